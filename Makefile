@@ -1,0 +1,32 @@
+# One obvious way to run everything. `make demo` and `make test` each do the whole set-up first.
+PY      := .venv/bin/python
+ASHYQ   := .venv/bin/ashyq
+PYTEST  := .venv/bin/pytest
+
+.PHONY: setup demo test test-fast bench lint accuracy clean
+
+setup:                ## Debian packages, .venv, the project with its extras, axe-core (idempotent)
+	@bash scripts/setup.sh
+
+demo: setup           ## the whole job on the replica world; everything lands under ./out/
+	$(ASHYQ) demo
+
+test: setup           ## the full suite, browser and database tests included
+	$(PYTEST) -q
+
+test-fast: setup      ## everything but the browser, PostgreSQL and Redis tests
+	$(PYTEST) -q -m "not browser and not postgres and not redis"
+
+bench: setup          ## benchmarks printing ratios against a peer measured in the same run
+	$(PY) -m benchmarks
+
+lint: setup           ## ruff and mypy
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy ashyq crawler checks scoring reports config
+
+accuracy: setup       ## precision and recall of the checks against the replica world's ground truth
+	$(ASHYQ) accuracy
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

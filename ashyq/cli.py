@@ -1,0 +1,29 @@
+"""The ``ashyq`` command line. Each area keeps its commands in its own module; this file wires them."""
+
+from __future__ import annotations
+
+import typer
+
+from ashyq import __version__
+from ashyq.methodology_cli import methodology_app, score_command
+from ashyq.world.cli import world_app
+
+app = typer.Typer(
+    name="ashyq",
+    help="Openness auditor for Kazakhstan's state bodies: harvest, check, score, report.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(methodology_app, name="methodology")
+app.add_typer(world_app, name="world")
+app.command("score")(score_command)
+
+
+@app.command()
+def version() -> None:
+    """Print the tool version."""
+    typer.echo(__version__)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

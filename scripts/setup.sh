@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Idempotent set-up on a fresh Debian machine: system packages, a virtualenv, the project, axe-core.
+# Re-running it is cheap: each step checks whether it is already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(chromium chromium-driver redis-server postgresql poppler-utils libreoffice-calc-nogui
+              fonts-dejavu-core fonts-noto-core fonts-liberation2
+              libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+AXE_VERSION=4.14.1
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "setup: installing Debian packages: ${missing[*]}"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+    echo "setup: creating .venv"
+    python3 -m venv .venv
+    .venv/bin/pip install -q -U pip
+fi
+
+stamp=.venv/.ashyq-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "setup: installing the project and its extras into .venv"
+    .venv/bin/pip install -q -e '.[crawl,reports,dev]'
+    touch "$stamp"
+fi
+
+if [ ! -f node_modules/axe-core/axe.min.js ] || ! grep -q "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json; then
+    echo "setup: installing axe-core $AXE_VERSION"
+    npm install --no-audit --no-fund --silent --no-save "axe-core@$AXE_VERSION" >/dev/null
+fi
