@@ -173,3 +173,22 @@ class World:
 
     def days_ago(self, days: int) -> date:
         return self.as_of - timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class Defect:
+    """One deliberately seeded deficiency, stated against the methodology item it breaks.
+
+    ``item`` uses the methodology's own references (``A14-2.10``, ``A15-1.2``, ``T1-3``, ``T7-6``,
+    ``T7.1-2``, ``F`` …); ``lang`` is ``kk``, ``ru`` or None for items not split by language.
+    ``expected`` is the status a correct check must report (``fail`` or ``partial``), and
+    ``measured`` the figures it should find (e.g. ``{"numerator": 7, "denominator": 10}``).
+    """
+
+    body: str
+    item: str
+    lang: str | None
+    description: str
+    where: str
+    expected: Literal["fail", "partial"] = "fail"
+    measured: tuple[tuple[str, float | int | str], ...] = ()
