@@ -1,0 +1,9 @@
+"""The store: every stage writes its artefacts here and the next stage reads only from here.
+
+SQLAlchemy models (:mod:`.models`), where the database is and how its schema is migrated
+(:mod:`.db`), and the few queries the stages share (:mod:`.repository`).
+"""
+
+from ashyq.store.db import database_url, engine_for, ensure_schema, session_scope, upgrade
+
+__all__ = ["database_url", "engine_for", "ensure_schema", "session_scope", "upgrade"]

@@ -1,0 +1,67 @@
+"""The closed vocabularies of the store. Each value is what the database holds."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class BodyKind(StrEnum):
+    CENTRAL = "cgo"  # central government body
+    LOCAL = "mio"  # local executive body (akimat)
+    SUBORDINATE = "subordinate"
+
+
+class RunKind(StrEnum):
+    NIGHTLY = "nightly"
+    AUDIT = "audit"
+    URL = "url"
+    RECHECK = "recheck"
+    DEMO = "demo"
+
+
+class RunStatus(StrEnum):
+    RUNNING = "running"
+    COMPLETE = "complete"
+    PARTIAL = "partial"  # finished, but some bodies or portals could not be assessed
+    FAILED = "failed"
+
+
+class Lang(StrEnum):
+    KAZAKH = "kk"
+    RUSSIAN = "ru"
+
+
+class FindingStatus(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    PARTIAL = "partial"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_ASSESSED = "not_assessed"  # could not be measured; never a deduction
+
+
+class EvidenceKind(StrEnum):
+    WARC_RECORD = "warc_record"
+    SCREENSHOT = "screenshot"
+    AXE_RESULT = "axe_result"
+    PORTAL_RECORD = "portal_record"
+    DECLARED_DOCUMENT = "declared_document"
+    DOM_SNAPSHOT = "dom_snapshot"
+
+
+class Portal(StrEnum):
+    DATA = "data"  # data.egov.kz
+    BUDGET = "budget"  # budget.egov.kz
+    LEGALACTS = "legalacts"  # legalacts.egov.kz
+    DIALOG = "dialog"  # dialog.egov.kz
+    GOVKZ = "govkz"  # www.gov.kz JSON API
+
+
+class FetchFailureReason(StrEnum):
+    ROBOTS = "robots"
+    ANTIBOT = "antibot"
+    TIMEOUT = "timeout"
+    HTTP_STATUS = "http_status"
+    PRIVATE_ADDRESS = "private_address"
+    TRAP = "trap"
+    TOO_LARGE = "too_large"
+    ERROR = "error"
