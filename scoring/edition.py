@@ -254,6 +254,10 @@ class ReportingPenalty(Strict):
     cap: float
 
 
+def _both_languages() -> list[Lang]:
+    return ["kk", "ru"]
+
+
 class Defaults(Strict):
     when_not_applicable: Literal["maximum", "zero", "exclude"] = "maximum"
 
@@ -263,7 +267,7 @@ class Edition(Strict):
     title: Text
     source: Source
     effective_from: str
-    languages: list[Lang] = Field(default_factory=lambda: ["kk", "ru"])
+    languages: list[Lang] = Field(default_factory=_both_languages)
     total_max: float
     criteria: list[Group]
     levels: list[Level]

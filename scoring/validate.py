@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from scoring.edition import (
     FormulaCombine,
     Group,
     Item,
+    Lang,
     PenaltyCombine,
     PenaltyRule,
     ProportionalRule,
@@ -159,16 +160,16 @@ def _check_interpretation_refs(file: str, node: Group | Item, known: dict[str, A
                           ", ".join(sorted(known[ref].options)), ", ".join(sorted(param.values)))
 
 
-def item_max(item: Item, kind: BodyKind, languages: list[str]) -> float:
+def item_max(item: Item, kind: BodyKind, languages: Sequence[Lang]) -> float:
     """An item's maximum over languages (0 for coefficients and stimuli: they add no maximum)."""
     if isinstance(item.rule, CoefficientRule | PenaltyRule) or item.stimulus:
         return 0.0
     if not item.per_language:
         return item.weight(kind, None)
-    return sum(item.weight(kind, lang) for lang in languages)  # type: ignore[arg-type]
+    return sum(item.weight(kind, lang) for lang in languages)
 
 
-def child_max(child: Group | Item, kind: BodyKind, languages: list[str]) -> float:
+def child_max(child: Group | Item, kind: BodyKind, languages: Sequence[Lang]) -> float:
     return child.max_for(kind) if isinstance(child, Group) else item_max(child, kind, languages)
 
 
@@ -220,7 +221,7 @@ def _check_item(file: str, edition: Edition, item: Item) -> Iterator[Problem]:
 
 
 def _check_group(file: str, edition: Edition, group: Group) -> Iterator[Problem]:
-    langs = list(edition.languages)
+    langs: list[Lang] = list(edition.languages)
     combine = group.combine
     for kind in _kinds_of(group):
         own = group.max_for(kind)
@@ -253,7 +254,7 @@ def _check_group(file: str, edition: Edition, group: Group) -> Iterator[Problem]
                 yield Problem(file, group.id, "deduction cap share must be in (0, 1]", "<= 1", fmt(cap.share))
 
 
-def _penalty_reach(node: Group | Item, kind: BodyKind, langs: list[str]) -> float:
+def _penalty_reach(node: Group | Item, kind: BodyKind, langs: Sequence[Lang]) -> float:
     if isinstance(node, Group):
         if isinstance(node.combine, PenaltyCombine):
             return node.combine.penalty_cap
@@ -262,7 +263,7 @@ def _penalty_reach(node: Group | Item, kind: BodyKind, langs: list[str]) -> floa
         return 0.0
     if not node.per_language:
         return node.weight(kind, None)
-    return sum(node.weight(kind, lang) for lang in langs)  # type: ignore[arg-type]
+    return sum(node.weight(kind, lang) for lang in langs)
 
 
 def _check_coefficient(file: str, group: Group, combine: CoefficientCombine, own: float) -> Iterator[Problem]:
@@ -277,7 +278,7 @@ def _check_coefficient(file: str, group: Group, combine: CoefficientCombine, own
 
 
 def _check_formula(
-    file: str, group: Group, combine: FormulaCombine, kind: BodyKind, langs: list[str], own: float
+    file: str, group: Group, combine: FormulaCombine, kind: BodyKind, langs: Sequence[Lang], own: float
 ) -> Iterator[Problem]:
     symbols: dict[str, Item] = {}
     for c in group.children:
@@ -296,7 +297,7 @@ def _check_formula(
         return
     total = 0.0
     for lang in langs:
-        values = {s: it.weight(kind, lang) for s, it in symbols.items()}  # type: ignore[arg-type]
+        values = {s: it.weight(kind, lang) for s, it in symbols.items()}
         total += evaluate_formula(combine.formula, values)
     if not math.isclose(total, own, abs_tol=TOLERANCE):
         yield Problem(file, group.id, f"formula at the children's maxima ({kind}) differs from the maximum",
