@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -30,7 +30,7 @@ console = Console()
 errors = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -71,7 +71,8 @@ def validate(
         console.print(
             f"OK {path}: edition {edition.edition}, {len(edition.items())} items, "
             f"{len(edition.interpretations)} interpretations",
-            markup=False, highlight=False,
+            markup=False,
+            highlight=False,
         )
     if failed:
         raise typer.Exit(1)
@@ -103,10 +104,7 @@ def _rule_text(item: Item) -> str:
 
 def _group_rule(group: Group) -> str:
     c = group.combine
-    if c == "sum":
-        text = "sum"
-    else:
-        text = json.dumps(c.model_dump(), ensure_ascii=False)
+    text = "sum" if c == "sum" else json.dumps(c.model_dump(), ensure_ascii=False)
     if group.deduction_cap:
         text += f", deductions ≤ {fmt(group.deduction_cap.share)}×{fmt(group.deduction_cap.of)} per language"
     return text
@@ -148,14 +146,17 @@ def show(
     for criterion in ed.criteria:
         add(criterion, 0)
     console.print(table)
-    console.print(f"total maximum {fmt(ed.total_max)}; levels: "
-                  + ", ".join(f"{lv.id} ≥ {fmt(lv.min)}" for lv in ed.levels))
+    console.print(
+        f"total maximum {fmt(ed.total_max)}; levels: " + ", ".join(f"{lv.id} ≥ {fmt(lv.min)}" for lv in ed.levels)
+    )
     if ed.reporting_penalty:
         rp = ed.reporting_penalty
         console.print(f"reporting penalty {rp.item}: {fmt(rp.per_fact)} per untrue fact, at most {fmt(rp.cap)}")
     for interp in ed.interpretations:
-        console.print(f"interpretation [b]{interp.id}[/b] (default {interp.default}): "
-                      f"{getattr(interp.question, lang)}", highlight=False)
+        console.print(
+            f"interpretation [b]{interp.id}[/b] (default {interp.default}): {getattr(interp.question, lang)}",
+            highlight=False,
+        )
 
 
 def _parse_options(options: list[str]) -> dict[str, str]:
@@ -182,8 +183,17 @@ def print_scores_table(scores: RunScores, edition: Edition) -> None:
     for rank, b in enumerate(ranked, 1):
         by_id = {c.id: c for c in b.criteria}
         cells = [fmt(round(by_id[c.id].points, 2)) if c.id in by_id else "—" for c in edition.criteria]
-        table.add_row(str(rank), b.body, b.kind.upper(), *cells, fmt(round(b.total, 2)),
-                      fmt(round(b.not_assessed_points, 2)), fmt(round(b.penalty, 2)), fmt(round(b.final, 2)), b.level)
+        table.add_row(
+            str(rank),
+            b.body,
+            b.kind.upper(),
+            *cells,
+            fmt(round(b.total, 2)),
+            fmt(round(b.not_assessed_points, 2)),
+            fmt(round(b.penalty, 2)),
+            fmt(round(b.final, 2)),
+            b.level,
+        )
     console.print(table)
 
 

@@ -6,9 +6,9 @@ not one body, because exempt bodies are given the average of the others.
 Outcomes and points (see docs/methodology-format.md):
 
 * ``pass`` / ``partial`` earn what the rule computes from ``measured``, less the capped deductions;
-* ``fail`` earns the rule's floor (0, or what a deduction cap guarantees);
-* ``not_assessed`` is neither awarded nor deducted: it is credited only the floor every outcome
-  would give (never a negative one), and the rest of its weight is reported as not assessed;
+* ``fail`` earns nothing (a penalty item: its whole weight is taken away);
+* ``not_assessed`` is neither awarded nor deducted: it earns 0 and its weight is reported as not
+  assessed, so turning a ``fail`` into ``not_assessed`` can never lower a score;
 * ``not_applicable`` earns what the item's ``when_not_applicable`` says.
 
 Each score reports ``points`` (what was earned), ``max`` and ``upper`` (what the points would be
@@ -187,17 +187,12 @@ class Scorer:
         return float(value)
 
     def floor(self, item: Item, weight: float) -> float:
-        """The least the item can earn: what a ``fail`` gets."""
+        """What a ``fail`` earns: nothing, or the whole weight taken away for a penalty. (A deduction
+        cap protects what a ``partial`` finding keeps; it does not reward a total failure.)"""
         if isinstance(item.rule, PenaltyRule):
             return -weight
         if isinstance(item.rule, CoefficientRule):
             return min(item.rule.values)
-        if item.deductions is not None and not isinstance(item.rule, BandedRule | ChoiceRule):
-            return weight * (1 - item.deductions.cap_share)
-        if isinstance(item.rule, BandedRule):
-            return min([b.points for b in item.rule.bands] + [item.rule.otherwise])
-        if isinstance(item.rule, ChoiceRule):
-            return min([*item.rule.levels.values(), item.rule.otherwise])
         return 0.0
 
     def top(self, item: Item, weight: float) -> float:
@@ -250,21 +245,28 @@ class Scorer:
         weight = item.weight(kind, lang)
         top, floor = self.top(item, weight), self.floor(item, weight)
         if f is None or f.status == "not_assessed":
-            credited = max(0.0, floor) if not isinstance(item.rule, CoefficientRule) else floor
             reason = "no finding" if f is None else (f.reason or "not assessed")
-            return ItemScore(item.id, lang, "not_assessed", credited, top, top, base=credited, note=reason)
+            return ItemScore(item.id, lang, "not_assessed", 0.0, top, top, note=reason)
         if f.status == "not_applicable":
             award = item.when_not_applicable or self.edition.defaults.when_not_applicable
             got = top if award == "maximum" else 0.0
             got_max = 0.0 if award == "exclude" else top
-            return ItemScore(item.id, lang, "not_applicable", got, got_max, got, base=got,
-                             note=f"not applicable: {award}", excluded=top - got_max)
+            return ItemScore(
+                item.id,
+                lang,
+                "not_applicable",
+                got,
+                got_max,
+                got,
+                base=got,
+                note=f"not applicable: {award}",
+                excluded=top - got_max,
+            )
         if f.status == "fail":
             return ItemScore(item.id, lang, "fail", floor, top, floor, base=floor, note="requirement not met")
         base, note = self.base_points(item, f, weight)
         ded = self.deduction(item, f, weight)
-        lowest = min(floor, 0.0) if isinstance(item.rule, PenaltyRule) else floor
-        points = max(lowest, base - ded) if not isinstance(item.rule, CoefficientRule) else base
+        points = max(min(floor, 0.0), base - ded) if not isinstance(item.rule, CoefficientRule) else base
         if ded:
             note = f"{note}; −{ded:g} for deficiencies".lstrip("; ")
         return ItemScore(item.id, lang, f.status, points, top, points, base=points + ded, deduction=ded, note=note)
@@ -338,8 +340,17 @@ class _RunScoring:
                     score = self.s.score_item(item, self.by_key.get((body.id, item.id, lang)), kind, lang)
                     if award is not None:
                         got = score.max if award == "maximum" else 0.0
-                        score = ItemScore(item.id, lang, "exempt", got, score.max, got, base=got,
-                                          note=f"exempt: {award}", exempt=award)
+                        score = ItemScore(
+                            item.id,
+                            lang,
+                            "exempt",
+                            got,
+                            score.max,
+                            got,
+                            base=got,
+                            note=f"exempt: {award}",
+                            exempt=award,
+                        )
                     self.leaves[(body.id, item.id, lang)] = score
         self._averages()
         for body, item, lang, award in deferred:
@@ -371,14 +382,32 @@ class _RunScoring:
         if value is None and key in self.borrowed_in:
             value, source = self.borrowed_in[key], "an earlier complete run"
         if value is None:
-            return ItemScore(item.id, lang, "not_assessed", 0.0, top, top,
-                             note=f"exempt ({award}) but no average is available", exempt=award)
+            return ItemScore(
+                item.id,
+                lang,
+                "not_assessed",
+                0.0,
+                top,
+                top,
+                note=f"exempt ({award}) but no average is available",
+                exempt=award,
+            )
         value = min(top, max(0.0, value))
         if source != "this run":
-            self.borrowed[body.id].append({"item": item.id, "lang": lang, "scope": scope,
-                                           "points": round(value, DIGITS), "from": source})
-        return ItemScore(item.id, lang, "exempt", value, top, value, base=value,
-                         note=f"exempt: {scope.upper()} average from {source}", exempt=award)
+            self.borrowed[body.id].append(
+                {"item": item.id, "lang": lang, "scope": scope, "points": round(value, DIGITS), "from": source}
+            )
+        return ItemScore(
+            item.id,
+            lang,
+            "exempt",
+            value,
+            top,
+            value,
+            base=value,
+            note=f"exempt: {scope.upper()} average from {source}",
+            exempt=award,
+        )
 
     # ------------------------------------------------------------------ aggregation
     def _body(self, body: BodyInfo) -> BodyScore:
@@ -397,8 +426,19 @@ class _RunScoring:
             if b == body.id and leaf.status == "not_assessed"
         ]
         return BodyScore(
-            body.id, kind, self.edition.edition, criteria, total, top, upper, penalty, final,
-            self.edition.level_for(final).id, dict(self.s.options), self.borrowed.get(body.id, []), not_assessed,
+            body.id,
+            kind,
+            self.edition.edition,
+            criteria,
+            total,
+            top,
+            upper,
+            penalty,
+            final,
+            self.edition.level_for(final).id,
+            dict(self.s.options),
+            self.borrowed.get(body.id, []),
+            not_assessed,
         )
 
     def _reporting_penalty(self, body: BodyInfo) -> float:
@@ -488,8 +528,9 @@ class _RunScoring:
         ref = combine.coefficient["item"]
         raw = resolve_kind(combine.coefficient["raw_max"], kind)
         coeff = [x for x in node.items if x.item == ref]
-        rest = NodeScore(group.id, 0.0, 0.0, 0.0, items=[x for x in node.items if x.item != ref],
-                         children=node.children)
+        rest = NodeScore(
+            group.id, 0.0, 0.0, 0.0, items=[x for x in node.items if x.item != ref], children=node.children
+        )
         self._sum(rest, group.model_copy(update={"combine": "sum", "max": raw}), kind)
         penalties = sum(x.points for x in rest.items if x.points < 0 and x.max == 0)
         k_low = coeff[0].points if coeff else 0.0

@@ -95,9 +95,7 @@ def load_findings(path: Path) -> FindingsFile:
     try:
         return FindingsFile.model_validate(raw)
     except ValidationError as e:
-        raise FindingsError(
-            [f"{path}: {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]
-        ) from None
+        raise FindingsError([f"{path}: {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]) from None
 
 
 def load_bodies(path: Path) -> list[BodyInfo]:

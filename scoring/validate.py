@@ -131,8 +131,9 @@ def check_arithmetic(edition: Edition, file: str) -> list[Problem]:
         total = sum(c.max_for(kind) for c in edition.criteria)
         if not math.isclose(total, edition.total_max, abs_tol=TOLERANCE):
             problems.append(
-                Problem(file, "criteria", f"criteria maxima for {kind} add up wrong",
-                        fmt(edition.total_max), fmt(total))
+                Problem(
+                    file, "criteria", f"criteria maxima for {kind} add up wrong", fmt(edition.total_max), fmt(total)
+                )
             )
     mins = [lv.min for lv in edition.levels]
     if len(set(mins)) != len(mins) or len({lv.id for lv in edition.levels}) != len(mins):
@@ -156,8 +157,13 @@ def _check_interpretation_refs(file: str, node: Group | Item, known: dict[str, A
         if ref not in known:
             yield Problem(file, node.id, f"names interpretation {ref!r}, which the edition does not define")
         elif param is not None and set(param.values) != set(known[ref].options):
-            yield Problem(file, node.id, f"values for interpretation {ref!r} must cover its options",
-                          ", ".join(sorted(known[ref].options)), ", ".join(sorted(param.values)))
+            yield Problem(
+                file,
+                node.id,
+                f"values for interpretation {ref!r} must cover its options",
+                ", ".join(sorted(known[ref].options)),
+                ", ".join(sorted(param.values)),
+            )
 
 
 def item_max(item: Item, kind: BodyKind, languages: Sequence[Lang]) -> float:
@@ -195,25 +201,33 @@ def _check_item(file: str, edition: Edition, item: Item) -> Iterator[Problem]:
             if item.deductions is not None:
                 d = item.deductions
                 if d.cap_share > 1 + TOLERANCE or d.cap_share <= 0:
-                    yield Problem(file, item.id, "deduction cap must be a share of the weight in (0, 1]",
-                                  "<= 1", fmt(d.cap_share))
+                    yield Problem(
+                        file, item.id, "deduction cap must be a share of the weight in (0, 1]", "<= 1", fmt(d.cap_share)
+                    )
                 for amount in [d.per, *d.amounts.values()]:
                     if amount > w + TOLERANCE:
-                        yield Problem(file, item.id, f"a deduction exceeds the weight ({kind}/{lang})",
-                                      f"<= {fmt(w)}", fmt(amount))
+                        yield Problem(
+                            file,
+                            item.id,
+                            f"a deduction exceeds the weight ({kind}/{lang})",
+                            f"<= {fmt(w)}",
+                            fmt(amount),
+                        )
             if isinstance(rule, BandedRule):
                 top = max([b.points for b in rule.bands] + [rule.otherwise])
                 if not math.isclose(top, w, abs_tol=TOLERANCE) and w > 0:
-                    yield Problem(file, item.id, f"highest band must equal the weight ({kind}/{lang})",
-                                  fmt(w), fmt(top))
+                    yield Problem(
+                        file, item.id, f"highest band must equal the weight ({kind}/{lang})", fmt(w), fmt(top)
+                    )
                 mins = [b.min for b in rule.bands]
                 if mins != sorted(mins, reverse=True):
                     yield Problem(file, item.id, "bands must be listed from the highest minimum down")
             if isinstance(rule, ChoiceRule) and w > 0:
                 top = max(rule.levels.values())
                 if not math.isclose(top, w, abs_tol=TOLERANCE):
-                    yield Problem(file, item.id, f"highest level must equal the weight ({kind}/{lang})",
-                                  fmt(w), fmt(top))
+                    yield Problem(
+                        file, item.id, f"highest level must equal the weight ({kind}/{lang})", fmt(w), fmt(top)
+                    )
     if item.stimulus and isinstance(rule, PenaltyRule):
         yield Problem(file, item.id, "a stimulus cannot be a penalty")
     if item.symbol is not None and not item.symbol.isidentifier():
@@ -229,14 +243,16 @@ def _check_group(file: str, edition: Edition, group: Group) -> Iterator[Problem]
         total = sum(child_max(c, kind, langs) for c in children)
         if combine == "sum":
             if not math.isclose(total, own, abs_tol=TOLERANCE):
-                yield Problem(file, group.id, f"children's maxima for {kind} do not add up to the group's",
-                              fmt(own), fmt(total))
+                yield Problem(
+                    file, group.id, f"children's maxima for {kind} do not add up to the group's", fmt(own), fmt(total)
+                )
         elif isinstance(combine, ScaleCombine | CoefficientCombine):
             raw_spec = combine.scale if isinstance(combine, ScaleCombine) else combine.coefficient
             raw = resolve_kind(raw_spec.get("raw_max", 0.0), kind)
             if not math.isclose(total, raw, abs_tol=TOLERANCE):
-                yield Problem(file, group.id, f"children's maxima for {kind} do not add up to raw_max",
-                              fmt(raw), fmt(total))
+                yield Problem(
+                    file, group.id, f"children's maxima for {kind} do not add up to raw_max", fmt(raw), fmt(total)
+                )
             if isinstance(combine, CoefficientCombine):
                 yield from _check_coefficient(file, group, combine, own)
         elif isinstance(combine, FormulaCombine):
@@ -246,8 +262,13 @@ def _check_group(file: str, edition: Edition, group: Group) -> Iterator[Problem]
             if own != 0:
                 yield Problem(file, group.id, "a penalty group's maximum must be 0", "0", fmt(own))
             if combine.penalty_cap > reach + TOLERANCE:
-                yield Problem(file, group.id, f"penalty cap exceeds what its items can take away ({kind})",
-                              f"<= {fmt(reach)}", fmt(combine.penalty_cap))
+                yield Problem(
+                    file,
+                    group.id,
+                    f"penalty cap exceeds what its items can take away ({kind})",
+                    f"<= {fmt(reach)}",
+                    fmt(combine.penalty_cap),
+                )
         if group.deduction_cap is not None:
             cap = group.deduction_cap
             if cap.share > 1 + TOLERANCE or cap.share <= 0:
@@ -292,20 +313,37 @@ def _check_formula(
         yield Problem(file, group.id, str(e))
         return
     if names != set(symbols):
-        yield Problem(file, group.id, "formula names and children's symbols differ",
-                      ", ".join(sorted(symbols)), ", ".join(sorted(names)))
+        yield Problem(
+            file,
+            group.id,
+            "formula names and children's symbols differ",
+            ", ".join(sorted(symbols)),
+            ", ".join(sorted(names)),
+        )
         return
     total = 0.0
     for lang in langs:
         values = {s: it.weight(kind, lang) for s, it in symbols.items()}
         total += evaluate_formula(combine.formula, values)
     if not math.isclose(total, own, abs_tol=TOLERANCE):
-        yield Problem(file, group.id, f"formula at the children's maxima ({kind}) differs from the maximum",
-                      fmt(own), fmt(total))
+        yield Problem(
+            file, group.id, f"formula at the children's maxima ({kind}) differs from the maximum", fmt(own), fmt(total)
+        )
 
 
-_ALLOWED = (ast.Expression, ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Name, ast.Load,
-            ast.Constant, ast.UnaryOp, ast.USub)
+_ALLOWED = (
+    ast.Expression,
+    ast.BinOp,
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Div,
+    ast.Name,
+    ast.Load,
+    ast.Constant,
+    ast.UnaryOp,
+    ast.USub,
+)
 
 
 def formula_names(formula: str) -> set[str]:
