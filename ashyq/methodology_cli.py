@@ -46,7 +46,7 @@ def open_edition(name: str) -> Edition:
         return load_edition(path)
     except EditionError as e:
         for problem in e.problems:
-            errors.print(str(problem), markup=False, highlight=False)
+            typer.echo(str(problem), err=True)
         raise typer.Exit(1) from None
 
 
@@ -66,13 +66,11 @@ def validate(
         except EditionError as e:
             failed = True
             for problem in e.problems:
-                errors.print(str(problem), markup=False, highlight=False)
+                typer.echo(str(problem), err=True)
             continue
-        console.print(
+        typer.echo(
             f"OK {path}: edition {edition.edition}, {len(edition.items())} items, "
-            f"{len(edition.interpretations)} interpretations",
-            markup=False,
-            highlight=False,
+            f"{len(edition.interpretations)} interpretations"
         )
     if failed:
         raise typer.Exit(1)
@@ -213,10 +211,10 @@ def score_command(
         scores = score_run(data, ed, _parse_options(option or []), body_list)
     except FindingsError as e:
         for problem in e.problems:
-            errors.print(problem, markup=False, highlight=False)
+            typer.echo(problem, err=True)
         raise typer.Exit(1) from None
     except ValueError as e:
-        errors.print(str(e), markup=False, highlight=False)
+        typer.echo(str(e), err=True)
         raise typer.Exit(2) from None
     payload = json.dumps(scores.as_dict(), ensure_ascii=False, indent=2)
     if out:
