@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ashyq import __version__
+from ashyq.bodies_cli import bodies_app
 from ashyq.methodology_cli import methodology_app, score_command
 from ashyq.world.cli import world_app
 
@@ -16,6 +17,7 @@ app = typer.Typer(
 )
 app.add_typer(methodology_app, name="methodology")
 app.add_typer(world_app, name="world")
+app.add_typer(bodies_app, name="bodies")
 app.command("score")(score_command)
 
 
