@@ -23,6 +23,7 @@ Text = dict[str, str]
 
 # How much each body publishes (ru counts; kk/en follow the seeded gaps).
 NEWS_COUNT = {"enbek": 64, "adilet": 48, "mod": 36, "astana": 72, "karaganda": 30}
+NEWS_GAP_DAYS = {"enbek": 4, "adilet": 5, "mod": 6, "astana": 3, "karaganda": 14}  # the longest gap between two news
 DOC_COUNTS = {"npa": 12, "budget": 6, "inspections": 4, "statistics": 4, "plans": 2}
 QUESTION_COUNT = {"enbek": (24, 30), "adilet": (20, 30), "mod": (20, 25), "astana": (44, 60), "karaganda": (20, 25)}
 UNANSWERED = {"enbek": (0, 2), "adilet": (3, 3), "mod": (8, 7), "astana": (4, 5), "karaganda": (15, 16)}
@@ -203,7 +204,7 @@ def _news(world: World, site: SiteContent, index: int) -> None:
     full_english = body.has_english and not seeded(body.id, "english_partial")
     days = 0
     for i in range(count):
-        days += rng.randint(1, 4) if i else rng.randint(0, 1)
+        days += rng.randint(1, NEWS_GAP_DAYS[body.id]) if i else rng.randint(0, 1)
         created = _moment(world, days, rng.randint(0, 539))
         frame, topic = texts.NEWS_FRAMES[i % len(texts.NEWS_FRAMES)], topics[(i * 5 + i // 7) % len(topics)]
         langs = ["ru", "kk"]
@@ -414,6 +415,7 @@ def site_content(world: World, body: WorldBody) -> SiteContent:
         site = SiteContent(body, body.ids.govkz_slug or body.id, body_langs(body))
         site.options = {
             "langs": list(site.langs),
+            "visitors": world.rng("govkz-visitors", body.id).randint(20_000, 400_000),
             "rss": not seeded(body.id, "no_rss"),
             "show_file_size": not seeded(body.id, "no_file_sizes"),
             "npa_anchors": not seeded(body.id, "no_npa_anchors"),

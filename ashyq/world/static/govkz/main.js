@@ -15,7 +15,7 @@
       errName: "Аты-жөніңізді енгізіңіз", errEmail: "Электрондық пошта мекенжайын дұрыс енгізіңіз", errMessage: "Хабарлама мәтінін енгізіңіз",
       thanks: "Рахмет! Хабарламаңыз жіберілді.", vote: "Дауыс беру", pollQ: "Сайттың жұмысына қаншалықты ризасыз?",
       pollA: ["Толық ризамын", "Ішінара ризамын", "Риза емеспін"], answered: "Жауап берілді", pending: "Қаралуда",
-      ask: "Сұрақ қою", question: "Сұрақ", answer: "Жауап", top: "Жоғары", position: "Лауазымы", phone: "Телефон", page: "Бет" },
+      ask: "Сұрақ қою", question: "Сұрақ", answer: "Жауап", top: "Жоғары", position: "Лауазымы", phone: "Телефон", page: "Бет", visitors: "Келушілер саны" },
     ru: { official: "Официальный интернет-ресурс государственного органа Республики Казахстан", emblem: "Государственный Герб Республики Казахстан",
       home: "Главная", search: "Поиск", searchLabel: "Поиск по сайту", sitemap: "Карта сайта", news: "Новости", documents: "Документы",
       published: "Дата публикации", updated: "Дата изменения", views: "Просмотров", download: "Скачать", notFound: "Страница не найдена",
@@ -24,7 +24,7 @@
       errName: "Укажите ваше имя", errEmail: "Укажите корректный адрес электронной почты", errMessage: "Введите текст сообщения",
       thanks: "Спасибо! Ваше сообщение отправлено.", vote: "Голосовать", pollQ: "Насколько вы удовлетворены работой сайта?",
       pollA: ["Полностью удовлетворён", "Частично удовлетворён", "Не удовлетворён"], answered: "Ответ дан", pending: "На рассмотрении",
-      ask: "Задать вопрос", question: "Вопрос", answer: "Ответ", top: "Наверх", position: "Должность", phone: "Телефон", page: "Страница" },
+      ask: "Задать вопрос", question: "Вопрос", answer: "Ответ", top: "Наверх", position: "Должность", phone: "Телефон", page: "Страница", visitors: "Посетителей" },
     en: { official: "Official website of a state body of the Republic of Kazakhstan", emblem: "State Emblem of the Republic of Kazakhstan",
       home: "Home", search: "Search", searchLabel: "Search the site", sitemap: "Site map", news: "News", documents: "Documents",
       published: "Published", updated: "Updated", views: "Views", download: "Download", notFound: "Page not found",
@@ -33,7 +33,7 @@
       errName: "Enter your name", errEmail: "Enter a valid e-mail address", errMessage: "Enter a message",
       thanks: "Thank you! Your message has been sent.", vote: "Vote", pollQ: "How satisfied are you with the website?",
       pollA: ["Fully satisfied", "Partly satisfied", "Not satisfied"], answered: "Answered", pending: "Pending",
-      ask: "Ask a question", question: "Question", answer: "Answer", top: "Back to top", position: "Position", phone: "Phone", page: "Page" }
+      ask: "Ask a question", question: "Question", answer: "Answer", top: "Back to top", position: "Position", phone: "Phone", page: "Page", visitors: "Visitors" }
   };
   var API = "/api/v1/public/content-manager/";
   var root = document.getElementById("root");
@@ -119,7 +119,8 @@
       (rest_path ? '<nav class="breadcrumbs" aria-label="breadcrumb"><ol>' + bc + "</ol></nav>" : "") +
       '<main id="main"><h1>' + esc(title) + "</h1>" + html + "</main>" +
       '<footer class="site-footer"><a class="sitemap-link" href="' + esc(link("/sitemap")) + '">' + t.sitemap + "</a>" + rss +
-      ' · <a href="#root" class="to-top">' + t.top + "</a><p>© " + esc(ctx.name) + "</p></footer>";
+      ' · <a href="#root" class="to-top">' + t.top + '</a> · <span class="counter">' + t.visitors + ": " + (opts.visitors || 0) +
+      "</span><p>© " + esc(ctx.name) + "</p></footer>";
   }
 
   function newsItem(n) {
