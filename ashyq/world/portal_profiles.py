@@ -83,7 +83,7 @@ PROFILES: dict[str, PortalProfile] = {
     "mod": PortalProfile(
         OpenDataProfile(required=4, missing=1, stale=0, kk_label_gaps=0, on_request=0, by_api=False),
         None,
-        LegalactsProfile(drafts=6, regulatory_policy=1, without_discussion_date=1),
+        LegalactsProfile(drafts=6, regulatory_policy=0, without_discussion_date=1),
         DialogProfile(posts_per_year=12, questions=12, half_years_without_events=1),
     ),
     "astana": PortalProfile(
