@@ -72,9 +72,7 @@ async def start_runners(world: World, first_port: int = 0) -> tuple[dict[str, st
             runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
             await runner.setup()
             runners.append(runner)
-            site = web.TCPSite(
-                runner, BIND, first_port + offset if first_port else 0, shutdown_timeout=SHUTDOWN_TIMEOUT
-            )
+            site = web.TCPSite(runner, BIND, first_port + offset if first_port else 0)
             await site.start()
             port = runner.addresses[0][1]
             urls[base] = f"http://{BIND}:{port}"
