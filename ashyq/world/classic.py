@@ -76,9 +76,8 @@ def look_for(body: WorldBody) -> Look:
             not seeded(body.id, "no_search"),
             0,
             False,
-            "width=1000, maximum-scale=1, user-scalable=no"
-            if seeded(body.id, "zoom_blocked")
-            else "width=device-width",
+            ("width=1000" if seeded(body.id, "no_mobile") else "width=device-width")
+            + (", maximum-scale=1, user-scalable=no" if seeded(body.id, "zoom_blocked") else ""),
             True,
             False,
         )
@@ -170,6 +169,9 @@ class Renderer:
             if look.counter
             else ""
         )
+        full_version = ""
+        if self.mobile and not seeded(site.body.id, "mobile_no_full_link"):
+            full_version = f' <a class="full-version" href="https://{look.host}{self.url(lang, page.route)}">Full</a>'
         fault_links = ""
         if self.world.faults == "flaky" and site.body.id == "kostanay" and not self.mobile:
             fault_links = (
@@ -194,7 +196,8 @@ class Renderer:
             f"{search}</header>"
             f'<nav class="menu"><ul><li><a href="{self.url(lang, "")}">{home}</a></li>{menu}</ul></nav>{crumbs}'
             f'<main id="content"><h1>{escape(page.title)}</h1>{self.resolve(page.body, lang)}</main>'
-            f"<footer>{counter}© {escape(site.body.names.ru)}{sitemap}{rss}{fault_links}</footer></body></html>"
+            f"<footer>{counter}{full_version}© {escape(site.body.names.ru)}{sitemap}{rss}{fault_links}</footer>"
+            "</body></html>"
         )
 
 

@@ -280,6 +280,8 @@ def build_kostanay(world: World, body: WorldBody) -> ClassicSite:
                 "/polls",
             )
             + (("/region",) if lang in region_langs else ())
+            # Without the seeded depth defect the schedule sits in the main menu, one click away.
+            + (() if seeded(body.id, "deep_page") else ("/activity/business/control/plans/2026/schedule",))
         ]
     return site
 
@@ -342,9 +344,14 @@ def build_zqai(world: World, body: WorldBody) -> ClassicSite:
     site = ClassicSite(body)
     _news(world, site, 8, photo_alt=True, dated=not seeded(body.id, "no_dates"))
     _text(site, "/projects", ("Жобалар", "Проекты"), ("Ғылыми жобалар тізімі.", "Перечень научных проектов."))
+    menu = ["/news", "/projects", "/contacts"]
+    if not seeded(body.id, "art16_missing"):  # Art. 16 information: leadership, charter, reports
+        _text(site, "/leadership", ("Басшылық", "Руководство"), ("Директор: Сейітов Қанат.", "Директор: Сеитов Канат."))
+        _documents(world, site, [("Жарғы", "Устав", "pdf"), ("Жылдық есеп", "Годовой отчёт", "pdf")])
+        menu += ["/leadership", "/documents"]
     _common(site, feedback=False, extras=False)
     for lang in ("kk", "ru"):
-        site.menu[lang] = [(r, site.pages[(lang, r)].title) for r in ("/news", "/projects", "/contacts")]
+        site.menu[lang] = [(r, site.pages[(lang, r)].title) for r in menu]
     return site
 
 

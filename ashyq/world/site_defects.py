@@ -407,6 +407,11 @@ SEEDS: tuple[Seed, ...] = (
 )
 
 
+# Knobs that state a fact fixed elsewhere rather than switch a generator: a body without English is
+# one whose registry entry says has_english=False (gov.kz) or a classic site built in kk and ru only.
+STATE_KNOBS = frozenset({"no_english"})
+
+
 def seeded(body_id: str, knob: str, lang: str | None = None) -> bool:
     """Whether the generators must break ``knob`` on this body (and language, when it is per language)."""
     return any(s.body == body_id and s.knob == knob and (lang is None or s.lang in (None, lang)) for s in SEEDS)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from world_client import Client
 
 from ashyq.world.core import World
 from ashyq.world.server import start_world
-
-from world_client import Client
 
 
 @pytest.fixture()

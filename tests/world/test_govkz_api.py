@@ -144,8 +144,9 @@ def test_pages_curators_events(client: Client, govkz: str) -> None:
 
 def test_graphql_subset(client: Client, govkz: str) -> None:
     query = (
-        "query News($projects: String, $size: Int, $sort: String, $lang: String) { news(projects: $projects, _size: $size,"
-        " _page: 1, _sort: $sort, _lang: $lang) { id title slug created_date heropic alt_image body short_description } }"
+        "query News($projects: String, $size: Int, $sort: String, $lang: String) {"
+        " news(projects: $projects, _size: $size, _page: 1, _sort: $sort, _lang: $lang)"
+        " { id title slug created_date heropic alt_image body short_description } }"
     )
     answer = client.post(
         f"{govkz}/graphql",
