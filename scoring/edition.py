@@ -75,11 +75,13 @@ class ProportionalRule(Strict):
 
 
 class BandedRule(Strict):
-    """Points from the first band (highest first) that ``measured.value`` reaches."""
+    """Points from the first band (highest first) that ``measured.value`` reaches; with ``round_to``
+    the value is first rounded half up to a multiple of it (0: compared as measured)."""
 
     type: Literal["banded"]
     bands: list[Band]
     otherwise: float = 0.0
+    round_to: Param = 0.0
     # a named interpretation deciding how the gaps between printed bands are closed
     interpretation: str | None = None
 
@@ -222,13 +224,28 @@ class Group(Strict):
         return resolve_kind(self.max, kind)
 
 
+class Override(Strict):
+    """What choosing an option changes in the edition: on node ``node`` (an item or group id),
+    each dotted path of ``set`` (e.g. ``exemptions.0.award``, ``rule.otherwise``) takes its value."""
+
+    node: str
+    set: dict[str, Any]
+
+
+class InterpretationOption(Text):
+    """An option's wording, and the data it changes when chosen (nothing for the default reading the
+    edition is written in, or for readings the checks apply when they measure)."""
+
+    set: list[Override] = Field(default_factory=list)
+
+
 class Interpretation(Strict):
     """A named reading of an ambiguous point of the text; every score records the option used."""
 
     id: str
     source: Source
     question: Text
-    options: dict[str, Text]
+    options: dict[str, InterpretationOption]
     default: str
 
     @model_validator(mode="after")
@@ -345,3 +362,56 @@ def load_raw(path: Path) -> dict[str, Any]:
 
 def available_editions() -> list[str]:
     return sorted(p.stem for p in METHODOLOGY_DIR.glob("*.yaml"))
+
+
+def apply_options(edition: Edition, options: dict[str, str]) -> Edition:
+    """The edition as it reads under the chosen interpretation options (their ``set`` overrides).
+
+    Raises ValueError naming the option when an override points at nothing."""
+    patches = [
+        (interp.id, choice, override)
+        for interp in edition.interpretations
+        if (choice := options.get(interp.id, interp.default)) in interp.options
+        for override in interp.options[choice].set
+    ]
+    if not patches:
+        return edition
+    raw = edition.model_dump(mode="python", exclude_unset=True)
+    nodes = {n["id"]: n for n in _walk_raw(raw["criteria"])}
+    for interp_id, choice, override in patches:
+        node = nodes.get(override.node)
+        if node is None:
+            raise ValueError(f"interpretation {interp_id}={choice}: no node {override.node!r}")
+        for path, value in override.set.items():
+            _set_path(node, path.split("."), value, f"interpretation {interp_id}={choice}: {override.node}.{path}")
+    return Edition.model_validate(raw)
+
+
+def _walk_raw(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in nodes:
+        out.append(node)
+        out.extend(_walk_raw(node.get("children", [])))
+    return out
+
+
+def _set_path(container: Any, path: list[str], value: Any, where: str) -> None:
+    key = path[0]
+    try:
+        if isinstance(container, list):
+            index = int(key)
+            if len(path) == 1:
+                container[index] = value
+                return
+            _set_path(container[index], path[1:], value, where)
+            return
+        if not isinstance(container, dict):
+            raise ValueError(f"{where}: {key!r} is inside a value, not a mapping")
+        if len(path) == 1:
+            container[key] = value
+            return
+        if key not in container:
+            raise ValueError(f"{where}: {key!r} does not exist")
+        _set_path(container[key], path[1:], value, where)
+    except (IndexError, ValueError, TypeError) as e:
+        raise ValueError(str(e) if str(e).startswith(where) else f"{where}: {e}") from None

@@ -18,6 +18,7 @@ partial audit is never mistaken for a bad one.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from scoring.edition import (
     PresenceRule,
     ProportionalRule,
     ScaleCombine,
+    apply_options,
     resolve_kind,
 )
 from scoring.findings import BodyInfo, Finding, FindingsError, FindingsFile, check_findings
@@ -168,7 +170,6 @@ class Scorer:
     """Holds an edition and the chosen interpretation options; scores whole runs."""
 
     def __init__(self, edition: Edition, options: dict[str, str] | None = None):
-        self.edition = edition
         self.options = {i.id: i.default for i in edition.interpretations}
         for key, value in (options or {}).items():
             try:
@@ -178,7 +179,9 @@ class Scorer:
             if value not in interp.options:
                 raise ValueError(f"interpretation {key!r} has no option {value!r} ({', '.join(interp.options)})")
             self.options[key] = value
-        self.items = {i.id: i for i in edition.items()}
+        # the edition as the chosen readings have it (options may change weights, awards, bands)
+        self.edition = apply_options(edition, self.options)
+        self.items = {i.id: i for i in self.edition.items()}
 
     # ------------------------------------------------------------------ parameters and leaves
     def param(self, value: Param) -> float:
@@ -221,7 +224,8 @@ class Scorer:
         if isinstance(rule, BandedRule):
             if "value" not in m:
                 return weight, ""
-            return band_points(rule, float(m["value"])), f"value {m['value']}"
+            value = round_half_up(float(m["value"]), self.param(rule.round_to))
+            return band_points(rule, value), f"value {m['value']}"
         if isinstance(rule, ChoiceRule):
             level = str(m.get("level", ""))
             return rule.levels.get(level, rule.otherwise), f"level {level}"
@@ -263,6 +267,8 @@ class Scorer:
                 excluded=top - got_max,
             )
         if f.status == "fail":
+            if isinstance(item.rule, PenaltyRule):  # the deficiency found costs its weight (per occurrence)
+                floor, _ = self.base_points(item, f, weight)
             return ItemScore(item.id, lang, "fail", floor, top, floor, base=floor, note="requirement not met")
         base, note = self.base_points(item, f, weight)
         ded = self.deduction(item, f, weight)
@@ -270,6 +276,13 @@ class Scorer:
         if ded:
             note = f"{note}; −{ded:g} for deficiencies".lstrip("; ")
         return ItemScore(item.id, lang, f.status, points, top, points, base=points + ded, deduction=ded, note=note)
+
+
+def round_half_up(value: float, step: float) -> float:
+    """``value`` rounded to a multiple of ``step``, halves up (``step`` 0: unchanged)."""
+    if step <= 0:
+        return value
+    return float(math.floor(value / step + 0.5) * step)
 
 
 def band_points(rule: BandedRule, value: float) -> float:

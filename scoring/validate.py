@@ -39,6 +39,7 @@ from scoring.edition import (
     PenaltyRule,
     ProportionalRule,
     ScaleCombine,
+    apply_options,
     load_raw,
     resolve_kind,
     walk,
@@ -112,7 +113,7 @@ def _node_name(raw: Any, loc: tuple[Any, ...]) -> str:
     return name
 
 
-def check_arithmetic(edition: Edition, file: str) -> list[Problem]:
+def check_arithmetic(edition: Edition, file: str, options_checked: bool = False) -> list[Problem]:
     problems: list[Problem] = []
     nodes = walk(edition.criteria)
     seen: set[str] = set()
@@ -135,6 +136,8 @@ def check_arithmetic(edition: Edition, file: str) -> list[Problem]:
                     file, "criteria", f"criteria maxima for {kind} add up wrong", fmt(edition.total_max), fmt(total)
                 )
             )
+    if not problems and not options_checked:
+        problems.extend(_check_options(edition, file))
     mins = [lv.min for lv in edition.levels]
     if len(set(mins)) != len(mins) or len({lv.id for lv in edition.levels}) != len(mins):
         problems.append(Problem(file, "levels", "level ids and minima must be distinct"))
@@ -150,6 +153,8 @@ def _interpretation_refs(node: Group | Item) -> Iterator[tuple[str, ByInterpreta
             yield rule.interpretation, None
         if isinstance(rule, ProportionalRule) and isinstance(rule.min_denominator, ByInterpretation):
             yield rule.min_denominator.by_interpretation, rule.min_denominator
+        if isinstance(rule, BandedRule) and isinstance(rule.round_to, ByInterpretation):
+            yield rule.round_to.by_interpretation, rule.round_to
 
 
 def _check_interpretation_refs(file: str, node: Group | Item, known: dict[str, Any]) -> Iterator[Problem]:
@@ -361,3 +366,23 @@ def formula_names(formula: str) -> set[str]:
 def evaluate_formula(formula: str, values: dict[str, float]) -> float:
     formula_names(formula)
     return float(eval(compile(ast.parse(formula, mode="eval"), "<formula>", "eval"), {"__builtins__": {}}, values))
+
+
+def _check_options(edition: Edition, file: str) -> list[Problem]:
+    """Every option that changes data must leave an edition that is still valid."""
+    problems: list[Problem] = []
+    for interp in edition.interpretations:
+        for name, option in interp.options.items():
+            if not option.set:
+                continue
+            where = f"interpretation {interp.id}={name}"
+            try:
+                patched = apply_options(edition, {interp.id: name})
+            except (ValueError, ValidationError) as e:
+                problems.append(Problem(file, interp.id, f"option {name!r} cannot be applied: {e}"))
+                continue
+            problems += [
+                Problem(file, p.node, f"under {where}: {p.message}", p.expected, p.actual)
+                for p in check_arithmetic(patched, file, options_checked=True)
+            ]
+    return problems
