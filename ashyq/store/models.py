@@ -111,6 +111,10 @@ class Run(Base):
     """One execution of the pipeline; every artefact below belongs to exactly one run."""
 
     __tablename__ = "run"
+    __table_args__ = (
+        # A finished run says when: "the last complete run" is ordered by it.
+        CheckConstraint("status = 'running' OR finished_at IS NOT NULL", name="finished_has_time"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     kind: Mapped[RunKind] = mapped_column(text_enum(RunKind, "kind"))
@@ -286,9 +290,7 @@ class PortalRecord(Base):
     """One record read from an Open Government portal (a dataset, a draft act, a blog question …)."""
 
     __tablename__ = "portal_record"
-    __table_args__ = (
-        Index("ix_portal_record_run_body_portal_kind", "run_id", "body_id", "portal", "record_kind"),
-    )
+    __table_args__ = (Index("ix_portal_record_run_body_portal_kind", "run_id", "body_id", "portal", "record_kind"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     run_id: Mapped[str] = mapped_column(ForeignKey("run.id", ondelete="CASCADE"))
@@ -353,9 +355,7 @@ class ReconciliationEntry(Base):
     __tablename__ = "reconciliation_entry"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    declaration_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("declaration.id", ondelete="CASCADE"), index=True
-    )
+    declaration_id: Mapped[int] = mapped_column(BigId, ForeignKey("declaration.id", ondelete="CASCADE"), index=True)
     # The run whose harvest the claim was compared with; the comparison dies with it.
     run_id: Mapped[str | None] = mapped_column(ForeignKey("run.id", ondelete="CASCADE"), index=True)
     item: Mapped[str] = mapped_column(String(32))

@@ -70,9 +70,7 @@ def upgrade() -> None:
         sa.Column("tags", json_document(), nullable=False),
         sa.Column("exemptions", json_document(), nullable=False),
         sa.Column("parent_id", sa.String(length=64), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["parent_id"], ["body.id"], name=op.f("fk_body_parent_id_body"), ondelete="SET NULL"
-        ),
+        sa.ForeignKeyConstraint(["parent_id"], ["body.id"], name=op.f("fk_body_parent_id_body"), ondelete="SET NULL"),
         one_of("body", "kind", "cgo", "mio", "subordinate"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_body")),
     )
@@ -92,6 +90,7 @@ def upgrade() -> None:
         sa.Column("body_ids", json_document(), nullable=False),
         one_of("run", "kind", "nightly", "audit", "url", "recheck", "demo"),
         one_of("run", "status", "running", "complete", "partial", "failed"),
+        sa.CheckConstraint("status = 'running' OR finished_at IS NOT NULL", name=op.f("ck_run_finished_has_time")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_run")),
     )
     op.create_index(op.f("ix_run_started_at"), "run", ["started_at"], unique=False)
@@ -106,9 +105,7 @@ def upgrade() -> None:
         sa.Column("source_sha256", sa.String(length=64), nullable=True),
         sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["body_id"], ["body.id"], name=op.f("fk_declaration_body_id_body")),
-        sa.ForeignKeyConstraint(
-            ["run_id"], ["run.id"], name=op.f("fk_declaration_run_id_run"), ondelete="SET NULL"
-        ),
+        sa.ForeignKeyConstraint(["run_id"], ["run.id"], name=op.f("fk_declaration_run_id_run"), ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_declaration")),
     )
     op.create_index("ix_declaration_body_period", "declaration", ["body_id", "period"], unique=False)
@@ -131,9 +128,7 @@ def upgrade() -> None:
         sa.Column("snippet", sa.Text(), nullable=True),
         sa.Column("metadata", json_document(), nullable=False),
         sa.ForeignKeyConstraint(["body_id"], ["body.id"], name=op.f("fk_evidence_body_id_body")),
-        sa.ForeignKeyConstraint(
-            ["run_id"], ["run.id"], name=op.f("fk_evidence_run_id_run"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["run_id"], ["run.id"], name=op.f("fk_evidence_run_id_run"), ondelete="CASCADE"),
         one_of(
             "evidence",
             "kind",
@@ -159,9 +154,7 @@ def upgrade() -> None:
         sa.Column("status_code", sa.Integer(), nullable=True),
         sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["body_id"], ["body.id"], name=op.f("fk_fetch_failure_body_id_body")),
-        sa.ForeignKeyConstraint(
-            ["run_id"], ["run.id"], name=op.f("fk_fetch_failure_run_id_run"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["run_id"], ["run.id"], name=op.f("fk_fetch_failure_run_id_run"), ondelete="CASCADE"),
         one_of(
             "fetch_failure",
             "reason",
@@ -196,16 +189,12 @@ def upgrade() -> None:
             "status <> 'not_assessed' OR reason IS NOT NULL", name=op.f("ck_finding_not_assessed_has_reason")
         ),
         sa.ForeignKeyConstraint(["body_id"], ["body.id"], name=op.f("fk_finding_body_id_body")),
-        sa.ForeignKeyConstraint(
-            ["run_id"], ["run.id"], name=op.f("fk_finding_run_id_run"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["run_id"], ["run.id"], name=op.f("fk_finding_run_id_run"), ondelete="CASCADE"),
         one_of("finding", "lang", "kk", "ru"),
         one_of("finding", "status", "pass", "fail", "partial", "not_applicable", "not_assessed"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_finding")),
     )
-    op.create_index(
-        "ix_finding_run_body_item_lang", "finding", ["run_id", "body_id", "item", "lang"], unique=False
-    )
+    op.create_index("ix_finding_run_body_item_lang", "finding", ["run_id", "body_id", "item", "lang"], unique=False)
 
     op.create_table(
         "page",
@@ -249,9 +238,7 @@ def upgrade() -> None:
         sa.Column("warc_record_id", sa.String(length=128), nullable=True),
         sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["body_id"], ["body.id"], name=op.f("fk_portal_record_body_id_body")),
-        sa.ForeignKeyConstraint(
-            ["run_id"], ["run.id"], name=op.f("fk_portal_record_run_id_run"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["run_id"], ["run.id"], name=op.f("fk_portal_record_run_id_run"), ondelete="CASCADE"),
         one_of("portal_record", "portal", "data", "budget", "legalacts", "dialog", "govkz"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_portal_record")),
     )
@@ -296,9 +283,7 @@ def upgrade() -> None:
         sa.Column("size_bytes", sa.BigInteger(), nullable=True),
         sa.Column("content_type", sa.String(length=255), nullable=True),
         sa.Column("status", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["page_id"], ["page.id"], name=op.f("fk_download_page_id_page"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["page_id"], ["page.id"], name=op.f("fk_download_page_id_page"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_download")),
     )
     op.create_index(op.f("ix_download_page_id"), "download", ["page_id"], unique=False)
@@ -333,9 +318,7 @@ def upgrade() -> None:
         sa.Column("rel", sa.String(length=255), nullable=True),
         sa.Column("target", sa.String(length=64), nullable=True),
         sa.Column("target_status", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["page_id"], ["page.id"], name=op.f("fk_link_page_id_page"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["page_id"], ["page.id"], name=op.f("fk_link_page_id_page"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_link")),
     )
     op.create_index(op.f("ix_link_page_id"), "link", ["page_id"], unique=False)
