@@ -227,7 +227,9 @@ class Scorer:
             value = round_half_up(float(m["value"]), self.param(rule.round_to))
             return band_points(rule, value), f"value {m['value']}"
         if isinstance(rule, ChoiceRule):
-            level = str(m.get("level", ""))
+            if "level" not in m:
+                return weight, ""
+            level = str(m["level"])
             return rule.levels.get(level, rule.otherwise), f"level {level}"
         if isinstance(rule, PenaltyRule):
             if f.status == "pass":
@@ -273,9 +275,10 @@ class Scorer:
         base, note = self.base_points(item, f, weight)
         ded = self.deduction(item, f, weight)
         points = max(min(floor, 0.0), base - ded) if not isinstance(item.rule, CoefficientRule) else base
-        if ded:
-            note = f"{note}; −{ded:g} for deficiencies".lstrip("; ")
-        return ItemScore(item.id, lang, f.status, points, top, points, base=points + ded, deduction=ded, note=note)
+        applied = base - points  # what the deductions really took (never more than the base)
+        if applied:
+            note = f"{note}; −{applied:g} for deficiencies".lstrip("; ")
+        return ItemScore(item.id, lang, f.status, points, top, points, base=base, deduction=applied, note=note)
 
 
 def round_half_up(value: float, step: float) -> float:
@@ -504,18 +507,20 @@ class _RunScoring:
         stimulus_ids = {c.id for c in group.children if isinstance(c, Item) and c.stimulus}
         regular = [x for x in node.items if x.item not in stimulus_ids]
         stimulus = [x for x in node.items if x.item in stimulus_ids]
-        by_lang: dict[str, float] = defaultdict(float)
+        own: dict[str, float] = defaultdict(float)
         deductions: dict[str, float] = defaultdict(float)
         for leaf in regular:
-            by_lang[leaf.lang or "-"] += leaf.base
+            own[leaf.lang or "-"] += leaf.base
             deductions[leaf.lang or "-"] += leaf.deduction
+        cap = group.deduction_cap
+        for lang, ded in deductions.items():
+            own[lang] -= min(ded, cap.share * cap.of) if cap else ded
+        # children count with their points (a scaled or coefficient child's split is only for display)
+        points = sum(own.values()) + sum(c.points for c in node.children)
+        by_lang = defaultdict(float, own)
         for child in node.children:
             for lang, value in child.by_lang.items():
                 by_lang[lang] += value
-        cap = group.deduction_cap
-        for lang, ded in deductions.items():
-            by_lang[lang] -= min(ded, cap.share * cap.of) if cap else ded
-        points = sum(by_lang.values())
         gap = sum(x.upper - x.points for x in regular) + sum(c.upper - c.points for c in node.children)
         node.max = sum(x.max for x in regular) + sum(c.max for c in node.children)
         node.points = min(node.max, points + sum(x.points for x in stimulus))
@@ -553,4 +558,6 @@ class _RunScoring:
         node.points = max(0.0, positive / raw * k_low + penalties) if k_low > 0 else 0.0
         node.upper = max(0.0, positive_upper / raw * k_high + penalties) if k_high > 0 else 0.0
         node.max = group.max_for(kind)
-        node.by_lang = {k: v / raw * k_low for k, v in rest.by_lang.items()}
+        node.by_lang = {k: v / raw * k_low for k, v in rest.by_lang.items() if k != "-"}
+        if penalties:
+            node.by_lang["-"] = penalties

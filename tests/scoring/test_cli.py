@@ -61,8 +61,9 @@ def test_show_prints_weights_and_rules() -> None:
     assert result.exit_code == 0, result.output
     assert "S-1" in result.output and "−0.15/deficiency ≤50%" in result.output
     assert "penalty_cap" in result.output
-    result_kk = runner.invoke(app, ["methodology", "show", str(FIXTURES / "rich.yaml"), "--lang", "kk"],
-                              env={"COLUMNS": "200"})
+    result_kk = runner.invoke(
+        app, ["methodology", "show", str(FIXTURES / "rich.yaml"), "--lang", "kk"], env={"COLUMNS": "200"}
+    )
     assert "Деректер" in result_kk.output
 
 
@@ -77,8 +78,13 @@ def _findings(tmp_path: Path) -> Path:
         "bodies": [{"id": "a", "kind": "cgo"}, {"id": "b", "kind": "mio"}],
         "findings": [
             {"body": "a", "item": "D-1", "lang": "kk", "status": "pass"},
-            {"body": "a", "item": "D-1", "lang": "ru", "status": "partial",
-             "measured": {"numerator": 1, "denominator": 4}},
+            {
+                "body": "a",
+                "item": "D-1",
+                "lang": "ru",
+                "status": "partial",
+                "measured": {"numerator": 1, "denominator": 4},
+            },
             {"body": "b", "item": "D-1", "lang": "kk", "status": "not_assessed", "reason": "timeout"},
         ],
     }
@@ -108,15 +114,53 @@ def test_score_with_bodies_file_and_option(tmp_path: Path) -> None:
     bodies.write_text(yaml.safe_dump({"bodies": data.pop("bodies")}), encoding="utf-8")
     findings = tmp_path / "nobodies.json"
     findings.write_text(json.dumps(data), encoding="utf-8")
-    ok = runner.invoke(app, ["score", "--edition", str(FIXTURES / "mini.yaml"), "--findings", str(findings),
-                             "--bodies", str(bodies), "--format", "json", "--option", "a-den=held"])
+    ok = runner.invoke(
+        app,
+        [
+            "score",
+            "--edition",
+            str(FIXTURES / "mini.yaml"),
+            "--findings",
+            str(findings),
+            "--bodies",
+            str(bodies),
+            "--format",
+            "json",
+            "--option",
+            "a-den=held",
+        ],
+    )
     # the mini edition has no D-1: the whole file is refused, naming the findings
     assert ok.exit_code == 1 and "item 'D-1' is not in edition mini" in ok.output
-    good = runner.invoke(app, ["score", "--edition", str(FIXTURES / "rich.yaml"), "--findings", str(findings),
-                               "--bodies", str(bodies), "--format", "json"])
+    good = runner.invoke(
+        app,
+        [
+            "score",
+            "--edition",
+            str(FIXTURES / "rich.yaml"),
+            "--findings",
+            str(findings),
+            "--bodies",
+            str(bodies),
+            "--format",
+            "json",
+        ],
+    )
     assert good.exit_code == 0, good.output
-    bad_option = runner.invoke(app, ["score", "--edition", str(FIXTURES / "mini.yaml"), "--findings",
-                                     str(findings), "--bodies", str(bodies), "--option", "nonsense"])
+    bad_option = runner.invoke(
+        app,
+        [
+            "score",
+            "--edition",
+            str(FIXTURES / "mini.yaml"),
+            "--findings",
+            str(findings),
+            "--bodies",
+            str(bodies),
+            "--option",
+            "nonsense",
+        ],
+    )
     assert bad_option.exit_code == 2 and "ID=OPTION" in bad_option.output
 
 
