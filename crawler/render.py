@@ -1,0 +1,351 @@
+"""The browser step for gov.kz: the platform is a single-page app, so what a visitor sees exists only
+after its JavaScript ran. Debian Chromium driven by Playwright renders a body's pages per language:
+home, then the sections its rendered menu links to, then one news item and one document.
+
+Replica mode: the browser addresses the real URLs and every request is answered through
+``context.route`` from the base-URL map (``route.fetch`` to the served URL, ``route.fulfill`` with
+its answer), so the page's own script, its API calls and its ticket POST run unmodified. Outside
+replica mode an internal address is never requested (the route aborts it).
+
+Per page: a desktop (1366×768) and a mobile (Pixel 7) screenshot and the serialised DOM, written
+under ``<out>/runs/<run>/shots/<body>/`` and added to the body's WARC as resource records.
+Contexts are recycled every few pages and pages always closed, so memory stays flat; a page that
+does not render in time is a ``timeout`` failure, not a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import re
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from crawler.items import FailureReason, FetchFailureItem, PageItem
+from crawler.parsers import rendered
+from crawler.parsers.govkz import entity_url
+from crawler.safety import internal_address
+from crawler.spiders.govkz_tickets import BrowserTicket
+from crawler.urlmap import BaseUrlMap
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+DESKTOP_VIEWPORT = {"width": 1366, "height": 768}
+# A visitor's browser, not "HeadlessChrome" (which gov WAFs may block).
+DESKTOP_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"
+)
+MOBILE_DEVICE = "Pixel 7"
+# Request headers every browser sends; anything else on an API call is the page script's ticket.
+STANDARD_HEADERS = frozenset(
+    {
+        "accept",
+        "accept-encoding",
+        "accept-language",
+        "cache-control",
+        "connection",
+        "content-length",
+        "content-type",
+        "cookie",
+        "host",
+        "origin",
+        "pragma",
+        "priority",
+        "referer",
+        "user-agent",
+        "upgrade-insecure-requests",
+    }
+)
+_FILE_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def url_map_from_settings(settings: Any) -> BaseUrlMap:
+    return BaseUrlMap.from_mapping(settings.getdict("ASHYQ_BASE_URL_MAP") if settings is not None else {})
+
+
+async def launch(playwright: Any, executable: str = CHROMIUM) -> Any:
+    return await playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+
+
+def route_handler(url_map: BaseUrlMap) -> Callable[[Any, Any], Any]:
+    """Answer every request of a context: from the replica when mapped, never from inside the network."""
+
+    async def handle(route: Any, request: Any) -> None:
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:")):
+            await route.continue_()
+            return
+        served = url_map.to_served(url)
+        if served is not None:
+            try:
+                answer = await route.fetch(url=served, max_redirects=0)
+            except Exception:  # the replica host is down or slow: the page sees a network error
+                await route.abort("failed")
+                return
+            await route.fulfill(response=answer)
+            return
+        if url_map:
+            await route.abort("blockedbyclient")  # replica mode: nothing leaves the loopback replica
+            return
+        loop = asyncio.get_running_loop()
+        if await loop.run_in_executor(None, internal_address, url) is not None:
+            await route.abort("addressunreachable")
+            return
+        await route.continue_()
+
+    return handle
+
+
+async def new_context(browser: Any, url_map: BaseUrlMap, mobile: bool = False, playwright: Any = None) -> Any:
+    options: dict[str, Any]
+    if mobile and playwright is not None:
+        options = dict(playwright.devices[MOBILE_DEVICE])
+        options.pop("default_browser_type", None)
+    else:
+        options = {"viewport": DESKTOP_VIEWPORT, "user_agent": DESKTOP_USER_AGENT}
+    context = await browser.new_context(**options, service_workers="block")
+    await context.route("**/*", route_handler(url_map))
+    return context
+
+
+async def capture_browser_ticket(
+    page_url: str, url_map: BaseUrlMap, timeout_ms: int = 20_000, api_path: str = "/api/"
+) -> BrowserTicket:
+    """Load one page in Chromium and keep what its own script adds to its API requests.
+
+    The headers outside :data:`STANDARD_HEADERS` (the live site's ``hash``/``token`` pair, or
+    whatever replaces it) and the cookies the session ends with are the ticket.
+    """
+    from playwright.async_api import async_playwright
+
+    ticket = BrowserTicket(source_url=page_url)
+    host = urlsplit(page_url).hostname
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)
+        try:
+            context = await new_context(browser, url_map)
+
+            async def on_request(request: Any) -> None:
+                parts = urlsplit(request.url)
+                if parts.hostname != host or not parts.path.startswith(api_path):
+                    return
+                headers = await request.all_headers()
+                for name, value in headers.items():
+                    if name.lower() not in STANDARD_HEADERS and not name.startswith((":", "sec-")):
+                        ticket.headers[name] = value
+
+            context.on("request", on_request)
+            page = await context.new_page()
+            await page.goto(page_url, wait_until="networkidle", timeout=timeout_ms)
+            for cookie in await context.cookies(f"https://{host}"):
+                ticket.cookies[cookie["name"]] = cookie["value"]
+            await context.close()
+        finally:
+            await browser.close()
+    return ticket
+
+
+@dataclass
+class RenderTarget:
+    url: str
+    depth: int
+
+
+@dataclass
+class RenderPlan:
+    """Which pages of a body to render in one language, found as the browser goes."""
+
+    slug: str
+    lang: str
+    max_pages: int
+    queue: list[RenderTarget] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    wanted_once: dict[str, bool] = field(default_factory=dict)
+
+    # one of each of these is rendered (a news item, a document); the menu gives the rest
+    FOLLOW_ONE: ClassVar[tuple[str, ...]] = ("/press/news/details/", "/documents/details/")
+
+    def __post_init__(self) -> None:
+        self.add(entity_url(self.slug, "", self.lang), 0)
+        self.wanted_once = {part: False for part in self.FOLLOW_ONE}
+
+    def add(self, url: str, depth: int, reserved: bool = False) -> None:
+        # menu sections leave room for the one news item and the one document
+        limit = self.max_pages if reserved else self.max_pages - len(self.FOLLOW_ONE)
+        if url not in self.seen and len(self.seen) < limit:
+            self.seen.add(url)
+            self.queue.append(RenderTarget(url, depth))
+
+    def learn(self, html: str, target: RenderTarget) -> None:
+        if target.depth == 0:
+            for url in rendered.menu_links(html, target.url, self.slug, self.lang):
+                self.add(url, 1)
+        for part, done in self.wanted_once.items():
+            if done:
+                continue
+            found = rendered.first_link(html, target.url, self.slug, self.lang, part)
+            if found:
+                self.wanted_once[part] = True
+                self.add(found, target.depth + 1, reserved=True)
+
+    def next(self) -> RenderTarget | None:
+        return self.queue.pop(0) if self.queue else None
+
+
+@dataclass
+class RenderSettings:
+    out_dir: Path
+    run_id: str
+    body_id: str
+    url_map: BaseUrlMap
+    internal_hosts: set[str]
+    timeout_ms: int = 20_000
+    settle_ms: int = 300
+    pages_per_context: int = 12
+    max_pages: int = 40
+    ready_selector: str = "#root > *"  # [GUESS for the live app] the React root has children
+    archive: Callable[[str, bytes, str, str, str | None], tuple[str | None, str | None]] | None = None
+
+    @property
+    def shots_dir(self) -> Path:
+        return self.out_dir / "runs" / self.run_id / "shots" / self.body_id
+
+
+def _file_stem(url: str, lang: str) -> str:
+    parts = urlsplit(url)
+    stem = _FILE_SAFE.sub("_", parts.path.strip("/"))[-80:] or "home"
+    return f"{lang}-{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+
+
+def warc_archiver(out_dir: Path, run_id: str, body_id: str) -> Callable[..., tuple[str | None, str | None]]:
+    """Resource records in the body's WARC through the infrastructure's helper (crawler.warc)."""
+    from crawler import warc
+
+    def archive(uri: str, content: bytes, content_type: str, kind: Any, refers_to: str | None) -> tuple[str, str]:
+        ref = warc.write_resource(
+            out_dir,
+            run_id,
+            body_id,
+            uri,
+            content,
+            content_type,
+            kind=kind,
+            refers_to=refers_to,
+        )
+        return ref.file, ref.record_id
+
+    return archive
+
+
+async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int, dict[str, str], str, str]:
+    response = await page.goto(url, wait_until="networkidle", timeout=config.timeout_ms)
+    # a page that renders nothing is still a page: its empty DOM is the evidence
+    with contextlib.suppress(Exception):
+        await page.wait_for_selector(config.ready_selector, timeout=config.timeout_ms // 2)
+    await page.wait_for_timeout(config.settle_ms)
+    status = response.status if response is not None else 0
+    headers = await response.all_headers() if response is not None else {}
+    return status, dict(headers), await page.content(), await page.title()
+
+
+async def render_body(slug: str, langs: tuple[str, ...], config: RenderSettings) -> AsyncIterator[Any]:
+    """Render a body's pages per language; yields PageItem and FetchFailureItem."""
+    from playwright.async_api import async_playwright
+
+    config.shots_dir.mkdir(parents=True, exist_ok=True)
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)
+        try:
+            for lang in langs:
+                plan = RenderPlan(slug, lang, config.max_pages)
+                desktop: Any = None
+                mobile: Any = None
+                rendered_in_context = 0
+                while (target := plan.next()) is not None:
+                    if desktop is None or rendered_in_context >= config.pages_per_context:
+                        for old in (desktop, mobile):
+                            if old is not None:
+                                await old.close()
+                        desktop = await new_context(browser, config.url_map)
+                        mobile = await new_context(browser, config.url_map, mobile=True, playwright=playwright)
+                        rendered_in_context = 0
+                    rendered_in_context += 1
+                    async for item in _render_target(desktop, mobile, target, plan, config, lang):
+                        yield item
+                for old in (desktop, mobile):
+                    if old is not None:
+                        await old.close()
+        finally:
+            await browser.close()
+
+
+async def _render_target(
+    desktop: Any, mobile: Any, target: RenderTarget, plan: RenderPlan, config: RenderSettings, lang: str
+) -> AsyncIterator[Any]:
+    stem = _file_stem(target.url, lang)
+    page = await desktop.new_page()
+    try:
+        status, headers, html, title = await _render_one(page, target.url, config)
+        desktop_shot = config.shots_dir / f"{stem}-desktop.png"
+        await page.screenshot(path=str(desktop_shot))
+    except Exception as error:
+        reason: FailureReason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
+        yield FetchFailureItem(url=target.url, reason=reason, detail=f"render: {type(error).__name__}: {error}"[:500])
+        return
+    finally:
+        await page.close()
+    plan.learn(html, target)
+    mobile_shot = config.shots_dir / f"{stem}-mobile.png"
+    phone = await mobile.new_page()
+    try:
+        await _render_one(phone, target.url, config)
+        await phone.screenshot(path=str(mobile_shot))
+    except Exception as error:  # the desktop render stands; the missing phone view is recorded
+        yield FetchFailureItem(url=target.url, reason="timeout", detail=f"mobile render: {error}"[:500])
+    finally:
+        await phone.close()
+    dom = html.encode("utf-8")
+    dom_path = config.shots_dir / f"{stem}.html"
+    dom_path.write_bytes(dom)
+    shots = [p for p in (desktop_shot, mobile_shot) if p.exists()]
+    warc_file = record_id = None
+    if config.archive is not None:
+        warc_file, record_id = config.archive(target.url, dom, "text/html; charset=utf-8", "resource", None)
+        for shot in shots:
+            config.archive(target.url, shot.read_bytes(), "image/png", "resource", record_id)
+    links = rendered.extract_links(html, target.url, config.internal_hosts)
+    yield PageItem(
+        url=target.url,
+        final_url=target.url,
+        lang=lang,
+        status=status,
+        headers=headers,
+        depth=target.depth,
+        content_sha256=hashlib.sha256(dom).hexdigest(),
+        content_type="text/html",
+        title=title or None,
+        source="govkz-render",
+        rendered=True,
+        counterpart_url=rendered.counterpart_url(html, target.url, lang),
+        warc_file=warc_file,
+        warc_record_id=record_id,
+        screenshot_paths=[str(p.relative_to(config.out_dir)) for p in shots],
+        dom_path=str(dom_path.relative_to(config.out_dir)),
+        links=links,
+        downloads=rendered.extract_downloads(links),
+        fetched_at=datetime.now(UTC),
+    )

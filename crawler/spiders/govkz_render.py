@@ -1,0 +1,47 @@
+"""gov.kz in a real browser: the rendered pages of one body, per language, as PageItems with
+screenshots and the serialised DOM (see :mod:`crawler.render`). Scrapy only carries the items to
+the pipelines; the browser step runs inside ``start()`` on Scrapy's asyncio reactor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from crawler.parsers.govkz import GOVKZ
+from crawler.spiders.portal_base import PortalSpider
+
+
+class GovkzRenderSpider(PortalSpider):
+    name = "govkz_render"
+    portal = "govkz"
+    identifier = "govkz_slug"
+    languages = ("kk", "ru", "en")
+    base_url = GOVKZ
+
+    def __init__(self, *args: Any, max_pages: str | int = 40, timeout_ms: str | int = 20_000, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_pages = int(max_pages)
+        self.timeout_ms = int(timeout_ms)
+
+    async def start(self) -> AsyncIterator[Any]:
+        if not self.body_identifier():
+            yield self.identifier_missing()
+            return
+        from crawler.render import RenderSettings, render_body, url_map_from_settings, warc_archiver
+
+        out_dir = Path(self.settings.get("ASHYQ_OUT_DIR") or "out")
+        run_id = self.run_id or self.settings.get("ASHYQ_RUN_ID") or "adhoc"
+        config = RenderSettings(
+            out_dir=out_dir,
+            run_id=run_id,
+            body_id=self.body_id,
+            url_map=url_map_from_settings(self.settings),
+            internal_hosts={"www.gov.kz"},
+            timeout_ms=self.timeout_ms,
+            max_pages=self.max_pages,
+            archive=warc_archiver(out_dir, run_id, self.body_id),
+        )
+        async for item in render_body(str(self.body_identifier()), self.langs, config):
+            yield item
