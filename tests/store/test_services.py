@@ -1,0 +1,71 @@
+"""scripts/services.sh and the Redis the crawler will share its frontier through."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import redis
+from conftest import KAZAKH_LETTERS, Services, read_env_file, run_services_script
+
+
+@pytest.mark.redis
+def test_redis_ping_and_a_frontier_list_round_trip(redis_url: str) -> None:
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        assert client.ping() is True
+        key = "test:frontier"
+        requests = [
+            {"url": f"https://www.gov.kz/memleket/entities/abai/{i}?lang=kk", "title": KAZAKH_LETTERS} for i in range(3)
+        ]
+        client.delete(key)
+        client.rpush(key, *(json.dumps(r, ensure_ascii=False) for r in requests))
+        assert client.llen(key) == 3
+        assert [json.loads(item) for item in client.lrange(key, 0, -1)] == requests
+        assert json.loads(client.lpop(key) or "null") == requests[0]  # first in, first out
+        client.delete(key)
+    finally:
+        client.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+def test_start_again_keeps_the_running_servers(services: Services) -> None:
+    before = read_env_file(services.directory / "env")
+    again = run_services_script("start", services.directory)
+    assert again.returncode == 0, again.stderr
+    assert "already running" in again.stdout
+    assert read_env_file(services.directory / "env") == before
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+def test_servers_listen_on_loopback_only(services: Services) -> None:
+    for url in (services.pg_url, services.redis_url):
+        assert "@127.0.0.1:" in url or "//127.0.0.1:" in url
+    conf = (services.directory / "pg" / "data" / "postmaster.opts").read_text()
+    assert "listen_addresses=127.0.0.1" in conf
+
+
+def test_missing_binaries_point_to_make_setup(tmp_path: Path) -> None:
+    result = run_services_script("start", tmp_path / "services", ASHYQ_PG_BIN="/nonexistent/bin")
+    assert result.returncode == 1
+    assert "make setup" in result.stderr
+    assert not (tmp_path / "services").exists()
+
+
+def test_stop_in_a_folder_that_never_started_anything_is_a_no_op(tmp_path: Path) -> None:
+    result = run_services_script("stop", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+
+
+def test_stop_ignores_a_pidfile_that_names_someone_else(tmp_path: Path) -> None:
+    # PID 1 is alive but is not our Redis: stop must not signal it.
+    (tmp_path / "redis").mkdir()
+    (tmp_path / "redis" / "port").write_text("6390\n")
+    (tmp_path / "redis" / "redis.pid").write_text("1\n")
+    result = run_services_script("stop", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Redis stopped" not in result.stdout
