@@ -1,6 +1,6 @@
 """Column types that behave the same on SQLite and PostgreSQL.
 
-SQLite has no time zones and no JSONB; PostgreSQL has no "INTEGER PRIMARY KEY" rowid. These types
+SQLite has no time zones; PostgreSQL has no "INTEGER PRIMARY KEY" rowid. These types
 hide those differences so the models, and every stage above them, run unchanged on both.
 """
 
@@ -11,11 +11,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, DateTime, Dialect, Enum, Integer
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.types import TypeDecorator
 
-# JSONB on PostgreSQL: it can be compared, grouped and indexed, which plain JSON cannot.
-JSONDocument = JSON().with_variant(postgresql.JSONB(), "postgresql")
+# Plain JSON on PostgreSQL too, not JSONB: JSONB re-orders object keys (a score breakdown would
+# iterate in another order than on SQLite) and rewrites numbers (the float 2.544847082884737e16
+# came back as a different int). JSON keeps the text as written, so both engines hand back
+# exactly what was stored.
+JSONDocument = JSON()
 
 # 64-bit ids for the high-volume tables (pages, links, records) on PostgreSQL; SQLite only
 # auto-increments a column declared exactly "INTEGER PRIMARY KEY".

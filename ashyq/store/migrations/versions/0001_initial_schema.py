@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | Sequence[str] | None = None
@@ -22,7 +21,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def json_document() -> sa.types.TypeEngine:
-    return sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql")
+    return sa.JSON()  # JSON, not JSONB, on PostgreSQL: see ashyq.store.types.JSONDocument
 
 
 def big_id() -> sa.types.TypeEngine:
