@@ -182,6 +182,7 @@ class Scorer:
         # the edition as the chosen readings have it (options may change weights, awards, bands)
         self.edition = apply_options(edition, self.options)
         self.items = {i.id: i for i in self.edition.items()}
+        self._weights: dict[tuple[str, str, str | None], float] = {}
 
     # ------------------------------------------------------------------ parameters and leaves
     def param(self, value: Param) -> float:
@@ -247,8 +248,15 @@ class Scorer:
         raw = sum(d.amounts.get(x.kind or "", d.per) * x.count for x in f.deficiencies)
         return min(raw, d.cap_share * weight)
 
+    def weight(self, item: Item, kind: BodyKind, lang: Lang | None) -> float:
+        key = (item.id, kind, lang)
+        cached = self._weights.get(key)
+        if cached is None:
+            cached = self._weights[key] = item.weight(kind, lang)
+        return cached
+
     def score_item(self, item: Item, f: Finding | None, kind: BodyKind, lang: Lang | None) -> ItemScore:
-        weight = item.weight(kind, lang)
+        weight = self.weight(item, kind, lang)
         top, floor = self.top(item, weight), self.floor(item, weight)
         if f is None or f.status == "not_assessed":
             reason = "no finding" if f is None else (f.reason or "not assessed")
@@ -295,6 +303,14 @@ def band_points(rule: BandedRule, value: float) -> float:
         if (value > band.min) if band.exclusive else (value >= band.min):
             return band.points
     return rule.otherwise
+
+
+def _leaves_of(nodes: list[NodeScore]) -> list[ItemScore]:
+    out: list[ItemScore] = []
+    for node in nodes:
+        out.extend(node.items)
+        out.extend(_leaves_of(node.children))
+    return out
 
 
 def score_run(
@@ -438,8 +454,8 @@ class _RunScoring:
         final = total - penalty
         not_assessed = [
             {"item": leaf.item, "lang": leaf.lang, "reason": leaf.note, "max": round(leaf.max, DIGITS)}
-            for (b, _, _), leaf in self.leaves.items()
-            if b == body.id and leaf.status == "not_assessed"
+            for leaf in _leaves_of(criteria)
+            if leaf.status == "not_assessed"
         ]
         return BodyScore(
             body.id,

@@ -131,14 +131,27 @@ def _required_measures(item: Item, status: str) -> list[str]:
     return []
 
 
+def _measure_problems(where: str, measured: dict[str, Any]) -> list[str]:
+    problems = []
+    for m in ("share", "numerator", "denominator", "value"):
+        v = measured.get(m)
+        if v is not None and (not isinstance(v, int | float) or v < 0):
+            problems.append(f"{where}: measured {m} must be a non-negative number, got {v!r}")
+    share = measured.get("share")
+    if isinstance(share, int | float) and share > 1:
+        problems.append(f"{where}: measured share must be between 0 and 1, got {share}")
+    return problems
+
+
 def check_findings(findings: FindingsFile, edition: Edition) -> list[str]:
     """Every problem that would make a score wrong, one line each; empty when all is well."""
     items = {i.id: i for i in edition.items()}
     bodies = {b.id for b in findings.bodies}
     problems: list[str] = []
     seen: set[tuple[str, str, str | None]] = set()
+    needs: dict[tuple[str, str], list[str]] = {}
     for n, f in enumerate(findings.findings):
-        where = f"findings[{n}] ({f.body} {f.item} {f.lang or '-'})"
+        where = f"findings[{n}] ({f.body} {f.item} {f.lang or '-'})"  # cheap enough: f-strings are fast
         item = items.get(f.item)
         if item is None:
             problems.append(f"{where}: item {f.item!r} is not in edition {edition.edition}")
@@ -153,16 +166,14 @@ def check_findings(findings: FindingsFile, edition: Edition) -> list[str]:
         if key in seen:
             problems.append(f"{where}: a second finding for the same body, item and language")
         seen.add(key)
-        missing = [m for m in _required_measures(item, f.status) if m not in f.measured]
+        required = needs.get((f.item, f.status))
+        if required is None:
+            required = needs[(f.item, f.status)] = _required_measures(item, f.status)
+        missing = [m for m in required if m not in f.measured]
         if missing:
             problems.append(f"{where}: a {f.status} finding needs measured {', '.join(missing)}")
-        for m in ("share", "numerator", "denominator", "value"):
-            v = f.measured.get(m)
-            if v is not None and (not isinstance(v, int | float) or v < 0):
-                problems.append(f"{where}: measured {m} must be a non-negative number, got {v!r}")
-        share = f.measured.get("share")
-        if isinstance(share, int | float) and share > 1:
-            problems.append(f"{where}: measured share must be between 0 and 1, got {share}")
+        if f.measured:
+            problems.extend(_measure_problems(where, f.measured))
         if f.status == "not_assessed" and not f.reason:
             problems.append(f"{where}: a not_assessed finding must say why (reason)")
     return problems

@@ -14,10 +14,12 @@ and what was found, never a traceback. The arithmetic rules:
 from __future__ import annotations
 
 import ast
+import functools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from pydantic import ValidationError
@@ -351,7 +353,8 @@ _ALLOWED = (
 )
 
 
-def formula_names(formula: str) -> set[str]:
+@functools.lru_cache(maxsize=64)
+def formula_names(formula: str) -> frozenset[str]:
     """The variable names of an arithmetic formula; anything but + - * / and names is refused."""
     try:
         tree = ast.parse(formula, mode="eval")
@@ -360,12 +363,17 @@ def formula_names(formula: str) -> set[str]:
     for node in ast.walk(tree):
         if not isinstance(node, _ALLOWED):
             raise ValueError(f"formula {formula!r} may use only + - * / numbers and names")
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    return frozenset(n.id for n in ast.walk(tree) if isinstance(n, ast.Name))
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(formula: str) -> CodeType:
+    formula_names(formula)  # refuses anything but arithmetic before it is compiled
+    return compile(ast.parse(formula, mode="eval"), "<formula>", "eval")
 
 
 def evaluate_formula(formula: str, values: dict[str, float]) -> float:
-    formula_names(formula)
-    return float(eval(compile(ast.parse(formula, mode="eval"), "<formula>", "eval"), {"__builtins__": {}}, values))
+    return float(eval(_compiled(formula), {"__builtins__": {}}, dict(values)))
 
 
 def _check_options(edition: Edition, file: str) -> list[Problem]:
