@@ -14,7 +14,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.parsers import budget
-from crawler.spiders.portal_base import PortalSpider, egov_cookies, egov_meta
+from crawler.spiders.portal_base import PortalSpider, egov_request
 
 
 class BudgetSpider(PortalSpider):
@@ -33,14 +33,7 @@ class BudgetSpider(PortalSpider):
             yield self._get(budget.search_url(agency, 1), self.parse_search, lang, coverage_content="budget_search")
 
     def _get(self, url: str, callback: Any, lang: str, **meta: Any) -> scrapy.Request:
-        return scrapy.Request(
-            url,
-            callback=callback,
-            errback=self.errback,
-            headers={"Accept-Language": lang},
-            cookies=egov_cookies(lang),
-            meta=egov_meta(lang, **meta),
-        )
+        return egov_request(url, callback, self.errback, lang, meta=meta, headers={"Accept-Language": lang})
 
     def parse_search(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]

@@ -15,7 +15,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.parsers import dataegov
-from crawler.spiders.portal_base import PortalSpider, egov_cookies, egov_meta
+from crawler.spiders.portal_base import PortalSpider, egov_request
 
 XHR_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Referer": f"{dataegov.DATA}/datasets/listbygovagency"}
 
@@ -39,14 +39,7 @@ class DataEgovSpider(PortalSpider):
             yield self._get(dataegov.count_url(agency), self.parse_count, lang, coverage_content="datasets")
 
     def _get(self, url: str, callback: Any, lang: str, **meta: Any) -> scrapy.Request:
-        return scrapy.Request(
-            url,
-            callback=callback,
-            errback=self.errback,
-            headers=XHR_HEADERS,
-            cookies=egov_cookies(lang),
-            meta=egov_meta(lang, **meta),
-        )
+        return egov_request(url, callback, self.errback, lang, meta=meta, headers=XHR_HEADERS)
 
     def parse_count(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]

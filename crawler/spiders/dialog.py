@@ -19,7 +19,7 @@ from scrapy.http import Response
 
 from crawler.parsers import dialog
 from crawler.parsers.common import total_pages
-from crawler.spiders.portal_base import PortalSpider, egov_cookies, egov_meta, portal_urls
+from crawler.spiders.portal_base import PortalSpider, egov_request, portal_urls
 
 ROBOTS_CRAWL_DELAY = 1.0
 
@@ -59,9 +59,7 @@ class DialogSpider(PortalSpider):
                 )
 
     def _get(self, url: str, callback: Any, lang: str, **meta: Any) -> scrapy.Request:
-        return scrapy.Request(
-            url, callback=callback, errback=self.errback, cookies=egov_cookies(lang), meta=egov_meta(lang, **meta)
-        )
+        return egov_request(url, callback, self.errback, lang, meta=meta)
 
     def _failed(self, response: Response) -> Iterable[Any]:
         yield from self.http_failure(response)

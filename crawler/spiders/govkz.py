@@ -116,7 +116,7 @@ class GovkzApiSpider(PortalSpider):
             errback=self.errback,
             headers=headers,
             cookies=cookies,
-            dont_filter=attempt > 0,
+            dont_filter=True,  # the same URL is asked once per language (Accept-Language differs)
             meta=self._meta(
                 lang,
                 kind=kind,

@@ -25,7 +25,7 @@ from scrapy.http import Response
 
 from crawler.parsers import legalacts
 from crawler.parsers.common import total_pages
-from crawler.spiders.portal_base import PortalSpider, egov_cookies, egov_meta, robots_override
+from crawler.spiders.portal_base import PortalSpider, egov_request, robots_override
 
 HOST = "legalacts.egov.kz"
 LISTS = (
@@ -71,9 +71,7 @@ class LegalactsSpider(PortalSpider):
         return self._get(self._list_url(content, status, page), self.parse_list, lang, **meta)
 
     def _get(self, url: str, callback: Any, lang: str, **meta: Any) -> scrapy.Request:
-        return scrapy.Request(
-            url, callback=callback, errback=self.errback, cookies=egov_cookies(lang), meta=egov_meta(lang, **meta)
-        )
+        return egov_request(url, callback, self.errback, lang, meta=meta)
 
     def _first_time(self, kind: str, lang: str, external_id: str | None) -> bool:
         key = (kind, lang, external_id or "")

@@ -170,6 +170,15 @@ def warc_record_id(response: Response | None) -> str | None:
     return None
 
 
+def egov_request(url: str, callback: Any, errback: Any, lang: str, **kwargs: Any) -> scrapy.Request:
+    """A request in the language's own session. The same URL is asked once per language, so the
+    duplicate filter (which ignores cookies) must not drop the second language's request."""
+    meta = egov_meta(lang, **kwargs.pop("meta", {}))
+    return scrapy.Request(
+        url, callback=callback, errback=errback, cookies=egov_cookies(lang), meta=meta, dont_filter=True, **kwargs
+    )
+
+
 def egov_meta(lang: str, **extra: Any) -> dict[str, Any]:
     """One cookie session per language on the *.egov.kz portals, and the body's HTTP errors handled here."""
     return {"cookiejar": f"lang-{lang}", "lang": lang, "handle_httpstatus_all": True, **extra}
