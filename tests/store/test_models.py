@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from conftest import KAZAKH_LETTERS, Sample, build_sample
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import inspect, select, text, update
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
+from store_sample import KAZAKH_LETTERS, Sample, build_sample
 
 from ashyq.store.db import engine_for
 from ashyq.store.models import Base, Finding, Run, Score

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 import redis
-from conftest import KAZAKH_LETTERS, Services, read_env_file, run_services_script
+from store_sample import KAZAKH_LETTERS
+from store_services import Services, read_env_file, run_services_script
 
 
 @pytest.mark.redis

@@ -1,0 +1,243 @@
+"""One row of every model, every column filled, in Kazakh where there is text.
+
+Kept out of conftest.py so test modules can import it by a name no other test folder uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy.orm import Session
+
+from ashyq.store.models import (
+    Base,
+    Body,
+    Declaration,
+    Download,
+    Evidence,
+    FetchFailure,
+    Finding,
+    Link,
+    Page,
+    PortalRecord,
+    ReconciliationEntry,
+    Run,
+    Score,
+)
+from ashyq.store.vocabulary import (
+    BodyKind,
+    EvidenceKind,
+    FetchFailureReason,
+    FindingStatus,
+    Lang,
+    Portal,
+    RunKind,
+    RunStatus,
+)
+
+KAZAKH_LETTERS = "ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І"
+ALMATY = timezone(timedelta(hours=5))  # stored instants must survive a non-UTC offset
+CAPTURED = datetime(2026, 11, 20, 2, 30, 15, 123456, tzinfo=ALMATY)
+
+
+@dataclass
+class Sample:
+    parent: Body
+    child: Body
+    run: Run
+    evidence: Evidence
+    finding: Finding
+    score: Score
+    page: Page
+    link: Link
+    download: Download
+    record: PortalRecord
+    failure: FetchFailure
+    declaration: Declaration
+    entry: ReconciliationEntry
+
+    def rows(self) -> list[Base]:
+        return [getattr(self, field.name) for field in fields(self)]
+
+
+def build_sample(session: Session) -> Sample:
+    """Adds and flushes one row of every model; nothing is committed."""
+    parent = Body(
+        id="minjust",
+        name_kk="Қазақстан Республикасы Әділет министрлігі",
+        name_ru="Министерство юстиции Республики Казахстан",
+        name_en="Ministry of Justice",
+        kind=BodyKind.CENTRAL,
+        site_urls=["https://www.gov.kz/memleket/entities/adilet?lang=kk"],
+        govkz_slug="adilet",
+        data_gov_agency_id="11784",
+        legalacts_government_id="17",
+        budget_gov_agency_id="221",
+        dialog_blog_id="94",
+        tags=["министрлік", "cgo"],
+        exemptions=["ұлттық қауіпсіздік"],
+    )
+    child = Body(
+        id="minjust-tirkeu",
+        name_kk="Тіркеу қызметі комитеті",
+        name_ru="Комитет регистрационной службы",
+        name_en="Registration Service Committee",
+        kind=BodyKind.SUBORDINATE,
+        site_urls=["https://tirkeu.example.kz/", "https://www.gov.kz/memleket/entities/tirkeu"],
+        govkz_slug="tirkeu",
+        data_gov_agency_id="11785",
+        legalacts_government_id="18",
+        budget_gov_agency_id="222",
+        dialog_blog_id="95",
+        tags=["комитет"],
+        exemptions=[],
+        parent_id="minjust",
+    )
+    run = Run(
+        id="20261120T020000Z-nightly-sample",
+        kind=RunKind.NIGHTLY,
+        status=RunStatus.COMPLETE,
+        started_at=CAPTURED,
+        finished_at=CAPTURED + timedelta(hours=3),
+        edition="kz-2025",
+        as_of=date(2026, 11, 20),
+        settings={"depth": 3, "langs": ["kk", "ru"], "ескерту": KAZAKH_LETTERS},
+        tool_version="0.1.0",
+        body_ids=["minjust", "minjust-tirkeu"],
+    )
+    session.add_all([parent, child, run])
+    session.flush()
+    evidence = Evidence(
+        id="ev-warc-0001",
+        run_id=run.id,
+        body_id=parent.id,
+        kind=EvidenceKind.WARC_RECORD,
+        url="https://www.gov.kz/memleket/entities/adilet/about?lang=kk",
+        captured_at=CAPTURED,
+        sha256="a" * 64,
+        warc_file="warc/minjust-00001.warc.gz",
+        warc_record_id="<urn:uuid:0b5e7a8e-1111-4c3c-9f00-000000000001>",
+        warc_offset=2**40,
+        path="screenshots/minjust/about-kk.png",
+        selector="main > h1",
+        snippet=f"<h1>Біз туралы — {KAZAKH_LETTERS}</h1>",
+        metadata_={"viewport": [1280, 800], "тіл": "kk"},
+    )
+    finding = Finding(
+        run_id=run.id,
+        body_id=parent.id,
+        item="A14-2.3",
+        lang=Lang.KAZAKH,
+        status=FindingStatus.PARTIAL,
+        reason="Ағылшын нұсқасы жоқ",
+        measured={"pages": 12, "share": 0.75, "мәтін": KAZAKH_LETTERS},
+        deficiencies=[
+            {
+                "message": "Құжаттың қазақша нұсқасы жоқ",
+                "url": "https://www.gov.kz/memleket/entities/adilet/documents?lang=kk",
+                "selector": "a.doc[href$='.pdf']",
+                "evidence_ids": ["ev-warc-0001"],
+            }
+        ],
+        check_id="content.translation",
+        check_version="1.2.0",
+        created_at=CAPTURED,
+        evidence=[evidence],
+    )
+    score = Score(
+        run_id=run.id,
+        body_id=parent.id,
+        edition="kz-2025",
+        points=61.25,
+        max_points=100.0,
+        max_assessed=92.5,
+        max_not_assessed=7.5,
+        penalty=3.0,
+        total=58.25,
+        final=62.97,
+        level="орташа",
+        breakdown={"T1": {"points": 8.5, "max": 10}, "T7": {"points": 12.0, "max": 15}},
+        interpretations_applied=[{"name": "news-window-30-days", "source": "п. 7.1"}],
+        averages_borrowed=[{"item": "T9-2", "average": 3.4}],
+    )
+    page = Page(
+        run_id=run.id,
+        body_id=parent.id,
+        url="https://www.gov.kz/memleket/entities/adilet/about?lang=kk",
+        final_url="https://www.gov.kz/memleket/entities/adilet/about?lang=kk#top",
+        lang="kk",
+        status=200,
+        headers={"content-type": "text/html; charset=utf-8", "set-cookie": ["a=1", "b=2"]},
+        depth=1,
+        counterpart_url="https://www.gov.kz/memleket/entities/adilet/about?lang=ru",
+        content_sha256="b" * 64,
+        fetched_at=CAPTURED,
+        content_type="text/html",
+        title="Біз туралы | Әділет министрлігі",
+        rendered=True,
+        warc_file="warc/minjust-00001.warc.gz",
+        warc_record_id="<urn:uuid:0b5e7a8e-1111-4c3c-9f00-000000000002>",
+        screenshot_evidence_ids=["ev-warc-0001"],
+        source="govkz-api",
+    )
+    link = Link(
+        page=page,
+        target_url="https://adilet.zan.kz/kaz/docs/K950001000_",
+        anchor_text="Қазақстан Республикасының Конституциясы",
+        is_internal=False,
+        rel="noopener",
+        target="_blank",
+        target_status=404,
+    )
+    download = Download(
+        page=page,
+        url="https://www.gov.kz/uploads/2026/11/есеп.pdf",
+        format="pdf",
+        declared_size_text="1,2 МБ",
+        size_bytes=1_258_291,
+        content_type="application/pdf",
+        status=200,
+    )
+    record = PortalRecord(
+        run_id=run.id,
+        body_id=parent.id,
+        portal=Portal.LEGALACTS,
+        record_kind="draft",
+        external_id="14523",
+        lang="kk",
+        payload={"title": "Нормативтік құқықтық акт жобасы", "comments": 3, "accepted": None},
+        source_url="https://legalacts.egov.kz/list?governmentId=17",
+        warc_record_id="<urn:uuid:0b5e7a8e-1111-4c3c-9f00-000000000003>",
+        fetched_at=CAPTURED,
+    )
+    failure = FetchFailure(
+        run_id=run.id,
+        body_id=child.id,
+        url="https://www.gov.kz/api/v1/public/content-manager/news?projects=eq.tirkeu",
+        reason=FetchFailureReason.ANTIBOT,
+        detail="400 browserTicketMissing — жауап JSON емес",
+        status_code=400,
+        failed_at=CAPTURED,
+    )
+    declaration = Declaration(
+        run_id=run.id,
+        body_id=parent.id,
+        period="2025",
+        payload={"қоғамдық кеңес": {"отырыстар": 4}},
+        source_sha256="c" * 64,
+        loaded_at=CAPTURED,
+    )
+    entry = ReconciliationEntry(
+        declaration=declaration,
+        run_id=run.id,
+        item="T10-1",
+        claim="Қоғамдық кеңестің 4 отырысы өткізілді",
+        verdict="confirmed",
+        evidence_ids=["ev-warc-0001"],
+    )
+    session.add_all([evidence, finding, score, page, record, failure, declaration])
+    session.flush()
+    return Sample(
+        parent, child, run, evidence, finding, score, page, link, download, record, failure, declaration, entry
+    )

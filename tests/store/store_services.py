@@ -1,0 +1,45 @@
+"""Driving scripts/services.sh from tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+SERVICES_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "services.sh"
+SERVICES_TIMEOUT_SECONDS = 180
+
+
+@dataclass(frozen=True)
+class Services:
+    directory: Path
+    pg_url: str
+    redis_url: str
+
+
+def run_services_script(command: str, directory: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", str(SERVICES_SCRIPT), command, str(directory)],
+        capture_output=True,
+        text=True,
+        timeout=SERVICES_TIMEOUT_SECONDS,
+        env={**os.environ, **env},
+        check=False,
+    )
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+    return {key: value for key, value in pairs}
+
+
+def pids_in(directory: Path) -> list[int]:
+    """PIDs named by the servers' pidfiles in ``directory`` that are still alive."""
+    alive = []
+    for pidfile in (directory / "pg" / "data" / "postmaster.pid", directory / "redis" / "redis.pid"):
+        if pidfile.exists():
+            pid = int(pidfile.read_text().split()[0])
+            if Path(f"/proc/{pid}").exists():
+                alive.append(pid)
+    return alive
