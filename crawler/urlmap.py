@@ -56,3 +56,14 @@ class BaseUrlMap:
 
     def hosts(self) -> set[str]:
         return {urlsplit(real).hostname or "" for real in self.mapping}
+
+    @classmethod
+    def from_mapping(cls, mapping: Mapping[str, str] | None) -> BaseUrlMap:
+        """A map from a real base → served base mapping (already parsed, e.g. from settings)."""
+        return cls({_base(k): v.rstrip("/") for k, v in (mapping or {}).items()})
+
+    def realise_text(self, text: str) -> str:
+        """``text`` with every served base replaced by its real base (error messages name URLs)."""
+        for real, served in self.mapping.items():
+            text = text.replace(served, real)
+        return text

@@ -1,0 +1,136 @@
+"""Crawler traps: where a site would keep a crawler busy forever, and how we cut it off.
+
+* URL canonicalisation (:func:`canonical_url`): no fragment, sorted query, lower-case scheme and
+  host, no default port - one page, one URL;
+* a page limit per body and a depth limit (clicks from the home page);
+* repeated patterns: one path with ever-changing query values (an endless calendar, a session id
+  in the query). Date-valued queries get a tighter limit than others, because pagination
+  (``?page=87``) is legitimate and a calendar that runs to the year 3000 is not;
+* redirect loops and over-long redirect chains.
+
+Every cut request is recorded as a ``trap`` failure with what it tripped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+from scrapy import Request
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from w3lib.url import canonicalize_url
+
+from crawler.middlewares.failures import RefusedRequest, record_failure
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+KIND = "ashyq_kind"  # meta: "page" (default), "probe" (HEAD or size check), "api"
+DEPTH = "click_depth"  # meta: clicks from the home page along the path that found the URL
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_DATE_VALUE = re.compile(r"^(\d{4}([-./]\d{1,2}){0,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}[-./]\d{4})$")
+
+
+def canonical_url(url: str) -> str:
+    """The one spelling of a URL the crawl uses for "have we seen it" and for the store."""
+    cleaned = canonicalize_url(url, keep_fragments=False)
+    parts = urlsplit(cleaned)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host if parts.port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{parts.port}"
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+def is_page_request(request: Request) -> bool:
+    if request.meta.get(KIND, "page") != "page":
+        return False
+    # Follow-ups of an admitted request are not new pages: its retries, its redirect hops and the
+    # robots.txt the robots middleware fetches for it.
+    if request.meta.get("retry_times") or request.meta.get("redirect_times"):
+        return False
+    return not (request.meta.get("dont_obey_robotstxt") and urlsplit(request.url).path == "/robots.txt")
+
+
+def query_pattern(url: str) -> tuple[tuple[str, str, tuple[str, ...]], str, bool] | None:
+    """(host, path, parameter names), the query, and whether the values look like dates."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return None
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    names = tuple(sorted({name for name, _ in pairs}))
+    dated = any(_DATE_VALUE.match(value) for _, value in pairs)
+    return (parts.netloc.lower(), parts.path, names), parts.query, dated
+
+
+class TrapLimitsMiddleware:
+    """Page, depth and repeated-pattern limits, per crawl (one crawl = one body's spider)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        self.max_pages = settings.getint("ASHYQ_MAX_PAGES", 2000)
+        self.max_depth = settings.getint("ASHYQ_MAX_DEPTH", 10)
+        self.max_query_variants = settings.getint("ASHYQ_MAX_QUERY_VARIANTS", 200)
+        self.max_date_variants = settings.getint("ASHYQ_MAX_DATE_VARIANTS", 12)
+        self.admitted = 0
+        self.variants: dict[tuple[str, str, tuple[str, ...]], set[str]] = defaultdict(set)
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TrapLimitsMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        if not is_page_request(request):
+            return None
+        depth = request.meta.get(DEPTH)
+        if depth is not None and depth > self.max_depth:
+            self._cut(f"{depth} clicks from the home page, deeper than the limit of {self.max_depth}")
+        pattern = query_pattern(request.url)
+        if pattern is not None:
+            key, query, dated = pattern
+            seen = self.variants[key]
+            seen.add(query)
+            limit = self.max_date_variants if dated else self.max_query_variants
+            if len(seen) > limit:
+                kind = "date-valued " if dated else ""
+                self._cut(
+                    f"repeated pattern: more than {limit} distinct {kind}queries ({', '.join(key[2])}) on {key[1]}"
+                )
+        if self.admitted >= self.max_pages:
+            self._cut(f"page limit of {self.max_pages} for this body reached")
+        self.admitted += 1
+        return None
+
+    def _cut(self, detail: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value("ashyq/traps/cut")
+        raise RefusedRequest("trap", detail)
+
+
+class LoopAwareRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, with loops and over-long chains recorded as traps.
+
+    Without this, the second visit of a loop would be dropped by the duplicate filter without a
+    word, and the page would silently go missing.
+    """
+
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        seen = {canonical_url(url) for url in chain}
+        if canonical_url(redirected.url) in seen:
+            self._trap(request, "redirect loop: " + " → ".join([*chain, redirected.url]))
+        if len(chain) > self.max_redirect_times:
+            self._trap(request, f"more than {self.max_redirect_times} redirects: " + " → ".join(chain))
+        return super()._redirect(redirected, request, reason)
+
+    def _trap(self, request: Request, detail: str) -> None:
+        # Raised from process_response, which no downloader middleware's process_exception sees:
+        # record here.
+        record_failure(self.crawler, request, "trap", detail)
+        raise RefusedRequest("trap", detail)

@@ -1,0 +1,181 @@
+"""The crawl process: one Scrapy CrawlerProcess running every spider of every body of one run.
+
+Started by :mod:`crawler.runner` as ``python -m crawler.process JOB.json`` - a process of its own,
+because a Twisted reactor cannot be restarted, and a program (or a test session) runs many crawls.
+It talks back on stdout, one JSON object per line: ``progress`` (pages, records, failures per
+body, twice a second), ``body_done`` and finally ``summary``. Logs go to stderr.
+
+A job may name a ``connection_log`` file: every outgoing connection and name lookup of the process
+is then appended to it (from Python's audit hooks), so a reviewer - or a test - can prove which
+addresses the crawler actually contacted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from scrapy import Spider
+from scrapy.crawler import Crawler, CrawlerProcess
+
+from ashyq.registry import Body, load_registry
+from crawler.settings import build_settings, load_crawl_config
+from crawler.spiders import spiders_for
+
+PROGRESS_SECONDS = 0.5
+
+
+def emit(event: str, **data: Any) -> None:
+    sys.stdout.write(json.dumps({"event": event, **data}, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def install_connection_log(path: str) -> None:
+    """Append every socket connect and address lookup of this process to ``path``."""
+    log: TextIO = open(path, "a", buffering=1, encoding="utf-8")  # noqa: SIM115 - open for the process's life
+
+    def hook(event: str, args: tuple[Any, ...]) -> None:
+        if event == "socket.connect":
+            log.write(f"connect {args[1]!r}\n")
+        elif event == "socket.getaddrinfo":
+            log.write(f"getaddrinfo {args[0]!r}\n")
+
+    sys.addaudithook(hook)
+
+
+@dataclass
+class BodyTally:
+    spiders: list[str] = field(default_factory=list)
+    finished: dict[str, str] = field(default_factory=dict)  # spider name → finish reason
+    crawlers: list[Crawler] = field(default_factory=list)
+
+    def counts(self) -> dict[str, Any]:
+        pages = records = failures = 0
+        reasons: dict[str, int] = defaultdict(int)
+        for crawler in self.crawlers:
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            pages += int(stats.get("ashyq/stored/pages", 0))
+            records += int(stats.get("ashyq/stored/records", 0))
+            failures += int(stats.get("ashyq/stored/failures", 0))
+            for key, value in stats.items():
+                if key.startswith("ashyq/stored/failures/"):
+                    reasons[key.rsplit("/", 1)[1]] += int(value)
+        return {"pages": pages, "records": records, "failures": failures, "reasons": dict(reasons)}
+
+
+class CrawlJob:
+    """Runs the job's (body, spider) pairs, at most ``parallel`` at a time, then stops the reactor."""
+
+    def __init__(self, job: dict[str, Any]) -> None:
+        self.job = job
+        config = load_crawl_config(job.get("config_path"))
+        self.settings = build_settings(
+            config,
+            base_url_map=job.get("base_url_map") or None,
+            out_dir=job["out_dir"],
+            run_id=job["run_id"],
+            db_url=job.get("db_url"),
+            max_pages=job.get("max_pages"),
+            overrides=job.get("settings_overrides") or {},
+        )
+        registry = load_registry(job["registry"])
+        self.bodies: list[Body] = [registry.get(body_id) for body_id in job["body_ids"]]
+        only = set(job.get("spiders") or [])
+        self.queue: list[tuple[Body, type[Spider]]] = [
+            (body, spider) for body in self.bodies for spider in spiders_for(body) if not only or spider.name in only
+        ]
+        self.tallies: dict[str, BodyTally] = {body.id: BodyTally() for body in self.bodies}
+        for body, spider in self.queue:
+            self.tallies[body.id].spiders.append(str(spider.name))
+        self.parallel = max(int(job.get("parallel") or 4), 1)
+        self.running = 0
+        self.process = CrawlerProcess(self.settings)
+
+    def run(self) -> None:
+        from twisted.internet import task
+
+        for body_id, tally in self.tallies.items():
+            if not tally.spiders:
+                emit("body_done", body=body_id, **tally.counts(), finish={})
+        if not self.queue:
+            self._finish()
+            return
+        # The first crawler installs the asyncio reactor; nothing may touch the reactor before it.
+        for _ in range(min(self.parallel, len(self.queue))):
+            self._start_next()
+        ticker = task.LoopingCall(self._report)
+        ticker.start(PROGRESS_SECONDS, now=False)
+        self.process.start(stop_after_crawl=False, install_signal_handlers=True)
+        if ticker.running:
+            ticker.stop()
+        self._finish()
+
+    def _start_next(self) -> None:
+        if not self.queue:
+            return
+        body, spider_class = self.queue.pop(0)
+        crawler = self.process.create_crawler(spider_class)
+        self.tallies[body.id].crawlers.append(crawler)
+        self.running += 1
+        deferred = self.process.crawl(
+            crawler,
+            run_id=self.job["run_id"],
+            body_id=body.id,
+            out_dir=self.job["out_dir"],
+            body=body,
+            lang=self.job.get("lang"),
+        )
+        deferred.addBoth(self._crawl_done, body.id, str(spider_class.name), crawler)
+
+    def _crawl_done(self, result: Any, body_id: str, spider_name: str, crawler: Crawler) -> None:
+        from twisted.internet import reactor
+        from twisted.python.failure import Failure
+
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        reason = str(stats.get("finish_reason") or "unknown")
+        if isinstance(result, Failure):
+            reason = f"crashed: {result.getErrorMessage()}"
+        spider_errors = int(stats.get("spider_exceptions/count", 0) or 0)
+        if spider_errors and reason == "finished":
+            reason = f"finished with {spider_errors} spider errors"
+        tally = self.tallies[body_id]
+        tally.finished[spider_name] = reason
+        self.running -= 1
+        if len(tally.finished) == len(tally.spiders):
+            emit("body_done", body=body_id, **tally.counts(), finish=tally.finished)
+        if self.queue:
+            self._start_next()
+        elif self.running == 0:
+            reactor.callLater(0, reactor.stop)  # type: ignore[attr-defined]
+
+    def _report(self) -> None:
+        emit("progress", bodies={body_id: tally.counts() for body_id, tally in self.tallies.items()})
+
+    def _finish(self) -> None:
+        emit(
+            "summary",
+            bodies={
+                body_id: {**tally.counts(), "spiders": tally.spiders, "finish": tally.finished}
+                for body_id, tally in self.tallies.items()
+            },
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        sys.stderr.write("usage: python -m crawler.process JOB.json\n")
+        return 2
+    job = json.loads(Path(args[0]).read_text(encoding="utf-8"))
+    if job.get("connection_log"):
+        install_connection_log(job["connection_log"])
+    CrawlJob(job).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,236 @@
+"""Reading one page of a classic website: decoding, language, title, links, downloads, switch.
+
+Pure functions of the bytes and headers, so they are tested without a crawl. Old CMS pages come
+without any charset (neither header nor meta); those are decoded as UTF-8 when they are valid
+UTF-8 and otherwise as the Cyrillic single-byte encoding that reads most like text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from posixpath import splitext
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+from parsel import Selector
+from w3lib.encoding import html_to_unicode
+
+from crawler.middlewares.traps import canonical_url
+
+KAZAKH_LETTERS = set("әіңғүұқөһӘІҢҒҮҰҚӨҺ")
+LANG_CODES = {"kk": "kk", "kz": "kk", "kaz": "kk", "qaz": "kk", "ru": "ru", "rus": "ru", "en": "en", "eng": "en"}
+# How sites label their language switch.
+SWITCH_LABELS = {
+    "қазақша": "kk",
+    "қазақ тілі": "kk",
+    "қаз": "kk",
+    "каз": "kk",
+    "kaz": "kk",
+    "kk": "kk",
+    "kz": "kk",
+    "мемлекеттік тілде": "kk",
+    "русский": "ru",
+    "русский язык": "ru",
+    "орысша": "ru",
+    "рус": "ru",
+    "ru": "ru",
+    "rus": "ru",
+    "english": "en",
+    "eng": "en",
+    "en": "en",
+}
+DOWNLOAD_FORMATS = {
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf",
+    "csv", "zip", "rar", "7z", "gz", "txt", "xml", "json",
+}  # fmt: skip
+CONTENT_TYPE_FORMATS = {
+    "application/pdf": "pdf",
+    "application/msword": "doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.ms-excel": "xls",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/zip": "zip",
+    "text/csv": "csv",
+}
+SIZE_TEXT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:байт|Б|КБ|Кб|кб|МБ|Мб|мб|ГБ|Гб|B|KB|kB|Kb|MB|Mb|GB)\b", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class FoundLink:
+    url: str  # canonical, absolute
+    anchor_text: str | None
+    rel: str | None
+    target: str | None
+    hreflang: str | None
+
+
+@dataclass
+class FoundDownload:
+    url: str
+    format: str | None
+    declared_size_text: str | None
+
+
+@dataclass
+class ParsedPage:
+    text: str
+    encoding: str
+    html_lang: str | None
+    title: str | None
+    links: list[FoundLink] = field(default_factory=list)
+    downloads: list[FoundDownload] = field(default_factory=list)
+    language_links: dict[str, str] = field(default_factory=dict)  # lang → URL of the switch
+
+
+def _cyrillic_guess(body: bytes) -> str | None:
+    """UTF-8 if it is valid UTF-8, else the Cyrillic code page whose reading looks most like text."""
+    try:
+        body.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best, best_score = None, -1.0
+    for encoding in ("cp1251", "koi8_r", "cp866"):
+        text = body.decode(encoding, "replace")
+        letters = [c for c in text if c.isalpha()]
+        if not letters:
+            continue
+        # Lower-case Cyrillic dominates running text; a wrong code page yields capitals and symbols.
+        score = sum(1 for c in letters if "а" <= c <= "я" or c == "ё") / len(letters)
+        if score > best_score:
+            best, best_score = encoding, score
+    return best
+
+
+def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """Text and encoding: BOM, then the header charset, then <meta charset>, then the guess."""
+    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_cyrillic_guess)
+    return text, encoding
+
+
+def normalise_lang(value: str | None) -> str | None:
+    if not value:
+        return None
+    return LANG_CODES.get(value.strip().lower().replace("_", "-").split("-")[0])
+
+
+def lang_from_url(url: str) -> str | None:
+    """The language a URL names: ``/kk/…``, ``/ru/…`` or ``?lang=kk``."""
+    parts = urlsplit(url)
+    for name, value in parse_qsl(parts.query):
+        if name.lower() in ("lang", "language", "locale", "hl") and normalise_lang(value):
+            return normalise_lang(value)
+    first = parts.path.strip("/").split("/")[0]
+    return normalise_lang(first) if first.lower() in LANG_CODES else None
+
+
+def lang_from_text(text: str) -> str | None:
+    """A last resort: Kazakh letters mean Kazakh, other Cyrillic Russian, Latin English."""
+    if any(c in KAZAKH_LETTERS for c in text):
+        return "kk"
+    if any("а" <= c.lower() <= "я" for c in text):
+        return "ru"
+    if any("a" <= c.lower() <= "z" for c in text):
+        return "en"
+    return None
+
+
+def _clean(text: str | None, limit: int = 500) -> str | None:
+    if text is None:
+        return None
+    cleaned = _SPACE.sub(" ", text).strip()
+    return cleaned[:limit] or None
+
+
+def _repair_unclosed_title(text: str, title: str) -> str:
+    """An unclosed <title> swallows the page; close it where the markup starts again."""
+    cut = title.find("<")
+    start = text.lower().find("<title")
+    if cut < 0 or start < 0:
+        return text
+    opening_end = text.find(">", start) + 1
+    position = opening_end + cut
+    return text[:position] + "</title>" + text[position:]
+
+
+def download_format(url: str, content_type: str | None = None) -> str | None:
+    extension = splitext(urlsplit(url).path)[1].lower().lstrip(".")
+    if extension in DOWNLOAD_FORMATS:
+        return extension
+    if content_type:
+        return CONTENT_TYPE_FORMATS.get(content_type.split(";")[0].strip().lower())
+    return None
+
+
+def _size_text(anchor: Selector, anchor_text: str | None) -> str | None:
+    """The size a page shows next to a link: in the link text or right after the link."""
+    tail = anchor.xpath("following-sibling::text()[1]").get() or ""
+    for candidate in (tail, anchor_text or ""):
+        if SIZE_TEXT.search(candidate):
+            return _clean(candidate.strip(" ()[]—-–|"), 64)
+    return None
+
+
+def parse_page(url: str, body: bytes, content_type: str | None) -> ParsedPage:
+    """Everything the site spider keeps from one HTML page; malformed markup is read as browsers do."""
+    text, encoding = decode_html(body, content_type)
+    selector = Selector(text=text or "<html></html>")
+    raw_title = selector.xpath("//title/text()").get()
+    if raw_title and "<" in raw_title:
+        text = _repair_unclosed_title(text, raw_title)
+        selector = Selector(text=text)
+        raw_title = selector.xpath("//title/text()").get()
+    page = ParsedPage(
+        text=text,
+        encoding=encoding,
+        html_lang=normalise_lang(selector.xpath("/html/@lang | //html/@lang").get()),
+        title=_clean(raw_title),
+    )
+    base = selector.xpath("//base/@href").get()
+    base_url = urljoin(url, base.strip()) if base else url
+    seen: set[str] = set()
+    for anchor in selector.xpath("//a[@href]"):
+        href = (anchor.attrib.get("href") or "").strip()
+        if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
+            continue
+        absolute = urljoin(base_url, href)
+        scheme = urlsplit(absolute).scheme.lower()
+        target_url = canonical_url(absolute) if scheme in ("http", "https") else absolute
+        anchor_text = _clean(" ".join(anchor.xpath(".//text()").getall())) or _clean(
+            anchor.attrib.get("aria-label") or anchor.attrib.get("title") or anchor.xpath(".//img/@alt").get()
+        )
+        hreflang = normalise_lang(anchor.attrib.get("hreflang"))
+        page.links.append(
+            FoundLink(target_url, anchor_text, _clean(anchor.attrib.get("rel")), anchor.attrib.get("target"), hreflang)
+        )
+        switch_lang = hreflang or SWITCH_LABELS.get((anchor_text or "").lower().strip(" .[]|"))
+        if switch_lang and scheme in ("http", "https"):
+            page.language_links.setdefault(switch_lang, target_url)
+        fmt = download_format(target_url) if scheme in ("http", "https") else None
+        if fmt and target_url not in seen:
+            seen.add(target_url)
+            page.downloads.append(FoundDownload(target_url, fmt, _size_text(anchor, anchor_text)))
+    return page
+
+
+def sitemaps_in_robots(text: str) -> list[str]:
+    """The ``Sitemap:`` lines of a robots.txt."""
+    found = []
+    for line in text.splitlines():
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "sitemap" and value.strip():
+            found.append(value.strip())
+    return found
+
+
+def sitemap_entries(body: bytes) -> list[tuple[str, str]]:
+    """``("url", loc)`` of a urlset and ``("sitemap", loc)`` of a sitemap index; junk gives nothing."""
+    try:
+        selector = Selector(body=body, type="xml")
+    except ValueError:
+        return []
+    selector.remove_namespaces()
+    entries = [("url", loc.strip()) for loc in selector.xpath("//url/loc/text()").getall()]
+    entries += [("sitemap", loc.strip()) for loc in selector.xpath("//sitemap/loc/text()").getall()]
+    return [(kind, loc) for kind, loc in entries if loc.startswith(("http://", "https://"))]
