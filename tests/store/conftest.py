@@ -12,8 +12,8 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -21,6 +21,9 @@ from store_sample import Sample, build_sample
 from store_services import Services, pids_in, read_env_file, run_services_script
 
 from ashyq.store.db import dispose_engine, engine_for, upgrade
+
+if TYPE_CHECKING:
+    import psycopg
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +69,8 @@ def sqlite_url(tmp_path: Path) -> Iterator[str]:
 
 
 def _admin_connection(pg_url: str) -> psycopg.Connection:
+    import psycopg  # the `crawl` extra; only PostgreSQL tests need it
+
     url = make_url(pg_url)
     return psycopg.connect(host=url.host, port=url.port, user=url.username, dbname="postgres", autocommit=True)
 
