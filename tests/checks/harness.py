@@ -1,0 +1,81 @@
+"""Check fixtures: ``tests/checks/<item>/<case>.yaml`` builds a body's artifacts and states the
+expected outcome of that item. The format is documented in ``docs/check-fixtures.md``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checks.base import (
+    BodyArtifacts,
+    DownloadInfo,
+    FetchFailure,
+    LinkInfo,
+    Measurement,
+    PageSnapshot,
+    PortalRecord,
+)
+
+ROOT = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Case:
+    item: str
+    name: str
+    path: Path
+    data: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return f"{self.item}/{self.name}"
+
+    @property
+    def expected(self) -> list[dict[str, Any]]:
+        return list(self.data["expect"])
+
+
+def all_cases() -> list[Case]:
+    cases = []
+    for path in sorted(ROOT.glob("*/*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases.append(Case(path.parent.name, path.stem, path, data))
+    return cases
+
+
+def _page(spec: dict[str, Any], base: Path) -> PageSnapshot:
+    html = spec.get("html")
+    if html is None and "html_file" in spec:
+        html = (base / spec["html_file"]).read_text(encoding="utf-8")
+    links = tuple(LinkInfo(**link) for link in spec.get("links", []))
+    downloads = tuple(DownloadInfo(**d) for d in spec.get("downloads", []))
+    known = {"url", "lang", "status", "final_url", "depth", "counterpart_url", "title", "headers", "rendered",
+             "source", "warc_record_id", "screenshots"}
+    return PageSnapshot(html=html or "", links=links, downloads=downloads,
+                        **{k: v for k, v in spec.items() if k in known})
+
+
+def artifacts(case: Case) -> BodyArtifacts:
+    d = case.data
+    body = d.get("body", {})
+    base = case.path.parent
+    out = BodyArtifacts(
+        body_id=body.get("id", "case"),
+        kind=body.get("kind", "cgo"),
+        as_of=date.fromisoformat(str(body.get("as_of", "2026-11-20"))),
+        site_urls=tuple(body.get("site_urls", ())),
+        names=body.get("names", {}),
+        pages=[_page(p, base) for p in d.get("pages", [])],
+        records=[PortalRecord(**r) for r in d.get("records", [])],
+        failures=[FetchFailure(**f) for f in d.get("failures", [])],
+        measurements=[Measurement(**m) for m in d.get("measurements", [])],
+        declared=d.get("declared", {}),
+        config=d.get("config", {}),
+    )
+    for sub in d.get("subordinates", []):
+        out.subordinates.append(artifacts(Case(case.item, case.name, case.path, sub)))
+    return out
