@@ -66,7 +66,7 @@ def test_public_data_without_browser_ticket(world_urls: dict[str, str]) -> None:
 
 def test_graphql_contacts_and_errors(world_urls: dict[str, str]) -> None:
     query = json.dumps(govkz.graphql_contacts_query("adilet", "kk")).encode()
-    status, body, _ = call(
+    _status, body, _ = call(
         world_urls, govkz.GRAPHQL_URL, "kk", data=query, headers={"Content-Type": "application/json"}
     )
     (entry,) = govkz.parse_graphql(body, "contacts_page")
@@ -96,10 +96,13 @@ def test_content_list_shapes() -> None:
     assert govkz.refusal_of(500, b'{"status": 500, "error": "Internal Server Error"}').code == "Internal Server Error"
 
 
-DOM = """<html><body><header><nav class="lang-switch"><a hreflang="kk" href="/memleket/entities/enbek/about?lang=kk">KK</a>
+DOM = """<html><body><header><nav class="lang-switch">
+<a hreflang="kk" href="/memleket/entities/enbek/about?lang=kk">KK</a>
 <a hreflang="ru" href="/memleket/entities/enbek/about?lang=ru">RU</a></nav></header>
-<nav class="main-menu"><a href="/memleket/entities/enbek?lang=ru">Главная</a><a href="/memleket/entities/enbek/contacts?lang=ru">Контакты</a>
-<a href="https://egov.kz/">egov</a></nav><main><a href="/memleket/entities/enbek/press/news/details/900001?lang=ru">Новость</a>
+<nav class="main-menu"><a href="/memleket/entities/enbek?lang=ru">Главная</a>
+<a href="/memleket/entities/enbek/contacts?lang=ru">Контакты</a>
+<a href="https://egov.kz/">egov</a></nav>
+<main><a href="/memleket/entities/enbek/press/news/details/900001?lang=ru">Новость</a>
 <a class="download" href="/uploads/2026/1/1/a.pdf">Скачать (PDF, 1,2 МБ)</a></main></body></html>"""
 
 

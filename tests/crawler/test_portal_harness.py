@@ -63,8 +63,13 @@ def track(job):
     results.append(out)
     module, name = SPIDERS[job["spider"]].rsplit(".", 1)
     crawler = runner.create_crawler(getattr(importlib.import_module(module), name))
-    crawler.signals.connect(lambda item, response, spider: out["items"].append(plain(item)), signal=signals.item_scraped, weak=False)
-    crawler.signals.connect(lambda failure, request, spider: out["failures"].append(plain(failure)), signal=FETCH_FAILED, weak=False)
+    def on_item(item, response, spider):
+        out["items"].append(plain(item))
+    def on_failure(failure, request, spider):
+        out["failures"].append(plain(failure))
+    # weak=False: the dispatcher would otherwise drop these local handlers at once
+    crawler.signals.connect(on_item, signal=signals.item_scraped, weak=False)
+    crawler.signals.connect(on_failure, signal=FETCH_FAILED, weak=False)
     return runner.crawl(crawler, body_id=job["body"], registry="demo", **job.get("args", {}))
 
 @defer.inlineCallbacks

@@ -1,0 +1,90 @@
+"""The rendered gov.kz: Chromium sees what the plain HTML shell lacks; two screenshots per page,
+the serialised DOM on disk and in the body's WARC; depth counted in clicks from the home page."""
+
+from __future__ import annotations
+
+import struct
+import urllib.request
+from pathlib import Path
+
+import pytest
+from test_portal_harness import CrawlResult, crawl
+from warcio.archiveiterator import ArchiveIterator
+
+from crawler.urlmap import BaseUrlMap
+
+pytestmark = pytest.mark.browser
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def rendered(world_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> tuple[CrawlResult, Path]:
+    out = tmp_path_factory.mktemp("render")
+    jobs = [{"spider": "govkz_render", "body": "enbek", "args": {"lang": "ru", "max_pages": "9"}}]
+    return crawl(world_urls, jobs, out)[("govkz_render", "enbek")], out
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == PNG
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+def test_rendered_page_has_what_the_shell_lacks(rendered: tuple[CrawlResult, Path], world_urls: dict[str, str]) -> None:
+    result, out = rendered
+    home = next(p for p in result.pages() if p["depth"] == 0)
+    served = BaseUrlMap.from_mapping(world_urls).to_served(home["url"])
+    assert served is not None
+    with urllib.request.urlopen(served, timeout=10) as answer:
+        shell = answer.read().decode()
+    dom = (out / home["dom_path"]).read_text(encoding="utf-8")
+    assert home["title"] and home["title"] not in shell
+    assert "main-menu" in dom and "main-menu" not in shell and len(dom) > 5 * len(shell)
+    assert home["rendered"] and home["source"] == "govkz-render" and home["status"] == 200
+
+
+def test_pages_depth_counterpart_links(rendered: tuple[CrawlResult, Path]) -> None:
+    result, _ = rendered
+    pages = result.pages()
+    assert len(pages) == 9 and not result.all_failures()
+    depth = {p["url"].split("/enbek", 1)[1]: p["depth"] for p in pages}
+    assert depth["?lang=ru"] == 0 and depth["/about/structure?lang=ru"] == 1 and depth["/contacts?lang=ru"] == 1
+    # one news item (linked from the home page's latest news) and one document (from a documents section)
+    assert [d for path, d in depth.items() if "/press/news/details/" in path] == [1]
+    assert [d for path, d in depth.items() if "/documents/details/" in path] == [2]
+    documents_section = next(p for p in pages if "/activities/npa" in p["url"])
+    assert documents_section["downloads"] and documents_section["downloads"][0]["format"]
+    for page in pages:
+        assert page["url"].startswith("https://www.gov.kz/memleket/entities/enbek")
+        assert page["counterpart_url"] and "lang=kk" in page["counterpart_url"]
+        assert page["links"] and all("127.0.0.1" not in link["target_url"] for link in page["links"])
+
+
+def test_two_screenshots_and_the_dom_are_stored(rendered: tuple[CrawlResult, Path]) -> None:
+    result, out = rendered
+    for page in result.pages():
+        desktop, mobile = (out / p for p in page["screenshot_paths"])
+        assert str(desktop).startswith(str(out / "runs" / "test" / "shots"))
+        assert png_size(desktop) == (1366, 768)
+        width, _ = png_size(mobile)
+        assert width < 1366  # a phone viewport (at the device's pixel ratio)
+        assert (out / page["dom_path"]).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_dom_and_screenshots_are_resource_records_of_the_body_warc(rendered: tuple[CrawlResult, Path]) -> None:
+    result, out = rendered
+    warc = out / "runs" / "test" / "warc" / "enbek.warc.gz"
+    kinds: dict[str, list[str]] = {}
+    ids = set()
+    with warc.open("rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type == "resource":
+                kinds.setdefault(record.rec_headers.get_header("Content-Type"), []).append(
+                    record.rec_headers.get_header("WARC-Target-URI")
+                )
+                ids.add(record.rec_headers.get_header("WARC-Record-ID"))
+    pages = result.pages()
+    assert len(kinds["text/html; charset=utf-8"]) == len(pages)
+    assert len(kinds["image/png"]) == 2 * len(pages)
+    assert all(p["warc_record_id"] in ids for p in pages)
