@@ -120,8 +120,10 @@ class StorePipeline:
     def close_spider(self) -> None:
         self.flush()
         spider = self.crawler.spider
-        depths = spider.final_depths() if hasattr(spider, "final_depths") else None
-        statuses = spider.link_statuses() if hasattr(spider, "link_statuses") else {}
+        final_depths = getattr(spider, "final_depths", None)
+        link_statuses = getattr(spider, "link_statuses", None)
+        depths = final_depths() if final_depths is not None else None
+        statuses = link_statuses() if link_statuses is not None else {}
         source = getattr(spider, "source", None)
         with session_scope(self.db_url) as session:
             if depths:
@@ -159,23 +161,42 @@ class StorePipeline:
         if item.fetched_at is not None:
             page.fetched_at = item.fetched_at
         page.links = [
-            Link(target_url=lk.target_url, anchor_text=lk.anchor_text, is_internal=lk.is_internal,
-                 rel=(lk.rel or "")[:255] or None, target=(lk.target or "")[:64] or None)
+            Link(
+                target_url=lk.target_url,
+                anchor_text=lk.anchor_text,
+                is_internal=lk.is_internal,
+                rel=(lk.rel or "")[:255] or None,
+                target=(lk.target or "")[:64] or None,
+            )
             for lk in item.links
-        ]  # fmt: skip
+        ]
         page.downloads = [
-            Download(url=d.url, format=(d.format or "")[:16] or None, declared_size_text=(d.declared_size_text or "")[:64] or None,
-                     size_bytes=d.size_bytes, content_type=(d.content_type or "")[:255] or None, status=d.status)
+            Download(
+                url=d.url,
+                format=(d.format or "")[:16] or None,
+                declared_size_text=(d.declared_size_text or "")[:64] or None,
+                size_bytes=d.size_bytes,
+                content_type=(d.content_type or "")[:255] or None,
+                status=d.status,
+            )
             for d in item.downloads
-        ]  # fmt: skip
+        ]
         return page
 
     def _evidence(self, kind: EvidenceKind, item: PageItem, path: str) -> str:
         evidence_id = new_evidence_id()
         self.evidence.append(
-            Evidence(id=evidence_id, run_id=self.run_id, body_id=self.body_id, kind=kind, url=item.url, path=path,
-                     warc_file=item.warc_file, warc_record_id=item.warc_record_id)
-        )  # fmt: skip
+            Evidence(
+                id=evidence_id,
+                run_id=self.run_id,
+                body_id=self.body_id,
+                kind=kind,
+                url=item.url,
+                path=path,
+                warc_file=item.warc_file,
+                warc_record_id=item.warc_record_id,
+            )
+        )
         return evidence_id
 
     def _record(self, item: PortalRecordItem) -> PortalRecord:
@@ -200,9 +221,15 @@ class StorePipeline:
             # The store's vocabulary has no such reason yet: kept as an error that names it.
             reason, detail = "error", f"{item.reason}: {detail or ''}".strip()
         self.failures.append(
-            FetchFailure(run_id=self.run_id, body_id=self.body_id, url=item.url,
-                         reason=FetchFailureReason(reason), detail=detail, status_code=item.status_code)
-        )  # fmt: skip
+            FetchFailure(
+                run_id=self.run_id,
+                body_id=self.body_id,
+                url=item.url,
+                reason=FetchFailureReason(reason),
+                detail=detail,
+                status_code=item.status_code,
+            )
+        )
         self._count(f"failures/{item.reason}")
         self._count("failures")
 
@@ -236,8 +263,11 @@ class StorePipeline:
                 Page.run_id == self.run_id, Page.body_id == self.body_id, Page.source == (source or Page.source)
             )
         ).all()
-        changes = [{"page_id": pid, "new_depth": depths[url]} for pid, url, depth in rows
-                   if url in depths and depths[url] != depth]  # fmt: skip
+        changes = [
+            {"page_id": pid, "new_depth": depths[url]}
+            for pid, url, depth in rows
+            if url in depths and depths[url] != depth
+        ]
         if changes:
             statement = update(Page).where(Page.id == bindparam("page_id")).values(depth=bindparam("new_depth"))
             session.connection().execute(statement, changes)

@@ -150,7 +150,8 @@ class CrawlJob:
         if self.queue:
             self._start_next()
         elif self.running == 0:
-            reactor.callLater(0, reactor.stop)  # type: ignore[attr-defined]
+            running_reactor: Any = reactor
+            running_reactor.callLater(0, running_reactor.stop)
 
     def _report(self) -> None:
         emit("progress", bodies={body_id: tally.counts() for body_id, tally in self.tallies.items()})

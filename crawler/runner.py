@@ -142,12 +142,17 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
     summary = CrawlSummary(run_id, status, outcomes, out_dir, exit_code)
     (run_dir / "summary.json").write_text(
         json.dumps(
-            {"run_id": run_id, "status": status.value, "finished_at": datetime.now(UTC).isoformat(),
-             "bodies": {b: asdict(o) for b, o in outcomes.items()}},
-            ensure_ascii=False, indent=2,
+            {
+                "run_id": run_id,
+                "status": status.value,
+                "finished_at": datetime.now(UTC).isoformat(),
+                "bodies": {b: asdict(o) for b, o in outcomes.items()},
+            },
+            ensure_ascii=False,
+            indent=2,
         ),
         encoding="utf-8",
-    )  # fmt: skip
+    )
     return summary
 
 
@@ -189,16 +194,31 @@ def _outcome(
     path = warc_path(out_dir, run_id, body_id)
     warc_file = str(path.relative_to(out_dir)) if path.exists() else None
     if result is None:
-        return BodyOutcome(body_id, "failed", f"the crawl process ended (exit code {exit_code}) before this body was done",
-                           spiders=planned, warc_file=warc_file)  # fmt: skip
+        return BodyOutcome(
+            body_id,
+            "failed",
+            f"the crawl process ended (exit code {exit_code}) before this body was done",
+            spiders=planned,
+            warc_file=warc_file,
+        )
     outcome = BodyOutcome(
-        body_id, "complete", None, int(result.get("pages", 0)), int(result.get("records", 0)),
-        int(result.get("failures", 0)), dict(result.get("reasons", {})), planned, warc_file,
-    )  # fmt: skip
+        body_id,
+        "complete",
+        None,
+        int(result.get("pages", 0)),
+        int(result.get("records", 0)),
+        int(result.get("failures", 0)),
+        dict(result.get("reasons", {})),
+        planned,
+        warc_file,
+    )
     finish: dict[str, str] = result.get("finish") or {}
     broken = {name: why for name, why in finish.items() if why != "finished"}
     if not planned:
-        outcome.status, outcome.reason = "failed", "no spider harvests this body (no classic site, no platform or portal spider)"
+        outcome.status, outcome.reason = (
+            "failed",
+            "no spider harvests this body (no classic site, no platform or portal spider)",
+        )
     elif broken:
         outcome.status = "failed"
         outcome.reason = "; ".join(f"{name}: {why}" for name, why in broken.items())

@@ -26,35 +26,35 @@ class _Strict(BaseModel):
 
 
 class Politeness(_Strict):
-    concurrent_requests: int = Field(16, ge=1)
-    per_host: int = Field(2, ge=1)
-    download_delay: float = Field(1.0, ge=0)
-    autothrottle_start_delay: float = Field(1.0, ge=0)
-    autothrottle_max_delay: float = Field(30.0, ge=0)
-    autothrottle_target_concurrency: float = Field(1.0, gt=0)
+    concurrent_requests: int = Field(default=16, ge=1)
+    per_host: int = Field(default=2, ge=1)
+    download_delay: float = Field(default=1.0, ge=0)
+    autothrottle_start_delay: float = Field(default=1.0, ge=0)
+    autothrottle_max_delay: float = Field(default=30.0, ge=0)
+    autothrottle_target_concurrency: float = Field(default=1.0, gt=0)
 
 
 class RetryPolicy(_Strict):
-    times: int = Field(2, ge=0)
+    times: int = Field(default=2, ge=0)
     http_codes: list[int] = [500, 502, 503, 504, 522, 524, 408, 429]
     retry_antibot: bool = True
-    backoff_base_seconds: float = Field(1.0, ge=0)
-    backoff_max_seconds: float = Field(30.0, ge=0)
+    backoff_base_seconds: float = Field(default=1.0, ge=0)
+    backoff_max_seconds: float = Field(default=30.0, ge=0)
 
 
 class DownloadPolicy(_Strict):
-    timeout_seconds: float = Field(30, gt=0)
-    max_page_mb: float = Field(32, gt=0)
-    max_file_mb: float = Field(64, gt=0)
+    timeout_seconds: float = Field(default=30, gt=0)
+    max_page_mb: float = Field(default=32, gt=0)
+    max_file_mb: float = Field(default=64, gt=0)
 
 
 class Limits(_Strict):
-    max_pages_per_body: int = Field(2000, ge=1)
-    max_depth: int = Field(10, ge=0)
-    max_query_variants: int = Field(200, ge=1)
-    max_date_variants: int = Field(12, ge=1)
-    max_redirects: int = Field(5, ge=0)
-    max_external_checks: int = Field(200, ge=0)
+    max_pages_per_body: int = Field(default=2000, ge=1)
+    max_depth: int = Field(default=10, ge=0)
+    max_query_variants: int = Field(default=200, ge=1)
+    max_date_variants: int = Field(default=12, ge=1)
+    max_redirects: int = Field(default=5, ge=0)
+    max_external_checks: int = Field(default=200, ge=0)
 
 
 class RobotsOverride(_Strict):

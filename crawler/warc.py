@@ -225,6 +225,4 @@ def write_resource(
     screenshot ``kind="resource"`` and ``content_type="image/png"``.
     """
     archive = archive_for(out_dir, run_id, body_id)
-    return archive.write_resource(
-        uri, content, content_type, kind=kind, refers_to=refers_to, captured_at=captured_at
-    )
+    return archive.write_resource(uri, content, content_type, kind=kind, refers_to=refers_to, captured_at=captured_at)

@@ -32,10 +32,7 @@ def warc_ref(request_or_response: Request | Response) -> WarcRef | None:
 
 
 def _header_pairs(headers: Headers) -> list[tuple[str, str]]:
-    return [
-        (name.decode("latin-1"), b", ".join(values).decode("latin-1"))
-        for name, values in headers.items()
-    ]
+    return [(name.decode("latin-1"), b", ".join(values).decode("latin-1")) for name, values in headers.items()]
 
 
 def _reason(status: int) -> str:

@@ -122,6 +122,8 @@ def record_from_errback(crawler: Crawler, failure: Failure) -> bool:
     if request is None:
         log.warning("a failure without a request cannot be recorded: %s", failure.value)
         return False
+    if failure.value is None:
+        return False
     reason, detail, status = classify_exception(failure.value)
     return record_failure(crawler, request, reason, detail, status)
 

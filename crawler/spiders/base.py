@@ -31,7 +31,7 @@ __all__ = ["BodySpider", "canonical_url"]
 class BodySpider(Spider):
     """A spider that harvests one body in one run."""
 
-    name: ClassVar[str] = "body"
+    name = "body"
     source: ClassVar[str] = "site"  # PageItem.source of what this spider stores
 
     def __init__(

@@ -92,14 +92,23 @@ class SiteSpider(BodySpider):
             yield self.page_request(url, self.parse_entry, depth=0)
         # Pages no menu links to still belong to the site: the sitemap lists them (robots.txt says where).
         for root in dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.site_urls):
-            yield self.probe_request(f"{root}/robots.txt", self.parse_robots, method="GET", expect_errors=True,
-                                     meta={"dont_obey_robotstxt": True, "ashyq_root": root})  # fmt: skip
+            yield self.probe_request(
+                f"{root}/robots.txt",
+                self.parse_robots,
+                method="GET",
+                expect_errors=True,
+                meta={"dont_obey_robotstxt": True, "ashyq_root": root},
+            )
 
     def parse_robots(self, response: Response) -> Any:
         root = response.meta["ashyq_root"]
-        listed = sitemaps_in_robots(response.text) if response.status == 200 and isinstance(response, TextResponse) else []
+        listed = (
+            sitemaps_in_robots(response.text) if response.status == 200 and isinstance(response, TextResponse) else []
+        )
         for sitemap in listed or [f"{root}/sitemap.xml"]:
-            yield self.probe_request(sitemap, self.parse_sitemap, method="GET", expect_errors=True, meta={"ashyq_sitemaps": 0})
+            yield self.probe_request(
+                sitemap, self.parse_sitemap, method="GET", expect_errors=True, meta={"ashyq_sitemaps": 0}
+            )
 
     def parse_sitemap(self, response: Response) -> Any:
         """URLs of a sitemap (or a sitemap index, followed a few levels); pages with no click depth yet."""
@@ -109,8 +118,9 @@ class SiteSpider(BodySpider):
         for kind, url in sitemap_entries(response.body):
             url = canonical_url(url)
             if kind == "sitemap" and nested < 3:
-                yield self.probe_request(url, self.parse_sitemap, method="GET", expect_errors=True,
-                                         meta={"ashyq_sitemaps": nested + 1})  # fmt: skip
+                yield self.probe_request(
+                    url, self.parse_sitemap, method="GET", expect_errors=True, meta={"ashyq_sitemaps": nested + 1}
+                )
             elif kind == "url" and self._is_internal(url) and url not in self.requested and not download_format(url):
                 self.requested.add(url)
                 yield self.page_request(url, self.parse_page, source_url=canonical_url(response.url))
@@ -118,7 +128,7 @@ class SiteSpider(BodySpider):
     # ── callbacks ───────────────────────────────────────────────────────────────────────────
 
     async def parse_entry(self, response: Response) -> AsyncIterator[Any]:
-        parsed = self._parse(response)
+        parsed = self._read_page(response)
         url = canonical_url(original_url(response.request)) if response.request else canonical_url(response.url)
         lang = self._lang(parsed, response)
         switches = {lg: u for lg, u in (parsed.language_links if parsed else {}).items() if u != url}
@@ -136,7 +146,7 @@ class SiteSpider(BodySpider):
             yield result
 
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
-        parsed = self._parse(response)
+        parsed = self._read_page(response)
         depth = response.meta.get(DEPTH)  # None: known from the sitemap only, not yet by clicks
         async for result in self._harvest(response, parsed, self._lang(parsed, response), depth):
             yield result
@@ -148,10 +158,14 @@ class SiteSpider(BodySpider):
         url = canonical_url(original_url(request))
         if response.status in (405, 501) and request.method == "HEAD":
             return self.probe_request(
-                url, self.on_link_checked, method="GET", source_url=request.meta.get("ashyq_source"),
-                expect_errors=True, dont_filter=True,
+                url,
+                self.on_link_checked,
+                method="GET",
+                source_url=request.meta.get("ashyq_source"),
+                expect_errors=True,
+                dont_filter=True,
                 meta={"download_maxsize": self.settings.getint("ASHYQ_MAX_FILE_SIZE")},
-            )  # fmt: skip
+            )
         self._note_status(request, response.status)
         if response.status >= 400:
             antibot = is_antibot(response, self.settings.getlist("ASHYQ_ANTIBOT_MARKERS"))
@@ -168,8 +182,8 @@ class SiteSpider(BodySpider):
 
     # ── one page ────────────────────────────────────────────────────────────────────────────
 
-    def _parse(self, response: Response) -> ParsedPage | None:
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+    def _read_page(self, response: Response) -> ParsedPage | None:
+        content_type = _header(response, b"Content-Type")
         if not _is_html(response, content_type):
             return None
         return parse_page(response.url, response.body, content_type)
@@ -201,11 +215,12 @@ class SiteSpider(BodySpider):
         links = [] if parsed is None else parsed.links
         downloads = [] if parsed is None else await self._downloads(parsed, url)
         internal_pages = [
-            link.url for link in links
+            link.url
+            for link in links
             if self._is_internal(link.url) and not download_format(link.url) and link.url.startswith("http")
-        ]  # fmt: skip
+        ]
         self.graph[url] = internal_pages
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        content_type = _header(response, b"Content-Type")
         yield PageItem(
             url=url,
             final_url=final,
@@ -278,7 +293,7 @@ class SiteSpider(BodySpider):
         if response is None:
             return DownloadRecord(url, fmt, None)
         self._note_status(response.request or url, response.status)
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        content_type = _header(response, b"Content-Type")
         if response.status >= 400 and response.request is not None:
             self.record_failure(response.request, "http_status", f"HTTP {response.status} (download)", response.status)
         return DownloadRecord(
@@ -358,3 +373,8 @@ def _content_length(response: Response | None) -> int | None:
         return int(value) if value else None
     except ValueError:
         return None
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

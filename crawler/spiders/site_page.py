@@ -40,9 +40,26 @@ SWITCH_LABELS = {
     "en": "en",
 }
 DOWNLOAD_FORMATS = {
-    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf",
-    "csv", "zip", "rar", "7z", "gz", "txt", "xml", "json",
-}  # fmt: skip
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "rtf",
+    "csv",
+    "zip",
+    "rar",
+    "7z",
+    "gz",
+    "txt",
+    "xml",
+    "json",
+}
 CONTENT_TYPE_FORMATS = {
     "application/pdf": "pdf",
     "application/msword": "doc",

@@ -1,0 +1,43 @@
+"""What the crawler tests share: running a crawl through the real runner and reading it back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from crawler.runner import CrawlRequest, CrawlSummary, run_crawl
+
+CLASSIC_BODIES = ["kostanay", "enbek-center", "zqai"]
+# Short timeouts and pauses: the replica's hanging page and its 503s must not slow the suite.
+FAST = {"DOWNLOAD_TIMEOUT": 2, "ASHYQ_BACKOFF_BASE": 0.1, "ASHYQ_BACKOFF_MAX": 1.0}
+
+
+@dataclass
+class Crawl:
+    summary: CrawlSummary
+    db_url: str
+    out_dir: Path
+    connection_log: Path
+    base_url_map: dict[str, str]
+
+    def rows(self, sql: str, **params: object) -> list[tuple]:
+        engine = create_engine(self.db_url)
+        try:
+            with engine.connect() as connection:
+                return [tuple(row) for row in connection.execute(text(sql), params)]
+        finally:
+            engine.dispose()
+
+    def warc_files(self) -> list[Path]:
+        return sorted((self.summary.run_dir / "warc").glob("*.warc.gz"))
+
+
+def crawl(tmp: Path, request: CrawlRequest) -> Crawl:
+    request.out_dir = tmp / "out"
+    request.db_url = f"sqlite:///{tmp / 'store.sqlite'}"
+    request.connection_log = tmp / "connections.log"
+    request.settings_overrides = {**FAST, **request.settings_overrides}
+    summary = run_crawl(request)
+    return Crawl(summary, request.db_url, request.out_dir, request.connection_log, request.base_url_map)
