@@ -85,7 +85,7 @@ def _weight_text(item: Item, kind: BodyKind, lang: str | None) -> str:
 
 
 def _rule_text(item: Item) -> str:
-    parts = [item.rule.type]
+    parts: list[str] = [item.rule.type]
     if item.deductions:
         d = item.deductions
         parts.append(f"−{fmt(d.per)}/deficiency ≤{fmt(d.cap_share * 100)}%")

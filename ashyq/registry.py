@@ -140,12 +140,11 @@ def load_registry(name_or_path: str | Path) -> Registry:
     try:
         registry = Registry.model_validate(raw)
     except ValidationError as e:
-        raise RegistryError(
-            [
-                f"{path}: {_body_label(raw, err['loc'])}: {'.'.join(map(str, err['loc'][2:] or err['loc']))}: {err['msg']}"
-                for err in e.errors()
-            ]
-        ) from None
+        lines = []
+        for err in e.errors():
+            field = ".".join(map(str, err["loc"][2:] or err["loc"]))
+            lines.append(f"{path}: {_body_label(raw, err['loc'])}: {field}: {err['msg']}")
+        raise RegistryError(lines) from None
     problems = [f"{path}: {p}" for p in consistency_problems(registry)]
     if problems:
         raise RegistryError(problems)

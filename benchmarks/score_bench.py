@@ -97,7 +97,9 @@ def main() -> None:
     print(f"score: {BODIES} bodies, {n_findings} findings, edition {name}")
     print(f"  load + validate + score: {ours * 1000:.0f} ms (best of 5)")
     print(f"  peer, json.loads of the same file: {theirs * 1000:.1f} ms")
-    print(f"  ratio scoring / plain read: {ours / theirs:.1f}×   goal: well under 1 s → {'met' if ours < 1 else 'MISSED'}")
+    print(
+        f"  ratio scoring / plain read: {ours / theirs:.1f}×   goal: well under 1 s → {'met' if ours < 1 else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":

@@ -21,10 +21,15 @@ def test_fixture(case: Case) -> None:
         got = by_lang[lang]
         assert got.status == expected["status"], (got.status, got.reason, [d.message for d in got.deficiencies])
         for key, value in expected.get("measured", {}).items():
-            assert got.measured.get(key) == pytest.approx(value) if isinstance(value, float) else \
-                got.measured.get(key) == value, (key, got.measured)
+            assert (
+                got.measured.get(key) == pytest.approx(value)
+                if isinstance(value, float)
+                else got.measured.get(key) == value
+            ), (key, got.measured)
         if "deficiencies" in expected:
-            assert sum(d.count for d in got.deficiencies) == expected["deficiencies"], [d.message for d in got.deficiencies]
+            assert sum(d.count for d in got.deficiencies) == expected["deficiencies"], [
+                d.message for d in got.deficiencies
+            ]
         if got.status in ("pass", "fail", "partial"):
             assert got.evidence or any(d.evidence for d in got.deficiencies), "a finding without evidence"
         if got.status == "not_assessed":
