@@ -87,6 +87,11 @@ class PortalSpider(scrapy.Spider):
         wanted = [x.strip() for x in (lang or "").split(",") if x.strip()]
         self.langs: tuple[str, ...] = tuple(x for x in self.languages if not wanted or x in wanted)
 
+    @classmethod
+    def applies_to(cls, body: Body) -> bool:
+        """Every body: one whose identifier is unknown gets a recorded "not measured" instead."""
+        return True
+
     # ---- identifiers ---------------------------------------------------------------------------
 
     def body_identifier(self) -> Any:
@@ -161,8 +166,15 @@ class PortalSpider(scrapy.Spider):
 
 
 def warc_record_id(response: Response | None) -> str | None:
+    """The record id the WARC middleware put on the request (``meta["warc"]``, a WarcRef)."""
     if response is None:
         return None
+    try:
+        ref = response.meta.get("warc")
+    except AttributeError:  # a response not bound to a request
+        return None
+    if ref is not None and getattr(ref, "record_id", None):
+        return str(ref.record_id)
     for key in WARC_META_KEYS:
         value = response.meta.get(key) if hasattr(response, "meta") else None
         if value:

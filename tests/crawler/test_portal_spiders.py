@@ -83,6 +83,8 @@ def test_every_record_keeps_its_real_source_url(normal: Results) -> None:
     for result in normal.values():
         for record in result.records():
             assert record["source_url"].startswith("https://") and "127.0.0.1" not in str(record["payload"])
+            if record["record_kind"] != "coverage":  # read from an archived answer
+                assert record["warc_record_id"], record
 
 
 def test_one_session_per_language(normal: Results) -> None:
