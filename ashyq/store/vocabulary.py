@@ -46,6 +46,7 @@ class EvidenceKind(StrEnum):
     PORTAL_RECORD = "portal_record"
     DECLARED_DOCUMENT = "declared_document"
     DOM_SNAPSHOT = "dom_snapshot"
+    MEASUREMENT = "measurement"  # a browser measurement of the gather step (focus, zoom, mobile …)
 
 
 class Portal(StrEnum):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import CheckConstraint, inspect, text
+from sqlalchemy import CheckConstraint, create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from ashyq.store.db import current_revision, downgrade, engine_for, ensure_schema, head_revision, upgrade
 from ashyq.store.models import Base
@@ -58,3 +61,29 @@ def test_ensure_schema_migrates_once(empty_url: str) -> None:
     assert ensure_schema(empty_url) is True
     assert current_revision(empty_url) == head_revision()
     assert ensure_schema(empty_url) is False
+
+
+def test_measurement_evidence_is_accepted_after_0002_and_refused_before(tmp_path: Path) -> None:
+    """Migration 0002 widens the evidence kinds; downgrading narrows them again."""
+    url = f"sqlite:///{tmp_path / 'm.sqlite'}"
+    upgrade(url)
+    engine = create_engine(url)
+    insert = text(
+        "INSERT INTO run (id, kind, status, started_at, settings, body_ids) VALUES ('r', 'demo', 'running', "
+        "'2026-11-20 00:00:00+00:00', '{}', '[]')"
+    )
+    add = text(
+        "INSERT INTO evidence (id, run_id, kind, captured_at, metadata) "
+        "VALUES (:id, 'r', 'measurement', '2026-11-20 00:00:00+00:00', '{}')"
+    )
+    with engine.begin() as conn:
+        conn.execute(insert)
+        conn.execute(add, {"id": "e1"})
+    engine.dispose()
+    downgrade(url, "0001")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT count(*) FROM evidence WHERE kind = 'measurement'")).scalar() == 0
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(add, {"id": "e2"})
+    engine.dispose()
