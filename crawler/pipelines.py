@@ -78,6 +78,7 @@ class StorePipeline:
         self.failures: list[FetchFailure] = []
         self.evidence: list[Evidence] = []
         self.counts: Counter[str] = Counter()
+        self.failure_keys: set[tuple[str, str]] = set()
         self.last_flush = time.monotonic()
         crawler.signals.connect(self.on_fetch_failed, signal=FETCH_FAILED)
 
@@ -216,6 +217,11 @@ class StorePipeline:
         return record
 
     def _add_failure(self, item: FetchFailureItem) -> None:
+        # One row per URL and reason: robots.txt, say, is asked for by Scrapy and by the spider.
+        key = (item.url, item.reason)
+        if key in self.failure_keys:
+            return
+        self.failure_keys.add(key)
         reason, detail = item.reason, item.detail
         if reason not in _STORE_REASONS:
             # The store's vocabulary has no such reason yet: kept as an error that names it.

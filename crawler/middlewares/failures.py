@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 FETCH_FAILED = object()  # signal: failure=FetchFailureItem, request=Request, spider=Spider
 RECORDED = "ashyq_failure_recorded"
-NO_FAILURE = "ashyq_no_failure"  # meta: an error answer is expected here (robots.txt, probes that handle it)
+NO_FAILURE = "ashyq_no_failure"  # meta: error answers (4xx/5xx) are handled by the callback, not recorded here
 SOURCE = "ashyq_source"  # meta: the page whose link this request follows
 
 
@@ -148,8 +148,7 @@ class FailureRecorderMiddleware:
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> Any:
-        if request.meta.get(NO_FAILURE) and not isinstance(exception, RefusedRequest):
-            return None
+        # NO_FAILURE covers error *answers* only: an exception (refusal, timeout, DNS) is always news.
         reason, detail, status = classify_exception(exception)
         record_failure(self.crawler, request, reason, detail, status)
         return None

@@ -39,5 +39,6 @@ def crawl(tmp: Path, request: CrawlRequest) -> Crawl:
     request.db_url = f"sqlite:///{tmp / 'store.sqlite'}"
     request.connection_log = tmp / "connections.log"
     request.settings_overrides = {**FAST, **request.settings_overrides}
+    request.spiders = request.spiders or ["site"]  # these tests are about the site spider and the machinery
     summary = run_crawl(request)
     return Crawl(summary, request.db_url, request.out_dir, request.connection_log, request.base_url_map)

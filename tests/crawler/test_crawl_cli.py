@@ -1,0 +1,43 @@
+"""``ashyq crawl`` as a person runs it: exit codes, messages, the summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+from ashyq.crawl_cli import crawl_command
+
+app = typer.Typer()
+app.command()(crawl_command)
+runner = CliRunner()
+
+
+def test_unknown_body_is_a_usage_error_that_names_the_known_ones() -> None:
+    result = runner.invoke(app, ["--body", "nosuch"])
+    assert result.exit_code == 2
+    assert "unknown body nosuch" in result.output and "kostanay" in result.output
+
+
+def test_body_or_all_is_required() -> None:
+    assert runner.invoke(app, []).exit_code == 2
+    assert runner.invoke(app, ["--all", "--body", "zqai"]).exit_code == 2
+
+
+def test_a_bad_replica_map_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["--body", "zqai", "--replica-map", "[1, 2]"])
+    assert result.exit_code == 2 and "--replica-map" in result.output
+
+
+def test_crawl_of_a_replica_body_completes(world_urls: dict[str, str], tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["--body", "zqai", "--spider", "site", "--replica-map", json.dumps(world_urls), "--out", str(tmp_path),
+         "--db", f"sqlite:///{tmp_path / 'store.sqlite'}"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "complete" in result.output and "zqai" in result.output
+    summaries = list(tmp_path.glob("runs/*/summary.json"))
+    assert len(summaries) == 1 and json.loads(summaries[0].read_text())["bodies"]["zqai"]["pages"] == 26

@@ -1,0 +1,115 @@
+"""Fast checks of the crawler's pure parts: URLs, traps, page reading, the guard, settings."""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+from scrapy import Request
+from scrapy.settings import Settings
+
+from crawler.middlewares.failures import RefusedRequest
+from crawler.middlewares.guard import AddressGuardMiddleware
+from crawler.middlewares.traps import TrapLimitsMiddleware, canonical_url
+from crawler.settings import CrawlConfig, build_settings, load_crawl_config
+from crawler.spiders.site_page import decode_html, lang_from_url, parse_page, sitemap_entries
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("HTTPS://WWW.Kostanay.GOV.kz:443/ru/news#top", "https://www.kostanay.gov.kz/ru/news"),
+        ("https://iac.enbek.kz?lang=ru&b=2&a=1", "https://iac.enbek.kz/?a=1&b=2&lang=ru"),
+        ("http://zqai.kz:8080/kz/", "http://zqai.kz:8080/kz/"),
+    ],
+)
+def test_canonical_url(url: str, canonical: str) -> None:
+    assert canonical_url(url) == canonical
+
+
+def _crawler(**settings: Any) -> Any:
+    return SimpleNamespace(settings=Settings(settings), stats=None)
+
+
+def test_trap_limits_cut_calendars_depth_and_page_count() -> None:
+    traps = TrapLimitsMiddleware(_crawler(ASHYQ_MAX_PAGES=24, ASHYQ_MAX_DEPTH=3, ASHYQ_MAX_DATE_VARIANTS=4))
+    for month in range(1, 5):
+        traps.process_request(Request(f"https://x.kz/ru/calendar?month=2026-{month:02d}"))
+    with pytest.raises(RefusedRequest, match="repeated pattern") as cut:
+        traps.process_request(Request("https://x.kz/ru/calendar?month=2026-05"))
+    assert cut.value.reason == "trap"
+    for page in range(1, 20):  # pagination is not a calendar
+        traps.process_request(Request(f"https://x.kz/ru/news?page={page}"))
+    with pytest.raises(RefusedRequest, match="deeper"):
+        traps.process_request(Request("https://x.kz/deep", meta={"click_depth": 4}))
+    traps.process_request(Request("https://x.kz/last"))
+    with pytest.raises(RefusedRequest, match="page limit of 24"):
+        traps.process_request(Request("https://x.kz/one-too-many"))
+    traps.process_request(Request("https://x.kz/f.pdf", method="HEAD", meta={"ashyq_kind": "probe"}))
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://10.0.0.5/", "http://192.168.1.10/x", "http://127.0.0.1:8080/", "http://[::1]/", "http://169.254.1.1/"],
+)
+def test_guard_refuses_internal_addresses_outside_replica_mode(url: str) -> None:
+    guard = AddressGuardMiddleware(_crawler(ASHYQ_BASE_URL_MAP={}, ASHYQ_GUARD_RESOLVE=False))
+    with pytest.raises(RefusedRequest) as refused:
+        asyncio.run(guard.process_request(Request(url)))
+    assert refused.value.reason == "private_address"
+
+
+def test_guard_in_replica_mode_allows_the_replica_only() -> None:
+    guard = AddressGuardMiddleware(
+        _crawler(ASHYQ_BASE_URL_MAP={"https://zqai.kz": "http://127.0.0.1:4000"}, ASHYQ_GUARD_RESOLVE=False)
+    )
+    assert asyncio.run(guard.process_request(Request("https://zqai.kz/ru/"))) is None
+    for url, reason in (("http://10.0.0.5/", "private_address"), ("https://akorda.kz/", "offsite")):
+        with pytest.raises(RefusedRequest) as refused:
+            asyncio.run(guard.process_request(Request(url)))
+        assert refused.value.reason == reason
+
+
+def test_cp1251_without_charset_and_utf8_are_both_decoded() -> None:
+    text = "<html><head><title>Архив новостей</title></head><body><p>Аким провёл приём граждан.</p></body></html>"
+    assert decode_html(text.encode("cp1251"), "text/html") == (text, "cp1251")
+    assert decode_html(text.encode("utf-8"), "text/html")[0] == text
+
+
+def test_malformed_page_and_language_switch() -> None:
+    html = (
+        '<html><head><title>Объявления</head><body><a href="/ru/news">новости</div><a hreflang="kk" href="/kk/">KK</a>'
+    )
+    page = parse_page("https://k.kz/ru/broken", html.encode(), "text/html; charset=utf-8")
+    assert page.title == "Объявления"
+    assert page.language_links == {"kk": "https://k.kz/kk/"}
+    assert [link.url for link in page.links] == ["https://k.kz/ru/news", "https://k.kz/kk/"]
+    assert lang_from_url("https://iac.enbek.kz/news?lang=kk") == "kk"
+    assert lang_from_url("https://zqai.kz/kz/news") == "kk"
+
+
+def test_sitemap_entries_and_junk() -> None:
+    xml = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://z.kz/ru/</loc></url></urlset>'
+    assert sitemap_entries(xml) == [("url", "https://z.kz/ru/")]
+    assert sitemap_entries(b"not xml <<<") == []
+
+
+def test_settings_name_the_crawler_obey_robots_and_relax_only_in_replica_mode() -> None:
+    config = load_crawl_config()
+    real = build_settings(config)
+    replica = build_settings(config, base_url_map={"https://zqai.kz": "http://127.0.0.1:1"})
+    assert real["USER_AGENT"].startswith("ashyq-openness-auditor/") and config.contact in real["USER_AGENT"]
+    assert real["ROBOTSTXT_OBEY"] and not real["REMOTE_CONTROL_ENABLED"] and not real["TELNETCONSOLE_ENABLED"]
+    assert real["AUTOTHROTTLE_ENABLED"] and replica["AUTOTHROTTLE_ENABLED"]
+    assert replica["CONCURRENT_REQUESTS_PER_DOMAIN"] > real["CONCURRENT_REQUESTS_PER_DOMAIN"]
+    assert real["DOWNLOADER_MIDDLEWARES"] == replica["DOWNLOADER_MIDDLEWARES"]
+
+
+def test_a_robots_override_without_a_reason_is_refused() -> None:
+    with pytest.raises(ValidationError, match="reason"):
+        CrawlConfig.model_validate(
+            {"contact": "crawler@ashyq.example", "robots": {"overrides": [{"source": "https://x.kz/", "reason": ""}]}}
+        )
