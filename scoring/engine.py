@@ -116,6 +116,8 @@ class BodyScore:
     interpretations: dict[str, str]
     averages_borrowed: list[dict[str, Any]]
     not_assessed: list[dict[str, Any]]
+    # the level if everything not assessed had turned out perfect: with ``level`` it brackets the truth
+    level_best_case: str = ""
 
     @property
     def not_assessed_points(self) -> float:
@@ -138,6 +140,7 @@ class BodyScore:
             "penalty": round(self.penalty, DIGITS),
             "final": round(self.final, DIGITS),
             "level": self.level,
+            "level_best_case": self.level_best_case or self.level,
             "criteria": [c.as_dict() for c in self.criteria],
             "interpretations": self.interpretations,
             "averages_borrowed": self.averages_borrowed,
@@ -457,6 +460,7 @@ class _RunScoring:
             for leaf in _leaves_of(criteria)
             if leaf.status == "not_assessed"
         ]
+        best = self.edition.level_for(upper - penalty).id
         return BodyScore(
             body.id,
             kind,
@@ -471,6 +475,7 @@ class _RunScoring:
             dict(self.s.options),
             self.borrowed.get(body.id, []),
             not_assessed,
+            best,
         )
 
     def _reporting_penalty(self, body: BodyInfo) -> float:

@@ -292,3 +292,9 @@ def test_unknown_interpretation_option_is_refused(mini: Edition) -> None:
             mini,
             {"a-den": "nonsense"},
         )
+
+
+def test_a_partial_audit_brackets_the_level(rich: Edition) -> None:
+    nothing = body(run(rich, []))
+    assert (nothing.level, nothing.level_best_case) == ("low", "high")
+    assert nothing.as_dict()["level_best_case"] == "high"

@@ -1,0 +1,185 @@
+"""An audit from end to end under one run: harvest → browser measurements → checks → score → reports.
+
+Each stage reads only what the one before stored, so a stage can be re-run alone (re-score a run
+under another edition without re-crawling). A body whose harvest failed is recorded and the others
+go on; the run's status says whether it is complete.
+
+Used by ``ashyq nightly`` (every body of a registry), ``ashyq audit --body`` (one body, borrowing the
+CGO averages from the last complete run), ``ashyq audit --url`` (a site in no registry) and
+``ashyq demo``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ashyq.artifacts import load_artifacts
+from ashyq.registry import Registry, load_registry
+from ashyq.results import findings_document, save_results, save_scores
+from ashyq.store.db import ensure_schema, session_scope
+from ashyq.store.models import Run
+from ashyq.store.repository import last_complete_run
+from ashyq.store.vocabulary import RunKind, RunStatus
+from checks.base import run_checks
+from scoring.edition import edition_path
+from scoring.engine import RunScores, score_run
+from scoring.findings import FindingsFile
+from scoring.validate import load_edition
+
+Progress = Callable[[str, dict[str, Any]], None]
+
+
+@dataclass
+class AuditRequest:
+    body_ids: list[str]
+    registry: str = "demo"
+    edition: str = "kz-2025"
+    out_dir: Path = Path("out")
+    db_url: str | None = None
+    base_url_map: dict[str, str] = field(default_factory=dict)  # non-empty: replica mode
+    as_of: date | None = None
+    kind: RunKind = RunKind.AUDIT
+    max_pages: int | None = None
+    browser: bool = True  # take browser measurements (axe, focus, zoom, mobile) on sampled pages
+    reports: bool = True
+    options: dict[str, str] = field(default_factory=dict)  # interpretation choices
+
+
+@dataclass
+class AuditSummary:
+    run_id: str
+    status: RunStatus
+    scores: RunScores | None
+    outcomes: dict[str, str]  # body → "complete" or the reason it failed
+    out_dir: Path
+    averages_from: str | None = None
+    reports: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return {RunStatus.COMPLETE: 0, RunStatus.PARTIAL: 1}.get(self.status, 2)
+
+
+def _noop(stage: str, info: dict[str, Any]) -> None:
+    return None
+
+
+def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary:
+    from crawler.runner import CrawlRequest, run_crawl  # the crawler pulls in Scrapy: only when auditing
+
+    registry = load_registry(request.registry)
+    edition = load_edition(edition_path(request.edition))
+    out_dir = Path(request.out_dir).resolve()
+    ensure_schema(request.db_url)
+    crawl_ids = _with_subordinates(registry, request.body_ids)
+    progress("crawl", {"bodies": crawl_ids})
+    crawl = run_crawl(
+        CrawlRequest(
+            body_ids=crawl_ids,
+            registry=request.registry,
+            base_url_map=request.base_url_map,
+            out_dir=out_dir,
+            db_url=request.db_url,
+            max_pages=request.max_pages,
+            run_kind=request.kind,
+        ),
+        on_progress=lambda event: progress("crawl-progress", event),
+    )
+    outcomes = {b: o.status if o.status == "complete" else (o.reason or o.status) for b, o in crawl.bodies.items()}
+    as_of = request.as_of or datetime.now(UTC).date()
+    with session_scope(request.db_url) as session:
+        run = session.get(Run, crawl.run_id)
+        assert run is not None
+        run.as_of = as_of
+        run.edition = edition.edition
+        session.flush()
+        if request.browser:
+            progress("measure", {"bodies": crawl_ids})
+            _measure(session, run, crawl_ids, out_dir, request.base_url_map, progress)
+        assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
+        for body_id in assessed:
+            progress("check", {"body": body_id})
+            artifacts = load_artifacts(session, run, body_id, out_dir)
+            results = run_checks(artifacts)
+            save_results(session, run, body_id, results)
+        session.flush()
+        progress("score", {"edition": edition.edition})
+        document = findings_document(session, run, assessed)
+        averages_from = None
+        if request.kind != RunKind.NIGHTLY:
+            previous = last_complete_run(session, RunKind.NIGHTLY) or last_complete_run(session)
+            if previous is not None and previous.id != run.id:
+                document["averages"] = dict((previous.settings or {}).get("averages", {}))
+                averages_from = previous.id
+        scores = score_run(FindingsFile.model_validate(document), edition, request.options)
+        save_scores(session, run, scores)
+        status = crawl.status
+        run.settings = {
+            **(run.settings or {}),
+            "averages": scores.averages,
+            "edition": edition.edition,
+            "options": scores.interpretations,
+            "averages_from": averages_from,
+        }
+        # the crawl closed the run when the harvest ended; the audit's end is now
+        run.status = status
+        run.finished_at = datetime.now(UTC)
+        run_id = run.id
+    reports: dict[str, str] = {}
+    if request.reports:
+        progress("report", {"run": run_id})
+        reports = _reports(run_id, assessed, out_dir, request.db_url)
+    _write_summary(out_dir, run_id, scores, outcomes, averages_from)
+    return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports)
+
+
+def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:
+    """The bodies to harvest: those asked for, and the subordinate organisations of the CGOs among them."""
+    out = list(dict.fromkeys(body_ids))
+    for body_id in body_ids:
+        for child in registry.children(body_id):
+            if child.id not in out:
+                out.append(child.id)
+    return out
+
+
+def _measure(
+    session: Any, run: Run, body_ids: list[str], out_dir: Path, base_url_map: dict[str, str], progress: Progress
+) -> None:
+    """Browser measurements on each body's sampled pages, stored as evidence before the checks run."""
+    try:
+        from checks.browser import measure_run
+    except ImportError:
+        progress("measure-skipped", {"reason": "the browser gather step is not installed"})
+        return
+    measure_run(session, run, body_ids, out_dir, base_url_map, progress)
+
+
+def _reports(run_id: str, body_ids: list[str], out_dir: Path, db_url: str | None) -> dict[str, str]:
+    try:
+        from reports.pipeline import write_run_reports
+    except ImportError:
+        return {}
+    result: dict[str, str] = write_run_reports(run_id, body_ids, out_dir, db_url)
+    return result
+
+
+def _write_summary(
+    out_dir: Path, run_id: str, scores: RunScores, outcomes: dict[str, str], averages_from: str | None
+) -> None:
+    path = out_dir / "runs" / run_id / "scores.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {**scores.as_dict(), "run": run_id, "outcomes": outcomes, "averages_from": averages_from}
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def latest_run_id(db_url: str | None) -> str | None:
+    with session_scope(db_url) as session:
+        return session.scalar(select(Run.id).order_by(Run.started_at.desc()).limit(1))
