@@ -5,7 +5,9 @@ from __future__ import annotations
 import typer
 
 from ashyq import __version__
+from ashyq.audit_cli import audit_command, demo_command, nightly_command
 from ashyq.bodies_cli import bodies_app
+from ashyq.crawl_cli import crawl_command
 from ashyq.methodology_cli import methodology_app, score_command
 from ashyq.world.cli import world_app
 
@@ -19,6 +21,10 @@ app.add_typer(methodology_app, name="methodology")
 app.add_typer(world_app, name="world")
 app.add_typer(bodies_app, name="bodies")
 app.command("score")(score_command)
+app.command("crawl")(crawl_command)
+app.command("nightly")(nightly_command)
+app.command("audit")(audit_command)
+app.command("demo")(demo_command)
 
 
 @app.command()

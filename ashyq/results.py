@@ -102,8 +102,11 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
     return len(rows)
 
 
-def findings_document(session: Session, run: Run, body_ids: Iterable[str]) -> dict[str, Any]:
-    """The run's findings in the format ``ashyq score`` reads (docs/findings-format.md)."""
+def findings_document(
+    session: Session, run: Run, body_ids: Iterable[str], expand_evidence: bool = False
+) -> dict[str, Any]:
+    """The run's findings in the format ``ashyq score`` reads (docs/findings-format.md); with
+    ``expand_evidence`` each finding carries its evidence records, not only their ids."""
     ids = list(body_ids)
     bodies = [session.get(Body, b) for b in ids]
     findings = session.scalars(select(Finding).where(Finding.run_id == run.id, Finding.body_id.in_(ids)))
@@ -119,7 +122,7 @@ def findings_document(session: Session, run: Run, body_ids: Iterable[str]) -> di
                 {k: v for k, v in d.items() if k in ("message", "kind", "count", "url", "selector", "record")}
                 for d in (f.deficiencies or [])
             ],
-            "evidence": [e.id for e in f.evidence],
+            "evidence": [_evidence_dict(e) for e in f.evidence] if expand_evidence else [e.id for e in f.evidence],
             "check": f"{f.check_id}@{f.check_version}",
         }
         if f.reason:
@@ -160,3 +163,13 @@ def save_scores(session: Session, run: Run, scores: RunScores) -> None:
             )
         )
     add_scores(session, rows)
+
+
+def _evidence_dict(e: Evidence) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": e.id, "kind": e.kind.value, "url": e.url}
+    for key in ("warc_file", "warc_record_id", "selector", "snippet", "sha256", "path"):
+        value = getattr(e, key)
+        if value:
+            out[key] = value
+    out["captured_at"] = e.captured_at.isoformat() if e.captured_at else None
+    return out
