@@ -281,3 +281,71 @@ def demo_command(
     print_ranking(summary)
     console.print(f"store: {db}", highlight=False)
     raise typer.Exit(summary.exit_code)
+
+
+def accuracy_command(
+    run: Annotated[
+        str | None, typer.Option("--run", help="A demo run already in the store (default: run one).")
+    ] = None,
+    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder when a run is made.")] = Path("out/accuracy"),
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
+) -> None:
+    """Precision and recall of the checks per item, kk and ru apart, against the replica's ground truth."""
+    from ashyq.accuracy import measure, totals
+    from ashyq.results import findings_document
+    from ashyq.store.db import session_scope
+    from ashyq.store.models import Run
+    from ashyq.world.core import World
+    from ashyq.world.server import start_world
+
+    world = World()
+    if run is None:
+        out = out.resolve()
+        db = db or f"sqlite:///{_ensure(out) / 'ashyq.sqlite'}"
+        with start_world(world) as served:
+            reg = load_registry("demo")
+            request = AuditRequest(
+                [b.id for b in reg.assessed()],
+                "demo",
+                "kz-2025",
+                out,
+                db,
+                dict(served.urls),
+                world.as_of,
+                RunKind.DEMO,
+                None,
+                not no_browser,
+                reports=False,
+            )
+            run = run_audit(request, StageProgress()).run_id
+    with session_scope(db) as session:
+        found = session.get(Run, run)
+        if found is None:
+            raise _usage(f"no run {run!r} in the store")
+        bodies = list(found.body_ids or [])
+        doc = findings_document(session, found, bodies)
+    rows = measure(doc["findings"], world, set(bodies))
+    table = Table(title=f"accuracy of the checks against the replica's ground truth (run {run})")
+    for col in ("item", "lang", "TP", "FP", "FN", "not assessed", "precision", "recall", "missed", "spurious"):
+        table.add_column(col)
+
+    def pct(v: float | None) -> str:
+        return "—" if v is None else f"{v:.0%}"
+
+    for r in rows:
+        table.add_row(
+            r.item,
+            r.lang,
+            str(r.true_positive),
+            str(r.false_positive),
+            str(r.false_negative),
+            str(r.not_assessed),
+            pct(r.precision),
+            pct(r.recall),
+            ", ".join(r.missed),
+            ", ".join(r.spurious),
+        )
+    console.print(table)
+    for lang, figures in sorted(totals(rows).items()):
+        console.print(f"{lang}: precision {pct(figures['precision'])}, recall {pct(figures['recall'])}")
