@@ -349,3 +349,66 @@ def accuracy_command(
     console.print(table)
     for lang, figures in sorted(totals(rows).items()):
         console.print(f"{lang}: precision {pct(figures['precision'])}, recall {pct(figures['recall'])}")
+
+
+def recheck_command(
+    body: Annotated[str, typer.Option("--body", help="The body whose findings are disputed.")],
+    items: Annotated[str, typer.Option("--items", help="Comma-separated items, e.g. A14-2.3,T7-1.")],
+    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
+    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+) -> None:
+    """Re-harvest and re-check only what the items need; show before and after with both evidences."""
+    import json
+
+    from ashyq.recheck import compare, previous_run, spiders_for_items
+    from ashyq.store.db import session_scope
+
+    wanted = [i.strip() for i in items.split(",") if i.strip()]
+    if not wanted:
+        raise _usage("--items names no item")
+    try:
+        load_registry(registry).get(body)
+    except (RegistryError, KeyError):
+        raise _usage(f"unknown body {body!r} in registry {registry}") from None
+    request = AuditRequest(
+        [body],
+        registry,
+        "kz-2025",
+        out,
+        db,
+        _map(replica_map),
+        _date(as_of),
+        RunKind.RECHECK,
+        None,
+        any(i.startswith(("A14-", "A16-")) for i in wanted),
+        False,
+        only_items=wanted,
+        spiders=spiders_for_items(wanted),
+    )
+    summary = run_audit(request, StageProgress())
+    with session_scope(db) as session:
+        old = previous_run(session, body, summary.run_id)
+        rows = compare(session, body, old.id if old else None, summary.run_id, wanted)
+    if as_json:
+        typer.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2, default=str))
+        raise typer.Exit(summary.exit_code)
+    table = Table(title=f"recheck of {body}: run {old.id if old else '—'} → {summary.run_id}")
+    for col in ("item", "lang", "before", "after", "evidence before", "evidence after"):
+        table.add_column(col)
+    for r in rows:
+        b, a = r.before or {}, r.after or {}
+        table.add_row(
+            r.item,
+            r.lang or "—",
+            b.get("status", "—"),
+            a.get("status", "—"),
+            "\n".join(e["url"] or "" for e in b.get("evidence", [])[:3]),
+            "\n".join(e["url"] or "" for e in a.get("evidence", [])[:3]),
+            style="bold" if r.changed else None,
+        )
+    console.print(table)
+    raise typer.Exit(summary.exit_code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from ashyq import __version__
-from ashyq.audit_cli import accuracy_command, audit_command, demo_command, nightly_command
+from ashyq.audit_cli import accuracy_command, audit_command, demo_command, nightly_command, recheck_command
 from ashyq.bodies_cli import bodies_app
 from ashyq.crawl_cli import crawl_command
 from ashyq.methodology_cli import methodology_app, score_command
@@ -26,6 +26,7 @@ app.command("nightly")(nightly_command)
 app.command("audit")(audit_command)
 app.command("demo")(demo_command)
 app.command("accuracy")(accuracy_command)
+app.command("recheck")(recheck_command)
 
 
 @app.command()

@@ -50,6 +50,9 @@ class AuditRequest:
     browser: bool = True  # take browser measurements (axe, focus, zoom, mobile) on sampled pages
     reports: bool = True
     options: dict[str, str] = field(default_factory=dict)  # interpretation choices
+    # a recheck: only these items are re-checked (and nothing is scored), only these spiders run
+    only_items: list[str] | None = None
+    spiders: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -89,6 +92,7 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
             db_url=request.db_url,
             max_pages=request.max_pages,
             run_kind=request.kind,
+            spiders=list(request.spiders),
         ),
         on_progress=lambda event: progress("crawl-progress", event),
     )
@@ -107,9 +111,13 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
         for body_id in assessed:
             progress("check", {"body": body_id})
             artifacts = load_artifacts(session, run, body_id, out_dir)
-            results = run_checks(artifacts)
+            results = run_checks(artifacts, request.only_items)
             save_results(session, run, body_id, results)
         session.flush()
+        if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
+            run.status = crawl.status
+            run.finished_at = datetime.now(UTC)
+            return AuditSummary(run.id, crawl.status, None, outcomes, out_dir)
         progress("score", {"edition": edition.edition})
         document = findings_document(session, run, assessed)
         averages_from = None
@@ -154,18 +162,28 @@ def _measure(
     session: Any, run: Run, body_ids: list[str], out_dir: Path, base_url_map: dict[str, str], progress: Progress
 ) -> None:
     """Browser measurements on each body's sampled pages, stored as evidence before the checks run."""
+    import importlib
+
     try:
-        from checks.browser import measure_run
+        gather = importlib.import_module("checks.browser")
     except ImportError:
-        progress("measure-skipped", {"reason": "the browser gather step is not installed"})
+        gather = None
+    measure_run = getattr(gather, "measure_run", None)
+    if measure_run is None:
+        progress("measure-skipped", {"reason": "the browser gather step is not available"})
         return
     measure_run(session, run, body_ids, out_dir, base_url_map, progress)
 
 
 def _reports(run_id: str, body_ids: list[str], out_dir: Path, db_url: str | None) -> dict[str, str]:
+    import importlib
+
     try:
-        from reports.pipeline import write_run_reports
+        module = importlib.import_module("reports.pipeline")
     except ImportError:
+        return {}
+    write_run_reports = getattr(module, "write_run_reports", None)
+    if write_run_reports is None:
         return {}
     result: dict[str, str] = write_run_reports(run_id, body_ids, out_dir, db_url)
     return result
