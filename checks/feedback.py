@@ -1,0 +1,339 @@
+"""The public feedback indicator F (seed 004, order No. 17-НҚ, points 20-23), as two items of the
+edition ``kz-feedback-2024``: F-1 = B ÷ C (accepted ÷ received remarks and proposals) and F-2 =
+E ÷ G (answered ÷ received comments), each worth half of 100 %; a ratio with nothing received is 1.
+
+Counted from legalacts.egov.kz comments on the body's drafts (``comment`` records; the list cards'
+``comments``/``accepted`` counters when a card could not be fetched) and budget.egov.kz comments on
+its programmes. People's texts and the body's decisions are the same in both interface languages,
+so each entry is counted once (by portal and id) and F is one figure per body (``lang`` None).
+
+The zeroing rule of point 23 (no announcement of drafts or budget programmes, or project results
+not public) makes both items ``fail`` with the reason; a condition that could not be verified is
+reported in ``measured`` and F is computed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from parsel import Selector
+
+from checks.base import BodyArtifacts, Deficiency, EvidenceRef, PortalRecord, Result, Status, not_assessed, register
+from checks.dialogue import settings
+
+
+@dataclass
+class Tally:
+    """What one portal contributes: entries counted, with the evidence behind them."""
+
+    proposals: int = 0
+    accepted: int = 0
+    comments: int = 0
+    answered: int = 0
+    evidence: list[EvidenceRef] = field(default_factory=list)
+    unanswered: list[PortalRecord] = field(default_factory=list)
+    comments_unknown: int = 0  # comments counted from list counters, whose answers were not seen
+
+
+def _once(records: list[PortalRecord]) -> list[PortalRecord]:
+    """One record per entry: the same comment is listed under both interface languages."""
+    seen: dict[str, PortalRecord] = {}
+    for r in records:
+        seen.setdefault(r.external_id or f"{r.source_url}#{len(seen)}", r)
+    return list(seen.values())
+
+
+def _portal_failures(artifacts: BodyArtifacts, host: str) -> list[str]:
+    return [f"{f.url} ({f.reason})" for f in artifacts.failures if host in f.url]
+
+
+def _unmeasured(artifacts: BodyArtifacts, portal: str, host: str) -> str | None:
+    for r in artifacts.records_of(portal, "coverage"):
+        if r.payload.get("measurable") is False:
+            return f"{host}: {r.payload.get('content')}: {r.payload.get('reason') or 'not measurable'}"
+    if not artifacts.records_of(portal):
+        return f"no {host} record was harvested"
+    return None
+
+
+def _legalacts(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Tally:
+    tally = Tally()
+    comments = _once(artifacts.records_of("legalacts", "comment"))
+    by_draft: dict[str, list[PortalRecord]] = {}
+    for c in comments:
+        by_draft.setdefault(str(c.payload.get("draft")), []).append(c)
+    need_decision = bool(cfg.get("proposals_need_decision"))
+    for c in comments:
+        status = c.payload.get("status")
+        if not need_decision or status in ("accepted", "rejected"):
+            tally.proposals += 1
+            tally.accepted += status == "accepted"
+        tally.comments += 1
+        if c.payload.get("answered"):
+            tally.answered += 1
+        else:
+            tally.unanswered.append(c)
+        if len(tally.evidence) < 5:
+            tally.evidence.append(
+                c.evidence("$.status", f"{status or 'no decision'}; answered: {c.payload.get('answered')}")
+            )
+    # drafts whose card (and so their comments) was not fetched: the list card's counters still
+    # give received and accepted; the answers stay unknown
+    for d in _once(artifacts.records_of("legalacts", "draft")):
+        listed = int(d.payload.get("comments") or 0)
+        if listed and str(d.external_id) not in by_draft:
+            tally.proposals += (
+                listed
+                if not need_decision
+                else int(d.payload.get("accepted") or 0) + int(d.payload.get("rejected") or 0)
+            )
+            tally.accepted += int(d.payload.get("accepted") or 0)
+            tally.comments_unknown += listed
+            tally.evidence.append(d.evidence("$.comments", f"{listed} comments, {d.payload.get('accepted')} accepted"))
+    return tally
+
+
+def _budget(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Tally:
+    tally = Tally()
+    accepted_words = [w.lower() for w in cfg["budget_status"]["accepted"]]
+    rejected_words = [w.lower() for w in cfg["budget_status"]["rejected"]]
+    need_decision = bool(cfg.get("proposals_need_decision"))
+    for c in _once(artifacts.records_of("budget", "comment")):
+        status = str(c.payload.get("status") or "").strip().lower()
+        accepted = status in accepted_words
+        decided = accepted or status in rejected_words
+        if not need_decision or decided:
+            tally.proposals += 1
+            tally.accepted += accepted
+        tally.comments += 1
+        if c.payload.get("answered"):
+            tally.answered += 1
+        else:
+            tally.unanswered.append(c)
+        if len(tally.evidence) < 5:
+            tally.evidence.append(
+                c.evidence("$.status", f"{status or 'no status'}; answered: {c.payload.get('answered')}")
+            )
+    return tally
+
+
+# ---------------------------------------------------------------------------------------- zeroing
+def _phrase_in(text: str, phrases: list[str]) -> bool:
+    low = " ".join(text.lower().split())
+    return any(re.search(rf"(?<!\w){re.escape(p.lower())}", low) for p in phrases)
+
+
+def _page_hits(artifacts: BodyArtifacts, phrases: dict[str, list[str]]) -> list[EvidenceRef]:
+    hits = []
+    for page in artifacts.pages:
+        words = phrases.get(page.lang or "ru", []) or [p for v in phrases.values() for p in v]
+        sel = Selector(text=page.html or "<html/>")
+        for tag in ("title", "h1", "h2", "h3"):
+            for text in (" ".join(n.css("::text").getall()) for n in sel.css(tag)):
+                if _phrase_in(text, words):
+                    hits.append(page.evidence(tag, text))
+                    break
+    return hits[:3]
+
+
+def _declared(artifacts: BodyArtifacts, key: str) -> list[str] | None:
+    section = artifacts.declared.get("feedback")
+    value = section.get(key) if isinstance(section, dict) else None
+    return [str(v) for v in value] if isinstance(value, list) else None
+
+
+def _declared_ref(artifacts: BodyArtifacts, key: str, links: list[str]) -> EvidenceRef:
+    source = str(artifacts.declared.get("source") or f"declared:{artifacts.body_id}")
+    return EvidenceRef(
+        url=source, kind="declared_document", json_path=f"$.feedback.{key}", snippet=", ".join(links) or "(none)"
+    )
+
+
+@dataclass
+class Condition:
+    name: str
+    state: str  # met | not_met | unverified | not_required
+    evidence: list[EvidenceRef]
+    detail: str = ""
+
+
+def _npa_announced(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
+    if not artifacts.records_of("legalacts", "draft") and not artifacts.records_of("legalacts", "draft_card"):
+        return Condition("npa_announcements", "not_required", [], "no draft NPA on legalacts.egov.kz")
+    declared = _declared(artifacts, "npa_announcements")
+    if declared is not None:
+        state = "met" if declared else "not_met"
+        return Condition(
+            "npa_announcements",
+            state,
+            [_declared_ref(artifacts, "npa_announcements", declared)],
+            "reported by the body",
+        )
+    hits = _page_hits(artifacts, cfg["announcement_phrases"])
+    return Condition(
+        "npa_announcements",
+        "met" if hits else "unverified",
+        hits,
+        "" if hits else "no announcement reported or found on the website pages harvested",
+    )
+
+
+def _budget_announced(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
+    programmes = artifacts.records_of("budget", "programme")
+    restricted = any(p.payload.get("restricted_notice") for p in programmes) or any(
+        r.payload.get("reason") for r in artifacts.records_of("budget", "coverage") if r.payload.get("measurable")
+    )
+    if not programmes or restricted:
+        why = "budget information is restricted" if restricted else "no budget programme on budget.egov.kz"
+        return Condition("budget_announcements", "not_required", [], why)
+    declared = _declared(artifacts, "budget_announcements")
+    if declared is not None:
+        state = "met" if declared else "not_met"
+        return Condition(
+            "budget_announcements",
+            state,
+            [_declared_ref(artifacts, "budget_announcements", declared)],
+            "reported by the body",
+        )
+    phrases = cfg["announcement_phrases"]
+    found = [
+        m
+        for m in artifacts.records_of("budget", "material")
+        if _phrase_in(
+            f"{m.payload.get('type') or ''} {m.payload.get('title') or ''}",
+            phrases.get(m.lang or "ru", []) or [p for v in phrases.values() for p in v],
+        )
+    ]
+    if found:
+        return Condition(
+            "budget_announcements", "met", [m.evidence("$.type", str(m.payload.get("title"))) for m in found[:3]]
+        )
+    hits = _page_hits(artifacts, phrases)
+    if hits:
+        return Condition("budget_announcements", "met", hits)
+    search = artifacts.records_of("budget", "coverage") or programmes
+    return Condition(
+        "budget_announcements",
+        "not_met",
+        [r.evidence("$", "no announcement material") for r in search[:1]],
+        "no announcement of the public discussion among the body's budget.egov.kz materials",
+    )
+
+
+def _results_public(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
+    declared = _declared(artifacts, "project_results")
+    if declared is not None:
+        state = "met" if declared else "not_met"
+        return Condition(
+            "project_results", state, [_declared_ref(artifacts, "project_results", declared)], "reported by the body"
+        )
+    hits = _page_hits(artifacts, cfg["project_results_phrases"])
+    return Condition(
+        "project_results",
+        "met" if hits else "unverified",
+        hits,
+        "" if hits else "no quarterly or annual project results reported or found on the pages harvested",
+    )
+
+
+# ---------------------------------------------------------------------------------------- F
+@register(
+    "feedback.indicator",
+    "1",
+    ["F-1", "F-2"],
+    {
+        "ru": "Показатель обратной связи: принятые предложения и отвеченные комментарии (В/С, Е/G)",
+        "kk": "Кері байланыс көрсеткіші: қабылданған ұсыныстар және жауап берілген пікірлер (В/С, Е/G)",
+        "en": "Public feedback indicator: accepted proposals and answered comments (B/C, E/G)",
+    },
+    needs=("records:legalacts", "records:budget", "pages", "declared"),
+)
+def feedback_indicator(artifacts: BodyArtifacts) -> list[Result]:
+    cfg = settings(artifacts, "feedback")
+    hosts = {"legalacts": "legalacts.egov.kz", "budget": "budget.egov.kz"}
+    sources = set(cfg["proposals_from"]) | set(cfg["comments_from"])
+    problems = {p: _unmeasured(artifacts, p, hosts[p]) for p in sources}
+    failures = {p: _portal_failures(artifacts, hosts[p]) for p in sources}
+    tallies = {"legalacts": _legalacts(artifacts, cfg), "budget": _budget(artifacts, cfg)}
+    conditions = [_npa_announced(artifacts, cfg), _budget_announced(artifacts, cfg), _results_public(artifacts, cfg)]
+    zeroed = [c for c in conditions if c.state == "not_met"]
+    states = {c.name: c.state for c in conditions}
+
+    def blocked(portals: list[str], answers: bool) -> str | None:
+        for p in portals:
+            if problems[p]:
+                return problems[p]
+            if answers and tallies[p].comments_unknown:
+                return f"{hosts[p]}: answers unknown for {tallies[p].comments_unknown} comments ({failures[p][:1]})"
+            if not answers and failures[p] and p != "legalacts":
+                return f"{hosts[p]} could not be fully fetched: {', '.join(failures[p][:2])}"
+        if answers:
+            for p in portals:
+                if failures[p]:
+                    return f"{hosts[p]} could not be fully fetched: {', '.join(failures[p][:2])}"
+        return None
+
+    results = []
+    for item, portals, answers in (("F-1", cfg["proposals_from"], False), ("F-2", cfg["comments_from"], True)):
+        reason = blocked(list(portals), answers)
+        if reason:
+            results.append(not_assessed(item, None, reason))
+            continue
+        num = sum(tallies[p].answered if answers else tallies[p].accepted for p in portals)
+        den = sum(tallies[p].comments if answers else tallies[p].proposals for p in portals)
+        evidence = [e for p in portals for e in tallies[p].evidence][:8]
+        evidence += [
+            r.evidence("$.content", str(r.payload.get("content")))
+            for p in portals
+            for r in artifacts.records_of(p, "coverage")
+        ][: max(0, 2 - len(evidence))]
+        symbols = ("E", "G") if answers else ("B", "C")
+        measured: dict[str, Any] = {
+            "numerator": num,
+            "denominator": den,
+            symbols[0]: num,
+            symbols[1]: den,
+            "ratio": round(num / den, 4) if den else 1.0,
+            "conditions": states,
+        }
+        if zeroed:
+            deficiencies = [
+                Deficiency(
+                    f"F is zeroed (order No. 17-НҚ p. 23): {c.name} not met. {c.detail}".strip(),
+                    kind="zeroed",
+                    evidence=c.evidence,
+                )
+                for c in zeroed
+            ]
+            results.append(Result(item, None, "fail", measured, deficiencies, evidence + zeroed[0].evidence))
+            continue
+        if not evidence:
+            results.append(not_assessed(item, None, "no record to show as evidence"))
+            continue
+        deficiencies = []
+        if answers:
+            deficiencies = [
+                Deficiency(
+                    "Comment without an answer",
+                    kind="unanswered",
+                    url=r.source_url,
+                    record=r.external_id,
+                    evidence=[r.evidence("$.answered", "false")],
+                )
+                for p in portals
+                for r in tallies[p].unanswered
+            ]
+        elif num < den:
+            deficiencies = [
+                Deficiency(
+                    f"{den - num} of {den} remarks and proposals were not accepted",
+                    kind="not_accepted",
+                    count=den - num,
+                    evidence=evidence[:1],
+                )
+            ]
+        status: Status = "pass" if num >= den else "partial"
+        results.append(Result(item, None, status, measured, deficiencies, evidence))
+    return results

@@ -1,0 +1,396 @@
+"""Subordinate organisations of a central state body (2025 Appendix 10, Tables 8-11): penalty items.
+
+Each organisation arrives as a :class:`BodyArtifacts` in the parent's ``subordinates`` (its own
+website pages, its data.egov.kz and dialog.egov.kz records, its Unified-list entries in
+``config["unified_list"]``). Every item is judged per organisation and language, then joined into
+one result per item and language for the parent:
+
+* ``fail`` — the deficiency was found at one organisation or more (the edition takes the points);
+  one deficiency per organisation, ``count`` 1, so the per-organisation reading of the
+  ``subordinate-once`` interpretation can count them;
+* ``not_assessed`` — no deficiency found, but some organisation could not be measured (an unknown
+  portal identifier, a failed fetch): a clean result would claim more than was seen;
+* ``pass`` — every organisation was measured and none has the deficiency;
+* ``not_applicable`` — the body has no subordinate organisation in the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from parsel import Selector
+
+from checks.base import (
+    LANGS,
+    BodyArtifacts,
+    Deficiency,
+    EvidenceRef,
+    Lang,
+    PageSnapshot,
+    PortalRecord,
+    Result,
+    not_assessed,
+    register,
+)
+from checks.dialogue import answered_share, no_questions_reason, parse_date, questions_of, settings, unmeasured
+
+Verdict = Literal["deficient", "clean", "unknown"]
+TITLE_BASE = "Подведомственные организации"
+
+
+@dataclass
+class Outcome:
+    """One organisation's state on one item and language."""
+
+    verdict: Verdict
+    message: str
+    evidence: list[EvidenceRef] = field(default_factory=list)
+    url: str | None = None
+    measured: dict[str, Any] = field(default_factory=dict)
+
+
+def _name(sub: BodyArtifacts, lang: str) -> str:
+    return sub.names.get(lang) or sub.names.get("ru") or sub.body_id
+
+
+def _join(artifacts: BodyArtifacts, item: str, judge: Callable[[BodyArtifacts, Lang], Outcome]) -> list[Result]:
+    results: list[Result] = []
+    for lang in LANGS:
+        if not artifacts.subordinates:
+            results.append(
+                Result(item, lang, "not_applicable", reason="no subordinate organisation is registered for the body")
+            )
+            continue
+        outcomes = [(sub, judge(sub, lang)) for sub in artifacts.subordinates]
+        per_org = {sub.body_id: {"verdict": o.verdict, **o.measured} for sub, o in outcomes}
+        deficient = [(sub, o) for sub, o in outcomes if o.verdict == "deficient"]
+        unknown = [(sub, o) for sub, o in outcomes if o.verdict == "unknown"]
+        if deficient:
+            deficiencies = [
+                Deficiency(
+                    f"{_name(sub, lang)}: {o.message}", kind=item, url=o.url, record=sub.body_id, evidence=o.evidence
+                )
+                for sub, o in deficient
+            ]
+            evidence = [e for _, o in deficient for e in o.evidence][:10]
+            measured = {"organisations": len(deficient), "by_organisation": per_org}
+            results.append(Result(item, lang, "fail", measured, deficiencies, evidence))
+        elif unknown:
+            reason = "; ".join(f"{sub.body_id}: {o.message}" for sub, o in unknown)
+            results.append(not_assessed(item, lang, f"not measured at {len(unknown)} organisation(s): {reason}"))
+        else:
+            evidence = [e for _, o in outcomes for e in o.evidence][:10]
+            if not evidence:
+                results.append(not_assessed(item, lang, "no evidence was kept for the organisations"))
+                continue
+            results.append(Result(item, lang, "pass", {"by_organisation": per_org}, evidence=evidence))
+    return results
+
+
+# ---------------------------------------------------------------------------------------- T9-1
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(_normal(p)) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def _labels(page: PageSnapshot) -> list[tuple[str, str]]:
+    """(text, selector) of what names a page's content: title, headings, link and download texts."""
+    out: list[tuple[str, str]] = []
+    if page.title:
+        out.append((page.title, "title"))
+    if page.html:
+        sel = Selector(text=page.html)
+        for tag in ("title", "h1", "h2", "h3", "a"):
+            for node in sel.css(tag):
+                text = " ".join(node.css("::text").getall())
+                if text.strip():
+                    out.append((text, tag))
+    out.extend((link.anchor_text, "a") for link in page.links if link.anchor_text)
+    return out
+
+
+def _site_failures(sub: BodyArtifacts) -> list[str]:
+    hosts = [re.sub(r"^https?://", "", u).split("/")[0] for u in sub.site_urls]
+    return [f"{f.url} ({f.reason})" for f in sub.failures if any(h and h in f.url for h in hosts)]
+
+
+def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
+    pages = sub.pages_in(lang)
+    failures = _site_failures(sub)
+    if not pages:
+        if sub.pages and not failures:
+            other = sub.pages[0]
+            return Outcome("deficient", f"the website has no {lang} version", [other.evidence("html", "")], other.url)
+        why = f"fetch failures: {', '.join(failures[:3])}" if failures else "no page of the website was harvested"
+        return Outcome("unknown", f"website not measured in {lang} ({why})")
+    kinds: dict[str, Any] = cfg["art16"]["kinds"]
+    found: dict[str, EvidenceRef] = {}
+    for page in pages:
+        labels = [(_normal(text), selector, text) for text, selector in _labels(page)]
+        for kind, spec in kinds.items():
+            if kind in found:
+                continue
+            pattern = _phrase_pattern(list(spec.get(lang) or []))
+            hit = next(((sel, raw) for text, sel, raw in labels if pattern.search(text)), None)
+            if hit:
+                found[kind] = page.evidence(hit[0], hit[1])
+    missing = [k for k in kinds if k not in found]
+    measured = {"found": sorted(found), "missing": missing}
+    if len(missing) >= int(cfg["art16"]["missing_for_penalty"]):
+        if failures:
+            return Outcome("unknown", f"{', '.join(missing)} not found, but pages failed: {', '.join(failures[:3])}")
+        titles = ", ".join(str(kinds[k]["title"].get(lang) or k) for k in missing)
+        home = min(pages, key=lambda p: p.depth if p.depth is not None else 99)
+        evidence = [home.evidence("nav a", " · ".join(t for t, _ in _labels(home) if t.strip())[:240])]
+        return Outcome("deficient", f"no Art. 16 information in {lang}: {titles}", evidence, home.url, measured)
+    return Outcome("clean", "", list(found.values()), measured=measured)
+
+
+@register(
+    "subordinate.art16_information",
+    "1",
+    ["T9-1"],
+    {
+        "ru": f"{TITLE_BASE}: информация по статье 16 Закона «О доступе к информации» на интернет-ресурсе",
+        "kk": "Ведомстволық бағынысты ұйымдар: «Ақпаратқа қол жеткізу туралы» Заңның 16-бабы бойынша ақпарат",
+        "en": "Subordinate organisations: information under Article 16 of the Law on access to information",
+    },
+    needs=("subordinates:pages",),
+    applies_to=("cgo",),
+)
+def art16_information(artifacts: BodyArtifacts) -> list[Result]:
+    cfg = settings(artifacts, "subordinate")
+    return _join(artifacts, "T9-1", lambda sub, lang: _art16(sub, lang, cfg))
+
+
+# ---------------------------------------------------------------------------------------- T10
+@dataclass(frozen=True)
+class Dataset:
+    api_uri: str
+    record: PortalRecord
+
+    def text(self, key: str) -> str:
+        return str(self.record.payload.get(key) or "").strip()
+
+
+def _datasets(sub: BodyArtifacts) -> list[Dataset]:
+    seen: dict[str, Dataset] = {}
+    for r in sub.records_of("data", "dataset"):
+        uri = str(r.payload.get("apiUri") or r.external_id or "")
+        if uri:
+            seen.setdefault(uri, Dataset(uri, r))
+    return list(seen.values())
+
+
+def _passports(sub: BodyArtifacts) -> dict[str, PortalRecord]:
+    out: dict[str, PortalRecord] = {}
+    for r in sub.records_of("data", "passport"):
+        uri = str(r.payload.get("apiUri") or (r.external_id or "").split("/")[0])
+        out[uri] = r
+    return out
+
+
+def _data_unmeasured(sub: BodyArtifacts) -> str | None:
+    for r in sub.records_of("data", "coverage"):
+        if r.payload.get("measurable") is False:
+            return f"data.egov.kz: {r.payload.get('reason') or 'not measurable'}"
+    failures = [f for f in sub.failures if "data.egov.kz" in f.url]
+    if failures:
+        return f"data.egov.kz could not be fetched ({failures[0].reason}): {failures[0].url}"
+    if not sub.records_of("data"):
+        return "no data.egov.kz record was harvested"
+    return None
+
+
+def _entry_names(entry: dict[str, Any]) -> set[str]:
+    names = entry.get("name") if isinstance(entry.get("name"), dict) else {}
+    values = [*(names or {}).values(), entry.get("name_ru"), entry.get("name_kk")]
+    return {_normal(str(v)) for v in values if v}
+
+
+def _match(entry: dict[str, Any], datasets: list[Dataset]) -> Dataset | None:
+    uri = entry.get("api_uri")
+    names = _entry_names(entry)
+    for d in datasets:
+        if (uri and d.api_uri == uri) or names & {_normal(d.text("nameRu")), _normal(d.text("nameKk"))} - {""}:
+            return d
+    return None
+
+
+def _catalogue_evidence(sub: BodyArtifacts) -> list[EvidenceRef]:
+    coverage = [
+        r.evidence("$.count", f"datasets: {r.payload.get('count')}") for r in sub.records_of("data", "coverage")
+    ]
+    return coverage or [d.record.evidence("$.apiUri", d.api_uri) for d in _datasets(sub)[:3]]
+
+
+def _not_published(sub: BodyArtifacts, lang: Lang) -> Outcome:
+    reason = _data_unmeasured(sub)
+    entries = sub.config.get("unified_list")
+    if reason is None and not isinstance(entries, list):
+        reason = "the organisation's Unified-list entries are not configured"
+    if reason or not isinstance(entries, list):
+        return Outcome("unknown", reason or "no Unified list")
+    datasets = _datasets(sub)
+    missing = [e for e in entries if _match(e, datasets) is None]
+    measured = {"numerator": len(entries) - len(missing), "denominator": len(entries)}
+    evidence = _catalogue_evidence(sub)
+    if missing:
+        codes = ", ".join(str(e.get("code") or next(iter(_entry_names(e)), "?")) for e in missing)
+        url = next((d.record.source_url for d in datasets), None)
+        return Outcome("deficient", f"Unified-list datasets not published: {codes}", evidence, url, measured)
+    return Outcome("clean", "", evidence, measured=measured)
+
+
+def _stale(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
+    reason = _data_unmeasured(sub)
+    if reason:
+        return Outcome("unknown", reason)
+    days: dict[str, int] = cfg["open_data"]["periodicity_days"]
+    listed = sub.config.get("unified_list")
+    entries: list[dict[str, Any]] = listed if isinstance(listed, list) else []
+    periodicity = {}
+    for entry in entries:
+        matched = _match(entry, _datasets(sub))
+        if matched and entry.get("periodicity"):
+            periodicity[matched.api_uri] = str(entry["periodicity"])
+    stale, undated, evidence = [], [], []
+    for d in _datasets(sub):
+        period = days.get(periodicity.get(d.api_uri) or d.text("actualizeType"))
+        modified = parse_date(d.record.payload.get("modifiedDate"))
+        if period is None:
+            continue
+        if modified is None:
+            undated.append(d.api_uri)
+            continue
+        age = (sub.as_of - modified).days
+        ref = d.record.evidence("$.modifiedDate", f"{d.api_uri}: updated {modified:%d.%m.%Y}, every {period} days")
+        if age > period:
+            stale.append(f"{d.api_uri} ({age} days, allowed {period})")
+            evidence.append(ref)
+        elif len(evidence) < 3:
+            evidence.append(ref)
+    measured = {"stale": len(stale), "datasets": len(_datasets(sub))}
+    if stale:
+        url = _datasets(sub)[0].record.source_url
+        return Outcome("deficient", f"datasets not updated on time: {', '.join(stale)}", evidence, url, measured)
+    if undated:
+        return Outcome("unknown", f"no update date for {', '.join(undated)}")
+    return Outcome("clean", "", evidence or _catalogue_evidence(sub), measured=measured)
+
+
+def _filling(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
+    reason = _data_unmeasured(sub)
+    if reason:
+        return Outcome("unknown", reason)
+    required: list[str] = cfg["open_data"]["required_text"][lang]
+    label_key: str = cfg["open_data"]["field_label"][lang]
+    passports = _passports(sub)
+    wrong, unchecked, evidence = [], [], []
+    for d in _datasets(sub):
+        passport = passports.get(d.api_uri)
+        if passport is None:
+            unchecked.append(d.api_uri)
+            continue
+        empty = [k for k in required if not (d.text(k) or str(passport.payload.get(k) or "").strip())]
+        fields = passport.payload.get("fields") or {}
+        unlabelled = [n for n, f in fields.items() if isinstance(f, dict) and not str(f.get(label_key) or "").strip()]
+        if empty or unlabelled:
+            what = ", ".join(empty + ([f"{label_key} of {', '.join(unlabelled)}"] if unlabelled else []))
+            wrong.append(f"{d.api_uri} ({what})")
+            evidence.append(passport.evidence(f"$.fields.*.{label_key}", f"{d.api_uri}: empty {what}"))
+        elif len(evidence) < 3:
+            evidence.append(passport.evidence("$.apiUri", d.api_uri))
+    measured = {"incorrect": len(wrong), "checked": len(_datasets(sub)) - len(unchecked)}
+    if wrong:
+        url = next(iter(passports.values())).source_url
+        return Outcome(
+            "deficient", f"datasets filled incorrectly in {lang}: {'; '.join(wrong)}", evidence, url, measured
+        )
+    if unchecked:
+        return Outcome("unknown", f"no passport fetched for {', '.join(unchecked)}")
+    return Outcome("clean", "", evidence or _catalogue_evidence(sub), measured=measured)
+
+
+@register(
+    "subordinate.open_data",
+    "1",
+    ["T10-1", "T10-2", "T10-3"],
+    {
+        "ru": f"{TITLE_BASE}: наборы открытых данных (размещение, актуализация, заполнение)",
+        "kk": "Ведомстволық бағынысты ұйымдар: ашық деректер жиынтықтары (орналастыру, өзектендіру, толтыру)",
+        "en": "Subordinate organisations: open datasets (published, updated on time, filled correctly)",
+    },
+    needs=("subordinates:records:data",),
+    applies_to=("cgo",),
+)
+def open_data(artifacts: BodyArtifacts) -> list[Result]:
+    cfg = settings(artifacts, "subordinate")
+    return [
+        *_join(artifacts, "T10-1", _not_published),
+        *_join(artifacts, "T10-2", lambda sub, lang: _stale(sub, lang, cfg)),
+        *_join(artifacts, "T10-3", lambda sub, lang: _filling(sub, lang, cfg)),
+    ]
+
+
+# ---------------------------------------------------------------------------------------- T11
+def _declared_evidence(sub: BodyArtifacts, key: str) -> EvidenceRef:
+    source = str(sub.declared.get("source") or f"declared:{sub.body_id}")
+    return EvidenceRef(url=source, kind="declared_document", json_path=f"$.{key}", snippet=str(sub.declared.get(key)))
+
+
+def _blog(sub: BodyArtifacts, lang: Lang) -> Outcome:
+    if sub.declared.get("blog") is False:  # the parent reported that the organisation keeps no blog
+        return Outcome("deficient", "no first-head blog (reported by the body)", [_declared_evidence(sub, "blog")])
+    reason = unmeasured(sub, lang, ("blog_posts",))
+    if reason:
+        return Outcome("unknown", reason)
+    posts = sub.records_of("dialog", "blog_post", lang)
+    coverage = [r for r in sub.records_of("dialog", "coverage", lang) if r.payload.get("measurable")]
+    evidence = [r.evidence("$.title", str(r.payload.get("title") or "")) for r in posts[:2]]
+    evidence += [r.evidence("$.content", str(r.payload.get("content"))) for r in coverage[:1]]
+    return Outcome("clean", "", evidence, measured={"posts": len(posts)})
+
+
+def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
+    reason = unmeasured(sub, lang, ("questions",))
+    if reason:
+        return Outcome("unknown", reason)
+    scope, answered = answered_share(questions_of(sub, lang, cfg), sub.as_of, cfg)
+    coverage = [r.evidence("$.content", "questions") for r in sub.records_of("dialog", "coverage", lang)]
+    if not scope:
+        return Outcome("clean", "", coverage, measured={"denominator": 0, "note": no_questions_reason(cfg)})
+    percent = round(100 * answered / len(scope), 1)
+    measured = {"numerator": answered, "denominator": len(scope), "percent": percent}
+    threshold = float(cfg["blog"]["subordinate_min_answered_percent"])
+    unanswered = [q for q in scope if not q.answered]
+    evidence = [q.record.evidence("$.answered", f"№ {q.number}: {q.answered}") for q in (unanswered or scope)[:5]]
+    if percent < threshold:
+        url = unanswered[0].record.source_url
+        message = f"{answered} of {len(scope)} blog questions answered ({percent:g} % < {threshold:g} %)"
+        return Outcome("deficient", message, evidence, url, measured)
+    return Outcome("clean", "", evidence, measured=measured)
+
+
+@register(
+    "subordinate.dialogue",
+    "1",
+    ["T11-1", "T11-2"],
+    {
+        "ru": f"{TITLE_BASE}: блог первого руководителя и доля ответов на блог-платформе",
+        "kk": "Ведомстволық бағынысты ұйымдар: бірінші басшының блогы және блог-платформадағы жауаптар үлесі",
+        "en": "Subordinate organisations: the first head's blog and the share of answered questions",
+    },
+    needs=("subordinates:records:dialog",),
+    applies_to=("cgo",),
+)
+def dialogue(artifacts: BodyArtifacts) -> list[Result]:
+    cfg = settings(artifacts, "dialogue")
+    return [*_join(artifacts, "T11-1", _blog), *_join(artifacts, "T11-2", lambda sub, lang: _answers(sub, lang, cfg))]
