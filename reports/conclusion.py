@@ -1,0 +1,283 @@
+"""The conclusion on a body (Appendix 8 of the methodology), in Russian or Kazakh, as HTML and PDF.
+
+The form: the criteria table with points and maxima, the total, the penalty deduction and the final
+score; then the analysis per criterion and the conclusions and recommendations. To what the form
+asks for, an automated auditor adds what a reader needs to trust it: the coverage (what could not be
+assessed and why), the evidence behind every lost point, the interpretations applied and the
+averages borrowed. Every label comes from the message catalogue and every title from the edition.
+
+PDF engine: WeasyPrint (one engine, see docs/reports.md): no browser process for a document that
+has no script, and the font is chosen by the CSS (``font-family: "Noto Sans", "DejaVu Sans"``), both
+of which carry every Kazakh letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ashyq import __version__
+from reports.body_report import BodyReport, EvidenceView, ItemResult
+from reports.i18n import Translate, catalogue, format_date, format_percent, format_points
+from reports.rendering import http_url, render, static_text
+
+RECOMMENDATIONS_SHOWN = 10  # the largest losses; the analysis above lists every one
+
+
+@dataclass
+class LinkView:
+    text: str
+    href: str | None  # http(s) only; None shows the text without a link
+
+
+@dataclass
+class LossView:
+    line: str
+    where: list[LinkView] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CriterionView:
+    number: int
+    id: str
+    title: str
+    points: str
+    max: str
+    result: str
+    losses: list[LossView]
+    not_assessed: list[str]
+
+
+def body_name(report: BodyReport, lang: str) -> str:
+    body = report.body
+    return {"kk": body.name_kk, "ru": body.name_ru, "en": body.name_en or body.name_ru}.get(lang) or body.name_ru
+
+
+def reporting_period(report: BodyReport) -> str:
+    settings = report.run.settings or {}
+    if isinstance(settings.get("period"), str):
+        return str(settings["period"])
+    return format_date(report.run.as_of) if report.run.as_of else format_date(report.run.started_at)[:10]
+
+
+def _evidence_line(t: Translate, evidence: EvidenceView) -> str:
+    parts = [evidence.url or evidence.path or evidence.id]
+    if evidence.is_image:
+        parts = [f"{t('evidence.screenshot')} {evidence.path}"]
+    if evidence.warc_record_id:
+        parts.append(f"{t('evidence.warc_record')} {evidence.warc_record_id}")
+    if evidence.selector:
+        parts.append(f"{t('evidence.selector')} {evidence.selector}")
+    return "; ".join(parts)
+
+
+def _loss(report: BodyReport, leaf: ItemResult, lang: str, t: Translate) -> LossView:
+    title = report.titles.title(leaf.item, lang)
+    status = t(f"status.{leaf.status}")
+    line = t(
+        "conclusion.analysis_lost",
+        item=f"{leaf.item} {title}",
+        lang=t(f"lang.{leaf.lang or 'none'}"),
+        lost=format_points(leaf.lost, lang),
+        max=format_points(max(leaf.max, leaf.lost), lang),
+        status=status,
+    )
+    view = LossView(line)
+    finding = leaf.finding
+    if finding is None:
+        return view
+    for deficiency in finding.deficiencies:
+        view.messages.append(str(deficiency.get("message", "")))
+        url = deficiency.get("url")
+        if isinstance(url, str) and url:
+            view.where.append(LinkView(url, http_url(url)))
+    # a screenshot cites the same page as its WARC record: one line per distinct piece of evidence
+    view.evidence = list(dict.fromkeys(_evidence_line(t, e) for e in finding.evidence))
+    return view
+
+
+def criterion_views(report: BodyReport, lang: str) -> list[CriterionView]:
+    t = catalogue().translator(lang)
+    views = []
+    for number, criterion in enumerate(report.criteria, start=1):
+        if criterion.is_penalty:
+            result = t("conclusion.analysis_penalty_result", points=format_points(criterion.points, lang))
+        else:
+            result = t(
+                "conclusion.analysis_result",
+                points=format_points(criterion.points, lang),
+                max=format_points(criterion.max, lang),
+            )
+        losses = [_loss(report, leaf, lang, t) for leaf in criterion.items if leaf.lost > 0]
+        not_assessed = [
+            t(
+                "conclusion.analysis_not_assessed",
+                item=f"{leaf.item} {report.titles.title(leaf.item, lang)}",
+                lang=t(f"lang.{leaf.lang or 'none'}"),
+                reason=(leaf.finding.reason if leaf.finding and leaf.finding.reason else leaf.note),
+            )
+            for leaf in criterion.items
+            if leaf.status == "not_assessed"
+        ]
+        views.append(
+            CriterionView(
+                number,
+                criterion.id,
+                report.titles.title(criterion.id, lang),
+                format_points(criterion.points, lang),
+                "—" if criterion.is_penalty else format_points(criterion.max, lang),
+                result,
+                losses,
+                not_assessed,
+            )
+        )
+    return views
+
+
+def coverage_lines(report: BodyReport, lang: str) -> tuple[str, list[str]]:
+    t = catalogue().translator(lang)
+    missing = float(report.breakdown.get("not_assessed", 0.0))
+    if missing <= 0:
+        return t("conclusion.coverage_full"), []
+    summary = t(
+        "conclusion.coverage_summary",
+        points=format_points(missing, lang),
+        max=format_points(report.score.max_points, lang),
+        share=format_percent(report.coverage, lang),
+    )
+    rows = [
+        t(
+            "conclusion.coverage_row",
+            item=f"{entry.get('item')} {report.titles.title(str(entry.get('item')), lang)}",
+            lang=t(f"lang.{entry.get('lang') or 'none'}"),
+            points=format_points(float(entry.get("max", 0.0)), lang),
+            reason=str(entry.get("reason", "")),
+        )
+        for entry in report.not_assessed_items
+    ]
+    return summary, rows
+
+
+def recommendations(report: BodyReport, lang: str) -> list[str]:
+    """From the largest losses down; the penalty and the coverage gap are recommendations too."""
+    t = catalogue().translator(lang)
+    score = report.score
+    out = [
+        t(
+            "conclusion.recommendation_summary",
+            final=format_points(score.final, lang),
+            max=format_points(score.max_points, lang),
+            level=report.titles.level(score.level, lang),
+        )
+    ]
+    losses = report.losses()
+    for leaf in losses[:RECOMMENDATIONS_SHOWN]:
+        node = report.titles.node(leaf.item)
+        out.append(
+            t(
+                "conclusion.recommendation_item",
+                item=f"{leaf.item} {node.in_lang(lang)}",
+                lang=t(f"lang.{leaf.lang or 'none'}"),
+                source=node.source_point or leaf.item,
+                lost=format_points(leaf.lost, lang),
+            )
+        )
+    if score.penalty > 0:
+        out.append(t("conclusion.recommendation_penalty", penalty=format_points(score.penalty, lang)))
+    gap = report.not_assessed_items
+    if gap:
+        points = sum(float(entry.get("max", 0.0)) for entry in gap)
+        out.append(t("conclusion.recommendation_coverage", count=len(gap), points=format_points(points, lang)))
+    if not losses and score.penalty <= 0 and not gap:
+        out.append(t("conclusion.recommendation_none"))
+    return out
+
+
+def interpretation_lines(report: BodyReport, lang: str) -> list[str]:
+    t = catalogue().translator(lang)
+    chosen: dict[str, Any] = report.breakdown.get("interpretations") or report.score.interpretations_applied or {}
+    if isinstance(chosen, list):  # an older score kept a list of "id=option"
+        chosen = dict(str(x).split("=", 1) for x in chosen if "=" in str(x))
+    lines = []
+    for interp_id, option in sorted(chosen.items()):
+        question, answer, source = report.titles.interpretation(interp_id, str(option), lang)
+        lines.append(t("conclusion.interpretation_row", question=question, answer=answer, source=source or interp_id))
+    return lines
+
+
+def average_lines(report: BodyReport, lang: str) -> list[str]:
+    """Exempt items given an average: borrowed from an earlier run, or taken from this one."""
+    t = catalogue().translator(lang)
+    borrowed = {(b.get("item"), b.get("lang")): b for b in report.breakdown.get("averages_borrowed", [])}
+    lines = []
+    for leaf in report.items():
+        if leaf.exempt not in ("cgo_average", "all_average") or leaf.status != "exempt":
+            continue
+        scope = "cgo" if leaf.exempt == "cgo_average" else "all"
+        origin = "averages_from_earlier" if (leaf.item, leaf.lang) in borrowed else "averages_from_this_run"
+        lines.append(
+            t(
+                "conclusion.averages_row",
+                item=f"{leaf.item} {report.titles.title(leaf.item, lang)}",
+                lang=t(f"lang.{leaf.lang or 'none'}"),
+                points=format_points(leaf.points, lang),
+                scope=t(f"conclusion.averages_scope_{scope}"),
+                origin=t(f"conclusion.{origin}"),
+            )
+        )
+    return lines
+
+
+def render_conclusion_html(report: BodyReport, lang: str) -> str:
+    """A self-contained HTML page: the CSS inlined, no script, no external resource."""
+    coverage_summary, coverage_rows = coverage_lines(report, lang)
+    score = report.score
+    kind = report.body.kind.value
+    return render(
+        "conclusion.html.j2",
+        lang=lang,
+        t=catalogue().translator(lang),
+        css=static_text("conclusion.css"),
+        body_name=body_name(report, lang),
+        body_id=report.body.id,
+        period=reporting_period(report),
+        criteria=criterion_views(report, lang),
+        total=format_points(score.total, lang),
+        max=format_points(score.max_points, lang),
+        penalty=format_points(score.penalty, lang),
+        final=format_points(score.final, lang),
+        level=report.titles.level(score.level, lang),
+        coverage_summary=coverage_summary,
+        coverage_rows=coverage_rows,
+        analysis_heading=f"conclusion.analysis_heading_{'mio' if kind == 'mio' else 'cgo'}",
+        recommendations=recommendations(report, lang),
+        interpretations=interpretation_lines(report, lang),
+        averages=average_lines(report, lang),
+        generated=catalogue().text(
+            lang, "common.generated", tool="ashyq", version=__version__, edition=score.edition, run=report.run.id
+        ),
+    )
+
+
+def write_pdf(html: str, path: Path) -> Path:
+    """Print the conclusion with WeasyPrint (imported here: it costs a second or two to load)."""
+    from weasyprint import HTML
+
+    HTML(string=html).write_pdf(str(path))
+    return path
+
+
+def write_conclusion(report: BodyReport, lang: str, out_dir: Path, pdf: bool = True) -> list[Path]:
+    """``conclusion-<body>-<lang>.html`` (and ``.pdf``) in ``out_dir``; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    html = render_conclusion_html(report, lang)
+    stem = f"conclusion-{report.body.id}-{lang}"
+    html_path = out_dir / f"{stem}.html"
+    html_path.write_text(html, encoding="utf-8")
+    written = [html_path]
+    if pdf:
+        written.append(write_pdf(html, out_dir / f"{stem}.pdf"))
+    return written

@@ -1,0 +1,109 @@
+"""Archived pages out of the run's WARC files, for showing and for re-packing.
+
+Showing an archived page must never run it: the payload is written into the site as a static file
+that starts with a Content-Security-Policy allowing no script, no network and no form, and the
+dashboard shows it in an ``<iframe sandbox="">``. Anything that is not HTML is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.warcwriter import WARCWriter
+
+# Nothing may load or run: inline styles only, images only from data: (no request leaves the file).
+ARCHIVE_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
+    "script-src 'none'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'"
+)
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{ARCHIVE_CSP}">\n'.encode()
+_DOCTYPE = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*<!doctype[^>]*>", re.IGNORECASE)
+
+
+class UnsafePath(ValueError):
+    """A stored path that would leave the run's output folder."""
+
+
+def inside(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing anything that resolves outside ``root`` (stored paths are data)."""
+    base = root.resolve()
+    candidate = (base / relative).resolve()
+    if candidate != base and base not in candidate.parents:
+        raise UnsafePath(f"{relative!r} is outside {base}")
+    return candidate
+
+
+@dataclass(frozen=True)
+class ArchivedRecord:
+    record_id: str
+    record_type: str
+    target_uri: str | None
+    content_type: str
+    payload: bytes
+
+    @property
+    def is_html(self) -> bool:
+        return "html" in self.content_type.lower()
+
+
+def read_records(warc: Path, record_ids: Iterable[str]) -> dict[str, ArchivedRecord]:
+    """The records of ``warc`` whose WARC-Record-ID is wanted, payloads decoded (chunking, gzip)."""
+    wanted = set(record_ids)
+    found: dict[str, ArchivedRecord] = {}
+    if not wanted:
+        return found
+    with warc.open("rb") as stream:
+        for record in ArchiveIterator(stream):
+            record_id = record.rec_headers.get_header("WARC-Record-ID")
+            if record_id not in wanted:
+                continue
+            http = record.http_headers
+            content_type = (http.get_header("Content-Type") if http else None) or record.rec_headers.get_header(
+                "Content-Type", "application/octet-stream"
+            )
+            found[record_id] = ArchivedRecord(
+                record_id=record_id,
+                record_type=record.rec_type,
+                target_uri=record.rec_headers.get_header("WARC-Target-URI"),
+                content_type=content_type,
+                payload=record.content_stream().read(),
+            )
+            if len(found) == len(wanted):
+                break
+    return found
+
+
+def sandboxed_copy(record: ArchivedRecord) -> tuple[bytes, str]:
+    """The bytes to put in the site and their suffix: HTML behind a no-script CSP, the rest as text."""
+    if not record.is_html:
+        return record.payload, ".txt"
+    payload = record.payload
+    # The policy goes right after a doctype (keeping standards mode) or first of all; either way the
+    # parser puts it in <head> before any of the archived markup.
+    match = _DOCTYPE.match(payload)
+    if match:
+        return payload[: match.end()] + b"\n" + CSP_META + payload[match.end() :], ".html"
+    return CSP_META + payload, ".html"
+
+
+def write_subset(sources: dict[Path, set[str]], out: Path) -> list[str]:
+    """A gzip WARC holding exactly the wanted records, copied as they are (headers, payload, digests).
+
+    Returns the record ids written, in the order written; ids not found are simply absent."""
+    written: list[str] = []
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as target:
+        writer = WARCWriter(target, gzip=True)
+        for source, wanted in sorted(sources.items()):
+            with source.open("rb") as stream:
+                # no_record_parse: the HTTP block is copied byte for byte, not re-serialised
+                for record in ArchiveIterator(stream, no_record_parse=True):
+                    record_id = record.rec_headers.get_header("WARC-Record-ID")
+                    if record_id in wanted and record_id not in written:
+                        writer.write_record(record)
+                        written.append(record_id)
+    return written
