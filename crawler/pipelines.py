@@ -15,7 +15,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
-from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from ashyq import registry as body_registry
 from ashyq.store.db import session_scope
@@ -79,6 +80,7 @@ class StorePipeline:
         self.evidence: list[Evidence] = []
         self.counts: Counter[str] = Counter()
         self.failure_keys: set[tuple[str, str]] = set()
+        self.page_children: list[tuple[Page, list[dict[str, Any]], list[dict[str, Any]]]] = []
         self.last_flush = time.monotonic()
         crawler.signals.connect(self.on_fetch_failed, signal=FETCH_FAILED)
 
@@ -92,13 +94,21 @@ class StorePipeline:
         spider = self.crawler.spider
         self.run_id = getattr(spider, "run_id", None) or self.run_id
         self.body_id = getattr(spider, "body_id", None)
+        # A spider run on its own (not through the runner) still has a run and a body to file under.
+        try:
+            with session_scope(self.db_url) as session:
+                if session.get(Run, self.run_id) is None:
+                    body_ids = [self.body_id] if self.body_id else []
+                    start_run(session, RunKind.AUDIT, run_id=self.run_id, body_ids=body_ids)
+        except IntegrityError:
+            pass  # another crawl of the same run created it first
         with session_scope(self.db_url) as session:
-            # A spider run on its own (not through the runner) still has a run and a body to file under.
-            if session.get(Run, self.run_id) is None:
-                start_run(session, RunKind.AUDIT, run_id=self.run_id, body_ids=[self.body_id] if self.body_id else [])
             registry_body = getattr(spider, "body", None)
             if self.body_id and get_body(session, self.body_id) is None and registry_body is not None:
-                upsert_bodies(session, [store_body(registry_body)])
+                row = store_body(registry_body)
+                if row.parent_id and get_body(session, row.parent_id) is None:
+                    row.parent_id = None  # the runner stores the whole registry; alone we know only this body
+                upsert_bodies(session, [row])
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageItem):
@@ -161,27 +171,34 @@ class StorePipeline:
         )
         if item.fetched_at is not None:
             page.fetched_at = item.fetched_at
-        page.links = [
-            Link(
-                target_url=lk.target_url,
-                anchor_text=lk.anchor_text,
-                is_internal=lk.is_internal,
-                rel=(lk.rel or "")[:255] or None,
-                target=(lk.target or "")[:64] or None,
+        # Links and downloads go in with one bulk INSERT each once the page has its id (see flush):
+        # the ORM's unit of work costs more per link than the crawl does per page.
+        self.page_children.append(
+            (
+                page,
+                [
+                    {
+                        "target_url": lk.target_url,
+                        "anchor_text": lk.anchor_text,
+                        "is_internal": lk.is_internal,
+                        "rel": (lk.rel or "")[:255] or None,
+                        "target": (lk.target or "")[:64] or None,
+                    }
+                    for lk in item.links
+                ],
+                [
+                    {
+                        "url": d.url,
+                        "format": (d.format or "")[:16] or None,
+                        "declared_size_text": (d.declared_size_text or "")[:64] or None,
+                        "size_bytes": d.size_bytes,
+                        "content_type": (d.content_type or "")[:255] or None,
+                        "status": d.status,
+                    }
+                    for d in item.downloads
+                ],
             )
-            for lk in item.links
-        ]
-        page.downloads = [
-            Download(
-                url=d.url,
-                format=(d.format or "")[:16] or None,
-                declared_size_text=(d.declared_size_text or "")[:64] or None,
-                size_bytes=d.size_bytes,
-                content_type=(d.content_type or "")[:255] or None,
-                status=d.status,
-            )
-            for d in item.downloads
-        ]
+        )
         return page
 
     def _evidence(self, kind: EvidenceKind, item: PageItem, path: str) -> str:
@@ -256,10 +273,17 @@ class StorePipeline:
         if not (self.pages or self.records or self.failures or self.evidence):
             return
         pages, records, failures, evidence = self.pages, self.records, self.failures, self.evidence
+        children, self.page_children = self.page_children, []
         self.pages, self.records, self.failures, self.evidence = [], [], [], []
         with session_scope(self.db_url) as session:
             add_evidence(session, evidence)
             add_pages(session, pages)
+            links = [{**row, "page_id": page.id} for page, rows, _ in children for row in rows]
+            downloads = [{**row, "page_id": page.id} for page, _, rows in children for row in rows]
+            if links:
+                session.execute(insert(Link), links)
+            if downloads:
+                session.execute(insert(Download), downloads)
             add_portal_records(session, records)
             add_fetch_failures(session, failures)
 
