@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-FORMAT = "ashyq-declared/1"
+FORMAT: Literal["ashyq-declared/1"] = "ashyq-declared/1"
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def column(ru: str, kk: str, choices: Choices | None = None, **kwargs: Any) -> A
     extra: dict[str, Any] = {"title_ru": ru, "title_kk": kk}
     if choices is not None:
         extra["choices"] = choices
-    return Field(default=kwargs.pop("default", None), json_schema_extra=extra, **kwargs)  # type: ignore[arg-type]
+    return Field(default=kwargs.pop("default", None), json_schema_extra=extra, **kwargs)
 
 
 class Strict(BaseModel):
