@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 CLASSIC_BODIES = ("kostanay", "enbek-center", "zqai")
