@@ -259,8 +259,9 @@ def _stale(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     periodicity = {}
     for entry in entries:
         matched = _match(entry, _datasets(sub))
-        if matched and entry.get("periodicity"):
-            periodicity[matched.api_uri] = str(entry["periodicity"])
+        declared = entry.get("actualize_type") or entry.get("periodicity")  # config/open_data/unified_list.yaml
+        if matched and declared:
+            periodicity[matched.api_uri] = str(declared)
     stale, undated, evidence = [], [], []
     for d in _datasets(sub):
         period = days.get(periodicity.get(d.api_uri) or d.text("actualizeType"))
