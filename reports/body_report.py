@@ -228,7 +228,8 @@ def criteria_of(breakdown: dict[str, Any]) -> list[CriterionResult]:
 def score_of(session: Session, run: Run, body_id: str) -> Score | None:
     scores = [s for s in repo.scores_for(session, run.id) if s.body_id == body_id]
     preferred = [s for s in scores if s.edition == run.edition]
-    return (preferred or scores or [None])[0]
+    chosen = preferred or scores
+    return chosen[0] if chosen else None
 
 
 def previous_point(points: list[repo.HistoryPoint], run_id: str) -> repo.HistoryPoint | None:

@@ -198,9 +198,10 @@ def recommendations(report: BodyReport, lang: str) -> list[str]:
 
 def interpretation_lines(report: BodyReport, lang: str) -> list[str]:
     t = catalogue().translator(lang)
-    chosen: dict[str, Any] = report.breakdown.get("interpretations") or report.score.interpretations_applied or {}
-    if isinstance(chosen, list):  # an older score kept a list of "id=option"
-        chosen = dict(str(x).split("=", 1) for x in chosen if "=" in str(x))
+    recorded: Any = report.breakdown.get("interpretations") or report.score.interpretations_applied or {}
+    if isinstance(recorded, list):  # a list of "id=option", as the score row keeps them
+        recorded = dict(str(x).split("=", 1) for x in recorded if "=" in str(x))
+    chosen: dict[str, Any] = dict(recorded)
     lines = []
     for interp_id, option in sorted(chosen.items()):
         question, answer, source = report.titles.interpretation(interp_id, str(option), lang)

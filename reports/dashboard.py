@@ -143,10 +143,10 @@ class DashboardBuilder:
             for c in report.criteria
             if not c.is_penalty
         ]
-        history = []
-        previous = None
+        history: list[dict[str, object]] = []
+        previous: float | None = None
         for point in report.history:
-            change = None if previous is None else point.score.final - previous
+            change: float | None = None if previous is None else point.score.final - previous
             history.append({"point": point, "change": change, "current": point.run.id == self.run.id})
             previous = point.score.final
         html = render(

@@ -47,7 +47,9 @@ class EditionTitles:
             )
         self.level_titles = {level.id: level.title.model_dump() for level in edition.levels}
         for interp in edition.interpretations:
-            options = {key: {lang: getattr(o, lang) for lang in ("ru", "kk", "en")} for key, o in interp.options.items()}
+            options = {
+                key: {lang: getattr(o, lang) for lang in ("ru", "kk", "en")} for key, o in interp.options.items()
+            }
             self.interpretations[interp.id] = (interp.question.model_dump(), options, interp.source.point)
 
     def _add(self, node: Group | Item, parent: str | None) -> None:

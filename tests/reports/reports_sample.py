@@ -102,9 +102,7 @@ def write_warc(path: Path, url: str, html: bytes) -> str:
     with path.open("wb") as f:
         writer = WARCWriter(f, gzip=True)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "ashyq-tests"}))
-        http = StatusAndHeaders(
-            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-        )
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         record = writer.create_warc_record(url, "response", payload=BytesIO(html), length=len(html), http_headers=http)
         writer.write_record(record)
         record_id = record.rec_headers.get_header("WARC-Record-ID")
@@ -214,7 +212,10 @@ def _add_run(session: Any, out_dir: Path, run_tag: str, started_at: datetime) ->
         spec = overrides.get((f.body, f.item, f.lang), {})
         deficiencies: list[dict[str, Any]] = []
         for d in f.deficiencies:
-            entry: dict[str, Any] = {"message": d.message, "url": f"https://www.gov.kz/memleket/entities/{f.body}/contacts"}
+            entry: dict[str, Any] = {
+                "message": d.message,
+                "url": f"https://www.gov.kz/memleket/entities/{f.body}/contacts",
+            }
             entry["selector"] = "p.contacts"
             entry["evidence_ids"] = ev[f.body][:2]
             deficiencies.append(entry)

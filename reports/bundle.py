@@ -1,0 +1,291 @@
+"""The evidence bundle of one body in one run, and its verification.
+
+A zip a verifier or an appeal commission can check without ashyq's database: the WARC records the
+findings cite (re-written with warcio into one WARC holding exactly those records), screenshots,
+axe results, declared documents, the findings and the score, and ``manifest.json`` with the
+sha256 of every other member, the tool and methodology versions and the run's settings.
+``manifest.sha256`` holds the manifest's own sha256 in ``sha256sum`` format, plus a comment line
+with the sha256 of that line, so verification can tell an altered manifest from an altered
+checksum file. The format is documented in docs/reports.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ashyq import __version__
+from ashyq.store.models import Evidence
+from ashyq.store.vocabulary import EvidenceKind
+from reports.body_report import BodyReport, EvidenceView, evidence_view, load_body_report, reconciliation_for
+from reports.dashboard import file_name
+from reports.exports import body_json
+from reports.replay import UnsafePath, inside, write_subset
+
+BUNDLE_FORMAT = "ashyq-evidence-bundle/1"
+MANIFEST = "manifest.json"
+CHECKSUM = "manifest.sha256"
+CITED_WARC = "warc/cited.warc.gz"
+FOLDER_BY_KIND = {"screenshot": "screenshots", "axe_result": "axe", "declared_document": "declared"}
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def checksum_text(manifest: bytes) -> str:
+    line = f"{sha256_hex(manifest)}  {MANIFEST}\n"
+    return line + f"# self {sha256_hex(line.encode())}\n"
+
+
+@dataclass
+class BundleContents:
+    members: dict[str, bytes] = field(default_factory=dict)
+    missing: list[dict[str, str]] = field(default_factory=list)  # cited but not found on disk
+
+
+def _json_bytes(document: Any) -> bytes:
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True, default=str).encode("utf-8")
+
+
+def _cited_evidence(session: Session, report: BodyReport) -> list[EvidenceView]:
+    """What the findings cite, plus the body's axe results and declared documents of the run (the
+    basis of declared items and of the reconciliation act, cited or not)."""
+    seen: dict[str, EvidenceView] = {}
+    for finding in report.findings:
+        for e in finding.evidence:
+            seen.setdefault(e.id, e)
+    query = select(Evidence).where(
+        Evidence.run_id == report.run.id,
+        Evidence.body_id == report.body.id,
+        Evidence.kind.in_([EvidenceKind.AXE_RESULT, EvidenceKind.DECLARED_DOCUMENT]),
+    )
+    for row in session.scalars(query.order_by(Evidence.id)):
+        seen.setdefault(row.id, evidence_view(row, {}))
+    return list(seen.values())
+
+
+def _collect_files(evidence: list[EvidenceView], data_dir: Path, contents: BundleContents) -> dict[str, str]:
+    """Copy every evidence file (screenshot, axe result, declared document …); returns id → member."""
+    placed: dict[str, str] = {}
+    for e in evidence:
+        if not e.path:
+            continue
+        folder = FOLDER_BY_KIND.get(e.kind, "files")
+        try:
+            source = inside(data_dir, e.path)
+        except UnsafePath:
+            contents.missing.append({"evidence": e.id, "path": e.path, "why": "outside the output folder"})
+            continue
+        if not source.is_file():
+            contents.missing.append({"evidence": e.id, "path": e.path, "why": "file not found"})
+            continue
+        member = f"{folder}/{file_name(e.id)}{source.suffix.lower()}"
+        contents.members[member] = source.read_bytes()
+        placed[e.id] = member
+    return placed
+
+
+def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: BundleContents) -> list[str]:
+    sources: dict[Path, set[str]] = {}
+    for e in evidence:
+        if not (e.warc_file and e.warc_record_id):
+            continue
+        try:
+            path = inside(data_dir, e.warc_file)
+        except UnsafePath:
+            contents.missing.append({"evidence": e.id, "path": e.warc_file, "why": "outside the output folder"})
+            continue
+        if not path.is_file():
+            contents.missing.append({"evidence": e.id, "path": e.warc_file, "why": "WARC file not found"})
+            continue
+        sources.setdefault(path, set()).add(e.warc_record_id)
+    if not sources:
+        return []
+    with TemporaryDirectory() as tmp:
+        out = Path(tmp) / "cited.warc.gz"
+        written = write_subset(sources, out)
+        contents.members[CITED_WARC] = out.read_bytes()
+    wanted = set().union(*sources.values())
+    for record_id in sorted(wanted - set(written)):
+        contents.missing.append({"record": record_id, "why": "record not in its WARC file"})
+    return written
+
+
+def _run_json(report: BodyReport) -> dict[str, Any]:
+    run = report.run
+    return {
+        "id": run.id,
+        "kind": run.kind.value,
+        "status": run.status.value,
+        "started_at": run.started_at.isoformat() if run.started_at else None,
+        "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+        "as_of": run.as_of.isoformat() if run.as_of else None,
+        "edition": run.edition,
+        "tool_version": run.tool_version,
+        "settings": run.settings,
+    }
+
+
+def build_bundle(session: Session, run_id: str, body_id: str, data_dir: Path) -> BundleContents:
+    report = load_body_report(session, run_id, body_id)
+    contents = BundleContents()
+    evidence = _cited_evidence(session, report)
+    placed = _collect_files(evidence, data_dir, contents)
+    records = _collect_warc(evidence, data_dir, contents)
+    contents.members["findings.json"] = _json_bytes(body_json(None, report)["items"])
+    contents.members["evidence.json"] = _json_bytes(
+        [
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "url": e.url,
+                "captured_at": e.captured_at,
+                "sha256": e.sha256,
+                "warc_record_id": e.warc_record_id,
+                "source_warc_file": e.warc_file,
+                "selector": e.selector,
+                "snippet": e.snippet,
+                "region": e.region,
+                "member": placed.get(e.id) or (CITED_WARC if e.warc_record_id in records else None),
+            }
+            for e in evidence
+        ]
+    )
+    score = report.score
+    contents.members["score.json"] = _json_bytes(
+        {
+            "edition": score.edition,
+            "points": score.points,
+            "max": score.max_points,
+            "penalty": score.penalty,
+            "total": score.total,
+            "final": score.final,
+            "level": score.level,
+            "breakdown": score.breakdown,
+        }
+    )
+    declarations: dict[int, Any] = {}
+    for declaration, entry in reconciliation_for(session, run_id, body_id):
+        record = declarations.setdefault(
+            declaration.id,
+            {
+                "period": declaration.period,
+                "payload": declaration.payload,
+                "sha256": declaration.source_sha256,
+                "reconciliation": [],
+            },
+        )
+        record["reconciliation"].append(
+            {"item": entry.item, "claim": entry.claim, "verdict": entry.verdict, "evidence_ids": entry.evidence_ids}
+        )
+    for declaration_id, record in declarations.items():
+        contents.members[f"declared/declaration-{declaration_id}.json"] = _json_bytes(record)
+    manifest = {
+        "format": BUNDLE_FORMAT,
+        "created_at": datetime.now(UTC).isoformat(),
+        "tool": {"name": "ashyq", "version": __version__},
+        "methodology": {
+            "edition": score.edition,
+            "interpretations": report.breakdown.get("interpretations", {}),
+            "averages_borrowed": report.breakdown.get("averages_borrowed", []),
+        },
+        "run": _run_json(report),
+        "body": {
+            "id": report.body.id,
+            "name_kk": report.body.name_kk,
+            "name_ru": report.body.name_ru,
+            "kind": report.body.kind.value,
+        },
+        "warc": {"member": CITED_WARC if records else None, "records": records},
+        "missing": contents.missing,
+        "files": [
+            {"path": name, "sha256": sha256_hex(data), "size": len(data)}
+            for name, data in sorted(contents.members.items())
+        ],
+    }
+    manifest_bytes = _json_bytes(manifest)
+    contents.members[MANIFEST] = manifest_bytes
+    contents.members[CHECKSUM] = checksum_text(manifest_bytes).encode("ascii")
+    return contents
+
+
+def export_bundle(session: Session, run_id: str, body_id: str, data_dir: Path, out: Path) -> BundleContents:
+    contents = build_bundle(session, run_id, body_id, data_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(contents.members):
+            archive.writestr(
+                zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)),
+                contents.members[name],
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
+    return contents
+
+
+def _read_members(path: Path) -> tuple[dict[str, bytes], list[str]]:
+    members: dict[str, bytes] = {}
+    problems: list[str] = []
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            try:
+                members[info.filename] = archive.read(info)
+            except (zipfile.BadZipFile, OSError, EOFError):  # a CRC failure: the bytes were changed in place
+                problems.append(f"altered: {info.filename}")
+                members[info.filename] = b""
+    return members, problems
+
+
+def _manifest_problems(members: dict[str, bytes]) -> tuple[dict[str, Any] | None, list[str]]:
+    manifest_bytes, checksum = members.get(MANIFEST), members.get(CHECKSUM)
+    problems = []
+    if manifest_bytes is None:
+        problems.append(f"missing: {MANIFEST}")
+    if checksum is None:
+        problems.append(f"missing: {CHECKSUM}")
+    elif manifest_bytes is not None and checksum.decode("ascii", "replace") != checksum_text(manifest_bytes):
+        lines = checksum.decode("ascii", "replace").splitlines()
+        first = (lines[0] + "\n") if lines else ""
+        self_ok = len(lines) == 2 and lines[1] == f"# self {sha256_hex(first.encode())}"
+        # a self-consistent checksum file that disagrees with the manifest: the manifest changed
+        problems.append(f"altered: {MANIFEST}" if self_ok else f"altered: {CHECKSUM}")
+    try:
+        manifest = json.loads(manifest_bytes) if manifest_bytes is not None else None
+    except ValueError:
+        return None, problems
+    return (manifest if isinstance(manifest, dict) else None), problems
+
+
+def verify_bundle(path: Path) -> list[str]:
+    """Every problem, one line each (``altered: X``, ``missing: X``, ``added: X``); empty when intact."""
+    try:
+        members, problems = _read_members(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        return [f"not a readable zip: {error}"]
+    manifest, manifest_problems = _manifest_problems(members)
+    problems.extend(p for p in manifest_problems if p not in problems)
+    if manifest is None:
+        return problems
+    listed: dict[str, str] = {}
+    for entry in manifest.get("files", []):
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+            listed[entry["path"]] = str(entry.get("sha256", ""))
+    for name, digest in sorted(listed.items()):
+        if name not in members:
+            problems.append(f"missing: {name}")
+        elif sha256_hex(members[name]) != digest and f"altered: {name}" not in problems:
+            problems.append(f"altered: {name}")
+    for name in sorted(set(members) - set(listed) - {MANIFEST, CHECKSUM}):
+        problems.append(f"added: {name}")
+    return problems

@@ -1,0 +1,332 @@
+"""Exports of a run: XLSX (ranking, criteria, findings, reconciliation act), CSV of one table, JSON.
+
+The tables are built once as rows of plain values and written by each format, so the XLSX sheet
+and the CSV of the same table always agree. The JSON schema (``ashyq-report/1``) is documented in
+docs/reports.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy.orm import Session
+
+from ashyq import __version__
+from reports.body_report import BodyReport, EvidenceView, load_body_report, reconciliation_for
+from reports.conclusion import body_name
+from reports.i18n import catalogue
+from reports.ranking import RankedBody, ranking, run_or_fail
+
+TableName = Literal["ranking", "criteria", "findings", "reconciliation"]
+TABLES: tuple[TableName, ...] = ("ranking", "criteria", "findings", "reconciliation")
+JSON_FORMAT = "ashyq-report/1"
+Cell = str | float | int | None
+
+
+@dataclass
+class Table:
+    name: TableName
+    title: str  # the sheet name, in the report's language
+    headers: list[str]
+    rows: list[list[Cell]]
+
+
+@dataclass
+class RunData:
+    """Everything the exports of a run read, loaded once."""
+
+    run_id: str
+    ranked: list[RankedBody]
+    reports: list[BodyReport]
+    reconciliation: list[tuple[Any, Any]]
+
+
+def load_run_data(session: Session, run_id: str) -> RunData:
+    run = run_or_fail(session, run_id)
+    ranked = ranking(session, run)
+    reports = [load_body_report(session, run.id, r.body.id) for r in ranked]
+    return RunData(run.id, ranked, reports, reconciliation_for(session, run.id))
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def build_tables(data: RunData, lang: str) -> list[Table]:
+    t = catalogue().translator(lang)
+    ranking_rows: list[list[Cell]] = []
+    criteria_rows: list[list[Cell]] = []
+    finding_rows: list[list[Cell]] = []
+    for entry, report in zip(data.ranked, data.reports, strict=True):
+        score, name = entry.score, body_name(report, lang)
+        ranking_rows.append(
+            [
+                entry.rank,
+                entry.body.id,
+                name,
+                t(f"kind.{entry.body.kind.value}"),
+                _r(score.total),
+                _r(score.penalty),
+                _r(score.final),
+                report.titles.level(score.level, lang),
+                _r(report.coverage),
+                _r(entry.change),
+            ]
+        )
+        for c in report.criteria:
+            criteria_rows.append(
+                [entry.body.id, c.id, report.titles.title(c.id, lang), _r(c.points), _r(c.max), _r(c.not_assessed)]
+            )
+        for leaf in report.items():
+            f = leaf.finding
+            finding_rows.append(
+                [
+                    entry.body.id,
+                    leaf.item,
+                    report.titles.title(leaf.item, lang),
+                    leaf.lang or "",
+                    leaf.status,
+                    _r(leaf.points),
+                    _r(leaf.max),
+                    _r(leaf.lost),
+                    (f.reason if f and f.reason else "") or (leaf.note if leaf.status == "not_assessed" else ""),
+                    "\n".join(str(d.get("message", "")) for d in f.deficiencies) if f else "",
+                    "\n".join(dict.fromkeys(e.url for e in f.evidence if e.url)) if f else "",
+                ]
+            )
+    reconciliation_rows: list[list[Cell]] = [
+        [d.body_id, d.period, e.item, e.claim, e.verdict, ", ".join(e.evidence_ids or [])]
+        for d, e in data.reconciliation
+    ]
+    return [
+        Table(
+            "ranking",
+            t("exports.sheet_ranking"),
+            [
+                t("dashboard.rank"),
+                t("exports.body_id"),
+                t("exports.body_name"),
+                t("exports.kind"),
+                t("exports.total"),
+                t("exports.penalty"),
+                t("exports.final"),
+                t("exports.level"),
+                t("common.coverage"),
+                t("exports.change"),
+            ],
+            ranking_rows,
+        ),
+        Table(
+            "criteria",
+            t("exports.sheet_criteria"),
+            [
+                t("exports.body_id"),
+                t("exports.criterion_id"),
+                t("exports.criterion"),
+                t("common.points"),
+                t("common.max"),
+                t("common.not_assessed_points"),
+            ],
+            criteria_rows,
+        ),
+        Table(
+            "findings",
+            t("exports.sheet_findings"),
+            [
+                t("exports.body_id"),
+                t("common.item"),
+                t("exports.item_title"),
+                t("common.language"),
+                t("common.status"),
+                t("common.points"),
+                t("common.max"),
+                t("exports.lost"),
+                t("exports.reason"),
+                t("exports.deficiencies"),
+                t("exports.evidence_urls"),
+            ],
+            finding_rows,
+        ),
+        Table(
+            "reconciliation",
+            t("exports.sheet_reconciliation"),
+            [
+                t("exports.body_id"),
+                t("exports.period"),
+                t("common.item"),
+                t("exports.claim"),
+                t("exports.verdict"),
+                t("exports.evidence_ids"),
+            ],
+            reconciliation_rows,
+        ),
+    ]
+
+
+def safe_cell(value: Cell) -> Cell:
+    """Crawled text must stay text in a spreadsheet: a leading = + - @ would be read as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def write_xlsx(tables: list[Table], path: Path) -> Path:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in tables:
+        sheet = workbook.create_sheet(table.title[:31])  # Excel's limit on sheet names
+        sheet.append(table.headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in table.rows:
+            sheet.append([safe_cell(v) for v in row])
+        sheet.freeze_panes = "A2"
+        for index, header in enumerate(table.headers, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = max(10, min(60, len(header) + 4))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def write_csv(table: Table, path: Path) -> Path:
+    """UTF-8 with a byte-order mark, so a spreadsheet opened by double-click shows Kazakh letters."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(table.headers)
+        writer.writerows([safe_cell(v) for v in row] for row in table.rows)
+    return path
+
+
+def _evidence_json(e: EvidenceView) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "kind": e.kind,
+        "url": e.url,
+        "captured_at": e.captured_at.astimezone(UTC).isoformat() if e.captured_at else None,
+        "sha256": e.sha256,
+        "warc_file": e.warc_file,
+        "warc_record_id": e.warc_record_id,
+        "path": e.path,
+        "selector": e.selector,
+        "snippet": e.snippet,
+        "json_path": e.json_path,
+        "region": list(e.region) if e.region else None,
+    }
+
+
+def body_json(entry: RankedBody | None, report: BodyReport) -> dict[str, Any]:
+    score, body = report.score, report.body
+    return {
+        "id": body.id,
+        "names": {"kk": body.name_kk, "ru": body.name_ru, "en": body.name_en},
+        "kind": body.kind.value,
+        "rank": entry.rank if entry else None,
+        "edition": score.edition,
+        "total": _r(score.total),
+        "max": _r(score.max_points),
+        "penalty": _r(score.penalty),
+        "final": _r(score.final),
+        "level": score.level,
+        "level_title": {lang: report.titles.level(score.level, lang) for lang in ("ru", "kk", "en")},
+        "coverage": _r(report.coverage),
+        "not_assessed": _r(score.max_not_assessed),
+        "change": _r(report.change),
+        "criteria": [
+            {
+                "id": c.id,
+                "title": report.titles.node(c.id).title,
+                "points": _r(c.points),
+                "max": _r(c.max),
+                "not_assessed": _r(c.not_assessed),
+            }
+            for c in report.criteria
+        ],
+        "items": [
+            {
+                "item": leaf.item,
+                "lang": leaf.lang,
+                "criterion": leaf.criterion,
+                "status": leaf.status,
+                "points": _r(leaf.points),
+                "max": _r(leaf.max),
+                "lost": _r(leaf.lost),
+                "not_assessed": _r(leaf.not_assessed),
+                "note": leaf.note,
+                "source": report.titles.node(leaf.item).source,
+                "finding": None
+                if leaf.finding is None
+                else {
+                    "id": leaf.finding.id,
+                    "status": leaf.finding.status,
+                    "reason": leaf.finding.reason,
+                    "measured": leaf.finding.measured,
+                    "check": leaf.finding.check,
+                    "deficiencies": leaf.finding.deficiencies,
+                    "evidence": [_evidence_json(e) for e in leaf.finding.evidence],
+                },
+            }
+            for leaf in report.items()
+        ],
+        "interpretations": report.breakdown.get("interpretations", {}),
+        "averages_borrowed": report.breakdown.get("averages_borrowed", []),
+        "not_assessed_items": report.not_assessed_items,
+    }
+
+
+def run_json(data: RunData, run: Any) -> dict[str, Any]:
+    return {
+        "format": JSON_FORMAT,
+        "generated_at": datetime.now(UTC).isoformat(),
+        "tool": {"name": "ashyq", "version": __version__},
+        "run": {
+            "id": run.id,
+            "kind": run.kind.value,
+            "status": run.status.value,
+            "started_at": run.started_at.isoformat() if run.started_at else None,
+            "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+            "as_of": run.as_of.isoformat() if run.as_of else None,
+            "edition": run.edition,
+            "tool_version": run.tool_version,
+            "settings": run.settings,
+        },
+        "bodies": [body_json(entry, report) for entry, report in zip(data.ranked, data.reports, strict=True)],
+        "reconciliation": [
+            {
+                "body": d.body_id,
+                "period": d.period,
+                "item": e.item,
+                "claim": e.claim,
+                "verdict": e.verdict,
+                "evidence_ids": list(e.evidence_ids or []),
+            }
+            for d, e in data.reconciliation
+        ],
+    }
+
+
+def export_run(
+    session: Session, run_id: str, fmt: str, path: Path, lang: str = "ru", table: TableName = "ranking"
+) -> Path:
+    """Write the run's export in ``fmt`` (xlsx, csv, json) to ``path``."""
+    data = load_run_data(session, run_id)
+    if fmt == "json":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        document = run_json(data, run_or_fail(session, run_id))
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+        return path
+    tables = build_tables(data, lang)
+    if fmt == "xlsx":
+        return write_xlsx(tables, path)
+    if fmt == "csv":
+        return write_csv(next(t for t in tables if t.name == table), path)
+    raise ValueError(f"unknown export format {fmt!r} (xlsx, csv, json)")
