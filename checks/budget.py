@@ -31,7 +31,7 @@ from checks.budget_rules import (
     statement_verdict,
     verdict_result,
 )
-from checks.portal_common import share_result
+from checks.portal_common import result, share_result
 
 NEEDS = ("records:budget",)
 
@@ -63,7 +63,7 @@ def consolidated_statements(artifacts: BodyArtifacts) -> list[Result]:
         missing = [k for k, v in zip(STATEMENTS, verdicts, strict=True) if not v.ok]
         measured = {"numerator": present, "denominator": len(STATEMENTS), "missing": missing}
         status = "pass" if not missing else "fail" if present == 0 else "partial"
-        return Result("T2-1", portal.lang, status, measured, deficiencies, evidence)  # type: ignore[arg-type]
+        return result("T2-1", portal.lang, status, measured, deficiencies, evidence)
 
     return per_language(artifacts, "T2-1", evaluate)
 
@@ -268,11 +268,11 @@ def comments(artifacts: BodyArtifacts) -> list[Result]:
             return _no_programmes(item, portal)
         answered, received, deficiencies, evidence = comment_handling(portal)
         if received == 0:  # nothing to answer: the ratio is 1 (methodology, part C)
-            return Result(
+            return result(
                 item,
                 portal.lang,
                 "pass",
-                {"numerator": 0, "denominator": 0, "share": 1.0},  # type: ignore[arg-type]
+                {"numerator": 0, "denominator": 0, "share": 1.0},
                 evidence=evidence,
             )
         return share_result(item, portal.lang, answered, received, deficiencies, evidence)
@@ -295,4 +295,4 @@ def _no_programmes(item: str, portal: BudgetPortal) -> Result:
                 snippet="search results without budget programmes",
             )
         ]
-    return Result(item, portal.lang, "fail", {"share": 0.0}, [deficiency], evidence)  # type: ignore[arg-type]
+    return result(item, portal.lang, "fail", {"share": 0.0}, [deficiency], evidence)

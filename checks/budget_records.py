@@ -15,7 +15,16 @@ from datetime import date
 from typing import Any
 
 from checks.base import BodyArtifacts, FetchFailure, PortalRecord
-from checks.portal_common import config_file, keywords_of, mentions, norm, portal_failures, unmeasurable
+from checks.portal_common import (
+    as_dict,
+    as_list,
+    config_file,
+    keywords_of,
+    mentions,
+    norm,
+    portal_failures,
+    unmeasurable,
+)
 from checks.working_days import parse_portal_day
 
 BUDGET_HOST = "budget.egov.kz"
@@ -124,9 +133,9 @@ def _info_year(info: dict[str, Any]) -> int | None:
 
 def material(record: PortalRecord) -> Material:
     p = record.payload
-    info = p.get("info") if isinstance(p.get("info"), dict) else {}
-    files = p.get("files") if isinstance(p.get("files"), list) else []
-    listed = p.get("listed") if isinstance(p.get("listed"), dict) else {}
+    info = as_dict(p.get("info"))
+    files = as_list(p.get("files"))
+    listed = as_dict(p.get("listed"))
     posted = _info_day(info, "posted") or next(
         (parse_portal_day(f.get("date")) for f in files if isinstance(f, dict) and f.get("date")), None
     )
@@ -178,7 +187,7 @@ def budget_portal(artifacts: BodyArtifacts, lang: str) -> BudgetPortal:
         if record.kind != "programme" or (record.kind, record.external_id or record.source_url) not in seen:
             continue
         p = record.payload
-        tabs = p.get("tabs") if isinstance(p.get("tabs"), dict) else {}
+        tabs = as_dict(p.get("tabs"))
         budget_id = str(record.external_id or p.get("url"))
         if any(pr.budget_id == budget_id for pr in portal.programmes):
             continue

@@ -17,7 +17,7 @@ from typing import Any
 
 from checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed
 from checks.budget_records import STATEMENTS, BudgetPortal, Material, budget_portal
-from checks.portal_common import EVIDENCE_LIMIT, deadlines
+from checks.portal_common import EVIDENCE_LIMIT, deadlines, result
 from checks.working_days import fixed_date_deadline, working_days_between
 
 LANGS = ("kk", "ru")
@@ -299,12 +299,12 @@ def verdict_result(item: str, lang: str, verdict: Verdict, fail_status: str = "f
     if verdict.ok is None:
         return not_assessed(item, lang, verdict.reason or "cannot be determined", verdict.evidence)
     if verdict.ok:
-        return Result(item, lang, "pass", verdict.measured, evidence=verdict.evidence)  # type: ignore[arg-type]
-    return Result(
+        return result(item, lang, "pass", verdict.measured, evidence=verdict.evidence)
+    return result(
         item,
         lang,
         fail_status,
         verdict.measured,
-        verdict.deficiencies,  # type: ignore[arg-type]
+        verdict.deficiencies,
         verdict.evidence,
     )

@@ -35,6 +35,7 @@ from checks.portal_common import (
     deficiency_result,
     failure_evidence,
     failure_reason,
+    result,
     share_result,
 )
 
@@ -125,7 +126,7 @@ def _prepared(artifacts: BodyArtifacts, items: Sequence[str]) -> tuple[list[Unif
         ]
     if not entries:
         return [
-            Result(i, lang, "not_applicable", reason="the Unified list names no dataset of this body")  # type: ignore[arg-type]
+            result(i, lang, "not_applicable", reason="the Unified list names no dataset of this body")
             for i in items
             for lang in LANGS
         ]
@@ -168,13 +169,13 @@ def published(artifacts: BodyArtifacts) -> list[Result]:
         good, total = len(rows.published()), len(entries)
         status = "pass" if good == total else "fail" if good == 0 else "partial"
         results.append(
-            Result(
+            result(
                 "T1-1",
                 lang,
                 status,
                 {
                     "numerator": good,
-                    "denominator": total,  # type: ignore[arg-type]
+                    "denominator": total,
                     "missing": [d.record for d in missing],
                 },
                 missing,
@@ -208,11 +209,11 @@ def on_time(artifacts: BodyArtifacts) -> list[Result]:
         evidence = _published_evidence(rows) or _catalogue_evidence(portal)
         status = "pass" if good == total else "fail" if good == 0 else "partial"
         results.append(
-            Result(
+            result(
                 "T1-3",
                 lang,
                 status,
-                {  # type: ignore[arg-type]
+                {
                     "numerator": good,
                     "denominator": total,
                     "stale": [d.record for d in stale],
@@ -273,12 +274,12 @@ def _passport_findings(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 )
             ]
             return [
-                Result(
+                result(
                     item,
                     lang,
                     "fail",
                     {"numerator": 0, "denominator": 0},
-                    missing,  # type: ignore[arg-type]
+                    missing,
                     _catalogue_evidence(portal),
                 )
                 for lang in LANGS
@@ -286,7 +287,7 @@ def _passport_findings(artifacts: BodyArtifacts, item: str) -> list[Result]:
         reason = "no dataset is published and none is due"
         if entries is None:
             return [not_assessed(item, lang, reason + " (Unified list unknown)") for lang in LANGS]
-        return [Result(item, lang, "not_applicable", reason=reason) for lang in LANGS]  # type: ignore[arg-type]
+        return [result(item, lang, "not_applicable", reason=reason) for lang in LANGS]
     checked = {api: d for api, d in portal.datasets.items() if api in portal.passports}
     if not checked:
         reason = "no passport of the body's datasets was fetched"
@@ -295,7 +296,8 @@ def _passport_findings(artifacts: BodyArtifacts, item: str) -> list[Result]:
         return [not_assessed(item, lang, reason, failure_evidence(portal.passport_failures)) for lang in LANGS]
     results = []
     for lang in LANGS:
-        deficiencies, evidence = [], []
+        deficiencies: list[Deficiency] = []
+        evidence: list[EvidenceRef] = []
         for api_uri, dataset in sorted(checked.items()):
             p = portal.passports[api_uri]
             gaps = passport_gaps(p, dataset, lang)

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from checks.base import BodyArtifacts, FetchFailure, PortalRecord
-from checks.portal_common import norm, portal_failures, unmeasurable
+from checks.portal_common import as_dict, norm, portal_failures, unmeasurable
 from checks.working_days import parse_portal_day
 from config import CONFIG_DIR
 
@@ -105,11 +105,11 @@ def catalogue_dataset(record: PortalRecord) -> CatalogueDataset:
 
 def passport(record: PortalRecord) -> Passport:
     p = record.payload
-    responsible = p.get("responsible") if isinstance(p.get("responsible"), dict) else {}
+    responsible = as_dict(p.get("responsible"))
     fullnames = {
         lang: str(p.get(f"fullname{s}") or responsible.get(f"fullname{s}") or "") for lang, s in LANG_SUFFIX.items()
     }
-    fields = p.get("fields") if isinstance(p.get("fields"), dict) else {}
+    fields = as_dict(p.get("fields"))
     total = p.get("totalCount") if isinstance(p.get("totalCount"), int) else None
     return Passport(
         api_uri=str(p.get("apiUri") or (record.external_id or "").split("/")[0]),

@@ -8,12 +8,22 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import yaml
 
-from checks.base import BodyArtifacts, Deficiency, EvidenceRef, FetchFailure, PortalRecord, Result, not_assessed
+from checks.base import (
+    BodyArtifacts,
+    Deficiency,
+    EvidenceRef,
+    FetchFailure,
+    Lang,
+    PortalRecord,
+    Result,
+    Status,
+    not_assessed,
+)
 from config import CONFIG_DIR
 
 CHECKS_CONFIG = CONFIG_DIR / "checks"
@@ -37,6 +47,14 @@ def deadlines(artifacts: BodyArtifacts) -> dict[str, Any]:
         else:
             merged[section] = values
     return merged
+
+
+def as_dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def norm(text: object) -> str:
@@ -107,6 +125,21 @@ def unmeasurable(artifacts: BodyArtifacts, portal: str, content: str, lang: str 
 
 
 # ------------------------------------------------------------------------------------ results
+def result(
+    item: str,
+    lang: str | None,
+    status: str,
+    measured: dict[str, Any] | None = None,
+    deficiencies: list[Deficiency] | None = None,
+    evidence: list[EvidenceRef] | None = None,
+    reason: str | None = None,
+) -> Result:
+    """A Result from plain strings (the languages and statuses here come from fixed tuples)."""
+    return Result(
+        item, cast(Lang | None, lang), cast(Status, status), measured or {}, deficiencies or [], evidence or [], reason
+    )
+
+
 def share_result(
     item: str,
     lang: str | None,
@@ -120,11 +153,11 @@ def share_result(
     share (the scorer's rule for presence items without deductions needs ``share``)."""
     figures = {"numerator": good, "denominator": total, **measured}
     if total and good == total:
-        return Result(item, lang, "pass", {**figures, "share": 1.0}, evidence=evidence)  # type: ignore[arg-type]
+        return result(item, lang, "pass", {**figures, "share": 1.0}, evidence=evidence)
     if good == 0:
-        return Result(item, lang, "fail", {**figures, "share": 0.0}, deficiencies, evidence)  # type: ignore[arg-type]
+        return result(item, lang, "fail", {**figures, "share": 0.0}, deficiencies, evidence)
     share = round(good / total, 4)
-    return Result(item, lang, "partial", {**figures, "share": share}, deficiencies, evidence)  # type: ignore[arg-type]
+    return result(item, lang, "partial", {**figures, "share": share}, deficiencies, evidence)
 
 
 def deficiency_result(
@@ -133,8 +166,8 @@ def deficiency_result(
     """For items whose edition deducts per deficiency (2017 Appendix 12, T2-1): pass without any,
     partial with them — the cap on deductions is the edition's business, not the check's."""
     if not deficiencies:
-        return Result(item, lang, "pass", dict(measured), evidence=evidence)  # type: ignore[arg-type]
-    return Result(item, lang, "partial", dict(measured), deficiencies, evidence)  # type: ignore[arg-type]
+        return result(item, lang, "pass", dict(measured), evidence=evidence)
+    return result(item, lang, "partial", dict(measured), deficiencies, evidence)
 
 
 def per_language(
