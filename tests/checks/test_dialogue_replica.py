@@ -1,0 +1,166 @@
+"""The open-dialogue, subordinate and feedback checks measured against the replica world.
+
+The replica's portals and the subordinates' sites are harvested with aiohttp (tests/checks/
+dialogue_replica.py, the harvest's own parsers), the checks run on those artifacts, and the results
+are compared with the world's ground truth (``all_defects``): precision and recall per item and
+language are printed. Every difference must be one of the explained divergences below; a new one
+fails the test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import checks.dialogue
+import checks.feedback
+import checks.subordinate
+from ashyq.world.core import World
+from ashyq.world.server import start_world
+from ashyq.world.truth import all_defects
+from checks.base import BodyArtifacts, Result, run_checks
+from tests.checks.dialogue_replica import harvest_world
+
+REGISTERED = (checks.dialogue, checks.feedback, checks.subordinate)  # importing them registers the checks
+
+ITEMS = ("T6-1", "T6-2", "T9-1", "T10-1", "T10-2", "T10-3", "T11-1", "T11-2", "F")
+CHECK_ITEMS = (
+    "T6-1",
+    "T6-2",
+    "T9-1",
+    "T10-1",
+    "T10-2",
+    "T10-3",
+    "T11-1",
+    "T11-2",
+    "F-1",
+    "F-2",
+    "A12-D-1",
+    "A12-D-2",
+    "A12-D-3",
+)
+# (body, item, lang): what the checks report instead of the truth, and why (see the final report).
+EXPECTED_DIVERGENCES = {
+    # zqai has no data.egov.kz agency id and no dialog blog id in the registry: not_assessed
+    # ("identifier unknown"), never a penalty, although the world seeds both defects.
+    ("adilet", "T10-1", "kk"): "not_assessed",
+    ("adilet", "T10-1", "ru"): "not_assessed",
+    ("adilet", "T11-1", "kk"): "not_assessed",
+    ("adilet", "T11-1", "ru"): "not_assessed",
+    # karaganda announced no public discussion of its budget programmes (the world's own T3-7
+    # defect): seed 004 p. 23 zeroes F, which the world's F defect does not model.
+    ("karaganda", "F", None): "fail",
+}
+
+
+@pytest.fixture(scope="module")
+def harvested() -> Iterator[tuple[World, dict[str, BodyArtifacts]]]:
+    world = World()
+    running = start_world(world)
+    try:
+        yield world, harvest_world(dict(running.urls), world.as_of)
+    finally:
+        running.stop()
+
+
+def _results(artifacts: dict[str, BodyArtifacts]) -> dict[tuple[str, str, str | None], Result]:
+    out: dict[tuple[str, str, str | None], Result] = {}
+    for body_id, body in artifacts.items():
+        if body.kind == "subordinate":
+            continue
+        for r in run_checks(body, only_items=CHECK_ITEMS):
+            out[(body_id, r.item, r.lang)] = r
+    return out
+
+
+def _truth(world: World) -> dict[tuple[str, str, str | None], Any]:
+    out = {}
+    for d in all_defects(world):
+        if d.item not in ITEMS:
+            continue
+        body = world.body(d.body)
+        owner = body.parent if body.kind == "subordinate" else body.id
+        out[(owner, d.item, d.lang)] = d
+    return out
+
+
+def _found(results: dict[tuple[str, str, str | None], Result], body: str, item: str, lang: str | None) -> str:
+    """The status the checks report; for F, the world's defect is "comments left unanswered" (F-2),
+    and a zeroed F (both parts fail) is reported as fail."""
+    if item == "F":
+        one, two = results.get((body, "F-1", None)), results.get((body, "F-2", None))
+        if one is None or two is None or "not_assessed" in (one.status, two.status):
+            return "not_assessed"
+        return "fail" if two.status == "fail" else two.status
+    r = results.get((body, item, lang))
+    return "not_assessed" if r is None else r.status
+
+
+def test_checks_against_the_replica_ground_truth(harvested: tuple[World, dict[str, BodyArtifacts]]) -> None:
+    world, artifacts = harvested
+    results = _results(artifacts)
+    truth = _truth(world)
+    scope: dict[str, list[str]] = {
+        "T6-1": ["enbek", "adilet", "mod", "astana", "karaganda", "kostanay"],
+        "F": ["enbek", "adilet", "mod", "astana", "karaganda", "kostanay"],
+    }
+    for item in ("T9-1", "T10-1", "T10-2", "T10-3", "T11-1", "T11-2"):
+        scope[item] = ["enbek", "adilet", "mod"]
+    scope["T6-2"] = scope["T6-1"]
+    divergences = {}
+    print()
+    for item in ITEMS:
+        for lang in (None,) if item == "F" else ("kk", "ru"):
+            tp = fp = fn = 0
+            for body in scope[item]:
+                seen = _found(results, body, item, lang)
+                defect = truth.get((body, item, lang))
+                hit = seen in ("partial", "fail")
+                tp += hit and defect is not None
+                fp += hit and defect is None
+                fn += defect is not None and not hit
+                if hit != (defect is not None) or (defect is not None and seen != defect.expected):
+                    divergences[(body, item, lang)] = seen
+            precision = tp / (tp + fp) if tp + fp else 1.0
+            recall = tp / (tp + fn) if tp + fn else 1.0
+            print(
+                f"{item:6} {lang or '-':2}  precision {precision:.2f}  recall {recall:.2f}  (tp {tp}, fp {fp}, fn {fn})"
+            )
+    unexplained = {k: v for k, v in divergences.items() if EXPECTED_DIVERGENCES.get(k) != v}
+    assert not unexplained, unexplained
+    assert divergences == EXPECTED_DIVERGENCES, "an explained divergence is gone: update the list and the report"
+
+
+def test_measured_figures_agree_with_the_truth(harvested: tuple[World, dict[str, BodyArtifacts]]) -> None:
+    world, artifacts = harvested
+    results = _results(artifacts)
+    for (body, item, lang), defect in _truth(world).items():
+        measured = dict(defect.measured)
+        if item == "T6-2":
+            assert results[(body, item, lang)].measured["value"] == measured["posts"], (body, lang)
+        elif item == "T6-1":
+            got = results[(body, item, lang)].measured
+            assert (got["numerator"], got["denominator"]) == (measured["numerator"], measured["denominator"])
+        elif item == "F":
+            one, two = results[(body, "F-1", None)].measured, results[(body, "F-2", None)].measured
+            assert (one["B"], one["C"], two["E"], two["G"]) == (
+                measured["B"],
+                measured["C"],
+                measured["E"],
+                measured["G"],
+            ), body
+
+
+def test_2017_dialogue_items_on_the_replica(harvested: tuple[World, dict[str, BodyArtifacts]]) -> None:
+    """No ground truth for the 2017 items: every assessed body keeps a blog with entries in both
+    languages; answered shares come from the question archive (closed in January 2023)."""
+    _, artifacts = harvested
+    results = _results(artifacts)
+    for body in ("enbek", "adilet", "mod", "astana", "karaganda", "kostanay"):
+        for lang in ("kk", "ru"):
+            assert results[(body, "A12-D-1", lang)].status == "pass"
+            share = results[(body, "A12-D-2", lang)]
+            print(body, lang, share.status, share.measured.get("value"), results[(body, "A12-D-3", lang)].status)
+            assert share.status in ("pass", "partial")
