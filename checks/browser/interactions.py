@@ -119,18 +119,19 @@ async def search_probe(
         await page.close()
 
 
-def _feedback_url(doms: dict[str, str], home: str, config: dict[str, Any]) -> str | None:
+def _feedback_urls(doms: dict[str, str], home: str, config: dict[str, Any], limit: int = 3) -> list[str]:
+    """Pages of the sample with a form to write in, else the pages the home page's feedback links open."""
     vocabulary = labels(config, "feedback")
     for url, html in doms.items():
         root = lxml.html.fromstring(html or "<html/>")
         if any(f.xpath(".//textarea") and f.get("role") != "search" for f in root.iter("form")):
-            return url
+            return [url]
     root = lxml.html.fromstring(doms.get(home) or "<html/>")
     root.make_links_absolute(home)
-    for anchor in root.iter("a"):
-        if matches_label(anchor.text_content(), vocabulary) and anchor.get("href"):
-            return str(anchor.get("href"))
-    return None
+    found = [
+        str(a.get("href")) for a in root.iter("a") if a.get("href") and matches_label(a.text_content(), vocabulary)
+    ]
+    return list(dict.fromkeys(found))[:limit]
 
 
 async def form_probe(context: Any, url: str, gather: GatherSettings) -> dict[str, Any]:
@@ -210,11 +211,17 @@ async def site_probes(
         result.measurements.append(Measurement(kind, url, data, tool_versions=dict(result.tool_versions)))
 
     await attempt("search", home, search_probe(context, home, doms, gather, config))
-    feedback = _feedback_url(doms, home, config)
-    if feedback is None:
-        result.measurements.append(Measurement("form_errors", home, {"form_found": False}))
+    for candidate in _feedback_urls(doms, home, config):
+        try:
+            data = await form_probe(context, candidate, gather)
+        except Exception as error:
+            result.measurements += error_measurements(candidate, error, ["form_errors"])
+            break
+        if data.get("form_found"):
+            result.measurements.append(Measurement("form_errors", candidate, data))
+            break
     else:
-        await attempt("form_errors", feedback, form_probe(context, feedback, gather))
+        result.measurements.append(Measurement("form_errors", home, {"form_found": False}))
     await attempt("english", home, english_probe(context, home, doms, gather, config))
 
 
