@@ -22,7 +22,18 @@ from ashyq.crawl_cli import read_replica_map
 from ashyq.pipeline import AuditRequest, AuditSummary, run_audit
 from ashyq.registry import RegistryError, load_registry
 from ashyq.store.vocabulary import RunKind
+from config import CONFIG_DIR
 from crawler.safety import internal_address
+
+ASSESSOR_CRAWL = CONFIG_DIR / "crawl-assessor.yaml"
+CrawlConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--crawl-config",
+        help="Politeness and robots policy (default config/crawl.yaml; "
+        "config/crawl-assessor.yaml adds the allow-listed assessor's robots overrides).",
+    ),
+]
 
 console = Console()
 err = Console(stderr=True)
@@ -107,6 +118,7 @@ def nightly_command(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
+    crawl_config: CrawlConfigOption = None,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report."""
     try:
@@ -115,7 +127,17 @@ def nightly_command(
         raise _usage("; ".join(error.problems)) from None
     ids = [b.id for b in reg.assessed()]
     request = AuditRequest(
-        ids, registry, edition, out, db, _map(replica_map), _date(as_of), RunKind.NIGHTLY, max_pages, not no_browser
+        ids,
+        registry,
+        edition,
+        out,
+        db,
+        _map(replica_map),
+        _date(as_of),
+        RunKind.NIGHTLY,
+        max_pages,
+        not no_browser,
+        crawl_config=crawl_config,
     )
     _finish(run_audit(request, StageProgress()))
 
@@ -134,6 +156,7 @@ def audit_command(
         bool, typer.Option("--allow-private-addresses", help="Allow a loopback or private --url (your own test site).")
     ] = False,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
+    crawl_config: CrawlConfigOption = None,
 ) -> None:
     """Audit one body on demand (borrowing CGO averages from the last complete run), or any website by URL."""
     if bool(body) == bool(url):
@@ -162,6 +185,7 @@ def audit_command(
         RunKind.URL if url else RunKind.AUDIT,
         None,
         not no_browser,
+        crawl_config=crawl_config,
     )
     summary = run_audit(request, StageProgress())
     if url is not None:
@@ -275,6 +299,7 @@ def demo_command(
             RunKind.DEMO,
             None,
             not no_browser,
+            crawl_config=ASSESSOR_CRAWL,
         )
         summary = run_audit(request, StageProgress())
     err.print("replica world stopped", highlight=False)
@@ -317,6 +342,7 @@ def accuracy_command(
                 None,
                 not no_browser,
                 reports=False,
+                crawl_config=ASSESSOR_CRAWL,
             )
             run = run_audit(request, StageProgress()).run_id
     with session_scope(db) as session:
@@ -360,6 +386,7 @@ def recheck_command(
     db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    crawl_config: CrawlConfigOption = None,
 ) -> None:
     """Re-harvest and re-check only what the items need; show before and after with both evidences."""
     import json
@@ -388,6 +415,7 @@ def recheck_command(
         False,
         only_items=wanted,
         spiders=spiders_for_items(wanted),
+        crawl_config=crawl_config,
     )
     summary = run_audit(request, StageProgress())
     with session_scope(db) as session:

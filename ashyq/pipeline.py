@@ -53,6 +53,7 @@ class AuditRequest:
     # a recheck: only these items are re-checked (and nothing is scored), only these spiders run
     only_items: list[str] | None = None
     spiders: list[str] = field(default_factory=list)
+    crawl_config: Path | None = None  # politeness and robots policy (default config/crawl.yaml)
 
 
 @dataclass
@@ -93,6 +94,7 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
             max_pages=request.max_pages,
             run_kind=request.kind,
             spiders=list(request.spiders),
+            config_path=request.crawl_config,
         ),
         on_progress=lambda event: progress("crawl-progress", event),
     )

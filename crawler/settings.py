@@ -111,9 +111,28 @@ class CrawlConfig(_Strict):
 
 
 def load_crawl_config(path: str | Path | None = None) -> CrawlConfig:
-    """Read and validate a crawl config (default ``config/crawl.yaml``); errors name the field."""
-    raw = yaml.safe_load(Path(path or CRAWL_CONFIG).read_text(encoding="utf-8")) or {}
-    return CrawlConfig.model_validate(raw)
+    """Read and validate a crawl config (default ``config/crawl.yaml``); errors name the field.
+
+    A file may start from another with ``extends: <file beside it>``: its own keys replace the
+    other's, mapping by mapping."""
+    return CrawlConfig.model_validate(_read_config(Path(path or CRAWL_CONFIG), set()))
+
+
+def _read_config(path: Path, seen: set[Path]) -> dict[str, Any]:
+    if path.resolve() in seen:
+        raise ValueError(f"{path}: 'extends' goes round in a circle")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    base_name = raw.pop("extends", None)
+    if base_name is None:
+        return dict(raw)
+    return _merge(_read_config(path.parent / str(base_name), seen | {path.resolve()}), raw)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 # Our components and where they sit. process_request runs in ascending order, process_response

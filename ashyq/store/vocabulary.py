@@ -66,3 +66,4 @@ class FetchFailureReason(StrEnum):
     TRAP = "trap"
     TOO_LARGE = "too_large"
     ERROR = "error"
+    OFFSITE = "offsite"  # outside the body's allowed hosts (in replica mode: not a replica host)

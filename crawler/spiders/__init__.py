@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 SPIDER_MODULES = (
     "crawler.spiders.site",
     "crawler.spiders.govkz",
+    "crawler.spiders.govkz_render",
     "crawler.spiders.dataegov",
     "crawler.spiders.budget",
     "crawler.spiders.legalacts",

@@ -11,27 +11,20 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from ashyq.store.migrations.vocabulary_change import replace_check
+
 revision: str = "0002"
 down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 BEFORE = ("warc_record", "screenshot", "axe_result", "portal_record", "declared_document", "dom_snapshot")
-AFTER = (*BEFORE, "measurement")
-
-
-def _replace_check(values: Sequence[str]) -> None:
-    listed = ", ".join(f"'{value}'" for value in values)
-    # batch mode: SQLite cannot alter a CHECK in place, so the table is copied; PostgreSQL alters it
-    with op.batch_alter_table("evidence") as batch:
-        batch.drop_constraint(op.f("ck_evidence_kind"), type_="check")
-        batch.create_check_constraint(op.f("ck_evidence_kind"), f"kind IN ({listed})")
 
 
 def upgrade() -> None:
-    _replace_check(AFTER)
+    replace_check("evidence", "kind", (*BEFORE, "measurement"))
 
 
 def downgrade() -> None:
     op.execute("DELETE FROM evidence WHERE kind = 'measurement'")
-    _replace_check(BEFORE)
+    replace_check("evidence", "kind", BEFORE)
