@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -241,7 +242,7 @@ def _read_members(path: Path) -> tuple[dict[str, bytes], list[str]]:
                 continue
             try:
                 members[info.filename] = archive.read(info)
-            except (zipfile.BadZipFile, OSError, EOFError):  # a CRC failure: the bytes were changed in place
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error):  # changed in place: CRC or inflate fails
                 problems.append(f"altered: {info.filename}")
                 members[info.filename] = b""
     return members, problems
@@ -275,7 +276,9 @@ def verify_bundle(path: Path) -> list[str]:
         return [f"not a readable zip: {error}"]
     manifest, manifest_problems = _manifest_problems(members)
     problems.extend(p for p in manifest_problems if p not in problems)
-    if manifest is None:
+    if manifest is None or f"altered: {MANIFEST}" in problems:
+        # an altered manifest's file list proves nothing: comparing members with it would only
+        # blame files that are intact
         return problems
     listed: dict[str, str] = {}
     for entry in manifest.get("files", []):
