@@ -28,7 +28,7 @@ from ashyq.store.models import Run
 from ashyq.store.repository import last_complete_run
 from ashyq.store.vocabulary import RunKind, RunStatus
 from checks.base import run_checks
-from scoring.edition import edition_path
+from scoring.edition import Edition, available_editions, edition_path
 from scoring.engine import RunScores, score_run
 from scoring.findings import FindingsFile
 from scoring.validate import load_edition
@@ -122,18 +122,20 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
             return AuditSummary(run.id, crawl.status, None, outcomes, out_dir)
         progress("score", {"edition": edition.edition})
         document = findings_document(session, run, assessed)
-        averages_from = None
+        previous = None
         if request.kind != RunKind.NIGHTLY:
             previous = last_complete_run(session, RunKind.NIGHTLY) or last_complete_run(session)
-            if previous is not None and previous.id != run.id:
-                document["averages"] = dict((previous.settings or {}).get("averages", {}))
-                averages_from = previous.id
-        scores = score_run(FindingsFile.model_validate(document), edition, request.options)
-        save_scores(session, run, scores)
+            previous = previous if previous is not None and previous.id != run.id else None
+        borrowed = dict((previous.settings or {}).get("averages", {})) if previous is not None else {}
+        averages_from = previous.id if previous is not None else None
+        all_scores = score_editions(document, [edition, *other_editions(edition.edition)], request.options, borrowed)
+        for edition_scores in all_scores.values():
+            save_scores(session, run, edition_scores)
+        scores = all_scores[edition.edition]
         status = crawl.status
         run.settings = {
             **(run.settings or {}),
-            "averages": scores.averages,
+            "averages": {name: s.averages for name, s in all_scores.items()},
             "edition": edition.edition,
             "options": scores.interpretations,
             "averages_from": averages_from,
@@ -148,6 +150,28 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
         reports = _reports(run_id, assessed, out_dir, request.db_url)
     _write_summary(out_dir, run_id, scores, outcomes, averages_from)
     return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports)
+
+
+def other_editions(primary: str) -> list[Edition]:
+    """Every other edition in config/methodology: each is scored on the findings that concern it."""
+    return [load_edition(edition_path(name)) for name in available_editions() if name != primary]
+
+
+def score_editions(
+    document: dict[str, Any], editions: list[Edition], options: dict[str, str], borrowed: dict[str, Any]
+) -> dict[str, RunScores]:
+    """Score the run under each edition, on the findings of that edition's items only. Interpretation
+    choices apply where the edition has them; averages are borrowed per edition."""
+    out: dict[str, RunScores] = {}
+    for edition in editions:
+        items = {i.id for i in edition.items()}
+        findings = [f for f in document["findings"] if f["item"] in items]
+        if not findings and edition is not editions[0]:
+            continue  # an edition nothing was measured for (the primary one is always scored)
+        own = {k: v for k, v in options.items() if any(i.id == k for i in edition.interpretations)}
+        data = {**document, "findings": findings, "averages": dict(borrowed.get(edition.edition, {}))}
+        out[edition.edition] = score_run(FindingsFile.model_validate(data), edition, own)
+    return out
 
 
 def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:

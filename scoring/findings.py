@@ -42,7 +42,7 @@ class Deficiency(Loose):
     url: str | None = None
     selector: str | None = None
     record: str | None = None
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[Any] = Field(default_factory=list)  # evidence ids, or the evidence records themselves
 
 
 class Finding(Loose):
