@@ -1,0 +1,133 @@
+"""The static dashboard: relative links only, crawled text escaped, archived pages sandboxed; and
+a browser test that opens it from disk and follows a body to a finding and its evidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from reports_sample import HOSTILE_SNIPPET, HOSTILE_TITLE, ReportStore
+from typer.testing import CliRunner
+
+from ashyq.report_cli import report_app
+from reports.rendering import http_url
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="module")
+def site(report_store: ReportStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    args = ["dashboard", "--run", report_store.new.id, "-o", str(out), "--data", str(report_store.out_dir)]
+    result = CliRunner().invoke(report_app, [*args, "--db", report_store.url])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _hostile_finding(site: Path) -> Path:
+    return next(p for p in sorted((site / "findings").glob("*.html")) if "__pwned" in p.read_text(encoding="utf-8"))
+
+
+def test_every_link_is_relative_and_resolves(site: Path) -> None:
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        if page.parent.name == "archive":
+            continue
+        html = page.read_text(encoding="utf-8")
+        for target in re.findall(r'(?:href|src)="([^"]+)"', html):
+            if target.startswith(("https://", "http://")):
+                assert 'rel="noopener noreferrer"' in html
+                continue
+            assert not target.startswith(("/", "file:")), (page, target)
+            assert (page.parent / target).resolve().exists(), (page, target)
+
+
+def test_ranking_levels_change_and_chart(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert html.index('data-body="astana"') < html.index('data-body="enbek"') < html.index('data-body="adilet"')
+    assert "Высокая степень эффективности" in html
+    assert "−3,9" in html and "+1,5" in html
+    assert "<svg" in html and "<script" not in html
+    body = (site / "bodies" / "enbek.html").read_text(encoding="utf-8")
+    assert 'id="history"' in body and body.count("<tr") > 60
+    assert "20261020T020000Z-nightly-old" in body and "20261120T020000Z-nightly-new" in body
+
+
+def test_crawled_text_is_escaped(site: Path) -> None:
+    html = _hostile_finding(site).read_text(encoding="utf-8")
+    assert HOSTILE_TITLE not in html and HOSTILE_SNIPPET not in html
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert "&#34;&gt;&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;" in html
+    assert re.search(r"<iframe sandbox=\"\"", html)
+    assert "script-src 'none'" in html
+
+
+def test_archived_copy_starts_with_a_no_script_policy(site: Path) -> None:
+    for copy in (site / "archive").glob("*.html"):
+        head = copy.read_bytes()[:400]
+        assert b"Content-Security-Policy" in head and b"script-src 'none'" in head
+
+
+def test_only_http_urls_become_links() -> None:
+    assert http_url("https://www.gov.kz/x") == "https://www.gov.kz/x"
+    assert http_url("javascript:alert(1)") is None
+    assert http_url(" JaVaScRiPt:alert(1)") is None
+    assert http_url("data:text/html,<script>") is None
+    assert http_url("file:///etc/passwd") is None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian chromium is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.mark.browser
+def test_browser_follows_a_body_to_a_finding_its_screenshot_and_archived_copy(site: Path, browser: object) -> None:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        page.goto((site / "index.html").as_uri())
+        page.click('tr[data-body="enbek"] a')
+        assert page.url.endswith("/bodies/enbek.html")
+        page.click('tr[data-item="T7-1"][data-lang="kk"] a.finding-link')
+        assert "/findings/" in page.url
+        assert page.evaluate("() => typeof window.__pwned") == "undefined"
+        # the hostile title and snippet are on the page as text
+        assert page.locator("dd.page-title").first.inner_text() == HOSTILE_TITLE
+        assert page.locator("pre.snippet").first.inner_text() == HOSTILE_SNIPPET
+        assert page.locator("dd.page-title").first.is_visible()
+        # the screenshot loaded, with the element framed
+        image = page.locator("figure.screenshot img").first
+        assert image.evaluate("img => img.complete && img.naturalWidth") == 640
+        assert page.locator("figure.screenshot .region").first.is_visible()
+        # the archived copy is shown from the WARC, in a frame whose scripts never ran
+        frame_element = page.locator("figure.archive iframe").first
+        assert frame_element.get_attribute("sandbox") == ""
+        frame = frame_element.element_handle().content_frame()
+        assert frame is not None
+        frame.wait_for_load_state()
+        assert "Министерство труда" in frame.locator("h1").inner_text()
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    finally:
+        context.close()
