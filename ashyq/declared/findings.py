@@ -112,7 +112,7 @@ def row_support(declared: Declared, form: str, row: Any, lang: str | None, linkl
             if v and v.get("verdict") == CONFIRMED and lang in (v.get("langs_found") or []):
                 return Support(True, evidence=[verdict_evidence(v)])
     if not candidates:
-        if linkless_ok or (not links and not lang):
+        if not links and (linkless_ok or not lang):
             return Support(True, evidence=[row_evidence(declared, form, row)])
         message = f"«{trim(name, 120)}»: no link in {lang}" if lang else f"«{trim(name, 120)}»: no link"
         return Support(
