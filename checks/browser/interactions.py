@@ -279,7 +279,10 @@ async def mobile_probes(
                 "final_url": final,
                 "redirected_to_mobile_host": redirected,
                 "mobile_host": final_host if redirected else None,
-                "horizontal_overflow": overflow["scroll_width"] > overflow["viewport_width"] + 2,
+                # a layout wider than the phone's screen scrolls sideways or is shrunk to fit: not adapted
+                "horizontal_overflow": max(overflow["scroll_width"], overflow["viewport_width"])
+                > overflow["device_width"] + 2,
+                "device_width": overflow["device_width"],
                 "scroll_width": overflow["scroll_width"],
                 "viewport_width": overflow["viewport_width"],
                 "has_viewport_meta": overflow["has_viewport_meta"],

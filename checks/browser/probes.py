@@ -149,7 +149,7 @@ FORM_STATE = """
   if (!form) return null;
   const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const texts = [...document.querySelectorAll(
-      '[role=alert], [aria-live], .error, .errors, .form-error, .invalid-feedback, .field-error, .help-block, '
+      '[role=alert], .error, .errors, .form-error, .invalid-feedback, .field-error, .help-block, '
       + '[class*=error], [id*=error]')]
     .filter(el => shown(el) && el.textContent.trim()).map(el => el.textContent.trim().slice(0, 160));
   const native = [...form.elements].filter(el => el.willValidate && !el.validity.valid)
@@ -219,6 +219,6 @@ MENU_LINKS = """
 
 OVERFLOW = """
 () => ({scroll_width: Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0),
-        viewport_width: window.innerWidth,
+        viewport_width: window.innerWidth, device_width: screen.width,
         has_viewport_meta: !!document.querySelector('meta[name=viewport]')})
 """
