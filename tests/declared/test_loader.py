@@ -139,7 +139,8 @@ def test_closed_list_and_required_cells(template: Path) -> None:
 
 
 def test_unknown_body(template: Path) -> None:
-    assert _problems(template, LoadContext("astana", "mio")) == ["Сведения: the report is about body 'kostanay', not 'astana'"]
+    problems = _problems(template, LoadContext("astana", "mio"))
+    assert problems == ["Сведения: the report is about body 'kostanay', not 'astana'"]
 
 
 def _counts(db_url: str) -> tuple[int, ...]:
@@ -154,7 +155,8 @@ def test_refused_file_leaves_the_store_unchanged(template: Path, db_url: str, cl
     good = template.with_name("good.xlsx")
     good.write_bytes(template.read_bytes())
     runner = CliRunner()
-    assert runner.invoke(cli, ["declare", "--body", "kostanay", str(good), "--db", db_url, "--no-verify"]).exit_code == 0
+    loaded = runner.invoke(cli, ["declare", "--body", "kostanay", str(good), "--db", db_url, "--no-verify"])
+    assert loaded.exit_code == 0, loaded.output
     before = _counts(db_url)
     fill_workbook(template, {"npa": [{"row": "4", "title_ru": "Объявление", "link_ru": "http://10.0.0.5/a",
                                       "date": "вчера"}]})  # fmt: skip

@@ -47,7 +47,8 @@ def test_both_languages_on_one_page() -> None:
 
 def test_page_dated_outside_the_period() -> None:
     verdict = judge_page(claim("ru", "Заседание коллегии министерства"), page(RU_PAGE), "2025")
-    assert verdict.verdict == CONTRADICTED and verdict.reasons == ["no date on the page falls in the period 01.01.2025–31.12.2025"]
+    assert verdict.verdict == CONTRADICTED
+    assert verdict.reasons == ["no date on the page falls in the period 01.01.2025–31.12.2025"]
 
 
 def test_page_about_something_else() -> None:
