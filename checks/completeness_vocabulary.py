@@ -21,20 +21,11 @@ from typing import Any
 
 import yaml
 
-from checks.text import normalise
+from checks.text import compile_keyword
 
 VOCABULARY_DIR = Path(__file__).resolve().parent.parent / "config" / "vocabulary"
 MATCH_SCOPES = ("anywhere", "section", "titles")
 DETECTORS = ("phone", "email", "address", "social", "egov_link", "law_link")
-
-
-def compile_keyword(keyword: str) -> re.Pattern[str]:
-    if keyword.startswith("re:"):
-        return re.compile(keyword[3:])
-    parts = []
-    for token in normalise(keyword).split(" "):
-        parts.append(re.escape(token[:-1]) + r"(?!\w)" if token.endswith("$") else re.escape(token) + r"\w*")
-    return re.compile(r"(?<!\w)" + r"[\s,.:;()\"-]+".join(parts))
 
 
 @dataclass(frozen=True)
@@ -87,7 +78,7 @@ def _by_lang(spec: dict[str, Any], where: str) -> dict[str, tuple[re.Pattern[str
 def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
     where = f"{item}/{spec.get('id')}"
     name = spec.get("name") or {}
-    if not all(name.get(lang) for lang in ("ru", "kk", "en")):
+    if set(name) != {"ru", "kk", "en"} or not all(name.get(lang) for lang in ("ru", "kk", "en")):
         raise ValueError(f"{where}: an indicator needs a name in ru, kk and en")
     keywords = _by_lang(spec, where)
     if not (keywords["kk"] and keywords["ru"]) and not spec.get("url") and not spec.get("detect"):

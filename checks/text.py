@@ -4,7 +4,7 @@
   typographic quotes and dashes unified: what keyword matching compares.
 * :func:`detect_lang` — ``"kk"`` when the letters only Kazakh has (ә ғ қ ң ө ұ ү һ і) are frequent
   enough, ``"ru"`` for other Cyrillic text, ``None`` when there is too little text to tell.
-* :func:`find_keyword` — the first of several keywords (stems) found at a word start.
+* :func:`compile_keyword`, :func:`find_keyword` — keywords as stems, matched at word starts.
 * :func:`html_parts` — the title, the main text and the link hrefs of an HTML document, with the
   site's navigation, header and footer taken out (a menu on every page is not content).
 """
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-__all__ = ["HtmlParts", "detect_lang", "find_keyword", "html_parts", "html_to_text", "normalise"]
+__all__ = ["HtmlParts", "compile_keyword", "detect_lang", "find_keyword", "html_parts", "html_to_text", "normalise"]
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
@@ -52,20 +52,30 @@ def detect_lang(text: str, min_letters: int = 20) -> str | None:
     """``kk`` or ``ru`` by letters; ``None`` with fewer than ``min_letters`` Cyrillic letters.
 
     Kazakh prose has one of its own letters every few words (about 5-10 % of letters); a Russian
-    text has none, save the odd quoted Kazakh name — hence the 1.5 % threshold rather than "any".
+    text has none, save the odd quoted Kazakh name — hence the 4 % threshold rather than "any".
     """
     letters = _CYRILLIC.findall(text.lower())
     if len(letters) < min_letters:
         return None
     own = sum(1 for ch in letters if ch in KAZAKH_LETTERS)
-    return "kk" if own / len(letters) >= 0.015 else "ru"
+    return "kk" if own / len(letters) >= 0.04 else "ru"
+
+
+def compile_keyword(keyword: str) -> re.Pattern[str]:
+    """A keyword as a pattern over normalised text: each word a stem (``результат проверок`` matches
+    ``результаты проверок``), ``$`` ends a word (``ту$`` is not ``туралы``), ``re:`` a raw expression."""
+    if keyword.startswith("re:"):
+        return re.compile(keyword[3:])
+    parts = []
+    for token in normalise(keyword).split(" "):
+        parts.append(re.escape(token[:-1]) + r"(?!\w)" if token.endswith("$") else re.escape(token) + r"\w*")
+    return re.compile(r"(?<!\w)" + r"[\s,.:;()\"-]+".join(parts))
 
 
 def find_keyword(normalised_text: str, keywords: Iterable[str]) -> str | None:
-    """The first keyword (a stem: ``вакансi`` matches ``вакансии``) that starts a word of the text."""
+    """The first keyword (see :func:`compile_keyword`) found in the normalised text."""
     for keyword in keywords:
-        key = normalise(keyword)
-        if key and re.search(r"(?<![\w])" + re.escape(key), normalised_text):
+        if compile_keyword(keyword).search(normalised_text):
             return keyword
     return None
 
