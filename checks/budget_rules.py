@@ -54,7 +54,13 @@ def _absent(portal: BudgetPortal, message: str, kind: str) -> Verdict:
             reason=f"{message}, but {len(portal.card_failures)} card(s) were not fetched "
             f"({failure.reason}, e.g. {failure.url})",
         )
-    return Verdict(False, [Deficiency(message, kind, url=portal.search_url)])
+    listed = "; ".join(m.title for m in portal.materials[:6]) or "no material"
+    cited = EvidenceRef(
+        url=portal.search_url or "https://budget.egov.kz/",
+        kind="portal_record",
+        snippet=f"{len(portal.materials)} material(s) listed in {portal.lang}: {listed}"[:240],
+    )
+    return Verdict(False, [Deficiency(message, kind, url=portal.search_url, evidence=[cited])], [cited])
 
 
 def _shift(artifacts: BodyArtifacts) -> bool:

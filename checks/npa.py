@@ -117,7 +117,7 @@ def comment_findings(
     answered = received = 0
     deficiencies: list[Deficiency] = []
     evidence: list[EvidenceRef] = []
-    from_cards = portal.cards_complete()
+    from_cards = portal.cards_complete(with_regulatory=True)
     for draft in portal.all_documents:
         open_now = skip_open and draft.in_discussion(artifacts.as_of)
         if from_cards:

@@ -81,8 +81,9 @@ class NpaPortal:
     def all_documents(self) -> list[Draft]:
         return self.drafts + self.regulatory
 
-    def cards_complete(self) -> bool:
-        return all(d.card is not None for d in self.all_documents)
+    def cards_complete(self, with_regulatory: bool = False) -> bool:
+        """Every draft act's card was fetched (and every consultative document's, when asked)."""
+        return all(d.card is not None for d in (self.all_documents if with_regulatory else self.drafts))
 
     def card_reason(self) -> str:
         failure = self.card_failures[0] if self.card_failures else None
