@@ -22,7 +22,10 @@ from checks.base import BodyArtifacts, Result, run_checks
 from checks.browser.gather import GatherResult, GatherSettings, gather_pages
 
 # a real 1×1 PNG, so the emblem renders at its declared size (a missing image renders as its alt text)
-PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+PNG = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
+    "hKmMIQAAAABJRU5ErkJggg=="
+)
 
 pytestmark = pytest.mark.browser
 
