@@ -104,9 +104,8 @@ def main() -> None:
         print(f"browser checks: {per_page:.2f} CPU s/page ({checks_wall / len(urls):.2f} s wall/page)")
         print(f"plain goto+screenshot: {plain_per_page:.2f} CPU s/page ({plain_wall / len(urls):.2f} s wall/page)")
         verdict = "met" if per_page < GOAL_CPU_PER_PAGE else "NOT met"
-        print(
-            f"ratio checks/plain: {per_page / plain_per_page:.1f}x; goal < {GOAL_CPU_PER_PAGE:.1f} CPU s/page: {verdict}"
-        )
+        ratio = per_page / plain_per_page
+        print(f"ratio checks/plain: {ratio:.1f}x; goal < {GOAL_CPU_PER_PAGE:.1f} CPU s/page: {verdict}")
 
         samples: list[tuple[int, float]] = []
         done = threading.Event()
