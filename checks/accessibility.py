@@ -200,7 +200,7 @@ def page_elements(artifacts: BodyArtifacts) -> list[Result]:
     deficiencies: list[Deficiency] = []
     measured: dict[str, Any] = {"pages": len(pages)}
     for key, name, find in ELEMENTS:
-        missing = [p for p in pages if not find(p, config)]
+        missing = [p for p in pages if find(p, config) is None]
         measured[f"{key}_missing_pages"] = len(missing)
         if missing:
             where = "any page" if len(missing) == len(pages) else f"{len(missing)} of {len(pages)} pages"

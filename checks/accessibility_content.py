@@ -29,6 +29,7 @@ from checks.accessibility_support import (
     sample,
     settings,
     site_pages,
+    spaced_text,
     usable,
 )
 from checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, Status, not_assessed, register
@@ -280,7 +281,7 @@ def _content_text(parsed: Parsed) -> str:
     for selector in ("main", "article", "#content", ".content"):
         found = parsed.select(selector)
         if found:
-            return " ".join(found[0].text_content().split())
+            return spaced_text(found[0])
     return parsed.text()
 
 

@@ -101,7 +101,13 @@ def main_text(element: Any) -> str:
     clone = lxml.html.fromstring(lxml.html.tostring(element))
     for bad in clone.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
-    return " ".join(clone.text_content().split())
+    return spaced_text(clone)
+
+
+def spaced_text(element: Any) -> str:
+    """The element's text with a space between the texts of its descendants (``text_content`` glues
+    "граждан" and "12.11.2026" of neighbouring elements into one word)."""
+    return " ".join(" ".join(element.itertext()).split())
 
 
 @functools.lru_cache(maxsize=256)
