@@ -8,7 +8,7 @@ classic sites, the rendered DOM for gov.kz pages), decoded the way a browser wou
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,8 @@ from checks.base import (
 )
 from checks.base import FetchFailure as FailureArtifact
 from checks.base import PortalRecord as RecordArtifact
+
+_MEASURED = (EvidenceKind.MEASUREMENT, EvidenceKind.AXE_RESULT)
 
 
 class WarcReader:
@@ -76,9 +78,10 @@ def load_artifacts(
     out_dir: Path,
     *,
     with_subordinates: bool = True,
-    config: dict[str, Any] | None = None,
+    config_for: Callable[[str], dict[str, Any]] | None = None,
 ) -> BodyArtifacts:
-    """Everything the run stored about one body (and, for a CGO, its subordinate organisations)."""
+    """Everything the run stored about one body (and, for a CGO, its subordinate organisations).
+    ``config_for(body_id)`` gives the checks' per-body configuration (its Unified-list entries …)."""
     body = session.get(Body, body_id)
     if body is None:
         raise KeyError(f"body {body_id!r} is not in the store")
@@ -121,14 +124,14 @@ def load_artifacts(
                 select(FetchFailure).where(FetchFailure.run_id == run.id, FetchFailure.body_id == body_id)
             )
         ],
-        measurements=[_measurement(e, out_dir) for e in evidence if e.kind == EvidenceKind.MEASUREMENT],
+        measurements=[_measurement(e, out_dir) for e in evidence if e.kind in _MEASURED],
         declared=_declared(session, run, body_id),
-        config=dict(config or {}),
+        config=dict(config_for(body_id) if config_for else {}),
     )
     if with_subordinates and body.kind.value == "cgo":
         for child in _children_in_run(session, run, body_id):
             artifacts.subordinates.append(
-                load_artifacts(session, run, child, out_dir, with_subordinates=False, config=config)
+                load_artifacts(session, run, child, out_dir, with_subordinates=False, config_for=config_for)
             )
     return artifacts
 

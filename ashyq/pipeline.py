@@ -20,7 +20,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+import checks.registry  # noqa: F401  (registers every check)
 from ashyq.artifacts import load_artifacts
+from ashyq.measure import measure_run
 from ashyq.registry import Registry, load_registry
 from ashyq.results import findings_document, save_results, save_scores
 from ashyq.store.db import ensure_schema, session_scope
@@ -28,6 +30,7 @@ from ashyq.store.models import Run
 from ashyq.store.repository import last_complete_run
 from ashyq.store.vocabulary import RunKind, RunStatus
 from checks.base import run_checks
+from checks.open_data_records import unified_list_for
 from scoring.edition import Edition, available_editions, edition_path
 from scoring.engine import RunScores, score_run
 from scoring.findings import FindingsFile
@@ -108,11 +111,15 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
         session.flush()
         if request.browser:
             progress("measure", {"bodies": crawl_ids})
-            _measure(session, run, crawl_ids, out_dir, request.base_url_map, progress)
+            measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress)
         assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
+
+        def config_for(body_id: str) -> dict[str, Any]:
+            return {"unified_list": unified_list_for(request.registry, body_id), "interpretations": request.options}
+
         for body_id in assessed:
             progress("check", {"body": body_id})
-            artifacts = load_artifacts(session, run, body_id, out_dir)
+            artifacts = load_artifacts(session, run, body_id, out_dir, config_for=config_for)
             results = run_checks(artifacts, request.only_items)
             save_results(session, run, body_id, results)
         session.flush()
@@ -182,23 +189,6 @@ def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:
             if child.id not in out:
                 out.append(child.id)
     return out
-
-
-def _measure(
-    session: Any, run: Run, body_ids: list[str], out_dir: Path, base_url_map: dict[str, str], progress: Progress
-) -> None:
-    """Browser measurements on each body's sampled pages, stored as evidence before the checks run."""
-    import importlib
-
-    try:
-        gather = importlib.import_module("checks.browser")
-    except ImportError:
-        gather = None
-    measure_run = getattr(gather, "measure_run", None)
-    if measure_run is None:
-        progress("measure-skipped", {"reason": "the browser gather step is not available"})
-        return
-    measure_run(session, run, body_ids, out_dir, base_url_map, progress)
 
 
 def _reports(run_id: str, body_ids: list[str], out_dir: Path, db_url: str | None) -> dict[str, str]:

@@ -264,7 +264,8 @@ async def mobile_probes(
             overflow = await page.evaluate(probes.OVERFLOW)
             shot = await screenshot(page, gather, home, viewport)
             redirected = bool(mobile_host.search(final_host)) and final_host != home_host
-            on_mobile = lxml.html.fromstring(await page.content())
+            mobile_html = await page.content()
+            on_mobile = lxml.html.fromstring(mobile_html)
             on_mobile.make_links_absolute(final)
             desktop_host = home_host.removeprefix("www.")
             full = _links_to(
@@ -290,6 +291,8 @@ async def mobile_probes(
                 "mobile_link_url": to_mobile,
                 "link_to_full": (full is not None) if (redirected or to_mobile) else None,
                 "full_link_url": full,
+                # the phone's DOM: the mobile-version sections (Appendix 16) are judged on it
+                "html": mobile_html,
             }
             result.measurements.append(
                 Measurement(
