@@ -7,8 +7,11 @@ import typer
 from ashyq import __version__
 from ashyq.audit_cli import accuracy_command, audit_command, demo_command, nightly_command, recheck_command
 from ashyq.bodies_cli import bodies_app
+from ashyq.check_cli import check_page_command
 from ashyq.crawl_cli import crawl_command
+from ashyq.declared_cli import declare_command, report_template_command
 from ashyq.methodology_cli import methodology_app, score_command
+from ashyq.report_cli import evidence_app, report_app
 from ashyq.world.cli import world_app
 
 app = typer.Typer(
@@ -20,6 +23,8 @@ app = typer.Typer(
 app.add_typer(methodology_app, name="methodology")
 app.add_typer(world_app, name="world")
 app.add_typer(bodies_app, name="bodies")
+app.add_typer(report_app, name="report")
+app.add_typer(evidence_app, name="evidence")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)
@@ -27,6 +32,9 @@ app.command("audit")(audit_command)
 app.command("demo")(demo_command)
 app.command("accuracy")(accuracy_command)
 app.command("recheck")(recheck_command)
+app.command("check-page")(check_page_command)
+app.command("report-template")(report_template_command)
+app.command("declare")(declare_command)
 
 
 @app.command()

@@ -192,17 +192,9 @@ def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:
 
 
 def _reports(run_id: str, body_ids: list[str], out_dir: Path, db_url: str | None) -> dict[str, str]:
-    import importlib
+    from reports.pipeline import write_run_reports  # WeasyPrint and the templates: only when reporting
 
-    try:
-        module = importlib.import_module("reports.pipeline")
-    except ImportError:
-        return {}
-    write_run_reports = getattr(module, "write_run_reports", None)
-    if write_run_reports is None:
-        return {}
-    result: dict[str, str] = write_run_reports(run_id, body_ids, out_dir, db_url)
-    return result
+    return write_run_reports(run_id, body_ids, out_dir, db_url)
 
 
 def _write_summary(

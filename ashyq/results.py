@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ashyq.declared.reconcile import reporting_facts
 from ashyq.store.models import Body, Evidence, Finding, Run, Score
 from ashyq.store.repository import add_evidence, add_findings, add_scores
 from ashyq.store.vocabulary import EvidenceKind, FindingStatus
@@ -137,6 +138,8 @@ def findings_document(
             if b is not None
         ],
         "findings": out_findings,
+        # untrue facts of each body's latest declared report (the reconciliation act): 0.2 each, capped
+        "reporting_facts": {k: v for k, v in reporting_facts(session, ids).items() if v},
     }
 
 
