@@ -17,6 +17,10 @@ from ashyq.world.core import World
 from ashyq.world.truth import all_defects
 from checks.items import items_to_check
 
+# The world states its feedback defect as "F" (comments left unanswered); the feedback edition
+# scores that as F-2, answered ÷ received comments.
+TRUTH_ALIASES = {"F": "F-2"}
+
 
 @dataclass
 class ItemAccuracy:
@@ -45,8 +49,9 @@ def measure(findings: list[dict[str, Any]], world: World, body_ids: set[str]) ->
     measured_items = set(items_to_check())
     seeded: set[tuple[str, str, str]] = set()
     for d in all_defects(world):
-        if d.body in body_ids and d.item in measured_items:
-            seeded.add((d.body, d.item, d.lang or "-"))
+        item = TRUTH_ALIASES.get(d.item, d.item)
+        if d.body in body_ids and item in measured_items:
+            seeded.add((d.body, item, d.lang or "-"))
     flagged: set[tuple[str, str, str]] = set()
     unmeasured: set[tuple[str, str, str]] = set()
     for f in findings:

@@ -15,7 +15,9 @@ from ashyq.world.govkz.api import fnv1a32
 from ashyq.world.govkz.content import govkz_bodies, site_content
 
 WORLD_DIR = Path(truth.__file__).parent
-SITE_ITEM = re.compile(r"^(A14-[1-4]\.\d{1,2}|A15-1\.\d{1,2}|A16-1\.[1-7]|A16-k|T7-[1-6]|T9-1)$")
+SITE_ITEM = re.compile(
+    r"^(A14-[1-4]\.\d{1,2}|A15-1\.\d{1,2}(-cgo|-mio)?|A16-1\.[1-7](-cgo|-mio)?|A16-k|T7-[1-6]|T9-1)$"
+)
 
 
 def test_ground_truth_file_is_in_sync() -> None:
@@ -28,7 +30,9 @@ def test_ground_truth_file_is_in_sync() -> None:
 def test_site_defects_are_well_formed(world: World) -> None:
     defects = site_defects.site_defects(world)
     govkz_bodies = [b for b in world.bodies if b.site == "govkz"]
-    assert len(defects) == len(site_defects.SEEDS) + len(govkz_bodies) * len(site_defects.TEMPLATE_GAPS)
+    assert len(defects) == (
+        len(site_defects.SEEDS) + len(govkz_bodies) * len(site_defects.TEMPLATE_GAPS) + len(site_defects.CLASSIC_GAPS)
+    )
     for defect in defects:
         assert SITE_ITEM.match(defect.item), defect
         assert defect.body in {b.id for b in world.bodies} and defect.lang in (None, "kk", "ru")
