@@ -92,7 +92,11 @@ def _child(kind: str, urls: dict[str, str], folder: str) -> dict[str, Any]:
             }
         )
         crawlers = []
-        hosts = {"kostanay": "https://www.kostanay.gov.kz", "enbek-center": "https://iac.enbek.kz", "zqai": "https://zqai.kz"}
+        hosts = {
+            "kostanay": "https://www.kostanay.gov.kz",
+            "enbek-center": "https://iac.enbek.kz",
+            "zqai": "https://zqai.kz",
+        }
         for body_id in CLASSIC_BODIES:
             crawler = process.create_crawler(PlainSpider)
             crawlers.append(crawler)

@@ -121,9 +121,14 @@ class PortalRecord:
     fetched_at: datetime | None = None
 
     def evidence(self, json_path: str | None = None, snippet: str | None = None) -> EvidenceRef:
-        return EvidenceRef(url=self.source_url, kind="portal_record", warc_record_id=self.warc_record_id,
-                           json_path=json_path, snippet=trim(snippet) if snippet else None,
-                           captured_at=self.fetched_at)
+        return EvidenceRef(
+            url=self.source_url,
+            kind="portal_record",
+            warc_record_id=self.warc_record_id,
+            json_path=json_path,
+            snippet=trim(snippet) if snippet else None,
+            captured_at=self.fetched_at,
+        )
 
 
 @dataclass(frozen=True)
@@ -147,8 +152,13 @@ class Measurement:
     tool_versions: dict[str, str] = field(default_factory=dict)  # e.g. {"axe-core": "4.14.1"}
 
     def evidence(self, selector: str | None = None, snippet: str | None = None) -> EvidenceRef:
-        return EvidenceRef(url=self.url, kind=f"measurement:{self.kind}", selector=selector,
-                           snippet=trim(snippet) if snippet else None, screenshot=self.screenshot)
+        return EvidenceRef(
+            url=self.url,
+            kind=f"measurement:{self.kind}",
+            selector=selector,
+            snippet=trim(snippet) if snippet else None,
+            screenshot=self.screenshot,
+        )
 
 
 @dataclass
@@ -172,8 +182,11 @@ class BodyArtifacts:
         return [p for p in self.pages if p.lang == lang]
 
     def records_of(self, portal: str, kind: str | None = None, lang: str | None = None) -> list[PortalRecord]:
-        return [r for r in self.records if r.portal == portal and (kind is None or r.kind == kind)
-                and (lang is None or r.lang in (lang, None))]
+        return [
+            r
+            for r in self.records
+            if r.portal == portal and (kind is None or r.kind == kind) and (lang is None or r.lang in (lang, None))
+        ]
 
     def measurements_of(self, kind: str) -> list[Measurement]:
         return [m for m in self.measurements if m.kind == kind]
@@ -223,9 +236,16 @@ class Result:
 
     def as_finding(self, body_id: str) -> dict[str, Any]:
         """The finding as ``docs/findings-format.md`` describes it."""
-        out: dict[str, Any] = {"body": body_id, "item": self.item, "lang": self.lang, "status": self.status,
-                               "measured": self.measured, "deficiencies": [d.as_dict() for d in self.deficiencies],
-                               "evidence": [e.as_dict() for e in self.evidence], "check": self.check}
+        out: dict[str, Any] = {
+            "body": body_id,
+            "item": self.item,
+            "lang": self.lang,
+            "status": self.status,
+            "measured": self.measured,
+            "deficiencies": [d.as_dict() for d in self.deficiencies],
+            "evidence": [e.as_dict() for e in self.evidence],
+            "check": self.check,
+        }
         if self.reason:
             out["reason"] = self.reason
         return out

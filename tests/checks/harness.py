@@ -53,10 +53,23 @@ def _page(spec: dict[str, Any], base: Path) -> PageSnapshot:
         html = (base / spec["html_file"]).read_text(encoding="utf-8")
     links = tuple(LinkInfo(**link) for link in spec.get("links", []))
     downloads = tuple(DownloadInfo(**d) for d in spec.get("downloads", []))
-    known = {"url", "lang", "status", "final_url", "depth", "counterpart_url", "title", "headers", "rendered",
-             "source", "warc_record_id", "screenshots"}
-    return PageSnapshot(html=html or "", links=links, downloads=downloads,
-                        **{k: v for k, v in spec.items() if k in known})
+    known = {
+        "url",
+        "lang",
+        "status",
+        "final_url",
+        "depth",
+        "counterpart_url",
+        "title",
+        "headers",
+        "rendered",
+        "source",
+        "warc_record_id",
+        "screenshots",
+    }
+    return PageSnapshot(
+        html=html or "", links=links, downloads=downloads, **{k: v for k, v in spec.items() if k in known}
+    )
 
 
 def artifacts(case: Case) -> BodyArtifacts:
