@@ -440,3 +440,71 @@ def recheck_command(
         )
     console.print(table)
     raise typer.Exit(summary.exit_code)
+
+
+def check_command(
+    body: Annotated[
+        list[str] | None, typer.Option("--body", help="Body id (repeat); all the run's bodies if omitted.")
+    ] = None,
+    run: Annotated[str, typer.Option("--run", help="Run id, or 'last'.")] = "last",
+    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    out: Annotated[Path, typer.Option(help="The output folder the run's WARC files are under.")] = Path("out"),
+    registry: Annotated[str, typer.Option(help="Registry the run's bodies come from.")] = "demo",
+    edition: Annotated[str, typer.Option(help="Edition to re-score under.")] = "kz-2025",
+) -> None:
+    """Run the checks again over what a run stored (no network), replace its findings and re-score it."""
+    import checks.registry  # noqa: F401  (registers every check)
+    from ashyq.artifacts import load_artifacts
+    from ashyq.pipeline import other_editions, score_editions
+    from ashyq.results import findings_document, save_results, save_scores
+    from ashyq.store.db import session_scope
+    from ashyq.store.models import Run
+    from checks.base import run_checks
+    from checks.open_data_records import unified_list_for
+    from scoring.edition import edition_path
+    from scoring.validate import load_edition
+
+    primary = load_edition(edition_path(edition))
+    with session_scope(db) as session:
+        from sqlalchemy import select
+
+        found = (
+            session.scalars(select(Run).order_by(Run.started_at.desc()).limit(1)).first()
+            if run == "last"
+            else session.get(Run, run)
+        )
+        if found is None:
+            raise _usage(f"no run {run!r} in the store")
+        reg = load_registry(registry)
+        ids = list(body or [b for b in (found.body_ids or []) if _assessed(reg, b)])
+        table = Table(title=f"checks of run {found.id}")
+        for col in ("body", "findings", "pass", "partial", "fail", "not assessed", "not applicable"):
+            table.add_column(col)
+        for body_id in ids:
+            artifacts = load_artifacts(
+                session,
+                found,
+                body_id,
+                out.resolve(),
+                config_for=lambda b: {"unified_list": unified_list_for(registry, b)},
+            )
+            results = run_checks(artifacts)
+            save_results(session, found, body_id, results)
+            counts = {
+                s: sum(1 for r in results if r.status == s)
+                for s in ("pass", "partial", "fail", "not_assessed", "not_applicable")
+            }
+            table.add_row(body_id, str(len(results)), *map(str, counts.values()))
+        session.flush()
+        all_ids = [b for b in (found.body_ids or []) if _assessed(reg, b)]
+        document = findings_document(session, found, all_ids)
+        for scores in score_editions(document, [primary, *other_editions(primary.edition)], {}, {}).values():
+            save_scores(session, found, scores)
+    console.print(table)
+
+
+def _assessed(registry: Any, body_id: str) -> bool:
+    try:
+        return bool(registry.get(body_id).kind in ("cgo", "mio"))
+    except KeyError:
+        return False

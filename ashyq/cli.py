@@ -5,7 +5,14 @@ from __future__ import annotations
 import typer
 
 from ashyq import __version__
-from ashyq.audit_cli import accuracy_command, audit_command, demo_command, nightly_command, recheck_command
+from ashyq.audit_cli import (
+    accuracy_command,
+    audit_command,
+    check_command,
+    demo_command,
+    nightly_command,
+    recheck_command,
+)
 from ashyq.bodies_cli import bodies_app
 from ashyq.check_cli import check_page_command
 from ashyq.crawl_cli import crawl_command
@@ -32,6 +39,7 @@ app.command("audit")(audit_command)
 app.command("demo")(demo_command)
 app.command("accuracy")(accuracy_command)
 app.command("recheck")(recheck_command)
+app.command("check")(check_command)
 app.command("check-page")(check_page_command)
 app.command("report-template")(report_template_command)
 app.command("declare")(declare_command)
