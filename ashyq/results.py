@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ashyq.declared.reconcile import reporting_facts
-from ashyq.store.models import Body, Evidence, Finding, Run, Score
+from ashyq.store.models import Body, Evidence, Finding, Page, PortalRecord, Run, Score
 from ashyq.store.repository import add_evidence, add_findings, add_scores
 from ashyq.store.vocabulary import EvidenceKind, FindingStatus
 from checks.base import EvidenceRef, Result
@@ -48,6 +48,7 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
     session.execute(delete(Finding).where(Finding.run_id == run.id, Finding.body_id == body_id))
     known = set(session.scalars(select(Evidence.id).where(Evidence.run_id == run.id)))
     new_evidence: dict[str, Evidence] = {}
+    warc_files = _warc_files(session, run)
 
     def store(ref: EvidenceRef) -> str:
         evidence_id = ref.evidence_id or _evidence_id(run.id, ref)
@@ -59,6 +60,7 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
                 kind=_evidence_kind(ref),
                 url=ref.url,
                 sha256=ref.sha256,
+                warc_file=warc_files.get(ref.warc_record_id or ""),
                 warc_record_id=ref.warc_record_id,
                 path=ref.screenshot,
                 selector=ref.selector,
@@ -101,6 +103,25 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
         finding.evidence = [all_evidence[i] for i in dict.fromkeys(evidence_ids)]
     add_findings(session, [finding for finding, _ in rows])
     return len(rows)
+
+
+def _warc_files(session: Session, run: Run) -> dict[str, str]:
+    """WARC record id → the WARC file (relative to the output folder) that holds it, for the whole run:
+    a CGO's findings cite its subordinate organisations' captures too."""
+    out: dict[str, str] = {}
+    for record_id, warc_file in session.execute(
+        select(Page.warc_record_id, Page.warc_file).where(Page.run_id == run.id, Page.warc_file.is_not(None))
+    ):
+        if record_id and warc_file:
+            out[record_id] = warc_file
+    for record_id, body_id in session.execute(
+        select(PortalRecord.warc_record_id, PortalRecord.body_id).where(
+            PortalRecord.run_id == run.id, PortalRecord.warc_record_id.is_not(None)
+        )
+    ):
+        if record_id:
+            out.setdefault(record_id, f"runs/{run.id}/warc/{body_id}.warc.gz")  # one WARC per body and run
+    return out
 
 
 def findings_document(

@@ -1,0 +1,121 @@
+"""A whole audit as a user runs it, on the replica world: harvest → checks → score → reports →
+evidence bundle, for a body with a classic website (no browser rendering, so it stays quick)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ashyq.cli import app
+from ashyq.pipeline import AuditRequest, run_audit
+from ashyq.store.db import session_scope
+from ashyq.store.models import Finding
+from ashyq.store.vocabulary import RunKind, RunStatus
+from ashyq.world.core import World
+from ashyq.world.server import start_world
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
+    out = tmp_path_factory.mktemp("audit")
+    db = f"sqlite:///{out / 'ashyq.sqlite'}"
+    world = World()
+    with start_world(world) as served:
+        summary = run_audit(
+            AuditRequest(
+                ["kostanay"],
+                "demo",
+                "kz-2025",
+                out,
+                db,
+                dict(served.urls),
+                world.as_of,
+                RunKind.AUDIT,
+                browser=False,
+                reports=True,
+            )
+        )
+    assert summary.status == RunStatus.COMPLETE, summary.outcomes
+    return summary.run_id, out, db
+
+
+@pytest.mark.slow
+def test_findings_carry_evidence_and_the_score_is_honest(audited: tuple[str, Path, str]) -> None:
+    run_id, out, db = audited
+    with session_scope(db) as session:
+        findings = session.query(Finding).filter(Finding.run_id == run_id).all()
+        assert len(findings) > 100
+        for f in findings:
+            if f.status.value in ("pass", "fail", "partial"):
+                cited = list(f.evidence) or [e for d in f.deficiencies for e in d.get("evidence", [])]
+                assert cited, (f.item, f.lang, f.status)
+            if f.status.value == "not_assessed":
+                assert f.reason
+    scores = json.loads((out / "runs" / run_id / "scores.json").read_text(encoding="utf-8"))
+    kostanay = scores["bodies"][0]
+    # a partial audit (no browser, no declared report): points earned, the rest reported as not assessed
+    assert 10 < kostanay["total"] < 90
+    assert 0 < kostanay["not_assessed"] < 100 and 0 < kostanay["coverage"] < 1
+    assert kostanay["level_best_case"] != "" and kostanay["interpretations"]
+
+
+@pytest.mark.slow
+def test_reports_are_written(audited: tuple[str, Path, str]) -> None:
+    run_id, out, _ = audited
+    run_dir = out / "runs" / run_id
+    assert (run_dir / "dashboard" / "index.html").exists()
+    for lang in ("ru", "kk"):
+        html = (run_dir / "conclusions" / f"conclusion-kostanay-{lang}.html").read_text(encoding="utf-8")
+        assert ("Қостанай" in html) if lang == "kk" else ("Костанай" in html)
+        assert (run_dir / "conclusions" / f"conclusion-kostanay-{lang}.pdf").stat().st_size > 1000
+    assert (run_dir / "exports" / "run.xlsx").exists() and (run_dir / "disagreements" / "kostanay.xlsx").exists()
+    assert (out / "latest").resolve() == run_dir.resolve()
+
+
+@pytest.mark.slow
+def test_evidence_bundle_round_trip(audited: tuple[str, Path, str], tmp_path: Path) -> None:
+    run_id, out, db = audited
+    bundle = tmp_path / "kostanay.zip"
+    made = runner.invoke(
+        app,
+        [
+            "evidence",
+            "export",
+            "--run",
+            run_id,
+            "--body",
+            "kostanay",
+            "-o",
+            str(bundle),
+            "--db",
+            db,
+            "--data",
+            str(out),
+        ],
+    )
+    assert made.exit_code == 0, made.output
+    with zipfile.ZipFile(bundle) as z:
+        names = z.namelist()
+    assert "manifest.json" in names and any(n.endswith(".warc.gz") for n in names)
+    ok = runner.invoke(app, ["evidence", "verify", str(bundle)])
+    assert ok.exit_code == 0 and "OK" in ok.output
+
+
+@pytest.mark.slow
+def test_checks_rerun_over_the_store(audited: tuple[str, Path, str]) -> None:
+    run_id, out, db = audited
+    result = runner.invoke(app, ["check", "--run", run_id, "--db", db, "--out", str(out)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "kostanay" in result.output
+
+
+def test_audit_by_url_refuses_a_loopback_site_without_the_flag(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["audit", "--url", "http://127.0.0.1:9/", "--kind", "mio", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--allow-private-addresses" in result.output
