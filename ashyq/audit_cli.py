@@ -269,6 +269,29 @@ def _write_url_outputs(summary: AuditSummary, out: Path, db: str | None) -> None
         )
 
 
+def replica_audit(world: Any, out: Path, db: str, browser: bool = True, reports: bool = True) -> AuditSummary:
+    """Every demo body audited on the running replica world, as the allow-listed assessor."""
+    from ashyq.world.server import start_world
+
+    with start_world(world) as served:
+        reg = load_registry("demo")
+        request = AuditRequest(
+            [b.id for b in reg.assessed()],
+            "demo",
+            "kz-2025",
+            out,
+            db,
+            dict(served.urls),
+            world.as_of,
+            RunKind.DEMO,
+            None,
+            browser,
+            reports=reports,
+            crawl_config=ASSESSOR_CRAWL,
+        )
+        return run_audit(request, StageProgress())
+
+
 def demo_command(
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
     as_of: Annotated[str | None, typer.Option("--as-of", help="The replica's date YYYY-MM-DD.")] = None,
@@ -278,7 +301,6 @@ def demo_command(
     """The whole job on the built-in replica: start it, audit every demo body, write everything under
     --out, print the ranking and where the dashboard is, stop the replica."""
     from ashyq.world.core import DEFAULT_AS_OF, World
-    from ashyq.world.server import start_world
 
     if faults not in ("none", "flaky"):
         raise _usage("--faults must be none or flaky")
@@ -286,22 +308,7 @@ def demo_command(
     out = out.resolve()
     db = f"sqlite:///{_ensure(out) / 'ashyq.sqlite'}"
     err.print(f"starting the replica world (as of {day}, faults {faults})", highlight=False)
-    with start_world(World(as_of=day, faults=faults)) as world:  # type: ignore[arg-type]
-        reg = load_registry("demo")
-        request = AuditRequest(
-            [b.id for b in reg.assessed()],
-            "demo",
-            "kz-2025",
-            out,
-            db,
-            dict(world.urls),
-            day,
-            RunKind.DEMO,
-            None,
-            not no_browser,
-            crawl_config=ASSESSOR_CRAWL,
-        )
-        summary = run_audit(request, StageProgress())
+    summary = replica_audit(World(as_of=day, faults=faults), out, db, browser=not no_browser)  # type: ignore[arg-type]
     err.print("replica world stopped", highlight=False)
     print_ranking(summary)
     console.print(f"store: {db}", highlight=False)
@@ -322,29 +329,12 @@ def accuracy_command(
     from ashyq.store.db import session_scope
     from ashyq.store.models import Run
     from ashyq.world.core import World
-    from ashyq.world.server import start_world
 
     world = World()
     if run is None:
         out = out.resolve()
         db = db or f"sqlite:///{_ensure(out) / 'ashyq.sqlite'}"
-        with start_world(world) as served:
-            reg = load_registry("demo")
-            request = AuditRequest(
-                [b.id for b in reg.assessed()],
-                "demo",
-                "kz-2025",
-                out,
-                db,
-                dict(served.urls),
-                world.as_of,
-                RunKind.DEMO,
-                None,
-                not no_browser,
-                reports=False,
-                crawl_config=ASSESSOR_CRAWL,
-            )
-            run = run_audit(request, StageProgress()).run_id
+        run = replica_audit(world, out, db, browser=not no_browser, reports=False).run_id
     with session_scope(db) as session:
         found = session.get(Run, run)
         if found is None:

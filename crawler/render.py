@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+from ashyq.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT
 from crawler.items import FailureReason, FetchFailureItem, PageItem
 from crawler.parsers import rendered
 from crawler.parsers.govkz import entity_url
@@ -33,22 +34,7 @@ from crawler.safety import internal_address
 from crawler.spiders.govkz_tickets import BrowserTicket
 from crawler.urlmap import BaseUrlMap
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 DESKTOP_VIEWPORT = {"width": 1366, "height": 768}
-# A visitor's browser, not "HeadlessChrome" (which gov WAFs may block).
-DESKTOP_USER_AGENT = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"
-)
 MOBILE_DEVICE = "Pixel 7"
 # Request headers every browser sends; anything else on an API call is the page script's ticket.
 STANDARD_HEADERS = frozenset(

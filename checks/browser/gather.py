@@ -20,27 +20,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ashyq.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT
 from checks.accessibility_support import labels, settings
 from checks.base import FetchFailure, Measurement, PageSnapshot
 from checks.browser import interactions, probes
 from checks.browser.routing import route_handler, url_map_of
 from crawler.urlmap import BaseUrlMap
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
-# A visitor's browser, not "HeadlessChrome" (which government firewalls may block).
-DESKTOP_USER_AGENT = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36"
-)
 AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_KINDS = ("axe", "emblem", "motion", "focus", "zoom")
 

@@ -11,19 +11,9 @@ import pytest
 from reports_sample import HOSTILE_SNIPPET, HOSTILE_TITLE, ReportStore
 from typer.testing import CliRunner
 
+from ashyq.chromium import CHROMIUM, CHROMIUM_ARGS
 from ashyq.report_cli import report_app
 from reports.rendering import http_url
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +84,7 @@ def browser() -> Iterator[object]:
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("Debian chromium is not installed")
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             yield launched
         finally:
