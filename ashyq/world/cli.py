@@ -10,6 +10,7 @@ import signal
 import sys
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 
@@ -74,3 +75,22 @@ def truth(
 
     world = World(as_of=_as_of(as_of))
     typer.echo(render_markdown(world) if format is TruthFormat.md else render_yaml(world), nl=False)
+
+
+@world_app.command("declared")
+def declared(
+    body: str = typer.Option(..., "--body", help="a CGO or MIO of the world"),
+    output: Path = typer.Option(..., "-o", "--output", help="the report YAML to write"),
+    as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+) -> None:
+    """Write one body's Appendix 9 report (YAML) as the world's body would submit it."""
+    import yaml
+
+    from ashyq.world.declared_reports import declared_bodies, declared_report
+
+    world = World(as_of=_as_of(as_of))
+    if body not in declared_bodies(world):
+        raise typer.BadParameter(f"not a CGO or MIO of the world; known: {', '.join(declared_bodies(world))}")
+    report = declared_report(world, body)
+    output.write_text(yaml.safe_dump(report, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+    typer.echo(f"{output}: the {world.as_of.year} report of {body}")
