@@ -269,12 +269,36 @@ def _write_url_outputs(summary: AuditSummary, out: Path, db: str | None) -> None
         )
 
 
+def declare_replica_reports(world: Any, reg: Any, urls: dict[str, str], out: Path, db: str) -> None:
+    """Each demo body submits its Appendix 9 report (the replica world writes it); the assessor loads
+    it and re-verifies every link, as in a real assessment. The reports are kept under out/declared/."""
+    import yaml
+
+    from ashyq.declared_cli import declare_file
+    from ashyq.world.declared_reports import declared_report
+    from crawler.urlmap import BaseUrlMap
+
+    folder = _ensure(out / "declared")
+    for body in reg.assessed():
+        path = folder / f"{body.id}.yaml"
+        path.write_text(
+            yaml.safe_dump(declared_report(world, body.id), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        outcome = declare_file(path, body, list(reg.bodies), db, BaseUrlMap.from_mapping(urls), out)
+        err.print(
+            f"[bold]declared report[/bold] {body.id}: {len(outcome.verdicts)} links verified, "
+            f"{outcome.untrue_facts} untrue fact(s) in the reconciliation act",
+            highlight=False,
+        )
+
+
 def replica_audit(world: Any, out: Path, db: str, browser: bool = True, reports: bool = True) -> AuditSummary:
     """Every demo body audited on the running replica world, as the allow-listed assessor."""
     from ashyq.world.server import start_world
 
     with start_world(world) as served:
         reg = load_registry("demo")
+        declare_replica_reports(world, reg, served.urls, out, db)
         request = AuditRequest(
             [b.id for b in reg.assessed()],
             "demo",

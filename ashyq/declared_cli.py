@@ -6,6 +6,7 @@ Exit codes: 0 loaded (and verified), 1 the file was refused, 2 usage error.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -82,31 +83,57 @@ def declare_command(
         except (OSError, ValueError) as error:
             console.print(f"[red]error:[/red] --replica-map: {error}")
             raise typer.Exit(USAGE_ERROR) from None
-    context = LoadContext(found.id, found.kind, allow_internal_links=bool(url_map), period=period)
     try:
-        loaded = load_report(file, context)
+        outcome = declare_file(file, found, everyone, db, url_map, out, period, verify)
     except DeclarationError as error:
         console.print(f"[red]refused:[/red] {file} — {len(error.problems)} problem(s), nothing stored")
         for problem in error.problems:
             typer.echo(str(problem), err=True)
         raise typer.Exit(REFUSED) from None
+    typer.echo(f"loaded {file} as declaration {outcome.declaration_id} of {found.id} for {outcome.period}")
+    if verify:
+        _summary(outcome.verdicts, found.kind, outcome.untrue_facts, outcome.run_id)
+
+
+@dataclass
+class DeclareOutcome:
+    declaration_id: int
+    run_id: str
+    period: str
+    verdicts: list[Verdict]
+    untrue_facts: int
+
+
+def declare_file(
+    file: Path,
+    found: Body,
+    everyone: list[Body],
+    db: str | None,
+    url_map: BaseUrlMap,
+    out: Path,
+    period: str | None = None,
+    verify: bool = True,
+) -> DeclareOutcome:
+    """Load a report (refused whole with DeclarationError when malformed), store it in one transaction,
+    then re-verify its links and store the verdicts and the reconciliation act."""
+    context = LoadContext(found.id, found.kind, allow_internal_links=bool(url_map), period=period)
+    loaded = load_report(file, context)
     ensure_schema(db)
     with session_scope(db) as session:  # one transaction: the body rows, the run and the declaration
         upsert_bodies(session, [store_body(b) for b in everyone])
         run = start_run(session, RunKind.RECHECK, body_ids=[found.id], settings={"declared": {"source": str(file)}})
         declaration = store_declaration(session, found.id, loaded, run.id)
-        run_id = run.id
-    typer.echo(f"loaded {file} as declaration {declaration.id} of {found.id} for {loaded.report.general.period}")
-    if not verify:
-        with session_scope(db) as session:
-            finish_run(session, run_id)
-        return
-    verdicts = _verify(loaded.report, found.id, run_id, out, url_map)
+        run_id, declaration_id = run.id, declaration.id
+    verdicts: list[Verdict] = []
+    entries = 0
+    if verify:
+        verdicts = _verify(loaded.report, found.id, run_id, out, url_map)
     with session_scope(db) as session:
-        declaration = session.merge(declaration)
-        entries = store_verification(session, declaration, run_id, found.kind, verdicts)
+        if verify:
+            declaration = session.merge(declaration)
+            entries = len(store_verification(session, declaration, run_id, found.kind, verdicts))
         finish_run(session, run_id)
-    _summary(verdicts, found.kind, len(entries), run_id)
+    return DeclareOutcome(declaration_id, run_id, str(loaded.report.general.period), verdicts, entries)
 
 
 def _verify(report: DeclaredReport, body_id: str, run_id: str, out: Path, url_map: BaseUrlMap) -> list[Verdict]:

@@ -27,7 +27,6 @@ from ashyq.registry import Registry, load_registry
 from ashyq.results import findings_document, save_results, save_scores
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
-from ashyq.store.repository import last_complete_run
 from ashyq.store.vocabulary import RunKind, RunStatus
 from checks.base import run_checks
 from checks.open_data_records import unified_list_for
@@ -129,10 +128,11 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
             return AuditSummary(run.id, crawl.status, None, outcomes, out_dir)
         progress("score", {"edition": edition.edition})
         document = findings_document(session, run, assessed)
+        # a single-body audit borrows the CGO averages of the last complete run that has them; a run of
+        # a whole registry (nightly, demo) computes its own
         previous = None
-        if request.kind != RunKind.NIGHTLY:
-            previous = last_complete_run(session, RunKind.NIGHTLY) or last_complete_run(session)
-            previous = previous if previous is not None and previous.id != run.id else None
+        if request.kind in (RunKind.AUDIT, RunKind.URL):
+            previous = last_run_with_averages(session, exclude=run.id)
         borrowed = dict((previous.settings or {}).get("averages", {})) if previous is not None else {}
         averages_from = previous.id if previous is not None else None
         all_scores = score_editions(document, [edition, *other_editions(edition.edition)], request.options, borrowed)
@@ -157,6 +157,13 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
         reports = _reports(run_id, assessed, out_dir, request.db_url)
     _write_summary(out_dir, run_id, scores, outcomes, averages_from)
     return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports)
+
+
+def last_run_with_averages(session: Any, exclude: str) -> Run | None:
+    runs = session.scalars(
+        select(Run).where(Run.status == RunStatus.COMPLETE, Run.id != exclude).order_by(Run.finished_at.desc())
+    )
+    return next((r for r in runs if (r.settings or {}).get("averages")), None)
 
 
 def other_editions(primary: str) -> list[Edition]:

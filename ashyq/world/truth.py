@@ -18,6 +18,7 @@ import yaml
 from ashyq.world import classic
 from ashyq.world.classic_content import BUILDERS
 from ashyq.world.core import Defect, World
+from ashyq.world.declared_reports import declared_defects
 from ashyq.world.govkz.content import govkz_bodies, site_content
 from ashyq.world.site_defects import site_defects
 
@@ -40,6 +41,7 @@ def all_defects(world: World) -> list[Defect]:
     portal = _portal_function("portal_defects")
     if portal is not None:
         defects.extend(portal(world))
+    defects.extend(declared_defects(world))  # untrue facts of the bodies' declared reports (item R)
     return defects
 
 
