@@ -48,10 +48,13 @@ def measure(findings: list[dict[str, Any]], world: World, body_ids: set[str]) ->
     """Compare a run's findings (docs/findings-format.md dicts) with the world's seeded defects."""
     measured_items = set(items_to_check())
     seeded: set[tuple[str, str, str]] = set()
+    parents = {b.id: b.parent for b in world.bodies if b.parent}
     for d in all_defects(world):
         item = TRUTH_ALIASES.get(d.item, d.item)
-        if d.body in body_ids and item in measured_items:
-            seeded.add((d.body, item, d.lang or "-"))
+        # a subordinate organisation's deficiency is found (and penalised) at its parent CGO
+        body = parents.get(d.body, d.body) if item.startswith(("T9-", "T10-", "T11-")) else d.body
+        if body in body_ids and item in measured_items:
+            seeded.add((body, item, d.lang or "-"))
     flagged: set[tuple[str, str, str]] = set()
     unmeasured: set[tuple[str, str, str]] = set()
     for f in findings:

@@ -38,3 +38,14 @@ def test_no_findings_means_no_recall() -> None:
     rows = measure([], world, {"karaganda"})
     assert rows and all(r.recall == 0 for r in rows)
     assert all(r.precision is None for r in rows)
+
+
+def test_a_subordinates_defect_is_counted_at_its_parent() -> None:
+    world = World()
+    child = next(b for b in world.bodies if b.parent)
+    seeded = [d for d in all_defects(world) if d.body == child.id and d.item.startswith(("T9-", "T10-", "T11-"))]
+    assert seeded, "the world seeds subordinate defects"
+    d = seeded[0]
+    findings = [{"body": child.parent, "item": d.item, "lang": d.lang, "status": "fail"}]
+    r = next(r for r in measure(findings, world, {child.parent}) if (r.item, r.lang) == (d.item, d.lang or "-"))
+    assert r.true_positive == 1 and r.false_positive == 0
