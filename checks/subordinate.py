@@ -117,8 +117,15 @@ def _labels(page: PageSnapshot) -> list[tuple[str, str]]:
 
 
 def _site_failures(sub: BodyArtifacts) -> list[str]:
+    """Pages of the organisation's site that could not be read. A 4xx answer is not one of them: the
+    page does not exist (a dead link, itself a finding elsewhere), so it cannot hold what is missing."""
     hosts = [re.sub(r"^https?://", "", u).split("/")[0] for u in sub.site_urls]
-    return [f"{f.url} ({f.reason})" for f in sub.failures if any(h and h in f.url for h in hosts)]
+    return [
+        f"{f.url} ({f.reason})"
+        for f in sub.failures
+        if any(h and h in f.url for h in hosts)
+        and not (f.reason == "http_status" and f.status_code is not None and 400 <= f.status_code < 500)
+    ]
 
 
 def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:

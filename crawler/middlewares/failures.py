@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.exceptions import (
@@ -140,6 +141,8 @@ class FailureRecorderMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
+        if response.status in (404, 410) and urlsplit(request.url).path == "/robots.txt":
+            return response  # no robots.txt: everything is allowed, nothing failed
         if response.status >= 400 and not request.meta.get(NO_FAILURE):
             antibot = is_antibot(response, self.markers)
             reason: FailureReason = "antibot" if antibot else "http_status"
