@@ -39,7 +39,7 @@ console = Console()
 err = Console(stderr=True)
 
 
-def _usage(message: str) -> typer.Exit:
+def usage_error(message: str) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}", highlight=False)
     return typer.Exit(2)
 
@@ -95,13 +95,13 @@ def print_ranking(summary: AuditSummary) -> None:
         console.print(f"CGO averages borrowed from run {summary.averages_from}", highlight=False)
 
 
-def _map(replica_map: str | None) -> dict[str, str]:
+def replica_map_of(replica_map: str | None) -> dict[str, str]:
     if replica_map is None:
         return {}
     try:
         return read_replica_map(replica_map)
     except (OSError, ValueError) as error:
-        raise _usage(f"--replica-map: {error}") from None
+        raise usage_error(f"--replica-map: {error}") from None
 
 
 def _finish(summary: AuditSummary) -> None:
@@ -124,7 +124,7 @@ def nightly_command(
     try:
         reg = load_registry(registry)
     except RegistryError as error:
-        raise _usage("; ".join(error.problems)) from None
+        raise usage_error("; ".join(error.problems)) from None
     ids = [b.id for b in reg.assessed()]
     request = AuditRequest(
         ids,
@@ -132,8 +132,8 @@ def nightly_command(
         edition,
         out,
         db,
-        _map(replica_map),
-        _date(as_of),
+        replica_map_of(replica_map),
+        parse_date(as_of),
         RunKind.NIGHTLY,
         max_pages,
         not no_browser,
@@ -160,8 +160,8 @@ def audit_command(
 ) -> None:
     """Audit one body on demand (borrowing CGO averages from the last complete run), or any website by URL."""
     if bool(body) == bool(url):
-        raise _usage("give --body ID or --url URL")
-    url_map = _map(replica_map)
+        raise usage_error("give --body ID or --url URL")
+    url_map = replica_map_of(replica_map)
     if url is not None:
         registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
     assert body is not None
@@ -169,11 +169,11 @@ def audit_command(
         reg = load_registry(registry)
         target = reg.get(body)
     except RegistryError as error:
-        raise _usage("; ".join(error.problems)) from None
+        raise usage_error("; ".join(error.problems)) from None
     except KeyError:
-        raise _usage(f"unknown body {body!r} in registry {registry}") from None
+        raise usage_error(f"unknown body {body!r} in registry {registry}") from None
     if target.kind == "subordinate":
-        raise _usage(f"{body} is a subordinate organisation: it is assessed within its parent {target.parent}")
+        raise usage_error(f"{body} is a subordinate organisation: it is assessed within its parent {target.parent}")
     request = AuditRequest(
         [body],
         registry,
@@ -181,7 +181,7 @@ def audit_command(
         out,
         db,
         url_map,
-        _date(as_of),
+        parse_date(as_of),
         RunKind.URL if url else RunKind.AUDIT,
         None,
         not no_browser,
@@ -193,13 +193,13 @@ def audit_command(
     _finish(summary)
 
 
-def _date(value: str | None) -> date | None:
+def parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _usage(f"--as-of must be YYYY-MM-DD, got {value!r}") from None
+        raise usage_error(f"--as-of must be YYYY-MM-DD, got {value!r}") from None
 
 
 def _adhoc_registry(
@@ -208,21 +208,21 @@ def _adhoc_registry(
     """A one-body registry for a site that is in none: website criteria only, portals unknown."""
     parts = urlsplit(url if "://" in url else f"https://{url}")
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise _usage(f"--url must be an http(s) URL, got {url!r}")
+        raise usage_error(f"--url must be an http(s) URL, got {url!r}")
     if kind not in ("cgo", "mio"):
-        raise _usage("--kind must be cgo or mio")
+        raise usage_error("--kind must be cgo or mio")
     base = f"{parts.scheme}://{parts.netloc}"
     if not url_map:
         internal = internal_address(base)
         if internal is not None and not allow_private:
-            raise _usage(
+            raise usage_error(
                 f"{parts.hostname} is a loopback or private address ({internal}); "
                 "give --allow-private-addresses to audit it"
             )
         if internal is not None:
             url_map = {base: base}  # the crawler only goes to internal addresses it is told are the target
     body_id = re.sub(r"[^a-z0-9-]+", "-", parts.hostname.lower()).strip("-")
-    folder = Path(tempfile.mkdtemp(prefix="registry-", dir=_ensure(out)))
+    folder = Path(tempfile.mkdtemp(prefix="registry-", dir=ensure_dir(out)))
     path = folder / "url.yaml"
     path.write_text(
         yaml.safe_dump(
@@ -244,7 +244,7 @@ def _adhoc_registry(
     return str(path), body_id, url_map
 
 
-def _ensure(path: Path) -> Path:
+def ensure_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -278,7 +278,7 @@ def declare_replica_reports(world: Any, reg: Any, urls: dict[str, str], out: Pat
     from ashyq.world.declared_reports import declared_report
     from crawler.urlmap import BaseUrlMap
 
-    folder = _ensure(out / "declared")
+    folder = ensure_dir(out / "declared")
     for body in reg.assessed():
         path = folder / f"{body.id}.yaml"
         path.write_text(
@@ -327,198 +327,13 @@ def demo_command(
     from ashyq.world.core import DEFAULT_AS_OF, World
 
     if faults not in ("none", "flaky"):
-        raise _usage("--faults must be none or flaky")
-    day = _date(as_of) or DEFAULT_AS_OF
+        raise usage_error("--faults must be none or flaky")
+    day = parse_date(as_of) or DEFAULT_AS_OF
     out = out.resolve()
-    db = f"sqlite:///{_ensure(out) / 'ashyq.sqlite'}"
+    db = f"sqlite:///{ensure_dir(out) / 'ashyq.sqlite'}"
     err.print(f"starting the replica world (as of {day}, faults {faults})", highlight=False)
     summary = replica_audit(World(as_of=day, faults=faults), out, db, browser=not no_browser)  # type: ignore[arg-type]
     err.print("replica world stopped", highlight=False)
     print_ranking(summary)
     console.print(f"store: {db}", highlight=False)
     raise typer.Exit(summary.exit_code)
-
-
-def accuracy_command(
-    run: Annotated[
-        str | None, typer.Option("--run", help="A demo run already in the store (default: run one).")
-    ] = None,
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
-    out: Annotated[Path, typer.Option(help="Output folder when a run is made.")] = Path("out/accuracy"),
-    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
-) -> None:
-    """Precision and recall of the checks per item, kk and ru apart, against the replica's ground truth."""
-    from ashyq.accuracy import measure, totals
-    from ashyq.results import findings_document
-    from ashyq.store.db import session_scope
-    from ashyq.store.models import Run
-    from ashyq.world.core import World
-
-    world = World()
-    if run is None:
-        out = out.resolve()
-        db = db or f"sqlite:///{_ensure(out) / 'ashyq.sqlite'}"
-        run = replica_audit(world, out, db, browser=not no_browser, reports=False).run_id
-    with session_scope(db) as session:
-        found = session.get(Run, run)
-        if found is None:
-            raise _usage(f"no run {run!r} in the store")
-        bodies = list(found.body_ids or [])
-        doc = findings_document(session, found, bodies)
-    rows = measure(doc["findings"], world, set(bodies))
-    table = Table(title=f"accuracy of the checks against the replica's ground truth (run {run})")
-    for col in ("item", "lang", "TP", "FP", "FN", "not assessed", "precision", "recall", "missed", "spurious"):
-        table.add_column(col)
-
-    def pct(v: float | None) -> str:
-        return "—" if v is None else f"{v:.0%}"
-
-    for r in rows:
-        table.add_row(
-            r.item,
-            r.lang,
-            str(r.true_positive),
-            str(r.false_positive),
-            str(r.false_negative),
-            str(r.not_assessed),
-            pct(r.precision),
-            pct(r.recall),
-            ", ".join(r.missed),
-            ", ".join(r.spurious),
-        )
-    console.print(table)
-    for lang, figures in sorted(totals(rows).items()):
-        console.print(f"{lang}: precision {pct(figures['precision'])}, recall {pct(figures['recall'])}")
-
-
-def recheck_command(
-    body: Annotated[str, typer.Option("--body", help="The body whose findings are disputed.")],
-    items: Annotated[str, typer.Option("--items", help="Comma-separated items, e.g. A14-2.3,T7-1.")],
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
-    replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
-    crawl_config: CrawlConfigOption = None,
-) -> None:
-    """Re-harvest and re-check only what the items need; show before and after with both evidences."""
-    import json
-
-    from ashyq.recheck import compare, previous_run, spiders_for_items
-    from ashyq.store.db import session_scope
-
-    wanted = [i.strip() for i in items.split(",") if i.strip()]
-    if not wanted:
-        raise _usage("--items names no item")
-    try:
-        load_registry(registry).get(body)
-    except (RegistryError, KeyError):
-        raise _usage(f"unknown body {body!r} in registry {registry}") from None
-    request = AuditRequest(
-        [body],
-        registry,
-        "kz-2025",
-        out,
-        db,
-        _map(replica_map),
-        _date(as_of),
-        RunKind.RECHECK,
-        None,
-        any(i.startswith(("A14-", "A16-")) for i in wanted),
-        False,
-        only_items=wanted,
-        spiders=spiders_for_items(wanted),
-        crawl_config=crawl_config,
-    )
-    summary = run_audit(request, StageProgress())
-    with session_scope(db) as session:
-        old = previous_run(session, body, summary.run_id)
-        rows = compare(session, body, old.id if old else None, summary.run_id, wanted)
-    if as_json:
-        typer.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2, default=str))
-        raise typer.Exit(summary.exit_code)
-    table = Table(title=f"recheck of {body}: run {old.id if old else '—'} → {summary.run_id}")
-    for col in ("item", "lang", "before", "after", "evidence before", "evidence after"):
-        table.add_column(col)
-    for r in rows:
-        b, a = r.before or {}, r.after or {}
-        table.add_row(
-            r.item,
-            r.lang or "—",
-            b.get("status", "—"),
-            a.get("status", "—"),
-            "\n".join(e["url"] or "" for e in b.get("evidence", [])[:3]),
-            "\n".join(e["url"] or "" for e in a.get("evidence", [])[:3]),
-            style="bold" if r.changed else None,
-        )
-    console.print(table)
-    raise typer.Exit(summary.exit_code)
-
-
-def check_command(
-    body: Annotated[
-        list[str] | None, typer.Option("--body", help="Body id (repeat); all the run's bodies if omitted.")
-    ] = None,
-    run: Annotated[str, typer.Option("--run", help="Run id, or 'last'.")] = "last",
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
-    out: Annotated[Path, typer.Option(help="The output folder the run's WARC files are under.")] = Path("out"),
-    registry: Annotated[str, typer.Option(help="Registry the run's bodies come from.")] = "demo",
-    edition: Annotated[str, typer.Option(help="Edition to re-score under.")] = "kz-2025",
-) -> None:
-    """Run the checks again over what a run stored (no network), replace its findings and re-score it."""
-    import checks.registry  # noqa: F401  (registers every check)
-    from ashyq.artifacts import load_artifacts
-    from ashyq.pipeline import other_editions, score_editions
-    from ashyq.results import findings_document, save_results, save_scores
-    from ashyq.store.db import session_scope
-    from ashyq.store.models import Run
-    from checks.base import run_checks
-    from checks.open_data_records import unified_list_for
-    from scoring.edition import edition_path
-    from scoring.validate import load_edition
-
-    primary = load_edition(edition_path(edition))
-    with session_scope(db) as session:
-        from sqlalchemy import select
-
-        found = (
-            session.scalars(select(Run).order_by(Run.started_at.desc()).limit(1)).first()
-            if run == "last"
-            else session.get(Run, run)
-        )
-        if found is None:
-            raise _usage(f"no run {run!r} in the store")
-        reg = load_registry(registry)
-        ids = list(body or [b for b in (found.body_ids or []) if _assessed(reg, b)])
-        table = Table(title=f"checks of run {found.id}")
-        for col in ("body", "findings", "pass", "partial", "fail", "not assessed", "not applicable"):
-            table.add_column(col)
-        for body_id in ids:
-            artifacts = load_artifacts(
-                session,
-                found,
-                body_id,
-                out.resolve(),
-                config_for=lambda b: {"unified_list": unified_list_for(registry, b)},
-            )
-            results = run_checks(artifacts)
-            save_results(session, found, body_id, results)
-            counts = {
-                s: sum(1 for r in results if r.status == s)
-                for s in ("pass", "partial", "fail", "not_assessed", "not_applicable")
-            }
-            table.add_row(body_id, str(len(results)), *map(str, counts.values()))
-        session.flush()
-        all_ids = [b for b in (found.body_ids or []) if _assessed(reg, b)]
-        document = findings_document(session, found, all_ids)
-        for scores in score_editions(document, [primary, *other_editions(primary.edition)], {}, {}).values():
-            save_scores(session, found, scores)
-    console.print(table)
-
-
-def _assessed(registry: Any, body_id: str) -> bool:
-    try:
-        return bool(registry.get(body_id).kind in ("cgo", "mio"))
-    except KeyError:
-        return False

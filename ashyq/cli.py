@@ -5,20 +5,14 @@ from __future__ import annotations
 import typer
 
 from ashyq import __version__
-from ashyq.audit_cli import (
-    accuracy_command,
-    audit_command,
-    check_command,
-    demo_command,
-    nightly_command,
-    recheck_command,
-)
+from ashyq.audit_cli import audit_command, demo_command, nightly_command
 from ashyq.bodies_cli import bodies_app
 from ashyq.check_cli import check_page_command
 from ashyq.crawl_cli import crawl_command
 from ashyq.declared_cli import declare_command, report_template_command
 from ashyq.methodology_cli import methodology_app, score_command
 from ashyq.report_cli import evidence_app, report_app
+from ashyq.review_cli import accuracy_command, check_command, recheck_command
 from ashyq.world.cli import world_app
 
 app = typer.Typer(

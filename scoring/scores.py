@@ -1,0 +1,126 @@
+"""Scores as the engine reports them: per item, per group, per body and per run, each with its
+points, its maximum and ``upper`` (what the points would be if everything not assessed turned out
+perfect), so coverage is never lost on the way to a report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from scoring.edition import BodyKind, Lang
+
+DIGITS = 4
+
+
+@dataclass
+class ItemScore:
+    item: str
+    lang: Lang | None
+    status: str
+    points: float
+    max: float
+    upper: float
+    base: float = 0.0
+    deduction: float = 0.0
+    note: str = ""
+    exempt: str | None = None
+    excluded: float = 0.0  # weight dropped from the maximum (not applicable, "exclude")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "item": self.item,
+            "lang": self.lang,
+            "status": self.status,
+            "points": round(self.points, DIGITS),
+            "max": round(self.max, DIGITS),
+            "not_assessed": round(self.upper - self.points, DIGITS),
+            "deduction": round(self.deduction, DIGITS),
+            "note": self.note,
+            **({"exempt": self.exempt} if self.exempt else {}),
+        }
+
+
+@dataclass
+class NodeScore:
+    id: str
+    points: float
+    max: float
+    upper: float
+    items: list[ItemScore] = field(default_factory=list)
+    children: list[NodeScore] = field(default_factory=list)
+    by_lang: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "points": round(self.points, DIGITS),
+            "max": round(self.max, DIGITS),
+            "not_assessed": round(self.upper - self.points, DIGITS),
+            "by_lang": {k: round(v, DIGITS) for k, v in self.by_lang.items()},
+            "children": [c.as_dict() for c in self.children],
+            "items": [i.as_dict() for i in self.items],
+        }
+
+
+@dataclass
+class BodyScore:
+    body: str
+    kind: BodyKind
+    edition: str
+    criteria: list[NodeScore]
+    total: float
+    max: float
+    upper: float
+    penalty: float
+    final: float
+    level: str
+    interpretations: dict[str, str]
+    averages_borrowed: list[dict[str, Any]]
+    not_assessed: list[dict[str, Any]]
+    # the level if everything not assessed had turned out perfect: with ``level`` it brackets the truth
+    level_best_case: str = ""
+
+    @property
+    def not_assessed_points(self) -> float:
+        return self.upper - self.total
+
+    @property
+    def coverage(self) -> float:
+        """Share of the maximum whose outcome is known (1.0 when everything was assessed)."""
+        return 1.0 if self.max <= 0 else max(0.0, 1 - self.not_assessed_points / self.max)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "body": self.body,
+            "kind": self.kind,
+            "edition": self.edition,
+            "total": round(self.total, DIGITS),
+            "max": round(self.max, DIGITS),
+            "not_assessed": round(self.not_assessed_points, DIGITS),
+            "coverage": round(self.coverage, DIGITS),
+            "penalty": round(self.penalty, DIGITS),
+            "final": round(self.final, DIGITS),
+            "level": self.level,
+            "level_best_case": self.level_best_case or self.level,
+            "criteria": [c.as_dict() for c in self.criteria],
+            "interpretations": self.interpretations,
+            "averages_borrowed": self.averages_borrowed,
+            "not_assessed_items": self.not_assessed,
+        }
+
+
+@dataclass
+class RunScores:
+    edition: str
+    bodies: list[BodyScore]
+    interpretations: dict[str, str]
+    averages: dict[str, float]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "format": "ashyq-scores/1",
+            "edition": self.edition,
+            "interpretations": self.interpretations,
+            "averages": {k: round(v, DIGITS) for k, v in sorted(self.averages.items())},
+            "bodies": [b.as_dict() for b in self.bodies],
+        }
