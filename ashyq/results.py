@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from ashyq.declared.reconcile import reporting_facts
@@ -43,10 +43,18 @@ def _evidence_id(run_id: str, ref: EvidenceRef) -> str:
     return "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
+def _refs(result: Result) -> list[EvidenceRef]:
+    return [*result.evidence, *(ref for d in result.deficiencies for ref in d.evidence)]
+
+
 def save_results(session: Session, run: Run, body_id: str, results: Sequence[Result]) -> int:
     """Replace the body's findings of this run with ``results``; returns how many were stored."""
     session.execute(delete(Finding).where(Finding.run_id == run.id, Finding.body_id == body_id))
-    known = set(session.scalars(select(Evidence.id).where(Evidence.run_id == run.id)))
+    # references that name stored evidence (e.g. a declared link verified in the declaration's own
+    # run) are linked as they are, not stored again
+    cited = {ref.evidence_id for r in results for ref in _refs(r) if ref.evidence_id}
+    elsewhere = set(session.scalars(select(Evidence.id).where(Evidence.id.in_(cited)))) if cited else set()
+    known = set(session.scalars(select(Evidence.id).where(Evidence.run_id == run.id))) | elsewhere
     new_evidence: dict[str, Evidence] = {}
     warc_files = _warc_files(session, run)
 
@@ -98,7 +106,12 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
         )
     add_evidence(session, new_evidence.values())
     session.flush()
-    all_evidence = {e.id: e for e in session.scalars(select(Evidence).where(Evidence.run_id == run.id))}
+    all_evidence = {
+        e.id: e
+        for e in session.scalars(
+            select(Evidence).where(or_(Evidence.run_id == run.id, Evidence.id.in_(elsewhere or {""})))
+        )
+    }
     for finding, evidence_ids in rows:
         finding.evidence = [all_evidence[i] for i in dict.fromkeys(evidence_ids)]
     add_findings(session, [finding for finding, _ in rows])

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from ashyq.audit_cli import declare_replica_reports
 from ashyq.cli import app
 from ashyq.pipeline import AuditRequest, run_audit
+from ashyq.registry import Registry, load_registry
 from ashyq.store.db import session_scope
 from ashyq.store.models import Finding
 from ashyq.store.vocabulary import RunKind, RunStatus
@@ -21,12 +23,18 @@ from ashyq.world.server import start_world
 runner = CliRunner()
 
 
+def _only(registry: Registry, body_id: str) -> Registry:
+    return registry.model_copy(update={"bodies": [b for b in registry.bodies if b.id == body_id]})
+
+
 @pytest.fixture(scope="module")
 def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
     out = tmp_path_factory.mktemp("audit")
     db = f"sqlite:///{out / 'ashyq.sqlite'}"
     world = World()
     with start_world(world) as served:
+        # kostanay submits its Appendix 9 report first (one untrue claim is seeded in it)
+        declare_replica_reports(world, _only(load_registry("demo"), "kostanay"), served.urls, out, db)
         summary = run_audit(
             AuditRequest(
                 ["kostanay"],
@@ -63,6 +71,17 @@ def test_findings_carry_evidence_and_the_score_is_honest(audited: tuple[str, Pat
     assert 10 < kostanay["total"] < 90
     assert 0 < kostanay["not_assessed"] < 100 and 0 < kostanay["coverage"] < 1
     assert kostanay["level_best_case"] != "" and kostanay["interpretations"]
+    # the declared report was verified: its one untrue fact costs 0.2 (the reconciliation act)
+    assert kostanay["penalty"] == pytest.approx(0.2)
+    declared = [f for f in findings_of(db, run_id) if f.check_id.startswith("declared")]
+    assert declared and any(f.status.value in ("pass", "partial") for f in declared)
+
+
+def findings_of(db: str, run_id: str) -> list[Finding]:
+    with session_scope(db) as session:
+        rows = session.query(Finding).filter(Finding.run_id == run_id).all()
+        session.expunge_all()
+        return rows
 
 
 @pytest.mark.slow
