@@ -116,11 +116,16 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
         def config_for(body_id: str) -> dict[str, Any]:
             return {"unified_list": unified_list_for(request.registry, body_id), "interpretations": request.options}
 
+        broken: list[str] = []
         for body_id in assessed:
             progress("check", {"body": body_id})
-            artifacts = load_artifacts(session, run, body_id, out_dir, config_for=config_for)
-            results = run_checks(artifacts, request.only_items)
-            save_results(session, run, body_id, results)
+            try:
+                with session.begin_nested():  # one body's failure must not undo the others' findings
+                    artifacts = load_artifacts(session, run, body_id, out_dir, config_for=config_for)
+                    save_results(session, run, body_id, run_checks(artifacts, request.only_items))
+            except Exception as error:  # recorded; the run goes on and ends partial
+                outcomes[body_id] = f"checks failed: {type(error).__name__}: {error}"[:300]
+                broken.append(body_id)
         session.flush()
         if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
             run.status = crawl.status
@@ -139,7 +144,7 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
         for edition_scores in all_scores.values():
             save_scores(session, run, edition_scores)
         scores = all_scores[edition.edition]
-        status = crawl.status
+        status = RunStatus.PARTIAL if broken and crawl.status == RunStatus.COMPLETE else crawl.status
         run.settings = {
             **(run.settings or {}),
             "averages": {name: s.averages for name, s in all_scores.items()},

@@ -138,3 +138,35 @@ def test_audit_by_url_refuses_a_loopback_site_without_the_flag(tmp_path: Path) -
     result = runner.invoke(app, ["audit", "--url", "http://127.0.0.1:9/", "--kind", "mio", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "--allow-private-addresses" in result.output
+
+
+@pytest.mark.slow
+def test_a_body_whose_checks_fail_is_recorded_and_the_run_is_partial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ashyq.pipeline as pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the store went away")
+
+    monkeypatch.setattr(pipeline, "load_artifacts", broken)
+    world = World()
+    with start_world(world) as served:
+        summary = run_audit(
+            AuditRequest(
+                ["kostanay"],
+                "demo",
+                "kz-2025",
+                tmp_path,
+                f"sqlite:///{tmp_path / 'a.sqlite'}",
+                dict(served.urls),
+                world.as_of,
+                RunKind.AUDIT,
+                max_pages=10,
+                browser=False,
+                reports=False,
+                spiders=["site"],
+            )
+        )
+    assert summary.status == RunStatus.PARTIAL and summary.exit_code == 1
+    assert summary.outcomes["kostanay"].startswith("checks failed: RuntimeError")
