@@ -49,7 +49,9 @@ def accuracy_command(
         found = session.get(Run, run)
         if found is None:
             raise usage_error(f"no run {run!r} in the store")
-        bodies = list(found.body_ids or [])
+        # the bodies the run scored: subordinate organisations count through their parent's T9–T11
+        assessed_ids = {b.id for b in world.bodies if b.kind != "subordinate"}
+        bodies = [b for b in (found.body_ids or []) if b in assessed_ids]
         doc = findings_document(session, found, bodies)
     rows = measure(doc["findings"], world, set(bodies))
     table = Table(title=f"accuracy of the checks against the replica's ground truth (run {run})")
