@@ -167,3 +167,16 @@ def test_world_declared_command(tmp_path: Path) -> None:
     assert loaded.report.general.body_id == "mod"
     bad = CliRunner().invoke(world_app, ["declared", "--body", "zqai", "-o", str(tmp_path / "x.yaml")])
     assert bad.exit_code != 0
+
+
+@pytest.mark.parametrize("day", ["2026-01-01", "2026-01-15", "2026-03-21", "2026-07-01", "2027-01-02"])
+def test_reports_and_their_untrue_facts_exist_for_any_audit_date(day: str) -> None:
+    import datetime as dt
+
+    from ashyq.world.declared_reports import declared_defects, declared_report
+
+    world = World(as_of=dt.date.fromisoformat(day))
+    for body in world.bodies:
+        if body.kind != "subordinate":
+            assert declared_report(world, body.id)["general"]
+    assert {d.body for d in declared_defects(world)} == {"mod", "karaganda", "kostanay"}
