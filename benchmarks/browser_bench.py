@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 PAGES = int(os.environ.get("ASHYQ_BENCH_PAGES", "16"))
-LONG_VISITS = int(os.environ.get("ASHYQ_BENCH_VISITS", "200"))
+LONG_VISITS = int(os.environ.get("ASHYQ_BENCH_VISITS", "120"))  # ASHYQ_BENCH_VISITS=500 for the long run
 GOAL_CPU_PER_PAGE = 1.0
 
 
@@ -116,7 +116,12 @@ def main() -> None:
 
         sampler = threading.Thread(target=sample_memory, daemon=True)
         sampler.start()
-        long_urls = [urls[n % len(urls)] for n in range(LONG_VISITS)]
+        # distinct URLs (a query the pages ignore): the gather step visits a URL once, and the loop must
+        # really make LONG_VISITS visits for the memory figure to mean anything
+        long_urls = [
+            f"{u}{'&' if '?' in u else '?'}bench_visit={n}"
+            for n, u in enumerate(urls[n % len(urls)] for n in range(LONG_VISITS))
+        ]
         light = GatherSettings.from_config(url_map=running.urls, mobile=False, focus_pages=0)
         _, long_wall = _measure(lambda: gather_pages(long_urls, light, sample=False))
         done.set()
