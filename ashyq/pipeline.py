@@ -28,7 +28,7 @@ from ashyq.results import findings_document, save_results, save_scores
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
 from ashyq.store.vocabulary import RunKind, RunStatus
-from checks.base import run_checks
+from checks.base import Result, run_checks
 from checks.open_data_records import unified_list_for
 from scoring.edition import Edition, available_editions, edition_path
 from scoring.engine import RunScores, score_run
@@ -112,21 +112,12 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
             progress("measure", {"bodies": crawl_ids})
             measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress)
         assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
-
-        def config_for(body_id: str) -> dict[str, Any]:
-            return {"unified_list": unified_list_for(request.registry, body_id), "interpretations": request.options}
-
-        broken: list[str] = []
-        for body_id in assessed:
-            progress("check", {"body": body_id})
-            try:
-                with session.begin_nested():  # one body's failure must not undo the others' findings
-                    artifacts = load_artifacts(session, run, body_id, out_dir, config_for=config_for)
-                    save_results(session, run, body_id, run_checks(artifacts, request.only_items))
-            except Exception as error:  # recorded; the run goes on and ends partial
-                outcomes[body_id] = f"checks failed: {type(error).__name__}: {error}"[:300]
-                broken.append(body_id)
-        session.flush()
+        checked = check_bodies(
+            session, run, assessed, request.registry, out_dir, request.options, request.only_items, progress
+        )
+        failed = {b: why for b, why in checked.items() if isinstance(why, str)}
+        outcomes.update(failed)
+        broken = list(failed)
         if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
             run.status = crawl.status
             run.finished_at = datetime.now(UTC)
@@ -162,6 +153,36 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
         reports = _reports(run_id, assessed, out_dir, request.db_url)
     _write_summary(out_dir, run_id, scores, outcomes, averages_from)
     return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports)
+
+
+def check_bodies(
+    session: Any,
+    run: Run,
+    body_ids: list[str],
+    registry: str,
+    out_dir: Path,
+    options: dict[str, str] | None = None,
+    only_items: list[str] | None = None,
+    progress: Progress = _noop,
+) -> dict[str, list[Result] | str]:
+    """The check stage over what a run stored: per body its results (saved as findings), or, when its
+    checks could not run, why — one body's failure never undoes the others' findings."""
+
+    def config_for(body_id: str) -> dict[str, Any]:
+        return {"unified_list": unified_list_for(registry, body_id), "interpretations": dict(options or {})}
+
+    out: dict[str, list[Result] | str] = {}
+    for body_id in body_ids:
+        progress("check", {"body": body_id})
+        try:
+            with session.begin_nested():
+                results = run_checks(load_artifacts(session, run, body_id, out_dir, config_for=config_for), only_items)
+                save_results(session, run, body_id, results)
+            out[body_id] = results
+        except Exception as error:  # recorded; the run goes on and ends partial
+            out[body_id] = f"checks failed: {type(error).__name__}: {error}"[:300]
+    session.flush()
+    return out
 
 
 def last_run_with_averages(session: Any, exclude: str) -> Run | None:

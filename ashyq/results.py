@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ashyq.declared.reconcile import reporting_facts
@@ -106,12 +106,8 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
         )
     add_evidence(session, new_evidence.values())
     session.flush()
-    all_evidence = {
-        e.id: e
-        for e in session.scalars(
-            select(Evidence).where(or_(Evidence.run_id == run.id, Evidence.id.in_(elsewhere or {""})))
-        )
-    }
+    needed = {i for _, ids in rows for i in ids}
+    all_evidence = {e.id: e for e in session.scalars(select(Evidence).where(Evidence.id.in_(needed)))} if needed else {}
     for finding, evidence_ids in rows:
         finding.evidence = [all_evidence[i] for i in dict.fromkeys(evidence_ids)]
     add_findings(session, [finding for finding, _ in rows])

@@ -155,50 +155,34 @@ def check_command(
     edition: Annotated[str, typer.Option(help="Edition to re-score under.")] = "kz-2025",
 ) -> None:
     """Run the checks again over what a run stored (no network), replace its findings and re-score it."""
-    import checks.registry  # noqa: F401  (registers every check)
-    from ashyq.artifacts import load_artifacts
-    from ashyq.pipeline import other_editions, score_editions
-    from ashyq.results import findings_document, save_results, save_scores
+    from sqlalchemy import select
+
+    from ashyq.pipeline import check_bodies, other_editions, score_editions
+    from ashyq.results import findings_document, save_scores
     from ashyq.store.db import session_scope
     from ashyq.store.models import Run
-    from checks.base import run_checks
-    from checks.open_data_records import unified_list_for
     from scoring.edition import edition_path
     from scoring.validate import load_edition
 
     primary = load_edition(edition_path(edition))
+    statuses = ("pass", "partial", "fail", "not_assessed", "not_applicable")
+    table = Table(title="checks")
+    for col in ("body", "findings", "pass", "partial", "fail", "not assessed", "not applicable"):
+        table.add_column(col)
     with session_scope(db) as session:
-        from sqlalchemy import select
-
-        found = (
-            session.scalars(select(Run).order_by(Run.started_at.desc()).limit(1)).first()
-            if run == "last"
-            else session.get(Run, run)
-        )
+        latest = select(Run).order_by(Run.started_at.desc()).limit(1)
+        found = session.scalars(latest).first() if run == "last" else session.get(Run, run)
         if found is None:
             raise usage_error(f"no run {run!r} in the store")
+        table.title = f"checks of run {found.id}"
         reg = load_registry(registry)
-        ids = list(body or [b for b in (found.body_ids or []) if _assessed(reg, b)])
-        table = Table(title=f"checks of run {found.id}")
-        for col in ("body", "findings", "pass", "partial", "fail", "not assessed", "not applicable"):
-            table.add_column(col)
-        for body_id in ids:
-            artifacts = load_artifacts(
-                session,
-                found,
-                body_id,
-                out.resolve(),
-                config_for=lambda b: {"unified_list": unified_list_for(registry, b)},
-            )
-            results = run_checks(artifacts)
-            save_results(session, found, body_id, results)
-            counts = {
-                s: sum(1 for r in results if r.status == s)
-                for s in ("pass", "partial", "fail", "not_assessed", "not_applicable")
-            }
-            table.add_row(body_id, str(len(results)), *map(str, counts.values()))
-        session.flush()
         all_ids = [b for b in (found.body_ids or []) if _assessed(reg, b)]
+        for body_id, outcome in check_bodies(session, found, list(body or all_ids), registry, out.resolve()).items():
+            if isinstance(outcome, str):
+                table.add_row(body_id, outcome, *([""] * len(statuses)))
+                continue
+            counts = [str(sum(1 for r in outcome if r.status == s)) for s in statuses]
+            table.add_row(body_id, str(len(outcome)), *counts)
         document = findings_document(session, found, all_ids)
         for scores in score_editions(document, [primary, *other_editions(primary.edition)], {}, {}).values():
             save_scores(session, found, scores)
