@@ -23,7 +23,8 @@ bench: setup          ## benchmarks printing ratios against a peer measured in t
 lint: setup           ## ruff and mypy
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
-	.venv/bin/mypy ashyq crawler checks scoring reports config
+	.venv/bin/mypy -p ashyq
+	.venv/bin/lint-imports
 
 accuracy: setup       ## precision and recall of the checks against the replica world's ground truth
 	$(ASHYQ) accuracy

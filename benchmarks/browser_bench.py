@@ -58,7 +58,7 @@ def _measure(run: Callable[[], Any]) -> tuple[float, float]:
 async def _plain_loop(urls: list[str], url_map: dict[str, str], shots: Path) -> None:
     from playwright.async_api import async_playwright
 
-    from checks.browser.gather import GatherSettings, launch, new_context
+    from ashyq.gather.pages import GatherSettings, launch, new_context
 
     settings = GatherSettings.from_config(url_map=url_map)
     async with async_playwright() as playwright:
@@ -74,7 +74,7 @@ async def _plain_loop(urls: list[str], url_map: dict[str, str], shots: Path) -> 
 
 
 def _replica_pages(world: Any) -> list[str]:
-    from ashyq.world import classic
+    from ashyq.replica import classic
 
     urls: list[str] = []
     for body in world.bodies:
@@ -88,9 +88,9 @@ def _replica_pages(world: Any) -> list[str]:
 def main() -> None:
     import tempfile
 
-    from ashyq.world.core import World
-    from ashyq.world.server import start_world
-    from checks.browser.gather import GatherSettings, gather_pages
+    from ashyq.gather.pages import GatherSettings, gather_pages
+    from ashyq.replica.core import World
+    from ashyq.replica.server import start_world
 
     world = World()
     urls = _replica_pages(world)[:PAGES]

@@ -33,10 +33,10 @@ def _child(kind: str, urls: dict[str, str], folder: str) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
     from scrapy.http import Response
 
-    from ashyq.registry import load_registry
+    from ashyq.crawler.settings import build_settings, load_crawl_config
+    from ashyq.crawler.spiders.site import SiteSpider
+    from ashyq.store.bodies import load_registry
     from ashyq.store.db import ensure_schema
-    from crawler.settings import build_settings, load_crawl_config
-    from crawler.spiders.site import SiteSpider
 
     window: dict[str, float] = {}
     pages = 0
@@ -142,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_child(kind, json.loads(urls), folder)))
         return 0
 
-    from ashyq.world.core import World
-    from ashyq.world.server import start_world
+    from ashyq.replica.core import World
+    from ashyq.replica.server import start_world
 
     runs: dict[str, list[dict[str, Any]]] = {"site": [], "plain": []}
     with start_world(World()) as running:

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scoring.edition import (
+from ashyq.methodology.edition import (
     BandedRule,
     ChoiceRule,
     CoefficientRule,
@@ -22,9 +22,9 @@ from scoring.edition import (
     ProportionalRule,
     edition_path,
 )
-from scoring.engine import score_run
-from scoring.findings import load_findings
-from scoring.validate import load_edition
+from ashyq.methodology.validate import load_edition
+from ashyq.scoring.engine import score_run
+from ashyq.scoring.findings import load_findings
 
 BODIES = 250
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from checks.items import languages_of
+from ashyq.checks.edition_index import languages_of
 
 Status = Literal["pass", "fail", "partial", "not_applicable", "not_assessed"]
 Lang = Literal["kk", "ru"]

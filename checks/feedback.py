@@ -20,8 +20,17 @@ from typing import Any
 
 from parsel import Selector
 
-from checks.base import BodyArtifacts, Deficiency, EvidenceRef, PortalRecord, Result, Status, not_assessed, register
-from checks.dialogue import settings
+from ashyq.checks.base import (
+    BodyArtifacts,
+    Deficiency,
+    EvidenceRef,
+    PortalRecord,
+    Result,
+    Status,
+    not_assessed,
+    register,
+)
+from ashyq.checks.dialog.indicators import settings
 
 
 @dataclass

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from parsel import Selector
 
-from checks.base import (
+from ashyq.checks.base import (
     LANGS,
     BodyArtifacts,
     Deficiency,
@@ -35,7 +35,14 @@ from checks.base import (
     not_assessed,
     register,
 )
-from checks.dialogue import answered_share, no_questions_reason, parse_date, questions_of, settings, unmeasured
+from ashyq.checks.dialog.indicators import (
+    answered_share,
+    no_questions_reason,
+    parse_date,
+    questions_of,
+    settings,
+    unmeasured,
+)
 
 Verdict = Literal["deficient", "clean", "unknown"]
 TITLE_BASE = "Подведомственные организации"
@@ -266,7 +273,7 @@ def _stale(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     periodicity = {}
     for entry in entries:
         matched = _match(entry, _datasets(sub))
-        declared = entry.get("actualize_type") or entry.get("periodicity")  # config/open_data/unified_list.yaml
+        declared = entry.get("actualize_type") or entry.get("periodicity")  # config/unified_list.yaml
         if matched and declared:
             periodicity[matched.api_uri] = str(declared)
     stale, undated, evidence = [], [], []
@@ -400,5 +407,5 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     applies_to=("cgo",),
 )
 def dialogue(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = settings(artifacts, "dialogue")
+    cfg = settings(artifacts, "dialog")
     return [*_join(artifacts, "T11-1", _blog), *_join(artifacts, "T11-2", lambda sub, lang: _answers(sub, lang, cfg))]

@@ -1,6 +1,6 @@
 """The crawl process: one Scrapy CrawlerProcess running every spider of every body of one run.
 
-Started by :mod:`crawler.runner` as ``python -m crawler.process JOB.json`` - a process of its own,
+Started by :mod:`ashyq.crawler.runner` as ``python -m ashyq.crawler.process JOB.json`` - a process of its own,
 because a Twisted reactor cannot be restarted, and a program (or a test session) runs many crawls.
 It talks back on stdout, one JSON object per line: ``progress`` (pages, records, failures per
 body, twice a second), ``body_done`` and finally ``summary``. Logs go to stderr.
@@ -22,9 +22,9 @@ from typing import Any, TextIO
 from scrapy import Spider
 from scrapy.crawler import Crawler, CrawlerProcess
 
-from ashyq.registry import Body, load_registry
-from crawler.settings import build_settings, load_crawl_config
-from crawler.spiders import spiders_for
+from ashyq.crawler.settings import build_settings, load_crawl_config
+from ashyq.crawler.spiders import spiders_for
+from ashyq.store.bodies import Body, load_registry
 
 PROGRESS_SECONDS = 0.5
 
@@ -169,7 +169,7 @@ class CrawlJob:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        sys.stderr.write("usage: python -m crawler.process JOB.json\n")
+        sys.stderr.write("usage: python -m ashyq.crawler.process JOB.json\n")
         return 2
     job = json.loads(Path(args[0]).read_text(encoding="utf-8"))
     if job.get("connection_log"):

@@ -26,13 +26,13 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from ashyq.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT
-from crawler.items import FailureReason, FetchFailureItem, PageItem
-from crawler.parsers import rendered
-from crawler.parsers.govkz import entity_url
-from crawler.safety import internal_address
-from crawler.spiders.govkz_tickets import BrowserTicket
-from crawler.urlmap import BaseUrlMap
+from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
+from ashyq.crawler.parsers import rendered
+from ashyq.crawler.parsers.govkz import entity_url
+from ashyq.crawler.spiders.govkz_tickets import BrowserTicket
+from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT
+from ashyq.net.egress import internal_address
+from ashyq.net.urlmap import BaseUrlMap
 
 DESKTOP_VIEWPORT = {"width": 1366, "height": 768}
 MOBILE_DEVICE = "Pixel 7"
@@ -218,8 +218,8 @@ def _file_stem(url: str, lang: str) -> str:
 
 
 def warc_archiver(out_dir: Path, run_id: str, body_id: str) -> Callable[..., tuple[str | None, str | None]]:
-    """Resource records in the body's WARC through the infrastructure's helper (crawler.warc)."""
-    from crawler import warc
+    """Resource records in the body's WARC through the infrastructure's helper (ashyq.store.warc)."""
+    from ashyq.store import warc
 
     def archive(uri: str, content: bytes, content_type: str, kind: Any, refers_to: str | None) -> tuple[str, str]:
         ref = warc.write_resource(

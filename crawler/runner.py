@@ -1,7 +1,7 @@
 """Run a crawl: one store Run, the spiders of every body in a crawl process, one WARC per body.
 
 :func:`run_crawl` creates the Run (its settings record politeness, limits and every robots
-override with its reason), starts :mod:`crawler.process` as a child process, relays its progress,
+override with its reason), starts :mod:`ashyq.crawler.process` as a child process, relays its progress,
 and finishes the Run: ``complete`` when every body was harvested, ``partial`` when some were not,
 ``failed`` when none was - with each body's reason kept under ``settings["outcome"]``. The summary
 is also written to ``<out>/runs/<run_id>/summary.json``.
@@ -19,15 +19,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ashyq.registry import Registry, load_registry
+from ashyq.crawler.settings import build_settings, load_crawl_config, run_settings_record
+from ashyq.crawler.spiders import spiders_for
+from ashyq.crawler.storing import store_body
+from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
 from ashyq.store.repository import finish_run, start_run, upsert_bodies
 from ashyq.store.vocabulary import RunKind, RunStatus
-from crawler.pipelines import store_body
-from crawler.settings import build_settings, load_crawl_config, run_settings_record
-from crawler.spiders import spiders_for
-from crawler.warc import warc_path
+from ashyq.store.warc import warc_path
 
 ProgressCallback = Callable[[dict[str, Any]], None]
 
@@ -164,7 +164,7 @@ def _run_process(
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with open(run_dir / "crawl.log", "ab") as log:
         child = subprocess.Popen(
-            [sys.executable, "-m", "crawler.process", str(job_path)],
+            [sys.executable, "-m", "ashyq.crawler.process", str(job_path)],
             stdout=subprocess.PIPE,
             stderr=log,
             env=env,

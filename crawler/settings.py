@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ashyq import __version__
-from config import CONFIG_DIR
+from ashyq.config import CONFIG_DIR
 
 CRAWL_CONFIG = CONFIG_DIR / "crawl.yaml"
 USER_AGENT_TEMPLATE = "ashyq-openness-auditor/{version} (+{contact})"
@@ -139,18 +139,18 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 # and process_exception in descending order, so the failure recorder (10) is the last to see a
 # response or an exception: after retries and redirects have had their say.
 DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
-    "crawler.middlewares.failures.FailureRecorderMiddleware": 10,
-    "crawler.middlewares.guard.AddressGuardMiddleware": 20,
-    "crawler.middlewares.robots.RobotsOverrideMiddleware": 30,
-    "crawler.middlewares.traps.TrapLimitsMiddleware": 40,
+    "ashyq.crawler.middlewares.failures.FailureRecorderMiddleware": 10,
+    "ashyq.crawler.middlewares.guard.AddressGuardMiddleware": 20,
+    "ashyq.crawler.middlewares.robots.RobotsOverrideMiddleware": 30,
+    "ashyq.crawler.middlewares.traps.TrapLimitsMiddleware": 40,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
+    "ashyq.crawler.middlewares.retry.BackoffRetryMiddleware": 550,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
-    "crawler.middlewares.traps.LoopAwareRedirectMiddleware": 600,
+    "ashyq.crawler.middlewares.traps.LoopAwareRedirectMiddleware": 600,
     # Next to the download handler: the bytes as they came, before decompression.
-    "crawler.middlewares.archive.WarcCaptureMiddleware": 950,
+    "ashyq.crawler.middlewares.archive.WarcCaptureMiddleware": 950,
 }
-MAPPED_HANDLER = "crawler.middlewares.mapping.MappedDownloadHandler"
+MAPPED_HANDLER = "ashyq.crawler.middlewares.mapping.MappedDownloadHandler"
 
 
 def build_settings(
@@ -197,7 +197,7 @@ def build_settings(
         "LOG_LEVEL": "WARNING",
         "DOWNLOAD_HANDLERS": {"http": MAPPED_HANDLER, "https": MAPPED_HANDLER},
         "DOWNLOADER_MIDDLEWARES": dict(DOWNLOADER_MIDDLEWARES),
-        "ITEM_PIPELINES": {"crawler.pipelines.StorePipeline": 800},
+        "ITEM_PIPELINES": {"ashyq.crawler.storing.StorePipeline": 800},
         "ASHYQ_BASE_URL_MAP": dict(base_url_map or {}),
         "ASHYQ_REPLICA": replica,
         "ASHYQ_OUT_DIR": str(out_dir),

@@ -1,6 +1,6 @@
 """What a report shows about a body in a run, read from the store once and rendered many ways.
 
-The score's ``breakdown`` (``scoring.engine.BodyScore.as_dict()``) gives the points of every item;
+The score's ``breakdown`` (``ashyq.scoring.engine.BodyScore.as_dict()``) gives the points of every item;
 the findings give what was wrong, where, and the evidence. They are joined by (item, language).
 Reports only read: nothing here writes to the store.
 """
@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ashyq.reports.titles import EditionTitles, titles_for
 from ashyq.store import repository as repo
 from ashyq.store.models import Body, Declaration, Evidence, Finding, Page, ReconciliationEntry, Run, Score
-from reports.titles import EditionTitles, titles_for
 
 ASSESSED = ("pass", "partial", "fail")
 

@@ -25,12 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ashyq import __version__
+from ashyq.reports.body_report import BodyReport, EvidenceView, evidence_view, load_body_report, reconciliation_for
+from ashyq.reports.dashboard import file_name
+from ashyq.reports.exports import body_json
+from ashyq.reports.replay import UnsafePath, inside, write_subset
 from ashyq.store.models import Evidence
 from ashyq.store.vocabulary import EvidenceKind
-from reports.body_report import BodyReport, EvidenceView, evidence_view, load_body_report, reconciliation_for
-from reports.dashboard import file_name
-from reports.exports import body_json
-from reports.replay import UnsafePath, inside, write_subset
 
 BUNDLE_FORMAT = "ashyq-evidence-bundle/1"
 MANIFEST = "manifest.json"

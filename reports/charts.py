@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from reports.i18n import format_points
+from ashyq.reports.i18n import format_points
 
 BAR_HEIGHT = 18
 GAP = 6

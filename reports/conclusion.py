@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from ashyq import __version__
-from reports.body_report import BodyReport, EvidenceView, ItemResult
-from reports.i18n import Translate, catalogue, format_date, format_percent, format_points
-from reports.rendering import http_url, render, static_text
+from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult
+from ashyq.reports.i18n import Translate, catalogue, format_date, format_percent, format_points
+from ashyq.reports.rendering import http_url, render, static_text
 
 RECOMMENDATIONS_SHOWN = 10  # the largest losses; the analysis above lists every one
 

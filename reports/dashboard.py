@@ -19,14 +19,14 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from ashyq import __version__
-from reports.body_report import BodyReport, EvidenceView, ItemResult, load_body_report
-from reports.charts import Bar, bar_chart, shorten
-from reports.conclusion import body_name
-from reports.i18n import catalogue
-from reports.ranking import RankedBody, ranking, run_or_fail
-from reports.rendering import STATIC_DIR, render
-from reports.replay import UnsafePath, inside, read_records, sandboxed_copy
-from reports.titles import titles_for
+from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult, load_body_report
+from ashyq.reports.charts import Bar, bar_chart, shorten
+from ashyq.reports.conclusion import body_name
+from ashyq.reports.i18n import catalogue
+from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
+from ashyq.reports.rendering import STATIC_DIR, render
+from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy
+from ashyq.reports.titles import titles_for
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 

@@ -15,11 +15,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from reports.body_report import BodyReport, ItemResult
-from reports.conclusion import body_name
-from reports.exports import safe_cell
-from reports.i18n import catalogue, format_points
-from reports.rendering import http_url
+from ashyq.reports.body_report import BodyReport, ItemResult
+from ashyq.reports.conclusion import body_name
+from ashyq.reports.exports import safe_cell
+from ashyq.reports.i18n import catalogue, format_points
+from ashyq.reports.rendering import http_url
 
 COLUMNS = (
     ("disagreement.number", 6),

@@ -20,10 +20,10 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from ashyq import __version__
-from reports.body_report import BodyReport, EvidenceView, load_body_report, reconciliation_for
-from reports.conclusion import body_name
-from reports.i18n import catalogue
-from reports.ranking import RankedBody, ranking, run_or_fail
+from ashyq.reports.body_report import BodyReport, EvidenceView, load_body_report, reconciliation_for
+from ashyq.reports.conclusion import body_name
+from ashyq.reports.i18n import catalogue
+from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 
 TableName = Literal["ranking", "criteria", "findings", "reconciliation"]
 TABLES: tuple[TableName, ...] = ("ranking", "criteria", "findings", "reconciliation")

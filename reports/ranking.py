@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from ashyq.reports.body_report import ReportError, previous_point
 from ashyq.store import repository as repo
 from ashyq.store.models import Body, Run, Score
-from reports.body_report import ReportError, previous_point
 
 
 @dataclass

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scoring.edition import Edition, Group, Item, edition_path, walk
-from scoring.validate import EditionError, load_edition
+from ashyq.methodology.edition import Edition, Group, Item, edition_path, walk
+from ashyq.methodology.validate import EditionError, load_edition
 
 
 @dataclass(frozen=True)

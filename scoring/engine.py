@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from scoring.edition import (
+from ashyq.methodology.edition import (
     BodyKind,
     CoefficientCombine,
     Edition,
@@ -34,10 +34,10 @@ from scoring.edition import (
     ScaleCombine,
     resolve_kind,
 )
-from scoring.findings import BodyInfo, Finding, FindingsError, FindingsFile, check_findings
-from scoring.rules import Scorer, average_key
-from scoring.scores import DIGITS, BodyScore, ItemScore, NodeScore, RunScores
-from scoring.validate import evaluate_formula
+from ashyq.methodology.validate import evaluate_formula
+from ashyq.scoring.findings import BodyInfo, Finding, FindingsError, FindingsFile, check_findings
+from ashyq.scoring.rules import Scorer, average_key
+from ashyq.scoring.scores import DIGITS, BodyScore, ItemScore, NodeScore, RunScores
 
 __all__ = ["BodyScore", "ItemScore", "NodeScore", "RunScores", "Scorer", "score_run"]
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from scoring.edition import (
+from ashyq.methodology.edition import (
     BandedRule,
     ChoiceRule,
     CoefficientRule,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from scoring.edition import (
+from ashyq.methodology.edition import (
     BandedRule,
     BodyKind,
     ByInterpretation,
@@ -21,8 +21,8 @@ from scoring.edition import (
     ProportionalRule,
     apply_options,
 )
-from scoring.findings import Finding
-from scoring.scores import ItemScore
+from ashyq.scoring.findings import Finding
+from ashyq.scoring.scores import ItemScore
 
 
 def average_key(item: str, lang: str | None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from scoring.edition import BodyKind, Lang
+from ashyq.methodology.edition import BodyKind, Lang
 
 DIGITS = 4
 

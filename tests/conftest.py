@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from ashyq.world.core import World
-from ashyq.world.server import start_world
+from ashyq.replica.core import World
+from ashyq.replica.server import start_world
 
 
 @pytest.fixture(scope="session")

@@ -17,10 +17,10 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from protego import Protego
 
-from crawler.safety import internal_address
-from crawler.settings import CrawlConfig
-from crawler.urlmap import BaseUrlMap
-from crawler.warc import WarcArchive, WarcRef
+from ashyq.crawler.settings import CrawlConfig
+from ashyq.net.egress import internal_address
+from ashyq.net.urlmap import BaseUrlMap
+from ashyq.store.warc import WarcArchive, WarcRef
 
 MAX_REDIRECTS = 5
 MAX_BYTES = 8 * 1024 * 1024  # a declared page, not a download: larger answers are cut

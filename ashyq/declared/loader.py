@@ -20,8 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import BaseModel, ValidationError
 
-from ashyq.declared.schema import FORMS, ColumnSpec, DeclaredReport, Form, columns_of, forms_for
-from crawler.safety import internal_address
+from ashyq.base.forms import FORMS, ColumnSpec, DeclaredReport, Form, columns_of, forms_for
+from ashyq.net.egress import internal_address
 
 # Where the template puts things (1-based Excel rows): form title ru/kk, column titles ru/kk, data.
 TITLE_ROWS = (1, 2)

@@ -20,9 +20,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ashyq.declared.items import item_of
+from ashyq.base.forms import FORM_BY_KEY, FORMAT
 from ashyq.declared.loader import LoadedReport
-from ashyq.declared.schema import FORM_BY_KEY, FORMAT
+from ashyq.declared.rows import item_of
 from ashyq.declared.verify import CONTRADICTED, Verdict
 from ashyq.store.models import Declaration, Evidence, ReconciliationEntry, new_evidence_id
 from ashyq.store.repository import add_declarations, add_evidence

@@ -13,9 +13,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ashyq.base.forms import YES_NO, Choices, ColumnSpec, Form, columns_of, forms_for, row_choices
 from ashyq.declared.loader import FIRST_DATA_ROW, HEADER_KK, HEADER_RU, INSTRUCTIONS_SHEETS
-from ashyq.declared.schema import YES_NO, Choices, ColumnSpec, Form, columns_of, forms_for, row_choices
-from ashyq.registry import Body
+from ashyq.store.bodies import Body
 
 DATA_ROWS = 500  # how far down the drop-downs and formats reach
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

@@ -27,11 +27,11 @@ import lxml.html
 import yaml
 from lxml import etree
 
+from ashyq.base.dates import find_dates
+from ashyq.base.forms import FORMS, DeclaredReport
+from ashyq.base.text import detect_lang, html_parts, normalise
+from ashyq.config import CONFIG_DIR
 from ashyq.declared.fetch import Fetched, PoliteFetcher
-from ashyq.declared.schema import FORMS, DeclaredReport
-from checks.dates import find_dates
-from checks.text import detect_lang, html_parts, normalise
-from config import CONFIG_DIR
 
 CONFIRMED, CONTRADICTED, NOT_VERIFIABLE = "confirmed", "contradicted", "not_verifiable"
 _WORD = re.compile(r"[0-9a-zа-яёәғқңөұүһі]+", re.IGNORECASE)

@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from ashyq.store.types import BigId, JSONDocument, UtcDateTime, text_enum
+from ashyq.store.columns import BigId, JSONDocument, UtcDateTime, text_enum
 from ashyq.store.vocabulary import (
     BodyKind,
     EvidenceKind,

@@ -2,10 +2,10 @@
 
 Sits next to the download handler, so it sees the real URL (the base-URL map works below it) and
 the body as transferred. The record's id, file, offset and payload SHA-256 go into
-``request.meta["warc"]`` (a :class:`crawler.warc.WarcRef`), from where spiders put them on items.
+``request.meta["warc"]`` (a :class:`ashyq.store.warc.WarcRef`), from where spiders put them on items.
 
 Answers rendered by a browser (``meta["playwright"]``) are a DOM, not wire bytes: they are not
-written as ``response`` records; the render step adds them with :func:`crawler.warc.write_resource`.
+written as ``response`` records; the render step adds them with :func:`ashyq.store.warc.write_resource`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from scrapy import Request, Spider, signals
 from scrapy.http import Headers, Response
 
-from crawler.warc import WarcRef, acquire_archive, release_archive
+from ashyq.store.warc import WarcRef, acquire_archive, release_archive
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

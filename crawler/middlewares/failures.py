@@ -27,8 +27,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as twisted_errors
 from twisted.python.failure import Failure
 
-from crawler.items import FailureReason, FetchFailureItem
-from crawler.urlmap import BaseUrlMap
+from ashyq.crawler.items import FailureReason, FetchFailureItem
+from ashyq.net.urlmap import BaseUrlMap
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

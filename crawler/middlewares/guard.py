@@ -20,16 +20,16 @@ from urllib.parse import urlsplit
 
 from scrapy import Request
 
-from crawler.middlewares.failures import RefusedRequest
-from crawler.safety import internal_address
-from crawler.urlmap import BaseUrlMap
+from ashyq.crawler.middlewares.failures import RefusedRequest
+from ashyq.net.egress import internal_address
+from ashyq.net.urlmap import BaseUrlMap
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 
 def _internal(address: str) -> bool:
-    # The same judgement as crawler.safety, applied to an address we resolved ourselves.
+    # The same judgement as ashyq.net.egress, applied to an address we resolved ourselves.
     return internal_address(f"http://{_bracketed(address)}/", resolve=False) is not None
 
 

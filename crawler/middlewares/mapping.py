@@ -16,7 +16,7 @@ from scrapy import Request
 from scrapy.http import Headers, Response
 from scrapy.utils.misc import build_from_crawler, load_object
 
-from crawler.urlmap import BaseUrlMap
+from ashyq.net.urlmap import BaseUrlMap
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

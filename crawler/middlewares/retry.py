@@ -15,7 +15,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.response import response_status_message
 
-from crawler.middlewares.failures import is_antibot
+from ashyq.crawler.middlewares.failures import is_antibot
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from scrapy import Request
 
-from crawler.middlewares.traps import canonical_url
+from ashyq.crawler.middlewares.traps import canonical_url
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -22,7 +22,7 @@ from scrapy import Request
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from w3lib.url import canonicalize_url
 
-from crawler.middlewares.failures import RefusedRequest, record_failure
+from ashyq.crawler.middlewares.failures import RefusedRequest, record_failure
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 from parsel import Selector
 
-from crawler.parsers.common import (
+from ashyq.crawler.parsers.common import (
     Record,
     clean,
     iso_or_none,

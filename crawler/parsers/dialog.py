@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
-from crawler.parsers.common import Record, clean, first_int, iso_or_none, node_text, parse_day
+from ashyq.crawler.parsers.common import Record, clean, first_int, iso_or_none, node_text, parse_day
 
 DIALOG = "https://dialog.egov.kz"
 DAY_FORMATS = ("%d.%m.%Y",)

@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urljoin
 
 from parsel import Selector
 
-from crawler.parsers.common import (
+from ashyq.crawler.parsers.common import (
     Record,
     clean,
     first_int,

@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
 
-from crawler.items import DownloadRecord, LinkRecord
-from crawler.parsers.common import clean, node_text
+from ashyq.crawler.items import DownloadRecord, LinkRecord
+from ashyq.crawler.parsers.common import clean, node_text
 
 FILE_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "zip", "rar", "7z", "csv")
 # [GUESS for the live app; the replica's markup] where the section menu and language switch live

@@ -2,10 +2,10 @@
 
 Spider arguments (``scrapy crawl <name> -a …`` or the runner): ``run_id``, ``body_id``, ``lang``
 (one language, or None for all), ``out_dir`` (where the run's WARC files go), ``body`` (the
-registry entry, :class:`ashyq.registry.Body`). Spiders yield only items from
-:mod:`crawler.items`; failures of requests made through :meth:`BodySpider.page_request` and
+registry entry, :class:`ashyq.store.bodies.Body`). Spiders yield only items from
+:mod:`ashyq.crawler.items`; failures of requests made through :meth:`BodySpider.page_request` and
 :meth:`BodySpider.probe_request` are recorded by the downloader (see
-:mod:`crawler.middlewares.failures`) and, failing that, by :meth:`BodySpider.on_error`.
+:mod:`ashyq.crawler.middlewares.failures`) and, failing that, by :meth:`BodySpider.on_error`.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from scrapy import Request, Spider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from ashyq.registry import Body
-from crawler.items import FailureReason, FetchFailureItem
-from crawler.middlewares.archive import warc_ref
-from crawler.middlewares.failures import NO_FAILURE, SOURCE, record_failure, record_from_errback
-from crawler.middlewares.traps import DEPTH, KIND, canonical_url
-from crawler.warc import sha256_hex
+from ashyq.crawler.items import FailureReason, FetchFailureItem
+from ashyq.crawler.middlewares.archive import warc_ref
+from ashyq.crawler.middlewares.failures import NO_FAILURE, SOURCE, record_failure, record_from_errback
+from ashyq.crawler.middlewares.traps import DEPTH, KIND, canonical_url
+from ashyq.store.bodies import Body
+from ashyq.store.warc import sha256_hex
 
 __all__ = ["BodySpider", "canonical_url"]
 

@@ -13,8 +13,8 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from crawler.parsers import budget
-from crawler.spiders.portal_base import PortalSpider, egov_request
+from ashyq.crawler.parsers import budget
+from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request
 
 
 class BudgetSpider(PortalSpider):

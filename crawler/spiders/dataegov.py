@@ -14,8 +14,8 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from crawler.parsers import dataegov
-from crawler.spiders.portal_base import PortalSpider, egov_request
+from ashyq.crawler.parsers import dataegov
+from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request
 
 XHR_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Referer": f"{dataegov.DATA}/datasets/listbygovagency"}
 

@@ -17,9 +17,9 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from crawler.parsers import dialog
-from crawler.parsers.common import total_pages
-from crawler.spiders.portal_base import PortalSpider, egov_request, portal_urls
+from ashyq.crawler.parsers import dialog
+from ashyq.crawler.parsers.common import total_pages
+from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request, portal_urls
 
 ROBOTS_CRAWL_DELAY = 1.0
 

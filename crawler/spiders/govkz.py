@@ -23,11 +23,11 @@ from typing import Any
 import scrapy
 from scrapy.http import JsonRequest, Response
 
-from crawler.items import FailureReason
-from crawler.parsers import govkz
-from crawler.parsers.common import Record
-from crawler.spiders.govkz_tickets import BrowserTicket, TicketMode, k6_request, parse_mode
-from crawler.spiders.portal_base import NO_FAILURE, PortalSpider
+from ashyq.crawler.items import FailureReason
+from ashyq.crawler.parsers import govkz
+from ashyq.crawler.parsers.common import Record
+from ashyq.crawler.spiders.govkz_tickets import BrowserTicket, TicketMode, k6_request, parse_mode
+from ashyq.crawler.spiders.portal_base import NO_FAILURE, PortalSpider
 
 OPEN_KINDS = ("documents", "pages", "curators", "events")
 GRAPHQL_ATTEMPTS = 3
@@ -82,7 +82,7 @@ class GovkzApiSpider(PortalSpider):
 
     async def _capture_browser_ticket(self) -> None:
         """One real browser session on the body's news page; its own API requests carry the ticket."""
-        from crawler.render import capture_browser_ticket, url_map_from_settings
+        from ashyq.crawler.render import capture_browser_ticket, url_map_from_settings
 
         page = govkz.news_page_url(self.slug, self.langs[0] if self.langs else "ru")
         try:

@@ -1,5 +1,5 @@
 """gov.kz in a real browser: the rendered pages of one body, per language, as PageItems with
-screenshots and the serialised DOM (see :mod:`crawler.render`). Scrapy only carries the items to
+screenshots and the serialised DOM (see :mod:`ashyq.crawler.render`). Scrapy only carries the items to
 the pipelines; the browser step runs inside ``start()`` on Scrapy's asyncio reactor.
 """
 
@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from crawler.parsers.govkz import GOVKZ
-from crawler.spiders.portal_base import PortalSpider
+from ashyq.crawler.parsers.govkz import GOVKZ
+from ashyq.crawler.spiders.portal_base import PortalSpider
 
 
 class GovkzRenderSpider(PortalSpider):
@@ -29,7 +29,7 @@ class GovkzRenderSpider(PortalSpider):
         if not self.body_identifier():
             yield self.identifier_missing()
             return
-        from crawler.render import RenderSettings, render_body, url_map_from_settings, warc_archiver
+        from ashyq.crawler.render import RenderSettings, render_body, url_map_from_settings, warc_archiver
 
         out_dir = Path(self.settings.get("ASHYQ_OUT_DIR") or "out")
         run_id = self.run_id or self.settings.get("ASHYQ_RUN_ID") or "adhoc"

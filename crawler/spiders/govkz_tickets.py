@@ -18,7 +18,7 @@ from typing import Literal
 
 import scrapy
 
-from crawler.parsers.govkz import GOVKZ, TICKET_URL, news_page_url
+from ashyq.crawler.parsers.govkz import GOVKZ, TICKET_URL, news_page_url
 
 TicketMode = Literal["k6", "browser", "none"]
 TICKET_MODES: tuple[str, ...] = ("k6", "browser", "none")

@@ -23,9 +23,9 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from crawler.parsers import legalacts
-from crawler.parsers.common import total_pages
-from crawler.spiders.portal_base import PortalSpider, egov_request, robots_override
+from ashyq.crawler.parsers import legalacts
+from ashyq.crawler.parsers.common import total_pages
+from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request, robots_override
 
 HOST = "legalacts.egov.kz"
 LISTS = (

@@ -2,7 +2,7 @@
 failures and the ``coverage`` record that tells "none found" apart from "not measurable".
 
 A spider is run for one body (``body_id`` in a registry, or a ``body`` object) and yields only
-items from :mod:`crawler.items`. Every request it makes addresses the real host; the base-URL map
+items from :mod:`ashyq.crawler.items`. Every request it makes addresses the real host; the base-URL map
 (infrastructure) decides where it is fetched from.
 """
 
@@ -18,10 +18,10 @@ import yaml
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from ashyq.registry import Body, load_registry
-from config import CONFIG_DIR
-from crawler.items import FailureReason, FetchFailureItem, PortalRecordItem
-from crawler.parsers.common import Record
+from ashyq.config import CONFIG_DIR
+from ashyq.crawler.items import FailureReason, FetchFailureItem, PortalRecordItem
+from ashyq.crawler.parsers.common import Record
+from ashyq.store.bodies import Body, load_registry
 
 PORTAL_URLS = CONFIG_DIR / "portal_urls.yaml"
 # meta keys of the infrastructure: a failure already recorded for this request; an error answer
@@ -67,7 +67,7 @@ class PortalSpider(scrapy.Spider):
     """One body on one portal; subclasses set ``portal``, ``identifier`` and ``languages``."""
 
     portal: ClassVar[str]
-    identifier: ClassVar[str]  # the field of ashyq.registry.Identifiers this portal needs
+    identifier: ClassVar[str]  # the field of ashyq.store.bodies.Identifiers this portal needs
     languages: ClassVar[tuple[str, ...]] = ("kk", "ru")
     base_url: ClassVar[str]
 

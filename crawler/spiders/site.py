@@ -25,12 +25,11 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from ashyq.registry import Body
-from crawler.items import DownloadRecord, LinkRecord, PageItem
-from crawler.middlewares.failures import classify_exception, is_antibot, original_url
-from crawler.middlewares.traps import DEPTH, canonical_url
-from crawler.spiders.base import BodySpider
-from crawler.spiders.site_page import (
+from ashyq.crawler.items import DownloadRecord, LinkRecord, PageItem
+from ashyq.crawler.middlewares.failures import classify_exception, is_antibot, original_url
+from ashyq.crawler.middlewares.traps import DEPTH, canonical_url
+from ashyq.crawler.spiders.base import BodySpider
+from ashyq.crawler.spiders.site_page import (
     ParsedPage,
     download_format,
     lang_from_text,
@@ -39,6 +38,7 @@ from crawler.spiders.site_page import (
     sitemap_entries,
     sitemaps_in_robots,
 )
+from ashyq.store.bodies import Body
 
 # Sites on the unified gov.kz platform are the gov.kz spider's.
 PLATFORM_HOSTS = frozenset({"www.gov.kz", "gov.kz"})

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from parsel import Selector
 from w3lib.encoding import html_to_unicode
 
-from crawler.middlewares.traps import canonical_url
+from ashyq.crawler.middlewares.traps import canonical_url
 
 KAZAKH_LETTERS = set("әіңғүұқөһӘІҢҒҮҰҚӨҺ")
 LANG_CODES = {"kk": "kk", "kz": "kk", "kaz": "kk", "qaz": "kk", "ru": "ru", "rus": "ru", "en": "en", "eng": "en"}

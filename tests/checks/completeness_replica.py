@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from ashyq.world.core import World, WorldBody
-from ashyq.world.govkz.api import HASH_SALT, fnv1a32
-from checks.base import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
+from ashyq.checks.base import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
+from ashyq.replica.core import World, WorldBody
+from ashyq.replica.govkz.api import HASH_SALT, fnv1a32
 
 GOVKZ = "https://www.gov.kz"
 KINDS = {"documents": "document", "pages": "page", "curators": "curator", "events": "event", "news": "news"}

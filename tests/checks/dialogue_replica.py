@@ -14,11 +14,11 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 from parsel import Selector
 
-from ashyq.registry import Body, load_registry
-from checks.base import BodyArtifacts, FetchFailure, PageSnapshot, PortalRecord
-from checks.open_data_records import unified_list_for
-from crawler.parsers import budget, dataegov, dialog, legalacts
-from crawler.parsers.common import Record, total_pages
+from ashyq.checks.base import BodyArtifacts, FetchFailure, PageSnapshot, PortalRecord
+from ashyq.checks.dataegov.records import unified_list_for
+from ashyq.crawler.parsers import budget, dataegov, dialog, legalacts
+from ashyq.crawler.parsers.common import Record, total_pages
+from ashyq.store.bodies import Body, load_registry
 
 LANGS = ("kk", "ru")
 

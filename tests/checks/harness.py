@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from checks.base import (
+from ashyq.checks.base import (
     BodyArtifacts,
     DownloadInfo,
     FetchFailure,

@@ -13,9 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ashyq.registry import load_registry
-from checks.base import BodyArtifacts, FetchFailure, PortalRecord
-from checks.open_data_records import unified_list_for
+from ashyq.checks.base import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.checks.dataegov.records import unified_list_for
+from ashyq.store.bodies import load_registry
 
 CRAWLER_TESTS = Path(__file__).resolve().parents[1] / "crawler"
 SPIDERS = ("dataegov", "budget", "legalacts")

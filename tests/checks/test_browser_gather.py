@@ -14,12 +14,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-import checks.registry  # noqa: F401  (registers the checks)
-from ashyq.world.core import World
-from ashyq.world.server import RunningWorld, start_world
-from ashyq.world.truth import all_defects
-from checks.base import BodyArtifacts, Result, run_checks
-from checks.browser.gather import GatherResult, GatherSettings, gather_pages
+import ashyq.checks.registry  # noqa: F401  (registers the checks)
+from ashyq.checks.base import BodyArtifacts, Result, run_checks
+from ashyq.gather.pages import GatherResult, GatherSettings, gather_pages
+from ashyq.replica.core import World
+from ashyq.replica.server import RunningWorld, start_world
+from ashyq.replica.truth import all_defects
 
 # a real 1×1 PNG, so the emblem renders at its declared size (a missing image renders as its alt text)
 PNG = (
@@ -118,7 +118,7 @@ def test_govkz_rendered_by_javascript(running: RunningWorld, world: World) -> No
 
 
 def test_check_page_json_on_a_local_file(tmp_path: Path) -> None:
-    from ashyq.check_cli import check_page_command
+    from ashyq.cli.check_page import check_page_command
 
     page = tmp_path / "page.html"
     page.write_text(
@@ -141,7 +141,7 @@ def test_check_page_json_on_a_local_file(tmp_path: Path) -> None:
 
 
 def test_check_page_refuses_loopback_without_permission() -> None:
-    from ashyq.check_cli import check_page_command
+    from ashyq.cli.check_page import check_page_command
 
     app = typer.Typer()
     app.command()(check_page_command)

@@ -18,11 +18,11 @@ from collections.abc import Iterator
 
 import pytest
 
-import checks.registry  # noqa: F401
-from ashyq.world.core import World
-from ashyq.world.server import start_world
-from ashyq.world.truth import all_defects
-from checks.base import BodyArtifacts, Result, run_checks
+import ashyq.checks.registry  # noqa: F401
+from ashyq.checks.base import BodyArtifacts, Result, run_checks
+from ashyq.replica.core import World
+from ashyq.replica.server import start_world
+from ashyq.replica.truth import all_defects
 from tests.checks.completeness_replica import harvest
 
 MINE = ("A15-", "A16-1", "T7-")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.dates import find_dates, format_date, freshest, parse_timestamp
+from ashyq.base.dates import find_dates, format_date, freshest, parse_timestamp
 
 DAYS = st.dates(min_value=date(1995, 1, 1), max_value=date(2099, 12, 31))
 

@@ -14,16 +14,20 @@ from typing import Any
 
 import pytest
 
-import checks.dialogue
-import checks.feedback
-import checks.subordinate
-from ashyq.world.core import World
-from ashyq.world.server import start_world
-from ashyq.world.truth import all_defects
-from checks.base import BodyArtifacts, Result, run_checks
+import ashyq.checks.dialog.indicators
+import ashyq.checks.feedback
+import ashyq.checks.subordinate
+from ashyq.checks.base import BodyArtifacts, Result, run_checks
+from ashyq.replica.core import World
+from ashyq.replica.server import start_world
+from ashyq.replica.truth import all_defects
 from tests.checks.dialogue_replica import harvest_world
 
-REGISTERED = (checks.dialogue, checks.feedback, checks.subordinate)  # importing them registers the checks
+REGISTERED = (
+    ashyq.checks.dialog.indicators,
+    ashyq.checks.feedback,
+    ashyq.checks.subordinate,
+)  # importing them registers the checks
 
 ITEMS = ("T6-1", "T6-2", "T9-1", "T10-1", "T10-2", "T10-3", "T11-1", "T11-2", "F")
 CHECK_ITEMS = (

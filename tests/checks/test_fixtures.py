@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import checks.registry  # noqa: F401  (imports every check module so they register)
-from checks.base import run_checks
+import ashyq.checks.registry  # noqa: F401  (imports every check module so they register)
+from ashyq.checks.base import run_checks
 from tests.checks.harness import Case, all_cases, artifacts
 
 CASES = all_cases()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.layout import layout_issues, vocabulary
+from ashyq.checks.keyboard_layout import layout_issues, vocabulary
 
 PROPER_KAZAKH = [
     "Қазақстан Республикасының Еңбек және халықты әлеуметтік қорғау министрлігі",

@@ -3,11 +3,11 @@ with at least one passing and one failing case; no check names an item no editio
 
 from __future__ import annotations
 
-import checks.registry  # noqa: F401
-from checks.base import REGISTRY
-from checks.items import items_to_check
-from scoring.edition import available_editions, edition_path
-from scoring.validate import load_edition
+import ashyq.checks.registry  # noqa: F401
+from ashyq.checks.base import REGISTRY
+from ashyq.checks.edition_index import items_to_check
+from ashyq.methodology.edition import available_editions, edition_path
+from ashyq.methodology.validate import load_edition
 from tests.checks.harness import all_cases
 
 

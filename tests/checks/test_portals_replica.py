@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-import checks.registry  # noqa: F401  (registers every check)
-from ashyq.world.core import Defect, World
-from ashyq.world.truth import all_defects
-from checks.base import Result, run_checks
+import ashyq.checks.registry  # noqa: F401  (registers every check)
+from ashyq.checks.base import Result, run_checks
+from ashyq.replica.core import Defect, World
+from ashyq.replica.truth import all_defects
 from tests.checks.portals_replica import ASSESSED, body_artifacts, harvest
 
 MINE = re.compile(r"^(T1-[134]|T2-(10|[1-9])|T3-[1-6]|T4-[1-4]|T5-[1-3]|A12-OD-[35]|A12-B-(1[01]|[1-79])|A12-N-[3-6])$")

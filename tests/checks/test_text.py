@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.text import compile_keyword, detect_lang, find_keyword, html_parts, html_to_text, normalise
+from ashyq.base.text import compile_keyword, detect_lang, find_keyword, html_parts, html_to_text, normalise
 
 
 def test_normalise_folds_case_yo_quotes_and_spaces() -> None:

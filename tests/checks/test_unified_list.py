@@ -1,14 +1,14 @@
-"""config/open_data/unified_list.yaml mirrors the replica world's Unified list (scripts/unified_list.py)."""
+"""config/unified_list.yaml mirrors the replica world's Unified list (scripts/unified_list.py)."""
 
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
 
-from ashyq.registry import load_registry
-from ashyq.world.core import World
-from ashyq.world.portal_content import unified_open_data_list
-from checks.open_data_records import UNIFIED_LIST, unified_list_for
+from ashyq.checks.dataegov.records import UNIFIED_LIST, unified_list_for
+from ashyq.replica.core import World
+from ashyq.replica.portals.content.catalogue import unified_open_data_list
+from ashyq.store.bodies import load_registry
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "unified_list.py"
 

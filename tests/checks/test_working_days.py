@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.working_days import (
+from ashyq.base.working_days import (
     add_working_days,
     day_from_epoch_ms,
     fixed_date_deadline,

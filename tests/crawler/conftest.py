@@ -15,9 +15,9 @@ import yaml
 from aiohttp import web
 from crawl_harness import CLASSIC_BODIES, Crawl, crawl
 
-from ashyq.world.core import World
-from ashyq.world.server import start_world
-from crawler.runner import CrawlRequest
+from ashyq.crawler.runner import CrawlRequest
+from ashyq.replica.core import World
+from ashyq.replica.server import start_world
 
 
 @pytest.fixture(scope="session")

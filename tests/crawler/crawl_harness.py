@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from crawler.runner import CrawlRequest, CrawlSummary, run_crawl
+from ashyq.crawler.runner import CrawlRequest, CrawlSummary, run_crawl
 
 CLASSIC_BODIES = ["kostanay", "enbek-center", "zqai"]
 # Short timeouts and pauses: the replica's hanging page and its 503s must not slow the suite.

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from ashyq.crawl_cli import crawl_command
+from ashyq.cli.crawl import crawl_command
 
 app = typer.Typer()
 app.command()(crawl_command)

@@ -11,11 +11,11 @@ from pydantic import ValidationError
 from scrapy import Request
 from scrapy.settings import Settings
 
-from crawler.middlewares.failures import RefusedRequest
-from crawler.middlewares.guard import AddressGuardMiddleware
-from crawler.middlewares.traps import TrapLimitsMiddleware, canonical_url
-from crawler.settings import CrawlConfig, build_settings, load_crawl_config
-from crawler.spiders.site_page import decode_html, lang_from_url, parse_page, sitemap_entries
+from ashyq.crawler.middlewares.failures import RefusedRequest
+from ashyq.crawler.middlewares.guard import AddressGuardMiddleware
+from ashyq.crawler.middlewares.traps import TrapLimitsMiddleware, canonical_url
+from ashyq.crawler.settings import CrawlConfig, build_settings, load_crawl_config
+from ashyq.crawler.spiders.site_page import decode_html, lang_from_url, parse_page, sitemap_entries
 
 
 @pytest.mark.parametrize(

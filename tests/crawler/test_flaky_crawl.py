@@ -8,9 +8,9 @@ import pytest
 from crawl_harness import CLASSIC_BODIES, Crawl
 from warcio.archiveiterator import ArchiveIterator
 
-from ashyq.world import faults
-from ashyq.world.core import World
-from ashyq.world.truth import inventory
+from ashyq.replica import faults
+from ashyq.replica.core import World
+from ashyq.replica.truth import inventory
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.parsers import govkz, rendered
-from crawler.urlmap import BaseUrlMap
+from ashyq.crawler.parsers import govkz, rendered
+from ashyq.net.urlmap import BaseUrlMap
 
 # Real pages saved by third parties (reference only, not part of the repository): point
 # ASHYQ_PORTAL_SAMPLES at a folder holding them to run these parsers against them too.

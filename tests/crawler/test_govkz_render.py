@@ -11,7 +11,7 @@ import pytest
 from test_portal_harness import CrawlResult, crawl
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.urlmap import BaseUrlMap
+from ashyq.net.urlmap import BaseUrlMap
 
 pytestmark = pytest.mark.browser
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_portal_harness import CrawlResult, crawl
 
-from ashyq.world.core import World
-from ashyq.world.server import start_world
-from ashyq.world.truth import inventory
+from ashyq.replica.core import World
+from ashyq.replica.server import start_world
+from ashyq.replica.truth import inventory
 
 GOVKZ_BODIES = ("enbek", "adilet", "mod", "astana", "karaganda")
 VR_OVERRIDE = [{"source": "https://www.gov.kz/api/v2/public-data", "reason": "allow-listed assessor, test of vr path"}]

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from crawl_harness import Crawl, crawl
 
-from crawler.runner import CrawlRequest
-from crawler.settings import CRAWL_CONFIG
+from ashyq.crawler.runner import CrawlRequest
+from ashyq.crawler.settings import CRAWL_CONFIG
 
 REASON = "the annual report is required evidence under T9-1 and the owner agreed in writing"
 

@@ -24,17 +24,17 @@ from scrapy import signals
 from scrapy.crawler import CrawlerRunner
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import defer, reactor
-from crawler.settings import build_settings, load_crawl_config
-from crawler.middlewares.failures import FETCH_FAILED
+from ashyq.crawler.settings import build_settings, load_crawl_config
+from ashyq.crawler.middlewares.failures import FETCH_FAILED
 
 spec = json.loads(open(sys.argv[1]).read())
 SPIDERS = {
-    "govkz": "crawler.spiders.govkz.GovkzApiSpider",
-    "govkz_render": "crawler.spiders.govkz_render.GovkzRenderSpider",
-    "dataegov": "crawler.spiders.dataegov.DataEgovSpider",
-    "budget": "crawler.spiders.budget.BudgetSpider",
-    "legalacts": "crawler.spiders.legalacts.LegalactsSpider",
-    "dialog": "crawler.spiders.dialog.DialogSpider",
+    "govkz": "ashyq.crawler.spiders.govkz.GovkzApiSpider",
+    "govkz_render": "ashyq.crawler.spiders.govkz_render.GovkzRenderSpider",
+    "dataegov": "ashyq.crawler.spiders.dataegov.DataEgovSpider",
+    "budget": "ashyq.crawler.spiders.budget.BudgetSpider",
+    "legalacts": "ashyq.crawler.spiders.legalacts.LegalactsSpider",
+    "dialog": "ashyq.crawler.spiders.dialog.DialogSpider",
 }
 settings = build_settings(load_crawl_config(), base_url_map=spec["urls"], out_dir=spec["out"], run_id="test",
                           overrides={"ITEM_PIPELINES": {}, "LOG_LEVEL": "ERROR", **spec["overrides"]})

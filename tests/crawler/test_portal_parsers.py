@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.parsers import budget, dataegov, dialog, legalacts
-from crawler.parsers.common import total_pages
-from crawler.urlmap import BaseUrlMap
+from ashyq.crawler.parsers import budget, dataegov, dialog, legalacts
+from ashyq.crawler.parsers.common import total_pages
+from ashyq.net.urlmap import BaseUrlMap
 
 # Real pages saved by third parties (reference only, not part of the repository): point
 # ASHYQ_PORTAL_SAMPLES at a folder holding them to run these parsers against them too.

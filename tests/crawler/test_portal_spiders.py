@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from test_portal_harness import CrawlResult, crawl
 
-from ashyq.world.core import World
-from ashyq.world.portal_content import portal_inventory
-from ashyq.world.server import start_world
+from ashyq.replica.core import World
+from ashyq.replica.portals.content.catalogue import portal_inventory
+from ashyq.replica.server import start_world
 
 BODIES = ("enbek", "adilet", "mod", "astana", "karaganda", "kostanay", "enbek-center", "zqai")
 SPIDERS = ("dataegov", "budget", "legalacts", "dialog")

@@ -11,10 +11,10 @@ import pytest
 from crawl_harness import CLASSIC_BODIES, Crawl
 from warcio.archiveiterator import ArchiveIterator
 
-from ashyq.world import classic
-from ashyq.world.core import World
-from ashyq.world.truth import inventory
-from crawler.warc import warc_digest
+from ashyq.replica import classic
+from ashyq.replica.core import World
+from ashyq.replica.truth import inventory
+from ashyq.store.warc import warc_digest
 
 HTML_PAGES = (
     "SELECT body_id, lang, count(*) FROM page WHERE source = 'site' AND status = 200 "

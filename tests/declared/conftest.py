@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from ashyq.declared_cli import declare_command, report_template_command
+from ashyq.cli.declared import declare_command, report_template_command
 from ashyq.store.db import dispose_engine, ensure_schema
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from ashyq.base.forms import FORM_BY_KEY, columns_of
 from ashyq.declared.loader import FIRST_DATA_ROW, HEADER_RU
-from ashyq.declared.schema import FORM_BY_KEY, columns_of
 
 KOSTANAY = "https://www.kostanay.gov.kz"
 

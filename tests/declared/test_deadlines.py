@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from ashyq.declared.findings_measured import request_deadline
+from ashyq.checks.declared.measured import request_deadline
 from ashyq.declared.verify import declared_config
 
 D = dt.date

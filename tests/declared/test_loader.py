@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
+from ashyq.base.forms import FORM_BY_KEY
 from ashyq.declared.loader import DeclarationError, LoadContext, load_report
-from ashyq.declared.schema import FORM_BY_KEY
 from ashyq.declared.template import write_template
-from ashyq.registry import load_registry
+from ashyq.store.bodies import load_registry
 from ashyq.store.db import session_scope
 from ashyq.store.models import Declaration, Evidence, ReconciliationEntry, Run
 from tests.declared.reports import fill_workbook, kostanay_report

@@ -13,16 +13,16 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
-import checks.registry  # noqa: F401  (registers the declared checks)
+import ashyq.checks.registry  # noqa: F401  (registers the declared checks)
+from ashyq.checks.base import BodyArtifacts as Artifacts
+from ashyq.checks.base import run_checks
 from ashyq.declared.reconcile import reporting_facts
+from ashyq.methodology.edition import edition_path
+from ashyq.methodology.validate import load_edition
+from ashyq.scoring.engine import score_run
+from ashyq.scoring.findings import FindingsFile
 from ashyq.store.db import session_scope
 from ashyq.store.models import Declaration, Evidence, ReconciliationEntry
-from checks.base import BodyArtifacts as Artifacts
-from checks.base import run_checks
-from scoring.edition import edition_path
-from scoring.engine import score_run
-from scoring.findings import FindingsFile
-from scoring.validate import load_edition
 from tests.declared.reports import fill_workbook, kostanay_report
 
 AS_OF = "2026-11-20"

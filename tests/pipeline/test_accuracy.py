@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ashyq.accuracy import measure, totals
-from ashyq.world.core import World
-from ashyq.world.truth import all_defects
-from checks.items import items_to_check
+from ashyq.checks.edition_index import items_to_check
+from ashyq.cli.accuracy import measure, totals
+from ashyq.replica.core import World
+from ashyq.replica.truth import all_defects
 
 
 def test_counts_true_false_and_unmeasured() -> None:

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ashyq.audit_cli import declare_replica_reports
 from ashyq.cli import app
-from ashyq.pipeline import AuditRequest, run_audit
-from ashyq.registry import Registry, load_registry
+from ashyq.cli.audit import declare_replica_reports
+from ashyq.pipeline.audit import AuditRequest, run_audit
+from ashyq.replica.core import World
+from ashyq.replica.server import start_world
+from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import session_scope
 from ashyq.store.models import Finding
 from ashyq.store.vocabulary import RunKind, RunStatus
-from ashyq.world.core import World
-from ashyq.world.server import start_world
 
 runner = CliRunner()
 
@@ -144,7 +144,7 @@ def test_audit_by_url_refuses_a_loopback_site_without_the_flag(tmp_path: Path) -
 def test_a_body_whose_checks_fail_is_recorded_and_the_run_is_partial(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ashyq.pipeline as pipeline
+    import ashyq.pipeline.audit as pipeline
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the store went away")

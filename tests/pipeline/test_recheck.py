@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ashyq.recheck import spiders_for_items
+from ashyq.pipeline.recheck import spiders_for_items
 
 
 def test_items_choose_their_spiders() -> None:

@@ -10,9 +10,9 @@ import yaml
 from typer.testing import CliRunner
 
 from ashyq.cli import app
-from ashyq.registry import RegistryError, load_registry, missing_identifiers
-from ashyq.world.core import BODIES
-from config import BODIES_DIR
+from ashyq.config import BODIES_DIR
+from ashyq.replica.core import BODIES
+from ashyq.store.bodies import RegistryError, load_registry, missing_identifiers
 
 runner = CliRunner()
 

@@ -22,14 +22,14 @@ from PIL import Image, ImageDraw
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from ashyq.methodology.edition import edition_path
+from ashyq.methodology.validate import load_edition
+from ashyq.scoring.engine import RunScores, score_run
+from ashyq.scoring.findings import FindingsFile
 from ashyq.store import ensure_schema, session_scope
 from ashyq.store import repository as repo
 from ashyq.store.models import Body, Declaration, Evidence, Finding, Page, ReconciliationEntry, Score
 from ashyq.store.vocabulary import BodyKind, EvidenceKind, FindingStatus, Lang, RunKind, RunStatus
-from scoring.edition import edition_path
-from scoring.engine import RunScores, score_run
-from scoring.findings import FindingsFile
-from scoring.validate import load_edition
 
 EDITION = "kz-2025"
 HOSTILE_TITLE = "<script>window.__pwned=1</script>"

@@ -12,9 +12,9 @@ from reports_sample import ReportStore
 from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
-from ashyq.report_cli import evidence_app
+from ashyq.cli.report import evidence_app
+from ashyq.reports.bundle import CHECKSUM, MANIFEST, export_bundle, verify_bundle
 from ashyq.store import session_scope
-from reports.bundle import CHECKSUM, MANIFEST, export_bundle, verify_bundle
 
 EXPECTED_MEMBERS = {
     "axe/new-enbek-axe.json",

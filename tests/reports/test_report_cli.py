@@ -7,7 +7,7 @@ from pathlib import Path
 from reports_sample import ReportStore
 from typer.testing import CliRunner
 
-from ashyq.report_cli import report_app
+from ashyq.cli.report import report_app
 
 
 def _invoke(store: ReportStore, *args: str) -> tuple[int, str]:

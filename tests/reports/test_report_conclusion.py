@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from reports_sample import HOSTILE_TITLE, ReportStore
 
+from ashyq.reports.body_report import BodyReport, load_body_report
+from ashyq.reports.conclusion import render_conclusion_html, write_conclusion
+from ashyq.reports.i18n import catalogue, format_points
 from ashyq.store import session_scope
-from reports.body_report import BodyReport, load_body_report
-from reports.conclusion import render_conclusion_html, write_conclusion
-from reports.i18n import catalogue, format_points
 
 
 def _report(store: ReportStore, body: str = "enbek") -> BodyReport:

@@ -11,9 +11,9 @@ import pytest
 from reports_sample import HOSTILE_SNIPPET, HOSTILE_TITLE, ReportStore
 from typer.testing import CliRunner
 
-from ashyq.chromium import CHROMIUM, CHROMIUM_ARGS
-from ashyq.report_cli import report_app
-from reports.rendering import http_url
+from ashyq.cli.report import report_app
+from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS
+from ashyq.reports.rendering import http_url
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ import pytest
 from openpyxl import load_workbook
 from reports_sample import ReportStore
 
+from ashyq.reports.body_report import load_body_report
+from ashyq.reports.disagreement import write_disagreement_table
+from ashyq.reports.exports import export_run, safe_cell
 from ashyq.store import session_scope
-from reports.body_report import load_body_report
-from reports.disagreement import write_disagreement_table
-from reports.exports import export_run, safe_cell
 
 
 def _export(store: ReportStore, fmt: str, path: Path, **kwargs: str) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reports.i18n import LANGUAGES, Catalogue, catalogue, format_points, format_signed
+from ashyq.reports.i18n import LANGUAGES, Catalogue, catalogue, format_points, format_signed
 
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
 KEY_IN_TEMPLATE = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""")

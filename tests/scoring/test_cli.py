@@ -9,7 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from ashyq.cli import app
-from scoring.edition import available_editions
+from ashyq.methodology.edition import available_editions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 runner = CliRunner()

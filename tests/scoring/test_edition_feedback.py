@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-import checks.feedback  # noqa: F401  (registers the check)
-from checks.base import BodyArtifacts, PortalRecord, run_checks
-from scoring.edition import Edition, edition_path
-from scoring.engine import score_run
-from scoring.findings import FindingsFile
-from scoring.validate import load_edition
+import ashyq.checks.feedback  # noqa: F401  (registers the check)
+from ashyq.checks.base import BodyArtifacts, PortalRecord, run_checks
+from ashyq.methodology.edition import Edition, edition_path
+from ashyq.methodology.validate import load_edition
+from ashyq.scoring.engine import score_run
+from ashyq.scoring.findings import FindingsFile
 
 EDITION = "kz-feedback-2024"
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from scoring.edition import CoefficientRule, Edition, Group, Item, PenaltyRule, walk
-from scoring.validate import EditionError, load_edition
+from ashyq.methodology.edition import CoefficientRule, Edition, Group, Item, PenaltyRule, walk
+from ashyq.methodology.validate import EditionError, load_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 PATH = ROOT / "config" / "methodology" / "kz-2017.yaml"

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from scoring.edition import Edition, Item, walk
-from scoring.validate import EditionError, evaluate_formula, load_edition
+from ashyq.methodology.edition import Edition, Item, walk
+from ashyq.methodology.validate import EditionError, evaluate_formula, load_edition
 
 EDITION_FILE = Path(__file__).resolve().parents[2] / "config" / "methodology" / "kz-2025.yaml"
 LANGS = ("kk", "ru")

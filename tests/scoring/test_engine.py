@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from scoring.edition import Edition
-from scoring.engine import BodyScore, RunScores, score_run
-from scoring.findings import FindingsError, FindingsFile
-from scoring.validate import load_edition
+from ashyq.methodology.edition import Edition
+from ashyq.methodology.validate import load_edition
+from ashyq.scoring.engine import BodyScore, RunScores, score_run
+from ashyq.scoring.findings import FindingsError, FindingsFile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from scoring.edition import Edition, edition_path
-from scoring.engine import RunScores, score_run
-from scoring.findings import FindingsFile
-from scoring.validate import EditionError, load_edition
+from ashyq.methodology.edition import Edition, edition_path
+from ashyq.methodology.validate import EditionError, load_edition
+from ashyq.scoring.engine import RunScores, score_run
+from ashyq.scoring.findings import FindingsFile
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from config import METHODOLOGY_DIR
-from scoring.edition import (
+from ashyq.config import METHODOLOGY_DIR
+from ashyq.methodology.edition import (
     BandedRule,
     ChoiceRule,
     CoefficientRule,
@@ -26,9 +26,9 @@ from scoring.edition import (
     PresenceRule,
     ProportionalRule,
 )
-from scoring.engine import NodeScore, RunScores, score_run
-from scoring.findings import FindingsFile
-from scoring.validate import load_edition
+from ashyq.methodology.validate import load_edition
+from ashyq.scoring.engine import NodeScore, RunScores, score_run
+from ashyq.scoring.findings import FindingsFile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EDITION_FILES = sorted(FIXTURES.glob("*.yaml")) + sorted(METHODOLOGY_DIR.glob("*.yaml"))

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from scoring.edition import Edition, edition_path
-from scoring.engine import BodyScore, NodeScore, RunScores, score_run
-from scoring.findings import FindingsFile
-from scoring.validate import load_edition
+from ashyq.methodology.edition import Edition, edition_path
+from ashyq.methodology.validate import load_edition
+from ashyq.scoring.engine import BodyScore, NodeScore, RunScores, score_run
+from ashyq.scoring.findings import FindingsFile
 
 CASES = Path(__file__).parent / "cases"
 MEASURES = ("share", "numerator", "denominator", "value", "level")

@@ -21,7 +21,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def json_document() -> sa.types.TypeEngine:
-    return sa.JSON()  # JSON, not JSONB, on PostgreSQL: see ashyq.store.types.JSONDocument
+    return sa.JSON()  # JSON, not JSONB, on PostgreSQL: see ashyq.store.columns.JSONDocument
 
 
 def big_id() -> sa.types.TypeEngine:

@@ -1,0 +1,45 @@
+"""The ``ashyq`` command line. Each area keeps its commands in its own module; this file wires them."""
+
+from __future__ import annotations
+
+import typer
+
+from ashyq import __version__
+from ashyq.cli.audit import audit_command, demo_command, nightly_command
+from ashyq.cli.bodies import bodies_app
+from ashyq.cli.check_page import check_page_command
+from ashyq.cli.crawl import crawl_command
+from ashyq.cli.declared import declare_command, report_template_command
+from ashyq.cli.methodology import methodology_app, score_command
+from ashyq.cli.report import evidence_app, report_app
+from ashyq.cli.review import accuracy_command, check_command, recheck_command
+from ashyq.cli.world import world_app
+
+app = typer.Typer(
+    name="ashyq",
+    help="Openness auditor for Kazakhstan's state bodies: harvest, check, score, report.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(methodology_app, name="methodology")
+app.add_typer(world_app, name="world")
+app.add_typer(bodies_app, name="bodies")
+app.add_typer(report_app, name="report")
+app.add_typer(evidence_app, name="evidence")
+app.command("score")(score_command)
+app.command("crawl")(crawl_command)
+app.command("nightly")(nightly_command)
+app.command("audit")(audit_command)
+app.command("demo")(demo_command)
+app.command("accuracy")(accuracy_command)
+app.command("recheck")(recheck_command)
+app.command("check")(check_command)
+app.command("check-page")(check_page_command)
+app.command("report-template")(report_template_command)
+app.command("declare")(declare_command)
+
+
+@app.command()
+def version() -> None:
+    """Print the tool version."""
+    typer.echo(__version__)

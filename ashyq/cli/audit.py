@@ -1,0 +1,339 @@
+"""``ashyq nightly``, ``ashyq audit`` and ``ashyq demo``: whole audits with a progress display.
+
+Exit codes: 0 the run is complete, 1 partial (some bodies could not be harvested: recorded, the
+others went on), 2 usage error or nothing could be done.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import typer
+import yaml
+from rich.console import Console
+from rich.table import Table
+
+from ashyq.cli.crawl import read_replica_map
+from ashyq.config import CONFIG_DIR
+from ashyq.net.egress import internal_address
+from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
+from ashyq.store.bodies import RegistryError, load_registry
+from ashyq.store.vocabulary import RunKind
+
+ASSESSOR_CRAWL = CONFIG_DIR / "crawl-assessor.yaml"
+CrawlConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--crawl-config",
+        help="Politeness and robots policy (default config/crawl.yaml; "
+        "config/crawl-assessor.yaml adds the allow-listed assessor's robots overrides).",
+    ),
+]
+
+console = Console()
+err = Console(stderr=True)
+
+
+def usage_error(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(2)
+
+
+class StageProgress:
+    """One line per stage, and the harvest counts per body as they come."""
+
+    def __init__(self) -> None:
+        self.bodies: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, stage: str, info: dict[str, Any]) -> None:
+        if stage == "crawl-progress":
+            event = info
+            if event.get("event") == "body_done":
+                b = event.get("body", "?")
+                err.print(
+                    f"  harvested {b}: {event.get('pages', 0)} pages, {event.get('records', 0)} records, "
+                    f"{event.get('failures', 0)} not fetched",
+                    highlight=False,
+                )
+            return
+        labels = {
+            "crawl": "harvesting",
+            "measure": "browser measurements",
+            "check": "checking",
+            "score": "scoring",
+            "report": "writing reports",
+            "measure-skipped": "browser measurements skipped",
+        }
+        detail = info.get("body") or info.get("edition") or info.get("reason") or ", ".join(info.get("bodies", []))
+        err.print(f"[bold]{labels.get(stage, stage)}[/bold] {detail}", highlight=False)
+
+
+def print_ranking(summary: AuditSummary) -> None:
+    if summary.scores is None:
+        return
+    table = Table(title=f"run {summary.run_id}: {summary.status.value}")
+    for col in ("#", "body", "kind", "final", "level", "not assessed", "coverage"):
+        table.add_column(col, justify="right" if col in ("#", "final", "not assessed", "coverage") else "left")
+    ranked = sorted(summary.scores.bodies, key=lambda b: (-b.final, b.body))
+    for n, b in enumerate(ranked, 1):
+        level = b.level if b.level == b.level_best_case else f"{b.level} … {b.level_best_case}"
+        table.add_row(
+            str(n), b.body, b.kind.upper(), f"{b.final:.2f}", level, f"{b.not_assessed_points:.2f}", f"{b.coverage:.0%}"
+        )
+    console.print(table)
+    failed = {b: r for b, r in summary.outcomes.items() if r != "complete"}
+    for body, reason in failed.items():
+        console.print(f"[red]{body}[/red]: not harvested ({reason})", highlight=False)
+    for name, path in summary.reports.items():
+        console.print(f"{name}: {path}", highlight=False)
+    if summary.averages_from:
+        console.print(f"CGO averages borrowed from run {summary.averages_from}", highlight=False)
+
+
+def replica_map_of(replica_map: str | None) -> dict[str, str]:
+    if replica_map is None:
+        return {}
+    try:
+        return read_replica_map(replica_map)
+    except (OSError, ValueError) as error:
+        raise usage_error(f"--replica-map: {error}") from None
+
+
+def _finish(summary: AuditSummary) -> None:
+    print_ranking(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+def nightly_command(
+    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
+    replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
+    db: Annotated[str | None, typer.Option(help="Store URL (default ASHYQ_DB_URL or out/ashyq.sqlite).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
+    max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
+    crawl_config: CrawlConfigOption = None,
+) -> None:
+    """Audit every body of a registry under one run: harvest, check, score, report."""
+    try:
+        reg = load_registry(registry)
+    except RegistryError as error:
+        raise usage_error("; ".join(error.problems)) from None
+    ids = [b.id for b in reg.assessed()]
+    request = AuditRequest(
+        ids,
+        registry,
+        edition,
+        out,
+        db,
+        replica_map_of(replica_map),
+        parse_date(as_of),
+        RunKind.NIGHTLY,
+        max_pages,
+        not no_browser,
+        crawl_config=crawl_config,
+    )
+    _finish(run_audit(request, StageProgress()))
+
+
+def audit_command(
+    body: Annotated[str | None, typer.Option("--body", help="A body of the registry.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="A website in no registry (website criteria only).")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="cgo or mio (with --url).")] = "cgo",
+    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
+    replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
+    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private-addresses", help="Allow a loopback or private --url (your own test site).")
+    ] = False,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
+    crawl_config: CrawlConfigOption = None,
+) -> None:
+    """Audit one body on demand (borrowing CGO averages from the last complete run), or any website by URL."""
+    if bool(body) == bool(url):
+        raise usage_error("give --body ID or --url URL")
+    url_map = replica_map_of(replica_map)
+    if url is not None:
+        registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
+    assert body is not None
+    try:
+        reg = load_registry(registry)
+        target = reg.get(body)
+    except RegistryError as error:
+        raise usage_error("; ".join(error.problems)) from None
+    except KeyError:
+        raise usage_error(f"unknown body {body!r} in registry {registry}") from None
+    if target.kind == "subordinate":
+        raise usage_error(f"{body} is a subordinate organisation: it is assessed within its parent {target.parent}")
+    request = AuditRequest(
+        [body],
+        registry,
+        edition,
+        out,
+        db,
+        url_map,
+        parse_date(as_of),
+        RunKind.URL if url else RunKind.AUDIT,
+        None,
+        not no_browser,
+        crawl_config=crawl_config,
+    )
+    summary = run_audit(request, StageProgress())
+    if url is not None:
+        _write_url_outputs(summary, out, db)
+    _finish(summary)
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise usage_error(f"--as-of must be YYYY-MM-DD, got {value!r}") from None
+
+
+def _adhoc_registry(
+    url: str, kind: str, out: Path, allow_private: bool, url_map: dict[str, str]
+) -> tuple[str, str, dict[str, str]]:
+    """A one-body registry for a site that is in none: website criteria only, portals unknown."""
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise usage_error(f"--url must be an http(s) URL, got {url!r}")
+    if kind not in ("cgo", "mio"):
+        raise usage_error("--kind must be cgo or mio")
+    base = f"{parts.scheme}://{parts.netloc}"
+    if not url_map:
+        internal = internal_address(base)
+        if internal is not None and not allow_private:
+            raise usage_error(
+                f"{parts.hostname} is a loopback or private address ({internal}); "
+                "give --allow-private-addresses to audit it"
+            )
+        if internal is not None:
+            url_map = {base: base}  # the crawler only goes to internal addresses it is told are the target
+    body_id = re.sub(r"[^a-z0-9-]+", "-", parts.hostname.lower()).strip("-")
+    folder = Path(tempfile.mkdtemp(prefix="registry-", dir=ensure_dir(out)))
+    path = folder / "url.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "name": "url",
+                "bodies": [
+                    {
+                        "id": body_id,
+                        "kind": kind,
+                        "names": {"kk": parts.hostname, "ru": parts.hostname, "en": parts.hostname},
+                        "sites": [f"{base}{parts.path or '/'}"],
+                    }
+                ],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    return str(path), body_id, url_map
+
+
+def ensure_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _write_url_outputs(summary: AuditSummary, out: Path, db: str | None) -> None:
+    """``findings.json`` and ``score.json`` beside the reports, for a site audited by URL."""
+    import json
+
+    from ashyq.pipeline.results import findings_document
+    from ashyq.store.db import session_scope
+    from ashyq.store.models import Run
+
+    with session_scope(db) as session:
+        run = session.get(Run, summary.run_id)
+        if run is None:
+            return
+        doc = findings_document(session, run, list(run.body_ids or []), expand_evidence=True)
+    (out / "findings.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    if summary.scores is not None:
+        (out / "score.json").write_text(
+            json.dumps(summary.scores.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+
+
+def declare_replica_reports(world: Any, reg: Any, urls: dict[str, str], out: Path, db: str) -> None:
+    """Each demo body submits its Appendix 9 report (the replica world writes it); the assessor loads
+    it and re-verifies every link, as in a real assessment. The reports are kept under out/declared/."""
+    import yaml
+
+    from ashyq.cli.declared import declare_file
+    from ashyq.net.urlmap import BaseUrlMap
+    from ashyq.replica.declared_reports import declared_report
+
+    folder = ensure_dir(out / "declared")
+    for body in reg.assessed():
+        path = folder / f"{body.id}.yaml"
+        path.write_text(
+            yaml.safe_dump(declared_report(world, body.id), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        outcome = declare_file(path, body, list(reg.bodies), db, BaseUrlMap.from_mapping(urls), out)
+        err.print(
+            f"[bold]declared report[/bold] {body.id}: {len(outcome.verdicts)} links verified, "
+            f"{outcome.untrue_facts} untrue fact(s) in the reconciliation act",
+            highlight=False,
+        )
+
+
+def replica_audit(world: Any, out: Path, db: str, browser: bool = True, reports: bool = True) -> AuditSummary:
+    """Every demo body audited on the running replica world, as the allow-listed assessor."""
+    from ashyq.replica.server import start_world
+
+    with start_world(world) as served:
+        reg = load_registry("demo")
+        declare_replica_reports(world, reg, served.urls, out, db)
+        request = AuditRequest(
+            [b.id for b in reg.assessed()],
+            "demo",
+            "kz-2025",
+            out,
+            db,
+            dict(served.urls),
+            world.as_of,
+            RunKind.DEMO,
+            None,
+            browser,
+            reports=reports,
+            crawl_config=ASSESSOR_CRAWL,
+        )
+        return run_audit(request, StageProgress())
+
+
+def demo_command(
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The replica's date YYYY-MM-DD.")] = None,
+    faults: Annotated[str, typer.Option(help="none or flaky.")] = "none",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
+) -> None:
+    """The whole job on the built-in replica: start it, audit every demo body, write everything under
+    --out, print the ranking and where the dashboard is, stop the replica."""
+    from ashyq.replica.core import DEFAULT_AS_OF, World
+
+    if faults not in ("none", "flaky"):
+        raise usage_error("--faults must be none or flaky")
+    day = parse_date(as_of) or DEFAULT_AS_OF
+    out = out.resolve()
+    db = f"sqlite:///{ensure_dir(out) / 'ashyq.sqlite'}"
+    err.print(f"starting the replica world (as of {day}, faults {faults})", highlight=False)
+    summary = replica_audit(World(as_of=day, faults=faults), out, db, browser=not no_browser)  # type: ignore[arg-type]
+    err.print("replica world stopped", highlight=False)
+    print_ranking(summary)
+    console.print(f"store: {db}", highlight=False)
+    raise typer.Exit(summary.exit_code)

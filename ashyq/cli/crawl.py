@@ -1,0 +1,145 @@
+"""``ashyq crawl``: harvest bodies' websites and portal records into the store and the run's WARCs.
+
+Exit codes: 0 complete, 1 partial or failed (some bodies could not be harvested), 2 usage error.
+Only ``--replica-map`` switches replica mode on: requests for the mapped real hosts go to the
+replica, and nothing else is contacted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.live import Live
+from rich.table import Table
+
+from ashyq.crawler.runner import CrawlRequest, CrawlSummary, UnknownBodies, resolve_bodies, run_crawl
+from ashyq.store.bodies import RegistryError
+from ashyq.store.vocabulary import RunStatus
+
+console = Console(stderr=True)
+USAGE_ERROR = 2
+
+
+def _usage(message: str) -> typer.Exit:
+    console.print(f"[red]error:[/red] {message}")
+    return typer.Exit(USAGE_ERROR)
+
+
+def read_replica_map(value: str) -> dict[str, str]:
+    """A JSON object given inline or as a file name (as ``ashyq world serve`` prints it)."""
+    text = Path(value).read_text(encoding="utf-8") if not value.lstrip().startswith("{") else value
+    data: Any = json.loads(text)
+    if isinstance(data, dict) and "urls" in data and isinstance(data["urls"], dict):
+        data = data["urls"]
+    if (
+        not isinstance(data, dict)
+        or not data
+        or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items())
+    ):
+        raise ValueError("a replica map is a JSON object: real base URL → served base URL")
+    return data
+
+
+def _table(bodies: dict[str, dict[str, Any]], done: set[str]) -> Table:
+    table = Table(title="harvest", expand=False)
+    for column in ("body", "pages", "records", "failures", "by reason", "state"):
+        table.add_column(column)
+    for body_id, counts in bodies.items():
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(counts.get("reasons", {}).items()))
+        table.add_row(
+            body_id,
+            str(counts.get("pages", 0)),
+            str(counts.get("records", 0)),
+            str(counts.get("failures", 0)),
+            reasons,
+            "done" if body_id in done else "…",
+        )
+    return table
+
+
+def _print_summary(summary: CrawlSummary) -> None:
+    table = Table(title=f"run {summary.run_id}: {summary.status.value}")
+    for column in ("body", "status", "pages", "records", "failures", "by reason", "reason"):
+        table.add_column(column)
+    for outcome in summary.bodies.values():
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(outcome.reasons.items()))
+        style = "green" if outcome.status == "complete" else "red"
+        table.add_row(
+            outcome.body_id,
+            f"[{style}]{outcome.status}[/{style}]",
+            str(outcome.pages),
+            str(outcome.records),
+            str(outcome.failures),
+            reasons,
+            outcome.reason or "",
+        )
+    Console().print(table)
+    Console().print(f"WARC files and summary: {summary.run_dir}")
+
+
+def crawl_command(
+    body: Annotated[list[str] | None, typer.Option("--body", help="Body id (repeat for several).")] = None,
+    all_bodies: Annotated[bool, typer.Option("--all", help="Every body of the registry.")] = False,
+    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    replica_map: Annotated[
+        str | None, typer.Option("--replica-map", help="Base-URL map (JSON or file): enables replica mode.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder (runs/<run_id>/warc/…).")] = Path("out"),
+    db: Annotated[
+        str | None, typer.Option("--db", help="Store URL (default: ASHYQ_DB_URL or out/ashyq.sqlite).")
+    ] = None,
+    max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="Page limit per body.")] = None,
+    crawl_config: Annotated[
+        Path | None, typer.Option("--crawl-config", help="Politeness and robots config (default config/crawl.yaml).")
+    ] = None,
+    spider: Annotated[list[str] | None, typer.Option("--spider", help="Only these spiders (site, govkz, …).")] = None,
+) -> None:
+    """Harvest bodies into the store: pages, links, downloads, portal records, failures, WARC."""
+    if bool(body) == all_bodies:
+        raise _usage("give --body ID (one or more) or --all, not both")
+    try:
+        _, body_ids = resolve_bodies(registry, list(body or []), all_bodies)
+    except UnknownBodies as error:
+        raise _usage(
+            f"unknown bod{'y' if len(error.unknown) == 1 else 'ies'} {', '.join(error.unknown)}; "
+            f"known: {', '.join(error.known)}"
+        ) from None
+    except RegistryError as error:
+        raise _usage("; ".join(error.problems)) from None
+    except FileNotFoundError as error:
+        raise _usage(f"registry {registry!r} not found ({error.filename})") from None
+    url_map: dict[str, str] = {}
+    if replica_map is not None:
+        try:
+            url_map = read_replica_map(replica_map)
+        except (OSError, ValueError) as error:
+            raise _usage(f"--replica-map: {error}") from None
+    request = CrawlRequest(
+        body_ids=body_ids,
+        registry=registry,
+        base_url_map=url_map,
+        out_dir=out,
+        db_url=db,
+        max_pages=max_pages,
+        config_path=crawl_config,
+        spiders=list(spider or []),
+    )
+    live_counts: dict[str, dict[str, Any]] = {body_id: {} for body_id in body_ids}
+    done: set[str] = set()
+    with Live(_table(live_counts, done), console=console, refresh_per_second=4, transient=True) as live:
+
+        def on_progress(event: dict[str, Any]) -> None:
+            if event.get("event") == "progress":
+                live_counts.update(event.get("bodies", {}))
+            elif event.get("event") == "body_done":
+                live_counts[event["body"]] = event
+                done.add(event["body"])
+            live.update(_table(live_counts, done))
+
+        summary = run_crawl(request, on_progress)
+    _print_summary(summary)
+    raise typer.Exit(0 if summary.status is RunStatus.COMPLETE else 1)

@@ -1,0 +1,157 @@
+"""``ashyq report-template`` (the Appendix 9 forms to fill in) and ``ashyq declare`` (load a filled
+report, refuse it whole when malformed, re-verify every link and record the reconciliation act).
+
+Exit codes: 0 loaded (and verified), 1 the file was refused, 2 usage error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ashyq.base.forms import DeclaredReport
+from ashyq.cli.crawl import read_replica_map
+from ashyq.crawler.settings import load_crawl_config
+from ashyq.crawler.storing import store_body
+from ashyq.declared.fetch import PoliteFetcher
+from ashyq.declared.loader import DeclarationError, LoadContext, load_report
+from ashyq.declared.reconcile import store_declaration, store_verification, untrue_facts
+from ashyq.declared.template import write_template
+from ashyq.declared.verify import CONFIRMED, CONTRADICTED, Verdict, verify_report
+from ashyq.net.urlmap import BaseUrlMap
+from ashyq.store.bodies import Body, RegistryError, load_registry
+from ashyq.store.db import ensure_schema, session_scope
+from ashyq.store.repository import finish_run, start_run, upsert_bodies
+from ashyq.store.vocabulary import RunKind
+from ashyq.store.warc import WarcArchive
+
+console = Console(stderr=True)
+REFUSED, USAGE_ERROR = 1, 2
+
+
+def _body(registry: str, body_id: str) -> tuple[Body, list[Body]]:
+    try:
+        loaded = load_registry(registry)
+    except RegistryError as error:
+        console.print("[red]error:[/red] " + "; ".join(error.problems))
+        raise typer.Exit(USAGE_ERROR) from None
+    try:
+        return loaded.get(body_id), loaded.bodies
+    except KeyError:
+        known = ", ".join(b.id for b in loaded.assessed())
+        console.print(f"[red]error:[/red] unknown body {body_id!r}; known: {known}")
+        raise typer.Exit(USAGE_ERROR) from None
+
+
+def report_template_command(
+    body: Annotated[str, typer.Option("--body", help="Body id of the registry.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The workbook to write (.xlsx).")],
+    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    period: Annotated[str, typer.Option(help="Reporting period: 2026, 2026-H1 …")] = "2026",
+) -> None:
+    """Write the Appendix 9 report forms for a body as an XLSX workbook to fill in."""
+    found, _ = _body(registry, body)
+    if found.kind not in ("cgo", "mio"):
+        console.print(f"[red]error:[/red] {body} is a subordinate organisation; its parent reports for it (Table 6)")
+        raise typer.Exit(USAGE_ERROR)
+    path = write_template(found, period, output)
+    typer.echo(f"{path}: the report forms for {found.id} ({found.kind}), period {period}")
+
+
+def declare_command(
+    body: Annotated[str, typer.Option("--body", help="Body id of the registry.")],
+    file: Annotated[Path, typer.Argument(help="The filled workbook (.xlsx), a YAML file or a folder of CSV files.")],
+    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    db: Annotated[str | None, typer.Option("--db", help="Store URL (default: ASHYQ_DB_URL).")] = None,
+    replica_map: Annotated[
+        str | None, typer.Option("--replica-map", help="Base-URL map (JSON or file): replica mode.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder (runs/<run_id>/warc/…).")] = Path("out"),
+    period: Annotated[str | None, typer.Option(help="Period, when the cover leaves it empty.")] = None,
+    verify: Annotated[bool, typer.Option("--verify/--no-verify", help="Re-verify the declared links.")] = True,
+) -> None:
+    """Load a body's filled report into the store, then re-verify every declared link."""
+    found, everyone = _body(registry, body)
+    url_map = BaseUrlMap()
+    if replica_map is not None:
+        try:
+            url_map = BaseUrlMap.from_mapping(read_replica_map(replica_map))
+        except (OSError, ValueError) as error:
+            console.print(f"[red]error:[/red] --replica-map: {error}")
+            raise typer.Exit(USAGE_ERROR) from None
+    try:
+        outcome = declare_file(file, found, everyone, db, url_map, out, period, verify)
+    except DeclarationError as error:
+        console.print(f"[red]refused:[/red] {file} — {len(error.problems)} problem(s), nothing stored")
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)
+        raise typer.Exit(REFUSED) from None
+    typer.echo(f"loaded {file} as declaration {outcome.declaration_id} of {found.id} for {outcome.period}")
+    if verify:
+        _summary(outcome.verdicts, found.kind, outcome.untrue_facts, outcome.run_id)
+
+
+@dataclass
+class DeclareOutcome:
+    declaration_id: int
+    run_id: str
+    period: str
+    verdicts: list[Verdict]
+    untrue_facts: int
+
+
+def declare_file(
+    file: Path,
+    found: Body,
+    everyone: list[Body],
+    db: str | None,
+    url_map: BaseUrlMap,
+    out: Path,
+    period: str | None = None,
+    verify: bool = True,
+) -> DeclareOutcome:
+    """Load a report (refused whole with DeclarationError when malformed), store it in one transaction,
+    then re-verify its links and store the verdicts and the reconciliation act."""
+    context = LoadContext(found.id, found.kind, allow_internal_links=bool(url_map), period=period)
+    loaded = load_report(file, context)
+    ensure_schema(db)
+    with session_scope(db) as session:  # one transaction: the body rows, the run and the declaration
+        upsert_bodies(session, [store_body(b) for b in everyone])
+        run = start_run(session, RunKind.RECHECK, body_ids=[found.id], settings={"declared": {"source": str(file)}})
+        declaration = store_declaration(session, found.id, loaded, run.id)
+        run_id, declaration_id = run.id, declaration.id
+    verdicts: list[Verdict] = []
+    entries = 0
+    if verify:
+        verdicts = _verify(loaded.report, found.id, run_id, out, url_map)
+    with session_scope(db) as session:
+        if verify:
+            declaration = session.merge(declaration)
+            entries = len(store_verification(session, declaration, run_id, found.kind, verdicts))
+        finish_run(session, run_id)
+    return DeclareOutcome(declaration_id, run_id, str(loaded.report.general.period), verdicts, entries)
+
+
+def _verify(report: DeclaredReport, body_id: str, run_id: str, out: Path, url_map: BaseUrlMap) -> list[Verdict]:
+    config = load_crawl_config()
+    archive = WarcArchive(out.resolve(), run_id, body_id)
+    try:
+        fetcher = PoliteFetcher(config, url_map, archive)
+        return verify_report(report, fetcher)
+    finally:
+        archive.close()
+
+
+def _summary(verdicts: list[Verdict], kind: str, facts: int, run_id: str) -> None:
+    counts = {name: sum(v.verdict == name for v in verdicts) for name in (CONFIRMED, CONTRADICTED)}
+    unverifiable = len(verdicts) - sum(counts.values())
+    typer.echo(
+        f"run {run_id}: {len(verdicts)} links — {counts[CONFIRMED]} confirmed, {counts[CONTRADICTED]} contradicted, "
+        f"{unverifiable} not verifiable; {facts} untrue fact(s) in the reconciliation act"
+    )
+    for fact in untrue_facts(verdicts, kind):
+        typer.echo(f"  {fact.item}: {fact.claim}")

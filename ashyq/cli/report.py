@@ -1,0 +1,182 @@
+"""``ashyq report …`` (conclusion, dashboard, export, disagreements) and ``ashyq evidence export|verify``.
+
+Reports only read the store (``--db``, default ``ASHYQ_DB_URL``) and the run's files under the
+output folder (``--data``, where ``runs/<run>/warc/…`` and the screenshots are).
+Exit codes: 0 done (``evidence verify``: intact), 1 ``evidence verify`` found a problem,
+2 usage error (unknown run, body or score).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from sqlalchemy.orm import Session
+
+from ashyq.reports.body_report import ReportError, load_body_report
+from ashyq.reports.bundle import export_bundle, verify_bundle
+from ashyq.reports.conclusion import write_conclusion
+from ashyq.reports.dashboard import build_dashboard
+from ashyq.reports.disagreement import write_disagreement_table
+from ashyq.reports.exports import TABLES, export_run
+from ashyq.store import repository as repo
+from ashyq.store import session_scope
+
+report_app = typer.Typer(help="Conclusions, the dashboard and exports of a run.", no_args_is_help=True)
+evidence_app = typer.Typer(help="Evidence bundles: export one body's evidence, verify a bundle.", no_args_is_help=True)
+errors = Console(stderr=True)
+USAGE_ERROR = 2
+
+
+class ReportLanguage(StrEnum):
+    ru = "ru"
+    kk = "kk"
+    en = "en"
+
+
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+class ExportTable(StrEnum):
+    ranking = "ranking"
+    criteria = "criteria"
+    findings = "findings"
+    reconciliation = "reconciliation"
+
+
+assert {t.value for t in ExportTable} == set(TABLES)
+
+RunOption = Annotated[str, typer.Option("--run", help="Run id, or 'last' for the last complete run.")]
+BodyOption = Annotated[str, typer.Option("--body", help="Body id.")]
+DbOption = Annotated[str | None, typer.Option("--db", help="Store URL (default: ASHYQ_DB_URL or out/ashyq.sqlite).")]
+DataOption = Annotated[Path, typer.Option("--data", help="Output folder of the runs (runs/<run>/warc, screenshots).")]
+LangOption = Annotated[ReportLanguage, typer.Option("--lang", help="Language of the labels.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    errors.print(f"[red]error:[/red] {message}")
+    return typer.Exit(USAGE_ERROR)
+
+
+def _run_id(session: Session, run: str) -> str:
+    if run != "last":
+        return run
+    found = repo.last_complete_run(session)
+    if found is None:
+        raise ReportError("the store has no complete run")
+    return found.id
+
+
+@report_app.command("conclusion")
+def conclusion_command(
+    run: RunOption,
+    body: BodyOption,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder for the HTML and PDF files.")],
+    lang: Annotated[
+        list[ReportLanguage] | None, typer.Option("--lang", help="ru, kk or en (repeat; default ru and kk).")
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also print a PDF (WeasyPrint).")] = True,
+    db: DbOption = None,
+) -> None:
+    """The conclusion on one body (Appendix 8): HTML and PDF, in Russian and Kazakh."""
+    languages = [x.value for x in (lang or [ReportLanguage.ru, ReportLanguage.kk])]
+    try:
+        with session_scope(db) as session:
+            report = load_body_report(session, _run_id(session, run), body)
+            for language in languages:
+                for path in write_conclusion(report, language, out, pdf=pdf):
+                    typer.echo(str(path))
+    except ReportError as error:
+        raise _fail(str(error)) from None
+
+
+@report_app.command("dashboard")
+def dashboard_command(
+    run: RunOption,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder of the static site.")],
+    lang: LangOption = ReportLanguage.ru,
+    data: DataOption = Path("out"),
+    db: DbOption = None,
+) -> None:
+    """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
+    try:
+        with session_scope(db) as session:
+            index = build_dashboard(session, _run_id(session, run), data, out, lang.value)
+    except ReportError as error:
+        raise _fail(str(error)) from None
+    typer.echo(str(index))
+
+
+@report_app.command("export")
+def export_command(
+    run: RunOption,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="xlsx (every table), csv (one table), json.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="File to write.")],
+    lang: LangOption = ReportLanguage.ru,
+    table: Annotated[ExportTable, typer.Option("--table", help="The table a CSV holds.")] = ExportTable.ranking,
+    db: DbOption = None,
+) -> None:
+    """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
+    try:
+        with session_scope(db) as session:
+            path = export_run(session, _run_id(session, run), fmt.value, out, lang.value, table.value)
+    except ReportError as error:
+        raise _fail(str(error)) from None
+    typer.echo(str(path))
+
+
+@report_app.command("disagreements")
+def disagreements_command(
+    run: RunOption,
+    body: BodyOption,
+    out: Annotated[Path, typer.Option("-o", "--out", help="XLSX file to write.")],
+    lang: LangOption = ReportLanguage.ru,
+    db: DbOption = None,
+) -> None:
+    """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
+    try:
+        with session_scope(db) as session:
+            report = load_body_report(session, _run_id(session, run), body)
+            path = write_disagreement_table(report, lang.value, out)
+    except ReportError as error:
+        raise _fail(str(error)) from None
+    typer.echo(str(path))
+
+
+@evidence_app.command("export")
+def evidence_export_command(
+    run: RunOption,
+    body: BodyOption,
+    out: Annotated[Path, typer.Option("-o", "--out", help="The bundle (.zip) to write.")],
+    data: DataOption = Path("out"),
+    db: DbOption = None,
+) -> None:
+    """One body's evidence of a run as a verifiable zip (WARC records, screenshots, manifest)."""
+    try:
+        with session_scope(db) as session:
+            contents = export_bundle(session, _run_id(session, run), body, data, out)
+    except ReportError as error:
+        raise _fail(str(error)) from None
+    for missing in contents.missing:
+        errors.print(f"[yellow]not in the bundle:[/yellow] {missing}")
+    typer.echo(str(out))
+
+
+@evidence_app.command("verify")
+def evidence_verify_command(
+    bundle: Annotated[Path, typer.Argument(help="The bundle (.zip) to check.", exists=True, dir_okay=False)],
+) -> None:
+    """Print OK, or every member that was altered, added or is missing (exit 1)."""
+    problems = verify_bundle(bundle)
+    if not problems:
+        typer.echo("OK")
+        return
+    for problem in problems:
+        typer.echo(problem)
+    raise typer.Exit(1)

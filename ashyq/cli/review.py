@@ -1,0 +1,196 @@
+"""``ashyq check``, ``ashyq recheck`` and ``ashyq accuracy``: commands that look again at what runs
+stored — re-run the checks over a stored run, re-check disputed items for an appeal, and measure
+the checks against the replica's ground truth."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ashyq.cli.audit import (
+    CrawlConfigOption,
+    StageProgress,
+    console,
+    ensure_dir,
+    parse_date,
+    replica_audit,
+    replica_map_of,
+    usage_error,
+)
+from ashyq.pipeline.audit import AuditRequest, run_audit
+from ashyq.store.bodies import RegistryError, load_registry
+from ashyq.store.vocabulary import RunKind
+
+
+def accuracy_command(
+    run: Annotated[
+        str | None, typer.Option("--run", help="A demo run already in the store (default: run one).")
+    ] = None,
+    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder when a run is made.")] = Path("out/accuracy"),
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
+) -> None:
+    """Precision and recall of the checks per item, kk and ru apart, against the replica's ground truth."""
+    from ashyq.cli.accuracy import measure, totals
+    from ashyq.pipeline.results import findings_document
+    from ashyq.replica.core import World
+    from ashyq.store.db import session_scope
+    from ashyq.store.models import Run
+
+    world = World()
+    if run is None:
+        out = out.resolve()
+        db = db or f"sqlite:///{ensure_dir(out) / 'ashyq.sqlite'}"
+        run = replica_audit(world, out, db, browser=not no_browser, reports=False).run_id
+    with session_scope(db) as session:
+        found = session.get(Run, run)
+        if found is None:
+            raise usage_error(f"no run {run!r} in the store")
+        # the bodies the run scored: subordinate organisations count through their parent's T9–T11
+        assessed_ids = {b.id for b in world.bodies if b.kind != "subordinate"}
+        bodies = [b for b in (found.body_ids or []) if b in assessed_ids]
+        doc = findings_document(session, found, bodies)
+    rows = measure(doc["findings"], world, set(bodies))
+    table = Table(title=f"accuracy of the checks against the replica's ground truth (run {run})")
+    for col in ("item", "lang", "TP", "FP", "FN", "not assessed", "precision", "recall", "missed", "spurious"):
+        table.add_column(col)
+
+    def pct(v: float | None) -> str:
+        return "—" if v is None else f"{v:.0%}"
+
+    for r in rows:
+        table.add_row(
+            r.item,
+            r.lang,
+            str(r.true_positive),
+            str(r.false_positive),
+            str(r.false_negative),
+            str(r.not_assessed),
+            pct(r.precision),
+            pct(r.recall),
+            ", ".join(r.missed),
+            ", ".join(r.spurious),
+        )
+    console.print(table)
+    for lang, figures in sorted(totals(rows).items()):
+        console.print(f"{lang}: precision {pct(figures['precision'])}, recall {pct(figures['recall'])}")
+
+
+def recheck_command(
+    body: Annotated[str, typer.Option("--body", help="The body whose findings are disputed.")],
+    items: Annotated[str, typer.Option("--items", help="Comma-separated items, e.g. A14-2.3,T7-1.")],
+    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
+    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    crawl_config: CrawlConfigOption = None,
+) -> None:
+    """Re-harvest and re-check only what the items need; show before and after with both evidences."""
+    import json
+
+    from ashyq.pipeline.recheck import compare, previous_run, spiders_for_items
+    from ashyq.store.db import session_scope
+
+    wanted = [i.strip() for i in items.split(",") if i.strip()]
+    if not wanted:
+        raise usage_error("--items names no item")
+    try:
+        load_registry(registry).get(body)
+    except (RegistryError, KeyError):
+        raise usage_error(f"unknown body {body!r} in registry {registry}") from None
+    request = AuditRequest(
+        [body],
+        registry,
+        "kz-2025",
+        out,
+        db,
+        replica_map_of(replica_map),
+        parse_date(as_of),
+        RunKind.RECHECK,
+        None,
+        any(i.startswith(("A14-", "A16-")) for i in wanted),
+        False,
+        only_items=wanted,
+        spiders=spiders_for_items(wanted),
+        crawl_config=crawl_config,
+    )
+    summary = run_audit(request, StageProgress())
+    with session_scope(db) as session:
+        old = previous_run(session, body, summary.run_id)
+        rows = compare(session, body, old.id if old else None, summary.run_id, wanted)
+    if as_json:
+        typer.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2, default=str))
+        raise typer.Exit(summary.exit_code)
+    table = Table(title=f"recheck of {body}: run {old.id if old else '—'} → {summary.run_id}")
+    for col in ("item", "lang", "before", "after", "evidence before", "evidence after"):
+        table.add_column(col)
+    for r in rows:
+        b, a = r.before or {}, r.after or {}
+        table.add_row(
+            r.item,
+            r.lang or "—",
+            b.get("status", "—"),
+            a.get("status", "—"),
+            "\n".join(e["url"] or "" for e in b.get("evidence", [])[:3]),
+            "\n".join(e["url"] or "" for e in a.get("evidence", [])[:3]),
+            style="bold" if r.changed else None,
+        )
+    console.print(table)
+    raise typer.Exit(summary.exit_code)
+
+
+def check_command(
+    body: Annotated[
+        list[str] | None, typer.Option("--body", help="Body id (repeat); all the run's bodies if omitted.")
+    ] = None,
+    run: Annotated[str, typer.Option("--run", help="Run id, or 'last'.")] = "last",
+    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    out: Annotated[Path, typer.Option(help="The output folder the run's WARC files are under.")] = Path("out"),
+    registry: Annotated[str, typer.Option(help="Registry the run's bodies come from.")] = "demo",
+    edition: Annotated[str, typer.Option(help="Edition to re-score under.")] = "kz-2025",
+) -> None:
+    """Run the checks again over what a run stored (no network), replace its findings and re-score it."""
+    from sqlalchemy import select
+
+    from ashyq.methodology.edition import edition_path
+    from ashyq.methodology.validate import load_edition
+    from ashyq.pipeline.audit import check_bodies, other_editions, score_editions
+    from ashyq.pipeline.results import findings_document, save_scores
+    from ashyq.store.db import session_scope
+    from ashyq.store.models import Run
+
+    primary = load_edition(edition_path(edition))
+    statuses = ("pass", "partial", "fail", "not_assessed", "not_applicable")
+    table = Table(title="checks")
+    for col in ("body", "findings", "pass", "partial", "fail", "not assessed", "not applicable"):
+        table.add_column(col)
+    with session_scope(db) as session:
+        latest = select(Run).order_by(Run.started_at.desc()).limit(1)
+        found = session.scalars(latest).first() if run == "last" else session.get(Run, run)
+        if found is None:
+            raise usage_error(f"no run {run!r} in the store")
+        table.title = f"checks of run {found.id}"
+        reg = load_registry(registry)
+        all_ids = [b for b in (found.body_ids or []) if _assessed(reg, b)]
+        for body_id, outcome in check_bodies(session, found, list(body or all_ids), registry, out.resolve()).items():
+            if isinstance(outcome, str):
+                table.add_row(body_id, outcome, *([""] * len(statuses)))
+                continue
+            counts = [str(sum(1 for r in outcome if r.status == s)) for s in statuses]
+            table.add_row(body_id, str(len(outcome)), *counts)
+        document = findings_document(session, found, all_ids)
+        for scores in score_editions(document, [primary, *other_editions(primary.edition)], {}, {}).values():
+            save_scores(session, found, scores)
+    console.print(table)
+
+
+def _assessed(registry: Any, body_id: str) -> bool:
+    try:
+        return bool(registry.get(body_id).kind in ("cgo", "mio"))
+    except KeyError:
+        return False

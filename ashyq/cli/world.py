@@ -1,0 +1,96 @@
+"""``ashyq world ...``: the replica world's commands."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import signal
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from ashyq.replica.core import DEFAULT_AS_OF, World
+
+world_app = typer.Typer(help="The replica world: local imitations of gov.kz and the portals.", no_args_is_help=True)
+
+
+class FaultMode(StrEnum):
+    none = "none"
+    flaky = "flaky"
+
+
+class TruthFormat(StrEnum):
+    yaml = "yaml"
+    md = "md"
+
+
+def _as_of(value: str | None) -> date:
+    if value is None:
+        return DEFAULT_AS_OF
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise typer.BadParameter("expected YYYY-MM-DD") from error
+
+
+@world_app.command()
+def serve(
+    port: int = typer.Option(0, "--port", help="first port (hosts take consecutive ports); 0 picks free ports"),
+    faults: FaultMode = typer.Option(FaultMode.none, "--faults", help="none, or flaky: 5xx, slow answers, traps"),
+    as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+) -> None:
+    """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted."""
+    from ashyq.replica.server import serve_forever
+
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    world = World(as_of=_as_of(as_of), faults=faults.value)
+
+    def ready(urls: dict[str, str]) -> None:
+        sys.stdout.write(json.dumps(urls) + "\n")
+        sys.stdout.flush()
+
+    async def main() -> None:
+        task = asyncio.ensure_future(serve_forever(world, port, ready))
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, task.cancel)
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    asyncio.run(main())
+
+
+@world_app.command()
+def truth(
+    format: TruthFormat = typer.Option(TruthFormat.yaml, "--format", help="yaml (data) or md (GROUND_TRUTH.md)"),
+    as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+) -> None:
+    """Print the ground truth: every seeded defect and the inventory of the sites."""
+    from ashyq.replica.truth import render_markdown, render_yaml
+
+    world = World(as_of=_as_of(as_of))
+    typer.echo(render_markdown(world) if format is TruthFormat.md else render_yaml(world), nl=False)
+
+
+@world_app.command("declared")
+def declared(
+    body: str = typer.Option(..., "--body", help="a CGO or MIO of the world"),
+    output: Path = typer.Option(..., "-o", "--output", help="the report YAML to write"),
+    as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+) -> None:
+    """Write one body's Appendix 9 report (YAML) as the world's body would submit it."""
+    import yaml
+
+    from ashyq.replica.declared_reports import declared_bodies, declared_report
+
+    world = World(as_of=_as_of(as_of))
+    if body not in declared_bodies(world):
+        raise typer.BadParameter(f"not a CGO or MIO of the world; known: {', '.join(declared_bodies(world))}")
+    report = declared_report(world, body)
+    output.write_text(yaml.safe_dump(report, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+    typer.echo(f"{output}: the {world.as_of.year} report of {body}")

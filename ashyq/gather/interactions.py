@@ -1,0 +1,306 @@
+"""The gather step's probes that act on a page rather than read it: tabbing through it, zooming it,
+submitting its search and its feedback form empty, opening its English version, and loading it as
+an Android phone and an iPhone."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import lxml.html
+
+from ashyq.checks.accessibility.shared import labels, matches_label, pattern
+from ashyq.checks.base import Measurement
+from ashyq.gather import probes
+
+if TYPE_CHECKING:
+    from ashyq.gather.pages import GatherResult, GatherSettings
+
+MOBILE_PROFILES = {"android": "Pixel 7", "iphone": "iPhone 13"}
+WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
+
+
+async def tab_through(page: Any, stops: int) -> dict[str, Any]:
+    """Press Tab ``stops`` times; each focused element must look different from its unfocused self."""
+    focusable = await page.evaluate(probes.FOCUS_PREPARE)
+    seen: list[dict[str, Any]] = []
+    for _ in range(min(stops, int(focusable))):
+        await page.keyboard.press("Tab")
+        step = await page.evaluate(probes.FOCUS_STEP)
+        if step is None:
+            continue
+        seen.append(step)
+    repeats = Counter(s["selector"] for s in seen)
+    trapped = len(seen) >= 4 and len(repeats) == 1 and focusable > 1
+    invisible = [{"selector": s["selector"], "html": s["html"]} for s in seen if not s["visible"]]
+    return {
+        "tab_stops": len(seen),
+        "visible": len(seen) - len(invisible),
+        "invisible": invisible[:10],
+        "trapped": trapped,
+        "focusable": focusable,
+    }
+
+
+async def zoomed(page: Any, gather: GatherSettings) -> dict[str, Any]:
+    """200 % zoom as the browser does it: the same screen holds half as many CSS pixels."""
+    width, height = gather.viewport["width"], gather.viewport["height"]
+    await page.set_viewport_size({"width": int(width / gather.zoom_factor), "height": int(height / gather.zoom_factor)})
+    try:
+        await page.wait_for_timeout(60)
+        data: dict[str, Any] = await page.evaluate(probes.ZOOM)
+    finally:
+        await page.set_viewport_size({"width": width, "height": height})
+    data["zoom"] = gather.zoom_factor
+    return data
+
+
+def _fulltext_word(doms: dict[str, str], config: dict[str, Any]) -> str | None:
+    """A word of a material's text that no title or link text contains: found only by full-text search."""
+    titles: set[str] = set()
+    bodies: list[str] = []
+    material = pattern(config, "material_url")
+    for url, html in doms.items():
+        root = lxml.html.fromstring(html or "<html/>")
+        for element in root.xpath("//title|//h1|//a"):
+            titles.update(w.casefold() for w in WORD.findall(element.text_content()))
+        if material.search(urlsplit(url).path):
+            main = root.xpath("//main|//article") or [root]
+            for bad in main[0].xpath(".//script|.//style|.//nav|.//h1|.//a"):
+                bad.drop_tree()
+            bodies.append(main[0].text_content())
+    for text in bodies:
+        for word in WORD.findall(text):
+            if word.casefold() not in titles:
+                return word
+    return None
+
+
+async def search_probe(
+    context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any]
+) -> dict[str, Any]:
+    page = await context.new_page()
+    try:
+        from ashyq.gather.pages import load
+
+        await load(page, home, gather)
+        form = await page.evaluate(probes.SEARCH_FORM, list(config["search_selectors"]))
+        if form is None:
+            return {"form_found": False}
+        word = _fulltext_word(doms, config)
+        query = word or "ақпарат"
+        before = page.url
+        await page.fill(form["input"], query)
+        try:
+            async with page.expect_navigation(timeout=gather.timeout_ms, wait_until="load"):
+                await page.press(form["input"], "Enter")
+        except Exception:  # a search that answers in place (no new page) is measured where it is
+            pass
+        with contextlib.suppress(Exception):
+            await page.wait_for_load_state("networkidle", timeout=min(5_000, gather.timeout_ms))
+        await page.wait_for_timeout(gather.settle_ms)
+        with_results = await page.evaluate(probes.SEARCH_RESULTS, [query, labels(config, "advanced_search")])
+        return {
+            "form_found": True,
+            "maxlength": form["maxlength"],
+            "query": query,
+            "accepts_query": True,
+            "results_url": page.url,
+            "separate_page": page.url != before,
+            "query_kept": with_results["query_kept"],
+            "results_count": with_results["results_count"],
+            "fulltext_found": (with_results["results_count"] > 0) if word else None,
+            "advanced": with_results["advanced"],
+        }
+    finally:
+        await page.close()
+
+
+def _feedback_urls(doms: dict[str, str], home: str, config: dict[str, Any], limit: int = 3) -> list[str]:
+    """Pages of the sample with a form to write in, else the pages the home page's feedback links open."""
+    vocabulary = labels(config, "feedback")
+    for url, html in doms.items():
+        root = lxml.html.fromstring(html or "<html/>")
+        if any(f.xpath(".//textarea") and f.get("role") != "search" for f in root.iter("form")):
+            return [url]
+    root = lxml.html.fromstring(doms.get(home) or "<html/>")
+    root.make_links_absolute(home)
+    found = [
+        str(a.get("href")) for a in root.iter("a") if a.get("href") and matches_label(a.text_content(), vocabulary)
+    ]
+    return list(dict.fromkeys(found))[:limit]
+
+
+async def form_probe(context: Any, url: str, gather: GatherSettings) -> dict[str, Any]:
+    """Submit the feedback form with every field empty and read what the visitor is told."""
+    from ashyq.gather.pages import load
+
+    page = await context.new_page()
+    try:
+        await load(page, url, gather)
+        selector = await page.evaluate(probes.FEEDBACK_FORM)
+        if selector is None:
+            return {"form_found": False, "page": url}
+        await page.evaluate(
+            "(s) => { const f = document.querySelector(s); f.requestSubmit ? f.requestSubmit() : f.submit(); }",
+            selector,
+        )
+        await page.wait_for_timeout(400)
+        state = await page.evaluate(probes.FORM_STATE, selector) or {"texts": [], "native": [], "status": ""}
+        return {
+            "form_found": True,
+            "selector": selector,
+            "error_texts": state["texts"],
+            "native_messages": state["native"],
+            "status_text": state["status"],
+        }
+    finally:
+        await page.close()
+
+
+async def english_probe(
+    context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any]
+) -> dict[str, Any]:
+    from ashyq.gather.pages import load
+
+    root = lxml.html.fromstring(doms.get(home) or "<html/>")
+    root.make_links_absolute(home)
+    names = labels(config, "english")
+    target = next(
+        (
+            str(a.get("href"))
+            for a in root.iter("a")
+            if a.get("href")
+            and (
+                a.get("hreflang") == "en"
+                or re.search(r"[?&]lang=en\b", a.get("href", ""))
+                or re.search(r"^/en(/|$)", urlsplit(a.get("href", "")).path)
+                or matches_label(a.text_content(), names, exact=True)
+            )
+        ),
+        None,
+    )
+    if target is None:
+        return {"available": False}
+    page = await context.new_page()
+    try:
+        await load(page, home, gather)
+        base_links = await page.evaluate(probes.MENU_LINKS, list(config["menu_selectors"]))
+        response = await load(page, target, gather)
+        ok = response is None or response.status < 400
+        en_links = await page.evaluate(probes.MENU_LINKS, list(config["menu_selectors"])) if ok else 0
+        return {"available": ok, "home_url": target, "base_menu_links": base_links, "en_menu_links": en_links}
+    finally:
+        await page.close()
+
+
+async def site_probes(
+    context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any], result: GatherResult
+) -> None:
+    from ashyq.gather.pages import error_measurements
+
+    async def attempt(kind: str, url: str, probe: Any) -> None:
+        try:
+            data = await probe
+        except Exception as error:
+            result.measurements += error_measurements(url, error, [kind])
+            return
+        result.measurements.append(Measurement(kind, url, data, tool_versions=dict(result.tool_versions)))
+
+    await attempt("search", home, search_probe(context, home, doms, gather, config))
+    for candidate in _feedback_urls(doms, home, config):
+        try:
+            data = await form_probe(context, candidate, gather)
+        except Exception as error:
+            result.measurements += error_measurements(candidate, error, ["form_errors"])
+            break
+        if data.get("form_found"):
+            result.measurements.append(Measurement("form_errors", candidate, data))
+            break
+    else:
+        result.measurements.append(Measurement("form_errors", home, {"form_found": False}))
+    await attempt("english", home, english_probe(context, home, doms, gather, config))
+
+
+def _links_to(root: Any, words: list[str], host_test: Any) -> str | None:
+    for anchor in root.iter("a"):
+        href = anchor.get("href") or ""
+        if matches_label(anchor.text_content(), words, exact=True) or host_test(urlsplit(href).hostname or ""):
+            return href
+    return None
+
+
+async def mobile_probes(
+    browser: Any,
+    playwright: Any,
+    home: str,
+    desktop_html: str,
+    gather: GatherSettings,
+    config: dict[str, Any],
+    result: GatherResult,
+) -> None:
+    from ashyq.gather.pages import error_measurements, load, new_context, screenshot
+
+    mobile_host = pattern(config, "mobile_host")
+    home_host = urlsplit(home).hostname or ""
+    desktop = lxml.html.fromstring(desktop_html or "<html/>")
+    desktop.make_links_absolute(home)
+    to_mobile = _links_to(
+        desktop, labels(config, "mobile_version"), lambda h: bool(mobile_host.search(h)) and h != home_host
+    )
+    for profile, device in MOBILE_PROFILES.items():
+        viewport = f"mobile:{profile}"
+        options = dict(playwright.devices[device])
+        options.pop("default_browser_type", None)
+        context = await new_context(browser, gather, **options)
+        page = await context.new_page()
+        try:
+            await load(page, home, gather)
+            final = page.url
+            final_host = urlsplit(final).hostname or ""
+            overflow = await page.evaluate(probes.OVERFLOW)
+            shot = await screenshot(page, gather, home, viewport)
+            redirected = bool(mobile_host.search(final_host)) and final_host != home_host
+            mobile_html = await page.content()
+            on_mobile = lxml.html.fromstring(mobile_html)
+            on_mobile.make_links_absolute(final)
+            desktop_host = home_host.removeprefix("www.")
+            full = _links_to(
+                on_mobile,
+                labels(config, "full_version"),
+                lambda h, d=desktop_host, f=final_host: h != f and h.removeprefix("www.") == d,
+            )
+            data = {
+                "profile": profile,
+                "device": device,
+                "requested_url": home,
+                "final_url": final,
+                "redirected_to_mobile_host": redirected,
+                "mobile_host": final_host if redirected else None,
+                # a layout wider than the phone's screen scrolls sideways or is shrunk to fit: not adapted
+                "horizontal_overflow": max(overflow["scroll_width"], overflow["viewport_width"])
+                > overflow["device_width"] + 2,
+                "device_width": overflow["device_width"],
+                "scroll_width": overflow["scroll_width"],
+                "viewport_width": overflow["viewport_width"],
+                "has_viewport_meta": overflow["has_viewport_meta"],
+                "desktop_links_to_mobile": to_mobile is not None,
+                "mobile_link_url": to_mobile,
+                "link_to_full": (full is not None) if (redirected or to_mobile) else None,
+                "full_link_url": full,
+                # the phone's DOM: the mobile-version sections (Appendix 16) are judged on it
+                "html": mobile_html,
+            }
+            result.measurements.append(
+                Measurement(
+                    "mobile", home, data, viewport=viewport, screenshot=shot, tool_versions=dict(result.tool_versions)
+                )
+            )
+        except Exception as error:
+            result.measurements += error_measurements(home, error, ["mobile"], viewport)
+        finally:
+            await page.close()
+            await context.close()

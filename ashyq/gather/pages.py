@@ -1,0 +1,227 @@
+"""The browser gather step: load a body's sampled pages in Debian Chromium and take the measurements
+the Appendix 14 and mobile checks read (axe-core, focus, motion, zoom, emblem, form errors, search,
+English version, phones).
+
+One browser per call; desktop contexts are recycled every ``pages_per_context`` pages and every page
+is closed after use, so memory stays flat over long runs. A page that cannot load yields
+Measurements carrying ``error`` (the checks turn them into not_assessed), never an exception.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ashyq.checks.accessibility.shared import labels, settings
+from ashyq.checks.base import FetchFailure, Measurement, PageSnapshot
+from ashyq.gather import interactions, probes
+from ashyq.gather.routing import route_handler, url_map_of
+from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT
+from ashyq.net.urlmap import BaseUrlMap
+
+AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_KINDS = ("axe", "emblem", "motion", "focus", "zoom")
+
+
+@dataclass
+class GatherSettings:
+    url_map: BaseUrlMap | Mapping[str, str] | None = None
+    allow_private: bool = False
+    screenshots_dir: Path | None = None
+    mobile: bool = True
+    timeout_ms: int = 15_000
+    settle_ms: int = 250
+    pages_per_context: int = 8
+    zoom_factor: float = 2.0
+    viewport: dict[str, int] = field(default_factory=lambda: {"width": 1280, "height": 800})
+    focus_pages: int = 2  # tabbing is the slowest probe: the first pages of the sample only
+    focus_stops: int = 12
+    executable: str = CHROMIUM
+
+    @classmethod
+    def from_config(cls, **overrides: Any) -> GatherSettings:
+        browser = settings()["browser"]
+        base = {
+            "timeout_ms": browser["timeout_ms"],
+            "settle_ms": browser["settle_ms"],
+            "pages_per_context": browser["pages_per_context"],
+            "zoom_factor": browser["zoom_factor"],
+            "viewport": dict(browser["desktop_viewport"]),
+        }
+        return cls(**{**base, **overrides})
+
+
+@dataclass
+class GatherResult:
+    sample: list[str]
+    measurements: list[Measurement] = field(default_factory=list)
+    pages: list[PageSnapshot] = field(default_factory=list)  # the rendered DOM of every sampled page
+    failures: list[FetchFailure] = field(default_factory=list)
+    tool_versions: dict[str, str] = field(default_factory=dict)
+
+
+def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
+    """The home page plus a configured number of pages per section type (config ``sampling``)."""
+    config = settings()["sampling"]
+    ordered = list(dict.fromkeys(urls))
+    chosen = [home or ordered[0]] if ordered or home else []
+    for fragments in config["section_types"].values():
+        hits = [u for u in ordered if u not in chosen and any(f in urlsplit(u).path for f in fragments)]
+        chosen += hits[: int(config["per_section_type"])]
+    rest = [u for u in ordered if u not in chosen]
+    chosen += rest[: max(0, int(config["max_pages"]) - len(chosen))]
+    return chosen[: int(config["max_pages"])]
+
+
+async def launch(playwright: Any, gather: GatherSettings) -> Any:
+    return await playwright.chromium.launch(executable_path=gather.executable, headless=True, args=CHROMIUM_ARGS)
+
+
+async def new_context(browser: Any, gather: GatherSettings, **options: Any) -> Any:
+    options = options or {"viewport": gather.viewport, "user_agent": DESKTOP_USER_AGENT}
+    context = await browser.new_context(**options, service_workers="block")
+    context.set_default_timeout(gather.timeout_ms)
+    await context.route("**/*", route_handler(url_map_of(gather.url_map), gather.allow_private))
+    return context
+
+
+async def load(page: Any, url: str, gather: GatherSettings) -> Any:
+    response = await page.goto(url, wait_until="load", timeout=gather.timeout_ms)
+    with contextlib.suppress(Exception):  # a page that keeps polling still has a DOM to measure
+        await page.wait_for_load_state("networkidle", timeout=min(5_000, gather.timeout_ms))
+        await page.wait_for_load_state("load", timeout=min(5_000, gather.timeout_ms))
+    await page.wait_for_timeout(gather.settle_ms)
+    return response
+
+
+def shot_path(gather: GatherSettings, url: str, viewport: str) -> Path | None:
+    if gather.screenshots_dir is None:
+        return None
+    gather.screenshots_dir.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", urlsplit(url).path.strip("/"))[-60:] or "home"
+    return (
+        gather.screenshots_dir
+        / f"{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}-{viewport.replace(':', '-')}.png"
+    )
+
+
+async def screenshot(page: Any, gather: GatherSettings, url: str, viewport: str) -> str | None:
+    path = shot_path(gather, url, viewport)
+    if path is None:
+        return None
+    with contextlib.suppress(Exception):
+        await page.screenshot(path=str(path))
+        return str(path)
+    return None
+
+
+def error_measurements(
+    url: str, error: BaseException, kinds: Sequence[str], viewport: str = "desktop"
+) -> list[Measurement]:
+    text = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"[:300]
+    return [Measurement(kind, url, {"error": text}, viewport=viewport) for kind in kinds]
+
+
+async def measure_page(
+    context: Any, url: str, gather: GatherSettings, config: dict[str, Any], result: GatherResult, with_focus: bool
+) -> str | None:
+    """Load one page and take its desktop measurements; returns its rendered DOM (None when it failed)."""
+    page = await context.new_page()
+    try:
+        response = await load(page, url, gather)
+        shot = await screenshot(page, gather, url, "desktop")
+        html = await page.content()
+        final_url = page.url
+        result.pages.append(
+            PageSnapshot(
+                url=url,
+                lang=None,
+                html=html,
+                status=response.status if response is not None else 200,
+                final_url=final_url,
+                title=await page.title(),
+                rendered=True,
+                source="browser",
+                fetched_at=datetime.now(UTC),
+                screenshots={"desktop": shot} if shot else {},
+                headers=dict(await response.all_headers()) if response is not None else {},
+            )
+        )
+        versions = dict(result.tool_versions)
+
+        def add(kind: str, data: dict[str, Any]) -> None:
+            result.measurements.append(Measurement(kind, url, data, screenshot=shot, tool_versions=versions))
+
+        await page.add_script_tag(path=str(AXE_PATH))
+        axe = await page.evaluate(probes.AXE_RUN, list(config["axe_alt_rules"]) + list(config["axe_contrast_rules"]))
+        result.tool_versions["axe-core"] = versions["axe-core"] = str(axe.pop("version"))
+        add("axe", axe)
+        add("emblem", await page.evaluate(probes.EMBLEM, labels(config, "emblem")))
+        add("motion", await page.evaluate(probes.MOTION, labels(config, "pause")))
+        if with_focus:
+            add("focus", await interactions.tab_through(page, gather.focus_stops))
+        add("zoom", await interactions.zoomed(page, gather))
+        return str(html)
+    except Exception as error:
+        kinds = [k for k in PAGE_KINDS if with_focus or k != "focus"]
+        result.measurements += error_measurements(url, error, kinds)
+        reason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
+        result.failures.append(FetchFailure(url, reason, f"browser: {error}"[:300]))
+        return None
+    finally:
+        await page.close()
+
+
+async def gather_async(
+    urls: Sequence[str], gather: GatherSettings, home: str | None = None, sample: bool = True
+) -> GatherResult:
+    from playwright.async_api import async_playwright
+
+    config = settings()
+    chosen = sample_pages(urls, home) if sample else list(dict.fromkeys(urls))
+    result = GatherResult(sample=chosen)
+    async with async_playwright() as playwright:
+        browser = await launch(playwright, gather)
+        result.tool_versions["chromium"] = str(browser.version)
+        try:
+            context: Any = None
+            doms: dict[str, str] = {}
+            for index, url in enumerate(chosen):
+                if context is None or index % max(1, gather.pages_per_context) == 0:
+                    if context is not None:
+                        await context.close()
+                    context = await new_context(browser, gather)
+                html = await measure_page(context, url, gather, config, result, index < gather.focus_pages)
+                if html is not None:
+                    doms[url] = html
+            if context is not None:
+                await context.close()
+            home_url = chosen[0] if chosen else None
+            if home_url is not None:
+                context = await new_context(browser, gather)
+                try:
+                    await interactions.site_probes(context, home_url, doms, gather, config, result)
+                finally:
+                    await context.close()
+                if gather.mobile:
+                    await interactions.mobile_probes(
+                        browser, playwright, home_url, doms.get(home_url, ""), gather, config, result
+                    )
+        finally:
+            await browser.close()
+    return result
+
+
+def gather_pages(
+    urls: Sequence[str], gather: GatherSettings | None = None, home: str | None = None, sample: bool = True
+) -> GatherResult:
+    """Synchronous entry point (a fresh event loop): the CLI and the run use this."""
+    return asyncio.run(gather_async(urls, gather or GatherSettings.from_config(), home, sample))

@@ -1,0 +1,244 @@
+"""An audit from end to end under one run: harvest → browser measurements → checks → score → reports.
+
+Each stage reads only what the one before stored, so a stage can be re-run alone (re-score a run
+under another edition without re-crawling). A body whose harvest failed is recorded and the others
+go on; the run's status says whether it is complete.
+
+Used by ``ashyq nightly`` (every body of a registry), ``ashyq audit --body`` (one body, borrowing the
+CGO averages from the last complete run), ``ashyq audit --url`` (a site in no registry) and
+``ashyq demo``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+import ashyq.checks.registry  # noqa: F401  (registers every check)
+from ashyq.checks.base import Result, run_checks
+from ashyq.checks.dataegov.records import unified_list_for
+from ashyq.gather.stage import measure_run
+from ashyq.methodology.edition import Edition, available_editions, edition_path
+from ashyq.methodology.validate import load_edition
+from ashyq.pipeline.artifacts import load_artifacts
+from ashyq.pipeline.results import findings_document, save_results, save_scores
+from ashyq.scoring.engine import RunScores, score_run
+from ashyq.scoring.findings import FindingsFile
+from ashyq.store.bodies import Registry, load_registry
+from ashyq.store.db import ensure_schema, session_scope
+from ashyq.store.models import Run
+from ashyq.store.vocabulary import RunKind, RunStatus
+
+Progress = Callable[[str, dict[str, Any]], None]
+
+
+@dataclass
+class AuditRequest:
+    body_ids: list[str]
+    registry: str = "demo"
+    edition: str = "kz-2025"
+    out_dir: Path = Path("out")
+    db_url: str | None = None
+    base_url_map: dict[str, str] = field(default_factory=dict)  # non-empty: replica mode
+    as_of: date | None = None
+    kind: RunKind = RunKind.AUDIT
+    max_pages: int | None = None
+    browser: bool = True  # take browser measurements (axe, focus, zoom, mobile) on sampled pages
+    reports: bool = True
+    options: dict[str, str] = field(default_factory=dict)  # interpretation choices
+    # a recheck: only these items are re-checked (and nothing is scored), only these spiders run
+    only_items: list[str] | None = None
+    spiders: list[str] = field(default_factory=list)
+    crawl_config: Path | None = None  # politeness and robots policy (default config/crawl.yaml)
+
+
+@dataclass
+class AuditSummary:
+    run_id: str
+    status: RunStatus
+    scores: RunScores | None
+    outcomes: dict[str, str]  # body → "complete" or the reason it failed
+    out_dir: Path
+    averages_from: str | None = None
+    reports: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return {RunStatus.COMPLETE: 0, RunStatus.PARTIAL: 1}.get(self.status, 2)
+
+
+def _noop(stage: str, info: dict[str, Any]) -> None:
+    return None
+
+
+def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary:
+    from ashyq.crawler.runner import CrawlRequest, run_crawl  # the crawler pulls in Scrapy: only when auditing
+
+    registry = load_registry(request.registry)
+    edition = load_edition(edition_path(request.edition))
+    out_dir = Path(request.out_dir).resolve()
+    ensure_schema(request.db_url)
+    crawl_ids = _with_subordinates(registry, request.body_ids)
+    progress("crawl", {"bodies": crawl_ids})
+    crawl = run_crawl(
+        CrawlRequest(
+            body_ids=crawl_ids,
+            registry=request.registry,
+            base_url_map=request.base_url_map,
+            out_dir=out_dir,
+            db_url=request.db_url,
+            max_pages=request.max_pages,
+            run_kind=request.kind,
+            spiders=list(request.spiders),
+            config_path=request.crawl_config,
+        ),
+        on_progress=lambda event: progress("crawl-progress", event),
+    )
+    outcomes = {b: o.status if o.status == "complete" else (o.reason or o.status) for b, o in crawl.bodies.items()}
+    as_of = request.as_of or datetime.now(UTC).date()
+    with session_scope(request.db_url) as session:
+        run = session.get(Run, crawl.run_id)
+        assert run is not None
+        run.as_of = as_of
+        run.edition = edition.edition
+        session.flush()
+        if request.browser:
+            progress("measure", {"bodies": crawl_ids})
+            measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress)
+        assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
+        checked = check_bodies(
+            session, run, assessed, request.registry, out_dir, request.options, request.only_items, progress
+        )
+        failed = {b: why for b, why in checked.items() if isinstance(why, str)}
+        outcomes.update(failed)
+        broken = list(failed)
+        if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
+            run.status = crawl.status
+            run.finished_at = datetime.now(UTC)
+            return AuditSummary(run.id, crawl.status, None, outcomes, out_dir)
+        progress("score", {"edition": edition.edition})
+        document = findings_document(session, run, assessed)
+        # a single-body audit borrows the CGO averages of the last complete run that has them; a run of
+        # a whole registry (nightly, demo) computes its own
+        previous = None
+        if request.kind in (RunKind.AUDIT, RunKind.URL):
+            previous = last_run_with_averages(session, exclude=run.id)
+        borrowed = dict((previous.settings or {}).get("averages", {})) if previous is not None else {}
+        averages_from = previous.id if previous is not None else None
+        all_scores = score_editions(document, [edition, *other_editions(edition.edition)], request.options, borrowed)
+        for edition_scores in all_scores.values():
+            save_scores(session, run, edition_scores)
+        scores = all_scores[edition.edition]
+        status = RunStatus.PARTIAL if broken and crawl.status == RunStatus.COMPLETE else crawl.status
+        run.settings = {
+            **(run.settings or {}),
+            "averages": {name: s.averages for name, s in all_scores.items()},
+            "edition": edition.edition,
+            "options": scores.interpretations,
+            "averages_from": averages_from,
+        }
+        # the crawl closed the run when the harvest ended; the audit's end is now
+        run.status = status
+        run.finished_at = datetime.now(UTC)
+        run_id = run.id
+    reports: dict[str, str] = {}
+    if request.reports:
+        progress("report", {"run": run_id})
+        reports = _reports(run_id, assessed, out_dir, request.db_url)
+    _write_summary(out_dir, run_id, scores, outcomes, averages_from)
+    return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports)
+
+
+def check_bodies(
+    session: Any,
+    run: Run,
+    body_ids: list[str],
+    registry: str,
+    out_dir: Path,
+    options: dict[str, str] | None = None,
+    only_items: list[str] | None = None,
+    progress: Progress = _noop,
+) -> dict[str, list[Result] | str]:
+    """The check stage over what a run stored: per body its results (saved as findings), or, when its
+    checks could not run, why — one body's failure never undoes the others' findings."""
+
+    def config_for(body_id: str) -> dict[str, Any]:
+        return {"unified_list": unified_list_for(registry, body_id), "interpretations": dict(options or {})}
+
+    out: dict[str, list[Result] | str] = {}
+    for body_id in body_ids:
+        progress("check", {"body": body_id})
+        try:
+            with session.begin_nested():
+                results = run_checks(load_artifacts(session, run, body_id, out_dir, config_for=config_for), only_items)
+                save_results(session, run, body_id, results)
+            out[body_id] = results
+        except Exception as error:  # recorded; the run goes on and ends partial
+            out[body_id] = f"checks failed: {type(error).__name__}: {error}"[:300]
+    session.flush()
+    return out
+
+
+def last_run_with_averages(session: Any, exclude: str) -> Run | None:
+    runs = session.scalars(
+        select(Run).where(Run.status == RunStatus.COMPLETE, Run.id != exclude).order_by(Run.finished_at.desc())
+    )
+    return next((r for r in runs if (r.settings or {}).get("averages")), None)
+
+
+def other_editions(primary: str) -> list[Edition]:
+    """Every other edition in config/methodology: each is scored on the findings that concern it."""
+    return [load_edition(edition_path(name)) for name in available_editions() if name != primary]
+
+
+def score_editions(
+    document: dict[str, Any], editions: list[Edition], options: dict[str, str], borrowed: dict[str, Any]
+) -> dict[str, RunScores]:
+    """Score the run under each edition, on the findings of that edition's items only. Interpretation
+    choices apply where the edition has them; averages are borrowed per edition."""
+    out: dict[str, RunScores] = {}
+    for edition in editions:
+        items = {i.id for i in edition.items()}
+        findings = [f for f in document["findings"] if f["item"] in items]
+        if not findings and edition is not editions[0]:
+            continue  # an edition nothing was measured for (the primary one is always scored)
+        own = {k: v for k, v in options.items() if any(i.id == k for i in edition.interpretations)}
+        data = {**document, "findings": findings, "averages": dict(borrowed.get(edition.edition, {}))}
+        out[edition.edition] = score_run(FindingsFile.model_validate(data), edition, own)
+    return out
+
+
+def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:
+    """The bodies to harvest: those asked for, and the subordinate organisations of the CGOs among them."""
+    out = list(dict.fromkeys(body_ids))
+    for body_id in body_ids:
+        for child in registry.children(body_id):
+            if child.id not in out:
+                out.append(child.id)
+    return out
+
+
+def _reports(run_id: str, body_ids: list[str], out_dir: Path, db_url: str | None) -> dict[str, str]:
+    from ashyq.reports.writer import write_run_reports  # WeasyPrint and the templates: only when reporting
+
+    return write_run_reports(run_id, body_ids, out_dir, db_url)
+
+
+def _write_summary(
+    out_dir: Path, run_id: str, scores: RunScores, outcomes: dict[str, str], averages_from: str | None
+) -> None:
+    path = out_dir / "runs" / run_id / "scores.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {**scores.as_dict(), "run": run_id, "outcomes": outcomes, "averages_from": averages_from}
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def latest_run_id(db_url: str | None) -> str | None:
+    with session_scope(db_url) as session:
+        return session.scalar(select(Run.id).order_by(Run.started_at.desc()).limit(1))

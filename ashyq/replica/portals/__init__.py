@@ -1,0 +1,3 @@
+"""The four Open Government portals of the replica world: one aiohttp application per portal, and their
+content under :mod:`.content`.
+"""

@@ -1,0 +1,144 @@
+"""Run the replica world: one aiohttp application per real host, each on its own loopback port.
+
+Spiders address the real host names; the base-URL map (``RunningWorld.urls``) translates, e.g.
+``{"https://www.gov.kz": "http://127.0.0.1:41234"}``. Servers bind 127.0.0.1 only.
+
+The portal hosts (data, budget, legalacts, dialog) are built by modules written separately; while
+one is missing the world starts without it and logs that it did.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import threading
+from collections.abc import Callable
+from types import TracebackType
+
+from aiohttp import web
+
+from ashyq.replica import classic, faults
+from ashyq.replica.core import BUDGET_HOST, DATA_HOST, DIALOG_HOST, GOVKZ_HOST, LEGALACTS_HOST, World
+
+log = logging.getLogger(__name__)
+
+BIND = "127.0.0.1"
+# Host → module exposing ``create_app(world)``. Order fixes the port order for ``--port P``.
+PORTAL_MODULES: tuple[tuple[str, str], ...] = (
+    (GOVKZ_HOST, "ashyq.replica.govkz"),
+    (DATA_HOST, "ashyq.replica.portals.dataegov"),
+    (BUDGET_HOST, "ashyq.replica.portals.budget"),
+    (LEGALACTS_HOST, "ashyq.replica.portals.legalacts"),
+    (DIALOG_HOST, "ashyq.replica.portals.dialog"),
+)
+# Sleeping fault handlers must not hold a shutdown hostage.
+SHUTDOWN_TIMEOUT = 0.5
+
+
+def _portal_factory(module_name: str) -> Callable[[World], web.Application]:
+    factory: Callable[[World], web.Application] = importlib.import_module(module_name).create_app
+    return factory
+
+
+def build_apps(world: World) -> dict[str, web.Application]:
+    """Real base URL → application, for every host the world serves."""
+    apps: dict[str, web.Application] = {}
+    for host, module_name in PORTAL_MODULES:
+        apps[f"https://{host}"] = _portal_factory(module_name)(world)
+    for host, app in classic.create_apps(world).items():
+        apps[f"https://{host}"] = app
+    if world.faults == "flaky":
+        for base, app in apps.items():
+            app.middlewares.append(faults.middleware(world, base.removeprefix("https://")))  # type: ignore[arg-type]
+    return apps
+
+
+async def start_runners(world: World, first_port: int = 0) -> tuple[dict[str, str], list[web.AppRunner]]:
+    """Start every host; ``first_port`` 0 picks free ports, otherwise hosts take consecutive ports."""
+    urls: dict[str, str] = {}
+    runners: list[web.AppRunner] = []
+    try:
+        for offset, (base, app) in enumerate(build_apps(world).items()):
+            runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
+            await runner.setup()
+            runners.append(runner)
+            site = web.TCPSite(runner, BIND, first_port + offset if first_port else 0)
+            await site.start()
+            port = runner.addresses[0][1]
+            urls[base] = f"http://{BIND}:{port}"
+    except BaseException:
+        await stop_runners(runners)
+        raise
+    return urls, runners
+
+
+async def stop_runners(runners: list[web.AppRunner]) -> None:
+    for runner in runners:
+        await runner.cleanup()
+
+
+class RunningWorld:
+    """The world served from a background thread with its own event loop.
+
+    >>> with start_world(World()) as running:
+    ...     running.urls["https://www.gov.kz"]   # doctest: +SKIP
+    """
+
+    def __init__(self, world: World, first_port: int = 0) -> None:
+        self.world = world
+        self.urls: dict[str, str] = {}
+        self._first_port = first_port
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._run, name="ashyq-world", daemon=True)
+        self._ready = threading.Event()
+        self._runners: list[web.AppRunner] = []
+        self._error: BaseException | None = None
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        try:
+            self.urls, self._runners = self._loop.run_until_complete(start_runners(self.world, self._first_port))
+        except BaseException as error:  # reported to the starting thread
+            self._error = error
+            self._ready.set()
+            return
+        self._ready.set()
+        self._loop.run_forever()
+        self._loop.run_until_complete(stop_runners(self._runners))
+        self._loop.run_until_complete(self._loop.shutdown_asyncgens())
+        self._loop.close()
+
+    def start(self, timeout: float = 30.0) -> RunningWorld:
+        self._thread.start()
+        if not self._ready.wait(timeout):
+            raise TimeoutError("the replica world did not start in time")
+        if self._error is not None:
+            raise RuntimeError("the replica world failed to start") from self._error
+        return self
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)
+
+    def __enter__(self) -> RunningWorld:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.stop()
+
+
+def start_world(world: World, first_port: int = 0) -> RunningWorld:
+    """Start the whole world in a background thread; use ``.urls`` and ``.stop()`` (or ``with``)."""
+    return RunningWorld(world, first_port).start()
+
+
+async def serve_forever(world: World, first_port: int, on_ready: Callable[[dict[str, str]], None]) -> None:
+    """Serve in the current event loop until cancelled (Ctrl-C in the CLI)."""
+    urls, runners = await start_runners(world, first_port)
+    on_ready(urls)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await stop_runners(runners)

@@ -1,0 +1,190 @@
+"""The body registry: who is audited, and how each portal names them.
+
+A registry file (``config/bodies/*.yaml``) lists bodies with their names in kk/ru/en, their kind,
+website(s), the crosswalk of portal identifiers, exemption tags and parent. Identifiers that are not
+known are left empty — never guessed — and reported by :func:`missing_identifiers`.
+
+A bad file is refused whole with one line per problem (file, body, field, what is wrong).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ashyq.config import BODIES_DIR
+
+BodyKind = Literal["cgo", "mio", "subordinate"]
+
+# Exemption tags the methodology editions understand (see config/methodology/*.yaml).
+KNOWN_TAGS = frozenset(
+    {"defence", "foreign_affairs", "emergencies", "internal_affairs", "justice", "national_bank", "budget_restricted"}
+)
+IDENTIFIERS = ("govkz_slug", "data_gov_agency_id", "legalacts_government_id", "budget_gov_agency_id", "dialog_blog_id")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BodyNames(Strict):
+    kk: str
+    ru: str
+    en: str | None = None
+
+    @field_validator("kk", "ru")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must not be empty")
+        return v
+
+
+class Identifiers(Strict):
+    """The crosswalk: each portal identifies a body its own way (reference/portals.md, section 9)."""
+
+    govkz_slug: str | None = None
+    data_gov_agency_id: str | None = None
+    legalacts_government_id: int | None = None
+    budget_gov_agency_id: int | None = None
+    dialog_blog_id: int | None = None
+
+
+class Body(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kind: BodyKind
+    names: BodyNames
+    sites: list[str] = Field(default_factory=list)
+    ids: Identifiers = Identifiers()
+    tags: list[str] = Field(default_factory=list)
+    parent: str | None = None
+    # where the identifiers come from, so a reviewer can re-check them
+    sources: list[str] = Field(default_factory=list)
+
+    @field_validator("sites")
+    @classmethod
+    def _urls(cls, sites: list[str]) -> list[str]:
+        for url in sites:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"{url!r} is not an http(s) URL")
+        return sites
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, tags: list[str]) -> list[str]:
+        unknown = sorted(set(tags) - KNOWN_TAGS)
+        if unknown:
+            raise ValueError(f"unknown tag(s) {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_TAGS))}")
+        return tags
+
+    @property
+    def host(self) -> str | None:
+        return urlsplit(self.sites[0]).hostname if self.sites else None
+
+
+class Registry(Strict):
+    name: str
+    description: str = ""
+    bodies: list[Body]
+
+    def get(self, body_id: str) -> Body:
+        for b in self.bodies:
+            if b.id == body_id:
+                return b
+        raise KeyError(body_id)
+
+    def children(self, body_id: str) -> list[Body]:
+        return [b for b in self.bodies if b.parent == body_id]
+
+    def assessed(self) -> list[Body]:
+        """The bodies that get a score of their own (CGOs and MIOs; subordinates feed their parent)."""
+        return [b for b in self.bodies if b.kind in ("cgo", "mio")]
+
+
+class RegistryError(Exception):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def registry_path(name_or_path: str | Path) -> Path:
+    p = Path(name_or_path)
+    if p.suffix in (".yaml", ".yml") or p.exists():
+        return p
+    return BODIES_DIR / f"{name_or_path}.yaml"
+
+
+def _body_label(raw: Any, loc: tuple[Any, ...]) -> str:
+    if len(loc) >= 2 and loc[0] == "bodies" and isinstance(raw, dict):
+        try:
+            return str(raw["bodies"][loc[1]].get("id", f"#{loc[1]}"))
+        except (IndexError, KeyError, TypeError, AttributeError):
+            pass
+    return "-"
+
+
+def load_registry(name_or_path: str | Path) -> Registry:
+    path = registry_path(name_or_path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise RegistryError([f"{path}: cannot be read: {e.strerror}"]) from None
+    except yaml.YAMLError as e:
+        raise RegistryError([f"{path}: is not valid YAML: {e}"]) from None
+    try:
+        registry = Registry.model_validate(raw)
+    except ValidationError as e:
+        lines = []
+        for err in e.errors():
+            field = ".".join(map(str, err["loc"][2:] or err["loc"]))
+            lines.append(f"{path}: {_body_label(raw, err['loc'])}: {field}: {err['msg']}")
+        raise RegistryError(lines) from None
+    problems = [f"{path}: {p}" for p in consistency_problems(registry)]
+    if problems:
+        raise RegistryError(problems)
+    return registry
+
+
+def consistency_problems(registry: Registry) -> list[str]:
+    problems: list[str] = []
+    ids = Counter(b.id for b in registry.bodies)
+    problems += [f"{i}: id is used {n} times" for i, n in ids.items() if n > 1]
+    known = set(ids)
+    for b in registry.bodies:
+        if b.parent is not None and b.parent not in known:
+            problems.append(f"{b.id}: parent {b.parent!r} is not in the registry")
+        if b.kind == "subordinate" and b.parent is None:
+            problems.append(f"{b.id}: a subordinate organisation needs a parent")
+        if b.kind == "subordinate" and b.parent in known and registry.get(str(b.parent)).kind != "cgo":
+            problems.append(f"{b.id}: subordinate organisations are assessed for CGOs only (parent {b.parent})")
+    for field in IDENTIFIERS:
+        values = Counter(getattr(b.ids, field) for b in registry.bodies if getattr(b.ids, field) is not None)
+        problems += [f"{field} {v!r} is given to {n} bodies" for v, n in values.items() if n > 1]
+    return problems
+
+
+def missing_identifiers(registry: Registry) -> dict[str, list[str]]:
+    """Per body, the portal identifiers not known yet (the portals that cannot be audited for it)."""
+    out: dict[str, list[str]] = {}
+    for b in registry.bodies:
+        fields = list(IDENTIFIERS)
+        if b.kind == "subordinate":
+            fields = ["data_gov_agency_id", "dialog_blog_id"]
+        elif b.sites and not b.ids.govkz_slug:
+            fields.remove("govkz_slug")
+        missing = [f for f in fields if getattr(b.ids, f) is None]
+        if not b.sites and not b.ids.govkz_slug:
+            missing.insert(0, "website")
+        if missing:
+            out[b.id] = missing
+    return out
+
+
+def available_registries() -> list[str]:
+    return sorted(p.stem for p in BODIES_DIR.glob("*.yaml"))

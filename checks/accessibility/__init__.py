@@ -1,0 +1,3 @@
+"""Appendix 14 (2017 edition): accessibility of the official website — navigation, materials, visual
+accessibility, interactive means.
+"""

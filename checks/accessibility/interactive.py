@@ -1,0 +1,438 @@
+"""Appendix 14, section 4 — interactive means of communication (4.1–4.6) — and the two rows only an
+outside provider can measure: search-engine rank (1.1) and other browser engines (2.1).
+
+The interactive rows read the harvested pages: a feedback form (a form with a text area), a poll (a
+form of radio buttons), RSS feeds, an FAQ section, the English version (with the gather step's
+``english`` measurement for its coverage) and a visitor counter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from ashyq.checks.accessibility.shared import (
+    BODY_KINDS,
+    Parsed,
+    is_home,
+    labels,
+    matches_label,
+    measurements,
+    no_pages,
+    parse,
+    sample,
+    settings,
+    site_pages,
+    usable,
+)
+from ashyq.checks.base import BodyArtifacts, Deficiency, Measurement, Result, Status, not_assessed, register
+from ashyq.gather.providers import configured
+
+NO_PROVIDER = "no provider configured"
+
+
+def _links_labelled(pages: list[Parsed], vocabulary: list[str]) -> list[tuple[Parsed, Any]]:
+    return [(p, a) for p in pages for a in p.anchors() if matches_label(a.text_content(), vocabulary)]
+
+
+def _by_url(pages: list[Parsed]) -> dict[str, Parsed]:
+    out: dict[str, Parsed] = {}
+    for p in pages:
+        out[p.page.url] = out.get(p.page.url) or p
+        if p.page.final_url:
+            out.setdefault(p.page.final_url, p)
+    return out
+
+
+def _found(item: str, page: Parsed, selector: str, snippet: str, measured: dict[str, Any] | None = None) -> Result:
+    return Result(item, None, "pass", measured or {}, [], [page.page.evidence(selector, snippet)])
+
+
+def _missing(item: str, kind: str, message: str, pages: list[Parsed]) -> Result:
+    shown = [p for p in pages if is_home(p.page)] or pages
+    d = Deficiency(
+        message,
+        kind=kind,
+        url=shown[0].page.url,
+        evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in shown[:2]],
+    )
+    return Result(item, None, "fail", {"pages": len(pages)}, [d], d.evidence)
+
+
+def _section(item: str, artifacts: BodyArtifacts, label_key: str, holds: Any, what: str) -> list[Result]:
+    """A section found by its form on any page, or through a link labelled with its name."""
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    if not pages:
+        return no_pages(artifacts, [item])
+    for p in pages:
+        found = holds(p)
+        if found is not None:
+            return [_found(item, p, found[0], found[1])]
+    linked = _links_labelled(pages, labels(config, label_key))
+    known = _by_url(pages)
+    unharvested = [(p, a) for p, a in linked if p.absolute(a.get("href", "")) not in known]
+    if unharvested:
+        p, a = unharvested[0]
+        return [
+            not_assessed(
+                item,
+                None,
+                f"the {what} page {p.absolute(a.get('href', ''))} was not harvested",
+                [p.page.evidence(f"a[href='{a.get('href')}']", a.text_content())],
+            )
+        ]
+    return [_missing(item, f"no_{label_key}", f"no {what} on any of the {len(pages)} harvested pages", pages)]
+
+
+# ------------------------------------------------------------------------------------------- 4.1
+def _feedback_form(p: Parsed) -> tuple[str, str] | None:
+    for form in p.root.iter("form"):
+        if form.xpath(".//textarea") and (form.get("role") != "search"):
+            return "form:has(textarea)", " ".join(form.text_content().split())[:160]
+    return None
+
+
+@register(
+    "a14.feedback_form",
+    "1",
+    ["A14-4.1"],
+    {"ru": "Форма обратной связи", "kk": "Кері байланыс формасы", "en": "Feedback form"},
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def feedback_form(artifacts: BodyArtifacts) -> list[Result]:
+    return _section("A14-4.1", artifacts, "feedback", _feedback_form, "feedback form")
+
+
+# ------------------------------------------------------------------------------------------- 4.2
+def _poll(p: Parsed) -> tuple[str, str] | None:
+    for form in p.root.iter("form"):
+        if len(form.xpath(".//input[@type='radio' or @type='checkbox']")) >= 2:
+            return "form input[type=radio]", " ".join(form.text_content().split())[:160]
+    return None
+
+
+@register(
+    "a14.polls",
+    "1",
+    ["A14-4.2"],
+    {"ru": "Форма интерактивных опросов", "kk": "Интерактивті сауалнамалар формасы", "en": "Interactive polls"},
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def polls(artifacts: BodyArtifacts) -> list[Result]:
+    return _section("A14-4.2", artifacts, "polls", _poll, "poll")
+
+
+# ------------------------------------------------------------------------------------------- 4.3
+def _feeds(p: Parsed) -> list[tuple[str, str]]:
+    """(feed URL, its label) of the RSS/Atom feeds a page announces or links to."""
+    out = [
+        (p.absolute(link.get("href", "")), link.get("title") or "")
+        for link in p.select("link[rel=alternate]")
+        if "rss" in (link.get("type") or "") or "atom" in (link.get("type") or "")
+    ]
+    out += [
+        (p.absolute(a.get("href", "")), a.text_content())
+        for a in p.anchors()
+        if re.search(r"\brss\b|\.rss\b|/feed\b|atom", a.get("href", "") + " " + a.text_content(), re.I)
+    ]
+    return out
+
+
+@register(
+    "a14.rss",
+    "1",
+    ["A14-4.3"],
+    {
+        "ru": "RSS-каналы новостей и объявлений о закупках",
+        "kk": "Жаңалықтар мен сатып алу RSS-арналары",
+        "en": "RSS feeds of news and procurement",
+    },
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def rss(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    if not pages:
+        return no_pages(artifacts, ["A14-4.3"])
+    feeds = {url: (p, label) for p in pages for url, label in _feeds(p)}
+    if not feeds:
+        return [_missing("A14-4.3", "no_rss", "no RSS feed is announced or linked on any harvested page", pages)]
+    procurement = labels(config, "procurement")
+    tenders = [
+        u
+        for u, (_, label) in feeds.items()
+        if matches_label(label, procurement) or re.search(r"tender|zakup|satyp|procure", u, re.I)
+    ]
+    news = [u for u in feeds if u not in tenders]
+    deficiencies = []
+    if not news:
+        deficiencies.append(
+            Deficiency(
+                "no RSS feed of news and announcements",
+                kind="no_news_rss",
+                url=pages[0].page.url,
+                evidence=[pages[0].page.evidence("link[rel=alternate]", sample(feeds))],
+            )
+        )
+    if not tenders:
+        p = next(iter(feeds.values()))[0]
+        deficiencies.append(
+            Deficiency(
+                f"no RSS feed of procurement tenders (feeds found: {sample(feeds)})",
+                kind="no_procurement_rss",
+                url=p.page.url,
+                evidence=[p.page.evidence("link[rel=alternate], a[href*=rss]", sample(feeds))],
+            )
+        )
+    p, label = next(iter(feeds.values()))
+    status: Status = "pass" if not deficiencies else "partial"
+    return [
+        Result(
+            "A14-4.3",
+            None,
+            status,
+            {"feeds": len(feeds), "news_feeds": len(news), "tender_feeds": len(tenders)},
+            deficiencies,
+            [p.page.evidence("link[rel=alternate], a[href*=rss]", f"{label} {sample(feeds)}")],
+        )
+    ]
+
+
+# ------------------------------------------------------------------------------------------- 4.4
+@register(
+    "a14.faq",
+    "1",
+    ["A14-4.4"],
+    {"ru": "Раздел часто задаваемых вопросов", "kk": "Жиі қойылатын сұрақтар бөлімі", "en": "FAQ section"},
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def faq(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    vocabulary = labels(config, "faq")
+
+    def holds(p: Parsed) -> tuple[str, str] | None:
+        heading = p.select("h1")
+        title = heading[0].text_content() if heading else (p.page.title or "")
+        if matches_label(title, vocabulary) and len(p.text()) > len(title) + 40:
+            return "h1", title
+        return None
+
+    return _section("A14-4.4", artifacts, "faq", holds, "FAQ section")
+
+
+# ------------------------------------------------------------------------------------------- 4.5
+def _english_links(pages: list[Parsed], config: dict[str, Any]) -> list[tuple[Parsed, Any]]:
+    names = labels(config, "english")
+    return [
+        (p, a)
+        for p in pages
+        for a in p.anchors()
+        if a.get("hreflang") == "en"
+        or re.search(
+            r"[?&]lang=en\b|^/en(/|$)", urlsplit(a.get("href", "")).path + ("?" + urlsplit(a.get("href", "")).query)
+        )
+        or matches_label(a.text_content(), names, exact=True)
+    ]
+
+
+LEVEL_STATUS: dict[str, Status] = {"all_materials": "pass", "all_interfaces": "partial", "home_page_only": "fail"}
+
+
+def english_level(data: dict[str, Any], all_share: float) -> str:
+    base = int(data.get("base_menu_links") or 0)
+    english = int(data.get("en_menu_links") or 0)
+    if base and english / base >= all_share:
+        return "all_materials"
+    return "all_interfaces" if english >= 2 else "home_page_only"
+
+
+@register(
+    "a14.english",
+    "1",
+    ["A14-4.5"],
+    {"ru": "Версия на английском языке", "kk": "Ағылшын тіліндегі нұсқа", "en": "English version"},
+    needs=("pages", "measurements:english"),
+    applies_to=BODY_KINDS,
+    browser=True,
+)
+def english(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    taken, broken = usable(measurements(artifacts, "english"))
+    available = [m for m in taken if m.data.get("available")]
+    if available:
+        m = available[0]
+        level = english_level(m.data, float(config["english_all_materials_share"]))
+        status = LEVEL_STATUS[level]
+        deficiencies = (
+            []
+            if status == "pass"
+            else [
+                Deficiency(
+                    f"the English version has {m.data.get('en_menu_links')} menu sections "
+                    f"of {m.data.get('base_menu_links')}",
+                    kind="english_incomplete",
+                    url=m.data.get("home_url") or m.url,
+                    evidence=[m.evidence("nav", m.data.get("home_url"))],
+                )
+            ]
+        )
+        measured = {
+            "level": level,
+            "en_menu_links": m.data.get("en_menu_links"),
+            "base_menu_links": m.data.get("base_menu_links"),
+        }
+        return [Result("A14-4.5", None, status, measured, deficiencies, [m.evidence("nav", m.data.get("home_url"))])]
+    if not pages:
+        return no_pages(artifacts, ["A14-4.5"])
+    links = _english_links(pages, config)
+    if links and not taken:
+        p, a = links[0]
+        reason = "an English version is linked; its coverage needs the gather step's english measurement"
+        if broken:
+            reason += f" (it failed: {broken[0].data.get('error')})"
+        return [not_assessed("A14-4.5", None, reason, [p.page.evidence("a[hreflang=en]", a.get("href"))])]
+    result = _missing("A14-4.5", "no_english", "no English version: no page links to one", pages)
+    result.measured["level"] = "none"
+    return [result]
+
+
+# ------------------------------------------------------------------------------------------- 4.6
+COUNTER_SERVICES = re.compile(
+    r"mc\.yandex\.ru|liveinternet\.ru|counter\.yadro|top100|zero\.kz|hotlog|"
+    r"google-analytics\.com|googletagmanager\.com|metrika",
+    re.I,
+)
+
+
+@register(
+    "a14.visitor_counter",
+    "1",
+    ["A14-4.6"],
+    {"ru": "Счетчик посещений", "kk": "Кірулерді есептегіш", "en": "Visitor counter"},
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def visitor_counter(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    vocabulary = labels(config, "counter")
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    if not pages:
+        return no_pages(artifacts, ["A14-4.6"])
+    for p in pages:
+        for element in p.select("[class*=counter], [id*=counter], footer, .footer"):
+            text = " ".join(element.text_content().split())
+            if matches_label(text, vocabulary) and re.search(r"\d", text):
+                return [_found("A14-4.6", p, "[class*=counter]", text[:120])]
+        for script in p.select("script[src], img[src], script"):
+            source = (script.get("src") or "") + (script.text or "")[:2000]
+            if COUNTER_SERVICES.search(source):
+                return [_found("A14-4.6", p, "script", COUNTER_SERVICES.search(source).group(0))]  # type: ignore[union-attr]
+    return [_missing("A14-4.6", "no_counter", "no visitor counter on any harvested page", pages)]
+
+
+# ----------------------------------------------------------------------------------- 1.1 and 2.1
+def _rank_points(position: Any) -> float:
+    if isinstance(position, int) and 1 <= position <= 10:
+        return 1.0
+    if isinstance(position, int) and 11 <= position <= 20:
+        return 0.5
+    return 0.0
+
+
+def _provider_missing(item: str, artifacts: BodyArtifacts, capability: str, broken: list[Measurement]) -> Result:
+    if broken:
+        return not_assessed(item, None, f"the {capability} provider failed: {broken[0].data.get('error')}")
+    name = configured(settings(artifacts), capability)
+    reason = NO_PROVIDER if name is None else f"the {capability} provider {name.name} returned nothing"
+    return not_assessed(item, None, reason)
+
+
+@register(
+    "a14.search_rank",
+    "1",
+    ["A14-1.1"],
+    {"ru": "Доступность в поисковых системах", "kk": "Іздеу жүйелерінде қолжетімділік", "en": "Rank in search engines"},
+    needs=("measurements:search_rank",),
+    applies_to=BODY_KINDS,
+)
+def search_rank(artifacts: BodyArtifacts) -> list[Result]:
+    taken, broken = usable(artifacts.measurements_of("search_rank"))
+    if not taken:
+        return [_provider_missing("A14-1.1", artifacts, "search_rank", broken)]
+    option = artifacts.config.get("interpretations", {}).get("a14-search-rank", "mean-of-queries")
+    if option == "best-name-per-engine":
+        best: dict[str, float] = {}
+        for m in taken:
+            engine = str(m.data.get("engine"))
+            best[engine] = max(best.get(engine, 0.0), _rank_points(m.data.get("position")))
+        numerator, denominator = sum(best.values()), len(best)
+    else:
+        numerator, denominator = sum(_rank_points(m.data.get("position")) for m in taken), len(taken)
+    low = [m for m in taken if _rank_points(m.data.get("position")) < 1]
+    deficiencies = [
+        Deficiency(
+            f"{m.data.get('engine')}: «{m.data.get('query')}» puts the site at "
+            f"{m.data.get('position') or 'no position in the first pages'}",
+            kind="low_rank",
+            url=m.url,
+            evidence=[m.evidence(None, str(m.data.get("query")))],
+        )
+        for m in low
+    ]
+    status: Status = "pass" if numerator == denominator else "fail" if numerator == 0 else "partial"
+    return [
+        Result(
+            "A14-1.1",
+            None,
+            status,
+            {"numerator": numerator, "denominator": denominator, "interpretation": option},
+            deficiencies,
+            [m.evidence(None, f"{m.data.get('engine')}: {m.data.get('position')}") for m in taken[:3]],
+        )
+    ]
+
+
+@register(
+    "a14.cross_browser",
+    "1",
+    ["A14-2.1"],
+    {
+        "ru": "Корректное отображение в браузерах",
+        "kk": "Браузерлерде дұрыс көрсетілуі",
+        "en": "Correct display in browsers",
+    },
+    needs=("measurements:cross_browser",),
+    applies_to=BODY_KINDS,
+)
+def cross_browser(artifacts: BodyArtifacts) -> list[Result]:
+    taken, broken = usable(artifacts.measurements_of("cross_browser"))
+    if not taken:
+        return [_provider_missing("A14-2.1", artifacts, "cross_browser", broken)]
+    wrong = [m for m in taken if not m.data.get("displays_correctly")]
+    deficiencies = [
+        Deficiency(
+            f"{m.data.get('browser')}: {m.data.get('detail') or 'incorrect display'}",
+            kind="incorrect_display",
+            url=m.url,
+            evidence=[m.evidence(None, str(m.data.get("browser")))],
+        )
+        for m in wrong
+    ]
+    status: Status = "pass" if not wrong else "partial"
+    return [
+        Result(
+            "A14-2.1",
+            None,
+            status,
+            {"browsers": len(taken), "incorrect": len(wrong)},
+            deficiencies,
+            [m.evidence(None, str(m.data.get("browser"))) for m in taken[:3]],
+        )
+    ]

@@ -1,0 +1,544 @@
+"""Appendix 14, rows 2.5–2.10: search, formats, long documents, dates, links, graphics.
+
+Each row lists several requirements and deducts per requirement violated (a14-deduction-unit,
+default per-requirement): a check reports one :class:`Deficiency` per requirement it finds broken,
+naming the pages that show it. Search (2.5) and the emblem's rendered size (2.10) come from the
+browser gather step's ``search`` and ``emblem`` measurements.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from ashyq.checks.accessibility.navigation import search_form
+from ashyq.checks.accessibility.shared import (
+    BODY_KINDS,
+    Parsed,
+    is_home,
+    is_home_url,
+    is_material,
+    labels,
+    matches_label,
+    measurements,
+    no_measurement,
+    no_pages,
+    parse,
+    pattern,
+    sample,
+    settings,
+    site_pages,
+    spaced_text,
+    usable,
+)
+from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, Status, not_assessed, register
+
+
+def _result(
+    item: str, deficiencies: list[Deficiency], requirements: int, measured: dict[str, Any], evidence: list[EvidenceRef]
+) -> Result:
+    kinds = {d.kind for d in deficiencies}
+    status: Status = "pass" if not deficiencies else "fail" if len(kinds) >= requirements else "partial"
+    return Result(item, None, status, measured, deficiencies, evidence)
+
+
+def _pages_deficiency(kind: str, message: str, pages: list[Parsed], selector: str | None = None) -> Deficiency:
+    return Deficiency(
+        f"{message}: {sample(p.page.url for p in pages)}",
+        kind=kind,
+        url=pages[0].page.url,
+        selector=selector,
+        evidence=[p.page.evidence(selector, p.page.title or p.page.url) for p in pages[:3]],
+    )
+
+
+# ------------------------------------------------------------------------------------------- 2.5
+SEARCH_PROPERTIES = (
+    ("search_query_length", "the search box does not take a query of 20 characters"),
+    ("search_fulltext", "the search does not look through the full text (a word of a page's text found nothing)"),
+    ("search_advanced", "there is no advanced search"),
+    ("search_results_page", "results are not on a separate page that keeps the query in the search box"),
+)
+
+
+@register(
+    "a14.search",
+    "1",
+    ["A14-2.5"],
+    {
+        "ru": "Поиск по сайту: четыре свойства",
+        "kk": "Сайт бойынша іздеу: төрт қасиет",
+        "en": "Site search: the four properties",
+    },
+    needs=("pages", "measurements:search"),
+    applies_to=BODY_KINDS,
+    browser=True,
+)
+def site_search(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    taken, broken = usable(measurements(artifacts, "search"))
+    if pages and not any(search_form(p, config) for p in pages) and not any(m.data.get("form_found") for m in taken):
+        d = _pages_deficiency("no_search", "no search form on any page", pages[:3])
+        return [Result("A14-2.5", None, "fail", {"form_found": False}, [d], d.evidence)]
+    if not taken:
+        return [no_measurement("A14-2.5", "search", broken) if pages or broken else no_pages(artifacts, ["A14-2.5"])[0]]
+    m = taken[0]
+    data = m.data
+    if not data.get("form_found"):
+        d = Deficiency(
+            "the browser found no search form to submit", kind="no_search", url=m.url, evidence=[m.evidence()]
+        )
+        return [Result("A14-2.5", None, "fail", {"form_found": False}, [d], [m.evidence()])]
+    advanced = bool(data.get("advanced")) or any(
+        matches_label(a.text_content(), labels(config, "advanced_search")) for p in pages for a in p.anchors()
+    )
+    maxlength = data.get("maxlength")
+    holds = {
+        "search_query_length": bool(data.get("accepts_query", True)) and (maxlength is None or int(maxlength) >= 20),
+        "search_fulltext": data.get("fulltext_found") is not False,
+        "search_advanced": advanced,
+        "search_results_page": bool(data.get("separate_page")) and bool(data.get("query_kept")),
+    }
+    deficiencies = [
+        Deficiency(
+            message,
+            kind=kind,
+            url=data.get("results_url") or m.url,
+            evidence=[m.evidence("form", f"query «{data.get('query', '')}»")],
+        )
+        for kind, message in SEARCH_PROPERTIES
+        if not holds[kind]
+    ]
+    measured = {"properties_met": sum(holds.values()), **{k: v for k, v in holds.items()}}
+    return [_result("A14-2.5", deficiencies, 4, measured, [m.evidence("form", str(data.get("results_url")))])]
+
+
+# ------------------------------------------------------------------------------------------- 2.6
+def _charset(parsed: Parsed) -> str | None:
+    header = next((v for k, v in parsed.page.headers.items() if k.lower() == "content-type"), "")
+    found = re.search(r"charset=([\w-]+)", header, re.I)
+    if found:
+        return found.group(1).lower()
+    for meta in parsed.select("meta[charset]"):
+        return str(meta.get("charset")).lower()
+    for meta in parsed.select("meta[http-equiv]"):
+        found = re.search(r"charset=([\w-]+)", meta.get("content", ""), re.I)
+        if found:
+            return found.group(1).lower()
+    return None
+
+
+def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, str]]:
+    """(download URL, the text shown next to it) for every link to a file on the page."""
+    out: dict[str, str] = {}
+    files = pattern(config, "file_format")
+    for d in parsed.page.downloads:
+        out[d.url] = d.declared_size_text or ""
+    for anchor in parsed.anchors():
+        href = parsed.absolute(anchor.get("href", ""))
+        ext = urlsplit(href).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(href).path.rsplit("/", 1)[-1] else ""
+        if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")):
+            parent = anchor.getparent()
+            shown = " ".join((parent.text_content() if parent is not None else anchor.text_content()).split())
+            out[href] = f"{out.get(href, '')} {shown}".strip()
+    return list(out.items())
+
+
+@register(
+    "a14.formats",
+    "1",
+    ["A14-2.6"],
+    {
+        "ru": "Доступность формата информации",
+        "kk": "Ақпарат форматының қолжетімділігі",
+        "en": "Formats, sizes, no plug-ins, no login",
+    },
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def formats(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    if not pages:
+        return no_pages(artifacts, ["A14-2.6"])
+    deficiencies: list[Deficiency] = []
+    not_utf8 = [p for p in pages if (_charset(p) or "utf-8") not in ("utf-8", "utf8")]
+    if not_utf8:
+        deficiencies.append(_pages_deficiency("not_utf8", "pages not in UTF-8", not_utf8))
+    size, fmt = pattern(config, "file_size"), pattern(config, "file_format")
+    unlabelled = [
+        (p, url)
+        for p in pages
+        for url, shown in _download_labels(p, config)
+        if not (size.search(shown) and fmt.search(shown))
+    ]
+    if unlabelled:
+        urls = sample(u for _, u in unlabelled)
+        deficiencies.append(
+            Deficiency(
+                f"downloads without format and size next to them: {urls}",
+                kind="download_without_format_size",
+                url=unlabelled[0][0].page.url,
+                evidence=[p.page.evidence(f"a[href='{u}']", u) for p, u in unlabelled[:3]],
+            )
+        )
+    special = pattern(config, "special_software")
+    plugins = [
+        p
+        for p in pages
+        if any(e.get("type") in config["plugin_types"] for e in p.select("object, embed"))
+        or p.select("applet")
+        or any(special.search(a.get("href", "")) for a in p.anchors())
+    ]
+    if plugins:
+        deficiencies.append(
+            _pages_deficiency(
+                "special_software", "content needs a plug-in or special software", plugins, "object, embed, applet"
+            )
+        )
+    login = pattern(config, "login_url")
+    gated = [
+        p
+        for p in pages
+        if login.search(urlsplit(p.page.final_url or p.page.url).path) and not login.search(urlsplit(p.page.url).path)
+    ]
+    gated += [p for p in pages if any((d.status or 0) in (401, 403) for d in p.page.downloads)]
+    if gated:
+        deficiencies.append(_pages_deficiency("authorisation_required", "content behind a login", gated))
+    measured = {
+        "pages": len(pages),
+        "downloads": sum(len(_download_labels(p, config)) for p in pages),
+        "downloads_unlabelled": len(unlabelled),
+    }
+    return [_result("A14-2.6", deficiencies, 4, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")])]
+
+
+# ------------------------------------------------------------------------------------------- 2.7
+def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
+    ignored = set(config["anchor_targets_ignored"])
+    ids = {e.get("id") for e in parsed.root.iter() if e.get("id")} | {e.get("name") for e in parsed.root.iter("a")}
+    return sum(
+        1
+        for a in parsed.anchors()
+        if a.get("href", "").startswith("#") and a.get("href") not in ignored and a.get("href", "")[1:] in ids
+    )
+
+
+@register(
+    "a14.long_documents",
+    "1",
+    ["A14-2.7"],
+    {
+        "ru": "Навигация по объемным документам",
+        "kk": "Көлемді құжаттар бойынша навигация",
+        "en": "Long documents split; anchors in legal acts",
+    },
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def long_documents(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    if not pages:
+        return no_pages(artifacts, ["A14-2.7"])
+    chapters = pattern(config, "chapter_marker")
+    long_limit = int(config["long_document_chars"])
+    texts = {p.page.url: _content_text(p) for p in pages}
+    long_pages = [p for p in pages if len(texts[p.page.url]) > long_limit]
+    unsplit = [
+        p
+        for p in long_pages
+        if len(p.select("main h2, main h3, main h4, article h2, article h3, h2, h3")) < 2
+        and len(chapters.findall(texts[p.page.url])) < 2
+    ]
+    npa = [p for p in pages if len(chapters.findall(texts[p.page.url])) >= 3]
+    unanchored = [p for p in npa if _internal_anchors(p, config) == 0]
+    if not long_pages and not npa:
+        return [
+            Result(
+                "A14-2.7",
+                None,
+                "not_applicable",
+                {"pages": len(pages)},
+                reason="no long document or structured legal act among the harvested pages",
+            )
+        ]
+    deficiencies = []
+    if unsplit:
+        deficiencies.append(_pages_deficiency("long_text_not_split", "long texts not split into parts", unsplit))
+    if unanchored:
+        deficiencies.append(
+            _pages_deficiency("npa_without_anchors", "legal acts without internal links to their chapters", unanchored)
+        )
+    shown = (unanchored or unsplit or npa or long_pages)[0]
+    measured = {"long_documents": len(long_pages), "npa_texts": len(npa), "npa_without_anchors": len(unanchored)}
+    return [_result("A14-2.7", deficiencies, 2, measured, [shown.page.evidence(None, shown.page.title or "")])]
+
+
+def _content_text(parsed: Parsed) -> str:
+    for selector in ("main", "article", "#content", ".content"):
+        found = parsed.select(selector)
+        if found:
+            return spaced_text(found[0])
+    return parsed.text()
+
+
+# ------------------------------------------------------------------------------------------- 2.8
+@register(
+    "a14.dates",
+    "1",
+    ["A14-2.8"],
+    {
+        "ru": "Дата и время размещения и изменения информации",
+        "kk": "Ақпаратты орналастыру және өзгерту күні мен уақыты",
+        "en": "Date and time of posting and change",
+    },
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def dates(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    materials = [p for p in pages if is_material(p.page, config) and not is_home(p.page)]
+    if not materials:
+        if not pages:
+            return no_pages(artifacts, ["A14-2.8"])
+        return [not_assessed("A14-2.8", None, "no news item or document page among the harvested pages")]
+    date, clock = pattern(config, "date"), pattern(config, "time")
+    texts = {p.page.url: _content_text(p) for p in materials}
+    dated = [p for p in materials if date.search(texts[p.page.url])]
+    timed = [p for p in dated if clock.search(texts[p.page.url])]
+    modified_labels = labels(config, "modified")
+    modified = [
+        p
+        for p in pages
+        if matches_label(p.text(), modified_labels) or any(k.lower() == "last-modified" for k in p.page.headers)
+    ]
+    deficiencies = []
+    if len(dated) * 2 < len(materials):
+        undated = [p for p in materials if p not in dated]
+        deficiencies.append(_pages_deficiency("no_publication_date", "materials without a date of posting", undated))
+    if not modified:
+        deficiencies.append(
+            _pages_deficiency(
+                "no_modification_date", "no page shows when its information was last changed", materials[:3]
+            )
+        )
+    measured = {
+        "materials": len(materials),
+        "with_date": len(dated),
+        "with_time": len(timed),
+        "with_modification_date": len(modified),
+    }
+    shown = (dated or materials)[0]
+    return [_result("A14-2.8", deficiencies, 2, measured, [shown.page.evidence(None, texts[shown.page.url][:160])])]
+
+
+# ------------------------------------------------------------------------------------------- 2.9
+def _switch_target(parsed: Parsed) -> str | None:
+    if parsed.page.counterpart_url:
+        return parsed.page.counterpart_url
+    other = "ru" if parsed.page.lang == "kk" else "kk"
+    for anchor in parsed.anchors():
+        if anchor.get("hreflang") in (other, "kz" if other == "kk" else other):
+            return parsed.absolute(anchor.get("href", ""))
+    return None
+
+
+def _external(parsed: Parsed) -> list[Any]:
+    host = urlsplit(parsed.page.final_url or parsed.page.url).hostname
+    out = []
+    for anchor in parsed.anchors():
+        target = urlsplit(parsed.absolute(anchor.get("href", "")))
+        if target.scheme in ("http", "https") and target.hostname and target.hostname != host:
+            out.append(anchor)
+    return out
+
+
+def _has_notice(anchor: Any, notices: list[str]) -> bool:
+    parent = anchor.getparent()
+    around = " ".join(
+        filter(
+            None,
+            [
+                anchor.text_content(),
+                anchor.get("title"),
+                anchor.get("aria-label"),
+                parent.text_content() if parent is not None else "",
+            ],
+        )
+    )
+    return matches_label(around, notices)
+
+
+@register(
+    "a14.links",
+    "1",
+    ["A14-2.9"],
+    {
+        "ru": "Доступность гипертекстовых ссылок",
+        "kk": "Гипермәтіндік сілтемелердің қолжетімділігі",
+        "en": "Dead links, language switch, external links",
+    },
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def links(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    if not pages:
+        return no_pages(artifacts, ["A14-2.9"])
+    deficiencies: list[Deficiency] = []
+    dead = {
+        (p.page.url, link.target_url): (p, link)
+        for p in pages
+        for link in p.page.links
+        if (link.target_status or 0) >= 400 and "sitemap" not in urlsplit(p.page.url).path
+    }
+    if dead:
+        found = list(dead.values())
+        deficiencies.append(
+            Deficiency(
+                "links to pages that do not exist: "
+                + sample(f"{lk.target_url} ({lk.target_status})" for _, lk in found),
+                kind="dead_link",
+                url=found[0][0].page.url,
+                evidence=[
+                    p.page.evidence(f"a[href='{lk.target_url}']", lk.anchor_text or lk.target_url)
+                    for p, lk in found[:3]
+                ],
+            )
+        )
+    lost = [p for p in pages if not is_home(p.page) and (t := _switch_target(p)) is not None and is_home_url(t)]
+    if lost:
+        deficiencies.append(
+            _pages_deficiency(
+                "language_switch_loses_page",
+                "the language switch opens the home page instead of the same page",
+                lost,
+                "[hreflang]",
+            )
+        )
+    external = [(p, a) for p in pages for a in _external(p)]
+    same_tab = [(p, a) for p, a in external if a.get("target") != "_blank"]
+    notices = labels(config, "new_window_notice")
+    with_notice = [(p, a) for p, a in external if _has_notice(a, notices)]
+    if same_tab or (external and not with_notice):
+        shown = same_tab or external
+        what = (
+            "external links open in the same window"
+            if same_tab
+            else "no external link tells the user it opens a new window"
+        )
+        deficiencies.append(
+            Deficiency(
+                f"{what}: {sample(a.get('href', '') for _, a in shown)}",
+                kind="external_link_behaviour",
+                url=shown[0][0].page.url,
+                evidence=[p.page.evidence(f"a[href='{a.get('href')}']", a.text_content()) for p, a in shown[:3]],
+            )
+        )
+    measured = {
+        "pages": len(pages),
+        "dead_links": len(dead),
+        "switch_loses_page": len(lost),
+        "external_links": len(external),
+        "external_same_tab": len(same_tab),
+        "external_with_notice": len(with_notice),
+    }
+    return [_result("A14-2.9", deficiencies, 4, measured, [pages[0].page.evidence("a", pages[0].page.url)])]
+
+
+# ------------------------------------------------------------------------------------------ 2.10
+def _emblem_in_html(parsed: Parsed, config: dict[str, Any]) -> Any | None:
+    vocabulary = labels(config, "emblem")
+    for image in parsed.root.iter("img"):
+        described = " ".join(filter(None, [image.get("alt"), image.get("src"), image.get("class"), image.get("title")]))
+        if matches_label(described, vocabulary):
+            return image
+    return None
+
+
+@register(
+    "a14.graphics",
+    "1",
+    ["A14-2.10"],
+    {
+        "ru": "Указание на официальный интернет-ресурс; Герб не более 100×100 px",
+        "kk": "Ресми интернет-ресурс белгісі; Елтаңба 100×100 px-тен аспайды",
+        "en": "Official marking; emblem ≤ 100×100 px",
+    },
+    needs=("pages", "measurements:emblem"),
+    applies_to=BODY_KINDS,
+    browser=True,
+)
+def graphics(artifacts: BodyArtifacts) -> list[Result]:
+    if artifacts.kind == "subordinate":
+        return [
+            Result(
+                "A14-2.10",
+                None,
+                "not_applicable",
+                reason="the official marking of a state body and the State "
+                "Emblem are owed by state bodies, not by subordinate organisations",
+            )
+        ]
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    if not pages:
+        return no_pages(artifacts, ["A14-2.10"])
+    home = [p for p in pages if is_home(p.page)] or pages[:1]
+    marking = labels(config, "official_marking")
+    marked = [p for p in home if matches_label(p.text(), marking)]
+    deficiencies = []
+    if not marked:
+        deficiencies.append(
+            _pages_deficiency(
+                "no_official_marking", "the home page does not say it is the body's official website", home
+            )
+        )
+    limit = int(config["emblem_max_px"])
+    taken, _ = usable(measurements(artifacts, "emblem", "desktop"))
+    found = [m for m in taken if m.data.get("found")]
+    measured: dict[str, Any] = {"official_marking": bool(marked), "emblem_limit_px": limit}
+    if found:
+        m = max(
+            found, key=lambda m: max(float(m.data.get("rendered_width", 0)), float(m.data.get("rendered_height", 0)))
+        )
+        width, height = round(float(m.data["rendered_width"])), round(float(m.data["rendered_height"]))
+        measured.update(width=width, height=height, size_source="rendered")
+        if width > limit or height > limit:
+            deficiencies.append(
+                Deficiency(
+                    f"the State Emblem is shown at {width}×{height} px (at most {limit}×{limit})",
+                    kind="emblem_too_large",
+                    url=m.url,
+                    selector=m.data.get("selector"),
+                    evidence=[m.evidence(m.data.get("selector"), m.data.get("src"))],
+                )
+            )
+    else:
+        images = [(p, img) for p in home if (img := _emblem_in_html(p, config)) is not None]
+        if not images and not taken:
+            return [not_assessed("A14-2.10", None, "no emblem measurement and no emblem in the HTML of the home page")]
+        if not images:
+            deficiencies.append(
+                _pages_deficiency("emblem_missing", "no image of the State Emblem on the home page", home)
+            )
+        else:
+            p, img = images[0]
+            width, height = int(img.get("width") or 0), int(img.get("height") or 0)
+            measured.update(width=width, height=height, size_source="html_attributes")
+            if width > limit or height > limit:
+                deficiencies.append(
+                    Deficiency(
+                        f"the State Emblem is declared {width}×{height} px",
+                        kind="emblem_too_large",
+                        url=p.page.url,
+                        evidence=[p.page.evidence("img", img.get("src"))],
+                    )
+                )
+    evidence = [home[0].page.evidence("header", (marked[0].text() if marked else home[0].text())[:160])]
+    return [_result("A14-2.10", deficiencies, 2, measured, evidence)]

@@ -1,0 +1,309 @@
+"""Appendix 14, section 2 — navigation: depth in clicks (2.2), the elements every page carries and the
+site map's dead links (2.3), breadcrumbs (2.4) and direct access to the home page (2.11).
+
+These read the harvested pages only (HTML as served, or the rendered DOM of JavaScript sites). The
+other Appendix 14 rows live in ``accessibility_content`` (2.5–2.10), ``accessibility_visual``
+(section 3) and ``accessibility_interactive`` (section 4, 1.1 and 2.1).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+from urllib.parse import urlsplit
+
+from ashyq.checks.accessibility.shared import (
+    BODY_KINDS,
+    Parsed,
+    is_home,
+    is_splash,
+    labels,
+    matches_label,
+    no_pages,
+    parse,
+    sample,
+    settings,
+    site_pages,
+)
+from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, Status, not_assessed, register
+
+SECTION_2_TITLE = {
+    "ru": "Доступность информации на интернет-ресурсе",
+    "kk": "Интернет-ресурстағы ақпараттың қолжетімділігі",
+    "en": "Accessibility of the information on the website",
+}
+
+
+@functools.cache
+def _nav_depth_default() -> str:
+    """The edition's default option of a14-nav-depth (a run may choose the other one)."""
+    from ashyq.methodology.edition import edition_path
+    from ashyq.methodology.validate import load_edition
+
+    edition = load_edition(edition_path("kz-2017"))
+    return str(edition.interpretation("a14-nav-depth").default)
+
+
+# ------------------------------------------------------------------------------------------- 2.2
+@register(
+    "a14.nav_depth",
+    "1",
+    ["A14-2.2"],
+    {
+        "ru": "Навигационная доступность (глубина в переходах)",
+        "kk": "Навигациялық қолжетімділік (өтулер тереңдігі)",
+        "en": "Navigational depth in clicks",
+    },
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def nav_depth(artifacts: BodyArtifacts) -> list[Result]:
+    """Share of the harvested materials within the interpretation's click depth of the home page.
+
+    ``value`` is that share in per cent (the banded rule gives the points at 50 %). Materials deeper
+    than the Rules' 3 clicks are listed as deficiencies (the item has no deductions: they inform, the
+    band decides); any such material makes the finding partial.
+    """
+    config = settings(artifacts)
+    pages = [p for p in site_pages(artifacts, config) if p.depth is not None and p.depth > 0]
+    if not pages:
+        if not artifacts.pages:
+            return no_pages(artifacts, ["A14-2.2"])
+        return [not_assessed("A14-2.2", None, "no page has a known click depth from the home page")]
+    depth_config = config["nav_depth"]
+    option = artifacts.config.get("interpretations", {}).get("a14-nav-depth") or _nav_depth_default()
+    limit = int(depth_config["depth_by_interpretation"][option])
+    rules_depth = int(depth_config["rules_depth"])
+    within = [p for p in pages if (p.depth or 0) <= limit]
+    value = round(100.0 * len(within) / len(pages), 1)
+    deep = sorted((p for p in pages if (p.depth or 0) > rules_depth), key=lambda p: -(p.depth or 0))
+    deficiencies = [
+        Deficiency(
+            f"{p.url} is {p.depth} clicks from the home page (the Rules allow {rules_depth})",
+            kind="deep_material",
+            url=p.url,
+            evidence=[p.evidence(None, p.title or p.url)],
+        )
+        for p in deep[:20]
+    ]
+    measured = {
+        "value": value,
+        "depth_limit": limit,
+        "interpretation": option,
+        "materials": len(pages),
+        "within": len(within),
+        "max_depth": max(p.depth or 0 for p in pages),
+    }
+    status: Status = "fail" if value < float(depth_config["threshold_percent"]) else "partial" if deep else "pass"
+    evidence = [p.evidence(None, f"depth {p.depth}") for p in (deep or pages)[:3]]
+    return [Result("A14-2.2", None, status, measured, deficiencies, evidence)]
+
+
+# ------------------------------------------------------------------------------------------- 2.3
+def has_menu(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | None:
+    minimum = int(config["menu_min_links"])
+    for selector in config["menu_selectors"]:
+        for element in parsed.select(selector):
+            if len(element.xpath(".//a[@href]")) >= minimum:
+                return selector, element
+    return None
+
+
+def home_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
+    vocabulary = labels(config, "home")
+    page_url = parsed.page.final_url or parsed.page.url
+    host = urlsplit(page_url).hostname
+    for anchor in parsed.anchors():
+        target = urlsplit(parsed.absolute(anchor.get("href", "")))
+        if target.hostname != host:
+            continue
+        text = anchor.text_content() or anchor.get("title") or anchor.get("aria-label")
+        if matches_label(text, vocabulary, exact=True) or (
+            target.path.rstrip("/") in ("", "/kk", "/ru", "/kz")
+            and not target.fragment
+            and anchor.get("hreflang") is None
+        ):
+            return anchor
+        if "site-title" in (anchor.get("class") or "") or "logo" in (anchor.get("class") or ""):
+            return anchor
+    return None
+
+
+def sitemap_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
+    vocabulary = labels(config, "sitemap")
+    for anchor in parsed.anchors():
+        href = anchor.get("href", "").lower()
+        if matches_label(anchor.text_content(), vocabulary) or "sitemap" in href or "karta-sajta" in href:
+            return anchor
+    return None
+
+
+def search_form(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | None:
+    return parsed.first(config["search_selectors"])
+
+
+ELEMENTS = (
+    ("menu", "main navigation menu", lambda p, c: has_menu(p, c)),
+    ("home_link", "link to the home page", home_link),
+    ("sitemap_link", "link to the site map", sitemap_link),
+    ("search_form", "search form", lambda p, c: search_form(p, c)),
+)
+
+
+def _is_sitemap_page(parsed: Parsed) -> bool:
+    path = urlsplit(parsed.page.final_url or parsed.page.url).path.lower()
+    return "sitemap" in path or "karta-sajta" in path or path.endswith("sitemap.xml")
+
+
+def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[Deficiency]:
+    """Dead links of the site map pages: the harvest's checked status of each target (≥ 400)."""
+    failed = {f.url: f for f in artifacts.failures if f.reason == "http_status" and (f.status_code or 0) >= 400}
+    statuses = {p.url: p.status for p in artifacts.pages}
+    out: dict[str, Deficiency] = {}
+    for parsed in pages:
+        if not _is_sitemap_page(parsed):
+            continue
+        for link in parsed.page.links:
+            status = link.target_status or statuses.get(link.target_url)
+            if status is None and link.target_url in failed:
+                status = failed[link.target_url].status_code
+            if status is not None and status >= 400 and link.target_url not in out:
+                out[link.target_url] = Deficiency(
+                    f"the site map links to {link.target_url}, which answers {status}",
+                    kind="broken_sitemap_link",
+                    url=parsed.page.url,
+                    selector=f"a[href='{link.target_url}']",
+                    evidence=[
+                        parsed.page.evidence(f"a[href='{link.target_url}']", link.anchor_text or link.target_url)
+                    ],
+                )
+    return list(out.values())
+
+
+@register(
+    "a14.page_elements",
+    "1",
+    ["A14-2.3"],
+    {
+        "ru": "Меню, ссылка на главную, карта сайта и поиск на каждой странице",
+        "kk": "Әр бетте мәзір, басты бетке сілтеме, сайт картасы және іздеу",
+        "en": "Menu, home link, site map and search on every page",
+    },
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def page_elements(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    if not pages:
+        return no_pages(artifacts, ["A14-2.3"])
+    deficiencies: list[Deficiency] = []
+    measured: dict[str, Any] = {"pages": len(pages)}
+    for key, name, find in ELEMENTS:
+        missing = [p for p in pages if find(p, config) is None]
+        measured[f"{key}_missing_pages"] = len(missing)
+        if missing:
+            where = "any page" if len(missing) == len(pages) else f"{len(missing)} of {len(pages)} pages"
+            deficiencies.append(
+                Deficiency(
+                    f"no {name} on {where}: {sample(p.page.url for p in missing)}",
+                    kind=f"missing_{key}",
+                    url=missing[0].page.url,
+                    evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in missing[:3]],
+                )
+            )
+    broken = broken_sitemap_links(artifacts, pages)
+    measured["broken_sitemap_links"] = len(broken)
+    deficiencies += broken
+    missing_everywhere = sum(1 for key, _, _ in ELEMENTS if measured[f"{key}_missing_pages"] == len(pages))
+    status: Status = "pass" if not deficiencies else "fail" if missing_everywhere == len(ELEMENTS) else "partial"
+    evidence = [pages[0].page.evidence("body", pages[0].page.title or pages[0].page.url)]
+    return [Result("A14-2.3", None, status, measured, deficiencies, evidence)]
+
+
+# ------------------------------------------------------------------------------------------- 2.4
+def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | None:
+    found = parsed.first(config["breadcrumb_selectors"])
+    if found is not None and len(found[1].xpath(".//a[@href]")) >= 1:
+        return found
+    return None
+
+
+@register(
+    "a14.breadcrumbs",
+    "1",
+    ["A14-2.4"],
+    {"ru": "Навигационные цепочки", "kk": "Навигациялық тізбектер", "en": "Breadcrumbs"},
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def breadcrumb_trails(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    inner = [parse(p) for p in site_pages(artifacts, config) if not is_home(p)]
+    if not inner:
+        if not artifacts.pages:
+            return no_pages(artifacts, ["A14-2.4"])
+        return [not_assessed("A14-2.4", None, "only the home page was harvested; breadcrumbs are for inner pages")]
+    with_trail = [(p, breadcrumbs(p, config)) for p in inner]
+    have = [(p, found) for p, found in with_trail if found is not None]
+    share = round(len(have) / len(inner), 3)
+    lacking = [p for p, found in with_trail if found is None]
+    deficiencies = (
+        [
+            Deficiency(
+                f"no breadcrumbs on {sample(p.page.url for p in lacking)}",
+                kind="missing_breadcrumbs",
+                count=1,
+                url=lacking[0].page.url,
+                evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in lacking[:3]],
+            )
+        ]
+        if lacking
+        else []
+    )
+    evidence: list[EvidenceRef] = [p.page.evidence(sel, found.text_content()) for p, (sel, found) in have[:2]]
+    if not evidence:
+        evidence = [p.page.evidence(None, p.page.title or p.page.url) for p in inner[:2]]
+    threshold = float(config["breadcrumbs_pass_share"])
+    status: Status = "pass" if share >= threshold else "fail" if not have else "partial"
+    measured = {"share": share, "pages": len(inner), "with_breadcrumbs": len(have)}
+    return [Result("A14-2.4", None, status, measured, deficiencies, evidence)]
+
+
+# ------------------------------------------------------------------------------------------ 2.11
+@register(
+    "a14.no_splash",
+    "1",
+    ["A14-2.11"],
+    {
+        "ru": "Прямой доступ на главную страницу (без заставки)",
+        "kk": "Басты бетке тікелей қол жеткізу (кіріспе экрансыз)",
+        "en": "Direct access to the home page",
+    },
+    needs=("pages",),
+    applies_to=BODY_KINDS,
+)
+def no_splash(artifacts: BodyArtifacts) -> list[Result]:
+    config = settings(artifacts)
+    roots = [
+        p
+        for p in artifacts.pages
+        if (p.status == 200 and urlsplit(p.url).path in ("", "/")) or (p.depth == 0 and p.status == 200)
+    ]
+    if not roots:
+        if not artifacts.pages:
+            return no_pages(artifacts, ["A14-2.11"])
+        return [not_assessed("A14-2.11", None, "the root page of the site was not among the harvested pages")]
+    splashes = [parse(p) for p in roots if is_splash(parse(p), config)]
+    if splashes:
+        page = splashes[0].page
+        snippet = " | ".join(a.text_content().strip() for a in splashes[0].anchors())
+        deficiency = Deficiency(
+            f"{page.url} is a splash page: it only offers a choice ({snippet})",
+            kind="splash_page",
+            url=page.url,
+            evidence=[page.evidence("body", snippet)],
+        )
+        return [Result("A14-2.11", None, "fail", {"share": 0.0}, [deficiency], [page.evidence("body", snippet)])]
+    page = roots[0]
+    return [Result("A14-2.11", None, "pass", {}, [], [page.evidence("body", page.title or page.url)])]

@@ -1,1 +1,0 @@
-"""The browser gather step of the accessibility and mobile checks (``checks.browser.gather``)."""

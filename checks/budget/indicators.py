@@ -1,0 +1,298 @@
+"""Open budget, 2025 edition: CGO Table 2 and MIO Table 3, from budget.egov.kz (per language).
+
+* T2-1 the five consolidated financial statements: one deficiency per missing statement (the
+  edition deducts 0.3 each); fail when none is published.
+* T2-2 development-plan report within 15 working days of its formation; T2-3 / T3-1 budget-programme
+  reports by 1 April of the following year; T2-4 / T3-2 state-audit results within 15 working days of
+  receipt (late → fail: interpretation budget-deadline-rows, late-fails); T2-5 / T3-3 citizen budget.
+* T2-6 materials of rows 1–5 complete in the language (share of rows); T2-7 timeliness of the
+  deadline-bearing materials of rows 2–4 (share).
+* T2-8 / T3-4 draft programmes with every draft field filled (share); T2-9 / T3-5 drafts posted by
+  15 May (share); T2-10 / T3-6 comments answered ÷ received (nothing received → pass).
+
+A body whose budget information is restricted (the portal's notice) is exempt (point 67): every item
+is not_assessed with that reason, never a failure; the scorer awards the exemption by the body's tag.
+"""
+
+from __future__ import annotations
+
+from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed, register
+from ashyq.checks.budget.records import STATEMENTS, BudgetPortal
+from ashyq.checks.budget.requirements import (
+    announcement_verdict,
+    audit_verdict,
+    citizen_budget_verdict,
+    comment_handling,
+    draft_completeness,
+    draft_timeliness,
+    per_language,
+    plan_report_verdict,
+    programme_report_verdict,
+    statement_verdict,
+    verdict_result,
+)
+from ashyq.checks.portals import result, share_result
+
+NEEDS = ("records:budget",)
+
+
+def _item(artifacts: BodyArtifacts, cgo: str, mio: str) -> str:
+    return cgo if artifacts.kind == "cgo" else mio
+
+
+@register(
+    "budget.statements",
+    "1",
+    ["T2-1"],
+    needs=NEEDS,
+    applies_to=("cgo",),
+    title={
+        "ru": "Консолидированная финансовая отчетность на портале «Открытые бюджеты»",
+        "kk": "«Ашық бюджеттер» порталындағы шоғырландырылған қаржылық есептілік",
+        "en": "Consolidated financial statements on the open-budget portal",
+    },
+)
+def consolidated_statements(artifacts: BodyArtifacts) -> list[Result]:
+    def evaluate(portal: BudgetPortal) -> Result:
+        verdicts = [statement_verdict(portal, kind) for kind in STATEMENTS]
+        if any(v.ok is None for v in verdicts):
+            return verdict_result("T2-1", portal.lang, next(v for v in verdicts if v.ok is None))
+        deficiencies = [d for v in verdicts for d in v.deficiencies]
+        evidence = [e for v in verdicts for e in v.evidence]
+        present = sum(bool(v.ok) for v in verdicts)
+        missing = [k for k, v in zip(STATEMENTS, verdicts, strict=True) if not v.ok]
+        measured = {"numerator": present, "denominator": len(STATEMENTS), "missing": missing}
+        status = "pass" if not missing else "fail" if present == 0 else "partial"
+        return result("T2-1", portal.lang, status, measured, deficiencies, evidence)
+
+    return per_language(artifacts, "T2-1", evaluate)
+
+
+@register(
+    "budget.plan_report",
+    "1",
+    ["T2-2"],
+    needs=NEEDS,
+    applies_to=("cgo",),
+    title={
+        "ru": "Отчет о реализации плана развития в течение 15 рабочих дней со дня формирования",
+        "kk": "Даму жоспарын іске асыру туралы есеп қалыптастырылған күннен бастап 15 жұмыс күні ішінде",
+        "en": "Development-plan report within 15 working days of its formation",
+    },
+)
+def plan_report(artifacts: BodyArtifacts) -> list[Result]:
+    return per_language(artifacts, "T2-2", lambda p: verdict_result("T2-2", p.lang, plan_report_verdict(p, artifacts)))
+
+
+@register(
+    "budget.programme_reports",
+    "1",
+    ["T2-3", "T3-1"],
+    needs=NEEDS,
+    title={
+        "ru": "Отчеты о реализации бюджетных программ не позднее 1 апреля",
+        "kk": "Бюджеттік бағдарламаларды іске асыру туралы есептер 1 сәуірден кешіктірілмей",
+        "en": "Budget-programme reports by 1 April",
+    },
+)
+def programme_reports(artifacts: BodyArtifacts) -> list[Result]:
+    item = _item(artifacts, "T2-3", "T3-1")
+    return per_language(artifacts, item, lambda p: verdict_result(item, p.lang, programme_report_verdict(p, artifacts)))
+
+
+@register(
+    "budget.audit_results",
+    "1",
+    ["T2-4", "T3-2"],
+    needs=NEEDS,
+    title={
+        "ru": "Результаты государственного аудита в течение 15 рабочих дней после получения",
+        "kk": "Мемлекеттік аудит нәтижелері алынғаннан кейін 15 жұмыс күні ішінде",
+        "en": "State-audit results within 15 working days of receipt",
+    },
+)
+def audit_results(artifacts: BodyArtifacts) -> list[Result]:
+    item = _item(artifacts, "T2-4", "T3-2")
+    return per_language(artifacts, item, lambda p: verdict_result(item, p.lang, audit_verdict(p, artifacts)))
+
+
+@register(
+    "budget.citizen_budget",
+    "1",
+    ["T2-5", "T3-3"],
+    needs=NEEDS,
+    title={
+        "ru": "Гражданский бюджет",
+        "kk": "Азаматтық бюджет",
+        "en": "Citizen budget",
+    },
+)
+def citizen_budget(artifacts: BodyArtifacts) -> list[Result]:
+    item = _item(artifacts, "T2-5", "T3-3")
+    return per_language(artifacts, item, lambda p: verdict_result(item, p.lang, citizen_budget_verdict(p, artifacts)))
+
+
+@register(
+    "budget.materials_complete",
+    "1",
+    ["T2-6"],
+    needs=NEEDS,
+    applies_to=("cgo",),
+    title={
+        "ru": "Корректность и полнота материалов строк 1–5",
+        "kk": "1–5-жолдар материалдарының дұрыстығы мен толықтығы",
+        "en": "Materials of rows 1–5 correct and complete",
+    },
+)
+def materials_complete(artifacts: BodyArtifacts) -> list[Result]:
+    def evaluate(portal: BudgetPortal) -> Result:
+        rows = {
+            "statements": [statement_verdict(portal, kind) for kind in STATEMENTS],
+            "plan_report": [plan_report_verdict(portal, artifacts)],
+            "programme_report": [programme_report_verdict(portal, artifacts)],
+            "audit_results": [audit_verdict(portal, artifacts)],
+            "citizen_budget": [citizen_budget_verdict(portal, artifacts)],
+        }
+        good, total, deficiencies, evidence = 0, 0, [], []
+        for row, verdicts in rows.items():
+            # completeness is about presence in this language; lateness is row 7's business
+            present = [v for v in verdicts if v.ok or (v.ok is False and v.measured)]
+            absent = [d for v in verdicts if not v.ok and not v.measured for d in v.deficiencies]
+            if row == "audit_results" and verdicts[0].ok is None and not verdicts[0].evidence:
+                continue  # no audit results at all: nothing to judge (see T2-4)
+            total += 1
+            evidence += [e for v in present for e in v.evidence]
+            if len(present) == len(verdicts) and not any(v.ok is None and not v.evidence for v in verdicts):
+                good += 1
+            else:
+                deficiencies += absent or [Deficiency(f"Row {row} cannot be confirmed in {portal.lang}", row)]
+        return share_result("T2-6", portal.lang, good, total, deficiencies, evidence)
+
+    return per_language(artifacts, "T2-6", evaluate)
+
+
+@register(
+    "budget.materials_on_time",
+    "1",
+    ["T2-7"],
+    needs=NEEDS,
+    applies_to=("cgo",),
+    title={
+        "ru": "Своевременность размещения материалов строк 1–5",
+        "kk": "1–5-жолдар материалдарын орналастырудың уақтылығы",
+        "en": "Materials of rows 1–5 posted on time",
+    },
+)
+def materials_on_time(artifacts: BodyArtifacts) -> list[Result]:
+    def evaluate(portal: BudgetPortal) -> Result:
+        verdicts = {
+            "plan_report": plan_report_verdict(portal, artifacts),
+            "programme_report": programme_report_verdict(portal, artifacts),
+            "audit_results": audit_verdict(portal, artifacts),
+        }
+        # only materials that are there and show their dates can be on time or late
+        judged = {k: v for k, v in verdicts.items() if v.measured}
+        if not judged:
+            return not_assessed("T2-7", portal.lang, "no dated material with a deadline among rows 2–4")
+        good = sum(bool(v.ok) for v in judged.values())
+        deficiencies = [d for v in judged.values() for d in v.deficiencies]
+        evidence = [e for v in judged.values() for e in v.evidence]
+        late = [k for k, v in judged.items() if not v.ok]
+        return share_result("T2-7", portal.lang, good, len(judged), deficiencies, evidence, late=late)
+
+    return per_language(artifacts, "T2-7", evaluate)
+
+
+@register(
+    "budget.drafts_complete",
+    "1",
+    ["T2-8", "T3-4"],
+    needs=NEEDS,
+    title={
+        "ru": "Корректность и полнота размещения проектов бюджетных программ",
+        "kk": "Бюджеттік бағдарламалар жобаларын орналастырудың дұрыстығы мен толықтығы",
+        "en": "Draft budget programmes correct and complete",
+    },
+)
+def drafts_complete(artifacts: BodyArtifacts) -> list[Result]:
+    item = _item(artifacts, "T2-8", "T3-4")
+
+    def evaluate(portal: BudgetPortal) -> Result:
+        if not portal.programmes:
+            return _no_programmes(item, portal)
+        good, deficiencies, evidence = draft_completeness(portal)
+        return share_result(item, portal.lang, good, len(portal.programmes), deficiencies, evidence)
+
+    return per_language(artifacts, item, evaluate)
+
+
+@register(
+    "budget.drafts_on_time",
+    "1",
+    ["T2-9", "T3-5"],
+    needs=NEEDS,
+    title={
+        "ru": "Своевременность размещения проектов бюджетных программ (не позднее 15 мая)",
+        "kk": "Бюджеттік бағдарламалар жобаларын уақтылы орналастыру (15 мамырдан кешіктірмей)",
+        "en": "Draft budget programmes posted on time (by 15 May)",
+    },
+)
+def drafts_on_time(artifacts: BodyArtifacts) -> list[Result]:
+    item = _item(artifacts, "T2-9", "T3-5")
+
+    def evaluate(portal: BudgetPortal) -> Result:
+        if not portal.programmes:
+            return _no_programmes(item, portal)
+        good, deficiencies, evidence, latest = draft_timeliness(portal, artifacts)
+        return share_result(item, portal.lang, good, len(portal.programmes), deficiencies, evidence, **latest)
+
+    return per_language(artifacts, item, evaluate)
+
+
+@register(
+    "budget.comments",
+    "1",
+    ["T2-10", "T3-6"],
+    needs=NEEDS,
+    title={
+        "ru": "Мониторинг и рассмотрение предложений и комментариев пользователей",
+        "kk": "Пайдаланушылардың ұсыныстары мен пікірлерін мониторингтеу және қарау",
+        "en": "Users' proposals and comments handled",
+    },
+)
+def comments(artifacts: BodyArtifacts) -> list[Result]:
+    item = _item(artifacts, "T2-10", "T3-6")
+
+    def evaluate(portal: BudgetPortal) -> Result:
+        if not portal.programmes:
+            return _no_programmes(item, portal)
+        answered, received, deficiencies, evidence = comment_handling(portal)
+        if received == 0:  # nothing to answer: the ratio is 1 (methodology, part C)
+            return result(
+                item,
+                portal.lang,
+                "pass",
+                {"numerator": 0, "denominator": 0, "share": 1.0},
+                evidence=evidence,
+            )
+        return share_result(item, portal.lang, answered, received, deficiencies, evidence)
+
+    return per_language(artifacts, item, evaluate)
+
+
+def _no_programmes(item: str, portal: BudgetPortal) -> Result:
+    verdict = announcement_verdict(portal)  # any card at all tells the search was read
+    if portal.card_failures:
+        return not_assessed(item, portal.lang, f"no programme card fetched ({portal.card_failures[0].reason})")
+    evidence = verdict.evidence or [m.record.evidence("$.title", m.title) for m in portal.materials[:3]]
+    message = f"No budget programme of the body is on budget.egov.kz in {portal.lang}"
+    deficiency = Deficiency(message, "no_programmes", url=portal.search_url)
+    if not evidence:
+        evidence = [
+            EvidenceRef(
+                url=portal.search_url or "https://budget.egov.kz/",
+                kind="portal_record",
+                snippet="search results without budget programmes",
+            )
+        ]
+    return result(item, portal.lang, "fail", {"share": 0.0}, [deficiency], evidence)

@@ -1,0 +1,165 @@
+"""Open budget, 2017 edition (Appendix 12, indicator 2): the same budget.egov.kz verdicts as the 2025
+checks, reported as deficiencies (the edition deducts 0.1 each, at most 75 % of a parameter).
+
+* A12-B-1 … A12-B-5 (CGO): one consolidated statement each; missing → one deficiency.
+* A12-B-6 (CGO): strategic/development-plan report within 15 working days of its formation.
+* A12-B-7: budget-programme report by 1 April of the following year.
+* A12-B-9: draft programmes by 15 May, correct and complete (and, for MIOs, the programme reports
+  by 1 April): one deficiency per incomplete or late draft, and the late report.
+* A12-B-10: one deficiency per comment left without an answer.
+* A12-B-11: an announcement of the public discussion of draft programmes is published.
+
+INTERPRETATION (a12-parameter-floor, keep-floor): an absent material is a deficiency of its
+parameter (partial), never a fail; the edition caps what the deficiencies cost.
+"""
+
+from __future__ import annotations
+
+from ashyq.checks.base import BodyArtifacts, Result, register
+from ashyq.checks.budget.records import STATEMENTS, BudgetPortal
+from ashyq.checks.budget.requirements import (
+    Verdict,
+    announcement_verdict,
+    comment_handling,
+    draft_completeness,
+    draft_timeliness,
+    per_language,
+    plan_report_verdict,
+    programme_report_verdict,
+    statement_verdict,
+    verdict_result,
+)
+from ashyq.checks.portals import deficiency_result
+
+NEEDS = ("records:budget",)
+
+
+def _as_deficiencies(item: str, lang: str, verdict: Verdict) -> Result:
+    return verdict_result(item, lang, verdict, fail_status="partial")
+
+
+def _statement_check(number: int, kind: str) -> None:
+    item = f"A12-B-{number}"
+
+    @register(
+        f"budget.a12_statement_{number}",
+        "1",
+        [item],
+        needs=NEEDS,
+        applies_to=("cgo",),
+        title={
+            "ru": f"Консолидированная финансовая отчетность на портале, отчет {number} из 5 (2017)",
+            "kk": f"Порталдағы шоғырландырылған қаржылық есептілік, 5 есептің {number}-сі (2017)",
+            "en": f"Consolidated financial statements on the portal, statement {number} of 5 (2017)",
+        },
+    )
+    def check(artifacts: BodyArtifacts) -> list[Result]:
+        return per_language(artifacts, item, lambda p: _as_deficiencies(item, p.lang, statement_verdict(p, kind)))
+
+
+for _number, _kind in enumerate(STATEMENTS, start=1):
+    _statement_check(_number, _kind)
+
+
+@register(
+    "budget.a12_plan_report",
+    "1",
+    ["A12-B-6"],
+    needs=NEEDS,
+    applies_to=("cgo",),
+    title={
+        "ru": "Отчет о реализации стратегического плана в течение 15 рабочих дней (2017)",
+        "kk": "Стратегиялық жоспарды іске асыру туралы есеп 15 жұмыс күні ішінде (2017)",
+        "en": "Strategic-plan report within 15 working days (2017)",
+    },
+)
+def a12_plan_report(artifacts: BodyArtifacts) -> list[Result]:
+    return per_language(
+        artifacts, "A12-B-6", lambda p: _as_deficiencies("A12-B-6", p.lang, plan_report_verdict(p, artifacts))
+    )
+
+
+@register(
+    "budget.a12_programme_report",
+    "1",
+    ["A12-B-7"],
+    needs=NEEDS,
+    title={
+        "ru": "Отчет о реализации бюджетных программ (2017)",
+        "kk": "Бюджеттік бағдарламаларды іске асыру туралы есеп (2017)",
+        "en": "Budget-programme report (2017)",
+    },
+)
+def a12_programme_report(artifacts: BodyArtifacts) -> list[Result]:
+    return per_language(
+        artifacts, "A12-B-7", lambda p: _as_deficiencies("A12-B-7", p.lang, programme_report_verdict(p, artifacts))
+    )
+
+
+@register(
+    "budget.a12_drafts",
+    "1",
+    ["A12-B-9"],
+    needs=NEEDS,
+    title={
+        "ru": "Проекты бюджетных программ не позднее 15 мая: корректность заполнения форм (2017)",
+        "kk": "Бюджеттік бағдарламалардың жобалары 15 мамырдан кешіктірмей: нысандарды толтырудың дұрыстығы (2017)",
+        "en": "Draft budget programmes by 15 May: correct forms (2017)",
+    },
+)
+def a12_drafts(artifacts: BodyArtifacts) -> list[Result]:
+    def evaluate(portal: BudgetPortal) -> Result:
+        complete, incomplete, evidence = draft_completeness(portal)
+        on_time, late, timely_evidence, _ = draft_timeliness(portal, artifacts)
+        deficiencies = incomplete + late
+        if artifacts.kind == "mio":  # the MIO row also names the programme reports by 1 April
+            report = programme_report_verdict(portal, artifacts)
+            deficiencies += report.deficiencies
+            evidence += report.evidence
+        return deficiency_result(
+            "A12-B-9",
+            portal.lang,
+            deficiencies,
+            evidence + timely_evidence,
+            programmes=len(portal.programmes),
+            complete=complete,
+            on_time=on_time,
+        )
+
+    return per_language(artifacts, "A12-B-9", evaluate)
+
+
+@register(
+    "budget.a12_comments",
+    "1",
+    ["A12-B-10"],
+    needs=NEEDS,
+    title={
+        "ru": "Мониторинг и рассмотрение комментариев к проектам бюджетных программ (2017)",
+        "kk": "Бюджеттік бағдарламалар жобаларына пікірлерді мониторингтеу және қарау (2017)",
+        "en": "Comments on draft budget programmes handled (2017)",
+    },
+)
+def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
+    def evaluate(portal: BudgetPortal) -> Result:
+        answered, received, deficiencies, evidence = comment_handling(portal)
+        return deficiency_result(
+            "A12-B-10", portal.lang, deficiencies, evidence, numerator=answered, denominator=received
+        )
+
+    return per_language(artifacts, "A12-B-10", evaluate)
+
+
+@register(
+    "budget.a12_announcements",
+    "1",
+    ["A12-B-11"],
+    needs=NEEDS,
+    title={
+        "ru": "Оповещения о начале публичных обсуждений проектов бюджетных программ (2017)",
+        "kk": "Бюджеттік бағдарламалар жобаларын жария талқылаудың басталуы туралы хабарламалар (2017)",
+        "en": "Announcements of public discussions of draft budget programmes (2017)",
+    },
+)
+def a12_announcements(artifacts: BodyArtifacts) -> list[Result]:
+    return per_language(artifacts, "A12-B-11", lambda p: _as_deficiencies("A12-B-11", p.lang, announcement_verdict(p)))

@@ -1,0 +1,316 @@
+"""The open-budget requirements evaluated on one language's budget.egov.kz records; the 2025
+checks (checks/budget/indicators.py) and the 2017 ones (checks/budget/indicators_2017.py) turn the same verdicts into
+their items' results.
+
+Deadlines come from ``config/checks/deadlines.yaml`` and are counted with ashyq.base.working_days:
+the development-plan report within 15 working days of its formation, the budget-programme reports
+by 1 April of the following year, state-audit results within 15 working days of receipt, draft
+budget programmes by 15 May of the year before their planned period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ashyq.base.working_days import fixed_date_deadline, working_days_between
+from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed
+from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, budget_portal
+from ashyq.checks.portals import EVIDENCE_LIMIT, deadlines, result
+
+LANGS = ("kk", "ru")
+STATEMENT_NAMES = {
+    "fs_balance": "balance sheet",
+    "fs_results": "statement of financial results",
+    "fs_cashflow": "cash-flow statement",
+    "fs_net_assets": "statement of changes in net assets/equity",
+    "fs_note": "explanatory note",
+}
+
+
+@dataclass
+class Verdict:
+    """Whether one requirement is met: True, False, or None when the records cannot tell (reason)."""
+
+    ok: bool | None
+    deficiencies: list[Deficiency] = field(default_factory=list)
+    evidence: list[EvidenceRef] = field(default_factory=list)
+    measured: dict[str, Any] = field(default_factory=dict)
+    reason: str | None = None
+
+
+def _cite(m: Material, what: str) -> EvidenceRef:
+    return m.record.evidence("$.info", f"{m.title} — {what}")
+
+
+def _absent(portal: BudgetPortal, message: str, kind: str) -> Verdict:
+    """Something is not among the records: missing, unless some cards could not be fetched."""
+    if portal.card_failures:
+        failure = portal.card_failures[0]
+        return Verdict(
+            None,
+            reason=f"{message}, but {len(portal.card_failures)} card(s) were not fetched "
+            f"({failure.reason}, e.g. {failure.url})",
+        )
+    listed = "; ".join(m.title for m in portal.materials[:6]) or "no material"
+    cited = EvidenceRef(
+        url=portal.search_url or "https://budget.egov.kz/",
+        kind="portal_record",
+        snippet=f"{len(portal.materials)} material(s) listed in {portal.lang}: {listed}"[:240],
+    )
+    return Verdict(False, [Deficiency(message, kind, url=portal.search_url, evidence=[cited])], [cited])
+
+
+def _shift(artifacts: BodyArtifacts) -> bool:
+    return bool(deadlines(artifacts)["budget"].get("shift_fixed_dates_past_days_off", True))
+
+
+# ------------------------------------------------------------------------------ rows 1–5
+def statements(portal: BudgetPortal) -> dict[str, Material | None]:
+    return {kind: portal.newest(kind) for kind in STATEMENTS}
+
+
+def statement_verdict(portal: BudgetPortal, kind: str) -> Verdict:
+    found = portal.newest(kind)
+    if found is None:
+        return _absent(
+            portal, f"The consolidated {STATEMENT_NAMES[kind]} is not published in {portal.lang}", "missing_statement"
+        )
+    return Verdict(True, evidence=[_cite(found, "published")])
+
+
+def within_working_days(
+    portal: BudgetPortal, artifacts: BodyArtifacts, kind: str, config_key: str, start_field: str, name: str
+) -> Verdict:
+    """A material due a number of working days after a date it shows (formation, receipt)."""
+    found = portal.newest(kind)
+    if found is None:
+        return _absent(portal, f"The {name} is not published in {portal.lang}", f"missing_{kind}")
+    start: date | None = getattr(found, start_field)
+    limit = int(deadlines(artifacts)["budget"][config_key]["working_days"])
+    if start is None or found.posted is None:
+        return Verdict(
+            None,
+            evidence=[_cite(found, "no dates")],
+            reason=f"the {name} shows no {start_field} or posting date: its deadline cannot be checked",
+        )
+    days = working_days_between(start, found.posted)
+    measured = {
+        "working_days": days,
+        start_field: start.isoformat(),
+        "posted": found.posted.isoformat(),
+        "limit_working_days": limit,
+    }
+    evidence = [_cite(found, f"{start_field} {start:%d.%m.%Y}, posted {found.posted:%d.%m.%Y}")]
+    if days <= limit:
+        return Verdict(True, evidence=evidence, measured=measured)
+    message = f"The {name} was posted {days} working days after its {start_field} date (limit {limit})"
+    return Verdict(
+        False, [Deficiency(message, f"late_{kind}", url=found.record.source_url, evidence=evidence)], evidence, measured
+    )
+
+
+def plan_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    return within_working_days(
+        portal, artifacts, "plan_report", "development_plan_report", "formed", "development-plan report"
+    )
+
+
+def audit_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    verdict = within_working_days(
+        portal, artifacts, "audit_results", "audit_results", "received", "state-audit results"
+    )
+    if verdict.ok is False and not verdict.measured:
+        # No audit results on the portal: whether any were received is not public, so no deduction.
+        return Verdict(
+            None, reason="no state-audit results on budget.egov.kz; whether the body received any is not shown there"
+        )
+    return verdict
+
+
+def report_year(as_of: date) -> int:
+    """The year whose budget-programme reports were last due (1 April has passed)."""
+    return as_of.year - 1 if as_of >= date(as_of.year, 4, 1) else as_of.year - 2
+
+
+def programme_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    rules = deadlines(artifacts)["budget"]["budget_programme_reports"]
+    due_year = report_year(artifacts.as_of)
+    found = portal.newest("programme_report")
+    if found is None or (found.period is not None and found.period < due_year):
+        return _absent(
+            portal,
+            f"The budget-programme reports for {due_year} are not published in {portal.lang}",
+            "missing_programme_report",
+        )
+    period = found.period or ((found.posted.year - 1) if found.posted else due_year)
+    deadline = fixed_date_deadline(date(period + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
+    if found.posted is None:
+        return Verdict(None, evidence=[_cite(found, "no date")], reason="the report shows no posting date")
+    measured = {"posted": found.posted.isoformat(), "deadline": deadline.isoformat(), "period": period}
+    evidence = [_cite(found, f"posted {found.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")]
+    if found.posted <= deadline:
+        return Verdict(True, evidence=evidence, measured=measured)
+    message = f"Budget-programme reports for {period} posted {found.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}"
+    return Verdict(
+        False,
+        [Deficiency(message, "late_programme_report", url=found.record.source_url, evidence=evidence)],
+        evidence,
+        measured,
+    )
+
+
+def citizen_budget_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    found = portal.newest("citizen_budget")
+    if found is None:
+        return _absent(portal, f"No citizen budget is published in {portal.lang}", "missing_citizen_budget")
+    max_age = int(deadlines(artifacts)["budget"].get("citizen_budget_max_age_years", 1))
+    year = found.period or (found.posted.year if found.posted else None)
+    evidence = [_cite(found, f"for {year}")]
+    if year is not None and year < artifacts.as_of.year - max_age:
+        message = f"The latest citizen budget is for {year}"
+        return Verdict(
+            False,
+            [Deficiency(message, "stale_citizen_budget", url=found.record.source_url, evidence=evidence)],
+            evidence,
+            {"year": year},
+        )
+    return Verdict(True, evidence=evidence, measured={"year": year})
+
+
+def announcement_verdict(portal: BudgetPortal) -> Verdict:
+    found = portal.of_kind("discussion_announcement")
+    if not found:
+        return _absent(
+            portal, f"No announcement of a public discussion is published in {portal.lang}", "missing_announcement"
+        )
+    return Verdict(True, evidence=[_cite(m, "announcement") for m in found[:EVIDENCE_LIMIT]])
+
+
+# ------------------------------------------------------------------------------ draft programmes
+def draft_completeness(portal: BudgetPortal) -> tuple[int, list[Deficiency], list[EvidenceRef]]:
+    """How many programme drafts have every field filled in this language, and what the others lack."""
+    good, deficiencies, evidence = 0, [], []
+    for programme in portal.programmes:
+        gaps = programme.draft_gaps()
+        cited = programme.record.evidence("$.tabs.PROJECT", f"{programme.title}: {', '.join(gaps) or 'complete'}")
+        if gaps:
+            deficiencies.append(
+                Deficiency(
+                    f"Draft «{programme.title}» leaves empty in {portal.lang}: {', '.join(gaps)}",
+                    "incomplete_draft",
+                    url=programme.record.source_url,
+                    record=programme.budget_id,
+                    evidence=[cited],
+                )
+            )
+        else:
+            good += 1
+            evidence.append(cited)
+    return good, deficiencies, evidence[:EVIDENCE_LIMIT]
+
+
+def draft_deadline(artifacts: BodyArtifacts, planned_from: int | None, posted: date) -> date:
+    rules = deadlines(artifacts)["budget"]["draft_budget_programmes"]
+    year = planned_from - 1 if planned_from else posted.year
+    return fixed_date_deadline(date(year, int(rules["month"]), int(rules["day"])), _shift(artifacts))
+
+
+def draft_timeliness(
+    portal: BudgetPortal, artifacts: BodyArtifacts
+) -> tuple[int, list[Deficiency], list[EvidenceRef], dict[str, Any]]:
+    good, deficiencies, evidence = 0, [], []
+    latest: dict[str, Any] = {}
+    for programme in portal.programmes:
+        draft = programme.newest_draft()
+        if draft is None or draft.posted is None:
+            deficiencies.append(
+                Deficiency(
+                    f"Programme «{programme.title}» has no dated draft file in {portal.lang}",
+                    "no_draft",
+                    url=programme.record.source_url,
+                    record=programme.budget_id,
+                )
+            )
+            continue
+        deadline = draft_deadline(artifacts, draft.planned_from, draft.posted)
+        cited = draft.record.evidence("$.date", f"{draft.title}: {draft.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")
+        latest = {"posted": draft.posted.isoformat(), "deadline": deadline.isoformat()}
+        if draft.posted <= deadline:
+            good += 1
+            evidence.append(cited)
+        else:
+            deficiencies.append(
+                Deficiency(
+                    f"Draft of «{programme.title}» posted {draft.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}",
+                    "late_draft",
+                    url=programme.record.source_url,
+                    record=programme.budget_id,
+                    evidence=[cited],
+                )
+            )
+    return good, deficiencies, evidence[:EVIDENCE_LIMIT], latest
+
+
+def comment_handling(portal: BudgetPortal) -> tuple[int, int, list[Deficiency], list[EvidenceRef]]:
+    answered = [c for c in portal.comments if c.answered]
+    deficiencies = [
+        Deficiency(
+            f"Comment {c.id} on «{c.record.payload.get('field') or '?'}» has no answer",
+            "unanswered_comment",
+            url=c.record.source_url,
+            record=c.id,
+            evidence=[c.record.evidence("$.answered", str(c.record.payload.get("text") or "")[:200])],
+        )
+        for c in portal.comments
+        if not c.answered
+    ]
+    evidence = [c.record.evidence("$.answer", str(c.record.payload.get("answer") or "")) for c in answered]
+    if not portal.comments:
+        evidence = [p.record.evidence("$.tabs", f"{p.title}: no comments") for p in portal.programmes]
+    return len(answered), len(portal.comments), deficiencies, evidence[:EVIDENCE_LIMIT]
+
+
+# ------------------------------------------------------------------------------ running per language
+def per_language(artifacts: BodyArtifacts, item: str, evaluate: Callable[[BudgetPortal], Result]) -> list[Result]:
+    """One result per language; the portal unreadable or the budget restricted → not_assessed."""
+    results = []
+    for lang in LANGS:
+        portal = budget_portal(artifacts, lang)
+        if portal.problem:
+            results.append(not_assessed(item, lang, portal.problem))
+        elif portal.restricted:
+            notice = (
+                portal.programmes[0].record.evidence("$.restricted_notice", portal.restricted)
+                if portal.programmes
+                else None
+            )
+            results.append(
+                not_assessed(
+                    item,
+                    lang,
+                    "budget information is restricted (budget.egov.kz shows: "
+                    f"«{portal.restricted}»): exempt under point 67, part three",
+                    [notice] if notice else [],
+                )
+            )
+        else:
+            results.append(evaluate(portal))
+    return results
+
+
+def verdict_result(item: str, lang: str, verdict: Verdict, fail_status: str = "fail") -> Result:
+    if verdict.ok is None:
+        return not_assessed(item, lang, verdict.reason or "cannot be determined", verdict.evidence)
+    if verdict.ok:
+        return result(item, lang, "pass", verdict.measured, evidence=verdict.evidence)
+    return result(
+        item,
+        lang,
+        fail_status,
+        verdict.measured,
+        verdict.deficiencies,
+        verdict.evidence,
+    )

@@ -1,0 +1,44 @@
+"""Appendix 15 (2017 edition): completeness and currency of the website's information.
+
+One result per section (A15-1.1 … A15-1.15, CGO or MIO table as the body's kind says) and language.
+The kk result reads only Kazakh pages and records, the ru result only Russian ones; the same
+vocabulary (``config/vocabulary/appendix15.yaml``) and the same logic decide both
+(:mod:`ashyq.checks.completeness.judge`). Pages and gov.kz API records are read together: on gov.kz the
+records are the content, on a classic site the pages are.
+"""
+
+from __future__ import annotations
+
+from ashyq.checks.base import LANGS, BodyArtifacts, Result, not_assessed, register
+from ashyq.checks.completeness.corpus import desktop_units
+from ashyq.checks.completeness.judge import assess_section
+from ashyq.checks.completeness.vocabulary import load_cached, vocabulary_for
+
+VOCABULARY = "appendix15"
+ITEMS = tuple(load_cached(VOCABULARY).sections)
+
+
+@register(
+    "a15.completeness",
+    "1",
+    ITEMS,
+    title={
+        "ru": "Полнота и актуальность информации на интернет-ресурсе (разделы приложения 15)",
+        "kk": "Интернет-ресурстағы ақпараттың толықтығы мен өзектілігі (15-қосымшаның бөлімдері)",
+        "en": "Completeness and currency of the website's information (Appendix 15 sections)",
+    },
+    needs=("pages", "records:govkz"),
+)
+def run(artifacts: BodyArtifacts) -> list[Result]:
+    vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
+    units = desktop_units(artifacts)
+    results = []
+    for section in vocabulary.sections.values():
+        if artifacts.kind not in section.applies_to:
+            continue
+        for lang in LANGS:
+            if not units and not artifacts.failures:
+                results.append(not_assessed(section.item, lang, "no pages or gov.kz records were harvested"))
+                continue
+            results.append(assess_section(artifacts, section, units, lang, vocabulary, source="pages and records"))
+    return results

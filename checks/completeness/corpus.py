@@ -1,0 +1,323 @@
+"""What the content checks read, as one list of *units* per language.
+
+A unit is one thing a visitor can read: a harvested page, a mobile rendering, or a gov.kz API
+record (menu page, document, news item, leader, contacts, event). gov.kz serves an empty React
+shell, so there the API records are the content and decide presence better than any DOM; a
+classic site has only pages. Every unit keeps its origin, so a finding can point at the page's
+archived capture or the record's JSON path.
+
+The gov.kz record fields used here are the API's own (``title``, ``content``, ``body``,
+``created_date``, ``updated_date``, ``directions``, ``internal_link``, ``slug``, ``projects``,
+``organisations``); the adapters ``_record_*`` are the only places that know them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from ashyq.base.dates import find_dates, parse_timestamp
+from ashyq.base.text import detect_lang, html_parts, html_to_text, normalise
+from ashyq.checks.base import BodyArtifacts, EvidenceRef, Measurement, PageSnapshot, PortalRecord
+
+GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities"
+CONTENT_KINDS = ("page", "document", "news", "curator", "contacts", "event")
+
+
+@dataclass(frozen=True)
+class Unit:
+    lang: str
+    url: str
+    kind: str  # page | mobile | page-record | document | news | curator | contacts | event
+    title: str  # normalised
+    text: str  # normalised: everything readable (for "anywhere" keywords)
+    main: str  # normalised: the content without the site's navigation (for "section" keywords)
+    tags: str  # lower-case URL and API categories: what places the unit in a section
+    links: str  # lower-case hrefs the unit links to (egov.kz, goszakup.gov.kz, social media)
+    key: str  # the same thing in the other language has the same key
+    dates: tuple[date, ...]  # publication/update dates known for it (may include future events)
+    html: str  # raw HTML of the content, for links next to citations
+    origin: PageSnapshot | PortalRecord | Measurement
+
+    def evidence(self, snippet: str | None = None, json_path: str | None = None) -> EvidenceRef:
+        snippet = snippet or self.title or self.main[:200]
+        if isinstance(self.origin, PortalRecord):
+            return self.origin.evidence(json_path or "$", snippet)
+        if isinstance(self.origin, Measurement):
+            return self.origin.evidence("main", snippet)
+        return self.origin.evidence("main", snippet)
+
+    @property
+    def size(self) -> int:
+        return len(self.main)
+
+
+def _text_dates(text: str) -> tuple[date, ...]:
+    return tuple(d.day for d in find_dates(text))
+
+
+def _page_key(url: str, lang: str) -> str:
+    """A language-neutral key: the URL without its language part (``/ru/x`` ≡ ``/kk/x``, ``?lang=``)."""
+    parts = urlsplit(url)
+    path = "/".join(p for p in parts.path.split("/") if p not in ("kk", "ru", "kz", "en"))
+    query = "&".join(q for q in parts.query.split("&") if q and not q.startswith("lang="))
+    host = parts.netloc.removeprefix("m.")
+    return f"{host}{path.rstrip('/')}?{query}"
+
+
+def _html_unit(url: str, lang: str | None, html: str, kind: str, origin: Any) -> Unit | None:
+    parts = html_parts(html)
+    language = lang or detect_lang(parts.main_text)
+    if language not in ("kk", "ru"):
+        return None
+    return Unit(
+        language,
+        url,
+        kind,
+        normalise(parts.title),
+        normalise(parts.title + " " + parts.full_text),
+        normalise(parts.main_text),
+        url.lower(),
+        " ".join(parts.hrefs).lower(),
+        _page_key(url, language),
+        _text_dates(parts.main_text),
+        html,
+        origin,
+    )
+
+
+def _entity_url(payload: dict[str, Any], path: str, lang: str) -> str:
+    return f"{GOVKZ_ENTITY}/{payload.get('projects') or '-'}{path}?lang={lang}"
+
+
+def _dates_of(payload: dict[str, Any], *fields: str) -> tuple[date, ...]:
+    out = []
+    for name in fields:
+        moment = parse_timestamp(str(payload.get(name) or ""))
+        if moment is not None:
+            out.append(moment.date())
+    return tuple(out)
+
+
+def _record_page(record: PortalRecord, lang: str) -> Unit:
+    p = record.payload
+    content = str(p.get("content") or "")
+    text = html_to_text(content)
+    tags = " ".join(str(p.get(k) or "") for k in ("slug", "internal_link", "category", "kind"))
+    url = _entity_url(p, str(p.get("internal_link") or ""), lang)
+    title = str(p.get("title") or "")
+    return Unit(
+        lang,
+        url,
+        "page-record",
+        normalise(title),
+        normalise(f"{title} {text} {content}"),
+        normalise(text),
+        f"{url} {tags}".lower(),
+        content.lower(),
+        f"govkz:page:{p.get('id')}",
+        _text_dates(text),
+        content,
+        record,
+    )
+
+
+def _record_document(record: PortalRecord, lang: str) -> Unit:
+    p = record.payload
+    content = str(p.get("content") or "")
+    directions = " ".join(str(d.get("title") or "") for d in p.get("directions") or [] if isinstance(d, dict))
+    files = " ".join(str(f.get("document") or "") for f in p.get("full_text") or [] if isinstance(f, dict))
+    title = str(p.get("title") or "")
+    url = _entity_url(p, f"/documents/details/{p.get('id')}", lang)
+    text = html_to_text(content)
+    return Unit(
+        lang,
+        url,
+        "document",
+        normalise(title),
+        normalise(f"{title} {text}"),
+        normalise(f"{title} {text}"),
+        f"{url} document {directions}".lower(),
+        files.lower(),
+        f"govkz:document:{p.get('id')}",
+        _dates_of(p, "created_date", "updated_date"),
+        content,
+        record,
+    )
+
+
+def _record_news(record: PortalRecord, lang: str) -> Unit:
+    p = record.payload
+    title, body = str(p.get("title") or ""), str(p.get("body") or "")
+    url = _entity_url(p, f"/press/news/details/{p.get('id')}", lang)
+    text = html_to_text(body)
+    return Unit(
+        lang,
+        url,
+        "news",
+        normalise(title),
+        normalise(f"{title} {text}"),
+        normalise(f"{title} {text}"),
+        f"{url} news",
+        body.lower(),
+        f"govkz:news:{p.get('id')}",
+        _dates_of(p, "created_date"),
+        body,
+        record,
+    )
+
+
+def _record_curator(record: PortalRecord, lang: str) -> Unit:
+    p = record.payload
+    name = " ".join(str(p.get(k) or "") for k in ("lastname", "name", "middlename"))
+    facts = " ".join(str(p.get(k) or "") for k in ("position", "phone", "email", "public_reception_phone"))
+    text = f"{name} {facts} {html_to_text(str(p.get('biography') or ''))}"
+    url = _entity_url(p, "/about/structure", lang)
+    return Unit(
+        lang,
+        url,
+        "curator",
+        normalise(str(p.get("position") or name)),
+        normalise(text),
+        normalise(text),
+        f"{url} curator leadership structure",
+        "",
+        f"govkz:curator:{p.get('id')}",
+        (),
+        "",
+        record,
+    )
+
+
+def _record_contacts(record: PortalRecord, lang: str) -> Unit:
+    p = record.payload
+    lines = []
+    for unit in p.get("organisations") or []:
+        if not isinstance(unit, dict):
+            continue
+        values = [str(unit.get(k) or "") for k in ("name", "address", "email")]
+        values += [str(v) for k in ("phones", "links") for v in unit.get(k) or []]
+        lines.append(" ".join(v for v in values if v))
+    text = " · ".join(lines)
+    links = " ".join(str(v) for u in p.get("organisations") or [] if isinstance(u, dict) for v in u.get("links") or [])
+    url = _entity_url(p, "/contacts", lang)
+    return Unit(
+        lang,
+        url,
+        "contacts",
+        normalise("contacts"),
+        normalise(text),
+        normalise(text),
+        f"{url} contacts",
+        links.lower(),
+        f"govkz:contacts:{p.get('projects')}",
+        (),
+        "",
+        record,
+    )
+
+
+def _record_event(record: PortalRecord, lang: str) -> Unit:
+    p = record.payload
+    title = str(p.get("title") or "")
+    url = _entity_url(p, f"/events/{p.get('id')}", lang)
+    return Unit(
+        lang,
+        url,
+        "event",
+        normalise(title),
+        normalise(title),
+        normalise(title),
+        f"{url} event announcement",
+        "",
+        f"govkz:event:{p.get('id')}",
+        _dates_of(p, "event_date"),
+        "",
+        record,
+    )
+
+
+_ADAPTERS = {
+    "page": _record_page,
+    "document": _record_document,
+    "news": _record_news,
+    "curator": _record_curator,
+    "contacts": _record_contacts,
+    "event": _record_event,
+}
+
+
+def _record_unit(record: PortalRecord) -> Unit | None:
+    adapter = _ADAPTERS.get(record.kind)
+    lang = record.lang
+    if adapter is None or lang not in ("kk", "ru"):
+        return None
+    return adapter(record, lang)
+
+
+def is_mobile_page(page: PageSnapshot) -> bool:
+    """A page of a separate mobile host (``m.example.kz``) or one the harvest rendered as mobile."""
+    return urlsplit(page.url).netloc.startswith("m.") or "mobile" in page.source
+
+
+def desktop_units(artifacts: BodyArtifacts) -> list[Unit]:
+    """Pages (desktop) and gov.kz records, every language; pages with an error status are not content."""
+    units: list[Unit] = []
+    for page in artifacts.pages:
+        if page.status < 400 and not is_mobile_page(page):
+            unit = _html_unit(page.url, page.lang, page.html, "page", page)
+            if unit is not None:
+                units.append(unit)
+    for record in artifacts.records:
+        if record.portal == "govkz" and record.kind in CONTENT_KINDS:
+            unit = _record_unit(record)
+            if unit is not None:
+                units.append(unit)
+    return units
+
+
+def mobile_units(artifacts: BodyArtifacts) -> tuple[list[Unit], str]:
+    """The mobile rendering: ``mobile`` measurements with the DOM in ``data["html"]`` (the browser gather
+    step), else pages of a mobile host. Returns the units and where they came from."""
+    units: list[Unit] = []
+    for m in artifacts.measurements:
+        if m.kind == "mobile" and m.viewport.startswith("mobile") and isinstance(m.data.get("html"), str):
+            unit = _html_unit(m.url, m.lang, m.data["html"], "mobile", m)
+            if unit is not None:
+                units.append(unit)
+    if units:
+        return units, "mobile measurements"
+    for page in artifacts.pages:
+        if page.status < 400 and is_mobile_page(page):
+            unit = _html_unit(page.url, page.lang, page.html, "mobile", page)
+            if unit is not None:
+                units.append(unit)
+    return units, "mobile-host pages"
+
+
+def in_lang(units: Iterable[Unit], lang: str) -> list[Unit]:
+    return [u for u in units if u.lang == lang]
+
+
+def coverage(artifacts: BodyArtifacts, content: str, lang: str) -> PortalRecord | None:
+    """The harvest's ``coverage`` record for a gov.kz content type in a language, if any."""
+    for record in artifacts.records:
+        if (
+            record.portal == "govkz"
+            and record.kind == "coverage"
+            and record.lang == lang
+            and record.payload.get("content") == content
+        ):
+            return record
+    return None
+
+
+def unmeasurable(artifacts: BodyArtifacts, content: str, lang: str) -> str | None:
+    """Why a content type could not be harvested in ``lang`` (an anti-bot refusal …), or None."""
+    record = coverage(artifacts, content, lang)
+    if record is not None and record.payload.get("measurable") is False:
+        return f"{content} ({lang}) not measurable: {record.payload.get('reason') or 'no reason given'}"
+    return None

@@ -1,0 +1,149 @@
+"""Table 7 (2025 edition): the content of the official website, rows 1-6, per language.
+
+Rows 1-5 use the vocabulary ``config/vocabulary/table7.yaml`` and the presence/currency logic of
+:mod:`ashyq.checks.completeness.judge`: row 1 (contacts) is a share of the listed contact elements found
+in the contacts, structure, leadership and reception sections; rows 2-5 are present and current
+(``pass``), present but older than the row's periodicity (``partial``, share ``stale_share``), or
+absent (``fail``). Budget information restricted by law makes row 2 ``not_applicable``.
+
+Row 6 is the share of questions answered in the platform's "Ask a question" (virtual reception):
+``PortalRecord(portal="govkz", kind="vr_question")`` per language, numerator the answered ones,
+denominator all asked. No records because the harvest was refused (the browser ticket failed) →
+``not_assessed``; a reception that received nothing → ``pass`` with 0 ÷ 0 (the rule gives the maximum).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ashyq.checks.base import (
+    LANGS,
+    BodyArtifacts,
+    Deficiency,
+    Lang,
+    PortalRecord,
+    Result,
+    Status,
+    not_assessed,
+    register,
+)
+from ashyq.checks.completeness.corpus import coverage, desktop_units, unmeasurable
+from ashyq.checks.completeness.judge import assess_section
+from ashyq.checks.completeness.vocabulary import load_cached, vocabulary_for
+
+VOCABULARY = "table7"
+ITEMS = tuple(load_cached(VOCABULARY).sections)
+ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resolved"})
+
+
+@register(
+    "t7.website_content",
+    "1",
+    ITEMS,
+    title={
+        "ru": "Наполнение официального интернет-ресурса: контакты, бюджет, проверки, нормотворчество, статистика",
+        "kk": "Ресми интернет-ресурстың толықтырылуы: байланыстар, бюджет, тексерулер, нормашығармашылық, статистика",
+        "en": "Website content: contacts, budget, inspections, norm-making, statistics",
+    },
+    needs=("pages", "records:govkz"),
+)
+def run(artifacts: BodyArtifacts) -> list[Result]:
+    vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
+    units = desktop_units(artifacts)
+    results = []
+    for section in vocabulary.sections.values():
+        for lang in LANGS:
+            if not units and not artifacts.failures:
+                results.append(not_assessed(section.item, lang, "no pages or gov.kz records were harvested"))
+                continue
+            results.append(
+                assess_section(
+                    artifacts,
+                    section,
+                    units,
+                    lang,
+                    vocabulary,
+                    source="pages and records",
+                    check_authenticity=False,
+                    stale_lowers_share=True,
+                )
+            )
+    return results
+
+
+def is_answered(payload: dict[str, Any]) -> bool:
+    """The one place that knows the virtual reception's fields (``status``, ``answer``)."""
+    status = str(payload.get("status") or "").lower()
+    return status in ANSWERED_STATUSES or bool(payload.get("answer"))
+
+
+@register(
+    "t7.ask_a_question",
+    "1",
+    ["T7-6"],
+    title={
+        "ru": "Доля вопросов, получивших ответы в сервисе «Задать вопрос»",
+        "kk": "«Сұрақ қою» сервисінде жауап алған сұрақтардың үлесі",
+        "en": 'Share of answered questions in "Ask a question"',
+    },
+    needs=("records:govkz",),
+)
+def run_questions(artifacts: BodyArtifacts) -> list[Result]:
+    results = []
+    for lang in LANGS:
+        questions = [r for r in artifacts.records if r.portal == "govkz" and r.kind == "vr_question" and r.lang == lang]
+        refused = unmeasurable(artifacts, "vr_question", lang)
+        failed = [f for f in artifacts.failures if "public-data" in f.url or "vr_question" in (f.detail or "")]
+        if refused or (not questions and failed):
+            why = refused or f"{failed[0].reason} on {failed[0].url}: {failed[0].detail or ''}".rstrip(": ")
+            results.append(not_assessed("T7-6", lang, f"the questions could not be harvested: {why}"))
+            continue
+        counted = coverage(artifacts, "vr_question", lang)
+        if not questions:
+            if counted is None:
+                results.append(not_assessed("T7-6", lang, "no «Ask a question» records were harvested"))
+            else:
+                results.append(
+                    Result(
+                        "T7-6",
+                        lang,
+                        "pass",
+                        measured={"numerator": 0, "denominator": 0},
+                        evidence=[counted.evidence("$.count", "no questions received")],
+                    )
+                )
+            continue
+        results.append(_share(questions, lang))
+    return results
+
+
+def _share(questions: list[PortalRecord], lang: Lang) -> Result:
+    answered = [q for q in questions if is_answered(q.payload)]
+    waiting = [q for q in questions if not is_answered(q.payload)]
+    measured = {
+        "numerator": len(answered),
+        "denominator": len(questions),
+        "ratio": round(len(answered) / len(questions), 4),
+    }
+    evidence = [q.evidence("$.status", str(q.payload.get("status"))) for q in questions[:3]]
+    if not waiting:
+        return Result("T7-6", lang, "pass", measured=measured, evidence=evidence)
+    deficiency = Deficiency(
+        message=f"{len(waiting)} of {len(questions)} questions have no answer",
+        kind="unanswered",
+        count=len(waiting),
+        record=waiting[0].external_id,
+        url=waiting[0].source_url,
+        evidence=[
+            q.evidence("$.status", str(q.payload.get("question") or q.payload.get("status"))) for q in waiting[:10]
+        ],
+    )
+    status: Status = "fail" if not answered else "partial"
+    return Result(
+        "T7-6",
+        lang,
+        status,
+        measured=measured,
+        deficiencies=[deficiency],
+        evidence=evidence,
+    )

@@ -1,0 +1,183 @@
+"""data.egov.kz records as the open-data checks read them, and the Unified list of open data.
+
+One small adapter per record kind, so the field names of the harvest (``crawler/parsers/
+dataegov.py``: the catalogue's own JSON objects, ``dataset``; the passport JSON of
+``/meta/<apiUri>/<version>``, ``passport``) are read in one place only.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import yaml
+
+from ashyq.base.working_days import parse_portal_day
+from ashyq.checks.base import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.checks.portals import as_dict, norm, portal_failures, unmeasurable
+from ashyq.config import CONFIG_DIR
+
+UNIFIED_LIST = CONFIG_DIR / "unified_list.yaml"
+DATA_HOST = "data.egov.kz"
+LANG_SUFFIX = {"kk": "Kk", "ru": "Ru"}
+
+
+# ------------------------------------------------------------------------------ the Unified list
+@dataclass(frozen=True)
+class UnifiedEntry:
+    """One entry of the Unified list: a dataset the body must publish, and how often."""
+
+    code: str
+    name: dict[str, str]
+    actualize_type: str | None = None
+    api_uri: str | None = None
+
+    def label(self, lang: str) -> str:
+        return self.name.get(lang) or self.name.get("ru") or self.code
+
+
+@functools.cache
+def _unified_file() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(UNIFIED_LIST.read_text(encoding="utf-8")) or {}
+    return data
+
+
+def unified_list_for(registry: str, body_id: str) -> list[dict[str, Any]] | None:
+    """The body's entries as stored (for ``BodyArtifacts.config["unified_list"]``); None when the
+    registry's list does not name the body (the list is unknown, not empty)."""
+    bodies = (_unified_file().get("registries") or {}).get(registry) or {}
+    entries = bodies.get(body_id)
+    return None if entries is None else list(entries)
+
+
+def unified_entries(artifacts: BodyArtifacts) -> list[UnifiedEntry] | None:
+    raw = artifacts.config.get("unified_list")
+    if raw is None:
+        return None
+    return [
+        UnifiedEntry(str(e["code"]), dict(e.get("name") or {}), e.get("actualize_type"), e.get("api_uri")) for e in raw
+    ]
+
+
+# ------------------------------------------------------------------------------ catalogue records
+@dataclass(frozen=True)
+class CatalogueDataset:
+    api_uri: str
+    names: dict[str, str]
+    descriptions: dict[str, str]
+    modified: date | None
+    actualize_type: str | None
+    record: PortalRecord
+
+    def published_in(self, lang: str) -> bool:
+        return bool(self.names.get(lang, "").strip())
+
+
+@dataclass(frozen=True)
+class Passport:
+    api_uri: str
+    version: str | None
+    names: dict[str, str]
+    descriptions: dict[str, str]
+    responsible: dict[str, str]
+    fields: dict[str, dict[str, Any]]
+    record: PortalRecord
+    records_total: int | None = None  # rows of the set, when the harvest counted them
+
+
+def _by_lang(payload: dict[str, Any], stem: str) -> dict[str, str]:
+    return {lang: str(payload.get(f"{stem}{suffix}") or "") for lang, suffix in LANG_SUFFIX.items()}
+
+
+def catalogue_dataset(record: PortalRecord) -> CatalogueDataset:
+    p = record.payload
+    return CatalogueDataset(
+        api_uri=str(p.get("apiUri") or record.external_id or p.get("id")),
+        names=_by_lang(p, "name"),
+        descriptions=_by_lang(p, "description"),
+        modified=parse_portal_day(p.get("modifiedDate")),
+        actualize_type=p.get("actualizeType"),
+        record=record,
+    )
+
+
+def passport(record: PortalRecord) -> Passport:
+    p = record.payload
+    responsible = as_dict(p.get("responsible"))
+    fullnames = {
+        lang: str(p.get(f"fullname{s}") or responsible.get(f"fullname{s}") or "") for lang, s in LANG_SUFFIX.items()
+    }
+    fields = as_dict(p.get("fields"))
+    total = p.get("totalCount") if isinstance(p.get("totalCount"), int) else None
+    return Passport(
+        api_uri=str(p.get("apiUri") or (record.external_id or "").split("/")[0]),
+        version=p.get("_version"),
+        names=_by_lang(p, "name"),
+        descriptions=_by_lang(p, "description"),
+        responsible=fullnames,
+        fields={str(k): v for k, v in fields.items() if isinstance(v, dict)},
+        record=record,
+        records_total=total,
+    )
+
+
+@dataclass
+class DataPortal:
+    """What the harvest brought from data.egov.kz for one body (languages share the catalogue)."""
+
+    datasets: dict[str, CatalogueDataset] = field(default_factory=dict)
+    passports: dict[str, Passport] = field(default_factory=dict)
+    catalogue_failures: list[FetchFailure] = field(default_factory=list)
+    passport_failures: list[FetchFailure] = field(default_factory=list)
+    unmeasurable: str | None = None
+    listed_count: int | None = None  # getdatasetsrecount's totalCount, when recorded
+
+    def missing_from_catalogue(self) -> int:
+        return max(0, (self.listed_count or 0) - len(self.datasets))
+
+    def catalogue_url(self) -> str | None:
+        for dataset in self.datasets.values():
+            return dataset.record.source_url.split("&page=")[0]
+        return None
+
+
+def data_portal(artifacts: BodyArtifacts) -> DataPortal:
+    portal = DataPortal()
+    for record in artifacts.records:
+        if record.portal != "data":
+            continue
+        if record.kind == "dataset":
+            dataset = catalogue_dataset(record)
+            portal.datasets.setdefault(dataset.api_uri, dataset)
+        elif record.kind == "passport":
+            found = passport(record)
+            known = portal.passports.get(found.api_uri)
+            # keep the newest version's passport (v10 after v9: compare numbers, not strings)
+            if known is None or _version_number(found.version) >= _version_number(known.version):
+                portal.passports[found.api_uri] = found
+        elif record.kind == "coverage" and record.payload.get("content") == "datasets":
+            count = record.payload.get("count")
+            if isinstance(count, int):
+                portal.listed_count = max(portal.listed_count or 0, count)
+    portal.catalogue_failures = portal_failures(artifacts, DATA_HOST, ("/datasets/getdatasets",))
+    portal.passport_failures = portal_failures(artifacts, DATA_HOST, ("/meta/",))
+    portal.unmeasurable = unmeasurable(artifacts, "data", "datasets")
+    return portal
+
+
+def _version_number(version: str | None) -> int:
+    digits = "".join(ch for ch in (version or "") if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def match_entry(entry: UnifiedEntry, datasets: dict[str, CatalogueDataset]) -> CatalogueDataset | None:
+    """The published set that fulfils a list entry: by portal index, else by its name (kk or ru)."""
+    if entry.api_uri and entry.api_uri in datasets:
+        return datasets[entry.api_uri]
+    wanted = {norm(n) for n in entry.name.values() if n}
+    for dataset in datasets.values():
+        if wanted & {norm(n) for n in dataset.names.values() if n}:
+            return dataset
+    return None

@@ -1,0 +1,332 @@
+"""The declared items that measure more than presence: needs-finding events per half-year (T1-5),
+the publicity level of draft-law programmes (T4-6), the mass-media formula's A, B, C, D (T7.1-1…4)
+and the 2017 parameters counted against a list or a deadline (A12-OD-1, A12-OD-2, A12-B-8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from ashyq.base.working_days import add_working_days
+from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, Status, not_assessed
+from ashyq.checks.declared.facts import (
+    NOT_DECLARED,
+    NOT_VERIFIED,
+    Support,
+    declared_of,
+    gate_result,
+    row_evidence,
+    row_support,
+    rows_of,
+    tally,
+)
+
+
+def _half_years(period: str, as_of: dt.date) -> list[str]:
+    year = int(period[:4])
+    halves = ["H1", "H2"] if len(period) == 4 else [period[-2:]]
+    starts = {"H1": dt.date(year, 1, 1), "H2": dt.date(year, 7, 1)}
+    return [f"{year}-{h}" for h in halves if starts[h] <= as_of]
+
+
+def needs_events(artifacts: BodyArtifacts) -> list[Result]:
+    """T1-5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year."""
+    declared = declared_of(artifacts)
+    out = []
+    for lang in ("kk", "ru"):
+        gate = gate_result(declared, "T1-5", lang, "open_data", ["3"])
+        if gate is not None:
+            out.append(gate)
+            continue
+        assert declared is not None
+        groups: dict[str, list[str]] = declared.settings["needs_event_groups"]
+        slots = [(g, h) for h in _half_years(declared.report.general.period, artifacts.as_of) for g in groups]
+        covered: set[tuple[str, str]] = set()
+        deficiencies, evidence = [], []
+        for row in rows_of(declared.report, "open_data", ["3"]):
+            support = row_support(declared, "open_data", row, lang)
+            group = next((g for g, kinds in groups.items() if row.kind in kinds), None)
+            if not support.ok:
+                deficiencies.append(support.deficiency)
+            elif group is None or row.date is None:
+                message = f"«{row.title_ru or row.title_kk}»: the kind of event or its date is not given"
+                deficiencies.append(Deficiency(message, kind="incomplete_row", evidence=support.evidence))
+            else:
+                covered.add((group, f"{row.date.year}-H{1 if row.date.month <= 6 else 2}"))
+                evidence.extend(support.evidence)
+        done = [s for s in slots if s in covered]
+        for group, half in sorted(set(slots) - covered):
+            deficiencies.append(
+                Deficiency(
+                    f"no {group} event in {half}",
+                    kind="missing_half_year",
+                    evidence=[row_evidence(declared, "open_data", None)],
+                )
+            )
+        measured = {
+            "numerator": len(done),
+            "denominator": len(slots),
+            "share": round(len(done) / len(slots), 4) if slots else 1.0,
+        }
+        status: Status = "pass" if len(done) == len(slots) else "fail" if not done else "partial"
+        out.append(
+            Result(
+                "T1-5",
+                lang,
+                status,
+                measured,
+                [d for d in deficiencies if d],
+                evidence or [row_evidence(declared, "open_data", None)],
+            )
+        )
+    return out
+
+
+def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
+    """T4-6: the publicity level the draft-law programme reached (interpretation npa-publicity-aggregate)."""
+    declared = declared_of(artifacts)
+    out = []
+    for lang in ("kk", "ru"):
+        gate = gate_result(declared, "T4-6", lang, "npa", ["5"])
+        if gate is not None:
+            out.append(gate)
+            continue
+        assert declared is not None
+        order: list[str] = declared.settings["publicity_levels"]
+        levels: list[str] = []
+        deficiencies: list[Deficiency | None] = []
+        evidence: list[EvidenceRef] = []
+        for row in rows_of(declared.report, "npa", ["5"]):
+            support = row_support(declared, "npa", row, lang)
+            if not support.ok:
+                deficiencies.append(support.deficiency)
+            elif row.publicity is None:
+                deficiencies.append(
+                    Deficiency(f"«{row.title_ru or row.title_kk}»: no publicity level given", kind="incomplete_row")
+                )
+            else:
+                levels.append(row.publicity)
+                evidence.extend(support.evidence)
+        if not levels:
+            out.append(
+                Result(
+                    "T4-6",
+                    lang,
+                    "fail",
+                    {"events": 0},
+                    [d for d in deficiencies if d],
+                    evidence or [row_evidence(declared, "npa", None)],
+                )
+            )
+            continue
+        if declared.settings.get("npa_publicity_aggregate") == "majority":
+            level = Counter(levels).most_common(1)[0][0]
+        else:
+            level = min(levels, key=order.index)
+        status: Status = "pass" if level == order[-1] else "partial"
+        measured = {"level": level, "events": len(levels), "levels": dict(Counter(levels))}
+        out.append(Result("T4-6", lang, status, measured, [d for d in deficiencies if d], evidence))
+    return out
+
+
+# ------------------------------------------------------------------------------------------- media
+def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
+    """T7.1-1 (A): high-publicity events confirmed in the language ÷ events held (point 81).
+
+    The denominator is the events held as declared (at least the events listed); the edition's rule
+    applies "at least 12" (interpretation media-a-denominator), so it is not applied twice here.
+    """
+    declared = declared_of(artifacts)
+    out = []
+    for lang in ("kk", "ru"):
+        report = declared.report if declared else None
+        if report is None or (not report.media_events and report.general.events_total is None):
+            out.append(not_assessed("T7.1-1", lang, NOT_DECLARED))
+            continue
+        assert declared is not None
+        if not declared.verified:
+            out.append(not_assessed("T7.1-1", lang, NOT_VERIFIED))
+            continue
+        held = max(report.general.events_total or 0, len(report.media_events))
+        high = 0
+        deficiencies: list[Deficiency] = []
+        evidence: list[EvidenceRef] = []
+        for row in report.media_events:
+            if not row.high_publicity:
+                continue
+            langs = ["kk", "ru"] if declared.settings.get("media_language_split") == "all-same" else [lang]
+            supports = [row_support(declared, "media_events", row, x) for x in langs]
+            good = next((s for s in supports if s.ok), None)
+            if good is not None:
+                high += 1
+                evidence.extend(good.evidence)
+            else:
+                deficiencies.extend(s.deficiency for s in supports if s.deficiency)
+        measured = {
+            "numerator": high,
+            "denominator": held,
+            "high_publicity_declared": sum(r.high_publicity for r in report.media_events),
+        }
+        status: Status = "fail" if high == 0 else "pass" if high >= max(held, 12) else "partial"
+        evidence = evidence or [row_evidence(declared, "general", None, f"events held: {held}")]
+        out.append(Result("T7.1-1", lang, status, measured, deficiencies, evidence))
+    return out
+
+
+def request_deadline(received: dt.date, settings: dict[str, Any]) -> tuple[dt.date, str]:
+    """The last day to answer a media request received on ``received``, and the law that sets it."""
+    laws = sorted(settings["media_request_deadlines"], key=lambda law: str(law["effective_from"]))
+    if settings.get("media_request_deadline_option") == "five-days-throughout":
+        law = laws[-1]
+    else:
+        in_force = [x for x in laws if dt.date.fromisoformat(str(x["effective_from"])) <= received]
+        law = in_force[-1] if in_force else laws[0]
+    return add_working_days(received, int(law["working_days"])), str(law["law"])
+
+
+def media_requests(artifacts: BodyArtifacts) -> list[Result]:
+    """T7.1-2 (B): answers given within the statutory deadline ÷ requests received (point 82)."""
+    declared = declared_of(artifacts)
+    report = declared.report if declared else None
+    if (
+        declared is None
+        or report is None
+        or not (report.media_requests or report.media_events or report.general.events_total is not None)
+    ):
+        return [not_assessed("T7.1-2", lang, NOT_DECLARED) for lang in ("kk", "ru")]
+    on_time, deficiencies = 0, []
+    for row in report.media_requests:
+        deadline, law = request_deadline(row.incoming_date, declared.settings)
+        support = row_support(declared, "media_requests", row, None, linkless_ok=True)
+        ev = [
+            row_evidence(
+                declared, "media_requests", row, f"{row.media}: № {row.incoming_no} от {row.incoming_date:%d.%m.%Y}"
+            )
+        ]
+        if row.answer_date is None:
+            deficiencies.append(
+                Deficiency(f"request № {row.incoming_no} ({row.media}) has no answer", kind="unanswered", evidence=ev)
+            )
+        elif not row.incoming_date <= row.answer_date <= deadline:
+            message = (
+                f"request № {row.incoming_no} ({row.media}) of {row.incoming_date:%d.%m.%Y} answered "
+                f"{row.answer_date:%d.%m.%Y}, after the deadline {deadline:%d.%m.%Y} ({law})"
+            )
+            deficiencies.append(Deficiency(message, kind="late_answer", evidence=ev))
+        elif not support.ok and support.deficiency is not None:
+            deficiencies.append(support.deficiency)
+        else:
+            on_time += 1
+    total = len(report.media_requests)
+    measured = {
+        "numerator": on_time,
+        "denominator": total,
+        "answered": sum(r.answer_date is not None for r in report.media_requests),
+    }
+    status: Status = "pass" if on_time == total else "fail" if on_time == 0 else "partial"
+    evidence = [
+        row_evidence(declared, "general", None, f"media requests received: {total}, answered on time: {on_time}")
+    ]
+    return [Result("T7.1-2", lang, status, dict(measured), list(deficiencies), evidence) for lang in ("kk", "ru")]
+
+
+def media_survey(artifacts: BodyArtifacts) -> list[Result]:
+    """T7.1-3 (C = a / 100, point 83): the share of media satisfied, as numerator over 100."""
+    declared = declared_of(artifacts)
+    percent = declared.report.general.media_survey_percent if declared else None
+    if declared is None or percent is None:
+        return [
+            not_assessed("T7.1-3", lang, "the media survey result (point 83) is not entered") for lang in ("kk", "ru")
+        ]
+    ev = [row_evidence(declared, "general", None, f"media satisfied: {percent} %")]
+    status: Status = "pass" if percent >= 100 else "fail" if percent <= 0 else "partial"
+    return [Result("T7.1-3", lang, status, {"numerator": percent, "denominator": 100}, [], ev) for lang in ("kk", "ru")]
+
+
+def population_survey(artifacts: BodyArtifacts) -> list[Result]:
+    """T7.1-4 (D, point 84): the population's satisfaction in %, banded by the edition."""
+    declared = declared_of(artifacts)
+    percent = declared.report.general.population_survey_percent if declared else None
+    if declared is None or percent is None:
+        return [
+            not_assessed("T7.1-4", lang, "the population survey result (point 84) is not entered")
+            for lang in ("kk", "ru")
+        ]
+    ev = [row_evidence(declared, "general", None, f"population satisfied: {percent} %")]
+    status: Status = "pass" if percent > 80 else "partial"
+    return [Result("T7.1-4", lang, status, {"value": percent}, [], ev) for lang in ("kk", "ru")]
+
+
+# ------------------------------------------------------------------------------------------- 2017
+def approved_list(artifacts: BodyArtifacts) -> list[Result]:
+    """A12-OD-1: the approved list of open data, by its declared link (all or nothing)."""
+    declared = declared_of(artifacts)
+    general = declared.report.general if declared else None
+    if declared is None or general is None or not general.open_data_list_link:
+        return [not_assessed("A12-OD-1", lang, NOT_DECLARED) for lang in ("kk", "ru")]
+    if not declared.verified:
+        return [not_assessed("A12-OD-1", lang, NOT_VERIFIED) for lang in ("kk", "ru")]
+    support = row_support(declared, "general", general, None)
+    return [tally("A12-OD-1", lang, [support]) for lang in ("kk", "ru")]
+
+
+def datasets_against_list(artifacts: BodyArtifacts) -> list[Result]:
+    """A12-OD-2: datasets published (confirmed links of Table 1 row 1) against the approved count;
+    each missing dataset is a deficiency (−0.1 in the edition)."""
+    declared = declared_of(artifacts)
+    out = []
+    for lang in ("kk", "ru"):
+        gate = gate_result(declared, "A12-OD-2", lang, "open_data", ["1"])
+        if gate is not None:
+            out.append(gate)
+            continue
+        assert declared is not None
+        rows = rows_of(declared.report, "open_data", ["1"])
+        supports = [row_support(declared, "open_data", r, lang) for r in rows]
+        approved = declared.report.general.open_data_approved_count or len(rows)
+        result = tally("A12-OD-2", lang, supports, {"approved": approved})
+        missing = approved - result.measured["confirmed"]
+        if missing > 0:
+            result.status = "partial" if result.measured["confirmed"] else "fail"
+            result.deficiencies.append(
+                Deficiency(
+                    f"{missing} of {approved} approved datasets not confirmed",
+                    kind="missing_dataset",
+                    count=missing,
+                    evidence=[row_evidence(declared, "general", None)],
+                )
+            )
+        result.measured.pop("share", None)
+        out.append(result)
+    return out
+
+
+def audit_in_time(artifacts: BodyArtifacts) -> list[Result]:
+    """A12-B-8: audit results posted within 15 working days of receipt (Table 2 row 4 / Table 3 row 2)."""
+    declared = declared_of(artifacts)
+    form, number = ("budget_cgo", "4") if artifacts.kind == "cgo" else ("budget_mio", "2")
+    out = []
+    for lang in ("kk", "ru"):
+        gate = gate_result(declared, "A12-B-8", lang, form, [number])
+        if gate is not None:
+            out.append(gate)
+            continue
+        assert declared is not None
+        supports = []
+        for row in rows_of(declared.report, form, [number]):
+            support = row_support(declared, form, row, lang)
+            if support.ok and row.received_date and row.date and row.date > add_working_days(row.received_date, 15):
+                late = Deficiency(
+                    f"«{row.title_ru or row.title_kk}» posted {row.date:%d.%m.%Y}, received "
+                    f"{row.received_date:%d.%m.%Y}: after 15 working days",
+                    kind="late",
+                    evidence=support.evidence,
+                )
+                support = Support(False, deficiency=late)
+            supports.append(support)
+        result = tally("A12-B-8", lang, supports)
+        result.measured.pop("share", None)
+        out.append(result)
+    return out

@@ -1,0 +1,466 @@
+"""Open dialogue on dialog.egov.kz: internet conferences and polls, the first head's blog, its
+answered questions (2025 Table 6 rows 1-2; 2017 Appendix 12 indicator 4).
+
+Reads ``PortalRecord(portal="dialog")`` of kinds ``blog_post``, ``question``, ``conference``,
+``poll`` and the harvest's ``coverage`` records, which tell "none found" (the list page answered
+and was empty) apart from "not measured" (an unknown blog id, an error answer). Field access is
+kept in the small adapters below so it follows the harvest's parsers (crawler/parsers/dialog.py).
+Thresholds and windows live in ``config/checks/dialog.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import cache
+from typing import Any
+
+import yaml
+
+from ashyq.checks.base import (
+    LANGS,
+    BodyArtifacts,
+    Deficiency,
+    EvidenceRef,
+    FetchFailure,
+    Lang,
+    PortalRecord,
+    Result,
+    not_assessed,
+    register,
+)
+from ashyq.config import CONFIG_DIR
+
+DIALOG = "dialog"
+CHECKS_CONFIG = CONFIG_DIR / "checks"
+ALMATY = timezone(timedelta(hours=5))  # data.egov.kz stamps are Astana/Almaty time
+
+
+# ---------------------------------------------------------------------------------------- settings
+@cache
+def _file_settings(name: str) -> dict[str, Any]:
+    data = yaml.safe_load((CHECKS_CONFIG / f"{name}.yaml").read_text(encoding="utf-8")) or {}
+    return data if isinstance(data, dict) else {}
+
+
+def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def settings(artifacts: BodyArtifacts, name: str) -> dict[str, Any]:
+    """``config/checks/<name>.yaml`` with the run's or the fixture's ``config[name]`` laid over it."""
+    override = artifacts.config.get(name) or {}
+    return _merged(_file_settings(name), override if isinstance(override, dict) else {})
+
+
+# ---------------------------------------------------------------------------------------- dates
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_WORDS = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})|(\d{4})\s*(?:ж\.|жылғы)?\s*(\d{1,2})\s+([^\W\d_]+)")
+
+
+def parse_date(value: Any, months: dict[str, list[str]] | None = None) -> date | None:
+    """A date from ISO, ``dd.mm.yyyy``, «12 марта 2026», «2026 жылғы 12 наурыз» or epoch milliseconds."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and value > 10**11:  # epoch milliseconds (data.egov.kz)
+        return datetime.fromtimestamp(value / 1000, tz=ALMATY).date()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().lower()
+    for pattern, order in ((_ISO, (0, 1, 2)), (_DOTTED, (2, 1, 0))):
+        match = pattern.search(text)
+        if match:
+            parts = [int(g) for g in match.groups()]
+            try:
+                return date(parts[order[0]], parts[order[1]], parts[order[2]])
+            except ValueError:
+                return None
+    match = _WORDS.search(text)
+    if match and months:
+        day, word, year = (
+            (match.group(1), match.group(2), match.group(3))
+            if match.group(1)
+            else (match.group(5), match.group(6), match.group(4))
+        )
+        for names in months.values():
+            for number, name in enumerate(names, start=1):
+                if word.startswith(name[:4]) and name.startswith(word[:4]):
+                    try:
+                        return date(int(year), number, int(day))
+                    except ValueError:
+                        return None
+    return None
+
+
+def half_year_of(day: date) -> tuple[int, int]:
+    return (day.year, 1 if day.month <= 6 else 2)
+
+
+def previous_half_year(half: tuple[int, int]) -> tuple[int, int]:
+    return (half[0], 1) if half[1] == 2 else (half[0] - 1, 2)
+
+
+def complete_half_years(as_of: date, count: int) -> list[tuple[int, int]]:
+    """The ``count`` half-years that ended before ``as_of``, newest first."""
+    halves, half = [], previous_half_year(half_year_of(as_of))
+    for _ in range(count):
+        halves.append(half)
+        half = previous_half_year(half)
+    return halves
+
+
+def half_year_bounds(half: tuple[int, int]) -> tuple[date, date]:
+    year, part = half
+    return (date(year, 1, 1), date(year, 6, 30)) if part == 1 else (date(year, 7, 1), date(year, 12, 31))
+
+
+def half_year_label(half: tuple[int, int]) -> str:
+    return f"{half[0]}-H{half[1]}"
+
+
+# ---------------------------------------------------------------------------------------- adapters
+@dataclass(frozen=True)
+class Event:
+    kind: str  # conference | poll
+    title: str
+    start: date | None
+    record: PortalRecord
+
+
+@dataclass(frozen=True)
+class Post:
+    title: str
+    posted: date | None
+    record: PortalRecord
+
+
+@dataclass(frozen=True)
+class Question:
+    number: str
+    asked: date | None
+    answered: bool
+    record: PortalRecord
+
+
+def _kind_from_url(url: str, patterns: dict[str, list[str]]) -> str | None:
+    for kind, regexes in patterns.items():
+        if any(re.search(rx, url) for rx in regexes):
+            return kind
+    return None
+
+
+def events_of(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> list[Event]:
+    """Conferences and polls listed in ``lang``; a generic ``event`` record is typed by its URL."""
+    out = []
+    patterns = cfg.get("declared_link_patterns") or {}
+    for r in artifacts.records_of(DIALOG, lang=lang):
+        kind = r.kind if r.kind in ("conference", "poll") else None
+        if kind is None and r.kind == "event":
+            kind = _kind_from_url(str(r.payload.get("url") or ""), patterns)
+        if kind is None or kind not in cfg["events"]["kinds"]:
+            continue
+        start = parse_date(r.payload.get("start") or r.payload.get("date"), cfg.get("months"))
+        out.append(Event(kind, str(r.payload.get("title") or ""), start, r))
+    return out
+
+
+def posts_of(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> list[Post]:
+    return [
+        Post(str(r.payload.get("title") or ""), parse_date(r.payload.get("date"), cfg.get("months")), r)
+        for r in artifacts.records_of(DIALOG, "blog_post", lang)
+    ]
+
+
+def questions_of(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> list[Question]:
+    """The blog's questions as listed in ``lang`` (citizens' texts are the same in both languages)."""
+    seen: dict[str, Question] = {}
+    for r in artifacts.records_of(DIALOG, "question", lang):
+        number = str(r.payload.get("number") or r.external_id or r.source_url)
+        answered = bool(r.payload.get("answered")) or bool(r.payload.get("answer"))
+        asked = parse_date(r.payload.get("date"), cfg.get("months"))
+        seen[number] = Question(number, asked, answered, r)
+    return list(seen.values())
+
+
+# ---------------------------------------------------------------------------------------- coverage
+def _dialog_failures(artifacts: BodyArtifacts) -> list[FetchFailure]:
+    return artifacts.failures_matching(lambda f: "dialog.egov.kz" in f.url)
+
+
+def unmeasured(artifacts: BodyArtifacts, lang: str, contents: Iterable[str]) -> str | None:
+    """Why ``contents`` (blog_posts, questions, conferences, polls) of ``lang`` were not measured,
+    or None when they were (a list page answered, or records of them exist)."""
+    wanted = set(contents)
+    coverage = [r for r in artifacts.records_of(DIALOG, "coverage", lang)]
+    for r in coverage:
+        content = str(r.payload.get("content"))
+        if (content == "all" or content in wanted) and r.payload.get("measurable") is False:
+            return f"dialog.egov.kz {content}: {r.payload.get('reason') or 'not measurable'}"
+    measured = {str(r.payload.get("content")) for r in coverage if r.payload.get("measurable")}
+    if wanted <= measured:
+        return None
+    failures = _dialog_failures(artifacts)
+    if failures:
+        f = failures[0]
+        return f"dialog.egov.kz could not be fetched ({f.reason}{f': {f.detail}' if f.detail else ''}): {f.url}"
+    kinds = {"blog_posts": "blog_post", "questions": "question", "conferences": "conference", "polls": "poll"}
+    if any(artifacts.records_of(DIALOG, kinds.get(c, c), lang) for c in wanted - measured):
+        return None
+    return f"no dialog.egov.kz records of {', '.join(sorted(wanted - measured))} were harvested in {lang}"
+
+
+def coverage_evidence(artifacts: BodyArtifacts, lang: str, contents: Iterable[str]) -> list[EvidenceRef]:
+    wanted = set(contents)
+    return [
+        r.evidence("$.count", f"{r.payload.get('content')}: {r.payload.get('count', 'listed')}")
+        for r in artifacts.records_of(DIALOG, "coverage", lang)
+        if r.payload.get("content") in wanted and r.payload.get("measurable")
+    ]
+
+
+def _list_url(artifacts: BodyArtifacts, lang: str, contents: Iterable[str]) -> str:
+    """The list page a deficiency points at: a coverage record's or a listed record's source."""
+    wanted = set(contents)
+    for r in artifacts.records_of(DIALOG, "coverage", lang):
+        if r.payload.get("content") in wanted:
+            return r.source_url
+    kinds = {"conferences": "conference", "polls": "poll", "blog_posts": "blog_post", "questions": "question"}
+    for content in sorted(wanted):
+        for r in artifacts.records_of(DIALOG, kinds.get(content, content), lang):
+            return r.source_url
+    return "https://dialog.egov.kz/"
+
+
+def _event_evidence(events: list[Event]) -> list[EvidenceRef]:
+    return [e.record.evidence("$.start", f"{e.title} ({e.start})") for e in events[:10]]
+
+
+# ---------------------------------------------------------------------------------------- T6-1
+@register(
+    "dialogue.events_per_half_year",
+    "1",
+    ["T6-1"],
+    {
+        "ru": "Интернет-конференции и опросы на портале «Открытый диалог» (не реже одного раза в полугодие)",
+        "kk": "«Ашық диалог» порталындағы интернет-конференциялар мен сауалнамалар (жарты жылда кемінде бір рет)",
+        "en": "Internet conferences and polls on the open-dialogue portal (at least one per half-year)",
+    },
+    needs=("records:dialog",),
+)
+def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
+    cfg = settings(artifacts, "dialog")
+    halves = complete_half_years(artifacts.as_of, int(cfg["events"]["complete_half_years"]))
+    need = int(cfg["events"]["per_half_year"])
+    results = []
+    for lang in LANGS:
+        reason = unmeasured(artifacts, lang, ("conferences", "polls"))
+        if reason:
+            results.append(not_assessed("T6-1", lang, reason))
+            continue
+        events = events_of(artifacts, lang, cfg)
+        covered, deficiencies, evidence = 0, [], []
+        for half in halves:
+            start, end = half_year_bounds(half)
+            inside = [e for e in events if e.start is not None and start <= e.start <= end]
+            if len(inside) >= need:
+                covered += 1
+                evidence.extend(_event_evidence(inside[:2]))
+            else:
+                deficiencies.append(
+                    Deficiency(
+                        f"No internet conference or poll in {half_year_label(half)} ({start:%d.%m.%Y}–{end:%d.%m.%Y})",
+                        kind="half_year_without_event",
+                        url=_list_url(artifacts, lang, ("conferences", "polls")),
+                        evidence=coverage_evidence(artifacts, lang, ("conferences", "polls")),
+                    )
+                )
+        if not evidence:
+            evidence = coverage_evidence(artifacts, lang, ("conferences", "polls")) or _event_evidence(events)
+        status = "pass" if covered == len(halves) else "fail" if covered == 0 else "partial"
+        measured = {
+            "numerator": covered,
+            "denominator": len(halves),
+            "share": round(covered / len(halves), 4) if halves else 1.0,
+            "half_years": [half_year_label(h) for h in halves],
+            "events_listed": len(events),
+        }
+        if not evidence and not deficiencies:
+            results.append(not_assessed("T6-1", lang, "no record to show as evidence"))
+            continue
+        results.append(Result("T6-1", lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
+    return results
+
+
+# ---------------------------------------------------------------------------------------- T6-2
+def posts_in_window(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> tuple[list[Post], int]:
+    """Posts dated within the window up to as_of, and how many posts had no readable date."""
+    first = artifacts.as_of - timedelta(days=int(cfg["blog"]["window_days"]) - 1)
+    posts = posts_of(artifacts, lang, cfg)
+    undated = sum(p.posted is None for p in posts)
+    return [p for p in posts if p.posted is not None and first <= p.posted <= artifacts.as_of], undated
+
+
+@register(
+    "dialogue.blog_entries",
+    "1",
+    ["T6-2"],
+    {
+        "ru": "Наполнение блога первого руководителя: число записей за год",
+        "kk": "Бірінші басшы блогының толықтырылуы: бір жылдағы жазбалар саны",
+        "en": "Entries in the first head's blog in the year",
+    },
+    needs=("records:dialog",),
+)
+def blog_entries(artifacts: BodyArtifacts) -> list[Result]:
+    cfg = settings(artifacts, "dialog")
+    top = float(cfg["blog"]["top_band_above"])
+    results = []
+    for lang in LANGS:
+        reason = unmeasured(artifacts, lang, ("blog_posts",))
+        if reason:
+            results.append(not_assessed("T6-2", lang, reason))
+            continue
+        counted, undated = posts_in_window(artifacts, lang, cfg)
+        evidence = [p.record.evidence("$.date", f"{p.title} ({p.posted})") for p in counted[:5]]
+        evidence = evidence or coverage_evidence(artifacts, lang, ("blog_posts",))
+        if not evidence:
+            results.append(not_assessed("T6-2", lang, "no blog record to show as evidence"))
+            continue
+        measured = {"value": len(counted), "window_days": int(cfg["blog"]["window_days"]), "undated": undated}
+        deficiencies = []
+        if len(counted) <= top:
+            deficiencies.append(
+                Deficiency(
+                    f"{len(counted)} blog entries in {lang} in the {measured['window_days']} days to "
+                    f"{artifacts.as_of:%d.%m.%Y} (the top band needs more than {top:g})",
+                    kind="few_blog_entries",
+                    evidence=evidence[:1],
+                )
+            )
+        status = "pass" if len(counted) > top else "partial"
+        results.append(Result("T6-2", lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
+    return results
+
+
+# ---------------------------------------------------------------------------------------- 2017: A12-D
+def answered_share(questions: list[Question], as_of: date, cfg: dict[str, Any]) -> tuple[list[Question], int]:
+    """The questions in the configured scope and how many of them have a published answer."""
+    window = cfg["blog"].get("question_window_days")
+    scope = questions
+    if window:
+        first = as_of - timedelta(days=int(window) - 1)
+        scope = [q for q in questions if q.asked is not None and first <= q.asked <= as_of]
+    return scope, sum(q.answered for q in scope)
+
+
+def no_questions_reason(cfg: dict[str, Any]) -> str:
+    closed = cfg["blog"].get("questions_closed")
+    return (
+        f"no question was asked in the counted scope (appeals to blogs were closed on {closed}); "
+        "nothing received is not «0 % answered»"
+    )
+
+
+@register(
+    "dialogue.blog_2017",
+    "1",
+    ["A12-D-1", "A12-D-2", "A12-D-3"],
+    {
+        "ru": "Открытый диалог (2017): блог первого руководителя, доля ответов, опросы и интернет-конференции",
+        "kk": "Ашық диалог (2017): бірінші басшының блогы, жауаптар үлесі, сауалнамалар мен интернет-конференциялар",
+        "en": "Open dialogue (2017): the first head's blog, share of answered questions, polls and conferences",
+    },
+    needs=("records:dialog",),
+)
+def blog_2017(artifacts: BodyArtifacts) -> list[Result]:
+    cfg = settings(artifacts, "dialog")
+    results: list[Result] = []
+    for lang in LANGS:
+        results.append(_blog_present(artifacts, lang, cfg))
+        results.append(_blog_answers(artifacts, lang, cfg))
+        results.append(_feedback_events(artifacts, lang, cfg))
+    return results
+
+
+def _blog_present(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Result:
+    reason = unmeasured(artifacts, lang, ("blog_posts",))
+    if reason:
+        return not_assessed("A12-D-1", lang, reason)
+    posts = posts_of(artifacts, lang, cfg)
+    if posts:
+        newest = max(posts, key=lambda p: p.posted or date.min)
+        return Result(
+            "A12-D-1", lang, "pass", {"posts": len(posts)}, evidence=[newest.record.evidence("$.title", newest.title)]
+        )
+    evidence = coverage_evidence(artifacts, lang, ("blog_posts",))
+    if not evidence:
+        return not_assessed("A12-D-1", lang, "no blog record to show as evidence")
+    return Result(
+        "A12-D-1",
+        lang,
+        "fail",
+        {"posts": 0},
+        [Deficiency(f"The first head's blog has no entry in {lang}", kind="no_blog", evidence=evidence)],
+        evidence,
+    )
+
+
+def _blog_answers(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Result:
+    reason = unmeasured(artifacts, lang, ("questions",))
+    if reason:
+        return not_assessed("A12-D-2", lang, reason)
+    scope, answered = answered_share(questions_of(artifacts, lang, cfg), artifacts.as_of, cfg)
+    if not scope:
+        return Result(
+            "A12-D-2",
+            lang,
+            "not_applicable",
+            {"numerator": 0, "denominator": 0},
+            reason=no_questions_reason(cfg),
+            evidence=coverage_evidence(artifacts, lang, ("questions",)),
+        )
+    percent = round(100 * answered / len(scope), 1)
+    unanswered = [q for q in scope if not q.answered]
+    deficiencies = [
+        Deficiency(
+            f"Question № {q.number} has no published answer",
+            kind="unanswered_question",
+            record=q.number,
+            url=q.record.source_url,
+            evidence=[q.record.evidence("$.answered", "false")],
+        )
+        for q in unanswered
+    ]
+    evidence = [q.record.evidence("$.answered", str(q.answered)) for q in scope[:5]]
+    status = "pass" if not unanswered else "partial"
+    measured = {"value": percent, "numerator": answered, "denominator": len(scope)}
+    return Result("A12-D-2", lang, status, measured, deficiencies, evidence)  # type: ignore[arg-type]
+
+
+def _feedback_events(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Result:
+    reason = unmeasured(artifacts, lang, ("conferences", "polls"))
+    if reason:
+        return not_assessed("A12-D-3", lang, reason)
+    first = artifacts.as_of - timedelta(days=int(cfg["events"]["window_days"]) - 1)
+    events = [e for e in events_of(artifacts, lang, cfg) if e.start is not None and first <= e.start <= artifacts.as_of]
+    if events:
+        return Result("A12-D-3", lang, "pass", {"events": len(events)}, evidence=_event_evidence(events))
+    evidence = coverage_evidence(artifacts, lang, ("conferences", "polls"))
+    if not evidence:
+        return not_assessed("A12-D-3", lang, "no record to show as evidence")
+    return Result(
+        "A12-D-3",
+        lang,
+        "fail",
+        {"events": 0},
+        [Deficiency(f"No poll or internet conference since {first:%d.%m.%Y}", kind="no_event", evidence=evidence)],
+        evidence,
+    )

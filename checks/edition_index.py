@@ -1,0 +1,31 @@
+"""What the methodology editions say about an item that the checks need to know: whether it is
+scored per language, and which items the auditor must measure (``obtained: check``)."""
+
+from __future__ import annotations
+
+import functools
+
+from ashyq.methodology.edition import available_editions, edition_path
+from ashyq.methodology.validate import load_edition
+
+
+@functools.cache
+def _index() -> dict[str, tuple[bool, str, frozenset[str]]]:
+    """item → (per_language, how it is obtained, the body kinds it applies to), over all editions."""
+    out: dict[str, tuple[bool, str, frozenset[str]]] = {}
+    for name in available_editions():
+        for item in load_edition(edition_path(name)).items():
+            kinds = frozenset(item.applies_to or ("cgo", "mio"))
+            out[item.id] = (item.per_language, item.obtained, kinds)
+    return out
+
+
+def languages_of(item: str) -> tuple[str | None, ...]:
+    """("kk", "ru") for items scored per language, (None,) otherwise; unknown items: per language."""
+    per_language = _index().get(item, (True, "check", frozenset()))[0]
+    return ("kk", "ru") if per_language else (None,)
+
+
+def items_to_check() -> dict[str, frozenset[str]]:
+    """Every item some edition says the auditor measures, with the body kinds it applies to."""
+    return {item: kinds for item, (_, obtained, kinds) in _index().items() if obtained == "check"}

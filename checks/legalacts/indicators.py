@@ -1,0 +1,409 @@
+"""Open NPA: 2025 CGO Table 4 rows 1–4 and MIO Table 5 rows 1–3, and the 2017 Appendix 12 NPA
+parameters 3–6, from legalacts.egov.kz (per language).
+
+* T4-1 consultative documents of regulatory policy are published (CGO).
+* T4-2 / T5-1 every draft act has an explanatory note, and a comparative table when it amends an
+  act (attachment names, ``config/checks/legalacts.yaml``): share of drafts. Needs the cards.
+* T4-3 / T5-2 forms correct: the required fields filled, the version history linked when the
+  version is above 1, and the text in the language and keyboard layout of the version
+  (checks/keyboard_layout.py): share of drafts.
+* T4-4 / T5-3 comments answered ÷ received (card comments; without the cards, the list counters
+  accepted + not accepted ÷ comments). Unanswered comments on a draft still in public discussion are
+  not yet due (config/checks/deadlines.yaml).
+* A12-N-3 / N-4 / N-5 / N-6 (2017): the same findings as deficiencies (−0.1 each there); no drafts,
+  or no comments, → not_applicable (interpretation a12-npa-nothing-planned: the maximum).
+
+Without the document cards (robots.txt disallows /npa/view) what needs a card is not_assessed with
+that reason; what the list cards show (counts, dates, titles) is still used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed, register
+from ashyq.checks.keyboard_layout import describe, layout_issues
+from ashyq.checks.legalacts.records import Draft, NpaPortal, npa_portal, vocabulary
+from ashyq.checks.portals import EVIDENCE_LIMIT, deadlines, deficiency_result, result, share_result
+
+LANGS = ("kk", "ru")
+NEEDS = ("records:legalacts",)
+
+
+def _per_language(artifacts: BodyArtifacts, item: str, evaluate: Callable[[NpaPortal], Result]) -> list[Result]:
+    results = []
+    for lang in LANGS:
+        portal = npa_portal(artifacts, lang)
+        results.append(not_assessed(item, lang, portal.problem) if portal.problem else evaluate(portal))
+    return results
+
+
+def _item(artifacts: BodyArtifacts, cgo: str, mio: str) -> str:
+    return cgo if artifacts.kind == "cgo" else mio
+
+
+def _cite(draft: Draft, what: str) -> EvidenceRef:
+    return draft.evidence_record().evidence("$", f"{draft.id} «{draft.title}»: {what}")
+
+
+def _nothing(item: str, lang: str, what: str) -> Result:
+    return result(item, lang, "not_applicable", reason=f"no {what} on legalacts.egov.kz")
+
+
+# ------------------------------------------------------------------------------ findings
+def supporting_documents(portal: NpaPortal) -> tuple[int, list[Deficiency], list[EvidenceRef]]:
+    good, deficiencies, evidence = 0, [], []
+    for draft in portal.drafts:
+        lacking = [] if draft.has_attachment("explanatory_note") else ["explanatory note"]
+        if draft.is_amendment() and not draft.has_attachment("comparative_table"):
+            lacking.append("comparative table")
+        if lacking:
+            deficiencies.append(
+                Deficiency(
+                    f"Draft {draft.id} «{draft.title}» has no {' and no '.join(lacking)}",
+                    "missing_attachment",
+                    url=draft.evidence_record().source_url,
+                    record=draft.id,
+                    evidence=[_cite(draft, ", ".join(lacking) + " missing")],
+                )
+            )
+        else:
+            good += 1
+            names = ", ".join(str(a.payload.get("name")) for a in draft.attachments)
+            evidence.append(_cite(draft, names))
+    return good, deficiencies, evidence[:EVIDENCE_LIMIT]
+
+
+def form_problems(draft: Draft, lang: str, with_card: bool) -> list[str]:
+    required = vocabulary()["required_fields"]["card" if with_card else "list"]
+    problems = [f"no {key.replace('_', ' ')}" for key in required if not str(draft.fields.get(key) or "").strip()]
+    if with_card:
+        number = draft.version_number()
+        if number is not None and number > 1 and not draft.card.payload.get("previous_version_url"):  # type: ignore[union-attr]
+            problems.append(f"version {number} without a link to the earlier versions")
+    texts = [str(draft.fields.get(k) or "") for k in ("title", "summary")]
+    issues = [issue for text in texts for issue in layout_issues(text, lang)]
+    if issues:
+        problems.append(f"text typed in a wrong layout: {describe(issues)}")
+    return problems
+
+
+def form_findings(portal: NpaPortal) -> tuple[int, list[Deficiency], list[EvidenceRef], bool]:
+    with_card = portal.cards_complete()
+    good, deficiencies, evidence = 0, [], []
+    for draft in portal.drafts:
+        problems = form_problems(draft, portal.lang, with_card)
+        if problems:
+            deficiencies.append(
+                Deficiency(
+                    f"Draft {draft.id} form in {portal.lang}: {'; '.join(problems)}",
+                    "incorrect_form",
+                    url=draft.evidence_record().source_url,
+                    record=draft.id,
+                    evidence=[_cite(draft, "; ".join(problems))],
+                )
+            )
+        else:
+            good += 1
+            evidence.append(_cite(draft, "form complete"))
+    return good, deficiencies, evidence[:EVIDENCE_LIMIT], with_card
+
+
+def comment_findings(
+    portal: NpaPortal, artifacts: BodyArtifacts
+) -> tuple[int, int, list[Deficiency], list[EvidenceRef], str]:
+    """(answered, received, deficiencies, evidence, source): card comments, else list counters."""
+    skip_open = bool(deadlines(artifacts)["npa"].get("exclude_open_discussions", True))
+    answered = received = 0
+    deficiencies: list[Deficiency] = []
+    evidence: list[EvidenceRef] = []
+    from_cards = portal.cards_complete(with_regulatory=True)
+    for draft in portal.all_documents:
+        open_now = skip_open and draft.in_discussion(artifacts.as_of)
+        if from_cards:
+            for comment in draft.comments:
+                done = bool(comment.payload.get("answered"))
+                if not done and open_now:
+                    continue  # still in public discussion: the answer is not yet due
+                received += 1
+                answered += done
+                cited = comment.evidence("$.answer", str(comment.payload.get("text") or "")[:200])
+                if done:
+                    evidence.append(cited)
+                else:
+                    deficiencies.append(
+                        Deficiency(
+                            f"Comment {comment.external_id} on draft {draft.id} has no answer",
+                            "unanswered_comment",
+                            url=comment.source_url,
+                            record=comment.external_id,
+                            evidence=[cited],
+                        )
+                    )
+            continue
+        counters = draft.listed.payload
+        total = int(counters.get("comments") or 0)
+        decided = int(counters.get("accepted") or 0) + int(counters.get("rejected") or 0)
+        pending = max(0, total - decided)
+        if open_now:
+            total -= pending
+            pending = 0
+        received += total
+        answered += min(decided, total)
+        cited = draft.listed.evidence("$.comments", f"{draft.id}: {total} comments, {decided} accepted/not accepted")
+        if pending:
+            deficiencies.append(
+                Deficiency(
+                    f"Draft {draft.id}: {pending} of {total} comments without a decision",
+                    "unanswered_comment",
+                    count=pending,
+                    url=draft.listed.source_url,
+                    record=draft.id,
+                    evidence=[cited],
+                )
+            )
+        elif total:
+            evidence.append(cited)
+    if not evidence and not deficiencies:
+        evidence = [_cite(d, "no comments") for d in portal.all_documents[:EVIDENCE_LIMIT]]
+    return answered, received, deficiencies, evidence[:EVIDENCE_LIMIT], "cards" if from_cards else "list counters"
+
+
+# ------------------------------------------------------------------------------ 2025 items
+@register(
+    "npa.regulatory_policy",
+    "1",
+    ["T4-1"],
+    needs=NEEDS,
+    applies_to=("cgo",),
+    title={
+        "ru": "Проекты консультативных документов регуляторной политики",
+        "kk": "Реттеушілік саясаттың консультативтік құжаттарының жобалары",
+        "en": "Drafts of consultative documents of regulatory policy",
+    },
+)
+def regulatory_policy(artifacts: BodyArtifacts) -> list[Result]:
+    def evaluate(portal: NpaPortal) -> Result:
+        found = portal.regulatory
+        if found:
+            return result(
+                "T4-1",
+                portal.lang,
+                "pass",
+                {"count": len(found)},
+                evidence=[_cite(d, "consultative document") for d in found[:EVIDENCE_LIMIT]],
+            )
+        url = portal.list_url or "https://legalacts.egov.kz/"
+        cited = EvidenceRef(url=url, kind="portal_record", snippet="no consultative document of regulatory policy")
+        message = "No consultative document of regulatory policy is published"
+        return result(
+            "T4-1",
+            portal.lang,
+            "fail",
+            {"count": 0},
+            [Deficiency(message, "missing_consultative_document", url=url, evidence=[cited])],
+            [cited],
+        )
+
+    return _per_language(artifacts, "T4-1", evaluate)
+
+
+@register(
+    "npa.supporting_documents",
+    "1",
+    ["T4-2", "T5-1"],
+    needs=NEEDS,
+    title={
+        "ru": "Проекты НПА с пояснительными записками и сравнительными таблицами",
+        "kk": "НҚА жобалары түсіндірме жазбалармен және салыстырма кестелермен",
+        "en": "Draft acts with explanatory notes and comparative tables",
+    },
+)
+def supporting(artifacts: BodyArtifacts) -> list[Result]:
+    item = _item(artifacts, "T4-2", "T5-1")
+
+    def evaluate(portal: NpaPortal) -> Result:
+        if not portal.drafts:
+            return _nothing(item, portal.lang, "draft act")
+        if not portal.cards_complete():
+            return not_assessed(item, portal.lang, portal.card_reason())
+        good, deficiencies, evidence = supporting_documents(portal)
+        return share_result(item, portal.lang, good, len(portal.drafts), deficiencies, evidence)
+
+    return _per_language(artifacts, item, evaluate)
+
+
+@register(
+    "npa.forms",
+    "1",
+    ["T4-3", "T5-2"],
+    needs=NEEDS,
+    title={
+        "ru": "Корректность заполнения форм (полнота полей, версионность, языковая раскладка)",
+        "kk": "Нысандарды толтырудың дұрыстығы (өрістердің толықтығы, нұсқалылық, тілдік орналасым)",
+        "en": "Correct forms (fields, versions, language layout)",
+    },
+)
+def forms(artifacts: BodyArtifacts) -> list[Result]:
+    item = _item(artifacts, "T4-3", "T5-2")
+
+    def evaluate(portal: NpaPortal) -> Result:
+        if not portal.drafts:
+            return _nothing(item, portal.lang, "draft act")
+        good, deficiencies, evidence, with_card = form_findings(portal)
+        if not with_card and not deficiencies:
+            return not_assessed(item, portal.lang, portal.card_reason() + ": versions and summaries unchecked")
+        return share_result(
+            item, portal.lang, good, len(portal.drafts), deficiencies, evidence, cards_fetched=with_card
+        )
+
+    return _per_language(artifacts, item, evaluate)
+
+
+@register(
+    "npa.comments",
+    "1",
+    ["T4-4", "T5-3"],
+    needs=NEEDS,
+    title={
+        "ru": "Мониторинг и рассмотрение комментариев к проектам НПА",
+        "kk": "НҚА жобаларына пікірлерді мониторингтеу және қарау",
+        "en": "Comments on draft acts handled",
+    },
+)
+def comments(artifacts: BodyArtifacts) -> list[Result]:
+    item = _item(artifacts, "T4-4", "T5-3")
+
+    def evaluate(portal: NpaPortal) -> Result:
+        if not portal.all_documents:
+            return _nothing(item, portal.lang, "draft or consultative document")
+        answered, received, deficiencies, evidence, source = comment_findings(portal, artifacts)
+        if received == 0:
+            return result(
+                item,
+                portal.lang,
+                "pass",
+                {
+                    "numerator": 0,
+                    "denominator": 0,
+                    "share": 1.0,
+                    "source": source,
+                },
+                evidence=evidence,
+            )
+        return share_result(item, portal.lang, answered, received, deficiencies, evidence, source=source)
+
+    return _per_language(artifacts, item, evaluate)
+
+
+# ------------------------------------------------------------------------------ 2017 items
+@register(
+    "npa.a12_forms",
+    "1",
+    ["A12-N-3"],
+    needs=NEEDS,
+    title={
+        "ru": "Корректность заполнения форм проектов НПА (2017)",
+        "kk": "НҚА жобалары нысандарын толтырудың дұрыстығы (2017)",
+        "en": "Correct forms of draft acts (2017)",
+    },
+)
+def a12_forms(artifacts: BodyArtifacts) -> list[Result]:
+    def evaluate(portal: NpaPortal) -> Result:
+        if not portal.drafts:
+            return _nothing("A12-N-3", portal.lang, "draft act")
+        good, deficiencies, evidence, with_card = form_findings(portal)
+        if not with_card and not deficiencies:
+            return not_assessed("A12-N-3", portal.lang, portal.card_reason())
+        return deficiency_result(
+            "A12-N-3", portal.lang, deficiencies, evidence, numerator=good, denominator=len(portal.drafts)
+        )
+
+    return _per_language(artifacts, "A12-N-3", evaluate)
+
+
+@register(
+    "npa.a12_comments",
+    "1",
+    ["A12-N-4"],
+    needs=NEEDS,
+    title={
+        "ru": "Мониторинг и рассмотрение предложений и комментариев пользователей (2017)",
+        "kk": "Пайдаланушылардың ұсыныстары мен пікірлерін мониторингтеу және қарау (2017)",
+        "en": "Users' proposals and comments handled (2017)",
+    },
+)
+def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
+    def evaluate(portal: NpaPortal) -> Result:
+        answered, received, deficiencies, evidence, source = comment_findings(portal, artifacts)
+        if received == 0:
+            return _nothing("A12-N-4", portal.lang, "comment received")
+        return deficiency_result(
+            "A12-N-4", portal.lang, deficiencies, evidence, numerator=answered, denominator=received, source=source
+        )
+
+    return _per_language(artifacts, "A12-N-4", evaluate)
+
+
+@register(
+    "npa.a12_supporting_documents",
+    "1",
+    ["A12-N-5"],
+    needs=NEEDS,
+    applies_to=("cgo",),
+    title={
+        "ru": "Подтверждающие документы к проектам НПА (2017)",
+        "kk": "НҚА жобаларын растайтын құжаттар (2017)",
+        "en": "Supporting documents of draft acts (2017)",
+    },
+)
+def a12_supporting(artifacts: BodyArtifacts) -> list[Result]:
+    def evaluate(portal: NpaPortal) -> Result:
+        if not portal.drafts:
+            return _nothing("A12-N-5", portal.lang, "draft act")
+        if not portal.cards_complete():
+            return not_assessed("A12-N-5", portal.lang, portal.card_reason())
+        good, deficiencies, evidence = supporting_documents(portal)
+        return deficiency_result(
+            "A12-N-5", portal.lang, deficiencies, evidence, numerator=good, denominator=len(portal.drafts)
+        )
+
+    return _per_language(artifacts, "A12-N-5", evaluate)
+
+
+@register(
+    "npa.a12_announcements",
+    "1",
+    ["A12-N-6"],
+    needs=NEEDS,
+    applies_to=("mio",),
+    title={
+        "ru": "Оповещения о начале публичных обсуждений проектов НПА (2017)",
+        "kk": "НҚА жобаларын жария талқылаудың басталуы туралы хабарламалар (2017)",
+        "en": "Announcements of public discussions of draft acts (2017)",
+    },
+)
+def a12_announcements(artifacts: BodyArtifacts) -> list[Result]:
+    # INTERPRETATION: on legalacts.egov.kz a draft is announced for public discussion with its term
+    # («Публичное обсуждение до»); a draft posted without that term was not announced.
+    def evaluate(portal: NpaPortal) -> Result:
+        if not portal.drafts:
+            return _nothing("A12-N-6", portal.lang, "draft act")
+        deficiencies: list[Deficiency] = []
+        evidence: list[EvidenceRef] = []
+        for draft in portal.drafts:
+            if draft.discussion_until() is None:
+                deficiencies.append(
+                    Deficiency(
+                        f"Draft {draft.id} «{draft.title}» shows no public-discussion term",
+                        "no_discussion_term",
+                        url=draft.evidence_record().source_url,
+                        record=draft.id,
+                        evidence=[_cite(draft, "no discussion term")],
+                    )
+                )
+            elif len(evidence) < EVIDENCE_LIMIT:
+                evidence.append(_cite(draft, f"public discussion until {draft.discussion_until()}"))
+        return deficiency_result("A12-N-6", portal.lang, deficiencies, evidence)
+
+    return _per_language(artifacts, "A12-N-6", evaluate)

@@ -1,0 +1,3 @@
+"""Appendix 16 (2017 edition): the mobile version — its coefficient, the link back to the full version,
+its sections.
+"""
