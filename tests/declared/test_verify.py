@@ -3,7 +3,7 @@ content; and the fetcher's guards."""
 
 from __future__ import annotations
 
-from ashyq.crawler.settings import load_crawl_config
+from ashyq.net.crawl_config import load_crawl_config
 from ashyq.declared.fetch import Fetched, PoliteFetcher
 from ashyq.declared.verify import CONFIRMED, CONTRADICTED, NOT_VERIFIABLE, LinkClaim, judge_page
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from ashyq.base.forms import FORMS, DeclaredReport
 from ashyq.base.working_days import add_working_days
 from ashyq.cli.world import world_app
-from ashyq.crawler.settings import load_crawl_config
+from ashyq.net.crawl_config import load_crawl_config
 from ashyq.declared.fetch import PoliteFetcher
 from ashyq.declared.loader import LoadContext, load_report
 from ashyq.declared.reconcile import untrue_facts
