@@ -18,6 +18,7 @@ from ashyq.gather import probes
 
 if TYPE_CHECKING:
     from ashyq.gather.pages import GatherResult, GatherSettings
+    from ashyq.net.browser import BrowserSession
 
 MOBILE_PROFILES = {"android": "Pixel 7", "iphone": "iPhone 13"}
 WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
@@ -234,8 +235,7 @@ def _links_to(root: Any, words: list[str], host_test: Any) -> str | None:
 
 
 async def mobile_probes(
-    browser: Any,
-    playwright: Any,
+    session: BrowserSession,
     home: str,
     desktop_html: str,
     gather: GatherSettings,
@@ -253,13 +253,11 @@ async def mobile_probes(
     )
     for profile, device in MOBILE_PROFILES.items():
         viewport = f"mobile:{profile}"
-        options = dict(playwright.devices[device])
-        options.pop("default_browser_type", None)
-        context = await new_context(browser, gather, **options)
+        context = await new_context(session, gather, device)
         page = await context.new_page()
         try:
             await load(page, home, gather)
-            final = page.url
+            final = page.url if page.url != "about:blank" else home
             final_host = urlsplit(final).hostname or ""
             overflow = await page.evaluate(probes.OVERFLOW)
             shot = await screenshot(page, gather, home, viewport)
