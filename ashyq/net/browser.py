@@ -175,18 +175,21 @@ class BrowserSession:
 
     def refused_requests(self, mark: Mark = (0, 0)) -> list[PageRefusal]:
         """The proxy's refusals since ``mark`` that answer a page's own request since then (the
-        browser's background traffic is not a page's), each once, with the page that first asked."""
-        found: list[PageRefusal] = []
-        seen: set[str] = set()
-        asked_since = self.asked[mark[1] :]
+        browser's background traffic is not a page's), each request once, under the URL the page
+        asked for (a tunnel's refusal names only a host and port), with the page that asked."""
+        found: dict[str, PageRefusal] = {}
+        used: set[int] = set()
+        asked_since = list(enumerate(self.asked[mark[1] :]))
         for refusal in self.proxy.refusals_since(mark[0]):
-            if refusal.url in seen:
+            match = next(((n, a) for n, a in asked_since if n not in used and _same_request(refusal, a.url)), None)
+            if match is None:  # the browser's own traffic, or a request already answered
                 continue
-            asked = next((a for a in asked_since if _same_request(refusal, a.url)), None)
-            if asked is not None:
-                seen.add(refusal.url)
-                found.append(PageRefusal(refusal.url, refusal.reason, refusal.detail, asked.page_url, asked.navigation))
-        return found
+            used.add(match[0])
+            asked = match[1]
+            found.setdefault(
+                asked.url, PageRefusal(asked.url, refusal.reason, refusal.detail, asked.page_url, asked.navigation)
+            )
+        return list(found.values())
 
     def _track(self, context: BrowserContext) -> None:
         """Note every request (and WebSocket) of the context's pages with the page it was on."""

@@ -130,6 +130,20 @@ class EgressResolver:
         return self._checked(name, 0).addCallbacks(first, failed)
 
 
+def ensure_installed(settings: Any) -> EgressResolver:
+    """The reactor's egress resolver, installed now if the crawl was started some other way than by
+    a CrawlerProcess (which installs ``TWISTED_DNS_RESOLVER`` itself): no connection of the crawl is
+    made through an unchecked resolver."""
+    from twisted.internet import reactor
+
+    installed = getattr(reactor, "nameResolver", None)
+    if isinstance(installed, EgressResolver):
+        return installed
+    resolver = EgressResolver(reactor, policy_from_settings(settings))
+    resolver.install_on_reactor()
+    return resolver
+
+
 def refusal_for(host: str) -> Refusal | None:
     """Why the crawl's resolver refused ``host`` lately (None: it did not, or it is not installed)."""
     from twisted.internet import reactor

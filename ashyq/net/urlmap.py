@@ -155,7 +155,7 @@ def read_replica_map(value: str) -> dict[str, str]:
 
     Raises :class:`ReplicaMapError` with one line naming the problem."""
     text = value
-    if not value.lstrip().startswith("{"):
+    if not value.lstrip().startswith(("{", "[")):
         path = Path(value)
         try:
             if path.stat().st_size > MAX_MAP_BYTES:

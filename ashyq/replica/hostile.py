@@ -67,12 +67,13 @@ class Canary:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    async def start(self) -> None:
-        first = await asyncio.start_server(self._hit, "127.0.0.1", 0)
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        first = await asyncio.start_server(self._hit, host, port)
         self._servers.append(first)
         self.port = int(first.sockets[0].getsockname()[1])
-        with contextlib.suppress(OSError):  # no IPv6 loopback on this machine: the IPv4 canary still stands
-            self._servers.append(await asyncio.start_server(self._hit, "::1", self.port))
+        if host == "127.0.0.1":
+            with contextlib.suppress(OSError):  # no IPv6 loopback here: the IPv4 canary still stands
+                self._servers.append(await asyncio.start_server(self._hit, "::1", self.port))
 
     async def stop(self) -> None:
         for server in self._servers:
@@ -206,9 +207,7 @@ def middleware(host: str, canary: int) -> Callable[[web.Request, Handler], Await
     @web.middleware
     async def hostile(request: web.Request, handler: Handler) -> web.StreamResponse:
         route = routes.get(request.path)
-        if route is not None:
-            return route()
-        response = await handler(request)
+        response = route() if route is not None else await handler(request)
         if request.path == "/robots.txt" and isinstance(response, web.Response) and response.status == 200:
             listed = f"Sitemap: {LOCAL_FILE}\nSitemap: https://{host}/hostile/sitemap.xml\n"
             return web.Response(text=listed + (response.text or ""), content_type="text/plain")

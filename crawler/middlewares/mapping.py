@@ -26,7 +26,7 @@ from scrapy.http import Headers, Response
 
 from ashyq.crawler.middlewares.failures import RefusedRequest
 from ashyq.net.egress import Refusal, target_of
-from ashyq.net.twisted_resolver import policy_from_settings, refusal_for
+from ashyq.net.twisted_resolver import ensure_installed, policy_from_settings, refusal_for
 from ashyq.net.urlmap import BaseUrlMap
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ class MappedDownloadHandler:
     def __init__(self, crawler: Crawler) -> None:
         self.map = BaseUrlMap.from_mapping(crawler.settings.getdict("ASHYQ_BASE_URL_MAP"))
         self.policy = policy_from_settings(crawler.settings)
+        ensure_installed(crawler.settings)  # the connect-time check, however the crawl was started
         self.inner = HTTP11DownloadHandler(crawler)
 
     @classmethod

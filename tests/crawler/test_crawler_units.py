@@ -128,3 +128,21 @@ def test_a_robots_override_without_a_reason_is_refused() -> None:
         CrawlConfig.model_validate(
             {"contact": "crawler@ashyq.example", "robots": {"overrides": [{"source": "https://x.kz/", "reason": ""}]}}
         )
+
+
+def test_the_crawl_connects_only_through_the_egress_components() -> None:
+    from scrapy.settings.default_settings import DOWNLOAD_HANDLERS_BASE
+    from scrapy.utils.misc import load_object
+
+    from ashyq.crawler.settings import MAPPED_HANDLER
+    from ashyq.net.twisted_resolver import EgressResolver
+
+    for replica in ({}, {"https://zqai.kz": "http://127.0.0.1:4000"}):
+        settings = build_settings(load_crawl_config(), base_url_map=replica)
+        assert load_object(settings["TWISTED_DNS_RESOLVER"]) is EgressResolver
+        handlers = {**DOWNLOAD_HANDLERS_BASE, **settings["DOWNLOAD_HANDLERS"]}
+        assert {scheme: path for scheme, path in handlers.items() if path} == {
+            "http": MAPPED_HANDLER,
+            "https": MAPPED_HANDLER,
+        }
+        assert settings["DOWNLOADER_MIDDLEWARES"]["scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware"] is None
