@@ -21,12 +21,13 @@ import atexit
 import contextlib
 import os
 import pwd
+import shlex
 import shutil
 import subprocess
 import tempfile
 import weakref
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,7 +105,7 @@ def _user_wrapper(executable: str, drop: list[str], uid: int, gid: int) -> str:
         'profile=""\n'
         'for arg in "$@"; do case "$arg" in --user-data-dir=*) profile="${arg#--user-data-dir=}";; esac; done\n'
         f'[ -n "$profile" ] && chown -R {uid}:{gid} "$profile"\n'
-        f'exec {" ".join(drop)} env HOME="${{profile:-/tmp}}" {executable} "$@"\n',
+        f'exec {shlex.join(drop)} env HOME="${{profile:-/tmp}}" {shlex.quote(executable)} "$@"\n',
         encoding="utf-8",
     )
     script.chmod(0o755)
@@ -305,9 +306,20 @@ async def open_browser(
         if proxy.tls_spki is not None:  # replica mode: accept the proxy's interception key, no other
             args.append(f"--ignore-certificate-errors-spki-list={proxy.tls_spki}")
         async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(
-                executable_path=plan.executable, headless=True, args=args, chromium_sandbox=plan.sandbox
-            )
+            try:
+                browser = await playwright.chromium.launch(
+                    executable_path=plan.executable, headless=True, args=args, chromium_sandbox=plan.sandbox
+                )
+            except Exception as error:
+                if not plan.sandbox:
+                    raise
+                # The probe said the sandbox could work, the kernel (or a security module) said no:
+                # measuring without it beats not measuring, and the evidence says which it was.
+                plan = replace(plan, sandbox=False, description=f"{plan.description.rsplit(',', 1)[0]}, "
+                               f"without sandbox (it did not start: {type(error).__name__})")  # fmt: skip
+                browser = await playwright.chromium.launch(
+                    executable_path=plan.executable, headless=True, args=args, chromium_sandbox=False
+                )
             try:
                 yield BrowserSession(playwright, browser, proxy, policy, contact, plan, local_files)
             finally:
