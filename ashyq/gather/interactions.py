@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from ashyq.checks.accessibility.shared import labels, matches_label, pattern
-from ashyq.checks.base import Measurement
+from ashyq.base.artifacts import Measurement
+from ashyq.base.text import matches_label
+from ashyq.config.loader import labels, pattern
 from ashyq.gather import probes
 
 if TYPE_CHECKING:

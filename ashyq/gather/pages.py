@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ashyq.checks.accessibility.shared import labels, settings
-from ashyq.checks.base import FetchFailure, Measurement, PageSnapshot
+from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
+from ashyq.config.loader import check_config, labels
 from ashyq.gather import interactions, probes
 from ashyq.gather.routing import route_handler, url_map_of
 from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT
@@ -48,7 +48,7 @@ class GatherSettings:
 
     @classmethod
     def from_config(cls, **overrides: Any) -> GatherSettings:
-        browser = settings()["browser"]
+        browser = check_config("accessibility")["browser"]
         base = {
             "timeout_ms": browser["timeout_ms"],
             "settle_ms": browser["settle_ms"],
@@ -70,7 +70,7 @@ class GatherResult:
 
 def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
     """The home page plus a configured number of pages per section type (config ``sampling``)."""
-    config = settings()["sampling"]
+    config = check_config("accessibility")["sampling"]
     ordered = list(dict.fromkeys(urls))
     chosen = [home or ordered[0]] if ordered or home else []
     for fragments in config["section_types"].values():
@@ -185,7 +185,7 @@ async def gather_async(
 ) -> GatherResult:
     from playwright.async_api import async_playwright
 
-    config = settings()
+    config = check_config("accessibility")
     chosen = sample_pages(urls, home) if sample else list(dict.fromkeys(urls))
     result = GatherResult(sample=chosen)
     async with async_playwright() as playwright:

@@ -20,6 +20,7 @@ from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request
 class BudgetSpider(PortalSpider):
     name = "budget"
     portal = "budget"
+    harvests = ("records:budget",)
     identifier = "budget_gov_agency_id"
     languages = ("kk", "ru")
     base_url = budget.BUDGET

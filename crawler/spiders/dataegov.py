@@ -23,6 +23,7 @@ XHR_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Referer": f"{dataegov.DATA
 class DataEgovSpider(PortalSpider):
     name = "dataegov"
     portal = "data"
+    harvests = ("records:data",)
     identifier = "data_gov_agency_id"
     # The catalogue answers the same JSON in every interface language: one session is enough.
     languages = ("ru",)

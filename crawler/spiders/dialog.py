@@ -27,6 +27,7 @@ ROBOTS_CRAWL_DELAY = 1.0
 class DialogSpider(PortalSpider):
     name = "dialog"
     portal = "dialog"
+    harvests = ("records:dialog",)
     identifier = "dialog_blog_id"
     languages = ("kk", "ru")
     base_url = dialog.DIALOG

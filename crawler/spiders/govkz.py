@@ -36,6 +36,7 @@ GRAPHQL_ATTEMPTS = 3
 class GovkzApiSpider(PortalSpider):
     name = "govkz"
     portal = "govkz"
+    harvests = ("records:govkz",)
     identifier = "govkz_slug"
     # English is asked for every body: a body without an English version answers empty lists.
     languages = ("kk", "ru", "en")

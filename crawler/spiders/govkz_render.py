@@ -16,6 +16,7 @@ from ashyq.crawler.spiders.portal_base import PortalSpider
 class GovkzRenderSpider(PortalSpider):
     name = "govkz_render"
     portal = "govkz"
+    harvests = ("pages",)
     identifier = "govkz_slug"
     languages = ("kk", "ru", "en")
     base_url = GOVKZ

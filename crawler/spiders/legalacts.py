@@ -38,6 +38,7 @@ LISTS = (
 class LegalactsSpider(PortalSpider):
     name = "legalacts"
     portal = "legalacts"
+    harvests = ("records:legalacts",)
     identifier = "legalacts_government_id"
     languages = ("kk", "ru")
     base_url = legalacts.LEGALACTS

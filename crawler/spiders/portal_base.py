@@ -68,6 +68,7 @@ class PortalSpider(scrapy.Spider):
 
     portal: ClassVar[str]
     identifier: ClassVar[str]  # the field of ashyq.store.bodies.Identifiers this portal needs
+    harvests: ClassVar[tuple[str, ...]]  # the check inputs it yields (ashyq.checks.inputs): records:<portal>
     languages: ClassVar[tuple[str, ...]] = ("kk", "ru")
     base_url: ClassVar[str]
 

@@ -17,7 +17,9 @@ import pytest
 import ashyq.checks.dialog.indicators
 import ashyq.checks.feedback
 import ashyq.checks.subordinate
-from ashyq.checks.base import BodyArtifacts, Result, run_checks
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
 from ashyq.replica.core import World
 from ashyq.replica.server import start_world
 from ashyq.replica.truth import all_defects

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-import ashyq.checks.registry  # noqa: F401  (registers every check)
-from ashyq.checks.base import Result, run_checks
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
 from ashyq.replica.core import Defect, World
 from ashyq.replica.truth import all_defects
 from tests.checks.portals_replica import ASSESSED, body_artifacts, harvest
