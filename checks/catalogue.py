@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ashyq.checks import inputs
 from ashyq.checks.edition_index import item_kinds
-from ashyq.checks.registry import check_for, checks
+from ashyq.checks.registry import check_for
 from ashyq.methodology.edition import Item, available_editions, edition_path
 from ashyq.methodology.validate import load_edition
 

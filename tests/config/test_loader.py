@@ -40,5 +40,5 @@ def test_a_misspelt_or_mistyped_override_is_refused_with_its_place() -> None:
 
 
 def test_an_unknown_file_is_refused() -> None:
-    with pytest.raises(ConfigError, match="no schema for config/checks/nowhere.yaml"):
+    with pytest.raises(ConfigError, match=r"no schema for config/checks/nowhere\.yaml"):
         check_config("nowhere", {"nowhere": {"x": 1}})
