@@ -13,7 +13,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.form_items import rows_for
 from ashyq.base.vocabulary import LANGS, Status
-from ashyq.base.working_days import add_working_days
+from ashyq.base.working_days import HalfYear, add_working_days, half_year_bounds, half_year_label, half_year_of
 from ashyq.checks.declared.facts import (
     NOT_DECLARED,
     NOT_VERIFIED,
@@ -29,10 +29,10 @@ from ashyq.checks.result import Result, not_assessed
 
 
 def _half_years(period: str, as_of: dt.date) -> list[str]:
+    """The half-years of a reporting period ("2026" or "2026-H1") that had begun by ``as_of``."""
     year = int(period[:4])
-    halves = ["H1", "H2"] if len(period) == 4 else [period[-2:]]
-    starts = {"H1": dt.date(year, 1, 1), "H2": dt.date(year, 7, 1)}
-    return [f"{year}-{h}" for h in halves if starts[h] <= as_of]
+    halves: list[HalfYear] = [(year, 1), (year, 2)] if len(period) == 4 else [(year, int(period[-1]))]
+    return [half_year_label(h) for h in halves if half_year_bounds(h)[0] <= as_of]
 
 
 def needs_events(artifacts: BodyArtifacts) -> list[Result]:
@@ -59,7 +59,7 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
                 message = f"«{row.title_ru or row.title_kk}»: the kind of event or its date is not given"
                 deficiencies.append(Deficiency(message, kind="incomplete_row", evidence=support.evidence))
             else:
-                covered.add((group, f"{row.date.year}-H{1 if row.date.month <= 6 else 2}"))
+                covered.add((group, half_year_label(half_year_of(row.date))))
                 evidence.extend(support.evidence)
         done = [s for s in slots if s in covered]
         for group, half in sorted(set(slots) - covered):

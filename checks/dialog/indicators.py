@@ -19,6 +19,7 @@ from typing import Any
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import LANGS, Lang
+from ashyq.base.working_days import complete_half_years, half_year_bounds, half_year_label
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
@@ -68,32 +69,6 @@ def parse_date(value: Any, months: dict[str, list[str]] | None = None) -> date |
                     except ValueError:
                         return None
     return None
-
-
-def half_year_of(day: date) -> tuple[int, int]:
-    return (day.year, 1 if day.month <= 6 else 2)
-
-
-def previous_half_year(half: tuple[int, int]) -> tuple[int, int]:
-    return (half[0], 1) if half[1] == 2 else (half[0] - 1, 2)
-
-
-def complete_half_years(as_of: date, count: int) -> list[tuple[int, int]]:
-    """The ``count`` half-years that ended before ``as_of``, newest first."""
-    halves, half = [], previous_half_year(half_year_of(as_of))
-    for _ in range(count):
-        halves.append(half)
-        half = previous_half_year(half)
-    return halves
-
-
-def half_year_bounds(half: tuple[int, int]) -> tuple[date, date]:
-    year, part = half
-    return (date(year, 1, 1), date(year, 6, 30)) if part == 1 else (date(year, 7, 1), date(year, 12, 31))
-
-
-def half_year_label(half: tuple[int, int]) -> str:
-    return f"{half[0]}-H{half[1]}"
 
 
 # ---------------------------------------------------------------------------------------- adapters
