@@ -37,6 +37,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ashyq.base.forms import FORMAT
+from ashyq.base.vocabulary import LANGS
 from ashyq.base.working_days import add_working_days
 from ashyq.replica.core import BUDGET_HOST, DATA_HOST, DIALOG_HOST, GOVKZ_HOST, Defect, World, WorldBody
 from ashyq.replica.govkz.content import site_content
@@ -44,7 +45,6 @@ from ashyq.replica.portals.content.catalogue import portal_content
 from ashyq.replica.portals.content.model import BlogPost, BodyPortalContent, BudgetMaterial, Dataset, DialogEvent
 
 Row = dict[str, Any]
-LANGS = ("kk", "ru")
 KOSTANAY = "https://www.kostanay.gov.kz"
 
 

@@ -22,7 +22,6 @@ class BudgetSpider(PortalSpider):
     portal = "budget"
     harvests = ("records:budget",)
     identifier = "budget_gov_agency_id"
-    languages = ("kk", "ru")
     base_url = budget.BUDGET
 
     async def start(self) -> AsyncIterator[Any]:

@@ -29,7 +29,6 @@ class DialogSpider(PortalSpider):
     portal = "dialog"
     harvests = ("records:dialog",)
     identifier = "dialog_blog_id"
-    languages = ("kk", "ru")
     base_url = dialog.DIALOG
     download_delay = ROBOTS_CRAWL_DELAY
 

@@ -40,7 +40,6 @@ class LegalactsSpider(PortalSpider):
     portal = "legalacts"
     harvests = ("records:legalacts",)
     identifier = "legalacts_government_id"
-    languages = ("kk", "ru")
     base_url = legalacts.LEGALACTS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -18,6 +18,7 @@ import yaml
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from ashyq.base.vocabulary import LANGS
 from ashyq.config import CONFIG_DIR
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PortalRecordItem
 from ashyq.crawler.parsers.common import Record
@@ -69,7 +70,7 @@ class PortalSpider(scrapy.Spider):
     portal: ClassVar[str]
     identifier: ClassVar[str]  # the field of ashyq.store.bodies.Identifiers this portal needs
     harvests: ClassVar[tuple[str, ...]]  # the check inputs it yields (ashyq.checks.inputs): records:<portal>
-    languages: ClassVar[tuple[str, ...]] = ("kk", "ru")
+    languages: ClassVar[tuple[str, ...]] = LANGS
     base_url: ClassVar[str]
 
     def __init__(
