@@ -62,7 +62,8 @@ def page_items(mobile: bool) -> list[str]:
 
 def check_page(url: str, mobile: bool = False, lang: str | None = None, allow_private: bool = False) -> list[Result]:
     """Fetch, gather and check one page; the findings of the Appendix 14 items (and A16-k, A16-2)."""
-    from ashyq.gather.pages import GatherSettings, gather_pages
+    from ashyq.gather.pages import gather_pages
+    from ashyq.gather.visits import GatherSettings
     from ashyq.net.egress import internal_address
 
     target, local = _target(url)

@@ -26,7 +26,8 @@ from scrapy.http import JsonRequest, Response
 from ashyq.crawler.items import FailureReason
 from ashyq.crawler.parsers import govkz
 from ashyq.crawler.parsers.common import Record
-from ashyq.crawler.spiders.govkz_tickets import BrowserTicket, TicketMode, k6_request, parse_mode
+from ashyq.crawler.parsers.govkz import BrowserTicket
+from ashyq.crawler.spiders.govkz_tickets import TicketMode, k6_request, parse_mode
 from ashyq.crawler.spiders.portal_base import NO_FAILURE, PortalSpider
 
 OPEN_KINDS = ("documents", "pages", "curators", "events")
