@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ashyq.base.text import squash
 from ashyq.checks import inputs
 from ashyq.checks.edition_index import item_kinds
 from ashyq.checks.registry import check_for
@@ -51,7 +52,7 @@ obtained otherwise (`declared` from the body's own report, `provider`, `manual`)
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return squash(text).replace("|", "\\|")
 
 
 def _requirement(requirement: inputs.Requirement) -> str:

@@ -27,7 +27,7 @@ from lxml import etree
 
 from ashyq.base.dates import find_dates
 from ashyq.base.forms import FORMS, DeclaredReport
-from ashyq.base.text import detect_lang, html_parts, normalise
+from ashyq.base.text import detect_lang, html_parts, normalise, squash
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED, NOT_VERIFIABLE
 from ashyq.config.loader import check_config
 from ashyq.declared.fetch import Fetched, PoliteFetcher
@@ -216,7 +216,7 @@ def _snippet(text: str, word: str, width: int = 120) -> str | None:
     found = normalise(text).find(word[:5])
     if found < 0:
         return None
-    flat = " ".join(text.split())
+    flat = squash(text)
     return flat[max(0, found - width // 2) : found + width // 2]
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
-from ashyq.base.text import matches_label
+from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.checks.accessibility.shared import (
     Parsed,
@@ -90,7 +90,7 @@ def _section(item: str, artifacts: BodyArtifacts, label_key: str, holds: Any, wh
 def _feedback_form(p: Parsed) -> tuple[str, str] | None:
     for form in p.root.iter("form"):
         if form.xpath(".//textarea") and (form.get("role") != "search"):
-            return "form:has(textarea)", " ".join(form.text_content().split())[:160]
+            return "form:has(textarea)", squash(form.text_content())[:160]
     return None
 
 
@@ -109,7 +109,7 @@ def feedback_form(artifacts: BodyArtifacts) -> list[Result]:
 def _poll(p: Parsed) -> tuple[str, str] | None:
     for form in p.root.iter("form"):
         if len(form.xpath(".//input[@type='radio' or @type='checkbox']")) >= 2:
-            return "form input[type=radio]", " ".join(form.text_content().split())[:160]
+            return "form input[type=radio]", squash(form.text_content())[:160]
     return None
 
 
@@ -316,7 +316,7 @@ def visitor_counter(artifacts: BodyArtifacts) -> list[Result]:
         return no_pages(artifacts, ["A14-4.6"])
     for p in pages:
         for element in p.select("[class*=counter], [id*=counter], footer, .footer"):
-            text = " ".join(element.text_content().split())
+            text = squash(element.text_content())
             if matches_label(text, vocabulary) and re.search(r"\d", text):
                 return [_found("A14-4.6", p, "[class*=counter]", text[:120])]
         for script in p.select("script[src], img[src], script"):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.text import element_text, matches_label
+from ashyq.base.text import element_text, matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.checks.accessibility.navigation import search_form
 from ashyq.checks.accessibility.shared import (
@@ -135,7 +135,7 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
         ext = urlsplit(href).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(href).path.rsplit("/", 1)[-1] else ""
         if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")):
             parent = anchor.getparent()
-            shown = " ".join((parent.text_content() if parent is not None else anchor.text_content()).split())
+            shown = squash(parent.text_content() if parent is not None else anchor.text_content())
             out[href] = f"{out.get(href, '')} {shown}".strip()
     return list(out.items())
 
