@@ -27,7 +27,7 @@ from ashyq.base.vocabulary import Status
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 
 @dataclass
@@ -252,7 +252,7 @@ def _results_public(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
     uses=["records:legalacts", "records:budget", "pages", "declared"],
 )
 def feedback_indicator(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = check_config("feedback", artifacts.config)
+    cfg = check_settings("feedback", artifacts.config)
     hosts = {portal: PORTAL_HOSTS[portal] for portal in ("legalacts", "budget")}
     sources = set(cfg["proposals_from"]) | set(cfg["comments_from"])
     problems = {p: _unmeasured(artifacts, p, hosts[p]) for p in sources}

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BROWSER_MEASUREMENTS, PROVIDER_MEASUREMENTS, BodyArtifacts, FetchFailure
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 Requirement = str | tuple[str, ...]
 
@@ -147,7 +147,7 @@ def missing_reason(artifacts: BodyArtifacts, name: str) -> str:
     if kind == "measurements":
         return f"no {rest} measurement: the browser gather step did not run for this site"
     if kind == "provider":
-        entry = (check_config("accessibility", artifacts.config)["providers"] or {}).get(rest)
+        entry = (check_settings("accessibility", artifacts.config)["providers"] or {}).get(rest)
         if not entry:
             return "no provider configured"
         provider = entry if isinstance(entry, str) else entry.get("name")

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -45,7 +45,7 @@ class LayoutVocabulary:
 
 @functools.cache
 def vocabulary() -> LayoutVocabulary:
-    return build_vocabulary(check_config("layout"))
+    return build_vocabulary(check_settings("layout"))
 
 
 def build_vocabulary(data: dict[str, Any]) -> LayoutVocabulary:

@@ -1,7 +1,7 @@
 """What the open-data, open-budget and open-NPA checks share: text matching on the portals' Kazakh
 and Russian wording, the failures that make a portal unmeasurable, and the usual shapes of a result
 (a share of materials that meet a requirement, or deficiencies only). Their configuration is read
-with :func:`ashyq.config.loader.check_config`.
+with :func:`ashyq.config.check_settings.check_settings`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ substantiates (each item has exactly one check), a stable id and version (findin
 What the editions already say is not restated: the titles, and the body kinds an item concerns,
 are read from ``config/methodology`` (a check names only kinds beyond them, e.g. the subordinate
 organisations' own websites of point 86). ``docs/checks.md`` is generated from this registry and
-the editions (``python -m ashyq.checks.catalogue``).
+the editions (``python -m ashyq.checks.overview``).
 
 The runner enforces ``needs``: when an input a check needs was not harvested, every item of the
 check is ``not_assessed`` with the harvest's own reason, and the check is not called. A check that

@@ -37,7 +37,7 @@ from ashyq.checks.dialog.indicators import (
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 Verdict = Literal["deficient", "clean", "unknown"]
 TITLE_BASE = "Подведомственные организации"
@@ -165,7 +165,7 @@ def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     uses=["subordinates:pages"],
 )
 def art16_information(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = check_config("subordinate", artifacts.config)
+    cfg = check_settings("subordinate", artifacts.config)
     return _join(artifacts, "T9-1", lambda sub, lang: _art16(sub, lang, cfg))
 
 
@@ -326,7 +326,7 @@ def _filling(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     uses=["subordinates:records:data", "subordinates:config:unified_list"],
 )
 def open_data(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = check_config("subordinate", artifacts.config)
+    cfg = check_settings("subordinate", artifacts.config)
     return [
         *_join(artifacts, "T10-1", _not_published),
         *_join(artifacts, "T10-2", lambda sub, lang: _stale(sub, lang, cfg)),
@@ -380,5 +380,5 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     uses=["subordinates:records:dialog", "subordinates:declared"],
 )
 def dialogue(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = check_config("dialog", artifacts.config)
+    cfg = check_settings("dialog", artifacts.config)
     return [*_join(artifacts, "T11-1", _blog), *_join(artifacts, "T11-2", lambda sub, lang: _answers(sub, lang, cfg))]

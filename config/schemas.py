@@ -1,6 +1,6 @@
 """The schema of every ``config/checks/<name>.yaml``: what keys it has and of what type.
 
-The loader (:mod:`ashyq.config.loader`) validates a file, and every override laid over it, against
+The loader (:mod:`ashyq.config.check_settings`) validates a file, and every override laid over it, against
 its schema; an unknown or misspelt key is refused with its place, never read as "absent". Nested
 vocabularies whose keys are data (label kinds, material kinds …) are typed as mappings.
 """

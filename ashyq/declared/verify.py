@@ -29,7 +29,7 @@ from ashyq.base.dates import find_dates
 from ashyq.base.forms import FORMS, DeclaredReport
 from ashyq.base.text import detect_lang, html_parts, normalise, squash
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED, NOT_VERIFIABLE
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 from ashyq.declared.fetch import Fetched, PoliteFetcher
 
 _WORD = re.compile(r"[0-9a-zа-яёәғқңөұүһі]+", re.IGNORECASE)
@@ -109,7 +109,7 @@ def claims_of(report: DeclaredReport) -> list[LinkClaim]:
 # ------------------------------------------------------------------------------------------- judging
 def keywords(text: str) -> list[str]:
     """The words of a claim a page about it must contain: 4+ letters (or 2+ digits), no stopwords."""
-    settings = check_config("declared")["verification"]
+    settings = check_settings("declared")["verification"]
     stop = {normalise(w) for words in settings["stopwords"].values() for w in words}
     out: list[str] = []
     for word in _WORD.findall(normalise(text)):
@@ -120,7 +120,7 @@ def keywords(text: str) -> list[str]:
 
 
 def _matches(word: str, page_words: set[str], page_text: str) -> bool:
-    stem_letters = int(check_config("declared")["verification"]["keyword_stem_letters"])
+    stem_letters = int(check_settings("declared")["verification"]["keyword_stem_letters"])
     if word in page_words:
         return True
     if not word.isdigit() and len(word) > stem_letters:
@@ -130,7 +130,7 @@ def _matches(word: str, page_words: set[str], page_text: str) -> bool:
 
 def page_languages(html: str, url: str) -> list[str]:
     """The languages a page is written in: by blocks of text, else its lang attribute and URL."""
-    settings = check_config("declared")["verification"]
+    settings = check_settings("declared")["verification"]
     try:
         root = lxml.html.fromstring(html) if html.strip() else None
     except (etree.ParserError, ValueError):
@@ -160,7 +160,7 @@ def page_languages(html: str, url: str) -> list[str]:
 
 def judge_page(claim: LinkClaim, fetched: Fetched, period: str) -> Verdict:
     """The verdict on one claim from what its link served (pure: no network)."""
-    settings = check_config("declared")["verification"]
+    settings = check_settings("declared")["verification"]
     verdict = Verdict(claim.form, claim.line, claim.row, claim.field, claim.url, claim.lang, CONFIRMED)
     if fetched.failure is not None:
         if fetched.failure == "http_status" and fetched.status in settings["missing_statuses"]:

@@ -15,7 +15,7 @@ import lxml.html
 
 from ashyq.base.artifacts import Measurement
 from ashyq.base.text import matches_label
-from ashyq.config.loader import labels, pattern
+from ashyq.config.check_settings import labels, pattern
 from ashyq.gather import probes
 from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
 

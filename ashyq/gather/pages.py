@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
-from ashyq.config.loader import check_config, labels
+from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import interactions, probes
 from ashyq.gather.routing import route_handler, url_map_of
 from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
@@ -29,7 +29,7 @@ PAGE_KINDS = ("axe", "emblem", "motion", "focus", "zoom")
 
 def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
     """The home page plus a configured number of pages per section type (config ``sampling``)."""
-    config = check_config("accessibility")["sampling"]
+    config = check_settings("accessibility")["sampling"]
     ordered = list(dict.fromkeys(urls))
     chosen = [home or ordered[0]] if ordered or home else []
     for fragments in config["section_types"].values():
@@ -107,7 +107,7 @@ async def gather_async(
 ) -> GatherResult:
     from playwright.async_api import async_playwright
 
-    config = check_config("accessibility")
+    config = check_settings("accessibility")
     chosen = sample_pages(urls, home) if sample else list(dict.fromkeys(urls))
     result = GatherResult(sample=chosen)
     async with async_playwright() as playwright:

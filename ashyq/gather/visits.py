@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 from ashyq.net.browser import CHROMIUM
 from ashyq.net.urlmap import BaseUrlMap
 
@@ -37,7 +37,7 @@ class GatherSettings:
 
     @classmethod
     def from_config(cls, **overrides: Any) -> GatherSettings:
-        browser = check_config("accessibility")["browser"]
+        browser = check_settings("accessibility")["browser"]
         base = {
             "timeout_ms": browser["timeout_ms"],
             "settle_ms": browser["settle_ms"],

@@ -16,7 +16,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
-from ashyq.checks.accessibility.shared import (
+from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
     measurements,
@@ -29,7 +29,7 @@ from ashyq.checks.accessibility.shared import (
 from ashyq.checks.inputs import missing_reason
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import check_config, labels
+from ashyq.config.check_settings import check_settings, labels
 
 
 def _links_labelled(pages: list[Parsed], vocabulary: list[str]) -> list[tuple[Parsed, Any]]:
@@ -62,7 +62,7 @@ def _missing(item: str, kind: str, message: str, pages: list[Parsed]) -> Result:
 
 def _section(item: str, artifacts: BodyArtifacts, label_key: str, holds: Any, what: str) -> list[Result]:
     """A section found by its form on any page, or through a link labelled with its name."""
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, [item])
@@ -148,7 +148,7 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
     also_applies_to=("subordinate",),
 )
 def rss(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-4.3"])
@@ -205,7 +205,7 @@ def rss(artifacts: BodyArtifacts) -> list[Result]:
     also_applies_to=("subordinate",),
 )
 def faq(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     vocabulary = labels(config, "faq")
 
     def holds(p: Parsed) -> tuple[str, str] | None:
@@ -252,7 +252,7 @@ def english_level(data: dict[str, Any], all_share: float) -> str:
     also_applies_to=("subordinate",),
 )
 def english(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "english"))
     available = [m for m in taken if m.data.get("available")]
@@ -309,7 +309,7 @@ COUNTER_SERVICES = re.compile(
     also_applies_to=("subordinate",),
 )
 def visitor_counter(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     vocabulary = labels(config, "counter")
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:

@@ -17,7 +17,7 @@ from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import element_text, matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.checks.accessibility.navigation import search_form
-from ashyq.checks.accessibility.shared import (
+from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
     is_home_url,
@@ -32,7 +32,7 @@ from ashyq.checks.accessibility.shared import (
 )
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import check_config, labels, pattern
+from ashyq.config.check_settings import check_settings, labels, pattern
 
 
 def _result(
@@ -70,7 +70,7 @@ SEARCH_PROPERTIES = (
     also_applies_to=("subordinate",),
 )
 def site_search(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "search"))
     if pages and not any(search_form(p, config) for p in pages) and not any(m.data.get("form_found") for m in taken):
@@ -148,7 +148,7 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
     also_applies_to=("subordinate",),
 )
 def formats(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.6"])
@@ -223,7 +223,7 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     also_applies_to=("subordinate",),
 )
 def long_documents(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.7"])
@@ -278,7 +278,7 @@ def _content_text(parsed: Parsed) -> str:
     also_applies_to=("subordinate",),
 )
 def dates(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     materials = [p for p in pages if is_material(p.page, config) and not is_home(p.page)]
     if not materials:
@@ -360,7 +360,7 @@ def _has_notice(anchor: Any, notices: list[str]) -> bool:
     also_applies_to=("subordinate",),
 )
 def links(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.9"])
@@ -453,7 +453,7 @@ def graphics(artifacts: BodyArtifacts) -> list[Result]:
                 "Emblem are owed by state bodies, not by subordinate organisations",
             )
         ]
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.10"])

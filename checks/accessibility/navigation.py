@@ -16,7 +16,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import matches_label
 from ashyq.base.vocabulary import Status
-from ashyq.checks.accessibility.shared import (
+from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
     is_splash,
@@ -27,7 +27,7 @@ from ashyq.checks.accessibility.shared import (
 )
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import check_config, labels
+from ashyq.config.check_settings import check_settings, labels
 
 SECTION_2_TITLE = {
     "ru": "Доступность информации на интернет-ресурсе",
@@ -61,7 +61,7 @@ def nav_depth(artifacts: BodyArtifacts) -> list[Result]:
     than the Rules' 3 clicks are listed as deficiencies (the item has no deductions: they inform, the
     band decides); any such material makes the finding partial.
     """
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [p for p in site_pages(artifacts, config) if p.depth is not None and p.depth > 0]
     if not pages:
         if not artifacts.pages:
@@ -185,7 +185,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
     also_applies_to=("subordinate",),
 )
 def page_elements(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.3"])
@@ -229,7 +229,7 @@ def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | Non
     also_applies_to=("subordinate",),
 )
 def breadcrumb_trails(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     inner = [parse(p) for p in site_pages(artifacts, config) if not is_home(p)]
     if not inner:
         if not artifacts.pages:
@@ -270,7 +270,7 @@ def breadcrumb_trails(artifacts: BodyArtifacts) -> list[Result]:
     also_applies_to=("subordinate",),
 )
 def no_splash(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     roots = [
         p
         for p in artifacts.pages

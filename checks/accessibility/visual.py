@@ -16,7 +16,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label
 from ashyq.base.vocabulary import Status
-from ashyq.checks.accessibility.shared import (
+from ashyq.checks.accessibility.website import (
     Parsed,
     measurements,
     no_measurement,
@@ -28,7 +28,7 @@ from ashyq.checks.accessibility.shared import (
 )
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result
-from ashyq.config.loader import check_config, labels
+from ashyq.config.check_settings import check_settings, labels
 
 
 def _binary(item: str, deficiencies: list[Deficiency], measured: dict[str, Any], evidence: list[Any]) -> Result:
@@ -67,7 +67,7 @@ def _axe_deficiencies(found: list[tuple[Measurement, dict[str, Any]]], kind: str
     also_applies_to=("subordinate",),
 )
 def alt_text(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     if taken:
         found = _axe_violations(taken, config["axe_alt_rules"])
@@ -116,7 +116,7 @@ def alt_text(artifacts: BodyArtifacts) -> list[Result]:
     also_applies_to=("subordinate",),
 )
 def motion(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "motion", "desktop"))
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not taken:
@@ -233,7 +233,7 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     also_applies_to=("subordinate",),
 )
 def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-3.4"])
@@ -336,7 +336,7 @@ def form_errors(artifacts: BodyArtifacts) -> list[Result]:
     also_applies_to=("subordinate",),
 )
 def contrast(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     if not taken:
         return [no_measurement("A14-3.6", "axe", broken)]
@@ -373,7 +373,7 @@ def _zoom_blocked(parsed: Parsed) -> str | None:
     also_applies_to=("subordinate",),
 )
 def zoom(artifacts: BodyArtifacts) -> list[Result]:
-    config = check_config("accessibility", artifacts.config)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     blocked = [(p, content) for p in pages if (content := _zoom_blocked(p)) is not None]
     deficiencies = []

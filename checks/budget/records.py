@@ -19,7 +19,7 @@ from ashyq.base.text import normalise
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.portals import as_dict, as_list, keywords_of, mentions, unmeasurable
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 BUDGET_HOST = PORTAL_HOSTS["budget"]
 STATEMENTS = ("fs_balance", "fs_results", "fs_cashflow", "fs_net_assets", "fs_note")
@@ -27,7 +27,7 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def vocabulary() -> dict[str, Any]:
-    return check_config("budget")
+    return check_settings("budget")
 
 
 @dataclass(frozen=True)

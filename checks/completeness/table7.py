@@ -21,7 +21,7 @@ from ashyq.base.evidence import Deficiency
 from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.checks.completeness.corpus import coverage, desktop_units, unmeasurable
 from ashyq.checks.completeness.judge import assess_section
-from ashyq.checks.completeness.vocabulary import load_cached, vocabulary_for
+from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 

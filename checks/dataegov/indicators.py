@@ -41,7 +41,7 @@ from ashyq.checks.portals import (
 )
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 TITLE_LABEL = {"kk": "Kk", "ru": "Ru"}
 
@@ -65,7 +65,7 @@ class _Entries:
     def __init__(self, entries: list[UnifiedEntry], portal: DataPortal, lang: str, artifacts: BodyArtifacts):
         self.lang = lang
         self.portal = portal
-        self.periods: dict[str, int | None] = check_config("deadlines", artifacts.config)["open_data"][
+        self.periods: dict[str, int | None] = check_settings("deadlines", artifacts.config)["open_data"][
             "periodicity_days"
         ]
         self.as_of = artifacts.as_of

@@ -25,7 +25,7 @@ from ashyq.base.forms import FORM_BY_KEY, DeclaredReport
 from ashyq.base.text import trim
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED, NOT_VERIFIABLE
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 NOT_DECLARED = "not declared in the body's report (Appendix 9)"
 NOT_VERIFIED = "the declared links have not been re-verified yet (ashyq declare)"
@@ -53,7 +53,7 @@ def declared_of(artifacts: BodyArtifacts) -> Declared | None:
     report = DeclaredReport.model_validate(payload["report"])
     verification = payload.get("verification") or {}
     verdicts = {(v["form"], v.get("line"), v["field"]): v for v in verification.get("verdicts", [])}
-    settings = check_config("declared", artifacts.config)
+    settings = check_settings("declared", artifacts.config)
     return Declared(
         report, verdicts, "verdicts" in verification, str(payload.get("source") or "declared report"), settings
     )

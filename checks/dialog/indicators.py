@@ -23,7 +23,7 @@ from ashyq.base.working_days import complete_half_years, half_year_bounds, half_
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 DIALOG = "dialog"
 ALMATY = timezone(timedelta(hours=5))  # data.egov.kz stamps are Astana/Almaty time
@@ -196,7 +196,7 @@ def _event_evidence(events: list[Event]) -> list[EvidenceRef]:
     needs=["records:dialog"],
 )
 def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = check_config("dialog", artifacts.config)
+    cfg = check_settings("dialog", artifacts.config)
     halves = complete_half_years(artifacts.as_of, int(cfg["events"]["complete_half_years"]))
     need = int(cfg["events"]["per_half_year"])
     results = []
@@ -255,7 +255,7 @@ def posts_in_window(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) ->
     needs=["records:dialog"],
 )
 def blog_entries(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = check_config("dialog", artifacts.config)
+    cfg = check_settings("dialog", artifacts.config)
     top = float(cfg["blog"]["top_band_above"])
     results = []
     for lang in LANGS:
@@ -311,7 +311,7 @@ def no_questions_reason(cfg: dict[str, Any]) -> str:
     needs=["records:dialog"],
 )
 def blog_2017(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = check_config("dialog", artifacts.config)
+    cfg = check_settings("dialog", artifacts.config)
     results: list[Result] = []
     for lang in LANGS:
         results.append(_blog_present(artifacts, lang, cfg))

@@ -29,7 +29,7 @@ from ashyq.checks.legalacts.records import Draft, NpaPortal, npa_portal, vocabul
 from ashyq.checks.portals import EVIDENCE_LIMIT, deficiency_result, result, share_result
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 NEEDS = ["records:legalacts"]
 
@@ -117,7 +117,7 @@ def comment_findings(
     portal: NpaPortal, artifacts: BodyArtifacts
 ) -> tuple[int, int, list[Deficiency], list[EvidenceRef], str]:
     """(answered, received, deficiencies, evidence, source): card comments, else list counters."""
-    skip_open = bool(check_config("deadlines", artifacts.config)["npa"].get("exclude_open_discussions", True))
+    skip_open = bool(check_settings("deadlines", artifacts.config)["npa"].get("exclude_open_discussions", True))
     answered = received = 0
     deficiencies: list[Deficiency] = []
     evidence: list[EvidenceRef] = []

@@ -19,14 +19,14 @@ from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.portals import keywords_of, mentions, unmeasurable
-from ashyq.config.loader import check_config
+from ashyq.config.check_settings import check_settings
 
 LEGALACTS_HOST = PORTAL_HOSTS["legalacts"]
 _NUMBER = re.compile(r"\d+")
 
 
 def vocabulary() -> dict[str, Any]:
-    return check_config("legalacts")
+    return check_settings("legalacts")
 
 
 @dataclass

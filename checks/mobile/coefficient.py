@@ -18,7 +18,7 @@ from typing import Any
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.vocabulary import Status
-from ashyq.checks.accessibility.shared import (
+from ashyq.checks.accessibility.website import (
     usable,
 )
 from ashyq.checks.registry import register

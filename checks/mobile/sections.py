@@ -15,7 +15,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.vocabulary import LANGS
 from ashyq.checks.completeness.corpus import desktop_units, mobile_units
 from ashyq.checks.completeness.judge import assess_section
-from ashyq.checks.completeness.vocabulary import load_cached, vocabulary_for
+from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 

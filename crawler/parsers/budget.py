@@ -15,7 +15,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 from parsel import Selector
 
 from ashyq.base.text import squash
-from ashyq.crawler.parsers.common import (
+from ashyq.crawler.parsers.fields import (
     Record,
     iso_or_none,
     node_text,

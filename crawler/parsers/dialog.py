@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector
 
 from ashyq.base.text import squash
-from ashyq.crawler.parsers.common import Record, first_int, iso_or_none, node_text, parse_day
+from ashyq.crawler.parsers.fields import Record, first_int, iso_or_none, node_text, parse_day
 
 DIALOG = "https://dialog.egov.kz"
 DAY_FORMATS = ("%d.%m.%Y",)

@@ -15,7 +15,7 @@ from urllib.parse import urlencode, urljoin
 from parsel import Selector
 
 from ashyq.base.text import squash
-from ashyq.crawler.parsers.common import Record, first_int, iso_or_none, node_text, parse_day, parse_moment, query_value
+from ashyq.crawler.parsers.fields import Record, first_int, iso_or_none, node_text, parse_day, parse_moment, query_value
 
 LEGALACTS = "https://legalacts.egov.kz"
 # Consultative documents of regulatory policy (КДРП): the two NPA types of /list?types[…]=7001,7002.

@@ -12,7 +12,7 @@ from parsel import Selector
 
 from ashyq.base.text import squash
 from ashyq.crawler.items import DownloadRecord, LinkRecord
-from ashyq.crawler.parsers.common import node_text
+from ashyq.crawler.parsers.fields import node_text
 
 FILE_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "zip", "rar", "7z", "csv")
 # [GUESS for the live app; the replica's markup] where the section menu and language switch live

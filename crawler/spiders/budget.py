@@ -14,7 +14,7 @@ import scrapy
 from scrapy.http import Response
 
 from ashyq.crawler.parsers import budget
-from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request
+from ashyq.crawler.spiders.portal import PortalSpider, egov_request
 
 
 class BudgetSpider(PortalSpider):

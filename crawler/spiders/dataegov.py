@@ -15,7 +15,7 @@ import scrapy
 from scrapy.http import Response
 
 from ashyq.crawler.parsers import dataegov
-from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request
+from ashyq.crawler.spiders.portal import PortalSpider, egov_request
 
 XHR_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Referer": f"{dataegov.DATA}/datasets/listbygovagency"}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ashyq.crawler.parsers.govkz import GOVKZ
-from ashyq.crawler.spiders.portal_base import PortalSpider
+from ashyq.crawler.spiders.portal import PortalSpider
 
 
 class GovkzRenderSpider(PortalSpider):

@@ -29,7 +29,7 @@ from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.items import DownloadRecord, LinkRecord, PageItem
 from ashyq.crawler.middlewares.failures import classify_exception, is_antibot, original_url
 from ashyq.crawler.middlewares.traps import DEPTH, canonical_url
-from ashyq.crawler.spiders.base import BodySpider
+from ashyq.crawler.spiders.body import BodySpider
 from ashyq.crawler.spiders.site_page import (
     ParsedPage,
     download_format,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ashyq.checks.registry import run_checks
-from tests.checks.harness import Case, all_cases, artifacts
+from tests.checks.fixture_harness import Case, all_cases, artifacts
 
 CASES = all_cases()
 

@@ -24,7 +24,7 @@ from ashyq.checks.registry import Check, check_for, checks, register, run_checks
 from ashyq.checks.result import Result
 from ashyq.methodology.edition import available_editions, edition_path
 from ashyq.methodology.validate import load_edition
-from tests.checks.harness import Case, all_cases, artifacts, every_input, without
+from tests.checks.fixture_harness import Case, all_cases, artifacts, every_input, without
 
 CASES = all_cases()
 

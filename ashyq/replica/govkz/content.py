@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ashyq.replica.core import BODIES, World, WorldBody
-from ashyq.replica.govkz import files, pages, texts
+from ashyq.replica.govkz import files, menu, texts
 from ashyq.replica.govkz.model import ALMATY, Curator, Document, Event, News, Question, SiteContent, Text, Upload
 from ashyq.replica.site_defects import seeded
 
@@ -335,6 +335,6 @@ def site_content(world: World, body: WorldBody) -> SiteContent:
         _documents(world, site, index)
         _people(world, site, index)
         _questions(world, site, index)
-        pages.build_pages(world, site)
+        menu.build_pages(world, site)
         _CACHE[key] = site
     return _CACHE[key]

@@ -1,5 +1,5 @@
 """The content of one gov.kz body as the replica's generators build it (:mod:`.content`,
-:mod:`.pages`) and its API serves it (:mod:`.api`): news, documents, leadership, events, reception
+:mod:`.menu`) and its API serves it (:mod:`.api`): news, documents, leadership, events, reception
 questions, menu pages and uploads. A text missing in a language (a dict without that key) means the
 body did not publish that language version.
 """
@@ -97,7 +97,7 @@ class SiteContent:
     curators: list[Curator] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
-    pages: list[Any] = field(default_factory=list)  # ashyq.replica.govkz.pages.Page
+    pages: list[Any] = field(default_factory=list)  # ashyq.replica.govkz.menu.Page
     uploads: dict[str, Upload] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
 

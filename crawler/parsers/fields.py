@@ -1,5 +1,6 @@
-"""What the portal parsers share: the record they return, paging scripts, dates (white space is
-folded by :func:`ashyq.base.text.squash`)."""
+"""Reading the fields of a portal page, for every portal parser: the record a parser returns, a
+node's text, numbers, dates, the paging script (white space is folded by
+:func:`ashyq.base.text.squash`)."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from twisted.python.failure import Failure
 from ashyq.base.vocabulary import LANGS
 from ashyq.config import CONFIG_DIR
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PortalRecordItem
-from ashyq.crawler.parsers.common import Record
+from ashyq.crawler.parsers.fields import Record
 from ashyq.store.bodies import Body, load_registry
 
 PORTAL_URLS = CONFIG_DIR / "portal_urls.yaml"

@@ -18,7 +18,7 @@ from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PageSnapshot, Port
 from ashyq.base.vocabulary import LANGS
 from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.crawler.parsers import budget, dataegov, dialog, legalacts
-from ashyq.crawler.parsers.common import Record, total_pages
+from ashyq.crawler.parsers.fields import Record, total_pages
 from ashyq.store.bodies import Body, load_registry
 
 

@@ -1,4 +1,4 @@
-"""The vocabularies of the content checks (``config/vocabulary/*.yaml``), loaded and validated.
+"""The keyword vocabularies of the content checks (``config/vocabulary/*.yaml``), loaded and validated.
 
 A vocabulary file lists, per methodology item, the section's titles and URL patterns in kk and ru,
 its indicators (each with keywords in both languages, URL patterns, or a detector such as

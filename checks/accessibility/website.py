@@ -1,8 +1,9 @@
-"""What the Appendix 14 checks share: parsed pages, which pages are the website's, and the honest
-"nothing to look at" outcomes.
+"""The website as the Appendix 14 checks read it: its pages parsed, which of them are the
+website's own HTML pages, the browser's measurements of them, and the honest "nothing to look at"
+outcomes.
 
 The vocabularies (labels in kk, ru and en), selectors and thresholds are data in
-``config/checks/accessibility.yaml``, read with :func:`ashyq.config.loader.check_config` (a fixture
+``config/checks/accessibility.yaml``, read with :func:`ashyq.config.check_settings.check_settings` (a fixture
 or a run may override any key through ``artifacts.config["accessibility"]``).
 """
 
@@ -21,7 +22,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.text import element_text, normalise
 from ashyq.checks.inputs import missing_reason
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.loader import pattern
+from ashyq.config.check_settings import pattern
 
 
 # ------------------------------------------------------------------------------------------- pages

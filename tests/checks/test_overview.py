@@ -1,4 +1,4 @@
-"""docs/checks.md is what ``python -m ashyq.checks.catalogue`` writes from the registry and the
+"""docs/checks.md is what ``python -m ashyq.checks.overview`` writes from the registry and the
 editions: a change of a check's needs, an item's title or a new check makes this fail until the file
 is written again."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ashyq.checks.catalogue import STAMP, main, render
+from ashyq.checks.overview import STAMP, main, render
 from ashyq.checks.registry import checks
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "checks.md"
@@ -15,7 +15,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "checks.md"
 def test_docs_checks_md_is_generated_and_up_to_date() -> None:
     text = DOC.read_text(encoding="utf-8")
     assert text.startswith(STAMP)
-    assert text == render(), "docs/checks.md is stale: run python -m ashyq.checks.catalogue"
+    assert text == render(), "docs/checks.md is stale: run python -m ashyq.checks.overview"
 
 
 def test_every_check_is_in_it_with_what_it_needs() -> None:

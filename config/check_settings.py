@@ -74,7 +74,7 @@ def _with_override(name: str, override_json: str) -> dict[str, Any]:
     return _validated(name, merged(_file(name), override), f"config/checks/{name}.yaml with config[{name!r}]")
 
 
-def check_config(name: str, run_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def check_settings(name: str, run_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """``config/checks/<name>.yaml``, with ``run_config[name]`` (a run's or a fixture's overrides)
     merged over it. Raises :class:`ConfigError` when either does not match the file's schema."""
     if name not in SCHEMAS:
