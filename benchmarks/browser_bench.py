@@ -56,7 +56,8 @@ def _measure(run: Callable[[], Any]) -> tuple[float, float]:
 
 
 async def _plain_loop(urls: list[str], url_map: dict[str, str], shots: Path) -> None:
-    from ashyq.gather.pages import GatherSettings, new_context
+    from ashyq.gather.pages import new_context
+    from ashyq.gather.visits import GatherSettings
     from ashyq.net.browser import open_browser
     from ashyq.net.urlmap import BaseUrlMap
 
@@ -86,7 +87,8 @@ def _replica_pages(world: Any) -> list[str]:
 def main() -> None:
     import tempfile
 
-    from ashyq.gather.pages import GatherSettings, gather_pages
+    from ashyq.gather.pages import gather_pages
+    from ashyq.gather.visits import GatherSettings
     from ashyq.replica.core import World
     from ashyq.replica.server import start_world
 

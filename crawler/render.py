@@ -27,8 +27,7 @@ from urllib.parse import urlsplit
 
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
-from ashyq.crawler.parsers.govkz import entity_url
-from ashyq.crawler.spiders.govkz_tickets import BrowserTicket
+from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
 from ashyq.net.browser import BrowserSession, Mark, goto, open_browser, session_of
 from ashyq.net.egress import EgressPolicy, Refusal
 from ashyq.net.twisted_resolver import policy_from_settings

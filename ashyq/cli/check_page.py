@@ -16,12 +16,12 @@ from typing import Annotated, Any
 
 import typer
 
-from ashyq.checks.base import BodyArtifacts, FetchFailure, PageSnapshot, Result, run_checks
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PageSnapshot
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
 from ashyq.net.egress import EgressPolicy, Refusal, check_site_url, is_loopback_or_private, parse_address, target_of
 from ashyq.net.fetch import FetchError, GuardedClient
 from ashyq.net.resolve import system_resolver
-
-MOBILE_ITEMS = ("A16-k", "A16-2")
 
 
 class PageUnavailable(Exception):
@@ -86,12 +86,16 @@ def _plain_fetch(url: str, policy: EgressPolicy, timeout: float = 20.0) -> tuple
 
 
 def page_items(mobile: bool) -> list[str]:
-    from ashyq.checks.edition_index import languages_of  # noqa: F401  (the editions are loaded once here)
+    """The Appendix 14 items and, with ``mobile``, the items whose checks read nothing but the phone
+    profiles' measurement of the page (the mobile coefficient and the link back)."""
+    from ashyq.checks.registry import checks
     from ashyq.methodology.edition import edition_path
     from ashyq.methodology.validate import load_edition
 
     items = [i.id for i in load_edition(edition_path("kz-2017")).items() if i.id.startswith("A14-")]
-    return items + (list(MOBILE_ITEMS) if mobile else [])
+    if mobile:
+        items += [item for check in checks() if check.reads == ["measurements:mobile"] for item in check.items]
+    return items
 
 
 @dataclass
@@ -110,8 +114,8 @@ def check_page_report(
     url: str, mobile: bool = False, lang: str | None = None, allow_private: bool = False
 ) -> PageCheck:
     """:func:`check_page` with what could not be fetched and the browser's versions."""
-    import ashyq.checks.registry  # noqa: F401  (registers every check)
-    from ashyq.gather.pages import GatherSettings, gather_pages
+    from ashyq.gather.pages import gather_pages
+    from ashyq.gather.visits import GatherSettings
 
     target, local = _target(url)
     policy = EgressPolicy() if local else policy_for(target, allow_private)

@@ -14,12 +14,13 @@ import typer
 from rich.console import Console
 
 from ashyq.base.forms import DeclaredReport
+from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
 from ashyq.crawler.storing import store_body
 from ashyq.declared.fetch import PoliteFetcher
 from ashyq.declared.loader import DeclarationError, LoadContext, load_report
 from ashyq.declared.reconcile import store_declaration, store_verification, untrue_facts
 from ashyq.declared.template import write_template
-from ashyq.declared.verify import CONFIRMED, CONTRADICTED, Verdict, verify_report
+from ashyq.declared.verify import Verdict, verify_report
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap, ReplicaMapError, read_replica_map
 from ashyq.store.bodies import Body, RegistryError, load_registry

@@ -12,68 +12,27 @@ request of a page the egress policy refused is a fetch failure with its reason.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import hashlib
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ashyq.checks.accessibility.shared import labels, settings
-from ashyq.checks.base import FetchFailure, Measurement, PageSnapshot
+from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
+from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import interactions, probes
-from ashyq.net.browser import CHROMIUM, BrowserSession, Mark, goto, open_browser, session_of
-from ashyq.net.egress import EgressPolicy, Refusal
+from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
+from ashyq.net.browser import BrowserSession, Mark, open_browser, session_of
+from ashyq.net.egress import Refusal
 from ashyq.net.urlmap import BaseUrlMap
 
 AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_KINDS = ("axe", "emblem", "motion", "focus", "zoom")
 
 
-@dataclass
-class GatherSettings:
-    url_map: BaseUrlMap | Mapping[str, str] | None = None
-    policy: EgressPolicy | None = None  # default: the map's (replica mode when mapped, else the real web)
-    local_files: bool = False  # check-page of a file the operator named
-    screenshots_dir: Path | None = None
-    mobile: bool = True
-    timeout_ms: int = 15_000
-    settle_ms: int = 250
-    pages_per_context: int = 8
-    zoom_factor: float = 2.0
-    viewport: dict[str, int] = field(default_factory=lambda: {"width": 1280, "height": 800})
-    focus_pages: int = 2  # tabbing is the slowest probe: the first pages of the sample only
-    focus_stops: int = 12
-    executable: str = CHROMIUM
-
-    @classmethod
-    def from_config(cls, **overrides: Any) -> GatherSettings:
-        browser = settings()["browser"]
-        base = {
-            "timeout_ms": browser["timeout_ms"],
-            "settle_ms": browser["settle_ms"],
-            "pages_per_context": browser["pages_per_context"],
-            "zoom_factor": browser["zoom_factor"],
-            "viewport": dict(browser["desktop_viewport"]),
-        }
-        return cls(**{**base, **overrides})
-
-
-@dataclass
-class GatherResult:
-    sample: list[str]
-    measurements: list[Measurement] = field(default_factory=list)
-    pages: list[PageSnapshot] = field(default_factory=list)  # the rendered DOM of every sampled page
-    failures: list[FetchFailure] = field(default_factory=list)
-    tool_versions: dict[str, str] = field(default_factory=dict)
-
-
 def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
     """The home page plus a configured number of pages per section type (config ``sampling``)."""
-    config = settings()["sampling"]
+    config = check_settings("accessibility")["sampling"]
     ordered = list(dict.fromkeys(urls))
     chosen = [home or ordered[0]] if ordered or home else []
     for fragments in config["section_types"].values():
@@ -89,47 +48,11 @@ def url_map_of(mapping: BaseUrlMap | Mapping[str, str] | None) -> BaseUrlMap:
 
 
 async def new_context(session: BrowserSession, gather: GatherSettings, device: str | None = None) -> Any:
+    """A desktop context (or a phone's, by Playwright device name) with the gather step's timeout."""
     options = {} if device is not None else {"viewport": gather.viewport}
     context = await session.new_context(device, **options)
     context.set_default_timeout(gather.timeout_ms)
     return context
-
-
-async def load(page: Any, url: str, gather: GatherSettings) -> Any:
-    response = await goto(page, url, wait_until="load", timeout=gather.timeout_ms)
-    with contextlib.suppress(Exception):  # a page that keeps polling still has a DOM to measure
-        await page.wait_for_load_state("networkidle", timeout=min(5_000, gather.timeout_ms))
-        await page.wait_for_load_state("load", timeout=min(5_000, gather.timeout_ms))
-    await page.wait_for_timeout(gather.settle_ms)
-    return response
-
-
-def shot_path(gather: GatherSettings, url: str, viewport: str) -> Path | None:
-    if gather.screenshots_dir is None:
-        return None
-    gather.screenshots_dir.mkdir(parents=True, exist_ok=True)
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", urlsplit(url).path.strip("/"))[-60:] or "home"
-    return (
-        gather.screenshots_dir
-        / f"{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}-{viewport.replace(':', '-')}.png"
-    )
-
-
-async def screenshot(page: Any, gather: GatherSettings, url: str, viewport: str) -> str | None:
-    path = shot_path(gather, url, viewport)
-    if path is None:
-        return None
-    with contextlib.suppress(Exception):
-        await page.screenshot(path=str(path))
-        return str(path)
-    return None
-
-
-def error_measurements(
-    url: str, error: BaseException, kinds: Sequence[str], viewport: str = "desktop"
-) -> list[Measurement]:
-    text = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"[:300]
-    return [Measurement(kind, url, {"error": text}, viewport=viewport) for kind in kinds]
 
 
 async def measure_page(
@@ -205,17 +128,14 @@ def record_refusals(session: BrowserSession, result: GatherResult) -> None:
             continue  # the page's failure already says why (a hop of its redirects was refused)
         if refused.url not in known:
             known.add(refused.url)
-            result.failures.append(
-                FetchFailure(
-                    refused.url, refused.reason, f"browser: {refused.detail}; asked by {refused.page_url}"[:300]
-                )
-            )
+            detail = f"browser: {refused.detail}; asked by {refused.page_url}"
+            result.failures.append(FetchFailure(refused.url, refused.reason, detail[:300]))
 
 
 async def gather_async(
     urls: Sequence[str], gather: GatherSettings, home: str | None = None, sample: bool = True
 ) -> GatherResult:
-    config = settings()
+    config = check_settings("accessibility")
     chosen = sample_pages(urls, home) if sample else list(dict.fromkeys(urls))
     result = GatherResult(sample=chosen)
     url_map = url_map_of(gather.url_map)
@@ -244,7 +164,13 @@ async def gather_async(
             finally:
                 await context.close()
             if gather.mobile:
-                await interactions.mobile_probes(session, home_url, doms.get(home_url, ""), gather, config, result)
+
+                async def phone_context(device: str) -> Any:
+                    return await new_context(session, gather, device)
+
+                await interactions.mobile_probes(
+                    phone_context, home_url, doms.get(home_url, ""), gather, config, result
+                )
         record_refusals(session, result)
     return result
 

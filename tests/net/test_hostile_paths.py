@@ -101,7 +101,8 @@ GATHERED = ["/ru/", "/hostile/page", "/hostile/to-loopback", "/hostile/to-metada
 
 
 def gather(world: RunningWorld, tmp: Path) -> Outcome:
-    from ashyq.gather.pages import GatherSettings, gather_pages
+    from ashyq.gather.pages import gather_pages
+    from ashyq.gather.visits import GatherSettings
 
     urls = [KOSTANAY + path for path in GATHERED] + ["file:///etc/hostname"]
     settings = GatherSettings.from_config(url_map=world.urls, mobile=False, screenshots_dir=tmp, focus_pages=0)
