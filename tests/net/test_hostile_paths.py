@@ -168,7 +168,7 @@ def recheck(world: RunningWorld, tmp: Path) -> Outcome:
     db = f"sqlite:///{tmp / 'store.sqlite'}"
     answer = CliRunner().invoke(
         app,
-        ["recheck", "--body", "kostanay", "--items", "A14-2.3", "--replica-map", json.dumps(world.urls),
+        ["recheck", "--body", "kostanay", "--items", "A14-3.1", "--replica-map", json.dumps(world.urls),
          "--out", str(tmp / "out"), "--db", db, "--json"],
     )  # fmt: skip
     assert answer.exit_code in (0, 1), answer.output
