@@ -5,7 +5,7 @@ drives a browser (the gov.kz render, the browser measurements, ``check-page``).
   (``--proxy-server``, loopback included with ``--proxy-bypass-list=<-loopback>``), which applies the
   egress policy and, in replica mode, serves the mapped hosts from the replica. WebRTC may not send
   UDP around the proxy. A navigation is checked before it is asked for (:meth:`BrowserSession.goto`),
-  and what the proxy refused is there for the caller to record (:meth:`BrowserSession.refusals_since`).
+  and what the proxy refused of a page's requests is there to record (:meth:`BrowserSession.refused_requests`).
 * **Privileges.** Run as root, Chromium is started as an unprivileged user (``ASHYQ_BROWSER_USER``,
   default ``nobody``) through ``setpriv``, with its own sandbox when the kernel lets that user make
   namespaces (probed once per process); ``--no-sandbox`` only when it does not. The session says
@@ -147,7 +147,7 @@ def _same_request(refused: ProxyRefusal, asked: str) -> bool:
 @dataclass
 class BrowserSession:
     """A launched browser behind its egress proxy. Make contexts with :meth:`new_context`, load pages
-    with :meth:`goto`; read what the proxy refused with :meth:`refusals_since`."""
+    with :meth:`goto`; read what the proxy refused of their requests with :meth:`refused_requests`."""
 
     playwright: Playwright
     browser: Browser

@@ -109,10 +109,6 @@ class Target:
     host: str
     port: int
 
-    @property
-    def literal(self) -> Address | None:
-        return parse_address(self.host)
-
     def __str__(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"{host}:{self.port}"
@@ -154,9 +150,6 @@ class EgressPolicy:
         """The same policy with more endpoints allowed (loopback or private only)."""
         more = frozenset(_allowed_endpoint(host, port) for host, port in endpoints)
         return EgressPolicy(self.allowed | more, self.closed, self.resolver)
-
-    def with_resolver(self, resolver: Resolver) -> EgressPolicy:
-        return EgressPolicy(self.allowed, self.closed, resolver)
 
     # ── judging ─────────────────────────────────────────────────────────────────────────────
     def check_address(self, address: str, port: int, host: str | None = None) -> Address:
