@@ -238,7 +238,7 @@ def create_app(as_of: date) -> web.Application:
     ctx = context(as_of)
 
     def to_mobile(request: web.Request) -> web.Response | None:
-        if serve.is_phone(request) and request.cookies.get("version") != "full" and "full" not in request.query:
+        if serve.is_phone(request) and request.cookies.get("site_version") != "full" and "full" not in request.query:
             raise web.HTTPFound(f"https://{MOBILE_HOST}/")
         return None
 
@@ -254,7 +254,7 @@ def create_app(as_of: date) -> web.Application:
         rest = request.match_info.get("rest", "").strip("/")
         response = _route(lang, rest, request)
         if "full" in request.query:
-            response.set_cookie("version", "full")
+            response.set_cookie("site_version", "full")
         return response
 
     def _route(lang: str, rest: str, request: web.Request) -> web.Response:

@@ -35,6 +35,7 @@ SHELL = """<!doctype html>
 <title>Мұрағат және құжаттама істері агенттігі</title>
 <link rel="stylesheet" href="/assets/app.css">
 <link rel="alternate" type="application/rss+xml" href="/rss/news-kk.xml">
+<link rel="alternate" type="application/rss+xml" href="/rss/tenders-kk.xml">
 </head>
 <body>
 <noscript>Сайт JavaScript қосылған кезде ғана жұмыс істейді. Для работы сайта включите JavaScript.</noscript>
@@ -76,7 +77,8 @@ LABELS: dict[str, dict[str, str]] = {
         "sent": "Өтінішіңіз тіркелді",
         "poll_q": "Мұрағаттық анықтаманы алу қаншалықты оңай болды?",
         "poll_a": "Оңай|Қиын емес|Қиын",
-        "rss": "RSS",
+        "rss_news": "RSS: жаңалықтар",
+        "rss_tenders": "RSS: сатып алу",
     },
     "ru": {
         "skip": "Перейти к основному содержанию",
@@ -109,7 +111,8 @@ LABELS: dict[str, dict[str, str]] = {
         "sent": "Ваше обращение зарегистрировано",
         "poll_q": "Насколько легко было получить архивную справку?",
         "poll_a": "Легко|Нормально|Сложно",
-        "rss": "RSS",
+        "rss_news": "RSS: новости",
+        "rss_tenders": "RSS: закупки",
     },
     "en": {
         "skip": "Skip to main content",
@@ -142,7 +145,8 @@ LABELS: dict[str, dict[str, str]] = {
         "sent": "Your appeal is registered",
         "poll_q": "How easy was it to get an archive certificate?",
         "poll_a": "Easy|Fine|Hard",
-        "rss": "RSS",
+        "rss_news": "RSS: news",
+        "rss_tenders": "RSS: procurement",
     },
 }
 EN_NEWS = (

@@ -272,6 +272,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page("links", _t("Пайдалы сілтемелер", "Полезные ссылки"), (use("is.links"),)),
 )
+FOOTER = ("symbols", "integrity", "links")  # the pages the menu leaves out, linked from every page's footer
 MENU = (
     "leadership",
     "structure",

@@ -11,7 +11,7 @@ from aiohttp import web
 from ashyq.replica.outside import serve
 from ashyq.replica.outside.context import Ctx
 from ashyq.replica.outside.model import Page
-from ashyq.replica.outside.nadzor import CODE, MENU, PAGES, context, url
+from ashyq.replica.outside.nadzor import CODE, FOOTER, MENU, PAGES, context, url
 from ashyq.replica.outside.render import Look, body, long_regulation
 from ashyq.replica.outside.text_services import news_items
 
@@ -64,6 +64,9 @@ def layout(ctx: Ctx, lang: str, key: str, title: str, content: str, query: str =
     official = "Ресми интернет-ресурс" if lang == "kk" else "Официальный интернет-ресурс"
     search = "Іздеу" if lang == "kk" else "Поиск"
     counter = "Бүгін: 37 · Барлығы: 51 204" if lang == "kk" else "Сегодня: 37 · Всего: 51 204"
+    footer_links = " · ".join(
+        f'<a href="{url(p.key, lang)}">{escape(p.title[lang])}</a>' for p in PAGES if p.key in FOOTER
+    )
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -76,7 +79,7 @@ def layout(ctx: Ctx, lang: str, key: str, title: str, content: str, query: str =
         f'<a href="{url(key, other)}">{"Русский" if lang == "kk" else "Қазақша"}</a></div>'
         f'<nav class="navbar"><div class="container"><ul><li><a href="{url("", lang)}">{"Басты бет" if lang == "kk" else "Главная"}</a></li>{nav}</ul></div></nav>'
         f'<div class="container"><h1>{escape(title)}</h1>{content}</div>'
-        f'<footer><div class="container">{escape(ctx.address[lang])} · {ctx.phone} · {ctx.email}<br>{counter}</div></footer>'
+        f'<footer><div class="container">{footer_links}<br>{escape(ctx.address[lang])} · {ctx.phone} · {ctx.email}<br>{counter}</div></footer>'
         f'<a class="to-top" href="#">{"Жоғары" if lang == "kk" else "Наверх"}</a>'
         f"<script>{CAROUSEL_JS}</script></body></html>"
     )

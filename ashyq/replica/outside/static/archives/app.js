@@ -56,7 +56,8 @@
     var l = page.lang === "en" ? "ru" : page.lang;
     return '<footer class="bottom"><p>© ' + site.year + " " + esc(site.name) + "</p><p>" + esc(site.address) + " · " + esc(site.phone) +
       ' · <a href="mailto:' + esc(site.email) + '">' + esc(site.email) + "</a></p>" +
-      '<p><a href="/' + page.lang + '/sitemap">' + esc(L.sitemap) + '</a> · <a href="/rss/news-' + l + '.xml">' + esc(L.rss) + "</a></p></footer>";
+      '<p><a href="/' + page.lang + '/sitemap">' + esc(L.sitemap) + '</a> · <a href="/rss/news-' + l + '.xml">' + esc(L.rss_news) + "</a>" +
+      ' · <a href="/rss/tenders-' + l + '.xml">' + esc(L.rss_tenders) + "</a></p></footer>";
   }
 
   function ticker(page, L) {
