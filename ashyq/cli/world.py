@@ -72,8 +72,15 @@ def serve(
 def truth(
     format: TruthFormat = typer.Option(TruthFormat.yaml, "--format", help="yaml (data) or md (GROUND_TRUTH.md)"),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+    outside: bool = typer.Option(False, "--outside", help="the outside test sites' truth instead (docs/accuracy.md)"),
 ) -> None:
     """Print the ground truth: every seeded defect and the inventory of the sites."""
+    if outside:
+        from ashyq.replica.outside.report import outside_markdown, outside_yaml
+
+        day = _as_of(as_of)
+        typer.echo(outside_markdown(day) if format is TruthFormat.md else outside_yaml(day), nl=False)
+        return
     from ashyq.replica.truth import render_markdown, render_yaml
 
     world = World(as_of=_as_of(as_of))

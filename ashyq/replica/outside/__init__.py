@@ -33,6 +33,7 @@ from ashyq.replica.outside import (
     nadzor,
     nadzor_site,
 )
+from ashyq.replica.outside.context import Ctx
 from ashyq.replica.outside.model import EXCLUDED, SiteSpec, Verdict, truth
 
 
@@ -41,6 +42,7 @@ class OutsideSite:
     id: str
     spec: Callable[[date], SiteSpec]
     servers: tuple[tuple[str, Callable[[date], web.Application]], ...]  # (host, app factory)
+    context: Callable[[date], Ctx]  # what its content blocks say about the body
 
     @property
     def host(self) -> str:
@@ -48,14 +50,15 @@ class OutsideSite:
 
 
 SITES: tuple[OutsideSite, ...] = (
-    OutsideSite("geology", geology.spec, ((geology.HOST, geology_site.create_app),)),
+    OutsideSite("geology", geology.spec, ((geology.HOST, geology_site.create_app),), geology.context),
     OutsideSite(
         "altynkol",
         altynkol.spec,
         ((altynkol.HOST, altynkol_site.create_app), (altynkol.MOBILE_HOST, altynkol_site.create_mobile_app)),
+        altynkol.context,
     ),
-    OutsideSite("archives", archives.spec, ((archives.HOST, archives_site.create_app),)),
-    OutsideSite("nadzor", nadzor.spec, ((nadzor.HOST, nadzor_site.create_app),)),
+    OutsideSite("archives", archives.spec, ((archives.HOST, archives_site.create_app),), archives.context),
+    OutsideSite("nadzor", nadzor.spec, ((nadzor.HOST, nadzor_site.create_app),), nadzor.context),
 )
 
 

@@ -10,6 +10,8 @@ under ``/m/`` that the full version links to and that has no way back.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ashyq.replica.outside.context import Ctx, Person, Service, Unit
 from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
 from ashyq.replica.outside.render import Look
@@ -36,10 +38,7 @@ def _s(code: str, kk: str, ru: str, **fields: tuple[str, str]) -> Service:
     return Service(code, kk, ru, values["form"], values["documents"], values["cost"], values["term"], values["result"])
 
 
-def context(as_of: object) -> Ctx:
-    from datetime import date
-
-    assert isinstance(as_of, date)
+def context(as_of: date) -> Ctx:
     return Ctx(
         kind="cgo",
         host=HOST,
@@ -575,7 +574,7 @@ def _stated() -> tuple[Verdict, ...]:
     )
 
 
-def spec(as_of: object) -> SiteSpec:
+def spec(as_of: date) -> SiteSpec:
     return SiteSpec(
         id="geology",
         host=HOST,
@@ -590,5 +589,6 @@ def spec(as_of: object) -> SiteSpec:
         mobile_pages=MOBILE_PAGES,
         stated=_stated(),
         nothing=frozenset({"ac.intl_opinions", "te.grants", "is.media"}),
+        home="home",
         url=lambda key, lang, mobile: url(key, lang, mobile),
     )

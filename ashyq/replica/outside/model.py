@@ -88,7 +88,7 @@ class SiteSpec:
     stated: tuple[Verdict, ...]  # A14 items, A16-k, A16-2: by hand
     nothing: frozenset[str] = frozenset()  # optional ("if any") indicators the body has nothing for
     extra_hosts: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    home: str = ""  # the page key of the home page: where a verdict on something missing points
     # (page key, lang, mobile) → the page's URL, for the verdicts' "where"
     url: Callable[[str, str, bool], str] = lambda key, lang, mobile: key
 
@@ -161,7 +161,7 @@ def _section_verdict(spec: SiteSpec, item: str, lang: str, pages: tuple[Page, ..
         "nothing": "nothing to publish, counted present (при наличии)",
     }
     parts.extend(f"{note}: " + "; ".join(groups[name]) for name, note in notes.items() if groups[name])
-    paths = tuple(dict.fromkeys(spec.url(k, lang, separate) for k in where))
+    paths = tuple(dict.fromkeys(spec.url(k, lang, separate) for k in where or [spec.home]))
     return Verdict(item, lang, status, ". ".join(parts), paths)
 
 
