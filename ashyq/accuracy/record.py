@@ -38,7 +38,25 @@ def load(path: Path = DATA) -> dict[str, Any]:
 
 
 def save(data: dict[str, Any], path: Path = DATA) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    """Indented down to each entry, one line per verdict or case: readable, and a diff shows what moved."""
+
+    def line(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    out = [f'{{"format": {line(data["format"])},']
+    for n, section in enumerate(("outside", "act")):
+        out.append(f' "{section}": {{')
+        entries = list(data[section].items())
+        for m, (name, entry) in enumerate(entries):
+            rows_key = "verdicts" if section == "outside" else "cases"
+            rows = ",\n".join(f"   {line(row)}" for row in entry[rows_key])
+            tail = "," if m < len(entries) - 1 else ""
+            out.append(
+                f'  {line(name)}: {{"measured_at": {line(entry["measured_at"])}, "{rows_key}": [\n{rows}\n  ]}}{tail}'
+            )
+        out.append(" }" + ("," if n == 0 else ""))
+    out.append("}")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 def _git(*args: str) -> str | None:
