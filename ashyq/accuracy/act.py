@@ -162,9 +162,10 @@ def _served(url: str) -> tuple[int, dict[str, str], str]:
 
 def tool_statuses(urls: list[str], as_of: date) -> dict[str, dict[str, str]]:
     """URL → {Appendix 14 item → status}: the gather step over all pages, then the checks per page."""
-    import ashyq.checks.registry  # noqa: F401  (registers every check)
-    from ashyq.checks.base import BodyArtifacts, PageSnapshot, run_checks
-    from ashyq.gather.pages import GatherSettings, gather_pages
+    from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
+    from ashyq.checks.registry import run_checks
+    from ashyq.gather.pages import gather_pages
+    from ashyq.gather.visits import GatherSettings
 
     if not urls:
         return {}
