@@ -76,7 +76,7 @@ def truth(
 ) -> None:
     """Print the ground truth: every seeded defect and the inventory of the sites."""
     if outside:
-        from ashyq.replica.outside.report import outside_markdown, outside_yaml
+        from ashyq.replica.outside.truth_listing import outside_markdown, outside_yaml
 
         day = _as_of(as_of)
         typer.echo(outside_markdown(day) if format is TruthFormat.md else outside_yaml(day), nl=False)

@@ -20,10 +20,10 @@ from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.replica.core import DEFAULT_AS_OF
 from ashyq.replica.outside import EXCLUDED, SITES, OutsideSite, specs, truth_of
+from ashyq.replica.outside.appendix_indicators import all_keys, items_for
 from ashyq.replica.outside.blocks import known, render
-from ashyq.replica.outside.catalogue import all_keys, items_for
+from ashyq.replica.outside.compose import OTHER
 from ashyq.replica.outside.model import LANGS, Page, SiteSpec
-from ashyq.replica.outside.render import OTHER
 from ashyq.replica.outside.text_services import MEMO_FIELDS
 
 AS_OF = DEFAULT_AS_OF

@@ -12,9 +12,9 @@ from aiohttp import web
 
 from ashyq.replica.outside import serve
 from ashyq.replica.outside.altynkol import HOST, MOBILE_HOST, MOBILE_PAGES, PAGES, SECTIONS, context, url
+from ashyq.replica.outside.compose import Look, body, long_regulation
 from ashyq.replica.outside.context import Ctx, dmy
 from ashyq.replica.outside.model import Page
-from ashyq.replica.outside.render import Look, body, long_regulation
 from ashyq.replica.outside.text_services import news_items
 
 LANGS = ("kk", "ru")

@@ -15,9 +15,9 @@ from aiohttp import web
 
 from ashyq.replica.outside import serve
 from ashyq.replica.outside.archives import HOST, PAGES, SECTIONS, context, url
+from ashyq.replica.outside.compose import Look, body, long_regulation
 from ashyq.replica.outside.context import Ctx, dmy
 from ashyq.replica.outside.model import Page
-from ashyq.replica.outside.render import Look, body, long_regulation
 from ashyq.replica.outside.text_services import news_items
 
 STATIC = Path(__file__).parent / "static" / "archives"

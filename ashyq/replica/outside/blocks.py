@@ -1,5 +1,5 @@
 """The content blocks of the outside sites, in Kazakh and Russian, written the way state bodies' sites
-word them. One block per indicator of the legal text (keys in :mod:`ashyq.replica.outside.catalogue`).
+word them. One block per indicator of the legal text (keys in :mod:`ashyq.replica.outside.appendix_indicators`).
 
 ``render(key, ctx, lang, stale)`` gives ``(heading, html)``; ``stale`` writes the block as a site that
 stopped updating it would show it (last year's figures, old dates). A site chooses how to place the
@@ -9,11 +9,11 @@ wording of a heading where sites differ.
 
 from __future__ import annotations
 
-from ashyq.replica.outside import text_activity, text_common, text_services
+from ashyq.replica.outside import text_activity, text_profile, text_services
 from ashyq.replica.outside.bank import BLOCKS
 from ashyq.replica.outside.context import Ctx
 
-TEXTS = (text_common, text_services, text_activity)  # imported for their blocks
+TEXTS = (text_profile, text_services, text_activity)  # imported for their blocks
 
 
 def render(key: str, ctx: Ctx, lang: str, stale: bool = False) -> tuple[str, str]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ashyq.replica.outside.compose import Look
 from ashyq.replica.outside.context import Ctx, Person, Service, Unit
 from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
-from ashyq.replica.outside.render import Look
 
 HOST = "www.geology.gov.kz"
 CODE = {"kk": "kz", "ru": "ru"}  # the site's own language codes

@@ -10,10 +10,10 @@ from html import escape
 from aiohttp import web
 
 from ashyq.replica.outside import serve
+from ashyq.replica.outside.compose import body, long_regulation
 from ashyq.replica.outside.context import Ctx, dmy
 from ashyq.replica.outside.geology import CODE, LANG_OF, LOOK, MENU, MOBILE_PAGES, PAGES, SECTIONS, context, url
 from ashyq.replica.outside.model import Page
-from ashyq.replica.outside.render import body, long_regulation
 from ashyq.replica.outside.text_services import news_items
 
 CSS = """

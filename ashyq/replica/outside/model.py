@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from ashyq.replica.outside.catalogue import indicators, items_for
+from ashyq.replica.outside.appendix_indicators import indicators, items_for
 
 LANGS = ("kk", "ru")
 Status = Literal["pass", "partial", "fail"]

@@ -9,10 +9,10 @@ from html import escape
 from aiohttp import web
 
 from ashyq.replica.outside import serve
+from ashyq.replica.outside.compose import Look, body, long_regulation
 from ashyq.replica.outside.context import Ctx
 from ashyq.replica.outside.model import Page
 from ashyq.replica.outside.nadzor import CODE, FOOTER, MENU, PAGES, context, url
-from ashyq.replica.outside.render import Look, body, long_regulation
 from ashyq.replica.outside.text_services import news_items
 
 LANG_OF = {v: k for k, v in CODE.items()}
