@@ -46,8 +46,9 @@ def _portal_factory(module_name: str) -> Callable[[World], web.Application]:
     return factory
 
 
-def build_apps(world: World, canary: hostile.Canary | None = None) -> dict[str, web.Application]:
-    """Real base URL → application, for every host the world serves."""
+def build_apps(world: World, canary: hostile.Canary | None = None, outside: bool = False) -> dict[str, web.Application]:
+    """Real base URL → application, for every host the world serves; ``outside`` adds the outside
+    sites (:mod:`ashyq.replica.outside`), which no registry names and no fault touches."""
     apps: dict[str, web.Application] = {}
     for host, module_name in PORTAL_MODULES:
         apps[f"https://{host}"] = _portal_factory(module_name)(world)
@@ -59,6 +60,11 @@ def build_apps(world: World, canary: hostile.Canary | None = None) -> dict[str, 
     if world.faults == "hostile" and canary is not None:
         for host in hostile.HOSTILE_HOSTS:
             apps[f"https://{host}"].middlewares.append(hostile.middleware(host, canary.port))  # type: ignore[arg-type]
+    if outside:
+        from ashyq.replica.outside import create_apps
+
+        for host, app in create_apps(world.as_of).items():
+            apps[f"https://{host}"] = app
     return apps
 
 
@@ -69,7 +75,9 @@ class Served:
     canary: hostile.Canary | None = None
 
 
-async def start_runners(world: World, first_port: int = 0, canary_log: Path | None = None) -> Served:
+async def start_runners(
+    world: World, first_port: int = 0, outside: bool = False, canary_log: Path | None = None
+) -> Served:
     """Start every host; ``first_port`` 0 picks free ports, otherwise hosts take consecutive ports."""
     served = Served()
     urls, runners = served.urls, served.runners
@@ -77,7 +85,7 @@ async def start_runners(world: World, first_port: int = 0, canary_log: Path | No
         if world.faults == "hostile":
             served.canary = hostile.Canary(canary_log)
             await served.canary.start()
-        for offset, (base, app) in enumerate(build_apps(world, served.canary).items()):
+        for offset, (base, app) in enumerate(build_apps(world, served.canary, outside).items()):
             runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
             await runner.setup()
             runners.append(runner)
@@ -105,11 +113,14 @@ class RunningWorld:
     ...     running.urls["https://www.gov.kz"]   # doctest: +SKIP
     """
 
-    def __init__(self, world: World, first_port: int = 0, canary_log: Path | None = None) -> None:
+    def __init__(
+        self, world: World, first_port: int = 0, outside: bool = False, canary_log: Path | None = None
+    ) -> None:
         self.world = world
         self.urls: dict[str, str] = {}
         self.canary: hostile.Canary | None = None  # the hostile world's: nothing may connect to it
         self._first_port = first_port
+        self._outside = outside
         self._canary_log = canary_log
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run, name="ashyq-world", daemon=True)
@@ -120,7 +131,9 @@ class RunningWorld:
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
         try:
-            self._served = self._loop.run_until_complete(start_runners(self.world, self._first_port, self._canary_log))
+            self._served = self._loop.run_until_complete(
+                start_runners(self.world, self._first_port, self._outside, self._canary_log)
+            )
             self.urls, self.canary = self._served.urls, self._served.canary
         except BaseException as error:  # reported to the starting thread
             self._error = error
@@ -152,19 +165,23 @@ class RunningWorld:
         self.stop()
 
 
-def start_world(world: World, first_port: int = 0, canary_log: Path | None = None) -> RunningWorld:
-    """Start the whole world in a background thread; use ``.urls`` and ``.stop()`` (or ``with``)."""
-    return RunningWorld(world, first_port, canary_log).start()
+def start_world(
+    world: World, first_port: int = 0, outside: bool = False, canary_log: Path | None = None
+) -> RunningWorld:
+    """Start the whole world in a background thread; use ``.urls`` and ``.stop()`` (or ``with``);
+    ``outside`` serves the outside sites too; ``canary_log`` is where the hostile world's canary logs."""
+    return RunningWorld(world, first_port, outside, canary_log).start()
 
 
 async def serve_forever(
     world: World,
     first_port: int,
     on_ready: Callable[[Served], None],
+    outside: bool = False,
     canary_log: Path | None = None,
 ) -> None:
     """Serve in the current event loop until cancelled (Ctrl-C in the CLI)."""
-    served = await start_runners(world, first_port, canary_log)
+    served = await start_runners(world, first_port, outside, canary_log)
     on_ready(served)
     try:
         await asyncio.Event().wait()

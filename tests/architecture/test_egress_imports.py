@@ -1,7 +1,7 @@
 """Only the network room opens connections or starts Chromium.
 
-The import-linter contracts ``egress-through-net``, ``scrapy-in-crawler`` and ``replica-serves-only``
-name the connecting libraries (refused here by running ``lint-imports`` on a changed copy of the
+The import-linter contracts ``egress-through-net``, ``aiohttp-serves``, ``scrapy-in-crawler`` and
+``replica-serves-only`` name the connecting libraries (refused here by running ``lint-imports`` on a changed copy of the
 tree); the standard library's connecting submodules and calls, which import-linter cannot name, are
 refused by reading the source.
 """
@@ -17,7 +17,9 @@ from tests.architecture.test_layers import ROOT, _lint, tree  # noqa: F401  (the
 
 # What connects, by module or by call, anywhere but ashyq/net.
 CONNECTING_MODULES = {"urllib.request", "http.client", "socket", "ssl", "asyncio.streams", "playwright"}
-CONNECTING_CALLS = {"urlopen", "open_connection", "create_connection", "getaddrinfo", "connectTCP", "launch"}
+CONNECTING_CALLS = {
+    "urlopen", "open_connection", "create_connection", "getaddrinfo", "connectTCP", "launch", "ClientSession",
+}  # fmt: skip
 
 
 def _python_files() -> list[Path]:
