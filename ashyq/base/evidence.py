@@ -40,7 +40,9 @@ class EvidenceRef:
 @dataclass
 class Deficiency:
     """One thing found wrong; ``kind`` selects a specific deduction of the edition, ``count``
-    multiplies it. ``evidence``: the references a check gives or, once stored, the evidence ids."""
+    multiplies it. ``evidence``: the references a check gives or, once stored, the evidence ids.
+    ``pages``: every page the defect was found on (``url`` is the first, shown with the evidence);
+    ``criteria``: the WCAG 2 success criteria it breaks, for an accessibility defect."""
 
     message: str
     kind: str | None = None
@@ -49,6 +51,8 @@ class Deficiency:
     selector: str | None = None
     record: str | None = None
     evidence: Sequence[EvidenceRef | str] = field(default_factory=list)
+    pages: Sequence[str] = ()
+    criteria: Sequence[str] = ()
 
     def __post_init__(self) -> None:
         if self.count < 0:
@@ -65,6 +69,9 @@ class Deficiency:
         for key in ("kind", "url", "selector", "record"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
+        for key in ("pages", "criteria"):
+            if getattr(self, key):
+                out[key] = list(getattr(self, key))
         if evidence_ids is not None:
             out["evidence"] = list(evidence_ids)
         else:
