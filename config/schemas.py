@@ -21,6 +21,9 @@ class Schema(BaseModel):
 
 # ------------------------------------------------------------------------------ accessibility
 class Sampling(Schema):
+    max_templates: int
+    max_confirm: int
+    template_similarity: float
     home: bool
     per_section_type: int
     max_pages: int
@@ -33,6 +36,7 @@ class BrowserSettings(Schema):
     pages_per_context: int
     zoom_factor: float
     desktop_viewport: dict[str, int]
+    watch_ms: int
 
 
 class NavDepth(Schema):
@@ -65,9 +69,12 @@ class Accessibility(Schema):
     breadcrumbs_pass_share: float
     presence_pass_share: float
     machine_readable_formats: list[str]
+    listed_text_formats: list[str]
+    document_formats: list[str]
+    archive_formats: list[str]
     plugin_types: list[str]
-    axe_alt_rules: list[str]
-    axe_contrast_rules: list[str]
+    wcag_criteria: dict[str, list[str]]
+    axe_rules: dict[str, list[str]]
     emblem_max_px: int
     english_all_materials_share: float
     providers: dict[str, str | ProviderEntry]  # capability (search_rank, cross_browser) → provider

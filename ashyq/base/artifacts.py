@@ -19,7 +19,9 @@ from ashyq.base.text import trim
 
 # The measurements the browser gather step takes on a body's pages, and those only an outside
 # provider can take (a rank in search engines, the display in other browser engines).
-BROWSER_MEASUREMENTS = ("axe", "emblem", "motion", "focus", "zoom", "search", "form_errors", "english", "mobile")
+BROWSER_MEASUREMENTS = (
+    "axe", "emblem", "motion", "focus", "skip_link", "zoom", "search", "form_errors", "english", "mobile",
+)  # fmt: skip
 PROVIDER_MEASUREMENTS = ("search_rank", "cross_browser")
 
 

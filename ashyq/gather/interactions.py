@@ -1,12 +1,11 @@
-"""The gather step's probes that act on a page rather than read it: tabbing through it, zooming it,
-submitting its search and its feedback form empty, opening its English version, and loading it as
-an Android phone and an iPhone."""
+"""The gather step's probes that act on a site rather than on one page: submitting its search,
+sending its feedback form wrongly filled in when no sampled page has a form, opening its English
+version, and loading it as an Android phone and an iPhone."""
 
 from __future__ import annotations
 
 import contextlib
 import re
-from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,46 +15,11 @@ import lxml.html
 from ashyq.base.artifacts import Measurement
 from ashyq.base.text import matches_label
 from ashyq.config.check_settings import labels, pattern
-from ashyq.gather import probes
+from ashyq.gather import input_errors, probes
 from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
 
 MOBILE_PROFILES = {"android": "Pixel 7", "iphone": "iPhone 13"}
 WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
-
-
-async def tab_through(page: Any, stops: int) -> dict[str, Any]:
-    """Press Tab ``stops`` times; each focused element must look different from its unfocused self."""
-    focusable = await page.evaluate(probes.FOCUS_PREPARE)
-    seen: list[dict[str, Any]] = []
-    for _ in range(min(stops, int(focusable))):
-        await page.keyboard.press("Tab")
-        step = await page.evaluate(probes.FOCUS_STEP)
-        if step is None:
-            continue
-        seen.append(step)
-    repeats = Counter(s["selector"] for s in seen)
-    trapped = len(seen) >= 4 and len(repeats) == 1 and focusable > 1
-    invisible = [{"selector": s["selector"], "html": s["html"]} for s in seen if not s["visible"]]
-    return {
-        "tab_stops": len(seen),
-        "visible": len(seen) - len(invisible),
-        "invisible": invisible[:10],
-        "trapped": trapped,
-        "focusable": focusable,
-    }
-
-
-async def zoomed(page: Any, gather: GatherSettings) -> dict[str, Any]:
-    """200 % zoom as the browser does it: the same screen holds half as many CSS pixels."""
-    width, height = gather.viewport["width"], gather.viewport["height"]
-    await page.set_viewport_size({"width": int(width / gather.zoom_factor), "height": int(height / gather.zoom_factor)})
-    try:
-        await page.wait_for_timeout(60)
-        data: dict[str, Any] = await page.evaluate(probes.ZOOM)
-    finally:
-        await page.set_viewport_size({"width": width, "height": height})
-    data["zoom"] = gather.zoom_factor
-    return data
 
 
 def _fulltext_word(doms: dict[str, str], config: dict[str, Any]) -> str | None:
@@ -132,27 +96,12 @@ def _feedback_urls(doms: dict[str, str], home: str, config: dict[str, Any], limi
     return list(dict.fromkeys(found))[:limit]
 
 
-async def form_probe(context: Any, url: str, gather: GatherSettings) -> dict[str, Any]:
-    """Submit the feedback form with every field empty and read what the visitor is told."""
+async def form_probe(context: Any, url: str, gather: GatherSettings, config: dict[str, Any]) -> dict[str, Any]:
+    """The forms of a page the sample did not include (the feedback page the home page links to)."""
     page = await context.new_page()
     try:
         await load(page, url, gather)
-        selector = await page.evaluate(probes.FEEDBACK_FORM)
-        if selector is None:
-            return {"form_found": False, "page": url}
-        await page.evaluate(
-            "(s) => { const f = document.querySelector(s); f.requestSubmit ? f.requestSubmit() : f.submit(); }",
-            selector,
-        )
-        await page.wait_for_timeout(400)
-        state = await page.evaluate(probes.FORM_STATE, selector) or {"texts": [], "native": [], "status": ""}
-        return {
-            "form_found": True,
-            "selector": selector,
-            "error_texts": state["texts"],
-            "native_messages": state["native"],
-            "status_text": state["status"],
-        }
+        return await input_errors.probe_forms(page, labels(config, "input_error"), gather.timeout_ms)
     finally:
         await page.close()
 
@@ -203,17 +152,19 @@ async def site_probes(
         result.measurements.append(Measurement(kind, url, data, tool_versions=dict(result.tool_versions)))
 
     await attempt("search", home, search_probe(context, home, doms, gather, config))
-    for candidate in _feedback_urls(doms, home, config):
-        try:
-            data = await form_probe(context, candidate, gather)
-        except Exception as error:
-            result.measurements += error_measurements(candidate, error, ["form_errors"])
-            break
-        if data.get("form_found"):
+    sampled_forms = any(m.kind == "form_errors" and m.data.get("forms") for m in result.measurements)
+    if not sampled_forms:  # no page of the sample has a form to write in: the feedback page's
+        for candidate in _feedback_urls(doms, home, config):
+            if candidate in doms:
+                continue
+            try:
+                data = await form_probe(context, candidate, gather, config)
+            except Exception as error:
+                result.measurements += error_measurements(candidate, error, ["form_errors"])
+                break
             result.measurements.append(Measurement("form_errors", candidate, data))
-            break
-    else:
-        result.measurements.append(Measurement("form_errors", home, {"form_found": False}))
+            if data.get("forms"):
+                break
     await attempt("english", home, english_probe(context, home, doms, gather, config))
 
 

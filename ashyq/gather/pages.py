@@ -14,20 +14,20 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
 from ashyq.config.check_settings import check_settings, labels
-from ashyq.gather import interactions, probes
+from ashyq.gather import axe as axe_core
+from ashyq.gather import contrast, input_errors, interactions, keyboard, motion, probes, reflow
 from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
 from ashyq.net.browser import BrowserSession, Mark, open_browser, session_of
 from ashyq.net.egress import Refusal
 from ashyq.net.urlmap import BaseUrlMap
 
-AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_KINDS = ("axe", "emblem", "motion", "focus", "zoom")
+AXE_PATH = axe_core.AXE_PATH
+PAGE_KINDS = ("axe", "emblem", "motion", "zoom", "focus", "skip_link", "form_errors")
 
 
 def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
@@ -52,6 +52,7 @@ async def new_context(session: BrowserSession, gather: GatherSettings, device: s
     options = {} if device is not None else {"viewport": gather.viewport}
     context = await session.new_context(device, **options)
     context.set_default_timeout(gather.timeout_ms)
+    await context.add_init_script(motion.RECORDER)
     return context
 
 
@@ -89,23 +90,38 @@ async def measure_page(
         def add(kind: str, data: dict[str, Any]) -> None:
             result.measurements.append(Measurement(kind, url, data, screenshot=shot, tool_versions=versions))
 
-        await page.add_script_tag(path=str(AXE_PATH))
-        axe = await page.evaluate(probes.AXE_RUN, list(config["axe_alt_rules"]) + list(config["axe_contrast_rules"]))
-        result.tool_versions["axe-core"] = versions["axe-core"] = str(axe.pop("version"))
-        add("axe", axe)
+        await close_modal(page)
+        found = await axe_core.run_axe(page, list(config["axe_rules"]))
+        found["not_text"] = await contrast.drop_non_text(page, found)
+        found["decided"] = await contrast.decide_incomplete(page, found)
+        result.tool_versions["axe-core"] = versions["axe-core"] = str(found.pop("version"))
+        add("axe", found)
         add("emblem", await page.evaluate(probes.EMBLEM, labels(config, "emblem")))
-        add("motion", await page.evaluate(probes.MOTION, labels(config, "pause")))
+        add(
+            "motion",
+            await motion.watch(page, labels(config, "pause"), labels(config, "motion_control"), gather.watch_ms),
+        )
+        add("zoom", await reflow.zoomed(page, gather.viewport, gather.zoom_factor))
         if with_focus:
-            add("focus", await interactions.tab_through(page, gather.focus_stops))
-        add("zoom", await interactions.zoomed(page, gather))
+            add("focus", await keyboard.tab_through(page, gather.focus_stops))
+            add("skip_link", await keyboard.skip_link(page, labels(config, "skip_link")))
+        add("form_errors", await input_errors.probe_forms(page, labels(config, "input_error"), gather.timeout_ms))
         return str(html)
     except Exception as error:
-        kinds = [k for k in PAGE_KINDS if with_focus or k != "focus"]
+        kinds = [k for k in PAGE_KINDS if with_focus or k not in ("focus", "skip_link")]
         result.measurements += error_measurements(url, error, kinds)
         result.failures.append(failure_of(session, mark, url, error))
         return None
     finally:
         await page.close()
+
+
+async def close_modal(page: Any) -> None:
+    """A modal dialog open on arrival (a notice, a consent form) is closed the way a visitor closes it,
+    with Escape: the page is measured as it is used, not behind the dialog that makes it inert."""
+    if await page.evaluate("() => !!document.querySelector('dialog:modal')"):
+        await page.keyboard.press("Escape")
+        await page.wait_for_timeout(100)
 
 
 def failure_of(session: BrowserSession, mark: Mark, url: str, error: BaseException) -> FetchFailure:
@@ -133,10 +149,18 @@ def record_refusals(session: BrowserSession, result: GatherResult) -> None:
 
 
 async def gather_async(
-    urls: Sequence[str], gather: GatherSettings, home: str | None = None, sample: bool = True
+    urls: Sequence[str],
+    gather: GatherSettings,
+    home: str | None = None,
+    sample: bool = True,
+    chosen: Sequence[str] | None = None,
 ) -> GatherResult:
+    """Measure ``chosen`` pages (one per template …) or, without them, the old sample of ``urls``."""
     config = check_settings("accessibility")
-    chosen = sample_pages(urls, home) if sample else list(dict.fromkeys(urls))
+    if chosen is not None:
+        chosen = list(dict.fromkeys(chosen))
+    else:
+        chosen = sample_pages(urls, home) if sample else list(dict.fromkeys(urls))
     result = GatherResult(sample=chosen)
     url_map = url_map_of(gather.url_map)
     async with open_browser(
@@ -176,7 +200,11 @@ async def gather_async(
 
 
 def gather_pages(
-    urls: Sequence[str], gather: GatherSettings | None = None, home: str | None = None, sample: bool = True
+    urls: Sequence[str],
+    gather: GatherSettings | None = None,
+    home: str | None = None,
+    sample: bool = True,
+    chosen: Sequence[str] | None = None,
 ) -> GatherResult:
     """Synchronous entry point (a fresh event loop): the CLI and the run use this."""
-    return asyncio.run(gather_async(urls, gather or GatherSettings.from_config(), home, sample))
+    return asyncio.run(gather_async(urls, gather or GatherSettings.from_config(), home, sample, chosen))

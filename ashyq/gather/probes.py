@@ -33,22 +33,6 @@ const matchesAny = (text, words) => {
 };
 """
 
-AXE_RUN = """
-async (rules) => {
-  const result = await axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
-  return {
-    version: axe.version,
-    violations: result.violations.map(v => ({
-      id: v.id, impact: v.impact, count: v.nodes.length,
-      nodes: v.nodes.slice(0, 10).map(n => {
-        const data = ((n.any || [])[0] || {}).data || {};
-        return {target: n.target.map(String), html: (n.html || '').slice(0, 200),
-                contrast_ratio: typeof data.contrastRatio === 'number' ? Math.round(data.contrastRatio * 100) / 100 : null};
-      }),
-    })),
-  };
-}
-"""
 
 EMBLEM = (
     "(words) => {"
@@ -68,106 +52,6 @@ EMBLEM = (
 }"""
 )
 
-MOTION = (
-    "(pauseWords) => {"
-    + _SELECTOR_OF
-    + """
-  const moving = [];
-  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  for (const anim of document.getAnimations()) {
-    const target = anim.effect && anim.effect.target;
-    const timing = anim.effect && anim.effect.getTiming();
-    if (target && target.nodeType === 1 && anim.playState === 'running' && timing && timing.iterations === Infinity
-        && visible(target)) moving.push({selector: selectorOf(target), kind: 'animation'});
-  }
-  document.querySelectorAll('marquee, blink').forEach(el => moving.push({selector: selectorOf(el), kind: el.localName}));
-  document.querySelectorAll('video[autoplay]').forEach(el => {
-    if (!el.controls && !el.muted && visible(el)) moving.push({selector: selectorOf(el), kind: 'autoplay-video'});
-  });
-  document.querySelectorAll('*').forEach(el => {
-    if (getComputedStyle(el).textDecorationLine.includes('blink')) moving.push({selector: selectorOf(el), kind: 'blink'});
-  });
-  const controls = [...document.querySelectorAll('button, a, [role=button], input[type=button]')]
-    .filter(el => matchesAny([el.textContent, el.getAttribute('aria-label'), el.title, el.value].join(' '), pauseWords))
-    .map(el => selectorOf(el));
-  return {moving: moving.slice(0, 20), pause_controls: controls.slice(0, 10)};
-}"""
-)
-
-# Remembers every focusable element's unfocused look, so each Tab can be compared with it.
-FOCUS_PREPARE = """
-() => {
-  const look = (el) => { const s = getComputedStyle(el);
-    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderTopColor, s.borderBottomColor,
-            s.backgroundColor, s.color, s.textDecorationLine].join('|'); };
-  window.__ashyqLook = look;
-  window.__ashyqBefore = new Map();
-  document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]').forEach(el => {
-    window.__ashyqBefore.set(el, [look(el), JSON.stringify(el.getBoundingClientRect())]);
-  });
-  if (document.activeElement) document.activeElement.blur();
-  return window.__ashyqBefore.size;
-}
-"""
-
-FOCUS_STEP = (
-    "() => {"
-    + _SELECTOR_OF
-    + """
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
-  const s = getComputedStyle(el);
-  const before = window.__ashyqBefore.get(el);
-  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-  const changed = before ? (before[0] !== window.__ashyqLook(el)
-                            || before[1] !== JSON.stringify(el.getBoundingClientRect())) : true;
-  return {selector: selectorOf(el), html: el.outerHTML.slice(0, 160), visible: outline || changed};
-}"""
-)
-
-ZOOM = (
-    "() => {"
-    + _SELECTOR_OF
-    + """
-  const root = document.documentElement;
-  const scrollWidth = Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0);
-  const clipped = [];
-  document.querySelectorAll('main *, #content *, article *').forEach(el => {
-    if (clipped.length >= 5 || !el.textContent.trim() || el.children.length > 3) return;
-    const s = getComputedStyle(el);
-    if ((s.overflowX === 'hidden' || s.overflow === 'hidden') && el.scrollWidth > el.clientWidth + 2)
-      clipped.push(selectorOf(el));
-  });
-  return {scroll_width: scrollWidth, client_width: root.clientWidth,
-          horizontal_scroll: scrollWidth > root.clientWidth + 2, clipped};
-}"""
-)
-
-FORM_STATE = """
-(selector) => {
-  const form = document.querySelector(selector);
-  if (!form) return null;
-  const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  const texts = [...document.querySelectorAll(
-      '[role=alert], .error, .errors, .form-error, .invalid-feedback, .field-error, .help-block, '
-      + '[class*=error], [id*=error]')]
-    .filter(el => shown(el) && el.textContent.trim()).map(el => el.textContent.trim().slice(0, 160));
-  const native = [...form.elements].filter(el => el.willValidate && !el.validity.valid)
-    .map(el => el.validationMessage).filter(Boolean);
-  const status = [...document.querySelectorAll('.form-status, [class*=status], [class*=success]')]
-    .map(el => el.textContent.trim()).filter(Boolean).join(' ').slice(0, 160);
-  return {texts, native, status};
-}
-"""
-
-FEEDBACK_FORM = (
-    "() => {"
-    + _SELECTOR_OF
-    + """
-  const form = [...document.forms].find(f => f.querySelector('textarea') && f.getAttribute('role') !== 'search');
-  return form ? selectorOf(form) : null;
-}"""
-)
 
 SEARCH_FORM = (
     "(selectors) => {"

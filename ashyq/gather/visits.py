@@ -33,8 +33,9 @@ class GatherSettings:
     pages_per_context: int = 8
     zoom_factor: float = 2.0
     viewport: dict[str, int] = field(default_factory=lambda: {"width": 1280, "height": 800})
-    focus_pages: int = 2  # tabbing is the slowest probe: the first pages of the sample only
+    focus_pages: int = 1000  # pages of the sample that are tabbed through (every one, by default)
     focus_stops: int = 12
+    watch_ms: int = 3000  # how long (since it started loading) a page is watched for what moves by itself
     executable: str = CHROMIUM
 
     @classmethod
@@ -46,6 +47,7 @@ class GatherSettings:
             "pages_per_context": browser["pages_per_context"],
             "zoom_factor": browser["zoom_factor"],
             "viewport": dict(browser["desktop_viewport"]),
+            "watch_ms": browser["watch_ms"],
         }
         return cls(**{**base, **overrides})
 

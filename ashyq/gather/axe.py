@@ -1,0 +1,86 @@
+# ruff: noqa: E501  (JavaScript kept on readable lines)
+"""axe-core in a loaded page and in every frame of it, with its "could not decide" answers kept.
+
+The rules run are those ``config/checks/accessibility.yaml`` lists under ``axe_rules`` (each with the
+WCAG criteria it tests). axe-core answers per element: a *violation*, or *incomplete* — it could not
+decide (text over a background image, a video it cannot watch …). Incomplete answers are not passes:
+they go to a probe that decides (:mod:`ashyq.gather.contrast` for text contrast) and what no probe
+decides stays *undecided* for the checks, element by element.
+
+Frames: axe-core's partial API — ``runPartial`` in every frame (each gets its own copy of axe-core),
+``finishRun`` in the top one — so a frame's content (an ``iframe`` kept out of the tab order while
+holding links, an image without alternative text inside a frame) is judged with the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+MAX_NODES = 10
+MAX_FRAMES = 12
+
+PARTIAL = "([context, options]) => axe.runPartial(context, options)"
+FRAME_CONTEXTS = "([context, options]) => axe.utils.getFrameContexts(context, options)"
+FRAME_ELEMENT = "(selector) => axe.utils.shadowSelect(selector)"
+
+# the report, made small in the page: per rule its nodes' target, markup and what axe-core said
+FINISH = """
+async ([partials, options]) => {
+  const result = await axe.finishRun(partials, options);
+  const node = (n) => {
+    const checks = [...(n.any || []), ...(n.all || []), ...(n.none || [])];
+    const data = (checks.find(c => c.data && typeof c.data === 'object') || {}).data || {};
+    const out = {target: n.target.map(t => Array.isArray(t) ? t.join(' ') : String(t)), html: (n.html || '').slice(0, 200),
+                 why: (n.failureSummary || '').split('\\n').slice(1, 3).join(' ').trim().slice(0, 200)};
+    if (typeof data.messageKey === 'string') out.reason = data.messageKey;
+    if (typeof data.contrastRatio === 'number' && data.contrastRatio > 0) out.contrast_ratio = Math.round(data.contrastRatio * 100) / 100;
+    if (typeof data.expectedContrastRatio === 'string') out.expected_ratio = parseFloat(data.expectedContrastRatio);
+    if (typeof data.fgColor === 'string') out.fg = data.fgColor;
+    if (typeof data.bgColor === 'string') out.bg = data.bgColor;
+    return out;
+  };
+  const brief = (list) => list.map(r => ({id: r.id, impact: r.impact, count: r.nodes.length,
+                                          nodes: r.nodes.slice(0, MAX_NODES).map(node)}));
+  return {version: axe.version, violations: brief(result.violations), incomplete: brief(result.incomplete),
+          passes: result.passes.map(r => r.id), inapplicable: result.inapplicable.map(r => r.id)};
+}
+""".replace("MAX_NODES", str(MAX_NODES))
+
+
+async def _partials(frame: Any, context: Any, options: dict[str, Any], budget: list[int]) -> list[Any]:
+    """``runPartial`` in ``frame`` and, depth first in axe-core's order, in the frames inside it.
+    A frame that cannot take the script (gone, or refusing) is ``None``, as axe-core expects."""
+    try:
+        await frame.add_script_tag(path=str(AXE_PATH))
+        partial = await frame.evaluate(PARTIAL, [context, options])
+        children = await frame.evaluate(FRAME_CONTEXTS, [context, options])
+    except Exception:
+        return [None]
+    out = [partial]
+    for child in children:
+        if budget[0] <= 0:
+            out.append(None)
+            continue
+        budget[0] -= 1
+        inner = None
+        try:
+            handle = await frame.evaluate_handle(FRAME_ELEMENT, child["frameSelector"])
+            element = handle.as_element()
+            inner = await element.content_frame() if element is not None else None
+        except Exception:
+            inner = None
+        out += await _partials(inner, child["frameContext"], options, budget) if inner is not None else [None]
+    return out
+
+
+async def run_axe(page: Any, rules: list[str]) -> dict[str, Any]:
+    """The listed rules over the page and its frames: violations and incomplete answers, per rule."""
+    options: dict[str, Any] = {"runOnly": {"type": "rule", "values": rules}}
+    partials = await _partials(page.main_frame, {"exclude": []}, options, [MAX_FRAMES])
+    if partials[0] is None:
+        raise RuntimeError("axe-core could not run in the page")
+    data: dict[str, Any] = await page.main_frame.evaluate(FINISH, [partials, options])
+    data["frames"] = len(partials)
+    return data

@@ -1,0 +1,160 @@
+# ruff: noqa: E501  (JavaScript kept on readable lines)
+"""A form filled in wrongly and sent, and what the visitor is told (Appendix 14 row 3.5, WCAG 3.3.1).
+
+Each form a visitor writes in (not a search box) gets input it must refuse: its required fields left
+empty, an e-mail field given something that is not an address, a number field letters. It is sent the
+way a visitor sends it, with its own submit button. Then:
+
+* the browser's own message (the form's constraints refused it: the browser names the field and says
+  why) is a text message tied to the field;
+* otherwise the texts that appeared, or that the page shows as errors (``role=alert``, a field marked
+  ``aria-invalid``, an element a field names with ``aria-describedby``/``aria-errormessage``), are
+  read: a message is **tied** to a field when the field points to it, when it stands in the field's
+  own block, or when it names the field's label; a message hidden from assistive technology
+  (``aria-hidden``) is not given to the visually impaired reader the row is for;
+* a form that took the wrong input without a word (it went on, or said thank you) told nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ashyq.net.browser import goto
+
+MAX_FORMS = 2
+
+FORMS = """
+(words) => {
+  const selectorOf = (el) => { if (!el || el.nodeType !== 1) return ''; if (el.id) return '#' + CSS.escape(el.id);
+    const parts = []; for (let n = el; n && n.nodeType === 1 && parts.length < 4; n = n.parentElement) {
+      let p = n.localName; const par = n.parentElement;
+      if (par) { const same = [...par.children].filter(c => c.localName === n.localName); if (same.length > 1) p += ':nth-of-type(' + (same.indexOf(n) + 1) + ')'; }
+      parts.unshift(p); if (n.id) { parts[0] = '#' + CSS.escape(n.id); break; } } return parts.join(' > '); };
+  const fieldsOf = (f) => [...f.querySelectorAll('input, textarea, select')].filter(el =>
+    !['hidden', 'submit', 'button', 'image', 'reset'].includes(el.type) && !el.disabled);
+  const isSearch = (f) => f.getAttribute('role') === 'search' || !!f.querySelector('input[type=search]')
+    || (fieldsOf(f).length === 1 && /search|poisk|izdeu|query|^q$|^s$/i.test((fieldsOf(f)[0].name || '') + ' ' + (f.action || '')));
+  return [...document.forms].filter(f => fieldsOf(f).length && !isSearch(f)).map(f => ({
+    selector: selectorOf(f), fields: fieldsOf(f).length,
+    constrained: fieldsOf(f).filter(el => el.required || el.getAttribute('aria-required') === 'true' || ['email', 'number', 'tel', 'url'].includes(el.type) || el.pattern || el.minLength > 0).length,
+    textarea: !!f.querySelector('textarea')}));
+}
+"""
+
+# Fill the form with what it must refuse; remember what the page already showed.
+SPOIL = """
+([selector]) => {
+  const form = document.querySelector(selector);
+  if (!form) return null;
+  const shown = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; };
+  window.__ashyqBefore = new Set([...document.querySelectorAll('body *')].filter(el => shown(el) && el.children.length === 0 && (el.textContent || '').trim()).map(el => el.textContent.trim()));
+  const set = (el, value) => { const proto = el.localName === 'textarea' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value); el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true})); };
+  const spoiled = [];
+  for (const el of form.querySelectorAll('input, textarea, select')) {
+    if (['hidden', 'submit', 'button', 'image', 'reset', 'file'].includes(el.type) || el.disabled) continue;
+    if (el.localName === 'select') continue;
+    if (['checkbox', 'radio'].includes(el.type)) { el.checked = false; continue; }
+    if (el.type === 'email') { set(el, 'not-an-address'); spoiled.push(el.name || el.id); }
+    else if (el.type === 'number' || el.type === 'tel') { set(el, ''); spoiled.push(el.name || el.id); }
+    else if (el.type === 'url') { set(el, 'not a link'); spoiled.push(el.name || el.id); }
+    else { set(el, ''); spoiled.push(el.name || el.id); }
+  }
+  const submit = form.querySelector('button[type=submit], input[type=submit], input[type=image], button:not([type])')
+    || [...document.querySelectorAll('button[type=submit], input[type=submit]')].find(b => b.form === form)
+    || form.querySelector('button, input[type=button]');
+  const invalid = [...form.elements].filter(el => el.willValidate && !el.validity.valid).length;
+  return {spoiled, submit: submit ? (submit.id ? '#' + CSS.escape(submit.id) : null) : null, has_submit: !!submit, invalid_native: invalid,
+          novalidate: form.noValidate};
+}
+"""
+
+CLICK_SUBMIT = """
+([selector]) => {
+  const form = document.querySelector(selector);
+  const submit = form.querySelector('button[type=submit], input[type=submit], input[type=image], button:not([type])')
+    || [...document.querySelectorAll('button[type=submit], input[type=submit]')].find(b => b.form === form)
+    || form.querySelector('button, input[type=button]');
+  if (submit) { submit.focus(); submit.click(); return 'button'; }
+  if (form.requestSubmit) { form.requestSubmit(); return 'requestSubmit'; }
+  form.submit(); return 'submit';
+}
+"""
+
+# What the visitor is told now: the browser's own messages, and the page's error texts with the field
+# each one is tied to.
+READ = """
+([selector, errorWords]) => {
+  const form = document.querySelector(selector);
+  const scope = form || document.body;
+  const shown = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const before = window.__ashyqBefore || new Set();
+  const fields = form ? [...form.querySelectorAll('input, textarea, select')].filter(el => !['hidden', 'submit', 'button', 'image', 'reset'].includes(el.type)) : [];
+  const native = fields.filter(el => el.willValidate && !el.validity.valid).map(el => ({field: el.name || el.id, message: el.validationMessage}))
+    .filter(x => x.message);
+  const labelOf = (el) => { const parts = [];
+    if (el.labels) for (const l of el.labels) parts.push(l.innerText);
+    if (el.getAttribute('aria-label')) parts.push(el.getAttribute('aria-label'));
+    if (el.placeholder) parts.push(el.placeholder);
+    const fs = el.closest('fieldset'); if (fs && fs.querySelector('legend')) parts.push(fs.querySelector('legend').innerText);
+    return parts.join(' ').toLowerCase().replace(/\\(.*?\\)|\\*|:/g, ' ').replace(/\\s+/g, ' ').trim(); };
+  const isError = (text) => errorWords.some(w => text.toLowerCase().includes(w.toLowerCase()));
+  const candidates = new Set();
+  document.querySelectorAll('[role=alert], [aria-live], .error, .errors, .invalid-feedback, .field-error, .form-error, [class*=error], [id*=error]').forEach(el => candidates.add(el));
+  for (const el of fields) for (const attr of ['aria-describedby', 'aria-errormessage'])
+    for (const id of (el.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) { const t = document.getElementById(id); if (t) candidates.add(t); }
+  for (const b of scope.querySelectorAll('[aria-describedby]')) for (const id of b.getAttribute('aria-describedby').split(/\\s+/)) { const t = document.getElementById(id); if (t) candidates.add(t); }
+  [...scope.querySelectorAll('*')].filter(el => el.children.length === 0 && shown(el) && (el.textContent || '').trim() && !before.has(el.textContent.trim()))
+    .forEach(el => candidates.add(el));
+  [...scope.querySelectorAll('*')].filter(el => el.children.length <= 2 && shown(el) && isError((el.innerText || '').trim()) && (el.innerText || '').length < 300).forEach(el => candidates.add(el));
+  const messages = [];
+  for (const el of candidates) {
+    const text = (el.innerText || el.textContent || '').trim().replace(/\\s+/g, ' ');
+    if (!text || text.length > 300 || !shown(el)) continue;
+    if (![...candidates].every(o => o === el || !el.contains(o) || (o.innerText || '').trim() !== text)) continue;
+    const fresh = !before.has(text);
+    if (!fresh && !isError(text)) continue;
+    const tied = [];
+    for (const f of fields) {
+      const ids = ((f.getAttribute('aria-describedby') || '') + ' ' + (f.getAttribute('aria-errormessage') || '')).split(/\\s+/).filter(Boolean);
+      const label = labelOf(f);
+      const block = f.closest('label, .form-group, .field, [class*=field], [class*=form-item], p, li, td') ;
+      if (ids.some(id => { const t = document.getElementById(id); return t && (t === el || t.contains(el)); })
+          || (block && block !== scope && block.contains(el) && block.querySelectorAll('input, textarea, select').length === 1)
+          || (label && label.length >= 2 && label.split(' ').some(w => w.length >= 3 && text.toLowerCase().includes(w))))
+        tied.push(f.name || f.id || f.type);
+    }
+    const hidden = !!el.closest('[aria-hidden=true]');
+    messages.push({text: text.slice(0, 160), fresh, error_like: isError(text), tied, hidden_from_at: hidden});
+  }
+  const invalidMarked = fields.filter(el => el.getAttribute('aria-invalid') === 'true').map(el => el.name || el.id);
+  return {native: native.slice(0, 10), messages: messages.slice(0, 10), aria_invalid: invalidMarked.slice(0, 10),
+          fields: fields.length, url: location.href};
+}
+"""
+
+
+async def probe_forms(page: Any, error_words: list[str], timeout_ms: int) -> dict[str, Any]:
+    """Every form of the page one writes in (at most :data:`MAX_FORMS`), each sent with wrong input."""
+    found = await page.evaluate(FORMS, error_words)
+    results = []
+    start = page.url
+    for form in found[:MAX_FORMS]:
+        if page.url != start:
+            await goto(page, start, wait_until="load", timeout=timeout_ms)
+        spoiled = await page.evaluate(SPOIL, [form["selector"]])
+        if spoiled is None:
+            continue
+        how = None
+        navigated = False
+        try:
+            async with page.expect_navigation(timeout=2500, wait_until="load"):
+                how = await page.evaluate(CLICK_SUBMIT, [form["selector"]])
+            navigated = True
+        except Exception:  # no new page: the form answered in place, or the browser refused it
+            pass
+        await page.wait_for_timeout(400)
+        told = await page.evaluate(READ, [form["selector"], error_words])
+        results.append({**form, **spoiled, "sent_by": how, "went_on": navigated and page.url != start, **told})
+    return {"forms": results, "page": start}

@@ -1,0 +1,320 @@
+# ruff: noqa: E501  (JavaScript kept on readable lines)
+"""The page driven from the keyboard alone (Appendix 14 rows 3.3 and 3.4).
+
+* **Visible focus** (WCAG 2.4.7): the page is tabbed through; at each stop the region around the
+  focused element is photographed, and photographed again once nothing has focus, at the same scroll
+  position. A stop whose pixels do not change shows no focus at all (an indicator drawn anywhere in
+  that region counts, as the criterion asks: it need not be an outline of the element itself).
+* **Keyboard traps** (2.1.2): tabbing that comes back to an element it has already passed, before
+  it has left the page, is a trap *candidate*; it is one when going back (Shift+Tab) does not leave
+  it either and no key the page itself names ("Press Ctrl+M to exit", also behind a help link inside
+  the trap) takes the focus out.
+* **Skip link** (2.4.1, row 3.4): the first same-page link (or button) of the tab order that leads
+  past the repeated blocks is activated with Enter, and the next Tab must land in the main content:
+  a link that is there but moves nothing is not a way to the main content.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+SETTLE_MS = 60  # after a key: scripts that move the focus back run within it
+REGION_PAD = 24  # px around the focused element photographed for its indicator
+MIN_CHANGED = 4  # changed pixels that make an indicator (a caret or anti-aliasing is fewer)
+
+# Marks every element with a stable number and says how many are in the sequential focus order.
+PREPARE = """
+() => {
+  let n = 0;
+  const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable=true]')]
+    .filter(el => !el.disabled && el.tabIndex >= 0 && visible(el) && !el.closest('[inert]'));
+  document.querySelectorAll('*').forEach(el => { if (!el.hasAttribute('data-ashyq-n')) el.setAttribute('data-ashyq-n', String(n++)); });
+  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+  window.scrollTo(0, 0);
+  return focusable.length;
+}
+"""
+
+SELECTOR_OF = """
+const selectorOf = (el) => {
+  if (!el || el.nodeType !== 1) return '';
+  if (el.id) return '#' + CSS.escape(el.id);
+  const parts = [];
+  for (let node = el; node && node.nodeType === 1 && parts.length < 4; node = node.parentElement) {
+    let part = node.localName;
+    const parent = node.parentElement;
+    if (parent) { const same = [...parent.children].filter(c => c.localName === node.localName);
+      if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(node) + 1) + ')'; }
+    parts.unshift(part);
+    if (node.id) { parts[0] = '#' + CSS.escape(node.id); break; }
+  }
+  return parts.join(' > ');
+};
+"""
+
+# Where the focus is now: the element (inside a same-origin frame when a frame has it), its box.
+WHERE = (
+    "() => {"
+    + SELECTOR_OF
+    + """
+  let el = document.activeElement, frame = null;
+  while (el && el.localName === 'iframe') {
+    let inner = null;
+    try { inner = el.contentDocument && el.contentDocument.activeElement; } catch (e) { inner = null; }
+    if (!inner || inner === el.contentDocument.body) break;
+    frame = frame || el; el = inner;
+  }
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const box = (frame || el).getBoundingClientRect();
+  const own = el.getBoundingClientRect();
+  const r = frame ? {left: box.left + own.left, top: box.top + own.top, width: own.width, height: own.height} : own;
+  return {id: (frame ? frame.getAttribute('data-ashyq-n') + '/' : '') + (el.getAttribute('data-ashyq-n') || selectorOf(el)),
+          selector: (frame ? selectorOf(frame) + ' >>> ' : '') + selectorOf(el), html: el.outerHTML.slice(0, 160),
+          tag: el.localName, href: el.getAttribute('href'), text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 80),
+          rect: [r.left, r.top, r.width, r.height], scroll: [window.scrollX, window.scrollY]};
+}"""
+)
+
+BLUR = "() => { const el = document.activeElement; if (el && el !== document.body) el.blur(); }"
+SCROLL = "([x, y]) => window.scrollTo(x, y)"
+
+# Visible text naming a key to press: "Press Ctrl+M to exit", "нажмите Esc", "M-key" …
+KEY_TEXT = "() => (document.body ? document.body.innerText : '').slice(0, 20000)"
+KEY_NAMES = {
+    "esc": "Escape", "escape": "Escape", "enter": "Enter", "tab": "Tab", "space": " ", "пробел": " ",
+    "ctrl": "Control", "control": "Control", "alt": "Alt", "shift": "Shift",
+}  # fmt: skip
+KEY_PATTERN = re.compile(
+    r"(?:press|use|нажмите|нажать|используйте|басыңыз|басу)\s+(?:the\s+|клавиш[уиа]\s+|пернесін\s+)?"
+    r"((?:(?:ctrl|control|alt|shift)\s*\+\s*)*(?:esc(?:ape)?|enter|tab|space|пробел|f\d{1,2}|[a-zа-я0-9]))"
+    r"(?:[\s-]*(?:key|клавиш\w*|перне\w*))?(?=[\s.,;:!)]|$)",
+    re.I,
+)
+
+
+def keys_named(text: str) -> list[str]:
+    """Key combinations a page's text tells the visitor to press, in Playwright's notation."""
+    out: list[str] = []
+    for found in KEY_PATTERN.finditer(text):
+        parts = [p.strip() for p in re.split(r"\s*\+\s*", found.group(1)) if p.strip()]
+        names = [KEY_NAMES.get(p.lower(), p.upper() if len(p) == 1 and not p.isalpha() else p) for p in parts]
+        names = [n if len(n) > 1 or not n.isalpha() else n.lower() for n in names]
+        if "Control" in names or "Alt" in names:
+            names = [n.upper() if len(n) == 1 else n for n in names]
+        combo = "+".join(names)
+        if combo and combo not in out:
+            out.append(combo)
+    return out[:4]
+
+
+async def _settled(page: Any, key: str) -> dict[str, Any] | None:
+    await page.keyboard.press(key)
+    await page.wait_for_timeout(SETTLE_MS)
+    where: dict[str, Any] | None = await page.evaluate(WHERE)
+    return where
+
+
+def changed_pixels(a: bytes, b: bytes) -> int:
+    """How many pixels differ between two photographs of the same region."""
+    from PIL import Image, ImageChops
+
+    first, second = Image.open(io.BytesIO(a)).convert("RGB"), Image.open(io.BytesIO(b)).convert("RGB")
+    if first.size != second.size:
+        return first.size[0] * first.size[1]
+    diff = ImageChops.difference(first, second).convert("L").point(lambda v: 255 if v > 24 else 0)
+    histogram = diff.histogram()
+    return int(histogram[255])
+
+
+async def _region(page: Any, rect: list[float]) -> bytes | None:
+    viewport = page.viewport_size or {"width": 1280, "height": 800}
+    left, top = max(0.0, rect[0] - REGION_PAD), max(0.0, rect[1] - REGION_PAD)
+    right = min(float(viewport["width"]), rect[0] + rect[2] + REGION_PAD)
+    bottom = min(float(viewport["height"]), rect[1] + rect[3] + REGION_PAD)
+    if right - left < 1 or bottom - top < 1:
+        return None
+    shot: bytes = await page.screenshot(clip={"x": left, "y": top, "width": right - left, "height": bottom - top})
+    return shot
+
+
+async def tab_through(page: Any, stops: int, max_presses: int = 40) -> dict[str, Any]:
+    """Tab through the page: the focus indicator at the first ``stops`` stops, and traps."""
+    focusable = int(await page.evaluate(PREPARE))
+    sequence: list[dict[str, Any] | None] = []
+    shots: list[tuple[dict[str, Any], bytes | None]] = []
+    seen: dict[str, int] = {}
+    trap_at: int | None = None
+    for _ in range(min(max_presses, focusable * 2 + 3)):
+        where = await _settled(page, "Tab")
+        sequence.append(where)
+        if where is None:
+            if any(s is not None for s in sequence[:-1]):
+                break  # went round: the focus left the page, nothing held it
+            continue
+        if where["id"] in seen and all(s is not None for s in sequence[seen[where["id"]] :]):
+            trap_at = len(sequence) - 1
+            break
+        seen[where["id"]] = len(sequence) - 1
+        if len(shots) < stops:
+            shots.append((where, await _region(page, where["rect"])))
+    trap = await _trap(page, sequence, trap_at) if trap_at is not None else None
+    await page.evaluate(BLUR)
+    await page.wait_for_timeout(SETTLE_MS)
+    visible, invisible = 0, []
+    for where, focused in shots:
+        await page.evaluate(SCROLL, where["scroll"])
+        await page.wait_for_timeout(20)
+        plain = await _region(page, where["rect"])
+        if focused is None or plain is None:
+            continue
+        if changed_pixels(focused, plain) >= MIN_CHANGED:
+            visible += 1
+        else:
+            invisible.append({"selector": where["selector"], "html": where["html"]})
+    stops_seen = [s for s in sequence if s is not None]
+    return {
+        "focusable": focusable,
+        "tab_stops": visible + len(invisible),
+        "visible": visible,
+        "invisible": invisible[:10],
+        "trapped": bool(trap and trap["trapped"]),
+        "trap": trap,
+        "reached": len({s["id"] for s in stops_seen}),
+    }
+
+
+async def _trap(page: Any, sequence: list[dict[str, Any] | None], at: int) -> dict[str, Any]:
+    """The focus came back to an element before leaving the page: does anything let it out?"""
+    last = sequence[at]
+    assert last is not None
+    first = next(n for n, s in enumerate(sequence) if s is not None and s["id"] == last["id"])
+    cycle = {s["id"] for s in sequence[first:at] if s is not None} | {last["id"]}
+    members = [s for s in sequence[first:at] if s is not None]
+    out: dict[str, Any] = {"cycle": [s["selector"] for s in members][:6], "trapped": False}
+    for _ in range(len(cycle) * 2 + 2):  # backwards
+        where = await _settled(page, "Shift+Tab")
+        if where is None or where["id"] not in cycle:
+            out["escape"] = "Shift+Tab"
+            return out
+    keys = keys_named(await page.evaluate(KEY_TEXT))
+    if not keys:  # instructions may sit behind a help link inside the trap
+        for member in members[:3]:
+            if member["tag"] in ("a", "button"):
+                await page.evaluate(
+                    "(s) => { const el = document.querySelector(s); if (el) el.focus(); }", member["selector"]
+                )
+                await page.keyboard.press("Enter")
+                await page.wait_for_timeout(SETTLE_MS)
+                keys = keys_named(await page.evaluate(KEY_TEXT))
+                if keys:
+                    break
+    out["keys_named"] = keys
+    for key in keys:
+        await page.evaluate(
+            "(s) => { const el = document.querySelector(s); if (el) el.focus(); }", members[0]["selector"]
+        )
+        await page.wait_for_timeout(SETTLE_MS)
+        try:
+            where = await _settled(page, key)
+        except Exception:
+            continue
+        if where is None or where["id"] not in cycle:
+            out["escape"] = key
+            return out
+    out["trapped"] = True
+    return out
+
+
+# --------------------------------------------------------------------------------------- skip link
+# The first same-page links and buttons of the tab order, and where the main content starts.
+SKIP_CANDIDATES = (
+    "(words) => {"
+    + SELECTOR_OF
+    + """
+  const t = (el) => ((el.innerText || el.textContent || '') + ' ' + (el.getAttribute('aria-label') || '') + ' ' + (el.value || '')).toLowerCase().replace(/\\s+/g, ' ').trim();
+  const order = [...document.querySelectorAll('a[href], button, input[type=button], [role=link][tabindex], [role=button][tabindex]')]
+    .filter(el => !el.disabled && el.tabIndex >= 0 && !el.closest('[inert]'));
+  const first = order.slice(0, 8);
+  const candidates = first.filter(el => {
+    const href = el.getAttribute('href') || '';
+    return (href.startsWith('#') && href.length > 1) || (el.localName !== 'a' && words.some(w => t(el).includes(w.toLowerCase())));
+  }).map(el => ({selector: selectorOf(el), href: el.getAttribute('href'), text: t(el).slice(0, 80),
+                 labelled: words.some(w => t(el).includes(w.toLowerCase())), index: order.indexOf(el)}));
+  const main = document.querySelector('main, [role=main]') || document.querySelector('h1')
+    || document.querySelector('#main, #content, #main-content, .main-content');
+  const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; };
+  const before = main ? order.filter(el => main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING && !main.contains(el) && visible(el)) : [];
+  // controls before the main content that lead nowhere of their own: perhaps they fold a block away
+  const leadsNowhere = (el) => { const href = el.getAttribute('href') || '';
+    if (el.localName === 'a') return href === '#' || href.startsWith('javascript:');
+    return !(el.form && (el.type === 'submit' || el.type === 'image')); };
+  const toggles = before.filter(leadsNowhere).slice(0, 3).map(selectorOf);
+  return {candidates, main: main ? selectorOf(main) : null, before_main: main ? before.length : null, toggles};
+}"""
+)
+
+# After the skip link was used: is the focused element, or where the next Tab lands, at or after the
+# start of the main content (or inside the link's target)?
+LANDED = """
+([mainSel, targetId]) => {
+  const el = document.activeElement;
+  const main = mainSel ? document.querySelector(mainSel) : null;
+  const target = targetId ? document.getElementById(targetId) || document.getElementsByName(targetId)[0] : null;
+  if (!el || el === document.body) {
+    // nothing left to focus after the target: the link still took the reader there if the page
+    // went to it and no focusable element follows it
+    const order = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter(e => e.tabIndex >= 0);
+    const after = target ? order.some(e => target.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING) : true;
+    const went = !!target && location.hash === '#' + targetId;
+    return {landed: null, end_of_page: went && !after,
+            in_main: went && !after && main ? (main === target || main.contains(target) || target.contains(main) || !!(main.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) : null,
+            in_target: went && !after ? true : null};
+  }
+  const inside = (box) => box && (box === el || box.contains(el) || !!(box.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING));
+  return {landed: el.outerHTML.slice(0, 120), in_main: main ? inside(main) : null, in_target: target ? inside(target) : null};
+}
+"""
+
+
+async def skip_link(page: Any, words: list[str]) -> dict[str, Any]:
+    """Use the first same-page link (or a button labelled as one) of the tab order with the keyboard."""
+    found = await page.evaluate(SKIP_CANDIDATES, words)
+    out: dict[str, Any] = {"main": found["main"], "focusable_before_main": found["before_main"], "tried": []}
+    for candidate in found["candidates"][:3]:
+        await page.evaluate(BLUR)
+        await page.evaluate(SCROLL, [0, 0])
+        await page.evaluate(
+            "(s) => { const el = document.querySelector(s); if (el) el.focus(); }", candidate["selector"]
+        )
+        await page.keyboard.press("Enter")
+        await page.wait_for_timeout(SETTLE_MS * 2)
+        href = candidate.get("href") or ""
+        target = href[1:] if href.startswith("#") else None
+        now = await page.evaluate(LANDED, [found["main"], target])
+        if (now["landed"] is None and not now.get("end_of_page")) or (target and now.get("in_target") is False):
+            await page.keyboard.press("Tab")  # a target that takes no focus: the next Tab starts from it
+            await page.wait_for_timeout(SETTLE_MS)
+            now = await page.evaluate(LANDED, [found["main"], target])
+        reached = bool(now.get("in_main")) if found["main"] else bool(now.get("in_target"))
+        out["tried"].append({**candidate, "landed": now.get("landed"), "reached_main": reached})
+        if reached:
+            out["works"] = candidate
+            return out
+    # a control that folds the repeated block away (WCAG 2.4.1 by a collapsible menu)
+    for toggle in found.get("toggles", [])[:3]:
+        await page.evaluate("(s) => { const el = document.querySelector(s); if (el) el.focus(); }", toggle)
+        await page.keyboard.press("Enter")
+        await page.wait_for_timeout(SETTLE_MS * 2)
+        now = await page.evaluate(SKIP_CANDIDATES, words)
+        if (
+            now["before_main"] is not None
+            and found["before_main"] is not None
+            and now["before_main"] < found["before_main"]
+        ):
+            out["collapses"] = {"selector": toggle, "before": found["before_main"], "after": now["before_main"]}
+            break
+    return out
