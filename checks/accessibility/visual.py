@@ -1,28 +1,37 @@
 """Appendix 14, section 3 — accessibility for visually impaired people (rows 3.1–3.7).
 
-Alt text (3.1) and contrast (3.6) come from axe-core's results (``axe`` measurements); the rest from
-the gather step's own probes: moving content and its pause control (``motion``), focus visibility
-while tabbing (``focus``), the feedback form submitted empty (``form_errors``) and 200 % zoom
-(``zoom``). Skip links and back-to-top links (3.4) are read from the pages. The rows have fixed
-points and no scale of partial points: a row is met (pass) or not (fail).
+Two sources, each where it can see:
+
+* **the markup of every harvested page** (both languages): images without alternative text, a
+  ``<marquee>``/``<blink>``, a skip link and a back-to-top link, a viewport that forbids zooming. A
+  defect found here names every page it is on, however many;
+* **the browser** on one page of every template the site uses (and on the pages the markup flagged):
+  axe-core with every rule of the row's WCAG criteria, and the project's probes — what moves by itself
+  and the control that stops it (``motion``), the focus indicator at each Tab stop and keyboard traps
+  (``focus``), the skip link used with the keyboard (``skip_link``), forms sent with wrong input
+  (``form_errors``), 200 % and 320 px (``zoom``).
+
+A row is met (pass) or not (fail); the rows have no scale of partial points. Where something could
+not be decided (axe-core's "incomplete" that no probe settled) and nothing failed, the row is
+``not_assessed`` for that, naming the elements (:mod:`ashyq.checks.accessibility.wcag`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement
-from ashyq.base.evidence import Deficiency
+from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import matches_label
-from ashyq.base.vocabulary import Status
+from ashyq.checks.accessibility.wcag import Outcome, axe_outcome, interpretation, item_criteria, pages_text
 from ashyq.checks.accessibility.website import (
     Parsed,
     measurements,
     no_measurement,
     no_pages,
     parse,
-    sample,
     site_pages,
     usable,
 )
@@ -31,37 +40,82 @@ from ashyq.checks.result import Result
 from ashyq.config.check_settings import check_settings, labels
 
 
-def _binary(item: str, deficiencies: list[Deficiency], measured: dict[str, Any], evidence: list[Any]) -> Result:
-    status: Status = "fail" if deficiencies else "pass"
-    return Result(item, None, status, measured, deficiencies, evidence)
+def _markup_defect(
+    pages: list[Parsed],
+    hits: Callable[[Parsed], list[Any]],
+    message: str,
+    kind: str,
+    criteria: tuple[str, ...],
+    selector: str,
+    snippet: Callable[[Any], str | None],
+) -> Deficiency | None:
+    """One defect found in the markup, naming every page it is on."""
+    found = [(p, h) for p in pages if (h := hits(p))]
+    if not found:
+        return None
+    count = sum(len(h) for _, h in found)
+    return Deficiency(
+        f"{message}: {count} on {pages_text([p.page.url for p, _ in found])}",
+        kind=kind,
+        count=1,
+        url=found[0][0].page.url,
+        selector=selector,
+        evidence=[p.page.evidence(selector, snippet(h[0])) for p, h in found[:3]],
+        pages=[p.page.url for p, _ in found],
+        criteria=criteria,
+    )
 
 
-def _axe_violations(taken: list[Measurement], rules: list[str]) -> list[tuple[Measurement, dict[str, Any]]]:
-    return [(m, v) for m in taken for v in m.data.get("violations", []) if v.get("id") in rules]
+def _measured_urls(taken: list[Measurement]) -> set[str]:
+    return {m.url for m in taken}
 
 
-def _axe_deficiencies(found: list[tuple[Measurement, dict[str, Any]]], kind: str) -> list[Deficiency]:
-    out = []
-    for m, violation in found:
-        nodes = violation.get("nodes", [])
-        first = nodes[0] if nodes else {}
-        selector = ", ".join(first.get("target", [])) or None
-        out.append(
-            Deficiency(
-                f"axe-core {violation['id']}: {violation.get('count', len(nodes))} element(s) on {m.url}",
-                kind=kind,
-                url=m.url,
-                selector=selector,
-                evidence=[m.evidence(selector, first.get("html"))],
-            )
-        )
+def _unmeasured(pages: list[Parsed], measured: set[str]) -> list[Parsed]:
+    """Pages the browser did not see (their markup is what there is to judge)."""
+    return [p for p in pages if p.page.url not in measured and (p.page.final_url or "") not in measured]
+
+
+def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
+    """Pages whose markup shows something only the browser can settle, beyond one page per template:
+    images without alternative text (a script may add it), moving elements (a control may stop
+    them), a viewport that forbids zooming, and forms to fill in (only sending them tells)."""
+    config = check_settings("accessibility", artifacts.config)
+    out: dict[str, str] = {}
+    for page in site_pages(artifacts, config):
+        p = parse(page)
+        if images_without_alt(p):
+            out.setdefault(page.url, "images without alternative text in the markup")
+        elif p.select("marquee, blink"):
+            out.setdefault(page.url, "a marquee or blinking text")
+        elif zoom_blocked(p) is not None:
+            out.setdefault(page.url, "a viewport that forbids zooming")
+        elif any(f.xpath(".//textarea|.//input[@required]") for f in p.root.iter("form")):
+            out.setdefault(page.url, "a form to fill in")
     return out
 
 
 # ------------------------------------------------------------------------------------------- 3.1
+def images_without_alt(parsed: Parsed) -> list[Any]:
+    """Images with no text alternative at all in the markup (no ``alt``, no name, not hidden)."""
+    out = []
+    for element in parsed.root.iter("img", "input", "area"):
+        if element.tag == "input" and (element.get("type") or "").lower() != "image":
+            continue
+        if element.tag == "area" and not element.get("href"):
+            continue
+        if element.get("alt") is not None or element.get("aria-label") or element.get("aria-labelledby"):
+            continue
+        if element.get("title") or element.get("aria-hidden") == "true":
+            continue
+        if element.tag == "img" and (element.get("role") or "").lower() in ("presentation", "none"):
+            continue
+        out.append(element)
+    return out
+
+
 @register(
     "a14.alt_text",
-    "1",
+    "2",
     ["A14-3.1"],
     needs=[("pages", "measurements:axe")],
     also_applies_to=("subordinate",),
@@ -69,48 +123,48 @@ def _axe_deficiencies(found: list[tuple[Measurement, dict[str, Any]]], kind: str
 def alt_text(artifacts: BodyArtifacts) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
-    if taken:
-        found = _axe_violations(taken, config["axe_alt_rules"])
-        measured = {"pages": len(taken), "violations": sum(int(v.get("count", 1)) for _, v in found)}
-        return [
-            _binary(
-                "A14-3.1",
-                _axe_deficiencies(found, "missing_alt"),
-                measured,
-                [taken[0].evidence(None, f"axe-core {taken[0].tool_versions.get('axe-core', '?')}")],
-            )
-        ]
     pages = [parse(p) for p in site_pages(artifacts, config)]
-    if not pages:
+    if not taken and not pages:
         return [no_measurement("A14-3.1", "axe", broken)] if broken else no_pages(artifacts, ["A14-3.1"])
-    # without axe: an <img> with no alt attribute at all is a violation whatever its role
-    bare = [(p, img) for p in pages for img in p.root.iter("img") if img.get("alt") is None]
-    deficiencies = (
-        [
-            Deficiency(
-                f"images without alt text: {sample(p.page.url for p, _ in bare)}",
-                kind="missing_alt",
-                url=bare[0][0].page.url,
-                evidence=[p.page.evidence("img:not([alt])", img.get("src")) for p, img in bare[:3]],
-            )
-        ]
-        if bare
-        else []
+    outcome = axe_outcome(taken, config, "A14-3.1", "missing_alt")
+    markup = _markup_defect(
+        _unmeasured(pages, _measured_urls(taken)),
+        images_without_alt,
+        "images without alternative text in the markup",
+        "missing_alt",
+        ("1.1.1",),
+        "img:not([alt])",
+        lambda e: e.get("src"),
     )
-    return [
-        _binary(
-            "A14-3.1",
-            deficiencies,
-            {"pages": len(pages), "images_without_alt": len(bare), "source": "html"},
-            [pages[0].page.evidence("img", str(sum(1 for p in pages for _ in p.root.iter("img"))))],
-        )
-    ]
+    if markup is not None:
+        outcome.deficiencies.append(markup)
+    measured = {
+        "pages": len(pages),
+        "browser_pages": len(taken),
+        "violations": sum(
+            int(v.get("count", 1))
+            for m in taken
+            for v in m.data.get("violations", [])
+            if v.get("id") in config["axe_rules"] and "1.1.1" in config["axe_rules"][v["id"]]
+        ),
+        "markup_pages_without_alt": len(markup.pages) if markup else 0,
+    }
+    evidence = _evidence(taken, pages)
+    return [outcome.result("A14-3.1", measured, evidence)]
+
+
+def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef]:
+    if taken:
+        return [
+            taken[0].evidence(None, f"axe-core {taken[0].tool_versions.get('axe-core', '?')}, {len(taken)} page(s)")
+        ]
+    return [pages[0].page.evidence("body", f"{len(pages)} page(s)")] if pages else []
 
 
 # ------------------------------------------------------------------------------------------- 3.2
 @register(
     "a14.motion",
-    "1",
+    "2",
     ["A14-3.2"],
     needs=[("measurements:motion", "pages")],
     also_applies_to=("subordinate",),
@@ -119,64 +173,98 @@ def motion(artifacts: BodyArtifacts) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "motion", "desktop"))
     pages = [parse(p) for p in site_pages(artifacts, config)]
-    if not taken:
-        flashing = [p for p in pages if p.select("marquee, blink")]
-        if flashing:
-            return [
-                _binary(
-                    "A14-3.2",
-                    [
-                        Deficiency(
-                            f"marquee or blink without a pause control: {sample(p.page.url for p in flashing)}",
-                            kind="moving_without_pause",
-                            url=flashing[0].page.url,
-                            evidence=[flashing[0].page.evidence("marquee, blink")],
-                        )
-                    ],
-                    {"source": "html"},
-                    [flashing[0].page.evidence("marquee, blink")],
-                )
-            ]
+    if not taken and not pages:
         return [no_measurement("A14-3.2", "motion", broken)]
-    uncontrolled = [m for m in taken if m.data.get("moving") and not m.data.get("pause_controls")]
-    deficiencies = [
-        Deficiency(
-            f"moving content without a way to stop it on {m.url}: "
-            f"{sample(x.get('selector', '?') for x in m.data['moving'])}",
-            kind="moving_without_pause",
-            url=m.url,
-            selector=m.data["moving"][0].get("selector"),
-            evidence=[m.evidence(m.data["moving"][0].get("selector"), m.data["moving"][0].get("kind"))],
-        )
-        for m in uncontrolled
-    ]
-    measured = {"pages": len(taken), "pages_with_motion": sum(1 for m in taken if m.data.get("moving"))}
-    return [_binary("A14-3.2", deficiencies, measured, [taken[0].evidence(None, f"{len(taken)} page(s) watched")])]
+    criteria = item_criteria(config, "A14-3.2")[:1]
+    outcome = Outcome()
+    uncontrolled: list[tuple[Measurement, dict[str, Any]]] = []
+    broken_controls: list[tuple[Measurement, dict[str, Any]]] = []
+    for m in taken:
+        for item in m.data.get("moving", []):
+            if not item.get("control") and not m.data.get("pause_controls"):
+                uncontrolled.append((m, item))
+            elif item.get("control_works") is False:
+                broken_controls.append((m, item))
+    for found, message, kind in (
+        (
+            uncontrolled,
+            "content moves by itself with no visible, keyboard-operable control to stop it",
+            "moving_without_pause",
+        ),
+        (
+            broken_controls,
+            "the control pressed with the keyboard did not stop the moving content",
+            "pause_does_not_work",
+        ),
+    ):
+        if found:
+            m, item = found[0]
+            outcome.deficiencies.append(
+                Deficiency(
+                    f"{message}: {', '.join(dict.fromkeys(str(i.get('selector')) for _, i in found[:5]))} on "
+                    f"{pages_text([x.url for x, _ in found])}",
+                    kind=kind,
+                    url=m.url,
+                    selector=item.get("selector"),
+                    evidence=[
+                        x.evidence(i.get("selector"), f"{i.get('kind')}; control {i.get('control')}")
+                        for x, i in found[:3]
+                    ],
+                    pages=list(dict.fromkeys(x.url for x, _ in found)),
+                    criteria=criteria,
+                )
+            )
+    markup = _markup_defect(
+        _unmeasured(pages, _measured_urls(taken)),
+        lambda p: p.select("marquee, blink"),
+        "a marquee or blinking text the browser did not watch (no control of its own)",
+        "moving_without_pause",
+        criteria,
+        "marquee, blink",
+        lambda e: e.text_content()[:80],
+    )
+    if markup is not None:
+        outcome.deficiencies.append(markup)
+    if not taken and markup is None:
+        return [no_measurement("A14-3.2", "motion", broken)]
+    measured = {
+        "pages": len(taken),
+        "pages_with_motion": sum(1 for m in taken if m.data.get("moving")),
+        "uncontrolled": len(uncontrolled),
+    }
+    evidence = [taken[0].evidence(None, f"{len(taken)} page(s) watched")] if taken else []
+    return [outcome.result("A14-3.2", measured, evidence)]
 
 
 # ------------------------------------------------------------------------------------------- 3.3
 @register(
     "a14.keyboard_focus",
-    "1",
+    "2",
     ["A14-3.3"],
     needs=["measurements:focus"],
+    uses=["measurements:axe"],
     also_applies_to=("subordinate",),
 )
 def keyboard_focus(artifacts: BodyArtifacts) -> list[Result]:
-    taken, broken = usable(measurements(artifacts, "focus", "desktop"))
-    taken = [m for m in taken if int(m.data.get("tab_stops", 0)) > 0]
-    if not taken:
+    config = check_settings("accessibility", artifacts.config)
+    all_taken, broken = usable(measurements(artifacts, "focus", "desktop"))
+    taken = [m for m in all_taken if int(m.data.get("tab_stops", 0)) > 0 or m.data.get("trapped")]
+    axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
+    outcome = axe_outcome(axe_taken, config, "A14-3.3", "not_keyboard_operable")
+    if not taken and not outcome.deficiencies:
+        if all_taken and any(int(m.data.get("focusable", 0)) == 0 for m in all_taken) and axe_taken:
+            return [outcome.result("A14-3.3", {"tab_stops": 0}, [all_taken[0].evidence(None, "nothing to focus")])]
         return [no_measurement("A14-3.3", "focus", broken)]
-    stops = sum(int(m.data["tab_stops"]) for m in taken)
+    stops = sum(int(m.data.get("tab_stops", 0)) for m in taken)
     visible = sum(int(m.data.get("visible", 0)) for m in taken)
-    share = visible / stops
-    deficiencies = []
-    if share < 0.9:
+    share = visible / stops if stops else 1.0
+    if stops and share < float(config["presence_pass_share"]):
         worst = [m for m in taken if m.data.get("invisible")]
         first = worst[0].data["invisible"][0] if worst else {}
-        deficiencies.append(
+        outcome.deficiencies.append(
             Deficiency(
-                f"{stops - visible} of {stops} keyboard stops show no focus indicator",
+                f"{stops - visible} of {stops} keyboard stops show no focus indicator, "
+                f"on {pages_text([m.url for m in worst])}",
                 kind="focus_not_visible",
                 url=(worst or taken)[0].url,
                 selector=first.get("selector"),
@@ -184,32 +272,56 @@ def keyboard_focus(artifacts: BodyArtifacts) -> list[Result]:
                     m.evidence(m.data["invisible"][0].get("selector"), m.data["invisible"][0].get("html"))
                     for m in worst[:3]
                 ],
+                pages=[m.url for m in worst],
+                criteria=("2.4.7",),
             )
         )
-    if any(m.data.get("trapped") for m in taken):
-        trapped = next(m for m in taken if m.data.get("trapped"))
-        deficiencies.append(
+    trapped = [m for m in taken if m.data.get("trapped")]
+    if trapped:
+        cycle = (trapped[0].data.get("trap") or {}).get("cycle") or []
+        outcome.deficiencies.append(
             Deficiency(
-                f"the keyboard focus is trapped on {trapped.url}",
+                f"the keyboard focus is trapped (Tab, Shift+Tab and the keys the page names cannot leave "
+                f"{', '.join(cycle[:3]) or 'it'}) on {pages_text([m.url for m in trapped])}",
                 kind="focus_trap",
-                url=trapped.url,
-                evidence=[trapped.evidence()],
+                url=trapped[0].url,
+                selector=cycle[0] if cycle else None,
+                evidence=[
+                    m.evidence(None, ", ".join((m.data.get("trap") or {}).get("cycle") or [])) for m in trapped[:3]
+                ],
+                pages=[m.url for m in trapped],
+                criteria=("2.1.2",),
             )
         )
-    measured = {"tab_stops": stops, "visible": visible, "share_visible": round(share, 3)}
-    return [_binary("A14-3.3", deficiencies, measured, [taken[0].evidence(None, f"{visible}/{stops} stops visible")])]
+    measured = {"tab_stops": stops, "visible": visible, "share_visible": round(share, 3), "trapped": len(trapped)}
+    evidence = [taken[0].evidence(None, f"{visible}/{stops} stops visible")] if taken else []
+    return [outcome.result("A14-3.3", measured, evidence)]
 
 
 # ------------------------------------------------------------------------------------------- 3.4
 def skip_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
-    ids = {e.get("id") for e in parsed.root.iter() if e.get("id")}
+    """A link to the main content among the first links of the page: to an element of the page, and
+    labelled as one (or matching a skip-link selector)."""
+    ids = {e.get("id") for e in parsed.root.iter() if e.get("id")} | {a.get("name") for a in parsed.root.iter("a")}
     vocabulary = labels(config, "skip_link")
     for anchor in parsed.anchors()[:15]:  # a skip link comes first in the tab order
         href = anchor.get("href", "")
         if href.startswith("#") and href[1:] in ids and matches_label(anchor.text_content(), vocabulary):
             return anchor
     found = parsed.first(config["skip_link_selectors"])
-    return found[1] if found is not None else None
+    if found is not None and (found[1].get("href") or "#")[1:] in ids:
+        return found[1]
+    return None
+
+
+def bypass_in_markup(parsed: Parsed) -> str | None:
+    """WCAG 2.4.1's other ways past the repeated blocks, read from the markup: a main landmark, or a
+    heading that starts the content."""
+    if parsed.select("main, [role=main]"):
+        return "main landmark"
+    if parsed.select("h1, h2, [role=heading]"):
+        return "headings"
+    return None
 
 
 def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
@@ -227,102 +339,182 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
 
 @register(
     "a14.skip_and_top",
-    "1",
+    "2",
     ["A14-3.4"],
     needs=["pages"],
+    uses=["measurements:skip_link", "measurements:axe"],
     also_applies_to=("subordinate",),
 )
 def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
+    """Row 3.4 asks for "a link to the main content on every web page" (interpretation
+    ``a14-skip-link``: by default that link, as the text says; the other reading accepts any of
+    WCAG 2.4.1's ways past repeated blocks). A link the browser used that led nowhere near the main
+    content is no such link."""
     config = check_settings("accessibility", artifacts.config)
+    reading = interpretation(artifacts, "a14-skip-link")
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-3.4"])
-    without_skip = [p for p in pages if skip_link(p, config) is None]
+    probes, _ = usable(measurements(artifacts, "skip_link", "desktop"))
+    probe_of = {m.url: m for m in probes}
+    axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
+    criteria = item_criteria(config, "A14-3.4")
+    outcome = Outcome()
+    without, broken, via = [], [], {}
+    for p in pages:
+        link = skip_link(p, config)
+        probe = probe_of.get(p.page.url) or probe_of.get(p.page.final_url or "")
+        works = bool(probe and probe.data.get("works"))
+        if works:
+            via[p.page.url] = "skip link used with the keyboard"
+            continue
+        if link is not None and probe is not None and probe.data.get("tried"):
+            broken.append((p, probe))
+            continue
+        if link is not None:
+            via[p.page.url] = "skip link in the markup"
+            continue
+        if reading == "any-bypass":
+            other = bypass_in_markup(p)
+            if probe is not None and probe.data.get("focusable_before_main") == 0:
+                other = "nothing to pass before the main content"
+            elif probe is not None and probe.data.get("collapses"):
+                other = "the repeated block folds away"
+            if other:
+                via[p.page.url] = other
+                continue
+        without.append(p)
+    if without and len(without) > (1 - float(config["presence_pass_share"])) * len(pages):
+        what = "no link to the main content" if reading == "link" else "no way past the repeated blocks"
+        outcome.deficiencies.append(
+            Deficiency(
+                f"{what} on {len(without)} of {len(pages)} pages: {pages_text([p.page.url for p in without])}",
+                kind="no_skip_link",
+                url=without[0].page.url,
+                evidence=[p.page.evidence("body > a:first-of-type", p.page.title) for p in without[:3]],
+                pages=[p.page.url for p in without],
+                criteria=criteria,
+            )
+        )
+    if broken:
+        outcome.deficiencies.append(
+            Deficiency(
+                "the link to the main content, used with the keyboard, does not take the focus there: "
+                + pages_text([p.page.url for p, _ in broken]),
+                kind="skip_link_broken",
+                url=broken[0][0].page.url,
+                selector=(broken[0][1].data.get("tried") or [{}])[0].get("selector"),
+                evidence=[
+                    m.evidence(
+                        (m.data.get("tried") or [{}])[0].get("selector"),
+                        f"landed on {(m.data.get('tried') or [{}])[0].get('landed')}",
+                    )
+                    for _, m in broken[:3]
+                ],
+                pages=[p.page.url for p, _ in broken],
+                criteria=criteria,
+            )
+        )
+    axe = axe_outcome(axe_taken, config, "A14-3.4", "no_skip_link")
+    outcome.deficiencies += axe.deficiencies
     long_limit = int(config["long_page_chars"])
     long_pages = [p for p in pages if len(p.text()) > long_limit]
     without_top = [p for p in long_pages if back_to_top(p, config) is None]
-    deficiencies = []
-    if len(without_skip) > (1 - float(config["presence_pass_share"])) * len(pages):
-        deficiencies.append(
-            Deficiency(
-                f"no link to the main content on {len(without_skip)} of {len(pages)} pages: "
-                f"{sample(p.page.url for p in without_skip)}",
-                kind="no_skip_link",
-                url=without_skip[0].page.url,
-                evidence=[p.page.evidence("body > a:first-of-type", p.page.title) for p in without_skip[:3]],
-            )
-        )
     if without_top:
-        deficiencies.append(
+        outcome.deficiencies.append(
             Deficiency(
-                f"long pages without a «back to top» link: {sample(p.page.url for p in without_top)}",
+                f"long pages without a «back to top» link: {pages_text([p.page.url for p in without_top])}",
                 kind="no_back_to_top",
                 url=without_top[0].page.url,
                 evidence=[p.page.evidence(None, p.page.title) for p in without_top[:3]],
+                pages=[p.page.url for p in without_top],
             )
         )
-    shown = next((p for p in pages if skip_link(p, config) is not None), pages[0])
+    shown = next((p for p in pages if p.page.url in via), pages[0])
     found = skip_link(shown, config)
     measured = {
         "pages": len(pages),
-        "without_skip_link": len(without_skip),
+        "reading": reading,
+        "without_skip_link": len(without),
+        "skip_link_broken": len(broken),
+        "used_with_keyboard": len(probes),
         "long_pages": len(long_pages),
         "long_without_back_to_top": len(without_top),
     }
-    return [
-        _binary(
-            "A14-3.4",
-            deficiencies,
-            measured,
-            [shown.page.evidence("a[href^='#']", found.text_content() if found is not None else shown.page.title)],
-        )
-    ]
+    snippet = found.text_content() if found is not None else via.get(shown.page.url) or shown.page.title
+    return [outcome.result("A14-3.4", measured, [shown.page.evidence("a[href^='#']", snippet)])]
 
 
 # ------------------------------------------------------------------------------------------- 3.5
+def _form_verdicts(m: Measurement) -> list[tuple[dict[str, Any], str | None]]:
+    """Each form sent wrongly on the page: None when the visitor was told which field is wrong,
+    else why not."""
+    out: list[tuple[dict[str, Any], str | None]] = []
+    for form in m.data.get("forms", []):
+        messages = [x for x in form.get("messages", []) if x.get("fresh") or x.get("error_like")]
+        errors = [x for x in messages if x.get("error_like") or x.get("tied")]
+        exposed = [x for x in errors if not x.get("hidden_from_at")]
+        if form.get("native"):
+            out.append((form, None))  # the browser refused the input and named the field
+        elif exposed and any(x.get("tied") for x in exposed):
+            out.append((form, None))
+        elif exposed:
+            out.append((form, f"the message «{exposed[0]['text']}» does not say which field is wrong"))
+        elif errors:
+            out.append((form, f"the message «{errors[0]['text']}» is hidden from assistive technology"))
+        elif form.get("constrained") or form.get("textarea"):
+            # a field it requires (or a message box) left empty, an address that is none: an error
+            out.append((form, "the form took wrong input without any error text"))
+    return out
+
+
 @register(
     "a14.form_errors",
-    "1",
+    "2",
     ["A14-3.5"],
     needs=["measurements:form_errors"],
     also_applies_to=("subordinate",),
 )
 def form_errors(artifacts: BodyArtifacts) -> list[Result]:
+    config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "form_errors", "desktop"))
     if not taken:
         return [no_measurement("A14-3.5", "form_errors", broken)]
-    forms = [m for m in taken if m.data.get("form_found")]
-    if not forms:
+    verdicts = [(m, form, why) for m in taken for form, why in _form_verdicts(m)]
+    if not verdicts:
         return [
             Result(
                 "A14-3.5",
                 None,
                 "not_applicable",
-                {"forms": 0},
-                reason="the site has no feedback form to fill in",
+                {"forms": 0, "pages": len(taken)},
+                reason="no page the browser saw has a form to fill in",
                 evidence=[taken[0].evidence()],
             )
         ]
-    silent = [m for m in forms if not (m.data.get("error_texts") or m.data.get("native_messages"))]
-    deficiencies = [
-        Deficiency(
-            f"the form on {m.url} took empty required fields without any error text"
-            + (f" (it answered «{m.data['status_text']}»)" if m.data.get("status_text") else ""),
-            kind="no_error_message",
-            url=m.url,
-            selector=m.data.get("selector"),
-            evidence=[m.evidence(m.data.get("selector"), m.data.get("status_text"))],
+    failed = [(m, f, why) for m, f, why in verdicts if why]
+    outcome = Outcome()
+    if failed:
+        m, form, why = failed[0]
+        outcome.deficiencies.append(
+            Deficiency(
+                f"{why} (form {form.get('selector')}); forms that fail: {len(failed)} on "
+                f"{pages_text([x.url for x, _, _ in failed])}",
+                kind="no_error_message",
+                url=m.url,
+                selector=form.get("selector"),
+                evidence=[x.evidence(f.get("selector"), w) for x, f, w in failed[:3]],
+                pages=list(dict.fromkeys(x.url for x, _, _ in failed)),
+                criteria=item_criteria(config, "A14-3.5"),
+            )
         )
-        for m in silent
-    ]
-    shown = next((m for m in forms if m not in silent), forms[0])
-    texts = shown.data.get("error_texts") or shown.data.get("native_messages") or []
+    shown = next(((m, f) for m, f, why in verdicts if not why), (verdicts[0][0], verdicts[0][1]))
+    told = [x.get("message") for x in shown[1].get("native", [])] + [x["text"] for x in shown[1].get("messages", [])]
     return [
-        _binary(
+        outcome.result(
             "A14-3.5",
-            deficiencies,
-            {"forms": len(forms), "silent_forms": len(silent)},
-            [shown.evidence(shown.data.get("selector"), "; ".join(texts)[:200])],
+            {"forms": len(verdicts), "silent_forms": len(failed)},
+            [shown[0].evidence(shown[1].get("selector"), "; ".join(t for t in told if t)[:200])],
         )
     ]
 
@@ -330,7 +522,7 @@ def form_errors(artifacts: BodyArtifacts) -> list[Result]:
 # ------------------------------------------------------------------------------------------- 3.6
 @register(
     "a14.contrast",
-    "1",
+    "2",
     ["A14-3.6"],
     needs=["measurements:axe"],
     also_applies_to=("subordinate",),
@@ -340,82 +532,129 @@ def contrast(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     if not taken:
         return [no_measurement("A14-3.6", "axe", broken)]
-    found = _axe_violations(taken, config["axe_contrast_rules"])
-    ratios = [float(n["contrast_ratio"]) for _, v in found for n in v.get("nodes", []) if n.get("contrast_ratio")]
-    measured: dict[str, Any] = {"pages": len(taken), "violations": sum(int(v.get("count", 1)) for _, v in found)}
+    outcome = axe_outcome(taken, config, "A14-3.6", "low_contrast")
+    nodes = [
+        n
+        for m in taken
+        for v in m.data.get("violations", [])
+        if v.get("id") == "color-contrast"
+        for n in v.get("nodes", [])
+    ]
+    ratios = [float(n["contrast_ratio"]) for n in nodes if n.get("contrast_ratio")]
+    decided = [d for m in taken for d in m.data.get("decided", [])]
+    measured: dict[str, Any] = {
+        "pages": len(taken),
+        "violations": sum(
+            int(v.get("count", 1))
+            for m in taken
+            for v in m.data.get("violations", [])
+            if v.get("id") == "color-contrast"
+        ),
+        "decided_on_pixels": len(decided),
+    }
     if ratios:
         measured["contrast_ratio"] = min(ratios)
-    return [
-        _binary(
-            "A14-3.6",
-            _axe_deficiencies(found, "low_contrast"),
-            measured,
-            [taken[0].evidence(None, f"axe-core {taken[0].tool_versions.get('axe-core', '?')}")],
-        )
-    ]
+    return [outcome.result("A14-3.6", measured, _evidence(taken, []))]
 
 
 # ------------------------------------------------------------------------------------------- 3.7
-def _zoom_blocked(parsed: Parsed) -> str | None:
+def zoom_blocked(parsed: Parsed) -> str | None:
+    """The viewport forbids zooming to 200 % (``user-scalable=no`` or a maximum scale under 2), read
+    as the browser reads the values: ``yes`` is 1, ``no`` 0, ``device-width`` 10, a number its prefix,
+    anything else 0; a negative maximum is ignored."""
     for meta in parsed.select("meta[name=viewport]"):
-        content = (meta.get("content") or "").replace(" ", "").lower()
-        scale = re.search(r"maximum-scale=([\d.]+)", content)
-        if "user-scalable=no" in content or "user-scalable=0" in content or (scale and float(scale.group(1)) < 2):
-            return str(meta.get("content"))
+        content = (meta.get("content") or "").lower()
+        for key, raw in re.findall(r"([\w-]+)\s*=\s*([^,;\s]*)", content):
+            value = viewport_number(raw)
+            if key == "user-scalable" and abs(value) < 1:
+                return str(meta.get("content"))
+            if key == "maximum-scale" and 0 <= value < 2:
+                return str(meta.get("content"))
     return None
+
+
+def viewport_number(raw: str) -> float:
+    if raw in ("yes",):
+        return 1.0
+    if raw in ("no",):
+        return 0.0
+    if raw in ("device-width", "device-height"):
+        return 10.0
+    found = re.match(r"[+-]?(\d+(\.\d*)?|\.\d+)", raw)
+    return float(found.group(0)) if found else 0.0
 
 
 @register(
     "a14.zoom",
-    "1",
+    "2",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
+    uses=["measurements:axe"],
     also_applies_to=("subordinate",),
 )
 def zoom(artifacts: BodyArtifacts) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
-    blocked = [(p, content) for p in pages if (content := _zoom_blocked(p)) is not None]
-    deficiencies = []
-    if blocked:
-        p, content = blocked[0]
-        deficiencies.append(
-            Deficiency(
-                f"the viewport forbids zooming ({content}) on {len(blocked)} page(s)",
-                kind="zoom_blocked",
-                url=p.page.url,
-                selector="meta[name=viewport]",
-                evidence=[p.page.evidence("meta[name=viewport]", content)],
-            )
-        )
     taken, broken = usable(measurements(artifacts, "zoom", "desktop"))
-    if not taken and not deficiencies:
+    outcome = Outcome()
+    blocked = _markup_defect(
+        pages,
+        lambda p: [c] if (c := zoom_blocked(p)) is not None else [],
+        "the viewport forbids zooming",
+        "zoom_blocked",
+        ("1.4.4",),
+        "meta[name=viewport]",
+        lambda c: str(c),
+    )
+    if blocked is not None:
+        outcome.deficiencies.append(blocked)
+    if not taken and blocked is None:
         return [no_measurement("A14-3.7", "zoom", broken)]
     scrolling = [m for m in taken if m.data.get("horizontal_scroll")]
     if scrolling:
         m = scrolling[0]
-        deficiencies.append(
+        causes = ", ".join(str(c.get("selector")) for c in (m.data.get("overflow") or [])[:3])
+        outcome.deficiencies.append(
             Deficiency(
-                f"at 200 % the page scrolls sideways ({m.data.get('scroll_width')} px of content "
-                f"in {m.data.get('client_width')} px) on {len(scrolling)} page(s)",
+                f"at 200 % the page scrolls sideways ({m.data.get('scroll_width')} px of content in "
+                f"{m.data.get('client_width')} px{'; made wide by ' + causes if causes else ''}) on "
+                f"{pages_text([x.url for x in scrolling])}",
                 kind="horizontal_scroll",
                 url=m.url,
-                evidence=[m.evidence("html", m.url)],
+                evidence=[x.evidence("html", x.url) for x in scrolling[:3]],
+                pages=[x.url for x in scrolling],
+                criteria=("1.4.10",),
             )
         )
     lost = [m for m in taken if m.data.get("clipped")]
     if lost:
-        deficiencies.append(
+        first = lost[0].data["clipped"][0] if isinstance(lost[0].data["clipped"], list) else {}
+        selector = first.get("selector") if isinstance(first, dict) else first
+        outcome.deficiencies.append(
             Deficiency(
-                f"text is cut off at 200 % on {sample(m.url for m in lost)}",
+                f"text is cut off at 200 % ({selector}) on {pages_text([m.url for m in lost])}",
                 kind="content_lost",
                 url=lost[0].url,
-                selector=lost[0].data["clipped"][0] if isinstance(lost[0].data["clipped"], list) else None,
-                evidence=[lost[0].evidence()],
+                selector=selector,
+                evidence=[
+                    m.evidence(selector, first.get("text") if isinstance(first, dict) else None) for m in lost[:3]
+                ],
+                pages=[m.url for m in lost],
+                criteria=("1.4.4",),
             )
         )
-    measured = {"pages": len(taken), "blocked": len(blocked), "horizontal_scroll": len(scrolling)}
-    evidence = (
-        [taken[0].evidence("html", f"zoom {taken[0].data.get('zoom', 2)}")] if taken else deficiencies[0].references()
-    )
-    return [_binary("A14-3.7", deficiencies, measured, evidence)]
+    axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
+    axe = axe_outcome(axe_taken, config, "A14-3.7", "zoom_blocked")
+    if blocked is None:  # the markup's reading of the viewport and axe-core's say the same thing
+        outcome.deficiencies += axe.deficiencies
+    measured = {
+        "pages": len(taken),
+        "blocked": len(blocked.pages) if blocked else 0,
+        "horizontal_scroll": len(scrolling),
+        "wide_content_only": sum(
+            1 for m in taken if m.data.get("document_scroll") and not m.data.get("horizontal_scroll")
+        ),
+        "reflow_320_scroll": sum(1 for m in taken if (m.data.get("reflow_320") or {}).get("horizontal_scroll")),
+    }
+    evidence = [taken[0].evidence("html", f"zoom {taken[0].data.get('zoom', 2)}")] if taken else []
+    return [outcome.result("A14-3.7", measured, evidence)]
