@@ -16,6 +16,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
+from ashyq.checks.accessibility.wcag import interpretation
 from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
@@ -295,35 +296,72 @@ def english(artifacts: BodyArtifacts) -> list[Result]:
 
 # ------------------------------------------------------------------------------------------- 4.6
 COUNTER_SERVICES = re.compile(
-    r"mc\.yandex\.ru|liveinternet\.ru|counter\.yadro|top100|zero\.kz|hotlog|"
+    r"mc\.yandex\.ru|informer\.yandex|liveinternet\.ru|counter\.yadro|top100|zero\.kz|hotlog|"
     r"google-analytics\.com|googletagmanager\.com|metrika",
     re.I,
 )
 
 
+def _pixel(img: Any) -> bool:
+    """A tracking image no one sees: inside ``<noscript>``, hidden, or one pixel."""
+    style = (img.get("style") or "").replace(" ", "").lower()
+    tiny = any((img.get(dim) or "").strip() in ("0", "1", "1px") for dim in ("width", "height"))
+    return tiny or "display:none" in style or "visibility:hidden" in style or bool(img.xpath("ancestor::noscript"))
+
+
+def visible_counter(p: Parsed, vocabulary: list[str]) -> tuple[str, str] | None:
+    """A counter the visitor sees: a number of visits labelled as such, or a counter service's badge."""
+    for element in p.select("[class*=counter], [id*=counter], footer, .footer"):
+        text = squash(element.text_content())
+        if matches_label(text, vocabulary) and re.search(r"\d", text):
+            return "[class*=counter]", text[:120]
+    for img in p.select("img[src]"):
+        if COUNTER_SERVICES.search(img.get("src") or "") and not _pixel(img):
+            return "img[src]", str(img.get("src"))[:120]
+    return None
+
+
+def hidden_counter(p: Parsed) -> tuple[str, str] | None:
+    """A web-analytics script (or its tracking pixel) that counts visits and shows nothing."""
+    for element in p.select("script[src], script, img[src]"):
+        source = (element.get("src") or "") + (element.text or "")[:2000]
+        found = COUNTER_SERVICES.search(source)
+        if found:
+            return element.tag, found.group(0)
+    return None
+
+
 @register(
     "a14.visitor_counter",
-    "1",
+    "2",
     ["A14-4.6"],
     needs=["pages"],
     also_applies_to=("subordinate",),
 )
 def visitor_counter(artifacts: BodyArtifacts) -> list[Result]:
+    """Row 4.6 under the interpretation ``a14-visitor-counter``: by default a counter the visitor
+    sees (the row is one of section 4's interactive means); a hidden analytics script counts only
+    under the other reading, and is reported either way."""
     config = check_settings("accessibility", artifacts.config)
+    reading = interpretation(artifacts, "a14-visitor-counter")
     vocabulary = labels(config, "counter")
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-4.6"])
     for p in pages:
-        for element in p.select("[class*=counter], [id*=counter], footer, .footer"):
-            text = squash(element.text_content())
-            if matches_label(text, vocabulary) and re.search(r"\d", text):
-                return [_found("A14-4.6", p, "[class*=counter]", text[:120])]
-        for script in p.select("script[src], img[src], script"):
-            source = (script.get("src") or "") + (script.text or "")[:2000]
-            if COUNTER_SERVICES.search(source):
-                return [_found("A14-4.6", p, "script", COUNTER_SERVICES.search(source).group(0))]  # type: ignore[union-attr]
-    return [_missing("A14-4.6", "no_counter", "no visitor counter on any harvested page", pages)]
+        shown = visible_counter(p, vocabulary)
+        if shown is not None:
+            return [_found("A14-4.6", p, shown[0], shown[1], {"reading": reading, "counter": "visible"})]
+    hidden = next(((p, h) for p in pages if (h := hidden_counter(p)) is not None), None)
+    if hidden is not None and reading == "any-counter":
+        p, (selector, snippet) = hidden
+        return [_found("A14-4.6", p, selector, snippet, {"reading": reading, "counter": "hidden"})]
+    message = "no visitor counter the visitor can see on any harvested page"
+    if hidden is not None:
+        message += f" (a hidden analytics script, {hidden[1][1]}, counts visits but shows nothing)"
+    result = _missing("A14-4.6", "no_counter", message, pages)
+    result.measured.update({"reading": reading, "hidden_analytics": hidden is not None})
+    return [result]
 
 
 # ----------------------------------------------------------------------------------- 1.1 and 2.1

@@ -12,11 +12,12 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.artifacts import BodyArtifacts, DownloadInfo
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import element_text, matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.checks.accessibility.navigation import search_form
+from ashyq.checks.accessibility.wcag import interpretation
 from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
@@ -140,6 +141,61 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
     return list(out.items())
 
 
+def download_format(url: str, info: DownloadInfo | None = None) -> str | None:
+    """A download's format: what the harvest recorded, else the file name's extension."""
+    if info is not None and info.format:
+        return info.format.lower().lstrip(".")
+    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    if name.endswith((".tar.gz", ".tar.bz2")):
+        return "tar"
+    return name.rsplit(".", 1)[-1] if "." in name else None
+
+
+def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: str) -> Deficiency | None:
+    """Requirement 1 of row 2.6: hypertext and machine-readable formats — pages in UTF-8, documents
+    in a format whose text can be saved, searched and copied (``a14-text-formats``: by default any
+    of the configured machine-readable formats; the literal reading allows only rtf, txt, HTML and
+    XML), archives in zip. One deficiency (the row deducts per requirement), naming each problem."""
+    problems: list[str] = []
+    where: list[str] = []
+    evidence: list[EvidenceRef] = []
+    not_utf8 = [p for p in pages if (_charset(p) or "utf-8") not in ("utf-8", "utf8")]
+    if not_utf8:
+        problems.append(f"pages not in UTF-8 ({_charset(not_utf8[0])}): {sample(p.page.url for p in not_utf8)}")
+        where += [p.page.url for p in not_utf8]
+        evidence += [p.page.evidence("head", _charset(p) or "") for p in not_utf8[:2]]
+    documents, archives = set(config["document_formats"]), set(config["archive_formats"])
+    allowed = set(config["listed_text_formats"] if reading == "listed" else config["machine_readable_formats"])
+    wrong_docs: dict[str, tuple[Parsed, str]] = {}
+    wrong_archives: dict[str, tuple[Parsed, str]] = {}
+    for p in pages:
+        infos = {d.url: d for d in p.page.downloads}
+        for url, _ in _download_labels(p, config):
+            fmt = download_format(url, infos.get(url))
+            if fmt is None:
+                continue
+            if fmt in archives and fmt != "zip":
+                wrong_archives.setdefault(url, (p, fmt))
+            elif fmt in documents and fmt not in allowed:
+                wrong_docs.setdefault(url, (p, fmt))
+    for found, what in ((wrong_docs, "documents in a format whose text cannot be searched and copied"),
+                        (wrong_archives, "archives not in zip")):  # fmt: skip
+        if found:
+            kinds = ", ".join(sorted({f for _, f in found.values()}))
+            problems.append(f"{what} ({kinds}): {sample(found)}")
+            where += [p.page.url for p, _ in found.values()]
+            evidence += [p.page.evidence(f"a[href='{u}']", u) for u, (p, _) in list(found.items())[:2]]
+    if not problems:
+        return None
+    return Deficiency(
+        "; ".join(problems),
+        kind="not_machine_readable",
+        url=where[0],
+        evidence=evidence[:4],
+        pages=list(dict.fromkeys(where)),
+    )
+
+
 @register(
     "a14.formats",
     "1",
@@ -153,9 +209,9 @@ def formats(artifacts: BodyArtifacts) -> list[Result]:
     if not pages:
         return no_pages(artifacts, ["A14-2.6"])
     deficiencies: list[Deficiency] = []
-    not_utf8 = [p for p in pages if (_charset(p) or "utf-8") not in ("utf-8", "utf8")]
-    if not_utf8:
-        deficiencies.append(_pages_deficiency("not_utf8", "pages not in UTF-8", not_utf8))
+    first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"))
+    if first is not None:
+        deficiencies.append(first)
     size, fmt = pattern(config, "file_size"), pattern(config, "file_format")
     unlabelled = [
         (p, url)
