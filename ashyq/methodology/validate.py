@@ -124,6 +124,9 @@ def check_arithmetic(edition: Edition, file: str, options_checked: bool = False)
             problems.append(Problem(file, node.id, "id is used more than once"))
         seen.add(node.id)
     known = {i.id: i for i in edition.interpretations}
+    rp = edition.reporting_penalty
+    if rp is not None and isinstance(rp.per_fact, ByInterpretation):
+        problems.extend(_check_param(file, "reporting_penalty", rp.per_fact.by_interpretation, rp.per_fact, known))
     for node in nodes:
         problems.extend(_check_interpretation_refs(file, node, known))
         if isinstance(node, Item):
@@ -161,16 +164,22 @@ def _interpretation_refs(node: Group | Item) -> Iterator[tuple[str, ByInterpreta
 
 def _check_interpretation_refs(file: str, node: Group | Item, known: dict[str, Any]) -> Iterator[Problem]:
     for ref, param in _interpretation_refs(node):
-        if ref not in known:
-            yield Problem(file, node.id, f"names interpretation {ref!r}, which the edition does not define")
-        elif param is not None and set(param.values) != set(known[ref].options):
-            yield Problem(
-                file,
-                node.id,
-                f"values for interpretation {ref!r} must cover its options",
-                ", ".join(sorted(known[ref].options)),
-                ", ".join(sorted(param.values)),
-            )
+        yield from _check_param(file, node.id, ref, param, known)
+
+
+def _check_param(
+    file: str, where: str, ref: str, param: ByInterpretation | None, known: dict[str, Any]
+) -> Iterator[Problem]:
+    if ref not in known:
+        yield Problem(file, where, f"names interpretation {ref!r}, which the edition does not define")
+    elif param is not None and set(param.values) != set(known[ref].options):
+        yield Problem(
+            file,
+            where,
+            f"values for interpretation {ref!r} must cover its options",
+            ", ".join(sorted(known[ref].options)),
+            ", ".join(sorted(param.values)),
+        )
 
 
 def item_max(item: Item, kind: BodyKind, languages: Sequence[Lang]) -> float:
