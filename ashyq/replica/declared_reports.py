@@ -130,16 +130,17 @@ MEDIA = ("Казинформ", "Хабар 24", "Егемен Қазақстан
 
 # ------------------------------------------------------------------------------------------- calendar
 @cache
-def _kz_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("KZ", years=year))
+def _kz_calendar(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("KZ", years=year)
 
 
 def add_working_days(start: dt.date, days: int) -> dt.date:
-    """``days`` working days after ``start`` on the Kazakhstan calendar (weekends and public holidays off)."""
+    """``days`` working days after ``start`` on the Kazakhstan calendar (weekends, public holidays and
+    transferred days off are off; weekend days worked by transfer are working days)."""
     day, left = start, days
     while left > 0:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day not in _kz_holidays(day.year):
+        if _kz_calendar(day.year).is_working_day(day):
             left -= 1
     return day
 

@@ -44,12 +44,13 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 @lru_cache(maxsize=32)
-def _holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("KZ", years=year).keys())
+def _holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("KZ", years=year)
 
 
 def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
+    """Holidays and transferred days off are not working days; weekend days worked by transfer are."""
+    return bool(_holidays(day.year).is_working_day(day))
 
 
 def working_days_between(start: date, end: date) -> int:
