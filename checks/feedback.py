@@ -31,6 +31,7 @@ from ashyq.checks.base import (
     register,
 )
 from ashyq.checks.dialog.indicators import settings
+from ashyq.checks.edition_index import reading
 
 
 @dataclass
@@ -260,7 +261,10 @@ def _results_public(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
     needs=("records:legalacts", "records:budget", "pages", "declared"),
 )
 def feedback_indicator(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = settings(artifacts, "feedback")
+    cfg = dict(settings(artifacts, "feedback"))
+    if reading(artifacts.config, "feedback-sources") == "by-decision":
+        # a remark or proposal is an entry with an accepted / not accepted decision, on either portal
+        cfg.update(proposals_need_decision=True, proposals_from=["legalacts", "budget"])
     hosts = {"legalacts": "legalacts.egov.kz", "budget": "budget.egov.kz"}
     sources = set(cfg["proposals_from"]) | set(cfg["comments_from"])
     problems = {p: _unmeasured(artifacts, p, hosts[p]) for p in sources}

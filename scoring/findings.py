@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ashyq.config import tag_problem
 from ashyq.methodology.edition import (
     BandedRule,
     ChoiceRule,
@@ -170,6 +171,8 @@ def _body_problems(findings: FindingsFile) -> list[str]:
     problems: list[str] = []
     counts = Counter(b.id for b in findings.bodies)
     problems.extend(f"bodies: body {b!r} is listed {n} times" for b, n in counts.items() if n > 1)
+    for b in findings.bodies:
+        problems.extend(f"bodies: {b.id}: {problem}" for problem in map(tag_problem, b.tags) if problem)
     kinds = {b.id: b.kind for b in findings.bodies}
     if findings.bodies and not any(k in ("cgo", "mio") for k in kinds.values()):
         problems.append(

@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ashyq.config import tag_problem
 from ashyq.methodology.edition import (
     KINDS,
     BandedRule,
@@ -131,6 +132,7 @@ def check_arithmetic(edition: Edition, file: str, options_checked: bool = False)
         problems.extend(_check_interpretation_refs(file, node, known))
         if isinstance(node, Item):
             problems.extend(_check_item(file, edition, node))
+            problems.extend(_check_tags(file, edition, node))
         else:
             problems.extend(_check_group(file, edition, node))
     for kind in KINDS:
@@ -180,6 +182,18 @@ def _check_param(
             ", ".join(sorted(known[ref].options)),
             ", ".join(sorted(param.values)),
         )
+
+
+def _check_tags(file: str, edition: Edition, item: Item) -> Iterator[Problem]:
+    """Exemption tags are the registry's (config/body_tags.yaml); a mark names an item of the edition."""
+    items = {i.id for i in edition.items()}
+    for exemption in item.exemptions:
+        for tag in exemption.tags:
+            problem = tag_problem(tag)
+            if problem is not None:
+                yield Problem(file, item.id, f"exemption: {problem}")
+            elif ":" in tag and tag.partition(":")[2] not in items:
+                yield Problem(file, item.id, f"exemption: tag {tag!r} marks an item the edition does not have")
 
 
 def item_max(item: Item, kind: BodyKind, languages: Sequence[Lang]) -> float:

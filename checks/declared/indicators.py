@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ashyq.checks.base import BodyArtifacts, Result, register
+from ashyq.checks.dataegov.records import NO_UNIFIED_DATASETS, no_unified_datasets
 from ashyq.checks.declared import measured
 from ashyq.checks.declared.facts import presence_results
+from ashyq.checks.edition_index import reading
 from ashyq.declared.verify import declared_config
 
 VERSION = "1"
@@ -27,6 +29,20 @@ def _presence(item: str, form: str, rows: Sequence[str], linkless_ok: bool = Fal
         return presence_results(artifacts, item, form, rows, linkless_ok)
 
     return run
+
+
+def _open_data(item: str, run: Run, starred: bool) -> Run:
+    """Table 1 note *: "if the body's information systems hold no datasets of the Unified list, it
+    gets the maximum" — for the starred rows (1, 3 and the stimulus 6) always; for rows 2 and 5 only
+    under the reading opendata-no-datasets = whole-criterion. Otherwise the declaration decides."""
+
+    def wrapped(artifacts: BodyArtifacts) -> Sequence[Result]:
+        whole = reading(artifacts.config, "opendata-no-datasets") == "whole-criterion"
+        if (starred or whole) and no_unified_datasets(artifacts):
+            return [Result(item, lang, "not_applicable", reason=NO_UNIFIED_DATASETS) for lang in ("kk", "ru")]
+        return run(artifacts)
+
+    return wrapped
 
 
 # check id → item, form, the form's rows, body kinds, whether rows without links count (figures only)
@@ -62,9 +78,15 @@ MEASURED: dict[str, tuple[str, Run, tuple[str, ...]]] = {
 
 _TITLES: dict[str, dict[str, str]] = declared_config()["titles"]
 
+# open-data rows whose note * applies: starred (always) or only under the whole-criterion reading
+OPEN_DATA_ROWS = {"T1-6": True, "T1-2": False, "T1-5": False}
+
 for _id, (_item, _form, _rows, _kinds, _linkless) in PRESENCE.items():
-    register(_id, VERSION, [_item], _TITLES[_id], needs=("declared",), applies_to=_kinds)(
-        _presence(_item, _form, _rows, _linkless)
-    )
+    _check = _presence(_item, _form, _rows, _linkless)
+    if _item in OPEN_DATA_ROWS:
+        _check = _open_data(_item, _check, OPEN_DATA_ROWS[_item])
+    register(_id, VERSION, [_item], _TITLES[_id], needs=("declared",), applies_to=_kinds)(_check)
 for _id, (_item, _run, _kinds) in MEASURED.items():
+    if _item in OPEN_DATA_ROWS:
+        _run = _open_data(_item, _run, OPEN_DATA_ROWS[_item])
     register(_id, VERSION, [_item], _TITLES[_id], needs=("declared",), applies_to=_kinds)(_run)

@@ -22,6 +22,7 @@ from ashyq.checks.declared.facts import (
     rows_of,
     tally,
 )
+from ashyq.checks.edition_index import reading
 
 
 def _half_years(period: str, as_of: dt.date) -> list[str]:
@@ -121,7 +122,7 @@ def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
                 )
             )
             continue
-        if declared.settings.get("npa_publicity_aggregate") == "majority":
+        if reading(artifacts.config, "npa-publicity-aggregate") == "majority":
             level = Counter(levels).most_common(1)[0][0]
         else:
             level = min(levels, key=order.index)
@@ -150,13 +151,14 @@ def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
             out.append(not_assessed("T7.1-1", lang, NOT_VERIFIED))
             continue
         held = max(report.general.events_total or 0, len(report.media_events))
+        split = reading(artifacts.config, "media-language-split")
         high = 0
         deficiencies: list[Deficiency] = []
         evidence: list[EvidenceRef] = []
         for row in report.media_events:
             if not row.high_publicity:
                 continue
-            langs = ["kk", "ru"] if declared.settings.get("media_language_split") == "all-same" else [lang]
+            langs = ["kk", "ru"] if split == "all-same" else [lang]
             supports = [row_support(declared, "media_events", row, x) for x in langs]
             good = next((s for s in supports if s.ok), None)
             if good is not None:
@@ -175,10 +177,13 @@ def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
     return out
 
 
-def request_deadline(received: dt.date, settings: dict[str, Any]) -> tuple[dt.date, str]:
-    """The last day to answer a media request received on ``received``, and the law that sets it."""
+def request_deadline(
+    received: dt.date, settings: dict[str, Any], option: str = "by-request-date"
+) -> tuple[dt.date, str]:
+    """The last day to answer a media request received on ``received``, and the law that sets it
+    (interpretation media-request-deadline: the law in force that day, or five days throughout)."""
     laws = sorted(settings["media_request_deadlines"], key=lambda law: str(law["effective_from"]))
-    if settings.get("media_request_deadline_option") == "five-days-throughout":
+    if option == "five-days-throughout":
         law = laws[-1]
     else:
         in_force = [x for x in laws if dt.date.fromisoformat(str(x["effective_from"])) <= received]
@@ -197,8 +202,9 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
     ):
         return [not_assessed("T7.1-2", lang, NOT_DECLARED) for lang in ("kk", "ru")]
     on_time, deficiencies = 0, []
+    deadline_option = reading(artifacts.config, "media-request-deadline")
     for row in report.media_requests:
-        deadline, law = request_deadline(row.incoming_date, declared.settings)
+        deadline, law = request_deadline(row.incoming_date, declared.settings, deadline_option)
         support = row_support(declared, "media_requests", row, None, linkless_ok=True)
         ev = [
             row_evidence(
@@ -220,12 +226,12 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
         else:
             on_time += 1
     total = len(report.media_requests)
-    measured = {
-        "numerator": on_time,
-        "denominator": total,
-        "answered": sum(r.answer_date is not None for r in report.media_requests),
-    }
-    status: Status = "pass" if on_time == total else "fail" if on_time == 0 else "partial"
+    answered = sum(r.answer_date is not None for r in report.media_requests)
+    # interpretation media-b-formula: B = (b − c) ÷ a (of the requests received) or ÷ b (of the answers)
+    of_answered = reading(artifacts.config, "media-b-formula") == "of-answered"
+    denominator = answered if of_answered and total else total
+    measured = {"numerator": on_time, "denominator": denominator, "received": total, "answered": answered}
+    status: Status = "pass" if on_time == denominator else "fail" if on_time == 0 else "partial"
     evidence = [
         row_evidence(declared, "general", None, f"media requests received: {total}, answered on time: {on_time}")
     ]

@@ -213,7 +213,7 @@ def test_appendix_15_caps_and_scale(edition: Edition) -> None:
     assert (a15.deduction_cap.share, a15.deduction_cap.of) == (0.5, 50)
     for i in leaves(a15):
         assert i.rule.type == "presence" and i.deductions is not None and i.deductions.per == 0.1, i.id
-    assert item(edition, "A15-1.6").exemptions[0].tags == ["national-bank"]
+    assert item(edition, "A15-1.6").exemptions[0].tags == ["national_bank"]  # the registry's tag
 
 
 # --- Appendix 16: mobile version ------------------------------------------------------------------
