@@ -269,8 +269,11 @@ def assess_section(
     *,
     source: str,
     check_authenticity: bool = True,
-    stale_lowers_share: bool = False,
+    stale_share: float | None = None,
 ) -> Result:
+    """One section in one language. ``stale_share``: what a present but not current section keeps of
+    its share (Table 7 rows; the reading website-current decides); None: currency is only a deficiency
+    (Appendix 15, deducted by the edition)."""
     item = section.item
     by_lang = {lg: in_lang(units, lg) for lg in ("kk", "ru")}
     mine = by_lang[lang]
@@ -281,16 +284,6 @@ def assess_section(
         )
         return not_assessed(item, lang, reason)
     section_units = [u for u in mine if in_section(u, section, lang)]
-    restricted = [u for u in section_units if section.restricted and matches(section.restricted[lang], u.main)]
-    if restricted:
-        return Result(
-            item,
-            lang,
-            "not_applicable",
-            measured={"restricted": True},
-            evidence=[restricted[0].evidence()],
-            reason="the information is restricted by law",
-        )
     verdict = find_indicators(artifacts, section, mine, lang, vocabulary)
     if verdict.unknown:
         names = "; ".join(f"{i.id}: {why}" for i, why in verdict.unknown)
@@ -325,8 +318,8 @@ def assess_section(
                 [fresh_unit],
             )
         )
-        if stale_lowers_share and share > 0:
-            share = measured["share"] = round(share * section.stale_share, 4)
+        if stale_share is not None and share > 0:
+            share = measured["share"] = round(share * stale_share, 4)
     deficiencies += content_deficiencies(section, section_units, lang, vocabulary)
     if check_authenticity:
         deficiencies += authenticity(section, by_lang, lang)
@@ -338,7 +331,7 @@ def assess_section(
     status: Status
     if listed == 0 and not deficiencies:  # every indicator is something the body has nothing of
         status = "pass"
-    elif present == 0:
+    elif present == 0 or share == 0:
         status = "fail"
     elif present == listed and not deficiencies:
         status = "pass"

@@ -3,8 +3,11 @@
 Rows 1-5 use the vocabulary ``config/vocabulary/table7.yaml`` and the presence/currency logic of
 :mod:`ashyq.checks.completeness.judge`: row 1 (contacts) is a share of the listed contact elements found
 in the contacts, structure, leadership and reception sections; rows 2-5 are present and current
-(``pass``), present but older than the row's periodicity (``partial``, share ``stale_share``), or
-absent (``fail``). Budget information restricted by law makes row 2 ``not_applicable``.
+(``pass``), present but older than the row's periodicity — not "актуальная" — (half of the share, or
+nothing: interpretation website-current), or absent (``fail``). Row 2 asks for the budget information
+"не отнесенной к информации с ограниченным доступом": restricted information is left out of what must
+be published, the row is not exempted by a page that mentions secrets; a body whose budget information
+is restricted carries the registry tag ``budget_restricted`` and the edition exempts it.
 
 Row 6 is the share of questions answered in the platform's "Ask a question" (virtual reception):
 ``PortalRecord(portal="govkz", kind="vr_question")`` per language, numerator the answered ones,
@@ -30,8 +33,11 @@ from ashyq.checks.base import (
 from ashyq.checks.completeness.corpus import coverage, desktop_units, unmeasurable
 from ashyq.checks.completeness.judge import assess_section
 from ashyq.checks.completeness.vocabulary import load_cached, vocabulary_for
+from ashyq.checks.edition_index import reading
 
 VOCABULARY = "table7"
+# what a present but not current row keeps of its share, by the run's reading of website-current
+STALE_SHARE = {"stale-half": 0.5, "stale-zero": 0.0}
 ITEMS = tuple(load_cached(VOCABULARY).sections)
 ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resolved"})
 
@@ -65,7 +71,7 @@ def run(artifacts: BodyArtifacts) -> list[Result]:
                     vocabulary,
                     source="pages and records",
                     check_authenticity=False,
-                    stale_lowers_share=True,
+                    stale_share=STALE_SHARE[reading(artifacts.config, "website-current")],
                 )
             )
     return results

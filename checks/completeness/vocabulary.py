@@ -51,8 +51,6 @@ class Section:
     urls: tuple[str, ...]
     indicators: tuple[Indicator, ...]
     periodicity_days: int | None = None
-    restricted: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
-    stale_share: float = 0.5
     applies_to: tuple[str, ...] = ("cgo", "mio")
 
     def indicators_for(self, kind: str) -> tuple[Indicator, ...]:
@@ -120,8 +118,6 @@ def section_from(item: str, spec: dict[str, Any]) -> Section:
         urls=tuple(str(u).lower() for u in spec.get("url", [])),
         indicators=indicators,
         periodicity_days=spec.get("periodicity_days"),
-        restricted=_by_lang(spec.get("restricted") or {}, f"{item}/restricted") if spec.get("restricted") else {},
-        stale_share=float(spec.get("stale_share", 0.5)),
         applies_to=tuple(spec.get("applies_to", ("cgo", "mio"))),
     )
 

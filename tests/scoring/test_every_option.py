@@ -89,6 +89,11 @@ SCORER: dict[tuple[str, str, str], ScoreCase] = {
     ("kz-2025", "website-answer-share", "all-answered"): ScoreCase(
         [partial("a", "T7-6", "kk", numerator=9, denominator=10)], ("a", "T7-6", "kk")
     ),
+    ("kz-2025", "website-budget-restricted", "maximum"): ScoreCase(
+        [f("a", "T7-2", "kk", "pass"), f("b", "T7-2", "kk", "fail"), f("r", "T7-2", "kk", "fail")],
+        ("r", "T7-2", "kk"),
+        [*CGOS, {"id": "r", "kind": "cgo", "tags": ["budget_restricted"]}],
+    ),
     ("kz-2025", "media-a-denominator", "held"): ScoreCase(
         [partial("a", "T7.1-1", "kk", numerator=3, denominator=6)], ("a", "T7.1-1", "kk")
     ),
@@ -159,6 +164,7 @@ CHECKS: dict[tuple[str, str, str], CheckCase] = {
         "T1-2/pass_confirmed_in_kk_and_ru.yaml", "T1-2", {"unified_list": []}
     ),
     ("kz-2025", "npa-nothing-posted", "maximum"): CheckCase("T4-1/fail_none.yaml", "T4-1"),
+    ("kz-2025", "website-current", "stale-zero"): CheckCase("T7-2/partial_stale.yaml", "T7-2"),
     ("kz-2017", "a12-parameter-floor", "zero-when-absent"): CheckCase("A12-B-1/partial_missing_in_kk.yaml", "A12-B-1"),
     ("kz-2017", "a12-consolidated-statements", "unmet-parameter"): CheckCase(
         "A12-B-1/partial_missing_in_kk.yaml", "A12-B-1"
