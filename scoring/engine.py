@@ -146,10 +146,12 @@ class _RunScoring:
         key = average_key(item.id, lang)
         value = self.averages.get(f"{scope}:{key}")
         source = "this run"
+        lender = self.findings.run.get("averages_from")
+        earlier = f"run {lender}" if lender else "an earlier complete run"
         if value is None and f"{scope}:{key}" in self.borrowed_in:
-            value, source = self.borrowed_in[f"{scope}:{key}"], "an earlier complete run"
+            value, source = self.borrowed_in[f"{scope}:{key}"], earlier
         if value is None and key in self.borrowed_in:
-            value, source = self.borrowed_in[key], "an earlier complete run"
+            value, source = self.borrowed_in[key], earlier
         if value is None:
             return ItemScore(
                 item.id,

@@ -44,6 +44,37 @@ def usage_error(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+OptionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--option",
+        help="Interpretation choice ID=OPTION (repeatable): applied by the checks and the scorer, kept by the run.",
+    ),
+]
+
+
+def edition_or_exit(name: str) -> str:
+    """The edition's name, or exit 2 with the known ones (1 with one line per problem if it is broken)."""
+    from ashyq.cli.methodology import open_edition
+
+    return open_edition(name).edition
+
+
+def options_or_exit(raw: list[str] | None) -> dict[str, str]:
+    """``--option ID=OPTION`` values checked against every edition: exit 2, one line per problem."""
+    from ashyq.cli.methodology import _parse_options
+    from ashyq.methodology.edition import available_editions, edition_path
+    from ashyq.methodology.validate import load_edition, option_problems
+
+    options = _parse_options(raw or [])
+    problems = option_problems(options, [load_edition(edition_path(n)) for n in available_editions()])
+    for problem in problems:
+        err.print(f"[red]error:[/red] {problem}", highlight=False)
+    if problems:
+        raise typer.Exit(2)
+    return options
+
+
 class StageProgress:
     """One line per stage, and the harvest counts per body as they come."""
 
@@ -92,7 +123,7 @@ def print_ranking(summary: AuditSummary) -> None:
     for name, path in summary.reports.items():
         console.print(f"{name}: {path}", highlight=False)
     if summary.averages_from:
-        console.print(f"CGO averages borrowed from run {summary.averages_from}", highlight=False)
+        console.print(f"averages borrowed from run {summary.averages_from}", highlight=False)
 
 
 def replica_map_of(replica_map: str | None) -> dict[str, str]:
@@ -119,8 +150,11 @@ def nightly_command(
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
+    option: OptionOption = None,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report."""
+    edition = edition_or_exit(edition)
+    options = options_or_exit(option)
     try:
         reg = load_registry(registry)
     except RegistryError as error:
@@ -137,6 +171,7 @@ def nightly_command(
         RunKind.NIGHTLY,
         max_pages,
         not no_browser,
+        options=options,
         crawl_config=crawl_config,
     )
     _finish(run_audit(request, StageProgress()))
@@ -157,10 +192,14 @@ def audit_command(
     ] = False,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
+    option: OptionOption = None,
 ) -> None:
-    """Audit one body on demand (borrowing CGO averages from the last complete run), or any website by URL."""
+    """Audit one body on demand (borrowing the averages of the last complete run of the whole
+    registry), or any website by URL."""
     if bool(body) == bool(url):
         raise usage_error("give --body ID or --url URL")
+    edition = edition_or_exit(edition)
+    options = options_or_exit(option)
     url_map = replica_map_of(replica_map)
     if url is not None:
         registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
@@ -185,6 +224,7 @@ def audit_command(
         RunKind.URL if url else RunKind.AUDIT,
         None,
         not no_browser,
+        options=options,
         crawl_config=crawl_config,
     )
     summary = run_audit(request, StageProgress())

@@ -417,3 +417,17 @@ def _check_options(edition: Edition, file: str) -> list[Problem]:
                 for p in check_arithmetic(patched, file, options_checked=True)
             ]
     return problems
+
+
+def option_problems(options: dict[str, str], editions: Sequence[Edition]) -> list[str]:
+    """One line per chosen option that no edition knows: an unknown interpretation, or an option it
+    does not have (a run's ``--option ID=OPTION`` is refused before anything is harvested)."""
+    known = {i.id: i for edition in editions for i in edition.interpretations}
+    problems = []
+    for key, value in options.items():
+        interp = known.get(key)
+        if interp is None:
+            problems.append(f"--option {key}={value}: no interpretation {key!r} in the editions")
+        elif value not in interp.options:
+            problems.append(f"--option {key}={value}: {key!r} has no option {value!r} ({', '.join(interp.options)})")
+    return problems
