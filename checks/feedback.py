@@ -20,6 +20,7 @@ from typing import Any
 
 from parsel import Selector
 
+from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.base import (
     BodyArtifacts,
     Deficiency,
@@ -68,9 +69,23 @@ def _unmeasured(artifacts: BodyArtifacts, portal: str, host: str) -> str | None:
     return None
 
 
+def _outside_period(artifacts: BodyArtifacts) -> set[str]:
+    """Draft acts posted outside the run's reporting period: their comments are another period's."""
+    period = artifacts.reporting_period()
+    out = set()
+    for d in artifacts.records_of("legalacts", "draft"):
+        created = parse_portal_day(d.payload.get("created"))
+        if created is not None and not period.within(created, artifacts.as_of):
+            out.add(str(d.external_id))
+    return out
+
+
 def _legalacts(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Tally:
     tally = Tally()
-    comments = _once(artifacts.records_of("legalacts", "comment"))
+    elsewhere = _outside_period(artifacts)
+    comments = [
+        c for c in _once(artifacts.records_of("legalacts", "comment")) if str(c.payload.get("draft")) not in elsewhere
+    ]
     by_draft: dict[str, list[PortalRecord]] = {}
     for c in comments:
         by_draft.setdefault(str(c.payload.get("draft")), []).append(c)
@@ -92,6 +107,8 @@ def _legalacts(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Tally:
     # drafts whose card (and so their comments) was not fetched: the list card's counters still
     # give received and accepted; the answers stay unknown
     for d in _once(artifacts.records_of("legalacts", "draft")):
+        if str(d.external_id) in elsewhere:
+            continue
         listed = int(d.payload.get("comments") or 0)
         if listed and str(d.external_id) not in by_draft:
             tally.proposals += (

@@ -18,6 +18,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
+from ashyq.base.period import ReportingPeriod, parse_period
 from ashyq.cli.crawl import read_replica_map
 from ashyq.config import CONFIG_DIR
 from ashyq.net.egress import internal_address
@@ -107,7 +108,8 @@ class StageProgress:
 def print_ranking(summary: AuditSummary) -> None:
     if summary.scores is None:
         return
-    table = Table(title=f"run {summary.run_id}: {summary.status.value}")
+    period = f", reporting period {summary.period}" if summary.period else ""
+    table = Table(title=f"run {summary.run_id}: {summary.status.value}{period}")
     for col in ("#", "body", "kind", "final", "level", "not assessed", "coverage"):
         table.add_column(col, justify="right" if col in ("#", "final", "not assessed", "coverage") else "left")
     ranked = sorted(summary.scores.bodies, key=lambda b: (-b.final, b.body))
@@ -151,10 +153,12 @@ def nightly_command(
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
     option: OptionOption = None,
+    period: PeriodOption = None,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report."""
     edition = edition_or_exit(edition)
     options = options_or_exit(option)
+    judged = period_or_exit(period)
     try:
         reg = load_registry(registry)
     except RegistryError as error:
@@ -172,6 +176,7 @@ def nightly_command(
         max_pages,
         not no_browser,
         options=options,
+        period=judged,
         crawl_config=crawl_config,
     )
     _finish(run_audit(request, StageProgress()))
@@ -193,6 +198,7 @@ def audit_command(
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
     option: OptionOption = None,
+    period: PeriodOption = None,
 ) -> None:
     """Audit one body on demand (borrowing the averages of the last complete run of the whole
     registry), or any website by URL."""
@@ -200,6 +206,7 @@ def audit_command(
         raise usage_error("give --body ID or --url URL")
     edition = edition_or_exit(edition)
     options = options_or_exit(option)
+    judged = period_or_exit(period)
     url_map = replica_map_of(replica_map)
     if url is not None:
         registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
@@ -225,12 +232,32 @@ def audit_command(
         None,
         not no_browser,
         options=options,
+        period=judged,
         crawl_config=crawl_config,
     )
     summary = run_audit(request, StageProgress())
     if url is not None:
         _write_url_outputs(summary, out, db)
     _finish(summary)
+
+
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="Reporting period judged: YYYY or YYYY-H1/H2 (default: the one the audit date falls in, "
+        "of the edition's kind).",
+    ),
+]
+
+
+def period_or_exit(value: str | None) -> ReportingPeriod | None:
+    if value is None:
+        return None
+    try:
+        return parse_period(value)
+    except ValueError as error:
+        raise usage_error(f"--period: {error}") from None
 
 
 def parse_date(value: str | None) -> date | None:

@@ -289,6 +289,13 @@ def _both_languages() -> list[Lang]:
     return ["kk", "ru"]
 
 
+class PeriodSpec(Strict):
+    """The kind of reporting period the edition scores a body for, and where the text says so."""
+
+    kind: Literal["year", "half-year"]
+    source: Source
+
+
 class Defaults(Strict):
     when_not_applicable: Literal["maximum", "zero", "exclude"] = "maximum"
 
@@ -305,6 +312,8 @@ class Edition(Strict):
     interpretations: list[Interpretation] = Field(default_factory=list)
     reporting_penalty: ReportingPenalty | None = None
     defaults: Defaults = Defaults()
+    # a run judges one period of this kind; by default the one its audit date falls in
+    reporting_period: PeriodSpec | None = None
 
     def interpretation(self, interpretation_id: str) -> Interpretation:
         for i in self.interpretations:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 
 import ashyq.checks.registry  # noqa: F401  (registers every check)
+from ashyq.base.period import ReportingPeriod, period_of
 from ashyq.checks.base import Result, run_checks
 from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.gather.stage import measure_run
@@ -52,6 +53,8 @@ class AuditRequest:
     browser: bool = True  # take browser measurements (axe, focus, zoom, mobile) on sampled pages
     reports: bool = True
     options: dict[str, str] = field(default_factory=dict)  # interpretation choices
+    # the reporting period judged (default: the one as_of falls in, of the edition's kind)
+    period: ReportingPeriod | None = None
     # a recheck: only these items are re-checked (and nothing is scored), only these spiders run
     only_items: list[str] | None = None
     spiders: list[str] = field(default_factory=list)
@@ -67,6 +70,7 @@ class AuditSummary:
     out_dir: Path
     averages_from: str | None = None
     reports: dict[str, str] = field(default_factory=dict)
+    period: str | None = None  # the reporting period judged
 
     @property
     def exit_code(self) -> int:
@@ -108,8 +112,11 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
         run.as_of = as_of
         run.edition = edition.edition
         # what ``ashyq check`` needs to redo the run as it was: its registry and the readings chosen
+        kind = edition.reporting_period.kind if edition.reporting_period else "year"
+        period = request.period or period_of(as_of, kind)
         run.settings = {
             **(run.settings or {}),
+            "period": period.as_dict(),
             "registry": request.registry,
             "whole_registry": {b.id for b in registry.assessed()} <= set(request.body_ids),
             "edition": edition.edition,
@@ -160,8 +167,8 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
     if request.reports:
         progress("report", {"run": run_id})
         reports = _reports(run_id, assessed, out_dir, request.db_url)
-    _write_summary(out_dir, run_id, scores, outcomes, averages_from)
-    return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports)
+    _write_summary(out_dir, run_id, scores, outcomes, averages_from, period)
+    return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports, period.label)
 
 
 def check_bodies(
@@ -250,11 +257,22 @@ def _reports(run_id: str, body_ids: list[str], out_dir: Path, db_url: str | None
 
 
 def _write_summary(
-    out_dir: Path, run_id: str, scores: RunScores, outcomes: dict[str, str], averages_from: str | None
+    out_dir: Path,
+    run_id: str,
+    scores: RunScores,
+    outcomes: dict[str, str],
+    averages_from: str | None,
+    period: ReportingPeriod,
 ) -> None:
     path = out_dir / "runs" / run_id / "scores.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = {**scores.as_dict(), "run": run_id, "outcomes": outcomes, "averages_from": averages_from}
+    payload = {
+        **scores.as_dict(),
+        "run": run_id,
+        "period": period.as_dict(),
+        "outcomes": outcomes,
+        "averages_from": averages_from,
+    }
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
 
 

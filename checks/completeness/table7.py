@@ -9,7 +9,8 @@ nothing: interpretation website-current), or absent (``fail``). Row 2 asks for t
 be published, the row is not exempted by a page that mentions secrets; a body whose budget information
 is restricted carries the registry tag ``budget_restricted`` and the edition exempts it.
 
-Row 6 is the share of questions answered in the platform's "Ask a question" (virtual reception):
+Row 6 is the share of the questions received in the reporting period that were answered in the
+platform's "Ask a question" (virtual reception):
 ``PortalRecord(portal="govkz", kind="vr_question")`` per language, numerator the answered ones,
 denominator all asked. No records because the harvest was refused (the browser ticket failed) →
 ``not_assessed``; a reception that received nothing → ``pass`` with 0 ÷ 0 (the rule gives the maximum).
@@ -17,8 +18,11 @@ denominator all asked. No records because the harvest was refused (the browser t
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from ashyq.base.period import ReportingPeriod
+from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.base import (
     LANGS,
     BodyArtifacts,
@@ -96,8 +100,11 @@ def is_answered(payload: dict[str, Any]) -> bool:
 )
 def run_questions(artifacts: BodyArtifacts) -> list[Result]:
     results = []
+    period = artifacts.reporting_period()
     for lang in LANGS:
-        questions = [r for r in artifacts.records if r.portal == "govkz" and r.kind == "vr_question" and r.lang == lang]
+        asked = [r for r in artifacts.records if r.portal == "govkz" and r.kind == "vr_question" and r.lang == lang]
+        # the questions received in the reporting period (one without a readable date is kept)
+        questions = [r for r in asked if _asked_in(r, period, artifacts.as_of)]
         refused = unmeasurable(artifacts, "vr_question", lang)
         failed = [f for f in artifacts.failures if "public-data" in f.url or "vr_question" in (f.detail or "")]
         if refused or (not questions and failed):
@@ -121,6 +128,11 @@ def run_questions(artifacts: BodyArtifacts) -> list[Result]:
             continue
         results.append(_share(questions, lang))
     return results
+
+
+def _asked_in(record: PortalRecord, period: ReportingPeriod, as_of: date) -> bool:
+    day = parse_portal_day(record.payload.get("created_at") or record.payload.get("created"))
+    return day is None or period.within(day, as_of)
 
 
 def _share(questions: list[PortalRecord], lang: Lang) -> Result:

@@ -25,15 +25,9 @@ from ashyq.checks.declared.facts import (
 from ashyq.checks.edition_index import reading
 
 
-def _half_years(period: str, as_of: dt.date) -> list[str]:
-    year = int(period[:4])
-    halves = ["H1", "H2"] if len(period) == 4 else [period[-2:]]
-    starts = {"H1": dt.date(year, 1, 1), "H2": dt.date(year, 7, 1)}
-    return [f"{year}-{h}" for h in halves if starts[h] <= as_of]
-
-
 def needs_events(artifacts: BodyArtifacts) -> list[Result]:
-    """T1-5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year."""
+    """T1-5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year of the
+    run's reporting period — those ended by the audit date, and the one under way once it has one."""
     declared = declared_of(artifacts)
     out = []
     for lang in ("kk", "ru"):
@@ -43,7 +37,7 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
             continue
         assert declared is not None
         groups: dict[str, list[str]] = declared.settings["needs_event_groups"]
-        slots = [(g, h) for h in _half_years(declared.report.general.period, artifacts.as_of) for g in groups]
+        period = artifacts.reporting_period()
         covered: set[tuple[str, str]] = set()
         deficiencies, evidence = [], []
         for row in rows_of(declared.report, "open_data", ["3"]):
@@ -54,9 +48,22 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
             elif group is None or row.date is None:
                 message = f"«{row.title_ru or row.title_kk}»: the kind of event or its date is not given"
                 deficiencies.append(Deficiency(message, kind="incomplete_row", evidence=support.evidence))
+            elif not period.within(row.date, artifacts.as_of):
+                message = (
+                    f"«{row.title_ru or row.title_kk}» of {row.date:%d.%m.%Y} is outside the period {period.label}"
+                )
+                deficiencies.append(Deficiency(message, kind="outside_period", evidence=support.evidence))
             else:
                 covered.add((group, f"{row.date.year}-H{1 if row.date.month <= 6 else 2}"))
                 evidence.extend(support.evidence)
+        slots = []
+        for part in period.half_years():
+            if part.start > artifacts.as_of:
+                continue
+            label = f"{part.start.year}-H{1 if part.start.month <= 6 else 2}"
+            for g in groups:  # the half-year under way counts once it has its event
+                if part.end < artifacts.as_of or (g, label) in covered:
+                    slots.append((g, label))
         done = [s for s in slots if s in covered]
         for group, half in sorted(set(slots) - covered):
             deficiencies.append(
@@ -155,8 +162,17 @@ def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
         high = 0
         deficiencies: list[Deficiency] = []
         evidence: list[EvidenceRef] = []
+        period = artifacts.reporting_period()
         for row in report.media_events:
             if not row.high_publicity:
+                continue
+            if row.date is not None and not period.within(row.date, artifacts.as_of):
+                message = (
+                    f"«{row.title_ru or row.title_kk}» of {row.date:%d.%m.%Y} is outside the period {period.label}"
+                )
+                deficiencies.append(
+                    Deficiency(message, kind="outside_period", evidence=[row_evidence(declared, "media_events", row)])
+                )
                 continue
             langs = ["kk", "ru"] if split == "all-same" else [lang]
             supports = [row_support(declared, "media_events", row, x) for x in langs]
@@ -203,7 +219,10 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
         return [not_assessed("T7.1-2", lang, NOT_DECLARED) for lang in ("kk", "ru")]
     on_time, deficiencies = 0, []
     deadline_option = reading(artifacts.config, "media-request-deadline")
-    for row in report.media_requests:
+    period = artifacts.reporting_period()
+    # the requests received in the reporting period (point 82's a); one of another period is not counted
+    requests = [r for r in report.media_requests if period.within(r.incoming_date, artifacts.as_of)]
+    for row in requests:
         deadline, law = request_deadline(row.incoming_date, declared.settings, deadline_option)
         support = row_support(declared, "media_requests", row, None, linkless_ok=True)
         ev = [
@@ -225,8 +244,8 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
             deficiencies.append(support.deficiency)
         else:
             on_time += 1
-    total = len(report.media_requests)
-    answered = sum(r.answer_date is not None for r in report.media_requests)
+    total = len(requests)
+    answered = sum(r.answer_date is not None for r in requests)
     # interpretation media-b-formula: B = (b − c) ÷ a (of the requests received) or ÷ b (of the answers)
     of_answered = reading(artifacts.config, "media-b-formula") == "of-answered"
     denominator = answered if of_answered and total else total

@@ -165,6 +165,7 @@ CHECKS: dict[tuple[str, str, str], CheckCase] = {
     ),
     ("kz-2025", "npa-nothing-posted", "maximum"): CheckCase("T4-1/fail_none.yaml", "T4-1"),
     ("kz-2025", "website-current", "stale-zero"): CheckCase("T7-2/partial_stale.yaml", "T7-2"),
+    ("kz-2025", "blog-regularity", "count-only"): CheckCase("T6-2/partial_kazakh_behind.yaml", "T6-2"),
     ("kz-2017", "a12-parameter-floor", "zero-when-absent"): CheckCase("A12-B-1/partial_missing_in_kk.yaml", "A12-B-1"),
     ("kz-2017", "a12-consolidated-statements", "unmet-parameter"): CheckCase(
         "A12-B-1/partial_missing_in_kk.yaml", "A12-B-1"
