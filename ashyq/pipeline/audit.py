@@ -186,8 +186,16 @@ def check_bodies(
     ``revision``), or, when its checks could not run, why — one body's failure never undoes the
     others' findings. The run's interpretation options reach the checks that apply a reading."""
 
+    reg = load_registry(registry)
+
     def config_for(body_id: str) -> dict[str, Any]:
-        return {"unified_list": unified_list_for(registry, body_id), "interpretations": dict(options or {})}
+        known = {b.id for b in reg.bodies}
+        return {
+            "unified_list": unified_list_for(registry, body_id),
+            "interpretations": dict(options or {}),
+            # whether the registry knows the body's subordinate organisations (none is not unknown)
+            "subordinate_list": reg.subordinate_list(body_id) if body_id in known else "unknown",
+        }
 
     out: dict[str, list[Result] | str] = {}
     for body_id in body_ids:
