@@ -22,10 +22,15 @@ from typing import Any
 
 from parsel import Selector
 
-from ashyq.checks.base import LANGS, BodyArtifacts, Deficiency, EvidenceRef, Result, register
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.form_items import rows_for
+from ashyq.base.vocabulary import LANGS
 from ashyq.checks.budget.records import budget_portal
 from ashyq.checks.declared.facts import presence_results
-from ashyq.checks.portals import config_file
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result
+from ashyq.config.check_settings import check_settings
 
 VERSION = "1"
 HEADINGS = ("title", "h1", "h2", "h3")
@@ -70,12 +75,11 @@ def _budget_hits(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef]
 def measured_result(
     artifacts: BodyArtifacts,
     item: str,
-    form: str,
-    rows: Sequence[str],
     find: Callable[[BodyArtifacts, str], tuple[list[EvidenceRef], bool]],
     what: str,
 ) -> list[Result]:
     """Per language: the web first, then the declaration re-verified (see the module docstring)."""
+    form, rows = rows_for(item, artifacts.kind)
     declared = {r.lang: r for r in presence_results(artifacts, item, form, rows)}
     out = []
     for lang in LANGS:
@@ -89,9 +93,9 @@ def measured_result(
             claim.measured = {**claim.measured, "found_on_web": 0}
             out.append(claim)
         elif readable or claim.status == "fail":
-            cited = claim.evidence or [d.evidence[0] for d in claim.deficiencies if d.evidence]
+            cited = claim.evidence or [ref for d in claim.deficiencies for ref in d.references()[:1]]
             where = [p.url for p in artifacts.pages_in(lang)[:1]]
-            message = f"No {what} in {lang} on the website{' or the portal' if find is budget_sources else ''}"
+            message = f"No {what} in {lang} on the website{' or budget.egov.kz' if find is budget_sources else ''}"
             deficiency = Deficiency(message, kind="not_found", url=where[0] if where else None, evidence=cited)
             evidence = cited or [p.evidence("title", p.title or p.url) for p in artifacts.pages_in(lang)[:2]]
             out.append(
@@ -109,85 +113,44 @@ def measured_result(
     return out
 
 
-def _settings() -> dict[str, Any]:
-    return config_file("announcements")
-
-
 def budget_sources(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
-    cfg = _settings()
+    cfg = check_settings("announcements", artifacts.config)
     portal, read = _budget_hits(artifacts, lang)
     pages = page_hits(artifacts, lang, [cfg["announcement"][lang], cfg["subjects"]["budget"][lang]])
     return portal + pages, read or bool(artifacts.pages_in(lang))
 
 
 def npa_sources(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
-    cfg = _settings()
+    cfg = check_settings("announcements", artifacts.config)
     pages = page_hits(artifacts, lang, [cfg["announcement"][lang], cfg["subjects"]["npa"][lang]])
     return pages, bool(artifacts.pages_in(lang))
 
 
 def action_plan_sources(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
-    pages = page_hits(artifacts, lang, [_settings()["action_plan"][lang]])
+    pages = page_hits(artifacts, lang, [check_settings("announcements", artifacts.config)["action_plan"][lang]])
     return pages, bool(artifacts.pages_in(lang))
 
 
-_TITLES: dict[str, dict[str, str]] = config_file("declared")["titles"]
+BUDGET = "announcement of a public discussion of budget programmes"
+NPA = "announcement of a public discussion of draft acts"
 
-# check id → item, Appendix 9 form and rows, what is looked for, body kinds, where it is measured
-ANNOUNCEMENTS: dict[str, tuple[str, str, tuple[str, ...], str, tuple[str, ...], Any]] = {
-    "declared.budget_announcements_cgo": (
-        "T2-11",
-        "budget_cgo",
-        ("8",),
-        "announcement of a public discussion of budget programmes",
-        ("cgo",),
-        budget_sources,
-    ),
-    "declared.budget_announcements_mio": (
-        "T3-7",
-        "budget_mio",
-        ("6",),
-        "announcement of a public discussion of budget programmes",
-        ("mio",),
-        budget_sources,
-    ),
-    "declared.npa_announcements_cgo": (
-        "T4-5",
-        "npa",
-        ("4",),
-        "announcement of a public discussion of draft acts",
-        ("cgo",),
-        npa_sources,
-    ),
-    "declared.npa_announcements_mio": (
-        "T5-4",
-        "npa",
-        ("4",),
-        "announcement of a public discussion of draft acts",
-        ("mio",),
-        npa_sources,
-    ),
-    "declared.meetings_action_plan": (
-        "T6-4.2",
-        "dialogue",
-        ("4.2",),
-        "action plan on problem issues",
-        ("cgo", "mio"),
-        action_plan_sources,
-    ),
+# check id (unchanged: the declared check these replace) → item, what is looked for, where it is measured
+ANNOUNCEMENTS: dict[str, tuple[str, str, Any]] = {
+    "declared.budget_announcements_cgo": ("T2-11", BUDGET, budget_sources),
+    "declared.budget_announcements_mio": ("T3-7", BUDGET, budget_sources),
+    "declared.npa_announcements_cgo": ("T4-5", NPA, npa_sources),
+    "declared.npa_announcements_mio": ("T5-4", NPA, npa_sources),
+    "declared.meetings_action_plan": ("T6-4.2", "action plan on problem issues", action_plan_sources),
 }
 
 
-def _check(
-    item: str, form: str, rows: tuple[str, ...], what: str, find: Any
-) -> Callable[[BodyArtifacts], list[Result]]:
+def _check(item: str, what: str, find: Any) -> Callable[[BodyArtifacts], list[Result]]:
     def run(artifacts: BodyArtifacts) -> list[Result]:
-        return measured_result(artifacts, item, form, rows, find, what)
+        return measured_result(artifacts, item, find, what)
 
     return run
 
 
-for _id, (_item, _form, _rows, _what, _kinds, _find) in ANNOUNCEMENTS.items():
-    register(_id, "2", [_item], _TITLES[_id], needs=("pages", "records:budget", "declared"), applies_to=_kinds)(
-        _check(_item, _form, _rows, _what, _find)
-    )
+for _id, (_item, _what, _find) in ANNOUNCEMENTS.items():
+    _web: tuple[str, ...] = ("pages", "records:budget") if _find is budget_sources else ("pages",)
+    register(_id, "2", [_item], needs=[(*_web, "declared")])(_check(_item, _what, _find))

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ashyq.checks.base import Result
+from ashyq.checks.result import Result
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.pipeline.audit import Progress, check_bodies, no_progress, other_editions, score_editions

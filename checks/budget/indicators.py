@@ -18,7 +18,8 @@ is not_assessed with that reason, never a failure; the scorer awards the exempti
 
 from __future__ import annotations
 
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed, register
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal
 from ashyq.checks.budget.requirements import (
     Verdict,
@@ -36,8 +37,10 @@ from ashyq.checks.budget.requirements import (
 )
 from ashyq.checks.edition_index import reading
 from ashyq.checks.portals import result, share_result
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
 
-NEEDS = ("records:budget",)
+NEEDS = ["records:budget"]
 
 
 def _item(artifacts: BodyArtifacts, cgo: str, mio: str) -> str:
@@ -60,12 +63,6 @@ def deadline_row(item: str, lang: str, verdict: Verdict, artifacts: BodyArtifact
     "1",
     ["T2-1"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Консолидированная финансовая отчетность на портале «Открытые бюджеты»",
-        "kk": "«Ашық бюджеттер» порталындағы шоғырландырылған қаржылық есептілік",
-        "en": "Consolidated financial statements on the open-budget portal",
-    },
 )
 def consolidated_statements(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
@@ -88,12 +85,6 @@ def consolidated_statements(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-2"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Отчет о реализации плана развития в течение 15 рабочих дней со дня формирования",
-        "kk": "Даму жоспарын іске асыру туралы есеп қалыптастырылған күннен бастап 15 жұмыс күні ішінде",
-        "en": "Development-plan report within 15 working days of its formation",
-    },
 )
 def plan_report(artifacts: BodyArtifacts) -> list[Result]:
     return per_language(
@@ -103,14 +94,10 @@ def plan_report(artifacts: BodyArtifacts) -> list[Result]:
 
 @register(
     "budget.programme_reports",
-    "1",
+    "2",
     ["T2-3", "T3-1"],
     needs=NEEDS,
-    title={
-        "ru": "Отчеты о реализации бюджетных программ не позднее 1 апреля",
-        "kk": "Бюджеттік бағдарламаларды іске асыру туралы есептер 1 сәуірден кешіктірілмей",
-        "en": "Budget-programme reports by 1 April",
-    },
+    uses=["declared"],  # the public council meeting the reports went to
 )
 def programme_reports(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-3", "T3-1")
@@ -124,11 +111,6 @@ def programme_reports(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-4", "T3-2"],
     needs=NEEDS,
-    title={
-        "ru": "Результаты государственного аудита в течение 15 рабочих дней после получения",
-        "kk": "Мемлекеттік аудит нәтижелері алынғаннан кейін 15 жұмыс күні ішінде",
-        "en": "State-audit results within 15 working days of receipt",
-    },
 )
 def audit_results(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-4", "T3-2")
@@ -140,11 +122,6 @@ def audit_results(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-5", "T3-3"],
     needs=NEEDS,
-    title={
-        "ru": "Гражданский бюджет",
-        "kk": "Азаматтық бюджет",
-        "en": "Citizen budget",
-    },
 )
 def citizen_budget(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-5", "T3-3")
@@ -156,12 +133,6 @@ def citizen_budget(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-6"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Корректность и полнота материалов строк 1–5",
-        "kk": "1–5-жолдар материалдарының дұрыстығы мен толықтығы",
-        "en": "Materials of rows 1–5 correct and complete",
-    },
 )
 def materials_complete(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
@@ -195,12 +166,6 @@ def materials_complete(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-7"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Своевременность размещения материалов строк 1–5",
-        "kk": "1–5-жолдар материалдарын орналастырудың уақтылығы",
-        "en": "Materials of rows 1–5 posted on time",
-    },
 )
 def materials_on_time(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
@@ -227,11 +192,6 @@ def materials_on_time(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-8", "T3-4"],
     needs=NEEDS,
-    title={
-        "ru": "Корректность и полнота размещения проектов бюджетных программ",
-        "kk": "Бюджеттік бағдарламалар жобаларын орналастырудың дұрыстығы мен толықтығы",
-        "en": "Draft budget programmes correct and complete",
-    },
 )
 def drafts_complete(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-8", "T3-4")
@@ -250,11 +210,6 @@ def drafts_complete(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-9", "T3-5"],
     needs=NEEDS,
-    title={
-        "ru": "Своевременность размещения проектов бюджетных программ (не позднее 15 мая)",
-        "kk": "Бюджеттік бағдарламалар жобаларын уақтылы орналастыру (15 мамырдан кешіктірмей)",
-        "en": "Draft budget programmes posted on time (by 15 May)",
-    },
 )
 def drafts_on_time(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-9", "T3-5")
@@ -273,11 +228,6 @@ def drafts_on_time(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-10", "T3-6"],
     needs=NEEDS,
-    title={
-        "ru": "Мониторинг и рассмотрение предложений и комментариев пользователей",
-        "kk": "Пайдаланушылардың ұсыныстары мен пікірлерін мониторингтеу және қарау",
-        "en": "Users' proposals and comments handled",
-    },
 )
 def comments(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-10", "T3-6")

@@ -19,7 +19,7 @@ from ashyq.store import repository as repo
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Finding, Run, Score
-from ashyq.store.vocabulary import FindingStatus, Lang, RunKind, RunStatus
+from ashyq.store.vocabulary import RunKind, RunStatus
 
 runner = CliRunner()
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
@@ -101,8 +101,8 @@ def _stored_run(db: str) -> str:
                 run_id=run.id,
                 body_id="mod",
                 item="T1-1",
-                lang=Lang.KAZAKH,
-                status=FindingStatus.NOT_ASSESSED,
+                lang="kk",
+                status="not_assessed",
                 reason="the audit's own",
                 check_id="audit",
                 check_version="1",

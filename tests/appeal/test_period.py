@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 import ashyq.checks.registry  # noqa: F401  (registers every check)
+from ashyq.base.artifacts import BodyArtifacts, PortalRecord
 from ashyq.base.period import parse_period, period_of
-from ashyq.checks.base import BodyArtifacts, PortalRecord, run_checks
+from ashyq.checks.registry import run_checks
 from ashyq.crawler.storing import store_body
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
+from ashyq.base.vocabulary import LANGS
 from ashyq.methodology.edition import CoefficientRule, Edition, Group, Item, PenaltyRule, walk
 from ashyq.methodology.validate import EditionError, load_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 PATH = ROOT / "config" / "methodology" / "kz-2017.yaml"
 SEED = "001_2eda7a10a42a5ed2.txt"
-LANGS = ("kk", "ru")
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 
@@ -186,7 +186,8 @@ def test_a14_special_rules(edition: Edition) -> None:
     assert item(edition, "A14-2.1").obtained == "provider"
     english = item(edition, "A14-4.5").rule
     assert english.type == "choice"
-    assert sorted(english.levels.values()) == [0, 0.15, 0.3]
+    assert sorted(english.levels.values()) == [0, 0, 0.15, 0.3]  # home page only, and no English version (none)
+    assert english.levels["none"] == 0
     nav = item(edition, "A14-2.2")
     assert "a14-nav-depth" in nav.interpretations
     assert nav.rule.type == "banded" and [(b.min, b.points) for b in nav.rule.bands] == [(50, 0.3)]

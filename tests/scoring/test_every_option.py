@@ -15,14 +15,15 @@ import pytest
 import yaml
 
 import ashyq.checks.registry  # noqa: F401  (registers every check)
-from ashyq.checks.base import Result, run_checks
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
 from ashyq.methodology.edition import Edition, available_editions, edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.scoring.engine import NodeScore, RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
-from tests.checks.harness import ROOT as CHECK_FIXTURES
-from tests.checks.harness import Case as FixtureCase
-from tests.checks.harness import artifacts
+from tests.checks.fixture_harness import ROOT as CHECK_FIXTURES
+from tests.checks.fixture_harness import Case as FixtureCase
+from tests.checks.fixture_harness import artifacts
 
 # Interpretations with one reading only: the text rules the alternatives out (the edition says why).
 READINGS = {

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ashyq.checks.base import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.store.bodies import load_registry
 
