@@ -301,7 +301,7 @@ def run_json(data: RunData, run: Run) -> dict[str, Any]:
         "format": JSON_FORMAT,
         "generated_at": datetime.now(UTC).isoformat(),
         "tool": {"name": "ashyq", "version": __version__},
-        "run": {**run.record(), "period": data.period.as_dict() if data.period else None},
+        "run": run.record(),
         "bodies": [body_json(entry, report) for entry, report in zip(data.ranked, data.reports, strict=True)],
         "reconciliation": [
             {

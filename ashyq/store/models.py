@@ -128,6 +128,7 @@ class Run(Base):
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "edition": self.edition,
             "tool_version": self.tool_version,
+            "period": (self.settings or {}).get("period"),  # the reporting period judged
             "settings": self.settings,
         }
 
