@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ashyq import __version__
+from ashyq.cli.accuracy import accuracy_app
 from ashyq.cli.audit import audit_command, demo_command, nightly_command
 from ashyq.cli.bodies import bodies_app
 from ashyq.cli.check_page import check_page_command
@@ -12,7 +13,7 @@ from ashyq.cli.crawl import crawl_command
 from ashyq.cli.declared import declare_command, report_template_command
 from ashyq.cli.methodology import methodology_app, score_command
 from ashyq.cli.report import evidence_app, report_app
-from ashyq.cli.review import accuracy_command, check_command, recheck_command
+from ashyq.cli.review import check_command, recheck_command
 from ashyq.cli.world import world_app
 
 app = typer.Typer(
@@ -26,12 +27,12 @@ app.add_typer(world_app, name="world")
 app.add_typer(bodies_app, name="bodies")
 app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
+app.add_typer(accuracy_app, name="accuracy")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)
 app.command("audit")(audit_command)
 app.command("demo")(demo_command)
-app.command("accuracy")(accuracy_command)
 app.command("recheck")(recheck_command)
 app.command("check")(check_command)
 app.command("check-page")(check_page_command)

@@ -43,6 +43,9 @@ def serve(
     port: int = typer.Option(0, "--port", help="first port (hosts take consecutive ports); 0 picks free ports"),
     faults: FaultMode = typer.Option(FaultMode.none, "--faults", help="none, or flaky: 5xx, slow answers, traps"),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+    outside: bool = typer.Option(
+        True, "--outside/--no-outside", help="also serve the outside test sites (in no registry; see docs/accuracy.md)"
+    ),
 ) -> None:
     """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted."""
     from ashyq.replica.server import serve_forever
@@ -55,7 +58,7 @@ def serve(
         sys.stdout.flush()
 
     async def main() -> None:
-        task = asyncio.ensure_future(serve_forever(world, port, ready))
+        task = asyncio.ensure_future(serve_forever(world, port, ready, outside))
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, task.cancel)
@@ -69,8 +72,15 @@ def serve(
 def truth(
     format: TruthFormat = typer.Option(TruthFormat.yaml, "--format", help="yaml (data) or md (GROUND_TRUTH.md)"),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+    outside: bool = typer.Option(False, "--outside", help="the outside test sites' truth instead (docs/accuracy.md)"),
 ) -> None:
     """Print the ground truth: every seeded defect and the inventory of the sites."""
+    if outside:
+        from ashyq.replica.outside.truth_listing import outside_markdown, outside_yaml
+
+        day = _as_of(as_of)
+        typer.echo(outside_markdown(day) if format is TruthFormat.md else outside_yaml(day), nl=False)
+        return
     from ashyq.replica.truth import render_markdown, render_yaml
 
     world = World(as_of=_as_of(as_of))
