@@ -3,11 +3,16 @@
 The checkout's test-case folder is served on loopback at the path the cases expect
 (``/WAI/content-assets/wcag-act-rules/``). Each case is one page:
 
-* **the tool**: the gather step (rendered DOM, axe with the project's rules, focus, motion, zoom,
-  form-error probes — every page gets every probe here) and then the registered Appendix 14 checks,
-  exactly as ``ashyq check-page`` runs them; the case's outcome is the finding of the item the rule
-  maps to (:mod:`ashyq.accuracy.act_rules`). The cases name no target element, so the unit compared
-  is the page;
+* **the tool**: the gather step (rendered DOM, axe-core with the rules of the rows' criteria and its
+  undecided answers settled by probes where one exists, focus, traps, skip link, motion, zoom,
+  forms sent wrongly — every page gets every probe here) and then the registered Appendix 14
+  checks, as ``ashyq check-page`` runs them. The case's outcome is read from the finding of the item
+  the rule maps to (:mod:`ashyq.accuracy.act_rules`) the way axe-core's is read from its results:
+  *failed* when the finding has a defect of one of the rule's criteria, *cannot tell* when it left an
+  element of those criteria undecided (or the item could not be measured), *passed* otherwise. The
+  item's status alone (the yardstick of the first-seen figures) is kept beside it as ``tool_item``.
+  Item 3.4 is read under the interpretation ``a14-skip-link=any-bypass``: the cases test WCAG 2.4.1,
+  which the edition's default reading (a link, as the appendix says) deliberately narrows;
 * **plain axe-core** (the version in ``node_modules``, all its default rules) on the same page in the
   same run; a violation tagged with one of the rule's criteria fails the case, an "incomplete" one
   is "cannot tell".
@@ -31,7 +36,7 @@ from typing import Any
 
 from aiohttp import web
 
-from ashyq.accuracy.act_report import axe_outcome, tool_outcome
+from ashyq.accuracy.act_report import axe_outcome, criteria_outcome, tool_outcome
 from ashyq.accuracy.act_rules import ITEMS, URL_PREFIX, Case, assets_root, load_cases, missing_assets
 from ashyq.net.egress import EgressPolicy, target_of
 
@@ -49,6 +54,7 @@ class CaseResult:
     case: Case
     url: str
     tool: str = "skipped"
+    tool_item: str = "skipped"
     tool_status: str | None = None
     axe: str = "skipped"
     axe_rules: list[str] = field(default_factory=list)
@@ -66,6 +72,7 @@ class CaseResult:
             "criteria": list(c.criteria),
             "approved": c.approved,
             "tool": self.tool,
+            "tool_item": self.tool_item,
             "tool_status": self.tool_status,
             "axe": self.axe,
             "axe_rules": self.axe_rules,
@@ -120,8 +127,11 @@ def serve_checkout(root: Path) -> Iterator[str]:
         thread.join(10)
 
 
-def run_act(checkout: Path, rules: set[str] | None = None, progress: Progress | None = None) -> ActRun:
-    """Every selected test case through the tool and through plain axe-core."""
+def run_act(
+    checkout: Path, rules: set[str] | None = None, progress: Progress | None = None, watch_ms: int | None = None
+) -> ActRun:
+    """Every selected test case through the tool and through plain axe-core (``watch_ms``: how long a
+    page is watched for what moves, when not the configured time)."""
     say = progress or (lambda message: None)
     root = assets_root(checkout)
     cases = [c for c in load_cases(checkout) if rules is None or c.rule in rules]
@@ -135,10 +145,12 @@ def run_act(checkout: Path, rules: set[str] | None = None, progress: Progress | 
         rule_count, skipped = len({c.rule for c in cases}), len(results) - len(runnable)
         say(f"{len(runnable)} test cases of {rule_count} rules ({skipped} skipped)")
         say("the tool: gather step and Appendix 14 checks")
-        statuses = tool_statuses([r.url for r in runnable], as_of=date.today())
+        findings = tool_findings([r.url for r in runnable], as_of=date.today(), watch_ms=watch_ms)
         for r in runnable:
-            r.tool_status = statuses.get(r.url, {}).get(r.case.item)
-            r.tool = tool_outcome(r.tool_status)
+            finding = findings.get(r.url, {}).get(r.case.item)
+            r.tool_status = finding.status if finding is not None else None
+            r.tool_item = tool_outcome(r.tool_status)
+            r.tool = criteria_outcome(finding, r.case.criteria)
         say("plain axe-core")
         axe_version, answers = axe_results([r.url for r in runnable])
         for r in runnable:
@@ -163,8 +175,12 @@ def _served(url: str, policy: EgressPolicy) -> tuple[int, dict[str, str], str]:
     return answer.status, dict(answer.headers), answer.text()
 
 
-def tool_statuses(urls: list[str], as_of: date) -> dict[str, dict[str, str]]:
-    """URL → {Appendix 14 item → status}: the gather step over all pages, then the checks per page."""
+# the reading of item 3.4 the ACT cases test (WCAG 2.4.1); the edition's default is narrower
+ACT_INTERPRETATIONS = {"a14-skip-link": "any-bypass"}
+
+
+def tool_findings(urls: list[str], as_of: date, watch_ms: int | None = None) -> dict[str, dict[str, Any]]:
+    """URL → {Appendix 14 item → its finding}: the gather step over all pages, then the checks per page."""
     from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
     from ashyq.checks.registry import run_checks
     from ashyq.gather.pages import gather_pages
@@ -173,10 +189,11 @@ def tool_statuses(urls: list[str], as_of: date) -> dict[str, dict[str, str]]:
     if not urls:
         return {}
     policy = checkout_policy(urls)
-    settings = GatherSettings.from_config(policy=policy, mobile=False, focus_pages=len(urls))
+    overrides: dict[str, Any] = {"watch_ms": watch_ms} if watch_ms is not None else {}
+    settings = GatherSettings.from_config(policy=policy, mobile=False, focus_pages=len(urls), **overrides)
     gathered = gather_pages(urls, settings, sample=False)
     rendered = {p.url: p for p in gathered.pages}
-    out: dict[str, dict[str, str]] = {}
+    out: dict[str, dict[str, Any]] = {}
     for url in urls:
         status, headers, served = _served(url, policy)
         page = rendered.get(url)
@@ -201,8 +218,9 @@ def tool_statuses(urls: list[str], as_of: date) -> dict[str, dict[str, str]]:
             pages=[snapshot],
             measurements=[m for m in gathered.measurements if m.url == url],
             failures=[f for f in gathered.failures if getattr(f, "url", None) == url],
+            config={"interpretations": dict(ACT_INTERPRETATIONS)},
         )
-        out[url] = {r.item: r.status for r in run_checks(artifacts, only_items=ITEMS) if r.item in ITEMS}
+        out[url] = {r.item: r for r in run_checks(artifacts, only_items=ITEMS) if r.item in ITEMS}
     return out
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 OUTCOMES = ("failed", "passed", "cantTell", "skipped")
 CONSISTENT, PARTIAL, NOT_IMPLEMENTED = "consistent", "partially consistent", "not implemented"
@@ -108,6 +109,23 @@ def tool_outcome(status: str | None) -> str:
     if status in ("pass", "not_applicable"):
         return "passed"
     return "cantTell"
+
+
+def criteria_outcome(finding: Any, criteria: Iterable[str]) -> str:
+    """The tool's finding of the rule's item → an ACT outcome for the rule, read as axe-core's results
+    are: a defect of one of the rule's criteria fails the case; an element of those criteria left
+    undecided, or an item that could not be measured at all, is "cannot tell"; anything else passes."""
+    if finding is None:
+        return "cantTell"
+    wanted = set(criteria)
+    if any(wanted & set(d.criteria) for d in finding.deficiencies):
+        return "failed"
+    undecided = finding.measured.get("undecided_elements") or []
+    if any(wanted & set(u.get("criteria") or ()) for u in undecided):
+        return "cantTell"
+    if finding.status == "not_assessed" and not undecided:
+        return "cantTell"
+    return "passed"
 
 
 def axe_outcome(

@@ -36,15 +36,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-ITEM_CRITERIA: dict[str, tuple[str, ...]] = {
-    "A14-3.1": ("1.1.1", "1.2.1", "1.2.2", "1.2.3"),
-    "A14-3.2": ("2.2.2", "2.3.1"),
-    "A14-3.3": ("2.1.1", "2.1.2", "2.4.7"),
-    "A14-3.4": ("2.4.1",),
-    "A14-3.5": ("3.3.1",),
-    "A14-3.6": ("1.4.3",),
-    "A14-3.7": ("1.4.4", "1.4.10"),
-}
+
+def _item_criteria() -> dict[str, tuple[str, ...]]:
+    from ashyq.config.check_settings import check_settings
+
+    return {item: tuple(scs) for item, scs in check_settings("accessibility")["wcag_criteria"].items()}
+
+
+# the table above, as the checks read it (config/checks/accessibility.yaml, ``wcag_criteria``)
+ITEM_CRITERIA: dict[str, tuple[str, ...]] = _item_criteria()
 ITEMS = tuple(ITEM_CRITERIA)
 CRITERION_ITEM = {sc: item for item, scs in ITEM_CRITERIA.items() for sc in scs}
 # where the test cases and their list live inside a checkout of w3c/wcag-act-rules

@@ -44,13 +44,14 @@ def outside_figures(pairs: list[Pair]) -> dict[str, Any]:
 
 
 def case_outcomes(cases: Iterable[dict[str, Any]], who: str) -> list[CaseOutcome]:
-    """who: "tool" or "axe"."""
+    """who: "tool", "tool_item" (the item's status alone, the first-seen yardstick) or "axe"."""
     return [CaseOutcome(c["rule"], c["item"], c["expected"], c[who]) for c in cases]
 
 
 def act_figures(cases: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {"rules": {}, "items": {}}
-    for who in ("tool", "axe"):
+    whos = ["tool", "axe"] + (["tool_item"] if cases and all("tool_item" in c for c in cases) else [])
+    for who in whos:
         outcomes = case_outcomes(cases, who)
         s = scores(outcomes)
         out[who] = {

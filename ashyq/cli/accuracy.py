@@ -235,7 +235,9 @@ def act_command(
     first = act_figures(first_cases) if first_cases else None
     current = act_figures(current_cases) if current_cases else None
     if as_json:
-        typer.echo(json.dumps({"first_seen": first, "current": current}, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps({"first_seen": first, "current": current, "cases": current_cases}, ensure_ascii=False, indent=2)
+        )
         return
     shown = current or first
     if shown is None:

@@ -91,8 +91,9 @@ READ = """
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
   const before = window.__ashyqBefore || new Set();
   const fields = form ? [...form.querySelectorAll('input, textarea, select')].filter(el => !['hidden', 'submit', 'button', 'image', 'reset'].includes(el.type)) : [];
-  const native = fields.filter(el => el.willValidate && !el.validity.valid).map(el => ({field: el.name || el.id, message: el.validationMessage}))
-    .filter(x => x.message);
+  // the browser speaks only for a form that lets it validate (no novalidate)
+  const native = form && !form.noValidate ? fields.filter(el => el.willValidate && !el.validity.valid)
+    .map(el => ({field: el.name || el.id, message: el.validationMessage})).filter(x => x.message) : [];
   const labelOf = (el) => { const parts = [];
     if (el.labels) for (const l of el.labels) parts.push(l.innerText);
     if (el.getAttribute('aria-label')) parts.push(el.getAttribute('aria-label'));
