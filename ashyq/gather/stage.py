@@ -1,13 +1,15 @@
-"""The browser measurements of a run: for each body, the gather step (ashyq.gather) on a sample of
-the pages the harvest stored; every measurement is stored as evidence before the checks read it.
+"""The browser measurements of a run: for each body, the gather step (ashyq.gather) on one page of
+every template the site uses and on the pages whose markup showed something to confirm
+(:mod:`ashyq.gather.templates`); every measurement is stored as evidence before the checks read it.
 
-The sample (home page plus a configured number of pages per section type) is recorded in the run's
-settings, so a reader knows which pages the browser checks saw.
+The pages measured, each with why (its template, or what to confirm), are recorded in the run's
+settings, so a reader knows which pages the browser checks saw. Without the pages' markup (a caller
+that gives none) the older sample is taken: the home page plus a few pages per section type.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,9 @@ from ashyq.store.repository import add_evidence, add_fetch_failures
 from ashyq.store.vocabulary import EvidenceKind, FetchFailureReason
 
 Progress = Callable[[str, dict[str, Any]], None]
+# body → its harvested pages as (url, markup), and URL → what the markup asks the browser to confirm
+PagesOf = Callable[[str], Sequence[tuple[str, str]]]
+ConfirmOf = Callable[[str], Mapping[str, str]]
 
 
 def _html_pages(session: Session, run: Run, body_id: str) -> tuple[list[str], str | None]:
@@ -41,12 +46,23 @@ def _relative(path: str | None, out_dir: Path) -> str | None:
 
 
 def measure_run(
-    session: Session, run: Run, body_ids: list[str], out_dir: Path, base_url_map: dict[str, str], progress: Progress
+    session: Session,
+    run: Run,
+    body_ids: list[str],
+    out_dir: Path,
+    base_url_map: dict[str, str],
+    progress: Progress,
+    pages_of: PagesOf | None = None,
+    confirm_of: ConfirmOf | None = None,
 ) -> None:
+    from ashyq.config.check_settings import check_settings
     from ashyq.gather.pages import gather_pages
+    from ashyq.gather.templates import choose
     from ashyq.gather.visits import GatherSettings
 
+    sampling = check_settings("accessibility")["sampling"]
     samples: dict[str, list[str]] = {}
+    why: dict[str, dict[str, str]] = {}
     for body_id in body_ids:
         urls, home = _html_pages(session, run, body_id)
         if not urls:
@@ -56,8 +72,23 @@ def measure_run(
         shots = out_dir / "runs" / run.id / "shots" / body_id / "browser"
         shots.mkdir(parents=True, exist_ok=True)
         settings = GatherSettings.from_config(url_map=base_url_map or None, screenshots_dir=shots)
+        chosen: list[str] | None = None
+        if pages_of is not None:
+            html_urls = set(urls)
+            marked = [(u, h) for u, h in pages_of(body_id) if u in html_urls]
+            if marked:
+                choice = choose(
+                    marked,
+                    home,
+                    confirm_of(body_id) if confirm_of is not None else {},
+                    int(sampling["max_templates"]),
+                    int(sampling["max_confirm"]),
+                    float(sampling["template_similarity"]),
+                )
+                chosen, why[body_id] = choice.urls, choice.reasons
+                progress("measure-templates", {"body": body_id, "pages": choice.pages, "templates": choice.templates})
         try:
-            result = gather_pages(urls, settings, home)
+            result = gather_pages(urls, settings, home, chosen=chosen)
         except Exception as error:  # the browser itself failed: every browser item will be not_assessed
             add_fetch_failures(
                 session,
@@ -100,7 +131,7 @@ def measure_run(
                 for f in result.failures
             ],
         )
-    run.settings = {**(run.settings or {}), "browser_sample": samples}
+    run.settings = {**(run.settings or {}), "browser_sample": samples, "browser_sample_why": why}
     session.flush()
 
 

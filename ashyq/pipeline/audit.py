@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ashyq.base.period import ReportingPeriod, period_of
+from ashyq.checks.accessibility.visual import to_confirm
 from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
@@ -77,6 +78,28 @@ class AuditSummary:
         return {RunStatus.COMPLETE: 0, RunStatus.PARTIAL: 1}.get(self.status, 2)
 
 
+class MarkupOf:
+    """A body's harvested pages as the browser stage chooses among them: their markup (one page per
+    template is measured) and what the markup asks the browser to confirm. Read once per body."""
+
+    def __init__(self, session: Any, run: Run, out_dir: Path) -> None:
+        self.session, self.run, self.out_dir = session, run, out_dir
+        self._artifacts: dict[str, Any] = {}
+
+    def _of(self, body_id: str) -> Any:
+        if body_id not in self._artifacts:
+            self._artifacts = {
+                body_id: load_artifacts(self.session, self.run, body_id, self.out_dir, with_subordinates=False)
+            }
+        return self._artifacts[body_id]
+
+    def pages(self, body_id: str) -> list[tuple[str, str]]:
+        return [(p.url, p.html) for p in self._of(body_id).pages if p.html]
+
+    def confirm(self, body_id: str) -> dict[str, str]:
+        return to_confirm(self._of(body_id))
+
+
 def no_progress(stage: str, info: dict[str, Any]) -> None:
     return None
 
@@ -125,7 +148,8 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
         session.flush()
         if request.browser:
             progress("measure", {"bodies": crawl_ids})
-            measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress)
+            markup = MarkupOf(session, run, out_dir)
+            measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress, markup.pages, markup.confirm)
         assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
         checked = check_bodies(
             session, run, assessed, request.registry, out_dir, request.options, request.only_items, progress
