@@ -77,6 +77,8 @@ class Accessibility(Schema):
     axe_rules: dict[str, list[str]]
     emblem_max_px: int
     english_all_materials_share: float
+    english_translated_share: float
+    english_not_materials: list[str]
     providers: dict[str, str | ProviderEntry]  # capability (search_rank, cross_browser) → provider
 
 

@@ -16,7 +16,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
-from ashyq.checks.accessibility.wcag import interpretation
+from ashyq.checks.accessibility.wcag import interpretation, pages_text
 from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
@@ -239,6 +239,7 @@ LEVEL_STATUS: dict[str, Status] = {"all_materials": "pass", "all_interfaces": "p
 
 
 def english_level(data: dict[str, Any], all_share: float) -> str:
+    """The level from the English menu alone (a site whose harvest holds no material pages)."""
     base = int(data.get("base_menu_links") or 0)
     english = int(data.get("en_menu_links") or 0)
     if base and english / base >= all_share:
@@ -246,40 +247,119 @@ def english_level(data: dict[str, Any], all_share: float) -> str:
     return "all_interfaces" if english >= 2 else "home_page_only"
 
 
+def material_pages(pages: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
+    """The information materials among the harvested pages: every page below the home page in the state
+    languages, normative legal acts excepted (the text leaves them out of the 100 %)."""
+    skip = [s.lower() for s in config["english_not_materials"]]
+    return [
+        p
+        for p in pages
+        if (p.page.depth or 0) >= 1
+        and p.page.lang in ("kk", "ru")
+        and not any(s in f"{p.page.url} {p.page.title or ''}".lower() for s in skip)
+    ]
+
+
+def _english_root(url: str) -> bool:
+    path = urlsplit(url).path.rstrip("/")
+    return path in ("", "/en", "/eng", "/en/index.html", "/en/main")
+
+
+def translation_of(parsed: Parsed, config: dict[str, Any]) -> str | None:
+    """The page's own English counterpart: an English link of the page that leads to something other
+    than the English home page (a switch that always lands on the English home translates nothing)."""
+    from urllib.parse import urljoin
+
+    for p, a in _english_links([parsed], config):
+        target = urljoin(p.page.final_url or p.page.url, a.get("href", ""))
+        if not _english_root(target):
+            return target
+    return None
+
+
+def _translated_materials(
+    pages: list[Parsed], config: dict[str, Any], m: Measurement
+) -> tuple[str, dict[str, Any], list[Deficiency]] | None:
+    """Item 4.5's "100 % перевода информационных материалов", measured on the materials: every harvested
+    material page (both state languages, NPAs excepted) and whether it has an English counterpart.
+    None when the harvest holds no material page (then the English menu is all there is to read)."""
+    materials = material_pages(pages, config)
+    if not materials:
+        return None
+    untranslated = [p for p in materials if translation_of(p, config) is None]
+    share = 1 - len(untranslated) / len(materials)
+    if share >= float(config["english_translated_share"]):
+        level = "all_materials"
+    else:
+        level = "all_interfaces" if int(m.data.get("en_menu_links") or 0) >= 2 else "home_page_only"
+    measured = {
+        "level": level,
+        "basis": "information materials with an English counterpart",
+        "materials": len(materials),
+        "translated": len(materials) - len(untranslated),
+        "translated_share": round(share, 3),
+        "en_menu_links": m.data.get("en_menu_links"),
+        "base_menu_links": m.data.get("base_menu_links"),
+    }
+    deficiencies = (
+        [
+            Deficiency(
+                f"{len(untranslated)} of {len(materials)} information materials have no English counterpart: "
+                + pages_text([p.page.url for p in untranslated]),
+                kind="english_incomplete",
+                url=untranslated[0].page.url,
+                evidence=[p.page.evidence("a[hreflang=en]", p.page.title) for p in untranslated[:3]],
+                pages=[p.page.url for p in untranslated],
+            )
+        ]
+        if untranslated
+        else []
+    )
+    return level, measured, deficiencies
+
+
 @register(
     "a14.english",
-    "1",
+    "2",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
 )
 def english(artifacts: BodyArtifacts) -> list[Result]:
+    """Item 4.5: "100 % of information materials translated (NPAs excepted)" is measured on the
+    materials — every harvested material page and its English counterpart; the English home page and
+    its menu (the gather step) tell the interface levels below it."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "english"))
     available = [m for m in taken if m.data.get("available")]
     if available:
         m = available[0]
-        level = english_level(m.data, float(config["english_all_materials_share"]))
+        on_materials = _translated_materials(pages, config, m)
+        if on_materials is not None:
+            level, measured, deficiencies = on_materials
+        else:
+            level = english_level(m.data, float(config["english_all_materials_share"]))
+            measured = {
+                "level": level,
+                "basis": "English menu (no material page harvested)",
+                "en_menu_links": m.data.get("en_menu_links"),
+                "base_menu_links": m.data.get("base_menu_links"),
+            }
+            deficiencies = (
+                []
+                if level == "all_materials"
+                else [
+                    Deficiency(
+                        f"the English version has {m.data.get('en_menu_links')} menu sections "
+                        f"of {m.data.get('base_menu_links')}",
+                        kind="english_incomplete",
+                        url=m.data.get("home_url") or m.url,
+                        evidence=[m.evidence("nav", m.data.get("home_url"))],
+                    )
+                ]
+            )
         status = LEVEL_STATUS[level]
-        deficiencies = (
-            []
-            if status == "pass"
-            else [
-                Deficiency(
-                    f"the English version has {m.data.get('en_menu_links')} menu sections "
-                    f"of {m.data.get('base_menu_links')}",
-                    kind="english_incomplete",
-                    url=m.data.get("home_url") or m.url,
-                    evidence=[m.evidence("nav", m.data.get("home_url"))],
-                )
-            ]
-        )
-        measured = {
-            "level": level,
-            "en_menu_links": m.data.get("en_menu_links"),
-            "base_menu_links": m.data.get("base_menu_links"),
-        }
         return [Result("A14-4.5", None, status, measured, deficiencies, [m.evidence("nav", m.data.get("home_url"))])]
     if not pages:
         return no_pages(artifacts, ["A14-4.5"])
