@@ -31,16 +31,19 @@ TEXT_OF = """
 (selector) => {
   const el = document.querySelector(selector);
   if (!el) return null;
-  const text = (el.innerText || el.textContent || '').trim();
+  // a shadow host's text lives in its shadow tree, which neither innerText nor textContent reads
+  const text = ((el.innerText || el.textContent || '').trim() || (el.shadowRoot ? el.shadowRoot.textContent || '' : '').trim());
   const s = getComputedStyle(el);
   let opacity = 1;
   for (let node = el; node && node.nodeType === 1; node = node.parentElement) opacity *= parseFloat(getComputedStyle(node).opacity || '1');
   const rects = [];
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    if (!t.textContent.trim()) continue;
-    const range = document.createRange(); range.selectNodeContents(t);
-    for (const r of range.getClientRects()) if (r.width >= 1 && r.height >= 1) rects.push([r.left, r.top, r.width, r.height]);
+  for (const root of [el, el.shadowRoot].filter(Boolean)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (!t.textContent.trim()) continue;
+      const range = document.createRange(); range.selectNodeContents(t);
+      for (const r of range.getClientRects()) if (r.width >= 1 && r.height >= 1) rects.push([r.left, r.top, r.width, r.height]);
+    }
   }
   const named = el.closest('a, button, [role=button], [role=link], input, [tabindex]') || el;
   const name = (named.getAttribute('aria-label') || named.getAttribute('title') || '').trim();
