@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ashyq import __version__
 from ashyq.config import CONFIG_DIR
+from ashyq.config.operator import PLACEHOLDER_CONTACT, ContactRefused, is_placeholder, load_config, require_contact
 
 CRAWL_CONFIG = CONFIG_DIR / "crawl.yaml"
 USER_AGENT_TEMPLATE = "ashyq-openness-auditor/{version} (+{contact})"
@@ -84,7 +85,9 @@ class RobotsPolicy(_Strict):
 
 
 class CrawlConfig(_Strict):
-    contact: str
+    # Who crawls: the operator's contact from ashyq.yaml (ashyq.config.operator); the placeholder
+    # is accepted in replica mode only.
+    contact: str = PLACEHOLDER_CONTACT
     politeness: Politeness = Politeness()
     replica_politeness: Politeness = Politeness(
         per_host=8,
@@ -114,8 +117,24 @@ def load_crawl_config(path: str | Path | None = None) -> CrawlConfig:
     """Read and validate a crawl config (default ``config/crawl.yaml``); errors name the field.
 
     A file may start from another with ``extends: <file beside it>``: its own keys replace the
-    other's, mapping by mapping."""
-    return CrawlConfig.model_validate(_read_config(Path(path or CRAWL_CONFIG), set()))
+    other's, mapping by mapping. The operator's ``ashyq.yaml`` then has the last word on the contact
+    and the politeness budget against the real systems."""
+    raw = _read_config(Path(path or CRAWL_CONFIG), set())
+    return CrawlConfig.model_validate(_merge(raw, _operator_overrides()))
+
+
+def _operator_overrides() -> dict[str, Any]:
+    operator = load_config().config
+    out: dict[str, Any] = {}
+    if operator.contact:
+        out["contact"] = operator.contact
+    budget = operator.politeness.model_dump(exclude_none=True)
+    max_pages = budget.pop("max_pages_per_body", None)
+    if budget:
+        out["politeness"] = budget
+    if max_pages is not None:
+        out["limits"] = {"max_pages_per_body": max_pages}
+    return out
 
 
 def _read_config(path: Path, seen: set[Path]) -> dict[str, Any]:
@@ -165,6 +184,8 @@ def build_settings(
 ) -> dict[str, Any]:
     """The Scrapy settings of one crawl process; ``overrides`` win (tests shorten timeouts)."""
     replica = bool(base_url_map)
+    if not replica and is_placeholder(config.contact):
+        raise ContactRefused(_refusal())
     polite = config.replica_politeness if replica else config.politeness
     limits = config.limits
     settings: dict[str, Any] = {
@@ -217,6 +238,14 @@ def build_settings(
     }
     settings.update(overrides or {})
     return settings
+
+
+def _refusal() -> str:
+    try:
+        require_contact(load_config())
+    except ContactRefused as refused:
+        return str(refused)
+    return "the crawl config names no operator contact (contact:)"
 
 
 def run_settings_record(config: CrawlConfig, settings: dict[str, Any]) -> dict[str, Any]:

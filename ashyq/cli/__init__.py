@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 from ashyq import __version__
@@ -11,6 +14,7 @@ from ashyq.cli.check_page import check_page_command
 from ashyq.cli.crawl import crawl_command
 from ashyq.cli.declared import declare_command, report_template_command
 from ashyq.cli.methodology import methodology_app, score_command
+from ashyq.cli.operator import fail
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import accuracy_command, check_command, recheck_command
 from ashyq.cli.world import world_app
@@ -21,6 +25,30 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+@app.callback()
+def main(
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="The operator's settings (contact, store, output folder, registry, politeness). "
+            "Default: $ASHYQ_CONFIG, ./ashyq.yaml, /etc/ashyq/ashyq.yaml.",
+        ),
+    ] = None,
+) -> None:
+    """Openness auditor for Kazakhstan's state bodies: harvest, check, score, report."""
+    from ashyq.config.operator import ConfigError, load_config, use_config
+
+    try:
+        if config is not None:
+            use_config(config)
+        load_config()  # a malformed file is refused before any work starts
+    except ConfigError as error:
+        raise fail("the config file is refused:\n" + "\n".join(error.problems)) from None
+
+
 app.add_typer(methodology_app, name="methodology")
 app.add_typer(world_app, name="world")
 app.add_typer(bodies_app, name="bodies")

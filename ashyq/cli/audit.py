@@ -19,6 +19,15 @@ from rich.console import Console
 from rich.table import Table
 
 from ashyq.cli.crawl import read_replica_map
+from ashyq.cli.operator import (
+    DbOption,
+    OutOption,
+    RegistryOption,
+    choose_out,
+    choose_registry,
+    choose_store,
+    ensure_contact,
+)
 from ashyq.config import CONFIG_DIR
 from ashyq.net.egress import internal_address
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
@@ -110,17 +119,20 @@ def _finish(summary: AuditSummary) -> None:
 
 
 def nightly_command(
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    registry: RegistryOption = None,
     edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
     replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    db: Annotated[str | None, typer.Option(help="Store URL (default ASHYQ_DB_URL or out/ashyq.sqlite).")] = None,
+    out: OutOption = None,
+    db: DbOption = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report."""
+    url_map = replica_map_of(replica_map)
+    registry = choose_registry(registry, bool(url_map))
+    ensure_contact(bool(url_map))
     try:
         reg = load_registry(registry)
     except RegistryError as error:
@@ -130,9 +142,9 @@ def nightly_command(
         ids,
         registry,
         edition,
-        out,
-        db,
-        replica_map_of(replica_map),
+        choose_out(out),
+        choose_store(db),
+        url_map,
         parse_date(as_of),
         RunKind.NIGHTLY,
         max_pages,
@@ -146,11 +158,11 @@ def audit_command(
     body: Annotated[str | None, typer.Option("--body", help="A body of the registry.")] = None,
     url: Annotated[str | None, typer.Option("--url", help="A website in no registry (website criteria only).")] = None,
     kind: Annotated[str, typer.Option("--kind", help="cgo or mio (with --url).")] = "cgo",
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    registry: RegistryOption = None,
     edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
     replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    out: OutOption = None,
+    db: DbOption = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow a loopback or private --url (your own test site).")
@@ -162,8 +174,13 @@ def audit_command(
     if bool(body) == bool(url):
         raise usage_error("give --body ID or --url URL")
     url_map = replica_map_of(replica_map)
+    out, db = choose_out(out), choose_store(db)
     if url is not None:
         registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
+    else:
+        registry = choose_registry(registry, bool(url_map))
+    # an audit of one's own site on a private address is replica-like: the map points at it alone
+    ensure_contact(bool(url_map))
     assert body is not None
     try:
         reg = load_registry(registry)

@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ashyq.cli.operator import choose_registry
 from ashyq.store.bodies import Registry, RegistryError, available_registries, load_registry, missing_identifiers
 
 bodies_app = typer.Typer(help="Body registries: list bodies, report missing portal identifiers.", no_args_is_help=True)
@@ -25,11 +26,13 @@ def open_registry(name: str) -> Registry:
 
 @bodies_app.command("list")
 def list_bodies(
-    registry: Annotated[str, typer.Argument(help="Registry name (demo, kz) or file.")] = "demo",
+    registry: Annotated[
+        str | None, typer.Argument(help="Registry name (demo, kz) or file (default: `registry:` of ashyq.yaml).")
+    ] = None,
     lang: Annotated[str, typer.Option(help="Language of the names: kk, ru or en.")] = "ru",
 ) -> None:
     """The bodies of a registry with their kind, website and portal identifiers."""
-    reg = open_registry(registry)
+    reg = open_registry(choose_registry(registry, replica=False, network=False))
     table = Table(title=f"registry {reg.name}: {len(reg.bodies)} bodies")
     for col in ("id", "kind", "name", "site", "gov.kz", "data", "legalacts", "budget", "dialog", "tags"):
         table.add_column(col)

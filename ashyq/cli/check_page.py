@@ -58,14 +58,21 @@ def page_items(mobile: bool) -> list[str]:
 def check_page(url: str, mobile: bool = False, lang: str | None = None, allow_private: bool = False) -> list[Result]:
     """Fetch, gather and check one page; the findings of the Appendix 14 items (and A16-k, A16-2)."""
     import ashyq.checks.registry  # noqa: F401  (registers every check)
+    from ashyq.config.operator import ContactRefused, contact_for
     from ashyq.gather.pages import GatherSettings, gather_pages
     from ashyq.net.egress import internal_address
 
     target, local = _target(url)
-    if not local and not allow_private and (address := internal_address(target)) is not None:
+    address = None if local else internal_address(target)
+    if address is not None and not allow_private:
         raise typer.BadParameter(
             f"{url} points at an internal address ({address}); pass --allow-private-addresses to check it anyway"
         )
+    if not local and address is None:  # a public page: its owner must be able to reach whoever asks
+        try:
+            contact_for(replica=False)
+        except ContactRefused as refused:
+            raise typer.BadParameter(f"refused: {refused}") from None
     status, headers, served = _plain_fetch(target)
     gathered = gather_pages(
         [target], GatherSettings.from_config(allow_private=allow_private or local, mobile=mobile), sample=False

@@ -20,6 +20,16 @@ from ashyq.cli.audit import (
     replica_map_of,
     usage_error,
 )
+from ashyq.cli.operator import (
+    DbOption,
+    OutOption,
+    RegistryOption,
+    choose_out,
+    choose_registry,
+    choose_store,
+    ensure_contact,
+    fail,
+)
 from ashyq.pipeline.audit import AuditRequest, run_audit
 from ashyq.store.bodies import RegistryError, load_registry
 from ashyq.store.vocabulary import RunKind
@@ -82,10 +92,10 @@ def accuracy_command(
 def recheck_command(
     body: Annotated[str, typer.Option("--body", help="The body whose findings are disputed.")],
     items: Annotated[str, typer.Option("--items", help="Comma-separated items, e.g. A14-2.3,T7-1.")],
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    registry: RegistryOption = None,
     replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    out: OutOption = None,
+    db: DbOption = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
     crawl_config: CrawlConfigOption = None,
@@ -99,6 +109,10 @@ def recheck_command(
     wanted = [i.strip() for i in items.split(",") if i.strip()]
     if not wanted:
         raise usage_error("--items names no item")
+    url_map = replica_map_of(replica_map)
+    registry = choose_registry(registry, bool(url_map))
+    ensure_contact(bool(url_map))
+    out, db = choose_out(out), choose_store(db)
     try:
         load_registry(registry).get(body)
     except (RegistryError, KeyError):
@@ -109,7 +123,7 @@ def recheck_command(
         "kz-2025",
         out,
         db,
-        replica_map_of(replica_map),
+        url_map,
         parse_date(as_of),
         RunKind.RECHECK,
         None,
@@ -149,9 +163,12 @@ def check_command(
         list[str] | None, typer.Option("--body", help="Body id (repeat); all the run's bodies if omitted.")
     ] = None,
     run: Annotated[str, typer.Option("--run", help="Run id, or 'last'.")] = "last",
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
-    out: Annotated[Path, typer.Option(help="The output folder the run's WARC files are under.")] = Path("out"),
-    registry: Annotated[str, typer.Option(help="Registry the run's bodies come from.")] = "demo",
+    db: DbOption = None,
+    out: OutOption = None,
+    registry: Annotated[
+        str | None,
+        typer.Option(help="Registry the run's bodies come from (default: the one the run recorded)."),
+    ] = None,
     edition: Annotated[str, typer.Option(help="Edition to re-score under.")] = "kz-2025",
 ) -> None:
     """Run the checks again over what a run stored (no network), replace its findings and re-score it."""
@@ -165,6 +182,7 @@ def check_command(
     from ashyq.store.models import Run
 
     primary = load_edition(edition_path(edition))
+    out, db = choose_out(out), choose_store(db)
     statuses = ("pass", "partial", "fail", "not_assessed", "not_applicable")
     table = Table(title="checks")
     for col in ("body", "findings", "pass", "partial", "fail", "not assessed", "not applicable"):
@@ -175,6 +193,9 @@ def check_command(
         if found is None:
             raise usage_error(f"no run {run!r} in the store")
         table.title = f"checks of run {found.id}"
+        registry = registry or (found.settings or {}).get("registry")
+        if registry is None:
+            raise fail("the run does not record its registry: give --registry (kz, demo or a YAML file)")
         reg = load_registry(registry)
         all_ids = [b for b in (found.body_ids or []) if _assessed(reg, b)]
         for body_id, outcome in check_bodies(session, found, list(body or all_ids), registry, out.resolve()).items():

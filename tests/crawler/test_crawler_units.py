@@ -98,7 +98,7 @@ def test_sitemap_entries_and_junk() -> None:
 
 
 def test_settings_name_the_crawler_obey_robots_and_relax_only_in_replica_mode() -> None:
-    config = load_crawl_config()
+    config = load_crawl_config().model_copy(update={"contact": "https://audit.gov.kz/ashyq; ashyq@audit.gov.kz"})
     real = build_settings(config)
     replica = build_settings(config, base_url_map={"https://zqai.kz": "http://127.0.0.1:1"})
     assert real["USER_AGENT"].startswith("ashyq-openness-auditor/") and config.contact in real["USER_AGENT"]
@@ -111,5 +111,5 @@ def test_settings_name_the_crawler_obey_robots_and_relax_only_in_replica_mode() 
 def test_a_robots_override_without_a_reason_is_refused() -> None:
     with pytest.raises(ValidationError, match="reason"):
         CrawlConfig.model_validate(
-            {"contact": "crawler@ashyq.example", "robots": {"overrides": [{"source": "https://x.kz/", "reason": ""}]}}
+            {"robots": {"overrides": [{"source": "https://x.kz/", "reason": ""}]}}
         )
