@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from ashyq.config import operator
-
 from ashyq.replica.core import World
 from ashyq.replica.server import start_world
 

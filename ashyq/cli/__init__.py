@@ -17,6 +17,7 @@ from ashyq.cli.methodology import methodology_app, score_command
 from ashyq.cli.operator import fail
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import accuracy_command, check_command, recheck_command
+from ashyq.cli.setup import setup_browser_command
 from ashyq.cli.world import world_app
 
 app = typer.Typer(
@@ -65,6 +66,7 @@ app.command("check")(check_command)
 app.command("check-page")(check_page_command)
 app.command("report-template")(report_template_command)
 app.command("declare")(declare_command)
+app.command("setup-browser")(setup_browser_command)
 
 
 @app.command()

@@ -110,6 +110,4 @@ def test_settings_name_the_crawler_obey_robots_and_relax_only_in_replica_mode() 
 
 def test_a_robots_override_without_a_reason_is_refused() -> None:
     with pytest.raises(ValidationError, match="reason"):
-        CrawlConfig.model_validate(
-            {"robots": {"overrides": [{"source": "https://x.kz/", "reason": ""}]}}
-        )
+        CrawlConfig.model_validate({"robots": {"overrides": [{"source": "https://x.kz/", "reason": ""}]}})
