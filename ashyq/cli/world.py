@@ -43,12 +43,18 @@ def serve(
     port: int = typer.Option(0, "--port", help="first port (hosts take consecutive ports); 0 picks free ports"),
     faults: FaultMode = typer.Option(FaultMode.none, "--faults", help="none, or flaky: 5xx, slow answers, traps"),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+    outage: list[str] = typer.Option(
+        [], "--outage", help="a source that is down: graphql, entities-api (repeat for several)"
+    ),
 ) -> None:
     """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted."""
     from ashyq.replica.server import serve_forever
 
+    unknown = sorted(set(outage) - {"graphql", "entities-api"})
+    if unknown:
+        raise typer.BadParameter(f"unknown outage {', '.join(unknown)}; known: graphql, entities-api")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    world = World(as_of=_as_of(as_of), faults=faults.value)
+    world = World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage))
 
     def ready(urls: dict[str, str]) -> None:
         sys.stdout.write(json.dumps(urls) + "\n")

@@ -215,10 +215,11 @@ def score_editions(
 
 
 def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:
-    """The bodies to harvest: those asked for, and the subordinate organisations of the CGOs among them."""
+    """The bodies to harvest: those asked for, and the subordinate organisations of the CGOs among them
+    (those evaluated in their criterion 7: not committees, not monitored organisations)."""
     out = list(dict.fromkeys(body_ids))
     for body_id in body_ids:
-        for child in registry.children(body_id):
+        for child in registry.subordinates(body_id):
             if child.id not in out:
                 out.append(child.id)
     return out

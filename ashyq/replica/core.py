@@ -155,6 +155,9 @@ class World:
     faults: Faults = "none"
     bodies: tuple[WorldBody, ...] = BODIES
     seed: str = "ashyq-world-1"
+    # sources that are down, to exercise a client's fallbacks: "graphql" (answers 503),
+    # "entities-api" (the content API's projectdetails refuses clients without the browser ticket)
+    outages: frozenset[str] = frozenset()
     _by_id: dict[str, WorldBody] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
