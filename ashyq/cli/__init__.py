@@ -14,6 +14,7 @@ from ashyq.cli.check_page import check_page_command
 from ashyq.cli.crawl import crawl_command
 from ashyq.cli.declared import declare_command, report_template_command
 from ashyq.cli.methodology import methodology_app, score_command
+from ashyq.cli.open_data import open_data_app
 from ashyq.cli.operator import fail
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import accuracy_command, check_command, recheck_command
@@ -55,6 +56,7 @@ app.add_typer(world_app, name="world")
 app.add_typer(bodies_app, name="bodies")
 app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
+app.add_typer(open_data_app, name="open-data")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)

@@ -309,12 +309,33 @@ def declare_replica_reports(world: Any, reg: Any, urls: dict[str, str], out: Pat
         )
 
 
+def import_replica_list(world: Any, out: Path, db: str) -> None:
+    """The ministry publishes the Unified list of open data; the assessor imports it (here: the
+    replica world's, written as the official file under out/declared/)."""
+    from ashyq.declared.unified_list import Entry, load_unified_list, write_unified_list
+    from ashyq.replica.unified_list import official_rows
+    from ashyq.store.db import ensure_schema, session_scope
+    from ashyq.store.unified_list import save_unified_list
+
+    rows = official_rows(world)
+    path = write_unified_list(
+        [Entry(row=n, bin=None, **row) for n, row in enumerate(rows, start=1)],
+        ensure_dir(out / "declared") / "unified-list.xlsx",
+    )
+    loaded = load_unified_list(path)
+    ensure_schema(db)
+    with session_scope(db) as session:
+        save_unified_list(session, loaded.source, loaded.sha256, [e.as_dict() for e in loaded.entries])
+    err.print(f"[bold]Unified list[/bold] imported: {len(loaded.entries)} datasets of {len(loaded.bodies)} bodies")
+
+
 def replica_audit(world: Any, out: Path, db: str, browser: bool = True, reports: bool = True) -> AuditSummary:
     """Every demo body audited on the running replica world, as the allow-listed assessor."""
     from ashyq.replica.server import start_world
 
     with start_world(world) as served:
         reg = load_registry("demo")
+        import_replica_list(world, out, db)
         declare_replica_reports(world, reg, served.urls, out, db)
         request = AuditRequest(
             [b.id for b in reg.assessed()],

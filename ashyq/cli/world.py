@@ -100,3 +100,18 @@ def declared(
     report = declared_report(world, body)
     output.write_text(yaml.safe_dump(report, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     typer.echo(f"{output}: the {world.as_of.year} report of {body}")
+
+
+@world_app.command("unified-list")
+def unified_list(
+    output: Path = typer.Option(..., "-o", "--output", help="the file to write: .xlsx or .csv"),
+    as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+) -> None:
+    """Write the Unified list of open data of the world's bodies, as the ministry publishes it."""
+    from ashyq.declared.unified_list import Entry, write_unified_list
+    from ashyq.replica.unified_list import official_rows
+
+    rows = official_rows(World(as_of=_as_of(as_of)))
+    entries = [Entry(row=n, bin=None, **row) for n, row in enumerate(rows, start=1)]
+    write_unified_list(entries, output, "Единый перечень открытых данных государственных органов (мир-реплика)")
+    typer.echo(f"{output}: {len(entries)} datasets")

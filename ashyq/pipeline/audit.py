@@ -22,7 +22,6 @@ from sqlalchemy import select
 
 import ashyq.checks.registry  # noqa: F401  (registers every check)
 from ashyq.checks.base import Result, run_checks
-from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.gather.stage import measure_run
 from ashyq.methodology.edition import Edition, available_editions, edition_path
 from ashyq.methodology.validate import load_edition
@@ -33,6 +32,7 @@ from ashyq.scoring.findings import FindingsFile
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
+from ashyq.store.unified_list import current_unified_list, reference, rows_for
 from ashyq.store.vocabulary import RunKind, RunStatus
 
 Progress = Callable[[str, dict[str, Any]], None]
@@ -168,8 +168,18 @@ def check_bodies(
     """The check stage over what a run stored: per body its results (saved as findings), or, when its
     checks could not run, why — one body's failure never undoes the others' findings."""
 
+    bodies = {b.id: b for b in load_registry(registry).bodies}
+    listed = current_unified_list(session)
+    source = reference(listed) if listed is not None else None
+    run.settings = {**(run.settings or {}), "unified_list": source}
+
     def config_for(body_id: str) -> dict[str, Any]:
-        return {"unified_list": unified_list_for(registry, body_id), "interpretations": dict(options or {})}
+        # the imported Unified list's rows of the body (None: no list imported; the open-data checks
+        # then take the body's declared datasets as claims to verify)
+        body = bodies.get(body_id)
+        names = [body.names.kk, body.names.ru] if body is not None else []
+        rows = rows_for(listed, names) if listed is not None else None
+        return {"unified_list": rows, "unified_list_source": source, "interpretations": dict(options or {})}
 
     out: dict[str, list[Result] | str] = {}
     for body_id in body_ids:

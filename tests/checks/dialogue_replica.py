@@ -15,10 +15,10 @@ import aiohttp
 from parsel import Selector
 
 from ashyq.checks.base import BodyArtifacts, FetchFailure, PageSnapshot, PortalRecord
-from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.crawler.parsers import budget, dataegov, dialog, legalacts
 from ashyq.crawler.parsers.common import Record, total_pages
 from ashyq.store.bodies import Body, load_registry
+from tests.checks.unified_lists import world_rows
 
 LANGS = ("kk", "ru")
 
@@ -188,7 +188,7 @@ async def site_pages(replica: Replica, site: str) -> tuple[list[PageSnapshot], l
 def _artifacts(body: Body, as_of: Any) -> BodyArtifacts:
     names = {"kk": body.names.kk, "ru": body.names.ru}
     return BodyArtifacts(
-        body.id, body.kind, as_of, tuple(body.sites), names, config={"unified_list": unified_list_for("demo", body.id)}
+        body.id, body.kind, as_of, tuple(body.sites), names, config={"unified_list": world_rows(body.id)}
     )
 
 
