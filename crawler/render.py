@@ -30,7 +30,7 @@ from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
 from ashyq.crawler.parsers.govkz import entity_url
 from ashyq.crawler.spiders.govkz_tickets import BrowserTicket
-from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT
+from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT, browser_user_agent
 from ashyq.net.egress import internal_address
 from ashyq.net.urlmap import BaseUrlMap
 
@@ -103,6 +103,7 @@ async def new_context(browser: Any, url_map: BaseUrlMap, mobile: bool = False, p
         options.pop("default_browser_type", None)
     else:
         options = {"viewport": DESKTOP_VIEWPORT, "user_agent": DESKTOP_USER_AGENT}
+    options["user_agent"] = browser_user_agent(str(options.get("user_agent") or DESKTOP_USER_AGENT))
     context = await browser.new_context(**options, service_workers="block")
     await context.route("**/*", route_handler(url_map))
     return context

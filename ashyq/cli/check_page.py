@@ -16,7 +16,6 @@ import typer
 
 from ashyq.checks.base import BodyArtifacts, PageSnapshot, Result, run_checks
 
-USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36"
 MOBILE_ITEMS = ("A16-k", "A16-2")
 
 
@@ -37,7 +36,9 @@ def _target(url: str) -> tuple[str, bool]:
 def _plain_fetch(url: str, timeout: float = 20.0) -> tuple[int, dict[str, str], str]:
     if url.startswith("file://"):
         return 200, {"Content-Type": "text/html; charset=utf-8"}, Path(urlsplit(url).path).read_text(encoding="utf-8")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    from ashyq.net.browser import browser_user_agent
+
+    request = urllib.request.Request(url, headers={"User-Agent": browser_user_agent()})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             charset = answer.headers.get_content_charset() or "utf-8"

@@ -46,6 +46,9 @@ def serve(
     outage: list[str] = typer.Option(
         [], "--outage", help="a source that is down: graphql, entities-api (repeat for several)"
     ),
+    access_log: Path | None = typer.Option(
+        None, "--access-log", help="append every request (host, path, user agent) to this file"
+    ),
 ) -> None:
     """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted."""
     from ashyq.replica.server import serve_forever
@@ -54,7 +57,7 @@ def serve(
     if unknown:
         raise typer.BadParameter(f"unknown outage {', '.join(unknown)}; known: graphql, entities-api")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    world = World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage))
+    world = World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log)
 
     def ready(urls: dict[str, str]) -> None:
         sys.stdout.write(json.dumps(urls) + "\n")

@@ -25,7 +25,7 @@ from ashyq.checks.base import FetchFailure, Measurement, PageSnapshot
 from ashyq.gather import interactions, probes
 from ashyq.gather.axe import AxeMissing, axe_script
 from ashyq.gather.routing import route_handler, url_map_of
-from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT
+from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT, browser_user_agent
 from ashyq.net.urlmap import BaseUrlMap
 
 PAGE_KINDS = ("axe", "emblem", "motion", "focus", "zoom")
@@ -87,6 +87,7 @@ async def launch(playwright: Any, gather: GatherSettings) -> Any:
 
 async def new_context(browser: Any, gather: GatherSettings, **options: Any) -> Any:
     options = options or {"viewport": gather.viewport, "user_agent": DESKTOP_USER_AGENT}
+    options = {**options, "user_agent": browser_user_agent(str(options.get("user_agent") or DESKTOP_USER_AGENT))}
     context = await browser.new_context(**options, service_workers="block")
     context.set_default_timeout(gather.timeout_ms)
     await context.route("**/*", route_handler(url_map_of(gather.url_map), gather.allow_private))

@@ -72,3 +72,12 @@ CHROMIUM_ARGS = [
 DESKTOP_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"
 )
+
+
+def browser_user_agent(product: str = DESKTOP_USER_AGENT) -> str:
+    """What Chromium sends: the browser (or phone) a visitor uses, then who audits and how to reach
+    them — the contact of the operator's ashyq.yaml (commands refuse the real systems without one)."""
+    from ashyq import __version__
+    from ashyq.config.operator import contact_for
+
+    return f"{product} ashyq-openness-auditor/{__version__} (+{contact_for(replica=True)})"

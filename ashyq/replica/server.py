@@ -18,7 +18,7 @@ from types import TracebackType
 
 from aiohttp import web
 
-from ashyq.replica import classic, faults
+from ashyq.replica import access_log, classic, faults
 from ashyq.replica.core import BUDGET_HOST, DATA_HOST, DIALOG_HOST, GOVKZ_HOST, LEGALACTS_HOST, World
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,9 @@ def build_apps(world: World) -> dict[str, web.Application]:
     if world.faults == "flaky":
         for base, app in apps.items():
             app.middlewares.append(faults.middleware(world, base.removeprefix("https://")))  # type: ignore[arg-type]
+    if world.access_log is not None:  # outermost: every request is logged, a faulty answer too
+        for base, app in apps.items():
+            app.middlewares.insert(0, access_log.middleware(world.access_log, base.removeprefix("https://")))  # type: ignore[arg-type]
     return apps
 
 
