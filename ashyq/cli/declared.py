@@ -86,9 +86,9 @@ def declare_command(
     verify: Annotated[bool, typer.Option("--verify/--no-verify", help="Re-verify the declared links.")] = True,
 ) -> None:
     """Load a body's filled report into the store, then re-verify every declared link."""
-    found, everyone = _body(choose_registry(registry, replica_map is not None, network=verify), body)
-    if verify:
-        ensure_contact(replica_map is not None)
+    replica = replica_map is not None
+    chosen = choose_registry(registry, replica, network=False)
+    found, everyone = _body(chosen, body)
     out, db = choose_out(out), choose_store(db)
     url_map = BaseUrlMap()
     if replica_map is not None:
@@ -98,6 +98,12 @@ def declare_command(
             console.print(f"[red]error:[/red] --replica-map: {error}")
             raise typer.Exit(USAGE_ERROR) from None
     try:
+        # a malformed file is refused first, whatever else is wrong; then the links' checks need the
+        # real systems' conditions (the operator's contact, identifiers that are not the replica's)
+        load_report(file, LoadContext(found.id, found.kind, allow_internal_links=replica, period=period))
+        if verify:
+            choose_registry(chosen, replica, network=True)
+            ensure_contact(replica)
         outcome = declare_file(file, found, everyone, db, url_map, out, period, verify)
     except DeclarationError as error:
         console.print(f"[red]refused:[/red] {file} — {len(error.problems)} problem(s), nothing stored")
