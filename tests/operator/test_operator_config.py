@@ -156,3 +156,15 @@ def test_a_malformed_config_stops_every_command(fresh: Path) -> None:
     assert code == 2 and "the config file is refused" in output and "contact:" in output
     code, output = run("--config", str(fresh / "nope.yaml"), "version")
     assert code == 2 and "no such file (given by --config)" in output
+
+
+def test_ones_own_site_on_a_private_address_and_a_local_page_need_no_contact(fresh: Path) -> None:
+    page = fresh / "page.html"
+    page.write_text("<html lang='ru'><head><title>t</title></head><body><h1>Страница</h1></body></html>", "utf-8")
+    store = f"sqlite:///{fresh / 's.sqlite'}"
+    _, output = run("audit", "--url", "http://127.0.0.1:9/", "--kind", "mio", "--allow-private-addresses",
+                    "--no-browser", "--out", str(fresh / "out"), "--db", store)  # fmt: skip
+    assert "operator's contact" not in output and "harvested 127-0-0-1" in output, output  # it went on
+    from ashyq.cli.check_page import _target
+
+    assert _target(str(page)) == (page.resolve().as_uri(), True)  # a local file: no network, no contact asked
