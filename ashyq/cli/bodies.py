@@ -38,7 +38,8 @@ def list_bodies(
     """The bodies of a registry with their kind, website and portal identifiers."""
     reg = open_registry(choose_registry(registry, replica=False, network=False))
     table = Table(title=f"registry {reg.name}: {len(reg.bodies)} bodies")
-    for col in ("id", "kind", "name", "site", "gov.kz", "data", "legalacts", "budget", "dialog", "tags"):
+    for col in ("id", "kind", "category", "status", "name", "site", "gov.kz", "data", "legalacts", "budget", "dialog",
+                "tags"):  # fmt: skip
         table.add_column(col)
     for b in reg.bodies:
         name = getattr(b.names, lang, None) or b.names.ru
@@ -53,6 +54,8 @@ def list_bodies(
         table.add_row(
             b.id,
             b.kind.upper(),
+            b.category or "—",
+            "evaluated" if b.evaluated else "monitored",
             name,
             b.sites[0] if b.sites else "—",
             *["—" if c is None else str(c) for c in cells],

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
+from ashyq.cli.operator import choose_out, choose_store
 from ashyq.reports.body_report import ReportError, load_body_report
 from ashyq.reports.bundle import export_bundle, verify_bundle
 from ashyq.reports.conclusion import write_conclusion
@@ -54,8 +55,16 @@ assert {t.value for t in ExportTable} == set(TABLES)
 
 RunOption = Annotated[str, typer.Option("--run", help="Run id, or 'last' for the last complete run.")]
 BodyOption = Annotated[str, typer.Option("--body", help="Body id.")]
-DbOption = Annotated[str | None, typer.Option("--db", help="Store URL (default: ASHYQ_DB_URL or out/ashyq.sqlite).")]
-DataOption = Annotated[Path, typer.Option("--data", help="Output folder of the runs (runs/<run>/warc, screenshots).")]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store URL (default: `store:` of ashyq.yaml, ASHYQ_DB_URL or out/ashyq.sqlite)."),
+]
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data", help="Output folder of the runs (runs/<run>/warc, screenshots); default `out:` of ashyq.yaml."
+    ),
+]
 LangOption = Annotated[ReportLanguage, typer.Option("--lang", help="Language of the labels.")]
 
 
@@ -87,7 +96,7 @@ def conclusion_command(
     """The conclusion on one body (Appendix 8): HTML and PDF, in Russian and Kazakh."""
     languages = [x.value for x in (lang or [ReportLanguage.ru, ReportLanguage.kk])]
     try:
-        with session_scope(db) as session:
+        with session_scope(choose_store(db)) as session:
             report = load_body_report(session, _run_id(session, run), body)
             for language in languages:
                 for path in write_conclusion(report, language, out, pdf=pdf):
@@ -101,13 +110,13 @@ def dashboard_command(
     run: RunOption,
     out: Annotated[Path, typer.Option("-o", "--out", help="Folder of the static site.")],
     lang: LangOption = ReportLanguage.ru,
-    data: DataOption = Path("out"),
+    data: DataOption = None,
     db: DbOption = None,
 ) -> None:
     """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
     try:
-        with session_scope(db) as session:
-            index = build_dashboard(session, _run_id(session, run), data, out, lang.value)
+        with session_scope(choose_store(db)) as session:
+            index = build_dashboard(session, _run_id(session, run), choose_out(data), out, lang.value)
     except ReportError as error:
         raise _fail(str(error)) from None
     typer.echo(str(index))
@@ -124,7 +133,7 @@ def export_command(
 ) -> None:
     """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
     try:
-        with session_scope(db) as session:
+        with session_scope(choose_store(db)) as session:
             path = export_run(session, _run_id(session, run), fmt.value, out, lang.value, table.value)
     except ReportError as error:
         raise _fail(str(error)) from None
@@ -141,7 +150,7 @@ def disagreements_command(
 ) -> None:
     """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
     try:
-        with session_scope(db) as session:
+        with session_scope(choose_store(db)) as session:
             report = load_body_report(session, _run_id(session, run), body)
             path = write_disagreement_table(report, lang.value, out)
     except ReportError as error:
@@ -154,13 +163,13 @@ def evidence_export_command(
     run: RunOption,
     body: BodyOption,
     out: Annotated[Path, typer.Option("-o", "--out", help="The bundle (.zip) to write.")],
-    data: DataOption = Path("out"),
+    data: DataOption = None,
     db: DbOption = None,
 ) -> None:
     """One body's evidence of a run as a verifiable zip (WARC records, screenshots, manifest)."""
     try:
-        with session_scope(db) as session:
-            contents = export_bundle(session, _run_id(session, run), body, data, out)
+        with session_scope(choose_store(db)) as session:
+            contents = export_bundle(session, _run_id(session, run), body, choose_out(data), out)
     except ReportError as error:
         raise _fail(str(error)) from None
     for missing in contents.missing:
