@@ -118,3 +118,15 @@ def unified_list(
     entries = [Entry(row=n, bin=None, **row) for n, row in enumerate(rows, start=1)]
     write_unified_list(entries, output, "Единый перечень открытых данных государственных органов (мир-реплика)")
     typer.echo(f"{output}: {len(entries)} datasets")
+
+
+@world_app.command("entities")
+def entities_truth(
+    as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+) -> None:
+    """Print the registry a correct `ashyq bodies sync` writes from the world's www.gov.kz (YAML)."""
+    import yaml
+
+    from ashyq.replica.govkz.entities import truth
+
+    typer.echo(yaml.safe_dump(truth(World(as_of=_as_of(as_of))), allow_unicode=True, sort_keys=False), nl=False)

@@ -8,9 +8,9 @@ lists them on a page «Подведомственные организации»
 (``pages`` content, slug ``podvedomstvennye-organizacii`` [GUESS]), linking to their platform page or
 their own site.
 
-About 330 entities: the 21 ministries, agencies, other central bodies and committees, the 19
-akimats of regions and cities of republican significance on the platform, some 150 district and
-city akimats, and subordinate organisations (of central bodies, listed on their pages; of regional
+308 entities: the 21 ministries, 6 agencies, 11 other central bodies and committees, the 19
+akimats of regions and cities of republican significance on the platform, 163 district and city
+akimats, and 88 subordinate organisations (of central bodies, listed on their pages; of regional
 akimats, known from their names). The world's own bodies are among them under their own slugs and
 names. On ``REORGANISATION_DAY`` the government reorganises: some entities are renamed (one moves to
 a new slug), some removed, one agency created, so a second sync after that date shows exactly those
