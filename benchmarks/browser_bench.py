@@ -58,7 +58,8 @@ def _measure(run: Callable[[], Any]) -> tuple[float, float]:
 async def _plain_loop(urls: list[str], url_map: dict[str, str], shots: Path) -> None:
     from playwright.async_api import async_playwright
 
-    from ashyq.gather.pages import GatherSettings, launch, new_context
+    from ashyq.gather.pages import launch, new_context
+    from ashyq.gather.visits import GatherSettings
 
     settings = GatherSettings.from_config(url_map=url_map)
     async with async_playwright() as playwright:
@@ -88,7 +89,8 @@ def _replica_pages(world: Any) -> list[str]:
 def main() -> None:
     import tempfile
 
-    from ashyq.gather.pages import GatherSettings, gather_pages
+    from ashyq.gather.pages import gather_pages
+    from ashyq.gather.visits import GatherSettings
     from ashyq.replica.core import World
     from ashyq.replica.server import start_world
 

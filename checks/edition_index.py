@@ -26,6 +26,18 @@ def languages_of(item: str) -> tuple[str | None, ...]:
     return ("kk", "ru") if per_language else (None,)
 
 
+def item_kinds(item: str) -> frozenset[str]:
+    """The body kinds the editions apply ``item`` to (CGOs and MIOs unless an edition narrows it)."""
+    found = _index().get(item)
+    return found[2] if found is not None else frozenset({"cgo", "mio"})
+
+
+def applies(item: str, kind: str) -> bool:
+    """Whether ``item`` concerns a body of ``kind``: the editions' body kinds for CGOs and MIOs; a
+    subordinate organisation is judged on whatever its check applies to."""
+    return kind not in ("cgo", "mio") or kind in item_kinds(item)
+
+
 def items_to_check() -> dict[str, frozenset[str]]:
     """Every item some edition says the auditor measures, with the body kinds it applies to."""
     return {item: kinds for item, (_, obtained, kinds) in _index().items() if obtained == "check"}

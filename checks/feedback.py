@@ -20,17 +20,14 @@ from typing import Any
 
 from parsel import Selector
 
-from ashyq.checks.base import (
-    BodyArtifacts,
-    Deficiency,
-    EvidenceRef,
-    PortalRecord,
-    Result,
-    Status,
-    not_assessed,
-    register,
-)
-from ashyq.checks.dialog.indicators import settings
+from ashyq.base.artifacts import BodyArtifacts, PortalRecord
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.text import normalise
+from ashyq.base.vocabulary import Status
+from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings
 
 
 @dataclass
@@ -55,7 +52,7 @@ def _once(records: list[PortalRecord]) -> list[PortalRecord]:
 
 
 def _portal_failures(artifacts: BodyArtifacts, host: str) -> list[str]:
-    return [f"{f.url} ({f.reason})" for f in artifacts.failures if host in f.url]
+    return [f"{f.url} ({f.reason})" for f in failures_on(artifacts, host)]
 
 
 def _unmeasured(artifacts: BodyArtifacts, portal: str, host: str) -> str | None:
@@ -130,8 +127,8 @@ def _budget(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Tally:
 
 # ---------------------------------------------------------------------------------------- zeroing
 def _phrase_in(text: str, phrases: list[str]) -> bool:
-    low = " ".join(text.lower().split())
-    return any(re.search(rf"(?<!\w){re.escape(p.lower())}", low) for p in phrases)
+    low = normalise(text)
+    return any(re.search(rf"(?<!\w){re.escape(normalise(p))}", low) for p in phrases)
 
 
 def _page_hits(artifacts: BodyArtifacts, phrases: dict[str, list[str]]) -> list[EvidenceRef]:
@@ -252,16 +249,11 @@ def _results_public(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
     "feedback.indicator",
     "1",
     ["F-1", "F-2"],
-    {
-        "ru": "Показатель обратной связи: принятые предложения и отвеченные комментарии (В/С, Е/G)",
-        "kk": "Кері байланыс көрсеткіші: қабылданған ұсыныстар және жауап берілген пікірлер (В/С, Е/G)",
-        "en": "Public feedback indicator: accepted proposals and answered comments (B/C, E/G)",
-    },
-    needs=("records:legalacts", "records:budget", "pages", "declared"),
+    uses=["records:legalacts", "records:budget", "pages", "declared"],
 )
 def feedback_indicator(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = settings(artifacts, "feedback")
-    hosts = {"legalacts": "legalacts.egov.kz", "budget": "budget.egov.kz"}
+    cfg = check_settings("feedback", artifacts.config)
+    hosts = {portal: PORTAL_HOSTS[portal] for portal in ("legalacts", "budget")}
     sources = set(cfg["proposals_from"]) | set(cfg["comments_from"])
     problems = {p: _unmeasured(artifacts, p, hosts[p]) for p in sources}
     failures = {p: _portal_failures(artifacts, hosts[p]) for p in sources}

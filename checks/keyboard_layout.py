@@ -19,14 +19,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
+from ashyq.config.check_settings import check_settings
 
-from ashyq.config import CONFIG_DIR
-
-LAYOUT_CONFIG = CONFIG_DIR / "checks" / "layout.yaml"
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -48,9 +44,8 @@ class LayoutVocabulary:
 
 
 @functools.cache
-def vocabulary(path: Path = LAYOUT_CONFIG) -> LayoutVocabulary:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return build_vocabulary(data)
+def vocabulary() -> LayoutVocabulary:
+    return build_vocabulary(check_settings("layout"))
 
 
 def build_vocabulary(data: dict[str, Any]) -> LayoutVocabulary:

@@ -1,52 +1,21 @@
-"""What the open-data, open-budget and open-NPA checks share: their configuration, text matching
-on the portals' Kazakh and Russian wording, the failures that make a portal unmeasurable, and the
-usual shapes of a result (a share of materials that meet a requirement, or deficiencies only).
+"""What the open-data, open-budget and open-NPA checks share: text matching on the portals' Kazakh
+and Russian wording, the failures that make a portal unmeasurable, and the usual shapes of a result
+(a share of materials that meet a requirement, or deficiencies only). Their configuration is read
+with :func:`ashyq.config.check_settings.check_settings`.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
-from urllib.parse import urlsplit
 
-import yaml
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.text import normalise
+from ashyq.base.vocabulary import Lang, Status
+from ashyq.checks.result import Result, not_assessed
 
-from ashyq.checks.base import (
-    BodyArtifacts,
-    Deficiency,
-    EvidenceRef,
-    FetchFailure,
-    Lang,
-    PortalRecord,
-    Result,
-    Status,
-    not_assessed,
-)
-from ashyq.config import CONFIG_DIR
-
-CHECKS_CONFIG = CONFIG_DIR / "checks"
-_SPACE = re.compile(r"\s+")
 EVIDENCE_LIMIT = 12  # records cited as evidence of a pass: enough to look at, not the whole portal
-
-
-@functools.cache
-def config_file(name: str) -> dict[str, Any]:
-    """``config/checks/<name>.yaml`` as data (read once)."""
-    data: dict[str, Any] = yaml.safe_load((CHECKS_CONFIG / f"{name}.yaml").read_text(encoding="utf-8"))
-    return data
-
-
-def deadlines(artifacts: BodyArtifacts) -> dict[str, Any]:
-    """The statutory deadlines, with the body's own overrides (``config["deadlines"]``) on top."""
-    merged: dict[str, Any] = {k: dict(v) if isinstance(v, dict) else v for k, v in config_file("deadlines").items()}
-    for section, values in (artifacts.config.get("deadlines") or {}).items():
-        if isinstance(values, dict) and isinstance(merged.get(section), dict):
-            merged[section].update(values)
-        else:
-            merged[section] = values
-    return merged
 
 
 def as_dict(value: object) -> dict[str, Any]:
@@ -57,14 +26,10 @@ def as_list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def norm(text: object) -> str:
-    """Lower case, «ё» as «е», whitespace collapsed: the form vocabularies are matched in."""
-    return _SPACE.sub(" ", str(text or "").replace("\xa0", " ")).strip().lower().replace("ё", "е")
-
-
 def mentions(text: object, keywords: Iterable[str]) -> bool:
-    value = norm(text)
-    return any(norm(k) in value for k in keywords)
+    """Whether one of the keywords is in the text (both normalised: case, «ё», spacing, quotes)."""
+    value = normalise(text)
+    return any(normalise(k) in value for k in keywords)
 
 
 def keywords_of(entry: dict[str, Any]) -> list[str]:
@@ -73,30 +38,6 @@ def keywords_of(entry: dict[str, Any]) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------ failures
-def host_of(url: str) -> str:
-    return urlsplit(url).netloc.lower()
-
-
-def portal_failures(artifacts: BodyArtifacts, host: str, paths: Sequence[str] = ()) -> list[FetchFailure]:
-    """Failures on ``host`` (under one of ``paths`` when given); robots.txt itself is not content."""
-    out = []
-    for failure in artifacts.failures:
-        parts = urlsplit(failure.url)
-        if parts.netloc.lower() != host or parts.path == "/robots.txt":
-            continue
-        if paths and not any(parts.path.startswith(p) for p in paths):
-            continue
-        out.append(failure)
-    return out
-
-
-def failure_reason(failures: Sequence[FetchFailure], what: str) -> str:
-    reasons = sorted({f.reason for f in failures})
-    sample = failures[0]
-    status = f" {sample.status_code}" if sample.status_code else ""
-    return f"{what}: {', '.join(reasons)}{status} on {len(failures)} request(s), e.g. {sample.url}"
-
-
 def failure_evidence(failures: Sequence[FetchFailure]) -> list[EvidenceRef]:
     return [
         EvidenceRef(url=f.url, kind="fetch_failure", snippet=f"{f.reason}: {f.detail or ''}"[:240])

@@ -23,18 +23,10 @@ from typing import Any, Literal
 
 from parsel import Selector
 
-from ashyq.checks.base import (
-    LANGS,
-    BodyArtifacts,
-    Deficiency,
-    EvidenceRef,
-    Lang,
-    PageSnapshot,
-    PortalRecord,
-    Result,
-    not_assessed,
-    register,
-)
+from ashyq.base.artifacts import BodyArtifacts, PageSnapshot, PortalRecord
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.text import normalise
+from ashyq.base.vocabulary import LANGS, Lang
 from ashyq.checks.dataegov.records import dataset_index
 from ashyq.checks.declared.facts import declared_of
 from ashyq.checks.dialog.indicators import (
@@ -42,9 +34,12 @@ from ashyq.checks.dialog.indicators import (
     no_questions_reason,
     parse_date,
     questions_of,
-    settings,
     unmeasured,
 )
+from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings
 
 Verdict = Literal["deficient", "clean", "unknown"]
 TITLE_BASE = "Подведомственные организации"
@@ -101,12 +96,8 @@ def _join(artifacts: BodyArtifacts, item: str, judge: Callable[[BodyArtifacts, L
 
 # ---------------------------------------------------------------------------------------- T9-1
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(_normal(p)) for p in sorted(phrases, key=len, reverse=True))
+    alternatives = "|".join(re.escape(normalise(p)) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})")
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
 
 
 def _labels(page: PageSnapshot) -> list[tuple[str, str]]:
@@ -149,7 +140,7 @@ def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     kinds: dict[str, Any] = cfg["art16"]["kinds"]
     found: dict[str, EvidenceRef] = {}
     for page in pages:
-        labels = [(_normal(text), selector, text) for text, selector in _labels(page)]
+        labels = [(normalise(text), selector, text) for text, selector in _labels(page)]
         for kind, spec in kinds.items():
             if kind in found:
                 continue
@@ -173,16 +164,10 @@ def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     "subordinate.art16_information",
     "1",
     ["T9-1"],
-    {
-        "ru": f"{TITLE_BASE}: информация по статье 16 Закона «О доступе к информации» на интернет-ресурсе",
-        "kk": "Ведомстволық бағынысты ұйымдар: «Ақпаратқа қол жеткізу туралы» Заңның 16-бабы бойынша ақпарат",
-        "en": "Subordinate organisations: information under Article 16 of the Law on access to information",
-    },
-    needs=("subordinates:pages",),
-    applies_to=("cgo",),
+    uses=["subordinates:pages"],
 )
 def art16_information(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = settings(artifacts, "subordinate")
+    cfg = check_settings("subordinate", artifacts.config)
     return _join(artifacts, "T9-1", lambda sub, lang: _art16(sub, lang, cfg))
 
 
@@ -217,7 +202,7 @@ def _data_unmeasured(sub: BodyArtifacts) -> str | None:
     for r in sub.records_of("data", "coverage"):
         if r.payload.get("measurable") is False:
             return f"data.egov.kz: {r.payload.get('reason') or 'not measurable'}"
-    failures = [f for f in sub.failures if "data.egov.kz" in f.url]
+    failures = failures_on(sub, PORTAL_HOSTS["data"])
     if failures:
         return f"data.egov.kz could not be fetched ({failures[0].reason}): {failures[0].url}"
     if not sub.records_of("data"):
@@ -228,14 +213,14 @@ def _data_unmeasured(sub: BodyArtifacts) -> str | None:
 def _entry_names(entry: dict[str, Any]) -> set[str]:
     names = entry.get("name") if isinstance(entry.get("name"), dict) else {}
     values = [*(names or {}).values(), entry.get("name_ru"), entry.get("name_kk")]
-    return {_normal(str(v)) for v in values if v}
+    return {normalise(str(v)) for v in values if v}
 
 
 def _match(entry: dict[str, Any], datasets: list[Dataset]) -> Dataset | None:
     uri = entry.get("api_uri")
     names = _entry_names(entry)
     for d in datasets:
-        if (uri and d.api_uri == uri) or names & {_normal(d.text("nameRu")), _normal(d.text("nameKk"))} - {""}:
+        if (uri and d.api_uri == uri) or names & {normalise(d.text("nameRu")), normalise(d.text("nameKk"))} - {""}:
             return d
     return None
 
@@ -253,8 +238,8 @@ def _declared_datasets(sub: BodyArtifacts, parent: BodyArtifacts) -> tuple[list[
     declared = declared_of(parent)
     if declared is None:
         return None
-    names = {_normal(n) for n in sub.names.values() if n}
-    rows = [r for r in declared.report.subordinates if r.row == "2" and _normal(r.organisation) in names and r.link]
+    names = {normalise(n) for n in sub.names.values() if n}
+    rows = [r for r in declared.report.subordinates if r.row == "2" and normalise(r.organisation) in names and r.link]
     if not rows:
         return None
     entries = [{"code": dataset_index(str(r.link)) or str(r.link), "api_uri": dataset_index(str(r.link))} for r in rows]
@@ -363,16 +348,10 @@ def _filling(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     "subordinate.open_data",
     "1",
     ["T10-1", "T10-2", "T10-3"],
-    {
-        "ru": f"{TITLE_BASE}: наборы открытых данных (размещение, актуализация, заполнение)",
-        "kk": "Ведомстволық бағынысты ұйымдар: ашық деректер жиынтықтары (орналастыру, өзектендіру, толтыру)",
-        "en": "Subordinate organisations: open datasets (published, updated on time, filled correctly)",
-    },
-    needs=("subordinates:records:data",),
-    applies_to=("cgo",),
+    uses=["subordinates:records:data", "subordinates:config:unified_list", "declared"],
 )
 def open_data(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = settings(artifacts, "subordinate")
+    cfg = check_settings("subordinate", artifacts.config)
     return [
         *_join(artifacts, "T10-1", lambda sub, lang: _not_published(sub, lang, artifacts)),
         *_join(artifacts, "T10-2", lambda sub, lang: _stale(sub, lang, cfg)),
@@ -423,14 +402,8 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     "subordinate.dialogue",
     "1",
     ["T11-1", "T11-2"],
-    {
-        "ru": f"{TITLE_BASE}: блог первого руководителя и доля ответов на блог-платформе",
-        "kk": "Ведомстволық бағынысты ұйымдар: бірінші басшының блогы және блог-платформадағы жауаптар үлесі",
-        "en": "Subordinate organisations: the first head's blog and the share of answered questions",
-    },
-    needs=("subordinates:records:dialog",),
-    applies_to=("cgo",),
+    uses=["subordinates:records:dialog", "subordinates:declared"],
 )
 def dialogue(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = settings(artifacts, "dialog")
+    cfg = check_settings("dialog", artifacts.config)
     return [*_join(artifacts, "T11-1", _blog), *_join(artifacts, "T11-2", lambda sub, lang: _answers(sub, lang, cfg))]

@@ -84,9 +84,12 @@ class CrawlJob:
         )
         registry = load_registry(job["registry"])
         self.bodies: list[Body] = [registry.get(body_id) for body_id in job["body_ids"]]
-        only = set(job.get("spiders") or [])
+        only = job.get("spiders")  # None: every spider that applies
         self.queue: list[tuple[Body, type[Spider]]] = [
-            (body, spider) for body in self.bodies for spider in spiders_for(body) if not only or spider.name in only
+            (body, spider)
+            for body in self.bodies
+            for spider in spiders_for(body)
+            if only is None or spider.name in only
         ]
         self.tallies: dict[str, BodyTally] = {body.id: BodyTally() for body in self.bodies}
         for body, spider in self.queue:

@@ -28,8 +28,7 @@ from urllib.parse import urlsplit
 
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
-from ashyq.crawler.parsers.govkz import entity_url
-from ashyq.crawler.spiders.govkz_tickets import BrowserTicket
+from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
 from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT, browser_user_agent
 from ashyq.net.egress import internal_address
 from ashyq.net.urlmap import BaseUrlMap

@@ -48,7 +48,7 @@ class CrawlRequest:
     db_url: str | None = None
     max_pages: int | None = None
     config_path: Path | None = None
-    spiders: list[str] = field(default_factory=list)  # only these spider names (all when empty)
+    spiders: list[str] | None = None  # only these spider names (None: every spider that applies)
     lang: str | None = None
     parallel: int = 4
     settings_overrides: dict[str, Any] = field(default_factory=dict)

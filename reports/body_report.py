@@ -15,11 +15,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ashyq.base.vocabulary import ASSESSED
 from ashyq.reports.titles import EditionTitles, titles_for
 from ashyq.store import repository as repo
 from ashyq.store.models import Body, Declaration, Evidence, Finding, Page, ReconciliationEntry, Run, Score
-
-ASSESSED = ("pass", "partial", "fail")
 
 
 class ReportError(LookupError):
@@ -181,8 +180,8 @@ def finding_view(finding: Finding, page_titles: dict[str, str]) -> FindingView:
     return FindingView(
         id=finding.id,
         item=finding.item,
-        lang=finding.lang.value if finding.lang else None,
-        status=finding.status.value,
+        lang=finding.lang,
+        status=finding.status,
         reason=finding.reason,
         measured=dict(finding.measured or {}),
         deficiencies=[dict(d) for d in finding.deficiencies or []],

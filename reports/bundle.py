@@ -122,21 +122,6 @@ def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: Bundle
     return written
 
 
-def _run_json(report: BodyReport) -> dict[str, Any]:
-    run = report.run
-    return {
-        "id": run.id,
-        "kind": run.kind.value,
-        "status": run.status.value,
-        "started_at": run.started_at.isoformat() if run.started_at else None,
-        "finished_at": run.finished_at.isoformat() if run.finished_at else None,
-        "as_of": run.as_of.isoformat() if run.as_of else None,
-        "edition": run.edition,
-        "tool_version": run.tool_version,
-        "settings": run.settings,
-    }
-
-
 def build_bundle(session: Session, run_id: str, body_id: str, data_dir: Path) -> BundleContents:
     report = load_body_report(session, run_id, body_id)
     contents = BundleContents()
@@ -200,7 +185,7 @@ def build_bundle(session: Session, run_id: str, body_id: str, data_dir: Path) ->
             "interpretations": report.breakdown.get("interpretations", {}),
             "averages_borrowed": report.breakdown.get("averages_borrowed", []),
         },
-        "run": _run_json(report),
+        "run": report.run.record(),
         "body": {
             "id": report.body.id,
             "name_kk": report.body.name_kk,

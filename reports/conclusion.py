@@ -198,10 +198,9 @@ def recommendations(report: BodyReport, lang: str) -> list[str]:
 
 def interpretation_lines(report: BodyReport, lang: str) -> list[str]:
     t = catalogue().translator(lang)
-    recorded: Any = report.breakdown.get("interpretations") or report.score.interpretations_applied or {}
-    if isinstance(recorded, list):  # a list of "id=option", as the score row keeps them
-        recorded = dict(str(x).split("=", 1) for x in recorded if "=" in str(x))
-    chosen: dict[str, Any] = dict(recorded)
+    chosen: dict[str, Any] = dict(report.breakdown.get("interpretations") or {})
+    if not chosen:  # the score row's own list, as ashyq.pipeline.results.save_scores writes it
+        chosen = {x["id"]: x["option"] for x in report.score.interpretations_applied or [] if isinstance(x, dict)}
     lines = []
     for interp_id, option in sorted(chosen.items()):
         question, answer, source = report.titles.interpretation(interp_id, str(option), lang)

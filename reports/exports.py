@@ -24,6 +24,7 @@ from ashyq.reports.body_report import BodyReport, EvidenceView, load_body_report
 from ashyq.reports.conclusion import body_name
 from ashyq.reports.i18n import catalogue
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
+from ashyq.store.models import Run
 
 TableName = Literal["ranking", "criteria", "findings", "reconciliation"]
 TABLES: tuple[TableName, ...] = ("ranking", "criteria", "findings", "reconciliation")
@@ -283,22 +284,12 @@ def body_json(entry: RankedBody | None, report: BodyReport) -> dict[str, Any]:
     }
 
 
-def run_json(data: RunData, run: Any) -> dict[str, Any]:
+def run_json(data: RunData, run: Run) -> dict[str, Any]:
     return {
         "format": JSON_FORMAT,
         "generated_at": datetime.now(UTC).isoformat(),
         "tool": {"name": "ashyq", "version": __version__},
-        "run": {
-            "id": run.id,
-            "kind": run.kind.value,
-            "status": run.status.value,
-            "started_at": run.started_at.isoformat() if run.started_at else None,
-            "finished_at": run.finished_at.isoformat() if run.finished_at else None,
-            "as_of": run.as_of.isoformat() if run.as_of else None,
-            "edition": run.edition,
-            "tool_version": run.tool_version,
-            "settings": run.settings,
-        },
+        "run": run.record(),
         "bodies": [body_json(entry, report) for entry, report in zip(data.ranked, data.reports, strict=True)],
         "reconciliation": [
             {

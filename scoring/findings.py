@@ -14,6 +14,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ashyq.base.evidence import Deficiency
+from ashyq.base.vocabulary import Lang, Status
 from ashyq.methodology.edition import (
     BandedRule,
     ChoiceRule,
@@ -24,8 +26,6 @@ from ashyq.methodology.edition import (
     ProportionalRule,
 )
 
-Status = Literal["pass", "fail", "partial", "not_applicable", "not_assessed"]
-ASSESSED: frozenset[str] = frozenset({"pass", "fail", "partial"})
 FORMAT = "ashyq-findings/1"
 
 
@@ -33,22 +33,10 @@ class Loose(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class Deficiency(Loose):
-    """One thing found wrong; ``kind`` selects a specific deduction, ``count`` multiplies it."""
-
-    message: str
-    kind: str | None = None
-    count: int = Field(default=1, ge=0)
-    url: str | None = None
-    selector: str | None = None
-    record: str | None = None
-    evidence: list[Any] = Field(default_factory=list)  # evidence ids, or the evidence records themselves
-
-
 class Finding(Loose):
     body: str
     item: str
-    lang: Literal["kk", "ru"] | None = None
+    lang: Lang | None = None
     status: Status
     measured: dict[str, Any] = Field(default_factory=dict)
     deficiencies: list[Deficiency] = Field(default_factory=list)

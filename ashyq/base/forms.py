@@ -19,6 +19,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from ashyq.base.text import normalise
+
 FORMAT: Literal["ashyq-declared/1"] = "ashyq-declared/1"
 
 
@@ -37,9 +39,9 @@ class Choices:
     options: dict[str, tuple[str, str]]
 
     def parse(self, raw: str) -> str | None:
-        wanted = " ".join(raw.split()).casefold()
+        wanted = normalise(raw)
         for value, (ru, kk) in self.options.items():
-            if wanted in (value.casefold(), ru.casefold(), kk.casefold()):
+            if wanted in (normalise(value), normalise(ru), normalise(kk)):
                 return value
         return None
 

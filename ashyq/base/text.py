@@ -1,7 +1,12 @@
 """Shared text helpers: normalisation, Kazakh-or-Russian detection, keyword matching, HTML to text.
+The one place text is folded for comparison: no other module keeps its own normaliser.
 
-* :func:`normalise` — lower case, ``ё`` → ``е``, non-breaking spaces and runs of white space folded,
-  typographic quotes and dashes unified: what keyword matching compares.
+* :func:`squash` — runs of white space (non-breaking spaces included) as one space, trimmed: how
+  text read from a page or a portal is stored; :func:`trim` also cuts it to a snippet's length.
+* :func:`normalise` — :func:`squash` plus lower case, ``ё`` → ``е``, typographic quotes and dashes
+  unified: what keyword and label matching compares.
+* :func:`matches_label` — whether a text is (or contains) one of a vocabulary's labels.
+* :func:`element_text` — an lxml element's text with a space between its descendants' texts.
 * :func:`detect_lang` — ``"kk"`` when the letters only Kazakh has (ә ғ қ ң ө ұ ү һ і) are frequent
   enough, ``"ru"`` for other Cyrillic text, ``None`` when there is too little text to tell.
 * :func:`compile_keyword`, :func:`find_keyword` — keywords as stems, matched at word starts.
@@ -19,7 +24,19 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-__all__ = ["HtmlParts", "compile_keyword", "detect_lang", "find_keyword", "html_parts", "html_to_text", "normalise"]
+__all__ = [
+    "HtmlParts",
+    "compile_keyword",
+    "detect_lang",
+    "element_text",
+    "find_keyword",
+    "html_parts",
+    "html_to_text",
+    "matches_label",
+    "normalise",
+    "squash",
+    "trim",
+]
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
@@ -42,10 +59,35 @@ _TRANSLATE = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
-def normalise(text: str) -> str:
+def squash(text: object) -> str:
+    """White space folded: every run of spaces, tabs, line breaks and non-breaking spaces is one space,
+    and none at either end (``None`` is the empty text)."""
+    return _SPACES.sub(" ", str(text) if text is not None else "").strip()
+
+
+def trim(text: str, limit: int = 240) -> str:
+    """A snippet: white space folded (:func:`squash`), cut to ``limit`` characters with an ellipsis."""
+    text = squash(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def normalise(text: object) -> str:
     """What matching compares: NFC, lower case, ``ё`` → ``е``, one kind of quote and dash, single spaces."""
-    text = unicodedata.normalize("NFC", text).lower().translate(_TRANSLATE)
-    return _SPACES.sub(" ", text).strip()
+    folded = unicodedata.normalize("NFC", str(text) if text is not None else "").lower().translate(_TRANSLATE)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def matches_label(text: str | None, labels: Iterable[str], exact: bool = False) -> bool:
+    """Whether ``text`` is one of the labels or, unless ``exact``, contains one longer than three
+    letters (a menu item «Часто задаваемые вопросы» contains the label «вопросы»); both normalised."""
+    have = normalise(text)
+    if not have:
+        return False
+    for label in labels:
+        want = normalise(label)
+        if have == want or (not exact and len(want) > 3 and want in have):
+            return True
+    return False
 
 
 def detect_lang(text: str, min_letters: int = 20) -> str | None:
@@ -91,9 +133,10 @@ class HtmlParts:
 _NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside")
 
 
-def _text_of(element: lxml.html.HtmlElement) -> str:
-    """The element's text with a space between elements (``text_content`` glues "<li>a</li><li>b</li>")."""
-    return " ".join(" ".join(element.itertext()).split())
+def element_text(element: lxml.html.HtmlElement) -> str:
+    """The element's text with a space between its descendants' texts (``text_content`` glues
+    "<li>a</li><li>b</li>", and "граждан" and "12.11.2026" of neighbouring elements, into one word)."""
+    return squash(" ".join(element.itertext()))
 
 
 def html_parts(html: str) -> HtmlParts:
@@ -105,26 +148,26 @@ def html_parts(html: str) -> HtmlParts:
         return HtmlParts("", "", "", ())
     hrefs = tuple(str(a.get("href")) for a in root.iter("a") if a.get("href"))
     heading = root.find(".//h1")
-    title = _text_of(heading) if heading is not None else (root.findtext(".//title") or "")
+    title = element_text(heading) if heading is not None else (root.findtext(".//title") or "")
     for element in list(root.iter("script", "style", "noscript", "template")):
         if element.getparent() is not None:
             element.drop_tree()
     alts = " ".join(str(img.get("alt")) for img in root.iter("img") if img.get("alt"))
-    full_text = " ".join((_text_of(root) + " " + alts).split())
+    full_text = squash(element_text(root) + " " + alts)
     for element in list(root.iter(*_NOT_CONTENT)):
         parent = element.getparent()
         if parent is not None:
             element.drop_tree()
     main = root.find(".//main") if root.find(".//main") is not None else root
-    return HtmlParts(" ".join(title.split()), _text_of(main), full_text, hrefs)
+    return HtmlParts(squash(title), element_text(main), full_text, hrefs)
 
 
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment (an API's ``content``/``body`` field), tags removed."""
     if "<" not in html:
-        return " ".join(html.split())
+        return squash(html)
     try:
         fragment = lxml.html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
-        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    return _text_of(fragment)
+        return squash(re.sub(r"<[^>]+>", " ", html))
+    return element_text(fragment)

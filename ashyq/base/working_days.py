@@ -1,4 +1,5 @@
-"""Working-day arithmetic on the Kazakhstan calendar, and the portal date formats.
+"""The Kazakhstan calendar the checks and the replica count on: working days, half-years, and the
+portal date formats. The one place this arithmetic is done.
 
 The statutory deadlines of the open-budget indicators are counted in working days ("within fifteen
 working days of receipt") or fall on a fixed date ("not later than 1 April"). A working day is a
@@ -12,7 +13,8 @@ Counting convention (the Civil Code's: a term counted in days starts on the day 
 ``working_days_between(received, posted)`` counts the working days after ``received`` up to and
 including ``posted``, so a document posted on the 15th working day after receipt is on time.
 
-Other engineers may import this module; it has no registered checks.
+Half-years are ``(year, 1 | 2)``: the methodology's "not less than once per half-year" counts the
+half-years that ended before the audit date (:func:`complete_half_years`).
 """
 
 from __future__ import annotations
@@ -77,6 +79,37 @@ def next_working_day(day: date) -> date:
 def fixed_date_deadline(day: date, shift_off_days: bool) -> date:
     """A deadline set as a date ("not later than 1 April"), moved past days off when configured."""
     return next_working_day(day) if shift_off_days else day
+
+
+# ------------------------------------------------------------------------------------ half-years
+HalfYear = tuple[int, int]  # (year, 1 | 2)
+
+
+def half_year_of(day: date) -> HalfYear:
+    return (day.year, 1 if day.month <= 6 else 2)
+
+
+def half_year_bounds(half: HalfYear) -> tuple[date, date]:
+    year, part = half
+    return (date(year, 1, 1), date(year, 6, 30)) if part == 1 else (date(year, 7, 1), date(year, 12, 31))
+
+
+def previous_half_year(half: HalfYear) -> HalfYear:
+    year, part = half
+    return (year, 1) if part == 2 else (year - 1, 2)
+
+
+def complete_half_years(as_of: date, count: int) -> list[HalfYear]:
+    """The ``count`` most recent half-years that ended before ``as_of``, newest first."""
+    halves, half = [], previous_half_year(half_year_of(as_of))
+    for _ in range(count):
+        halves.append(half)
+        half = previous_half_year(half)
+    return halves
+
+
+def half_year_label(half: HalfYear) -> str:
+    return f"{half[0]}-H{half[1]}"
 
 
 # ------------------------------------------------------------------------------------ date parsing

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import typer
 
-from ashyq.checks.base import BodyArtifacts, PageSnapshot, Result, run_checks
-
-MOBILE_ITEMS = ("A16-k", "A16-2")
+from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
 
 
 def _target(url: str) -> tuple[str, bool]:
@@ -48,19 +48,23 @@ def _plain_fetch(url: str, timeout: float = 20.0) -> tuple[int, dict[str, str], 
 
 
 def page_items(mobile: bool) -> list[str]:
-    from ashyq.checks.edition_index import languages_of  # noqa: F401  (the editions are loaded once here)
+    """The Appendix 14 items and, with ``mobile``, the items whose checks read nothing but the phone
+    profiles' measurement of the page (the mobile coefficient and the link back)."""
+    from ashyq.checks.registry import checks
     from ashyq.methodology.edition import edition_path
     from ashyq.methodology.validate import load_edition
 
     items = [i.id for i in load_edition(edition_path("kz-2017")).items() if i.id.startswith("A14-")]
-    return items + (list(MOBILE_ITEMS) if mobile else [])
+    if mobile:
+        items += [item for check in checks() if check.reads == ["measurements:mobile"] for item in check.items]
+    return items
 
 
 def check_page(url: str, mobile: bool = False, lang: str | None = None, allow_private: bool = False) -> list[Result]:
     """Fetch, gather and check one page; the findings of the Appendix 14 items (and A16-k, A16-2)."""
-    import ashyq.checks.registry  # noqa: F401  (registers every check)
     from ashyq.config.operator import ContactRefused, contact_for
-    from ashyq.gather.pages import GatherSettings, gather_pages
+    from ashyq.gather.pages import gather_pages
+    from ashyq.gather.visits import GatherSettings
     from ashyq.net.egress import internal_address
 
     target, local = _target(url)

@@ -136,7 +136,7 @@ def crawl_command(
         db_url=db,
         max_pages=max_pages,
         config_path=crawl_config,
-        spiders=list(spider or []),
+        spiders=list(spider) if spider else None,
     )
     live_counts: dict[str, dict[str, Any]] = {body_id: {} for body_id in body_ids}
     done: set[str] = set()

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from ashyq.base.forms import DeclaredReport
+from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
 from ashyq.cli.crawl import read_replica_map
 from ashyq.cli.operator import (
     DbOption,
@@ -30,7 +31,7 @@ from ashyq.declared.fetch import PoliteFetcher
 from ashyq.declared.loader import DeclarationError, LoadContext, load_report
 from ashyq.declared.reconcile import store_declaration, store_verification, untrue_facts
 from ashyq.declared.template import write_template
-from ashyq.declared.verify import CONFIRMED, CONTRADICTED, Verdict, verify_report
+from ashyq.declared.verify import Verdict, verify_report
 from ashyq.net.urlmap import BaseUrlMap
 from ashyq.store.bodies import Body, RegistryError, load_registry
 from ashyq.store.db import ensure_schema, session_scope

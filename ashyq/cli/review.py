@@ -103,7 +103,7 @@ def recheck_command(
     """Re-harvest and re-check only what the items need; show before and after with both evidences."""
     import json
 
-    from ashyq.pipeline.recheck import compare, previous_run, spiders_for_items
+    from ashyq.pipeline.recheck import browser_for_items, compare, previous_run, spiders_for_items
     from ashyq.store.db import session_scope
 
     wanted = [i.strip() for i in items.split(",") if i.strip()]
@@ -127,7 +127,7 @@ def recheck_command(
         parse_date(as_of),
         RunKind.RECHECK,
         None,
-        any(i.startswith(("A14-", "A16-")) for i in wanted),
+        browser_for_items(wanted),
         False,
         only_items=wanted,
         spiders=spiders_for_items(wanted),

@@ -21,6 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import BaseModel, ValidationError
 
 from ashyq.base.forms import FORMS, ColumnSpec, DeclaredReport, Form, columns_of, forms_for
+from ashyq.base.text import normalise
 from ashyq.net.egress import internal_address
 
 # Where the template puts things (1-based Excel rows): form title ru/kk, column titles ru/kk, data.
@@ -78,7 +79,7 @@ class LoadContext:
 # ---------------------------------------------------------------------------------------------- cells
 def _norm(title: str) -> str:
     """A title as compared: spacing, case and the template's "required" star do not matter."""
-    return " ".join(title.replace("*", " ").split()).casefold()
+    return normalise(title.replace("*", " "))
 
 
 def _cell_value(spec: ColumnSpec, raw: Any) -> tuple[Any, str | None]:

@@ -20,10 +20,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ashyq.base.form_items import item_of
 from ashyq.base.forms import FORM_BY_KEY, FORMAT
+from ashyq.base.vocabulary import CONTRADICTED
 from ashyq.declared.loader import LoadedReport
-from ashyq.declared.rows import item_of
-from ashyq.declared.verify import CONTRADICTED, Verdict
+from ashyq.declared.verify import Verdict
 from ashyq.store.models import Declaration, Evidence, ReconciliationEntry, new_evidence_id
 from ashyq.store.repository import add_declarations, add_evidence
 from ashyq.store.vocabulary import EvidenceKind

@@ -20,28 +20,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from dataclasses import field as default
-from functools import cache
 from typing import Any
 
 import lxml.html
-import yaml
 from lxml import etree
 
 from ashyq.base.dates import find_dates
 from ashyq.base.forms import FORMS, DeclaredReport
-from ashyq.base.text import detect_lang, html_parts, normalise
-from ashyq.config import CONFIG_DIR
+from ashyq.base.text import detect_lang, html_parts, normalise, squash
+from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED, NOT_VERIFIABLE
+from ashyq.config.check_settings import check_settings
 from ashyq.declared.fetch import Fetched, PoliteFetcher
 
-CONFIRMED, CONTRADICTED, NOT_VERIFIABLE = "confirmed", "contradicted", "not_verifiable"
 _WORD = re.compile(r"[0-9a-zа-яёәғқңөұүһі]+", re.IGNORECASE)
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "td", "dd", "blockquote", "article", "section")
-
-
-@cache
-def declared_config() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((CONFIG_DIR / "checks" / "declared.yaml").read_text(encoding="utf-8"))
-    return loaded
 
 
 @dataclass(frozen=True)
@@ -117,7 +109,7 @@ def claims_of(report: DeclaredReport) -> list[LinkClaim]:
 # ------------------------------------------------------------------------------------------- judging
 def keywords(text: str) -> list[str]:
     """The words of a claim a page about it must contain: 4+ letters (or 2+ digits), no stopwords."""
-    settings = declared_config()["verification"]
+    settings = check_settings("declared")["verification"]
     stop = {normalise(w) for words in settings["stopwords"].values() for w in words}
     out: list[str] = []
     for word in _WORD.findall(normalise(text)):
@@ -128,7 +120,7 @@ def keywords(text: str) -> list[str]:
 
 
 def _matches(word: str, page_words: set[str], page_text: str) -> bool:
-    stem_letters = int(declared_config()["verification"]["keyword_stem_letters"])
+    stem_letters = int(check_settings("declared")["verification"]["keyword_stem_letters"])
     if word in page_words:
         return True
     if not word.isdigit() and len(word) > stem_letters:
@@ -138,7 +130,7 @@ def _matches(word: str, page_words: set[str], page_text: str) -> bool:
 
 def page_languages(html: str, url: str) -> list[str]:
     """The languages a page is written in: by blocks of text, else its lang attribute and URL."""
-    settings = declared_config()["verification"]
+    settings = check_settings("declared")["verification"]
     try:
         root = lxml.html.fromstring(html) if html.strip() else None
     except (etree.ParserError, ValueError):
@@ -168,7 +160,7 @@ def page_languages(html: str, url: str) -> list[str]:
 
 def judge_page(claim: LinkClaim, fetched: Fetched, period: str) -> Verdict:
     """The verdict on one claim from what its link served (pure: no network)."""
-    settings = declared_config()["verification"]
+    settings = check_settings("declared")["verification"]
     verdict = Verdict(claim.form, claim.line, claim.row, claim.field, claim.url, claim.lang, CONFIRMED)
     if fetched.failure is not None:
         if fetched.failure == "http_status" and fetched.status in settings["missing_statuses"]:
@@ -224,7 +216,7 @@ def _snippet(text: str, word: str, width: int = 120) -> str | None:
     found = normalise(text).find(word[:5])
     if found < 0:
         return None
-    flat = " ".join(text.split())
+    flat = squash(text)
     return flat[max(0, found - width // 2) : found + width // 2]
 
 

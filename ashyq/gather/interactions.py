@@ -7,17 +7,17 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
 
-from ashyq.checks.accessibility.shared import labels, matches_label, pattern
-from ashyq.checks.base import Measurement
+from ashyq.base.artifacts import Measurement
+from ashyq.base.text import matches_label
+from ashyq.config.check_settings import labels, pattern
 from ashyq.gather import probes
-
-if TYPE_CHECKING:
-    from ashyq.gather.pages import GatherResult, GatherSettings
+from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
 
 MOBILE_PROFILES = {"android": "Pixel 7", "iphone": "iPhone 13"}
 WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
@@ -84,8 +84,6 @@ async def search_probe(
 ) -> dict[str, Any]:
     page = await context.new_page()
     try:
-        from ashyq.gather.pages import load
-
         await load(page, home, gather)
         form = await page.evaluate(probes.SEARCH_FORM, list(config["search_selectors"]))
         if form is None:
@@ -136,8 +134,6 @@ def _feedback_urls(doms: dict[str, str], home: str, config: dict[str, Any], limi
 
 async def form_probe(context: Any, url: str, gather: GatherSettings) -> dict[str, Any]:
     """Submit the feedback form with every field empty and read what the visitor is told."""
-    from ashyq.gather.pages import load
-
     page = await context.new_page()
     try:
         await load(page, url, gather)
@@ -164,8 +160,6 @@ async def form_probe(context: Any, url: str, gather: GatherSettings) -> dict[str
 async def english_probe(
     context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any]
 ) -> dict[str, Any]:
-    from ashyq.gather.pages import load
-
     root = lxml.html.fromstring(doms.get(home) or "<html/>")
     root.make_links_absolute(home)
     names = labels(config, "english")
@@ -200,8 +194,6 @@ async def english_probe(
 async def site_probes(
     context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any], result: GatherResult
 ) -> None:
-    from ashyq.gather.pages import error_measurements
-
     async def attempt(kind: str, url: str, probe: Any) -> None:
         try:
             data = await probe
@@ -234,7 +226,7 @@ def _links_to(root: Any, words: list[str], host_test: Any) -> str | None:
 
 
 async def mobile_probes(
-    browser: Any,
+    new_context: Callable[..., Awaitable[Any]],
     playwright: Any,
     home: str,
     desktop_html: str,
@@ -242,8 +234,6 @@ async def mobile_probes(
     config: dict[str, Any],
     result: GatherResult,
 ) -> None:
-    from ashyq.gather.pages import error_measurements, load, new_context, screenshot
-
     mobile_host = pattern(config, "mobile_host")
     home_host = urlsplit(home).hostname or ""
     desktop = lxml.html.fromstring(desktop_html or "<html/>")
@@ -255,7 +245,7 @@ async def mobile_probes(
         viewport = f"mobile:{profile}"
         options = dict(playwright.devices[device])
         options.pop("default_browser_type", None)
-        context = await new_context(browser, gather, **options)
+        context = await new_context(**options)
         page = await context.new_page()
         try:
             await load(page, home, gather)

@@ -10,67 +10,25 @@ Measurements carrying ``error`` (the checks turn them into not_assessed), never 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import hashlib
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ashyq.checks.accessibility.shared import labels, settings
-from ashyq.checks.base import FetchFailure, Measurement, PageSnapshot
+from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
+from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import interactions, probes
 from ashyq.gather.axe import AxeMissing, axe_script
 from ashyq.gather.routing import route_handler, url_map_of
-from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT, browser_user_agent
-from ashyq.net.urlmap import BaseUrlMap
+from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
+from ashyq.net.browser import CHROMIUM_ARGS, DESKTOP_USER_AGENT, browser_user_agent
 
 PAGE_KINDS = ("axe", "emblem", "motion", "focus", "zoom")
 
 
-@dataclass
-class GatherSettings:
-    url_map: BaseUrlMap | Mapping[str, str] | None = None
-    allow_private: bool = False
-    screenshots_dir: Path | None = None
-    mobile: bool = True
-    timeout_ms: int = 15_000
-    settle_ms: int = 250
-    pages_per_context: int = 8
-    zoom_factor: float = 2.0
-    viewport: dict[str, int] = field(default_factory=lambda: {"width": 1280, "height": 800})
-    focus_pages: int = 2  # tabbing is the slowest probe: the first pages of the sample only
-    focus_stops: int = 12
-    executable: str = CHROMIUM
-
-    @classmethod
-    def from_config(cls, **overrides: Any) -> GatherSettings:
-        browser = settings()["browser"]
-        base = {
-            "timeout_ms": browser["timeout_ms"],
-            "settle_ms": browser["settle_ms"],
-            "pages_per_context": browser["pages_per_context"],
-            "zoom_factor": browser["zoom_factor"],
-            "viewport": dict(browser["desktop_viewport"]),
-        }
-        return cls(**{**base, **overrides})
-
-
-@dataclass
-class GatherResult:
-    sample: list[str]
-    measurements: list[Measurement] = field(default_factory=list)
-    pages: list[PageSnapshot] = field(default_factory=list)  # the rendered DOM of every sampled page
-    failures: list[FetchFailure] = field(default_factory=list)
-    tool_versions: dict[str, str] = field(default_factory=dict)
-
-
 def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
     """The home page plus a configured number of pages per section type (config ``sampling``)."""
-    config = settings()["sampling"]
+    config = check_settings("accessibility")["sampling"]
     ordered = list(dict.fromkeys(urls))
     chosen = [home or ordered[0]] if ordered or home else []
     for fragments in config["section_types"].values():
@@ -92,43 +50,6 @@ async def new_context(browser: Any, gather: GatherSettings, **options: Any) -> A
     context.set_default_timeout(gather.timeout_ms)
     await context.route("**/*", route_handler(url_map_of(gather.url_map), gather.allow_private))
     return context
-
-
-async def load(page: Any, url: str, gather: GatherSettings) -> Any:
-    response = await page.goto(url, wait_until="load", timeout=gather.timeout_ms)
-    with contextlib.suppress(Exception):  # a page that keeps polling still has a DOM to measure
-        await page.wait_for_load_state("networkidle", timeout=min(5_000, gather.timeout_ms))
-        await page.wait_for_load_state("load", timeout=min(5_000, gather.timeout_ms))
-    await page.wait_for_timeout(gather.settle_ms)
-    return response
-
-
-def shot_path(gather: GatherSettings, url: str, viewport: str) -> Path | None:
-    if gather.screenshots_dir is None:
-        return None
-    gather.screenshots_dir.mkdir(parents=True, exist_ok=True)
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", urlsplit(url).path.strip("/"))[-60:] or "home"
-    return (
-        gather.screenshots_dir
-        / f"{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}-{viewport.replace(':', '-')}.png"
-    )
-
-
-async def screenshot(page: Any, gather: GatherSettings, url: str, viewport: str) -> str | None:
-    path = shot_path(gather, url, viewport)
-    if path is None:
-        return None
-    with contextlib.suppress(Exception):
-        await page.screenshot(path=str(path))
-        return str(path)
-    return None
-
-
-def error_measurements(
-    url: str, error: BaseException, kinds: Sequence[str], viewport: str = "desktop"
-) -> list[Measurement]:
-    text = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"[:300]
-    return [Measurement(kind, url, {"error": text}, viewport=viewport) for kind in kinds]
 
 
 async def measure_page(
@@ -192,7 +113,7 @@ async def gather_async(
 ) -> GatherResult:
     from playwright.async_api import async_playwright
 
-    config = settings()
+    config = check_settings("accessibility")
     chosen = sample_pages(urls, home) if sample else list(dict.fromkeys(urls))
     result = GatherResult(sample=chosen)
     async with async_playwright() as playwright:
@@ -219,8 +140,12 @@ async def gather_async(
                 finally:
                     await context.close()
                 if gather.mobile:
+
+                    async def phone_context(**options: Any) -> Any:
+                        return await new_context(browser, gather, **options)
+
                     await interactions.mobile_probes(
-                        browser, playwright, home_url, doms.get(home_url, ""), gather, config, result
+                        phone_context, playwright, home_url, doms.get(home_url, ""), gather, config, result
                     )
         finally:
             await browser.close()

@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (JavaScript kept on readable lines)
 """The in-page probes of the gather step: small JavaScript functions evaluated in a loaded page, each
-returning plain JSON that becomes a :class:`~ashyq.checks.base.Measurement`'s ``data``.
+returning plain JSON that becomes a :class:`~ashyq.base.artifacts.Measurement`'s ``data``.
 
 Labels (pause buttons, emblem words …) are passed in from ``config/checks/accessibility.yaml`` so
 the probes hold no vocabulary of their own.

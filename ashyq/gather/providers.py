@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from ashyq.checks.base import Measurement
+from ashyq.base.artifacts import Measurement
 
 CAPABILITIES = ("search_rank", "cross_browser")
 

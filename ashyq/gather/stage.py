@@ -43,7 +43,8 @@ def _relative(path: str | None, out_dir: Path) -> str | None:
 def measure_run(
     session: Session, run: Run, body_ids: list[str], out_dir: Path, base_url_map: dict[str, str], progress: Progress
 ) -> None:
-    from ashyq.gather.pages import GatherSettings, gather_pages
+    from ashyq.gather.pages import gather_pages
+    from ashyq.gather.visits import GatherSettings
 
     samples: dict[str, list[str]] = {}
     for body_id in body_ids:

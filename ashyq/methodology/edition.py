@@ -15,10 +15,10 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ashyq.base.vocabulary import Lang
 from ashyq.config import METHODOLOGY_DIR
 
 BodyKind = Literal["cgo", "mio"]
-Lang = Literal["kk", "ru"]
 KINDS: tuple[BodyKind, ...] = ("cgo", "mio")
 
 

@@ -18,15 +18,9 @@ from sqlalchemy.orm import Session, selectinload
 from w3lib.encoding import html_to_unicode
 from warcio.archiveiterator import ArchiveIterator
 
-from ashyq.checks.base import (
-    BodyArtifacts,
-    DownloadInfo,
-    LinkInfo,
-    Measurement,
-    PageSnapshot,
-)
-from ashyq.checks.base import FetchFailure as FailureArtifact
-from ashyq.checks.base import PortalRecord as RecordArtifact
+from ashyq.base.artifacts import BodyArtifacts, DownloadInfo, LinkInfo, Measurement, PageSnapshot
+from ashyq.base.artifacts import FetchFailure as FailureArtifact
+from ashyq.base.artifacts import PortalRecord as RecordArtifact
 from ashyq.store.models import Body, Declaration, Evidence, FetchFailure, Page, PortalRecord, Run
 from ashyq.store.vocabulary import EvidenceKind
 

@@ -20,8 +20,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-import ashyq.checks.registry  # noqa: F401  (registers every check)
-from ashyq.checks.base import Result, run_checks
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
 from ashyq.gather.stage import measure_run
 from ashyq.methodology.edition import Edition, available_editions, edition_path
 from ashyq.methodology.validate import load_edition
@@ -54,7 +54,7 @@ class AuditRequest:
     options: dict[str, str] = field(default_factory=dict)  # interpretation choices
     # a recheck: only these items are re-checked (and nothing is scored), only these spiders run
     only_items: list[str] | None = None
-    spiders: list[str] = field(default_factory=list)
+    spiders: list[str] | None = None  # None: every spider that applies
     crawl_config: Path | None = None  # politeness and robots policy (default config/crawl.yaml)
 
 
@@ -95,7 +95,7 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
             db_url=request.db_url,
             max_pages=request.max_pages,
             run_kind=request.kind,
-            spiders=list(request.spiders),
+            spiders=request.spiders,
             config_path=request.crawl_config,
         ),
         on_progress=lambda event: progress("crawl-progress", event),

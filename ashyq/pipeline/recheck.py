@@ -9,41 +9,29 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ashyq.checks import inputs
+from ashyq.checks.registry import check_for
 from ashyq.store.models import Finding, Run
 
-# Which spiders an item's evidence comes from (item prefix → spider names).
-SPIDERS_BY_PREFIX: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("A14-", ("site", "govkz_render")),
-    ("A15-", ("site", "govkz", "govkz_render")),
-    ("A16-", ("site", "govkz_render")),
-    ("T7-6", ("govkz",)),
-    ("T7-", ("site", "govkz", "govkz_render")),
-    ("T1-", ("dataegov",)),
-    ("A12-OD-", ("dataegov",)),
-    ("T2-", ("budget",)),
-    ("T3-", ("budget",)),
-    ("A12-B-", ("budget",)),
-    ("T4-", ("legalacts",)),
-    ("T5-", ("legalacts",)),
-    ("A12-N-", ("legalacts",)),
-    ("T6-", ("dialog",)),
-    ("A12-D-", ("dialog",)),
-    ("T9-", ("site",)),
-    ("T10-", ("dataegov",)),
-    ("T11-", ("dialog",)),
-    ("F", ("legalacts", "budget")),
-)
 
+def spiders_for_items(items: list[str]) -> list[str] | None:
+    """The spiders whose harvest the items' checks read (``ashyq.checks.inputs``): the website and
+    gov.kz render spiders for pages and browser measurements, a portal's spider for its records,
+    none for a declared report. None (the whole harvest) when an item has no check."""
+    from ashyq.crawler.spiders import spider_classes  # Scrapy: only when re-checking
 
-def spiders_for_items(items: list[str]) -> list[str]:
-    """The spiders whose harvest the items need; unknown items need everything (an empty list)."""
-    chosen: list[str] = []
+    wanted: set[str] = set()
     for item in items:
-        match = next((spiders for prefix, spiders in SPIDERS_BY_PREFIX if item.startswith(prefix)), None)
-        if match is None:
-            return []
-        chosen.extend(s for s in match if s not in chosen)
-    return chosen
+        check = check_for(item)
+        if check is None:
+            return None
+        wanted |= {source for name in check.reads if (source := inputs.harvested(name)) is not None}
+    return [str(spider.name) for spider in spider_classes() if wanted & set(getattr(spider, "harvests", ()))]
+
+
+def browser_for_items(items: list[str]) -> bool:
+    """Whether the items' checks read browser measurements (the gather step must run)."""
+    return any(check is None or check.browser for check in map(check_for, items))
 
 
 @dataclass
@@ -60,7 +48,7 @@ class Comparison:
 
 def _summary(f: Finding) -> dict[str, Any]:
     return {
-        "status": f.status.value,
+        "status": f.status,
         "reason": f.reason,
         "measured": f.measured,
         "deficiencies": [d.get("message") for d in (f.deficiencies or [])],
@@ -91,7 +79,7 @@ def compare(session: Session, body_id: str, old_run: str | None, new_run: str, i
         rows = session.scalars(
             select(Finding).where(Finding.run_id == run_id, Finding.body_id == body_id, Finding.item.in_(items))
         )
-        return {(f.item, f.lang.value if f.lang else None): f for f in rows}
+        return {(f.item, f.lang): f for f in rows}
 
     old, new = load(old_run), load(new_run)
     keys = sorted(set(old) | set(new), key=lambda k: (k[0], k[1] or ""))

@@ -15,12 +15,13 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ashyq.checks.base import EvidenceRef, Result
+from ashyq.base.evidence import DEFICIENCY_FIELDS, EvidenceRef
+from ashyq.checks.result import Result
 from ashyq.declared.reconcile import reporting_facts
 from ashyq.scoring.engine import RunScores
 from ashyq.store.models import Body, Evidence, Finding, Page, PortalRecord, Run, Score
 from ashyq.store.repository import add_evidence, add_findings, add_scores
-from ashyq.store.vocabulary import EvidenceKind, FindingStatus
+from ashyq.store.vocabulary import EvidenceKind
 
 _KINDS = {
     "page": EvidenceKind.WARC_RECORD,
@@ -44,7 +45,7 @@ def _evidence_id(run_id: str, ref: EvidenceRef) -> str:
 
 
 def _refs(result: Result) -> list[EvidenceRef]:
-    return [*result.evidence, *(ref for d in result.deficiencies for ref in d.evidence)]
+    return [*result.evidence, *(ref for d in result.deficiencies for ref in d.references())]
 
 
 def save_results(session: Session, run: Run, body_id: str, results: Sequence[Result]) -> int:
@@ -80,11 +81,9 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
 
     rows = []
     for result in results:
-        deficiencies = []
-        for d in result.deficiencies:
-            entry = d.as_dict()
-            entry["evidence"] = [store(ref) for ref in d.evidence]
-            deficiencies.append(entry)
+        deficiencies = [
+            d.as_dict([e if isinstance(e, str) else store(e) for e in d.evidence]) for d in result.deficiencies
+        ]
         evidence_ids = [store(ref) for ref in result.evidence]
         check_id, _, version = result.check.partition("@")
         rows.append(
@@ -94,7 +93,7 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
                     body_id=body_id,
                     item=result.item,
                     lang=result.lang,
-                    status=FindingStatus(result.status),
+                    status=result.status,
                     reason=result.reason,
                     measured=result.measured,
                     deficiencies=deficiencies,
@@ -146,13 +145,10 @@ def findings_document(
         entry: dict[str, Any] = {
             "body": f.body_id,
             "item": f.item,
-            "lang": f.lang.value if f.lang is not None else None,
-            "status": f.status.value,
+            "lang": f.lang,
+            "status": f.status,
             "measured": f.measured or {},
-            "deficiencies": [
-                {k: v for k, v in d.items() if k in ("message", "kind", "count", "url", "selector", "record")}
-                for d in (f.deficiencies or [])
-            ],
+            "deficiencies": [{k: v for k, v in d.items() if k in DEFICIENCY_FIELDS} for d in (f.deficiencies or [])],
             "evidence": [_evidence_dict(e) for e in f.evidence] if expand_evidence else [e.id for e in f.evidence],
             "check": f"{f.check_id}@{f.check_version}",
         }

@@ -33,20 +33,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import quote
 
-import holidays
-
 from ashyq.base.forms import FORMAT
+from ashyq.base.vocabulary import LANGS
+from ashyq.base.working_days import add_working_days
 from ashyq.replica.core import BUDGET_HOST, DATA_HOST, DIALOG_HOST, GOVKZ_HOST, Defect, World, WorldBody
 from ashyq.replica.govkz.content import site_content
 from ashyq.replica.portals.content.catalogue import portal_content
 from ashyq.replica.portals.content.model import BlogPost, BodyPortalContent, BudgetMaterial, Dataset, DialogEvent
 
 Row = dict[str, Any]
-LANGS = ("kk", "ru")
 KOSTANAY = "https://www.kostanay.gov.kz"
 
 
@@ -126,22 +124,6 @@ PROFILES: dict[str, Profile] = {
 }
 NGOS = "ОФ «Шаңырақ» — доступность государственных услуг; ОО «Адал азамат» — обращения граждан"
 MEDIA = ("Казинформ", "Хабар 24", "Егемен Қазақстан", "Казахстанская правда", "Tengrinews", "Ulys Media")
-
-
-# ------------------------------------------------------------------------------------------- calendar
-@cache
-def _kz_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("KZ", years=year))
-
-
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    """``days`` working days after ``start`` on the Kazakhstan calendar (weekends and public holidays off)."""
-    day, left = start, days
-    while left > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day not in _kz_holidays(day.year):
-            left -= 1
-    return day
 
 
 # ------------------------------------------------------------------------------------------- links

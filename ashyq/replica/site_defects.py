@@ -1,11 +1,12 @@
 """Every website defect seeded into the replica, declared as data.
 
 One table drives both sides: the generators of gov.kz and of the classic sites ask :func:`seeded`
-whether to break something, and the ground truth (:func:`site_defects`) turns the same rows into
-:class:`~ashyq.replica.core.Defect` records. A defect can therefore not exist on a site without being
-in the truth, nor the other way round. ``knob`` is the switch a generator reads; the rest is what a
-correct check must report. Figures that depend on generated content (counts, ratios) are filled in
-by :func:`site_defects` from the content itself.
+whether to break something, and the ground truth (:func:`ashyq.replica.truth.site_defects`) turns
+the same rows into :class:`~ashyq.replica.core.Defect` records. A defect can therefore not exist on
+a site without being in the truth, nor the other way round. ``knob`` is the switch a generator
+reads; the rest is what a correct check must report. Figures that depend on generated content
+(counts, ratios) are measured on the content itself by the truth, which reads the generators: this
+table reads none of them.
 """
 
 from __future__ import annotations
@@ -417,32 +418,6 @@ def seeded(body_id: str, knob: str, lang: str | None = None) -> bool:
     return any(s.body == body_id and s.knob == knob and (lang is None or s.lang in (None, lang)) for s in SEEDS)
 
 
-def _measured_vr(world: World, seed: Seed) -> tuple[tuple[str, float | int | str], ...]:
-    from ashyq.replica.govkz.content import site_content  # content imports this module: import late
-
-    questions = [q for q in site_content(world, world.body(seed.body)).questions if q.lang == seed.lang]
-    answered = sum(1 for q in questions if q.answered)
-    return (("numerator", answered), ("denominator", len(questions)), ("ratio", round(answered / len(questions), 3)))
-
-
-def _measured_docs(world: World, seed: Seed) -> tuple[tuple[str, float | int | str], ...]:
-    from ashyq.replica.govkz.content import site_content
-
-    site = site_content(world, world.body(seed.body))
-    if seed.knob == "doc_missing_kk":
-        missing = [d.id for d in site.documents if "kk" not in d.title and "ru" in d.title]
-        return (("document_ids", ",".join(map(str, missing))),)
-    if seed.knob == "no_npa_anchors":
-        return (("document_id", next(d.id for d in site.documents if d.long_text)),)
-    if seed.knob == "stale_kk_news":
-        newest = max(n.created for n in site.news if "kk" in n.title)
-        return (("newest_kk_news_age_days", (world.as_of - newest.date()).days),)
-    if seed.knob == "budget_stale":
-        newest_budget = max(d.created for d in site.documents if d.category == "budget")
-        return (("newest_budget_report_age_days", (world.as_of - newest_budget.date()).days),)
-    return seed.measured
-
-
 # Gaps of the unified platform's template itself: every body on it shares them, so they are not
 # switched per body but are defects all the same (a correct check must report them for each body).
 TEMPLATE_GAPS: tuple[tuple[str, str, str], ...] = (
@@ -476,20 +451,3 @@ def template_defects(world: World) -> list[Defect]:
     present = {b.id for b in world.bodies}
     classic = [Defect(b, item, None, d, where, "partial") for b, item, d, where in CLASSIC_GAPS if b in present]
     return gov + classic
-
-
-def site_defects(world: World) -> list[Defect]:
-    """The seeded website defects of this world, with figures measured on the generated content."""
-    out = template_defects(world)
-    for seed in SEEDS:
-        measured = seed.measured
-        if seed.knob == "vr_unanswered":
-            measured = _measured_vr(world, seed)
-        elif seed.knob in ("doc_missing_kk", "no_npa_anchors", "stale_kk_news", "budget_stale"):
-            measured = _measured_docs(world, seed)
-        where = seed.where
-        for key, value in measured:
-            if key in ("document_id", "document_ids"):
-                where = where.replace("<missing-kk-id>", str(value).split(",")[0]).replace("<long-npa-id>", str(value))
-        out.append(Defect(seed.body, seed.item, seed.lang, seed.description, where, seed.expected, measured))
-    return out

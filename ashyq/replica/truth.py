@@ -1,6 +1,7 @@
 """Ground truth of the replica world: every seeded defect, and what each site holds.
 
-``all_defects`` joins the website defects (:mod:`ashyq.replica.site_defects`) the portal defects
+``all_defects`` joins the website defects (the table of :mod:`ashyq.replica.site_defects`, with
+the figures measured on the generated content by :func:`site_defects`), the portal defects
 (``portal_defects``) from :mod:`ashyq.replica.portals.content.catalogue`. ``inventory`` counts per body and
 language what a complete crawl must find (pages, news, documents); crawl-count tests compare with
 it. ``GROUND_TRUTH.md`` next to this file is ``render_markdown(World())``, kept in sync by a test.
@@ -19,7 +20,46 @@ from ashyq.replica.core import Defect, World
 from ashyq.replica.declared_reports import declared_defects
 from ashyq.replica.govkz.content import govkz_bodies, site_content
 from ashyq.replica.portals.content.catalogue import portal_defects, portal_inventory
-from ashyq.replica.site_defects import site_defects
+from ashyq.replica.site_defects import SEEDS, Seed, template_defects
+
+
+def _measured_vr(world: World, seed: Seed) -> tuple[tuple[str, float | int | str], ...]:
+    questions = [q for q in site_content(world, world.body(seed.body)).questions if q.lang == seed.lang]
+    answered = sum(1 for q in questions if q.answered)
+    return (("numerator", answered), ("denominator", len(questions)), ("ratio", round(answered / len(questions), 3)))
+
+
+def _measured_docs(world: World, seed: Seed) -> tuple[tuple[str, float | int | str], ...]:
+    site = site_content(world, world.body(seed.body))
+    if seed.knob == "doc_missing_kk":
+        missing = [d.id for d in site.documents if "kk" not in d.title and "ru" in d.title]
+        return (("document_ids", ",".join(map(str, missing))),)
+    if seed.knob == "no_npa_anchors":
+        return (("document_id", next(d.id for d in site.documents if d.long_text)),)
+    if seed.knob == "stale_kk_news":
+        newest = max(n.created for n in site.news if "kk" in n.title)
+        return (("newest_kk_news_age_days", (world.as_of - newest.date()).days),)
+    if seed.knob == "budget_stale":
+        newest_budget = max(d.created for d in site.documents if d.category == "budget")
+        return (("newest_budget_report_age_days", (world.as_of - newest_budget.date()).days),)
+    return seed.measured
+
+
+def site_defects(world: World) -> list[Defect]:
+    """The seeded website defects of this world, with figures measured on the generated content."""
+    out = template_defects(world)
+    for seed in SEEDS:
+        measured = seed.measured
+        if seed.knob == "vr_unanswered":
+            measured = _measured_vr(world, seed)
+        elif seed.knob in ("doc_missing_kk", "no_npa_anchors", "stale_kk_news", "budget_stale"):
+            measured = _measured_docs(world, seed)
+        where = seed.where
+        for key, value in measured:
+            if key in ("document_id", "document_ids"):
+                where = where.replace("<missing-kk-id>", str(value).split(",")[0]).replace("<long-npa-id>", str(value))
+        out.append(Defect(seed.body, seed.item, seed.lang, seed.description, where, seed.expected, measured))
+    return out
 
 
 def all_defects(world: World) -> list[Defect]:

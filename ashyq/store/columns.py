@@ -52,14 +52,17 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
-def text_enum(enum_class: type[enum.Enum], name: str) -> Enum:
-    """A closed vocabulary stored as its values in a VARCHAR with a CHECK constraint.
+def text_enum(vocabulary: type[enum.Enum] | tuple[str, ...], name: str) -> Enum:
+    """A closed vocabulary (an enum class, or the values of a ``Literal``) stored as its values in a
+    VARCHAR with a CHECK constraint.
 
     Not a native PostgreSQL ENUM: adding a value then needs only a new CHECK, not ALTER TYPE, and
-    SQLite gets the same constraint. The database holds ``"pass"``, not the member name ``PASS``.
+    SQLite gets the same constraint. The database holds ``"pass"``, not a member name ``PASS``.
     """
+    if isinstance(vocabulary, tuple):
+        return Enum(*vocabulary, name=name, native_enum=False, create_constraint=True, validate_strings=True)
     return Enum(
-        enum_class,
+        vocabulary,
         name=name,
         native_enum=False,
         create_constraint=True,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
-from typing import Any, Required, TypedDict
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -32,13 +32,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ashyq.base.vocabulary import LANGS, STATUSES, Lang, Status
 from ashyq.store.columns import BigId, JSONDocument, UtcDateTime, text_enum
 from ashyq.store.vocabulary import (
     BodyKind,
     EvidenceKind,
     FetchFailureReason,
-    FindingStatus,
-    Lang,
     Portal,
     RunKind,
     RunStatus,
@@ -69,16 +68,6 @@ def new_evidence_id() -> str:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class Deficiency(TypedDict, total=False):
-    """One entry of :attr:`Finding.deficiencies`: what is wrong and where to see it."""
-
-    message: Required[str]
-    url: str
-    selector: str  # CSS selector or XPath on a page
-    record: str  # JSON path or external id in a portal record
-    evidence_ids: list[str]
 
 
 class Body(Base):
@@ -126,6 +115,21 @@ class Run(Base):
     settings: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
     tool_version: Mapped[str | None] = mapped_column(String(32))
     body_ids: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
+
+    def record(self) -> dict[str, Any]:
+        """The run as every export writes it (the run JSON, an evidence bundle's manifest): what ran,
+        when, under which edition and settings, with which version of the tool."""
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "status": self.status.value,
+            "started_at": self.started_at.isoformat() if self.started_at else None,
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "edition": self.edition,
+            "tool_version": self.tool_version,
+            "settings": self.settings,
+        }
 
 
 finding_evidence = Table(
@@ -175,11 +179,13 @@ class Finding(Base):
     run_id: Mapped[str] = mapped_column(ForeignKey("run.id", ondelete="CASCADE"))
     body_id: Mapped[str] = mapped_column(ForeignKey("body.id"))
     item: Mapped[str] = mapped_column(String(32))  # "A14-2.3", "T7-1", "F"
-    lang: Mapped[Lang | None] = mapped_column(text_enum(Lang, "lang"))
-    status: Mapped[FindingStatus] = mapped_column(text_enum(FindingStatus, "status"))
+    lang: Mapped[Lang | None] = mapped_column(text_enum(LANGS, "lang"))
+    status: Mapped[Status] = mapped_column(text_enum(STATUSES, "status"))
     reason: Mapped[str | None] = mapped_column(Text)
     measured: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
-    deficiencies: Mapped[list[Deficiency]] = mapped_column(JSONDocument, default=list)
+    # each is Deficiency.as_dict(evidence_ids) (ashyq.base.evidence): message, kind, count, url,
+    # selector, record, and "evidence", the ids of the stored evidence it cites
+    deficiencies: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument, default=list)
     check_id: Mapped[str] = mapped_column(String(64))
     check_version: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)

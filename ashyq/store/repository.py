@@ -32,7 +32,7 @@ from ashyq.store.models import (
     Score,
     finding_evidence,
 )
-from ashyq.store.vocabulary import Lang, RunKind, RunStatus
+from ashyq.store.vocabulary import RunKind, RunStatus
 
 RowT = TypeVar("RowT", bound=Base)
 
@@ -228,7 +228,7 @@ def add_findings(session: Session, findings: Iterable[Finding]) -> list[Finding]
     added = _add_all(session, findings)
     links: list[dict[str, Any]] = []
     for finding in added:
-        cited = {i for deficiency in finding.deficiencies or [] for i in deficiency.get("evidence_ids", [])}
+        cited = {i for deficiency in finding.deficiencies or [] for i in deficiency.get("evidence", [])}
         attached = inspect(finding).attrs.evidence.loaded_value
         already = set() if attached is NO_VALUE else {evidence.id for evidence in attached}
         new_ids = sorted(cited - already)
@@ -248,7 +248,7 @@ def methodology_order(item: str) -> tuple[str | int, ...]:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", item))
 
 
-_LANG_ORDER = {None: 0, Lang.KAZAKH: 1, Lang.RUSSIAN: 2}
+_LANG_ORDER = {None: 0, "kk": 1, "ru": 2}
 
 
 def findings_for(session: Session, run_id: str, body_id: str) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""The closed vocabularies of the store. Each value is what the database holds."""
+"""The closed vocabularies of the store. Each value is what the database holds. A finding's status
+and language are the vocabularies every stage shares (:mod:`ashyq.base.vocabulary`)."""
 
 from __future__ import annotations
 
@@ -24,19 +25,6 @@ class RunStatus(StrEnum):
     COMPLETE = "complete"
     PARTIAL = "partial"  # finished, but some bodies or portals could not be assessed
     FAILED = "failed"
-
-
-class Lang(StrEnum):
-    KAZAKH = "kk"
-    RUSSIAN = "ru"
-
-
-class FindingStatus(StrEnum):
-    PASS = "pass"
-    FAIL = "fail"
-    PARTIAL = "partial"
-    NOT_APPLICABLE = "not_applicable"
-    NOT_ASSESSED = "not_assessed"  # could not be measured; never a deduction
 
 
 class EvidenceKind(StrEnum):

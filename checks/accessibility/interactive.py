@@ -12,24 +12,24 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from ashyq.checks.accessibility.shared import (
-    BODY_KINDS,
+from ashyq.base.artifacts import BodyArtifacts, Measurement
+from ashyq.base.evidence import Deficiency
+from ashyq.base.text import matches_label, squash
+from ashyq.base.vocabulary import Status
+from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
-    labels,
-    matches_label,
     measurements,
     no_pages,
     parse,
     sample,
-    settings,
     site_pages,
     usable,
 )
-from ashyq.checks.base import BodyArtifacts, Deficiency, Measurement, Result, Status, not_assessed, register
-from ashyq.gather.providers import configured
-
-NO_PROVIDER = "no provider configured"
+from ashyq.checks.inputs import missing_reason
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings, labels
 
 
 def _links_labelled(pages: list[Parsed], vocabulary: list[str]) -> list[tuple[Parsed, Any]]:
@@ -57,12 +57,12 @@ def _missing(item: str, kind: str, message: str, pages: list[Parsed]) -> Result:
         url=shown[0].page.url,
         evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in shown[:2]],
     )
-    return Result(item, None, "fail", {"pages": len(pages)}, [d], d.evidence)
+    return Result(item, None, "fail", {"pages": len(pages)}, [d], d.references())
 
 
 def _section(item: str, artifacts: BodyArtifacts, label_key: str, holds: Any, what: str) -> list[Result]:
     """A section found by its form on any page, or through a link labelled with its name."""
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, [item])
@@ -90,7 +90,7 @@ def _section(item: str, artifacts: BodyArtifacts, label_key: str, holds: Any, wh
 def _feedback_form(p: Parsed) -> tuple[str, str] | None:
     for form in p.root.iter("form"):
         if form.xpath(".//textarea") and (form.get("role") != "search"):
-            return "form:has(textarea)", " ".join(form.text_content().split())[:160]
+            return "form:has(textarea)", squash(form.text_content())[:160]
     return None
 
 
@@ -98,9 +98,8 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
     "a14.feedback_form",
     "1",
     ["A14-4.1"],
-    {"ru": "Форма обратной связи", "kk": "Кері байланыс формасы", "en": "Feedback form"},
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def feedback_form(artifacts: BodyArtifacts) -> list[Result]:
     return _section("A14-4.1", artifacts, "feedback", _feedback_form, "feedback form")
@@ -110,7 +109,7 @@ def feedback_form(artifacts: BodyArtifacts) -> list[Result]:
 def _poll(p: Parsed) -> tuple[str, str] | None:
     for form in p.root.iter("form"):
         if len(form.xpath(".//input[@type='radio' or @type='checkbox']")) >= 2:
-            return "form input[type=radio]", " ".join(form.text_content().split())[:160]
+            return "form input[type=radio]", squash(form.text_content())[:160]
     return None
 
 
@@ -118,9 +117,8 @@ def _poll(p: Parsed) -> tuple[str, str] | None:
     "a14.polls",
     "1",
     ["A14-4.2"],
-    {"ru": "Форма интерактивных опросов", "kk": "Интерактивті сауалнамалар формасы", "en": "Interactive polls"},
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def polls(artifacts: BodyArtifacts) -> list[Result]:
     return _section("A14-4.2", artifacts, "polls", _poll, "poll")
@@ -146,16 +144,11 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
     "a14.rss",
     "1",
     ["A14-4.3"],
-    {
-        "ru": "RSS-каналы новостей и объявлений о закупках",
-        "kk": "Жаңалықтар мен сатып алу RSS-арналары",
-        "en": "RSS feeds of news and procurement",
-    },
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def rss(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-4.3"])
@@ -208,12 +201,11 @@ def rss(artifacts: BodyArtifacts) -> list[Result]:
     "a14.faq",
     "1",
     ["A14-4.4"],
-    {"ru": "Раздел часто задаваемых вопросов", "kk": "Жиі қойылатын сұрақтар бөлімі", "en": "FAQ section"},
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def faq(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     vocabulary = labels(config, "faq")
 
     def holds(p: Parsed) -> tuple[str, str] | None:
@@ -256,13 +248,11 @@ def english_level(data: dict[str, Any], all_share: float) -> str:
     "a14.english",
     "1",
     ["A14-4.5"],
-    {"ru": "Версия на английском языке", "kk": "Ағылшын тіліндегі нұсқа", "en": "English version"},
-    needs=("pages", "measurements:english"),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=[("pages", "measurements:english")],
+    also_applies_to=("subordinate",),
 )
 def english(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "english"))
     available = [m for m in taken if m.data.get("available")]
@@ -315,19 +305,18 @@ COUNTER_SERVICES = re.compile(
     "a14.visitor_counter",
     "1",
     ["A14-4.6"],
-    {"ru": "Счетчик посещений", "kk": "Кірулерді есептегіш", "en": "Visitor counter"},
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def visitor_counter(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     vocabulary = labels(config, "counter")
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-4.6"])
     for p in pages:
         for element in p.select("[class*=counter], [id*=counter], footer, .footer"):
-            text = " ".join(element.text_content().split())
+            text = squash(element.text_content())
             if matches_label(text, vocabulary) and re.search(r"\d", text):
                 return [_found("A14-4.6", p, "[class*=counter]", text[:120])]
         for script in p.select("script[src], img[src], script"):
@@ -347,20 +336,18 @@ def _rank_points(position: Any) -> float:
 
 
 def _provider_missing(item: str, artifacts: BodyArtifacts, capability: str, broken: list[Measurement]) -> Result:
+    """The provider answered only with errors, or not at all (no provider configured …)."""
     if broken:
         return not_assessed(item, None, f"the {capability} provider failed: {broken[0].data.get('error')}")
-    name = configured(settings(artifacts), capability)
-    reason = NO_PROVIDER if name is None else f"the {capability} provider {name.name} returned nothing"
-    return not_assessed(item, None, reason)
+    return not_assessed(item, None, missing_reason(artifacts, f"provider:{capability}"))
 
 
 @register(
     "a14.search_rank",
     "1",
     ["A14-1.1"],
-    {"ru": "Доступность в поисковых системах", "kk": "Іздеу жүйелерінде қолжетімділік", "en": "Rank in search engines"},
-    needs=("measurements:search_rank",),
-    applies_to=BODY_KINDS,
+    needs=["provider:search_rank"],
+    also_applies_to=("subordinate",),
 )
 def search_rank(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = usable(artifacts.measurements_of("search_rank"))
@@ -403,13 +390,8 @@ def search_rank(artifacts: BodyArtifacts) -> list[Result]:
     "a14.cross_browser",
     "1",
     ["A14-2.1"],
-    {
-        "ru": "Корректное отображение в браузерах",
-        "kk": "Браузерлерде дұрыс көрсетілуі",
-        "en": "Correct display in browsers",
-    },
-    needs=("measurements:cross_browser",),
-    applies_to=BODY_KINDS,
+    needs=["provider:cross_browser"],
+    also_applies_to=("subordinate",),
 )
 def cross_browser(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = usable(artifacts.measurements_of("cross_browser"))

@@ -12,27 +12,27 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.text import element_text, matches_label, squash
+from ashyq.base.vocabulary import Status
 from ashyq.checks.accessibility.navigation import search_form
-from ashyq.checks.accessibility.shared import (
-    BODY_KINDS,
+from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
     is_home_url,
     is_material,
-    labels,
-    matches_label,
     measurements,
     no_measurement,
     no_pages,
     parse,
-    pattern,
     sample,
-    settings,
     site_pages,
-    spaced_text,
     usable,
 )
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, Status, not_assessed, register
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings, labels, pattern
 
 
 def _result(
@@ -66,22 +66,16 @@ SEARCH_PROPERTIES = (
     "a14.search",
     "1",
     ["A14-2.5"],
-    {
-        "ru": "Поиск по сайту: четыре свойства",
-        "kk": "Сайт бойынша іздеу: төрт қасиет",
-        "en": "Site search: the four properties",
-    },
-    needs=("pages", "measurements:search"),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=[("pages", "measurements:search")],
+    also_applies_to=("subordinate",),
 )
 def site_search(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "search"))
     if pages and not any(search_form(p, config) for p in pages) and not any(m.data.get("form_found") for m in taken):
         d = _pages_deficiency("no_search", "no search form on any page", pages[:3])
-        return [Result("A14-2.5", None, "fail", {"form_found": False}, [d], d.evidence)]
+        return [Result("A14-2.5", None, "fail", {"form_found": False}, [d], d.references())]
     if not taken:
         return [no_measurement("A14-2.5", "search", broken) if pages or broken else no_pages(artifacts, ["A14-2.5"])[0]]
     m = taken[0]
@@ -141,7 +135,7 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
         ext = urlsplit(href).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(href).path.rsplit("/", 1)[-1] else ""
         if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")):
             parent = anchor.getparent()
-            shown = " ".join((parent.text_content() if parent is not None else anchor.text_content()).split())
+            shown = squash(parent.text_content() if parent is not None else anchor.text_content())
             out[href] = f"{out.get(href, '')} {shown}".strip()
     return list(out.items())
 
@@ -150,16 +144,11 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
     "a14.formats",
     "1",
     ["A14-2.6"],
-    {
-        "ru": "Доступность формата информации",
-        "kk": "Ақпарат форматының қолжетімділігі",
-        "en": "Formats, sizes, no plug-ins, no login",
-    },
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def formats(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.6"])
@@ -230,16 +219,11 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     "a14.long_documents",
     "1",
     ["A14-2.7"],
-    {
-        "ru": "Навигация по объемным документам",
-        "kk": "Көлемді құжаттар бойынша навигация",
-        "en": "Long documents split; anchors in legal acts",
-    },
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def long_documents(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.7"])
@@ -281,7 +265,7 @@ def _content_text(parsed: Parsed) -> str:
     for selector in ("main", "article", "#content", ".content"):
         found = parsed.select(selector)
         if found:
-            return spaced_text(found[0])
+            return element_text(found[0])
     return parsed.text()
 
 
@@ -290,16 +274,11 @@ def _content_text(parsed: Parsed) -> str:
     "a14.dates",
     "1",
     ["A14-2.8"],
-    {
-        "ru": "Дата и время размещения и изменения информации",
-        "kk": "Ақпаратты орналастыру және өзгерту күні мен уақыты",
-        "en": "Date and time of posting and change",
-    },
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def dates(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     materials = [p for p in pages if is_material(p.page, config) and not is_home(p.page)]
     if not materials:
@@ -377,16 +356,11 @@ def _has_notice(anchor: Any, notices: list[str]) -> bool:
     "a14.links",
     "1",
     ["A14-2.9"],
-    {
-        "ru": "Доступность гипертекстовых ссылок",
-        "kk": "Гипермәтіндік сілтемелердің қолжетімділігі",
-        "en": "Dead links, language switch, external links",
-    },
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def links(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.9"])
@@ -465,14 +439,8 @@ def _emblem_in_html(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     "a14.graphics",
     "1",
     ["A14-2.10"],
-    {
-        "ru": "Указание на официальный интернет-ресурс; Герб не более 100×100 px",
-        "kk": "Ресми интернет-ресурс белгісі; Елтаңба 100×100 px-тен аспайды",
-        "en": "Official marking; emblem ≤ 100×100 px",
-    },
-    needs=("pages", "measurements:emblem"),
-    applies_to=BODY_KINDS,
-    browser=True,
+    uses=["pages", "measurements:emblem"],
+    also_applies_to=("subordinate",),
 )
 def graphics(artifacts: BodyArtifacts) -> list[Result]:
     if artifacts.kind == "subordinate":
@@ -485,7 +453,7 @@ def graphics(artifacts: BodyArtifacts) -> list[Result]:
                 "Emblem are owed by state bodies, not by subordinate organisations",
             )
         ]
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.10"])

@@ -12,20 +12,22 @@ import functools
 from typing import Any
 from urllib.parse import urlsplit
 
-from ashyq.checks.accessibility.shared import (
-    BODY_KINDS,
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.text import matches_label
+from ashyq.base.vocabulary import Status
+from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
     is_splash,
-    labels,
-    matches_label,
     no_pages,
     parse,
     sample,
-    settings,
     site_pages,
 )
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, Status, not_assessed, register
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings, labels
 
 SECTION_2_TITLE = {
     "ru": "Доступность информации на интернет-ресурсе",
@@ -49,13 +51,8 @@ def _nav_depth_default() -> str:
     "a14.nav_depth",
     "1",
     ["A14-2.2"],
-    {
-        "ru": "Навигационная доступность (глубина в переходах)",
-        "kk": "Навигациялық қолжетімділік (өтулер тереңдігі)",
-        "en": "Navigational depth in clicks",
-    },
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def nav_depth(artifacts: BodyArtifacts) -> list[Result]:
     """Share of the harvested materials within the interpretation's click depth of the home page.
@@ -64,7 +61,7 @@ def nav_depth(artifacts: BodyArtifacts) -> list[Result]:
     than the Rules' 3 clicks are listed as deficiencies (the item has no deductions: they inform, the
     band decides); any such material makes the finding partial.
     """
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [p for p in site_pages(artifacts, config) if p.depth is not None and p.depth > 0]
     if not pages:
         if not artifacts.pages:
@@ -184,16 +181,11 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
     "a14.page_elements",
     "1",
     ["A14-2.3"],
-    {
-        "ru": "Меню, ссылка на главную, карта сайта и поиск на каждой странице",
-        "kk": "Әр бетте мәзір, басты бетке сілтеме, сайт картасы және іздеу",
-        "en": "Menu, home link, site map and search on every page",
-    },
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def page_elements(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-2.3"])
@@ -233,12 +225,11 @@ def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | Non
     "a14.breadcrumbs",
     "1",
     ["A14-2.4"],
-    {"ru": "Навигационные цепочки", "kk": "Навигациялық тізбектер", "en": "Breadcrumbs"},
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def breadcrumb_trails(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     inner = [parse(p) for p in site_pages(artifacts, config) if not is_home(p)]
     if not inner:
         if not artifacts.pages:
@@ -275,16 +266,11 @@ def breadcrumb_trails(artifacts: BodyArtifacts) -> list[Result]:
     "a14.no_splash",
     "1",
     ["A14-2.11"],
-    {
-        "ru": "Прямой доступ на главную страницу (без заставки)",
-        "kk": "Басты бетке тікелей қол жеткізу (кіріспе экрансыз)",
-        "en": "Direct access to the home page",
-    },
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def no_splash(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     roots = [
         p
         for p in artifacts.pages

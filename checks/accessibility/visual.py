@@ -12,21 +12,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ashyq.checks.accessibility.shared import (
-    BODY_KINDS,
+from ashyq.base.artifacts import BodyArtifacts, Measurement
+from ashyq.base.evidence import Deficiency
+from ashyq.base.text import matches_label
+from ashyq.base.vocabulary import Status
+from ashyq.checks.accessibility.website import (
     Parsed,
-    labels,
-    matches_label,
     measurements,
     no_measurement,
     no_pages,
     parse,
     sample,
-    settings,
     site_pages,
     usable,
 )
-from ashyq.checks.base import BodyArtifacts, Deficiency, Measurement, Result, Status, register
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result
+from ashyq.config.check_settings import check_settings, labels
 
 
 def _binary(item: str, deficiencies: list[Deficiency], measured: dict[str, Any], evidence: list[Any]) -> Result:
@@ -61,17 +63,11 @@ def _axe_deficiencies(found: list[tuple[Measurement, dict[str, Any]]], kind: str
     "a14.alt_text",
     "1",
     ["A14-3.1"],
-    {
-        "ru": "Альтернативный текст для нетекстового контента",
-        "kk": "Мәтіндік емес контент үшін балама мәтін",
-        "en": "Alternative text",
-    },
-    needs=("measurements:axe", "pages"),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=[("pages", "measurements:axe")],
+    also_applies_to=("subordinate",),
 )
 def alt_text(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     if taken:
         found = _axe_violations(taken, config["axe_alt_rules"])
@@ -116,17 +112,11 @@ def alt_text(artifacts: BodyArtifacts) -> list[Result]:
     "a14.motion",
     "1",
     ["A14-3.2"],
-    {
-        "ru": "Остановка движущегося и мигающего контента",
-        "kk": "Қозғалатын және жыпылықтайтын контентті тоқтату",
-        "en": "Pause for moving or blinking content",
-    },
-    needs=("measurements:motion", "pages"),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=[("measurements:motion", "pages")],
+    also_applies_to=("subordinate",),
 )
 def motion(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "motion", "desktop"))
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not taken:
@@ -169,14 +159,8 @@ def motion(artifacts: BodyArtifacts) -> list[Result]:
     "a14.keyboard_focus",
     "1",
     ["A14-3.3"],
-    {
-        "ru": "Управление с клавиатуры с выделением активного элемента",
-        "kk": "Белсенді элементті ерекшелей отырып пернетақтамен басқару",
-        "en": "Keyboard operation with visible focus",
-    },
-    needs=("measurements:focus",),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=["measurements:focus"],
+    also_applies_to=("subordinate",),
 )
 def keyboard_focus(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = usable(measurements(artifacts, "focus", "desktop"))
@@ -245,16 +229,11 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     "a14.skip_and_top",
     "1",
     ["A14-3.4"],
-    {
-        "ru": "Ссылка к основному содержанию и ссылка «Наверх»",
-        "kk": "Негізгі мазмұнға өту сілтемесі және «Жоғары» сілтемесі",
-        "en": "Skip link and back-to-top link",
-    },
-    needs=("pages",),
-    applies_to=BODY_KINDS,
+    needs=["pages"],
+    also_applies_to=("subordinate",),
 )
 def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, ["A14-3.4"])
@@ -305,14 +284,8 @@ def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
     "a14.form_errors",
     "1",
     ["A14-3.5"],
-    {
-        "ru": "Текстовое сообщение об ошибке ввода",
-        "kk": "Енгізу қатесі туралы мәтіндік хабарлама",
-        "en": "Text messages for input errors",
-    },
-    needs=("measurements:form_errors",),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=["measurements:form_errors"],
+    also_applies_to=("subordinate",),
 )
 def form_errors(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = usable(measurements(artifacts, "form_errors", "desktop"))
@@ -359,17 +332,11 @@ def form_errors(artifacts: BodyArtifacts) -> list[Result]:
     "a14.contrast",
     "1",
     ["A14-3.6"],
-    {
-        "ru": "Контрастность текста не менее 4,5:1",
-        "kk": "Мәтін контрастылығы кемінде 4,5:1",
-        "en": "Text contrast at least 4.5:1",
-    },
-    needs=("measurements:axe",),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=["measurements:axe"],
+    also_applies_to=("subordinate",),
 )
 def contrast(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     if not taken:
         return [no_measurement("A14-3.6", "axe", broken)]
@@ -402,17 +369,11 @@ def _zoom_blocked(parsed: Parsed) -> str | None:
     "a14.zoom",
     "1",
     ["A14-3.7"],
-    {
-        "ru": "Увеличение до 200 % без потери контента и горизонтальной прокрутки",
-        "kk": "200 %-ға дейін үлкейту мазмұнды жоғалтпай және көлденең айналдырусыз",
-        "en": "200 % zoom without loss",
-    },
-    needs=("measurements:zoom", "pages"),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=[("measurements:zoom", "pages")],
+    also_applies_to=("subordinate",),
 )
 def zoom(artifacts: BodyArtifacts) -> list[Result]:
-    config = settings(artifacts)
+    config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     blocked = [(p, content) for p in pages if (content := _zoom_blocked(p)) is not None]
     deficiencies = []
@@ -455,6 +416,6 @@ def zoom(artifacts: BodyArtifacts) -> list[Result]:
         )
     measured = {"pages": len(taken), "blocked": len(blocked), "horizontal_scroll": len(scrolling)}
     evidence = (
-        [taken[0].evidence("html", f"zoom {taken[0].data.get('zoom', 2)}")] if taken else deficiencies[0].evidence
+        [taken[0].evidence("html", f"zoom {taken[0].data.get('zoom', 2)}")] if taken else deficiencies[0].references()
     )
     return [_binary("A14-3.7", deficiencies, measured, evidence)]

@@ -16,7 +16,8 @@ is not_assessed with that reason, never a failure; the scorer awards the exempti
 
 from __future__ import annotations
 
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed, register
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal
 from ashyq.checks.budget.requirements import (
     announcement_verdict,
@@ -32,8 +33,10 @@ from ashyq.checks.budget.requirements import (
     verdict_result,
 )
 from ashyq.checks.portals import result, share_result
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
 
-NEEDS = ("records:budget",)
+NEEDS = ["records:budget"]
 
 
 def _item(artifacts: BodyArtifacts, cgo: str, mio: str) -> str:
@@ -45,12 +48,6 @@ def _item(artifacts: BodyArtifacts, cgo: str, mio: str) -> str:
     "1",
     ["T2-1"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Консолидированная финансовая отчетность на портале «Открытые бюджеты»",
-        "kk": "«Ашық бюджеттер» порталындағы шоғырландырылған қаржылық есептілік",
-        "en": "Consolidated financial statements on the open-budget portal",
-    },
 )
 def consolidated_statements(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
@@ -73,12 +70,6 @@ def consolidated_statements(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-2"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Отчет о реализации плана развития в течение 15 рабочих дней со дня формирования",
-        "kk": "Даму жоспарын іске асыру туралы есеп қалыптастырылған күннен бастап 15 жұмыс күні ішінде",
-        "en": "Development-plan report within 15 working days of its formation",
-    },
 )
 def plan_report(artifacts: BodyArtifacts) -> list[Result]:
     return per_language(artifacts, "T2-2", lambda p: verdict_result("T2-2", p.lang, plan_report_verdict(p, artifacts)))
@@ -89,11 +80,6 @@ def plan_report(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-3", "T3-1"],
     needs=NEEDS,
-    title={
-        "ru": "Отчеты о реализации бюджетных программ не позднее 1 апреля",
-        "kk": "Бюджеттік бағдарламаларды іске асыру туралы есептер 1 сәуірден кешіктірілмей",
-        "en": "Budget-programme reports by 1 April",
-    },
 )
 def programme_reports(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-3", "T3-1")
@@ -105,11 +91,6 @@ def programme_reports(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-4", "T3-2"],
     needs=NEEDS,
-    title={
-        "ru": "Результаты государственного аудита в течение 15 рабочих дней после получения",
-        "kk": "Мемлекеттік аудит нәтижелері алынғаннан кейін 15 жұмыс күні ішінде",
-        "en": "State-audit results within 15 working days of receipt",
-    },
 )
 def audit_results(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-4", "T3-2")
@@ -121,11 +102,6 @@ def audit_results(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-5", "T3-3"],
     needs=NEEDS,
-    title={
-        "ru": "Гражданский бюджет",
-        "kk": "Азаматтық бюджет",
-        "en": "Citizen budget",
-    },
 )
 def citizen_budget(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-5", "T3-3")
@@ -137,12 +113,6 @@ def citizen_budget(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-6"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Корректность и полнота материалов строк 1–5",
-        "kk": "1–5-жолдар материалдарының дұрыстығы мен толықтығы",
-        "en": "Materials of rows 1–5 correct and complete",
-    },
 )
 def materials_complete(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
@@ -176,12 +146,6 @@ def materials_complete(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-7"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Своевременность размещения материалов строк 1–5",
-        "kk": "1–5-жолдар материалдарын орналастырудың уақтылығы",
-        "en": "Materials of rows 1–5 posted on time",
-    },
 )
 def materials_on_time(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
@@ -208,11 +172,6 @@ def materials_on_time(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-8", "T3-4"],
     needs=NEEDS,
-    title={
-        "ru": "Корректность и полнота размещения проектов бюджетных программ",
-        "kk": "Бюджеттік бағдарламалар жобаларын орналастырудың дұрыстығы мен толықтығы",
-        "en": "Draft budget programmes correct and complete",
-    },
 )
 def drafts_complete(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-8", "T3-4")
@@ -231,11 +190,6 @@ def drafts_complete(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-9", "T3-5"],
     needs=NEEDS,
-    title={
-        "ru": "Своевременность размещения проектов бюджетных программ (не позднее 15 мая)",
-        "kk": "Бюджеттік бағдарламалар жобаларын уақтылы орналастыру (15 мамырдан кешіктірмей)",
-        "en": "Draft budget programmes posted on time (by 15 May)",
-    },
 )
 def drafts_on_time(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-9", "T3-5")
@@ -254,11 +208,6 @@ def drafts_on_time(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T2-10", "T3-6"],
     needs=NEEDS,
-    title={
-        "ru": "Мониторинг и рассмотрение предложений и комментариев пользователей",
-        "kk": "Пайдаланушылардың ұсыныстары мен пікірлерін мониторингтеу және қарау",
-        "en": "Users' proposals and comments handled",
-    },
 )
 def comments(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-10", "T3-6")

@@ -15,7 +15,7 @@ parameter (partial), never a fail; the edition caps what the deficiencies cost.
 
 from __future__ import annotations
 
-from ashyq.checks.base import BodyArtifacts, Result, register
+from ashyq.base.artifacts import BodyArtifacts
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal
 from ashyq.checks.budget.requirements import (
     Verdict,
@@ -30,8 +30,10 @@ from ashyq.checks.budget.requirements import (
     verdict_result,
 )
 from ashyq.checks.portals import deficiency_result
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result
 
-NEEDS = ("records:budget",)
+NEEDS = ["records:budget"]
 
 
 def _as_deficiencies(item: str, lang: str, verdict: Verdict) -> Result:
@@ -46,12 +48,6 @@ def _statement_check(number: int, kind: str) -> None:
         "1",
         [item],
         needs=NEEDS,
-        applies_to=("cgo",),
-        title={
-            "ru": f"Консолидированная финансовая отчетность на портале, отчет {number} из 5 (2017)",
-            "kk": f"Порталдағы шоғырландырылған қаржылық есептілік, 5 есептің {number}-сі (2017)",
-            "en": f"Consolidated financial statements on the portal, statement {number} of 5 (2017)",
-        },
     )
     def check(artifacts: BodyArtifacts) -> list[Result]:
         return per_language(artifacts, item, lambda p: _as_deficiencies(item, p.lang, statement_verdict(p, kind)))
@@ -66,12 +62,6 @@ for _number, _kind in enumerate(STATEMENTS, start=1):
     "1",
     ["A12-B-6"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Отчет о реализации стратегического плана в течение 15 рабочих дней (2017)",
-        "kk": "Стратегиялық жоспарды іске асыру туралы есеп 15 жұмыс күні ішінде (2017)",
-        "en": "Strategic-plan report within 15 working days (2017)",
-    },
 )
 def a12_plan_report(artifacts: BodyArtifacts) -> list[Result]:
     return per_language(
@@ -84,11 +74,6 @@ def a12_plan_report(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["A12-B-7"],
     needs=NEEDS,
-    title={
-        "ru": "Отчет о реализации бюджетных программ (2017)",
-        "kk": "Бюджеттік бағдарламаларды іске асыру туралы есеп (2017)",
-        "en": "Budget-programme report (2017)",
-    },
 )
 def a12_programme_report(artifacts: BodyArtifacts) -> list[Result]:
     return per_language(
@@ -101,11 +86,6 @@ def a12_programme_report(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["A12-B-9"],
     needs=NEEDS,
-    title={
-        "ru": "Проекты бюджетных программ не позднее 15 мая: корректность заполнения форм (2017)",
-        "kk": "Бюджеттік бағдарламалардың жобалары 15 мамырдан кешіктірмей: нысандарды толтырудың дұрыстығы (2017)",
-        "en": "Draft budget programmes by 15 May: correct forms (2017)",
-    },
 )
 def a12_drafts(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
@@ -134,11 +114,6 @@ def a12_drafts(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["A12-B-10"],
     needs=NEEDS,
-    title={
-        "ru": "Мониторинг и рассмотрение комментариев к проектам бюджетных программ (2017)",
-        "kk": "Бюджеттік бағдарламалар жобаларына пікірлерді мониторингтеу және қарау (2017)",
-        "en": "Comments on draft budget programmes handled (2017)",
-    },
 )
 def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
@@ -155,11 +130,6 @@ def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["A12-B-11"],
     needs=NEEDS,
-    title={
-        "ru": "Оповещения о начале публичных обсуждений проектов бюджетных программ (2017)",
-        "kk": "Бюджеттік бағдарламалар жобаларын жария талқылаудың басталуы туралы хабарламалар (2017)",
-        "en": "Announcements of public discussions of draft budget programmes (2017)",
-    },
 )
 def a12_announcements(artifacts: BodyArtifacts) -> list[Result]:
     return per_language(artifacts, "A12-B-11", lambda p: _as_deficiencies("A12-B-11", p.lang, announcement_verdict(p)))

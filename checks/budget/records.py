@@ -14,26 +14,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.base.text import normalise
 from ashyq.base.working_days import parse_portal_day
-from ashyq.checks.base import BodyArtifacts, FetchFailure, PortalRecord
-from ashyq.checks.portals import (
-    as_dict,
-    as_list,
-    config_file,
-    keywords_of,
-    mentions,
-    norm,
-    portal_failures,
-    unmeasurable,
-)
+from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
+from ashyq.checks.portals import as_dict, as_list, keywords_of, mentions, unmeasurable
+from ashyq.config.check_settings import check_settings
 
-BUDGET_HOST = "budget.egov.kz"
+BUDGET_HOST = PORTAL_HOSTS["budget"]
 STATEMENTS = ("fs_balance", "fs_results", "fs_cashflow", "fs_net_assets", "fs_note")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def vocabulary() -> dict[str, Any]:
-    return config_file("budget")
+    return check_settings("budget")
 
 
 @dataclass(frozen=True)
@@ -115,17 +109,17 @@ def material_kind(payload: dict[str, Any]) -> str | None:
 
 
 def _info_day(info: dict[str, Any], role: str) -> date | None:
-    labels = {norm(x) for x in vocabulary()["info_labels"][role]}
+    labels = {normalise(x) for x in vocabulary()["info_labels"][role]}
     for label, value in info.items():
-        if norm(label).rstrip(":") in labels:
+        if normalise(label).rstrip(":") in labels:
             return parse_portal_day(value)
     return None
 
 
 def _info_year(info: dict[str, Any]) -> int | None:
-    labels = {norm(x) for x in vocabulary()["info_labels"]["period"]}
+    labels = {normalise(x) for x in vocabulary()["info_labels"]["period"]}
     for label, value in info.items():
-        if norm(label).rstrip(":") in labels:
+        if normalise(label).rstrip(":") in labels:
             found = _YEAR.search(str(value))
             return int(found.group(0)) if found else None
     return None
@@ -205,11 +199,11 @@ def budget_portal(artifacts: BodyArtifacts, lang: str) -> BudgetPortal:
         if restricted_text(notice):
             portal.restricted = portal.restricted or str(notice)
     portal.problem = unmeasurable(artifacts, "budget", "budget_search", lang)
-    search_failures = portal_failures(artifacts, BUDGET_HOST, ("/application/search",))
+    search_failures = failures_on(artifacts, BUDGET_HOST, ("/application/search",))
     if search_failures and portal.problem is None:
         first = search_failures[0]
         portal.problem = f"budget.egov.kz search not fully fetched: {first.reason} on {first.url}"
-    portal.card_failures = portal_failures(artifacts, BUDGET_HOST, ("/budgetprogram/", "/application/document"))
+    portal.card_failures = failures_on(artifacts, BUDGET_HOST, ("/budgetprogram/", "/application/document"))
     if portal.problem is None and not records:
         portal.problem = "no records from budget.egov.kz for this body"
     for record in records:

@@ -15,12 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.vocabulary import LANGS
 from ashyq.base.working_days import fixed_date_deadline, working_days_between
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, budget_portal
-from ashyq.checks.portals import EVIDENCE_LIMIT, deadlines, result
+from ashyq.checks.portals import EVIDENCE_LIMIT, result
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings
 
-LANGS = ("kk", "ru")
 STATEMENT_NAMES = {
     "fs_balance": "balance sheet",
     "fs_results": "statement of financial results",
@@ -64,7 +67,7 @@ def _absent(portal: BudgetPortal, message: str, kind: str) -> Verdict:
 
 
 def _shift(artifacts: BodyArtifacts) -> bool:
-    return bool(deadlines(artifacts)["budget"].get("shift_fixed_dates_past_days_off", True))
+    return bool(check_settings("deadlines", artifacts.config)["budget"].get("shift_fixed_dates_past_days_off", True))
 
 
 # ------------------------------------------------------------------------------ rows 1–5
@@ -89,7 +92,7 @@ def within_working_days(
     if found is None:
         return _absent(portal, f"The {name} is not published in {portal.lang}", f"missing_{kind}")
     start: date | None = getattr(found, start_field)
-    limit = int(deadlines(artifacts)["budget"][config_key]["working_days"])
+    limit = int(check_settings("deadlines", artifacts.config)["budget"][config_key]["working_days"])
     if start is None or found.posted is None:
         return Verdict(
             None,
@@ -136,7 +139,7 @@ def report_year(as_of: date) -> int:
 
 
 def programme_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
-    rules = deadlines(artifacts)["budget"]["budget_programme_reports"]
+    rules = check_settings("deadlines", artifacts.config)["budget"]["budget_programme_reports"]
     due_year = report_year(artifacts.as_of)
     found = portal.newest("programme_report")
     if found is None or (found.period is not None and found.period < due_year):
@@ -166,7 +169,7 @@ def citizen_budget_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Ve
     found = portal.newest("citizen_budget")
     if found is None:
         return _absent(portal, f"No citizen budget is published in {portal.lang}", "missing_citizen_budget")
-    max_age = int(deadlines(artifacts)["budget"].get("citizen_budget_max_age_years", 1))
+    max_age = int(check_settings("deadlines", artifacts.config)["budget"].get("citizen_budget_max_age_years", 1))
     year = found.period or (found.posted.year if found.posted else None)
     evidence = [_cite(found, f"for {year}")]
     if year is not None and year < artifacts.as_of.year - max_age:
@@ -213,7 +216,7 @@ def draft_completeness(portal: BudgetPortal) -> tuple[int, list[Deficiency], lis
 
 
 def draft_deadline(artifacts: BodyArtifacts, planned_from: int | None, posted: date) -> date:
-    rules = deadlines(artifacts)["budget"]["draft_budget_programmes"]
+    rules = check_settings("deadlines", artifacts.config)["budget"]["draft_budget_programmes"]
     year = planned_from - 1 if planned_from else posted.year
     return fixed_date_deadline(date(year, int(rules["month"]), int(rules["day"])), _shift(artifacts))
 

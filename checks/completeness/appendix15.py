@@ -9,10 +9,13 @@ records are the content, on a classic site the pages are.
 
 from __future__ import annotations
 
-from ashyq.checks.base import LANGS, BodyArtifacts, Result, not_assessed, register
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.vocabulary import LANGS
 from ashyq.checks.completeness.corpus import desktop_units
 from ashyq.checks.completeness.judge import assess_section
-from ashyq.checks.completeness.vocabulary import load_cached, vocabulary_for
+from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
 
 VOCABULARY = "appendix15"
 ITEMS = tuple(load_cached(VOCABULARY).sections)
@@ -22,12 +25,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
     "a15.completeness",
     "1",
     ITEMS,
-    title={
-        "ru": "Полнота и актуальность информации на интернет-ресурсе (разделы приложения 15)",
-        "kk": "Интернет-ресурстағы ақпараттың толықтығы мен өзектілігі (15-қосымшаның бөлімдері)",
-        "en": "Completeness and currency of the website's information (Appendix 15 sections)",
-    },
-    needs=("pages", "records:govkz"),
+    needs=[("pages", "records:govkz")],
 )
 def run(artifacts: BodyArtifacts) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)

@@ -19,9 +19,10 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
 from ashyq.base.dates import find_dates, parse_timestamp
+from ashyq.base.evidence import EvidenceRef
 from ashyq.base.text import detect_lang, html_parts, html_to_text, normalise
-from ashyq.checks.base import BodyArtifacts, EvidenceRef, Measurement, PageSnapshot, PortalRecord
 
 GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities"
 CONTENT_KINDS = ("page", "document", "news", "curator", "contacts", "event")

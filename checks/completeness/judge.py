@@ -29,10 +29,13 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import normalise
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Lang, Result, Status, not_assessed
+from ashyq.base.vocabulary import Lang, Status
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
-from ashyq.checks.completeness.vocabulary import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.result import Result, not_assessed
 
 PHONE = re.compile(r"(?:\+7|8)[\s(-]*\d{3,4}[\s)-]*\d{2,3}[\s-]*\d{2}[\s-]*\d{2}|(?<!\d)1414(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -16,20 +16,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ashyq.checks.base import (
-    LANGS,
-    BodyArtifacts,
-    Deficiency,
-    Lang,
-    PortalRecord,
-    Result,
-    Status,
-    not_assessed,
-    register,
-)
+from ashyq.base.artifacts import BodyArtifacts, PortalRecord
+from ashyq.base.evidence import Deficiency
+from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.checks.completeness.corpus import coverage, desktop_units, unmeasurable
 from ashyq.checks.completeness.judge import assess_section
-from ashyq.checks.completeness.vocabulary import load_cached, vocabulary_for
+from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
 
 VOCABULARY = "table7"
 ITEMS = tuple(load_cached(VOCABULARY).sections)
@@ -40,12 +34,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
     "t7.website_content",
     "1",
     ITEMS,
-    title={
-        "ru": "Наполнение официального интернет-ресурса: контакты, бюджет, проверки, нормотворчество, статистика",
-        "kk": "Ресми интернет-ресурстың толықтырылуы: байланыстар, бюджет, тексерулер, нормашығармашылық, статистика",
-        "en": "Website content: contacts, budget, inspections, norm-making, statistics",
-    },
-    needs=("pages", "records:govkz"),
+    needs=[("pages", "records:govkz")],
 )
 def run(artifacts: BodyArtifacts) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
@@ -81,12 +70,7 @@ def is_answered(payload: dict[str, Any]) -> bool:
     "t7.ask_a_question",
     "1",
     ["T7-6"],
-    title={
-        "ru": "Доля вопросов, получивших ответы в сервисе «Задать вопрос»",
-        "kk": "«Сұрақ қою» сервисінде жауап алған сұрақтардың үлесі",
-        "en": 'Share of answered questions in "Ask a question"',
-    },
-    needs=("records:govkz",),
+    needs=["records:govkz"],
 )
 def run_questions(artifacts: BodyArtifacts) -> list[Result]:
     results = []

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed, register
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.vocabulary import LANGS
 from ashyq.checks.dataegov.records import (
     NO_SOURCE,
     CatalogueDataset,
@@ -35,17 +37,18 @@ from ashyq.checks.dataegov.records import (
     required_datasets,
     unified_entries,
 )
+from ashyq.checks.inputs import failure_reason
 from ashyq.checks.portals import (
     EVIDENCE_LIMIT,
-    deadlines,
     deficiency_result,
     failure_evidence,
-    failure_reason,
     result,
     share_result,
 )
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings
 
-LANGS = ("kk", "ru")
 TITLE_LABEL = {"kk": "Kk", "ru": "Ru"}
 
 
@@ -68,7 +71,9 @@ class _Entries:
     def __init__(self, entries: list[UnifiedEntry], portal: DataPortal, lang: str, artifacts: BodyArtifacts):
         self.lang = lang
         self.portal = portal
-        self.periods: dict[str, int | None] = deadlines(artifacts)["open_data"]["periodicity_days"]
+        self.periods: dict[str, int | None] = check_settings("deadlines", artifacts.config)["open_data"][
+            "periodicity_days"
+        ]
         self.as_of = artifacts.as_of
         self.rows = [(e, match_entry(e, portal.datasets)) for e in entries]
 
@@ -153,12 +158,7 @@ def _published_evidence(rows: _Entries) -> list[EvidenceRef]:
     "open_data.published",
     "1",
     ["T1-1"],
-    needs=("records:data", "config:unified_list"),
-    title={
-        "ru": "Опубликованные наборы Единого перечня открытых данных",
-        "kk": "Ашық деректердің бірыңғай тізбесіндегі жарияланған жиынтықтар",
-        "en": "Datasets of the Unified list published",
-    },
+    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
 def published(artifacts: BodyArtifacts) -> list[Result]:
     prepared = _prepared(artifacts, ["T1-1"])
@@ -194,12 +194,7 @@ def published(artifacts: BodyArtifacts) -> list[Result]:
     "open_data.on_time",
     "1",
     ["T1-3"],
-    needs=("records:data", "config:unified_list"),
-    title={
-        "ru": "Соблюдение сроков актуализации наборов Единого перечня",
-        "kk": "Бірыңғай тізбедегі жиынтықтарды өзектендіру мерзімдерін сақтау",
-        "en": "Datasets of the Unified list updated on time",
-    },
+    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
 def on_time(artifacts: BodyArtifacts) -> list[Result]:
     prepared = _prepared(artifacts, ["T1-3"])
@@ -348,12 +343,8 @@ def _passport_findings(artifacts: BodyArtifacts, item: str) -> list[Result]:
     "open_data.passports",
     "1",
     ["T1-4"],
-    needs=("records:data",),
-    title={
-        "ru": "Корректность и полнота заполнения наборов открытых данных",
-        "kk": "Ашық деректер жиынтықтарын толтырудың дұрыстығы мен толықтығы",
-        "en": "Correct and complete dataset passports",
-    },
+    needs=["records:data"],
+    uses=["config:unified_list"],
 )
 def passports(artifacts: BodyArtifacts) -> list[Result]:
     return _passport_findings(artifacts, "T1-4")
@@ -364,12 +355,7 @@ def passports(artifacts: BodyArtifacts) -> list[Result]:
     "open_data.a12_schedule",
     "1",
     ["A12-OD-3"],
-    needs=("records:data", "config:unified_list"),
-    title={
-        "ru": "Публикация данных согласно срокам актуализации (2017)",
-        "kk": "Деректерді өзектендіру мерзімдеріне сәйкес жариялау (2017)",
-        "en": "Data published on its update schedule (2017)",
-    },
+    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
 def a12_schedule(artifacts: BodyArtifacts) -> list[Result]:
     prepared = _prepared(artifacts, ["A12-OD-3"])
@@ -399,13 +385,8 @@ def a12_schedule(artifacts: BodyArtifacts) -> list[Result]:
     "open_data.a12_passports",
     "1",
     ["A12-OD-5"],
-    needs=("records:data",),
-    applies_to=("mio",),
-    title={
-        "ru": "Корректность заполнения паспорта данных (2017)",
-        "kk": "Деректер паспортын толтырудың дұрыстығы (2017)",
-        "en": "Correct data passports (2017)",
-    },
+    needs=["records:data"],
+    uses=["config:unified_list"],
 )
 def a12_passports(artifacts: BodyArtifacts) -> list[Result]:
     return _passport_findings(artifacts, "A12-OD-5")

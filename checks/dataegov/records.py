@@ -12,12 +12,16 @@ from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.base.evidence import EvidenceRef
+from ashyq.base.text import normalise
+from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
 from ashyq.base.working_days import parse_portal_day
-from ashyq.checks.base import BodyArtifacts, EvidenceRef, FetchFailure, PortalRecord
-from ashyq.checks.declared.facts import CONFIRMED, CONTRADICTED, declared_of
-from ashyq.checks.portals import as_dict, norm, portal_failures, unmeasurable
+from ashyq.checks.declared.facts import declared_of
+from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
+from ashyq.checks.portals import as_dict, unmeasurable
 
-DATA_HOST = "data.egov.kz"
+DATA_HOST = PORTAL_HOSTS["data"]
 LANG_SUFFIX = {"kk": "Kk", "ru": "Ru"}
 
 
@@ -229,8 +233,8 @@ def data_portal(artifacts: BodyArtifacts) -> DataPortal:
             count = record.payload.get("count")
             if isinstance(count, int):
                 portal.listed_count = max(portal.listed_count or 0, count)
-    portal.catalogue_failures = portal_failures(artifacts, DATA_HOST, ("/datasets/getdatasets",))
-    portal.passport_failures = portal_failures(artifacts, DATA_HOST, ("/meta/",))
+    portal.catalogue_failures = failures_on(artifacts, DATA_HOST, ("/datasets/getdatasets",))
+    portal.passport_failures = failures_on(artifacts, DATA_HOST, ("/meta/",))
     portal.unmeasurable = unmeasurable(artifacts, "data", "datasets")
     return portal
 
@@ -244,8 +248,8 @@ def match_entry(entry: UnifiedEntry, datasets: dict[str, CatalogueDataset]) -> C
     """The published set that fulfils a list entry: by portal index, else by its name (kk or ru)."""
     if entry.api_uri and entry.api_uri in datasets:
         return datasets[entry.api_uri]
-    wanted = {norm(n) for n in entry.name.values() if n}
+    wanted = {normalise(n) for n in entry.name.values() if n}
     for dataset in datasets.values():
-        if wanted & {norm(n) for n in dataset.names.values() if n}:
+        if wanted & {normalise(n) for n in dataset.names.values() if n}:
             return dataset
     return None

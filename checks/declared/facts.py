@@ -19,9 +19,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.forms import FORM_BY_KEY, DeclaredReport
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed, trim
-from ashyq.declared.verify import CONFIRMED, CONTRADICTED, NOT_VERIFIABLE, declared_config
+from ashyq.base.text import trim
+from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED, NOT_VERIFIABLE
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings
 
 NOT_DECLARED = "not declared in the body's report (Appendix 9)"
 NOT_VERIFIED = "the declared links have not been re-verified yet (ashyq declare)"
@@ -49,7 +53,7 @@ def declared_of(artifacts: BodyArtifacts) -> Declared | None:
     report = DeclaredReport.model_validate(payload["report"])
     verification = payload.get("verification") or {}
     verdicts = {(v["form"], v.get("line"), v["field"]): v for v in verification.get("verdicts", [])}
-    settings = {**declared_config(), **(artifacts.config.get("declared") or {})}
+    settings = check_settings("declared", artifacts.config)
     return Declared(
         report, verdicts, "verdicts" in verification, str(payload.get("source") or "declared report"), settings
     )

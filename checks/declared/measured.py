@@ -9,8 +9,11 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from ashyq.base.working_days import add_working_days
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, Status, not_assessed
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.form_items import rows_for
+from ashyq.base.vocabulary import LANGS, Status
+from ashyq.base.working_days import HalfYear, add_working_days, half_year_bounds, half_year_label, half_year_of
 from ashyq.checks.declared.facts import (
     NOT_DECLARED,
     NOT_VERIFIED,
@@ -22,21 +25,23 @@ from ashyq.checks.declared.facts import (
     rows_of,
     tally,
 )
+from ashyq.checks.result import Result, not_assessed
 
 
 def _half_years(period: str, as_of: dt.date) -> list[str]:
+    """The half-years of a reporting period ("2026" or "2026-H1") that had begun by ``as_of``."""
     year = int(period[:4])
-    halves = ["H1", "H2"] if len(period) == 4 else [period[-2:]]
-    starts = {"H1": dt.date(year, 1, 1), "H2": dt.date(year, 7, 1)}
-    return [f"{year}-{h}" for h in halves if starts[h] <= as_of]
+    halves: list[HalfYear] = [(year, 1), (year, 2)] if len(period) == 4 else [(year, int(period[-1]))]
+    return [half_year_label(h) for h in halves if half_year_bounds(h)[0] <= as_of]
 
 
 def needs_events(artifacts: BodyArtifacts) -> list[Result]:
     """T1-5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year."""
     declared = declared_of(artifacts)
+    form, numbers = rows_for("T1-5", artifacts.kind)
     out = []
-    for lang in ("kk", "ru"):
-        gate = gate_result(declared, "T1-5", lang, "open_data", ["3"])
+    for lang in LANGS:
+        gate = gate_result(declared, "T1-5", lang, form, numbers)
         if gate is not None:
             out.append(gate)
             continue
@@ -45,8 +50,8 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
         slots = [(g, h) for h in _half_years(declared.report.general.period, artifacts.as_of) for g in groups]
         covered: set[tuple[str, str]] = set()
         deficiencies, evidence = [], []
-        for row in rows_of(declared.report, "open_data", ["3"]):
-            support = row_support(declared, "open_data", row, lang)
+        for row in rows_of(declared.report, form, numbers):
+            support = row_support(declared, form, row, lang)
             group = next((g for g, kinds in groups.items() if row.kind in kinds), None)
             if not support.ok:
                 deficiencies.append(support.deficiency)
@@ -54,7 +59,7 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
                 message = f"«{row.title_ru or row.title_kk}»: the kind of event or its date is not given"
                 deficiencies.append(Deficiency(message, kind="incomplete_row", evidence=support.evidence))
             else:
-                covered.add((group, f"{row.date.year}-H{1 if row.date.month <= 6 else 2}"))
+                covered.add((group, half_year_label(half_year_of(row.date))))
                 evidence.extend(support.evidence)
         done = [s for s in slots if s in covered]
         for group, half in sorted(set(slots) - covered):
@@ -62,7 +67,7 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
                 Deficiency(
                     f"no {group} event in {half}",
                     kind="missing_half_year",
-                    evidence=[row_evidence(declared, "open_data", None)],
+                    evidence=[row_evidence(declared, form, None)],
                 )
             )
         measured = {
@@ -78,7 +83,7 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
                 status,
                 measured,
                 [d for d in deficiencies if d],
-                evidence or [row_evidence(declared, "open_data", None)],
+                evidence or [row_evidence(declared, form, None)],
             )
         )
     return out
@@ -87,9 +92,10 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
 def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
     """T4-6: the publicity level the draft-law programme reached (interpretation npa-publicity-aggregate)."""
     declared = declared_of(artifacts)
+    form, numbers = rows_for("T4-6", artifacts.kind)
     out = []
-    for lang in ("kk", "ru"):
-        gate = gate_result(declared, "T4-6", lang, "npa", ["5"])
+    for lang in LANGS:
+        gate = gate_result(declared, "T4-6", lang, form, numbers)
         if gate is not None:
             out.append(gate)
             continue
@@ -98,8 +104,8 @@ def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
         levels: list[str] = []
         deficiencies: list[Deficiency | None] = []
         evidence: list[EvidenceRef] = []
-        for row in rows_of(declared.report, "npa", ["5"]):
-            support = row_support(declared, "npa", row, lang)
+        for row in rows_of(declared.report, form, numbers):
+            support = row_support(declared, form, row, lang)
             if not support.ok:
                 deficiencies.append(support.deficiency)
             elif row.publicity is None:
@@ -117,7 +123,7 @@ def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
                     "fail",
                     {"events": 0},
                     [d for d in deficiencies if d],
-                    evidence or [row_evidence(declared, "npa", None)],
+                    evidence or [row_evidence(declared, form, None)],
                 )
             )
             continue
@@ -140,7 +146,7 @@ def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
     """
     declared = declared_of(artifacts)
     out = []
-    for lang in ("kk", "ru"):
+    for lang in LANGS:
         report = declared.report if declared else None
         if report is None or (not report.media_events and report.general.events_total is None):
             out.append(not_assessed("T7.1-1", lang, NOT_DECLARED))
@@ -195,7 +201,7 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
         or report is None
         or not (report.media_requests or report.media_events or report.general.events_total is not None)
     ):
-        return [not_assessed("T7.1-2", lang, NOT_DECLARED) for lang in ("kk", "ru")]
+        return [not_assessed("T7.1-2", lang, NOT_DECLARED) for lang in LANGS]
     on_time, deficiencies = 0, []
     for row in report.media_requests:
         deadline, law = request_deadline(row.incoming_date, declared.settings)
@@ -229,7 +235,7 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
     evidence = [
         row_evidence(declared, "general", None, f"media requests received: {total}, answered on time: {on_time}")
     ]
-    return [Result("T7.1-2", lang, status, dict(measured), list(deficiencies), evidence) for lang in ("kk", "ru")]
+    return [Result("T7.1-2", lang, status, dict(measured), list(deficiencies), evidence) for lang in LANGS]
 
 
 def media_survey(artifacts: BodyArtifacts) -> list[Result]:
@@ -237,12 +243,10 @@ def media_survey(artifacts: BodyArtifacts) -> list[Result]:
     declared = declared_of(artifacts)
     percent = declared.report.general.media_survey_percent if declared else None
     if declared is None or percent is None:
-        return [
-            not_assessed("T7.1-3", lang, "the media survey result (point 83) is not entered") for lang in ("kk", "ru")
-        ]
+        return [not_assessed("T7.1-3", lang, "the media survey result (point 83) is not entered") for lang in LANGS]
     ev = [row_evidence(declared, "general", None, f"media satisfied: {percent} %")]
     status: Status = "pass" if percent >= 100 else "fail" if percent <= 0 else "partial"
-    return [Result("T7.1-3", lang, status, {"numerator": percent, "denominator": 100}, [], ev) for lang in ("kk", "ru")]
+    return [Result("T7.1-3", lang, status, {"numerator": percent, "denominator": 100}, [], ev) for lang in LANGS]
 
 
 def population_survey(artifacts: BodyArtifacts) -> list[Result]:
@@ -251,12 +255,11 @@ def population_survey(artifacts: BodyArtifacts) -> list[Result]:
     percent = declared.report.general.population_survey_percent if declared else None
     if declared is None or percent is None:
         return [
-            not_assessed("T7.1-4", lang, "the population survey result (point 84) is not entered")
-            for lang in ("kk", "ru")
+            not_assessed("T7.1-4", lang, "the population survey result (point 84) is not entered") for lang in LANGS
         ]
     ev = [row_evidence(declared, "general", None, f"population satisfied: {percent} %")]
     status: Status = "pass" if percent > 80 else "partial"
-    return [Result("T7.1-4", lang, status, {"value": percent}, [], ev) for lang in ("kk", "ru")]
+    return [Result("T7.1-4", lang, status, {"value": percent}, [], ev) for lang in LANGS]
 
 
 # ------------------------------------------------------------------------------------------- 2017
@@ -265,26 +268,27 @@ def approved_list(artifacts: BodyArtifacts) -> list[Result]:
     declared = declared_of(artifacts)
     general = declared.report.general if declared else None
     if declared is None or general is None or not general.open_data_list_link:
-        return [not_assessed("A12-OD-1", lang, NOT_DECLARED) for lang in ("kk", "ru")]
+        return [not_assessed("A12-OD-1", lang, NOT_DECLARED) for lang in LANGS]
     if not declared.verified:
-        return [not_assessed("A12-OD-1", lang, NOT_VERIFIED) for lang in ("kk", "ru")]
+        return [not_assessed("A12-OD-1", lang, NOT_VERIFIED) for lang in LANGS]
     support = row_support(declared, "general", general, None)
-    return [tally("A12-OD-1", lang, [support]) for lang in ("kk", "ru")]
+    return [tally("A12-OD-1", lang, [support]) for lang in LANGS]
 
 
 def datasets_against_list(artifacts: BodyArtifacts) -> list[Result]:
     """A12-OD-2: datasets published (confirmed links of Table 1 row 1) against the approved count;
     each missing dataset is a deficiency (−0.1 in the edition)."""
     declared = declared_of(artifacts)
+    form, numbers = rows_for("A12-OD-2", artifacts.kind)
     out = []
-    for lang in ("kk", "ru"):
-        gate = gate_result(declared, "A12-OD-2", lang, "open_data", ["1"])
+    for lang in LANGS:
+        gate = gate_result(declared, "A12-OD-2", lang, form, numbers)
         if gate is not None:
             out.append(gate)
             continue
         assert declared is not None
-        rows = rows_of(declared.report, "open_data", ["1"])
-        supports = [row_support(declared, "open_data", r, lang) for r in rows]
+        rows = rows_of(declared.report, form, numbers)
+        supports = [row_support(declared, form, r, lang) for r in rows]
         approved = declared.report.general.open_data_approved_count or len(rows)
         result = tally("A12-OD-2", lang, supports, {"approved": approved})
         missing = approved - result.measured["confirmed"]
@@ -306,16 +310,16 @@ def datasets_against_list(artifacts: BodyArtifacts) -> list[Result]:
 def audit_in_time(artifacts: BodyArtifacts) -> list[Result]:
     """A12-B-8: audit results posted within 15 working days of receipt (Table 2 row 4 / Table 3 row 2)."""
     declared = declared_of(artifacts)
-    form, number = ("budget_cgo", "4") if artifacts.kind == "cgo" else ("budget_mio", "2")
+    form, numbers = rows_for("A12-B-8", artifacts.kind)
     out = []
-    for lang in ("kk", "ru"):
-        gate = gate_result(declared, "A12-B-8", lang, form, [number])
+    for lang in LANGS:
+        gate = gate_result(declared, "A12-B-8", lang, form, numbers)
         if gate is not None:
             out.append(gate)
             continue
         assert declared is not None
         supports = []
-        for row in rows_of(declared.report, form, [number]):
+        for row in rows_of(declared.report, form, numbers):
             support = row_support(declared, form, row, lang)
             if support.ok and row.received_date and row.date and row.date > add_working_days(row.received_date, 15):
                 late = Deficiency(

@@ -14,48 +14,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
 from typing import Any
 
-import yaml
-
-from ashyq.checks.base import (
-    LANGS,
-    BodyArtifacts,
-    Deficiency,
-    EvidenceRef,
-    FetchFailure,
-    Lang,
-    PortalRecord,
-    Result,
-    not_assessed,
-    register,
-)
-from ashyq.config import CONFIG_DIR
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.vocabulary import LANGS, Lang
+from ashyq.base.working_days import complete_half_years, half_year_bounds, half_year_label
+from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings
 
 DIALOG = "dialog"
-CHECKS_CONFIG = CONFIG_DIR / "checks"
 ALMATY = timezone(timedelta(hours=5))  # data.egov.kz stamps are Astana/Almaty time
-
-
-# ---------------------------------------------------------------------------------------- settings
-@cache
-def _file_settings(name: str) -> dict[str, Any]:
-    data = yaml.safe_load((CHECKS_CONFIG / f"{name}.yaml").read_text(encoding="utf-8")) or {}
-    return data if isinstance(data, dict) else {}
-
-
-def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in override.items():
-        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-    return out
-
-
-def settings(artifacts: BodyArtifacts, name: str) -> dict[str, Any]:
-    """``config/checks/<name>.yaml`` with the run's or the fixture's ``config[name]`` laid over it."""
-    override = artifacts.config.get(name) or {}
-    return _merged(_file_settings(name), override if isinstance(override, dict) else {})
 
 
 # ---------------------------------------------------------------------------------------- dates
@@ -98,32 +69,6 @@ def parse_date(value: Any, months: dict[str, list[str]] | None = None) -> date |
                     except ValueError:
                         return None
     return None
-
-
-def half_year_of(day: date) -> tuple[int, int]:
-    return (day.year, 1 if day.month <= 6 else 2)
-
-
-def previous_half_year(half: tuple[int, int]) -> tuple[int, int]:
-    return (half[0], 1) if half[1] == 2 else (half[0] - 1, 2)
-
-
-def complete_half_years(as_of: date, count: int) -> list[tuple[int, int]]:
-    """The ``count`` half-years that ended before ``as_of``, newest first."""
-    halves, half = [], previous_half_year(half_year_of(as_of))
-    for _ in range(count):
-        halves.append(half)
-        half = previous_half_year(half)
-    return halves
-
-
-def half_year_bounds(half: tuple[int, int]) -> tuple[date, date]:
-    year, part = half
-    return (date(year, 1, 1), date(year, 6, 30)) if part == 1 else (date(year, 7, 1), date(year, 12, 31))
-
-
-def half_year_label(half: tuple[int, int]) -> str:
-    return f"{half[0]}-H{half[1]}"
 
 
 # ---------------------------------------------------------------------------------------- adapters
@@ -192,7 +137,7 @@ def questions_of(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> li
 
 # ---------------------------------------------------------------------------------------- coverage
 def _dialog_failures(artifacts: BodyArtifacts) -> list[FetchFailure]:
-    return artifacts.failures_matching(lambda f: "dialog.egov.kz" in f.url)
+    return failures_on(artifacts, PORTAL_HOSTS["dialog"])
 
 
 def unmeasured(artifacts: BodyArtifacts, lang: str, contents: Iterable[str]) -> str | None:
@@ -248,15 +193,10 @@ def _event_evidence(events: list[Event]) -> list[EvidenceRef]:
     "dialogue.events_per_half_year",
     "1",
     ["T6-1"],
-    {
-        "ru": "Интернет-конференции и опросы на портале «Открытый диалог» (не реже одного раза в полугодие)",
-        "kk": "«Ашық диалог» порталындағы интернет-конференциялар мен сауалнамалар (жарты жылда кемінде бір рет)",
-        "en": "Internet conferences and polls on the open-dialogue portal (at least one per half-year)",
-    },
-    needs=("records:dialog",),
+    needs=["records:dialog"],
 )
 def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = settings(artifacts, "dialog")
+    cfg = check_settings("dialog", artifacts.config)
     halves = complete_half_years(artifacts.as_of, int(cfg["events"]["complete_half_years"]))
     need = int(cfg["events"]["per_half_year"])
     results = []
@@ -312,15 +252,10 @@ def posts_in_window(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) ->
     "dialogue.blog_entries",
     "1",
     ["T6-2"],
-    {
-        "ru": "Наполнение блога первого руководителя: число записей за год",
-        "kk": "Бірінші басшы блогының толықтырылуы: бір жылдағы жазбалар саны",
-        "en": "Entries in the first head's blog in the year",
-    },
-    needs=("records:dialog",),
+    needs=["records:dialog"],
 )
 def blog_entries(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = settings(artifacts, "dialog")
+    cfg = check_settings("dialog", artifacts.config)
     top = float(cfg["blog"]["top_band_above"])
     results = []
     for lang in LANGS:
@@ -373,15 +308,10 @@ def no_questions_reason(cfg: dict[str, Any]) -> str:
     "dialogue.blog_2017",
     "1",
     ["A12-D-1", "A12-D-2", "A12-D-3"],
-    {
-        "ru": "Открытый диалог (2017): блог первого руководителя, доля ответов, опросы и интернет-конференции",
-        "kk": "Ашық диалог (2017): бірінші басшының блогы, жауаптар үлесі, сауалнамалар мен интернет-конференциялар",
-        "en": "Open dialogue (2017): the first head's blog, share of answered questions, polls and conferences",
-    },
-    needs=("records:dialog",),
+    needs=["records:dialog"],
 )
 def blog_2017(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = settings(artifacts, "dialog")
+    cfg = check_settings("dialog", artifacts.config)
     results: list[Result] = []
     for lang in LANGS:
         results.append(_blog_present(artifacts, lang, cfg))

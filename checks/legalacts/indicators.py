@@ -21,13 +21,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ashyq.checks.base import BodyArtifacts, Deficiency, EvidenceRef, Result, not_assessed, register
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.vocabulary import LANGS
 from ashyq.checks.keyboard_layout import describe, layout_issues
 from ashyq.checks.legalacts.records import Draft, NpaPortal, npa_portal, vocabulary
-from ashyq.checks.portals import EVIDENCE_LIMIT, deadlines, deficiency_result, result, share_result
+from ashyq.checks.portals import EVIDENCE_LIMIT, deficiency_result, result, share_result
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings
 
-LANGS = ("kk", "ru")
-NEEDS = ("records:legalacts",)
+NEEDS = ["records:legalacts"]
 
 
 def _per_language(artifacts: BodyArtifacts, item: str, evaluate: Callable[[NpaPortal], Result]) -> list[Result]:
@@ -113,7 +117,7 @@ def comment_findings(
     portal: NpaPortal, artifacts: BodyArtifacts
 ) -> tuple[int, int, list[Deficiency], list[EvidenceRef], str]:
     """(answered, received, deficiencies, evidence, source): card comments, else list counters."""
-    skip_open = bool(deadlines(artifacts)["npa"].get("exclude_open_discussions", True))
+    skip_open = bool(check_settings("deadlines", artifacts.config)["npa"].get("exclude_open_discussions", True))
     answered = received = 0
     deficiencies: list[Deficiency] = []
     evidence: list[EvidenceRef] = []
@@ -175,12 +179,6 @@ def comment_findings(
     "1",
     ["T4-1"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Проекты консультативных документов регуляторной политики",
-        "kk": "Реттеушілік саясаттың консультативтік құжаттарының жобалары",
-        "en": "Drafts of consultative documents of regulatory policy",
-    },
 )
 def regulatory_policy(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
@@ -213,11 +211,6 @@ def regulatory_policy(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T4-2", "T5-1"],
     needs=NEEDS,
-    title={
-        "ru": "Проекты НПА с пояснительными записками и сравнительными таблицами",
-        "kk": "НҚА жобалары түсіндірме жазбалармен және салыстырма кестелермен",
-        "en": "Draft acts with explanatory notes and comparative tables",
-    },
 )
 def supporting(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T4-2", "T5-1")
@@ -238,11 +231,6 @@ def supporting(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T4-3", "T5-2"],
     needs=NEEDS,
-    title={
-        "ru": "Корректность заполнения форм (полнота полей, версионность, языковая раскладка)",
-        "kk": "Нысандарды толтырудың дұрыстығы (өрістердің толықтығы, нұсқалылық, тілдік орналасым)",
-        "en": "Correct forms (fields, versions, language layout)",
-    },
 )
 def forms(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T4-3", "T5-2")
@@ -265,11 +253,6 @@ def forms(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["T4-4", "T5-3"],
     needs=NEEDS,
-    title={
-        "ru": "Мониторинг и рассмотрение комментариев к проектам НПА",
-        "kk": "НҚА жобаларына пікірлерді мониторингтеу және қарау",
-        "en": "Comments on draft acts handled",
-    },
 )
 def comments(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T4-4", "T5-3")
@@ -302,11 +285,6 @@ def comments(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["A12-N-3"],
     needs=NEEDS,
-    title={
-        "ru": "Корректность заполнения форм проектов НПА (2017)",
-        "kk": "НҚА жобалары нысандарын толтырудың дұрыстығы (2017)",
-        "en": "Correct forms of draft acts (2017)",
-    },
 )
 def a12_forms(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
@@ -327,11 +305,6 @@ def a12_forms(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["A12-N-4"],
     needs=NEEDS,
-    title={
-        "ru": "Мониторинг и рассмотрение предложений и комментариев пользователей (2017)",
-        "kk": "Пайдаланушылардың ұсыныстары мен пікірлерін мониторингтеу және қарау (2017)",
-        "en": "Users' proposals and comments handled (2017)",
-    },
 )
 def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
@@ -350,12 +323,6 @@ def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["A12-N-5"],
     needs=NEEDS,
-    applies_to=("cgo",),
-    title={
-        "ru": "Подтверждающие документы к проектам НПА (2017)",
-        "kk": "НҚА жобаларын растайтын құжаттар (2017)",
-        "en": "Supporting documents of draft acts (2017)",
-    },
 )
 def a12_supporting(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
@@ -376,12 +343,6 @@ def a12_supporting(artifacts: BodyArtifacts) -> list[Result]:
     "1",
     ["A12-N-6"],
     needs=NEEDS,
-    applies_to=("mio",),
-    title={
-        "ru": "Оповещения о начале публичных обсуждений проектов НПА (2017)",
-        "kk": "НҚА жобаларын жария талқылаудың басталуы туралы хабарламалар (2017)",
-        "en": "Announcements of public discussions of draft acts (2017)",
-    },
 )
 def a12_announcements(artifacts: BodyArtifacts) -> list[Result]:
     # INTERPRETATION: on legalacts.egov.kz a draft is announced for public discussion with its term

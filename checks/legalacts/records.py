@@ -15,16 +15,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.working_days import parse_portal_day
-from ashyq.checks.base import BodyArtifacts, FetchFailure, PortalRecord
-from ashyq.checks.portals import config_file, keywords_of, mentions, portal_failures, unmeasurable
+from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
+from ashyq.checks.portals import keywords_of, mentions, unmeasurable
+from ashyq.config.check_settings import check_settings
 
-LEGALACTS_HOST = "legalacts.egov.kz"
+LEGALACTS_HOST = PORTAL_HOSTS["legalacts"]
 _NUMBER = re.compile(r"\d+")
 
 
 def vocabulary() -> dict[str, Any]:
-    return config_file("legalacts")
+    return check_settings("legalacts")
 
 
 @dataclass
@@ -128,8 +130,8 @@ def npa_portal(artifacts: BodyArtifacts, lang: str) -> NpaPortal:
             owner.versions.append(record)
     for draft in by_id.values():
         (portal.regulatory if draft.regulatory else portal.drafts).append(draft)
-    portal.card_failures = portal_failures(artifacts, LEGALACTS_HOST, ("/npa/view", "/application/viewcardhistory"))
-    list_failures = portal_failures(artifacts, LEGALACTS_HOST, ("/list",))
+    portal.card_failures = failures_on(artifacts, LEGALACTS_HOST, ("/npa/view", "/application/viewcardhistory"))
+    list_failures = failures_on(artifacts, LEGALACTS_HOST, ("/list",))
     portal.problem = unmeasurable(artifacts, "legalacts", "drafts", lang) or unmeasurable(
         artifacts, "legalacts", "drafts_archive", lang
     )

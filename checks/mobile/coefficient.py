@@ -15,8 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ashyq.checks.accessibility.shared import BODY_KINDS, usable
-from ashyq.checks.base import BodyArtifacts, Deficiency, Measurement, Result, Status, not_assessed, register
+from ashyq.base.artifacts import BodyArtifacts, Measurement
+from ashyq.base.evidence import Deficiency
+from ashyq.base.vocabulary import Status
+from ashyq.checks.accessibility.website import (
+    usable,
+)
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
 
 
 def _profile_k(data: dict[str, Any]) -> int:
@@ -41,10 +47,8 @@ def _no_link_back(taken: list[Measurement]) -> list[Measurement]:
     "a16.mobile_coefficient",
     "1",
     ["A16-k"],
-    {"ru": "Коэффициент мобильной версии", "kk": "Мобильді нұсқа коэффициенті", "en": "Mobile version coefficient"},
-    needs=("measurements:mobile",),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=["measurements:mobile"],
+    also_applies_to=("subordinate",),
 )
 def mobile_coefficient(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = _mobile(artifacts)
@@ -90,14 +94,8 @@ def mobile_coefficient(artifacts: BodyArtifacts) -> list[Result]:
     "a16.link_to_full_version",
     "1",
     ["A16-2"],
-    {
-        "ru": "Ссылка с мобильной версии на основную",
-        "kk": "Мобильді нұсқадан негізгі нұсқаға сілтеме",
-        "en": "Link from the mobile to the full version",
-    },
-    needs=("measurements:mobile",),
-    applies_to=BODY_KINDS,
-    browser=True,
+    needs=["measurements:mobile"],
+    also_applies_to=("subordinate",),
 )
 def link_to_full_version(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = _mobile(artifacts)

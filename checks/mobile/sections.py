@@ -11,10 +11,13 @@ coefficient and the link back) belong to the mobile-layout check, not here.
 
 from __future__ import annotations
 
-from ashyq.checks.base import LANGS, BodyArtifacts, Result, not_assessed, register
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.vocabulary import LANGS
 from ashyq.checks.completeness.corpus import desktop_units, mobile_units
 from ashyq.checks.completeness.judge import assess_section
-from ashyq.checks.completeness.vocabulary import load_cached, vocabulary_for
+from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
 
 VOCABULARY = "appendix16"
 ITEMS = tuple(load_cached(VOCABULARY).sections)
@@ -24,13 +27,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
     "a16.mobile_sections",
     "1",
     ITEMS,
-    title={
-        "ru": "Разделы мобильной версии интернет-ресурса (приложение 16)",
-        "kk": "Интернет-ресурстың мобильді нұсқасының бөлімдері (16-қосымша)",
-        "en": "Sections of the mobile version of the website (Appendix 16)",
-    },
-    needs=("measurements:mobile", "pages"),
-    browser=True,
+    needs=[("measurements:mobile", "pages")],
 )
 def run(artifacts: BodyArtifacts) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)

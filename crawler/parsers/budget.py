@@ -14,9 +14,9 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 from parsel import Selector
 
-from ashyq.crawler.parsers.common import (
+from ashyq.base.text import squash
+from ashyq.crawler.parsers.fields import (
     Record,
-    clean,
     iso_or_none,
     node_text,
     parse_day,
@@ -59,7 +59,7 @@ def parse_search(html: str, page_url: str) -> SearchPage:
             programmes.append(url)
             continue
         container = link.xpath("ancestor::*[contains(concat(' ', @class, ' '), ' search-result ')][1]")
-        kind = clean(container.css(".type::text").get()) if container else ""
+        kind = squash(container.css(".type::text").get()) if container else ""
         day = parse_day(container.css(".date::text").get(), DAY_FORMATS) if container else None
         external = query_value(url, "documentId", "id") or url
         materials.append(
@@ -78,12 +78,12 @@ def _comments(cell: Selector, tab: str, field_label: str, card_url: str) -> list
             "tab": tab,
             "field": field_label,
             "field_key": cell.css("div.field-comments::attr(data-field)").get(),
-            "author": clean(block.css(".comment-author::text").get()),
+            "author": squash(block.css(".comment-author::text").get()),
             "date": iso_or_none(parse_moment(block.css(".comment-date::text").get(), MOMENT_FORMATS)),
-            "status": clean(block.css(".comment-status::text").get()) or None,
+            "status": squash(block.css(".comment-status::text").get()) or None,
             "text": node_text(block.css("p.comment-text")),
             "answered": bool(answer),
-            "answer_author": clean(answer.css(".answer-author::text").get()) or None if answer else None,
+            "answer_author": squash(answer.css(".answer-author::text").get()) or None if answer else None,
             "answer_date": iso_or_none(parse_moment(answer.css(".answer-date::text").get(), MOMENT_FORMATS))
             if answer
             else None,
@@ -102,7 +102,7 @@ def _tab_fields(sel: Selector, tab: str) -> list[dict[str, str]]:
             continue
         value_cell = cells[1]
         # the value is the cell's own text, without the «Комментировать» link and the comments
-        value = clean(" ".join(value_cell.xpath("./text()").getall()))
+        value = squash(" ".join(value_cell.xpath("./text()").getall()))
         fields.append({"label": node_text(cells[0]), "value": value})
     return fields
 

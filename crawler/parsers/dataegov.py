@@ -10,7 +10,7 @@ import json
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from ashyq.crawler.parsers.common import Record
+from ashyq.crawler.parsers.fields import Record
 
 DATA = "https://data.egov.kz"
 PAGE_CAP = 10  # what the portal returns at most per page

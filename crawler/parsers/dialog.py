@@ -17,7 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
-from ashyq.crawler.parsers.common import Record, clean, first_int, iso_or_none, node_text, parse_day
+from ashyq.base.text import squash
+from ashyq.crawler.parsers.fields import Record, first_int, iso_or_none, node_text, parse_day
 
 DIALOG = "https://dialog.egov.kz"
 DAY_FORMATS = ("%d.%m.%Y",)
@@ -88,17 +89,17 @@ def parse_questions(html: str, page_url: str) -> list[Record]:
         text = " ".join(node_text(p) for p in card.xpath("./p"))
         answer = answers.get(question_id or "")
         answer_text = " ".join(node_text(p) for p in answer.xpath("./p")) if answer else ""
-        answer_info = clean(answer.css(".answer-info::text").get()) if answer else ""
+        answer_info = squash(answer.css(".answer-info::text").get()) if answer else ""
         answer_day = _DAY.search(answer_info)
         payload: dict[str, Any] = {
             "number": number,
-            "category": clean(_icon_text(info, "fa-tags") or "") or None,
+            "category": squash(_icon_text(info, "fa-tags") or "") or None,
             "date": iso_or_none(parse_day(day_match.group(0) if day_match else None, DAY_FORMATS)),
             "views": first_int(_icon_text(info, "fa-eye")),
-            "text": clean(text) or None,
+            "text": squash(text) or None,
             "url": urljoin(page_url, readmore) if readmore else None,
             "answered": bool(answer_text.strip()),
-            "answer": clean(answer_text) or None,
+            "answer": squash(answer_text) or None,
             "answer_date": iso_or_none(parse_day(answer_day.group(0) if answer_day else None, DAY_FORMATS)),
         }
         records.append(Record("question", question_id, payload))
@@ -131,6 +132,6 @@ def parse_poll_options(html: str) -> list[dict[str, Any]]:
     options = []
     for option in sel.css("li.poll-option"):
         votes = option.css("span.votes")
-        label = clean(" ".join(option.xpath("./text()").getall()))
+        label = squash(" ".join(option.xpath("./text()").getall()))
         options.append({"option": label, "votes": first_int(node_text(votes[0])) if votes else None})
     return options

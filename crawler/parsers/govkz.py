@@ -10,7 +10,7 @@ Refusals are told apart from empty answers: a ``400 notAllowed`` means "not meas
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -30,6 +30,19 @@ CONTENT_SORT: dict[str, str] = {
 }
 # content type → the store's record_kind
 RECORD_KIND = {"documents": "document", "pages": "page", "curators": "curator", "events": "event", "news": "news"}
+
+
+@dataclass
+class BrowserTicket:
+    """A browser ticket (:mod:`ashyq.crawler.spiders.govkz_tickets`): the extra headers and cookies a
+    browser session's own requests to the API carried."""
+
+    headers: dict[str, str] = field(default_factory=dict)
+    cookies: dict[str, str] = field(default_factory=dict)
+    source_url: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.headers or self.cookies)
 
 
 class ApiRefusal(Exception):

@@ -14,16 +14,8 @@ from urllib.parse import urlencode, urljoin
 
 from parsel import Selector
 
-from ashyq.crawler.parsers.common import (
-    Record,
-    clean,
-    first_int,
-    iso_or_none,
-    node_text,
-    parse_day,
-    parse_moment,
-    query_value,
-)
+from ashyq.base.text import squash
+from ashyq.crawler.parsers.fields import Record, first_int, iso_or_none, node_text, parse_day, parse_moment, query_value
 
 LEGALACTS = "https://legalacts.egov.kz"
 # Consultative documents of regulatory policy (КДРП): the two NPA types of /list?types[…]=7001,7002.
@@ -77,7 +69,7 @@ def card_url(draft_id: str, channel: int | None = None) -> str:
 
 
 def _label_key(label: str) -> str | None:
-    return LABELS.get(clean(label).rstrip(":").strip().lower())
+    return LABELS.get(squash(label).rstrip(":").strip().lower())
 
 
 def _normalise_dates(fields: dict[str, Any]) -> dict[str, Any]:
@@ -103,9 +95,9 @@ def _info_fields(info: Selector) -> dict[str, Any]:
             continue
         if name == "br":
             continue
-        text = clean(node.get() if name is None else node_text(node))
+        text = squash(node.get() if name is None else node_text(node))
         if current and text:
-            fields[current] = clean(f"{fields.get(current, '')} {text}")
+            fields[current] = squash(f"{fields.get(current, '')} {text}")
     return fields
 
 
@@ -129,7 +121,7 @@ def _tag_counters(tags: Selector) -> dict[str, Any]:
                 if icon in classes:
                     marker = key
         elif name is None and marker:
-            text = clean(node.get())
+            text = squash(node.get())
             if text:
                 order.append((marker, text))
                 marker = ""
@@ -166,7 +158,7 @@ def _small_fields(view: Selector) -> dict[str, Any]:
         label = node_text(small.css("b")[0]) if small.css("b") else ""
         key = _label_key(label)
         if key:
-            fields[key] = clean(node_text(small)[len(label) :])
+            fields[key] = squash(node_text(small)[len(label) :])
     return fields
 
 
@@ -196,7 +188,7 @@ def _comment(media: Selector, page_url: str, channel: int) -> Record:
         answer_p = answer_node.xpath("./p")
         answer = {
             "id": answer_p[0].attrib.get("id") if answer_p else None,
-            "author": clean(" ".join(heading[0].xpath("./text()").getall())) if heading else None,
+            "author": squash(" ".join(heading[0].xpath("./text()").getall())) if heading else None,
             "time_raw": answer_when.group(0) if answer_when else None,
             "text": node_text(answer_p[0]) if answer_p else None,
         }
@@ -230,7 +222,7 @@ def parse_card(html: str, page_url: str, channel: int = 6) -> list[Record]:
         ul = info[0]
         counters = {
             "comments": first_int(node_text(ul.xpath(".//li[.//i[contains(@class, 'fa-comments')]]"))),
-            "developer": clean(ul.css(".gov-parent::text").get()) or None,
+            "developer": squash(ul.css(".gov-parent::text").get()) or None,
             "likes": first_int(ul.css("[class^='likeCount-']::text").get()),
             "dislikes": first_int(ul.css("[class^='dislikeCount-']::text").get()),
             "views": first_int(node_text(ul.xpath(".//li[.//i[contains(@class, 'fa-eye')]]"))),
@@ -242,7 +234,7 @@ def parse_card(html: str, page_url: str, channel: int = 6) -> list[Record]:
         href = item.css("a::attr(href)").get()
         url = urljoin(page_url, href) if href else None
         external = query_value(url or "", "id") or f"{draft_id}-{n}"
-        name = clean(" ".join(item.css("label ::text").getall())) or node_text(item)
+        name = squash(" ".join(item.css("label ::text").getall())) or node_text(item)
         attachments.append(Record("attachment", external, {"draft": draft_id, "name": name, "url": url}))
     previous = previous_version_url(html, page_url)
     card = Record(

@@ -10,8 +10,9 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
 
+from ashyq.base.text import squash
 from ashyq.crawler.items import DownloadRecord, LinkRecord
-from ashyq.crawler.parsers.common import clean, node_text
+from ashyq.crawler.parsers.fields import node_text
 
 FILE_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "zip", "rar", "7z", "csv")
 # [GUESS for the live app; the replica's markup] where the section menu and language switch live
@@ -41,7 +42,7 @@ def extract_links(html: str, page_url: str, internal_hosts: set[str]) -> list[Li
         links.append(
             LinkRecord(
                 target_url=target,
-                anchor_text=node_text(a) or clean(a.attrib.get("aria-label")) or None,
+                anchor_text=node_text(a) or squash(a.attrib.get("aria-label")) or None,
                 is_internal=host in internal_hosts,
                 rel=a.attrib.get("rel"),
                 target=a.attrib.get("target"),

@@ -14,14 +14,14 @@ import scrapy
 from scrapy.http import Response
 
 from ashyq.crawler.parsers import budget
-from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request
+from ashyq.crawler.spiders.portal import PortalSpider, egov_request
 
 
 class BudgetSpider(PortalSpider):
     name = "budget"
     portal = "budget"
+    harvests = ("records:budget",)
     identifier = "budget_gov_agency_id"
-    languages = ("kk", "ru")
     base_url = budget.BUDGET
 
     async def start(self) -> AsyncIterator[Any]:

@@ -15,7 +15,7 @@ import scrapy
 from scrapy.http import Response
 
 from ashyq.crawler.parsers import dataegov
-from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request
+from ashyq.crawler.spiders.portal import PortalSpider, egov_request
 
 XHR_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Referer": f"{dataegov.DATA}/datasets/listbygovagency"}
 
@@ -23,6 +23,7 @@ XHR_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Referer": f"{dataegov.DATA
 class DataEgovSpider(PortalSpider):
     name = "dataegov"
     portal = "data"
+    harvests = ("records:data",)
     identifier = "data_gov_agency_id"
     # The catalogue answers the same JSON in every interface language: one session is enough.
     languages = ("ru",)

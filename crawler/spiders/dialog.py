@@ -18,8 +18,8 @@ import scrapy
 from scrapy.http import Response
 
 from ashyq.crawler.parsers import dialog
-from ashyq.crawler.parsers.common import total_pages
-from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request, portal_urls
+from ashyq.crawler.parsers.fields import total_pages
+from ashyq.crawler.spiders.portal import PortalSpider, egov_request, portal_urls
 
 ROBOTS_CRAWL_DELAY = 1.0
 
@@ -27,8 +27,8 @@ ROBOTS_CRAWL_DELAY = 1.0
 class DialogSpider(PortalSpider):
     name = "dialog"
     portal = "dialog"
+    harvests = ("records:dialog",)
     identifier = "dialog_blog_id"
-    languages = ("kk", "ru")
     base_url = dialog.DIALOG
     download_delay = ROBOTS_CRAWL_DELAY
 

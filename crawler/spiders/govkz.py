@@ -25,9 +25,10 @@ from scrapy.http import JsonRequest, Response
 
 from ashyq.crawler.items import FailureReason
 from ashyq.crawler.parsers import govkz
-from ashyq.crawler.parsers.common import Record
-from ashyq.crawler.spiders.govkz_tickets import BrowserTicket, TicketMode, k6_request, parse_mode
-from ashyq.crawler.spiders.portal_base import NO_FAILURE, PortalSpider
+from ashyq.crawler.parsers.fields import Record
+from ashyq.crawler.parsers.govkz import BrowserTicket
+from ashyq.crawler.spiders.govkz_tickets import TicketMode, k6_request, parse_mode
+from ashyq.crawler.spiders.portal import NO_FAILURE, PortalSpider
 
 OPEN_KINDS = ("documents", "pages", "curators", "events")
 GRAPHQL_ATTEMPTS = 3
@@ -36,6 +37,7 @@ GRAPHQL_ATTEMPTS = 3
 class GovkzApiSpider(PortalSpider):
     name = "govkz"
     portal = "govkz"
+    harvests = ("records:govkz",)
     identifier = "govkz_slug"
     # English is asked for every body: a body without an English version answers empty lists.
     languages = ("kk", "ru", "en")

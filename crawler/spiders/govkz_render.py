@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from ashyq.crawler.parsers.govkz import GOVKZ
-from ashyq.crawler.spiders.portal_base import PortalSpider
+from ashyq.crawler.spiders.portal import PortalSpider
 
 
 class GovkzRenderSpider(PortalSpider):
     name = "govkz_render"
     portal = "govkz"
+    harvests = ("pages",)
     identifier = "govkz_slug"
     languages = ("kk", "ru", "en")
     base_url = GOVKZ

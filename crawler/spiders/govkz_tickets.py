@@ -13,7 +13,6 @@ news": a refusal is a FetchFailure ``antibot`` and a ``coverage`` record marked 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
 
 import scrapy
@@ -22,18 +21,6 @@ from ashyq.crawler.parsers.govkz import GOVKZ, TICKET_URL, news_page_url
 
 TicketMode = Literal["k6", "browser", "none"]
 TICKET_MODES: tuple[str, ...] = ("k6", "browser", "none")
-
-
-@dataclass
-class BrowserTicket:
-    """What a browser session's own requests to the API carried: extra headers and cookies."""
-
-    headers: dict[str, str] = field(default_factory=dict)
-    cookies: dict[str, str] = field(default_factory=dict)
-    source_url: str | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.headers or self.cookies)
 
 
 def k6_request(slug: str, lang: str, **kwargs: object) -> scrapy.Request:

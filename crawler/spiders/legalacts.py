@@ -24,8 +24,8 @@ import scrapy
 from scrapy.http import Response
 
 from ashyq.crawler.parsers import legalacts
-from ashyq.crawler.parsers.common import total_pages
-from ashyq.crawler.spiders.portal_base import PortalSpider, egov_request, robots_override
+from ashyq.crawler.parsers.fields import total_pages
+from ashyq.crawler.spiders.portal import PortalSpider, egov_request, robots_override
 
 HOST = "legalacts.egov.kz"
 LISTS = (
@@ -38,8 +38,8 @@ LISTS = (
 class LegalactsSpider(PortalSpider):
     name = "legalacts"
     portal = "legalacts"
+    harvests = ("records:legalacts",)
     identifier = "legalacts_government_id"
-    languages = ("kk", "ru")
     base_url = legalacts.LEGALACTS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -25,10 +25,11 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.items import DownloadRecord, LinkRecord, PageItem
 from ashyq.crawler.middlewares.failures import classify_exception, is_antibot, original_url
 from ashyq.crawler.middlewares.traps import DEPTH, canonical_url
-from ashyq.crawler.spiders.base import BodySpider
+from ashyq.crawler.spiders.body import BodySpider
 from ashyq.crawler.spiders.site_page import (
     ParsedPage,
     download_format,
@@ -42,7 +43,6 @@ from ashyq.store.bodies import Body
 
 # Sites on the unified gov.kz platform are the gov.kz spider's.
 PLATFORM_HOSTS = frozenset({"www.gov.kz", "gov.kz"})
-SITE_LANGS = ("kk", "ru")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -132,12 +132,12 @@ class SiteSpider(BodySpider):
         url = canonical_url(original_url(response.request)) if response.request else canonical_url(response.url)
         lang = self._lang(parsed, response)
         switches = {lg: u for lg, u in (parsed.language_links if parsed else {}).items() if u != url}
-        if sum(1 for lg in SITE_LANGS if lg in switches) >= 2:
+        if sum(1 for lg in LANGS if lg in switches) >= 2:
             lang = None  # a splash page that only offers the languages belongs to neither
-        elif lang in SITE_LANGS:
+        elif lang in LANGS:
             self.homes.setdefault(lang, url)
         for switch_lang, home in switches.items():
-            if switch_lang in SITE_LANGS and switch_lang != lang and (self.lang in (None, switch_lang)):
+            if switch_lang in LANGS and switch_lang != lang and (self.lang in (None, switch_lang)):
                 self.homes.setdefault(switch_lang, home)
                 if home not in self.requested:
                     self.requested.add(home)

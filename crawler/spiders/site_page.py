@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from parsel import Selector
 from w3lib.encoding import html_to_unicode
 
+from ashyq.base.text import squash
 from ashyq.crawler.middlewares.traps import canonical_url
 
 KAZAKH_LETTERS = set("әіңғүұқөһӘІҢҒҮҰҚӨҺ")
@@ -70,7 +71,6 @@ CONTENT_TYPE_FORMATS = {
     "text/csv": "csv",
 }
 SIZE_TEXT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:байт|Б|КБ|Кб|кб|МБ|Мб|мб|ГБ|Гб|B|KB|kB|Kb|MB|Mb|GB)\b", re.I)
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -154,10 +154,8 @@ def lang_from_text(text: str) -> str | None:
 
 
 def _clean(text: str | None, limit: int = 500) -> str | None:
-    if text is None:
-        return None
-    cleaned = _SPACE.sub(" ", text).strip()
-    return cleaned[:limit] or None
+    """The text with its white space folded, cut to ``limit``; None when nothing is left."""
+    return (squash(text)[:limit] or None) if text is not None else None
 
 
 def _repair_unclosed_title(text: str, title: str) -> str:

@@ -14,9 +14,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-import ashyq.checks.registry  # noqa: F401  (registers the checks)
-from ashyq.checks.base import BodyArtifacts, Result, run_checks
-from ashyq.gather.pages import GatherResult, GatherSettings, gather_pages
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
+from ashyq.gather.pages import gather_pages
+from ashyq.gather.visits import GatherResult, GatherSettings
 from ashyq.replica.core import World
 from ashyq.replica.server import RunningWorld, start_world
 from ashyq.replica.truth import all_defects

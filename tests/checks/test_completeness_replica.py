@@ -18,12 +18,13 @@ from collections.abc import Iterator
 
 import pytest
 
-import ashyq.checks.registry  # noqa: F401
-from ashyq.checks.base import BodyArtifacts, Result, run_checks
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
 from ashyq.replica.core import World
 from ashyq.replica.server import start_world
 from ashyq.replica.truth import all_defects
-from tests.checks.completeness_replica import harvest
+from tests.checks.completeness_harness import harvest
 
 MINE = ("A15-", "A16-1", "T7-")
 REFERENCE = {("cgo", "govkz"): "enbek", ("mio", "govkz"): "astana"}

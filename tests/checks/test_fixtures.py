@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import ashyq.checks.registry  # noqa: F401  (imports every check module so they register)
-from ashyq.checks.base import run_checks
-from tests.checks.harness import Case, all_cases, artifacts
+from ashyq.checks.registry import run_checks
+from tests.checks.fixture_harness import Case, all_cases, artifacts
 
 CASES = all_cases()
 

@@ -1,7 +1,7 @@
 """The portal checks (open data, open budget, open NPA) measured against the replica world.
 
 The project's own spiders harvest data.egov.kz, budget.egov.kz and legalacts.egov.kz of the replica
-(tests/checks/portals_replica.py); the checks run on each body's artifacts; their fail/partial
+(tests/checks/portals_harness.py); the checks run on each body's artifacts; their fail/partial
 findings are compared with the world's ground truth (``all_defects``) item by item and language by
 language. The 2025 items are compared with the ground truth directly; the 2017 Appendix 12 items,
 which the ground truth does not state, with the 2025 defect that breaks the same requirement
@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-import ashyq.checks.registry  # noqa: F401  (registers every check)
-from ashyq.checks.base import Result, run_checks
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
 from ashyq.replica.core import Defect, World
 from ashyq.replica.truth import all_defects
-from tests.checks.portals_replica import ASSESSED, body_artifacts, harvest
+from tests.checks.portals_harness import ASSESSED, body_artifacts, harvest
 
 MINE = re.compile(r"^(T1-[134]|T2-(10|[1-9])|T3-[1-6]|T4-[1-4]|T5-[1-3]|A12-OD-[35]|A12-B-(1[01]|[1-79])|A12-N-[3-6])$")
 Truth = dict[tuple[str, str, str | None], Defect]
@@ -164,5 +164,5 @@ def test_without_cards_what_needs_them_is_not_assessed(list_only: dict[str, list
 
 
 def test_the_harvest_module_reads_no_ground_truth() -> None:
-    source = (Path(__file__).parent / "portals_replica.py").read_text(encoding="utf-8")
+    source = (Path(__file__).parent / "portals_harness.py").read_text(encoding="utf-8")
     assert "truth" not in source.replace("ground truth", "") and "portal_content" not in source

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ashyq.crawler.parsers import budget, dataegov, dialog, legalacts
-from ashyq.crawler.parsers.common import total_pages
+from ashyq.crawler.parsers.fields import total_pages
 from ashyq.net.urlmap import BaseUrlMap
 
 # Real pages saved by third parties (reference only, not part of the repository): point

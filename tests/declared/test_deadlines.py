@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from ashyq.checks.declared.measured import request_deadline
-from ashyq.declared.verify import declared_config
+from ashyq.config.check_settings import check_settings
 
 D = dt.date
 
@@ -32,14 +32,14 @@ D = dt.date
     ],
 )
 def test_deadline(received: dt.date, deadline: dt.date, why: str) -> None:
-    assert request_deadline(received, declared_config())[0] == deadline, why
+    assert request_deadline(received, check_settings("declared"))[0] == deadline, why
 
 
 def test_the_law_is_named() -> None:
-    assert "93-VIII" in request_deadline(D(2026, 1, 12), declared_config())[1]
-    assert "451-I" in request_deadline(D(2023, 1, 12), declared_config())[1]
+    assert "93-VIII" in request_deadline(D(2026, 1, 12), check_settings("declared"))[1]
+    assert "451-I" in request_deadline(D(2023, 1, 12), check_settings("declared"))[1]
 
 
 def test_five_days_throughout_option() -> None:
-    settings = {**declared_config(), "media_request_deadline_option": "five-days-throughout"}
+    settings = {**check_settings("declared"), "media_request_deadline_option": "five-days-throughout"}
     assert request_deadline(D(2024, 8, 12), settings)[0] == D(2024, 8, 19)

@@ -13,9 +13,8 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
-import ashyq.checks.registry  # noqa: F401  (registers the declared checks)
-from ashyq.checks.base import BodyArtifacts as Artifacts
-from ashyq.checks.base import run_checks
+from ashyq.base.artifacts import BodyArtifacts as Artifacts
+from ashyq.checks.registry import run_checks
 from ashyq.declared.reconcile import reporting_facts
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ashyq.checks.base import Result
+from ashyq.checks.result import Result
 from ashyq.cli.audit import declare_replica_reports, import_replica_list
 from ashyq.crawler.runner import CrawlRequest, run_crawl
 from ashyq.pipeline.audit import check_bodies

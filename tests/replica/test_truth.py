@@ -28,7 +28,7 @@ def test_ground_truth_file_is_in_sync() -> None:
 
 
 def test_site_defects_are_well_formed(world: World) -> None:
-    defects = site_defects.site_defects(world)
+    defects = truth.site_defects(world)
     govkz_bodies = [b for b in world.bodies if b.site == "govkz"]
     assert len(defects) == (
         len(site_defects.SEEDS) + len(govkz_bodies) * len(site_defects.TEMPLATE_GAPS) + len(site_defects.CLASSIC_GAPS)
@@ -42,7 +42,9 @@ def test_site_defects_are_well_formed(world: World) -> None:
 
 
 def test_every_knob_drives_a_generator() -> None:
-    sources = "".join(p.read_text(encoding="utf-8") for p in WORLD_DIR.rglob("*.py") if p.name != "site_defects.py")
+    sources = "".join(
+        p.read_text(encoding="utf-8") for p in WORLD_DIR.rglob("*.py") if p.name not in ("site_defects.py", "truth.py")
+    )
     for knob in {s.knob for s in site_defects.SEEDS} - site_defects.STATE_KNOBS:
         assert f'"{knob}"' in sources, f"seeded knob {knob} is read by no generator"
 
@@ -58,7 +60,7 @@ def test_state_knobs_match_the_registry(world: World) -> None:
 
 
 def test_scores_spread_between_bodies(world: World) -> None:
-    counts = {b: sum(1 for d in site_defects.site_defects(world) if d.body == b) for b in ("enbek", "mod", "karaganda")}
+    counts = {b: sum(1 for d in truth.site_defects(world) if d.body == b) for b in ("enbek", "mod", "karaganda")}
     assert counts["enbek"] < counts["mod"] < counts["karaganda"]
 
 
@@ -86,7 +88,7 @@ def test_dates_follow_the_world_clock(as_of: date) -> None:
         site = site_content(world, body)
         newest = max(n.created.date() for n in site.news)
         assert as_of - newest <= __import__("datetime").timedelta(days=2) and newest <= as_of
-    stale = next(d for d in site_defects.site_defects(world) if d.item == "A15-1.12")
+    stale = next(d for d in truth.site_defects(world) if d.item == "A15-1.12")
     assert dict(stale.measured)["newest_kk_news_age_days"] >= 150
 
 

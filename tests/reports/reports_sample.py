@@ -1,4 +1,6 @@
-"""A synthetic store for the report tests: 3 bodies, 2 complete runs, scored by the real engine.
+"""A synthetic store for the report tests: 3 bodies, 2 complete runs, written as the pipeline
+writes a run (check results through ``save_results``, scores of their findings through
+``save_scores``) and scored by the real engine.
 
 Each run has, per body, a WARC written with warcio (one archived page), a PNG screenshot with the
 element region of a finding, an axe result and, for one body, a declared document and a
@@ -22,14 +24,17 @@ from PIL import Image, ImageDraw
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.checks.result import Result
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition
+from ashyq.pipeline.results import findings_document, save_results, save_scores
 from ashyq.scoring.engine import RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
 from ashyq.store import ensure_schema, session_scope
 from ashyq.store import repository as repo
-from ashyq.store.models import Body, Declaration, Evidence, Finding, Page, ReconciliationEntry, Score
-from ashyq.store.vocabulary import BodyKind, EvidenceKind, FindingStatus, Lang, RunKind, RunStatus
+from ashyq.store.models import Body, Declaration, Evidence, Page, ReconciliationEntry, Run
+from ashyq.store.vocabulary import BodyKind, EvidenceKind, RunKind, RunStatus
 
 EDITION = "kz-2025"
 HOSTILE_TITLE = "<script>window.__pwned=1</script>"
@@ -69,8 +74,9 @@ BODIES = [
 @dataclass
 class SampleRun:
     id: str
+    tag: str  # old | new
     started_at: datetime
-    scores: RunScores
+    scores: RunScores | None = None
     evidence_ids: dict[str, list[str]] = field(default_factory=dict)  # body → its evidence ids
     record_ids: dict[str, str] = field(default_factory=dict)  # body → WARC-Record-ID of its page
 
@@ -82,7 +88,15 @@ class ReportStore:
     old: SampleRun
     new: SampleRun
 
+    def run_record(self, run: SampleRun) -> dict[str, Any]:
+        """The run as the store's one writer of run records gives it (``Run.record``)."""
+        with session_scope(self.url) as session:
+            stored = session.get(Run, run.id)
+            assert stored is not None
+            return stored.record()
+
     def body_score(self, run: SampleRun, body_id: str) -> dict[str, Any]:
+        assert run.scores is not None
         return next(b.as_dict() for b in run.scores.bodies if b.body == body_id)
 
 
@@ -161,36 +175,54 @@ def _overrides(run_tag: str) -> dict[tuple[str, str, str | None], dict[str, Any]
     return out
 
 
-def _findings_file(run_tag: str) -> FindingsFile:
-    edition = load_edition(edition_path(EDITION))
-    overrides = _overrides(run_tag)
-    findings = []
-    for body in BODIES:
-        for item in edition.items():
-            if item.applies_to is not None and body.kind.value not in item.applies_to:
-                continue
-            for lang in ("kk", "ru") if item.per_language else (None,):
-                spec = overrides.get((body.id, item.id, lang), {"status": "pass"})
-                finding: dict[str, Any] = {"body": body.id, "item": item.id, "lang": lang, "status": spec["status"]}
-                if "measured" in spec:
-                    finding["measured"] = spec["measured"]
-                if "reason" in spec:
-                    finding["reason"] = spec["reason"]
-                if "message" in spec:
-                    finding["deficiencies"] = [{"message": spec["message"]}]
-                findings.append(finding)
-    return FindingsFile.model_validate(
-        {
-            "bodies": [{"id": b.id, "kind": b.kind.value, "tags": b.tags or []} for b in BODIES],
-            "findings": findings,
-            "reporting_facts": {"enbek": 2} if run_tag == "new" else {},
-        }
+def _page_ref(sample: SampleRun, body_id: str, kind: str = "page") -> EvidenceRef:
+    """A reference to evidence the harvest stored (the page's WARC record, its screenshot …)."""
+    return EvidenceRef(
+        url=f"https://www.gov.kz/memleket/entities/{body_id}/contacts", evidence_id=f"{sample.tag}-{body_id}-{kind}"
     )
 
 
+def _results(sample: SampleRun, body: Body) -> list[Result]:
+    """What the checks would have said about the body: a plain pass unless overridden, each citing
+    the archived page; a deficiency cites the page and its screenshot."""
+    edition = load_edition(edition_path(EDITION))
+    overrides = _overrides(sample.tag)
+    out = []
+    for item in edition.items():
+        if item.applies_to is not None and body.kind.value not in item.applies_to:
+            continue
+        for lang in ("kk", "ru") if item.per_language else (None,):
+            spec = overrides.get((body.id, item.id, lang), {"status": "pass"})
+            deficiencies = []
+            if "message" in spec:
+                deficiencies.append(
+                    Deficiency(
+                        spec["message"],
+                        url=f"https://www.gov.kz/memleket/entities/{body.id}/contacts",
+                        selector='p[data-x="1"]' if spec.get("hostile") else "p.contacts",
+                        evidence=[_page_ref(sample, body.id), _page_ref(sample, body.id, "shot")],
+                    )
+                )
+            assessed = spec["status"] in ("pass", "fail", "partial")
+            result = Result(
+                item.id,
+                lang,
+                spec["status"],
+                dict(spec.get("measured", {})),
+                deficiencies,
+                [_page_ref(sample, body.id)] if assessed else [],
+                spec.get("reason"),
+            )
+            result.check = "sample.check@1"
+            out.append(result)
+    return out
+
+
 def _add_run(session: Any, out_dir: Path, run_tag: str, started_at: datetime) -> SampleRun:
+    """One run written as the pipeline writes it: the harvest's evidence, then the check results
+    (``save_results``), then the scores of their findings (``findings_document`` → ``save_scores``)."""
     run_id = f"{started_at:%Y%m%dT%H%M%SZ}-nightly-{run_tag}"
-    repo.start_run(
+    run = repo.start_run(
         session,
         RunKind.NIGHTLY,
         body_ids=[b.id for b in BODIES],
@@ -200,69 +232,20 @@ def _add_run(session: Any, out_dir: Path, run_tag: str, started_at: datetime) ->
         started_at=started_at,
         run_id=run_id,
     )
-    findings_file = _findings_file(run_tag)
-    scores = score_run(findings_file, load_edition(edition_path(EDITION)))
-    sample = SampleRun(run_id, started_at, scores)
-    overrides = _overrides(run_tag)
+    sample = SampleRun(run_id, run_tag, started_at)
     for body in BODIES:
-        _add_body_artifacts(session, out_dir, sample, body, run_tag)
-    ev = sample.evidence_ids
-    rows = []
-    for f in findings_file.findings:
-        spec = overrides.get((f.body, f.item, f.lang), {})
-        deficiencies: list[dict[str, Any]] = []
-        for d in f.deficiencies:
-            entry: dict[str, Any] = {
-                "message": d.message,
-                "url": f"https://www.gov.kz/memleket/entities/{f.body}/contacts",
-            }
-            entry["selector"] = "p.contacts"
-            entry["evidence_ids"] = ev[f.body][:2]
-            deficiencies.append(entry)
-        row = Finding(
-            run_id=run_id,
-            body_id=f.body,
-            item=f.item,
-            lang=Lang(f.lang) if f.lang else None,
-            status=FindingStatus(f.status),
-            reason=f.reason,
-            measured=f.measured,
-            deficiencies=deficiencies,
-            check_id="sample.check",
-            check_version="1",
-        )
-        if spec.get("hostile"):
-            row.deficiencies = [{**deficiencies[0], "selector": 'p[data-x="1"]'}]
-        rows.append(row)
-    repo.add_findings(session, rows)
-    repo.add_scores(
-        session,
-        [
-            Score(
-                run_id=run_id,
-                body_id=b.body,
-                edition=b.edition,
-                points=b.total,
-                max_points=b.max,
-                max_assessed=b.max - b.not_assessed_points,
-                max_not_assessed=b.not_assessed_points,
-                penalty=b.penalty,
-                total=b.total,
-                final=b.final,
-                level=b.level,
-                breakdown=b.as_dict(),
-                interpretations_applied=[f"{k}={v}" for k, v in b.interpretations.items()],
-                averages_borrowed=b.averages_borrowed,
-            )
-            for b in scores.bodies
-        ],
-    )
+        _add_body_artifacts(session, out_dir, sample, body)
+    for body in BODIES:
+        save_results(session, run, body.id, _results(sample, body))
+    document = findings_document(session, run, [b.id for b in BODIES])
+    sample.scores = score_run(FindingsFile.model_validate(document), load_edition(edition_path(EDITION)))
+    save_scores(session, run, sample.scores)
     repo.finish_run(session, run_id, RunStatus.COMPLETE, finished_at=started_at.replace(hour=5))
     return sample
 
 
-def _add_body_artifacts(session: Any, out_dir: Path, sample: SampleRun, body: Body, run_tag: str) -> None:
-    hostile = run_tag == "new" and body.id == "enbek"
+def _add_body_artifacts(session: Any, out_dir: Path, sample: SampleRun, body: Body) -> None:
+    hostile = sample.tag == "new" and body.id == "enbek"
     url = f"https://www.gov.kz/memleket/entities/{body.id}/contacts"
     title = HOSTILE_TITLE if hostile else f"Байланыс — {body.name_kk}"
     html = _page_html(body, title, hostile)
@@ -276,7 +259,7 @@ def _add_body_artifacts(session: Any, out_dir: Path, sample: SampleRun, body: Bo
     axe.parent.mkdir(parents=True, exist_ok=True)
     axe.write_text(json.dumps({"violations": [{"id": "color-contrast", "nodes": 2}], "axe": "4.14.1"}))
     rel = lambda p: str(p.relative_to(out_dir))  # noqa: E731 - stored paths are relative to the output folder
-    prefix = f"{run_tag}-{body.id}"
+    prefix = f"{sample.tag}-{body.id}"
     evidence = [
         Evidence(
             id=f"{prefix}-page",
@@ -346,14 +329,14 @@ def _add_body_artifacts(session: Any, out_dir: Path, sample: SampleRun, body: Bo
     )
     if body.id == "enbek":
         declaration = Declaration(run_id=sample.id, body_id=body.id, period="2026", payload={"T6-3": {"meetings": 4}})
+        # the new run's act finds two untrue facts (0.2 each off enbek's score), the old run's none
+        verdict = "contradicted" if sample.tag == "new" else "confirmed"
+        claims = [("T6-3", "4 открытых заседания с онлайн-трансляцией"), ("T6-4.1", "График встреч опубликован")]
         declaration.entries = [
             ReconciliationEntry(
-                run_id=sample.id,
-                item="T6-3",
-                claim="4 открытых заседания с онлайн-трансляцией",
-                verdict="contradicted",
-                evidence_ids=[f"{prefix}-declared"],
+                run_id=sample.id, item=item, claim=claim, verdict=verdict, evidence_ids=[f"{prefix}-declared"]
             )
+            for item, claim in claims
         ]
         repo.add_declarations(session, [declaration])
 

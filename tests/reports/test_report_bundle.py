@@ -56,6 +56,7 @@ def test_bundle_holds_the_cited_evidence_and_a_manifest(bundle: Path, report_sto
     manifest = json.loads(members[MANIFEST])
     assert manifest["format"] == "ashyq-evidence-bundle/1"
     assert manifest["tool"]["name"] == "ashyq" and manifest["methodology"]["edition"] == "kz-2025"
+    assert manifest["run"] == report_store.run_record(report_store.new)  # the one run record of every export
     assert manifest["run"]["id"] == report_store.new.id and manifest["run"]["settings"]["max_pages"] == 50
     assert manifest["methodology"]["interpretations"]["opendata-proportional"] == "proportional"
     assert {f["path"] for f in manifest["files"]} == set(members) - {MANIFEST, CHECKSUM}

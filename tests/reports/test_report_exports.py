@@ -46,6 +46,7 @@ def test_csv_and_json_agree_with_the_scores(report_store: ReportStore, tmp_path:
     assert any(r[0] == "enbek" and r[1] == "T2-5" and r[4] == "not_assessed" for r in findings)
     document = json.loads(_export(report_store, "json", tmp_path / "r.json").read_text(encoding="utf-8"))
     assert document["format"] == "ashyq-report/1"
+    assert document["run"] == report_store.run_record(report_store.new)  # the one run record of every export
     enbek = next(b for b in document["bodies"] if b["id"] == "enbek")
     expected = report_store.body_score(report_store.new, "enbek")
     assert (enbek["total"], enbek["penalty"], enbek["final"]) == (

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 import ashyq.checks.feedback  # noqa: F401  (registers the check)
-from ashyq.checks.base import BodyArtifacts, PortalRecord, run_checks
+from ashyq.base.artifacts import BodyArtifacts, PortalRecord
+from ashyq.checks.registry import run_checks
 from ashyq.methodology.edition import Edition, edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.scoring.engine import score_run

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
+from ashyq.base.vocabulary import LANGS
 from ashyq.methodology.edition import CoefficientRule, Edition, Group, Item, PenaltyRule, walk
 from ashyq.methodology.validate import EditionError, load_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 PATH = ROOT / "config" / "methodology" / "kz-2017.yaml"
 SEED = "001_2eda7a10a42a5ed2.txt"
-LANGS = ("kk", "ru")
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
+from ashyq.base.vocabulary import LANGS
 from ashyq.methodology.edition import Edition, Item, walk
 from ashyq.methodology.validate import EditionError, evaluate_formula, load_edition
 
 EDITION_FILE = Path(__file__).resolve().parents[2] / "config" / "methodology" / "kz-2025.yaml"
-LANGS = ("kk", "ru")
 
 # Every item id of the edition, in document order.
 ITEM_IDS = [

@@ -30,8 +30,6 @@ from ashyq.store.vocabulary import (
     BodyKind,
     EvidenceKind,
     FetchFailureReason,
-    FindingStatus,
-    Lang,
     Portal,
     RunKind,
     RunStatus,
@@ -130,8 +128,8 @@ def build_sample(session: Session) -> Sample:
         run_id=run.id,
         body_id=parent.id,
         item="A14-2.3",
-        lang=Lang.KAZAKH,
-        status=FindingStatus.PARTIAL,
+        lang="kk",
+        status="partial",
         reason="Ағылшын нұсқасы жоқ",
         measured={"pages": 12, "share": 0.75, "мәтін": KAZAKH_LETTERS},
         deficiencies=[
@@ -139,7 +137,7 @@ def build_sample(session: Session) -> Sample:
                 "message": "Құжаттың қазақша нұсқасы жоқ",
                 "url": "https://www.gov.kz/memleket/entities/adilet/documents?lang=kk",
                 "selector": "a.doc[href$='.pdf']",
-                "evidence_ids": ["ev-warc-0001"],
+                "evidence": ["ev-warc-0001"],
             }
         ],
         check_id="content.translation",

@@ -29,8 +29,9 @@ from aiohttp import web
 
 from ashyq.replica.core import World
 from ashyq.replica.govkz import entities
-from ashyq.replica.govkz.content import ALMATY, SiteContent, govkz_bodies, iso, site_content
+from ashyq.replica.govkz.content import govkz_bodies, site_content
 from ashyq.replica.govkz.files import human_size
+from ashyq.replica.govkz.model import ALMATY, SiteContent, iso
 
 TICKET_COOKIE = "_k6"
 HASH_SALT = "|gov.kz"

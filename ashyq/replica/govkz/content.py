@@ -9,17 +9,14 @@ Which gaps exist is decided by :mod:`ashyq.replica.site_defects`, never here.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
 from ashyq.replica.core import BODIES, World, WorldBody
-from ashyq.replica.govkz import files, texts
+from ashyq.replica.govkz import files, menu, texts
+from ashyq.replica.govkz.model import ALMATY, Curator, Document, Event, News, Question, SiteContent, Text, Upload
 from ashyq.replica.site_defects import seeded
-
-ALMATY = timezone(timedelta(hours=5))  # Kazakhstan has one time zone, UTC+5, since March 2024
-Text = dict[str, str]
 
 # How much each body publishes (ru counts; kk/en follow the seeded gaps).
 NEWS_COUNT = {"enbek": 64, "adilet": 48, "mod": 36, "astana": 72, "karaganda": 30}
@@ -28,96 +25,6 @@ DOC_COUNTS = {"npa": 12, "budget": 6, "inspections": 4, "statistics": 4, "plans"
 QUESTION_COUNT = {"enbek": (24, 30), "adilet": (20, 30), "mod": (20, 25), "astana": (44, 60), "karaganda": (20, 25)}
 UNANSWERED = {"enbek": (0, 2), "adilet": (3, 3), "mod": (8, 7), "astana": (4, 5), "karaganda": (15, 16)}
 DIRECTIONS = {"npa": 14601, "budget": 14602, "inspections": 14603, "statistics": 14604, "plans": 14605}
-
-
-@dataclass(frozen=True)
-class Upload:
-    path: str
-    ext: str
-    data: bytes
-
-    @property
-    def content_type(self) -> str:
-        return files.CONTENT_TYPES[self.ext]
-
-
-@dataclass(frozen=True)
-class News:
-    id: int
-    slug: str
-    created: datetime
-    title: Text
-    short: Text
-    body: Text
-    heropic: str
-    direction: Text
-    views: int
-
-
-@dataclass(frozen=True)
-class Document:
-    id: int
-    category: str
-    created: datetime
-    updated: datetime
-    title: Text
-    content: Text
-    upload: Upload
-    activity: Text
-    long_text: bool = False
-
-
-@dataclass(frozen=True)
-class Curator:
-    id: int
-    lastname: str
-    name: str
-    middlename: str
-    position: Text
-    phone: str
-    email: str
-    biography: Text
-    order: int
-
-
-@dataclass(frozen=True)
-class Event:
-    id: int
-    title: Text
-    start: datetime
-    end: datetime
-
-
-@dataclass(frozen=True)
-class Question:
-    id: int
-    lang: str
-    text: str
-    category: str
-    created: datetime
-    answered: bool
-    answer: str | None
-    answered_at: datetime | None
-
-
-@dataclass
-class SiteContent:
-    body: WorldBody
-    slug: str
-    langs: tuple[str, ...]
-    news: list[News] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
-    curators: list[Curator] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    questions: list[Question] = field(default_factory=list)
-    pages: list[Any] = field(default_factory=list)  # ashyq.replica.govkz.pages.Page
-    uploads: dict[str, Upload] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)
-
-
-def iso(moment: datetime) -> str:
-    """created_date as the API writes it: parseable with ``%Y-%m-%dT%H:%M:%S.%f%z``."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + moment.strftime("%z")[:3] + ":" + moment.strftime("%z")[3:]
 
 
 def _moment(world: World, days_ago: int, minute_of_day: int) -> datetime:
@@ -407,8 +314,6 @@ _CACHE: dict[tuple[str, str, str, str], SiteContent] = {}
 
 def site_content(world: World, body: WorldBody) -> SiteContent:
     """The body's content, built once per (seed, date, body)."""
-    from ashyq.replica.govkz import pages  # pages import this module for the data classes
-
     key = (world.seed, world.as_of.isoformat(), world.faults, body.id)
     if key not in _CACHE:
         index = next(i for i, b in enumerate(BODIES) if b.id == body.id)
@@ -430,6 +335,6 @@ def site_content(world: World, body: WorldBody) -> SiteContent:
         _documents(world, site, index)
         _people(world, site, index)
         _questions(world, site, index)
-        pages.build_pages(world, site)
+        menu.build_pages(world, site)
         _CACHE[key] = site
     return _CACHE[key]

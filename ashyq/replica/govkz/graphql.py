@@ -18,7 +18,7 @@ from aiohttp import web
 from ashyq.replica.core import World
 from ashyq.replica.govkz import api, entities
 from ashyq.replica.govkz.content import govkz_bodies, site_content
-from ashyq.replica.govkz.pages import contacts
+from ashyq.replica.govkz.menu import contacts
 
 _TOKEN = re.compile(
     r'\s*(?:(\.\.\.)|("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)|(\$?[A-Za-z_][A-Za-z0-9_]*)|([{}():,!\[\]=@]))'

@@ -10,15 +10,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ashyq.base.working_days import complete_half_years, half_year_bounds, half_year_label, working_days_between
 from ashyq.replica.core import Defect, World, WorldBody
-from ashyq.replica.portals.content.calendar import (
-    complete_half_years,
-    draft_deadline,
-    half_year_bounds,
-    half_year_label,
-    report_deadline,
-    working_days_between,
-)
+from ashyq.replica.portals.content.calendar import draft_deadline, report_deadline
 from ashyq.replica.portals.content.model import (
     FINANCIAL_STATEMENTS,
     LANGS,

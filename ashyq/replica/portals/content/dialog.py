@@ -12,15 +12,9 @@ import random
 from datetime import date, timedelta
 from typing import Literal
 
+from ashyq.base.working_days import HalfYear, complete_half_years, half_year_bounds, half_year_of, previous_half_year
 from ashyq.replica.core import World, WorldBody
-from ashyq.replica.portals.content.calendar import (
-    QUESTIONS_CLOSED,
-    HalfYear,
-    complete_half_years,
-    half_year_bounds,
-    half_year_of,
-    previous_half_year,
-)
+from ashyq.replica.portals.content.calendar import QUESTIONS_CLOSED
 from ashyq.replica.portals.content.model import LANGS, Bilingual, Blog, BlogPost, DialogEvent, Lang, Question
 from ashyq.replica.portals.content.profiles import DialogProfile
 from ashyq.replica.portals.content.wording import (

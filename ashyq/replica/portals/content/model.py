@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-Lang = Literal["kk", "ru"]
-LANGS: tuple[Lang, Lang] = ("kk", "ru")
+from ashyq.base.vocabulary import LANGS, Lang
 
 
 @dataclass(frozen=True)

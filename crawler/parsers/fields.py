@@ -1,4 +1,6 @@
-"""What the portal parsers share: the record they return, paging scripts, whitespace, dates."""
+"""Reading the fields of a portal page, for every portal parser: the record a parser returns, a
+node's text, numbers, dates, the paging script (white space is folded by
+:func:`ashyq.base.text.squash`)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from parsel import Selector
 
+from ashyq.base.text import squash
+
 _TOTAL_PAGES = re.compile(r"totalPages\s*:\s*(\d+)")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -23,14 +26,9 @@ class Record:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
-def clean(text: str | None) -> str:
-    """Collapse whitespace (non-breaking spaces included) and trim."""
-    return _SPACE.sub(" ", (text or "").replace("\xa0", " ")).strip()
-
-
 def node_text(selector: Selector | Any) -> str:
     """All text under a node, whitespace-collapsed."""
-    return clean(" ".join(selector.xpath(".//text()").getall()))
+    return squash(" ".join(selector.xpath(".//text()").getall()))
 
 
 def total_pages(html: str) -> int | None:
@@ -45,7 +43,7 @@ def first_int(text: str | None) -> int | None:
 
 
 def parse_day(text: str | None, formats: tuple[str, ...]) -> date | None:
-    value = clean(text)
+    value = squash(text)
     for fmt in formats:
         try:
             return datetime.strptime(value, fmt).date()
@@ -55,7 +53,7 @@ def parse_day(text: str | None, formats: tuple[str, ...]) -> date | None:
 
 
 def parse_moment(text: str | None, formats: tuple[str, ...]) -> datetime | None:
-    value = clean(text)
+    value = squash(text)
     for fmt in formats:
         try:
             return datetime.strptime(value, fmt)

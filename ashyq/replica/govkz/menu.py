@@ -14,7 +14,7 @@ from typing import Any
 
 from ashyq.replica.core import World
 from ashyq.replica.govkz import texts
-from ashyq.replica.govkz.content import SiteContent, Text
+from ashyq.replica.govkz.model import SiteContent, Text
 from ashyq.replica.site_defects import seeded
 
 

@@ -18,9 +18,10 @@ import yaml
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from ashyq.base.vocabulary import LANGS
 from ashyq.config import CONFIG_DIR
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PortalRecordItem
-from ashyq.crawler.parsers.common import Record
+from ashyq.crawler.parsers.fields import Record
 from ashyq.store.bodies import Body, load_registry
 
 PORTAL_URLS = CONFIG_DIR / "portal_urls.yaml"
@@ -68,7 +69,8 @@ class PortalSpider(scrapy.Spider):
 
     portal: ClassVar[str]
     identifier: ClassVar[str]  # the field of ashyq.store.bodies.Identifiers this portal needs
-    languages: ClassVar[tuple[str, ...]] = ("kk", "ru")
+    harvests: ClassVar[tuple[str, ...]]  # the check inputs it yields (ashyq.checks.inputs): records:<portal>
+    languages: ClassVar[tuple[str, ...]] = LANGS
     base_url: ClassVar[str]
 
     def __init__(

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from ashyq.checks.base import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
+from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
 from ashyq.replica.core import World, WorldBody
 from ashyq.replica.govkz.api import HASH_SALT, fnv1a32
 

@@ -14,13 +14,12 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 from parsel import Selector
 
-from ashyq.checks.base import BodyArtifacts, FetchFailure, PageSnapshot, PortalRecord
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PageSnapshot, PortalRecord
+from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.parsers import budget, dataegov, dialog, legalacts
-from ashyq.crawler.parsers.common import Record, total_pages
+from ashyq.crawler.parsers.fields import Record, total_pages
 from ashyq.store.bodies import Body, load_registry
-from tests.checks.unified_lists import world_rows
-
-LANGS = ("kk", "ru")
+from tests.checks.unified_list_harness import world_rows
 
 
 class Replica:

@@ -33,6 +33,7 @@ class BodySpider(Spider):
 
     name = "body"
     source: ClassVar[str] = "site"  # PageItem.source of what this spider stores
+    harvests: ClassVar[tuple[str, ...]] = ("pages",)  # the check inputs it yields (ashyq.checks.inputs)
 
     def __init__(
         self,

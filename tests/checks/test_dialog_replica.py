@@ -1,7 +1,7 @@
 """The open-dialogue, subordinate and feedback checks measured against the replica world.
 
 The replica's portals and the subordinates' sites are harvested with aiohttp (tests/checks/
-dialogue_replica.py, the harvest's own parsers), the checks run on those artifacts, and the results
+dialog_harness.py, the harvest's own parsers), the checks run on those artifacts, and the results
 are compared with the world's ground truth (``all_defects``): precision and recall per item and
 language are printed. Every difference must be one of the explained divergences below; a new one
 fails the test.
@@ -17,11 +17,13 @@ import pytest
 import ashyq.checks.dialog.indicators
 import ashyq.checks.feedback
 import ashyq.checks.subordinate
-from ashyq.checks.base import BodyArtifacts, Result, run_checks
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.checks.registry import run_checks
+from ashyq.checks.result import Result
 from ashyq.replica.core import World
 from ashyq.replica.server import start_world
 from ashyq.replica.truth import all_defects
-from tests.checks.dialogue_replica import harvest_world
+from tests.checks.dialog_harness import harvest_world
 
 REGISTERED = (
     ashyq.checks.dialog.indicators,

@@ -1,9 +1,10 @@
-"""What the Appendix 14 checks share: their configuration, parsed pages, label matching, and the
-honest "nothing to look at" outcomes.
+"""The website as the Appendix 14 checks read it: its pages parsed, which of them are the
+website's own HTML pages, the browser's measurements of them, and the honest "nothing to look at"
+outcomes.
 
 The vocabularies (labels in kk, ru and en), selectors and thresholds are data in
-``config/checks/accessibility.yaml``; a fixture or a run may override any top-level key through
-``artifacts.config["accessibility"]``.
+``config/checks/accessibility.yaml``, read with :func:`ashyq.config.check_settings.check_settings` (a fixture
+or a run may override any key through ``artifacts.config["accessibility"]``).
 """
 
 from __future__ import annotations
@@ -16,55 +17,12 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-import yaml
 
-from ashyq.checks.base import BodyArtifacts, FetchFailure, Measurement, PageSnapshot, Result, not_assessed
-from ashyq.config import CONFIG_DIR
-
-CONFIG_PATH = CONFIG_DIR / "checks" / "accessibility.yaml"
-BODY_KINDS = ("cgo", "mio", "subordinate")  # point 86: the websites of every body and its units
-
-
-@functools.cache
-def _base_config() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
-    return loaded
-
-
-def settings(artifacts: BodyArtifacts | None = None) -> dict[str, Any]:
-    """The configuration, with the run's or the fixture's overrides of top-level keys."""
-    base = _base_config()
-    overrides = (artifacts.config.get("accessibility") if artifacts is not None else None) or {}
-    return {**base, **overrides} if overrides else base
-
-
-def labels(config: dict[str, Any], key: str) -> list[str]:
-    return list(config["labels"][key])
-
-
-@functools.cache
-def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-def pattern(config: dict[str, Any], key: str) -> re.Pattern[str]:
-    return _compiled(tuple(config["patterns"][key]))
-
-
-def norm(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
-
-
-def matches_label(text: str | None, vocabulary: Iterable[str], exact: bool = False) -> bool:
-    """Whether ``text`` is (or, unless ``exact``, contains) one of the labels, case-insensitively."""
-    have = norm(text)
-    if not have:
-        return False
-    for label in vocabulary:
-        want = norm(label)
-        if have == want or (not exact and len(want) > 3 and want in have):
-            return True
-    return False
+from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
+from ashyq.base.text import element_text, normalise
+from ashyq.checks.inputs import missing_reason
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import pattern
 
 
 # ------------------------------------------------------------------------------------------- pages
@@ -101,13 +59,7 @@ def main_text(element: Any) -> str:
     clone = lxml.html.fromstring(lxml.html.tostring(element))
     for bad in clone.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
-    return spaced_text(clone)
-
-
-def spaced_text(element: Any) -> str:
-    """The element's text with a space between the texts of its descendants (``text_content`` glues
-    "граждан" and "12.11.2026" of neighbouring elements into one word)."""
-    return " ".join(" ".join(element.itertext()).split())
+    return element_text(clone)
 
 
 @functools.lru_cache(maxsize=256)
@@ -165,7 +117,7 @@ def is_splash(parsed: Parsed, config: dict[str, Any]) -> bool:
     if parsed.first(config["menu_selectors"]) is not None and len(anchors) > 3:
         return False
     language_names = ("қазақша", "русский", "english", "kk", "ru", "en", "kz", "қаз", "рус", "eng")
-    return all(norm(a.text_content()) in language_names or _is_language_href(a.get("href", "")) for a in anchors)
+    return all(normalise(a.text_content()) in language_names or _is_language_href(a.get("href", "")) for a in anchors)
 
 
 def _is_language_href(href: str) -> bool:
@@ -178,14 +130,9 @@ def is_material(page: PageSnapshot, config: dict[str, Any]) -> bool:
 
 
 # ------------------------------------------------------------------------------ honest no-outcomes
-def failure_summary(failures: Sequence[FetchFailure]) -> str:
-    reasons = sorted({f.reason for f in failures})
-    return f"{len(failures)} fetch failure(s): {', '.join(reasons)}" if failures else "nothing was fetched"
-
-
 def no_pages(artifacts: BodyArtifacts, items: Sequence[str]) -> list[Result]:
-    reason = f"no page of the website was harvested ({failure_summary(artifacts.failures)})"
-    return [not_assessed(item, None, reason) for item in items]
+    """None of the harvested pages is one of the website's HTML pages that answered."""
+    return [not_assessed(item, None, missing_reason(artifacts, "pages")) for item in items]
 
 
 def measurements(artifacts: BodyArtifacts, kind: str, viewport: str | None = None) -> list[Measurement]:

@@ -1,10 +1,10 @@
-"""The vocabularies of the content checks (``config/vocabulary/*.yaml``), loaded and validated.
+"""The keyword vocabularies of the content checks (``config/vocabulary/*.yaml``), loaded and validated.
 
 A vocabulary file lists, per methodology item, the section's titles and URL patterns in kk and ru,
 its indicators (each with keywords in both languages, URL patterns, or a detector such as
 ``phone``) and, for currency, the expected update periodicity in days. Checks never carry words in
 code: a new synonym is a line of YAML. ``artifacts.config["vocabulary"][<item>]`` may override any
-section key for one run (fixtures use it).
+section key for one run, merged by the checks' one rule (:func:`ashyq.config.check_settings.merged`).
 
 Keyword syntax (matched against normalised text, see :func:`ashyq.base.text.normalise`): words are
 stems — ``результат проверок`` matches ``результаты проверок``; a word ending in ``$`` must end
@@ -22,6 +22,7 @@ import yaml
 
 from ashyq.base.text import compile_keyword
 from ashyq.config import CONFIG_DIR
+from ashyq.config.check_settings import merged
 
 VOCABULARY_DIR = CONFIG_DIR / "vocabulary"
 MATCH_SCOPES = ("anywhere", "section", "titles")
@@ -137,8 +138,7 @@ def load(name: str, overrides: dict[str, Any] | None = None) -> Vocabulary:
     raw, common = _raw(name), _common()
     sections = {}
     for item, spec in (raw.get("sections") or {}).items():
-        merged = {**spec, **((overrides or {}).get(item) or {})}
-        sections[item] = section_from(item, merged)
+        sections[item] = section_from(item, merged(spec, (overrides or {}).get(item) or {}))
     return Vocabulary(
         sections=sections,
         empty_phrases=_by_lang(common["empty_phrases"], "empty_phrases"),

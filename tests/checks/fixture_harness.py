@@ -3,14 +3,16 @@ expected outcome of that item. The format is documented in ``docs/check-fixtures
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ashyq.checks.base import (
+from ashyq.base.artifacts import (
+    BROWSER_MEASUREMENTS,
+    PROVIDER_MEASUREMENTS,
     BodyArtifacts,
     DownloadInfo,
     FetchFailure,
@@ -19,6 +21,7 @@ from ashyq.checks.base import (
     PageSnapshot,
     PortalRecord,
 )
+from ashyq.checks.inputs import CONFIG_KEYS, PORTAL_HOSTS
 
 ROOT = Path(__file__).parent
 
@@ -92,3 +95,30 @@ def artifacts(case: Case) -> BodyArtifacts:
     for sub in d.get("subordinates", []):
         out.subordinates.append(artifacts(Case(case.item, case.name, case.path, sub)))
     return out
+
+
+def without(artifacts: BodyArtifacts, name: str) -> BodyArtifacts:
+    """The artifacts with one input (``ashyq.checks.inputs``) taken away, as if it was never harvested."""
+    kind, _, rest = name.partition(":")
+    if kind == "subordinates":
+        return replace(artifacts, subordinates=[without(sub, rest) for sub in artifacts.subordinates])
+    if kind == "pages":
+        return replace(artifacts, pages=[])
+    if kind == "records":
+        return replace(artifacts, records=[r for r in artifacts.records if r.portal != rest])
+    if kind in ("measurements", "provider"):
+        return replace(artifacts, measurements=[m for m in artifacts.measurements if m.kind != rest])
+    if kind == "declared":
+        return replace(artifacts, declared={})
+    if kind == "config":
+        return replace(artifacts, config={k: v for k, v in artifacts.config.items() if k != rest})
+    raise ValueError(f"unknown input {name!r}")
+
+
+def every_input() -> list[str]:
+    """Every input a check can read."""
+    names = ["pages", "declared", *(f"config:{key}" for key in CONFIG_KEYS)]
+    names += [f"records:{portal}" for portal in PORTAL_HOSTS]
+    names += [f"measurements:{kind}" for kind in BROWSER_MEASUREMENTS]
+    names += [f"provider:{kind}" for kind in PROVIDER_MEASUREMENTS]
+    return names + [f"subordinates:{name}" for name in names]

@@ -13,9 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ashyq.checks.base import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.store.bodies import load_registry
-from tests.checks.unified_lists import world_rows
+from tests.checks.unified_list_harness import world_rows
 
 CRAWLER_TESTS = Path(__file__).resolve().parents[1] / "crawler"
 SPIDERS = ("dataegov", "budget", "legalacts")

@@ -1,4 +1,6 @@
-"""Which methodology item each row of each form substantiates (Appendix 9 row → Appendix 10 item).
+"""Which methodology item each row of each form substantiates (Appendix 9 row → Appendix 10 item):
+the one map the declared checks read their rows by and the reconciliation act names its untrue
+facts by.
 
 The 2025 edition's items by body kind; the 2017 edition's (kz-2017, Appendix 12) where a form row
 carries what its parameter needs. INTERPRETATION (documented in docs/declared-reports.md): the 2017
@@ -7,6 +9,8 @@ carries what its parameter needs. INTERPRETATION (documented in docs/declared-re
 """
 
 from __future__ import annotations
+
+from ashyq.base.forms import FORM_BY_KEY
 
 # (form key, form row) → {body kind → item}
 ROW_ITEMS: dict[tuple[str, str], dict[str, str]] = {
@@ -60,3 +64,14 @@ ROWS_2017: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 def item_of(form: str, row: str, kind: str) -> str:
     """The item a row substantiates for a body of ``kind`` (the form key itself when none does)."""
     return ROW_ITEMS.get((form, row), {}).get(kind) or ROW_ITEMS.get((form, row), {}).get("cgo") or form
+
+
+def rows_for(item: str, kind: str) -> tuple[str, tuple[str, ...]]:
+    """The form a body of ``kind`` reports ``item`` in, and its rows there."""
+    found = [(form, row) for (form, row), items in ROW_ITEMS.items() if items.get(kind) == item]
+    found += [(form, row) for form, rows in ROWS_2017.get(item, []) for row in rows]
+    found = [(form, row) for form, row in found if kind in FORM_BY_KEY[form].kinds]
+    forms = list(dict.fromkeys(form for form, _ in found))
+    if len(forms) != 1:
+        raise KeyError(f"{item}: reported in {forms or 'no form'} by a {kind}, not in one form")
+    return forms[0], tuple(row for _, row in found)

@@ -1,0 +1,166 @@
+"""What the harvest and the browser gather step stored about a body, as the checks read it: pages
+(the HTML as served or the rendered DOM), portal records, fetch failures, browser measurements, and
+:class:`BodyArtifacts`, everything about one body in one run.
+
+The crawler and the gather step produce these, the pipeline reads them back from the store, and
+the checks are pure functions of them. Each can name itself as evidence (:class:`EvidenceRef`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ashyq.base.evidence import EvidenceRef
+from ashyq.base.text import trim
+
+# The measurements the browser gather step takes on a body's pages, and those only an outside
+# provider can take (a rank in search engines, the display in other browser engines).
+BROWSER_MEASUREMENTS = ("axe", "emblem", "motion", "focus", "zoom", "search", "form_errors", "english", "mobile")
+PROVIDER_MEASUREMENTS = ("search_rank", "cross_browser")
+
+
+@dataclass(frozen=True)
+class LinkInfo:
+    target_url: str
+    anchor_text: str | None = None
+    is_internal: bool = True
+    rel: str | None = None
+    target: str | None = None
+    target_status: int | None = None  # HTTP status of the target, if the harvest checked it
+
+
+@dataclass(frozen=True)
+class DownloadInfo:
+    url: str
+    format: str | None = None
+    declared_size_text: str | None = None
+    size_bytes: int | None = None
+    content_type: str | None = None
+    status: int | None = None
+
+
+@dataclass(frozen=True)
+class PageSnapshot:
+    """One harvested page: the HTML as served (or the rendered DOM for JavaScript sites)."""
+
+    url: str
+    lang: str | None
+    html: str
+    status: int = 200
+    final_url: str | None = None
+    depth: int | None = None
+    counterpart_url: str | None = None
+    title: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    rendered: bool = False
+    source: str = "site"
+    links: tuple[LinkInfo, ...] = ()
+    downloads: tuple[DownloadInfo, ...] = ()
+    warc_record_id: str | None = None
+    screenshots: dict[str, str] = field(default_factory=dict)  # viewport ("desktop", "mobile") → file
+    fetched_at: datetime | None = None
+    sha256: str | None = None
+
+    def evidence(self, selector: str | None = None, snippet: str | None = None) -> EvidenceRef:
+        return EvidenceRef(
+            url=self.url,
+            kind="page",
+            warc_record_id=self.warc_record_id,
+            selector=selector,
+            snippet=trim(snippet) if snippet else None,
+            screenshot=self.screenshots.get("desktop"),
+            captured_at=self.fetched_at,
+            sha256=self.sha256 or hashlib.sha256(self.html.encode("utf-8")).hexdigest(),
+        )
+
+
+@dataclass(frozen=True)
+class PortalRecord:
+    """One record from a portal, with the payload as the portal gave it (JSON or parsed HTML fields)."""
+
+    portal: str  # govkz | data | budget | legalacts | dialog
+    kind: str  # dataset, passport, programme, file, draft, comment, news, document, vr_question, …
+    payload: dict[str, Any]
+    source_url: str
+    lang: str | None = None
+    external_id: str | None = None
+    warc_record_id: str | None = None
+    fetched_at: datetime | None = None
+
+    def evidence(self, json_path: str | None = None, snippet: str | None = None) -> EvidenceRef:
+        return EvidenceRef(
+            url=self.source_url,
+            kind="portal_record",
+            warc_record_id=self.warc_record_id,
+            json_path=json_path,
+            snippet=trim(snippet) if snippet else None,
+            captured_at=self.fetched_at,
+        )
+
+
+@dataclass(frozen=True)
+class FetchFailure:
+    url: str
+    reason: str  # robots | antibot | timeout | http_status | private_address | trap | too_large | error
+    detail: str | None = None
+    status_code: int | None = None
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """A browser measurement taken by the gather step on a live page (axe-core, focus, zoom, mobile…)."""
+
+    kind: str  # one of BROWSER_MEASUREMENTS or PROVIDER_MEASUREMENTS
+    url: str
+    data: dict[str, Any]
+    lang: str | None = None
+    viewport: str = "desktop"
+    screenshot: str | None = None
+    tool_versions: dict[str, str] = field(default_factory=dict)  # e.g. {"axe-core": "4.14.1"}
+
+    def evidence(self, selector: str | None = None, snippet: str | None = None) -> EvidenceRef:
+        return EvidenceRef(
+            url=self.url,
+            kind=f"measurement:{self.kind}",
+            selector=selector,
+            snippet=trim(snippet) if snippet else None,
+            screenshot=self.screenshot,
+        )
+
+
+@dataclass
+class BodyArtifacts:
+    """Everything the checks may read about one body in one run."""
+
+    body_id: str
+    kind: str  # cgo | mio | subordinate
+    as_of: date
+    site_urls: tuple[str, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)
+    pages: list[PageSnapshot] = field(default_factory=list)
+    records: list[PortalRecord] = field(default_factory=list)
+    failures: list[FetchFailure] = field(default_factory=list)
+    measurements: list[Measurement] = field(default_factory=list)
+    declared: dict[str, Any] = field(default_factory=dict)  # the body's own report (Appendix 9), if loaded
+    subordinates: list[BodyArtifacts] = field(default_factory=list)
+    config: dict[str, Any] = field(default_factory=dict)  # vocabularies, deadlines, unified list …
+
+    def pages_in(self, lang: str) -> list[PageSnapshot]:
+        return [p for p in self.pages if p.lang == lang]
+
+    def records_of(self, portal: str, kind: str | None = None, lang: str | None = None) -> list[PortalRecord]:
+        return [
+            r
+            for r in self.records
+            if r.portal == portal and (kind is None or r.kind == kind) and (lang is None or r.lang in (lang, None))
+        ]
+
+    def measurements_of(self, kind: str) -> list[Measurement]:
+        return [m for m in self.measurements if m.kind == kind]
+
+    def failures_matching(self, predicate: Callable[[FetchFailure], bool]) -> list[FetchFailure]:
+        return [f for f in self.failures if predicate(f)]

@@ -1,0 +1,94 @@
+"""What one visit of the browser gather step needs, whoever makes it (the page measurements of
+:mod:`ashyq.gather.pages`, the probes of :mod:`ashyq.gather.interactions`): the gather settings and
+result, loading a page until it settles, its screenshot, and the measurements a failed visit leaves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
+from ashyq.config.check_settings import check_settings
+from ashyq.net.browser import CHROMIUM
+from ashyq.net.urlmap import BaseUrlMap
+
+
+@dataclass
+class GatherSettings:
+    url_map: BaseUrlMap | Mapping[str, str] | None = None
+    allow_private: bool = False
+    screenshots_dir: Path | None = None
+    mobile: bool = True
+    timeout_ms: int = 15_000
+    settle_ms: int = 250
+    pages_per_context: int = 8
+    zoom_factor: float = 2.0
+    viewport: dict[str, int] = field(default_factory=lambda: {"width": 1280, "height": 800})
+    focus_pages: int = 2  # tabbing is the slowest probe: the first pages of the sample only
+    focus_stops: int = 12
+    executable: str = CHROMIUM
+
+    @classmethod
+    def from_config(cls, **overrides: Any) -> GatherSettings:
+        browser = check_settings("accessibility")["browser"]
+        base = {
+            "timeout_ms": browser["timeout_ms"],
+            "settle_ms": browser["settle_ms"],
+            "pages_per_context": browser["pages_per_context"],
+            "zoom_factor": browser["zoom_factor"],
+            "viewport": dict(browser["desktop_viewport"]),
+        }
+        return cls(**{**base, **overrides})
+
+
+@dataclass
+class GatherResult:
+    sample: list[str]
+    measurements: list[Measurement] = field(default_factory=list)
+    pages: list[PageSnapshot] = field(default_factory=list)  # the rendered DOM of every sampled page
+    failures: list[FetchFailure] = field(default_factory=list)
+    tool_versions: dict[str, str] = field(default_factory=dict)
+
+
+async def load(page: Any, url: str, gather: GatherSettings) -> Any:
+    response = await page.goto(url, wait_until="load", timeout=gather.timeout_ms)
+    with contextlib.suppress(Exception):  # a page that keeps polling still has a DOM to measure
+        await page.wait_for_load_state("networkidle", timeout=min(5_000, gather.timeout_ms))
+        await page.wait_for_load_state("load", timeout=min(5_000, gather.timeout_ms))
+    await page.wait_for_timeout(gather.settle_ms)
+    return response
+
+
+def shot_path(gather: GatherSettings, url: str, viewport: str) -> Path | None:
+    if gather.screenshots_dir is None:
+        return None
+    gather.screenshots_dir.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", urlsplit(url).path.strip("/"))[-60:] or "home"
+    return (
+        gather.screenshots_dir
+        / f"{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}-{viewport.replace(':', '-')}.png"
+    )
+
+
+async def screenshot(page: Any, gather: GatherSettings, url: str, viewport: str) -> str | None:
+    path = shot_path(gather, url, viewport)
+    if path is None:
+        return None
+    with contextlib.suppress(Exception):
+        await page.screenshot(path=str(path))
+        return str(path)
+    return None
+
+
+def error_measurements(
+    url: str, error: BaseException, kinds: Sequence[str], viewport: str = "desktop"
+) -> list[Measurement]:
+    text = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"[:300]
+    return [Measurement(kind, url, {"error": text}, viewport=viewport) for kind in kinds]
