@@ -41,15 +41,18 @@ def test_every_request_names_the_operator(configured: Path, tmp_path: Path) -> N
     out = tmp_path / "out"
     with start_world(world) as served:
         urls = json.dumps(served.urls)
+        store = f"sqlite:///{out / 'ashyq.sqlite'}"
         audited = runner.invoke(
-            app, ["audit", "--url", "https://iac.enbek.kz/", "--kind", "cgo", "--replica-map", urls, "--out", str(out)]
-        )
+            app,
+            ["audit", "--url", "https://iac.enbek.kz/", "--kind", "cgo", "--replica-map", urls, "--out", str(out),
+             "--db", store],
+        )  # fmt: skip
         assert audited.exit_code == 0, audited.output
         report = tmp_path / "mod.yaml"
         report.write_text(yaml.safe_dump(declared_report(world, "mod"), allow_unicode=True), encoding="utf-8")
         declared = runner.invoke(
             app, ["declare", "--body", "mod", str(report), "--registry", "demo", "--replica-map", urls, "--out",
-                  str(out), "--db", f"sqlite:///{out / 'ashyq.sqlite'}"],
+                  str(out), "--db", store],
         )  # fmt: skip
         assert declared.exit_code == 0, declared.output
         synced = runner.invoke(
