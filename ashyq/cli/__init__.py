@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ashyq import __version__
+from ashyq.cli.accuracy import accuracy_app
 from ashyq.cli.audit import audit_command, demo_command, nightly_command
 from ashyq.cli.bodies import bodies_app
 from ashyq.cli.check_page import check_page_command
@@ -17,7 +18,7 @@ from ashyq.cli.methodology import methodology_app, score_command
 from ashyq.cli.open_data import open_data_app
 from ashyq.cli.operator import fail
 from ashyq.cli.report import evidence_app, report_app
-from ashyq.cli.review import accuracy_command, check_command, recheck_command
+from ashyq.cli.review import check_command, recheck_command
 from ashyq.cli.setup import setup_browser_command
 from ashyq.cli.world import world_app
 
@@ -57,12 +58,12 @@ app.add_typer(bodies_app, name="bodies")
 app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(open_data_app, name="open-data")
+app.add_typer(accuracy_app, name="accuracy")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)
 app.command("audit")(audit_command)
 app.command("demo")(demo_command)
-app.command("accuracy")(accuracy_command)
 app.command("recheck")(recheck_command)
 app.command("check")(check_command)
 app.command("check-page")(check_page_command)

@@ -1,10 +1,8 @@
-"""``ashyq check``, ``ashyq recheck`` and ``ashyq accuracy``: commands that look again at what runs
-stored — re-run the checks over a stored run, re-check disputed items for an appeal, and measure
-the checks against the replica's ground truth."""
+"""``ashyq check`` and ``ashyq recheck``: commands that look again at what runs stored — re-run the
+checks over a stored run, re-check disputed items for an appeal."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -14,9 +12,7 @@ from ashyq.cli.audit import (
     CrawlConfigOption,
     StageProgress,
     console,
-    ensure_dir,
     parse_date,
-    replica_audit,
     replica_map_of,
     usage_error,
 )
@@ -33,60 +29,6 @@ from ashyq.cli.operator import (
 from ashyq.pipeline.audit import AuditRequest, run_audit
 from ashyq.store.bodies import RegistryError, load_registry
 from ashyq.store.vocabulary import RunKind
-
-
-def accuracy_command(
-    run: Annotated[
-        str | None, typer.Option("--run", help="A demo run already in the store (default: run one).")
-    ] = None,
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
-    out: Annotated[Path, typer.Option(help="Output folder when a run is made.")] = Path("out/accuracy"),
-    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
-) -> None:
-    """Precision and recall of the checks per item, kk and ru apart, against the replica's ground truth."""
-    from ashyq.cli.accuracy import measure, totals
-    from ashyq.pipeline.results import findings_document
-    from ashyq.replica.core import World
-    from ashyq.store.db import session_scope
-    from ashyq.store.models import Run
-
-    world = World()
-    if run is None:
-        out = out.resolve()
-        db = db or f"sqlite:///{ensure_dir(out) / 'ashyq.sqlite'}"
-        run = replica_audit(world, out, db, browser=not no_browser, reports=False).run_id
-    with session_scope(db) as session:
-        found = session.get(Run, run)
-        if found is None:
-            raise usage_error(f"no run {run!r} in the store")
-        # the bodies the run scored: subordinate organisations count through their parent's T9–T11
-        assessed_ids = {b.id for b in world.bodies if b.kind != "subordinate"}
-        bodies = [b for b in (found.body_ids or []) if b in assessed_ids]
-        doc = findings_document(session, found, bodies)
-    rows = measure(doc["findings"], world, set(bodies))
-    table = Table(title=f"accuracy of the checks against the replica's ground truth (run {run})")
-    for col in ("item", "lang", "TP", "FP", "FN", "not assessed", "precision", "recall", "missed", "spurious"):
-        table.add_column(col)
-
-    def pct(v: float | None) -> str:
-        return "—" if v is None else f"{v:.0%}"
-
-    for r in rows:
-        table.add_row(
-            r.item,
-            r.lang,
-            str(r.true_positive),
-            str(r.false_positive),
-            str(r.false_negative),
-            str(r.not_assessed),
-            pct(r.precision),
-            pct(r.recall),
-            ", ".join(r.missed),
-            ", ".join(r.spurious),
-        )
-    console.print(table)
-    for lang, figures in sorted(totals(rows).items()):
-        console.print(f"{lang}: precision {pct(figures['precision'])}, recall {pct(figures['recall'])}")
 
 
 def recheck_command(

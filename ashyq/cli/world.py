@@ -49,6 +49,9 @@ def serve(
     access_log: Path | None = typer.Option(
         None, "--access-log", help="append every request (host, path, user agent) to this file"
     ),
+    outside: bool = typer.Option(
+        True, "--outside/--no-outside", help="also serve the outside test sites (in no registry; see docs/accuracy.md)"
+    ),
 ) -> None:
     """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted."""
     from ashyq.replica.server import serve_forever
@@ -64,7 +67,7 @@ def serve(
         sys.stdout.flush()
 
     async def main() -> None:
-        task = asyncio.ensure_future(serve_forever(world, port, ready))
+        task = asyncio.ensure_future(serve_forever(world, port, ready, outside))
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, task.cancel)
@@ -78,8 +81,15 @@ def serve(
 def truth(
     format: TruthFormat = typer.Option(TruthFormat.yaml, "--format", help="yaml (data) or md (GROUND_TRUTH.md)"),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+    outside: bool = typer.Option(False, "--outside", help="the outside test sites' truth instead (docs/accuracy.md)"),
 ) -> None:
     """Print the ground truth: every seeded defect and the inventory of the sites."""
+    if outside:
+        from ashyq.replica.outside.truth_listing import outside_markdown, outside_yaml
+
+        day = _as_of(as_of)
+        typer.echo(outside_markdown(day) if format is TruthFormat.md else outside_yaml(day), nl=False)
+        return
     from ashyq.replica.truth import render_markdown, render_yaml
 
     world = World(as_of=_as_of(as_of))

@@ -41,8 +41,9 @@ def _portal_factory(module_name: str) -> Callable[[World], web.Application]:
     return factory
 
 
-def build_apps(world: World) -> dict[str, web.Application]:
-    """Real base URL → application, for every host the world serves."""
+def build_apps(world: World, outside: bool = False) -> dict[str, web.Application]:
+    """Real base URL → application, for every host the world serves; ``outside`` adds the outside
+    sites (:mod:`ashyq.replica.outside`), which no registry names and no fault touches."""
     apps: dict[str, web.Application] = {}
     for host, module_name in PORTAL_MODULES:
         apps[f"https://{host}"] = _portal_factory(module_name)(world)
@@ -51,18 +52,25 @@ def build_apps(world: World) -> dict[str, web.Application]:
     if world.faults == "flaky":
         for base, app in apps.items():
             app.middlewares.append(faults.middleware(world, base.removeprefix("https://")))  # type: ignore[arg-type]
+    if outside:
+        from ashyq.replica.outside import create_apps
+
+        for host, app in create_apps(world.as_of).items():
+            apps[f"https://{host}"] = app
     if world.access_log is not None:  # outermost: every request is logged, a faulty answer too
         for base, app in apps.items():
             app.middlewares.insert(0, access_log.middleware(world.access_log, base.removeprefix("https://")))  # type: ignore[arg-type]
     return apps
 
 
-async def start_runners(world: World, first_port: int = 0) -> tuple[dict[str, str], list[web.AppRunner]]:
+async def start_runners(
+    world: World, first_port: int = 0, outside: bool = False
+) -> tuple[dict[str, str], list[web.AppRunner]]:
     """Start every host; ``first_port`` 0 picks free ports, otherwise hosts take consecutive ports."""
     urls: dict[str, str] = {}
     runners: list[web.AppRunner] = []
     try:
-        for offset, (base, app) in enumerate(build_apps(world).items()):
+        for offset, (base, app) in enumerate(build_apps(world, outside).items()):
             runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
             await runner.setup()
             runners.append(runner)
@@ -88,10 +96,11 @@ class RunningWorld:
     ...     running.urls["https://www.gov.kz"]   # doctest: +SKIP
     """
 
-    def __init__(self, world: World, first_port: int = 0) -> None:
+    def __init__(self, world: World, first_port: int = 0, outside: bool = False) -> None:
         self.world = world
         self.urls: dict[str, str] = {}
         self._first_port = first_port
+        self._outside = outside
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run, name="ashyq-world", daemon=True)
         self._ready = threading.Event()
@@ -101,7 +110,9 @@ class RunningWorld:
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
         try:
-            self.urls, self._runners = self._loop.run_until_complete(start_runners(self.world, self._first_port))
+            self.urls, self._runners = self._loop.run_until_complete(
+                start_runners(self.world, self._first_port, self._outside)
+            )
         except BaseException as error:  # reported to the starting thread
             self._error = error
             self._ready.set()
@@ -132,14 +143,17 @@ class RunningWorld:
         self.stop()
 
 
-def start_world(world: World, first_port: int = 0) -> RunningWorld:
-    """Start the whole world in a background thread; use ``.urls`` and ``.stop()`` (or ``with``)."""
-    return RunningWorld(world, first_port).start()
+def start_world(world: World, first_port: int = 0, outside: bool = False) -> RunningWorld:
+    """Start the whole world in a background thread; use ``.urls`` and ``.stop()`` (or ``with``);
+    ``outside`` serves the outside sites too."""
+    return RunningWorld(world, first_port, outside).start()
 
 
-async def serve_forever(world: World, first_port: int, on_ready: Callable[[dict[str, str]], None]) -> None:
+async def serve_forever(
+    world: World, first_port: int, on_ready: Callable[[dict[str, str]], None], outside: bool = False
+) -> None:
     """Serve in the current event loop until cancelled (Ctrl-C in the CLI)."""
-    urls, runners = await start_runners(world, first_port)
+    urls, runners = await start_runners(world, first_port, outside)
     on_ready(urls)
     try:
         await asyncio.Event().wait()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ashyq.accuracy.replica import measure, totals
 from ashyq.checks.edition_index import items_to_check
-from ashyq.cli.accuracy import measure, totals
 from ashyq.replica.core import World
 from ashyq.replica.truth import all_defects
 
