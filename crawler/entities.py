@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ashyq.crawler.settings import build_settings, load_crawl_config
+from ashyq.crawler.settings import build_settings
+from ashyq.net.crawl_config import load_crawl_config
 from ashyq.store.entity_rules import EntityHarvest, HarvestedEntity, ListedOrganisation
 
 TIMEOUT_SECONDS = 6 * 3600  # a few hundred entities at a polite pace, with room to spare

@@ -19,9 +19,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ashyq.crawler.settings import build_settings, load_crawl_config, run_settings_record
+from ashyq.crawler.settings import build_settings, run_settings_record
 from ashyq.crawler.spiders import spiders_for
 from ashyq.crawler.storing import store_body
+from ashyq.net.crawl_config import load_crawl_config
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run

@@ -263,10 +263,13 @@ def render_conclusion_html(report: BodyReport, lang: str) -> str:
 
 
 def write_pdf(html: str, path: Path) -> Path:
-    """Print the conclusion with WeasyPrint (imported here: it costs a second or two to load)."""
-    from weasyprint import HTML
+    """Print the conclusion with WeasyPrint (imported here: it costs a second or two to load).
 
-    HTML(string=html).write_pdf(str(path))
+    The conclusion is self-contained, and WeasyPrint would otherwise fetch any http or file URL a
+    page's text smuggled into it: nothing but ``data:`` URLs is fetched."""
+    from weasyprint import HTML, URLFetcher
+
+    HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(str(path))
     return path
 
 

@@ -18,7 +18,6 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from ashyq.cli.crawl import read_replica_map
 from ashyq.cli.operator import (
     DbOption,
     OutOption,
@@ -29,7 +28,9 @@ from ashyq.cli.operator import (
     ensure_contact,
 )
 from ashyq.config import CONFIG_DIR
-from ashyq.net.egress import internal_address
+from ashyq.net.egress import EgressPolicy, Refusal, check_site_url, is_loopback_or_private, parse_address, target_of
+from ashyq.net.resolve import system_resolver
+from ashyq.net.urlmap import ReplicaMapError, read_replica_map
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
 from ashyq.store.bodies import RegistryError, load_registry
 from ashyq.store.vocabulary import RunKind
@@ -109,7 +110,7 @@ def replica_map_of(replica_map: str | None) -> dict[str, str]:
         return {}
     try:
         return read_replica_map(replica_map)
-    except (OSError, ValueError) as error:
+    except ReplicaMapError as error:
         raise usage_error(f"--replica-map: {error}") from None
 
 
@@ -223,21 +224,17 @@ def _adhoc_registry(
     url: str, kind: str, out: Path, allow_private: bool, url_map: dict[str, str]
 ) -> tuple[str, str, dict[str, str]]:
     """A one-body registry for a site that is in none: website criteria only, portals unknown."""
-    parts = urlsplit(url if "://" in url else f"https://{url}")
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise usage_error(f"--url must be an http(s) URL, got {url!r}")
+    try:
+        url = check_site_url(url)
+    except ValueError as error:
+        raise usage_error(f"--url {error}") from None
     if kind not in ("cgo", "mio"):
         raise usage_error("--kind must be cgo or mio")
+    parts = urlsplit(url)
+    assert parts.hostname is not None  # check_site_url saw to it
     base = f"{parts.scheme}://{parts.netloc}"
     if not url_map:
-        internal = internal_address(base)
-        if internal is not None and not allow_private:
-            raise usage_error(
-                f"{parts.hostname} is a loopback or private address ({internal}); "
-                "give --allow-private-addresses to audit it"
-            )
-        if internal is not None:
-            url_map = {base: base}  # the crawler only goes to internal addresses it is told are the target
+        url_map = _own_site_map(base, allow_private)
     body_id = re.sub(r"[^a-z0-9-]+", "-", parts.hostname.lower()).strip("-")
     folder = Path(tempfile.mkdtemp(prefix="registry-", dir=ensure_dir(out)))
     path = folder / "url.yaml"
@@ -259,6 +256,34 @@ def _adhoc_registry(
         encoding="utf-8",
     )
     return str(path), body_id, url_map
+
+
+def _own_site_map(base: str, allow_private: bool) -> dict[str, str]:
+    """Nothing for a public site; for a loopback or private one the operator allowed, replica mode
+    with exactly that address and port (the crawler goes nowhere else)."""
+    target = target_of(base)
+    try:
+        EgressPolicy().addresses(target.host, target.port)
+        return {}
+    except Refusal as refusal:
+        if refusal.reason != "private_address":
+            raise usage_error(f"--url {base}: {refusal.detail}") from None
+        if not allow_private:
+            raise usage_error(
+                f"--url {base}: {refusal.detail.removesuffix('; not requested')}; "
+                "give --allow-private-addresses to audit it"
+            ) from None
+    literal = parse_address(target.host)
+    try:
+        addresses = [str(literal)] if literal is not None else system_resolver(target.host)
+    except OSError as error:
+        raise usage_error(f"--url {base}: {error}") from None
+    parsed = [parse_address(a) for a in addresses]
+    if not parsed or not all(a is not None and is_loopback_or_private(a) for a in parsed):
+        raise usage_error(f"--url {base}: only a loopback or private address may be allowed, not {addresses}")
+    address = addresses[0]
+    host = f"[{address}]" if ":" in address else address
+    return {base: f"{target.scheme}://{host}:{target.port}"}
 
 
 def ensure_dir(path: Path) -> Path:

@@ -22,6 +22,7 @@ world_app = typer.Typer(help="The replica world: local imitations of gov.kz and 
 class FaultMode(StrEnum):
     none = "none"
     flaky = "flaky"
+    hostile = "hostile"
 
 
 class TruthFormat(StrEnum):
@@ -41,7 +42,11 @@ def _as_of(value: str | None) -> date:
 @world_app.command()
 def serve(
     port: int = typer.Option(0, "--port", help="first port (hosts take consecutive ports); 0 picks free ports"),
-    faults: FaultMode = typer.Option(FaultMode.none, "--faults", help="none, or flaky: 5xx, slow answers, traps"),
+    faults: FaultMode = typer.Option(
+        FaultMode.none,
+        "--faults",
+        help="none; flaky: 5xx, slow answers, traps; hostile: redirects to loopback, metadata and files, and a canary",
+    ),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
     outage: list[str] = typer.Option(
         [], "--outage", help="a source that is down: graphql, entities-api (repeat for several)"
@@ -52,9 +57,14 @@ def serve(
     outside: bool = typer.Option(
         True, "--outside/--no-outside", help="also serve the outside test sites (in no registry; see docs/accuracy.md)"
     ),
+    canary_log: Path | None = typer.Option(
+        None, "--canary-log", help="with --faults hostile: append every connection the canary receives to this file"
+    ),
 ) -> None:
-    """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted."""
-    from ashyq.replica.server import serve_forever
+    """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted.
+
+    With --faults hostile the canary's address goes to stderr: it is not in the map, and nothing may reach it."""
+    from ashyq.replica.server import Served, serve_forever
 
     unknown = sorted(set(outage) - {"graphql", "entities-api"})
     if unknown:
@@ -62,12 +72,16 @@ def serve(
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     world = World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log)
 
-    def ready(urls: dict[str, str]) -> None:
-        sys.stdout.write(json.dumps(urls) + "\n")
+    def ready(served: Served) -> None:
+        sys.stdout.write(json.dumps(served.urls) + "\n")
         sys.stdout.flush()
+        if served.canary is not None:
+            where = f"; connections logged to {canary_log}" if canary_log else ""
+            sys.stderr.write(f"canary (must stay silent): {served.canary.url}{where}\n")
+            sys.stderr.flush()
 
     async def main() -> None:
-        task = asyncio.ensure_future(serve_forever(world, port, ready, outside))
+        task = asyncio.ensure_future(serve_forever(world, port, ready, outside, canary_log))
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, task.cancel)

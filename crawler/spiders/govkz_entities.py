@@ -193,25 +193,20 @@ class GovkzEntitiesSpider(scrapy.Spider):
     # ---- 3. the directory page in a browser ---------------------------------------------------------
 
     async def _directory(self) -> AsyncIterator[Any]:
-        from ashyq.crawler.render import launch, new_context, url_map_from_settings
+        from ashyq.crawler.render import policy_from, url_map_from_settings
+        from ashyq.net.browser import open_browser
 
         lists: dict[str, list[dict[str, Any]]] = {}
         try:
-            from playwright.async_api import async_playwright
-
-            async with async_playwright() as playwright:
-                browser = await launch(playwright)
-                try:
-                    context = await new_context(browser, url_map_from_settings(self.settings))
-                    for lang in LANGS:
-                        page = await context.new_page()
-                        await page.goto(f"{GOVKZ}/memleket/entities?lang={lang}", wait_until="networkidle")
-                        await page.wait_for_selector("#root[data-rendered], #root .error", timeout=20_000)
-                        lists[lang] = directory_items(await page.content())
-                        await page.close()
-                    await context.close()
-                finally:
-                    await browser.close()
+            async with open_browser(policy_from(self.settings), url_map_from_settings(self.settings)) as session:
+                context = await session.new_context()
+                for lang in LANGS:
+                    page = await context.new_page()
+                    await session.goto(page, f"{GOVKZ}/memleket/entities?lang={lang}", wait_until="networkidle")
+                    await page.wait_for_selector("#root[data-rendered], #root .error", timeout=20_000)
+                    lists[lang] = directory_items(await page.content())
+                    await page.close()
+                await context.close()
         except Exception as error:  # no browser, or the page never drew the list
             self.problems.append(f"directory page: {type(error).__name__}: {str(error).splitlines()[0][:200]}")
             return

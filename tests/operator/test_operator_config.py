@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from ashyq.cli import app
 from ashyq.config import operator
 from ashyq.config.operator import ConfigError, ContactRefused, contact_for, find_config, is_placeholder, load_config
-from ashyq.crawler.settings import build_settings, load_crawl_config
+from ashyq.crawler.settings import build_settings
+from ashyq.net.crawl_config import load_crawl_config
 
 CONTACT = "https://audit.gov.kz/ashyq; ashyq-operator@audit.gov.kz"
 
