@@ -177,6 +177,8 @@ def audit_command(
     url_map = replica_map_of(replica_map)
     out, db = choose_out(out), choose_store(db)
     if url is not None:
+        if not url_map and not allow_private:  # then only a public site can be audited: ask before any lookup
+            ensure_contact(False)
         registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
     else:
         registry = choose_registry(registry, bool(url_map))

@@ -119,12 +119,18 @@ def check_page_report(
     from ashyq.gather.visits import GatherSettings
 
     target, local = _target(url)
-    policy = EgressPolicy() if local else policy_for(target, allow_private)
-    if not local and not policy.allowed:  # a public page: its owner must be able to reach whoever asks
+
+    def public_page() -> None:  # its owner must be able to reach whoever asks
         try:
             contact_for(replica=False)
         except ContactRefused as refused:
             raise typer.BadParameter(f"refused: {refused}") from None
+
+    if not local and not allow_private:  # then only a public page can be checked: ask before any lookup
+        public_page()
+    policy = EgressPolicy() if local else policy_for(target, allow_private)
+    if not local and allow_private and not policy.allowed:
+        public_page()
     status, headers, served = _plain_fetch(target, policy)
     gathered = gather_pages(
         [target], GatherSettings.from_config(policy=policy, local_files=local, mobile=mobile), sample=False
