@@ -177,8 +177,8 @@ def audit_command(
     url_map = replica_map_of(replica_map)
     out, db = choose_out(out), choose_store(db)
     if url is not None:
-        if not url_map and not allow_private:  # then only a public site can be audited: ask before any lookup
-            ensure_contact(False)
+        if not url_map and not allow_private and _named_host(url):  # only a public site can be meant: ask
+            ensure_contact(False)  # before the name is looked up (an address is judged as it is, below)
         registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
     else:
         registry = choose_registry(registry, bool(url_map))
@@ -258,6 +258,16 @@ def _adhoc_registry(
         encoding="utf-8",
     )
     return str(path), body_id, url_map
+
+
+def _named_host(url: str) -> bool:
+    """Whether the URL is a valid http(s) one whose host is a name to look up (not an address, not
+    localhost): the only case where a contact can be asked for before the egress policy resolves it."""
+    try:
+        host = urlsplit(check_site_url(url)).hostname or ""
+    except ValueError:
+        return False
+    return parse_address(host) is None and host != "localhost" and not host.endswith(".localhost")
 
 
 def _own_site_map(base: str, allow_private: bool) -> dict[str, str]:

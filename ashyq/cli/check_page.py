@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 
@@ -71,7 +72,7 @@ def policy_for(target: str, allow_private: bool) -> EgressPolicy:
 
 def _plain_fetch(url: str, policy: EgressPolicy, timeout: float = 20.0) -> tuple[int, dict[str, str], str]:
     if url.startswith("file://"):
-        from urllib.parse import unquote, urlsplit
+        from urllib.parse import unquote
 
         text = Path(unquote(urlsplit(url).path)).read_text(encoding="utf-8")
         return 200, {"Content-Type": "text/html; charset=utf-8"}, text
@@ -126,10 +127,12 @@ def check_page_report(
         except ContactRefused as refused:
             raise typer.BadParameter(f"refused: {refused}") from None
 
-    if not local and not allow_private:  # then only a public page can be checked: ask before any lookup
+    host = urlsplit(target).hostname or ""
+    named = parse_address(host) is None and host != "localhost" and not host.endswith(".localhost")
+    if not local and not allow_private and named:  # only a public page can be meant: ask before any lookup
         public_page()
     policy = EgressPolicy() if local else policy_for(target, allow_private)
-    if not local and allow_private and not policy.allowed:
+    if not local and not policy.allowed and (allow_private or not named):
         public_page()
     status, headers, served = _plain_fetch(target, policy)
     gathered = gather_pages(
