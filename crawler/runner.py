@@ -192,6 +192,10 @@ def _run_process(
     return results, exit_code
 
 
+# the spiders that read a body's website (its own site, or its gov.kz platform pages)
+WEBSITE_SPIDERS = frozenset({"site", "govkz", "govkz_render"})
+
+
 def _outcome(
     body_id: str, result: dict[str, Any] | None, planned: list[str], exit_code: int, out_dir: Path, run_id: str
 ) -> BodyOutcome:
@@ -229,6 +233,10 @@ def _outcome(
     elif outcome.pages == 0 and outcome.records == 0:
         top = max(outcome.reasons.items(), key=lambda kv: kv[1])[0] if outcome.reasons else "nothing found"
         outcome.status, outcome.reason = "failed", f"nothing harvested (failures: {top})"
+    elif outcome.pages == 0 and set(planned) & WEBSITE_SPIDERS:
+        # portal records alone do not make a complete audit of a body whose website was to be read
+        top = max(outcome.reasons.items(), key=lambda kv: kv[1])[0] if outcome.reasons else "nothing found"
+        outcome.status, outcome.reason = "failed", f"no page of the website harvested (failures: {top})"
     return outcome
 
 

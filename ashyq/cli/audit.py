@@ -18,6 +18,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
+from ashyq.base.period import ReportingPeriod, parse_period
 from ashyq.cli.operator import (
     DbOption,
     OutOption,
@@ -54,6 +55,37 @@ def usage_error(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+OptionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--option",
+        help="Interpretation choice ID=OPTION (repeatable): applied by the checks and the scorer, kept by the run.",
+    ),
+]
+
+
+def edition_or_exit(name: str) -> str:
+    """The edition's name, or exit 2 with the known ones (1 with one line per problem if it is broken)."""
+    from ashyq.cli.methodology import open_edition
+
+    return open_edition(name).edition
+
+
+def options_or_exit(raw: list[str] | None) -> dict[str, str]:
+    """``--option ID=OPTION`` values checked against every edition: exit 2, one line per problem."""
+    from ashyq.cli.methodology import _parse_options
+    from ashyq.methodology.edition import available_editions, edition_path
+    from ashyq.methodology.validate import load_edition, option_problems
+
+    options = _parse_options(raw or [])
+    problems = option_problems(options, [load_edition(edition_path(n)) for n in available_editions()])
+    for problem in problems:
+        err.print(f"[red]error:[/red] {problem}", highlight=False)
+    if problems:
+        raise typer.Exit(2)
+    return options
+
+
 class StageProgress:
     """One line per stage, and the harvest counts per body as they come."""
 
@@ -86,7 +118,8 @@ class StageProgress:
 def print_ranking(summary: AuditSummary) -> None:
     if summary.scores is None:
         return
-    table = Table(title=f"run {summary.run_id}: {summary.status.value}")
+    period = f", reporting period {summary.period}" if summary.period else ""
+    table = Table(title=f"run {summary.run_id}: {summary.status.value}{period}")
     for col in ("#", "body", "kind", "final", "level", "not assessed", "coverage"):
         table.add_column(col, justify="right" if col in ("#", "final", "not assessed", "coverage") else "left")
     ranked = sorted(summary.scores.bodies, key=lambda b: (-b.final, b.body))
@@ -102,7 +135,7 @@ def print_ranking(summary: AuditSummary) -> None:
     for name, path in summary.reports.items():
         console.print(f"{name}: {path}", highlight=False)
     if summary.averages_from:
-        console.print(f"CGO averages borrowed from run {summary.averages_from}", highlight=False)
+        console.print(f"averages borrowed from run {summary.averages_from}", highlight=False)
 
 
 def replica_map_of(replica_map: str | None) -> dict[str, str]:
@@ -129,8 +162,13 @@ def nightly_command(
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
+    option: OptionOption = None,
+    period: PeriodOption = None,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report."""
+    edition = edition_or_exit(edition)
+    options = options_or_exit(option)
+    judged = period_or_exit(period)
     url_map = replica_map_of(replica_map)
     registry = choose_registry(registry, bool(url_map))
     ensure_contact(bool(url_map))
@@ -150,6 +188,8 @@ def nightly_command(
         RunKind.NIGHTLY,
         max_pages,
         not no_browser,
+        options=options,
+        period=judged,
         crawl_config=crawl_config,
     )
     _finish(run_audit(request, StageProgress()))
@@ -170,10 +210,16 @@ def audit_command(
     ] = False,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
+    option: OptionOption = None,
+    period: PeriodOption = None,
 ) -> None:
-    """Audit one body on demand (borrowing CGO averages from the last complete run), or any website by URL."""
+    """Audit one body on demand (borrowing the averages of the last complete run of the whole
+    registry), or any website by URL."""
     if bool(body) == bool(url):
         raise usage_error("give --body ID or --url URL")
+    edition = edition_or_exit(edition)
+    options = options_or_exit(option)
+    judged = period_or_exit(period)
     url_map = replica_map_of(replica_map)
     out, db = choose_out(out), choose_store(db)
     if url is not None:
@@ -205,12 +251,33 @@ def audit_command(
         RunKind.URL if url else RunKind.AUDIT,
         None,
         not no_browser,
+        options=options,
+        period=judged,
         crawl_config=crawl_config,
     )
     summary = run_audit(request, StageProgress())
     if url is not None:
         _write_url_outputs(summary, out, db)
     _finish(summary)
+
+
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="Reporting period judged: YYYY or YYYY-H1/H2 (default: the one the audit date falls in, "
+        "of the edition's kind).",
+    ),
+]
+
+
+def period_or_exit(value: str | None) -> ReportingPeriod | None:
+    if value is None:
+        return None
+    try:
+        return parse_period(value)
+    except ValueError as error:
+        raise usage_error(f"--period: {error}") from None
 
 
 def parse_date(value: str | None) -> date | None:

@@ -14,10 +14,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.evidence import EvidenceRef
+from ashyq.base.forms import DeclaredReport
 from ashyq.base.text import normalise
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
 from ashyq.base.working_days import parse_portal_day
-from ashyq.checks.declared.facts import declared_of
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.portals import as_dict, unmeasurable
 
@@ -92,28 +92,31 @@ def required_datasets(artifacts: BodyArtifacts) -> RequiredDatasets | None:
     if imported is not None:
         return RequiredDatasets(imported, {"kind": "unified_list", "list": artifacts.config.get("unified_list_source")
                                            or {"source": "configured list"}})  # fmt: skip
-    declared = declared_of(artifacts)
-    if declared is None:
+    payload = artifacts.declared or {}
+    if "report" not in payload:
         return None
-    rows = [r for r in declared.report.open_data if r.row == "1"]
+    report = DeclaredReport.model_validate(payload["report"])
+    rows = [r for r in report.open_data if r.row == "1"]
     if not rows:
         return None
+    verification = payload.get("verification") or {}
+    verdicts = {(v["form"], v.get("line"), v["field"]): v for v in verification.get("verdicts", [])}
     entries, confirmed, contradicted = [], 0, 0
     for row in rows:
         links = row.links()
-        verdicts = [declared.verdict("open_data", row, name) or {} for name in links]
-        confirmed += sum(v.get("verdict") == CONFIRMED for v in verdicts)
-        contradicted += sum(v.get("verdict") == CONTRADICTED for v in verdicts)
+        found = [verdicts.get(("open_data", row.line, name)) or {} for name in links]
+        confirmed += sum(v.get("verdict") == CONFIRMED for v in found)
+        contradicted += sum(v.get("verdict") == CONTRADICTED for v in found)
         uri = next((u for u in map(dataset_index, links.values()) if u), None)
         names = {lang: str(t) for lang, t in (("kk", row.title_kk), ("ru", row.title_ru)) if t}
         entries.append(UnifiedEntry(row.note or uri or f"row {row.line}", names, None, uri, row.line))
     source = {
         "kind": "declared",
-        "file": declared.source,
+        "file": str(payload.get("source") or "declared report"),
         "rows": len(rows),
         "links_confirmed": confirmed,
         "links_contradicted": contradicted,
-        "links_verified": declared.verified,
+        "links_verified": "verdicts" in verification,
     }
     return RequiredDatasets(entries, source)
 
@@ -157,6 +160,16 @@ class Passport:
     fields: dict[str, dict[str, Any]]
     record: PortalRecord
     records_total: int | None = None  # rows of the set, when the harvest counted them
+
+
+NO_UNIFIED_DATASETS = "the Unified list names no dataset of this body (Table 1, note *: the maximum)"
+
+
+def no_unified_datasets(artifacts: BodyArtifacts) -> bool:
+    """The body is known to hold no dataset of the Unified list (a known, empty list; an unknown
+    list is not "none")."""
+    entries = unified_entries(artifacts)
+    return entries is not None and not entries
 
 
 def _by_lang(payload: dict[str, Any], stem: str) -> dict[str, str]:
