@@ -21,12 +21,12 @@ from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
 from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import axe as axe_core
 from ashyq.gather import contrast, input_errors, interactions, keyboard, motion, probes, reflow
+from ashyq.gather.axe import AxeMissing
 from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
 from ashyq.net.browser import BrowserSession, Mark, open_browser, session_of
 from ashyq.net.egress import Refusal
 from ashyq.net.urlmap import BaseUrlMap
 
-AXE_PATH = axe_core.AXE_PATH
 PAGE_KINDS = ("axe", "emblem", "motion", "zoom", "focus", "skip_link", "form_errors")
 
 
@@ -91,11 +91,15 @@ async def measure_page(
             result.measurements.append(Measurement(kind, url, data, screenshot=shot, tool_versions=versions))
 
         await close_modal(page)
-        found = await axe_core.run_axe(page, list(config["axe_rules"]))
-        found["not_text"] = await contrast.drop_non_text(page, found)
-        found["decided"] = await contrast.decide_incomplete(page, found)
-        result.tool_versions["axe-core"] = versions["axe-core"] = str(found.pop("version"))
-        add("axe", found)
+        try:
+            found = await axe_core.run_axe(page, list(config["axe_rules"]))
+        except AxeMissing as missing:  # the other measurements do not need it
+            result.measurements += error_measurements(url, missing, ["axe"])
+        else:
+            found["not_text"] = await contrast.drop_non_text(page, found)
+            found["decided"] = await contrast.decide_incomplete(page, found)
+            result.tool_versions["axe-core"] = versions["axe-core"] = str(found.pop("version"))
+            add("axe", found)
         add("emblem", await page.evaluate(probes.EMBLEM, labels(config, "emblem")))
         add(
             "motion",
