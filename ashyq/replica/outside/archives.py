@@ -14,23 +14,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashyq.replica.outside.context import Ctx, Person, Service, Unit, plain_image
+from ashyq.replica.outside.context import Ctx, person, plain_image, service, unit
 from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
 
 HOST = "www.archives.gov.kz"
-
-
-def _p(kk: str, ru: str, kk_pos: str, ru_pos: str, phone: str, email: str) -> Person:
-    return Person(kk, ru, {"kk": kk_pos, "ru": ru_pos}, phone, email)
-
-
-def _u(kk: str, ru: str, head_kk: str, head_ru: str, phone: str, email: str, site: str = "") -> Unit:
-    return Unit(kk, ru, {"kk": head_kk, "ru": head_ru}, phone, email, site)
-
-
-def _s(code: str, kk: str, ru: str, **fields: tuple[str, str]) -> Service:
-    v = {name: {"kk": a, "ru": b} for name, (a, b) in fields.items()}
-    return Service(code, kk, ru, v["form"], v["documents"], v["cost"], v["term"], v["result"])
 
 
 def context(as_of: date) -> Ctx:
@@ -55,7 +42,7 @@ def context(as_of: date) -> Ctx:
         phone="+7 (7172) 57-30-00",
         office_phone="+7 (7172) 57-30-10",
         press_phone="+7 (7172) 57-30-20",
-        head=_p(
+        head=person(
             "Тоқтарова Айжан Болатқызы",
             "Токтарова Айжан Болатовна",
             "Агенттік төрағасы",
@@ -64,7 +51,7 @@ def context(as_of: date) -> Ctx:
             "a.toktarova@archives.gov.kz",
         ),
         deputies=(
-            _p(
+            person(
                 "Әбенов Серік Қанатұлы",
                 "Абенов Серик Канатович",
                 "Төрағаның орынбасары",
@@ -72,7 +59,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 57-30-02",
                 "s.abenov@archives.gov.kz",
             ),
-            _p(
+            person(
                 "Литвиненко Ольга Петровна",
                 "Литвиненко Ольга Петровна",
                 "Төрағаның орынбасары",
@@ -80,7 +67,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 57-30-03",
                 "o.litvinenko@archives.gov.kz",
             ),
-            _p(
+            person(
                 "Жақыпов Бауыржан Темірұлы",
                 "Жакупов Бауыржан Темирович",
                 "Аппарат басшысы",
@@ -89,7 +76,7 @@ def context(as_of: date) -> Ctx:
                 "b.zhakupov@archives.gov.kz",
             ),
         ),
-        ethics=_p(
+        ethics=person(
             "Сарсенбаева Мадина Ерланқызы",
             "Сарсенбаева Мадина Ерлановна",
             "әдеп жөніндегі уәкіл",
@@ -97,7 +84,7 @@ def context(as_of: date) -> Ctx:
             "+7 (7172) 57-30-40",
             "ethics@archives.gov.kz",
         ),
-        hr=_p(
+        hr=person(
             "Нұрланова Әйгерім Маратқызы",
             "Нурланова Айгерим Маратовна",
             "адами ресурстар басқармасының сарапшысы",
@@ -106,7 +93,7 @@ def context(as_of: date) -> Ctx:
             "hr@archives.gov.kz",
         ),
         units=(
-            _u(
+            unit(
                 "Ұлттық мұрағат қоры департаменті",
                 "Департамент Национального архивного фонда",
                 "Ғабдуллин Р.Е.",
@@ -114,7 +101,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 57-31-00",
                 "naf@archives.gov.kz",
             ),
-            _u(
+            unit(
                 "Мемлекеттік бақылау департаменті",
                 "Департамент государственного контроля",
                 "Ким С.В.",
@@ -122,7 +109,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 57-32-00",
                 "control@archives.gov.kz",
             ),
-            _u(
+            unit(
                 "Цифрлық мұрағат басқармасы",
                 "Управление цифрового архива",
                 "Омарова Ж.Қ.",
@@ -132,7 +119,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         subordinates=(
-            _u(
+            unit(
                 "Қазақстан Республикасының Ұлттық мұрағаты",
                 "Национальный архив Республики Казахстан",
                 "Бекенова Д.С.",
@@ -141,7 +128,7 @@ def context(as_of: date) -> Ctx:
                 "info@nationalarchive.kz",
                 "https://nationalarchive.kz",
             ),
-            _u(
+            unit(
                 "Орталық мемлекеттік мұрағат",
                 "Центральный государственный архив",
                 "Исина Г.Т.",
@@ -152,7 +139,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         territorial=(
-            _u(
+            unit(
                 "Солтүстік өңіраралық мұрағаттық бақылау инспекциясы",
                 "Северная межрегиональная инспекция архивного контроля",
                 "Панов А.Н.",
@@ -160,7 +147,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7152) 46-10-20",
                 "north@archives.gov.kz",
             ),
-            _u(
+            unit(
                 "Оңтүстік өңіраралық мұрағаттық бақылау инспекциясы",
                 "Южная межрегиональная инспекция архивного контроля",
                 "Тұрсынов Е.Ж.",
@@ -168,7 +155,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7252) 53-11-40",
                 "south@archives.gov.kz",
             ),
-            _u(
+            unit(
                 "Батыс өңіраралық мұрағаттық бақылау инспекциясы",
                 "Западная межрегиональная инспекция архивного контроля",
                 "Құдайбергенова А.М.",
@@ -178,7 +165,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         services=(
-            _s(
+            service(
                 "00801",
                 "Мұрағаттық анықтамалар, мұрағаттық құжаттардың көшірмелерін немесе мұрағаттық үзінді көшірмелерді беру",
                 "Выдача архивных справок, копий архивных документов или архивных выписок",
@@ -197,7 +184,7 @@ def context(as_of: date) -> Ctx:
                 ),
                 result=("мұрағаттық анықтама, көшірме немесе үзінді көшірме", "архивная справка, копия или выписка"),
             ),
-            _s(
+            service(
                 "00802",
                 "Шетелге уақытша шығаруға рұқсат беру (Ұлттық мұрағат қорының құжаттары)",
                 "Выдача разрешения на временный вывоз документов Национального архивного фонда",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from ashyq.replica.outside.compose import Look
-from ashyq.replica.outside.context import Ctx, Person, Service, Unit
+from ashyq.replica.outside.context import Ctx, person, service, unit
 from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
 
 HOST = "www.geology.gov.kz"
@@ -23,19 +23,6 @@ LANG_OF = {v: k for k, v in CODE.items()}
 
 def image(file: str, alt: dict[str, str], width: int, height: int, lang: str) -> str:
     return f'<img src="/img/{file}" width="{width}" height="{height}" border="0">'
-
-
-def _p(kk: str, ru: str, kk_pos: str, ru_pos: str, phone: str, email: str) -> Person:
-    return Person(kk, ru, {"kk": kk_pos, "ru": ru_pos}, phone, email)
-
-
-def _u(kk: str, ru: str, head_kk: str, head_ru: str, phone: str, email: str, site: str = "") -> Unit:
-    return Unit(kk, ru, {"kk": head_kk, "ru": head_ru}, phone, email, site)
-
-
-def _s(code: str, kk: str, ru: str, **fields: tuple[str, str]) -> Service:
-    values = {name: {"kk": kk_v, "ru": ru_v} for name, (kk_v, ru_v) in fields.items()}
-    return Service(code, kk, ru, values["form"], values["documents"], values["cost"], values["term"], values["result"])
 
 
 def context(as_of: date) -> Ctx:
@@ -60,7 +47,7 @@ def context(as_of: date) -> Ctx:
         phone="+7 (7172) 74-05-00",
         office_phone="+7 (7172) 74-05-12",
         press_phone="+7 (7172) 74-05-35",
-        head=_p(
+        head=person(
             "Сапаров Ерлан Болатұлы",
             "Сапаров Ерлан Болатович",
             "Министр",
@@ -69,7 +56,7 @@ def context(as_of: date) -> Ctx:
             "e.saparov@geology.gov.kz",
         ),
         deputies=(
-            _p(
+            person(
                 "Жүнісова Әсем Қайратқызы",
                 "Жунусова Асем Кайратовна",
                 "Вице-министр",
@@ -77,7 +64,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-02",
                 "a.zhunusova@geology.gov.kz",
             ),
-            _p(
+            person(
                 "Оспанов Дәурен Мұратұлы",
                 "Оспанов Даурен Муратович",
                 "Вице-министр",
@@ -85,7 +72,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-03",
                 "d.ospanov@geology.gov.kz",
             ),
-            _p(
+            person(
                 "Ахметов Нұрлан Серікұлы",
                 "Ахметов Нурлан Серикович",
                 "Жауапты хатшы",
@@ -94,7 +81,7 @@ def context(as_of: date) -> Ctx:
                 "n.akhmetov@geology.gov.kz",
             ),
         ),
-        ethics=_p(
+        ethics=person(
             "Қасымова Гүлнар Ерболқызы",
             "Касымова Гульнар Ерболовна",
             "әдеп жөніндегі уәкіл",
@@ -102,7 +89,7 @@ def context(as_of: date) -> Ctx:
             "+7 (7172) 74-05-40",
             "ethics@geology.gov.kz",
         ),
-        hr=_p(
+        hr=person(
             "Байжанова Айгерім Талғатқызы",
             "Байжанова Айгерим Талгатовна",
             "кадр жұмысы басқармасының бас сарапшысы",
@@ -111,7 +98,7 @@ def context(as_of: date) -> Ctx:
             "hr@geology.gov.kz",
         ),
         units=(
-            _u(
+            unit(
                 "Жер қойнауын пайдалану департаменті",
                 "Департамент недропользования",
                 "Исаев Б.К.",
@@ -119,7 +106,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-50",
                 "dn@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Геологиялық барлау департаменті",
                 "Департамент геологической разведки",
                 "Мұхамеджанова Л.Т.",
@@ -127,7 +114,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-60",
                 "dgr@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Цифрландыру департаменті",
                 "Департамент цифровизации",
                 "Ким В.А.",
@@ -135,7 +122,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-70",
                 "digital@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Заң департаменті",
                 "Юридический департамент",
                 "Серікбаев Ж.Н.",
@@ -145,7 +132,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         subordinates=(
-            _u(
+            unit(
                 "«Ұлттық геологиялық қызмет» АҚ",
                 "АО «Национальная геологическая служба»",
                 "Төлеуов А.Е.",
@@ -154,7 +141,7 @@ def context(as_of: date) -> Ctx:
                 "info@ngs.kz",
                 "https://www.ngs.kz",
             ),
-            _u(
+            unit(
                 "«Қазгеоақпарат» РМК",
                 "РГП «Казгеоинформ»",
                 "Бекова С.М.",
@@ -165,7 +152,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         territorial=(
-            _u(
+            unit(
                 "«Орталыққазжерқойнауы» өңіраралық геология департаменті",
                 "Межрегиональный департамент геологии «Центрказнедра»",
                 "Әлиев Қ.Б.",
@@ -173,7 +160,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7212) 42-11-05",
                 "centr@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "«Батысқазжерқойнауы» өңіраралық геология департаменті",
                 "Межрегиональный департамент геологии «Запказнедра»",
                 "Нұрғалиев Е.С.",
@@ -181,7 +168,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7132) 54-20-11",
                 "zapad@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "«Шығысқазжерқойнауы» өңіраралық геология департаменті",
                 "Межрегиональный департамент геологии «Востказнедра»",
                 "Петров И.И.",
@@ -189,7 +176,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7232) 26-40-12",
                 "vostok@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "«Оңтүстікқазжерқойнауы» өңіраралық геология департаменті",
                 "Межрегиональный департамент геологии «Южказнедра»",
                 "Сұлтанов М.Ә.",
@@ -199,7 +186,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         services=(
-            _s(
+            service(
                 "00301",
                 "Жер қойнауын геологиялық зерттеуге лицензия беру",
                 "Выдача лицензии на геологическое изучение недр",
@@ -215,7 +202,7 @@ def context(as_of: date) -> Ctx:
                 term=("15 жұмыс күні", "15 рабочих дней"),
                 result=("лицензия не дәлелді бас тарту", "лицензия либо мотивированный отказ"),
             ),
-            _s(
+            service(
                 "00302",
                 "Геологиялық ақпаратты пайдалануға рұқсат беру",
                 "Выдача разрешения на использование геологической информации",
@@ -225,7 +212,7 @@ def context(as_of: date) -> Ctx:
                 term=("10 жұмыс күні", "10 рабочих дней"),
                 result=("рұқсат", "разрешение"),
             ),
-            _s(
+            service(
                 "00303",
                 "Құрылыс салынатын учаскеде пайдалы қазбалардың жоқ немесе болмашы екені туралы қорытынды беру",
                 "Выдача заключения об отсутствии или малозначительности полезных ископаемых в недрах под участком предстоящей застройки",

@@ -12,24 +12,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashyq.replica.outside.context import Ctx, Person, Service, Unit, plain_image
+from ashyq.replica.outside.context import Ctx, person, plain_image, service, unit
 from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
 
 HOST = "nadzor.geology.gov.kz"
 CODE = {"kk": "kz", "ru": "ru"}
-
-
-def _p(kk: str, ru: str, kk_pos: str, ru_pos: str, phone: str, email: str) -> Person:
-    return Person(kk, ru, {"kk": kk_pos, "ru": ru_pos}, phone, email)
-
-
-def _u(kk: str, ru: str, head_kk: str, head_ru: str, phone: str, email: str) -> Unit:
-    return Unit(kk, ru, {"kk": head_kk, "ru": head_ru}, phone, email)
-
-
-def _s(code: str, kk: str, ru: str, **fields: tuple[str, str]) -> Service:
-    v = {name: {"kk": a, "ru": b} for name, (a, b) in fields.items()}
-    return Service(code, kk, ru, v["form"], v["documents"], v["cost"], v["term"], v["result"])
 
 
 def context(as_of: date) -> Ctx:
@@ -54,7 +41,7 @@ def context(as_of: date) -> Ctx:
         phone="+7 (7172) 74-06-00",
         office_phone="+7 (7172) 74-06-10",
         press_phone="+7 (7172) 74-06-15",
-        head=_p(
+        head=person(
             "Жанатов Қайрат Мұхтарұлы",
             "Жанатов Кайрат Мухтарович",
             "Комитет төрағасы",
@@ -63,7 +50,7 @@ def context(as_of: date) -> Ctx:
             "k.zhanatov@geology.gov.kz",
         ),
         deputies=(
-            _p(
+            person(
                 "Ибраева Салтанат Жұмабекқызы",
                 "Ибраева Салтанат Жумабековна",
                 "Төрағаның орынбасары",
@@ -71,7 +58,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-06-02",
                 "s.ibrayeva@geology.gov.kz",
             ),
-            _p(
+            person(
                 "Волков Андрей Сергеевич",
                 "Волков Андрей Сергеевич",
                 "Төрағаның орынбасары",
@@ -80,7 +67,7 @@ def context(as_of: date) -> Ctx:
                 "a.volkov@geology.gov.kz",
             ),
         ),
-        ethics=_p(
+        ethics=person(
             "Тұрсынбекова Лаура Асанқызы",
             "Турсынбекова Лаура Асановна",
             "әдеп жөніндегі уәкіл",
@@ -88,7 +75,7 @@ def context(as_of: date) -> Ctx:
             "+7 (7172) 74-06-40",
             "etika.knn@geology.gov.kz",
         ),
-        hr=_p(
+        hr=person(
             "Мамырова Гүлназ Бекқызы",
             "Мамырова Гульназ Бековна",
             "персоналды басқару қызметінің бас сарапшысы",
@@ -97,7 +84,7 @@ def context(as_of: date) -> Ctx:
             "kadr.knn@geology.gov.kz",
         ),
         units=(
-            _u(
+            unit(
                 "Лицензиялау басқармасы",
                 "Управление лицензирования",
                 "Сейітов Н.Б.",
@@ -105,7 +92,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-06-20",
                 "lic.knn@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Мемлекеттік бақылау басқармасы",
                 "Управление государственного контроля",
                 "Оразбаева Д.К.",
@@ -113,7 +100,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-06-25",
                 "control.knn@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Талдау және мониторинг басқармасы",
                 "Управление анализа и мониторинга",
                 "Шевченко И.А.",
@@ -124,7 +111,7 @@ def context(as_of: date) -> Ctx:
         ),
         subordinates=(),
         territorial=(
-            _u(
+            unit(
                 "Солтүстік өңіраралық инспекция",
                 "Северная межрегиональная инспекция",
                 "Бердіқожин Ә.М.",
@@ -134,7 +121,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         services=(
-            _s(
+            service(
                 "00311",
                 "Жер қойнауын пайдалану жөніндегі операцияларды жүргізу жоспарын келісу",
                 "Согласование плана проведения операций по недропользованию",
@@ -147,7 +134,7 @@ def context(as_of: date) -> Ctx:
                 term=("20 жұмыс күні", "20 рабочих дней"),
                 result=("келісу немесе дәлелді бас тарту", "согласование либо мотивированный отказ"),
             ),
-            _s(
+            service(
                 "00312",
                 "Жер қойнауын пайдалану құқығының кепілін тіркеу",
                 "Регистрация залога права недропользования",
