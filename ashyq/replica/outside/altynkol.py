@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from ashyq.replica.outside.context import Ctx, person, plain_image, service, unit
-from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
+from ashyq.replica.outside.model import Page, SiteSpec, Verdict, stated, use
 
 HOST = "www.altynkol.gov.kz"
 MOBILE_HOST = "m.altynkol.gov.kz"
@@ -463,104 +463,100 @@ def url(key: str, lang: str, mobile: bool = False) -> str:
     return f"/{lang}/{key}" if key else f"/{lang}/"
 
 
-def _v(item: str, status: str, reason: str, *where: str) -> Verdict:
-    return Verdict(item, None, status, reason, where)  # type: ignore[arg-type]
-
-
 def _stated() -> tuple[Verdict, ...]:
     home, page = "/kk/", "/kk/about/contacts"
     return (
-        _v("A14-2.1", "pass", "standard HTML and CSS, displayed the same in every current browser", home),
-        _v(
+        stated("A14-2.1", "pass", "standard HTML and CSS, displayed the same in every current browser", home),
+        stated(
             "A14-2.2",
             "pass",
             "every page is within two clicks of the home page through the menu and the section pages",
             home,
         ),
-        _v(
+        stated(
             "A14-2.3",
             "pass",
             "main menu, home link (logo, breadcrumbs), site map link and search form on every page",
             page,
         ),
-        _v("A14-2.4", "pass", "breadcrumbs on every inner page", page),
-        _v(
+        stated("A14-2.4", "pass", "breadcrumbs on every inner page", page),
+        stated(
             "A14-2.5",
             "partial",
             "full-text search with results on a separate page and the query kept, but no advanced search: -0.25",
             "/kk/search?q=субсидия",
         ),
-        _v(
+        stated(
             "A14-2.6",
             "pass",
             "text documents in docx/xlsx/text pdf, each download shows its format and size, nothing needs special software or authorisation",
             "/kk/budget/money",
         ),
-        _v(
+        stated(
             "A14-2.7",
             "pass",
             "the long regulation text has a table of contents with internal anchors to its chapters",
             "/kk/about/regulation",
         ),
-        _v("A14-2.8", "pass", "every page shows the date and time of posting and of the last change", page),
-        _v(
+        stated("A14-2.8", "pass", "every page shows the date and time of posting and of the last change", page),
+        stated(
             "A14-2.9",
             "partial",
             "a dead link in the side column (the 2019 archive answers 404): -0.2; the language switch keeps the page and external links open in a new tab with a notice",
             home,
         ),
-        _v("A14-2.10", "pass", "'ресми интернет-ресурсы' in the header and the State Emblem at 80×80 px", home),
-        _v("A14-2.11", "pass", "'/' redirects straight to the Kazakh home page, no splash", "/"),
-        _v(
+        stated("A14-2.10", "pass", "'ресми интернет-ресурсы' in the header and the State Emblem at 80×80 px", home),
+        stated("A14-2.11", "pass", "'/' redirects straight to the Kazakh home page, no splash", "/"),
+        stated(
             "A14-3.1",
             "fail",
             "the banner links (eGov, Akorda, open government) are images with no alternative text: links without a text alternative",
             home,
         ),
-        _v(
+        stated(
             "A14-3.2",
             "pass",
             "the news slider rotates by itself but has a visible, keyboard-operable pause button, and stops while focused",
             home,
         ),
-        _v(
+        stated(
             "A14-3.3",
             "fail",
             "dropdown submenus open on mouse hover only, and the home-page poll is clickable divs and a span: not operable from the keyboard",
             home,
         ),
-        _v(
+        stated(
             "A14-3.4",
             "pass",
             "'Негізгі мазмұнға өту' skip link first on every page moves focus to the main content; long pages end with a 'Жоғары' link",
             page,
         ),
-        _v(
+        stated(
             "A14-3.5",
             "pass",
             "the question form, submitted with errors, shows a text message beside each wrong field",
             "/kk/feedback",
         ),
-        _v("A14-3.6", "pass", "text contrast at least 4.5:1 throughout", home),
-        _v(
+        stated("A14-3.6", "pass", "text contrast at least 4.5:1 throughout", home),
+        stated(
             "A14-3.7",
             "fail",
             "fixed 1170 px layout (viewport width=1200): at 200 % text size content is cut off and the page scrolls sideways",
             home,
         ),
-        _v("A14-4.1", "pass", "'Сұрақ қою' form for questions", "/kk/feedback"),
-        _v("A14-4.2", "pass", "a poll on the home page", home),
-        _v("A14-4.3", "fail", "no RSS feed at all: -0.15 twice", home),
-        _v("A14-4.4", "pass", "'Жиі қойылатын сұрақтар' page built from questions received", "/kk/citizens/faq"),
-        _v("A14-4.5", "fail", "no English version", home),
-        _v("A14-4.6", "fail", "no visitor counter", home),
-        _v(
+        stated("A14-4.1", "pass", "'Сұрақ қою' form for questions", "/kk/feedback"),
+        stated("A14-4.2", "pass", "a poll on the home page", home),
+        stated("A14-4.3", "fail", "no RSS feed at all: -0.15 twice", home),
+        stated("A14-4.4", "pass", "'Жиі қойылатын сұрақтар' page built from questions received", "/kk/citizens/faq"),
+        stated("A14-4.5", "fail", "no English version", home),
+        stated("A14-4.6", "fail", "no visitor counter", home),
+        stated(
             "A16-k",
             "pass",
             "point 96: a phone opening www.altynkol.gov.kz is redirected to m.altynkol.gov.kz: coefficient 5",
             "https://m.altynkol.gov.kz/",
         ),
-        _v(
+        stated(
             "A16-2",
             "pass",
             "point 99: every page of the mobile version links to the full version ('Толық нұсқа')",

@@ -14,7 +14,7 @@ from datetime import date
 
 from ashyq.replica.outside.compose import Look
 from ashyq.replica.outside.context import Ctx, person, service, unit
-from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
+from ashyq.replica.outside.model import Page, SiteSpec, Verdict, stated, use
 
 HOST = "www.geology.gov.kz"
 CODE = {"kk": "kz", "ru": "ru"}  # the site's own language codes
@@ -453,111 +453,115 @@ def _section(heading: str, html: str, key: str) -> str:
 LOOK = Look(resolve=resolve, external_attrs='target="_blank"', section=_section)
 
 
-def _v(item: str, status: str, reason: str, *where: str) -> Verdict:
-    return Verdict(item, None, status, reason, where)  # type: ignore[arg-type]
-
-
 def _stated() -> tuple[Verdict, ...]:
     home, ru_page = "/index.php?lang=ru", "/index.php?lang=ru&id=2"
     return (
-        _v(
+        stated(
             "A14-2.1",
             "partial",
             "Flash banner (<object type=application/x-shockwave-flash>, no fallback) with the ministry's name shows as an empty box in every current browser: -0.03 per browser",
             home,
         ),
-        _v(
+        stated(
             "A14-2.2",
             "pass",
             "every page is two clicks from the home page (home → site map → page); the menu covers all sections",
             home,
         ),
-        _v(
+        stated(
             "A14-2.3",
             "partial",
             "main menu, link to the home page and site map on every page, but the search form only on the home page: -0.15",
             ru_page,
         ),
-        _v("A14-2.4", "fail", "no breadcrumbs on any page", ru_page),
-        _v(
+        stated("A14-2.4", "fail", "no breadcrumbs on any page", ru_page),
+        stated(
             "A14-2.5",
             "partial",
             "search exists (full text, results on a separate page) but no advanced search and the query is not kept in the search box on the results page: -0.5",
             "/index.php?lang=ru&mod=search&q=лицензия",
         ),
-        _v(
+        stated(
             "A14-2.6",
             "partial",
             "downloads never state their format or size (2.6 requirement 2): -0.25",
             "/index.php?lang=ru&id=40",
         ),
-        _v(
+        stated(
             "A14-2.7",
             "partial",
             "the regulation (a legal act) is one long page split into chapters but without internal anchors (2.7 requirement 2): -0.2",
             "/index.php?lang=ru&id=3",
         ),
-        _v("A14-2.8", "partial", "pages show the date of posting but never the date of the last change: -0.2", ru_page),
-        _v(
+        stated(
+            "A14-2.8", "partial", "pages show the date of posting but never the date of the last change: -0.2", ru_page
+        ),
+        stated(
             "A14-2.9",
             "fail",
             "a dead link in the left column (id=77 answers 404); the language switch opens the other language's home page, not the same page; external links open in a new window without telling the user: three violations, 0.6 - 0.6",
             home,
         ),
-        _v(
+        stated(
             "A14-2.10",
             "partial",
             "marked as the official website, but the State Emblem is shown at 150×150 px (over 100×100): -0.13",
             home,
         ),
-        _v("A14-2.11", "fail", "'/' is a language-choice splash page, not the home page", "/"),
-        _v(
+        stated("A14-2.11", "fail", "'/' is a language-choice splash page, not the home page", "/"),
+        stated(
             "A14-3.1",
             "fail",
             "no image has alternative text (emblem, state symbols, structure chart, counter)",
             "/index.php?lang=ru&id=2",
         ),
-        _v("A14-3.2", "fail", "a <marquee> news ticker scrolls on every page with no way to stop it", home),
-        _v(
+        stated("A14-3.2", "fail", "a <marquee> news ticker scrolls on every page with no way to stop it", home),
+        stated(
             "A14-3.3",
             "fail",
             "the main menu is table cells with onclick, unreachable by keyboard; links have outline:none on focus",
             home,
         ),
-        _v(
+        stated(
             "A14-3.4",
             "fail",
             "no link to skip to the main content; long pages have no 'Наверх' link",
             "/index.php?lang=ru&id=3",
         ),
-        _v(
+        stated(
             "A14-3.5",
             "fail",
             "the internet reception form, submitted empty, comes back with red borders and no text about the error",
             "/index.php?lang=ru&mod=feedback",
         ),
-        _v("A14-3.6", "fail", "menu text #9a9a9a on #f2f2f2 (about 2.6:1) and grey dates below 4.5:1", home),
-        _v(
+        stated("A14-3.6", "fail", "menu text #9a9a9a on #f2f2f2 (about 2.6:1) and grey dates below 4.5:1", home),
+        stated(
             "A14-3.7", "fail", "fixed 980 px table layout: at 200 % text size the page needs horizontal scrolling", home
         ),
-        _v("A14-4.1", "pass", "internet reception: a question form for citizens", "/index.php?lang=ru&mod=feedback"),
-        _v("A14-4.2", "fail", "no poll form anywhere", home),
-        _v("A14-4.3", "partial", "RSS of news exists, none for procurement announcements: -0.15", "/rss.php?lang=ru"),
-        _v(
+        stated(
+            "A14-4.1", "pass", "internet reception: a question form for citizens", "/index.php?lang=ru&mod=feedback"
+        ),
+        stated("A14-4.2", "fail", "no poll form anywhere", home),
+        stated(
+            "A14-4.3", "partial", "RSS of news exists, none for procurement announcements: -0.15", "/rss.php?lang=ru"
+        ),
+        stated(
             "A14-4.4",
             "pass",
             "'Часто задаваемые вопросы' built from the questions received, with answers",
             "/index.php?lang=ru&id=82",
         ),
-        _v("A14-4.5", "fail", "no English version", home),
-        _v("A14-4.6", "pass", "visitor counter in the left column", home),
-        _v(
+        stated("A14-4.5", "fail", "no English version", home),
+        stated("A14-4.6", "pass", "visitor counter in the left column", home),
+        stated(
             "A16-k",
             "partial",
             "point 96: phones get the full version, which links to the mobile version (/m/): coefficient 3",
             home,
         ),
-        _v("A16-2", "fail", "point 99: the mobile version (/m/) has no link back to the full version", "/m/?lang=ru"),
+        stated(
+            "A16-2", "fail", "point 99: the mobile version (/m/) has no link back to the full version", "/m/?lang=ru"
+        ),
     )
 
 
