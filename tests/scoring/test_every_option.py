@@ -176,6 +176,9 @@ CHECKS: dict[tuple[str, str, str], CheckCase] = {
     ("kz-2017", "a14-search-rank", "best-name-per-engine"): CheckCase("A14-1.1/ranks.yaml", "A14-1.1"),
     ("kz-2017", "a14-nav-depth", "three-clicks"): CheckCase("A14-2.2/three-clicks-interpretation.yaml", "A14-2.2"),
     ("kz-2017", "a14-deduction-unit", "per-fact"): CheckCase("A14-2.8/no-dates.yaml", "A14-2.8"),
+    ("kz-2017", "a14-text-formats", "listed"): CheckCase("A14-2.6/docx-under-listed-reading.yaml", "A14-2.6"),
+    ("kz-2017", "a14-skip-link", "any-bypass"): CheckCase("A14-3.4/no-skip-link.yaml", "A14-3.4"),
+    ("kz-2017", "a14-visitor-counter", "any-counter"): CheckCase("A14-4.6/metrika.yaml", "A14-4.6"),
     ("kz-2017", "a15-nothing-to-publish", "excluded"): CheckCase("A15-1.8-cgo/partial_half_listed.yaml", "A15-1.8-cgo"),
     ("kz-feedback-2024", "feedback-sources", "by-decision"): CheckCase("F-1/partial_6_of_10_accepted.yaml", "F-1"),
 }
