@@ -446,13 +446,19 @@ def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------------------- 3.5
+SENT = re.compile(r"спасибо|отправлен|принят|рахмет|жіберілді|қабылданды|thank|\bsent\b|received", re.IGNORECASE)
+
+
 def _form_verdicts(m: Measurement) -> list[tuple[dict[str, Any], str | None]]:
     """Each form sent wrongly on the page: None when the visitor was told which field is wrong,
     else why not."""
     out: list[tuple[dict[str, Any], str | None]] = []
     for form in m.data.get("forms", []):
         messages = [x for x in form.get("messages", []) if x.get("fresh") or x.get("error_like")]
-        errors = [x for x in messages if x.get("error_like") or x.get("tied")]
+        # a message tied to the field counts, unless it thanks the visitor for a message it took
+        errors = [
+            x for x in messages if x.get("error_like") or (x.get("tied") and not SENT.search(x.get("text") or ""))
+        ]
         exposed = [x for x in errors if not x.get("hidden_from_at")]
         if form.get("native"):
             out.append((form, None))  # the browser refused the input and named the field
