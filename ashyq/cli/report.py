@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
+from ashyq.cli.outputs import output_file
 from ashyq.reports.body_report import ReportError, load_body_report
 from ashyq.reports.bundle import export_bundle, verify_bundle
 from ashyq.reports.conclusion import write_conclusion
@@ -133,6 +134,7 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
+    output_file(out, (f".{fmt.value}",), db)
     try:
         with _store(db) as session:
             path = export_run(session, _run_id(session, run), fmt.value, out, lang.value, table.value)
@@ -150,6 +152,7 @@ def disagreements_command(
     db: DbOption = None,
 ) -> None:
     """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
+    output_file(out, (".xlsx",), db)
     try:
         with _store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
@@ -168,6 +171,7 @@ def evidence_export_command(
     db: DbOption = None,
 ) -> None:
     """One body's evidence of a run as a verifiable zip (WARC records, screenshots, manifest)."""
+    output_file(out, (".zip",), db)
     try:
         with _store(db) as session:
             contents = export_bundle(session, _run_id(session, run), body, data, out)
