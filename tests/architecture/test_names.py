@@ -28,6 +28,7 @@ FAMILIES = {
     "vocabulary": "closed vocabularies: those every stage shares (base) and the store's own",
     "artifacts": "a body's artifacts: their types (base) and reading them from the store (pipeline)",
     "fetch": "fetching one page: the guarded HTTP client (net) and the declared links' polite fetcher on it (declared)",
+    "outputs": "the files a command writes: the rule (base) and the commands' check before writing (cli)",
 }
 
 
