@@ -211,7 +211,24 @@ def warc_archiver(out_dir: Path, run_id: str, body_id: str) -> Callable[..., tup
     return archive
 
 
+class _TransientData(Exception):
+    """The page itself answered, but a request for its data got a transient answer (a 502 from the
+    API): what rendered is an empty shell, not the page."""
+
+    def __init__(self, url: str, status: int) -> None:
+        super().__init__(f"its data ({url}) answered HTTP {status}")
+        self.status = status
+
+
 async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int, dict[str, str], str, str]:
+    transient: list[tuple[str, int]] = []
+
+    def on_response(response: Any) -> None:
+        kind = response.request.resource_type
+        if kind in ("xhr", "fetch") and response.status in config.retry_http_codes:
+            transient.append((response.url, response.status))
+
+    page.on("response", on_response)
     response = await goto(page, url, wait_until="networkidle", timeout=config.timeout_ms)
     if BrowserSession.left_for_an_error(page):
         raise RuntimeError(f"the page went on to an address that failed ({page.url})")
@@ -220,6 +237,8 @@ async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int,
         await page.wait_for_selector(config.ready_selector, timeout=config.timeout_ms // 2)
     await page.wait_for_timeout(config.settle_ms)
     status = response.status if response is not None else 0
+    if transient and status not in config.retry_http_codes:
+        raise _TransientData(*transient[0])
     headers = await response.all_headers() if response is not None else {}
     return status, dict(headers), await page.content(), await page.title()
 
@@ -290,7 +309,11 @@ async def _render_target(
                 await page.screenshot(path=str(desktop_shot))
         except Exception as error:
             failure = _failure(session_of(page), mark, target.url, error)
-            if failure.reason in ("timeout", "error") and attempt <= config.retry_times:
+            if isinstance(error, _TransientData):
+                failure = FetchFailureItem(
+                    url=target.url, reason="http_status", detail=f"render: {error}"[:500], status_code=error.status
+                )
+            if failure.reason in ("timeout", "error", "http_status") and attempt <= config.retry_times:
                 await asyncio.sleep(config.backoff(attempt))
                 continue
             failure.detail = f"{failure.detail} (after {attempt} attempts)"[:500] if attempt > 1 else failure.detail
@@ -317,7 +340,8 @@ async def _render_target(
         await _render_one(phone, target.url, config)
         await phone.screenshot(path=str(mobile_shot))
     except Exception as error:  # the desktop render stands; the missing phone view is recorded
-        yield FetchFailureItem(url=target.url, reason="timeout", detail=f"mobile render: {error}"[:500])
+        reason: FailureReason = "http_status" if isinstance(error, _TransientData) else "timeout"
+        yield FetchFailureItem(url=target.url, reason=reason, detail=f"mobile render: {error}"[:500])
     finally:
         await phone.close()
     dom = html.encode("utf-8")

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
+from ashyq.cli.operator import choose_out, choose_store
 from ashyq.cli.outputs import output_file
 from ashyq.reports.body_report import ReportError, load_body_report
 from ashyq.reports.bundle import export_bundle, verify_bundle
@@ -57,8 +58,16 @@ assert {t.value for t in ExportTable} == set(TABLES)
 
 RunOption = Annotated[str, typer.Option("--run", help="Run id, or 'last' for the last complete run.")]
 BodyOption = Annotated[str, typer.Option("--body", help="Body id.")]
-DbOption = Annotated[str | None, typer.Option("--db", help="Store URL (default: ASHYQ_DB_URL or out/ashyq.sqlite).")]
-DataOption = Annotated[Path, typer.Option("--data", help="Output folder of the runs (runs/<run>/warc, screenshots).")]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store URL (default: `store:` of ashyq.yaml, ASHYQ_DB_URL or out/ashyq.sqlite)."),
+]
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data", help="Output folder of the runs (runs/<run>/warc, screenshots); default `out:` of ashyq.yaml."
+    ),
+]
 LangOption = Annotated[ReportLanguage, typer.Option("--lang", help="Language of the labels.")]
 
 
@@ -79,6 +88,7 @@ def _run_id(session: Session, run: str) -> str:
 def _store(db: str | None) -> Iterator[Session]:
     """A session on the store, brought to the current schema first (an empty or older store is not a
     traceback: an empty one simply has no run)."""
+    db = choose_store(db)
     ensure_schema(db)
     with session_scope(db) as session:
         yield session
@@ -112,13 +122,13 @@ def dashboard_command(
     run: RunOption,
     out: Annotated[Path, typer.Option("-o", "--out", help="Folder of the static site.")],
     lang: LangOption = ReportLanguage.ru,
-    data: DataOption = Path("out"),
+    data: DataOption = None,
     db: DbOption = None,
 ) -> None:
     """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
     try:
         with _store(db) as session:
-            index = build_dashboard(session, _run_id(session, run), data, out, lang.value)
+            index = build_dashboard(session, _run_id(session, run), choose_out(data), out, lang.value)
     except ReportError as error:
         raise _fail(str(error)) from None
     typer.echo(str(index))
@@ -134,7 +144,7 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
-    output_file(out, (f".{fmt.value}",), db)
+    output_file(out, (f".{fmt.value}",), choose_store(db))
     try:
         with _store(db) as session:
             path = export_run(session, _run_id(session, run), fmt.value, out, lang.value, table.value)
@@ -152,7 +162,7 @@ def disagreements_command(
     db: DbOption = None,
 ) -> None:
     """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
-    output_file(out, (".xlsx",), db)
+    output_file(out, (".xlsx",), choose_store(db))
     try:
         with _store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
@@ -167,14 +177,14 @@ def evidence_export_command(
     run: RunOption,
     body: BodyOption,
     out: Annotated[Path, typer.Option("-o", "--out", help="The bundle (.zip) to write.")],
-    data: DataOption = Path("out"),
+    data: DataOption = None,
     db: DbOption = None,
 ) -> None:
     """One body's evidence of a run as a verifiable zip (WARC records, screenshots, manifest)."""
-    output_file(out, (".zip",), db)
+    output_file(out, (".zip",), choose_store(db))
     try:
         with _store(db) as session:
-            contents = export_bundle(session, _run_id(session, run), body, data, out)
+            contents = export_bundle(session, _run_id(session, run), body, choose_out(data), out)
     except ReportError as error:
         raise _fail(str(error)) from None
     for missing in contents.missing:

@@ -22,14 +22,14 @@ SLUG = "karaganda"
 HOME = entity_url(SLUG, "", "ru")
 
 
-def _render(urls: dict[str, str], tmp: Path, retry_times: int) -> list[object]:
+def _render(urls: dict[str, str], tmp: Path, retry_times: int, max_pages: int = 3) -> list[object]:
     config = RenderSettings(
         out_dir=tmp,
         run_id="flaky",
         body_id=SLUG,
         url_map=BaseUrlMap.from_mapping(urls),
         internal_hosts={"www.gov.kz"},
-        max_pages=3,
+        max_pages=max_pages,
         retry_times=retry_times,
         backoff_base_seconds=0.1,
     )
@@ -64,3 +64,24 @@ def test_a_page_that_keeps_failing_is_a_recorded_failure(tmp_path: Path) -> None
     failures = [i for i in items if isinstance(i, FetchFailureItem) and i.url == HOME]
     assert len(failures) == 1 and failures[0].reason == "http_status" and failures[0].status_code == 503
     assert failures[0].detail == "render: HTTP 503 after 1 attempts"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_flaky_world_renders_the_same_pages_as_the_clean_one(tmp_path: Path) -> None:
+    """What a flaky gov.kz costs is time, not pages: the same pages, with the same titles, as the
+    clean world, except those listed as failures (with a reason)."""
+    seen: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {}
+    for faults in ("none", "flaky"):
+        with start_world(World(faults=faults)) as served:
+            items = _render(dict(served.urls), tmp_path / faults, retry_times=2, max_pages=8)
+        pages = {i.url: i.title for i in items if isinstance(i, PageItem)}
+        failures = {i.url: f"{i.reason}: {i.detail}" for i in items if isinstance(i, FetchFailureItem)}
+        seen[faults] = (pages, failures)
+    clean, _ = seen["none"]
+    flaky, failed = seen["flaky"]
+    assert len(clean) == 8
+    assert set(flaky) == set(clean) - set(failed), (set(clean) ^ set(flaky), failed)
+    assert all(flaky[url] == clean[url] for url in flaky), {
+        u: (clean[u], flaky[u]) for u in flaky if flaky[u] != clean[u]
+    }
