@@ -14,6 +14,7 @@ from ashyq.cli.declared import declare_command, report_template_command
 from ashyq.cli.methodology import methodology_app, score_command
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import check_command, recheck_command
+from ashyq.cli.runs import runs_app
 from ashyq.cli.world import world_app
 
 app = typer.Typer(
@@ -28,6 +29,7 @@ app.add_typer(bodies_app, name="bodies")
 app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(accuracy_app, name="accuracy")
+app.add_typer(runs_app, name="runs")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)
