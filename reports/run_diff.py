@@ -96,12 +96,22 @@ class BodyDiff:
             None if self.new_score is None else self.new_score.final,
         )
 
+    @property
+    def penalty(self) -> ScoreChange:
+        """The deductions outside the criteria (untrue facts in the body's own report …)."""
+        return ScoreChange(
+            "penalty",
+            None if self.old_score is None else self.old_score.penalty,
+            None if self.new_score is None else self.new_score.penalty,
+        )
+
     def of_kind(self, kind: ChangeKind) -> list[ItemChange]:
         return [c for c in self.items if c.change == kind]
 
     @property
     def changed(self) -> bool:
-        return bool(self.items) or self.final.changed or any(c.changed for c in self.criteria + self.languages)
+        scopes = [self.final, self.penalty, *self.criteria, *self.languages]
+        return bool(self.items) or any(c.changed for c in scopes)
 
 
 @dataclass
@@ -306,6 +316,7 @@ def diff_json(diff: RunDiff) -> dict[str, Any]:
                 "in_old": b.old_score is not None,
                 "in_new": b.new_score is not None,
                 "final": _scope_json(b.final),
+                "penalty": _scope_json(b.penalty),
                 "level": {
                     "old": b.old_score.level if b.old_score else None,
                     "new": b.new_score.level if b.new_score else None,
@@ -364,7 +375,7 @@ def diff_tables(diff: RunDiff, lang: str) -> list[Table]:
                         c.reason,
                     ]
                 )
-        scopes = [(t("runs.final"), b.final)]
+        scopes = [(t("runs.final"), b.final), (t("exports.penalty"), b.penalty)]
         scopes += [(f"{c.key} {titles.title(c.key, lang)}", c) for c in b.criteria]
         scopes += [(t(f"lang.{c.key}"), c) for c in b.languages]
         for label, change in scopes:

@@ -153,6 +153,9 @@ def render_diff(diff: RunDiff, t: Translate, lang: str) -> list[str]:
             continue
         head = f"{format_points(final.old, lang)} → {format_points(final.new, lang)}"
         lines += ["", f"{b.body.id}  {t('runs.final')}: {head} ({format_signed(final.delta or 0.0, lang)})"]
+        if b.penalty.changed:
+            penalty = f"{format_points(b.penalty.old, lang)} → {format_points(b.penalty.new, lang)}"
+            lines.append(f"  {t('exports.penalty')}: {penalty}")
         for kind in CHANGE_KINDS:
             items = b.of_kind(kind)
             if not items:
