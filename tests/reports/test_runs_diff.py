@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 from ashyq.cli.report import report_app
 from ashyq.cli.runs import runs_app
 from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, runs_to_compare
-from ashyq.store import session_scope
 from ashyq.store import repository as repo
+from ashyq.store import session_scope
 from ashyq.store.vocabulary import RunKind, RunStatus
 
 HOSTILE_REASON = '=HYPERLINK("http://x","<script>window.__pwned=1</script>")'

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.runs import runs_app
-from ashyq.store import session_scope
 from ashyq.store import repository as repo
+from ashyq.store import session_scope
 from ashyq.store.models import (
     Declaration,
     Evidence,
