@@ -184,6 +184,7 @@ def diff_command(
     ] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", help="text (the terminal), xlsx or json.")] = DiffFormat.text,
     out: Annotated[Path | None, typer.Option("-o", "--out", help="File to write (xlsx, json).")] = None,
+    body: Annotated[list[str] | None, typer.Option("--body", help="Only this body (repeat for more).")] = None,
     lang: LangOption = ReportLanguage.ru,
     db: DbOption = None,
 ) -> None:
@@ -199,6 +200,11 @@ def diff_command(
         with _store(db) as session:
             old, new = runs_to_compare(session, old_ref, new_ref)
             diff = diff_runs(session, old.id, new.id)
+            if body:
+                unknown = sorted(set(body) - {b.body.id for b in diff.bodies})
+                if unknown:
+                    raise ReportError(f"not scored in either run: {', '.join(unknown)}")
+                diff.bodies = [b for b in diff.bodies if b.body.id in body]
             if fmt is DiffFormat.text:
                 for line in render_diff(diff, catalogue().translator(lang.value), lang.value):
                     typer.echo(line)

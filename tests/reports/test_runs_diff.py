@@ -173,6 +173,9 @@ def test_runs_diff_in_the_terminal_and_as_exports(store: ReportStore, tmp_path: 
     assert f"'{HOSTILE_REASON}" in reasons  # a formula from a crawled page stays text
     assert all(cell.data_type != "f" for row in changes.iter_rows() for cell in row)
     assert book.worksheets[1].max_row > 1
+    code, output = _invoke(runs_app, store, "diff", store.old.id, store.new.id, "--body", "astana", "--lang", "en")
+    assert code == 0 and "astana" in output and "enbek" not in output
+    assert _invoke(runs_app, store, "diff", "--body", "nobody")[0] == 2
     # usage errors
     assert _invoke(runs_app, store, "diff", OTHER_REGISTRY_RUN)[0] == 2  # nothing comparable before it
     assert _invoke(runs_app, store, "diff", "a", "b", "c")[0] == 2
