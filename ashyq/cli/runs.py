@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from sqlalchemy import func, select
 
+from ashyq.cli.operator import choose_out
 from ashyq.cli.report import DataOption, DbOption, LangOption, ReportLanguage, _store
 from ashyq.reports.body_report import ReportError, score_of
 from ashyq.reports.i18n import Translate, catalogue, format_points, format_signed
@@ -224,7 +225,7 @@ def prune_command(
         int | None, typer.Option("--older-than", help="Delete only runs started more than DAYS days ago.")
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only say which runs would go.")] = False,
-    data: DataOption = Path("out"),
+    data: DataOption = None,
     lang: LangOption = ReportLanguage.ru,
     db: DbOption = None,
 ) -> None:
@@ -251,7 +252,7 @@ def prune_command(
             result = delete_runs(session, plan.delete)
     except ValueError as error:
         raise _fail(str(error)) from None
-    remove_run_files(data, result)
+    remove_run_files(choose_out(data), result)
     for run_id in result.deleted:
         typer.echo(t("runs.prune_deleted", run=run_id))
     typer.echo(t("runs.prune_kept", count=len(result.kept_evidence)))
