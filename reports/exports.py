@@ -36,7 +36,7 @@ Cell = str | float | int | None
 
 @dataclass
 class Table:
-    name: TableName
+    name: str  # a TableName for a run's export
     title: str  # the sheet name, in the report's language
     headers: list[str]
     rows: list[list[Cell]]
