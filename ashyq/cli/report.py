@@ -85,7 +85,7 @@ def _run_id(session: Session, run: str) -> str:
 
 
 @contextmanager
-def _store(db: str | None) -> Iterator[Session]:
+def open_store(db: str | None) -> Iterator[Session]:
     """A session on the store, brought to the current schema first (an empty or older store is not a
     traceback: an empty one simply has no run)."""
     db = choose_store(db)
@@ -108,7 +108,7 @@ def conclusion_command(
     """The conclusion on one body (Appendix 8): HTML and PDF, in Russian and Kazakh."""
     languages = [x.value for x in (lang or [ReportLanguage.ru, ReportLanguage.kk])]
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
             for language in languages:
                 for path in write_conclusion(report, language, out, pdf=pdf):
@@ -127,7 +127,7 @@ def dashboard_command(
 ) -> None:
     """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             index = build_dashboard(session, _run_id(session, run), choose_out(data), out, lang.value)
     except ReportError as error:
         raise _fail(str(error)) from None
@@ -146,7 +146,7 @@ def export_command(
     """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
     output_file(out, (f".{fmt.value}",), choose_store(db))
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             path = export_run(session, _run_id(session, run), fmt.value, out, lang.value, table.value)
     except ReportError as error:
         raise _fail(str(error)) from None
@@ -164,7 +164,7 @@ def disagreements_command(
     """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
     output_file(out, (".xlsx",), choose_store(db))
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
             path = write_disagreement_table(report, lang.value, out)
     except ReportError as error:
@@ -183,7 +183,7 @@ def evidence_export_command(
     """One body's evidence of a run as a verifiable zip (WARC records, screenshots, manifest)."""
     output_file(out, (".zip",), choose_store(db))
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             contents = export_bundle(session, _run_id(session, run), body, choose_out(data), out)
     except ReportError as error:
         raise _fail(str(error)) from None

@@ -17,7 +17,7 @@ from rich.console import Console
 from sqlalchemy import func, select
 
 from ashyq.cli.operator import choose_out
-from ashyq.cli.report import DataOption, DbOption, LangOption, ReportLanguage, _store
+from ashyq.cli.report import DataOption, DbOption, LangOption, ReportLanguage, open_store
 from ashyq.reports.body_report import ReportError, score_of
 from ashyq.reports.i18n import Translate, catalogue, format_points, format_signed
 from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, export_diff, registry_of, runs_to_compare
@@ -58,7 +58,7 @@ def _columns(rows: list[list[str]]) -> list[str]:
 def list_command(lang: LangOption = ReportLanguage.ru, db: DbOption = None) -> None:
     """Every run, newest first: status, kind, registry, bodies, start and duration."""
     t = catalogue().translator(lang.value)
-    with _store(db) as session:
+    with open_store(db) as session:
         runs = list(session.scalars(select(Run).order_by(Run.started_at.desc(), Run.id.desc())))
         if not runs:
             typer.echo(t("runs.none"))
@@ -88,7 +88,7 @@ def show_command(
 ) -> None:
     """One run: what ran, when, and per body its score and the count of results by status."""
     t = catalogue().translator(lang.value)
-    with _store(db) as session:
+    with open_store(db) as session:
         found = repo.run_by_reference(session, run)
         if found is None:
             raise _fail("the store has no complete run" if run == "last" else f"no run {run!r} in the store")
@@ -198,7 +198,7 @@ def diff_command(
         raise _fail(f"--format {fmt.value} writes a file: give -o/--out")
     old_ref, new_ref = (named[0], named[1]) if len(named) == 2 else (None, named[0] if named else None)
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             old, new = runs_to_compare(session, old_ref, new_ref)
             diff = diff_runs(session, old.id, new.id)
             if body:
@@ -235,7 +235,7 @@ def prune_command(
     if older_than is not None and older_than < 0:
         raise _fail("--older-than is a number of days, 0 or more")
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             plan = plan_prune(
                 session,
                 keep=keep,
