@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,7 @@ MAX_REPORT_ROWS = 5_000
 MAX_LINK_CHARS = 2_048
 MAX_CSV_FILES = 20
 MAX_PROBLEMS = 200
+_PLAIN_NAME = re.compile(r"[\w.\- ]{1,80}")  # a column name that can be printed as it is
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,10 @@ class Problem:
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column is not None:
-            where.append(f"column {self.column}" + (f" «{self.title}»" if self.title else ""))
+            # a column named by the file itself is quoted when it is not a plain name, so that a
+            # hostile name (with ': ' or line breaks) cannot pass for the message
+            column = self.column if _PLAIN_NAME.fullmatch(self.column) else repr(self.column).replace(":", "\\x3a")
+            where.append(f"column {column}" + (f" «{self.title}»" if self.title else ""))
         return clipped([f"{', '.join(where)}: {self.message}"])[0]
 
 
