@@ -4,11 +4,14 @@ evidence bundle, for a body with a classic website (no browser rendering, so it 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.cli import app
 from ashyq.cli.audit import declare_replica_reports
@@ -100,7 +103,9 @@ def test_reports_are_written(audited: tuple[str, Path, str]) -> None:
 @pytest.mark.slow
 def test_evidence_bundle_round_trip(audited: tuple[str, Path, str], tmp_path: Path) -> None:
     run_id, out, db = audited
-    bundle = tmp_path / "kostanay.zip"
+    bundle = tmp_path / "kostanay.wacz"
+    key = tmp_path / "operator.key"
+    assert runner.invoke(app, ["evidence", "keygen", "-o", str(key), "--signer", "Test operator"]).exit_code == 0
     made = runner.invoke(
         app,
         [
@@ -116,14 +121,24 @@ def test_evidence_bundle_round_trip(audited: tuple[str, Path, str], tmp_path: Pa
             db,
             "--data",
             str(out),
+            "--key",
+            str(key),
         ],
     )
     assert made.exit_code == 0, made.output
     with zipfile.ZipFile(bundle) as z:
         names = z.namelist()
-    assert "manifest.json" in names and any(n.endswith(".warc.gz") for n in names)
-    ok = runner.invoke(app, ["evidence", "verify", str(bundle)])
-    assert ok.exit_code == 0 and "OK" in ok.output
+        records = list(ArchiveIterator(z.open("archive/data.warc.gz")))
+    assert {"datapackage.json", "datapackage-digest.json", "indexes/index.cdx.gz", "pages/pages.jsonl"} <= set(names)
+    assert "evidence/findings.json" in names and "evidence/conclusion-kk.html" in names
+    assert any(r.rec_type == "response" for r in records)
+    ok = runner.invoke(app, ["evidence", "verify", str(bundle), "--key", f"{key}.pub"])
+    assert ok.exit_code == 0 and ok.output.startswith("OK signed by Test operator"), ok.output
+    # a standard WACZ validator accepts the package of a real audit
+    validated = subprocess.run(
+        [sys.executable, "-m", "wacz", "validate", "-f", str(bundle)], capture_output=True, text=True, timeout=300
+    )
+    assert validated.returncode == 0, validated.stdout + validated.stderr
 
 
 @pytest.mark.slow
