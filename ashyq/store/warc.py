@@ -93,8 +93,10 @@ class WarcArchive:
         response_headers: list[tuple[str, str]],
         body: bytes,
         fetched_at: datetime | None = None,
+        request_body: bytes = b"",
     ) -> WarcRef:
-        """A response record and the request record that asked for it."""
+        """A response record and the request record that asked for it (with its body: a POST's query
+        or form is what makes the record re-askable)."""
         digest = sha256_hex(body)
         date = _warc_date(fetched_at)
         kept = [
@@ -115,8 +117,8 @@ class WarcArchive:
         request = self._writer.create_warc_record(
             url,
             "request",
-            payload=BytesIO(b""),
-            length=0,
+            payload=BytesIO(request_body),
+            length=len(request_body),
             http_headers=request_http,
             warc_headers_dict={"WARC-Concurrent-To": record_id, "WARC-Date": date},
         )

@@ -21,8 +21,10 @@ from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.cli.report import evidence_app
 from ashyq.reports.bundle import DATAPACKAGE, DIGEST, MANIFEST, export_bundle, sha256_hex, verify_bundle
+from ashyq.reports.replay import write_subset
 from ashyq.reports.signing import generate_key, load_private_key, sign
 from ashyq.store import session_scope
+from ashyq.store.warc import WarcArchive
 
 EXPECTED_MEMBERS = {
     "archive/data.warc.gz",
@@ -336,3 +338,32 @@ def test_cli_exports_a_signed_package_and_refuses_without_a_key(
         ["export", "--run", "nope", "--body", "adilet", "-o", str(out), "--db", report_store.url, "--unsigned"],
     )
     assert unknown.exit_code == 2
+
+
+def test_the_package_keeps_the_request_of_a_cited_response_with_its_post_body(tmp_path: Path) -> None:
+    archive = WarcArchive(tmp_path, "r1", "enbek")
+    exchange = {
+        "method": "POST",
+        "request_headers": [("Content-Type", "application/json")],
+        "status": 200,
+        "reason": "OK",
+        "protocol": "HTTP/1.1",
+        "response_headers": [("Content-Type", "application/json")],
+    }
+    query = b'{"query": "{ news(lang: \\"kk\\") { id } }"}'
+    cited = archive.write_exchange(
+        url="https://www.gov.kz/graphql", body=b'{"data": {}}', request_body=query, **exchange
+    )
+    archive.write_exchange(url="https://www.gov.kz/other", body=b"{}", request_body=b'{"query": "x"}', **exchange)
+    archive.close()
+    out = tmp_path / "subset.warc.gz"
+    assert write_subset({archive.path: {cited.record_id}}, out) == [cited.record_id]
+    with out.open("rb") as stream:
+        records = [
+            (r.rec_type, r.rec_headers.get_header("WARC-Target-URI"), r.content_stream().read())
+            for r in ArchiveIterator(stream)
+        ]
+    assert records == [
+        ("response", "https://www.gov.kz/graphql", b'{"data": {}}'),
+        ("request", "https://www.gov.kz/graphql", query),
+    ]
