@@ -1,7 +1,8 @@
 """The run's archive: one gzip WARC (ISO 28500) per run and body, written with warcio.
 
 ``<out>/runs/<run_id>/warc/<body_id>.warc.gz`` holds every HTTP exchange of that body's crawl
-(request and response records, WARC-Target-URI always the real URL) and whatever the render step
+(request records with the body as sent, a POST's query included, and response records;
+WARC-Target-URI always the real URL) and whatever the render step
 adds: the rendered DOM as a ``conversion`` of the response it came from, screenshots as
 ``resource`` records (:func:`write_resource`).
 
