@@ -17,9 +17,7 @@ and the whole package may inflate to, so a decompression bomb costs bounded time
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import json
 import re
 import stat
@@ -33,7 +31,6 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
 from ashyq import __version__
@@ -43,6 +40,7 @@ from ashyq.reports.dashboard import file_name
 from ashyq.reports.exports import body_json
 from ashyq.reports.replay import UnsafePath, inside, write_subset
 from ashyq.reports.signing import Signed, check, sign
+from ashyq.reports.wacz import html_pages, make_wacz
 from ashyq.store.models import Evidence
 from ashyq.store.vocabulary import EvidenceKind
 
@@ -146,13 +144,7 @@ def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: Bundle
             writer = WARCWriter(stream, gzip=True)
             writer.write_record(writer.create_warcinfo_record("data.warc.gz", {"software": f"ashyq {__version__}"}))
     contents.warc = out.read_bytes()
-    with out.open("rb") as stream:
-        for record in ArchiveIterator(stream):
-            http = record.http_headers
-            content_type = (http.get_header("Content-Type") or "") if http else ""
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            if record.rec_type == "response" and uri and "html" in content_type.lower():
-                contents.pages.append({"url": uri, "title": uri})
+    contents.pages = html_pages(out)
 
 
 def _evidence_members(session: Session, report: BodyReport, data_dir: Path, tmp: Path) -> BundleContents:
@@ -230,25 +222,9 @@ def _evidence_members(session: Session, report: BodyReport, data_dir: Path, tmp:
 
 def _base_wacz(contents: BundleContents, tmp: Path, title: str) -> zipfile.ZipFile:
     """The archive part, made by the ``wacz`` library: WARC, CDXJ index, pages list, datapackage."""
-    from wacz.main import main as wacz_main  # imported here: it pulls in frictionless, slow to load
-
-    warc = tmp / "data.warc.gz"
-    pages = tmp / "pages.jsonl"
-    lines = [{"format": "json-pages-1.0", "id": "pages", "title": title}, *contents.pages]
-    pages.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     base = tmp / "base.wacz"
-    args = ["create", "-o", str(base), str(warc), "--hash-type", "sha256", "--title", title]
-    if contents.pages:
-        args += ["-p", str(pages)]
-    with contextlib.redirect_stdout(io.StringIO()):  # the library reports progress on stdout
-        wacz_main(args)
-    made = zipfile.ZipFile(base)
-    if "pages/pages.jsonl" not in made.namelist():  # no page matched: the list is still required
-        made.close()
-        with zipfile.ZipFile(base, "a") as archive:
-            archive.writestr("pages/pages.jsonl", json.dumps(lines[0]) + "\n", compress_type=zipfile.ZIP_DEFLATED)
-        made = zipfile.ZipFile(base)
-    return made
+    make_wacz(tmp / "data.warc.gz", contents.pages, title, base)
+    return zipfile.ZipFile(base)
 
 
 def _member_info(name: str) -> zipfile.ZipInfo:
@@ -277,9 +253,7 @@ def export_bundle(
             members = {n: base.read(n) for n in base.namelist() if n not in (DATAPACKAGE, DIGEST)}
             package = json.loads(base.read(DATAPACKAGE))
     members.update(contents.members)
-    listed = {r["path"] for r in package["resources"]}
-    extra = sorted(contents.members) + ([] if "pages/pages.jsonl" in listed else ["pages/pages.jsonl"])
-    for member in extra:
+    for member in sorted(contents.members):
         data = members[member]
         name = member.rsplit("/", 1)[-1].lower()
         package["resources"].append(

@@ -18,11 +18,13 @@ import pytest
 from reports_sample import ReportStore
 from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
+from warcio.warcwriter import WARCWriter
 
 from ashyq.cli.report import evidence_app
 from ashyq.reports.bundle import DATAPACKAGE, DIGEST, MANIFEST, export_bundle, sha256_hex, verify_bundle
 from ashyq.reports.replay import write_subset
 from ashyq.reports.signing import generate_key, load_private_key, sign
+from ashyq.reports.wacz import html_pages, make_wacz
 from ashyq.store import session_scope
 from ashyq.store.warc import WarcArchive
 
@@ -367,3 +369,24 @@ def test_the_package_keeps_the_request_of_a_cited_response_with_its_post_body(tm
         ("response", "https://www.gov.kz/graphql", b'{"data": {}}'),
         ("request", "https://www.gov.kz/graphql", query),
     ]
+
+
+def test_a_package_without_archived_pages_is_still_a_valid_wacz(tmp_path: Path) -> None:
+    warc = tmp_path / "data.warc.gz"
+    with warc.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("data.warc.gz", {"software": "ashyq-tests"}))
+    out = tmp_path / "empty.wacz"
+    make_wacz(warc, html_pages(warc), "nothing cited", out)
+    members = _members(out)
+    assert json.loads(members["pages/pages.jsonl"]) == {
+        "format": "json-pages-1.0",
+        "id": "pages",
+        "title": "nothing cited",
+    }
+    digest = json.loads(members[DIGEST])
+    assert digest["hash"] == f"sha256:{sha256_hex(members[DATAPACKAGE])}"
+    result = subprocess.run(
+        [sys.executable, "-m", "wacz", "validate", "-f", str(out)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
