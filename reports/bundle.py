@@ -287,8 +287,10 @@ class Verdict:
 
 
 def _unsafe_name(name: str) -> str | None:
-    if not name or "\x00" in name:
-        return "an empty or NUL name"
+    if not name:
+        return "an empty name"
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in name):
+        return "a control character in the name"
     if name.startswith(("/", "\\")) or _DRIVE.match(name):
         return "an absolute path"
     if "\\" in name:

@@ -229,6 +229,8 @@ def test_an_unsigned_package_fails(bundle: Path, tmp_path: Path) -> None:
         ("/etc/cron.d/x", "an absolute path"),
         ("C:/Windows/x", "an absolute path"),
         ("evidence\\..\\x", "a backslash in the path"),
+        ("evidence/a\nOK signed.json", "a control character in the name"),
+        ("evidence/\x1b[2Jclear.json", "a control character in the name"),
     ],
 )
 def test_a_path_escaping_the_folder_is_refused(bundle: Path, tmp_path: Path, name: str, reason: str) -> None:
