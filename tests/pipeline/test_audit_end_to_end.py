@@ -100,32 +100,22 @@ def test_reports_are_written(audited: tuple[str, Path, str]) -> None:
     assert (out / "latest").resolve() == run_dir.resolve()
 
 
-@pytest.mark.slow
-def test_evidence_bundle_round_trip(audited: tuple[str, Path, str], tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def exported(audited: tuple[str, Path, str], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """kostanay's package exported right after the audit (before any re-check), and its key."""
     run_id, out, db = audited
-    bundle = tmp_path / "kostanay.wacz"
-    key = tmp_path / "operator.key"
+    folder = tmp_path_factory.mktemp("package")
+    bundle, key = folder / "kostanay.wacz", folder / "operator.key"
     assert runner.invoke(app, ["evidence", "keygen", "-o", str(key), "--signer", "Test operator"]).exit_code == 0
-    made = runner.invoke(
-        app,
-        [
-            "evidence",
-            "export",
-            "--run",
-            run_id,
-            "--body",
-            "kostanay",
-            "-o",
-            str(bundle),
-            "--db",
-            db,
-            "--data",
-            str(out),
-            "--key",
-            str(key),
-        ],
-    )
+    args = ["evidence", "export", "--run", run_id, "--body", "kostanay", "-o", str(bundle), "--key", str(key)]
+    made = runner.invoke(app, [*args, "--db", db, "--data", str(out)])
     assert made.exit_code == 0, made.output
+    return bundle, key
+
+
+@pytest.mark.slow
+def test_evidence_bundle_round_trip(exported: tuple[Path, Path]) -> None:
+    bundle, key = exported
     with zipfile.ZipFile(bundle) as z:
         names = z.namelist()
         records = list(ArchiveIterator(z.open("archive/data.warc.gz")))
@@ -142,11 +132,15 @@ def test_evidence_bundle_round_trip(audited: tuple[str, Path, str], tmp_path: Pa
 
 
 @pytest.mark.slow
-def test_checks_rerun_over_the_store(audited: tuple[str, Path, str]) -> None:
+def test_checks_rerun_over_the_store(audited: tuple[str, Path, str], exported: tuple[Path, Path]) -> None:
     run_id, out, db = audited
+    bundle, key = exported  # exported before the re-check
     result = runner.invoke(app, ["check", "--run", run_id, "--db", db, "--out", str(out)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "kostanay" in result.output
+    # the re-check wrote a new revision; the package made before it is self-contained and still holds
+    ok = runner.invoke(app, ["evidence", "verify", str(bundle), "--key", f"{key}.pub"])
+    assert ok.exit_code == 0 and ok.output.startswith("OK signed by Test operator"), ok.output
 
 
 def test_audit_by_url_refuses_a_loopback_site_without_the_flag(tmp_path: Path) -> None:
