@@ -61,6 +61,7 @@ RATIO_FLOOR = 1 << 20
 MAX_JSON_BYTES = 64 << 20  # datapackage.json and its digest are read whole
 _CHUNK = 1 << 16
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_RESOURCE_NAME = re.compile(r"[^-a-z0-9._/]")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -255,7 +256,7 @@ def export_bundle(
     members.update(contents.members)
     for member in sorted(contents.members):
         data = members[member]
-        name = member.rsplit("/", 1)[-1].lower()
+        name = _RESOURCE_NAME.sub("-", member.rsplit("/", 1)[-1].lower())  # the data-package name pattern
         package["resources"].append(
             {"name": name, "path": member, "hash": f"sha256:{sha256_hex(data)}", "bytes": len(data)}
         )
