@@ -32,7 +32,7 @@ def _looks_like(path: Path, suffix: str) -> bool:
         return True  # an empty file holds nothing to lose
     if head.startswith(_SQLITE_MAGIC):
         return False
-    if suffix in (".zip", ".xlsx"):
+    if suffix in (".zip", ".xlsx", ".wacz"):
         return head.startswith((_ZIP_MAGIC, _ZIP_EMPTY))
     if b"\x00" in head:
         return False

@@ -94,12 +94,15 @@ def test_prune_deletes_the_old_run_but_keeps_what_a_kept_run_cites(store: Report
     assert replayed and all((citing[0].parent / src).is_file() for src in replayed)
 
     # and its evidence bundle verifies, with nothing missing
-    bundle = tmp_path / "enbek.zip"
+    key = tmp_path / "operator.key"
+    assert CliRunner().invoke(evidence_app, ["keygen", "-o", str(key), "--signer", "Test operator"]).exit_code == 0
+    bundle = tmp_path / "enbek.wacz"
     args = ["export", "--run", store.new.id, "--body", "enbek", "-o", str(bundle), "--data", str(out)]
+    args += ["--key", str(key)]
     code, output = _invoke(evidence_app, store, *args)
-    assert code == 0 and "not in the bundle" not in output, output
-    result = CliRunner().invoke(evidence_app, ["verify", str(bundle)])
-    assert result.exit_code == 0 and result.output.strip() == "OK"
+    assert code == 0 and "not in the package" not in output, output
+    result = CliRunner().invoke(evidence_app, ["verify", str(bundle), "--key", f"{key}.pub"])
+    assert result.exit_code == 0 and result.output.startswith("OK signed by Test operator"), result.output
 
 
 def test_what_prune_chooses(store: ReportStore) -> None:
