@@ -1,57 +1,80 @@
-"""The evidence bundle of one body in one run, and its verification.
+"""The evidence package of one body in one run (a signed WACZ), and its verification.
 
-A zip a verifier or an appeal commission can check without ashyq's database: the WARC records the
-findings cite (re-written with warcio into one WARC holding exactly those records), screenshots,
-axe results, declared documents, the findings and the score, and ``manifest.json`` with the
-sha256 of every other member, the tool and methodology versions and the run's settings.
-``manifest.sha256`` holds the manifest's own sha256 in ``sha256sum`` format, plus a comment line
-with the sha256 of that line, so verification can tell an altered manifest from an altered
-checksum file. The format is documented in docs/reports.md.
+The package is a WACZ (the web-archive community's format, version 1.1.1) made with the ``wacz``
+library: ``archive/data.warc.gz`` holds the WARC records the findings cite (copied byte for byte
+with warcio), ``indexes/index.cdx.gz`` + ``indexes/index.idx`` their CDXJ index, ``pages/pages.jsonl``
+the cited pages, and ``datapackage.json`` the sha256 of every member. Beside the archive,
+``evidence/`` holds the run's findings, score, screenshots, axe results, declared documents, the
+conclusion (ru, kk) and ``evidence/manifest.json`` (tool and methodology versions, the run record,
+what could not be packed). ``datapackage-digest.json`` holds the digest of ``datapackage.json`` and
+the operator's Ed25519 signature over it (reports/signing.py). The format is documented in
+docs/reports.md.
+
+A package to verify is hostile input: members are checked for unsafe paths, symlinks, duplicates
+and sizes before a byte is inflated, and then hashed as a stream with a bound on what each member
+and the whole package may inflate to, so a decompression bomb costs bounded time and memory.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from warcio.warcwriter import WARCWriter
 
 from ashyq import __version__
 from ashyq.reports.body_report import BodyReport, EvidenceView, evidence_view, load_body_report, reconciliation_for
+from ashyq.reports.conclusion import render_conclusion_html
 from ashyq.reports.dashboard import file_name
 from ashyq.reports.exports import body_json
 from ashyq.reports.replay import UnsafePath, inside, write_subset
+from ashyq.reports.signing import Signed, check, sign
+from ashyq.reports.wacz import html_pages, make_wacz
 from ashyq.store.models import Evidence
 from ashyq.store.vocabulary import EvidenceKind
 
-BUNDLE_FORMAT = "ashyq-evidence-bundle/1"
-MANIFEST = "manifest.json"
-CHECKSUM = "manifest.sha256"
-CITED_WARC = "warc/cited.warc.gz"
-FOLDER_BY_KIND = {"screenshot": "screenshots", "axe_result": "axe", "declared_document": "declared"}
+PACKAGE_FORMAT = "ashyq-evidence-wacz/1"
+DATAPACKAGE = "datapackage.json"
+DIGEST = "datapackage-digest.json"
+ARCHIVE_WARC = "archive/data.warc.gz"
+MANIFEST = "evidence/manifest.json"
+STORED = ("archive/", "indexes/index.cdx.gz")  # the WACZ spec: WARCs and the compressed index are not deflated
+PREFIX_BY_KIND = {"screenshot": "screenshot", "axe_result": "axe", "declared_document": "declared"}
+
+# Limits of verification (a package holds one body's evidence: tens of megabytes, not gigabytes).
+MAX_MEMBERS = 10_000
+MAX_MEMBER_BYTES = 1 << 30  # one member, inflated
+MAX_TOTAL_BYTES = 4 << 30  # the whole package, inflated
+MAX_RATIO = 200  # inflated / compressed, for members above RATIO_FLOOR
+RATIO_FLOOR = 1 << 20
+MAX_JSON_BYTES = 64 << 20  # datapackage.json and its digest are read whole
+_CHUNK = 1 << 16
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_RESOURCE_NAME = re.compile(r"[^-a-z0-9._/]")
 
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def checksum_text(manifest: bytes) -> str:
-    line = f"{sha256_hex(manifest)}  {MANIFEST}\n"
-    return line + f"# self {sha256_hex(line.encode())}\n"
-
-
 @dataclass
 class BundleContents:
-    members: dict[str, bytes] = field(default_factory=dict)
+    members: dict[str, bytes] = field(default_factory=dict)  # evidence/… beside the archive
     missing: list[dict[str, str]] = field(default_factory=list)  # cited but not found on disk
+    records: list[str] = field(default_factory=list)  # WARC-Record-IDs in the archive
+    pages: list[dict[str, str]] = field(default_factory=list)  # pages.jsonl entries
+    warc: bytes = b""
 
 
 def _json_bytes(document: Any) -> bytes:
@@ -81,7 +104,7 @@ def _collect_files(evidence: list[EvidenceView], data_dir: Path, contents: Bundl
     for e in evidence:
         if not e.path:
             continue
-        folder = FOLDER_BY_KIND.get(e.kind, "files")
+        prefix = PREFIX_BY_KIND.get(e.kind, "file")
         try:
             source = inside(data_dir, e.path)
         except UnsafePath:
@@ -90,13 +113,14 @@ def _collect_files(evidence: list[EvidenceView], data_dir: Path, contents: Bundl
         if not source.is_file():
             contents.missing.append({"evidence": e.id, "path": e.path, "why": "file not found"})
             continue
-        member = f"{folder}/{file_name(e.id)}{source.suffix.lower()}"
+        # one level below evidence/: WACZ validators match members by their last two path parts
+        member = f"evidence/{prefix}-{file_name(e.id)}{source.suffix.lower()}"
         contents.members[member] = source.read_bytes()
         placed[e.id] = member
     return placed
 
 
-def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: BundleContents) -> list[str]:
+def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: BundleContents, tmp: Path) -> None:
     sources: dict[Path, set[str]] = {}
     for e in evidence:
         if not (e.warc_file and e.warc_record_id):
@@ -110,26 +134,27 @@ def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: Bundle
             contents.missing.append({"evidence": e.id, "path": e.warc_file, "why": "WARC file not found"})
             continue
         sources.setdefault(path, set()).add(e.warc_record_id)
-    if not sources:
-        return []
-    with TemporaryDirectory() as tmp:
-        out = Path(tmp) / "cited.warc.gz"
-        written = write_subset(sources, out)
-        contents.members[CITED_WARC] = out.read_bytes()
-    wanted = set().union(*sources.values())
-    for record_id in sorted(wanted - set(written)):
-        contents.missing.append({"record": record_id, "why": "record not in its WARC file"})
-    return written
+    out = tmp / "data.warc.gz"
+    if sources:
+        contents.records = write_subset(sources, out)
+        wanted = set().union(*sources.values())
+        for record_id in sorted(wanted - set(contents.records)):
+            contents.missing.append({"record": record_id, "why": "record not in its WARC file"})
+    if not contents.records:  # a WACZ needs a WARC: one warcinfo record says there is nothing cited
+        with out.open("wb") as stream:
+            writer = WARCWriter(stream, gzip=True)
+            writer.write_record(writer.create_warcinfo_record("data.warc.gz", {"software": f"ashyq {__version__}"}))
+    contents.warc = out.read_bytes()
+    contents.pages = html_pages(out)
 
 
-def build_bundle(session: Session, run_id: str, body_id: str, data_dir: Path) -> BundleContents:
-    report = load_body_report(session, run_id, body_id)
+def _evidence_members(session: Session, report: BodyReport, data_dir: Path, tmp: Path) -> BundleContents:
     contents = BundleContents()
     evidence = _cited_evidence(session, report)
     placed = _collect_files(evidence, data_dir, contents)
-    records = _collect_warc(evidence, data_dir, contents)
-    contents.members["findings.json"] = _json_bytes(body_json(None, report)["items"])
-    contents.members["evidence.json"] = _json_bytes(
+    _collect_warc(evidence, data_dir, contents, tmp)
+    contents.members["evidence/findings.json"] = _json_bytes(body_json(None, report)["items"])
+    contents.members["evidence/evidence.json"] = _json_bytes(
         [
             {
                 "id": e.id,
@@ -142,13 +167,13 @@ def build_bundle(session: Session, run_id: str, body_id: str, data_dir: Path) ->
                 "selector": e.selector,
                 "snippet": e.snippet,
                 "region": e.region,
-                "member": placed.get(e.id) or (CITED_WARC if e.warc_record_id in records else None),
+                "member": placed.get(e.id) or (ARCHIVE_WARC if e.warc_record_id in contents.records else None),
             }
             for e in evidence
         ]
     )
     score = report.score
-    contents.members["score.json"] = _json_bytes(
+    contents.members["evidence/score.json"] = _json_bytes(
         {
             "edition": score.edition,
             "points": score.points,
@@ -160,120 +185,235 @@ def build_bundle(session: Session, run_id: str, body_id: str, data_dir: Path) ->
             "breakdown": score.breakdown,
         }
     )
+    for lang in ("ru", "kk"):
+        contents.members[f"evidence/conclusion-{lang}.html"] = render_conclusion_html(report, lang).encode("utf-8")
     declarations: dict[int, Any] = {}
-    for declaration, entry in reconciliation_for(session, run_id, body_id):
+    for declaration, entry in reconciliation_for(session, report.run.id, report.body.id):
         record = declarations.setdefault(
             declaration.id,
-            {
-                "period": declaration.period,
-                "payload": declaration.payload,
-                "sha256": declaration.source_sha256,
-                "reconciliation": [],
-            },
+            {"period": declaration.period, "payload": declaration.payload, "sha256": declaration.source_sha256},
         )
-        record["reconciliation"].append(
+        record.setdefault("reconciliation", []).append(
             {"item": entry.item, "claim": entry.claim, "verdict": entry.verdict, "evidence_ids": entry.evidence_ids}
         )
     for declaration_id, record in declarations.items():
-        contents.members[f"declared/declaration-{declaration_id}.json"] = _json_bytes(record)
-    manifest = {
-        "format": BUNDLE_FORMAT,
-        "created_at": datetime.now(UTC).isoformat(),
-        "tool": {"name": "ashyq", "version": __version__},
-        "methodology": {
-            "edition": score.edition,
-            "interpretations": report.breakdown.get("interpretations", {}),
-            "averages_borrowed": report.breakdown.get("averages_borrowed", []),
-        },
-        "run": report.run.record(),
-        "body": {
-            "id": report.body.id,
-            "name_kk": report.body.name_kk,
-            "name_ru": report.body.name_ru,
-            "kind": report.body.kind.value,
-        },
-        "warc": {"member": CITED_WARC if records else None, "records": records},
-        "missing": contents.missing,
-        "files": [
-            {"path": name, "sha256": sha256_hex(data), "size": len(data)}
-            for name, data in sorted(contents.members.items())
-        ],
-    }
-    manifest_bytes = _json_bytes(manifest)
-    contents.members[MANIFEST] = manifest_bytes
-    contents.members[CHECKSUM] = checksum_text(manifest_bytes).encode("ascii")
+        contents.members[f"evidence/declaration-{declaration_id}.json"] = _json_bytes(record)
+    contents.members[MANIFEST] = _json_bytes(
+        {
+            "format": PACKAGE_FORMAT,
+            "tool": {"name": "ashyq", "version": __version__},
+            "methodology": {
+                "edition": score.edition,
+                "interpretations": report.breakdown.get("interpretations", {}),
+                "averages_borrowed": report.breakdown.get("averages_borrowed", []),
+            },
+            "run": report.run.record(),
+            "body": {
+                "id": report.body.id,
+                "name_kk": report.body.name_kk,
+                "name_ru": report.body.name_ru,
+                "kind": report.body.kind.value,
+            },
+            "warc": {"member": ARCHIVE_WARC, "records": contents.records},
+            "missing": contents.missing,
+        }
+    )
     return contents
 
 
-def export_bundle(session: Session, run_id: str, body_id: str, data_dir: Path, out: Path) -> BundleContents:
-    contents = build_bundle(session, run_id, body_id, data_dir)
+def _base_wacz(contents: BundleContents, tmp: Path, title: str) -> zipfile.ZipFile:
+    """The archive part, made by the ``wacz`` library: WARC, CDXJ index, pages list, datapackage."""
+    base = tmp / "base.wacz"
+    make_wacz(tmp / "data.warc.gz", contents.pages, title, base)
+    return zipfile.ZipFile(base)
+
+
+def _member_info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_STORED if name.startswith(STORED) else zipfile.ZIP_DEFLATED
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
+
+
+def export_bundle(
+    session: Session,
+    run_id: str,
+    body_id: str,
+    data_dir: Path,
+    out: Path,
+    key: Ed25519PrivateKey | None = None,
+    signer: str = "",
+) -> BundleContents:
+    """Write the package; signed when a key is given (an unsigned one fails ``verify``)."""
+    report = load_body_report(session, run_id, body_id)
+    with TemporaryDirectory() as name:
+        tmp = Path(name)
+        contents = _evidence_members(session, report, data_dir, tmp)
+        title = f"{report.body.name_ru} — {report.run.id}"
+        with _base_wacz(contents, tmp, title) as base:
+            members = {n: base.read(n) for n in base.namelist() if n not in (DATAPACKAGE, DIGEST)}
+            package = json.loads(base.read(DATAPACKAGE))
+    members.update(contents.members)
+    for member in sorted(contents.members):
+        data = members[member]
+        name = _RESOURCE_NAME.sub("-", member.rsplit("/", 1)[-1].lower())  # the data-package name pattern
+        package["resources"].append(
+            {"name": name, "path": member, "hash": f"sha256:{sha256_hex(data)}", "bytes": len(data)}
+        )
+    package["software"] = f"ashyq {__version__}; {package.get('software', 'py-wacz')}"
+    package_bytes = json.dumps(package, ensure_ascii=False, indent=2).encode("utf-8")
+    digest: dict[str, Any] = {"path": DATAPACKAGE, "hash": f"sha256:{sha256_hex(package_bytes)}"}
+    if key is not None:
+        digest["signature"] = sign(key, signer, digest["hash"], str(package["created"]))
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(contents.members):
-            archive.writestr(
-                zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)),
-                contents.members[name],
-                compress_type=zipfile.ZIP_DEFLATED,
-            )
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in sorted(members):
+            archive.writestr(_member_info(name), members[name])
+        archive.writestr(_member_info(DATAPACKAGE), package_bytes)
+        archive.writestr(_member_info(DIGEST), json.dumps(digest, ensure_ascii=False, indent=2).encode("utf-8"))
     return contents
 
 
-def _read_members(path: Path) -> tuple[dict[str, bytes], list[str]]:
-    members: dict[str, bytes] = {}
+# --- verification --------------------------------------------------------------------------------
+
+
+@dataclass
+class Verdict:
+    problems: list[str] = field(default_factory=list)
+    signed: Signed | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _unsafe_name(name: str) -> str | None:
+    if not name:
+        return "an empty name"
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in name):
+        return "a control character in the name"
+    if name.startswith(("/", "\\")) or _DRIVE.match(name):
+        return "an absolute path"
+    if "\\" in name:
+        return "a backslash in the path"
+    if ".." in name.split("/"):
+        return "'..' leaves the package's folder"
+    return None
+
+
+def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[str]:
+    """What is wrong before anything is inflated: paths, links, duplicates, declared sizes."""
     problems: list[str] = []
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            if info.is_dir():
-                continue
-            try:
-                members[info.filename] = archive.read(info)
-            except (zipfile.BadZipFile, OSError, EOFError, zlib.error):  # changed in place: CRC or inflate fails
-                problems.append(f"altered: {info.filename}")
-                members[info.filename] = b""
-    return members, problems
-
-
-def _manifest_problems(members: dict[str, bytes]) -> tuple[dict[str, Any] | None, list[str]]:
-    manifest_bytes, checksum = members.get(MANIFEST), members.get(CHECKSUM)
-    problems = []
-    if manifest_bytes is None:
-        problems.append(f"missing: {MANIFEST}")
-    if checksum is None:
-        problems.append(f"missing: {CHECKSUM}")
-    elif manifest_bytes is not None and checksum.decode("ascii", "replace") != checksum_text(manifest_bytes):
-        lines = checksum.decode("ascii", "replace").splitlines()
-        first = (lines[0] + "\n") if lines else ""
-        self_ok = len(lines) == 2 and lines[1] == f"# self {sha256_hex(first.encode())}"
-        # a self-consistent checksum file that disagrees with the manifest: the manifest changed
-        problems.append(f"altered: {MANIFEST}" if self_ok else f"altered: {CHECKSUM}")
-    try:
-        manifest = json.loads(manifest_bytes) if manifest_bytes is not None else None
-    except ValueError:
-        return None, problems
-    return (manifest if isinstance(manifest, dict) else None), problems
-
-
-def verify_bundle(path: Path) -> list[str]:
-    """Every problem, one line each (``altered: X``, ``missing: X``, ``added: X``); empty when intact."""
-    try:
-        members, problems = _read_members(path)
-    except (zipfile.BadZipFile, OSError) as error:
-        return [f"not a readable zip: {error}"]
-    manifest, manifest_problems = _manifest_problems(members)
-    problems.extend(p for p in manifest_problems if p not in problems)
-    if manifest is None or f"altered: {MANIFEST}" in problems:
-        # an altered manifest's file list proves nothing: comparing members with it would only
-        # blame files that are intact
-        return problems
-    listed: dict[str, str] = {}
-    for entry in manifest.get("files", []):
-        if isinstance(entry, dict) and isinstance(entry.get("path"), str):
-            listed[entry["path"]] = str(entry.get("sha256", ""))
-    for name, digest in sorted(listed.items()):
-        if name not in members:
-            problems.append(f"missing: {name}")
-        elif sha256_hex(members[name]) != digest and f"altered: {name}" not in problems:
-            problems.append(f"altered: {name}")
-    for name in sorted(set(members) - set(listed) - {MANIFEST, CHECKSUM}):
-        problems.append(f"added: {name}")
+    if len(infos) > MAX_MEMBERS:
+        return [f"too many members: {len(infos)} (at most {MAX_MEMBERS})"]
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        shown = name.encode("unicode_escape").decode("ascii")[:200]
+        why = _unsafe_name(name)
+        if why:
+            problems.append(f"unsafe path: {shown} ({why})")
+            continue
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            problems.append(f"symlink: {shown} (links are not evidence)")
+            continue
+        if name in seen:
+            problems.append(f"duplicate: {shown}")
+            continue
+        seen.add(name)
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES:
+            problems.append(f"too large: {shown} inflates to {info.file_size} bytes (at most {MAX_MEMBER_BYTES})")
+        elif info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            problems.append(
+                f"decompression bomb: {shown} inflates {info.compress_size} bytes to {info.file_size} "
+                f"(more than {MAX_RATIO} times)"
+            )
+    if total > MAX_TOTAL_BYTES:
+        problems.append(f"too large: the members inflate to {total} bytes (at most {MAX_TOTAL_BYTES})")
     return problems
+
+
+def _hash_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> tuple[str, bytes | None, str | None]:
+    """The member's sha256 read as a stream, never past its declared size (a lying header is caught)."""
+    digest = hashlib.sha256()
+    kept = bytearray() if keep else None
+    read = 0
+    limit = min(info.file_size, MAX_JSON_BYTES if keep else MAX_MEMBER_BYTES)
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                read += len(chunk)
+                if read > limit:
+                    return "", None, f"decompression bomb: {info.filename} inflates past its declared size"
+                digest.update(chunk)
+                if kept is not None:
+                    kept.extend(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+        return "", None, f"altered: {info.filename} (the zip entry no longer inflates to its checksum)"
+    return digest.hexdigest(), (bytes(kept) if kept is not None else None), None
+
+
+def _load_json(data: bytes | None, name: str) -> tuple[dict[str, Any] | None, str | None]:
+    if data is None:
+        return None, f"missing: {name}"
+    try:
+        document = json.loads(data)
+    except ValueError:
+        return None, f"altered: {name} (not JSON)"
+    return (document, None) if isinstance(document, dict) else (None, f"altered: {name} (not a JSON object)")
+
+
+def verify_bundle(path: Path, pinned: Ed25519PublicKey | None = None) -> Verdict:
+    """Every problem, one line each; the signer when the signature holds."""
+    verdict = Verdict()
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        verdict.problems.append(f"not a readable zip: {error}")
+        return verdict
+    with archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+        verdict.problems = _structure_problems(infos)
+        if verdict.problems:  # nothing is inflated from a package that is unsafe to open
+            return verdict
+        hashes: dict[str, str] = {}
+        kept: dict[str, bytes] = {}
+        for info in infos:
+            keep = info.filename in (DATAPACKAGE, DIGEST)
+            digest, data, problem = _hash_member(archive, info, keep)
+            if problem:
+                verdict.problems.append(problem)
+                continue
+            hashes[info.filename] = digest
+            if data is not None:
+                kept[info.filename] = data
+    if any(p.startswith("decompression bomb") for p in verdict.problems):
+        return verdict
+    package, problem = _load_json(kept.get(DATAPACKAGE), DATAPACKAGE)
+    digest_doc, digest_problem = _load_json(kept.get(DIGEST), DIGEST)
+    verdict.problems += [p for p in (problem, digest_problem) if p]
+    if package is None or digest_doc is None:
+        return verdict
+    package_hash = f"sha256:{hashes[DATAPACKAGE]}"
+    if digest_doc.get("hash") != package_hash:
+        verdict.problems.append(f"altered: {DATAPACKAGE} (its digest in {DIGEST} differs)")
+        return verdict  # an altered list of hashes proves nothing about the members
+    verdict.signed, problem = check(digest_doc.get("signature"), package_hash, pinned)
+    if problem:
+        verdict.problems.append(problem)
+    listed: dict[str, str] = {}
+    for resource in package.get("resources", []):
+        if isinstance(resource, dict) and isinstance(resource.get("path"), str):
+            listed[resource["path"]] = str(resource.get("hash", ""))
+    for name, expected in sorted(listed.items()):
+        if name not in hashes:
+            if not any(p.startswith(f"altered: {name} ") for p in verdict.problems):
+                verdict.problems.append(f"missing: {name}")
+        elif expected != f"sha256:{hashes[name]}":
+            verdict.problems.append(f"altered: {name}")
+    for name in sorted(set(hashes) - set(listed) - {DATAPACKAGE, DIGEST}):
+        verdict.problems.append(f"added: {name}")
+    return verdict

@@ -3,8 +3,13 @@
 ``index.html`` ranks every body with its level, change since its last run and a per-criterion
 chart; ``bodies/<id>.html`` has the body's history and every item's result; ``findings/<id>.html``
 shows one finding with its evidence: the screenshot with the element framed, the archived copy of
-the page replayed from the WARC (sandboxed, scripts never run), the selector and snippet, and the
-rule with its source point. Every link is relative; nothing is fetched from elsewhere.
+the page from the WARC (a static copy, sandboxed, scripts never run), the selector and snippet, and
+the rule with its source point. Every link is relative; nothing is fetched from elsewhere.
+
+Each body's cited records are also packed as ``archive/<body>.wacz`` and replayed, scripts and all,
+by ReplayWeb.page (``replay/ui.js`` and ``replay/sw.js``, shipped from its npm package; no network):
+``replay/<record>.html``. Its service worker needs the site served over http (any static server,
+e.g. ``python -m http.server``); opened from disk the static copy still shows.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import shutil
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from sqlalchemy.orm import Session
 
@@ -25,8 +31,14 @@ from ashyq.reports.conclusion import body_name
 from ashyq.reports.i18n import catalogue
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.reports.rendering import STATIC_DIR, render
-from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy
+from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy, write_subset
+from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, previous_run
 from ashyq.reports.titles import titles_for
+from ashyq.reports.wacz import make_wacz
+
+# ReplayWeb.page, installed from npm by scripts/setup.sh beside axe-core (the repository's node_modules)
+REPLAY_VIEWER = Path(__file__).resolve().parents[1] / "node_modules" / "replaywebpage"
+REPLAY_FILES = ("ui.js", "sw.js")
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -60,6 +72,7 @@ class ArchiveView:
     src: str | None  # relative to the finding page; None when the record is not in the archive
     record_id: str
     url: str | None
+    replay: str | None = None  # the replay page, relative to the finding page
 
 
 @dataclass
@@ -78,15 +91,27 @@ class DashboardBuilder:
         self.lang = lang
         self.t = catalogue().translator(lang)
         self._archived: dict[tuple[str, str], str | None] = {}
+        self.changes: RunDiff | None = None  # against the previous run of the same registry and kind
+        self._replays: dict[tuple[str, str], str] = {}
+        self._viewer = False
 
     def build(self) -> Path:
         for folder in ("bodies", "findings", "evidence", "archive"):
             (self.site / folder).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(STATIC_DIR / "dashboard.css", self.site / "style.css")
+        if all((REPLAY_VIEWER / name).is_file() for name in REPLAY_FILES):
+            (self.site / "replay").mkdir(exist_ok=True)
+            for name in REPLAY_FILES:
+                shutil.copyfile(REPLAY_VIEWER / name, self.site / "replay" / name)
+            self._viewer = True
         ranked = ranking(self.session, self.run)
         reports = [load_body_report(self.session, self.run.id, r.body.id) for r in ranked]
+        previous = previous_run(self.session, self.run)
+        self.changes = None if previous is None else diff_runs(self.session, previous.id, self.run.id)
         for report, entry in zip(reports, ranked, strict=True):
             self._body_page(report, entry)
+        if self.changes is not None:
+            (self.site / "changes.html").write_text(self._changes_page(self.changes, reports), encoding="utf-8")
         index = self.site / "index.html"
         index.write_text(self._index(ranked, reports), encoding="utf-8")
         return index
@@ -99,6 +124,7 @@ class DashboardBuilder:
             "root": "../" * depth,
             "run": self.run,
             "version": __version__,
+            "changes_href": None if self.changes is None else f"{'../' * depth}changes.html",
         }
 
     def _index(self, ranked: list[RankedBody], reports: list[BodyReport]) -> str:
@@ -129,6 +155,56 @@ class DashboardBuilder:
         chart = bar_chart(bars, self.lang, self.t("dashboard.criteria_chart"))
         return render("dashboard_index.html.j2", rows=rows, chart=chart, edition=edition, **self._common(0))
 
+    def _changed(self, body_id: str) -> bool:
+        if self.changes is None:
+            return False
+        return any(b.changed for b in self.changes.bodies if b.body.id == body_id)
+
+    def _changes_page(self, diff: RunDiff, reports: list[BodyReport]) -> str:
+        """Every body whose results moved since the previous run: its changed items and scores."""
+        names = {r.body.id: body_name(r, self.lang) for r in reports}
+        finding_ids = {f.id for r in reports for f in r.findings}
+        titles = titles_for(diff.edition)
+        bodies = []
+        for b in diff.bodies:
+            if not b.changed:
+                continue
+            groups = [
+                {
+                    "kind": kind,
+                    "rows": [
+                        {
+                            "change": c,
+                            "title": titles.title(c.item, self.lang),
+                            "href": f"findings/{c.finding_id}.html" if c.finding_id in finding_ids else None,
+                        }
+                        for c in b.of_kind(kind)
+                    ],
+                }
+                for kind in CHANGE_KINDS
+                if b.of_kind(kind)
+            ]
+            criteria = [
+                {"label": f"{c.key} {titles.title(c.key, self.lang)}", "change": c} for c in b.criteria if c.changed
+            ]
+            languages = [{"label": self.t(f"lang.{c.key}"), "change": c} for c in b.languages if c.changed]
+            scopes = [
+                {"label": self.t(key), "rows": rows}
+                for key, rows in (("runs.criteria", criteria), ("runs.languages", languages))
+                if rows
+            ]
+            in_new = b.body.id in names
+            bodies.append(
+                {
+                    "diff": b,
+                    "name": names.get(b.body.id) or b.body.name_ru,
+                    "href": f"bodies/{file_name(b.body.id)}.html" if in_new else None,
+                    "groups": groups,
+                    "scopes": scopes,
+                }
+            )
+        return render("dashboard_changes.html.j2", diff=diff, bodies=bodies, **self._common(0))
+
     def _body_page(self, report: BodyReport, entry: RankedBody) -> None:
         self._prefetch_archive(report)
         items = []
@@ -158,6 +234,7 @@ class DashboardBuilder:
             chart=bar_chart(bars, self.lang, self.t("dashboard.criteria_chart")),
             items=items,
             history=history,
+            body_changed=self._changed(report.body.id),
             **self._common(1),
         )
         (self.site / "bodies" / f"{file_name(report.body.id)}.html").write_text(html, encoding="utf-8")
@@ -187,8 +264,12 @@ class DashboardBuilder:
         screenshot = self._screenshot(evidence) if evidence.is_image else None
         archive = None
         if evidence.warc_file and evidence.warc_record_id and not evidence.is_image:
-            src = self._archived.get((evidence.warc_file, evidence.warc_record_id))
-            archive = ArchiveView(f"../{src}" if src else None, evidence.warc_record_id, evidence.url)
+            key = (evidence.warc_file, evidence.warc_record_id)
+            src = self._archived.get(key)
+            replay = self._replays.get(key)
+            archive = ArchiveView(
+                f"../{src}" if src else None, evidence.warc_record_id, evidence.url, f"../{replay}" if replay else None
+            )
         return EvidenceBlock(evidence, screenshot, archive)
 
     def _screenshot(self, evidence: EvidenceView) -> ScreenshotView | None:
@@ -234,6 +315,47 @@ class DashboardBuilder:
                     src = f"archive/{hashlib.sha256(f'{warc_file} {record_id}'.encode()).hexdigest()[:20]}{suffix}"
                     (self.site / src).write_bytes(payload)
                 self._archived[(warc_file, record_id)] = src
+        if self._viewer:
+            self._replay_package(report)
+
+    def _replay_package(self, report: BodyReport) -> None:
+        """``archive/<body>.wacz`` of the body's cited records and a replay page for each."""
+        sources: dict[Path, set[str]] = {}
+        keys: set[tuple[str, str]] = set()
+        for finding in report.findings:
+            for e in finding.evidence:
+                if not (e.warc_file and e.warc_record_id) or e.is_image:
+                    continue
+                try:
+                    path = inside(self.data_dir, e.warc_file)
+                except UnsafePath:
+                    continue
+                if path.is_file():
+                    sources.setdefault(path, set()).add(e.warc_record_id)
+                    keys.add((e.warc_file, e.warc_record_id))
+        if not sources:
+            return
+        body = file_name(report.body.id)
+        wacz = f"{body}.wacz"
+        with TemporaryDirectory() as tmp:
+            warc = Path(tmp) / "data.warc.gz"
+            written = set(write_subset(sources, warc))
+            targets = {r.record_id: r.target_uri for r in read_records(warc, written).values() if r.target_uri}
+            if not targets:
+                return
+            pages = [{"url": url, "title": url} for url in sorted(set(targets.values()))]
+            make_wacz(warc, pages, f"{report.body.name_ru} — {self.run.id}", Path(tmp) / wacz)
+            shutil.copyfile(Path(tmp) / wacz, self.site / "archive" / wacz)
+        for warc_file, record_id in sorted(keys):
+            url = targets.get(record_id)
+            if url is None:
+                continue
+            page = f"replay/{hashlib.sha256(f'{warc_file} {record_id}'.encode()).hexdigest()[:20]}.html"
+            html = render(
+                "dashboard_replay.html.j2", url=url, wacz=wacz, back=f"../bodies/{body}.html", **self._common(1)
+            )
+            (self.site / page).write_text(html, encoding="utf-8")
+            self._replays[(warc_file, record_id)] = page
 
 
 def build_dashboard(session: Session, run_id: str, data_dir: Path, site_dir: Path, lang: str = "ru") -> Path:

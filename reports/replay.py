@@ -91,9 +91,11 @@ def sandboxed_copy(record: ArchivedRecord) -> tuple[bytes, str]:
 
 
 def write_subset(sources: dict[Path, set[str]], out: Path) -> list[str]:
-    """A gzip WARC holding exactly the wanted records, copied as they are (headers, payload, digests).
+    """A gzip WARC holding exactly the wanted records, copied as they are (headers, payload, digests),
+    each followed by the request records made with it (``WARC-Concurrent-To``: the request line,
+    headers and body, a POST's query included, that asked for the response).
 
-    Returns the record ids written, in the order written; ids not found are simply absent."""
+    Returns the wanted record ids written, in the order written; ids not found are simply absent."""
     written: list[str] = []
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as target:
@@ -102,8 +104,11 @@ def write_subset(sources: dict[Path, set[str]], out: Path) -> list[str]:
             with source.open("rb") as stream:
                 # no_record_parse: the HTTP block is copied byte for byte, not re-serialised
                 for record in ArchiveIterator(stream, no_record_parse=True):
-                    record_id = record.rec_headers.get_header("WARC-Record-ID")
+                    headers = record.rec_headers
+                    record_id = headers.get_header("WARC-Record-ID")
                     if record_id in wanted and record_id not in written:
                         writer.write_record(record)
                         written.append(record_id)
+                    elif record.rec_type == "request" and headers.get_header("WARC-Concurrent-To") in written:
+                        writer.write_record(record)
     return written

@@ -8,6 +8,7 @@ APT_PACKAGES=(chromium chromium-driver redis-server postgresql poppler-utils lib
               fonts-dejavu-core fonts-noto-core fonts-liberation2
               libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 AXE_VERSION=4.14.1
+REPLAYWEB_VERSION=2.5.3  # the dashboard's offline replay viewer (ui.js, sw.js)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -36,4 +37,15 @@ fi
 if [ ! -f node_modules/axe-core/axe.min.js ] || ! grep -q "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json; then
     echo "setup: installing axe-core $AXE_VERSION"
     npm install --no-audit --no-fund --silent --no-save "axe-core@$AXE_VERSION" >/dev/null
+fi
+
+# ReplayWeb.page: only its bundled ui.js and sw.js are used, so the package is unpacked as published
+# (its build dependencies are not needed). After axe-core: an npm install may prune it.
+if [ ! -f node_modules/replaywebpage/sw.js ] || ! grep -q "\"version\": \"$REPLAYWEB_VERSION\"" node_modules/replaywebpage/package.json; then
+    echo "setup: unpacking replaywebpage $REPLAYWEB_VERSION"
+    packed="$(mktemp -d)"
+    (cd "$packed" && npm pack --silent "replaywebpage@$REPLAYWEB_VERSION" >/dev/null)
+    rm -rf node_modules/replaywebpage && mkdir -p node_modules/replaywebpage
+    tar -xzf "$packed/replaywebpage-$REPLAYWEB_VERSION.tgz" -C node_modules/replaywebpage --strip-components=1
+    rm -rf "$packed"
 fi

@@ -1,4 +1,4 @@
-"""``ashyq report …`` (conclusion, dashboard, export, disagreements) and ``ashyq evidence export|verify``.
+"""``ashyq report …`` (conclusion, dashboard, export, disagreements) and ``ashyq evidence keygen|export|verify``.
 
 Reports only read the store (``--db``, default ``ASHYQ_DB_URL``) and the run's files under the
 output folder (``--data``, where ``runs/<run>/warc/…`` and the screenshots are).
@@ -19,17 +19,21 @@ from rich.console import Console
 from sqlalchemy.orm import Session
 
 from ashyq.cli.operator import choose_out, choose_store
+from ashyq.cli.outputs import output_file
 from ashyq.reports.body_report import ReportError, load_body_report
 from ashyq.reports.bundle import export_bundle, verify_bundle
 from ashyq.reports.conclusion import write_conclusion
 from ashyq.reports.dashboard import build_dashboard
 from ashyq.reports.disagreement import write_disagreement_table
 from ashyq.reports.exports import TABLES, export_run
+from ashyq.reports.signing import KEY_ENV, SigningError, generate_key, load_private_key, load_public_key
 from ashyq.store import ensure_schema, session_scope
 from ashyq.store import repository as repo
 
 report_app = typer.Typer(help="Conclusions, the dashboard and exports of a run.", no_args_is_help=True)
-evidence_app = typer.Typer(help="Evidence bundles: export one body's evidence, verify a bundle.", no_args_is_help=True)
+evidence_app = typer.Typer(
+    help="Evidence packages (signed WACZ): keys, export one body's evidence, verify.", no_args_is_help=True
+)
 errors = Console(stderr=True)
 USAGE_ERROR = 2
 
@@ -84,7 +88,7 @@ def _run_id(session: Session, run: str) -> str:
 
 
 @contextmanager
-def _store(db: str | None) -> Iterator[Session]:
+def open_store(db: str | None) -> Iterator[Session]:
     """A session on the store, brought to the current schema first (an empty or older store is not a
     traceback: an empty one simply has no run)."""
     db = choose_store(db)
@@ -107,7 +111,7 @@ def conclusion_command(
     """The conclusion on one body (Appendix 8): HTML and PDF, in Russian and Kazakh."""
     languages = [x.value for x in (lang or [ReportLanguage.ru, ReportLanguage.kk])]
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
             for language in languages:
                 for path in write_conclusion(report, language, out, pdf=pdf):
@@ -126,7 +130,7 @@ def dashboard_command(
 ) -> None:
     """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             index = build_dashboard(session, _run_id(session, run), choose_out(data), out, lang.value)
     except ReportError as error:
         raise _fail(str(error)) from None
@@ -143,8 +147,9 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
+    output_file(out, (f".{fmt.value}",), choose_store(db))
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             path = export_run(session, _run_id(session, run), fmt.value, out, lang.value, table.value)
     except ReportError as error:
         raise _fail(str(error)) from None
@@ -160,8 +165,9 @@ def disagreements_command(
     db: DbOption = None,
 ) -> None:
     """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
+    output_file(out, (".xlsx",), choose_store(db))
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
             path = write_disagreement_table(report, lang.value, out)
     except ReportError as error:
@@ -169,34 +175,64 @@ def disagreements_command(
     typer.echo(str(path))
 
 
+@evidence_app.command("keygen")
+def evidence_keygen_command(
+    out: Annotated[Path, typer.Option("-o", "--out", help="The private key file to write (and <file>.pub).")],
+    signer: Annotated[str, typer.Option("--signer", help="Who signs: the operator's name, shown by verify.")],
+) -> None:
+    """A new Ed25519 signing key (never overwrites one; rotation: docs/reports.md)."""
+    try:
+        public, print_ = generate_key(out, signer)
+    except SigningError as error:
+        raise _fail(str(error)) from None
+    typer.echo(f"{public}  {print_}")
+
+
 @evidence_app.command("export")
 def evidence_export_command(
     run: RunOption,
     body: BodyOption,
-    out: Annotated[Path, typer.Option("-o", "--out", help="The bundle (.zip) to write.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="The package (.wacz) to write.")],
+    key: Annotated[
+        Path | None, typer.Option("--key", help=f"The operator's private key (default: {KEY_ENV}).", envvar=KEY_ENV)
+    ] = None,
+    unsigned: Annotated[bool, typer.Option("--unsigned", help="Write without a signature (verify will fail).")] = False,
     data: DataOption = None,
     db: DbOption = None,
 ) -> None:
-    """One body's evidence of a run as a verifiable zip (WARC records, screenshots, manifest)."""
+    """One body's evidence of a run as a signed WACZ (WARC, CDXJ index, pages, findings, screenshots)."""
+    if key is None and not unsigned:
+        raise _fail(f"no signing key: pass --key FILE or set {KEY_ENV} (make one with `ashyq evidence keygen`)")
+    output_file(out, (".wacz",), choose_store(db))
     try:
-        with _store(db) as session:
-            contents = export_bundle(session, _run_id(session, run), body, choose_out(data), out)
-    except ReportError as error:
+        private, signer = load_private_key(key) if key is not None else (None, "")
+        with open_store(db) as session:
+            contents = export_bundle(session, _run_id(session, run), body, choose_out(data), out, private, signer)
+    except (ReportError, SigningError) as error:
         raise _fail(str(error)) from None
     for missing in contents.missing:
-        errors.print(f"[yellow]not in the bundle:[/yellow] {missing}")
+        errors.print(f"[yellow]not in the package:[/yellow] {missing}")
     typer.echo(str(out))
 
 
 @evidence_app.command("verify")
 def evidence_verify_command(
-    bundle: Annotated[Path, typer.Argument(help="The bundle (.zip) to check.", exists=True, dir_okay=False)],
+    bundle: Annotated[Path, typer.Argument(help="The package (.wacz) to check.", exists=True, dir_okay=False)],
+    key: Annotated[
+        Path | None, typer.Option("--key", help="The operator's public key: the signature must be by this key.")
+    ] = None,
 ) -> None:
-    """Print OK, or every member that was altered, added or is missing (exit 1)."""
-    problems = verify_bundle(bundle)
-    if not problems:
-        typer.echo("OK")
+    """Print OK with the signer and time, or one line per problem (exit 1)."""
+    try:
+        pinned = load_public_key(key) if key is not None else None
+    except SigningError as error:
+        raise _fail(str(error)) from None
+    verdict = verify_bundle(bundle, pinned)
+    if verdict.ok and verdict.signed is not None:
+        signed = verdict.signed
+        stamp = f"timestamp {signed.timestamp}" if signed.timestamp else "no timestamp"
+        typer.echo(f"OK signed by {signed.signer} ({signed.fingerprint}) at {signed.created}; {stamp}")
         return
-    for problem in problems:
+    for problem in verdict.problems:
         typer.echo(problem)
     raise typer.Exit(1)

@@ -1,7 +1,8 @@
 """The run's archive: one gzip WARC (ISO 28500) per run and body, written with warcio.
 
 ``<out>/runs/<run_id>/warc/<body_id>.warc.gz`` holds every HTTP exchange of that body's crawl
-(request and response records, WARC-Target-URI always the real URL) and whatever the render step
+(request records with the body as sent, a POST's query included, and response records;
+WARC-Target-URI always the real URL) and whatever the render step
 adds: the rendered DOM as a ``conversion`` of the response it came from, screenshots as
 ``resource`` records (:func:`write_resource`).
 
@@ -93,8 +94,10 @@ class WarcArchive:
         response_headers: list[tuple[str, str]],
         body: bytes,
         fetched_at: datetime | None = None,
+        request_body: bytes = b"",
     ) -> WarcRef:
-        """A response record and the request record that asked for it."""
+        """A response record and the request record that asked for it (with its body: a POST's query
+        or form is what makes the record re-askable)."""
         digest = sha256_hex(body)
         date = _warc_date(fetched_at)
         kept = [
@@ -115,8 +118,8 @@ class WarcArchive:
         request = self._writer.create_warc_record(
             url,
             "request",
-            payload=BytesIO(b""),
-            length=0,
+            payload=BytesIO(request_body),
+            length=len(request_body),
             http_headers=request_http,
             warc_headers_dict={"WARC-Concurrent-To": record_id, "WARC-Date": date},
         )

@@ -80,6 +80,7 @@ class WarcCaptureMiddleware:
             response_headers=_header_pairs(response.headers),
             body=response.body,
             fetched_at=datetime.now(UTC),
+            request_body=request.body,
         )
         request.meta[WARC_META] = ref
         if self.crawler.stats is not None:

@@ -4,11 +4,13 @@ language; the ticket step works; its failure is an antibot failure and "not meas
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_portal_harness import CrawlResult, crawl
+from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.replica.core import World
 from ashyq.replica.server import start_world
@@ -84,6 +86,14 @@ def test_graphql_fallback_after_a_refusal(world_urls: dict[str, str], tmp_path: 
     assert [f["reason"] for f in news_failures] == ["antibot"]
     # gov.kz's robots.txt disallows /api/v2/: without an override the reception is not asked at all
     assert [f["reason"] for f in result.all_failures() if "public-data" in f["url"]] == ["robots"]
+    # each GraphQL request is archived with its query: the record can be read and asked again
+    posts = []
+    with (tmp_path / "runs" / "test" / "warc" / "karaganda.warc.gz").open("rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type == "request" and record.http_headers.protocol == "POST":
+                posts.append((record.rec_headers.get_header("WARC-Target-URI"), record.content_stream().read()))
+    graphql = [body for url, body in posts if "graphql" in url]
+    assert graphql and all("query" in json.loads(body) for body in graphql)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from ashyq.base.forms import FORM_BY_KEY
-from ashyq.declared.loader import DeclarationError, LoadContext, load_report
+from ashyq.declared.loader import DeclarationError, LoadContext, Problem, load_report
 from ashyq.declared.template import write_template
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import session_scope
@@ -172,3 +172,17 @@ def test_refused_file_leaves_the_store_unchanged(template: Path, db_url: str, cl
 
 def test_forms_know_their_sheets() -> None:
     assert FORM_BY_KEY["media_requests"].sheet_ru == "Т5-1 Запросы масс-медиа"
+
+
+def test_a_column_named_by_the_file_cannot_pass_for_the_message() -> None:
+    """A refusal line is «place: message»; a column name taken from the file with ': ' or a line
+    break in it is quoted, so the line still reads as one place and one message."""
+    hostile = Problem("open_data", 2, "title_k: ok\nopen_data, row 3", None, "unknown column")
+    line = str(hostile)
+    assert "\n" not in line
+    place, _, message = line.partition(": ")
+    assert message == "unknown column"
+    assert place.startswith("open_data, row 2, column ")
+    assert str(Problem("open_data", 2, "title_kk", None, "unknown column")) == (
+        "open_data, row 2, column title_kk: unknown column"
+    )

@@ -4,11 +4,14 @@ evidence bundle, for a body with a classic website (no browser rendering, so it 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.cli import app
 from ashyq.cli.audit import declare_replica_reports
@@ -97,41 +100,47 @@ def test_reports_are_written(audited: tuple[str, Path, str]) -> None:
     assert (out / "latest").resolve() == run_dir.resolve()
 
 
-@pytest.mark.slow
-def test_evidence_bundle_round_trip(audited: tuple[str, Path, str], tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def exported(audited: tuple[str, Path, str], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """kostanay's package exported right after the audit (before any re-check), and its key."""
     run_id, out, db = audited
-    bundle = tmp_path / "kostanay.zip"
-    made = runner.invoke(
-        app,
-        [
-            "evidence",
-            "export",
-            "--run",
-            run_id,
-            "--body",
-            "kostanay",
-            "-o",
-            str(bundle),
-            "--db",
-            db,
-            "--data",
-            str(out),
-        ],
-    )
+    folder = tmp_path_factory.mktemp("package")
+    bundle, key = folder / "kostanay.wacz", folder / "operator.key"
+    assert runner.invoke(app, ["evidence", "keygen", "-o", str(key), "--signer", "Test operator"]).exit_code == 0
+    args = ["evidence", "export", "--run", run_id, "--body", "kostanay", "-o", str(bundle), "--key", str(key)]
+    made = runner.invoke(app, [*args, "--db", db, "--data", str(out)])
     assert made.exit_code == 0, made.output
+    return bundle, key
+
+
+@pytest.mark.slow
+def test_evidence_bundle_round_trip(exported: tuple[Path, Path]) -> None:
+    bundle, key = exported
     with zipfile.ZipFile(bundle) as z:
         names = z.namelist()
-    assert "manifest.json" in names and any(n.endswith(".warc.gz") for n in names)
-    ok = runner.invoke(app, ["evidence", "verify", str(bundle)])
-    assert ok.exit_code == 0 and "OK" in ok.output
+        records = list(ArchiveIterator(z.open("archive/data.warc.gz")))
+    assert {"datapackage.json", "datapackage-digest.json", "indexes/index.cdx.gz", "pages/pages.jsonl"} <= set(names)
+    assert "evidence/findings.json" in names and "evidence/conclusion-kk.html" in names
+    assert any(r.rec_type == "response" for r in records)
+    ok = runner.invoke(app, ["evidence", "verify", str(bundle), "--key", f"{key}.pub"])
+    assert ok.exit_code == 0 and ok.output.startswith("OK signed by Test operator"), ok.output
+    # a standard WACZ validator accepts the package of a real audit
+    validated = subprocess.run(
+        [sys.executable, "-m", "wacz", "validate", "-f", str(bundle)], capture_output=True, text=True, timeout=300
+    )
+    assert validated.returncode == 0, validated.stdout + validated.stderr
 
 
 @pytest.mark.slow
-def test_checks_rerun_over_the_store(audited: tuple[str, Path, str]) -> None:
+def test_checks_rerun_over_the_store(audited: tuple[str, Path, str], exported: tuple[Path, Path]) -> None:
     run_id, out, db = audited
+    bundle, key = exported  # exported before the re-check
     result = runner.invoke(app, ["check", "--run", run_id, "--db", db, "--out", str(out)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "kostanay" in result.output
+    # the re-check wrote a new revision; the package made before it is self-contained and still holds
+    ok = runner.invoke(app, ["evidence", "verify", str(bundle), "--key", f"{key}.pub"])
+    assert ok.exit_code == 0 and ok.output.startswith("OK signed by Test operator"), ok.output
 
 
 def test_audit_by_url_refuses_a_loopback_site_without_the_flag(tmp_path: Path) -> None:

@@ -3,9 +3,15 @@ a browser test that opens it from disk and follows a body to a finding and its e
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import re
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reports_sample import HOSTILE_SNIPPET, HOSTILE_TITLE, ReportStore
@@ -41,7 +47,10 @@ def test_every_link_is_relative_and_resolves(site: Path) -> None:
                 assert 'rel="noopener noreferrer"' in html
                 continue
             assert not target.startswith(("/", "file:")), (page, target)
-            assert (page.parent / target).resolve().exists(), (page, target)
+            path, _, fragment = target.partition("#")
+            assert (page.parent / path).resolve().exists(), (page, target)
+            if fragment:
+                assert f'id="{fragment}"' in (page.parent / path).read_text(encoding="utf-8"), (page, target)
 
 
 def test_ranking_levels_change_and_chart(site: Path) -> None:
@@ -118,6 +127,66 @@ def test_browser_follows_a_body_to_a_finding_its_screenshot_and_archived_copy(si
         frame.wait_for_load_state()
         assert "Министерство труда" in frame.locator("h1").inner_text()
         page.wait_for_timeout(300)
+        assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def served_site(site: Path) -> Iterator[str]:
+    """The site over http on a free loopback port: a service worker (the replay viewer's) needs it."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
+def test_browser_replays_the_archived_page_from_the_wacz_offline(site: Path, served_site: str, browser: object) -> None:
+    assert (site / "replay" / "sw.js").is_file() and (site / "archive" / "enbek.wacz").is_file()
+    context = browser.new_context(service_workers="allow")  # type: ignore[attr-defined]
+    elsewhere: list[str] = []
+
+    def only_the_site(route: Any) -> None:
+        if route.request.url.startswith(served_site + "/"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_site)
+    page = context.new_page()
+    try:
+        page.goto(f"{served_site}/bodies/enbek.html")
+        page.click('tr[data-item="T7-1"][data-lang="kk"] a.finding-link')
+        link = page.locator("a.replay-link").first
+        link.click()
+        assert "/replay/" in page.url
+        deadline = time.monotonic() + 60
+        replayed = None
+        while replayed is None and time.monotonic() < deadline:
+            for frame in page.frames:
+                if "/replay/w/" in frame.url and "mp_/https://www.gov.kz/" in frame.url:
+                    with contextlib.suppress(Exception):
+                        if "Министерство труда" in frame.locator("h1").inner_text(timeout=500):
+                            replayed = frame
+            page.wait_for_timeout(250)
+        assert replayed is not None, [f.url for f in page.frames]
+        # the archived page came out of the package: its original address, never fetched
+        assert "www.gov.kz/memleket/entities/enbek" in replayed.url
+        assert elsewhere == []
+        # the archived page's scripts ran inside the replay (it is a replay) but never reached the viewer
+        assert replayed.evaluate("() => window.__pwned") == 1
         assert page.evaluate("() => typeof window.__pwned") == "undefined"
     finally:
         context.close()

@@ -1,0 +1,155 @@
+"""The operator's signature over an evidence package: Ed25519 keys, signing and checking.
+
+What is signed is the package's ``datapackage.json`` digest (``sha256:…``) together with the time
+the package was made and the signer's name, as canonical JSON (sorted keys, no spaces). A verifier
+needs only the package: the public key travels in ``datapackage-digest.json`` and its fingerprint
+(``ed25519:`` and the first 16 bytes of the sha256 of the raw key, hex) is what ``verify`` reports,
+to be compared with the operator's published one (or pinned with ``verify --key``).
+
+The signature block has a ``timestamp`` field for an RFC 3161 token; no timestamp authority is
+asked yet, so it is ``null`` and ``verify`` reports "no timestamp". Key generation and rotation are
+described in docs/reports.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+ALGORITHM = "ed25519"
+KEY_ENV = "ASHYQ_SIGNING_KEY"  # the private key file used by `evidence export` when --key is not given
+
+
+class SigningError(ValueError):
+    """A key that cannot be read or used (the message names the file and the problem)."""
+
+
+def fingerprint(public: Ed25519PublicKey) -> str:
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return f"{ALGORITHM}:{hashlib.sha256(raw).hexdigest()[:32]}"
+
+
+def public_b64(public: Ed25519PublicKey) -> str:
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return base64.b64encode(raw).decode("ascii")
+
+
+def generate_key(private_path: Path, signer: str) -> tuple[Path, str]:
+    """A new key pair: ``private_path`` (PKCS#8 PEM, mode 0600) and ``<private_path>.pub``.
+
+    Returns the public key file and its fingerprint. Refuses to overwrite an existing key."""
+    public_path = private_path.with_name(private_path.name + ".pub")
+    for path in (private_path, public_path):
+        if path.exists():
+            raise SigningError(f"{path}: already exists (a key is never overwritten; rotate to a new file)")
+    key = Ed25519PrivateKey.generate()
+    private_path.parent.mkdir(parents=True, exist_ok=True)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    descriptor = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(pem)
+    public = key.public_key()
+    public_path.write_bytes(
+        public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        + f"# signer: {signer}\n# fingerprint: {fingerprint(public)}\n".encode()
+    )
+    return public_path, fingerprint(public)
+
+
+def _signer_from(pem: bytes) -> str:
+    for line in pem.decode("utf-8", "replace").splitlines():
+        if line.startswith("# signer:"):
+            return line.removeprefix("# signer:").strip()
+    return ""
+
+
+def load_private_key(path: Path) -> tuple[Ed25519PrivateKey, str]:
+    """The key and the signer's name (from the ``.pub`` beside it, else the file's stem)."""
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as error:
+        raise SigningError(f"{path}: not a readable unencrypted PEM private key ({error})") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise SigningError(f"{path}: not an Ed25519 key")
+    public_path = path.with_name(path.name + ".pub")
+    signer = _signer_from(public_path.read_bytes()) if public_path.is_file() else ""
+    return key, signer or path.stem
+
+
+def load_public_key(path: Path) -> Ed25519PublicKey:
+    try:
+        key = serialization.load_pem_public_key(path.read_bytes())
+    except (OSError, ValueError, TypeError) as error:
+        raise SigningError(f"{path}: not a readable PEM public key ({error})") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise SigningError(f"{path}: not an Ed25519 public key")
+    return key
+
+
+def _message(signed: dict[str, Any]) -> bytes:
+    unsigned = {k: v for k, v in signed.items() if k != "signature"}
+    return json.dumps(unsigned, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def sign(key: Ed25519PrivateKey, signer: str, digest: str, created: str) -> dict[str, Any]:
+    """The ``signature`` block of ``datapackage-digest.json`` for a datapackage digest."""
+    public = key.public_key()
+    block: dict[str, Any] = {
+        "algorithm": ALGORITHM,
+        "hash": digest,
+        "created": created,
+        "signer": signer,
+        "publicKey": public_b64(public),
+        "fingerprint": fingerprint(public),
+        "timestamp": None,
+    }
+    block["signature"] = base64.b64encode(key.sign(_message(block))).decode("ascii")
+    return block
+
+
+@dataclass(frozen=True)
+class Signed:
+    signer: str
+    fingerprint: str
+    created: str
+    timestamp: str | None
+
+
+def check(block: object, digest: str, pinned: Ed25519PublicKey | None = None) -> tuple[Signed | None, str | None]:
+    """The signer, or the one-line reason the signature does not hold for ``digest``."""
+    if not isinstance(block, dict):
+        return None, "unsigned: datapackage-digest.json carries no signature"
+    if block.get("algorithm") != ALGORITHM:
+        return None, f"signature: unknown algorithm {block.get('algorithm')!r}"
+    try:
+        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(str(block.get("publicKey", "")), validate=True))
+        signature = base64.b64decode(str(block.get("signature", "")), validate=True)
+    except ValueError:
+        return None, "signature: the public key or the signature is not valid base64 Ed25519"
+    if block.get("hash") != digest:
+        return None, "signature: signed for another datapackage.json (the digest differs)"
+    try:
+        public.verify(signature, _message(block))
+    except InvalidSignature:
+        return None, "signature does not verify: the package was changed after signing"
+    if pinned is not None and fingerprint(pinned) != fingerprint(public):
+        return None, f"signature: signed by {fingerprint(public)}, not by the expected key {fingerprint(pinned)}"
+    timestamp = block.get("timestamp")
+    return (
+        Signed(
+            signer=str(block.get("signer", "")),
+            fingerprint=fingerprint(public),
+            created=str(block.get("created", "")),
+            timestamp=str(timestamp.get("time")) if isinstance(timestamp, dict) else None,
+        ),
+        None,
+    )
