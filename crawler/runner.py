@@ -55,6 +55,9 @@ class CrawlRequest:
     settings_overrides: dict[str, Any] = field(default_factory=dict)
     connection_log: Path | None = None
     run_kind: RunKind = RunKind.AUDIT
+    # harvest into this existing run and leave it running (an audit, which finishes it itself);
+    # None: the crawl starts its own run and finishes it when the harvest ends
+    run_id: str | None = None
 
 
 @dataclass
@@ -102,12 +105,18 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
     out_dir = Path(request.out_dir).resolve()
     db_url = request.db_url
     ensure_schema(db_url)
+    crawl_record = run_settings_record(config, settings)
     with session_scope(db_url) as session:
         # The whole registry: a subordinate body's parent must exist before it.
         upsert_bodies(session, [store_body(body) for body in registry.bodies])
-        run = start_run(
-            session, request.run_kind, body_ids=body_ids, settings={"crawl": run_settings_record(config, settings)}
-        )
+        if request.run_id is None:
+            run = start_run(session, request.run_kind, body_ids=body_ids, settings={"crawl": crawl_record})
+        else:
+            found = session.get(Run, request.run_id)
+            if found is None:
+                raise LookupError(f"no run {request.run_id!r}")
+            run = found
+            run.settings = {**(run.settings or {}), "crawl": crawl_record}
         run_id = run.id
     run_dir = out_dir / "runs" / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -138,8 +147,13 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
     with session_scope(db_url) as session:
         stored = session.get(Run, run_id)
         assert stored is not None
-        stored.settings = {**(stored.settings or {}), "outcome": {b: asdict(o) for b, o in outcomes.items()}}
-        finish_run(session, stored, status)
+        earlier = dict((stored.settings or {}).get("outcome") or {})  # bodies harvested by another job
+        stored.settings = {
+            **(stored.settings or {}),
+            "outcome": {**earlier, **{b: asdict(o) for b, o in outcomes.items()}},
+        }
+        if request.run_id is None:
+            finish_run(session, stored, status)
     summary = CrawlSummary(run_id, status, outcomes, out_dir, exit_code)
     (run_dir / "summary.json").write_text(
         json.dumps(

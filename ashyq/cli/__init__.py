@@ -10,6 +10,7 @@ from ashyq.cli.audit import audit_command, demo_command, nightly_command
 from ashyq.cli.bodies import bodies_app
 from ashyq.cli.check_page import check_page_command
 from ashyq.cli.crawl import crawl_command
+from ashyq.cli.db import db_app
 from ashyq.cli.declared import declare_command, report_template_command
 from ashyq.cli.methodology import methodology_app, score_command
 from ashyq.cli.report import evidence_app, report_app
@@ -28,6 +29,7 @@ app.add_typer(bodies_app, name="bodies")
 app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(accuracy_app, name="accuracy")
+app.add_typer(db_app, name="db")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)

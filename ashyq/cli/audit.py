@@ -1,16 +1,22 @@
 """``ashyq nightly``, ``ashyq audit`` and ``ashyq demo``: whole audits with a progress display.
 
-Exit codes: 0 the run is complete, 1 partial (some bodies could not be harvested: recorded, the
-others went on), 2 usage error or nothing could be done.
+Exit codes (:class:`ExitCode`): 0 the run is complete, 1 partial (some bodies could not be harvested
+or checked: recorded, the others went on), 2 usage error (nothing was started, e.g. a nightly of the
+same registry is already running), 3 the run failed (no body could be harvested), 4 internal error
+(a bug or a broken environment: the traceback is printed).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
+import traceback
+from collections.abc import Callable
 from datetime import date
+from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 import typer
@@ -24,6 +30,7 @@ from ashyq.net.egress import EgressPolicy, Refusal, check_site_url, is_loopback_
 from ashyq.net.resolve import system_resolver
 from ashyq.net.urlmap import ReplicaMapError, read_replica_map
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
+from ashyq.pipeline.runlock import RegistryBusy, nightly_lock
 from ashyq.store.bodies import RegistryError, load_registry
 from ashyq.store.vocabulary import RunKind
 
@@ -41,9 +48,44 @@ console = Console()
 err = Console(stderr=True)
 
 
+class ExitCode(IntEnum):
+    COMPLETE = 0
+    PARTIAL = 1
+    USAGE = 2
+    FAILED = 3
+    INTERNAL = 4
+
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 complete, 1 partial (some bodies not harvested or not checked), 2 usage error "
+    "(nothing started), 3 failed (no body harvested), 4 internal error."
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def internal_errors_exit_4(command: Callable[P, R]) -> Callable[P, R]:
+    """An unexpected exception ends the command with exit code 4 and its traceback on stderr, so an
+    operator (or a timer) tells a crash from a partial or failed run."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as error:
+            err.print(traceback.format_exc(), highlight=False, markup=False)
+            err.print(f"[red]internal error:[/red] {type(error).__name__}: {error}", highlight=False)
+            raise typer.Exit(ExitCode.INTERNAL) from None
+
+    return wrapper
+
+
 def usage_error(message: str) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(2)
+    return typer.Exit(ExitCode.USAGE)
 
 
 OptionOption = Annotated[
@@ -73,7 +115,7 @@ def options_or_exit(raw: list[str] | None) -> dict[str, str]:
     for problem in problems:
         err.print(f"[red]error:[/red] {problem}", highlight=False)
     if problems:
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.USAGE)
     return options
 
 
@@ -143,6 +185,7 @@ def _finish(summary: AuditSummary) -> None:
     raise typer.Exit(summary.exit_code)
 
 
+@internal_errors_exit_4
 def nightly_command(
     registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
     edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
@@ -156,7 +199,12 @@ def nightly_command(
     option: OptionOption = None,
     period: PeriodOption = None,
 ) -> None:
-    """Audit every body of a registry under one run: harvest, check, score, report."""
+    """Audit every body of a registry under one run: harvest, check, score, report.
+
+    One nightly per registry at a time (a lock under OUT/locks and the store); runs left `running` by a
+    coordinator that died are marked failed (interrupted) first. Exit codes: 0 complete, 1 partial
+    (some bodies not harvested or not checked), 2 usage error or a nightly of this registry already
+    running (nothing started), 3 failed (no body harvested), 4 internal error."""
     edition = edition_or_exit(edition)
     options = options_or_exit(option)
     judged = period_or_exit(period)
@@ -180,9 +228,17 @@ def nightly_command(
         period=judged,
         crawl_config=crawl_config,
     )
-    _finish(run_audit(request, StageProgress()))
+    try:
+        with nightly_lock(registry, out, db) as lock:
+            for stale in lock.stale:
+                err.print(f"[yellow]run {stale.run_id} marked interrupted:[/yellow] {stale.reason}", highlight=False)
+            summary = run_audit(request, StageProgress())
+    except RegistryBusy as busy:
+        raise usage_error(str(busy)) from None
+    _finish(summary)
 
 
+@internal_errors_exit_4
 def audit_command(
     body: Annotated[str | None, typer.Option("--body", help="A body of the registry.")] = None,
     url: Annotated[str | None, typer.Option("--url", help="A website in no registry (website criteria only).")] = None,
@@ -202,7 +258,9 @@ def audit_command(
     period: PeriodOption = None,
 ) -> None:
     """Audit one body on demand (borrowing the averages of the last complete run of the whole
-    registry), or any website by URL."""
+    registry), or any website by URL.
+
+    Exit codes: 0 complete, 1 partial, 2 usage error, 3 failed (nothing harvested), 4 internal error."""
     if bool(body) == bool(url):
         raise usage_error("give --body ID or --url URL")
     edition = edition_or_exit(edition)
@@ -408,6 +466,7 @@ def replica_audit(world: Any, out: Path, db: str, browser: bool = True, reports:
         return run_audit(request, StageProgress())
 
 
+@internal_errors_exit_4
 def demo_command(
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
     as_of: Annotated[str | None, typer.Option("--as-of", help="The replica's date YYYY-MM-DD.")] = None,
@@ -415,7 +474,9 @@ def demo_command(
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
 ) -> None:
     """The whole job on the built-in replica: start it, audit every demo body, write everything under
-    --out, print the ranking and where the dashboard is, stop the replica."""
+    --out, print the ranking and where the dashboard is, stop the replica.
+
+    Exit codes: 0 complete, 1 partial, 2 usage error, 3 failed, 4 internal error."""
     from ashyq.replica.core import DEFAULT_AS_OF, World
 
     if faults not in ("none", "flaky"):

@@ -33,7 +33,9 @@ from ashyq.scoring.engine import RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
+from ashyq.store.leases import Heartbeat, release_lease, take_lease
 from ashyq.store.models import Run
+from ashyq.store.repository import start_run
 from ashyq.store.vocabulary import RunKind, RunStatus
 
 Progress = Callable[[str, dict[str, Any]], None]
@@ -74,7 +76,8 @@ class AuditSummary:
 
     @property
     def exit_code(self) -> int:
-        return {RunStatus.COMPLETE: 0, RunStatus.PARTIAL: 1}.get(self.status, 2)
+        """0 complete, 1 partial, 3 failed (2 is a usage error and 4 an internal one: the command's)."""
+        return {RunStatus.COMPLETE: 0, RunStatus.PARTIAL: 1}.get(self.status, 3)
 
 
 def no_progress(stage: str, info: dict[str, Any]) -> None:
@@ -82,15 +85,103 @@ def no_progress(stage: str, info: dict[str, Any]) -> None:
 
 
 def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditSummary:
+    """The whole audit in this process: start the run, harvest, measure and check every body, then
+    score and report. The coordinator holds the run's lease (:mod:`ashyq.store.leases`) throughout."""
+    run_id = start_audit_run(request)
+    with Heartbeat(run_id, request.db_url):
+        harvest_measure_check(request, run_id, request.body_ids, progress)
+        return finish_audit(request, run_id, progress)
+
+
+def start_audit_run(request: AuditRequest, run_id: str | None = None) -> str:
+    """The run of an audit, ``running`` and leased to this process, with what every stage needs to
+    redo it as it was (the registry, edition, options and the request itself)."""
+    registry = load_registry(request.registry)
+    edition = load_edition(edition_path(request.edition))
+    ensure_schema(request.db_url)
+    as_of = request.as_of or datetime.now(UTC).date()
+    kind = edition.reporting_period.kind if edition.reporting_period else "year"
+    period = request.period or period_of(as_of, kind)
+    with session_scope(request.db_url) as session:
+        run = start_run(
+            session,
+            request.kind,
+            body_ids=_with_subordinates(registry, request.body_ids),
+            edition=edition.edition,
+            as_of=as_of,
+            run_id=run_id,
+            settings={
+                "period": period.as_dict(),
+                "registry": request.registry,
+                "whole_registry": {b.id for b in registry.assessed()} <= set(request.body_ids),
+                "edition": edition.edition,
+                "options": dict(request.options),
+                "request": request_record(request),
+            },
+        )
+        take_lease(session, run.id)
+        return run.id
+
+
+def request_record(request: AuditRequest) -> dict[str, Any]:
+    """The request as JSON (kept by the run: a resumed run or a worker redoes exactly this)."""
+    return {
+        "body_ids": list(request.body_ids),
+        "registry": request.registry,
+        "edition": request.edition,
+        "out_dir": str(Path(request.out_dir).resolve()),
+        "db_url": request.db_url,
+        "base_url_map": dict(request.base_url_map),
+        "as_of": request.as_of.isoformat() if request.as_of else None,
+        "kind": request.kind.value,
+        "max_pages": request.max_pages,
+        "browser": request.browser,
+        "reports": request.reports,
+        "options": dict(request.options),
+        "period": request.period.label if request.period else None,
+        "only_items": request.only_items,
+        "spiders": request.spiders,
+        "crawl_config": str(request.crawl_config) if request.crawl_config else None,
+    }
+
+
+def request_from_record(record: dict[str, Any]) -> AuditRequest:
+    from ashyq.base.period import parse_period
+
+    return AuditRequest(
+        body_ids=list(record["body_ids"]),
+        registry=record["registry"],
+        edition=record["edition"],
+        out_dir=Path(record["out_dir"]),
+        db_url=record.get("db_url"),
+        base_url_map=dict(record.get("base_url_map") or {}),
+        as_of=date.fromisoformat(record["as_of"]) if record.get("as_of") else None,
+        kind=RunKind(record["kind"]),
+        max_pages=record.get("max_pages"),
+        browser=bool(record.get("browser", True)),
+        reports=bool(record.get("reports", True)),
+        options=dict(record.get("options") or {}),
+        period=parse_period(record["period"]) if record.get("period") else None,
+        only_items=record.get("only_items"),
+        spiders=record.get("spiders"),
+        crawl_config=Path(record["crawl_config"]) if record.get("crawl_config") else None,
+    )
+
+
+def harvest_measure_check(
+    request: AuditRequest, run_id: str, body_ids: list[str], progress: Progress = no_progress
+) -> None:
+    """One part of a run's work, for ``body_ids`` (assessed bodies; their subordinate organisations
+    come along): harvest into the run, take the browser measurements, run the checks. What failed is
+    kept under the run's ``settings`` (``outcome`` by the crawl, ``check_failures`` here), so any
+    process can finish the run afterwards. Parts of one run may run in different processes."""
     from ashyq.crawler.runner import CrawlRequest, run_crawl  # the crawler pulls in Scrapy: only when auditing
 
     registry = load_registry(request.registry)
-    edition = load_edition(edition_path(request.edition))
     out_dir = Path(request.out_dir).resolve()
-    ensure_schema(request.db_url)
-    crawl_ids = _with_subordinates(registry, request.body_ids)
+    crawl_ids = _with_subordinates(registry, body_ids)
     progress("crawl", {"bodies": crawl_ids})
-    crawl = run_crawl(
+    run_crawl(
         CrawlRequest(
             body_ids=crawl_ids,
             registry=request.registry,
@@ -101,42 +192,70 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
             run_kind=request.kind,
             spiders=request.spiders,
             config_path=request.crawl_config,
+            run_id=run_id,
         ),
         on_progress=lambda event: progress("crawl-progress", event),
     )
-    outcomes = {b: o.status if o.status == "complete" else (o.reason or o.status) for b, o in crawl.bodies.items()}
-    as_of = request.as_of or datetime.now(UTC).date()
     with session_scope(request.db_url) as session:
-        run = session.get(Run, crawl.run_id)
+        run = session.get(Run, run_id)
         assert run is not None
-        run.as_of = as_of
-        run.edition = edition.edition
-        # what ``ashyq check`` needs to redo the run as it was: its registry and the readings chosen
-        kind = edition.reporting_period.kind if edition.reporting_period else "year"
-        period = request.period or period_of(as_of, kind)
-        run.settings = {
-            **(run.settings or {}),
-            "period": period.as_dict(),
-            "registry": request.registry,
-            "whole_registry": {b.id for b in registry.assessed()} <= set(request.body_ids),
-            "edition": edition.edition,
-            "options": dict(request.options),
-        }
-        session.flush()
         if request.browser:
             progress("measure", {"bodies": crawl_ids})
             measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress)
-        assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
+        assessed = [b for b in body_ids if registry.get(b).kind in ("cgo", "mio")]
         checked = check_bodies(
             session, run, assessed, request.registry, out_dir, request.options, request.only_items, progress
         )
         failed = {b: why for b, why in checked.items() if isinstance(why, str)}
-        outcomes.update(failed)
-        broken = list(failed)
+        # other parts of the run may write their failures at the same time: lock the run's row
+        locked = session.get(Run, run_id, with_for_update=True, populate_existing=True)
+        assert locked is not None
+        settings = dict(locked.settings or {})
+        settings["check_failures"] = {
+            **{b: why for b, why in (settings.get("check_failures") or {}).items() if b not in checked},
+            **failed,
+        }
+        settings["done"] = sorted({*(settings.get("done") or []), *body_ids})
+        locked.settings = settings
+
+
+def run_outcomes(run: Run) -> dict[str, str]:
+    """Each harvested body → "complete" or why it failed (harvest, then checks)."""
+    settings = run.settings or {}
+    outcomes = {
+        b: o["status"] if o.get("status") == "complete" else (o.get("reason") or o.get("status", "failed"))
+        for b, o in (settings.get("outcome") or {}).items()
+    }
+    outcomes.update(settings.get("check_failures") or {})
+    return outcomes
+
+
+def crawl_status(run: Run) -> RunStatus:
+    outcome = (run.settings or {}).get("outcome") or {}
+    failed = sum(1 for o in outcome.values() if o.get("status") != "complete")
+    if failed == 0:
+        return RunStatus.COMPLETE
+    return RunStatus.FAILED if failed == len(outcome) else RunStatus.PARTIAL
+
+
+def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_progress) -> AuditSummary:
+    """The join of a run: score it (averages span bodies), write the reports, close the run."""
+    registry = load_registry(request.registry)
+    edition = load_edition(edition_path(request.edition))
+    out_dir = Path(request.out_dir).resolve()
+    with session_scope(request.db_url) as session:
+        run = session.get(Run, run_id)
+        assert run is not None
+        outcomes = run_outcomes(run)
+        harvest = crawl_status(run)
+        period = ReportingPeriod.from_dict(run.settings["period"])
+        assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
+        broken = list((run.settings or {}).get("check_failures") or {})
         if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
-            run.status = crawl.status
+            run.status = harvest
             run.finished_at = datetime.now(UTC)
-            return AuditSummary(run.id, crawl.status, None, outcomes, out_dir)
+            release_lease(session, run.id)
+            return AuditSummary(run.id, harvest, None, outcomes, out_dir)
         progress("score", {"edition": edition.edition})
         document = findings_document(session, run, assessed)
         # a single-body audit borrows the averages of the last complete run of the whole registry that
@@ -151,7 +270,7 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
         for edition_scores in all_scores.values():
             save_scores(session, run, edition_scores)
         scores = all_scores[edition.edition]
-        status = RunStatus.PARTIAL if broken and crawl.status == RunStatus.COMPLETE else crawl.status
+        status = RunStatus.PARTIAL if broken and harvest == RunStatus.COMPLETE else harvest
         run.settings = {
             **(run.settings or {}),
             "averages": {name: s.averages for name, s in all_scores.items()},
@@ -159,10 +278,9 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
             "averages_borrowed": borrowed,
             "averages_from": averages_from,
         }
-        # the crawl closed the run when the harvest ended; the audit's end is now
         run.status = status
         run.finished_at = datetime.now(UTC)
-        run_id = run.id
+        release_lease(session, run.id)
     reports: dict[str, str] = {}
     if request.reports:
         progress("report", {"run": run_id})
