@@ -15,6 +15,7 @@ from ashyq.cli.declared import declare_command, report_template_command
 from ashyq.cli.methodology import methodology_app, score_command
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import check_command, recheck_command
+from ashyq.cli.worker import worker_command
 from ashyq.cli.world import world_app
 
 app = typer.Typer(
@@ -35,6 +36,7 @@ app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)
 app.command("audit")(audit_command)
 app.command("demo")(demo_command)
+app.command("worker")(worker_command)
 app.command("recheck")(recheck_command)
 app.command("check")(check_command)
 app.command("check-page")(check_page_command)

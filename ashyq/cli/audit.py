@@ -198,6 +198,26 @@ def nightly_command(
     crawl_config: CrawlConfigOption = None,
     option: OptionOption = None,
     period: PeriodOption = None,
+    spider: Annotated[
+        list[str] | None,
+        typer.Option("--spider", help="Only these spiders (site, govkz, …): what the others read is not assessed."),
+    ] = None,
+    queue: Annotated[
+        bool, typer.Option("--queue", help="Enqueue per-body jobs for `ashyq worker`s (Redis) and wait for the run.")
+    ] = False,
+    redis: Annotated[
+        str | None, typer.Option("--redis", help="Redis URL for --queue (default ASHYQ_REDIS_URL).")
+    ] = None,
+    no_wait: Annotated[bool, typer.Option("--no-wait", help="With --queue: print the run's id and return.")] = False,
+    resume: Annotated[
+        str | None,
+        typer.Option(
+            "--resume",
+            metavar="RUN",
+            help="Finish an interrupted run as it was started (its own registry, options and output folder): "
+            "the bodies it had finished are kept, the others are redone, then it is scored and reported.",
+        ),
+    ] = None,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report.
 
@@ -205,6 +225,8 @@ def nightly_command(
     coordinator that died are marked failed (interrupted) first. Exit codes: 0 complete, 1 partial
     (some bodies not harvested or not checked), 2 usage error or a nightly of this registry already
     running (nothing started), 3 failed (no body harvested), 4 internal error."""
+    if resume is not None:
+        _resume(resume, db, queue, redis, no_wait)
     edition = edition_or_exit(edition)
     options = options_or_exit(option)
     judged = period_or_exit(period)
@@ -227,15 +249,98 @@ def nightly_command(
         options=options,
         period=judged,
         crawl_config=crawl_config,
+        spiders=list(spider) if spider else None,
     )
+    if queue:
+        _queued_nightly(request, redis, no_wait)
     try:
         with nightly_lock(registry, out, db) as lock:
-            for stale in lock.stale:
-                err.print(f"[yellow]run {stale.run_id} marked interrupted:[/yellow] {stale.reason}", highlight=False)
+            _print_stale(lock.stale)
             summary = run_audit(request, StageProgress())
     except RegistryBusy as busy:
         raise usage_error(str(busy)) from None
     _finish(summary)
+
+
+def _print_stale(stale: list[Any]) -> None:
+    for found in stale:
+        err.print(f"[yellow]run {found.run_id} marked interrupted:[/yellow] {found.reason}", highlight=False)
+
+
+def _resume(run_id: str, db: str | None, queue: bool, redis: str | None, no_wait: bool) -> None:
+    from ashyq.pipeline.audit import NotResumable, resumable_run, resume_audit
+
+    try:
+        request = resumable_run(run_id, db)
+    except NotResumable as error:
+        raise usage_error(str(error)) from None
+    if queue:
+        _queued_nightly(request, redis, no_wait, resume=run_id)
+    try:
+        with nightly_lock(request.registry, request.out_dir, db) as lock:
+            _print_stale(lock.stale)
+            err.print(f"resuming run {run_id}", highlight=False)
+            summary = resume_audit(run_id, db, StageProgress())
+    except RegistryBusy as busy:
+        raise usage_error(str(busy)) from None
+    _finish(summary)
+
+
+def _queued_nightly(request: AuditRequest, redis: str | None, no_wait: bool, resume: str | None = None) -> None:
+    """The run as per-body jobs for the workers, joined by the scoring job; waits for it unless told not to.
+    ``resume``: an interrupted run, whose finished bodies the workers skip."""
+    from sqlalchemy.engine import make_url
+
+    from ashyq.pipeline.audit import reopen_run, start_audit_run
+    from ashyq.pipeline.queue import QueueError, enqueue_run, make_app, require_newest_schema
+    from ashyq.store.db import database_url
+    from ashyq.store.leases import Heartbeat
+
+    db_url = request.db_url or database_url()
+    if make_url(db_url).get_backend_name() == "sqlite":
+        raise usage_error("--queue needs a store the workers share (PostgreSQL: --db or ASHYQ_DB_URL)")
+    try:
+        app = make_app(redis)
+        require_newest_schema(db_url)
+    except QueueError as error:
+        raise usage_error(str(error)) from None
+    request.db_url = db_url
+    try:
+        with nightly_lock(request.registry, request.out_dir, db_url, migrate=False) as lock:
+            _print_stale(lock.stale)
+            if resume is None:
+                run_id = start_audit_run(request, queued=True)
+            else:
+                run_id = resume
+                reopen_run(run_id, db_url, queued=True)
+            joined = enqueue_run(app, run_id, request.body_ids)
+            err.print(f"run {run_id}: {len(request.body_ids)} body jobs enqueued", highlight=False)
+            if no_wait:
+                console.print(run_id, highlight=False)
+                raise typer.Exit(ExitCode.COMPLETE)
+            with Heartbeat(run_id, db_url):
+                record = joined.get(propagate=True)
+    except RegistryBusy as busy:
+        raise usage_error(str(busy)) from None
+    _print_queued(record, request.out_dir)
+    raise typer.Exit(int(record["exit_code"]))
+
+
+def _print_queued(record: dict[str, Any], out: Path) -> None:
+    import json
+
+    scores_file = Path(out).resolve() / "runs" / record["run_id"] / "scores.json"
+    table = Table(title=f"run {record['run_id']}: {record['status']}")
+    for col in ("#", "body", "final", "level"):
+        table.add_column(col)
+    if scores_file.exists():
+        bodies = json.loads(scores_file.read_text(encoding="utf-8")).get("bodies", [])
+        ranked = sorted(bodies, key=lambda b: (-float(b.get("final", 0)), str(b.get("body"))))
+        for n, b in enumerate(ranked, 1):
+            table.add_row(str(n), str(b.get("body")), f"{float(b.get('final', 0)):.2f}", str(b.get("level")))
+    console.print(table)
+    for name, path in (record.get("reports") or {}).items():
+        console.print(f"{name}: {path}", highlight=False)
 
 
 @internal_errors_exit_4

@@ -33,7 +33,7 @@ from ashyq.scoring.engine import RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
-from ashyq.store.leases import Heartbeat, release_lease, take_lease
+from ashyq.store.leases import QUEUED_HOST_PREFIX, Heartbeat, release_lease, take_lease, this_host
 from ashyq.store.models import Run
 from ashyq.store.repository import start_run
 from ashyq.store.vocabulary import RunKind, RunStatus
@@ -93,9 +93,73 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
         return finish_audit(request, run_id, progress)
 
 
-def start_audit_run(request: AuditRequest, run_id: str | None = None) -> str:
+class NotResumable(ValueError):
+    """The run named cannot be resumed (unknown, finished, or still worked on)."""
+
+
+def resumable_run(run_id: str, db_url: str | None) -> AuditRequest:
+    """The request of an interrupted run (marked, or ``running`` with a dead coordinator), to finish it."""
+    from ashyq.store.leases import mark_stale_runs
+
+    with session_scope(db_url) as session:
+        mark_stale_runs(session)
+        run = session.get(Run, run_id)
+        if run is None:
+            raise NotResumable(f"no run {run_id!r} in the store")
+        settings = run.settings or {}
+        if run.status == RunStatus.RUNNING:
+            raise NotResumable(f"run {run_id} is still running (its coordinator or a worker is alive)")
+        if "interrupted" not in settings:
+            raise NotResumable(f"run {run_id} finished as {run.status.value}; only an interrupted run is resumed")
+        if "request" not in settings:
+            raise NotResumable(f"run {run_id} was started by an older version: it cannot be resumed")
+        return request_from_record(dict(settings["request"]), db_url)
+
+
+def reopen_run(run_id: str, db_url: str | None, queued: bool = False) -> list[str]:
+    """Make an interrupted run ``running`` again, leased to this process; the bodies still to do."""
+    with session_scope(db_url) as session:
+        run = session.get(Run, run_id)
+        assert run is not None
+        settings = dict(run.settings or {})
+        interrupted = settings.pop("interrupted")
+        settings["resumed"] = [*settings.get("resumed", []), {**interrupted, "at": datetime.now(UTC).isoformat()}]
+        run.settings = settings
+        run.status = RunStatus.RUNNING
+        run.finished_at = None
+        take_lease(session, run.id, host=f"{QUEUED_HOST_PREFIX}{this_host()}" if queued else None)
+        done = set(settings.get("done") or [])
+        return [b for b in settings["request"]["body_ids"] if b not in done]
+
+
+def resume_audit(run_id: str, db_url: str | None, progress: Progress = no_progress) -> AuditSummary:
+    """Finish an interrupted run in this process: the bodies it had finished are kept, the others are
+    cleared of what the interrupted attempt stored and redone, then the run is scored and reported."""
+    request = resumable_run(run_id, db_url)
+    todo = reopen_run(run_id, db_url)
+    with Heartbeat(run_id, db_url):
+        if todo:
+            clear_bodies(run_id, _with_subordinates(load_registry(request.registry), todo), db_url)
+            harvest_measure_check(request, run_id, todo, progress)
+        return finish_audit(request, run_id, progress)
+
+
+def clear_bodies(run_id: str, body_ids: list[str], db_url: str | None) -> None:
+    """Remove what an interrupted attempt stored for ``body_ids`` in the run, so a redo starts clean."""
+    from sqlalchemy import delete
+
+    from ashyq.store.models import Base
+
+    with session_scope(db_url) as session:
+        for table in reversed(Base.metadata.sorted_tables):
+            if "run_id" in table.c and "body_id" in table.c:
+                session.execute(delete(table).where(table.c.run_id == run_id, table.c.body_id.in_(body_ids)))
+
+
+def start_audit_run(request: AuditRequest, run_id: str | None = None, queued: bool = False) -> str:
     """The run of an audit, ``running`` and leased to this process, with what every stage needs to
-    redo it as it was (the registry, edition, options and the request itself)."""
+    redo it as it was (the registry, edition, options and the request itself). A ``queued`` run is
+    worked on by queue workers: its lease is judged by its heartbeat alone (the coordinator may go)."""
     registry = load_registry(request.registry)
     edition = load_edition(edition_path(request.edition))
     ensure_schema(request.db_url)
@@ -119,7 +183,7 @@ def start_audit_run(request: AuditRequest, run_id: str | None = None) -> str:
                 "request": request_record(request),
             },
         )
-        take_lease(session, run.id)
+        take_lease(session, run.id, host=f"{QUEUED_HOST_PREFIX}{this_host()}" if queued else None)
         return run.id
 
 
@@ -130,7 +194,6 @@ def request_record(request: AuditRequest) -> dict[str, Any]:
         "registry": request.registry,
         "edition": request.edition,
         "out_dir": str(Path(request.out_dir).resolve()),
-        "db_url": request.db_url,
         "base_url_map": dict(request.base_url_map),
         "as_of": request.as_of.isoformat() if request.as_of else None,
         "kind": request.kind.value,
@@ -145,7 +208,8 @@ def request_record(request: AuditRequest) -> dict[str, Any]:
     }
 
 
-def request_from_record(record: dict[str, Any]) -> AuditRequest:
+def request_from_record(record: dict[str, Any], db_url: str | None) -> AuditRequest:
+    """The request a run kept; the store's URL is the reader's own (never kept: it may hold a password)."""
     from ashyq.base.period import parse_period
 
     return AuditRequest(
@@ -153,7 +217,7 @@ def request_from_record(record: dict[str, Any]) -> AuditRequest:
         registry=record["registry"],
         edition=record["edition"],
         out_dir=Path(record["out_dir"]),
-        db_url=record.get("db_url"),
+        db_url=db_url,
         base_url_map=dict(record.get("base_url_map") or {}),
         as_of=date.fromisoformat(record["as_of"]) if record.get("as_of") else None,
         kind=RunKind(record["kind"]),
@@ -364,6 +428,10 @@ def score_editions(
         data = {**document, "findings": findings, "averages": dict(borrowed.get(edition.edition, {}))}
         out[edition.edition] = score_run(FindingsFile.model_validate(data), edition, own)
     return out
+
+
+def with_subordinates_of(registry: str, body_ids: list[str]) -> list[str]:
+    return _with_subordinates(load_registry(registry), body_ids)
 
 
 def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:

@@ -46,8 +46,9 @@ def lock_name(registry: str) -> str:
 
 
 @contextmanager
-def nightly_lock(registry: str, out_dir: Path, db_url: str | None) -> Iterator[NightlyLock]:
-    """Hold the registry's nightly lock for the block, or raise :class:`RegistryBusy`."""
+def nightly_lock(registry: str, out_dir: Path, db_url: str | None, migrate: bool = True) -> Iterator[NightlyLock]:
+    """Hold the registry's nightly lock for the block, or raise :class:`RegistryBusy`. ``migrate``: bring
+    a single machine's store to the newest schema first (a shared store is migrated by the operator)."""
     folder = Path(out_dir) / "locks"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / lock_name(registry)
@@ -63,7 +64,8 @@ def nightly_lock(registry: str, out_dir: Path, db_url: str | None) -> Iterator[N
         handle.truncate()
         handle.write(f"process {os.getpid()} on {this_host()}\n")
         handle.flush()
-        ensure_schema(db_url)
+        if migrate:
+            ensure_schema(db_url)
         with session_scope(db_url) as session:
             stale = mark_stale_runs(session)
             running = [

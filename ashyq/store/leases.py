@@ -34,6 +34,8 @@ from ashyq.store.vocabulary import RunStatus
 log = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 60.0
+# the lease of a run worked on by queue workers: no one process owns it, its heartbeat decides
+QUEUED_HOST_PREFIX = "queue:"
 STALE_AFTER = timedelta(minutes=15)  # fifteen missed heartbeats
 
 
@@ -81,7 +83,7 @@ def stale_reason(run: Run, lease: RunLease | None, now: datetime, stale_after: t
         if started is not None and now - started > stale_after:
             return f"no coordinator holds it and it started at {started.isoformat(timespec='seconds')}"
         return None
-    if lease.host == this_host():
+    if lease.host == this_host():  # a queued run's host is "queue:<coordinator's host>": never equal
         if not process_alive(lease.pid):
             return f"its coordinator (process {lease.pid} on {lease.host}) is gone"
         return None
