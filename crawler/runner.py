@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -135,7 +136,8 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
         "settings_overrides": request.settings_overrides,
         "connection_log": str(request.connection_log) if request.connection_log else None,
     }
-    job_path = run_dir / "crawl-job.json"
+    # one file per crawl: several crawls (queue workers, each harvesting a body) may share a run
+    job_path = run_dir / f"crawl-job-{uuid.uuid4().hex[:12]}.json"
     job_path.write_text(json.dumps(job, ensure_ascii=False, indent=2), encoding="utf-8")
     planned = {body.id: [str(s.name) for s in spiders_for(body)] for body in bodies}
     results, exit_code = _run_process(job_path, run_dir, on_progress)

@@ -268,8 +268,9 @@ def _print_stale(stale: list[Any]) -> None:
 
 
 def _resume(run_id: str, db: str | None, queue: bool, redis: str | None, no_wait: bool) -> None:
-    from ashyq.pipeline.audit import NotResumable, resumable_run, resume_audit
+    from ashyq.pipeline.audit import NotResumable, mark_stale, resumable_run, resume_audit
 
+    _print_stale(mark_stale(db))
     try:
         request = resumable_run(run_id, db)
     except NotResumable as error:

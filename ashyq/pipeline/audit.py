@@ -33,7 +33,15 @@ from ashyq.scoring.engine import RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
-from ashyq.store.leases import QUEUED_HOST_PREFIX, Heartbeat, release_lease, take_lease, this_host
+from ashyq.store.leases import (
+    QUEUED_HOST_PREFIX,
+    Heartbeat,
+    StaleRun,
+    mark_stale_runs,
+    release_lease,
+    take_lease,
+    this_host,
+)
 from ashyq.store.models import Run
 from ashyq.store.repository import start_run
 from ashyq.store.vocabulary import RunKind, RunStatus
@@ -97,12 +105,16 @@ class NotResumable(ValueError):
     """The run named cannot be resumed (unknown, finished, or still worked on)."""
 
 
-def resumable_run(run_id: str, db_url: str | None) -> AuditRequest:
-    """The request of an interrupted run (marked, or ``running`` with a dead coordinator), to finish it."""
-    from ashyq.store.leases import mark_stale_runs
-
+def mark_stale(db_url: str | None) -> list[StaleRun]:
+    """Mark the runs left ``running`` by a coordinator that is gone (:mod:`ashyq.store.leases`)."""
+    ensure_schema(db_url)
     with session_scope(db_url) as session:
-        mark_stale_runs(session)
+        return mark_stale_runs(session)
+
+
+def resumable_run(run_id: str, db_url: str | None) -> AuditRequest:
+    """The request of an interrupted run (marked by :func:`mark_stale`), to finish it."""
+    with session_scope(db_url) as session:
         run = session.get(Run, run_id)
         if run is None:
             raise NotResumable(f"no run {run_id!r} in the store")
@@ -135,6 +147,7 @@ def reopen_run(run_id: str, db_url: str | None, queued: bool = False) -> list[st
 def resume_audit(run_id: str, db_url: str | None, progress: Progress = no_progress) -> AuditSummary:
     """Finish an interrupted run in this process: the bodies it had finished are kept, the others are
     cleared of what the interrupted attempt stored and redone, then the run is scored and reported."""
+    mark_stale(db_url)
     request = resumable_run(run_id, db_url)
     todo = reopen_run(run_id, db_url)
     with Heartbeat(run_id, db_url):

@@ -61,6 +61,12 @@ def make_app(broker: str | None = None) -> Celery:
     url = redis_url(broker)
     visibility = int(os.environ.get(VISIBILITY_VARIABLE) or DEFAULT_VISIBILITY_SECONDS)
     app = Celery("ashyq", broker=url, backend=url)
+    # a job left by a killed worker is looked for every quarter of the visibility timeout (at most 10 s)
+    transport = {
+        "visibility_timeout": visibility,
+        "unacked_restore_interval": max(1, min(10, visibility // 4)),
+        "unacked_restore_throttle": 1,
+    }
     app.conf.update(
         task_serializer="json",
         result_serializer="json",
@@ -69,7 +75,7 @@ def make_app(broker: str | None = None) -> Celery:
         task_acks_late=True,  # a job is acknowledged when done, not when taken
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,  # a worker holds one body at a time
-        broker_transport_options={"visibility_timeout": visibility},
+        broker_transport_options=transport,
         result_backend_transport_options={"visibility_timeout": visibility},
         result_expires=7 * 24 * 3600,
         broker_connection_retry_on_startup=True,

@@ -94,7 +94,8 @@ def findings_and_scores(db: str, run_id: str) -> tuple[list[tuple[str, ...]], li
             for f in session.scalars(select(Finding).where(Finding.run_id == run_id))
         )
         scores = sorted(
-            (s.body_id, s.edition, round(s.final, 6)) for s in session.scalars(select(Score).where(Score.run_id == run_id))
+            (s.body_id, s.edition, round(s.final, 6))
+            for s in session.scalars(select(Score).where(Score.run_id == run_id))
         )
     return findings, scores
 
@@ -188,3 +189,65 @@ def test_the_queue_needs_a_shared_store(tmp_path: Path, redis_url: str) -> None:
         app, ["nightly", "--queue", "--db", f"sqlite:///{tmp_path / 'a.sqlite'}", "--redis", own_redis(redis_url)]
     )
     assert result.exit_code == 2 and "PostgreSQL" in result.output
+
+
+@pytest.fixture
+def killed_db(pg_url: str, migrated_pg_template: str) -> Iterator[str]:
+    yield from fresh_pg(pg_url, migrated_pg_template)
+
+
+def test_a_worker_killed_mid_body_loses_nothing_its_job_is_redone_by_another(
+    tmp_path: Path,
+    registry: Path,
+    killed_db: str,
+    local_db: str,
+    redis_url: str,
+    world: World,
+    world_urls: dict[str, str],
+) -> None:
+    base, _, _ = redis_url.rpartition("/")
+    redis = f"{base}/8"
+    # a short visibility timeout: the killed worker's job is handed out again after 20 s
+    env = {**os.environ, "ASHYQ_DB_URL": killed_db, "ASHYQ_REDIS_URL": redis, "ASHYQ_QUEUE_VISIBILITY_SECONDS": "20"}
+    os.environ["ASHYQ_QUEUE_VISIBILITY_SECONDS"] = "20"  # the coordinator's side (this process)
+    first = start_worker("first@test", env, tmp_path / "first.log")
+    second: subprocess.Popen[bytes] | None = None
+    try:
+        enqueued = runner.invoke(
+            app,
+            [
+                *nightly_args(registry, tmp_path / "out-k", killed_db, world_urls, world),
+                "--queue",
+                "--redis",
+                redis,
+                "--no-wait",
+            ],
+        )
+        assert enqueued.exit_code == 0, enqueued.output
+        run_id = enqueued.output.strip().splitlines()[-1]
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and "body_done" not in (tmp_path / "first.log").read_text(errors="replace"):
+            time.sleep(0.2)
+        os.kill(first.pid, 9)  # SIGKILL mid-body: its job is neither done nor acknowledged
+        first.wait()
+        second = start_worker("second@test", env, tmp_path / "second.log")
+        deadline = time.monotonic() + 600
+        status = RunStatus.RUNNING
+        while time.monotonic() < deadline and status == RunStatus.RUNNING:
+            time.sleep(1)
+            with session_scope(killed_db) as session:
+                found = session.get(Run, run_id)
+                assert found is not None
+                status = found.status
+    finally:
+        os.environ.pop("ASHYQ_QUEUE_VISIBILITY_SECONDS", None)
+        stop(first)
+        if second is not None:
+            stop(second)
+    second_log = (tmp_path / "second.log").read_text(errors="replace")
+    assert status != RunStatus.RUNNING, second_log
+    local = runner.invoke(app, nightly_args(registry, tmp_path / "out-1", local_db, world_urls, world))
+    assert local.exit_code in (0, 1), local.output
+    local_run = the_run(local_db)
+    assert status == local_run.status
+    assert findings_and_scores(killed_db, run_id) == findings_and_scores(local_db, local_run.id)
