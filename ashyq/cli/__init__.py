@@ -10,11 +10,11 @@ from ashyq.cli.audit import audit_command, demo_command, nightly_command
 from ashyq.cli.bodies import bodies_app
 from ashyq.cli.check_page import check_page_command
 from ashyq.cli.crawl import crawl_command
-from ashyq.cli.db import db_app
 from ashyq.cli.declared import declare_command, report_template_command
 from ashyq.cli.methodology import methodology_app, score_command
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import check_command, recheck_command
+from ashyq.cli.schema import db_app
 from ashyq.cli.worker import worker_command
 from ashyq.cli.world import world_app
 
