@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from ashyq.crawler.settings import build_settings, run_settings_record
 from ashyq.crawler.spiders import spiders_for
 from ashyq.crawler.storing import store_body
@@ -107,9 +109,8 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
     db_url = request.db_url
     ensure_schema(db_url)
     crawl_record = run_settings_record(config, settings)
+    _store_registry(registry, db_url)
     with session_scope(db_url) as session:
-        # The whole registry: a subordinate body's parent must exist before it.
-        upsert_bodies(session, [store_body(body) for body in registry.bodies])
         if request.run_id is None:
             run = start_run(session, request.run_kind, body_ids=body_ids, settings={"crawl": crawl_record})
         else:
@@ -171,6 +172,20 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
         encoding="utf-8",
     )
     return summary
+
+
+def _store_registry(registry: Registry, db_url: str | None, attempts: int = 3) -> None:
+    """The whole registry into the store (a subordinate body's parent before it). Crawls of one run on
+    several workers do this at the same time: the loser of a race for a new row retries, and then
+    finds the row."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with session_scope(db_url) as session:
+                upsert_bodies(session, [store_body(body) for body in registry.bodies])
+            return
+        except IntegrityError:
+            if attempt == attempts:
+                raise
 
 
 def _run_process(

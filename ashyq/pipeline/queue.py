@@ -46,6 +46,9 @@ VISIBILITY_VARIABLE = "ASHYQ_QUEUE_VISIBILITY_SECONDS"
 DEFAULT_VISIBILITY_SECONDS = 6 * 3600
 
 
+RETRY_SECONDS = 10
+
+
 class QueueError(RuntimeError):
     """The queue cannot be used as asked (no Redis URL, a store behind the newest schema)."""
 
@@ -107,8 +110,12 @@ def body_job(task: Any, run_id: str, body_id: str) -> str:
         return body_id
     request = _request(run_id)
     clear_bodies(run_id, with_subordinates_of(request.registry, [body_id]), None)
-    with Heartbeat(run_id, None):
-        harvest_measure_check(request, run_id, [body_id], _log_progress)
+    try:
+        with Heartbeat(run_id, None):
+            harvest_measure_check(request, run_id, [body_id], _log_progress)
+    except Exception as error:  # the store or Redis went away for a moment: the body is redone, cleanly
+        log.warning("run %s: %s failed (%s: %s); retried", run_id, body_id, type(error).__name__, error)
+        raise task.retry(exc=error, countdown=RETRY_SECONDS) from error
     return body_id
 
 
