@@ -112,7 +112,12 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
     _store_registry(registry, db_url)
     with session_scope(db_url) as session:
         if request.run_id is None:
-            run = start_run(session, request.run_kind, body_ids=body_ids, settings={"crawl": crawl_record})
+            run = start_run(
+                session,
+                request.run_kind,
+                body_ids=body_ids,
+                settings={"crawl": crawl_record, "registry": request.registry},
+            )
         else:
             found = session.get(Run, request.run_id)
             if found is None:

@@ -100,7 +100,12 @@ def measure_run(
                 for f in result.failures
             ],
         )
-    run.settings = {**(run.settings or {}), "browser_sample": samples}
+    # several parts of a run (queue workers) measure their bodies at the same time: the samples are
+    # merged into a fresh copy of the run's settings under the row's lock
+    fresh = session.get(Run, run.id, with_for_update=True, populate_existing=True)
+    assert fresh is not None
+    earlier = dict((fresh.settings or {}).get("browser_sample") or {})
+    fresh.settings = {**(fresh.settings or {}), "browser_sample": {**earlier, **samples}}
     session.flush()
 
 

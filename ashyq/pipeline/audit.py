@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import select
 
 from ashyq.base.period import ReportingPeriod, period_of
-from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
 from ashyq.gather.stage import measure_run
@@ -44,6 +43,7 @@ from ashyq.store.leases import (
 )
 from ashyq.store.models import Run
 from ashyq.store.repository import start_run
+from ashyq.store.unified_list import current_unified_list, reference, rows_for
 from ashyq.store.vocabulary import RunKind, RunStatus
 
 Progress = Callable[[str, dict[str, Any]], None]
@@ -273,20 +273,22 @@ def harvest_measure_check(
         ),
         on_progress=lambda event: progress("crawl-progress", event),
     )
-    with session_scope(request.db_url) as session:
-        run = session.get(Run, run_id)
-        assert run is not None
-        if request.browser:
+    if request.browser:
+        with session_scope(request.db_url) as session:
+            run = session.get(Run, run_id)
+            assert run is not None
             progress("measure", {"bodies": crawl_ids})
             measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress)
-        assessed = [b for b in body_ids if registry.get(b).kind in ("cgo", "mio")]
-        checked = check_bodies(
-            session, run, assessed, request.registry, out_dir, request.options, request.only_items, progress
-        )
-        failed = {b: why for b, why in checked.items() if isinstance(why, str)}
-        # other parts of the run may write their failures at the same time: lock the run's row
+    with session_scope(request.db_url) as session:
+        # other parts of the run may write its settings at the same time: the check stage reads and
+        # writes them under the run row's lock (a fresh copy)
         locked = session.get(Run, run_id, with_for_update=True, populate_existing=True)
         assert locked is not None
+        assessed = [b for b in body_ids if registry.get(b).kind in ("cgo", "mio")]
+        checked = check_bodies(
+            session, locked, assessed, request.registry, out_dir, request.options, request.only_items, progress
+        )
+        failed = {b: why for b, why in checked.items() if isinstance(why, str)}
         settings = dict(locked.settings or {})
         settings["check_failures"] = {
             **{b: why for b, why in (settings.get("check_failures") or {}).items() if b not in checked},
@@ -382,14 +384,23 @@ def check_bodies(
     others' findings. The run's interpretation options reach the checks that apply a reading."""
 
     reg = load_registry(registry)
+    bodies = {b.id: b for b in reg.bodies}
+    listed = current_unified_list(session)
+    source = reference(listed) if listed is not None else None
+    run.settings = {**(run.settings or {}), "unified_list": source}
 
     def config_for(body_id: str) -> dict[str, Any]:
-        known = {b.id for b in reg.bodies}
+        # the imported Unified list's rows of the body (None: no list imported; the open-data checks
+        # then take the body's declared datasets as claims to verify)
+        body = bodies.get(body_id)
+        names = [body.names.kk, body.names.ru] if body is not None else []
+        rows = rows_for(listed, names) if listed is not None else None
         return {
-            "unified_list": unified_list_for(registry, body_id),
+            "unified_list": rows,
+            "unified_list_source": source,
             "interpretations": dict(options or {}),
             # whether the registry knows the body's subordinate organisations (none is not unknown)
-            "subordinate_list": reg.subordinate_list(body_id) if body_id in known else "unknown",
+            "subordinate_list": reg.subordinate_list(body_id) if body is not None else "unknown",
         }
 
     out: dict[str, list[Result] | str] = {}
@@ -448,10 +459,11 @@ def with_subordinates_of(registry: str, body_ids: list[str]) -> list[str]:
 
 
 def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:
-    """The bodies to harvest: those asked for, and the subordinate organisations of the CGOs among them."""
+    """The bodies to harvest: those asked for, and the subordinate organisations of the CGOs among them
+    (those evaluated in their criterion 7: not committees, not monitored organisations)."""
     out = list(dict.fromkeys(body_ids))
     for body_id in body_ids:
-        for child in registry.children(body_id):
+        for child in registry.subordinates(body_id):
             if child.id not in out:
                 out.append(child.id)
     return out
