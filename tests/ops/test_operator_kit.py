@@ -45,9 +45,16 @@ def one_body_registry(folder: Path) -> Path:
     return path
 
 
+# replica mode: the body's site is mapped to a closed loopback port (nothing can be fetched, and no
+# operator's contact is needed)
+CLOSED_MAP = json.dumps({"https://nowhere.example.kz": "http://127.0.0.1:9"})
+
+
 def nightly(tmp_path: Path, registry: Path, *extra: str) -> list[str]:
     return [
         "nightly",
+        "--replica-map",
+        CLOSED_MAP,
         "--registry",
         str(registry),
         "--out",
@@ -63,8 +70,7 @@ def nightly(tmp_path: Path, registry: Path, *extra: str) -> list[str]:
 def test_a_run_where_no_body_could_be_harvested_exits_3(tmp_path: Path) -> None:
     # the body's site is mapped to a closed loopback port: nothing can be fetched
     registry = one_body_registry(tmp_path)
-    mapping = json.dumps({"https://nowhere.example.kz": "http://127.0.0.1:9"})
-    result = runner.invoke(app, nightly(tmp_path, registry, "--replica-map", mapping, "--max-pages", "2"))
+    result = runner.invoke(app, nightly(tmp_path, registry, "--max-pages", "2"))
     assert result.exit_code == 3, result.output
     assert "Traceback" not in result.output
     with session_scope(f"sqlite:///{tmp_path / 'a.sqlite'}") as session:
