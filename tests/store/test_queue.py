@@ -30,6 +30,8 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 runner = CliRunner()
 ASHYQ = Path(sys.executable).with_name("ashyq")
 BODIES = ("kostanay", "karaganda", "astana")  # a classic site and two gov.kz bodies
+# the demo registry in replica mode (no operator's contact needed); these runs are refused before any fetch
+REPLICA_DEMO = ["--registry", "demo", "--replica-map", '{"https://www.gov.kz": "http://127.0.0.1:9"}']
 
 
 def fresh_pg(pg_url: str, template: str) -> Iterator[str]:
@@ -180,13 +182,24 @@ def test_a_worker_refuses_a_store_behind_the_newest_schema(tmp_path: Path, pg_ur
         done = subprocess.run([str(ASHYQ), "worker"], env=env, capture_output=True, text=True, timeout=120)
         assert done.returncode == 2, done.stdout + done.stderr
         assert "ashyq db upgrade" in done.stderr and time.monotonic() - started < 120
-        queued = runner.invoke(app, ["nightly", "--queue", "--db", empty, "--redis", own_redis(redis_url)])
+        queued = runner.invoke(
+            app, ["nightly", *REPLICA_DEMO, "--queue", "--db", empty, "--redis", own_redis(redis_url)]
+        )
         assert queued.exit_code == 2 and "ashyq db upgrade" in " ".join(queued.output.split())
 
 
 def test_the_queue_needs_a_shared_store(tmp_path: Path, redis_url: str) -> None:
     result = runner.invoke(
-        app, ["nightly", "--queue", "--db", f"sqlite:///{tmp_path / 'a.sqlite'}", "--redis", own_redis(redis_url)]
+        app,
+        [
+            "nightly",
+            *REPLICA_DEMO,
+            "--queue",
+            "--db",
+            f"sqlite:///{tmp_path / 'a.sqlite'}",
+            "--redis",
+            own_redis(redis_url),
+        ],
     )
     assert result.exit_code == 2 and "PostgreSQL" in result.output
 
