@@ -59,8 +59,11 @@ class CrawlRequest:
     connection_log: Path | None = None
     run_kind: RunKind = RunKind.AUDIT
     # harvest into this existing run and leave it running (an audit, which finishes it itself);
-    # None: the crawl starts its own run and finishes it when the harvest ends
+    # None: the crawl starts its own run
     run_id: str | None = None
+    # whether the harvest is the run's last stage (``ashyq crawl``); an audit goes on to measure,
+    # check and score, and only its last stage may close the run
+    finish: bool = True
 
 
 @dataclass
@@ -159,8 +162,9 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
         stored.settings = {
             **(stored.settings or {}),
             "outcome": {**earlier, **{b: asdict(o) for b, o in outcomes.items()}},
+            "crawl_status": status.value,
         }
-        if request.run_id is None:
+        if request.finish and request.run_id is None:
             finish_run(session, stored, status)
     summary = CrawlSummary(run_id, status, outcomes, out_dir, exit_code)
     (run_dir / "summary.json").write_text(

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -45,6 +45,9 @@ from ashyq.store.models import Run
 from ashyq.store.repository import start_run
 from ashyq.store.unified_list import current_unified_list, reference, rows_for
 from ashyq.store.vocabulary import RunKind, RunStatus
+
+if TYPE_CHECKING:  # the crawler pulls in Scrapy: imported only when auditing
+    pass
 
 Progress = Callable[[str, dict[str, Any]], None]
 
@@ -97,8 +100,26 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
     score and report. The coordinator holds the run's lease (:mod:`ashyq.store.leases`) throughout."""
     run_id = start_audit_run(request)
     with Heartbeat(run_id, request.db_url):
-        harvest_measure_check(request, run_id, request.body_ids, progress)
-        return finish_audit(request, run_id, progress)
+        try:
+            harvest_measure_check(request, run_id, request.body_ids, progress)
+            return finish_audit(request, run_id, progress)
+        except BaseException as error:  # interrupted or broken: the run is failed, never left looking done
+            _fail_run(request.db_url, run_id, error)
+            raise
+
+
+def _fail_run(db_url: str | None, run_id: str, error: BaseException) -> None:
+    """Mark the run failed with the reason (when the store is still reachable)."""
+    try:
+        with session_scope(db_url) as session:
+            run = session.get(Run, run_id)
+            if run is not None and run.status is RunStatus.RUNNING:
+                run.settings = {**(run.settings or {}), "failure": f"{type(error).__name__}: {error}"[:300]}
+                run.status = RunStatus.FAILED
+                run.finished_at = datetime.now(UTC)
+                release_lease(session, run_id)
+    except Exception:  # the store itself is what failed: the run stays "running" until found stale
+        return
 
 
 class NotResumable(ValueError):
