@@ -13,6 +13,7 @@ addresses the crawler actually contacted.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -98,6 +99,7 @@ class CrawlJob:
         self.parallel = max(int(job.get("parallel") or 4), 1)
         self.running = 0
         self.process = CrawlerProcess(self.settings)
+        self.parent = os.getppid()
 
     def run(self) -> None:
         from twisted.internet import task
@@ -158,7 +160,15 @@ class CrawlJob:
             running_reactor.callLater(0, running_reactor.stop)
 
     def _report(self) -> None:
-        emit("progress", bodies={body_id: tally.counts() for body_id, tally in self.tallies.items()})
+        # a coordinator killed (SIGKILL, a reboot of its session) leaves this process orphaned: it must
+        # not go on writing into a run that will be marked interrupted and redone
+        if os.getppid() != self.parent:
+            sys.stderr.write(f"the coordinator (process {self.parent}) is gone: the crawl stops\n")
+            os._exit(3)
+        try:
+            emit("progress", bodies={body_id: tally.counts() for body_id, tally in self.tallies.items()})
+        except BrokenPipeError:
+            os._exit(3)
 
     def _finish(self) -> None:
         emit(

@@ -13,11 +13,14 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.exc import IntegrityError
 
 from ashyq.crawler.settings import build_settings, run_settings_record
 from ashyq.crawler.spiders import spiders_for
@@ -55,6 +58,9 @@ class CrawlRequest:
     settings_overrides: dict[str, Any] = field(default_factory=dict)
     connection_log: Path | None = None
     run_kind: RunKind = RunKind.AUDIT
+    # harvest into this existing run and leave it running (an audit, which finishes it itself);
+    # None: the crawl starts its own run
+    run_id: str | None = None
     # whether the harvest is the run's last stage (``ashyq crawl``); an audit goes on to measure,
     # check and score, and only its last stage may close the run
     finish: bool = True
@@ -105,15 +111,22 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
     out_dir = Path(request.out_dir).resolve()
     db_url = request.db_url
     ensure_schema(db_url)
+    crawl_record = run_settings_record(config, settings)
+    _store_registry(registry, db_url)
     with session_scope(db_url) as session:
-        # The whole registry: a subordinate body's parent must exist before it.
-        upsert_bodies(session, [store_body(body) for body in registry.bodies])
-        run = start_run(
-            session,
-            request.run_kind,
-            body_ids=body_ids,
-            settings={"crawl": run_settings_record(config, settings), "registry": request.registry},
-        )
+        if request.run_id is None:
+            run = start_run(
+                session,
+                request.run_kind,
+                body_ids=body_ids,
+                settings={"crawl": crawl_record, "registry": request.registry},
+            )
+        else:
+            found = session.get(Run, request.run_id)
+            if found is None:
+                raise LookupError(f"no run {request.run_id!r}")
+            run = found
+            run.settings = {**(run.settings or {}), "crawl": crawl_record}
         run_id = run.id
     run_dir = out_dir / "runs" / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -132,7 +145,8 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
         "settings_overrides": request.settings_overrides,
         "connection_log": str(request.connection_log) if request.connection_log else None,
     }
-    job_path = run_dir / "crawl-job.json"
+    # one file per crawl: several crawls (queue workers, each harvesting a body) may share a run
+    job_path = run_dir / f"crawl-job-{uuid.uuid4().hex[:12]}.json"
     job_path.write_text(json.dumps(job, ensure_ascii=False, indent=2), encoding="utf-8")
     planned = {body.id: [str(s.name) for s in spiders_for(body)] for body in bodies}
     results, exit_code = _run_process(job_path, run_dir, on_progress)
@@ -144,12 +158,13 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
     with session_scope(db_url) as session:
         stored = session.get(Run, run_id)
         assert stored is not None
+        earlier = dict((stored.settings or {}).get("outcome") or {})  # bodies harvested by another job
         stored.settings = {
             **(stored.settings or {}),
-            "outcome": {b: asdict(o) for b, o in outcomes.items()},
+            "outcome": {**earlier, **{b: asdict(o) for b, o in outcomes.items()}},
             "crawl_status": status.value,
         }
-        if request.finish:
+        if request.finish and request.run_id is None:
             finish_run(session, stored, status)
     summary = CrawlSummary(run_id, status, outcomes, out_dir, exit_code)
     (run_dir / "summary.json").write_text(
@@ -166,6 +181,20 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
         encoding="utf-8",
     )
     return summary
+
+
+def _store_registry(registry: Registry, db_url: str | None, attempts: int = 3) -> None:
+    """The whole registry into the store (a subordinate body's parent before it). Crawls of one run on
+    several workers do this at the same time: the loser of a race for a new row retries, and then
+    finds the row."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with session_scope(db_url) as session:
+                upsert_bodies(session, [store_body(body) for body in registry.bodies])
+            return
+        except IntegrityError:
+            if attempt == attempts:
+                raise
 
 
 def _run_process(

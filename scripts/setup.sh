@@ -30,7 +30,7 @@ fi
 stamp=.venv/.ashyq-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "setup: installing the project and its extras into .venv"
-    .venv/bin/pip install -q -e '.[postgres,dev]'
+    .venv/bin/pip install -q -e '.[postgres,queue,dev]'
     touch "$stamp"
 fi
 

@@ -20,7 +20,9 @@ from ashyq.cli.operator import fail
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import check_command, recheck_command
 from ashyq.cli.runs import runs_app
+from ashyq.cli.schema import db_app
 from ashyq.cli.setup import setup_browser_command
+from ashyq.cli.worker import worker_command
 from ashyq.cli.world import world_app
 
 app = typer.Typer(
@@ -60,12 +62,14 @@ app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(open_data_app, name="open-data")
 app.add_typer(accuracy_app, name="accuracy")
+app.add_typer(db_app, name="db")
 app.add_typer(runs_app, name="runs")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)
 app.command("audit")(audit_command)
 app.command("demo")(demo_command)
+app.command("worker")(worker_command)
 app.command("recheck")(recheck_command)
 app.command("check")(check_command)
 app.command("check-page")(check_page_command)

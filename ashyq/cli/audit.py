@@ -1,16 +1,22 @@
 """``ashyq nightly``, ``ashyq audit`` and ``ashyq demo``: whole audits with a progress display.
 
-Exit codes: 0 the run is complete, 1 partial (some bodies could not be harvested: recorded, the
-others went on), 2 usage error or nothing could be done.
+Exit codes (:class:`ExitCode`): 0 the run is complete, 1 partial (some bodies could not be harvested
+or checked: recorded, the others went on), 2 usage error (nothing was started, e.g. a nightly of the
+same registry is already running), 3 the run failed (no body could be harvested), 4 internal error
+(a bug or a broken environment: the traceback is printed).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
+import traceback
+from collections.abc import Callable
 from datetime import date
+from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 import typer
@@ -33,6 +39,7 @@ from ashyq.net.egress import EgressPolicy, Refusal, check_site_url, is_loopback_
 from ashyq.net.resolve import system_resolver
 from ashyq.net.urlmap import ReplicaMapError, read_replica_map
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
+from ashyq.pipeline.runlock import RegistryBusy, nightly_lock
 from ashyq.store.bodies import RegistryError, load_registry
 from ashyq.store.vocabulary import RunKind
 
@@ -50,9 +57,44 @@ console = Console()
 err = Console(stderr=True)
 
 
+class ExitCode(IntEnum):
+    COMPLETE = 0
+    PARTIAL = 1
+    USAGE = 2
+    FAILED = 3
+    INTERNAL = 4
+
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 complete, 1 partial (some bodies not harvested or not checked), 2 usage error "
+    "(nothing started), 3 failed (no body harvested), 4 internal error."
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def internal_errors_exit_4(command: Callable[P, R]) -> Callable[P, R]:
+    """An unexpected exception ends the command with exit code 4 and its traceback on stderr, so an
+    operator (or a timer) tells a crash from a partial or failed run."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as error:
+            err.print(traceback.format_exc(), highlight=False, markup=False)
+            err.print(f"[red]internal error:[/red] {type(error).__name__}: {error}", highlight=False)
+            raise typer.Exit(ExitCode.INTERNAL) from None
+
+    return wrapper
+
+
 def usage_error(message: str) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(2)
+    return typer.Exit(ExitCode.USAGE)
 
 
 OptionOption = Annotated[
@@ -82,7 +124,7 @@ def options_or_exit(raw: list[str] | None) -> dict[str, str]:
     for problem in problems:
         err.print(f"[red]error:[/red] {problem}", highlight=False)
     if problems:
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.USAGE)
     return options
 
 
@@ -152,6 +194,7 @@ def _finish(summary: AuditSummary) -> None:
     raise typer.Exit(summary.exit_code)
 
 
+@internal_errors_exit_4
 def nightly_command(
     registry: RegistryOption = None,
     edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
@@ -164,8 +207,35 @@ def nightly_command(
     crawl_config: CrawlConfigOption = None,
     option: OptionOption = None,
     period: PeriodOption = None,
+    spider: Annotated[
+        list[str] | None,
+        typer.Option("--spider", help="Only these spiders (site, govkz, …): what the others read is not assessed."),
+    ] = None,
+    queue: Annotated[
+        bool, typer.Option("--queue", help="Enqueue per-body jobs for `ashyq worker`s (Redis) and wait for the run.")
+    ] = False,
+    redis: Annotated[
+        str | None, typer.Option("--redis", help="Redis URL for --queue (default ASHYQ_REDIS_URL).")
+    ] = None,
+    no_wait: Annotated[bool, typer.Option("--no-wait", help="With --queue: print the run's id and return.")] = False,
+    resume: Annotated[
+        str | None,
+        typer.Option(
+            "--resume",
+            metavar="RUN",
+            help="Finish an interrupted run as it was started (its own registry, options and output folder): "
+            "the bodies it had finished are kept, the others are redone, then it is scored and reported.",
+        ),
+    ] = None,
 ) -> None:
-    """Audit every body of a registry under one run: harvest, check, score, report."""
+    """Audit every body of a registry under one run: harvest, check, score, report.
+
+    One nightly per registry at a time (a lock under OUT/locks and the store); runs left `running` by a
+    coordinator that died are marked failed (interrupted) first. Exit codes: 0 complete, 1 partial
+    (some bodies not harvested or not checked), 2 usage error or a nightly of this registry already
+    running (nothing started), 3 failed (no body harvested), 4 internal error."""
+    if resume is not None:
+        _resume(resume, choose_store(db), queue, redis, no_wait)
     edition = edition_or_exit(edition)
     options = options_or_exit(option)
     judged = period_or_exit(period)
@@ -191,10 +261,102 @@ def nightly_command(
         options=options,
         period=judged,
         crawl_config=crawl_config,
+        spiders=list(spider) if spider else None,
     )
-    _finish(run_audit(request, StageProgress()))
+    if queue:
+        _queued_nightly(request, redis, no_wait)
+    try:
+        with nightly_lock(registry, request.out_dir, request.db_url) as lock:
+            _print_stale(lock.stale)
+            summary = run_audit(request, StageProgress())
+    except RegistryBusy as busy:
+        raise usage_error(str(busy)) from None
+    _finish(summary)
 
 
+def _print_stale(stale: list[Any]) -> None:
+    for found in stale:
+        err.print(f"[yellow]run {found.run_id} marked interrupted:[/yellow] {found.reason}", highlight=False)
+
+
+def _resume(run_id: str, db: str | None, queue: bool, redis: str | None, no_wait: bool) -> None:
+    from ashyq.pipeline.audit import NotResumable, mark_stale, resumable_run, resume_audit
+
+    _print_stale(mark_stale(db))
+    try:
+        request = resumable_run(run_id, db)
+    except NotResumable as error:
+        raise usage_error(str(error)) from None
+    if queue:
+        _queued_nightly(request, redis, no_wait, resume=run_id)
+    try:
+        with nightly_lock(request.registry, request.out_dir, db) as lock:
+            _print_stale(lock.stale)
+            err.print(f"resuming run {run_id}", highlight=False)
+            summary = resume_audit(run_id, db, StageProgress())
+    except RegistryBusy as busy:
+        raise usage_error(str(busy)) from None
+    _finish(summary)
+
+
+def _queued_nightly(request: AuditRequest, redis: str | None, no_wait: bool, resume: str | None = None) -> None:
+    """The run as per-body jobs for the workers, joined by the scoring job; waits for it unless told not to.
+    ``resume``: an interrupted run, whose finished bodies the workers skip."""
+    from sqlalchemy.engine import make_url
+
+    from ashyq.pipeline.audit import reopen_run, start_audit_run
+    from ashyq.pipeline.queue import QueueError, enqueue_run, make_app, require_newest_schema
+    from ashyq.store.db import database_url
+    from ashyq.store.leases import Heartbeat
+
+    db_url = request.db_url or database_url()
+    if make_url(db_url).get_backend_name() == "sqlite":
+        raise usage_error("--queue needs a store the workers share (PostgreSQL: --db or ASHYQ_DB_URL)")
+    try:
+        app = make_app(redis)
+        require_newest_schema(db_url)
+    except QueueError as error:
+        raise usage_error(str(error)) from None
+    request.db_url = db_url
+    try:
+        with nightly_lock(request.registry, request.out_dir, db_url, migrate=False) as lock:
+            _print_stale(lock.stale)
+            if resume is None:
+                run_id = start_audit_run(request, queued=True)
+            else:
+                run_id = resume
+                reopen_run(run_id, db_url, queued=True)
+            joined = enqueue_run(app, run_id, request.body_ids)
+            err.print(f"run {run_id}: {len(request.body_ids)} body jobs enqueued", highlight=False)
+            if no_wait:
+                console.print(run_id, highlight=False)
+                raise typer.Exit(ExitCode.COMPLETE)
+            with Heartbeat(run_id, db_url):
+                record = joined.get(propagate=True)
+    except RegistryBusy as busy:
+        raise usage_error(str(busy)) from None
+    _print_queued(record, request.out_dir)
+    raise typer.Exit(int(record["exit_code"]))
+
+
+def _print_queued(record: dict[str, Any], out: Path) -> None:
+    import json
+
+    scores_file = Path(out).resolve() / "runs" / record["run_id"] / "scores.json"
+    table = Table(title=f"run {record['run_id']}: {record['status']}")
+    for col in ("#", "body", "final", "level"):
+        table.add_column(col)
+    if scores_file.exists():
+        bodies = json.loads(scores_file.read_text(encoding="utf-8")).get("bodies", [])
+        ranked = sorted(bodies, key=lambda b: (-float(b.get("final", 0)), str(b.get("body"))))
+        for n, b in enumerate(ranked, 1):
+            table.add_row(str(n), str(b.get("body")), f"{float(b.get('final', 0)):.2f}", str(b.get("level")))
+    console.print(table)
+    for name, path in (record.get("reports") or {}).items():
+        console.print(f"{name}: {path}", highlight=False)
+
+
+@internal_errors_exit_4
 def audit_command(
     body: Annotated[str | None, typer.Option("--body", help="A body of the registry.")] = None,
     url: Annotated[str | None, typer.Option("--url", help="A website in no registry (website criteria only).")] = None,
@@ -214,7 +376,9 @@ def audit_command(
     period: PeriodOption = None,
 ) -> None:
     """Audit one body on demand (borrowing the averages of the last complete run of the whole
-    registry), or any website by URL."""
+    registry), or any website by URL.
+
+    Exit codes: 0 complete, 1 partial, 2 usage error, 3 failed (nothing harvested), 4 internal error."""
     if bool(body) == bool(url):
         raise usage_error("give --body ID or --url URL")
     edition = edition_or_exit(edition)
@@ -458,6 +622,7 @@ def replica_audit(world: Any, out: Path, db: str, browser: bool = True, reports:
         return run_audit(request, StageProgress())
 
 
+@internal_errors_exit_4
 def demo_command(
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
     as_of: Annotated[str | None, typer.Option("--as-of", help="The replica's date YYYY-MM-DD.")] = None,
@@ -465,7 +630,9 @@ def demo_command(
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
 ) -> None:
     """The whole job on the built-in replica: start it, audit every demo body, write everything under
-    --out, print the ranking and where the dashboard is, stop the replica."""
+    --out, print the ranking and where the dashboard is, stop the replica.
+
+    Exit codes: 0 complete, 1 partial, 2 usage error, 3 failed, 4 internal error."""
     from ashyq.replica.core import DEFAULT_AS_OF, World
 
     if faults not in ("none", "flaky"):

@@ -131,7 +131,18 @@ def measure_run(
                 for f in result.failures
             ],
         )
-    run.settings = {**(run.settings or {}), "browser_sample": samples, "browser_sample_why": why}
+    # several parts of a run (queue workers) measure their bodies at the same time: the samples and
+    # why each page was chosen are merged into a fresh copy of the run's settings under the row's lock
+    fresh = session.get(Run, run.id, with_for_update=True, populate_existing=True)
+    assert fresh is not None
+    stored = dict(fresh.settings or {})
+    earlier = dict(stored.get("browser_sample") or {})
+    earlier_why = dict(stored.get("browser_sample_why") or {})
+    fresh.settings = {
+        **stored,
+        "browser_sample": {**earlier, **samples},
+        "browser_sample_why": {**earlier_why, **why},
+    }
     session.flush()
 
 

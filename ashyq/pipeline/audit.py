@@ -33,13 +33,22 @@ from ashyq.scoring.engine import RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
+from ashyq.store.leases import (
+    QUEUED_HOST_PREFIX,
+    Heartbeat,
+    StaleRun,
+    mark_stale_runs,
+    release_lease,
+    take_lease,
+    this_host,
+)
 from ashyq.store.models import Run
-from ashyq.store.repository import finish_run
+from ashyq.store.repository import start_run
 from ashyq.store.unified_list import current_unified_list, reference, rows_for
 from ashyq.store.vocabulary import RunKind, RunStatus
 
 if TYPE_CHECKING:  # the crawler pulls in Scrapy: imported only when auditing
-    from ashyq.crawler.runner import CrawlSummary
+    pass
 
 Progress = Callable[[str, dict[str, Any]], None]
 
@@ -79,7 +88,8 @@ class AuditSummary:
 
     @property
     def exit_code(self) -> int:
-        return {RunStatus.COMPLETE: 0, RunStatus.PARTIAL: 1}.get(self.status, 2)
+        """0 complete, 1 partial, 3 failed (2 is a usage error and 4 an internal one: the command's)."""
+        return {RunStatus.COMPLETE: 0, RunStatus.PARTIAL: 1}.get(self.status, 3)
 
 
 class MarkupOf:
@@ -109,34 +119,16 @@ def no_progress(stage: str, info: dict[str, Any]) -> None:
 
 
 def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditSummary:
-    from ashyq.crawler.runner import CrawlRequest, run_crawl  # the crawler pulls in Scrapy: only when auditing
-
-    registry = load_registry(request.registry)
-    edition = load_edition(edition_path(request.edition))
-    out_dir = Path(request.out_dir).resolve()
-    ensure_schema(request.db_url)
-    crawl_ids = _with_subordinates(registry, request.body_ids)
-    progress("crawl", {"bodies": crawl_ids})
-    crawl = run_crawl(
-        CrawlRequest(
-            body_ids=crawl_ids,
-            registry=request.registry,
-            base_url_map=request.base_url_map,
-            out_dir=out_dir,
-            db_url=request.db_url,
-            max_pages=request.max_pages,
-            run_kind=request.kind,
-            spiders=request.spiders,
-            config_path=request.crawl_config,
-            finish=False,
-        ),
-        on_progress=lambda event: progress("crawl-progress", event),
-    )
-    try:
-        return _after_harvest(request, registry, edition, crawl, crawl_ids, out_dir, progress)
-    except BaseException as error:  # interrupted or broken: the run is failed, never left looking done
-        _fail_run(request.db_url, crawl.run_id, error)
-        raise
+    """The whole audit in this process: start the run, harvest, measure and check every body, then
+    score and report. The coordinator holds the run's lease (:mod:`ashyq.store.leases`) throughout."""
+    run_id = start_audit_run(request)
+    with Heartbeat(run_id, request.db_url):
+        try:
+            harvest_measure_check(request, run_id, request.body_ids, progress)
+            return finish_audit(request, run_id, progress)
+        except BaseException as error:  # interrupted or broken: the run is failed, never left looking done
+            _fail_run(request.db_url, run_id, error)
+            raise
 
 
 def _fail_run(db_url: str | None, run_id: str, error: BaseException) -> None:
@@ -148,64 +140,247 @@ def _fail_run(db_url: str | None, run_id: str, error: BaseException) -> None:
                 run.settings = {**(run.settings or {}), "failure": f"{type(error).__name__}: {error}"[:300]}
                 run.status = RunStatus.FAILED
                 run.finished_at = datetime.now(UTC)
-    except Exception:  # the store itself is what failed: the run stays "running", never "complete"
+                release_lease(session, run_id)
+    except Exception:  # the store itself is what failed: the run stays "running" until found stale
         return
 
 
-def _after_harvest(
-    request: AuditRequest,
-    registry: Registry,
-    edition: Edition,
-    crawl: CrawlSummary,
-    crawl_ids: list[str],
-    out_dir: Path,
-    progress: Progress,
-) -> AuditSummary:
-    """The stages after the harvest, each committed as it finishes (a killed audit keeps what was
-    done); the run becomes complete or partial only in the last one, with its scores."""
-    outcomes = {b: o.status if o.status == "complete" else (o.reason or o.status) for b, o in crawl.bodies.items()}
+class NotResumable(ValueError):
+    """The run named cannot be resumed (unknown, finished, or still worked on)."""
+
+
+def mark_stale(db_url: str | None) -> list[StaleRun]:
+    """Mark the runs left ``running`` by a coordinator that is gone (:mod:`ashyq.store.leases`)."""
+    ensure_schema(db_url)
+    with session_scope(db_url) as session:
+        return mark_stale_runs(session)
+
+
+def resumable_run(run_id: str, db_url: str | None) -> AuditRequest:
+    """The request of an interrupted run (marked by :func:`mark_stale`), to finish it."""
+    with session_scope(db_url) as session:
+        run = session.get(Run, run_id)
+        if run is None:
+            raise NotResumable(f"no run {run_id!r} in the store")
+        settings = run.settings or {}
+        if run.status == RunStatus.RUNNING:
+            raise NotResumable(f"run {run_id} is still running (its coordinator or a worker is alive)")
+        if "interrupted" not in settings:
+            raise NotResumable(f"run {run_id} finished as {run.status.value}; only an interrupted run is resumed")
+        if "request" not in settings:
+            raise NotResumable(f"run {run_id} was started by an older version: it cannot be resumed")
+        return request_from_record(dict(settings["request"]), db_url)
+
+
+def reopen_run(run_id: str, db_url: str | None, queued: bool = False) -> list[str]:
+    """Make an interrupted run ``running`` again, leased to this process; the bodies still to do."""
+    with session_scope(db_url) as session:
+        run = session.get(Run, run_id)
+        assert run is not None
+        settings = dict(run.settings or {})
+        interrupted = settings.pop("interrupted")
+        settings["resumed"] = [*settings.get("resumed", []), {**interrupted, "at": datetime.now(UTC).isoformat()}]
+        run.settings = settings
+        run.status = RunStatus.RUNNING
+        run.finished_at = None
+        take_lease(session, run.id, host=f"{QUEUED_HOST_PREFIX}{this_host()}" if queued else None)
+        done = set(settings.get("done") or [])
+        return [b for b in settings["request"]["body_ids"] if b not in done]
+
+
+def resume_audit(run_id: str, db_url: str | None, progress: Progress = no_progress) -> AuditSummary:
+    """Finish an interrupted run in this process: the bodies it had finished are kept, the others are
+    cleared of what the interrupted attempt stored and redone, then the run is scored and reported."""
+    mark_stale(db_url)
+    request = resumable_run(run_id, db_url)
+    todo = reopen_run(run_id, db_url)
+    with Heartbeat(run_id, db_url):
+        if todo:
+            clear_bodies(run_id, _with_subordinates(load_registry(request.registry), todo), db_url)
+            harvest_measure_check(request, run_id, todo, progress)
+        return finish_audit(request, run_id, progress)
+
+
+def clear_bodies(run_id: str, body_ids: list[str], db_url: str | None) -> None:
+    """Remove what an interrupted attempt stored for ``body_ids`` in the run, so a redo starts clean."""
+    from sqlalchemy import delete
+
+    from ashyq.store.models import Base
+
+    with session_scope(db_url) as session:
+        for table in reversed(Base.metadata.sorted_tables):
+            if "run_id" in table.c and "body_id" in table.c:
+                session.execute(delete(table).where(table.c.run_id == run_id, table.c.body_id.in_(body_ids)))
+
+
+def start_audit_run(request: AuditRequest, run_id: str | None = None, queued: bool = False) -> str:
+    """The run of an audit, ``running`` and leased to this process, with what every stage needs to
+    redo it as it was (the registry, edition, options and the request itself). A ``queued`` run is
+    worked on by queue workers: its lease is judged by its heartbeat alone (the coordinator may go)."""
+    registry = load_registry(request.registry)
+    edition = load_edition(edition_path(request.edition))
+    ensure_schema(request.db_url)
     as_of = request.as_of or datetime.now(UTC).date()
     kind = edition.reporting_period.kind if edition.reporting_period else "year"
     period = request.period or period_of(as_of, kind)
     with session_scope(request.db_url) as session:
-        run = session.get(Run, crawl.run_id)
-        assert run is not None
-        run.as_of = as_of
-        run.edition = edition.edition
-        # what ``ashyq check`` needs to redo the run as it was: its registry and the readings chosen
-        run.settings = {
-            **(run.settings or {}),
-            "period": period.as_dict(),
-            "registry": request.registry,
-            "whole_registry": {b.id for b in registry.assessed()} <= set(request.body_ids),
-            "edition": edition.edition,
-            "options": dict(request.options),
-        }
+        run = start_run(
+            session,
+            request.kind,
+            body_ids=_with_subordinates(registry, request.body_ids),
+            edition=edition.edition,
+            as_of=as_of,
+            run_id=run_id,
+            settings={
+                "period": period.as_dict(),
+                "registry": request.registry,
+                "whole_registry": {b.id for b in registry.assessed()} <= set(request.body_ids),
+                "edition": edition.edition,
+                "options": dict(request.options),
+                "request": request_record(request),
+            },
+        )
+        take_lease(session, run.id, host=f"{QUEUED_HOST_PREFIX}{this_host()}" if queued else None)
+        return run.id
+
+
+def request_record(request: AuditRequest) -> dict[str, Any]:
+    """The request as JSON (kept by the run: a resumed run or a worker redoes exactly this)."""
+    return {
+        "body_ids": list(request.body_ids),
+        "registry": request.registry,
+        "edition": request.edition,
+        "out_dir": str(Path(request.out_dir).resolve()),
+        "base_url_map": dict(request.base_url_map),
+        "as_of": request.as_of.isoformat() if request.as_of else None,
+        "kind": request.kind.value,
+        "max_pages": request.max_pages,
+        "browser": request.browser,
+        "reports": request.reports,
+        "options": dict(request.options),
+        "period": request.period.label if request.period else None,
+        "only_items": request.only_items,
+        "spiders": request.spiders,
+        "crawl_config": str(request.crawl_config) if request.crawl_config else None,
+    }
+
+
+def request_from_record(record: dict[str, Any], db_url: str | None) -> AuditRequest:
+    """The request a run kept; the store's URL is the reader's own (never kept: it may hold a password)."""
+    from ashyq.base.period import parse_period
+
+    return AuditRequest(
+        body_ids=list(record["body_ids"]),
+        registry=record["registry"],
+        edition=record["edition"],
+        out_dir=Path(record["out_dir"]),
+        db_url=db_url,
+        base_url_map=dict(record.get("base_url_map") or {}),
+        as_of=date.fromisoformat(record["as_of"]) if record.get("as_of") else None,
+        kind=RunKind(record["kind"]),
+        max_pages=record.get("max_pages"),
+        browser=bool(record.get("browser", True)),
+        reports=bool(record.get("reports", True)),
+        options=dict(record.get("options") or {}),
+        period=parse_period(record["period"]) if record.get("period") else None,
+        only_items=record.get("only_items"),
+        spiders=record.get("spiders"),
+        crawl_config=Path(record["crawl_config"]) if record.get("crawl_config") else None,
+    )
+
+
+def harvest_measure_check(
+    request: AuditRequest, run_id: str, body_ids: list[str], progress: Progress = no_progress
+) -> None:
+    """One part of a run's work, for ``body_ids`` (assessed bodies; their subordinate organisations
+    come along): harvest into the run, take the browser measurements, run the checks. What failed is
+    kept under the run's ``settings`` (``outcome`` by the crawl, ``check_failures`` here), so any
+    process can finish the run afterwards. Parts of one run may run in different processes."""
+    from ashyq.crawler.runner import CrawlRequest, run_crawl  # the crawler pulls in Scrapy: only when auditing
+
+    registry = load_registry(request.registry)
+    out_dir = Path(request.out_dir).resolve()
+    crawl_ids = _with_subordinates(registry, body_ids)
+    progress("crawl", {"bodies": crawl_ids})
+    run_crawl(
+        CrawlRequest(
+            body_ids=crawl_ids,
+            registry=request.registry,
+            base_url_map=request.base_url_map,
+            out_dir=out_dir,
+            db_url=request.db_url,
+            max_pages=request.max_pages,
+            run_kind=request.kind,
+            spiders=request.spiders,
+            config_path=request.crawl_config,
+            run_id=run_id,
+        ),
+        on_progress=lambda event: progress("crawl-progress", event),
+    )
     if request.browser:
-        progress("measure", {"bodies": crawl_ids})
         with session_scope(request.db_url) as session:
-            run = session.get(Run, crawl.run_id)
+            run = session.get(Run, run_id)
             assert run is not None
+            progress("measure", {"bodies": crawl_ids})
             markup = MarkupOf(session, run, out_dir)
             measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress, markup.pages, markup.confirm)
-    assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
     with session_scope(request.db_url) as session:
-        run = session.get(Run, crawl.run_id)
-        assert run is not None
+        # other parts of the run may write its settings at the same time: the check stage reads and
+        # writes them under the run row's lock (a fresh copy)
+        locked = session.get(Run, run_id, with_for_update=True, populate_existing=True)
+        assert locked is not None
+        assessed = [b for b in body_ids if registry.get(b).kind in ("cgo", "mio")]
         checked = check_bodies(
-            session, run, assessed, request.registry, out_dir, request.options, request.only_items, progress
+            session, locked, assessed, request.registry, out_dir, request.options, request.only_items, progress
         )
-    failed = {b: why for b, why in checked.items() if isinstance(why, str)}
-    outcomes.update(failed)
-    broken = list(failed)
-    if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
-        with session_scope(request.db_url) as session:
-            finish_run(session, crawl.run_id, crawl.status)
-        return AuditSummary(crawl.run_id, crawl.status, None, outcomes, out_dir)
-    progress("score", {"edition": edition.edition})
+        failed = {b: why for b, why in checked.items() if isinstance(why, str)}
+        settings = dict(locked.settings or {})
+        settings["check_failures"] = {
+            **{b: why for b, why in (settings.get("check_failures") or {}).items() if b not in checked},
+            **failed,
+        }
+        settings["done"] = sorted({*(settings.get("done") or []), *body_ids})
+        locked.settings = settings
+
+
+def run_outcomes(run: Run) -> dict[str, str]:
+    """Each harvested body → "complete" or why it failed (harvest, then checks)."""
+    settings = run.settings or {}
+    outcomes = {
+        b: o["status"] if o.get("status") == "complete" else (o.get("reason") or o.get("status", "failed"))
+        for b, o in (settings.get("outcome") or {}).items()
+    }
+    outcomes.update(settings.get("check_failures") or {})
+    return outcomes
+
+
+def crawl_status(run: Run) -> RunStatus:
+    outcome = (run.settings or {}).get("outcome") or {}
+    failed = sum(1 for o in outcome.values() if o.get("status") != "complete")
+    if failed == 0:
+        return RunStatus.COMPLETE
+    return RunStatus.FAILED if failed == len(outcome) else RunStatus.PARTIAL
+
+
+def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_progress) -> AuditSummary:
+    """The join of a run: score it (averages span bodies), write the reports, close the run."""
+    registry = load_registry(request.registry)
+    edition = load_edition(edition_path(request.edition))
+    out_dir = Path(request.out_dir).resolve()
     with session_scope(request.db_url) as session:
-        run = session.get(Run, crawl.run_id)
+        run = session.get(Run, run_id)
         assert run is not None
+        outcomes = run_outcomes(run)
+        harvest = crawl_status(run)
+        period = ReportingPeriod.from_dict(run.settings["period"])
+        assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
+        broken = list((run.settings or {}).get("check_failures") or {})
+        if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
+            run.status = harvest
+            run.finished_at = datetime.now(UTC)
+            release_lease(session, run.id)
+            return AuditSummary(run.id, harvest, None, outcomes, out_dir)
+        progress("score", {"edition": edition.edition})
         document = findings_document(session, run, assessed)
         # a single-body audit borrows the averages of the last complete run of the whole registry that
         # has them; a run of a whole registry (nightly, demo) computes its own
@@ -219,7 +394,7 @@ def _after_harvest(
         for edition_scores in all_scores.values():
             save_scores(session, run, edition_scores)
         scores = all_scores[edition.edition]
-        status = RunStatus.PARTIAL if broken and crawl.status == RunStatus.COMPLETE else crawl.status
+        status = RunStatus.PARTIAL if broken and harvest == RunStatus.COMPLETE else harvest
         run.settings = {
             **(run.settings or {}),
             "averages": {name: s.averages for name, s in all_scores.items()},
@@ -227,9 +402,9 @@ def _after_harvest(
             "averages_borrowed": borrowed,
             "averages_from": averages_from,
         }
-        # the last stage closes the run, in the transaction that saves its scores
-        finish_run(session, run, status)
-        run_id = run.id
+        run.status = status
+        run.finished_at = datetime.now(UTC)
+        release_lease(session, run.id)
     reports: dict[str, str] = {}
     if request.reports:
         progress("report", {"run": run_id})
@@ -322,6 +497,10 @@ def score_editions(
         data = {**document, "findings": findings, "averages": dict(borrowed.get(edition.edition, {}))}
         out[edition.edition] = score_run(FindingsFile.model_validate(data), edition, own)
     return out
+
+
+def with_subordinates_of(registry: str, body_ids: list[str]) -> list[str]:
+    return _with_subordinates(load_registry(registry), body_ids)
 
 
 def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:

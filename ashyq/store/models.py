@@ -133,6 +133,19 @@ class Run(Base):
         }
 
 
+class RunLease(Base):
+    """Who is working on a running run: the host and process of its coordinator and when it last
+    said it was alive. A run whose process is gone (same host) or that has been silent for longer than
+    the stale limit (another host) is interrupted, not running (:mod:`ashyq.store.leases`)."""
+
+    __tablename__ = "run_lease"
+
+    run_id: Mapped[str] = mapped_column(ForeignKey("run.id", ondelete="CASCADE"), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    heartbeat_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+
+
 finding_evidence = Table(
     "finding_evidence",
     Base.metadata,

@@ -23,6 +23,7 @@ from ashyq.store.models import (
     PortalRecord,
     ReconciliationEntry,
     Run,
+    RunLease,
     Score,
     UnifiedList,
 )
@@ -56,6 +57,7 @@ class Sample:
     declaration: Declaration
     entry: ReconciliationEntry
     unified_list: UnifiedList
+    lease: RunLease
 
     def rows(self) -> list[Base]:
         return [getattr(self, field.name) for field in fields(self)]
@@ -242,9 +244,11 @@ def build_sample(session: Session) -> Sample:
         imported_at=CAPTURED,
         entries=[{"row": 4, "code": "ҚР-ӘМ-01", "name_ru": "Реестр", "body": "Министерство юстиции"}],
     )
-    session.add_all([evidence, finding, score, page, record, failure, declaration, unified_list])
+    # who works on the run: its coordinator's host, process and last heartbeat
+    lease = RunLease(run_id=run.id, host="audit-01.ашық.kz", pid=4242, heartbeat_at=CAPTURED + timedelta(hours=1))
+    session.add_all([evidence, finding, score, page, record, failure, declaration, unified_list, lease])
     session.flush()
     return Sample(
         parent, child, run, evidence, finding, score, page, link, download, record, failure, declaration, entry,
-        unified_list,
+        unified_list, lease,
     )  # fmt: skip

@@ -1,0 +1,169 @@
+"""A run as per-body jobs on Celery with Redis: ``ashyq worker`` and ``ashyq nightly --queue``.
+
+The run is a chord: a group of one job per assessed body (harvest with its subordinate organisations →
+browser measurements → checks, :func:`ashyq.pipeline.audit.harvest_measure_check`), joined by one job
+that scores the run - the averages span every body - and writes the reports
+(:func:`ashyq.pipeline.audit.finish_audit`). Everything a job needs is in the store (the run keeps its
+request under ``settings["request"]``), so the messages carry only the run's id and a body's id, and
+the store must be shared by the workers: PostgreSQL (``ASHYQ_DB_URL``), migrated beforehand by
+``ashyq db upgrade``; a worker refuses a store whose schema is not the newest.
+
+A body's job is acknowledged only when it is done (``acks_late``): a worker killed mid-body leaves
+the message to Redis, which hands it to another worker after the visibility timeout. A redone body
+first clears what the killed attempt stored for it; a body already done is not redone.
+
+Without Redis nothing here is imported: ``ashyq nightly`` and ``ashyq demo`` run in one process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from celery import Celery, chord
+
+from ashyq.pipeline.audit import (
+    AuditRequest,
+    AuditSummary,
+    clear_bodies,
+    finish_audit,
+    harvest_measure_check,
+    request_from_record,
+    with_subordinates_of,
+)
+from ashyq.store.db import current_revision, head_revision, session_scope
+from ashyq.store.leases import Heartbeat
+from ashyq.store.models import Run
+
+log = logging.getLogger(__name__)
+
+REDIS_URL_VARIABLE = "ASHYQ_REDIS_URL"
+DEFAULT_QUEUE = "ashyq"
+# how long an unacknowledged job (its worker was killed) waits before Redis hands it out again;
+# longer than the longest body's harvest
+VISIBILITY_VARIABLE = "ASHYQ_QUEUE_VISIBILITY_SECONDS"
+DEFAULT_VISIBILITY_SECONDS = 6 * 3600
+
+
+RETRY_SECONDS = 10
+
+
+class QueueError(RuntimeError):
+    """The queue cannot be used as asked (no Redis URL, a store behind the newest schema)."""
+
+
+def redis_url(value: str | None = None) -> str:
+    url = value or os.environ.get(REDIS_URL_VARIABLE)
+    if not url:
+        raise QueueError(f"no Redis: give --redis URL or set {REDIS_URL_VARIABLE} (docs/operations.md)")
+    return url
+
+
+def make_app(broker: str | None = None) -> Celery:
+    url = redis_url(broker)
+    visibility = int(os.environ.get(VISIBILITY_VARIABLE) or DEFAULT_VISIBILITY_SECONDS)
+    app = Celery("ashyq", broker=url, backend=url)
+    # a job left by a killed worker is looked for every quarter of the visibility timeout (at most 10 s)
+    transport = {
+        "visibility_timeout": visibility,
+        "unacked_restore_interval": max(1, min(10, visibility // 4)),
+        "unacked_restore_throttle": 1,
+    }
+    app.conf.update(
+        task_serializer="json",
+        result_serializer="json",
+        accept_content=["json"],
+        task_default_queue=DEFAULT_QUEUE,
+        task_acks_late=True,  # a job is acknowledged when done, not when taken
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,  # a worker holds one body at a time
+        broker_transport_options=transport,
+        result_backend_transport_options={"visibility_timeout": visibility},
+        result_expires=7 * 24 * 3600,
+        broker_connection_retry_on_startup=True,
+    )
+    app.task(name="ashyq.body", bind=True, max_retries=3)(body_job)
+    app.task(name="ashyq.finish")(finish_job)
+    return app
+
+
+def _request(run_id: str) -> AuditRequest:
+    with session_scope() as session:
+        run = session.get(Run, run_id)
+        if run is None:
+            raise LookupError(f"no run {run_id!r} in the store")
+        record = dict((run.settings or {}).get("request") or {})
+    return request_from_record(record, db_url=None)
+
+
+def _done(run_id: str) -> set[str]:
+    with session_scope() as session:
+        run = session.get(Run, run_id)
+        return set(((run.settings or {}) if run is not None else {}).get("done") or [])
+
+
+def body_job(task: Any, run_id: str, body_id: str) -> str:
+    """One assessed body of the run: harvest (with its subordinate organisations), measure, check."""
+    if body_id in _done(run_id):
+        log.info("run %s: %s already done", run_id, body_id)
+        return body_id
+    request = _request(run_id)
+    clear_bodies(run_id, with_subordinates_of(request.registry, [body_id]), None)
+    try:
+        with Heartbeat(run_id, None):
+            harvest_measure_check(request, run_id, [body_id], _log_progress)
+    except Exception as error:  # the store or Redis went away for a moment: the body is redone, cleanly
+        log.warning("run %s: %s failed (%s: %s); retried", run_id, body_id, type(error).__name__, error)
+        raise task.retry(exc=error, countdown=RETRY_SECONDS) from error
+    return body_id
+
+
+def _log_progress(stage: str, info: dict[str, Any]) -> None:
+    if stage != "crawl-progress" or info.get("event") == "body_done":
+        log.info("%s %s", stage, info)
+
+
+def finish_job(results: list[str], run_id: str) -> dict[str, Any]:
+    """The join: score the run and write its reports."""
+    summary = finish_audit(_request(run_id), run_id)
+    return summary_record(summary)
+
+
+def summary_record(summary: AuditSummary) -> dict[str, Any]:
+    return {
+        "run_id": summary.run_id,
+        "status": summary.status.value,
+        "exit_code": summary.exit_code,
+        "reports": summary.reports,
+    }
+
+
+def enqueue_run(app: Celery, run_id: str, body_ids: list[str]) -> Any:
+    """The run's chord: a job per body, then the join. Returns the join's AsyncResult."""
+    body = app.signature("ashyq.body")
+    finish = app.signature("ashyq.finish", args=(run_id,))
+    return chord(body.clone(args=(run_id, b)) for b in body_ids)(finish)
+
+
+def require_newest_schema(db_url: str | None = None) -> None:
+    current, head = current_revision(db_url), head_revision()
+    if current != head:
+        raise QueueError(
+            f"the store's schema is {current or 'empty'}, not the newest ({head}): run `ashyq db upgrade` "
+            "once before starting workers"
+        )
+
+
+def run_worker(app: Celery, name: str, queue: str = DEFAULT_QUEUE, loglevel: str = "INFO") -> None:
+    """A worker in this process, one job at a time (scale with more workers, one per core)."""
+    app.worker_main(
+        [
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            f"--hostname={name}",
+            f"--queues={queue}",
+            f"--loglevel={loglevel}",
+        ]
+    )
