@@ -56,22 +56,20 @@ def _measure(run: Callable[[], Any]) -> tuple[float, float]:
 
 
 async def _plain_loop(urls: list[str], url_map: dict[str, str], shots: Path) -> None:
-    from playwright.async_api import async_playwright
-
-    from ashyq.gather.pages import launch, new_context
+    from ashyq.gather.pages import new_context
     from ashyq.gather.visits import GatherSettings
+    from ashyq.net.browser import open_browser
+    from ashyq.net.urlmap import BaseUrlMap
 
     settings = GatherSettings.from_config(url_map=url_map)
-    async with async_playwright() as playwright:
-        browser = await launch(playwright, settings)
-        context = await new_context(browser, settings)
+    async with open_browser(url_map=BaseUrlMap.from_mapping(url_map)) as session:
+        context = await new_context(session, settings)
         for n, url in enumerate(urls):
             page = await context.new_page()
-            await page.goto(url, wait_until="load")
+            await session.goto(page, url, wait_until="load")
             await page.screenshot(path=str(shots / f"plain-{n}.png"))
             await page.close()
         await context.close()
-        await browser.close()
 
 
 def _replica_pages(world: Any) -> list[str]:

@@ -33,8 +33,9 @@ def _child(kind: str, urls: dict[str, str], folder: str) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
     from scrapy.http import Response
 
-    from ashyq.crawler.settings import build_settings, load_crawl_config
+    from ashyq.crawler.settings import build_settings
     from ashyq.crawler.spiders.site import SiteSpider
+    from ashyq.net.crawl_config import load_crawl_config
     from ashyq.store.bodies import load_registry
     from ashyq.store.db import ensure_schema
 

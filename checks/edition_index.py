@@ -1,9 +1,12 @@
-"""What the methodology editions say about an item that the checks need to know: whether it is
-scored per language, and which items the auditor must measure (``obtained: check``)."""
+"""What the methodology editions say that the checks need to know: whether an item is scored per
+language, which items the auditor must measure (``obtained: check``), and which reading of an
+ambiguous point a run chose (the options a check, not the scorer, applies)."""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from typing import Any
 
 from ashyq.methodology.edition import available_editions, edition_path
 from ashyq.methodology.validate import load_edition
@@ -41,3 +44,24 @@ def applies(item: str, kind: str) -> bool:
 def items_to_check() -> dict[str, frozenset[str]]:
     """Every item some edition says the auditor measures, with the body kinds it applies to."""
     return {item: kinds for item, (_, obtained, kinds) in _index().items() if obtained == "check"}
+
+
+@functools.cache
+def _readings() -> dict[str, tuple[str, frozenset[str]]]:
+    """interpretation id → (its default option, its options), over all editions."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for name in available_editions():
+        for interp in load_edition(edition_path(name)).interpretations:
+            out[interp.id] = (interp.default, frozenset(interp.options))
+    return out
+
+
+def reading(config: Mapping[str, Any], interpretation: str) -> str:
+    """The option of ``interpretation`` the run chose (``BodyArtifacts.config["interpretations"]``,
+    filled from the run's options), else the edition's default. An option the edition does not have
+    raises ValueError (the check then reports not_assessed with it, never a silent default)."""
+    default, options = _readings()[interpretation]
+    chosen = str((config.get("interpretations") or {}).get(interpretation, default))
+    if chosen not in options:
+        raise ValueError(f"interpretation {interpretation!r} has no option {chosen!r} ({', '.join(sorted(options))})")
+    return chosen

@@ -24,6 +24,8 @@ from ashyq.base.artifacts import BodyArtifacts, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import normalise
 from ashyq.base.vocabulary import Status
+from ashyq.base.working_days import parse_portal_day
+from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
@@ -64,9 +66,23 @@ def _unmeasured(artifacts: BodyArtifacts, portal: str, host: str) -> str | None:
     return None
 
 
+def _outside_period(artifacts: BodyArtifacts) -> set[str]:
+    """Draft acts posted outside the run's reporting period: their comments are another period's."""
+    period = artifacts.reporting_period()
+    out = set()
+    for d in artifacts.records_of("legalacts", "draft"):
+        created = parse_portal_day(d.payload.get("created"))
+        if created is not None and not period.within(created, artifacts.as_of):
+            out.add(str(d.external_id))
+    return out
+
+
 def _legalacts(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Tally:
     tally = Tally()
-    comments = _once(artifacts.records_of("legalacts", "comment"))
+    elsewhere = _outside_period(artifacts)
+    comments = [
+        c for c in _once(artifacts.records_of("legalacts", "comment")) if str(c.payload.get("draft")) not in elsewhere
+    ]
     by_draft: dict[str, list[PortalRecord]] = {}
     for c in comments:
         by_draft.setdefault(str(c.payload.get("draft")), []).append(c)
@@ -88,6 +104,8 @@ def _legalacts(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Tally:
     # drafts whose card (and so their comments) was not fetched: the list card's counters still
     # give received and accepted; the answers stay unknown
     for d in _once(artifacts.records_of("legalacts", "draft")):
+        if str(d.external_id) in elsewhere:
+            continue
         listed = int(d.payload.get("comments") or 0)
         if listed and str(d.external_id) not in by_draft:
             tally.proposals += (
@@ -252,7 +270,10 @@ def _results_public(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
     uses=["records:legalacts", "records:budget", "pages", "declared"],
 )
 def feedback_indicator(artifacts: BodyArtifacts) -> list[Result]:
-    cfg = check_settings("feedback", artifacts.config)
+    cfg = dict(check_settings("feedback", artifacts.config))
+    if reading(artifacts.config, "feedback-sources") == "by-decision":
+        # a remark or proposal is an entry with an accepted / not accepted decision, on either portal
+        cfg.update(proposals_need_decision=True, proposals_from=["legalacts", "budget"])
     hosts = {portal: PORTAL_HOSTS[portal] for portal in ("legalacts", "budget")}
     sources = set(cfg["proposals_from"]) | set(cfg["comments_from"])
     problems = {p: _unmeasured(artifacts, p, hosts[p]) for p in sources}

@@ -39,7 +39,10 @@ PORTAL_HOSTS = {
     "govkz": "www.gov.kz",
 }
 # What the run supplies per body, and what its absence means.
-CONFIG_KEYS = {"unified_list": "the Unified list of open data is not known for this body"}
+CONFIG_KEYS = {
+    "unified_list": "the Unified list of open data is not known for this body",
+    "subordinate_list": "the body's list of subordinate organisations is not known",
+}
 
 
 def check_name(name: str) -> None:

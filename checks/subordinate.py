@@ -11,7 +11,9 @@ one result per item and language for the parent:
 * ``not_assessed`` — no deficiency found, but some organisation could not be measured (an unknown
   portal identifier, a failed fetch): a clean result would claim more than was seen;
 * ``pass`` — every organisation was measured and none has the deficiency;
-* ``not_applicable`` — the body has no subordinate organisation in the registry.
+* ``not_applicable`` — the registry states the body has no subordinate organisation
+  (``config["subordinate_list"] == "known"``);
+* ``not_assessed`` — the registry lists none and does not say it has none: unknown is not none.
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ class Outcome:
     measured: dict[str, Any] = field(default_factory=dict)
 
 
+UNKNOWN_LIST = (
+    "the body's list of subordinate organisations is not known: the registry names none and does not "
+    "state that it has none"
+)
+
+
 def _name(sub: BodyArtifacts, lang: str) -> str:
     return sub.names.get(lang) or sub.names.get("ru") or sub.body_id
 
@@ -62,9 +70,11 @@ def _join(artifacts: BodyArtifacts, item: str, judge: Callable[[BodyArtifacts, L
     results: list[Result] = []
     for lang in LANGS:
         if not artifacts.subordinates:
-            results.append(
-                Result(item, lang, "not_applicable", reason="no subordinate organisation is registered for the body")
-            )
+            if artifacts.config.get("subordinate_list") == "known":
+                why = "the registry states the body has no subordinate organisation"
+                results.append(Result(item, lang, "not_applicable", reason=why))
+            else:  # unknown is not none: Tables 8-11 cannot be judged without the body's list
+                results.append(not_assessed(item, lang, UNKNOWN_LIST))
             continue
         outcomes = [(sub, judge(sub, lang)) for sub in artifacts.subordinates]
         per_org = {sub.body_id: {"verdict": o.verdict, **o.measured} for sub, o in outcomes}
@@ -162,7 +172,7 @@ def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     "subordinate.art16_information",
     "1",
     ["T9-1"],
-    uses=["subordinates:pages"],
+    uses=["subordinates:pages", "config:subordinate_list"],
 )
 def art16_information(artifacts: BodyArtifacts) -> list[Result]:
     cfg = check_settings("subordinate", artifacts.config)
@@ -323,7 +333,7 @@ def _filling(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     "subordinate.open_data",
     "1",
     ["T10-1", "T10-2", "T10-3"],
-    uses=["subordinates:records:data", "subordinates:config:unified_list"],
+    uses=["subordinates:records:data", "subordinates:config:unified_list", "config:subordinate_list"],
 )
 def open_data(artifacts: BodyArtifacts) -> list[Result]:
     cfg = check_settings("subordinate", artifacts.config)
@@ -377,7 +387,7 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     "subordinate.dialogue",
     "1",
     ["T11-1", "T11-2"],
-    uses=["subordinates:records:dialog", "subordinates:declared"],
+    uses=["subordinates:records:dialog", "subordinates:declared", "config:subordinate_list"],
 )
 def dialogue(artifacts: BodyArtifacts) -> list[Result]:
     cfg = check_settings("dialog", artifacts.config)

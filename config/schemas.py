@@ -150,25 +150,29 @@ class Declared(Schema):
     """declared.yaml: re-verification of declared links and the declared items' rules."""
 
     media_request_deadlines: list[MediaRequestDeadline]
-    media_request_deadline_option: str
-    npa_publicity_aggregate: str
     publicity_levels: list[str]
     needs_event_groups: dict[str, list[str]]
     verification: Verification
-    media_language_split: str
 
 
 # ------------------------------------------------------------------------------ dialog
 class DialogEvents(Schema):
-    complete_half_years: int
     per_half_year: int
     kinds: list[str]
-    window_days: int
+
+
+class BlogBand(Schema):
+    """A band of Table 6 row 2 and its regularity: more than ``above`` entries, at least ``at_least``
+    in every whole ``per`` (week or month) of the period."""
+
+    above: int
+    per: str
+    at_least: int
 
 
 class DialogBlog(Schema):
-    window_days: int
     top_band_above: int
+    bands: list[BlogBand]
     question_window_days: int | None
     questions_closed: str
     subordinate_min_answered_percent: int
@@ -242,8 +246,19 @@ class Subordinate(Schema):
     open_data: SubordinateOpenData
 
 
+# ------------------------------------------------------------------------------ announcements
+class Announcements(Schema):
+    """announcements.yaml: what an announcement of a public discussion and the action plan on problem
+    issues look like on a website (checks/announcements.py)."""
+
+    announcement: Phrases
+    subjects: dict[str, Phrases]
+    action_plan: Phrases
+
+
 SCHEMAS: dict[str, type[Schema]] = {
     "accessibility": Accessibility,
+    "announcements": Announcements,
     "budget": Budget,
     "deadlines": Deadlines,
     "declared": Declared,

@@ -22,8 +22,9 @@ from typing import Any, TextIO
 from scrapy import Spider
 from scrapy.crawler import Crawler, CrawlerProcess
 
-from ashyq.crawler.settings import build_settings, load_crawl_config
+from ashyq.crawler.settings import build_settings
 from ashyq.crawler.spiders import spiders_for
+from ashyq.net.crawl_config import load_crawl_config
 from ashyq.store.bodies import Body, load_registry
 
 PROGRESS_SECONDS = 0.5

@@ -2,10 +2,10 @@
 after its JavaScript ran. Debian Chromium driven by Playwright renders a body's pages per language:
 home, then the sections its rendered menu links to, then one news item and one document.
 
-Replica mode: the browser addresses the real URLs and every request is answered through
-``context.route`` from the base-URL map (``route.fetch`` to the served URL, ``route.fulfill`` with
-its answer), so the page's own script, its API calls and its ticket POST run unmodified. Outside
-replica mode an internal address is never requested (the route aborts it).
+The browser is launched by :mod:`ashyq.net.browser`, behind the egress proxy: every request it makes
+- the page's own script, its API calls and its ticket POST, redirects, images, WebSockets - is
+checked by the crawl's egress policy, and in replica mode answered by the replica under the real
+URL. Every request of a page the policy refused is a ``FetchFailureItem`` with its reason.
 
 Per page: a desktop (1366×768) and a mobile (Pixel 7) screenshot and the serialised DOM, written
 under ``<out>/runs/<run>/shots/<body>/`` and added to the body's WARC as resource records.
@@ -15,7 +15,6 @@ does not render in time is a ``timeout`` failure, not a crash.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import hashlib
 import re
@@ -23,14 +22,15 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 from urllib.parse import urlsplit
 
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
 from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
-from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP_USER_AGENT
-from ashyq.net.egress import internal_address
+from ashyq.net.browser import BrowserSession, Mark, goto, open_browser, session_of
+from ashyq.net.egress import EgressPolicy, Refusal
+from ashyq.net.twisted_resolver import policy_from_settings
 from ashyq.net.urlmap import BaseUrlMap
 
 DESKTOP_VIEWPORT = {"width": 1366, "height": 768}
@@ -62,85 +62,49 @@ def url_map_from_settings(settings: Any) -> BaseUrlMap:
     return BaseUrlMap.from_mapping(settings.getdict("ASHYQ_BASE_URL_MAP") if settings is not None else {})
 
 
-async def launch(playwright: Any, executable: str = CHROMIUM) -> Any:
-    return await playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+def policy_from(settings: Any) -> EgressPolicy:
+    """The crawl's egress policy (the same rule the Scrapy downloads follow)."""
+    return policy_from_settings(settings) if settings is not None else EgressPolicy()
 
 
-def route_handler(url_map: BaseUrlMap) -> Callable[[Any, Any], Any]:
-    """Answer every request of a context: from the replica when mapped, never from inside the network."""
-
-    async def handle(route: Any, request: Any) -> None:
-        url = request.url
-        if url.startswith(("data:", "blob:", "about:")):
-            await route.continue_()
-            return
-        served = url_map.to_served(url)
-        if served is not None:
-            try:
-                answer = await route.fetch(url=served, max_redirects=0)
-            except Exception:  # the replica host is down or slow: the page sees a network error
-                await route.abort("failed")
-                return
-            await route.fulfill(response=answer)
-            return
-        if url_map:
-            await route.abort("blockedbyclient")  # replica mode: nothing leaves the loopback replica
-            return
-        loop = asyncio.get_running_loop()
-        if await loop.run_in_executor(None, internal_address, url) is not None:
-            await route.abort("addressunreachable")
-            return
-        await route.continue_()
-
-    return handle
-
-
-async def new_context(browser: Any, url_map: BaseUrlMap, mobile: bool = False, playwright: Any = None) -> Any:
-    options: dict[str, Any]
-    if mobile and playwright is not None:
-        options = dict(playwright.devices[MOBILE_DEVICE])
-        options.pop("default_browser_type", None)
-    else:
-        options = {"viewport": DESKTOP_VIEWPORT, "user_agent": DESKTOP_USER_AGENT}
-    context = await browser.new_context(**options, service_workers="block")
-    await context.route("**/*", route_handler(url_map))
-    return context
+async def new_context(session: BrowserSession, mobile: bool = False) -> Any:
+    if mobile:
+        return await session.new_context(MOBILE_DEVICE)
+    return await session.new_context(viewport=DESKTOP_VIEWPORT)
 
 
 async def capture_browser_ticket(
-    page_url: str, url_map: BaseUrlMap, timeout_ms: int = 20_000, api_path: str = "/api/"
+    page_url: str,
+    url_map: BaseUrlMap,
+    timeout_ms: int = 20_000,
+    api_path: str = "/api/",
+    policy: EgressPolicy | None = None,
 ) -> BrowserTicket:
     """Load one page in Chromium and keep what its own script adds to its API requests.
 
     The headers outside :data:`STANDARD_HEADERS` (the live site's ``hash``/``token`` pair, or
     whatever replaces it) and the cookies the session ends with are the ticket.
     """
-    from playwright.async_api import async_playwright
-
     ticket = BrowserTicket(source_url=page_url)
     host = urlsplit(page_url).hostname
-    async with async_playwright() as playwright:
-        browser = await launch(playwright)
-        try:
-            context = await new_context(browser, url_map)
 
-            async def on_request(request: Any) -> None:
-                parts = urlsplit(request.url)
-                if parts.hostname != host or not parts.path.startswith(api_path):
-                    return
-                headers = await request.all_headers()
-                for name, value in headers.items():
-                    if name.lower() not in STANDARD_HEADERS and not name.startswith((":", "sec-")):
-                        ticket.headers[name] = value
+    async def on_request(request: Any) -> None:
+        parts = urlsplit(request.url)
+        if parts.hostname != host or not parts.path.startswith(api_path):
+            return
+        headers = await request.all_headers()
+        for name, value in headers.items():
+            if name.lower() not in STANDARD_HEADERS and not name.startswith((":", "sec-")):
+                ticket.headers[name] = value
 
-            context.on("request", on_request)
-            page = await context.new_page()
-            await page.goto(page_url, wait_until="networkidle", timeout=timeout_ms)
-            for cookie in await context.cookies(f"https://{host}"):
-                ticket.cookies[cookie["name"]] = cookie["value"]
-            await context.close()
-        finally:
-            await browser.close()
+    async with open_browser(policy, url_map) as session:
+        context = await new_context(session)
+        context.on("request", on_request)
+        page = await context.new_page()
+        await session.goto(page, page_url, wait_until="networkidle", timeout=timeout_ms)
+        for cookie in await context.cookies(f"https://{host}"):
+            ticket.cookies[cookie["name"]] = cookie["value"]
+        await context.close()
     return ticket
 
 
@@ -198,6 +162,7 @@ class RenderSettings:
     body_id: str
     url_map: BaseUrlMap
     internal_hosts: set[str]
+    policy: EgressPolicy | None = None  # default: the map's
     timeout_ms: int = 20_000
     settle_ms: int = 300
     pages_per_context: int = 12
@@ -237,7 +202,9 @@ def warc_archiver(out_dir: Path, run_id: str, body_id: str) -> Callable[..., tup
 
 
 async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int, dict[str, str], str, str]:
-    response = await page.goto(url, wait_until="networkidle", timeout=config.timeout_ms)
+    response = await goto(page, url, wait_until="networkidle", timeout=config.timeout_ms)
+    if BrowserSession.left_for_an_error(page):
+        raise RuntimeError(f"the page went on to an address that failed ({page.url})")
     # a page that renders nothing is still a page: its empty DOM is the evidence
     with contextlib.suppress(Exception):
         await page.wait_for_selector(config.ready_selector, timeout=config.timeout_ms // 2)
@@ -249,33 +216,52 @@ async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int,
 
 async def render_body(slug: str, langs: tuple[str, ...], config: RenderSettings) -> AsyncIterator[Any]:
     """Render a body's pages per language; yields PageItem and FetchFailureItem."""
-    from playwright.async_api import async_playwright
-
     config.shots_dir.mkdir(parents=True, exist_ok=True)
-    async with async_playwright() as playwright:
-        browser = await launch(playwright)
-        try:
-            for lang in langs:
-                plan = RenderPlan(slug, lang, config.max_pages)
-                desktop: Any = None
-                mobile: Any = None
-                rendered_in_context = 0
-                while (target := plan.next()) is not None:
-                    if desktop is None or rendered_in_context >= config.pages_per_context:
-                        for old in (desktop, mobile):
-                            if old is not None:
-                                await old.close()
-                        desktop = await new_context(browser, config.url_map)
-                        mobile = await new_context(browser, config.url_map, mobile=True, playwright=playwright)
-                        rendered_in_context = 0
-                    rendered_in_context += 1
-                    async for item in _render_target(desktop, mobile, target, plan, config, lang):
-                        yield item
-                for old in (desktop, mobile):
-                    if old is not None:
-                        await old.close()
-        finally:
-            await browser.close()
+    async with open_browser(config.policy, config.url_map) as session:
+        for lang in langs:
+            plan = RenderPlan(slug, lang, config.max_pages)
+            desktop: Any = None
+            mobile: Any = None
+            rendered_in_context = 0
+            while (target := plan.next()) is not None:
+                if desktop is None or rendered_in_context >= config.pages_per_context:
+                    for old in (desktop, mobile):
+                        if old is not None:
+                            await old.close()
+                    desktop = await new_context(session)
+                    mobile = await new_context(session, mobile=True)
+                    rendered_in_context = 0
+                rendered_in_context += 1
+                mark = session.mark()
+                failed = False
+                async for item in _render_target(desktop, mobile, target, plan, config, lang):
+                    failed = failed or (isinstance(item, FetchFailureItem) and item.url == target.url)
+                    yield item
+                for refused in session.refused_requests(mark):
+                    if refused.navigation and failed and refused.page_url == target.url:
+                        continue  # the page's own refusal is its failure already
+                    detail = f"render: {refused.detail}; asked by {refused.page_url}"
+                    yield FetchFailureItem(url=refused.url, reason=_reason(refused.reason), detail=detail[:500])
+            for old in (desktop, mobile):
+                if old is not None:
+                    await old.close()
+
+
+def _reason(value: str) -> FailureReason:
+    return cast(FailureReason, value) if value in ("private_address", "offsite", "error") else "error"
+
+
+def _failure(session: BrowserSession, mark: Mark, url: str, error: BaseException) -> FetchFailureItem:
+    """Why a page did not render: the egress policy's refusal of it or of a hop of its redirects,
+    else a timeout or an error."""
+    if isinstance(error, Refusal):
+        return FetchFailureItem(url=url, reason=error.reason, detail=f"render: {error.detail}"[:500])
+    refused = next((r for r in session.refused_requests(mark) if r.navigation), None)
+    if refused is not None:
+        detail = f"render: {refused.url}: {refused.detail}"
+        return FetchFailureItem(url=url, reason=_reason(refused.reason), detail=detail[:500])
+    reason: FailureReason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
+    return FetchFailureItem(url=url, reason=reason, detail=f"render: {type(error).__name__}: {error}"[:500])
 
 
 async def _render_target(
@@ -283,13 +269,13 @@ async def _render_target(
 ) -> AsyncIterator[Any]:
     stem = _file_stem(target.url, lang)
     page = await desktop.new_page()
+    mark = session_of(page).mark()
     try:
         status, headers, html, title = await _render_one(page, target.url, config)
         desktop_shot = config.shots_dir / f"{stem}-desktop.png"
         await page.screenshot(path=str(desktop_shot))
     except Exception as error:
-        reason: FailureReason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
-        yield FetchFailureItem(url=target.url, reason=reason, detail=f"render: {type(error).__name__}: {error}"[:500])
+        yield _failure(session_of(page), mark, target.url, error)
         return
     finally:
         await page.close()

@@ -19,9 +19,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ashyq.crawler.settings import build_settings, load_crawl_config, run_settings_record
+from ashyq.crawler.settings import build_settings, run_settings_record
 from ashyq.crawler.spiders import spiders_for
 from ashyq.crawler.storing import store_body
+from ashyq.net.crawl_config import load_crawl_config
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
@@ -188,6 +189,10 @@ def _run_process(
     return results, exit_code
 
 
+# the spiders that read a body's website (its own site, or its gov.kz platform pages)
+WEBSITE_SPIDERS = frozenset({"site", "govkz", "govkz_render"})
+
+
 def _outcome(
     body_id: str, result: dict[str, Any] | None, planned: list[str], exit_code: int, out_dir: Path, run_id: str
 ) -> BodyOutcome:
@@ -225,6 +230,10 @@ def _outcome(
     elif outcome.pages == 0 and outcome.records == 0:
         top = max(outcome.reasons.items(), key=lambda kv: kv[1])[0] if outcome.reasons else "nothing found"
         outcome.status, outcome.reason = "failed", f"nothing harvested (failures: {top})"
+    elif outcome.pages == 0 and set(planned) & WEBSITE_SPIDERS:
+        # portal records alone do not make a complete audit of a body whose website was to be read
+        top = max(outcome.reasons.items(), key=lambda kv: kv[1])[0] if outcome.reasons else "nothing found"
+        outcome.status, outcome.reason = "failed", f"no page of the website harvested (failures: {top})"
     return outcome
 
 

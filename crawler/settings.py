@@ -10,130 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-from ashyq import __version__
-from ashyq.config import CONFIG_DIR
-
-CRAWL_CONFIG = CONFIG_DIR / "crawl.yaml"
-USER_AGENT_TEMPLATE = "ashyq-openness-auditor/{version} (+{contact})"
-MEGABYTE = 1024 * 1024
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Politeness(_Strict):
-    concurrent_requests: int = Field(default=16, ge=1)
-    per_host: int = Field(default=2, ge=1)
-    download_delay: float = Field(default=1.0, ge=0)
-    autothrottle_start_delay: float = Field(default=1.0, ge=0)
-    autothrottle_max_delay: float = Field(default=30.0, ge=0)
-    autothrottle_target_concurrency: float = Field(default=1.0, gt=0)
-
-
-class RetryPolicy(_Strict):
-    times: int = Field(default=2, ge=0)
-    http_codes: list[int] = [500, 502, 503, 504, 522, 524, 408, 429]
-    retry_antibot: bool = True
-    backoff_base_seconds: float = Field(default=1.0, ge=0)
-    backoff_max_seconds: float = Field(default=30.0, ge=0)
-
-
-class DownloadPolicy(_Strict):
-    timeout_seconds: float = Field(default=30, gt=0)
-    max_page_mb: float = Field(default=32, gt=0)
-    max_file_mb: float = Field(default=64, gt=0)
-
-
-class Limits(_Strict):
-    max_pages_per_body: int = Field(default=2000, ge=1)
-    max_depth: int = Field(default=10, ge=0)
-    max_query_variants: int = Field(default=200, ge=1)
-    max_date_variants: int = Field(default=12, ge=1)
-    max_redirects: int = Field(default=5, ge=0)
-    max_external_checks: int = Field(default=200, ge=0)
-
-
-class RobotsOverride(_Strict):
-    """Fetch what robots.txt disallows under ``source`` (a URL prefix), for a recorded reason."""
-
-    source: str
-    reason: str
-
-    @field_validator("source")
-    @classmethod
-    def _is_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("source is an http(s) URL prefix")
-        return value
-
-    @field_validator("reason")
-    @classmethod
-    def _has_reason(cls, value: str) -> str:
-        if len(value.strip()) < 10:
-            raise ValueError("an override needs a reason a reviewer can weigh (at least a sentence)")
-        return value.strip()
-
-
-class RobotsPolicy(_Strict):
-    obey: bool = True
-    overrides: list[RobotsOverride] = []
-
-
-class CrawlConfig(_Strict):
-    contact: str
-    politeness: Politeness = Politeness()
-    replica_politeness: Politeness = Politeness(
-        per_host=8,
-        download_delay=0.0,
-        autothrottle_start_delay=0.0,
-        autothrottle_max_delay=2.0,
-        autothrottle_target_concurrency=8.0,
-    )
-    retry: RetryPolicy = RetryPolicy()
-    download: DownloadPolicy = DownloadPolicy()
-    limits: Limits = Limits()
-    antibot_markers: list[str] = []
-    robots: RobotsPolicy = RobotsPolicy()
-
-    @field_validator("contact")
-    @classmethod
-    def _contact(cls, value: str) -> str:
-        if "@" not in value and "://" not in value:
-            raise ValueError("contact is a URL or an e-mail address where site owners reach the operator")
-        return value
-
-    def user_agent(self) -> str:
-        return USER_AGENT_TEMPLATE.format(version=__version__, contact=self.contact)
-
-
-def load_crawl_config(path: str | Path | None = None) -> CrawlConfig:
-    """Read and validate a crawl config (default ``config/crawl.yaml``); errors name the field.
-
-    A file may start from another with ``extends: <file beside it>``: its own keys replace the
-    other's, mapping by mapping."""
-    return CrawlConfig.model_validate(_read_config(Path(path or CRAWL_CONFIG), set()))
-
-
-def _read_config(path: Path, seen: set[Path]) -> dict[str, Any]:
-    if path.resolve() in seen:
-        raise ValueError(f"{path}: 'extends' goes round in a circle")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    base_name = raw.pop("extends", None)
-    if base_name is None:
-        return dict(raw)
-    return _merge(_read_config(path.parent / str(base_name), seen | {path.resolve()}), raw)
-
-
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in override.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-    return out
-
+from ashyq.net.crawl_config import MEGABYTE, CrawlConfig
+from ashyq.net.identity import ROBOTS_NAME
 
 # Our components and where they sit. process_request runs in ascending order, process_response
 # and process_exception in descending order, so the failure recorder (10) is the last to see a
@@ -146,11 +24,24 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ashyq.crawler.middlewares.retry.BackoffRetryMiddleware": 550,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    # An HTTP proxy (from http_proxy in the environment) would resolve names where no check sees them.
+    "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": None,
     "ashyq.crawler.middlewares.traps.LoopAwareRedirectMiddleware": 600,
     # Next to the download handler: the bytes as they came, before decompression.
     "ashyq.crawler.middlewares.archive.WarcCaptureMiddleware": 950,
 }
 MAPPED_HANDLER = "ashyq.crawler.middlewares.mapping.MappedDownloadHandler"
+EGRESS_RESOLVER = "ashyq.net.twisted_resolver.EgressResolver"
+# http and https only, both through the handler whose connections the egress resolver checks; Scrapy's
+# file, data, ftp and s3 handlers are switched off (a sitemap's file:///etc/hostname reads nothing).
+DOWNLOAD_HANDLERS: dict[str, str | None] = {
+    "http": MAPPED_HANDLER,
+    "https": MAPPED_HANDLER,
+    "file": None,
+    "data": None,
+    "ftp": None,
+    "s3": None,
+}
 
 
 def build_settings(
@@ -171,8 +62,10 @@ def build_settings(
         "BOT_NAME": "ashyq",
         "USER_AGENT": config.user_agent(),
         "ROBOTSTXT_OBEY": config.robots.obey,
-        "ROBOTSTXT_USER_AGENT": "ashyq-openness-auditor",
+        "ROBOTSTXT_USER_AGENT": ROBOTS_NAME,
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
+        # Every connection of the crawl is checked by the egress policy when it is made.
+        "TWISTED_DNS_RESOLVER": EGRESS_RESOLVER,
         "REMOTE_CONTROL_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "CONCURRENT_REQUESTS": polite.concurrent_requests,
@@ -195,7 +88,7 @@ def build_settings(
         "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
         "COOKIES_ENABLED": True,
         "LOG_LEVEL": "WARNING",
-        "DOWNLOAD_HANDLERS": {"http": MAPPED_HANDLER, "https": MAPPED_HANDLER},
+        "DOWNLOAD_HANDLERS": dict(DOWNLOAD_HANDLERS),
         "DOWNLOADER_MIDDLEWARES": dict(DOWNLOADER_MIDDLEWARES),
         "ITEM_PIPELINES": {"ashyq.crawler.storing.StorePipeline": 800},
         "ASHYQ_BASE_URL_MAP": dict(base_url_map or {}),

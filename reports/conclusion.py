@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ashyq import __version__
+from ashyq.base.period import ReportingPeriod, parse_period, period_of
 from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult
 from ashyq.reports.i18n import Translate, catalogue, format_date, format_percent, format_points
 from ashyq.reports.rendering import http_url, render, static_text
@@ -56,11 +57,29 @@ def body_name(report: BodyReport, lang: str) -> str:
     return {"kk": body.name_kk, "ru": body.name_ru, "en": body.name_en or body.name_ru}.get(lang) or body.name_ru
 
 
-def reporting_period(report: BodyReport) -> str:
-    settings = report.run.settings or {}
-    if isinstance(settings.get("period"), str):
-        return str(settings["period"])
-    return format_date(report.run.as_of) if report.run.as_of else format_date(report.run.started_at)[:10]
+def run_period(run: Any) -> ReportingPeriod:
+    """The reporting period the run judged (an older run that recorded none: the year of its date)."""
+    recorded = (run.settings or {}).get("period")
+    if isinstance(recorded, dict):
+        return ReportingPeriod.from_dict(recorded)
+    if isinstance(recorded, str):
+        return parse_period(recorded)
+    day = run.as_of or run.started_at.date()
+    return period_of(day)
+
+
+def reporting_period(report: BodyReport, lang: str = "ru") -> str:
+    """The period as the conclusion prints it: its label and dates, and the day it was judged at."""
+    period = run_period(report.run)
+    until = period.judged_until(report.run.as_of) if report.run.as_of else period.end
+    return catalogue().text(
+        lang,
+        "conclusion.period_value",
+        label=period.label,
+        start=format_date(period.start),
+        end=format_date(period.end),
+        until=format_date(until),
+    )
 
 
 def _evidence_line(t: Translate, evidence: EvidenceView) -> str:
@@ -243,7 +262,7 @@ def render_conclusion_html(report: BodyReport, lang: str) -> str:
         css=static_text("conclusion.css"),
         body_name=body_name(report, lang),
         body_id=report.body.id,
-        period=reporting_period(report),
+        period=reporting_period(report, lang),
         criteria=criterion_views(report, lang),
         total=format_points(score.total, lang),
         max=format_points(score.max_points, lang),
@@ -263,10 +282,13 @@ def render_conclusion_html(report: BodyReport, lang: str) -> str:
 
 
 def write_pdf(html: str, path: Path) -> Path:
-    """Print the conclusion with WeasyPrint (imported here: it costs a second or two to load)."""
-    from weasyprint import HTML
+    """Print the conclusion with WeasyPrint (imported here: it costs a second or two to load).
 
-    HTML(string=html).write_pdf(str(path))
+    The conclusion is self-contained, and WeasyPrint would otherwise fetch any http or file URL a
+    page's text smuggled into it: nothing but ``data:`` URLs is fetched."""
+    from weasyprint import HTML, URLFetcher
+
+    HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(str(path))
     return path
 
 

@@ -20,8 +20,9 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from ashyq import __version__
+from ashyq.base.period import ReportingPeriod
 from ashyq.reports.body_report import BodyReport, EvidenceView, load_body_report, reconciliation_for
-from ashyq.reports.conclusion import body_name
+from ashyq.reports.conclusion import body_name, run_period
 from ashyq.reports.i18n import catalogue
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.store.models import Run
@@ -48,13 +49,20 @@ class RunData:
     ranked: list[RankedBody]
     reports: list[BodyReport]
     reconciliation: list[tuple[Any, Any]]
+    period: ReportingPeriod | None = None
 
 
 def load_run_data(session: Session, run_id: str) -> RunData:
     run = run_or_fail(session, run_id)
     ranked = ranking(session, run)
     reports = [load_body_report(session, run.id, r.body.id) for r in ranked]
-    return RunData(run.id, ranked, reports, reconciliation_for(session, run.id))
+    return RunData(run.id, ranked, reports, reconciliation_for(session, run.id), run_period(run))
+
+
+def options_applied(report: BodyReport) -> str:
+    """The interpretation options the body's score applied, as ``id=option; …``."""
+    recorded = report.breakdown.get("interpretations") or {}
+    return "; ".join(f"{k}={v}" for k, v in sorted(recorded.items()))
 
 
 def _r(value: float | None) -> float | None:
@@ -80,6 +88,8 @@ def build_tables(data: RunData, lang: str) -> list[Table]:
                 report.titles.level(score.level, lang),
                 _r(report.coverage),
                 _r(entry.change),
+                data.period.label if data.period else "",
+                options_applied(report),
             ]
         )
         for c in report.criteria:
@@ -122,6 +132,8 @@ def build_tables(data: RunData, lang: str) -> list[Table]:
                 t("exports.level"),
                 t("common.coverage"),
                 t("exports.change"),
+                t("exports.period"),
+                t("exports.interpretations"),
             ],
             ranking_rows,
         ),

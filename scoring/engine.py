@@ -36,7 +36,7 @@ from ashyq.methodology.edition import (
 )
 from ashyq.methodology.validate import evaluate_formula
 from ashyq.scoring.findings import BodyInfo, Finding, FindingsError, FindingsFile, check_findings
-from ashyq.scoring.rules import Scorer, average_key
+from ashyq.scoring.rules import Scorer, average_key, round_points
 from ashyq.scoring.scores import DIGITS, BodyScore, ItemScore, NodeScore, RunScores
 
 __all__ = ["BodyScore", "ItemScore", "NodeScore", "RunScores", "Scorer", "score_run"]
@@ -146,10 +146,12 @@ class _RunScoring:
         key = average_key(item.id, lang)
         value = self.averages.get(f"{scope}:{key}")
         source = "this run"
+        lender = self.findings.run.get("averages_from")
+        earlier = f"run {lender}" if lender else "an earlier complete run"
         if value is None and f"{scope}:{key}" in self.borrowed_in:
-            value, source = self.borrowed_in[f"{scope}:{key}"], "an earlier complete run"
+            value, source = self.borrowed_in[f"{scope}:{key}"], earlier
         if value is None and key in self.borrowed_in:
-            value, source = self.borrowed_in[key], "an earlier complete run"
+            value, source = self.borrowed_in[key], earlier
         if value is None:
             return ItemScore(
                 item.id,
@@ -188,13 +190,15 @@ class _RunScoring:
         upper = sum(c.upper for c in criteria)
         top = sum(c.max for c in criteria)
         penalty = self._reporting_penalty(body)
-        final = total - penalty
+        # the text gives levels on two decimals (70–89,99): the final is rounded once, and the level is
+        # read from that printed figure, never from digits nobody sees
+        final = round_points(total - penalty)
         not_assessed = [
             {"item": leaf.item, "lang": leaf.lang, "reason": leaf.note, "max": round(leaf.max, DIGITS)}
             for leaf in _leaves_of(criteria)
             if leaf.status == "not_assessed"
         ]
-        best = self.edition.level_for(upper - penalty).id
+        best = self.edition.level_for(round_points(upper - penalty)).id
         return BodyScore(
             body.id,
             kind,
@@ -213,14 +217,12 @@ class _RunScoring:
         )
 
     def _reporting_penalty(self, body: BodyInfo) -> float:
+        """Untrue facts of the reconciliation act (``reporting_facts``, the one route for them) × the
+        cost per fact the chosen reading gives, capped."""
         rp = self.edition.reporting_penalty
         if rp is None:
             return 0.0
-        facts = self.facts.get(body.id, 0)
-        f = self.by_key.get((body.id, rp.item, None))
-        if f is not None and f.status in ("fail", "partial"):
-            facts += sum(d.count for d in f.deficiencies) or int(f.measured.get("facts", 0))
-        return min(rp.cap, rp.per_fact * facts)
+        return min(rp.cap, self.s.param(rp.per_fact) * self.facts.get(body.id, 0))
 
     def _group(self, group: Group, body: BodyInfo, kind: BodyKind) -> NodeScore:
         children: list[NodeScore] = []
@@ -278,9 +280,22 @@ class _RunScoring:
                 by_lang[lang] += value
         gap = sum(x.upper - x.points for x in regular) + sum(c.upper - c.points for c in node.children)
         node.max = sum(x.max for x in regular) + sum(c.max for c in node.children)
-        node.points = min(node.max, points + sum(x.points for x in stimulus))
-        node.upper = min(node.max, points + gap + sum(x.upper for x in stimulus))
+        bonus = sum(x.points for x in stimulus)
+        node.points = points + self._stimulus(group, points, bonus, node.max)
+        node.upper = points + gap + self._stimulus(group, points + gap, sum(x.upper for x in stimulus), node.max)
+        # the stimulus counts in the language that earned it, in the share of it that counted
+        counted = (node.points - points) / bonus if bonus > 0 else 0.0
+        for leaf in stimulus:
+            by_lang[leaf.lang or "-"] += leaf.points * counted
         node.by_lang = dict(by_lang)
+
+    @staticmethod
+    def _stimulus(group: Group, points: float, bonus: float, top: float) -> float:
+        """What the stimulus items add to ``points``: up to the group's maximum, or — when the edition
+        reads it so — in full, but only for a group below its maximum without them."""
+        if not group.stimulus_within_max:
+            return bonus if points < top else 0.0
+        return max(0.0, min(bonus, top - points))
 
     def _formula(self, node: NodeScore, group: Group, combine: FormulaCombine) -> None:
         symbols = {c.id: c.symbol for c in group.children if isinstance(c, Item)}
@@ -310,9 +325,14 @@ class _RunScoring:
         k_high = coeff[0].upper if coeff else group.max_for(kind)
         positive = rest.points - penalties
         positive_upper = rest.upper - penalties
-        node.points = max(0.0, positive / raw * k_low + penalties) if k_low > 0 else 0.0
-        node.upper = max(0.0, positive_upper / raw * k_high + penalties) if k_high > 0 else 0.0
         node.max = group.max_for(kind)
+        if combine.coefficient.get("penalties", "scaled") == "raw":
+            # penalties taken from the appendix's points before ÷ raw_max × k, like its deductions
+            node.points = max(0.0, (positive + penalties) / raw * k_low) if k_low > 0 else 0.0
+            node.upper = max(0.0, (positive_upper + penalties) / raw * k_high) if k_high > 0 else 0.0
+        else:
+            node.points = max(0.0, positive / raw * k_low + penalties) if k_low > 0 else 0.0
+            node.upper = max(0.0, positive_upper / raw * k_high + penalties) if k_high > 0 else 0.0
         node.by_lang = {k: v / raw * k_low for k, v in rest.by_lang.items() if k != "-"}
-        if penalties:
-            node.by_lang["-"] = penalties
+        if penalties:  # what the penalties really took (the group never goes below 0)
+            node.by_lang["-"] = node.points - sum(node.by_lang.values())

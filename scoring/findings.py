@@ -8,6 +8,8 @@ with one line per problem if any is wrong.
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ashyq.base.evidence import Deficiency
 from ashyq.base.vocabulary import Lang, Status
+from ashyq.config import tag_problem
 from ashyq.methodology.edition import (
     BandedRule,
     ChoiceRule,
@@ -119,33 +122,89 @@ def _required_measures(item: Item, status: str) -> list[str]:
     return []
 
 
-def _measure_problems(where: str, measured: dict[str, Any]) -> list[str]:
+def _number_problem(name: str, v: Any) -> str | None:
+    """Why ``v`` cannot be a measurement: not a number, not finite (NaN, infinity) or negative."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return f"measured {name} must be a non-negative number, got {v!r}"
+    if not math.isfinite(v):
+        return f"measured {name} must be a finite number, got {v!r}"
+    if v < 0:
+        return f"measured {name} must be a non-negative number, got {v!r}"
+    return None
+
+
+def _measure_problems(where: str, item: Item, measured: dict[str, Any]) -> list[str]:
     problems = []
     for m in ("share", "numerator", "denominator", "value"):
         v = measured.get(m)
-        if v is not None and (not isinstance(v, int | float) or v < 0):
-            problems.append(f"{where}: measured {m} must be a non-negative number, got {v!r}")
+        if v is not None and (why := _number_problem(m, v)) is not None:
+            problems.append(f"{where}: {why}")
     share = measured.get("share")
-    if isinstance(share, int | float) and share > 1:
+    if isinstance(share, int | float) and math.isfinite(share) and share > 1:
         problems.append(f"{where}: measured share must be between 0 and 1, got {share}")
+    rule = item.rule
+    value = measured.get("value")
+    if isinstance(rule, CoefficientRule) and value is not None and value not in rule.values:
+        allowed = ", ".join(f"{v:g}" for v in rule.values)
+        problems.append(f"{where}: measured value {value!r} is not a coefficient of the rule ({allowed})")
+    level = measured.get("level")
+    if isinstance(rule, ChoiceRule) and level is not None and str(level) not in rule.levels:
+        problems.append(f"{where}: measured level {level!r} is not a level of the rule ({', '.join(rule.levels)})")
+    return problems
+
+
+def _body_problems(findings: FindingsFile) -> list[str]:
+    """Bodies the scorer cannot score as given: the same id twice, nothing to score, findings or
+    facts of a body that is not a CGO or MIO of the list."""
+    problems: list[str] = []
+    counts = Counter(b.id for b in findings.bodies)
+    problems.extend(f"bodies: body {b!r} is listed {n} times" for b, n in counts.items() if n > 1)
+    for b in findings.bodies:
+        problems.extend(f"bodies: {b.id}: {problem}" for problem in map(tag_problem, b.tags) if problem)
+    kinds = {b.id: b.kind for b in findings.bodies}
+    if findings.bodies and not any(k in ("cgo", "mio") for k in kinds.values()):
+        problems.append(
+            "bodies: no CGO or MIO to score (a subordinate organisation is scored only through its parent's "
+            "Tables 9–11)"
+        )
+    for body_id, facts in findings.reporting_facts.items():
+        if facts < 0:
+            problems.append(f"reporting_facts.{body_id}: the number of untrue facts cannot be negative, got {facts}")
+        if kinds and body_id not in kinds:
+            problems.append(f"reporting_facts.{body_id}: body {body_id!r} is not in the body list")
+    for key, value in findings.averages.items():
+        if (why := _number_problem("average", value)) is not None:
+            problems.append(f"averages.{key}: {why.removeprefix('measured ')}")
     return problems
 
 
 def check_findings(findings: FindingsFile, edition: Edition) -> list[str]:
     """Every problem that would make a score wrong, one line each; empty when all is well."""
     items = {i.id: i for i in edition.items()}
-    bodies = {b.id for b in findings.bodies}
-    problems: list[str] = []
+    kinds = {b.id: b.kind for b in findings.bodies}
+    penalty_item = edition.reporting_penalty.item if edition.reporting_penalty else None
+    problems: list[str] = _body_problems(findings)
     seen: set[tuple[str, str, str | None]] = set()
     needs: dict[tuple[str, str], list[str]] = {}
     for n, f in enumerate(findings.findings):
         where = f"findings[{n}] ({f.body} {f.item} {f.lang or '-'})"  # cheap enough: f-strings are fast
         item = items.get(f.item)
         if item is None:
-            problems.append(f"{where}: item {f.item!r} is not in edition {edition.edition}")
+            if f.item == penalty_item:
+                problems.append(
+                    f"{where}: {f.item} is the reporting penalty, not a finding: give each body's number of "
+                    "untrue facts in reporting_facts (docs/findings-format.md)"
+                )
+            else:
+                problems.append(f"{where}: item {f.item!r} is not in edition {edition.edition}")
             continue
-        if bodies and f.body not in bodies:
+        if kinds and f.body not in kinds:
             problems.append(f"{where}: body {f.body!r} is not in the body list")
+        elif kinds.get(f.body) == "subordinate":
+            problems.append(
+                f"{where}: body {f.body!r} is a subordinate organisation: its deficiencies are findings of its "
+                "parent (Tables 9–11)"
+            )
         if item.per_language and f.lang is None:
             problems.append(f"{where}: item is scored per language, but the finding has no lang")
         if not item.per_language and f.lang is not None:
@@ -161,7 +220,7 @@ def check_findings(findings: FindingsFile, edition: Edition) -> list[str]:
         if missing:
             problems.append(f"{where}: a {f.status} finding needs measured {', '.join(missing)}")
         if f.measured:
-            problems.extend(_measure_problems(where, f.measured))
+            problems.extend(_measure_problems(where, item, f.measured))
         if f.status == "not_assessed" and not f.reason:
             problems.append(f"{where}: a not_assessed finding must say why (reason)")
     return problems

@@ -5,6 +5,7 @@ proportional, banded, choice, penalty, coefficient), the deduction caps, and wha
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from ashyq.methodology.edition import (
     BandedRule,
@@ -74,7 +75,10 @@ class Scorer:
         rule, m = item.rule, f.measured
         if isinstance(rule, PresenceRule):
             if f.status == "partial" and "share" in m:
-                return weight * min(1.0, float(m["share"])), f"share {m['share']}"
+                share = min(1.0, float(m["share"]))
+                if rule.all_or_nothing and share < 1:
+                    return 0.0, f"share {m['share']}: not every part (all or nothing)"
+                return weight * share, f"share {m['share']}"
             return weight, ""
         if isinstance(rule, ProportionalRule):
             if "numerator" not in m or "denominator" not in m:
@@ -84,6 +88,8 @@ class Scorer:
             if den_used <= 0:
                 got = weight if rule.when_zero == "maximum" else 0.0
                 return got, "nothing was due"
+            if rule.all_or_nothing and num < den_used:
+                return 0.0, f"{num:g} of {den_used:g}: not all (all or nothing)"
             return weight * min(1.0, num / den_used), f"{num:g} of {den_used:g}"
         if isinstance(rule, BandedRule):
             if "value" not in m:
@@ -108,6 +114,8 @@ class Scorer:
         d = item.deductions
         if d is None or isinstance(item.rule, PenaltyRule | CoefficientRule):
             return 0.0
+        if d.zero_at is not None and sum(x.count for x in f.deficiencies) >= d.zero_at:
+            return weight  # every requirement of the row violated: nothing is left
         raw = sum(d.amounts.get(x.kind or "", d.per) * x.count for x in f.deficiencies)
         return min(raw, d.cap_share * weight)
 
@@ -150,6 +158,13 @@ class Scorer:
         if applied:
             note = f"{note}; −{applied:g} for deficiencies".lstrip("; ")
         return ItemScore(item.id, lang, f.status, points, top, points, base=base, deduction=applied, note=note)
+
+
+def round_points(value: float, places: int = 2) -> float:
+    """Points rounded half up to ``places`` decimals, as a printed figure is (89.995 → 90.00). Float
+    noise from adding up items (89.99499999…) is removed first, so the figure is the one meant."""
+    exact = Decimal(repr(round(value, 9)))
+    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def round_half_up(value: float, step: float) -> float:

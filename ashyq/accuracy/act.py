@@ -12,7 +12,8 @@ The checkout's test-case folder is served on loopback at the path the cases expe
   same run; a violation tagged with one of the rule's criteria fails the case, an "incomplete" one
   is "cannot tell".
 
-Only loopback is reachable from both browsers: anything else a case loads is refused.
+Only the served checkout is reachable from both browsers (a closed egress policy with that one
+loopback endpoint, as in replica mode): anything else a case loads is refused.
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,12 +28,12 @@ from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import urlsplit
 
 from aiohttp import web
 
 from ashyq.accuracy.act_report import axe_outcome, tool_outcome
 from ashyq.accuracy.act_rules import ITEMS, URL_PREFIX, Case, assets_root, load_cases, missing_assets
+from ashyq.net.egress import EgressPolicy, target_of
 
 Progress = Callable[[str], None]
 
@@ -151,13 +150,17 @@ def run_act(checkout: Path, rules: set[str] | None = None, progress: Progress | 
     return ActRun(results, axe_version, time.monotonic() - started)
 
 
-def _served(url: str) -> tuple[int, dict[str, str], str]:
-    try:
-        with urllib.request.urlopen(url, timeout=20) as answer:
-            charset = answer.headers.get_content_charset() or "utf-8"
-            return answer.status, dict(answer.headers.items()), answer.read().decode(charset, errors="replace")
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers.items()), error.read().decode("utf-8", errors="replace")
+def checkout_policy(urls: list[str]) -> EgressPolicy:
+    """The served checkout's loopback endpoint(s) and nothing else."""
+    return EgressPolicy.replica({(t.host, t.port) for t in map(target_of, urls)})
+
+
+def _served(url: str, policy: EgressPolicy) -> tuple[int, dict[str, str], str]:
+    from ashyq.net.crawl_config import load_crawl_config
+    from ashyq.net.fetch import GuardedClient
+
+    answer = GuardedClient(policy, load_crawl_config().user_agent(), timeout=20).get(url)
+    return answer.status, dict(answer.headers), answer.text()
 
 
 def tool_statuses(urls: list[str], as_of: date) -> dict[str, dict[str, str]]:
@@ -169,12 +172,13 @@ def tool_statuses(urls: list[str], as_of: date) -> dict[str, dict[str, str]]:
 
     if not urls:
         return {}
-    settings = GatherSettings.from_config(allow_private=True, mobile=False, focus_pages=len(urls))
+    policy = checkout_policy(urls)
+    settings = GatherSettings.from_config(policy=policy, mobile=False, focus_pages=len(urls))
     gathered = gather_pages(urls, settings, sample=False)
     rendered = {p.url: p for p in gathered.pages}
     out: dict[str, dict[str, str]] = {}
     for url in urls:
-        status, headers, served = _served(url)
+        status, headers, served = _served(url, policy)
         page = rendered.get(url)
         snapshot = PageSnapshot(
             url=url,
@@ -207,43 +211,38 @@ Answer = tuple[list[tuple[str, tuple[str, ...]]], list[tuple[str, tuple[str, ...
 
 def axe_results(urls: list[str], timeout_ms: int = 15_000) -> tuple[str, dict[str, Answer]]:
     """Plain axe-core on each page: URL → (violations, incomplete) as (rule id, tags)."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import Route, sync_playwright
+    return asyncio.run(_axe_results(urls, timeout_ms)) if urls else ("unknown", {})
 
+
+async def _axe_results(urls: list[str], timeout_ms: int) -> tuple[str, dict[str, Answer]]:
     from ashyq.gather.pages import AXE_PATH
-    from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS
-
-    def loopback_only(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            route.abort()
+    from ashyq.net.browser import open_browser
 
     out: dict[str, Answer] = {}
     version = "unknown"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            for n, url in enumerate(urls):
-                if n % 25 == 0:
-                    context = browser.new_context()
-                    context.route("**/*", loopback_only)
-                page = context.new_page()
-                page.set_default_timeout(timeout_ms)
-                try:
-                    page.goto(url, wait_until="load")
-                    page.wait_for_timeout(250)
-                    page.add_script_tag(path=str(AXE_PATH))
-                    answer = page.evaluate(AXE_EVAL)
-                except PlaywrightError:
-                    continue  # no answer: the case counts as "cannot tell"
-                finally:
-                    page.close()
-                version = answer["version"]
-                out[url] = (
-                    [(v["id"], tuple(v["tags"])) for v in answer["violations"]],
-                    [(v["id"], tuple(v["tags"])) for v in answer["incomplete"]],
-                )
-        finally:
-            browser.close()
+    async with open_browser(checkout_policy(urls)) as session:
+        context: Any = None
+        for n, url in enumerate(urls):
+            if n % 25 == 0:
+                if context is not None:
+                    await context.close()
+                context = await session.new_context()
+            page = await context.new_page()
+            page.set_default_timeout(timeout_ms)
+            try:
+                await session.goto(page, url, wait_until="load")
+                await page.wait_for_timeout(250)
+                await page.add_script_tag(path=str(AXE_PATH))
+                answer = await page.evaluate(AXE_EVAL)
+            except Exception:  # no answer: the case counts as "cannot tell"
+                continue
+            finally:
+                await page.close()
+            version = answer["version"]
+            out[url] = (
+                [(v["id"], tuple(v["tags"])) for v in answer["violations"]],
+                [(v["id"], tuple(v["tags"])) for v in answer["incomplete"]],
+            )
+        if context is not None:
+            await context.close()
     return version, out

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ashyq.base.evidence import EvidenceRef
+from ashyq.base.period import ReportingPeriod, period_of
 from ashyq.base.text import trim
 
 # The measurements the browser gather step takes on a body's pages, and those only an outside
@@ -158,6 +159,11 @@ class BodyArtifacts:
     declared: dict[str, Any] = field(default_factory=dict)  # the body's own report (Appendix 9), if loaded
     subordinates: list[BodyArtifacts] = field(default_factory=list)
     config: dict[str, Any] = field(default_factory=dict)  # vocabularies, deadlines, unified list …
+    period: ReportingPeriod | None = None  # the run's reporting period (None: the year of as_of)
+
+    def reporting_period(self) -> ReportingPeriod:
+        """The period every dated item is judged within (up to ``as_of``)."""
+        return self.period or period_of(self.as_of)
 
     def pages_in(self, lang: str) -> list[PageSnapshot]:
         return [p for p in self.pages if p.lang == lang]

@@ -3,11 +3,11 @@ portal date formats. The one place this arithmetic is done.
 
 The statutory deadlines of the open-budget indicators are counted in working days ("within fifteen
 working days of receipt") or fall on a fixed date ("not later than 1 April"). A working day is a
-weekday that is not a public holiday of Kazakhstan as the ``holidays`` library knows them
-(``holidays.country_holidays("KZ")``), including the days off it moves when a holiday falls on a
-weekend (e.g. Nauryz 21–23 March 2026 is followed by the observed days off of 24 and 25 March).
-Weekend days declared working by a government transfer are not in that library and so are not
-counted as working days: a deadline can only come out later, never earlier, than the official one.
+day the Kazakhstan calendar of the ``holidays`` library (``holidays.country_holidays("KZ")``) says
+people work: a weekday that is not a public holiday, a day off it moves when a holiday falls on a
+weekend (Nauryz 21–23 March 2026 is followed by the observed days off of 24 and 25 March) or a day off
+transferred by government decision (Friday 3 January 2025), and a weekend day the government made a
+working day in exchange (Sunday 5 January 2025, Saturday 4 May 2024).
 
 Counting convention (the Civil Code's: a term counted in days starts on the day after the event):
 ``working_days_between(received, posted)`` counts the working days after ``received`` up to and
@@ -42,12 +42,15 @@ _WORDS = re.compile(r"\b(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})\b|\b(\d{4})\s*(?:жы�
 
 
 @lru_cache(maxsize=64)
-def _holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("KZ", years=year).keys())
+def _calendar(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("KZ", years=year)
 
 
+@lru_cache(maxsize=4096)
 def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
+    """Holidays, their observed and transferred days off are not working days; weekend days the
+    government transferred work to are."""
+    return bool(_calendar(day.year).is_working_day(day))
 
 
 def working_days_between(start: date, end: date) -> int:

@@ -18,9 +18,11 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from ashyq.cli.crawl import read_replica_map
+from ashyq.base.period import ReportingPeriod, parse_period
 from ashyq.config import CONFIG_DIR
-from ashyq.net.egress import internal_address
+from ashyq.net.egress import EgressPolicy, Refusal, check_site_url, is_loopback_or_private, parse_address, target_of
+from ashyq.net.resolve import system_resolver
+from ashyq.net.urlmap import ReplicaMapError, read_replica_map
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
 from ashyq.store.bodies import RegistryError, load_registry
 from ashyq.store.vocabulary import RunKind
@@ -42,6 +44,37 @@ err = Console(stderr=True)
 def usage_error(message: str) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}", highlight=False)
     return typer.Exit(2)
+
+
+OptionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--option",
+        help="Interpretation choice ID=OPTION (repeatable): applied by the checks and the scorer, kept by the run.",
+    ),
+]
+
+
+def edition_or_exit(name: str) -> str:
+    """The edition's name, or exit 2 with the known ones (1 with one line per problem if it is broken)."""
+    from ashyq.cli.methodology import open_edition
+
+    return open_edition(name).edition
+
+
+def options_or_exit(raw: list[str] | None) -> dict[str, str]:
+    """``--option ID=OPTION`` values checked against every edition: exit 2, one line per problem."""
+    from ashyq.cli.methodology import _parse_options
+    from ashyq.methodology.edition import available_editions, edition_path
+    from ashyq.methodology.validate import load_edition, option_problems
+
+    options = _parse_options(raw or [])
+    problems = option_problems(options, [load_edition(edition_path(n)) for n in available_editions()])
+    for problem in problems:
+        err.print(f"[red]error:[/red] {problem}", highlight=False)
+    if problems:
+        raise typer.Exit(2)
+    return options
 
 
 class StageProgress:
@@ -76,7 +109,8 @@ class StageProgress:
 def print_ranking(summary: AuditSummary) -> None:
     if summary.scores is None:
         return
-    table = Table(title=f"run {summary.run_id}: {summary.status.value}")
+    period = f", reporting period {summary.period}" if summary.period else ""
+    table = Table(title=f"run {summary.run_id}: {summary.status.value}{period}")
     for col in ("#", "body", "kind", "final", "level", "not assessed", "coverage"):
         table.add_column(col, justify="right" if col in ("#", "final", "not assessed", "coverage") else "left")
     ranked = sorted(summary.scores.bodies, key=lambda b: (-b.final, b.body))
@@ -92,7 +126,7 @@ def print_ranking(summary: AuditSummary) -> None:
     for name, path in summary.reports.items():
         console.print(f"{name}: {path}", highlight=False)
     if summary.averages_from:
-        console.print(f"CGO averages borrowed from run {summary.averages_from}", highlight=False)
+        console.print(f"averages borrowed from run {summary.averages_from}", highlight=False)
 
 
 def replica_map_of(replica_map: str | None) -> dict[str, str]:
@@ -100,7 +134,7 @@ def replica_map_of(replica_map: str | None) -> dict[str, str]:
         return {}
     try:
         return read_replica_map(replica_map)
-    except (OSError, ValueError) as error:
+    except ReplicaMapError as error:
         raise usage_error(f"--replica-map: {error}") from None
 
 
@@ -119,8 +153,13 @@ def nightly_command(
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
+    option: OptionOption = None,
+    period: PeriodOption = None,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report."""
+    edition = edition_or_exit(edition)
+    options = options_or_exit(option)
+    judged = period_or_exit(period)
     try:
         reg = load_registry(registry)
     except RegistryError as error:
@@ -137,6 +176,8 @@ def nightly_command(
         RunKind.NIGHTLY,
         max_pages,
         not no_browser,
+        options=options,
+        period=judged,
         crawl_config=crawl_config,
     )
     _finish(run_audit(request, StageProgress()))
@@ -157,10 +198,16 @@ def audit_command(
     ] = False,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
+    option: OptionOption = None,
+    period: PeriodOption = None,
 ) -> None:
-    """Audit one body on demand (borrowing CGO averages from the last complete run), or any website by URL."""
+    """Audit one body on demand (borrowing the averages of the last complete run of the whole
+    registry), or any website by URL."""
     if bool(body) == bool(url):
         raise usage_error("give --body ID or --url URL")
+    edition = edition_or_exit(edition)
+    options = options_or_exit(option)
+    judged = period_or_exit(period)
     url_map = replica_map_of(replica_map)
     if url is not None:
         registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
@@ -185,12 +232,33 @@ def audit_command(
         RunKind.URL if url else RunKind.AUDIT,
         None,
         not no_browser,
+        options=options,
+        period=judged,
         crawl_config=crawl_config,
     )
     summary = run_audit(request, StageProgress())
     if url is not None:
         _write_url_outputs(summary, out, db)
     _finish(summary)
+
+
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="Reporting period judged: YYYY or YYYY-H1/H2 (default: the one the audit date falls in, "
+        "of the edition's kind).",
+    ),
+]
+
+
+def period_or_exit(value: str | None) -> ReportingPeriod | None:
+    if value is None:
+        return None
+    try:
+        return parse_period(value)
+    except ValueError as error:
+        raise usage_error(f"--period: {error}") from None
 
 
 def parse_date(value: str | None) -> date | None:
@@ -206,21 +274,17 @@ def _adhoc_registry(
     url: str, kind: str, out: Path, allow_private: bool, url_map: dict[str, str]
 ) -> tuple[str, str, dict[str, str]]:
     """A one-body registry for a site that is in none: website criteria only, portals unknown."""
-    parts = urlsplit(url if "://" in url else f"https://{url}")
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise usage_error(f"--url must be an http(s) URL, got {url!r}")
+    try:
+        url = check_site_url(url)
+    except ValueError as error:
+        raise usage_error(f"--url {error}") from None
     if kind not in ("cgo", "mio"):
         raise usage_error("--kind must be cgo or mio")
+    parts = urlsplit(url)
+    assert parts.hostname is not None  # check_site_url saw to it
     base = f"{parts.scheme}://{parts.netloc}"
     if not url_map:
-        internal = internal_address(base)
-        if internal is not None and not allow_private:
-            raise usage_error(
-                f"{parts.hostname} is a loopback or private address ({internal}); "
-                "give --allow-private-addresses to audit it"
-            )
-        if internal is not None:
-            url_map = {base: base}  # the crawler only goes to internal addresses it is told are the target
+        url_map = _own_site_map(base, allow_private)
     body_id = re.sub(r"[^a-z0-9-]+", "-", parts.hostname.lower()).strip("-")
     folder = Path(tempfile.mkdtemp(prefix="registry-", dir=ensure_dir(out)))
     path = folder / "url.yaml"
@@ -242,6 +306,34 @@ def _adhoc_registry(
         encoding="utf-8",
     )
     return str(path), body_id, url_map
+
+
+def _own_site_map(base: str, allow_private: bool) -> dict[str, str]:
+    """Nothing for a public site; for a loopback or private one the operator allowed, replica mode
+    with exactly that address and port (the crawler goes nowhere else)."""
+    target = target_of(base)
+    try:
+        EgressPolicy().addresses(target.host, target.port)
+        return {}
+    except Refusal as refusal:
+        if refusal.reason != "private_address":
+            raise usage_error(f"--url {base}: {refusal.detail}") from None
+        if not allow_private:
+            raise usage_error(
+                f"--url {base}: {refusal.detail.removesuffix('; not requested')}; "
+                "give --allow-private-addresses to audit it"
+            ) from None
+    literal = parse_address(target.host)
+    try:
+        addresses = [str(literal)] if literal is not None else system_resolver(target.host)
+    except OSError as error:
+        raise usage_error(f"--url {base}: {error}") from None
+    parsed = [parse_address(a) for a in addresses]
+    if not parsed or not all(a is not None and is_loopback_or_private(a) for a in parsed):
+        raise usage_error(f"--url {base}: only a loopback or private address may be allowed, not {addresses}")
+    address = addresses[0]
+    host = f"[{address}]" if ":" in address else address
+    return {base: f"{target.scheme}://{host}:{target.port}"}
 
 
 def ensure_dir(path: Path) -> Path:

@@ -1,24 +1,31 @@
 """``ashyq check-page URL``: the Appendix 14 (and, with ``--mobile``, the mobile coefficient) checks on
-one page — any URL or a local file — without a run: plain HTTP for the page as served, the browser
-gather step for the rendered DOM and the measurements, then the registered checks."""
+one page — any URL or a local file — without a run: the guarded client for the page as served, the
+browser gather step for the rendered DOM and the measurements, then the registered checks.
+
+Both go through the egress policy: a loopback or private page only with
+``--allow-private-addresses``, which allows that page's own address and port and nothing else inside
+the network; every redirect hop and every request the page makes is checked again."""
 
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 import typer
 
-from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PageSnapshot
 from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
+from ashyq.net.egress import EgressPolicy, Refusal, check_site_url, is_loopback_or_private, parse_address, target_of
+from ashyq.net.fetch import FetchError, GuardedClient
+from ashyq.net.resolve import system_resolver
 
-USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36"
+
+class PageUnavailable(Exception):
+    """The page itself could not be fetched (refused by the egress policy, or no answer)."""
 
 
 def _target(url: str) -> tuple[str, bool]:
@@ -30,21 +37,52 @@ def _target(url: str) -> tuple[str, bool]:
         if not path.exists():
             raise typer.BadParameter(f"{url}: no such file, and not an http(s) URL")
         return path.as_uri(), True
-    if urlsplit(url).scheme not in ("http", "https"):
-        raise typer.BadParameter(f"{url}: only http(s) URLs and local files can be checked")
-    return url, False
-
-
-def _plain_fetch(url: str, timeout: float = 20.0) -> tuple[int, dict[str, str], str]:
-    if url.startswith("file://"):
-        return 200, {"Content-Type": "text/html; charset=utf-8"}, Path(urlsplit(url).path).read_text(encoding="utf-8")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            charset = answer.headers.get_content_charset() or "utf-8"
-            return answer.status, dict(answer.headers.items()), answer.read().decode(charset, errors="replace")
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers.items()), error.read().decode("utf-8", errors="replace")
+        return check_site_url(url), False
+    except ValueError as error:
+        raise typer.BadParameter(f"{url}: only http(s) URLs and local files can be checked ({error})") from None
+
+
+def policy_for(target: str, allow_private: bool) -> EgressPolicy:
+    """The real web; with ``allow_private`` also the loopback or private address(es) of the page."""
+    policy = EgressPolicy()
+    where = target_of(target)
+    try:
+        policy.addresses(where.host, where.port)
+        return policy
+    except Refusal as refusal:
+        if refusal.reason != "private_address":
+            raise typer.BadParameter(f"{target}: {refusal.detail}") from None
+        if not allow_private:
+            raise typer.BadParameter(
+                f"{target} points at an internal address ({refusal.detail.removesuffix('; not requested')}); "
+                "pass --allow-private-addresses to check it anyway"
+            ) from None
+    literal = parse_address(where.host)
+    try:
+        addresses = [str(literal)] if literal is not None else system_resolver(where.host)
+    except OSError as error:
+        raise typer.BadParameter(f"{target}: {error}") from None
+    parsed = [parse_address(a) for a in addresses]
+    if not all(a is not None and is_loopback_or_private(a) for a in parsed):
+        raise typer.BadParameter(f"{target}: only a loopback or private address may be allowed, not {addresses}")
+    return policy.allowing((address, where.port) for address in addresses)
+
+
+def _plain_fetch(url: str, policy: EgressPolicy, timeout: float = 20.0) -> tuple[int, dict[str, str], str]:
+    if url.startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        text = Path(unquote(urlsplit(url).path)).read_text(encoding="utf-8")
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, text
+    from ashyq.net.crawl_config import load_crawl_config
+
+    client = GuardedClient(policy, load_crawl_config().user_agent(), timeout=timeout)
+    try:
+        answer = client.get(url)
+    except (Refusal, FetchError) as error:
+        raise PageUnavailable(f"{url}: {error.reason}: {error.detail}") from None
+    return answer.status, {k: v for k, v in answer.headers}, answer.text()
 
 
 def page_items(mobile: bool) -> list[str]:
@@ -60,20 +98,30 @@ def page_items(mobile: bool) -> list[str]:
     return items
 
 
+@dataclass
+class PageCheck:
+    results: list[Result]
+    failures: list[FetchFailure] = field(default_factory=list)  # what the browser could not fetch, and why
+    tool_versions: dict[str, str] = field(default_factory=dict)
+
+
 def check_page(url: str, mobile: bool = False, lang: str | None = None, allow_private: bool = False) -> list[Result]:
     """Fetch, gather and check one page; the findings of the Appendix 14 items (and A16-k, A16-2)."""
+    return check_page_report(url, mobile, lang, allow_private).results
+
+
+def check_page_report(
+    url: str, mobile: bool = False, lang: str | None = None, allow_private: bool = False
+) -> PageCheck:
+    """:func:`check_page` with what could not be fetched and the browser's versions."""
     from ashyq.gather.pages import gather_pages
     from ashyq.gather.visits import GatherSettings
-    from ashyq.net.egress import internal_address
 
     target, local = _target(url)
-    if not local and not allow_private and (address := internal_address(target)) is not None:
-        raise typer.BadParameter(
-            f"{url} points at an internal address ({address}); pass --allow-private-addresses to check it anyway"
-        )
-    status, headers, served = _plain_fetch(target)
+    policy = EgressPolicy() if local else policy_for(target, allow_private)
+    status, headers, served = _plain_fetch(target, policy)
     gathered = gather_pages(
-        [target], GatherSettings.from_config(allow_private=allow_private or local, mobile=mobile), sample=False
+        [target], GatherSettings.from_config(policy=policy, local_files=local, mobile=mobile), sample=False
     )
     rendered = next((p for p in gathered.pages if p.url == target), None)
     html = rendered.html if rendered is not None else served
@@ -100,7 +148,8 @@ def check_page(url: str, mobile: bool = False, lang: str | None = None, allow_pr
         measurements=gathered.measurements,
         failures=gathered.failures,
     )
-    return run_checks(artifacts, only_items=page_items(mobile))
+    results = run_checks(artifacts, only_items=page_items(mobile))
+    return PageCheck(results, list(gathered.failures), dict(gathered.tool_versions))
 
 
 def _html_lang(html: str) -> str | None:
@@ -132,10 +181,14 @@ def check_page_command(
     if lang is not None and lang not in ("kk", "ru"):
         raise typer.BadParameter("--lang is kk or ru")
     try:
-        results = check_page(url, mobile, lang, allow_private_addresses)
+        report = check_page_report(url, mobile, lang, allow_private_addresses)
     except typer.BadParameter as error:
         typer.echo(f"Error: {error}", err=True)
         raise typer.Exit(2) from None
+    except PageUnavailable as error:
+        typer.echo(f"Error: the page could not be fetched: {error}", err=True)
+        raise typer.Exit(1) from None
+    results = report.results
     if as_json:
         typer.echo(json.dumps([finding_json(r) for r in results], ensure_ascii=False, indent=2))
         return
@@ -153,3 +206,5 @@ def check_page_command(
         )
         table.add_row(r.item, r.status, said[:160])
     Console().print(table)
+    for failure in report.failures:
+        Console(stderr=True).print(f"not fetched: {failure.url} ({failure.reason}): {failure.detail}", highlight=False)

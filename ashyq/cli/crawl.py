@@ -7,7 +7,6 @@ replica, and nothing else is contacted.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +16,7 @@ from rich.live import Live
 from rich.table import Table
 
 from ashyq.crawler.runner import CrawlRequest, CrawlSummary, UnknownBodies, resolve_bodies, run_crawl
+from ashyq.net.urlmap import ReplicaMapError, read_replica_map
 from ashyq.store.bodies import RegistryError
 from ashyq.store.vocabulary import RunStatus
 
@@ -27,21 +27,6 @@ USAGE_ERROR = 2
 def _usage(message: str) -> typer.Exit:
     console.print(f"[red]error:[/red] {message}")
     return typer.Exit(USAGE_ERROR)
-
-
-def read_replica_map(value: str) -> dict[str, str]:
-    """A JSON object given inline or as a file name (as ``ashyq world serve`` prints it)."""
-    text = Path(value).read_text(encoding="utf-8") if not value.lstrip().startswith("{") else value
-    data: Any = json.loads(text)
-    if isinstance(data, dict) and "urls" in data and isinstance(data["urls"], dict):
-        data = data["urls"]
-    if (
-        not isinstance(data, dict)
-        or not data
-        or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items())
-    ):
-        raise ValueError("a replica map is a JSON object: real base URL → served base URL")
-    return data
 
 
 def _table(bodies: dict[str, dict[str, Any]], done: set[str]) -> Table:
@@ -116,7 +101,7 @@ def crawl_command(
     if replica_map is not None:
         try:
             url_map = read_replica_map(replica_map)
-        except (OSError, ValueError) as error:
+        except ReplicaMapError as error:
             raise _usage(f"--replica-map: {error}") from None
     request = CrawlRequest(
         body_ids=body_ids,

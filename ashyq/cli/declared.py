@@ -15,15 +15,14 @@ from rich.console import Console
 
 from ashyq.base.forms import DeclaredReport
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
-from ashyq.cli.crawl import read_replica_map
-from ashyq.crawler.settings import load_crawl_config
 from ashyq.crawler.storing import store_body
 from ashyq.declared.fetch import PoliteFetcher
 from ashyq.declared.loader import DeclarationError, LoadContext, load_report
 from ashyq.declared.reconcile import store_declaration, store_verification, untrue_facts
 from ashyq.declared.template import write_template
 from ashyq.declared.verify import Verdict, verify_report
-from ashyq.net.urlmap import BaseUrlMap
+from ashyq.net.crawl_config import load_crawl_config
+from ashyq.net.urlmap import BaseUrlMap, ReplicaMapError, read_replica_map
 from ashyq.store.bodies import Body, RegistryError, load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.repository import finish_run, start_run, upsert_bodies
@@ -81,7 +80,7 @@ def declare_command(
     if replica_map is not None:
         try:
             url_map = BaseUrlMap.from_mapping(read_replica_map(replica_map))
-        except (OSError, ValueError) as error:
+        except ReplicaMapError as error:
             console.print(f"[red]error:[/red] --replica-map: {error}")
             raise typer.Exit(USAGE_ERROR) from None
     try:

@@ -149,7 +149,13 @@ def show(
     )
     if ed.reporting_penalty:
         rp = ed.reporting_penalty
-        console.print(f"reporting penalty {rp.item}: {fmt(rp.per_fact)} per untrue fact, at most {fmt(rp.cap)}")
+        per_fact = (
+            fmt(rp.per_fact)
+            if isinstance(rp.per_fact, int | float)
+            else ", ".join(f"{k}: {fmt(v)}" for k, v in rp.per_fact.values.items())
+            + f" (interpretation {rp.per_fact.by_interpretation})"
+        )
+        console.print(f"reporting penalty {rp.item}: {per_fact} per untrue fact, at most {fmt(rp.cap)}")
     for interp in ed.interpretations:
         console.print(
             f"interpretation [b]{interp.id}[/b] (default {interp.default}): {getattr(interp.question, lang)}",

@@ -8,6 +8,8 @@ Exit codes: 0 done (``evidence verify``: intact), 1 ``evidence verify`` found a 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -22,8 +24,8 @@ from ashyq.reports.conclusion import write_conclusion
 from ashyq.reports.dashboard import build_dashboard
 from ashyq.reports.disagreement import write_disagreement_table
 from ashyq.reports.exports import TABLES, export_run
+from ashyq.store import ensure_schema, session_scope
 from ashyq.store import repository as repo
-from ashyq.store import session_scope
 
 report_app = typer.Typer(help="Conclusions, the dashboard and exports of a run.", no_args_is_help=True)
 evidence_app = typer.Typer(help="Evidence bundles: export one body's evidence, verify a bundle.", no_args_is_help=True)
@@ -65,12 +67,20 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _run_id(session: Session, run: str) -> str:
-    if run != "last":
-        return run
-    found = repo.last_complete_run(session)
+    """The run named by ``--run``: an id, or ``last`` (the last complete run, as for every command)."""
+    found = repo.run_by_reference(session, run)
     if found is None:
-        raise ReportError("the store has no complete run")
+        raise ReportError("the store has no complete run" if run == "last" else f"no run {run!r} in the store")
     return found.id
+
+
+@contextmanager
+def _store(db: str | None) -> Iterator[Session]:
+    """A session on the store, brought to the current schema first (an empty or older store is not a
+    traceback: an empty one simply has no run)."""
+    ensure_schema(db)
+    with session_scope(db) as session:
+        yield session
 
 
 @report_app.command("conclusion")
@@ -87,7 +97,7 @@ def conclusion_command(
     """The conclusion on one body (Appendix 8): HTML and PDF, in Russian and Kazakh."""
     languages = [x.value for x in (lang or [ReportLanguage.ru, ReportLanguage.kk])]
     try:
-        with session_scope(db) as session:
+        with _store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
             for language in languages:
                 for path in write_conclusion(report, language, out, pdf=pdf):
@@ -106,7 +116,7 @@ def dashboard_command(
 ) -> None:
     """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
     try:
-        with session_scope(db) as session:
+        with _store(db) as session:
             index = build_dashboard(session, _run_id(session, run), data, out, lang.value)
     except ReportError as error:
         raise _fail(str(error)) from None
@@ -124,7 +134,7 @@ def export_command(
 ) -> None:
     """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
     try:
-        with session_scope(db) as session:
+        with _store(db) as session:
             path = export_run(session, _run_id(session, run), fmt.value, out, lang.value, table.value)
     except ReportError as error:
         raise _fail(str(error)) from None
@@ -141,7 +151,7 @@ def disagreements_command(
 ) -> None:
     """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
     try:
-        with session_scope(db) as session:
+        with _store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
             path = write_disagreement_table(report, lang.value, out)
     except ReportError as error:
@@ -159,7 +169,7 @@ def evidence_export_command(
 ) -> None:
     """One body's evidence of a run as a verifiable zip (WARC records, screenshots, manifest)."""
     try:
-        with session_scope(db) as session:
+        with _store(db) as session:
             contents = export_bundle(session, _run_id(session, run), body, data, out)
     except ReportError as error:
         raise _fail(str(error)) from None

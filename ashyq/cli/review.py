@@ -91,45 +91,40 @@ def check_command(
     body: Annotated[
         list[str] | None, typer.Option("--body", help="Body id (repeat); all the run's bodies if omitted.")
     ] = None,
-    run: Annotated[str, typer.Option("--run", help="Run id, or 'last'.")] = "last",
+    run: Annotated[str, typer.Option("--run", help="Run id, or 'last' for the last complete run.")] = "last",
     db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
     out: Annotated[Path, typer.Option(help="The output folder the run's WARC files are under.")] = Path("out"),
-    registry: Annotated[str, typer.Option(help="Registry the run's bodies come from.")] = "demo",
-    edition: Annotated[str, typer.Option(help="Edition to re-score under.")] = "kz-2025",
+    registry: Annotated[str | None, typer.Option(help="Registry, only for a run that does not record its own.")] = None,
 ) -> None:
-    """Run the checks again over what a run stored (no network), replace its findings and re-score it."""
-    from sqlalchemy import select
+    """Run the checks again over what a run stored (no network) and re-score it as the run was made — its
+    registry, options, reporting period and borrowed averages — as the run's next revision; the earlier
+    revisions stay."""
+    from ashyq.methodology.validate import EditionError
+    from ashyq.pipeline.revision import RevisionError, check_stored_run
 
-    from ashyq.methodology.edition import edition_path
-    from ashyq.methodology.validate import load_edition
-    from ashyq.pipeline.audit import check_bodies, other_editions, score_editions
-    from ashyq.pipeline.results import findings_document, save_scores
-    from ashyq.store.db import session_scope
-    from ashyq.store.models import Run
-
-    primary = load_edition(edition_path(edition))
+    try:
+        summary = check_stored_run(run, db, out.resolve(), list(body or []) or None, registry, StageProgress())
+    except RevisionError as error:
+        raise usage_error(str(error)) from None
+    except (EditionError, RegistryError) as error:
+        raise usage_error("; ".join(map(str, error.problems))) from None
     statuses = ("pass", "partial", "fail", "not_assessed", "not_applicable")
-    table = Table(title="checks")
+    table = Table(title=f"checks of run {summary.run_id}, revision {summary.revision}")
     for col in ("body", "findings", "pass", "partial", "fail", "not assessed", "not applicable"):
         table.add_column(col)
-    with session_scope(db) as session:
-        latest = select(Run).order_by(Run.started_at.desc()).limit(1)
-        found = session.scalars(latest).first() if run == "last" else session.get(Run, run)
-        if found is None:
-            raise usage_error(f"no run {run!r} in the store")
-        table.title = f"checks of run {found.id}"
-        reg = load_registry(registry)
-        all_ids = [b for b in (found.body_ids or []) if _assessed(reg, b)]
-        for body_id, outcome in check_bodies(session, found, list(body or all_ids), registry, out.resolve()).items():
-            if isinstance(outcome, str):
-                table.add_row(body_id, outcome, *([""] * len(statuses)))
-                continue
-            counts = [str(sum(1 for r in outcome if r.status == s)) for s in statuses]
-            table.add_row(body_id, str(len(outcome)), *counts)
-        document = findings_document(session, found, all_ids)
-        for scores in score_editions(document, [primary, *other_editions(primary.edition)], {}, {}).values():
-            save_scores(session, found, scores)
+    for body_id, outcome in summary.outcomes.items():
+        if isinstance(outcome, str):
+            table.add_row(body_id, outcome, *([""] * len(statuses)))
+            continue
+        counts = [str(sum(1 for r in outcome if r.status == s)) for s in statuses]
+        table.add_row(body_id, str(len(outcome)), *counts)
     console.print(table)
+    chosen = ", ".join(f"{k}={v}" for k, v in sorted(summary.options.items())) or "the edition's defaults"
+    console.print(
+        f"registry {summary.registry}, edition {summary.edition}, options: {chosen}"
+        + (f", averages borrowed from run {summary.averages_from}" if summary.averages_from else ""),
+        highlight=False,
+    )
 
 
 def _assessed(registry: Any, body_id: str) -> bool:

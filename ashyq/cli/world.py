@@ -22,6 +22,7 @@ world_app = typer.Typer(help="The replica world: local imitations of gov.kz and 
 class FaultMode(StrEnum):
     none = "none"
     flaky = "flaky"
+    hostile = "hostile"
 
 
 class TruthFormat(StrEnum):
@@ -41,24 +42,37 @@ def _as_of(value: str | None) -> date:
 @world_app.command()
 def serve(
     port: int = typer.Option(0, "--port", help="first port (hosts take consecutive ports); 0 picks free ports"),
-    faults: FaultMode = typer.Option(FaultMode.none, "--faults", help="none, or flaky: 5xx, slow answers, traps"),
+    faults: FaultMode = typer.Option(
+        FaultMode.none,
+        "--faults",
+        help="none; flaky: 5xx, slow answers, traps; hostile: redirects to loopback, metadata and files, and a canary",
+    ),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
     outside: bool = typer.Option(
         True, "--outside/--no-outside", help="also serve the outside test sites (in no registry; see docs/accuracy.md)"
     ),
+    canary_log: Path | None = typer.Option(
+        None, "--canary-log", help="with --faults hostile: append every connection the canary receives to this file"
+    ),
 ) -> None:
-    """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted."""
-    from ashyq.replica.server import serve_forever
+    """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted.
+
+    With --faults hostile the canary's address goes to stderr: it is not in the map, and nothing may reach it."""
+    from ashyq.replica.server import Served, serve_forever
 
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     world = World(as_of=_as_of(as_of), faults=faults.value)
 
-    def ready(urls: dict[str, str]) -> None:
-        sys.stdout.write(json.dumps(urls) + "\n")
+    def ready(served: Served) -> None:
+        sys.stdout.write(json.dumps(served.urls) + "\n")
         sys.stdout.flush()
+        if served.canary is not None:
+            where = f"; connections logged to {canary_log}" if canary_log else ""
+            sys.stderr.write(f"canary (must stay silent): {served.canary.url}{where}\n")
+            sys.stderr.flush()
 
     async def main() -> None:
-        task = asyncio.ensure_future(serve_forever(world, port, ready, outside))
+        task = asyncio.ensure_future(serve_forever(world, port, ready, outside, canary_log))
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, task.cancel)

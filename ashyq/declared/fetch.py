@@ -1,7 +1,8 @@
 """Fetching a declared link politely: robots.txt obeyed, one request per host at a time with a delay,
-an identifying user agent, every exchange archived in the run's WARC, private and loopback addresses
-refused outside replica mode; in replica mode the base-URL map sends the request to the replica and
-the archive keeps the real URL.
+the one user agent, every exchange archived in the run's WARC. The wire is the guarded client
+(:mod:`ashyq.net.fetch`): each hop of a redirect chain is resolved, checked by the egress policy and
+connected to at the checked address; in replica mode the base-URL map sends the request to the
+replica and the archive keeps the real URL.
 
 A re-verification fetches a few dozen links per body, one after the other: a plain synchronous client
 is enough and keeps the order of the WARC records the order of the report.
@@ -11,14 +12,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from datetime import datetime
+from urllib.parse import urlsplit
 
-import requests
 from protego import Protego
 
-from ashyq.crawler.settings import CrawlConfig
-from ashyq.net.egress import internal_address
+from ashyq.net.crawl_config import CrawlConfig
+from ashyq.net.egress import EgressPolicy, Refusal
+from ashyq.net.fetch import REDIRECT_STATUSES, Answer, FetchError, GuardedClient
+from ashyq.net.identity import ROBOTS_NAME
 from ashyq.net.urlmap import BaseUrlMap
 from ashyq.store.warc import WarcArchive, WarcRef
 
@@ -35,7 +37,7 @@ class Fetched:
     status: int | None = None
     body: bytes = b""
     content_type: str | None = None
-    failure: str | None = None  # robots | private_address | timeout | antibot | http_status | error
+    failure: str | None = None  # robots | private_address | offsite | timeout | antibot | http_status | error
     detail: str | None = None
     warc: WarcRef | None = None
     fetched_at: datetime | None = None
@@ -50,9 +52,18 @@ class PoliteFetcher:
     config: CrawlConfig
     url_map: BaseUrlMap = field(default_factory=BaseUrlMap)
     archive: WarcArchive | None = None
-    session: requests.Session = field(default_factory=requests.Session)
+    policy: EgressPolicy | None = None  # default: the map's (replica mode when mapped, else the real web)
     _robots: dict[str, Protego | None] = field(default_factory=dict)
     _last_request: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.client = GuardedClient(
+            self.policy or self.url_map.policy(),
+            self.config.user_agent(),
+            self.url_map,
+            timeout=self.config.download.timeout_seconds,
+            max_bytes=MAX_BYTES,
+        )
 
     @property
     def replica(self) -> bool:
@@ -66,47 +77,39 @@ class PoliteFetcher:
     def fetch(self, url: str) -> Fetched:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            refused = self._refusal(current)
-            if refused is not None:
-                return Fetched(url, current, failure=refused[0], detail=refused[1])
-            got = self._get(current)
-            if got.failure is not None:
-                return Fetched(url, current, got.status, failure=got.failure, detail=got.detail, warc=got.warc)
-            if got.status in (301, 302, 303, 307, 308) and got.detail:
-                current = urljoin(current, got.detail)
+            try:
+                if not self._robots_allow(current):
+                    return Fetched(url, current, failure="robots", detail="robots.txt disallows it")
+                got = self._get(current)
+            except Refusal as refusal:
+                return Fetched(url, current, failure=refusal.reason, detail=refusal.detail)
+            except FetchError as error:
+                return Fetched(url, current, failure=error.reason, detail=error.detail)
+            answer, ref = got
+            if answer.status in REDIRECT_STATUSES and answer.location:
+                current = answer.location  # the next hop is checked like the first
                 continue
-            return Fetched(url, current, got.status, got.body, got.content_type, self._failure_of(got), None,
-                           got.warc, got.fetched_at)  # fmt: skip
+            return Fetched(url, current, answer.status, answer.body, answer.content_type, self._failure_of(answer),
+                           None, ref, answer.fetched_at)  # fmt: skip
         return Fetched(url, current, failure="error", detail=f"more than {MAX_REDIRECTS} redirects")
 
-    # ------------------------------------------------------------------------------------------ guards
-    def _refusal(self, url: str) -> tuple[str, str] | None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return "error", f"not an http(s) URL: {url}"
-        mapped = self.url_map.to_served(url) is not None
-        if not mapped:
-            if self.replica:
-                # Replica mode contacts nothing but the replica: an unmapped host is not verifiable.
-                return "error", f"{parts.hostname} is not served in replica mode"
-            address = internal_address(url, resolve=True)
-            if address is not None:
-                return "private_address", f"{parts.hostname} resolves to the internal address {address}"
-        if not self._robots_allow(url):
-            return "robots", "robots.txt disallows it"
-        return None
-
+    # ------------------------------------------------------------------------------------------ robots
     def _robots_allow(self, url: str) -> bool:
         if not self.config.robots.obey:
             return True
         parts = urlsplit(url)
         base = f"{parts.scheme}://{parts.netloc}"
         if base not in self._robots:
-            got = self._get(base + "/robots.txt", archive=True)
-            ok = got.failure is None and got.status == 200
-            self._robots[base] = Protego.parse(got.body.decode("utf-8", "replace")) if ok else None
-        rules = self._robots[base]
-        return rules is None or rules.can_fetch(url, self.config.user_agent())
+            rules: Protego | None = None
+            try:
+                answer, _ = self._get(base + "/robots.txt")
+                if answer.status == 200:
+                    rules = Protego.parse(answer.body.decode("utf-8", "replace"))
+            except FetchError:
+                rules = None  # no robots.txt to be had: nothing is disallowed
+            self._robots[base] = rules
+        found = self._robots[base]
+        return found is None or found.can_fetch(url, ROBOTS_NAME)
 
     # ------------------------------------------------------------------------------------------ wire
     def _wait_turn(self, host: str) -> None:
@@ -117,56 +120,30 @@ class PoliteFetcher:
                 time.sleep(pause)
         self._last_request[host] = time.monotonic()
 
-    def _get(self, url: str, archive: bool = True) -> _Exchange:
-        served = self.url_map.to_served(url) or url
-        headers = {"User-Agent": self.config.user_agent(), "Accept-Language": "kk, ru;q=0.9"}
+    def _get(self, url: str) -> tuple[Answer, WarcRef | None]:
+        """One exchange (no redirect followed), archived; raises Refusal or FetchError."""
         self._wait_turn(urlsplit(url).hostname or "")
-        fetched_at = datetime.now(UTC)
-        try:
-            response = self.session.get(
-                served, headers=headers, timeout=self.config.download.timeout_seconds,
-                allow_redirects=False, stream=True,
-            )  # fmt: skip
-            body = response.raw.read(MAX_BYTES, decode_content=True) or b""
-        except requests.Timeout:
-            return _Exchange(failure="timeout", detail="no answer in time")
-        except requests.RequestException as error:
-            return _Exchange(failure="error", detail=self.url_map.realise_text(str(error)))
-        location = response.headers.get("Location")
-        if location:
-            location = self.url_map.to_real(urljoin(served, location))
+        answer = self.client.request(url, headers={"Accept-Language": "kk, ru;q=0.9"})
         ref = None
-        if archive and self.archive is not None:
+        if self.archive is not None:
             ref = self.archive.write_exchange(
                 url=url,
                 method="GET",
-                request_headers=list(headers.items()),
-                status=response.status_code,
-                reason=response.reason,
+                request_headers=answer.request_headers,
+                status=answer.status,
+                reason=answer.reason,
                 protocol="HTTP/1.1",
-                response_headers=[(k, v) for k, v in response.headers.items() if k.lower() != "content-encoding"],
-                body=body,
-                fetched_at=fetched_at,
+                response_headers=[(k, v) for k, v in answer.headers if k.lower() != "content-encoding"],
+                body=answer.body,
+                fetched_at=answer.fetched_at,
             )
-        return _Exchange(response.status_code, body, response.headers.get("Content-Type"), None, location, ref,
-                         fetched_at)  # fmt: skip
+        return answer, ref
 
-    def _failure_of(self, got: _Exchange) -> str | None:
-        status = got.status or 0
+    def _failure_of(self, answer: Answer) -> str | None:
+        status = answer.status
         if status < 400:
             return None
-        text = got.body[:20000].decode("utf-8", "replace")
+        text = answer.body[:20000].decode("utf-8", "replace")
         if status in (400, 403, 429) and any(marker in text for marker in self.config.antibot_markers):
             return "antibot"
         return "http_status"
-
-
-@dataclass(frozen=True)
-class _Exchange:
-    status: int | None = None
-    body: bytes = b""
-    content_type: str | None = None
-    failure: str | None = None
-    detail: str | None = None  # the failure's detail, or the redirect target
-    warc: WarcRef | None = None
-    fetched_at: datetime | None = None

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 from openpyxl import load_workbook
@@ -22,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from ashyq.base.forms import FORMS, ColumnSpec, DeclaredReport, Form, columns_of, forms_for
 from ashyq.base.text import normalise
-from ashyq.net.egress import internal_address
+from ashyq.net.egress import EgressPolicy, Refusal, target_of
 
 # Where the template puts things (1-based Excel rows): form title ru/kk, column titles ru/kk, data.
 TITLE_ROWS = (1, 2)
@@ -127,13 +126,15 @@ def _cell_value(spec: ColumnSpec, raw: Any) -> tuple[Any, str | None]:
 
 
 def _link_problem(url: str, allow_internal: bool) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        target_of(url)
+    except Refusal:
         return f"{url!r} is not an http(s) link"
     if not allow_internal:
-        address = internal_address(url, resolve=False)
-        if address is not None:
-            return f"the link {url!r} points at the private or loopback address {address}"
+        try:
+            EgressPolicy().check_literal(url)  # a name is judged when the link is fetched
+        except Refusal as refusal:
+            return f"the link {url!r} is refused: {refusal.detail}"
     return None
 
 

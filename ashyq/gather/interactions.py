@@ -226,8 +226,7 @@ def _links_to(root: Any, words: list[str], host_test: Any) -> str | None:
 
 
 async def mobile_probes(
-    new_context: Callable[..., Awaitable[Any]],
-    playwright: Any,
+    new_context: Callable[[str], Awaitable[Any]],
     home: str,
     desktop_html: str,
     gather: GatherSettings,
@@ -243,13 +242,11 @@ async def mobile_probes(
     )
     for profile, device in MOBILE_PROFILES.items():
         viewport = f"mobile:{profile}"
-        options = dict(playwright.devices[device])
-        options.pop("default_browser_type", None)
-        context = await new_context(**options)
+        context = await new_context(device)
         page = await context.new_page()
         try:
             await load(page, home, gather)
-            final = page.url
+            final = page.url if page.url != "about:blank" else home
             final_host = urlsplit(final).hostname or ""
             overflow = await page.evaluate(probes.OVERFLOW)
             shot = await screenshot(page, gather, home, viewport)

@@ -2,15 +2,17 @@
 the Appendix 14 and mobile checks read (axe-core, focus, motion, zoom, emblem, form errors, search,
 English version, phones).
 
-One browser per call; desktop contexts are recycled every ``pages_per_context`` pages and every page
-is closed after use, so memory stays flat over long runs. A page that cannot load yields
-Measurements carrying ``error`` (the checks turn them into not_assessed), never an exception.
+One browser per call, launched by :mod:`ashyq.net.browser` behind the egress proxy (replica mode
+when a base-URL map is given); desktop contexts are recycled every ``pages_per_context`` pages and
+every page is closed after use, so memory stays flat over long runs. A page that cannot load yields
+Measurements carrying ``error`` (the checks turn them into not_assessed), never an exception; every
+request of a page the egress policy refused is a fetch failure with its reason.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,10 @@ from urllib.parse import urlsplit
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
 from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import interactions, probes
-from ashyq.gather.routing import route_handler, url_map_of
 from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
-from ashyq.net.browser import CHROMIUM_ARGS, DESKTOP_USER_AGENT
+from ashyq.net.browser import BrowserSession, Mark, open_browser, session_of
+from ashyq.net.egress import Refusal
+from ashyq.net.urlmap import BaseUrlMap
 
 AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_KINDS = ("axe", "emblem", "motion", "focus", "zoom")
@@ -40,15 +43,15 @@ def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
     return chosen[: int(config["max_pages"])]
 
 
-async def launch(playwright: Any, gather: GatherSettings) -> Any:
-    return await playwright.chromium.launch(executable_path=gather.executable, headless=True, args=CHROMIUM_ARGS)
+def url_map_of(mapping: BaseUrlMap | Mapping[str, str] | None) -> BaseUrlMap:
+    return mapping if isinstance(mapping, BaseUrlMap) else BaseUrlMap.from_mapping(mapping or {})
 
 
-async def new_context(browser: Any, gather: GatherSettings, **options: Any) -> Any:
-    options = options or {"viewport": gather.viewport, "user_agent": DESKTOP_USER_AGENT}
-    context = await browser.new_context(**options, service_workers="block")
+async def new_context(session: BrowserSession, gather: GatherSettings, device: str | None = None) -> Any:
+    """A desktop context (or a phone's, by Playwright device name) with the gather step's timeout."""
+    options = {} if device is not None else {"viewport": gather.viewport}
+    context = await session.new_context(device, **options)
     context.set_default_timeout(gather.timeout_ms)
-    await context.route("**/*", route_handler(url_map_of(gather.url_map), gather.allow_private))
     return context
 
 
@@ -57,11 +60,15 @@ async def measure_page(
 ) -> str | None:
     """Load one page and take its desktop measurements; returns its rendered DOM (None when it failed)."""
     page = await context.new_page()
+    session = session_of(page)
+    mark = session.mark()
     try:
         response = await load(page, url, gather)
+        if session.left_for_an_error(page):
+            raise RuntimeError(f"the page went on to an address that failed ({page.url})")
         shot = await screenshot(page, gather, url, "desktop")
         html = await page.content()
-        final_url = page.url
+        final_url = page.url if page.url != "about:blank" else url
         result.pages.append(
             PageSnapshot(
                 url=url,
@@ -95,54 +102,76 @@ async def measure_page(
     except Exception as error:
         kinds = [k for k in PAGE_KINDS if with_focus or k != "focus"]
         result.measurements += error_measurements(url, error, kinds)
-        reason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
-        result.failures.append(FetchFailure(url, reason, f"browser: {error}"[:300]))
+        result.failures.append(failure_of(session, mark, url, error))
         return None
     finally:
         await page.close()
 
 
+def failure_of(session: BrowserSession, mark: Mark, url: str, error: BaseException) -> FetchFailure:
+    """Why a page did not load: the egress policy's refusal (of the page or a hop of its redirects)
+    when there was one, else a timeout or an error."""
+    if isinstance(error, Refusal):
+        return FetchFailure(url, error.reason, f"browser: {error.detail}"[:300])
+    refused = next((r for r in session.refused_requests(mark) if r.navigation), None)
+    if refused is not None:
+        return FetchFailure(url, refused.reason, f"browser: {refused.url}: {refused.detail}"[:300])
+    reason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
+    return FetchFailure(url, reason, f"browser: {error}"[:300])
+
+
+def record_refusals(session: BrowserSession, result: GatherResult) -> None:
+    """Every request of the sample's pages the egress policy refused, once, as a fetch failure."""
+    known = {f.url for f in result.failures}
+    for refused in session.refused_requests():
+        if refused.navigation and refused.page_url in known:
+            continue  # the page's failure already says why (a hop of its redirects was refused)
+        if refused.url not in known:
+            known.add(refused.url)
+            detail = f"browser: {refused.detail}; asked by {refused.page_url}"
+            result.failures.append(FetchFailure(refused.url, refused.reason, detail[:300]))
+
+
 async def gather_async(
     urls: Sequence[str], gather: GatherSettings, home: str | None = None, sample: bool = True
 ) -> GatherResult:
-    from playwright.async_api import async_playwright
-
     config = check_settings("accessibility")
     chosen = sample_pages(urls, home) if sample else list(dict.fromkeys(urls))
     result = GatherResult(sample=chosen)
-    async with async_playwright() as playwright:
-        browser = await launch(playwright, gather)
-        result.tool_versions["chromium"] = str(browser.version)
-        try:
-            context: Any = None
-            doms: dict[str, str] = {}
-            for index, url in enumerate(chosen):
-                if context is None or index % max(1, gather.pages_per_context) == 0:
-                    if context is not None:
-                        await context.close()
-                    context = await new_context(browser, gather)
-                html = await measure_page(context, url, gather, config, result, index < gather.focus_pages)
-                if html is not None:
-                    doms[url] = html
-            if context is not None:
-                await context.close()
-            home_url = chosen[0] if chosen else None
-            if home_url is not None:
-                context = await new_context(browser, gather)
-                try:
-                    await interactions.site_probes(context, home_url, doms, gather, config, result)
-                finally:
+    url_map = url_map_of(gather.url_map)
+    async with open_browser(
+        gather.policy, url_map, executable=gather.executable, local_files=gather.local_files
+    ) as session:
+        result.tool_versions["chromium"] = session.version
+        result.tool_versions["chromium-run"] = session.sandbox
+        context: Any = None
+        doms: dict[str, str] = {}
+        for index, url in enumerate(chosen):
+            if context is None or index % max(1, gather.pages_per_context) == 0:
+                if context is not None:
                     await context.close()
-                if gather.mobile:
+                context = await new_context(session, gather)
+            html = await measure_page(context, url, gather, config, result, index < gather.focus_pages)
+            if html is not None:
+                doms[url] = html
+        if context is not None:
+            await context.close()
+        home_url = chosen[0] if chosen else None
+        if home_url is not None:
+            context = await new_context(session, gather)
+            try:
+                await interactions.site_probes(context, home_url, doms, gather, config, result)
+            finally:
+                await context.close()
+            if gather.mobile:
 
-                    async def phone_context(**options: Any) -> Any:
-                        return await new_context(browser, gather, **options)
+                async def phone_context(device: str) -> Any:
+                    return await new_context(session, gather, device)
 
-                    await interactions.mobile_probes(
-                        phone_context, playwright, home_url, doms.get(home_url, ""), gather, config, result
-                    )
-        finally:
-            await browser.close()
+                await interactions.mobile_probes(
+                    phone_context, home_url, doms.get(home_url, ""), gather, config, result
+                )
+        record_refusals(session, result)
     return result
 
 

@@ -16,14 +16,16 @@ from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
 from ashyq.config.check_settings import check_settings
-from ashyq.net.browser import CHROMIUM
+from ashyq.net.browser import CHROMIUM, goto
+from ashyq.net.egress import EgressPolicy
 from ashyq.net.urlmap import BaseUrlMap
 
 
 @dataclass
 class GatherSettings:
     url_map: BaseUrlMap | Mapping[str, str] | None = None
-    allow_private: bool = False
+    policy: EgressPolicy | None = None  # default: the map's (replica mode when mapped, else the real web)
+    local_files: bool = False  # check-page of a file the operator named
     screenshots_dir: Path | None = None
     mobile: bool = True
     timeout_ms: int = 15_000
@@ -58,7 +60,8 @@ class GatherResult:
 
 
 async def load(page: Any, url: str, gather: GatherSettings) -> Any:
-    response = await page.goto(url, wait_until="load", timeout=gather.timeout_ms)
+    """Load a page (through the egress check of its browser session) and let it settle."""
+    response = await goto(page, url, wait_until="load", timeout=gather.timeout_ms)
     with contextlib.suppress(Exception):  # a page that keeps polling still has a DOM to measure
         await page.wait_for_load_state("networkidle", timeout=min(5_000, gather.timeout_ms))
         await page.wait_for_load_state("load", timeout=min(5_000, gather.timeout_ms))

@@ -60,16 +60,20 @@ class Band(Strict):
 
 
 class PresenceRule(Strict):
-    """Full weight on pass; on partial, the weight times ``measured.share`` (0..1)."""
+    """Full weight on pass; on partial, the weight times ``measured.share`` (0..1), or nothing short
+    of every part with ``all_or_nothing`` (a reading some interpretations choose)."""
 
     type: Literal["presence"]
+    all_or_nothing: bool = False
 
 
 class ProportionalRule(Strict):
-    """Weight × numerator ÷ max(denominator, min_denominator), at most the weight."""
+    """Weight × numerator ÷ max(denominator, min_denominator), at most the weight; with
+    ``all_or_nothing`` the weight only when the numerator reaches the denominator, else 0."""
 
     type: Literal["proportional"]
     min_denominator: Param = 0.0
+    all_or_nothing: bool = False
     # what an empty denominator earns ("nothing was due" usually means nothing was missed)
     when_zero: Literal["maximum", "zero"] = "maximum"
 
@@ -123,6 +127,9 @@ class Deductions(Strict):
     per: float
     amounts: dict[str, float] = Field(default_factory=dict)
     cap_share: float = 1.0
+    # with this many deficiencies (every requirement the row lists violated) the item earns nothing,
+    # even where the printed deductions fall short of the weight
+    zero_at: int | None = None
 
 
 class Exemption(Strict):
@@ -178,7 +185,11 @@ class ScaleCombine(Strict):
 
 
 class CoefficientCombine(Strict):
-    """Group points = sum of children ÷ raw_max × k, where k comes from the coefficient item."""
+    """Group points = sum of children ÷ raw_max × k, where k comes from the coefficient item.
+
+    ``coefficient``: ``item`` (the coefficient child), ``raw_max``, and ``penalties``: ``scaled``
+    (default: penalty children are taken from the points after ÷ raw_max × k) or ``raw`` (from the
+    sum before it)."""
 
     coefficient: dict[str, Any]
 
@@ -217,6 +228,9 @@ class Group(Strict):
     applies_to: list[BodyKind] | None = None
     deduction_cap: DeductionCap | None = None
     interpretations: list[str] = Field(default_factory=list)
+    # stimulus children: added on top of the others but never above ``max`` (True), or counted only
+    # when the others are below ``max`` and then added in full (False)
+    stimulus_within_max: bool = True
 
     def max_for(self, kind: BodyKind) -> float:
         if self.applies_to is not None and kind not in self.applies_to:
@@ -267,12 +281,19 @@ class ReportingPenalty(Strict):
     item: str
     title: Text
     source: Source
-    per_fact: float
+    per_fact: Param
     cap: float
 
 
 def _both_languages() -> list[Lang]:
     return ["kk", "ru"]
+
+
+class PeriodSpec(Strict):
+    """The kind of reporting period the edition scores a body for, and where the text says so."""
+
+    kind: Literal["year", "half-year"]
+    source: Source
 
 
 class Defaults(Strict):
@@ -291,6 +312,8 @@ class Edition(Strict):
     interpretations: list[Interpretation] = Field(default_factory=list)
     reporting_penalty: ReportingPenalty | None = None
     defaults: Defaults = Defaults()
+    # a run judges one period of this kind; by default the one its audit date falls in
+    reporting_period: PeriodSpec | None = None
 
     def interpretation(self, interpretation_id: str) -> Interpretation:
         for i in self.interpretations:

@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ashyq.config import tag_problem
 from ashyq.methodology.edition import (
     KINDS,
     BandedRule,
@@ -124,10 +125,14 @@ def check_arithmetic(edition: Edition, file: str, options_checked: bool = False)
             problems.append(Problem(file, node.id, "id is used more than once"))
         seen.add(node.id)
     known = {i.id: i for i in edition.interpretations}
+    rp = edition.reporting_penalty
+    if rp is not None and isinstance(rp.per_fact, ByInterpretation):
+        problems.extend(_check_param(file, "reporting_penalty", rp.per_fact.by_interpretation, rp.per_fact, known))
     for node in nodes:
         problems.extend(_check_interpretation_refs(file, node, known))
         if isinstance(node, Item):
             problems.extend(_check_item(file, edition, node))
+            problems.extend(_check_tags(file, edition, node))
         else:
             problems.extend(_check_group(file, edition, node))
     for kind in KINDS:
@@ -161,16 +166,34 @@ def _interpretation_refs(node: Group | Item) -> Iterator[tuple[str, ByInterpreta
 
 def _check_interpretation_refs(file: str, node: Group | Item, known: dict[str, Any]) -> Iterator[Problem]:
     for ref, param in _interpretation_refs(node):
-        if ref not in known:
-            yield Problem(file, node.id, f"names interpretation {ref!r}, which the edition does not define")
-        elif param is not None and set(param.values) != set(known[ref].options):
-            yield Problem(
-                file,
-                node.id,
-                f"values for interpretation {ref!r} must cover its options",
-                ", ".join(sorted(known[ref].options)),
-                ", ".join(sorted(param.values)),
-            )
+        yield from _check_param(file, node.id, ref, param, known)
+
+
+def _check_param(
+    file: str, where: str, ref: str, param: ByInterpretation | None, known: dict[str, Any]
+) -> Iterator[Problem]:
+    if ref not in known:
+        yield Problem(file, where, f"names interpretation {ref!r}, which the edition does not define")
+    elif param is not None and set(param.values) != set(known[ref].options):
+        yield Problem(
+            file,
+            where,
+            f"values for interpretation {ref!r} must cover its options",
+            ", ".join(sorted(known[ref].options)),
+            ", ".join(sorted(param.values)),
+        )
+
+
+def _check_tags(file: str, edition: Edition, item: Item) -> Iterator[Problem]:
+    """Exemption tags are the registry's (config/body_tags.yaml); a mark names an item of the edition."""
+    items = {i.id for i in edition.items()}
+    for exemption in item.exemptions:
+        for tag in exemption.tags:
+            problem = tag_problem(tag)
+            if problem is not None:
+                yield Problem(file, item.id, f"exemption: {problem}")
+            elif ":" in tag and tag.partition(":")[2] not in items:
+                yield Problem(file, item.id, f"exemption: tag {tag!r} marks an item the edition does not have")
 
 
 def item_max(item: Item, kind: BodyKind, languages: Sequence[Lang]) -> float:
@@ -393,4 +416,18 @@ def _check_options(edition: Edition, file: str) -> list[Problem]:
                 Problem(file, p.node, f"under {where}: {p.message}", p.expected, p.actual)
                 for p in check_arithmetic(patched, file, options_checked=True)
             ]
+    return problems
+
+
+def option_problems(options: dict[str, str], editions: Sequence[Edition]) -> list[str]:
+    """One line per chosen option that no edition knows: an unknown interpretation, or an option it
+    does not have (a run's ``--option ID=OPTION`` is refused before anything is harvested)."""
+    known = {i.id: i for edition in editions for i in edition.interpretations}
+    problems = []
+    for key, value in options.items():
+        interp = known.get(key)
+        if interp is None:
+            problems.append(f"--option {key}={value}: no interpretation {key!r} in the editions")
+        elif value not in interp.options:
+            problems.append(f"--option {key}={value}: {key!r} has no option {value!r} ({', '.join(interp.options)})")
     return problems

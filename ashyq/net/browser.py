@@ -1,16 +1,47 @@
-"""Debian's Chromium as every part of the project launches it (harvest render, browser checks,
-report tests): one place for the binary, the flags and the user agent.
+"""Debian's Chromium, launched and given contexts in one place for every part of the project that
+drives a browser (the gov.kz render, the browser measurements, ``check-page``).
 
-The flags keep Chromium off the network except for the pages asked for (no component updates, no
-sync, no background requests: on a closed network they fail loudly) and let it run as root in a
-container. ``playwright install`` cannot download a browser here, so the Debian binary is used.
+* **Egress.** Every request the browser makes goes through :class:`~ashyq.net.proxy.EgressProxy`
+  (``--proxy-server``, loopback included with ``--proxy-bypass-list=<-loopback>``), which applies the
+  egress policy and, in replica mode, serves the mapped hosts from the replica. WebRTC may not send
+  UDP around the proxy. A navigation is checked before it is asked for (:meth:`BrowserSession.goto`),
+  and what the proxy refused of a page's requests is there to record (:meth:`BrowserSession.refused_requests`).
+* **Privileges.** Run as root, Chromium is started as an unprivileged user (``ASHYQ_BROWSER_USER``,
+  default ``nobody``) through ``setpriv``, with its own sandbox when the kernel lets that user make
+  namespaces (probed once per process); ``--no-sandbox`` only when it does not. The session says
+  which (:attr:`BrowserSession.sandbox`), and the gather step records it with the tool versions.
+* **Identity.** One user agent (:func:`ashyq.net.identity.user_agent`) after the product string of the
+  browser or phone a context is.
+* **Quiet.** No component updates, sync or background requests: on a closed network they fail loudly.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import os
+import pwd
+import shlex
+import shutil
+import subprocess
+import tempfile
+import weakref
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ashyq.net.egress import EgressPolicy, Refusal, target_of
+from ashyq.net.identity import desktop_product, user_agent
+from ashyq.net.proxy import EgressProxy, ProxyRefusal
+from ashyq.net.urlmap import BaseUrlMap
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser, BrowserContext, Page, Playwright, Response
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
@@ -18,8 +49,278 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
     "--disable-dev-shm-usage",
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 ]
-# A visitor's browser (the version Debian ships), not "HeadlessChrome", which government firewalls may block.
-DESKTOP_USER_AGENT = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"
-)
+BROWSER_USER_ENV = "ASHYQ_BROWSER_USER"
+MAX_LOCAL_FILE = 10 * 1024 * 1024
+DEFAULT_SCHEMES = ("http", "https", "ws", "wss")
+Mark = tuple[int, int]  # how many refusals and requests a session had seen (BrowserSession.mark)
+
+
+@dataclass(frozen=True)
+class LaunchPlan:
+    executable: str
+    sandbox: bool
+    description: str  # what the evidence says about how the browser ran
+
+
+def _run_quietly(argv: list[str]) -> bool:
+    try:
+        return subprocess.run(argv, capture_output=True, timeout=10, check=False).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@lru_cache(maxsize=4)
+def launch_plan(executable: str = CHROMIUM) -> LaunchPlan:
+    """How Chromium is started on this machine: as whom, and whether its sandbox can work."""
+    unshare = shutil.which("unshare")
+    if os.geteuid() != 0:
+        sandbox = unshare is not None and _run_quietly([unshare, "--user", "true"])
+        who = pwd.getpwuid(os.geteuid()).pw_name
+        return LaunchPlan(executable, sandbox, f"as {who}, " + ("sandboxed" if sandbox else "without sandbox"))
+    setpriv = shutil.which("setpriv")
+    name = os.environ.get(BROWSER_USER_ENV, "nobody")
+    try:
+        account = pwd.getpwnam(name)
+    except KeyError:
+        account = None
+    if setpriv is None or account is None or account.pw_uid == 0:
+        why = "setpriv is missing" if setpriv is None else f"no unprivileged user {name!r}"
+        return LaunchPlan(executable, False, f"as root without sandbox ({why})")
+    drop = [setpriv, f"--reuid={account.pw_uid}", f"--regid={account.pw_gid}", "--clear-groups"]
+    sandbox = unshare is not None and _run_quietly([*drop, unshare, "--user", "true"])
+    wrapper = _user_wrapper(executable, drop, account.pw_uid, account.pw_gid)
+    return LaunchPlan(wrapper, sandbox, f"as {name}, " + ("sandboxed" if sandbox else "without sandbox"))
+
+
+def _user_wrapper(executable: str, drop: list[str], uid: int, gid: int) -> str:
+    """A launcher that hands Playwright's fresh profile folder to the user and starts Chromium as it."""
+    folder = Path(tempfile.mkdtemp(prefix="ashyq-chromium-"))
+    atexit.register(shutil.rmtree, folder, True)
+    script = folder / "chromium"
+    script.write_text(
+        "#!/bin/sh\n"
+        "# Chromium as an unprivileged user: Playwright (root) made the profile folder, hand it over first.\n"
+        'profile=""\n'
+        'for arg in "$@"; do case "$arg" in --user-data-dir=*) profile="${arg#--user-data-dir=}";; esac; done\n'
+        f'[ -n "$profile" ] && chown -R {uid}:{gid} "$profile"\n'
+        f'exec {shlex.join(drop)} env HOME="${{profile:-/tmp}}" {shlex.quote(executable)} "$@"\n',
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return str(script)
+
+
+@dataclass
+class Asked:
+    """A request a page of the session made, and the page it was on."""
+
+    url: str
+    page_url: str
+    navigation: bool
+
+
+@dataclass(frozen=True)
+class PageRefusal:
+    """A request of a page that the proxy refused: what to record as a fetch failure."""
+
+    url: str
+    reason: str
+    detail: str
+    page_url: str
+    navigation: bool
+
+
+def _same_request(refused: ProxyRefusal, asked: str) -> bool:
+    """A refusal is the request's when the URL is the same, or, for a tunnel (https, WebSocket),
+    when the host and port are."""
+    if not refused.tunnel:
+        return refused.url.split("#", 1)[0] == asked.split("#", 1)[0]
+    try:
+        a, b = target_of(refused.url, DEFAULT_SCHEMES), target_of(asked, DEFAULT_SCHEMES)
+    except Refusal:
+        return False
+    return b.scheme in ("https", "wss", "ws") and (a.host, a.port) == (b.host, b.port)
+
+
+@dataclass
+class BrowserSession:
+    """A launched browser behind its egress proxy. Make contexts with :meth:`new_context`, load pages
+    with :meth:`goto`; read what the proxy refused of their requests with :meth:`refused_requests`."""
+
+    playwright: Playwright
+    browser: Browser
+    proxy: EgressProxy
+    policy: EgressPolicy
+    contact: str
+    plan: LaunchPlan
+    local_files: bool = False  # check-page of a file the operator named
+    asked: list[Asked] = field(default_factory=list)
+
+    @property
+    def version(self) -> str:
+        return str(self.browser.version)
+
+    @property
+    def sandbox(self) -> str:
+        return self.plan.description
+
+    @property
+    def replica(self) -> bool:
+        return self.policy.closed
+
+    def mark(self) -> Mark:
+        """Where the refusals and the requests stand now (for :meth:`refused_requests`)."""
+        return len(self.proxy.refusals), len(self.asked)
+
+    def refused_requests(self, mark: Mark = (0, 0)) -> list[PageRefusal]:
+        """The proxy's refusals since ``mark`` that answer a page's own request since then (the
+        browser's background traffic is not a page's), each request once, under the URL the page
+        asked for (a tunnel's refusal names only a host and port), with the page that asked."""
+        found: dict[str, PageRefusal] = {}
+        used: set[int] = set()
+        asked_since = list(enumerate(self.asked[mark[1] :]))
+        for refusal in self.proxy.refusals_since(mark[0]):
+            match = next(((n, a) for n, a in asked_since if n not in used and _same_request(refusal, a.url)), None)
+            if match is None:  # the browser's own traffic, or a request already answered
+                continue
+            used.add(match[0])
+            asked = match[1]
+            found.setdefault(
+                asked.url, PageRefusal(asked.url, refusal.reason, refusal.detail, asked.page_url, asked.navigation)
+            )
+        return list(found.values())
+
+    def _track(self, context: BrowserContext) -> None:
+        """Note every request (and WebSocket) of the context's pages with the page it was on."""
+        current: dict[int, str] = {}
+
+        def on_page(page: Page) -> None:
+            page.on("framenavigated", lambda frame: _navigated(page, frame))
+            page.on("websocket", lambda ws: self.asked.append(Asked(ws.url, current.get(id(page), ""), False)))
+
+        def _navigated(page: Page, frame: Any) -> None:
+            if frame == page.main_frame and not frame.url.startswith(("about:", "chrome-error:")):
+                current[id(page)] = frame.url
+
+        def on_request(request: Any) -> None:
+            try:
+                page_id = id(request.frame.page)
+            except Exception:  # a worker's request has no frame
+                page_id = 0
+            first = request
+            while first.redirected_from is not None:  # a redirect hop is asked by the page that started it
+                first = first.redirected_from
+            navigation = bool(request.is_navigation_request())
+            self.asked.append(Asked(request.url, current.get(page_id, first.url), navigation))
+
+        context.on("page", on_page)
+        context.on("request", on_request)
+
+    def device(self, name: str) -> dict[str, Any]:
+        """A Playwright device descriptor (``"Pixel 7"``) as context options."""
+        options = dict(self.playwright.devices[name])
+        options.pop("default_browser_type", None)
+        return options
+
+    async def new_context(self, device: str | None = None, **options: Any) -> BrowserContext:
+        """A context with the one user agent (after the desktop's or the device's product string)."""
+        if device is not None:
+            options = {**self.device(device), **options}
+        product = options.get("user_agent") or desktop_product(self.version)
+        options["user_agent"] = user_agent(self.contact, product)
+        context = await self.browser.new_context(**options, service_workers="block")
+        self._track(context)
+        _SESSIONS[context] = self
+        return context
+
+    async def goto(self, page: Page, url: str, **kwargs: Any) -> Response | None:
+        """Load ``url`` in ``page`` if the policy lets it be asked for (a :class:`Refusal` if not).
+
+        Names are judged by the proxy when the browser connects; here only what needs no DNS (the
+        scheme, a literal address, replica mode's closure). A local file is read here and given
+        to the page as its content, when the session was opened for one (``check-page FILE``)."""
+        if self.local_files and url.startswith("file:"):
+            await page.goto("about:blank")
+            await page.set_content(_local_file(url), **{k: v for k, v in kwargs.items() if k != "referer"})
+            return None
+        served = self.proxy.url_map.to_served(url)
+        target_of(url)  # http(s) only
+        self.policy.check_literal(served or url)
+        response = await page.goto(url, **kwargs)
+        return response
+
+    @staticmethod
+    def left_for_an_error(page: Page) -> bool:
+        """Whether the page has gone to Chromium's error page (a refresh or a script took it somewhere
+        that failed, e.g. refused by the proxy): what is there now is not the page's."""
+        return str(page.url).startswith("chrome-error:")
+
+
+_SESSIONS: weakref.WeakKeyDictionary[Any, BrowserSession] = weakref.WeakKeyDictionary()
+
+
+def session_of(page: Page) -> BrowserSession:
+    """The session a page's context was made by (every context is made by :meth:`BrowserSession.new_context`)."""
+    return _SESSIONS[page.context]
+
+
+async def goto(page: Page, url: str, **kwargs: Any) -> Response | None:
+    """:meth:`BrowserSession.goto` for a page of any session."""
+    return await session_of(page).goto(page, url, **kwargs)
+
+
+def _local_file(url: str) -> str:
+    from urllib.parse import unquote, urlsplit
+
+    path = Path(unquote(urlsplit(url).path))
+    if path.stat().st_size > MAX_LOCAL_FILE:
+        raise Refusal("error", f"{path} is larger than {MAX_LOCAL_FILE // (1024 * 1024)} MB")
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+@contextlib.asynccontextmanager
+async def open_browser(
+    policy: EgressPolicy | None = None,
+    url_map: BaseUrlMap | None = None,
+    *,
+    contact: str | None = None,
+    executable: str = CHROMIUM,
+    local_files: bool = False,
+) -> AsyncIterator[BrowserSession]:
+    """Start the egress proxy and Chromium behind it; close both on the way out.
+
+    ``policy`` defaults to the map's (replica mode when the map is not empty, else the real web)."""
+    from playwright.async_api import async_playwright
+
+    url_map = url_map or BaseUrlMap()
+    policy = policy or url_map.policy()
+    if contact is None:
+        from ashyq.net.crawl_config import load_crawl_config
+
+        contact = load_crawl_config().contact
+    plan = launch_plan(executable)
+    with EgressProxy(policy, url_map) as proxy:
+        args = [*CHROMIUM_ARGS, f"--proxy-server={proxy.server}", "--proxy-bypass-list=<-loopback>"]
+        if proxy.tls_spki is not None:  # replica mode: accept the proxy's interception key, no other
+            args.append(f"--ignore-certificate-errors-spki-list={proxy.tls_spki}")
+        async with async_playwright() as playwright:
+            try:
+                browser = await playwright.chromium.launch(
+                    executable_path=plan.executable, headless=True, args=args, chromium_sandbox=plan.sandbox
+                )
+            except Exception as error:
+                if not plan.sandbox:
+                    raise
+                # The probe said the sandbox could work, the kernel (or a security module) said no:
+                # measuring without it beats not measuring, and the evidence says which it was.
+                plan = replace(plan, sandbox=False, description=f"{plan.description.rsplit(',', 1)[0]}, "
+                               f"without sandbox (it did not start: {type(error).__name__})")  # fmt: skip
+                browser = await playwright.chromium.launch(
+                    executable_path=plan.executable, headless=True, args=args, chromium_sandbox=False
+                )
+            try:
+                yield BrowserSession(playwright, browser, proxy, policy, contact, plan, local_files)
+            finally:
+                await browser.close()

@@ -21,6 +21,7 @@ from warcio.archiveiterator import ArchiveIterator
 from ashyq.base.artifacts import BodyArtifacts, DownloadInfo, LinkInfo, Measurement, PageSnapshot
 from ashyq.base.artifacts import FetchFailure as FailureArtifact
 from ashyq.base.artifacts import PortalRecord as RecordArtifact
+from ashyq.base.period import ReportingPeriod
 from ashyq.store.models import Body, Declaration, Evidence, FetchFailure, Page, PortalRecord, Run
 from ashyq.store.vocabulary import EvidenceKind
 
@@ -73,6 +74,7 @@ def load_artifacts(
     *,
     with_subordinates: bool = True,
     config_for: Callable[[str], dict[str, Any]] | None = None,
+    period: ReportingPeriod | None = None,
 ) -> BodyArtifacts:
     """Everything the run stored about one body (and, for a CGO, its subordinate organisations).
     ``config_for(body_id)`` gives the checks' per-body configuration (its Unified-list entries …)."""
@@ -121,13 +123,22 @@ def load_artifacts(
         measurements=[_measurement(e, out_dir) for e in evidence if e.kind in _MEASURED],
         declared=_declared(session, run, body_id),
         config=dict(config_for(body_id) if config_for else {}),
+        period=period or run_period(run),
     )
     if with_subordinates and body.kind.value == "cgo":
         for child in _children_in_run(session, run, body_id):
             artifacts.subordinates.append(
-                load_artifacts(session, run, child, out_dir, with_subordinates=False, config_for=config_for)
+                load_artifacts(
+                    session, run, child, out_dir, with_subordinates=False, config_for=config_for, period=period
+                )
             )
     return artifacts
+
+
+def run_period(run: Run) -> ReportingPeriod | None:
+    """The reporting period the run recorded (``settings.period``), if any."""
+    recorded = (run.settings or {}).get("period")
+    return ReportingPeriod.from_dict(recorded) if isinstance(recorded, dict) else None
 
 
 def _page(page: Page, reader: WarcReader, evidence: dict[str, Evidence], out_dir: Path) -> PageSnapshot:

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ashyq.base.period import ReportingPeriod, period_of
 from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
@@ -52,6 +53,8 @@ class AuditRequest:
     browser: bool = True  # take browser measurements (axe, focus, zoom, mobile) on sampled pages
     reports: bool = True
     options: dict[str, str] = field(default_factory=dict)  # interpretation choices
+    # the reporting period judged (default: the one as_of falls in, of the edition's kind)
+    period: ReportingPeriod | None = None
     # a recheck: only these items are re-checked (and nothing is scored), only these spiders run
     only_items: list[str] | None = None
     spiders: list[str] | None = None  # None: every spider that applies
@@ -67,17 +70,18 @@ class AuditSummary:
     out_dir: Path
     averages_from: str | None = None
     reports: dict[str, str] = field(default_factory=dict)
+    period: str | None = None  # the reporting period judged
 
     @property
     def exit_code(self) -> int:
         return {RunStatus.COMPLETE: 0, RunStatus.PARTIAL: 1}.get(self.status, 2)
 
 
-def _noop(stage: str, info: dict[str, Any]) -> None:
+def no_progress(stage: str, info: dict[str, Any]) -> None:
     return None
 
 
-def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary:
+def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditSummary:
     from ashyq.crawler.runner import CrawlRequest, run_crawl  # the crawler pulls in Scrapy: only when auditing
 
     registry = load_registry(request.registry)
@@ -107,6 +111,17 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
         assert run is not None
         run.as_of = as_of
         run.edition = edition.edition
+        # what ``ashyq check`` needs to redo the run as it was: its registry and the readings chosen
+        kind = edition.reporting_period.kind if edition.reporting_period else "year"
+        period = request.period or period_of(as_of, kind)
+        run.settings = {
+            **(run.settings or {}),
+            "period": period.as_dict(),
+            "registry": request.registry,
+            "whole_registry": {b.id for b in registry.assessed()} <= set(request.body_ids),
+            "edition": edition.edition,
+            "options": dict(request.options),
+        }
         session.flush()
         if request.browser:
             progress("measure", {"bodies": crawl_ids})
@@ -124,13 +139,14 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
             return AuditSummary(run.id, crawl.status, None, outcomes, out_dir)
         progress("score", {"edition": edition.edition})
         document = findings_document(session, run, assessed)
-        # a single-body audit borrows the CGO averages of the last complete run that has them; a run of
-        # a whole registry (nightly, demo) computes its own
+        # a single-body audit borrows the averages of the last complete run of the whole registry that
+        # has them; a run of a whole registry (nightly, demo) computes its own
         previous = None
         if request.kind in (RunKind.AUDIT, RunKind.URL):
-            previous = last_run_with_averages(session, exclude=run.id)
+            previous = last_run_with_averages(session, run.id, request.registry, edition.edition)
         borrowed = dict((previous.settings or {}).get("averages", {})) if previous is not None else {}
         averages_from = previous.id if previous is not None else None
+        document["run"]["averages_from"] = averages_from
         all_scores = score_editions(document, [edition, *other_editions(edition.edition)], request.options, borrowed)
         for edition_scores in all_scores.values():
             save_scores(session, run, edition_scores)
@@ -139,8 +155,8 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
         run.settings = {
             **(run.settings or {}),
             "averages": {name: s.averages for name, s in all_scores.items()},
-            "edition": edition.edition,
-            "options": scores.interpretations,
+            "interpretations": scores.interpretations,
+            "averages_borrowed": borrowed,
             "averages_from": averages_from,
         }
         # the crawl closed the run when the harvest ended; the audit's end is now
@@ -151,8 +167,8 @@ def run_audit(request: AuditRequest, progress: Progress = _noop) -> AuditSummary
     if request.reports:
         progress("report", {"run": run_id})
         reports = _reports(run_id, assessed, out_dir, request.db_url)
-    _write_summary(out_dir, run_id, scores, outcomes, averages_from)
-    return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports)
+    _write_summary(out_dir, run_id, scores, outcomes, averages_from, period)
+    return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports, period.label)
 
 
 def check_bodies(
@@ -163,13 +179,23 @@ def check_bodies(
     out_dir: Path,
     options: dict[str, str] | None = None,
     only_items: list[str] | None = None,
-    progress: Progress = _noop,
+    progress: Progress = no_progress,
+    revision: int = 1,
 ) -> dict[str, list[Result] | str]:
-    """The check stage over what a run stored: per body its results (saved as findings), or, when its
-    checks could not run, why — one body's failure never undoes the others' findings."""
+    """The check stage over what a run stored: per body its results (saved as findings of
+    ``revision``), or, when its checks could not run, why — one body's failure never undoes the
+    others' findings. The run's interpretation options reach the checks that apply a reading."""
+
+    reg = load_registry(registry)
 
     def config_for(body_id: str) -> dict[str, Any]:
-        return {"unified_list": unified_list_for(registry, body_id), "interpretations": dict(options or {})}
+        known = {b.id for b in reg.bodies}
+        return {
+            "unified_list": unified_list_for(registry, body_id),
+            "interpretations": dict(options or {}),
+            # whether the registry knows the body's subordinate organisations (none is not unknown)
+            "subordinate_list": reg.subordinate_list(body_id) if body_id in known else "unknown",
+        }
 
     out: dict[str, list[Result] | str] = {}
     for body_id in body_ids:
@@ -177,7 +203,7 @@ def check_bodies(
         try:
             with session.begin_nested():
                 results = run_checks(load_artifacts(session, run, body_id, out_dir, config_for=config_for), only_items)
-                save_results(session, run, body_id, results)
+                save_results(session, run, body_id, results, revision)
             out[body_id] = results
         except Exception as error:  # recorded; the run goes on and ends partial
             out[body_id] = f"checks failed: {type(error).__name__}: {error}"[:300]
@@ -185,11 +211,19 @@ def check_bodies(
     return out
 
 
-def last_run_with_averages(session: Any, exclude: str) -> Run | None:
+def last_run_with_averages(session: Any, exclude: str, registry: str, edition: str) -> Run | None:
+    """The last complete run of the whole ``registry`` that has averages under ``edition``: a run of one
+    body (or one URL) has no averages of all bodies to lend, and another registry's bodies are others."""
     runs = session.scalars(
         select(Run).where(Run.status == RunStatus.COMPLETE, Run.id != exclude).order_by(Run.finished_at.desc())
     )
-    return next((r for r in runs if (r.settings or {}).get("averages")), None)
+    for run in runs:
+        settings = run.settings or {}
+        if settings.get("registry") != registry or not settings.get("whole_registry"):
+            continue
+        if (settings.get("averages") or {}).get(edition):
+            return run
+    return None
 
 
 def other_editions(primary: str) -> list[Edition]:
@@ -231,11 +265,22 @@ def _reports(run_id: str, body_ids: list[str], out_dir: Path, db_url: str | None
 
 
 def _write_summary(
-    out_dir: Path, run_id: str, scores: RunScores, outcomes: dict[str, str], averages_from: str | None
+    out_dir: Path,
+    run_id: str,
+    scores: RunScores,
+    outcomes: dict[str, str],
+    averages_from: str | None,
+    period: ReportingPeriod,
 ) -> None:
     path = out_dir / "runs" / run_id / "scores.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = {**scores.as_dict(), "run": run_id, "outcomes": outcomes, "averages_from": averages_from}
+    payload = {
+        **scores.as_dict(),
+        "run": run_id,
+        "period": period.as_dict(),
+        "outcomes": outcomes,
+        "averages_from": averages_from,
+    }
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ashyq.checks import inputs
 from ashyq.checks.registry import check_for
 from ashyq.store.models import Finding, Run
+from ashyq.store.repository import findings_for
 
 
 def spiders_for_items(items: list[str]) -> list[str] | None:
@@ -76,9 +77,7 @@ def compare(session: Session, body_id: str, old_run: str | None, new_run: str, i
     def load(run_id: str | None) -> dict[tuple[str, str | None], Finding]:
         if run_id is None:
             return {}
-        rows = session.scalars(
-            select(Finding).where(Finding.run_id == run_id, Finding.body_id == body_id, Finding.item.in_(items))
-        )
+        rows = [f for f in findings_for(session, run_id, body_id) if f.item in items]  # the newest revision
         return {(f.item, f.lang): f for f in rows}
 
     old, new = load(old_run), load(new_run)

@@ -20,7 +20,7 @@ from ashyq.checks.result import Result
 from ashyq.declared.reconcile import reporting_facts
 from ashyq.scoring.engine import RunScores
 from ashyq.store.models import Body, Evidence, Finding, Page, PortalRecord, Run, Score
-from ashyq.store.repository import add_evidence, add_findings, add_scores
+from ashyq.store.repository import add_evidence, add_findings, add_scores, findings_for
 from ashyq.store.vocabulary import EvidenceKind
 
 _KINDS = {
@@ -48,9 +48,12 @@ def _refs(result: Result) -> list[EvidenceRef]:
     return [*result.evidence, *(ref for d in result.deficiencies for ref in d.references())]
 
 
-def save_results(session: Session, run: Run, body_id: str, results: Sequence[Result]) -> int:
-    """Replace the body's findings of this run with ``results``; returns how many were stored."""
-    session.execute(delete(Finding).where(Finding.run_id == run.id, Finding.body_id == body_id))
+def save_results(session: Session, run: Run, body_id: str, results: Sequence[Result], revision: int = 1) -> int:
+    """Store ``results`` as the body's findings of this run in ``revision`` (replacing that revision
+    only: ``ashyq check`` writes the next one and keeps the audit's); returns how many were stored."""
+    session.execute(
+        delete(Finding).where(Finding.run_id == run.id, Finding.body_id == body_id, Finding.revision == revision)
+    )
     # references that name stored evidence (e.g. a declared link verified in the declaration's own
     # run) are linked as they are, not stored again
     cited = {ref.evidence_id for r in results for ref in _refs(r) if ref.evidence_id}
@@ -99,6 +102,7 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
                     deficiencies=deficiencies,
                     check_id=check_id or "unknown",
                     check_version=version or "0",
+                    revision=revision,
                 ),
                 evidence_ids,
             )
@@ -139,7 +143,7 @@ def findings_document(
     ``expand_evidence`` each finding carries its evidence records, not only their ids."""
     ids = list(body_ids)
     bodies = [session.get(Body, b) for b in ids]
-    findings = session.scalars(select(Finding).where(Finding.run_id == run.id, Finding.body_id.in_(ids)))
+    findings = [f for b in ids for f in findings_for(session, run.id, b)]  # each body's newest revision
     out_findings = []
     for f in findings:
         entry: dict[str, Any] = {
@@ -169,8 +173,11 @@ def findings_document(
     }
 
 
-def save_scores(session: Session, run: Run, scores: RunScores) -> None:
-    session.execute(delete(Score).where(Score.run_id == run.id, Score.edition == scores.edition))
+def save_scores(session: Session, run: Run, scores: RunScores, revision: int = 1) -> None:
+    """Store the run's scores under one edition as ``revision`` (replacing that revision only)."""
+    session.execute(
+        delete(Score).where(Score.run_id == run.id, Score.edition == scores.edition, Score.revision == revision)
+    )
     rows = []
     for b in scores.bodies:
         rows.append(
@@ -189,6 +196,7 @@ def save_scores(session: Session, run: Run, scores: RunScores) -> None:
                 breakdown=b.as_dict(),
                 interpretations_applied=[{"id": k, "option": v} for k, v in b.interpretations.items()],
                 averages_borrowed=list(b.averages_borrowed),
+                revision=revision,
             )
         )
     add_scores(session, rows)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 Kind = Literal["cgo", "mio", "subordinate"]
-Faults = Literal["none", "flaky"]
+Faults = Literal["none", "flaky", "hostile"]
 
 DEFAULT_AS_OF = date(2026, 11, 20)
 

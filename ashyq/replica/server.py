@@ -3,6 +3,9 @@
 Spiders address the real host names; the base-URL map (``RunningWorld.urls``) translates, e.g.
 ``{"https://www.gov.kz": "http://127.0.0.1:41234"}``. Servers bind 127.0.0.1 only.
 
+The hostile world (``faults="hostile"``) also runs a canary (:class:`ashyq.replica.hostile.Canary`,
+``RunningWorld.canary``): a loopback server the map does not name, which logs every connection.
+
 The portal hosts (data, budget, legalacts, dialog) are built by modules written separately; while
 one is missing the world starts without it and logs that it did.
 """
@@ -14,11 +17,13 @@ import importlib
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from types import TracebackType
 
 from aiohttp import web
 
-from ashyq.replica import classic, faults
+from ashyq.replica import classic, faults, hostile
 from ashyq.replica.core import BUDGET_HOST, DATA_HOST, DIALOG_HOST, GOVKZ_HOST, LEGALACTS_HOST, World
 
 log = logging.getLogger(__name__)
@@ -41,7 +46,7 @@ def _portal_factory(module_name: str) -> Callable[[World], web.Application]:
     return factory
 
 
-def build_apps(world: World, outside: bool = False) -> dict[str, web.Application]:
+def build_apps(world: World, canary: hostile.Canary | None = None, outside: bool = False) -> dict[str, web.Application]:
     """Real base URL → application, for every host the world serves; ``outside`` adds the outside
     sites (:mod:`ashyq.replica.outside`), which no registry names and no fault touches."""
     apps: dict[str, web.Application] = {}
@@ -52,6 +57,9 @@ def build_apps(world: World, outside: bool = False) -> dict[str, web.Application
     if world.faults == "flaky":
         for base, app in apps.items():
             app.middlewares.append(faults.middleware(world, base.removeprefix("https://")))  # type: ignore[arg-type]
+    if world.faults == "hostile" and canary is not None:
+        for host in hostile.HOSTILE_HOSTS:
+            apps[f"https://{host}"].middlewares.append(hostile.middleware(host, canary.port))  # type: ignore[arg-type]
     if outside:
         from ashyq.replica.outside import create_apps
 
@@ -60,14 +68,24 @@ def build_apps(world: World, outside: bool = False) -> dict[str, web.Application
     return apps
 
 
+@dataclass
+class Served:
+    urls: dict[str, str] = field(default_factory=dict)
+    runners: list[web.AppRunner] = field(default_factory=list)
+    canary: hostile.Canary | None = None
+
+
 async def start_runners(
-    world: World, first_port: int = 0, outside: bool = False
-) -> tuple[dict[str, str], list[web.AppRunner]]:
+    world: World, first_port: int = 0, outside: bool = False, canary_log: Path | None = None
+) -> Served:
     """Start every host; ``first_port`` 0 picks free ports, otherwise hosts take consecutive ports."""
-    urls: dict[str, str] = {}
-    runners: list[web.AppRunner] = []
+    served = Served()
+    urls, runners = served.urls, served.runners
     try:
-        for offset, (base, app) in enumerate(build_apps(world, outside).items()):
+        if world.faults == "hostile":
+            served.canary = hostile.Canary(canary_log)
+            await served.canary.start()
+        for offset, (base, app) in enumerate(build_apps(world, served.canary, outside).items()):
             runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
             await runner.setup()
             runners.append(runner)
@@ -76,14 +94,16 @@ async def start_runners(
             port = runner.addresses[0][1]
             urls[base] = f"http://{BIND}:{port}"
     except BaseException:
-        await stop_runners(runners)
+        await stop_runners(served)
         raise
-    return urls, runners
+    return served
 
 
-async def stop_runners(runners: list[web.AppRunner]) -> None:
-    for runner in runners:
+async def stop_runners(served: Served) -> None:
+    for runner in served.runners:
         await runner.cleanup()
+    if served.canary is not None:
+        await served.canary.stop()
 
 
 class RunningWorld:
@@ -93,30 +113,35 @@ class RunningWorld:
     ...     running.urls["https://www.gov.kz"]   # doctest: +SKIP
     """
 
-    def __init__(self, world: World, first_port: int = 0, outside: bool = False) -> None:
+    def __init__(
+        self, world: World, first_port: int = 0, outside: bool = False, canary_log: Path | None = None
+    ) -> None:
         self.world = world
         self.urls: dict[str, str] = {}
+        self.canary: hostile.Canary | None = None  # the hostile world's: nothing may connect to it
         self._first_port = first_port
         self._outside = outside
+        self._canary_log = canary_log
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run, name="ashyq-world", daemon=True)
         self._ready = threading.Event()
-        self._runners: list[web.AppRunner] = []
+        self._served = Served()
         self._error: BaseException | None = None
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
         try:
-            self.urls, self._runners = self._loop.run_until_complete(
-                start_runners(self.world, self._first_port, self._outside)
+            self._served = self._loop.run_until_complete(
+                start_runners(self.world, self._first_port, self._outside, self._canary_log)
             )
+            self.urls, self.canary = self._served.urls, self._served.canary
         except BaseException as error:  # reported to the starting thread
             self._error = error
             self._ready.set()
             return
         self._ready.set()
         self._loop.run_forever()
-        self._loop.run_until_complete(stop_runners(self._runners))
+        self._loop.run_until_complete(stop_runners(self._served))
         self._loop.run_until_complete(self._loop.shutdown_asyncgens())
         self._loop.close()
 
@@ -140,19 +165,25 @@ class RunningWorld:
         self.stop()
 
 
-def start_world(world: World, first_port: int = 0, outside: bool = False) -> RunningWorld:
+def start_world(
+    world: World, first_port: int = 0, outside: bool = False, canary_log: Path | None = None
+) -> RunningWorld:
     """Start the whole world in a background thread; use ``.urls`` and ``.stop()`` (or ``with``);
-    ``outside`` serves the outside sites too."""
-    return RunningWorld(world, first_port, outside).start()
+    ``outside`` serves the outside sites too; ``canary_log`` is where the hostile world's canary logs."""
+    return RunningWorld(world, first_port, outside, canary_log).start()
 
 
 async def serve_forever(
-    world: World, first_port: int, on_ready: Callable[[dict[str, str]], None], outside: bool = False
+    world: World,
+    first_port: int,
+    on_ready: Callable[[Served], None],
+    outside: bool = False,
+    canary_log: Path | None = None,
 ) -> None:
     """Serve in the current event loop until cancelled (Ctrl-C in the CLI)."""
-    urls, runners = await start_runners(world, first_port, outside)
-    on_ready(urls)
+    served = await start_runners(world, first_port, outside, canary_log)
+    on_ready(served)
     try:
         await asyncio.Event().wait()
     finally:
-        await stop_runners(runners)
+        await stop_runners(served)

@@ -1,8 +1,11 @@
 """The body registry: who is audited, and how each portal names them.
 
 A registry file (``config/bodies/*.yaml``) lists bodies with their names in kk/ru/en, their kind,
-website(s), the crosswalk of portal identifiers, exemption tags and parent. Identifiers that are not
-known are left empty — never guessed — and reported by :func:`missing_identifiers`.
+website(s), the crosswalk of portal identifiers, exemption tags (``config/body_tags.yaml``) and parent.
+Identifiers that are not known are left empty — never guessed — and reported by
+:func:`missing_identifiers`. A CGO's subordinate organisations are the bodies naming it as parent;
+``no_subordinates: true`` states it has none. Without either its list is unknown, and Tables 8-11 are
+not assessed for it (unknown is not none).
 
 A bad file is refused whole with one line per problem (file, body, field, what is wrong).
 """
@@ -17,14 +20,10 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ashyq.config import BODIES_DIR
+from ashyq.config import BODIES_DIR, tag_problem
 
 BodyKind = Literal["cgo", "mio", "subordinate"]
 
-# Exemption tags the methodology editions understand (see config/methodology/*.yaml).
-KNOWN_TAGS = frozenset(
-    {"defence", "foreign_affairs", "emergencies", "internal_affairs", "justice", "national_bank", "budget_restricted"}
-)
 IDENTIFIERS = ("govkz_slug", "data_gov_agency_id", "legalacts_government_id", "budget_gov_agency_id", "dialog_blog_id")
 
 
@@ -63,6 +62,9 @@ class Body(Strict):
     ids: Identifiers = Identifiers()
     tags: list[str] = Field(default_factory=list)
     parent: str | None = None
+    # a CGO the registry states has no subordinate organisation (Tables 8-11 then do not apply); a CGO
+    # with no subordinate listed and without this statement has an unknown list (not assessed)
+    no_subordinates: bool = False
     # where the identifiers come from, so a reviewer can re-check them
     sources: list[str] = Field(default_factory=list)
 
@@ -78,9 +80,11 @@ class Body(Strict):
     @field_validator("tags")
     @classmethod
     def _tags(cls, tags: list[str]) -> list[str]:
-        unknown = sorted(set(tags) - KNOWN_TAGS)
-        if unknown:
-            raise ValueError(f"unknown tag(s) {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_TAGS))}")
+        # the tags the editions' exemptions use (config/body_tags.yaml): a misspelt tag is an exemption
+        # that silently never applies
+        problems = [p for p in map(tag_problem, tags) if p]
+        if problems:
+            raise ValueError("; ".join(problems))
         return tags
 
     @property
@@ -101,6 +105,12 @@ class Registry(Strict):
 
     def children(self, body_id: str) -> list[Body]:
         return [b for b in self.bodies if b.parent == body_id]
+
+    def subordinate_list(self, body_id: str) -> str:
+        """``known`` when the registry lists the body's subordinate organisations or states it has
+        none; ``unknown`` otherwise (unknown is not none)."""
+        body = self.get(body_id)
+        return "known" if body.no_subordinates or self.children(body_id) else "unknown"
 
     def assessed(self) -> list[Body]:
         """The bodies that get a score of their own (CGOs and MIOs; subordinates feed their parent)."""
@@ -163,6 +173,8 @@ def consistency_problems(registry: Registry) -> list[str]:
             problems.append(f"{b.id}: a subordinate organisation needs a parent")
         if b.kind == "subordinate" and b.parent in known and registry.get(str(b.parent)).kind != "cgo":
             problems.append(f"{b.id}: subordinate organisations are assessed for CGOs only (parent {b.parent})")
+        if b.no_subordinates and (b.kind != "cgo" or registry.children(b.id)):
+            problems.append(f"{b.id}: no_subordinates is stated for a CGO that lists none")
     for field in IDENTIFIERS:
         values = Counter(getattr(b.ids, field) for b in registry.bodies if getattr(b.ids, field) is not None)
         problems += [f"{field} {v!r} is given to {n} bodies" for v, n in values.items() if n > 1]

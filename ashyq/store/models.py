@@ -128,6 +128,7 @@ class Run(Base):
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "edition": self.edition,
             "tool_version": self.tool_version,
+            "period": (self.settings or {}).get("period"),  # the reporting period judged
             "settings": self.settings,
         }
 
@@ -189,6 +190,9 @@ class Finding(Base):
     check_id: Mapped[str] = mapped_column(String(64))
     check_version: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    # 1 for the audit's own checks; ``ashyq check`` adds the next one instead of overwriting. Readers
+    # take a body's highest revision of the run (repository.findings_for).
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     evidence: Mapped[list[Evidence]] = relationship(
         secondary=finding_evidence, order_by=Evidence.id, passive_deletes=True
@@ -199,7 +203,7 @@ class Score(Base):
     """A body's score in one run under one methodology edition."""
 
     __tablename__ = "score"
-    __table_args__ = (UniqueConstraint("run_id", "body_id", "edition"),)
+    __table_args__ = (UniqueConstraint("run_id", "body_id", "edition", "revision"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     run_id: Mapped[str] = mapped_column(ForeignKey("run.id", ondelete="CASCADE"))
@@ -216,6 +220,8 @@ class Score(Base):
     breakdown: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
     interpretations_applied: Mapped[list[Any]] = mapped_column(JSONDocument, default=list)
     averages_borrowed: Mapped[list[Any]] = mapped_column(JSONDocument, default=list)
+    # the revision of the run's findings this score was computed from (see Finding.revision)
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     run: Mapped[Run] = relationship()
 

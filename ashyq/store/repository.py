@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.base import NO_VALUE
 
@@ -166,6 +166,12 @@ def get_run(session: Session, run_id: str) -> Run | None:
     return session.get(Run, run_id)
 
 
+def run_by_reference(session: Session, reference: str) -> Run | None:
+    """A run named on the command line: its id, or ``last`` — always the complete run that finished
+    last (every command means the same by it)."""
+    return last_complete_run(session) if reference == "last" else get_run(session, reference)
+
+
 def last_complete_run(session: Session, kind: RunKind | None = None) -> Run | None:
     """The complete run (of ``kind``, if given) that finished last."""
     query = select(Run).where(Run.status == RunStatus.COMPLETE)
@@ -251,11 +257,26 @@ def methodology_order(item: str) -> tuple[str | int, ...]:
 _LANG_ORDER = {None: 0, "kk": 1, "ru": 2}
 
 
+def latest_finding_revision(session: Session, run_id: str, body_id: str) -> int | None:
+    """The body's newest revision of findings in the run (``ashyq check`` adds revisions)."""
+    return session.scalar(
+        select(func.max(Finding.revision)).where(Finding.run_id == run_id, Finding.body_id == body_id)
+    )
+
+
+def latest_revision(session: Session, run_id: str) -> int:
+    """The run's newest revision of findings or scores (1 for a run never re-checked)."""
+    found = session.scalar(select(func.max(Finding.revision)).where(Finding.run_id == run_id)) or 1
+    scored = session.scalar(select(func.max(Score.revision)).where(Score.run_id == run_id)) or 1
+    return max(found, scored)
+
+
 def findings_for(session: Session, run_id: str, body_id: str) -> list[Finding]:
-    """A body's findings in one run, in methodology order, with their evidence loaded."""
+    """A body's findings in one run (its newest revision), in methodology order, with their evidence."""
+    revision = latest_finding_revision(session, run_id, body_id) or 1
     query = (
         select(Finding)
-        .where(Finding.run_id == run_id, Finding.body_id == body_id)
+        .where(Finding.run_id == run_id, Finding.body_id == body_id, Finding.revision == revision)
         .options(selectinload(Finding.evidence))
     )
     # Sorted here, not in SQL: natural item order, and NULL languages first on both databases
@@ -266,8 +287,29 @@ def findings_for(session: Session, run_id: str, body_id: str) -> list[Finding]:
     )
 
 
+def _newest_scores() -> Any:
+    """Each (run, body, edition)'s newest revision of score, as a subquery to join on."""
+    return (
+        select(Score.run_id, Score.body_id, Score.edition, func.max(Score.revision).label("revision"))
+        .group_by(Score.run_id, Score.body_id, Score.edition)
+        .subquery()
+    )
+
+
+def _newest(query: Any) -> Any:
+    newest = _newest_scores()
+    return query.join(
+        newest,
+        (Score.run_id == newest.c.run_id)
+        & (Score.body_id == newest.c.body_id)
+        & (Score.edition == newest.c.edition)
+        & (Score.revision == newest.c.revision),
+    )
+
+
 def scores_for(session: Session, run_id: str, edition: str | None = None) -> list[Score]:
-    query = select(Score).where(Score.run_id == run_id)
+    """The run's scores, each body's newest revision."""
+    query = _newest(select(Score)).where(Score.run_id == run_id)
     if edition is not None:
         query = query.where(Score.edition == edition)
     return list(session.scalars(query.order_by(Score.body_id, Score.edition)))
@@ -280,10 +322,8 @@ class HistoryPoint(NamedTuple):
 
 def history(session: Session, body_id: str, edition: str | None = None) -> list[HistoryPoint]:
     """A body's scores across finished runs, oldest first."""
-    query = (
-        select(Run, Score)
-        .join(Score, Score.run_id == Run.id)
-        .where(Score.body_id == body_id, Run.status.in_(FINISHED_WITH_SCORES))
+    query = _newest(select(Run, Score).join(Score, Score.run_id == Run.id)).where(
+        Score.body_id == body_id, Run.status.in_(FINISHED_WITH_SCORES)
     )
     if edition is not None:
         query = query.where(Score.edition == edition)

@@ -26,6 +26,7 @@ from ashyq.checks.accessibility.website import (
     site_pages,
     usable,
 )
+from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import missing_reason
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
@@ -353,7 +354,7 @@ def search_rank(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = usable(artifacts.measurements_of("search_rank"))
     if not taken:
         return [_provider_missing("A14-1.1", artifacts, "search_rank", broken)]
-    option = artifacts.config.get("interpretations", {}).get("a14-search-rank", "mean-of-queries")
+    option = reading(artifacts.config, "a14-search-rank")
     if option == "best-name-per-engine":
         best: dict[str, float] = {}
         for m in taken:

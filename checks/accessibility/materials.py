@@ -2,8 +2,9 @@
 
 Each row lists several requirements and deducts per requirement violated (a14-deduction-unit,
 default per-requirement): a check reports one :class:`Deficiency` per requirement it finds broken,
-naming the pages that show it. Search (2.5) and the emblem's rendered size (2.10) come from the
-browser gather step's ``search`` and ``emblem`` measurements.
+naming the pages that show it; under per-fact its ``count`` is the number of pages (facts) found.
+Search (2.5) and the emblem's rendered size (2.10) come from the browser gather step's ``search``
+and ``emblem`` measurements.
 """
 
 from __future__ import annotations
@@ -30,23 +31,36 @@ from ashyq.checks.accessibility.website import (
     site_pages,
     usable,
 )
+from ashyq.checks.edition_index import reading
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings, labels, pattern
 
 
 def _result(
-    item: str, deficiencies: list[Deficiency], requirements: int, measured: dict[str, Any], evidence: list[EvidenceRef]
+    item: str,
+    deficiencies: list[Deficiency],
+    requirements: int,
+    measured: dict[str, Any],
+    evidence: list[EvidenceRef],
+    artifacts: BodyArtifacts,
 ) -> Result:
+    """One deficiency per requirement violated; its ``count`` is the facts found (pages, documents,
+    links) under the reading a14-deduction-unit = per-fact, 1 under per-requirement."""
+    if reading(artifacts.config, "a14-deduction-unit") == "per-requirement":
+        for d in deficiencies:
+            d.count = 1
     kinds = {d.kind for d in deficiencies}
     status: Status = "pass" if not deficiencies else "fail" if len(kinds) >= requirements else "partial"
     return Result(item, None, status, measured, deficiencies, evidence)
 
 
 def _pages_deficiency(kind: str, message: str, pages: list[Parsed], selector: str | None = None) -> Deficiency:
+    """A requirement violated on ``pages``: one fact per page."""
     return Deficiency(
         f"{message}: {sample(p.page.url for p in pages)}",
         kind=kind,
+        count=len(pages),
         url=pages[0].page.url,
         selector=selector,
         evidence=[p.page.evidence(selector, p.page.title or p.page.url) for p in pages[:3]],
@@ -106,7 +120,9 @@ def site_search(artifacts: BodyArtifacts) -> list[Result]:
         if not holds[kind]
     ]
     measured = {"properties_met": sum(holds.values()), **{k: v for k, v in holds.items()}}
-    return [_result("A14-2.5", deficiencies, 4, measured, [m.evidence("form", str(data.get("results_url")))])]
+    return [
+        _result("A14-2.5", deficiencies, 4, measured, [m.evidence("form", str(data.get("results_url")))], artifacts)
+    ]
 
 
 # ------------------------------------------------------------------------------------------- 2.6
@@ -201,7 +217,11 @@ def formats(artifacts: BodyArtifacts) -> list[Result]:
         "downloads": sum(len(_download_labels(p, config)) for p in pages),
         "downloads_unlabelled": len(unlabelled),
     }
-    return [_result("A14-2.6", deficiencies, 4, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")])]
+    return [
+        _result(
+            "A14-2.6", deficiencies, 4, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts
+        )
+    ]
 
 
 # ------------------------------------------------------------------------------------------- 2.7
@@ -258,7 +278,9 @@ def long_documents(artifacts: BodyArtifacts) -> list[Result]:
         )
     shown = (unanchored or unsplit or npa or long_pages)[0]
     measured = {"long_documents": len(long_pages), "npa_texts": len(npa), "npa_without_anchors": len(unanchored)}
-    return [_result("A14-2.7", deficiencies, 2, measured, [shown.page.evidence(None, shown.page.title or "")])]
+    return [
+        _result("A14-2.7", deficiencies, 2, measured, [shown.page.evidence(None, shown.page.title or "")], artifacts)
+    ]
 
 
 def _content_text(parsed: Parsed) -> str:
@@ -312,7 +334,11 @@ def dates(artifacts: BodyArtifacts) -> list[Result]:
         "with_modification_date": len(modified),
     }
     shown = (dated or materials)[0]
-    return [_result("A14-2.8", deficiencies, 2, measured, [shown.page.evidence(None, texts[shown.page.url][:160])])]
+    return [
+        _result(
+            "A14-2.8", deficiencies, 2, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts
+        )
+    ]
 
 
 # ------------------------------------------------------------------------------------------- 2.9
@@ -422,7 +448,7 @@ def links(artifacts: BodyArtifacts) -> list[Result]:
         "external_same_tab": len(same_tab),
         "external_with_notice": len(with_notice),
     }
-    return [_result("A14-2.9", deficiencies, 4, measured, [pages[0].page.evidence("a", pages[0].page.url)])]
+    return [_result("A14-2.9", deficiencies, 4, measured, [pages[0].page.evidence("a", pages[0].page.url)], artifacts)]
 
 
 # ------------------------------------------------------------------------------------------ 2.10
@@ -509,4 +535,4 @@ def graphics(artifacts: BodyArtifacts) -> list[Result]:
                     )
                 )
     evidence = [home[0].page.evidence("header", (marked[0].text() if marked else home[0].text())[:160])]
-    return [_result("A14-2.10", deficiencies, 2, measured, evidence)]
+    return [_result("A14-2.10", deficiencies, 2, measured, evidence, artifacts)]

@@ -8,7 +8,6 @@ other Appendix 14 rows live in ``accessibility_content`` (2.5–2.10), ``accessi
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,6 +24,7 @@ from ashyq.checks.accessibility.website import (
     sample,
     site_pages,
 )
+from ashyq.checks.edition_index import reading
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings, labels
@@ -34,16 +34,6 @@ SECTION_2_TITLE = {
     "kk": "Интернет-ресурстағы ақпараттың қолжетімділігі",
     "en": "Accessibility of the information on the website",
 }
-
-
-@functools.cache
-def _nav_depth_default() -> str:
-    """The edition's default option of a14-nav-depth (a run may choose the other one)."""
-    from ashyq.methodology.edition import edition_path
-    from ashyq.methodology.validate import load_edition
-
-    edition = load_edition(edition_path("kz-2017"))
-    return str(edition.interpretation("a14-nav-depth").default)
 
 
 # ------------------------------------------------------------------------------------------- 2.2
@@ -68,7 +58,7 @@ def nav_depth(artifacts: BodyArtifacts) -> list[Result]:
             return no_pages(artifacts, ["A14-2.2"])
         return [not_assessed("A14-2.2", None, "no page has a known click depth from the home page")]
     depth_config = config["nav_depth"]
-    option = artifacts.config.get("interpretations", {}).get("a14-nav-depth") or _nav_depth_default()
+    option = reading(artifacts.config, "a14-nav-depth")
     limit = int(depth_config["depth_by_interpretation"][option])
     rules_depth = int(depth_config["rules_depth"])
     within = [p for p in pages if (p.depth or 0) <= limit]

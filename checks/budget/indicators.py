@@ -4,7 +4,9 @@
   edition deducts 0.3 each); fail when none is published.
 * T2-2 development-plan report within 15 working days of its formation; T2-3 / T3-1 budget-programme
   reports by 1 April of the following year; T2-4 / T3-2 state-audit results within 15 working days of
-  receipt (late → fail: interpretation budget-deadline-rows, late-fails); T2-5 / T3-3 citizen budget.
+  receipt (late → fail, or pass with the delay left to row 7: interpretation budget-deadline-rows);
+  T2-3 / T3-1 also before the public council meeting the body declared (the row's "до их
+  представления на заседание общественного совета"); T2-5 / T3-3 citizen budget.
 * T2-6 materials of rows 1–5 complete in the language (share of rows); T2-7 timeliness of the
   deadline-bearing materials of rows 2–4 (share).
 * T2-8 / T3-4 draft programmes with every draft field filled (share); T2-9 / T3-5 drafts posted by
@@ -20,6 +22,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal
 from ashyq.checks.budget.requirements import (
+    Verdict,
     announcement_verdict,
     audit_verdict,
     citizen_budget_verdict,
@@ -32,6 +35,7 @@ from ashyq.checks.budget.requirements import (
     statement_verdict,
     verdict_result,
 )
+from ashyq.checks.edition_index import reading
 from ashyq.checks.portals import result, share_result
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
@@ -41,6 +45,17 @@ NEEDS = ["records:budget"]
 
 def _item(artifacts: BodyArtifacts, cgo: str, mio: str) -> str:
     return cgo if artifacts.kind == "cgo" else mio
+
+
+def deadline_row(item: str, lang: str, verdict: Verdict, artifacts: BodyArtifacts) -> Result:
+    """A row whose title carries a deadline (Table 2 rows 2–4, Table 3 rows 1–2). Interpretation
+    budget-deadline-rows: ``late-fails`` — a late posting does not meet the row; ``timeliness-row-only``
+    — the posting meets it, and the delay counts only in the timeliness row 7 (CGOs)."""
+    late = verdict.ok is False and bool(verdict.measured)
+    if late and reading(artifacts.config, "budget-deadline-rows") == "timeliness-row-only":
+        measured = {**verdict.measured, "late": [d.kind for d in verdict.deficiencies]}
+        return result(item, lang, "pass", measured, evidence=verdict.evidence)
+    return verdict_result(item, lang, verdict)
 
 
 @register(
@@ -72,18 +87,23 @@ def consolidated_statements(artifacts: BodyArtifacts) -> list[Result]:
     needs=NEEDS,
 )
 def plan_report(artifacts: BodyArtifacts) -> list[Result]:
-    return per_language(artifacts, "T2-2", lambda p: verdict_result("T2-2", p.lang, plan_report_verdict(p, artifacts)))
+    return per_language(
+        artifacts, "T2-2", lambda p: deadline_row("T2-2", p.lang, plan_report_verdict(p, artifacts), artifacts)
+    )
 
 
 @register(
     "budget.programme_reports",
-    "1",
+    "2",
     ["T2-3", "T3-1"],
     needs=NEEDS,
+    uses=["declared"],  # the public council meeting the reports went to
 )
 def programme_reports(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-3", "T3-1")
-    return per_language(artifacts, item, lambda p: verdict_result(item, p.lang, programme_report_verdict(p, artifacts)))
+    return per_language(
+        artifacts, item, lambda p: deadline_row(item, p.lang, programme_report_verdict(p, artifacts), artifacts)
+    )
 
 
 @register(
@@ -94,7 +114,7 @@ def programme_reports(artifacts: BodyArtifacts) -> list[Result]:
 )
 def audit_results(artifacts: BodyArtifacts) -> list[Result]:
     item = _item(artifacts, "T2-4", "T3-2")
-    return per_language(artifacts, item, lambda p: verdict_result(item, p.lang, audit_verdict(p, artifacts)))
+    return per_language(artifacts, item, lambda p: deadline_row(item, p.lang, audit_verdict(p, artifacts), artifacts))
 
 
 @register(

@@ -9,8 +9,13 @@ checks, reported as deficiencies (the edition deducts 0.1 each, at most 75 % of 
 * A12-B-10: one deficiency per comment left without an answer.
 * A12-B-11: an announcement of the public discussion of draft programmes is published.
 
-INTERPRETATION (a12-parameter-floor, keep-floor): an absent material is a deficiency of its
-parameter (partial), never a fail; the edition caps what the deficiencies cost.
+Readings the run chooses (kz-2017 interpretations):
+
+* a12-parameter-floor — ``keep-floor`` (default): an absent material is a deficiency of its parameter
+  (partial), never a fail, and the edition caps what the deficiencies cost (75 %);
+  ``zero-when-absent``: a parameter with nothing published fails (0);
+* a12-consolidated-statements — ``deduct-per-missing`` (default): a missing statement is −0.1 of its
+  parameter, as in point 80's example; ``unmet-parameter``: its parameter fails.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from ashyq.checks.budget.requirements import (
     statement_verdict,
     verdict_result,
 )
+from ashyq.checks.edition_index import reading
 from ashyq.checks.portals import deficiency_result
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result
@@ -36,8 +42,14 @@ from ashyq.checks.result import Result
 NEEDS = ["records:budget"]
 
 
-def _as_deficiencies(item: str, lang: str, verdict: Verdict) -> Result:
-    return verdict_result(item, lang, verdict, fail_status="partial")
+def _as_deficiencies(
+    item: str, lang: str, verdict: Verdict, artifacts: BodyArtifacts, statement: bool = False
+) -> Result:
+    absent = verdict.ok is False and not verdict.measured  # nothing published, not merely late
+    zero = reading(artifacts.config, "a12-parameter-floor") == "zero-when-absent"
+    if statement:
+        zero = zero or reading(artifacts.config, "a12-consolidated-statements") == "unmet-parameter"
+    return verdict_result(item, lang, verdict, fail_status="fail" if absent and zero else "partial")
 
 
 def _statement_check(number: int, kind: str) -> None:
@@ -50,7 +62,9 @@ def _statement_check(number: int, kind: str) -> None:
         needs=NEEDS,
     )
     def check(artifacts: BodyArtifacts) -> list[Result]:
-        return per_language(artifacts, item, lambda p: _as_deficiencies(item, p.lang, statement_verdict(p, kind)))
+        return per_language(
+            artifacts, item, lambda p: _as_deficiencies(item, p.lang, statement_verdict(p, kind), artifacts, True)
+        )
 
 
 for _number, _kind in enumerate(STATEMENTS, start=1):
@@ -65,7 +79,9 @@ for _number, _kind in enumerate(STATEMENTS, start=1):
 )
 def a12_plan_report(artifacts: BodyArtifacts) -> list[Result]:
     return per_language(
-        artifacts, "A12-B-6", lambda p: _as_deficiencies("A12-B-6", p.lang, plan_report_verdict(p, artifacts))
+        artifacts,
+        "A12-B-6",
+        lambda p: _as_deficiencies("A12-B-6", p.lang, plan_report_verdict(p, artifacts), artifacts),
     )
 
 
@@ -77,7 +93,9 @@ def a12_plan_report(artifacts: BodyArtifacts) -> list[Result]:
 )
 def a12_programme_report(artifacts: BodyArtifacts) -> list[Result]:
     return per_language(
-        artifacts, "A12-B-7", lambda p: _as_deficiencies("A12-B-7", p.lang, programme_report_verdict(p, artifacts))
+        artifacts,
+        "A12-B-7",
+        lambda p: _as_deficiencies("A12-B-7", p.lang, programme_report_verdict(p, artifacts), artifacts),
     )
 
 
@@ -132,4 +150,6 @@ def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
     needs=NEEDS,
 )
 def a12_announcements(artifacts: BodyArtifacts) -> list[Result]:
-    return per_language(artifacts, "A12-B-11", lambda p: _as_deficiencies("A12-B-11", p.lang, announcement_verdict(p)))
+    return per_language(
+        artifacts, "A12-B-11", lambda p: _as_deficiencies("A12-B-11", p.lang, announcement_verdict(p), artifacts)
+    )

@@ -20,6 +20,7 @@ from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import LANGS
 from ashyq.base.working_days import fixed_date_deadline, working_days_between
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, budget_portal
+from ashyq.checks.declared.facts import declared_of, row_evidence, rows_of
 from ashyq.checks.portals import EVIDENCE_LIMIT, result
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
@@ -138,7 +139,26 @@ def report_year(as_of: date) -> int:
     return as_of.year - 1 if as_of >= date(as_of.year, 4, 1) else as_of.year - 2
 
 
+def council_date(artifacts: BodyArtifacts, year: int) -> tuple[date, EvidenceRef] | None:
+    """The public council meeting the budget-programme reports for ``year - 1`` went to, as the body
+    declared it (Appendix 9, Table 2 row 3 / Table 3 row 1, "дата вынесения на заседание общественного
+    совета (при наличии)"): the earliest one in ``year``; None when none is declared."""
+    declared = declared_of(artifacts)
+    if declared is None:
+        return None
+    form, number = ("budget_cgo", "3") if artifacts.kind == "cgo" else ("budget_mio", "1")
+    rows = [r for r in rows_of(declared.report, form, [number]) if r.council_date and r.council_date.year == year]
+    if not rows:
+        return None
+    row = min(rows, key=lambda r: r.council_date)
+    return row.council_date, row_evidence(declared, form, row, f"public council meeting {row.council_date:%d.%m.%Y}")
+
+
 def programme_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    """Table 2 row 3 / Table 3 row 1: posted "before their presentation at the public council meeting
+    (if there is one), but not later than 1 April of the year following the reporting one". The council
+    condition is judged on the meeting date the body declared; a posting on the meeting day counts as
+    before it (the portal shows the day, not the hour)."""
     rules = check_settings("deadlines", artifacts.config)["budget"]["budget_programme_reports"]
     due_year = report_year(artifacts.as_of)
     found = portal.newest("programme_report")
@@ -152,17 +172,29 @@ def programme_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> 
     deadline = fixed_date_deadline(date(period + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
     if found.posted is None:
         return Verdict(None, evidence=[_cite(found, "no date")], reason="the report shows no posting date")
-    measured = {"posted": found.posted.isoformat(), "deadline": deadline.isoformat(), "period": period}
+    measured: dict[str, Any] = {"posted": found.posted.isoformat(), "deadline": deadline.isoformat(), "period": period}
     evidence = [_cite(found, f"posted {found.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")]
-    if found.posted <= deadline:
+    council = council_date(artifacts, period + 1)
+    deficiencies: list[Deficiency] = []
+    if council is not None:
+        measured["public_council"] = council[0].isoformat()
+        evidence.append(council[1])
+        if found.posted > council[0]:
+            message = (
+                f"Budget-programme reports for {period} posted {found.posted:%d.%m.%Y}, after the public council "
+                f"meeting of {council[0]:%d.%m.%Y} they were presented to"
+            )
+            deficiencies.append(
+                Deficiency(message, "after_public_council", url=found.record.source_url, evidence=evidence)
+            )
+    if found.posted > deadline:
+        message = f"Budget-programme reports for {period} posted {found.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}"
+        deficiencies.append(
+            Deficiency(message, "late_programme_report", url=found.record.source_url, evidence=evidence[:1])
+        )
+    if not deficiencies:
         return Verdict(True, evidence=evidence, measured=measured)
-    message = f"Budget-programme reports for {period} posted {found.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}"
-    return Verdict(
-        False,
-        [Deficiency(message, "late_programme_report", url=found.record.source_url, evidence=evidence)],
-        evidence,
-        measured,
-    )
+    return Verdict(False, deficiencies, evidence, measured)
 
 
 def citizen_budget_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:

@@ -5,10 +5,14 @@ is, and the deficiencies the Appendix 15 note lists.
   is found in the scope it names (``anywhere``: anything a visitor reads; ``section``: the units
   whose title or URL is the section's; ``titles``: titles and URLs only), or one of its URL patterns
   matches, or its detector (``phone``, ``email`` …) fires in that scope. ``if_any`` indicators
-  ("при наличии") that are absent count as present (interpretation a15-nothing-to-publish,
-  default "counts-as-present") and are listed in ``measured.if_any_absent``.
-* share = present ÷ listed (interpretation a15-indicator-share); ``pass`` when all are present and
-  nothing is deficient, ``fail`` when none is, ``partial`` otherwise.
+  ("при наличии") that are absent are "nothing to post" (``measured.if_any_absent``). The note's
+  indicators (state programmes, the Road Map, the green-economy acts: "if the body does not
+  implement them, a short message is posted") are "nothing to post" only where that message is
+  found next to their words (``measured.not_implementer``); without it they are missing.
+* nothing to post counts as present, or is left out of the count (interpretation
+  a15-nothing-to-publish: counts-as-present | excluded); share = present ÷ listed (the scorer's
+  a15-indicator-share decides what a share earns); ``pass`` when all are present and nothing is
+  deficient, ``fail`` when none is, ``partial`` otherwise.
 * currency — the freshest dated unit of the section (dates after ``as_of`` are announcements and
   do not count) against the section's ``periodicity_days``; older → ``untimely_update``.
 * deficiencies (−0.1 each in the edition): ``incomplete`` (a section page saying it is empty),
@@ -35,6 +39,7 @@ from ashyq.base.text import normalise
 from ashyq.base.vocabulary import Lang, Status
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
 
 PHONE = re.compile(r"(?:\+7|8)[\s(-]*\d{3,4}[\s)-]*\d{2,3}[\s-]*\d{2}[\s-]*\d{2}|(?<!\d)1414(?!\d)")
@@ -53,7 +58,26 @@ class Verdict:
     present: dict[str, Unit] = field(default_factory=dict)
     absent: list[Indicator] = field(default_factory=list)
     if_any_absent: list[Indicator] = field(default_factory=list)
+    # the note's indicators the body says (the short message) it does not implement, with the message
+    not_implementer: dict[str, Unit] = field(default_factory=dict)
     unknown: list[tuple[Indicator, str]] = field(default_factory=list)
+
+    def nothing_to_post(self) -> int:
+        return len(self.if_any_absent) + len(self.not_implementer)
+
+
+NOTE_WINDOW = 200  # characters around the indicator's words in which the note's message is looked for
+
+
+def not_implementer_message(indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary) -> bool:
+    """Does ``unit`` say the body does not implement ``indicator`` (the Appendix 15 note's message)?"""
+    phrases = vocabulary.not_implementer_phrases.get(lang, ())
+    for pattern in indicator.keywords[lang]:
+        for found in pattern.finditer(unit.text):
+            window = unit.text[max(0, found.start() - NOTE_WINDOW) : found.end() + NOTE_WINDOW]
+            if matches(phrases, window):
+                return True
+    return False
 
 
 def matches(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
@@ -104,9 +128,14 @@ def find_indicators(
     section_units = [u for u in units if in_section(u, section, lang)]
     for indicator in section.indicators_for(artifacts.kind):
         scope = section_units if indicator.match == "section" else units
-        hit = next((u for u in scope if _found_in(indicator, u, lang, vocabulary)), None)
-        if hit is not None:
-            verdict.present[indicator.id] = hit
+        hits = [u for u in scope if _found_in(indicator, u, lang, vocabulary)]
+        if indicator.note:
+            message = next((u for u in hits if not_implementer_message(indicator, u, lang, vocabulary)), None)
+            if message is not None:
+                verdict.not_implementer[indicator.id] = message
+                continue
+        if hits:
+            verdict.present[indicator.id] = hits[0]
             continue
         why = unmeasurable(artifacts, indicator.needs, lang) if indicator.needs else None
         failed = [
@@ -243,8 +272,11 @@ def assess_section(
     *,
     source: str,
     check_authenticity: bool = True,
-    stale_lowers_share: bool = False,
+    stale_share: float | None = None,
 ) -> Result:
+    """One section in one language. ``stale_share``: what a present but not current section keeps of
+    its share (Table 7 rows; the reading website-current decides); None: currency is only a deficiency
+    (Appendix 15, deducted by the edition)."""
     item = section.item
     by_lang = {lg: in_lang(units, lg) for lg in ("kk", "ru")}
     mine = by_lang[lang]
@@ -255,22 +287,17 @@ def assess_section(
         )
         return not_assessed(item, lang, reason)
     section_units = [u for u in mine if in_section(u, section, lang)]
-    restricted = [u for u in section_units if section.restricted and matches(section.restricted[lang], u.main)]
-    if restricted:
-        return Result(
-            item,
-            lang,
-            "not_applicable",
-            measured={"restricted": True},
-            evidence=[restricted[0].evidence()],
-            reason="the information is restricted by law",
-        )
     verdict = find_indicators(artifacts, section, mine, lang, vocabulary)
     if verdict.unknown:
         names = "; ".join(f"{i.id}: {why}" for i, why in verdict.unknown)
         return not_assessed(item, lang, f"could not tell whether these are published: {names}")
     listed = len(section.indicators_for(artifacts.kind))
-    present = len(verdict.present) + len(verdict.if_any_absent)
+    # interpretation a15-nothing-to-publish: nothing to post counts as present, or leaves the count
+    if reading(artifacts.config, "a15-nothing-to-publish") == "excluded":
+        listed -= verdict.nothing_to_post()
+        present = len(verdict.present)
+    else:
+        present = len(verdict.present) + verdict.nothing_to_post()
     share = round(present / listed, 4) if listed else 1.0
     measured: dict[str, Any] = {
         "share": share,
@@ -280,6 +307,8 @@ def assess_section(
     }
     if verdict.if_any_absent:
         measured["if_any_absent"] = [i.id for i in verdict.if_any_absent]
+    if verdict.not_implementer:
+        measured["not_implementer"] = sorted(verdict.not_implementer)
     fresh, fresh_unit = currency(artifacts, section, section_units)
     measured.update(fresh)
     deficiencies: list[Deficiency] = []
@@ -292,17 +321,20 @@ def assess_section(
                 [fresh_unit],
             )
         )
-        if stale_lowers_share and share > 0:
-            share = measured["share"] = round(share * section.stale_share, 4)
+        if stale_share is not None and share > 0:
+            share = measured["share"] = round(share * stale_share, 4)
     deficiencies += content_deficiencies(section, section_units, lang, vocabulary)
     if check_authenticity:
         deficiencies += authenticity(section, by_lang, lang)
-    evidence: list[EvidenceRef] = [u.evidence() for u in list(verdict.present.values())[:MAX_EVIDENCE]]
+    cited = [*verdict.present.values(), *verdict.not_implementer.values()]
+    evidence: list[EvidenceRef] = [u.evidence() for u in cited[:MAX_EVIDENCE]]
     if not evidence:
         anchor = section_units[0] if section_units else mine[0]
         evidence = [anchor.evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")]
     status: Status
-    if present == 0:
+    if listed == 0 and not deficiencies:  # every indicator is something the body has nothing of
+        status = "pass"
+    elif present == 0 or share == 0:
         status = "fail"
     elif present == listed and not deficiencies:
         status = "pass"

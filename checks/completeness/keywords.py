@@ -37,7 +37,10 @@ class Indicator:
     urls: tuple[str, ...] = ()
     match: str = "anywhere"
     detect: str | None = None
-    if_any: bool = False  # "(при наличии)": absent counts as present (a15-nothing-to-publish)
+    if_any: bool = False  # "(при наличии)": absent, there is nothing to post (a15-nothing-to-publish)
+    # Appendix 15 note: a body that does not implement it posts a short message saying so; only
+    # with that message does its absence count as nothing to post
+    note: bool = False
     applies_to: tuple[str, ...] = ("cgo", "mio")
     needs: str | None = None  # a harvested content ("news", "contacts") without which absence is unknown
 
@@ -49,8 +52,6 @@ class Section:
     urls: tuple[str, ...]
     indicators: tuple[Indicator, ...]
     periodicity_days: int | None = None
-    restricted: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
-    stale_share: float = 0.5
     applies_to: tuple[str, ...] = ("cgo", "mio")
 
     def indicators_for(self, kind: str) -> tuple[Indicator, ...]:
@@ -64,6 +65,7 @@ class Vocabulary:
     repealed_phrases: dict[str, tuple[re.Pattern[str], ...]]
     law_citations: dict[str, tuple[re.Pattern[str], ...]]
     social_hosts: tuple[str, ...]
+    not_implementer_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
 
 def _by_lang(spec: dict[str, Any], where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -86,6 +88,8 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         raise ValueError(f"{where}: keywords in kk and ru, URL patterns or a detector are required")
     if spec.get("match", "anywhere") not in MATCH_SCOPES:
         raise ValueError(f"{where}: match must be one of {MATCH_SCOPES}")
+    if spec.get("if_any") and spec.get("note"):
+        raise ValueError(f'{where}: an indicator is either "(if any)" or the note\'s, not both')
     if spec.get("detect") not in (None, *DETECTORS):
         raise ValueError(f"{where}: detect must be one of {DETECTORS}")
     return Indicator(
@@ -96,6 +100,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         match=str(spec.get("match", "anywhere")),
         detect=spec.get("detect"),
         if_any=bool(spec.get("if_any", False)),
+        note=bool(spec.get("note", False)),
         applies_to=tuple(spec.get("applies_to", ("cgo", "mio"))),
         needs=spec.get("needs"),
     )
@@ -114,8 +119,6 @@ def section_from(item: str, spec: dict[str, Any]) -> Section:
         urls=tuple(str(u).lower() for u in spec.get("url", [])),
         indicators=indicators,
         periodicity_days=spec.get("periodicity_days"),
-        restricted=_by_lang(spec.get("restricted") or {}, f"{item}/restricted") if spec.get("restricted") else {},
-        stale_share=float(spec.get("stale_share", 0.5)),
         applies_to=tuple(spec.get("applies_to", ("cgo", "mio"))),
     )
 
@@ -145,6 +148,7 @@ def load(name: str, overrides: dict[str, Any] | None = None) -> Vocabulary:
         repealed_phrases=_by_lang(common["repealed_phrases"], "repealed_phrases"),
         law_citations=_by_lang(common["law_citations"], "law_citations"),
         social_hosts=tuple(common["social_hosts"]),
+        not_implementer_phrases=_by_lang(common["not_implementer_phrases"], "not_implementer_phrases"),
     )
 
 

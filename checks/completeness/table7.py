@@ -3,10 +3,14 @@
 Rows 1-5 use the vocabulary ``config/vocabulary/table7.yaml`` and the presence/currency logic of
 :mod:`ashyq.checks.completeness.judge`: row 1 (contacts) is a share of the listed contact elements found
 in the contacts, structure, leadership and reception sections; rows 2-5 are present and current
-(``pass``), present but older than the row's periodicity (``partial``, share ``stale_share``), or
-absent (``fail``). Budget information restricted by law makes row 2 ``not_applicable``.
+(``pass``), present but older than the row's periodicity — not "актуальная" — (half of the share, or
+nothing: interpretation website-current), or absent (``fail``). Row 2 asks for the budget information
+"не отнесенной к информации с ограниченным доступом": restricted information is left out of what must
+be published, the row is not exempted by a page that mentions secrets; a body whose budget information
+is restricted carries the registry tag ``budget_restricted`` and the edition exempts it.
 
-Row 6 is the share of questions answered in the platform's "Ask a question" (virtual reception):
+Row 6 is the share of the questions received in the reporting period that were answered in the
+platform's "Ask a question" (virtual reception):
 ``PortalRecord(portal="govkz", kind="vr_question")`` per language, numerator the answered ones,
 denominator all asked. No records because the harvest was refused (the browser ticket failed) →
 ``not_assessed``; a reception that received nothing → ``pass`` with 0 ÷ 0 (the rule gives the maximum).
@@ -14,18 +18,24 @@ denominator all asked. No records because the harvest was refused (the browser t
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, PortalRecord
 from ashyq.base.evidence import Deficiency
+from ashyq.base.period import ReportingPeriod
 from ashyq.base.vocabulary import LANGS, Lang, Status
+from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.completeness.corpus import coverage, desktop_units, unmeasurable
 from ashyq.checks.completeness.judge import assess_section
 from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
+from ashyq.checks.edition_index import reading
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 
 VOCABULARY = "table7"
+# what a present but not current row keeps of its share, by the run's reading of website-current
+STALE_SHARE = {"stale-half": 0.5, "stale-zero": 0.0}
 ITEMS = tuple(load_cached(VOCABULARY).sections)
 ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resolved"})
 
@@ -54,7 +64,7 @@ def run(artifacts: BodyArtifacts) -> list[Result]:
                     vocabulary,
                     source="pages and records",
                     check_authenticity=False,
-                    stale_lowers_share=True,
+                    stale_share=STALE_SHARE[reading(artifacts.config, "website-current")],
                 )
             )
     return results
@@ -74,8 +84,11 @@ def is_answered(payload: dict[str, Any]) -> bool:
 )
 def run_questions(artifacts: BodyArtifacts) -> list[Result]:
     results = []
+    period = artifacts.reporting_period()
     for lang in LANGS:
-        questions = [r for r in artifacts.records if r.portal == "govkz" and r.kind == "vr_question" and r.lang == lang]
+        asked = [r for r in artifacts.records if r.portal == "govkz" and r.kind == "vr_question" and r.lang == lang]
+        # the questions received in the reporting period (one without a readable date is kept)
+        questions = [r for r in asked if _asked_in(r, period, artifacts.as_of)]
         refused = unmeasurable(artifacts, "vr_question", lang)
         failed = [f for f in artifacts.failures if "public-data" in f.url or "vr_question" in (f.detail or "")]
         if refused or (not questions and failed):
@@ -99,6 +112,11 @@ def run_questions(artifacts: BodyArtifacts) -> list[Result]:
             continue
         results.append(_share(questions, lang))
     return results
+
+
+def _asked_in(record: PortalRecord, period: ReportingPeriod, as_of: date) -> bool:
+    day = parse_portal_day(record.payload.get("created_at") or record.payload.get("created"))
+    return day is None or period.within(day, as_of)
 
 
 def _share(questions: list[PortalRecord], lang: Lang) -> Result:

@@ -23,14 +23,17 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import LANGS
 from ashyq.checks.dataegov.records import (
+    NO_UNIFIED_DATASETS,
     CatalogueDataset,
     DataPortal,
     Passport,
     UnifiedEntry,
     data_portal,
     match_entry,
+    no_unified_datasets,
     unified_entries,
 )
+from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import failure_reason
 from ashyq.checks.portals import (
     EVIDENCE_LIMIT,
@@ -256,6 +259,10 @@ def passport_gaps(p: Passport, dataset: CatalogueDataset, lang: str) -> list[str
 
 
 def _passport_findings(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    # Table 1 note *: under the whole-criterion reading the maximum covers row 4 as well
+    whole = reading(artifacts.config, "opendata-no-datasets") == "whole-criterion"
+    if item == "T1-4" and whole and no_unified_datasets(artifacts):
+        return [result(item, lang, "not_applicable", reason=NO_UNIFIED_DATASETS) for lang in LANGS]
     entries = unified_entries(artifacts)
     portal = data_portal(artifacts)
     problem = _catalogue_problem(portal)
@@ -365,16 +372,18 @@ def a12_schedule(artifacts: BodyArtifacts) -> list[Result]:
         # every list entry not published, or published but overdue, is one deficiency (−0.1)
         deficiencies = rows.stale() + rows.missing()
         evidence = _published_evidence(rows) or _catalogue_evidence(portal)
-        results.append(
-            deficiency_result(
-                "A12-OD-3",
-                lang,
-                deficiencies,
-                evidence,
-                numerator=len(entries) - len(deficiencies),
-                denominator=len(entries),
-            )
+        found = deficiency_result(
+            "A12-OD-3",
+            lang,
+            deficiencies,
+            evidence,
+            numerator=len(entries) - len(deficiencies),
+            denominator=len(entries),
         )
+        # a12-parameter-floor = zero-when-absent: nothing of the list published in the language fails
+        if not rows.published() and reading(artifacts.config, "a12-parameter-floor") == "zero-when-absent":
+            found.status = "fail"
+        results.append(found)
     return results
 
 

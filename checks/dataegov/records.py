@@ -89,6 +89,16 @@ class Passport:
     records_total: int | None = None  # rows of the set, when the harvest counted them
 
 
+NO_UNIFIED_DATASETS = "the Unified list names no dataset of this body (Table 1, note *: the maximum)"
+
+
+def no_unified_datasets(artifacts: BodyArtifacts) -> bool:
+    """The body is known to hold no dataset of the Unified list (a known, empty list; an unknown
+    list is not "none")."""
+    entries = unified_entries(artifacts)
+    return entries is not None and not entries
+
+
 def _by_lang(payload: dict[str, Any], stem: str) -> dict[str, str]:
     return {lang: str(payload.get(f"{stem}{suffix}") or "") for lang, suffix in LANG_SUFFIX.items()}
 

@@ -13,7 +13,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.form_items import rows_for
 from ashyq.base.vocabulary import LANGS, Status
-from ashyq.base.working_days import HalfYear, add_working_days, half_year_bounds, half_year_label, half_year_of
+from ashyq.base.working_days import add_working_days, half_year_label, half_year_of
 from ashyq.checks.declared.facts import (
     NOT_DECLARED,
     NOT_VERIFIED,
@@ -25,18 +25,13 @@ from ashyq.checks.declared.facts import (
     rows_of,
     tally,
 )
+from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
 
 
-def _half_years(period: str, as_of: dt.date) -> list[str]:
-    """The half-years of a reporting period ("2026" or "2026-H1") that had begun by ``as_of``."""
-    year = int(period[:4])
-    halves: list[HalfYear] = [(year, 1), (year, 2)] if len(period) == 4 else [(year, int(period[-1]))]
-    return [half_year_label(h) for h in halves if half_year_bounds(h)[0] <= as_of]
-
-
 def needs_events(artifacts: BodyArtifacts) -> list[Result]:
-    """T1-5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year."""
+    """T1-5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year of the
+    run's reporting period — those ended by the audit date, and the one under way once it has one."""
     declared = declared_of(artifacts)
     form, numbers = rows_for("T1-5", artifacts.kind)
     out = []
@@ -47,7 +42,7 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
             continue
         assert declared is not None
         groups: dict[str, list[str]] = declared.settings["needs_event_groups"]
-        slots = [(g, h) for h in _half_years(declared.report.general.period, artifacts.as_of) for g in groups]
+        period = artifacts.reporting_period()
         covered: set[tuple[str, str]] = set()
         deficiencies, evidence = [], []
         for row in rows_of(declared.report, form, numbers):
@@ -58,9 +53,22 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
             elif group is None or row.date is None:
                 message = f"«{row.title_ru or row.title_kk}»: the kind of event or its date is not given"
                 deficiencies.append(Deficiency(message, kind="incomplete_row", evidence=support.evidence))
+            elif not period.within(row.date, artifacts.as_of):
+                message = (
+                    f"«{row.title_ru or row.title_kk}» of {row.date:%d.%m.%Y} is outside the period {period.label}"
+                )
+                deficiencies.append(Deficiency(message, kind="outside_period", evidence=support.evidence))
             else:
                 covered.add((group, half_year_label(half_year_of(row.date))))
                 evidence.extend(support.evidence)
+        slots = []
+        for part in period.half_years():
+            if part.start > artifacts.as_of:
+                continue
+            label = f"{part.start.year}-H{1 if part.start.month <= 6 else 2}"
+            for g in groups:  # the half-year under way counts once it has its event
+                if part.end < artifacts.as_of or (g, label) in covered:
+                    slots.append((g, label))
         done = [s for s in slots if s in covered]
         for group, half in sorted(set(slots) - covered):
             deficiencies.append(
@@ -127,7 +135,7 @@ def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
                 )
             )
             continue
-        if declared.settings.get("npa_publicity_aggregate") == "majority":
+        if reading(artifacts.config, "npa-publicity-aggregate") == "majority":
             level = Counter(levels).most_common(1)[0][0]
         else:
             level = min(levels, key=order.index)
@@ -156,13 +164,23 @@ def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
             out.append(not_assessed("T7.1-1", lang, NOT_VERIFIED))
             continue
         held = max(report.general.events_total or 0, len(report.media_events))
+        split = reading(artifacts.config, "media-language-split")
         high = 0
         deficiencies: list[Deficiency] = []
         evidence: list[EvidenceRef] = []
+        period = artifacts.reporting_period()
         for row in report.media_events:
             if not row.high_publicity:
                 continue
-            langs = ["kk", "ru"] if declared.settings.get("media_language_split") == "all-same" else [lang]
+            if row.date is not None and not period.within(row.date, artifacts.as_of):
+                message = (
+                    f"«{row.title_ru or row.title_kk}» of {row.date:%d.%m.%Y} is outside the period {period.label}"
+                )
+                deficiencies.append(
+                    Deficiency(message, kind="outside_period", evidence=[row_evidence(declared, "media_events", row)])
+                )
+                continue
+            langs = ["kk", "ru"] if split == "all-same" else [lang]
             supports = [row_support(declared, "media_events", row, x) for x in langs]
             good = next((s for s in supports if s.ok), None)
             if good is not None:
@@ -181,10 +199,13 @@ def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
     return out
 
 
-def request_deadline(received: dt.date, settings: dict[str, Any]) -> tuple[dt.date, str]:
-    """The last day to answer a media request received on ``received``, and the law that sets it."""
+def request_deadline(
+    received: dt.date, settings: dict[str, Any], option: str = "by-request-date"
+) -> tuple[dt.date, str]:
+    """The last day to answer a media request received on ``received``, and the law that sets it
+    (interpretation media-request-deadline: the law in force that day, or five days throughout)."""
     laws = sorted(settings["media_request_deadlines"], key=lambda law: str(law["effective_from"]))
-    if settings.get("media_request_deadline_option") == "five-days-throughout":
+    if option == "five-days-throughout":
         law = laws[-1]
     else:
         in_force = [x for x in laws if dt.date.fromisoformat(str(x["effective_from"])) <= received]
@@ -203,8 +224,12 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
     ):
         return [not_assessed("T7.1-2", lang, NOT_DECLARED) for lang in LANGS]
     on_time, deficiencies = 0, []
-    for row in report.media_requests:
-        deadline, law = request_deadline(row.incoming_date, declared.settings)
+    deadline_option = reading(artifacts.config, "media-request-deadline")
+    period = artifacts.reporting_period()
+    # the requests received in the reporting period (point 82's a); one of another period is not counted
+    requests = [r for r in report.media_requests if period.within(r.incoming_date, artifacts.as_of)]
+    for row in requests:
+        deadline, law = request_deadline(row.incoming_date, declared.settings, deadline_option)
         support = row_support(declared, "media_requests", row, None, linkless_ok=True)
         ev = [
             row_evidence(
@@ -225,13 +250,13 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
             deficiencies.append(support.deficiency)
         else:
             on_time += 1
-    total = len(report.media_requests)
-    measured = {
-        "numerator": on_time,
-        "denominator": total,
-        "answered": sum(r.answer_date is not None for r in report.media_requests),
-    }
-    status: Status = "pass" if on_time == total else "fail" if on_time == 0 else "partial"
+    total = len(requests)
+    answered = sum(r.answer_date is not None for r in requests)
+    # interpretation media-b-formula: B = (b − c) ÷ a (of the requests received) or ÷ b (of the answers)
+    of_answered = reading(artifacts.config, "media-b-formula") == "of-answered"
+    denominator = answered if of_answered and total else total
+    measured = {"numerator": on_time, "denominator": denominator, "received": total, "answered": answered}
+    status: Status = "pass" if on_time == denominator else "fail" if on_time == 0 else "partial"
     evidence = [
         row_evidence(declared, "general", None, f"media requests received: {total}, answered on time: {on_time}")
     ]

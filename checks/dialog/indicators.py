@@ -18,8 +18,10 @@ from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.period import months_between, weeks_between
 from ashyq.base.vocabulary import LANGS, Lang
-from ashyq.base.working_days import complete_half_years, half_year_bounds, half_year_label
+from ashyq.base.working_days import half_year_label, half_year_of
+from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
@@ -196,8 +198,11 @@ def _event_evidence(events: list[Event]) -> list[EvidenceRef]:
     needs=["records:dialog"],
 )
 def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
+    """Each half-year of the reporting period needs an event: a half-year that has ended without one
+    is a deficiency; the half-year under way counts once it has one (it is not yet held against the
+    body otherwise)."""
     cfg = check_settings("dialog", artifacts.config)
-    halves = complete_half_years(artifacts.as_of, int(cfg["events"]["complete_half_years"]))
+    period, as_of = artifacts.reporting_period(), artifacts.as_of
     need = int(cfg["events"]["per_half_year"])
     results = []
     for lang in LANGS:
@@ -207,9 +212,14 @@ def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
             continue
         events = events_of(artifacts, lang, cfg)
         covered, deficiencies, evidence = 0, [], []
-        for half in halves:
-            start, end = half_year_bounds(half)
-            inside = [e for e in events if e.start is not None and start <= e.start <= end]
+        halves: list[tuple[int, int]] = []
+        for part in period.half_years():
+            half = half_year_of(part.start)
+            start, end = part.start, part.end
+            inside = [e for e in events if e.start is not None and start <= e.start <= min(end, as_of)]
+            if start > as_of or (end >= as_of and len(inside) < need):
+                continue  # not begun, or under way without an event yet
+            halves.append(half)
             if len(inside) >= need:
                 covered += 1
                 evidence.extend(_event_evidence(inside[:2]))
@@ -222,6 +232,13 @@ def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
                         evidence=coverage_evidence(artifacts, lang, ("conferences", "polls")),
                     )
                 )
+        if not halves:
+            why = (
+                f"no half-year of the reporting period {period.label} has ended by {as_of:%d.%m.%Y}, "
+                "and none has an event yet"
+            )
+            results.append(not_assessed("T6-1", lang, why))
+            continue
         if not evidence:
             evidence = coverage_evidence(artifacts, lang, ("conferences", "polls")) or _event_evidence(events)
         status = "pass" if covered == len(halves) else "fail" if covered == 0 else "partial"
@@ -230,6 +247,7 @@ def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
             "denominator": len(halves),
             "share": round(covered / len(halves), 4) if halves else 1.0,
             "half_years": [half_year_label(h) for h in halves],
+            "period": period.label,
             "events_listed": len(events),
         }
         if not evidence and not deficiencies:
@@ -240,47 +258,94 @@ def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
 
 
 # ---------------------------------------------------------------------------------------- T6-2
-def posts_in_window(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> tuple[list[Post], int]:
-    """Posts dated within the window up to as_of, and how many posts had no readable date."""
-    first = artifacts.as_of - timedelta(days=int(cfg["blog"]["window_days"]) - 1)
+def posts_in_period(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> tuple[list[Post], int]:
+    """Posts dated within the reporting period up to as_of, and how many posts had no readable date."""
+    period = artifacts.reporting_period()
     posts = posts_of(artifacts, lang, cfg)
     undated = sum(p.posted is None for p in posts)
-    return [p for p in posts if p.posted is not None and first <= p.posted <= artifacts.as_of], undated
+    return [p for p in posts if period.within(p.posted, artifacts.as_of)], undated
+
+
+def _irregular_units(posts: list[Post], start: date, end: date, per: str, at_least: int) -> list[str]:
+    """The whole weeks or months in [start, end] with fewer than ``at_least`` posts."""
+    units = weeks_between(start, end) if per == "week" else months_between(start, end)
+    days = [p.posted for p in posts if p.posted is not None]
+    short = [(a, b) for a, b in units if sum(a <= d <= b for d in days) < at_least]
+    return [f"{a:%d.%m}–{b:%d.%m.%Y}" for a, b in short]
+
+
+def credited_entries(
+    posts: list[Post], start: date, end: date, bands: list[dict[str, Any]]
+) -> tuple[int, list[tuple[dict[str, Any], list[str]]]]:
+    """Table 6 row 2 reads "более 50 записей (не менее 1 записи в неделю)" and so on: a band counts only
+    when its regularity holds. The entries credited are the count, held down to the threshold of each
+    band whose regularity fails (so the edition's bands give the highest band really reached), and the
+    bands that failed with the weeks or months short of entries."""
+    count = len(posts)
+    failed: list[tuple[dict[str, Any], list[str]]] = []
+    for band in bands:  # highest first
+        above = int(band["above"])
+        if count <= above:
+            continue
+        short = _irregular_units(posts, start, end, str(band["per"]), int(band["at_least"]))
+        if not short:
+            return count, failed
+        failed.append((band, short))
+        count = above
+    return count, failed
 
 
 @register(
     "dialogue.blog_entries",
-    "1",
+    "2",
     ["T6-2"],
     needs=["records:dialog"],
 )
 def blog_entries(artifacts: BodyArtifacts) -> list[Result]:
     cfg = check_settings("dialog", artifacts.config)
     top = float(cfg["blog"]["top_band_above"])
+    period, as_of = artifacts.reporting_period(), artifacts.as_of
+    regular = reading(artifacts.config, "blog-regularity") == "condition"
     results = []
     for lang in LANGS:
         reason = unmeasured(artifacts, lang, ("blog_posts",))
         if reason:
             results.append(not_assessed("T6-2", lang, reason))
             continue
-        counted, undated = posts_in_window(artifacts, lang, cfg)
+        counted, undated = posts_in_period(artifacts, lang, cfg)
         evidence = [p.record.evidence("$.date", f"{p.title} ({p.posted})") for p in counted[:5]]
         evidence = evidence or coverage_evidence(artifacts, lang, ("blog_posts",))
         if not evidence:
             results.append(not_assessed("T6-2", lang, "no blog record to show as evidence"))
             continue
-        measured = {"value": len(counted), "window_days": int(cfg["blog"]["window_days"]), "undated": undated}
+        credited: int = len(counted)
+        failed: list[tuple[dict[str, Any], list[str]]] = []
+        if regular:
+            credited, failed = credited_entries(counted, period.start, period.judged_until(as_of), cfg["blog"]["bands"])
+        measured = {"value": credited, "entries": len(counted), "period": period.label, "undated": undated}
         deficiencies = []
-        if len(counted) <= top:
+        for band, short in failed:
+            unit = "a week" if band["per"] == "week" else "a month"
             deficiencies.append(
                 Deficiency(
-                    f"{len(counted)} blog entries in {lang} in the {measured['window_days']} days to "
-                    f"{artifacts.as_of:%d.%m.%Y} (the top band needs more than {top:g})",
+                    f"{len(counted)} blog entries in {lang} in {period.label}, but fewer than {band['at_least']} "
+                    f"{unit} in {len(short)} {band['per']}(s) ({', '.join(short[:4])}"
+                    f"{' …' if len(short) > 4 else ''}): "
+                    f'the band "more than {band["above"]}" needs them',
+                    kind="irregular_blog",
+                    evidence=evidence[:1],
+                )
+            )
+        if credited <= top and not failed:
+            deficiencies.append(
+                Deficiency(
+                    f"{len(counted)} blog entries in {lang} in the period {period.label} up to "
+                    f"{period.judged_until(as_of):%d.%m.%Y} (the top band needs more than {top:g})",
                     kind="few_blog_entries",
                     evidence=evidence[:1],
                 )
             )
-        status = "pass" if len(counted) > top else "partial"
+        status = "pass" if credited > top else "partial"
         results.append(Result("T6-2", lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
     return results
 
@@ -379,8 +444,9 @@ def _feedback_events(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) 
     reason = unmeasured(artifacts, lang, ("conferences", "polls"))
     if reason:
         return not_assessed("A12-D-3", lang, reason)
-    first = artifacts.as_of - timedelta(days=int(cfg["events"]["window_days"]) - 1)
-    events = [e for e in events_of(artifacts, lang, cfg) if e.start is not None and first <= e.start <= artifacts.as_of]
+    period = artifacts.reporting_period()
+    first = period.start
+    events = [e for e in events_of(artifacts, lang, cfg) if period.within(e.start, artifacts.as_of)]
     if events:
         return Result("A12-D-3", lang, "pass", {"events": len(events)}, evidence=_event_evidence(events))
     evidence = coverage_evidence(artifacts, lang, ("conferences", "polls"))

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import LANGS
+from ashyq.checks.edition_index import reading
 from ashyq.checks.keyboard_layout import describe, layout_issues
 from ashyq.checks.legalacts.records import Draft, NpaPortal, npa_portal, vocabulary
 from ashyq.checks.portals import EVIDENCE_LIMIT, deficiency_result, result, share_result
@@ -52,6 +53,22 @@ def _cite(draft: Draft, what: str) -> EvidenceRef:
 
 def _nothing(item: str, lang: str, what: str) -> Result:
     return result(item, lang, "not_applicable", reason=f"no {what} on legalacts.egov.kz")
+
+
+def _not_posted(item: str, portal: NpaPortal, what: str) -> Result:
+    url = portal.list_url or "https://legalacts.egov.kz/"
+    cited = EvidenceRef(url=url, kind="portal_record", snippet=f"no {what}")
+    deficiency = Deficiency(f"No {what} is published", "missing_" + what.replace(" ", "_"), url=url, evidence=[cited])
+    return result(item, portal.lang, "fail", {"count": 0}, [deficiency], [cited])
+
+
+def _nothing_posted(item: str, portal: NpaPortal, artifacts: BodyArtifacts, what: str) -> Result:
+    """A posting row (Table 4 rows 1–2, Table 5 row 1) with nothing on the portal: one reading for
+    all of them (interpretation npa-nothing-posted) — not met (default), or the maximum by analogy
+    with point 81 of the 2017 methodology."""
+    if reading(artifacts.config, "npa-nothing-posted") == "maximum":
+        return result(item, portal.lang, "not_applicable", reason=f"no {what} on legalacts.egov.kz: nothing to post")
+    return _not_posted(item, portal, what)
 
 
 # ------------------------------------------------------------------------------ findings
@@ -191,17 +208,7 @@ def regulatory_policy(artifacts: BodyArtifacts) -> list[Result]:
                 {"count": len(found)},
                 evidence=[_cite(d, "consultative document") for d in found[:EVIDENCE_LIMIT]],
             )
-        url = portal.list_url or "https://legalacts.egov.kz/"
-        cited = EvidenceRef(url=url, kind="portal_record", snippet="no consultative document of regulatory policy")
-        message = "No consultative document of regulatory policy is published"
-        return result(
-            "T4-1",
-            portal.lang,
-            "fail",
-            {"count": 0},
-            [Deficiency(message, "missing_consultative_document", url=url, evidence=[cited])],
-            [cited],
-        )
+        return _nothing_posted("T4-1", portal, artifacts, "consultative document of regulatory policy")
 
     return _per_language(artifacts, "T4-1", evaluate)
 
@@ -217,7 +224,7 @@ def supporting(artifacts: BodyArtifacts) -> list[Result]:
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
-            return _nothing(item, portal.lang, "draft act")
+            return _nothing_posted(item, portal, artifacts, "draft act")
         if not portal.cards_complete():
             return not_assessed(item, portal.lang, portal.card_reason())
         good, deficiencies, evidence = supporting_documents(portal)
@@ -280,6 +287,21 @@ def comments(artifacts: BodyArtifacts) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------ 2017 items
+def _nothing_planned(item: str, portal: NpaPortal, artifacts: BodyArtifacts, what: str) -> Result:
+    """Point 81 para 3: no drafts planned and/or no comments received → the parameter's maximum.
+    Interpretation a12-npa-nothing-planned: ``per-parameter`` (default) — the drafts parameters when
+    there are no drafts, the monitoring one when there are no comments; ``jointly`` — only when
+    there are neither, and then for every parameter; otherwise the parameter is judged as usual."""
+    if reading(artifacts.config, "a12-npa-nothing-planned") == "jointly":
+        received = comment_findings(portal, artifacts)[1]
+        if portal.drafts or received:
+            if item == "A12-N-4":  # drafts but no comment: nothing left unanswered
+                cited = EvidenceRef(url=portal.list_url or "https://legalacts.egov.kz/", kind="portal_record")
+                return result(item, portal.lang, "pass", {"numerator": 0, "denominator": 0}, evidence=[cited])
+            return _not_posted(item, portal, what)
+    return _nothing(item, portal.lang, what)
+
+
 @register(
     "npa.a12_forms",
     "1",
@@ -289,7 +311,7 @@ def comments(artifacts: BodyArtifacts) -> list[Result]:
 def a12_forms(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
-            return _nothing("A12-N-3", portal.lang, "draft act")
+            return _nothing_planned("A12-N-3", portal, artifacts, "draft act")
         good, deficiencies, evidence, with_card = form_findings(portal)
         if not with_card and not deficiencies:
             return not_assessed("A12-N-3", portal.lang, portal.card_reason())
@@ -310,7 +332,7 @@ def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
         answered, received, deficiencies, evidence, source = comment_findings(portal, artifacts)
         if received == 0:
-            return _nothing("A12-N-4", portal.lang, "comment received")
+            return _nothing_planned("A12-N-4", portal, artifacts, "comment received")
         return deficiency_result(
             "A12-N-4", portal.lang, deficiencies, evidence, numerator=answered, denominator=received, source=source
         )
@@ -327,7 +349,7 @@ def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
 def a12_supporting(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
-            return _nothing("A12-N-5", portal.lang, "draft act")
+            return _nothing_planned("A12-N-5", portal, artifacts, "draft act")
         if not portal.cards_complete():
             return not_assessed("A12-N-5", portal.lang, portal.card_reason())
         good, deficiencies, evidence = supporting_documents(portal)
@@ -345,11 +367,20 @@ def a12_supporting(artifacts: BodyArtifacts) -> list[Result]:
     needs=NEEDS,
 )
 def a12_announcements(artifacts: BodyArtifacts) -> list[Result]:
-    # INTERPRETATION: on legalacts.egov.kz a draft is announced for public discussion with its term
+    # Interpretation a12-mio-npa-fourth: announcements (Appendix 12, default) or supporting documents
+    # (Appendix 13 form). INTERPRETATION: on legalacts.egov.kz a draft is announced for public discussion with its term
     # («Публичное обсуждение до»); a draft posted without that term was not announced.
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
-            return _nothing("A12-N-6", portal.lang, "draft act")
+            return _nothing_planned("A12-N-6", portal, artifacts, "draft act")
+        if reading(artifacts.config, "a12-mio-npa-fourth") == "supporting-documents":
+            # the Appendix 13 report form's wording of the MIO's fourth parameter
+            if not portal.cards_complete():
+                return not_assessed("A12-N-6", portal.lang, portal.card_reason())
+            good, missing, cited = supporting_documents(portal)
+            return deficiency_result(
+                "A12-N-6", portal.lang, missing, cited, numerator=good, denominator=len(portal.drafts)
+            )
         deficiencies: list[Deficiency] = []
         evidence: list[EvidenceRef] = []
         for draft in portal.drafts:

@@ -6,6 +6,9 @@ card: title, status, type, dates, and the counters of comments, accepted and not
 ``draft_card`` (the document card ``/npa/view``: header fields, summary, version), ``attachment``,
 ``comment`` (with ``answered``) and ``version``. robots.txt disallows ``/npa/view``: without an
 assessor's override only the list cards are there, and the checks say what that leaves open.
+
+Only documents posted in the run's reporting period (their "created" date, up to the audit date) are
+judged, with their comments; a document without a readable date is kept.
 """
 
 from __future__ import annotations
@@ -69,6 +72,9 @@ class Draft:
     def evidence_record(self) -> PortalRecord:
         return self.card or self.listed
 
+    def created(self) -> date | None:
+        return parse_portal_day(self.fields.get("created") or self.listed.payload.get("created"))
+
 
 @dataclass
 class NpaPortal:
@@ -78,6 +84,8 @@ class NpaPortal:
     problem: str | None = None
     card_failures: list[FetchFailure] = field(default_factory=list)
     list_url: str | None = None
+    # documents posted outside the run's reporting period (not judged; their comments neither)
+    outside_period: list[Draft] = field(default_factory=list)
 
     @property
     def all_documents(self) -> list[Draft]:
@@ -128,7 +136,12 @@ def npa_portal(artifacts: BodyArtifacts, lang: str) -> NpaPortal:
             owner.comments.append(record)
         elif record.kind == "version":
             owner.versions.append(record)
+    period = artifacts.reporting_period()
     for draft in by_id.values():
+        created = draft.created()
+        if created is not None and not period.within(created, artifacts.as_of):
+            portal.outside_period.append(draft)  # posted in another period: judged there
+            continue
         (portal.regulatory if draft.regulatory else portal.drafts).append(draft)
     portal.card_failures = failures_on(artifacts, LEGALACTS_HOST, ("/npa/view", "/application/viewcardhistory"))
     list_failures = failures_on(artifacts, LEGALACTS_HOST, ("/list",))

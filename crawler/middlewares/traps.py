@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy.http import Response
 from w3lib.url import canonicalize_url
 
 from ashyq.crawler.middlewares.failures import RefusedRequest, record_failure
+from ashyq.net.egress import Refusal, target_of
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -119,6 +121,20 @@ class LoopAwareRedirectMiddleware(RedirectMiddleware):
     Without this, the second visit of a loop would be dropped by the duplicate filter without a
     word, and the page would silently go missing.
     """
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
+        # Scrapy keeps a redirect to another scheme as the answer (a 302, seemingly a page): a
+        # Location of file:///etc/hostname is a refusal with its reason, not a quiet dead end.
+        location = response.headers.get(b"Location")
+        if location is not None and response.status in (301, 302, 303, 307, 308):
+            target = urljoin(request.url, location.decode("latin-1").strip())
+            try:
+                target_of(target)
+            except Refusal as refusal:
+                detail = f"redirects to {target[:200]}: {refusal.detail}"
+                record_failure(self.crawler, request, refusal.reason, detail)
+                raise RefusedRequest(refusal.reason, detail) from None
+        return super().process_response(request, response)
 
     def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
         chain = [*request.meta.get("redirect_urls", []), request.url]

@@ -30,7 +30,7 @@ class GovkzRenderSpider(PortalSpider):
         if not self.body_identifier():
             yield self.identifier_missing()
             return
-        from ashyq.crawler.render import RenderSettings, render_body, url_map_from_settings, warc_archiver
+        from ashyq.crawler.render import RenderSettings, policy_from, render_body, url_map_from_settings, warc_archiver
 
         out_dir = Path(self.settings.get("ASHYQ_OUT_DIR") or "out")
         run_id = self.run_id or self.settings.get("ASHYQ_RUN_ID") or "adhoc"
@@ -40,6 +40,7 @@ class GovkzRenderSpider(PortalSpider):
             body_id=self.body_id,
             url_map=url_map_from_settings(self.settings),
             internal_hosts={"www.gov.kz"},
+            policy=policy_from(self.settings),
             timeout_ms=self.timeout_ms,
             max_pages=self.max_pages,
             archive=warc_archiver(out_dir, run_id, self.body_id),

@@ -27,6 +27,7 @@ FAMILIES = {
     "bodies": "the body registry: the commands (cli) and the store",
     "vocabulary": "closed vocabularies: those every stage shares (base) and the store's own",
     "artifacts": "a body's artifacts: their types (base) and reading them from the store (pipeline)",
+    "fetch": "fetching one page: the guarded HTTP client (net) and the declared links' polite fetcher on it (declared)",
 }
 
 

@@ -145,7 +145,7 @@ def test_measured_figures_agree_with_the_truth(harvested: tuple[World, dict[str,
     for (body, item, lang), defect in _truth(world).items():
         measured = dict(defect.measured)
         if item == "T6-2":
-            assert results[(body, item, lang)].measured["value"] == measured["posts"], (body, lang)
+            assert results[(body, item, lang)].measured["entries"] == measured["posts"], (body, lang)
         elif item == "T6-1":
             got = results[(body, item, lang)].measured
             assert (got["numerator"], got["denominator"]) == (measured["numerator"], measured["denominator"])

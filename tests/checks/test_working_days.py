@@ -73,3 +73,15 @@ def test_portal_dates_in_every_form() -> None:
     # data.egov.kz: epoch milliseconds of an Almaty moment (31 March 23:33 UTC is 1 April there)
     assert day_from_epoch_ms(1775000000000) == date(2026, 4, 1)
     assert parse_portal_day(1775000000000) == date(2026, 4, 1)
+
+
+def test_days_moved_by_government_decision() -> None:
+    """C.15: 2025-01-05 (a Sunday) was a working day in exchange for Friday 2025-01-03; 2024-05-04
+    (a Saturday) for Wednesday 2024-05-08. A term counted across them follows the decision."""
+    assert date(2025, 1, 5).weekday() == 6 and is_working_day(date(2025, 1, 5))
+    assert date(2025, 1, 3).weekday() == 4 and not is_working_day(date(2025, 1, 3))
+    assert is_working_day(date(2024, 5, 4)) and not is_working_day(date(2024, 5, 8))
+    # received Thursday 2 January 2025: 3 January off, the 4th a Saturday, the 5th worked
+    assert add_working_days(date(2025, 1, 2), 1) == date(2025, 1, 5)
+    assert working_days_between(date(2025, 1, 2), date(2025, 1, 6)) == 2
+    assert next_working_day(date(2025, 1, 3)) == date(2025, 1, 5)

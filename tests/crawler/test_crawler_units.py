@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from types import SimpleNamespace
 from typing import Any
 
@@ -14,8 +13,9 @@ from scrapy.settings import Settings
 from ashyq.crawler.middlewares.failures import RefusedRequest
 from ashyq.crawler.middlewares.guard import AddressGuardMiddleware
 from ashyq.crawler.middlewares.traps import TrapLimitsMiddleware, canonical_url
-from ashyq.crawler.settings import CrawlConfig, build_settings, load_crawl_config
+from ashyq.crawler.settings import build_settings
 from ashyq.crawler.spiders.site_page import decode_html, lang_from_url, parse_page, sitemap_entries
+from ashyq.net.crawl_config import CrawlConfig, load_crawl_config
 
 
 @pytest.mark.parametrize(
@@ -52,24 +52,39 @@ def test_trap_limits_cut_calendars_depth_and_page_count() -> None:
 
 
 @pytest.mark.parametrize(
-    "url",
-    ["http://10.0.0.5/", "http://192.168.1.10/x", "http://127.0.0.1:8080/", "http://[::1]/", "http://169.254.1.1/"],
+    ("url", "reason"),
+    [
+        ("http://10.0.0.5/", "private_address"),
+        ("http://192.168.1.10/x", "private_address"),
+        ("http://127.0.0.1:8080/", "private_address"),
+        ("http://[::1]/", "private_address"),
+        ("http://169.254.1.1/", "private_address"),
+        ("http://[::ffff:169.254.169.254]/", "private_address"),
+        ("http://100.64.0.1/", "private_address"),
+        ("http://localhost./", "private_address"),
+        ("file:///etc/hostname", "private_address"),
+        ("ftp://ftp.example.kz/x", "offsite"),
+        ("s3://bucket/key", "offsite"),
+    ],
 )
-def test_guard_refuses_internal_addresses_outside_replica_mode(url: str) -> None:
-    guard = AddressGuardMiddleware(_crawler(ASHYQ_BASE_URL_MAP={}, ASHYQ_GUARD_RESOLVE=False))
+def test_guard_refuses_internal_addresses_outside_replica_mode(url: str, reason: str) -> None:
+    guard = AddressGuardMiddleware(_crawler(ASHYQ_BASE_URL_MAP={}))
     with pytest.raises(RefusedRequest) as refused:
-        asyncio.run(guard.process_request(Request(url)))
-    assert refused.value.reason == "private_address"
+        guard.process_request(Request(url))
+    assert refused.value.reason == reason
 
 
 def test_guard_in_replica_mode_allows_the_replica_only() -> None:
-    guard = AddressGuardMiddleware(
-        _crawler(ASHYQ_BASE_URL_MAP={"https://zqai.kz": "http://127.0.0.1:4000"}, ASHYQ_GUARD_RESOLVE=False)
-    )
-    assert asyncio.run(guard.process_request(Request("https://zqai.kz/ru/"))) is None
-    for url, reason in (("http://10.0.0.5/", "private_address"), ("https://akorda.kz/", "offsite")):
+    guard = AddressGuardMiddleware(_crawler(ASHYQ_BASE_URL_MAP={"https://zqai.kz": "http://127.0.0.1:4000"}))
+    assert guard.process_request(Request("https://zqai.kz/ru/")) is None
+    assert guard.process_request(Request("http://127.0.0.1:4000/ru/")) is None  # the served address itself
+    for url, reason in (
+        ("http://10.0.0.5/", "private_address"),
+        ("http://127.0.0.1:4001/", "private_address"),  # loopback, but not a port the world printed
+        ("https://akorda.kz/", "offsite"),
+    ):
         with pytest.raises(RefusedRequest) as refused:
-            asyncio.run(guard.process_request(Request(url)))
+            guard.process_request(Request(url))
         assert refused.value.reason == reason
 
 
@@ -113,3 +128,21 @@ def test_a_robots_override_without_a_reason_is_refused() -> None:
         CrawlConfig.model_validate(
             {"contact": "crawler@ashyq.example", "robots": {"overrides": [{"source": "https://x.kz/", "reason": ""}]}}
         )
+
+
+def test_the_crawl_connects_only_through_the_egress_components() -> None:
+    from scrapy.settings.default_settings import DOWNLOAD_HANDLERS_BASE
+    from scrapy.utils.misc import load_object
+
+    from ashyq.crawler.settings import MAPPED_HANDLER
+    from ashyq.net.twisted_resolver import EgressResolver
+
+    for replica in ({}, {"https://zqai.kz": "http://127.0.0.1:4000"}):
+        settings = build_settings(load_crawl_config(), base_url_map=replica)
+        assert load_object(settings["TWISTED_DNS_RESOLVER"]) is EgressResolver
+        handlers = {**DOWNLOAD_HANDLERS_BASE, **settings["DOWNLOAD_HANDLERS"]}
+        assert {scheme: path for scheme, path in handlers.items() if path} == {
+            "http": MAPPED_HANDLER,
+            "https": MAPPED_HANDLER,
+        }
+        assert settings["DOWNLOADER_MIDDLEWARES"]["scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware"] is None

@@ -11,7 +11,7 @@ import yaml
 from crawl_harness import Crawl, crawl
 
 from ashyq.crawler.runner import CrawlRequest
-from ashyq.crawler.settings import CRAWL_CONFIG
+from ashyq.net.crawl_config import CRAWL_CONFIG
 
 REASON = "the annual report is required evidence under T9-1 and the owner agreed in writing"
 

@@ -24,7 +24,8 @@ from scrapy import signals
 from scrapy.crawler import CrawlerRunner
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import defer, reactor
-from ashyq.crawler.settings import build_settings, load_crawl_config
+from ashyq.crawler.settings import build_settings
+from ashyq.net.crawl_config import load_crawl_config
 from ashyq.crawler.middlewares.failures import FETCH_FAILED
 
 spec = json.loads(open(sys.argv[1]).read())

@@ -41,5 +41,4 @@ def test_the_law_is_named() -> None:
 
 
 def test_five_days_throughout_option() -> None:
-    settings = {**check_settings("declared"), "media_request_deadline_option": "five-days-throughout"}
-    assert request_deadline(D(2024, 8, 12), settings)[0] == D(2024, 8, 19)
+    assert request_deadline(D(2024, 8, 12), check_settings("declared"), "five-days-throughout")[0] == D(2024, 8, 19)

@@ -4,9 +4,9 @@ content; and the fetcher's guards."""
 from __future__ import annotations
 
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED, NOT_VERIFIABLE
-from ashyq.crawler.settings import load_crawl_config
 from ashyq.declared.fetch import Fetched, PoliteFetcher
 from ashyq.declared.verify import LinkClaim, judge_page
+from ashyq.net.crawl_config import load_crawl_config
 
 RU_PAGE = """<html lang="ru"><body><main><h1>Заседание коллегии министерства 12 марта 2026 года</h1>
 <p>12.03.2026 состоялось расширенное заседание коллегии министерства в режиме онлайн-трансляции.

@@ -66,7 +66,7 @@ def _write(tmp_path: Path, mutate: Any) -> Path:
     ("mutate", "expected"),
     [
         (lambda bs: bs.append(dict(bs[0])), "enbek: id is used 2 times"),
-        (lambda bs: bs[0].update(tags=["vip"]), "enbek: tags: Value error, unknown tag(s) vip"),
+        (lambda bs: bs[0].update(tags=["vip"]), "enbek: tags: Value error, unknown tag 'vip'"),
         (lambda bs: bs[1].update(sites=["ftp://x"]), "adilet: sites: Value error, 'ftp://x' is not an http(s) URL"),
         (lambda bs: bs[-1].pop("parent"), "zqai: a subordinate organisation needs a parent"),
         (lambda bs: bs[-1].update(parent="nobody"), "zqai: parent 'nobody' is not in the registry"),

@@ -18,11 +18,11 @@ from ashyq.base.forms import FORMS, DeclaredReport
 from ashyq.base.vocabulary import CONFIRMED
 from ashyq.base.working_days import add_working_days
 from ashyq.cli.world import world_app
-from ashyq.crawler.settings import load_crawl_config
 from ashyq.declared.fetch import PoliteFetcher
 from ashyq.declared.loader import LoadContext, load_report
 from ashyq.declared.reconcile import untrue_facts
 from ashyq.declared.verify import Verdict, verify_report
+from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap
 from ashyq.replica.core import World
 from ashyq.replica.declared_reports import declared_bodies, declared_defects, declared_report, untrue_rows

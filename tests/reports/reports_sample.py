@@ -228,7 +228,7 @@ def _add_run(session: Any, out_dir: Path, run_tag: str, started_at: datetime) ->
         body_ids=[b.id for b in BODIES],
         edition=EDITION,
         as_of=started_at.date(),
-        settings={"period": "2026", "max_pages": 50},
+        settings={"period": {"label": "2026", "start": "2026-01-01", "end": "2026-12-31"}, "max_pages": 50},
         started_at=started_at,
         run_id=run_id,
     )

@@ -186,7 +186,8 @@ def test_a14_special_rules(edition: Edition) -> None:
     assert item(edition, "A14-2.1").obtained == "provider"
     english = item(edition, "A14-4.5").rule
     assert english.type == "choice"
-    assert sorted(english.levels.values()) == [0, 0.15, 0.3]
+    assert sorted(english.levels.values()) == [0, 0, 0.15, 0.3]  # home page only, and no English version (none)
+    assert english.levels["none"] == 0
     nav = item(edition, "A14-2.2")
     assert "a14-nav-depth" in nav.interpretations
     assert nav.rule.type == "banded" and [(b.min, b.points) for b in nav.rule.bands] == [(50, 0.3)]
@@ -213,7 +214,7 @@ def test_appendix_15_caps_and_scale(edition: Edition) -> None:
     assert (a15.deduction_cap.share, a15.deduction_cap.of) == (0.5, 50)
     for i in leaves(a15):
         assert i.rule.type == "presence" and i.deductions is not None and i.deductions.per == 0.1, i.id
-    assert item(edition, "A15-1.6").exemptions[0].tags == ["national-bank"]
+    assert item(edition, "A15-1.6").exemptions[0].tags == ["national_bank"]  # the registry's tag
 
 
 # --- Appendix 16: mobile version ------------------------------------------------------------------

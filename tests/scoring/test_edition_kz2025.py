@@ -188,7 +188,9 @@ def test_levels_and_reporting_penalty(edition: Edition) -> None:
     assert edition.level_for(49.99).id == "ineffective"
     rp = edition.reporting_penalty
     assert rp is not None
-    assert (rp.item, rp.per_fact, rp.cap) == ("R", 0.2, 5)
+    # 0.2 a fact under the default reading of reporting-penalty-basis (nothing when it is not applied)
+    assert (rp.item, rp.cap) == ("R", 5)
+    assert not isinstance(rp.per_fact, float) and rp.per_fact.values == {"kept-in-practice": 0.2, "not-applied": 0}
     assert rp.source.file.startswith("001_")
 
 

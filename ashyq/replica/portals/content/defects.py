@@ -8,9 +8,9 @@ truth cannot drift from the pages. Items follow the 2025 methodology: T1 open da
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 
-from ashyq.base.working_days import complete_half_years, half_year_bounds, half_year_label, working_days_between
+from ashyq.base.working_days import half_year_bounds, half_year_label, working_days_between
 from ashyq.replica.core import Defect, World, WorldBody
 from ashyq.replica.portals.content.calendar import draft_deadline, report_deadline
 from ashyq.replica.portals.content.model import (
@@ -24,7 +24,6 @@ from ashyq.replica.portals.content.model import (
 
 Measured = tuple[tuple[str, float | int | str], ...]
 WORKING_DAYS_LIMIT = 15
-CHECKED_HALF_YEARS = 2
 
 
 def ratio(numerator: int, denominator: int, **extra: float | int | str) -> Measured:
@@ -62,9 +61,11 @@ def defects_of_body(world: World, body: WorldBody, content: BodyPortalContent) -
     _open_data(world, out, content)
     if content.budget is not None and not content.budget.restricted:
         _budget(world, out, content.budget)
-    _legalacts(out, content.drafts)
+    # the checks judge the documents posted in the reporting period: the calendar year, up to as_of
+    judged = tuple(d for d in content.drafts if date(world.as_of.year, 1, 1) <= d.created <= world.as_of)
+    _legalacts(out, judged)
     _dialog(world, out, content)
-    _feedback(out, content)
+    _feedback(out, content, judged)
     return out.defects
 
 
@@ -119,12 +120,17 @@ def _open_data(world: World, out: _Collector, c: BodyPortalContent) -> None:
 
 
 def _events_gap(world: World, out: _Collector, c: BodyPortalContent, item: str, open_data_only: bool) -> None:
-    halves = complete_half_years(world.as_of, CHECKED_HALF_YEARS)
+    """The half-years of the reporting period (the calendar year of as_of) a check judges: those ended
+    by as_of, and the one under way once it has an event; an ended one without an event is the gap."""
     events = [e for e in c.blog.events if e.about_open_data or not open_data_only] if c.blog else []
-    uncovered = []
-    for half in halves:
+    halves, uncovered = [], []
+    for half in ((world.as_of.year, 1), (world.as_of.year, 2)):
         start, end = half_year_bounds(half)
-        if not any(start <= e.start <= end for e in events):
+        covered = any(start <= e.start <= min(end, world.as_of) for e in events)
+        if start > world.as_of or (end >= world.as_of and not covered):
+            continue
+        halves.append(half)
+        if not covered:
             uncovered.append(half_year_label(half))
     if uncovered:
         what = "poll or internet conference on open data" if open_data_only else "internet conference or poll"
@@ -314,7 +320,7 @@ def _dialog(world: World, out: _Collector, c: BodyPortalContent) -> None:
     if c.blog is None:
         return
     _events_gap(world, out, c, "T6-1", open_data_only=False)
-    year_start = world.as_of - timedelta(days=364)
+    year_start = date(world.as_of.year, 1, 1)  # the reporting period: the calendar year, up to as_of
     for lang in LANGS:
         posts = sum(year_start <= p.posted <= world.as_of and lang in p.langs for p in c.blog.posts)
         points = blog_post_points(posts)
@@ -322,15 +328,15 @@ def _dialog(world: World, out: _Collector, c: BodyPortalContent) -> None:
             out.add(
                 "T6-2",
                 (lang,),
-                f"{posts} blog entries in {lang} in the year to {world.as_of:%d.%m.%Y}",
+                f"{posts} blog entries in {lang} in {world.as_of.year} up to {world.as_of:%d.%m.%Y}",
                 f"https://dialog.egov.kz/blogs/{c.blog.blog_id}/posts",
-                (("posts", posts), ("points", points), ("window_days", 365)),
+                (("posts", posts), ("points", points), ("period", str(world.as_of.year))),
                 "partial",
             )
 
 
-def _feedback(out: _Collector, c: BodyPortalContent) -> None:
-    proposals = [x for d in c.drafts for x in d.comments]
+def _feedback(out: _Collector, c: BodyPortalContent, drafts: tuple[NpaDraft, ...]) -> None:
+    proposals = [x for d in drafts for x in d.comments]
     accepted = sum(x.outcome == "accepted" for x in proposals)
     comments_answered = sum(x.answer is not None for x in proposals)
     received = len(proposals)

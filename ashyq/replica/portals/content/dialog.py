@@ -69,7 +69,20 @@ def build_blog(world: World, body: WorldBody, profile: DialogProfile | None, ind
 
 
 def _posts(as_of: date, rng: random.Random, profile: DialogProfile, index: int) -> tuple[BlogPost, ...]:
-    ages = sorted(rng.sample(range(0, 365), profile.posts_per_year))
+    spread = rng.sample(range(0, 365), profile.posts_per_year)
+    if profile.posts_per_year >= 52:
+        # a blog kept up every week ("не менее 1 записи в неделю"): one entry in each of the last 52
+        # Monday-to-Sunday weeks, the rest anywhere in the year (as many draws whatever the date)
+        this_monday = (as_of - timedelta(days=as_of.weekday())).toordinal()
+        weekly = [min(as_of.toordinal(), this_monday - 7 * w + rng.randint(0, 6)) for w in range(52)]
+        days = dict.fromkeys(as_of.toordinal() - day for day in weekly)
+        for age in spread:
+            if len(days) >= profile.posts_per_year:
+                break
+            days.setdefault(age)
+        ages = sorted(days)
+    else:
+        ages = sorted(spread)
     ages += [rng.randint(400, 900) for _ in range(4)]  # the archive before the counted year
     ru_only = set(rng.sample(range(profile.posts_per_year), profile.ru_only_posts))
     posts = []

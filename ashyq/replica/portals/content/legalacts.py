@@ -46,11 +46,16 @@ def build_drafts(world: World, body: WorldBody, profile: LegalactsProfile | None
     no_date = set(plain[profile.without_note : profile.without_note + profile.without_discussion_date])
     lookalike = set(plain[-profile.lookalike_kk :]) if profile.lookalike_kk else set()
     unanswered_left = profile.unanswered_comments
+    # drafts about five weeks apart, closer when the year so far is shorter, so that the documents of a
+    # body are posted in the reporting period the checks judge (the calendar year, up to as_of)
+    into_year = (world.as_of - date(world.as_of.year, 1, 1)).days
+    step = max(1, min(37, (into_year - 20) // max(1, count)))
     drafts = []
     for n in range(count):
         regulatory = n >= profile.drafts
         base = 15_900_000 + index * 10_000 + n * 20
-        created = world.as_of - timedelta(days=3 if n == 0 else n * 37 + rng.randint(0, 20))
+        jitter = rng.randint(0, 20) * step // 37
+        created = world.as_of - timedelta(days=3 if n == 0 else n * step + jitter)
         title, type_id = _title(body, theme, rng, n, regulatory)
         until = None if n in no_date else created + timedelta(days=DISCUSSION_DAYS)
         if n == 0:  # the draft still in discussion: its open comments are not yet overdue

@@ -1,0 +1,92 @@
+"""Part D: a run judges one reporting period — by default the one its audit date falls in, of the kind
+the edition names — and every dated item is judged within it, up to the audit date."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import ashyq.checks.registry  # noqa: F401  (registers every check)
+from ashyq.base.artifacts import BodyArtifacts, PortalRecord
+from ashyq.base.period import parse_period, period_of
+from ashyq.checks.registry import run_checks
+from ashyq.crawler.storing import store_body
+from ashyq.methodology.edition import edition_path
+from ashyq.methodology.validate import load_edition
+from ashyq.pipeline.artifacts import load_artifacts
+from ashyq.store import repository as repo
+from ashyq.store.bodies import load_registry
+from ashyq.store.db import ensure_schema, session_scope
+from ashyq.store.vocabulary import RunKind
+
+AS_OF = date(2026, 11, 20)
+
+
+def test_periods_and_the_editions_kinds() -> None:
+    assert period_of(AS_OF).label == "2026" and period_of(AS_OF, "half-year").label == "2026-H2"
+    assert parse_period("2025-H1").end == date(2025, 6, 30)
+    with pytest.raises(ValueError):
+        parse_period("2025-Q3")
+    kinds = {name: load_edition(edition_path(name)).reporting_period for name in ("kz-2025", "kz-2017")}
+    assert kinds["kz-2025"] is not None and kinds["kz-2025"].kind == "year"
+    assert kinds["kz-2017"] is not None and kinds["kz-2017"].kind == "half-year"  # "на полугодовой основе"
+    assert parse_period("2026").judged_until(AS_OF) == AS_OF
+    assert parse_period("2025").within(date(2025, 12, 31), AS_OF)
+    assert not parse_period("2026").within(date(2026, 11, 21), AS_OF)  # after the audit date
+
+
+def _blog(days: list[date]) -> list[PortalRecord]:
+    url = "https://dialog.egov.kz/blogs/32777/posts?page=1"
+    out = [PortalRecord("dialog", "coverage", {"content": "blog_posts", "measurable": True}, url, "ru", "c")]
+    for n, day in enumerate(days):
+        payload = {"title": f"Запись {n}", "url": f"https://dialog.egov.kz/blogs/posts/{n}", "date": day.isoformat()}
+        out.append(PortalRecord("dialog", "blog_post", payload, url, "ru", str(n)))
+    return out
+
+
+def _drafts(created: list[date]) -> list[PortalRecord]:
+    url = "https://legalacts.egov.kz/list?governmentId=1"
+    out = [
+        PortalRecord("legalacts", "coverage", {"content": c, "measurable": True}, url, "ru", c)
+        for c in ("drafts", "drafts_archive", "regulatory_policy_documents")
+    ]
+    for n, day in enumerate(created):
+        payload = {"title": f"Об утверждении правил {n}", "created": day.isoformat(), "comments": 0}
+        out.append(PortalRecord("legalacts", "draft", payload, url, "ru", str(100 + n)))
+    return out
+
+
+def _status(artifacts: BodyArtifacts, item: str) -> tuple[str, dict[str, object]]:
+    found = next(r for r in run_checks(artifacts, only_items=[item]) if r.item == item and r.lang == "ru")
+    return found.status, found.measured
+
+
+def test_dated_items_are_judged_within_the_period() -> None:
+    # 30 blog entries in 2025, 12 in 2026: the 2026 run does not count last year's
+    days = [date(2025, 1 + n % 12, 3 + n // 12) for n in range(30)] + [date(2026, m, 10) for m in range(1, 13)]
+    records = _blog(days) + _drafts([date(2025, 3, 1), date(2025, 9, 1)])
+    this_year = BodyArtifacts("b", "cgo", AS_OF, records=records)
+    last_year = BodyArtifacts("b", "cgo", AS_OF, records=records, period=parse_period("2025"))
+    assert _status(this_year, "T6-2")[1]["entries"] == 11  # January to November (December is after as_of)
+    assert _status(last_year, "T6-2")[1]["entries"] == 30
+    # no draft act posted in 2026: the posting row is not met for 2026, judged on two drafts for 2025
+    assert _status(this_year, "T4-2")[0] == "fail"
+    assert _status(last_year, "T4-2")[0] == "not_assessed"  # the drafts are there, their cards are not
+
+
+def test_a_stored_run_hands_its_period_to_the_checks(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.sqlite'}"
+    ensure_schema(db)
+    with session_scope(db) as session:
+        repo.upsert_bodies(session, [store_body(b) for b in load_registry("demo").bodies])
+        run = repo.start_run(
+            session,
+            RunKind.AUDIT,
+            body_ids=["enbek"],
+            as_of=AS_OF,
+            settings={"period": parse_period("2025-H2").as_dict()},
+        )
+        artifacts = load_artifacts(session, run, "enbek", tmp_path)
+    assert artifacts.reporting_period().label == "2025-H2"
