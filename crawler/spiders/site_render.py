@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ashyq.net.egress import EgressPolicy
 from ashyq.net.urlmap import BaseUrlMap
 
 # Noted before any script of the page runs: where the page's router moved to.
@@ -96,6 +97,7 @@ class RenderSettings:
     run_id: str
     body_id: str
     url_map: BaseUrlMap
+    policy: EgressPolicy | None = None  # the crawl's egress policy (default: the map's)
     timeout_ms: int = 20_000
     settle_ms: int = 300
     content_words: int = 25  # the shell's limit: content has arrived when the page has more
@@ -134,7 +136,6 @@ class SiteRenderer:
         self.settings = settings
         self._stack: contextlib.AsyncExitStack | None = None
         self._browser: Any = None
-        self._playwright: Any = None
         self._opening = asyncio.Lock()
         self._slots = asyncio.Semaphore(max(1, settings.concurrency))
         self.rendered = 0
@@ -143,20 +144,17 @@ class SiteRenderer:
         async with self._opening:
             if self._browser is not None:
                 return
-            from playwright.async_api import async_playwright
-
-            from ashyq.crawler.render import launch
+            from ashyq.net.browser import open_browser
 
             stack = contextlib.AsyncExitStack()
-            self._playwright = await stack.enter_async_context(async_playwright())
-            self._browser = await launch(self._playwright)
-            stack.push_async_callback(self._browser.close)
+            # Chromium behind the egress proxy: every request the page makes follows the crawl's policy
+            self._browser = await stack.enter_async_context(open_browser(self.settings.policy, self.settings.url_map))
             self._stack = stack
 
     async def _context(self, phone: bool) -> Any:
         from ashyq.crawler.render import new_context
 
-        context = await new_context(self._browser, self.settings.url_map, mobile=phone, playwright=self._playwright)
+        context = await new_context(self._browser, mobile=phone)
         await context.add_init_script(ROUTES_SCRIPT)
         return context
 
@@ -219,4 +217,4 @@ class SiteRenderer:
         if self._stack is not None:
             with contextlib.suppress(Exception):
                 await self._stack.aclose()
-        self._stack = self._browser = self._playwright = None
+        self._stack = self._browser = None
