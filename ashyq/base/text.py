@@ -64,7 +64,7 @@ _TRANSLATE = str.maketrans(
 )
 _SPACES = re.compile(r"\s+")
 # A Latin i (or dotless ı) or schwa between Cyrillic letters is the Kazakh letter a font lacked.
-_LATIN_IN_CYRILLIC = re.compile(r"(?<=[а-яёәғқңөұүһі])[iıə]|[iıə](?=[а-яёәғқңөұүһі])")
+_LATIN_IN_CYRILLIC = re.compile(r"(?<=[а-яёәғқңөұүһі])[iıə]+|[iıə]+(?=[а-яёәғқңөұүһі])")
 _LATIN_TO_KAZAKH = {"i": "і", "ı": "і", "ə": "ә"}
 _KAZAKH_FOLD = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"})
 # Final consonants Kazakh voices before a vowel suffix (folded spelling): к/қ → г/ғ, п → б.
@@ -86,7 +86,7 @@ def trim(text: str, limit: int = 240) -> str:
 def normalise(text: object) -> str:
     """What matching compares: NFC, lower case, ``ё`` → ``е``, one kind of quote and dash, single spaces."""
     folded = unicodedata.normalize("NFC", str(text) if text is not None else "").lower().translate(_TRANSLATE)
-    folded = _LATIN_IN_CYRILLIC.sub(lambda m: _LATIN_TO_KAZAKH[m.group(0)], folded)
+    folded = _LATIN_IN_CYRILLIC.sub(lambda m: "".join(_LATIN_TO_KAZAKH[ch] for ch in m.group(0)), folded)
     return _SPACES.sub(" ", folded).strip()
 
 

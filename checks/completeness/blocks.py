@@ -187,7 +187,7 @@ def content_blocks(html: str) -> tuple[Block, ...]:
                 heading=normalise(heading),
                 above=tuple(normalise(h) for h in above),
                 text=normalise(text),
-                lang=block_lang(f"{heading} {text}"),
+                lang=block_lang(text) or block_lang(f"{heading} {text}"),  # the text's, when it has enough
                 dates=dated,
                 years=tuple(sorted({int(y) for y in YEAR.findall(plain)})),
                 periods=periods_in(normalise(plain)),

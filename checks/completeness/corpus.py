@@ -53,9 +53,10 @@ class Unit:
     blocks: tuple[Block, ...] = ()  # the content under its headings
     anchors: tuple[tuple[str, str], ...] = ()  # (label, lower-case target) of every link it offers
     incoming: tuple[str, ...] = ()  # the labels other units' links to it carry (menu items, link texts)
+    shown_title: str = ""  # the title as the page writes it (normalised, never folded): for citations
 
     def evidence(self, snippet: str | None = None, json_path: str | None = None) -> EvidenceRef:
-        snippet = snippet or self.title or self.main[:200]
+        snippet = snippet or self.shown_title or self.title or self.main[:200]
         if isinstance(self.origin, PortalRecord):
             return self.origin.evidence(json_path or "$", snippet)
         if isinstance(self.origin, Measurement):
@@ -146,6 +147,7 @@ def _folded(unit: Unit) -> Unit:
         return unit
     return replace(
         unit,
+        shown_title=unit.title,
         title=_fold_text(unit.title),
         text=_fold_text(unit.text),
         main=_fold_text(unit.main),

@@ -219,7 +219,7 @@ def _hits_in(
     if keywords:
         for title in (unit.title, *unit.incoming):
             if matches(keywords, title):
-                yield Hit(unit, None, f"the page titled «{unit.title[:80]}»", every, 0, title)
+                yield Hit(unit, None, f"the page titled «{(unit.shown_title or unit.title)[:80]}»", every, 0, title)
                 break
         for block in blocks:
             if block.heading and matches(keywords, block.heading):
