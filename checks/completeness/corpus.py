@@ -367,6 +367,11 @@ def is_mobile_page(page: PageSnapshot) -> bool:
     return page.of_mobile_version or urlsplit(page.url).netloc.startswith("m.") or "mobile" in page.source
 
 
+def _page_unit(page: PageSnapshot) -> list[Unit]:
+    unit = _html_unit(page.url, page.lang, page.html, "page", page)
+    return [unit] if unit is not None else []
+
+
 def page_units(pages: Iterable[PageSnapshot], kind: str = "page") -> list[Unit]:
     """Units of pages that answered (an error status is not content), with their incoming labels."""
     units: list[Unit] = []
@@ -384,9 +389,21 @@ def measurement_unit(m: Measurement) -> Unit | None:
     return _html_unit(m.url, m.lang, html, "mobile", m) if isinstance(html, str) else None
 
 
+# The last body's units: Appendix 15, Table 7 and Appendix 16 read the same corpus one after another.
+_LAST: list[tuple[BodyArtifacts, int, int, list[Unit]]] = []
+
+
 def desktop_units(artifacts: BodyArtifacts) -> list[Unit]:
     """Pages (desktop) and gov.kz records, every language; pages with an error status are not content."""
-    units = page_units(p for p in artifacts.pages if not is_mobile_page(p))
+    if _LAST and _LAST[0][0] is artifacts and _LAST[0][1:3] == (len(artifacts.pages), len(artifacts.records)):
+        return list(_LAST[0][3])
+    units = _desktop_units(artifacts)
+    _LAST[:] = [(artifacts, len(artifacts.pages), len(artifacts.records), units)]
+    return list(units)
+
+
+def _desktop_units(artifacts: BodyArtifacts) -> list[Unit]:
+    units = [u for p in artifacts.pages if not is_mobile_page(p) and p.status < 400 for u in _page_unit(p)]
     for record in artifacts.records:
         if record.portal == "govkz" and record.kind in CONTENT_KINDS:
             unit = _record_unit(record)
