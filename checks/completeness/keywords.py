@@ -33,6 +33,9 @@ An indicator may ask for more in the same place (``with``: kk/ru keywords and ``
 block where it is found (with the blocks under it) must also name or link one of them - "the
 legislation on the green economy" is a green-economy heading over a law or a link to it.
 
+An indicator's own name (its wording in the appendix) is always one of its keywords; ``reading``
+states the reading of the text its words rest on, cited in its findings (``measured.readings``).
+
 Currency of an indicator (``current``): ``days`` — the freshest date in its block may not be older;
 ``years`` — the latest year its block names may lag the audit's year by at most this many
 (``0``: a plan must cover this year; ``1``: a report must be last year's at the latest).
