@@ -40,7 +40,7 @@ PORTAL_HOSTS = {
 }
 # What the run supplies per body, and what its absence means.
 CONFIG_KEYS = {
-    "unified_list": "the Unified list of open data is not known for this body",
+    "unified_list": "no Unified list of open data is imported (ashyq open-data import-list)",
     "subordinate_list": "the body's list of subordinate organisations is not known",
 }
 

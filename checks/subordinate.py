@@ -29,6 +29,8 @@ from ashyq.base.artifacts import BodyArtifacts, PageSnapshot, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import normalise
 from ashyq.base.vocabulary import LANGS, Lang
+from ashyq.checks.dataegov.records import dataset_index
+from ashyq.checks.declared.facts import declared_of
 from ashyq.checks.dialog.indicators import (
     answered_share,
     no_questions_reason,
@@ -240,21 +242,44 @@ def _catalogue_evidence(sub: BodyArtifacts) -> list[EvidenceRef]:
     return coverage or [d.record.evidence("$.apiUri", d.api_uri) for d in _datasets(sub)[:3]]
 
 
-def _not_published(sub: BodyArtifacts, lang: Lang) -> Outcome:
+def _declared_datasets(sub: BodyArtifacts, parent: BodyArtifacts) -> tuple[list[dict[str, Any]], dict[str, Any]] | None:
+    """Without an imported Unified list: the organisation's datasets the parent's report lists
+    (Appendix 9, Table 6 row 2: links to every published dataset of its subordinate organisations)."""
+    declared = declared_of(parent)
+    if declared is None:
+        return None
+    names = {normalise(n) for n in sub.names.values() if n}
+    rows = [r for r in declared.report.subordinates if r.row == "2" and normalise(r.organisation) in names and r.link]
+    if not rows:
+        return None
+    entries = [{"code": dataset_index(str(r.link)) or str(r.link), "api_uri": dataset_index(str(r.link))} for r in rows]
+    return entries, {"kind": "declared", "file": declared.source, "rows": len(rows), "form": "Таблица 6, строка 2"}
+
+
+def _not_published(sub: BodyArtifacts, lang: Lang, parent: BodyArtifacts) -> Outcome:
     reason = _data_unmeasured(sub)
     entries = sub.config.get("unified_list")
-    if reason is None and not isinstance(entries, list):
-        reason = "the organisation's Unified-list entries are not configured"
+    source: dict[str, Any] = {"kind": "unified_list", "list": sub.config.get("unified_list_source")}
+    if not isinstance(entries, list):
+        claimed = _declared_datasets(sub, parent)
+        if claimed is None:
+            reason = reason or (
+                "no Unified list imported (ashyq open-data import-list), and the body's report lists no dataset "
+                "of the organisation (Appendix 9, Table 6 row 2)"
+            )
+        else:
+            entries, source = claimed
     if reason or not isinstance(entries, list):
         return Outcome("unknown", reason or "no Unified list")
     datasets = _datasets(sub)
     missing = [e for e in entries if _match(e, datasets) is None]
-    measured = {"numerator": len(entries) - len(missing), "denominator": len(entries)}
+    measured = {"numerator": len(entries) - len(missing), "denominator": len(entries), "source": source}
     evidence = _catalogue_evidence(sub)
     if missing:
         codes = ", ".join(str(e.get("code") or next(iter(_entry_names(e)), "?")) for e in missing)
         url = next((d.record.source_url for d in datasets), None)
-        return Outcome("deficient", f"Unified-list datasets not published: {codes}", evidence, url, measured)
+        what = "Unified-list datasets" if source["kind"] == "unified_list" else "datasets the body's report declares"
+        return Outcome("deficient", f"{what} not published: {codes}", evidence, url, measured)
     return Outcome("clean", "", evidence, measured=measured)
 
 
@@ -268,7 +293,7 @@ def _stale(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     periodicity = {}
     for entry in entries:
         matched = _match(entry, _datasets(sub))
-        declared = entry.get("actualize_type") or entry.get("periodicity")  # config/unified_list.yaml
+        declared = entry.get("actualize_type") or entry.get("periodicity")  # the imported Unified list
         if matched and declared:
             periodicity[matched.api_uri] = str(declared)
     stale, undated, evidence = [], [], []
@@ -333,12 +358,12 @@ def _filling(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     "subordinate.open_data",
     "1",
     ["T10-1", "T10-2", "T10-3"],
-    uses=["subordinates:records:data", "subordinates:config:unified_list", "config:subordinate_list"],
+    uses=["subordinates:records:data", "subordinates:config:unified_list", "config:subordinate_list", "declared"],
 )
 def open_data(artifacts: BodyArtifacts) -> list[Result]:
     cfg = check_settings("subordinate", artifacts.config)
     return [
-        *_join(artifacts, "T10-1", _not_published),
+        *_join(artifacts, "T10-1", lambda sub, lang: _not_published(sub, lang, artifacts)),
         *_join(artifacts, "T10-2", lambda sub, lang: _stale(sub, lang, cfg)),
         *_join(artifacts, "T10-3", lambda sub, lang: _filling(sub, lang, cfg)),
     ]

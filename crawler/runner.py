@@ -106,7 +106,10 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
         # The whole registry: a subordinate body's parent must exist before it.
         upsert_bodies(session, [store_body(body) for body in registry.bodies])
         run = start_run(
-            session, request.run_kind, body_ids=body_ids, settings={"crawl": run_settings_record(config, settings)}
+            session,
+            request.run_kind,
+            body_ids=body_ids,
+            settings={"crawl": run_settings_record(config, settings), "registry": request.registry},
         )
         run_id = run.id
     run_dir = out_dir / "runs" / run_id

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ashyq.config.operator import ContactRefused, is_placeholder, load_config, require_contact
 from ashyq.net.crawl_config import MEGABYTE, CrawlConfig
 from ashyq.net.identity import ROBOTS_NAME
 
@@ -56,6 +57,8 @@ def build_settings(
 ) -> dict[str, Any]:
     """The Scrapy settings of one crawl process; ``overrides`` win (tests shorten timeouts)."""
     replica = bool(base_url_map)
+    if not replica and is_placeholder(config.contact):
+        raise ContactRefused(_refusal())
     polite = config.replica_politeness if replica else config.politeness
     limits = config.limits
     settings: dict[str, Any] = {
@@ -110,6 +113,14 @@ def build_settings(
     }
     settings.update(overrides or {})
     return settings
+
+
+def _refusal() -> str:
+    try:
+        require_contact(load_config())
+    except ContactRefused as refused:
+        return str(refused)
+    return "the crawl config names no operator contact (contact:)"
 
 
 def run_settings_record(config: CrawlConfig, settings: dict[str, Any]) -> dict[str, Any]:

@@ -29,7 +29,7 @@ fi
 stamp=.venv/.ashyq-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "setup: installing the project and its extras into .venv"
-    .venv/bin/pip install -q -e '.[crawl,reports,dev]'
+    .venv/bin/pip install -q -e '.[postgres,dev]'
     touch "$stamp"
 fi
 

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from ashyq.config import operator
 from ashyq.replica.core import World
 from ashyq.replica.server import start_world
+
+
+@pytest.fixture(scope="session", autouse=True)
+def operator_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Tests never read the developer's ./ashyq.yaml or /etc/ashyq: the session's operator config is
+    an empty file of its own (no contact: the real systems are refused, replica mode works)."""
+    path = tmp_path_factory.mktemp("operator") / "ashyq.yaml"
+    path.write_text("# the test session's operator config: nothing set\n", encoding="utf-8")
+    mp = pytest.MonkeyPatch()
+    mp.setenv(operator.CONFIG_VARIABLE, str(path))
+    operator.forget_loaded()
+    yield path
+    mp.undo()
+    operator.forget_loaded()
 
 
 @pytest.fixture(scope="session")

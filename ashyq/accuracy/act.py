@@ -215,7 +215,7 @@ def axe_results(urls: list[str], timeout_ms: int = 15_000) -> tuple[str, dict[st
 
 
 async def _axe_results(urls: list[str], timeout_ms: int) -> tuple[str, dict[str, Answer]]:
-    from ashyq.gather.pages import AXE_PATH
+    from ashyq.gather.axe import axe_script
     from ashyq.net.browser import open_browser
 
     out: dict[str, Answer] = {}
@@ -232,7 +232,7 @@ async def _axe_results(urls: list[str], timeout_ms: int) -> tuple[str, dict[str,
             try:
                 await session.goto(page, url, wait_until="load")
                 await page.wait_for_timeout(250)
-                await page.add_script_tag(path=str(AXE_PATH))
+                await page.add_script_tag(path=str(axe_script()))
                 answer = await page.evaluate(AXE_EVAL)
             except Exception:  # no answer: the case counts as "cannot tell"
                 continue

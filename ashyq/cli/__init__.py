@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 from ashyq import __version__
@@ -12,8 +15,11 @@ from ashyq.cli.check_page import check_page_command
 from ashyq.cli.crawl import crawl_command
 from ashyq.cli.declared import declare_command, report_template_command
 from ashyq.cli.methodology import methodology_app, score_command
+from ashyq.cli.open_data import open_data_app
+from ashyq.cli.operator import fail
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import check_command, recheck_command
+from ashyq.cli.setup import setup_browser_command
 from ashyq.cli.world import world_app
 
 app = typer.Typer(
@@ -22,11 +28,36 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+@app.callback()
+def main(
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="The operator's settings (contact, store, output folder, registry, politeness). "
+            "Default: $ASHYQ_CONFIG, ./ashyq.yaml, /etc/ashyq/ashyq.yaml.",
+        ),
+    ] = None,
+) -> None:
+    """Openness auditor for Kazakhstan's state bodies: harvest, check, score, report."""
+    from ashyq.config.operator import ConfigError, load_config, use_config
+
+    try:
+        if config is not None:
+            use_config(config)
+        load_config()  # a malformed file is refused before any work starts
+    except ConfigError as error:
+        raise fail("the config file is refused:\n" + "\n".join(error.problems)) from None
+
+
 app.add_typer(methodology_app, name="methodology")
 app.add_typer(world_app, name="world")
 app.add_typer(bodies_app, name="bodies")
 app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
+app.add_typer(open_data_app, name="open-data")
 app.add_typer(accuracy_app, name="accuracy")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
@@ -38,6 +69,7 @@ app.command("check")(check_command)
 app.command("check-page")(check_page_command)
 app.command("report-template")(report_template_command)
 app.command("declare")(declare_command)
+app.command("setup-browser")(setup_browser_command)
 
 
 @app.command()

@@ -19,6 +19,15 @@ from rich.console import Console
 from rich.table import Table
 
 from ashyq.base.period import ReportingPeriod, parse_period
+from ashyq.cli.operator import (
+    DbOption,
+    OutOption,
+    RegistryOption,
+    choose_out,
+    choose_registry,
+    choose_store,
+    ensure_contact,
+)
 from ashyq.config import CONFIG_DIR
 from ashyq.net.egress import EgressPolicy, Refusal, check_site_url, is_loopback_or_private, parse_address, target_of
 from ashyq.net.resolve import system_resolver
@@ -144,11 +153,11 @@ def _finish(summary: AuditSummary) -> None:
 
 
 def nightly_command(
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    registry: RegistryOption = None,
     edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
     replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    db: Annotated[str | None, typer.Option(help="Store URL (default ASHYQ_DB_URL or out/ashyq.sqlite).")] = None,
+    out: OutOption = None,
+    db: DbOption = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
@@ -160,6 +169,9 @@ def nightly_command(
     edition = edition_or_exit(edition)
     options = options_or_exit(option)
     judged = period_or_exit(period)
+    url_map = replica_map_of(replica_map)
+    registry = choose_registry(registry, bool(url_map))
+    ensure_contact(bool(url_map))
     try:
         reg = load_registry(registry)
     except RegistryError as error:
@@ -169,9 +181,9 @@ def nightly_command(
         ids,
         registry,
         edition,
-        out,
-        db,
-        replica_map_of(replica_map),
+        choose_out(out),
+        choose_store(db),
+        url_map,
         parse_date(as_of),
         RunKind.NIGHTLY,
         max_pages,
@@ -187,11 +199,11 @@ def audit_command(
     body: Annotated[str | None, typer.Option("--body", help="A body of the registry.")] = None,
     url: Annotated[str | None, typer.Option("--url", help="A website in no registry (website criteria only).")] = None,
     kind: Annotated[str, typer.Option("--kind", help="cgo or mio (with --url).")] = "cgo",
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    registry: RegistryOption = None,
     edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
     replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    out: OutOption = None,
+    db: DbOption = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow a loopback or private --url (your own test site).")
@@ -209,8 +221,15 @@ def audit_command(
     options = options_or_exit(option)
     judged = period_or_exit(period)
     url_map = replica_map_of(replica_map)
+    out, db = choose_out(out), choose_store(db)
     if url is not None:
+        if not url_map and not allow_private and _named_host(url):  # only a public site can be meant: ask
+            ensure_contact(False)  # before the name is looked up (an address is judged as it is, below)
         registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
+    else:
+        registry = choose_registry(registry, bool(url_map))
+    # an audit of one's own site on a private address is replica-like: the map points at it alone
+    ensure_contact(bool(url_map))
     assert body is not None
     try:
         reg = load_registry(registry)
@@ -308,6 +327,16 @@ def _adhoc_registry(
     return str(path), body_id, url_map
 
 
+def _named_host(url: str) -> bool:
+    """Whether the URL is a valid http(s) one whose host is a name to look up (not an address, not
+    localhost): the only case where a contact can be asked for before the egress policy resolves it."""
+    try:
+        host = urlsplit(check_site_url(url)).hostname or ""
+    except ValueError:
+        return False
+    return parse_address(host) is None and host != "localhost" and not host.endswith(".localhost")
+
+
 def _own_site_map(base: str, allow_private: bool) -> dict[str, str]:
     """Nothing for a public site; for a loopback or private one the operator allowed, replica mode
     with exactly that address and port (the crawler goes nowhere else)."""
@@ -384,12 +413,33 @@ def declare_replica_reports(world: Any, reg: Any, urls: dict[str, str], out: Pat
         )
 
 
+def import_replica_list(world: Any, out: Path, db: str) -> None:
+    """The ministry publishes the Unified list of open data; the assessor imports it (here: the
+    replica world's, written as the official file under out/declared/)."""
+    from ashyq.declared.unified_list import Entry, load_unified_list, write_unified_list
+    from ashyq.replica.unified_list import official_rows
+    from ashyq.store.db import ensure_schema, session_scope
+    from ashyq.store.unified_list import save_unified_list
+
+    rows = official_rows(world)
+    path = write_unified_list(
+        [Entry(row=n, bin=None, **row) for n, row in enumerate(rows, start=1)],
+        ensure_dir(out / "declared") / "unified-list.xlsx",
+    )
+    loaded = load_unified_list(path)
+    ensure_schema(db)
+    with session_scope(db) as session:
+        save_unified_list(session, loaded.source, loaded.sha256, [e.as_dict() for e in loaded.entries])
+    err.print(f"[bold]Unified list[/bold] imported: {len(loaded.entries)} datasets of {len(loaded.bodies)} bodies")
+
+
 def replica_audit(world: Any, out: Path, db: str, browser: bool = True, reports: bool = True) -> AuditSummary:
     """Every demo body audited on the running replica world, as the allow-listed assessor."""
     from ashyq.replica.server import start_world
 
     with start_world(world) as served:
         reg = load_registry("demo")
+        import_replica_list(world, out, db)
         declare_replica_reports(world, reg, served.urls, out, db)
         request = AuditRequest(
             [b.id for b in reg.assessed()],

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from ashyq.cli.operator import OutOption, choose_out, choose_registry, ensure_contact, fail, operator_config
 from ashyq.store.bodies import Registry, RegistryError, available_registries, load_registry, missing_identifiers
 
-bodies_app = typer.Typer(help="Body registries: list bodies, report missing portal identifiers.", no_args_is_help=True)
+bodies_app = typer.Typer(
+    help="Body registries: list bodies, report missing portal identifiers, sync from www.gov.kz.", no_args_is_help=True
+)
 console = Console()
 
 
@@ -25,13 +30,16 @@ def open_registry(name: str) -> Registry:
 
 @bodies_app.command("list")
 def list_bodies(
-    registry: Annotated[str, typer.Argument(help="Registry name (demo, kz) or file.")] = "demo",
+    registry: Annotated[
+        str | None, typer.Argument(help="Registry name (demo, kz) or file (default: `registry:` of ashyq.yaml).")
+    ] = None,
     lang: Annotated[str, typer.Option(help="Language of the names: kk, ru or en.")] = "ru",
 ) -> None:
     """The bodies of a registry with their kind, website and portal identifiers."""
-    reg = open_registry(registry)
+    reg = open_registry(choose_registry(registry, replica=False, network=False))
     table = Table(title=f"registry {reg.name}: {len(reg.bodies)} bodies")
-    for col in ("id", "kind", "name", "site", "gov.kz", "data", "legalacts", "budget", "dialog", "tags"):
+    for col in ("id", "kind", "category", "status", "name", "site", "gov.kz", "data", "legalacts", "budget", "dialog",
+                "tags"):  # fmt: skip
         table.add_column(col)
     for b in reg.bodies:
         name = getattr(b.names, lang, None) or b.names.ru
@@ -46,6 +54,8 @@ def list_bodies(
         table.add_row(
             b.id,
             b.kind.upper(),
+            b.category or "—",
+            "evaluated" if b.evaluated else "monitored",
             name,
             b.sites[0] if b.sites else "—",
             *["—" if c is None else str(c) for c in cells],
@@ -66,3 +76,84 @@ def check(
         typer.echo(f"OK {name}: {len(reg.bodies)} bodies, {len(missing)} with identifiers still unknown")
         for body_id, fields in missing.items():
             typer.echo(f"  {body_id}: unknown {', '.join(fields)} — those sources are not assessed for it")
+
+
+@bodies_app.command("sync")
+def sync(
+    registry: Annotated[
+        str | None,
+        typer.Option(
+            help="The current registry to compare with: kz, demo or a file (default: --to, or `registry:` of "
+            "ashyq.yaml, when it exists)."
+        ),
+    ] = None,
+    to: Annotated[
+        Path | None,
+        typer.Option("--to", help="The registry file the sync proposes for (default: --registry when it is a file)."),
+    ] = None,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Write the proposal over the registry file (the old one is kept).")
+    ] = False,
+    replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
+    out: OutOption = None,
+    crawl_config: Annotated[Path | None, typer.Option("--crawl-config", help="Politeness and robots policy.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the differences as JSON.")] = False,
+) -> None:
+    """Read www.gov.kz's list of entities, classify them, link subordinate organisations to their parents,
+    and propose the registry (a file beside it, with the differences); --apply accepts it."""
+    from ashyq.cli.audit import replica_map_of
+    from ashyq.pipeline.bodies_sync import SyncFailed, SyncRequest, sync_bodies
+    from ashyq.store.registry_sync import diff_lines
+
+    url_map = replica_map_of(replica_map)
+    ensure_contact(bool(url_map))
+    shipped = set(available_registries())
+    configured = operator_config().config.registry
+    target = to or _file_of(registry, shipped) or _file_of(configured, shipped)
+    if target is None:
+        raise fail(
+            "where should the registry go? give --to FILE (the shipped registries are not overwritten; "
+            "start from one with --registry kz --to FILE)"
+        )
+    current = registry or (str(target) if target.exists() else None)
+    if current is not None:
+        open_registry(current)  # a broken current registry is reported before anything is fetched
+    try:
+        outcome = sync_bodies(SyncRequest(target, current, choose_out(out), url_map, apply, crawl_config))
+    except SyncFailed as failed:
+        typer.echo(f"sync failed: {failed}", err=True)
+        for problem in failed.problems:
+            typer.echo(f"  {problem}", err=True)
+        raise typer.Exit(1) from None
+    harvest, diff = outcome.harvest, outcome.proposal.diff
+    if as_json:
+        typer.echo(json.dumps({"source": harvest.source, **diff.as_dict()}, ensure_ascii=False, indent=2))
+    else:
+        reg = outcome.proposal.registry
+        typer.echo(
+            f"www.gov.kz: {len(harvest.entities)} entities from {harvest.source}, {harvest.pages_read} subordinates "
+            f"pages read; proposed registry: {len(reg.bodies)} bodies ({len(reg.assessed())} evaluated, "
+            f"{len(reg.monitored())} monitored)"
+        )
+        for problem in harvest.problems:
+            typer.echo(f"  note: {problem}")
+        lines = diff_lines(diff)
+        typer.echo("\n".join(lines) if lines else "no differences")
+        typer.echo(
+            f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.renamed)} renamed, "
+            f"{len(diff.changed)} changed"
+        )
+    typer.echo(f"proposal: {outcome.proposal_path}; differences: {outcome.diff_path}")
+    if outcome.applied is not None:
+        kept = f" (the previous one: {outcome.previous})" if outcome.previous else ""
+        typer.echo(f"applied: {outcome.applied}{kept}")
+    elif diff:
+        typer.echo(f"nothing changed in {target}: review the proposal, then run again with --apply")
+
+
+def _file_of(name: str | None, shipped: set[str]) -> Path | None:
+    """A registry the sync may write: a file path, never a registry shipped with ashyq."""
+    if name is None or name in shipped:
+        return None
+    path = Path(name)
+    return path if path.suffix in (".yaml", ".yml") else None

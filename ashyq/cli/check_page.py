@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 
@@ -71,7 +72,7 @@ def policy_for(target: str, allow_private: bool) -> EgressPolicy:
 
 def _plain_fetch(url: str, policy: EgressPolicy, timeout: float = 20.0) -> tuple[int, dict[str, str], str]:
     if url.startswith("file://"):
-        from urllib.parse import unquote, urlsplit
+        from urllib.parse import unquote
 
         text = Path(unquote(urlsplit(url).path)).read_text(encoding="utf-8")
         return 200, {"Content-Type": "text/html; charset=utf-8"}, text
@@ -114,11 +115,25 @@ def check_page_report(
     url: str, mobile: bool = False, lang: str | None = None, allow_private: bool = False
 ) -> PageCheck:
     """:func:`check_page` with what could not be fetched and the browser's versions."""
+    from ashyq.config.operator import ContactRefused, contact_for
     from ashyq.gather.pages import gather_pages
     from ashyq.gather.visits import GatherSettings
 
     target, local = _target(url)
+
+    def public_page() -> None:  # its owner must be able to reach whoever asks
+        try:
+            contact_for(replica=False)
+        except ContactRefused as refused:
+            raise typer.BadParameter(f"refused: {refused}") from None
+
+    host = urlsplit(target).hostname or ""
+    named = parse_address(host) is None and host != "localhost" and not host.endswith(".localhost")
+    if not local and not allow_private and named:  # only a public page can be meant: ask before any lookup
+        public_page()
     policy = EgressPolicy() if local else policy_for(target, allow_private)
+    if not local and not policy.allowed and (allow_private or not named):
+        public_page()
     status, headers, served = _plain_fetch(target, policy)
     gathered = gather_pages(
         [target], GatherSettings.from_config(policy=policy, local_files=local, mobile=mobile), sample=False

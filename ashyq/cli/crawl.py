@@ -15,6 +15,15 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+from ashyq.cli.operator import (
+    DbOption,
+    OutOption,
+    RegistryOption,
+    choose_out,
+    choose_registry,
+    choose_store,
+    ensure_contact,
+)
 from ashyq.crawler.runner import CrawlRequest, CrawlSummary, UnknownBodies, resolve_bodies, run_crawl
 from ashyq.net.urlmap import ReplicaMapError, read_replica_map
 from ashyq.store.bodies import RegistryError
@@ -69,14 +78,12 @@ def _print_summary(summary: CrawlSummary) -> None:
 def crawl_command(
     body: Annotated[list[str] | None, typer.Option("--body", help="Body id (repeat for several).")] = None,
     all_bodies: Annotated[bool, typer.Option("--all", help="Every body of the registry.")] = False,
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    registry: RegistryOption = None,
     replica_map: Annotated[
         str | None, typer.Option("--replica-map", help="Base-URL map (JSON or file): enables replica mode.")
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder (runs/<run_id>/warc/…).")] = Path("out"),
-    db: Annotated[
-        str | None, typer.Option("--db", help="Store URL (default: ASHYQ_DB_URL or out/ashyq.sqlite).")
-    ] = None,
+    out: OutOption = None,
+    db: DbOption = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="Page limit per body.")] = None,
     crawl_config: Annotated[
         Path | None, typer.Option("--crawl-config", help="Politeness and robots config (default config/crawl.yaml).")
@@ -86,6 +93,9 @@ def crawl_command(
     """Harvest bodies into the store: pages, links, downloads, portal records, failures, WARC."""
     if bool(body) == all_bodies:
         raise _usage("give --body ID (one or more) or --all, not both")
+    registry = choose_registry(registry, replica_map is not None)
+    ensure_contact(replica_map is not None)
+    out, db = choose_out(out), choose_store(db)
     try:
         _, body_ids = resolve_bodies(registry, list(body or []), all_bodies)
     except UnknownBodies as error:

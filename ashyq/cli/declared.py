@@ -15,6 +15,15 @@ from rich.console import Console
 
 from ashyq.base.forms import DeclaredReport
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
+from ashyq.cli.operator import (
+    DbOption,
+    OutOption,
+    RegistryOption,
+    choose_out,
+    choose_registry,
+    choose_store,
+    ensure_contact,
+)
 from ashyq.crawler.storing import store_body
 from ashyq.declared.fetch import PoliteFetcher
 from ashyq.declared.loader import DeclarationError, LoadContext, load_report
@@ -50,11 +59,13 @@ def _body(registry: str, body_id: str) -> tuple[Body, list[Body]]:
 def report_template_command(
     body: Annotated[str, typer.Option("--body", help="Body id of the registry.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The workbook to write (.xlsx).")],
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    registry: Annotated[
+        str | None, typer.Option(help="Registry: demo, kz or a YAML file (default: `registry:` of ashyq.yaml).")
+    ] = None,
     period: Annotated[str, typer.Option(help="Reporting period: 2026, 2026-H1 …")] = "2026",
 ) -> None:
     """Write the Appendix 9 report forms for a body as an XLSX workbook to fill in."""
-    found, _ = _body(registry, body)
+    found, _ = _body(choose_registry(registry, replica=False, network=False), body)
     if found.kind not in ("cgo", "mio"):
         console.print(f"[red]error:[/red] {body} is a subordinate organisation; its parent reports for it (Table 6)")
         raise typer.Exit(USAGE_ERROR)
@@ -65,17 +76,20 @@ def report_template_command(
 def declare_command(
     body: Annotated[str, typer.Option("--body", help="Body id of the registry.")],
     file: Annotated[Path, typer.Argument(help="The filled workbook (.xlsx), a YAML file or a folder of CSV files.")],
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
-    db: Annotated[str | None, typer.Option("--db", help="Store URL (default: ASHYQ_DB_URL).")] = None,
+    registry: RegistryOption = None,
+    db: DbOption = None,
     replica_map: Annotated[
         str | None, typer.Option("--replica-map", help="Base-URL map (JSON or file): replica mode.")
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder (runs/<run_id>/warc/…).")] = Path("out"),
+    out: OutOption = None,
     period: Annotated[str | None, typer.Option(help="Period, when the cover leaves it empty.")] = None,
     verify: Annotated[bool, typer.Option("--verify/--no-verify", help="Re-verify the declared links.")] = True,
 ) -> None:
     """Load a body's filled report into the store, then re-verify every declared link."""
-    found, everyone = _body(registry, body)
+    replica = replica_map is not None
+    chosen = choose_registry(registry, replica, network=False)
+    found, everyone = _body(chosen, body)
+    out, db = choose_out(out), choose_store(db)
     url_map = BaseUrlMap()
     if replica_map is not None:
         try:
@@ -84,6 +98,12 @@ def declare_command(
             console.print(f"[red]error:[/red] --replica-map: {error}")
             raise typer.Exit(USAGE_ERROR) from None
     try:
+        # a malformed file is refused first, whatever else is wrong; then the links' checks need the
+        # real systems' conditions (the operator's contact, identifiers that are not the replica's)
+        load_report(file, LoadContext(found.id, found.kind, allow_internal_links=replica, period=period))
+        if verify:
+            choose_registry(chosen, replica, network=True)
+            ensure_contact(replica)
         outcome = declare_file(file, found, everyone, db, url_map, out, period, verify)
     except DeclarationError as error:
         console.print(f"[red]refused:[/red] {file} — {len(error.problems)} problem(s), nothing stored")

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
+from ashyq.cli.operator import choose_out, choose_store
 from ashyq.reports.body_report import ReportError, load_body_report
 from ashyq.reports.bundle import export_bundle, verify_bundle
 from ashyq.reports.conclusion import write_conclusion
@@ -56,8 +57,16 @@ assert {t.value for t in ExportTable} == set(TABLES)
 
 RunOption = Annotated[str, typer.Option("--run", help="Run id, or 'last' for the last complete run.")]
 BodyOption = Annotated[str, typer.Option("--body", help="Body id.")]
-DbOption = Annotated[str | None, typer.Option("--db", help="Store URL (default: ASHYQ_DB_URL or out/ashyq.sqlite).")]
-DataOption = Annotated[Path, typer.Option("--data", help="Output folder of the runs (runs/<run>/warc, screenshots).")]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store URL (default: `store:` of ashyq.yaml, ASHYQ_DB_URL or out/ashyq.sqlite)."),
+]
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data", help="Output folder of the runs (runs/<run>/warc, screenshots); default `out:` of ashyq.yaml."
+    ),
+]
 LangOption = Annotated[ReportLanguage, typer.Option("--lang", help="Language of the labels.")]
 
 
@@ -78,6 +87,7 @@ def _run_id(session: Session, run: str) -> str:
 def _store(db: str | None) -> Iterator[Session]:
     """A session on the store, brought to the current schema first (an empty or older store is not a
     traceback: an empty one simply has no run)."""
+    db = choose_store(db)
     ensure_schema(db)
     with session_scope(db) as session:
         yield session
@@ -111,13 +121,13 @@ def dashboard_command(
     run: RunOption,
     out: Annotated[Path, typer.Option("-o", "--out", help="Folder of the static site.")],
     lang: LangOption = ReportLanguage.ru,
-    data: DataOption = Path("out"),
+    data: DataOption = None,
     db: DbOption = None,
 ) -> None:
     """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
     try:
         with _store(db) as session:
-            index = build_dashboard(session, _run_id(session, run), data, out, lang.value)
+            index = build_dashboard(session, _run_id(session, run), choose_out(data), out, lang.value)
     except ReportError as error:
         raise _fail(str(error)) from None
     typer.echo(str(index))
@@ -164,13 +174,13 @@ def evidence_export_command(
     run: RunOption,
     body: BodyOption,
     out: Annotated[Path, typer.Option("-o", "--out", help="The bundle (.zip) to write.")],
-    data: DataOption = Path("out"),
+    data: DataOption = None,
     db: DbOption = None,
 ) -> None:
     """One body's evidence of a run as a verifiable zip (WARC records, screenshots, manifest)."""
     try:
         with _store(db) as session:
-            contents = export_bundle(session, _run_id(session, run), body, data, out)
+            contents = export_bundle(session, _run_id(session, run), body, choose_out(data), out)
     except ReportError as error:
         raise _fail(str(error)) from None
     for missing in contents.missing:

@@ -3,7 +3,6 @@ checks over a stored run, re-check disputed items for an appeal."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -17,6 +16,15 @@ from ashyq.cli.audit import (
     replica_map_of,
     usage_error,
 )
+from ashyq.cli.operator import (
+    DbOption,
+    OutOption,
+    RegistryOption,
+    choose_out,
+    choose_registry,
+    choose_store,
+    ensure_contact,
+)
 from ashyq.pipeline.audit import AuditRequest, run_audit
 from ashyq.store.bodies import RegistryError, load_registry
 from ashyq.store.vocabulary import RunKind
@@ -25,10 +33,10 @@ from ashyq.store.vocabulary import RunKind
 def recheck_command(
     body: Annotated[str, typer.Option("--body", help="The body whose findings are disputed.")],
     items: Annotated[str, typer.Option("--items", help="Comma-separated items, e.g. A14-2.3,T7-1.")],
-    registry: Annotated[str, typer.Option(help="Registry: demo, kz or a YAML file.")] = "demo",
+    registry: RegistryOption = None,
     replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    out: OutOption = None,
+    db: DbOption = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
     crawl_config: CrawlConfigOption = None,
@@ -42,6 +50,10 @@ def recheck_command(
     wanted = [i.strip() for i in items.split(",") if i.strip()]
     if not wanted:
         raise usage_error("--items names no item")
+    url_map = replica_map_of(replica_map)
+    registry = choose_registry(registry, bool(url_map))
+    ensure_contact(bool(url_map))
+    out, db = choose_out(out), choose_store(db)
     try:
         load_registry(registry).get(body)
     except (RegistryError, KeyError):
@@ -52,7 +64,7 @@ def recheck_command(
         "kz-2025",
         out,
         db,
-        replica_map_of(replica_map),
+        url_map,
         parse_date(as_of),
         RunKind.RECHECK,
         None,
@@ -92,8 +104,8 @@ def check_command(
         list[str] | None, typer.Option("--body", help="Body id (repeat); all the run's bodies if omitted.")
     ] = None,
     run: Annotated[str, typer.Option("--run", help="Run id, or 'last' for the last complete run.")] = "last",
-    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
-    out: Annotated[Path, typer.Option(help="The output folder the run's WARC files are under.")] = Path("out"),
+    db: DbOption = None,
+    out: OutOption = None,
     registry: Annotated[str | None, typer.Option(help="Registry, only for a run that does not record its own.")] = None,
 ) -> None:
     """Run the checks again over what a run stored (no network) and re-score it as the run was made — its
@@ -103,7 +115,9 @@ def check_command(
     from ashyq.pipeline.revision import RevisionError, check_stored_run
 
     try:
-        summary = check_stored_run(run, db, out.resolve(), list(body or []) or None, registry, StageProgress())
+        summary = check_stored_run(
+            run, choose_store(db), choose_out(out).resolve(), list(body or []) or None, registry, StageProgress()
+        )
     except RevisionError as error:
         raise usage_error(str(error)) from None
     except (EditionError, RegistryError) as error:

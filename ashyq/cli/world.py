@@ -48,6 +48,12 @@ def serve(
         help="none; flaky: 5xx, slow answers, traps; hostile: redirects to loopback, metadata and files, and a canary",
     ),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+    outage: list[str] = typer.Option(
+        [], "--outage", help="a source that is down: graphql, entities-api (repeat for several)"
+    ),
+    access_log: Path | None = typer.Option(
+        None, "--access-log", help="append every request (host, path, user agent) to this file"
+    ),
     outside: bool = typer.Option(
         True, "--outside/--no-outside", help="also serve the outside test sites (in no registry; see docs/accuracy.md)"
     ),
@@ -60,8 +66,11 @@ def serve(
     With --faults hostile the canary's address goes to stderr: it is not in the map, and nothing may reach it."""
     from ashyq.replica.server import Served, serve_forever
 
+    unknown = sorted(set(outage) - {"graphql", "entities-api"})
+    if unknown:
+        raise typer.BadParameter(f"unknown outage {', '.join(unknown)}; known: graphql, entities-api")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    world = World(as_of=_as_of(as_of), faults=faults.value)
+    world = World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log)
 
     def ready(served: Served) -> None:
         sys.stdout.write(json.dumps(served.urls) + "\n")
@@ -118,3 +127,30 @@ def declared(
     report = declared_report(world, body)
     output.write_text(yaml.safe_dump(report, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     typer.echo(f"{output}: the {world.as_of.year} report of {body}")
+
+
+@world_app.command("unified-list")
+def unified_list(
+    output: Path = typer.Option(..., "-o", "--output", help="the file to write: .xlsx or .csv"),
+    as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+) -> None:
+    """Write the Unified list of open data of the world's bodies, as the ministry publishes it."""
+    from ashyq.declared.unified_list import Entry, write_unified_list
+    from ashyq.replica.unified_list import official_rows
+
+    rows = official_rows(World(as_of=_as_of(as_of)))
+    entries = [Entry(row=n, bin=None, **row) for n, row in enumerate(rows, start=1)]
+    write_unified_list(entries, output, "Единый перечень открытых данных государственных органов (мир-реплика)")
+    typer.echo(f"{output}: {len(entries)} datasets")
+
+
+@world_app.command("entities")
+def entities_truth(
+    as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+) -> None:
+    """Print the registry a correct `ashyq bodies sync` writes from the world's www.gov.kz (YAML)."""
+    import yaml
+
+    from ashyq.replica.govkz.entities import truth
+
+    typer.echo(yaml.safe_dump(truth(World(as_of=_as_of(as_of))), allow_unicode=True, sort_keys=False), nl=False)

@@ -14,19 +14,18 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
 from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import interactions, probes
+from ashyq.gather.axe import AxeMissing, axe_script
 from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
 from ashyq.net.browser import BrowserSession, Mark, open_browser, session_of
 from ashyq.net.egress import Refusal
 from ashyq.net.urlmap import BaseUrlMap
 
-AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_KINDS = ("axe", "emblem", "motion", "focus", "zoom")
 
 
@@ -89,10 +88,16 @@ async def measure_page(
         def add(kind: str, data: dict[str, Any]) -> None:
             result.measurements.append(Measurement(kind, url, data, screenshot=shot, tool_versions=versions))
 
-        await page.add_script_tag(path=str(AXE_PATH))
-        axe = await page.evaluate(probes.AXE_RUN, list(config["axe_alt_rules"]) + list(config["axe_contrast_rules"]))
-        result.tool_versions["axe-core"] = versions["axe-core"] = str(axe.pop("version"))
-        add("axe", axe)
+        try:
+            script = axe_script()
+        except AxeMissing as missing:  # the other measurements do not need it
+            result.measurements += error_measurements(url, missing, ["axe"])
+        else:
+            await page.add_script_tag(path=str(script))
+            rules = list(config["axe_alt_rules"]) + list(config["axe_contrast_rules"])
+            axe = await page.evaluate(probes.AXE_RUN, rules)
+            result.tool_versions["axe-core"] = versions["axe-core"] = str(axe.pop("version"))
+            add("axe", axe)
         add("emblem", await page.evaluate(probes.EMBLEM, labels(config, "emblem")))
         add("motion", await page.evaluate(probes.MOTION, labels(config, "pause")))
         if with_focus:

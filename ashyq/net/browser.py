@@ -40,7 +40,52 @@ from ashyq.net.urlmap import BaseUrlMap
 if TYPE_CHECKING:
     from playwright.async_api import Browser, BrowserContext, Page, Playwright, Response
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_VARIABLE = "ASHYQ_CHROMIUM"
+# Debian's launcher (it reads /etc/chromium.d), then the binary behind it.
+KNOWN_PLACES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
+ON_PATH = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+class ChromiumMissing(RuntimeError):
+    """No browser: the browser measurements and the gov.kz render step cannot run."""
+
+
+def find_chromium() -> str | None:
+    """``$ASHYQ_CHROMIUM``, else Debian's Chromium, else one on PATH, else a browser Playwright
+    downloaded (``playwright install chromium``), else None."""
+    named = os.environ.get(CHROMIUM_VARIABLE)
+    if named:
+        return named if Path(named).is_file() else None
+    for place in KNOWN_PLACES:
+        if Path(place).is_file() and os.access(place, os.X_OK):
+            return place
+    for name in ON_PATH:
+        found = shutil.which(name)
+        if found:
+            return found
+    return _playwright_download()
+
+
+def _playwright_download() -> str | None:
+    cache = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
+    found = sorted(cache.glob("chromium-*/chrome-linux*/chrome"), reverse=True)
+    return str(found[0]) if found else None
+
+
+def require_chromium() -> str:
+    found = find_chromium()
+    if found is not None:
+        return found
+    named = os.environ.get(CHROMIUM_VARIABLE)
+    if named:
+        raise ChromiumMissing(f"${CHROMIUM_VARIABLE} names {named}, which is not a file")
+    raise ChromiumMissing(
+        "no Chromium found: on Debian `apt install chromium`; elsewhere `playwright install chromium`; "
+        f"or set ${CHROMIUM_VARIABLE} to the browser's executable"
+    )
+
+
+CHROMIUM = find_chromium() or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--disable-gpu",
     "--disable-background-networking",

@@ -1,6 +1,7 @@
-"""The crawl policy an operator sets in ``config/crawl.yaml``: who the crawler says it is (``contact``),
-how politely it asks (per-host concurrency, delays, AutoThrottle), how it retries, how large an
-answer may be and which robots.txt overrides an allow-listed assessor uses.
+"""The crawl policy: who the crawler says it is (``contact``, from the operator's ``ashyq.yaml``), how
+politely it asks (per-host concurrency, delays, AutoThrottle; ``config/crawl.yaml``, with the
+operator's budget over it), how it retries, how large an answer may be and which robots.txt overrides
+an allow-listed assessor uses.
 
 It belongs to the network room because every fetch path reads it - the Scrapy crawl, the declared
 reports' link check and ``check-page`` - not only the crawler. A file may start from another with
@@ -16,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ashyq.config import CONFIG_DIR
+from ashyq.config.operator import PLACEHOLDER_CONTACT, load_config
 from ashyq.net.identity import user_agent
 
 CRAWL_CONFIG = CONFIG_DIR / "crawl.yaml"
@@ -85,7 +87,9 @@ class RobotsPolicy(_Strict):
 
 
 class CrawlConfig(_Strict):
-    contact: str
+    # Who crawls: the operator's contact from ashyq.yaml (ashyq.config.operator); the placeholder is
+    # accepted in replica mode only.
+    contact: str = PLACEHOLDER_CONTACT
     politeness: Politeness = Politeness()
     replica_politeness: Politeness = Politeness(
         per_host=8,
@@ -116,8 +120,24 @@ def load_crawl_config(path: str | Path | None = None) -> CrawlConfig:
     """Read and validate a crawl config (default ``config/crawl.yaml``); errors name the field.
 
     A file may start from another with ``extends: <file beside it>``: its own keys replace the
-    other's, mapping by mapping."""
-    return CrawlConfig.model_validate(_read_config(Path(path or CRAWL_CONFIG), set()))
+    other's, mapping by mapping. The operator's ``ashyq.yaml`` then has the last word on the contact
+    and the politeness budget against the real systems."""
+    raw = _read_config(Path(path or CRAWL_CONFIG), set())
+    return CrawlConfig.model_validate(_merge(raw, _operator_overrides()))
+
+
+def _operator_overrides() -> dict[str, Any]:
+    operator = load_config().config
+    out: dict[str, Any] = {}
+    if operator.contact:
+        out["contact"] = operator.contact
+    budget = operator.politeness.model_dump(exclude_none=True)
+    max_pages = budget.pop("max_pages_per_body", None)
+    if budget:
+        out["politeness"] = budget
+    if max_pages is not None:
+        out["limits"] = {"max_pages_per_body": max_pages}
+    return out
 
 
 def _read_config(path: Path, seen: set[Path]) -> dict[str, Any]:

@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import select
 
 from ashyq.base.period import ReportingPeriod, period_of
-from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
 from ashyq.gather.stage import measure_run
@@ -34,6 +33,7 @@ from ashyq.scoring.findings import FindingsFile
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
+from ashyq.store.unified_list import current_unified_list, reference, rows_for
 from ashyq.store.vocabulary import RunKind, RunStatus
 
 Progress = Callable[[str, dict[str, Any]], None]
@@ -187,14 +187,23 @@ def check_bodies(
     others' findings. The run's interpretation options reach the checks that apply a reading."""
 
     reg = load_registry(registry)
+    bodies = {b.id: b for b in reg.bodies}
+    listed = current_unified_list(session)
+    source = reference(listed) if listed is not None else None
+    run.settings = {**(run.settings or {}), "unified_list": source}
 
     def config_for(body_id: str) -> dict[str, Any]:
-        known = {b.id for b in reg.bodies}
+        # the imported Unified list's rows of the body (None: no list imported; the open-data checks
+        # then take the body's declared datasets as claims to verify)
+        body = bodies.get(body_id)
+        names = [body.names.kk, body.names.ru] if body is not None else []
+        rows = rows_for(listed, names) if listed is not None else None
         return {
-            "unified_list": unified_list_for(registry, body_id),
+            "unified_list": rows,
+            "unified_list_source": source,
             "interpretations": dict(options or {}),
             # whether the registry knows the body's subordinate organisations (none is not unknown)
-            "subordinate_list": reg.subordinate_list(body_id) if body_id in known else "unknown",
+            "subordinate_list": reg.subordinate_list(body_id) if body is not None else "unknown",
         }
 
     out: dict[str, list[Result] | str] = {}
@@ -249,10 +258,11 @@ def score_editions(
 
 
 def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:
-    """The bodies to harvest: those asked for, and the subordinate organisations of the CGOs among them."""
+    """The bodies to harvest: those asked for, and the subordinate organisations of the CGOs among them
+    (those evaluated in their criterion 7: not committees, not monitored organisations)."""
     out = list(dict.fromkeys(body_ids))
     for body_id in body_ids:
-        for child in registry.children(body_id):
+        for child in registry.subordinates(body_id):
             if child.id not in out:
                 out.append(child.id)
     return out

@@ -13,6 +13,7 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Literal
 
 Kind = Literal["cgo", "mio", "subordinate"]
@@ -155,6 +156,11 @@ class World:
     faults: Faults = "none"
     bodies: tuple[WorldBody, ...] = BODIES
     seed: str = "ashyq-world-1"
+    # sources that are down, to exercise a client's fallbacks: "graphql" (answers 503),
+    # "entities-api" (the content API's projectdetails refuses clients without the browser ticket)
+    outages: frozenset[str] = frozenset()
+    # every request every host answers, with its user agent (ashyq.replica.access_log); None: not kept
+    access_log: Path | None = None
     _by_id: dict[str, WorldBody] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:

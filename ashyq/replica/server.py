@@ -23,7 +23,7 @@ from types import TracebackType
 
 from aiohttp import web
 
-from ashyq.replica import classic, faults, hostile
+from ashyq.replica import access_log, classic, faults, hostile
 from ashyq.replica.core import BUDGET_HOST, DATA_HOST, DIALOG_HOST, GOVKZ_HOST, LEGALACTS_HOST, World
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,9 @@ def build_apps(world: World, canary: hostile.Canary | None = None, outside: bool
 
         for host, app in create_apps(world.as_of).items():
             apps[f"https://{host}"] = app
+    if world.access_log is not None:  # outermost: every request is logged, a faulty answer too
+        for base, app in apps.items():
+            app.middlewares.insert(0, access_log.middleware(world.access_log, base.removeprefix("https://")))  # type: ignore[arg-type]
     return apps
 
 

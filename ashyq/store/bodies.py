@@ -23,6 +23,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ashyq.config import BODIES_DIR, tag_problem
 
 BodyKind = Literal["cgo", "mio", "subordinate"]
+# What an entity is (``ashyq bodies sync`` sets it by the rule of docs/registry.md); the kind says
+# how the methodology scores it, ``evaluated`` whether it is formally evaluated or monitored only.
+Category = Literal["ministry", "agency", "regional_akimat", "district_akimat", "subordinate", "other"]
+Origin = Literal["manual", "govkz", "subordinates_page"]
 
 IDENTIFIERS = ("govkz_slug", "data_gov_agency_id", "legalacts_government_id", "budget_gov_agency_id", "dialog_blog_id")
 
@@ -52,6 +56,8 @@ class Identifiers(Strict):
     legalacts_government_id: int | None = None
     budget_gov_agency_id: int | None = None
     dialog_blog_id: int | None = None
+    # the entity's id in www.gov.kz's own list (projectdetails): it survives a rename or a new slug
+    govkz_entity_id: int | None = None
 
 
 class Body(Strict):
@@ -62,6 +68,13 @@ class Body(Strict):
     ids: Identifiers = Identifiers()
     tags: list[str] = Field(default_factory=list)
     parent: str | None = None
+    category: Category | None = None
+    # formally evaluated (a CGO or MIO of the methodology, or a CGO's subordinate organisation, which
+    # counts in its parent's criterion 7); False: monitored only, never in the ranking
+    evaluated: bool = True
+    # where the body came from: entered by hand, or by `ashyq bodies sync` (then a later sync that no
+    # longer finds it proposes its removal)
+    origin: Origin = "manual"
     # a CGO the registry states has no subordinate organisation (Tables 8-11 then do not apply); a CGO
     # with no subordinate listed and without this statement has an unknown list (not assessed)
     no_subordinates: bool = False
@@ -110,11 +123,19 @@ class Registry(Strict):
         """``known`` when the registry lists the body's subordinate organisations or states it has
         none; ``unknown`` otherwise (unknown is not none)."""
         body = self.get(body_id)
-        return "known" if body.no_subordinates or self.children(body_id) else "unknown"
+        return "known" if body.no_subordinates or self.subordinates(body_id) else "unknown"
 
     def assessed(self) -> list[Body]:
-        """The bodies that get a score of their own (CGOs and MIOs; subordinates feed their parent)."""
-        return [b for b in self.bodies if b.kind in ("cgo", "mio")]
+        """The bodies that get a score of their own: evaluated CGOs and MIOs (subordinate organisations
+        feed their parent; monitored bodies are audited on request only)."""
+        return [b for b in self.bodies if b.kind in ("cgo", "mio") and b.evaluated]
+
+    def monitored(self) -> list[Body]:
+        return [b for b in self.bodies if not b.evaluated]
+
+    def subordinates(self, body_id: str) -> list[Body]:
+        """The subordinate organisations that count in ``body_id``'s criterion 7."""
+        return [b for b in self.children(body_id) if b.kind == "subordinate" and b.evaluated]
 
 
 class RegistryError(Exception):
@@ -169,13 +190,22 @@ def consistency_problems(registry: Registry) -> list[str]:
     for b in registry.bodies:
         if b.parent is not None and b.parent not in known:
             problems.append(f"{b.id}: parent {b.parent!r} is not in the registry")
-        if b.kind == "subordinate" and b.parent is None:
-            problems.append(f"{b.id}: a subordinate organisation needs a parent")
-        if b.kind == "subordinate" and b.parent in known and registry.get(str(b.parent)).kind != "cgo":
-            problems.append(f"{b.id}: subordinate organisations are assessed for CGOs only (parent {b.parent})")
-        if b.no_subordinates and (b.kind != "cgo" or registry.children(b.id)):
+        if b.kind == "subordinate" and b.evaluated and b.parent is None:
+            problems.append(f"{b.id}: an evaluated subordinate organisation needs a parent")
+        parent = registry.get(str(b.parent)) if b.parent in known else None
+        if (
+            b.kind == "subordinate"
+            and b.evaluated
+            and parent is not None
+            and not (parent.kind == "cgo" and parent.evaluated)
+        ):
+            problems.append(
+                f"{b.id}: subordinate organisations are evaluated for evaluated CGOs only (parent {b.parent}); "
+                "mark it evaluated: false (monitored)"
+            )
+        if b.no_subordinates and (b.kind != "cgo" or registry.subordinates(b.id)):
             problems.append(f"{b.id}: no_subordinates is stated for a CGO that lists none")
-    for field in IDENTIFIERS:
+    for field in (*IDENTIFIERS, "govkz_entity_id"):
         values = Counter(getattr(b.ids, field) for b in registry.bodies if getattr(b.ids, field) is not None)
         problems += [f"{field} {v!r} is given to {n} bodies" for v, n in values.items() if n > 1]
     return problems

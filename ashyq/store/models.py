@@ -376,3 +376,18 @@ class ReconciliationEntry(Base):
     evidence_ids: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
 
     declaration: Mapped[Declaration] = relationship(back_populates="entries")
+
+
+class UnifiedList(Base):
+    """The Unified list of open data as imported (``ashyq open-data import-list``): the official file's
+    rows, whole, with where they came from. The newest import is the one in effect; a run records
+    which one its checks read."""
+
+    __tablename__ = "unified_list"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)  # the file's name
+    source_sha256: Mapped[str] = mapped_column(SHA256_HEX)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    # one mapping per row: row, code, name_kk, name_ru, body, actualize_type, bin, api_uri
+    entries: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument, default=list)

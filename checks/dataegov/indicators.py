@@ -11,8 +11,11 @@ datasets on data.egov.kz against its entries of the Unified list of open data.
   every field; a set whose rows were counted must have some.
 * A12-OD-3 / A12-OD-5 (2017): the same findings as deficiencies, −0.1 each in that edition.
 
-No entries on the list → not_applicable (the edition gives the maximum); the list unknown for the
-body → not_assessed; the catalogue not fetched or fetched only in part → not_assessed.
+Where the required datasets come from (``measured.source`` says which): the imported Unified list
+(``ashyq open-data import-list``); without an import, the datasets the body itself declares as its
+Unified-list datasets (Appendix 9, Table 1 row 1), taken as claims and checked against the catalogue.
+No entries on the imported list → not_applicable (the edition gives the maximum); neither a list nor a
+declaration → not_assessed; the catalogue not fetched or fetched only in part → not_assessed.
 """
 
 from __future__ import annotations
@@ -23,14 +26,17 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import LANGS
 from ashyq.checks.dataegov.records import (
+    NO_SOURCE,
     NO_UNIFIED_DATASETS,
     CatalogueDataset,
     DataPortal,
     Passport,
+    RequiredDatasets,
     UnifiedEntry,
     data_portal,
     match_entry,
     no_unified_datasets,
+    required_datasets,
     unified_entries,
 )
 from ashyq.checks.edition_index import reading
@@ -124,15 +130,13 @@ class _Entries:
         return out
 
 
-def _prepared(artifacts: BodyArtifacts, items: Sequence[str]) -> tuple[list[UnifiedEntry], DataPortal] | list[Result]:
-    entries = unified_entries(artifacts)
-    if entries is None:
-        return [
-            not_assessed(i, lang, "the Unified list of open data is not known for this body")
-            for i in items
-            for lang in LANGS
-        ]
-    if not entries:
+def _prepared(
+    artifacts: BodyArtifacts, items: Sequence[str]
+) -> tuple[list[UnifiedEntry], DataPortal, RequiredDatasets] | list[Result]:
+    required = required_datasets(artifacts)
+    if required is None:
+        return [not_assessed(i, lang, NO_SOURCE) for i in items for lang in LANGS]
+    if not required.entries:
         return [
             result(i, lang, "not_applicable", reason="the Unified list names no dataset of this body")
             for i in items
@@ -143,7 +147,7 @@ def _prepared(artifacts: BodyArtifacts, items: Sequence[str]) -> tuple[list[Unif
     if problem:
         evidence = failure_evidence(portal.catalogue_failures)
         return [not_assessed(i, lang, problem, evidence) for i in items for lang in LANGS]
-    return entries, portal
+    return required.entries, portal, required
 
 
 def _published_evidence(rows: _Entries) -> list[EvidenceRef]:
@@ -157,19 +161,18 @@ def _published_evidence(rows: _Entries) -> list[EvidenceRef]:
     "open_data.published",
     "1",
     ["T1-1"],
-    needs=["config:unified_list"],
-    uses=["records:data"],
+    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
 def published(artifacts: BodyArtifacts) -> list[Result]:
     prepared = _prepared(artifacts, ["T1-1"])
     if isinstance(prepared, list):
         return prepared
-    entries, portal = prepared
+    entries, portal, required = prepared
     results = []
     for lang in LANGS:
         rows = _Entries(entries, portal, lang, artifacts)
         missing = rows.missing()
-        evidence = _published_evidence(rows) or _catalogue_evidence(portal)
+        evidence = [required.evidence(), *(_published_evidence(rows) or _catalogue_evidence(portal))]
         good, total = len(rows.published()), len(entries)
         status = "pass" if good == total else "fail" if good == 0 else "partial"
         results.append(
@@ -181,6 +184,7 @@ def published(artifacts: BodyArtifacts) -> list[Result]:
                     "numerator": good,
                     "denominator": total,
                     "missing": [d.record for d in missing],
+                    "source": required.source,
                 },
                 missing,
                 evidence,
@@ -193,20 +197,19 @@ def published(artifacts: BodyArtifacts) -> list[Result]:
     "open_data.on_time",
     "1",
     ["T1-3"],
-    needs=["config:unified_list"],
-    uses=["records:data"],
+    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
 def on_time(artifacts: BodyArtifacts) -> list[Result]:
     prepared = _prepared(artifacts, ["T1-3"])
     if isinstance(prepared, list):
         return prepared
-    entries, portal = prepared
+    entries, portal, required = prepared
     results = []
     for lang in LANGS:
         rows = _Entries(entries, portal, lang, artifacts)
         stale, missing = rows.stale(), rows.missing()
         good, total = len(rows.published()) - len(stale), len(entries)
-        evidence = _published_evidence(rows) or _catalogue_evidence(portal)
+        evidence = [required.evidence(), *(_published_evidence(rows) or _catalogue_evidence(portal))]
         status = "pass" if good == total else "fail" if good == 0 else "partial"
         results.append(
             result(
@@ -218,6 +221,7 @@ def on_time(artifacts: BodyArtifacts) -> list[Result]:
                     "denominator": total,
                     "stale": [d.record for d in stale],
                     "missing": [d.record for d in missing],
+                    "source": required.source,
                 },
                 stale + missing,
                 evidence,
@@ -358,14 +362,13 @@ def passports(artifacts: BodyArtifacts) -> list[Result]:
     "open_data.a12_schedule",
     "1",
     ["A12-OD-3"],
-    needs=["config:unified_list"],
-    uses=["records:data"],
+    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
 def a12_schedule(artifacts: BodyArtifacts) -> list[Result]:
     prepared = _prepared(artifacts, ["A12-OD-3"])
     if isinstance(prepared, list):
         return prepared
-    entries, portal = prepared
+    entries, portal, _ = prepared
     results = []
     for lang in LANGS:
         rows = _Entries(entries, portal, lang, artifacts)

@@ -7,21 +7,20 @@ dataegov.py``: the catalogue's own JSON objects, ``dataset``; the passport JSON 
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-
-import yaml
+from urllib.parse import parse_qsl, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.base.evidence import EvidenceRef
+from ashyq.base.forms import DeclaredReport
 from ashyq.base.text import normalise
+from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.portals import as_dict, unmeasurable
-from ashyq.config import CONFIG_DIR
 
-UNIFIED_LIST = CONFIG_DIR / "unified_list.yaml"
 DATA_HOST = PORTAL_HOSTS["data"]
 LANG_SUFFIX = {"kk": "Kk", "ru": "Ru"}
 
@@ -35,32 +34,106 @@ class UnifiedEntry:
     name: dict[str, str]
     actualize_type: str | None = None
     api_uri: str | None = None
+    row: int | None = None  # the row of the imported file, or of the declared report
 
     def label(self, lang: str) -> str:
         return self.name.get(lang) or self.name.get("ru") or self.code
 
 
-@functools.cache
-def _unified_file() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(UNIFIED_LIST.read_text(encoding="utf-8")) or {}
-    return data
-
-
-def unified_list_for(registry: str, body_id: str) -> list[dict[str, Any]] | None:
-    """The body's entries as stored (for ``BodyArtifacts.config["unified_list"]``); None when the
-    registry's list does not name the body (the list is unknown, not empty)."""
-    bodies = (_unified_file().get("registries") or {}).get(registry) or {}
-    entries = bodies.get(body_id)
-    return None if entries is None else list(entries)
-
-
 def unified_entries(artifacts: BodyArtifacts) -> list[UnifiedEntry] | None:
+    """The body's rows of the imported Unified list (``config["unified_list"]``); None: none imported."""
     raw = artifacts.config.get("unified_list")
     if raw is None:
         return None
     return [
-        UnifiedEntry(str(e["code"]), dict(e.get("name") or {}), e.get("actualize_type"), e.get("api_uri")) for e in raw
+        UnifiedEntry(str(e["code"]), dict(e.get("name") or {}), e.get("actualize_type"), e.get("api_uri"), e.get("row"))
+        for e in raw
     ]
+
+
+@dataclass(frozen=True)
+class RequiredDatasets:
+    """What the body must publish, and where that comes from: the imported Unified list, or, without
+    one, the datasets the body itself declares as its Unified-list datasets (Appendix 9 Table 1 row 1),
+    taken as claims and checked against the catalogue."""
+
+    entries: list[UnifiedEntry]
+    source: dict[str, Any]
+
+    @property
+    def declared(self) -> bool:
+        return self.source.get("kind") == "declared"
+
+    def evidence(self) -> EvidenceRef:
+        if self.declared:
+            snippet = f"{len(self.entries)} datasets declared as the body's Unified-list datasets"
+            return EvidenceRef(
+                url=str(self.source["file"]), kind="declared_document", selector=DECLARED_ROWS, snippet=snippet
+            )
+        listed = self.source["list"]
+        return EvidenceRef(
+            url=f"unified-list:{listed['source']}",
+            kind="declared_document",
+            sha256=listed.get("sha256"),
+            snippet=f"{len(self.entries)} rows of the Unified list imported {str(listed.get('imported_at'))[:10]}",
+        )
+
+
+DECLARED_ROWS = "Таблица 1, строка 1"
+NO_SOURCE = (
+    "the Unified list of open data is not imported (ashyq open-data import-list) and the body's report "
+    "declares no dataset of it (Appendix 9, Table 1 row 1)"
+)
+
+
+def required_datasets(artifacts: BodyArtifacts) -> RequiredDatasets | None:
+    """The imported list's rows of the body; without an import, the body's declared claims; else None."""
+    imported = unified_entries(artifacts)
+    if imported is not None:
+        return RequiredDatasets(imported, {"kind": "unified_list", "list": artifacts.config.get("unified_list_source")
+                                           or {"source": "configured list"}})  # fmt: skip
+    payload = artifacts.declared or {}
+    if "report" not in payload:
+        return None
+    report = DeclaredReport.model_validate(payload["report"])
+    rows = [r for r in report.open_data if r.row == "1"]
+    if not rows:
+        return None
+    verification = payload.get("verification") or {}
+    verdicts = {(v["form"], v.get("line"), v["field"]): v for v in verification.get("verdicts", [])}
+    entries, confirmed, contradicted = [], 0, 0
+    for row in rows:
+        links = row.links()
+        found = [verdicts.get(("open_data", row.line, name)) or {} for name in links]
+        confirmed += sum(v.get("verdict") == CONFIRMED for v in found)
+        contradicted += sum(v.get("verdict") == CONTRADICTED for v in found)
+        uri = next((u for u in map(dataset_index, links.values()) if u), None)
+        names = {lang: str(t) for lang, t in (("kk", row.title_kk), ("ru", row.title_ru)) if t}
+        entries.append(UnifiedEntry(row.note or uri or f"row {row.line}", names, None, uri, row.line))
+    source = {
+        "kind": "declared",
+        "file": str(payload.get("source") or "declared report"),
+        "rows": len(rows),
+        "links_confirmed": confirmed,
+        "links_contradicted": contradicted,
+        "links_verified": "verdicts" in verification,
+    }
+    return RequiredDatasets(entries, source)
+
+
+def dataset_index(url: str) -> str | None:
+    """The portal index (apiUri) a data.egov.kz link names: ``/meta/<index>/..``,
+    ``/datasets/view?index=<index>``, ``/api/v4/<index>/..``."""
+    parts = urlsplit(url)
+    if (parts.hostname or "").lower() != DATA_HOST:
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    if len(segments) >= 2 and segments[0] == "meta":
+        return segments[1]
+    if len(segments) >= 3 and segments[0] == "api" and segments[1].startswith("v"):
+        return segments[2]
+    query = dict(parse_qsl(parts.query))
+    return query.get("index") or None
 
 
 # ------------------------------------------------------------------------------ catalogue records

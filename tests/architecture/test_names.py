@@ -27,6 +27,9 @@ FAMILIES = {
     "bodies": "the body registry: the commands (cli) and the store",
     "vocabulary": "closed vocabularies: those every stage shares (base) and the store's own",
     "artifacts": "a body's artifacts: their types (base) and reading them from the store (pipeline)",
+    "unified_list": "the Unified list of open data in one stage (its official file, the store, the replica's)",
+    "entities": "www.gov.kz's list of entities in one stage (the harvest, the replica)",
+    "operator": "the operator's ashyq.yaml: reading it (config) and what the commands take from it (cli)",
     "fetch": "fetching one page: the guarded HTTP client (net) and the declared links' polite fetcher on it (declared)",
 }
 

@@ -16,10 +16,10 @@ from parsel import Selector
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PageSnapshot, PortalRecord
 from ashyq.base.vocabulary import LANGS
-from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.crawler.parsers import budget, dataegov, dialog, legalacts
 from ashyq.crawler.parsers.fields import Record, total_pages
 from ashyq.store.bodies import Body, load_registry
+from tests.checks.unified_list_harness import world_rows
 
 
 class Replica:
@@ -187,7 +187,7 @@ async def site_pages(replica: Replica, site: str) -> tuple[list[PageSnapshot], l
 def _artifacts(body: Body, as_of: Any) -> BodyArtifacts:
     names = {"kk": body.names.kk, "ru": body.names.ru}
     return BodyArtifacts(
-        body.id, body.kind, as_of, tuple(body.sites), names, config={"unified_list": unified_list_for("demo", body.id)}
+        body.id, body.kind, as_of, tuple(body.sites), names, config={"unified_list": world_rows(body.id)}
     )
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
-from ashyq.checks.dataegov.records import unified_list_for
 from ashyq.store.bodies import load_registry
+from tests.checks.unified_list_harness import world_rows
 
 CRAWLER_TESTS = Path(__file__).resolve().parents[1] / "crawler"
 SPIDERS = ("dataegov", "budget", "legalacts")
@@ -47,7 +47,7 @@ def body_artifacts(results: dict[str, Any], body_id: str, as_of: Any, registry: 
         kind=body.kind,
         as_of=as_of,
         names={"kk": body.names.kk, "ru": body.names.ru},
-        config={"unified_list": unified_list_for(registry, body.id)},
+        config={"unified_list": world_rows(body.id)},
     )
     for spider in SPIDERS:
         result = results.get((spider, body_id))

@@ -16,7 +16,7 @@ runner = CliRunner()
 
 
 def test_unknown_body_is_a_usage_error_that_names_the_known_ones() -> None:
-    result = runner.invoke(app, ["--body", "nosuch"])
+    result = runner.invoke(app, ["--body", "nosuch", "--replica-map", '{"https://www.gov.kz": "http://127.0.0.1:9"}'])
     assert result.exit_code == 2
     assert "unknown body nosuch" in result.output and "kostanay" in result.output
 

@@ -113,7 +113,7 @@ def test_sitemap_entries_and_junk() -> None:
 
 
 def test_settings_name_the_crawler_obey_robots_and_relax_only_in_replica_mode() -> None:
-    config = load_crawl_config()
+    config = load_crawl_config().model_copy(update={"contact": "https://audit.gov.kz/ashyq; ashyq@audit.gov.kz"})
     real = build_settings(config)
     replica = build_settings(config, base_url_map={"https://zqai.kz": "http://127.0.0.1:1"})
     assert real["USER_AGENT"].startswith("ashyq-openness-auditor/") and config.contact in real["USER_AGENT"]
@@ -125,9 +125,7 @@ def test_settings_name_the_crawler_obey_robots_and_relax_only_in_replica_mode() 
 
 def test_a_robots_override_without_a_reason_is_refused() -> None:
     with pytest.raises(ValidationError, match="reason"):
-        CrawlConfig.model_validate(
-            {"contact": "crawler@ashyq.example", "robots": {"overrides": [{"source": "https://x.kz/", "reason": ""}]}}
-        )
+        CrawlConfig.model_validate({"robots": {"overrides": [{"source": "https://x.kz/", "reason": ""}]}})
 
 
 def test_the_crawl_connects_only_through_the_egress_components() -> None:
@@ -138,7 +136,8 @@ def test_the_crawl_connects_only_through_the_egress_components() -> None:
     from ashyq.net.twisted_resolver import EgressResolver
 
     for replica in ({}, {"https://zqai.kz": "http://127.0.0.1:4000"}):
-        settings = build_settings(load_crawl_config(), base_url_map=replica)
+        config = load_crawl_config().model_copy(update={"contact": "https://audit.gov.kz/ashyq"})
+        settings = build_settings(config, base_url_map=replica)
         assert load_object(settings["TWISTED_DNS_RESOLVER"]) is EgressResolver
         handlers = {**DOWNLOAD_HANDLERS_BASE, **settings["DOWNLOAD_HANDLERS"]}
         assert {scheme: path for scheme, path in handlers.items() if path} == {

@@ -156,12 +156,14 @@ def test_refused_file_leaves_the_store_unchanged(template: Path, db_url: str, cl
     good = template.with_name("good.xlsx")
     good.write_bytes(template.read_bytes())
     runner = CliRunner()
-    loaded = runner.invoke(cli, ["declare", "--body", "kostanay", str(good), "--db", db_url, "--no-verify"])
+    loaded = runner.invoke(
+        cli, ["declare", "--body", "kostanay", str(good), "--registry", "demo", "--db", db_url, "--no-verify"]
+    )
     assert loaded.exit_code == 0, loaded.output
     before = _counts(db_url)
     fill_workbook(template, {"npa": [{"row": "4", "title_ru": "Объявление", "link_ru": "http://10.0.0.5/a",
                                       "date": "вчера"}]})  # fmt: skip
-    result = runner.invoke(cli, ["declare", "--body", "kostanay", str(template), "--db", db_url])
+    result = runner.invoke(cli, ["declare", "--body", "kostanay", str(template), "--registry", "demo", "--db", db_url])
     assert result.exit_code == 1
     assert "column D «Дата»: unparsable date 'вчера'" in result.output
     assert "10.0.0.5" in result.output

@@ -31,7 +31,9 @@ AS_OF = "2026-11-20"
 def declared_run(tmp_path: Path, db_url: str, cli: typer.Typer, world_urls: dict[str, str]) -> dict[str, object]:
     workbook = tmp_path / "kostanay.xlsx"
     runner = CliRunner()
-    made = runner.invoke(cli, ["report-template", "--body", "kostanay", "--period", "2026", "-o", str(workbook)])
+    made = runner.invoke(
+        cli, ["report-template", "--body", "kostanay", "--registry", "demo", "--period", "2026", "-o", str(workbook)]
+    )
     assert made.exit_code == 0, made.output
     rows, cover = kostanay_report()
     fill_workbook(workbook, rows, cover)

@@ -18,6 +18,7 @@ from aiohttp import web
 from loopback import Loopback, app
 from sqlalchemy import create_engine, text
 
+from ashyq.config import operator
 from ashyq.crawler.runner import CrawlRequest, run_crawl
 from ashyq.net.egress import EgressPolicy, Refusal
 from ashyq.net.resolve import ScriptedResolver
@@ -51,8 +52,15 @@ def site(loopback: Loopback) -> tuple[int, list[str]]:
     return port, hosts
 
 
-def test_the_crawl_checks_each_name_where_it_connects(site: tuple[int, list[str]], tmp_path: Path) -> None:
+def test_the_crawl_checks_each_name_where_it_connects(
+    site: tuple[int, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     port, hosts = site
+    # a crawl outside replica mode names its operator (the child process reads the same file)
+    config = tmp_path / "ashyq.yaml"
+    config.write_text('contact: "https://audit.gov.kz/ashyq; ashyq@audit.gov.kz"\n', encoding="utf-8")
+    monkeypatch.setenv(operator.CONFIG_VARIABLE, str(config))
+    operator.forget_loaded()
     registry = tmp_path / "bodies.yaml"
     registry.write_text(
         yaml.safe_dump(

@@ -69,7 +69,7 @@ def sqlite_url(tmp_path: Path) -> Iterator[str]:
 
 
 def _admin_connection(pg_url: str) -> psycopg.Connection:
-    import psycopg  # the `crawl` extra; only PostgreSQL tests need it
+    import psycopg  # the `postgres` extra; only PostgreSQL tests need it
 
     url = make_url(pg_url)
     return psycopg.connect(host=url.host, port=url.port, user=url.username, dbname="postgres", autocommit=True)

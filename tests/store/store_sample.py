@@ -24,6 +24,7 @@ from ashyq.store.models import (
     ReconciliationEntry,
     Run,
     Score,
+    UnifiedList,
 )
 from ashyq.store.vocabulary import (
     BodyKind,
@@ -54,6 +55,7 @@ class Sample:
     failure: FetchFailure
     declaration: Declaration
     entry: ReconciliationEntry
+    unified_list: UnifiedList
 
     def rows(self) -> list[Base]:
         return [getattr(self, field.name) for field in fields(self)]
@@ -234,8 +236,15 @@ def build_sample(session: Session) -> Sample:
         verdict="confirmed",
         evidence_ids=["ev-warc-0001"],
     )
-    session.add_all([evidence, finding, score, page, record, failure, declaration])
+    unified_list = UnifiedList(
+        source="Бірыңғай тізбе 2026.xlsx",
+        source_sha256="d" * 64,
+        imported_at=CAPTURED,
+        entries=[{"row": 4, "code": "ҚР-ӘМ-01", "name_ru": "Реестр", "body": "Министерство юстиции"}],
+    )
+    session.add_all([evidence, finding, score, page, record, failure, declaration, unified_list])
     session.flush()
     return Sample(
-        parent, child, run, evidence, finding, score, page, link, download, record, failure, declaration, entry
-    )
+        parent, child, run, evidence, finding, score, page, link, download, record, failure, declaration, entry,
+        unified_list,
+    )  # fmt: skip

@@ -12,7 +12,7 @@ from store_services import Services, read_env_file, run_services_script
 
 @pytest.mark.redis
 def test_redis_ping_and_a_frontier_list_round_trip(redis_url: str) -> None:
-    import redis  # the `crawl` extra; only this test needs it
+    import redis  # the `dev` extra; only this test needs it
 
     client = redis.Redis.from_url(redis_url, decode_responses=True)
     try:

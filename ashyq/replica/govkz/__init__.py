@@ -158,6 +158,8 @@ def create_app(world: World) -> web.Application:
     app.add_routes(
         [
             web.get("/", portal_home),
+            web.get("/memleket/entities", portal_home),  # [GUESS] the directory of entities
+            web.get("/memleket/entities/", portal_home),
             web.get("/memleket/entities/{slug}{tail:(/.*)?}", entity),
             web.get("/static/js/main.{hash}.js", script),
             web.get("/static/css/main.{hash}.css", stylesheet),

@@ -28,6 +28,7 @@ from typing import Any
 from aiohttp import web
 
 from ashyq.replica.core import World
+from ashyq.replica.govkz import entities
 from ashyq.replica.govkz.content import govkz_bodies, site_content
 from ashyq.replica.govkz.files import human_size
 from ashyq.replica.govkz.model import ALMATY, SiteContent, iso
@@ -256,6 +257,8 @@ def all_items(world: World, kind: str, lang: str) -> list[Item]:
         _SERIALISED[key] = [
             item for body in govkz_bodies(world) for item in SERIALISERS[kind](site_content(world, body), lang)
         ]
+        if kind == "pages":  # every entity's «Подведомственные организации» page
+            _SERIALISED[key] += entities.subordinate_pages(world, lang)
     return _SERIALISED[key]
 
 
@@ -300,6 +303,8 @@ def routes(world: World) -> list[web.RouteDef]:
 
     async def content_list(request: web.Request) -> web.Response:
         kind = request.match_info["kind"]
+        if kind == "projectdetails":
+            return _entity_list(request)
         if kind not in SERIALISERS:
             return _json({"error": "notFound"}, status=404)
         if kind == "news" and not tickets.news_allowed(request):
@@ -308,6 +313,16 @@ def routes(world: World) -> list[web.RouteDef]:
             return _json(select(world, kind, dict(request.query), request_lang(request)))
         except (FilterError, ValueError):
             return _server_error(request)
+
+    def _entity_list(request: web.Request) -> web.Response:
+        """[GUESS] the entity list through the content API, paged like every type; with the
+        ``entities-api`` outage only the site's own script (the browser ticket) is answered."""
+        if "entities-api" in world.outages and not tickets.browser_ticket(request):
+            return _json({"error": "notAllowed"}, status=400)
+        items = entities.projectdetails(world, request_lang(request), request.query.get("projects"))
+        page = max(_int(request.query.get("page"), 1), 1)
+        size = min(max(_int(request.query.get("size"), 10), 1), 1000)
+        return _json(items[(page - 1) * size : page * size])
 
     async def content_item(request: web.Request) -> web.Response:
         kind = request.match_info["kind"]

@@ -16,7 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from ashyq.replica.core import World
-from ashyq.replica.govkz import api
+from ashyq.replica.govkz import api, entities
 from ashyq.replica.govkz.content import govkz_bodies, site_content
 from ashyq.replica.govkz.menu import contacts
 
@@ -149,33 +149,7 @@ def _rest_params(args: dict[str, Any]) -> dict[str, str]:
 
 
 def _projectdetails(world: World, args: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for body in govkz_bodies(world):
-        site = site_content(world, body)
-        if args.get("projects") and not api._matches({"projects": site.slug}, "projects", str(args["projects"])):
-            continue
-        head = site.curators[0]
-        name = {"kk": body.names.kk, "ru": body.names.ru, "en": body.names.en or body.names.ru}[lang]
-        out.append(
-            {
-                "id": 100 + len(out),
-                "project_name": name,
-                "projects": site.slug,
-                "slug": site.slug,
-                "supervisor": {
-                    "lastname_initials": f"{head.lastname} {head.name[0]}.{head.middlename[0]}.",
-                    "name": head.name,
-                    "lastname": head.lastname,
-                    "middlename": head.middlename,
-                    "position": head.position.get(lang),
-                    "phone": head.phone,
-                    "email": head.email,
-                    "biography": head.biography.get(lang),
-                    "biography_details": "",
-                },
-                "emp_dict": {"full_text": {"document": None}},
-            }
-        )
+    out = entities.projectdetails(world, lang, str(args["projects"]) if args.get("projects") else None)
     size = int(args.get("_size", len(out)) or len(out))
     return out[:size] if size > 0 else []
 
@@ -217,6 +191,8 @@ def execute(world: World, payload: Any, header_lang: str) -> tuple[dict[str, Any
 
 def routes(world: World) -> list[web.RouteDef]:
     async def graphql(request: web.Request) -> web.Response:
+        if "graphql" in world.outages:
+            return web.Response(status=503, text="Service Temporarily Unavailable")
         try:
             payload = await request.json()
         except ValueError:

@@ -85,6 +85,25 @@
     return r.json();
   }
 
+  async function directory() {
+    /* [GUESS] the platform's list of its entities, drawn from the content API like every page */
+    try {
+      var all = [], page = 1, batch;
+      do {
+        batch = await rest("projectdetails", { page: page, size: 1000 }, true);
+        all = all.concat(batch);
+        page += 1;
+      } while (batch.length === 1000);
+      var heading = { kk: "Мемлекеттік органдар", ru: "Государственные органы", en: "Government agencies" }[lang];
+      root.innerHTML = '<main id="main"><h1>' + heading + '</h1><ul class="entity-list">' + all.map(function (e) {
+        return '<li><a href="/memleket/entities/' + encodeURIComponent(e.projects) + "?lang=" + lang + '">' + esc(e.project_name) + "</a></li>";
+      }).join("") + "</ul></main>";
+      root.setAttribute("data-rendered", "true");
+    } catch (err) {
+      root.innerHTML = '<main id="main"><h1>Error</h1><p class="error">' + esc(err.message) + "</p></main>";
+    }
+  }
+  if (/^\/memleket\/entities\/?$/.test(location.pathname)) { directory(); return; }
   if (!match) { root.innerHTML = '<main id="main"><h1>www.gov.kz</h1></main>'; return; }
   var slug = match[1], rest_path = (match[2] || "").replace(/\/$/, "");
   var base = "/memleket/entities/" + slug;

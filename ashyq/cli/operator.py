@@ -1,0 +1,85 @@
+"""What the commands take from the operator's ``ashyq.yaml`` when an option is not given: the
+registry, the store, the output folder; and the refusal to reach the real systems without a contact.
+
+No command falls back to the demo registry: it names the real www.gov.kz sites with identifiers
+invented for the replica, so outside replica mode it would send real traffic under fake identifiers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ashyq.config.operator import ConfigError, ContactRefused, LoadedConfig, contact_for, load_config
+
+err = Console(stderr=True)
+USAGE_ERROR = 2
+REGISTRY_CHOICES = (
+    "--registry kz (the real bodies shipped with ashyq), --registry FILE (e.g. one written by "
+    "`ashyq bodies sync`), or --registry demo with --replica-map (the replica world's bodies); "
+    "or set `registry:` in ashyq.yaml"
+)
+
+RegistryOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Registry: kz, a YAML file (e.g. from `ashyq bodies sync`), or demo with --replica-map. "
+        "Default: `registry:` of ashyq.yaml; there is no other default."
+    ),
+]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", help="Output folder (default: `out:` of ashyq.yaml, or ./out).")
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store URL (default: `store:` of ashyq.yaml, ASHYQ_DB_URL or out/ashyq.sqlite)."),
+]
+
+
+def fail(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(USAGE_ERROR)
+
+
+def operator_config() -> LoadedConfig:
+    try:
+        return load_config()
+    except ConfigError as error:
+        raise fail("the config file is refused:\n" + "\n".join(error.problems)) from None
+
+
+def choose_registry(registry: str | None, replica: bool, network: bool = True) -> str:
+    """The registry a command works on: the option, else the demo registry in replica mode, else the
+    operator's ``registry:``; nothing → a usage error naming the choices. The demo registry is
+    refused outside replica mode for every command that goes on the network."""
+    chosen = registry or ("demo" if replica else operator_config().config.registry)
+    if chosen is None:
+        raise fail(f"which bodies? give {REGISTRY_CHOICES}")
+    if chosen == "demo" and network and not replica:
+        raise fail(
+            "the demo registry names real sites with identifiers invented for the replica world: "
+            f"use it with --replica-map only. Otherwise give {REGISTRY_CHOICES}"
+        )
+    return chosen
+
+
+def choose_out(out: Path | None) -> Path:
+    return out or operator_config().config.out or Path("out")
+
+
+def choose_store(db: str | None) -> str | None:
+    """The store URL: the option, else ``store:`` of ashyq.yaml, else ASHYQ_DB_URL or the default."""
+    return db or operator_config().config.store
+
+
+def ensure_contact(replica: bool) -> None:
+    """Refuse (exit 2) to reach the real systems without the operator's contact."""
+    try:
+        contact_for(replica)
+    except ContactRefused as refused:
+        raise fail(f"refused: {refused}") from None
+    except ConfigError as error:
+        raise fail("the config file is refused:\n" + "\n".join(error.problems)) from None

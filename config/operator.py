@@ -1,0 +1,194 @@
+"""The operator's own settings: one file, ``ashyq.yaml``, that the people running the audits own.
+
+It names who crawls (the contact every user agent carries, so a site owner can reach the operator),
+where the store and the output folder are, which registry is audited by default, and the politeness
+budget against the real systems. The file is found in the usual places, first match wins:
+
+1. ``--config FILE`` (the command line; it is passed on to child processes as ``ASHYQ_CONFIG``);
+2. the ``ASHYQ_CONFIG`` environment variable;
+3. ``./ashyq.yaml`` in the working folder;
+4. ``/etc/ashyq/ashyq.yaml``.
+
+Nothing here has a default that reaches the real systems: outside replica mode a missing contact, or
+the placeholder one, is refused with a message that says where to set it (:func:`require_contact`).
+A file that cannot be read or has a wrong field is refused whole, one line per problem.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+CONFIG_VARIABLE = "ASHYQ_CONFIG"
+FILE_NAME = "ashyq.yaml"
+SYSTEM_FILE = Path("/etc/ashyq") / FILE_NAME
+SEARCHED = f"--config FILE, ${CONFIG_VARIABLE}, ./{FILE_NAME}, {SYSTEM_FILE}"
+# What the project ships: it names nobody, so it is never accepted against the real systems.
+PLACEHOLDER_CONTACT = "https://ashyq.example/crawler; crawler@ashyq.example"
+MAX_CONFIG_BYTES = 64 * 1024
+# Names reserved for documentation and tests (RFC 2606, RFC 6761): nobody reads mail there.
+_RESERVED_HOST = re.compile(r"(^|\.)(example|invalid|test|localhost)$|(^|\.)example\.(com|net|org)$", re.IGNORECASE)
+_HOSTS = re.compile(r"(?:@|://)([A-Za-z0-9.-]+)")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PolitenessBudget(_Strict):
+    """How hard the real systems are asked (replica mode keeps its own relaxed settings)."""
+
+    concurrent_requests: int | None = Field(default=None, ge=1, le=64)
+    per_host: int | None = Field(default=None, ge=1, le=8)
+    download_delay: float | None = Field(default=None, ge=0.25, le=60)
+    autothrottle_max_delay: float | None = Field(default=None, ge=1, le=300)
+    max_pages_per_body: int | None = Field(default=None, ge=1, le=100_000)
+
+
+class OperatorConfig(_Strict):
+    contact: str | None = None
+    store: str | None = None  # SQLAlchemy URL of the store
+    out: Path | None = None  # output folder
+    registry: str | None = None  # the registry audited when a command is given none
+    politeness: PolitenessBudget = PolitenessBudget()
+
+    @field_validator("contact")
+    @classmethod
+    def _contact(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = " ".join(value.split())
+        if "@" not in value and "://" not in value:
+            raise ValueError("the contact is a URL or an e-mail address where site owners reach the operator")
+        if len(value) > 200 or any(ch in value for ch in "()\r\n"):
+            raise ValueError("the contact goes into the user agent: at most 200 characters, no brackets")
+        return value
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: OperatorConfig
+    path: Path | None  # the file it came from; None when no file was found
+
+    @property
+    def where(self) -> str:
+        return str(self.path) if self.path else f"no file found (looked in: {SEARCHED})"
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used: one line per problem, each naming the file."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class ContactRefused(Exception):
+    """The real systems would be crawled without a way for their owners to reach the operator."""
+
+
+def find_config(explicit: str | Path | None = None) -> Path | None:
+    """The operator's file: ``explicit``, else ``$ASHYQ_CONFIG``, ``./ashyq.yaml``, ``/etc/ashyq/ashyq.yaml``.
+
+    A file named explicitly (option or variable) must exist; the usual places are optional."""
+    named = explicit or os.environ.get(CONFIG_VARIABLE)
+    if named:
+        path = Path(named).expanduser()
+        if not path.is_file():
+            origin = "--config" if explicit else f"${CONFIG_VARIABLE}"
+            raise ConfigError([f"{path}: no such file (given by {origin})"])
+        return path
+    for candidate in (Path.cwd() / FILE_NAME, SYSTEM_FILE):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_config(path: Path) -> OperatorConfig:
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError([f"{path}: larger than {MAX_CONFIG_BYTES // 1024} KB; is it the right file?"])
+        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError([f"{path}: cannot be read: {error.strerror}"]) from None
+    except UnicodeDecodeError:
+        raise ConfigError([f"{path}: is not UTF-8 text"]) from None
+    except yaml.YAMLError as error:
+        raise ConfigError([f"{path}: is not valid YAML: {error}"]) from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ConfigError([f"{path}: the file is a mapping of settings (contact:, store:, out: …)"])
+    try:
+        return OperatorConfig.model_validate(raw)
+    except ValidationError as error:
+        problems = []
+        for err in error.errors():
+            field = ".".join(map(str, err["loc"])) or "-"
+            message = "unknown setting" if err["type"] == "extra_forbidden" else err["msg"]
+            problems.append(f"{path}: {field}: {message}")
+        raise ConfigError(problems) from None
+
+
+_cache: dict[tuple[str, str], LoadedConfig] = {}
+
+
+def load_config(explicit: str | Path | None = None) -> LoadedConfig:
+    """The operator's settings as found now (cached per file and working folder)."""
+    path = find_config(explicit)
+    key = (str(path.resolve()) if path else "", str(Path.cwd()))
+    if key not in _cache:
+        _cache[key] = LoadedConfig(read_config(path) if path else OperatorConfig(), path)
+    return _cache[key]
+
+
+def use_config(explicit: str | Path) -> LoadedConfig:
+    """Make ``explicit`` this process's config and its children's (they inherit ``ASHYQ_CONFIG``)."""
+    loaded = load_config(explicit)
+    assert loaded.path is not None
+    os.environ[CONFIG_VARIABLE] = str(loaded.path.resolve())
+    return loaded
+
+
+def forget_loaded() -> None:
+    """Read the files again on the next :func:`load_config` (tests change them)."""
+    _cache.clear()
+
+
+def is_placeholder(contact: str | None) -> bool:
+    """No contact, or one that reaches nobody (the shipped placeholder, a reserved domain)."""
+    if not contact or not contact.strip():
+        return True
+    hosts = _HOSTS.findall(contact)
+    return not hosts or any(_RESERVED_HOST.search(host.rstrip(".")) for host in hosts)
+
+
+def contact_for(replica: bool, explicit: str | Path | None = None) -> str:
+    """The contact the user agents carry. Outside replica mode it must be the operator's own
+    (:class:`ContactRefused` otherwise); in replica mode the placeholder will do."""
+    loaded = load_config(explicit)
+    contact = loaded.config.contact
+    if not replica:
+        require_contact(loaded)
+    return contact if contact and not is_placeholder(contact) else PLACEHOLDER_CONTACT
+
+
+def require_contact(loaded: LoadedConfig) -> str:
+    contact = loaded.config.contact
+    if not is_placeholder(contact):
+        assert contact is not None
+        return contact
+    what = "is not set" if not contact else f"is a placeholder ({contact!r})"
+    target = loaded.path or Path(FILE_NAME)
+    raise ContactRefused(
+        f"the operator's contact {what}: every request names whoever crawls, so site owners can reach them. "
+        f'Set it in {target}, e.g. contact: "https://your-organisation.kz/ashyq; audit@your-organisation.kz" '
+        f"(the config is looked for in: {SEARCHED}). Replica mode (--replica-map), an audit of your own site "
+        "on a private address (--allow-private-addresses) and check-page on a local file need none."
+    )
