@@ -7,7 +7,7 @@ classic site has only pages. Every unit keeps its origin, so a finding can point
 archived capture or the record's JSON path.
 
 A unit is read as a reader reads it: its title, its content in blocks under headings
-(:mod:`ashyq.checks.completeness.blocks`), the links it offers with their labels, and the labels
+(:mod:`ashyq.checks.completeness.page_blocks`), the links it offers with their labels, and the labels
 under which the other pages link to it (a menu item «Бюджет» names the page it leads to). Kazakh
 units are kept in the folded spelling Kazakh keywords are matched in (:func:`ashyq.base.text.fold_kazakh`).
 
@@ -30,7 +30,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot, Porta
 from ashyq.base.dates import find_dates, parse_timestamp
 from ashyq.base.evidence import EvidenceRef
 from ashyq.base.text import detect_lang, fold_kazakh, html_parts, html_to_text, normalise
-from ashyq.checks.completeness.blocks import Block, content_blocks
+from ashyq.checks.completeness.page_blocks import Block, content_blocks
 
 GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities"
 CONTENT_KINDS = ("page", "document", "news", "curator", "contacts", "event")

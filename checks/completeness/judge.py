@@ -49,9 +49,9 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import fold_kazakh, normalise
 from ashyq.base.vocabulary import Lang, Status
-from ashyq.checks.completeness.blocks import Block
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ashyq.base.text import normalise
-from ashyq.checks.completeness.blocks import block_lang, content_blocks, periods_in, time_marks
+from ashyq.checks.completeness.page_blocks import block_lang, content_blocks, periods_in, time_marks
 
 PAGE = """<html><body>
 <nav><a href="/budget">Бюджет</a> <a href="/news">Новости</a></nav>
