@@ -290,7 +290,7 @@ def _framework_root(root: lxml.html.HtmlElement) -> str | None:
 
 
 def sitemaps_in_robots(text: str, robots_url: str | None = None) -> list[str]:
-    """The ``Sitemap:`` lines of a robots.txt as absolute http(s) URLs.
+    """The ``Sitemap:`` lines of a robots.txt as absolute http(s) URLs (a local-file one kept, to be refused).
 
     A relative line (``Sitemap: /sitemap.xml``, common in the wild though the format asks for a full
     URL) is read against the robots.txt's own address; a line that names nothing fetchable is
@@ -302,7 +302,7 @@ def sitemaps_in_robots(text: str, robots_url: str | None = None) -> list[str]:
         if name.strip().lower() != "sitemap" or not value:
             continue
         absolute = urljoin(robots_url, value) if robots_url else value
-        if urlsplit(absolute).scheme in ("http", "https") and urlsplit(absolute).hostname:
+        if _fetchable_or_refusable(absolute):
             found.append(absolute)
     return list(dict.fromkeys(found))
 
@@ -343,8 +343,14 @@ def _absolute(loc: str, base: str | None) -> str | None:
     if not loc or " " in loc:
         return None
     absolute = urljoin(base, loc) if base else loc
-    parts = urlsplit(absolute)
-    return absolute if parts.scheme in ("http", "https") and parts.hostname else None
+    return absolute if _fetchable_or_refusable(absolute) else None
+
+
+def _fetchable_or_refusable(url: str) -> bool:
+    """An http(s) URL with a host, or a local-file one: that one is kept so that the crawl's egress
+    policy refuses it on the record (a site pointing its crawler at a local file is evidence)."""
+    parts = urlsplit(url)
+    return parts.scheme == "file" or (parts.scheme in ("http", "https") and bool(parts.hostname))
 
 
 def _gunzip(body: bytes) -> bytes:
