@@ -29,12 +29,12 @@ from ashyq.base.artifacts import BodyArtifacts, PageSnapshot, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import normalise
 from ashyq.base.vocabulary import LANGS, Lang
+from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.dataegov.records import dataset_index
 from ashyq.checks.declared.facts import declared_of
 from ashyq.checks.dialog.indicators import (
     answered_share,
     no_questions_reason,
-    parse_date,
     questions_of,
     unmeasured,
 )
@@ -299,7 +299,7 @@ def _stale(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     stale, undated, evidence = [], [], []
     for d in _datasets(sub):
         period = days.get(periodicity.get(d.api_uri) or d.text("actualizeType"))
-        modified = parse_date(d.record.payload.get("modifiedDate"))
+        modified = parse_portal_day(d.record.payload.get("modifiedDate"))
         if period is None:
             continue
         if modified is None:

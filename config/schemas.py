@@ -184,7 +184,6 @@ class Dialog(Schema):
     events: DialogEvents
     blog: DialogBlog
     declared_link_patterns: dict[str, list[str]]
-    months: Phrases
 
 
 # ------------------------------------------------------------------------------ feedback

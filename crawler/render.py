@@ -15,6 +15,7 @@ does not render in time is a ``timeout`` failure, not a crash.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import re
@@ -169,6 +170,15 @@ class RenderSettings:
     max_pages: int = 40
     ready_selector: str = "#root > *"  # [GUESS for the live app] the React root has children
     archive: Callable[[str, bytes, str, str, str | None], tuple[str | None, str | None]] | None = None
+    # transient answers (these statuses, a timeout, a dropped connection) are tried again after a
+    # back-off, as the crawl's own retry middleware does; what still fails is a recorded failure
+    retry_times: int = 2
+    retry_http_codes: frozenset[int] = frozenset({500, 502, 503, 504, 522, 524, 408, 429})
+    backoff_base_seconds: float = 1.0
+    backoff_max_seconds: float = 30.0
+
+    def backoff(self, attempt: int) -> float:
+        return min(self.backoff_max_seconds, self.backoff_base_seconds * (2 ** (attempt - 1)))
 
     @property
     def shots_dir(self) -> Path:
@@ -201,7 +211,24 @@ def warc_archiver(out_dir: Path, run_id: str, body_id: str) -> Callable[..., tup
     return archive
 
 
+class _TransientData(Exception):
+    """The page itself answered, but a request for its data got a transient answer (a 502 from the
+    API): what rendered is an empty shell, not the page."""
+
+    def __init__(self, url: str, status: int) -> None:
+        super().__init__(f"its data ({url}) answered HTTP {status}")
+        self.status = status
+
+
 async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int, dict[str, str], str, str]:
+    transient: list[tuple[str, int]] = []
+
+    def on_response(response: Any) -> None:
+        kind = response.request.resource_type
+        if kind in ("xhr", "fetch") and response.status in config.retry_http_codes:
+            transient.append((response.url, response.status))
+
+    page.on("response", on_response)
     response = await goto(page, url, wait_until="networkidle", timeout=config.timeout_ms)
     if BrowserSession.left_for_an_error(page):
         raise RuntimeError(f"the page went on to an address that failed ({page.url})")
@@ -210,6 +237,8 @@ async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int,
         await page.wait_for_selector(config.ready_selector, timeout=config.timeout_ms // 2)
     await page.wait_for_timeout(config.settle_ms)
     status = response.status if response is not None else 0
+    if transient and status not in config.retry_http_codes:
+        raise _TransientData(*transient[0])
     headers = await response.all_headers() if response is not None else {}
     return status, dict(headers), await page.content(), await page.title()
 
@@ -268,17 +297,42 @@ async def _render_target(
     desktop: Any, mobile: Any, target: RenderTarget, plan: RenderPlan, config: RenderSettings, lang: str
 ) -> AsyncIterator[Any]:
     stem = _file_stem(target.url, lang)
-    page = await desktop.new_page()
-    mark = session_of(page).mark()
-    try:
-        status, headers, html, title = await _render_one(page, target.url, config)
-        desktop_shot = config.shots_dir / f"{stem}-desktop.png"
-        await page.screenshot(path=str(desktop_shot))
-    except Exception as error:
-        yield _failure(session_of(page), mark, target.url, error)
-        return
-    finally:
-        await page.close()
+    desktop_shot = config.shots_dir / f"{stem}-desktop.png"
+    attempt = 0
+    while True:
+        attempt += 1
+        page = await desktop.new_page()
+        mark = session_of(page).mark()
+        try:
+            status, headers, html, title = await _render_one(page, target.url, config)
+            if status not in config.retry_http_codes:
+                await page.screenshot(path=str(desktop_shot))
+        except Exception as error:
+            failure = _failure(session_of(page), mark, target.url, error)
+            if isinstance(error, _TransientData):
+                failure = FetchFailureItem(
+                    url=target.url, reason="http_status", detail=f"render: {error}"[:500], status_code=error.status
+                )
+            if failure.reason in ("timeout", "error", "http_status") and attempt <= config.retry_times:
+                await asyncio.sleep(config.backoff(attempt))
+                continue
+            failure.detail = f"{failure.detail} (after {attempt} attempts)"[:500] if attempt > 1 else failure.detail
+            yield failure
+            return
+        finally:
+            await page.close()
+        if status in config.retry_http_codes:  # a transient answer is not the page: try again, then record it
+            if attempt <= config.retry_times:
+                await asyncio.sleep(config.backoff(attempt))
+                continue
+            yield FetchFailureItem(
+                url=target.url,
+                reason="http_status",
+                detail=f"render: HTTP {status} after {attempt} attempts",
+                status_code=status,
+            )
+            return
+        break
     plan.learn(html, target)
     mobile_shot = config.shots_dir / f"{stem}-mobile.png"
     phone = await mobile.new_page()
@@ -286,7 +340,8 @@ async def _render_target(
         await _render_one(phone, target.url, config)
         await phone.screenshot(path=str(mobile_shot))
     except Exception as error:  # the desktop render stands; the missing phone view is recorded
-        yield FetchFailureItem(url=target.url, reason="timeout", detail=f"mobile render: {error}"[:500])
+        reason: FailureReason = "http_status" if isinstance(error, _TransientData) else "timeout"
+        yield FetchFailureItem(url=target.url, reason=reason, detail=f"mobile render: {error}"[:500])
     finally:
         await phone.close()
     dom = html.encode("utf-8")

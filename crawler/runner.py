@@ -55,6 +55,9 @@ class CrawlRequest:
     settings_overrides: dict[str, Any] = field(default_factory=dict)
     connection_log: Path | None = None
     run_kind: RunKind = RunKind.AUDIT
+    # whether the harvest is the run's last stage (``ashyq crawl``); an audit goes on to measure,
+    # check and score, and only its last stage may close the run
+    finish: bool = True
 
 
 @dataclass
@@ -141,8 +144,13 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
     with session_scope(db_url) as session:
         stored = session.get(Run, run_id)
         assert stored is not None
-        stored.settings = {**(stored.settings or {}), "outcome": {b: asdict(o) for b, o in outcomes.items()}}
-        finish_run(session, stored, status)
+        stored.settings = {
+            **(stored.settings or {}),
+            "outcome": {b: asdict(o) for b, o in outcomes.items()},
+            "crawl_status": status.value,
+        }
+        if request.finish:
+            finish_run(session, stored, status)
     summary = CrawlSummary(run_id, status, outcomes, out_dir, exit_code)
     (run_dir / "summary.json").write_text(
         json.dumps(

@@ -218,23 +218,84 @@ def export_bundle(session: Session, run_id: str, body_id: str, data_dir: Path, o
     return contents
 
 
-def _read_members(path: Path) -> tuple[dict[str, bytes], list[str]]:
-    members: dict[str, bytes] = {}
+# What ``verify`` accepts: a bundle of one body holds a few hundred members and some hundred MB.
+MAX_MEMBERS = 20_000
+MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+_CHUNK = 1024 * 1024
+_SYMLINK = 0o120000
+
+
+def _unsafe_name(info: zipfile.ZipInfo) -> str | None:
+    """Why a member may not be in a bundle (a path that escapes the folder it is unpacked into, a link)."""
+    name = info.filename
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        return "an absolute path"
+    if ".." in parts:
+        return "a path with '..'"
+    if (info.external_attr >> 16) & 0o170000 == _SYMLINK:
+        return "a symbolic link"
+    if "\x00" in name:
+        return "a NUL in its name"
+    return None
+
+
+def _read_members(path: Path) -> tuple[dict[str, str], dict[str, bytes], list[str]]:
+    """Every member's sha256, streamed (never a whole member in memory, except the manifest and its
+    checksum, within :data:`MAX_MANIFEST_BYTES`), and the problems: unsafe or repeated names, too
+    many members or bytes, a member changed in place."""
+    digests: dict[str, str] = {}
+    kept: dict[str, bytes] = {}
     problems: list[str] = []
+    total = 0
     with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            return {}, {}, [f"refused: {len(infos)} members; at most {MAX_MEMBERS}"]
+        seen: set[str] = set()
+        for info in infos:
+            if info.filename in seen:
+                problems.append(f"refused: {info.filename!r} is in the bundle twice")
+                continue
+            seen.add(info.filename)
+            unsafe = _unsafe_name(info)
+            if unsafe is not None:
+                problems.append(f"refused: {info.filename!r} is {unsafe}")
+                continue
             if info.is_dir():
                 continue
+            keep = info.filename in (MANIFEST, CHECKSUM)
+            digest = hashlib.sha256()
+            body = bytearray()
             try:
-                members[info.filename] = archive.read(info)
+                with archive.open(info) as member:
+                    while chunk := member.read(_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_TOTAL_BYTES:
+                            return digests, kept, [*problems, f"refused: more than {MAX_TOTAL_BYTES} bytes unpacked"]
+                        digest.update(chunk)
+                        if keep:
+                            body += chunk
+                            if len(body) > MAX_MANIFEST_BYTES:
+                                problems.append(f"refused: {info.filename} is larger than {MAX_MANIFEST_BYTES} bytes")
+                                keep = False
+                                body = bytearray()
             except (zipfile.BadZipFile, OSError, EOFError, zlib.error):  # changed in place: CRC or inflate fails
                 problems.append(f"altered: {info.filename}")
-                members[info.filename] = b""
-    return members, problems
+                digests[info.filename] = ""
+                if info.filename in (MANIFEST, CHECKSUM):
+                    kept[info.filename] = b""
+                continue
+            digests[info.filename] = digest.hexdigest()
+            if keep:
+                kept[info.filename] = bytes(body)
+    return digests, kept, problems
 
 
-def _manifest_problems(members: dict[str, bytes]) -> tuple[dict[str, Any] | None, list[str]]:
-    manifest_bytes, checksum = members.get(MANIFEST), members.get(CHECKSUM)
+def _manifest_problems(members: dict[str, bytes], digests: dict[str, str]) -> tuple[dict[str, Any] | None, list[str]]:
+    manifest_bytes = members.get(MANIFEST) if MANIFEST in digests else None
+    checksum = members.get(CHECKSUM) if CHECKSUM in digests else None
     problems = []
     if manifest_bytes is None:
         problems.append(f"missing: {MANIFEST}")
@@ -254,12 +315,16 @@ def _manifest_problems(members: dict[str, bytes]) -> tuple[dict[str, Any] | None
 
 
 def verify_bundle(path: Path) -> list[str]:
-    """Every problem, one line each (``altered: X``, ``missing: X``, ``added: X``); empty when intact."""
+    """Every problem, one line each (``altered: X``, ``missing: X``, ``added: X``, ``refused: …`` for
+    a member no bundle may hold); empty when intact. Members are streamed; their count and unpacked
+    size are capped (:data:`MAX_MEMBERS`, :data:`MAX_TOTAL_BYTES`)."""
     try:
-        members, problems = _read_members(path)
-    except (zipfile.BadZipFile, OSError) as error:
+        digests, kept, problems = _read_members(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         return [f"not a readable zip: {error}"]
-    manifest, manifest_problems = _manifest_problems(members)
+    if any(p.startswith("refused: ") for p in problems):
+        return problems
+    manifest, manifest_problems = _manifest_problems(kept, digests)
     problems.extend(p for p in manifest_problems if p not in problems)
     if manifest is None or f"altered: {MANIFEST}" in problems:
         # an altered manifest's file list proves nothing: comparing members with it would only
@@ -270,10 +335,10 @@ def verify_bundle(path: Path) -> list[str]:
         if isinstance(entry, dict) and isinstance(entry.get("path"), str):
             listed[entry["path"]] = str(entry.get("sha256", ""))
     for name, digest in sorted(listed.items()):
-        if name not in members:
+        if name not in digests:
             problems.append(f"missing: {name}")
-        elif sha256_hex(members[name]) != digest and f"altered: {name}" not in problems:
+        elif digests[name] != digest and f"altered: {name}" not in problems:
             problems.append(f"altered: {name}")
-    for name in sorted(set(members) - set(listed) - {MANIFEST, CHECKSUM}):
+    for name in sorted(set(digests) - set(listed) - {MANIFEST, CHECKSUM}):
         problems.append(f"added: {name}")
     return problems

@@ -26,6 +26,7 @@ from ashyq.reports.i18n import catalogue
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.reports.rendering import STATIC_DIR, render
 from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy
+from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, previous_run
 from ashyq.reports.titles import titles_for
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
@@ -78,6 +79,7 @@ class DashboardBuilder:
         self.lang = lang
         self.t = catalogue().translator(lang)
         self._archived: dict[tuple[str, str], str | None] = {}
+        self.changes: RunDiff | None = None  # against the previous run of the same registry and kind
 
     def build(self) -> Path:
         for folder in ("bodies", "findings", "evidence", "archive"):
@@ -85,8 +87,12 @@ class DashboardBuilder:
         shutil.copyfile(STATIC_DIR / "dashboard.css", self.site / "style.css")
         ranked = ranking(self.session, self.run)
         reports = [load_body_report(self.session, self.run.id, r.body.id) for r in ranked]
+        previous = previous_run(self.session, self.run)
+        self.changes = None if previous is None else diff_runs(self.session, previous.id, self.run.id)
         for report, entry in zip(reports, ranked, strict=True):
             self._body_page(report, entry)
+        if self.changes is not None:
+            (self.site / "changes.html").write_text(self._changes_page(self.changes, reports), encoding="utf-8")
         index = self.site / "index.html"
         index.write_text(self._index(ranked, reports), encoding="utf-8")
         return index
@@ -99,6 +105,7 @@ class DashboardBuilder:
             "root": "../" * depth,
             "run": self.run,
             "version": __version__,
+            "changes_href": None if self.changes is None else f"{'../' * depth}changes.html",
         }
 
     def _index(self, ranked: list[RankedBody], reports: list[BodyReport]) -> str:
@@ -129,6 +136,56 @@ class DashboardBuilder:
         chart = bar_chart(bars, self.lang, self.t("dashboard.criteria_chart"))
         return render("dashboard_index.html.j2", rows=rows, chart=chart, edition=edition, **self._common(0))
 
+    def _changed(self, body_id: str) -> bool:
+        if self.changes is None:
+            return False
+        return any(b.changed for b in self.changes.bodies if b.body.id == body_id)
+
+    def _changes_page(self, diff: RunDiff, reports: list[BodyReport]) -> str:
+        """Every body whose results moved since the previous run: its changed items and scores."""
+        names = {r.body.id: body_name(r, self.lang) for r in reports}
+        finding_ids = {f.id for r in reports for f in r.findings}
+        titles = titles_for(diff.edition)
+        bodies = []
+        for b in diff.bodies:
+            if not b.changed:
+                continue
+            groups = [
+                {
+                    "kind": kind,
+                    "rows": [
+                        {
+                            "change": c,
+                            "title": titles.title(c.item, self.lang),
+                            "href": f"findings/{c.finding_id}.html" if c.finding_id in finding_ids else None,
+                        }
+                        for c in b.of_kind(kind)
+                    ],
+                }
+                for kind in CHANGE_KINDS
+                if b.of_kind(kind)
+            ]
+            criteria = [
+                {"label": f"{c.key} {titles.title(c.key, self.lang)}", "change": c} for c in b.criteria if c.changed
+            ]
+            languages = [{"label": self.t(f"lang.{c.key}"), "change": c} for c in b.languages if c.changed]
+            scopes = [
+                {"label": self.t(key), "rows": rows}
+                for key, rows in (("runs.criteria", criteria), ("runs.languages", languages))
+                if rows
+            ]
+            in_new = b.body.id in names
+            bodies.append(
+                {
+                    "diff": b,
+                    "name": names.get(b.body.id) or b.body.name_ru,
+                    "href": f"bodies/{file_name(b.body.id)}.html" if in_new else None,
+                    "groups": groups,
+                    "scopes": scopes,
+                }
+            )
+        return render("dashboard_changes.html.j2", diff=diff, bodies=bodies, **self._common(0))
+
     def _body_page(self, report: BodyReport, entry: RankedBody) -> None:
         self._prefetch_archive(report)
         items = []
@@ -158,6 +215,7 @@ class DashboardBuilder:
             chart=bar_chart(bars, self.lang, self.t("dashboard.criteria_chart")),
             items=items,
             history=history,
+            body_changed=self._changed(report.body.id),
             **self._common(1),
         )
         (self.site / "bodies" / f"{file_name(report.body.id)}.html").write_text(html, encoding="utf-8")

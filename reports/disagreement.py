@@ -82,7 +82,7 @@ def write_disagreement_table(report: BodyReport, lang: str, path: Path) -> Path:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = t("disagreement.sheet")[:31]
-    sheet.append([t("disagreement.title", body=body_name(report, lang))])
+    sheet.append([safe_cell(t("disagreement.title", body=body_name(report, lang)))])
     sheet.append([t("disagreement.instruction")])
     sheet.append([f"{t('common.run')}: {report.run.id}; {t('common.edition')}: {report.score.edition}"])
     sheet.append([t(key) for key, _ in COLUMNS])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,7 +36,7 @@ Cell = str | float | int | None
 
 @dataclass
 class Table:
-    name: TableName
+    name: str  # a TableName for a run's export
     title: str  # the sheet name, in the report's language
     headers: list[str]
     rows: list[list[Cell]]
@@ -184,9 +185,21 @@ def build_tables(data: RunData, lang: str) -> list[Table]:
     ]
 
 
+# Characters a spreadsheet may not hold (XLSX refuses them) and that have no place in a report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A cell beginning with one of these is read as a formula by Excel or LibreOffice (the full-width
+# forms too, which some spreadsheets fold into the plain ones); tab and CR start a DDE trick.
+_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def safe_cell(value: Cell) -> Cell:
-    """Crawled text must stay text in a spreadsheet: a leading = + - @ would be read as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Crawled or submitted text must stay text in a spreadsheet: control characters are dropped and a
+    leading ``=`` ``+`` ``-`` ``@`` (tab, CR) gets an apostrophe, so it is never read as a formula.
+    Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    if value.lstrip(" ")[:1] in _FORMULA_LEAD and value.lstrip(" "):
         return "'" + value
     return value
 
@@ -196,7 +209,7 @@ def write_xlsx(tables: list[Table], path: Path) -> Path:
     workbook.remove(workbook.active)
     for table in tables:
         sheet = workbook.create_sheet(table.title[:31])  # Excel's limit on sheet names
-        sheet.append(table.headers)
+        sheet.append([safe_cell(h) for h in table.headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -210,13 +223,32 @@ def write_xlsx(tables: list[Table], path: Path) -> Path:
     return path
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+
+# after a separator (and any quotes or spaces), a formula-leading character
+_INNER_FORMULA = re.compile(r"([,;\t][\s\"]*)([=+\-@\uff1d\uff0b\uff0d\uff20])")
+
+
+def _csv_cell(value: Cell) -> Cell:
+    """:func:`safe_cell` for a CSV file that may be opened with either separator. Opened with the other
+    one, the quotes no longer hold: a cell ends at every ``,`` or ``;`` inside the text and a row at
+    every line break. So the text is kept on one line and a formula-leading character right after a
+    separator inside it gets an apostrophe too (``a;=1`` is written ``a;'=1``)."""
+    if isinstance(value, str):
+        value = _INNER_FORMULA.sub(r"\1'\2", _LINE_BREAK.sub(" ", value))
+    return safe_cell(value)
+
+
 def write_csv(table: Table, path: Path) -> Path:
-    """UTF-8 with a byte-order mark, so a spreadsheet opened by double-click shows Kazakh letters."""
+    """UTF-8 with a byte-order mark, so a spreadsheet opened by double-click shows Kazakh letters.
+    Every text cell is quoted and neutralised (:func:`safe_cell`), so the file is safe read with a
+    comma or a semicolon (the Russian and Kazakh spreadsheets' default) as the separator."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(table.headers)
-        writer.writerows([safe_cell(v) for v in row] for row in table.rows)
+        writer = csv.writer(f, quoting=csv.QUOTE_NONNUMERIC)  # every text cell quoted, numbers bare
+        writer.writerow([_csv_cell(h) for h in table.headers])
+        writer.writerows([_csv_cell(v) for v in row] for row in table.rows)
     return path
 
 

@@ -2,21 +2,21 @@
 
 One finding per methodology item × language × body. The scorer never trusts a file blindly: every
 finding is checked against the edition before anything is computed, and the whole file is refused
-with one line per problem if any is wrong.
+with one line per problem if any is wrong. The file is read within :data:`LIMITS` (docs/limits.md):
+JSON or YAML (no aliases or tags), bounded in size, nesting and number of values.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ashyq.base.evidence import Deficiency
+from ashyq.base.strict_files import FileRefused, Limits, clipped, read_structured
 from ashyq.base.vocabulary import Lang, Status
 from ashyq.config import tag_problem
 from ashyq.methodology.edition import (
@@ -30,6 +30,11 @@ from ashyq.methodology.edition import (
 )
 
 FORMAT = "ashyq-findings/1"
+# A nightly of every body of the country with its evidence expanded is a few tens of megabytes; YAML
+# is for hand-written files and parses about ten times slower, so it gets less.
+LIMITS = Limits(max_bytes=64 * 1024 * 1024, max_depth=12, max_nodes=8_000_000, max_text=32_767)
+YAML_LIMITS = LIMITS.but(max_bytes=8 * 1024 * 1024, max_nodes=1_000_000)
+MAX_LINES = 200  # problems listed; the rest are counted
 
 
 class Loose(BaseModel):
@@ -67,41 +72,45 @@ class FindingsFile(Loose):
 
 class FindingsError(Exception):
     def __init__(self, problems: list[str]):
-        self.problems = problems
+        self.problems = clipped(problems)
         super().__init__("\n".join(problems))
 
 
-def read_structured(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix in {".yaml", ".yml"}:
-        return yaml.safe_load(text)
-    return json.loads(text)
+def read_structured_file(path: Path) -> Any:
+    """A findings or body-list file's content; raises :class:`FindingsError` naming the place."""
+    limits = YAML_LIMITS if path.suffix.lower() in (".yaml", ".yml") else LIMITS
+    try:
+        return read_structured(path, limits, str(path))
+    except FileRefused as refused:
+        raise FindingsError(refused.lines()) from None
+
+
+def _lines(path: Path, error: ValidationError) -> list[str]:
+    errors = error.errors()
+    lines = [f"{path}: {'.'.join(map(str, err['loc'])) or '(top)'}: {err['msg']}" for err in errors[:MAX_LINES]]
+    if len(errors) > MAX_LINES:
+        lines.append(f"{path}: … and {len(errors) - MAX_LINES} more problems")
+    return lines
 
 
 def load_findings(path: Path) -> FindingsFile:
-    try:
-        raw = read_structured(path)
-    except (OSError, ValueError, yaml.YAMLError) as e:
-        raise FindingsError([f"{path}: cannot be read: {e}"]) from None
+    raw = read_structured_file(path)
     try:
         return FindingsFile.model_validate(raw)
     except ValidationError as e:
-        raise FindingsError([f"{path}: {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()]) from None
+        raise FindingsError(_lines(path, e)) from None
 
 
 def load_bodies(path: Path) -> list[BodyInfo]:
     """A body list: a findings-style ``bodies:`` list, or a registry file with ``bodies:``."""
-    try:
-        raw = read_structured(path)
-    except (OSError, ValueError, yaml.YAMLError) as e:
-        raise FindingsError([f"{path}: cannot be read: {e}"]) from None
+    raw = read_structured_file(path)
     items = raw.get("bodies", raw) if isinstance(raw, dict) else raw
     if not isinstance(items, list):
         raise FindingsError([f"{path}: expected a list of bodies"])
     try:
         return [BodyInfo.model_validate(b) for b in items]
     except ValidationError as e:
-        raise FindingsError([f"{path}: {err['loc']}: {err['msg']}" for err in e.errors()]) from None
+        raise FindingsError(_lines(path, e)) from None
 
 
 def _required_measures(item: Item, status: str) -> list[str]:

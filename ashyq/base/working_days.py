@@ -144,10 +144,21 @@ def parse_portal_day(value: object) -> date | None:
     found = _WORDS.search(text)
     if found:
         day, month_name, year = found.group(1, 2, 3) if found.group(1) else found.group(5, 6, 4)
-        month = MONTHS.get(month_name)
+        month = month_number(month_name)
         if month:
             return _safe_date(int(year), month, int(day))
     return None
+
+
+def month_number(word: str) -> int | None:
+    """The month a Kazakh or Russian month word names, inflected forms too («наурыздың», «март»):
+    the exact name first, else the one name sharing the word's first four letters."""
+    word = word.lower()
+    if word in MONTHS:
+        return MONTHS[word]
+    stem = word[:4]
+    found = {number for name, number in MONTHS.items() if len(stem) == 4 and name[:4] == stem}
+    return found.pop() if len(found) == 1 else None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

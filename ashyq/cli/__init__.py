@@ -19,6 +19,7 @@ from ashyq.cli.open_data import open_data_app
 from ashyq.cli.operator import fail
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import check_command, recheck_command
+from ashyq.cli.runs import runs_app
 from ashyq.cli.setup import setup_browser_command
 from ashyq.cli.world import world_app
 
@@ -59,6 +60,7 @@ app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(open_data_app, name="open-data")
 app.add_typer(accuracy_app, name="accuracy")
+app.add_typer(runs_app, name="runs")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)

@@ -24,6 +24,7 @@ from ashyq.cli.operator import (
     choose_store,
     ensure_contact,
 )
+from ashyq.cli.outputs import output_file
 from ashyq.crawler.storing import store_body
 from ashyq.declared.fetch import PoliteFetcher
 from ashyq.declared.loader import DeclarationError, LoadContext, load_report
@@ -65,6 +66,7 @@ def report_template_command(
     period: Annotated[str, typer.Option(help="Reporting period: 2026, 2026-H1 …")] = "2026",
 ) -> None:
     """Write the Appendix 9 report forms for a body as an XLSX workbook to fill in."""
+    output_file(output, (".xlsx",))
     found, _ = _body(choose_registry(registry, replica=False, network=False), body)
     if found.kind not in ("cgo", "mio"):
         console.print(f"[red]error:[/red] {body} is a subordinate organisation; its parent reports for it (Table 6)")

@@ -19,6 +19,7 @@ from rich.console import Console
 from sqlalchemy.orm import Session
 
 from ashyq.cli.operator import choose_out, choose_store
+from ashyq.cli.outputs import output_file
 from ashyq.reports.body_report import ReportError, load_body_report
 from ashyq.reports.bundle import export_bundle, verify_bundle
 from ashyq.reports.conclusion import write_conclusion
@@ -84,7 +85,7 @@ def _run_id(session: Session, run: str) -> str:
 
 
 @contextmanager
-def _store(db: str | None) -> Iterator[Session]:
+def open_store(db: str | None) -> Iterator[Session]:
     """A session on the store, brought to the current schema first (an empty or older store is not a
     traceback: an empty one simply has no run)."""
     db = choose_store(db)
@@ -107,7 +108,7 @@ def conclusion_command(
     """The conclusion on one body (Appendix 8): HTML and PDF, in Russian and Kazakh."""
     languages = [x.value for x in (lang or [ReportLanguage.ru, ReportLanguage.kk])]
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
             for language in languages:
                 for path in write_conclusion(report, language, out, pdf=pdf):
@@ -126,7 +127,7 @@ def dashboard_command(
 ) -> None:
     """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             index = build_dashboard(session, _run_id(session, run), choose_out(data), out, lang.value)
     except ReportError as error:
         raise _fail(str(error)) from None
@@ -143,8 +144,9 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
+    output_file(out, (f".{fmt.value}",), choose_store(db))
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             path = export_run(session, _run_id(session, run), fmt.value, out, lang.value, table.value)
     except ReportError as error:
         raise _fail(str(error)) from None
@@ -160,8 +162,9 @@ def disagreements_command(
     db: DbOption = None,
 ) -> None:
     """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
+    output_file(out, (".xlsx",), choose_store(db))
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             report = load_body_report(session, _run_id(session, run), body)
             path = write_disagreement_table(report, lang.value, out)
     except ReportError as error:
@@ -178,8 +181,9 @@ def evidence_export_command(
     db: DbOption = None,
 ) -> None:
     """One body's evidence of a run as a verifiable zip (WARC records, screenshots, manifest)."""
+    output_file(out, (".zip",), choose_store(db))
     try:
-        with _store(db) as session:
+        with open_store(db) as session:
             contents = export_bundle(session, _run_id(session, run), body, choose_out(data), out)
     except ReportError as error:
         raise _fail(str(error)) from None

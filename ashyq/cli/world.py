@@ -14,6 +14,7 @@ from pathlib import Path
 
 import typer
 
+from ashyq.cli.outputs import output_file
 from ashyq.replica.core import DEFAULT_AS_OF, World
 
 world_app = typer.Typer(help="The replica world: local imitations of gov.kz and the portals.", no_args_is_help=True)
@@ -121,6 +122,7 @@ def declared(
 
     from ashyq.replica.declared_reports import declared_bodies, declared_report
 
+    output_file(output, (".yaml", ".yml"))
     world = World(as_of=_as_of(as_of))
     if body not in declared_bodies(world):
         raise typer.BadParameter(f"not a CGO or MIO of the world; known: {', '.join(declared_bodies(world))}")

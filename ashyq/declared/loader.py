@@ -1,11 +1,15 @@
 """Reading a filled report: an XLSX workbook (the template of :mod:`ashyq.declared.template`), a YAML
 file or a folder of CSV files. The whole file is validated before anything is used: a bad file is
 refused whole, with the sheet, row and column of every problem.
+
+A report is a file the audited body hands in, so it is read within limits (:data:`LIMITS`,
+docs/limits.md): its size, its rows (per form and in all), columns, nesting and the length of a
+cell; YAML without aliases or tags; a cell holds one value (never a list); a formula is a problem at
+its cell, never read as empty; an encoding or CSV error is a line of the refusal.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
@@ -13,13 +17,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import BaseModel, ValidationError
 
 from ashyq.base.forms import FORMS, ColumnSpec, DeclaredReport, Form, columns_of, forms_for
+from ashyq.base.strict_files import (
+    FileProblem,
+    FileRefused,
+    Limits,
+    Sheet,
+    clipped,
+    parse_json,
+    parse_yaml,
+    read_bounded,
+    read_csv,
+    read_xlsx,
+)
 from ashyq.base.text import normalise
 from ashyq.net.egress import EgressPolicy, Refusal, target_of
 
@@ -29,6 +42,24 @@ HEADER_RU, HEADER_KK = 3, 4
 FIRST_DATA_ROW = 5
 INSTRUCTIONS_SHEETS = ("Инструкция", "Нұсқаулық")
 _DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%y")
+
+# How much a report may hold (docs/limits.md). Every row's links are fetched politely one by one, so
+# the row limits bound the verification too: 5,000 rows make at most about 10,000 fetches.
+LIMITS = Limits(
+    max_bytes=10 * 1024 * 1024,
+    max_depth=8,
+    max_nodes=200_000,
+    max_text=32_767,
+    max_rows=2_000,
+    max_columns=60,
+    max_sheets=20,
+    max_unpacked=64 * 1024 * 1024,
+)
+MAX_FORM_ROWS = LIMITS.max_rows
+MAX_REPORT_ROWS = 5_000
+MAX_LINK_CHARS = 2_048
+MAX_CSV_FILES = 20
+MAX_PROBLEMS = 200
 
 
 @dataclass(frozen=True)
@@ -47,7 +78,7 @@ class Problem:
             where.append(f"row {self.row}")
         if self.column is not None:
             where.append(f"column {self.column}" + (f" «{self.title}»" if self.title else ""))
-        return f"{', '.join(where)}: {self.message}"
+        return clipped([f"{', '.join(where)}: {self.message}"])[0]
 
 
 class DeclarationError(Exception):
@@ -85,6 +116,9 @@ def _cell_value(spec: ColumnSpec, raw: Any) -> tuple[Any, str | None]:
     """The cell as the model wants it, or a problem message."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, None
+    if not isinstance(raw, str | int | float | bool | dt.date | dt.datetime):
+        kind = "a list" if isinstance(raw, list) else "a mapping" if isinstance(raw, dict) else type(raw).__name__
+        return None, f"one value is expected, not {kind}"
     if spec.type == "date":
         if isinstance(raw, dt.datetime):
             return raw.date(), None
@@ -126,6 +160,8 @@ def _cell_value(spec: ColumnSpec, raw: Any) -> tuple[Any, str | None]:
 
 
 def _link_problem(url: str, allow_internal: bool) -> str | None:
+    if len(url) > MAX_LINK_CHARS:
+        return f"a link of {len(url)} characters; at most {MAX_LINK_CHARS}"
     try:
         target_of(url)
     except Refusal:
@@ -199,13 +235,13 @@ def _check_cover(report_general: Any, ctx: LoadContext, sheet: str, problems: li
 
 
 # ---------------------------------------------------------------------------------------------- XLSX
-def _header_map(ws: Any, form: Form, problems: list[Problem]) -> dict[str, int]:
+def _header_map(sheet: Sheet, form: Form, problems: list[Problem]) -> dict[str, int]:
     """Column key → column index, found by the ru or the kk title (or the key itself)."""
     by_title: dict[str, int] = {}
     for header_row in (HEADER_RU, HEADER_KK):
-        for cell in ws[header_row]:
-            if isinstance(cell.value, str) and cell.value.strip():
-                by_title.setdefault(_norm(cell.value), cell.column)
+        for column, value in sorted(sheet.row(header_row).items()):
+            if isinstance(value, str) and value.strip():
+                by_title.setdefault(_norm(value), column)
     found: dict[str, int] = {}
     for spec in columns_of(form.model):
         for name in (spec.title.ru, spec.title.kk, spec.key):
@@ -214,80 +250,101 @@ def _header_map(ws: Any, form: Form, problems: list[Problem]) -> dict[str, int]:
                 found[spec.key] = index
                 break
         else:
-            problems.append(Problem(ws.title, HEADER_RU, None, spec.title.ru, f"missing column «{spec.title.ru}»"))
+            problems.append(Problem(sheet.title, HEADER_RU, None, spec.title.ru, f"missing column «{spec.title.ru}»"))
     return found
 
 
-def _sheet_rows(ws: Any, form: Form, columns: dict[str, int]) -> list[_RowSource]:
+def _sheet_rows(sheet: Sheet, columns: dict[str, int]) -> list[_RowSource]:
     rows = []
-    for cells in ws.iter_rows(min_row=FIRST_DATA_ROW):
-        values = {key: cells[index - 1].value if index - 1 < len(cells) else None for key, index in columns.items()}
+    letters = {k: get_column_letter(i) for k, i in columns.items()}
+    for line, cells in sheet.rows(FIRST_DATA_ROW):
+        values = {key: cells.get(index) for key, index in columns.items()}
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
             continue
-        line = cells[0].row
-        rows.append(_RowSource(ws.title, line, values, {k: get_column_letter(i) for k, i in columns.items()}))
+        rows.append(_RowSource(sheet.title, line, values, letters))
     return rows
 
 
-def _cover_rows(ws: Any, form: Form, problems: list[Problem]) -> list[_RowSource]:
+def _cover_rows(sheet: Sheet, form: Form, problems: list[Problem]) -> list[_RowSource]:
     """The cover is key/value: titles in columns A (ru) and B (kk), the value in column C."""
     specs = columns_of(form.model)
     by_title = {_norm(n): s.key for s in specs for n in (s.title.ru, s.title.kk, s.key)}
     cells: dict[str, Any] = {}
     where: dict[str, str] = {}
-    for row in ws.iter_rows(min_row=HEADER_RU):
-        label = next((c.value for c in row[:2] if isinstance(c.value, str) and c.value.strip()), None)
-        key = by_title.get(_norm(label)) if label else None
-        if key is not None and len(row) >= 3:
-            cells[key] = row[2].value
-            where[key] = f"C{row[2].row}"
+    for line, row in sheet.rows(HEADER_RU):
+        label = next((row[c] for c in (1, 2) if isinstance(row.get(c), str) and str(row[c]).strip()), None)
+        key = by_title.get(_norm(str(label))) if label else None
+        if key is not None:
+            cells[key] = row.get(3)
+            where[key] = f"C{line}"
     for spec in specs:
         if spec.key not in cells and spec.required:
-            problems.append(Problem(ws.title, None, None, spec.title.ru, f"missing line «{spec.title.ru}»"))
-    return [_RowSource(ws.title, 0, cells, where)]
+            problems.append(Problem(sheet.title, None, None, spec.title.ru, f"missing line «{spec.title.ru}»"))
+    return [_RowSource(sheet.title, 0, cells, where)]
 
 
-def load_workbook_report(path: Path, ctx: LoadContext) -> DeclaredReport:
+def load_workbook_report(data: bytes, name: str, ctx: LoadContext) -> DeclaredReport:
+    """A report as the template's workbook: every sheet streamed within :data:`LIMITS`."""
     try:
-        workbook = load_workbook(path, data_only=True, read_only=False)
-    except (InvalidFileException, OSError, KeyError, ValueError) as error:
-        raise DeclarationError(
-            [Problem(path.name, None, None, None, f"not a readable XLSX workbook: {error}")]
-        ) from None
+        sheets_read = read_xlsx(data, LIMITS, name)
+    except FileRefused as refused:
+        raise DeclarationError([_problem(p, name) for p in refused.problems]) from None
     problems: list[Problem] = []
     wanted = forms_for(ctx.body_kind)
     by_name = {name: f for f in FORMS for name in (f.sheet_ru, f.sheet_kk)}
-    sheets: dict[str, Any] = {}
-    for ws in workbook.worksheets:
-        form = by_name.get(ws.title.strip())
+    sheets: dict[str, Sheet] = {}
+    for read in sheets_read:
+        form = by_name.get(read.title.strip())
         if form is None:
-            if ws.title.strip() not in INSTRUCTIONS_SHEETS:
-                problems.append(Problem(ws.title, None, None, None, "unknown sheet (not a form of Appendix 9)"))
+            if read.title.strip() not in INSTRUCTIONS_SHEETS:
+                problems.append(Problem(read.title, None, None, None, "unknown sheet (not a form of Appendix 9)"))
         elif form not in wanted:
             problems.append(
-                Problem(ws.title, None, None, None, f"this form is not filled by a {ctx.body_kind.upper()}")
+                Problem(read.title, None, None, None, f"this form is not filled by a {ctx.body_kind.upper()}")
             )
         else:
-            sheets[form.key] = ws
+            sheets[form.key] = read
     for form in wanted:
         if form.key not in sheets:
             problems.append(Problem(form.sheet_ru, None, None, None, "missing sheet"))
-    data: dict[str, Any] = {}
+    data_out: dict[str, Any] = {}
     for form in wanted:
-        ws = sheets.get(form.key)
-        if ws is None:
+        sheet = sheets.get(form.key)
+        if sheet is None:
             continue
         if form.list_form:
-            columns = _header_map(ws, form, problems)
-            data[form.key] = _validate_rows(form, _sheet_rows(ws, form, columns), ctx, problems)
+            columns = _header_map(sheet, form, problems)
+            rows = _limited(_sheet_rows(sheet, columns), problems)
+            data_out[form.key] = _validate_rows(form, rows, ctx, problems)
         else:
-            rows = _cover_rows(ws, form, problems)
+            rows = _cover_rows(sheet, form, problems)
             _fill_period(rows[0], ctx)
             found = _validate_rows(form, rows, ctx, problems)
             if found:
-                data[form.key] = found[0]
-                _check_cover(found[0], ctx, ws.title, problems)
-    return _finish(data, problems)
+                data_out[form.key] = found[0]
+                _check_cover(found[0], ctx, sheet.title, problems)
+    return _finish(data_out, problems)
+
+
+def _problem(problem: FileProblem, name: str) -> Problem:
+    """A reading problem as a line of the refusal: the sheet (or the file) and the place in it."""
+    if problem.sheet is not None:
+        return Problem(problem.sheet, problem.row, problem.column, None, problem.message)
+    where = problem.file or name
+    if problem.row is not None:
+        return Problem(where, problem.row, problem.column, None, problem.message)
+    return Problem(where, None, None, None, problem.message)
+
+
+def _limited(rows: list[_RowSource], problems: list[Problem]) -> list[_RowSource]:
+    """At most :data:`MAX_FORM_ROWS` rows per form (each row's links are fetched politely, one by one)."""
+    if len(rows) > MAX_FORM_ROWS:
+        extra = rows[MAX_FORM_ROWS]
+        problems.append(
+            Problem(extra.sheet, extra.line, None, None, f"more than {MAX_FORM_ROWS} rows in one form (the limit)")
+        )
+        return rows[:MAX_FORM_ROWS]
+    return rows
 
 
 def _fill_period(cover: _RowSource, ctx: LoadContext) -> None:
@@ -296,9 +353,19 @@ def _fill_period(cover: _RowSource, ctx: LoadContext) -> None:
 
 
 def _finish(data: dict[str, Any], problems: list[Problem]) -> DeclaredReport:
+    rows = sum(len(v) for v in data.values() if isinstance(v, list))
+    if rows > MAX_REPORT_ROWS:
+        problems.append(Problem("report", None, None, None, f"{rows} rows in all; at most {MAX_REPORT_ROWS}"))
     if problems or "general" not in data:
-        raise DeclarationError(problems or [Problem("general", None, None, None, "the cover is missing")])
+        raise DeclarationError(_trimmed(problems) or [Problem("general", None, None, None, "the cover is missing")])
     return DeclaredReport.model_validate(data)
+
+
+def _trimmed(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem("report", None, None, None, f"… and {more} more problems")]
 
 
 # ---------------------------------------------------------------------------------------------- YAML, CSV
@@ -306,6 +373,9 @@ def _list_sources(form: Form, items: Any, problems: list[Problem]) -> list[_RowS
     if not isinstance(items, list):
         problems.append(Problem(form.key, None, None, None, "must be a list of rows"))
         return []
+    if len(items) > MAX_FORM_ROWS:
+        problems.append(Problem(form.key, MAX_FORM_ROWS + 1, None, None, f"more than {MAX_FORM_ROWS} rows (the limit)"))
+        items = items[:MAX_FORM_ROWS]
     keys = {c.key for c in columns_of(form.model)}
     out = []
     for n, item in enumerate(items, start=1):
@@ -328,6 +398,9 @@ def load_mapping_report(raw: Any, ctx: LoadContext, name: str) -> DeclaredReport
     wanted = {f.key: f for f in forms_for(ctx.body_kind)}
     for key in raw:
         if key == "format":
+            continue
+        if not isinstance(key, str) or not key.strip():
+            problems.append(Problem(name, None, None, None, f"unknown form {str(key)[:40]!r}"))
             continue
         if key not in wanted:
             known = key in {f.key for f in FORMS}
@@ -353,53 +426,88 @@ def load_mapping_report(raw: Any, ctx: LoadContext, name: str) -> DeclaredReport
     return _finish(data, problems)
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [dict(row) for row in csv.DictReader(handle)]
+def _csv_rows(name: str, data: bytes, problems: list[Problem]) -> list[dict[str, str]] | None:
+    try:
+        table = read_csv(data, LIMITS, name)
+    except FileRefused as refused:
+        problems.extend(_problem(p, name) for p in refused.problems)
+        return None
+    header = [h.strip() for h in table.header]
+    out = []
+    for line, row in table.rows:
+        if len(row) > len(header):
+            problems.append(Problem(name, line, str(len(header) + 1), None, "more fields than the header names"))
+            continue
+        out.append({header[i]: cell for i, cell in enumerate(row)})
+    return out
 
 
-def load_csv_folder(folder: Path, ctx: LoadContext) -> DeclaredReport:
-    """``general.csv`` (columns key,value) and one ``<form key>.csv`` per form, headed by field keys."""
+def load_csv_folder(folder: Path, ctx: LoadContext) -> tuple[DeclaredReport, str]:
+    """``general.csv`` (columns key,value) and one ``<form key>.csv`` per form, headed by field keys;
+    UTF-8, separated by commas or semicolons. Returns the report and the sha256 of the files."""
     raw: dict[str, Any] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.csv")):
-        rows = _read_csv(path)
+    paths = sorted(folder.glob("*.csv"))
+    if len(paths) > MAX_CSV_FILES:
+        raise DeclarationError(
+            [Problem(folder.name, None, None, None, f"{len(paths)} CSV files; at most {MAX_CSV_FILES}")]
+        )
+    digest = hashlib.sha256()
+    budget = LIMITS.max_bytes
+    for path in paths:
+        try:
+            data = read_bounded(path, LIMITS.but(max_bytes=budget))
+        except FileRefused as refused:
+            raise DeclarationError(
+                [_problem(p, path.name) for p in refused.problems]
+                + (
+                    [Problem(folder.name, None, None, None, "the CSV files together exceed the limit")]
+                    if budget < LIMITS.max_bytes
+                    else []
+                )
+            ) from None
+        budget -= len(data)
+        digest.update(data)
+        rows = _csv_rows(path.name, data, problems)
+        if rows is None:
+            continue
         if path.stem == "general":
             if rows and not {"key", "value"} <= set(rows[0]):
                 problems.append(Problem(path.name, 1, None, None, "general.csv has the columns key,value"))
                 continue
-            raw["general"] = {r["key"]: r["value"] for r in rows}
+            raw["general"] = {r.get("key", ""): r.get("value", "") for r in rows}
         else:
             raw[path.stem] = [{k: v for k, v in r.items() if v not in (None, "")} for r in rows]
     if problems:
-        raise DeclarationError(problems)
-    return load_mapping_report(raw, ctx, folder.name)
+        raise DeclarationError(_trimmed(problems))
+    return load_mapping_report(raw, ctx, folder.name), digest.hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------- entry
 def load_report(path: str | Path, ctx: LoadContext) -> LoadedReport:
-    """Read and validate a report from any supported format; raises :class:`DeclarationError`."""
+    """Read and validate a report from any supported format; raises :class:`DeclarationError` (with
+    one line per problem, never anything else) for a file it does not accept."""
     path = Path(path)
     if path.is_dir():
-        digest = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(path.glob("*.csv")))).hexdigest()
-        return LoadedReport(load_csv_folder(path, ctx), digest, str(path))
-    try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise DeclarationError([Problem(path.name, None, None, None, f"cannot be read: {error.strerror}")]) from None
-    digest = hashlib.sha256(content).hexdigest()
+        report, digest = load_csv_folder(path, ctx)
+        return LoadedReport(report, digest, str(path))
     suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml", ".json"):
-        try:
-            raw = yaml.safe_load(content.decode("utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
-            raise DeclarationError([Problem(path.name, None, None, None, f"not valid YAML: {error}")]) from None
-        return LoadedReport(load_mapping_report(raw, ctx, path.name), digest, str(path))
-    if suffix == ".xlsx":
-        return LoadedReport(load_workbook_report(path, ctx), digest, str(path))
-    raise DeclarationError(
-        [Problem(path.name, None, None, None, "give an .xlsx workbook, a .yaml file or a CSV folder")]
-    )
+    if suffix not in (".yaml", ".yml", ".json", ".xlsx"):
+        raise DeclarationError(
+            [Problem(path.name, None, None, None, "give an .xlsx workbook, a .yaml file or a CSV folder")]
+        )
+    try:
+        content = read_bounded(path, LIMITS)
+        if suffix == ".xlsx":
+            return LoadedReport(load_workbook_report(content, path.name, ctx), _sha256(content), str(path))
+        raw = parse_json(content, LIMITS, path.name) if suffix == ".json" else parse_yaml(content, LIMITS, path.name)
+    except FileRefused as refused:
+        raise DeclarationError([_problem(p, path.name) for p in refused.problems]) from None
+    return LoadedReport(load_mapping_report(raw, ctx, path.name), _sha256(content), str(path))
+
+
+def _sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 def report_links(report: DeclaredReport) -> list[tuple[str, BaseModel, str, str]]:

@@ -20,12 +20,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
+
+from ashyq.base.strict_files import FileRefused, Limits, read_bounded, read_xlsx
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -139,21 +139,28 @@ _PERIOD_BY_TEXT = {normal(t): key for key, titles in PERIODICITY.items() for t i
 
 
 # ---------------------------------------------------------------------------------------------- reading
+# The workbook is read by the strict reader (docs/limits.md): the zip checked before it is unpacked,
+# the sheets streamed, a cell beyond the limits or a formula a problem at its address.
+XLSX_LIMITS = Limits(max_bytes=MAX_BYTES, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_text=32_767, max_sheets=20)
+
+
 def _rows_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ListRefused(path.name, [Problem(None, None, None, f"not a readable XLSX workbook ({error})")]) from None
-    try:
-        sheet = workbook.worksheets[0]
-        for sheet_candidate in workbook.worksheets:
-            if sheet_candidate.title in (SHEET_RU, SHEET_KK):
-                sheet = sheet_candidate
-                break
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
-    finally:
-        workbook.close()
+        sheets = read_xlsx(read_bounded(path, XLSX_LIMITS), XLSX_LIMITS, path.name)
+    except FileRefused as refused:
+        raise ListRefused(
+            path.name,
+            [
+                Problem(p.row, p.column, None, f"{p.sheet}: {p.message}" if p.sheet else p.message)
+                for p in refused.problems
+            ],
+        ) from None
+    if not sheets:
+        raise ListRefused(path.name, [Problem(None, None, None, "a workbook without a sheet")])
+    sheet = next((s for s in sheets if s.title in (SHEET_RU, SHEET_KK)), sheets[0])
+    for number, cells in sheet.rows():
+        width = max(cells) if cells else 0
+        yield number, [cells.get(column) for column in range(1, width + 1)]
 
 
 def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:

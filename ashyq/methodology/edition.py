@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ashyq.base.strict_files import FileRefused, Limits, parse_yaml, read_bounded
 from ashyq.base.vocabulary import Lang
 from ashyq.config import METHODOLOGY_DIR
 
@@ -375,9 +375,18 @@ def edition_path(name_or_path: str | Path) -> Path:
     return METHODOLOGY_DIR / f"{name_or_path}.yaml"
 
 
+# An edition is a methodologist's file: anchors and aliases are allowed (the shipped editions share
+# exemption lists that way), counted expanded against the node budget, so a nested-alias file is
+# refused on the alias that crosses it (docs/limits.md).
+LIMITS = Limits(max_bytes=4 * 1024 * 1024, max_depth=24, max_nodes=400_000, max_text=16_000, aliases=True)
+
+
 def load_raw(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+    """The edition file's mapping; raises ValueError with the place of the problem."""
+    try:
+        data = parse_yaml(read_bounded(path, LIMITS, str(path)), LIMITS, str(path))
+    except FileRefused as refused:
+        raise ValueError("; ".join(refused.lines())) from None
     if not isinstance(data, dict):
         raise ValueError(f"{path}: the top level must be a mapping")
     return data

@@ -82,10 +82,8 @@ def load_edition(path: Path) -> Edition:
     """Parse and validate; raise :class:`EditionError` listing every problem."""
     try:
         raw = load_raw(path)
-    except (OSError, ValueError) as e:
-        raise EditionError([Problem(str(path), "-", f"cannot be read: {e}")]) from None
-    except Exception as e:  # yaml errors carry their own line/column text
-        raise EditionError([Problem(str(path), "-", f"is not valid YAML: {e}")]) from None
+    except ValueError as e:  # the reading problem names its place (file, line, column)
+        raise EditionError([Problem(str(path), "-", str(e))]) from None
     try:
         edition = Edition.model_validate(raw)
     except ValidationError as e:

@@ -13,15 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ashyq.base.strict_files import FileRefused, parse_yaml, read_bounded
+from ashyq.base.strict_files import Limits as FileLimits
 from ashyq.config import CONFIG_DIR
 from ashyq.config.operator import PLACEHOLDER_CONTACT, load_config
 from ashyq.net.identity import user_agent
 
 CRAWL_CONFIG = CONFIG_DIR / "crawl.yaml"
 MEGABYTE = 1024 * 1024
+# a crawl config is a page of settings; an operator may be handed one (docs/limits.md)
+LIMITS = FileLimits(max_bytes=256 * 1024, max_depth=8, max_nodes=20_000, max_text=4_000)
 
 
 class _Strict(BaseModel):
@@ -143,7 +146,12 @@ def _operator_overrides() -> dict[str, Any]:
 def _read_config(path: Path, seen: set[Path]) -> dict[str, Any]:
     if path.resolve() in seen:
         raise ValueError(f"{path}: 'extends' goes round in a circle")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        raw = parse_yaml(read_bounded(path, LIMITS, str(path)), LIMITS, str(path)) or {}
+    except FileRefused as refused:
+        raise ValueError("; ".join(refused.lines())) from None
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: a crawl config is a mapping of settings")
     base_name = raw.pop("extends", None)
     if base_name is None:
         return dict(raw)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -33,8 +33,12 @@ from ashyq.scoring.findings import FindingsFile
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
+from ashyq.store.repository import finish_run
 from ashyq.store.unified_list import current_unified_list, reference, rows_for
 from ashyq.store.vocabulary import RunKind, RunStatus
+
+if TYPE_CHECKING:  # the crawler pulls in Scrapy: imported only when auditing
+    from ashyq.crawler.runner import CrawlSummary
 
 Progress = Callable[[str, dict[str, Any]], None]
 
@@ -101,19 +105,51 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
             run_kind=request.kind,
             spiders=request.spiders,
             config_path=request.crawl_config,
+            finish=False,
         ),
         on_progress=lambda event: progress("crawl-progress", event),
     )
+    try:
+        return _after_harvest(request, registry, edition, crawl, crawl_ids, out_dir, progress)
+    except BaseException as error:  # interrupted or broken: the run is failed, never left looking done
+        _fail_run(request.db_url, crawl.run_id, error)
+        raise
+
+
+def _fail_run(db_url: str | None, run_id: str, error: BaseException) -> None:
+    """Mark the run failed with the reason (when the store is still reachable)."""
+    try:
+        with session_scope(db_url) as session:
+            run = session.get(Run, run_id)
+            if run is not None and run.status is RunStatus.RUNNING:
+                run.settings = {**(run.settings or {}), "failure": f"{type(error).__name__}: {error}"[:300]}
+                run.status = RunStatus.FAILED
+                run.finished_at = datetime.now(UTC)
+    except Exception:  # the store itself is what failed: the run stays "running", never "complete"
+        return
+
+
+def _after_harvest(
+    request: AuditRequest,
+    registry: Registry,
+    edition: Edition,
+    crawl: CrawlSummary,
+    crawl_ids: list[str],
+    out_dir: Path,
+    progress: Progress,
+) -> AuditSummary:
+    """The stages after the harvest, each committed as it finishes (a killed audit keeps what was
+    done); the run becomes complete or partial only in the last one, with its scores."""
     outcomes = {b: o.status if o.status == "complete" else (o.reason or o.status) for b, o in crawl.bodies.items()}
     as_of = request.as_of or datetime.now(UTC).date()
+    kind = edition.reporting_period.kind if edition.reporting_period else "year"
+    period = request.period or period_of(as_of, kind)
     with session_scope(request.db_url) as session:
         run = session.get(Run, crawl.run_id)
         assert run is not None
         run.as_of = as_of
         run.edition = edition.edition
         # what ``ashyq check`` needs to redo the run as it was: its registry and the readings chosen
-        kind = edition.reporting_period.kind if edition.reporting_period else "year"
-        period = request.period or period_of(as_of, kind)
         run.settings = {
             **(run.settings or {}),
             "period": period.as_dict(),
@@ -122,22 +158,30 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
             "edition": edition.edition,
             "options": dict(request.options),
         }
-        session.flush()
-        if request.browser:
-            progress("measure", {"bodies": crawl_ids})
+    if request.browser:
+        progress("measure", {"bodies": crawl_ids})
+        with session_scope(request.db_url) as session:
+            run = session.get(Run, crawl.run_id)
+            assert run is not None
             measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress)
-        assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
+    assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
+    with session_scope(request.db_url) as session:
+        run = session.get(Run, crawl.run_id)
+        assert run is not None
         checked = check_bodies(
             session, run, assessed, request.registry, out_dir, request.options, request.only_items, progress
         )
-        failed = {b: why for b, why in checked.items() if isinstance(why, str)}
-        outcomes.update(failed)
-        broken = list(failed)
-        if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
-            run.status = crawl.status
-            run.finished_at = datetime.now(UTC)
-            return AuditSummary(run.id, crawl.status, None, outcomes, out_dir)
-        progress("score", {"edition": edition.edition})
+    failed = {b: why for b, why in checked.items() if isinstance(why, str)}
+    outcomes.update(failed)
+    broken = list(failed)
+    if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
+        with session_scope(request.db_url) as session:
+            finish_run(session, crawl.run_id, crawl.status)
+        return AuditSummary(crawl.run_id, crawl.status, None, outcomes, out_dir)
+    progress("score", {"edition": edition.edition})
+    with session_scope(request.db_url) as session:
+        run = session.get(Run, crawl.run_id)
+        assert run is not None
         document = findings_document(session, run, assessed)
         # a single-body audit borrows the averages of the last complete run of the whole registry that
         # has them; a run of a whole registry (nightly, demo) computes its own
@@ -159,9 +203,8 @@ def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditS
             "averages_borrowed": borrowed,
             "averages_from": averages_from,
         }
-        # the crawl closed the run when the harvest ended; the audit's end is now
-        run.status = status
-        run.finished_at = datetime.now(UTC)
+        # the last stage closes the run, in the transaction that saves its scores
+        finish_run(session, run, status)
         run_id = run.id
     reports: dict[str, str] = {}
     if request.reports:

@@ -488,6 +488,20 @@ def untrue_rows(world: World, body_id: str) -> list[UntrueRow]:
 
 
 # ------------------------------------------------------------------------------------------- report
+def _unshared(value: Any) -> Any:
+    """Every mapping and list its own copy: a body writes its report out in full, and YAML would turn a
+    shared one into an anchor and alias, which the declared-report loader refuses."""
+    if isinstance(value, dict):
+        return {k: _unshared(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unshared(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return dt.datetime.fromisoformat(value.isoformat())
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    return value
+
+
 def declared_report(world: World, body_id: str) -> dict[str, Any]:
     """The body's Appendix 9 report for the year of ``as_of``, as the YAML-equivalent mapping."""
     body = world.body(body_id)
@@ -520,7 +534,7 @@ def declared_report(world: World, body_id: str) -> dict[str, Any]:
         report["subordinates"] = _subordinates(world, body)
     for untrue in untrue_rows(world, body_id):
         report.setdefault(untrue.form, []).append(untrue.row)
-    return report
+    return _unshared(report)
 
 
 def declared_bodies(world: World) -> list[str]:

@@ -7,7 +7,9 @@ Identifiers that are not known are left empty — never guessed — and reported
 ``no_subordinates: true`` states it has none. Without either its list is unknown, and Tables 8-11 are
 not assessed for it (unknown is not none).
 
-A bad file is refused whole with one line per problem (file, body, field, what is wrong).
+A bad file is refused whole with one line per problem (file, body, field, what is wrong). A registry
+may be a file the operator was handed, so it is read within :data:`LIMITS` (docs/limits.md): YAML
+without aliases or tags, bounded in size, nesting and count of bodies.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ashyq.base.strict_files import FileRefused, Limits, clipped, parse_yaml, read_bounded
 from ashyq.config import BODIES_DIR, tag_problem
 
 BodyKind = Literal["cgo", "mio", "subordinate"]
@@ -27,6 +29,10 @@ BodyKind = Literal["cgo", "mio", "subordinate"]
 # how the methodology scores it, ``evaluated`` whether it is formally evaluated or monitored only.
 Category = Literal["ministry", "agency", "regional_akimat", "district_akimat", "subordinate", "other"]
 Origin = Literal["manual", "govkz", "subordinates_page"]
+
+# A registry of every state body of the country holds a few thousand entries.
+LIMITS = Limits(max_bytes=8 * 1024 * 1024, max_depth=8, max_nodes=400_000, max_text=4_000)
+MAX_BODIES = 10_000
 
 IDENTIFIERS = ("govkz_slug", "data_gov_agency_id", "legalacts_government_id", "budget_gov_agency_id", "dialog_blog_id")
 
@@ -140,7 +146,7 @@ class Registry(Strict):
 
 class RegistryError(Exception):
     def __init__(self, problems: list[str]):
-        self.problems = problems
+        self.problems = clipped(problems)
         super().__init__("\n".join(problems))
 
 
@@ -163,11 +169,11 @@ def _body_label(raw: Any, loc: tuple[Any, ...]) -> str:
 def load_registry(name_or_path: str | Path) -> Registry:
     path = registry_path(name_or_path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise RegistryError([f"{path}: cannot be read: {e.strerror}"]) from None
-    except yaml.YAMLError as e:
-        raise RegistryError([f"{path}: is not valid YAML: {e}"]) from None
+        raw = parse_yaml(read_bounded(path, LIMITS, str(path)), LIMITS, str(path))
+    except FileRefused as refused:
+        raise RegistryError(refused.lines()) from None
+    if isinstance(raw, dict) and isinstance(raw.get("bodies"), list) and len(raw["bodies"]) > MAX_BODIES:
+        raise RegistryError([f"{path}: {len(raw['bodies'])} bodies; at most {MAX_BODIES}"])
     try:
         registry = Registry.model_validate(raw)
     except ValidationError as e:

@@ -56,16 +56,28 @@ def _create_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    # a second writer (a report while an audit runs, two audits) waits for the lock instead of
+    # failing at once with "database is locked"
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
     # SQLite ignores foreign keys unless asked on every connection; the cascades the stages rely
     # on (delete a run, lose its artefacts) must behave as on PostgreSQL.
-    event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+    event.listen(engine, "connect", _configure_sqlite)
     return engine
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _connection_record: Any) -> None:
+SQLITE_BUSY_SECONDS = 60
+
+
+def _configure_sqlite(dbapi_connection: Any, _connection_record: Any) -> None:
+    """Foreign keys on; write-ahead logging, so readers never block the writer (nor it them); a busy
+    timeout, so a writer waits for another's commit."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
+    cursor.execute("PRAGMA journal_mode")
+    mode = cursor.fetchone()
+    if mode is not None and str(mode[0]).lower() not in ("wal", "memory"):
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.period import months_between, weeks_between
 from ashyq.base.vocabulary import LANGS, Lang
-from ashyq.base.working_days import half_year_label, half_year_of
+from ashyq.base.working_days import half_year_label, half_year_of, parse_portal_day
 from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.registry import register
@@ -28,49 +28,6 @@ from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
 
 DIALOG = "dialog"
-ALMATY = timezone(timedelta(hours=5))  # data.egov.kz stamps are Astana/Almaty time
-
-
-# ---------------------------------------------------------------------------------------- dates
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_WORDS = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})|(\d{4})\s*(?:ж\.|жылғы)?\s*(\d{1,2})\s+([^\W\d_]+)")
-
-
-def parse_date(value: Any, months: dict[str, list[str]] | None = None) -> date | None:
-    """A date from ISO, ``dd.mm.yyyy``, «12 марта 2026», «2026 жылғы 12 наурыз» or epoch milliseconds."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and value > 10**11:  # epoch milliseconds (data.egov.kz)
-        return datetime.fromtimestamp(value / 1000, tz=ALMATY).date()
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip().lower()
-    for pattern, order in ((_ISO, (0, 1, 2)), (_DOTTED, (2, 1, 0))):
-        match = pattern.search(text)
-        if match:
-            parts = [int(g) for g in match.groups()]
-            try:
-                return date(parts[order[0]], parts[order[1]], parts[order[2]])
-            except ValueError:
-                return None
-    match = _WORDS.search(text)
-    if match and months:
-        day, word, year = (
-            (match.group(1), match.group(2), match.group(3))
-            if match.group(1)
-            else (match.group(5), match.group(6), match.group(4))
-        )
-        for names in months.values():
-            for number, name in enumerate(names, start=1):
-                if word.startswith(name[:4]) and name.startswith(word[:4]):
-                    try:
-                        return date(int(year), number, int(day))
-                    except ValueError:
-                        return None
-    return None
 
 
 # ---------------------------------------------------------------------------------------- adapters
@@ -114,14 +71,14 @@ def events_of(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> list[
             kind = _kind_from_url(str(r.payload.get("url") or ""), patterns)
         if kind is None or kind not in cfg["events"]["kinds"]:
             continue
-        start = parse_date(r.payload.get("start") or r.payload.get("date"), cfg.get("months"))
+        start = parse_portal_day(r.payload.get("start") or r.payload.get("date"))
         out.append(Event(kind, str(r.payload.get("title") or ""), start, r))
     return out
 
 
 def posts_of(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> list[Post]:
     return [
-        Post(str(r.payload.get("title") or ""), parse_date(r.payload.get("date"), cfg.get("months")), r)
+        Post(str(r.payload.get("title") or ""), parse_portal_day(r.payload.get("date")), r)
         for r in artifacts.records_of(DIALOG, "blog_post", lang)
     ]
 
@@ -132,7 +89,7 @@ def questions_of(artifacts: BodyArtifacts, lang: str, cfg: dict[str, Any]) -> li
     for r in artifacts.records_of(DIALOG, "question", lang):
         number = str(r.payload.get("number") or r.external_id or r.source_url)
         answered = bool(r.payload.get("answered")) or bool(r.payload.get("answer"))
-        asked = parse_date(r.payload.get("date"), cfg.get("months"))
+        asked = parse_portal_day(r.payload.get("date"))
         seen[number] = Question(number, asked, answered, r)
     return list(seen.values())
 

@@ -44,6 +44,10 @@ class GovkzRenderSpider(PortalSpider):
             timeout_ms=self.timeout_ms,
             max_pages=self.max_pages,
             archive=warc_archiver(out_dir, run_id, self.body_id),
+            retry_times=self.settings.getint("RETRY_TIMES", 2),
+            retry_http_codes=frozenset(int(c) for c in self.settings.getlist("RETRY_HTTP_CODES") or ()),
+            backoff_base_seconds=self.settings.getfloat("ASHYQ_BACKOFF_BASE", 1.0),
+            backoff_max_seconds=self.settings.getfloat("ASHYQ_BACKOFF_MAX", 30.0),
         )
         async for item in render_body(str(self.body_identifier()), self.langs, config):
             yield item

@@ -31,6 +31,7 @@ FAMILIES = {
     "entities": "www.gov.kz's list of entities in one stage (the harvest, the replica)",
     "operator": "the operator's ashyq.yaml: reading it (config) and what the commands take from it (cli)",
     "fetch": "fetching one page: the guarded HTTP client (net) and the declared links' polite fetcher on it (declared)",
+    "outputs": "the files a command writes: the rule (base) and the commands' check before writing (cli)",
 }
 
 

@@ -68,6 +68,12 @@ def test_portal_dates_in_every_form() -> None:
     ):
         assert parse_portal_day(text) == expected, text
     assert parse_portal_day("12 желтоқсан 2025") == date(2025, 12, 12)
+    # inflected and nominative month words (a blog post «2026 жылғы 5 наурыздағы», «5 март 2026»)
+    assert parse_portal_day("2026 жылғы 5 наурыздағы кездесу") == date(2026, 3, 5)
+    assert parse_portal_day("5 март 2026") == date(2026, 3, 5)
+    assert parse_portal_day("5 маусымда 2026") == date(2026, 6, 5)
+    assert parse_portal_day("5 мамыр 2026") == date(2026, 5, 5)
+    assert parse_portal_day("5 ма 2026") is None  # too short to name one month
     assert parse_portal_day("нет даты") is None
     assert parse_portal_day("31.02.2026") is None
     # data.egov.kz: epoch milliseconds of an Almaty moment (31 March 23:33 UTC is 1 April there)

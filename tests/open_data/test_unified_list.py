@@ -103,8 +103,26 @@ def test_a_missing_column_and_the_limits(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(ListRefused, match=r"an \.xlsx workbook or a \.csv file"):
         load_unified_list(tmp_path / "list.pdf")
     (tmp_path / "fake.xlsx").write_bytes(b"not a zip")
-    with pytest.raises(ListRefused, match="not a readable XLSX"):
+    with pytest.raises(ListRefused, match="not an XLSX workbook"):
         load_unified_list(tmp_path / "fake.xlsx")
+
+
+def test_a_formula_or_a_far_cell_is_refused_at_its_address(tmp_path: Path) -> None:
+    path = write_unified_list(world_entries()[:3], tmp_path / "list.xlsx")
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["C5"] = '=B5&" (copy)"'
+    workbook.save(tmp_path / "formula.xlsx")
+    with pytest.raises(ListRefused) as refused:
+        load_unified_list(tmp_path / "formula.xlsx")
+    assert any("row 5, column C" in str(p) and "a formula" in str(p) for p in refused.value.problems)
+    sheet["C5"] = "text"
+    sheet["XFD1048576"] = "far away"  # read cell by cell, the whole sheet's width for every row
+    workbook.save(tmp_path / "far.xlsx")
+    with pytest.raises(ListRefused) as refused:
+        load_unified_list(tmp_path / "far.xlsx")
+    assert any("row 1048576, column XFD" in str(p) for p in refused.value.problems)
 
 
 def test_text_stays_text_in_the_written_file(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ def _write(tmp_path: Path, mutate: Any) -> Path:
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [
-        (lambda bs: bs.append(dict(bs[0])), "enbek: id is used 2 times"),
+        (lambda bs: bs.append(copy.deepcopy(bs[0])), "enbek: id is used 2 times"),
         (lambda bs: bs[0].update(tags=["vip"]), "enbek: tags: Value error, unknown tag 'vip'"),
         (lambda bs: bs[1].update(sites=["ftp://x"]), "adilet: sites: Value error, 'ftp://x' is not an http(s) URL"),
         (lambda bs: bs[-1].pop("parent"), "zqai: an evaluated subordinate organisation needs a parent"),

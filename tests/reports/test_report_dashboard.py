@@ -41,7 +41,10 @@ def test_every_link_is_relative_and_resolves(site: Path) -> None:
                 assert 'rel="noopener noreferrer"' in html
                 continue
             assert not target.startswith(("/", "file:")), (page, target)
-            assert (page.parent / target).resolve().exists(), (page, target)
+            path, _, fragment = target.partition("#")
+            assert (page.parent / path).resolve().exists(), (page, target)
+            if fragment:
+                assert f'id="{fragment}"' in (page.parent / path).read_text(encoding="utf-8"), (page, target)
 
 
 def test_ranking_levels_change_and_chart(site: Path) -> None:

@@ -168,4 +168,5 @@ def test_score_refuses_unreadable_findings(tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     result = runner.invoke(app, ["score", "--edition", str(FIXTURES / "rich.yaml"), "--findings", str(broken)])
-    assert result.exit_code == 1 and "cannot be read" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "broken.json, line 1, column 2: not valid JSON" in result.output

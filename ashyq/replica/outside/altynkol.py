@@ -13,24 +13,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashyq.replica.outside.context import Ctx, Person, Service, Unit, plain_image
-from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
+from ashyq.replica.outside.context import Ctx, person, plain_image, service, unit
+from ashyq.replica.outside.model import Page, SiteSpec, Verdict, stated, use
 
 HOST = "www.altynkol.gov.kz"
 MOBILE_HOST = "m.altynkol.gov.kz"
-
-
-def _p(kk: str, ru: str, kk_pos: str, ru_pos: str, phone: str, email: str) -> Person:
-    return Person(kk, ru, {"kk": kk_pos, "ru": ru_pos}, phone, email)
-
-
-def _u(kk: str, ru: str, head_kk: str, head_ru: str, phone: str, email: str, site: str = "") -> Unit:
-    return Unit(kk, ru, {"kk": head_kk, "ru": head_ru}, phone, email, site)
-
-
-def _s(code: str, kk: str, ru: str, **fields: tuple[str, str]) -> Service:
-    v = {name: {"kk": a, "ru": b} for name, (a, b) in fields.items()}
-    return Service(code, kk, ru, v["form"], v["documents"], v["cost"], v["term"], v["result"])
 
 
 def context(as_of: date) -> Ctx:
@@ -49,7 +36,7 @@ def context(as_of: date) -> Ctx:
         phone="8 (7212) 41-00-00",
         office_phone="8 (7212) 41-00-05",
         press_phone="8 (7212) 41-00-09",
-        head=_p(
+        head=person(
             "Ермекбаев Арман Жанатұлы",
             "Ермекбаев Арман Жанатович",
             "Облыс әкімі",
@@ -58,7 +45,7 @@ def context(as_of: date) -> Ctx:
             "priemnaya@altynkol.gov.kz",
         ),
         deputies=(
-            _p(
+            person(
                 "Сейітова Жанар Бекқызы",
                 "Сеитова Жанар Бековна",
                 "Облыс әкімінің бірінші орынбасары",
@@ -66,7 +53,7 @@ def context(as_of: date) -> Ctx:
                 "8 (7212) 41-00-02",
                 "z.seitova@altynkol.gov.kz",
             ),
-            _p(
+            person(
                 "Рахимов Талғат Әмірұлы",
                 "Рахимов Талгат Амирович",
                 "Облыс әкімінің орынбасары",
@@ -74,7 +61,7 @@ def context(as_of: date) -> Ctx:
                 "8 (7212) 41-00-03",
                 "t.rakhimov@altynkol.gov.kz",
             ),
-            _p(
+            person(
                 "Орынбасарова Динара Асқарқызы",
                 "Орынбасарова Динара Аскаровна",
                 "Облыс әкімі аппаратының басшысы",
@@ -83,7 +70,7 @@ def context(as_of: date) -> Ctx:
                 "d.orynbassarova@altynkol.gov.kz",
             ),
         ),
-        ethics=_p(
+        ethics=person(
             "Мұратова Сәуле Қанатқызы",
             "Муратова Сауле Канатовна",
             "әдеп жөніндегі уәкіл",
@@ -91,7 +78,7 @@ def context(as_of: date) -> Ctx:
             "8 (7212) 41-00-40",
             "etika@altynkol.gov.kz",
         ),
-        hr=_p(
+        hr=person(
             "Әбдірахманова Гүлмира Серікқызы",
             "Абдрахманова Гульмира Сериковна",
             "персоналды басқару бөлімінің басшысы",
@@ -100,7 +87,7 @@ def context(as_of: date) -> Ctx:
             "kadr@altynkol.gov.kz",
         ),
         units=(
-            _u(
+            unit(
                 "Облыстың білім басқармасы",
                 "Управление образования области",
                 "Жақсылықов Е.Т.",
@@ -109,7 +96,7 @@ def context(as_of: date) -> Ctx:
                 "bilim@altynkol.gov.kz",
                 "https://www.altynkol.gov.kz/kk/about/structure",
             ),
-            _u(
+            unit(
                 "Облыстың денсаулық сақтау басқармасы",
                 "Управление здравоохранения области",
                 "Ким Л.А.",
@@ -117,7 +104,7 @@ def context(as_of: date) -> Ctx:
                 "8 (7212) 41-21-00",
                 "densaulyk@altynkol.gov.kz",
             ),
-            _u(
+            unit(
                 "Жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы",
                 "Управление координации занятости и социальных программ",
                 "Досмағамбетова А.Б.",
@@ -125,7 +112,7 @@ def context(as_of: date) -> Ctx:
                 "8 (7212) 41-22-00",
                 "social@altynkol.gov.kz",
             ),
-            _u(
+            unit(
                 "Кәсіпкерлік және индустриялық-инновациялық даму басқармасы",
                 "Управление предпринимательства и индустриально-инновационного развития",
                 "Сәрсенов Қ.Ж.",
@@ -133,7 +120,7 @@ def context(as_of: date) -> Ctx:
                 "8 (7212) 41-23-00",
                 "biznes@altynkol.gov.kz",
             ),
-            _u(
+            unit(
                 "Облыстың қаржы басқармасы",
                 "Управление финансов области",
                 "Есенова Р.М.",
@@ -143,7 +130,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         subordinates=(
-            _u(
+            unit(
                 "«Алтынкөл облыстық ақпарат орталығы» КММ",
                 "КГУ «Алтынкольский областной информационный центр»",
                 "Жұманов Б.С.",
@@ -153,7 +140,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         territorial=(
-            _u(
+            unit(
                 "Сарыбел ауданының әкімдігі",
                 "Акимат Сарыбельского района",
                 "Төлегенов А.Қ.",
@@ -161,7 +148,7 @@ def context(as_of: date) -> Ctx:
                 "8 (71237) 2-10-01",
                 "sarybel@altynkol.gov.kz",
             ),
-            _u(
+            unit(
                 "Көктал ауданының әкімдігі",
                 "Акимат Коктальского района",
                 "Бекмұханова Г.Е.",
@@ -169,7 +156,7 @@ def context(as_of: date) -> Ctx:
                 "8 (71238) 2-20-01",
                 "koktal@altynkol.gov.kz",
             ),
-            _u(
+            unit(
                 "Ақжар қаласының әкімдігі",
                 "Акимат города Акжар",
                 "Исмаилов Д.Р.",
@@ -179,7 +166,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         services=(
-            _s(
+            service(
                 "00601",
                 "Мектепке дейінгі ұйымдарға жолдама беру үшін мектеп жасына дейінгі балаларды кезекке қою",
                 "Постановка на очередь детей дошкольного возраста для направления в дошкольные организации",
@@ -195,7 +182,7 @@ def context(as_of: date) -> Ctx:
                     "уведомление о постановке в очередь, затем — направление",
                 ),
             ),
-            _s(
+            service(
                 "00602",
                 "Жер учаскесіне сәйкестендіру құжатын дайындау және беру",
                 "Изготовление и выдача идентификационного документа на земельный участок",
@@ -211,7 +198,7 @@ def context(as_of: date) -> Ctx:
                 term=("5 жұмыс күні", "5 рабочих дней"),
                 result=("сәйкестендіру құжаты", "идентификационный документ"),
             ),
-            _s(
+            service(
                 "00603",
                 "Атаулы әлеуметтік көмек тағайындау",
                 "Назначение адресной социальной помощи",
@@ -476,104 +463,100 @@ def url(key: str, lang: str, mobile: bool = False) -> str:
     return f"/{lang}/{key}" if key else f"/{lang}/"
 
 
-def _v(item: str, status: str, reason: str, *where: str) -> Verdict:
-    return Verdict(item, None, status, reason, where)  # type: ignore[arg-type]
-
-
 def _stated() -> tuple[Verdict, ...]:
     home, page = "/kk/", "/kk/about/contacts"
     return (
-        _v("A14-2.1", "pass", "standard HTML and CSS, displayed the same in every current browser", home),
-        _v(
+        stated("A14-2.1", "pass", "standard HTML and CSS, displayed the same in every current browser", home),
+        stated(
             "A14-2.2",
             "pass",
             "every page is within two clicks of the home page through the menu and the section pages",
             home,
         ),
-        _v(
+        stated(
             "A14-2.3",
             "pass",
             "main menu, home link (logo, breadcrumbs), site map link and search form on every page",
             page,
         ),
-        _v("A14-2.4", "pass", "breadcrumbs on every inner page", page),
-        _v(
+        stated("A14-2.4", "pass", "breadcrumbs on every inner page", page),
+        stated(
             "A14-2.5",
             "partial",
             "full-text search with results on a separate page and the query kept, but no advanced search: -0.25",
             "/kk/search?q=субсидия",
         ),
-        _v(
+        stated(
             "A14-2.6",
             "pass",
             "text documents in docx/xlsx/text pdf, each download shows its format and size, nothing needs special software or authorisation",
             "/kk/budget/money",
         ),
-        _v(
+        stated(
             "A14-2.7",
             "pass",
             "the long regulation text has a table of contents with internal anchors to its chapters",
             "/kk/about/regulation",
         ),
-        _v("A14-2.8", "pass", "every page shows the date and time of posting and of the last change", page),
-        _v(
+        stated("A14-2.8", "pass", "every page shows the date and time of posting and of the last change", page),
+        stated(
             "A14-2.9",
             "partial",
             "a dead link in the side column (the 2019 archive answers 404): -0.2; the language switch keeps the page and external links open in a new tab with a notice",
             home,
         ),
-        _v("A14-2.10", "pass", "'ресми интернет-ресурсы' in the header and the State Emblem at 80×80 px", home),
-        _v("A14-2.11", "pass", "'/' redirects straight to the Kazakh home page, no splash", "/"),
-        _v(
+        stated("A14-2.10", "pass", "'ресми интернет-ресурсы' in the header and the State Emblem at 80×80 px", home),
+        stated("A14-2.11", "pass", "'/' redirects straight to the Kazakh home page, no splash", "/"),
+        stated(
             "A14-3.1",
             "fail",
             "the banner links (eGov, Akorda, open government) are images with no alternative text: links without a text alternative",
             home,
         ),
-        _v(
+        stated(
             "A14-3.2",
             "pass",
             "the news slider rotates by itself but has a visible, keyboard-operable pause button, and stops while focused",
             home,
         ),
-        _v(
+        stated(
             "A14-3.3",
             "fail",
             "dropdown submenus open on mouse hover only, and the home-page poll is clickable divs and a span: not operable from the keyboard",
             home,
         ),
-        _v(
+        stated(
             "A14-3.4",
             "pass",
             "'Негізгі мазмұнға өту' skip link first on every page moves focus to the main content; long pages end with a 'Жоғары' link",
             page,
         ),
-        _v(
+        stated(
             "A14-3.5",
             "pass",
             "the question form, submitted with errors, shows a text message beside each wrong field",
             "/kk/feedback",
         ),
-        _v("A14-3.6", "pass", "text contrast at least 4.5:1 throughout", home),
-        _v(
+        stated("A14-3.6", "pass", "text contrast at least 4.5:1 throughout", home),
+        stated(
             "A14-3.7",
             "fail",
             "fixed 1170 px layout (viewport width=1200): at 200 % text size content is cut off and the page scrolls sideways",
             home,
         ),
-        _v("A14-4.1", "pass", "'Сұрақ қою' form for questions", "/kk/feedback"),
-        _v("A14-4.2", "pass", "a poll on the home page", home),
-        _v("A14-4.3", "fail", "no RSS feed at all: -0.15 twice", home),
-        _v("A14-4.4", "pass", "'Жиі қойылатын сұрақтар' page built from questions received", "/kk/citizens/faq"),
-        _v("A14-4.5", "fail", "no English version", home),
-        _v("A14-4.6", "fail", "no visitor counter", home),
-        _v(
+        stated("A14-4.1", "pass", "'Сұрақ қою' form for questions", "/kk/feedback"),
+        stated("A14-4.2", "pass", "a poll on the home page", home),
+        stated("A14-4.3", "fail", "no RSS feed at all: -0.15 twice", home),
+        stated("A14-4.4", "pass", "'Жиі қойылатын сұрақтар' page built from questions received", "/kk/citizens/faq"),
+        stated("A14-4.5", "fail", "no English version", home),
+        stated("A14-4.6", "fail", "no visitor counter", home),
+        stated(
             "A16-k",
             "pass",
             "point 96: a phone opening www.altynkol.gov.kz is redirected to m.altynkol.gov.kz: coefficient 5",
             "https://m.altynkol.gov.kz/",
         ),
-        _v(
+        stated(
             "A16-2",
             "pass",
             "point 99: every page of the mobile version links to the full version ('Толық нұсқа')",

@@ -14,23 +14,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashyq.replica.outside.context import Ctx, Person, Service, Unit, plain_image
-from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
+from ashyq.replica.outside.context import Ctx, person, plain_image, service, unit
+from ashyq.replica.outside.model import Page, SiteSpec, Verdict, stated, use
 
 HOST = "www.archives.gov.kz"
-
-
-def _p(kk: str, ru: str, kk_pos: str, ru_pos: str, phone: str, email: str) -> Person:
-    return Person(kk, ru, {"kk": kk_pos, "ru": ru_pos}, phone, email)
-
-
-def _u(kk: str, ru: str, head_kk: str, head_ru: str, phone: str, email: str, site: str = "") -> Unit:
-    return Unit(kk, ru, {"kk": head_kk, "ru": head_ru}, phone, email, site)
-
-
-def _s(code: str, kk: str, ru: str, **fields: tuple[str, str]) -> Service:
-    v = {name: {"kk": a, "ru": b} for name, (a, b) in fields.items()}
-    return Service(code, kk, ru, v["form"], v["documents"], v["cost"], v["term"], v["result"])
 
 
 def context(as_of: date) -> Ctx:
@@ -55,7 +42,7 @@ def context(as_of: date) -> Ctx:
         phone="+7 (7172) 57-30-00",
         office_phone="+7 (7172) 57-30-10",
         press_phone="+7 (7172) 57-30-20",
-        head=_p(
+        head=person(
             "Тоқтарова Айжан Болатқызы",
             "Токтарова Айжан Болатовна",
             "Агенттік төрағасы",
@@ -64,7 +51,7 @@ def context(as_of: date) -> Ctx:
             "a.toktarova@archives.gov.kz",
         ),
         deputies=(
-            _p(
+            person(
                 "Әбенов Серік Қанатұлы",
                 "Абенов Серик Канатович",
                 "Төрағаның орынбасары",
@@ -72,7 +59,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 57-30-02",
                 "s.abenov@archives.gov.kz",
             ),
-            _p(
+            person(
                 "Литвиненко Ольга Петровна",
                 "Литвиненко Ольга Петровна",
                 "Төрағаның орынбасары",
@@ -80,7 +67,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 57-30-03",
                 "o.litvinenko@archives.gov.kz",
             ),
-            _p(
+            person(
                 "Жақыпов Бауыржан Темірұлы",
                 "Жакупов Бауыржан Темирович",
                 "Аппарат басшысы",
@@ -89,7 +76,7 @@ def context(as_of: date) -> Ctx:
                 "b.zhakupov@archives.gov.kz",
             ),
         ),
-        ethics=_p(
+        ethics=person(
             "Сарсенбаева Мадина Ерланқызы",
             "Сарсенбаева Мадина Ерлановна",
             "әдеп жөніндегі уәкіл",
@@ -97,7 +84,7 @@ def context(as_of: date) -> Ctx:
             "+7 (7172) 57-30-40",
             "ethics@archives.gov.kz",
         ),
-        hr=_p(
+        hr=person(
             "Нұрланова Әйгерім Маратқызы",
             "Нурланова Айгерим Маратовна",
             "адами ресурстар басқармасының сарапшысы",
@@ -106,7 +93,7 @@ def context(as_of: date) -> Ctx:
             "hr@archives.gov.kz",
         ),
         units=(
-            _u(
+            unit(
                 "Ұлттық мұрағат қоры департаменті",
                 "Департамент Национального архивного фонда",
                 "Ғабдуллин Р.Е.",
@@ -114,7 +101,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 57-31-00",
                 "naf@archives.gov.kz",
             ),
-            _u(
+            unit(
                 "Мемлекеттік бақылау департаменті",
                 "Департамент государственного контроля",
                 "Ким С.В.",
@@ -122,7 +109,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 57-32-00",
                 "control@archives.gov.kz",
             ),
-            _u(
+            unit(
                 "Цифрлық мұрағат басқармасы",
                 "Управление цифрового архива",
                 "Омарова Ж.Қ.",
@@ -132,7 +119,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         subordinates=(
-            _u(
+            unit(
                 "Қазақстан Республикасының Ұлттық мұрағаты",
                 "Национальный архив Республики Казахстан",
                 "Бекенова Д.С.",
@@ -141,7 +128,7 @@ def context(as_of: date) -> Ctx:
                 "info@nationalarchive.kz",
                 "https://nationalarchive.kz",
             ),
-            _u(
+            unit(
                 "Орталық мемлекеттік мұрағат",
                 "Центральный государственный архив",
                 "Исина Г.Т.",
@@ -152,7 +139,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         territorial=(
-            _u(
+            unit(
                 "Солтүстік өңіраралық мұрағаттық бақылау инспекциясы",
                 "Северная межрегиональная инспекция архивного контроля",
                 "Панов А.Н.",
@@ -160,7 +147,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7152) 46-10-20",
                 "north@archives.gov.kz",
             ),
-            _u(
+            unit(
                 "Оңтүстік өңіраралық мұрағаттық бақылау инспекциясы",
                 "Южная межрегиональная инспекция архивного контроля",
                 "Тұрсынов Е.Ж.",
@@ -168,7 +155,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7252) 53-11-40",
                 "south@archives.gov.kz",
             ),
-            _u(
+            unit(
                 "Батыс өңіраралық мұрағаттық бақылау инспекциясы",
                 "Западная межрегиональная инспекция архивного контроля",
                 "Құдайбергенова А.М.",
@@ -178,7 +165,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         services=(
-            _s(
+            service(
                 "00801",
                 "Мұрағаттық анықтамалар, мұрағаттық құжаттардың көшірмелерін немесе мұрағаттық үзінді көшірмелерді беру",
                 "Выдача архивных справок, копий архивных документов или архивных выписок",
@@ -197,7 +184,7 @@ def context(as_of: date) -> Ctx:
                 ),
                 result=("мұрағаттық анықтама, көшірме немесе үзінді көшірме", "архивная справка, копия или выписка"),
             ),
-            _s(
+            service(
                 "00802",
                 "Шетелге уақытша шығаруға рұқсат беру (Ұлттық мұрағат қорының құжаттары)",
                 "Выдача разрешения на временный вывоз документов Национального архивного фонда",
@@ -454,109 +441,109 @@ def url(key: str, lang: str, mobile: bool = False) -> str:
     return f"/{lang}/{key}" if key else f"/{lang}/"
 
 
-def _v(item: str, status: str, reason: str, *where: str) -> Verdict:
-    return Verdict(item, None, status, reason, where)  # type: ignore[arg-type]
-
-
 def _stated() -> tuple[Verdict, ...]:
     home, page = "/ru/", "/ru/agency/contacts"
     return (
-        _v("A14-2.1", "pass", "standard HTML, CSS and JavaScript, displayed the same in every current browser", home),
-        _v("A14-2.2", "pass", "every route is within two clicks of the home page through the menu", home),
-        _v("A14-2.3", "pass", "menu, home link (logo), site map link and search form on every route", page),
-        _v("A14-2.4", "pass", "breadcrumbs on every inner route", page),
-        _v(
+        stated(
+            "A14-2.1", "pass", "standard HTML, CSS and JavaScript, displayed the same in every current browser", home
+        ),
+        stated("A14-2.2", "pass", "every route is within two clicks of the home page through the menu", home),
+        stated("A14-2.3", "pass", "menu, home link (logo), site map link and search form on every route", page),
+        stated("A14-2.4", "pass", "breadcrumbs on every inner route", page),
+        stated(
             "A14-2.5",
             "pass",
             "full-text search, advanced search (section, dates), results on their own route with the query kept in the box",
             "/ru/search?q=справка",
         ),
-        _v(
+        stated(
             "A14-2.6",
             "partial",
             "the register of archive certificates can be read only after signing in with eGov (2.6 requirement 4): -0.25",
             "/ru/services/registry",
         ),
-        _v(
+        stated(
             "A14-2.7",
             "pass",
             "the regulation text has a table of contents with internal anchors",
             "/ru/agency/regulation",
         ),
-        _v("A14-2.8", "partial", "routes show the date of posting but never the date of the last change: -0.2", page),
-        _v(
+        stated(
+            "A14-2.8", "partial", "routes show the date of posting but never the date of the last change: -0.2", page
+        ),
+        stated(
             "A14-2.9",
             "pass",
             "no dead links; the language switch keeps the route; external links open a new tab and say so",
             home,
         ),
-        _v(
+        stated(
             "A14-2.10",
             "pass",
             "'Ресми интернет-ресурс / Официальный интернет-ресурс' in the header and the State Emblem at 64×64 px",
             home,
         ),
-        _v("A14-2.11", "pass", "no splash: '/' shows the home page", "/"),
-        _v(
+        stated("A14-2.11", "pass", "no splash: '/' shows the home page", "/"),
+        stated(
             "A14-3.1",
             "pass",
             "every meaningful image has alternative text; decorative ones have empty alt",
             "/ru/agency/symbols",
         ),
-        _v(
+        stated(
             "A14-3.2",
             "pass",
             "the moving news line has a visible, keyboard-operable pause button and stops on focus and hover",
             home,
         ),
-        _v(
+        stated(
             "A14-3.3",
             "fail",
             "the FAQ answers open only by a mouse click on a div: not reachable from the keyboard",
             "/ru/citizens/faq",
         ),
-        _v(
+        stated(
             "A14-3.4",
             "pass",
             "a skip link first on every route moves focus to the main content; long routes end with a back-to-top link",
             page,
         ),
-        _v(
+        stated(
             "A14-3.5",
             "pass",
             "the appeal form answers a wrong submit with a text message beside each wrong field",
             "/ru/citizens/appeal",
         ),
-        _v("A14-3.6", "pass", "text contrast at least 4.5:1", home),
-        _v(
+        stated("A14-3.6", "pass", "text contrast at least 4.5:1", home),
+        stated(
             "A14-3.7",
             "pass",
             "fluid layout reflows at 200 % and at 320 px; only the wide statistics table scrolls inside its own region",
             "/ru/activity/figures",
         ),
-        _v("A14-4.1", "pass", "an appeal form", "/ru/citizens/appeal"),
-        _v("A14-4.2", "pass", "a poll form on the home page", home),
-        _v("A14-4.3", "pass", "RSS of news and of procurement announcements", "/rss/news-ru.xml"),
-        _v(
+        stated("A14-4.1", "pass", "an appeal form", "/ru/citizens/appeal"),
+        stated("A14-4.2", "pass", "a poll form on the home page", home),
+        stated("A14-4.3", "pass", "RSS of news and of procurement announcements", "/rss/news-ru.xml"),
+        stated(
             "A14-4.4",
             "pass",
             "FAQ built from the questions received (its answers are not keyboard-operable, see 3.3)",
             "/ru/citizens/faq",
         ),
-        _v(
+        stated(
             "A14-4.5",
             "partial",
             "English interface on every route including news, but the information materials are not translated: 0.15",
             "/en/",
         ),
-        _v("A14-4.6", "fail", "no visitor counter", home),
-        _v(
+        stated("A14-4.6", "fail", "no visitor counter", home),
+        stated(
             "A16-k",
             "pass",
             "point 96: the responsive layout loads by itself on a phone (viewport width=device-width, one column below 48em): coefficient 5",
             home,
         ),
-        _v(
+        stated(
             "A16-2",
             "pass",
             "point 99: there is no separate mobile version, so nothing lacks a link to the full version",

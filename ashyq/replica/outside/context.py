@@ -54,6 +54,22 @@ class Service:
     result: dict[str, str]
 
 
+def person(kk: str, ru: str, kk_pos: str, ru_pos: str, phone: str, email: str) -> Person:
+    """A person as the sites list them: the name and the position in both languages."""
+    return Person(kk, ru, {"kk": kk_pos, "ru": ru_pos}, phone, email)
+
+
+def unit(kk: str, ru: str, head_kk: str, head_ru: str, phone: str, email: str, site: str = "") -> Unit:
+    """A subdivision or territorial body with its head in both languages."""
+    return Unit(kk, ru, {"kk": head_kk, "ru": head_ru}, phone, email, site)
+
+
+def service(code: str, kk: str, ru: str, **fields: tuple[str, str]) -> Service:
+    """A public service; each field is given as a (kk, ru) pair."""
+    v = {name: {"kk": a, "ru": b} for name, (a, b) in fields.items()}
+    return Service(code, kk, ru, v["form"], v["documents"], v["cost"], v["term"], v["result"])
+
+
 Image = Callable[[str, dict[str, str], int, int, str], str]  # (file, alt kk/ru, width, height, lang) → <img>
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from ashyq.replica.outside.compose import Look
-from ashyq.replica.outside.context import Ctx, Person, Service, Unit
-from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
+from ashyq.replica.outside.context import Ctx, person, service, unit
+from ashyq.replica.outside.model import Page, SiteSpec, Verdict, stated, use
 
 HOST = "www.geology.gov.kz"
 CODE = {"kk": "kz", "ru": "ru"}  # the site's own language codes
@@ -23,19 +23,6 @@ LANG_OF = {v: k for k, v in CODE.items()}
 
 def image(file: str, alt: dict[str, str], width: int, height: int, lang: str) -> str:
     return f'<img src="/img/{file}" width="{width}" height="{height}" border="0">'
-
-
-def _p(kk: str, ru: str, kk_pos: str, ru_pos: str, phone: str, email: str) -> Person:
-    return Person(kk, ru, {"kk": kk_pos, "ru": ru_pos}, phone, email)
-
-
-def _u(kk: str, ru: str, head_kk: str, head_ru: str, phone: str, email: str, site: str = "") -> Unit:
-    return Unit(kk, ru, {"kk": head_kk, "ru": head_ru}, phone, email, site)
-
-
-def _s(code: str, kk: str, ru: str, **fields: tuple[str, str]) -> Service:
-    values = {name: {"kk": kk_v, "ru": ru_v} for name, (kk_v, ru_v) in fields.items()}
-    return Service(code, kk, ru, values["form"], values["documents"], values["cost"], values["term"], values["result"])
 
 
 def context(as_of: date) -> Ctx:
@@ -60,7 +47,7 @@ def context(as_of: date) -> Ctx:
         phone="+7 (7172) 74-05-00",
         office_phone="+7 (7172) 74-05-12",
         press_phone="+7 (7172) 74-05-35",
-        head=_p(
+        head=person(
             "Сапаров Ерлан Болатұлы",
             "Сапаров Ерлан Болатович",
             "Министр",
@@ -69,7 +56,7 @@ def context(as_of: date) -> Ctx:
             "e.saparov@geology.gov.kz",
         ),
         deputies=(
-            _p(
+            person(
                 "Жүнісова Әсем Қайратқызы",
                 "Жунусова Асем Кайратовна",
                 "Вице-министр",
@@ -77,7 +64,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-02",
                 "a.zhunusova@geology.gov.kz",
             ),
-            _p(
+            person(
                 "Оспанов Дәурен Мұратұлы",
                 "Оспанов Даурен Муратович",
                 "Вице-министр",
@@ -85,7 +72,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-03",
                 "d.ospanov@geology.gov.kz",
             ),
-            _p(
+            person(
                 "Ахметов Нұрлан Серікұлы",
                 "Ахметов Нурлан Серикович",
                 "Жауапты хатшы",
@@ -94,7 +81,7 @@ def context(as_of: date) -> Ctx:
                 "n.akhmetov@geology.gov.kz",
             ),
         ),
-        ethics=_p(
+        ethics=person(
             "Қасымова Гүлнар Ерболқызы",
             "Касымова Гульнар Ерболовна",
             "әдеп жөніндегі уәкіл",
@@ -102,7 +89,7 @@ def context(as_of: date) -> Ctx:
             "+7 (7172) 74-05-40",
             "ethics@geology.gov.kz",
         ),
-        hr=_p(
+        hr=person(
             "Байжанова Айгерім Талғатқызы",
             "Байжанова Айгерим Талгатовна",
             "кадр жұмысы басқармасының бас сарапшысы",
@@ -111,7 +98,7 @@ def context(as_of: date) -> Ctx:
             "hr@geology.gov.kz",
         ),
         units=(
-            _u(
+            unit(
                 "Жер қойнауын пайдалану департаменті",
                 "Департамент недропользования",
                 "Исаев Б.К.",
@@ -119,7 +106,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-50",
                 "dn@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Геологиялық барлау департаменті",
                 "Департамент геологической разведки",
                 "Мұхамеджанова Л.Т.",
@@ -127,7 +114,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-60",
                 "dgr@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Цифрландыру департаменті",
                 "Департамент цифровизации",
                 "Ким В.А.",
@@ -135,7 +122,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-05-70",
                 "digital@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Заң департаменті",
                 "Юридический департамент",
                 "Серікбаев Ж.Н.",
@@ -145,7 +132,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         subordinates=(
-            _u(
+            unit(
                 "«Ұлттық геологиялық қызмет» АҚ",
                 "АО «Национальная геологическая служба»",
                 "Төлеуов А.Е.",
@@ -154,7 +141,7 @@ def context(as_of: date) -> Ctx:
                 "info@ngs.kz",
                 "https://www.ngs.kz",
             ),
-            _u(
+            unit(
                 "«Қазгеоақпарат» РМК",
                 "РГП «Казгеоинформ»",
                 "Бекова С.М.",
@@ -165,7 +152,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         territorial=(
-            _u(
+            unit(
                 "«Орталыққазжерқойнауы» өңіраралық геология департаменті",
                 "Межрегиональный департамент геологии «Центрказнедра»",
                 "Әлиев Қ.Б.",
@@ -173,7 +160,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7212) 42-11-05",
                 "centr@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "«Батысқазжерқойнауы» өңіраралық геология департаменті",
                 "Межрегиональный департамент геологии «Запказнедра»",
                 "Нұрғалиев Е.С.",
@@ -181,7 +168,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7132) 54-20-11",
                 "zapad@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "«Шығысқазжерқойнауы» өңіраралық геология департаменті",
                 "Межрегиональный департамент геологии «Востказнедра»",
                 "Петров И.И.",
@@ -189,7 +176,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7232) 26-40-12",
                 "vostok@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "«Оңтүстікқазжерқойнауы» өңіраралық геология департаменті",
                 "Межрегиональный департамент геологии «Южказнедра»",
                 "Сұлтанов М.Ә.",
@@ -199,7 +186,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         services=(
-            _s(
+            service(
                 "00301",
                 "Жер қойнауын геологиялық зерттеуге лицензия беру",
                 "Выдача лицензии на геологическое изучение недр",
@@ -215,7 +202,7 @@ def context(as_of: date) -> Ctx:
                 term=("15 жұмыс күні", "15 рабочих дней"),
                 result=("лицензия не дәлелді бас тарту", "лицензия либо мотивированный отказ"),
             ),
-            _s(
+            service(
                 "00302",
                 "Геологиялық ақпаратты пайдалануға рұқсат беру",
                 "Выдача разрешения на использование геологической информации",
@@ -225,7 +212,7 @@ def context(as_of: date) -> Ctx:
                 term=("10 жұмыс күні", "10 рабочих дней"),
                 result=("рұқсат", "разрешение"),
             ),
-            _s(
+            service(
                 "00303",
                 "Құрылыс салынатын учаскеде пайдалы қазбалардың жоқ немесе болмашы екені туралы қорытынды беру",
                 "Выдача заключения об отсутствии или малозначительности полезных ископаемых в недрах под участком предстоящей застройки",
@@ -466,111 +453,115 @@ def _section(heading: str, html: str, key: str) -> str:
 LOOK = Look(resolve=resolve, external_attrs='target="_blank"', section=_section)
 
 
-def _v(item: str, status: str, reason: str, *where: str) -> Verdict:
-    return Verdict(item, None, status, reason, where)  # type: ignore[arg-type]
-
-
 def _stated() -> tuple[Verdict, ...]:
     home, ru_page = "/index.php?lang=ru", "/index.php?lang=ru&id=2"
     return (
-        _v(
+        stated(
             "A14-2.1",
             "partial",
             "Flash banner (<object type=application/x-shockwave-flash>, no fallback) with the ministry's name shows as an empty box in every current browser: -0.03 per browser",
             home,
         ),
-        _v(
+        stated(
             "A14-2.2",
             "pass",
             "every page is two clicks from the home page (home → site map → page); the menu covers all sections",
             home,
         ),
-        _v(
+        stated(
             "A14-2.3",
             "partial",
             "main menu, link to the home page and site map on every page, but the search form only on the home page: -0.15",
             ru_page,
         ),
-        _v("A14-2.4", "fail", "no breadcrumbs on any page", ru_page),
-        _v(
+        stated("A14-2.4", "fail", "no breadcrumbs on any page", ru_page),
+        stated(
             "A14-2.5",
             "partial",
             "search exists (full text, results on a separate page) but no advanced search and the query is not kept in the search box on the results page: -0.5",
             "/index.php?lang=ru&mod=search&q=лицензия",
         ),
-        _v(
+        stated(
             "A14-2.6",
             "partial",
             "downloads never state their format or size (2.6 requirement 2): -0.25",
             "/index.php?lang=ru&id=40",
         ),
-        _v(
+        stated(
             "A14-2.7",
             "partial",
             "the regulation (a legal act) is one long page split into chapters but without internal anchors (2.7 requirement 2): -0.2",
             "/index.php?lang=ru&id=3",
         ),
-        _v("A14-2.8", "partial", "pages show the date of posting but never the date of the last change: -0.2", ru_page),
-        _v(
+        stated(
+            "A14-2.8", "partial", "pages show the date of posting but never the date of the last change: -0.2", ru_page
+        ),
+        stated(
             "A14-2.9",
             "fail",
             "a dead link in the left column (id=77 answers 404); the language switch opens the other language's home page, not the same page; external links open in a new window without telling the user: three violations, 0.6 - 0.6",
             home,
         ),
-        _v(
+        stated(
             "A14-2.10",
             "partial",
             "marked as the official website, but the State Emblem is shown at 150×150 px (over 100×100): -0.13",
             home,
         ),
-        _v("A14-2.11", "fail", "'/' is a language-choice splash page, not the home page", "/"),
-        _v(
+        stated("A14-2.11", "fail", "'/' is a language-choice splash page, not the home page", "/"),
+        stated(
             "A14-3.1",
             "fail",
             "no image has alternative text (emblem, state symbols, structure chart, counter)",
             "/index.php?lang=ru&id=2",
         ),
-        _v("A14-3.2", "fail", "a <marquee> news ticker scrolls on every page with no way to stop it", home),
-        _v(
+        stated("A14-3.2", "fail", "a <marquee> news ticker scrolls on every page with no way to stop it", home),
+        stated(
             "A14-3.3",
             "fail",
             "the main menu is table cells with onclick, unreachable by keyboard; links have outline:none on focus",
             home,
         ),
-        _v(
+        stated(
             "A14-3.4",
             "fail",
             "no link to skip to the main content; long pages have no 'Наверх' link",
             "/index.php?lang=ru&id=3",
         ),
-        _v(
+        stated(
             "A14-3.5",
             "fail",
             "the internet reception form, submitted empty, comes back with red borders and no text about the error",
             "/index.php?lang=ru&mod=feedback",
         ),
-        _v("A14-3.6", "fail", "menu text #9a9a9a on #f2f2f2 (about 2.6:1) and grey dates below 4.5:1", home),
-        _v(
+        stated("A14-3.6", "fail", "menu text #9a9a9a on #f2f2f2 (about 2.6:1) and grey dates below 4.5:1", home),
+        stated(
             "A14-3.7", "fail", "fixed 980 px table layout: at 200 % text size the page needs horizontal scrolling", home
         ),
-        _v("A14-4.1", "pass", "internet reception: a question form for citizens", "/index.php?lang=ru&mod=feedback"),
-        _v("A14-4.2", "fail", "no poll form anywhere", home),
-        _v("A14-4.3", "partial", "RSS of news exists, none for procurement announcements: -0.15", "/rss.php?lang=ru"),
-        _v(
+        stated(
+            "A14-4.1", "pass", "internet reception: a question form for citizens", "/index.php?lang=ru&mod=feedback"
+        ),
+        stated("A14-4.2", "fail", "no poll form anywhere", home),
+        stated(
+            "A14-4.3", "partial", "RSS of news exists, none for procurement announcements: -0.15", "/rss.php?lang=ru"
+        ),
+        stated(
             "A14-4.4",
             "pass",
             "'Часто задаваемые вопросы' built from the questions received, with answers",
             "/index.php?lang=ru&id=82",
         ),
-        _v("A14-4.5", "fail", "no English version", home),
-        _v("A14-4.6", "pass", "visitor counter in the left column", home),
-        _v(
+        stated("A14-4.5", "fail", "no English version", home),
+        stated("A14-4.6", "pass", "visitor counter in the left column", home),
+        stated(
             "A16-k",
             "partial",
             "point 96: phones get the full version, which links to the mobile version (/m/): coefficient 3",
             home,
         ),
-        _v("A16-2", "fail", "point 99: the mobile version (/m/) has no link back to the full version", "/m/?lang=ru"),
+        stated(
+            "A16-2", "fail", "point 99: the mobile version (/m/) has no link back to the full version", "/m/?lang=ru"
+        ),
     )
 
 

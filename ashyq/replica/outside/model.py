@@ -73,6 +73,11 @@ class Verdict:
         return (self.item, self.lang or "-")
 
 
+def stated(item: str, status: str, reason: str, *where: str) -> Verdict:
+    """A verdict the site's author states for both languages, resting on the pages ``where``."""
+    return Verdict(item, None, status, reason, where)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class SiteSpec:
     """One outside site: who it is, its pages, and the verdicts stated by hand."""

@@ -12,24 +12,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashyq.replica.outside.context import Ctx, Person, Service, Unit, plain_image
-from ashyq.replica.outside.model import Page, SiteSpec, Verdict, use
+from ashyq.replica.outside.context import Ctx, person, plain_image, service, unit
+from ashyq.replica.outside.model import Page, SiteSpec, Verdict, stated, use
 
 HOST = "nadzor.geology.gov.kz"
 CODE = {"kk": "kz", "ru": "ru"}
-
-
-def _p(kk: str, ru: str, kk_pos: str, ru_pos: str, phone: str, email: str) -> Person:
-    return Person(kk, ru, {"kk": kk_pos, "ru": ru_pos}, phone, email)
-
-
-def _u(kk: str, ru: str, head_kk: str, head_ru: str, phone: str, email: str) -> Unit:
-    return Unit(kk, ru, {"kk": head_kk, "ru": head_ru}, phone, email)
-
-
-def _s(code: str, kk: str, ru: str, **fields: tuple[str, str]) -> Service:
-    v = {name: {"kk": a, "ru": b} for name, (a, b) in fields.items()}
-    return Service(code, kk, ru, v["form"], v["documents"], v["cost"], v["term"], v["result"])
 
 
 def context(as_of: date) -> Ctx:
@@ -54,7 +41,7 @@ def context(as_of: date) -> Ctx:
         phone="+7 (7172) 74-06-00",
         office_phone="+7 (7172) 74-06-10",
         press_phone="+7 (7172) 74-06-15",
-        head=_p(
+        head=person(
             "Жанатов Қайрат Мұхтарұлы",
             "Жанатов Кайрат Мухтарович",
             "Комитет төрағасы",
@@ -63,7 +50,7 @@ def context(as_of: date) -> Ctx:
             "k.zhanatov@geology.gov.kz",
         ),
         deputies=(
-            _p(
+            person(
                 "Ибраева Салтанат Жұмабекқызы",
                 "Ибраева Салтанат Жумабековна",
                 "Төрағаның орынбасары",
@@ -71,7 +58,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-06-02",
                 "s.ibrayeva@geology.gov.kz",
             ),
-            _p(
+            person(
                 "Волков Андрей Сергеевич",
                 "Волков Андрей Сергеевич",
                 "Төрағаның орынбасары",
@@ -80,7 +67,7 @@ def context(as_of: date) -> Ctx:
                 "a.volkov@geology.gov.kz",
             ),
         ),
-        ethics=_p(
+        ethics=person(
             "Тұрсынбекова Лаура Асанқызы",
             "Турсынбекова Лаура Асановна",
             "әдеп жөніндегі уәкіл",
@@ -88,7 +75,7 @@ def context(as_of: date) -> Ctx:
             "+7 (7172) 74-06-40",
             "etika.knn@geology.gov.kz",
         ),
-        hr=_p(
+        hr=person(
             "Мамырова Гүлназ Бекқызы",
             "Мамырова Гульназ Бековна",
             "персоналды басқару қызметінің бас сарапшысы",
@@ -97,7 +84,7 @@ def context(as_of: date) -> Ctx:
             "kadr.knn@geology.gov.kz",
         ),
         units=(
-            _u(
+            unit(
                 "Лицензиялау басқармасы",
                 "Управление лицензирования",
                 "Сейітов Н.Б.",
@@ -105,7 +92,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-06-20",
                 "lic.knn@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Мемлекеттік бақылау басқармасы",
                 "Управление государственного контроля",
                 "Оразбаева Д.К.",
@@ -113,7 +100,7 @@ def context(as_of: date) -> Ctx:
                 "+7 (7172) 74-06-25",
                 "control.knn@geology.gov.kz",
             ),
-            _u(
+            unit(
                 "Талдау және мониторинг басқармасы",
                 "Управление анализа и мониторинга",
                 "Шевченко И.А.",
@@ -124,7 +111,7 @@ def context(as_of: date) -> Ctx:
         ),
         subordinates=(),
         territorial=(
-            _u(
+            unit(
                 "Солтүстік өңіраралық инспекция",
                 "Северная межрегиональная инспекция",
                 "Бердіқожин Ә.М.",
@@ -134,7 +121,7 @@ def context(as_of: date) -> Ctx:
             ),
         ),
         services=(
-            _s(
+            service(
                 "00311",
                 "Жер қойнауын пайдалану жөніндегі операцияларды жүргізу жоспарын келісу",
                 "Согласование плана проведения операций по недропользованию",
@@ -147,7 +134,7 @@ def context(as_of: date) -> Ctx:
                 term=("20 жұмыс күні", "20 рабочих дней"),
                 result=("келісу немесе дәлелді бас тарту", "согласование либо мотивированный отказ"),
             ),
-            _s(
+            service(
                 "00312",
                 "Жер қойнауын пайдалану құқығының кепілін тіркеу",
                 "Регистрация залога права недропользования",
@@ -294,79 +281,77 @@ def url(key: str, lang: str, mobile: bool = False) -> str:
     return f"/{CODE[lang]}/{key}" if key else f"/{CODE[lang]}/"
 
 
-def _v(item: str, status: str, reason: str, *where: str) -> Verdict:
-    return Verdict(item, None, status, reason, where)  # type: ignore[arg-type]
-
-
 def _stated() -> tuple[Verdict, ...]:
     home, page = "/ru/", "/ru/contacts"
     return (
-        _v("A14-2.1", "pass", "a standard responsive template, displayed the same in every current browser", home),
-        _v("A14-2.2", "pass", "every page is one click from the home page through the menu", home),
-        _v("A14-2.3", "partial", "menu, home link and search form on every page, but no site map: -0.15", page),
-        _v("A14-2.4", "fail", "no breadcrumbs on any page", page),
-        _v(
+        stated("A14-2.1", "pass", "a standard responsive template, displayed the same in every current browser", home),
+        stated("A14-2.2", "pass", "every page is one click from the home page through the menu", home),
+        stated("A14-2.3", "partial", "menu, home link and search form on every page, but no site map: -0.15", page),
+        stated("A14-2.4", "fail", "no breadcrumbs on any page", page),
+        stated(
             "A14-2.5",
             "partial",
             "the search box takes at most 15 characters (2.5 requirement 1) and there is no advanced search: -0.5",
             "/ru/search?q=залог",
         ),
-        _v(
+        stated(
             "A14-2.6",
             "partial",
             "the committee's orders are published as scanned JPG images, not as searchable text (2.6 requirement 1): -0.25",
             "/ru/acts",
         ),
-        _v(
+        stated(
             "A14-2.7",
             "partial",
             "the regulation is one long page in chapters but without internal anchors (2.7 requirement 2): -0.2",
             "/ru/regulation",
         ),
-        _v(
+        stated(
             "A14-2.8",
             "fail",
             "pages show no date of posting or of change; news show a date without the time: both requirements violated",
             page,
         ),
-        _v(
+        stated(
             "A14-2.9",
             "partial",
             "external links open a new window without telling the user: -0.2; the language switch keeps the page, no dead links",
             page,
         ),
-        _v("A14-2.10", "pass", "'Официальный интернет-ресурс' in the header and the State Emblem at 64×64 px", home),
-        _v("A14-2.11", "pass", "'/' redirects straight to the home page, no splash", "/"),
-        _v("A14-3.1", "pass", "every meaningful image has alternative text", home),
-        _v(
+        stated(
+            "A14-2.10", "pass", "'Официальный интернет-ресурс' in the header and the State Emblem at 64×64 px", home
+        ),
+        stated("A14-2.11", "pass", "'/' redirects straight to the home page, no splash", "/"),
+        stated("A14-3.1", "pass", "every meaningful image has alternative text", home),
+        stated(
             "A14-3.2",
             "fail",
             "the photo carousel on the home page changes slides by itself every 5 s with no control to stop it",
             home,
         ),
-        _v("A14-3.3", "pass", "all controls are native links and buttons with the browser's visible focus", home),
-        _v("A14-3.4", "fail", "no link to skip to the main content (only a floating 'Наверх' button)", page),
-        _v(
+        stated("A14-3.3", "pass", "all controls are native links and buttons with the browser's visible focus", home),
+        stated("A14-3.4", "fail", "no link to skip to the main content (only a floating 'Наверх' button)", page),
+        stated(
             "A14-3.5",
             "fail",
             "the feedback form marks wrong fields with a red border only, no text message",
             "/ru/feedback",
         ),
-        _v("A14-3.6", "fail", "white menu text on light blue #5bc0de (about 2.1:1)", home),
-        _v(
+        stated("A14-3.6", "fail", "white menu text on light blue #5bc0de (about 2.1:1)", home),
+        stated(
             "A14-3.7",
             "pass",
             "fluid responsive layout: reflows at 200 % and at 320 px without horizontal scrolling",
             home,
         ),
-        _v("A14-4.1", "pass", "a feedback form", "/ru/feedback"),
-        _v("A14-4.2", "fail", "no poll form", home),
-        _v("A14-4.3", "fail", "no RSS feed: -0.15 twice", home),
-        _v("A14-4.4", "fail", "no FAQ section", home),
-        _v("A14-4.5", "fail", "no English version", home),
-        _v("A14-4.6", "pass", "visitor counter in the footer", home),
-        _v("A16-k", "pass", "point 96: the responsive layout loads by itself on a phone: coefficient 5", home),
-        _v(
+        stated("A14-4.1", "pass", "a feedback form", "/ru/feedback"),
+        stated("A14-4.2", "fail", "no poll form", home),
+        stated("A14-4.3", "fail", "no RSS feed: -0.15 twice", home),
+        stated("A14-4.4", "fail", "no FAQ section", home),
+        stated("A14-4.5", "fail", "no English version", home),
+        stated("A14-4.6", "pass", "visitor counter in the footer", home),
+        stated("A16-k", "pass", "point 96: the responsive layout loads by itself on a phone: coefficient 5", home),
+        stated(
             "A16-2",
             "pass",
             "point 99: there is no separate mobile version, so nothing lacks a link to the full version",

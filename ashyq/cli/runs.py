@@ -1,0 +1,260 @@
+"""``ashyq runs list|show|diff|prune``: the runs in the store, what changed between two, retention.
+
+Labels are looked up by key in ru, kk or en (``--lang``). Exit codes: 0 done, 2 usage error
+(unknown run, nothing to compare, bad retention options).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from sqlalchemy import func, select
+
+from ashyq.cli.operator import choose_out
+from ashyq.cli.report import DataOption, DbOption, LangOption, ReportLanguage, open_store
+from ashyq.reports.body_report import ReportError, score_of
+from ashyq.reports.i18n import Translate, catalogue, format_points, format_signed
+from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, export_diff, registry_of, runs_to_compare
+from ashyq.store import repository as repo
+from ashyq.store.models import FetchFailure, Run
+from ashyq.store.retention import delete_runs, plan_prune, remove_run_files
+
+runs_app = typer.Typer(help="The runs in the store: list, show, compare two, prune old ones.", no_args_is_help=True)
+errors = Console(stderr=True)
+USAGE_ERROR = 2
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    xlsx = "xlsx"
+    json = "json"
+
+
+def _fail(message: str) -> typer.Exit:
+    errors.print(f"[red]error:[/red] {message}")
+    return typer.Exit(USAGE_ERROR)
+
+
+def duration(run: Run) -> str:
+    """``1:02:05`` from start to finish; empty while the run is running."""
+    if run.finished_at is None:
+        return ""
+    seconds = max(0, int((run.finished_at - run.started_at).total_seconds()))
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def _columns(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
+
+
+@runs_app.command("list")
+def list_command(lang: LangOption = ReportLanguage.ru, db: DbOption = None) -> None:
+    """Every run, newest first: status, kind, registry, bodies, start and duration."""
+    t = catalogue().translator(lang.value)
+    with open_store(db) as session:
+        runs = list(session.scalars(select(Run).order_by(Run.started_at.desc(), Run.id.desc())))
+        if not runs:
+            typer.echo(t("runs.none"))
+            return
+        rows = [[t(f"runs.{k}") for k in ("run", "status", "kind", "registry", "bodies", "started", "duration")]]
+        rows += [
+            [
+                run.id,
+                t(f"run_status.{run.status.value}"),
+                run.kind.value,
+                registry_of(run) or "",
+                str(len(run.body_ids or [])),
+                f"{run.started_at.astimezone(UTC):%Y-%m-%d %H:%M}",
+                duration(run),
+            ]
+            for run in runs
+        ]
+    for line in _columns(rows):
+        typer.echo(line)
+
+
+@runs_app.command("show")
+def show_command(
+    run: Annotated[str, typer.Argument(help="Run id, or 'last' for the last complete run.")],
+    lang: LangOption = ReportLanguage.ru,
+    db: DbOption = None,
+) -> None:
+    """One run: what ran, when, and per body its score and the count of results by status."""
+    t = catalogue().translator(lang.value)
+    with open_store(db) as session:
+        found = repo.run_by_reference(session, run)
+        if found is None:
+            raise _fail("the store has no complete run" if run == "last" else f"no run {run!r} in the store")
+        facts = [
+            (t("runs.run"), found.id),
+            (t("runs.status"), t(f"run_status.{found.status.value}")),
+            (t("runs.kind"), found.kind.value),
+            (t("runs.registry"), registry_of(found) or ""),
+            (t("common.edition"), found.edition or ""),
+            (t("runs.started"), found.started_at.astimezone(UTC).isoformat()),
+            (t("runs.finished"), found.finished_at.astimezone(UTC).isoformat() if found.finished_at else ""),
+            (t("runs.duration"), duration(found)),
+            (t("runs.tool"), found.tool_version or ""),
+            (t("runs.revisions"), str(len((found.settings or {}).get("revisions") or []))),
+        ]
+        for label, value in facts:
+            typer.echo(f"{label}: {value}")
+        failures = dict(
+            session.execute(
+                select(FetchFailure.body_id, func.count())
+                .where(FetchFailure.run_id == found.id)
+                .group_by(FetchFailure.body_id)
+            ).all()
+        )
+        statuses = ("pass", "partial", "fail", "not_applicable", "not_assessed")
+        rows = [
+            [
+                t("common.body"),
+                t("dashboard.final"),
+                t("dashboard.level"),
+                *(t(f"status.{s}") for s in statuses),
+                t("runs.failures"),
+            ]
+        ]
+        for body_id in found.body_ids or []:
+            score = score_of(session, found, body_id)
+            counts = Counter(str(f.status) for f in repo.findings_for(session, found.id, body_id))
+            rows.append(
+                [
+                    body_id,
+                    format_points(score.final, lang.value) if score else "",
+                    score.level or "" if score else "",
+                    *(str(counts.get(s, 0)) for s in statuses),
+                    str(failures.get(body_id, 0)),
+                ]
+            )
+    typer.echo("")
+    for line in _columns(rows):
+        typer.echo(line)
+
+
+def render_diff(diff: RunDiff, t: Translate, lang: str) -> list[str]:
+    """The diff as terminal lines: per body with a change, each kind of change with its items."""
+    lines = [t("runs.compared", new=diff.new.id, old=diff.old.id)]
+    changed = [b for b in diff.bodies if b.changed]
+    if not changed:
+        return [*lines, t("runs.no_changes")]
+    for b in changed:
+        final = b.final
+        if final.old is None or final.new is None:
+            note = t("runs.only_new") if final.old is None else t("runs.only_old")
+            lines += ["", f"{b.body.id}: {note}"]
+            continue
+        head = f"{format_points(final.old, lang)} → {format_points(final.new, lang)}"
+        lines += ["", f"{b.body.id}  {t('runs.final')}: {head} ({format_signed(final.delta or 0.0, lang)})"]
+        if b.penalty.changed:
+            penalty = f"{format_points(b.penalty.old, lang)} → {format_points(b.penalty.new, lang)}"
+            lines.append(f"  {t('exports.penalty')}: {penalty}")
+        for kind in CHANGE_KINDS:
+            items = b.of_kind(kind)
+            if not items:
+                continue
+            lines.append(f"  {t(f'runs.{kind}')}:")
+            for c in items:
+                old = t(f"status.{c.old_status}") if c.old_status else "—"
+                new = t(f"status.{c.new_status}") if c.new_status else "—"
+                points = f"{format_points(c.old_points or 0.0, lang)} → {format_points(c.new_points or 0.0, lang)}"
+                reason = f" — {c.reason}" if c.reason else ""
+                lines.append(f"    {c.item} [{c.lang or '—'}] {old} → {new}; {points}{reason}")
+        for label, scopes in (("runs.criteria", b.criteria), ("runs.languages", b.languages)):
+            moved = [c for c in scopes if c.changed]
+            if moved:
+                keys = {c.key: t(f"lang.{c.key}") if label == "runs.languages" else c.key for c in moved}
+                parts = [f"{keys[c.key]} {format_signed(c.delta or 0.0, lang)}" for c in moved]
+                lines.append(f"  {t(label)}: " + ", ".join(parts))
+    return lines
+
+
+@runs_app.command("diff")
+def diff_command(
+    runs: Annotated[
+        list[str] | None,
+        typer.Argument(help="[OLD] NEW; default: the last two complete runs of the same registry and kind."),
+    ] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="text (the terminal), xlsx or json.")] = DiffFormat.text,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="File to write (xlsx, json).")] = None,
+    body: Annotated[list[str] | None, typer.Option("--body", help="Only this body (repeat for more).")] = None,
+    lang: LangOption = ReportLanguage.ru,
+    db: DbOption = None,
+) -> None:
+    """Per body: items newly not met, newly met, partial points changed, newly not assessed (with the
+    reason), other changes, and the score's change per criterion and language version."""
+    named = list(runs or [])
+    if len(named) > 2:
+        raise _fail("name at most two runs: [OLD] NEW")
+    if fmt is not DiffFormat.text and out is None:
+        raise _fail(f"--format {fmt.value} writes a file: give -o/--out")
+    old_ref, new_ref = (named[0], named[1]) if len(named) == 2 else (None, named[0] if named else None)
+    try:
+        with open_store(db) as session:
+            old, new = runs_to_compare(session, old_ref, new_ref)
+            diff = diff_runs(session, old.id, new.id)
+            if body:
+                unknown = sorted(set(body) - {b.body.id for b in diff.bodies})
+                if unknown:
+                    raise ReportError(f"not scored in either run: {', '.join(unknown)}")
+                diff.bodies = [b for b in diff.bodies if b.body.id in body]
+            if fmt is DiffFormat.text:
+                for line in render_diff(diff, catalogue().translator(lang.value), lang.value):
+                    typer.echo(line)
+                return
+            assert out is not None
+            typer.echo(str(export_diff(diff, fmt.value, out, lang.value)))
+    except ReportError as error:
+        raise _fail(str(error)) from None
+
+
+@runs_app.command("prune")
+def prune_command(
+    keep: Annotated[
+        int | None, typer.Option("--keep", help="Keep the N newest finished runs of each kind and registry.")
+    ] = None,
+    older_than: Annotated[
+        int | None, typer.Option("--older-than", help="Delete only runs started more than DAYS days ago.")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only say which runs would go.")] = False,
+    data: DataOption = None,
+    lang: LangOption = ReportLanguage.ru,
+    db: DbOption = None,
+) -> None:
+    """Delete old runs (rows and files under DATA/runs/<run>), keeping any evidence a kept run cites.
+    A running run and the last complete run of each kind and registry are never deleted."""
+    t = catalogue().translator(lang.value)
+    if older_than is not None and older_than < 0:
+        raise _fail("--older-than is a number of days, 0 or more")
+    try:
+        with open_store(db) as session:
+            plan = plan_prune(
+                session,
+                keep=keep,
+                older_than=None if older_than is None else timedelta(days=older_than),
+                now=datetime.now(UTC),
+            )
+            if not plan.delete:
+                typer.echo(t("runs.prune_nothing"))
+                return
+            if dry_run:
+                for run in plan.delete:
+                    typer.echo(t("runs.prune_planned", run=run.id))
+                return
+            result = delete_runs(session, plan.delete)
+    except ValueError as error:
+        raise _fail(str(error)) from None
+    remove_run_files(choose_out(data), result)
+    for run_id in result.deleted:
+        typer.echo(t("runs.prune_deleted", run=run_id))
+    typer.echo(t("runs.prune_kept", count=len(result.kept_evidence)))
+    size = format_points(result.bytes_freed / 1_000_000, lang.value)
+    typer.echo(t("runs.prune_freed", files=result.files_removed, size=size))
