@@ -46,6 +46,11 @@ class DownloadInfo:
     status: int | None = None
 
 
+# PageSnapshot.source of the pages of a site's separate (or adaptive) mobile version, harvested as a
+# phone gets them: Appendix 16 reads them, the desktop checks leave them out.
+MOBILE_VERSION_SOURCE = "site-mobile"
+
+
 @dataclass(frozen=True)
 class PageSnapshot:
     """One harvested page: the HTML as served (or the rendered DOM for JavaScript sites)."""
@@ -67,6 +72,11 @@ class PageSnapshot:
     screenshots: dict[str, str] = field(default_factory=dict)  # viewport ("desktop", "mobile") → file
     fetched_at: datetime | None = None
     sha256: str | None = None
+
+    @property
+    def of_mobile_version(self) -> bool:
+        """A page of the site's separate (or adaptive) mobile version, as the harvest stored it."""
+        return self.source == MOBILE_VERSION_SOURCE
 
     def evidence(self, selector: str | None = None, snippet: str | None = None) -> EvidenceRef:
         return EvidenceRef(

@@ -10,6 +10,11 @@ The one place text is folded for comparison: no other module keeps its own norma
 * :func:`detect_lang` — ``"kk"`` when the letters only Kazakh has (ә ғ қ ң ө ұ ү һ і) are frequent
   enough, ``"ru"`` for other Cyrillic text, ``None`` when there is too little text to tell.
 * :func:`compile_keyword`, :func:`find_keyword` — keywords as stems, matched at word starts.
+* :func:`fold_kazakh` — Kazakh text in one spelling for matching: the letters only Kazakh has
+  folded onto the Russian ones old fonts and keyboards put in their place (``қ`` → ``к``, ``ә`` → ``а``,
+  ``і`` and a Latin ``i`` → ``и`` …), so «Бiз туралы», «Біз туралы» and «Биз туралы» read alike;
+  ``compile_keyword(…, kazakh=True)`` also lets a stem's last consonant voice before a suffix, as
+  Kazakh spells it (``жаңалық`` → ``жаңалығы``, ``кітап`` → ``кітабы``).
 * :func:`html_parts` — the title, the main text and the link hrefs of an HTML document, with the
   site's navigation, header and footer taken out (a menu on every page is not content).
 """
@@ -30,6 +35,7 @@ __all__ = [
     "detect_lang",
     "element_text",
     "find_keyword",
+    "fold_kazakh",
     "html_parts",
     "html_to_text",
     "matches_label",
@@ -57,6 +63,12 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
+# A Latin i (or dotless ı) or schwa between Cyrillic letters is the Kazakh letter a font lacked.
+_LATIN_IN_CYRILLIC = re.compile(r"(?<=[а-яёәғқңөұүһі])[iıə]+|[iıə]+(?=[а-яёәғқңөұүһі])")
+_LATIN_TO_KAZAKH = {"i": "і", "ı": "і", "ə": "ә"}
+_KAZAKH_FOLD = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"})
+# Final consonants Kazakh voices before a vowel suffix (folded spelling): к/қ → г/ғ, п → б.
+_VOICED = {"к": "[кг]", "п": "[пб]"}
 
 
 def squash(text: object) -> str:
@@ -74,7 +86,14 @@ def trim(text: str, limit: int = 240) -> str:
 def normalise(text: object) -> str:
     """What matching compares: NFC, lower case, ``ё`` → ``е``, one kind of quote and dash, single spaces."""
     folded = unicodedata.normalize("NFC", str(text) if text is not None else "").lower().translate(_TRANSLATE)
+    folded = _LATIN_IN_CYRILLIC.sub(lambda m: "".join(_LATIN_TO_KAZAKH[ch] for ch in m.group(0)), folded)
     return _SPACES.sub(" ", folded).strip()
+
+
+def fold_kazakh(text: object) -> str:
+    """:func:`normalise`, then the Kazakh letters folded onto their Russian look-alikes: the one
+    spelling Kazakh keywords and Kazakh text are compared in (see the module's notes)."""
+    return normalise(text).translate(_KAZAKH_FOLD)
 
 
 def matches_label(text: str | None, labels: Iterable[str], exact: bool = False) -> bool:
@@ -103,14 +122,23 @@ def detect_lang(text: str, min_letters: int = 20) -> str | None:
     return "kk" if own / len(letters) >= 0.04 else "ru"
 
 
-def compile_keyword(keyword: str) -> re.Pattern[str]:
+def compile_keyword(keyword: str, kazakh: bool = False) -> re.Pattern[str]:
     """A keyword as a pattern over normalised text: each word a stem (``результат проверок`` matches
-    ``результаты проверок``), ``$`` ends a word (``ту$`` is not ``туралы``), ``re:`` a raw expression."""
+    ``результаты проверок``), ``$`` ends a word (``ту$`` is not ``туралы``), ``re:`` a raw expression.
+
+    With ``kazakh`` the keyword is for :func:`fold_kazakh`-ed text: folded itself, and a stem of four
+    letters or more may end in the voiced consonant a suffix brings (``жаналык`` matches ``жаналыгы``)."""
     if keyword.startswith("re:"):
-        return re.compile(keyword[3:])
+        expression = keyword[3:]
+        return re.compile(expression.translate(_KAZAKH_FOLD) if kazakh else expression)
     parts = []
-    for token in normalise(keyword).split(" "):
-        parts.append(re.escape(token[:-1]) + r"(?!\w)" if token.endswith("$") else re.escape(token) + r"\w*")
+    for token in (fold_kazakh(keyword) if kazakh else normalise(keyword)).split(" "):
+        if token.endswith("$"):
+            parts.append(re.escape(token[:-1]) + r"(?!\w)")
+        elif kazakh and len(token) >= 4 and token[-1] in _VOICED:
+            parts.append(re.escape(token[:-1]) + _VOICED[token[-1]] + r"\w*")
+        else:
+            parts.append(re.escape(token) + r"\w*")
     return re.compile(r"(?<!\w)" + r"[\s,.:;()\"-]+".join(parts))
 
 

@@ -91,6 +91,7 @@ def site_pages(artifacts: BodyArtifacts, config: dict[str, Any]) -> list[PageSna
         if p.status == 200
         and is_html(p)
         and not is_mobile_host(config, p.final_url or p.url)
+        and not p.of_mobile_version
         and p.lang not in ("en",)
         and not is_splash(parse(p), config)
     ]

@@ -23,7 +23,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
 
 @register(
     "a15.completeness",
-    "1",
+    "2",
     ITEMS,
     needs=[("pages", "records:govkz")],
 )

@@ -6,6 +6,11 @@ shell, so there the API records are the content and decide presence better than 
 classic site has only pages. Every unit keeps its origin, so a finding can point at the page's
 archived capture or the record's JSON path.
 
+A unit is read as a reader reads it: its title, its content in blocks under headings
+(:mod:`ashyq.checks.completeness.page_blocks`), the links it offers with their labels, and the labels
+under which the other pages link to it (a menu item «Бюджет» names the page it leads to). Kazakh
+units are kept in the folded spelling Kazakh keywords are matched in (:func:`ashyq.base.text.fold_kazakh`).
+
 The gov.kz record fields used here are the API's own (``title``, ``content``, ``body``,
 ``created_date``, ``updated_date``, ``directions``, ``internal_link``, ``slug``, ``projects``,
 ``organisations``); the adapters ``_record_*`` are the only places that know them.
@@ -13,16 +18,19 @@ The gov.kz record fields used here are the API's own (``title``, ``content``, ``
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
 from ashyq.base.dates import find_dates, parse_timestamp
 from ashyq.base.evidence import EvidenceRef
-from ashyq.base.text import detect_lang, html_parts, html_to_text, normalise
+from ashyq.base.text import detect_lang, fold_kazakh, html_parts, html_to_text, normalise
+from ashyq.checks.completeness.page_blocks import Block, content_blocks
 
 GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities"
 CONTENT_KINDS = ("page", "document", "news", "curator", "contacts", "event")
@@ -42,9 +50,13 @@ class Unit:
     dates: tuple[date, ...]  # publication/update dates known for it (may include future events)
     html: str  # raw HTML of the content, for links next to citations
     origin: PageSnapshot | PortalRecord | Measurement
+    blocks: tuple[Block, ...] = ()  # the content under its headings
+    anchors: tuple[tuple[str, str], ...] = ()  # (label, lower-case target) of every link it offers
+    incoming: tuple[str, ...] = ()  # the labels other units' links to it carry (menu items, link texts)
+    shown_title: str = ""  # the title as the page writes it (normalised, never folded): for citations
 
     def evidence(self, snippet: str | None = None, json_path: str | None = None) -> EvidenceRef:
-        snippet = snippet or self.title or self.main[:200]
+        snippet = snippet or self.shown_title or self.title or self.main[:200]
         if isinstance(self.origin, PortalRecord):
             return self.origin.evidence(json_path or "$", snippet)
         if isinstance(self.origin, Measurement):
@@ -54,6 +66,15 @@ class Unit:
     @property
     def size(self) -> int:
         return len(self.main)
+
+
+def _record_blocks(title: str, content: str, dates: tuple[date, ...] = ()) -> tuple[Block, ...]:
+    """An API record's content as blocks: its title heads the first (records carry their dates apart)."""
+    blocks = content_blocks(f"<html><body><h1>{escape(title)}</h1>{content}</body></html>")
+    if dates and blocks:
+        first = blocks[0]
+        blocks = (replace(first, dates=tuple(sorted({*first.dates, *dates}))), *blocks[1:])
+    return blocks
 
 
 def _text_dates(text: str) -> tuple[date, ...]:
@@ -74,20 +95,87 @@ def _html_unit(url: str, lang: str | None, html: str, kind: str, origin: Any) ->
     language = lang or detect_lang(parts.main_text)
     if language not in ("kk", "ru"):
         return None
-    return Unit(
-        language,
-        url,
-        kind,
-        normalise(parts.title),
-        normalise(parts.title + " " + parts.full_text),
-        normalise(parts.main_text),
-        url.lower(),
-        " ".join(parts.hrefs).lower(),
-        _page_key(url, language),
-        _text_dates(parts.main_text),
-        html,
-        origin,
+    return _folded(
+        Unit(
+            language,
+            url,
+            kind,
+            normalise(parts.title),
+            normalise(parts.title + " " + parts.full_text),
+            normalise(parts.main_text),
+            url.lower(),
+            " ".join(parts.hrefs).lower(),
+            _page_key(url, language),
+            _text_dates(parts.main_text),
+            html,
+            origin,
+            blocks=content_blocks(html),
+            anchors=_anchors(origin, html, url),
+        )
     )
+
+
+def _anchors(origin: Any, html: str, url: str) -> tuple[tuple[str, str], ...]:
+    """The links a page offers, with their labels: from the harvest's link records when there are
+    any (absolute targets), else read from the HTML."""
+    links = getattr(origin, "links", None)
+    if links:
+        return tuple((normalise(lk.anchor_text or ""), lk.target_url.lower()) for lk in links if lk.anchor_text)
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html) if html.strip() else None
+    except Exception:  # not HTML: no links
+        return ()
+    if root is None:
+        return ()
+    root.make_links_absolute(url) if url.startswith("http") else None
+    return tuple(
+        (normalise(" ".join(a.itertext())), str(a.get("href")).lower())
+        for a in root.iter("a")
+        if a.get("href") and " ".join(a.itertext()).strip()
+    )
+
+
+def _fold_text(text: str) -> str:
+    return fold_kazakh(text)
+
+
+def _folded(unit: Unit) -> Unit:
+    """A Kazakh unit in the folded spelling its keywords are matched in (see the module's notes)."""
+    if unit.lang != "kk":
+        return unit
+    return replace(
+        unit,
+        shown_title=unit.title,
+        title=_fold_text(unit.title),
+        text=_fold_text(unit.text),
+        main=_fold_text(unit.main),
+        blocks=tuple(
+            replace(b, heading=_fold_text(b.heading), text=_fold_text(b.text), above=tuple(map(_fold_text, b.above)))
+            for b in unit.blocks
+        ),
+        anchors=tuple((_fold_text(label), href) for label, href in unit.anchors),
+    )
+
+
+def with_incoming(units: list[Unit]) -> list[Unit]:
+    """Each unit with the labels of the links other units of its language give it."""
+    labels: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for unit in units:
+        for label, href in unit.anchors:
+            if label and len(label) <= 120:
+                labels[(unit.lang, href.split("#", 1)[0].rstrip("/"))].append(label)
+    out = []
+    for unit in units:
+        origin = unit.origin
+        addresses = {unit.url.lower().rstrip("/")}
+        final = getattr(origin, "final_url", None)
+        if final:
+            addresses.add(str(final).lower().rstrip("/"))
+        found = [label for address in addresses for label in labels.get((unit.lang, address), [])]
+        out.append(replace(unit, incoming=tuple(dict.fromkeys(found))) if found else unit)
+    return out
 
 
 def _entity_url(payload: dict[str, Any], path: str, lang: str) -> str:
@@ -110,19 +198,22 @@ def _record_page(record: PortalRecord, lang: str) -> Unit:
     tags = " ".join(str(p.get(k) or "") for k in ("slug", "internal_link", "category", "kind"))
     url = _entity_url(p, str(p.get("internal_link") or ""), lang)
     title = str(p.get("title") or "")
-    return Unit(
-        lang,
-        url,
-        "page-record",
-        normalise(title),
-        normalise(f"{title} {text} {content}"),
-        normalise(text),
-        f"{url} {tags}".lower(),
-        content.lower(),
-        f"govkz:page:{p.get('id')}",
-        _text_dates(text),
-        content,
-        record,
+    return _folded(
+        Unit(
+            lang,
+            url,
+            "page-record",
+            normalise(title),
+            normalise(f"{title} {text} {content}"),
+            normalise(text),
+            f"{url} {tags}".lower(),
+            content.lower(),
+            f"govkz:page:{p.get('id')}",
+            _text_dates(text),
+            content,
+            record,
+            blocks=_record_blocks(title, content),
+        )
     )
 
 
@@ -134,19 +225,22 @@ def _record_document(record: PortalRecord, lang: str) -> Unit:
     title = str(p.get("title") or "")
     url = _entity_url(p, f"/documents/details/{p.get('id')}", lang)
     text = html_to_text(content)
-    return Unit(
-        lang,
-        url,
-        "document",
-        normalise(title),
-        normalise(f"{title} {text}"),
-        normalise(f"{title} {text}"),
-        f"{url} document {directions}".lower(),
-        files.lower(),
-        f"govkz:document:{p.get('id')}",
-        _dates_of(p, "created_date", "updated_date"),
-        content,
-        record,
+    return _folded(
+        Unit(
+            lang,
+            url,
+            "document",
+            normalise(title),
+            normalise(f"{title} {text}"),
+            normalise(f"{title} {text}"),
+            f"{url} document {directions}".lower(),
+            files.lower(),
+            f"govkz:document:{p.get('id')}",
+            _dates_of(p, "created_date", "updated_date"),
+            content,
+            record,
+            blocks=_record_blocks(title, content, _dates_of(p, "created_date", "updated_date")),
+        )
     )
 
 
@@ -155,19 +249,22 @@ def _record_news(record: PortalRecord, lang: str) -> Unit:
     title, body = str(p.get("title") or ""), str(p.get("body") or "")
     url = _entity_url(p, f"/press/news/details/{p.get('id')}", lang)
     text = html_to_text(body)
-    return Unit(
-        lang,
-        url,
-        "news",
-        normalise(title),
-        normalise(f"{title} {text}"),
-        normalise(f"{title} {text}"),
-        f"{url} news",
-        body.lower(),
-        f"govkz:news:{p.get('id')}",
-        _dates_of(p, "created_date"),
-        body,
-        record,
+    return _folded(
+        Unit(
+            lang,
+            url,
+            "news",
+            normalise(title),
+            normalise(f"{title} {text}"),
+            normalise(f"{title} {text}"),
+            f"{url} news",
+            body.lower(),
+            f"govkz:news:{p.get('id')}",
+            _dates_of(p, "created_date"),
+            body,
+            record,
+            blocks=_record_blocks(title, body, _dates_of(p, "created_date")),
+        )
     )
 
 
@@ -177,19 +274,21 @@ def _record_curator(record: PortalRecord, lang: str) -> Unit:
     facts = " ".join(str(p.get(k) or "") for k in ("position", "phone", "email", "public_reception_phone"))
     text = f"{name} {facts} {html_to_text(str(p.get('biography') or ''))}"
     url = _entity_url(p, "/about/structure", lang)
-    return Unit(
-        lang,
-        url,
-        "curator",
-        normalise(str(p.get("position") or name)),
-        normalise(text),
-        normalise(text),
-        f"{url} curator leadership structure",
-        "",
-        f"govkz:curator:{p.get('id')}",
-        (),
-        "",
-        record,
+    return _folded(
+        Unit(
+            lang,
+            url,
+            "curator",
+            normalise(str(p.get("position") or name)),
+            normalise(text),
+            normalise(text),
+            f"{url} curator leadership structure",
+            "",
+            f"govkz:curator:{p.get('id')}",
+            (),
+            "",
+            record,
+        )
     )
 
 
@@ -205,19 +304,21 @@ def _record_contacts(record: PortalRecord, lang: str) -> Unit:
     text = " · ".join(lines)
     links = " ".join(str(v) for u in p.get("organisations") or [] if isinstance(u, dict) for v in u.get("links") or [])
     url = _entity_url(p, "/contacts", lang)
-    return Unit(
-        lang,
-        url,
-        "contacts",
-        normalise("contacts"),
-        normalise(text),
-        normalise(text),
-        f"{url} contacts",
-        links.lower(),
-        f"govkz:contacts:{p.get('projects')}",
-        (),
-        "",
-        record,
+    return _folded(
+        Unit(
+            lang,
+            url,
+            "contacts",
+            normalise("contacts"),
+            normalise(text),
+            normalise(text),
+            f"{url} contacts",
+            links.lower(),
+            f"govkz:contacts:{p.get('projects')}",
+            (),
+            "",
+            record,
+        )
     )
 
 
@@ -225,19 +326,21 @@ def _record_event(record: PortalRecord, lang: str) -> Unit:
     p = record.payload
     title = str(p.get("title") or "")
     url = _entity_url(p, f"/events/{p.get('id')}", lang)
-    return Unit(
-        lang,
-        url,
-        "event",
-        normalise(title),
-        normalise(title),
-        normalise(title),
-        f"{url} event announcement",
-        "",
-        f"govkz:event:{p.get('id')}",
-        _dates_of(p, "event_date"),
-        "",
-        record,
+    return _folded(
+        Unit(
+            lang,
+            url,
+            "event",
+            normalise(title),
+            normalise(title),
+            normalise(title),
+            f"{url} event announcement",
+            "",
+            f"govkz:event:{p.get('id')}",
+            _dates_of(p, "event_date"),
+            "",
+            record,
+        )
     )
 
 
@@ -260,43 +363,53 @@ def _record_unit(record: PortalRecord) -> Unit | None:
 
 
 def is_mobile_page(page: PageSnapshot) -> bool:
-    """A page of a separate mobile host (``m.example.kz``) or one the harvest rendered as mobile."""
-    return urlsplit(page.url).netloc.startswith("m.") or "mobile" in page.source
+    """A page of a separate mobile version (``m.example.kz``, or stored as the mobile version's)."""
+    return page.of_mobile_version or urlsplit(page.url).netloc.startswith("m.") or "mobile" in page.source
+
+
+def _page_unit(page: PageSnapshot) -> list[Unit]:
+    unit = _html_unit(page.url, page.lang, page.html, "page", page)
+    return [unit] if unit is not None else []
+
+
+def page_units(pages: Iterable[PageSnapshot], kind: str = "page") -> list[Unit]:
+    """Units of pages that answered (an error status is not content), with their incoming labels."""
+    units: list[Unit] = []
+    for page in pages:
+        if page.status < 400:
+            unit = _html_unit(page.url, page.lang, page.html, kind, page)
+            if unit is not None:
+                units.append(unit)
+    return with_incoming(units)
+
+
+def measurement_unit(m: Measurement) -> Unit | None:
+    """The phone's DOM of a ``mobile`` measurement, as a unit (None without a DOM or a language)."""
+    html = m.data.get("html")
+    return _html_unit(m.url, m.lang, html, "mobile", m) if isinstance(html, str) else None
+
+
+# The last body's units: Appendix 15, Table 7 and Appendix 16 read the same corpus one after another.
+_LAST: list[tuple[BodyArtifacts, int, int, list[Unit]]] = []
 
 
 def desktop_units(artifacts: BodyArtifacts) -> list[Unit]:
     """Pages (desktop) and gov.kz records, every language; pages with an error status are not content."""
-    units: list[Unit] = []
-    for page in artifacts.pages:
-        if page.status < 400 and not is_mobile_page(page):
-            unit = _html_unit(page.url, page.lang, page.html, "page", page)
-            if unit is not None:
-                units.append(unit)
+    if _LAST and _LAST[0][0] is artifacts and _LAST[0][1:3] == (len(artifacts.pages), len(artifacts.records)):
+        return list(_LAST[0][3])
+    units = _desktop_units(artifacts)
+    _LAST[:] = [(artifacts, len(artifacts.pages), len(artifacts.records), units)]
+    return list(units)
+
+
+def _desktop_units(artifacts: BodyArtifacts) -> list[Unit]:
+    units = [u for p in artifacts.pages if not is_mobile_page(p) and p.status < 400 for u in _page_unit(p)]
     for record in artifacts.records:
         if record.portal == "govkz" and record.kind in CONTENT_KINDS:
             unit = _record_unit(record)
             if unit is not None:
                 units.append(unit)
-    return units
-
-
-def mobile_units(artifacts: BodyArtifacts) -> tuple[list[Unit], str]:
-    """The mobile rendering: ``mobile`` measurements with the DOM in ``data["html"]`` (the browser gather
-    step), else pages of a mobile host. Returns the units and where they came from."""
-    units: list[Unit] = []
-    for m in artifacts.measurements:
-        if m.kind == "mobile" and m.viewport.startswith("mobile") and isinstance(m.data.get("html"), str):
-            unit = _html_unit(m.url, m.lang, m.data["html"], "mobile", m)
-            if unit is not None:
-                units.append(unit)
-    if units:
-        return units, "mobile measurements"
-    for page in artifacts.pages:
-        if page.status < 400 and is_mobile_page(page):
-            unit = _html_unit(page.url, page.lang, page.html, "mobile", page)
-            if unit is not None:
-                units.append(unit)
-    return units, "mobile-host pages"
+    return with_incoming(units)
 
 
 def in_lang(units: Iterable[Unit], lang: str) -> list[Unit]:

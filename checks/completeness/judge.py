@@ -1,66 +1,100 @@
-"""Judging one section in one language: which listed indicators are present, how fresh the section
-is, and the deficiencies the Appendix 15 note lists.
+"""Judging one section in one language: which listed indicators are present, how current each is,
+and the deficiencies the Appendix 15 note lists.
 
-* presence — an indicator is present when one of its keywords (kk keywords on kk units, ru on ru)
-  is found in the scope it names (``anywhere``: anything a visitor reads; ``section``: the units
-  whose title or URL is the section's; ``titles``: titles and URLs only), or one of its URL patterns
-  matches, or its detector (``phone``, ``email`` …) fires in that scope. ``if_any`` indicators
-  ("при наличии") that are absent are "nothing to post" (``measured.if_any_absent``). The note's
-  indicators (state programmes, the Road Map, the green-economy acts: "if the body does not
-  implement them, a short message is posted") are "nothing to post" only where that message is
-  found next to their words (``measured.not_implementer``); without it they are missing.
+* presence — an indicator is found the way a reader finds it (:mod:`.keywords`, ``match``): by
+  page titles, the labels of links, the headings of the content and the content itself, never by a
+  menu's word on every page. Its keywords (kk on kk units, ru on ru) in that scope, one of its URL
+  patterns, or its detector (``phone``, ``email`` …) in the same block as its keywords. Every found
+  indicator is cited in ``measured.found`` (the heading or link and the page); an indicator resting
+  on a reading of the text names it (``measured.readings``). ``if_any`` indicators ("при наличии")
+  that are absent are "nothing to post" (``measured.if_any_absent``). The note's indicators (state
+  programmes, the Road Map, the green-economy acts: "if the body does not implement them, a short
+  message is posted") are "nothing to post" only where that message is found next to their words
+  (``measured.not_implementer``); without it they are missing.
+* language — an indicator whose block is written in the other language (a Kazakh heading over a
+  Russian text) is not present in this language: ``not_authentic`` (неаутентичность текстов), listed
+  in ``measured.other_language``.
+* currency — an indicator with ``current`` is stale when its block's freshest date or latest year
+  is too old (``untimely_update``, несвоевременное обновление; listed in ``measured.stale``); it
+  still counts as shown. A section with ``periodicity_days`` and no indicator-level currency is
+  judged as a whole: its freshest dated unit (dates after ``as_of`` are announcements) against it.
 * nothing to post counts as present, or is left out of the count (interpretation
-  a15-nothing-to-publish: counts-as-present | excluded); share = present ÷ listed (the scorer's
-  a15-indicator-share decides what a share earns); ``pass`` when all are present and nothing is
-  deficient, ``fail`` when none is, ``partial`` otherwise.
-* currency — the freshest dated unit of the section (dates after ``as_of`` are announcements and
-  do not count) against the section's ``periodicity_days``; older → ``untimely_update``.
-* deficiencies (−0.1 each in the edition): ``incomplete`` (a section page saying it is empty),
-  ``outdated_npa`` (an act marked repealed), ``untimely_update``, ``not_authentic`` (a section item
-  with no counterpart in the other language, or counterparts of very different size),
-  ``no_law_link`` (a law cited with no link in the same paragraph). One deficiency per kind and
-  section, its count 1, listing the items (interpretation: the note deducts per deficiency found,
-  not per page; a stopped Kazakh news feed is one deficiency, not thirty).
+  a15-nothing-to-publish: counts-as-present | excluded); share = present (fresh or stale) ÷ listed
+  (the scorer's a15-indicator-share decides what a share earns); ``pass`` when all are counted and
+  nothing is deficient, ``fail`` when none is, ``partial`` otherwise.
+* deficiencies (−0.1 each in the edition): ``incomplete`` (a section page saying it is empty, or an
+  item's memo lacking what the others give), ``outdated_npa`` (an act marked repealed),
+  ``untimely_update``, ``not_authentic`` (an indicator in the other language, a section item with no
+  counterpart in the other language, or counterparts of very different size), ``no_law_link`` (a
+  law cited with no link in the same paragraph). One deficiency per kind and section, its count 1,
+  listing the items (interpretation: the note deducts per deficiency found, not per page).
+* unknown — an indicator is unknown (the section ``not_assessed``) only when the body's own pages
+  that would hold it could not be fetched, or its content type was refused; a link check of
+  another site failing says nothing about what the body publishes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.text import normalise
+from ashyq.base.text import fold_kazakh, normalise
 from ashyq.base.vocabulary import Lang, Status
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
 
 PHONE = re.compile(r"(?:\+7|8)[\s(-]*\d{3,4}[\s)-]*\d{2,3}[\s-]*\d{2}[\s-]*\d{2}|(?<!\d)1414(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-ADDRESS = re.compile(
+_ADDRESS = (
     r"(?<!\w)(?:г\.|ул\.|улица|проспект|пр\.|микрорайон|мкр\.|почтовый адрес|адрес[:,]|"
     r"қ\.|көшесі|даңғылы|мекенжай|шағын аудан)"
 )
+ADDRESS = {"ru": re.compile(_ADDRESS), "kk": re.compile(fold_kazakh(_ADDRESS))}
 MAX_EVIDENCE = 12
 SIZE_RATIO = 3.0  # counterparts whose texts differ more than this are not one text in two languages
 MIN_SIZE = 200
+MIN_FOREIGN_LETTERS = 40  # a block needs this much text before its language can disown it
+
+
+@dataclass
+class Hit:
+    """Where an indicator was found: the unit, the block (if one), and how a reader sees it."""
+
+    unit: Unit
+    block: Block | None
+    how: str  # "heading «…»", "title «…»", "link «…»", "text", "address", …
+    extent: tuple[Block, ...] = ()  # the block and the blocks under it: what currency reads
+    rank: int = 0  # 0 a title or heading, 1 a link's label, 2 the text, 3 an address pattern
+    label: str = ""  # the heading, title or link label that named it (normalised)
+
+    def cite(self) -> str:
+        return f"{self.how} on {self.unit.url}"
 
 
 @dataclass
 class Verdict:
     present: dict[str, Unit] = field(default_factory=dict)
+    hits: dict[str, Hit] = field(default_factory=dict)
+    stale: dict[str, str] = field(default_factory=dict)  # indicator id → why (it is counted present)
+    foreign: dict[str, Hit] = field(default_factory=dict)  # found only in the other language
     absent: list[Indicator] = field(default_factory=list)
     if_any_absent: list[Indicator] = field(default_factory=list)
     # the note's indicators the body says (the short message) it does not implement, with the message
     not_implementer: dict[str, Unit] = field(default_factory=dict)
     unknown: list[tuple[Indicator, str]] = field(default_factory=list)
+    incomplete_memos: list[tuple[Unit, list[str]]] = field(default_factory=list)
 
     def nothing_to_post(self) -> int:
         return len(self.if_any_absent) + len(self.not_implementer)
@@ -80,6 +114,15 @@ def not_implementer_message(indicator: Indicator, unit: Unit, lang: str, vocabul
     return False
 
 
+def _declined(indicator: Indicator, hit: Hit, lang: str, vocabulary: Vocabulary) -> bool:
+    """Does the place of the hit carry the note's short message (the body does not implement it)?"""
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    text = " ".join(b.all_text for b in blocks)
+    if text and matches(vocabulary.not_implementer_phrases.get(lang, ()), text):
+        return True
+    return not_implementer_message(indicator, hit.unit, lang, vocabulary)
+
+
 def matches(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
     for pattern in patterns:
         found = pattern.search(text)
@@ -88,37 +131,224 @@ def matches(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | N
     return None
 
 
+def unit_blocks(unit: Unit) -> tuple[Block, ...]:
+    """A unit's blocks; a unit read from an API record's fields alone is one block."""
+    if unit.blocks:
+        return unit.blocks
+    return (Block(unit.title, (), unit.main, unit.lang, unit.dates, (), raw_heading=unit.title),)
+
+
 def in_section(unit: Unit, section: Section, lang: str) -> bool:
-    return bool(matches(section.titles[lang], unit.title)) or any(p in unit.tags for p in section.urls)
+    """A unit of the section: its title, a label the site's links give it, or its address says so."""
+    titles = section.titles[lang]
+    return (
+        bool(matches(titles, unit.title))
+        or any(matches(titles, label) for label in unit.incoming)
+        or any(p in unit.tags for p in section.urls)
+    )
 
 
-def _detect(kind: str, unit: Unit, vocabulary: Vocabulary, scope_text: str) -> bool:
+def section_blocks(unit: Unit, section: Section, lang: str, whole: bool) -> list[Block]:
+    """The unit's blocks that belong to the section: all of them for a section page, else those under
+    a heading with the section's title."""
+    if whole:
+        return list(unit_blocks(unit))
+    titles = section.titles[lang]
+    return [b for b in unit_blocks(unit) if matches(titles, b.heading) or any(matches(titles, a) for a in b.above)]
+
+
+def _extent(blocks: tuple[Block, ...], block: Block) -> tuple[Block, ...]:
+    """A block and the blocks under its heading."""
+    try:
+        start = blocks.index(block)
+    except ValueError:
+        return (block,)
+    out = [block]
+    for later in blocks[start + 1 :]:
+        if block.heading and block.heading in later.above:
+            out.append(later)
+        else:
+            break
+    return tuple(out)
+
+
+def _detect(kind: str, unit: Unit, vocabulary: Vocabulary, text: str, hrefs: str, lang: str) -> bool:
     if kind == "phone":
-        return bool(PHONE.search(scope_text))
+        return bool(PHONE.search(text))
     if kind == "email":
-        return bool(EMAIL.search(scope_text))
+        return bool(EMAIL.search(text))
     if kind == "address":
-        return bool(ADDRESS.search(scope_text))
+        return bool(ADDRESS["kk" if lang == "kk" else "ru"].search(text))
     if kind == "social":
-        return any(host in unit.links or host in unit.text for host in vocabulary.social_hosts)
+        return any(host in hrefs or host in text for host in vocabulary.social_hosts)
     if kind == "egov_link":
-        return "egov.kz" in unit.links or "egov.kz" in unit.text
+        return "egov.kz" in hrefs or "egov.kz" in text
     return False
 
 
-def _found_in(indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary) -> bool:
-    if indicator.match == "titles":
-        text = unit.title
-    elif indicator.match == "section":
-        text = unit.main or unit.text
-    else:
-        text = unit.text
-    keyword_hit = bool(matches(indicator.keywords[lang], text)) if indicator.keywords[lang] else False
-    url_hit = any(p in unit.tags or p in unit.links for p in indicator.urls)
+def _url_hit(indicator: Indicator, unit: Unit) -> bool:
+    return any(p in unit.tags or p in unit.links for p in indicator.urls)
+
+
+def _hits_in(
+    indicator: Indicator,
+    unit: Unit,
+    lang: str,
+    vocabulary: Vocabulary,
+    blocks: list[Block],
+    headings_only: bool,
+    pages: dict[str, Unit] | None = None,
+) -> Iterable[Hit]:
+    """Every place of the unit where a reader finds the indicator. A link whose label names it leads
+    to the page it names: that page (when harvested) is where the indicator is read."""
+    keywords = indicator.keywords[lang]
+    every = unit_blocks(unit)
     if indicator.detect:
-        detected = _detect(indicator.detect, unit, vocabulary, text)
-        return detected and (keyword_hit or url_hit or not (indicator.keywords[lang] or indicator.urls))
-    return keyword_hit or url_hit
+        for block in blocks:
+            text = f"{block.all_text} {' '.join(block.above)}"
+            hrefs = " ".join(block.hrefs)
+            named = not (keywords or indicator.urls) or bool(keywords and matches(keywords, text))
+            named = named or any(p in hrefs for p in indicator.urls)
+            if named and _detect(indicator.detect, unit, vocabulary, block.all_text, hrefs, lang):
+                yield Hit(unit, block, f"«{block.raw_heading or block.text[:60]}»", _extent(every, block))
+        bare = not (keywords or indicator.urls) and indicator.match == "anywhere"
+        # contacts sit in footers: for a bare detector, the whole page a visitor reads
+        if bare and _detect(indicator.detect, unit, vocabulary, unit.text, unit.links, lang):
+            yield Hit(unit, None, "the page's text", every, rank=2)
+        return
+    if keywords:
+        for title in (unit.title, *unit.incoming):
+            if matches(keywords, title):
+                yield Hit(unit, None, f"the page titled «{(unit.shown_title or unit.title)[:80]}»", every, 0, title)
+                break
+        for block in blocks:
+            if block.heading and matches(keywords, block.heading):
+                how = f"the heading «{block.raw_heading[:80]}»"
+                yield Hit(unit, block, how, _extent(every, block), 0, block.heading)
+        for label, href in unit.anchors:
+            if matches(keywords, label) and href.startswith(("http", "/")):
+                target = (pages or {}).get(href.split("#", 1)[0].rstrip("/"))
+                if target is not None and target is not unit:
+                    how = f"the page linked as «{label[:80]}» from {unit.url}"
+                    yield Hit(target, None, how, unit_blocks(target), 1, label)
+                    continue
+                holder = next((b for b in every if href in b.hrefs), None)
+                extent = _extent(every, holder) if holder else ()
+                yield Hit(unit, holder, f"the link «{label[:80]}» ({href[:80]})", extent, 1, label)
+        if not headings_only:
+            for block in blocks:
+                if matches(keywords, block.text):
+                    under = (block.raw_heading or unit.title)[:80]
+                    yield Hit(unit, block, f"the text under «{under}»", _extent(every, block), 2)
+    if _url_hit(indicator, unit):
+        yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+def _together(indicator: Indicator, hit: Hit, lang: str) -> bool:
+    """Whether the place of the hit also names or links what the indicator asks for ``with`` it."""
+    if not (indicator.together or indicator.together_urls):
+        return True
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    text = " ".join(f"{b.all_text} {' '.join(b.above)}" for b in blocks)
+    hrefs = " ".join(h for b in blocks for h in b.hrefs)
+    if indicator.together and matches(indicator.together.get(lang, ()), text):
+        return True
+    return any(p in hrefs or p in text for p in indicator.together_urls)
+
+
+def _language_of(hit: Hit) -> str | None:
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    text = " ".join(b.all_text for b in blocks)
+    if len(re.findall(r"[а-яёәғқңөұүһі]", text)) < MIN_FOREIGN_LETTERS:
+        return None
+    weight: dict[str, int] = {}
+    for b in blocks:
+        if b.lang:
+            weight[b.lang] = weight.get(b.lang, 0) + len(b.all_text)
+    return max(weight, key=lambda lang: weight[lang]) if weight else None
+
+
+def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
+    """Why the indicator's place is out of date, or None (also when it says nothing about time).
+
+    A report is as old as the end of the period it reports on («по итогам 9 месяцев 2025 года»);
+    failing a period, the freshest date it names (the page's own publication stamp only when it
+    names none); failing a date, the latest year it names."""
+    if indicator.current_days is None and indicator.current_years is None:
+        return None
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    periods = [d for b in blocks for d in b.periods]
+    if periods:
+        latest = max(periods)
+        limit = indicator.current_days
+        if limit is None:
+            limit = 365 * (indicator.current_years or 0) + 90  # a quarter's grace to publish the report
+        if (as_of - latest).days > limit:
+            return f"the latest period it reports on ends {latest.isoformat()} ({limit}+ days before the audit)"
+        return None
+    if indicator.current_days is not None:
+        dated = [d for b in blocks for d in b.dates if d <= as_of]
+        dated = dated or [d for b in blocks for d in b.stamps if d <= as_of]
+        if dated:
+            freshest = max(dated)
+            if (as_of - freshest).days > indicator.current_days:
+                return f"its latest date is {freshest.isoformat()} (older than {indicator.current_days} days)"
+            return None
+    if indicator.current_years is not None:
+        years = [y for b in blocks for y in b.years]
+        if years:
+            if as_of.year - max(years) > indicator.current_years:
+                return f"the latest year it names is {max(years)} (audit year {as_of.year})"
+            return None
+    # its place says nothing about time: it is as old as its page («Дата обновления» at the page's foot)
+    page = [d for b in unit_blocks(hit.unit) for d in (*b.stamps, *b.dates) if d <= as_of]
+    page = page or [d for d in hit.unit.dates if d <= as_of]
+    if page:
+        freshest = max(page)
+        if indicator.current_days is not None and (as_of - freshest).days > indicator.current_days:
+            return f"its page's latest date is {freshest.isoformat()} (older than {indicator.current_days} days)"
+        if indicator.current_days is None and as_of.year - freshest.year > (indicator.current_years or 0):
+            return f"its page's latest date is {freshest.isoformat()} (audit year {as_of.year})"
+    return None
+
+
+def _scope(
+    indicator: Indicator, units: list[Unit], section_units: list[Unit], section: Section, lang: str
+) -> list[tuple[Unit, list[Block], bool]]:
+    """(unit, blocks to read, headings only?) in the order a reader would look."""
+    members = {id(u) for u in section_units}
+    if indicator.match == "section":
+        out = [(u, section_blocks(u, section, lang, True), False) for u in section_units]
+        for unit in units:
+            if id(unit) not in members and (headed := section_blocks(unit, section, lang, False)):
+                out.append((unit, headed, False))
+        return out
+    if indicator.match == "memo":
+        return [(u, list(unit_blocks(u)), False) for u in memo_units(units, section_units)]
+    if indicator.match == "titles":
+        return [(u, [], True) for u in units]
+    headings_only = indicator.match == "headings"
+    ordered = section_units + [u for u in units if id(u) not in members]
+    return [(u, list(unit_blocks(u)), headings_only) for u in ordered]
+
+
+def _pages_by_address(units: list[Unit]) -> dict[str, Unit]:
+    """Units by their lower-case address (and final address), for following a link to its page."""
+    out: dict[str, Unit] = {}
+    for unit in units:
+        out.setdefault(unit.url.lower().rstrip("/"), unit)
+        final = getattr(unit.origin, "final_url", None)
+        if final:
+            out.setdefault(str(final).lower().rstrip("/"), unit)
+    return out
+
+
+def memo_units(units: list[Unit], section_units: list[Unit]) -> list[Unit]:
+    """The section's pages and the pages their content links to (an item's own page: a service's memo)."""
+    linked = {h.split("#", 1)[0].rstrip("/") for u in section_units for b in unit_blocks(u) for h in b.hrefs}
+    members = {id(u) for u in section_units}
+    children = [u for u in units if id(u) not in members and u.url.lower().rstrip("/") in linked]
+    return section_units + children
 
 
 def find_indicators(
@@ -126,32 +356,80 @@ def find_indicators(
 ) -> Verdict:
     verdict = Verdict()
     section_units = [u for u in units if in_section(u, section, lang)]
+    own_hosts = {(urlsplit(u).hostname or "").lower().removeprefix("www.") for u in artifacts.site_urls}
+    own_hosts |= {(urlsplit(u.url).hostname or "").lower().removeprefix("www.") for u in units}
+    pages = _pages_by_address(units)
     for indicator in section.indicators_for(artifacts.kind):
-        scope = section_units if indicator.match == "section" else units
-        hits = [u for u in scope if _found_in(indicator, u, lang, vocabulary)]
-        if indicator.note:
-            message = next((u for u in hits if not_implementer_message(indicator, u, lang, vocabulary)), None)
-            if message is not None:
-                verdict.not_implementer[indicator.id] = message
-                continue
-        if hits:
-            verdict.present[indicator.id] = hits[0]
+        best: Hit | None = None
+        best_key = (9, 9)
+        stale_why: str | None = None
+        foreign: Hit | None = None
+        for unit, blocks, headings_only in _scope(indicator, units, section_units, section, lang):
+            for hit in _hits_in(indicator, unit, lang, vocabulary, blocks, headings_only, pages):
+                if hit.rank > best_key[0] or not _together(indicator, hit, lang):
+                    continue
+                if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
+                    continue
+                language = _language_of(hit)
+                if language is not None and language != lang:
+                    foreign = foreign or hit
+                    continue
+                why = staleness(indicator, hit, artifacts.as_of)
+                key = (hit.rank, 0 if why is None else 1)
+                if key < best_key:
+                    best, best_key, stale_why = hit, key, why
+            if best_key == (0, 0):
+                break
+        if indicator.note and best is not None and _declined(indicator, best, lang, vocabulary):
+            verdict.not_implementer[indicator.id] = best.unit
+            verdict.hits[indicator.id] = best
+            continue
+        if best is not None:
+            verdict.present[indicator.id] = best.unit
+            verdict.hits[indicator.id] = best
+            if stale_why is not None:
+                verdict.stale[indicator.id] = f"{best.cite()}: {stale_why}"
+            continue
+        if foreign is not None:
+            verdict.foreign[indicator.id] = foreign
             continue
         why = unmeasurable(artifacts, indicator.needs, lang) if indicator.needs else None
         failed = [
             f
             for f in artifacts.failures
-            if any(p in f.url.lower() for p in (*indicator.urls, *section.urls)) and p_lang(f.url, lang)
+            if (urlsplit(f.url).hostname or "").lower().removeprefix("www.") in own_hosts
+            and any(p in f.url.lower() for p in (*indicator.urls, *section.urls))
+            and p_lang(f.url, lang)
         ]
         if why is None and failed:
             why = f"{failed[0].reason} on {failed[0].url}"
         if why is not None:
             verdict.unknown.append((indicator, why))
-        elif indicator.if_any:
+        elif indicator.if_any and not any(i in verdict.present for i in indicator.expected_with):
             verdict.if_any_absent.append(indicator)
         else:
             verdict.absent.append(indicator)
+    verdict.incomplete_memos = _incomplete_memos(section, units, section_units, lang, vocabulary, artifacts.kind)
     return verdict
+
+
+def _incomplete_memos(
+    section: Section, units: list[Unit], section_units: list[Unit], lang: str, vocabulary: Vocabulary, kind: str
+) -> list[tuple[Unit, list[str]]]:
+    """Items' memos (pages carrying at least two memo indicators) that lack what the others give."""
+    memo = [i for i in section.indicators_for(kind) if i.match == "memo"]
+    if len(memo) < 2:
+        return []
+    found: list[tuple[Unit, set[str]]] = []
+    for unit in memo_units(units, section_units):
+        blocks = list(unit_blocks(unit))
+        have = {i.id for i in memo if next(iter(_hits_in(i, unit, lang, vocabulary, blocks, False)), None)}
+        if len(have) >= 2:
+            found.append((unit, have))
+    if len(found) < 2:
+        return []
+    given = set().union(*(have for _, have in found))
+    return [(unit, sorted(given - have)) for unit, have in found if given - have]
 
 
 def p_lang(url: str, lang: str) -> bool:
@@ -197,7 +475,7 @@ def _citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> s
     except (etree.ParserError, ValueError):
         return None
     for block in root.iter("p", "li", "td"):
-        text = normalise(block.text_content())
+        text = (fold_kazakh if lang == "kk" else normalise)(block.text_content())
         hit = matches(vocabulary.law_citations[lang], text)
         if hit and not any(a.get("href") for a in block.iter("a")):
             return text[max(0, hit.start() - 40) : hit.end() + 80]
@@ -291,7 +569,8 @@ def assess_section(
     if verdict.unknown:
         names = "; ".join(f"{i.id}: {why}" for i, why in verdict.unknown)
         return not_assessed(item, lang, f"could not tell whether these are published: {names}")
-    listed = len(section.indicators_for(artifacts.kind))
+    indicators = section.indicators_for(artifacts.kind)
+    listed = len(indicators)
     # interpretation a15-nothing-to-publish: nothing to post counts as present, or leaves the count
     if reading(artifacts.config, "a15-nothing-to-publish") == "excluded":
         listed -= verdict.nothing_to_post()
@@ -304,30 +583,69 @@ def assess_section(
         "present": sorted(verdict.present),
         "absent": [i.id for i in verdict.absent],
         "source": source,
+        "found": {i.id: verdict.hits[i.id].cite() for i in indicators if i.id in verdict.hits},
     }
     if verdict.if_any_absent:
         measured["if_any_absent"] = [i.id for i in verdict.if_any_absent]
     if verdict.not_implementer:
         measured["not_implementer"] = sorted(verdict.not_implementer)
-    fresh, fresh_unit = currency(artifacts, section, section_units)
-    measured.update(fresh)
+    if verdict.foreign:
+        measured["other_language"] = {key: hit.cite() for key, hit in verdict.foreign.items()}
+        measured["absent"] = [*measured["absent"], *verdict.foreign]
+    notes = {i.id: i.reading for i in indicators if i.reading}
+    if notes:
+        measured["readings"] = notes
     deficiencies: list[Deficiency] = []
-    if fresh.get("stale") and fresh_unit is not None:
+    if verdict.stale:
+        measured["stale"] = dict(verdict.stale)
+        stale_units = [verdict.present[key] for key in verdict.stale]
         deficiencies.append(
             _deficiency(
                 "untimely_update",
-                f"the freshest item is {fresh['age_days']} days old "
-                f"(expected at least every {section.periodicity_days} days)",
-                [fresh_unit],
+                "not updated in time: " + "; ".join(f"{key} ({why})" for key, why in verdict.stale.items()),
+                stale_units,
             )
         )
         if stale_share is not None and share > 0:
             share = measured["share"] = round(share * stale_share, 4)
+    elif not any(i.current_days is not None or i.current_years is not None for i in indicators):
+        fresh, fresh_unit = currency(artifacts, section, section_units)
+        measured.update(fresh)
+        if fresh.get("stale") and fresh_unit is not None:
+            deficiencies.append(
+                _deficiency(
+                    "untimely_update",
+                    f"the freshest item is {fresh['age_days']} days old "
+                    f"(expected at least every {section.periodicity_days} days)",
+                    [fresh_unit],
+                )
+            )
+            if stale_share is not None and share > 0:
+                share = measured["share"] = round(share * stale_share, 4)
+    if verdict.foreign:
+        deficiencies.append(
+            _deficiency(
+                "not_authentic",
+                f"shown in {lang} pages only in the other language: "
+                + "; ".join(f"{key} ({hit.cite()})" for key, hit in verdict.foreign.items()),
+                [hit.unit for hit in verdict.foreign.values()],
+            )
+        )
+    if verdict.incomplete_memos:
+        deficiencies.append(
+            _deficiency(
+                "incomplete",
+                "memos lacking what the others give: "
+                + "; ".join(f"{u.url} lacks {', '.join(missing)}" for u, missing in verdict.incomplete_memos),
+                [u for u, _ in verdict.incomplete_memos],
+            )
+        )
     deficiencies += content_deficiencies(section, section_units, lang, vocabulary)
     if check_authenticity:
         deficiencies += authenticity(section, by_lang, lang)
-    cited = [*verdict.present.values(), *verdict.not_implementer.values()]
-    evidence: list[EvidenceRef] = [u.evidence() for u in cited[:MAX_EVIDENCE]]
+    evidence: list[EvidenceRef] = [
+        hit.unit.evidence(hit.how[:200]) for hit in list(verdict.hits.values())[:MAX_EVIDENCE]
+    ]
     if not evidence:
         anchor = section_units[0] if section_units else mine[0]
         evidence = [anchor.evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")]

@@ -9,6 +9,36 @@ section key for one run, merged by the checks' one rule (:func:`ashyq.config.che
 Keyword syntax (matched against normalised text, see :func:`ashyq.base.text.normalise`): words are
 stems — ``результат проверок`` matches ``результаты проверок``; a word ending in ``$`` must end
 there (``ту$`` does not match ``туралы``); a keyword starting with ``re:`` is a regular expression.
+Kazakh keywords are matched in the folded spelling (:func:`ashyq.base.text.fold_kazakh`: «Бiз» with
+a Latin i, «Биз» and «Біз» alike, a stem's final consonant voiced before a suffix).
+
+Where an indicator is looked for (``match``), as a reader looks for it:
+
+* ``headings`` — page titles, the labels of the links that lead to a page, the headings of the
+  content, the labels of the links a page offers: what a reader scans;
+* ``section`` — the content (headings and text) of the section's pages, and of blocks headed with
+  the section's title elsewhere;
+* ``memo`` — the pages of the section's individual items (a service's memo): the section's pages
+  and the pages their content links to; the Appendix 16 service memo is judged on each;
+* ``anywhere`` (default) — ``headings`` plus the content text of every page (a site's menu, header
+  and footer are not content: an indicator is not "present" because a menu names it);
+* ``titles`` — page titles, link labels leading to the page, and URLs only.
+
+``unless`` (kk/ru keywords): a heading, title or link label that also names one of these is about
+something else («Статистика обращений» is not sector statistics). ``expected_with`` (indicator ids):
+an ``if_any`` indicator that is absent counts as present only when none of these is present (a body
+that shows an advisory council has open meetings whose minutes are expected).
+
+An indicator may ask for more in the same place (``with``: kk/ru keywords and ``url`` patterns): the
+block where it is found (with the blocks under it) must also name or link one of them - "the
+legislation on the green economy" is a green-economy heading over a law or a link to it.
+
+An indicator's own name (its wording in the appendix) is always one of its keywords; ``reading``
+states the reading of the text its words rest on, cited in its findings (``measured.readings``).
+
+Currency of an indicator (``current``): ``days`` — the freshest date in its block may not be older;
+``years`` — the latest year its block names may lag the audit's year by at most this many
+(``0``: a plan must cover this year; ``1``: a report must be last year's at the latest).
 """
 
 from __future__ import annotations
@@ -25,7 +55,7 @@ from ashyq.config import CONFIG_DIR
 from ashyq.config.check_settings import merged
 
 VOCABULARY_DIR = CONFIG_DIR / "vocabulary"
-MATCH_SCOPES = ("anywhere", "section", "titles")
+MATCH_SCOPES = ("anywhere", "section", "titles", "headings", "memo")
 DETECTORS = ("phone", "email", "address", "social", "egov_link", "law_link")
 
 
@@ -43,6 +73,13 @@ class Indicator:
     note: bool = False
     applies_to: tuple[str, ...] = ("cgo", "mio")
     needs: str | None = None  # a harvested content ("news", "contacts") without which absence is unknown
+    current_days: int | None = None  # the freshest date of its block may be at most this old
+    current_years: int | None = None  # the latest year its block names may lag the audit's year by this many
+    reading: str | None = None  # the reading of the legal text this indicator rests on, cited in findings
+    together: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # ``with``: kk/ru keywords
+    together_urls: tuple[str, ...] = ()  # ``with``: URL patterns (one of them, or of the keywords, is needed)
+    unless: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # a label naming these: not it
+    expected_with: tuple[str, ...] = ()  # an ``if_any`` indicator is expected when one of these is present
 
 
 @dataclass(frozen=True)
@@ -74,8 +111,26 @@ def _by_lang(spec: dict[str, Any], where: str) -> dict[str, tuple[re.Pattern[str
         words = spec.get(lang) or []
         if not isinstance(words, list):
             raise ValueError(f"{where}: {lang} must be a list")
-        out[lang] = tuple(compile_keyword(str(w)) for w in words)
+        out[lang] = tuple(compile_keyword(str(w), kazakh=lang == "kk") for w in words)
     return out
+
+
+def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tuple[re.Pattern[str], ...]:
+    """The keywords and the indicator's own name, as the appendix words it (a site that heads a
+    block with the text's wording shows the indicator)."""
+    plain = " ".join(re.sub(r"[^\w-]+", " ", name).split())
+    return (*words, compile_keyword(plain, kazakh=lang == "kk")) if plain else words
+
+
+def _current(spec: dict[str, Any], where: str) -> tuple[int | None, int | None]:
+    current = spec.get("current") or {}
+    if not isinstance(current, dict) or set(current) - {"days", "years"}:
+        raise ValueError(f"{where}: current is a mapping of days and/or years")
+    days, years = current.get("days"), current.get("years")
+    for name, value in (("days", days), ("years", years)):
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise ValueError(f"{where}: current.{name} must be a whole number of 0 or more")
+    return days, years
 
 
 def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
@@ -86,12 +141,20 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
     keywords = _by_lang(spec, where)
     if not (keywords["kk"] and keywords["ru"]) and not spec.get("url") and not spec.get("detect"):
         raise ValueError(f"{where}: keywords in kk and ru, URL patterns or a detector are required")
+    if not spec.get("detect"):
+        keywords = {
+            lang: _with_name(words, str(name[lang]), lang) if words else words for lang, words in keywords.items()
+        }
     if spec.get("match", "anywhere") not in MATCH_SCOPES:
         raise ValueError(f"{where}: match must be one of {MATCH_SCOPES}")
     if spec.get("if_any") and spec.get("note"):
         raise ValueError(f'{where}: an indicator is either "(if any)" or the note\'s, not both')
     if spec.get("detect") not in (None, *DETECTORS):
         raise ValueError(f"{where}: detect must be one of {DETECTORS}")
+    current_days, current_years = _current(spec, where)
+    together = spec.get("with") or {}
+    if not isinstance(together, dict) or set(together) - {"kk", "ru", "url"}:
+        raise ValueError(f"{where}: with is a mapping of kk, ru and url lists")
     return Indicator(
         id=str(spec["id"]),
         name={k: str(v) for k, v in name.items()},
@@ -103,6 +166,13 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         note=bool(spec.get("note", False)),
         applies_to=tuple(spec.get("applies_to", ("cgo", "mio"))),
         needs=spec.get("needs"),
+        current_days=current_days,
+        current_years=current_years,
+        reading=spec.get("reading"),
+        together=_by_lang(together, f"{where}/with") if together.get("kk") or together.get("ru") else {},
+        together_urls=tuple(str(u).lower() for u in together.get("url", [])),
+        unless=_by_lang(spec["unless"], f"{where}/unless") if spec.get("unless") else {},
+        expected_with=tuple(str(i) for i in spec.get("expected_with", [])),
     )
 
 

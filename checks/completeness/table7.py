@@ -42,7 +42,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
 
 @register(
     "t7.website_content",
-    "1",
+    "2",
     ITEMS,
     needs=[("pages", "records:govkz")],
 )

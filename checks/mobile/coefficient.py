@@ -9,30 +9,58 @@ version, and whether the mobile version links back to the full one.
 k = 5 when an adapted version loads by itself on every profile measured; 3 when the full site loads
 and links to a mobile version; 0 otherwise. A separate mobile version without a link back is the
 point 99 penalty (and the k = 5 finding is partial, so that the missing link shows in both places).
+
+The harvest adds what one home page in a browser cannot see: a mobile version the full site links
+to under a path (``/m/``) or from an inner page, and the pages of the separate version itself
+(:mod:`ashyq.checks.mobile.version`). When those pages were harvested, the link back is judged on
+them — the version's entry pages must offer the way to the full version — not on one rendering.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ashyq.base.artifacts import BodyArtifacts, Measurement
-from ashyq.base.evidence import Deficiency
+from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
+from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import Status
 from ashyq.checks.accessibility.website import (
     usable,
 )
+from ashyq.checks.mobile.version import in_version, links_back, version_pages
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 
 
-def _profile_k(data: dict[str, Any]) -> int:
+def _profile_k(data: dict[str, Any], linked: bool = False) -> int:
     if data.get("redirected_to_mobile_host") or not data.get("horizontal_overflow", True):
         return 5
-    return 3 if data.get("desktop_links_to_mobile") else 0
+    return 3 if data.get("desktop_links_to_mobile") or linked else 0
 
 
-def _separate_version(data: dict[str, Any]) -> bool:
-    return bool(data.get("redirected_to_mobile_host") or data.get("desktop_links_to_mobile"))
+def _separate_version(data: dict[str, Any], linked: bool = False) -> bool:
+    return bool(data.get("redirected_to_mobile_host") or data.get("desktop_links_to_mobile") or linked)
+
+
+def harvested_link(artifacts: BodyArtifacts) -> tuple[PageSnapshot, str] | None:
+    """A full-site page that links to the harvested mobile version, and the link's target."""
+    pages = version_pages(artifacts)
+    if not pages:
+        return None
+    for page in sorted(artifacts.pages, key=lambda p: p.depth if p.depth is not None else 99):
+        if page.of_mobile_version:
+            continue
+        for link in page.links:
+            if in_version(link.target_url, pages, artifacts):
+                return page, link.target_url
+    return None
+
+
+def harvested_entries(artifacts: BodyArtifacts) -> list[PageSnapshot]:
+    """The mobile version's entry pages (one per language, the shallowest)."""
+    entries: dict[str | None, PageSnapshot] = {}
+    for page in sorted(version_pages(artifacts), key=lambda p: (p.depth if p.depth is not None else 99, len(p.url))):
+        entries.setdefault(page.lang, page)
+    return list(entries.values())
 
 
 def _mobile(artifacts: BodyArtifacts) -> tuple[list[Measurement], list[Measurement]]:
@@ -43,9 +71,36 @@ def _no_link_back(taken: list[Measurement]) -> list[Measurement]:
     return [m for m in taken if _separate_version(m.data) and m.data.get("link_to_full") is False]
 
 
+def _lacking_link_back(artifacts: BodyArtifacts, taken: list[Measurement]) -> list[Deficiency]:
+    """The missing way back to the full version: judged on the harvested version's entry pages when
+    there are any, else on the browser's rendering."""
+    entries = harvested_entries(artifacts)
+    if entries:
+        pages = version_pages(artifacts)
+        return [
+            Deficiency(
+                f"the mobile version's page {page.url} has no link to the full version",
+                kind="no_link_to_full_version",
+                url=page.url,
+                evidence=[page.evidence("body", page.url)],
+            )
+            for page in entries
+            if links_back(page, pages, artifacts) is None
+        ]
+    return [
+        Deficiency(
+            f"the mobile version {m.data.get('final_url')} has no link to the full version",
+            kind="no_link_to_full_version",
+            url=m.data.get("final_url") or m.url,
+            evidence=[m.evidence("body", m.data.get("final_url"))],
+        )
+        for m in _no_link_back(taken)
+    ]
+
+
 @register(
     "a16.mobile_coefficient",
-    "1",
+    "2",
     ["A16-k"],
     needs=["measurements:mobile"],
     also_applies_to=("subordinate",),
@@ -59,13 +114,17 @@ def mobile_coefficient(artifacts: BodyArtifacts) -> list[Result]:
             else ": the browser gather step did not run with phone profiles"
         )
         return [not_assessed("A16-k", None, f"no mobile measurement{why}")]
-    per_profile = {m.data.get("profile") or m.viewport: _profile_k(m.data) for m in taken}
+    link = harvested_link(artifacts)
+    linked = link is not None
+    per_profile = {m.data.get("profile") or m.viewport: _profile_k(m.data, linked) for m in taken}
     k = min(per_profile.values())
     evidence = [m.evidence("html", f"{m.data.get('profile')}: {m.data.get('final_url')}") for m in taken]
+    if link is not None:
+        evidence.append(link[0].evidence("a", f"link to the mobile version: {link[1]}"))
     measured: dict[str, Any] = {"value": k, "profiles": per_profile}
     deficiencies: list[Deficiency] = []
     for m in taken:
-        if _profile_k(m.data) == 0:
+        if _profile_k(m.data, linked) == 0:
             deficiencies.append(
                 Deficiency(
                     f"{m.data.get('profile')}: the full site loads without adapting "
@@ -76,38 +135,32 @@ def mobile_coefficient(artifacts: BodyArtifacts) -> list[Result]:
                     evidence=[m.evidence("html", m.data.get("final_url"))],
                 )
             )
-    lacking = _no_link_back(taken) if k == 5 else []
-    for m in lacking[:1]:
-        deficiencies.append(
-            Deficiency(
-                f"the mobile version {m.data.get('final_url')} has no link to the full version",
-                kind="no_link_to_full_version",
-                url=m.data.get("final_url") or m.url,
-                evidence=[m.evidence("body", m.data.get("final_url"))],
-            )
-        )
+    lacking = _lacking_link_back(artifacts, taken) if k == 5 else []
+    deficiencies += lacking[:1]
     status: Status = "fail" if k == 0 else "partial" if k == 3 or lacking else "pass"
     return [Result("A16-k", None, status, measured, deficiencies, evidence)]
 
 
 @register(
     "a16.link_to_full_version",
-    "1",
+    "2",
     ["A16-2"],
-    needs=["measurements:mobile"],
+    needs=[("measurements:mobile", "pages")],
     also_applies_to=("subordinate",),
 )
 def link_to_full_version(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = _mobile(artifacts)
-    if not taken:
+    if not taken and not harvested_entries(artifacts):
         why = (
             f": {broken[0].data.get('error')}"
             if broken
             else ": the browser gather step did not run with phone profiles"
         )
         return [not_assessed("A16-2", None, f"no mobile measurement{why}")]
-    separate = [m for m in taken if _separate_version(m.data)]
-    if not separate or min(_profile_k(m.data) for m in taken) == 0:
+    linked = harvested_link(artifacts) is not None
+    entries = harvested_entries(artifacts)
+    separate = [m for m in taken if _separate_version(m.data, linked)]
+    if not entries and (not separate or min(_profile_k(m.data, linked) for m in taken) == 0):  # taken is not empty
         return [
             Result(
                 "A16-2",
@@ -118,15 +171,16 @@ def link_to_full_version(artifacts: BodyArtifacts) -> list[Result]:
                 evidence=[taken[0].evidence()],
             )
         ]
-    lacking = _no_link_back(separate)
+    lacking = _lacking_link_back(artifacts, taken)
     if lacking:
-        m = lacking[0]
-        d = Deficiency(
-            f"the mobile version {m.data.get('final_url')} has no link to the full version",
-            kind="no_link_to_full_version",
-            url=m.data.get("final_url") or m.url,
-            evidence=[m.evidence("body", m.data.get("final_url"))],
-        )
-        return [Result("A16-2", None, "fail", {}, [d], [m.evidence("body", m.data.get("final_url"))])]
+        return [Result("A16-2", None, "fail", {"without_link": len(lacking)}, lacking, _evidence_of(lacking))]
+    if entries:
+        pages = version_pages(artifacts)
+        back = [(page, links_back(page, pages, artifacts)) for page in entries]
+        return [Result("A16-2", None, "pass", {}, [], [page.evidence("a", target) for page, target in back])]
     m = separate[0]
     return [Result("A16-2", None, "pass", {}, [], [m.evidence("a", m.data.get("full_link_url"))])]
+
+
+def _evidence_of(deficiencies: list[Deficiency]) -> list[EvidenceRef]:
+    return [e for d in deficiencies for e in d.references()]

@@ -1,51 +1,91 @@
 """Appendix 16 (2017 edition): the sections of the MOBILE version, per language.
 
-Read only from the mobile rendering: ``mobile`` measurements (viewport ``mobile``) whose
-``data["html"]`` is the DOM the browser gather step captured, or else pages of a separate mobile
-host (``m.example.gov.kz``). The vocabulary is ``config/vocabulary/appendix16.yaml``; the logic is
-Appendix 15's (:mod:`ashyq.checks.completeness.judge`). With no mobile rendering at all the sections
-are ``not_assessed`` — the desktop pages are not the mobile version — and the reason says what the
-desktop pages alone would show, so a reader knows what is at stake. A16-k and A16-2 (the
-coefficient and the link back) belong to the mobile-layout check, not here.
+Judged on the pages a phone gets (:func:`ashyq.checks.mobile.version.read_mobile_version`): the
+separate mobile version's own pages when the harvest found one, else the responsive site's pages,
+else the phone's rendering of the home page. The vocabulary is ``config/vocabulary/appendix16.yaml``;
+the logic is Appendix 15's (:mod:`ashyq.checks.completeness.judge`), the service memo (indicators 3.1
+to 3.6 of "Оказание государственных услуг") read on the pages of the services themselves.
+
+A language the separate mobile version does not offer is a *failed* section for that language (the
+appendix scores per language what a phone user finds; there is nothing), unless fetching the
+version failed in that language. A site whose phone view is the full fixed layout and that has no
+mobile version anywhere fails every section. With no mobile rendering at all the sections are
+``not_assessed``. A16-k and A16-2 (the coefficient and the link back) are :mod:`.coefficient`'s.
 """
 
 from __future__ import annotations
 
 from ashyq.base.artifacts import BodyArtifacts
-from ashyq.base.vocabulary import LANGS
-from ashyq.checks.completeness.corpus import desktop_units, mobile_units
-from ashyq.checks.completeness.judge import assess_section
-from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
+from ashyq.base.evidence import Deficiency
+from ashyq.base.vocabulary import LANGS, Lang
+from ashyq.checks.completeness.judge import assess_section, p_lang
+from ashyq.checks.completeness.keywords import Section, Vocabulary, load_cached, vocabulary_for
+from ashyq.checks.mobile.version import MobileReading, read_mobile_version
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 
 VOCABULARY = "appendix16"
 ITEMS = tuple(load_cached(VOCABULARY).sections)
+LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
 
 
 @register(
     "a16.mobile_sections",
-    "1",
+    "2",
     ITEMS,
     needs=[("measurements:mobile", "pages")],
 )
 def run(artifacts: BodyArtifacts) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
-    units, source = mobile_units(artifacts)
+    reading = read_mobile_version(artifacts)
     results = []
-    desktop = None if units else desktop_units(artifacts)
     for section in vocabulary.sections.values():
         if artifacts.kind not in section.applies_to:
             continue
         for lang in LANGS:
-            if units:
-                results.append(assess_section(artifacts, section, units, lang, vocabulary, source=source))
-                continue
-            reason = "no mobile rendering was captured (no mobile measurements, no mobile-host pages)"
-            if desktop:
-                fallback = assess_section(artifacts, section, desktop, lang, vocabulary, source="desktop pages")
-                share = fallback.measured.get("share")
-                if share is not None:
-                    reason += f"; the desktop pages alone would give share {share:g} ({fallback.status})"
-            results.append(not_assessed(section.item, lang, reason))
+            results.append(_section(artifacts, section, lang, reading, vocabulary))
     return results
+
+
+def _section(
+    artifacts: BodyArtifacts, section: Section, lang: Lang, reading: MobileReading, vocabulary: Vocabulary
+) -> Result:
+    item = section.item
+    listed = [i.id for i in section.indicators_for(artifacts.kind)]
+    if reading.how == "unknown":
+        return not_assessed(item, lang, reading.reason)
+    if reading.how == "none":
+        return Result(
+            item,
+            lang,
+            "fail",
+            measured={"share": 0.0, "present": [], "absent": listed, "source": reading.source},
+            deficiencies=[Deficiency(reading.reason, kind="no_mobile_version", evidence=reading.evidence)],
+            evidence=reading.evidence,
+            reason=reading.reason,
+        )
+    mine = [u for u in reading.units if u.lang == lang]
+    if not mine and reading.how == "separate":
+        failed = [url for url in reading.failures if p_lang(url, lang)]
+        if failed:
+            return not_assessed(
+                item, lang, f"the mobile version's {lang} pages could not be fetched ({failed[0]} and others)"
+            )
+        offered = ", ".join(reading.langs()) or "no language"
+        why = (
+            f"the separate mobile version has no {LANG_NAMES[lang]} pages (it offers {offered}): "
+            f"a phone user reading {LANG_NAMES[lang]} finds none of the section"
+        )
+        return Result(
+            item,
+            lang,
+            "fail",
+            measured={"share": 0.0, "present": [], "absent": listed, "source": reading.source, "languages": offered},
+            deficiencies=[Deficiency(why, kind="language_missing", evidence=reading.evidence)],
+            evidence=reading.evidence,
+            reason=why,
+        )
+    result = assess_section(artifacts, section, reading.units, lang, vocabulary, source=reading.source)
+    if result.status == "not_assessed" and reading.how != "separate":
+        result.reason = f"{result.reason}; {reading.reason}"
+    return result

@@ -11,6 +11,22 @@ Click depths are shortest paths over the link graph, recomputed when the spider 
 (:meth:`SiteSpider.final_depths`): with parallel downloads a page can first be reached the long way.
 The same bytes at a second URL (``/`` and ``/?lang=ru``) are one page; the second URL becomes an
 alias. External links are checked with HEAD (bounded per body), never crawled.
+
+Two kinds of site need more than the served HTML:
+
+* **Built by JavaScript.** A page whose served markup is an empty shell
+  (:func:`~ashyq.crawler.spiders.site_page.scripted_shell`) is rendered in Chromium
+  (:mod:`ashyq.crawler.spiders.site_render`), and so is every later page of its host: links come from
+  the rendered DOM, the routes its scripts move to with the History API are followed, the sitemap
+  is read as for any site; the served response and the rendered DOM are both archived, the page
+  points at the rendered one (``rendered``).
+* **With a separate mobile version** (:mod:`ashyq.crawler.spiders.site_mobile`): found from a link
+  on the full site (an ``m.`` host, a ``/m/`` path, a link labelled "mobile version") or from the
+  answer a phone gets at the entry address (a redirect, or other markup), and harvested with a
+  phone's user agent in every language it offers, as pages of ``source`` ``site-mobile``.
+
+robots.txt and sitemap quirks (a relative ``Sitemap:`` line or ``loc``, a missing or junk file, a
+gzipped sitemap) are read as far as they can be and never end the spider.
 """
 
 from __future__ import annotations
@@ -18,27 +34,43 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from ashyq.base.vocabulary import LANGS
-from ashyq.crawler.items import DownloadRecord, LinkRecord, PageItem
+from ashyq.crawler.items import DownloadRecord, FailureReason, LinkRecord, PageItem
 from ashyq.crawler.middlewares.failures import classify_exception, is_antibot, original_url
 from ashyq.crawler.middlewares.traps import DEPTH, canonical_url
+from ashyq.crawler.render import policy_from, url_map_from_settings
 from ashyq.crawler.spiders.body import BodySpider
+from ashyq.crawler.spiders.site_mobile import (
+    MOBILE_SOURCE,
+    PHONE_COOKIES,
+    MobileVersion,
+    differs,
+    is_mobile_label,
+    mobile_version_at,
+    phone_user_agent,
+    redirected_version,
+)
 from ashyq.crawler.spiders.site_page import (
     ParsedPage,
     download_format,
     lang_from_text,
     lang_from_url,
     parse_page,
+    scripted_shell,
     sitemap_entries,
     sitemaps_in_robots,
 )
+from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer, body_archiver
 from ashyq.store.bodies import Body
 
 # Sites on the unified gov.kz platform are the gov.kz spider's.
@@ -80,10 +112,27 @@ class SiteSpider(BodySpider):
         self.requested: set[str] = set()
         self.external_checked: set[str] = set()
         self.size_checks: dict[str, asyncio.Future[DownloadRecord]] = {}
+        self.scripted: dict[str, str] = {}  # host → why its pages are rendered (the first shell seen)
+        self.renderer: SiteRenderer | None = None
+        self.mobile: MobileVersion | None = None
+        self.mobile_requested: set[str] = set()
+        self.entry_links: dict[str, set[str]] = {}  # an entry page → its internal links (the adaptive test)
+        self.probed: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SiteSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.close_browser, signal=signals.spider_closed)
+        return spider
 
     @classmethod
     def applies_to(cls, body: Body) -> bool:
         return bool(classic_sites(body))
+
+    async def close_browser(self) -> None:
+        if self.renderer is not None:
+            await self.renderer.close()
+            self.renderer = None
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.site_urls:
@@ -101,34 +150,43 @@ class SiteSpider(BodySpider):
             )
 
     def parse_robots(self, response: Response) -> Any:
+        """The sitemaps robots.txt names (a relative line read against its address), else the usual place;
+        a missing or junk robots.txt only means the usual place."""
         root = response.meta["ashyq_root"]
-        listed = (
-            sitemaps_in_robots(response.text) if response.status == 200 and isinstance(response, TextResponse) else []
-        )
+        listed: list[str] = []
+        if response.status == 200 and isinstance(response, TextResponse):
+            try:
+                listed = sitemaps_in_robots(response.text, f"{root}/robots.txt")
+            except ValueError:  # an undecodable answer is no list
+                listed = []
         for sitemap in listed or [f"{root}/sitemap.xml"]:
             yield self.probe_request(
                 sitemap, self.parse_sitemap, method="GET", expect_errors=True, meta={"ashyq_sitemaps": 0}
             )
 
     def parse_sitemap(self, response: Response) -> Any:
-        """URLs of a sitemap (or a sitemap index, followed a few levels); pages with no click depth yet."""
+        """URLs of a sitemap (or a sitemap index, followed a few levels); pages with no click depth yet.
+        A missing sitemap or one that is not a sitemap gives nothing."""
         if response.status >= 400:
             return
         nested = int(response.meta.get("ashyq_sitemaps", 0))
-        for kind, url in sitemap_entries(response.body):
+        for kind, url in sitemap_entries(response.body, canonical_url(response.url)):
             url = canonical_url(url)
             if kind == "sitemap" and nested < 3:
                 yield self.probe_request(
                     url, self.parse_sitemap, method="GET", expect_errors=True, meta={"ashyq_sitemaps": nested + 1}
                 )
-            elif kind == "url" and self._is_internal(url) and url not in self.requested and not download_format(url):
-                self.requested.add(url)
-                yield self.page_request(url, self.parse_page, source_url=canonical_url(response.url))
+            elif kind == "url" and not download_format(url):
+                if self.mobile is not None and self.mobile.contains(url):
+                    yield from self._mobile_requests([url], None, canonical_url(response.url))
+                elif self._is_internal(url) and url not in self.requested:
+                    self.requested.add(url)
+                    yield self.page_request(url, self.parse_page, source_url=canonical_url(response.url))
 
     # ── callbacks ───────────────────────────────────────────────────────────────────────────
 
     async def parse_entry(self, response: Response) -> AsyncIterator[Any]:
-        parsed = self._read_page(response)
+        parsed, rendered = await self._read(response)
         url = canonical_url(original_url(response.request)) if response.request else canonical_url(response.url)
         lang = self._lang(parsed, response)
         switches = {lg: u for lg, u in (parsed.language_links if parsed else {}).items() if u != url}
@@ -139,16 +197,66 @@ class SiteSpider(BodySpider):
         for switch_lang, home in switches.items():
             if switch_lang in LANGS and switch_lang != lang and (self.lang in (None, switch_lang)):
                 self.homes.setdefault(switch_lang, home)
-                if home not in self.requested:
+                if home not in self.requested and not (self.mobile and self.mobile.contains(home)):
                     self.requested.add(home)
                     yield self.page_request(home, self.parse_page, depth=0, source_url=url)
-        async for result in self._harvest(response, parsed, lang, 0):
+        async for result in self._harvest(response, parsed, lang, 0, rendered):
             yield result
+        if parsed is not None and url not in self.probed:
+            # What a phone gets at the same address: a redirect to a mobile version, or other markup.
+            self.probed.add(url)
+            yield self.page_request(
+                url,
+                self.parse_phone_probe,
+                depth=0,
+                headers={"User-Agent": self._phone_agent()},
+                meta={"cookiejar": PHONE_COOKIES, "ashyq_asked": url},
+                dont_filter=True,
+            )
 
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
-        parsed = self._read_page(response)
+        parsed, rendered = await self._read(response)
         depth = response.meta.get(DEPTH)  # None: known from the sitemap only, not yet by clicks
-        async for result in self._harvest(response, parsed, self._lang(parsed, response), depth):
+        async for result in self._harvest(response, parsed, self._lang(parsed, response), depth, rendered):
+            yield result
+
+    async def parse_phone_probe(self, response: Response) -> AsyncIterator[Any]:
+        """The entry address as a phone gets it: redirected to a separate version, other markup at the
+        same address (an adaptive site), or the same page (nothing more to harvest here)."""
+        asked = str(response.meta["ashyq_asked"])
+        final = canonical_url(response.url)
+        if response.status >= 400 or self._read_page(response) is None:
+            return
+        version = redirected_version(asked, final, self.hosts)
+        if version is None and self.mobile is None:
+            parsed = self._read_page(response)
+            phone_links = {lk.url for lk in (parsed.links if parsed else []) if self._is_internal(lk.url)}
+            desktop_links = self.entry_links.get(asked, set())
+            if differs(desktop_links, phone_links):
+                host = (urlsplit(asked).hostname or "").lower()
+                shared = len(desktop_links & phone_links) / max(1, len(desktop_links | phone_links))
+                version = MobileVersion(
+                    "adaptive",
+                    host,
+                    "",
+                    asked,
+                    f"a phone asking for {asked} gets other markup than a desktop "
+                    f"({shared:.0%} of the internal links shared)",
+                )
+        if version is None:
+            return
+        self._adopt_mobile(version)
+        if self.mobile is None or not self.mobile.contains(final):
+            return
+        self.mobile_requested.add(final)
+        async for result in self._harvest_mobile(response, final, 0):
+            yield result
+
+    async def parse_mobile(self, response: Response) -> AsyncIterator[Any]:
+        request = response.request
+        assert request is not None
+        url = canonical_url(original_url(request))
+        async for result in self._harvest_mobile(response, url, response.meta.get(DEPTH)):
             yield result
 
     def on_link_checked(self, response: Response) -> Any:
@@ -188,6 +296,50 @@ class SiteSpider(BodySpider):
             return None
         return parse_page(response.url, response.body, content_type)
 
+    async def _read(self, response: Response, phone: bool = False) -> tuple[ParsedPage | None, RenderedPage | None]:
+        """The page as a visitor reads it: as served, or - for a page of a site built by scripts -
+        as the browser renders it (the served response stays archived beside it)."""
+        parsed = self._read_page(response)
+        if parsed is None or not self.settings.getbool("ASHYQ_RENDER_SCRIPTED", True):
+            return parsed, None
+        host = (urlsplit(response.url).hostname or "").lower()
+        shell = scripted_shell(parsed.text)
+        if shell is None and host not in self.scripted:
+            return parsed, None
+        if shell is not None and host not in self.scripted:
+            self.scripted[host] = f"{response.url}: {shell}"
+            if self.crawler.stats is not None:
+                self.crawler.stats.set_value(f"ashyq/rendered/{host}", self.scripted[host])
+        request = response.request
+        assert request is not None
+        served = self.archive_fields(response)["warc_record_id"]
+        try:
+            rendered = await self._renderer().render(canonical_url(response.url), served, phone=phone)
+        except Exception as error:  # recorded; the served page is what there is
+            reason: FailureReason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
+            self.record_failure(request, reason, f"render: {type(error).__name__}: {error}"[:500])
+            return parsed, None
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value("ashyq/rendered/pages")
+        return parse_page(rendered.final_url, rendered.dom, "text/html; charset=utf-8"), rendered
+
+    def _renderer(self) -> SiteRenderer:
+        if self.renderer is None:
+            out_dir = Path(self.settings.get("ASHYQ_OUT_DIR") or self.out_dir or "out")
+            run_id = self.run_id or self.settings.get("ASHYQ_RUN_ID") or "adhoc"
+            self.renderer = SiteRenderer(
+                RenderSettings(
+                    out_dir=out_dir,
+                    run_id=run_id,
+                    body_id=self.body_id,
+                    url_map=url_map_from_settings(self.settings),
+                    policy=policy_from(self.settings),
+                    timeout_ms=self.settings.getint("ASHYQ_RENDER_TIMEOUT_MS", 20_000),
+                    archive=body_archiver(out_dir, run_id, self.body_id),
+                )
+            )
+        return self.renderer
+
     def _lang(self, parsed: ParsedPage | None, response: Response) -> str | None:
         if parsed is not None and parsed.html_lang:
             return parsed.html_lang
@@ -196,16 +348,59 @@ class SiteSpider(BodySpider):
             return from_url
         return lang_from_text(" ".join(filter(None, [parsed.title, parsed.text[:5000]])))
 
+    def _page_item(
+        self,
+        response: Response,
+        parsed: ParsedPage | None,
+        rendered: RenderedPage | None,
+        url: str,
+        lang: str | None,
+        depth: int | None,
+        downloads: list[DownloadRecord],
+        source: str,
+    ) -> PageItem:
+        archive = self.archive_fields(response)
+        links = [] if parsed is None else parsed.links
+        if rendered is not None:  # the page is the rendered DOM; its conversion record refers to the response
+            archive = {
+                "warc_file": rendered.warc_file or archive["warc_file"],
+                "warc_record_id": rendered.warc_record_id or archive["warc_record_id"],
+                "content_sha256": rendered.sha256,
+            }
+        return PageItem(
+            url=url,
+            final_url=canonical_url(rendered.final_url) if rendered is not None else canonical_url(response.url),
+            lang=lang,
+            status=response.status,
+            headers={k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
+            depth=depth,
+            content_type=_header(response, b"Content-Type"),
+            title=(rendered.title if rendered is not None else None) or (parsed.title if parsed else None),
+            source=source,
+            rendered=rendered is not None,
+            counterpart_url=(parsed.language_links.get(_other(lang) or "") if parsed else None),
+            links=[LinkRecord(lk.url, lk.anchor_text, self._is_internal(lk.url), lk.rel, lk.target) for lk in links],
+            downloads=downloads,
+            dom_path=rendered.dom_path if rendered is not None else None,
+            fetched_at=self.now(),
+            **archive,
+        )
+
     async def _harvest(
-        self, response: Response, parsed: ParsedPage | None, lang: str | None, depth: int | None
+        self,
+        response: Response,
+        parsed: ParsedPage | None,
+        lang: str | None,
+        depth: int | None,
+        rendered: RenderedPage | None = None,
     ) -> AsyncIterator[Any]:
         request = response.request
         assert request is not None
         url = canonical_url(original_url(request))
-        final = canonical_url(response.url)
+        final = canonical_url(rendered.final_url if rendered is not None else response.url)
         self._note_status(request, response.status)
-        archive = self.archive_fields(response)
-        first = self.digests.setdefault((lang, archive["content_sha256"]), url)
+        digest = rendered.sha256 if rendered is not None else self.archive_fields(response)["content_sha256"]
+        first = self.digests.setdefault((lang, digest), url)
         if first != url:
             self.alias[url] = first  # the same bytes under another address: one page
             return
@@ -213,36 +408,113 @@ class SiteSpider(BodySpider):
             self.alias.setdefault(final, url)
         self.page_langs[url] = lang
         links = [] if parsed is None else parsed.links
+        mobile_targets = list(self._discover_mobile(links, url))
         downloads = [] if parsed is None else await self._downloads(parsed, url)
         internal_pages = [
             link.url
             for link in links
-            if self._is_internal(link.url) and not download_format(link.url) and link.url.startswith("http")
+            if self._is_internal(link.url)
+            and not download_format(link.url)
+            and link.url.startswith("http")
+            and not (self.mobile is not None and self.mobile.contains(link.url))
+        ]
+        routes = [
+            canonical_url(r)
+            for r in (rendered.routes if rendered is not None else [])
+            if self._is_internal(r) and not download_format(r) and canonical_url(r) not in (url, final)
         ]
         self.graph[url] = internal_pages
-        content_type = _header(response, b"Content-Type")
-        yield PageItem(
-            url=url,
-            final_url=final,
-            lang=lang,
-            status=response.status,
-            headers={k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
-            depth=depth,
-            content_type=content_type,
-            title=parsed.title if parsed else None,
-            source=self.source,
-            counterpart_url=(parsed.language_links.get(_other(lang) or "") if parsed else None),
-            links=[LinkRecord(lk.url, lk.anchor_text, self._is_internal(lk.url), lk.rel, lk.target) for lk in links],
-            downloads=downloads,
-            fetched_at=self.now(),
-            **archive,
-        )
-        for target in internal_pages:
-            if target not in self.requested:
+        if depth == 0:
+            self.entry_links[url] = set(internal_pages)
+        yield self._page_item(response, parsed, rendered, url, lang, depth, downloads, self.source)
+        for target in [*internal_pages, *routes]:
+            if target not in self.requested and not (self.mobile is not None and self.mobile.contains(target)):
                 self.requested.add(target)
                 next_depth = None if depth is None else depth + 1
                 yield self.page_request(target, self.parse_page, depth=next_depth, source_url=url)
+        for request_out in self._mobile_requests(mobile_targets, 0, url):
+            yield request_out
         for request_out in self._link_checks(links, url):
+            yield request_out
+
+    # ── the mobile version ──────────────────────────────────────────────────────────────────
+
+    def _phone_agent(self) -> str:
+        return phone_user_agent(self.settings.get("USER_AGENT") or "")
+
+    def _adopt_mobile(self, version: MobileVersion) -> None:
+        """The first mobile version found is the one harvested (a site has one)."""
+        if self.mobile is not None:
+            return
+        self.mobile = version
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value("ashyq/mobile_version", f"{version.kind} {version.entry}: {version.found_by}")
+
+    def _discover_mobile(self, links: list[Any], page_url: str) -> list[str]:
+        """The links of a full-site page that lead into the mobile version (finding it if need be)."""
+        out = []
+        for link in links:
+            if not link.url.startswith(("http://", "https://")):
+                continue
+            if self.mobile is None:
+                label = f"«{link.anchor_text}»" if link.anchor_text else link.url
+                version = mobile_version_at(link.url, self.hosts, f"the link {label} on {page_url}")
+                if version is None and is_mobile_label(link.anchor_text) and not self._is_internal(link.url):
+                    version = redirected_version(page_url, link.url, self.hosts)
+                    if version is not None:
+                        version = MobileVersion(
+                            version.kind, version.host, version.prefix, link.url, f"the link {label} on {page_url}"
+                        )
+                if version is not None:
+                    self._adopt_mobile(version)
+            if self.mobile is not None and self.mobile.contains(link.url):
+                out.append(canonical_url(link.url))
+        if self.mobile is not None and self.mobile.kind == "host" and out:
+            out.append(canonical_url(self.mobile.entry))
+        return list(dict.fromkeys(out))
+
+    def _mobile_requests(self, urls: list[str], depth: int | None, source_url: str) -> list[Any]:
+        out = []
+        for url in urls:
+            if url in self.mobile_requested:
+                continue
+            self.mobile_requested.add(url)
+            out.append(
+                self.page_request(
+                    url,
+                    self.parse_mobile,
+                    depth=depth,
+                    source_url=source_url,
+                    headers={"User-Agent": self._phone_agent()},
+                    meta={"cookiejar": PHONE_COOKIES},
+                    dont_filter=True,
+                )
+            )
+        return out
+
+    async def _harvest_mobile(self, response: Response, url: str, depth: int | None) -> AsyncIterator[Any]:
+        """A page of the mobile version: stored as ``site-mobile``; its links inside the version followed."""
+        request = response.request
+        assert request is not None
+        self._note_status(request, response.status)
+        parsed, rendered = await self._read(response, phone=True)
+        lang = self._lang(parsed, response)
+        digest = rendered.sha256 if rendered is not None else self.archive_fields(response)["content_sha256"]
+        if self.digests.setdefault((f"{MOBILE_SOURCE}:{lang}", digest), url) != url:
+            return
+        links = [] if parsed is None else parsed.links
+        downloads = [] if parsed is None else await self._downloads(parsed, url)
+        yield self._page_item(response, parsed, rendered, url, lang, depth, downloads, MOBILE_SOURCE)
+        inside = [
+            canonical_url(lk.url)
+            for lk in links
+            if self.mobile is not None and self.mobile.contains(lk.url) and not download_format(lk.url)
+        ]
+        routes = [
+            canonical_url(r) for r in (rendered.routes if rendered else []) if self.mobile and self.mobile.contains(r)
+        ]
+        next_depth = None if depth is None else depth + 1
+        for request_out in self._mobile_requests([*inside, *routes], next_depth, url):
             yield request_out
 
     def _is_internal(self, url: str) -> bool:
@@ -254,6 +526,8 @@ class SiteSpider(BodySpider):
         for link in links:
             url = link.url
             if not url.startswith(("http://", "https://")) or self._is_internal(url) or download_format(url):
+                continue
+            if self.mobile is not None and self.mobile.contains(url):
                 continue
             if url in self.external_checked or len(self.external_checked) >= limit:
                 continue

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from posixpath import splitext
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
+import lxml.html
+from lxml import etree
 from parsel import Selector
 from w3lib.encoding import html_to_unicode
 
@@ -229,23 +231,133 @@ def parse_page(url: str, body: bytes, content_type: str | None) -> ParsedPage:
     return page
 
 
-def sitemaps_in_robots(text: str) -> list[str]:
-    """The ``Sitemap:`` lines of a robots.txt."""
+# Where script frameworks mount a page they build (React, Vue, Next, Nuxt, Svelte, Angular, Quasar).
+FRAMEWORK_ROOT_IDS = frozenset({"app", "root", "__next", "__nuxt", "svelte", "q-app", "app-root", "main-app"})
+FRAMEWORK_ATTRIBUTES = ("ng-app", "ng-version", "data-reactroot", "data-v-app", "data-server-rendered")
+SHELL_MAX_WORDS = 25  # a menu alone has more: below this, nothing a visitor reads is in the markup
+SHELL_MAX_LINKS = 3
+
+
+def scripted_shell(text: str) -> str | None:
+    """Why the page's content appears only after its scripts run, or None when the markup carries it.
+
+    An *empty shell*: scripts, almost no readable text and almost no links in the served markup, and
+    one of a ``<noscript>`` notice, an empty framework root (``<div id="app">``, ``<app-root>``,
+    ``ng-app`` …) or no link at all. A server-rendered page of a framework has its text and is read
+    as served."""
+    if "<script" not in text.lower():
+        return None
+    try:
+        root = lxml.html.fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+    if not any(True for _ in root.iter("script")):
+        return None
+    notice = next((squash(" ".join(n.itertext())) for n in root.iter("noscript")), None)
+    mount = _framework_root(root)
+    for element in list(root.iter("script", "style", "noscript", "template", "head")):
+        if element.getparent() is not None:
+            element.drop_tree()
+    words = len(squash(" ".join(root.itertext())).split())
+    links = sum(1 for a in root.iter("a") if (a.get("href") or "").strip() not in ("", "#"))
+    if words >= SHELL_MAX_WORDS or links >= SHELL_MAX_LINKS:
+        return None
+    signs = []
+    if notice is not None:
+        signs.append(f"a <noscript> notice ({notice[:80]!r})" if notice else "a <noscript> element")
+    if mount:
+        signs.append(f"an empty framework root ({mount})")
+    if not links:
+        signs.append("no link")
+    if not signs or (signs == ["no link"] and words):
+        return None
+    return f"empty shell: {words} words of text and {links} links in the served markup; " + ", ".join(signs)
+
+
+def _framework_root(root: lxml.html.HtmlElement) -> str | None:
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        ident = (element.get("id") or "").lower()
+        if ident in FRAMEWORK_ROOT_IDS and not squash(" ".join(element.itertext())):
+            return f"#{ident}"
+        if element.tag.lower() == "app-root" or ("-" in element.tag and element.tag.lower().endswith("-app")):
+            return f"<{element.tag.lower()}>"
+        if any(element.get(name) is not None for name in FRAMEWORK_ATTRIBUTES):
+            found = next(name for name in FRAMEWORK_ATTRIBUTES if element.get(name) is not None)
+            return f"[{found}]"
+    return None
+
+
+def sitemaps_in_robots(text: str, robots_url: str | None = None) -> list[str]:
+    """The ``Sitemap:`` lines of a robots.txt as absolute http(s) URLs (a local-file one kept, to be refused).
+
+    A relative line (``Sitemap: /sitemap.xml``, common in the wild though the format asks for a full
+    URL) is read against the robots.txt's own address; a line that names nothing fetchable is
+    skipped, never an error."""
     found = []
     for line in text.splitlines():
         name, _, value = line.partition(":")
-        if name.strip().lower() == "sitemap" and value.strip():
-            found.append(value.strip())
-    return found
+        value = value.split("#", 1)[0].strip()
+        if name.strip().lower() != "sitemap" or not value:
+            continue
+        absolute = urljoin(robots_url, value) if robots_url else value
+        if _fetchable_or_refusable(absolute):
+            found.append(absolute)
+    return list(dict.fromkeys(found))
 
 
-def sitemap_entries(body: bytes) -> list[tuple[str, str]]:
-    """``("url", loc)`` of a urlset and ``("sitemap", loc)`` of a sitemap index; junk gives nothing."""
+GZIP_MAGIC = b"\x1f\x8b"
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
+
+
+def sitemap_entries(body: bytes, sitemap_url: str | None = None) -> list[tuple[str, str]]:
+    """``("url", loc)`` of a urlset and ``("sitemap", loc)`` of a sitemap index, as absolute
+    http(s) URLs; a gzipped sitemap is unpacked (within the protocol's 50 MB), a relative ``loc``
+    is read against the sitemap's address, a plain-text sitemap (one URL a line) is read too, and
+    junk (an HTML error page, broken XML) gives nothing."""
+    if body[:2] == GZIP_MAGIC:
+        body = _gunzip(body)
+    stripped = body.lstrip()
+    if not stripped:
+        return []
+    if not stripped.startswith(b"<"):
+        lines = body.decode("utf-8", "replace").splitlines()
+        return [("url", u) for u in (_absolute(line.strip(), sitemap_url) for line in lines) if u]
     try:
         selector = Selector(body=body, type="xml")
     except ValueError:
         return []
     selector.remove_namespaces()
-    entries = [("url", loc.strip()) for loc in selector.xpath("//url/loc/text()").getall()]
-    entries += [("sitemap", loc.strip()) for loc in selector.xpath("//sitemap/loc/text()").getall()]
-    return [(kind, loc) for kind, loc in entries if loc.startswith(("http://", "https://"))]
+    entries = [("url", loc) for loc in selector.xpath("//url/loc/text()").getall()]
+    entries += [("sitemap", loc) for loc in selector.xpath("//sitemap/loc/text()").getall()]
+    out = []
+    for kind, loc in entries:
+        absolute = _absolute(loc.strip(), sitemap_url)
+        if absolute:
+            out.append((kind, absolute))
+    return out
+
+
+def _absolute(loc: str, base: str | None) -> str | None:
+    if not loc or " " in loc:
+        return None
+    absolute = urljoin(base, loc) if base else loc
+    return absolute if _fetchable_or_refusable(absolute) else None
+
+
+def _fetchable_or_refusable(url: str) -> bool:
+    """An http(s) URL with a host, or a local-file one: that one is kept so that the crawl's egress
+    policy refuses it on the record (a site pointing its crawler at a local file is evidence)."""
+    parts = urlsplit(url)
+    return parts.scheme == "file" or (parts.scheme in ("http", "https") and bool(parts.hostname))
+
+
+def _gunzip(body: bytes) -> bytes:
+    import zlib
+
+    try:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        return inflater.decompress(body, MAX_SITEMAP_BYTES)
+    except zlib.error:
+        return b""

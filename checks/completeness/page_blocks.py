@@ -1,0 +1,260 @@
+"""A page's content as a reader scans it: blocks under headings.
+
+A reader finds "Исполнение бюджета" by its heading, not by the word "бюджет" somewhere on the site.
+:func:`content_blocks` splits the content of a page (navigation, header, footer and scripts taken
+out) into blocks: each starts at a heading and runs to the next one. A heading is an ``h1``…``h6``
+(or ``role="heading"``), a ``dt``, ``summary``, ``legend`` or ``caption``, or - as older sites head
+their sections - a paragraph, cell or ``div`` holding nothing but one bold phrase. Each block keeps
+its heading, the headings above it, its text, its language (by letters, when it has enough text),
+its links, and what it says about time: the dates it names (a page's own stamp - «Дата публикации»,
+«Жарияланды» - kept apart), the periods it reports on («по итогам 9 месяцев 2025 года», «2025 жылғы
+9 айда», «за II полугодие», «за 2025 год»: a report is as old as its period's end) and the years it
+names (a copyright line «© 2009–2026» is not one).
+
+Pure functions of the HTML; the texts are normalised as the keywords are (:mod:`ashyq.base.text`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import lxml.html
+from lxml import etree
+
+from ashyq.base.dates import find_dates
+from ashyq.base.text import KAZAKH_LETTERS, detect_lang, normalise, squash
+
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+LABEL_TAGS = {"dt": 5, "summary": 5, "legend": 5, "caption": 5}
+BOLD_TAGS = ("b", "strong")
+PSEUDO_HOLDERS = ("p", "div", "td", "th", "li", "span")
+PSEUDO_MAX_CHARS = 150
+NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside")
+KAZAKH_WORDS = re.compile(r"(?<!\w)(?:және|туралы|бойынша|жөніндегі|арналған|мен|жылғы)(?!\w)")
+YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[^.]{0,160}", re.I)
+# A page's own stamp before a date: when it was put up, not what it is about.
+STAMP = re.compile(
+    r"(?:опубликован\w*|дата публикации|дата размещения|размещен\w*|обновлен\w*|дата обновления|"
+    r"жарияланды|жарияланған күні|жарияланған|орналастырылды|жаңартылды|жаңартылған күні)[\s:–-]*$"
+)
+_ORDINALS = {
+    "1": 1, "i": 1, "перв": 1, "бірінші": 1,
+    "2": 2, "ii": 2, "втор": 2, "екінші": 2,
+    "3": 3, "iii": 3, "трет": 3, "үшінші": 3,
+    "4": 4, "iv": 4, "четв": 4, "төртінші": 4,
+}  # fmt: skip
+_ORDINAL = r"(i{1,3}|iv|[1-4]|перв\w*|втор\w*|трет\w*|четв\w*|бірінші|екінші|үшінші|төртінші)"
+# (pattern, kind): kind "months" N of a year, "half" or "quarter" of a year, "year" a whole year
+PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<!\d)(\d{1,2})\s*(?:месяц\w*|мес\.)\s*(\d{4})"), "months"),
+    (re.compile(r"(\d{4})\s*жыл\w*\s*(\d{1,2})\s*ай"), "months-kk"),
+    (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?полугоди\w*\s*(\d{4})"), "half"),
+    (re.compile(r"(\d{4})\s*жыл\w*\s*" + _ORDINAL + r"\s*жартыжылд"), "half-kk"),
+    (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?квартал\w*\s*(\d{4})"), "quarter"),
+    (re.compile(r"(\d{4})\s*жыл\w*\s*" + _ORDINAL + r"\s*-?\s*тоқсан"), "quarter-kk"),
+    (re.compile(r"(?:за|итогам|отчет\w* за)\s*(\d{4})\s*(?:год|г\.)"), "year"),
+    (re.compile(r"(\d{4})\s*жыл(?:ғы|дың)\s*(?:қорытынды|есеп|нәтиже)"), "year"),
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    heading: str  # normalised; "" for what comes before the first heading
+    above: tuple[str, ...]  # the headings above it, outermost first (normalised)
+    text: str  # normalised text under the heading
+    lang: str | None  # "kk", "ru" or None (too little text to tell)
+    dates: tuple[date, ...]  # named in the text, the page's own stamps left out
+    years: tuple[int, ...]  # named in the text (not in a copyright line)
+    periods: tuple[date, ...] = ()  # the ends of the periods the text reports on
+    stamps: tuple[date, ...] = ()  # the page's own publication or update stamps
+    hrefs: tuple[str, ...] = ()  # lower-case link targets inside the block
+    raw_heading: str = ""  # as the page writes it (for a finding's citation)
+
+    @property
+    def all_text(self) -> str:
+        return f"{self.heading} {self.text}".strip()
+
+
+def _level(element: lxml.html.HtmlElement) -> int | None:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in HEADING_TAGS:
+        return HEADING_TAGS[tag]
+    if element.get("role") == "heading":
+        try:
+            return int(element.get("aria-level") or 2)
+        except ValueError:
+            return 2
+    if tag in LABEL_TAGS:
+        return LABEL_TAGS[tag]
+    if tag in PSEUDO_HOLDERS and _bold_only(element):
+        return 4
+    return None
+
+
+def _bold_only(element: lxml.html.HtmlElement) -> bool:
+    """A paragraph (cell, div) whose whole text is one bold phrase: a heading as older sites write one."""
+    children = [c for c in element if isinstance(c.tag, str) and c.tag.lower() != "br"]
+    if len(children) != 1 or children[0].tag.lower() not in BOLD_TAGS:
+        return False
+    if (element.text or "").strip() or (children[0].tail or "").strip():
+        return False
+    text = squash(" ".join(children[0].itertext()))
+    return 0 < len(text) <= PSEUDO_MAX_CHARS and any(ch.isalpha() for ch in text)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, tuple[str, ...], list[str], list[str]]] = [("", (), [], [])]
+        self.stack: list[tuple[int, str]] = []  # (level, heading) of the open headings
+
+    def heading(self, level: int, text: str) -> None:
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        above = tuple(h for _, h in self.stack)
+        self.stack.append((level, text))
+        self.blocks.append((text, above, [], []))
+
+    def text(self, value: str | None) -> None:
+        if value and value.strip():
+            self.blocks[-1][2].append(value)
+
+    def link(self, href: str) -> None:
+        self.blocks[-1][3].append(href)
+
+
+def _walk(element: lxml.html.HtmlElement, builder: _Builder) -> None:
+    for child in element:
+        if not isinstance(child.tag, str):
+            builder.text(child.tail)
+            continue
+        level = _level(child)
+        if level is not None:
+            builder.heading(level, squash(" ".join(child.itertext())))
+            for anchor in child.iter("a"):
+                if anchor.get("href"):
+                    builder.link(str(anchor.get("href")))
+        else:
+            if child.tag.lower() == "a" and child.get("href"):
+                builder.link(str(child.get("href")))
+            if child.tag.lower() == "img" and child.get("alt"):
+                builder.text(str(child.get("alt")))
+            builder.text(child.text)
+            _walk(child, builder)
+            if child.tag.lower() in ("p", "div", "li", "tr", "td", "th", "br", "dd", "table", "ul", "ol"):
+                builder.text(" ")
+        builder.text(child.tail)
+
+
+def content_root(html: str) -> lxml.html.HtmlElement | None:
+    """The page's content element (``main``, else the body) with navigation, header, footer and
+    scripts taken out; None for what is not HTML."""
+    if not html.strip():
+        return None
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for element in list(root.iter(*NOT_CONTENT)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    main = root.find(".//main")
+    if main is None:
+        main = root.find(".//body")
+    return main if main is not None else root
+
+
+def content_blocks(html: str) -> tuple[Block, ...]:
+    """The blocks of a page's content, in document order (empty ones left out)."""
+    root = content_root(html)
+    if root is None:
+        return ()
+    builder = _Builder()
+    builder.text(root.text)
+    _walk(root, builder)
+    out = []
+    for heading, above, texts, hrefs in builder.blocks:
+        text = squash(" ".join(texts))
+        if not heading and not text:
+            continue
+        dated, stamps = time_marks(text)
+        plain = COPYRIGHT.sub(" ", f"{heading} {text}")
+        out.append(
+            Block(
+                heading=normalise(heading),
+                above=tuple(normalise(h) for h in above),
+                text=normalise(text),
+                lang=block_lang(text) or block_lang(f"{heading} {text}"),  # the text's, when it has enough
+                dates=dated,
+                years=tuple(sorted({int(y) for y in YEAR.findall(plain)})),
+                periods=periods_in(normalise(plain)),
+                stamps=stamps,
+                hrefs=tuple(h.lower() for h in hrefs),
+                raw_heading=heading,
+            )
+        )
+    return tuple(out)
+
+
+def block_lang(text: str) -> str | None:
+    """A block's language, cautiously: ``kk`` by :func:`ashyq.base.text.detect_lang` or by a Kazakh
+    function word, ``ru`` only when it has no letter only Kazakh has and no such word (a short Kazakh
+    heading may have few of its own letters); None when too short or mixed."""
+    found = detect_lang(text)
+    if found is None or found == "kk":
+        return found
+    lowered = normalise(text)
+    if KAZAKH_WORDS.search(lowered):
+        return "kk"
+    return "ru" if not any(ch in KAZAKH_LETTERS for ch in lowered) else None
+
+
+def time_marks(text: str) -> tuple[tuple[date, ...], tuple[date, ...]]:
+    """The dates a text names, and apart from them the page's own stamps («Опубликовано: …»)."""
+    named: list[date] = []
+    stamps: list[date] = []
+    lowered = normalise(text)
+    for found in find_dates(text):
+        before = lowered[max(0, found.start - 40) : found.start]
+        (stamps if STAMP.search(before) else named).append(found.day)
+    return tuple(named), tuple(stamps)
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    for stem, value in _ORDINALS.items():
+        if word == stem or (len(stem) > 2 and word.startswith(stem)):
+            return value
+    return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def periods_in(text: str) -> tuple[date, ...]:
+    """The end dates of the reporting periods a (normalised) text names."""
+    ends: set[date] = set()
+    for pattern, kind in PERIODS:
+        for match in pattern.finditer(text):
+            try:
+                if kind == "months":
+                    months, year = int(match.group(1)), int(match.group(2))
+                elif kind == "months-kk":
+                    year, months = int(match.group(1)), int(match.group(2))
+                elif kind in ("half", "quarter"):
+                    part, year = _ordinal(match.group(1)), int(match.group(2))
+                    months = (part or 0) * (6 if kind == "half" else 3)
+                elif kind in ("half-kk", "quarter-kk"):
+                    year, part = int(match.group(1)), _ordinal(match.group(2))
+                    months = (part or 0) * (6 if kind == "half-kk" else 3)
+                else:
+                    year, months = int(match.group(1)), 12
+                if 1 <= months <= 12 and 1990 <= year <= 2100:
+                    ends.add(_month_end(year, months))
+            except (ValueError, IndexError):
+                continue
+    return tuple(sorted(ends))

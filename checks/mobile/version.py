@@ -1,0 +1,202 @@
+"""What a body's mobile version is, from what the harvest stored and the browser measured: the pages
+Appendix 16 is judged on, and why those.
+
+* **separate** — the harvest found a separate (or adaptive) mobile version and stored its pages as a
+  phone gets them (``PageSnapshot.of_mobile_version``, :mod:`ashyq.crawler.spiders.site_mobile`): the
+  sections are judged on those pages, language by language; a language the version does not offer
+  is a failed section for that language (the appendix scores what a phone user of that language
+  finds), unless fetching the version failed in that language (then it is unknown).
+* **responsive** — no separate version, and the site's own pages fit a phone (the browser's phone
+  profiles saw no sideways scrolling; without a browser measurement, the pages declare a
+  ``width=device-width`` viewport): a phone gets the desktop pages, so the sections are judged on them.
+* **home rendering** — the browser was sent to a mobile host but the harvest holds none of its
+  pages: only the phone's DOM of the home page can be read (a narrower reading, and it says so).
+* **none** — the phone gets the full fixed layout and no mobile version was found anywhere: the
+  site has no mobile version, every section fails.
+* **unknown** — nothing was measured: ``not_assessed``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
+from ashyq.base.evidence import EvidenceRef
+from ashyq.base.text import matches_label
+from ashyq.checks.accessibility.website import usable
+from ashyq.checks.completeness.corpus import Unit, desktop_units, measurement_unit, page_units
+from ashyq.config.check_settings import check_settings, labels
+
+VIEWPORT_DEVICE_WIDTH = re.compile(
+    r"<meta[^>]+name=[\"']?viewport[\"']?[^>]+content=[\"'][^\"']*width\s*=\s*device-width", re.I
+)
+MOBILE_HOST_LABELS = ("m", "mobile", "pda", "wap", "mob")
+MOBILE_PATH_SEGMENTS = ("m", "mobile", "pda", "wap", "mob", "mobi")
+
+
+@dataclass
+class MobileReading:
+    """The pages a phone gets, and how that was decided."""
+
+    how: str  # separate | responsive | home rendering | none | unknown
+    units: list[Unit] = field(default_factory=list)
+    source: str = ""  # what the units are, for a finding's ``measured.source``
+    reason: str = ""  # why this reading (the finding's reason where it decides alone)
+    evidence: list[EvidenceRef] = field(default_factory=list)
+    pages: list[PageSnapshot] = field(default_factory=list)  # the separate version's pages
+    failures: list[str] = field(default_factory=list)  # URLs of the version that could not be fetched
+
+    def langs(self) -> list[str]:
+        return sorted({u.lang for u in self.units})
+
+
+def version_pages(artifacts: BodyArtifacts) -> list[PageSnapshot]:
+    """The separate (or adaptive) mobile version's pages the harvest stored (answered below 400)."""
+    return [p for p in artifacts.pages if p.of_mobile_version and p.status < 400]
+
+
+def _is_mobile_address(url: str, desktop_hosts: set[str]) -> bool:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    label, _, rest = host.partition(".")
+    if label in MOBILE_HOST_LABELS and rest.removeprefix("www.") in {h.removeprefix("www.") for h in desktop_hosts}:
+        return True
+    first = (parts.path or "/").strip("/").split("/")[0].lower()
+    return host in desktop_hosts and first in MOBILE_PATH_SEGMENTS
+
+
+def desktop_hosts(artifacts: BodyArtifacts) -> set[str]:
+    hosts = {(urlsplit(u).hostname or "").lower() for u in artifacts.site_urls}
+    hosts |= {(urlsplit(p.url).hostname or "").lower() for p in artifacts.pages if not p.of_mobile_version}
+    return {h for h in hosts if h}
+
+
+def in_version(url: str, pages: list[PageSnapshot], artifacts: BodyArtifacts) -> bool:
+    """Whether ``url`` belongs to the harvested mobile version (its host, and its path prefix when the
+    version lives under a path of the full site's host)."""
+    hosts = desktop_hosts(artifacts)
+    mobile_hosts = {(urlsplit(p.url).hostname or "").lower() for p in pages}
+    host = (urlsplit(url).hostname or "").lower()
+    if host not in mobile_hosts:
+        return False
+    if host not in hosts or not any(not p.of_mobile_version for p in artifacts.pages if _host(p.url) == host):
+        return True
+    return _is_mobile_address(url, hosts) or any(url == p.url or url == p.final_url for p in pages)
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def links_back(page: PageSnapshot, pages: list[PageSnapshot], artifacts: BodyArtifacts) -> str | None:
+    """The link of a mobile-version page that leads to the full version (its address), if any: a link
+    labelled as the full version, or one to a page of the full site."""
+    config = check_settings("accessibility", artifacts.config)
+    hosts = {h.removeprefix("www.") for h in desktop_hosts(artifacts)}
+    for link in page.links:
+        target = link.target_url
+        if not target.startswith(("http://", "https://")) or in_version(target, pages, artifacts):
+            continue
+        if matches_label(link.anchor_text, labels(config, "full_version")):
+            return target
+        if _host(target).removeprefix("www.") in hosts and not _is_mobile_address(target, desktop_hosts(artifacts)):
+            return target
+    return None
+
+
+def _phone_measurements(artifacts: BodyArtifacts) -> list[Measurement]:
+    taken, _ = usable([m for m in artifacts.measurements_of("mobile") if m.viewport.startswith("mobile")])
+    return taken
+
+
+def read_mobile_version(artifacts: BodyArtifacts) -> MobileReading:
+    pages = version_pages(artifacts)
+    if pages:
+        home = min(pages, key=lambda p: (p.depth if p.depth is not None else 99, len(p.url)))
+        failed = [
+            f.url
+            for f in artifacts.failures
+            if _is_mobile_address(f.url, desktop_hosts(artifacts)) or _host(f.url) in {_host(p.url) for p in pages}
+        ]
+        units = page_units(pages, "mobile")
+        where = sorted({f"{_host(p.url)}{_prefix(p.url, artifacts)}" for p in pages})
+        return MobileReading(
+            "separate",
+            units,
+            f"the separate mobile version ({', '.join(where)}), {len(pages)} pages",
+            f"the harvest found a separate mobile version at {', '.join(where)}",
+            [home.evidence("body", f"the mobile version's entry: {home.url}")],
+            pages,
+            failed,
+        )
+    measured = _phone_measurements(artifacts)
+    desktop = desktop_units(artifacts)
+    fits = [m for m in measured if m.data.get("horizontal_overflow") is False]
+    redirected = [m for m in measured if m.data.get("redirected_to_mobile_host")]
+    if redirected and isinstance(redirected[0].data.get("html"), str):
+        phone = [m for m in measured if isinstance(m.data.get("html"), str)]
+        units = [u for m in phone if (u := measurement_unit(m)) is not None]
+        return MobileReading(
+            "home rendering",
+            units,
+            "mobile measurements (the phone's home page only)",
+            f"phones are sent to {redirected[0].data.get('final_url')}, but none of its pages were harvested",
+            [redirected[0].evidence("html", redirected[0].data.get("final_url"))],
+        )
+    if fits and desktop:
+        m = fits[0]
+        return MobileReading(
+            "responsive",
+            desktop,
+            "the responsive site's own pages (a phone gets them)",
+            f"no separate mobile version; the site's pages fit a phone ({m.data.get('profile')}: "
+            f"{m.data.get('scroll_width')} px in a {m.data.get('device_width') or m.data.get('viewport_width')} px "
+            "screen)",
+            [m.evidence("html", m.data.get("final_url"))],
+        )
+    if measured and not fits and not any(m.data.get("desktop_links_to_mobile") for m in measured):
+        m = measured[0]
+        if "horizontal_overflow" in m.data:
+            return MobileReading(
+                "none",
+                [],
+                "no mobile version",
+                f"the site has no mobile version: a phone ({m.data.get('profile')}) gets the full layout "
+                f"({m.data.get('scroll_width')} px wide in a {m.data.get('viewport_width')} px screen), and the "
+                "harvest found no separate version",
+                [m.evidence("html", m.data.get("final_url"))],
+            )
+    with_html = [m for m in measured if isinstance(m.data.get("html"), str)]
+    if with_html:
+        units = [u for m in with_html if (u := measurement_unit(m)) is not None]
+        return MobileReading(
+            "home rendering",
+            units,
+            "mobile measurements",
+            "only the phone's rendering of the home page was captured",
+            [with_html[0].evidence("html", with_html[0].data.get("final_url"))],
+        )
+    if desktop and not measured:
+        homes = [p for p in artifacts.pages if not p.of_mobile_version and p.depth == 0 and p.status < 400]
+        declared = [p for p in homes if VIEWPORT_DEVICE_WIDTH.search(p.html)]
+        if declared:
+            return MobileReading(
+                "responsive",
+                desktop,
+                "the responsive site's own pages (by their markup)",
+                "no separate mobile version was found and the home page declares a width=device-width viewport "
+                "(no browser measurement of the layout)",
+                [declared[0].evidence("head", "meta viewport width=device-width")],
+            )
+    return MobileReading(
+        "unknown", reason="no mobile rendering was captured (no mobile measurements, no mobile-version pages)"
+    )
+
+
+def _prefix(url: str, artifacts: BodyArtifacts) -> str:
+    if _host(url) not in desktop_hosts(artifacts):
+        return ""
+    first = (urlsplit(url).path or "/").strip("/").split("/")[0]
+    return f"/{first}/" if first.lower() in MOBILE_PATH_SEGMENTS else ""

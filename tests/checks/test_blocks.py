@@ -1,0 +1,64 @@
+"""A page's content as blocks under headings: what a reader scans, with the language and the time
+each block speaks of."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ashyq.base.text import normalise
+from ashyq.checks.completeness.page_blocks import block_lang, content_blocks, periods_in, time_marks
+
+PAGE = """<html><body>
+<nav><a href="/budget">Бюджет</a> <a href="/news">Новости</a></nav>
+<header>Министерство</header>
+<main>
+  <h1>Исполнение бюджета</h1>
+  <p>Отчет по итогам 9 месяцев 2025 года. <a href="/files/report.pdf">Скачать</a></p>
+  <h2>Годовой отчет</h2><p>Отчет за 2024 год.</p>
+  <p><b>Финансовая отчетность</b></p><p>Баланс на 01.07.2025.</p>
+  <p>Дата публикации: 12.11.2026</p>
+</main>
+<footer>© 2009–2026 Министерство</footer>
+</body></html>"""
+
+
+def test_blocks_follow_headings_and_leave_out_the_menu() -> None:
+    blocks = content_blocks(PAGE)
+    headings = [b.heading for b in blocks]
+    assert headings == ["исполнение бюджета", "годовой отчет", "финансовая отчетность"]
+    assert blocks[1].above == ("исполнение бюджета",)
+    assert "/files/report.pdf" in blocks[0].hrefs
+    assert not any("новости" in b.all_text for b in blocks)  # the navigation is not content
+    assert blocks[0].raw_heading == "Исполнение бюджета"
+
+
+def test_blocks_know_their_time() -> None:
+    first, second, third = content_blocks(PAGE)
+    assert first.periods == (date(2025, 9, 30),)
+    assert second.periods == (date(2024, 12, 31),)
+    assert third.dates == (date(2025, 7, 1),)
+    assert third.stamps == (date(2026, 11, 12),)  # the page's own stamp is not what it reports on
+
+
+def test_a_copyright_line_names_no_year() -> None:
+    (block,) = content_blocks("<main><h2>Статистика</h2><p>Данные 2023 года. © 2009–2026 Министерство</p></main>")
+    assert block.years == (2023,)
+
+
+def test_periods_in_kazakh_and_russian() -> None:
+    assert periods_in(normalise("2025 жылғы 9 айда")) == (date(2025, 9, 30),)
+    assert periods_in(normalise("за II полугодие 2025 года")) == (date(2025, 12, 31),)
+    assert periods_in(normalise("2025 жылдың 1-тоқсаны")) == (date(2025, 3, 31),)
+    assert periods_in(normalise("просто текст 2025")) == ()
+
+
+def test_time_marks_separate_stamps() -> None:
+    named, stamps = time_marks("Приказ от 03.11.2026. Жаңартылған күні: 12.11.2026")
+    assert named == (date(2026, 11, 3),)
+    assert stamps == (date(2026, 11, 12),)
+
+
+def test_block_language_is_cautious_for_short_kazakh_headings() -> None:
+    assert block_lang("Талдамалық баяндамалар мен шолулар. Талдамалық баяндамалар мен шолулар.") == "kk"
+    assert block_lang("Аналитические доклады и обзоры деятельности министерства за год") == "ru"
+    assert block_lang("Итоги") is None
