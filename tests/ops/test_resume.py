@@ -3,7 +3,6 @@ finishes it, and its findings and scores are exactly those of an uninterrupted r
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -22,6 +21,7 @@ from ashyq.replica.core import World
 from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.models import Finding, Run, Score
 from ashyq.store.vocabulary import RunStatus
+from tests.ops.nightly_harness import nightly_args
 
 pytestmark = pytest.mark.slow
 
@@ -36,29 +36,6 @@ def three_bodies(folder: Path) -> Path:
     three = {"name": "three", "bodies": [b for b in demo["bodies"] if b["id"] in BODIES]}
     path.write_text(yaml.safe_dump(three, allow_unicode=True), encoding="utf-8")
     return path
-
-
-def nightly_args(registry: Path, out: Path, db: str, urls: dict[str, str], world: World) -> list[str]:
-    return [
-        "nightly",
-        "--registry",
-        str(registry),
-        "--out",
-        str(out),
-        "--db",
-        db,
-        "--replica-map",
-        json.dumps(urls),
-        "--as-of",
-        world.as_of.isoformat(),
-        "--crawl-config",
-        str(CONFIG_DIR / "crawl-assessor.yaml"),
-        "--no-browser",
-        "--spider",
-        "site",
-        "--spider",
-        "govkz",
-    ]
 
 
 def results(db: str) -> tuple[Run, list[tuple[str, ...]], list[tuple[str, str, float]]]:

@@ -24,6 +24,7 @@ from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.leases import find_stale_runs
 from ashyq.store.models import Finding, Run, RunLease, Score
 from ashyq.store.vocabulary import RunStatus
+from tests.ops.nightly_harness import nightly_args
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
@@ -100,32 +101,6 @@ def findings_and_scores(db: str, run_id: str) -> tuple[list[tuple[str, ...]], li
             for s in session.scalars(select(Score).where(Score.run_id == run_id))
         )
     return findings, scores
-
-
-def nightly_args(registry: Path, out: Path, db: str, urls: dict[str, str], world: World) -> list[str]:
-    import json
-
-    return [
-        "nightly",
-        "--registry",
-        str(registry),
-        "--out",
-        str(out),
-        "--db",
-        db,
-        "--replica-map",
-        json.dumps(urls),
-        "--as-of",
-        world.as_of.isoformat(),
-        "--crawl-config",
-        str(CONFIG_DIR / "crawl-assessor.yaml"),
-        "--no-browser",
-        # the harvest that needs no browser (the rendered gov.kz pages and the portals are left out)
-        "--spider",
-        "site",
-        "--spider",
-        "govkz",
-    ]
 
 
 def the_run(db: str) -> Run:
