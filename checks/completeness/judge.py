@@ -22,12 +22,16 @@ and the deficiencies the Appendix 15 note lists.
   a15-nothing-to-publish: counts-as-present | excluded); share = present (fresh or stale) ÷ listed
   (the scorer's a15-indicator-share decides what a share earns); ``pass`` when all are counted and
   nothing is deficient, ``fail`` when none is, ``partial`` otherwise.
-* deficiencies (−0.1 each in the edition): ``incomplete`` (a section page saying it is empty, or an
-  item's memo lacking what the others give), ``outdated_npa`` (an act marked repealed),
-  ``untimely_update``, ``not_authentic`` (an indicator in the other language, a section item with no
-  counterpart in the other language, or counterparts of very different size), ``no_law_link`` (a
-  law cited with no link in the same paragraph). One deficiency per kind and section, its count 1,
-  listing the items (interpretation: the note deducts per deficiency found, not per page).
+* memos (Appendix 16, public services, indicator 3 «Памятка о получении государственной услуги»,
+  3.1-3.6): read per service (:func:`memos_of`), each listed service's own page or its block on the
+  list page; a part is shown when a memo names it.
+* deficiencies (−0.1 each in the edition): ``incomplete`` (a section page saying it is empty, a
+  service's memo lacking a part the others give, or a listed service with no memo of its own),
+  ``outdated_npa`` (an act marked repealed), ``untimely_update``, ``not_authentic`` (an indicator
+  in the other language, a section item with no counterpart in the other language, or counterparts
+  of very different size), ``no_law_link`` (a law cited with no link in the same paragraph). One
+  deficiency per kind and section, its count 1, listing the items (interpretation: the note deducts
+  per deficiency found, not per page).
 * unknown — an indicator is unknown (the section ``not_assessed``) only when the body's own pages
   that would hold it could not be fetched, or its content type was refused; a link check of
   another site failing says nothing about what the body publishes.
@@ -40,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -94,7 +98,9 @@ class Verdict:
     # the note's indicators the body says (the short message) it does not implement, with the message
     not_implementer: dict[str, Unit] = field(default_factory=dict)
     unknown: list[tuple[Indicator, str]] = field(default_factory=list)
-    incomplete_memos: list[tuple[Unit, list[str]]] = field(default_factory=list)
+    incomplete_memos: list[tuple[Memo, list[str]]] = field(default_factory=list)
+    memoless: list[Unit] = field(default_factory=list)  # listed services whose own page has no memo
+    memos: list[Memo] = field(default_factory=list)  # the items' memos (Appendix 16 services)
 
     def nothing_to_post(self) -> int:
         return len(self.if_any_absent) + len(self.not_implementer)
@@ -313,7 +319,12 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
 
 
 def _scope(
-    indicator: Indicator, units: list[Unit], section_units: list[Unit], section: Section, lang: str
+    indicator: Indicator,
+    units: list[Unit],
+    section_units: list[Unit],
+    section: Section,
+    lang: str,
+    memos: Sequence[Memo] = (),
 ) -> list[tuple[Unit, list[Block], bool]]:
     """(unit, blocks to read, headings only?) in the order a reader would look."""
     members = {id(u) for u in section_units}
@@ -324,7 +335,7 @@ def _scope(
                 out.append((unit, headed, False))
         return out
     if indicator.match == "memo":
-        return [(u, list(unit_blocks(u)), False) for u in memo_units(units, section_units)]
+        return [(m.unit, list(m.blocks), False) for m in memos]
     if indicator.match == "titles":
         return [(u, [], True) for u in units]
     headings_only = indicator.match == "headings"
@@ -343,12 +354,125 @@ def _pages_by_address(units: list[Unit]) -> dict[str, Unit]:
     return out
 
 
-def memo_units(units: list[Unit], section_units: list[Unit]) -> list[Unit]:
-    """The section's pages and the pages their content links to (an item's own page: a service's memo)."""
-    linked = {h.split("#", 1)[0].rstrip("/") for u in section_units for b in unit_blocks(u) for h in b.hrefs}
+@dataclass
+class Memo:
+    """One item's memo (Appendix 16, «Оказание государственных услуг» 3): the item's own page, or the
+    block of a section page headed with the item, and the memo parts (3.1-3.6) it names."""
+
+    unit: Unit
+    blocks: tuple[Block, ...]
+    parts: set[str]
+    whole_page: bool
+
+    @property
+    def where(self) -> str:
+        heading = "" if self.whole_page else next((b.raw_heading for b in self.blocks if b.raw_heading), "")
+        return f"{self.unit.url} «{heading[:60]}»" if heading else self.unit.url
+
+
+@dataclass
+class MemoReading:
+    """The section's memos, and the listed items whose own page carries none."""
+
+    memos: list[Memo] = field(default_factory=list)
+    without: list[Unit] = field(default_factory=list)
+
+
+MEMO_MIN_PARTS = 2  # a memo names at least two of its parts; one word alone is not a memo
+
+
+def _memo_parts(
+    memo: Sequence[Indicator], unit: Unit, blocks: Sequence[Block], lang: str, vocabulary: Vocabulary
+) -> set[str]:
+    """The memo parts the blocks name (their headings and text; a detector in the same block). The
+    memo's own heading is the service's name, not one of its parts («Әлеуметтік төлемді тағайындау»
+    names a payment, not the cost of the service)."""
+    out = set()
+    name = _memo_name(blocks)
+    for indicator in memo:
+        keywords = indicator.keywords[lang]
+        for block in blocks:
+            text = block.text if block is name else block.all_text
+            if indicator.detect:
+                hrefs = " ".join(block.hrefs)
+                named = not keywords or bool(matches(keywords, f"{text} {' '.join(block.above)}"))
+                if named and _detect(indicator.detect, unit, vocabulary, block.all_text, hrefs, lang):
+                    out.add(indicator.id)
+                    break
+            elif keywords and matches(keywords, text):
+                out.add(indicator.id)
+                break
+    return out
+
+
+def _memo_groups(
+    memo: Sequence[Indicator], unit: Unit, blocks: tuple[Block, ...], lang: str, vocabulary: Vocabulary
+) -> list[Memo]:
+    """The smallest heading groups of ``blocks`` (a heading and the blocks under it) that name at
+    least MEMO_MIN_PARTS parts: one item's memo each (a list page showing a memo per service)."""
+    found: list[tuple[int, int, set[str]]] = []
+    for start, block in enumerate(blocks):
+        group = _extent(blocks, block) if block.heading else (block,)
+        parts = _memo_parts(memo, unit, group, lang, vocabulary)
+        if len(parts) >= MEMO_MIN_PARTS:
+            found.append((start, start + len(group), parts))
+    smallest = [
+        (a, b, parts) for a, b, parts in found if not any((a, b) != (c, d) and a <= c and d <= b for c, d, _ in found)
+    ]
+    return [Memo(unit, blocks[a:b], parts, False) for a, b, parts in smallest]
+
+
+def _linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) -> list[list[Unit]]:
+    """Per block, the harvested pages its links lead to (relative links resolved against the unit)."""
+    out = []
+    for block in blocks:
+        targets: list[Unit] = []
+        for href in block.hrefs:
+            address = urljoin(unit.url, href).split("#", 1)[0].lower().rstrip("/")
+            target = pages.get(address)
+            if target is not None and target is not unit and target not in targets:
+                targets.append(target)
+        out.append(targets)
+    return out
+
+
+def memos_of(
+    section: Section, units: list[Unit], section_units: list[Unit], lang: str, vocabulary: Vocabulary, kind: str
+) -> MemoReading:
+    """Appendix 16, section «Оказание государственных услуг» (CGO 1.2, MIO 1.3), indicator 3: «Памятка о
+    получении государственной услуги содержащей следующую информацию: 3.1 … 3.6». The memo is read
+    per service: a listed item's own page (a page the section's content links to) naming at least
+    MEMO_MIN_PARTS parts, or a block of the section's pages headed with the item (the smallest
+    heading group naming them). A page linked from the same list as a memo page that carries no memo
+    is a listed service without its own memo."""
+    memo = [i for i in section.indicators_for(kind) if i.match == "memo"]
+    reading = MemoReading()
+    if not memo:
+        return reading
+    pages = _pages_by_address(units)
     members = {id(u) for u in section_units}
-    children = [u for u in units if id(u) not in members and u.url.lower().rstrip("/") in linked]
-    return section_units + children
+    holders = [(u, unit_blocks(u)) for u in section_units]
+    holders += [(u, tuple(b)) for u in units if id(u) not in members and (b := section_blocks(u, section, lang, False))]
+    own: dict[int, Memo | None] = {}
+    siblings: list[list[Unit]] = []
+    for unit, blocks in holders:
+        reading.memos += _memo_groups(memo, unit, blocks, lang, vocabulary)
+        for targets in _linked_pages(unit, blocks, pages):
+            siblings.append(targets)
+            for target in targets:
+                if id(target) in own or id(target) in members:
+                    continue
+                target_blocks = unit_blocks(target)
+                groups = _memo_groups(memo, target, target_blocks, lang, vocabulary)
+                whole = _memo_parts(memo, target, target_blocks, lang, vocabulary)
+                page_memo = Memo(target, target_blocks, whole, True) if len(whole) >= MEMO_MIN_PARTS else None
+                own[id(target)] = page_memo if page_memo is not None and len(groups) <= 1 else None
+                reading.memos += groups if len(groups) > 1 else [page_memo] if page_memo else []
+    with_memo = {id(m.unit) for m in reading.memos}
+    for targets in siblings:
+        if any(id(t) in with_memo for t in targets):
+            reading.without += [t for t in targets if id(t) not in with_memo and t not in reading.without]
+    return reading
 
 
 def find_indicators(
@@ -359,14 +483,17 @@ def find_indicators(
     own_hosts = {(urlsplit(u).hostname or "").lower().removeprefix("www.") for u in artifacts.site_urls}
     own_hosts |= {(urlsplit(u.url).hostname or "").lower().removeprefix("www.") for u in units}
     pages = _pages_by_address(units)
+    memos = memos_of(section, units, section_units, lang, vocabulary, artifacts.kind)
     for indicator in section.indicators_for(artifacts.kind):
         best: Hit | None = None
         best_key = (9, 9)
         stale_why: str | None = None
         foreign: Hit | None = None
-        for unit, blocks, headings_only in _scope(indicator, units, section_units, section, lang):
+        for unit, blocks, headings_only in _scope(indicator, units, section_units, section, lang, memos.memos):
             for hit in _hits_in(indicator, unit, lang, vocabulary, blocks, headings_only, pages):
                 if hit.rank > best_key[0] or not _together(indicator, hit, lang):
+                    continue
+                if indicator.match == "memo" and not _in_memo(hit, unit, blocks):
                     continue
                 if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
                     continue
@@ -409,27 +536,34 @@ def find_indicators(
             verdict.if_any_absent.append(indicator)
         else:
             verdict.absent.append(indicator)
-    verdict.incomplete_memos = _incomplete_memos(section, units, section_units, lang, vocabulary, artifacts.kind)
+    verdict.incomplete_memos = _incomplete_memos(memos.memos)
+    verdict.memoless = memos.without
+    verdict.memos = memos.memos
     return verdict
 
 
-def _incomplete_memos(
-    section: Section, units: list[Unit], section_units: list[Unit], lang: str, vocabulary: Vocabulary, kind: str
-) -> list[tuple[Unit, list[str]]]:
-    """Items' memos (pages carrying at least two memo indicators) that lack what the others give."""
-    memo = [i for i in section.indicators_for(kind) if i.match == "memo"]
-    if len(memo) < 2:
+def _memo_name(blocks: Sequence[Block]) -> Block | None:
+    """The block whose heading names the memo's service: the first headed block of the memo."""
+    return next((b for b in blocks if b.heading), None)
+
+
+def _in_memo(hit: Hit, unit: Unit, blocks: Sequence[Block]) -> bool:
+    """A memo part is read inside the memo (its blocks), never from the service's name: the title
+    of its page or the memo's own heading."""
+    if hit.unit is not unit or hit.block is None:
+        return False
+    name = _memo_name(blocks)
+    if name is not None and hit.block is name and hit.label and hit.label == name.heading:
+        return False
+    return any(hit.block is b for b in blocks)
+
+
+def _incomplete_memos(memos: Sequence[Memo]) -> list[tuple[Memo, list[str]]]:
+    """Memos that lack a part the other memos give («неполнота представленной информации»)."""
+    if len(memos) < 2:
         return []
-    found: list[tuple[Unit, set[str]]] = []
-    for unit in memo_units(units, section_units):
-        blocks = list(unit_blocks(unit))
-        have = {i.id for i in memo if next(iter(_hits_in(i, unit, lang, vocabulary, blocks, False)), None)}
-        if len(have) >= 2:
-            found.append((unit, have))
-    if len(found) < 2:
-        return []
-    given = set().union(*(have for _, have in found))
-    return [(unit, sorted(given - have)) for unit, have in found if given - have]
+    given = set().union(*(m.parts for m in memos))
+    return [(m, sorted(given - m.parts)) for m in memos if given - m.parts]
 
 
 def p_lang(url: str, lang: str) -> bool:
@@ -631,13 +765,24 @@ def assess_section(
                 [hit.unit for hit in verdict.foreign.values()],
             )
         )
-    if verdict.incomplete_memos:
+    if any(i.match == "memo" for i in indicators):
+        measured["memos"] = len(verdict.memos)
+    if verdict.incomplete_memos or verdict.memoless:
+        # Appendix 16 note: «неполнота представленной информации»; one deficiency for the section's memos
+        said = []
+        if verdict.incomplete_memos:
+            said.append(
+                "memos lacking what the others give: "
+                + "; ".join(f"{m.where} lacks {', '.join(missing)}" for m, missing in verdict.incomplete_memos)
+            )
+        if verdict.memoless:
+            said.append(
+                f"{len(verdict.memoless)} listed service(s) without a memo of their own: "
+                + "; ".join(u.url for u in verdict.memoless[:MAX_EVIDENCE])
+            )
         deficiencies.append(
             _deficiency(
-                "incomplete",
-                "memos lacking what the others give: "
-                + "; ".join(f"{u.url} lacks {', '.join(missing)}" for u, missing in verdict.incomplete_memos),
-                [u for u, _ in verdict.incomplete_memos],
+                "incomplete", "; ".join(said), [*(m.unit for m, _ in verdict.incomplete_memos), *verdict.memoless]
             )
         )
     deficiencies += content_deficiencies(section, section_units, lang, vocabulary)

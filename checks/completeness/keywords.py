@@ -18,8 +18,10 @@ Where an indicator is looked for (``match``), as a reader looks for it:
   content, the labels of the links a page offers: what a reader scans;
 * ``section`` — the content (headings and text) of the section's pages, and of blocks headed with
   the section's title elsewhere;
-* ``memo`` — the pages of the section's individual items (a service's memo): the section's pages
-  and the pages their content links to; the Appendix 16 service memo is judged on each;
+* ``memo`` — an individual item's memo (Appendix 16, public services, indicator 3 «Памятка о получении
+  государственной услуги»): a page the section's content links to, or a block of a section page
+  headed with the item, that names at least two of the memo's parts; each memo is judged on its own
+  (:func:`ashyq.checks.completeness.judge.memos_of`);
 * ``anywhere`` (default) — ``headings`` plus the content text of every page (a site's menu, header
   and footer are not content: an indicator is not "present" because a menu names it);
 * ``titles`` — page titles, link labels leading to the page, and URLs only.

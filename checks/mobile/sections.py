@@ -3,8 +3,10 @@
 Judged on the pages a phone gets (:func:`ashyq.checks.mobile.version.read_mobile_version`): the
 separate mobile version's own pages when the harvest found one, else the responsive site's pages,
 else the phone's rendering of the home page. The vocabulary is ``config/vocabulary/appendix16.yaml``;
-the logic is Appendix 15's (:mod:`ashyq.checks.completeness.judge`), the service memo (indicators 3.1
-to 3.6 of "Оказание государственных услуг") read on the pages of the services themselves.
+the logic is Appendix 15's (:mod:`ashyq.checks.completeness.judge`), the service memo (Table 1 row 1.2
+and Table 2 row 1.3, indicator 3 «Памятка о получении государственной услуги», parts 3.1 to 3.6) read
+per service on the services' own pages or their blocks of the list (``judge.memos_of``): a memo
+lacking a part, or a listed service without one, is incomplete information (the note's deduction).
 
 A language the separate mobile version does not offer is a *failed* section for that language (the
 appendix scores per language what a phone user finds; there is nothing), unless fetching the
@@ -31,7 +33,7 @@ LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
 
 @register(
     "a16.mobile_sections",
-    "2",
+    "3",
     ITEMS,
     needs=[("measurements:mobile", "pages")],
 )
