@@ -36,6 +36,7 @@ from ashyq.checks.dialog.indicators import (
     answered_share,
     no_questions_reason,
     questions_of,
+    undated_reason,
     unmeasured,
 )
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
@@ -392,12 +393,16 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     reason = unmeasured(sub, lang, ("questions",))
     if reason:
         return Outcome("unknown", reason)
-    scope, answered = answered_share(questions_of(sub, lang, cfg), sub.as_of, cfg)
+    count = answered_share(questions_of(sub, lang, cfg), sub.reporting_period(), sub.as_of)
+    scope, answered = count.scope, count.answered
     coverage = [r.evidence("$.content", "questions") for r in sub.records_of("dialog", "coverage", lang)]
+    if not scope and count.undated:
+        return Outcome("unknown", undated_reason(count))
     if not scope:
-        return Outcome("clean", "", coverage, measured={"denominator": 0, "note": no_questions_reason(cfg)})
+        measured = {"denominator": 0, "note": no_questions_reason(cfg, count), **count.measured()}
+        return Outcome("clean", "", coverage, measured=measured)
     percent = round(100 * answered / len(scope), 1)
-    measured = {"numerator": answered, "denominator": len(scope), "percent": percent}
+    measured = {"numerator": answered, "denominator": len(scope), "percent": percent, **count.measured()}
     threshold = float(cfg["blog"]["subordinate_min_answered_percent"])
     unanswered = [q for q in scope if not q.answered]
     evidence = [q.record.evidence("$.answered", f"№ {q.number}: {q.answered}") for q in (unanswered or scope)[:5]]
@@ -410,7 +415,7 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
 
 @register(
     "subordinate.dialogue",
-    "1",
+    "2",
     ["T11-1", "T11-2"],
     uses=["subordinates:records:dialog", "subordinates:declared", "config:subordinate_list"],
 )

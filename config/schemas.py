@@ -182,7 +182,6 @@ class BlogBand(Schema):
 class DialogBlog(Schema):
     top_band_above: int
     bands: list[BlogBand]
-    question_window_days: int | None
     questions_closed: str
     subordinate_min_answered_percent: int
 

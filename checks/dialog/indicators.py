@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.period import months_between, weeks_between
+from ashyq.base.period import ReportingPeriod, months_between, weeks_between
 from ashyq.base.vocabulary import LANGS, Lang
 from ashyq.base.working_days import half_year_label, half_year_of, parse_portal_day
 from ashyq.checks.edition_index import reading
@@ -308,27 +308,62 @@ def blog_entries(artifacts: BodyArtifacts) -> list[Result]:
 
 
 # ---------------------------------------------------------------------------------------- 2017: A12-D
-def answered_share(questions: list[Question], as_of: date, cfg: dict[str, Any]) -> tuple[list[Question], int]:
-    """The questions in the configured scope and how many of them have a published answer."""
-    window = cfg["blog"].get("question_window_days")
-    scope = questions
-    if window:
-        first = as_of - timedelta(days=int(window) - 1)
-        scope = [q for q in questions if q.asked is not None and first <= q.asked <= as_of]
-    return scope, sum(q.answered for q in scope)
+@dataclass(frozen=True)
+class QuestionCount:
+    """The blog's questions counted for a reporting period (A12-D-2, T11-2)."""
+
+    scope: list[Question]  # asked within the period, up to as_of
+    answered: int  # of ``scope``, with a published answer
+    undated: list[Question]  # no readable date: cannot be placed in the period
+    outside: int  # dated outside the period (before it, or after as_of)
+    period: ReportingPeriod
+    until: date
+
+    def measured(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"period": self.period.label, "outside_period": self.outside}
+        if self.undated:
+            out["undated"] = len(self.undated)
+            out["undated_note"] = UNDATED_NOTE
+        return out
 
 
-def no_questions_reason(cfg: dict[str, Any]) -> str:
+# INTERPRETATION (the text is silent): point 83 of the 2017 order and Table 11 row 2 count the
+# answers "на вопросы граждан" of the reporting period, and say nothing of a question whose date
+# cannot be read (the portal prints a date on every question card, so this is a reading failure).
+# Such a question cannot be placed in the period: it is left out of the share and counted apart
+# (``measured.undated``); if no dated question falls in the period while undated ones exist, whether
+# any was asked in it is unknown (not assessed), never "nothing asked".
+UNDATED_NOTE = "questions whose date could not be read are left out of the share (they cannot be placed in the period)"
+
+
+def answered_share(questions: list[Question], period: ReportingPeriod, as_of: date) -> QuestionCount:
+    """The questions asked within the run's reporting period up to as_of, and how many of them have a
+    published answer (2017 point 83; 2025 Table 11 row 2)."""
+    scope = [q for q in questions if period.within(q.asked, as_of)]
+    undated = [q for q in questions if q.asked is None]
+    outside = len(questions) - len(scope) - len(undated)
+    return QuestionCount(scope, sum(q.answered for q in scope), undated, outside, period, period.judged_until(as_of))
+
+
+def no_questions_reason(cfg: dict[str, Any], count: QuestionCount) -> str:
     closed = cfg["blog"].get("questions_closed")
     return (
-        f"no question was asked in the counted scope (appeals to blogs were closed on {closed}); "
+        f"no question was asked in the reporting period {count.period.label} up to {count.until:%d.%m.%Y} "
+        f"({count.outside} asked outside it; appeals to blogs were closed on {closed}); "
         "nothing received is not «0 % answered»"
+    )
+
+
+def undated_reason(count: QuestionCount) -> str:
+    return (
+        f"{len(count.undated)} question(s) carry no readable date and none dated falls in the reporting period "
+        f"{count.period.label}: whether any was asked in it is unknown"
     )
 
 
 @register(
     "dialogue.blog_2017",
-    "1",
+    "2",
     ["A12-D-1", "A12-D-2", "A12-D-3"],
     needs=["records:dialog"],
 )
@@ -369,14 +404,17 @@ def _blog_answers(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> 
     reason = unmeasured(artifacts, lang, ("questions",))
     if reason:
         return not_assessed("A12-D-2", lang, reason)
-    scope, answered = answered_share(questions_of(artifacts, lang, cfg), artifacts.as_of, cfg)
+    count = answered_share(questions_of(artifacts, lang, cfg), artifacts.reporting_period(), artifacts.as_of)
+    scope, answered = count.scope, count.answered
+    if not scope and count.undated:
+        return not_assessed("A12-D-2", lang, undated_reason(count))
     if not scope:
         return Result(
             "A12-D-2",
             lang,
             "not_applicable",
-            {"numerator": 0, "denominator": 0},
-            reason=no_questions_reason(cfg),
+            {"numerator": 0, "denominator": 0, **count.measured()},
+            reason=no_questions_reason(cfg, count),
             evidence=coverage_evidence(artifacts, lang, ("questions",)),
         )
     percent = round(100 * answered / len(scope), 1)
@@ -393,7 +431,7 @@ def _blog_answers(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> 
     ]
     evidence = [q.record.evidence("$.answered", str(q.answered)) for q in scope[:5]]
     status = "pass" if not unanswered else "partial"
-    measured = {"value": percent, "numerator": answered, "denominator": len(scope)}
+    measured = {"value": percent, "numerator": answered, "denominator": len(scope), **count.measured()}
     return Result("A12-D-2", lang, status, measured, deficiencies, evidence)  # type: ignore[arg-type]
 
 

@@ -21,6 +21,7 @@ from ashyq.base.artifacts import (
     PageSnapshot,
     PortalRecord,
 )
+from ashyq.base.period import parse_period
 from ashyq.checks.inputs import CONFIG_KEYS, PORTAL_HOSTS
 
 ROOT = Path(__file__).parent
@@ -91,6 +92,7 @@ def artifacts(case: Case) -> BodyArtifacts:
         measurements=[Measurement(**m) for m in d.get("measurements", [])],
         declared=d.get("declared", {}),
         config=d.get("config", {}),
+        period=parse_period(str(body["period"])) if body.get("period") else None,
     )
     for sub in d.get("subordinates", []):
         out.subordinates.append(artifacts(Case(case.item, case.name, case.path, sub)))
