@@ -10,7 +10,9 @@
 * T2-6 materials of rows 1–5 complete in the language (share of rows); T2-7 timeliness of the
   deadline-bearing materials of rows 2–4 (share).
 * T2-8 / T3-4 draft programmes with every draft field filled (share); T2-9 / T3-5 drafts posted by
-  15 May (share); T2-10 / T3-6 comments answered ÷ received (nothing received → pass).
+  15 May (share); T2-10 / T3-6 comments answered ÷ received (nothing received → pass), within the run's reporting
+  period where a comment is dated; budget.egov.kz shows no date for a comment, so the finding says
+  when the period could not be applied (``measured.period_not_applied``).
 
 A body whose budget information is restricted (the portal's notice) is exempt (point 67): every item
 is not_assessed with that reason, never a failure; the scorer awards the exemption by the body's tag.
@@ -225,7 +227,7 @@ def drafts_on_time(artifacts: BodyArtifacts) -> list[Result]:
 
 @register(
     "budget.comments",
-    "1",
+    "2",
     ["T2-10", "T3-6"],
     needs=NEEDS,
 )
@@ -235,16 +237,18 @@ def comments(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
         if not portal.programmes:
             return _no_programmes(item, portal)
-        answered, received, deficiencies, evidence = comment_handling(portal)
-        if received == 0:  # nothing to answer: the ratio is 1 (methodology, part C)
+        count = comment_handling(portal, artifacts)
+        if count.received == 0:  # nothing to answer: the ratio is 1 (methodology, part C)
             return result(
                 item,
                 portal.lang,
                 "pass",
-                {"numerator": 0, "denominator": 0, "share": 1.0},
-                evidence=evidence,
+                {"numerator": 0, "denominator": 0, "share": 1.0, **count.measured},
+                evidence=count.evidence,
             )
-        return share_result(item, portal.lang, answered, received, deficiencies, evidence)
+        return share_result(
+            item, portal.lang, count.answered, count.received, count.deficiencies, count.evidence, **count.measured
+        )
 
     return per_language(artifacts, item, evaluate)
 

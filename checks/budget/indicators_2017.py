@@ -129,15 +129,21 @@ def a12_drafts(artifacts: BodyArtifacts) -> list[Result]:
 
 @register(
     "budget.a12_comments",
-    "1",
+    "2",
     ["A12-B-10"],
     needs=NEEDS,
 )
 def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
-        answered, received, deficiencies, evidence = comment_handling(portal)
+        count = comment_handling(portal, artifacts)
         return deficiency_result(
-            "A12-B-10", portal.lang, deficiencies, evidence, numerator=answered, denominator=received
+            "A12-B-10",
+            portal.lang,
+            count.deficiencies,
+            count.evidence,
+            numerator=count.answered,
+            denominator=count.received,
+            **count.measured,
         )
 
     return per_language(artifacts, "A12-B-10", evaluate)

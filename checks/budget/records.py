@@ -75,6 +75,7 @@ class Comment:
     id: str
     answered: bool
     record: PortalRecord
+    posted: date | None = None  # when it was left, if the card says (budget.egov.kz is not known to)
 
 
 @dataclass
@@ -174,7 +175,8 @@ def budget_portal(artifacts: BodyArtifacts, lang: str) -> BudgetPortal:
         elif record.kind == "file" and p.get("programme") and mentions(p.get("title"), draft_words):
             files.setdefault(str(p["programme"]), []).append(draft_file(record))
         elif record.kind == "comment":
-            portal.comments.append(Comment(str(record.external_id), bool(p.get("answered")), record))
+            posted = parse_portal_day(p.get("date"))
+            portal.comments.append(Comment(str(record.external_id), bool(p.get("answered")), record, posted))
         elif record.kind == "coverage" and p.get("content") == "budget_search" and restricted_text(p.get("reason")):
             portal.restricted = str(p.get("reason"))
     for record in records:

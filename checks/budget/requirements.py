@@ -289,8 +289,27 @@ def draft_timeliness(
     return good, deficiencies, evidence[:EVIDENCE_LIMIT], latest
 
 
-def comment_handling(portal: BudgetPortal) -> tuple[int, int, list[Deficiency], list[EvidenceRef]]:
-    answered = [c for c in portal.comments if c.answered]
+@dataclass
+class CommentCount:
+    """The public comments on the body's programme cards counted for the run's reporting period."""
+
+    answered: int
+    received: int
+    deficiencies: list[Deficiency]
+    evidence: list[EvidenceRef]
+    measured: dict[str, Any]
+
+
+def comment_handling(portal: BudgetPortal, artifacts: BodyArtifacts) -> CommentCount:
+    """Comments answered ÷ received on the cards of the body's programmes, within the run's reporting
+    period. budget.egov.kz is not known to show when a comment was left (no such field is documented
+    for its cards): a comment whose record carries a date is judged by it (outside the period, it is
+    left out); an undated one cannot be placed, so it is counted whatever its date, and the finding
+    says the period could not be applied to it (``measured.period_not_applied`` and an evidence note)."""
+    period, as_of = artifacts.reporting_period(), artifacts.as_of
+    counted = [c for c in portal.comments if c.posted is None or period.within(c.posted, as_of)]
+    undated = [c for c in counted if c.posted is None]
+    answered = [c for c in counted if c.answered]
     deficiencies = [
         Deficiency(
             f"Comment {c.id} on «{c.record.payload.get('field') or '?'}» has no answer",
@@ -299,13 +318,23 @@ def comment_handling(portal: BudgetPortal) -> tuple[int, int, list[Deficiency], 
             record=c.id,
             evidence=[c.record.evidence("$.answered", str(c.record.payload.get("text") or "")[:200])],
         )
-        for c in portal.comments
+        for c in counted
         if not c.answered
     ]
     evidence = [c.record.evidence("$.answer", str(c.record.payload.get("answer") or "")) for c in answered]
-    if not portal.comments:
+    if not counted:
         evidence = [p.record.evidence("$.tabs", f"{p.title}: no comments") for p in portal.programmes]
-    return len(answered), len(portal.comments), deficiencies, evidence[:EVIDENCE_LIMIT]
+    measured: dict[str, Any] = {"period": period.label, "outside_period": len(portal.comments) - len(counted)}
+    if undated:
+        note = (
+            f"budget.egov.kz shows no date for {len(undated)} comment(s): the reporting period {period.label} "
+            "could not be applied to them; they are counted whatever their date"
+        )
+        measured["period_not_applied"] = len(undated)
+        measured["period_note"] = note
+        first = undated[0].record
+        evidence = [EvidenceRef(url=first.source_url, kind="portal_record", snippet=note), *evidence]
+    return CommentCount(len(answered), len(counted), deficiencies, evidence[:EVIDENCE_LIMIT], measured)
 
 
 # ------------------------------------------------------------------------------ running per language
