@@ -388,7 +388,7 @@ def _memo_parts(
     memo's own heading is the service's name, not one of its parts («Әлеуметтік төлемді тағайындау»
     names a payment, not the cost of the service)."""
     out = set()
-    name = _memo_name(blocks)
+    name = _memo_name(unit, blocks)
     for indicator in memo:
         keywords = indicator.keywords[lang]
         for block in blocks:
@@ -453,26 +453,39 @@ def memos_of(
     members = {id(u) for u in section_units}
     holders = [(u, unit_blocks(u)) for u in section_units]
     holders += [(u, tuple(b)) for u in units if id(u) not in members and (b := section_blocks(u, section, lang, False))]
-    own: dict[int, Memo | None] = {}
-    siblings: list[list[Unit]] = []
+    # the items a list links to, block by block (a home page is no item)
+    lists = [
+        [t for t in targets if getattr(t.origin, "depth", None) != 0]
+        for unit, blocks in holders
+        for targets in _linked_pages(unit, blocks, pages)
+    ]
+    linked = {id(t): t for targets in lists for t in targets}
     for unit, blocks in holders:
-        reading.memos += _memo_groups(memo, unit, blocks, lang, vocabulary)
-        for targets in _linked_pages(unit, blocks, pages):
-            siblings.append(targets)
-            for target in targets:
-                if id(target) in own or id(target) in members:
-                    continue
-                target_blocks = unit_blocks(target)
-                groups = _memo_groups(memo, target, target_blocks, lang, vocabulary)
-                whole = _memo_parts(memo, target, target_blocks, lang, vocabulary)
-                page_memo = Memo(target, target_blocks, whole, True) if len(whole) >= MEMO_MIN_PARTS else None
-                own[id(target)] = page_memo if page_memo is not None and len(groups) <= 1 else None
-                reading.memos += groups if len(groups) > 1 else [page_memo] if page_memo else []
+        if id(unit) not in linked:
+            reading.memos += _memo_groups(memo, unit, blocks, lang, vocabulary)
+    for target in linked.values():
+        reading.memos += _page_memos(memo, target, lang, vocabulary)
     with_memo = {id(m.unit) for m in reading.memos}
-    for targets in siblings:
+
+    def is_list(page: Unit) -> bool:  # a further list page (the next page of the list), not an item
+        return any(id(t) in with_memo for ts in _linked_pages(page, unit_blocks(page), pages) for t in ts)
+
+    for targets in lists:
         if any(id(t) in with_memo for t in targets):
-            reading.without += [t for t in targets if id(t) not in with_memo and t not in reading.without]
+            reading.without += [
+                t for t in targets if id(t) not in with_memo and t not in reading.without and not is_list(t)
+            ]
     return reading
+
+
+def _page_memos(memo: Sequence[Indicator], page: Unit, lang: str, vocabulary: Vocabulary) -> list[Memo]:
+    """An item's own page: its memo is the whole page, unless it shows several memos (one per heading)."""
+    blocks = unit_blocks(page)
+    groups = _memo_groups(memo, page, blocks, lang, vocabulary)
+    if len(groups) > 1:
+        return groups
+    parts = _memo_parts(memo, page, blocks, lang, vocabulary)
+    return [Memo(page, blocks, parts, True)] if len(parts) >= MEMO_MIN_PARTS else []
 
 
 def find_indicators(
@@ -542,8 +555,11 @@ def find_indicators(
     return verdict
 
 
-def _memo_name(blocks: Sequence[Block]) -> Block | None:
-    """The block whose heading names the memo's service: the first headed block of the memo."""
+def _memo_name(unit: Unit, blocks: Sequence[Block]) -> Block | None:
+    """The block whose heading names the memo's service: a block of the page's list headed with it,
+    or on the service's own page the heading that repeats the page's title."""
+    if len(blocks) == len(unit_blocks(unit)):
+        return next((b for b in blocks if b.heading and b.heading == unit.title), None)
     return next((b for b in blocks if b.heading), None)
 
 
@@ -552,7 +568,7 @@ def _in_memo(hit: Hit, unit: Unit, blocks: Sequence[Block]) -> bool:
     of its page or the memo's own heading."""
     if hit.unit is not unit or hit.block is None:
         return False
-    name = _memo_name(blocks)
+    name = _memo_name(unit, blocks)
     if name is not None and hit.block is name and hit.label and hit.label == name.heading:
         return False
     return any(hit.block is b for b in blocks)
