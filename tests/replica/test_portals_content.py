@@ -119,7 +119,11 @@ def test_compliance_spreads_and_languages_differ() -> None:
     kk_only = {(b, i) for b, i, lang in by_item if lang == "kk" and (b, i, "ru") not in by_item}
     assert len(kk_only) >= 3
     subordinate_items = {d.item for d in portal_defects(World()) if d.body in ("enbek-center", "zqai")}
-    assert subordinate_items == {"T10-1", "T10-2", "T10-3", "T11-1", "T11-2"}
+    # enbek-center's unanswered blog questions predate January 2023: outside a 2026 period (T11-2 counts
+    # the period), inside a 2022 one
+    assert subordinate_items == {"T10-1", "T10-2", "T10-3", "T11-1"}
+    then = {d.item for d in portal_defects(World(as_of=date(2022, 11, 20))) if d.body == "enbek-center"}
+    assert "T11-2" in then
 
 
 def test_defects_follow_the_clock() -> None:

@@ -108,7 +108,8 @@ def test_questions_stop_in_january_2023_but_posts_and_events_continue(site: Serv
 
 def test_declared_dialog_defects_are_served(site: Served) -> None:
     defects = [d for d in portal_defects(WORLD) if d.item in ("T6-1", "T6-2", "T11-2", "T1-5")]
-    assert {d.item for d in defects} == {"T6-1", "T6-2", "T11-2", "T1-5"}
+    # T11-2 counts the questions of the reporting period: the archive closed in January 2023
+    assert {d.item for d in defects} == {"T6-1", "T6-2", "T1-5"}
     for defect in defects:
         measured = dict(defect.measured)
         lang = defect.lang or "ru"
@@ -125,8 +126,3 @@ def test_declared_dialog_defects_are_served(site: Served) -> None:
                 year, part = label.split("-H")
                 start, end = half_year_bounds((int(year), int(part)))
                 assert not any(start <= d <= end for d in starts)
-        elif defect.item == "T11-2":
-            html = "".join(pages_of(site, f"/blogs/{blog_id(defect.body)}/questions", lang))
-            total = html.count('class="readmore"')
-            answered = html.count('class="row answers"')
-            assert (answered, total) == (measured["numerator"], measured["denominator"])
