@@ -18,19 +18,20 @@ The gov.kz record fields used here are the API's own (``title``, ``content``, ``
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
 from ashyq.base.dates import find_dates, parse_timestamp
 from ashyq.base.evidence import EvidenceRef
-from ashyq.base.text import detect_lang, fold_kazakh, html_parts, html_to_text, normalise
-from ashyq.checks.completeness.page_blocks import Block, content_blocks
+from ashyq.base.text import HtmlParts, detect_lang, fold_kazakh, html_to_text, normalise, parse_html, parts_of
+from ashyq.checks.completeness.page_blocks import Block, blocks_of, content_blocks, content_of
 
 GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities"
 CONTENT_KINDS = ("page", "document", "news", "curator", "contacts", "event")
@@ -54,6 +55,8 @@ class Unit:
     anchors: tuple[tuple[str, str], ...] = ()  # (label, lower-case target) of every link it offers
     incoming: tuple[str, ...] = ()  # the labels other units' links to it carry (menu items, link texts)
     shown_title: str = ""  # the title as the page writes it (normalised, never folded): for citations
+    # a page's paragraphs, list items and cells: (text as written, holds a link); None: read from html
+    paragraphs: tuple[tuple[str, bool], ...] | None = None
 
     def evidence(self, snippet: str | None = None, json_path: str | None = None) -> EvidenceRef:
         snippet = snippet or self.shown_title or self.title or self.main[:200]
@@ -91,7 +94,21 @@ def _page_key(url: str, lang: str) -> str:
 
 
 def _html_unit(url: str, lang: str | None, html: str, kind: str, origin: Any) -> Unit | None:
-    parts = html_parts(html)
+    """A page read once: one parse gives its links, its paragraphs, its title and texts, and its
+    blocks (each reader takes what it needs from the same tree, in that order, since the later ones
+    take navigation and scripts out of it)."""
+    root = parse_html(html)
+    harvested = bool(getattr(origin, "links", None))
+    blocks: tuple[Block, ...] = ()
+    paragraphs: tuple[tuple[str, bool], ...] = ()
+    if root is None:
+        parts = HtmlParts("", "", "", ())
+        anchors = _harvested_anchors(origin)
+    else:
+        anchors = _harvested_anchors(origin) if harvested else _anchors_of(root, url)
+        paragraphs = _paragraphs_of(root)
+        parts = parts_of(root)
+        blocks = blocks_of(content_of(root))
     language = lang or detect_lang(parts.main_text)
     if language not in ("kk", "ru"):
         return None
@@ -109,32 +126,47 @@ def _html_unit(url: str, lang: str | None, html: str, kind: str, origin: Any) ->
             _text_dates(parts.main_text),
             html,
             origin,
-            blocks=content_blocks(html),
-            anchors=_anchors(origin, html, url),
+            blocks=blocks,
+            anchors=anchors,
+            paragraphs=paragraphs,
         )
     )
 
 
-def _anchors(origin: Any, html: str, url: str) -> tuple[tuple[str, str], ...]:
-    """The links a page offers, with their labels: from the harvest's link records when there are
-    any (absolute targets), else read from the HTML."""
-    links = getattr(origin, "links", None)
-    if links:
-        return tuple((normalise(lk.anchor_text or ""), lk.target_url.lower()) for lk in links if lk.anchor_text)
-    try:
-        import lxml.html
+def _harvested_anchors(origin: Any) -> tuple[tuple[str, str], ...]:
+    """The links a page offers, with their labels, from the harvest's link records (absolute targets)."""
+    links = getattr(origin, "links", None) or ()
+    return tuple((normalise(lk.anchor_text or ""), lk.target_url.lower()) for lk in links if lk.anchor_text)
 
-        root = lxml.html.fromstring(html) if html.strip() else None
-    except Exception:  # not HTML: no links
-        return ()
-    if root is None:
-        return ()
-    root.make_links_absolute(url) if url.startswith("http") else None
-    return tuple(
-        (normalise(" ".join(a.itertext())), str(a.get("href")).lower())
-        for a in root.iter("a")
-        if a.get("href") and " ".join(a.itertext()).strip()
-    )
+
+def _anchors_of(root: Any, url: str) -> tuple[tuple[str, str], ...]:
+    """The links a parsed page offers, with their labels, the targets made absolute against the
+    page's address (or its ``<base href>``) when it has one."""
+    base = url if url.startswith("http") else None
+    if base is not None:
+        declared = root.find(".//base[@href]")
+        if declared is not None:
+            base = urljoin(base, str(declared.get("href")).strip())
+    out = []
+    for a in root.iter("a"):
+        href, label = a.get("href"), " ".join(a.itertext())
+        if not href or not label.strip():
+            continue
+        if base is not None:
+            with contextlib.suppress(ValueError):  # a malformed address stays as written
+                href = urljoin(base, href.strip())
+        out.append((normalise(label), str(href).lower()))
+    return tuple(out)
+
+
+def _paragraphs_of(root: Any) -> tuple[tuple[str, bool], ...]:
+    """Each paragraph, list item and cell with text: its text, and whether it holds a link."""
+    out = []
+    for element in root.iter("p", "li", "td"):
+        text = element.text_content()
+        if text.strip():
+            out.append((text, any(a.get("href") for a in element.iter("a"))))
+    return tuple(out)
 
 
 def _fold_text(text: str) -> str:

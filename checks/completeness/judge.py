@@ -468,18 +468,27 @@ def currency(
 
 def _citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> str | None:
     """The first law citation in a paragraph of the unit's HTML that has no link, if any."""
+    read = fold_kazakh if lang == "kk" else normalise
+    for written, linked in _paragraphs(unit):
+        text = read(written)
+        hit = matches(vocabulary.law_citations[lang], text)
+        if hit and not linked:
+            return text[max(0, hit.start() - 40) : hit.end() + 80]
+    return None
+
+
+def _paragraphs(unit: Unit) -> tuple[tuple[str, bool], ...]:
+    """The unit's paragraphs, list items and cells (text, holds a link): read when the page was
+    parsed, else (an API record's HTML) parsed here."""
+    if unit.paragraphs is not None:
+        return unit.paragraphs
     if not unit.html or "<" not in unit.html:
-        return None
+        return ()
     try:
         root = lxml.html.fragment_fromstring(unit.html, create_parent="div")
     except (etree.ParserError, ValueError):
-        return None
-    for block in root.iter("p", "li", "td"):
-        text = (fold_kazakh if lang == "kk" else normalise)(block.text_content())
-        hit = matches(vocabulary.law_citations[lang], text)
-        if hit and not any(a.get("href") for a in block.iter("a")):
-            return text[max(0, hit.start() - 40) : hit.end() + 80]
-    return None
+        return ()
+    return tuple((e.text_content(), any(a.get("href") for a in e.iter("a"))) for e in root.iter("p", "li", "td"))
 
 
 def content_deficiencies(
