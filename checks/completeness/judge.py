@@ -217,24 +217,29 @@ def _hits_in(
             yield Hit(unit, None, "the page's text", every, rank=2)
         return
     if keywords:
-        for title in (unit.title, *unit.incoming):
-            if matches(keywords, title):
-                yield Hit(unit, None, f"the page titled «{(unit.shown_title or unit.title)[:80]}»", every, 0, title)
-                break
+        if matches(keywords, unit.title):
+            yield Hit(unit, None, f"the page titled «{(unit.shown_title or unit.title)[:80]}»", every, 0, unit.title)
+        else:
+            for label in unit.incoming:
+                if matches(keywords, label):
+                    how = f"the page linked as «{unit.shown_incoming(label)[:80]}»"
+                    yield Hit(unit, None, how, every, 0, label)
+                    break
         for block in blocks:
             if block.heading and matches(keywords, block.heading):
                 how = f"the heading «{block.raw_heading[:80]}»"
                 yield Hit(unit, block, how, _extent(every, block), 0, block.heading)
-        for label, href in unit.anchors:
+        for n, (label, href) in enumerate(unit.anchors):
             if matches(keywords, label) and href.startswith(("http", "/")):
+                shown = unit.shown_label(n)[:80]  # cited as the page writes it; matched folded
                 target = (pages or {}).get(href.split("#", 1)[0].rstrip("/"))
                 if target is not None and target is not unit:
-                    how = f"the page linked as «{label[:80]}» from {unit.url}"
+                    how = f"the page linked as «{shown}» from {unit.url}"
                     yield Hit(target, None, how, unit_blocks(target), 1, label)
                     continue
                 holder = next((b for b in every if href in b.hrefs), None)
                 extent = _extent(every, holder) if holder else ()
-                yield Hit(unit, holder, f"the link «{label[:80]}» ({href[:80]})", extent, 1, label)
+                yield Hit(unit, holder, f"the link «{shown}» ({href[:80]})", extent, 1, label)
         if not headings_only:
             for block in blocks:
                 if matches(keywords, block.text):
