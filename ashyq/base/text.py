@@ -16,7 +16,9 @@ The one place text is folded for comparison: no other module keeps its own norma
   ``compile_keyword(…, kazakh=True)`` also lets a stem's last consonant voice before a suffix, as
   Kazakh spells it (``жаңалық`` → ``жаңалығы``, ``кітап`` → ``кітабы``).
 * :func:`html_parts` — the title, the main text and the link hrefs of an HTML document, with the
-  site's navigation, header and footer taken out (a menu on every page is not content).
+  site's navigation, header and footer taken out (a menu on every page is not content);
+  :func:`parse_html` and :func:`parts_of` do the same in two steps, for a reader that parses a page
+  once and reads it several ways.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ __all__ = [
     "html_to_text",
     "matches_label",
     "normalise",
+    "parse_html",
+    "parts_of",
     "squash",
     "trim",
 ]
@@ -167,13 +171,25 @@ def element_text(element: lxml.html.HtmlElement) -> str:
     return squash(" ".join(element.itertext()))
 
 
-def html_parts(html: str) -> HtmlParts:
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """The document's tree, or None for what is empty or not HTML (one parse a page: the readers
+    below take the tree, so a caller reading a page several ways parses it once)."""
     if not html.strip():
-        return HtmlParts("", "", "", ())
+        return None
     try:
-        root = lxml.html.fromstring(html)
+        return lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
-        return HtmlParts("", "", "", ())
+        return None
+
+
+def html_parts(html: str) -> HtmlParts:
+    root = parse_html(html)
+    return parts_of(root) if root is not None else HtmlParts("", "", "", ())
+
+
+def parts_of(root: lxml.html.HtmlElement) -> HtmlParts:
+    """:func:`html_parts` of a parsed document. It takes scripts, navigation, header, footer and
+    asides out of the tree it is given (what is left is the content)."""
     hrefs = tuple(str(a.get("href")) for a in root.iter("a") if a.get("href"))
     heading = root.find(".//h1")
     title = element_text(heading) if heading is not None else (root.findtext(".//title") or "")

@@ -6,7 +6,8 @@ empty, an e-mail field given something that is not an address, a number field le
 way a visitor sends it, with its own submit button. Then:
 
 * the browser's own message (the form's constraints refused it: the browser names the field and says
-  why) is a text message tied to the field;
+  why) is a text message tied to the field — when the form was really submitted: a plain
+  ``type=button`` control submits nothing, so the browser says nothing;
 * otherwise the texts that appeared, or that the page shows as errors (``role=alert``, a field marked
   ``aria-invalid``, an element a field names with ``aria-describedby``/``aria-errormessage``), are
   read: a message is **tied** to a field when the field points to it, when it stands in the field's
@@ -75,7 +76,8 @@ CLICK_SUBMIT = """
   const submit = form.querySelector('button[type=submit], input[type=submit], input[type=image], button:not([type])')
     || [...document.querySelectorAll('button[type=submit], input[type=submit]')].find(b => b.form === form)
     || form.querySelector('button, input[type=button]');
-  if (submit) { submit.focus(); submit.click(); return 'button'; }
+  // a plain button (type=button) sends nothing by itself: the browser validates only what is submitted
+  if (submit) { submit.focus(); submit.click(); return ['submit', 'image'].includes(submit.type) ? 'button' : 'plain-button'; }
   if (form.requestSubmit) { form.requestSubmit(); return 'requestSubmit'; }
   form.submit(); return 'submit';
 }
@@ -94,12 +96,24 @@ READ = """
   // the browser speaks only for a form that lets it validate (no novalidate)
   const native = form && !form.noValidate ? fields.filter(el => el.willValidate && !el.validity.valid)
     .map(el => ({field: el.name || el.id, message: el.validationMessage})).filter(x => x.message) : [];
-  const labelOf = (el) => { const parts = [];
+  const tidy = (parts) => parts.join(' ').toLowerCase().replace(/\\(.*?\\)|\\*|:/g, ' ').replace(/\\s+/g, ' ').trim();
+  // the field's own label, and the group (legend) it stands in
+  const ownOf = (el) => { const parts = [];
     if (el.labels) for (const l of el.labels) parts.push(l.innerText);
     if (el.getAttribute('aria-label')) parts.push(el.getAttribute('aria-label'));
     if (el.placeholder) parts.push(el.placeholder);
-    const fs = el.closest('fieldset'); if (fs && fs.querySelector('legend')) parts.push(fs.querySelector('legend').innerText);
-    return parts.join(' ').toLowerCase().replace(/\\(.*?\\)|\\*|:/g, ' ').replace(/\\s+/g, ' ').trim(); };
+    return tidy(parts); };
+  const groupOf = (el) => { const fs = el.closest('fieldset'); return tidy(fs && fs.querySelector('legend') ? [fs.querySelector('legend').innerText] : []); };
+  const wordsOf = (s) => s.split(' ').filter(w => w.length >= 3);
+  const stem = (w) => w.length >= 6 ? w.slice(0, -2) : w;  // «заявитель» named as «заявителя»
+  // a message names a field by a word of its group, or of its own label when no other field shares
+  // that label (two «Name» fields of two groups are not told apart by «Name»)
+  const names = (text, f) => { const t = text.toLowerCase(); const own = ownOf(f);
+    const twins = own ? fields.filter(g => g !== f && (g.name !== f.name || !f.name) && ownOf(g) === own) : [];
+    return wordsOf(groupOf(f)).some(w => t.includes(stem(w))) || (twins.length === 0 && wordsOf(own).some(w => t.includes(w))); };
+  // the words of a message beyond the labels of the fields it is tied to: what it says about them
+  const rest = (text, tiedFields) => { const named = tiedFields.flatMap(f => wordsOf(ownOf(f) + ' ' + groupOf(f)));
+    return (text.toLowerCase().match(/[\\p{L}]{3,}/gu) || []).filter(w => !named.some(n => w.startsWith(stem(n)) || n.startsWith(stem(w)))).slice(0, 24); };
   const isError = (text) => errorWords.some(w => text.toLowerCase().includes(w.toLowerCase()));
   const candidates = new Set();
   document.querySelectorAll('[role=alert], [aria-live], .error, .errors, .invalid-feedback, .field-error, .form-error, [class*=error], [id*=error]').forEach(el => candidates.add(el));
@@ -116,18 +130,17 @@ READ = """
     if (![...candidates].every(o => o === el || !el.contains(o) || (o.innerText || '').trim() !== text)) continue;
     const fresh = !before.has(text);
     if (!fresh && !isError(text)) continue;
-    const tied = [];
+    const tied = [], tiedFields = [];
     for (const f of fields) {
       const ids = ((f.getAttribute('aria-describedby') || '') + ' ' + (f.getAttribute('aria-errormessage') || '')).split(/\\s+/).filter(Boolean);
-      const label = labelOf(f);
       const block = f.closest('label, .form-group, .field, [class*=field], [class*=form-item], p, li, td') ;
       if (ids.some(id => { const t = document.getElementById(id); return t && (t === el || t.contains(el)); })
           || (block && block !== scope && block.contains(el) && block.querySelectorAll('input, textarea, select').length === 1)
-          || (label && label.length >= 2 && label.split(' ').some(w => w.length >= 3 && text.toLowerCase().includes(w))))
-        tied.push(f.name || f.id || f.type);
+          || names(text, f)) { tied.push(f.name || f.id || f.type); tiedFields.push(f); }
     }
     const hidden = !!el.closest('[aria-hidden=true]');
-    messages.push({text: text.slice(0, 160), fresh, error_like: isError(text), tied, hidden_from_at: hidden});
+    messages.push({text: text.slice(0, 160), fresh, error_like: isError(text), tied, hidden_from_at: hidden,
+                   says: tied.length ? rest(text, tiedFields) : []});
   }
   const invalidMarked = fields.filter(el => el.getAttribute('aria-invalid') === 'true').map(el => el.name || el.id);
   return {native: native.slice(0, 10), messages: messages.slice(0, 10), aria_invalid: invalidMarked.slice(0, 10),

@@ -449,9 +449,19 @@ def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
 SENT = re.compile(r"спасибо|отправлен|принят|рахмет|жіберілді|қабылданды|thank|\bsent\b|received", re.IGNORECASE)
 
 
-def _form_verdicts(m: Measurement) -> list[tuple[dict[str, Any], str | None]]:
-    """Each form sent wrongly on the page: None when the visitor was told which field is wrong,
-    else why not."""
+def _describes(message: dict[str, Any], generic: list[str]) -> bool:
+    """Whether a message tied to a field says more than that the field is wrong: a word beyond the
+    field's name and the words that only say "invalid value" (the cause, or how to put it right).
+    A measurement without the message's words (taken before they were read) counts as saying it."""
+    if "says" not in message:
+        return True
+    return any(not any(str(word).startswith(stem) for stem in generic) for word in message["says"])
+
+
+def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tuple[dict[str, Any], str | None]]:
+    """Each form sent wrongly on the page: None when the visitor was told which field is wrong and
+    what is wrong with it, else why not."""
+    generic = generic or []
     out: list[tuple[dict[str, Any], str | None]] = []
     for form in m.data.get("forms", []):
         messages = [x for x in form.get("messages", []) if x.get("fresh") or x.get("error_like")]
@@ -460,10 +470,13 @@ def _form_verdicts(m: Measurement) -> list[tuple[dict[str, Any], str | None]]:
             x for x in messages if x.get("error_like") or (x.get("tied") and not SENT.search(x.get("text") or ""))
         ]
         exposed = [x for x in errors if not x.get("hidden_from_at")]
-        if form.get("native"):
+        if form.get("native") and form.get("sent_by") != "plain-button":
             out.append((form, None))  # the browser refused the input and named the field
-        elif exposed and any(x.get("tied") for x in exposed):
+        elif exposed and any(x.get("tied") and _describes(x, generic) for x in exposed):
             out.append((form, None))
+        elif exposed and any(x.get("tied") for x in exposed):
+            said = next(x for x in exposed if x.get("tied"))
+            out.append((form, f"the message «{said['text']}» names the field but not what is wrong with it"))
         elif exposed:
             out.append((form, f"the message «{exposed[0]['text']}» does not say which field is wrong"))
         elif errors:
@@ -486,7 +499,8 @@ def form_errors(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = usable(measurements(artifacts, "form_errors", "desktop"))
     if not taken:
         return [no_measurement("A14-3.5", "form_errors", broken)]
-    verdicts = [(m, form, why) for m in taken for form, why in _form_verdicts(m)]
+    generic = labels(config, "input_error_generic")
+    verdicts = [(m, form, why) for m in taken for form, why in _form_verdicts(m, generic)]
     if not verdicts:
         return [
             Result(

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
-from ashyq.base.text import element_text, normalise
+from ashyq.base.text import normalise, squash
 from ashyq.checks.inputs import missing_reason
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import pattern
@@ -55,11 +55,32 @@ class Parsed:
         return urljoin(self.page.final_url or self.page.url, href)
 
 
+_NOT_TEXT = frozenset(("script", "style", "noscript", "template"))
+
+
 def main_text(element: Any) -> str:
-    clone = lxml.html.fromstring(lxml.html.tostring(element))
-    for bad in clone.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    return element_text(clone)
+    """The element's text without its scripts, styles and templates, read off the shared tree
+    (nothing is copied or re-parsed, and the tree stays as it was)."""
+    return squash(" ".join(_texts(element)))
+
+
+def _texts(element: Any) -> list[str]:
+    """The texts ``itertext`` gives once the left-out elements are dropped: a dropped element's tail
+    joins the text before it (``a<script>…</script>b`` reads ``ab``, as the page shows it)."""
+    out: list[str] = []
+    slot = element.text or ""  # the text run at this level, to which a dropped element's tail joins
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.lower() in _NOT_TEXT:
+            slot += child.tail or ""
+            continue
+        if slot:
+            out.append(slot)
+        if isinstance(child.tag, str):
+            out.extend(_texts(child))
+        slot = child.tail or ""
+    if slot:
+        out.append(slot)
+    return out
 
 
 @functools.lru_cache(maxsize=256)

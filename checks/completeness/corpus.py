@@ -9,7 +9,8 @@ archived capture or the record's JSON path.
 A unit is read as a reader reads it: its title, its content in blocks under headings
 (:mod:`ashyq.checks.completeness.page_blocks`), the links it offers with their labels, and the labels
 under which the other pages link to it (a menu item «Бюджет» names the page it leads to). Kazakh
-units are kept in the folded spelling Kazakh keywords are matched in (:func:`ashyq.base.text.fold_kazakh`).
+units are kept in the folded spelling Kazakh keywords are matched in (:func:`ashyq.base.text.fold_kazakh`);
+what a finding cites — a page's title, a link's label — is kept as the page writes it, in either language.
 
 The gov.kz record fields used here are the API's own (``title``, ``content``, ``body``,
 ``created_date``, ``updated_date``, ``directions``, ``internal_link``, ``slug``, ``projects``,
@@ -18,19 +19,29 @@ The gov.kz record fields used here are the API's own (``title``, ``content``, ``
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
 from ashyq.base.dates import find_dates, parse_timestamp
 from ashyq.base.evidence import EvidenceRef
-from ashyq.base.text import detect_lang, fold_kazakh, html_parts, html_to_text, normalise
-from ashyq.checks.completeness.page_blocks import Block, content_blocks
+from ashyq.base.text import (
+    HtmlParts,
+    detect_lang,
+    fold_kazakh,
+    html_to_text,
+    normalise,
+    parse_html,
+    parts_of,
+    squash,
+)
+from ashyq.checks.completeness.page_blocks import Block, blocks_of, content_blocks, content_of
 
 GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities"
 CONTENT_KINDS = ("page", "document", "news", "curator", "contacts", "event")
@@ -53,7 +64,24 @@ class Unit:
     blocks: tuple[Block, ...] = ()  # the content under its headings
     anchors: tuple[tuple[str, str], ...] = ()  # (label, lower-case target) of every link it offers
     incoming: tuple[str, ...] = ()  # the labels other units' links to it carry (menu items, link texts)
-    shown_title: str = ""  # the title as the page writes it (normalised, never folded): for citations
+    shown_title: str = ""  # the title as the page writes it (white space squashed, never folded): for citations
+    # a page's paragraphs, list items and cells: (text as written, holds a link); None: read from html
+    paragraphs: tuple[tuple[str, bool], ...] | None = None
+    # each link's label as the page writes it (white space squashed, never folded or lower-cased),
+    # in the order of ``anchors``: what a finding cites (``anchors`` are for matching)
+    labels: tuple[str, ...] = ()
+    incoming_shown: tuple[str, ...] = ()  # ``incoming`` as the linking pages write them
+
+    def shown_incoming(self, label: str) -> str:
+        """An incoming label as the page linking here writes it."""
+        for n, known in enumerate(self.incoming):
+            if known == label and n < len(self.incoming_shown):
+                return self.incoming_shown[n]
+        return label
+
+    def shown_label(self, n: int) -> str:
+        """The label of the unit's ``n``-th link as the page writes it."""
+        return self.labels[n] if n < len(self.labels) else self.anchors[n][0]
 
     def evidence(self, snippet: str | None = None, json_path: str | None = None) -> EvidenceRef:
         snippet = snippet or self.shown_title or self.title or self.main[:200]
@@ -91,7 +119,21 @@ def _page_key(url: str, lang: str) -> str:
 
 
 def _html_unit(url: str, lang: str | None, html: str, kind: str, origin: Any) -> Unit | None:
-    parts = html_parts(html)
+    """A page read once: one parse gives its links, its paragraphs, its title and texts, and its
+    blocks (each reader takes what it needs from the same tree, in that order, since the later ones
+    take navigation and scripts out of it)."""
+    root = parse_html(html)
+    harvested = bool(getattr(origin, "links", None))
+    blocks: tuple[Block, ...] = ()
+    paragraphs: tuple[tuple[str, bool], ...] = ()
+    if root is None:
+        parts = HtmlParts("", "", "", ())
+        written = _harvested_anchors(origin)
+    else:
+        written = _harvested_anchors(origin) if harvested else _anchors_of(root, url)
+        paragraphs = _paragraphs_of(root)
+        parts = parts_of(root)
+        blocks = blocks_of(content_of(root))
     language = lang or detect_lang(parts.main_text)
     if language not in ("kk", "ru"):
         return None
@@ -109,32 +151,50 @@ def _html_unit(url: str, lang: str | None, html: str, kind: str, origin: Any) ->
             _text_dates(parts.main_text),
             html,
             origin,
-            blocks=content_blocks(html),
-            anchors=_anchors(origin, html, url),
+            blocks=blocks,
+            anchors=tuple((normalise(label), href) for label, href in written),
+            paragraphs=paragraphs,
+            labels=tuple(label for label, _ in written),
+            shown_title=squash(parts.title),
         )
     )
 
 
-def _anchors(origin: Any, html: str, url: str) -> tuple[tuple[str, str], ...]:
-    """The links a page offers, with their labels: from the harvest's link records when there are
-    any (absolute targets), else read from the HTML."""
-    links = getattr(origin, "links", None)
-    if links:
-        return tuple((normalise(lk.anchor_text or ""), lk.target_url.lower()) for lk in links if lk.anchor_text)
-    try:
-        import lxml.html
+def _harvested_anchors(origin: Any) -> tuple[tuple[str, str], ...]:
+    """The links a page offers, with their labels as written, from the harvest's link records
+    (absolute targets)."""
+    links = getattr(origin, "links", None) or ()
+    return tuple((squash(lk.anchor_text or ""), lk.target_url.lower()) for lk in links if lk.anchor_text)
 
-        root = lxml.html.fromstring(html) if html.strip() else None
-    except Exception:  # not HTML: no links
-        return ()
-    if root is None:
-        return ()
-    root.make_links_absolute(url) if url.startswith("http") else None
-    return tuple(
-        (normalise(" ".join(a.itertext())), str(a.get("href")).lower())
-        for a in root.iter("a")
-        if a.get("href") and " ".join(a.itertext()).strip()
-    )
+
+def _anchors_of(root: Any, url: str) -> tuple[tuple[str, str], ...]:
+    """The links a parsed page offers, with their labels as written, the targets made absolute against the
+    page's address (or its ``<base href>``) when it has one."""
+    base = url if url.startswith("http") else None
+    if base is not None:
+        declared = root.find(".//base[@href]")
+        if declared is not None:
+            base = urljoin(base, str(declared.get("href")).strip())
+    out = []
+    for a in root.iter("a"):
+        href, label = a.get("href"), " ".join(a.itertext())
+        if not href or not label.strip():
+            continue
+        if base is not None:
+            with contextlib.suppress(ValueError):  # a malformed address stays as written
+                href = urljoin(base, href.strip())
+        out.append((squash(label), str(href).lower()))
+    return tuple(out)
+
+
+def _paragraphs_of(root: Any) -> tuple[tuple[str, bool], ...]:
+    """Each paragraph, list item and cell with text: its text, and whether it holds a link."""
+    out = []
+    for element in root.iter("p", "li", "td"):
+        text = element.text_content()
+        if text.strip():
+            out.append((text, any(a.get("href") for a in element.iter("a"))))
+    return tuple(out)
 
 
 def _fold_text(text: str) -> str:
@@ -147,7 +207,7 @@ def _folded(unit: Unit) -> Unit:
         return unit
     return replace(
         unit,
-        shown_title=unit.title,
+        shown_title=unit.shown_title or unit.title,
         title=_fold_text(unit.title),
         text=_fold_text(unit.text),
         main=_fold_text(unit.main),
@@ -161,20 +221,26 @@ def _folded(unit: Unit) -> Unit:
 
 def with_incoming(units: list[Unit]) -> list[Unit]:
     """Each unit with the labels of the links other units of its language give it."""
-    labels: dict[tuple[str, str], list[str]] = defaultdict(list)
+    labels: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for unit in units:
-        for label, href in unit.anchors:
+        for n, (label, href) in enumerate(unit.anchors):
             if label and len(label) <= 120:
-                labels[(unit.lang, href.split("#", 1)[0].rstrip("/"))].append(label)
+                labels[(unit.lang, href.split("#", 1)[0].rstrip("/"))].append((label, unit.shown_label(n)))
     out = []
     for unit in units:
         origin = unit.origin
-        addresses = {unit.url.lower().rstrip("/")}
+        addresses = [unit.url.lower().rstrip("/")]
         final = getattr(origin, "final_url", None)
-        if final:
-            addresses.add(str(final).lower().rstrip("/"))
-        found = [label for address in addresses for label in labels.get((unit.lang, address), [])]
-        out.append(replace(unit, incoming=tuple(dict.fromkeys(found))) if found else unit)
+        if final and str(final).lower().rstrip("/") not in addresses:
+            addresses.append(str(final).lower().rstrip("/"))
+        found: dict[str, str] = {}  # label → as the first page linking here writes it
+        for address in addresses:
+            for label, shown in labels.get((unit.lang, address), []):
+                found.setdefault(label, shown)
+        if found:
+            out.append(replace(unit, incoming=tuple(found), incoming_shown=tuple(found.values())))
+        else:
+            out.append(unit)
     return out
 
 

@@ -223,24 +223,29 @@ def _hits_in(
             yield Hit(unit, None, "the page's text", every, rank=2)
         return
     if keywords:
-        for title in (unit.title, *unit.incoming):
-            if matches(keywords, title):
-                yield Hit(unit, None, f"the page titled «{(unit.shown_title or unit.title)[:80]}»", every, 0, title)
-                break
+        if matches(keywords, unit.title):
+            yield Hit(unit, None, f"the page titled «{(unit.shown_title or unit.title)[:80]}»", every, 0, unit.title)
+        else:
+            for label in unit.incoming:
+                if matches(keywords, label):
+                    how = f"the page linked as «{unit.shown_incoming(label)[:80]}»"
+                    yield Hit(unit, None, how, every, 0, label)
+                    break
         for block in blocks:
             if block.heading and matches(keywords, block.heading):
                 how = f"the heading «{block.raw_heading[:80]}»"
                 yield Hit(unit, block, how, _extent(every, block), 0, block.heading)
-        for label, href in unit.anchors:
+        for n, (label, href) in enumerate(unit.anchors):
             if matches(keywords, label) and href.startswith(("http", "/")):
+                shown = unit.shown_label(n)[:80]  # cited as the page writes it; matched folded
                 target = (pages or {}).get(href.split("#", 1)[0].rstrip("/"))
                 if target is not None and target is not unit:
-                    how = f"the page linked as «{label[:80]}» from {unit.url}"
+                    how = f"the page linked as «{shown}» from {unit.url}"
                     yield Hit(target, None, how, unit_blocks(target), 1, label)
                     continue
                 holder = next((b for b in every if href in b.hrefs), None)
                 extent = _extent(every, holder) if holder else ()
-                yield Hit(unit, holder, f"the link «{label[:80]}» ({href[:80]})", extent, 1, label)
+                yield Hit(unit, holder, f"the link «{shown}» ({href[:80]})", extent, 1, label)
         if not headings_only:
             for block in blocks:
                 if matches(keywords, block.text):
@@ -618,18 +623,27 @@ def currency(
 
 def _citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> str | None:
     """The first law citation in a paragraph of the unit's HTML that has no link, if any."""
+    read = fold_kazakh if lang == "kk" else normalise
+    for written, linked in _paragraphs(unit):
+        text = read(written)
+        hit = matches(vocabulary.law_citations[lang], text)
+        if hit and not linked:
+            return text[max(0, hit.start() - 40) : hit.end() + 80]
+    return None
+
+
+def _paragraphs(unit: Unit) -> tuple[tuple[str, bool], ...]:
+    """The unit's paragraphs, list items and cells (text, holds a link): read when the page was
+    parsed, else (an API record's HTML) parsed here."""
+    if unit.paragraphs is not None:
+        return unit.paragraphs
     if not unit.html or "<" not in unit.html:
-        return None
+        return ()
     try:
         root = lxml.html.fragment_fromstring(unit.html, create_parent="div")
     except (etree.ParserError, ValueError):
-        return None
-    for block in root.iter("p", "li", "td"):
-        text = (fold_kazakh if lang == "kk" else normalise)(block.text_content())
-        hit = matches(vocabulary.law_citations[lang], text)
-        if hit and not any(a.get("href") for a in block.iter("a")):
-            return text[max(0, hit.start() - 40) : hit.end() + 80]
-    return None
+        return ()
+    return tuple((e.text_content(), any(a.get("href") for a in e.iter("a"))) for e in root.iter("p", "li", "td"))
 
 
 def content_deficiencies(

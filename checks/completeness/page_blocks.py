@@ -158,6 +158,12 @@ def content_root(html: str) -> lxml.html.HtmlElement | None:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None
+    return content_of(root)
+
+
+def content_of(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """:func:`content_root` of a parsed document (navigation, header, footer and scripts are taken
+    out of the tree it is given)."""
     for element in list(root.iter(*NOT_CONTENT)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -170,8 +176,11 @@ def content_root(html: str) -> lxml.html.HtmlElement | None:
 def content_blocks(html: str) -> tuple[Block, ...]:
     """The blocks of a page's content, in document order (empty ones left out)."""
     root = content_root(html)
-    if root is None:
-        return ()
+    return blocks_of(root) if root is not None else ()
+
+
+def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
+    """The blocks under a content element (:func:`content_of`'s)."""
     builder = _Builder()
     builder.text(root.text)
     _walk(root, builder)
