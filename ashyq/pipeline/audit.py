@@ -382,11 +382,12 @@ def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_pro
         broken = list((run.settings or {}).get("check_failures") or {})
         # a body whose website was harvested in part has findings left open: the run is not complete
         broken += list((run.settings or {}).get("harvested_in_part") or {})
+        status = RunStatus.PARTIAL if broken and harvest == RunStatus.COMPLETE else harvest
         if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
-            run.status = harvest
+            run.status = status
             run.finished_at = datetime.now(UTC)
             release_lease(session, run.id)
-            return AuditSummary(run.id, harvest, None, outcomes, out_dir)
+            return AuditSummary(run.id, status, None, outcomes, out_dir)
         progress("score", {"edition": edition.edition})
         document = findings_document(session, run, assessed)
         # a single-body audit borrows the averages of the last complete run of the whole registry that
@@ -401,7 +402,6 @@ def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_pro
         for edition_scores in all_scores.values():
             save_scores(session, run, edition_scores)
         scores = all_scores[edition.edition]
-        status = RunStatus.PARTIAL if broken and harvest == RunStatus.COMPLETE else harvest
         run.settings = {
             **(run.settings or {}),
             "averages": {name: s.averages for name, s in all_scores.items()},
