@@ -153,4 +153,4 @@ def _check(item: str, what: str, find: Any) -> Callable[[BodyArtifacts], list[Re
 
 for _id, (_item, _what, _find) in ANNOUNCEMENTS.items():
     _web: tuple[str, ...] = ("pages", "records:budget") if _find is budget_sources else ("pages",)
-    register(_id, "2", [_item], needs=[(*_web, "declared")])(_check(_item, _what, _find))
+    register(_id, "2", [_item], needs=[(*_web, "declared")], pages_rule="somewhere")(_check(_item, _what, _find))

@@ -268,6 +268,7 @@ def _results_public(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
     "1",
     ["F-1", "F-2"],
     uses=["records:legalacts", "records:budget", "pages", "declared"],
+    pages_rule="somewhere",
 )
 def feedback_indicator(artifacts: BodyArtifacts) -> list[Result]:
     cfg = dict(check_settings("feedback", artifacts.config))

@@ -36,7 +36,12 @@ its registration:
 * **needs** — without any one of these the check can only say `not_assessed`, so the runner says it
   for the check, with the harvest's own reason (the fetch failures, "no … record was harvested");
   "a or b" means either will do;
-* **also uses** — read when there, not needed.
+* **also uses** — read when there, not needed;
+* **a page not obtained** — for a check that reads website pages, what a page of the body's site
+  that still failed after the retries (5xx, timeout, dropped connection, bot wall) does to its
+  findings in that page's language: *found somewhere* — a pass found on the pages seen stands, a
+  fail or partial is `not_assessed`; *every page* — every verdict is `not_assessed`. Either way the
+  finding says why and cites the missing pages, and the run is `partial` (`ashyq.checks.coverage`).
 
 The inputs: website pages; a portal's records (data.egov.kz, budget.egov.kz, legalacts.egov.kz,
 dialog.egov.kz, the www.gov.kz API); browser measurements of the gather step (axe, focus, motion,
@@ -64,13 +69,14 @@ def _row(item: Item) -> str:
     check = check_for(item.id)
     kinds = ", ".join(check.applies_to if check is not None else sorted(item_kinds(item.id)))
     if check is None:
-        return f"| {item.id} | {_cell(item.title.en)} | {kinds} | {item.obtained} | — | — | — |"
+        return f"| {item.id} | {_cell(item.title.en)} | {kinds} | {item.obtained} | — | — | — | — |"
     needs = "; ".join(_requirement(r) for r in check.needs) or "—"
     uses = "; ".join(inputs.describe(name) for name in check.uses) or "—"
     module = check.run.__module__.removeprefix("ashyq.")
+    lost = ("found somewhere" if check.pages_rule == "somewhere" else "every page") if "pages" in check.reads else "—"
     return (
         f"| {item.id} | {_cell(item.title.en)} | {kinds} | {item.obtained} | `{check.ref}` ({module}) "
-        f"| {needs} | {uses} |"
+        f"| {needs} | {uses} | {lost} |"
     )
 
 
@@ -79,8 +85,8 @@ def render() -> str:
     for name in available_editions():
         edition = load_edition(edition_path(name))
         out.append(f"\n## {edition.edition}: {_cell(edition.title.en)}\n\n")
-        out.append("| Item | Title | Bodies | Obtained | Check | Needs | Also uses |\n")
-        out.append("|---|---|---|---|---|---|---|\n")
+        out.append("| Item | Title | Bodies | Obtained | Check | Needs | Also uses | A page not obtained |\n")
+        out.append("|---|---|---|---|---|---|---|---|\n")
         out.extend(_row(item) + "\n" for item in edition.items())
     return "".join(out)
 

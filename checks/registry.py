@@ -12,6 +12,11 @@ the editions (``python -m ashyq.checks.overview``).
 The runner enforces ``needs``: when an input a check needs was not harvested, every item of the
 check is ``not_assessed`` with the harvest's own reason, and the check is not called. A check that
 raises is ``not_assessed`` too: one bug never loses the other checks' findings.
+
+The runner also reads a website harvested in part (:mod:`ashyq.checks.coverage`): when pages of the
+body's site were not obtained after retries, a check that reads ``pages`` has the verdicts those
+pages could change made ``not_assessed``, as its ``pages_rule`` says (``everywhere`` by default;
+``somewhere`` for an item that asks for something to be found somewhere on the site).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.checks import inputs
+from ashyq.checks.coverage import PAGES_RULES, PagesRule, left_open, missing_pages
 from ashyq.checks.edition_index import applies, item_kinds, languages_of
 from ashyq.checks.result import Result, not_assessed
 
@@ -40,6 +46,8 @@ class Check:
     uses: tuple[str, ...]  # read when there, not needed
     run: Run
     also_applies_to: tuple[str, ...] = ()  # body kinds beyond the editions' (a subordinate organisation)
+    # what a page of the site not obtained does to its verdicts (ashyq.checks.coverage)
+    pages_rule: PagesRule = "everywhere"
 
     @property
     def ref(self) -> str:
@@ -78,6 +86,7 @@ def register(
     needs: Sequence[inputs.Requirement] = (),
     uses: Sequence[str] = (),
     also_applies_to: Sequence[str] = (),
+    pages_rule: PagesRule = "everywhere",
 ) -> Callable[[Run], Run]:
     """Decorator: ``@register("a14.breadcrumbs", "1", ["A14-2.4"], needs=["pages"])`` on ``def run(artifacts)``."""
 
@@ -86,7 +95,9 @@ def register(
             raise ValueError(f"check {id!r} is registered twice")
         for name in inputs.flat([*needs, *uses]):
             inputs.check_name(name)
-        check = Check(id, version, tuple(items), tuple(needs), tuple(uses), fn, tuple(also_applies_to))
+        if pages_rule not in PAGES_RULES:
+            raise ValueError(f"check {id!r}: pages_rule is one of {', '.join(PAGES_RULES)}, not {pages_rule!r}")
+        check = Check(id, version, tuple(items), tuple(needs), tuple(uses), fn, tuple(also_applies_to), pages_rule)
         for item in check.items:
             if item in REGISTRY:
                 raise ValueError(f"item {item} has two checks: {REGISTRY[item].id} and {id}")
@@ -127,15 +138,16 @@ def check_for(item: str) -> Check | None:
 def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None) -> list[Result]:
     """Run every registered check that applies to the body (those of ``only_items`` when given)."""
     wanted = set(only_items) if only_items is not None else None
+    missing = missing_pages(artifacts)
     results: list[Result] = []
     for check in checks():
         if artifacts.kind not in check.applies_to:
             continue
         if wanted is not None and not wanted & set(check.items):
             continue
-        missing = inputs.first_missing(artifacts, check.needs)
-        if missing is not None:
-            produced = _not_assessed(check, artifacts.kind, missing)
+        absent = inputs.first_missing(artifacts, check.needs)
+        if absent is not None:
+            produced = _not_assessed(check, artifacts.kind, absent)
         else:
             try:
                 produced = list(check.run(artifacts))
@@ -143,6 +155,8 @@ def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None
                 produced = _not_assessed(
                     check, artifacts.kind, f"check {check.ref} failed: {type(error).__name__}: {error}"
                 )
+        if missing and "pages" in check.reads:
+            produced = [left_open(result, missing, check.pages_rule) for result in produced]
         for result in produced:
             if wanted is None or result.item in wanted:
                 result.check = check.ref

@@ -16,15 +16,18 @@ import functools
 import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from ashyq.base.strict_files import FileRefused, Limits, clipped, parse_yaml, read_bounded
 from ashyq.config import CONFIG_DIR
 from ashyq.config.schemas import SCHEMAS
 
 CHECKS_DIR = CONFIG_DIR / "checks"
+# the checks' settings: vocabularies and terms, read like any file handed in (docs/limits.md)
+LIMITS = Limits(max_bytes=256 * 1024, max_depth=8, max_nodes=20_000, max_text=4_000)
 
 
 class ConfigError(ValueError):
@@ -56,14 +59,20 @@ def _validated(name: str, data: object, origin: str) -> dict[str, Any]:
     return data
 
 
+def read_settings(name: str, path: Path, where: str) -> dict[str, Any]:
+    """A settings file of the checks named ``name``, read strictly (ashyq.base.strict_files: size,
+    depth and value limits, no aliases or tags, UTF-8) and validated against its schema; every
+    problem is a line naming ``where`` and its place, never a traceback."""
+    try:
+        data = parse_yaml(read_bounded(path, LIMITS, where), LIMITS, where)
+    except FileRefused as refused:
+        raise ConfigError(clipped(refused.lines())) from None
+    return _validated(name, data, where)
+
+
 @functools.cache
 def _file(name: str) -> dict[str, Any]:
-    path = CHECKS_DIR / f"{name}.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ConfigError([f"config/checks/{name}.yaml: {error}"]) from None
-    return _validated(name, data, f"config/checks/{name}.yaml")
+    return read_settings(name, CHECKS_DIR / f"{name}.yaml", f"config/checks/{name}.yaml")
 
 
 @functools.lru_cache(maxsize=64)

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ashyq.base.strict_files import FileRefused, Limits, clipped, parse_yaml, read_bounded
 
 CONFIG_VARIABLE = "ASHYQ_CONFIG"
 FILE_NAME = "ashyq.yaml"
@@ -32,6 +33,8 @@ SEARCHED = f"--config FILE, ${CONFIG_VARIABLE}, ./{FILE_NAME}, {SYSTEM_FILE}"
 # What the project ships: it names nobody, so it is never accepted against the real systems.
 PLACEHOLDER_CONTACT = "https://ashyq.example/crawler; crawler@ashyq.example"
 MAX_CONFIG_BYTES = 64 * 1024
+# a handful of settings: no aliases, no tags, shallow, short values (docs/limits.md)
+LIMITS = Limits(max_bytes=MAX_CONFIG_BYTES, max_depth=4, max_nodes=500, max_text=4_000)
 # Names reserved for documentation and tests (RFC 2606, RFC 6761): nobody reads mail there.
 _RESERVED_HOST = re.compile(r"(^|\.)(example|invalid|test|localhost)$|(^|\.)example\.(com|net|org)$", re.IGNORECASE)
 _HOSTS = re.compile(r"(?:@|://)([A-Za-z0-9.-]+)")
@@ -111,16 +114,12 @@ def find_config(explicit: str | Path | None = None) -> Path | None:
 
 
 def read_config(path: Path) -> OperatorConfig:
+    """The operator's file, read strictly (ashyq.base.strict_files: size, depth and value limits, no
+    aliases or tags, UTF-8): every problem is a line naming its place, never a traceback."""
     try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise ConfigError([f"{path}: larger than {MAX_CONFIG_BYTES // 1024} KB; is it the right file?"])
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError([f"{path}: cannot be read: {error.strerror}"]) from None
-    except UnicodeDecodeError:
-        raise ConfigError([f"{path}: is not UTF-8 text"]) from None
-    except yaml.YAMLError as error:
-        raise ConfigError([f"{path}: is not valid YAML: {error}"]) from None
+        raw: Any = parse_yaml(read_bounded(path, LIMITS, str(path)), LIMITS, str(path))
+    except FileRefused as refused:
+        raise ConfigError(clipped(refused.lines())) from None
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

@@ -293,6 +293,34 @@ def _failure(session: BrowserSession, mark: Mark, url: str, error: BaseException
     return FetchFailureItem(url=url, reason=reason, detail=f"render: {type(error).__name__}: {error}"[:500])
 
 
+async def _render_phone(mobile: Any, url: str, shot: Path, config: RenderSettings) -> FetchFailureItem | None:
+    """The phone view of a page rendered on the desktop, retried with back-off like the desktop's (a
+    502 from the page's data is transient); None when it rendered, else the failure to record."""
+    attempt = 0
+    while True:
+        attempt += 1
+        phone = await mobile.new_page()
+        try:
+            await _render_one(phone, url, config)
+            await phone.screenshot(path=str(shot))
+            return None
+        except Exception as error:
+            if attempt <= config.retry_times:
+                await asyncio.sleep(config.backoff(attempt))
+                continue
+            transient = isinstance(error, _TransientData)
+            reason: FailureReason = "http_status" if transient else "timeout"
+            tried = f" (after {attempt} attempts)" if attempt > 1 else ""
+            return FetchFailureItem(
+                url=url,
+                reason=reason,
+                detail=f"mobile render: {error}{tried}"[:500],
+                status_code=error.status if isinstance(error, _TransientData) else None,
+            )
+        finally:
+            await phone.close()
+
+
 async def _render_target(
     desktop: Any, mobile: Any, target: RenderTarget, plan: RenderPlan, config: RenderSettings, lang: str
 ) -> AsyncIterator[Any]:
@@ -335,15 +363,9 @@ async def _render_target(
         break
     plan.learn(html, target)
     mobile_shot = config.shots_dir / f"{stem}-mobile.png"
-    phone = await mobile.new_page()
-    try:
-        await _render_one(phone, target.url, config)
-        await phone.screenshot(path=str(mobile_shot))
-    except Exception as error:  # the desktop render stands; the missing phone view is recorded
-        reason: FailureReason = "http_status" if isinstance(error, _TransientData) else "timeout"
-        yield FetchFailureItem(url=target.url, reason=reason, detail=f"mobile render: {error}"[:500])
-    finally:
-        await phone.close()
+    missing_phone_view = await _render_phone(mobile, target.url, mobile_shot, config)
+    if missing_phone_view is not None:  # the desktop render stands; the missing phone view is recorded
+        yield missing_phone_view
     dom = html.encode("utf-8")
     dom_path = config.shots_dir / f"{stem}.html"
     dom_path.write_bytes(dom)

@@ -173,7 +173,8 @@ def print_ranking(summary: AuditSummary) -> None:
     console.print(table)
     failed = {b: r for b, r in summary.outcomes.items() if r != "complete"}
     for body, reason in failed.items():
-        console.print(f"[red]{body}[/red]: not harvested ({reason})", highlight=False)
+        said = reason if reason.startswith("the website was harvested in part") else f"not harvested ({reason})"
+        console.print(f"[red]{body}[/red]: {said}", highlight=False)
     for name, path in summary.reports.items():
         console.print(f"{name}: {path}", highlight=False)
     if summary.averages_from:

@@ -50,7 +50,7 @@ def serve(
     ),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
     outage: list[str] = typer.Option(
-        [], "--outage", help="a source that is down: graphql, entities-api (repeat for several)"
+        [], "--outage", help="a source that is down: graphql, entities-api, site-pages (repeat for several)"
     ),
     access_log: Path | None = typer.Option(
         None, "--access-log", help="append every request (host, path, user agent) to this file"
@@ -67,9 +67,9 @@ def serve(
     With --faults hostile the canary's address goes to stderr: it is not in the map, and nothing may reach it."""
     from ashyq.replica.server import Served, serve_forever
 
-    unknown = sorted(set(outage) - {"graphql", "entities-api"})
+    unknown = sorted(set(outage) - {"graphql", "entities-api", "site-pages"})
     if unknown:
-        raise typer.BadParameter(f"unknown outage {', '.join(unknown)}; known: graphql, entities-api")
+        raise typer.BadParameter(f"unknown outage {', '.join(unknown)}; known: graphql, entities-api, site-pages")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     world = World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log)
 

@@ -12,18 +12,20 @@ literal loopback or private address and an explicit port; the map an operator gi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ashyq.base.strict_files import FileRefused, Limits, clipped, parse_json, read_bounded
 from ashyq.net.egress import EgressPolicy, is_loopback_or_private, parse_address
 from ashyq.net.resolve import Resolver, system_resolver
 
 MAX_MAP_BYTES = 64 * 1024
 MAX_MAP_ENTRIES = 200
+# a flat object of short strings (``world serve`` prints {"urls": {...}} or the object itself)
+MAP_LIMITS = Limits(max_bytes=MAX_MAP_BYTES, max_depth=3, max_nodes=2 * MAX_MAP_ENTRIES + 10, max_text=2_048)
 
 
 class ReplicaMapError(ValueError):
@@ -88,7 +90,10 @@ class BaseUrlMap:
 
     @classmethod
     def from_json(cls, text: str) -> BaseUrlMap:
-        data = json.loads(text) if text.strip() else {}
+        try:
+            data = parse_json(text, MAP_LIMITS, "base-URL map") if text.strip() else {}
+        except FileRefused as refused:
+            raise ReplicaMapError("; ".join(clipped(refused.lines(), 20))) from None
         if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
             raise ReplicaMapError("a base-URL map is a JSON object of real base URL → served base URL")
         return cls.from_mapping(data)
@@ -154,21 +159,13 @@ def read_replica_map(value: str) -> dict[str, str]:
     serve`` prints it), real base URL → ``http://127.x.x.x:PORT`` or ``http://[::1]:PORT``.
 
     Raises :class:`ReplicaMapError` with one line naming the problem."""
-    text = value
-    if not value.lstrip().startswith(("{", "[")):
-        path = Path(value)
-        try:
-            if path.stat().st_size > MAX_MAP_BYTES:
-                raise ReplicaMapError(f"{value}: larger than {MAX_MAP_BYTES // 1024} KB; a map is a few lines")
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeError) as error:
-            raise ReplicaMapError(f"{value}: cannot be read ({type(error).__name__}: {error})") from None
-    if len(text) > MAX_MAP_BYTES:
-        raise ReplicaMapError(f"larger than {MAX_MAP_BYTES // 1024} KB; a map is a few lines")
     try:
-        data: Any = json.loads(text)
-    except ValueError as error:
-        raise ReplicaMapError(f"not JSON ({error})") from None
+        if value.lstrip().startswith(("{", "[")):
+            data: Any = parse_json(value, MAP_LIMITS, "--replica-map")
+        else:
+            data = parse_json(read_bounded(Path(value), MAP_LIMITS, value), MAP_LIMITS, value)
+    except FileRefused as refused:  # each problem with its place (file, line, column)
+        raise ReplicaMapError("; ".join(clipped(refused.lines(), 20))) from None
     if isinstance(data, dict) and isinstance(data.get("urls"), dict):
         data = data["urls"]
     if not isinstance(data, dict) or not data:
@@ -177,8 +174,8 @@ def read_replica_map(value: str) -> dict[str, str]:
         raise ReplicaMapError(f"{len(data)} entries; at most {MAX_MAP_ENTRIES}")
     out: dict[str, str] = {}
     for real, served in data.items():
-        if not isinstance(real, str) or not isinstance(served, str):
-            raise ReplicaMapError(f"{real!r}: real and served bases are strings")
+        if not isinstance(served, str):
+            raise ReplicaMapError(f"{real!r}: real and served bases are strings, not {type(served).__name__}")
         served_endpoint(served, loopback_only=True)
         out[real_base(real)] = served.rstrip("/")
     return out

@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from ashyq.base.period import ReportingPeriod, period_of
 from ashyq.checks.accessibility.visual import to_confirm
+from ashyq.checks.coverage import describe, missing_pages
 from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
 from ashyq.gather.stage import measure_run
@@ -344,12 +345,16 @@ def harvest_measure_check(
 
 
 def run_outcomes(run: Run) -> dict[str, str]:
-    """Each harvested body → "complete" or why it failed (harvest, then checks)."""
+    """Each harvested body → "complete" or why it is not (harvest failed, website harvested in part,
+    checks failed)."""
     settings = run.settings or {}
     outcomes = {
         b: o["status"] if o.get("status") == "complete" else (o.get("reason") or o.get("status", "failed"))
         for b, o in (settings.get("outcome") or {}).items()
     }
+    for body_id, in_part in (settings.get("harvested_in_part") or {}).items():
+        if outcomes.get(body_id, "complete") == "complete":
+            outcomes[body_id] = in_part["reason"]
     outcomes.update(settings.get("check_failures") or {})
     return outcomes
 
@@ -375,11 +380,14 @@ def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_pro
         period = ReportingPeriod.from_dict(run.settings["period"])
         assessed = [b for b in request.body_ids if registry.get(b).kind in ("cgo", "mio")]
         broken = list((run.settings or {}).get("check_failures") or {})
+        # a body whose website was harvested in part has findings left open: the run is not complete
+        broken += list((run.settings or {}).get("harvested_in_part") or {})
+        status = RunStatus.PARTIAL if broken and harvest == RunStatus.COMPLETE else harvest
         if request.only_items is not None:  # a recheck: findings only, a score of a few items means nothing
-            run.status = harvest
+            run.status = status
             run.finished_at = datetime.now(UTC)
             release_lease(session, run.id)
-            return AuditSummary(run.id, harvest, None, outcomes, out_dir)
+            return AuditSummary(run.id, status, None, outcomes, out_dir)
         progress("score", {"edition": edition.edition})
         document = findings_document(session, run, assessed)
         # a single-body audit borrows the averages of the last complete run of the whole registry that
@@ -394,7 +402,6 @@ def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_pro
         for edition_scores in all_scores.values():
             save_scores(session, run, edition_scores)
         scores = all_scores[edition.edition]
-        status = RunStatus.PARTIAL if broken and harvest == RunStatus.COMPLETE else harvest
         run.settings = {
             **(run.settings or {}),
             "averages": {name: s.averages for name, s in all_scores.items()},
@@ -449,17 +456,37 @@ def check_bodies(
         }
 
     out: dict[str, list[Result] | str] = {}
+    in_part = dict((run.settings or {}).get("harvested_in_part") or {})
     for body_id in body_ids:
         progress("check", {"body": body_id})
+        in_part.pop(body_id, None)
         try:
             with session.begin_nested():
-                results = run_checks(load_artifacts(session, run, body_id, out_dir, config_for=config_for), only_items)
+                artifacts = load_artifacts(session, run, body_id, out_dir, config_for=config_for)
+                results = run_checks(artifacts, only_items)
                 save_results(session, run, body_id, results, revision)
             out[body_id] = results
+            in_part.update(_harvested_in_part(artifacts))
         except Exception as error:  # recorded; the run goes on and ends partial
             out[body_id] = f"checks failed: {type(error).__name__}: {error}"[:300]
+    run.settings = {**(run.settings or {}), "harvested_in_part": in_part}
     session.flush()
     return out
+
+
+def _harvested_in_part(artifacts: Any) -> dict[str, dict[str, Any]]:
+    """The body, when pages of its website were not obtained: how many are missing, why, which (the
+    first few); {} when none is missing."""
+    missing = missing_pages(artifacts)
+    if not missing:
+        return {}
+    return {
+        artifacts.body_id: {
+            "missing_pages": len(missing),
+            "reason": describe(missing),
+            "urls": [f.url for f in missing[:20]],
+        }
+    }
 
 
 def last_run_with_averages(session: Any, exclude: str, registry: str, edition: str) -> Run | None:

@@ -29,6 +29,7 @@ _KINDS = {
     "screenshot": EvidenceKind.SCREENSHOT,
     "axe_result": EvidenceKind.AXE_RESULT,
     "declared_document": EvidenceKind.DECLARED_DOCUMENT,
+    "fetch_failure": EvidenceKind.FETCH_FAILURE,
 }
 
 

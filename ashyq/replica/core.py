@@ -157,7 +157,8 @@ class World:
     bodies: tuple[WorldBody, ...] = BODIES
     seed: str = "ashyq-world-1"
     # sources that are down, to exercise a client's fallbacks: "graphql" (answers 503),
-    # "entities-api" (the content API's projectdetails refuses clients without the browser ticket)
+    # "entities-api" (the content API's projectdetails refuses clients without the browser ticket),
+    # "site-pages" (some website pages answer 503 or hang on every attempt: ashyq.replica.faults)
     outages: frozenset[str] = frozenset()
     # every request every host answers, with its user agent (ashyq.replica.access_log); None: not kept
     access_log: Path | None = None

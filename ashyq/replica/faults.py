@@ -8,6 +8,11 @@ Middleware (every host):
 * gov.kz: ``400 {"error":"notAllowed"}`` on the first attempt of about one news query in five even
   with a valid ticket (anti-bot), and a non-JSON ``502`` HTML page on every 7th POST to ``/graphql``.
 
+The ``site-pages`` outage (``World.outages``, any fault mode): about one website page in nine answers
+``503`` on *every* attempt and one in nine never answers in time (:func:`lost_page`), so a harvest
+obtains the site only in part whatever it retries. Home pages, robots.txt, static files and the
+portals' APIs are never lost.
+
 Routes on the Kostanay akimat's classic site (:func:`add_routes`), linked from its footer:
 
 * ``/ru/reports/slow`` never answers in time (sleeps ``HANG_SECONDS``);
@@ -61,6 +66,36 @@ def slow_first(host: str, path_qs: str) -> bool:
 
 def antibot_first(host: str, path_qs: str) -> bool:
     return host == GOVKZ_HOST and "/content-manager/news" in path_qs and path_hash(host, path_qs) % 5 == 1
+
+
+# the outage of website pages that outlast every retry
+SITE_PAGES_OUTAGE = "site-pages"
+_SITE_PAGE = re.compile(r"^/(ru|kk|en)/.+|^/memleket/entities/[^/]+/.+")
+
+
+def lost_page(host: str, path_qs: str) -> str | None:
+    """Under the ``site-pages`` outage: ``"503"`` or ``"hang"`` for a website page that is lost (the
+    same every time), None for one that is served. Only pages below a language or a body's gov.kz
+    home are lost, never the home page itself."""
+    if not _SITE_PAGE.match(path_qs.split("?", 1)[0]):
+        return None
+    bucket = path_hash(host, path_qs) % 9
+    return "503" if bucket == 4 else "hang" if bucket == 7 else None
+
+
+def outage_middleware(host: str) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+    """The ``site-pages`` outage on one host (:func:`lost_page`)."""
+
+    @web.middleware
+    async def lost(request: web.Request, handler: Handler) -> web.StreamResponse:
+        fault = lost_page(host, request.path_qs) if request.method in ("GET", "HEAD") else None
+        if fault == "503":
+            return web.Response(status=503, text="Service Temporarily Unavailable", headers={"Retry-After": "1"})
+        if fault == "hang":
+            await asyncio.sleep(HANG_SECONDS)
+        return await handler(request)
+
+    return lost
 
 
 def middleware(world: World, host: str) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:

@@ -57,6 +57,9 @@ def build_apps(world: World, canary: hostile.Canary | None = None, outside: bool
     if world.faults == "flaky":
         for base, app in apps.items():
             app.middlewares.append(faults.middleware(world, base.removeprefix("https://")))  # type: ignore[arg-type]
+    if faults.SITE_PAGES_OUTAGE in world.outages:
+        for base, app in apps.items():
+            app.middlewares.append(faults.outage_middleware(base.removeprefix("https://")))  # type: ignore[arg-type]
     if world.faults == "hostile" and canary is not None:
         for host in hostile.HOSTILE_HOSTS:
             apps[f"https://{host}"].middlewares.append(hostile.middleware(host, canary.port))  # type: ignore[arg-type]

@@ -35,6 +35,7 @@ class EvidenceKind(StrEnum):
     DECLARED_DOCUMENT = "declared_document"
     DOM_SNAPSHOT = "dom_snapshot"
     MEASUREMENT = "measurement"  # a browser measurement of the gather step (focus, zoom, mobile …)
+    FETCH_FAILURE = "fetch_failure"  # a page not obtained (a finding left open by a partial harvest)
 
 
 class Portal(StrEnum):

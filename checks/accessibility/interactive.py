@@ -102,6 +102,7 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
     ["A14-4.1"],
     needs=["pages"],
     also_applies_to=("subordinate",),
+    pages_rule="somewhere",
 )
 def feedback_form(artifacts: BodyArtifacts) -> list[Result]:
     return _section("A14-4.1", artifacts, "feedback", _feedback_form, "feedback form")
@@ -121,6 +122,7 @@ def _poll(p: Parsed) -> tuple[str, str] | None:
     ["A14-4.2"],
     needs=["pages"],
     also_applies_to=("subordinate",),
+    pages_rule="somewhere",
 )
 def polls(artifacts: BodyArtifacts) -> list[Result]:
     return _section("A14-4.2", artifacts, "polls", _poll, "poll")
@@ -148,6 +150,7 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
     ["A14-4.3"],
     needs=["pages"],
     also_applies_to=("subordinate",),
+    pages_rule="somewhere",
 )
 def rss(artifacts: BodyArtifacts) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
@@ -205,6 +208,7 @@ def rss(artifacts: BodyArtifacts) -> list[Result]:
     ["A14-4.4"],
     needs=["pages"],
     also_applies_to=("subordinate",),
+    pages_rule="somewhere",
 )
 def faq(artifacts: BodyArtifacts) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
@@ -324,6 +328,7 @@ def _translated_materials(
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
+    pages_rule="somewhere",
 )
 def english(artifacts: BodyArtifacts) -> list[Result]:
     """Item 4.5: "100 % of information materials translated (NPAs excepted)" is measured on the
@@ -418,6 +423,7 @@ def hidden_counter(p: Parsed) -> tuple[str, str] | None:
     ["A14-4.6"],
     needs=["pages"],
     also_applies_to=("subordinate",),
+    pages_rule="somewhere",
 )
 def visitor_counter(artifacts: BodyArtifacts) -> list[Result]:
     """Row 4.6 under the interpretation ``a14-visitor-counter``: by default a counter the visitor

@@ -83,6 +83,7 @@ SEARCH_PROPERTIES = (
     ["A14-2.5"],
     needs=[("pages", "measurements:search")],
     also_applies_to=("subordinate",),
+    pages_rule="somewhere",
 )
 def site_search(artifacts: BodyArtifacts) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)

@@ -26,6 +26,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
     "2",
     ITEMS,
     needs=[("pages", "records:govkz")],
+    pages_rule="somewhere",
 )
 def run(artifacts: BodyArtifacts) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)

@@ -45,6 +45,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
     "2",
     ITEMS,
     needs=[("pages", "records:govkz")],
+    pages_rule="somewhere",
 )
 def run(artifacts: BodyArtifacts) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)

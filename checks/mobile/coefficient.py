@@ -147,6 +147,7 @@ def mobile_coefficient(artifacts: BodyArtifacts) -> list[Result]:
     ["A16-2"],
     needs=[("measurements:mobile", "pages")],
     also_applies_to=("subordinate",),
+    pages_rule="somewhere",
 )
 def link_to_full_version(artifacts: BodyArtifacts) -> list[Result]:
     taken, broken = _mobile(artifacts)

@@ -36,6 +36,7 @@ LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
     "3",
     ITEMS,
     needs=[("measurements:mobile", "pages")],
+    pages_rule="somewhere",
 )
 def run(artifacts: BodyArtifacts) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)

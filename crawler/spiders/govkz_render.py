@@ -42,7 +42,8 @@ class GovkzRenderSpider(PortalSpider):
             internal_hosts={"www.gov.kz"},
             policy=policy_from(self.settings),
             timeout_ms=self.timeout_ms,
-            max_pages=self.max_pages,
+            # the run's page budget (--max-pages) caps the render too, per language
+            max_pages=min(self.max_pages, self.settings.getint("ASHYQ_MAX_PAGES") or self.max_pages),
             archive=warc_archiver(out_dir, run_id, self.body_id),
             retry_times=self.settings.getint("RETRY_TIMES", 2),
             retry_http_codes=frozenset(int(c) for c in self.settings.getlist("RETRY_HTTP_CODES") or ()),

@@ -162,7 +162,7 @@ def test_an_operator_may_allow_loopback_or_private_endpoints_only() -> None:
         ('{"https://www.gov.kz": 4100}', "strings"),
         ("[1, 2]", "a JSON object"),
         ("{}", "a JSON object"),
-        ("{nope", "not JSON"),
+        ("{nope", "--replica-map, line 1, column 2: not valid JSON"),
         ("/no/such/map.json", "cannot be read"),
     ],
 )

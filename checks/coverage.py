@@ -1,0 +1,140 @@
+"""A website harvested in part: the pages that were not obtained, and the findings they leave open.
+
+A page of the body's own website that still failed after the crawl's retries - a server error
+(5xx, 408, 429), a timeout, a dropped connection, a bot wall - is *missing*: the site has it, the
+auditor did not see it. Policy refusals (robots.txt, a private address, an offsite link, a trap, an
+answer over the size limit) and dead links (404) are not missing pages: they are the harvest's
+decisions or the site's own defects, and the checks already read them as such.
+
+Whether a missing page matters to a finding depends on what the item asks (``pages_rule`` of the
+check, :mod:`ashyq.checks.registry`):
+
+* ``somewhere`` - something must be found somewhere on the site (a section, a form, an RSS feed):
+  a ``pass`` stands (what was found was found); a ``fail`` or ``partial`` could be the missing
+  page's content, so it is ``not_assessed``;
+* ``everywhere`` - every page must meet it (dates, breadcrumbs, alternative texts, links): every
+  verdict depends on every page (fewer pages seen is fewer defects found), so a ``pass``, ``fail``
+  or ``partial`` is ``not_assessed``.
+
+A missing page of one language (``/ru/…``, ``?lang=kk``) concerns that language's findings only; a
+page whose language the address does not tell concerns both. The finding keeps the verdict it would
+have had (``measured.harvested_in_part``) and cites every missing page as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+from urllib.parse import parse_qs, urlsplit
+
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure
+from ashyq.base.evidence import EvidenceRef
+from ashyq.checks.result import Result, not_assessed
+
+PagesRule = Literal["somewhere", "everywhere"]
+PAGES_RULES: tuple[PagesRule, ...] = ("somewhere", "everywhere")
+
+TRANSIENT_REASONS = frozenset({"timeout", "error", "antibot"})
+TRANSIENT_STATUSES = frozenset({408, 429})
+# the languages an address may name (English pages concern neither Kazakh nor Russian findings)
+URL_LANGS = frozenset({"kk", "ru", "en"})
+CITED = 20  # missing pages cited as evidence on one finding (the count says how many there were)
+
+
+def transient(failure: FetchFailure) -> bool:
+    """Whether the failure is the kind a retry might have cured: the page exists, it was not obtained."""
+    if failure.reason in TRANSIENT_REASONS:
+        return True
+    status = failure.status_code or 0
+    return failure.reason == "http_status" and (status >= 500 or status in TRANSIENT_STATUSES)
+
+
+def _normal(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return (parts.hostname or "").lower(), parts.path.rstrip("/")
+
+
+def on_site(url: str, site_urls: Sequence[str]) -> bool:
+    """Whether ``url`` is under one of the body's website addresses (host and path prefix)."""
+    host, path = _normal(url)
+    for site in site_urls:
+        site_host, site_path = _normal(site)
+        if host == site_host and (path == site_path or path.startswith(f"{site_path}/")):
+            return True
+    return False
+
+
+def lang_of(url: str) -> str | None:
+    """The language the address names (``?lang=kk``, ``/ru/…``), or None."""
+    parts = urlsplit(url)
+    asked = parse_qs(parts.query).get("lang", [])
+    if asked and asked[0] in URL_LANGS:
+        return asked[0]
+    first = parts.path.strip("/").split("/", 1)[0].lower()
+    return first if first in URL_LANGS else None
+
+
+def missing_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
+    """The body's website pages that were not obtained in the end (one failure per address)."""
+    obtained = {p.url for p in artifacts.pages} | {p.final_url for p in artifacts.pages if p.final_url}
+    out: dict[str, FetchFailure] = {}
+    for failure in artifacts.failures:
+        if not transient(failure) or (failure.detail or "").startswith("browser"):
+            continue  # a browser measurement's failure is on a page the harvest did obtain
+        if failure.url in obtained or failure.url in out or urlsplit(failure.url).path == "/robots.txt":
+            continue
+        if on_site(failure.url, artifacts.site_urls):
+            out[failure.url] = failure
+    return list(out.values())
+
+
+def describe(missing: Sequence[FetchFailure]) -> str:
+    """The missing pages in one line: how many, why, one address."""
+    why = sorted({f"{f.reason} {f.status_code}" if f.status_code else f.reason for f in missing})
+    return (
+        f"the website was harvested in part: {len(missing)} page(s) could not be obtained after retries "
+        f"({', '.join(why)}), e.g. {missing[0].url}"
+    )
+
+
+def concerning(missing: Sequence[FetchFailure], lang: str | None) -> list[FetchFailure]:
+    """The missing pages that concern findings in ``lang`` (None: every language)."""
+    if lang is None:
+        return list(missing)
+    return [f for f in missing if lang_of(f.url) in (None, lang)]
+
+
+def _cited(failure: FetchFailure) -> EvidenceRef:
+    return EvidenceRef(url=failure.url, kind="fetch_failure", snippet=(failure.detail or failure.reason)[:300])
+
+
+def left_open(result: Result, missing: Sequence[FetchFailure], rule: PagesRule) -> Result:
+    """The finding as the missing pages leave it: the same, or ``not_assessed`` with the reason and
+    every missing page of its language as evidence."""
+    if result.status == "not_assessed":
+        # the check left it open itself, naming missing pages: they are its evidence
+        if not result.evidence and result.reason:
+            result.evidence = [_cited(f) for f in missing if f.url in result.reason][:CITED]
+        return result
+    if result.status == "not_applicable":
+        return result
+    if rule == "somewhere" and result.status == "pass":
+        return result
+    relevant = concerning(missing, result.lang)
+    if not relevant:
+        return result
+    evidence = [_cited(f) for f in relevant[:CITED]]
+    open_result = not_assessed(
+        result.item,
+        result.lang,
+        f"{describe(relevant)}; what they hold could change this finding (on the pages seen: {result.status})",
+        evidence,
+    )
+    open_result.measured = {
+        "harvested_in_part": {
+            "missing_pages": len(relevant),
+            "status_on_pages_seen": result.status,
+            "urls": [f.url for f in relevant[:CITED]],
+        }
+    }
+    return open_result
