@@ -190,7 +190,9 @@ class HostBudget:
 
     def note_crawl_delay(self, host: str, seconds: float) -> None:
         """The host's robots.txt asks for ``seconds`` between requests (capped by the policy)."""
-        self._slots.note_delay(host, min(max(seconds, 0.0), self.policy.max_crawl_delay))
+        cap = self.policy.replica_max_crawl_delay if self.replica else self.policy.max_crawl_delay
+        if cap > 0 and seconds > 0:
+            self._slots.note_delay(host, min(seconds, cap))
 
     def try_acquire(self, host: str) -> tuple[Permit | None, float]:
         """A permit now, or ``None`` and how long to wait before asking again."""

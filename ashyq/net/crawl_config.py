@@ -62,6 +62,8 @@ class BudgetPolicy(_Strict):
     lease_seconds: float = Field(default=120.0, gt=0)
     # a robots.txt Crawl-delay is honoured up to this many seconds
     max_crawl_delay: float = Field(default=60.0, ge=0)
+    # replica mode: the replica imitates the portals' Crawl-delay, but its hosts are our own
+    replica_max_crawl_delay: float = Field(default=0.0, ge=0)
 
     def for_host(self, host: str, replica: bool) -> HostLimit:
         host = host.lower().rstrip(".")

@@ -22,7 +22,7 @@ from ashyq.replica.server import RunningWorld, start_world
 
 def budget(concurrent: int, rate: float, replica: bool = True) -> HostBudget:
     limit = HostLimit(concurrent=concurrent, requests_per_second=rate)
-    return HostBudget(BudgetPolicy(replica=limit, default=limit), replica=replica)
+    return HostBudget(BudgetPolicy(replica=limit, default=limit, replica_max_crawl_delay=60), replica=replica)
 
 
 def test_the_rate_window_never_lets_more_through_than_asked() -> None:
@@ -128,3 +128,14 @@ def test_the_crawl_middleware_holds_a_slot_and_reads_crawl_delay() -> None:
     assert shared.try_acquire("other.example")[0] is None
     middleware.process_exception(other, TimeoutError())
     assert shared.try_acquire("other.example")[0] is not None
+
+
+def test_the_replica_crawl_delay_is_capped_by_its_own_setting() -> None:
+    policy = load_crawl_config().budget
+    replica, real = HostBudget(policy, replica=True), HostBudget(policy, replica=False)
+    replica.note_crawl_delay("dialog.egov.kz", 1.0)  # the replica imitates the portal's robots.txt
+    real.note_crawl_delay("dialog.egov.kz", 1.0)
+    assert replica.limit_for("dialog.egov.kz") == policy.replica
+    assert real.limit_for("dialog.egov.kz").requests_per_second == pytest.approx(1.0)
+    real.note_crawl_delay("slow.example", 600)  # capped at max_crawl_delay
+    assert real.limit_for("slow.example").requests_per_second == pytest.approx(1 / policy.max_crawl_delay)

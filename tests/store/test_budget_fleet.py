@@ -98,8 +98,9 @@ def test_processes_share_slots_through_redis(redis_url: str) -> None:
     """Two budgets on the same Redis (as two processes have) share one host's slots and its crawl delay."""
     url = redis_url.rpartition("/")[0] + "/5"
     limit = HostLimit(concurrent=1, requests_per_second=100)
-    first = HostBudget(BudgetPolicy(replica=limit), replica=True, redis_url=url)
-    second = HostBudget(BudgetPolicy(replica=limit), replica=True, redis_url=url)
+    policy = BudgetPolicy(replica=limit, replica_max_crawl_delay=10)
+    first = HostBudget(policy, replica=True, redis_url=url)
+    second = HostBudget(policy, replica=True, redis_url=url)
     held = first.acquire("shared.example")
     assert second.try_acquire("shared.example")[0] is None
     got: list[float] = []
