@@ -30,8 +30,9 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 runner = CliRunner()
 # two gov.kz bodies (one shared host) and a body on its own classic host
 BODIES = ("karaganda", "astana", "kostanay")
-CONCURRENT = 2
-PER_SECOND = 12.0
+# far below what the workers ask unhindered (up to 8 concurrent and 15 requests in a second per host)
+CONCURRENT = 1
+PER_SECOND = 5.0
 
 
 @pytest.fixture
@@ -84,14 +85,15 @@ def test_three_workers_keep_every_host_within_the_budget(
         next(databases, None)
 
     meter = running.meter
-    assert meter.requests("www.gov.kz") > 100
+    assert meter.requests("www.gov.kz") > 20
     for host in meter.hosts():
         assert meter.most_concurrent(host) <= CONCURRENT, (host, meter.most_concurrent(host))
         # the limiter counts a request when it is let through, the host when it arrives: one more may
         # land in a second at the host than the window let through
         assert meter.most_in_window(host, 1.0) <= PER_SECOND + 1, (host, meter.most_in_window(host, 1.0))
-    # the shared host was asked by two workers at once, so the budget, not luck, kept it at two
-    assert meter.most_concurrent("www.gov.kz") == CONCURRENT
+        assert meter.most_in_window(host, 4.0) <= 4 * PER_SECOND + 1, (host, meter.most_in_window(host, 4.0))
+    # the shared host was asked by two workers, spread over the seconds the budget allowed
+    assert meter.mean_rate("www.gov.kz") <= PER_SECOND
 
 
 def test_processes_share_slots_through_redis(redis_url: str) -> None:
