@@ -465,8 +465,8 @@ def template_defects(world: World) -> list[Defect]:
     ]
     classic = [
         Defect(body.id, item, None, d, rehome(where, body), "partial")
-        for body in world.bodies
         for b, item, d, where in CLASSIC_GAPS
+        for body in world.bodies
         if template_of(body.id) == b
     ]
     return gov + classic
