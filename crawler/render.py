@@ -30,6 +30,8 @@ from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
 from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
 from ashyq.net.browser import BrowserSession, Mark, goto, open_browser, session_of
+from ashyq.net.budget import HostBudget, host_budget
+from ashyq.net.crawl_config import BudgetPolicy
 from ashyq.net.egress import EgressPolicy, Refusal
 from ashyq.net.twisted_resolver import policy_from_settings
 from ashyq.net.urlmap import BaseUrlMap
@@ -63,6 +65,14 @@ def url_map_from_settings(settings: Any) -> BaseUrlMap:
     return BaseUrlMap.from_mapping(settings.getdict("ASHYQ_BASE_URL_MAP") if settings is not None else {})
 
 
+def budget_from(settings: Any) -> HostBudget | None:
+    """The crawl's politeness budget per host (the one the Scrapy downloads hold slots of)."""
+    if settings is None or not settings.getdict("ASHYQ_BUDGET"):
+        return None
+    policy = BudgetPolicy.model_validate(settings.getdict("ASHYQ_BUDGET"))
+    return host_budget(policy, settings.getbool("ASHYQ_REPLICA"))
+
+
 def policy_from(settings: Any) -> EgressPolicy:
     """The crawl's egress policy (the same rule the Scrapy downloads follow)."""
     return policy_from_settings(settings) if settings is not None else EgressPolicy()
@@ -80,6 +90,7 @@ async def capture_browser_ticket(
     timeout_ms: int = 20_000,
     api_path: str = "/api/",
     policy: EgressPolicy | None = None,
+    budget: HostBudget | None = None,
 ) -> BrowserTicket:
     """Load one page in Chromium and keep what its own script adds to its API requests.
 
@@ -98,7 +109,7 @@ async def capture_browser_ticket(
             if name.lower() not in STANDARD_HEADERS and not name.startswith((":", "sec-")):
                 ticket.headers[name] = value
 
-    async with open_browser(policy, url_map) as session:
+    async with open_browser(policy, url_map, budget=budget) as session:
         context = await new_context(session)
         context.on("request", on_request)
         page = await context.new_page()
@@ -164,6 +175,7 @@ class RenderSettings:
     url_map: BaseUrlMap
     internal_hosts: set[str]
     policy: EgressPolicy | None = None  # default: the map's
+    budget: HostBudget | None = None  # the crawl's politeness budget per host
     timeout_ms: int = 20_000
     settle_ms: int = 300
     pages_per_context: int = 12
@@ -246,7 +258,7 @@ async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int,
 async def render_body(slug: str, langs: tuple[str, ...], config: RenderSettings) -> AsyncIterator[Any]:
     """Render a body's pages per language; yields PageItem and FetchFailureItem."""
     config.shots_dir.mkdir(parents=True, exist_ok=True)
-    async with open_browser(config.policy, config.url_map) as session:
+    async with open_browser(config.policy, config.url_map, budget=config.budget) as session:
         for lang in langs:
             plan = RenderPlan(slug, lang, config.max_pages)
             desktop: Any = None

@@ -28,6 +28,9 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     # An HTTP proxy (from http_proxy in the environment) would resolve names where no check sees them.
     "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": None,
     "ashyq.crawler.middlewares.traps.LoopAwareRedirectMiddleware": 600,
+    # The fleet's budget per host, after retries and redirects have made their requests: every
+    # exchange that reaches a host holds a slot of it.
+    "ashyq.crawler.middlewares.budget.HostBudgetMiddleware": 900,
     # Next to the download handler: the bytes as they came, before decompression.
     "ashyq.crawler.middlewares.archive.WarcCaptureMiddleware": 950,
 }
@@ -110,6 +113,7 @@ def build_settings(
         "ASHYQ_BACKOFF_MAX": config.retry.backoff_max_seconds,
         "ASHYQ_ANTIBOT_MARKERS": list(config.antibot_markers),
         "ASHYQ_ROBOTS_OVERRIDES": [o.model_dump() for o in config.robots.overrides],
+        "ASHYQ_BUDGET": config.budget.model_dump(),
     }
     settings.update(overrides or {})
     return settings
@@ -144,4 +148,5 @@ def run_settings_record(config: CrawlConfig, settings: dict[str, Any]) -> dict[s
     record = {key.removeprefix("ASHYQ_").lower(): settings.get(key) for key in keys}
     record["robots_overrides"] = [o.model_dump() for o in config.robots.overrides]
     record["base_url_map"] = settings.get("ASHYQ_BASE_URL_MAP") or {}
+    record["budget"] = settings.get("ASHYQ_BUDGET") or {}
     return record

@@ -306,7 +306,7 @@ def _queued_nightly(request: AuditRequest, redis: str | None, no_wait: bool, res
     from sqlalchemy.engine import make_url
 
     from ashyq.pipeline.audit import reopen_run, start_audit_run
-    from ashyq.pipeline.queue import QueueError, enqueue_run, make_app, require_newest_schema
+    from ashyq.pipeline.queue import QueueError, enqueue_run, make_app, require_newest_schema, wait_for
     from ashyq.store.db import database_url
     from ashyq.store.leases import Heartbeat
 
@@ -333,7 +333,7 @@ def _queued_nightly(request: AuditRequest, redis: str | None, no_wait: bool, res
                 console.print(run_id, highlight=False)
                 raise typer.Exit(ExitCode.COMPLETE)
             with Heartbeat(run_id, db_url):
-                record = joined.get(propagate=True)
+                record = wait_for(app, joined)
     except RegistryBusy as busy:
         raise usage_error(str(busy)) from None
     _print_queued(record, request.out_dir)

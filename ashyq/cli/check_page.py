@@ -76,9 +76,11 @@ def _plain_fetch(url: str, policy: EgressPolicy, timeout: float = 20.0) -> tuple
 
         text = Path(unquote(urlsplit(url).path)).read_text(encoding="utf-8")
         return 200, {"Content-Type": "text/html; charset=utf-8"}, text
+    from ashyq.net.budget import host_budget
     from ashyq.net.crawl_config import load_crawl_config
 
-    client = GuardedClient(policy, load_crawl_config().user_agent(), timeout=timeout)
+    config = load_crawl_config()
+    client = GuardedClient(policy, config.user_agent(), timeout=timeout, budget=host_budget(config.budget, False))
     try:
         answer = client.get(url)
     except (Refusal, FetchError) as error:

@@ -40,6 +40,23 @@ def _as_of(value: str | None) -> date:
         raise typer.BadParameter("expected YYYY-MM-DD") from error
 
 
+def _generated(world: World, count: int) -> World:
+    from ashyq.replica.generated import world_with_generated
+
+    return world_with_generated(world, count)
+
+
+def _write_registry(world: World, path: Path) -> None:
+    import yaml
+
+    from ashyq.replica.generated import registry_of
+
+    output_file(path, (".yaml", ".yml"))
+    path.write_text(
+        yaml.safe_dump(registry_of(world), allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
+    )
+
+
 @world_app.command()
 def serve(
     port: int = typer.Option(0, "--port", help="first port (hosts take consecutive ports); 0 picks free ports"),
@@ -61,17 +78,29 @@ def serve(
     canary_log: Path | None = typer.Option(
         None, "--canary-log", help="with --faults hostile: append every connection the canary receives to this file"
     ),
+    bodies: int = typer.Option(
+        0, "--bodies", min=0, max=5000, help="add N generated bodies (most on gov.kz, every fifth with two own sites)"
+    ),
+    registry_out: Path | None = typer.Option(
+        None, "--registry-out", help="with --bodies: write the generated bodies' registry (YAML) here"
+    ),
 ) -> None:
     """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted.
 
-    With --faults hostile the canary's address goes to stderr: it is not in the map, and nothing may reach it."""
+    With --faults hostile the canary's address goes to stderr: it is not in the map, and nothing may reach it.
+    With --bodies N the world has N generated bodies more (deterministic; `ashyq world truth --bodies N`
+    states their defects); --registry-out writes their registry for `ashyq nightly --registry FILE`."""
     from ashyq.replica.server import Served, serve_forever
 
     unknown = sorted(set(outage) - {"graphql", "entities-api", "site-pages"})
     if unknown:
         raise typer.BadParameter(f"unknown outage {', '.join(unknown)}; known: graphql, entities-api, site-pages")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    world = World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log)
+    world = _generated(
+        World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log), bodies
+    )
+    if registry_out is not None:
+        _write_registry(world, registry_out)
 
     def ready(served: Served) -> None:
         sys.stdout.write(json.dumps(served.urls) + "\n")
@@ -97,6 +126,7 @@ def truth(
     format: TruthFormat = typer.Option(TruthFormat.yaml, "--format", help="yaml (data) or md (GROUND_TRUTH.md)"),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
     outside: bool = typer.Option(False, "--outside", help="the outside test sites' truth instead (docs/accuracy.md)"),
+    bodies: int = typer.Option(0, "--bodies", min=0, max=5000, help="with N generated bodies (as world serve)"),
 ) -> None:
     """Print the ground truth: every seeded defect and the inventory of the sites."""
     if outside:
@@ -107,7 +137,7 @@ def truth(
         return
     from ashyq.replica.truth import render_markdown, render_yaml
 
-    world = World(as_of=_as_of(as_of))
+    world = _generated(World(as_of=_as_of(as_of)), bodies)
     typer.echo(render_markdown(world) if format is TruthFormat.md else render_yaml(world), nl=False)
 
 

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
+from ashyq.net.budget import host_budget
 from ashyq.net.crawl_config import CrawlConfig
 from ashyq.net.egress import EgressPolicy, Refusal
 from ashyq.net.fetch import REDIRECT_STATUSES, Answer, FetchError, GuardedClient
@@ -63,6 +64,7 @@ class PoliteFetcher:
             self.url_map,
             timeout=self.config.download.timeout_seconds,
             max_bytes=MAX_BYTES,
+            budget=host_budget(self.config.budget, self.replica),
         )
 
     @property
@@ -105,6 +107,9 @@ class PoliteFetcher:
                 answer, _ = self._get(base + "/robots.txt")
                 if answer.status == 200:
                     rules = Protego.parse(answer.body.decode("utf-8", "replace"))
+                    delay = rules.crawl_delay(ROBOTS_NAME)
+                    if delay and self.client.budget is not None:
+                        self.client.budget.note_crawl_delay(parts.hostname or "", float(delay))
             except FetchError:
                 rules = None  # no robots.txt to be had: nothing is disallowed
             self._robots[base] = rules

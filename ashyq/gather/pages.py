@@ -24,6 +24,8 @@ from ashyq.gather import contrast, input_errors, interactions, keyboard, motion,
 from ashyq.gather.axe import AxeMissing
 from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
 from ashyq.net.browser import BrowserSession, Mark, open_browser, session_of
+from ashyq.net.budget import HostBudget, host_budget
+from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.egress import Refusal
 from ashyq.net.urlmap import BaseUrlMap
 
@@ -168,7 +170,11 @@ async def gather_async(
     result = GatherResult(sample=chosen)
     url_map = url_map_of(gather.url_map)
     async with open_browser(
-        gather.policy, url_map, executable=gather.executable, local_files=gather.local_files
+        gather.policy,
+        url_map,
+        executable=gather.executable,
+        local_files=gather.local_files,
+        budget=_budget(gather, url_map),
     ) as session:
         result.tool_versions["chromium"] = session.version
         result.tool_versions["chromium-run"] = session.sandbox
@@ -212,3 +218,11 @@ def gather_pages(
 ) -> GatherResult:
     """Synchronous entry point (a fresh event loop): the CLI and the run use this."""
     return asyncio.run(gather_async(urls, gather or GatherSettings.from_config(), home, sample, chosen))
+
+
+def _budget(gather: GatherSettings, url_map: BaseUrlMap) -> HostBudget | None:
+    """The crawl's politeness budget per host, for the audited hosts: the replica's or the real web's
+    (a policy of the caller's own, e.g. check-page's allowed local address, is not an audited host)."""
+    if gather.local_files or (gather.policy is not None and not url_map):
+        return None
+    return host_budget(load_crawl_config().budget, bool(url_map))

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ashyq.net.budget import HostBudget
 from ashyq.net.egress import EgressPolicy, Refusal, target_of
 from ashyq.net.identity import desktop_product, user_agent
 from ashyq.net.proxy import EgressProxy, ProxyRefusal
@@ -333,10 +334,12 @@ async def open_browser(
     contact: str | None = None,
     executable: str = CHROMIUM,
     local_files: bool = False,
+    budget: HostBudget | None = None,
 ) -> AsyncIterator[BrowserSession]:
     """Start the egress proxy and Chromium behind it; close both on the way out.
 
-    ``policy`` defaults to the map's (replica mode when the map is not empty, else the real web)."""
+    ``policy`` defaults to the map's (replica mode when the map is not empty, else the real web);
+    ``budget`` is the politeness budget per host every request of the browser holds a slot of."""
     from playwright.async_api import async_playwright
 
     url_map = url_map or BaseUrlMap()
@@ -346,7 +349,7 @@ async def open_browser(
 
         contact = load_crawl_config().contact
     plan = launch_plan(executable)
-    with EgressProxy(policy, url_map) as proxy:
+    with EgressProxy(policy, url_map, budget=budget) as proxy:
         args = [*CHROMIUM_ARGS, f"--proxy-server={proxy.server}", "--proxy-bypass-list=<-loopback>"]
         if proxy.tls_spki is not None:  # replica mode: accept the proxy's interception key, no other
             args.append(f"--ignore-certificate-errors-spki-list={proxy.tls_spki}")

@@ -10,6 +10,7 @@ reports' link check and ``check-page`` - not only the crawler. A file may start 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,8 @@ from ashyq.config.operator import PLACEHOLDER_CONTACT, load_config
 from ashyq.net.identity import user_agent
 
 CRAWL_CONFIG = CONFIG_DIR / "crawl.yaml"
+# an operator's (or a test's) crawl config for every process of a fleet, in place of config/crawl.yaml
+CRAWL_CONFIG_VARIABLE = "ASHYQ_CRAWL_CONFIG"
 MEGABYTE = 1024 * 1024
 # a crawl config is a page of settings; an operator may be handed one (docs/limits.md)
 LIMITS = FileLimits(max_bytes=256 * 1024, max_depth=8, max_nodes=20_000, max_text=4_000)
@@ -38,6 +41,35 @@ class Politeness(_Strict):
     autothrottle_start_delay: float = Field(default=1.0, ge=0)
     autothrottle_max_delay: float = Field(default=30.0, ge=0)
     autothrottle_target_concurrency: float = Field(default=1.0, gt=0)
+
+
+class HostLimit(_Strict):
+    """What one host is asked, by the whole fleet together."""
+
+    concurrent: int = Field(default=2, ge=1, le=64)
+    requests_per_second: float = Field(default=1.0, gt=0, le=1000)
+
+
+class BudgetPolicy(_Strict):
+    """The fleet's politeness budget per host (:mod:`ashyq.net.budget`): ``hosts`` name their own,
+    every other host gets ``default``; in replica mode ``replica`` (and ``replica_hosts``) apply."""
+
+    default: HostLimit = HostLimit()
+    hosts: dict[str, HostLimit] = {}
+    replica: HostLimit = HostLimit(concurrent=8, requests_per_second=200.0)
+    replica_hosts: dict[str, HostLimit] = {}
+    # a slot held by a killed process frees itself after this long (longer than any one exchange)
+    lease_seconds: float = Field(default=120.0, gt=0)
+    # a robots.txt Crawl-delay is honoured up to this many seconds
+    max_crawl_delay: float = Field(default=60.0, ge=0)
+    # replica mode: the replica imitates the portals' Crawl-delay, but its hosts are our own
+    replica_max_crawl_delay: float = Field(default=0.0, ge=0)
+
+    def for_host(self, host: str, replica: bool) -> HostLimit:
+        host = host.lower().rstrip(".")
+        if replica:
+            return self.replica_hosts.get(host, self.replica)
+        return self.hosts.get(host, self.default)
 
 
 class RetryPolicy(_Strict):
@@ -101,6 +133,7 @@ class CrawlConfig(_Strict):
         autothrottle_max_delay=2.0,
         autothrottle_target_concurrency=8.0,
     )
+    budget: BudgetPolicy = BudgetPolicy()
     retry: RetryPolicy = RetryPolicy()
     download: DownloadPolicy = DownloadPolicy()
     limits: Limits = Limits()
@@ -120,12 +153,13 @@ class CrawlConfig(_Strict):
 
 
 def load_crawl_config(path: str | Path | None = None) -> CrawlConfig:
-    """Read and validate a crawl config (default ``config/crawl.yaml``); errors name the field.
+    """Read and validate a crawl config (default ``ASHYQ_CRAWL_CONFIG``, else ``config/crawl.yaml``);
+    errors name the field.
 
     A file may start from another with ``extends: <file beside it>``: its own keys replace the
     other's, mapping by mapping. The operator's ``ashyq.yaml`` then has the last word on the contact
     and the politeness budget against the real systems."""
-    raw = _read_config(Path(path or CRAWL_CONFIG), set())
+    raw = _read_config(Path(path or os.environ.get(CRAWL_CONFIG_VARIABLE) or CRAWL_CONFIG), set())
     return CrawlConfig.model_validate(_merge(raw, _operator_overrides()))
 
 

@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
+from ashyq.net.budget import HostBudget
 from ashyq.net.egress import EgressPolicy, Refusal, Target
 from ashyq.net.urlmap import BaseUrlMap
 
@@ -119,6 +120,7 @@ class GuardedClient:
     max_redirects: int = 5
     tls: ssl.SSLContext = field(default_factory=ssl.create_default_context)
     cookies: http.cookiejar.CookieJar = field(default_factory=http.cookiejar.CookieJar)  # kept, as a browser does
+    budget: HostBudget | None = None  # the fleet's politeness budget per host (ashyq.net.budget)
 
     def request(self, url: str, method: str = "GET", headers: dict[str, str] | None = None) -> Answer:
         """One exchange, no redirect followed. Raises :class:`Refusal` or :class:`FetchError`."""
@@ -131,6 +133,21 @@ class GuardedClient:
         self.cookies.add_cookie_header(jar_request)
         if jar_request.has_header("Cookie"):
             sent["Cookie"] = str(jar_request.get_header("Cookie"))
+        if self.budget is None:
+            return self._exchange(url, fetched, target, addresses, method, sent, jar_request)
+        with self.budget.slot(urlsplit(url).hostname or target.host):
+            return self._exchange(url, fetched, target, addresses, method, sent, jar_request)
+
+    def _exchange(
+        self,
+        url: str,
+        fetched: str,
+        target: Target,
+        addresses: list[str],
+        method: str,
+        sent: dict[str, str],
+        jar_request: urllib.request.Request,
+    ) -> Answer:
         deadline = time.monotonic() + self.timeout
         parts = urlsplit(fetched)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")

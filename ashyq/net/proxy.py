@@ -35,6 +35,7 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
+from ashyq.net.budget import HostBudget
 from ashyq.net.egress import EgressPolicy, Refusal, target_of
 from ashyq.net.urlmap import BaseUrlMap, served_endpoint
 
@@ -96,8 +97,17 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, time
 class EgressProxy:
     """The proxy, served from a thread of its own on 127.0.0.1 (port chosen by the system)."""
 
-    def __init__(self, policy: EgressPolicy, url_map: BaseUrlMap | None = None, idle_timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        policy: EgressPolicy,
+        url_map: BaseUrlMap | None = None,
+        idle_timeout: float = 60.0,
+        budget: HostBudget | None = None,
+    ) -> None:
         self.policy = policy
+        # the politeness budget per host: each exchange the proxy sees holds a slot of its host; an
+        # https tunnel to a real host (its requests are encrypted) counts once, when it is opened
+        self.budget = budget
         self.url_map = url_map or BaseUrlMap()
         self.idle_timeout = idle_timeout
         self.refusals: list[ProxyRefusal] = []
@@ -256,6 +266,8 @@ class EgressProxy:
                 f"{method} {path} HTTP/1.1", inner, host_header, addresses, upstream_port, reader, writer, asked + path
             )
             return
+        if self.budget is not None:
+            self.budget.release(await self.budget.acquire_async(host))
         try:
             up_reader, up_writer = await self._open(addresses, upstream_port)
         except OSError:
@@ -286,13 +298,18 @@ class EgressProxy:
         headers = [(k, v) for k, v in head.headers if k.lower() not in HOP_HEADERS and k.lower() != "host"]
         headers.insert(0, ("Host", host_header))
         headers.append(("Connection", "Upgrade" if upgrade else "close"))
+        permit = await self.budget.acquire_async(urlsplit(asked).hostname or "") if self.budget is not None else None
         try:
-            up_reader, up_writer = await self._open(addresses, port)
-        except OSError:
-            return
-        up_writer.write(_Head(first, headers).encode())
-        await up_writer.drain()
-        await self._relay(reader, writer, up_reader, up_writer, functools.partial(self._response_head, asked))
+            try:
+                up_reader, up_writer = await self._open(addresses, port)
+            except OSError:
+                return
+            up_writer.write(_Head(first, headers).encode())
+            await up_writer.drain()
+            await self._relay(reader, writer, up_reader, up_writer, functools.partial(self._response_head, asked))
+        finally:
+            if permit is not None and self.budget is not None:
+                self.budget.release(permit)
 
     async def _response_head(self, asked: str, up_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         head = await _read_head(up_reader, self.idle_timeout)

@@ -325,23 +325,27 @@ def harvest_measure_check(
             progress("measure", {"bodies": crawl_ids})
             markup = MarkupOf(session, run, out_dir)
             measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress, markup.pages, markup.confirm)
-    with session_scope(request.db_url) as session:
-        # other parts of the run may write its settings at the same time: the check stage reads and
-        # writes them under the run row's lock (a fresh copy)
-        locked = session.get(Run, run_id, with_for_update=True, populate_existing=True)
-        assert locked is not None
-        assessed = [b for b in body_ids if registry.get(b).kind in ("cgo", "mio")]
-        checked = check_bodies(
-            session, locked, assessed, request.registry, out_dir, request.options, request.only_items, progress
-        )
-        failed = {b: why for b, why in checked.items() if isinstance(why, str)}
-        settings = dict(locked.settings or {})
-        settings["check_failures"] = {
-            **{b: why for b, why in (settings.get("check_failures") or {}).items() if b not in checked},
-            **failed,
-        }
-        settings["done"] = sorted({*(settings.get("done") or []), *body_ids})
-        locked.settings = settings
+    assessed = [b for b in body_ids if registry.get(b).kind in ("cgo", "mio")]
+    # each body's checks are stored (and the body marked done) as soon as they are: a run interrupted
+    # during the checks keeps the bodies already checked
+    for part in [[b] for b in assessed] + [[b for b in body_ids if b not in assessed]]:
+        with session_scope(request.db_url) as session:
+            # other parts of the run may write its settings at the same time: the check stage reads and
+            # writes them under the run row's lock (a fresh copy)
+            locked = session.get(Run, run_id, with_for_update=True, populate_existing=True)
+            assert locked is not None
+            checked = check_bodies(
+                session, locked, [b for b in part if b in assessed], request.registry, out_dir,
+                request.options, request.only_items, progress,
+            )  # fmt: skip
+            failed = {b: why for b, why in checked.items() if isinstance(why, str)}
+            settings = dict(locked.settings or {})
+            settings["check_failures"] = {
+                **{b: why for b, why in (settings.get("check_failures") or {}).items() if b not in checked},
+                **failed,
+            }
+            settings["done"] = sorted({*(settings.get("done") or []), *part})
+            locked.settings = settings
 
 
 def run_outcomes(run: Run) -> dict[str, str]:

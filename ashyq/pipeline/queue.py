@@ -146,6 +146,19 @@ def enqueue_run(app: Celery, run_id: str, body_ids: list[str]) -> Any:
     return chord(body.clone(args=(run_id, b)) for b in body_ids)(finish)
 
 
+def wait_for(app: Celery, result: Any) -> Any:
+    """The value of ``result`` (raising a job's error); the result is then forgotten and the
+    subscription to it closed while Redis is still there - otherwise the AsyncResult unsubscribes when
+    it is collected, perhaps after Redis went away, and Python reports the ignored error."""
+    try:
+        return result.get(propagate=True)
+    finally:
+        app.backend.remove_pending_result(result)
+        consumer = getattr(app.backend, "result_consumer", None)
+        if consumer is not None and not getattr(consumer, "subscribed_to", None):
+            consumer.stop()
+
+
 def require_newest_schema(db_url: str | None = None) -> None:
     current, head = current_revision(db_url), head_revision()
     if current != head:

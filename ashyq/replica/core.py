@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -146,6 +147,15 @@ BODIES: tuple[WorldBody, ...] = (
         parent="adilet",
     ),
 )
+
+
+GENERATED_ID = re.compile(r"(?P<template>[a-z0-9-]+?)-g\d{4}")
+
+
+def template_of(body_id: str) -> str:
+    """The world's own body a generated body copies (:mod:`ashyq.replica.generated`), else the id."""
+    found = GENERATED_ID.fullmatch(body_id)
+    return found.group("template") if found else body_id
 
 
 @dataclass

@@ -25,6 +25,7 @@ from aiohttp import web
 
 from ashyq.replica import access_log, classic, faults, hostile
 from ashyq.replica.core import BUDGET_HOST, DATA_HOST, DIALOG_HOST, GOVKZ_HOST, LEGALACTS_HOST, World
+from ashyq.replica.meter import HostMeter
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,9 @@ def _portal_factory(module_name: str) -> Callable[[World], web.Application]:
     return factory
 
 
-def build_apps(world: World, canary: hostile.Canary | None = None, outside: bool = False) -> dict[str, web.Application]:
+def build_apps(
+    world: World, canary: hostile.Canary | None = None, outside: bool = False, meter: HostMeter | None = None
+) -> dict[str, web.Application]:
     """Real base URL → application, for every host the world serves; ``outside`` adds the outside
     sites (:mod:`ashyq.replica.outside`), which no registry names and no fault touches."""
     apps: dict[str, web.Application] = {}
@@ -68,6 +71,9 @@ def build_apps(world: World, canary: hostile.Canary | None = None, outside: bool
 
         for host, app in create_apps(world.as_of).items():
             apps[f"https://{host}"] = app
+    if meter is not None:  # each host's load as it sees it: concurrent requests, arrivals
+        for base, app in apps.items():
+            app.middlewares.insert(0, meter.middleware(base.removeprefix("https://")))  # type: ignore[arg-type]
     if world.access_log is not None:  # outermost: every request is logged, a faulty answer too
         for base, app in apps.items():
             app.middlewares.insert(0, access_log.middleware(world.access_log, base.removeprefix("https://")))  # type: ignore[arg-type]
@@ -79,19 +85,24 @@ class Served:
     urls: dict[str, str] = field(default_factory=dict)
     runners: list[web.AppRunner] = field(default_factory=list)
     canary: hostile.Canary | None = None
+    meter: HostMeter = field(default_factory=HostMeter)
 
 
 async def start_runners(
-    world: World, first_port: int = 0, outside: bool = False, canary_log: Path | None = None
+    world: World,
+    first_port: int = 0,
+    outside: bool = False,
+    canary_log: Path | None = None,
+    meter: HostMeter | None = None,
 ) -> Served:
     """Start every host; ``first_port`` 0 picks free ports, otherwise hosts take consecutive ports."""
-    served = Served()
+    served = Served(meter=meter or HostMeter())
     urls, runners = served.urls, served.runners
     try:
         if world.faults == "hostile":
             served.canary = hostile.Canary(canary_log)
             await served.canary.start()
-        for offset, (base, app) in enumerate(build_apps(world, served.canary, outside).items()):
+        for offset, (base, app) in enumerate(build_apps(world, served.canary, outside, served.meter).items()):
             runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
             await runner.setup()
             runners.append(runner)
@@ -125,20 +136,21 @@ class RunningWorld:
         self.world = world
         self.urls: dict[str, str] = {}
         self.canary: hostile.Canary | None = None  # the hostile world's: nothing may connect to it
+        self.meter = HostMeter()  # each host's concurrent requests and arrivals, as it saw them
         self._first_port = first_port
         self._outside = outside
         self._canary_log = canary_log
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run, name="ashyq-world", daemon=True)
         self._ready = threading.Event()
-        self._served = Served()
+        self._served = Served(meter=self.meter)
         self._error: BaseException | None = None
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
         try:
             self._served = self._loop.run_until_complete(
-                start_runners(self.world, self._first_port, self._outside, self._canary_log)
+                start_runners(self.world, self._first_port, self._outside, self._canary_log, self.meter)
             )
             self.urls, self.canary = self._served.urls, self._served.canary
         except BaseException as error:  # reported to the starting thread

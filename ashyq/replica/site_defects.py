@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ashyq.replica.core import Defect, World
+from ashyq.replica.core import BODIES, Defect, World, WorldBody, template_of
 
 GOV = "https://www.gov.kz/memleket/entities"
 
@@ -415,6 +415,7 @@ STATE_KNOBS = frozenset({"no_english"})
 
 def seeded(body_id: str, knob: str, lang: str | None = None) -> bool:
     """Whether the generators must break ``knob`` on this body (and language, when it is per language)."""
+    body_id = template_of(body_id)  # a generated body is seeded as the body it copies
     return any(s.body == body_id and s.knob == knob and (lang is None or s.lang in (None, lang)) for s in SEEDS)
 
 
@@ -441,6 +442,20 @@ CLASSIC_GAPS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+def rehome(where: str, body: WorldBody) -> str:
+    """A place on the template's site, moved to the generated ``body``'s site (slug, host)."""
+    template = next(b for b in BODIES if b.id == template_of(body.id))
+    if template.ids.govkz_slug and body.ids.govkz_slug:
+        where = where.replace(f"/{template.ids.govkz_slug}/", f"/{body.ids.govkz_slug}/")
+        where = where.replace(f"/{template.ids.govkz_slug}?", f"/{body.ids.govkz_slug}?")
+        where = where.removesuffix(f"/{template.ids.govkz_slug}") + (
+            f"/{body.ids.govkz_slug}" if where.endswith(f"/{template.ids.govkz_slug}") else ""
+        )
+    if template.classic_host and body.classic_host:
+        where = where.replace(template.classic_host, body.classic_host)
+    return where
+
+
 def template_defects(world: World) -> list[Defect]:
     gov = [
         Defect(body.id, item, None, description, f"{GOV}/{body.ids.govkz_slug}{path}", "partial")
@@ -448,6 +463,10 @@ def template_defects(world: World) -> list[Defect]:
         if body.site == "govkz"
         for item, description, path in TEMPLATE_GAPS
     ]
-    present = {b.id for b in world.bodies}
-    classic = [Defect(b, item, None, d, where, "partial") for b, item, d, where in CLASSIC_GAPS if b in present]
+    classic = [
+        Defect(body.id, item, None, d, rehome(where, body), "partial")
+        for b, item, d, where in CLASSIC_GAPS
+        for body in world.bodies
+        if template_of(body.id) == b
+    ]
     return gov + classic

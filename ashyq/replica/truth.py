@@ -9,18 +9,18 @@ it. ``GROUND_TRUTH.md`` next to this file is ``render_markdown(World())``, kept 
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 import yaml
 
 from ashyq.replica import classic
 from ashyq.replica.classic.content import BUILDERS
-from ashyq.replica.core import Defect, World
+from ashyq.replica.core import Defect, World, template_of
 from ashyq.replica.declared_reports import declared_defects
 from ashyq.replica.govkz.content import govkz_bodies, site_content
 from ashyq.replica.portals.content.catalogue import portal_defects, portal_inventory
-from ashyq.replica.site_defects import SEEDS, Seed, template_defects
+from ashyq.replica.site_defects import SEEDS, Seed, rehome, template_defects
 
 
 def _measured_vr(world: World, seed: Seed) -> tuple[tuple[str, float | int | str], ...]:
@@ -48,7 +48,13 @@ def _measured_docs(world: World, seed: Seed) -> tuple[tuple[str, float | int | s
 def site_defects(world: World) -> list[Defect]:
     """The seeded website defects of this world, with figures measured on the generated content."""
     out = template_defects(world)
-    for seed in SEEDS:
+    copies = [
+        replace(seed, body=body.id, where=rehome(seed.where, body))
+        for body in world.bodies
+        for seed in SEEDS
+        if template_of(body.id) == seed.body
+    ]
+    for seed in copies:
         measured = seed.measured
         if seed.knob == "vr_unanswered":
             measured = _measured_vr(world, seed)
@@ -100,7 +106,7 @@ def _govkz_inventory(world: World) -> dict[str, Any]:
 def _classic_inventory(world: World) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for body in world.bodies:
-        if body.site != "classic" or body.id not in BUILDERS:
+        if body.site != "classic" or template_of(body.id) not in BUILDERS:
             continue
         site = classic.build_site(world, body)
         langs = {}

@@ -84,12 +84,15 @@ class GovkzApiSpider(PortalSpider):
 
     async def _capture_browser_ticket(self) -> None:
         """One real browser session on the body's news page; its own API requests carry the ticket."""
-        from ashyq.crawler.render import capture_browser_ticket, policy_from, url_map_from_settings
+        from ashyq.crawler.render import budget_from, capture_browser_ticket, policy_from, url_map_from_settings
 
         page = govkz.news_page_url(self.slug, self.langs[0] if self.langs else "ru")
         try:
             self.browser_ticket = await capture_browser_ticket(
-                page, url_map_from_settings(self.settings), policy=policy_from(self.settings)
+                page,
+                url_map_from_settings(self.settings),
+                policy=policy_from(self.settings),
+                budget=budget_from(self.settings),
             )
         except Exception as error:  # a browser that cannot start must not stop the API harvest
             self.browser_ticket_error = f"{type(error).__name__}: {error}"

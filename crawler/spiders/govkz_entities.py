@@ -193,12 +193,14 @@ class GovkzEntitiesSpider(scrapy.Spider):
     # ---- 3. the directory page in a browser ---------------------------------------------------------
 
     async def _directory(self) -> AsyncIterator[Any]:
-        from ashyq.crawler.render import policy_from, url_map_from_settings
+        from ashyq.crawler.render import budget_from, policy_from, url_map_from_settings
         from ashyq.net.browser import open_browser
 
         lists: dict[str, list[dict[str, Any]]] = {}
         try:
-            async with open_browser(policy_from(self.settings), url_map_from_settings(self.settings)) as session:
+            async with open_browser(
+                policy_from(self.settings), url_map_from_settings(self.settings), budget=budget_from(self.settings)
+            ) as session:
                 context = await session.new_context()
                 for lang in LANGS:
                     page = await context.new_page()

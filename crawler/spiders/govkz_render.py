@@ -30,7 +30,14 @@ class GovkzRenderSpider(PortalSpider):
         if not self.body_identifier():
             yield self.identifier_missing()
             return
-        from ashyq.crawler.render import RenderSettings, policy_from, render_body, url_map_from_settings, warc_archiver
+        from ashyq.crawler.render import (
+            RenderSettings,
+            budget_from,
+            policy_from,
+            render_body,
+            url_map_from_settings,
+            warc_archiver,
+        )
 
         out_dir = Path(self.settings.get("ASHYQ_OUT_DIR") or "out")
         run_id = self.run_id or self.settings.get("ASHYQ_RUN_ID") or "adhoc"
@@ -41,6 +48,7 @@ class GovkzRenderSpider(PortalSpider):
             url_map=url_map_from_settings(self.settings),
             internal_hosts={"www.gov.kz"},
             policy=policy_from(self.settings),
+            budget=budget_from(self.settings),
             timeout_ms=self.timeout_ms,
             # the run's page budget (--max-pages) caps the render too, per language
             max_pages=min(self.max_pages, self.settings.getint("ASHYQ_MAX_PAGES") or self.max_pages),

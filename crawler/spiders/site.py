@@ -48,7 +48,7 @@ from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.items import DownloadRecord, FailureReason, LinkRecord, PageItem
 from ashyq.crawler.middlewares.failures import classify_exception, is_antibot, original_url
 from ashyq.crawler.middlewares.traps import DEPTH, canonical_url
-from ashyq.crawler.render import policy_from, url_map_from_settings
+from ashyq.crawler.render import budget_from, policy_from, url_map_from_settings
 from ashyq.crawler.spiders.body import BodySpider
 from ashyq.crawler.spiders.site_mobile import (
     MOBILE_SOURCE,
@@ -334,6 +334,7 @@ class SiteSpider(BodySpider):
                     body_id=self.body_id,
                     url_map=url_map_from_settings(self.settings),
                     policy=policy_from(self.settings),
+                    budget=budget_from(self.settings),
                     timeout_ms=self.settings.getint("ASHYQ_RENDER_TIMEOUT_MS", 20_000),
                     archive=body_archiver(out_dir, run_id, self.body_id),
                 )

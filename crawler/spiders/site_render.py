@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ashyq.net.budget import HostBudget
 from ashyq.net.egress import EgressPolicy
 from ashyq.net.urlmap import BaseUrlMap
 
@@ -98,6 +99,7 @@ class RenderSettings:
     body_id: str
     url_map: BaseUrlMap
     policy: EgressPolicy | None = None  # the crawl's egress policy (default: the map's)
+    budget: HostBudget | None = None  # the crawl's politeness budget per host
     timeout_ms: int = 20_000
     settle_ms: int = 300
     content_words: int = 25  # the shell's limit: content has arrived when the page has more
@@ -148,7 +150,9 @@ class SiteRenderer:
 
             stack = contextlib.AsyncExitStack()
             # Chromium behind the egress proxy: every request the page makes follows the crawl's policy
-            self._browser = await stack.enter_async_context(open_browser(self.settings.policy, self.settings.url_map))
+            self._browser = await stack.enter_async_context(
+                open_browser(self.settings.policy, self.settings.url_map, budget=self.settings.budget)
+            )
             self._stack = stack
 
     async def _context(self, phone: bool) -> Any:

@@ -107,3 +107,32 @@ def test_an_interrupted_audit_is_failed_with_the_reason(tmp_path: Path) -> None:
         run = session.scalars(select(Run)).one()
         assert run.finished_at is not None and run.settings["failure"].startswith("KeyboardInterrupt")
     dispose_engine(db)
+
+
+@pytest.mark.slow
+def test_each_bodys_checks_are_kept_as_soon_as_they_are_done(tmp_path: Path) -> None:
+    """Interrupted while checking the second body, the run keeps the first body's findings and counts
+    it done, so a resume redoes only the second."""
+    db = f"sqlite:///{tmp_path / 'ashyq.sqlite'}"
+    checked: list[str] = []
+
+    def progress(name: str, info: dict[str, Any]) -> None:
+        if name == "check":
+            checked.append(info["body"])
+            if len(checked) == 2:
+                raise KeyboardInterrupt
+
+    world = World()
+    request = _request(tmp_path, db, {}, world.as_of)
+    request.body_ids = [BODY, "astana"]
+    with start_world(world) as served, pytest.raises(KeyboardInterrupt):
+        request.base_url_map = dict(served.urls)
+        request.spiders = ["site", "govkz"]
+        run_audit(request, progress)
+    with session_scope(db) as session:
+        run = session.scalars(select(Run)).one()
+        bodies = set(session.scalars(select(Finding.body_id).where(Finding.run_id == run.id)))
+        assert run.status is RunStatus.FAILED
+        assert run.settings["done"] == [checked[0]]
+        assert bodies == {checked[0]}
+    dispose_engine(db)

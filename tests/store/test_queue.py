@@ -1,5 +1,5 @@
 """A run on the queue (Celery on a real Redis, the store on a real PostgreSQL) with two workers gives
-exactly the findings and scores of the same run in one process."""
+exactly the findings and scores of the same run in one process - on generated bodies of the replica."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 from ashyq.cli import app
 from ashyq.config import CONFIG_DIR
 from ashyq.replica.core import World
+from ashyq.replica.generated import registry_of, world_with_generated
+from ashyq.replica.server import RunningWorld, start_world
 from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.leases import find_stale_runs
 from ashyq.store.models import Finding, Run, RunLease, Score
@@ -31,6 +33,8 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 runner = CliRunner()
 ASHYQ = Path(sys.executable).with_name("ashyq")
 BODIES = ("kostanay", "karaganda", "astana")  # a classic site and two gov.kz bodies
+# generated bodies: two on gov.kz and a ministry with two subordinate organisations on their own hosts
+GENERATED = ("karaganda-g0001", "astana-g0002", "enbek-g0005")
 # the demo registry in replica mode (no operator's contact needed); these runs are refused before any fetch
 REPLICA_DEMO = ["--registry", "demo", "--replica-map", '{"https://www.gov.kz": "http://127.0.0.1:9"}']
 
@@ -66,6 +70,24 @@ def registry(tmp_path: Path) -> Path:
     path = tmp_path / "three.yaml"
     three = {"name": "three", "bodies": [b for b in demo["bodies"] if b["id"] in BODIES]}
     path.write_text(yaml.safe_dump(three, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def generated_world() -> Iterator[RunningWorld]:
+    running = start_world(world_with_generated(World(), 5))
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+def generated_registry(tmp_path: Path) -> Path:
+    everything = registry_of(world_with_generated(World(), 5))
+    chosen = [b for b in everything["bodies"] if b["id"] in GENERATED or b.get("parent") in GENERATED]
+    path = tmp_path / "generated.yaml"
+    path.write_text(yaml.safe_dump({**everything, "bodies": chosen}, allow_unicode=True), encoding="utf-8")
     return path
 
 
@@ -110,13 +132,13 @@ def the_run(db: str) -> Run:
 
 def test_two_workers_give_the_findings_and_scores_of_one_process(
     tmp_path: Path,
-    registry: Path,
+    generated_registry: Path,
     queue_db: str,
     local_db: str,
     redis_url: str,
-    world: World,
-    world_urls: dict[str, str],
+    generated_world: RunningWorld,
 ) -> None:
+    registry, world, world_urls = generated_registry, generated_world.world, generated_world.urls
     redis = own_redis(redis_url)
     env = {**os.environ, "ASHYQ_DB_URL": queue_db, "ASHYQ_REDIS_URL": redis}
     workers = [start_worker(f"w{n}@test", env, tmp_path / f"w{n}.log") for n in (1, 2)]
@@ -140,7 +162,7 @@ def test_two_workers_give_the_findings_and_scores_of_one_process(
     assert queued_run.status == local_run.status != RunStatus.RUNNING
     queued_findings, queued_scores = findings_and_scores(queue_db, queued_run.id)
     local_findings, local_scores = findings_and_scores(local_db, local_run.id)
-    assert len(local_findings) > 100 and {f[0] for f in local_findings} == set(BODIES)
+    assert len(local_findings) > 100 and {f[0] for f in local_findings} == set(GENERATED)
     assert queued_findings == local_findings
     assert queued_scores == local_scores
     assert (tmp_path / "out-q" / "runs" / queued_run.id / "scores.json").exists()

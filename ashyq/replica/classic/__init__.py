@@ -24,7 +24,7 @@ from aiohttp import web
 
 from ashyq.replica import faults
 from ashyq.replica.classic.content import BUILDERS, ClassicPage, ClassicSite
-from ashyq.replica.core import World, WorldBody
+from ashyq.replica.core import World, WorldBody, template_of
 from ashyq.replica.govkz.files import CONTENT_TYPES, make_png
 from ashyq.replica.site_defects import seeded
 
@@ -51,7 +51,7 @@ class Look:
 
 def look_for(body: WorldBody) -> Look:
     host = body.classic_host or body.id
-    if body.id == "kostanay":
+    if template_of(body.id) == "kostanay":
         return Look(
             host,
             {"kk": "kk", "ru": "ru"},
@@ -66,7 +66,7 @@ def look_for(body: WorldBody) -> Look:
             False,
             mobile_host="m.kostanay.gov.kz",
         )
-    if body.id == "zqai":
+    if template_of(body.id) == "zqai":
         return Look(
             host,
             {"kk": "kz", "ru": "ru"},
@@ -235,7 +235,7 @@ def _image(kind: str, px: int) -> bytes:
 
 
 def build_site(world: World, body: WorldBody) -> ClassicSite:
-    site = BUILDERS[body.id](world, body)
+    site = BUILDERS[template_of(body.id)](world, body)
     for lang in ("kk", "ru"):
         site.add(_home(site, lang))
         site.add(_sitemap_page(site, lang))
@@ -379,7 +379,7 @@ def create_apps(world: World) -> dict[str, web.Application]:
     """Host name → application for every classic site (and the Kostanay mobile host)."""
     apps: dict[str, web.Application] = {}
     for body in world.bodies:
-        if body.site != "classic" or not body.classic_host or body.id not in BUILDERS:
+        if body.site != "classic" or not body.classic_host or template_of(body.id) not in BUILDERS:
             continue
         apps[body.classic_host] = create_site_app(world, body)
         look = look_for(body)

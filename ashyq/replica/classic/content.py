@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ashyq.replica.core import World, WorldBody
+from ashyq.replica.core import World, WorldBody, template_of
 from ashyq.replica.govkz import files
 from ashyq.replica.govkz.texts import MONTHS
 from ashyq.replica.site_defects import seeded
@@ -68,7 +68,7 @@ NEWS_TITLES = {
 
 
 def _news(world: World, site: ClassicSite, count: int, photo_alt: bool, dated: bool) -> None:
-    titles = NEWS_TITLES[site.body.id]
+    titles = NEWS_TITLES[template_of(site.body.id)]
     rng = world.rng("classic-news", site.body.id)
     days = 0
     for i in range(count):

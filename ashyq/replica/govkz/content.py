@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ashyq.replica.core import BODIES, World, WorldBody
+from ashyq.replica.core import BODIES, World, WorldBody, template_of
 from ashyq.replica.govkz import files, menu, texts
 from ashyq.replica.govkz.model import ALMATY, Curator, Document, Event, News, Question, SiteContent, Text, Upload
 from ashyq.replica.site_defects import seeded
@@ -106,12 +106,12 @@ def body_langs(body: WorldBody) -> tuple[str, ...]:
 
 def _news(world: World, site: SiteContent, index: int) -> None:
     body, rng = site.body, world.rng("govkz-news", site.body.id)
-    topics = texts.TOPICS[body.id]
-    count = NEWS_COUNT[body.id]
+    topics = texts.TOPICS[template_of(body.id)]
+    count = NEWS_COUNT[template_of(body.id)]
     full_english = body.has_english and not seeded(body.id, "english_partial")
     days = 0
     for i in range(count):
-        days += rng.randint(1, NEWS_GAP_DAYS[body.id]) if i else rng.randint(0, 1)
+        days += rng.randint(1, NEWS_GAP_DAYS[template_of(body.id)]) if i else rng.randint(0, 1)
         created = _moment(world, days, rng.randint(0, 539))
         frame, topic = texts.NEWS_FRAMES[i % len(texts.NEWS_FRAMES)], topics[(i * 5 + i // 7) % len(topics)]
         langs = ["ru", "kk"]
@@ -174,7 +174,7 @@ def _document_file(doc_id: int, category: str, ext: str, title: str, created: da
 def _documents(world: World, site: SiteContent, index: int) -> None:
     body, rng = site.body, world.rng("govkz-documents", site.body.id)
     langs = [lang for lang in site.langs if lang != "en" or not seeded(body.id, "english_partial")]
-    topics = texts.TOPICS[body.id]
+    topics = texts.TOPICS[template_of(body.id)]
     serial = 0
     for category, count in DOC_COUNTS.items():
         if category == "inspections" and seeded(body.id, "no_inspections"):
@@ -283,7 +283,7 @@ def _people(world: World, site: SiteContent, index: int) -> None:
 def _questions(world: World, site: SiteContent, index: int) -> None:
     body, rng = site.body, world.rng("govkz-vr", site.body.id)
     for li, lang in enumerate(("kk", "ru")):
-        asked, unanswered = QUESTION_COUNT[body.id][li], UNANSWERED[body.id][li]
+        asked, unanswered = QUESTION_COUNT[template_of(body.id)][li], UNANSWERED[template_of(body.id)][li]
         if not seeded(body.id, "vr_unanswered", lang):
             unanswered = 0
         for k in range(asked):
@@ -316,7 +316,7 @@ def site_content(world: World, body: WorldBody) -> SiteContent:
     """The body's content, built once per (seed, date, body)."""
     key = (world.seed, world.as_of.isoformat(), world.faults, body.id)
     if key not in _CACHE:
-        index = next(i for i, b in enumerate(BODIES) if b.id == body.id)
+        index = next(i for i, b in enumerate(BODIES) if b.id == template_of(body.id))
         site = SiteContent(body, body.ids.govkz_slug or body.id, body_langs(body))
         site.options = {
             "langs": list(site.langs),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ashyq.replica.core import World
+from ashyq.replica.core import World, template_of
 from ashyq.replica.govkz import texts
 from ashyq.replica.govkz.model import SiteContent, Text
 from ashyq.replica.site_defects import seeded
@@ -255,7 +255,7 @@ def build_pages(world: World, site: SiteContent) -> None:
 def contacts(site: SiteContent, lang: str) -> list[dict[str, Any]]:
     """The ``organisations`` of ``contacts_page`` [GUESS: its structure is unknown; a list of units]."""
     li = ("kk", "ru", "en").index(lang)
-    address = texts.CITY_ADDRESS[site.body.id][li]
+    address = texts.CITY_ADDRESS[template_of(site.body.id)][li]
     slug = site.slug
     units: list[dict[str, Any]] = [
         {
