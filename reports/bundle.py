@@ -134,6 +134,10 @@ def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: Bundle
             contents.missing.append({"evidence": e.id, "path": e.warc_file, "why": "WARC file not found"})
             continue
         sources.setdefault(path, set()).add(e.warc_record_id)
+        # a browser measurement cites everything the page got (its subresources, API answers, POSTs)
+        records = e.metadata.get("records")
+        if isinstance(records, list):
+            sources[path].update(r["record_id"] if isinstance(r, dict) else str(r) for r in records)
     out = tmp / "data.warc.gz"
     if sources:
         contents.records = write_subset(sources, out)
