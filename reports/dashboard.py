@@ -32,6 +32,7 @@ from ashyq.reports.i18n import catalogue
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.reports.rendering import STATIC_DIR, render
 from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy, write_subset
+from ashyq.reports.revisions import finding_revisions
 from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, previous_run
 from ashyq.reports.titles import titles_for
 from ashyq.reports.wacz import make_wacz
@@ -228,6 +229,7 @@ class DashboardBuilder:
         html = render(
             "dashboard_body.html.j2",
             report=report,
+            revisions=finding_revisions(self.session, self.run, report.body.id),
             entry=entry,
             name=body_name(report, self.lang),
             level=report.titles.level(report.score.level, self.lang),
