@@ -120,8 +120,11 @@ class GuardedClient:
     tls: ssl.SSLContext = field(default_factory=ssl.create_default_context)
     cookies: http.cookiejar.CookieJar = field(default_factory=http.cookiejar.CookieJar)  # kept, as a browser does
 
-    def request(self, url: str, method: str = "GET", headers: dict[str, str] | None = None) -> Answer:
-        """One exchange, no redirect followed. Raises :class:`Refusal` or :class:`FetchError`."""
+    def request(
+        self, url: str, method: str = "GET", headers: dict[str, str] | None = None, body: bytes | None = None
+    ) -> Answer:
+        """One exchange, no redirect followed (``body``: what a POST sends). Raises :class:`Refusal`
+        or :class:`FetchError`."""
         served = self.url_map.to_served(url)
         fetched = served or url
         target, addresses = self.policy.check_url(fetched)
@@ -139,7 +142,7 @@ class GuardedClient:
         for address in addresses:
             connection = self._connection(target, address)
             try:
-                connection.request(method, path, headers=sent)
+                connection.request(method, path, body=body, headers=sent)
                 response = connection.getresponse()
                 raw, cut = self._read(response, deadline, connection)
                 self.cookies.extract_cookies(response, jar_request)
