@@ -31,6 +31,7 @@ class GovkzRenderSpider(PortalSpider):
             yield self.identifier_missing()
             return
         from ashyq.crawler.render import RenderSettings, policy_from, render_body, url_map_from_settings, warc_archiver
+        from ashyq.store.warc import archive_for
 
         out_dir = Path(self.settings.get("ASHYQ_OUT_DIR") or "out")
         run_id = self.run_id or self.settings.get("ASHYQ_RUN_ID") or "adhoc"
@@ -44,6 +45,7 @@ class GovkzRenderSpider(PortalSpider):
             timeout_ms=self.timeout_ms,
             max_pages=self.max_pages,
             archive=warc_archiver(out_dir, run_id, self.body_id),
+            exchanges=archive_for(out_dir, run_id, self.body_id),
             retry_times=self.settings.getint("RETRY_TIMES", 2),
             retry_http_codes=frozenset(int(c) for c in self.settings.getlist("RETRY_HTTP_CODES") or ()),
             backoff_base_seconds=self.settings.getfloat("ASHYQ_BACKOFF_BASE", 1.0),
