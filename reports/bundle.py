@@ -41,7 +41,7 @@ from ashyq.reports.body_report import BodyReport, EvidenceView, evidence_view, l
 from ashyq.reports.conclusion import render_conclusion_html
 from ashyq.reports.dashboard import file_name
 from ashyq.reports.exports import body_json
-from ashyq.reports.replay import UnsafePath, inside, write_subset
+from ashyq.reports.replay import UnsafePath, inside, visit_records, write_subset
 from ashyq.reports.signing import Signed, check, sign
 from ashyq.reports.timestamps import check_token
 from ashyq.reports.wacz import html_pages, make_wacz
@@ -145,9 +145,7 @@ def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: Bundle
             continue
         sources.setdefault(path, set()).add(e.warc_record_id)
         # a browser measurement cites everything the page got (its subresources, API answers, POSTs)
-        records = e.metadata.get("records")
-        if isinstance(records, list):
-            sources[path].update(r["record_id"] if isinstance(r, dict) else str(r) for r in records)
+        sources[path].update(visit_records(e.metadata.get("records")))
     out = tmp / "data.warc.gz"
     if sources:
         contents.records = write_subset(sources, out)
@@ -182,6 +180,8 @@ def _evidence_members(session: Session, report: BodyReport, data_dir: Path, tmp:
                 "snippet": e.snippet,
                 "region": e.region,
                 "member": placed.get(e.id) or (ARCHIVE_WARC if e.warc_record_id in contents.records else None),
+                # what the browser got while it measured: every record of the visit, in the archive
+                "records": visit_records(e.metadata.get("records")) or None,
             }
             for e in evidence
         ]

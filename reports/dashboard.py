@@ -33,7 +33,7 @@ from ashyq.reports.conclusion import body_name
 from ashyq.reports.i18n import catalogue
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.reports.rendering import STATIC_DIR, render
-from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy, write_subset
+from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy, visit_records, write_subset
 from ashyq.reports.revisions import finding_revisions
 from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, previous_run
 from ashyq.reports.titles import titles_for
@@ -355,9 +355,7 @@ class DashboardBuilder:
                     sources.setdefault(path, set()).add(e.warc_record_id)
                     keys.add((e.warc_file, e.warc_record_id))
                     # a browser measurement's page replays with what the browser got (scripts, API answers)
-                    records = e.metadata.get("records")
-                    if isinstance(records, list):
-                        sources[path].update(r["record_id"] if isinstance(r, dict) else str(r) for r in records)
+                    sources[path].update(visit_records(e.metadata.get("records")))
         if not sources:
             return
         body = file_name(report.body.id)
