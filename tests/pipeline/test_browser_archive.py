@@ -5,9 +5,16 @@ package lead to those records, the API JSON and the GraphQL query body included.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
+import shutil
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
@@ -15,10 +22,15 @@ from warcio.archiveiterator import ArchiveIterator
 from ashyq.checks.registry import run_checks
 from ashyq.crawler.storing import store_body
 from ashyq.gather.stage import measure_run
+from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS
 from ashyq.pipeline.artifacts import load_artifacts
 from ashyq.pipeline.results import save_results
 from ashyq.reports.body_report import evidence_view
 from ashyq.reports.bundle import BundleContents, _collect_warc
+from ashyq.reports.dashboard import REPLAY_FILES, replay_viewer
+from ashyq.reports.i18n import catalogue
+from ashyq.reports.rendering import render
+from ashyq.reports.wacz import make_wacz
 from ashyq.store import repository as repo
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import ensure_schema, session_scope
@@ -121,3 +133,80 @@ def test_findings_and_the_package_lead_to_those_records(measured: tuple[str, Pat
     assert wanted <= set(packed) and not contents.missing
     assert any(r["type"] == "request" and str(r["uri"]).endswith("/graphql") and r["body"] for r in packed.values())
     assert any(p["url"] == MOD for p in contents.pages)  # replayable: the measured page is in the pages list
+
+
+@pytest.fixture(scope="module")
+def replay_site(measured: tuple[str, Path, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The measured page's records as a WACZ with the replay viewer beside it, served over http."""
+    viewer = replay_viewer()
+    if viewer is None:
+        pytest.skip("no replay viewer (make setup or ashyq setup-replay)")
+    run_id, root, url = measured
+    with session_scope(url) as session:
+        (axe,) = session.query(Evidence).filter_by(run_id=run_id, kind=EvidenceKind.AXE_RESULT, url=MOD).all()
+        view = evidence_view(axe, {})
+    site = tmp_path_factory.mktemp("replay-site")
+    (site / "replay").mkdir()
+    (site / "archive").mkdir()
+    for name in REPLAY_FILES:
+        shutil.copyfile(viewer / name, site / "replay" / name)
+    contents = BundleContents()
+    _collect_warc([view], root, contents, site)
+    make_wacz(site / "data.warc.gz", [{"url": MOD, "title": MOD}], "mod", site / "archive" / "mod.wacz")
+    t = catalogue().translator("ru")
+    page = render("dashboard_replay.html.j2", url=MOD, wacz="mod.wacz", back="../index.html", lang="ru", t=t)
+    (site / "replay" / "mod.html").write_text(page, encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_page_replays_offline_as_the_browser_got_it(replay_site: str) -> None:
+    """The gov.kz page is built by its script from the API: it replays only if what the browser got
+    (the script, the API JSON) is in the package, and no request may leave the served folder."""
+    from playwright.sync_api import sync_playwright
+
+    elsewhere: list[str] = []
+
+    def only_the_site(route: Any) -> None:
+        if route.request.url.startswith(replay_site + "/"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(service_workers="allow")
+            context.route("**/*", only_the_site)
+            page = context.new_page()
+            page.goto(f"{replay_site}/replay/mod.html")
+            deadline = time.monotonic() + 90
+            reload_at = time.monotonic() + 40  # a viewer whose service worker came up late is asked again
+            replayed = None
+            while replayed is None and time.monotonic() < deadline:
+                if reload_at and time.monotonic() > reload_at:
+                    page.reload()
+                    reload_at = 0
+                for frame in page.frames:
+                    if "mp_/https://www.gov.kz/memleket/entities/mod" in frame.url:
+                        with contextlib.suppress(Exception):
+                            if frame.locator(".main-menu, #main-menu").count() > 0:
+                                replayed = frame
+                page.wait_for_timeout(250)
+            debug = [(f.url, f.locator("body").inner_text()[:300]) for f in page.frames]
+            assert replayed is not None, (debug, elsewhere)
+            assert elsewhere == []
+        finally:
+            browser.close()
