@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ashyq.base.strict_files import FileRefused, Limits, clipped, parse_yaml, read_bounded
 
 CONFIG_VARIABLE = "ASHYQ_CONFIG"
+DATA_VARIABLE = "ASHYQ_DATA"
 FILE_NAME = "ashyq.yaml"
 SYSTEM_FILE = Path("/etc/ashyq") / FILE_NAME
 SEARCHED = f"--config FILE, ${CONFIG_VARIABLE}, ./{FILE_NAME}, {SYSTEM_FILE}"
@@ -191,3 +192,12 @@ def require_contact(loaded: LoadedConfig) -> str:
         f"(the config is looked for in: {SEARCHED}). Replica mode (--replica-map), an audit of your own site "
         "on a private address (--allow-private-addresses) and check-page on a local file need none."
     )
+
+
+def data_folder() -> Path:
+    """The per-user folder ashyq keeps the tools it downloads in (axe-core, the replay viewer):
+    ``$ASHYQ_DATA``, else ``$XDG_DATA_HOME/ashyq``, else ``~/.local/share/ashyq``."""
+    if os.environ.get(DATA_VARIABLE):
+        return Path(os.environ[DATA_VARIABLE]).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base).expanduser() / "ashyq"

@@ -8,7 +8,9 @@ checked by the crawl's egress policy, and in replica mode answered by the replic
 URL. Every request of a page the policy refused is a ``FetchFailureItem`` with its reason.
 
 Per page: a desktop (1366×768) and a mobile (Pixel 7) screenshot and the serialised DOM, written
-under ``<out>/runs/<run>/shots/<body>/`` and added to the body's WARC as resource records.
+under ``<out>/runs/<run>/shots/<body>/`` and added to the body's WARC as resource records. Every
+exchange the browser makes while rendering (the app's script, its API calls, the ticket POST with its
+body) is archived in the same WARC as request and response records (:mod:`ashyq.net.capture`).
 Contexts are recycled every few pages and pages always closed, so memory stays flat; a page that
 does not render in time is a ``timeout`` failure, not a crash.
 """
@@ -32,6 +34,7 @@ from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
 from ashyq.net.browser import BrowserSession, Mark, goto, open_browser, session_of
 from ashyq.net.budget import HostBudget, host_budget
 from ashyq.net.crawl_config import BudgetPolicy
+from ashyq.net.capture import ExchangeSink
 from ashyq.net.egress import EgressPolicy, Refusal
 from ashyq.net.twisted_resolver import policy_from_settings
 from ashyq.net.urlmap import BaseUrlMap
@@ -182,6 +185,8 @@ class RenderSettings:
     max_pages: int = 40
     ready_selector: str = "#root > *"  # [GUESS for the live app] the React root has children
     archive: Callable[[str, bytes, str, str, str | None], tuple[str | None, str | None]] | None = None
+    # where every exchange the browser makes while rendering is archived (the body's WARC of the run)
+    exchanges: ExchangeSink | None = None
     # transient answers (these statuses, a timeout, a dropped connection) are tried again after a
     # back-off, as the crawl's own retry middleware does; what still fails is a recorded failure
     retry_times: int = 2
@@ -258,7 +263,7 @@ async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int,
 async def render_body(slug: str, langs: tuple[str, ...], config: RenderSettings) -> AsyncIterator[Any]:
     """Render a body's pages per language; yields PageItem and FetchFailureItem."""
     config.shots_dir.mkdir(parents=True, exist_ok=True)
-    async with open_browser(config.policy, config.url_map, budget=config.budget) as session:
+    async with open_browser(config.policy, config.url_map, budget=config.budget, archive=config.exchanges) as session:
         for lang in langs:
             plan = RenderPlan(slug, lang, config.max_pages)
             desktop: Any = None
@@ -330,6 +335,7 @@ async def _render_phone(mobile: Any, url: str, shot: Path, config: RenderSetting
                 status_code=error.status if isinstance(error, _TransientData) else None,
             )
         finally:
+            await session_of(phone).records_of(phone)  # archived already; the page's list is not kept
             await phone.close()
 
 
@@ -360,6 +366,7 @@ async def _render_target(
             yield failure
             return
         finally:
+            await session_of(page).records_of(page)  # archived already; the page's list is not kept
             await page.close()
         if status in config.retry_http_codes:  # a transient answer is not the page: try again, then record it
             if attempt <= config.retry_times:
@@ -384,6 +391,8 @@ async def _render_target(
     shots = [p for p in (desktop_shot, mobile_shot) if p.exists()]
     warc_file = record_id = None
     if config.archive is not None:
+        # a resource record, not a conversion of the page's response (archived beside it with the
+        # render's other exchanges): web-archive indexes (cdxj-indexer) and replay skip conversions
         warc_file, record_id = config.archive(target.url, dom, "text/html; charset=utf-8", "resource", None)
         for shot in shots:
             config.archive(target.url, shot.read_bytes(), "image/png", "resource", record_id)

@@ -17,17 +17,20 @@ and the whole package may inflate to, so a decompression bomb costs bounded time
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
 import stat
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
+from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,8 +41,9 @@ from ashyq.reports.body_report import BodyReport, EvidenceView, evidence_view, l
 from ashyq.reports.conclusion import render_conclusion_html
 from ashyq.reports.dashboard import file_name
 from ashyq.reports.exports import body_json
-from ashyq.reports.replay import UnsafePath, inside, write_subset
+from ashyq.reports.replay import UnsafePath, inside, visit_records, write_subset
 from ashyq.reports.signing import Signed, check, sign
+from ashyq.reports.timestamps import check_token
 from ashyq.reports.wacz import html_pages, make_wacz
 from ashyq.store.models import Evidence
 from ashyq.store.vocabulary import EvidenceKind
@@ -62,6 +66,12 @@ MAX_JSON_BYTES = 64 << 20  # datapackage.json and its digest are read whole
 _CHUNK = 1 << 16
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _RESOURCE_NAME = re.compile(r"[^-a-z0-9._/]")
+# asks a timestamp authority for a token over a SHA-256 digest (hex): (the authority's URL, the token)
+Timestamper = Callable[[str], tuple[str, bytes]]
+
+
+class TimestampRefused(RuntimeError):
+    """The authority's answer does not timestamp the package (the export stops: no package is written)."""
 
 
 def sha256_hex(data: bytes) -> str:
@@ -134,6 +144,8 @@ def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: Bundle
             contents.missing.append({"evidence": e.id, "path": e.warc_file, "why": "WARC file not found"})
             continue
         sources.setdefault(path, set()).add(e.warc_record_id)
+        # a browser measurement cites everything the page got (its subresources, API answers, POSTs)
+        sources[path].update(visit_records(e.metadata.get("records")))
     out = tmp / "data.warc.gz"
     if sources:
         contents.records = write_subset(sources, out)
@@ -168,6 +180,8 @@ def _evidence_members(session: Session, report: BodyReport, data_dir: Path, tmp:
                 "snippet": e.snippet,
                 "region": e.region,
                 "member": placed.get(e.id) or (ARCHIVE_WARC if e.warc_record_id in contents.records else None),
+                # what the browser got while it measured: every record of the visit, in the archive
+                "records": visit_records(e.metadata.get("records")) or None,
             }
             for e in evidence
         ]
@@ -243,8 +257,11 @@ def export_bundle(
     out: Path,
     key: Ed25519PrivateKey | None = None,
     signer: str = "",
+    timestamper: Timestamper | None = None,
 ) -> BundleContents:
-    """Write the package; signed when a key is given (an unsigned one fails ``verify``)."""
+    """Write the package; signed when a key is given (an unsigned one fails ``verify``), and with a
+    timestamp authority's token over the datapackage digest when ``timestamper`` is given (it is
+    kept in the signature block, so a signed package is needed)."""
     report = load_body_report(session, run_id, body_id)
     with TemporaryDirectory() as name:
         tmp = Path(name)
@@ -264,7 +281,8 @@ def export_bundle(
     package_bytes = json.dumps(package, ensure_ascii=False, indent=2).encode("utf-8")
     digest: dict[str, Any] = {"path": DATAPACKAGE, "hash": f"sha256:{sha256_hex(package_bytes)}"}
     if key is not None:
-        digest["signature"] = sign(key, signer, digest["hash"], str(package["created"]))
+        stamp = _timestamp(timestamper, digest["hash"]) if timestamper is not None else None
+        digest["signature"] = sign(key, signer, digest["hash"], str(package["created"]), stamp)
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w") as archive:
         for name in sorted(members):
@@ -272,6 +290,41 @@ def export_bundle(
         archive.writestr(_member_info(DATAPACKAGE), package_bytes)
         archive.writestr(_member_info(DIGEST), json.dumps(digest, ensure_ascii=False, indent=2).encode("utf-8"))
     return contents
+
+
+def _timestamp(timestamper: Timestamper, package_hash: str) -> dict[str, Any]:
+    """Ask the authority for a token over the digest, and keep it with the time it states."""
+    authority, token = timestamper(package_hash.removeprefix("sha256:"))
+    stamp, problem = check_token(token, package_hash.removeprefix("sha256:"))
+    if stamp is None:
+        raise TimestampRefused(f"{authority}: {problem}")
+    return {
+        "format": "rfc3161",
+        "authority": authority,
+        "time": stamp.time,
+        "token": base64.b64encode(token).decode("ascii"),
+    }
+
+
+def _check_timestamp(
+    block: Any, package_hash: str, authority: x509.Certificate | None
+) -> tuple[str | None, str | None]:
+    """``time by authority`` of a timestamp that holds, or why it does not (None, None: there is none)."""
+    stamp = block.get("timestamp") if isinstance(block, dict) else None
+    if stamp is None:
+        return None, (
+            "timestamp: none in the package, but the authority's certificate was given" if authority else None
+        )
+    if not isinstance(stamp, dict) or stamp.get("format") != "rfc3161":
+        return None, "timestamp: not an RFC 3161 token"
+    try:
+        token = base64.b64decode(str(stamp.get("token", "")), validate=True)
+    except ValueError:
+        return None, "timestamp: the token is not valid base64"
+    checked, problem = check_token(token, package_hash.removeprefix("sha256:"), authority)
+    if checked is None:
+        return None, problem
+    return f"{checked.time} by {checked.authority}", None
 
 
 # --- verification --------------------------------------------------------------------------------
@@ -366,8 +419,12 @@ def _load_json(data: bytes | None, name: str) -> tuple[dict[str, Any] | None, st
     return (document, None) if isinstance(document, dict) else (None, f"altered: {name} (not a JSON object)")
 
 
-def verify_bundle(path: Path, pinned: Ed25519PublicKey | None = None) -> Verdict:
-    """Every problem, one line each; the signer when the signature holds."""
+def verify_bundle(
+    path: Path, pinned: Ed25519PublicKey | None = None, authority: x509.Certificate | None = None
+) -> Verdict:
+    """Every problem, one line each; the signer when the signature holds, and the time a timestamp
+    authority witnessed (its certificate ``authority``, when given, must be the token's signer or
+    its issuer)."""
     verdict = Verdict()
     try:
         archive = zipfile.ZipFile(path)
@@ -404,6 +461,11 @@ def verify_bundle(path: Path, pinned: Ed25519PublicKey | None = None) -> Verdict
     verdict.signed, problem = check(digest_doc.get("signature"), package_hash, pinned)
     if problem:
         verdict.problems.append(problem)
+    elif verdict.signed is not None:
+        stamped, problem = _check_timestamp(digest_doc.get("signature"), package_hash, authority)
+        if problem:
+            verdict.problems.append(problem)
+        verdict.signed = replace(verdict.signed, timestamp=stamped)
     listed: dict[str, str] = {}
     for resource in package.get("resources", []):
         if isinstance(resource, dict) and isinstance(resource.get("path"), str):

@@ -15,6 +15,7 @@ e.g. ``python -m http.server``); opened from disk the static copy still shows.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import struct
@@ -25,20 +26,38 @@ from tempfile import TemporaryDirectory
 from sqlalchemy.orm import Session
 
 from ashyq import __version__
+from ashyq.config.operator import data_folder
 from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult, load_body_report
 from ashyq.reports.charts import Bar, bar_chart, shorten
 from ashyq.reports.conclusion import body_name
 from ashyq.reports.i18n import catalogue
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.reports.rendering import STATIC_DIR, render
-from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy, write_subset
+from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy, visit_records, write_subset
+from ashyq.reports.revisions import finding_revisions
 from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, previous_run
 from ashyq.reports.titles import titles_for
 from ashyq.reports.wacz import make_wacz
 
-# ReplayWeb.page, installed from npm by scripts/setup.sh beside axe-core (the repository's node_modules)
-REPLAY_VIEWER = Path(__file__).resolve().parents[1] / "node_modules" / "replaywebpage"
+# ReplayWeb.page (npm ``replaywebpage``, AGPL-3.0: never in the repository or the wheel). Found in
+# $ASHYQ_REPLAY_VIEWER (a folder holding ui.js and sw.js), else the data folder where
+# ``ashyq setup-replay`` puts it (an installed wheel), else the checkout's node_modules (make setup).
+REPLAY_VERSION = "2.5.3"
+REPLAY_VARIABLE = "ASHYQ_REPLAY_VIEWER"
 REPLAY_FILES = ("ui.js", "sw.js")
+REPLAY_VIEWER = Path(__file__).resolve().parents[1] / "node_modules" / "replaywebpage"  # the checkout's
+
+
+def replay_install_folder() -> Path:
+    return data_folder() / "replaywebpage"
+
+
+def replay_viewer() -> Path | None:
+    """The folder the dashboard copies the replay viewer from, or None (no replay links then)."""
+    named = os.environ.get(REPLAY_VARIABLE)
+    places = [Path(named).expanduser()] if named else [replay_install_folder(), REPLAY_VIEWER]
+    return next((p for p in places if all((p / name).is_file() for name in REPLAY_FILES)), None)
+
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -99,10 +118,11 @@ class DashboardBuilder:
         for folder in ("bodies", "findings", "evidence", "archive"):
             (self.site / folder).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(STATIC_DIR / "dashboard.css", self.site / "style.css")
-        if all((REPLAY_VIEWER / name).is_file() for name in REPLAY_FILES):
+        viewer = replay_viewer()
+        if viewer is not None:
             (self.site / "replay").mkdir(exist_ok=True)
             for name in REPLAY_FILES:
-                shutil.copyfile(REPLAY_VIEWER / name, self.site / "replay" / name)
+                shutil.copyfile(viewer / name, self.site / "replay" / name)
             self._viewer = True
         ranked = ranking(self.session, self.run)
         reports = [load_body_report(self.session, self.run.id, r.body.id) for r in ranked]
@@ -228,6 +248,7 @@ class DashboardBuilder:
         html = render(
             "dashboard_body.html.j2",
             report=report,
+            revisions=finding_revisions(self.session, self.run, report.body.id),
             entry=entry,
             name=body_name(report, self.lang),
             level=report.titles.level(report.score.level, self.lang),
@@ -333,6 +354,8 @@ class DashboardBuilder:
                 if path.is_file():
                     sources.setdefault(path, set()).add(e.warc_record_id)
                     keys.add((e.warc_file, e.warc_record_id))
+                    # a browser measurement's page replays with what the browser got (scripts, API answers)
+                    sources[path].update(visit_records(e.metadata.get("records")))
         if not sources:
             return
         body = file_name(report.body.id)
@@ -343,7 +366,8 @@ class DashboardBuilder:
             targets = {r.record_id: r.target_uri for r in read_records(warc, written).values() if r.target_uri}
             if not targets:
                 return
-            pages = [{"url": url, "title": url} for url in sorted(set(targets.values()))]
+            cited = {targets[record_id] for _, record_id in keys if record_id in targets}
+            pages = [{"url": url, "title": url} for url in sorted(cited)]
             make_wacz(warc, pages, f"{report.body.name_ru} — {self.run.id}", Path(tmp) / wacz)
             shutil.copyfile(Path(tmp) / wacz, self.site / "archive" / wacz)
         for warc_file, record_id in sorted(keys):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
@@ -112,3 +113,11 @@ def write_subset(sources: dict[Path, set[str]], out: Path) -> list[str]:
                     elif record.rec_type == "request" and headers.get_header("WARC-Concurrent-To") in written:
                         writer.write_record(record)
     return written
+
+
+def visit_records(records: Any) -> list[str]:
+    """The WARC record ids of what the browser got on a measured visit (``metadata.records``: dicts
+    on the measurement's own evidence row, ids on a finding's)."""
+    if not isinstance(records, list):
+        return []
+    return [str(r["record_id"]) if isinstance(r, dict) else str(r) for r in records if isinstance(r, dict | str)]

@@ -6,9 +6,9 @@ needs only the package: the public key travels in ``datapackage-digest.json`` an
 (``ed25519:`` and the first 16 bytes of the sha256 of the raw key, hex) is what ``verify`` reports,
 to be compared with the operator's published one (or pinned with ``verify --key``).
 
-The signature block has a ``timestamp`` field for an RFC 3161 token; no timestamp authority is
-asked yet, so it is ``null`` and ``verify`` reports "no timestamp". Key generation and rotation are
-described in docs/reports.md.
+The signature block's ``timestamp`` holds an RFC 3161 token over the same digest when a timestamp
+authority was asked (reports/timestamps.py checks it), else ``null`` and ``verify`` reports "no
+timestamp". Key generation and rotation are described in docs/reports.md.
 """
 
 from __future__ import annotations
@@ -100,8 +100,11 @@ def _message(signed: dict[str, Any]) -> bytes:
     return json.dumps(unsigned, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def sign(key: Ed25519PrivateKey, signer: str, digest: str, created: str) -> dict[str, Any]:
-    """The ``signature`` block of ``datapackage-digest.json`` for a datapackage digest."""
+def sign(
+    key: Ed25519PrivateKey, signer: str, digest: str, created: str, timestamp: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The ``signature`` block of ``datapackage-digest.json`` for a datapackage digest (with the
+    authority's RFC 3161 token over the same digest, when one was asked: it is signed too)."""
     public = key.public_key()
     block: dict[str, Any] = {
         "algorithm": ALGORITHM,
@@ -110,7 +113,7 @@ def sign(key: Ed25519PrivateKey, signer: str, digest: str, created: str) -> dict
         "signer": signer,
         "publicKey": public_b64(public),
         "fingerprint": fingerprint(public),
-        "timestamp": None,
+        "timestamp": timestamp,
     }
     block["signature"] = base64.b64encode(key.sign(_message(block))).decode("ascii")
     return block
@@ -143,13 +146,5 @@ def check(block: object, digest: str, pinned: Ed25519PublicKey | None = None) ->
         return None, "signature does not verify: the package was changed after signing"
     if pinned is not None and fingerprint(pinned) != fingerprint(public):
         return None, f"signature: signed by {fingerprint(public)}, not by the expected key {fingerprint(pinned)}"
-    timestamp = block.get("timestamp")
-    return (
-        Signed(
-            signer=str(block.get("signer", "")),
-            fingerprint=fingerprint(public),
-            created=str(block.get("created", "")),
-            timestamp=str(timestamp.get("time")) if isinstance(timestamp, dict) else None,
-        ),
-        None,
-    )
+    # the timestamp's time is reported only once its token is checked (reports/timestamps.py)
+    return Signed(str(block.get("signer", "")), fingerprint(public), str(block.get("created", "")), None), None

@@ -124,6 +124,39 @@ class FetchFailure:
 
 
 @dataclass(frozen=True)
+class ArchivedExchange:
+    """One request and response the browser made, as archived in the run's WARC: where to find the
+    response record (the request record is ``WARC-Concurrent-To`` it) and what it was."""
+
+    record_id: str
+    uri: str
+    date: str  # the record's WARC-Date
+    method: str
+    status: int
+    warc_file: str  # relative to the output folder
+    offset: int
+    payload_sha256: str
+    document: bool = False  # the page's own response (a main-frame navigation), not a subresource
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArchivedExchange:
+        return cls(
+            record_id=str(data["record_id"]),
+            uri=str(data["uri"]),
+            date=str(data["date"]),
+            method=str(data.get("method", "GET")),
+            status=int(data.get("status", 0)),
+            warc_file=str(data["warc_file"]),
+            offset=int(data.get("offset", 0)),
+            payload_sha256=str(data.get("payload_sha256", "")),
+            document=bool(data.get("document", False)),
+        )
+
+
+@dataclass(frozen=True)
 class Measurement:
     """A browser measurement taken by the gather step on a live page (axe-core, focus, zoom, mobile…)."""
 
@@ -134,15 +167,34 @@ class Measurement:
     viewport: str = "desktop"
     screenshot: str | None = None
     tool_versions: dict[str, str] = field(default_factory=dict)  # e.g. {"axe-core": "4.14.1"}
+    records: tuple[ArchivedExchange, ...] = ()  # what the browser got while measuring, as archived
+
+    @property
+    def document(self) -> ArchivedExchange | None:
+        """The archived response of the measured page itself (the last hop of its redirects)."""
+        documents = [r for r in self.records if r.document]
+        answers = [r for r in documents if not 300 <= r.status < 400] or documents
+        return next((r for r in answers if r.uri == self.url), answers[0] if answers else None)
 
     def evidence(self, selector: str | None = None, snippet: str | None = None) -> EvidenceRef:
+        document = self.document
         return EvidenceRef(
             url=self.url,
             kind=f"measurement:{self.kind}",
             selector=selector,
             snippet=trim(snippet) if snippet else None,
             screenshot=self.screenshot,
+            warc_record_id=document.record_id if document else None,
+            captured_at=_warc_moment(document.date) if document else None,
+            records=tuple(dict.fromkeys(r.record_id for r in self.records)) or None,
         )
+
+
+def _warc_moment(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 @dataclass

@@ -29,11 +29,16 @@ class EvidenceRef:
     captured_at: datetime | None = None
     sha256: str | None = None
     evidence_id: str | None = None  # the store's Evidence id once saved
+    # every WARC record of what the browser got while it measured (``warc_record_id`` is the page's
+    # own response among them): the subresources, API answers and POSTs the page made
+    records: tuple[str, ...] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         out = {k: v for k, v in self.__dict__.items() if v is not None}
         if self.captured_at is not None:
             out["captured_at"] = self.captured_at.isoformat()
+        if self.records is not None:
+            out["records"] = list(self.records)
         return out
 
 

@@ -21,7 +21,7 @@ from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import check_command, recheck_command
 from ashyq.cli.runs import runs_app
 from ashyq.cli.schema import db_app
-from ashyq.cli.setup import setup_browser_command
+from ashyq.cli.setup import setup_browser_command, setup_replay_command
 from ashyq.cli.worker import worker_command
 from ashyq.cli.world import world_app
 
@@ -76,6 +76,7 @@ app.command("check-page")(check_page_command)
 app.command("report-template")(report_template_command)
 app.command("declare")(declare_command)
 app.command("setup-browser")(setup_browser_command)
+app.command("setup-replay")(setup_replay_command)
 
 
 @app.command()

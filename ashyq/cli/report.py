@@ -20,13 +20,15 @@ from sqlalchemy.orm import Session
 
 from ashyq.cli.operator import choose_out, choose_store
 from ashyq.cli.outputs import output_file
+from ashyq.net.urlmap import BaseUrlMap, ReplicaMapError, read_replica_map
 from ashyq.reports.body_report import ReportError, load_body_report
-from ashyq.reports.bundle import export_bundle, verify_bundle
+from ashyq.reports.bundle import Timestamper, TimestampRefused, export_bundle, verify_bundle
 from ashyq.reports.conclusion import write_conclusion
 from ashyq.reports.dashboard import build_dashboard
 from ashyq.reports.disagreement import write_disagreement_table
 from ashyq.reports.exports import TABLES, export_run
 from ashyq.reports.signing import KEY_ENV, SigningError, generate_key, load_private_key, load_public_key
+from ashyq.reports.timestamps import load_certificate
 from ashyq.store import ensure_schema, session_scope
 from ashyq.store import repository as repo
 
@@ -35,6 +37,7 @@ evidence_app = typer.Typer(
     help="Evidence packages (signed WACZ): keys, export one body's evidence, verify.", no_args_is_help=True
 )
 errors = Console(stderr=True)
+TSA_ENV = "ASHYQ_TSA_URL"
 USAGE_ERROR = 2
 
 
@@ -197,22 +200,55 @@ def evidence_export_command(
         Path | None, typer.Option("--key", help=f"The operator's private key (default: {KEY_ENV}).", envvar=KEY_ENV)
     ] = None,
     unsigned: Annotated[bool, typer.Option("--unsigned", help="Write without a signature (verify will fail).")] = False,
+    tsa: Annotated[
+        str | None,
+        typer.Option(
+            "--tsa",
+            help=f"An RFC 3161 timestamp authority's URL (default: {TSA_ENV}); needs a signed package.",
+            envvar=TSA_ENV,
+        ),
+    ] = None,
+    replica_map: Annotated[
+        str | None, typer.Option("--replica-map", help="Base-URL map (file or JSON): the authority is a replica's.")
+    ] = None,
     data: DataOption = None,
     db: DbOption = None,
 ) -> None:
     """One body's evidence of a run as a signed WACZ (WARC, CDXJ index, pages, findings, screenshots)."""
     if key is None and not unsigned:
         raise _fail(f"no signing key: pass --key FILE or set {KEY_ENV} (make one with `ashyq evidence keygen`)")
+    if tsa and key is None:
+        raise _fail("--tsa: the timestamp is kept in the signature, so an unsigned package cannot have one")
     output_file(out, (".wacz",), choose_store(db))
     try:
+        timestamper = _timestamper(tsa, replica_map) if tsa else None
         private, signer = load_private_key(key) if key is not None else (None, "")
         with open_store(db) as session:
-            contents = export_bundle(session, _run_id(session, run), body, choose_out(data), out, private, signer)
-    except (ReportError, SigningError) as error:
+            contents = export_bundle(
+                session, _run_id(session, run), body, choose_out(data), out, private, signer, timestamper
+            )
+    except (ReportError, SigningError, TimestampRefused, ReplicaMapError) as error:
         raise _fail(str(error)) from None
     for missing in contents.missing:
         errors.print(f"[yellow]not in the package:[/yellow] {missing}")
     typer.echo(str(out))
+
+
+def _timestamper(url: str, replica_map: str | None) -> Timestamper:
+    """Asks ``url`` through the guarded client (in replica mode, a replica's authority on loopback)."""
+    from ashyq.net.crawl_config import load_crawl_config
+    from ashyq.net.timestamp import TimestampError, request_timestamp
+
+    url_map = BaseUrlMap.from_mapping(read_replica_map(replica_map) if replica_map else {})
+    agent = load_crawl_config().user_agent()
+
+    def ask(digest_hex: str) -> tuple[str, bytes]:
+        try:
+            return url, request_timestamp(url, digest_hex, agent, url_map=url_map)
+        except TimestampError as error:
+            raise TimestampRefused(str(error)) from None
+
+    return ask
 
 
 @evidence_app.command("verify")
@@ -221,16 +257,24 @@ def evidence_verify_command(
     key: Annotated[
         Path | None, typer.Option("--key", help="The operator's public key: the signature must be by this key.")
     ] = None,
+    tsa_cert: Annotated[
+        Path | None,
+        typer.Option("--tsa-cert", help="The timestamp authority's certificate (PEM or DER): the token must be by it."),
+    ] = None,
 ) -> None:
     """Print OK with the signer and time, or one line per problem (exit 1)."""
     try:
         pinned = load_public_key(key) if key is not None else None
     except SigningError as error:
         raise _fail(str(error)) from None
-    verdict = verify_bundle(bundle, pinned)
+    try:
+        authority = load_certificate(tsa_cert.read_bytes()) if tsa_cert is not None else None
+    except (OSError, ValueError) as error:
+        raise _fail(f"--tsa-cert: not a certificate ({type(error).__name__})") from None
+    verdict = verify_bundle(bundle, pinned, authority)
     if verdict.ok and verdict.signed is not None:
         signed = verdict.signed
-        stamp = f"timestamp {signed.timestamp}" if signed.timestamp else "no timestamp"
+        stamp = f"timestamped {signed.timestamp}" if signed.timestamp else "no timestamp"
         typer.echo(f"OK signed by {signed.signer} ({signed.fingerprint}) at {signed.created}; {stamp}")
         return
     for problem in verdict.problems:

@@ -89,3 +89,77 @@ def setup_browser_command(
         typer.echo(f"axe-core: missing — {error}", err=True)
         missing = True
     raise typer.Exit(1 if missing else 0)
+
+
+class ReplayMissing(RuntimeError):
+    """No replay viewer: the dashboard is built without its replay links."""
+
+
+def _replay_from_tarball(tarball: Path, target: Path) -> None:
+    """Copy the viewer's files out of an ``npm pack`` tarball (only these names, written by us)."""
+    import tarfile
+
+    from ashyq.reports.dashboard import REPLAY_FILES, REPLAY_VERSION
+
+    wanted = {f"package/{name}": name for name in (*REPLAY_FILES, "package.json", "LICENSE")}
+    try:
+        with tarfile.open(tarball, "r:gz") as packed:
+            found = {m.name: m for m in packed.getmembers() if m.name in wanted and m.isfile()}
+            if not all(f"package/{name}" in found for name in (*REPLAY_FILES, "package.json")):
+                raise ReplayMissing(f"{tarball} is not a replaywebpage package (no ui.js, sw.js, package.json)")
+            contents = {wanted[name]: packed.extractfile(member).read() for name, member in found.items()}  # type: ignore[union-attr]
+    except (tarfile.TarError, OSError, EOFError) as error:
+        raise ReplayMissing(f"{tarball}: not a readable npm package ({type(error).__name__})") from None
+    version = json.loads(contents["package.json"]).get("version")
+    if version != REPLAY_VERSION:
+        raise ReplayMissing(f"{tarball} is replaywebpage {version}; ashyq uses {REPLAY_VERSION}")
+    target.mkdir(parents=True, exist_ok=True)
+    for name, data in contents.items():
+        (target / name).write_bytes(data)
+
+
+def _replay_from_npm(target: Path) -> None:
+    import tempfile
+
+    from ashyq.reports.dashboard import REPLAY_VERSION
+
+    npm = shutil.which("npm")
+    if npm is None:
+        raise ReplayMissing(
+            f"npm is not installed. Without it: `npm pack replaywebpage@{REPLAY_VERSION}` on another machine "
+            f"and run `ashyq setup-replay --from replaywebpage-{REPLAY_VERSION}.tgz`"
+        )
+    with tempfile.TemporaryDirectory(prefix="ashyq-replay-") as folder:
+        command = [npm, "pack", "--silent", "--pack-destination", folder, f"replaywebpage@{REPLAY_VERSION}"]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=NPM_TIMEOUT, check=False)
+        except subprocess.TimeoutExpired:
+            raise ReplayMissing(f"npm did not finish in {NPM_TIMEOUT} s (is the npm registry reachable?)") from None
+        if done.returncode != 0:
+            tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+            raise ReplayMissing(f"npm pack replaywebpage@{REPLAY_VERSION} failed: {' / '.join(tail)}")
+        _replay_from_tarball(Path(folder) / f"replaywebpage-{REPLAY_VERSION}.tgz", target)
+
+
+def setup_replay_command(
+    source: Annotated[
+        Path | None, typer.Option("--from", help="Install from this tarball of `npm pack replaywebpage@VERSION`.")
+    ] = None,
+    check: Annotated[bool, typer.Option("--check", help="Only report what is there; install nothing.")] = False,
+) -> None:
+    """Install the dashboard's offline replay viewer (ReplayWeb.page) into the data folder (once per user)."""
+    from ashyq.reports.dashboard import REPLAY_VERSION, replay_install_folder, replay_viewer
+
+    try:
+        if not check and (source is not None or replay_viewer() is None):
+            target = replay_install_folder()
+            _replay_from_tarball(source, target) if source is not None else _replay_from_npm(target)
+        found = replay_viewer()
+        if found is None:
+            raise ReplayMissing(
+                f"not installed (ashyq setup-replay puts replaywebpage {REPLAY_VERSION} in {replay_install_folder()})"
+            )
+    except ReplayMissing as error:
+        typer.echo(f"replay viewer: missing — {error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"replay viewer: {found}")

@@ -31,22 +31,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ashyq.config.operator import DATA_VARIABLE as DATA_VARIABLE  # the data folder is named there
+from ashyq.config.operator import data_folder
+
 AXE_VERSION = "4.14.1"
 AXE_VARIABLE = "ASHYQ_AXE"
-DATA_VARIABLE = "ASHYQ_DATA"
 _HEADER_VERSION = re.compile(rb"axe v(\d+\.\d+\.\d+)")
 
 
 class AxeMissing(RuntimeError):
     """No axe-core: the accessibility items that need it are not assessed, with this message."""
-
-
-def data_folder() -> Path:
-    """The per-user folder ashyq keeps downloaded tools in."""
-    if os.environ.get(DATA_VARIABLE):
-        return Path(os.environ[DATA_VARIABLE]).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base).expanduser() / "ashyq"
 
 
 def install_prefix() -> Path:

@@ -7,16 +7,19 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
 
-from ashyq.base.artifacts import Measurement
+from ashyq.base.artifacts import ArchivedExchange, Measurement
 from ashyq.base.text import matches_label
 from ashyq.config.check_settings import labels, pattern
 from ashyq.gather import input_errors, probes
-from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
+from ashyq.gather.visits import GatherResult, GatherSettings, close_page, error_measurements, load, screenshot
+
+Records = list[ArchivedExchange]  # a probe's page's archived exchanges, filled when it closes
 
 MOBILE_PROFILES = {"android": "Pixel 7", "iphone": "iPhone 13"}
 WORD = re.compile(r"[^\W\d_]{7,}", re.UNICODE)
@@ -44,7 +47,7 @@ def _fulltext_word(doms: dict[str, str], config: dict[str, Any]) -> str | None:
 
 
 async def search_probe(
-    context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any]
+    context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any], records: Records
 ) -> dict[str, Any]:
     page = await context.new_page()
     try:
@@ -78,7 +81,7 @@ async def search_probe(
             "advanced": with_results["advanced"],
         }
     finally:
-        await page.close()
+        records.extend(await close_page(page))
 
 
 def _feedback_urls(doms: dict[str, str], home: str, config: dict[str, Any], limit: int = 3) -> list[str]:
@@ -96,18 +99,20 @@ def _feedback_urls(doms: dict[str, str], home: str, config: dict[str, Any], limi
     return list(dict.fromkeys(found))[:limit]
 
 
-async def form_probe(context: Any, url: str, gather: GatherSettings, config: dict[str, Any]) -> dict[str, Any]:
+async def form_probe(
+    context: Any, url: str, gather: GatherSettings, config: dict[str, Any], records: Records
+) -> dict[str, Any]:
     """The forms of a page the sample did not include (the feedback page the home page links to)."""
     page = await context.new_page()
     try:
         await load(page, url, gather)
         return await input_errors.probe_forms(page, labels(config, "input_error"), gather.timeout_ms)
     finally:
-        await page.close()
+        records.extend(await close_page(page))
 
 
 async def english_probe(
-    context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any]
+    context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any], records: Records
 ) -> dict[str, Any]:
     root = lxml.html.fromstring(doms.get(home) or "<html/>")
     root.make_links_absolute(home)
@@ -137,35 +142,41 @@ async def english_probe(
         en_links = await page.evaluate(probes.MENU_LINKS, list(config["menu_selectors"])) if ok else 0
         return {"available": ok, "home_url": target, "base_menu_links": base_links, "en_menu_links": en_links}
     finally:
-        await page.close()
+        records.extend(await close_page(page))
 
 
 async def site_probes(
     context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any], result: GatherResult
 ) -> None:
-    async def attempt(kind: str, url: str, probe: Any) -> None:
+    async def attempt(kind: str, url: str, probe: Any, records: Records) -> None:
         try:
             data = await probe
         except Exception as error:
-            result.measurements += error_measurements(url, error, [kind])
+            result.measurements += [replace(m, records=tuple(records)) for m in error_measurements(url, error, [kind])]
             return
-        result.measurements.append(Measurement(kind, url, data, tool_versions=dict(result.tool_versions)))
+        result.measurements.append(
+            Measurement(kind, url, data, tool_versions=dict(result.tool_versions), records=tuple(records))
+        )
 
-    await attempt("search", home, search_probe(context, home, doms, gather, config))
+    searched: Records = []
+    await attempt("search", home, search_probe(context, home, doms, gather, config, searched), searched)
     sampled_forms = any(m.kind == "form_errors" and m.data.get("forms") for m in result.measurements)
     if not sampled_forms:  # no page of the sample has a form to write in: the feedback page's
         for candidate in _feedback_urls(doms, home, config):
             if candidate in doms:
                 continue
+            formed: Records = []
             try:
-                data = await form_probe(context, candidate, gather, config)
+                data = await form_probe(context, candidate, gather, config, formed)
             except Exception as error:
-                result.measurements += error_measurements(candidate, error, ["form_errors"])
+                failed = error_measurements(candidate, error, ["form_errors"])
+                result.measurements += [replace(m, records=tuple(formed)) for m in failed]
                 break
-            result.measurements.append(Measurement("form_errors", candidate, data))
+            result.measurements.append(Measurement("form_errors", candidate, data, records=tuple(formed)))
             if data.get("forms"):
                 break
-    await attempt("english", home, english_probe(context, home, doms, gather, config))
+    english: Records = []
+    await attempt("english", home, english_probe(context, home, doms, gather, config, english), english)
 
 
 def _links_to(root: Any, words: list[str], host_test: Any) -> str | None:
@@ -195,6 +206,7 @@ async def mobile_probes(
         viewport = f"mobile:{profile}"
         context = await new_context(device)
         page = await context.new_page()
+        since = len(result.measurements)
         try:
             await load(page, home, gather)
             final = page.url if page.url != "about:blank" else home
@@ -240,5 +252,5 @@ async def mobile_probes(
         except Exception as error:
             result.measurements += error_measurements(home, error, ["mobile"], viewport)
         finally:
-            await page.close()
+            await close_page(page, result, since)
             await context.close()

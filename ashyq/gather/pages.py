@@ -22,7 +22,7 @@ from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import axe as axe_core
 from ashyq.gather import contrast, input_errors, interactions, keyboard, motion, probes, reflow
 from ashyq.gather.axe import AxeMissing
-from ashyq.gather.visits import GatherResult, GatherSettings, error_measurements, load, screenshot
+from ashyq.gather.visits import GatherResult, GatherSettings, close_page, error_measurements, load, screenshot
 from ashyq.net.browser import BrowserSession, Mark, open_browser, session_of
 from ashyq.net.budget import HostBudget, host_budget
 from ashyq.net.crawl_config import load_crawl_config
@@ -65,6 +65,7 @@ async def measure_page(
     page = await context.new_page()
     session = session_of(page)
     mark = session.mark()
+    since = len(result.measurements)
     try:
         response = await load(page, url, gather)
         if session.left_for_an_error(page):
@@ -119,7 +120,7 @@ async def measure_page(
         result.failures.append(failure_of(session, mark, url, error))
         return None
     finally:
-        await page.close()
+        await close_page(page, result, since)
 
 
 async def close_modal(page: Any) -> None:
@@ -175,6 +176,7 @@ async def gather_async(
         executable=gather.executable,
         local_files=gather.local_files,
         budget=_budget(gather, url_map),
+        archive=gather.archive,
     ) as session:
         result.tool_versions["chromium"] = session.version
         result.tool_versions["chromium-run"] = session.sandbox

@@ -16,9 +16,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ashyq.base.artifacts import Measurement
 from ashyq.store.models import Evidence, FetchFailure, Page, Run
 from ashyq.store.repository import add_evidence, add_fetch_failures
 from ashyq.store.vocabulary import EvidenceKind, FetchFailureReason
+from ashyq.store.warc import acquire_archive, release_archive
 
 Progress = Callable[[str, dict[str, Any]], None]
 # body → its harvested pages as (url, markup), and URL → what the markup asks the browser to confirm
@@ -71,7 +73,9 @@ def measure_run(
         progress("measure", {"body": body_id})
         shots = out_dir / "runs" / run.id / "shots" / body_id / "browser"
         shots.mkdir(parents=True, exist_ok=True)
-        settings = GatherSettings.from_config(url_map=base_url_map or None, screenshots_dir=shots)
+        # what the browser gets while measuring goes into the body's WARC of the run (ashyq.net.capture)
+        archive = acquire_archive(out_dir, run.id, body_id)
+        settings = GatherSettings.from_config(url_map=base_url_map or None, screenshots_dir=shots, archive=archive)
         chosen: list[str] | None = None
         if pages_of is not None:
             html_urls = set(urls)
@@ -103,6 +107,8 @@ def measure_run(
                 ],
             )
             continue
+        finally:
+            release_archive(out_dir, run.id, body_id)
         samples[body_id] = result.sample
         add_evidence(
             session,
@@ -113,12 +119,14 @@ def measure_run(
                     kind=EvidenceKind.AXE_RESULT if m.kind == "axe" else EvidenceKind.MEASUREMENT,
                     url=m.url,
                     path=_relative(m.screenshot, out_dir),
+                    **_archived(m),
                     metadata_={
                         "measurement": m.kind,
                         "data": m.data,
                         "lang": m.lang,
                         "viewport": m.viewport,
                         "tool_versions": m.tool_versions,
+                        "records": [r.as_dict() for r in m.records],
                     },
                 )
                 for m in result.measurements
@@ -144,6 +152,19 @@ def measure_run(
         "browser_sample_why": {**earlier_why, **why},
     }
     session.flush()
+
+
+def _archived(measurement: Measurement) -> dict[str, Any]:
+    """The measured page's own response in the WARC: where the measurement's evidence points."""
+    document = measurement.document
+    if document is None:
+        return {}
+    return {
+        "warc_file": document.warc_file,
+        "warc_record_id": document.record_id,
+        "warc_offset": document.offset,
+        "sha256": document.payload_sha256,
+    }
 
 
 def _reason(value: str) -> FetchFailureReason:

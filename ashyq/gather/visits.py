@@ -9,14 +9,15 @@ import contextlib
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
+from ashyq.base.artifacts import ArchivedExchange, FetchFailure, Measurement, PageSnapshot
 from ashyq.config.check_settings import check_settings
-from ashyq.net.browser import CHROMIUM, goto
+from ashyq.net.browser import CHROMIUM, goto, session_of
+from ashyq.net.capture import ExchangeSink
 from ashyq.net.egress import EgressPolicy
 from ashyq.net.urlmap import BaseUrlMap
 
@@ -37,6 +38,7 @@ class GatherSettings:
     focus_stops: int = 12
     watch_ms: int = 3000  # how long (since it started loading) a page is watched for what moves by itself
     executable: str = CHROMIUM
+    archive: ExchangeSink | None = None  # the run's WARC of the body: everything the browser got goes there
 
     @classmethod
     def from_config(cls, **overrides: Any) -> GatherSettings:
@@ -69,6 +71,21 @@ async def load(page: Any, url: str, gather: GatherSettings) -> Any:
         await page.wait_for_load_state("load", timeout=min(5_000, gather.timeout_ms))
     await page.wait_for_timeout(gather.settle_ms)
     return response
+
+
+async def close_page(page: Any, result: GatherResult | None = None, since: int = 0) -> tuple[ArchivedExchange, ...]:
+    """Close a visited page; what it got, as archived, is returned and cited by the measurements
+    taken on it (``result.measurements[since:]``)."""
+    records: tuple[ArchivedExchange, ...] = ()
+    try:
+        records = await session_of(page).records_of(page)
+    except Exception:  # a page of no session (a test's own) has nothing archived
+        records = ()
+    finally:
+        await page.close()
+    if result is not None and records:
+        result.measurements[since:] = [replace(m, records=m.records + records) for m in result.measurements[since:]]
+    return records
 
 
 def shot_path(gather: GatherSettings, url: str, viewport: str) -> Path | None:

@@ -32,7 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ashyq.base.artifacts import ArchivedExchange
 from ashyq.net.budget import HostBudget
+from ashyq.net.capture import ExchangeSink, TrafficRecorder, settle
 from ashyq.net.egress import EgressPolicy, Refusal, target_of
 from ashyq.net.identity import desktop_product, user_agent
 from ashyq.net.proxy import EgressProxy, ProxyRefusal
@@ -203,6 +205,7 @@ class BrowserSession:
     plan: LaunchPlan
     local_files: bool = False  # check-page of a file the operator named
     asked: list[Asked] = field(default_factory=list)
+    recorder: TrafficRecorder | None = None  # archives what the pages get (ashyq.net.capture)
 
     @property
     def version(self) -> str:
@@ -278,8 +281,15 @@ class BrowserSession:
         options["user_agent"] = user_agent(self.contact, product)
         context = await self.browser.new_context(**options, service_workers="block")
         self._track(context)
+        if self.recorder is not None:
+            self.recorder.attach(context)
         _SESSIONS[context] = self
         return context
+
+    async def records_of(self, page: Page) -> tuple[ArchivedExchange, ...]:
+        """What ``page`` got so far, as archived (nothing when the session archives nothing); call it
+        before closing the page."""
+        return await self.recorder.records_of(page) if self.recorder is not None else ()
 
     async def goto(self, page: Page, url: str, **kwargs: Any) -> Response | None:
         """Load ``url`` in ``page`` if the policy lets it be asked for (a :class:`Refusal` if not).
@@ -335,11 +345,13 @@ async def open_browser(
     executable: str = CHROMIUM,
     local_files: bool = False,
     budget: HostBudget | None = None,
+    archive: ExchangeSink | None = None,
 ) -> AsyncIterator[BrowserSession]:
     """Start the egress proxy and Chromium behind it; close both on the way out.
 
     ``policy`` defaults to the map's (replica mode when the map is not empty, else the real web);
-    ``budget`` is the politeness budget per host every request of the browser holds a slot of."""
+    ``budget`` is the politeness budget per host every request of the browser holds a slot of;
+    with ``archive`` every exchange of the session's pages is written there (ashyq.net.capture)."""
     from playwright.async_api import async_playwright
 
     url_map = url_map or BaseUrlMap()
@@ -368,7 +380,9 @@ async def open_browser(
                 browser = await playwright.chromium.launch(
                     executable_path=plan.executable, headless=True, args=args, chromium_sandbox=False
                 )
+            recorder = TrafficRecorder(archive) if archive is not None else None
             try:
-                yield BrowserSession(playwright, browser, proxy, policy, contact, plan, local_files)
+                yield BrowserSession(playwright, browser, proxy, policy, contact, plan, local_files, recorder=recorder)
             finally:
+                await settle(recorder)
                 await browser.close()

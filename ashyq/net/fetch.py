@@ -122,8 +122,11 @@ class GuardedClient:
     cookies: http.cookiejar.CookieJar = field(default_factory=http.cookiejar.CookieJar)  # kept, as a browser does
     budget: HostBudget | None = None  # the fleet's politeness budget per host (ashyq.net.budget)
 
-    def request(self, url: str, method: str = "GET", headers: dict[str, str] | None = None) -> Answer:
-        """One exchange, no redirect followed. Raises :class:`Refusal` or :class:`FetchError`."""
+    def request(
+        self, url: str, method: str = "GET", headers: dict[str, str] | None = None, body: bytes | None = None
+    ) -> Answer:
+        """One exchange, no redirect followed (``body``: what a POST sends). Raises :class:`Refusal`
+        or :class:`FetchError`."""
         served = self.url_map.to_served(url)
         fetched = served or url
         target, addresses = self.policy.check_url(fetched)
@@ -156,7 +159,7 @@ class GuardedClient:
         for address in addresses:
             connection = self._connection(target, address)
             try:
-                connection.request(method, path, headers=sent)
+                connection.request(method, path, body=body, headers=sent)
                 response = connection.getresponse()
                 raw, cut = self._read(response, deadline, connection)
                 self.cookies.extract_cookies(response, jar_request)

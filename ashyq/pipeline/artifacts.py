@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from w3lib.encoding import html_to_unicode
 from warcio.archiveiterator import ArchiveIterator
 
-from ashyq.base.artifacts import BodyArtifacts, DownloadInfo, LinkInfo, Measurement, PageSnapshot
+from ashyq.base.artifacts import ArchivedExchange, BodyArtifacts, DownloadInfo, LinkInfo, Measurement, PageSnapshot
 from ashyq.base.artifacts import FetchFailure as FailureArtifact
 from ashyq.base.artifacts import PortalRecord as RecordArtifact
 from ashyq.base.period import ReportingPeriod
@@ -197,6 +197,7 @@ def _measurement(e: Evidence, out_dir: Path) -> Measurement:
         viewport=str(meta.get("viewport", "desktop")),
         screenshot=str(out_dir / e.path) if e.path else None,
         tool_versions=dict(meta.get("tool_versions", {})),
+        records=tuple(ArchivedExchange.from_dict(r) for r in meta.get("records") or [] if isinstance(r, dict)),
     )
 
 

@@ -78,7 +78,7 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
                 path=ref.screenshot,
                 selector=ref.selector,
                 snippet=(ref.snippet or "").replace("\x00", "") or None,  # PostgreSQL refuses NUL in text
-                metadata_={k: v for k, v in ref.as_dict().items() if k in ("json_path", "region", "kind")},
+                metadata_={k: v for k, v in ref.as_dict().items() if k in ("json_path", "region", "kind", "records")},
                 **({"captured_at": ref.captured_at} if ref.captured_at else {}),
             )
         return evidence_id
@@ -134,6 +134,14 @@ def _warc_files(session: Session, run: Run) -> dict[str, str]:
     ):
         if record_id:
             out.setdefault(record_id, f"runs/{run.id}/warc/{body_id}.warc.gz")  # one WARC per body and run
+    # the pages the browser measured, as it got them (ashyq.net.capture)
+    for record_id, warc_file in session.execute(
+        select(Evidence.warc_record_id, Evidence.warc_file).where(
+            Evidence.run_id == run.id, Evidence.warc_file.is_not(None), Evidence.warc_record_id.is_not(None)
+        )
+    ):
+        if record_id and warc_file:
+            out.setdefault(record_id, warc_file)
     return out
 
 

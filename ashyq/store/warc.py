@@ -2,8 +2,9 @@
 
 ``<out>/runs/<run_id>/warc/<body_id>.warc.gz`` holds every HTTP exchange of that body's crawl
 (request records with the body as sent, a POST's query included, and response records;
-WARC-Target-URI always the real URL) and whatever the render step
-adds: the rendered DOM as a ``conversion`` of the response it came from, screenshots as
+WARC-Target-URI always the real URL), every exchange the browser measurements made (the same pair
+of records, written by :mod:`ashyq.net.capture` through :meth:`WarcArchive.write_exchange`) and
+whatever the render step adds: the rendered DOM as a ``conversion`` of the response it came from, screenshots as
 ``resource`` records (:func:`write_resource`).
 
 Payload digests are SHA-256 (``sha256:<base32>`` in the record, hex on the item), so the
@@ -95,9 +96,11 @@ class WarcArchive:
         body: bytes,
         fetched_at: datetime | None = None,
         request_body: bytes = b"",
+        truncated: str | None = None,
     ) -> WarcRef:
         """A response record and the request record that asked for it (with its body: a POST's query
-        or form is what makes the record re-askable)."""
+        or form is what makes the record re-askable). ``truncated``: why the body is not all there
+        (``WARC-Truncated``), e.g. the browser no longer held it."""
         digest = sha256_hex(body)
         date = _warc_date(fetched_at)
         kept = [
@@ -111,7 +114,11 @@ class WarcArchive:
             payload=BytesIO(body),
             length=len(body),
             http_headers=http,
-            warc_headers_dict={"WARC-Payload-Digest": warc_digest(digest), "WARC-Date": date},
+            warc_headers_dict={
+                "WARC-Payload-Digest": warc_digest(digest),
+                "WARC-Date": date,
+                **({"WARC-Truncated": truncated} if truncated else {}),
+            },
         )
         record_id = response.rec_headers.get_header("WARC-Record-ID")
         request_http = StatusAndHeaders(_request_line(method, url), request_headers, is_http_request=True)

@@ -38,6 +38,7 @@ class GovkzRenderSpider(PortalSpider):
             url_map_from_settings,
             warc_archiver,
         )
+        from ashyq.store.warc import archive_for
 
         out_dir = Path(self.settings.get("ASHYQ_OUT_DIR") or "out")
         run_id = self.run_id or self.settings.get("ASHYQ_RUN_ID") or "adhoc"
@@ -53,6 +54,7 @@ class GovkzRenderSpider(PortalSpider):
             # the run's page budget (--max-pages) caps the render too, per language
             max_pages=min(self.max_pages, self.settings.getint("ASHYQ_MAX_PAGES") or self.max_pages),
             archive=warc_archiver(out_dir, run_id, self.body_id),
+            exchanges=archive_for(out_dir, run_id, self.body_id),
             retry_times=self.settings.getint("RETRY_TIMES", 2),
             retry_http_codes=frozenset(int(c) for c in self.settings.getlist("RETRY_HTTP_CODES") or ()),
             backoff_base_seconds=self.settings.getfloat("ASHYQ_BACKOFF_BASE", 1.0),

@@ -325,6 +325,8 @@ class SiteSpider(BodySpider):
 
     def _renderer(self) -> SiteRenderer:
         if self.renderer is None:
+            from ashyq.store.warc import archive_for
+
             out_dir = Path(self.settings.get("ASHYQ_OUT_DIR") or self.out_dir or "out")
             run_id = self.run_id or self.settings.get("ASHYQ_RUN_ID") or "adhoc"
             self.renderer = SiteRenderer(
@@ -337,6 +339,7 @@ class SiteSpider(BodySpider):
                     budget=budget_from(self.settings),
                     timeout_ms=self.settings.getint("ASHYQ_RENDER_TIMEOUT_MS", 20_000),
                     archive=body_archiver(out_dir, run_id, self.body_id),
+                    exchanges=archive_for(out_dir, run_id, self.body_id),
                 )
             )
         return self.renderer

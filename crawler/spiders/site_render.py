@@ -33,6 +33,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ashyq.net.budget import HostBudget
+from ashyq.net.capture import ExchangeSink
 from ashyq.net.egress import EgressPolicy
 from ashyq.net.urlmap import BaseUrlMap
 
@@ -106,6 +107,8 @@ class RenderSettings:
     concurrency: int = 2
     # (uri, content, content type, refers_to) → (WARC file, record id); the body's WARC by default
     archive: Callable[[str, bytes, str, str | None], tuple[str | None, str | None]] | None = None
+    # where every exchange the browser makes while rendering is archived (the body's WARC of the run)
+    exchanges: ExchangeSink | None = None
 
     @property
     def dom_dir(self) -> Path:
@@ -151,7 +154,12 @@ class SiteRenderer:
             stack = contextlib.AsyncExitStack()
             # Chromium behind the egress proxy: every request the page makes follows the crawl's policy
             self._browser = await stack.enter_async_context(
-                open_browser(self.settings.policy, self.settings.url_map, budget=self.settings.budget)
+                open_browser(
+                    self.settings.policy,
+                    self.settings.url_map,
+                    budget=self.settings.budget,
+                    archive=self.settings.exchanges,
+                )
             )
             self._stack = stack
 
@@ -179,8 +187,15 @@ class SiteRenderer:
         return rendered
 
     async def _visit(self, context: Any, url: str) -> RenderedPage:
-        config = self.settings
         page = await context.new_page()
+        try:
+            return await self._load(page, url)
+        finally:  # its exchanges are archived as they come; the page's list of them is let go
+            with contextlib.suppress(Exception):
+                await self._browser.records_of(page)
+
+    async def _load(self, page: Any, url: str) -> RenderedPage:
+        config = self.settings
         response = await page.goto(url, wait_until="domcontentloaded", timeout=config.timeout_ms)
         with contextlib.suppress(Exception):
             await page.wait_for_load_state("networkidle", timeout=config.timeout_ms // 2)

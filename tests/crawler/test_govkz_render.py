@@ -73,18 +73,24 @@ def test_two_screenshots_and_the_dom_are_stored(rendered: tuple[CrawlResult, Pat
 
 
 def test_dom_and_screenshots_are_resource_records_of_the_body_warc(rendered: tuple[CrawlResult, Path]) -> None:
+    """The DOM and the screenshots are resource records; the page's response as the browser got it
+    is archived beside them with everything else the render asked for (its API JSON)."""
     result, out = rendered
     warc = out / "runs" / "test" / "warc" / "enbek.warc.gz"
     kinds: dict[str, list[str]] = {}
     ids = set()
+    responses: dict[str, str] = {}
     with warc.open("rb") as stream:
         for record in ArchiveIterator(stream):
+            headers = record.rec_headers
             if record.rec_type == "resource":
-                kinds.setdefault(record.rec_headers.get_header("Content-Type"), []).append(
-                    record.rec_headers.get_header("WARC-Target-URI")
-                )
-                ids.add(record.rec_headers.get_header("WARC-Record-ID"))
+                kinds.setdefault(headers.get_header("Content-Type"), []).append(headers.get_header("WARC-Target-URI"))
+                ids.add(headers.get_header("WARC-Record-ID"))
+            elif record.rec_type == "response":
+                responses[headers.get_header("WARC-Record-ID")] = headers.get_header("WARC-Target-URI")
     pages = result.pages()
     assert len(kinds["text/html; charset=utf-8"]) == len(pages)
     assert len(kinds["image/png"]) == 2 * len(pages)
     assert all(p["warc_record_id"] in ids for p in pages)
+    assert {p["url"] for p in pages} <= set(responses.values())
+    assert any("/api/v1/public/content-manager/" in uri for uri in responses.values())

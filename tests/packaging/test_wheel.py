@@ -61,6 +61,11 @@ def test_a_built_wheel_audits_a_replica_site_from_a_fresh_virtualenv(tmp_path: P
     ashyq = str(venv / "bin" / "ashyq")
     ready = _run([ashyq, "setup-browser"], work, env, 600).stdout
     assert f"{tmp_path / 'data'}" in ready and "axe-core 4.14.1" in ready, ready
+    # the dashboard's replay viewer, the documented way for an installed package
+    replay = _run([ashyq, "setup-replay"], work, env, 600).stdout
+    assert f"replay viewer: {tmp_path / 'data' / 'replaywebpage'}" in replay, replay
+    found = "from ashyq.reports.dashboard import replay_viewer; print(replay_viewer())"
+    assert _run([python, "-c", found], work, env, 60).stdout.strip() == str(tmp_path / "data" / "replaywebpage")
 
     with start_world(World()) as served:
         replica_map = work / "map.json"

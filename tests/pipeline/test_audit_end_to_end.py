@@ -4,6 +4,7 @@ evidence bundle, for a body with a classic website (no browser rendering, so it 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -141,6 +142,14 @@ def test_checks_rerun_over_the_store(audited: tuple[str, Path, str], exported: t
     # the re-check wrote a new revision; the package made before it is self-contained and still holds
     ok = runner.invoke(app, ["evidence", "verify", str(bundle), "--key", f"{key}.pub"])
     assert ok.exit_code == 0 and ok.output.startswith("OK signed by Test operator"), ok.output
+    # the dashboard lists both revisions of kostanay's findings: the audit's and the re-check's
+    site = out / "site-after-check"
+    made = runner.invoke(app, ["report", "dashboard", "--run", run_id, "-o", str(site), "--data", str(out), "--db", db])
+    assert made.exit_code == 0, made.output
+    page = (site / "bodies" / "kostanay.html").read_text(encoding="utf-8")
+    table = page.split('id="revisions"', 1)[1].split("</table>", 1)[0]
+    assert re.findall(r'data-revision="(\d+)"', table) == ["1", "2"]
+    assert 'class="current" data-revision="2"' in table
 
 
 def test_audit_by_url_refuses_a_loopback_site_without_the_flag(tmp_path: Path) -> None:
