@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from ashyq.cli.outputs import output_file
-from ashyq.replica.core import DEFAULT_AS_OF, World
+from ashyq.replica.core import DEFAULT_AS_OF, FIXABLE, World
 
 world_app = typer.Typer(help="The replica world: local imitations of gov.kz and the portals.", no_args_is_help=True)
 
@@ -29,6 +29,19 @@ class FaultMode(StrEnum):
 class TruthFormat(StrEnum):
     yaml = "yaml"
     md = "md"
+
+
+FIX_HELP = (
+    "a seeded defect the body has fixed in this (later) world, BODY:KNOB (repeat for several): "
+    "the pages it is on change, nothing else does; known: " + ", ".join(sorted(FIXABLE))
+)
+
+
+def _fixes(values: list[str]) -> frozenset[str]:
+    unknown = sorted(set(values) - FIXABLE)
+    if unknown:
+        raise typer.BadParameter(f"unknown fix {', '.join(unknown)}; known: {', '.join(sorted(FIXABLE))}")
+    return frozenset(values)
 
 
 def _as_of(value: str | None) -> date:
@@ -61,6 +74,7 @@ def serve(
     canary_log: Path | None = typer.Option(
         None, "--canary-log", help="with --faults hostile: append every connection the canary receives to this file"
     ),
+    fix: list[str] = typer.Option([], "--fix", help=FIX_HELP),
 ) -> None:
     """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted.
 
@@ -71,7 +85,9 @@ def serve(
     if unknown:
         raise typer.BadParameter(f"unknown outage {', '.join(unknown)}; known: graphql, entities-api")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    world = World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log)
+    world = World(
+        as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log, fixes=_fixes(fix)
+    )
 
     def ready(served: Served) -> None:
         sys.stdout.write(json.dumps(served.urls) + "\n")
@@ -97,6 +113,7 @@ def truth(
     format: TruthFormat = typer.Option(TruthFormat.yaml, "--format", help="yaml (data) or md (GROUND_TRUTH.md)"),
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
     outside: bool = typer.Option(False, "--outside", help="the outside test sites' truth instead (docs/accuracy.md)"),
+    fix: list[str] = typer.Option([], "--fix", help=FIX_HELP),
 ) -> None:
     """Print the ground truth: every seeded defect and the inventory of the sites."""
     if outside:
@@ -107,7 +124,7 @@ def truth(
         return
     from ashyq.replica.truth import render_markdown, render_yaml
 
-    world = World(as_of=_as_of(as_of))
+    world = World(as_of=_as_of(as_of), fixes=_fixes(fix))
     typer.echo(render_markdown(world) if format is TruthFormat.md else render_yaml(world), nl=False)
 
 
