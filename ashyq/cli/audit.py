@@ -194,7 +194,6 @@ def _finish(summary: AuditSummary) -> None:
     raise typer.Exit(summary.exit_code)
 
 
-@internal_errors_exit_4
 FullOption = Annotated[
     bool,
     typer.Option(
@@ -205,6 +204,7 @@ FullOption = Annotated[
 ]
 
 
+@internal_errors_exit_4
 def nightly_command(
     registry: RegistryOption = None,
     edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
