@@ -91,7 +91,8 @@ def harvest_digest(session: Session, run_id: str, body_ids: list[str]) -> str:
     )
     for r in records:
         payload = json.dumps(r.payload, sort_keys=True, ensure_ascii=False, default=str)
-        rows.append(["record", r.body_id, r.portal.value, r.record_kind, r.external_id, r.lang, r.source_url, payload])
+        # not its source URL: a record listed on two pages is filed under whichever the crawl read first
+        rows.append(["record", r.body_id, r.portal.value, r.record_kind, r.external_id, r.lang, payload])
     failures = session.scalars(
         select(FetchFailure).where(FetchFailure.run_id == run_id, FetchFailure.body_id.in_(body_ids))
     )

@@ -21,9 +21,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from ashyq.store.warc import ORIGINAL_FILE_HEADER, ORIGINAL_OFFSET_HEADER, OriginalCapture, warc_path
 
 # method, URL, sha256 of the request body, and the request headers a server chooses the answer by (the
-# portals pick the language by a cookie or Accept-Language on one URL)
+# portals pick the language by a cookie or Accept-Language on one URL, a site sends phones elsewhere)
 CaptureKey = tuple[str, str, str, str]
-VARYING_HEADERS = ("Accept-Language", "Cookie")
+VARYING_HEADERS = ("Accept-Language", "Cookie", "User-Agent")
 
 
 def capture_key(method: str, url: str, body: bytes = b"", varying: dict[str, str] | None = None) -> CaptureKey:
