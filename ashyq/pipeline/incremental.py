@@ -38,11 +38,15 @@ from ashyq.store.vocabulary import RunStatus
 
 
 def baseline_for(session: Session, run: Run, registry: str) -> Run | None:
-    """The previous complete run of ``registry`` (any kind), newest first by when it finished."""
+    """The previous complete run of ``registry`` that harvested every body of ``run`` (a nightly after
+    last night's nightly, an audit of one body after the last run that had it); failing that, the last
+    one that harvested any of them."""
     runs = session.scalars(
         select(Run).where(Run.status == RunStatus.COMPLETE, Run.id != run.id).order_by(Run.finished_at.desc())
     )
-    return next((r for r in runs if (r.settings or {}).get("registry") == registry), None)
+    wanted = set(run.body_ids or [])
+    same = [r for r in runs if (r.settings or {}).get("registry") == registry and wanted & set(r.body_ids or [])]
+    return next((r for r in same if wanted <= set(r.body_ids or [])), same[0] if same else None)
 
 
 def refers_to_runs(baseline: Run | None) -> list[str]:
