@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             stages: dict[str, float] = {}
 
-            def progress(stage: str, info: dict[str, Any], stages: dict[str, float] = stages) -> None:
+            def progress(
+                stage: str, info: dict[str, Any], stages: dict[str, float] = stages, started: float = started
+            ) -> None:
                 if stage in ("crawl", "measure", "incremental", "check", "carry", "score", "report"):
                     stages.setdefault(stage, round(time.perf_counter() - started, 1))
 
