@@ -22,13 +22,20 @@ from sqlalchemy import select
 
 from ashyq.base.period import ReportingPeriod, period_of
 from ashyq.checks.accessibility.visual import to_confirm
-from ashyq.checks.registry import REGISTRY, run_checks
+from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
 from ashyq.gather.stage import measure_run
 from ashyq.methodology.edition import Edition, available_editions, edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.pipeline.artifacts import load_artifacts
-from ashyq.pipeline.incremental import BodyPlan, baseline_for, carry_findings, plan_body, refers_to_runs
+from ashyq.pipeline.incremental import (
+    BodyPlan,
+    baseline_for,
+    carry_findings,
+    check_refs,
+    plan_body,
+    refers_to_runs,
+)
 from ashyq.pipeline.results import findings_document, save_results, save_scores
 from ashyq.scoring.engine import RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
@@ -241,7 +248,7 @@ def start_audit_run(request: AuditRequest, run_id: str | None = None, queued: bo
                 "edition": edition.edition,
                 "options": dict(request.options),
                 "request": request_record(request),
-                "checks": {item: check.ref for item, check in sorted(REGISTRY.items())},
+                "checks": check_refs(),
             },
         )
         baseline = (

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ashyq.checks.registry import REGISTRY
+from ashyq.checks.registry import check_for, checks
 from ashyq.store.models import Declaration, FetchFailure, Finding, Page, PortalRecord, Run
 from ashyq.store.repository import add_findings, findings_for, latest_finding_revision
 from ashyq.store.vocabulary import RunStatus
@@ -56,6 +56,11 @@ def refers_to_runs(baseline: Run | None) -> list[str]:
         return []
     earlier = ((baseline.settings or {}).get("incremental") or {}).get("refers_to_runs") or []
     return list(dict.fromkeys([baseline.id, *earlier]))
+
+
+def check_refs() -> dict[str, str]:
+    """Every item's check as ``id@version`` (what a run records, to re-check an item whose check changed)."""
+    return {item: check.ref for check in checks() for item in sorted(check.items)}
 
 
 def _digest(rows: list[Any]) -> str:
@@ -165,10 +170,15 @@ def plan_body(
     if plan.changed:
         return plan
     findings = findings_for(session, baseline.id, body_id)
-    seen: set[str] = set()
+    # items whose check is new or changed since the baseline started (older baselines: per finding)
+    refs = (baseline.settings or {}).get("checks")
+    now = check_refs()
+    renewed = {i for i, ref in now.items() if refs.get(i) != ref} if isinstance(refs, dict) else set()
+    plan.recheck_items.extend(renewed)
     for finding in findings:
-        check = REGISTRY.get(finding.item)
-        seen.add(finding.item)
+        check = check_for(finding.item)
+        if finding.item in renewed:
+            continue
         if check is None or check.id != finding.check_id or check.version != finding.check_version:
             if check is not None:
                 plan.recheck_items.append(finding.item)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 PRIOR_META = "ashyq_prior_capture"
+_INDEXES: dict[tuple[Path, str, str], dict[CaptureKey, PriorCapture]] = {}
 # a request that must be fetched whole whatever the baseline holds (a retry after a changed ticket …)
 FULL_FETCH_META = "ashyq_full_fetch"
 
@@ -61,7 +62,7 @@ class ConditionalFetchMiddleware:
         self.out_dir = Path(getattr(spider, "out_dir", None) or self.out_dir).resolve()
         run_id = str(getattr(spider, "run_id", None) or self.run_id)
         body_id = str(getattr(spider, "body_id", None) or UNASSIGNED_BODY)
-        self.captures = index_captures(self.out_dir, self.baseline, body_id)
+        self.captures = _index(self.out_dir, self.baseline, body_id)
         self._key = (str(self.out_dir), run_id, body_id)
         self.archive = acquire_archive(*self._key)
 
@@ -150,3 +151,11 @@ class ConditionalFetchMiddleware:
 def _header(headers: Headers, name: str) -> str:
     """A request header as the archive writes it (several values joined)."""
     return b", ".join(headers.getlist(name)).decode("latin-1")
+
+
+def _index(out_dir: Path, baseline: str, body_id: str) -> dict[CaptureKey, PriorCapture]:
+    """The baseline's captures of the body, read once per crawl process (every spider of the body asks)."""
+    key = (out_dir, baseline, body_id)
+    if key not in _INDEXES:
+        _INDEXES[key] = index_captures(out_dir, baseline, body_id)
+    return _INDEXES[key]

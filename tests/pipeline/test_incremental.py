@@ -230,3 +230,28 @@ def test_an_incremental_run_exports_verifiable_evidence_and_survives_prune(night
             assert read_original(nights.out, original) is not None
     again = _export(nights, nights.third.run_id, tmp_path / "third-after-prune.wacz", key_file)
     assert _bundle_records(again) == (kinds, ids, refers)
+
+
+def test_a_changed_check_is_run_again_on_a_carried_body(nights: Nights, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from ashyq.checks.registry import REGISTRY, check_for
+
+    check = check_for("A14-3.1")
+    assert check is not None
+    bumped = replace(check, version=check.version + ".1")
+    for item in check.items:
+        monkeypatch.setitem(REGISTRY, item, bumped)
+    fixed = World(fixes=frozenset({FIX}))
+    with start_world(fixed) as served:
+        fourth = _night(fixed, nights.out, nights.db, dict(served.urls))
+    with session_scope(nights.db) as session:
+        run = session.get(Run, fourth.run_id)
+        assert run is not None
+        assert run.settings["incremental"]["baseline"] == nights.third.run_id
+        assert run.settings["incremental"]["bodies"][BODY]["rechecked"] == sorted(check.items)
+        findings = session.query(Finding).filter(Finding.run_id == fourth.run_id).all()
+    again = [f for f in findings if f.item in check.items]
+    assert again and all(f.carried_from is None and f.check_version == bumped.version for f in again)
+    assert all(f.carried_from == nights.third.run_id for f in findings if f.item not in check.items)
+    assert _scores(nights.db, fourth.run_id) == _scores(nights.db, nights.third.run_id)
