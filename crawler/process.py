@@ -80,6 +80,7 @@ class CrawlJob:
             base_url_map=job.get("base_url_map") or None,
             out_dir=job["out_dir"],
             run_id=job["run_id"],
+            baseline_run=job.get("baseline_run"),
             db_url=job.get("db_url"),
             max_pages=job.get("max_pages"),
             overrides=job.get("settings_overrides") or {},

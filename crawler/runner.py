@@ -64,6 +64,8 @@ class CrawlRequest:
     # whether the harvest is the run's last stage (``ashyq crawl``); an audit goes on to measure,
     # check and score, and only its last stage may close the run
     finish: bool = True
+    # the run whose captures are asked against with conditional requests (None: fetch everything whole)
+    baseline_run: str | None = None
 
 
 @dataclass
@@ -144,6 +146,7 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
         "parallel": request.parallel,
         "settings_overrides": request.settings_overrides,
         "connection_log": str(request.connection_log) if request.connection_log else None,
+        "baseline_run": request.baseline_run,
     }
     # one file per crawl: several crawls (queue workers, each harvesting a body) may share a run
     job_path = run_dir / f"crawl-job-{uuid.uuid4().hex[:12]}.json"

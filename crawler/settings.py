@@ -33,6 +33,8 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     "ashyq.crawler.middlewares.budget.HostBudgetMiddleware": 900,
     # Next to the download handler: the bytes as they came, before decompression.
     "ashyq.crawler.middlewares.archive.WarcCaptureMiddleware": 950,
+    # Closer still: a 304 or an unchanged body becomes a revisit record and the original response.
+    "ashyq.crawler.middlewares.conditional.ConditionalFetchMiddleware": 960,
 }
 MAPPED_HANDLER = "ashyq.crawler.middlewares.mapping.MappedDownloadHandler"
 EGRESS_RESOLVER = "ashyq.net.twisted_resolver.EgressResolver"
@@ -57,6 +59,7 @@ def build_settings(
     db_url: str | None = None,
     max_pages: int | None = None,
     overrides: dict[str, Any] | None = None,
+    baseline_run: str | None = None,
 ) -> dict[str, Any]:
     """The Scrapy settings of one crawl process; ``overrides`` win (tests shorten timeouts)."""
     replica = bool(base_url_map)
@@ -114,6 +117,8 @@ def build_settings(
         "ASHYQ_ANTIBOT_MARKERS": list(config.antibot_markers),
         "ASHYQ_ROBOTS_OVERRIDES": [o.model_dump() for o in config.robots.overrides],
         "ASHYQ_BUDGET": config.budget.model_dump(),
+        # the run whose captures the conditional fetch asks against (None: every request whole)
+        "ASHYQ_BASELINE_RUN": baseline_run,
     }
     settings.update(overrides or {})
     return settings

@@ -58,6 +58,7 @@ class FindingView:
     deficiencies: list[dict[str, Any]]
     evidence: list[EvidenceView]
     check: str
+    carried_from: str | None = None  # an incremental run's finding taken over from this run
 
 
 @dataclass
@@ -187,6 +188,7 @@ def finding_view(finding: Finding, page_titles: dict[str, str]) -> FindingView:
         deficiencies=[dict(d) for d in finding.deficiencies or []],
         evidence=[evidence_view(e, page_titles) for e in finding.evidence],
         check=f"{finding.check_id}@{finding.check_version}",
+        carried_from=finding.carried_from,
     )
 
 

@@ -148,7 +148,7 @@ def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: Bundle
         sources[path].update(visit_records(e.metadata.get("records")))
     out = tmp / "data.warc.gz"
     if sources:
-        contents.records = write_subset(sources, out)
+        contents.records = write_subset(sources, out, data_dir)
         wanted = set().union(*sources.values())
         for record_id in sorted(wanted - set(contents.records)):
             contents.missing.append({"record": record_id, "why": "record not in its WARC file"})

@@ -325,7 +325,7 @@ class DashboardBuilder:
         for warc_file, record_ids in wanted.items():
             try:
                 path = inside(self.data_dir, warc_file)
-                records = read_records(path, record_ids) if path.is_file() else {}
+                records = read_records(path, record_ids, self.data_dir) if path.is_file() else {}
             except (UnsafePath, OSError):
                 records = {}
             for record_id in record_ids:
@@ -362,7 +362,7 @@ class DashboardBuilder:
         wacz = f"{body}.wacz"
         with TemporaryDirectory() as tmp:
             warc = Path(tmp) / "data.warc.gz"
-            written = set(write_subset(sources, warc))
+            written = set(write_subset(sources, warc, self.data_dir))
             targets = {r.record_id: r.target_uri for r in read_records(warc, written).values() if r.target_uri}
             if not targets:
                 return

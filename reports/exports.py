@@ -316,6 +316,7 @@ def body_json(entry: RankedBody | None, report: BodyReport) -> dict[str, Any]:
                     "reason": leaf.finding.reason,
                     "measured": leaf.finding.measured,
                     "check": leaf.finding.check,
+                    "carried_from": leaf.finding.carried_from,
                     "deficiencies": leaf.finding.deficiencies,
                     "evidence": [_evidence_json(e) for e in leaf.finding.evidence],
                 },

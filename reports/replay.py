@@ -16,6 +16,9 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
+from ashyq.store.captures import decoded_body, read_original, revisit_original
+from ashyq.store.warc import OriginalCapture
+
 # Nothing may load or run: inline styles only, images only from data: (no request leaves the file).
 ARCHIVE_CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
@@ -51,8 +54,10 @@ class ArchivedRecord:
         return "html" in self.content_type.lower()
 
 
-def read_records(warc: Path, record_ids: Iterable[str]) -> dict[str, ArchivedRecord]:
-    """The records of ``warc`` whose WARC-Record-ID is wanted, payloads decoded (chunking, gzip)."""
+def read_records(warc: Path, record_ids: Iterable[str], data_dir: Path | None = None) -> dict[str, ArchivedRecord]:
+    """The records of ``warc`` whose WARC-Record-ID is wanted, payloads decoded (chunking, gzip). A
+    ``revisit`` record carries the payload of the original capture it names (found under
+    ``data_dir``, the output folder the records' file names are relative to)."""
     wanted = set(record_ids)
     found: dict[str, ArchivedRecord] = {}
     if not wanted:
@@ -63,6 +68,11 @@ def read_records(warc: Path, record_ids: Iterable[str]) -> dict[str, ArchivedRec
             if record_id not in wanted:
                 continue
             http = record.http_headers
+            payload = record.content_stream().read()
+            original = revisit_original(record) if data_dir is not None else None
+            read = read_original(data_dir, original) if data_dir is not None and original is not None else None
+            if read is not None:
+                http, payload = read[0], decoded_body(read[0], read[1])
             content_type = (http.get_header("Content-Type") if http else None) or record.rec_headers.get_header(
                 "Content-Type", "application/octet-stream"
             )
@@ -71,7 +81,7 @@ def read_records(warc: Path, record_ids: Iterable[str]) -> dict[str, ArchivedRec
                 record_type=record.rec_type,
                 target_uri=record.rec_headers.get_header("WARC-Target-URI"),
                 content_type=content_type,
-                payload=record.content_stream().read(),
+                payload=payload,
             )
             if len(found) == len(wanted):
                 break
@@ -91,13 +101,17 @@ def sandboxed_copy(record: ArchivedRecord) -> tuple[bytes, str]:
     return CSP_META + payload, ".html"
 
 
-def write_subset(sources: dict[Path, set[str]], out: Path) -> list[str]:
+def write_subset(sources: dict[Path, set[str]], out: Path, data_dir: Path | None = None) -> list[str]:
     """A gzip WARC holding exactly the wanted records, copied as they are (headers, payload, digests),
     each followed by the request records made with it (``WARC-Concurrent-To``: the request line,
     headers and body, a POST's query included, that asked for the response).
 
+    A wanted ``revisit`` record brings the original capture it names (from under ``data_dir``), so a
+    reader of the subset resolves it by ``WARC-Refers-To`` without the run's other files.
+
     Returns the wanted record ids written, in the order written; ids not found are simply absent."""
     written: list[str] = []
+    originals: list[OriginalCapture] = []
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as target:
         writer = WARCWriter(target, gzip=True)
@@ -110,8 +124,28 @@ def write_subset(sources: dict[Path, set[str]], out: Path) -> list[str]:
                     if record_id in wanted and record_id not in written:
                         writer.write_record(record)
                         written.append(record_id)
+                        original = revisit_original(record)
+                        if original is not None:
+                            originals.append(original)
                     elif record.rec_type == "request" and headers.get_header("WARC-Concurrent-To") in written:
                         writer.write_record(record)
+        copied: set[str] = set(written)
+        for original in originals:
+            if data_dir is None or original.record_id in copied:
+                continue
+            try:
+                source = inside(data_dir, original.file)
+            except UnsafePath:
+                continue
+            if not source.is_file():
+                continue
+            with source.open("rb") as stream:
+                stream.seek(original.offset)
+                for record in ArchiveIterator(stream, no_record_parse=True):
+                    if record.rec_headers.get_header("WARC-Record-ID") == original.record_id:
+                        writer.write_record(record)
+                        copied.add(original.record_id)
+                    break
     return written
 
 

@@ -54,6 +54,8 @@ class ItemChange:
     new_points: float | None
     reason: str  # why the new result is not assessed (or the note of the new result)
     finding_id: int | None  # the new run's finding, when there is one
+    # the deficiencies behind the change: the new finding's, or (newly met) the old one's that were fixed
+    messages: list[str] = field(default_factory=list)
 
     @property
     def delta(self) -> float:
@@ -202,6 +204,14 @@ def _leaves(session: Session, score: Score) -> dict[tuple[str, str | None], Item
     return out
 
 
+def _messages(before: ItemResult | None, after: ItemResult | None) -> list[str]:
+    """What the change is about: the new result's deficiencies, else the old result's (now fixed)."""
+    for leaf in (after, before):
+        if leaf is not None and leaf.finding is not None and leaf.finding.deficiencies:
+            return [str(d.get("message", "")) for d in leaf.finding.deficiencies if d.get("message")]
+    return []
+
+
 def _reason(leaf: ItemResult | None) -> str:
     if leaf is None:
         return ""
@@ -264,6 +274,7 @@ def body_diff(body: Body, old: Score | None, new: Score | None, session: Session
                 new_points=after.points if after else None,
                 reason=_reason(after) if kind in ("newly_not_assessed", "status_changed") else "",
                 finding_id=after.finding.id if after and after.finding else None,
+                messages=_messages(before, after),
             )
         )
     old_criteria = {c.id: c.points for c in criteria_of(old.breakdown or {})}
@@ -335,6 +346,7 @@ def diff_json(diff: RunDiff) -> dict[str, Any]:
                             "new_points": _r(c.new_points),
                             "reason": c.reason or None,
                             "finding_id": c.finding_id,
+                            "messages": c.messages,
                         }
                         for c in b.of_kind(kind)
                     ]

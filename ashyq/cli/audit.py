@@ -195,6 +195,16 @@ def _finish(summary: AuditSummary) -> None:
     raise typer.Exit(summary.exit_code)
 
 
+FullOption = Annotated[
+    bool,
+    typer.Option(
+        "--full",
+        help="Fetch, measure and check everything again. By default a run asks the previous complete run's "
+        "pages conditionally and carries forward the findings of bodies where nothing changed (docs/incremental.md).",
+    ),
+]
+
+
 @internal_errors_exit_4
 def nightly_command(
     registry: RegistryOption = None,
@@ -219,6 +229,7 @@ def nightly_command(
         str | None, typer.Option("--redis", help="Redis URL for --queue (default ASHYQ_REDIS_URL).")
     ] = None,
     no_wait: Annotated[bool, typer.Option("--no-wait", help="With --queue: print the run's id and return.")] = False,
+    full: FullOption = False,
     resume: Annotated[
         str | None,
         typer.Option(
@@ -263,6 +274,7 @@ def nightly_command(
         period=judged,
         crawl_config=crawl_config,
         spiders=list(spider) if spider else None,
+        full=full,
     )
     if queue:
         _queued_nightly(request, redis, no_wait)
@@ -375,6 +387,7 @@ def audit_command(
     crawl_config: CrawlConfigOption = None,
     option: OptionOption = None,
     period: PeriodOption = None,
+    full: FullOption = False,
 ) -> None:
     """Audit one body on demand (borrowing the averages of the last complete run of the whole
     registry), or any website by URL.
@@ -419,6 +432,7 @@ def audit_command(
         options=options,
         period=judged,
         crawl_config=crawl_config,
+        full=full,
     )
     summary = run_audit(request, StageProgress())
     if url is not None:

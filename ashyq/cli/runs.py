@@ -168,6 +168,7 @@ def render_diff(diff: RunDiff, t: Translate, lang: str) -> list[str]:
                 points = f"{format_points(c.old_points or 0.0, lang)} → {format_points(c.new_points or 0.0, lang)}"
                 reason = f" — {c.reason}" if c.reason else ""
                 lines.append(f"    {c.item} [{c.lang or '—'}] {old} → {new}; {points}{reason}")
+                lines += [f"      · {message}" for message in c.messages]
         for label, scopes in (("runs.criteria", b.criteria), ("runs.languages", b.languages)):
             moved = [c for c in scopes if c.changed]
             if moved:

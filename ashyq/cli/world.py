@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from ashyq.cli.outputs import output_file
-from ashyq.replica.core import DEFAULT_AS_OF, World
+from ashyq.replica.core import DEFAULT_AS_OF, FIXABLE, World
 
 world_app = typer.Typer(help="The replica world: local imitations of gov.kz and the portals.", no_args_is_help=True)
 
@@ -29,6 +29,19 @@ class FaultMode(StrEnum):
 class TruthFormat(StrEnum):
     yaml = "yaml"
     md = "md"
+
+
+FIX_HELP = (
+    "a seeded defect the body has fixed in this (later) world, BODY:KNOB (repeat for several): "
+    "the pages it is on change, nothing else does; known: " + ", ".join(sorted(FIXABLE))
+)
+
+
+def _fixes(values: list[str]) -> frozenset[str]:
+    unknown = sorted(set(values) - FIXABLE)
+    if unknown:
+        raise typer.BadParameter(f"unknown fix {', '.join(unknown)}; known: {', '.join(sorted(FIXABLE))}")
+    return frozenset(values)
 
 
 def _as_of(value: str | None) -> date:
@@ -84,6 +97,7 @@ def serve(
     registry_out: Path | None = typer.Option(
         None, "--registry-out", help="with --bodies: write the generated bodies' registry (YAML) here"
     ),
+    fix: list[str] = typer.Option([], "--fix", help=FIX_HELP),
 ) -> None:
     """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted.
 
@@ -97,7 +111,10 @@ def serve(
         raise typer.BadParameter(f"unknown outage {', '.join(unknown)}; known: graphql, entities-api, site-pages")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     world = _generated(
-        World(as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log), bodies
+        World(
+            as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log, fixes=_fixes(fix)
+        ),
+        bodies,
     )
     if registry_out is not None:
         _write_registry(world, registry_out)
@@ -127,6 +144,7 @@ def truth(
     as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
     outside: bool = typer.Option(False, "--outside", help="the outside test sites' truth instead (docs/accuracy.md)"),
     bodies: int = typer.Option(0, "--bodies", min=0, max=5000, help="with N generated bodies (as world serve)"),
+    fix: list[str] = typer.Option([], "--fix", help=FIX_HELP),
 ) -> None:
     """Print the ground truth: every seeded defect and the inventory of the sites."""
     if outside:
@@ -137,7 +155,7 @@ def truth(
         return
     from ashyq.replica.truth import render_markdown, render_yaml
 
-    world = _generated(World(as_of=_as_of(as_of)), bodies)
+    world = _generated(World(as_of=_as_of(as_of), fixes=_fixes(fix)), bodies)
     typer.echo(render_markdown(world) if format is TruthFormat.md else render_yaml(world), nl=False)
 
 

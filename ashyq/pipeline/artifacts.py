@@ -22,6 +22,7 @@ from ashyq.base.artifacts import ArchivedExchange, BodyArtifacts, DownloadInfo, 
 from ashyq.base.artifacts import FetchFailure as FailureArtifact
 from ashyq.base.artifacts import PortalRecord as RecordArtifact
 from ashyq.base.period import ReportingPeriod
+from ashyq.store.captures import decoded_body, read_original, revisit_original
 from ashyq.store.models import Body, Declaration, Evidence, FetchFailure, Page, PortalRecord, Run
 from ashyq.store.vocabulary import EvidenceKind
 
@@ -36,7 +37,8 @@ class WarcReader:
         self._cache: dict[str, tuple[bytes, str | None]] = {}
 
     def load(self, wanted: dict[str, set[str]]) -> None:
-        """``wanted``: WARC file (relative to the output folder) → record ids to keep."""
+        """``wanted``: WARC file (relative to the output folder) → record ids to keep. A ``revisit``
+        record (an unchanged answer of an incremental run) is read as the original capture it names."""
         for file, ids in wanted.items():
             path = self.out_dir / file
             if not path.exists():
@@ -46,12 +48,22 @@ class WarcReader:
                     record_id = record.rec_headers.get_header("WARC-Record-ID")
                     if record_id not in ids:
                         continue
+                    if record.rec_type == "revisit":
+                        self._load_original(record_id, record)
+                        continue
                     content_type = None
                     if record.http_headers is not None:
                         content_type = record.http_headers.get_header("Content-Type")
                     else:
                         content_type = record.rec_headers.get_header("Content-Type")
                     self._cache[record_id] = (record.content_stream().read(), content_type)
+
+    def _load_original(self, record_id: str, revisit: Any) -> None:
+        original = revisit_original(revisit)
+        found = read_original(self.out_dir, original) if original is not None else None
+        if found is not None:
+            http, raw = found
+            self._cache[record_id] = (decoded_body(http, raw), http.get_header("Content-Type"))
 
     def text(self, record_id: str | None) -> str:
         if not record_id or record_id not in self._cache:

@@ -29,6 +29,14 @@ from ashyq.gather.stage import measure_run
 from ashyq.methodology.edition import Edition, available_editions, edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.pipeline.artifacts import load_artifacts
+from ashyq.pipeline.incremental import (
+    BodyPlan,
+    baseline_for,
+    carry_findings,
+    check_refs,
+    plan_body,
+    refers_to_runs,
+)
 from ashyq.pipeline.results import findings_document, save_results, save_scores
 from ashyq.scoring.engine import RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
@@ -74,6 +82,8 @@ class AuditRequest:
     only_items: list[str] | None = None
     spiders: list[str] | None = None  # None: every spider that applies
     crawl_config: Path | None = None  # politeness and robots policy (default config/crawl.yaml)
+    # fetch, measure and check everything again, ignoring the previous run (ashyq.pipeline.incremental)
+    full: bool = False
 
 
 @dataclass
@@ -239,8 +249,16 @@ def start_audit_run(request: AuditRequest, run_id: str | None = None, queued: bo
                 "edition": edition.edition,
                 "options": dict(request.options),
                 "request": request_record(request),
+                "checks": check_refs(),
             },
         )
+        baseline = (
+            None if request.full or request.only_items is not None else baseline_for(session, run, request.registry)
+        )
+        run.settings = {
+            **run.settings,
+            "incremental": {"baseline": baseline.id if baseline else None, "refers_to_runs": refers_to_runs(baseline)},
+        }
         take_lease(session, run.id, host=f"{QUEUED_HOST_PREFIX}{this_host()}" if queued else None)
         return run.id
 
@@ -263,6 +281,7 @@ def request_record(request: AuditRequest) -> dict[str, Any]:
         "only_items": request.only_items,
         "spiders": request.spiders,
         "crawl_config": str(request.crawl_config) if request.crawl_config else None,
+        "full": request.full,
     }
 
 
@@ -287,6 +306,7 @@ def request_from_record(record: dict[str, Any], db_url: str | None) -> AuditRequ
         only_items=record.get("only_items"),
         spiders=record.get("spiders"),
         crawl_config=Path(record["crawl_config"]) if record.get("crawl_config") else None,
+        full=bool(record.get("full", False)),
     )
 
 
@@ -302,7 +322,11 @@ def harvest_measure_check(
     registry = load_registry(request.registry)
     out_dir = Path(request.out_dir).resolve()
     crawl_ids = _with_subordinates(registry, body_ids)
-    progress("crawl", {"bodies": crawl_ids})
+    with session_scope(request.db_url) as session:
+        started = session.get(Run, run_id)
+        assert started is not None
+        baseline_id = ((started.settings or {}).get("incremental") or {}).get("baseline")
+    progress("crawl", {"bodies": crawl_ids, "baseline": baseline_id})
     run_crawl(
         CrawlRequest(
             body_ids=crawl_ids,
@@ -315,17 +339,21 @@ def harvest_measure_check(
             spiders=request.spiders,
             config_path=request.crawl_config,
             run_id=run_id,
+            baseline_run=baseline_id,
         ),
         on_progress=lambda event: progress("crawl-progress", event),
     )
-    if request.browser:
+    assessed = [b for b in body_ids if registry.get(b).kind in ("cgo", "mio")]
+    plans = _plans(request, run_id, registry, assessed, baseline_id, progress)
+    carried = {b for b, plan in plans.items() if plan.carried}
+    to_measure = [b for b in crawl_ids if b not in carried and registry.get(b).parent not in carried]
+    if request.browser and to_measure:
         with session_scope(request.db_url) as session:
             run = session.get(Run, run_id)
             assert run is not None
-            progress("measure", {"bodies": crawl_ids})
+            progress("measure", {"bodies": to_measure})
             markup = MarkupOf(session, run, out_dir)
-            measure_run(session, run, crawl_ids, out_dir, request.base_url_map, progress, markup.pages, markup.confirm)
-    assessed = [b for b in body_ids if registry.get(b).kind in ("cgo", "mio")]
+            measure_run(session, run, to_measure, out_dir, request.base_url_map, progress, markup.pages, markup.confirm)
     # each body's checks are stored (and the body marked done) as soon as they are: a run interrupted
     # during the checks keeps the bodies already checked
     for part in [[b] for b in assessed] + [[b for b in body_ids if b not in assessed]]:
@@ -335,9 +363,18 @@ def harvest_measure_check(
             locked = session.get(Run, run_id, with_for_update=True, populate_existing=True)
             assert locked is not None
             checked = check_bodies(
-                session, locked, [b for b in part if b in assessed], request.registry, out_dir,
-                request.options, request.only_items, progress,
-            )  # fmt: skip
+                session,
+                locked,
+                [b for b in part if b in assessed and b not in carried],
+                request.registry,
+                out_dir,
+                request.options,
+                request.only_items,
+                progress,
+            )
+            checked.update(
+                _carry_bodies(session, locked, [plans[b] for b in part if b in carried], request, progress)
+            )
             failed = {b: why for b, why in checked.items() if isinstance(why, str)}
             settings = dict(locked.settings or {})
             settings["check_failures"] = {
@@ -345,7 +382,72 @@ def harvest_measure_check(
                 **failed,
             }
             settings["done"] = sorted({*(settings.get("done") or []), *part})
+            incremental = dict(settings.get("incremental") or {})
+            incremental["bodies"] = {
+                **(incremental.get("bodies") or {}),
+                **{
+                    b: {"carried": len(p.carry), "rechecked": p.recheck_items} if p.carried else {"changed": p.changed}
+                    for b, p in plans.items()
+                    if b in part
+                },
+            }
+            settings["incremental"] = incremental
             locked.settings = settings
+
+
+def _plans(
+    request: AuditRequest,
+    run_id: str,
+    registry: Registry,
+    assessed: list[str],
+    baseline_id: str | None,
+    progress: Progress,
+) -> dict[str, BodyPlan]:
+    """Per assessed body: carried forward from the baseline, or re-measured and re-checked (and why)."""
+    if baseline_id is None or request.only_items is not None:
+        return {b: BodyPlan(b, ["full run"]) for b in assessed}
+    with session_scope(request.db_url) as session:
+        run, baseline = session.get(Run, run_id), session.get(Run, baseline_id)
+        assert run is not None
+        listed = current_unified_list(session)
+        unified = reference(listed) if listed is not None else None
+        plans = {b: plan_body(session, run, baseline, b, _with_subordinates(registry, [b]), unified) for b in assessed}
+        progress("incremental", {"carried": sorted(b for b, p in plans.items() if p.carried)})
+        return plans
+
+
+def _carry_bodies(
+    session: Any, run: Run, plans: list[BodyPlan], request: AuditRequest, progress: Progress
+) -> dict[str, list[Result] | str]:
+    """The carried bodies' findings: the baseline's, linked; an item whose check changed is checked again."""
+    out: dict[str, list[Result] | str] = {}
+    if not plans:
+        return out
+    baseline_id = ((run.settings or {}).get("incremental") or {}).get("baseline")
+    baseline = session.get(Run, baseline_id)
+    for plan in plans:
+        progress("carry", {"body": plan.body_id, "findings": len(plan.carry), "rechecked": plan.recheck_items})
+        results: list[Result] = []
+        if plan.recheck_items:
+            checked = check_bodies(
+                session,
+                run,
+                [plan.body_id],
+                request.registry,
+                Path(request.out_dir).resolve(),
+                request.options,
+                plan.recheck_items,
+                progress,
+            )
+            outcome = checked[plan.body_id]
+            if isinstance(outcome, str):
+                out[plan.body_id] = outcome
+                continue
+            results = list(outcome)
+        carry_findings(session, run, plan, baseline)
+        out[plan.body_id] = results
+    session.flush()
+    return out
 
 
 def run_outcomes(run: Run) -> dict[str, str]:

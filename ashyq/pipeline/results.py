@@ -167,6 +167,8 @@ def findings_document(
         }
         if f.reason:
             entry["reason"] = f.reason
+        if f.carried_from:  # an incremental run's finding taken over unchanged (ashyq.pipeline.incremental)
+            entry["carried_from"] = f.carried_from
         out_findings.append(entry)
     return {
         "format": "ashyq-findings/1",

@@ -158,6 +158,10 @@ def template_of(body_id: str) -> str:
     return found.group("template") if found else body_id
 
 
+# The seeded defects a later world can have fixed ("body:knob"): each changes a known set of pages.
+FIXABLE = frozenset({"kostanay:missing_alt", "kostanay:section_missing_kk_passport", "zqai:no_dates"})
+
+
 @dataclass
 class World:
     """One replica world: a clock, a fault mode and the bodies. Cheap to build, immutable in use."""
@@ -172,10 +176,28 @@ class World:
     outages: frozenset[str] = frozenset()
     # every request every host answers, with its user agent (ashyq.replica.access_log); None: not kept
     access_log: Path | None = None
+    # seeded defects the bodies have fixed by ``as_of`` ("body:knob", :data:`FIXABLE`): the world of a
+    # later night in which a known set of pages changed (``ashyq world serve --fix``)
+    fixes: frozenset[str] = frozenset()
     _by_id: dict[str, WorldBody] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {b.id: b for b in self.bodies}
+        unknown = sorted(self.fixes - FIXABLE)
+        if unknown:
+            raise ValueError(f"no such fix: {', '.join(unknown)} (known: {', '.join(sorted(FIXABLE))})")
+
+    def fixed(self, body_id: str, knob: str) -> bool:
+        """Whether the body has fixed this seeded defect in this world (:attr:`fixes`)."""
+        return f"{body_id}:{knob}" in self.fixes
+
+    def changed_on(self, host: str) -> date:
+        """The day the host's content last changed: the day of a fix made on it, else a month before."""
+        for fix in self.fixes:
+            body = self._by_id.get(fix.split(":", 1)[0])
+            if body is not None and host in (body.classic_host, GOVKZ_HOST if body.site == "govkz" else None):
+                return self.as_of
+        return self.as_of - timedelta(days=30)
 
     def body(self, body_id: str) -> WorldBody:
         return self._by_id[body_id]

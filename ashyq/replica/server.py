@@ -23,7 +23,7 @@ from types import TracebackType
 
 from aiohttp import web
 
-from ashyq.replica import access_log, classic, faults, hostile
+from ashyq.replica import access_log, classic, faults, hostile, validators
 from ashyq.replica.core import BUDGET_HOST, DATA_HOST, DIALOG_HOST, GOVKZ_HOST, LEGALACTS_HOST, World
 from ashyq.replica.meter import HostMeter
 
@@ -57,6 +57,8 @@ def build_apps(
         apps[f"https://{host}"] = _portal_factory(module_name)(world)
     for host, app in classic.create_apps(world).items():
         apps[f"https://{host}"] = app
+    for base, app in apps.items():  # innermost of ours: validators see the answer as the host made it
+        app.middlewares.append(validators.middleware(world, base.removeprefix("https://")))  # type: ignore[arg-type]
     if world.faults == "flaky":
         for base, app in apps.items():
             app.middlewares.append(faults.middleware(world, base.removeprefix("https://")))  # type: ignore[arg-type]

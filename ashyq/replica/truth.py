@@ -55,6 +55,8 @@ def site_defects(world: World) -> list[Defect]:
         if template_of(body.id) == seed.body
     ]
     for seed in copies:
+        if world.fixed(seed.body, seed.knob):  # fixed by the body in this (later) world
+            continue
         measured = seed.measured
         if seed.knob == "vr_unanswered":
             measured = _measured_vr(world, seed)

@@ -206,6 +206,9 @@ class Finding(Base):
     # 1 for the audit's own checks; ``ashyq check`` adds the next one instead of overwriting. Readers
     # take a body's highest revision of the run (repository.findings_for).
     revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # an incremental run's finding taken over unchanged from this earlier run (its evidence linked, not
+    # copied): nothing the check reads had changed (ashyq.pipeline.incremental); None: checked in this run
+    carried_from: Mapped[str | None] = mapped_column(String(64))
 
     evidence: Mapped[list[Evidence]] = relationship(
         secondary=finding_evidence, order_by=Evidence.id, passive_deletes=True

@@ -1,7 +1,9 @@
 """Retention: which old runs ``ashyq runs prune`` deletes, and deleting them without breaking a kept one.
 
 A run is deleted with everything it harvested, found and scored (the ``ON DELETE CASCADE`` of every
-per-run table), and its folder ``runs/<run>/`` under the output folder. Evidence is the exception:
+per-run table), and its folder ``runs/<run>/`` under the output folder. The WARC files of a deleted
+run that a kept incremental run's revisit records point into (its ``refers_to_runs``) stay on disk.
+Evidence is the exception:
 a piece of evidence of a deleted run that a kept run's finding cites is kept, row and file. Its row
 moves to the earliest kept run that cites it (``metadata.captured_in_run`` keeps where it was
 captured), and its WARC file or screenshot stays on disk where the row says it is, so the kept
@@ -23,7 +25,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ashyq.store.models import Evidence, Finding, Run, finding_evidence
-from ashyq.store.vocabulary import RunStatus
+from ashyq.store.vocabulary import RunKind, RunStatus
 
 _PLAIN_RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -39,13 +41,22 @@ class PruneResult:
     deleted: list[str]
     kept_evidence: list[str]  # evidence ids of deleted runs that kept runs cite (rows kept)
     kept_files: set[str] = field(default_factory=set)  # their files, relative to the output folder
+    # deleted runs whose WARC files a kept incremental run's revisit records point into (kept whole)
+    kept_warc_runs: set[str] = field(default_factory=set)
     files_removed: int = 0
     bytes_freed: int = 0
 
 
-def _group(run: Run) -> tuple[str, str | None]:
-    registry = (run.settings or {}).get("registry")
-    return (run.kind.value, None if registry is None else str(registry))
+def _group(run: Run) -> tuple[str, str | None, str | None]:
+    """Runs compete for ``--keep`` within their kind and registry, and an on-demand audit of one body
+    only with the audits of that body (one body's audits never push another's out)."""
+    settings = run.settings or {}
+    registry = settings.get("registry")
+    body = None
+    if run.kind in (RunKind.AUDIT, RunKind.URL):
+        requested = list((settings.get("request") or {}).get("body_ids") or run.body_ids[:1] or [])
+        body = str(requested[0]) if len(requested) == 1 else None
+    return (run.kind.value, None if registry is None else str(registry), body)
 
 
 def plan_prune(
@@ -55,15 +66,15 @@ def plan_prune(
     older_than: timedelta | None = None,
     now: datetime,
 ) -> PrunePlan:
-    """The runs to delete: of each kind and registry, those beyond the ``keep`` newest finished runs
-    and (if given) started more than ``older_than`` before ``now``. A running run and the last
-    complete run of each kind and registry are always kept."""
+    """The runs to delete: of each kind and registry (and, for an audit of one body, that body), those
+    beyond the ``keep`` newest finished runs and (if given) started more than ``older_than`` before
+    ``now``. A running run and the last complete run of each such group are always kept."""
     if keep is None and older_than is None:
         raise ValueError("say what to keep: --keep N, --older-than DAYS, or both")
     if keep is not None and keep < 1:
         raise ValueError("--keep must be at least 1")
     runs = list(session.scalars(select(Run).order_by(Run.started_at.desc(), Run.id.desc())))
-    groups: dict[tuple[str, str | None], list[Run]] = {}
+    groups: dict[tuple[str, str | None, str | None], list[Run]] = {}
     for run in runs:
         groups.setdefault(_group(run), []).append(run)
     doomed: set[str] = set()
@@ -106,6 +117,12 @@ def delete_runs(session: Session, runs: list[Run]) -> PruneResult:
         evidence.run_id = home
         result.kept_evidence.append(evidence.id)
         result.kept_files.update(p for p in (evidence.warc_file, evidence.path) if p)
+    # an incremental run's revisit records point at the full captures in earlier runs' WARC files
+    doomed = set(ids)
+    for kept in session.scalars(select(Run).where(Run.id.not_in(ids))):
+        for earlier in ((kept.settings or {}).get("incremental") or {}).get("refers_to_runs") or []:
+            if earlier in doomed:
+                result.kept_warc_runs.add(str(earlier))
     session.flush()
     session.execute(delete(Run).where(Run.id.in_(ids)))
     session.expire_all()
@@ -124,6 +141,10 @@ def remove_run_files(data_dir: Path, result: PruneResult) -> PruneResult:
     """Delete the folders of the deleted runs, except the files kept evidence points at."""
     base = data_dir.resolve()
     kept = {(base / p).resolve() for p in result.kept_files}
+    for run_id in result.kept_warc_runs:
+        folder = run_folder(data_dir, run_id)
+        if folder is not None and (folder / "warc").is_dir():
+            kept.update(p.resolve() for p in (folder / "warc").iterdir() if p.is_file() and not p.is_symlink())
     for run_id in result.deleted:
         folder = run_folder(data_dir, run_id)
         if folder is None or not folder.is_dir() or folder.is_symlink():

@@ -43,6 +43,25 @@ class WarcRef:
     payload_sha256: str  # hex
 
 
+REVISIT_PROFILE_BASE = "http://netpreserve.org/warc/1.1/revisit/"
+# Where a revisit's original lives (relative to the output folder, and its offset there): named so
+# a reader goes straight to it; the standard WARC-Refers-To fields say the same by id, URI and date.
+ORIGINAL_FILE_HEADER = "WARC-X-Refers-To-File"
+ORIGINAL_OFFSET_HEADER = "WARC-X-Refers-To-Offset"
+
+
+@dataclass(frozen=True)
+class OriginalCapture:
+    """A full capture (a ``response`` record) that later revisits point at."""
+
+    file: str  # relative to the output folder
+    record_id: str
+    offset: int
+    url: str
+    date: str  # its WARC-Date
+    payload_sha256: str  # hex
+
+
 def warc_path(out_dir: str | Path, run_id: str, body_id: str) -> Path:
     return Path(out_dir) / "runs" / run_id / "warc" / f"{body_id}.warc.gz"
 
@@ -165,6 +184,64 @@ class WarcArchive:
             self._writer.write_record(record)
             self._file.flush()
         return WarcRef(self.relative, record.rec_headers.get_header("WARC-Record-ID"), offset, digest)
+
+    def write_revisit(
+        self,
+        *,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        original: OriginalCapture,
+        profile: Literal["server-not-modified", "identical-payload-digest"],
+        status: int,
+        reason: str | None,
+        protocol: str | None,
+        response_headers: list[tuple[str, str]],
+        fetched_at: datetime | None = None,
+        request_body: bytes = b"",
+    ) -> WarcRef:
+        """A ``revisit`` record (and its request): the URL was asked again and answered ``304`` or the
+        same bytes; the payload is the original capture's, which the record names (WARC 1.1 §6.7).
+
+        The HTTP headers of this answer are kept; the body is not. Besides the standard
+        ``WARC-Refers-To*`` fields, the original's file (relative to the output folder) and offset are
+        named, so a reader finds it without scanning (:func:`read_original`)."""
+        date = _warc_date(fetched_at)
+        kept = [(n if n.lower() not in _TRANSFER_HEADERS else f"X-Archive-Orig-{n}", v) for n, v in response_headers]
+        http = StatusAndHeaders(_status_line(status, reason), kept, protocol=protocol or "HTTP/1.1")
+        revisit = self._writer.create_warc_record(
+            url,
+            "revisit",
+            payload=BytesIO(b""),
+            length=0,
+            http_headers=http,
+            warc_headers_dict={
+                "WARC-Profile": f"{REVISIT_PROFILE_BASE}{profile}",
+                "WARC-Refers-To": original.record_id,
+                "WARC-Refers-To-Target-URI": original.url,
+                "WARC-Refers-To-Date": original.date,
+                "WARC-Payload-Digest": warc_digest(original.payload_sha256),
+                "WARC-Date": date,
+                ORIGINAL_FILE_HEADER: original.file,
+                ORIGINAL_OFFSET_HEADER: str(original.offset),
+            },
+        )
+        record_id = revisit.rec_headers.get_header("WARC-Record-ID")
+        request_http = StatusAndHeaders(_request_line(method, url), request_headers, is_http_request=True)
+        request = self._writer.create_warc_record(
+            url,
+            "request",
+            payload=BytesIO(request_body),
+            length=len(request_body),
+            http_headers=request_http,
+            warc_headers_dict={"WARC-Concurrent-To": record_id, "WARC-Date": date},
+        )
+        with self._lock:
+            offset = self._file.tell()
+            self._writer.write_record(revisit)
+            self._writer.write_record(request)
+            self._file.flush()
+        return WarcRef(self.relative, record_id, offset, original.payload_sha256)
 
     def close(self) -> None:
         with self._lock:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 WARC_META = "warc"
 UNASSIGNED_BODY = "_unassigned"
+# an answer the conditional fetch archived as a revisit (:mod:`ashyq.crawler.middlewares.conditional`)
+REVISIT_FLAG = "revisit"
 
 
 def warc_ref(request_or_response: Request | Response) -> WarcRef | None:
@@ -31,11 +33,11 @@ def warc_ref(request_or_response: Request | Response) -> WarcRef | None:
     return ref if isinstance(ref, WarcRef) else None
 
 
-def _header_pairs(headers: Headers) -> list[tuple[str, str]]:
+def header_pairs(headers: Headers) -> list[tuple[str, str]]:
     return [(name.decode("latin-1"), b", ".join(values).decode("latin-1")) for name, values in headers.items()]
 
 
-def _reason(status: int) -> str:
+def reason_phrase(status: int) -> str:
     try:
         return HTTPStatus(status).phrase
     except ValueError:
@@ -68,16 +70,16 @@ class WarcCaptureMiddleware:
             self._key = None
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if request.meta.get("playwright") or self._key is None:
+        if request.meta.get("playwright") or self._key is None or REVISIT_FLAG in response.flags:
             return response
         ref = self.archive.write_exchange(
             url=response.url,
             method=request.method,
-            request_headers=_header_pairs(request.headers),
+            request_headers=header_pairs(request.headers),
             status=response.status,
-            reason=_reason(response.status),
+            reason=reason_phrase(response.status),
             protocol=response.protocol,
-            response_headers=_header_pairs(response.headers),
+            response_headers=header_pairs(response.headers),
             body=response.body,
             fetched_at=datetime.now(UTC),
             request_body=request.body,

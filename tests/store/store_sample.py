@@ -145,6 +145,7 @@ def build_sample(session: Session) -> Sample:
         check_id="content.translation",
         check_version="1.2.0",
         created_at=CAPTURED,
+        carried_from="20260101T000000Z-nightly-00000000",
         evidence=[evidence],
     )
     score = Score(

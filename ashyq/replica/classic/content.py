@@ -191,7 +191,8 @@ def _common(site: ClassicSite, feedback: bool, extras: bool) -> None:
 
 def build_kostanay(world: World, body: WorldBody) -> ClassicSite:
     site = ClassicSite(body)
-    _news(world, site, 18, photo_alt=not seeded(body.id, "missing_alt"), dated=True)
+    alt = not seeded(body.id, "missing_alt") or world.fixed(body.id, "missing_alt")
+    _news(world, site, 18, photo_alt=alt, dated=True)
     _documents(
         world,
         site,
@@ -232,7 +233,10 @@ def build_kostanay(world: World, body: WorldBody) -> ClassicSite:
         ("Бос орындар", "Вакансии"),
         ("Бас маман: жоғары білім.", "Главный специалист: высшее образование."),
     )
-    region_langs = ("ru",) if seeded(body.id, "section_missing_kk_passport", "kk") else ("kk", "ru")
+    missing_kk = seeded(body.id, "section_missing_kk_passport", "kk") and not world.fixed(
+        body.id, "section_missing_kk_passport"
+    )
+    region_langs = ("ru",) if missing_kk else ("kk", "ru")
     _text(
         site,
         "/region",
@@ -342,7 +346,7 @@ def build_enbek_center(world: World, body: WorldBody) -> ClassicSite:
 
 def build_zqai(world: World, body: WorldBody) -> ClassicSite:
     site = ClassicSite(body)
-    _news(world, site, 8, photo_alt=True, dated=not seeded(body.id, "no_dates"))
+    _news(world, site, 8, photo_alt=True, dated=not seeded(body.id, "no_dates") or world.fixed(body.id, "no_dates"))
     _text(site, "/projects", ("Жобалар", "Проекты"), ("Ғылыми жобалар тізімі.", "Перечень научных проектов."))
     menu = ["/news", "/projects", "/contacts"]
     if not seeded(body.id, "art16_missing"):  # Art. 16 information: leadership, charter, reports
