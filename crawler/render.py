@@ -33,8 +33,8 @@ from ashyq.crawler.parsers import rendered
 from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
 from ashyq.net.browser import BrowserSession, Mark, goto, open_browser, session_of
 from ashyq.net.budget import HostBudget, host_budget
-from ashyq.net.crawl_config import BudgetPolicy
 from ashyq.net.capture import ExchangeSink
+from ashyq.net.crawl_config import BudgetPolicy
 from ashyq.net.egress import EgressPolicy, Refusal
 from ashyq.net.twisted_resolver import policy_from_settings
 from ashyq.net.urlmap import BaseUrlMap

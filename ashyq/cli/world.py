@@ -112,7 +112,11 @@ def serve(
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     world = _generated(
         World(
-            as_of=_as_of(as_of), faults=faults.value, outages=frozenset(outage), access_log=access_log, fixes=_fixes(fix)
+            as_of=_as_of(as_of),
+            faults=faults.value,
+            outages=frozenset(outage),
+            access_log=access_log,
+            fixes=_fixes(fix),
         ),
         bodies,
     )

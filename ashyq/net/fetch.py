@@ -137,9 +137,9 @@ class GuardedClient:
         if jar_request.has_header("Cookie"):
             sent["Cookie"] = str(jar_request.get_header("Cookie"))
         if self.budget is None:
-            return self._exchange(url, fetched, target, addresses, method, sent, jar_request)
+            return self._exchange(url, fetched, target, addresses, method, sent, jar_request, body)
         with self.budget.slot(urlsplit(url).hostname or target.host):
-            return self._exchange(url, fetched, target, addresses, method, sent, jar_request)
+            return self._exchange(url, fetched, target, addresses, method, sent, jar_request, body)
 
     def _exchange(
         self,
@@ -150,6 +150,7 @@ class GuardedClient:
         method: str,
         sent: dict[str, str],
         jar_request: urllib.request.Request,
+        body: bytes | None,
     ) -> Answer:
         deadline = time.monotonic() + self.timeout
         parts = urlsplit(fetched)

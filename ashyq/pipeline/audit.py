@@ -372,9 +372,7 @@ def harvest_measure_check(
                 request.only_items,
                 progress,
             )
-            checked.update(
-                _carry_bodies(session, locked, [plans[b] for b in part if b in carried], request, progress)
-            )
+            checked.update(_carry_bodies(session, locked, [plans[b] for b in part if b in carried], request, progress))
             failed = {b: why for b, why in checked.items() if isinstance(why, str)}
             settings = dict(locked.settings or {})
             settings["check_failures"] = {
