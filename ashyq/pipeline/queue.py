@@ -147,16 +147,31 @@ def enqueue_run(app: Celery, run_id: str, body_ids: list[str]) -> Any:
 
 
 def wait_for(app: Celery, result: Any) -> Any:
-    """The value of ``result`` (raising a job's error); the result is then forgotten and the
-    subscription to it closed while Redis is still there - otherwise the AsyncResult unsubscribes when
-    it is collected, perhaps after Redis went away, and Python reports the ignored error."""
+    """The value of ``result`` (raising a job's error); then the subscriptions to it and to the jobs
+    before it (a chord's header: Celery subscribes to every job it sends) are closed while Redis is still
+    there - otherwise each AsyncResult unsubscribes when it is collected, perhaps after Redis went away,
+    and Python reports the ignored error."""
     try:
         return result.get(propagate=True)
     finally:
-        app.backend.remove_pending_result(result)
+        for each in _with_parents(result):
+            app.backend.remove_pending_result(each)
         consumer = getattr(app.backend, "result_consumer", None)
         if consumer is not None and not getattr(consumer, "subscribed_to", None):
             consumer.stop()
+
+
+def _with_parents(result: Any) -> list[Any]:
+    out: list[Any] = []
+    todo = [result]
+    while todo:
+        each = todo.pop()
+        if each is None or any(each is seen for seen in out):
+            continue
+        out.append(each)
+        todo.extend(getattr(each, "results", None) or [])  # a group's jobs
+        todo.append(getattr(each, "parent", None))
+    return out
 
 
 def require_newest_schema(db_url: str | None = None) -> None:

@@ -133,13 +133,20 @@ def test_a_waited_result_is_let_go_while_redis_is_there(redis_url: str) -> None:
     collection to do when Redis may be gone."""
     import uuid
 
-    from ashyq.pipeline.queue import make_app, wait_for
+    import redis as redis_client
 
-    queue = make_app(redis_url.rpartition("/")[0] + "/4")
-    task_id = uuid.uuid4().hex
-    queue.backend.store_result(task_id, {"exit_code": 0}, "SUCCESS")
-    result = queue.AsyncResult(task_id)
-    assert wait_for(queue, result) == {"exit_code": 0}
+    from ashyq.pipeline.queue import enqueue_run, make_app, wait_for
+
+    url = redis_url.rpartition("/")[0] + "/4"
+    queue = make_app(url)
+    # a chord as the nightly sends it (no worker takes it): Celery subscribes to every job it sends
+    joined = enqueue_run(queue, f"run-{uuid.uuid4().hex}", ["a", "b"])
+    assert queue.backend.result_consumer.subscribed_to
+    queue.backend.store_result(joined.id, {"exit_code": 0}, "SUCCESS")
+    try:
+        assert wait_for(queue, joined) == {"exit_code": 0}
+    finally:
+        redis_client.Redis.from_url(url).flushdb()  # the jobs no worker took
     consumer = queue.backend.result_consumer
     assert not consumer.subscribed_to
     assert consumer._pubsub is None or consumer._pubsub.connection is None  # closed, nothing held open
