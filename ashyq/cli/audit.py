@@ -318,7 +318,7 @@ def _queued_nightly(request: AuditRequest, redis: str | None, no_wait: bool, res
     from sqlalchemy.engine import make_url
 
     from ashyq.pipeline.audit import reopen_run, start_audit_run
-    from ashyq.pipeline.queue import QueueError, enqueue_run, make_app, require_newest_schema, wait_for
+    from ashyq.pipeline.queue import QueueError, enqueue_run, let_go, make_app, require_newest_schema, wait_for
     from ashyq.store.db import database_url
     from ashyq.store.leases import Heartbeat
 
@@ -342,6 +342,7 @@ def _queued_nightly(request: AuditRequest, redis: str | None, no_wait: bool, res
             joined = enqueue_run(app, run_id, request.body_ids)
             err.print(f"run {run_id}: {len(request.body_ids)} body jobs enqueued", highlight=False)
             if no_wait:
+                let_go(app, joined)
                 console.print(run_id, highlight=False)
                 raise typer.Exit(ExitCode.COMPLETE)
             with Heartbeat(run_id, db_url):

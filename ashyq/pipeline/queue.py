@@ -154,11 +154,17 @@ def wait_for(app: Celery, result: Any) -> Any:
     try:
         return result.get(propagate=True)
     finally:
-        for each in _with_parents(result):
-            app.backend.remove_pending_result(each)
-        consumer = getattr(app.backend, "result_consumer", None)
-        if consumer is not None and not getattr(consumer, "subscribed_to", None):
-            consumer.stop()
+        let_go(app, result)
+
+
+def let_go(app: Celery, result: Any) -> None:
+    """Close the subscriptions to ``result`` and the jobs before it while Redis is still there (a caller
+    that does not wait for the run lets go at once)."""
+    for each in _with_parents(result):
+        app.backend.remove_pending_result(each)
+    consumer = getattr(app.backend, "result_consumer", None)
+    if consumer is not None and not getattr(consumer, "subscribed_to", None):
+        consumer.stop()
 
 
 def _with_parents(result: Any) -> list[Any]:
