@@ -92,8 +92,10 @@ def test_three_workers_keep_every_host_within_the_budget(
         # land in a second at the host than the window let through
         assert meter.most_in_window(host, 1.0) <= PER_SECOND + 1, (host, meter.most_in_window(host, 1.0))
         assert meter.most_in_window(host, 4.0) <= 4 * PER_SECOND + 1, (host, meter.most_in_window(host, 4.0))
-    # the shared host was asked by two workers, spread over the seconds the budget allowed
-    assert meter.mean_rate("www.gov.kz") <= PER_SECOND
+    # the shared host was asked by two workers, spread over the seconds the budget allowed (with the
+    # same one-request allowance as above: a request let through at the window's edge may arrive late)
+    asked = meter.requests("www.gov.kz")
+    assert meter.mean_rate("www.gov.kz") * (asked - 2) / (asked - 1) <= PER_SECOND
 
 
 def test_processes_share_slots_through_redis(redis_url: str) -> None:
