@@ -12,10 +12,10 @@ import benchmarks
 
 def main(argv: list[str]) -> int:
     wanted = argv[1:]
-    names = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.endswith("_bench"))
-    names = [n for n in names if not wanted or any(n.startswith(w) for w in wanted)]
+    known = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.endswith("_bench"))
+    names = [n for n in known if not wanted or any(n.startswith(w) for w in wanted)]
     if not names:
-        print(f"no benchmark matches {wanted}; have: {', '.join(names) or 'none'}")
+        print(f"no benchmark matches {wanted}; have: {', '.join(known) or 'none'}")
         return 2
     failed = 0
     for name in names:
