@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -75,6 +75,14 @@ def warc_digest(hex_digest: str) -> str:
     return "sha256:" + base64.b32encode(bytes.fromhex(hex_digest)).decode("ascii")
 
 
+def _answer_headers(
+    status: int, reason: str | None, protocol: str | None, headers: list[tuple[str, str]]
+) -> StatusAndHeaders:
+    """An answer's HTTP headers as archived: the transfer headers renamed (the body is kept decoded)."""
+    kept = [(n if n.lower() not in _TRANSFER_HEADERS else f"X-Archive-Orig-{n}", v) for n, v in headers]
+    return StatusAndHeaders(_status_line(status, reason), kept, protocol=protocol or "HTTP/1.1")
+
+
 def _status_line(status: int, reason: str | None) -> str:
     return f"{status} {reason or 'Unknown'}"
 
@@ -122,11 +130,7 @@ class WarcArchive:
         (``WARC-Truncated``), e.g. the browser no longer held it."""
         digest = sha256_hex(body)
         date = _warc_date(fetched_at)
-        kept = [
-            (name if name.lower() not in _TRANSFER_HEADERS else f"X-Archive-Orig-{name}", value)
-            for name, value in response_headers
-        ]
-        http = StatusAndHeaders(_status_line(status, reason), kept, protocol=protocol or "HTTP/1.1")
+        http = _answer_headers(status, reason, protocol, response_headers)
         response = self._writer.create_warc_record(
             url,
             "response",
@@ -139,21 +143,7 @@ class WarcArchive:
                 **({"WARC-Truncated": truncated} if truncated else {}),
             },
         )
-        record_id = response.rec_headers.get_header("WARC-Record-ID")
-        request_http = StatusAndHeaders(_request_line(method, url), request_headers, is_http_request=True)
-        request = self._writer.create_warc_record(
-            url,
-            "request",
-            payload=BytesIO(request_body),
-            length=len(request_body),
-            http_headers=request_http,
-            warc_headers_dict={"WARC-Concurrent-To": record_id, "WARC-Date": date},
-        )
-        with self._lock:
-            offset = self._file.tell()
-            self._writer.write_record(response)
-            self._writer.write_record(request)
-            self._file.flush()
+        record_id, offset = self._write_with_request(response, url, method, request_headers, request_body, date)
         return WarcRef(self.relative, record_id, offset, digest)
 
     def write_resource(
@@ -207,8 +197,7 @@ class WarcArchive:
         ``WARC-Refers-To*`` fields, the original's file (relative to the output folder) and offset are
         named, so a reader finds it without scanning (:func:`read_original`)."""
         date = _warc_date(fetched_at)
-        kept = [(n if n.lower() not in _TRANSFER_HEADERS else f"X-Archive-Orig-{n}", v) for n, v in response_headers]
-        http = StatusAndHeaders(_status_line(status, reason), kept, protocol=protocol or "HTTP/1.1")
+        http = _answer_headers(status, reason, protocol, response_headers)
         revisit = self._writer.create_warc_record(
             url,
             "revisit",
@@ -226,7 +215,21 @@ class WarcArchive:
                 ORIGINAL_OFFSET_HEADER: str(original.offset),
             },
         )
-        record_id = revisit.rec_headers.get_header("WARC-Record-ID")
+        record_id, offset = self._write_with_request(revisit, url, method, request_headers, request_body, date)
+        return WarcRef(self.relative, record_id, offset, original.payload_sha256)
+
+    def _write_with_request(
+        self,
+        answer: Any,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        request_body: bytes,
+        date: str,
+    ) -> tuple[str, int]:
+        """Write ``answer`` (a response or revisit record) and the request record that asked for it,
+        together; the answer's record id and offset."""
+        record_id = answer.rec_headers.get_header("WARC-Record-ID")
         request_http = StatusAndHeaders(_request_line(method, url), request_headers, is_http_request=True)
         request = self._writer.create_warc_record(
             url,
@@ -238,10 +241,10 @@ class WarcArchive:
         )
         with self._lock:
             offset = self._file.tell()
-            self._writer.write_record(revisit)
+            self._writer.write_record(answer)
             self._writer.write_record(request)
             self._file.flush()
-        return WarcRef(self.relative, record_id, offset, original.payload_sha256)
+        return record_id, offset
 
     def close(self) -> None:
         with self._lock:
