@@ -191,6 +191,9 @@ class RenderSettings:
     # back-off, as the crawl's own retry middleware does; what still fails is a recorded failure
     retry_times: int = 2
     retry_http_codes: frozenset[int] = frozenset({500, 502, 503, 504, 522, 524, 408, 429})
+    # an error answer to the page's data holding one of these is a bot wall (gov.kz's 400 notAllowed
+    # to a news query): the app rendered an empty shell, tried again like a transient answer
+    antibot_markers: tuple[str, ...] = ("notAllowed", "browserTicketMissing", "g-recaptcha", "captcha")
     backoff_base_seconds: float = 1.0
     backoff_max_seconds: float = 30.0
 
@@ -232,18 +235,35 @@ class _TransientData(Exception):
     """The page itself answered, but a request for its data got a transient answer (a 502 from the
     API): what rendered is an empty shell, not the page."""
 
-    def __init__(self, url: str, status: int) -> None:
-        super().__init__(f"its data ({url}) answered HTTP {status}")
+    def __init__(self, url: str, status: int, antibot: bool = False) -> None:
+        wall = " (a bot wall's refusal)" if antibot else ""
+        super().__init__(f"its data ({url}) answered HTTP {status}{wall}")
         self.status = status
+        self.antibot = antibot
+
+    @property
+    def reason(self) -> FailureReason:
+        return "antibot" if self.antibot else "http_status"
+
+
+async def _is_antibot(response: Any, markers: tuple[str, ...]) -> bool:
+    try:
+        head = (await response.body())[:8192].decode("utf-8", "replace").lower()
+    except Exception:  # the body is gone (the page moved on): not known to be a bot wall
+        return False
+    return any(marker.lower() in head for marker in markers)
 
 
 async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int, dict[str, str], str, str]:
     transient: list[tuple[str, int]] = []
+    refused: list[Any] = []  # other error answers to the page's data: a bot wall's, or the data's own
 
     def on_response(response: Any) -> None:
         kind = response.request.resource_type
         if kind in ("xhr", "fetch") and response.status in config.retry_http_codes:
             transient.append((response.url, response.status))
+        elif kind in ("xhr", "fetch") and response.status >= 400:
+            refused.append(response)
 
     page.on("response", on_response)
     response = await goto(page, url, wait_until="networkidle", timeout=config.timeout_ms)
@@ -256,6 +276,9 @@ async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int,
     status = response.status if response is not None else 0
     if transient and status not in config.retry_http_codes:
         raise _TransientData(*transient[0])
+    for answer in refused:
+        if await _is_antibot(answer, config.antibot_markers):
+            raise _TransientData(answer.url, answer.status, antibot=True)
     headers = await response.all_headers() if response is not None else {}
     return status, dict(headers), await page.content(), await page.title()
 
@@ -325,8 +348,7 @@ async def _render_phone(mobile: Any, url: str, shot: Path, config: RenderSetting
             if attempt <= config.retry_times:
                 await asyncio.sleep(config.backoff(attempt))
                 continue
-            transient = isinstance(error, _TransientData)
-            reason: FailureReason = "http_status" if transient else "timeout"
+            reason: FailureReason = error.reason if isinstance(error, _TransientData) else "timeout"
             tried = f" (after {attempt} attempts)" if attempt > 1 else ""
             return FetchFailureItem(
                 url=url,
@@ -357,9 +379,10 @@ async def _render_target(
             failure = _failure(session_of(page), mark, target.url, error)
             if isinstance(error, _TransientData):
                 failure = FetchFailureItem(
-                    url=target.url, reason="http_status", detail=f"render: {error}"[:500], status_code=error.status
+                    url=target.url, reason=error.reason, detail=f"render: {error}"[:500], status_code=error.status
                 )
-            if failure.reason in ("timeout", "error", "http_status") and attempt <= config.retry_times:
+            retried = ("timeout", "error", "http_status", "antibot")
+            if failure.reason in retried and attempt <= config.retry_times:
                 await asyncio.sleep(config.backoff(attempt))
                 continue
             failure.detail = f"{failure.detail} (after {attempt} attempts)"[:500] if attempt > 1 else failure.detail

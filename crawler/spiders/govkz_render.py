@@ -57,6 +57,7 @@ class GovkzRenderSpider(PortalSpider):
             exchanges=archive_for(out_dir, run_id, self.body_id),
             retry_times=self.settings.getint("RETRY_TIMES", 2),
             retry_http_codes=frozenset(int(c) for c in self.settings.getlist("RETRY_HTTP_CODES") or ()),
+            antibot_markers=tuple(self.settings.getlist("ASHYQ_ANTIBOT_MARKERS")) or RenderSettings.antibot_markers,
             backoff_base_seconds=self.settings.getfloat("ASHYQ_BACKOFF_BASE", 1.0),
             backoff_max_seconds=self.settings.getfloat("ASHYQ_BACKOFF_MAX", 30.0),
         )

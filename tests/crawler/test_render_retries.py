@@ -22,11 +22,13 @@ SLUG = "karaganda"
 HOME = entity_url(SLUG, "", "ru")
 
 
-def _render(urls: dict[str, str], tmp: Path, retry_times: int, max_pages: int = 3) -> list[object]:
+def _render(
+    urls: dict[str, str], tmp: Path, retry_times: int, max_pages: int = 3, slug: str = SLUG, lang: str = "ru"
+) -> list[object]:
     config = RenderSettings(
         out_dir=tmp,
         run_id="flaky",
-        body_id=SLUG,
+        body_id=slug,
         url_map=BaseUrlMap.from_mapping(urls),
         internal_hosts={"www.gov.kz"},
         max_pages=max_pages,
@@ -35,7 +37,7 @@ def _render(urls: dict[str, str], tmp: Path, retry_times: int, max_pages: int = 
     )
 
     async def run() -> list[object]:
-        return [item async for item in render_body(SLUG, ("ru",), config)]
+        return [item async for item in render_body(slug, (lang,), config)]
 
     return asyncio.run(run())
 
@@ -64,6 +66,32 @@ def test_a_page_that_keeps_failing_is_a_recorded_failure(tmp_path: Path) -> None
     failures = [i for i in items if isinstance(i, FetchFailureItem) and i.url == HOME]
     assert len(failures) == 1 and failures[0].reason == "http_status" and failures[0].status_code == 503
     assert failures[0].detail == "render: HTTP 503 after 1 attempts"
+
+
+@pytest.mark.browser
+def test_a_bot_walls_refusal_of_the_pages_data_is_retried_not_stored_as_an_empty_shell(tmp_path: Path) -> None:
+    """Astana's news item in Kazakh asks gov.kz's news API for its text, and the flaky world's bot wall
+    refuses that first query (400 notAllowed): the app shows an empty shell titled "gov.kz". That is
+    not the page: it is rendered again, and the page stored is the news item with its own title."""
+    news = entity_url("astana", "/press/news/details/930000", "kk")
+    with start_world(World(faults="flaky")) as served:
+        items = _render(dict(served.urls), tmp_path, retry_times=2, max_pages=5, slug="astana", lang="kk")
+    pages = {i.url: i.title for i in items if isinstance(i, PageItem)}
+    failures = [(i.url, i.reason, i.detail) for i in items if isinstance(i, FetchFailureItem)]
+    assert news in pages, (sorted(pages), failures)
+    assert pages[news] == "Қала көшелерін жөндеу: 2026 жылғы қараша айының қорытындысы | Астана қаласының әкімдігі"
+    assert "gov.kz" not in pages.values(), pages
+
+
+@pytest.mark.browser
+def test_a_bot_wall_that_keeps_refusing_is_a_recorded_antibot_failure(tmp_path: Path) -> None:
+    news = entity_url("astana", "/press/news/details/930000", "kk")
+    with start_world(World(faults="flaky")) as served:
+        items = _render(dict(served.urls), tmp_path, retry_times=0, max_pages=5, slug="astana", lang="kk")
+    assert news not in {i.url for i in items if isinstance(i, PageItem)}
+    failures = [i for i in items if isinstance(i, FetchFailureItem) and i.url == news]
+    assert [f.reason for f in failures] == ["antibot"], [(f.reason, f.detail) for f in failures]
+    assert "bot wall" in (failures[0].detail or "") and failures[0].status_code == 400, failures[0].detail
 
 
 @pytest.mark.browser
