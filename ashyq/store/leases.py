@@ -3,7 +3,8 @@
 A run's coordinator takes the lease when it starts the run and renews it (:class:`Heartbeat`) while it
 works; finishing the run releases it. A ``running`` run is *stale* when its coordinator is gone:
 
-* on this host, its process no longer exists (a killed coordinator, a reboot);
+* on this host, its process no longer exists (a killed coordinator, a reboot), or its id now belongs
+  to a process that started after the lease was taken or last renewed (ids are reused);
 * on another host, it has not renewed the lease for longer than the stale limit;
 * it has no lease at all and started longer ago than the stale limit (a run of an older version).
 
@@ -21,6 +22,7 @@ import platform
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import delete, select, update
@@ -43,14 +45,41 @@ def this_host() -> str:
     return platform.node() or "localhost"
 
 
-def process_alive(pid: int) -> bool:
+def process_alive(pid: int, holder_since: datetime | None = None) -> bool:
+    """Whether process ``pid`` of this host lives. With ``holder_since`` (when it took or last renewed
+    the lease), a process that started after that is another one that was given the same id (ids are
+    reused, within minutes on a busy machine): the holder is gone."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:  # someone else's process: it exists
-        return True
+        pass
+    started = process_started_at(pid)
+    if holder_since is not None and started is not None:
+        return started <= _aware(holder_since) + START_TOLERANCE
     return True
+
+
+# /proc gives a process's start time in clock ticks after boot and the boot time in whole seconds
+START_TOLERANCE = timedelta(seconds=2)
+
+
+def process_started_at(pid: int) -> datetime | None:
+    """When process ``pid`` started (Linux /proc), None where that cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        boot = next(
+            int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines() if line.startswith("btime ")
+        )
+        ticks = int(fields[19])  # field 22 of proc(5): starttime
+        return datetime.fromtimestamp(boot + ticks / os.sysconf("SC_CLK_TCK"), UTC)
+    except (OSError, IndexError, ValueError, StopIteration):
+        return None
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def take_lease(session: Session, run_id: str, *, host: str | None = None, pid: int | None = None) -> RunLease:
@@ -84,7 +113,7 @@ def stale_reason(run: Run, lease: RunLease | None, now: datetime, stale_after: t
             return f"no coordinator holds it and it started at {started.isoformat(timespec='seconds')}"
         return None
     if lease.host == this_host():  # a queued run's host is "queue:<coordinator's host>": never equal
-        if not process_alive(lease.pid):
+        if not process_alive(lease.pid, lease.heartbeat_at):
             return f"its coordinator (process {lease.pid} on {lease.host}) is gone"
         return None
     if now - lease.heartbeat_at > stale_after:

@@ -41,6 +41,21 @@ def test_a_run_whose_process_is_gone_is_marked_interrupted_and_a_live_one_is_kep
     assert [r.id for r in live_runs(session)] == ["run-alive"]
 
 
+def test_a_run_whose_process_id_was_given_to_a_newer_process_is_stale(session: Session) -> None:
+    """Process ids are reused (within minutes on a busy machine): a live process with the holder's id
+    that started after the lease was taken is not the holder."""
+    reused = start_run(session, RunKind.NIGHTLY, run_id="run-reused", settings={"registry": "demo"})
+    lease = take_lease(session, reused.id)  # this test's process, as if it had been given the id
+    lease.heartbeat_at = datetime.now(UTC) - timedelta(days=400)  # taken before this process started
+    held = start_run(session, RunKind.NIGHTLY, run_id="run-held", settings={"registry": "demo"})
+    take_lease(session, held.id)
+    session.commit()
+
+    stale = find_stale_runs(session)
+    assert [s.run_id for s in stale] == ["run-reused"], stale
+    assert f"process {os.getpid()} on {this_host()}) is gone" in stale[0].reason
+
+
 def test_another_hosts_run_is_stale_only_when_its_heartbeat_is_old(session: Session) -> None:
     quiet = start_run(session, RunKind.NIGHTLY, run_id="run-quiet")
     take_lease(session, quiet.id, host=f"not-{this_host()}", pid=os.getpid())
