@@ -189,6 +189,7 @@ def test_a_coordinator_killed_while_measuring_in_the_browser_is_resumed_to_the_s
             time.sleep(0.2)
         ended = coordinator.poll()
         below |= descendants(coordinator.pid)
+        commands = alive(below)  # read before the kill: the browser may be gone a moment after it
     finally:
         os.kill(coordinator.pid, signal.SIGKILL)
         coordinator.wait()
@@ -197,8 +198,8 @@ def test_a_coordinator_killed_while_measuring_in_the_browser_is_resumed_to_the_s
         f"no page was measured in the browser before the coordinator "
         f"{'ended with ' + str(ended) if ended is not None else 'was stopped after 900 s'}; it said:\n{told}"
     )
-    assert any("chrom" in command for command in alive(below).values()), (
-        f"the browser the coordinator drives should be among its processes: {sorted(alive(below).values())}"
+    assert any("chrom" in command for command in commands.values()), (
+        f"the browser the coordinator drives should be among its processes: {sorted(commands.values())}"
     )
     run_id = next(out.glob("runs/*/shots")).parent.name
     # the browser and its driver go with the coordinator (none keeps measuring into the abandoned run)
