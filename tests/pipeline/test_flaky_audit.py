@@ -18,13 +18,14 @@ from typing import Any
 import pytest
 
 from ashyq.cli.audit import ASSESSOR_CRAWL
-from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
+from ashyq.pipeline.audit import AuditSummary
 from ashyq.replica.core import World
-from ashyq.replica.server import start_world
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.models import FetchFailure, Finding, Page, PortalRecord, Score
-from ashyq.store.vocabulary import RunKind, RunStatus
+from ashyq.store.vocabulary import RunStatus
+
+from .audit_harness import audit_on_replica
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -36,25 +37,15 @@ Seen = dict[str, dict[str, Any]]  # body -> what its audit saw
 
 
 def _audit(out: Path, faults: str) -> tuple[AuditSummary, Seen]:
-    db = f"sqlite:///{out / 'ashyq.sqlite'}"
-    world = World(faults=faults)  # type: ignore[arg-type]
-    with start_world(world) as served:
-        summary = run_audit(
-            AuditRequest(
-                GOVKZ_BODIES,
-                "demo",
-                "kz-2025",
-                out,
-                db,
-                dict(served.urls),
-                world.as_of,
-                RunKind.AUDIT,
-                max_pages=PAGES_PER_LANGUAGE,
-                browser=False,
-                reports=False,
-                crawl_config=ASSESSOR_CRAWL,
-            )
-        )
+    summary, db = audit_on_replica(
+        out,
+        World(faults=faults),  # type: ignore[arg-type]
+        GOVKZ_BODIES,
+        max_pages=PAGES_PER_LANGUAGE,
+        browser=False,
+        reports=False,
+        crawl_config=ASSESSOR_CRAWL,
+    )
     seen: Seen = defaultdict(lambda: defaultdict(list))
     with session_scope(db) as session:
         run = summary.run_id
