@@ -52,7 +52,7 @@ from ashyq.store.leases import (
     this_host,
 )
 from ashyq.store.models import Run
-from ashyq.store.repository import start_run
+from ashyq.store.repository import locked_run, start_run
 from ashyq.store.unified_list import current_unified_list, reference, rows_for
 from ashyq.store.vocabulary import RunKind, RunStatus
 
@@ -365,7 +365,7 @@ def harvest_measure_check(
         with session_scope(request.db_url) as session:
             # other parts of the run may write its settings at the same time: the check stage reads and
             # writes them under the run row's lock (a fresh copy)
-            locked = session.get(Run, run_id, with_for_update=True, populate_existing=True)
+            locked = locked_run(session, run_id)
             assert locked is not None
             checked = check_bodies(
                 session,
