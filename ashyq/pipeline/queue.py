@@ -233,5 +233,10 @@ def run_worker(app: Celery, name: str, queue: str = DEFAULT_QUEUE, loglevel: str
             f"--hostname={name}",
             f"--queues={queue}",
             f"--loglevel={loglevel}",
+            # the workers do not watch each other: a solo worker busy with a body for minutes sends no
+            # heartbeat, and the others would log it as missed; jobs and retries do not depend on it
+            "--without-gossip",
+            "--without-heartbeat",
+            "--without-mingle",
         ]
     )
