@@ -639,6 +639,14 @@ def with_subordinates_of(registry: str, body_ids: list[str]) -> list[str]:
     return _with_subordinates(load_registry(registry), body_ids)
 
 
+def largest_first(registry: str, body_ids: list[str]) -> list[str]:
+    """The bodies in the order a fleet should start them: those harvested with the most subordinate
+    organisations' sites first (a long job started last would leave the other workers idle at the end),
+    otherwise as given."""
+    loaded = load_registry(registry)
+    return sorted(body_ids, key=lambda b: -len(_with_subordinates(loaded, [b])))
+
+
 def body_parts(registry: Registry, body_ids: list[str]) -> list[list[str]]:
     """The run's work in the parts one process does one after another: each assessed body alone (its
     subordinate organisations come along), then the other bodies asked for that none of those brings."""

@@ -1,5 +1,6 @@
-"""A body job's stage timings (logged per body; the fleet benchmark reads them): each stage's seconds
-are the stretches from its progress mark to the next stage's, summed."""
+"""How a fleet runs the body jobs: the order they start in, and the stage timings each logs (the fleet
+benchmark reads them): each stage's seconds are the stretches from its progress mark to the next
+stage's, summed."""
 
 from __future__ import annotations
 
@@ -37,3 +38,16 @@ def test_each_stage_is_timed_from_its_mark_to_the_next(monkeypatch: pytest.Monke
         "checks": 3.0,
         "total": 63.5,
     }
+
+
+def test_a_fleet_starts_the_bodies_with_the_most_sites_first() -> None:
+    from ashyq.pipeline.audit import largest_first
+
+    # enbek and adilet are harvested with a subordinate organisation's site each; the others alone
+    assert largest_first("demo", ["mod", "astana", "enbek", "kostanay", "adilet"]) == [
+        "enbek",
+        "adilet",
+        "mod",
+        "astana",
+        "kostanay",
+    ]
