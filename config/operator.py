@@ -2,7 +2,8 @@
 
 It names who crawls (the contact every user agent carries, so a site owner can reach the operator),
 where the store and the output folder are, which registry is audited by default, the timestamp
-authority that witnesses evidence packages, and the politeness budget against the real systems. The file is found in the usual places, first match wins:
+authority that witnesses evidence packages, and the politeness budget against the real systems.
+The file is found in the usual places, first match wins:
 
 1. ``--config FILE`` (the command line; it is passed on to child processes as ``ASHYQ_CONFIG``);
 2. the ``ASHYQ_CONFIG`` environment variable;
