@@ -28,7 +28,6 @@ from ashyq.crawler.storing import store_body
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
-from ashyq.store.models import Run
 from ashyq.store.repository import finish_run, locked_run, start_run, upsert_bodies
 from ashyq.store.vocabulary import RunKind, RunStatus
 from ashyq.store.warc import warc_path
