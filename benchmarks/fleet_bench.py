@@ -21,6 +21,7 @@ Everything is measured in this one run, on the replica world with generated bodi
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import subprocess
@@ -28,8 +29,9 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,30 +63,78 @@ def write_yaml(path: Path, data: Any) -> Path:
     return path
 
 
-def body_phase(logs: list[Path]) -> float:
-    """Seconds from the first body job taken to the last one done, from the workers' logs."""
+LOG_LINE = r"\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+): [^]]*\] "
+
+
+def worker_timeline(log: Path) -> list[tuple[float, str, dict[str, Any]]]:
+    """(time, event, details) from one worker's log: body jobs taken and done with each stage's seconds,
+    and the join."""
+    import json
     import re
     from datetime import datetime
 
-    stamps: list[datetime] = []
-    for log in logs:
-        for line in log.read_text(errors="replace").splitlines():
-            found = re.match(r"\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+): .*Task ashyq\.body\[", line)
-            if found and ("received" in line or "succeeded" in line):
-                stamps.append(datetime.strptime(found.group(1), "%Y-%m-%d %H:%M:%S,%f"))
-    return (max(stamps) - min(stamps)).total_seconds() if stamps else float("nan")
+    out: list[tuple[float, str, dict[str, Any]]] = []
+    for line in log.read_text(errors="replace").splitlines():
+        found = re.match(LOG_LINE + r"(.*)$", line)
+        if not found:
+            continue
+        at = datetime.strptime(found.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp()
+        text = found.group(2)
+        if re.match(r"Task ashyq\.(body|finish)\[[^]]*\] received", text):
+            out.append((at, "taken" if "ashyq.body" in text else "join taken", {}))
+        elif text.startswith(("body timing ", "join timing ")):
+            out.append((at, text.split()[0], json.loads(text.split(" ", 2)[2])))
+    return out
+
+
+def body_phase(logs: list[Path]) -> float:
+    """Seconds from the first body job taken to the last one done, from the workers' logs."""
+    stamps = [at for log in logs for at, event, _ in worker_timeline(log) if event in ("taken", "body")]
+    return (max(stamps) - min(stamps)) if stamps else float("nan")
+
+
+def print_timelines(logs: list[Path], label: str) -> None:
+    """Per worker: each body job's start (seconds after the first job of the run was taken) and stages."""
+    timelines = [worker_timeline(log) for log in logs]
+    first = min((at for each in timelines for at, _, _ in each), default=0.0)
+    print(f"  {label}: per worker, each job from when it was taken (s after the first) and its stages (s)")
+    for n, each in enumerate(timelines):
+        jobs = []
+        for at, event, info in each:
+            if event == "body":
+                stages = " ".join(f"{k} {v:.1f}" for k, v in info.items() if k not in ("run", "body", "total"))
+                jobs.append(f"{info['body']} done at {at - first:.1f} ({stages})")
+            elif event == "join":
+                jobs.append(f"join done at {at - first:.1f} ({info['total']:.1f})")
+        print(f"    worker {n + 1}: " + ("; ".join(jobs) or "no job"))
+
+
+@dataclass
+class Timed:
+    run: float  # seconds of the whole queued nightly, from the command's start to the join's end
+    bodies: float  # seconds from the first body job taken to the last one done
+    cpu: float  # CPU seconds of the workers and their crawl processes
 
 
 def queued_run(
-    workers: int, registry: Path, config: Path, env: dict[str, str], urls: dict[str, str], folder: Path, tag: str
-) -> tuple[float, float]:
-    """Wall seconds of one queued nightly with ``workers`` workers (started before, stopped after), and
-    of its body jobs alone (the join that scores and reports the run is one job, after them)."""
+    workers: int,
+    registry: Path,
+    config: Path,
+    env: dict[str, str],
+    urls: dict[str, str],
+    folder: Path,
+    tag: str,
+    redis_db: int,
+) -> Timed:
+    """One queued nightly with ``workers`` workers (started before, stopped after); every run does the
+    whole work (``--full``: none is carried forward from the run measured before it)."""
     import json
+    import resource
 
-    redis = env["ASHYQ_REDIS_URL"].rpartition("/")[0] + f"/{1 + workers}"
+    redis = env["ASHYQ_REDIS_URL"].rpartition("/")[0] + f"/{redis_db}"
     child_env = {**os.environ, "ASHYQ_DB_URL": env["ASHYQ_PG_URL"], "ASHYQ_REDIS_URL": redis}
     child_env["ASHYQ_CRAWL_CONFIG"] = str(config)
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     logs = [open(folder / f"{tag}-worker{n}.log", "wb") for n in range(workers)]  # noqa: SIM115
     procs = [
         subprocess.Popen([str(ASHYQ), "worker", "--name", f"{tag}{n}@bench"], env=child_env, stdout=log, stderr=log)
@@ -95,13 +145,12 @@ def queued_run(
         argv = [str(ASHYQ), "nightly", "--registry", str(registry), "--out", str(folder / f"out-{tag}")]
         argv += ["--db", env["ASHYQ_PG_URL"], "--replica-map", json.dumps(urls), "--as-of", "2026-11-20"]
         argv += ["--crawl-config", str(config), "--no-browser", "--spider", "site", "--spider", "govkz"]
-        argv += ["--queue", "--redis", redis]
+        argv += ["--queue", "--redis", redis, "--full"]
         started = time.perf_counter()
         done = subprocess.run(argv, env=child_env, capture_output=True, text=True)
         elapsed = time.perf_counter() - started
         if done.returncode not in (0, 1):
             raise RuntimeError(f"queued run ({workers} workers) exited {done.returncode}: {done.stderr[-2000:]}")
-        return elapsed, body_phase([folder / f"{tag}-worker{n}.log" for n in range(workers)])
     finally:
         for proc in procs:
             proc.terminate()
@@ -113,6 +162,37 @@ def queued_run(
                 proc.wait()
         for log in logs:
             log.close()
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+    return Timed(elapsed, body_phase([folder / f"{tag}-worker{n}.log" for n in range(workers)]), cpu)
+
+
+def host_rows(meter: Any, budget_for: Callable[[str], Any]) -> list[str]:
+    """Each host's load as the replica saw it, beside the budget it was given."""
+    rows = []
+    for host in meter.hosts():
+        allowed = budget_for(host)
+        rows.append(
+            f"  {host:28} {meter.requests(host):8d} {meter.most_concurrent(host):15d} "
+            f"{meter.most_in_window(host, 1.0):11d} {meter.mean_rate(host):8.1f}"
+            f"   {allowed.concurrent} concurrent, {allowed.requests_per_second:g}/s"
+        )
+    return rows
+
+
+def print_speed_up(label: str, one: Timed, two: Timed, folder: Path, tags: tuple[str, str]) -> None:
+    print(f"  {label}")
+    for name, timed in (("1 worker ", one), ("2 workers", two)):
+        print(
+            f"    {name} whole run {timed.run:7.1f} s   body jobs only {timed.bodies:7.1f} s   "
+            f"workers' CPU {timed.cpu:6.1f} s"
+        )
+    print(
+        f"    speed-up  whole run {one.run / two.run:.2f}x   body jobs only {one.bodies / two.bodies:.2f}x"
+        "   (goal >= 1.7x)"
+    )
+    print_timelines([folder / f"{tags[0]}-worker0.log"], "1 worker")
+    print_timelines([folder / f"{tags[1]}-worker{n}.log" for n in range(2)], "2 workers")
 
 
 def stage_costs(
@@ -124,7 +204,7 @@ def stage_costs(
     marks: list[tuple[str, float]] = []
 
     def progress(stage: str, info: dict[str, Any]) -> None:
-        if stage in ("crawl", "measure", "check", "score", "report"):
+        if stage in ("crawl", "measure", "check", "carry", "score", "report"):
             marks.append((stage, time.perf_counter()))
 
     request = AuditRequest(
@@ -140,23 +220,29 @@ def stage_costs(
     run_audit(request, progress)
     ended = time.perf_counter()
     marks.append(("end", ended))
-    first = {name: next(t for n, t in marks if n == name) for name in ("crawl", "measure", "check", "score")}
-    return {
-        "harvest": first["measure"] - first["crawl"],
-        "browser": first["check"] - first["measure"],
-        "checks": first["score"] - first["check"],
-        "scoring and reports": ended - first["score"],
-        "total": ended - started,
+    # the run goes body by body (harvest, browser, checks each), then scores and reports: each stage's
+    # time is the sum of its stretches
+    names = {
+        "crawl": "harvest",
+        "measure": "browser",
+        "check": "checks",
+        "carry": "checks",
+        "score": "scoring and reports",
     }
+    costs = dict.fromkeys(names.values(), 0.0)
+    for (stage, at), (_, until) in itertools.pairwise(marks):
+        costs[names.get(stage, "scoring and reports")] += until - at
+    return {**costs, "total": ended - started}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--bodies", type=int, default=20, help="generated bodies in the world")
+    parser.add_argument("--queue-only", action="store_true", help="the queued runs only (no browser stage costs)")
     args = parser.parse_args()
 
     from ashyq.config import CONFIG_DIR
-    from ashyq.net.crawl_config import load_crawl_config
+    from ashyq.net.crawl_config import HostLimit, load_crawl_config
     from ashyq.replica.core import World
     from ashyq.replica.generated import registry_of, world_with_generated
     from ashyq.replica.server import start_world
@@ -170,6 +256,22 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="ashyq-fleet-bench-"))
     try:
         reg_path = write_yaml(folder / "bench.yaml", registry)
+        production = load_crawl_config(CONFIG_DIR / "crawl.yaml")
+        # the replica's hosts under the budget and the per-process politeness the real hosts get
+        # (config/crawl.yaml: www.gov.kz 2/s, every other host 1/s; Scrapy's 1 s delay), and under the
+        # relaxed budget of a replica run
+        default_config = write_yaml(
+            folder / "crawl-default.yaml",
+            {
+                "extends": str(CONFIG_DIR / "crawl-assessor.yaml"),
+                "replica_politeness": production.politeness.model_dump(),
+                "budget": {
+                    "replica": production.budget.default.model_dump(),
+                    "replica_hosts": {h: limit.model_dump() for h, limit in production.budget.hosts.items()},
+                    "replica_max_crawl_delay": production.budget.max_crawl_delay,
+                },
+            },
+        )
         config = write_yaml(
             folder / "crawl.yaml",
             {"extends": str(CONFIG_DIR / "crawl-assessor.yaml"), "budget": {"replica": BUDGET}},
@@ -182,25 +284,40 @@ def main() -> None:
             upgrade(env["ASHYQ_PG_URL"])
             dispose_engine(env["ASHYQ_PG_URL"])
             urls = dict(running.urls)
-            one = queued_run(1, queued_registry, config, env, urls, folder, "one")
+            loads = [os.getloadavg()[0]]
+            one_default = queued_run(1, queued_registry, default_config, env, urls, folder, "one-default", 2)
             running.meter.reset()
-            two = queued_run(2, queued_registry, config, env, urls, folder, "two")
-            meter = running.meter
+            two_default = queued_run(2, queued_registry, default_config, env, urls, folder, "two-default", 3)
+            default_rows = host_rows(running.meter, lambda h: production.budget.for_host(h, replica=False))
+            loads.append(os.getloadavg()[0])
+            one = queued_run(1, queued_registry, config, env, urls, folder, "one", 4)
+            running.meter.reset()
+            two = queued_run(2, queued_registry, config, env, urls, folder, "two", 5)
+            rows = host_rows(running.meter, lambda h: HostLimit.model_validate(BUDGET))
+            loads.append(os.getloadavg()[0])
             print(
-                f"queued run over {len(own_sites)} bodies with their own sites ({len(own_sites) * 2} subordinate sites)"
+                f"queued run over {len(own_sites)} bodies with their own sites ({len(own_sites) * 2} subordinate "
+                "sites; harvest of the site and gov.kz API spiders, no browser), 1 worker against 2"
             )
-            print(f"  1 worker  {one[0]:7.1f} s   body jobs {one[1]:7.1f} s")
-            print(f"  2 workers {two[0]:7.1f} s   body jobs {two[1]:7.1f} s")
-            print(f"  speed-up  {one[0] / two[0]:.2f}x the run, {one[1] / two[1]:.2f}x the body jobs (goal >= 1.7x)")
-            print(f"  (load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+            print_speed_up(
+                "at the default budget (config/crawl.yaml: www.gov.kz 2/s, each other host 1/s), as a night runs:",
+                one_default,
+                two_default,
+                folder,
+                ("one-default", "two-default"),
+            )
             limit = f"{BUDGET['concurrent']} concurrent, {BUDGET['requests_per_second']:g}/s per host"
-            print(f"per-host load seen by the replica during the 2-worker run (budget {limit}):")
-            print(f"  {'host':28} {'requests':>8} {'max concurrent':>15} {'max in 1 s':>11} {'mean /s':>8}")
-            for host in meter.hosts():
-                print(
-                    f"  {host:28} {meter.requests(host):8d} {meter.most_concurrent(host):15d} "
-                    f"{meter.most_in_window(host, 1.0):11d} {meter.mean_rate(host):8.1f}"
-                )
+            print_speed_up(
+                f"at the replica budget ({limit}): the CPU decides, not the hosts:", one, two, folder, ("one", "two")
+            )
+            print(f"  (load average while measuring: {', '.join(f'{x:.1f}' for x in loads)} on {os.cpu_count()} cores)")
+            header = f"  {'host':28} {'requests':>8} {'max concurrent':>15} {'max in 1 s':>11} {'mean /s':>8}   budget"
+            print("per-host load seen by the replica during the 2-worker run at the default budget:")
+            print(header, *default_rows, sep="\n")
+            print("the same at the replica budget:")
+            print(header, *rows, sep="\n")
+            if args.queue_only:
+                return
             running.meter.reset()
             subordinate_ids = [b["id"] for b in entries if b.get("parent") == own_sites[0]]
             costs = stage_costs(reg_path, config, urls, folder, [govkz_only, own_sites[0]])

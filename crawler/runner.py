@@ -28,8 +28,7 @@ from ashyq.crawler.storing import store_body
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import ensure_schema, session_scope
-from ashyq.store.models import Run
-from ashyq.store.repository import finish_run, start_run, upsert_bodies
+from ashyq.store.repository import finish_run, locked_run, start_run, upsert_bodies
 from ashyq.store.vocabulary import RunKind, RunStatus
 from ashyq.store.warc import warc_path
 
@@ -124,7 +123,7 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
                 settings={"crawl": crawl_record, "registry": request.registry},
             )
         else:
-            found = session.get(Run, request.run_id)
+            found = locked_run(session, request.run_id)
             if found is None:
                 raise LookupError(f"no run {request.run_id!r}")
             run = found
@@ -159,7 +158,7 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
     }
     status = _run_status(outcomes)
     with session_scope(db_url) as session:
-        stored = session.get(Run, run_id)
+        stored = locked_run(session, run_id)  # other bodies' crawls of the run merge theirs too
         assert stored is not None
         earlier = dict((stored.settings or {}).get("outcome") or {})  # bodies harvested by another job
         stored.settings = {

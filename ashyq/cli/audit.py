@@ -317,7 +317,7 @@ def _queued_nightly(request: AuditRequest, redis: str | None, no_wait: bool, res
     ``resume``: an interrupted run, whose finished bodies the workers skip."""
     from sqlalchemy.engine import make_url
 
-    from ashyq.pipeline.audit import reopen_run, start_audit_run
+    from ashyq.pipeline.audit import largest_first, reopen_run, start_audit_run
     from ashyq.pipeline.queue import QueueError, enqueue_run, let_go, make_app, require_newest_schema, wait_for
     from ashyq.store.db import database_url
     from ashyq.store.leases import Heartbeat
@@ -339,7 +339,7 @@ def _queued_nightly(request: AuditRequest, redis: str | None, no_wait: bool, res
             else:
                 run_id = resume
                 reopen_run(run_id, db_url, queued=True)
-            joined = enqueue_run(app, run_id, request.body_ids)
+            joined = enqueue_run(app, run_id, largest_first(request.registry, request.body_ids))
             err.print(f"run {run_id}: {len(request.body_ids)} body jobs enqueued", highlight=False)
             if no_wait:
                 let_go(app, joined)

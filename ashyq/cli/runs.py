@@ -24,6 +24,7 @@ from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, export_diff
 from ashyq.store import repository as repo
 from ashyq.store.models import FetchFailure, Run
 from ashyq.store.retention import delete_runs, plan_prune, remove_run_files
+from ashyq.store.vocabulary import RunStatus
 
 runs_app = typer.Typer(help="The runs in the store: list, show, compare two, prune old ones.", no_args_is_help=True)
 errors = Console(stderr=True)
@@ -49,6 +50,18 @@ def duration(run: Run) -> str:
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
+def status_cell(run: Run, t: Translate) -> str:
+    """The run's status; a running run's with how many of its bodies are finished (``running 2/6``),
+    so an operator watching a night sees it move."""
+    status = t(f"run_status.{run.status.value}")
+    request = (run.settings or {}).get("request") or {}
+    if run.status is not RunStatus.RUNNING or not request.get("body_ids"):
+        return status
+    asked = list(request["body_ids"])
+    done = set((run.settings or {}).get("done") or [])
+    return f"{status} {sum(1 for b in asked if b in done)}/{len(asked)}"
+
+
 def _columns(rows: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
@@ -67,7 +80,7 @@ def list_command(lang: LangOption = ReportLanguage.ru, db: DbOption = None) -> N
         rows += [
             [
                 run.id,
-                t(f"run_status.{run.status.value}"),
+                status_cell(run, t),
                 run.kind.value,
                 registry_of(run) or "",
                 str(len(run.body_ids or [])),

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ashyq.base.artifacts import Measurement
 from ashyq.store.models import Evidence, FetchFailure, Page, Run
-from ashyq.store.repository import add_evidence, add_fetch_failures
+from ashyq.store.repository import add_evidence, add_fetch_failures, locked_run
 from ashyq.store.vocabulary import EvidenceKind, FetchFailureReason
 from ashyq.store.warc import acquire_archive, release_archive
 
@@ -141,7 +141,7 @@ def measure_run(
         )
     # several parts of a run (queue workers) measure their bodies at the same time: the samples and
     # why each page was chosen are merged into a fresh copy of the run's settings under the row's lock
-    fresh = session.get(Run, run.id, with_for_update=True, populate_existing=True)
+    fresh = locked_run(session, run.id)
     assert fresh is not None
     stored = dict(fresh.settings or {})
     earlier = dict(stored.get("browser_sample") or {})

@@ -52,7 +52,7 @@ from ashyq.store.leases import (
     this_host,
 )
 from ashyq.store.models import Run
-from ashyq.store.repository import start_run
+from ashyq.store.repository import locked_run, start_run
 from ashyq.store.unified_list import current_unified_list, reference, rows_for
 from ashyq.store.vocabulary import RunKind, RunStatus
 
@@ -130,12 +130,15 @@ def no_progress(stage: str, info: dict[str, Any]) -> None:
 
 
 def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditSummary:
-    """The whole audit in this process: start the run, harvest, measure and check every body, then
-    score and report. The coordinator holds the run's lease (:mod:`ashyq.store.leases`) throughout."""
+    """The whole audit in this process: start the run, then body by body harvest, measure and check
+    (a body is finished - stored and marked done - before the next one starts, so a run killed midway
+    and resumed redoes only the body it was killed in), then score and report. The coordinator holds
+    the run's lease (:mod:`ashyq.store.leases`) throughout."""
     run_id = start_audit_run(request)
     with Heartbeat(run_id, request.db_url):
         try:
-            harvest_measure_check(request, run_id, request.body_ids, progress)
+            for part in body_parts(load_registry(request.registry), request.body_ids):
+                harvest_measure_check(request, run_id, part, progress)
             return finish_audit(request, run_id, progress)
         except BaseException as error:  # interrupted or broken: the run is failed, never left looking done
             _fail_run(request.db_url, run_id, error)
@@ -206,9 +209,11 @@ def resume_audit(run_id: str, db_url: str | None, progress: Progress = no_progre
     request = resumable_run(run_id, db_url)
     todo = reopen_run(run_id, db_url)
     with Heartbeat(run_id, db_url):
+        registry = load_registry(request.registry)
         if todo:
-            clear_bodies(run_id, _with_subordinates(load_registry(request.registry), todo), db_url)
-            harvest_measure_check(request, run_id, todo, progress)
+            clear_bodies(run_id, _with_subordinates(registry, todo), db_url)
+        for part in body_parts(registry, todo):
+            harvest_measure_check(request, run_id, part, progress)
         return finish_audit(request, run_id, progress)
 
 
@@ -360,7 +365,7 @@ def harvest_measure_check(
         with session_scope(request.db_url) as session:
             # other parts of the run may write its settings at the same time: the check stage reads and
             # writes them under the run row's lock (a fresh copy)
-            locked = session.get(Run, run_id, with_for_update=True, populate_existing=True)
+            locked = locked_run(session, run_id)
             assert locked is not None
             checked = check_bodies(
                 session,
@@ -632,6 +637,23 @@ def score_editions(
 
 def with_subordinates_of(registry: str, body_ids: list[str]) -> list[str]:
     return _with_subordinates(load_registry(registry), body_ids)
+
+
+def largest_first(registry: str, body_ids: list[str]) -> list[str]:
+    """The bodies in the order a fleet should start them: those harvested with the most subordinate
+    organisations' sites first (a long job started last would leave the other workers idle at the end),
+    otherwise as given."""
+    loaded = load_registry(registry)
+    return sorted(body_ids, key=lambda b: -len(_with_subordinates(loaded, [b])))
+
+
+def body_parts(registry: Registry, body_ids: list[str]) -> list[list[str]]:
+    """The run's work in the parts one process does one after another: each assessed body alone (its
+    subordinate organisations come along), then the other bodies asked for that none of those brings."""
+    assessed = [b for b in dict.fromkeys(body_ids) if registry.get(b).kind in ("cgo", "mio")]
+    brought = set(_with_subordinates(registry, assessed))
+    rest = [b for b in dict.fromkeys(body_ids) if b not in brought]
+    return [[b] for b in assessed] + ([rest] if rest else [])
 
 
 def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:

@@ -17,9 +17,11 @@ Without Redis nothing here is imported: ``ashyq nightly`` and ``ashyq demo`` run
 
 from __future__ import annotations
 
+import json
 import logging
 import os
-from typing import Any
+import time
+from typing import Any, ClassVar
 
 from celery import Celery, chord
 
@@ -110,13 +112,43 @@ def body_job(task: Any, run_id: str, body_id: str) -> str:
         return body_id
     request = _request(run_id)
     clear_bodies(run_id, with_subordinates_of(request.registry, [body_id]), None)
+    stages = StageClock()
     try:
         with Heartbeat(run_id, None):
-            harvest_measure_check(request, run_id, [body_id], _log_progress)
+            harvest_measure_check(request, run_id, [body_id], stages.progress(_log_progress))
+        # one line per body with the seconds of each stage (the fleet benchmark reads it)
+        log.info("body timing %s", json.dumps({"run": run_id, "body": body_id, **stages.seconds()}))
     except Exception as error:  # the store or Redis went away for a moment: the body is redone, cleanly
         log.warning("run %s: %s failed (%s: %s); retried", run_id, body_id, type(error).__name__, error)
         raise task.retry(exc=error, countdown=RETRY_SECONDS) from error
     return body_id
+
+
+class StageClock:
+    """The seconds a body's job spent in each stage, from the stages' progress marks."""
+
+    NAMES: ClassVar[dict[str, str]] = {"crawl": "harvest", "measure": "browser", "check": "checks", "carry": "checks"}
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.marks: list[tuple[str, float]] = []
+
+    def progress(self, inner: Any) -> Any:
+        def mark(stage: str, info: dict[str, Any]) -> None:
+            name = self.NAMES.get(stage)
+            if name is not None and (not self.marks or self.marks[-1][0] != name):
+                self.marks.append((name, time.monotonic()))
+            inner(stage, info)
+
+        return mark
+
+    def seconds(self) -> dict[str, float]:
+        ended = time.monotonic()
+        out: dict[str, float] = {"setup": round((self.marks[0][1] if self.marks else ended) - self.started, 2)}
+        for (name, at), (_, until) in zip(self.marks, [*self.marks[1:], ("end", ended)], strict=True):
+            out[name] = round(out.get(name, 0.0) + until - at, 2)
+        out["total"] = round(ended - self.started, 2)
+        return out
 
 
 def _log_progress(stage: str, info: dict[str, Any]) -> None:
@@ -126,7 +158,9 @@ def _log_progress(stage: str, info: dict[str, Any]) -> None:
 
 def finish_job(results: list[str], run_id: str) -> dict[str, Any]:
     """The join: score the run and write its reports."""
+    started = time.monotonic()
     summary = finish_audit(_request(run_id), run_id)
+    log.info("join timing %s", json.dumps({"run": run_id, "total": round(time.monotonic() - started, 2)}))
     return summary_record(summary)
 
 
@@ -199,5 +233,10 @@ def run_worker(app: Celery, name: str, queue: str = DEFAULT_QUEUE, loglevel: str
             f"--hostname={name}",
             f"--queues={queue}",
             f"--loglevel={loglevel}",
+            # the workers do not watch each other: a solo worker busy with a body for minutes sends no
+            # heartbeat, and the others would log it as missed; jobs and retries do not depend on it
+            "--without-gossip",
+            "--without-heartbeat",
+            "--without-mingle",
         ]
     )

@@ -113,6 +113,18 @@ def new_run_id(kind: RunKind, started_at: datetime) -> str:
     return f"{started_at.astimezone(UTC):%Y%m%dT%H%M%SZ}-{kind.value}-{uuid.uuid4().hex[:8]}"
 
 
+def locked_run(session: Session, run_id: str) -> Run | None:
+    """The run's row, fresh from the store and locked until the transaction ends, for a read-merge-write
+    of its settings by one of several processes working on the run at once (queue workers).
+
+    The lock is ``FOR NO KEY UPDATE``, not ``FOR UPDATE``: a transaction that has already stored rows
+    of the run (measurements, findings) holds the key-share lock their foreign keys take on the run's
+    row, and two such transactions each asking ``FOR UPDATE`` wait for each other - a deadlock.
+    ``FOR NO KEY UPDATE`` still lets one merge at a time, and does not conflict with key-share locks.
+    (SQLite locks the whole file on a write instead.)"""
+    return session.get(Run, run_id, with_for_update={"key_share": True}, populate_existing=True)
+
+
 def start_run(
     session: Session,
     kind: RunKind,

@@ -1,10 +1,13 @@
 """A coordinator killed with SIGKILL mid-run: the run is found interrupted, ``ashyq nightly --resume``
-finishes it, and its findings and scores are exactly those of an uninterrupted run."""
+finishes it without redoing the bodies it had finished, and its findings and scores are exactly
+those of an uninterrupted run."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -96,6 +99,23 @@ def results(db: str) -> tuple[Run, list[tuple[str, ...]], list[tuple[str, str, f
     return run, findings, scores
 
 
+def done_bodies(db_file: Path) -> list[str]:
+    """The bodies the running run has finished (read beside the coordinator, which keeps writing)."""
+    if not db_file.exists():
+        return []
+    try:
+        with sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=5) as db:
+            rows = db.execute("SELECT settings FROM run").fetchall()
+    except sqlite3.OperationalError:  # the schema is not there yet
+        return []
+    return [b for (settings,) in rows for b in (json.loads(settings or "{}").get("done") or [])]
+
+
+def finding_ids(db: str, body_ids: list[str]) -> set[int]:
+    with session_scope(db) as session:
+        return set(session.scalars(select(Finding.id).where(Finding.body_id.in_(body_ids))))
+
+
 def crawl_processes(job_file: Path) -> list[int]:
     """Processes whose command line names the run's crawl job (the crawl child of the killed coordinator)."""
     found = []
@@ -113,7 +133,8 @@ def test_a_killed_coordinator_is_resumed_to_the_findings_of_an_uninterrupted_run
     tmp_path: Path, world: World, world_urls: dict[str, str]
 ) -> None:
     registry = three_bodies(tmp_path)
-    killed_db = f"sqlite:///{tmp_path / 'killed.sqlite'}"
+    killed_file = tmp_path / "killed.sqlite"
+    killed_db = f"sqlite:///{killed_file}"
     out = tmp_path / "out-killed"
     coordinator = subprocess.Popen(
         [str(ASHYQ), *nightly_args(registry, out, killed_db, world_urls, world)],
@@ -121,24 +142,34 @@ def test_a_killed_coordinator_is_resumed_to_the_findings_of_an_uninterrupted_run
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 240
-        warcs: list[Path] = []
-        while time.monotonic() < deadline and not warcs:
-            warcs = list(out.glob("runs/*/warc/*.warc.gz"))
+        # killed once the first body is finished, in the next body's harvest
+        deadline = time.monotonic() + 300
+        finished: list[str] = []
+        while time.monotonic() < deadline and not finished:
+            finished = done_bodies(killed_file)
             time.sleep(0.2)
-        assert warcs, "the harvest never started"
-        job_file = next(out.glob("runs/*/crawl-job*.json"))
+        assert finished, "no body was ever finished"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(list(out.glob("runs/*/crawl-job*.json"))) < 2:
+            time.sleep(0.1)
     finally:
         os.kill(coordinator.pid, signal.SIGKILL)
         coordinator.wait()
+    job_files = sorted(out.glob("runs/*/crawl-job*.json"))
+    assert len(job_files) == 2, "the next body's harvest had not started"  # one crawl per body
     # the orphaned crawl process notices and stops (it must not write into the interrupted run)
     deadline = time.monotonic() + 60
-    while crawl_processes(job_file) and time.monotonic() < deadline:
+    while any(crawl_processes(j) for j in job_files) and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert crawl_processes(job_file) == []
+    assert not any(crawl_processes(j) for j in job_files)
     with session_scope(killed_db) as session:
-        assert session.scalars(select(Run)).one().status == RunStatus.RUNNING
-    run_id = job_file.parent.name
+        killed = session.scalars(select(Run)).one()
+        assert killed.status == RunStatus.RUNNING
+        finished = list(killed.settings["done"])
+    assert 1 <= len(finished) < len(BODIES)
+    kept = finding_ids(killed_db, finished)
+    assert kept, "a finished body has its findings stored"
+    run_id = job_files[0].parent.name
 
     resumed = runner.invoke(app, ["nightly", "--resume", run_id, "--db", killed_db])
     assert resumed.exit_code in (0, 1), resumed.output
@@ -147,6 +178,11 @@ def test_a_killed_coordinator_is_resumed_to_the_findings_of_an_uninterrupted_run
     whole_db = f"sqlite:///{tmp_path / 'whole.sqlite'}"
     whole = runner.invoke(app, nightly_args(registry, tmp_path / "out-whole", whole_db, world_urls, world))
     assert whole.exit_code == resumed.exit_code, whole.output
+
+    # the finished bodies were kept as they were, not harvested again
+    assert kept <= finding_ids(killed_db, finished)
+    redone = [json.loads(j.read_text()) for j in sorted(out.glob("runs/*/crawl-job*.json")) if j not in job_files]
+    assert redone and not {b for job in redone for b in job["body_ids"]} & set(finished)
 
     killed_run, killed_findings, killed_scores = results(killed_db)
     whole_run, whole_findings, whole_scores = results(whole_db)

@@ -215,3 +215,18 @@ def test_dashboard_page_of_changes_linked_from_ranking_and_bodies(store: ReportS
     )
     adilet = (second / "bodies" / "adilet.html").read_text(encoding="utf-8")
     assert code == 0 and "changes.html" not in adilet and "Изменений нет" in adilet
+
+
+def test_a_running_run_is_listed_with_its_finished_bodies() -> None:
+    from ashyq.cli.runs import status_cell
+    from ashyq.reports.i18n import catalogue
+    from ashyq.store.models import Run
+    from ashyq.store.vocabulary import RunStatus
+
+    settings = {"request": {"body_ids": ["enbek", "astana", "kostanay"]}, "done": ["astana", "enbek-center"]}
+    for lang, running in (("en", "running"), ("ru", "идёт")):
+        t = catalogue().translator(lang)
+        assert status_cell(Run(status=RunStatus.RUNNING, settings=settings), t) == f"{running} 1/3"
+        assert status_cell(Run(status=RunStatus.RUNNING, settings={}), t) == running
+        finished = status_cell(Run(status=RunStatus.COMPLETE, settings=settings), t)
+        assert finished == t("run_status.complete") and "/" not in finished
