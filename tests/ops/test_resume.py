@@ -85,7 +85,7 @@ def alive(processes: set[Process]) -> dict[Process, str]:
     return out
 
 
-def results(db: str) -> tuple[Run, list[tuple[str, ...]], list[tuple[str, str, float]]]:
+def results(db: str) -> tuple[Run, list[tuple[str, str, str, str]], list[tuple[str, str, float]]]:
     with session_scope(db) as session:
         run = session.scalars(select(Run)).one()
         findings = sorted(
