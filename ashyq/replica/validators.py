@@ -3,10 +3,10 @@
 Every successful GET answer with a body gets a strong ``ETag`` (a digest of the bytes) and a
 ``Last-Modified``; what a host does with ``If-None-Match`` / ``If-Modified-Since`` differs, as on the
 real systems: static web servers in front of the classic sites and the legal-acts and dialogue
-portals answer ``304`` with no body when nothing changed; the open-data and budget
-portals' application servers ignore the validators and send the same bytes again (a client must compare the
-content itself). ``Last-Modified`` is the day the content last changed in the world: the world's
-first day, or the day a :attr:`~ashyq.replica.core.World.fixes` change was made.
+portals answer ``304`` with no body when nothing changed; the open-data and budget portals'
+application servers ignore the validators and send the same bytes again, and www.gov.kz's send none
+(a client must compare the content itself). ``Last-Modified`` is the day the content last changed in
+the world: the world's first day, or the day a :attr:`~ashyq.replica.core.World.fixes` change was made.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from ashyq.replica.core import BUDGET_HOST, DATA_HOST, GOVKZ_HOST, World
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 # hosts whose application servers send validators but never answer 304
-IGNORES_VALIDATORS = frozenset({DATA_HOST, BUDGET_HOST, GOVKZ_HOST})
+IGNORES_VALIDATORS = frozenset({DATA_HOST, BUDGET_HOST})
+# hosts whose application servers send no validators at all (the middleware is not put on them)
+SENDS_NONE = frozenset({GOVKZ_HOST})
 
 
 def _http_date(moment: datetime) -> str:
