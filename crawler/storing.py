@@ -133,12 +133,12 @@ class StorePipeline:
         spider = self.crawler.spider
         final_depths = getattr(spider, "final_depths", None)
         link_statuses = getattr(spider, "link_statuses", None)
-        depths = final_depths() if final_depths is not None else None
+        depths: dict[str, dict[str, int]] = final_depths() if final_depths is not None else {}
         statuses = link_statuses() if link_statuses is not None else {}
-        source = getattr(spider, "source", None)
         with session_scope(self.db_url) as session:
-            if depths:
-                self._update_depths(session, depths, source)
+            for source, by_url in depths.items():
+                if by_url:
+                    self._update_depths(session, by_url, source)
             if statuses:
                 self._update_link_statuses(session, statuses)
 
@@ -287,10 +287,10 @@ class StorePipeline:
             add_portal_records(session, records)
             add_fetch_failures(session, failures)
 
-    def _update_depths(self, session: Any, depths: dict[str, int], source: str | None) -> None:
+    def _update_depths(self, session: Any, depths: dict[str, int], source: str) -> None:
         rows = session.execute(
             select(Page.id, Page.url, Page.depth).where(
-                Page.run_id == self.run_id, Page.body_id == self.body_id, Page.source == (source or Page.source)
+                Page.run_id == self.run_id, Page.body_id == self.body_id, Page.source == source
             )
         ).all()
         changes = [

@@ -144,13 +144,14 @@ class BodySpider(Spider):
     def now() -> datetime:
         return datetime.now(UTC)
 
-    def final_depths(self) -> dict[str, int] | None:
-        """Corrected click depths by page URL, asked by the store pipeline when the spider closes.
+    def final_depths(self) -> dict[str, dict[str, int]]:
+        """Corrected click depths by page source, then page URL, asked by the store pipeline when the
+        spider closes.
 
         Depths on items are provisional when responses arrive out of order; a spider that keeps
         the link graph returns the shortest click paths here.
         """
-        return None
+        return {}
 
     def link_statuses(self) -> dict[str, int]:
         """HTTP status of link targets the spider fetched or checked (for Link.target_status)."""

@@ -7,8 +7,9 @@ link breadth first. Per page it keeps what the checks need: final URL, language,
 click depth from the language's home page, the counterpart in the other language (where the switch
 points), content SHA-256 as archived, title, links and downloads with their real size.
 
-Click depths are shortest paths over the link graph, recomputed when the spider closes
-(:meth:`SiteSpider.final_depths`): with parallel downloads a page can first be reached the long way.
+Click depths are shortest paths over the link graph (the mobile version over its own), recomputed
+when the spider closes (:meth:`SiteSpider.final_depths`): with parallel downloads a page can first be
+reached the long way, and the depths must not depend on which answer came first.
 The same bytes at a second URL (``/`` and ``/?lang=ru``) are one page; the second URL becomes an
 alias. External links are checked with HEAD (bounded per body), never crawled.
 
@@ -116,6 +117,11 @@ class SiteSpider(BodySpider):
         self.renderer: SiteRenderer | None = None
         self.mobile: MobileVersion | None = None
         self.mobile_requested: set[str] = set()
+        # the mobile version's own link graph: its entries (linked from the full site or where a phone
+        # lands) are 0 clicks, the rest shortest paths from them (:meth:`final_depths`)
+        self.mobile_entries: set[str] = set()
+        self.mobile_graph: dict[str, list[str]] = {}
+        self.mobile_alias: dict[str, str] = {}
         self.entry_links: dict[str, set[str]] = {}  # an entry page → its internal links (the adaptive test)
         self.probed: set[str] = set()
 
@@ -249,6 +255,7 @@ class SiteSpider(BodySpider):
         if self.mobile is None or not self.mobile.contains(final):
             return
         self.mobile_requested.add(final)
+        self.mobile_entries.add(final)
         async for result in self._harvest_mobile(response, final, 0):
             yield result
 
@@ -427,7 +434,7 @@ class SiteSpider(BodySpider):
             for r in (rendered.routes if rendered is not None else [])
             if self._is_internal(r) and not download_format(r) and canonical_url(r) not in (url, final)
         ]
-        self.graph[url] = internal_pages
+        self.graph[url] = list(dict.fromkeys([*internal_pages, *routes]))
         if depth == 0:
             self.entry_links[url] = set(internal_pages)
         yield self._page_item(response, parsed, rendered, url, lang, depth, downloads, self.source)
@@ -480,6 +487,8 @@ class SiteSpider(BodySpider):
     def _mobile_requests(self, urls: list[str], depth: int | None, source_url: str) -> list[Any]:
         out = []
         for url in urls:
+            if depth == 0:
+                self.mobile_entries.add(url)
             if url in self.mobile_requested:
                 continue
             self.mobile_requested.add(url)
@@ -504,7 +513,9 @@ class SiteSpider(BodySpider):
         parsed, rendered = await self._read(response, phone=True)
         lang = self._lang(parsed, response)
         digest = rendered.sha256 if rendered is not None else self.archive_fields(response)["content_sha256"]
-        if self.digests.setdefault((f"{MOBILE_SOURCE}:{lang}", digest), url) != url:
+        first = self.digests.setdefault((f"{MOBILE_SOURCE}:{lang}", digest), url)
+        if first != url:
+            self.mobile_alias[url] = first
             return
         links = [] if parsed is None else parsed.links
         downloads = [] if parsed is None else await self._downloads(parsed, url)
@@ -517,6 +528,7 @@ class SiteSpider(BodySpider):
         routes = [
             canonical_url(r) for r in (rendered.routes if rendered else []) if self.mobile and self.mobile.contains(r)
         ]
+        self.mobile_graph[url] = list(dict.fromkeys([*inside, *routes]))
         next_depth = None if depth is None else depth + 1
         for request_out in self._mobile_requests([*inside, *routes], next_depth, url):
             yield request_out
@@ -598,26 +610,16 @@ class SiteSpider(BodySpider):
         for url in [*request.meta.get("redirect_urls", []), request.url]:
             self.statuses[canonical_url(url)] = status
 
-    def _resolve(self, url: str) -> str:
-        hops = 0
-        while url in self.alias and self.alias[url] != url and hops < 20:
-            url, hops = self.alias[url], hops + 1
-        return url
+    def _resolve(self, url: str, alias: dict[str, str] | None = None) -> str:
+        return _resolved(url, self.alias if alias is None else alias)
 
-    def final_depths(self) -> dict[str, int]:
-        """Shortest click paths from each language's home page to its pages (the entry page is 0)."""
+    def final_depths(self) -> dict[str, dict[str, int]]:
+        """Shortest click paths over the link graph, whatever order the answers came in: on the full
+        site from each language's home page to its pages (the entry page is 0), on the mobile version
+        from its entries."""
         depths: dict[str, int] = {}
         for lang, home in self.homes.items():
-            start = self._resolve(home)
-            distance = {start: 0}
-            queue = deque([start])
-            while queue:
-                page = queue.popleft()
-                for target in self.graph.get(page, []):
-                    target = self._resolve(target)
-                    if target not in distance:
-                        distance[target] = distance[page] + 1
-                        queue.append(target)
+            distance = _clicks([self._resolve(home)], self.graph, self.alias)
             for page, clicks in distance.items():
                 if self.page_langs.get(page) == lang and page in self.graph:
                     depths[page] = min(clicks, depths.get(page, clicks))
@@ -625,7 +627,12 @@ class SiteSpider(BodySpider):
             resolved = self._resolve(entry)
             if resolved in self.graph:
                 depths[resolved] = 0
-        return depths
+        entries = [self._resolve(e, self.mobile_alias) for e in sorted(self.mobile_entries)]
+        mobile = _clicks(entries, self.mobile_graph, self.mobile_alias)
+        return {
+            self.source: depths,
+            MOBILE_SOURCE: {page: clicks for page, clicks in mobile.items() if page in self.mobile_graph},
+        }
 
     def link_statuses(self) -> dict[str, int]:
         statuses = dict(self.statuses)
@@ -633,6 +640,29 @@ class SiteSpider(BodySpider):
             if url not in statuses and self._resolve(url) in statuses:
                 statuses[url] = statuses[self._resolve(url)]
         return statuses
+
+
+def _resolved(url: str, alias: dict[str, str]) -> str:
+    """The page an address stands for (an alias names the first URL its bytes were seen at)."""
+    hops = 0
+    while url in alias and alias[url] != url and hops < 20:
+        url, hops = alias[url], hops + 1
+    return url
+
+
+def _clicks(starts: list[str], graph: dict[str, list[str]], alias: dict[str, str]) -> dict[str, int]:
+    """Breadth first over ``graph`` from ``starts`` (0 clicks each), a link to an alias counted as one
+    to the page it names."""
+    distance = dict.fromkeys(starts, 0)
+    queue = deque(starts)
+    while queue:
+        page = queue.popleft()
+        for target in graph.get(page, []):
+            target = _resolved(target, alias)
+            if target not in distance:
+                distance[target] = distance[page] + 1
+                queue.append(target)
+    return distance
 
 
 def _is_html(response: Response, content_type: str | None) -> bool:

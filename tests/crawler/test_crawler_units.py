@@ -14,6 +14,7 @@ from ashyq.crawler.middlewares.failures import RefusedRequest
 from ashyq.crawler.middlewares.guard import AddressGuardMiddleware
 from ashyq.crawler.middlewares.traps import TrapLimitsMiddleware, canonical_url
 from ashyq.crawler.settings import build_settings
+from ashyq.crawler.spiders.site import SiteSpider
 from ashyq.crawler.spiders.site_page import decode_html, lang_from_url, parse_page, sitemap_entries
 from ashyq.net.crawl_config import CrawlConfig, load_crawl_config
 
@@ -145,3 +146,50 @@ def test_the_crawl_connects_only_through_the_egress_components() -> None:
             "https": MAPPED_HANDLER,
         }
         assert settings["DOWNLOADER_MIDDLEWARES"]["scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware"] is None
+
+
+def test_click_depths_do_not_depend_on_the_order_the_answers_came_in() -> None:
+    """Shortest paths over the link graph, the full site's from its home pages and the mobile
+    version's from its entries: the same whichever page was read first (a page first reached the
+    long way is not left at that depth), a route a script moves to counted as a click, an alias as
+    the page it names."""
+    site = {
+        "https://www.x.kz/ru/": ["https://www.x.kz/ru/a", "https://www.x.kz/ru/b?v=1"],
+        "https://www.x.kz/ru/a": ["https://www.x.kz/ru/a/deep"],
+        "https://www.x.kz/ru/a/deep": ["https://www.x.kz/ru/c"],
+        "https://www.x.kz/ru/b": ["https://www.x.kz/ru/c"],  # the short way, through an alias
+        "https://www.x.kz/ru/c": [],
+    }
+    mobile = {
+        "https://m.x.kz/ru/": ["https://m.x.kz/ru/a", "https://m.x.kz/kk/"],
+        "https://m.x.kz/ru/a": ["https://m.x.kz/ru/a/b"],
+        "https://m.x.kz/ru/a/b": ["https://m.x.kz/ru/a/b/c"],
+        "https://m.x.kz/kk/": ["https://m.x.kz/ru/a/b/c"],
+        "https://m.x.kz/ru/a/b/c": [],
+    }
+    seen = []
+    for order in (list, lambda pages: list(reversed(pages))):
+        spider = SiteSpider(run_id="r", body_id="b", start_urls=["https://www.x.kz/"])
+        spider.homes["ru"] = "https://www.x.kz/ru/"
+        spider.alias["https://www.x.kz/ru/b?v=1"] = "https://www.x.kz/ru/b"
+        spider.mobile_entries.add("https://m.x.kz/ru/")
+        for url in order(site):
+            spider.graph[url], spider.page_langs[url] = site[url], "ru"
+        for url in order(mobile):
+            spider.mobile_graph[url] = mobile[url]
+        seen.append(spider.final_depths())
+    assert seen[0] == seen[1]
+    assert seen[0]["site"] == {
+        "https://www.x.kz/ru/": 0,
+        "https://www.x.kz/ru/a": 1,
+        "https://www.x.kz/ru/b": 1,
+        "https://www.x.kz/ru/a/deep": 2,
+        "https://www.x.kz/ru/c": 2,
+    }
+    assert seen[0]["site-mobile"] == {
+        "https://m.x.kz/ru/": 0,
+        "https://m.x.kz/ru/a": 1,
+        "https://m.x.kz/kk/": 1,
+        "https://m.x.kz/ru/a/b": 2,
+        "https://m.x.kz/ru/a/b/c": 2,
+    }

@@ -68,6 +68,12 @@ def _depth(crawl: Crawl, url: str) -> int | None:
         ("https://iac.enbek.kz/leadership?lang=ru", 1),
         ("https://zqai.kz/kz/projects", 1),
         ("https://www.kostanay.gov.kz/ru/akim", None),  # in sitemap.xml only: no click path at all
+        # the mobile version from where the full site links into it (its ru home); kk one switch on
+        ("https://m.kostanay.gov.kz/ru/", 0),
+        ("https://m.kostanay.gov.kz/kk/", 1),
+        ("https://m.kostanay.gov.kz/ru/news/18", 2),
+        ("https://m.kostanay.gov.kz/ru/activity/business/control/plans/2026/schedule", 5),
+        ("https://m.kostanay.gov.kz/kk/activity/business/control/plans/2026/schedule", 6),
     ],
 )
 def test_click_depths_are_shortest_paths_from_the_home_page(normal_crawl: Crawl, url: str, clicks: int | None) -> None:
