@@ -35,10 +35,10 @@ from ashyq.pipeline.incremental import (
     carry_findings,
     check_refs,
     harvest_digest,
+    keep_unchanged,
     plan_body,
     refers_to_runs,
     take_over_measurements,
-    unchanged_findings,
 )
 from ashyq.pipeline.results import findings_document, save_results, save_scores
 from ashyq.scoring.engine import RunScores, score_run
@@ -568,7 +568,7 @@ def check_bodies(
     ``revision``), or, when its checks could not run, why — one body's failure never undoes the
     others' findings. The run's interpretation options reach the checks that apply a reading. With a
     ``baseline``, a result that repeats the baseline's finding exactly is stored as that finding
-    carried forward (:func:`ashyq.pipeline.incremental.unchanged_findings`)."""
+    carried forward (:func:`ashyq.pipeline.incremental.keep_unchanged`)."""
 
     reg = load_registry(registry)
     bodies = {b.id: b for b in reg.bodies}
@@ -599,12 +599,9 @@ def check_bodies(
             with session.begin_nested():
                 artifacts = load_artifacts(session, run, body_id, out_dir, config_for=config_for)
                 results = run_checks(artifacts, only_items)
-                if baseline is None:
-                    save_results(session, run, body_id, results, revision)
-                else:
-                    same, new = unchanged_findings(session, baseline, body_id, results)
-                    save_results(session, run, body_id, new, revision)
-                    carry_findings(session, run, same, baseline, revision)
+                save_results(session, run, body_id, results, revision)
+                if baseline is not None:
+                    keep_unchanged(session, run, baseline, body_id, revision)
             out[body_id] = results
             in_part.update(_harvested_in_part(artifacts))
         except Exception as error:  # recorded; the run goes on and ends partial

@@ -24,8 +24,8 @@ baseline lacks, is checked again on its own.
 
 A body whose measurements were taken over but whose checks' conditions changed (a nightly on the
 next day) is checked again whole; each result that comes out as the baseline's finding did (same
-status, reason, figures, deficiencies and evidence, see :func:`finding_key`) is stored as that
-finding carried forward, the others as new findings.
+status, reason, figures, deficiencies and evidence, see :func:`finding_key`) is replaced by that
+finding carried forward (:func:`keep_unchanged`); the others stay new findings.
 """
 
 from __future__ import annotations
@@ -38,9 +38,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ashyq.base.evidence import EvidenceRef
 from ashyq.checks.registry import check_for, checks
-from ashyq.checks.result import Result
 from ashyq.store.models import Declaration, Evidence, FetchFailure, Finding, Page, PortalRecord, Run
 from ashyq.store.repository import add_evidence, add_fetch_failures, add_findings, findings_for, latest_finding_revision
 from ashyq.store.vocabulary import EvidenceKind, RunStatus
@@ -335,71 +333,61 @@ def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def _ref_key(ref: EvidenceRef) -> tuple[Any, ...]:
-    """What a reference says, not where this run stored it (record ids, capture times and screenshot
-    files differ from run to run for the same page)."""
-    snippet = (ref.snippet or "").replace("\x00", "") or None
-    return (ref.kind, ref.url, ref.sha256, ref.selector, snippet, ref.json_path, _json(ref.region))
-
-
 def _row_key(e: Evidence) -> tuple[Any, ...]:
+    """What a piece of evidence says, not where a run stored it (record ids, capture times and
+    screenshot files differ from run to run for the same page)."""
     meta = e.metadata_ or {}
     return (meta.get("kind"), e.url, e.sha256, e.selector, e.snippet, meta.get("json_path"), _json(meta.get("region")))
 
 
-def finding_key(
-    status: str, reason: str | None, measured: Any, deficiencies: list[dict[str, Any]], evidence: list[tuple[Any, ...]]
-) -> str:
-    """A finding's outcome and what it cites, comparable between runs."""
-    return _json([status, reason, measured, deficiencies, sorted(evidence, key=_json)])
-
-
-def _stored_key(f: Finding, rows: dict[str, Evidence]) -> str:
+def finding_key(f: Finding, rows: dict[str, Evidence]) -> str:
+    """A stored finding's outcome and what it cites, comparable between runs: status, reason, figures,
+    deficiencies and evidence by what they say (``rows``: the evidence its deficiencies name, by id)."""
     deficiencies = []
     for d in f.deficiencies or []:
         cited = [_row_key(rows[i]) if i in rows else i for i in d.get("evidence") or []]
         deficiencies.append({**{k: v for k, v in d.items() if k != "evidence"}, "evidence": cited})
-    return finding_key(
-        str(f.status), f.reason, json.loads(_json(f.measured or {})), deficiencies, [_row_key(e) for e in f.evidence]
-    )
+    evidence = sorted({_json(_row_key(e)) for e in f.evidence})
+    return _json([str(f.status), f.reason, f.measured or {}, deficiencies, evidence])
 
 
-def _result_key(r: Result, rows: dict[str, Evidence]) -> str:
-    def cite(e: EvidenceRef | str) -> Any:
-        if isinstance(e, EvidenceRef):
-            return _ref_key(e)
-        return _row_key(rows[e]) if e in rows else e
-
-    deficiencies = [
-        {**{k: v for k, v in d.as_dict([]).items() if k != "evidence"}, "evidence": [cite(e) for e in d.evidence]}
-        for d in r.deficiencies
-    ]
-    return finding_key(
-        str(r.status),
-        r.reason,
-        json.loads(_json(r.measured or {})),
-        json.loads(_json(deficiencies)),
-        [_ref_key(ref) for ref in r.evidence],
-    )
-
-
-def unchanged_findings(
-    session: Session, baseline: Run, body_id: str, results: list[Result]
-) -> tuple[list[int], list[Result]]:
-    """``results`` of a body checked again split into the baseline findings they repeat exactly (same
-    item, language, check version, outcome and evidence: carried forward, their ids) and the rest
-    (new findings)."""
+def keep_unchanged(session: Session, run: Run, baseline: Run, body_id: str, revision: int = 1) -> list[int]:
+    """After a body was checked again in ``run``: each new finding that repeats the baseline's exactly
+    (same item, language, check version, and :func:`finding_key`) is replaced by the baseline's finding
+    carried forward (its original evidence linked); the evidence rows only the replaced findings cited
+    are removed. Returns the ids of the baseline findings carried."""
     before = {(f.item, f.lang, f.check_id, f.check_version): f for f in findings_for(session, baseline.id, body_id)}
-    cited = {i for f in before.values() for d in f.deficiencies or [] for i in d.get("evidence") or []}
-    cited |= {e for r in results for d in r.deficiencies for e in d.evidence if isinstance(e, str)}
+    now = list(
+        session.scalars(
+            select(Finding)
+            .where(Finding.run_id == run.id, Finding.body_id == body_id, Finding.revision == revision)
+            .options(selectinload(Finding.evidence))
+        )
+    )
+    cited = {i for f in [*before.values(), *now] for d in f.deficiencies or [] for i in d.get("evidence") or []}
     rows = {e.id: e for e in session.scalars(select(Evidence).where(Evidence.id.in_(cited)))} if cited else {}
     same: list[int] = []
-    new: list[Result] = []
-    for result in results:
-        check_id, _, version = result.check.partition("@")
-        old = before.get((result.item, result.lang, check_id, version))
-        if old is not None and _stored_key(old, rows) == _result_key(result, rows):
+    dropped: list[Finding] = []
+    for finding in now:
+        old = before.get((finding.item, finding.lang, finding.check_id, finding.check_version))
+        if old is not None and finding_key(old, rows) == finding_key(finding, rows):
             same.append(old.id)
-        else:
-            new.append(result)
-    return same, new
+            dropped.append(finding)
+    if not dropped:
+        return []
+    freed = {e.id for f in dropped for e in f.evidence} | {
+        i for f in dropped for d in f.deficiencies or [] for i in d.get("evidence") or []
+    }
+    for finding in dropped:
+        session.delete(finding)
+    session.flush()
+    still = {e.id for f in now if f not in dropped for e in f.evidence} | {
+        i for f in now if f not in dropped for d in f.deficiencies or [] for i in d.get("evidence") or []
+    }
+    # only this run's own rows that no finding cites any more (never a measurement the run took)
+    for e in session.scalars(select(Evidence).where(Evidence.id.in_(freed - still), Evidence.run_id == run.id)):
+        if "measurement" not in (e.metadata_ or {}):
+            session.delete(e)
+    session.flush()
+    carry_findings(session, run, same, baseline, revision)
+    return same
