@@ -41,25 +41,12 @@ NOT_PAGES = re.compile(r"\.(pdf|docx?|xlsx?|rtf|zip|rar|jpe?g|png|gif|svg|mp4|cs
 
 
 def _classic(body_id: str) -> Any:
-    from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
-    from ashyq.replica import classic
+    from ashyq.base.artifacts import BodyArtifacts
     from ashyq.replica.core import World
+    from benchmarks.material import classic_site
 
     world = World()
-    body = next(b for b in world.bodies if b.id == body_id)
-    site, look = classic.build_site(world, body), classic.look_for(body)
-    renderer = classic.Renderer(world, site, look)
-    pages = [
-        PageSnapshot(
-            url=f"https://{look.host}{renderer.url(lang, route)}",
-            lang=lang,
-            html=renderer.page(page),
-            depth=0 if not route else 1,
-            title=page.title,
-        )
-        for (lang, route), page in site.pages.items()
-    ]
-    home = f"https://{look.host}{renderer.url(look.default_lang, '')}"
+    body, pages, home = classic_site(world, body_id)
     return lambda: BodyArtifacts(body_id, body.kind, world.as_of, site_urls=(home,), pages=pages)
 
 

@@ -27,16 +27,16 @@ def _cpu() -> float:
 
 
 def main() -> None:
-    from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
+    from ashyq.base.artifacts import BodyArtifacts
     from ashyq.checks.accessibility.visual import to_confirm
     from ashyq.checks.registry import run_checks
     from ashyq.config.check_settings import check_settings
     from ashyq.gather.pages import gather_pages, sample_pages
     from ashyq.gather.templates import choose
     from ashyq.gather.visits import GatherSettings
-    from ashyq.replica import classic
     from ashyq.replica.core import World
     from ashyq.replica.server import start_world
+    from benchmarks.material import classic_site
 
     world = World()
     sampling = check_settings("accessibility")["sampling"]
@@ -44,20 +44,7 @@ def main() -> None:
     totals = {"templates": 0, "new_pages": 0, "new_cpu": 0.0, "old_pages": 0, "old_cpu": 0.0}
     with start_world(world) as running, tempfile.TemporaryDirectory() as tmp:
         for body_id in CLASSIC_BODIES:
-            body = next(b for b in world.bodies if b.id == body_id)
-            site, look = classic.build_site(world, body), classic.look_for(body)
-            renderer = classic.Renderer(world, site, look)
-            pages = [
-                PageSnapshot(
-                    url=f"https://{look.host}{renderer.url(lang, route)}",
-                    lang=lang,
-                    html=renderer.page(page),
-                    depth=0 if not route else 1,
-                    title=page.title,
-                )
-                for (lang, route), page in site.pages.items()
-            ]
-            home = f"https://{look.host}{renderer.url(look.default_lang, '')}"
+            body, pages, home = classic_site(world, body_id)
             artifacts = BodyArtifacts(body_id, body.kind, world.as_of, site_urls=(home,), pages=pages)
             # once on the home page alone first: imports and configuration are not the checks' cost
             run_checks(BodyArtifacts(body_id, body.kind, world.as_of, site_urls=(home,), pages=pages[:1]))

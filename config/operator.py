@@ -1,8 +1,9 @@
 """The operator's own settings: one file, ``ashyq.yaml``, that the people running the audits own.
 
 It names who crawls (the contact every user agent carries, so a site owner can reach the operator),
-where the store and the output folder are, which registry is audited by default, and the politeness
-budget against the real systems. The file is found in the usual places, first match wins:
+where the store and the output folder are, which registry is audited by default, the timestamp
+authority that witnesses evidence packages, and the politeness budget against the real systems.
+The file is found in the usual places, first match wins:
 
 1. ``--config FILE`` (the command line; it is passed on to child processes as ``ASHYQ_CONFIG``);
 2. the ``ASHYQ_CONFIG`` environment variable;
@@ -60,6 +61,7 @@ class OperatorConfig(_Strict):
     store: str | None = None  # SQLAlchemy URL of the store
     out: Path | None = None  # output folder
     registry: str | None = None  # the registry audited when a command is given none
+    tsa: str | None = None  # the RFC 3161 timestamp authority evidence packages are stamped by
     politeness: PolitenessBudget = PolitenessBudget()
 
     @field_validator("contact")
@@ -72,6 +74,13 @@ class OperatorConfig(_Strict):
             raise ValueError("the contact is a URL or an e-mail address where site owners reach the operator")
         if len(value) > 200 or any(ch in value for ch in "()\r\n"):
             raise ValueError("the contact goes into the user agent: at most 200 characters, no brackets")
+        return value
+
+    @field_validator("tsa")
+    @classmethod
+    def _tsa(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", value):
+            raise ValueError("the timestamp authority is an http(s) URL")
         return value
 
 

@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
-from ashyq.cli.operator import choose_out, choose_store
+from ashyq.cli.operator import choose_out, choose_store, operator_config
 from ashyq.cli.outputs import output_file
 from ashyq.net.urlmap import BaseUrlMap, ReplicaMapError, read_replica_map
 from ashyq.reports.body_report import ReportError, load_body_report
@@ -204,7 +204,8 @@ def evidence_export_command(
         str | None,
         typer.Option(
             "--tsa",
-            help=f"An RFC 3161 timestamp authority's URL (default: {TSA_ENV}); needs a signed package.",
+            help=f"An RFC 3161 timestamp authority's URL (default: {TSA_ENV}, else `tsa:` of ashyq.yaml); "
+            "needs a signed package.",
             envvar=TSA_ENV,
         ),
     ] = None,
@@ -217,6 +218,7 @@ def evidence_export_command(
     """One body's evidence of a run as a signed WACZ (WARC, CDXJ index, pages, findings, screenshots)."""
     if key is None and not unsigned:
         raise _fail(f"no signing key: pass --key FILE or set {KEY_ENV} (make one with `ashyq evidence keygen`)")
+    tsa = tsa or operator_config().config.tsa
     if tsa and key is None:
         raise _fail("--tsa: the timestamp is kept in the signature, so an unsigned package cannot have one")
     output_file(out, (".wacz",), choose_store(db))

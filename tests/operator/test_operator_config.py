@@ -59,13 +59,21 @@ def test_a_named_file_must_exist(fresh: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_a_bad_file_is_refused_whole_with_every_problem(fresh: Path) -> None:
     path = write(
         fresh / "ashyq.yaml",
-        "contact: nobody\nstore: 5\npoliteness:\n  per_host: 50\n  download_delay: 0\nregistry: kz\nspeed: max\n",
+        "contact: nobody\nstore: 5\npoliteness:\n  per_host: 50\n  download_delay: 0\nregistry: kz\nspeed: max\n"
+        "tsa: file:///etc/hostname\n",
     )
     with pytest.raises(ConfigError) as refused:
         load_config()
     text = "\n".join(refused.value.problems)
     assert all(line.startswith(f"{path.absolute()}: ") for line in refused.value.problems)
-    for expected in ("contact:", "store:", "politeness.per_host:", "politeness.download_delay:", "speed: unknown"):
+    for expected in (
+        "contact:",
+        "store:",
+        "politeness.per_host:",
+        "politeness.download_delay:",
+        "speed: unknown",
+        "tsa:",
+    ):
         assert expected in text, text
     write(path, "- a\n- list\n")
     operator.forget_loaded()

@@ -15,44 +15,20 @@ from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.cli import app
-from ashyq.cli.audit import declare_replica_reports
-from ashyq.pipeline.audit import AuditRequest, run_audit
 from ashyq.replica.core import World
-from ashyq.replica.server import start_world
-from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import session_scope
 from ashyq.store.models import Finding
-from ashyq.store.vocabulary import RunKind, RunStatus
+from ashyq.store.vocabulary import RunStatus
+from tests.pipeline.audit_harness import audit_on_replica
 
 runner = CliRunner()
-
-
-def _only(registry: Registry, body_id: str) -> Registry:
-    return registry.model_copy(update={"bodies": [b for b in registry.bodies if b.id == body_id]})
 
 
 @pytest.fixture(scope="module")
 def audited(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
     out = tmp_path_factory.mktemp("audit")
-    db = f"sqlite:///{out / 'ashyq.sqlite'}"
-    world = World()
-    with start_world(world) as served:
-        # kostanay submits its Appendix 9 report first (one untrue claim is seeded in it)
-        declare_replica_reports(world, _only(load_registry("demo"), "kostanay"), served.urls, out, db)
-        summary = run_audit(
-            AuditRequest(
-                ["kostanay"],
-                "demo",
-                "kz-2025",
-                out,
-                db,
-                dict(served.urls),
-                world.as_of,
-                RunKind.AUDIT,
-                browser=False,
-                reports=True,
-            )
-        )
+    # kostanay submits its Appendix 9 report first (one untrue claim is seeded in it)
+    summary, db = audit_on_replica(out, World(), ["kostanay"], declare=True, browser=False, reports=True)
     assert summary.status == RunStatus.COMPLETE, summary.outcomes
     return summary.run_id, out, db
 
@@ -168,23 +144,8 @@ def test_a_body_whose_checks_fail_is_recorded_and_the_run_is_partial(
         raise RuntimeError("the store went away")
 
     monkeypatch.setattr(pipeline, "load_artifacts", broken)
-    world = World()
-    with start_world(world) as served:
-        summary = run_audit(
-            AuditRequest(
-                ["kostanay"],
-                "demo",
-                "kz-2025",
-                tmp_path,
-                f"sqlite:///{tmp_path / 'a.sqlite'}",
-                dict(served.urls),
-                world.as_of,
-                RunKind.AUDIT,
-                max_pages=10,
-                browser=False,
-                reports=False,
-                spiders=["site"],
-            )
-        )
+    summary, _ = audit_on_replica(
+        tmp_path, World(), ["kostanay"], max_pages=10, browser=False, reports=False, spiders=["site"]
+    )
     assert summary.status == RunStatus.PARTIAL and summary.exit_code == 1
     assert summary.outcomes["kostanay"].startswith("checks failed: RuntimeError")

@@ -12,13 +12,13 @@ import pytest
 import yaml
 
 from ashyq.checks.registry import check_for
-from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
+from ashyq.pipeline.audit import AuditSummary
 from ashyq.replica.core import World
 from ashyq.replica.faults import SITE_PAGES_OUTAGE, lost_page
-from ashyq.replica.server import start_world
 from ashyq.store.db import session_scope
 from ashyq.store.models import FetchFailure, Finding, Page, Run
-from ashyq.store.vocabulary import RunKind, RunStatus
+from ashyq.store.vocabulary import RunStatus
+from tests.pipeline.audit_harness import audit_on_replica
 
 pytestmark = pytest.mark.slow
 
@@ -32,26 +32,15 @@ def _audit(out: Path, outages: frozenset[str]) -> Audited:
     config["download"]["timeout_seconds"] = 2  # a page that never answers costs seconds, not minutes
     config["retry"]["backoff_base_seconds"] = 0.1
     (out / "crawl.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    db = f"sqlite:///{out / 'ashyq.sqlite'}"
-    world = World(outages=outages)
-    with start_world(world) as served:
-        summary = run_audit(
-            AuditRequest(
-                [BODY],
-                "demo",
-                "kz-2025",
-                out,
-                db,
-                dict(served.urls),
-                world.as_of,
-                RunKind.AUDIT,
-                browser=False,
-                reports=bool(outages),  # the reports show the findings left open
-                spiders=["site"],
-                crawl_config=out / "crawl.yaml",
-            )
-        )
-    return summary, db
+    return audit_on_replica(
+        out,
+        World(outages=outages),
+        [BODY],
+        browser=False,
+        reports=bool(outages),  # the reports show the findings left open
+        spiders=["site"],
+        crawl_config=out / "crawl.yaml",
+    )
 
 
 @pytest.fixture(scope="module")

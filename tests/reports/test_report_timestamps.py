@@ -174,3 +174,44 @@ def test_export_without_an_answer_writes_no_package(report_store: ReportStore, k
     out = tmp_path / "enbek.wacz"
     code, output = _export(report_store, "enbek", out, key_file, "--tsa", "https://tsa.replica.test/tsa")
     assert code == 2 and "timestamp authority https://tsa.replica.test/tsa" in output and not out.exists()
+
+
+def test_the_operators_file_names_the_authority_when_the_option_does_not(
+    report_store: ReportStore,
+    authority: TimestampAuthority,
+    replica_map: str,
+    key_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``tsa:`` of ashyq.yaml stamps the package as ``--tsa`` would; the option still wins."""
+    from ashyq.config import operator
+
+    config = tmp_path / "ashyq.yaml"
+    config.write_text(f"tsa: {AUTHORITY}/tsa\n", encoding="utf-8")
+    monkeypatch.delenv("ASHYQ_TSA_URL", raising=False)
+    monkeypatch.setenv(operator.CONFIG_VARIABLE, str(config))
+    operator.forget_loaded()
+    try:
+        issued = authority.issued
+        out = tmp_path / "enbek.wacz"
+        code, output = _export(report_store, "enbek", out, key_file, "--replica-map", replica_map)
+        assert code == 0, output
+        assert authority.issued == issued + 1
+        block = _digest_doc(out)["signature"]
+        assert isinstance(block, dict) and block["timestamp"]["authority"] == f"{AUTHORITY}/tsa"
+        # the option names another (unanswering) authority: it is the one asked, and the export refused
+        refused = tmp_path / "refused.wacz"
+        code, output = _export(
+            report_store,
+            "enbek",
+            refused,
+            key_file,
+            "--tsa",
+            "https://elsewhere.replica.test/tsa",
+            "--replica-map",
+            replica_map,
+        )
+        assert code == 2 and "elsewhere.replica.test" in output and not refused.exists()
+    finally:
+        operator.forget_loaded()
