@@ -62,7 +62,6 @@ def _night(
     browser: bool = False,
     spiders: list[str] = SPIDERS,
     progress: Progress = no_progress,
-    max_pages: int | None = None,
 ) -> AuditSummary:
     request = AuditRequest(
         [BODY],
@@ -78,7 +77,6 @@ def _night(
         spiders=spiders,
         crawl_config=CONFIG_DIR / "crawl-assessor.yaml",
         full=full,
-        max_pages=max_pages,
     )
     summary = run_audit(request, progress)
     assert summary.status is RunStatus.COMPLETE, summary.outcomes
