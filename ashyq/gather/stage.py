@@ -29,9 +29,12 @@ ConfirmOf = Callable[[str], Mapping[str, str]]
 
 
 def _html_pages(session: Session, run: Run, body_id: str) -> tuple[list[str], str | None]:
-    """The body's HTML pages in the order the harvest found them, and its home page (depth 0)."""
+    """The body's HTML pages by click depth and address (the same harvest, the same order, however a
+    concurrent crawl stored it), and its home page (depth 0)."""
     pages = session.scalars(
-        select(Page).where(Page.run_id == run.id, Page.body_id == body_id).order_by(Page.depth, Page.id)
+        select(Page)
+        .where(Page.run_id == run.id, Page.body_id == body_id)
+        .order_by(Page.depth.is_(None), Page.depth, Page.url, Page.id)
     ).all()
     urls = [p.url for p in pages if (p.status or 0) < 400 and "html" in (p.content_type or "html")]
     home = next((p.url for p in pages if p.depth == 0 and (p.status or 0) < 400), urls[0] if urls else None)

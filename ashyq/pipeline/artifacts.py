@@ -99,7 +99,9 @@ def load_artifacts(
             select(Page)
             .where(Page.run_id == run.id, Page.body_id == body_id)
             .options(selectinload(Page.links), selectinload(Page.downloads))
-            .order_by(Page.id)
+            # by click depth, then address: the same harvest reads the same whatever order a concurrent
+            # crawl stored it in (a check lists "the first pages" of a defect)
+            .order_by(Page.depth.is_(None), Page.depth, Page.url, Page.id)
         )
     )
     evidence = list(session.scalars(select(Evidence).where(Evidence.run_id == run.id, Evidence.body_id == body_id)))

@@ -34,8 +34,11 @@ from ashyq.pipeline.incremental import (
     baseline_for,
     carry_findings,
     check_refs,
+    harvest_digest,
+    keep_unchanged,
     plan_body,
     refers_to_runs,
+    take_over_measurements,
 )
 from ashyq.pipeline.results import findings_document, save_results, save_scores
 from ashyq.scoring.engine import RunScores, score_run
@@ -351,7 +354,16 @@ def harvest_measure_check(
     assessed = [b for b in body_ids if registry.get(b).kind in ("cgo", "mio")]
     plans = _plans(request, run_id, registry, assessed, baseline_id, progress)
     carried = {b for b, plan in plans.items() if plan.carried}
-    to_measure = [b for b in crawl_ids if b not in carried and registry.get(b).parent not in carried]
+    # the browser measurements of a body whose harvest is as it was are the baseline's (not taken again)
+    reused = {b for b, plan in plans.items() if not plan.remeasure}
+    taken_over = [b for b in crawl_ids if b in reused or registry.get(b).parent in reused]
+    to_measure = [b for b in crawl_ids if b not in taken_over]
+    if request.browser and taken_over and baseline_id is not None:
+        with session_scope(request.db_url) as session:
+            run, baseline = session.get(Run, run_id), session.get(Run, baseline_id)
+            assert run is not None and baseline is not None
+            count = take_over_measurements(session, run, baseline, taken_over)
+            progress("measure-taken-over", {"bodies": taken_over, "measurements": count, "from": baseline_id})
     if request.browser and to_measure:
         with session_scope(request.db_url) as session:
             run = session.get(Run, run_id)
@@ -370,12 +382,27 @@ def harvest_measure_check(
             checked = check_bodies(
                 session,
                 locked,
-                [b for b in part if b in assessed and b not in carried],
+                [b for b in part if b in assessed and b not in carried and b not in reused],
                 request.registry,
                 out_dir,
                 request.options,
                 request.only_items,
                 progress,
+            )
+            # measured as before, checked again (the audit date moved …): what comes out as it was is
+            # the baseline's finding carried forward
+            checked.update(
+                check_bodies(
+                    session,
+                    locked,
+                    [b for b in part if b in reused and b not in carried],
+                    request.registry,
+                    out_dir,
+                    request.options,
+                    request.only_items,
+                    progress,
+                    baseline=session.get(Run, baseline_id) if baseline_id else None,
+                )
             )
             checked.update(_carry_bodies(session, locked, [plans[b] for b in part if b in carried], request, progress))
             failed = {b: why for b, why in checked.items() if isinstance(why, str)}
@@ -388,11 +415,7 @@ def harvest_measure_check(
             incremental = dict(settings.get("incremental") or {})
             incremental["bodies"] = {
                 **(incremental.get("bodies") or {}),
-                **{
-                    b: {"carried": len(p.carry), "rechecked": p.recheck_items} if p.carried else {"changed": p.changed}
-                    for b, p in plans.items()
-                    if b in part
-                },
+                **{b: p.record() for b, p in plans.items() if b in part},
             }
             settings["incremental"] = incremental
             locked.settings = settings
@@ -407,11 +430,16 @@ def _plans(
     progress: Progress,
 ) -> dict[str, BodyPlan]:
     """Per assessed body: carried forward from the baseline, or re-measured and re-checked (and why)."""
-    if baseline_id is None or request.only_items is not None:
-        return {b: BodyPlan(b, ["full run"]) for b in assessed}
     with session_scope(request.db_url) as session:
-        run, baseline = session.get(Run, run_id), session.get(Run, baseline_id)
+        run = session.get(Run, run_id)
         assert run is not None
+        if baseline_id is None or request.only_items is not None:
+            # the harvest's digest is recorded all the same: the next run compares its own with it
+            return {
+                b: BodyPlan(b, ["full run"], harvest=harvest_digest(session, run_id, _with_subordinates(registry, [b])))
+                for b in assessed
+            }
+        baseline = session.get(Run, baseline_id)
         listed = current_unified_list(session)
         unified = reference(listed) if listed is not None else None
         plans = {b: plan_body(session, run, baseline, b, _with_subordinates(registry, [b]), unified) for b in assessed}
@@ -447,7 +475,7 @@ def _carry_bodies(
                 out[plan.body_id] = outcome
                 continue
             results = list(outcome)
-        carry_findings(session, run, plan, baseline)
+        carry_findings(session, run, plan.carry, baseline)
         out[plan.body_id] = results
     session.flush()
     return out
@@ -539,10 +567,13 @@ def check_bodies(
     only_items: list[str] | None = None,
     progress: Progress = no_progress,
     revision: int = 1,
+    baseline: Run | None = None,
 ) -> dict[str, list[Result] | str]:
     """The check stage over what a run stored: per body its results (saved as findings of
     ``revision``), or, when its checks could not run, why — one body's failure never undoes the
-    others' findings. The run's interpretation options reach the checks that apply a reading."""
+    others' findings. The run's interpretation options reach the checks that apply a reading. With a
+    ``baseline``, a result that repeats the baseline's finding exactly is stored as that finding
+    carried forward (:func:`ashyq.pipeline.incremental.keep_unchanged`)."""
 
     reg = load_registry(registry)
     bodies = {b.id: b for b in reg.bodies}
@@ -574,6 +605,8 @@ def check_bodies(
                 artifacts = load_artifacts(session, run, body_id, out_dir, config_for=config_for)
                 results = run_checks(artifacts, only_items)
                 save_results(session, run, body_id, results, revision)
+                if baseline is not None:
+                    keep_unchanged(session, run, baseline, body_id, revision)
             out[body_id] = results
             in_part.update(_harvested_in_part(artifacts))
         except Exception as error:  # recorded; the run goes on and ends partial

@@ -7,18 +7,25 @@ answer is a ``revisit`` record and the same page row as before.
 
 After the harvest each assessed body is compared with the baseline (:func:`plan_body`). The unit is
 the body: its checks read the whole body's harvest (and, for a CGO, its subordinate
-organisations'), so one changed page, record or failure re-measures and re-checks the body. A body
-is carried forward when everything its checks read is as it was:
+organisations'), so one changed page, record or failure re-measures and re-checks the body.
 
-* the harvest: every page (URL, status, content digest, links and their status, downloads), every
-  portal record (its payload), every fetch failure, of the body and its subordinate organisations;
-* the declared report and the Unified list the checks read;
-* the run's edition, interpretation options, reporting period, audit date (deadlines are counted
-  from it) and whether the browser measured;
+The browser measurements depend only on the harvest (every page: URL, status, content digest,
+links and their status, downloads; every portal record; every fetch failure; of the body and its
+subordinate organisations), whether the browser measured and which spiders ran. When these are as
+they were, the baseline's measurements are **taken over** (:func:`take_over_measurements`: rows
+naming the same screenshots and captures, nothing rendered again).
 
-and then each finding of the baseline whose check still has the same version is copied into the
-run with ``carried_from`` naming the baseline and its evidence linked (the same rows, not copies);
-an item whose check changed version, or that the baseline lacks, is checked again on its own.
+A body is **carried forward** when, besides, everything else its checks read is as it was: the
+declared report and the Unified list, the run's edition, interpretation options, reporting period
+and audit date (deadlines are counted from it). Each finding of the baseline whose check still has
+the same version is then copied into the run with ``carried_from`` naming the baseline and its
+evidence linked (the same rows, not copies); an item whose check changed version, or that the
+baseline lacks, is checked again on its own.
+
+A body whose measurements were taken over but whose checks' conditions changed (a nightly on the
+next day) is checked again whole; each result that comes out as the baseline's finding did (same
+status, reason, figures, deficiencies and evidence, see :func:`finding_key`) is replaced by that
+finding carried forward (:func:`keep_unchanged`); the others stay new findings.
 """
 
 from __future__ import annotations
@@ -32,9 +39,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ashyq.checks.registry import check_for, checks
-from ashyq.store.models import Declaration, FetchFailure, Finding, Page, PortalRecord, Run
-from ashyq.store.repository import add_findings, findings_for, latest_finding_revision
-from ashyq.store.vocabulary import RunStatus
+from ashyq.store.models import Declaration, Evidence, FetchFailure, Finding, Page, PortalRecord, Run
+from ashyq.store.repository import add_evidence, add_fetch_failures, add_findings, findings_for, latest_finding_revision
+from ashyq.store.vocabulary import EvidenceKind, RunStatus
+
+# what the browser measurements depend on besides the harvest; every other condition is the checks'
+_MEASURE_CONDITIONS = ("browser", "spiders")
+_MEASURED = (EvidenceKind.MEASUREMENT, EvidenceKind.AXE_RESULT)
 
 
 def baseline_for(session: Session, run: Run, registry: str) -> Run | None:
@@ -110,6 +121,14 @@ def harvest_digest(session: Session, run_id: str, body_ids: list[str]) -> str:
     return _digest(rows)
 
 
+def recorded_harvest(session: Session, baseline: Run, body_id: str, harvested: list[str]) -> str:
+    """The baseline's harvest digest of the body as its plan recorded it right after the harvest
+    (before the browser added its own fetch failures); for an older baseline, computed again."""
+    bodies = ((baseline.settings or {}).get("incremental") or {}).get("bodies") or {}
+    recorded = (bodies.get(body_id) or {}).get("harvest")
+    return str(recorded) if recorded else harvest_digest(session, baseline.id, harvested)
+
+
 def declared_digest(session: Session, run: Run, body_id: str) -> str | None:
     """The declared report the checks read for the body in ``run`` (as :mod:`.artifacts` chooses it)."""
     query = select(Declaration).where(Declaration.body_id == body_id).order_by(Declaration.loaded_at.desc())
@@ -138,13 +157,26 @@ class BodyPlan:
     """What the run does with one assessed body after its harvest."""
 
     body_id: str
-    changed: list[str] = field(default_factory=list)  # why the body is re-measured and re-checked
+    changed: list[str] = field(default_factory=list)  # why the body is re-checked
     carry: list[int] = field(default_factory=list)  # ids of the baseline findings taken over
     recheck_items: list[str] = field(default_factory=list)  # checked again alone (their check changed)
+    remeasure: bool = True  # False: the baseline's browser measurements are taken over
+    harvest: str | None = None  # the digest of this run's harvest of the body (later runs compare it)
 
     @property
     def carried(self) -> bool:
         return not self.changed
+
+    def record(self) -> dict[str, Any]:
+        """What ``run.settings.incremental.bodies`` keeps of the plan."""
+        out: dict[str, Any]
+        if self.carried:
+            out = {"carried": len(self.carry), "rechecked": self.recheck_items}
+        else:
+            out = {"changed": self.changed}
+            if not self.remeasure:
+                out["measurements_taken_over"] = True
+        return {**out, **({"harvest": self.harvest} if self.harvest else {})}
 
 
 def plan_body(
@@ -152,7 +184,7 @@ def plan_body(
 ) -> BodyPlan:
     """Whether the body (``harvested``: it and its subordinate organisations) is carried forward from
     the baseline, and if so which findings are taken over and which items are checked again."""
-    plan = BodyPlan(body_id)
+    plan = BodyPlan(body_id, harvest=harvest_digest(session, run.id, harvested))
     if baseline is None:
         plan.changed.append("no baseline run")
         return plan
@@ -165,8 +197,11 @@ def plan_body(
         plan.changed.append("unified list changed")
     if declared_digest(session, baseline, body_id) != declared_digest(session, run, body_id):
         plan.changed.append("declared report changed")
-    if harvest_digest(session, baseline.id, harvested) != harvest_digest(session, run.id, harvested):
+    if recorded_harvest(session, baseline, body_id, harvested) != plan.harvest:
         plan.changed.append("harvest changed")
+    plan.remeasure = "harvest changed" in plan.changed or any(
+        f"{k} changed" in plan.changed for k in _MEASURE_CONDITIONS
+    )
     if plan.changed:
         return plan
     findings = findings_for(session, baseline.id, body_id)
@@ -188,12 +223,12 @@ def plan_body(
     return plan
 
 
-def carry_findings(session: Session, run: Run, plan: BodyPlan, baseline: Run, revision: int = 1) -> int:
-    """Copy the plan's baseline findings into ``run`` (``carried_from`` = the baseline, or the run they
-    were first checked in), linked to the same evidence rows."""
+def carry_findings(session: Session, run: Run, finding_ids: list[int], baseline: Run, revision: int = 1) -> int:
+    """Copy the baseline findings ``finding_ids`` into ``run`` (``carried_from`` = the baseline, or the
+    run they were first checked in), linked to the same evidence rows."""
     copies = []
     taken = session.scalars(
-        select(Finding).where(Finding.id.in_(plan.carry)).options(selectinload(Finding.evidence)).order_by(Finding.id)
+        select(Finding).where(Finding.id.in_(finding_ids)).options(selectinload(Finding.evidence)).order_by(Finding.id)
     )
     for f in taken:
         copy = Finding(
@@ -214,3 +249,145 @@ def carry_findings(session: Session, run: Run, plan: BodyPlan, baseline: Run, re
         copies.append(copy)
     add_findings(session, copies)
     return len(copies)
+
+
+def take_over_measurements(session: Session, run: Run, baseline: Run, body_ids: list[str]) -> int:
+    """The baseline's browser measurements of ``body_ids`` as this run's, nothing rendered again: each
+    measurement row is written again for the run naming the same screenshot and captures (and
+    ``captured_in_run``, the run that took it), with the fetch failures the browser met then and the
+    pages it measured (``browser_sample``). Returns how many measurements were taken over."""
+    # the rows the measure stage wrote (a check citing a measurement writes a row of its own, without it)
+    rows = [
+        e
+        for e in session.scalars(
+            select(Evidence)
+            .where(Evidence.run_id == baseline.id, Evidence.body_id.in_(body_ids), Evidence.kind.in_(_MEASURED))
+            .order_by(Evidence.captured_at, Evidence.id)
+        )
+        if "measurement" in (e.metadata_ or {})
+    ]
+    add_evidence(
+        session,
+        [
+            Evidence(
+                run_id=run.id,
+                body_id=e.body_id,
+                kind=e.kind,
+                url=e.url,
+                captured_at=e.captured_at,
+                sha256=e.sha256,
+                warc_file=e.warc_file,
+                warc_record_id=e.warc_record_id,
+                warc_offset=e.warc_offset,
+                path=e.path,
+                selector=e.selector,
+                snippet=e.snippet,
+                metadata_={
+                    **(e.metadata_ or {}),
+                    "captured_in_run": (e.metadata_ or {}).get("captured_in_run", baseline.id),
+                },
+            )
+            for e in rows
+        ],
+    )
+
+    # the browser's own failures: the baseline's failures beyond those of the harvest, which this
+    # run's harvest repeated (the harvest digests are equal)
+    def failure_key(f: FetchFailure) -> tuple[Any, ...]:
+        return (f.body_id, f.url, f.reason, f.detail, f.status_code)
+
+    ours: dict[tuple[Any, ...], int] = {}
+    for f in session.scalars(
+        select(FetchFailure).where(FetchFailure.run_id == run.id, FetchFailure.body_id.in_(body_ids))
+    ):
+        ours[failure_key(f)] = ours.get(failure_key(f), 0) + 1
+    browser: list[FetchFailure] = []
+    for f in session.scalars(
+        select(FetchFailure)
+        .where(FetchFailure.run_id == baseline.id, FetchFailure.body_id.in_(body_ids))
+        .order_by(FetchFailure.id)
+    ):
+        if ours.get(failure_key(f), 0) > 0:
+            ours[failure_key(f)] -= 1
+            continue
+        browser.append(
+            FetchFailure(
+                run_id=run.id, body_id=f.body_id, url=f.url, reason=f.reason, detail=f.detail, status_code=f.status_code
+            )
+        )
+    add_fetch_failures(session, browser)
+    before = baseline.settings or {}
+    fresh = session.get(Run, run.id, with_for_update=True, populate_existing=True)
+    assert fresh is not None
+    stored = dict(fresh.settings or {})
+    for key in ("browser_sample", "browser_sample_why"):
+        taken = {b: v for b, v in (before.get(key) or {}).items() if b in body_ids}
+        if taken:
+            stored[key] = {**(stored.get(key) or {}), **taken}
+    fresh.settings = stored
+    session.flush()
+    return len(rows)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _row_key(e: Evidence) -> tuple[Any, ...]:
+    """What a piece of evidence says, not where a run stored it (record ids, capture times and
+    screenshot files differ from run to run for the same page)."""
+    meta = e.metadata_ or {}
+    return (meta.get("kind"), e.url, e.sha256, e.selector, e.snippet, meta.get("json_path"), _json(meta.get("region")))
+
+
+def finding_key(f: Finding, rows: dict[str, Evidence]) -> str:
+    """A stored finding's outcome and what it cites, comparable between runs: status, reason, figures,
+    deficiencies and evidence by what they say (``rows``: the evidence its deficiencies name, by id)."""
+    deficiencies = []
+    for d in f.deficiencies or []:
+        cited = [_row_key(rows[i]) if i in rows else i for i in d.get("evidence") or []]
+        deficiencies.append({**{k: v for k, v in d.items() if k != "evidence"}, "evidence": cited})
+    evidence = sorted({_json(_row_key(e)) for e in f.evidence})
+    return _json([str(f.status), f.reason, f.measured or {}, deficiencies, evidence])
+
+
+def keep_unchanged(session: Session, run: Run, baseline: Run, body_id: str, revision: int = 1) -> list[int]:
+    """After a body was checked again in ``run``: each new finding that repeats the baseline's exactly
+    (same item, language, check version, and :func:`finding_key`) is replaced by the baseline's finding
+    carried forward (its original evidence linked); the evidence rows only the replaced findings cited
+    are removed. Returns the ids of the baseline findings carried."""
+    before = {(f.item, f.lang, f.check_id, f.check_version): f for f in findings_for(session, baseline.id, body_id)}
+    now = list(
+        session.scalars(
+            select(Finding)
+            .where(Finding.run_id == run.id, Finding.body_id == body_id, Finding.revision == revision)
+            .options(selectinload(Finding.evidence))
+        )
+    )
+    cited = {i for f in [*before.values(), *now] for d in f.deficiencies or [] for i in d.get("evidence") or []}
+    rows = {e.id: e for e in session.scalars(select(Evidence).where(Evidence.id.in_(cited)))} if cited else {}
+    same: list[int] = []
+    dropped: list[Finding] = []
+    for finding in now:
+        old = before.get((finding.item, finding.lang, finding.check_id, finding.check_version))
+        if old is not None and finding_key(old, rows) == finding_key(finding, rows):
+            same.append(old.id)
+            dropped.append(finding)
+    if not dropped:
+        return []
+    freed = {e.id for f in dropped for e in f.evidence} | {
+        i for f in dropped for d in f.deficiencies or [] for i in d.get("evidence") or []
+    }
+    for finding in dropped:
+        session.delete(finding)
+    session.flush()
+    still = {e.id for f in now if f not in dropped for e in f.evidence} | {
+        i for f in now if f not in dropped for d in f.deficiencies or [] for i in d.get("evidence") or []
+    }
+    # only this run's own rows that no finding cites any more (never a measurement the run took)
+    for e in session.scalars(select(Evidence).where(Evidence.id.in_(freed - still), Evidence.run_id == run.id)):
+        if "measurement" not in (e.metadata_ or {}):
+            session.delete(e)
+    session.flush()
+    carry_findings(session, run, same, baseline, revision)
+    return same

@@ -7,7 +7,8 @@ Evidence is the exception:
 a piece of evidence of a deleted run that a kept run's finding cites is kept, row and file. Its row
 moves to the earliest kept run that cites it (``metadata.captured_in_run`` keeps where it was
 captured), and its WARC file or screenshot stays on disk where the row says it is, so the kept
-run's dashboard and evidence bundle are exactly what they were.
+run's dashboard and evidence bundle are exactly what they were. Likewise every file a kept run's own
+evidence names in a deleted run's folder (browser measurements an incremental run took over).
 
 The database is changed first and the files only after the caller committed: a failure between the
 two leaves unused files, never rows that point at deleted ones.
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from ashyq.store.models import Evidence, Finding, Run, finding_evidence
@@ -117,6 +118,18 @@ def delete_runs(session: Session, runs: list[Run]) -> PruneResult:
         evidence.run_id = home
         result.kept_evidence.append(evidence.id)
         result.kept_files.update(p for p in (evidence.warc_file, evidence.path) if p)
+    # an incremental run's measurements taken over from an earlier run name that run's screenshots
+    # and captures: the files a kept run's evidence names stay, whichever run's folder holds them
+    for path, warc_file in session.execute(
+        select(Evidence.path, Evidence.warc_file).where(
+            Evidence.run_id.not_in(ids),
+            or_(
+                *(Evidence.path.startswith(f"runs/{i}/", autoescape=True) for i in ids),
+                *(Evidence.warc_file.startswith(f"runs/{i}/", autoescape=True) for i in ids),
+            ),
+        )
+    ):
+        result.kept_files.update(p for p in (path, warc_file) if p and any(p.startswith(f"runs/{i}/") for i in ids))
     # an incremental run's revisit records point at the full captures in earlier runs' WARC files
     doomed = set(ids)
     for kept in session.scalars(select(Run).where(Run.id.not_in(ids))):

@@ -12,6 +12,7 @@ import urllib.request
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from warcio.archiveiterator import ArchiveIterator
 from ashyq.cli.report import evidence_app
 from ashyq.cli.runs import runs_app
 from ashyq.config import CONFIG_DIR
-from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
+from ashyq.pipeline.audit import AuditRequest, AuditSummary, Progress, no_progress, run_audit
 from ashyq.replica.core import World
 from ashyq.replica.server import start_world
 from ashyq.replica.truth import site_defects
@@ -31,8 +32,8 @@ from ashyq.reports.run_diff import diff_runs
 from ashyq.reports.signing import generate_key, load_private_key
 from ashyq.store import session_scope
 from ashyq.store.captures import read_original, revisit_original
-from ashyq.store.models import Finding, Run, Score
-from ashyq.store.vocabulary import RunKind, RunStatus
+from ashyq.store.models import Evidence, Finding, Run, Score
+from ashyq.store.vocabulary import EvidenceKind, RunKind, RunStatus
 
 BODY = "kostanay"
 SITE_HOSTS = ("https://www.kostanay.gov.kz/", "https://m.kostanay.gov.kz/")  # the site and its mobile version
@@ -51,7 +52,17 @@ class Nights:
     changed_urls: set[str]  # ground truth: the pages whose bytes differ in the third night's world
 
 
-def _night(world: World, out: Path, db: str, urls: dict[str, str], full: bool = False) -> AuditSummary:
+def _night(
+    world: World,
+    out: Path,
+    db: str,
+    urls: dict[str, str],
+    full: bool = False,
+    as_of: date | None = None,
+    browser: bool = False,
+    spiders: list[str] = SPIDERS,
+    progress: Progress = no_progress,
+) -> AuditSummary:
     request = AuditRequest(
         [BODY],
         "demo",
@@ -59,15 +70,15 @@ def _night(world: World, out: Path, db: str, urls: dict[str, str], full: bool = 
         out,
         db,
         urls,
-        world.as_of,
+        as_of or world.as_of,
         RunKind.NIGHTLY,
-        browser=False,
+        browser=browser,
         reports=False,
-        spiders=SPIDERS,
+        spiders=spiders,
         crawl_config=CONFIG_DIR / "crawl-assessor.yaml",
         full=full,
     )
-    summary = run_audit(request)
+    summary = run_audit(request, progress)
     assert summary.status is RunStatus.COMPLETE, summary.outcomes
     return summary
 
@@ -170,7 +181,7 @@ def test_after_a_fix_exactly_the_changed_pages_are_refetched_and_the_diff_names_
     with session_scope(nights.db) as session:
         run = session.get(Run, nights.third.run_id)
         assert run is not None
-        assert run.settings["incremental"]["bodies"][BODY] == {"changed": ["harvest changed"]}
+        assert run.settings["incremental"]["bodies"][BODY]["changed"] == ["harvest changed"]
         assert session.query(Finding).filter(Finding.run_id == run.id, Finding.carried_from.is_not(None)).count() == 0
         diff = diff_runs(session, nights.second.run_id, nights.third.run_id)
     named = {(c.item, c.lang, c.change) for b in diff.bodies for c in b.items}
@@ -255,3 +266,89 @@ def test_a_changed_check_is_run_again_on_a_carried_body(nights: Nights, monkeypa
     assert again and all(f.carried_from is None and f.check_version == bumped.version for f in again)
     assert all(f.carried_from == nights.third.run_id for f in findings if f.item not in check.items)
     assert _scores(nights.db, fourth.run_id) == _scores(nights.db, nights.third.run_id)
+
+
+def _outcomes(db: str, run_id: str) -> list[tuple[Any, ...]]:
+    """The findings as a reader compares two runs: outcome, figures and deficiencies (without the ids
+    of the evidence rows, which are each run's own)."""
+    with session_scope(db) as session:
+        rows = session.query(Finding).filter(Finding.run_id == run_id).all()
+        return sorted(
+            (
+                f.item,
+                f.lang or "",
+                f.status,
+                f.reason or "",
+                repr(f.measured),
+                repr([{k: v for k, v in d.items() if k != "evidence"} for d in f.deficiencies or []]),
+            )
+            for f in rows
+        )
+
+
+@pytest.mark.browser
+def test_a_nightly_on_a_later_date_takes_over_the_measurements_and_checks_again(tmp_path: Path) -> None:
+    """The audit date moved, nothing else did: the browser measures nothing again, the checks run again
+    (deadlines are counted from the date), and the findings are those of a full run on that date;
+    those that came out as before are the earlier findings carried forward."""
+    out, db = tmp_path, f"sqlite:///{tmp_path / 'store.sqlite'}"
+    world = World()
+    later = world.as_of + timedelta(days=40)
+    stages: list[tuple[str, dict[str, Any]]] = []
+    with start_world(world) as served:
+        urls = dict(served.urls)
+        first = _night(world, out, db, urls, browser=True, spiders=["site"])
+        second = _night(
+            world,
+            out,
+            db,
+            urls,
+            as_of=later,
+            browser=True,
+            spiders=["site"],
+            progress=lambda s, i: stages.append((s, i)),
+        )
+        full = _night(world, out, db, urls, as_of=later, browser=True, spiders=["site"], full=True)
+
+    # no browser measurement was taken in the second night: no stage, no screenshot, no new capture
+    assert not [i for s, i in stages if s == "measure"], stages
+    assert not list((out / "runs" / second.run_id / "shots").rglob("*.png"))
+    with session_scope(db) as session:
+
+        def measured(run_id: str) -> list[Evidence]:  # what the measure stage stored, not the checks' citations
+            kinds = [EvidenceKind.MEASUREMENT, EvidenceKind.AXE_RESULT]
+            rows = session.query(Evidence).filter(Evidence.run_id == run_id, Evidence.kind.in_(kinds)).all()
+            return [e for e in rows if "measurement" in (e.metadata_ or {})]
+
+        taken, original = measured(second.run_id), measured(first.run_id)
+        assert len(original) > 5 and len(taken) == len(original)
+        assert {(e.url, e.path, e.warc_record_id) for e in taken} == {
+            (e.url, e.path, e.warc_record_id) for e in original
+        }
+        assert all((e.metadata_ or {}).get("captured_in_run") == first.run_id for e in taken)
+        assert all(e.path is None or e.path.startswith(f"runs/{first.run_id}/") for e in taken)
+        run = session.get(Run, second.run_id)
+        assert run is not None
+        plan = run.settings["incremental"]["bodies"][BODY]
+        assert plan["changed"] == ["as_of changed"] and plan["measurements_taken_over"] is True
+        assert run.settings["browser_sample"][BODY] == session.get(Run, first.run_id).settings["browser_sample"][BODY]
+        second_rows = session.query(Finding).filter(Finding.run_id == second.run_id).all()
+        carried = [f for f in second_rows if f.carried_from == first.run_id]
+        checked = [f for f in second_rows if f.carried_from is None]
+        # a carried finding cites the first night's evidence rows (linked, not copied)
+        assert carried and all(all(e.run_id == first.run_id for e in f.evidence) for f in carried)
+        # the findings whose outcome moved with the date are the only ones checked anew
+        before = {(f.item, f.lang): f for f in session.query(Finding).filter(Finding.run_id == first.run_id)}
+        for f in checked:
+            old = before.get((f.item, f.lang))
+            assert (
+                old is None
+                or (old.status, old.reason, old.measured) != (f.status, f.reason, f.measured)
+                or [{k: v for k, v in d.items() if k != "evidence"} for d in old.deficiencies]
+                != [{k: v for k, v in d.items() if k != "evidence"} for d in f.deficiencies]
+                or {(e.url, e.sha256, e.selector) for e in old.evidence}
+                != {(e.url, e.sha256, e.selector) for e in f.evidence}
+            )
+
+    assert _outcomes(db, second.run_id) == _outcomes(db, full.run_id)
+    assert _scores(db, second.run_id) == _scores(db, full.run_id)
