@@ -65,10 +65,21 @@ def process_alive(pid: int, holder_since: datetime | None = None) -> bool:
 START_TOLERANCE = timedelta(seconds=2)
 
 
+def process_stat(pid: int | str) -> list[str] | None:
+    """The fields of Linux ``/proc/PID/stat`` after the command name (``[0]`` the state, ``[1]`` the
+    parent, ``[19]`` the start time in clock ticks after boot), None if the process is gone."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
 def process_started_at(pid: int) -> datetime | None:
     """When process ``pid`` started (Linux /proc), None where that cannot be read."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        fields = process_stat(pid)
+        if fields is None:
+            return None
         boot = next(
             int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines() if line.startswith("btime ")
         )

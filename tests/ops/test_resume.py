@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,8 @@ from ashyq.cli import app
 from ashyq.config import CONFIG_DIR
 from ashyq.replica.core import World
 from ashyq.store.db import dispose_engine, session_scope
-from ashyq.store.models import Finding, Run, Score
+from ashyq.store.leases import process_stat
+from ashyq.store.models import FetchFailure, Finding, Page, Run, Score
 from ashyq.store.vocabulary import RunStatus
 from tests.ops.nightly_harness import nightly_args
 
@@ -44,20 +46,12 @@ def three_bodies(folder: Path, bodies: tuple[str, ...] = BODIES, name: str = "th
 Process = tuple[int, int]  # a process id and its start time (clock ticks after boot): ids are reused
 
 
-def _stat(pid: int | str) -> list[str] | None:
-    """The fields of /proc/PID/stat after the command name (state, parent, …), None if it is gone."""
-    try:
-        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-
-
 def descendants(pid: int) -> set[Process]:
     """Every live process below ``pid`` (the browser and its driver, for a coordinator), each with its
     start time, so that an id the system gives to another process later is not taken for it."""
     children: dict[int, list[Process]] = {}
     for proc in Path("/proc").iterdir():
-        if proc.name.isdigit() and (fields := _stat(proc.name)) is not None:
+        if proc.name.isdigit() and (fields := process_stat(proc.name)) is not None:
             # fields[1]: the parent; fields[19]: the start time (field 22 of proc(5))
             children.setdefault(int(fields[1]), []).append((int(proc.name), int(fields[19])))
     found: set[Process] = set()
@@ -74,7 +68,7 @@ def alive(processes: set[Process]) -> dict[Process, str]:
     """Those of ``processes`` still running (not zombies), with their command lines."""
     out = {}
     for pid, started in processes:
-        fields = _stat(pid)
+        fields = process_stat(pid)
         if fields is None or fields[0] == "Z" or int(fields[19]) != started:
             continue
         try:
@@ -282,7 +276,8 @@ def test_a_coordinator_killed_while_measuring_in_the_browser_is_resumed_to_the_s
     assert not only_killed and not only_whole, (
         f"findings of the resumed run only: {only_killed}; of the uninterrupted run only: {only_whole}; "
         f"why (resumed): {_reasons(killed_db, {f[1] for f in only_killed})}; "
-        f"why (uninterrupted): {_reasons(whole_db, {f[1] for f in only_whole})}"
+        f"why (uninterrupted): {_reasons(whole_db, {f[1] for f in only_whole})}; "
+        f"harvest (resumed): {_harvest(killed_db)}; harvest (uninterrupted): {_harvest(whole_db)}"
     )
     assert killed_findings == whole_findings
     assert killed_scores == whole_scores
@@ -292,6 +287,17 @@ def test_a_coordinator_killed_while_measuring_in_the_browser_is_resumed_to_the_s
 
 def _tail(log: Path, lines: int = 40) -> str:
     return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
+def _harvest(db: str) -> dict[str, object]:
+    """What a differing finding may come from: pages by source and whether their click depth is known,
+    and what could not be fetched."""
+    with session_scope(db) as session:
+        pages = Counter(
+            (source, depth is not None) for source, depth in session.execute(select(Page.source, Page.depth)).all()
+        )
+        failures = session.execute(select(FetchFailure.url, FetchFailure.reason)).all()
+        return {"pages (source, depth known)": dict(pages), "not fetched": [(u, str(r)) for u, r in failures]}
 
 
 def _reasons(db: str, items: set[str]) -> dict[str, list[str]]:
