@@ -1,14 +1,15 @@
 """Incremental benchmark: a second nightly on an unchanged replica world against the first, in one run.
 
-Two nightlies of the same bodies (by default the classic-site MIO with its portals, browser
-measurements and reports included) run one after the other against the same world, in a fresh
-output folder and store. The first has no earlier run to ask against (every request is fetched
-whole, every body measured and checked); the second asks conditionally and carries forward what did
-not change. Reported: the share of full fetches (WARC ``response`` records) of the second run
-against the first (goal <= 10 %), the time ratio second/first (goal <= 0.2) and whether findings
-and scores came out identical.
+Two nightlies of the same bodies (by default the classic-site MIO and a ministry on www.gov.kz, whose
+pages are rendered in Chromium, with their portals, browser measurements and reports included) run
+one after the other against the same world, in a fresh output folder and store. The first has no
+earlier run to ask against (every request is fetched whole, every page rendered, every body measured
+and checked); the second asks conditionally, takes over the renders whose exchanges answer as before
+and carries forward what did not change. Reported: the share of full fetches (WARC ``response``
+records) of the second run against the first (goal <= 10 %), the time ratio second/first (goal <=
+0.2) and whether findings and scores came out identical.
 
-    python -m benchmarks.incremental_bench [--bodies kostanay] [--no-browser] [--json]
+    python -m benchmarks.incremental_bench [--bodies kostanay,mod] [--no-browser] [--json]
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def _findings(db: str, run_id: str) -> list[tuple[Any, ...]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bodies", default="kostanay", help="comma-separated assessed bodies of the demo registry")
+    parser.add_argument("--bodies", default="kostanay,mod", help="comma-separated assessed bodies of the demo registry")
     parser.add_argument("--no-browser", action="store_true", help="leave the browser measurements out")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)

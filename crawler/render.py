@@ -20,14 +20,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import json
 import re
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, Literal, Protocol, cast, runtime_checkable
 from urllib.parse import urlsplit
 
+from ashyq.base.artifacts import ArchivedExchange
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
 from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
@@ -36,8 +38,11 @@ from ashyq.net.budget import HostBudget, host_budget
 from ashyq.net.capture import ExchangeSink
 from ashyq.net.crawl_config import BudgetPolicy
 from ashyq.net.egress import EgressPolicy, Refusal
+from ashyq.net.fetch import Answer, FetchError, GuardedClient
 from ashyq.net.twisted_resolver import policy_from_settings
 from ashyq.net.urlmap import BaseUrlMap
+from ashyq.store.captures import read_request
+from ashyq.store.warc import OriginalCapture
 
 DESKTOP_VIEWPORT = {"width": 1366, "height": 768}
 MOBILE_DEVICE = "Pixel 7"
@@ -196,6 +201,14 @@ class RenderSettings:
     antibot_markers: tuple[str, ...] = ("notAllowed", "browserTicketMissing", "g-recaptcha", "captcha")
     backoff_base_seconds: float = 1.0
     backoff_max_seconds: float = 30.0
+    # an incremental run's baseline: a page it rendered whose exchanges all answer as then is not
+    # rendered again (:func:`_unchanged_render`)
+    baseline_run: str | None = None
+    user_agent: str = ""  # for the exchanges asked again outside the browser (each sends its own as then)
+    reused: int = 0  # pages taken from the baseline's render (counted as the body goes)
+    # the baseline's captures already found unchanged this run (asked and archived once, however many
+    # pages loaded the same script or data)
+    confirmed: set[str] = field(default_factory=set)
 
     def backoff(self, attempt: int) -> float:
         return min(self.backoff_max_seconds, self.backoff_base_seconds * (2 ** (attempt - 1)))
@@ -203,6 +216,11 @@ class RenderSettings:
     @property
     def shots_dir(self) -> Path:
         return self.out_dir / "runs" / self.run_id / "shots" / self.body_id
+
+    def baseline_shots_dir(self) -> Path | None:
+        if self.baseline_run is None:
+            return None
+        return self.out_dir / "runs" / self.baseline_run / "shots" / self.body_id
 
 
 def _file_stem(url: str, lang: str) -> str:
@@ -366,6 +384,17 @@ async def _render_target(
 ) -> AsyncIterator[Any]:
     stem = _file_stem(target.url, lang)
     desktop_shot = config.shots_dir / f"{stem}-desktop.png"
+    mobile_shot = config.shots_dir / f"{stem}-mobile.png"
+    exchanges: tuple[ArchivedExchange, ...] = ()
+    unchanged = await _unchanged_render(target, config, stem)
+    if unchanged is not None:
+        status, headers, html, title, exchanges = unchanged
+        config.reused += 1
+        plan.learn(html, target)
+        yield _page_item(
+            target, lang, stem, status, headers, html, title, [desktop_shot, mobile_shot], exchanges, config
+        )
+        return
     attempt = 0
     while True:
         attempt += 1
@@ -389,7 +418,8 @@ async def _render_target(
             yield failure
             return
         finally:
-            await session_of(page).records_of(page)  # archived already; the page's list is not kept
+            # archived already; kept for the next night's question whether anything changed
+            exchanges = await session_of(page).records_of(page)
             await page.close()
         if status in config.retry_http_codes:  # a transient answer is not the page: try again, then record it
             if attempt <= config.retry_times:
@@ -404,14 +434,35 @@ async def _render_target(
             return
         break
     plan.learn(html, target)
-    mobile_shot = config.shots_dir / f"{stem}-mobile.png"
     missing_phone_view = await _render_phone(mobile, target.url, mobile_shot, config)
     if missing_phone_view is not None:  # the desktop render stands; the missing phone view is recorded
         yield missing_phone_view
+        exchanges = ()  # not a whole render: the next night renders it again
+    shots = [p for p in (desktop_shot, mobile_shot) if p.exists()]
+    yield _page_item(target, lang, stem, status, headers, html, title, shots, exchanges, config)
+
+
+def _page_item(
+    target: RenderTarget,
+    lang: str,
+    stem: str,
+    status: int,
+    headers: dict[str, str],
+    html: str,
+    title: str,
+    shots: list[Path],
+    exchanges: tuple[ArchivedExchange, ...],
+    config: RenderSettings,
+) -> PageItem:
+    """The rendered page: its DOM and screenshots archived, and (``exchanges``: what the render asked,
+    all of it answered) the record the next night reads to tell whether it changed."""
     dom = html.encode("utf-8")
     dom_path = config.shots_dir / f"{stem}.html"
     dom_path.write_bytes(dom)
-    shots = [p for p in (desktop_shot, mobile_shot) if p.exists()]
+    if exchanges:
+        record = {"url": target.url, "status": status, "headers": headers, "title": title}
+        record["exchanges"] = [e.as_dict() for e in exchanges]
+        _manifest(config.shots_dir, stem).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     warc_file = record_id = None
     if config.archive is not None:
         # a resource record, not a conversion of the page's response (archived beside it with the
@@ -420,7 +471,7 @@ async def _render_target(
         for shot in shots:
             config.archive(target.url, shot.read_bytes(), "image/png", "resource", record_id)
     links = rendered.extract_links(html, target.url, config.internal_hosts)
-    yield PageItem(
+    return PageItem(
         url=target.url,
         final_url=target.url,
         lang=lang,
@@ -441,3 +492,140 @@ async def _render_target(
         downloads=rendered.extract_downloads(links),
         fetched_at=datetime.now(UTC),
     )
+
+
+# ── the baseline's render, when nothing it asked has changed ────────────────────────────────────
+
+
+@runtime_checkable
+class RevisitSink(ExchangeSink, Protocol):
+    """An archive that also writes revisit records (``ashyq.store.warc.WarcArchive``)."""
+
+    def write_revisit(
+        self,
+        *,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        original: OriginalCapture,
+        profile: Literal["server-not-modified", "identical-payload-digest"],
+        status: int,
+        reason: str | None,
+        protocol: str | None,
+        response_headers: list[tuple[str, str]],
+        fetched_at: datetime | None = None,
+        request_body: bytes = b"",
+    ) -> Any: ...
+
+
+def _manifest(folder: Path, stem: str) -> Path:
+    return folder / f"{stem}.exchanges.json"
+
+
+# request headers the client sets for itself (the rest are sent as the browser sent them)
+_OWN_HEADERS = frozenset({"host", "content-length", "connection", "accept-encoding"})
+
+
+async def _unchanged_render(
+    target: RenderTarget, config: RenderSettings, stem: str
+) -> tuple[int, dict[str, str], str, str, tuple[ArchivedExchange, ...]] | None:
+    """The baseline's render of ``target`` when every exchange it made answers as then (status and
+    the same bytes) asked again outside the browser; its DOM and screenshots are copied into this
+    run, each exchange archived as a ``revisit`` of the full capture, and nothing is rendered. None
+    (render it) when there is no such render, or anything differs, fails or cannot be read back.
+
+    The page's DOM is taken to be a function of what its render was answered: the app's script and
+    style and its data. An answer that hands out a session credential (a POST answered with a
+    ``Set-Cookie``: gov.kz's browser ticket) is asked again but not compared, since it differs every
+    time; the data requests then carry the ticket the browser had, and a server that no longer
+    accepts it answers differently, so the page is rendered."""
+    folder = config.baseline_shots_dir()
+    if folder is None or not isinstance(config.exchanges, RevisitSink):
+        return None
+    try:
+        record = json.loads(_manifest(folder, stem).read_text(encoding="utf-8"))
+        exchanges = tuple(ArchivedExchange.from_dict(e) for e in record["exchanges"])
+        status, headers, title = int(record["status"]), dict(record["headers"]), str(record["title"])
+        html = (folder / f"{stem}.html").read_text(encoding="utf-8")
+        shots = [(folder / f"{stem}-{view}.png").read_bytes() for view in ("desktop", "mobile")]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if record.get("url") != target.url or not exchanges:
+        return None
+    asked = await asyncio.to_thread(_ask_again, exchanges, config)
+    if asked is None:
+        return None
+    for exchange, (method, request_headers, request_body, answer) in asked:
+        if hashlib.sha256(answer.body).hexdigest() != exchange.payload_sha256:  # a new session credential
+            config.exchanges.write_exchange(
+                url=exchange.uri,
+                method=method,
+                request_headers=request_headers,
+                status=answer.status,
+                reason=answer.reason or None,
+                protocol="HTTP/1.1",
+                response_headers=answer.headers,
+                body=answer.body,
+                fetched_at=answer.fetched_at,
+                request_body=request_body,
+            )
+            continue
+        config.exchanges.write_revisit(
+            url=exchange.uri,
+            method=method,
+            request_headers=request_headers,
+            original=_original(exchange),
+            profile="identical-payload-digest",
+            status=answer.status,
+            reason=answer.reason or None,
+            protocol="HTTP/1.1",
+            response_headers=answer.headers,
+            fetched_at=answer.fetched_at,
+            request_body=request_body,
+        )
+        config.confirmed.add(exchange.record_id)
+    config.shots_dir.mkdir(parents=True, exist_ok=True)
+    for view, shot in zip(("desktop", "mobile"), shots, strict=True):
+        (config.shots_dir / f"{stem}-{view}.png").write_bytes(shot)
+    return status, headers, html, title, exchanges
+
+
+def _original(exchange: ArchivedExchange) -> OriginalCapture:
+    return OriginalCapture(
+        exchange.warc_file, exchange.record_id, exchange.offset, exchange.uri, exchange.date, exchange.payload_sha256
+    )
+
+
+def _ask_again(
+    exchanges: tuple[ArchivedExchange, ...], config: RenderSettings
+) -> list[tuple[ArchivedExchange, tuple[str, list[tuple[str, str]], bytes, Answer]]] | None:
+    """Each exchange not yet confirmed this run asked again as the browser asked it (method, headers,
+    body); None as soon as one cannot be read back, is refused or fails, or answers otherwise than then."""
+    client = GuardedClient(
+        policy=config.policy or config.url_map.policy(),
+        user_agent=config.user_agent,
+        url_map=config.url_map,
+        timeout=config.timeout_ms / 1000,
+        budget=config.budget,
+    )
+    asked = []
+    seen = set(config.confirmed)
+    for exchange in exchanges:
+        if exchange.record_id in seen:
+            continue
+        seen.add(exchange.record_id)
+        request = read_request(config.out_dir, _original(exchange))
+        if request is None:
+            return None
+        method, request_headers, request_body = request
+        sent = {name: value for name, value in request_headers if name.lower() not in _OWN_HEADERS}
+        try:
+            answer = client.request(exchange.uri, method, sent, request_body if method != "GET" else None)
+        except (Refusal, FetchError, OSError):
+            return None
+        credential = method != "GET" and answer.header("Set-Cookie") is not None
+        same = answer.status == exchange.status and hashlib.sha256(answer.body).hexdigest() == exchange.payload_sha256
+        if answer.truncated or not (same or credential):
+            return None
+        asked.append((exchange, (method, request_headers, request_body, answer)))
+    return asked

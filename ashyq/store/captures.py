@@ -89,6 +89,33 @@ def read_original(out_dir: Path, original: OriginalCapture) -> tuple[StatusAndHe
     return None
 
 
+def read_request(out_dir: Path, original: OriginalCapture) -> tuple[str, list[tuple[str, str]], bytes] | None:
+    """The request that got a full capture (its method, headers and body: the record the archive writes
+    right after the answer, ``WARC-Concurrent-To`` it), so it can be asked again as it was; None when
+    the file or either record is gone or not the one named."""
+    base = out_dir.resolve()
+    path = (base / original.file).resolve()
+    if base not in path.parents or not path.is_file():
+        return None
+    with path.open("rb") as stream:
+        stream.seek(original.offset)
+        records = ArchiveIterator(stream)
+        answer = next(records, None)
+        if answer is None or answer.rec_headers.get_header("WARC-Record-ID") != original.record_id:
+            return None
+        answer.raw_stream.read()
+        request = next(records, None)
+        if (
+            request is None
+            or request.rec_type != "request"
+            or request.rec_headers.get_header("WARC-Concurrent-To") != original.record_id
+            or request.http_headers is None
+        ):
+            return None
+        method = (request.http_headers.protocol or "GET").split(" ", 1)[0]
+        return method, list(request.http_headers.headers), request.content_stream().read()
+
+
 def index_captures(out_dir: Path, run_id: str, body_id: str) -> dict[CaptureKey, PriorCapture]:
     """Every answer of a run's crawl of one body that was not an error of the server's, by the request that
     got it (the last wins)."""

@@ -60,6 +60,10 @@ class GovkzRenderSpider(PortalSpider):
             antibot_markers=tuple(self.settings.getlist("ASHYQ_ANTIBOT_MARKERS")) or RenderSettings.antibot_markers,
             backoff_base_seconds=self.settings.getfloat("ASHYQ_BACKOFF_BASE", 1.0),
             backoff_max_seconds=self.settings.getfloat("ASHYQ_BACKOFF_MAX", 30.0),
+            baseline_run=self.settings.get("ASHYQ_BASELINE_RUN") or None,
+            user_agent=self.settings.get("USER_AGENT") or "",
         )
         async for item in render_body(str(self.body_identifier()), self.langs, config):
             yield item
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value("ashyq/render/unchanged", config.reused)
