@@ -624,8 +624,8 @@ def _ask_again(
         except (Refusal, FetchError, OSError):
             return None
         credential = method != "GET" and answer.header("Set-Cookie") is not None
-        same = answer.status == exchange.status and hashlib.sha256(answer.body).hexdigest() == exchange.payload_sha256
-        if answer.truncated or not (same or credential):
+        same = hashlib.sha256(answer.body).hexdigest() == exchange.payload_sha256
+        if answer.truncated or answer.status != exchange.status or not (same or credential):
             return None
         asked.append((exchange, (method, request_headers, request_body, answer)))
     return asked
