@@ -26,7 +26,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Protocol, cast, runtime_checkable
+from typing import Any, ClassVar, cast
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import ArchivedExchange
@@ -42,7 +42,7 @@ from ashyq.net.fetch import Answer, FetchError, GuardedClient
 from ashyq.net.twisted_resolver import policy_from_settings
 from ashyq.net.urlmap import BaseUrlMap
 from ashyq.store.captures import read_request
-from ashyq.store.warc import OriginalCapture
+from ashyq.store.warc import OriginalCapture, WarcArchive
 
 DESKTOP_VIEWPORT = {"width": 1366, "height": 768}
 MOBILE_DEVICE = "Pixel 7"
@@ -497,27 +497,6 @@ def _page_item(
 # ── the baseline's render, when nothing it asked has changed ────────────────────────────────────
 
 
-@runtime_checkable
-class RevisitSink(ExchangeSink, Protocol):
-    """An archive that also writes revisit records (``ashyq.store.warc.WarcArchive``)."""
-
-    def write_revisit(
-        self,
-        *,
-        url: str,
-        method: str,
-        request_headers: list[tuple[str, str]],
-        original: OriginalCapture,
-        profile: Literal["server-not-modified", "identical-payload-digest"],
-        status: int,
-        reason: str | None,
-        protocol: str | None,
-        response_headers: list[tuple[str, str]],
-        fetched_at: datetime | None = None,
-        request_body: bytes = b"",
-    ) -> Any: ...
-
-
 def _manifest(folder: Path, stem: str) -> Path:
     return folder / f"{stem}.exchanges.json"
 
@@ -540,7 +519,7 @@ async def _unchanged_render(
     time; the data requests then carry the ticket the browser had, and a server that no longer
     accepts it answers differently, so the page is rendered."""
     folder = config.baseline_shots_dir()
-    if folder is None or not isinstance(config.exchanges, RevisitSink):
+    if folder is None or not isinstance(config.exchanges, WarcArchive):  # revisits need the run's WARC
         return None
     try:
         record = json.loads(_manifest(folder, stem).read_text(encoding="utf-8"))

@@ -11,6 +11,8 @@ always points at the one full capture, never at a revisit of a revisit.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,35 +75,39 @@ def revisit_original(record: ArcWarcRecord) -> OriginalCapture | None:
     )
 
 
-def read_original(out_dir: Path, original: OriginalCapture) -> tuple[StatusAndHeaders, bytes] | None:
-    """The HTTP head and the body as transferred (before any content decoding) of a full capture; None
-    when its file or record is gone or is not the one named."""
+@contextmanager
+def _records_from(out_dir: Path, original: OriginalCapture) -> Iterator[ArchiveIterator | None]:
+    """The records of the file a capture names, from its offset on; None when the file is gone or
+    lies outside the output folder."""
     base = out_dir.resolve()
     path = (base / original.file).resolve()
     if base not in path.parents or not path.is_file():
-        return None
+        yield None
+        return
     with path.open("rb") as stream:
         stream.seek(original.offset)
-        for record in ArchiveIterator(stream):
-            if record.rec_headers.get_header("WARC-Record-ID") != original.record_id or record.http_headers is None:
-                return None
-            return record.http_headers, record.raw_stream.read()
-    return None
+        yield ArchiveIterator(stream)
+
+
+def read_original(out_dir: Path, original: OriginalCapture) -> tuple[StatusAndHeaders, bytes] | None:
+    """The HTTP head and the body as transferred (before any content decoding) of a full capture; None
+    when its file or record is gone or is not the one named."""
+    with _records_from(out_dir, original) as records:
+        record = next(records, None) if records is not None else None
+        if record is None or record.rec_headers.get_header("WARC-Record-ID") != original.record_id:
+            return None
+        if record.http_headers is None:
+            return None
+        return record.http_headers, record.raw_stream.read()
 
 
 def read_request(out_dir: Path, original: OriginalCapture) -> tuple[str, list[tuple[str, str]], bytes] | None:
     """The request that got a full capture (its method, headers and body: the record the archive writes
     right after the answer, ``WARC-Concurrent-To`` it), so it can be asked again as it was; None when
     the file or either record is gone or not the one named."""
-    base = out_dir.resolve()
-    path = (base / original.file).resolve()
-    if base not in path.parents or not path.is_file():
-        return None
-    with path.open("rb") as stream:
-        stream.seek(original.offset)
-        records = ArchiveIterator(stream)
-        answer = next(records, None)
-        if answer is None or answer.rec_headers.get_header("WARC-Record-ID") != original.record_id:
+    with _records_from(out_dir, original) as records:
+        answer = next(records, None) if records is not None else None
+        if records is None or answer is None or answer.rec_headers.get_header("WARC-Record-ID") != original.record_id:
             return None
         answer.raw_stream.read()
         request = next(records, None)
