@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from ashyq.cli.audit import StageProgress, ensure_dir, err, replica_audit, usage_error
+from ashyq.cli.console import command_console
 
-console = Console(width=max(Console().width, 150))  # the tables are wide; a pipe gets them whole
+console = command_console()
 
 accuracy_app = typer.Typer(
     help="How right the checks are: outside sites, ACT test cases, replica plumbing.", no_args_is_help=True

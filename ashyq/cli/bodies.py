@@ -7,16 +7,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from ashyq.cli.console import command_console
 from ashyq.cli.operator import OutOption, choose_out, choose_registry, ensure_contact, fail, operator_config
 from ashyq.store.bodies import Registry, RegistryError, available_registries, load_registry, missing_identifiers
 
 bodies_app = typer.Typer(
     help="Body registries: list bodies, report missing portal identifiers, sync from www.gov.kz.", no_args_is_help=True
 )
-console = Console()
+console = command_console()
 
 
 def open_registry(name: str) -> Registry:

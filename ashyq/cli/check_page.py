@@ -209,8 +209,9 @@ def check_page_command(
     if as_json:
         typer.echo(json.dumps([finding_json(r) for r in results], ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
+
+    from ashyq.cli.console import command_console
 
     table = Table(title=f"Appendix 14 — {url}")
     for column in ("item", "status", "what was found"):
@@ -222,6 +223,8 @@ def check_page_command(
             or ", ".join(f"{k}={v}" for k, v in r.measured.items() if not isinstance(v, dict))
         )
         table.add_row(r.item, r.status, said[:160])
-    Console().print(table)
+    command_console().print(table)
     for failure in report.failures:
-        Console(stderr=True).print(f"not fetched: {failure.url} ({failure.reason}): {failure.detail}", highlight=False)
+        command_console(stderr=True).print(
+            f"not fetched: {failure.url} ({failure.reason}): {failure.detail}", highlight=False
+        )

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+from ashyq.cli.console import command_console
 from ashyq.cli.operator import (
     DbOption,
     OutOption,
@@ -29,7 +29,7 @@ from ashyq.net.urlmap import ReplicaMapError, read_replica_map
 from ashyq.store.bodies import RegistryError
 from ashyq.store.vocabulary import RunStatus
 
-console = Console(stderr=True)
+console = command_console(stderr=True)
 USAGE_ERROR = 2
 
 
@@ -71,8 +71,8 @@ def _print_summary(summary: CrawlSummary) -> None:
             reasons,
             outcome.reason or "",
         )
-    Console().print(table)
-    Console().print(f"WARC files and summary: {summary.run_dir}")
+    command_console().print(table)
+    command_console().print(f"WARC files and summary: {summary.run_dir}")
 
 
 def crawl_command(

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from ashyq.base.forms import DeclaredReport
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
+from ashyq.cli.console import command_console
 from ashyq.cli.operator import (
     DbOption,
     OutOption,
@@ -39,7 +39,7 @@ from ashyq.store.repository import finish_run, start_run, upsert_bodies
 from ashyq.store.vocabulary import RunKind
 from ashyq.store.warc import WarcArchive
 
-console = Console(stderr=True)
+console = command_console(stderr=True)
 REFUSED, USAGE_ERROR = 1, 2
 
 

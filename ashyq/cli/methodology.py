@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from ashyq.cli.console import command_console
 from ashyq.methodology.edition import (
     KINDS,
     BodyKind,
@@ -26,8 +26,8 @@ from ashyq.scoring.engine import RunScores, score_run
 from ashyq.scoring.findings import FindingsError, load_bodies, load_findings
 
 methodology_app = typer.Typer(help="Methodology editions: validate and show them.", no_args_is_help=True)
-console = Console()
-errors = Console(stderr=True)
+console = command_console()
+errors = command_console(stderr=True)
 
 
 class OutputFormat(StrEnum):

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from ashyq.cli.console import command_console
 from ashyq.config.operator import ConfigError, ContactRefused, LoadedConfig, contact_for, load_config
 
-err = Console(stderr=True)
+err = command_console(stderr=True)
 USAGE_ERROR = 2
 REGISTRY_CHOICES = (
     "--registry kz (the real bodies shipped with ashyq), --registry FILE (e.g. one written by "

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from ashyq.base.outputs import OutputRefused, check_output
+from ashyq.cli.console import command_console
 from ashyq.store.db import database_url
 
 USAGE_ERROR = 2
@@ -34,5 +34,5 @@ def output_file(path: Path, suffixes: tuple[str, ...], db: str | None = None) ->
     try:
         return check_output(path, suffixes, store_files(db))
     except OutputRefused as refused:
-        Console(stderr=True).print(f"[red]error:[/red] {refused}", markup=True, highlight=False)
+        command_console(stderr=True).print(f"[red]error:[/red] {refused}", markup=True, highlight=False)
         raise typer.Exit(USAGE_ERROR) from None

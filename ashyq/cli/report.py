@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from sqlalchemy.orm import Session
 
+from ashyq.cli.console import command_console
 from ashyq.cli.operator import choose_out, choose_store, operator_config
 from ashyq.cli.outputs import output_file
 from ashyq.net.urlmap import BaseUrlMap, ReplicaMapError, read_replica_map
@@ -36,7 +36,7 @@ report_app = typer.Typer(help="Conclusions, the dashboard and exports of a run."
 evidence_app = typer.Typer(
     help="Evidence packages (signed WACZ): keys, export one body's evidence, verify.", no_args_is_help=True
 )
-errors = Console(stderr=True)
+errors = command_console(stderr=True)
 TSA_ENV = "ASHYQ_TSA_URL"
 USAGE_ERROR = 2
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from sqlalchemy import func, select
 
+from ashyq.cli.console import command_console
 from ashyq.cli.operator import choose_out
 from ashyq.cli.report import DataOption, DbOption, LangOption, ReportLanguage, open_store
 from ashyq.reports.body_report import ReportError, score_of
@@ -27,7 +27,7 @@ from ashyq.store.retention import delete_runs, plan_prune, remove_run_files
 from ashyq.store.vocabulary import RunStatus
 
 runs_app = typer.Typer(help="The runs in the store: list, show, compare two, prune old ones.", no_args_is_help=True)
-errors = Console(stderr=True)
+errors = command_console(stderr=True)
 USAGE_ERROR = 2
 
 
