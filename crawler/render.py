@@ -2,17 +2,27 @@
 after its JavaScript ran. Debian Chromium driven by Playwright renders a body's pages per language:
 home, then the sections its rendered menu links to, then one news item and one document.
 
+Most of a render is waiting (for the network to go idle, then a settle time), so several pages render
+at once (``RenderSettings.concurrency``; ``render.concurrency`` in ``config/crawl.yaml``), both
+languages together: generation by generation, every page found so far at once, then what each one
+links to learned in the order the pages were found, not the order they finished. The pages, their
+depths and the order of the items are those of rendering one page at a time.
+
 The browser is launched by :mod:`ashyq.net.browser`, behind the egress proxy: every request it makes
 - the page's own script, its API calls and its ticket POST, redirects, images, WebSockets - is
 checked by the crawl's egress policy, and in replica mode answered by the replica under the real
-URL. Every request of a page the policy refused is a ``FetchFailureItem`` with its reason.
+URL. Every request of a page the policy refused is a ``FetchFailureItem`` with its reason and the
+page that asked (told apart by the contexts the pages render in, since they render side by side).
 
 Per page: a desktop (1366×768) and a mobile (Pixel 7) screenshot and the serialised DOM, written
 under ``<out>/runs/<run>/shots/<body>/`` and added to the body's WARC as resource records. Every
 exchange the browser makes while rendering (the app's script, its API calls, the ticket POST with its
 body) is archived in the same WARC as request and response records (:mod:`ashyq.net.capture`).
-Contexts are recycled every few pages and pages always closed, so memory stays flat; a page that
-does not render in time is a ``timeout`` failure, not a crash.
+Each page rendering at once has a lane: a desktop and a phone context with one page each, which go
+from target to target (left blank in between, as a new page is: opening a page costs the browser
+about three times what navigating one does), a page that failed closed and a new one opened for the
+next target, the contexts recycled every few pages, so memory stays flat; a page that does not
+render in time is a ``timeout`` failure, not a crash.
 """
 
 from __future__ import annotations
@@ -21,8 +31,10 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import os
 import re
-from collections.abc import AsyncIterator, Callable
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,12 +45,13 @@ from ashyq.base.artifacts import ArchivedExchange
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
 from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
-from ashyq.net.browser import BrowserSession, Mark, goto, open_browser, session_of
+from ashyq.net.browser import DEFAULT_SCHEMES, BrowserSession, PageRefusal, goto, open_browser, session_of
 from ashyq.net.budget import HostBudget, host_budget
 from ashyq.net.capture import ExchangeSink
 from ashyq.net.crawl_config import BudgetPolicy
-from ashyq.net.egress import EgressPolicy, Refusal
+from ashyq.net.egress import EgressPolicy, Refusal, target_of
 from ashyq.net.fetch import Answer, FetchError, GuardedClient
+from ashyq.net.proxy import ProxyRefusal
 from ashyq.net.twisted_resolver import policy_from_settings
 from ashyq.net.urlmap import BaseUrlMap
 from ashyq.store.captures import read_request
@@ -175,6 +188,12 @@ class RenderPlan:
         return self.queue.pop(0) if self.queue else None
 
 
+def default_concurrency() -> int:
+    """Pages rendered at once when the config leaves it open: the machine's cores and one more (a
+    render waits on the network much of the time), at most four."""
+    return min(4, max(1, os.cpu_count() or 1) + 1)
+
+
 @dataclass
 class RenderSettings:
     out_dir: Path
@@ -209,6 +228,9 @@ class RenderSettings:
     # the baseline's captures already found unchanged this run (asked and archived once, however many
     # pages loaded the same script or data)
     confirmed: set[str] = field(default_factory=set)
+    # pages rendered at once (by both languages together); 1 renders one page at a time, 0 as many as
+    # default_concurrency()
+    concurrency: int = field(default_factory=default_concurrency)
 
     def backoff(self, attempt: int) -> float:
         return min(self.backoff_max_seconds, self.backoff_base_seconds * (2 ** (attempt - 1)))
@@ -284,66 +306,366 @@ async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int,
             refused.append(response)
 
     page.on("response", on_response)
-    response = await goto(page, url, wait_until="networkidle", timeout=config.timeout_ms)
-    if BrowserSession.left_for_an_error(page):
-        raise RuntimeError(f"the page went on to an address that failed ({page.url})")
-    # a page that renders nothing is still a page: its empty DOM is the evidence
-    with contextlib.suppress(Exception):
-        await page.wait_for_selector(config.ready_selector, timeout=config.timeout_ms // 2)
-    await page.wait_for_timeout(config.settle_ms)
-    status = response.status if response is not None else 0
-    if transient and status not in config.retry_http_codes:
-        raise _TransientData(*transient[0])
-    for answer in refused:
-        if await _is_antibot(answer, config.antibot_markers):
-            raise _TransientData(answer.url, answer.status, antibot=True)
-    headers = await response.all_headers() if response is not None else {}
-    return status, dict(headers), await page.content(), await page.title()
+    try:
+        response = await goto(page, url, wait_until="networkidle", timeout=config.timeout_ms)
+        if BrowserSession.left_for_an_error(page):
+            raise RuntimeError(f"the page went on to an address that failed ({page.url})")
+        # a page that renders nothing is still a page: its empty DOM is the evidence
+        with contextlib.suppress(Exception):
+            await page.wait_for_selector(config.ready_selector, timeout=config.timeout_ms // 2)
+        await page.wait_for_timeout(config.settle_ms)
+        status = response.status if response is not None else 0
+        if transient and status not in config.retry_http_codes:
+            raise _TransientData(*transient[0])
+        for answer in refused:
+            if await _is_antibot(answer, config.antibot_markers):
+                raise _TransientData(answer.url, answer.status, antibot=True)
+        headers = await response.all_headers() if response is not None else {}
+        return status, dict(headers), await page.content(), await page.title()
+    finally:
+        page.remove_listener("response", on_response)  # the page goes on to the lane's next target
 
 
 async def render_body(slug: str, langs: tuple[str, ...], config: RenderSettings) -> AsyncIterator[Any]:
-    """Render a body's pages per language; yields PageItem and FetchFailureItem."""
+    """Render a body's pages per language; yields PageItem and FetchFailureItem, a language's after
+    the one before it, each page's in the order the pages were found."""
     config.shots_dir.mkdir(parents=True, exist_ok=True)
     async with open_browser(config.policy, config.url_map, budget=config.budget, archive=config.exchanges) as session:
-        for lang in langs:
-            plan = RenderPlan(slug, lang, config.max_pages)
-            desktop: Any = None
-            mobile: Any = None
-            rendered_in_context = 0
-            while (target := plan.next()) is not None:
-                if desktop is None or rendered_in_context >= config.pages_per_context:
-                    for old in (desktop, mobile):
-                        if old is not None:
-                            await old.close()
-                    desktop = await new_context(session)
-                    mobile = await new_context(session, mobile=True)
-                    rendered_in_context = 0
-                rendered_in_context += 1
-                mark = session.mark()
-                failed = False
-                async for item in _render_target(desktop, mobile, target, plan, config, lang):
-                    failed = failed or (isinstance(item, FetchFailureItem) and item.url == target.url)
+        refusals = _Refusals(session)
+        at_once = config.concurrency if config.concurrency > 0 else default_concurrency()
+        slots = asyncio.Semaphore(at_once)  # pages rendering at once, all languages
+
+        def start(lang: str) -> asyncio.Future[list[Any]]:
+            return asyncio.ensure_future(_render_language(slug, lang, config, slots, refusals))
+
+        # the languages together; one page at a time, one language after the other as always
+        languages = [start(lang) for lang in langs] if at_once > 1 else []
+        try:
+            for n, lang in enumerate(langs):
+                if n == len(languages):
+                    languages.append(start(lang))
+                for item in await languages[n]:
                     yield item
-                for refused in session.refused_requests(mark):
-                    if refused.navigation and failed and refused.page_url == target.url:
-                        continue  # the page's own refusal is its failure already
-                    detail = f"render: {refused.detail}; asked by {refused.page_url}"
-                    yield FetchFailureItem(url=refused.url, reason=_reason(refused.reason), detail=detail[:500])
-            for old in (desktop, mobile):
-                if old is not None:
-                    await old.close()
+        finally:
+            await _cancel(languages)
+
+
+async def _render_language(
+    slug: str, lang: str, config: RenderSettings, slots: asyncio.Semaphore, refusals: _Refusals
+) -> list[Any]:
+    plan = RenderPlan(slug, lang, config.max_pages)
+    lanes = _Lanes(refusals, config.pages_per_context)
+
+    async def render(target: RenderTarget) -> RenderedTarget:
+        async with slots:
+            return await _render_target(target, lang, config, lanes, refusals)
+
+    try:
+        return await render_generations(plan, render)
+    finally:
+        await lanes.close()
+
+
+@dataclass
+class RenderedTarget:
+    """One target's items, in the order they are yielded, and the DOM the plan learns from (None: the
+    page did not render)."""
+
+    items: list[Any]
+    html: str | None = None
+
+
+async def render_generations(
+    plan: RenderPlan, render: Callable[[RenderTarget], Awaitable[RenderedTarget]]
+) -> list[Any]:
+    """Render a plan's pages generation by generation: every target queued now at once (``render``
+    bounds how many run together), then each page's DOM learned from and its items kept in the order
+    the targets were queued, whatever order they finished in.
+
+    The targets, their depths and the order of the items are those of rendering the queue one target
+    at a time: a target learned from adds its finds at the queue's end, after the rest of its own
+    generation, and the plan learns from the same pages in the same order."""
+    items: list[Any] = []
+    while generation := list(iter(plan.next, None)):
+        rendered = await _all(render(target) for target in generation)
+        for target, outcome in zip(generation, rendered, strict=True):
+            if outcome.html is not None:
+                plan.learn(outcome.html, target)
+            items.extend(outcome.items)
+    return items
+
+
+async def _all(coroutines: Iterable[Awaitable[RenderedTarget]]) -> list[RenderedTarget]:
+    """Run the coroutines together; if one fails, the others are cancelled and the error raised."""
+    tasks = [asyncio.ensure_future(c) for c in coroutines]
+    try:
+        return list(await asyncio.gather(*tasks))
+    finally:
+        await _cancel(tasks)
+
+
+async def _cancel(tasks: Sequence[asyncio.Future[Any]]) -> None:
+    """Cancel what is still running and wait until it has stopped (its pages and contexts closed)."""
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+# What a page keeps across navigations that a new page would not have: its tab's session storage
+# and window name (cookies, local storage and the cache are the context's, shared by its pages anyway).
+_FORGET = "() => { try { sessionStorage.clear(); } catch (e) {} window.name = ''; }"
+
+
+@dataclass
+class _Lane:
+    """A desktop and a phone context, used by one target at a time (``target``, while it renders),
+    each with one page that goes from target to target (:meth:`page`, :meth:`done`)."""
+
+    desktop: Any = None
+    mobile: Any = None
+    rendered: int = 0
+    target: RenderTarget | None = None
+    desktop_page: Any = None
+    mobile_page: Any = None
+
+    async def page(self, mobile: bool = False) -> Any:
+        """A page of the desktop (or phone) context for the target in the lane: the one the lane's
+        last target left blank, else a new one. Handed back with :meth:`done`."""
+        if mobile:
+            page, self.mobile_page = self.mobile_page, None
+        else:
+            page, self.desktop_page = self.desktop_page, None
+        if page is None or page.is_closed():
+            page = await (self.mobile if mobile else self.desktop).new_page()
+        return page
+
+    async def done(self, page: Any, reuse: bool, timeout_ms: int) -> tuple[ArchivedExchange, ...]:
+        """What ``page`` archived for the target it rendered (archived already; kept for the next
+        night's question whether anything changed). Then, when it rendered (``reuse``), the page is
+        left blank for the lane's next target, nothing of this one still loading into it; else (a
+        failure, or a page that does not go blank) it is closed and the next target gets a new one."""
+        session = session_of(page)
+        blank = False
+        try:
+            records = await session.records_of(page)
+            blank = reuse and await _blank(page, timeout_ms)
+            if blank:
+                await session.records_of(page)  # what finished as it went blank is no target's
+        finally:
+            if not blank:
+                await page.close()
+        if blank and page.context is self.mobile:
+            self.mobile_page = page
+        elif blank:
+            self.desktop_page = page
+        return records
+
+    async def close(self) -> None:
+        self.desktop_page = self.mobile_page = None  # closed with their contexts
+        for context in (self.desktop, self.mobile):
+            if context is not None:
+                await context.close()
+        self.desktop = self.mobile = None
+
+
+async def _blank(page: Any, timeout_ms: int) -> bool:
+    """Take ``page`` to ``about:blank`` as a new page is: its document unloaded (what it still asked
+    for is cancelled, its sockets closed) and its tab's own state forgotten. False when the page
+    crashed, closed, is on Chromium's error page or does not go blank in time."""
+    if page.is_closed() or BrowserSession.left_for_an_error(page):
+        return False
+    try:
+        await asyncio.wait_for(page.evaluate(_FORGET), timeout_ms / 1000)
+        await page.goto("about:blank", timeout=timeout_ms)
+    except Exception:
+        return False
+    return not page.is_closed() and page.url == "about:blank" and len(page.frames) == 1
+
+
+@dataclass
+class _Lanes:
+    """One language's contexts: a lane (desktop and phone context) per page rendering at once, each
+    recycled after ``pages_per_context`` pages."""
+
+    refusals: _Refusals
+    pages_per_context: int
+    idle: list[_Lane] = field(default_factory=list)
+    lanes: list[_Lane] = field(default_factory=list)
+
+    @contextlib.asynccontextmanager
+    async def lane(self, target: RenderTarget) -> AsyncIterator[_Lane]:
+        lane = self.idle.pop() if self.idle else self._new()
+        try:
+            if lane.desktop is None or lane.rendered >= self.pages_per_context:
+                await lane.close()
+                lane.desktop = await new_context(self.refusals.session)
+                self.refusals.watch(lane.desktop, lane)
+                lane.mobile = await new_context(self.refusals.session, mobile=True)
+                self.refusals.watch(lane.mobile, lane)
+                lane.rendered = 0
+            lane.rendered += 1
+            lane.target = target
+            yield lane
+        finally:
+            lane.target = None
+            self.idle.append(lane)
+
+    def _new(self) -> _Lane:
+        self.lanes.append(_Lane())
+        return self.lanes[-1]
+
+    async def close(self) -> None:
+        for lane in self.lanes:
+            await lane.close()
+
+
+_Key = str | tuple[str, int]  # what a refusal names: a URL, or a tunnel's host and port
+
+
+def _refusal_key(refusal: ProxyRefusal) -> _Key | None:
+    if not refusal.tunnel:
+        return refusal.url.split("#", 1)[0]
+    try:
+        end = target_of(refusal.url, DEFAULT_SCHEMES)
+    except Refusal:
+        return None
+    return end.host, end.port
+
+
+def _request_keys(url: str) -> list[_Key]:
+    """What a refusal of the request names: its URL, and for a request through a tunnel (https, a
+    WebSocket) the tunnel's host and port (as :meth:`BrowserSession.refused_requests` pairs them)."""
+    keys: list[_Key] = [url.split("#", 1)[0]]
+    with contextlib.suppress(Refusal):
+        end = target_of(url, DEFAULT_SCHEMES)
+        if end.scheme in ("https", "wss", "ws"):
+            keys.append((end.host, end.port))
+    return keys
+
+
+@dataclass
+class _Asked:
+    """A request of a page rendering in a lane: the target it renders, the address the page was at."""
+
+    target: RenderTarget | None
+    url: str
+    page_url: str
+    navigation: bool
+
+
+class _Refusals:
+    """The proxy's refusals of the pages' requests, each told once to the page that asked it.
+
+    With pages rendering side by side, what the proxy refused since a page started is not all that
+    page's, and a refusal may be logged before the browser's event of its request is read. So every
+    request of a lane's contexts is noted with the target rendering in the lane, and each refusal is
+    paired once with the first request it answers that is still awaited (one noted later, when none
+    is noted yet), as :meth:`BrowserSession.refused_requests` pairs them. A target claims its
+    refused requests when it is done, each address once; its other requests are awaited no more. A
+    refusal no request answers (the browser's own traffic) is left out."""
+
+    def __init__(self, session: BrowserSession) -> None:
+        self.session = session
+        self.asked: list[_Asked] = []
+        self._read_refusals = session.mark()[0]  # how far the proxy's refusals and the requests are read
+        self._read_asked = 0
+        self._waiting: dict[_Key, deque[int]] = {}  # requests (positions in ``asked``) by what refuses them
+        self._early: dict[_Key, deque[ProxyRefusal]] = {}  # refusals whose request is not read yet
+        self._answered: dict[int, ProxyRefusal] = {}  # a request's refusal
+        self._settled: set[int] = set()  # requests claimed by their target (refused or not)
+
+    def mark(self) -> int:
+        """Where the requests stand now (a page's come after it)."""
+        return len(self.asked)
+
+    def watch(self, context: Any, lane: _Lane) -> None:
+        """Note every request (and WebSocket) of the context's pages with the target rendering in
+        ``lane`` and the address the page was at (for a navigation not yet arrived: where it began)."""
+
+        def on_request(request: Any) -> None:
+            first = request
+            while first.redirected_from is not None:  # a redirect hop is asked by the page that started it
+                first = first.redirected_from
+            try:
+                at = str(request.frame.page.url)
+            except Exception:  # a worker's request has no frame
+                at = ""
+            page_url = at if at.startswith(("http://", "https://")) else str(first.url)
+            self.asked.append(_Asked(lane.target, request.url, page_url, bool(request.is_navigation_request())))
+
+        def on_page(page: Any) -> None:
+            page.on("websocket", lambda ws: self.asked.append(_Asked(lane.target, ws.url, str(page.url), False)))
+
+        context.on("request", on_request)
+        context.on("page", on_page)
+
+    def _read(self) -> None:
+        for n in range(self._read_asked, len(self.asked)):
+            keys = _request_keys(self.asked[n].url)
+            early = next((self._early[key] for key in keys if self._early.get(key)), None)
+            if early is not None:
+                self._answered[n] = early.popleft()
+                continue
+            for key in keys:
+                self._waiting.setdefault(key, deque()).append(n)
+        self._read_asked = len(self.asked)
+        refusals = self.session.proxy.refusals_since(self._read_refusals)
+        self._read_refusals += len(refusals)
+        for refusal in refusals:
+            named = _refusal_key(refusal)
+            if named is None:
+                continue
+            waiting = self._waiting.get(named)
+            while waiting and (waiting[0] in self._answered or waiting[0] in self._settled):
+                waiting.popleft()
+            if waiting:
+                self._answered[waiting.popleft()] = refusal
+            else:
+                self._early.setdefault(named, deque()).append(refusal)
+
+    def _refused(self, target: RenderTarget, since: int) -> list[PageRefusal]:
+        """The refused requests of ``target``'s pages since ``since``, in the order they were asked."""
+        self._read()
+        found = []
+        for n in sorted(self._answered):
+            request = self.asked[n]
+            if n >= since and n not in self._settled and request.target is target:
+                refusal = self._answered[n]
+                found.append(
+                    PageRefusal(request.url, refusal.reason, refusal.detail, request.page_url, request.navigation)
+                )
+        return found
+
+    def navigation(self, target: RenderTarget, since: int) -> PageRefusal | None:
+        """The first refused navigation of ``target``'s pages since ``since`` (the page or a hop of its
+        redirects)."""
+        return next((page for page in self._refused(target, since) if page.navigation), None)
+
+    def claim(self, target: RenderTarget, since: int) -> list[PageRefusal]:
+        """The refused requests of ``target``'s pages since ``since``, each address once; from now on
+        its requests are settled (a refusal that comes after this answers none of them)."""
+        found: dict[str, PageRefusal] = {}
+        for page in self._refused(target, since):
+            found.setdefault(page.url, page)
+        self._settled.update(n for n in range(since, self._read_asked) if self.asked[n].target is target)
+        return list(found.values())
+
+
+def _refused_item(refused: PageRefusal) -> FetchFailureItem:
+    detail = f"render: {refused.detail}; asked by {refused.page_url}"
+    return FetchFailureItem(url=refused.url, reason=_reason(refused.reason), detail=detail[:500])
 
 
 def _reason(value: str) -> FailureReason:
     return cast(FailureReason, value) if value in ("private_address", "offsite", "error") else "error"
 
 
-def _failure(session: BrowserSession, mark: Mark, url: str, error: BaseException) -> FetchFailureItem:
+def _failure(refusals: _Refusals, target: RenderTarget, since: int, url: str, error: BaseException) -> FetchFailureItem:
     """Why a page did not render: the egress policy's refusal of it or of a hop of its redirects,
     else a timeout or an error."""
     if isinstance(error, Refusal):
         return FetchFailureItem(url=url, reason=error.reason, detail=f"render: {error.detail}"[:500])
-    refused = next((r for r in session.refused_requests(mark) if r.navigation), None)
+    refused = refusals.navigation(target, since)
     if refused is not None:
         detail = f"render: {refused.url}: {refused.detail}"
         return FetchFailureItem(url=url, reason=_reason(refused.reason), detail=detail[:500])
@@ -351,16 +673,18 @@ def _failure(session: BrowserSession, mark: Mark, url: str, error: BaseException
     return FetchFailureItem(url=url, reason=reason, detail=f"render: {type(error).__name__}: {error}"[:500])
 
 
-async def _render_phone(mobile: Any, url: str, shot: Path, config: RenderSettings) -> FetchFailureItem | None:
+async def _render_phone(lane: _Lane, url: str, shot: Path, config: RenderSettings) -> FetchFailureItem | None:
     """The phone view of a page rendered on the desktop, retried with back-off like the desktop's (a
     502 from the page's data is transient); None when it rendered, else the failure to record."""
     attempt = 0
     while True:
         attempt += 1
-        phone = await mobile.new_page()
+        phone = await lane.page(mobile=True)
+        reusable = False
         try:
-            await _render_one(phone, url, config)
+            status, *_ = await _render_one(phone, url, config)
             await phone.screenshot(path=str(shot))
+            reusable = status not in config.retry_http_codes
             return None
         except Exception as error:
             if attempt <= config.retry_times:
@@ -375,37 +699,59 @@ async def _render_phone(mobile: Any, url: str, shot: Path, config: RenderSetting
                 status_code=error.status if isinstance(error, _TransientData) else None,
             )
         finally:
-            await session_of(phone).records_of(phone)  # archived already; the page's list is not kept
-            await phone.close()
+            await lane.done(phone, reusable, config.timeout_ms)  # the page's list is not kept
 
 
 async def _render_target(
-    desktop: Any, mobile: Any, target: RenderTarget, plan: RenderPlan, config: RenderSettings, lang: str
-) -> AsyncIterator[Any]:
+    target: RenderTarget, lang: str, config: RenderSettings, lanes: _Lanes, refusals: _Refusals
+) -> RenderedTarget:
+    """One target: the baseline's render when nothing it asked changed, else rendered in a lane of its
+    own; then every request of its pages the policy refused."""
     stem = _file_stem(target.url, lang)
-    desktop_shot = config.shots_dir / f"{stem}-desktop.png"
-    mobile_shot = config.shots_dir / f"{stem}-mobile.png"
-    exchanges: tuple[ArchivedExchange, ...] = ()
     unchanged = await _unchanged_render(target, config, stem)
     if unchanged is not None:
         status, headers, html, title, exchanges = unchanged
         config.reused += 1
-        plan.learn(html, target)
-        yield _page_item(
-            target, lang, stem, status, headers, html, title, [desktop_shot, mobile_shot], exchanges, config
+        shots = [config.shots_dir / f"{stem}-{view}.png" for view in ("desktop", "mobile")]
+        return RenderedTarget(
+            [_page_item(target, lang, stem, status, headers, html, title, shots, exchanges, config)], html
         )
-        return
+    since = refusals.mark()
+    async with lanes.lane(target) as lane:
+        rendered = await _render_views(lane, target, lang, config, stem, refusals)
+    failed = any(isinstance(item, FetchFailureItem) and item.url == target.url for item in rendered.items)
+    for refused in refusals.claim(target, since):
+        if refused.navigation and failed and refused.page_url == target.url:
+            continue  # the page's own refusal is its failure already
+        rendered.items.append(_refused_item(refused))
+    return rendered
+
+
+async def _render_views(
+    lane: _Lane,
+    target: RenderTarget,
+    lang: str,
+    config: RenderSettings,
+    stem: str,
+    refusals: _Refusals,
+) -> RenderedTarget:
+    """The page on the desktop (tried again after a transient answer), then its phone view."""
+    desktop_shot = config.shots_dir / f"{stem}-desktop.png"
+    mobile_shot = config.shots_dir / f"{stem}-mobile.png"
+    exchanges: tuple[ArchivedExchange, ...] = ()
     attempt = 0
     while True:
         attempt += 1
-        page = await desktop.new_page()
-        mark = session_of(page).mark()
+        page = await lane.page()
+        since = refusals.mark()
+        reusable = False
         try:
             status, headers, html, title = await _render_one(page, target.url, config)
             if status not in config.retry_http_codes:
                 await page.screenshot(path=str(desktop_shot))
+                reusable = True
         except Exception as error:
-            failure = _failure(session_of(page), mark, target.url, error)
+            failure = _failure(refusals, target, since, target.url, error)
             if isinstance(error, _TransientData):
                 failure = FetchFailureItem(
                     url=target.url, reason=error.reason, detail=f"render: {error}"[:500], status_code=error.status
@@ -415,31 +761,29 @@ async def _render_target(
                 await asyncio.sleep(config.backoff(attempt))
                 continue
             failure.detail = f"{failure.detail} (after {attempt} attempts)"[:500] if attempt > 1 else failure.detail
-            yield failure
-            return
+            return RenderedTarget([failure])
         finally:
-            # archived already; kept for the next night's question whether anything changed
-            exchanges = await session_of(page).records_of(page)
-            await page.close()
+            exchanges = await lane.done(page, reusable, config.timeout_ms)
         if status in config.retry_http_codes:  # a transient answer is not the page: try again, then record it
             if attempt <= config.retry_times:
                 await asyncio.sleep(config.backoff(attempt))
                 continue
-            yield FetchFailureItem(
+            failure = FetchFailureItem(
                 url=target.url,
                 reason="http_status",
                 detail=f"render: HTTP {status} after {attempt} attempts",
                 status_code=status,
             )
-            return
+            return RenderedTarget([failure])
         break
-    plan.learn(html, target)
-    missing_phone_view = await _render_phone(mobile, target.url, mobile_shot, config)
+    items: list[Any] = []
+    missing_phone_view = await _render_phone(lane, target.url, mobile_shot, config)
     if missing_phone_view is not None:  # the desktop render stands; the missing phone view is recorded
-        yield missing_phone_view
+        items.append(missing_phone_view)
         exchanges = ()  # not a whole render: the next night renders it again
     shots = [p for p in (desktop_shot, mobile_shot) if p.exists()]
-    yield _page_item(target, lang, stem, status, headers, html, title, shots, exchanges, config)
+    items.append(_page_item(target, lang, stem, status, headers, html, title, shots, exchanges, config))
+    return RenderedTarget(items, html)
 
 
 def _page_item(
@@ -535,6 +879,8 @@ async def _unchanged_render(
     if asked is None:
         return None
     for exchange, (method, request_headers, request_body, answer) in asked:
+        if exchange.record_id in config.confirmed:  # a page rendering beside this one confirmed it meanwhile
+            continue
         if hashlib.sha256(answer.body).hexdigest() != exchange.payload_sha256:  # a new session credential
             config.exchanges.write_exchange(
                 url=exchange.uri,

@@ -110,6 +110,8 @@ def build_settings(
         "ASHYQ_MAX_QUERY_VARIANTS": limits.max_query_variants,
         "ASHYQ_MAX_DATE_VARIANTS": limits.max_date_variants,
         "ASHYQ_MAX_EXTERNAL_CHECKS": limits.max_external_checks,
+        # pages the browser renders at once (0: as many as the machine's cores allow, at most four)
+        "ASHYQ_RENDER_CONCURRENCY": config.render.concurrency,
         "ASHYQ_MAX_FILE_SIZE": int(config.download.max_file_mb * MEGABYTE),
         "ASHYQ_RETRY_ANTIBOT": config.retry.retry_antibot,
         "ASHYQ_BACKOFF_BASE": config.retry.backoff_base_seconds,

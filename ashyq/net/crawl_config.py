@@ -95,6 +95,13 @@ class Limits(_Strict):
     max_external_checks: int = Field(default=200, ge=0)
 
 
+class RenderPolicy(_Strict):
+    """The browser step (gov.kz's rendered pages): how many pages render at once, 0 for the
+    machine's cores and one more, at most four (:func:`ashyq.crawler.render.default_concurrency`)."""
+
+    concurrency: int = Field(default=0, ge=0, le=16)
+
+
 class RobotsOverride(_Strict):
     """Fetch what robots.txt disallows under ``source`` (a URL prefix), for a recorded reason."""
 
@@ -137,6 +144,7 @@ class CrawlConfig(_Strict):
     retry: RetryPolicy = RetryPolicy()
     download: DownloadPolicy = DownloadPolicy()
     limits: Limits = Limits()
+    render: RenderPolicy = RenderPolicy()
     antibot_markers: list[str] = []
     robots: RobotsPolicy = RobotsPolicy()
 

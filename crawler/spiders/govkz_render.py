@@ -20,6 +20,7 @@ class GovkzRenderSpider(PortalSpider):
     identifier = "govkz_slug"
     languages = ("kk", "ru", "en")
     base_url = GOVKZ
+    drives_browser = True  # the crawl process runs only a few of these at once (crawler/process.py)
 
     def __init__(self, *args: Any, max_pages: str | int = 40, timeout_ms: str | int = 20_000, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -33,6 +34,7 @@ class GovkzRenderSpider(PortalSpider):
         from ashyq.crawler.render import (
             RenderSettings,
             budget_from,
+            default_concurrency,
             policy_from,
             render_body,
             url_map_from_settings,
@@ -62,6 +64,8 @@ class GovkzRenderSpider(PortalSpider):
             backoff_max_seconds=self.settings.getfloat("ASHYQ_BACKOFF_MAX", 30.0),
             baseline_run=self.settings.get("ASHYQ_BASELINE_RUN") or None,
             user_agent=self.settings.get("USER_AGENT") or "",
+            # pages rendered at once (config/crawl.yaml's render.concurrency; 0: by the machine)
+            concurrency=self.settings.getint("ASHYQ_RENDER_CONCURRENCY") or default_concurrency(),
         )
         async for item in render_body(str(self.body_identifier()), self.langs, config):
             yield item
