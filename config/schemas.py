@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Phrases = dict[str, list[str]]  # language (kk, ru, en) or kind → phrases
 Source = dict[str, str]  # where a rule comes from: seed file and point, or law and digest
@@ -34,6 +34,7 @@ class BrowserSettings(Schema):
     timeout_ms: int
     settle_ms: int
     pages_per_context: int
+    concurrent_pages: int = Field(ge=0)
     zoom_factor: float
     desktop_viewport: dict[str, int]
     watch_ms: int

@@ -3,18 +3,28 @@ the Appendix 14 and mobile checks read (axe-core, focus, motion, zoom, emblem, f
 English version, phones).
 
 One browser per call, launched by :mod:`ashyq.net.browser` behind the egress proxy (replica mode
-when a base-URL map is given); desktop contexts are recycled every ``pages_per_context`` pages and
-every page is closed after use, so memory stays flat over long runs. A page that cannot load yields
-Measurements carrying ``error`` (the checks turn them into not_assessed), never an exception; every
-request of a page the egress policy refused is a fetch failure with its reason.
+when a base-URL map is given), or the browser a caller already opened for several gathers at once
+(the run's browser stage, :mod:`ashyq.gather.stage`: each gather's pages then go into its own
+archive, and its refusals are told apart by the owner of its contexts). The pages are measured
+a few at once (``concurrent_pages``: lanes that each have a desktop context, recycled every
+``pages_per_context`` pages of the lane; a shared limit when several gathers share the browser),
+each into its own result, merged in the order of the sample: the outcome does not depend on which
+page finished first. Every page is closed after use, so memory stays flat over long runs. A page
+that cannot load yields Measurements carrying ``error`` (the checks turn them into not_assessed),
+never an exception; every request of a page the egress policy refused is a fetch failure with its
+reason.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+import itertools
+import os
+from collections.abc import Awaitable, Collection, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
@@ -30,6 +40,9 @@ from ashyq.net.egress import Refusal
 from ashyq.net.urlmap import BaseUrlMap
 
 PAGE_KINDS = ("axe", "emblem", "motion", "zoom", "focus", "skip_link", "form_errors")
+MAX_AUTO_PAGES = 4  # concurrent_pages: 0 measures the machine's cores plus one pages at once, at most this
+_OWNERS = itertools.count(1)  # each gather's contexts are its own in the browser session
+T = TypeVar("T")
 
 
 def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
@@ -49,23 +62,55 @@ def url_map_of(mapping: BaseUrlMap | Mapping[str, str] | None) -> BaseUrlMap:
     return mapping if isinstance(mapping, BaseUrlMap) else BaseUrlMap.from_mapping(mapping or {})
 
 
-async def new_context(session: BrowserSession, gather: GatherSettings, device: str | None = None) -> Any:
-    """A desktop context (or a phone's, by Playwright device name) with the gather step's timeout."""
+def pages_at_once(gather: GatherSettings) -> int:
+    """How many pages are measured at once: ``concurrent_pages``, or (0) the machine's cores plus
+    one, at most :data:`MAX_AUTO_PAGES`."""
+    if gather.concurrent_pages > 0:
+        return gather.concurrent_pages
+    return min(MAX_AUTO_PAGES, max(1, os.cpu_count() or 1) + 1)
+
+
+def browser_for(gather: GatherSettings) -> AbstractAsyncContextManager[BrowserSession]:
+    """The browser a gather runs in (its policy, URL map and politeness budget), archiving nothing
+    by itself: each context is given its gather's archive (:func:`new_context`)."""
+    url_map = url_map_of(gather.url_map)
+    return open_browser(
+        gather.policy,
+        url_map,
+        executable=gather.executable,
+        local_files=gather.local_files,
+        budget=_budget(gather, url_map),
+    )
+
+
+async def new_context(
+    session: BrowserSession, gather: GatherSettings, device: str | None = None, owner: str | None = None
+) -> Any:
+    """A desktop context (or a phone's, by Playwright device name) with the gather step's timeout,
+    archived into the gather's archive, its requests noted as ``owner``'s."""
     options = {} if device is not None else {"viewport": gather.viewport}
-    context = await session.new_context(device, **options)
+    context = await session.new_context(device, owner=owner, archive=gather.archive, **options)
     context.set_default_timeout(gather.timeout_ms)
     await context.add_init_script(motion.RECORDER)
     return context
 
 
 async def measure_page(
-    context: Any, url: str, gather: GatherSettings, config: dict[str, Any], result: GatherResult, with_focus: bool
+    context: Any,
+    url: str,
+    gather: GatherSettings,
+    config: dict[str, Any],
+    result: GatherResult,
+    with_focus: bool,
+    owner: str | None = None,
 ) -> str | None:
     """Load one page and take its desktop measurements; returns its rendered DOM (None when it failed)."""
     page = await context.new_page()
     session = session_of(page)
     mark = session.mark()
     since = len(result.measurements)
+    reached: set[str] = set()  # where the page's main frame went (a refused navigation is asked from there)
+    page.on("framenavigated", lambda frame: reached.add(frame.url) if frame == page.main_frame else None)
     try:
         response = await load(page, url, gather)
         if session.left_for_an_error(page):
@@ -117,7 +162,7 @@ async def measure_page(
     except Exception as error:
         kinds = [k for k in PAGE_KINDS if with_focus or k not in ("focus", "skip_link")]
         result.measurements += error_measurements(url, error, kinds)
-        result.failures.append(failure_of(session, mark, url, error))
+        result.failures.append(failure_of(session, mark, url, error, owner, reached))
         return None
     finally:
         await close_page(page, result, since)
@@ -131,22 +176,47 @@ async def close_modal(page: Any) -> None:
         await page.wait_for_timeout(100)
 
 
-def failure_of(session: BrowserSession, mark: Mark, url: str, error: BaseException) -> FetchFailure:
-    """Why a page did not load: the egress policy's refusal (of the page or a hop of its redirects)
-    when there was one, else a timeout or an error."""
+def failure_of(
+    session: BrowserSession,
+    mark: Mark,
+    url: str,
+    error: BaseException,
+    owner: str | None = None,
+    reached: Collection[str] = (),
+) -> FetchFailure:
+    """Why a page did not load: the egress policy's refusal (of the page, a hop of its redirects or
+    where it went next) when there was one, else a timeout or an error. Other pages load at the same
+    time: only the navigations ``owner``'s contexts asked from this page (at ``url``, or where it
+    had ``reached``) are its own."""
     if isinstance(error, Refusal):
         return FetchFailure(url, error.reason, f"browser: {error.detail}"[:300])
-    refused = next((r for r in session.refused_requests(mark) if r.navigation), None)
+    here = {_same_page(u) for u in (url, *reached)}
+    refused = next(
+        (r for r in session.refused_requests(mark, owner) if r.navigation and _same_page(r.page_url) in here), None
+    )
     if refused is not None:
         return FetchFailure(url, refused.reason, f"browser: {refused.url}: {refused.detail}"[:300])
     reason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
     return FetchFailure(url, reason, f"browser: {error}"[:300])
 
 
-def record_refusals(session: BrowserSession, result: GatherResult) -> None:
-    """Every request of the sample's pages the egress policy refused, once, as a fetch failure."""
+def _same_page(url: str) -> tuple[str, ...]:
+    """An address as Chromium writes it (scheme and host in lower case, ``/`` for no path)."""
+    parts = urlsplit(url)
+    return (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query)
+
+
+def record_refusals(
+    session: BrowserSession, result: GatherResult, owner: str | None = None, order: Sequence[str] = ()
+) -> None:
+    """Every request of the sample's pages (of ``owner``'s contexts) the egress policy refused, once,
+    as a fetch failure, in the order of the pages that asked (``order``), not of the refusals."""
     known = {f.url for f in result.failures}
-    for refused in session.refused_requests():
+    place = {url: n for n, url in enumerate(order)}
+    for page in result.pages:
+        place.setdefault(page.final_url or page.url, place.get(page.url, len(order)))
+    refusals = sorted(session.refused_requests(owner=owner), key=lambda r: place.get(r.page_url, len(order)))
+    for refused in refusals:
         if refused.navigation and refused.page_url in known:
             continue  # the page's failure already says why (a hop of its redirects was refused)
         if refused.url not in known:
@@ -155,60 +225,140 @@ def record_refusals(session: BrowserSession, result: GatherResult) -> None:
             result.failures.append(FetchFailure(refused.url, refused.reason, detail[:300]))
 
 
+@dataclass
+class _Gather:
+    """What the pages of one gather share: the browser, the settings, its owner name, the limit."""
+
+    session: BrowserSession
+    gather: GatherSettings
+    config: dict[str, Any]
+    owner: str
+    slots: asyncio.Semaphore  # one per page being measured, shared by the gathers of one browser
+
+
 async def gather_async(
     urls: Sequence[str],
     gather: GatherSettings,
     home: str | None = None,
     sample: bool = True,
     chosen: Sequence[str] | None = None,
+    session: BrowserSession | None = None,
+    slots: asyncio.Semaphore | None = None,
 ) -> GatherResult:
-    """Measure ``chosen`` pages (one per template …) or, without them, the old sample of ``urls``."""
-    config = check_settings("accessibility")
+    """Measure ``chosen`` pages (one per template …) or, without them, the old sample of ``urls``:
+    in a browser of its own, or in ``session`` (left open) when given; with at most ``slots``
+    pages at once (a limit the caller shares among gathers), else :func:`pages_at_once`."""
     if chosen is not None:
         chosen = list(dict.fromkeys(chosen))
     else:
         chosen = sample_pages(urls, home) if sample else list(dict.fromkeys(urls))
+    limit = slots or asyncio.Semaphore(pages_at_once(gather))
+    if session is not None:
+        return await _gather(session, gather, chosen, limit)
+    async with browser_for(gather) as own:
+        return await _gather(own, gather, chosen, limit)
+
+
+async def _gather(
+    session: BrowserSession, gather: GatherSettings, chosen: list[str], slots: asyncio.Semaphore
+) -> GatherResult:
+    run = _Gather(session, gather, check_settings("accessibility"), f"gather-{next(_OWNERS)}", slots)
     result = GatherResult(sample=chosen)
-    url_map = url_map_of(gather.url_map)
-    async with open_browser(
-        gather.policy,
-        url_map,
-        executable=gather.executable,
-        local_files=gather.local_files,
-        budget=_budget(gather, url_map),
-        archive=gather.archive,
-    ) as session:
-        result.tool_versions["chromium"] = session.version
-        result.tool_versions["chromium-run"] = session.sandbox
-        context: Any = None
+    result.tool_versions["chromium"] = session.version
+    result.tool_versions["chromium-run"] = session.sandbox
+    try:
         doms: dict[str, str] = {}
-        for index, url in enumerate(chosen):
-            if context is None or index % max(1, gather.pages_per_context) == 0:
-                if context is not None:
-                    await context.close()
-                context = await new_context(session, gather)
-            html = await measure_page(context, url, gather, config, result, index < gather.focus_pages)
+        for url, (measured, html) in zip(chosen, await _measure_pages(run, chosen, result), strict=True):
+            result.measurements += measured.measurements
+            result.pages += measured.pages
+            result.failures += measured.failures
             if html is not None:
                 doms[url] = html
-        if context is not None:
-            await context.close()
-        home_url = chosen[0] if chosen else None
-        if home_url is not None:
-            context = await new_context(session, gather)
+        if chosen:
+            await _probe_site(run, chosen[0], doms, result)
+        record_refusals(session, result, run.owner, chosen)
+    finally:  # what this gather's pages got is all written before its archive may be closed
+        await session.settle_archive(gather.archive)
+    return result
+
+
+async def _measure_pages(
+    run: _Gather, chosen: list[str], result: GatherResult
+) -> list[tuple[GatherResult, str | None]]:
+    """Each page of ``chosen`` measured into a result of its own (and its DOM), in that order;
+    lanes take the next page as they get free, each with a desktop context recycled every
+    ``pages_per_context`` pages, holding one of the slots while it has one."""
+    measured: list[tuple[GatherResult, str | None]] = []
+    for url in chosen:  # every page's result shares the gather's tool versions (axe-core's once known)
+        measured.append((GatherResult(sample=[url], tool_versions=result.tool_versions), None))
+    waiting = iter(range(len(chosen)))
+
+    async def lane() -> None:
+        while True:
+            async with run.slots:
+                context: Any = None
+                try:
+                    for _ in range(max(1, run.gather.pages_per_context)):
+                        index = next(waiting, None)
+                        if index is None:
+                            return
+                        if context is None:
+                            context = await new_context(run.session, run.gather, owner=run.owner)
+                        page, with_focus = measured[index][0], index < run.gather.focus_pages
+                        html = await measure_page(
+                            context, chosen[index], run.gather, run.config, page, with_focus, run.owner
+                        )
+                        measured[index] = (page, html)
+                finally:
+                    if context is not None:
+                        await context.close()
+
+    await together(*(lane() for _ in range(min(pages_at_once(run.gather), len(chosen)))))
+    return measured
+
+
+async def _probe_site(run: _Gather, home: str, doms: dict[str, str], result: GatherResult) -> None:
+    """The site probes (search, feedback form, English version) and the phones', each holding a
+    slot, at the same time; their measurements are added in that order."""
+    gather, config = run.gather, run.config
+
+    async def site() -> list[Any]:
+        # the probes see the pages' measurements (is there a form already?) and add theirs after them
+        probed = GatherResult(result.sample, list(result.measurements), tool_versions=result.tool_versions)
+        async with run.slots:
+            context = await new_context(run.session, gather, owner=run.owner)
             try:
-                await interactions.site_probes(context, home_url, doms, gather, config, result)
+                await interactions.site_probes(context, home, doms, gather, config, probed)
             finally:
                 await context.close()
-            if gather.mobile:
+        return probed.measurements[len(result.measurements) :]
 
-                async def phone_context(device: str) -> Any:
-                    return await new_context(session, gather, device)
+    async def phones() -> list[Any]:
+        if not gather.mobile:
+            return []
+        phoned = GatherResult(result.sample, tool_versions=result.tool_versions)
 
-                await interactions.mobile_probes(
-                    phone_context, home_url, doms.get(home_url, ""), gather, config, result
-                )
-        record_refusals(session, result)
-    return result
+        async def phone_context(device: str) -> Any:
+            return await new_context(run.session, gather, device, run.owner)
+
+        async with run.slots:
+            await interactions.mobile_probes(phone_context, home, doms.get(home, ""), gather, config, phoned)
+        return phoned.measurements
+
+    probed, phoned = await together(site(), phones())
+    result.measurements += probed + phoned
+
+
+async def together(*jobs: Awaitable[T]) -> list[T]:
+    """Run ``jobs`` at once; their results in the order given. The first failure stops the others
+    (they are cancelled and waited for, so their pages and contexts are closed) and is raised."""
+    tasks = [asyncio.ensure_future(job) for job in jobs]
+    try:
+        return list(await asyncio.gather(*tasks))
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def gather_pages(
@@ -218,7 +368,9 @@ def gather_pages(
     sample: bool = True,
     chosen: Sequence[str] | None = None,
 ) -> GatherResult:
-    """Synchronous entry point (a fresh event loop): the CLI and the run use this."""
+    """Synchronous entry point (a fresh event loop and a browser of its own): ``check-page``, the ACT
+    accuracy run and the benchmarks use this; the run's browser stage shares one browser among its
+    bodies (:mod:`ashyq.gather.stage`)."""
     return asyncio.run(gather_async(urls, gather or GatherSettings.from_config(), home, sample, chosen))
 
 

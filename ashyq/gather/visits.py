@@ -32,6 +32,7 @@ class GatherSettings:
     timeout_ms: int = 15_000
     settle_ms: int = 250
     pages_per_context: int = 8
+    concurrent_pages: int = 0  # pages measured at once (0: the machine's cores plus one, at most 4)
     zoom_factor: float = 2.0
     viewport: dict[str, int] = field(default_factory=lambda: {"width": 1280, "height": 800})
     focus_pages: int = 1000  # pages of the sample that are tabbed through (every one, by default)
@@ -47,6 +48,7 @@ class GatherSettings:
             "timeout_ms": browser["timeout_ms"],
             "settle_ms": browser["settle_ms"],
             "pages_per_context": browser["pages_per_context"],
+            "concurrent_pages": browser["concurrent_pages"],
             "zoom_factor": browser["zoom_factor"],
             "viewport": dict(browser["desktop_viewport"]),
             "watch_ms": browser["watch_ms"],

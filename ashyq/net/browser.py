@@ -5,7 +5,11 @@ drives a browser (the gov.kz render, the browser measurements, ``check-page``).
   (``--proxy-server``, loopback included with ``--proxy-bypass-list=<-loopback>``), which applies the
   egress policy and, in replica mode, serves the mapped hosts from the replica. WebRTC may not send
   UDP around the proxy. A navigation is checked before it is asked for (:meth:`BrowserSession.goto`),
-  and what the proxy refused of a page's requests is there to record (:meth:`BrowserSession.refused_requests`).
+  and what the proxy refused of a page's requests is there to record (:meth:`BrowserSession.refused_requests`),
+  each request with the page that asked it and the *owner* of its context (one body's gather, when
+  several share the browser).
+* **Archives.** What a context's pages get is archived into the archive given for the context (a
+  body's WARC) or, by default, the session's (:mod:`ashyq.net.capture`): one recorder per archive.
 * **Privileges.** Run as root, Chromium is started as an unprivileged user (``ASHYQ_BROWSER_USER``,
   default ``nobody``) through ``setpriv``, with its own sandbox when the kernel lets that user make
   namespaces (probed once per process); ``--no-sandbox`` only when it does not. The session says
@@ -26,7 +30,8 @@ import shutil
 import subprocess
 import tempfile
 import weakref
-from collections.abc import AsyncIterator
+from collections import deque
+from collections.abc import AsyncIterator, Collection
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -162,11 +167,12 @@ def _user_wrapper(executable: str, drop: list[str], uid: int, gid: int) -> str:
 
 @dataclass
 class Asked:
-    """A request a page of the session made, and the page it was on."""
+    """A request a page of the session made, the page it was on, and its context's owner."""
 
     url: str
     page_url: str
     navigation: bool
+    owner: str | None = None
 
 
 @dataclass(frozen=True)
@@ -178,18 +184,65 @@ class PageRefusal:
     detail: str
     page_url: str
     navigation: bool
+    owner: str | None = None
+
+
+def _plain(url: str) -> str:
+    return url.split("#", 1)[0]
+
+
+def _tunnel_end(url: str, asked: bool = False) -> tuple[str, int] | None:
+    """The host and port of a tunnel's refusal, or of a request that goes through a tunnel (https,
+    WebSocket): a tunnel's refusal names only them."""
+    try:
+        target = target_of(url, DEFAULT_SCHEMES)
+    except Refusal:
+        return None
+    if asked and target.scheme not in ("https", "wss", "ws"):
+        return None
+    return target.host, target.port
 
 
 def _same_request(refused: ProxyRefusal, asked: str) -> bool:
     """A refusal is the request's when the URL is the same, or, for a tunnel (https, WebSocket),
     when the host and port are."""
     if not refused.tunnel:
-        return refused.url.split("#", 1)[0] == asked.split("#", 1)[0]
-    try:
-        a, b = target_of(refused.url, DEFAULT_SCHEMES), target_of(asked, DEFAULT_SCHEMES)
-    except Refusal:
-        return False
-    return b.scheme in ("https", "wss", "ws") and (a.host, a.port) == (b.host, b.port)
+        return _plain(refused.url) == _plain(asked)
+    end = _tunnel_end(refused.url)
+    return end is not None and end == _tunnel_end(asked, asked=True)
+
+
+def _answered(refusals: list[ProxyRefusal], asked: list[Asked]) -> list[tuple[ProxyRefusal, Asked]]:
+    """Each refusal with the request it answers: the first one not yet answered that is the same
+    request (:func:`_same_request`, looked up by URL or by host and port rather than tried on every
+    request). A refusal no request matches (the browser's own traffic, a request already answered)
+    is left out."""
+    urls = {_plain(r.url) for r in refusals if not r.tunnel}
+    ends = {end for end in (_tunnel_end(r.url) for r in refusals if r.tunnel) if end is not None}
+    waiting: dict[str | tuple[str, int], deque[int]] = {}
+    tunnelled: dict[str, tuple[str, int] | None] = {}
+    for n, request in enumerate(asked):
+        plain = _plain(request.url)
+        if plain in urls:
+            waiting.setdefault(plain, deque()).append(n)
+        if not ends:
+            continue
+        if request.url not in tunnelled:
+            tunnelled[request.url] = _tunnel_end(request.url, asked=True)
+        end = tunnelled[request.url]
+        if end is not None and end in ends:
+            waiting.setdefault(end, deque()).append(n)
+    used: set[int] = set()
+    found: list[tuple[ProxyRefusal, Asked]] = []
+    for refusal in refusals:
+        key = _tunnel_end(refusal.url) if refusal.tunnel else _plain(refusal.url)
+        queue = waiting.get(key) if key is not None else None
+        while queue and queue[0] in used:
+            queue.popleft()
+        if queue:
+            used.add(queue[0])
+            found.append((refusal, asked[queue.popleft()]))
+    return found
 
 
 @dataclass
@@ -205,7 +258,12 @@ class BrowserSession:
     plan: LaunchPlan
     local_files: bool = False  # check-page of a file the operator named
     asked: list[Asked] = field(default_factory=list)
-    recorder: TrafficRecorder | None = None  # archives what the pages get (ashyq.net.capture)
+    recorder: TrafficRecorder | None = None  # archives what the pages get (ashyq.net.capture), by default
+    # one recorder per archive a context was given instead (by the archive's id), and each context's recorder
+    recorders: dict[int, TrafficRecorder] = field(default_factory=dict)
+    _recorder_of: weakref.WeakKeyDictionary[Any, TrafficRecorder] = field(
+        default_factory=weakref.WeakKeyDictionary, init=False, repr=False
+    )
 
     @property
     def version(self) -> str:
@@ -223,31 +281,35 @@ class BrowserSession:
         """Where the refusals and the requests stand now (for :meth:`refused_requests`)."""
         return len(self.proxy.refusals), len(self.asked)
 
-    def refused_requests(self, mark: Mark = (0, 0)) -> list[PageRefusal]:
+    def refused_requests(
+        self, mark: Mark = (0, 0), owner: str | None = None, page_url: str | Collection[str] | None = None
+    ) -> list[PageRefusal]:
         """The proxy's refusals since ``mark`` that answer a page's own request since then (the
         browser's background traffic is not a page's), each request once, under the URL the page
-        asked for (a tunnel's refusal names only a host and port), with the page that asked."""
+        asked for (a tunnel's refusal names only a host and port), with the page that asked; only
+        the requests of ``owner``'s contexts, and of the pages at ``page_url``, when given."""
+        pages = {page_url} if isinstance(page_url, str) else None if page_url is None else set(page_url)
         found: dict[str, PageRefusal] = {}
-        used: set[int] = set()
-        asked_since = list(enumerate(self.asked[mark[1] :]))
-        for refusal in self.proxy.refusals_since(mark[0]):
-            match = next(((n, a) for n, a in asked_since if n not in used and _same_request(refusal, a.url)), None)
-            if match is None:  # the browser's own traffic, or a request already answered
+        for refusal, asked in _answered(self.proxy.refusals_since(mark[0]), self.asked[mark[1] :]):
+            if (owner is not None and asked.owner != owner) or (pages is not None and asked.page_url not in pages):
                 continue
-            used.add(match[0])
-            asked = match[1]
             found.setdefault(
-                asked.url, PageRefusal(asked.url, refusal.reason, refusal.detail, asked.page_url, asked.navigation)
+                asked.url,
+                PageRefusal(asked.url, refusal.reason, refusal.detail, asked.page_url, asked.navigation, asked.owner),
             )
         return list(found.values())
 
-    def _track(self, context: BrowserContext) -> None:
+    def _track(self, context: BrowserContext, owner: str | None = None) -> None:
         """Note every request (and WebSocket) of the context's pages with the page it was on."""
         current: dict[int, str] = {}
 
         def on_page(page: Page) -> None:
             page.on("framenavigated", lambda frame: _navigated(page, frame))
-            page.on("websocket", lambda ws: self.asked.append(Asked(ws.url, current.get(id(page), ""), False)))
+            page.on("websocket", lambda ws: self.asked.append(Asked(ws.url, current.get(id(page), ""), False, owner)))
+            page.on("close", lambda _: _closed(page))
+
+        def _closed(page: Page) -> None:
+            current.pop(id(page), None)  # a later page may get its id
 
         def _navigated(page: Page, frame: Any) -> None:
             if frame == page.main_frame and not frame.url.startswith(("about:", "chrome-error:")):
@@ -262,7 +324,7 @@ class BrowserSession:
             while first.redirected_from is not None:  # a redirect hop is asked by the page that started it
                 first = first.redirected_from
             navigation = bool(request.is_navigation_request())
-            self.asked.append(Asked(request.url, current.get(page_id, first.url), navigation))
+            self.asked.append(Asked(request.url, current.get(page_id, first.url), navigation, owner))
 
         context.on("page", on_page)
         context.on("request", on_request)
@@ -273,23 +335,57 @@ class BrowserSession:
         options.pop("default_browser_type", None)
         return options
 
-    async def new_context(self, device: str | None = None, **options: Any) -> BrowserContext:
-        """A context with the one user agent (after the desktop's or the device's product string)."""
+    async def new_context(
+        self,
+        device: str | None = None,
+        *,
+        owner: str | None = None,
+        archive: ExchangeSink | None = None,
+        **options: Any,
+    ) -> BrowserContext:
+        """A context with the one user agent (after the desktop's or the device's product string);
+        its requests are noted as ``owner``'s, its exchanges archived into ``archive`` (else into the
+        session's archive, if it has one)."""
         if device is not None:
             options = {**self.device(device), **options}
         product = options.get("user_agent") or desktop_product(self.version)
         options["user_agent"] = user_agent(self.contact, product)
         context = await self.browser.new_context(**options, service_workers="block")
-        self._track(context)
-        if self.recorder is not None:
-            self.recorder.attach(context)
+        self._track(context, owner)
+        recorder = self._recorder_for(archive)
+        if recorder is not None:
+            recorder.attach(context)
+            self._recorder_of[context] = recorder
         _SESSIONS[context] = self
         return context
 
+    def _recorder_for(self, archive: ExchangeSink | None) -> TrafficRecorder | None:
+        """The recorder of ``archive`` (made on first use), or the session's own."""
+        if archive is None or (self.recorder is not None and self.recorder.sink is archive):
+            return self.recorder
+        known = self.recorders.get(id(archive))
+        if known is None or known.sink is not archive:
+            known = self.recorders[id(archive)] = TrafficRecorder(archive)
+        return known
+
+    async def settle_archive(self, archive: ExchangeSink | None) -> None:
+        """Finish writing what ``archive``'s contexts got (they are closed: nothing more comes), so
+        the archive can be closed while the browser goes on for others."""
+        recorder = self.recorders.get(id(archive))
+        if recorder is not None and recorder.sink is archive:
+            del self.recorders[id(archive)]
+            await settle(recorder)
+
+    async def settle_archives(self) -> None:
+        """Finish writing every archive's exchanges (the browser is closing)."""
+        for recorder in [self.recorder, *self.recorders.values()]:
+            await settle(recorder)
+
     async def records_of(self, page: Page) -> tuple[ArchivedExchange, ...]:
-        """What ``page`` got so far, as archived (nothing when the session archives nothing); call it
-        before closing the page."""
-        return await self.recorder.records_of(page) if self.recorder is not None else ()
+        """What ``page`` got so far, as archived in its context's archive (nothing when the context
+        archives nothing); call it before closing the page."""
+        recorder = self._recorder_of.get(page.context)
+        return await recorder.records_of(page) if recorder is not None else ()
 
     async def goto(self, page: Page, url: str, **kwargs: Any) -> Response | None:
         """Load ``url`` in ``page`` if the policy lets it be asked for (a :class:`Refusal` if not).
@@ -381,8 +477,9 @@ async def open_browser(
                     executable_path=plan.executable, headless=True, args=args, chromium_sandbox=False
                 )
             recorder = TrafficRecorder(archive) if archive is not None else None
+            session = BrowserSession(playwright, browser, proxy, policy, contact, plan, local_files, recorder=recorder)
             try:
-                yield BrowserSession(playwright, browser, proxy, policy, contact, plan, local_files, recorder=recorder)
+                yield session
             finally:
-                await settle(recorder)
+                await session.settle_archives()
                 await browser.close()

@@ -11,8 +11,9 @@ the replica. What they cannot give is recorded as such: the body Chromium alread
 for a payload stored decoded), ``HTTP/1.1`` as the protocol (the proxy speaks it with Chromium), and
 a body the browser no longer holds (a response of a page already closed) as ``WARC-Truncated``.
 
-An exchange repeated byte for byte in one session (the same stylesheet on every page) is archived
-once; each visit's list of records names the record already written.
+A browser session has one recorder per archive (several bodies measured in one browser each have
+their WARC). An exchange repeated byte for byte into one archive in one session (the same stylesheet
+on every page) is archived once; each visit's list of records names the record already written.
 """
 
 from __future__ import annotations
