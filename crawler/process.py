@@ -70,7 +70,8 @@ class BodyTally:
 
 
 class CrawlJob:
-    """Runs the job's (body, spider) pairs, at most ``parallel`` at a time, then stops the reactor."""
+    """Runs the job's (body, spider) pairs, at most ``parallel`` at a time and at most ``browsers`` of
+    them driving a browser (their renders share the machine's cores), then stops the reactor."""
 
     def __init__(self, job: dict[str, Any]) -> None:
         self.job = job
@@ -100,7 +101,9 @@ class CrawlJob:
         for body, spider in self.queue:
             self.tallies[body.id].spiders.append(str(spider.name))
         self.parallel = max(int(job.get("parallel") or 4), 1)
+        self.browsers = max(int(job.get("browsers") or self.parallel), 1)
         self.running = 0
+        self.rendering = 0
         self.process = CrawlerProcess(self.settings)
         self.parent = os.getppid()
 
@@ -114,8 +117,7 @@ class CrawlJob:
             self._finish()
             return
         # The first crawler installs the asyncio reactor; nothing may touch the reactor before it.
-        for _ in range(min(self.parallel, len(self.queue))):
-            self._start_next()
+        self._start_more()
         ticker = task.LoopingCall(self._report)
         ticker.start(PROGRESS_SECONDS, now=False)
         self.process.start(stop_after_crawl=False, install_signal_handlers=True)
@@ -123,13 +125,27 @@ class CrawlJob:
             ticker.stop()
         self._finish()
 
-    def _start_next(self) -> None:
-        if not self.queue:
-            return
-        body, spider_class = self.queue.pop(0)
+    def _start_more(self) -> None:
+        """Start queued pairs while there is room: the first in the queue that fits (a browser spider
+        waits while ``browsers`` of them run; the queue's other spiders go past it)."""
+        while self.running < self.parallel:
+            fits = next(
+                (
+                    n
+                    for n, (_, spider) in enumerate(self.queue)
+                    if not _drives_browser(spider) or self.rendering < self.browsers
+                ),
+                None,
+            )
+            if fits is None:
+                return
+            self._start(*self.queue.pop(fits))
+
+    def _start(self, body: Body, spider_class: type[Spider]) -> None:
         crawler = self.process.create_crawler(spider_class)
         self.tallies[body.id].crawlers.append(crawler)
         self.running += 1
+        self.rendering += _drives_browser(spider_class)
         deferred = self.process.crawl(
             crawler,
             run_id=self.job["run_id"],
@@ -138,9 +154,9 @@ class CrawlJob:
             body=body,
             lang=self.job.get("lang"),
         )
-        deferred.addBoth(self._crawl_done, body.id, str(spider_class.name), crawler)
+        deferred.addBoth(self._crawl_done, body.id, spider_class, crawler)
 
-    def _crawl_done(self, result: Any, body_id: str, spider_name: str, crawler: Crawler) -> None:
+    def _crawl_done(self, result: Any, body_id: str, spider_class: type[Spider], crawler: Crawler) -> None:
         from twisted.internet import reactor
         from twisted.python.failure import Failure
 
@@ -152,12 +168,13 @@ class CrawlJob:
         if spider_errors and reason == "finished":
             reason = f"finished with {spider_errors} spider errors"
         tally = self.tallies[body_id]
-        tally.finished[spider_name] = reason
+        tally.finished[str(spider_class.name)] = reason
         self.running -= 1
+        self.rendering -= _drives_browser(spider_class)
         if len(tally.finished) == len(tally.spiders):
             emit("body_done", body=body_id, **tally.counts(), finish=tally.finished)
         if self.queue:
-            self._start_next()
+            self._start_more()
         elif self.running == 0:
             running_reactor: Any = reactor
             running_reactor.callLater(0, running_reactor.stop)
@@ -181,6 +198,10 @@ class CrawlJob:
                 for body_id, tally in self.tallies.items()
             },
         )
+
+
+def _drives_browser(spider: type[Spider]) -> bool:
+    return bool(getattr(spider, "drives_browser", False))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -53,7 +53,8 @@ class CrawlRequest:
     config_path: Path | None = None
     spiders: list[str] | None = None  # only these spider names (None: every spider that applies)
     lang: str | None = None
-    parallel: int = 4
+    parallel: int = 4  # (body, spider) pairs crawling at once
+    browsers: int | None = None  # of those, at most this many driving a browser (None: no limit of its own)
     settings_overrides: dict[str, Any] = field(default_factory=dict)
     connection_log: Path | None = None
     run_kind: RunKind = RunKind.AUDIT
@@ -143,6 +144,7 @@ def run_crawl(request: CrawlRequest, on_progress: ProgressCallback | None = None
         "spiders": request.spiders,
         "lang": request.lang,
         "parallel": request.parallel,
+        "browsers": request.browsers,
         "settings_overrides": request.settings_overrides,
         "connection_log": str(request.connection_log) if request.connection_log else None,
         "baseline_run": request.baseline_run,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -21,10 +22,10 @@ from urllib.parse import urlsplit
 
 import typer
 import yaml
-from rich.console import Console
 from rich.table import Table
 
 from ashyq.base.period import ReportingPeriod, parse_period
+from ashyq.cli.console import command_console
 from ashyq.cli.operator import (
     DbOption,
     OutOption,
@@ -53,8 +54,8 @@ CrawlConfigOption = Annotated[
     ),
 ]
 
-console = Console()
-err = Console(stderr=True)
+console = command_console()
+err = command_console(stderr=True)
 
 
 class ExitCode(IntEnum):
@@ -129,14 +130,26 @@ def options_or_exit(raw: list[str] | None) -> dict[str, str]:
 
 
 class StageProgress:
-    """One line per stage, and the harvest counts per body as they come."""
+    """One line per stage, the harvest counts per body as they come, and while bodies are harvested
+    side by side, the counts so far every ``every`` seconds."""
 
-    def __init__(self) -> None:
+    def __init__(self, every: float = 15.0) -> None:
         self.bodies: dict[str, dict[str, Any]] = {}
+        self.every = every
+        self.said_at = time.monotonic()
 
     def __call__(self, stage: str, info: dict[str, Any]) -> None:
         if stage == "crawl-progress":
             event = info
+            if event.get("event") == "progress" and time.monotonic() - self.said_at >= self.every:
+                self.said_at = time.monotonic()
+                counts = list((event.get("bodies") or {}).values())
+                err.print(
+                    f"  harvest so far: {sum(int(c.get('pages', 0)) for c in counts)} pages, "
+                    f"{sum(int(c.get('records', 0)) for c in counts)} records, "
+                    f"{sum(int(c.get('failures', 0)) for c in counts)} not fetched",
+                    highlight=False,
+                )
             if event.get("event") == "body_done":
                 b = event.get("body", "?")
                 err.print(
@@ -195,6 +208,15 @@ def _finish(summary: AuditSummary) -> None:
     raise typer.Exit(summary.exit_code)
 
 
+SideBySideOption = Annotated[
+    int,
+    typer.Option(
+        "--side-by-side",
+        min=1,
+        help="How many bodies are harvested, measured and checked together (one crawl process and one browser "
+        "for them, each host within its politeness budget); 1: body after body. Each body is finished on its own.",
+    ),
+]
 FullOption = Annotated[
     bool,
     typer.Option(
@@ -230,6 +252,7 @@ def nightly_command(
     ] = None,
     no_wait: Annotated[bool, typer.Option("--no-wait", help="With --queue: print the run's id and return.")] = False,
     full: FullOption = False,
+    side_by_side: SideBySideOption = AuditRequest.side_by_side,
     resume: Annotated[
         str | None,
         typer.Option(
@@ -275,6 +298,7 @@ def nightly_command(
         crawl_config=crawl_config,
         spiders=list(spider) if spider else None,
         full=full,
+        side_by_side=side_by_side,
     )
     if queue:
         _queued_nightly(request, redis, no_wait)
@@ -613,8 +637,16 @@ def import_replica_list(world: Any, out: Path, db: str) -> None:
     err.print(f"[bold]Unified list[/bold] imported: {len(loaded.entries)} datasets of {len(loaded.bodies)} bodies")
 
 
-def replica_audit(world: Any, out: Path, db: str, browser: bool = True, reports: bool = True) -> AuditSummary:
-    """Every demo body audited on the running replica world, as the allow-listed assessor."""
+def replica_audit(
+    world: Any,
+    out: Path,
+    db: str,
+    browser: bool = True,
+    reports: bool = True,
+    progress: Callable[[str, dict[str, Any]], None] | None = None,
+) -> AuditSummary:
+    """Every demo body audited on the running replica world, as the allow-listed assessor (side by
+    side: one crawl process and one browser for them all)."""
     from ashyq.replica.server import start_world
 
     with start_world(world) as served:
@@ -635,7 +667,7 @@ def replica_audit(world: Any, out: Path, db: str, browser: bool = True, reports:
             reports=reports,
             crawl_config=ASSESSOR_CRAWL,
         )
-        return run_audit(request, StageProgress())
+        return run_audit(request, progress or StageProgress())
 
 
 @internal_errors_exit_4

@@ -64,6 +64,10 @@ if TYPE_CHECKING:  # the crawler pulls in Scrapy: imported only when auditing
 
 Progress = Callable[[str, dict[str, Any]], None]
 
+# the crawl of a part: spiders crawling at once, and of those, spiders rendering pages in a browser
+CRAWL_PARALLEL = 64
+CRAWL_BROWSERS = 2
+
 
 @dataclass
 class AuditRequest:
@@ -87,6 +91,11 @@ class AuditRequest:
     crawl_config: Path | None = None  # politeness and robots policy (default config/crawl.yaml)
     # fetch, measure and check everything again, ignoring the previous run (ashyq.pipeline.incremental)
     full: bool = False
+    # how many assessed bodies are harvested, measured and checked together (their subordinate
+    # organisations come along): one crawl process and one browser for them all, each host within its
+    # politeness budget. 1: body after body. Each body is still finished (checked, stored, marked done)
+    # on its own, so a run killed midway and resumed redoes only the bodies not finished.
+    side_by_side: int = 8
 
 
 @dataclass
@@ -133,14 +142,14 @@ def no_progress(stage: str, info: dict[str, Any]) -> None:
 
 
 def run_audit(request: AuditRequest, progress: Progress = no_progress) -> AuditSummary:
-    """The whole audit in this process: start the run, then body by body harvest, measure and check
-    (a body is finished - stored and marked done - before the next one starts, so a run killed midway
-    and resumed redoes only the body it was killed in), then score and report. The coordinator holds
-    the run's lease (:mod:`ashyq.store.leases`) throughout."""
+    """The whole audit in this process: start the run, then harvest, measure and check the bodies, up
+    to ``request.side_by_side`` of them together (each body is finished - stored and marked done - on
+    its own, so a run killed midway and resumed redoes only the bodies not finished), then score and
+    report. The coordinator holds the run's lease (:mod:`ashyq.store.leases`) throughout."""
     run_id = start_audit_run(request)
     with Heartbeat(run_id, request.db_url):
         try:
-            for part in body_parts(load_registry(request.registry), request.body_ids):
+            for part in body_parts(load_registry(request.registry), request.body_ids, request.side_by_side):
                 harvest_measure_check(request, run_id, part, progress)
             return finish_audit(request, run_id, progress)
         except BaseException as error:  # interrupted or broken: the run is failed, never left looking done
@@ -215,7 +224,7 @@ def resume_audit(run_id: str, db_url: str | None, progress: Progress = no_progre
         registry = load_registry(request.registry)
         if todo:
             clear_bodies(run_id, _with_subordinates(registry, todo), db_url)
-        for part in body_parts(registry, todo):
+        for part in body_parts(registry, todo, request.side_by_side):
             harvest_measure_check(request, run_id, part, progress)
         return finish_audit(request, run_id, progress)
 
@@ -290,6 +299,7 @@ def request_record(request: AuditRequest) -> dict[str, Any]:
         "spiders": request.spiders,
         "crawl_config": str(request.crawl_config) if request.crawl_config else None,
         "full": request.full,
+        "side_by_side": request.side_by_side,
     }
 
 
@@ -315,6 +325,7 @@ def request_from_record(record: dict[str, Any], db_url: str | None) -> AuditRequ
         spiders=record.get("spiders"),
         crawl_config=Path(record["crawl_config"]) if record.get("crawl_config") else None,
         full=bool(record.get("full", False)),
+        side_by_side=int(record.get("side_by_side") or 1),
     )
 
 
@@ -348,6 +359,10 @@ def harvest_measure_check(
             config_path=request.crawl_config,
             run_id=run_id,
             baseline_run=baseline_id,
+            # every spider of the part at once: each host's politeness budget, not the order of the
+            # bodies, paces the harvest; the browser renders share the cores, so only a few at a time
+            parallel=CRAWL_PARALLEL,
+            browsers=CRAWL_BROWSERS,
         ),
         on_progress=lambda event: progress("crawl-progress", event),
     )
@@ -680,13 +695,15 @@ def largest_first(registry: str, body_ids: list[str]) -> list[str]:
     return sorted(body_ids, key=lambda b: -len(_with_subordinates(loaded, [b])))
 
 
-def body_parts(registry: Registry, body_ids: list[str]) -> list[list[str]]:
-    """The run's work in the parts one process does one after another: each assessed body alone (its
-    subordinate organisations come along), then the other bodies asked for that none of those brings."""
+def body_parts(registry: Registry, body_ids: list[str], side_by_side: int = 1) -> list[list[str]]:
+    """The run's work in the parts one process does one after another: the assessed bodies, up to
+    ``side_by_side`` of them a part (their subordinate organisations come along), then the other
+    bodies asked for that none of those brings."""
     assessed = [b for b in dict.fromkeys(body_ids) if registry.get(b).kind in ("cgo", "mio")]
     brought = set(_with_subordinates(registry, assessed))
     rest = [b for b in dict.fromkeys(body_ids) if b not in brought]
-    return [[b] for b in assessed] + ([rest] if rest else [])
+    size = max(1, side_by_side)
+    return [assessed[n : n + size] for n in range(0, len(assessed), size)] + ([rest] if rest else [])
 
 
 def _with_subordinates(registry: Registry, body_ids: list[str]) -> list[str]:

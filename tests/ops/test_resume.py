@@ -130,8 +130,9 @@ def test_a_killed_coordinator_is_resumed_to_the_findings_of_an_uninterrupted_run
     killed_file = tmp_path / "killed.sqlite"
     killed_db = f"sqlite:///{killed_file}"
     out = tmp_path / "out-killed"
+    # body after body: the kill lands in the next body's harvest, after the first body is finished
     coordinator = subprocess.Popen(
-        [str(ASHYQ), *nightly_args(registry, out, killed_db, world_urls, world)],
+        [str(ASHYQ), *nightly_args(registry, out, killed_db, world_urls, world), "--side-by-side", "1"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

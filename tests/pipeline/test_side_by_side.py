@@ -1,0 +1,74 @@
+"""Bodies harvested, measured and checked side by side (one crawl process, one browser, each host
+within its politeness budget) come out as they do body after body: the same pages, the same findings,
+the same scores. What changes is the time, not the audit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from ashyq.pipeline.audit import body_parts
+from ashyq.replica.core import World
+from ashyq.store.bodies import load_registry
+from ashyq.store.db import dispose_engine, session_scope
+from ashyq.store.models import Finding, Page, Score
+from ashyq.store.vocabulary import RunStatus
+from tests.pipeline.audit_harness import audit_on_replica
+
+# a classic website with a mobile version, and a www.gov.kz ministry with a subordinate organisation
+BODIES = ["kostanay", "mod"]
+
+
+def test_parts_hold_up_to_the_side_by_side_count_of_assessed_bodies() -> None:
+    registry = load_registry("demo")
+    assessed = [b.id for b in registry.assessed()]
+    assert body_parts(registry, assessed, 1) == [[b] for b in assessed]
+    assert body_parts(registry, assessed, 4) == [assessed[:4], assessed[4:]]
+    assert body_parts(registry, assessed, 100) == [assessed]
+    # a body no assessed one brings along is a part of its own at the end
+    assert body_parts(registry, ["kostanay", "zqai"], 8) == [["kostanay"], ["zqai"]]
+
+
+def _audit(out: Path, side_by_side: int) -> dict[str, Any]:
+    summary, db = audit_on_replica(
+        out, World(), BODIES, max_pages=6, browser=True, reports=False, side_by_side=side_by_side
+    )
+    assert summary.status == RunStatus.COMPLETE, summary.outcomes
+    with session_scope(db) as session:
+        run = summary.run_id
+        seen = {
+            "pages": sorted(
+                (p.body_id or "", p.url, p.depth if p.depth is not None else -1, p.status or 0)
+                for p in session.scalars(select(Page).where(Page.run_id == run))
+            ),
+            "findings": sorted(
+                (f.body_id, f.item, f.lang or "", str(f.status), f.reason or "")
+                for f in session.scalars(select(Finding).where(Finding.run_id == run))
+            ),
+            "scores": sorted(
+                (s.body_id, s.edition, round(s.final, 6))
+                for s in session.scalars(select(Score).where(Score.run_id == run))
+            ),
+        }
+    dispose_engine(db)
+    return seen
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_side_by_side_and_body_after_body_give_the_same_audit(tmp_path: Path) -> None:
+    together = _audit(tmp_path / "together", side_by_side=len(BODIES))
+    one_by_one = _audit(tmp_path / "one-by-one", side_by_side=1)
+    assert {b for b, *_ in together["findings"]} == set(BODIES)
+    assert len(together["findings"]) > 100
+    for kind in ("pages", "findings", "scores"):
+        only_together = sorted(set(together[kind]) - set(one_by_one[kind]))
+        only_alone = sorted(set(one_by_one[kind]) - set(together[kind]))
+        assert not only_together and not only_alone, (
+            f"{kind} of the side-by-side run only: {only_together[:20]}; "
+            f"of the body-by-body run only: {only_alone[:20]}"
+        )
+    assert together == one_by_one
