@@ -2,6 +2,10 @@
 PY      := .venv/bin/python
 ASHYQ   := .venv/bin/ashyq
 PYTEST  := .venv/bin/pytest
+# the suite spread over the cores, each test file whole on one worker (its module fixtures are set up
+# once; a session fixture once per worker); WORKERS=0 runs it in one process
+WORKERS ?= auto
+SPREAD  := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile)
 
 .PHONY: setup demo test test-fast bench lint accuracy clean
 
@@ -11,11 +15,11 @@ setup:                ## Debian packages, .venv, the project with its extras, ax
 demo: setup           ## the whole job on the replica world; everything lands under ./out/
 	$(ASHYQ) demo
 
-test: setup           ## the full suite, browser and database tests included
-	$(PYTEST) -q
+test: setup           ## the full suite, browser and database tests included; ends with the 25 slowest tests
+	$(PYTEST) -q $(SPREAD) --durations=25
 
-test-fast: setup      ## everything but the browser, PostgreSQL and Redis tests
-	$(PYTEST) -q -m "not browser and not postgres and not redis"
+test-fast: setup      ## everything but the slow, browser, PostgreSQL and Redis tests
+	$(PYTEST) -q $(SPREAD) -m "not slow and not browser and not postgres and not redis"
 
 bench: setup          ## benchmarks printing ratios against a peer measured in the same run
 	$(PY) -m benchmarks

@@ -9,7 +9,7 @@ import pytest
 
 from ashyq.config import operator
 from ashyq.replica.core import World
-from ashyq.replica.server import start_world
+from ashyq.replica.server import RunningWorld, start_world
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -29,6 +29,17 @@ def operator_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def world() -> World:
     return World()
+
+
+@pytest.fixture(scope="session")
+def hostile() -> Iterator[RunningWorld]:
+    """The hostile world, once per session: its map in ``.urls``, its canary (which nothing may
+    reach) in ``.canary``."""
+    running = start_world(World(faults="hostile"))
+    try:
+        yield running
+    finally:
+        running.stop()
 
 
 @pytest.fixture(scope="session")
