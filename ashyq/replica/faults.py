@@ -6,7 +6,11 @@ Middleware (every host):
   the second attempt succeeds, so retries work and a test can predict which URLs fail.
 * a slow first answer (``SLOW_SECONDS``) for about one URL in eleven (``% 11 == 3``).
 * gov.kz: ``400 {"error":"notAllowed"}`` on the first attempt of about one news query in five even
-  with a valid ticket (anti-bot), and a non-JSON ``502`` HTML page on every 7th POST to ``/graphql``.
+  with a valid ticket (anti-bot), and a non-JSON ``502`` HTML page on one POST to ``/graphql`` in
+  seven. A POST is one request by its query and the page that asked it (``Referer``): each such
+  request fails on one attempt in seven, at a place its hash sets, never on two attempts in a row,
+  so a retry always recovers it however many pages render at once (a counter shared by all POSTs
+  would let concurrent renders land a page's retries on the failing turns).
 
 The ``site-pages`` outage (``World.outages``, any fault mode): about one website page in nine answers
 ``503`` on *every* attempt and one in nine never answers in time (:func:`lost_page`), so a harvest
@@ -106,9 +110,13 @@ def middleware(world: World, host: str) -> Callable[[web.Request, Handler], Awai
         if EXEMPT.match(request.path) or request.path in FAULT_PATHS:  # a trap must behave the same every time
             return await handler(request)
         key = f"{request.method} {request.path_qs}"
+        graphql = host == GOVKZ_HOST and request.path == "/graphql" and request.method == "POST"
+        if graphql:
+            query = hashlib.sha256(await request.read()).hexdigest()
+            key = f"{key} {query} {request.headers.get('Referer', '')}"
         attempts[key] += 1
         attempt = attempts[key]
-        if host == GOVKZ_HOST and request.path == "/graphql" and attempt % 7 == 0:
+        if graphql and (path_hash(host, key) + attempt) % 7 == 0:
             return web.Response(
                 status=502, text="<html><body><h1>502 Bad Gateway</h1></body></html>", content_type="text/html"
             )
