@@ -113,8 +113,7 @@ async def measure_page(
     page.on("framenavigated", lambda frame: reached.add(frame.url) if frame == page.main_frame else None)
     try:
         response = await load(page, url, gather)
-        if session.left_for_an_error(page):
-            raise RuntimeError(f"the page went on to an address that failed ({page.url})")
+        _still_here(session, page, mark, url, owner, reached)
         shot = await screenshot(page, gather, url, "desktop")
         html = await page.content()
         final_url = page.url if page.url != "about:blank" else url
@@ -158,14 +157,31 @@ async def measure_page(
             add("focus", await keyboard.tab_through(page, gather.focus_stops))
             add("skip_link", await keyboard.skip_link(page, labels(config, "skip_link")))
         add("form_errors", await input_errors.probe_forms(page, labels(config, "input_error"), gather.timeout_ms))
+        # a refresh or a script may take the page away after it loaded (later on a busy machine): what
+        # was measured is then not the page's, and the page is its refusal
+        _still_here(session, page, mark, url, owner, reached)
         return str(html)
     except Exception as error:
+        result.pages[:] = [p for p in result.pages if p.url != url]
+        del result.measurements[since:]
         kinds = [k for k in PAGE_KINDS if with_focus or k not in ("focus", "skip_link")]
         result.measurements += error_measurements(url, error, kinds)
         result.failures.append(failure_of(session, mark, url, error, owner, reached))
         return None
     finally:
         await close_page(page, result, since)
+
+
+def _still_here(
+    session: BrowserSession, page: Any, mark: Mark, url: str, owner: str | None, reached: Collection[str]
+) -> None:
+    """Raise when the page has left for an address that failed or that the egress policy refused a
+    navigation of its main frame to (whether or not Chromium has shown its error page yet)."""
+    if session.left_for_an_error(page):
+        raise RuntimeError(f"the page went on to an address that failed ({page.url})")
+    here = {_same_page(u) for u in (url, *reached)}
+    if any(r.main_frame and _same_page(r.page_url) in here for r in session.refused_requests(mark, owner)):
+        raise RuntimeError(f"the page went on to an address that was refused ({page.url})")
 
 
 async def close_modal(page: Any) -> None:

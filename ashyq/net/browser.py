@@ -173,6 +173,7 @@ class Asked:
     page_url: str
     navigation: bool
     owner: str | None = None
+    main_frame: bool = False  # a navigation of the page itself, not of one of its frames
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class PageRefusal:
     page_url: str
     navigation: bool
     owner: str | None = None
+    main_frame: bool = False
 
 
 def _plain(url: str) -> str:
@@ -295,7 +297,15 @@ class BrowserSession:
                 continue
             found.setdefault(
                 asked.url,
-                PageRefusal(asked.url, refusal.reason, refusal.detail, asked.page_url, asked.navigation, asked.owner),
+                PageRefusal(
+                    asked.url,
+                    refusal.reason,
+                    refusal.detail,
+                    asked.page_url,
+                    asked.navigation,
+                    asked.owner,
+                    asked.main_frame,
+                ),
             )
         return list(found.values())
 
@@ -324,7 +334,11 @@ class BrowserSession:
             while first.redirected_from is not None:  # a redirect hop is asked by the page that started it
                 first = first.redirected_from
             navigation = bool(request.is_navigation_request())
-            self.asked.append(Asked(request.url, current.get(page_id, first.url), navigation, owner))
+            try:
+                main_frame = navigation and request.frame == request.frame.page.main_frame
+            except Exception:  # a worker's request has no frame
+                main_frame = False
+            self.asked.append(Asked(request.url, current.get(page_id, first.url), navigation, owner, main_frame))
 
         context.on("page", on_page)
         context.on("request", on_request)
