@@ -44,6 +44,14 @@ PUBLIC = "93.184.216.34"
         ("64:ff9b:1::a00:1", "private (IPv4 10.0.0.1 inside)"),  # local-use NAT64
         ("64:ff9b::6440:1", "carrier-grade NAT (shared address space) (IPv4 100.64.0.1 inside)"),
         ("2001:db8::1", "private"),  # documentation
+        ("fec0::1", "site-local (deprecated private range)"),  # counted global by ipaddress
+        ("feff:ffff::1", "site-local (deprecated private range)"),
+        ("3fff::1", "documentation"),  # RFC 9637, counted global by ipaddress
+        ("3fff:fff:ffff::1", "documentation"),
+        ("192.88.99.1", "6to4 relay anycast (deprecated)"),  # counted global by ipaddress
+        ("::ffff:192.88.99.1", "6to4 relay anycast (deprecated) (IPv4 192.88.99.1 inside)"),
+        ("3fff:1000::1", None),  # just past the documentation range
+        ("192.88.100.1", None),
         (PUBLIC, None),
         ("8.8.8.8", None),
         ("2606:4700::1", None),
