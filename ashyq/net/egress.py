@@ -139,6 +139,8 @@ def target_of(url: str, schemes: Iterable[str] = WEB_SCHEMES) -> Target:
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise Refusal("error", f"{url[:200]} names no host")
+    if port == 0:  # no server listens there; a socket bound to it gets whatever port the system picks
+        raise Refusal("error", f"{url[:200]} names port 0, which is no port")
     return Target(scheme, host, port if port is not None else DEFAULT_PORTS[scheme])
 
 

@@ -81,6 +81,7 @@ def test_embedded_ipv4_forms() -> None:
         ("data:text/html,<b>x</b>", "offsite"),
         ("http:///nohost", "error"),
         ("http://example.kz:99999/", "error"),
+        ("http://example.kz:0/", "error"),  # port 0 is no port
     ],
 )
 def test_only_web_addresses(url: str, reason: str) -> None:
@@ -172,12 +173,34 @@ def test_an_operator_may_allow_loopback_or_private_endpoints_only() -> None:
         ("{}", "a JSON object"),
         ("{nope", "--replica-map, line 1, column 2: not valid JSON"),
         ("/no/such/map.json", "cannot be read"),
+        ('{"https://www.gov.kz": "http://127.0.0.1:0"}', "'http://127.0.0.1:0': port 0 is no port"),
+        ('{"https://www.gov.kz:0": "http://127.0.0.1:4100"}', "'https://www.gov.kz:0': port 0 is no port"),
+        (
+            '{"https://www.gov.kz": "http://127.0.0.1:4100", "https://WWW.gov.kz/": "http://127.0.0.1:4101"}',
+            "'https://WWW.gov.kz/': the same host as the entry 'https://www.gov.kz' (https://www.gov.kz)",
+        ),
+        (
+            '{"https://www.gov.kz": "http://127.0.0.1:4100", "https://www.gov.kz:443": "http://127.0.0.1:4101"}',
+            "'https://www.gov.kz:443': the same host as the entry 'https://www.gov.kz'",
+        ),
     ],
 )
 def test_a_replica_map_names_loopback_ports_only(value: str, problem: str) -> None:
     with pytest.raises(ReplicaMapError) as refused:
         read_replica_map(value)
     assert problem in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_a_map_built_in_code_refuses_two_entries_for_one_host_and_port_0() -> None:
+    served = {"https://www.gov.kz": "http://127.0.0.1:4100", "https://www.gov.kz:443/": "http://127.0.0.1:4101"}
+    with pytest.raises(ReplicaMapError, match=r"the same host as the entry 'https://www\.gov\.kz'"):
+        BaseUrlMap.from_mapping(served)
+    with pytest.raises(ReplicaMapError, match="port 0 is no port"):
+        BaseUrlMap.from_mapping({"https://www.gov.kz": "http://127.0.0.1:0"})
+    both_schemes = BaseUrlMap.from_mapping(
+        {"http://x.kz": "http://127.0.0.1:4100", "https://x.kz": "http://127.0.0.1:4101"}
+    )
+    assert both_schemes.to_served("https://x.kz:443/a") == "http://127.0.0.1:4101/a"  # the default port is the host's
 
 
 def test_the_map_the_world_prints_is_read() -> None:
