@@ -2,7 +2,8 @@
 
 It names who crawls (the contact every user agent carries, so a site owner can reach the operator),
 where the store and the output folder are, which registry is audited by default, the timestamp
-authority that witnesses evidence packages, and the politeness budget against the real systems.
+authority that witnesses evidence packages, the public keys ``evidence verify`` trusts, and the
+politeness budget against the real systems.
 The file is found in the usual places, first match wins:
 
 1. ``--config FILE`` (the command line; it is passed on to child processes as ``ASHYQ_CONFIG``);
@@ -62,6 +63,9 @@ class OperatorConfig(_Strict):
     out: Path | None = None  # output folder
     registry: str | None = None  # the registry audited when a command is given none
     tsa: str | None = None  # the RFC 3161 timestamp authority evidence packages are stamped by
+    # the public keys (PEM, one or several) whose signatures `evidence verify` accepts without --key;
+    # a relative path is the config file's folder's
+    trusted_keys: Path | None = None
     politeness: PolitenessBudget = PolitenessBudget()
 
     @field_validator("contact")
@@ -92,6 +96,14 @@ class LoadedConfig:
     @property
     def where(self) -> str:
         return str(self.path) if self.path else f"no file found (looked in: {SEARCHED})"
+
+    @property
+    def trusted_keys(self) -> Path | None:
+        """``trusted_keys:`` of the file, a relative path taken from the file's folder."""
+        keys = self.config.trusted_keys
+        if keys is None or self.path is None:
+            return keys
+        return self.path.parent / keys.expanduser()
 
 
 class ConfigError(Exception):

@@ -28,6 +28,10 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     # An HTTP proxy (from http_proxy in the environment) would resolve names where no check sees them.
     "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": None,
     "ashyq.crawler.middlewares.traps.LoopAwareRedirectMiddleware": 600,
+    # Scrapy's cookies, the public suffix list from tldextract's bundled copy: its own middleware
+    # fetched the list from publicsuffix.org through requests, outside the egress policy.
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+    "ashyq.crawler.middlewares.cookies.OfflineCookiesMiddleware": 700,
     # The fleet's budget per host, after retries and redirects have made their requests: every
     # exchange that reaches a host holds a slot of it.
     "ashyq.crawler.middlewares.budget.HostBudgetMiddleware": 900,

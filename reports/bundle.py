@@ -24,7 +24,7 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -420,11 +420,12 @@ def _load_json(data: bytes | None, name: str) -> tuple[dict[str, Any] | None, st
 
 
 def verify_bundle(
-    path: Path, pinned: Ed25519PublicKey | None = None, authority: x509.Certificate | None = None
+    path: Path, trusted: Sequence[Ed25519PublicKey] = (), authority: x509.Certificate | None = None
 ) -> Verdict:
-    """Every problem, one line each; the signer when the signature holds, and the time a timestamp
-    authority witnessed (its certificate ``authority``, when given, must be the token's signer or
-    its issuer)."""
+    """Every problem, one line each; the signer when the signature holds (``pinned`` when its key is
+    one of ``trusted``: with trusted keys, any other key's signature is a problem), and the time a
+    timestamp authority witnessed (its certificate ``authority``, when given, must be the token's
+    signer or its issuer)."""
     verdict = Verdict()
     try:
         archive = zipfile.ZipFile(path)
@@ -432,10 +433,10 @@ def verify_bundle(
         verdict.problems.append(f"not a readable zip: {error}")
         return verdict
     with archive:
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-        verdict.problems = _structure_problems(infos)
+        verdict.problems = _structure_problems(archive.infolist())  # folders' names too: '../' is unsafe
         if verdict.problems:  # nothing is inflated from a package that is unsafe to open
             return verdict
+        infos = [i for i in archive.infolist() if not i.is_dir()]
         hashes: dict[str, str] = {}
         kept: dict[str, bytes] = {}
         for info in infos:
@@ -458,7 +459,7 @@ def verify_bundle(
     if digest_doc.get("hash") != package_hash:
         verdict.problems.append(f"altered: {DATAPACKAGE} (its digest in {DIGEST} differs)")
         return verdict  # an altered list of hashes proves nothing about the members
-    verdict.signed, problem = check(digest_doc.get("signature"), package_hash, pinned)
+    verdict.signed, problem = check(digest_doc.get("signature"), package_hash, trusted)
     if problem:
         verdict.problems.append(problem)
     elif verdict.signed is not None:

@@ -2,9 +2,11 @@
 
 What is signed is the package's ``datapackage.json`` digest (``sha256:…``) together with the time
 the package was made and the signer's name, as canonical JSON (sorted keys, no spaces). A verifier
-needs only the package: the public key travels in ``datapackage-digest.json`` and its fingerprint
-(``ed25519:`` and the first 16 bytes of the sha256 of the raw key, hex) is what ``verify`` reports,
-to be compared with the operator's published one (or pinned with ``verify --key``).
+needs the package and the operator's public key: the signing key travels in
+``datapackage-digest.json``, but anyone can sign under the operator's name, so a signature counts
+only when its key is one the verifier trusts (``verify --key``, or ``trusted_keys`` in ashyq.yaml).
+Without one, ``verify`` shows the key's fingerprint (``ed25519:`` and the first 16 bytes of the
+sha256 of the raw key, hex) to compare with the operator's published one, and fails.
 
 The signature block's ``timestamp`` holds an RFC 3161 token over the same digest when a timestamp
 authority was asked (reports/timestamps.py checks it), else ``null`` and ``verify`` reports "no
@@ -17,6 +19,8 @@ import base64
 import hashlib
 import json
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,14 +89,33 @@ def load_private_key(path: Path) -> tuple[Ed25519PrivateKey, str]:
     return key, signer or path.stem
 
 
-def load_public_key(path: Path) -> Ed25519PublicKey:
+_PEM_BLOCK = re.compile(rb"-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----", re.DOTALL)
+MAX_KEYS_FILE = 256 * 1024  # a few hundred public keys: the operator's current and earlier ones
+
+
+def load_public_keys(path: Path) -> list[Ed25519PublicKey]:
+    """Every Ed25519 public key of a PEM file: one ``.pub`` of ``keygen``, or several one after another
+    (the current key and the earlier ones that signed packages still kept)."""
     try:
-        key = serialization.load_pem_public_key(path.read_bytes())
-    except (OSError, ValueError, TypeError) as error:
-        raise SigningError(f"{path}: not a readable PEM public key ({error})") from None
-    if not isinstance(key, Ed25519PublicKey):
-        raise SigningError(f"{path}: not an Ed25519 public key")
-    return key
+        with path.open("rb") as stream:
+            text = stream.read(MAX_KEYS_FILE + 1)
+    except OSError as error:
+        raise SigningError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(text) > MAX_KEYS_FILE:
+        raise SigningError(f"{path}: larger than {MAX_KEYS_FILE // 1024} KB: not a file of public keys")
+    blocks = _PEM_BLOCK.findall(text)
+    if not blocks:
+        raise SigningError(f"{path}: holds no PEM public key (-----BEGIN PUBLIC KEY-----)")
+    keys = []
+    for number, block in enumerate(blocks, start=1):
+        try:
+            key = serialization.load_pem_public_key(block)
+        except (ValueError, TypeError) as error:
+            raise SigningError(f"{path}: key {number} is not a readable PEM public key ({error})") from None
+        if not isinstance(key, Ed25519PublicKey):
+            raise SigningError(f"{path}: key {number} is not an Ed25519 public key")
+        keys.append(key)
+    return keys
 
 
 def _message(signed: dict[str, Any]) -> bytes:
@@ -121,14 +144,16 @@ def sign(
 
 @dataclass(frozen=True)
 class Signed:
-    signer: str
+    signer: str  # the name the signature gives: anyone's claim until the key is a trusted one
     fingerprint: str
     created: str
     timestamp: str | None
+    pinned: bool = False  # the key is one of the keys the verifier trusts
 
 
-def check(block: object, digest: str, pinned: Ed25519PublicKey | None = None) -> tuple[Signed | None, str | None]:
-    """The signer, or the one-line reason the signature does not hold for ``digest``."""
+def check(block: object, digest: str, trusted: Sequence[Ed25519PublicKey] = ()) -> tuple[Signed | None, str | None]:
+    """The signer, or the one-line reason the signature does not hold for ``digest``. With ``trusted``
+    keys, a signature by any other key does not hold; without, it holds but is not pinned."""
     if not isinstance(block, dict):
         return None, "unsigned: datapackage-digest.json carries no signature"
     if block.get("algorithm") != ALGORITHM:
@@ -144,7 +169,9 @@ def check(block: object, digest: str, pinned: Ed25519PublicKey | None = None) ->
         public.verify(signature, _message(block))
     except InvalidSignature:
         return None, "signature does not verify: the package was changed after signing"
-    if pinned is not None and fingerprint(pinned) != fingerprint(public):
-        return None, f"signature: signed by {fingerprint(public)}, not by the expected key {fingerprint(pinned)}"
+    expected = [fingerprint(key) for key in trusted]
+    if expected and fingerprint(public) not in expected:
+        return None, f"signature: signed by {fingerprint(public)}, not by the expected key {' or '.join(expected)}"
     # the timestamp's time is reported only once its token is checked (reports/timestamps.py)
-    return Signed(str(block.get("signer", "")), fingerprint(public), str(block.get("created", "")), None), None
+    signer, created = str(block.get("signer", "")), str(block.get("created", ""))
+    return Signed(signer, fingerprint(public), created, None, pinned=bool(expected)), None

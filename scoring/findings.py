@@ -131,10 +131,19 @@ def _required_measures(item: Item, status: str) -> list[str]:
     return []
 
 
+# Above 2**53 an integer is no longer exact as a float, and from 309 digits it is no float at all:
+# no count or measure of a body's site comes near either.
+MAX_MEASURE = 2**53
+MAX_FACTS = 1_000_000  # untrue facts of one body's reports: the reports hold at most 5,000 rows
+
+
 def _number_problem(name: str, v: Any) -> str | None:
-    """Why ``v`` cannot be a measurement: not a number, not finite (NaN, infinity) or negative."""
+    """Why ``v`` cannot be a measurement: not a number, not finite (NaN, infinity), too large to
+    compute with, or negative."""
     if isinstance(v, bool) or not isinstance(v, int | float):
         return f"measured {name} must be a non-negative number, got {v!r}"
+    if isinstance(v, int) and abs(v) > MAX_MEASURE:
+        return f"measured {name} is too large to be a measure: a {len(str(abs(v)))}-digit number"
     if not math.isfinite(v):
         return f"measured {name} must be a finite number, got {v!r}"
     if v < 0:
@@ -149,7 +158,7 @@ def _measure_problems(where: str, item: Item, measured: dict[str, Any]) -> list[
         if v is not None and (why := _number_problem(m, v)) is not None:
             problems.append(f"{where}: {why}")
     share = measured.get("share")
-    if isinstance(share, int | float) and math.isfinite(share) and share > 1:
+    if share is not None and _number_problem("share", share) is None and share > 1:
         problems.append(f"{where}: measured share must be between 0 and 1, got {share}")
     rule = item.rule
     value = measured.get("value")
@@ -179,6 +188,11 @@ def _body_problems(findings: FindingsFile) -> list[str]:
     for body_id, facts in findings.reporting_facts.items():
         if facts < 0:
             problems.append(f"reporting_facts.{body_id}: the number of untrue facts cannot be negative, got {facts}")
+        elif facts > MAX_FACTS:
+            problems.append(
+                f"reporting_facts.{body_id}: {len(str(facts))} digits is not a number of untrue facts "
+                f"(at most {MAX_FACTS:,})"
+            )
         if kinds and body_id not in kinds:
             problems.append(f"reporting_facts.{body_id}: body {body_id!r} is not in the body list")
     for key, value in findings.averages.items():

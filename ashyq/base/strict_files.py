@@ -15,8 +15,10 @@ says *where* (line and column of a YAML or CSV file, sheet and cell of a workboo
 * CSV: UTF-8 only (a Windows-1251 file is refused with the line of its first foreign byte); the
   separator is the header's (``,``, ``;`` or tab); row, column and field-length limits.
 * XLSX: the zip's members are checked before anything is unpacked (count and unpacked size); the
-  sheets are streamed row by row; a cell beyond the row or column limit, a formula, an error value
-  is a problem at its address - never read as empty.
+  parts' XML is measured before openpyxl builds anything (ashyq.base.workbook_bounds: rows, cells
+  per row and in all, shared strings, the claimed dimension); the sheets are streamed row by row;
+  a cell beyond the row or column limit, a formula, an error value is a problem at its address -
+  never read as empty.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ashyq.base.workbook_bounds import WorkbookBounds, workbook_overrun
 
 __all__ = [
     "FileProblem",
@@ -61,6 +65,7 @@ class Limits:
     max_sheets: int = 30
     max_unpacked: int = 64 * 1024 * 1024  # an XLSX zip's members, unpacked, together
     max_members: int = 500  # an XLSX zip's members
+    max_cells: int = 1_000_000  # an XLSX workbook's cells, all sheets together (and its shared strings)
     aliases: bool = False  # YAML anchors and aliases (only the project's own edition files use them)
     max_problems: int = 200  # problems listed before the rest are counted
 
@@ -483,6 +488,7 @@ def read_xlsx(data: bytes, limits: Limits, name: str = "") -> list[Sheet]:
     if len(data) > limits.max_bytes:
         raise _refuse(f"larger than {_size(limits.max_bytes)}", file=name)
     _check_zip(data, limits, name)
+    _check_bounds(data, limits, name)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as error:
@@ -499,6 +505,14 @@ def read_xlsx(data: bytes, limits: Limits, name: str = "") -> list[Sheet]:
     if problems:
         raise FileRefused(problems[: limits.max_problems] + _more(problems, limits))
     return sheets
+
+
+def _check_bounds(data: bytes, limits: Limits, name: str) -> None:
+    """Refuse, with its place, a workbook that would be too large once built (before openpyxl builds it)."""
+    bounds = WorkbookBounds(max_columns=limits.max_columns, max_cells=limits.max_cells)
+    overrun = workbook_overrun(data, bounds)
+    if overrun is not None:
+        raise _refuse(overrun.message, file=name, sheet=overrun.sheet, row=overrun.row, column=overrun.column)
 
 
 def _more(problems: list[FileProblem], limits: Limits) -> list[FileProblem]:

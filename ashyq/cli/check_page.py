@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import typer
 
@@ -31,12 +31,18 @@ class PageUnavailable(Exception):
 
 def _target(url: str) -> tuple[str, bool]:
     """The URL to load and whether it is a local file (a path becomes a file:// URL)."""
+    from ashyq.net.browser import local_page_problem
+
     if url.startswith("file://"):
+        if (problem := local_page_problem(Path(unquote(urlsplit(url).path)))) is not None:
+            raise typer.BadParameter(problem)
         return url, True
     if "://" not in url:
         path = Path(url).expanduser().resolve()
         if not path.exists():
             raise typer.BadParameter(f"{url}: no such file, and not an http(s) URL")
+        if (problem := local_page_problem(path)) is not None:
+            raise typer.BadParameter(problem)
         return path.as_uri(), True
     try:
         return check_site_url(url), False
@@ -72,9 +78,12 @@ def policy_for(target: str, allow_private: bool) -> EgressPolicy:
 
 def _plain_fetch(url: str, policy: EgressPolicy, timeout: float = 20.0) -> tuple[int, dict[str, str], str]:
     if url.startswith("file://"):
-        from urllib.parse import unquote
+        from ashyq.net.browser import read_local_page
 
-        text = Path(unquote(urlsplit(url).path)).read_text(encoding="utf-8")
+        try:
+            text = read_local_page(Path(unquote(urlsplit(url).path)))  # bounded like the browser's read
+        except Refusal as refusal:
+            raise PageUnavailable(refusal.detail) from None
         return 200, {"Content-Type": "text/html; charset=utf-8"}, text
     from ashyq.net.budget import host_budget
     from ashyq.net.crawl_config import load_crawl_config

@@ -2,8 +2,9 @@
 
 Reports only read the store (``--db``, default ``ASHYQ_DB_URL``) and the run's files under the
 output folder (``--data``, where ``runs/<run>/warc/…`` and the screenshots are).
-Exit codes: 0 done (``evidence verify``: intact), 1 ``evidence verify`` found a problem,
-2 usage error (unknown run, body or score).
+Exit codes: 0 done (``evidence verify``: intact and signed by a trusted key), 1 ``evidence verify``
+found a problem (or no trusted key to check the signer against), 2 usage error (unknown run, body or
+score, an unreadable key file).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ashyq.reports.conclusion import write_conclusion
 from ashyq.reports.dashboard import build_dashboard
 from ashyq.reports.disagreement import write_disagreement_table
 from ashyq.reports.exports import TABLES, export_run
-from ashyq.reports.signing import KEY_ENV, SigningError, generate_key, load_private_key, load_public_key
+from ashyq.reports.signing import KEY_ENV, Signed, SigningError, generate_key, load_private_key, load_public_keys
 from ashyq.reports.timestamps import load_certificate
 from ashyq.store import ensure_schema, session_scope
 from ashyq.store import repository as repo
@@ -257,28 +258,47 @@ def _timestamper(url: str, replica_map: str | None) -> Timestamper:
 def evidence_verify_command(
     bundle: Annotated[Path, typer.Argument(help="The package (.wacz) to check.", exists=True, dir_okay=False)],
     key: Annotated[
-        Path | None, typer.Option("--key", help="The operator's public key: the signature must be by this key.")
+        Path | None,
+        typer.Option(
+            "--key",
+            help="The operator's public key(s), PEM: the signature must be by one of them "
+            "(default: `trusted_keys:` of ashyq.yaml; without either, verify fails: anyone can sign).",
+        ),
     ] = None,
     tsa_cert: Annotated[
         Path | None,
         typer.Option("--tsa-cert", help="The timestamp authority's certificate (PEM or DER): the token must be by it."),
     ] = None,
 ) -> None:
-    """Print OK with the signer and time, or one line per problem (exit 1)."""
+    """Print OK with the signer and time, or one line per problem (exit 1): also when no trusted key
+    says whose the signature is."""
+    keys = key or operator_config().trusted_keys
     try:
-        pinned = load_public_key(key) if key is not None else None
+        trusted = load_public_keys(keys) if keys is not None else []
     except SigningError as error:
-        raise _fail(str(error)) from None
+        raise _fail(f"{'--key' if key else 'trusted_keys of ashyq.yaml'}: {error}") from None
     try:
         authority = load_certificate(tsa_cert.read_bytes()) if tsa_cert is not None else None
     except (OSError, ValueError) as error:
         raise _fail(f"--tsa-cert: not a certificate ({type(error).__name__})") from None
-    verdict = verify_bundle(bundle, pinned, authority)
-    if verdict.ok and verdict.signed is not None:
-        signed = verdict.signed
+    verdict = verify_bundle(bundle, trusted, authority)
+    signed = verdict.signed
+    if verdict.ok and signed is not None and signed.pinned:
         stamp = f"timestamped {signed.timestamp}" if signed.timestamp else "no timestamp"
         typer.echo(f"OK signed by {signed.signer} ({signed.fingerprint}) at {signed.created}; {stamp}")
         return
     for problem in verdict.problems:
         typer.echo(problem)
+    if signed is not None and not signed.pinned:
+        typer.echo(_not_pinned(signed))
     raise typer.Exit(1)
+
+
+def _not_pinned(signed: Signed) -> str:
+    """A valid signature by a key nobody said to trust: its name is the signer's own claim."""
+    claimed = "".join(c if c.isprintable() else "?" for c in signed.signer)[:200]
+    return (
+        f"not pinned: signed by the key {signed.fingerprint} (calling itself {claimed!r}), which no trusted key "
+        "confirms - anyone can sign under any name. Compare the fingerprint with the operator's published one "
+        "and pass --key OPERATOR.pub, or list the key in `trusted_keys:` of ashyq.yaml (docs/reports.md)"
+    )

@@ -55,6 +55,7 @@ LIMITS = Limits(
     max_columns=60,
     max_sheets=20,
     max_unpacked=64 * 1024 * 1024,
+    max_cells=320_000,  # 5,000 rows of at most 60 columns, and the forms' titles and the instructions
 )
 MAX_FORM_ROWS = LIMITS.max_rows
 MAX_REPORT_ROWS = 5_000

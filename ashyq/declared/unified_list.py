@@ -141,7 +141,17 @@ _PERIOD_BY_TEXT = {normal(t): key for key, titles in PERIODICITY.items() for t i
 # ---------------------------------------------------------------------------------------------- reading
 # The workbook is read by the strict reader (docs/limits.md): the zip checked before it is unpacked,
 # the sheets streamed, a cell beyond the limits or a formula a problem at its address.
-XLSX_LIMITS = Limits(max_bytes=MAX_BYTES, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_text=32_767, max_sheets=20)
+# Cells in all: the list's nine columns and a few of notes, 20 per row (openpyxl holds every shared
+# string and the reader every value: 400,000 of them stay well under 300 MB).
+MAX_CELLS = 400_000
+XLSX_LIMITS = Limits(
+    max_bytes=MAX_BYTES,
+    max_rows=MAX_ROWS,
+    max_columns=MAX_COLUMNS,
+    max_text=32_767,
+    max_sheets=20,
+    max_cells=MAX_CELLS,
+)
 
 
 def _rows_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:

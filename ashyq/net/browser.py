@@ -27,6 +27,7 @@ import os
 import pwd
 import shlex
 import shutil
+import stat
 import subprocess
 import tempfile
 import weakref
@@ -440,10 +441,34 @@ async def goto(page: Page, url: str, **kwargs: Any) -> Response | None:
 def _local_file(url: str) -> str:
     from urllib.parse import unquote, urlsplit
 
-    path = Path(unquote(urlsplit(url).path))
-    if path.stat().st_size > MAX_LOCAL_FILE:
+    return read_local_page(Path(unquote(urlsplit(url).path)))
+
+
+def local_page_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a page: missing, not a regular file (a device such as /dev/zero,
+    a pipe, a folder: they have no end, or block) or larger than :data:`MAX_LOCAL_FILE`."""
+    try:
+        status = path.stat()
+    except OSError as error:
+        return f"{path}: {error.strerror or error}"
+    if not stat.S_ISREG(status.st_mode):
+        return f"{path} is not a regular file (a device, pipe or folder is not a page)"
+    if status.st_size > MAX_LOCAL_FILE:
+        return f"{path} is larger than {MAX_LOCAL_FILE // (1024 * 1024)} MB"
+    return None
+
+
+def read_local_page(path: Path) -> str:
+    """A local HTML file, read at most :data:`MAX_LOCAL_FILE` bytes (it may grow after it was looked at)."""
+    if (problem := local_page_problem(path)) is not None:
+        raise Refusal("error", problem)
+    with path.open("rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped after the look
+            raise Refusal("error", f"{path} is not a regular file")
+        data = handle.read(MAX_LOCAL_FILE + 1)
+    if len(data) > MAX_LOCAL_FILE:
         raise Refusal("error", f"{path} is larger than {MAX_LOCAL_FILE // (1024 * 1024)} MB")
-    return path.read_text(encoding="utf-8", errors="replace")
+    return data.decode("utf-8", errors="replace")
 
 
 @contextlib.asynccontextmanager

@@ -5,7 +5,8 @@ declared-report link check, ``check-page``).
   address; other schemes (``ftp:``, ``gopher:``, ``s3:`` …) are not web pages and are refused as offsite.
 * A destination must be *global*: not private, loopback, link-local (the cloud metadata address
   169.254.169.254), carrier-grade NAT (100.64.0.0/10), multicast, reserved or unspecified, by the
-  ``ipaddress`` module's own notion - and an IPv6 address that carries an IPv4 one (IPv4-mapped,
+  ``ipaddress`` module's own notion and the ranges it misses (site-local fec0::/10, documentation
+  3fff::/20, the 6to4 relay anycast 192.88.99.0/24) - and an IPv6 address that carries an IPv4 one (IPv4-mapped,
   IPv4-compatible, 6to4, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, SIIT) is judged by the IPv4 inside.
 * A name is resolved once and every answer must pass; the connection then goes to a checked address
   (see :mod:`ashyq.net.fetch`, :mod:`ashyq.net.twisted_resolver`, :mod:`ashyq.net.proxy`), so a name
@@ -36,6 +37,12 @@ _SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT; some cloud
 _NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
 _TRANSLATED = ipaddress.ip_network("::ffff:0:0:0/96")  # SIIT "IPv4-translated"
 _COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated "IPv4-compatible" (::127.0.0.1)
+# Special ranges the ``ipaddress`` module (3.11) still counts as global.
+_SPECIAL: tuple[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str], ...] = (
+    (ipaddress.ip_network("fec0::/10"), "site-local (deprecated private range)"),  # RFC 3879
+    (ipaddress.ip_network("3fff::/20"), "documentation"),  # RFC 9637
+    (ipaddress.ip_network("192.88.99.0/24"), "6to4 relay anycast (deprecated)"),  # RFC 7526
+)
 
 
 class Refusal(Exception):
@@ -76,6 +83,9 @@ def non_global(address: Address) -> str | None:
         return "unspecified"
     if address.is_multicast:
         return "multicast"
+    special = next((why for network, why in _SPECIAL if address in network), None)
+    if special is not None:
+        return special
     if isinstance(address, ipaddress.IPv4Address) and address in _SHARED:
         return "carrier-grade NAT (shared address space)"
     if address.is_private:
@@ -129,6 +139,8 @@ def target_of(url: str, schemes: Iterable[str] = WEB_SCHEMES) -> Target:
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise Refusal("error", f"{url[:200]} names no host")
+    if port == 0:  # no server listens there; a socket bound to it gets whatever port the system picks
+        raise Refusal("error", f"{url[:200]} names port 0, which is no port")
     return Target(scheme, host, port if port is not None else DEFAULT_PORTS[scheme])
 
 

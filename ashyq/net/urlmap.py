@@ -32,18 +32,28 @@ class ReplicaMapError(ValueError):
     """A base-URL map that cannot be used; the message is one line naming the entry."""
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
 def _base(url: str) -> str:
+    """``scheme://host[:port]`` in lower case, without the scheme's default port (``:443`` of https)."""
     parts = urlsplit(url)
-    return urlunsplit((parts.scheme.lower(), (parts.netloc or "").lower(), "", "", ""))
+    scheme, netloc = parts.scheme.lower(), (parts.netloc or "").lower()
+    default = _DEFAULT_PORTS.get(scheme)
+    if default is not None and netloc.endswith(f":{default}") and "@" not in netloc:
+        netloc = netloc.removesuffix(f":{default}")
+    return urlunsplit((scheme, netloc, "", "", ""))
 
 
 def real_base(url: str) -> str:
     """A real base URL of a map: ``http(s)://host[:port]`` and nothing more."""
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises on a bad port
+        port = parts.port
     except ValueError:
         raise ReplicaMapError(f"{url!r} is not a URL") from None
+    if port == 0:
+        raise ReplicaMapError(f"{url!r}: port 0 is no port")
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ReplicaMapError(f"{url!r}: a real base is an http(s) URL with a host")
     if parts.username or parts.password or parts.path not in ("", "/") or parts.query or parts.fragment:
@@ -72,6 +82,8 @@ def served_endpoint(url: str, loopback_only: bool = False) -> tuple[str, int]:
         or parts.fragment
     ):
         raise ReplicaMapError(f"{url!r}: a served base is {wanted}")
+    if port == 0:
+        raise ReplicaMapError(f"{url!r}: port 0 is no port (a served base is {wanted})")
     if loopback_only and not address.is_loopback:
         raise ReplicaMapError(f"{url!r}: a replica is served on loopback only ({wanted})")
     if not is_loopback_or_private(address):
@@ -100,8 +112,14 @@ class BaseUrlMap:
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, str] | None) -> BaseUrlMap:
-        """A map from a real base → served base mapping (already parsed, e.g. from settings)."""
-        return cls({_base(k): v.rstrip("/") for k, v in (mapping or {}).items()})
+        """A map from a real base → served base mapping (already parsed, e.g. from settings); two
+        entries for the same base are refused, naming both."""
+        out: dict[str, str] = {}
+        given: dict[str, str] = {}
+        for real, served in (mapping or {}).items():
+            _refuse_repeated(real, given)
+            out[_base(real)] = served.rstrip("/")
+        return cls(out)
 
     def __bool__(self) -> bool:
         return bool(self.mapping)
@@ -173,9 +191,21 @@ def read_replica_map(value: str) -> dict[str, str]:
     if len(data) > MAX_MAP_ENTRIES:
         raise ReplicaMapError(f"{len(data)} entries; at most {MAX_MAP_ENTRIES}")
     out: dict[str, str] = {}
+    given: dict[str, str] = {}
     for real, served in data.items():
         if not isinstance(served, str):
             raise ReplicaMapError(f"{real!r}: real and served bases are strings, not {type(served).__name__}")
         served_endpoint(served, loopback_only=True)
-        out[real_base(real)] = served.rstrip("/")
+        base = real_base(real)
+        _refuse_repeated(real, given)
+        out[base] = served.rstrip("/")
     return out
+
+
+def _refuse_repeated(real: str, given: dict[str, str]) -> None:
+    """One entry per real base: ``https://www.gov.kz``, ``https://WWW.gov.kz/`` and ``…:443`` are one
+    host, and a second entry would silently replace the first."""
+    base = _base(real)
+    if base in given:
+        raise ReplicaMapError(f"{real!r}: the same host as the entry {given[base]!r} ({base}); one entry per host")
+    given[base] = real

@@ -4,6 +4,9 @@ one line naming the problem, exit code 2, no traceback, nothing stored."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +81,31 @@ def test_check_page_refuses_what_it_must(tmp_path: Path) -> None:
     _refused(["check-page", "gopher://127.0.0.1:70/"], "only http(s) URLs and local files")
     _refused(["check-page", "http://169.254.169.254/latest/meta-data/"], "--allow-private-addresses")
     _refused(["check-page", "http://169.254.169.254/", "--allow-private-addresses"], "only a loopback or private")
+
+
+# The child: `ashyq check-page TARGET` under a 1 GB address-space cap, so a reader without a bound
+# fails this test with a MemoryError instead of taking the machine's memory.
+CHECK_PAGE_CHILD = """
+import resource, runpy, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+sys.argv = ["ashyq", "check-page", sys.argv[1]]
+runpy.run_module("ashyq", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("kind", ["device", "device as file:// URL", "named pipe", "sparse 11 MB file"])
+def test_check_page_reads_a_local_file_only_when_regular_and_bounded(kind: str, tmp_path: Path) -> None:
+    """A local page is read like the browser reads one: a regular file of at most 10 MB. /dev/zero has
+    no end and a pipe without a writer blocks: both used to be read without a bound."""
+    target = {"device": "/dev/zero", "device as file:// URL": "file:///dev/zero"}.get(kind, str(tmp_path / "page"))
+    if kind == "named pipe":
+        os.mkfifo(target)
+    elif kind.startswith("sparse"):
+        with open(target, "wb") as handle:
+            handle.truncate(11 * 1024 * 1024)  # no disk used: a hole of 11 MB
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_PAGE_CHILD, target], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2, result.stdout + result.stderr[-2000:]
+    says = "is larger than 10 MB" if kind.startswith("sparse") else "is not a regular file"
+    assert says in result.stderr and "Traceback" not in result.stderr, result.stderr[-2000:]

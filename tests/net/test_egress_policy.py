@@ -44,6 +44,14 @@ PUBLIC = "93.184.216.34"
         ("64:ff9b:1::a00:1", "private (IPv4 10.0.0.1 inside)"),  # local-use NAT64
         ("64:ff9b::6440:1", "carrier-grade NAT (shared address space) (IPv4 100.64.0.1 inside)"),
         ("2001:db8::1", "private"),  # documentation
+        ("fec0::1", "site-local (deprecated private range)"),  # counted global by ipaddress
+        ("feff:ffff::1", "site-local (deprecated private range)"),
+        ("3fff::1", "documentation"),  # RFC 9637, counted global by ipaddress
+        ("3fff:fff:ffff::1", "documentation"),
+        ("192.88.99.1", "6to4 relay anycast (deprecated)"),  # counted global by ipaddress
+        ("::ffff:192.88.99.1", "6to4 relay anycast (deprecated) (IPv4 192.88.99.1 inside)"),
+        ("3fff:1000::1", None),  # just past the documentation range
+        ("192.88.100.1", None),
         (PUBLIC, None),
         ("8.8.8.8", None),
         ("2606:4700::1", None),
@@ -73,6 +81,7 @@ def test_embedded_ipv4_forms() -> None:
         ("data:text/html,<b>x</b>", "offsite"),
         ("http:///nohost", "error"),
         ("http://example.kz:99999/", "error"),
+        ("http://example.kz:0/", "error"),  # port 0 is no port
     ],
 )
 def test_only_web_addresses(url: str, reason: str) -> None:
@@ -164,12 +173,34 @@ def test_an_operator_may_allow_loopback_or_private_endpoints_only() -> None:
         ("{}", "a JSON object"),
         ("{nope", "--replica-map, line 1, column 2: not valid JSON"),
         ("/no/such/map.json", "cannot be read"),
+        ('{"https://www.gov.kz": "http://127.0.0.1:0"}', "'http://127.0.0.1:0': port 0 is no port"),
+        ('{"https://www.gov.kz:0": "http://127.0.0.1:4100"}', "'https://www.gov.kz:0': port 0 is no port"),
+        (
+            '{"https://www.gov.kz": "http://127.0.0.1:4100", "https://WWW.gov.kz/": "http://127.0.0.1:4101"}',
+            "'https://WWW.gov.kz/': the same host as the entry 'https://www.gov.kz' (https://www.gov.kz)",
+        ),
+        (
+            '{"https://www.gov.kz": "http://127.0.0.1:4100", "https://www.gov.kz:443": "http://127.0.0.1:4101"}',
+            "'https://www.gov.kz:443': the same host as the entry 'https://www.gov.kz'",
+        ),
     ],
 )
 def test_a_replica_map_names_loopback_ports_only(value: str, problem: str) -> None:
     with pytest.raises(ReplicaMapError) as refused:
         read_replica_map(value)
     assert problem in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_a_map_built_in_code_refuses_two_entries_for_one_host_and_port_0() -> None:
+    served = {"https://www.gov.kz": "http://127.0.0.1:4100", "https://www.gov.kz:443/": "http://127.0.0.1:4101"}
+    with pytest.raises(ReplicaMapError, match=r"the same host as the entry 'https://www\.gov\.kz'"):
+        BaseUrlMap.from_mapping(served)
+    with pytest.raises(ReplicaMapError, match="port 0 is no port"):
+        BaseUrlMap.from_mapping({"https://www.gov.kz": "http://127.0.0.1:0"})
+    both_schemes = BaseUrlMap.from_mapping(
+        {"http://x.kz": "http://127.0.0.1:4100", "https://x.kz": "http://127.0.0.1:4101"}
+    )
+    assert both_schemes.to_served("https://x.kz:443/a") == "http://127.0.0.1:4101/a"  # the default port is the host's
 
 
 def test_the_map_the_world_prints_is_read() -> None:

@@ -203,7 +203,7 @@ def _export(nights: Nights, run_id: str, target: Path, key_file: Path) -> Path:
     with session_scope(nights.db) as session:
         contents = export_bundle(session, run_id, BODY, nights.out, target, key, signer)
     assert contents.missing == []
-    verified = CliRunner().invoke(evidence_app, ["verify", str(target)])
+    verified = CliRunner().invoke(evidence_app, ["verify", str(target), "--key", f"{key_file}.pub"])
     assert verified.exit_code == 0, verified.output
     return target
 

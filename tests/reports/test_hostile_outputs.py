@@ -81,6 +81,21 @@ def test_xlsx_export_of_hostile_text_succeeds(tmp_path: Path) -> None:
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
+UNWRITABLE = ["non\ufffecharacter", "non\uffffcharacter", "lone \ud800 high", "lone \udfff low", "\ud83d=1"]
+
+
+def test_noncharacters_and_lone_surrogates_are_replaced_never_raised(tmp_path: Path) -> None:
+    """U+FFFE, U+FFFF (no XML may hold them) and a surrogate without its pair (UTF-8 cannot encode it)
+    used to raise in the XLSX and CSV writers: each becomes U+FFFD, the rest of the text kept."""
+    table = Table("findings", "Нәтижелер\ufffe", ["head\ud800er", "name"], [[text, 1] for text in UNWRITABLE])
+    shown = ["non\ufffdcharacter", "non\ufffdcharacter", "lone \ufffd high", "lone \ufffd low", "\ufffd=1"]
+    sheet = load_workbook(write_xlsx([table], tmp_path / "t.xlsx")).active
+    assert sheet is not None and sheet.title == "Нәтижелер\ufffd"
+    assert [row[0] for row in sheet.iter_rows(values_only=True)] == ["head\ufffder", *shown]
+    text = write_csv(table, tmp_path / "t.csv").read_text(encoding="utf-8-sig")
+    assert [row[0] for row in csv.reader(io.StringIO(text, newline=""))] == ["head\ufffder", *shown]
+
+
 # ------------------------------------------------------------------------------------ outputs
 def _sqlite_copy(report_store: ReportStore, tmp_path: Path) -> tuple[str, Path]:
     source = Path(report_store.url.removeprefix("sqlite:///"))

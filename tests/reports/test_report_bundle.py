@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from keys_harness import trust_keys
 from reports_sample import ReportStore
 from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
@@ -63,6 +64,12 @@ def bundle(report_store: ReportStore, tmp_path_factory: pytest.TempPathFactory, 
         contents = export_bundle(session, report_store.new.id, "enbek", report_store.out_dir, path, key, signer)
     assert contents.missing == []
     return path
+
+
+@pytest.fixture(autouse=True)
+def operator_trusts_the_key(key_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every verify below is pinned by the operator's config, as an operator's would be."""
+    return trust_keys(tmp_path, monkeypatch, f"{key_file}.pub")
 
 
 def _members(path: Path) -> dict[str, bytes]:
@@ -192,9 +199,9 @@ def test_a_consistently_rehashed_forgery_fails_the_signature(bundle: Path, tmp_p
     )
 
 
-def test_a_forgery_signed_with_another_key_fails_against_the_operators_key(
-    bundle: Path, tmp_path: Path, key_file: Path
-) -> None:
+def _resigned_by_a_forger(bundle: Path, tmp_path: Path) -> Path:
+    """The package with its findings emptied, re-hashed consistently and re-signed with a key of the
+    forger's own under the operator's name."""
     members = _members(bundle)
     members["evidence/findings.json"] = b"[]"
     digest, new_hash = _rehash(members, "evidence/findings.json")
@@ -202,12 +209,46 @@ def test_a_forgery_signed_with_another_key_fails_against_the_operators_key(
     forger, name = load_private_key(tmp_path / "forger.key")
     digest["signature"] = sign(forger, name, new_hash, json.loads(members[DATAPACKAGE])["created"])
     members[DIGEST] = json.dumps(digest).encode()
-    forged = _rewrite(members, tmp_path / "resigned.wacz")
-    code, line = _verify_line(forged)
-    assert code == 0 and "Operator of the audit" in line  # a valid signature, but whose?
-    assert verify_bundle(bundle).signed.fingerprint not in line  # type: ignore[union-attr]
+    return _rewrite(members, tmp_path / "resigned.wacz")
+
+
+def test_a_forgery_signed_with_another_key_fails_against_the_operators_key(
+    bundle: Path, tmp_path: Path, key_file: Path
+) -> None:
+    forged = _resigned_by_a_forger(bundle, tmp_path)
+    code, line = _verify_line(forged)  # pinned by trusted_keys of ashyq.yaml
+    assert code == 1 and line.startswith("signature: signed by ed25519:") and "not by the expected key" in line
     code, line = _verify_line(forged, "--key", str(key_file) + ".pub")
     assert code == 1 and line.startswith("signature: signed by ed25519:") and "not by the expected key" in line
+
+
+def test_without_a_trusted_key_a_valid_signature_is_not_enough(
+    bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "empty").mkdir()
+    trust_keys(tmp_path / "empty", monkeypatch, "null")  # an ashyq.yaml that names no key
+    forged = _resigned_by_a_forger(bundle, tmp_path)
+    forger_print = verify_bundle(forged).signed.fingerprint  # type: ignore[union-attr]
+    for package in (forged, bundle):  # the forger's and the operator's alike: whose key is it?
+        code, line = _verify_line(package)
+        assert code == 1 and not line.startswith("OK"), line
+        assert line.startswith("not pinned: signed by the key ed25519:") and "'Operator of the audit'" in line
+        assert "--key" in line and "trusted_keys" in line
+    assert forger_print in _verify_line(forged)[1]
+
+
+def test_trusted_keys_holds_the_current_and_earlier_keys_relative_to_the_config(
+    bundle: Path, tmp_path: Path, key_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate_key(tmp_path / "keys" / "operator-2025.key", "Operator of the audit")
+    both = (tmp_path / "keys" / "operator-2025.key.pub").read_bytes() + Path(f"{key_file}.pub").read_bytes()
+    (tmp_path / "keys" / "trusted.pem").write_bytes(both)
+    trust_keys(tmp_path, monkeypatch, "keys/trusted.pem")
+    code, line = _verify_line(bundle)
+    assert code == 0 and line.startswith("OK signed by Operator of the audit (ed25519:"), line
+    (tmp_path / "keys" / "trusted.pem").write_bytes(b"not a key")
+    code, line = _verify_line(bundle)
+    assert code == 2 and "trusted_keys of ashyq.yaml" in line and "holds no PEM public key" in line
 
 
 def test_an_unsigned_package_fails(bundle: Path, tmp_path: Path) -> None:
@@ -238,6 +279,16 @@ def test_a_path_escaping_the_folder_is_refused(bundle: Path, tmp_path: Path, nam
     members[name] = b"payload"
     shown = name.encode("unicode_escape").decode("ascii")
     assert _verify_line(_rewrite(members, tmp_path / "escape.wacz")) == (1, f"unsafe path: {shown} ({reason})")
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"), [("../", "'..' leaves the package's folder"), ("/tmp/", "an absolute path")]
+)
+def test_a_folder_entry_escaping_the_folder_is_refused(bundle: Path, tmp_path: Path, name: str, reason: str) -> None:
+    target = _rewrite(_members(bundle), tmp_path / "folder.wacz")
+    with zipfile.ZipFile(target, "a") as archive:
+        archive.writestr(zipfile.ZipInfo(name), b"")  # a folder entry: its name ends with '/'
+    assert _verify_line(target) == (1, f"unsafe path: {name} ({reason})")
 
 
 def test_a_symlink_member_is_refused(bundle: Path, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from asn1crypto import cms, tsp
+from keys_harness import trust_keys
 from reports_sample import ReportStore
 from typer.testing import CliRunner
 
@@ -43,6 +44,12 @@ def key_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("keys") / "operator.key"
     generate_key(path, "Operator of the audit")
     return path
+
+
+@pytest.fixture(autouse=True)
+def operator_trusts_the_key(key_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every verify below is pinned by the operator's config, as an operator's would be."""
+    return trust_keys(tmp_path, monkeypatch, f"{key_file}.pub")
 
 
 def _export(store: ReportStore, body: str, out: Path, key: Path, *extra: str) -> tuple[int, str]:

@@ -68,6 +68,34 @@ CASES: dict[str, tuple[dict[str, Any], str]] = {
         },
         "measured level 'loud' is not a level of the rule",
     ),
+    "a 309-digit numerator": (
+        {
+            "bodies": [CGO],
+            "findings": [
+                {
+                    "body": "enbek",
+                    "item": "T1-1",
+                    "lang": "kk",
+                    "status": "partial",
+                    "measured": {"numerator": 10**308, "denominator": 10},
+                }
+            ],
+        },
+        "findings[0] (enbek T1-1 kk): measured numerator is too large to be a measure: a 309-digit number",
+    ),
+    "a 309-digit share": (
+        {
+            "bodies": [CGO],
+            "findings": [
+                {"body": "enbek", "item": "T1-1", "lang": "kk", "status": "partial", "measured": {"share": 10**308}}
+            ],
+        },
+        "findings[0] (enbek T1-1 kk): measured share is too large to be a measure: a 309-digit number",
+    ),
+    "a 309-digit number of untrue facts": (
+        {"bodies": [CGO], "findings": [], "reporting_facts": {"enbek": 10**308}},
+        "reporting_facts.enbek: 309 digits is not a number of untrue facts (at most 1,000,000)",
+    ),
     "two bodies with the same id": (
         {"bodies": [CGO, {"id": "enbek", "kind": "mio"}], "findings": []},
         "bodies: body 'enbek' is listed 2 times",
