@@ -17,7 +17,7 @@ from ashyq.scoring.engine import BodyScore, NodeScore, RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
 
 CASES = Path(__file__).parent / "cases"
-MEASURES = ("share", "numerator", "denominator", "value", "level")
+MEASURES = ("share", "numerator", "denominator", "value", "level", "nothing_to_publish")
 
 
 def expand_status(spec: Any) -> dict[str, Any]:
@@ -64,7 +64,7 @@ def score_case(name: str) -> tuple[dict[str, Any], RunScores]:
         "findings": expand(case, edition),
         "reporting_facts": case.get("reporting_facts", {}),
     }
-    return case, score_run(FindingsFile.model_validate(data), edition)
+    return case, score_run(FindingsFile.model_validate(data), edition, case.get("options"))
 
 
 def nodes(body: BodyScore) -> dict[str, NodeScore]:
