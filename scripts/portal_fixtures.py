@@ -1063,7 +1063,7 @@ def npa_fixtures() -> None:
     write(
         "T4-1",
         "fail_none",
-        "No consultative document of regulatory policy at all.",
+        "Drafts are published, but no consultative document of regulatory policy at all.",
         {**legal_case(regulatory=False), "expect": expect("fail", deficiencies=1)},
     )
     write(

@@ -23,7 +23,7 @@ from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
 from tests.checks.fixture_harness import all_cases, artifacts
 
-NO_DRAFTS = next(c for c in all_cases() if c.item == "T4-2" and c.name == "fail_nothing_posted")
+NO_DRAFTS = next(c for c in all_cases() if c.item == "T4-2" and c.name == "not_applicable_nothing_to_publish")
 TABLES = {"cgo": ["T4-1", "T4-2", "T4-3", "T4-4", "T4-5"], "mio": ["T5-1", "T5-2", "T5-3", "T5-4"]}
 
 
