@@ -11,7 +11,12 @@ an untrue one is a fact of the reconciliation act):
 * not found there, but declared links confirmed on re-verification → the declaration's result (the
   confirmed page is web evidence too);
 * neither, the sources read (the website's pages in the language, or the portal) → ``fail``;
-* nothing could be read and nothing was declared → ``not_assessed``.
+* nothing could be read and nothing was declared → ``not_assessed``;
+* the portal, read, shows there was nothing to announce - no draft act or consultative document of
+  the body on legalacts.egov.kz (Table 4 row 5, Table 5 row 4), no budget programme or programme
+  report on budget.egov.kz (Table 2 row 11, Table 3 row 7) - and nothing was found or confirmed →
+  ``not_applicable`` with ``measured.nothing_to_publish``, like the other rows of the table; the
+  edition's reading npa-nothing-posted decides what it earns.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from ashyq.base.form_items import rows_for
 from ashyq.base.vocabulary import LANGS
 from ashyq.checks.budget.records import budget_portal
 from ashyq.checks.declared.facts import presence_results
+from ashyq.checks.legalacts.records import npa_portal
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result
 from ashyq.config.check_settings import check_settings
@@ -72,6 +78,26 @@ def _budget_hits(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef]
     return [m.record.evidence("$.info", f"{m.title} — announcement") for m in found[:5]], True
 
 
+def nothing_to_announce(artifacts: BodyArtifacts, item: str, lang: str) -> Result | None:
+    """``not_applicable`` (nothing to publish) when the portal of the row's subject was read and shows
+    the body had nothing whose public discussion could be announced; None otherwise."""
+    if item in ("T4-5", "T5-4"):
+        npa = npa_portal(artifacts, lang)
+        if npa.problem or npa.all_documents:
+            return None
+        url, what = npa.list_url or "https://legalacts.egov.kz/", "draft act or consultative document"
+    elif item in ("T2-11", "T3-7"):
+        budget = budget_portal(artifacts, lang)
+        if budget.problem or budget.restricted or budget.programmes or budget.of_kind("programme_report"):
+            return None
+        url, what = budget.search_url or "https://budget.egov.kz/", "budget programme or programme report"
+    else:
+        return None
+    cited = EvidenceRef(url=url, kind="portal_record", snippet=f"no {what} of the body in the period")
+    reason = f"no {what} on the portal: nothing to announce, nothing to publish"
+    return Result(item, lang, "not_applicable", {"nothing_to_publish": True}, [], [cited], reason)  # type: ignore[arg-type]
+
+
 def measured_result(
     artifacts: BodyArtifacts,
     item: str,
@@ -92,6 +118,8 @@ def measured_result(
         elif claim.status in ("pass", "partial"):
             claim.measured = {**claim.measured, "found_on_web": 0}
             out.append(claim)
+        elif (nothing := nothing_to_announce(artifacts, item, lang)) is not None:
+            out.append(nothing)
         elif readable or claim.status == "fail":
             cited = claim.evidence or [ref for d in claim.deficiencies for ref in d.references()[:1]]
             where = [p.url for p in artifacts.pages_in(lang)[:1]]
@@ -152,5 +180,6 @@ def _check(item: str, what: str, find: Any) -> Callable[[BodyArtifacts], list[Re
 
 
 for _id, (_item, _what, _find) in ANNOUNCEMENTS.items():
-    _web: tuple[str, ...] = ("pages", "records:budget") if _find is budget_sources else ("pages",)
+    _portal = {budget_sources: ("records:budget",), npa_sources: ("records:legalacts",)}.get(_find, ())
+    _web: tuple[str, ...] = ("pages", *_portal)
     register(_id, "2", [_item], needs=[(*_web, "declared")], pages_rule="somewhere")(_check(_item, _what, _find))

@@ -41,6 +41,20 @@ def applies(item: str, kind: str) -> bool:
     return kind not in ("cgo", "mio") or kind in item_kinds(item)
 
 
+@functools.cache
+def exemption_tags(item: str) -> frozenset[str]:
+    """The exemption tags any edition gives ``item`` (``budget_restricted`` for point 67), without
+    the ``:<item>`` a per-indicator reading adds."""
+    return frozenset(
+        tag.split(":", 1)[0]
+        for name in available_editions()
+        for found in load_edition(edition_path(name)).items()
+        if found.id == item
+        for ex in found.exemptions
+        for tag in ex.tags
+    )
+
+
 def items_to_check() -> dict[str, frozenset[str]]:
     """Every item some edition says the auditor measures, with the body kinds it applies to."""
     return {item: kinds for item, (_, obtained, kinds) in _index().items() if obtained == "check"}

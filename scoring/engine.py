@@ -33,6 +33,7 @@ from ashyq.methodology.edition import (
     PenaltyCombine,
     ScaleCombine,
     resolve_kind,
+    walk,
 )
 from ashyq.methodology.validate import evaluate_formula
 from ashyq.scoring.findings import BodyInfo, Finding, FindingsError, FindingsFile, check_findings
@@ -48,6 +49,37 @@ def _leaves_of(nodes: list[NodeScore]) -> list[ItemScore]:
         out.extend(node.items)
         out.extend(_leaves_of(node.children))
     return out
+
+
+def _received(leaf: ItemScore) -> bool:
+    """A score the body received: measured, or given (not applicable, a fixed exemption award);
+    not one that is unknown, averaged itself, or taken out of the maximum ("exclude")."""
+    if leaf.status in ("pass", "partial", "fail"):
+        return True
+    if leaf.status == "not_applicable":
+        return leaf.excluded == 0
+    return leaf.status == "exempt" and leaf.exempt in ("maximum", "zero")
+
+
+def shown_exemptions(findings: Iterable[Finding], edition: Edition) -> dict[tuple[str, str], dict[str, str]]:
+    """(body, criterion) → exemption tag → the finding that showed it. A finding exempt on ``T`` for
+    item ``I`` shows ``T`` for its criterion (readings that exempt the whole criterion) and ``T:I``
+    (readings that exempt only the indicators it was shown on)."""
+    criterion_of = criteria_of(edition)
+    out: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for f in findings:
+        tag = f.measured.get("exempt") if f.measured else None
+        if isinstance(tag, str) and f.item in criterion_of:
+            where = f"{f.item} {f.lang or '-'}"
+            shown = out[(f.body, criterion_of[f.item])]
+            shown.setdefault(tag, where)
+            shown.setdefault(f"{tag}:{f.item}", where)
+    return out
+
+
+def criteria_of(edition: Edition) -> dict[str, str]:
+    """item id → the id of the criterion (top-level group) it belongs to."""
+    return {node.id: c.id for c in edition.criteria for node in walk([c]) if isinstance(node, Item)}
 
 
 def score_run(
@@ -84,27 +116,35 @@ class _RunScoring:
         self.borrowed: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.facts = findings.reporting_facts
         self.findings = findings
+        self.criterion_of = criteria_of(self.edition)
+        self.shown = shown_exemptions(findings.findings, self.edition)
 
     def languages(self, item: Item) -> list[Lang | None]:
         return list(self.edition.languages) if item.per_language else [None]
 
-    def exemption(self, item: Item, body: BodyInfo) -> str | None:
+    def exemption(self, item: Item, body: BodyInfo) -> tuple[str, str] | None:
+        """The award and why: a registry tag of the body, or an exemption its findings showed."""
+        shown = self.shown.get((body.id, self.criterion_of[item.id]), {})
         for ex in item.exemptions:
-            if set(ex.tags) & set(body.tags):
-                return ex.award
+            for tag in ex.tags:
+                if tag in body.tags:
+                    return ex.award, f"registry tag {tag}"
+                if tag in shown:
+                    return ex.award, f"{tag}, shown by the finding {shown[tag]}"
         return None
 
     def run(self) -> RunScores:
-        deferred: list[tuple[BodyInfo, Item, Lang | None, str]] = []
+        deferred: list[tuple[BodyInfo, Item, Lang | None, str, str]] = []
         for body in self.bodies:
             kind: BodyKind = body.kind  # type: ignore[assignment]
             for item in self.edition.items():
                 if item.applies_to is not None and kind not in item.applies_to:
                     continue
                 for lang in self.languages(item):
-                    award = self.exemption(item, body)
+                    exempt = self.exemption(item, body)
+                    award, why = exempt if exempt else (None, "")
                     if award in ("cgo_average", "all_average"):
-                        deferred.append((body, item, lang, award))
+                        deferred.append((body, item, lang, award, why))
                         continue
                     score = self.s.score_item(item, self.by_key.get((body.id, item.id, lang)), kind, lang)
                     if award is not None:
@@ -117,21 +157,24 @@ class _RunScoring:
                             score.max,
                             got,
                             base=got,
-                            note=f"exempt: {award}",
+                            note=f"exempt ({why}): {award}",
                             exempt=award,
                         )
                     self.leaves[(body.id, item.id, lang)] = score
         self._averages()
-        for body, item, lang, award in deferred:
-            self.leaves[(body.id, item.id, lang)] = self._averaged(body, item, lang, award)
+        for body, item, lang, award, why in deferred:
+            self.leaves[(body.id, item.id, lang)] = self._averaged(body, item, lang, award, why)
         scores = [self._body(b) for b in self.bodies]
         return RunScores(self.edition.edition, scores, dict(self.s.options), self.averages)
 
     def _averages(self) -> None:
+        """Point 67 part three: «средний балл полученных оценок всех государственных органов» - the
+        scores the bodies received, a maximum given as not applicable or by an exemption included;
+        only what is unknown (not assessed) or itself an average is left out."""
         sums: dict[tuple[str, str], list[float]] = defaultdict(list)
         kinds = {b.id: b.kind for b in self.bodies}
         for (body_id, item_id, lang), leaf in self.leaves.items():
-            if leaf.status in ("pass", "partial", "fail") and leaf.exempt is None:
+            if _received(leaf):
                 key = average_key(item_id, lang)
                 sums[(key, "all")].append(leaf.points)
                 if kinds[body_id] == "cgo":
@@ -139,7 +182,7 @@ class _RunScoring:
         for (key, scope), values in sums.items():
             self.averages[f"{scope}:{key}"] = sum(values) / len(values)
 
-    def _averaged(self, body: BodyInfo, item: Item, lang: Lang | None, award: str) -> ItemScore:
+    def _averaged(self, body: BodyInfo, item: Item, lang: Lang | None, award: str, why: str) -> ItemScore:
         scope = "cgo" if award == "cgo_average" else "all"
         kind: BodyKind = body.kind  # type: ignore[assignment]
         top = item.weight(kind, lang)
@@ -160,7 +203,7 @@ class _RunScoring:
                 0.0,
                 top,
                 top,
-                note=f"exempt ({award}) but no average is available",
+                note=f"exempt ({why}: {award}) but no average is available",
                 exempt=award,
             )
         value = min(top, max(0.0, value))
@@ -176,7 +219,7 @@ class _RunScoring:
             top,
             value,
             base=value,
-            note=f"exempt: {scope.upper()} average from {source}",
+            note=f"exempt ({why}): {scope.upper()} average from {source}",
             exempt=award,
         )
 

@@ -171,6 +171,23 @@ def _measure_problems(where: str, item: Item, measured: dict[str, Any]) -> list[
     return problems
 
 
+def _exempt_problems(where: str, item: Item, f: Finding) -> list[str]:
+    """An exemption a finding shows (``measured.exempt``, e.g. the budget portal's restricted notice,
+    point 67) must be one the item has, on a ``not_applicable`` finding, with its evidence."""
+    tag = f.measured["exempt"]
+    tags = {t.split(":", 1)[0] for ex in item.exemptions for t in ex.tags}
+    problems = []
+    if tag not in tags:
+        problems.append(
+            f"{where}: measured exempt {tag!r} is not an exemption of the item ({', '.join(sorted(tags)) or 'none'})"
+        )
+    if f.status != "not_applicable":
+        problems.append(f"{where}: an exempt finding is not_applicable, got {f.status}")
+    if not f.evidence:
+        problems.append(f"{where}: an exempt finding must carry the evidence of its exemption")
+    return problems
+
+
 def _body_problems(findings: FindingsFile) -> list[str]:
     """Bodies the scorer cannot score as given: the same id twice, nothing to score, findings or
     facts of a body that is not a CGO or MIO of the list."""
@@ -244,6 +261,8 @@ def check_findings(findings: FindingsFile, edition: Edition) -> list[str]:
             problems.append(f"{where}: a {f.status} finding needs measured {', '.join(missing)}")
         if f.measured:
             problems.extend(_measure_problems(where, item, f.measured))
+        if f.measured and "exempt" in f.measured:
+            problems.extend(_exempt_problems(where, item, f))
         if f.status == "not_assessed" and not f.reason:
             problems.append(f"{where}: a not_assessed finding must say why (reason)")
     return problems

@@ -660,11 +660,19 @@ def budget_fixtures() -> None:
                 "The search answered 400 (anti-bot): not assessed.",
                 {**budget_case(kind), "failures": SEARCH_ANTIBOT, "expect": expect("not_assessed")},
             )
-    for item in ("T2-1", "T2-2", "T2-3", "T2-6", "T2-7", "T2-10", "A12-B-1", "A12-B-9"):
+    for item in ("T2-1", "T2-2", "T2-3", "T2-6", "T2-7", "T2-10"):
+        write(
+            item,
+            "not_applicable_exempt_restricted",
+            "The Ministry of Defence: budget information restricted; the finding says it is exempt (point 67, part "
+            "three: 000_12c86a9f7dcd6cb4.txt line 65), the scorer gives it the average of all bodies.",
+            {**restricted_case(), "expect": expect("not_applicable", measured={"exempt": "budget_restricted"})},
+        )
+    for item in ("A12-B-1", "A12-B-9"):
         write(
             item,
             "not_assessed_restricted",
-            "The Ministry of Defence: budget information restricted (point 67).",
+            "The Ministry of Defence: budget information restricted; the 2017 edition has no exemption for it.",
             {**restricted_case(), "expect": expect("not_assessed")},
         )
     write(
@@ -1055,7 +1063,7 @@ def npa_fixtures() -> None:
     write(
         "T4-1",
         "fail_none",
-        "No consultative document of regulatory policy at all.",
+        "Drafts are published, but no consultative document of regulatory policy at all.",
         {**legal_case(regulatory=False), "expect": expect("fail", deficiencies=1)},
     )
     write(

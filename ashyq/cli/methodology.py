@@ -16,6 +16,7 @@ from ashyq.methodology.edition import (
     KINDS,
     BodyKind,
     Edition,
+    Exemption,
     Group,
     Item,
     available_editions,
@@ -84,6 +85,12 @@ def _weight_text(item: Item, kind: BodyKind, lang: str | None) -> str:
     return fmt(item.weight(kind, lang))  # type: ignore[arg-type]
 
 
+def _exemption_text(exemption: Exemption) -> str:
+    text = f"{','.join(exemption.tags)}→{exemption.award}"
+    source = exemption.source
+    return f"{text} ({source.file} line {source.line})" if source and source.line else text
+
+
 def _rule_text(item: Item) -> str:
     parts: list[str] = [item.rule.type]
     if item.deductions:
@@ -92,7 +99,7 @@ def _rule_text(item: Item) -> str:
     if item.stimulus:
         parts.append("stimulus")
     if item.exemptions:
-        parts.append("exempt: " + "; ".join(f"{','.join(e.tags)}→{e.award}" for e in item.exemptions))
+        parts.append("exempt: " + "; ".join(_exemption_text(e) for e in item.exemptions))
     if not item.per_language:
         parts.append("not per language")
     if item.obtained != "check":
@@ -161,6 +168,8 @@ def show(
             f"interpretation [b]{interp.id}[/b] (default {interp.default}): {getattr(interp.question, lang)}",
             highlight=False,
         )
+        if interp.source.line:
+            console.print(f"    source: {interp.source.cited()}", highlight=False, markup=False)
 
 
 def _parse_options(options: list[str]) -> dict[str, str]:

@@ -35,10 +35,18 @@ class Text(Strict):
 
 
 class Source(Strict):
-    """Where in the legal text a number comes from: seed file plus point, table, row."""
+    """Where in the legal text a number comes from: seed file plus point, table, row; for a reading,
+    the line of the seed file and the sentence it follows."""
 
     file: str
     point: str
+    line: int | None = None
+    quote: str | None = None
+
+    def cited(self) -> str:
+        """``file line N: «sentence»`` (or the point, when no line is given)."""
+        where = f"{self.file} line {self.line}" if self.line else f"{self.file}, {self.point}"
+        return f"{where}: «{self.quote}»" if self.quote else where
 
 
 class ByInterpretation(Strict):

@@ -14,8 +14,9 @@
   period where a comment is dated; budget.egov.kz shows no date for a comment, so the finding says
   when the period could not be applied (``measured.period_not_applied``).
 
-A body whose budget information is restricted (the portal's notice) is exempt (point 67): every item
-is not_assessed with that reason, never a failure; the scorer awards the exemption by the body's tag.
+A body whose budget information is restricted (the portal's notice) is exempt (point 67, part three):
+every item is not_applicable with ``measured.exempt = budget_restricted`` and the notice as evidence,
+never a failure; the scorer awards the average of all bodies from that finding (no registry tag needed).
 """
 
 from __future__ import annotations

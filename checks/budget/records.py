@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.base.evidence import EvidenceRef
 from ashyq.base.text import normalise
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
@@ -85,6 +86,7 @@ class BudgetPortal:
     programmes: list[Programme] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     restricted: str | None = None
+    restricted_evidence: list[EvidenceRef] = field(default_factory=list)  # where the notice was shown
     problem: str | None = None  # the search itself could not be read
     card_failures: list[FetchFailure] = field(default_factory=list)
     search_url: str | None = None
@@ -179,6 +181,7 @@ def budget_portal(artifacts: BodyArtifacts, lang: str) -> BudgetPortal:
             portal.comments.append(Comment(str(record.external_id), bool(p.get("answered")), record, posted))
         elif record.kind == "coverage" and p.get("content") == "budget_search" and restricted_text(p.get("reason")):
             portal.restricted = str(p.get("reason"))
+            portal.restricted_evidence.append(record.evidence("$.reason", portal.restricted))
     for record in records:
         if record.kind != "programme" or (record.kind, record.external_id or record.source_url) not in seen:
             continue
@@ -200,6 +203,7 @@ def budget_portal(artifacts: BodyArtifacts, lang: str) -> BudgetPortal:
         )
         if restricted_text(notice):
             portal.restricted = portal.restricted or str(notice)
+            portal.restricted_evidence.append(record.evidence("$.restricted_notice", str(notice)))
     portal.problem = unmeasurable(artifacts, "budget", "budget_search", lang)
     search_failures = failures_on(artifacts, BUDGET_HOST, ("/application/search",))
     if search_failures and portal.problem is None:

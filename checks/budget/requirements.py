@@ -21,9 +21,12 @@ from ashyq.base.vocabulary import LANGS
 from ashyq.base.working_days import fixed_date_deadline, working_days_between
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, budget_portal
 from ashyq.checks.declared.facts import declared_of, row_evidence, rows_of
+from ashyq.checks.edition_index import exemption_tags
 from ashyq.checks.portals import EVIDENCE_LIMIT, result
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
+
+RESTRICTED_TAG = "budget_restricted"  # the exemption of point 67, part three, in the editions
 
 STATEMENT_NAMES = {
     "fs_balance": "balance sheet",
@@ -339,30 +342,32 @@ def comment_handling(portal: BudgetPortal, artifacts: BodyArtifacts) -> CommentC
 
 # ------------------------------------------------------------------------------ running per language
 def per_language(artifacts: BodyArtifacts, item: str, evaluate: Callable[[BudgetPortal], Result]) -> list[Result]:
-    """One result per language; the portal unreadable or the budget restricted → not_assessed."""
+    """One result per language; the portal unreadable → not_assessed; the budget restricted →
+    exempt (point 67) where an edition gives the item that exemption, else not_assessed."""
     results = []
     for lang in LANGS:
         portal = budget_portal(artifacts, lang)
         if portal.problem:
             results.append(not_assessed(item, lang, portal.problem))
         elif portal.restricted:
-            notice = (
-                portal.programmes[0].record.evidence("$.restricted_notice", portal.restricted)
-                if portal.programmes
-                else None
-            )
-            results.append(
-                not_assessed(
-                    item,
-                    lang,
-                    "budget information is restricted (budget.egov.kz shows: "
-                    f"«{portal.restricted}»): exempt under point 67, part three",
-                    [notice] if notice else [],
-                )
-            )
+            results.append(restricted_result(item, lang, portal))
         else:
             results.append(evaluate(portal))
     return results
+
+
+def restricted_result(item: str, lang: str, portal: BudgetPortal) -> Result:
+    """budget.egov.kz shows the body's budget information is secret or restricted. Point 67, part
+    three (000_12c86a9f7dcd6cb4.txt line 65: «присваивается средний балл полученных оценок всех
+    государственных органов по тем индикаторам, по которым государственный орган не оценивается»):
+    the body is not assessed on the item by law - the finding says it is exempt, with the notice as
+    evidence, and the scorer awards the average. An item no edition exempts stays not_assessed."""
+    shown = f"budget information is restricted (budget.egov.kz shows: «{portal.restricted}»)"
+    evidence = portal.restricted_evidence[:EVIDENCE_LIMIT]
+    if RESTRICTED_TAG not in exemption_tags(item):
+        return not_assessed(item, lang, f"{shown}; no exemption for this item", evidence)
+    measured = {"exempt": RESTRICTED_TAG, "notice": portal.restricted}
+    return result(item, lang, "not_applicable", measured, evidence=evidence, reason=f"{shown}: exempt under point 67")
 
 
 def verdict_result(item: str, lang: str, verdict: Verdict, fail_status: str = "fail") -> Result:

@@ -257,6 +257,8 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
     denominator = answered if of_answered and total else total
     measured = {"numerator": on_time, "denominator": denominator, "received": total, "answered": answered}
     status: Status = "pass" if on_time == denominator else "fail" if on_time == 0 else "partial"
+    if of_answered and total and not answered:  # the option's own text: "B = 0 when b = 0 and a > 0"
+        status = "fail"
     evidence = [
         row_evidence(declared, "general", None, f"media requests received: {total}, answered on time: {on_time}")
     ]

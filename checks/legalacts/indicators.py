@@ -7,6 +7,9 @@ parameters 3–6, from legalacts.egov.kz (per language).
 * T4-3 / T5-2 forms correct: the required fields filled, the version history linked when the
   version is above 1, and the text in the language and keyboard layout of the version
   (checks/keyboard_layout.py): share of drafts.
+* A row whose subject did not exist in the period (no draft act and no consultative document) is
+  not_applicable with ``measured.nothing_to_publish`` and the portal's list as evidence, every row
+  alike; the edition's reading npa-nothing-posted decides what it earns (the scorer applies it).
 * T4-4 / T5-3 comments answered ÷ received (card comments; without the cards, the list counters
   accepted + not accepted ÷ comments). Unanswered comments on a draft still in public discussion are
   not yet due (config/checks/deadlines.yaml).
@@ -52,6 +55,7 @@ def _cite(draft: Draft, what: str) -> EvidenceRef:
 
 
 def _nothing(item: str, lang: str, what: str) -> Result:
+    """2017 Appendix 12: nothing planned → not applicable (the edition awards the maximum)."""
     return result(item, lang, "not_applicable", reason=f"no {what} on legalacts.egov.kz")
 
 
@@ -62,13 +66,20 @@ def _not_posted(item: str, portal: NpaPortal, what: str) -> Result:
     return result(item, portal.lang, "fail", {"count": 0}, [deficiency], [cited])
 
 
-def _nothing_posted(item: str, portal: NpaPortal, artifacts: BodyArtifacts, what: str) -> Result:
-    """A posting row (Table 4 rows 1–2, Table 5 row 1) with nothing on the portal: one reading for
-    all of them (interpretation npa-nothing-posted) — not met (default), or the maximum by analogy
-    with point 81 of the 2017 methodology."""
-    if reading(artifacts.config, "npa-nothing-posted") == "maximum":
-        return result(item, portal.lang, "not_applicable", reason=f"no {what} on legalacts.egov.kz: nothing to post")
-    return _not_posted(item, portal, what)
+def nothing_to_publish(item: str, portal: NpaPortal, what: str) -> Result:
+    """A row of Table 4 or 5 whose subject did not exist in the period (no draft act, so no form, no
+    comment, no discussion to announce): every row says so alike, with the portal's list as evidence;
+    what it earns is the reading npa-nothing-posted of the edition, applied by the scorer."""
+    url = portal.list_url or "https://legalacts.egov.kz/"
+    cited = EvidenceRef(url=url, kind="portal_record", snippet=f"no {what} of the body in the period")
+    return result(
+        item,
+        portal.lang,
+        "not_applicable",
+        {"nothing_to_publish": True},
+        evidence=[cited],
+        reason=f"no {what} on legalacts.egov.kz: nothing to publish",
+    )
 
 
 # ------------------------------------------------------------------------------ findings
@@ -208,7 +219,10 @@ def regulatory_policy(artifacts: BodyArtifacts) -> list[Result]:
                 {"count": len(found)},
                 evidence=[_cite(d, "consultative document") for d in found[:EVIDENCE_LIMIT]],
             )
-        return _nothing_posted("T4-1", portal, artifacts, "consultative document of regulatory policy")
+        if not portal.all_documents:  # no draft activity at all: nothing to publish, like every row
+            return nothing_to_publish("T4-1", portal, "draft act or consultative document")
+        # drafts were published, but no consultative document of the policy behind them
+        return _not_posted("T4-1", portal, "consultative document of regulatory policy")
 
     return _per_language(artifacts, "T4-1", evaluate)
 
@@ -224,7 +238,7 @@ def supporting(artifacts: BodyArtifacts) -> list[Result]:
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
-            return _nothing_posted(item, portal, artifacts, "draft act")
+            return nothing_to_publish(item, portal, "draft act")
         if not portal.cards_complete():
             return not_assessed(item, portal.lang, portal.card_reason())
         good, deficiencies, evidence = supporting_documents(portal)
@@ -244,7 +258,7 @@ def forms(artifacts: BodyArtifacts) -> list[Result]:
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
-            return _nothing(item, portal.lang, "draft act")
+            return nothing_to_publish(item, portal, "draft act")
         good, deficiencies, evidence, with_card = form_findings(portal)
         if not with_card and not deficiencies:
             return not_assessed(item, portal.lang, portal.card_reason() + ": versions and summaries unchecked")
@@ -266,7 +280,7 @@ def comments(artifacts: BodyArtifacts) -> list[Result]:
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.all_documents:
-            return _nothing(item, portal.lang, "draft or consultative document")
+            return nothing_to_publish(item, portal, "draft or consultative document")
         answered, received, deficiencies, evidence, source = comment_findings(portal, artifacts)
         if received == 0:
             return result(

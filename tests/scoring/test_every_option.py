@@ -98,6 +98,9 @@ SCORER: dict[tuple[str, str, str], ScoreCase] = {
     ("kz-2025", "media-a-denominator", "held"): ScoreCase(
         [partial("a", "T7.1-1", "kk", numerator=3, denominator=6)], ("a", "T7.1-1", "kk")
     ),
+    ("kz-2025", "npa-nothing-posted", "not-met"): ScoreCase(
+        [f("a", "T4-5", "kk", "not_applicable", measured={"nothing_to_publish": True})], ("a", "T4-5", "kk")
+    ),
     ("kz-2025", "media-d-gaps", "round-half-up"): ScoreCase(
         [partial("a", "T7.1-4", "kk", value=68.5)], ("a", "T7.1-4", "kk")
     ),
@@ -164,7 +167,6 @@ CHECKS: dict[tuple[str, str, str], CheckCase] = {
     ("kz-2025", "opendata-no-datasets", "whole-criterion"): CheckCase(
         "T1-2/pass_confirmed_in_kk_and_ru.yaml", "T1-2", {"unified_list": []}
     ),
-    ("kz-2025", "npa-nothing-posted", "maximum"): CheckCase("T4-1/fail_none.yaml", "T4-1"),
     ("kz-2025", "website-current", "stale-zero"): CheckCase("T7-2/partial_stale.yaml", "T7-2"),
     ("kz-2025", "blog-regularity", "count-only"): CheckCase("T6-2/partial_kazakh_behind.yaml", "T6-2"),
     ("kz-2017", "a12-parameter-floor", "zero-when-absent"): CheckCase("A12-B-1/partial_missing_in_kk.yaml", "A12-B-1"),
