@@ -50,3 +50,14 @@ def world_urls(world: World) -> Iterator[dict[str, str]]:
         yield dict(running.urls)
     finally:
         running.stop()
+
+
+HEAVY_MARKS = ("browser", "slow")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The files that hold slow or browser tests run first: spread over the workers a file at a time,
+    the long ones started last would keep one worker busy while the others have nothing left to do.
+    The order within a file, and among the light files, is kept."""
+    heavy = {item.path for item in items if any(item.get_closest_marker(mark) for mark in HEAVY_MARKS)}
+    items.sort(key=lambda item: item.path not in heavy)
