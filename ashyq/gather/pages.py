@@ -40,7 +40,9 @@ from ashyq.net.egress import Refusal
 from ashyq.net.urlmap import BaseUrlMap
 
 PAGE_KINDS = ("axe", "emblem", "motion", "zoom", "focus", "skip_link", "form_errors")
-MAX_AUTO_PAGES = 4  # concurrent_pages: 0 measures the machine's cores plus one pages at once, at most this
+# concurrent_pages: 0 measures three pages a core at once, at most this many: most of a page's visit is
+# waiting (for the network to go idle, for what moves by itself to be watched, for focus and form probes)
+MAX_AUTO_PAGES = 8
 _OWNERS = itertools.count(1)  # each gather's contexts are its own in the browser session
 T = TypeVar("T")
 
@@ -63,11 +65,11 @@ def url_map_of(mapping: BaseUrlMap | Mapping[str, str] | None) -> BaseUrlMap:
 
 
 def pages_at_once(gather: GatherSettings) -> int:
-    """How many pages are measured at once: ``concurrent_pages``, or (0) the machine's cores plus
-    one, at most :data:`MAX_AUTO_PAGES`."""
+    """How many pages are measured at once: ``concurrent_pages``, or (0) three a core, at most
+    :data:`MAX_AUTO_PAGES`."""
     if gather.concurrent_pages > 0:
         return gather.concurrent_pages
-    return min(MAX_AUTO_PAGES, max(1, os.cpu_count() or 1) + 1)
+    return min(MAX_AUTO_PAGES, 3 * max(1, os.cpu_count() or 1))
 
 
 def browser_for(gather: GatherSettings) -> AbstractAsyncContextManager[BrowserSession]:

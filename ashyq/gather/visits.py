@@ -32,7 +32,7 @@ class GatherSettings:
     timeout_ms: int = 15_000
     settle_ms: int = 250
     pages_per_context: int = 8
-    concurrent_pages: int = 0  # pages measured at once (0: the machine's cores plus one, at most 4)
+    concurrent_pages: int = 0  # pages measured at once (0: three a core, at most 8)
     zoom_factor: float = 2.0
     viewport: dict[str, int] = field(default_factory=lambda: {"width": 1280, "height": 800})
     focus_pages: int = 1000  # pages of the sample that are tabbed through (every one, by default)
