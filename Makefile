@@ -2,10 +2,11 @@
 PY      := .venv/bin/python
 ASHYQ   := .venv/bin/ashyq
 PYTEST  := .venv/bin/pytest
-# the suite spread over workers, each test file whole on one worker (its module fixtures are set up
-# once; a session fixture once per worker); two workers a core, since most of a browser or replica test
-# is spent waiting on pages, servers and back-offs; WORKERS=0 runs it in one process
-WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+# the suite spread over the cores, each test file whole on one worker (its module fixtures are set up
+# once; a session fixture once per worker); WORKERS=0 runs it in one process. More workers than cores
+# did not help: the browser and replica tests keep the cores busy (23 min with four workers on two
+# cores against 21 with two)
+WORKERS ?= auto
 SPREAD  := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile)
 
 .PHONY: setup demo test test-fast bench lint accuracy clean
