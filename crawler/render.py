@@ -34,7 +34,7 @@ import json
 import os
 import re
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +42,7 @@ from typing import Any, ClassVar, cast
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import ArchivedExchange
+from ashyq.base.tasks import cancel_all, together
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
 from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
@@ -347,7 +348,7 @@ async def render_body(slug: str, langs: tuple[str, ...], config: RenderSettings)
                 for item in await languages[n]:
                     yield item
         finally:
-            await _cancel(languages)
+            await cancel_all(languages)
 
 
 async def _render_language(
@@ -387,28 +388,12 @@ async def render_generations(
     generation, and the plan learns from the same pages in the same order."""
     items: list[Any] = []
     while generation := list(iter(plan.next, None)):
-        rendered = await _all(render(target) for target in generation)
+        rendered = await together(render(target) for target in generation)
         for target, outcome in zip(generation, rendered, strict=True):
             if outcome.html is not None:
                 plan.learn(outcome.html, target)
             items.extend(outcome.items)
     return items
-
-
-async def _all(coroutines: Iterable[Awaitable[RenderedTarget]]) -> list[RenderedTarget]:
-    """Run the coroutines together; if one fails, the others are cancelled and the error raised."""
-    tasks = [asyncio.ensure_future(c) for c in coroutines]
-    try:
-        return list(await asyncio.gather(*tasks))
-    finally:
-        await _cancel(tasks)
-
-
-async def _cancel(tasks: Sequence[asyncio.Future[Any]]) -> None:
-    """Cancel what is still running and wait until it has stopped (its pages and contexts closed)."""
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 # What a page keeps across navigations that a new page would not have: its tab's session storage

@@ -20,20 +20,21 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
-from collections.abc import Awaitable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
+from ashyq.base.tasks import together
 from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import axe as axe_core
 from ashyq.gather import contrast, input_errors, interactions, keyboard, motion, probes, reflow
 from ashyq.gather.axe import AxeMissing
 from ashyq.gather.visits import GatherResult, GatherSettings, close_page, error_measurements, load, screenshot
-from ashyq.net.browser import BrowserSession, Mark, open_browser, session_of
+from ashyq.net.browser import BrowserSession, Mark, PageRefusal, open_browser, session_of
 from ashyq.net.budget import HostBudget, host_budget
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.egress import Refusal
@@ -44,7 +45,6 @@ PAGE_KINDS = ("axe", "emblem", "motion", "zoom", "focus", "skip_link", "form_err
 # waiting (for the network to go idle, for what moves by itself to be watched, for focus and form probes)
 MAX_AUTO_PAGES = 8
 _OWNERS = itertools.count(1)  # each gather's contexts are its own in the browser session
-T = TypeVar("T")
 
 
 def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
@@ -181,8 +181,7 @@ def _still_here(
     navigation of its main frame to (whether or not Chromium has shown its error page yet)."""
     if session.left_for_an_error(page):
         raise RuntimeError(f"the page went on to an address that failed ({page.url})")
-    here = {_same_page(u) for u in (url, *reached)}
-    if any(r.main_frame and _same_page(r.page_url) in here for r in session.refused_requests(mark, owner)):
+    if any(r.main_frame for r in _refused_navigations(session, mark, url, owner, reached)):
         raise RuntimeError(f"the page went on to an address that was refused ({page.url})")
 
 
@@ -208,14 +207,21 @@ def failure_of(
     had ``reached``) are its own."""
     if isinstance(error, Refusal):
         return FetchFailure(url, error.reason, f"browser: {error.detail}"[:300])
-    here = {_same_page(u) for u in (url, *reached)}
-    refused = next(
-        (r for r in session.refused_requests(mark, owner) if r.navigation and _same_page(r.page_url) in here), None
-    )
+    refused = next(iter(_refused_navigations(session, mark, url, owner, reached)), None)
     if refused is not None:
         return FetchFailure(url, refused.reason, f"browser: {refused.url}: {refused.detail}"[:300])
     reason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
     return FetchFailure(url, reason, f"browser: {error}"[:300])
+
+
+def _refused_navigations(
+    session: BrowserSession, mark: Mark, url: str, owner: str | None, reached: Collection[str]
+) -> list[PageRefusal]:
+    """The navigations since ``mark`` that the egress policy refused and that ``owner``'s contexts
+    asked from this page (at ``url``, or where its main frame had ``reached``): other pages load at
+    the same time."""
+    here = {_same_page(u) for u in (url, *reached)}
+    return [r for r in session.refused_requests(mark, owner) if r.navigation and _same_page(r.page_url) in here]
 
 
 def _same_page(url: str) -> tuple[str, ...]:
@@ -331,7 +337,7 @@ async def _measure_pages(
                     if context is not None:
                         await context.close()
 
-    await together(*(lane() for _ in range(min(pages_at_once(run.gather), len(chosen)))))
+    await together(lane() for _ in range(min(pages_at_once(run.gather), len(chosen))))
     return measured
 
 
@@ -363,20 +369,8 @@ async def _probe_site(run: _Gather, home: str, doms: dict[str, str], result: Gat
             await interactions.mobile_probes(phone_context, home, doms.get(home, ""), gather, config, phoned)
         return phoned.measurements
 
-    probed, phoned = await together(site(), phones())
+    probed, phoned = await together([site(), phones()])
     result.measurements += probed + phoned
-
-
-async def together(*jobs: Awaitable[T]) -> list[T]:
-    """Run ``jobs`` at once; their results in the order given. The first failure stops the others
-    (they are cancelled and waited for, so their pages and contexts are closed) and is raised."""
-    tasks = [asyncio.ensure_future(job) for job in jobs]
-    try:
-        return list(await asyncio.gather(*tasks))
-    finally:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def gather_pages(

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ashyq.base.artifacts import Measurement
+from ashyq.base.tasks import together
 from ashyq.store.models import Evidence, FetchFailure, Page, Run
 from ashyq.store.repository import add_evidence, add_fetch_failures, locked_run
 from ashyq.store.vocabulary import EvidenceKind, FetchFailureReason
@@ -178,7 +179,7 @@ async def _measure_bodies(
 ) -> None:
     """Every body's gather in one browser, at most ``concurrent_pages`` pages (and bodies) at once;
     each body's outcome stored (``store``) in the order of ``bodies``, once those before it are."""
-    from ashyq.gather.pages import browser_for, pages_at_once, together
+    from ashyq.gather.pages import browser_for, pages_at_once
     from ashyq.gather.visits import GatherSettings
 
     base = GatherSettings.from_config(url_map=base_url_map or None)  # policy, map and budget: every body's
@@ -204,7 +205,7 @@ async def _measure_bodies(
             finally:
                 turns[n].set()
 
-        await together(*(measure(n, body) for n, body in enumerate(bodies)))
+        await together(measure(n, body) for n, body in enumerate(bodies))
 
 
 async def _gather_body(
