@@ -19,7 +19,7 @@ partial audit is never mistaken for a bad one.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ashyq.methodology.edition import (
@@ -61,11 +61,12 @@ def _received(leaf: ItemScore) -> bool:
     return leaf.status == "exempt" and leaf.exempt in ("maximum", "zero")
 
 
-def shown_exemptions(findings: Iterable[Finding], edition: Edition) -> dict[tuple[str, str], dict[str, str]]:
+def shown_exemptions(
+    findings: Iterable[Finding], criterion_of: Mapping[str, str]
+) -> dict[tuple[str, str], dict[str, str]]:
     """(body, criterion) → exemption tag → the finding that showed it. A finding exempt on ``T`` for
     item ``I`` shows ``T`` for its criterion (readings that exempt the whole criterion) and ``T:I``
-    (readings that exempt only the indicators it was shown on)."""
-    criterion_of = criteria_of(edition)
+    (readings that exempt only the indicators it was shown on); ``criterion_of``: :func:`criteria_of`."""
     out: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for f in findings:
         tag = f.measured.get("exempt") if f.measured else None
@@ -117,7 +118,7 @@ class _RunScoring:
         self.facts = findings.reporting_facts
         self.findings = findings
         self.criterion_of = criteria_of(self.edition)
-        self.shown = shown_exemptions(findings.findings, self.edition)
+        self.shown = shown_exemptions(findings.findings, self.criterion_of)
 
     def languages(self, item: Item) -> list[Lang | None]:
         return list(self.edition.languages) if item.per_language else [None]
