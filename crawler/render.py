@@ -14,8 +14,13 @@ checked by the crawl's egress policy, and in replica mode answered by the replic
 URL. Every request of a page the policy refused is a ``FetchFailureItem`` with its reason and the
 page that asked (told apart by the contexts the pages render in, since they render side by side).
 
-Per page: a desktop (1366×768) and a mobile (Pixel 7) screenshot and the serialised DOM, written
-under ``<out>/runs/<run>/shots/<body>/`` and added to the body's WARC as resource records. Every
+Per page: a desktop (1366×768) screenshot and the serialised DOM, and for the home page of each
+language (``render.phone_views: home``, the default) or for every page (``every``) a mobile (Pixel 7)
+screenshot too, written under ``<out>/runs/<run>/shots/<body>/`` and added to the body's WARC as
+resource records. A phone view is a second whole render of the page in a phone context (the app
+may lay itself out by the device, not only by the width), which doubles a page's cost; no check reads
+the phone view of an inner page (the mobile-version items read the home page's, and the browser
+stage measures the phone view of every template it samples), so the default keeps the home page's. Every
 exchange the browser makes while rendering (the app's script, its API calls, the ticket POST with its
 body) is archived in the same WARC as request and response records (:mod:`ashyq.net.capture`).
 Each page rendering at once has a lane: a desktop and a phone context with one page each, which go
@@ -232,6 +237,14 @@ class RenderSettings:
     # pages rendered at once (by both languages together); 1 renders one page at a time, 0 as many as
     # default_concurrency()
     concurrency: int = field(default_factory=default_concurrency)
+    # which pages get a phone view beside the desktop one: the home page of each language, or every page
+    phone_views: str = "home"
+
+    def views(self, target: RenderTarget) -> tuple[str, ...]:
+        """The screenshots a target's render takes: the desktop view, and the phone view where wanted."""
+        if self.phone_views == "every" or target.depth == 0:
+            return ("desktop", "mobile")
+        return ("desktop",)
 
     def backoff(self, attempt: int) -> float:
         return min(self.backoff_max_seconds, self.backoff_base_seconds * (2 ** (attempt - 1)))
@@ -697,7 +710,7 @@ async def _render_target(
     if unchanged is not None:
         status, headers, html, title, exchanges = unchanged
         config.reused += 1
-        shots = [config.shots_dir / f"{stem}-{view}.png" for view in ("desktop", "mobile")]
+        shots = [config.shots_dir / f"{stem}-{view}.png" for view in config.views(target)]
         return RenderedTarget(
             [_page_item(target, lang, stem, status, headers, html, title, shots, exchanges, config)], html
         )
@@ -720,7 +733,8 @@ async def _render_views(
     stem: str,
     refusals: _Refusals,
 ) -> RenderedTarget:
-    """The page on the desktop (tried again after a transient answer), then its phone view."""
+    """The page on the desktop (tried again after a transient answer), then its phone view where
+    wanted (:meth:`RenderSettings.views`)."""
     desktop_shot = config.shots_dir / f"{stem}-desktop.png"
     mobile_shot = config.shots_dir / f"{stem}-mobile.png"
     exchanges: tuple[ArchivedExchange, ...] = ()
@@ -762,11 +776,12 @@ async def _render_views(
             return RenderedTarget([failure])
         break
     items: list[Any] = []
-    missing_phone_view = await _render_phone(lane, target.url, mobile_shot, config)
+    wanted = config.views(target)
+    missing_phone_view = await _render_phone(lane, target.url, mobile_shot, config) if "mobile" in wanted else None
     if missing_phone_view is not None:  # the desktop render stands; the missing phone view is recorded
         items.append(missing_phone_view)
         exchanges = ()  # not a whole render: the next night renders it again
-    shots = [p for p in (desktop_shot, mobile_shot) if p.exists()]
+    shots = [p for p, view in ((desktop_shot, "desktop"), (mobile_shot, "mobile")) if view in wanted and p.exists()]
     items.append(_page_item(target, lang, stem, status, headers, html, title, shots, exchanges, config))
     return RenderedTarget(items, html)
 
@@ -790,6 +805,7 @@ def _page_item(
     dom_path.write_bytes(dom)
     if exchanges:
         record = {"url": target.url, "status": status, "headers": headers, "title": title}
+        record["views"] = [Path(shot).stem.rsplit("-", 1)[1] for shot in shots]
         record["exchanges"] = [e.as_dict() for e in exchanges]
         _manifest(config.shots_dir, stem).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     warc_file = record_id = None
@@ -855,11 +871,13 @@ async def _unchanged_render(
         exchanges = tuple(ArchivedExchange.from_dict(e) for e in record["exchanges"])
         status, headers, title = int(record["status"]), dict(record["headers"]), str(record["title"])
         html = (folder / f"{stem}.html").read_text(encoding="utf-8")
-        shots = [(folder / f"{stem}-{view}.png").read_bytes() for view in ("desktop", "mobile")]
+        # a manifest from before the views were recorded had both
+        views = tuple(record.get("views") or ("desktop", "mobile"))
+        shots = [(folder / f"{stem}-{view}.png").read_bytes() for view in views]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if record.get("url") != target.url or not exchanges:
-        return None
+    if record.get("url") != target.url or not exchanges or not set(config.views(target)) <= set(views):
+        return None  # (a view this run wants that the baseline did not take: rendered again)
     asked = await asyncio.to_thread(_ask_again, exchanges, config)
     if asked is None:
         return None
@@ -895,8 +913,9 @@ async def _unchanged_render(
         )
         config.confirmed.add(exchange.record_id)
     config.shots_dir.mkdir(parents=True, exist_ok=True)
-    for view, shot in zip(("desktop", "mobile"), shots, strict=True):
-        (config.shots_dir / f"{stem}-{view}.png").write_bytes(shot)
+    for view, shot in zip(views, shots, strict=True):
+        if view in config.views(target):
+            (config.shots_dir / f"{stem}-{view}.png").write_bytes(shot)
     return status, headers, html, title, exchanges
 
 

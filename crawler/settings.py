@@ -116,6 +116,8 @@ def build_settings(
         "ASHYQ_MAX_EXTERNAL_CHECKS": limits.max_external_checks,
         # pages the browser renders at once (0: as many as the machine's cores allow, at most four)
         "ASHYQ_RENDER_CONCURRENCY": config.render.concurrency,
+        # which rendered pages get a phone view too (home: each language's home page; every)
+        "ASHYQ_RENDER_PHONE_VIEWS": config.render.phone_views,
         "ASHYQ_MAX_FILE_SIZE": int(config.download.max_file_mb * MEGABYTE),
         "ASHYQ_RETRY_ANTIBOT": config.retry.retry_antibot,
         "ASHYQ_BACKOFF_BASE": config.retry.backoff_base_seconds,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -100,6 +100,9 @@ class RenderPolicy(_Strict):
     machine's cores and one more, at most four (:func:`ashyq.crawler.render.default_concurrency`)."""
 
     concurrency: int = Field(default=0, ge=0, le=16)
+    # which pages get a phone view beside the desktop one (a second whole render each): the home page
+    # of each language, or every page
+    phone_views: Literal["home", "every"] = "home"
 
 
 class RobotsOverride(_Strict):

@@ -1,5 +1,6 @@
-"""The rendered gov.kz: Chromium sees what the plain HTML shell lacks; two screenshots per page,
-the serialised DOM on disk and in the body's WARC; depth counted in clicks from the home page."""
+"""The rendered gov.kz: Chromium sees what the plain HTML shell lacks; a desktop screenshot per page
+and a phone one of the home page (``render.phone_views: home``), the serialised DOM on disk and in
+the body's WARC; depth counted in clicks from the home page."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ import pytest
 from test_portal_harness import CrawlResult, crawl
 from warcio.archiveiterator import ArchiveIterator
 
+from ashyq.crawler.render import RenderSettings, RenderTarget
+from ashyq.crawler.settings import build_settings
+from ashyq.net.crawl_config import CRAWL_CONFIG, load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap
 
 pytestmark = pytest.mark.browser
@@ -61,15 +65,45 @@ def test_pages_depth_counterpart_links(rendered: tuple[CrawlResult, Path]) -> No
         assert page["links"] and all("127.0.0.1" not in link["target_url"] for link in page["links"])
 
 
-def test_two_screenshots_and_the_dom_are_stored(rendered: tuple[CrawlResult, Path]) -> None:
+def test_the_screenshots_and_the_dom_are_stored(rendered: tuple[CrawlResult, Path]) -> None:
     result, out = rendered
-    for page in result.pages():
-        desktop, mobile = (out / p for p in page["screenshot_paths"])
-        assert str(desktop).startswith(str(out / "runs" / "test" / "shots"))
+    pages = result.pages()
+    assert len(pages) > 1
+    for page in pages:
+        # the home page in both views, every other page on the desktop only (the default phone_views)
+        desktop, *mobile = (out / p for p in page["screenshot_paths"])
+        assert len(mobile) == (1 if page["depth"] == 0 else 0), page["screenshot_paths"]
+        assert str(desktop).startswith(str(out / "runs" / "test" / "shots")) and desktop.stem.endswith("-desktop")
         assert png_size(desktop) == (1366, 768)
-        width, _ = png_size(mobile)
-        assert width < 1366  # a phone viewport (at the device's pixel ratio)
+        for phone in mobile:
+            assert phone.stem.endswith("-mobile")
+            width, _ = png_size(phone)
+            assert width < 1366  # a phone viewport (at the device's pixel ratio)
         assert (out / page["dom_path"]).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+@pytest.mark.parametrize(
+    ("phone_views", "depth", "views"),
+    [("home", 0, ("desktop", "mobile")), ("home", 1, ("desktop",)), ("every", 2, ("desktop", "mobile"))],
+)
+def test_which_pages_get_a_phone_view(phone_views: str, depth: int, views: tuple[str, ...], tmp_path: Path) -> None:
+    settings = RenderSettings(tmp_path, "run", "enbek", BaseUrlMap.from_mapping({}), set(), phone_views=phone_views)
+    assert settings.views(RenderTarget("https://www.gov.kz/memleket/entities/enbek", depth)) == views
+
+
+def test_the_crawl_config_names_the_phone_views(tmp_path: Path) -> None:
+    def phone_views(config: Path | None) -> str:
+        replica = {"https://www.gov.kz": "http://127.0.0.1:9"}
+        return str(build_settings(load_crawl_config(config), base_url_map=replica)["ASHYQ_RENDER_PHONE_VIEWS"])
+
+    assert phone_views(None) == "home"
+    every = tmp_path / "crawl.yaml"
+    every.write_text(f"extends: {CRAWL_CONFIG}\nrender:\n  phone_views: every\n", encoding="utf-8")
+    assert phone_views(every) == "every"
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(f"extends: {CRAWL_CONFIG}\nrender:\n  phone_views: some\n", encoding="utf-8")
+    with pytest.raises(Exception, match="phone_views"):
+        load_crawl_config(wrong)
 
 
 def test_dom_and_screenshots_are_resource_records_of_the_body_warc(rendered: tuple[CrawlResult, Path]) -> None:
@@ -90,7 +124,7 @@ def test_dom_and_screenshots_are_resource_records_of_the_body_warc(rendered: tup
                 responses[headers.get_header("WARC-Record-ID")] = headers.get_header("WARC-Target-URI")
     pages = result.pages()
     assert len(kinds["text/html; charset=utf-8"]) == len(pages)
-    assert len(kinds["image/png"]) == 2 * len(pages)
+    assert len(kinds["image/png"]) == len(pages) + len([p for p in pages if p["depth"] == 0])
     assert all(p["warc_record_id"] in ids for p in pages)
     assert {p["url"] for p in pages} <= set(responses.values())
     assert any("/api/v1/public/content-manager/" in uri for uri in responses.values())
