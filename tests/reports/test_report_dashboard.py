@@ -166,6 +166,19 @@ def test_browser_replays_the_archived_page_from_the_wacz_offline(site: Path, ser
 
     context.route("**/*", only_the_site)
     page = context.new_page()
+    # what the viewer did, for the failure message: its console, its frames' navigations, its service
+    # worker and every answer the site gave it (a replay that never shows is otherwise a bare timeout)
+    begun, seen = time.monotonic(), list[str]()
+
+    def note(what: str) -> None:
+        seen.append(f"{time.monotonic() - begun:6.1f}s {what}"[:300])
+
+    page.on("console", lambda message: note(f"console {message.type}: {message.text}"))
+    page.on("pageerror", lambda error: note(f"page error: {error}"))
+    page.on("framenavigated", lambda frame: note(f"frame at {frame.url}"))
+    context.on("serviceworker", lambda worker: note(f"service worker {worker.url}"))
+    context.on("requestfailed", lambda request: note(f"failed {request.url}: {request.failure}"))
+    context.on("response", lambda response: note(f"{response.status} {response.url}"))
     try:
         page.goto(f"{served_site}/bodies/enbek.html")
         page.click('tr[data-item="T7-1"][data-lang="kk"] a.finding-link')
@@ -182,7 +195,7 @@ def test_browser_replays_the_archived_page_from_the_wacz_offline(site: Path, ser
                         if "Министерство труда" in frame.locator("h1").inner_text(timeout=500):
                             replayed = frame
             page.wait_for_timeout(250)
-        assert replayed is not None, [f.url for f in page.frames]
+        assert replayed is not None, "\n".join([*(f.url for f in page.frames), "what the viewer did:", *seen[-80:]])
         # the archived page came out of the package: its original address, never fetched
         assert "www.gov.kz/memleket/entities/enbek" in replayed.url
         assert elsewhere == []
