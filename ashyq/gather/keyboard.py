@@ -3,7 +3,8 @@
 
 * **Visible focus** (WCAG 2.4.7): the page is tabbed through; at each stop the region around the
   focused element is photographed, and photographed again once nothing has focus, at the same scroll
-  position. A stop whose pixels do not change shows no focus at all (an indicator drawn anywhere in
+  position (one photograph of the viewport per scroll position, cut to each region: the same pixels,
+  a round trip to the browser each instead of one per stop). A stop whose pixels do not change shows no focus at all (an indicator drawn anywhere in
   that region counts, as the criterion asks: it need not be an outline of the element itself).
 * **Keyboard traps** (2.1.2): tabbing that comes back to an element it has already passed, before
   it has left the page, is a trap *candidate*; it is one when going back (Shift+Tab) does not leave
@@ -17,6 +18,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from typing import Any
 
@@ -118,11 +120,11 @@ async def _settled(page: Any, key: str) -> dict[str, Any] | None:
     return where
 
 
-def changed_pixels(a: bytes, b: bytes) -> int:
-    """How many pixels differ between two photographs of the same region."""
+def changed_pixels(a: bytes | Any, b: bytes | Any) -> int:
+    """How many pixels differ between two photographs of the same region (PNG bytes, or images)."""
     from PIL import Image, ImageChops
 
-    first, second = Image.open(io.BytesIO(a)).convert("RGB"), Image.open(io.BytesIO(b)).convert("RGB")
+    first, second = ((Image.open(io.BytesIO(x)) if isinstance(x, bytes) else x).convert("RGB") for x in (a, b))
     if first.size != second.size:
         return first.size[0] * first.size[1]
     diff = ImageChops.difference(first, second).convert("L").point(lambda v: 255 if v > 24 else 0)
@@ -130,15 +132,34 @@ def changed_pixels(a: bytes, b: bytes) -> int:
     return int(histogram[255])
 
 
-async def _region(page: Any, rect: list[float]) -> bytes | None:
+def _box(page: Any, rect: list[float]) -> tuple[int, int, int, int] | None:
+    """The region photographed around an element's box (CSS pixels, whole ones, inside the viewport)."""
     viewport = page.viewport_size or {"width": 1280, "height": 800}
-    left, top = max(0.0, rect[0] - REGION_PAD), max(0.0, rect[1] - REGION_PAD)
-    right = min(float(viewport["width"]), rect[0] + rect[2] + REGION_PAD)
-    bottom = min(float(viewport["height"]), rect[1] + rect[3] + REGION_PAD)
+    left, top = max(0, math.floor(rect[0] - REGION_PAD)), max(0, math.floor(rect[1] - REGION_PAD))
+    right = min(int(viewport["width"]), math.ceil(rect[0] + rect[2] + REGION_PAD))
+    bottom = min(int(viewport["height"]), math.ceil(rect[1] + rect[3] + REGION_PAD))
     if right - left < 1 or bottom - top < 1:
         return None
+    return left, top, right, bottom
+
+
+async def _region(page: Any, rect: list[float]) -> bytes | None:
+    box = _box(page, rect)
+    if box is None:
+        return None
+    left, top, right, bottom = box
     shot: bytes = await page.screenshot(clip={"x": left, "y": top, "width": right - left, "height": bottom - top})
     return shot
+
+
+def _cut(viewport_shot: Any, page: Any, rect: list[float]) -> Any | None:
+    """The region around ``rect`` cut from a photograph of the whole viewport (at its pixel ratio)."""
+    box = _box(page, rect)
+    if box is None:
+        return None
+    viewport = page.viewport_size or {"width": 1280, "height": 800}
+    ratio = viewport_shot.size[0] / int(viewport["width"])
+    return viewport_shot.crop(tuple(round(edge * ratio) for edge in box))
 
 
 async def tab_through(page: Any, stops: int, max_presses: int = 40) -> dict[str, Any]:
@@ -165,10 +186,16 @@ async def tab_through(page: Any, stops: int, max_presses: int = 40) -> dict[str,
     await page.evaluate(BLUR)
     await page.wait_for_timeout(SETTLE_MS)
     visible, invisible = 0, []
+    unfocused: dict[tuple[float, ...], Any] = {}  # scroll position -> the viewport with nothing focused
     for where, focused in shots:
-        await page.evaluate(SCROLL, where["scroll"])
-        await page.wait_for_timeout(20)
-        plain = await _region(page, where["rect"])
+        at = tuple(where["scroll"])
+        if at not in unfocused:
+            from PIL import Image
+
+            await page.evaluate(SCROLL, where["scroll"])
+            await page.wait_for_timeout(20)
+            unfocused[at] = Image.open(io.BytesIO(await page.screenshot())).convert("RGB")
+        plain = _cut(unfocused[at], page, where["rect"])
         if focused is None or plain is None:
             continue
         if changed_pixels(focused, plain) >= MIN_CHANGED:
