@@ -3,11 +3,13 @@ PY      := .venv/bin/python
 ASHYQ   := .venv/bin/ashyq
 PYTEST  := .venv/bin/pytest
 # the suite spread over the cores, each test file whole on one worker (its module fixtures are set up
-# once; a session fixture once per worker); WORKERS=0 runs it in one process. More workers than cores
+# once; a session fixture once per worker), handed out in the order tests/conftest.py gives them (the
+# files with slow tests first; xdist's own order, most tests first, left the long files for last, one
+# worker finishing them alone); WORKERS=0 runs it in one process. More workers than cores
 # did not help: the browser and replica tests keep the cores busy (23 min with four workers on two
 # cores against 21 with two)
 WORKERS ?= auto
-SPREAD  := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile)
+SPREAD  := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile --no-loadscope-reorder)
 
 .PHONY: setup demo test test-fast bench lint accuracy clean
 

@@ -52,12 +52,12 @@ def world_urls(world: World) -> Iterator[dict[str, str]]:
         running.stop()
 
 
-HEAVY_MARKS = ("browser", "slow")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The files that hold slow or browser tests run first: spread over the workers a file at a time,
-    the long ones started last would keep one worker busy while the others have nothing left to do.
-    The order within a file, and among the light files, is kept."""
-    heavy = {item.path for item in items if any(item.get_closest_marker(mark) for mark in HEAVY_MARKS)}
-    items.sort(key=lambda item: item.path not in heavy)
+    """The files that hold slow tests run first, then those with browser tests, then the rest: spread
+    over the workers a file at a time, the long ones started last would keep one worker busy while the
+    others have nothing left to do (``make test`` keeps this order: ``--no-loadscope-reorder``, since
+    pytest-xdist would otherwise hand out the files with the most tests first, the long ones last).
+    The order within a file, and within each of the three groups, is kept."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    browser = {item.path for item in items if item.get_closest_marker("browser")}
+    items.sort(key=lambda item: (item.path not in slow, item.path not in browser))

@@ -18,7 +18,7 @@ from ashyq.replica.outside.serve import image_bytes
 FIXTURES = yaml.safe_load((Path(__file__).with_name("act_fixtures.yaml")).read_text(encoding="utf-8"))["rules"]
 RANK = {NOT_IMPLEMENTED: 0, PARTIAL: 1, CONSISTENT: 2}
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # every case rendered and measured: about two minutes
 
 
 def _checkout(root: Path) -> Path:

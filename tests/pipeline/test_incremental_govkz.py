@@ -35,6 +35,7 @@ def _rendered(db: str, out: Path, run_id: str) -> dict[str, tuple[str | None, li
         }
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_an_unchanged_govkz_page_is_not_rendered_again_and_a_changed_one_is(tmp_path: Path) -> None:
     """www.gov.kz sends no validators and its pages are built by script, so a page is unchanged when

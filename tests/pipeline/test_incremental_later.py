@@ -17,6 +17,7 @@ from ashyq.store.vocabulary import EvidenceKind
 from .nights_harness import BODY, night, outcomes, scores
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_a_nightly_on_a_later_date_takes_over_the_measurements_and_checks_again(tmp_path: Path) -> None:
     """The audit date moved, nothing else did: the browser measures nothing again, the checks run again
