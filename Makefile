@@ -5,7 +5,8 @@ PYTEST  := .venv/bin/pytest
 # the suite spread over the cores, each test file whole on one worker (its module fixtures are set up
 # once; a session fixture once per worker), handed out in the order tests/conftest.py gives them (the
 # files with slow tests first; xdist's own order, most tests first, left the long files for last, one
-# worker finishing them alone); WORKERS=0 runs it in one process. More workers than cores
+# worker finishing them alone for minutes; the total stayed about the same, as the long files then
+# contend with each other: the suite is bound by CPU); WORKERS=0 runs it in one process. More workers than cores
 # did not help: the browser and replica tests keep the cores busy (23 min with four workers on two
 # cores against 21 with two)
 WORKERS ?= auto

@@ -19,8 +19,8 @@ language (``render.phone_views: home``, the default) or for every page (``every`
 screenshot too, written under ``<out>/runs/<run>/shots/<body>/`` and added to the body's WARC as
 resource records. A phone view is a second whole render of the page in a phone context (the app
 may lay itself out by the device, not only by the width), which doubles a page's cost; no check reads
-the phone view of an inner page (the mobile-version items read the home page's, and the browser
-stage measures the phone view of every template it samples), so the default keeps the home page's. Every
+the phone view of an inner page (the mobile-version items judge the home page's, which the browser
+stage also measures on an Android and an iPhone), so the default keeps the home page's. Every
 exchange the browser makes while rendering (the app's script, its API calls, the ticket POST with its
 body) is archived in the same WARC as request and response records (:mod:`ashyq.net.capture`).
 Each page rendering at once has a lane: a desktop and a phone context with one page each, which go
@@ -872,7 +872,9 @@ async def _unchanged_render(
         status, headers, title = int(record["status"]), dict(record["headers"]), str(record["title"])
         html = (folder / f"{stem}.html").read_text(encoding="utf-8")
         # a manifest from before the views were recorded had both
-        views = tuple(record.get("views") or ("desktop", "mobile"))
+        views = tuple(str(view) for view in record.get("views") or ("desktop", "mobile"))
+        if not set(views) <= {"desktop", "mobile"}:
+            return None
         shots = [(folder / f"{stem}-{view}.png").read_bytes() for view in views]
     except (OSError, ValueError, KeyError, TypeError):
         return None

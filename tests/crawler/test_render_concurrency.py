@@ -297,9 +297,13 @@ def test_pages_render_at_once_with_the_result_of_one_at_a_time(world_urls: dict[
     assert {depth for *_, depth, _, _ in pages} >= {0, 1}
     assert _pages(several) == pages
     assert _failures(several) == _failures(one)
+    homes = [page for page in pages if page[2] == 0]  # one per language
+    assert len(homes) == 2
     for folder in ("one", "several"):
         shots = sorted((tmp_path / folder).rglob("*.png"))
-        assert len(shots) == 2 * len(pages), folder
+        # a desktop view of every page, a phone view of each home page (render.phone_views: home)
+        assert len(shots) == len(pages) + len(homes), folder
+        assert len([shot for shot in shots if shot.stem.endswith("-mobile")]) == len(homes), folder
 
 
 @pytest.mark.browser
@@ -352,9 +356,9 @@ def test_a_lanes_pages_go_from_target_to_target_with_the_result_of_a_new_page_ea
         pages = [i for i in items if isinstance(i, PageItem)]
         return [(*row, i.content_sha256) for row, i in zip(_pages(items), pages, strict=True)]
 
-    targets = len(rendered(one))
-    assert targets >= 8 and not _failures(one)
-    assert fresh_pages == 2 * targets  # a desktop and a phone page per target
+    targets, homes = len(rendered(one)), len([row for row in rendered(one) if row[2] == 0])
+    assert targets >= 8 and homes == 2 and not _failures(one)
+    assert fresh_pages == targets + homes  # a desktop page per target, a phone page per home page
     assert rendered(reused) == rendered(one)
     assert _failures(reused) == _failures(one)
     # a desktop and a phone page per lane, at most two lanes per language
