@@ -3,9 +3,10 @@
 
 * **Visible focus** (WCAG 2.4.7): the page is tabbed through; at each stop the region around the
   focused element is photographed, and photographed again once nothing has focus, at the same scroll
-  position (one photograph of the viewport per scroll position, cut to each region: the same pixels,
-  a round trip to the browser each instead of one per stop). A stop whose pixels do not change shows no focus at all (an indicator drawn anywhere in
-  that region counts, as the criterion asks: it need not be an outline of the element itself).
+  position (one photograph of the viewport per scroll position, cut to each stop's region: the same
+  pixels, one round trip to the browser per position instead of one per stop). A stop whose pixels
+  do not change shows no focus at all (an indicator drawn anywhere in that region counts, as the
+  criterion asks: it need not be an outline of the element itself).
 * **Keyboard traps** (2.1.2): tabbing that comes back to an element it has already passed, before
   it has left the page, is a trap *candidate*; it is one when going back (Shift+Tab) does not leave
   it either and no key the page itself names ("Press Ctrl+M to exit", also behind a help link inside

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -13,10 +14,12 @@ from scrapy.settings import Settings
 from ashyq.crawler.middlewares.failures import RefusedRequest
 from ashyq.crawler.middlewares.guard import AddressGuardMiddleware
 from ashyq.crawler.middlewares.traps import TrapLimitsMiddleware, canonical_url
+from ashyq.crawler.render import RenderSettings, RenderTarget
 from ashyq.crawler.settings import build_settings
 from ashyq.crawler.spiders.site import SiteSpider
 from ashyq.crawler.spiders.site_page import decode_html, lang_from_url, parse_page, sitemap_entries
-from ashyq.net.crawl_config import CrawlConfig, load_crawl_config
+from ashyq.net.crawl_config import CRAWL_CONFIG, CrawlConfig, load_crawl_config
+from ashyq.net.urlmap import BaseUrlMap
 
 
 @pytest.mark.parametrize(
@@ -193,3 +196,27 @@ def test_click_depths_do_not_depend_on_the_order_the_answers_came_in() -> None:
         "https://m.x.kz/ru/a/b": 2,
         "https://m.x.kz/ru/a/b/c": 2,
     }
+
+
+@pytest.mark.parametrize(
+    ("phone_views", "depth", "views"),
+    [("home", 0, ("desktop", "mobile")), ("home", 1, ("desktop",)), ("every", 2, ("desktop", "mobile"))],
+)
+def test_which_pages_get_a_phone_view(phone_views: str, depth: int, views: tuple[str, ...], tmp_path: Path) -> None:
+    settings = RenderSettings(tmp_path, "run", "enbek", BaseUrlMap.from_mapping({}), set(), phone_views=phone_views)
+    assert settings.views(RenderTarget("https://www.gov.kz/memleket/entities/enbek", depth)) == views
+
+
+def test_the_crawl_config_names_the_phone_views(tmp_path: Path) -> None:
+    def phone_views(config: Path | None) -> str:
+        replica = {"https://www.gov.kz": "http://127.0.0.1:9"}
+        return str(build_settings(load_crawl_config(config), base_url_map=replica)["ASHYQ_RENDER_PHONE_VIEWS"])
+
+    assert phone_views(None) == "home"
+    every = tmp_path / "crawl.yaml"
+    every.write_text(f"extends: {CRAWL_CONFIG}\nrender:\n  phone_views: every\n", encoding="utf-8")
+    assert phone_views(every) == "every"
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(f"extends: {CRAWL_CONFIG}\nrender:\n  phone_views: some\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="phone_views"):
+        load_crawl_config(wrong)

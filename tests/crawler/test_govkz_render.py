@@ -12,9 +12,6 @@ import pytest
 from test_portal_harness import CrawlResult, crawl
 from warcio.archiveiterator import ArchiveIterator
 
-from ashyq.crawler.render import RenderSettings, RenderTarget
-from ashyq.crawler.settings import build_settings
-from ashyq.net.crawl_config import CRAWL_CONFIG, load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap
 
 pytestmark = pytest.mark.browser
@@ -80,30 +77,6 @@ def test_the_screenshots_and_the_dom_are_stored(rendered: tuple[CrawlResult, Pat
             width, _ = png_size(phone)
             assert width < 1366  # a phone viewport (at the device's pixel ratio)
         assert (out / page["dom_path"]).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
-
-
-@pytest.mark.parametrize(
-    ("phone_views", "depth", "views"),
-    [("home", 0, ("desktop", "mobile")), ("home", 1, ("desktop",)), ("every", 2, ("desktop", "mobile"))],
-)
-def test_which_pages_get_a_phone_view(phone_views: str, depth: int, views: tuple[str, ...], tmp_path: Path) -> None:
-    settings = RenderSettings(tmp_path, "run", "enbek", BaseUrlMap.from_mapping({}), set(), phone_views=phone_views)
-    assert settings.views(RenderTarget("https://www.gov.kz/memleket/entities/enbek", depth)) == views
-
-
-def test_the_crawl_config_names_the_phone_views(tmp_path: Path) -> None:
-    def phone_views(config: Path | None) -> str:
-        replica = {"https://www.gov.kz": "http://127.0.0.1:9"}
-        return str(build_settings(load_crawl_config(config), base_url_map=replica)["ASHYQ_RENDER_PHONE_VIEWS"])
-
-    assert phone_views(None) == "home"
-    every = tmp_path / "crawl.yaml"
-    every.write_text(f"extends: {CRAWL_CONFIG}\nrender:\n  phone_views: every\n", encoding="utf-8")
-    assert phone_views(every) == "every"
-    wrong = tmp_path / "wrong.yaml"
-    wrong.write_text(f"extends: {CRAWL_CONFIG}\nrender:\n  phone_views: some\n", encoding="utf-8")
-    with pytest.raises(Exception, match="phone_views"):
-        load_crawl_config(wrong)
 
 
 def test_dom_and_screenshots_are_resource_records_of_the_body_warc(rendered: tuple[CrawlResult, Path]) -> None:
