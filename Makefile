@@ -6,9 +6,9 @@ PYTEST  := .venv/bin/pytest
 # once; a session fixture once per worker), handed out in the order tests/conftest.py gives them (the
 # files with slow tests first; xdist's own order, most tests first, left the long files for last, one
 # worker finishing them alone for minutes; the total stayed about the same, as the long files then
-# contend with each other: the suite is bound by CPU); WORKERS=0 runs it in one process. More workers than cores
-# did not help: the browser and replica tests keep the cores busy (23 min with four workers on two
-# cores against 21 with two)
+# contend with each other: the suite is bound by CPU); WORKERS=0 runs it in one process. More workers
+# than cores did not help: the browser and replica tests keep the cores busy (23 min with four
+# workers on two cores against 21 with two)
 WORKERS ?= auto
 SPREAD  := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile --no-loadscope-reorder)
 

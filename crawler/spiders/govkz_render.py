@@ -66,7 +66,7 @@ class GovkzRenderSpider(PortalSpider):
             user_agent=self.settings.get("USER_AGENT") or "",
             # pages rendered at once (config/crawl.yaml's render.concurrency; 0: by the machine)
             concurrency=self.settings.getint("ASHYQ_RENDER_CONCURRENCY") or default_concurrency(),
-            phone_views=self.settings.get("ASHYQ_RENDER_PHONE_VIEWS") or "home",
+            phone_views=self.settings.get("ASHYQ_RENDER_PHONE_VIEWS") or RenderSettings.phone_views,
         )
         async for item in render_body(str(self.body_identifier()), self.langs, config):
             yield item
