@@ -17,11 +17,13 @@ Without Redis nothing here is imported: ``ashyq nightly`` and ``ashyq demo`` run
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import os
 import time
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from celery import Celery, chord
 
@@ -35,8 +37,9 @@ from ashyq.pipeline.audit import (
     with_subordinates_of,
 )
 from ashyq.store.db import current_revision, head_revision, session_scope
-from ashyq.store.leases import Heartbeat
-from ashyq.store.models import Run
+from ashyq.store.leases import QUEUED_HOST_PREFIX, Heartbeat
+from ashyq.store.models import Run, RunLease
+from ashyq.store.vocabulary import RunStatus
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +62,41 @@ def redis_url(value: str | None = None) -> str:
     url = value or os.environ.get(REDIS_URL_VARIABLE)
     if not url:
         raise QueueError(f"no Redis: give --redis URL or set {REDIS_URL_VARIABLE} (docs/operations.md)")
+    problem = open_queue(url)
+    if problem is not None:
+        raise QueueError(problem)
     return url
+
+
+def open_queue(url: str) -> str | None:
+    """Why a Redis URL would leave the queue to whoever reaches it, or None. Anyone who can write to
+    the queue can have the workers harvest again what a run stored: it needs the queue's user and
+    password, and TLS (``rediss://``) unless Redis is on this machine (loopback or a socket file)."""
+    try:
+        parts = urlsplit(url)
+        host, has_password = parts.hostname or "", bool(parts.password)
+    except ValueError as error:
+        return f"the Redis URL cannot be read: {error}"
+    if parts.scheme not in ("redis", "rediss", "unix"):
+        return f"not a Redis URL (redis://, rediss:// or unix://): {parts.scheme or 'no scheme'}"
+    if not has_password and "password=" not in parts.query:
+        return (
+            "the Redis URL has no password, so anyone who reaches Redis could put jobs on the queue: give the "
+            "queue's user and password, rediss://USER:PASSWORD@HOST:PORT/0?ssl_cert_reqs=required "
+            "(docs/operations.md, Redis)"
+        )
+    if parts.scheme == "redis" and not _loopback(host):
+        return f"the Redis URL sends the queue's password in clear to {host}: use rediss:// (TLS, docs/operations.md)"
+    return None
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def make_app(broker: str | None = None) -> Celery:
@@ -105,8 +142,35 @@ def _done(run_id: str) -> set[str]:
         return set(((run.settings or {}) if run is not None else {}).get("done") or [])
 
 
+def refusal(run_id: object, body_id: object = None) -> str | None:
+    """Why a job must not be worked on, or None: a worker takes jobs only for a run of the store it
+    shares that is queued (running, its lease held for the queue) and, for a body's job, only for a
+    body the run's request names. Anyone who can reach Redis can put a message there; a job for a
+    finished run, an unknown run or a body the run does not audit would otherwise clear and harvest
+    again what that run stored."""
+    if not isinstance(run_id, str) or (body_id is not None and not isinstance(body_id, str)):
+        return "the job's arguments are not a run id and a body id"
+    with session_scope() as session:
+        run = session.get(Run, run_id)
+        if run is None:
+            return f"no run {run_id[:80]!r} in the store"
+        if run.status != RunStatus.RUNNING:
+            return f"run {run_id} is {run.status}, not queued"
+        lease = session.get(RunLease, run_id)
+        if lease is None or not lease.host.startswith(QUEUED_HOST_PREFIX):
+            return f"run {run_id} is not a queued run (it is run by a process of its own, or by nobody)"
+        request = dict((run.settings or {}).get("request") or {})
+    if body_id is not None and body_id not in (request.get("body_ids") or []):
+        return f"run {run_id} does not audit {body_id[:80]!r}"
+    return None
+
+
 def body_job(task: Any, run_id: str, body_id: str) -> str:
     """One assessed body of the run: harvest (with its subordinate organisations), measure, check."""
+    refused = refusal(run_id, body_id)
+    if refused is not None:  # acknowledged and dropped: nothing of the store is touched
+        log.warning("job refused: %s", refused)
+        return f"refused: {refused}"
     if body_id in _done(run_id):
         log.info("run %s: %s already done", run_id, body_id)
         return body_id
@@ -158,6 +222,10 @@ def _log_progress(stage: str, info: dict[str, Any]) -> None:
 
 def finish_job(results: list[str], run_id: str) -> dict[str, Any]:
     """The join: score the run and write its reports."""
+    refused = refusal(run_id)
+    if refused is not None:
+        log.warning("join refused: %s", refused)
+        return {"run_id": str(run_id)[:80], "refused": refused}
     started = time.monotonic()
     summary = finish_audit(_request(run_id), run_id)
     log.info("join timing %s", json.dumps({"run": run_id, "total": round(time.monotonic() - started, 2)}))

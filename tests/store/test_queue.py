@@ -10,11 +10,13 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
+from store_services import redis_database
 from typer.testing import CliRunner
 
 from ashyq.cli import app
@@ -93,8 +95,7 @@ def generated_registry(tmp_path: Path) -> Path:
 
 def own_redis(redis_url: str) -> str:
     """A Redis database of this test's own (the services' Redis is shared by the session)."""
-    base, _, _ = redis_url.rpartition("/")
-    return f"{base}/7"
+    return redis_database(redis_url, 7)
 
 
 def start_worker(name: str, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -125,6 +126,24 @@ def findings_and_scores(db: str, run_id: str) -> tuple[list[tuple[str, ...]], li
     return findings, scores
 
 
+def finding_ids(db: str) -> list[int]:
+    with session_scope(db) as session:
+        return sorted(session.scalars(select(Finding.id)))
+
+
+def send_and_wait(redis: str, jobs: list[tuple[str, tuple[object, ...]]]) -> list[Any]:
+    """Jobs put on the queue as anyone with access to Redis could, and what the workers answered."""
+    from ashyq.pipeline.queue import let_go, make_app
+
+    queue = make_app(redis)
+    sent = [queue.send_task(name, args=args) for name, args in jobs]
+    try:
+        return [result.get(timeout=120) for result in sent]
+    finally:
+        for result in sent:
+            let_go(queue, result)
+
+
 def the_run(db: str) -> Run:
     with session_scope(db) as session:
         return session.scalars(select(Run)).one()
@@ -146,11 +165,28 @@ def test_two_workers_give_the_findings_and_scores_of_one_process(
         queued = runner.invoke(
             app, [*nightly_args(registry, tmp_path / "out-q", queue_db, world_urls, world), "--queue", "--redis", redis]
         )
+        # anyone who reaches Redis can put jobs there: those for a finished run or an unknown one are
+        # refused by the workers, and nothing the finished run stored is touched
+        finished = the_run(queue_db).id
+        stored = finding_ids(queue_db)
+        forged = send_and_wait(
+            redis,
+            [
+                ("ashyq.body", (finished, GENERATED[0])),
+                ("ashyq.body", ("run-nobody-started", GENERATED[0])),
+                ("ashyq.finish", ([], finished)),
+            ],
+        )
     finally:
         for worker in workers:
             stop(worker)
     logs = {n: (tmp_path / f"w{n}.log").read_text(errors="replace") for n in (1, 2)}
     assert queued.exit_code in (0, 1), queued.output + "\n".join(logs.values())
+    assert forged[0].startswith("refused: ") and "not queued" in forged[0], forged
+    assert forged[1].startswith("refused: no run 'run-nobody-started'"), forged
+    assert "not queued" in forged[2]["refused"], forged
+    assert finding_ids(queue_db) == stored and stored, "a refused job touched the finished run's findings"
+    assert "job refused" in logs[1] + logs[2]
     # both workers took body jobs
     for n in (1, 2):
         assert "ashyq.body" in logs[n] and "succeeded" in logs[n], logs[n]
@@ -215,8 +251,7 @@ def test_a_worker_killed_mid_body_loses_nothing_its_job_is_redone_by_another(
     world: World,
     world_urls: dict[str, str],
 ) -> None:
-    base, _, _ = redis_url.rpartition("/")
-    redis = f"{base}/8"
+    redis = redis_database(redis_url, 8)
     # a short visibility timeout: the killed worker's job is handed out again after 20 s
     env = {**os.environ, "ASHYQ_DB_URL": killed_db, "ASHYQ_REDIS_URL": redis, "ASHYQ_QUEUE_VISIBILITY_SECONDS": "20"}
     os.environ["ASHYQ_QUEUE_VISIBILITY_SECONDS"] = "20"  # the coordinator's side (this process)
