@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 
@@ -51,7 +52,8 @@ def services() -> Iterator[dict[str, str]]:
     try:
         if started.returncode != 0:
             raise RuntimeError(f"services.sh start failed: {started.stderr}")
-        env = dict(line.split("=", 1) for line in (folder / "env").read_text().split() if "=" in line)
+        pairs = (line.split("=", 1) for line in (folder / "env").read_text().splitlines() if "=" in line)
+        env = {key: value.strip("'") for key, value in pairs}  # the Redis URL is quoted (its query has "&")
         yield env
     finally:
         subprocess.run(["bash", str(script), "stop", str(folder)], capture_output=True, text=True)
@@ -131,7 +133,7 @@ def queued_run(
     import json
     import resource
 
-    redis = env["ASHYQ_REDIS_URL"].rpartition("/")[0] + f"/{redis_db}"
+    redis = urlunsplit(urlsplit(env["ASHYQ_REDIS_URL"])._replace(path=f"/{redis_db}"))
     child_env = {**os.environ, "ASHYQ_DB_URL": env["ASHYQ_PG_URL"], "ASHYQ_REDIS_URL": redis}
     child_env["ASHYQ_CRAWL_CONFIG"] = str(config)
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -152,6 +152,48 @@ redis_pid() {
     owned_pid "$rdir/redis.pid" "redis-server" "127.0.0.1:$(cat "$rdir/port")"
 }
 
+# The queue is not open to whoever reaches the port: Redis speaks TLS only (a CA and a server
+# certificate made for this DIR) and knows one user, "ashyq", with a random password; the default
+# user is off. The password is in files only the owner reads (redis.conf, the env file), never on a
+# command line, where any user of the machine could read it.
+redis_secrets() {
+    local rdir=$1 tls=$1/tls
+    if [ ! -s "$rdir/password" ]; then
+        (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$rdir/password")
+    fi
+    if [ ! -s "$tls/server.crt" ]; then
+        mkdir -p "$tls"
+        (
+            umask 077
+            openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 \
+                -subj "/CN=ashyq throwaway queue CA" -keyout "$tls/ca.key" -out "$tls/ca.crt" 2>/dev/null
+            openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+                -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+                -keyout "$tls/server.key" -out "$tls/server.csr" 2>/dev/null
+            openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial \
+                -days 30 -copy_extensions copy -out "$tls/server.crt" 2>/dev/null
+        ) || die "could not make the queue's TLS certificates (openssl)"
+        chmod a+r "$tls/ca.crt"
+    fi
+    (
+        umask 077
+        cat >"$rdir/redis.conf" <<CONF
+user default off
+user ashyq on >$(cat "$rdir/password") ~* &* +@all
+tls-cert-file $tls/server.crt
+tls-key-file $tls/server.key
+tls-ca-cert-file $tls/ca.crt
+tls-auth-clients no
+CONF
+    )
+}
+
+redis_ping() {
+    local rdir=$1 port=$2
+    REDISCLI_AUTH=$(cat "$rdir/password") "$REDIS_CLI" --tls --cacert "$rdir/tls/ca.crt" \
+        -h 127.0.0.1 -p "$port" --user ashyq --no-auth-warning ping 2>/dev/null
+}
+
 start_redis() {
     local dir=$1 rdir=$1/redis port attempt tenths
     mkdir -p "$rdir"
@@ -161,17 +203,18 @@ start_redis() {
         echo "$port" >"$dir/.redis_port"
         return 0
     fi
+    redis_secrets "$rdir"
     for attempt in 1 2 3; do
         port=$(free_port)
         echo "$port" >"$rdir/port"
         rm -f "$rdir/redis.pid"
-        "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$rdir" \
-            --daemonize yes --pidfile "$rdir/redis.pid" --logfile "$rdir/redis.log" >/dev/null 9>&-
+        "$REDIS_SERVER" "$rdir/redis.conf" --port 0 --tls-port "$port" --bind 127.0.0.1 --save '' \
+            --appendonly no --dir "$rdir" --daemonize yes --pidfile "$rdir/redis.pid" \
+            --logfile "$rdir/redis.log" >/dev/null 9>&-
         # The pidfile appears only after the port is bound; then wait until it answers.
         for tenths in $(seq 1 50); do
-            if redis_pid "$dir" >/dev/null &&
-                [ "$("$REDIS_CLI" -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = "PONG" ]; then
-                say "Redis running on 127.0.0.1:$port"
+            if redis_pid "$dir" >/dev/null && [ "$(redis_ping "$rdir" "$port")" = "PONG" ]; then
+                say "Redis running on 127.0.0.1:$port (TLS, user ashyq)"
                 echo "$port" >"$dir/.redis_port"
                 return 0
             fi
@@ -211,10 +254,13 @@ start() {
     [ "$(id -u)" -eq 0 ] && chmod a+rx "$dir"
     start_postgres "$dir"
     start_redis "$dir"
-    {
+    (
+        umask 077 # the Redis password is in it
+        exec >"$dir/env.tmp"
         echo "ASHYQ_PG_URL=postgresql+psycopg://postgres@127.0.0.1:$(cat "$dir/.pg_port")/$DB_NAME"
-        echo "ASHYQ_REDIS_URL=redis://127.0.0.1:$(cat "$dir/.redis_port")/0"
-    } >"$dir/env.tmp"
+        # quoted: the URL's query has an "&", and the file is read by a shell (`. env`) and by systemd
+        echo "ASHYQ_REDIS_URL='rediss://ashyq:$(cat "$dir/redis/password")@127.0.0.1:$(cat "$dir/.redis_port")/0?ssl_cert_reqs=required&ssl_ca_certs=$dir/redis/tls/ca.crt'"
+    )
     mv "$dir/env.tmp" "$dir/env"
     rm -f "$dir/.pg_port" "$dir/.redis_port"
     say "wrote $dir/env"

@@ -6,6 +6,7 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 SERVICES_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "services.sh"
 SERVICES_TIMEOUT_SECONDS = 180
@@ -30,8 +31,9 @@ def run_services_script(command: str, directory: Path, **env: str) -> subprocess
 
 
 def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines, a value in single quotes taken as a shell (and systemd) reads it."""
     pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
-    return {key: value for key, value in pairs}
+    return {key: value[1:-1] if len(value) > 1 and value[0] == value[-1] == "'" else value for key, value in pairs}
 
 
 def pids_in(directory: Path) -> list[int]:
@@ -43,3 +45,9 @@ def pids_in(directory: Path) -> list[int]:
             if Path(f"/proc/{pid}").exists():
                 alive.append(pid)
     return alive
+
+
+def redis_database(url: str, number: int) -> str:
+    """The same Redis (its credentials and TLS settings kept) at database ``number``: a test's own."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{number}"))

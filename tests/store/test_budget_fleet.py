@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from sqlalchemy import select
+from store_services import redis_database
 from typer.testing import CliRunner
 
 from ashyq.cli import app
@@ -62,7 +63,7 @@ def test_three_workers_keep_every_host_within_the_budget(
     registry = tmp_path / "three.yaml"
     chosen = {"name": "three", "bodies": [b for b in demo["bodies"] if b["id"] in BODIES]}
     registry.write_text(yaml.safe_dump(chosen, allow_unicode=True), encoding="utf-8")
-    redis = redis_url.rpartition("/")[0] + "/6"
+    redis = redis_database(redis_url, 6)
     config = budget_config(tmp_path)
     databases = fresh_pg(pg_url, migrated_pg_template)
     db = next(databases)
@@ -104,7 +105,7 @@ def test_three_workers_keep_every_host_within_the_budget(
 
 def test_processes_share_slots_through_redis(redis_url: str) -> None:
     """Two budgets on the same Redis (as two processes have) share one host's slots and its crawl delay."""
-    url = redis_url.rpartition("/")[0] + "/5"
+    url = redis_database(redis_url, 5)
     limit = HostLimit(concurrent=1, requests_per_second=100)
     policy = BudgetPolicy(replica=limit, replica_max_crawl_delay=10)
     first = HostBudget(policy, replica=True, redis_url=url)
@@ -123,7 +124,7 @@ def test_processes_share_slots_through_redis(redis_url: str) -> None:
 
 
 def test_a_killed_holder_frees_its_slot_when_the_lease_ends(redis_url: str) -> None:
-    url = redis_url.rpartition("/")[0] + "/5"
+    url = redis_database(redis_url, 5)
     limit = HostLimit(concurrent=1, requests_per_second=100)
     policy = BudgetPolicy(replica=limit, lease_seconds=1)
     lost = HostBudget(policy, replica=True, redis_url=url)
@@ -143,7 +144,7 @@ def test_a_waited_result_is_let_go_while_redis_is_there(redis_url: str) -> None:
 
     from ashyq.pipeline.queue import enqueue_run, make_app, wait_for
 
-    url = redis_url.rpartition("/")[0] + "/4"
+    url = redis_database(redis_url, 4)
     queue = make_app(url)
     # a chord as the nightly sends it (no worker takes it): Celery subscribes to every job it sends
     joined = enqueue_run(queue, f"run-{uuid.uuid4().hex}", ["a", "b"])

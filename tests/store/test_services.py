@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from store_sample import KAZAKH_LETTERS
@@ -29,6 +30,43 @@ def test_redis_ping_and_a_frontier_list_round_trip(redis_url: str) -> None:
         client.delete(key)
     finally:
         client.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+def test_the_queue_answers_only_its_user_and_only_over_tls(services: Services) -> None:
+    """Whoever reaches the port cannot put jobs on the queue: plain TCP, no password, a wrong one and a
+    client that does not check the server's certificate against the services' CA all fail."""
+    import redis
+
+    url = urlsplit(services.redis_url)
+    assert url.scheme == "rediss" and url.username == "ashyq" and url.password and len(url.password) >= 32
+    assert "ssl_cert_reqs=required" in url.query and "ssl_ca_certs=" in url.query
+    client = redis.Redis.from_url(services.redis_url)
+    try:
+        assert client.ping() is True
+    finally:
+        client.close()
+    others = {
+        "plain TCP": f"redis://127.0.0.1:{url.port}/0",
+        "no password": services.redis_url.replace(f"ashyq:{url.password}@", ""),
+        "a wrong password": services.redis_url.replace(url.password, "0" * len(url.password)),
+        "the CA not given": f"rediss://ashyq:{url.password}@127.0.0.1:{url.port}/0",
+    }
+    for what, other in others.items():
+        refused = redis.Redis.from_url(other, socket_timeout=10)
+        try:
+            refused.ping()
+        except (redis.AuthenticationError, redis.ConnectionError):
+            continue
+        finally:
+            refused.close()
+        pytest.fail(f"the queue answered a client with {what}")
+    # the password is in files only their owner reads, and on no command line
+    for secret in ("env", "redis/password", "redis/redis.conf", "redis/tls/server.key", "redis/tls/ca.key"):
+        assert (services.directory / secret).stat().st_mode & 0o077 == 0, secret
+    pid = int((services.directory / "redis" / "redis.pid").read_text().split()[0])
+    assert url.password.encode() not in Path(f"/proc/{pid}/cmdline").read_bytes()
 
 
 @pytest.mark.postgres
