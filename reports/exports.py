@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from ashyq import __version__
+from ashyq.base.cells import Cell, safe_cell
 from ashyq.base.period import ReportingPeriod
 from ashyq.reports.body_report import BodyReport, EvidenceView, load_body_report, reconciliation_for
 from ashyq.reports.conclusion import body_name, run_period
@@ -31,7 +32,6 @@ from ashyq.store.models import Run
 TableName = Literal["ranking", "criteria", "findings", "reconciliation"]
 TABLES: tuple[TableName, ...] = ("ranking", "criteria", "findings", "reconciliation")
 JSON_FORMAT = "ashyq-report/1"
-Cell = str | float | int | None
 
 
 @dataclass
@@ -183,30 +183,6 @@ def build_tables(data: RunData, lang: str) -> list[Table]:
             reconciliation_rows,
         ),
     ]
-
-
-# Characters a spreadsheet may not hold (XLSX refuses them) and that have no place in a report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Characters no XML (so no XLSX) may hold and UTF-8 cannot encode (a surrogate without its pair, from
-# a page decoded with surrogateescape or a JSON "\ud800"): shown as U+FFFD, so a reader sees that
-# something was there.
-_UNWRITABLE = re.compile("[\ufffe\uffff\ud800-\udfff]")
-# A cell beginning with one of these is read as a formula by Excel or LibreOffice (the full-width
-# forms too, which some spreadsheets fold into the plain ones); tab and CR start a DDE trick.
-_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def safe_cell(value: Cell) -> Cell:
-    """Crawled or submitted text must stay text in a spreadsheet: control characters are dropped,
-    U+FFFE, U+FFFF and lone surrogates become U+FFFD (neither XML nor UTF-8 can hold them) and a
-    leading ``=`` ``+`` ``-`` ``@`` (tab, CR) gets an apostrophe, so it is never read as a formula.
-    Numbers stay numbers."""
-    if not isinstance(value, str):
-        return value
-    value = _UNWRITABLE.sub("\ufffd", _CONTROL.sub("", value))
-    if value.lstrip(" ")[:1] in _FORMULA_LEAD and value.lstrip(" "):
-        return "'" + value
-    return value
 
 
 def write_xlsx(tables: list[Table], path: Path) -> Path:

@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ashyq.base.cells import safe_text
 from ashyq.base.strict_files import FileRefused, Limits, read_bounded, read_xlsx
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -318,18 +319,13 @@ def _entry(
 
 
 # ---------------------------------------------------------------------------------------------- writing
-def _inert(value: str) -> str:
-    """Text stays text in a spreadsheet: a leading = + - @ would be read as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def write_unified_list(entries: Iterable[Entry], path: Path, title: str | None = None) -> Path:
     """The list as the ministry publishes it (a title line, the header in Russian and Kazakh); empty
     entries give a template to fill in. ``.csv`` writes a plain table (``;``, UTF-8 with BOM)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = [
-        [n, *map(_inert, (e.code, e.name_kk, e.name_ru, e.body)), e.bin or "", PERIODICITY[e.actualize_type][0],
-         e.api_uri or "", ""]
+        [n, *map(safe_text, (e.code, e.name_kk, e.name_ru, e.body)), safe_text(e.bin or ""),
+         PERIODICITY[e.actualize_type][0], safe_text(e.api_uri or ""), ""]
         for n, e in enumerate(entries, start=1)
     ]  # fmt: skip
     if path.suffix.lower() == ".csv":
@@ -342,7 +338,7 @@ def write_unified_list(entries: Iterable[Entry], path: Path, title: str | None =
     sheet = workbook.active
     assert sheet is not None
     sheet.title = SHEET_RU
-    sheet.append([title or "Единый перечень открытых данных государственных органов"])
+    sheet.append([safe_text(title or "Единый перечень открытых данных государственных органов")])
     sheet.append([c.ru for c in COLUMNS])
     sheet.append([c.kk for c in COLUMNS])
     for row in rows:

@@ -4,6 +4,7 @@ open-data checks; without one, the body's declared datasets are the claims and t
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,25 @@ def test_import_list_stores_the_list_in_effect_and_says_which_bodies_it_names(tm
     ensure_schema(db)
     with session_scope(db) as session:
         assert current_unified_list(session).source == "unified-list.xlsx"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_text_no_spreadsheet_can_hold_is_written_as_text_it_can(tmp_path: Path, suffix: str) -> None:
+    """A name taken from a crawled portal may hold U+FFFE, U+FFFF, a lone surrogate, a control character
+    or a leading "=": the list is still written, each such character shown as U+FFFD or dropped, and
+    no cell is a formula."""
+    hostile = Entry(
+        row=1, code="=HYPERLINK(\"http://x\")", name_kk="Тізім\ufffe", name_ru="Спи\ud800сок\x07",
+        body="\uff1dSUM(A1)", actualize_type="AS_NEEDED", api_uri="-api\uffff",
+    )  # fmt: skip
+    path = write_unified_list([hostile], tmp_path / f"list{suffix}", title="Перечень\x00")
+    if suffix == ".xlsx":
+        sheet = load_workbook(path).active
+        assert sheet is not None
+        row = [c.value for c in sheet[4]]
+        assert sheet["A1"].value == "Перечень"
+    else:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            row = list(csv.reader(handle, delimiter=";"))[1]
+    assert row[1:5] == ['\'=HYPERLINK("http://x")', "Тізім\ufffd", "Спи\ufffdсок", "'\uff1dSUM(A1)"]
+    assert row[7] == "'-api\ufffd"
