@@ -21,6 +21,16 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Chromium's managed policy: WebRTC only through the proxy (no STUN/TURN over UDP past the egress
+# filter), and no background services, autofill, sync, sign-in or suggestions (read by Debian's
+# Chromium from this folder; machine-wide, as managed policies are).
+POLICY=/etc/chromium/policies/managed/ashyq.json
+if ! cmp -s config/chromium-policy.json "$POLICY"; then
+    echo "setup: Chromium's managed policy (WebRTC only through the proxy, no background services): $POLICY"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO install -D -m 644 config/chromium-policy.json "$POLICY"
+fi
+
 if [ ! -x .venv/bin/python ]; then
     echo "setup: creating .venv"
     python3 -m venv .venv

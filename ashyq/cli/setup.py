@@ -19,8 +19,9 @@ from typing import Annotated
 
 import typer
 
+from ashyq.config import CONFIG_DIR
 from ashyq.gather.axe import AXE_VERSION, AxeMissing, axe_script, install_prefix, version_of
-from ashyq.net.browser import ChromiumMissing, require_chromium
+from ashyq.net.browser import CHROMIUM_POLICY, ChromiumMissing, require_chromium, webrtc_locked
 
 NPM_TIMEOUT = 300
 
@@ -88,7 +89,22 @@ def setup_browser_command(
     except AxeMissing as error:
         typer.echo(f"axe-core: missing — {error}", err=True)
         missing = True
+    _policy_note()
     raise typer.Exit(1 if missing else 0)
+
+
+def _policy_note() -> None:
+    """Whether Chromium's managed policy (WebRTC only through the proxy) is in place; installing it
+    writes to /etc, which this command does not do: it says how (``make setup`` does it)."""
+    if webrtc_locked():
+        typer.echo(f"Chromium policy: {CHROMIUM_POLICY} (WebRTC only through the proxy)")
+        return
+    shipped = CONFIG_DIR / "chromium-policy.json"
+    typer.echo(
+        f"Chromium policy: missing — a crawled page's WebRTC could send UDP past the proxy; as root: "
+        f"install -D -m 644 {shipped} {CHROMIUM_POLICY}",
+        err=True,
+    )
 
 
 class ReplayMissing(RuntimeError):

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import json
+import logging
 import os
 import pwd
 import shlex
@@ -45,6 +47,8 @@ from ashyq.net.egress import EgressPolicy, Refusal, target_of
 from ashyq.net.identity import desktop_product, user_agent
 from ashyq.net.proxy import EgressProxy, ProxyRefusal
 from ashyq.net.urlmap import BaseUrlMap
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, BrowserContext, Page, Playwright, Response
@@ -116,6 +120,7 @@ class LaunchPlan:
     executable: str
     sandbox: bool
     description: str  # what the evidence says about how the browser ran
+    webrtc: str = ""  # and about its WebRTC (kept to the proxy by the managed policy, or not)
 
 
 def _run_quietly(argv: list[str]) -> bool:
@@ -125,9 +130,37 @@ def _run_quietly(argv: list[str]) -> bool:
         return False
 
 
+# The managed policy `make setup` installs (config/chromium-policy.json): Chromium sends WebRTC's
+# STUN/TURN only through the proxy - which refuses it - so a page cannot send UDP past the egress filter
+# (the command-line switch for it has no effect); and no background services, autofill or sync.
+CHROMIUM_POLICY = Path(os.environ.get("ASHYQ_CHROMIUM_POLICY", "/etc/chromium/policies/managed/ashyq.json"))
+
+
+def webrtc_locked(policy: Path | None = None) -> bool:
+    """Whether the installed managed policy keeps every page's WebRTC to the proxy."""
+    try:
+        installed = json.loads((policy or CHROMIUM_POLICY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    rules = installed.get("WebRtcIPHandlingUrl") if isinstance(installed, dict) else None
+    return isinstance(rules, list) and {"url": "*", "handling": "disable_non_proxied_udp"} in rules
+
+
+def _webrtc_note() -> str:
+    if webrtc_locked():
+        return "WebRTC only through the proxy (managed policy)"
+    log.warning("Chromium's managed policy is not installed (%s): run `make setup`", CHROMIUM_POLICY)
+    return f"WebRTC NOT locked to the proxy (no managed policy at {CHROMIUM_POLICY}: run `make setup`)"
+
+
 @lru_cache(maxsize=4)
 def launch_plan(executable: str = CHROMIUM) -> LaunchPlan:
-    """How Chromium is started on this machine: as whom, and whether its sandbox can work."""
+    """How Chromium is started on this machine: as whom, whether its sandbox can work, and whether
+    the managed policy keeps WebRTC to the proxy (the evidence says all three)."""
+    return replace(_launch_plan(executable), webrtc=_webrtc_note())
+
+
+def _launch_plan(executable: str) -> LaunchPlan:
     unshare = shutil.which("unshare")
     if os.geteuid() != 0:
         sandbox = unshare is not None and _run_quietly([unshare, "--user", "true"])
@@ -274,7 +307,7 @@ class BrowserSession:
 
     @property
     def sandbox(self) -> str:
-        return self.plan.description
+        return f"{self.plan.description}; {self.plan.webrtc}" if self.plan.webrtc else self.plan.description
 
     @property
     def replica(self) -> bool:

@@ -94,6 +94,27 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, time
                 writer.write_eof()
 
 
+# Chromium's own services (updates, sign-in, sync, autofill, safe browsing, optimisation hints,
+# component downloads): the managed policy turns them off, and the proxy refuses them in every mode, so a
+# browser whose policy is missing still sends nothing of the audited pages (autofill would send
+# signatures of their forms) to them.
+BROWSER_SERVICES = frozenset(
+    {
+        "update.googleapis.com", "accounts.google.com", "content-autofill.googleapis.com",
+        "clients1.google.com", "clients2.google.com", "clients4.google.com", "clientservices.googleapis.com",
+        "optimizationguide-pa.googleapis.com", "safebrowsing.googleapis.com",
+        "safebrowsingohttpgateway.googleapis.com", "chromesyncpasswords-pa.googleapis.com",
+        "android.clients.google.com", "redirector.gvt1.com", "edgedl.me.gvt1.com",
+    }
+)  # fmt: skip
+
+
+def browser_service(host: str) -> bool:
+    """Whether ``host`` is one of the browser's own background services (never an audited page's)."""
+    name = host.strip("[]").rstrip(".").lower()
+    return name in BROWSER_SERVICES or name.endswith((".gvt1.com", ".gvt2.com"))
+
+
 class EgressProxy:
     """The proxy, served from a thread of its own on 127.0.0.1 (port chosen by the system)."""
 
@@ -199,6 +220,10 @@ class EgressProxy:
         self.refusals.append(ProxyRefusal(url, refusal.reason, self.url_map.realise_text(refusal.detail), tunnel))
 
     async def _checked(self, host: str, port: int) -> list[str]:
+        if browser_service(host):  # not even its name is looked up
+            raise Refusal(
+                "offsite", f"{host} is a service of the browser itself, not of the audited page; not requested"
+            )
         return await asyncio.get_running_loop().run_in_executor(None, self.policy.addresses, host, port)
 
     async def _open(self, addresses: list[str], port: int) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
