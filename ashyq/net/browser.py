@@ -133,7 +133,8 @@ def _run_quietly(argv: list[str]) -> bool:
 # The managed policy `make setup` installs (config/chromium-policy.json): Chromium sends WebRTC's
 # STUN/TURN only through the proxy - which refuses it - so a page cannot send UDP past the egress filter
 # (the command-line switch for it has no effect); and no background services, autofill or sync.
-CHROMIUM_POLICY = Path(os.environ.get("ASHYQ_CHROMIUM_POLICY", "/etc/chromium/policies/managed/ashyq.json"))
+# (Debian's Chromium reads its managed policies from this folder, and only from it)
+CHROMIUM_POLICY = Path("/etc/chromium/policies/managed/ashyq.json")
 
 
 def webrtc_locked(policy: Path | None = None) -> bool:
