@@ -17,7 +17,6 @@ Without Redis nothing here is imported: ``ashyq nightly`` and ``ashyq demo`` run
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import os
@@ -27,6 +26,7 @@ from urllib.parse import urlsplit
 
 from celery import Celery, chord
 
+from ashyq.net.egress import parse_address
 from ashyq.pipeline.audit import (
     AuditRequest,
     AuditSummary,
@@ -91,12 +91,8 @@ def open_queue(url: str) -> str | None:
 
 
 def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    address = parse_address(host)
+    return host == "localhost" or (address is not None and address.is_loopback)
 
 
 def make_app(broker: str | None = None) -> Celery:
