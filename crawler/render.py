@@ -866,6 +866,7 @@ async def _unchanged_render(
     folder = config.baseline_shots_dir()
     if folder is None or not isinstance(config.exchanges, WarcArchive):  # revisits need the run's WARC
         return None
+    wanted = config.views(target)
     try:
         record = json.loads(_manifest(folder, stem).read_text(encoding="utf-8"))
         exchanges = tuple(ArchivedExchange.from_dict(e) for e in record["exchanges"])
@@ -878,7 +879,7 @@ async def _unchanged_render(
         shots = [(folder / f"{stem}-{view}.png").read_bytes() for view in views]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if record.get("url") != target.url or not exchanges or not set(config.views(target)) <= set(views):
+    if record.get("url") != target.url or not exchanges or not set(wanted) <= set(views):
         return None  # (a view this run wants that the baseline did not take: rendered again)
     asked = await asyncio.to_thread(_ask_again, exchanges, config)
     if asked is None:
@@ -916,7 +917,7 @@ async def _unchanged_render(
         config.confirmed.add(exchange.record_id)
     config.shots_dir.mkdir(parents=True, exist_ok=True)
     for view, shot in zip(views, shots, strict=True):
-        if view in config.views(target):
+        if view in wanted:
             (config.shots_dir / f"{stem}-{view}.png").write_bytes(shot)
     return status, headers, html, title, exchanges
 
