@@ -97,6 +97,10 @@ def build_settings(
         "REDIRECT_MAX_TIMES": limits.max_redirects,
         # Breadth first: the page limit keeps the shallow pages, which matter most.
         "DEPTH_PRIORITY": 1,
+        # One depth at a time, each in one sort: the limits keep the same pages however fast or
+        # flaky the servers are (ashyq.crawler.scheduler).
+        "SCHEDULER": "ashyq.crawler.scheduler.LevelScheduler",
+        "SPIDER_MIDDLEWARES": {"ashyq.crawler.scheduler.StartReadMiddleware": 10},
         "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
         "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
         "COOKIES_ENABLED": True,

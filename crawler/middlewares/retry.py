@@ -3,6 +3,10 @@
 Scrapy's retry middleware re-queues at once; a struggling government host answering 503 deserves
 a pause. The pause is taken here (1 s, 2 s, 4 s … capped, or the server's Retry-After if longer)
 before the retry request is handed back; it holds no per-host download slot while it waits.
+
+A retry is let past the duplicate filter (Scrapy marks it ``dont_filter``); the request it retries
+keeps its own choice in ``meta[FILTERED]``, so that a redirect the retry meets is filtered as the
+first attempt's redirect would have been (see the redirect middleware in :mod:`.traps`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,16 @@ from ashyq.crawler.middlewares.failures import is_antibot
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+
+
+FILTERED = "ashyq_filtered"  # meta: whether the first attempt went through the duplicate filter
+
+
+def retried(request: Request, retry: Request | None) -> Request | None:
+    """The retry, remembering whether the attempt it repeats was filtered."""
+    if retry is not None:
+        retry.meta.setdefault(FILTERED, not request.dont_filter)
+    return retry
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -41,7 +55,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         antibot = self.retry_antibot and is_antibot(response, self.markers)
         if response.status in self.retry_http_codes or antibot:
             reason = response_status_message(response.status) + (" (bot wall)" if antibot else "")
-            retry = self._retry(request, reason)
+            retry = retried(request, self._retry(request, reason))
             if retry is not None:
                 await self._pause(retry, response)
                 return retry
@@ -49,7 +63,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     async def process_exception(self, request: Request, exception: Exception) -> Any:  # type: ignore[override]
         if isinstance(exception, self.exceptions_to_retry) and not request.meta.get("dont_retry", False):
-            retry = self._retry(request, exception)
+            retry = retried(request, self._retry(request, exception))
             if retry is not None:
                 await self._pause(retry, None)
                 return retry

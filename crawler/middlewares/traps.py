@@ -2,7 +2,8 @@
 
 * URL canonicalisation (:func:`canonical_url`): no fragment, sorted query, lower-case scheme and
   host, no default port - one page, one URL;
-* a page limit per body and a depth limit (clicks from the home page);
+* a page limit per body and a depth limit (clicks from the home page), applied in an order that
+  does not depend on which server answered first (see :mod:`ashyq.crawler.scheduler`);
 * repeated patterns: one path with ever-changing query values (an endless calendar, a session id
   in the query). Date-valued queries get a tighter limit than others, because pagination
   (``?page=87``) is legitimate and a calendar that runs to the year 3000 is not;
@@ -17,6 +18,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+from weakref import WeakKeyDictionary
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
@@ -24,6 +26,7 @@ from scrapy.http import Response
 from w3lib.url import canonicalize_url
 
 from ashyq.crawler.middlewares.failures import RefusedRequest, record_failure
+from ashyq.crawler.middlewares.retry import FILTERED
 from ashyq.net.egress import Refusal, target_of
 
 if TYPE_CHECKING:
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 
 KIND = "ashyq_kind"  # meta: "page" (default), "probe" (HEAD or size check), "api"
 DEPTH = "click_depth"  # meta: clicks from the home page along the path that found the URL
+ADMISSION = "ashyq_admission"  # meta: the limits' verdict, given when the scheduler released the request
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _DATE_VALUE = re.compile(r"^(\d{4}([-./]\d{1,2}){0,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}[-./]\d{4})$")
 
@@ -70,29 +74,29 @@ def query_pattern(url: str) -> tuple[tuple[str, str, tuple[str, ...]], str, bool
     return (parts.netloc.lower(), parts.path, names), parts.query, dated
 
 
-class TrapLimitsMiddleware:
-    """Page, depth and repeated-pattern limits, per crawl (one crawl = one body's spider)."""
+class TrapLimits:
+    """Page, depth and repeated-pattern limits, per crawl (one crawl = one body's spider).
 
-    def __init__(self, crawler: Crawler) -> None:
-        settings = crawler.settings
+    :meth:`judge` counts each page request it admits, so the order of the calls decides which
+    requests a limit cuts: the crawl's scheduler (:mod:`ashyq.crawler.scheduler`) calls it in an
+    order that does not depend on timing.
+    """
+
+    def __init__(self, settings: Any) -> None:
         self.max_pages = settings.getint("ASHYQ_MAX_PAGES", 2000)
         self.max_depth = settings.getint("ASHYQ_MAX_DEPTH", 10)
         self.max_query_variants = settings.getint("ASHYQ_MAX_QUERY_VARIANTS", 200)
         self.max_date_variants = settings.getint("ASHYQ_MAX_DATE_VARIANTS", 12)
         self.admitted = 0
         self.variants: dict[tuple[str, str, tuple[str, ...]], set[str]] = defaultdict(set)
-        self.stats = crawler.stats
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> TrapLimitsMiddleware:
-        return cls(crawler)
-
-    def process_request(self, request: Request) -> None:
+    def judge(self, request: Request) -> str:
+        """Why this request is cut, or "" when it is admitted (a request that is not a new page is)."""
         if not is_page_request(request):
-            return None
+            return ""
         depth = request.meta.get(DEPTH)
         if depth is not None and depth > self.max_depth:
-            self._cut(f"{depth} clicks from the home page, deeper than the limit of {self.max_depth}")
+            return f"{depth} clicks from the home page, deeper than the limit of {self.max_depth}"
         pattern = query_pattern(request.url)
         if pattern is not None:
             key, query, dated = pattern
@@ -101,12 +105,45 @@ class TrapLimitsMiddleware:
             limit = self.max_date_variants if dated else self.max_query_variants
             if len(seen) > limit:
                 kind = "date-valued " if dated else ""
-                self._cut(
-                    f"repeated pattern: more than {limit} distinct {kind}queries ({', '.join(key[2])}) on {key[1]}"
-                )
+                return f"repeated pattern: more than {limit} distinct {kind}queries ({', '.join(key[2])}) on {key[1]}"
         if self.admitted >= self.max_pages:
-            self._cut(f"page limit of {self.max_pages} for this body reached")
+            return f"page limit of {self.max_pages} for this body reached"
         self.admitted += 1
+        return ""
+
+
+_LIMITS: WeakKeyDictionary[Any, TrapLimits] = WeakKeyDictionary()
+
+
+def trap_limits(crawler: Crawler) -> TrapLimits:
+    """The one set of limits of a crawl, shared by its scheduler and the middleware."""
+    limits = _LIMITS.get(crawler)
+    if limits is None:
+        limits = _LIMITS[crawler] = TrapLimits(crawler.settings)
+    return limits
+
+
+class TrapLimitsMiddleware:
+    """Cuts what the limits refuse, as a ``trap`` failure with what it tripped.
+
+    The verdict is the one the scheduler wrote into the request (:data:`ADMISSION`) when it
+    released it; a request that did not come through that scheduler is judged here.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.limits = trap_limits(crawler)
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TrapLimitsMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        verdict = request.meta.get(ADMISSION)
+        if verdict is None:
+            verdict = self.limits.judge(request)
+        if verdict:
+            self._cut(verdict)
         return None
 
     def _cut(self, detail: str) -> None:
@@ -143,7 +180,12 @@ class LoopAwareRedirectMiddleware(RedirectMiddleware):
             self._trap(request, "redirect loop: " + " → ".join([*chain, redirected.url]))
         if len(chain) > self.max_redirect_times:
             self._trap(request, f"more than {self.max_redirect_times} redirects: " + " → ".join(chain))
-        return super()._redirect(redirected, request, reason)
+        followed = super()._redirect(redirected, request, reason)
+        # A retry passes the duplicate filter; where it is redirected to must not: the same hop of a
+        # first attempt was filtered, and a 503 before it must not make the target a page twice.
+        if FILTERED in request.meta:
+            followed.dont_filter = not request.meta[FILTERED]
+        return followed
 
     def _trap(self, request: Request, detail: str) -> None:
         # Raised from process_response, which no downloader middleware's process_exception sees:

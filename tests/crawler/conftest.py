@@ -31,14 +31,18 @@ def flaky_world() -> World:
 
 
 @pytest.fixture(scope="session")
-def flaky_crawl(flaky_world: World, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
+def flaky_world_urls(flaky_world: World) -> Iterator[dict[str, str]]:
+    """The flaky world served once for every crawl of the session that wants it."""
     running = start_world(flaky_world)
     try:
-        yield crawl(
-            tmp_path_factory.mktemp("flaky"), CrawlRequest(body_ids=CLASSIC_BODIES, base_url_map=dict(running.urls))
-        )
+        yield dict(running.urls)
     finally:
         running.stop()
+
+
+@pytest.fixture(scope="session")
+def flaky_crawl(flaky_world_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Crawl:
+    return crawl(tmp_path_factory.mktemp("flaky"), CrawlRequest(body_ids=CLASSIC_BODIES, base_url_map=flaky_world_urls))
 
 
 # ── a small site of our own, for what the replica does not show ─────────────────────────────────

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -34,8 +33,17 @@ def test_canonical_url(url: str, canonical: str) -> None:
     assert canonical_url(url) == canonical
 
 
+class _Crawler:
+    """A crawler's settings and no stats (hashable and weakly referable, as a crawler is: the trap
+    limits are kept per crawler)."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = Settings(settings)
+        self.stats = None
+
+
 def _crawler(**settings: Any) -> Any:
-    return SimpleNamespace(settings=Settings(settings), stats=None)
+    return _Crawler(settings)
 
 
 def test_trap_limits_cut_calendars_depth_and_page_count() -> None:

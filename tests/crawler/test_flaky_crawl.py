@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from crawl_harness import CLASSIC_BODIES, Crawl
+from crawl_harness import CLASSIC_BODIES, Crawl, crawl
 from warcio.archiveiterator import ArchiveIterator
 
+from ashyq.crawler.runner import CrawlRequest
 from ashyq.replica import faults
 from ashyq.replica.core import World
 from ashyq.replica.truth import inventory
@@ -100,3 +102,52 @@ def test_a_50_mb_file_is_measured_not_downloaded(flaky_crawl: Crawl) -> None:
     assert sizes == [(faults.BIG_FILE_SIZE, "zip")]
     total = sum(path.stat().st_size for path in flaky_crawl.warc_files())
     assert total < 5 * 1024 * 1024
+
+
+# ── a page limit keeps the same pages, however the servers answer ─────────────────────────────────
+
+# bodies whose flaky sites differ from the clean ones only in their answers (kostanay's carries
+# the extra fault links)
+CAPPED_BODIES = ["enbek-center", "zqai"]
+CAP = 8
+
+
+def _capped(tmp: Path, urls: dict[str, str]) -> Crawl:
+    return crawl(tmp, CrawlRequest(body_ids=CAPPED_BODIES, base_url_map=urls, max_pages=CAP))
+
+
+@pytest.fixture(scope="module")
+def capped_crawls(
+    world_urls: dict[str, str], flaky_world_urls: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Crawl, Crawl]:
+    return _capped(tmp_path_factory.mktemp("capped-clean"), world_urls), _capped(
+        tmp_path_factory.mktemp("capped-flaky"), flaky_world_urls
+    )
+
+
+def _taken(capped: Crawl, body: str) -> tuple[set[str], set[str]]:
+    """The page requests the limit admitted (harvested or failed otherwise) and the ones it cut."""
+    pages = {url for (url,) in capped.rows("SELECT url FROM page WHERE body_id = :b", b=body)}
+    failed = capped.rows("SELECT url, reason, detail FROM fetch_failure WHERE body_id = :b", b=body)
+    cut = {url for url, reason, detail in failed if reason == "trap" and "page limit" in detail}
+    return pages | {url for url, reason, _ in failed if reason != "trap"}, cut
+
+
+@pytest.mark.parametrize("body", CAPPED_BODIES)
+def test_a_page_limit_keeps_the_same_pages_in_a_flaky_world(body: str, capped_crawls: tuple[Crawl, Crawl]) -> None:
+    clean, flaky = (_taken(capped, body) for capped in capped_crawls)
+    (clean_taken, clean_cut), (flaky_taken, flaky_cut) = clean, flaky
+    assert clean_cut, f"{body}: the limit of {CAP} pages did not bind; the comparison would prove nothing"
+    # the flaky world answered some of the admitted pages late or with a 503 first
+    perturbed = [
+        url
+        for url in flaky_taken
+        if faults.fails_first(urlsplit(url).hostname or "", urlsplit(url).path)
+        or faults.slow_first(urlsplit(url).hostname or "", urlsplit(url).path)
+    ]
+    assert perturbed, f"{body}: no page of the capped crawl met a fault"
+    assert flaky_taken == clean_taken, (
+        f"{body}: only in the clean world {sorted(clean_taken - flaky_taken)}, "
+        f"only in the flaky one {sorted(flaky_taken - clean_taken)}"
+    )
+    assert flaky_cut == clean_cut
