@@ -155,9 +155,12 @@ def _event_evidence(events: list[Event]) -> list[EvidenceRef]:
     needs=["records:dialog"],
 )
 def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
-    """Each half-year of the reporting period needs an event: a half-year that has ended without one
-    is a deficiency; the half-year under way counts once it has one (it is not yet held against the
-    body otherwise)."""
+    """Table 6 row 1, «Проведение интернет-конференций и опросов», as the reading
+    ``dialogue-events-frequency`` has it: by default (``held-in-period``) an internet conference or
+    poll held in the reporting period meets the row; ``each-half-year`` asks one in every half-year,
+    the frequency of the open-dialogue rules (seed 004, point 18): a half-year that has ended without
+    one is a deficiency, the half-year under way counts once it has one. A period (half-year) under
+    way with nothing yet is not held against the body."""
     cfg = check_settings("dialog", artifacts.config)
     period, as_of = artifacts.reporting_period(), artifacts.as_of
     need = int(cfg["events"]["per_half_year"])
@@ -168,6 +171,9 @@ def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
             results.append(not_assessed("T6-1", lang, reason))
             continue
         events = events_of(artifacts, lang, cfg)
+        if reading(artifacts.config, "dialogue-events-frequency") == "held-in-period":
+            results.append(_held_in_period(artifacts, lang, events, period))
+            continue
         covered, deficiencies, evidence = 0, [], []
         halves: list[tuple[int, int]] = []
         for part in period.half_years():
@@ -212,6 +218,33 @@ def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
             continue
         results.append(Result("T6-1", lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
     return results
+
+
+def _held_in_period(artifacts: BodyArtifacts, lang: Lang, events: list[Event], period: ReportingPeriod) -> Result:
+    """T6-1 under ``held-in-period``: an internet conference or poll that started in the period."""
+    as_of = artifacts.as_of
+    inside = [e for e in events if period.within(e.start, as_of)]
+    measured: dict[str, Any] = {"events": len(inside), "period": period.label, "events_listed": len(events)}
+    if inside:
+        return Result("T6-1", lang, "pass", measured, [], _event_evidence(inside))
+    if period.end >= as_of:
+        return not_assessed(
+            "T6-1",
+            lang,
+            f"the reporting period {period.label} runs until {period.end:%d.%m.%Y} and has no internet "
+            "conference or poll yet",
+        )
+    evidence = coverage_evidence(artifacts, lang, ("conferences", "polls"))
+    if not evidence:
+        return not_assessed("T6-1", lang, "no record to show as evidence")
+    missing = Deficiency(
+        f"No internet conference or poll in the reporting period {period.label} "
+        f"({period.start:%d.%m.%Y}–{period.end:%d.%m.%Y})",
+        kind="period_without_event",
+        url=_list_url(artifacts, lang, ("conferences", "polls")),
+        evidence=evidence,
+    )
+    return Result("T6-1", lang, "fail", measured, [missing], evidence)
 
 
 # ---------------------------------------------------------------------------------------- T6-2

@@ -169,6 +169,9 @@ CHECKS: dict[tuple[str, str, str], CheckCase] = {
     ),
     ("kz-2025", "website-current", "stale-zero"): CheckCase("T7-2/partial_stale.yaml", "T7-2"),
     ("kz-2025", "blog-regularity", "count-only"): CheckCase("T6-2/partial_kazakh_behind.yaml", "T6-2"),
+    ("kz-2025", "dialogue-events-frequency", "each-half-year"): CheckCase(
+        "T6-1/pass_one_poll_in_the_period.yaml", "T6-1"
+    ),
     ("kz-2017", "a12-parameter-floor", "zero-when-absent"): CheckCase("A12-B-1/partial_missing_in_kk.yaml", "A12-B-1"),
     ("kz-2017", "a12-consolidated-statements", "unmet-parameter"): CheckCase(
         "A12-B-1/partial_missing_in_kk.yaml", "A12-B-1"
