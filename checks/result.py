@@ -8,6 +8,7 @@ is ``not_assessed`` with the reason — never a failure.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +51,18 @@ class Result:
         if self.reason:
             out["reason"] = self.reason
         return out
+
+
+def percent(part: int, whole: int) -> float:
+    """``part`` of ``whole`` in per cent, not rounded: a threshold of the text (100 %, more than 70 %)
+    is met by the share itself, never by its rounding (2,499 answers to 2,500 questions are 99.96 %,
+    which one decimal would print as 100.0 and score as all answered). Reports round for display."""
+    return 100.0 * part / whole
+
+
+def percent_text(value: float) -> str:
+    """A share for a message, cut (not rounded) to two decimals: 69.996 % reads 69.99, never 70."""
+    return f"{math.floor(value * 100 + 1e-9) / 100:g}"
 
 
 def not_assessed(item: str, lang: str | None, reason: str, evidence: Iterable[EvidenceRef] = ()) -> Result:

@@ -41,7 +41,7 @@ from ashyq.checks.dialog.indicators import (
 )
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.registry import register
-from ashyq.checks.result import Result, not_assessed
+from ashyq.checks.result import Result, not_assessed, percent, percent_text
 from ashyq.config.check_settings import check_settings
 
 Verdict = Literal["deficient", "clean", "unknown"]
@@ -401,14 +401,14 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     if not scope:
         measured = {"denominator": 0, "note": no_questions_reason(cfg, count), **count.measured()}
         return Outcome("clean", "", coverage, measured=measured)
-    percent = round(100 * answered / len(scope), 1)
-    measured = {"numerator": answered, "denominator": len(scope), "percent": percent, **count.measured()}
+    share = percent(answered, len(scope))
+    measured = {"numerator": answered, "denominator": len(scope), "percent": share, **count.measured()}
     threshold = float(cfg["blog"]["subordinate_min_answered_percent"])
     unanswered = [q for q in scope if not q.answered]
     evidence = [q.record.evidence("$.answered", f"№ {q.number}: {q.answered}") for q in (unanswered or scope)[:5]]
-    if percent < threshold:
+    if share < threshold:
         url = unanswered[0].record.source_url
-        message = f"{answered} of {len(scope)} blog questions answered ({percent:g} % < {threshold:g} %)"
+        message = f"{answered} of {len(scope)} blog questions answered ({percent_text(share)} % < {threshold:g} %)"
         return Outcome("deficient", message, evidence, url, measured)
     return Outcome("clean", "", evidence, measured=measured)
 

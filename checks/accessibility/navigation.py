@@ -26,7 +26,7 @@ from ashyq.checks.accessibility.website import (
 )
 from ashyq.checks.edition_index import reading
 from ashyq.checks.registry import register
-from ashyq.checks.result import Result, not_assessed
+from ashyq.checks.result import Result, not_assessed, percent
 from ashyq.config.check_settings import check_settings, labels
 
 SECTION_2_TITLE = {
@@ -62,7 +62,7 @@ def nav_depth(artifacts: BodyArtifacts) -> list[Result]:
     limit = int(depth_config["depth_by_interpretation"][option])
     rules_depth = int(depth_config["rules_depth"])
     within = [p for p in pages if (p.depth or 0) <= limit]
-    value = round(100.0 * len(within) / len(pages), 1)
+    value = percent(len(within), len(pages))
     deep = sorted((p for p in pages if (p.depth or 0) > rules_depth), key=lambda p: -(p.depth or 0))
     deficiencies = [
         Deficiency(

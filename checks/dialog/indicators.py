@@ -24,7 +24,7 @@ from ashyq.base.working_days import half_year_label, half_year_of, parse_portal_
 from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.registry import register
-from ashyq.checks.result import Result, not_assessed
+from ashyq.checks.result import Result, not_assessed, percent
 from ashyq.config.check_settings import check_settings
 
 DIALOG = "dialog"
@@ -450,7 +450,7 @@ def _blog_answers(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> 
             reason=no_questions_reason(cfg, count),
             evidence=coverage_evidence(artifacts, lang, ("questions",)),
         )
-    percent = round(100 * answered / len(scope), 1)
+    share = percent(answered, len(scope))
     unanswered = [q for q in scope if not q.answered]
     deficiencies = [
         Deficiency(
@@ -464,7 +464,7 @@ def _blog_answers(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> 
     ]
     evidence = [q.record.evidence("$.answered", str(q.answered)) for q in scope[:5]]
     status = "pass" if not unanswered else "partial"
-    measured = {"value": percent, "numerator": answered, "denominator": len(scope), **count.measured()}
+    measured = {"value": share, "numerator": answered, "denominator": len(scope), **count.measured()}
     return Result("A12-D-2", lang, status, measured, deficiencies, evidence)  # type: ignore[arg-type]
 
 
