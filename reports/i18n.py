@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 import yaml
 
+from ashyq.base.figures import round_points
+
 ReportLang = Literal["ru", "kk", "en"]
 LANGUAGES: tuple[ReportLang, ...] = ("ru", "kk", "en")
 MESSAGES_DIR = Path(__file__).with_name("messages")
@@ -87,7 +89,7 @@ def format_points(value: float | None, lang: str) -> str:
     """Points as the legal forms print them: at most two decimals, a decimal comma in ru and kk."""
     if value is None:
         return "—"
-    rounded = round(float(value) + 0.0, 2) + 0.0  # "+ 0.0" turns -0.0 into 0.0
+    rounded = round_points(float(value)) + 0.0  # half up, as the scorer's final; "+ 0.0" turns -0.0 into 0.0
     text = f"{rounded:.2f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang in ("ru", "kk") else text
 

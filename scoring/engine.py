@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ashyq.base.figures import round_points
 from ashyq.methodology.edition import (
     BodyKind,
     CoefficientCombine,
@@ -37,7 +38,7 @@ from ashyq.methodology.edition import (
 )
 from ashyq.methodology.validate import evaluate_formula
 from ashyq.scoring.findings import BodyInfo, Finding, FindingsError, FindingsFile, check_findings
-from ashyq.scoring.rules import Scorer, average_key, round_points
+from ashyq.scoring.rules import Scorer, average_key
 from ashyq.scoring.scores import DIGITS, BodyScore, ItemScore, NodeScore, RunScores
 
 __all__ = ["BodyScore", "ItemScore", "NodeScore", "RunScores", "Scorer", "score_run"]
@@ -234,15 +235,17 @@ class _RunScoring:
         upper = sum(c.upper for c in criteria)
         top = sum(c.max for c in criteria)
         penalty = self._reporting_penalty(body)
-        # the text gives levels on two decimals (70–89,99): the final is rounded once, and the level is
-        # read from that printed figure, never from digits nobody sees
-        final = round_points(total - penalty)
+        # the text gives its levels on so many decimals (70–89,99; the feedback scale 70–89,9): the final
+        # is rounded once to them, and the level is read from that printed figure, never from digits
+        # nobody sees
+        places = self.edition.final_places
+        final = round_points(total - penalty, places)
         not_assessed = [
             {"item": leaf.item, "lang": leaf.lang, "reason": leaf.note, "max": round(leaf.max, DIGITS)}
             for leaf in _leaves_of(criteria)
             if leaf.status == "not_assessed"
         ]
-        best = self.edition.level_for(round_points(upper - penalty)).id
+        best = self.edition.level_for(round_points(upper - penalty, places)).id
         return BodyScore(
             body.id,
             kind,

@@ -5,7 +5,6 @@ proportional, banded, choice, penalty, coefficient), the deduction caps, and wha
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 
 from ashyq.methodology.edition import (
     BandedRule,
@@ -158,13 +157,6 @@ class Scorer:
         if applied:
             note = f"{note}; −{applied:g} for deficiencies".lstrip("; ")
         return ItemScore(item.id, lang, f.status, points, top, points, base=base, deduction=applied, note=note)
-
-
-def round_points(value: float, places: int = 2) -> float:
-    """Points rounded half up to ``places`` decimals, as a printed figure is (89.995 → 90.00). Float
-    noise from adding up items (89.99499999…) is removed first, so the figure is the one meant."""
-    exact = Decimal(repr(round(value, 9)))
-    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def round_half_up(value: float, step: float) -> float:

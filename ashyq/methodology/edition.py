@@ -317,6 +317,9 @@ class Edition(Strict):
     total_max: float
     criteria: list[Group]
     levels: list[Level]
+    # decimals of the final figure: the precision the text prints its levels in (70–89,99 %: two;
+    # the feedback scale's 70–89,9 %: one); the final is rounded to it once and its level read from it
+    final_places: int = Field(default=2, ge=0, le=4)
     interpretations: list[Interpretation] = Field(default_factory=list)
     reporting_penalty: ReportingPenalty | None = None
     defaults: Defaults = Defaults()

@@ -57,3 +57,13 @@ def test_points_use_a_decimal_comma_in_russian_and_kazakh() -> None:
     assert format_points(-0.0001, "ru") == "0"
     assert format_signed(-3.9, "ru") == "−3,9"
     assert format_signed(1.5, "en") == "+1.5"
+
+
+def test_points_are_printed_rounded_half_up_as_the_final_is() -> None:
+    """A printed row and the printed total are rounded the same way (issue 26, item 13): half up on
+    the decimal figure, as the scorer rounds the final, never Python's ties-to-even on the binary value."""
+    assert format_points(0.125, "ru") == "0,13"  # round() gives 0,12
+    assert format_points(89.995, "ru") == "90"  # round() gives 89,99 (the float is 89.99499…)
+    assert format_points(2.675, "en") == "2.68"  # round() gives 2.67
+    assert format_points(1.005 + 0.0, "kk") == "1,01"
+    assert format_points(-0.125, "en") == "-0.13"

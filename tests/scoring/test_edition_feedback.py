@@ -68,6 +68,10 @@ def test_worked_example_8_of_10_and_15_of_20_is_medium(edition: Edition) -> None
         (1, 2, 1, 2, 50.0, "low"),
         (1, 4, 1, 2, 37.5, "ineffective"),
         (7, 10, 7, 10, 70.0, "medium"),
+        # point 23 prints the scale to one decimal («70 % - 89,9 %»): F = 69,95 % is the printed 70,0,
+        # medium (it read "low" from two decimals); 69,9 % stays low
+        (699, 1000, 700, 1000, 70.0, "medium"),
+        (699, 1000, 699, 1000, 69.9, "low"),
     ],
 )
 def test_scale_of_point_23(edition: Edition, b: int, c: int, e: int, g: int, expected: float, level: str) -> None:

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ashyq.base.figures import round_points
 from ashyq.config import METHODOLOGY_DIR
 from ashyq.methodology.edition import (
     BandedRule,
@@ -29,7 +30,6 @@ from ashyq.methodology.edition import (
 from ashyq.methodology.validate import load_edition
 from ashyq.scoring.engine import NodeScore, RunScores, score_run
 from ashyq.scoring.findings import FindingsFile
-from ashyq.scoring.rules import round_points
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EDITION_FILES = sorted(FIXTURES.glob("*.yaml")) + sorted(METHODOLOGY_DIR.glob("*.yaml"))
@@ -172,7 +172,8 @@ def test_scores_stay_within_bounds(edition: Edition, data: st.DataObject) -> Non
         assert b.upper <= edition.total_max + EPS
         assert 0 <= b.penalty <= (edition.reporting_penalty.cap if edition.reporting_penalty else 0) + EPS
         assert 0 - EPS <= b.coverage <= 1 + EPS
-        assert b.final == round_points(b.total - b.penalty)  # rounded once, to the printed two decimals
+        # rounded once, to the decimals the text prints its levels in
+        assert b.final == round_points(b.total - b.penalty, edition.final_places)
 
 
 @SETTINGS
