@@ -120,6 +120,11 @@ class BodyReport:
         return float(self.breakdown.get("coverage", 1.0))
 
     @property
+    def penalty_not_assessed(self) -> float:
+        """What the penalties not assessed could still take away (up to −9 for unknown subordinates)."""
+        return float(self.breakdown.get("penalty_not_assessed", 0.0))
+
+    @property
     def not_assessed_items(self) -> list[dict[str, Any]]:
         return list(self.breakdown.get("not_assessed_items", []))
 

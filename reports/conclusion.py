@@ -157,27 +157,43 @@ def criterion_views(report: BodyReport, lang: str) -> list[CriterionView]:
 
 
 def coverage_lines(report: BodyReport, lang: str) -> tuple[str, list[str]]:
+    """What could not be assessed: the points it may still bring and, apart, what the penalties not
+    assessed may still take away (a CGO's subordinates unknown: up to −9), each item with its reason."""
     t = catalogue().translator(lang)
     missing = float(report.breakdown.get("not_assessed", 0.0))
-    if missing <= 0:
+    penalty = report.penalty_not_assessed
+    if missing <= 0 and penalty <= 0:
         return t("conclusion.coverage_full"), []
-    summary = t(
-        "conclusion.coverage_summary",
-        points=format_points(missing, lang),
-        max=format_points(report.score.max_points, lang),
-        share=format_percent(report.coverage, lang),
-    )
-    rows = [
-        t(
-            "conclusion.coverage_row",
-            item=f"{entry.get('item')} {report.titles.title(str(entry.get('item')), lang)}",
-            lang=t(f"lang.{entry.get('lang') or 'none'}"),
-            points=format_points(float(entry.get("max", 0.0)), lang),
-            reason=str(entry.get("reason", "")),
+    parts = []
+    if missing > 0:
+        parts.append(
+            t(
+                "conclusion.coverage_summary",
+                points=format_points(missing, lang),
+                max=format_points(report.score.max_points, lang),
+                share=format_percent(report.coverage, lang),
+            )
         )
-        for entry in report.not_assessed_items
-    ]
-    return summary, rows
+    if penalty > 0:
+        parts.append(
+            t(
+                "conclusion.coverage_penalty",
+                points=format_points(penalty, lang),
+                share=format_percent(report.coverage, lang),
+            )
+        )
+    rows = []
+    for entry in report.not_assessed_items:
+        item = f"{entry.get('item')} {report.titles.title(str(entry.get('item')), lang)}"
+        where = t(f"lang.{entry.get('lang') or 'none'}")
+        reason = str(entry.get("reason", ""))
+        if float(entry.get("penalty", 0.0)) > 0:
+            points = format_points(float(entry["penalty"]), lang)
+            rows.append(t("conclusion.coverage_penalty_row", item=item, lang=where, points=points, reason=reason))
+        else:
+            points = format_points(float(entry.get("max", 0.0)), lang)
+            rows.append(t("conclusion.coverage_row", item=item, lang=where, points=points, reason=reason))
+    return " ".join(parts), rows
 
 
 def recommendations(report: BodyReport, lang: str) -> list[str]:

@@ -169,6 +169,7 @@ class DashboardBuilder:
                 "name": body_name(report, self.lang),
                 "level": titles.level(entry.score.level, self.lang),
                 "coverage": report.coverage,
+                "penalty_not_assessed": report.penalty_not_assessed,
             }
             for entry, report in zip(ranked, reports, strict=True)
         ]

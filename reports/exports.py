@@ -85,6 +85,7 @@ def build_tables(data: RunData, lang: str) -> list[Table]:
                 t(f"kind.{entry.body.kind.value}"),
                 _r(score.total),
                 _r(score.penalty),
+                _r(report.penalty_not_assessed),
                 _r(score.final),
                 report.titles.level(score.level, lang),
                 _r(report.coverage),
@@ -129,6 +130,7 @@ def build_tables(data: RunData, lang: str) -> list[Table]:
                 t("exports.kind"),
                 t("exports.total"),
                 t("exports.penalty"),
+                t("common.penalty_not_assessed"),
                 t("exports.final"),
                 t("exports.level"),
                 t("common.coverage"),
@@ -266,6 +268,7 @@ def body_json(entry: RankedBody | None, report: BodyReport) -> dict[str, Any]:
         "level_title": {lang: report.titles.level(score.level, lang) for lang in ("ru", "kk", "en")},
         "coverage": _r(report.coverage),
         "not_assessed": _r(score.max_not_assessed),
+        "penalty_not_assessed": _r(report.penalty_not_assessed),
         "change": _r(report.change),
         "criteria": [
             {

@@ -241,10 +241,22 @@ class _RunScoring:
         places = self.edition.final_places
         final = round_points(total - penalty, places)
         not_assessed = [
-            {"item": leaf.item, "lang": leaf.lang, "reason": leaf.note, "max": round(leaf.max, DIGITS)}
+            {
+                "item": leaf.item,
+                "lang": leaf.lang,
+                "reason": leaf.note,
+                "max": round(leaf.max, DIGITS),
+                **({"penalty": round(leaf.downside, DIGITS)} if leaf.downside > 0 else {}),
+            }
             for leaf in _leaves_of(criteria)
             if leaf.status == "not_assessed"
         ]
+        # a penalty not assessed is an unknown too: it could only lower the score, by up to its caps
+        penalty_span = sum(
+            g.combine.penalty_cap
+            for g in self.edition.criteria
+            if isinstance(g.combine, PenaltyCombine) and (g.applies_to is None or kind in g.applies_to)
+        )
         best = self.edition.level_for(round_points(upper - penalty, places)).id
         return BodyScore(
             body.id,
@@ -261,6 +273,8 @@ class _RunScoring:
             self.borrowed.get(body.id, []),
             not_assessed,
             best,
+            sum(c.downside for c in criteria),
+            penalty_span,
         )
 
     def _reporting_penalty(self, body: BodyInfo) -> float:
@@ -297,11 +311,13 @@ class _RunScoring:
                 raw_eff = raw - sum(i.excluded for i in node.items)
                 factor = group.max_for(kind) / raw_eff if raw_eff > 0 else 0.0
                 node.points, node.upper = node.points * factor, node.upper * factor
+                node.lower = None if node.lower is None else node.lower * factor
                 node.by_lang = {k: v * factor for k, v in node.by_lang.items()}
                 node.max = group.max_for(kind) if raw_eff > 0 else 0.0
             elif isinstance(combine, PenaltyCombine):
                 node.points = max(-combine.penalty_cap, node.points)
                 node.upper = max(-combine.penalty_cap, node.upper)
+                node.lower = max(-combine.penalty_cap, node.points if node.lower is None else node.lower)
                 node.max = 0.0
         return node
 
@@ -326,9 +342,11 @@ class _RunScoring:
             for lang, value in child.by_lang.items():
                 by_lang[lang] += value
         gap = sum(x.upper - x.points for x in regular) + sum(c.upper - c.points for c in node.children)
+        downside = sum(x.downside for x in regular) + sum(c.downside for c in node.children)
         node.max = sum(x.max for x in regular) + sum(c.max for c in node.children)
         bonus = sum(x.points for x in stimulus)
         node.points = points + self._stimulus(group, points, bonus, node.max)
+        node.lower = node.points - downside
         node.upper = points + gap + self._stimulus(group, points + gap, sum(x.upper for x in stimulus), node.max)
         # the stimulus counts in the language that earned it, in the share of it that counted
         counted = (node.points - points) / bonus if bonus > 0 else 0.0

@@ -130,7 +130,10 @@ class Scorer:
         top, floor = self.top(item, weight), self.floor(item, weight)
         if f is None or f.status == "not_assessed":
             reason = "no finding" if f is None else (f.reason or "not assessed")
-            return ItemScore(item.id, lang, "not_assessed", 0.0, top, top, note=reason)
+            # a penalty not assessed may still be taken: its floor is the worst case (at least one
+            # occurrence), the group's cap bounds it
+            worst = floor if isinstance(item.rule, PenaltyRule) else None
+            return ItemScore(item.id, lang, "not_assessed", 0.0, top, top, note=reason, lower=worst)
         if f.status == "not_applicable":
             award = item.when_not_applicable or self.edition.defaults.when_not_applicable
             got = top if award == "maximum" else 0.0

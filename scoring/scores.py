@@ -1,6 +1,7 @@
 """Scores as the engine reports them: per item, per group, per body and per run, each with its
-points, its maximum and ``upper`` (what the points would be if everything not assessed turned out
-perfect), so coverage is never lost on the way to a report."""
+points, its maximum, ``upper`` (what the points would be if everything not assessed turned out
+perfect) and ``lower`` (if it turned out worst: only a penalty not assessed can take more away), so
+coverage is never lost on the way to a report."""
 
 from __future__ import annotations
 
@@ -25,6 +26,16 @@ class ItemScore:
     note: str = ""
     exempt: str | None = None
     excluded: float = 0.0  # weight dropped from the maximum (not applicable, "exclude")
+    lower: float | None = None  # the points at worst (None: the points; a penalty not assessed: its floor)
+
+    def __post_init__(self) -> None:
+        if self.lower is None:
+            self.lower = self.points
+
+    @property
+    def downside(self) -> float:
+        """What an outcome not yet known could still take away (a penalty not assessed)."""
+        return self.points - (self.points if self.lower is None else self.lower)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -35,6 +46,7 @@ class ItemScore:
             "max": round(self.max, DIGITS),
             "not_assessed": round(self.upper - self.points, DIGITS),
             "deduction": round(self.deduction, DIGITS),
+            **({"penalty_not_assessed": round(self.downside, DIGITS)} if self.downside > 0 else {}),
             "note": self.note,
             **({"exempt": self.exempt} if self.exempt else {}),
         }
@@ -49,6 +61,11 @@ class NodeScore:
     items: list[ItemScore] = field(default_factory=list)
     children: list[NodeScore] = field(default_factory=list)
     by_lang: dict[str, float] = field(default_factory=dict)
+    lower: float | None = None  # the points at worst (None: the points)
+
+    @property
+    def downside(self) -> float:
+        return self.points - (self.points if self.lower is None else self.lower)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -56,6 +73,7 @@ class NodeScore:
             "points": round(self.points, DIGITS),
             "max": round(self.max, DIGITS),
             "not_assessed": round(self.upper - self.points, DIGITS),
+            **({"penalty_not_assessed": round(self.downside, DIGITS)} if self.downside > 0 else {}),
             "by_lang": {k: round(v, DIGITS) for k, v in self.by_lang.items()},
             "children": [c.as_dict() for c in self.children],
             "items": [i.as_dict() for i in self.items],
@@ -79,6 +97,10 @@ class BodyScore:
     not_assessed: list[dict[str, Any]]
     # the level if everything not assessed had turned out perfect: with ``level`` it brackets the truth
     level_best_case: str = ""
+    # what the penalties not assessed could still take away (a CGO's subordinates unknown: up to 9)
+    penalty_not_assessed: float = 0.0
+    # the most the body's penalty criteria can take away (the caps: 9 for a CGO's subordinates)
+    penalty_span: float = 0.0
 
     @property
     def not_assessed_points(self) -> float:
@@ -86,8 +108,12 @@ class BodyScore:
 
     @property
     def coverage(self) -> float:
-        """Share of the maximum whose outcome is known (1.0 when everything was assessed)."""
-        return 1.0 if self.max <= 0 else max(0.0, 1 - self.not_assessed_points / self.max)
+        """Share of the range a score can take (the maximum, and what the penalties can take away)
+        whose outcome is known: 1.0 when everything was assessed. A penalty not assessed is an
+        unknown too, though it could only lower the score."""
+        span = self.max + self.penalty_span
+        unknown = self.not_assessed_points + self.penalty_not_assessed
+        return 1.0 if span <= 0 else max(0.0, 1 - unknown / span)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +123,7 @@ class BodyScore:
             "total": round(self.total, DIGITS),
             "max": round(self.max, DIGITS),
             "not_assessed": round(self.not_assessed_points, DIGITS),
+            "penalty_not_assessed": round(self.penalty_not_assessed, DIGITS),
             "coverage": round(self.coverage, DIGITS),
             "penalty": round(self.penalty, DIGITS),
             "final": round(self.final, DIGITS),

@@ -18,6 +18,8 @@ import yaml
 from ashyq.base.vocabulary import LANGS
 from ashyq.methodology.edition import Edition, Item, walk
 from ashyq.methodology.validate import EditionError, evaluate_formula, load_edition
+from ashyq.scoring.engine import score_run
+from ashyq.scoring.findings import FindingsFile
 
 EDITION_FILE = Path(__file__).resolve().parents[2] / "config" / "methodology" / "kz-2025.yaml"
 
@@ -446,3 +448,49 @@ def test_deduction_cap_above_weight_is_refused(tmp_path: Path, raw: dict) -> Non
         p.endswith("T2-1: deduction cap must be a share of the weight in (0, 1]: expected <= 1, actual 1.5")
         for p in problems
     ), problems
+
+
+SUBORDINATE_ROWS = ("T9-", "T10-", "T11-")
+
+
+def _meets_everything(edition: Edition, kind: str, subordinates: str | None) -> FindingsFile:
+    """A body that meets every row it is scored on; its subordinates' rows (T9–T11) have the status
+    ``subordinates`` (None: not assessed, no finding)."""
+    findings = []
+    for item in edition.items():
+        if item.applies_to is not None and kind not in item.applies_to:
+            continue
+        status = subordinates if item.id.startswith(SUBORDINATE_ROWS) else "pass"
+        if status is None:
+            continue
+        for lang in ["kk", "ru"] if item.per_language else [None]:
+            findings.append({"body": "b", "item": item.id, "lang": lang, "status": status, "measured": {"value": 100}})
+    return FindingsFile.model_validate({"bodies": [{"id": "b", "kind": kind}], "findings": findings})
+
+
+def test_subordinates_not_assessed_are_up_to_minus_9_not_100_percent(edition: Edition) -> None:
+    """000, Appendix 7 row 7 (line 304): «Открытость подведомственных организаций - 9». A CGO whose
+    subordinates are unknown keeps its points (a penalty not assessed is never taken), but the score's
+    range reaches 9 lower and its coverage is below 100 % (issue 26, item 10)."""
+    body = score_run(_meets_everything(edition, "cgo", None), edition).bodies[0]
+    assert body.final == pytest.approx(body.max)
+    assert body.penalty_not_assessed == pytest.approx(9)
+    assert body.penalty_span == pytest.approx(9)
+    assert body.coverage == pytest.approx(1 - 9 / (body.max + 9))
+    penalised = {e["item"] for e in body.not_assessed if e.get("penalty")}
+    assert penalised == {"T9-1", "T10-1", "T10-2", "T10-3", "T11-1", "T11-2"}
+    data = body.as_dict()
+    assert data["penalty_not_assessed"] == pytest.approx(9) and data["coverage"] < 1
+    subordinates = next(c for c in data["criteria"] if c["id"] == "C7")
+    assert subordinates["penalty_not_assessed"] == pytest.approx(9)
+    # an MIO is not scored on subordinates: nothing of the kind is unknown
+    mio = score_run(_meets_everything(edition, "mio", None), edition).bodies[0]
+    assert (mio.penalty_not_assessed, mio.penalty_span, mio.coverage) == (0, 0, 1)
+
+
+@pytest.mark.parametrize(("status", "penalty"), [("pass", 0), ("fail", 9)])
+def test_subordinates_assessed_leave_nothing_unknown(edition: Edition, status: str, penalty: float) -> None:
+    body = score_run(_meets_everything(edition, "cgo", status), edition).bodies[0]
+    assert body.penalty_not_assessed == 0
+    assert body.coverage == pytest.approx(1)
+    assert body.final == pytest.approx(body.max - penalty)
