@@ -156,6 +156,9 @@ class CheckCase:
 
 CHECKS: dict[tuple[str, str, str], CheckCase] = {
     ("kz-2025", "npa-publicity-aggregate", "majority"): CheckCase("T4-6/partial_majority_option.yaml", "T4-6"),
+    ("kz-2025", "npa-no-programme", "not-assessed"): CheckCase(
+        "T4-6/not_applicable_no_programme_approved.yaml", "T4-6"
+    ),
     ("kz-2025", "media-language-split", "all-same"): CheckCase("T7.1-1/partial_kk_materials_missing.yaml", "T7.1-1"),
     ("kz-2025", "media-request-deadline", "five-days-throughout"): CheckCase(
         "T7.1-2/pass_seven_days_before_the_2024_law.yaml", "T7.1-2"
