@@ -42,6 +42,7 @@ PORTAL_HOSTS = {
 CONFIG_KEYS = {
     "unified_list": "no Unified list of open data is imported (ashyq open-data import-list)",
     "subordinate_list": "the body's list of subordinate organisations is not known",
+    "state_participation": "the registry states no state participation for the organisation",
 }
 
 

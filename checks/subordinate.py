@@ -69,8 +69,15 @@ def _name(sub: BodyArtifacts, lang: str) -> str:
     return sub.names.get(lang) or sub.names.get("ru") or sub.body_id
 
 
-def _join(artifacts: BodyArtifacts, item: str, judge: Callable[[BodyArtifacts, Lang], Outcome]) -> list[Result]:
+def _join(
+    artifacts: BodyArtifacts,
+    item: str,
+    judge: Callable[[BodyArtifacts, Lang], Outcome],
+    in_scope: Callable[[BodyArtifacts], bool] = lambda sub: True,
+) -> list[Result]:
     results: list[Result] = []
+    scope = [sub for sub in artifacts.subordinates if in_scope(sub)]
+    outside = sorted(sub.body_id for sub in artifacts.subordinates if not in_scope(sub))
     for lang in LANGS:
         if not artifacts.subordinates:
             if artifacts.config.get("subordinate_list") == "known":
@@ -79,7 +86,11 @@ def _join(artifacts: BodyArtifacts, item: str, judge: Callable[[BodyArtifacts, L
             else:  # unknown is not none: Tables 8-11 cannot be judged without the body's list
                 results.append(not_assessed(item, lang, UNKNOWN_LIST))
             continue
-        outcomes = [(sub, judge(sub, lang)) for sub in artifacts.subordinates]
+        if not scope:
+            why = f"no subordinate organisation is within the row ({', '.join(outside)}: {WHOLLY_STATE_OWNED})"
+            results.append(Result(item, lang, "not_applicable", {"excluded": outside}, reason=why))
+            continue
+        outcomes = [(sub, judge(sub, lang)) for sub in scope]
         per_org = {sub.body_id: {"verdict": o.verdict, **o.measured} for sub, o in outcomes}
         deficient = [(sub, o) for sub, o in outcomes if o.verdict == "deficient"]
         unknown = [(sub, o) for sub, o in outcomes if o.verdict == "unknown"]
@@ -91,7 +102,7 @@ def _join(artifacts: BodyArtifacts, item: str, judge: Callable[[BodyArtifacts, L
                 for sub, o in deficient
             ]
             evidence = [e for _, o in deficient for e in o.evidence][:10]
-            measured = {"organisations": len(deficient), "by_organisation": per_org}
+            measured = {"organisations": len(deficient), "by_organisation": per_org, **_excluded(outside)}
             results.append(Result(item, lang, "fail", measured, deficiencies, evidence))
         elif unknown:
             reason = "; ".join(f"{sub.body_id}: {o.message}" for sub, o in unknown)
@@ -101,8 +112,25 @@ def _join(artifacts: BodyArtifacts, item: str, judge: Callable[[BodyArtifacts, L
             if not evidence:
                 results.append(not_assessed(item, lang, "no evidence was kept for the organisations"))
                 continue
-            results.append(Result(item, lang, "pass", {"by_organisation": per_org}, evidence=evidence))
+            results.append(
+                Result(item, lang, "pass", {"by_organisation": per_org, **_excluded(outside)}, evidence=evidence)
+            )
     return results
+
+
+WHOLLY_STATE_OWNED = "wholly state-owned, which Table 11 excludes"
+
+
+def _excluded(outside: list[str]) -> dict[str, Any]:
+    return {"excluded": outside} if outside else {}
+
+
+def quasi_public(sub: BodyArtifacts) -> bool:
+    """Whether Table 11 concerns the organisation: the quasi-public sector «за исключением лиц со
+    стопроцентным участием государства» (000, lines 863 and 1880). A registry that states 100 %
+    state participation takes it out; one that states nothing leaves it in."""
+    share = sub.config.get("state_participation")
+    return share is None or float(share) < 100
 
 
 # ---------------------------------------------------------------------------------------- T9-1
@@ -417,8 +445,16 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     "subordinate.dialogue",
     "2",
     ["T11-1", "T11-2"],
-    uses=["subordinates:records:dialog", "subordinates:declared", "config:subordinate_list"],
+    uses=[
+        "subordinates:records:dialog",
+        "subordinates:declared",
+        "subordinates:config:state_participation",
+        "config:subordinate_list",
+    ],
 )
 def dialogue(artifacts: BodyArtifacts) -> list[Result]:
     cfg = check_settings("dialog", artifacts.config)
-    return [*_join(artifacts, "T11-1", _blog), *_join(artifacts, "T11-2", lambda sub, lang: _answers(sub, lang, cfg))]
+    return [
+        *_join(artifacts, "T11-1", _blog, quasi_public),
+        *_join(artifacts, "T11-2", lambda sub, lang: _answers(sub, lang, cfg), quasi_public),
+    ]

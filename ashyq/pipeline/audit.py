@@ -608,6 +608,8 @@ def check_bodies(
             "interpretations": dict(options or {}),
             # whether the registry knows the body's subordinate organisations (none is not unknown)
             "subordinate_list": reg.subordinate_list(body_id) if body is not None else "unknown",
+            # a subordinate organisation's state participation (per cent; None: not stated)
+            "state_participation": body.state_participation if body is not None else None,
         }
 
     out: dict[str, list[Result] | str] = {}

@@ -84,6 +84,10 @@ class Body(Strict):
     # a CGO the registry states has no subordinate organisation (Tables 8-11 then do not apply); a CGO
     # with no subordinate listed and without this statement has an unknown list (not assessed)
     no_subordinates: bool = False
+    # a subordinate organisation's state participation in per cent (100: wholly state-owned, which
+    # Table 11 of the 2025 text excludes: «за исключением лиц со стопроцентным участием государства»);
+    # None: not stated
+    state_participation: float | None = Field(default=None, ge=0, le=100)
     # where the identifiers come from, so a reviewer can re-check them
     sources: list[str] = Field(default_factory=list)
 
