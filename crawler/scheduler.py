@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Request, signals
 from scrapy.core.scheduler import Scheduler
 
-from ashyq.crawler.middlewares.traps import ADMISSION, trap_limits
+from ashyq.crawler.middlewares.traps import ADMISSION, is_page_request, trap_limits
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -86,7 +86,9 @@ class LevelScheduler(Scheduler):
     def _admit(self, request: Request) -> bool:
         if not super().enqueue_request(request):
             return False
-        if ADMISSION not in request.meta:
+        # A new page is judged here, once, whatever meta it copied; a retry or a redirect hop keeps
+        # the verdict of the request it follows.
+        if is_page_request(request) or ADMISSION not in request.meta:
             request.meta[ADMISSION] = trap_limits(self._crawler).judge(request)
         return True
 
