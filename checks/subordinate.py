@@ -76,8 +76,14 @@ def _join(
     in_scope: Callable[[BodyArtifacts], bool] = lambda sub: True,
 ) -> list[Result]:
     results: list[Result] = []
-    scope = [sub for sub in artifacts.subordinates if in_scope(sub)]
-    outside = sorted(sub.body_id for sub in artifacts.subordinates if not in_scope(sub))
+    scope: list[BodyArtifacts] = []
+    outside: list[str] = []
+    for sub in artifacts.subordinates:
+        if in_scope(sub):
+            scope.append(sub)
+        else:
+            outside.append(sub.body_id)
+    outside.sort()
     for lang in LANGS:
         if not artifacts.subordinates:
             if artifacts.config.get("subordinate_list") == "known":

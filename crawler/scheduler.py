@@ -75,10 +75,7 @@ class LevelScheduler(Scheduler):
             request = super().next_request()
         return request
 
-    def has_pending_requests(self) -> bool:
-        return len(self) > 0
-
-    def __len__(self) -> int:
+    def __len__(self) -> int:  # Scrapy's has_pending_requests() counts the held requests through it
         return super().__len__() + sum(len(batch) for batch in self.held.values())
 
     # ── the gate ──────────────────────────────────────────────────────────────────────────────

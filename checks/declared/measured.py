@@ -103,23 +103,22 @@ def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
     (interpretation npa-no-programme), which the table's rule for that case scores (npa-nothing-posted)."""
     declared = declared_of(artifacts)
     form, numbers = rows_for("T4-6", artifacts.kind)
-    out = []
-    no_programme = (
+    if (
         declared is not None
         and declared.verified
         and not rows_of(declared.report, form, numbers)
         and reading(artifacts.config, "npa-no-programme") == "nothing-to-publish"
-    )
+    ):
+        reason = (
+            "the verified report names no information-support programme for a draft law approved in the "
+            "period: nothing to implement, nothing to publish (reading npa-no-programme)"
+        )
+        cited = row_evidence(declared, form, None, "no programme approved in the period")
+        return [
+            Result("T4-6", lang, "not_applicable", {"nothing_to_publish": True}, [], [cited], reason) for lang in LANGS
+        ]
+    out = []
     for lang in LANGS:
-        if no_programme:
-            assert declared is not None
-            reason = (
-                "the verified report names no information-support programme for a draft law approved in the "
-                "period: nothing to implement, nothing to publish (reading npa-no-programme)"
-            )
-            cited = row_evidence(declared, form, None, "no programme approved in the period")
-            out.append(Result("T4-6", lang, "not_applicable", {"nothing_to_publish": True}, [], [cited], reason))
-            continue
         gate = gate_result(declared, "T4-6", lang, form, numbers)
         if gate is not None:
             out.append(gate)
