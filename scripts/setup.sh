@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium chromium-driver redis-server openssl postgresql poppler-utils libreoffice-calc-nogui
+APT_PACKAGES=(chromium-headless-shell chromium chromium-driver redis-server openssl postgresql poppler-utils libreoffice-calc-nogui
               fonts-dejavu-core fonts-noto-core fonts-liberation2
               libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 AXE_VERSION=4.14.1

@@ -54,9 +54,18 @@ if TYPE_CHECKING:
     from playwright.async_api import Browser, BrowserContext, Page, Playwright, Response
 
 CHROMIUM_VARIABLE = "ASHYQ_CHROMIUM"
-# Debian's launcher (it reads /etc/chromium.d), then the binary behind it.
-KNOWN_PLACES = ("/usr/bin/chromium", "/usr/lib/chromium/chromium")
-ON_PATH = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Debian's headless shell first: the same Blink without the desktop browser around it (no GPU
+# process, no browser UI services), which is all ashyq asks of a browser and costs under half the CPU
+# per page of the full browser in headless mode (Playwright's own default for headless Chromium is
+# this build too). Then Debian's full browser: its launcher (it reads /etc/chromium.d), then the
+# binary behind it.
+KNOWN_PLACES = (
+    "/usr/lib/chromium/chromium-headless-shell",
+    "/usr/bin/chromium-headless-shell",
+    "/usr/bin/chromium",
+    "/usr/lib/chromium/chromium",
+)
+ON_PATH = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
 class ChromiumMissing(RuntimeError):
@@ -64,8 +73,8 @@ class ChromiumMissing(RuntimeError):
 
 
 def find_chromium() -> str | None:
-    """``$ASHYQ_CHROMIUM``, else Debian's Chromium, else one on PATH, else a browser Playwright
-    downloaded (``playwright install chromium``), else None."""
+    """``$ASHYQ_CHROMIUM``, else Debian's headless shell or Chromium, else one on PATH, else a browser
+    Playwright downloaded (``playwright install chromium``), else None."""
     named = os.environ.get(CHROMIUM_VARIABLE)
     if named:
         return named if Path(named).is_file() else None
@@ -81,8 +90,15 @@ def find_chromium() -> str | None:
 
 def _playwright_download() -> str | None:
     cache = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
-    found = sorted(cache.glob("chromium-*/chrome-linux*/chrome"), reverse=True)
+    found = sorted(cache.glob("chromium_headless_shell-*/chrome-*/chrome-headless-shell"), reverse=True)
+    found += sorted(cache.glob("chromium-*/chrome-linux*/chrome"), reverse=True)
     return str(found[0]) if found else None
+
+
+def headless_shell(executable: str) -> bool:
+    """Whether ``executable`` is Chromium's headless shell (Debian's ``chromium-headless-shell``,
+    Playwright's ``chrome-headless-shell``): it reads no managed policy, but obeys the WebRTC switch."""
+    return "headless-shell" in Path(executable).name.replace("_", "-")
 
 
 def require_chromium() -> str:
@@ -132,7 +148,8 @@ def _run_quietly(argv: list[str]) -> bool:
 
 # The managed policy `make setup` installs (config/chromium-policy.json): Chromium sends WebRTC's
 # STUN/TURN only through the proxy - which refuses it - so a page cannot send UDP past the egress filter
-# (the command-line switch for it has no effect); and no background services, autofill or sync.
+# (the full browser ignores the command-line switch for it; the headless shell, which reads no policy,
+# obeys the switch); and no background services, autofill or sync.
 # (Debian's Chromium reads its managed policies from this folder, and only from it)
 CHROMIUM_POLICY = Path("/etc/chromium/policies/managed/ashyq.json")
 
@@ -147,7 +164,11 @@ def webrtc_locked(policy: Path | None = None) -> bool:
     return isinstance(rules, list) and {"url": "*", "handling": "disable_non_proxied_udp"} in rules
 
 
-def _webrtc_note() -> str:
+def _webrtc_note(executable: str) -> str:
+    if headless_shell(executable):
+        # the headless shell reads no managed policy but honours the switch in CHROMIUM_ARGS (the full
+        # browser the other way round); tests/net/test_webrtc.py watches both with UDP and TCP canaries
+        return "WebRTC only through the proxy (the headless shell's command-line switch)"
     if webrtc_locked():
         return "WebRTC only through the proxy (managed policy)"
     log.warning("Chromium's managed policy is not installed (%s): run `make setup`", CHROMIUM_POLICY)
@@ -158,7 +179,7 @@ def _webrtc_note() -> str:
 def launch_plan(executable: str = CHROMIUM) -> LaunchPlan:
     """How Chromium is started on this machine: as whom, whether its sandbox can work, and whether
     the managed policy keeps WebRTC to the proxy (the evidence says all three)."""
-    return replace(_launch_plan(executable), webrtc=_webrtc_note())
+    return replace(_launch_plan(executable), webrtc=_webrtc_note(executable))
 
 
 def _launch_plan(executable: str) -> LaunchPlan:

@@ -20,7 +20,7 @@ import pytest
 from loopback import Loopback
 
 from ashyq.config import CONFIG_DIR
-from ashyq.net.browser import CHROMIUM_POLICY, open_browser, webrtc_locked
+from ashyq.net.browser import CHROMIUM, CHROMIUM_POLICY, headless_shell, open_browser, webrtc_locked
 from ashyq.net.egress import EgressPolicy
 from ashyq.net.proxy import EgressProxy, browser_service
 from ashyq.net.resolve import ScriptedResolver
@@ -89,17 +89,30 @@ def test_the_installed_policy_is_the_projects_and_keeps_webrtc_to_the_proxy(tmp_
     assert not webrtc_locked(loose)
 
 
+# the browser ashyq finds, and Debian's full browser when it is installed beside the headless shell:
+# each is locked another way (the shell by the switch, the full browser by the managed policy)
+FULL_BROWSER = "/usr/lib/chromium/chromium"
+BROWSERS = [CHROMIUM] + ([FULL_BROWSER] if headless_shell(CHROMIUM) and Path(FULL_BROWSER).is_file() else [])
+
+
+def test_the_headless_shell_is_told_apart_from_the_full_browser() -> None:
+    assert headless_shell("/usr/lib/chromium/chromium-headless-shell")
+    assert headless_shell("/root/.cache/ms-playwright/chromium_headless_shell-1200/chrome-linux/chrome-headless-shell")
+    assert not headless_shell("/usr/lib/chromium/chromium") and not headless_shell("/usr/bin/chromium")
+
+
 @pytest.mark.browser
+@pytest.mark.parametrize("executable", BROWSERS, ids=[Path(b).name for b in BROWSERS])
 @pytest.mark.parametrize("mode", ["open", "replica"])
 def test_a_pages_webrtc_reaches_no_stun_or_turn_server(
-    mode: str, canaries: tuple[UdpCanary, Any], world_urls: dict[str, str]
+    mode: str, executable: str, canaries: tuple[UdpCanary, Any], world_urls: dict[str, str]
 ) -> None:
     udp, tcp = canaries
     url_map = BaseUrlMap.from_mapping(world_urls) if mode == "replica" else None
     page_url = "https://www.kostanay.gov.kz/ru/" if mode == "replica" else "about:blank"
 
     async def visit() -> tuple[dict[str, Any], str]:
-        async with open_browser(url_map=url_map) as session:
+        async with open_browser(url_map=url_map, executable=executable) as session:
             context = await session.new_context()
             page = await context.new_page()
             if page_url != "about:blank":
