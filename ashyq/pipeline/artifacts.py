@@ -120,18 +120,32 @@ def load_artifacts(
         site_urls=tuple(body.site_urls),
         names={"kk": body.name_kk, "ru": body.name_ru, **({"en": body.name_en} if body.name_en else {})},
         pages=[_page(page, reader, by_id, out_dir) for page in pages],
+        # records and failures by what they are, not by when a concurrent harvest stored them: the same
+        # harvest gives the same deficiencies in the same order, citing the same record (sorted here,
+        # not in SQL, so that PostgreSQL's collation and NULL order cannot make it another order)
         records=[
             _record(r)
-            for r in session.scalars(
-                select(PortalRecord)
-                .where(PortalRecord.run_id == run.id, PortalRecord.body_id == body_id)
-                .order_by(PortalRecord.id)
+            for r in sorted(
+                session.scalars(
+                    select(PortalRecord).where(PortalRecord.run_id == run.id, PortalRecord.body_id == body_id)
+                ),
+                key=lambda r: (
+                    r.portal.value,
+                    r.record_kind,
+                    r.lang or "",
+                    r.external_id or "",
+                    r.source_url or "",
+                    r.id,
+                ),
             )
         ],
         failures=[
             FailureArtifact(f.url, f.reason.value, f.detail, f.status_code)
-            for f in session.scalars(
-                select(FetchFailure).where(FetchFailure.run_id == run.id, FetchFailure.body_id == body_id)
+            for f in sorted(
+                session.scalars(
+                    select(FetchFailure).where(FetchFailure.run_id == run.id, FetchFailure.body_id == body_id)
+                ),
+                key=lambda f: (f.url, f.reason.value, f.id),
             )
         ],
         measurements=[_measurement(e, out_dir) for e in evidence if e.kind in _MEASURED],
