@@ -5,11 +5,10 @@ PYTEST  := .venv/bin/pytest
 # the suite spread over the cores, each test file whole on one worker (its module fixtures are set up
 # once; a session fixture once per worker), handed out in the order tests/conftest.py gives them (the
 # files with slow tests first; xdist's own order, most tests first, left the long files for last, one
-# worker finishing them alone for minutes; the total stayed about the same, as the long files then
-# contend with each other: the suite is bound by CPU); WORKERS=0 runs it in one process. More workers
-# than cores did not help: the browser and replica tests keep the cores busy (23 min with four
-# workers on two cores against 21 with two)
-WORKERS ?= auto
+# worker finishing them alone for minutes); one worker more than the cores: with the headless shell
+# the suite no longer keeps two cores busy alone (two workers: 16 min 30 s, the cores busy 79 % of it;
+# three: 14 min 10 s, busy 94 %, the same CPU time). WORKERS=0 runs it in one process.
+WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 SPREAD  := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile --no-loadscope-reorder)
 
 .PHONY: setup demo test test-fast bench lint accuracy clean
