@@ -115,8 +115,12 @@ class Scorer:
             return 0.0
         if d.zero_at is not None and sum(x.count for x in f.deficiencies) >= d.zero_at:
             return weight  # every requirement of the row violated: nothing is left
-        raw = sum(d.amounts.get(x.kind or "", d.per) * x.count for x in f.deficiencies)
-        return min(raw, d.cap_share * weight)
+        costs = [(x.kind or "", d.amounts.get(x.kind or "", d.per) * x.count) for x in f.deficiencies]
+        if d.cap_kinds is None:
+            return min(sum(cost for _, cost in costs), d.cap_share * weight)
+        capped = sum(cost for kind, cost in costs if kind in d.cap_kinds)
+        free = sum(cost for kind, cost in costs if kind not in d.cap_kinds)
+        return min(free + min(capped, d.cap_share * weight), weight)
 
     def weight(self, item: Item, kind: BodyKind, lang: Lang | None) -> float:
         key = (item.id, kind, lang)

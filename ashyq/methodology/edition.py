@@ -130,11 +130,14 @@ class Deductions(Strict):
     """Per-deficiency deductions from an item's weight, capped at a share of the weight.
 
     ``amounts`` gives a different deduction per deficiency ``kind``; others cost ``per``.
+    ``cap_kinds``: the cap limits only the deductions of these kinds (the row's sentence that sets the
+    cap ends the clause of these kinds); the others are deducted in full. None: the cap limits all.
     """
 
     per: float
     amounts: dict[str, float] = Field(default_factory=dict)
     cap_share: float = 1.0
+    cap_kinds: list[str] | None = None
     # with this many deficiencies (every requirement the row lists violated) the item earns nothing,
     # even where the printed deductions fall short of the weight
     zero_at: int | None = None

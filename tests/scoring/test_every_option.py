@@ -119,6 +119,18 @@ SCORER: dict[tuple[str, str, str], ScoreCase] = {
     ("kz-2017", "a14-deductions-short-of-weight", "zero"): ScoreCase(
         [f("a", "A14-2.1", None, "partial", deficiencies=[{"message": "browser", "count": 8}])], ("a", "A14-2.1", None)
     ),
+    ("kz-2017", "a14-sitemap-cap", "whole-parameter"): ScoreCase(
+        [
+            f(
+                "a",
+                "A14-2.3",
+                None,
+                "partial",
+                deficiencies=[{"message": e, "kind": f"missing_{e}"} for e in ("menu", "home_link", "sitemap_link")],
+            )
+        ],
+        ("a", "A14-2.3", None),
+    ),
     ("kz-2017", "a15-indicator-share", "all-or-nothing"): ScoreCase(
         [partial("a", "A15-1.1", "kk", share=0.5)], ("a", "A15-1.1", "kk")
     ),

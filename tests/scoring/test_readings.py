@@ -100,3 +100,34 @@ def test_an_exemption_the_item_does_not_have_is_refused(kz2025: Edition) -> None
         run(kz2025, CGOS, [exempt("mod", "T4-1")])
     with pytest.raises(FindingsError, match="exempt"):
         run(kz2025, CGOS, [{**exempt("mod", "T2-1"), "status": "fail"}])
+
+
+# ---------------------------------------------------------------- item 13: Appendix 14, row 2.3
+# 001_2eda7a10a42a5ed2.txt, lines 2824-2842: «За отсутствие какого-либо из перечисленных индикаторов
+# производится вычет 0,15 балла. За каждый выявленный факт не функционирующих ссылок, размещенных в
+# карте сайта, производится вычет балла в размере 0,1 балла, но суммарно вычет баллов не должен
+# превышать 50% весового значения параметра» - the cap ends the sentence of the site map's links.
+def _row_2_3(missing: tuple[str, ...], broken: int) -> dict[str, Any]:
+    deficiencies = [{"message": f"no {e}", "kind": f"missing_{e}"} for e in missing]
+    deficiencies += [{"message": f"broken link {n}", "kind": "broken_sitemap_link"} for n in range(broken)]
+    return {"body": "a", "item": "A14-2.3", "lang": None, "status": "partial", "deficiencies": deficiencies}
+
+
+@pytest.mark.parametrize(
+    ("missing", "broken", "default", "whole_parameter"),
+    [
+        (("menu", "home_link", "sitemap_link"), 0, 0.0, 0.225),  # 3 × 0.15: nothing is left of 0.45
+        (("menu",), 0, 0.30, 0.30),  # within the cap either way
+        ((), 5, 0.225, 0.225),  # 5 × 0.1 of broken site-map links, capped at half of 0.45
+        (("search_form",), 5, 0.075, 0.225),  # 0.15 in full, the links' 0.5 capped at 0.225
+    ],
+)
+def test_the_row_2_3_cap_limits_the_site_maps_broken_links(
+    missing: tuple[str, ...], broken: int, default: float, whole_parameter: float
+) -> None:
+    edition = load_edition(edition_path("kz-2017"))
+    findings = [_row_2_3(missing, broken)]
+    bodies = [{"id": "a", "kind": "cgo"}]
+    plain = leaf(run(edition, bodies, findings), "a", "A14-2.3", None)
+    other = leaf(run(edition, bodies, findings, {"a14-sitemap-cap": "whole-parameter"}), "a", "A14-2.3", None)
+    assert plain.points == pytest.approx(default) and other.points == pytest.approx(whole_parameter)
