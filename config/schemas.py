@@ -94,6 +94,8 @@ class Budget(Schema):
     """budget.yaml: how a budget.egov.kz material is recognised and where its dates are."""
 
     material_kinds: list[MaterialKind]
+    # the National Bank's own names of its consolidated statements (Table 2 note *), read for it only
+    national_bank_statements: list[MaterialKind]
     info_labels: dict[str, list[str]]
     draft_file: Phrases
     restricted_notice: Phrases

@@ -610,6 +610,9 @@ def check_bodies(
             "subordinate_list": reg.subordinate_list(body_id) if body is not None else "unknown",
             # a subordinate organisation's state participation (per cent; None: not stated)
             "state_participation": body.state_participation if body is not None else None,
+            # the registry's tags of the body (config/body_tags.yaml): a setting of the body, as its
+            # kind is, not an input that can go missing (the National Bank's statement names)
+            "tags": list(body.tags) if body is not None else [],
         }
 
     out: dict[str, list[Result] | str] = {}

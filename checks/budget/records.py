@@ -24,6 +24,7 @@ from ashyq.config.check_settings import check_settings
 
 BUDGET_HOST = PORTAL_HOSTS["budget"]
 STATEMENTS = ("fs_balance", "fs_results", "fs_cashflow", "fs_net_assets", "fs_note")
+NATIONAL_BANK = "national_bank"  # the registry's tag (config/body_tags.yaml)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
@@ -99,13 +100,22 @@ class BudgetPortal:
         return max(found, key=lambda m: (m.period or 0, m.posted or date.min)) if found else None
 
 
-def material_kind(payload: dict[str, Any]) -> str | None:
+def material_kinds(artifacts: BodyArtifacts | None = None) -> list[dict[str, Any]]:
+    """The names a material is recognised by: for the National Bank its own statement names first
+    (Table 2 note *: they may differ once its external audit confirms them), then everyone's."""
+    tags = (artifacts.config.get("tags") or ()) if artifacts is not None else ()
+    own = list(vocabulary()["national_bank_statements"]) if NATIONAL_BANK in tags else []
+    return own + list(vocabulary()["material_kinds"])
+
+
+def material_kind(payload: dict[str, Any], kinds: list[dict[str, Any]] | None = None) -> str | None:
+    kinds = kinds if kinds is not None else material_kinds()
     declared = payload.get("kind")
-    known = {entry["kind"] for entry in vocabulary()["material_kinds"]}
+    known = {entry["kind"] for entry in kinds}
     if isinstance(declared, str) and declared in known:
         return declared
     title = " ".join(str(payload.get(k) or "") for k in ("title",)) or str((payload.get("listed") or {}).get("title"))
-    for entry in vocabulary()["material_kinds"]:
+    for entry in kinds:
         if mentions(title, keywords_of(entry)):
             return str(entry["kind"])
     return None
@@ -128,7 +138,7 @@ def _info_year(info: dict[str, Any]) -> int | None:
     return None
 
 
-def material(record: PortalRecord) -> Material:
+def material(record: PortalRecord, kinds: list[dict[str, Any]] | None = None) -> Material:
     p = record.payload
     info = as_dict(p.get("info"))
     files = as_list(p.get("files"))
@@ -137,7 +147,7 @@ def material(record: PortalRecord) -> Material:
         (parse_portal_day(f.get("date")) for f in files if isinstance(f, dict) and f.get("date")), None
     )
     return Material(
-        kind=material_kind(p),
+        kind=material_kind(p, kinds),
         title=str(p.get("title") or listed.get("title") or ""),
         posted=posted or parse_portal_day(listed.get("date")),
         received=_info_day(info, "received"),
@@ -164,6 +174,7 @@ def budget_portal(artifacts: BodyArtifacts, lang: str) -> BudgetPortal:
     portal = BudgetPortal(lang)
     records = [r for r in artifacts.records if r.portal == "budget" and r.lang in (lang, None)]
     draft_words = keywords_of(vocabulary()["draft_file"])
+    kinds = material_kinds(artifacts)
     files: dict[str, list[DraftFile]] = {}
     seen: set[tuple[str, str]] = set()
     for record in records:
@@ -173,7 +184,7 @@ def budget_portal(artifacts: BodyArtifacts, lang: str) -> BudgetPortal:
         seen.add(key)
         p = record.payload
         if record.kind == "material":
-            portal.materials.append(material(record))
+            portal.materials.append(material(record, kinds))
         elif record.kind == "file" and p.get("programme") and mentions(p.get("title"), draft_words):
             files.setdefault(str(p["programme"]), []).append(draft_file(record))
         elif record.kind == "comment":
