@@ -116,6 +116,7 @@ class FixedDate(Schema):
 
 class BudgetDeadlines(Schema):
     development_plan_report: WorkingDaysTerm
+    development_plan_report_due: FixedDate
     budget_programme_reports: FixedDate
     audit_results: WorkingDaysTerm
     draft_budget_programmes: FixedDate

@@ -2,7 +2,8 @@
 
 * T2-1 the five consolidated financial statements: one deficiency per missing statement (the
   edition deducts 0.3 each); fail when none is published.
-* T2-2 development-plan report within 15 working days of its formation; T2-3 / T3-1 budget-programme
+* T2-2 development-plan report within 15 working days of its formation (a card showing no formation
+  date: by 1 March of the following year, 003 p. 4, reading plan-report-due-date); T2-3 / T3-1 budget-programme
   reports by 1 April of the following year; T2-4 / T3-2 state-audit results within 15 working days of
   receipt (late → fail, or pass with the delay left to row 7: interpretation budget-deadline-rows);
   T2-3 / T3-1 also before the public council meeting the body declared (the row's "до их

@@ -21,7 +21,7 @@ from ashyq.base.vocabulary import LANGS
 from ashyq.base.working_days import fixed_date_deadline, working_days_between
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, budget_portal
 from ashyq.checks.declared.facts import declared_of, row_evidence, rows_of
-from ashyq.checks.edition_index import exemption_tags
+from ashyq.checks.edition_index import exemption_tags, reading
 from ashyq.checks.portals import EVIDENCE_LIMIT, result
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
@@ -120,9 +120,35 @@ def within_working_days(
 
 
 def plan_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
-    return within_working_days(
+    """Table 2 row 2: within fifteen working days of the report's formation. A card that shows no
+    formation date leaves those days uncounted; under the reading plan-report-due-date (default
+    ``by-first-of-march``) the report is then held to the date the law sets for it, «в срок до 1 марта,
+    следующего за отчетным годом» (003 p. 4), instead of going unassessed."""
+    verdict = within_working_days(
         portal, artifacts, "plan_report", "development_plan_report", "formed", "development-plan report"
     )
+    found = portal.newest("plan_report")
+    if verdict.ok is not None or found is None or found.formed is not None or found.posted is None:
+        return verdict
+    if found.period is None or reading(artifacts.config, "plan-report-due-date") != "by-first-of-march":
+        return verdict
+    rules = check_settings("deadlines", artifacts.config)["budget"]["development_plan_report_due"]
+    deadline = fixed_date_deadline(date(found.period + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
+    measured = {
+        "posted": found.posted.isoformat(),
+        "deadline": deadline.isoformat(),
+        "period": found.period,
+        "counted_from": "due date (no formation date shown)",
+    }
+    evidence = [_cite(found, f"no formation date; posted {found.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")]
+    if found.posted <= deadline:
+        return Verdict(True, evidence=evidence, measured=measured)
+    message = (
+        f"The development-plan report for {found.period} was posted {found.posted:%d.%m.%Y}, after its due date "
+        f"{deadline:%d.%m.%Y} (the card shows no formation date to count fifteen working days from)"
+    )
+    deficiency = Deficiency(message, "late_plan_report", url=found.record.source_url, evidence=evidence)
+    return Verdict(False, [deficiency], evidence, measured)
 
 
 def audit_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:

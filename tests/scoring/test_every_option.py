@@ -179,6 +179,9 @@ CHECKS: dict[tuple[str, str, str], CheckCase] = {
     ("kz-2025", "budget-deadline-rows", "timeliness-row-only"): CheckCase(
         "T2-3/fail_after_first_of_april.yaml", "T2-3"
     ),
+    ("kz-2025", "plan-report-due-date", "not-assessed"): CheckCase(
+        "T2-2/pass_no_formation_date_by_first_of_march.yaml", "T2-2"
+    ),
     ("kz-2025", "opendata-no-datasets", "whole-criterion"): CheckCase(
         "T1-2/pass_confirmed_in_kk_and_ru.yaml", "T1-2", {"unified_list": []}
     ),
