@@ -180,12 +180,21 @@ class World:
     # later night in which a known set of pages changed (``ashyq world serve --fix``)
     fixes: frozenset[str] = frozenset()
     _by_id: dict[str, WorldBody] = field(default_factory=dict, init=False, repr=False)
+    _content_key: tuple[object, ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {b.id: b for b in self.bodies}
+        self._content_key = (self.seed, self.as_of, self.faults, tuple(sorted(self.fixes)), self.bodies)
         unknown = sorted(self.fixes - FIXABLE)
         if unknown:
             raise ValueError(f"no such fix: {', '.join(unknown)} (known: {', '.join(sorted(FIXABLE))})")
+
+    @property
+    def content_key(self) -> tuple[object, ...]:
+        """Everything the served content depends on (seed, clock, faults, fixes, bodies): the key of the
+        content caches, so that two worlds served by one process (a test session's shared world and a
+        test's own later or fixed one) never answer with each other's content."""
+        return self._content_key
 
     def fixed(self, body_id: str, knob: str) -> bool:
         """Whether the body has fixed this seeded defect in this world (:attr:`fixes`)."""

@@ -74,3 +74,23 @@ def test_world_serve_and_truth_take_bodies(tmp_path: Path) -> None:
     assert "body: astana-g0002" in truth.output
     refused = runner.invoke(app, ["world", "serve", "--bodies", "-1"])
     assert refused.exit_code == 2
+
+
+def test_a_world_with_generated_bodies_leaves_the_plain_worlds_content_alone() -> None:
+    """Two worlds served by one process (a test session's shared world and a test's own world with
+    generated bodies) share the content caches only where their content is the same: the plain world
+    lists its own documents, not the other world's extra bodies' (their ids repeat the templates')."""
+    api = "/api/v1/public/content-manager/documents"
+
+    def listed(base: str, query: str) -> list[tuple[int, str]]:
+        answer = requests.get(f"{base}{api}?{query}&size=1000", headers={"Accept-Language": "ru"}, timeout=10)
+        assert answer.status_code == 200, query
+        return [(d["id"], d["title"]) for d in answer.json()]
+
+    with start_world(world_with_generated(World(), 5)) as bigger:  # its content is built first
+        crowded = listed(bigger.urls["https://www.gov.kz"], "projects=contains:adil")
+    with start_world(World()) as plain:
+        base = plain.urls["https://www.gov.kz"]
+        own = listed(base, "projects=eq:adilet")
+        assert listed(base, "projects=contains:adil") == own == listed(base, "projects=adilet")
+        assert len(own) == 28 and len(crowded) > len(own)  # the bigger world really lists more

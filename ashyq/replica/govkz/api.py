@@ -247,12 +247,12 @@ def _matches(item: Item, field: str, raw: str) -> bool:
     return text == value or text.lower() == value.lower()
 
 
-_SERIALISED: dict[tuple[str, str, str, str], list[Item]] = {}
+_SERIALISED: dict[tuple[object, ...], list[Item]] = {}
 
 
 def all_items(world: World, kind: str, lang: str) -> list[Item]:
-    """Every body's items of one type in one language, serialised once per world."""
-    key = (world.seed, world.as_of.isoformat(), kind, lang)
+    """Every body's items of one type in one language, serialised once per world content."""
+    key = (world.content_key, kind, lang)
     if key not in _SERIALISED:
         _SERIALISED[key] = [
             item for body in govkz_bodies(world) for item in SERIALISERS[kind](site_content(world, body), lang)

@@ -309,12 +309,12 @@ def govkz_bodies(world: World) -> list[WorldBody]:
     return [b for b in world.bodies if b.site == "govkz" and b.ids.govkz_slug]
 
 
-_CACHE: dict[tuple[str, str, str, str], SiteContent] = {}
+_CACHE: dict[tuple[object, ...], SiteContent] = {}
 
 
 def site_content(world: World, body: WorldBody) -> SiteContent:
-    """The body's content, built once per (seed, date, body)."""
-    key = (world.seed, world.as_of.isoformat(), world.faults, body.id)
+    """The body's content, built once per world content (seed, date, faults, fixes, bodies) and body."""
+    key = (world.content_key, body.id)
     if key not in _CACHE:
         index = next(i for i, b in enumerate(BODIES) if b.id == template_of(body.id))
         site = SiteContent(body, body.ids.govkz_slug or body.id, body_langs(body))

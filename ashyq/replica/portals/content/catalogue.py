@@ -18,13 +18,13 @@ from ashyq.replica.portals.content.legalacts import build_drafts
 from ashyq.replica.portals.content.model import BodyPortalContent, RequiredDataset
 from ashyq.replica.portals.content.profiles import PROFILES
 
-# Worlds are cheap to build but the content is not; it depends only on seed, clock and bodies.
+# Worlds are cheap to build but the content is not; it is built once per world content.
 _CACHE: dict[tuple[object, ...], dict[str, BodyPortalContent]] = {}
 _CACHE_LIMIT = 16
 
 
 def _key(world: World) -> tuple[object, ...]:
-    return (world.seed, world.as_of, tuple(b.id for b in world.bodies))
+    return world.content_key
 
 
 def portal_content(world: World) -> dict[str, BodyPortalContent]:
