@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import ashyq.checks.registry  # noqa: F401  (registers every check)
 from ashyq.checks.registry import run_checks
@@ -22,46 +23,31 @@ AS_OF = date(2026, 11, 20)
 SEARCH = "https://budget.egov.kz/application/search?govAgencyId=3510&lang={lang}"
 
 
+def _budget(
+    run_id: str, kind: str, lang: str, external_id: str | None, payload: dict[str, Any], url: str
+) -> PortalRecord:
+    return PortalRecord(
+        run_id=run_id, body_id="adilet", portal=Portal.BUDGET, record_kind=kind, external_id=external_id,
+        lang=lang, payload=payload, source_url=url,
+    )  # fmt: skip
+
+
 def _harvest(run_id: str) -> list[PortalRecord | FetchFailure]:
     """What a harvest of budget.egov.kz stored: the search, materials in both languages (no
     consolidated explanatory note among them), and two pages of another portal that failed."""
     rows: list[PortalRecord | FetchFailure] = []
     for lang in ("kk", "ru"):
-        rows.append(
-            PortalRecord(
-                run_id=run_id,
-                body_id="adilet",
-                portal=Portal.BUDGET,
-                record_kind="coverage",
-                external_id=None,
-                lang=lang,
-                payload={"content": "budget_search", "measurable": True},
-                source_url=SEARCH.format(lang=lang),
-            )
-        )
+        search = {"content": "budget_search", "measurable": True}
+        rows.append(_budget(run_id, "coverage", lang, None, search, SEARCH.format(lang=lang)))
         for n in range(6):
             document = f"91100{n:02d}"
-            rows.append(
-                PortalRecord(
-                    run_id=run_id,
-                    body_id="adilet",
-                    portal=Portal.BUDGET,
-                    record_kind="material",
-                    external_id=document,
-                    lang=lang,
-                    payload={"title": f"Отчёт {n}", "kind": "programme_report", "posted": "2026-03-01"},
-                    source_url=f"https://budget.egov.kz/application/document?govAgencyId=3510&documentId={document}",
-                )
-            )
+            payload = {"title": f"Отчёт {n}", "kind": "programme_report", "posted": "2026-03-01"}
+            url = f"https://budget.egov.kz/application/document?govAgencyId=3510&documentId={document}"
+            rows.append(_budget(run_id, "material", lang, document, payload, url))
     for n in range(2):
+        url = f"https://data.egov.kz/datasets/view?index=adilet_{n}"
         rows.append(
-            FetchFailure(
-                run_id=run_id,
-                body_id="adilet",
-                reason=FetchFailureReason.TIMEOUT,
-                detail="30 s",
-                url=f"https://data.egov.kz/datasets/view?index=adilet_{n}",
-            )
+            FetchFailure(run_id=run_id, body_id="adilet", reason=FetchFailureReason.TIMEOUT, detail="30 s", url=url)
         )
     return rows
 
