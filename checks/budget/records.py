@@ -100,16 +100,15 @@ class BudgetPortal:
         return max(found, key=lambda m: (m.period or 0, m.posted or date.min)) if found else None
 
 
-def material_kinds(artifacts: BodyArtifacts | None = None) -> list[dict[str, Any]]:
+def material_kinds(artifacts: BodyArtifacts) -> list[dict[str, Any]]:
     """The names a material is recognised by: for the National Bank its own statement names first
     (Table 2 note *: they may differ once its external audit confirms them), then everyone's."""
-    tags = (artifacts.config.get("tags") or ()) if artifacts is not None else ()
+    tags = artifacts.config.get("tags") or ()
     own = list(vocabulary()["national_bank_statements"]) if NATIONAL_BANK in tags else []
     return own + list(vocabulary()["material_kinds"])
 
 
-def material_kind(payload: dict[str, Any], kinds: list[dict[str, Any]] | None = None) -> str | None:
-    kinds = kinds if kinds is not None else material_kinds()
+def material_kind(payload: dict[str, Any], kinds: list[dict[str, Any]]) -> str | None:
     declared = payload.get("kind")
     known = {entry["kind"] for entry in kinds}
     if isinstance(declared, str) and declared in known:
@@ -138,7 +137,7 @@ def _info_year(info: dict[str, Any]) -> int | None:
     return None
 
 
-def material(record: PortalRecord, kinds: list[dict[str, Any]] | None = None) -> Material:
+def material(record: PortalRecord, kinds: list[dict[str, Any]]) -> Material:
     p = record.payload
     info = as_dict(p.get("info"))
     files = as_list(p.get("files"))

@@ -23,13 +23,9 @@ _CACHE: dict[tuple[object, ...], dict[str, BodyPortalContent]] = {}
 _CACHE_LIMIT = 16
 
 
-def _key(world: World) -> tuple[object, ...]:
-    return world.content_key
-
-
 def portal_content(world: World) -> dict[str, BodyPortalContent]:
     """Every body's portal content, keyed by body id (bodies without a profile are left out)."""
-    key = _key(world)
+    key = world.content_key
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
