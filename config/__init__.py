@@ -3,7 +3,7 @@
 import functools
 from pathlib import Path
 
-import yaml
+from ashyq.base.strict_files import safe_yaml
 
 CONFIG_DIR = Path(__file__).resolve().parent
 METHODOLOGY_DIR = CONFIG_DIR / "methodology"
@@ -15,7 +15,7 @@ BODY_TAGS_FILE = CONFIG_DIR / "body_tags.yaml"
 def body_tags() -> dict[str, bool]:
     """The body tags the editions understand (``config/body_tags.yaml``) → whether single
     indicators may be marked with it (``tag:ITEM``)."""
-    raw = yaml.safe_load(BODY_TAGS_FILE.read_text(encoding="utf-8"))
+    raw = safe_yaml(BODY_TAGS_FILE.read_text(encoding="utf-8"))
     return {name: bool((spec or {}).get("marks")) for name, spec in raw["tags"].items()}
 
 

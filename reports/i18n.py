@@ -14,9 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from ashyq.base.figures import round_points
+from ashyq.base.strict_files import safe_yaml
 
 ReportLang = Literal["ru", "kk", "en"]
 LANGUAGES: tuple[ReportLang, ...] = ("ru", "kk", "en")
@@ -51,7 +50,7 @@ class Catalogue:
         for lang in LANGUAGES:
             with (directory / f"{lang}.yaml").open(encoding="utf-8") as f:
                 flat: dict[str, str] = {}
-                _flatten("", yaml.safe_load(f) or {}, flat)
+                _flatten("", safe_yaml(f.read()) or {}, flat)
             messages[lang] = flat
         return cls(messages)
 

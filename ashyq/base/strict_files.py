@@ -283,6 +283,12 @@ class _YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
     """The safe loader (libyaml where installed); the checks above run first."""
 
 
+def safe_yaml(text: str) -> Any:
+    """``yaml.safe_load`` through libyaml where installed (a fifth of the pure-Python reader's time),
+    for the project's own files; what comes from outside goes through :func:`parse_yaml`."""
+    return yaml.load(text, Loader=_YamlLoader)
+
+
 def parse_yaml(data: bytes | str, limits: Limits, name: str = "") -> Any:
     """A YAML document within ``limits``: mappings, lists and plain scalars (text, numbers, booleans,
     dates, null) only."""

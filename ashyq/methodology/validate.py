@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import hashlib
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -24,9 +25,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ashyq.base.strict_files import FileRefused, read_bounded
 from ashyq.config import tag_problem
 from ashyq.methodology.edition import (
     KINDS,
+    LIMITS,
     BandedRule,
     BodyKind,
     ByInterpretation,
@@ -79,7 +82,29 @@ def fmt(x: float) -> str:
 
 
 def load_edition(path: Path) -> Edition:
-    """Parse and validate; raise :class:`EditionError` listing every problem."""
+    """Parse and validate; raise :class:`EditionError` listing every problem.
+
+    A file validated before (the same path, the same bytes) is not validated again: its edition is
+    kept by the process and each caller gets a copy of its own (an audit asks for an edition a dozen
+    times, and checking every option's arithmetic is most of a reading's cost)."""
+    try:
+        key = (str(path.resolve()), hashlib.sha256(read_bounded(path, LIMITS, str(path))).hexdigest())
+    except FileRefused:  # the reading says what is wrong with it
+        return _read_edition(path)
+    kept = _READ.get(key)
+    if kept is None:
+        kept = _read_edition(path)
+        while len(_READ) >= _KEEP:  # the oldest goes (a test writes many editions of its own)
+            del _READ[next(iter(_READ))]
+        _READ[key] = kept
+    return kept.model_copy(deep=True)
+
+
+_READ: dict[tuple[str, str], Edition] = {}
+_KEEP = 8
+
+
+def _read_edition(path: Path) -> Edition:
     try:
         raw = load_raw(path)
     except ValueError as e:  # the reading problem names its place (file, line, column)

@@ -50,8 +50,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
+from ashyq.base.strict_files import safe_yaml
 from ashyq.base.text import compile_keyword
 from ashyq.config import CONFIG_DIR
 from ashyq.config.check_settings import merged
@@ -197,7 +196,7 @@ def section_from(item: str, spec: dict[str, Any]) -> Section:
 
 @functools.cache
 def _raw(name: str) -> dict[str, Any]:
-    data = yaml.safe_load((VOCABULARY_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    data = safe_yaml((VOCABULARY_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"vocabulary {name}: not a mapping")
     return data

@@ -26,7 +26,7 @@ from ashyq.base.vocabulary import Status
 from ashyq.checks.accessibility.website import (
     usable,
 )
-from ashyq.checks.mobile.version import in_version, links_back, version_pages
+from ashyq.checks.mobile.version import VersionScope, links_back, version_pages
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 
@@ -46,11 +46,12 @@ def harvested_link(artifacts: BodyArtifacts) -> tuple[PageSnapshot, str] | None:
     pages = version_pages(artifacts)
     if not pages:
         return None
+    scope = VersionScope.of(pages, artifacts)
     for page in sorted(artifacts.pages, key=lambda p: p.depth if p.depth is not None else 99):
         if page.of_mobile_version:
             continue
         for link in page.links:
-            if in_version(link.target_url, pages, artifacts):
+            if scope.holds(link.target_url):
                 return page, link.target_url
     return None
 

@@ -19,6 +19,7 @@ Appendix 16 is judged on, and why those.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -57,7 +58,7 @@ def version_pages(artifacts: BodyArtifacts) -> list[PageSnapshot]:
     return [p for p in artifacts.pages if p.of_mobile_version and p.status < 400]
 
 
-def _is_mobile_address(url: str, desktop_hosts: set[str]) -> bool:
+def _is_mobile_address(url: str, desktop_hosts: AbstractSet[str]) -> bool:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     label, _, rest = host.partition(".")
@@ -73,17 +74,34 @@ def desktop_hosts(artifacts: BodyArtifacts) -> set[str]:
     return {h for h in hosts if h}
 
 
-def in_version(url: str, pages: list[PageSnapshot], artifacts: BodyArtifacts) -> bool:
-    """Whether ``url`` belongs to the harvested mobile version (its host, and its path prefix when the
-    version lives under a path of the full site's host)."""
-    hosts = desktop_hosts(artifacts)
-    mobile_hosts = {(urlsplit(p.url).hostname or "").lower() for p in pages}
-    host = (urlsplit(url).hostname or "").lower()
-    if host not in mobile_hosts:
-        return False
-    if host not in hosts or not any(not p.of_mobile_version for p in artifacts.pages if _host(p.url) == host):
-        return True
-    return _is_mobile_address(url, hosts) or any(url == p.url or url == p.final_url for p in pages)
+@dataclass(frozen=True)
+class VersionScope:
+    """What deciding whether an address belongs to the harvested mobile version asks of the harvest,
+    read once (a check asks it of every link of every page)."""
+
+    desktop: frozenset[str]  # the full site's hosts (:func:`desktop_hosts`)
+    mobile: frozenset[str]  # the hosts of the version's pages
+    full_site: frozenset[str]  # the hosts that hold a page of the full site
+    addresses: frozenset[str]  # the version's pages' addresses, as asked and as answered
+
+    @classmethod
+    def of(cls, pages: list[PageSnapshot], artifacts: BodyArtifacts) -> VersionScope:
+        return cls(
+            frozenset(desktop_hosts(artifacts)),
+            frozenset(_host(p.url) for p in pages),
+            frozenset(_host(p.url) for p in artifacts.pages if not p.of_mobile_version),
+            frozenset({p.url for p in pages} | {p.final_url for p in pages if p.final_url}),
+        )
+
+    def holds(self, url: str) -> bool:
+        """Whether ``url`` belongs to the version (its host, and its path prefix when the version lives
+        under a path of the full site's host)."""
+        host = _host(url)
+        if host not in self.mobile:
+            return False
+        if host not in self.desktop or host not in self.full_site:
+            return True
+        return _is_mobile_address(url, self.desktop) or url in self.addresses
 
 
 def _host(url: str) -> str:
@@ -94,14 +112,15 @@ def links_back(page: PageSnapshot, pages: list[PageSnapshot], artifacts: BodyArt
     """The link of a mobile-version page that leads to the full version (its address), if any: a link
     labelled as the full version, or one to a page of the full site."""
     config = check_settings("accessibility", artifacts.config)
-    hosts = {h.removeprefix("www.") for h in desktop_hosts(artifacts)}
+    scope = VersionScope.of(pages, artifacts)
+    hosts = {h.removeprefix("www.") for h in scope.desktop}
     for link in page.links:
         target = link.target_url
-        if not target.startswith(("http://", "https://")) or in_version(target, pages, artifacts):
+        if not target.startswith(("http://", "https://")) or scope.holds(target):
             continue
         if matches_label(link.anchor_text, labels(config, "full_version")):
             return target
-        if _host(target).removeprefix("www.") in hosts and not _is_mobile_address(target, desktop_hosts(artifacts)):
+        if _host(target).removeprefix("www.") in hosts and not _is_mobile_address(target, scope.desktop):
             return target
     return None
 
@@ -115,13 +134,12 @@ def read_mobile_version(artifacts: BodyArtifacts) -> MobileReading:
     pages = version_pages(artifacts)
     if pages:
         home = min(pages, key=lambda p: (p.depth if p.depth is not None else 99, len(p.url)))
+        full_hosts, mobile_hosts = desktop_hosts(artifacts), {_host(p.url) for p in pages}
         failed = [
-            f.url
-            for f in artifacts.failures
-            if _is_mobile_address(f.url, desktop_hosts(artifacts)) or _host(f.url) in {_host(p.url) for p in pages}
+            f.url for f in artifacts.failures if _is_mobile_address(f.url, full_hosts) or _host(f.url) in mobile_hosts
         ]
         units = page_units(pages, "mobile")
-        where = sorted({f"{_host(p.url)}{_prefix(p.url, artifacts)}" for p in pages})
+        where = sorted({f"{_host(p.url)}{_prefix(p.url, full_hosts)}" for p in pages})
         return MobileReading(
             "separate",
             units,
@@ -195,8 +213,8 @@ def read_mobile_version(artifacts: BodyArtifacts) -> MobileReading:
     )
 
 
-def _prefix(url: str, artifacts: BodyArtifacts) -> str:
-    if _host(url) not in desktop_hosts(artifacts):
+def _prefix(url: str, desktop: AbstractSet[str]) -> str:
+    if _host(url) not in desktop:
         return ""
     first = (urlsplit(url).path or "/").strip("/").split("/")[0]
     return f"/{first}/" if first.lower() in MOBILE_PATH_SEGMENTS else ""

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import scrapy
-import yaml
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from ashyq.base.strict_files import safe_yaml
 from ashyq.base.vocabulary import LANGS
 from ashyq.config import CONFIG_DIR
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PortalRecordItem
@@ -38,7 +38,7 @@ def portal_urls(path: Path | None = None) -> dict[str, Any]:
     target = path or PORTAL_URLS
     if not target.exists():
         return {}
-    data = yaml.safe_load(target.read_text(encoding="utf-8")) or {}
+    data = safe_yaml(target.read_text(encoding="utf-8")) or {}
     return data if isinstance(data, dict) else {}
 
 

@@ -8,8 +8,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ashyq.base.artifacts import (
     BROWSER_MEASUREMENTS,
     PROVIDER_MEASUREMENTS,
@@ -22,6 +20,7 @@ from ashyq.base.artifacts import (
     PortalRecord,
 )
 from ashyq.base.period import parse_period
+from ashyq.base.strict_files import safe_yaml
 from ashyq.checks.inputs import CONFIG_KEYS, PORTAL_HOSTS
 
 ROOT = Path(__file__).parent
@@ -46,7 +45,7 @@ class Case:
 def all_cases() -> list[Case]:
     cases = []
     for path in sorted(ROOT.glob("*/*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_yaml(path.read_text(encoding="utf-8"))
         cases.append(Case(path.parent.name, path.stem, path, data))
     return cases
 
