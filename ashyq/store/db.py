@@ -11,18 +11,19 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DB_URL_VARIABLE = "ASHYQ_DB_URL"
 DEFAULT_DB_URL = "sqlite:///./out/ashyq.sqlite"
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported where a schema is read or changed, not with the store: a crawl process or a
+# worker that only reads and writes rows would pay a third of a second of CPU to import it.
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
 # One pool per URL per process: opening an engine per session would open a pool per session.
@@ -100,6 +101,8 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
 
 
 def alembic_config(url: str | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config(str(ALEMBIC_INI))
     # Passed as an attribute, not through the ini: ConfigParser would choke on "%" in passwords.
     config.attributes["url"] = url or database_url()
@@ -108,6 +111,8 @@ def alembic_config(url: str | None = None) -> Config:
 
 def upgrade(url: str | None = None, revision: str = "head") -> None:
     """Apply the migrations up to ``revision`` on ``url``."""
+    from alembic import command
+
     url = url or database_url()
     config = alembic_config(url)
     with engine_for(url).begin() as connection:
@@ -116,6 +121,8 @@ def upgrade(url: str | None = None, revision: str = "head") -> None:
 
 
 def downgrade(url: str | None = None, revision: str = "base") -> None:
+    from alembic import command
+
     url = url or database_url()
     config = alembic_config(url)
     with engine_for(url).begin() as connection:
@@ -124,11 +131,15 @@ def downgrade(url: str | None = None, revision: str = "base") -> None:
 
 
 def current_revision(url: str | None = None) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine_for(url).connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
