@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # Alembic is imported where a schema is read or changed, not with the store: a crawl process or a
-# worker that only reads and writes rows would pay a third of a second of CPU to import it.
+# worker that only reads and writes rows would pay a quarter of a second of CPU to import it.
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
 # One pool per URL per process: opening an engine per session would open a pool per session.
