@@ -3,7 +3,8 @@ its own (a Twisted reactor cannot be restarted), with the crawl's usual settings
 guard, robots.txt, politeness, retries and the WARC of every answer — and its result as JSON.
 
 ``python -m ashyq.crawler.entities JOB.json`` writes the job's ``result_path``; :func:`harvest_entities`
-runs it and reads the result back as an :class:`ashyq.store.entity_rules.EntityHarvest`.
+runs it (forked from the program's warm crawl process: :mod:`ashyq.crawler.launcher`) and reads the
+result back as an :class:`ashyq.store.entity_rules.EntityHarvest`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ashyq.crawler.launcher import start_crawl
 from ashyq.crawler.settings import build_settings
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.store.entity_rules import EntityHarvest, HarvestedEntity, ListedOrganisation
@@ -57,19 +59,21 @@ def harvest_entities(job: EntityJob) -> EntityHarvest:
     }
     spec_path = job.folder / "entities-job.json"
     spec_path.write_text(json.dumps(spec, ensure_ascii=False, indent=2), encoding="utf-8")
-    with open(job.folder / "entities.log", "ab") as log:
-        done = subprocess.run(
-            [sys.executable, "-m", "ashyq.crawler.entities", str(spec_path)],
-            stdout=log,
-            stderr=log,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            timeout=TIMEOUT_SECONDS,
-            check=False,
-        )
+    harvest = start_crawl(
+        spec_path,
+        job.folder / "entities.log",
+        {**os.environ, "PYTHONUNBUFFERED": "1"},
+        module="ashyq.crawler.entities",
+        stdout_to_log=True,
+    )
+    try:
+        code = harvest.wait(TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        harvest.kill()
+        harvest.wait()
+        raise
     if not result_path.exists():
-        raise HarvestFailed(
-            f"the harvest process ended (exit code {done.returncode}); see {job.folder / 'entities.log'}"
-        )
+        raise HarvestFailed(f"the harvest process ended (exit code {code}); see {job.folder / 'entities.log'}")
     return read_result(json.loads(result_path.read_text(encoding="utf-8")))
 
 

@@ -1,7 +1,8 @@
 """Run a crawl: one store Run, the spiders of every body in a crawl process, one WARC per body.
 
 :func:`run_crawl` creates the Run (its settings record politeness, limits and every robots
-override with its reason), starts :mod:`ashyq.crawler.process` as a child process, relays its progress,
+override with its reason), starts :mod:`ashyq.crawler.process` as a child process (forked from the
+program's warm one: :mod:`ashyq.crawler.launcher`), relays its progress,
 and finishes the Run: ``complete`` when every body was harvested, ``partial`` when some were not,
 ``failed`` when none was - with each body's reason kept under ``settings["outcome"]``. The summary
 is also written to ``<out>/runs/<run_id>/summary.json``.
@@ -11,8 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -22,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from ashyq.crawler.launcher import start_crawl
 from ashyq.crawler.settings import build_settings, run_settings_record
 from ashyq.crawler.spiders import spiders_for
 from ashyq.crawler.storing import store_body
@@ -207,29 +207,21 @@ def _run_process(
     """Run the crawl process; the last word per body (``body_done`` or ``summary``) and the exit code."""
     results: dict[str, dict[str, Any]] = {}
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    with open(run_dir / "crawl.log", "ab") as log:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "ashyq.crawler.process", str(job_path)],
-            stdout=subprocess.PIPE,
-            stderr=log,
-            env=env,
-            text=True,
-            encoding="utf-8",
-        )
-        assert child.stdout is not None
-        for line in child.stdout:
-            try:
-                event = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # something printed to stdout that is not ours
-            if event.get("event") == "body_done":
-                results[event["body"]] = event
-            elif event.get("event") == "summary":
-                for body_id, data in event.get("bodies", {}).items():
-                    results.setdefault(body_id, {**data, "body": body_id})
-            if on_progress is not None:
-                on_progress(event)
-        exit_code = child.wait()
+    child = start_crawl(job_path, run_dir / "crawl.log", env)
+    assert child.stdout is not None
+    for line in child.stdout:
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # something printed to stdout that is not ours
+        if event.get("event") == "body_done":
+            results[event["body"]] = event
+        elif event.get("event") == "summary":
+            for body_id, data in event.get("bodies", {}).items():
+                results.setdefault(body_id, {**data, "body": body_id})
+        if on_progress is not None:
+            on_progress(event)
+    exit_code = child.wait()
     return results, exit_code
 
 

@@ -53,6 +53,13 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from playwright.async_api import Browser, BrowserContext, Page, Playwright, Response
 
+
+def load_driver() -> None:
+    """Import Playwright's driver API without starting anything (a warm crawl process does this once,
+    before it forks the crawls that render pages: ashyq.crawler.launcher)."""
+    import playwright.async_api  # noqa: F401
+
+
 CHROMIUM_VARIABLE = "ASHYQ_CHROMIUM"
 # Debian's headless shell first: the same Blink without the desktop browser around it (no GPU
 # process, no browser UI services), which is all ashyq asks of a browser and costs under half the CPU
