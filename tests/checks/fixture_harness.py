@@ -3,6 +3,7 @@ expected outcome of that item. The format is documented in ``docs/check-fixtures
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -42,12 +43,13 @@ class Case:
         return list(self.data["expect"])
 
 
-def all_cases() -> list[Case]:
-    cases = []
-    for path in sorted(ROOT.glob("*/*.yaml")):
-        data = safe_yaml(path.read_text(encoding="utf-8"))
-        cases.append(Case(path.parent.name, path.stem, path, data))
-    return cases
+@functools.cache
+def all_cases() -> tuple[Case, ...]:
+    """Every fixture case, read once per process (four test modules collect them)."""
+    return tuple(
+        Case(path.parent.name, path.stem, path, safe_yaml(path.read_text(encoding="utf-8")))
+        for path in sorted(ROOT.glob("*/*.yaml"))
+    )
 
 
 def _page(spec: dict[str, Any], base: Path) -> PageSnapshot:
