@@ -4,7 +4,10 @@ rendered gov.kz pages and the portals are left out), on the replica world."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from ashyq.config import CONFIG_DIR
 from ashyq.replica.core import World
@@ -32,3 +35,33 @@ def nightly_args(registry: Path, out: Path, db: str, urls: dict[str, str], world
         "--spider",
         "govkz",
     ]
+
+
+def shared_nightly(name: str, registry: Path, world: World, urls: dict[str, str], folder: Path) -> tuple[str, int]:
+    """The uninterrupted nightly of ``registry`` (``nightly_args``, in one process, a SQLite store), run
+    once for the whole test session however many workers ask for it: the first one runs it under a
+    lock in ``folder`` (shared by the workers), the others wait and read it. Its store's URL and the
+    command's exit code. Only for runs a test reads and never writes to."""
+    import fcntl
+
+    from typer.testing import CliRunner
+
+    from ashyq.cli import app
+
+    place = folder / f"shared-nightly-{name}"
+    with (folder / f"shared-nightly-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = place / "exit-code"
+        if not done.exists():
+            place.mkdir(parents=True, exist_ok=True)
+            db = f"sqlite:///{place / 'store.sqlite'}"
+            ran = CliRunner().invoke(app, nightly_args(registry, place / "out", db, urls, world))
+            assert ran.exit_code in (0, 1), ran.output
+            done.write_text(str(ran.exit_code), encoding="utf-8")
+    return f"sqlite:///{place / 'store.sqlite'}", int(done.read_text(encoding="utf-8"))
+
+
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder every worker of the session sees (pytest-xdist gives each its own below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base

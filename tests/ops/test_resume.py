@@ -19,7 +19,7 @@ from ashyq.replica.core import World
 from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.models import Run
 from ashyq.store.vocabulary import RunStatus
-from tests.ops.nightly_harness import nightly_args
+from tests.ops.nightly_harness import nightly_args, shared_folder, shared_nightly
 from tests.ops.resume_harness import (
     ASHYQ,
     BODIES,
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_a_killed_coordinator_is_resumed_to_the_findings_of_an_uninterrupted_run(
-    tmp_path: Path, world: World, world_urls: dict[str, str]
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, world: World, world_urls: dict[str, str]
 ) -> None:
     registry = three_bodies(tmp_path)
     killed_file = tmp_path / "killed.sqlite"
@@ -81,9 +81,9 @@ def test_a_killed_coordinator_is_resumed_to_the_findings_of_an_uninterrupted_run
     assert resumed.exit_code in (0, 1), resumed.output
     assert "marked interrupted" in resumed.output and "is gone" in " ".join(resumed.output.split())
 
-    whole_db = f"sqlite:///{tmp_path / 'whole.sqlite'}"
-    whole = runner.invoke(app, nightly_args(registry, tmp_path / "out-whole", whole_db, world_urls, world))
-    assert whole.exit_code == resumed.exit_code, whole.output
+    # the uninterrupted run of the same registry (the queue's kill test compares with it too)
+    whole_db, whole_exit = shared_nightly("three", registry, world, world_urls, shared_folder(tmp_path_factory))
+    assert whole_exit == resumed.exit_code
 
     # the finished bodies were kept as they were, not harvested again
     assert kept <= finding_ids(killed_db, finished)
