@@ -49,6 +49,10 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     .venv/bin/pip install -q --no-index --find-links .venv/wheelhouse -e '.[postgres,queue,dev]'
     touch "$stamp"
 fi
+# The project's own modules compiled ahead (pip did it for the dependencies): a shell with
+# PYTHONDONTWRITEBYTECODE set otherwise has every process - each crawl, worker, command - compile what
+# it imports again (about 0.15 s of CPU each). Up-to-date files are skipped; a stale one is ignored.
+.venv/bin/python -m compileall -q -j 0 ashyq crawler checks scoring reports config tests benchmarks >/dev/null
 
 if [ ! -f node_modules/axe-core/axe.min.js ] || ! grep -q "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json; then
     echo "setup: installing axe-core $AXE_VERSION"
