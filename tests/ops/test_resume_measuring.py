@@ -48,7 +48,9 @@ def test_a_coordinator_killed_while_measuring_in_the_browser_is_resumed_to_the_s
     without scores, and the resumed run - measurements included - ends with the findings and scores of
     an uninterrupted run."""
     registry = three_bodies(tmp_path, ("kostanay",), "one")
+    # six pages of the body (the harvest, then their measurements): the kill still lands mid-measurement
     with_browser = [a for a in nightly_args(registry, tmp_path, "", world_urls, world) if a != "--no-browser"]
+    with_browser += ["--max-pages", "6"]
     killed_db = f"sqlite:///{tmp_path / 'killed.sqlite'}"
     out = tmp_path / "out-killed"
     log = tmp_path / "killed.log"

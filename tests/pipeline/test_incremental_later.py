@@ -16,6 +16,8 @@ from ashyq.store.vocabulary import EvidenceKind
 
 from .nights_harness import BODY, night, outcomes, scores
 
+PAGES = 6
+
 
 @pytest.mark.slow
 @pytest.mark.browser
@@ -29,7 +31,8 @@ def test_a_nightly_on_a_later_date_takes_over_the_measurements_and_checks_again(
     stages: list[tuple[str, dict[str, Any]]] = []
     with start_world(world) as served:
         urls = dict(served.urls)
-        first = night(world, out, db, urls, browser=True, spiders=["site"])
+        # six pages of the site (their browser measurements too): what moves with the date is the same
+        first = night(world, out, db, urls, browser=True, spiders=["site"], max_pages=PAGES)
         second = night(
             world,
             out,
@@ -38,9 +41,10 @@ def test_a_nightly_on_a_later_date_takes_over_the_measurements_and_checks_again(
             as_of=later,
             browser=True,
             spiders=["site"],
+            max_pages=PAGES,
             progress=lambda s, i: stages.append((s, i)),
         )
-        full = night(world, out, db, urls, as_of=later, browser=True, spiders=["site"], full=True)
+        full = night(world, out, db, urls, as_of=later, browser=True, spiders=["site"], full=True, max_pages=PAGES)
 
     # no browser measurement was taken in the second night: no stage, no screenshot, no new capture
     assert not [i for s, i in stages if s == "measure"], stages
