@@ -93,11 +93,16 @@ def _bad_job(tmp: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fork", ["1", "0"])
+@pytest.fixture(params=["1", "0"], ids=["forked", "new-interpreter"])
+def either_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The crawl started both ways: forked from the warm process, and as a new interpreter."""
+    monkeypatch.setenv(launcher.FORK_VARIABLE, request.param)
+    return str(request.param)
+
+
 def test_a_crawl_takes_the_environment_and_folder_of_its_start(
-    fork: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    either_way: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(launcher.FORK_VARIABLE, fork)
     first = tmp_path / "first"
     first.mkdir()
     monkeypatch.chdir(first)
@@ -163,11 +168,7 @@ def test_the_warm_process_goes_with_its_program(tmp_path: Path) -> None:
     assert not launcher._alive(warm), "the warm process outlived its program"
 
 
-@pytest.mark.parametrize("fork", ["1", "0"])
-def test_a_crawl_that_overruns_is_killed_and_says_so(
-    fork: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(launcher.FORK_VARIABLE, fork)
+def test_a_crawl_that_overruns_is_killed_and_says_so(either_way: str, tmp_path: Path) -> None:
     job = tmp_path / "job.json"
     os.mkfifo(job)  # the crawl waits, reading its job, until someone writes it: nobody does
     running = launcher.start_crawl(job, tmp_path / "entities.log", dict(os.environ), "ashyq.crawler.entities", True)
