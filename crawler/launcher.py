@@ -49,9 +49,18 @@ import traceback
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from ashyq.store.leases import process_stat
+
 FORK_VARIABLE = "ASHYQ_CRAWL_FORK"
 # the programs a warm process runs: the crawl, and the entity-list harvest of ``ashyq bodies sync``
 ENTRY_POINTS = ("ashyq.crawler.process", "ashyq.crawler.entities")
+# what the entry points import only once a crawl runs (its scheduler, pipeline, renderer, spiders)
+WARM_MODULES = (
+    "ashyq.crawler.render",
+    "ashyq.crawler.scheduler",
+    "ashyq.crawler.storing",
+    "ashyq.crawler.spiders.govkz_entities",
+)
 READY_SECONDS = 120  # a warm-up on a loaded machine: the imports of a crawl process, a few seconds
 # what the caller gets when the warm process is gone before it told a child's exit code: the code of a
 # crawl process that found its coordinator gone (ashyq.crawler.process)
@@ -150,11 +159,9 @@ class _Forked:
 
 
 def _alive(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+    """Whether ``pid`` runs (a zombie waiting for its parent to read its end does not)."""
+    fields = process_stat(pid)
+    return fields is not None and fields[0] != "Z"
 
 
 class _Launcher:
@@ -293,11 +300,9 @@ def _warm_up() -> None:
     import scrapy.settings.default_settings as defaults
     from scrapy.utils.misc import load_object
 
-    from ashyq.crawler import render, scheduler, settings, storing
-    from ashyq.crawler.spiders import govkz_entities
+    from ashyq.crawler import settings
 
-    del render, scheduler, storing, govkz_entities
-    for module in ENTRY_POINTS:
+    for module in (*ENTRY_POINTS, *WARM_MODULES):
         importlib.import_module(module)
     with contextlib.suppress(ImportError):  # the browser's driver, for the spiders that render pages
         from ashyq.net.browser import load_driver

@@ -20,11 +20,14 @@ from ashyq.crawler import launcher
 from ashyq.crawler.runner import CrawlRequest, run_crawl
 from ashyq.net.crawl_config import CRAWL_CONFIG_VARIABLE
 from ashyq.store.db import dispose_engine, session_scope
+from ashyq.store.leases import process_stat
 from ashyq.store.models import Page
 
 
 def _ppid(pid: int) -> int:
-    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    fields = process_stat(pid)
+    assert fields is not None, f"process {pid} is gone"
+    return int(fields[1])
 
 
 def _commands() -> dict[int, str]:

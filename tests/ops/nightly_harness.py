@@ -49,16 +49,15 @@ def shared_nightly(name: str, registry: Path, world: World, urls: dict[str, str]
     from ashyq.cli import app
 
     place = folder / f"shared-nightly-{name}"
+    db, done = f"sqlite:///{place / 'store.sqlite'}", place / "exit-code"
     with (folder / f"shared-nightly-{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        done = place / "exit-code"
         if not done.exists():
             place.mkdir(parents=True, exist_ok=True)
-            db = f"sqlite:///{place / 'store.sqlite'}"
             ran = CliRunner().invoke(app, nightly_args(registry, place / "out", db, urls, world))
             assert ran.exit_code in (0, 1), ran.output
             done.write_text(str(ran.exit_code), encoding="utf-8")
-    return f"sqlite:///{place / 'store.sqlite'}", int(done.read_text(encoding="utf-8"))
+    return db, int(done.read_text(encoding="utf-8"))
 
 
 def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
