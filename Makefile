@@ -31,7 +31,7 @@ bench: setup          ## benchmarks printing ratios against a peer measured in t
 lint: setup           ## ruff and mypy
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
-	.venv/bin/mypy -p ashyq
+	.venv/bin/mypy -p ashyq -p ashyq_replica
 	.venv/bin/lint-imports
 
 # ACT_RULES: a checkout of w3c/wcag-act-rules kept outside the repository (docs/accuracy.md); without it

@@ -73,7 +73,7 @@ async def _plain_loop(urls: list[str], url_map: dict[str, str], shots: Path) -> 
 
 
 def _replica_pages(world: Any) -> list[str]:
-    from ashyq.replica import classic
+    from ashyq_replica import classic
 
     urls: list[str] = []
     for body in world.bodies:
@@ -87,10 +87,11 @@ def _replica_pages(world: Any) -> list[str]:
 def main() -> None:
     import tempfile
 
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
+
     from ashyq.gather.pages import gather_pages
     from ashyq.gather.visits import GatherSettings
-    from ashyq.replica.core import World
-    from ashyq.replica.server import start_world
 
     world = World()
     urls = _replica_pages(world)[:PAGES]
@@ -105,7 +106,7 @@ def main() -> None:
         print(f"plain goto+screenshot: {plain_per_page:.2f} CPU s/page ({plain_wall / len(urls):.2f} s wall/page)")
         verdict = "met" if per_page < GOAL_CPU_PER_PAGE else "NOT met"
         ratio = per_page / plain_per_page
-        print(f"ratio checks/plain: {ratio:.1f}x; goal < {GOAL_CPU_PER_PAGE:.1f} CPU s/page: {verdict}")
+        print(f"ratio ashyq/checks/plain: {ratio:.1f}x; goal < {GOAL_CPU_PER_PAGE:.1f} CPU s/page: {verdict}")
 
         samples: list[tuple[int, float]] = []
         done = threading.Event()

@@ -41,8 +41,9 @@ NOT_PAGES = re.compile(r"\.(pdf|docx?|xlsx?|rtf|zip|rar|jpe?g|png|gif|svg|mp4|cs
 
 
 def _classic(body_id: str) -> Any:
+    from ashyq_replica.core import World
+
     from ashyq.base.artifacts import BodyArtifacts
-    from ashyq.replica.core import World
     from benchmarks.material import classic_site
 
     world = World()
@@ -104,9 +105,10 @@ async def _fetch_site(host: str, app: Any, limit: int) -> list[Any]:
 
 
 def _outside(site_id: str, kind: str) -> Callable[[], Any]:
+    from ashyq_replica.core import World
+    from ashyq_replica.outside import SITES
+
     from ashyq.base.artifacts import BodyArtifacts
-    from ashyq.replica.core import World
-    from ashyq.replica.outside import SITES
 
     as_of = World().as_of
     site = next(s for s in SITES if s.id == site_id)

@@ -74,8 +74,8 @@ def _cpu() -> float:
 
 
 def _demo(folder: Path) -> dict[str, Any]:
-    from ashyq.cli.audit import replica_audit
-    from ashyq.replica.core import World
+    from ashyq_replica.commands.demo import replica_audit
+    from ashyq_replica.core import World
 
     clock = StageClock()
     cpu = _cpu()
@@ -101,10 +101,11 @@ def _demo(folder: Path) -> dict[str, Any]:
 
 def _peer(folder: Path, bodies: list[str]) -> dict[str, Any]:
     """The same bodies audited side by side and body after body (browser and reports included)."""
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
+
     from ashyq.config import CONFIG_DIR
     from ashyq.pipeline.audit import AuditRequest, run_audit
-    from ashyq.replica.core import World
-    from ashyq.replica.server import start_world
     from ashyq.store.vocabulary import RunKind
 
     world = World()

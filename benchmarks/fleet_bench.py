@@ -2,7 +2,7 @@
 cost of each stage per body, and what that makes of a national night.
 
 Everything is measured in this one run, on the replica world with generated bodies
-(:mod:`ashyq.replica.generated`), served here; PostgreSQL and Redis are started by
+(:mod:`ashyq_replica.generated`), served here; PostgreSQL and Redis are started by
 ``scripts/services.sh`` in a temporary folder and stopped at the end.
 
 1. The same queued run (``ashyq nightly --queue``, harvest without the browser) over bodies that each
@@ -13,7 +13,7 @@ Everything is measured in this one run, on the replica world with generated bodi
 3. One body of each kind audited in one process with the browser, timed per stage (harvest, browser
    measurements, checks, scoring and reports), and the harvest's requests per body counted at the
    hosts: the base of the extrapolation to 50 full bodies with 500 subordinate sites and to 3,000
-   gov.kz entities at the default budget (``config/crawl.yaml``).
+   gov.kz entities at the default budget (``ashyq/config/crawl.yaml``).
 
     python -m benchmarks.fleet_bench [--bodies 20]
 """
@@ -243,11 +243,12 @@ def main() -> None:
     parser.add_argument("--queue-only", action="store_true", help="the queued runs only (no browser stage costs)")
     args = parser.parse_args()
 
+    from ashyq_replica.core import World
+    from ashyq_replica.generated import registry_of, world_with_generated
+    from ashyq_replica.server import start_world
+
     from ashyq.config import CONFIG_DIR
     from ashyq.net.crawl_config import HostLimit, load_crawl_config
-    from ashyq.replica.core import World
-    from ashyq.replica.generated import registry_of, world_with_generated
-    from ashyq.replica.server import start_world
     from ashyq.store.db import dispose_engine, upgrade
 
     world = world_with_generated(World(), args.bodies)
@@ -260,7 +261,7 @@ def main() -> None:
         reg_path = write_yaml(folder / "bench.yaml", registry)
         production = load_crawl_config(CONFIG_DIR / "crawl.yaml")
         # the replica's hosts under the budget and the per-process politeness the real hosts get
-        # (config/crawl.yaml: www.gov.kz 2/s, every other host 1/s; Scrapy's 1 s delay), and under the
+        # (ashyq/config/crawl.yaml: www.gov.kz 2/s, every other host 1/s; Scrapy's 1 s delay), and under the
         # relaxed budget of a replica run
         default_config = write_yaml(
             folder / "crawl-default.yaml",
@@ -302,7 +303,8 @@ def main() -> None:
                 "sites; harvest of the site and gov.kz API spiders, no browser), 1 worker against 2"
             )
             print_speed_up(
-                "at the default budget (config/crawl.yaml: www.gov.kz 2/s, each other host 1/s), as a night runs:",
+                "at the default budget (ashyq/config/crawl.yaml: www.gov.kz 2/s, each other host 1/s), "
+                "as a night runs:",
                 one_default,
                 two_default,
                 folder,

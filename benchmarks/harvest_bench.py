@@ -143,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_child(kind, json.loads(urls), folder)))
         return 0
 
-    from ashyq.replica.core import World
-    from ashyq.replica.server import start_world
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
 
     runs: dict[str, list[dict[str, Any]]] = {"site": [], "plain": []}
     with start_world(World()) as running:

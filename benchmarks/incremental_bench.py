@@ -55,10 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
 
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
+
     from ashyq.config import CONFIG_DIR
     from ashyq.pipeline.audit import AuditRequest, run_audit
-    from ashyq.replica.core import World
-    from ashyq.replica.server import start_world
     from ashyq.store.vocabulary import RunKind
 
     bodies = [b for b in args.bodies.split(",") if b]

@@ -50,8 +50,8 @@ def _side(fork: bool, urls: dict[str, str], crawls: int) -> tuple[float, float]:
 
 
 def run(crawls: int, rounds: int) -> dict[str, Any]:
-    from ashyq.replica.core import World
-    from ashyq.replica.server import start_world
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
 
     measured: dict[str, list[tuple[float, float]]] = {"forked": [], "new": []}
     with start_world(World()) as served:

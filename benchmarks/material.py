@@ -7,8 +7,9 @@ from typing import Any
 
 def classic_site(world: Any, body_id: str) -> tuple[Any, list[Any], str]:
     """The body, every page of its classic site (both languages) and its home page's URL."""
+    from ashyq_replica import classic
+
     from ashyq.base.artifacts import PageSnapshot
-    from ashyq.replica import classic
 
     body = next(b for b in world.bodies if b.id == body_id)
     site, look = classic.build_site(world, body), classic.look_for(body)

@@ -27,6 +27,9 @@ def _cpu() -> float:
 
 
 def main() -> None:
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
+
     from ashyq.base.artifacts import BodyArtifacts
     from ashyq.checks.accessibility.visual import to_confirm
     from ashyq.checks.registry import run_checks
@@ -34,8 +37,6 @@ def main() -> None:
     from ashyq.gather.pages import gather_pages, sample_pages
     from ashyq.gather.templates import choose
     from ashyq.gather.visits import GatherSettings
-    from ashyq.replica.core import World
-    from ashyq.replica.server import start_world
     from benchmarks.material import classic_site
 
     world = World()

@@ -114,8 +114,8 @@ def static_urls(urls: dict[str, str]) -> list[str]:
 
 
 def main() -> None:
-    from ashyq.replica.core import World
-    from ashyq.replica.server import start_world
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
 
     started = time.perf_counter()
     running = start_world(World(seed="bench-cold-start"))

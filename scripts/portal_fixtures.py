@@ -1041,7 +1041,7 @@ def legal_case(kind: str = "cgo", **kw: Any) -> dict[str, Any]:
             {
                 "url": f"{LEGAL}/npa/view?id={d[0]}",
                 "reason": "robots",
-                "detail": "robots.txt disallows /npa/view; no override in config/crawl.yaml",
+                "detail": "robots.txt disallows /npa/view; no override in ashyq/config/crawl.yaml",
             }
             for d in DRAFTS
         ]

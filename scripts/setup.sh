@@ -25,10 +25,10 @@ fi
 # filter), and no background services, autofill, sync, sign-in or suggestions (read by Debian's
 # Chromium from this folder; machine-wide, as managed policies are).
 POLICY=/etc/chromium/policies/managed/ashyq.json
-if ! cmp -s config/chromium-policy.json "$POLICY"; then
+if ! cmp -s ashyq/config/chromium-policy.json "$POLICY"; then
     echo "setup: Chromium's managed policy (WebRTC only through the proxy, no background services): $POLICY"
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    $SUDO install -D -m 644 config/chromium-policy.json "$POLICY"
+    $SUDO install -D -m 644 ashyq/config/chromium-policy.json "$POLICY"
 fi
 
 if [ ! -x .venv/bin/python ]; then
@@ -41,18 +41,19 @@ fi
 # then installed from there: the same time as installing from the index, and an offline install of a
 # built wheel reads them in a third of the time (docs/install.md; the wheel test does).
 stamp=.venv/.ashyq-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ replica/pyproject.toml -nt "$stamp" ]; then
     echo "setup: the project's dependencies as wheels in .venv/wheelhouse"
-    .venv/bin/pip wheel -q -w .venv/wheelhouse '.[postgres,queue,dev]' 'setuptools>=77' wheel
-    rm -f .venv/wheelhouse/ashyq-*.whl  # the project itself is built from the checkout when wanted
-    echo "setup: installing the project and its extras into .venv"
-    .venv/bin/pip install -q --no-index --find-links .venv/wheelhouse -e '.[postgres,queue,dev]'
+    .venv/bin/pip wheel -q -w .venv/wheelhouse '.[postgres,queue,dev]' ./replica 'setuptools>=77' wheel
+    # the project and the replica are built from the checkout when wanted
+    rm -f .venv/wheelhouse/ashyq-*.whl .venv/wheelhouse/ashyq_replica-*.whl
+    echo "setup: installing the project, its extras and the replica world into .venv"
+    .venv/bin/pip install -q --no-index --find-links .venv/wheelhouse -e '.[postgres,queue,dev]' -e ./replica
     touch "$stamp"
 fi
 # The project's own modules compiled ahead (pip did it for the dependencies): a shell with
 # PYTHONDONTWRITEBYTECODE set otherwise has every process - each crawl, worker, command - compile what
 # it imports again (about 0.15 s of CPU each). Up-to-date files are skipped; a stale one is ignored.
-.venv/bin/python -m compileall -q -j 0 ashyq crawler checks scoring reports config tests benchmarks >/dev/null
+.venv/bin/python -m compileall -q -j 0 ashyq replica/ashyq_replica tests benchmarks >/dev/null
 
 if [ ! -f node_modules/axe-core/axe.min.js ] || ! grep -q "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json; then
     echo "setup: installing axe-core $AXE_VERSION"

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import RunningWorld, start_world
 
 from ashyq.config import operator
-from ashyq.replica.core import World
-from ashyq.replica.server import RunningWorld, start_world
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,15 +1,19 @@
-"""The ``ashyq`` command line. Each area keeps its commands in its own module; this file wires them."""
+"""The ``ashyq`` command line. Each area keeps its commands in its own module; this file wires them.
+
+Commands of other distributions join through the ``ashyq.commands`` entry points: the replica world's
+(``ashyq demo``, ``ashyq world``, ``ashyq accuracy``) come with ``ashyq-replica``, which ``make setup``
+installs beside the product. Each entry point names a function that is given the application."""
 
 from __future__ import annotations
 
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ashyq import __version__
-from ashyq.cli.accuracy import accuracy_app
-from ashyq.cli.audit import audit_command, demo_command, nightly_command
+from ashyq.cli.audit import audit_command, nightly_command
 from ashyq.cli.bodies import bodies_app
 from ashyq.cli.check_page import check_page_command
 from ashyq.cli.crawl import crawl_command
@@ -23,7 +27,6 @@ from ashyq.cli.runs import runs_app
 from ashyq.cli.schema import db_app
 from ashyq.cli.setup import setup_browser_command, setup_replay_command
 from ashyq.cli.worker import worker_command
-from ashyq.cli.world import world_app
 
 app = typer.Typer(
     name="ashyq",
@@ -56,19 +59,16 @@ def main(
 
 
 app.add_typer(methodology_app, name="methodology")
-app.add_typer(world_app, name="world")
 app.add_typer(bodies_app, name="bodies")
 app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(open_data_app, name="open-data")
-app.add_typer(accuracy_app, name="accuracy")
 app.add_typer(db_app, name="db")
 app.add_typer(runs_app, name="runs")
 app.command("score")(score_command)
 app.command("crawl")(crawl_command)
 app.command("nightly")(nightly_command)
 app.command("audit")(audit_command)
-app.command("demo")(demo_command)
 app.command("worker")(worker_command)
 app.command("recheck")(recheck_command)
 app.command("check")(check_command)
@@ -83,3 +83,8 @@ app.command("setup-replay")(setup_replay_command)
 def version() -> None:
     """Print the tool version."""
     typer.echo(__version__)
+
+
+# the commands other installed distributions add (the replica's demo, world and accuracy)
+for _plugin in entry_points(group="ashyq.commands"):
+    _plugin.load()(app)

@@ -1,4 +1,4 @@
-"""``ashyq nightly``, ``ashyq audit`` and ``ashyq demo``: whole audits with a progress display.
+"""``ashyq nightly`` and ``ashyq audit``: whole audits with a progress display.
 
 Exit codes (:class:`ExitCode`): 0 the run is complete, 1 partial (some bodies could not be harvested
 or checked: recorded, the others went on), 2 usage error (nothing was started, e.g. a nightly of the
@@ -49,8 +49,8 @@ CrawlConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--crawl-config",
-        help="Politeness and robots policy (default config/crawl.yaml; "
-        "config/crawl-assessor.yaml adds the allow-listed assessor's robots overrides).",
+        help="Politeness and robots policy (default ashyq/config/crawl.yaml; "
+        "ashyq/config/crawl-assessor.yaml adds the allow-listed assessor's robots overrides).",
     ),
 ]
 
@@ -592,105 +592,3 @@ def _write_url_outputs(summary: AuditSummary, out: Path, db: str | None) -> None
         (out / "score.json").write_text(
             json.dumps(summary.scores.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
         )
-
-
-def declare_replica_reports(world: Any, reg: Any, urls: dict[str, str], out: Path, db: str) -> None:
-    """Each demo body submits its Appendix 9 report (the replica world writes it); the assessor loads
-    it and re-verifies every link, as in a real assessment. The reports are kept under out/declared/."""
-    import yaml
-
-    from ashyq.cli.declared import declare_file
-    from ashyq.net.urlmap import BaseUrlMap
-    from ashyq.replica.declared_reports import declared_report
-
-    folder = ensure_dir(out / "declared")
-    for body in reg.assessed():
-        path = folder / f"{body.id}.yaml"
-        path.write_text(
-            yaml.safe_dump(declared_report(world, body.id), allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
-        outcome = declare_file(path, body, list(reg.bodies), db, BaseUrlMap.from_mapping(urls), out)
-        err.print(
-            f"[bold]declared report[/bold] {body.id}: {len(outcome.verdicts)} links verified, "
-            f"{outcome.untrue_facts} untrue fact(s) in the reconciliation act",
-            highlight=False,
-        )
-
-
-def import_replica_list(world: Any, out: Path, db: str) -> None:
-    """The ministry publishes the Unified list of open data; the assessor imports it (here: the
-    replica world's, written as the official file under out/declared/)."""
-    from ashyq.declared.unified_list import Entry, load_unified_list, write_unified_list
-    from ashyq.replica.unified_list import official_rows
-    from ashyq.store.db import ensure_schema, session_scope
-    from ashyq.store.unified_list import save_unified_list
-
-    rows = official_rows(world)
-    path = write_unified_list(
-        [Entry(row=n, bin=None, **row) for n, row in enumerate(rows, start=1)],
-        ensure_dir(out / "declared") / "unified-list.xlsx",
-    )
-    loaded = load_unified_list(path)
-    ensure_schema(db)
-    with session_scope(db) as session:
-        save_unified_list(session, loaded.source, loaded.sha256, [e.as_dict() for e in loaded.entries])
-    err.print(f"[bold]Unified list[/bold] imported: {len(loaded.entries)} datasets of {len(loaded.bodies)} bodies")
-
-
-def replica_audit(
-    world: Any,
-    out: Path,
-    db: str,
-    browser: bool = True,
-    reports: bool = True,
-    progress: Callable[[str, dict[str, Any]], None] | None = None,
-) -> AuditSummary:
-    """Every demo body audited on the running replica world, as the allow-listed assessor (side by
-    side: one crawl process and one browser for them all)."""
-    from ashyq.replica.server import start_world
-
-    with start_world(world) as served:
-        reg = load_registry("demo")
-        import_replica_list(world, out, db)
-        declare_replica_reports(world, reg, served.urls, out, db)
-        request = AuditRequest(
-            [b.id for b in reg.assessed()],
-            "demo",
-            "kz-2025",
-            out,
-            db,
-            dict(served.urls),
-            world.as_of,
-            RunKind.DEMO,
-            None,
-            browser,
-            reports=reports,
-            crawl_config=ASSESSOR_CRAWL,
-        )
-        return run_audit(request, progress or StageProgress())
-
-
-@internal_errors_exit_4
-def demo_command(
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    as_of: Annotated[str | None, typer.Option("--as-of", help="The replica's date YYYY-MM-DD.")] = None,
-    faults: Annotated[str, typer.Option(help="none or flaky.")] = "none",
-    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
-) -> None:
-    """The whole job on the built-in replica: start it, audit every demo body, write everything under
-    --out, print the ranking and where the dashboard is, stop the replica.
-
-    Exit codes: 0 complete, 1 partial, 2 usage error, 3 failed, 4 internal error."""
-    from ashyq.replica.core import DEFAULT_AS_OF, World
-
-    if faults not in ("none", "flaky"):
-        raise usage_error("--faults must be none or flaky")
-    day = parse_date(as_of) or DEFAULT_AS_OF
-    out = out.resolve()
-    db = f"sqlite:///{ensure_dir(out) / 'ashyq.sqlite'}"
-    err.print(f"starting the replica world (as of {day}, faults {faults})", highlight=False)
-    summary = replica_audit(World(as_of=day, faults=faults), out, db, browser=not no_browser)  # type: ignore[arg-type]
-    err.print("replica world stopped", highlight=False)
-    print_ranking(summary)
-    console.print(f"store: {db}", highlight=False)
-    raise typer.Exit(summary.exit_code)

@@ -86,7 +86,8 @@ def crawl_command(
     db: DbOption = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="Page limit per body.")] = None,
     crawl_config: Annotated[
-        Path | None, typer.Option("--crawl-config", help="Politeness and robots config (default config/crawl.yaml).")
+        Path | None,
+        typer.Option("--crawl-config", help="Politeness and robots config (default ashyq/config/crawl.yaml)."),
     ] = None,
     spider: Annotated[list[str] | None, typer.Option("--spider", help="Only these spiders (site, govkz, …).")] = None,
 ) -> None:

@@ -53,12 +53,14 @@ def open_edition(name: str) -> Edition:
 
 @methodology_app.command("validate")
 def validate(
-    file: Annotated[Path | None, typer.Argument(help="An edition file; all of config/methodology/ if omitted.")] = None,
+    file: Annotated[
+        Path | None, typer.Argument(help="An edition file; all of ashyq/config/methodology/ if omitted.")
+    ] = None,
 ) -> None:
     """Check an edition's schema and arithmetic; print one line per problem."""
     paths = [file] if file else [edition_path(n) for n in available_editions()]
     if not paths:
-        errors.print("no edition files found in config/methodology/")
+        errors.print("no edition files found in ashyq/config/methodology/")
         raise typer.Exit(2)
     failed = False
     for path in paths:

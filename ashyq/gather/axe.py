@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (JavaScript kept on readable lines)
 """axe-core in a loaded page and in every frame of it, with its "could not decide" answers kept.
 
-The rules run are those ``config/checks/accessibility.yaml`` lists under ``axe_rules`` (each with the
+The rules run are those ``ashyq/config/checks/accessibility.yaml`` lists under ``axe_rules`` (each with the
 WCAG criteria it tests). axe-core answers per element: a *violation*, or *incomplete* — it could not
 decide (text over a background image, a video it cannot watch …). Incomplete answers are not passes:
 they go to a probe that decides (:mod:`ashyq.gather.contrast` for text contrast) and what no probe

@@ -2,7 +2,7 @@
 """The in-page probes of the gather step: small JavaScript functions evaluated in a loaded page, each
 returning plain JSON that becomes a :class:`~ashyq.base.artifacts.Measurement`'s ``data``.
 
-Labels (pause buttons, emblem words …) are passed in from ``config/checks/accessibility.yaml`` so
+Labels (pause buttons, emblem words …) are passed in from ``ashyq/config/checks/accessibility.yaml`` so
 the probes hold no vocabulary of their own.
 """
 

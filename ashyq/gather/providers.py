@@ -1,7 +1,7 @@
 """Outside measurements the auditor cannot take with its own browser: a body's rank in search engines
 (Appendix 14, 1.1) and its display in other browser engines (2.1).
 
-A provider is configured per capability in ``config/checks/accessibility.yaml`` (``providers:
+A provider is configured per capability in ``ashyq/config/checks/accessibility.yaml`` (``providers:
 {search_rank: {name: …, options: {…}}}``); the gather step asks it for :class:`Measurement` records,
 and the checks read those like any other measurement. With no provider configured, the items are
 ``not_assessed`` ("no provider configured") — never a failure. Providers may use the network (they

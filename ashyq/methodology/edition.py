@@ -1,6 +1,6 @@
 """A methodology edition as data: the tree of criteria, groups and items with their weights and rules.
 
-An edition file (``config/methodology/<edition>.yaml``) is parsed into these models; the arithmetic
+An edition file (``ashyq/config/methodology/<edition>.yaml``) is parsed into these models; the arithmetic
 is checked by :mod:`ashyq.methodology.validate` and applied by :mod:`ashyq.scoring.engine`. Nothing here knows any
 particular edition: a new amendment of the order is a new data file.
 
@@ -382,7 +382,7 @@ def walk(nodes: list[Group | Item] | list[Group]) -> list[Group | Item]:
 
 
 def edition_path(name_or_path: str | Path) -> Path:
-    """``kz-2025`` names ``config/methodology/kz-2025.yaml``; anything with a suffix is a path."""
+    """``kz-2025`` names ``ashyq/config/methodology/kz-2025.yaml``; anything with a suffix is a path."""
     p = Path(name_or_path)
     if p.suffix in {".yaml", ".yml"} or p.exists():
         return p

@@ -208,7 +208,7 @@ def _check_param(
 
 
 def _check_tags(file: str, edition: Edition, item: Item) -> Iterator[Problem]:
-    """Exemption tags are the registry's (config/body_tags.yaml); a mark names an item of the edition."""
+    """Exemption tags are the registry's (ashyq/config/body_tags.yaml); a mark names an item of the edition."""
     items = {i.id for i in edition.items()}
     for exemption in item.exemptions:
         for tag in exemption.tags:

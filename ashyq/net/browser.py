@@ -153,7 +153,7 @@ def _run_quietly(argv: list[str]) -> bool:
         return False
 
 
-# The managed policy `make setup` installs (config/chromium-policy.json): Chromium sends WebRTC's
+# The managed policy `make setup` installs (ashyq/config/chromium-policy.json): Chromium sends WebRTC's
 # STUN/TURN only through the proxy - which refuses it - so a page cannot send UDP past the egress filter
 # (the full browser ignores the command-line switch for it; the headless shell, which reads no policy,
 # obeys the switch); and no background services, autofill or sync.

@@ -1,5 +1,5 @@
 """The crawl policy: who the crawler says it is (``contact``, from the operator's ``ashyq.yaml``), how
-politely it asks (per-host concurrency, delays, AutoThrottle; ``config/crawl.yaml``, with the
+politely it asks (per-host concurrency, delays, AutoThrottle; ``ashyq/config/crawl.yaml``, with the
 operator's budget over it), how it retries, how large an answer may be and which robots.txt overrides
 an allow-listed assessor uses.
 
@@ -23,7 +23,7 @@ from ashyq.config.operator import PLACEHOLDER_CONTACT, load_config
 from ashyq.net.identity import user_agent
 
 CRAWL_CONFIG = CONFIG_DIR / "crawl.yaml"
-# an operator's (or a test's) crawl config for every process of a fleet, in place of config/crawl.yaml
+# an operator's (or a test's) crawl config for every process of a fleet, in place of ashyq/config/crawl.yaml
 CRAWL_CONFIG_VARIABLE = "ASHYQ_CRAWL_CONFIG"
 MEGABYTE = 1024 * 1024
 # a crawl config is a page of settings; an operator may be handed one (docs/limits.md)
@@ -164,7 +164,7 @@ class CrawlConfig(_Strict):
 
 
 def load_crawl_config(path: str | Path | None = None) -> CrawlConfig:
-    """Read and validate a crawl config (default ``ASHYQ_CRAWL_CONFIG``, else ``config/crawl.yaml``);
+    """Read and validate a crawl config (default ``ASHYQ_CRAWL_CONFIG``, else ``ashyq/config/crawl.yaml``);
     errors name the field.
 
     A file may start from another with ``extends: <file beside it>``: its own keys replace the

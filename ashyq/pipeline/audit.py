@@ -88,7 +88,7 @@ class AuditRequest:
     # a recheck: only these items are re-checked (and nothing is scored), only these spiders run
     only_items: list[str] | None = None
     spiders: list[str] | None = None  # None: every spider that applies
-    crawl_config: Path | None = None  # politeness and robots policy (default config/crawl.yaml)
+    crawl_config: Path | None = None  # politeness and robots policy (default ashyq/config/crawl.yaml)
     # fetch, measure and check everything again, ignoring the previous run (ashyq.pipeline.incremental)
     full: bool = False
     # how many assessed bodies are harvested, measured and checked together (their subordinate
@@ -610,7 +610,7 @@ def check_bodies(
             "subordinate_list": reg.subordinate_list(body_id) if body is not None else "unknown",
             # a subordinate organisation's state participation (per cent; None: not stated)
             "state_participation": body.state_participation if body is not None else None,
-            # the registry's tags of the body (config/body_tags.yaml): a setting of the body, as its
+            # the registry's tags of the body (ashyq/config/body_tags.yaml): a setting of the body, as its
             # kind is, not an input that can go missing (the National Bank's statement names)
             "tags": list(body.tags) if body is not None else [],
         }
@@ -667,7 +667,7 @@ def last_run_with_averages(session: Any, exclude: str, registry: str, edition: s
 
 
 def other_editions(primary: str) -> list[Edition]:
-    """Every other edition in config/methodology: each is scored on the findings that concern it."""
+    """Every other edition in ashyq/config/methodology: each is scored on the findings that concern it."""
     return [load_edition(edition_path(name)) for name in available_editions() if name != primary]
 
 

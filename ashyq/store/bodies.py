@@ -1,7 +1,7 @@
 """The body registry: who is audited, and how each portal names them.
 
-A registry file (``config/bodies/*.yaml``) lists bodies with their names in kk/ru/en, their kind,
-website(s), the crosswalk of portal identifiers, exemption tags (``config/body_tags.yaml``) and parent.
+A registry file (``ashyq/config/bodies/*.yaml``) lists bodies with their names in kk/ru/en, their kind,
+website(s), the crosswalk of portal identifiers, exemption tags (``ashyq/config/body_tags.yaml``) and parent.
 Identifiers that are not known are left empty — never guessed — and reported by
 :func:`missing_identifiers`. A CGO's subordinate organisations are the bodies naming it as parent;
 ``no_subordinates: true`` states it has none. Without either its list is unknown, and Tables 8-11 are
@@ -103,7 +103,7 @@ class Body(Strict):
     @field_validator("tags")
     @classmethod
     def _tags(cls, tags: list[str]) -> list[str]:
-        # the tags the editions' exemptions use (config/body_tags.yaml): a misspelt tag is an exemption
+        # the tags the editions' exemptions use (ashyq/config/body_tags.yaml): a misspelt tag is an exemption
         # that silently never applies
         problems = [p for p in map(tag_problem, tags) if p]
         if problems:

@@ -71,7 +71,7 @@ class Base(DeclarativeBase):
 
 
 class Body(Base):
-    """A state body from the registry (``config/bodies``)."""
+    """A state body from the registry (``ashyq/config/bodies``)."""
 
     __tablename__ = "body"
 

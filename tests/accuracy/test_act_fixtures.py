@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from ashyq.accuracy.act import ActRun, run_act
-from ashyq.accuracy.act_report import CONSISTENT, NOT_IMPLEMENTED, PARTIAL, CaseOutcome, consistency
-from ashyq.replica.outside.serve import image_bytes
+from ashyq_replica.accuracy.act import ActRun, run_act
+from ashyq_replica.accuracy.act_report import CONSISTENT, NOT_IMPLEMENTED, PARTIAL, CaseOutcome, consistency
+from ashyq_replica.outside.serve import image_bytes
 
 FIXTURES = yaml.safe_load((Path(__file__).with_name("act_fixtures.yaml")).read_text(encoding="utf-8"))["rules"]
 RANK = {NOT_IMPLEMENTED: 0, PARTIAL: 1, CONSISTENT: 2}

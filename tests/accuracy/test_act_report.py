@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from ashyq.accuracy.act_report import (
+from ashyq_replica.accuracy.act_report import (
     CONSISTENT,
     NOT_IMPLEMENTED,
     PARTIAL,
@@ -19,7 +18,7 @@ from ashyq.accuracy.act_report import (
     scores,
     tool_outcome,
 )
-from ashyq.accuracy.act_rules import CheckoutError, criteria_of, load_cases, missing_assets
+from ashyq_replica.accuracy.act_rules import CheckoutError, criteria_of, load_cases, missing_assets
 
 
 def cases(*pairs: tuple[str, str], rule: str = "r1") -> list[CaseOutcome]:

@@ -12,10 +12,9 @@ import os
 from pathlib import Path
 
 import pytest
-
-from ashyq.accuracy.act import run_act
-from ashyq.accuracy.act_report import CONSISTENT, CaseOutcome, consistency
-from ashyq.replica.outside.serve import image_bytes
+from ashyq_replica.accuracy.act import run_act
+from ashyq_replica.accuracy.act_report import CONSISTENT, CaseOutcome, consistency
+from ashyq_replica.outside.serve import image_bytes
 
 REQUIREMENT = {"wcag20:1.1.1": {"failed": "not satisfied", "passed": "further testing needed"}}
 

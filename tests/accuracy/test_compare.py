@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ashyq.accuracy.compare import by_item, by_site, item_order, overall, pair_up
+from ashyq_replica.accuracy.compare import by_item, by_site, item_order, overall, pair_up
 
 TRUTH = [
     ("a", "A14-3.1", "-", "fail"),

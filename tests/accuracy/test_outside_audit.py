@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from ashyq.accuracy.compare import overall
-from ashyq.accuracy.outside import audit, compare, truth_rows
-from ashyq.replica.core import DEFAULT_AS_OF
+from ashyq_replica.accuracy.compare import overall
+from ashyq_replica.accuracy.outside import audit, compare, truth_rows
+from ashyq_replica.core import DEFAULT_AS_OF
 
 
 @pytest.mark.slow

@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-
-from ashyq.accuracy import record
-from ashyq.accuracy.act_rules import ITEMS
-from ashyq.replica.core import DEFAULT_AS_OF
-from ashyq.replica.outside import truth_of
+from ashyq_replica.accuracy import record
+from ashyq_replica.accuracy.act_rules import ITEMS
+from ashyq_replica.core import DEFAULT_AS_OF
+from ashyq_replica.outside import truth_of
 
 
 def test_a_site_or_rule_is_recorded_once(tmp_path: Path) -> None:
@@ -36,7 +35,7 @@ def test_a_file_of_another_format_is_refused(tmp_path: Path) -> None:
 
 
 def test_uncommitted_changes_to_the_measured_code_refuse_a_first_seen_record(monkeypatch: pytest.MonkeyPatch) -> None:
-    answers = {"rev-parse": "c" * 40, "status": " M checks/accessibility/alt.py"}
+    answers = {"rev-parse": "c" * 40, "status": " M ashyq/checks/accessibility/alt.py"}
     monkeypatch.setattr(record, "_git", lambda *args: answers[args[0]])
     with pytest.raises(record.RecordError, match="uncommitted"):
         record.measured_at()

@@ -1,7 +1,7 @@
 """C.3: one spelling of every body tag. The 2017 National Bank exemption (Appendix 15, Table 1 note:
 section 1.6 "except the National Bank") never fired: the edition said ``national-bank`` while the
 registry says ``national_bank``. Editions and registries are now both checked against
-``config/body_tags.yaml``."""
+``ashyq/config/body_tags.yaml``."""
 
 from __future__ import annotations
 

@@ -17,10 +17,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp
+from ashyq_replica.core import World, WorldBody
+from ashyq_replica.govkz.api import HASH_SALT, fnv1a32
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
-from ashyq.replica.core import World, WorldBody
-from ashyq.replica.govkz.api import HASH_SALT, fnv1a32
 
 GOVKZ = "https://www.gov.kz"
 KINDS = {"documents": "document", "pages": "page", "curators": "curator", "events": "event", "news": "news"}

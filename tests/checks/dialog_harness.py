@@ -1,7 +1,7 @@
 """A small aiohttp harvest of the replica world for the open-dialogue, subordinate and feedback
 checks: dialog.egov.kz blogs, legalacts.egov.kz drafts with their cards, budget.egov.kz programmes
 and materials, data.egov.kz catalogues and passports of subordinates, and the subordinates' own
-classic websites. Pages are parsed with the harvest's own parsers (crawler/parsers), so the record
+classic websites. Pages are parsed with the harvest's own parsers (ashyq/crawler/parsers), so the record
 fields are the ones a real run stores. Nothing here reads the world's ground truth.
 """
 

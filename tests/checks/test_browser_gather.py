@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 import typer
+from ashyq_replica.core import World
+from ashyq_replica.server import RunningWorld, start_world
+from ashyq_replica.truth import all_defects
 from typer.testing import CliRunner
 
 from ashyq.base.artifacts import BodyArtifacts
@@ -19,9 +22,6 @@ from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
 from ashyq.gather.pages import gather_pages
 from ashyq.gather.visits import GatherResult, GatherSettings
-from ashyq.replica.core import World
-from ashyq.replica.server import RunningWorld, start_world
-from ashyq.replica.truth import all_defects
 
 # a real 1×1 PNG, so the emblem renders at its declared size (a missing image renders as its alt text)
 PNG = (

@@ -17,13 +17,13 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
+from ashyq_replica.truth import all_defects
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
-from ashyq.replica.truth import all_defects
 from tests.checks.completeness_harness import harvest
 
 MINE = ("A15-", "A16-1", "T7-")

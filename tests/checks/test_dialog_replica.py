@@ -14,6 +14,9 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
+from ashyq_replica.truth import all_defects
 
 import ashyq.checks.dialog.indicators
 import ashyq.checks.feedback
@@ -22,9 +25,6 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.period import parse_period
 from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
-from ashyq.replica.truth import all_defects
 from tests.checks.dialog_harness import harvest_world
 
 REGISTERED = (

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ashyq_replica.accuracy.act import checkout_policy
 
 import ashyq.gather.pages as pages_module
-from ashyq.accuracy.act import checkout_policy
 from ashyq.base.artifacts import Measurement
 from ashyq.gather.pages import browser_for, gather_async, gather_pages
 from ashyq.gather.visits import GatherResult, GatherSettings

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ashyq_replica.core import Defect, World
+from ashyq_replica.truth import all_defects
 
 from ashyq.checks.registry import run_checks
 from ashyq.checks.result import Result
-from ashyq.replica.core import Defect, World
-from ashyq.replica.truth import all_defects
 from tests.checks.portals_harness import ASSESSED, body_artifacts, harvest
 
 MINE = re.compile(r"^(T1-[134]|T2-(10|[1-9])|T3-[1-6]|T4-[1-4]|T5-[1-3]|A12-OD-[35]|A12-B-(1[01]|[1-79])|A12-N-[3-6])$")

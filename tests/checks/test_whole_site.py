@@ -12,8 +12,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from ashyq_replica.accuracy.act import checkout_policy
 
-from ashyq.accuracy.act import checkout_policy
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.checks.accessibility.visual import to_confirm
 from ashyq.checks.registry import run_checks

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ashyq.replica.core import World
-from ashyq.replica.portals.content.catalogue import unified_open_data_list
+from ashyq_replica.core import World
+from ashyq_replica.portals.content.catalogue import unified_open_data_list
 
 
 def world_rows(body_id: str, world: World | None = None) -> list[dict[str, Any]] | None:

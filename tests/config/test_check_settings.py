@@ -1,4 +1,4 @@
-"""The one loader of config/checks/*.yaml: every file matches its schema, overrides merge by one
+"""The one loader of ashyq/config/checks/*.yaml: every file matches its schema, overrides merge by one
 rule, and a misspelt key — in a file or an override — is refused with its place."""
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ def test_a_misspelt_or_mistyped_override_is_refused_with_its_place() -> None:
     problems = refused.value.problems
     assert any("blog.window_dayz: Extra inputs are not permitted" in p for p in problems), problems
     assert any("events.per_half_year: Input should be a valid integer" in p for p in problems), problems
-    assert all(p.startswith("config/checks/dialog.yaml with config['dialog']") for p in problems)
+    assert all(p.startswith("ashyq/config/checks/dialog.yaml with config['dialog']") for p in problems)
 
 
 def test_an_unknown_file_is_refused() -> None:
-    with pytest.raises(ConfigError, match=r"no schema for config/checks/nowhere\.yaml"):
+    with pytest.raises(ConfigError, match=r"no schema for ashyq/config/checks/nowhere\.yaml"):
         check_settings("nowhere", {"nowhere": {"x": 1}})

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 import pytest
 import yaml
 from aiohttp import web
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
 from crawl_harness import CLASSIC_BODIES, Crawl, crawl
 
 from ashyq.crawler.runner import CrawlRequest
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
 
 
 @pytest.fixture(scope="session")

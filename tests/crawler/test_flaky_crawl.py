@@ -6,13 +6,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from ashyq_replica import faults
+from ashyq_replica.core import World
+from ashyq_replica.truth import inventory
 from crawl_harness import CLASSIC_BODIES, Crawl, crawl
 from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.crawler.runner import CrawlRequest
-from ashyq.replica import faults
-from ashyq.replica.core import World
-from ashyq.replica.truth import inventory
 
 pytestmark = pytest.mark.slow
 

@@ -9,12 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
+from ashyq_replica.truth import inventory
 from test_portal_harness import CrawlResult, crawl
 from warcio.archiveiterator import ArchiveIterator
-
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
-from ashyq.replica.truth import inventory
 
 GOVKZ_BODIES = ("enbek", "adilet", "mod", "astana", "karaganda")
 VR_OVERRIDE = [{"source": "https://www.gov.kz/api/v2/public-data", "reason": "allow-listed assessor, test of vr path"}]

@@ -7,15 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.portals.content.catalogue import portal_inventory
+from ashyq_replica.server import start_world
 from test_portal_harness import CrawlResult, crawl
-
-from ashyq.replica.core import World
-from ashyq.replica.portals.content.catalogue import portal_inventory
-from ashyq.replica.server import start_world
 
 BODIES = ("enbek", "adilet", "mod", "astana", "karaganda", "kostanay", "enbek-center", "zqai")
 SPIDERS = ("dataegov", "budget", "legalacts", "dialog")
-# the assessor is allow-listed for the document cards (a test stands in for config/crawl.yaml)
+# the assessor is allow-listed for the document cards (a test stands in for ashyq/config/crawl.yaml)
 OVERRIDES = [
     {"source": "https://legalacts.egov.kz/npa/view", "reason": "allow-listed assessor, test of the card path"},
     {"source": "https://legalacts.egov.kz/application/viewcardhistory", "reason": "allow-listed assessor, test"},

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from ashyq_replica.server import RunningWorld
 
 from ashyq.crawler import render as render_module
 from ashyq.crawler.items import FetchFailureItem, PageItem
@@ -29,7 +30,6 @@ from ashyq.crawler.render import (
 )
 from ashyq.net.proxy import ProxyRefusal
 from ashyq.net.urlmap import BaseUrlMap
-from ashyq.replica.server import RunningWorld
 
 SLUG = "mod"
 
@@ -113,7 +113,7 @@ def test_the_crawl_config_sets_the_concurrency() -> None:
     from ashyq.crawler.settings import build_settings
     from ashyq.net.crawl_config import CrawlConfig, load_crawl_config
 
-    assert load_crawl_config().render.concurrency == 0  # config/crawl.yaml: by the machine
+    assert load_crawl_config().render.concurrency == 0  # ashyq/config/crawl.yaml: by the machine
     config = CrawlConfig.model_validate({"render": {"concurrency": 2}})
     settings = build_settings(config, base_url_map={"https://www.gov.kz": "http://127.0.0.1:9"})
     assert settings["ASHYQ_RENDER_CONCURRENCY"] == 2

@@ -9,14 +9,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from ashyq_replica.core import GOVKZ_HOST, World
+from ashyq_replica.faults import fails_first
+from ashyq_replica.server import start_world
 
 from ashyq.crawler.items import FetchFailureItem, PageItem
 from ashyq.crawler.parsers.govkz import entity_url
 from ashyq.crawler.render import RenderSettings, render_body
 from ashyq.net.urlmap import BaseUrlMap
-from ashyq.replica.core import GOVKZ_HOST, World
-from ashyq.replica.faults import fails_first
-from ashyq.replica.server import start_world
 
 SLUG = "karaganda"
 HOME = entity_url(SLUG, "", "ru")

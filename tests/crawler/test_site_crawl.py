@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from ashyq_replica import classic
+from ashyq_replica.core import World
+from ashyq_replica.truth import inventory
 from crawl_harness import CLASSIC_BODIES, Crawl
 from warcio.archiveiterator import ArchiveIterator
 
-from ashyq.replica import classic
-from ashyq.replica.core import World
-from ashyq.replica.truth import inventory
 from ashyq.store.warc import warc_digest
 
 HTML_PAGES = (

@@ -1,5 +1,5 @@
 """Media-request deadlines in working days on the Kazakhstan calendar, by the law in force on the
-day a request was received (config/checks/declared.yaml)."""
+day a request was received (ashyq/config/checks/declared.yaml)."""
 
 from __future__ import annotations
 

@@ -74,9 +74,9 @@ def test_a_hostile_checks_settings_file_is_refused_with_its_place(case: str, tmp
     content, says, line = HOSTILE_YAML[case]
     path = tmp_path / "dialog.yaml"
     path.write_bytes(content)
-    error = _bounded(lambda: read_settings("dialog", path, "config/checks/dialog.yaml"))
+    error = _bounded(lambda: read_settings("dialog", path, "ashyq/config/checks/dialog.yaml"))
     assert isinstance(error, SettingsError)
-    assert error.problems and all(p.startswith("config/checks/dialog.yaml") for p in error.problems)
+    assert error.problems and all(p.startswith("ashyq/config/checks/dialog.yaml") for p in error.problems)
     assert says in error.problems[0]
     if line is not None:
         assert f"line {line}" in error.problems[0], error.problems

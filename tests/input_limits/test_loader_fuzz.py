@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 
 import pytest
 import yaml
+from ashyq_replica.core import World
+from ashyq_replica.declared_reports import declared_report
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, inspect, select, table
@@ -27,8 +29,6 @@ from ashyq.declared.template import write_template
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.net.urlmap import BaseUrlMap
-from ashyq.replica.core import World
-from ashyq.replica.declared_reports import declared_report
 from ashyq.scoring.engine import score_run
 from ashyq.scoring.findings import FindingsError, load_findings
 from ashyq.store.bodies import BODIES_DIR, RegistryError, load_registry

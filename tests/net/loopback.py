@@ -8,8 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from aiohttp import web
-
-from ashyq.replica.hostile import Canary
+from ashyq_replica.hostile import Canary
 
 T = TypeVar("T")
 

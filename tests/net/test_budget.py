@@ -8,6 +8,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import RunningWorld, start_world
 from scrapy import Request
 from scrapy.http import TextResponse
 
@@ -16,8 +18,6 @@ from ashyq.net.budget import HostBudget, rate_item
 from ashyq.net.crawl_config import BudgetPolicy, HostLimit, load_crawl_config
 from ashyq.net.fetch import GuardedClient
 from ashyq.net.urlmap import BaseUrlMap
-from ashyq.replica.core import World
-from ashyq.replica.server import RunningWorld, start_world
 
 
 def budget(concurrent: int, rate: float, replica: bool = True) -> HostBudget:

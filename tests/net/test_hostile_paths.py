@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from ashyq_replica.hostile import CANARY_TEXT, HOSTILE_TITLE, METADATA
+from ashyq_replica.server import RunningWorld
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
-
-from ashyq.replica.hostile import CANARY_TEXT, HOSTILE_TITLE, METADATA
-from ashyq.replica.server import RunningWorld
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

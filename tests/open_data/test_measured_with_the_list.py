@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ashyq_replica.commands.demo import declare_replica_reports, import_replica_list
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
+from ashyq_replica.truth import all_defects
 
 from ashyq.checks.result import Result
-from ashyq.cli.audit import declare_replica_reports, import_replica_list
 from ashyq.crawler.runner import CrawlRequest, run_crawl
 from ashyq.pipeline.audit import check_bodies
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
-from ashyq.replica.truth import all_defects
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run

@@ -8,14 +8,14 @@ import csv
 from pathlib import Path
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.unified_list import official_rows
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from ashyq.cli import app
 from ashyq.declared import unified_list as ul
 from ashyq.declared.unified_list import Entry, ListRefused, load_unified_list, write_unified_list
-from ashyq.replica.core import World
-from ashyq.replica.unified_list import official_rows
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.unified_list import current_unified_list, rows_for
 

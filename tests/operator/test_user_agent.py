@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from ashyq_replica import access_log
+from ashyq_replica.core import World
+from ashyq_replica.declared_reports import declared_report
+from ashyq_replica.server import start_world
 from typer.testing import CliRunner
 
 from ashyq.cli import app
 from ashyq.config import operator
-from ashyq.replica import access_log
-from ashyq.replica.core import World
-from ashyq.replica.declared_reports import declared_report
-from ashyq.replica.server import start_world
 
 CONTACT = "https://audit.mci.gov.kz/ashyq; ashyq-ops@mci.gov.kz"
 runner = CliRunner()

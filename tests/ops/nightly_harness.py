@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
+from ashyq_replica.core import World
 
 from ashyq.config import CONFIG_DIR
-from ashyq.replica.core import World
 
 
 def nightly_args(registry: Path, out: Path, db: str, urls: dict[str, str], world: World) -> list[str]:

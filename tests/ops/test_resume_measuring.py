@@ -10,10 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
+from ashyq_replica.core import World
 from sqlalchemy import select
 
 from ashyq.cli import app
-from ashyq.replica.core import World
 from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.models import Run, Score
 from ashyq.store.vocabulary import RunStatus

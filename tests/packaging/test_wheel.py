@@ -12,9 +12,8 @@ import tarfile
 from pathlib import Path
 
 import pytest
-
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ashyq.cli.audit import declare_replica_reports
+from ashyq_replica.commands.demo import declare_replica_reports
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
+
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
 from ashyq.store.bodies import load_registry
 from ashyq.store.vocabulary import RunKind
 

@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ashyq_replica.core import World
 from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.config import CONFIG_DIR
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, Progress, no_progress, run_audit
-from ashyq.replica.core import World
 from ashyq.store import session_scope
 from ashyq.store.captures import revisit_original
 from ashyq.store.models import Finding, Score

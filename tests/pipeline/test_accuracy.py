@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ashyq.accuracy.replica import measure, totals
+from ashyq_replica.accuracy.replica import measure, totals
+from ashyq_replica.core import World
+from ashyq_replica.truth import all_defects
+
 from ashyq.checks.edition_index import items_to_check
-from ashyq.replica.core import World
-from ashyq.replica.truth import all_defects
 
 
 def test_counts_true_false_and_unmeasured() -> None:

@@ -11,11 +11,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from ashyq_replica.core import World
 from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.cli import app
-from ashyq.replica.core import World
 from ashyq.store.db import session_scope
 from ashyq.store.models import Finding
 from ashyq.store.vocabulary import RunStatus

@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
+from ashyq_replica.truth import site_defects
 from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.cli.report import evidence_app
 from ashyq.cli.runs import runs_app
 from ashyq.pipeline.audit import AuditSummary
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
-from ashyq.replica.truth import site_defects
 from ashyq.reports.bundle import export_bundle
 from ashyq.reports.run_diff import diff_runs
 from ashyq.reports.signing import generate_key, load_private_key

@@ -9,10 +9,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
 
 from ashyq.pipeline.audit import AuditSummary
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
 from ashyq.store import session_scope
 from ashyq.store.captures import read_original
 from ashyq.store.models import Evidence, Page

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
 
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
 from ashyq.store import session_scope
 from ashyq.store.models import Evidence, Finding, Run
 from ashyq.store.vocabulary import EvidenceKind

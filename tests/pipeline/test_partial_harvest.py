@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from ashyq_replica.core import World
+from ashyq_replica.faults import SITE_PAGES_OUTAGE, lost_page
 
 from ashyq.checks.registry import check_for
 from ashyq.pipeline.audit import AuditSummary
-from ashyq.replica.core import World
-from ashyq.replica.faults import SITE_PAGES_OUTAGE, lost_page
 from ashyq.store.db import session_scope
 from ashyq.store.models import FetchFailure, Finding, Page, Run
 from ashyq.store.vocabulary import RunStatus
@@ -28,7 +28,7 @@ Audited = tuple[AuditSummary, str]
 
 def _audit(out: Path, outages: frozenset[str]) -> Audited:
     out.mkdir(parents=True, exist_ok=True)
-    config = yaml.safe_load(Path("config/crawl.yaml").read_text(encoding="utf-8"))
+    config = yaml.safe_load(Path("ashyq/config/crawl.yaml").read_text(encoding="utf-8"))
     config["download"]["timeout_seconds"] = 2  # a page that never answers costs seconds, not minutes
     config["retry"]["backoff_base_seconds"] = 0.1
     (out / "crawl.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")

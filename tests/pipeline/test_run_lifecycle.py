@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
 from sqlalchemy import func, select
 
 from ashyq.pipeline.audit import AuditRequest, run_audit
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
 from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.models import Finding, Run, Score
 from ashyq.store.vocabulary import RunKind, RunStatus

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ashyq_replica.core import World
 from sqlalchemy import select
 
 from ashyq.pipeline.audit import body_parts
-from ashyq.replica.core import World
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.models import Finding, Page, Score

@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 import yaml
+from ashyq_replica.core import World
+from ashyq_replica.govkz import entities
+from ashyq_replica.server import start_world
 from typer.testing import CliRunner
 
 from ashyq.cli import app
 from ashyq.config import BODIES_DIR
-from ashyq.replica.core import World
-from ashyq.replica.govkz import entities
-from ashyq.replica.server import start_world
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.entity_rules import classify
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 import yaml
+from ashyq_replica.core import BODIES
 from typer.testing import CliRunner
 
 from ashyq.cli import app
 from ashyq.config import BODIES_DIR
-from ashyq.replica.core import BODIES
 from ashyq.store.bodies import RegistryError, load_registry, missing_identifiers
 
 runner = CliRunner()

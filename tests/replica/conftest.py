@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
 from world_client import Client
-
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
 
 
 @pytest.fixture()

@@ -7,10 +7,9 @@ from collections import deque
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from ashyq_replica.site_defects import seeded
 from bs4 import BeautifulSoup
 from world_client import Client
-
-from ashyq.replica.site_defects import seeded
 
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
 

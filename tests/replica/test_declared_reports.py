@@ -12,20 +12,20 @@ from typing import Any
 import pytest
 import requests
 import yaml
+from ashyq_replica.commands.world import world_app
+from ashyq_replica.core import World
+from ashyq_replica.declared_reports import declared_bodies, declared_defects, declared_report, untrue_rows
 from typer.testing import CliRunner
 
 from ashyq.base.forms import FORMS, DeclaredReport
 from ashyq.base.vocabulary import CONFIRMED
 from ashyq.base.working_days import add_working_days
-from ashyq.cli.world import world_app
 from ashyq.declared.fetch import PoliteFetcher
 from ashyq.declared.loader import LoadContext, load_report
 from ashyq.declared.reconcile import untrue_facts
 from ashyq.declared.verify import Verdict, verify_report
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap
-from ashyq.replica.core import World
-from ashyq.replica.declared_reports import declared_bodies, declared_defects, declared_report, untrue_rows
 
 WORLD = World()
 BODIES = declared_bodies(WORLD)
@@ -174,7 +174,7 @@ def test_world_declared_command(tmp_path: Path) -> None:
 def test_reports_and_their_untrue_facts_exist_for_any_audit_date(day: str) -> None:
     import datetime as dt
 
-    from ashyq.replica.declared_reports import declared_defects, declared_report
+    from ashyq_replica.declared_reports import declared_defects, declared_report
 
     world = World(as_of=dt.date.fromisoformat(day))
     for body in world.bodies:

@@ -8,10 +8,9 @@ import time
 
 import aiohttp
 import pytest
+from ashyq_replica import faults
+from ashyq_replica.govkz.api import fnv1a32
 from world_client import Client
-
-from ashyq.replica import faults
-from ashyq.replica.govkz.api import fnv1a32
 
 KOSTANAY = "www.kostanay.gov.kz"
 

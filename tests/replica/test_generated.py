@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 import requests
 import yaml
+from ashyq_replica.core import BODIES, World, template_of
+from ashyq_replica.generated import generated_bodies, registry_of, world_with_generated
+from ashyq_replica.server import start_world
+from ashyq_replica.truth import all_defects, inventory
 from typer.testing import CliRunner
 
 from ashyq.cli import app
-from ashyq.replica.core import BODIES, World, template_of
-from ashyq.replica.generated import generated_bodies, registry_of, world_with_generated
-from ashyq.replica.server import start_world
-from ashyq.replica.truth import all_defects, inventory
 from ashyq.store.bodies import load_registry
 
 

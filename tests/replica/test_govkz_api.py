@@ -9,11 +9,10 @@ import zipfile
 from datetime import datetime
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.govkz.api import fnv1a32
+from ashyq_replica.govkz.entities import platform_entities
 from world_client import Client
-
-from ashyq.replica.core import World
-from ashyq.replica.govkz.api import fnv1a32
-from ashyq.replica.govkz.entities import platform_entities
 
 API = "/api/v1/public/content-manager"
 KAZAKH = re.compile("[әғқңөұүһі]")

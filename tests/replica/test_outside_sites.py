@@ -15,16 +15,16 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from ashyq_replica.core import DEFAULT_AS_OF
+from ashyq_replica.outside import EXCLUDED, SITES, OutsideSite, specs, truth_of
+from ashyq_replica.outside.appendix_indicators import all_keys, items_for
+from ashyq_replica.outside.blocks import known, render
+from ashyq_replica.outside.compose import OTHER
+from ashyq_replica.outside.model import LANGS, Page, SiteSpec
+from ashyq_replica.outside.text_services import MEMO_FIELDS
 
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition
-from ashyq.replica.core import DEFAULT_AS_OF
-from ashyq.replica.outside import EXCLUDED, SITES, OutsideSite, specs, truth_of
-from ashyq.replica.outside.appendix_indicators import all_keys, items_for
-from ashyq.replica.outside.blocks import known, render
-from ashyq.replica.outside.compose import OTHER
-from ashyq.replica.outside.model import LANGS, Page, SiteSpec
-from ashyq.replica.outside.text_services import MEMO_FIELDS
 
 AS_OF = DEFAULT_AS_OF
 SERVER_RENDERED = [s for s in SITES if s.id != "archives"]
@@ -156,7 +156,7 @@ def test_the_kazakh_only_mobile_version_answers_no_russian_page(crawled: dict) -
 
 
 async def _phone_visit() -> tuple[int, str]:
-    from ashyq.replica.outside import altynkol_site
+    from ashyq_replica.outside import altynkol_site
 
     async with TestClient(TestServer(altynkol_site.create_app(AS_OF))) as client:
         phone = {"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148"}
@@ -169,7 +169,7 @@ def test_a_phone_is_sent_to_the_mobile_host() -> None:
 
 
 async def _spa() -> dict[str, object]:
-    from ashyq.replica.outside import archives, archives_site
+    from ashyq_replica.outside import archives, archives_site
 
     out: dict[str, object] = {}
     async with TestClient(TestServer(archives_site.create_app(AS_OF))) as client:
@@ -191,7 +191,7 @@ async def _spa() -> dict[str, object]:
 
 
 def test_the_javascript_site_serves_a_shell_its_api_fills() -> None:
-    from ashyq.replica.outside import archives
+    from ashyq_replica.outside import archives
 
     spa = _spa_cached()
     assert "Sitemap: /sitemap.xml" in str(spa["robots"])  # relative, as many real sites write it
@@ -222,11 +222,11 @@ def _spa_cached() -> dict[str, object]:
 
 @pytest.mark.browser
 def test_the_javascript_site_renders_and_moves_between_routes_in_chromium() -> None:
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
     from playwright.sync_api import sync_playwright
 
     from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS
-    from ashyq.replica.core import World
-    from ashyq.replica.server import start_world
 
     with start_world(World(seed="outside-browser"), outside=True) as served, sync_playwright() as p:
         base = served.urls["https://www.archives.gov.kz"]

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+from ashyq_replica.core import World
+from ashyq_replica.portals.budget import create_app
+from ashyq_replica.portals.content.catalogue import portal_content, portal_defects
 from portal_harness import Served
-
-from ashyq.replica.core import World
-from ashyq.replica.portals.budget import create_app
-from ashyq.replica.portals.content.catalogue import portal_content, portal_defects
 
 WORLD = World()
 

@@ -6,10 +6,9 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 import pytest
-
-from ashyq.replica.core import World
-from ashyq.replica.portals.content import catalogue as content_module
-from ashyq.replica.portals.content.catalogue import (
+from ashyq_replica.core import World
+from ashyq_replica.portals.content import catalogue as content_module
+from ashyq_replica.portals.content.catalogue import (
     portal_content,
     portal_defects,
     portal_inventory,

@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+from ashyq_replica.core import World
+from ashyq_replica.portals.content.catalogue import portal_content, portal_defects
+from ashyq_replica.portals.content.model import ACTUALIZE_DAYS
+from ashyq_replica.portals.dataegov import create_app
 from portal_harness import Served
-
-from ashyq.replica.core import World
-from ashyq.replica.portals.content.catalogue import portal_content, portal_defects
-from ashyq.replica.portals.content.model import ACTUALIZE_DAYS
-from ashyq.replica.portals.dataegov import create_app
 
 WORLD = World()
 DATASET_KEYS = {

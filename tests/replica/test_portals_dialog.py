@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+from ashyq_replica.core import World
+from ashyq_replica.portals.content.catalogue import portal_content, portal_defects
+from ashyq_replica.portals.content.defects import blog_post_points
+from ashyq_replica.portals.dialog import create_app
 from portal_harness import Served
 
 from ashyq.base.working_days import half_year_bounds
-from ashyq.replica.core import World
-from ashyq.replica.portals.content.catalogue import portal_content, portal_defects
-from ashyq.replica.portals.content.defects import blog_post_points
-from ashyq.replica.portals.dialog import create_app
 
 WORLD = World()
 

@@ -13,12 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).parent))
+from ashyq_replica.core import World
+from ashyq_replica.portals.content.catalogue import portal_content, portal_defects
+from ashyq_replica.portals.content.model import NpaDraft
+from ashyq_replica.portals.legalacts import create_app
 from portal_harness import Served
-
-from ashyq.replica.core import World
-from ashyq.replica.portals.content.catalogue import portal_content, portal_defects
-from ashyq.replica.portals.content.model import NpaDraft
-from ashyq.replica.portals.legalacts import create_app
 
 WORLD = World()
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")

@@ -9,11 +9,11 @@ import subprocess
 import sys
 import time
 
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
 from typer.testing import CliRunner
 
 from ashyq.cli import app
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
 
 
 def test_start_world_is_fast_and_stops_cleanly() -> None:

@@ -7,12 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from ashyq_replica import site_defects, truth
+from ashyq_replica.core import World
+from ashyq_replica.govkz.api import fnv1a32
+from ashyq_replica.govkz.content import govkz_bodies, site_content
 from world_client import Client
-
-from ashyq.replica import site_defects, truth
-from ashyq.replica.core import World
-from ashyq.replica.govkz.api import fnv1a32
-from ashyq.replica.govkz.content import govkz_bodies, site_content
 
 WORLD_DIR = Path(truth.__file__).parent
 SITE_ITEM = re.compile(
@@ -23,7 +22,7 @@ SITE_ITEM = re.compile(
 def test_ground_truth_file_is_in_sync() -> None:
     expected = truth.render_markdown(World())
     assert (WORLD_DIR / "GROUND_TRUTH.md").read_text(encoding="utf-8") == expected, (
-        "regenerate with: ashyq world truth --format md > ashyq/replica/GROUND_TRUTH.md"
+        "regenerate with: ashyq world truth --format md > replica/ashyq_replica/GROUND_TRUTH.md"
     )
 
 

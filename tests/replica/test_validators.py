@@ -4,10 +4,9 @@ GET answer, 304 where a host honours them, the same bytes again where it ignores
 from __future__ import annotations
 
 import pytest
+from ashyq_replica.core import World
+from ashyq_replica.server import start_world
 from world_client import Answer, Client
-
-from ashyq.replica.core import World
-from ashyq.replica.server import start_world
 
 
 def _header(answer: Answer, name: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ashyq.reports.i18n import LANGUAGES, Catalogue, catalogue, format_points, format_signed
 
-REPORTS = Path(__file__).resolve().parents[2] / "reports"
+REPORTS = Path(__file__).resolve().parents[2] / "ashyq" / "reports"
 KEY_IN_TEMPLATE = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
 KEY_IN_CODE = re.compile(r"""\bt\(\s*f?["']([a-z_]+\.[a-z_]+)["']|text\(\s*\w+,\s*["']([a-z_]+\.[a-z_]+)["']""")
 KAZAKH_ONLY = set("әғқңөұүі")  # һ occurs only in loanwords; no label needs it

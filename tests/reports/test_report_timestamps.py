@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ashyq_replica.timestamp_authority import TimestampAuthority
 from asn1crypto import cms, tsp
 from keys_harness import trust_keys
 from reports_sample import ReportStore
@@ -20,7 +21,6 @@ from typer.testing import CliRunner
 from ashyq.cli.report import evidence_app
 from ashyq.net.timestamp import TimestampError, TimeStampResp, request_timestamp, timestamp_request
 from ashyq.net.urlmap import BaseUrlMap
-from ashyq.replica.timestamp_authority import TimestampAuthority
 from ashyq.reports.bundle import DIGEST
 from ashyq.reports.signing import generate_key, load_private_key, sign
 from ashyq.reports.timestamps import check_token

@@ -1,4 +1,4 @@
-"""The 2017 edition (config/methodology/kz-2017.yaml) against the numbers of the 2017 text.
+"""The 2017 edition (ashyq/config/methodology/kz-2017.yaml) against the numbers of the 2017 text.
 
 Every sum is recomputed from the items, never read back from a group's declared maximum, so a
 mistyped weight fails here even when the declared number was mistyped the same way.
@@ -19,7 +19,7 @@ from ashyq.methodology.edition import CoefficientRule, Edition, Group, Item, Pen
 from ashyq.methodology.validate import EditionError, load_edition
 
 ROOT = Path(__file__).resolve().parents[2]
-PATH = ROOT / "config" / "methodology" / "kz-2017.yaml"
+PATH = ROOT / "ashyq" / "config" / "methodology" / "kz-2017.yaml"
 SEED = "001_2eda7a10a42a5ed2.txt"
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 

@@ -1,4 +1,4 @@
-"""The 2025 edition (config/methodology/kz-2025.yaml) against the printed tables of Appendix 10.
+"""The 2025 edition (ashyq/config/methodology/kz-2025.yaml) against the printed tables of Appendix 10.
 
 The literal numbers below are copied from the legal text (seed 000, Appendices 7 and 10), not
 computed from the data file, so a wrong weight in the file fails here even when its sums still
@@ -21,7 +21,7 @@ from ashyq.methodology.validate import EditionError, evaluate_formula, load_edit
 from ashyq.scoring.engine import score_run
 from ashyq.scoring.findings import FindingsFile
 
-EDITION_FILE = Path(__file__).resolve().parents[2] / "config" / "methodology" / "kz-2025.yaml"
+EDITION_FILE = Path(__file__).resolve().parents[2] / "ashyq" / "config" / "methodology" / "kz-2025.yaml"
 
 # Every item id of the edition, in document order.
 ITEM_IDS = [

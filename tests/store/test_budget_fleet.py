@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from ashyq_replica.core import World
+from ashyq_replica.server import RunningWorld, start_world
 from sqlalchemy import select
 from store_services import redis_database
 from typer.testing import CliRunner
@@ -20,8 +22,6 @@ from ashyq.cli import app
 from ashyq.config import CONFIG_DIR
 from ashyq.net.budget import HostBudget
 from ashyq.net.crawl_config import BudgetPolicy, HostLimit
-from ashyq.replica.core import World
-from ashyq.replica.server import RunningWorld, start_world
 from ashyq.store.db import session_scope
 from ashyq.store.models import Page
 from tests.ops.nightly_harness import nightly_args

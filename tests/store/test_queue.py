@@ -14,6 +14,9 @@ from typing import Any
 
 import pytest
 import yaml
+from ashyq_replica.core import World
+from ashyq_replica.generated import registry_of, world_with_generated
+from ashyq_replica.server import RunningWorld, start_world
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from store_services import redis_database
@@ -21,9 +24,6 @@ from typer.testing import CliRunner
 
 from ashyq.cli import app
 from ashyq.config import CONFIG_DIR
-from ashyq.replica.core import World
-from ashyq.replica.generated import registry_of, world_with_generated
-from ashyq.replica.server import RunningWorld, start_world
 from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.leases import find_stale_runs
 from ashyq.store.models import Finding, Run, RunLease, Score

@@ -1,0 +1,180 @@
+"""The website as the Appendix 14 checks read it: its pages parsed, which of them are the
+website's own HTML pages, the browser's measurements of them, and the honest "nothing to look at"
+outcomes.
+
+The vocabularies (labels in kk, ru and en), selectors and thresholds are data in
+``ashyq/config/checks/accessibility.yaml``, read with :func:`ashyq.config.check_settings.check_settings` (a fixture
+or a run may override any key through ``artifacts.config["accessibility"]``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+
+from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
+from ashyq.base.text import normalise, squash
+from ashyq.checks.inputs import missing_reason
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import pattern
+
+
+# ------------------------------------------------------------------------------------------- pages
+@dataclass(frozen=True)
+class Parsed:
+    page: PageSnapshot
+    root: Any  # lxml.html.HtmlElement
+
+    def select(self, selector: str) -> list[Any]:
+        try:
+            return list(self.root.cssselect(selector))
+        except Exception:  # a selector lxml cannot compile is a configuration mistake, not a crash
+            return []
+
+    def first(self, selectors: Sequence[str]) -> tuple[str, Any] | None:
+        for selector in selectors:
+            found = self.select(selector)
+            if found:
+                return selector, found[0]
+        return None
+
+    def anchors(self) -> list[Any]:
+        return [a for a in self.root.iter("a") if a.get("href") is not None]
+
+    def text(self) -> str:
+        """The visible text of the page body (scripts and styles dropped)."""
+        return main_text(self.root)
+
+    def absolute(self, href: str) -> str:
+        return urljoin(self.page.final_url or self.page.url, href)
+
+
+_NOT_TEXT = frozenset(("script", "style", "noscript", "template"))
+
+
+def main_text(element: Any) -> str:
+    """The element's text without its scripts, styles and templates, read off the shared tree
+    (nothing is copied or re-parsed, and the tree stays as it was)."""
+    return squash(" ".join(_texts(element)))
+
+
+def _texts(element: Any) -> list[str]:
+    """The texts ``itertext`` gives once the left-out elements are dropped: a dropped element's tail
+    joins the text before it (``a<script>…</script>b`` reads ``ab``, as the page shows it)."""
+    out: list[str] = []
+    slot = element.text or ""  # the text run at this level, to which a dropped element's tail joins
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.lower() in _NOT_TEXT:
+            slot += child.tail or ""
+            continue
+        if slot:
+            out.append(slot)
+        if isinstance(child.tag, str):
+            out.extend(_texts(child))
+        slot = child.tail or ""
+    if slot:
+        out.append(slot)
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(html: str) -> Any:
+    return lxml.html.fromstring(html or "<html></html>")
+
+
+def parse(page: PageSnapshot) -> Parsed:
+    try:
+        return Parsed(page, _parse(page.html))
+    except (ValueError, lxml.etree.ParserError):
+        return Parsed(page, lxml.html.fromstring("<html><body></body></html>"))
+
+
+def is_mobile_host(config: dict[str, Any], url: str) -> bool:
+    return bool(pattern(config, "mobile_host").search(urlsplit(url).hostname or ""))
+
+
+def is_html(page: PageSnapshot) -> bool:
+    kind = next((v for k, v in page.headers.items() if k.lower() == "content-type"), "text/html")
+    return "html" in kind.lower() and "<" in page.html
+
+
+def site_pages(artifacts: BodyArtifacts, config: dict[str, Any]) -> list[PageSnapshot]:
+    """The desktop website's HTML pages that answered 200 (the mobile host is Appendix 16's)."""
+    return [
+        p
+        for p in artifacts.pages
+        if p.status == 200
+        and is_html(p)
+        and not is_mobile_host(config, p.final_url or p.url)
+        and not p.of_mobile_version
+        and p.lang not in ("en",)
+        and not is_splash(parse(p), config)
+    ]
+
+
+def is_home(page: PageSnapshot) -> bool:
+    return page.depth == 0 or is_home_url(page.final_url or page.url)
+
+
+def is_home_url(url: str) -> bool:
+    path = urlsplit(url).path.rstrip("/")
+    return path in ("", "/kk", "/ru", "/kz", "/en") or bool(re.fullmatch(r"/memleket/entities/[^/]+", path))
+
+
+def is_splash(parsed: Parsed, config: dict[str, Any]) -> bool:
+    """A splash page: the root of a site that only offers a choice of language (and a picture)."""
+    page = parsed.page
+    if urlsplit(page.final_url or page.url).path not in ("", "/"):
+        return False
+    anchors = parsed.anchors()
+    limit = int(config["patterns"]["splash_max_links"][0])
+    if not anchors or len(anchors) > limit:
+        return False
+    if parsed.first(config["menu_selectors"]) is not None and len(anchors) > 3:
+        return False
+    language_names = ("қазақша", "русский", "english", "kk", "ru", "en", "kz", "қаз", "рус", "eng")
+    return all(normalise(a.text_content()) in language_names or _is_language_href(a.get("href", "")) for a in anchors)
+
+
+def _is_language_href(href: str) -> bool:
+    path = urlsplit(href).path.strip("/")
+    return path in ("kk", "ru", "kz", "en") or bool(re.search(r"[?&]lang=(kk|ru|en)\b", href))
+
+
+def is_material(page: PageSnapshot, config: dict[str, Any]) -> bool:
+    return bool(pattern(config, "material_url").search(urlsplit(page.final_url or page.url).path))
+
+
+# ------------------------------------------------------------------------------ honest no-outcomes
+def no_pages(artifacts: BodyArtifacts, items: Sequence[str]) -> list[Result]:
+    """None of the harvested pages is one of the website's HTML pages that answered."""
+    return [not_assessed(item, None, missing_reason(artifacts, "pages")) for item in items]
+
+
+def measurements(artifacts: BodyArtifacts, kind: str, viewport: str | None = None) -> list[Measurement]:
+    return [m for m in artifacts.measurements_of(kind) if viewport is None or m.viewport.startswith(viewport)]
+
+
+def usable(found: Sequence[Measurement]) -> tuple[list[Measurement], list[Measurement]]:
+    """Measurements split into those that worked and those the gather step reports an ``error`` for."""
+    ok = [m for m in found if not m.data.get("error")]
+    return ok, [m for m in found if m.data.get("error")]
+
+
+def no_measurement(item: str, kind: str, broken: Sequence[Measurement]) -> Result:
+    if broken:
+        errors = "; ".join(sorted({str(m.data.get("error"))[:120] for m in broken}))
+        return not_assessed(item, None, f"the browser could not take the {kind} measurement: {errors}")
+    return not_assessed(item, None, f"no {kind} measurement: the browser gather step did not run for this site")
+
+
+def sample(values: Iterable[str], limit: int = 5) -> str:
+    items = list(dict.fromkeys(values))
+    head = ", ".join(items[:limit])
+    return head + (f" … (+{len(items) - limit})" if len(items) > limit else "")

@@ -1,0 +1,411 @@
+"""The open-budget requirements evaluated on one language's budget.egov.kz records; the 2025
+checks (ashyq/checks/budget/indicators.py) and the 2017 ones (ashyq/checks/budget/indicators_2017.py)
+turn the same verdicts into their items' results.
+
+Deadlines come from ``ashyq/config/checks/deadlines.yaml`` and are counted with ashyq.base.working_days:
+the development-plan report within 15 working days of its formation, the budget-programme reports
+by 1 April of the following year, state-audit results within 15 working days of receipt, draft
+budget programmes by 15 May of the year before their planned period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.vocabulary import LANGS
+from ashyq.base.working_days import fixed_date_deadline, working_days_between
+from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, budget_portal
+from ashyq.checks.declared.facts import declared_of, row_evidence, rows_of
+from ashyq.checks.edition_index import exemption_tags, reading
+from ashyq.checks.portals import EVIDENCE_LIMIT, result
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings
+
+RESTRICTED_TAG = "budget_restricted"  # the exemption of point 67, part three, in the editions
+
+STATEMENT_NAMES = {
+    "fs_balance": "balance sheet",
+    "fs_results": "statement of financial results",
+    "fs_cashflow": "cash-flow statement",
+    "fs_net_assets": "statement of changes in net assets/equity",
+    "fs_note": "explanatory note",
+}
+
+
+@dataclass
+class Verdict:
+    """Whether one requirement is met: True, False, or None when the records cannot tell (reason)."""
+
+    ok: bool | None
+    deficiencies: list[Deficiency] = field(default_factory=list)
+    evidence: list[EvidenceRef] = field(default_factory=list)
+    measured: dict[str, Any] = field(default_factory=dict)
+    reason: str | None = None
+
+
+def _cite(m: Material, what: str) -> EvidenceRef:
+    return m.record.evidence("$.info", f"{m.title} — {what}")
+
+
+def _absent(portal: BudgetPortal, message: str, kind: str) -> Verdict:
+    """Something is not among the records: missing, unless some cards could not be fetched."""
+    if portal.card_failures:
+        failure = portal.card_failures[0]
+        return Verdict(
+            None,
+            reason=f"{message}, but {len(portal.card_failures)} card(s) were not fetched "
+            f"({failure.reason}, e.g. {failure.url})",
+        )
+    listed = "; ".join(m.title for m in portal.materials[:6]) or "no material"
+    cited = EvidenceRef(
+        url=portal.search_url or "https://budget.egov.kz/",
+        kind="portal_record",
+        snippet=f"{len(portal.materials)} material(s) listed in {portal.lang}: {listed}"[:240],
+    )
+    return Verdict(False, [Deficiency(message, kind, url=portal.search_url, evidence=[cited])], [cited])
+
+
+def _shift(artifacts: BodyArtifacts) -> bool:
+    return bool(check_settings("deadlines", artifacts.config)["budget"].get("shift_fixed_dates_past_days_off", True))
+
+
+# ------------------------------------------------------------------------------ rows 1–5
+def statements(portal: BudgetPortal) -> dict[str, Material | None]:
+    return {kind: portal.newest(kind) for kind in STATEMENTS}
+
+
+def statement_verdict(portal: BudgetPortal, kind: str) -> Verdict:
+    found = portal.newest(kind)
+    if found is None:
+        return _absent(
+            portal, f"The consolidated {STATEMENT_NAMES[kind]} is not published in {portal.lang}", "missing_statement"
+        )
+    return Verdict(True, evidence=[_cite(found, "published")])
+
+
+def within_working_days(
+    portal: BudgetPortal, artifacts: BodyArtifacts, kind: str, config_key: str, start_field: str, name: str
+) -> Verdict:
+    """A material due a number of working days after a date it shows (formation, receipt)."""
+    found = portal.newest(kind)
+    if found is None:
+        return _absent(portal, f"The {name} is not published in {portal.lang}", f"missing_{kind}")
+    start: date | None = getattr(found, start_field)
+    limit = int(check_settings("deadlines", artifacts.config)["budget"][config_key]["working_days"])
+    if start is None or found.posted is None:
+        return Verdict(
+            None,
+            evidence=[_cite(found, "no dates")],
+            reason=f"the {name} shows no {start_field} or posting date: its deadline cannot be checked",
+        )
+    days = working_days_between(start, found.posted)
+    measured = {
+        "working_days": days,
+        start_field: start.isoformat(),
+        "posted": found.posted.isoformat(),
+        "limit_working_days": limit,
+    }
+    evidence = [_cite(found, f"{start_field} {start:%d.%m.%Y}, posted {found.posted:%d.%m.%Y}")]
+    if days <= limit:
+        return Verdict(True, evidence=evidence, measured=measured)
+    message = f"The {name} was posted {days} working days after its {start_field} date (limit {limit})"
+    return Verdict(
+        False, [Deficiency(message, f"late_{kind}", url=found.record.source_url, evidence=evidence)], evidence, measured
+    )
+
+
+def plan_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    """Table 2 row 2: within fifteen working days of the report's formation. A card that shows no
+    formation date leaves those days uncounted; under the reading plan-report-due-date (default
+    ``by-first-of-march``) the report is then held to the date the law sets for it, «в срок до 1 марта,
+    следующего за отчетным годом» (003 p. 4), instead of going unassessed."""
+    verdict = within_working_days(
+        portal, artifacts, "plan_report", "development_plan_report", "formed", "development-plan report"
+    )
+    found = portal.newest("plan_report")
+    if verdict.ok is not None or found is None or found.formed is not None or found.posted is None:
+        return verdict
+    if found.period is None or reading(artifacts.config, "plan-report-due-date") != "by-first-of-march":
+        return verdict
+    rules = check_settings("deadlines", artifacts.config)["budget"]["development_plan_report_due"]
+    deadline = fixed_date_deadline(date(found.period + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
+    measured = {
+        "posted": found.posted.isoformat(),
+        "deadline": deadline.isoformat(),
+        "period": found.period,
+        "counted_from": "due date (no formation date shown)",
+    }
+    evidence = [_cite(found, f"no formation date; posted {found.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")]
+    if found.posted <= deadline:
+        return Verdict(True, evidence=evidence, measured=measured)
+    message = (
+        f"The development-plan report for {found.period} was posted {found.posted:%d.%m.%Y}, after its due date "
+        f"{deadline:%d.%m.%Y} (the card shows no formation date to count fifteen working days from)"
+    )
+    deficiency = Deficiency(message, "late_plan_report", url=found.record.source_url, evidence=evidence)
+    return Verdict(False, [deficiency], evidence, measured)
+
+
+def audit_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    verdict = within_working_days(
+        portal, artifacts, "audit_results", "audit_results", "received", "state-audit results"
+    )
+    if verdict.ok is False and not verdict.measured:
+        # No audit results on the portal: whether any were received is not public, so no deduction.
+        return Verdict(
+            None, reason="no state-audit results on budget.egov.kz; whether the body received any is not shown there"
+        )
+    return verdict
+
+
+def report_year(as_of: date) -> int:
+    """The year whose budget-programme reports were last due (1 April has passed)."""
+    return as_of.year - 1 if as_of >= date(as_of.year, 4, 1) else as_of.year - 2
+
+
+def council_date(artifacts: BodyArtifacts, year: int) -> tuple[date, EvidenceRef] | None:
+    """The public council meeting the budget-programme reports for ``year - 1`` went to, as the body
+    declared it (Appendix 9, Table 2 row 3 / Table 3 row 1, "дата вынесения на заседание общественного
+    совета (при наличии)"): the earliest one in ``year``; None when none is declared."""
+    declared = declared_of(artifacts)
+    if declared is None:
+        return None
+    form, number = ("budget_cgo", "3") if artifacts.kind == "cgo" else ("budget_mio", "1")
+    rows = [r for r in rows_of(declared.report, form, [number]) if r.council_date and r.council_date.year == year]
+    if not rows:
+        return None
+    row = min(rows, key=lambda r: r.council_date)
+    return row.council_date, row_evidence(declared, form, row, f"public council meeting {row.council_date:%d.%m.%Y}")
+
+
+def programme_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    """Table 2 row 3 / Table 3 row 1: posted "before their presentation at the public council meeting
+    (if there is one), but not later than 1 April of the year following the reporting one". The council
+    condition is judged on the meeting date the body declared; a posting on the meeting day counts as
+    before it (the portal shows the day, not the hour)."""
+    rules = check_settings("deadlines", artifacts.config)["budget"]["budget_programme_reports"]
+    due_year = report_year(artifacts.as_of)
+    found = portal.newest("programme_report")
+    if found is None or (found.period is not None and found.period < due_year):
+        return _absent(
+            portal,
+            f"The budget-programme reports for {due_year} are not published in {portal.lang}",
+            "missing_programme_report",
+        )
+    period = found.period or ((found.posted.year - 1) if found.posted else due_year)
+    deadline = fixed_date_deadline(date(period + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
+    if found.posted is None:
+        return Verdict(None, evidence=[_cite(found, "no date")], reason="the report shows no posting date")
+    measured: dict[str, Any] = {"posted": found.posted.isoformat(), "deadline": deadline.isoformat(), "period": period}
+    evidence = [_cite(found, f"posted {found.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")]
+    council = council_date(artifacts, period + 1)
+    deficiencies: list[Deficiency] = []
+    if council is not None:
+        measured["public_council"] = council[0].isoformat()
+        evidence.append(council[1])
+        if found.posted > council[0]:
+            message = (
+                f"Budget-programme reports for {period} posted {found.posted:%d.%m.%Y}, after the public council "
+                f"meeting of {council[0]:%d.%m.%Y} they were presented to"
+            )
+            deficiencies.append(
+                Deficiency(message, "after_public_council", url=found.record.source_url, evidence=evidence)
+            )
+    if found.posted > deadline:
+        message = f"Budget-programme reports for {period} posted {found.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}"
+        deficiencies.append(
+            Deficiency(message, "late_programme_report", url=found.record.source_url, evidence=evidence[:1])
+        )
+    if not deficiencies:
+        return Verdict(True, evidence=evidence, measured=measured)
+    return Verdict(False, deficiencies, evidence, measured)
+
+
+def citizen_budget_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    found = portal.newest("citizen_budget")
+    if found is None:
+        return _absent(portal, f"No citizen budget is published in {portal.lang}", "missing_citizen_budget")
+    max_age = int(check_settings("deadlines", artifacts.config)["budget"].get("citizen_budget_max_age_years", 1))
+    year = found.period or (found.posted.year if found.posted else None)
+    evidence = [_cite(found, f"for {year}")]
+    if year is not None and year < artifacts.as_of.year - max_age:
+        message = f"The latest citizen budget is for {year}"
+        return Verdict(
+            False,
+            [Deficiency(message, "stale_citizen_budget", url=found.record.source_url, evidence=evidence)],
+            evidence,
+            {"year": year},
+        )
+    return Verdict(True, evidence=evidence, measured={"year": year})
+
+
+def announcement_verdict(portal: BudgetPortal) -> Verdict:
+    found = portal.of_kind("discussion_announcement")
+    if not found:
+        return _absent(
+            portal, f"No announcement of a public discussion is published in {portal.lang}", "missing_announcement"
+        )
+    return Verdict(True, evidence=[_cite(m, "announcement") for m in found[:EVIDENCE_LIMIT]])
+
+
+# ------------------------------------------------------------------------------ draft programmes
+def draft_completeness(portal: BudgetPortal) -> tuple[int, list[Deficiency], list[EvidenceRef]]:
+    """How many programme drafts have every field filled in this language, and what the others lack."""
+    good, deficiencies, evidence = 0, [], []
+    for programme in portal.programmes:
+        gaps = programme.draft_gaps()
+        cited = programme.record.evidence("$.tabs.PROJECT", f"{programme.title}: {', '.join(gaps) or 'complete'}")
+        if gaps:
+            deficiencies.append(
+                Deficiency(
+                    f"Draft «{programme.title}» leaves empty in {portal.lang}: {', '.join(gaps)}",
+                    "incomplete_draft",
+                    url=programme.record.source_url,
+                    record=programme.budget_id,
+                    evidence=[cited],
+                )
+            )
+        else:
+            good += 1
+            evidence.append(cited)
+    return good, deficiencies, evidence[:EVIDENCE_LIMIT]
+
+
+def draft_deadline(artifacts: BodyArtifacts, planned_from: int | None, posted: date) -> date:
+    rules = check_settings("deadlines", artifacts.config)["budget"]["draft_budget_programmes"]
+    year = planned_from - 1 if planned_from else posted.year
+    return fixed_date_deadline(date(year, int(rules["month"]), int(rules["day"])), _shift(artifacts))
+
+
+def draft_timeliness(
+    portal: BudgetPortal, artifacts: BodyArtifacts
+) -> tuple[int, list[Deficiency], list[EvidenceRef], dict[str, Any]]:
+    good, deficiencies, evidence = 0, [], []
+    latest: dict[str, Any] = {}
+    for programme in portal.programmes:
+        draft = programme.newest_draft()
+        if draft is None or draft.posted is None:
+            deficiencies.append(
+                Deficiency(
+                    f"Programme «{programme.title}» has no dated draft file in {portal.lang}",
+                    "no_draft",
+                    url=programme.record.source_url,
+                    record=programme.budget_id,
+                )
+            )
+            continue
+        deadline = draft_deadline(artifacts, draft.planned_from, draft.posted)
+        cited = draft.record.evidence("$.date", f"{draft.title}: {draft.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")
+        latest = {"posted": draft.posted.isoformat(), "deadline": deadline.isoformat()}
+        if draft.posted <= deadline:
+            good += 1
+            evidence.append(cited)
+        else:
+            deficiencies.append(
+                Deficiency(
+                    f"Draft of «{programme.title}» posted {draft.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}",
+                    "late_draft",
+                    url=programme.record.source_url,
+                    record=programme.budget_id,
+                    evidence=[cited],
+                )
+            )
+    return good, deficiencies, evidence[:EVIDENCE_LIMIT], latest
+
+
+@dataclass
+class CommentCount:
+    """The public comments on the body's programme cards counted for the run's reporting period."""
+
+    answered: int
+    received: int
+    deficiencies: list[Deficiency]
+    evidence: list[EvidenceRef]
+    measured: dict[str, Any]
+
+
+def comment_handling(portal: BudgetPortal, artifacts: BodyArtifacts) -> CommentCount:
+    """Comments answered ÷ received on the cards of the body's programmes, within the run's reporting
+    period. budget.egov.kz is not known to show when a comment was left (no such field is documented
+    for its cards): a comment whose record carries a date is judged by it (outside the period, it is
+    left out); an undated one cannot be placed, so it is counted whatever its date, and the finding
+    says the period could not be applied to it (``measured.period_not_applied`` and an evidence note)."""
+    period, as_of = artifacts.reporting_period(), artifacts.as_of
+    counted = [c for c in portal.comments if c.posted is None or period.within(c.posted, as_of)]
+    undated = [c for c in counted if c.posted is None]
+    answered = [c for c in counted if c.answered]
+    deficiencies = [
+        Deficiency(
+            f"Comment {c.id} on «{c.record.payload.get('field') or '?'}» has no answer",
+            "unanswered_comment",
+            url=c.record.source_url,
+            record=c.id,
+            evidence=[c.record.evidence("$.answered", str(c.record.payload.get("text") or "")[:200])],
+        )
+        for c in counted
+        if not c.answered
+    ]
+    evidence = [c.record.evidence("$.answer", str(c.record.payload.get("answer") or "")) for c in answered]
+    if not counted:
+        evidence = [p.record.evidence("$.tabs", f"{p.title}: no comments") for p in portal.programmes]
+    measured: dict[str, Any] = {"period": period.label, "outside_period": len(portal.comments) - len(counted)}
+    if undated:
+        note = (
+            f"budget.egov.kz shows no date for {len(undated)} comment(s): the reporting period {period.label} "
+            "could not be applied to them; they are counted whatever their date"
+        )
+        measured["period_not_applied"] = len(undated)
+        measured["period_note"] = note
+        first = undated[0].record
+        evidence = [EvidenceRef(url=first.source_url, kind="portal_record", snippet=note), *evidence]
+    return CommentCount(len(answered), len(counted), deficiencies, evidence[:EVIDENCE_LIMIT], measured)
+
+
+# ------------------------------------------------------------------------------ running per language
+def per_language(artifacts: BodyArtifacts, item: str, evaluate: Callable[[BudgetPortal], Result]) -> list[Result]:
+    """One result per language; the portal unreadable → not_assessed; the budget restricted →
+    exempt (point 67) where an edition gives the item that exemption, else not_assessed."""
+    results = []
+    for lang in LANGS:
+        portal = budget_portal(artifacts, lang)
+        if portal.problem:
+            results.append(not_assessed(item, lang, portal.problem))
+        elif portal.restricted:
+            results.append(restricted_result(item, lang, portal))
+        else:
+            results.append(evaluate(portal))
+    return results
+
+
+def restricted_result(item: str, lang: str, portal: BudgetPortal) -> Result:
+    """budget.egov.kz shows the body's budget information is secret or restricted. Point 67, part
+    three (000_12c86a9f7dcd6cb4.txt line 65: «присваивается средний балл полученных оценок всех
+    государственных органов по тем индикаторам, по которым государственный орган не оценивается»):
+    the body is not assessed on the item by law - the finding says it is exempt, with the notice as
+    evidence, and the scorer awards the average. An item no edition exempts stays not_assessed."""
+    shown = f"budget information is restricted (budget.egov.kz shows: «{portal.restricted}»)"
+    evidence = portal.restricted_evidence[:EVIDENCE_LIMIT]
+    if RESTRICTED_TAG not in exemption_tags(item):
+        return not_assessed(item, lang, f"{shown}; no exemption for this item", evidence)
+    measured = {"exempt": RESTRICTED_TAG, "notice": portal.restricted}
+    return result(item, lang, "not_applicable", measured, evidence=evidence, reason=f"{shown}: exempt under point 67")
+
+
+def verdict_result(item: str, lang: str, verdict: Verdict, fail_status: str = "fail") -> Result:
+    if verdict.ok is None:
+        return not_assessed(item, lang, verdict.reason or "cannot be determined", verdict.evidence)
+    if verdict.ok:
+        return result(item, lang, "pass", verdict.measured, evidence=verdict.evidence)
+    return result(
+        item,
+        lang,
+        fail_status,
+        verdict.measured,
+        verdict.deficiencies,
+        verdict.evidence,
+    )

@@ -1,0 +1,43 @@
+"""Appendix 15 (2017 edition): completeness and currency of the website's information.
+
+One result per section (A15-1.1 … A15-1.15, CGO or MIO table as the body's kind says) and language.
+The kk result reads only Kazakh pages and records, the ru result only Russian ones; the same
+vocabulary (``ashyq/config/vocabulary/appendix15.yaml``) and the same logic decide both
+(:mod:`ashyq.checks.completeness.judge`). Pages and gov.kz API records are read together: on gov.kz the
+records are the content, on a classic site the pages are.
+"""
+
+from __future__ import annotations
+
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.vocabulary import LANGS
+from ashyq.checks.completeness.corpus import desktop_units
+from ashyq.checks.completeness.judge import assess_section
+from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+
+VOCABULARY = "appendix15"
+ITEMS = tuple(load_cached(VOCABULARY).sections)
+
+
+@register(
+    "a15.completeness",
+    "2",
+    ITEMS,
+    needs=[("pages", "records:govkz")],
+    pages_rule="somewhere",
+)
+def run(artifacts: BodyArtifacts) -> list[Result]:
+    vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
+    units = desktop_units(artifacts)
+    results = []
+    for section in vocabulary.sections.values():
+        if artifacts.kind not in section.applies_to:
+            continue
+        for lang in LANGS:
+            if not units and not artifacts.failures:
+                results.append(not_assessed(section.item, lang, "no pages or gov.kz records were harvested"))
+                continue
+            results.append(assess_section(artifacts, section, units, lang, vocabulary, source="pages and records"))
+    return results

@@ -1,0 +1,233 @@
+"""The keyword vocabularies of the content checks (``ashyq/config/vocabulary/*.yaml``), loaded and validated.
+
+A vocabulary file lists, per methodology item, the section's titles and URL patterns in kk and ru,
+its indicators (each with keywords in both languages, URL patterns, or a detector such as
+``phone``) and, for currency, the expected update periodicity in days. Checks never carry words in
+code: a new synonym is a line of YAML. ``artifacts.config["vocabulary"][<item>]`` may override any
+section key for one run, merged by the checks' one rule (:func:`ashyq.config.check_settings.merged`).
+
+Keyword syntax (matched against normalised text, see :func:`ashyq.base.text.normalise`): words are
+stems — ``результат проверок`` matches ``результаты проверок``; a word ending in ``$`` must end
+there (``ту$`` does not match ``туралы``); a keyword starting with ``re:`` is a regular expression.
+Kazakh keywords are matched in the folded spelling (:func:`ashyq.base.text.fold_kazakh`: «Бiз» with
+a Latin i, «Биз» and «Біз» alike, a stem's final consonant voiced before a suffix).
+
+Where an indicator is looked for (``match``), as a reader looks for it:
+
+* ``headings`` — page titles, the labels of the links that lead to a page, the headings of the
+  content, the labels of the links a page offers: what a reader scans;
+* ``section`` — the content (headings and text) of the section's pages, and of blocks headed with
+  the section's title elsewhere;
+* ``memo`` — an individual item's memo (Appendix 16, public services, indicator 3 «Памятка о получении
+  государственной услуги»): a page the section's content links to, or a block of a section page
+  headed with the item, that names at least two of the memo's parts; each memo is judged on its own
+  (:func:`ashyq.checks.completeness.judge.memos_of`);
+* ``anywhere`` (default) — ``headings`` plus the content text of every page (a site's menu, header
+  and footer are not content: an indicator is not "present" because a menu names it);
+* ``titles`` — page titles, link labels leading to the page, and URLs only.
+
+``unless`` (kk/ru keywords): a heading, title or link label that also names one of these is about
+something else («Статистика обращений» is not sector statistics). ``expected_with`` (indicator ids):
+an ``if_any`` indicator that is absent counts as present only when none of these is present (a body
+that shows an advisory council has open meetings whose minutes are expected).
+
+An indicator may ask for more in the same place (``with``: kk/ru keywords and ``url`` patterns): the
+block where it is found (with the blocks under it) must also name or link one of them - "the
+legislation on the green economy" is a green-economy heading over a law or a link to it.
+
+An indicator's own name (its wording in the appendix) is always one of its keywords; ``reading``
+states the reading of the text its words rest on, cited in its findings (``measured.readings``).
+
+Currency of an indicator (``current``): ``days`` — the freshest date in its block may not be older;
+``years`` — the latest year its block names may lag the audit's year by at most this many
+(``0``: a plan must cover this year; ``1``: a report must be last year's at the latest).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ashyq.base.strict_files import safe_yaml
+from ashyq.base.text import compile_keyword
+from ashyq.config import CONFIG_DIR
+from ashyq.config.check_settings import merged
+
+VOCABULARY_DIR = CONFIG_DIR / "vocabulary"
+MATCH_SCOPES = ("anywhere", "section", "titles", "headings", "memo")
+DETECTORS = ("phone", "email", "address", "social", "egov_link", "law_link")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: dict[str, str]
+    keywords: dict[str, tuple[re.Pattern[str], ...]]
+    urls: tuple[str, ...] = ()
+    match: str = "anywhere"
+    detect: str | None = None
+    if_any: bool = False  # "(при наличии)": absent, there is nothing to post (a15-nothing-to-publish)
+    # Appendix 15 note: a body that does not implement it posts a short message saying so; only
+    # with that message does its absence count as nothing to post
+    note: bool = False
+    applies_to: tuple[str, ...] = ("cgo", "mio")
+    needs: str | None = None  # a harvested content ("news", "contacts") without which absence is unknown
+    current_days: int | None = None  # the freshest date of its block may be at most this old
+    current_years: int | None = None  # the latest year its block names may lag the audit's year by this many
+    reading: str | None = None  # the reading of the legal text this indicator rests on, cited in findings
+    together: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # ``with``: kk/ru keywords
+    together_urls: tuple[str, ...] = ()  # ``with``: URL patterns (one of them, or of the keywords, is needed)
+    unless: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # a label naming these: not it
+    expected_with: tuple[str, ...] = ()  # an ``if_any`` indicator is expected when one of these is present
+
+
+@dataclass(frozen=True)
+class Section:
+    item: str
+    titles: dict[str, tuple[re.Pattern[str], ...]]
+    urls: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+    periodicity_days: int | None = None
+    applies_to: tuple[str, ...] = ("cgo", "mio")
+
+    def indicators_for(self, kind: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if kind in i.applies_to)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    sections: dict[str, Section]
+    empty_phrases: dict[str, tuple[re.Pattern[str], ...]]
+    repealed_phrases: dict[str, tuple[re.Pattern[str], ...]]
+    law_citations: dict[str, tuple[re.Pattern[str], ...]]
+    social_hosts: tuple[str, ...]
+    not_implementer_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+
+
+def _by_lang(spec: dict[str, Any], where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    out = {}
+    for lang in ("kk", "ru"):
+        words = spec.get(lang) or []
+        if not isinstance(words, list):
+            raise ValueError(f"{where}: {lang} must be a list")
+        out[lang] = tuple(compile_keyword(str(w), kazakh=lang == "kk") for w in words)
+    return out
+
+
+def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tuple[re.Pattern[str], ...]:
+    """The keywords and the indicator's own name, as the appendix words it (a site that heads a
+    block with the text's wording shows the indicator)."""
+    plain = " ".join(re.sub(r"[^\w-]+", " ", name).split())
+    return (*words, compile_keyword(plain, kazakh=lang == "kk")) if plain else words
+
+
+def _current(spec: dict[str, Any], where: str) -> tuple[int | None, int | None]:
+    current = spec.get("current") or {}
+    if not isinstance(current, dict) or set(current) - {"days", "years"}:
+        raise ValueError(f"{where}: current is a mapping of days and/or years")
+    days, years = current.get("days"), current.get("years")
+    for name, value in (("days", days), ("years", years)):
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise ValueError(f"{where}: current.{name} must be a whole number of 0 or more")
+    return days, years
+
+
+def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
+    where = f"{item}/{spec.get('id')}"
+    name = spec.get("name") or {}
+    if set(name) != {"ru", "kk", "en"} or not all(name.get(lang) for lang in ("ru", "kk", "en")):
+        raise ValueError(f"{where}: an indicator needs a name in ru, kk and en")
+    keywords = _by_lang(spec, where)
+    if not (keywords["kk"] and keywords["ru"]) and not spec.get("url") and not spec.get("detect"):
+        raise ValueError(f"{where}: keywords in kk and ru, URL patterns or a detector are required")
+    if not spec.get("detect"):
+        keywords = {
+            lang: _with_name(words, str(name[lang]), lang) if words else words for lang, words in keywords.items()
+        }
+    if spec.get("match", "anywhere") not in MATCH_SCOPES:
+        raise ValueError(f"{where}: match must be one of {MATCH_SCOPES}")
+    if spec.get("if_any") and spec.get("note"):
+        raise ValueError(f'{where}: an indicator is either "(if any)" or the note\'s, not both')
+    if spec.get("detect") not in (None, *DETECTORS):
+        raise ValueError(f"{where}: detect must be one of {DETECTORS}")
+    current_days, current_years = _current(spec, where)
+    together = spec.get("with") or {}
+    if not isinstance(together, dict) or set(together) - {"kk", "ru", "url"}:
+        raise ValueError(f"{where}: with is a mapping of kk, ru and url lists")
+    return Indicator(
+        id=str(spec["id"]),
+        name={k: str(v) for k, v in name.items()},
+        keywords=keywords,
+        urls=tuple(str(u).lower() for u in spec.get("url", [])),
+        match=str(spec.get("match", "anywhere")),
+        detect=spec.get("detect"),
+        if_any=bool(spec.get("if_any", False)),
+        note=bool(spec.get("note", False)),
+        applies_to=tuple(spec.get("applies_to", ("cgo", "mio"))),
+        needs=spec.get("needs"),
+        current_days=current_days,
+        current_years=current_years,
+        reading=spec.get("reading"),
+        together=_by_lang(together, f"{where}/with") if together.get("kk") or together.get("ru") else {},
+        together_urls=tuple(str(u).lower() for u in together.get("url", [])),
+        unless=_by_lang(spec["unless"], f"{where}/unless") if spec.get("unless") else {},
+        expected_with=tuple(str(i) for i in spec.get("expected_with", [])),
+    )
+
+
+def section_from(item: str, spec: dict[str, Any]) -> Section:
+    titles = _by_lang(spec.get("title") or {}, f"{item}/title")
+    if not (titles["kk"] and titles["ru"]):
+        raise ValueError(f"{item}: section titles in kk and ru are required")
+    indicators = tuple(_indicator(item, i) for i in spec.get("indicators", []))
+    if not indicators:
+        raise ValueError(f"{item}: no indicators")
+    return Section(
+        item=item,
+        titles=titles,
+        urls=tuple(str(u).lower() for u in spec.get("url", [])),
+        indicators=indicators,
+        periodicity_days=spec.get("periodicity_days"),
+        applies_to=tuple(spec.get("applies_to", ("cgo", "mio"))),
+    )
+
+
+@functools.cache
+def _raw(name: str) -> dict[str, Any]:
+    data = safe_yaml((VOCABULARY_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"vocabulary {name}: not a mapping")
+    return data
+
+
+@functools.cache
+def _common() -> dict[str, Any]:
+    return _raw("common")
+
+
+def load(name: str, overrides: dict[str, Any] | None = None) -> Vocabulary:
+    """The vocabulary ``ashyq/config/vocabulary/<name>.yaml`` with the shared phrases of ``common.yaml``."""
+    raw, common = _raw(name), _common()
+    sections = {}
+    for item, spec in (raw.get("sections") or {}).items():
+        sections[item] = section_from(item, merged(spec, (overrides or {}).get(item) or {}))
+    return Vocabulary(
+        sections=sections,
+        empty_phrases=_by_lang(common["empty_phrases"], "empty_phrases"),
+        repealed_phrases=_by_lang(common["repealed_phrases"], "repealed_phrases"),
+        law_citations=_by_lang(common["law_citations"], "law_citations"),
+        social_hosts=tuple(common["social_hosts"]),
+        not_implementer_phrases=_by_lang(common["not_implementer_phrases"], "not_implementer_phrases"),
+    )
+
+
+@functools.cache
+def load_cached(name: str) -> Vocabulary:
+    return load(name)
+
+
+def vocabulary_for(name: str, config: dict[str, Any]) -> Vocabulary:
+    overrides = (config.get("vocabulary") or {}) if isinstance(config, dict) else {}
+    return load(name, overrides) if overrides else load_cached(name)

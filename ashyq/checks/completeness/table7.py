@@ -1,0 +1,152 @@
+"""Table 7 (2025 edition): the content of the official website, rows 1-6, per language.
+
+Rows 1-5 use the vocabulary ``ashyq/config/vocabulary/table7.yaml`` and the presence/currency logic of
+:mod:`ashyq.checks.completeness.judge`: row 1 (contacts) is a share of the listed contact elements found
+in the contacts, structure, leadership and reception sections; rows 2-5 are present and current
+(``pass``), present but older than the row's periodicity — not "актуальная" — (half of the share, or
+nothing: interpretation website-current), or absent (``fail``). Row 2 asks for the budget information
+"не отнесенной к информации с ограниченным доступом": restricted information is left out of what must
+be published, the row is not exempted by a page that mentions secrets; a body whose budget information
+is restricted carries the registry tag ``budget_restricted`` and the edition exempts it.
+
+Row 6 is the share of the questions received in the reporting period that were answered in the
+platform's "Ask a question" (virtual reception):
+``PortalRecord(portal="govkz", kind="vr_question")`` per language, numerator the answered ones,
+denominator all asked. No records because the harvest was refused (the browser ticket failed) →
+``not_assessed``; a reception that received nothing → ``pass`` with 0 ÷ 0 (the rule gives the maximum).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ashyq.base.artifacts import BodyArtifacts, PortalRecord
+from ashyq.base.evidence import Deficiency
+from ashyq.base.period import ReportingPeriod
+from ashyq.base.vocabulary import LANGS, Lang, Status
+from ashyq.base.working_days import parse_portal_day
+from ashyq.checks.completeness.corpus import coverage, desktop_units, unmeasurable
+from ashyq.checks.completeness.judge import assess_section
+from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
+from ashyq.checks.edition_index import reading
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+
+VOCABULARY = "table7"
+# what a present but not current row keeps of its share, by the run's reading of website-current
+STALE_SHARE = {"stale-half": 0.5, "stale-zero": 0.0}
+ITEMS = tuple(load_cached(VOCABULARY).sections)
+ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resolved"})
+
+
+@register(
+    "t7.website_content",
+    "2",
+    ITEMS,
+    needs=[("pages", "records:govkz")],
+    pages_rule="somewhere",
+)
+def run(artifacts: BodyArtifacts) -> list[Result]:
+    vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
+    units = desktop_units(artifacts)
+    results = []
+    for section in vocabulary.sections.values():
+        for lang in LANGS:
+            if not units and not artifacts.failures:
+                results.append(not_assessed(section.item, lang, "no pages or gov.kz records were harvested"))
+                continue
+            results.append(
+                assess_section(
+                    artifacts,
+                    section,
+                    units,
+                    lang,
+                    vocabulary,
+                    source="pages and records",
+                    check_authenticity=False,
+                    stale_share=STALE_SHARE[reading(artifacts.config, "website-current")],
+                )
+            )
+    return results
+
+
+def is_answered(payload: dict[str, Any]) -> bool:
+    """The one place that knows the virtual reception's fields (``status``, ``answer``)."""
+    status = str(payload.get("status") or "").lower()
+    return status in ANSWERED_STATUSES or bool(payload.get("answer"))
+
+
+@register(
+    "t7.ask_a_question",
+    "1",
+    ["T7-6"],
+    needs=["records:govkz"],
+)
+def run_questions(artifacts: BodyArtifacts) -> list[Result]:
+    results = []
+    period = artifacts.reporting_period()
+    for lang in LANGS:
+        asked = [r for r in artifacts.records if r.portal == "govkz" and r.kind == "vr_question" and r.lang == lang]
+        # the questions received in the reporting period (one without a readable date is kept)
+        questions = [r for r in asked if _asked_in(r, period, artifacts.as_of)]
+        refused = unmeasurable(artifacts, "vr_question", lang)
+        failed = [f for f in artifacts.failures if "public-data" in f.url or "vr_question" in (f.detail or "")]
+        if refused or (not questions and failed):
+            why = refused or f"{failed[0].reason} on {failed[0].url}: {failed[0].detail or ''}".rstrip(": ")
+            results.append(not_assessed("T7-6", lang, f"the questions could not be harvested: {why}"))
+            continue
+        counted = coverage(artifacts, "vr_question", lang)
+        if not questions:
+            if counted is None:
+                results.append(not_assessed("T7-6", lang, "no «Ask a question» records were harvested"))
+            else:
+                results.append(
+                    Result(
+                        "T7-6",
+                        lang,
+                        "pass",
+                        measured={"numerator": 0, "denominator": 0},
+                        evidence=[counted.evidence("$.count", "no questions received")],
+                    )
+                )
+            continue
+        results.append(_share(questions, lang))
+    return results
+
+
+def _asked_in(record: PortalRecord, period: ReportingPeriod, as_of: date) -> bool:
+    day = parse_portal_day(record.payload.get("created_at") or record.payload.get("created"))
+    return day is None or period.within(day, as_of)
+
+
+def _share(questions: list[PortalRecord], lang: Lang) -> Result:
+    answered = [q for q in questions if is_answered(q.payload)]
+    waiting = [q for q in questions if not is_answered(q.payload)]
+    measured = {
+        "numerator": len(answered),
+        "denominator": len(questions),
+        "ratio": round(len(answered) / len(questions), 4),
+    }
+    evidence = [q.evidence("$.status", str(q.payload.get("status"))) for q in questions[:3]]
+    if not waiting:
+        return Result("T7-6", lang, "pass", measured=measured, evidence=evidence)
+    deficiency = Deficiency(
+        message=f"{len(waiting)} of {len(questions)} questions have no answer",
+        kind="unanswered",
+        count=len(waiting),
+        record=waiting[0].external_id,
+        url=waiting[0].source_url,
+        evidence=[
+            q.evidence("$.status", str(q.payload.get("question") or q.payload.get("status"))) for q in waiting[:10]
+        ],
+    )
+    status: Status = "fail" if not answered else "partial"
+    return Result(
+        "T7-6",
+        lang,
+        status,
+        measured=measured,
+        deficiencies=[deficiency],
+        evidence=evidence,
+    )

@@ -1,0 +1,401 @@
+"""Open data (2025 Table 1 rows 1, 3, 4; 2017 Appendix 12 open-data parameters 3 and 5): a body's
+datasets on data.egov.kz against its entries of the Unified list of open data.
+
+* T1-1 published ÷ required: an entry is published in a language when a set of the body's
+  catalogue carries its portal index (or its name) and a name in that language.
+* T1-3 on time ÷ required: a published entry is on time when its last update (``modifiedDate``, an
+  Almaty day) is no older than its periodicity allows (``ashyq/config/checks/deadlines.yaml``); entries
+  never published are not on time either.
+* T1-4 correctness and completeness, per language: every published set's passport has its name,
+  description and responsible person in that language and a label (``labelKk``/``labelRu``) for
+  every field; a set whose rows were counted must have some.
+* A12-OD-3 / A12-OD-5 (2017): the same findings as deficiencies, −0.1 each in that edition.
+
+Where the required datasets come from (``measured.source`` says which): the imported Unified list
+(``ashyq open-data import-list``); without an import, the datasets the body itself declares as its
+Unified-list datasets (Appendix 9, Table 1 row 1), taken as claims and checked against the catalogue.
+No entries on the imported list → not_applicable (the edition gives the maximum); neither a list nor a
+declaration → not_assessed; the catalogue not fetched or fetched only in part → not_assessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.vocabulary import LANGS
+from ashyq.checks.dataegov.records import (
+    NO_SOURCE,
+    NO_UNIFIED_DATASETS,
+    CatalogueDataset,
+    DataPortal,
+    Passport,
+    RequiredDatasets,
+    UnifiedEntry,
+    data_portal,
+    match_entry,
+    no_unified_datasets,
+    required_datasets,
+    unified_entries,
+)
+from ashyq.checks.edition_index import reading
+from ashyq.checks.inputs import failure_reason
+from ashyq.checks.portals import (
+    EVIDENCE_LIMIT,
+    deficiency_result,
+    failure_evidence,
+    result,
+    share_result,
+)
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+from ashyq.config.check_settings import check_settings
+
+TITLE_LABEL = {"kk": "Kk", "ru": "Ru"}
+
+
+def _catalogue_problem(portal: DataPortal) -> str | None:
+    """Why the body's catalogue cannot be taken as complete, or None."""
+    if portal.unmeasurable:
+        return portal.unmeasurable
+    if portal.catalogue_failures:
+        return failure_reason(portal.catalogue_failures, "data.egov.kz catalogue not fully fetched")
+    if portal.missing_from_catalogue():
+        return f"data.egov.kz catalogue lists {portal.listed_count} sets, {len(portal.datasets)} were harvested"
+    if portal.listed_count is None and not portal.datasets:
+        return "no records from data.egov.kz for this body"
+    return None
+
+
+class _Entries:
+    """The list entries of one language with what the catalogue has for each."""
+
+    def __init__(self, entries: list[UnifiedEntry], portal: DataPortal, lang: str, artifacts: BodyArtifacts):
+        self.lang = lang
+        self.portal = portal
+        self.periods: dict[str, int | None] = check_settings("deadlines", artifacts.config)["open_data"][
+            "periodicity_days"
+        ]
+        self.as_of = artifacts.as_of
+        self.rows = [(e, match_entry(e, portal.datasets)) for e in entries]
+
+    def published(self) -> list[tuple[UnifiedEntry, CatalogueDataset]]:
+        return [(e, d) for e, d in self.rows if d is not None and d.published_in(self.lang)]
+
+    def missing(self) -> list[Deficiency]:
+        url = self.portal.catalogue_url()
+        return [
+            Deficiency(
+                f"Dataset «{e.label(self.lang)}» ({e.code}) of the Unified list is not published",
+                "missing_dataset",
+                url=url,
+                record=e.code,
+            )
+            for e, d in self.rows
+            if d is None or not d.published_in(self.lang)
+        ]
+
+    def stale(self) -> list[Deficiency]:
+        out = []
+        for entry, dataset in self.published():
+            periodicity = entry.actualize_type or dataset.actualize_type or "AS_NEEDED"
+            allowed = self.periods.get(periodicity)
+            if allowed is None and periodicity in self.periods:
+                continue  # "as needed": never overdue
+            evidence = [dataset.record.evidence("$.modifiedDate", f"{dataset.api_uri}: {dataset.modified}")]
+            if dataset.modified is None:
+                out.append(
+                    Deficiency(
+                        f"«{entry.label(self.lang)}» shows no date of its last update",
+                        "no_update_date",
+                        url=dataset.record.source_url,
+                        record=dataset.api_uri,
+                        evidence=evidence,
+                    )
+                )
+                continue
+            age = (self.as_of - dataset.modified).days
+            if allowed is not None and age > allowed:
+                out.append(
+                    Deficiency(
+                        f"«{entry.label(self.lang)}» last updated {dataset.modified:%d.%m.%Y}, {age} days ago; "
+                        f"its periodicity {periodicity} allows {allowed}",
+                        "stale_dataset",
+                        url=dataset.record.source_url,
+                        record=dataset.api_uri,
+                        evidence=evidence,
+                    )
+                )
+        return out
+
+
+def _prepared(
+    artifacts: BodyArtifacts, items: Sequence[str]
+) -> tuple[list[UnifiedEntry], DataPortal, RequiredDatasets] | list[Result]:
+    required = required_datasets(artifacts)
+    if required is None:
+        return [not_assessed(i, lang, NO_SOURCE) for i in items for lang in LANGS]
+    if not required.entries:
+        return [
+            result(i, lang, "not_applicable", reason="the Unified list names no dataset of this body")
+            for i in items
+            for lang in LANGS
+        ]
+    portal = data_portal(artifacts)
+    problem = _catalogue_problem(portal)
+    if problem:
+        evidence = failure_evidence(portal.catalogue_failures)
+        return [not_assessed(i, lang, problem, evidence) for i in items for lang in LANGS]
+    return required.entries, portal, required
+
+
+def _published_evidence(rows: _Entries) -> list[EvidenceRef]:
+    return [
+        d.record.evidence("$.apiUri", f"{d.api_uri}: {d.names.get(rows.lang)}")
+        for _, d in rows.published()[:EVIDENCE_LIMIT]
+    ]
+
+
+@register(
+    "open_data.published",
+    "1",
+    ["T1-1"],
+    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
+)
+def published(artifacts: BodyArtifacts) -> list[Result]:
+    prepared = _prepared(artifacts, ["T1-1"])
+    if isinstance(prepared, list):
+        return prepared
+    entries, portal, required = prepared
+    results = []
+    for lang in LANGS:
+        rows = _Entries(entries, portal, lang, artifacts)
+        missing = rows.missing()
+        evidence = [required.evidence(), *(_published_evidence(rows) or _catalogue_evidence(portal))]
+        good, total = len(rows.published()), len(entries)
+        status = "pass" if good == total else "fail" if good == 0 else "partial"
+        results.append(
+            result(
+                "T1-1",
+                lang,
+                status,
+                {
+                    "numerator": good,
+                    "denominator": total,
+                    "missing": [d.record for d in missing],
+                    "source": required.source,
+                },
+                missing,
+                evidence,
+            )
+        )
+    return results
+
+
+@register(
+    "open_data.on_time",
+    "1",
+    ["T1-3"],
+    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
+)
+def on_time(artifacts: BodyArtifacts) -> list[Result]:
+    prepared = _prepared(artifacts, ["T1-3"])
+    if isinstance(prepared, list):
+        return prepared
+    entries, portal, required = prepared
+    results = []
+    for lang in LANGS:
+        rows = _Entries(entries, portal, lang, artifacts)
+        stale, missing = rows.stale(), rows.missing()
+        good, total = len(rows.published()) - len(stale), len(entries)
+        evidence = [required.evidence(), *(_published_evidence(rows) or _catalogue_evidence(portal))]
+        status = "pass" if good == total else "fail" if good == 0 else "partial"
+        results.append(
+            result(
+                "T1-3",
+                lang,
+                status,
+                {
+                    "numerator": good,
+                    "denominator": total,
+                    "stale": [d.record for d in stale],
+                    "missing": [d.record for d in missing],
+                    "source": required.source,
+                },
+                stale + missing,
+                evidence,
+            )
+        )
+    return results
+
+
+def _catalogue_evidence(portal: DataPortal) -> list[EvidenceRef]:
+    url = portal.catalogue_url()
+    return [
+        EvidenceRef(
+            url=url or "https://data.egov.kz/",
+            kind="portal_record",
+            snippet=f"{len(portal.datasets)} datasets in the body's catalogue",
+        )
+    ]
+
+
+# ------------------------------------------------------------------------------ passports (T1-4)
+def passport_gaps(p: Passport, dataset: CatalogueDataset, lang: str) -> list[str]:
+    """What the passport of one set lacks in ``lang`` (empty when it is complete)."""
+    suffix = TITLE_LABEL[lang]
+    gaps = []
+    if not (p.names.get(lang) or dataset.names.get(lang)):
+        gaps.append("name")
+    if not (p.descriptions.get(lang) or dataset.descriptions.get(lang)):
+        gaps.append("description")
+    if not p.responsible.get(lang):
+        gaps.append("responsible person")
+    if not p.fields:
+        gaps.append("field descriptions")
+    unlabeled = [name for name, spec in p.fields.items() if not str(spec.get(f"label{suffix}") or "").strip()]
+    if unlabeled:
+        gaps.append(f"label{suffix} of {', '.join(unlabeled)}")
+    if p.records_total == 0:
+        gaps.append("records (the set is empty)")
+    return gaps
+
+
+def _passport_findings(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    # Table 1 note *: under the whole-criterion reading the maximum covers row 4 as well
+    whole = reading(artifacts.config, "opendata-no-datasets") == "whole-criterion"
+    if item == "T1-4" and whole and no_unified_datasets(artifacts):
+        return [result(item, lang, "not_applicable", reason=NO_UNIFIED_DATASETS) for lang in LANGS]
+    entries = unified_entries(artifacts)
+    portal = data_portal(artifacts)
+    problem = _catalogue_problem(portal)
+    if problem:
+        return [not_assessed(item, lang, problem, failure_evidence(portal.catalogue_failures)) for lang in LANGS]
+    if not portal.datasets:
+        if entries:  # sets are due and none is published: nothing is correct
+            missing = [
+                Deficiency(
+                    f"No dataset of the body is published ({len(entries)} due)",
+                    "no_datasets",
+                    url=portal.catalogue_url(),
+                )
+            ]
+            return [
+                result(
+                    item,
+                    lang,
+                    "fail",
+                    {"numerator": 0, "denominator": 0},
+                    missing,
+                    _catalogue_evidence(portal),
+                )
+                for lang in LANGS
+            ]
+        reason = "no dataset is published and none is due"
+        if entries is None:
+            return [not_assessed(item, lang, reason + " (Unified list unknown)") for lang in LANGS]
+        return [result(item, lang, "not_applicable", reason=reason) for lang in LANGS]
+    checked = {api: d for api, d in portal.datasets.items() if api in portal.passports}
+    if not checked:
+        reason = "no passport of the body's datasets was fetched"
+        if portal.passport_failures:
+            reason = failure_reason(portal.passport_failures, reason)
+        return [not_assessed(item, lang, reason, failure_evidence(portal.passport_failures)) for lang in LANGS]
+    results = []
+    for lang in LANGS:
+        deficiencies: list[Deficiency] = []
+        evidence: list[EvidenceRef] = []
+        for api_uri, dataset in sorted(checked.items()):
+            p = portal.passports[api_uri]
+            gaps = passport_gaps(p, dataset, lang)
+            if gaps:
+                snippet = f"{api_uri}: {'; '.join(gaps)}"
+                deficiencies.append(
+                    Deficiency(
+                        f"Passport of «{dataset.names.get(lang) or api_uri}» lacks in {lang}: {'; '.join(gaps)}",
+                        "incomplete_passport",
+                        url=p.record.source_url,
+                        record=api_uri,
+                        evidence=[p.record.evidence("$.fields", snippet)],
+                    )
+                )
+            elif len(evidence) < EVIDENCE_LIMIT:
+                evidence.append(p.record.evidence("$.fields", f"{api_uri}: complete in {lang}"))
+        unchecked = sorted(set(portal.datasets) - set(checked))
+        good, total = len(checked) - len(deficiencies), len(checked)
+        if item == "T1-4":
+            results.append(
+                share_result(
+                    item,
+                    lang,
+                    good,
+                    total,
+                    deficiencies,
+                    evidence,
+                    incomplete=[d.record for d in deficiencies],
+                    not_checked=unchecked,
+                )
+            )
+        else:
+            results.append(
+                deficiency_result(
+                    item, lang, deficiencies, evidence, numerator=good, denominator=total, not_checked=unchecked
+                )
+            )
+    return results
+
+
+@register(
+    "open_data.passports",
+    "1",
+    ["T1-4"],
+    needs=["records:data"],
+    uses=["config:unified_list"],
+)
+def passports(artifacts: BodyArtifacts) -> list[Result]:
+    return _passport_findings(artifacts, "T1-4")
+
+
+# ------------------------------------------------------------------------------ 2017 Appendix 12
+@register(
+    "open_data.a12_schedule",
+    "1",
+    ["A12-OD-3"],
+    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
+)
+def a12_schedule(artifacts: BodyArtifacts) -> list[Result]:
+    prepared = _prepared(artifacts, ["A12-OD-3"])
+    if isinstance(prepared, list):
+        return prepared
+    entries, portal, _ = prepared
+    results = []
+    for lang in LANGS:
+        rows = _Entries(entries, portal, lang, artifacts)
+        # every list entry not published, or published but overdue, is one deficiency (−0.1)
+        deficiencies = rows.stale() + rows.missing()
+        evidence = _published_evidence(rows) or _catalogue_evidence(portal)
+        found = deficiency_result(
+            "A12-OD-3",
+            lang,
+            deficiencies,
+            evidence,
+            numerator=len(entries) - len(deficiencies),
+            denominator=len(entries),
+        )
+        # a12-parameter-floor = zero-when-absent: nothing of the list published in the language fails
+        if not rows.published() and reading(artifacts.config, "a12-parameter-floor") == "zero-when-absent":
+            found.status = "fail"
+        results.append(found)
+    return results
+
+
+@register(
+    "open_data.a12_passports",
+    "1",
+    ["A12-OD-5"],
+    needs=["records:data"],
+    uses=["config:unified_list"],
+)
+def a12_passports(artifacts: BodyArtifacts) -> list[Result]:
+    return _passport_findings(artifacts, "A12-OD-5")

@@ -1,0 +1,94 @@
+"""Appendix 16 (2017 edition): the sections of the MOBILE version, per language.
+
+Judged on the pages a phone gets (:func:`ashyq.checks.mobile.version.read_mobile_version`): the
+separate mobile version's own pages when the harvest found one, else the responsive site's pages,
+else the phone's rendering of the home page. The vocabulary is ``ashyq/config/vocabulary/appendix16.yaml``;
+the logic is Appendix 15's (:mod:`ashyq.checks.completeness.judge`), the service memo (Table 1 row 1.2
+and Table 2 row 1.3, indicator 3 «Памятка о получении государственной услуги», parts 3.1 to 3.6) read
+per service on the services' own pages or their blocks of the list (``judge.memos_of``): a memo
+lacking a part, or a listed service without one, is incomplete information (the note's deduction).
+
+A language the separate mobile version does not offer is a *failed* section for that language (the
+appendix scores per language what a phone user finds; there is nothing), unless fetching the
+version failed in that language. A site whose phone view is the full fixed layout and that has no
+mobile version anywhere fails every section. With no mobile rendering at all the sections are
+``not_assessed``. A16-k and A16-2 (the coefficient and the link back) are :mod:`.coefficient`'s.
+"""
+
+from __future__ import annotations
+
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency
+from ashyq.base.vocabulary import LANGS, Lang
+from ashyq.checks.completeness.judge import assess_section, p_lang
+from ashyq.checks.completeness.keywords import Section, Vocabulary, load_cached, vocabulary_for
+from ashyq.checks.mobile.version import MobileReading, read_mobile_version
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result, not_assessed
+
+VOCABULARY = "appendix16"
+ITEMS = tuple(load_cached(VOCABULARY).sections)
+LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
+
+
+@register(
+    "a16.mobile_sections",
+    "3",
+    ITEMS,
+    needs=[("measurements:mobile", "pages")],
+    pages_rule="somewhere",
+)
+def run(artifacts: BodyArtifacts) -> list[Result]:
+    vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
+    reading = read_mobile_version(artifacts)
+    results = []
+    for section in vocabulary.sections.values():
+        if artifacts.kind not in section.applies_to:
+            continue
+        for lang in LANGS:
+            results.append(_section(artifacts, section, lang, reading, vocabulary))
+    return results
+
+
+def _section(
+    artifacts: BodyArtifacts, section: Section, lang: Lang, reading: MobileReading, vocabulary: Vocabulary
+) -> Result:
+    item = section.item
+    listed = [i.id for i in section.indicators_for(artifacts.kind)]
+    if reading.how == "unknown":
+        return not_assessed(item, lang, reading.reason)
+    if reading.how == "none":
+        return Result(
+            item,
+            lang,
+            "fail",
+            measured={"share": 0.0, "present": [], "absent": listed, "source": reading.source},
+            deficiencies=[Deficiency(reading.reason, kind="no_mobile_version", evidence=reading.evidence)],
+            evidence=reading.evidence,
+            reason=reading.reason,
+        )
+    mine = [u for u in reading.units if u.lang == lang]
+    if not mine and reading.how == "separate":
+        failed = [url for url in reading.failures if p_lang(url, lang)]
+        if failed:
+            return not_assessed(
+                item, lang, f"the mobile version's {lang} pages could not be fetched ({failed[0]} and others)"
+            )
+        offered = ", ".join(reading.langs()) or "no language"
+        why = (
+            f"the separate mobile version has no {LANG_NAMES[lang]} pages (it offers {offered}): "
+            f"a phone user reading {LANG_NAMES[lang]} finds none of the section"
+        )
+        return Result(
+            item,
+            lang,
+            "fail",
+            measured={"share": 0.0, "present": [], "absent": listed, "source": reading.source, "languages": offered},
+            deficiencies=[Deficiency(why, kind="language_missing", evidence=reading.evidence)],
+            evidence=reading.evidence,
+            reason=why,
+        )
+    result = assess_section(artifacts, section, reading.units, lang, vocabulary, source=reading.source)
+    if result.status == "not_assessed" and reading.how != "separate":
+        result.reason = f"{result.reason}; {reading.reason}"
+    return result

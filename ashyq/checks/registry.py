@@ -1,0 +1,168 @@
+"""The registry of checks, keyed by methodology item, and the runner.
+
+A check is a pure function of a body's artifacts (:mod:`ashyq.base.artifacts`) that reports one
+:class:`~ashyq.checks.result.Result` per item and language. It registers with the items it
+substantiates (each item has exactly one check), a stable id and version (findings carry
+``<id>@<version>`` in ``check``) and the inputs it needs and uses (:mod:`ashyq.checks.inputs`).
+What the editions already say is not restated: the titles, and the body kinds an item concerns,
+are read from ``ashyq/config/methodology`` (a check names only kinds beyond them, e.g. the subordinate
+organisations' own websites of point 86). ``docs/checks.md`` is generated from this registry and
+the editions (``python -m ashyq.checks.overview``).
+
+The runner enforces ``needs``: when an input a check needs was not harvested, every item of the
+check is ``not_assessed`` with the harvest's own reason, and the check is not called. A check that
+raises is ``not_assessed`` too: one bug never loses the other checks' findings.
+
+The runner also reads a website harvested in part (:mod:`ashyq.checks.coverage`): when pages of the
+body's site were not obtained after retries, a check that reads ``pages`` has the verdicts those
+pages could change made ``not_assessed``, as its ``pages_rule`` says (``everywhere`` by default;
+``somewhere`` for an item that asks for something to be found somewhere on the site).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.checks import inputs
+from ashyq.checks.coverage import PAGES_RULES, PagesRule, left_open, missing_pages
+from ashyq.checks.edition_index import applies, item_kinds, languages_of
+from ashyq.checks.result import Result, not_assessed
+
+Run = Callable[[BodyArtifacts], Sequence[Result]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: the items it substantiates, what it reads, its code."""
+
+    id: str
+    version: str
+    items: tuple[str, ...]
+    needs: tuple[inputs.Requirement, ...]  # without any one of these: not_assessed, said by the runner
+    uses: tuple[str, ...]  # read when there, not needed
+    run: Run
+    also_applies_to: tuple[str, ...] = ()  # body kinds beyond the editions' (a subordinate organisation)
+    # what a page of the site not obtained does to its verdicts (ashyq.checks.coverage)
+    pages_rule: PagesRule = "everywhere"
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    @property
+    def reads(self) -> list[str]:
+        """Every input the check reads, needed or not."""
+        return inputs.flat([*self.needs, *self.uses])
+
+    @property
+    def browser(self) -> bool:
+        """Whether it reads measurements the browser gather step (or an outside provider) takes."""
+        return any(inputs.from_browser(name) for name in self.reads)
+
+    @property
+    def applies_to(self) -> tuple[str, ...]:
+        """The body kinds its items concern in the editions, and those it adds."""
+        kinds = {kind for item in self.items for kind in item_kinds(item)} | set(self.also_applies_to)
+        return tuple(k for k in ("cgo", "mio", "subordinate") if k in kinds)
+
+    def items_for(self, kind: str) -> list[str]:
+        """The check's items that concern a body of ``kind`` (``A16-1.2-cgo`` not a MIO)."""
+        return [item for item in self.items if applies(item, kind)]
+
+
+REGISTRY: dict[str, Check] = {}  # item → the check that substantiates it
+_IDS: set[str] = set()
+
+
+def register(
+    id: str,
+    version: str,
+    items: Sequence[str],
+    *,
+    needs: Sequence[inputs.Requirement] = (),
+    uses: Sequence[str] = (),
+    also_applies_to: Sequence[str] = (),
+    pages_rule: PagesRule = "everywhere",
+) -> Callable[[Run], Run]:
+    """Decorator: ``@register("a14.breadcrumbs", "1", ["A14-2.4"], needs=["pages"])`` on ``def run(artifacts)``."""
+
+    def wrap(fn: Run) -> Run:
+        if id in _IDS:
+            raise ValueError(f"check {id!r} is registered twice")
+        for name in inputs.flat([*needs, *uses]):
+            inputs.check_name(name)
+        if pages_rule not in PAGES_RULES:
+            raise ValueError(f"check {id!r}: pages_rule is one of {', '.join(PAGES_RULES)}, not {pages_rule!r}")
+        check = Check(id, version, tuple(items), tuple(needs), tuple(uses), fn, tuple(also_applies_to), pages_rule)
+        for item in check.items:
+            if item in REGISTRY:
+                raise ValueError(f"item {item} has two checks: {REGISTRY[item].id} and {id}")
+        _IDS.add(id)
+        REGISTRY.update(dict.fromkeys(check.items, check))
+        return fn
+
+    return wrap
+
+
+_LOADED = False
+
+
+def _load_all() -> None:
+    """Import every check module of the package once (each registers its checks on import)."""
+    global _LOADED
+    if _LOADED:
+        return
+    import ashyq.checks
+
+    for module in pkgutil.walk_packages(ashyq.checks.__path__, prefix="ashyq.checks."):
+        if not module.ispkg:
+            importlib.import_module(module.name)
+    _LOADED = True
+
+
+def checks() -> list[Check]:
+    """Every registered check, once each, in the order they registered."""
+    _load_all()
+    return list(dict.fromkeys(REGISTRY.values()))
+
+
+def check_for(item: str) -> Check | None:
+    _load_all()
+    return REGISTRY.get(item)
+
+
+def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None) -> list[Result]:
+    """Run every registered check that applies to the body (those of ``only_items`` when given)."""
+    wanted = set(only_items) if only_items is not None else None
+    missing = missing_pages(artifacts)
+    results: list[Result] = []
+    for check in checks():
+        if artifacts.kind not in check.applies_to:
+            continue
+        if wanted is not None and not wanted & set(check.items):
+            continue
+        absent = inputs.first_missing(artifacts, check.needs)
+        if absent is not None:
+            produced = _not_assessed(check, artifacts.kind, absent)
+        else:
+            try:
+                produced = list(check.run(artifacts))
+            except Exception as error:  # a bug in one check must not lose the others' findings
+                produced = _not_assessed(
+                    check, artifacts.kind, f"check {check.ref} failed: {type(error).__name__}: {error}"
+                )
+        if missing and "pages" in check.reads:
+            produced = [left_open(result, missing, check.pages_rule) for result in produced]
+        for result in produced:
+            if wanted is None or result.item in wanted:
+                result.check = check.ref
+                results.append(result)
+    return results
+
+
+def _not_assessed(check: Check, kind: str, reason: str) -> list[Result]:
+    return [not_assessed(item, lang, reason) for item in check.items_for(kind) for lang in languages_of(item)]

@@ -1,0 +1,281 @@
+"""The schema of every ``ashyq/config/checks/<name>.yaml``: what keys it has and of what type.
+
+The loader (:mod:`ashyq.config.check_settings`) validates a file, and every override laid over it, against
+its schema; an unknown or misspelt key is refused with its place, never read as "absent". Nested
+vocabularies whose keys are data (label kinds, material kinds …) are typed as mappings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Phrases = dict[str, list[str]]  # language (kk, ru, en) or kind → phrases
+Source = dict[str, str]  # where a rule comes from: seed file and point, or law and digest
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+# ------------------------------------------------------------------------------ accessibility
+class Sampling(Schema):
+    max_templates: int
+    max_confirm: int
+    template_similarity: float
+    home: bool
+    per_section_type: int
+    max_pages: int
+    section_types: dict[str, list[str]]
+
+
+class BrowserSettings(Schema):
+    timeout_ms: int
+    settle_ms: int
+    pages_per_context: int
+    concurrent_pages: int = Field(ge=0)
+    zoom_factor: float
+    desktop_viewport: dict[str, int]
+    watch_ms: int
+
+
+class NavDepth(Schema):
+    depth_by_interpretation: dict[str, int]
+    rules_depth: int
+    threshold_percent: int
+
+
+class ProviderEntry(Schema):
+    name: str
+    options: dict[str, Any] = {}
+
+
+class Accessibility(Schema):
+    """accessibility.yaml: Appendix 14 and the mobile coefficient (checks and the gather step)."""
+
+    sampling: Sampling
+    browser: BrowserSettings
+    nav_depth: NavDepth
+    menu_selectors: list[str]
+    menu_min_links: int
+    breadcrumb_selectors: list[str]
+    search_selectors: list[str]
+    skip_link_selectors: list[str]
+    labels: dict[str, list[str]]
+    patterns: dict[str, list[str]]
+    long_document_chars: int
+    long_page_chars: int
+    anchor_targets_ignored: list[str]
+    breadcrumbs_pass_share: float
+    presence_pass_share: float
+    machine_readable_formats: list[str]
+    listed_text_formats: list[str]
+    document_formats: list[str]
+    archive_formats: list[str]
+    plugin_types: list[str]
+    wcag_criteria: dict[str, list[str]]
+    axe_rules: dict[str, list[str]]
+    emblem_max_px: int
+    english_all_materials_share: float
+    english_translated_share: float
+    english_not_materials: list[str]
+    providers: dict[str, str | ProviderEntry]  # capability (search_rank, cross_browser) → provider
+
+
+# ------------------------------------------------------------------------------ budget
+class MaterialKind(Schema):
+    kind: str
+    kk: list[str] = []
+    ru: list[str] = []
+
+
+class Budget(Schema):
+    """budget.yaml: how a budget.egov.kz material is recognised and where its dates are."""
+
+    material_kinds: list[MaterialKind]
+    # the National Bank's own names of its consolidated statements (Table 2 note *), read for it only
+    national_bank_statements: list[MaterialKind]
+    info_labels: dict[str, list[str]]
+    draft_file: Phrases
+    restricted_notice: Phrases
+
+
+# ------------------------------------------------------------------------------ deadlines
+class WorkingDaysTerm(Schema):
+    working_days: int
+    counted_from: str
+    source: Source
+
+
+class FixedDate(Schema):
+    month: int
+    day: int
+    source: Source
+
+
+class BudgetDeadlines(Schema):
+    development_plan_report: WorkingDaysTerm
+    development_plan_report_due: FixedDate
+    budget_programme_reports: FixedDate
+    audit_results: WorkingDaysTerm
+    draft_budget_programmes: FixedDate
+    shift_fixed_dates_past_days_off: bool
+    citizen_budget_max_age_years: int
+
+
+class OpenDataDeadlines(Schema):
+    periodicity_days: dict[str, int | None]  # None: "as needed", never overdue
+    source: Source
+
+
+class NpaDeadlines(Schema):
+    exclude_open_discussions: bool
+
+
+class Deadlines(Schema):
+    """deadlines.yaml: the statutory deadlines of the portal checks, each with its legal source."""
+
+    budget: BudgetDeadlines
+    open_data: OpenDataDeadlines
+    npa: NpaDeadlines
+
+
+# ------------------------------------------------------------------------------ declared
+class MediaRequestDeadline(Schema):
+    law: str
+    working_days: int
+    effective_from: str
+    source: Source
+
+
+class Verification(Schema):
+    keyword_share: float
+    keyword_stem_letters: int
+    max_keywords: int
+    min_words_for_language: int
+    earlier_period_rows: dict[str, list[str]]
+    missing_statuses: list[int]
+    stopwords: Phrases
+
+
+class Declared(Schema):
+    """declared.yaml: re-verification of declared links and the declared items' rules."""
+
+    media_request_deadlines: list[MediaRequestDeadline]
+    publicity_levels: list[str]
+    needs_event_groups: dict[str, list[str]]
+    verification: Verification
+
+
+# ------------------------------------------------------------------------------ dialog
+class DialogEvents(Schema):
+    per_half_year: int
+    kinds: list[str]
+
+
+class BlogBand(Schema):
+    """A band of Table 6 row 2 and its regularity: more than ``above`` entries, at least ``at_least``
+    in every whole ``per`` (week or month) of the period."""
+
+    above: int
+    per: str
+    at_least: int
+
+
+class DialogBlog(Schema):
+    top_band_above: int
+    bands: list[BlogBand]
+    questions_closed: str
+    subordinate_min_answered_percent: int
+
+
+class Dialog(Schema):
+    """dialog.yaml: the open-dialogue checks (events, the first head's blog, answers)."""
+
+    events: DialogEvents
+    blog: DialogBlog
+    declared_link_patterns: dict[str, list[str]]
+
+
+# ------------------------------------------------------------------------------ feedback
+class Feedback(Schema):
+    """feedback.yaml: the public feedback indicator F (order No. 17-НҚ)."""
+
+    proposals_from: list[str]
+    proposals_need_decision: bool
+    comments_from: list[str]
+    budget_status: dict[str, list[str]]
+    announcement_phrases: Phrases
+    project_results_phrases: Phrases
+
+
+# ------------------------------------------------------------------------------ layout
+class Layout(Schema):
+    """layout.yaml: Kazakh text typed without a Kazakh keyboard layout."""
+
+    kazakh_words: list[str]
+    valid_without_kazakh_letters: list[str]
+    kazakh_letters: str
+    min_letters_without_kazakh: int
+    latin_lookalikes: dict[str, str]
+    russian_layout: dict[str, str]
+
+
+# ------------------------------------------------------------------------------ legalacts
+class Legalacts(Schema):
+    """legalacts.yaml: the open-NPA checks on legalacts.egov.kz."""
+
+    attachments: dict[str, Phrases]
+    amendment_title: Phrases
+    regulatory_policy_type: Phrases
+    required_fields: dict[str, list[str]]
+
+
+# ------------------------------------------------------------------------------ subordinate
+class Art16Kind(Schema):
+    title: dict[str, str]
+    kk: list[str]
+    ru: list[str]
+
+
+class Art16(Schema):
+    kinds: dict[str, Art16Kind]
+    missing_for_penalty: int
+
+
+class SubordinateOpenData(Schema):
+    periodicity_days: dict[str, int | None]
+    required_text: Phrases
+    field_label: dict[str, str]
+
+
+class Subordinate(Schema):
+    """subordinate.yaml: the subordinate organisations' penalty items (Tables 8-11)."""
+
+    art16: Art16
+    open_data: SubordinateOpenData
+
+
+# ------------------------------------------------------------------------------ announcements
+class Announcements(Schema):
+    """announcements.yaml: what an announcement of a public discussion and the action plan on problem
+    issues look like on a website (ashyq/checks/announcements.py)."""
+
+    announcement: Phrases
+    subjects: dict[str, Phrases]
+    action_plan: Phrases
+
+
+SCHEMAS: dict[str, type[Schema]] = {
+    "accessibility": Accessibility,
+    "announcements": Announcements,
+    "budget": Budget,
+    "deadlines": Deadlines,
+    "declared": Declared,
+    "dialog": Dialog,
+    "feedback": Feedback,
+    "layout": Layout,
+    "legalacts": Legalacts,
+    "subordinate": Subordinate,
+}

@@ -1,0 +1,74 @@
+"""gov.kz in a real browser: the rendered pages of one body, per language, as PageItems with
+screenshots and the serialised DOM (see :mod:`ashyq.crawler.render`). Scrapy only carries the items to
+the pipelines; the browser step runs inside ``start()`` on Scrapy's asyncio reactor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from ashyq.crawler.parsers.govkz import GOVKZ
+from ashyq.crawler.spiders.portal import PortalSpider
+
+
+class GovkzRenderSpider(PortalSpider):
+    name = "govkz_render"
+    portal = "govkz"
+    harvests = ("pages",)
+    identifier = "govkz_slug"
+    languages = ("kk", "ru", "en")
+    base_url = GOVKZ
+    drives_browser = True  # the crawl process runs only a few of these at once (ashyq/crawler/process.py)
+
+    def __init__(self, *args: Any, max_pages: str | int = 40, timeout_ms: str | int = 20_000, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_pages = int(max_pages)
+        self.timeout_ms = int(timeout_ms)
+
+    async def start(self) -> AsyncIterator[Any]:
+        if not self.body_identifier():
+            yield self.identifier_missing()
+            return
+        from ashyq.crawler.render import (
+            RenderSettings,
+            budget_from,
+            default_concurrency,
+            policy_from,
+            render_body,
+            url_map_from_settings,
+            warc_archiver,
+        )
+        from ashyq.store.warc import archive_for
+
+        out_dir = Path(self.settings.get("ASHYQ_OUT_DIR") or "out")
+        run_id = self.run_id or self.settings.get("ASHYQ_RUN_ID") or "adhoc"
+        config = RenderSettings(
+            out_dir=out_dir,
+            run_id=run_id,
+            body_id=self.body_id,
+            url_map=url_map_from_settings(self.settings),
+            internal_hosts={"www.gov.kz"},
+            policy=policy_from(self.settings),
+            budget=budget_from(self.settings),
+            timeout_ms=self.timeout_ms,
+            # the run's page budget (--max-pages) caps the render too, per language
+            max_pages=min(self.max_pages, self.settings.getint("ASHYQ_MAX_PAGES") or self.max_pages),
+            archive=warc_archiver(out_dir, run_id, self.body_id),
+            exchanges=archive_for(out_dir, run_id, self.body_id),
+            retry_times=self.settings.getint("RETRY_TIMES", 2),
+            retry_http_codes=frozenset(int(c) for c in self.settings.getlist("RETRY_HTTP_CODES") or ()),
+            antibot_markers=tuple(self.settings.getlist("ASHYQ_ANTIBOT_MARKERS")) or RenderSettings.antibot_markers,
+            backoff_base_seconds=self.settings.getfloat("ASHYQ_BACKOFF_BASE", 1.0),
+            backoff_max_seconds=self.settings.getfloat("ASHYQ_BACKOFF_MAX", 30.0),
+            baseline_run=self.settings.get("ASHYQ_BASELINE_RUN") or None,
+            user_agent=self.settings.get("USER_AGENT") or "",
+            # pages rendered at once (ashyq/config/crawl.yaml's render.concurrency; 0: by the machine)
+            concurrency=self.settings.getint("ASHYQ_RENDER_CONCURRENCY") or default_concurrency(),
+            phone_views=self.settings.get("ASHYQ_RENDER_PHONE_VIEWS") or RenderSettings.phone_views,
+        )
+        async for item in render_body(str(self.body_identifier()), self.langs, config):
+            yield item
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value("ashyq/render/unchanged", config.reused)

@@ -1,0 +1,88 @@
+"""The figures the accuracy commands print and record, computed from stored or fresh answers."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ashyq_replica.accuracy.act_report import CaseOutcome, by_rule, consistency, consistency_counts, scores
+from ashyq_replica.accuracy.act_rules import ITEMS, assets_root
+from ashyq_replica.accuracy.compare import Pair, Tally, by_item, by_site, overall
+
+
+def pairs_from_record(outside: dict[str, Any]) -> list[Pair]:
+    """The first-seen verdicts of every recorded site, as pairs."""
+    out = []
+    for site, entry in outside.items():
+        for v in entry["verdicts"]:
+            out.append(Pair(site, v["item"], v["lang"], v["truth"], v["tool"]))
+    return out
+
+
+def verdict_rows(pairs: Iterable[Pair]) -> list[dict[str, Any]]:
+    return [{"item": p.item, "lang": p.lang, "truth": p.truth, "tool": p.tool} for p in pairs]
+
+
+def tally_dict(t: Tally) -> dict[str, Any]:
+    return {
+        "verdicts": t.verdicts,
+        "agreement": t.agreement,
+        "exact_agreement": t.exact_agreement,
+        "pass_everywhere": t.baseline,
+        "not_assessed": t.not_assessed,
+    }
+
+
+def outside_figures(pairs: list[Pair]) -> dict[str, Any]:
+    return {
+        "overall": tally_dict(overall(pairs)),
+        "sites": {site: tally_dict(t) for site, t in by_site(pairs).items()},
+        "items": {f"{item}|{lang}": tally_dict(t) for (item, lang), t in by_item(pairs).items()},
+    }
+
+
+def case_outcomes(cases: Iterable[dict[str, Any]], who: str) -> list[CaseOutcome]:
+    """who: "tool", "tool_item" (the item's status alone, the first-seen yardstick) or "axe"."""
+    return [CaseOutcome(c["rule"], c["item"], c["expected"], c[who]) for c in cases]
+
+
+def act_figures(cases: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {"rules": {}, "items": {}}
+    whos = ["tool", "axe"] + (["tool_item"] if cases and all("tool_item" in c for c in cases) else [])
+    for who in whos:
+        outcomes = case_outcomes(cases, who)
+        s = scores(outcomes)
+        out[who] = {
+            "recall": s.recall,
+            "precision": s.precision,
+            "found": s.found,
+            "missed": s.missed,
+            "false_alarms": s.false_alarms,
+            "skipped": s.skipped,
+            "consistency": consistency_counts(outcomes),
+        }
+        for item in ITEMS:
+            si = scores(o for o in outcomes if o.item == item)
+            out["items"].setdefault(item, {})[who] = {"recall": si.recall, "precision": si.precision}
+        for rule, rule_cases in by_rule(outcomes).items():
+            label, why = consistency(rule_cases)
+            out["rules"].setdefault(rule, {"item": rule_cases[0].item, "cases": len(rule_cases)})[who] = {
+                "consistency": label,
+                "why": why,
+            }
+    names = {c["rule"]: c["rule_name"] for c in cases}
+    for rule, entry in out["rules"].items():
+        entry["name"] = names.get(rule, "")
+    return out
+
+
+def act_cases_from_record(act: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for entry in act.values() for c in entry["cases"]]
+
+
+def checkout_identity(checkout: Path) -> dict[str, Any]:
+    """What names a checkout without git: the digest of its test-case list."""
+    listing = assets_root(checkout) / "testcases.json"
+    return {"testcases_sha256": hashlib.sha256(listing.read_bytes()).hexdigest()}

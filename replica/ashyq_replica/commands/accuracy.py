@@ -1,0 +1,332 @@
+"""``ashyq accuracy …``: how right the checks are.
+
+* ``outside`` — agreement with the documented truth of the outside sites, first-seen figures (the
+  committed data file) beside the figures measured now;
+* ``act`` — the ACT Rules implementation report for Appendix 14 items 3.1–3.7, the tool beside plain
+  axe-core, from a checkout of w3c/wcag-act-rules kept outside the repository;
+* ``replica`` — the plumbing check against the replica world's ground truth.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ashyq.cli.audit import StageProgress, ensure_dir, err, usage_error
+from ashyq.cli.console import command_console
+from ashyq_replica.commands.demo import replica_audit
+
+console = command_console()
+
+accuracy_app = typer.Typer(
+    help="How right the checks are: outside sites, ACT test cases, replica plumbing.", no_args_is_help=True
+)
+
+
+def pct(v: float | None) -> str:
+    return "—" if v is None else f"{v:.0%}"
+
+
+def ratio(v: float | None) -> str:
+    return "—" if v is None else f"{v:.2f}"
+
+
+# ------------------------------------------------------------------------------------------ outside
+@accuracy_app.command("outside")
+def outside_command(
+    out: Annotated[Path, typer.Option(help="Output folder of the run.")] = Path("out/accuracy-outside"),
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
+    first_seen_only: Annotated[
+        bool, typer.Option("--first-seen-only", help="Print the recorded figures; measure nothing.")
+    ] = False,
+    record_first_seen: Annotated[
+        bool,
+        typer.Option("--record-first-seen", help="Record sites that have no first-seen figures yet (clean tree only)."),
+    ] = False,
+    detail: Annotated[bool, typer.Option("--detail", help="List every verdict the tool disagrees with.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Agreement with the outside sites' documented truth, per item and language: first-seen and current."""
+    from ashyq_replica.accuracy import record
+    from ashyq_replica.accuracy.compare import by_item, by_site, item_order, overall
+    from ashyq_replica.accuracy.outside import audit, compare, excluded
+    from ashyq_replica.accuracy.summary import outside_figures, pairs_from_record, verdict_rows
+    from ashyq_replica.core import DEFAULT_AS_OF
+
+    data = record.load()
+    first = pairs_from_record(data["outside"])
+    current: list[Any] = []
+    run_note = ""
+    if not first_seen_only:
+        when = (
+            _measured_at(record, world_as_of=DEFAULT_AS_OF.isoformat(), browser=not no_browser)
+            if record_first_seen
+            else None
+        )
+        out = out.resolve()
+        db = f"sqlite:///{ensure_dir(out) / 'ashyq.sqlite'}"
+        run = audit(DEFAULT_AS_OF, out, db, browser=not no_browser, progress=StageProgress())
+        current = compare(DEFAULT_AS_OF, run.findings)
+        run_note = f"run {run.run_id} ({run.status}); " + ", ".join(f"{s}: {o}" for s, o in run.outcomes.items())
+        if when is not None:
+            added = [
+                site
+                for site in sorted({p.site for p in current})
+                if record.add_outside(data, site, when, verdict_rows(p for p in current if p.site == site))
+            ]
+            if added:
+                record.save(data)
+                first = pairs_from_record(data["outside"])
+            err.print(f"first-seen recorded for: {', '.join(added) or 'nothing new'}", highlight=False)
+        if detail:
+            reasons = {(f["site"], f["item"], f["lang"]): f.get("reason") or "" for f in run.findings}
+            _print_detail(current, reasons)
+    if as_json:
+        payload = {
+            "first_seen": outside_figures(first),
+            "current": outside_figures(current) if current else None,
+            "measured_at": {site: e["measured_at"] for site, e in data["outside"].items()},
+            "excluded": excluded(),
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    console.print(
+        "[bold]Outside sites[/bold] — material the checks were not written against: agreement with the documented "
+        "truth (a verdict agrees when the tool measured it and found a defect exactly where the truth has one).",
+        highlight=False,
+    )
+    for site, entry in data["outside"].items():
+        m = entry["measured_at"]
+        console.print(f"first-seen {site}: commit {m['commit'][:12]}, {m['date']}", highlight=False)
+    if run_note:
+        console.print(f"current: {run_note}", highlight=False)
+    sites = Table(title="per site")
+    for col in (
+        "site",
+        "verdicts",
+        "first-seen agreement",
+        "current agreement",
+        '"pass" everywhere',
+        "not assessed first / now",
+    ):
+        sites.add_column(col)
+    first_sites, current_sites = by_site(first), by_site(current)
+    for site in sorted(set(first_sites) | set(current_sites)):
+        f, c = first_sites.get(site), current_sites.get(site)
+        base = c or f
+        assert base is not None
+        sites.add_row(
+            site,
+            str(base.verdicts),
+            ratio(f.agreement) if f else "—",
+            ratio(c.agreement) if c else "—",
+            ratio(base.baseline),
+            f"{pct(f.not_assessed) if f else '—'} / {pct(c.not_assessed) if c else '—'}",
+        )
+    fo, co = overall(first), overall(current)
+    both = co if current else fo
+    sites.add_row(
+        "all",
+        str(both.verdicts),
+        ratio(fo.agreement),
+        ratio(co.agreement) if current else "—",
+        ratio(both.baseline),
+        f"{pct(fo.not_assessed)} / {pct(co.not_assessed) if current else '—'}",
+        style="bold",
+    )
+    console.print(sites)
+    items = Table(title="per item and language (n = sites)")
+    for col in ("item", "lang", "n", "first-seen", "current", '"pass" everywhere', "not assessed first / now"):
+        items.add_column(col)
+    first_items, current_items = by_item(first), by_item(current)
+    for key in sorted(set(first_items) | set(current_items), key=lambda k: (item_order(k[0]), k[1])):
+        f, c = first_items.get(key), current_items.get(key)
+        base = c or f
+        assert base is not None
+        items.add_row(
+            key[0],
+            key[1],
+            str(base.verdicts),
+            ratio(f.agreement) if f else "—",
+            ratio(c.agreement) if c else "—",
+            ratio(base.baseline),
+            f"{pct(f.not_assessed) if f else '—'} / {pct(c.not_assessed) if c else '—'}",
+        )
+    console.print(items)
+    console.print(
+        f"overall binary agreement: first-seen {ratio(fo.agreement)}, "
+        f"current {ratio(co.agreement) if current else '—'} "
+        f'(answering "pass" everywhere: {ratio(both.baseline)}); not assessed: first-seen {pct(fo.not_assessed)}, '
+        f"current {pct(co.not_assessed) if current else '—'}",
+        highlight=False,
+    )
+    console.print("left out of the truth: " + "; ".join(f"{k} ({v})" for k, v in excluded().items()), highlight=False)
+
+
+def _measured_at(record: Any, **extra: Any) -> dict[str, Any]:
+    try:
+        when: dict[str, Any] = record.measured_at(**extra)
+    except record.RecordError as error:
+        raise usage_error(str(error)) from None
+    return when
+
+
+def _print_detail(pairs: list[Any], reasons: dict[tuple[str, str, str], str]) -> None:
+    table = Table(title="verdicts the tool disagrees with")
+    for col in ("site", "item", "lang", "truth", "tool", "tool's reason"):
+        table.add_column(col)
+    for p in pairs:
+        if not p.agrees:
+            table.add_row(
+                p.site, p.item, p.lang, p.truth, p.tool or "no finding", reasons.get((p.site, p.item, p.lang), "")[:100]
+            )
+    console.print(table)
+
+
+# ---------------------------------------------------------------------------------------------- ACT
+@accuracy_app.command("act")
+def act_command(
+    checkout: Annotated[
+        Path | None,
+        typer.Argument(help="A checkout of w3c/wcag-act-rules (outside the repository); none: recorded figures only."),
+    ] = None,
+    rules: Annotated[str | None, typer.Option("--rules", help="Only these ACT rule ids, comma-separated.")] = None,
+    record_first_seen: Annotated[
+        bool,
+        typer.Option("--record-first-seen", help="Record rules that have no first-seen figures yet (clean tree only)."),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """ACT Rules report for Appendix 14 items 3.1–3.7: the tool beside plain axe-core, per rule."""
+    from ashyq_replica.accuracy import record
+    from ashyq_replica.accuracy.act_rules import CheckoutError
+    from ashyq_replica.accuracy.summary import act_cases_from_record, act_figures, checkout_identity
+
+    data = record.load()
+    first_cases = act_cases_from_record(data["act"])
+    current_cases: list[dict[str, Any]] = []
+    note = ""
+    if checkout is not None:
+        from ashyq_replica.accuracy.act import run_act
+
+        try:
+            identity = checkout_identity(checkout)
+        except CheckoutError as error:
+            raise usage_error(str(error)) from None
+        when = _measured_at(record, checkout=identity) if record_first_seen else None
+        wanted = {r.strip() for r in rules.split(",")} if rules else None
+        run = run_act(checkout, wanted, progress=lambda m: err.print(m, highlight=False))
+        current_cases = [r.as_dict() for r in run.results]
+        note = f"measured now: axe-core {run.axe_version}, {len(current_cases)} cases, {run.seconds:.0f} s"
+        if when is not None:
+            when = {**when, "axe_core": run.axe_version}
+            added = [
+                rule
+                for rule in dict.fromkeys(c["rule"] for c in current_cases)
+                if record.add_act(data, rule, when, [c for c in current_cases if c["rule"] == rule])
+            ]
+            if added:
+                record.save(data)
+                first_cases = act_cases_from_record(data["act"])
+            err.print(f"first-seen recorded for {len(added)} rule(s)", highlight=False)
+    first = act_figures(first_cases) if first_cases else None
+    current = act_figures(current_cases) if current_cases else None
+    if as_json:
+        typer.echo(
+            json.dumps({"first_seen": first, "current": current, "cases": current_cases}, ensure_ascii=False, indent=2)
+        )
+        return
+    shown = current or first
+    if shown is None:
+        console.print("no ACT figures recorded yet: give a checkout of w3c/wcag-act-rules", highlight=False)
+        return
+    console.print(
+        "[bold]ACT Rules[/bold] — W3C test cases of the rules behind Appendix 14 items 3.1–3.7 "
+        f"({'current' if current else 'first-seen only: give a checkout to measure now'}). {note}",
+        highlight=False,
+    )
+    table = Table(title="per rule: the tool beside plain axe-core")
+    for col in ("rule", "name", "item", "cases", "tool", "why", "axe-core", "why "):
+        table.add_column(col)
+    for rule, entry in shown["rules"].items():
+        table.add_row(
+            rule,
+            entry["name"][:48],
+            entry["item"],
+            str(entry["cases"]),
+            entry["tool"]["consistency"],
+            entry["tool"]["why"],
+            entry["axe"]["consistency"],
+            entry["axe"]["why"],
+        )
+    console.print(table)
+    summary = Table(title="items 3.1–3.7")
+    for col in ("", "recall", "precision", "consistent / partial / not implemented"):
+        summary.add_column(col)
+    for label, figures in (("first-seen", first), ("current", current)):
+        if figures is None:
+            continue
+        for who, name in (("tool", "the tool"), ("axe", "plain axe-core")):
+            f = figures[who]
+            counts = " / ".join(str(v) for v in f["consistency"].values())
+            summary.add_row(f"{label}: {name}", ratio(f["recall"]), ratio(f["precision"]), counts)
+    console.print(summary)
+
+
+# ------------------------------------------------------------------------------------------ replica
+@accuracy_app.command("replica")
+def replica_command(
+    run: Annotated[
+        str | None, typer.Option("--run", help="A demo run already in the store (default: run one).")
+    ] = None,
+    db: Annotated[str | None, typer.Option(help="Store URL.")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder when a run is made.")] = Path("out/accuracy"),
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
+) -> None:
+    """Plumbing check: precision and recall per item, kk and ru apart, against the replica's ground truth."""
+    from ashyq.pipeline.results import findings_document
+    from ashyq.store.db import session_scope
+    from ashyq.store.models import Run
+    from ashyq_replica.accuracy.replica import measure, totals
+    from ashyq_replica.core import World
+
+    world = World()
+    if run is None:
+        out = out.resolve()
+        db = db or f"sqlite:///{ensure_dir(out) / 'ashyq.sqlite'}"
+        run = replica_audit(world, out, db, browser=not no_browser, reports=False).run_id
+    with session_scope(db) as session:
+        found = session.get(Run, run)
+        if found is None:
+            raise usage_error(f"no run {run!r} in the store")
+        # the bodies the run scored: subordinate organisations count through their parent's T9–T11
+        assessed_ids = {b.id for b in world.bodies if b.kind != "subordinate"}
+        bodies = [b for b in (found.body_ids or []) if b in assessed_ids]
+        doc = findings_document(session, found, bodies)
+    rows = measure(doc["findings"], world, set(bodies))
+    table = Table(
+        title=f"plumbing check (run {run}): the replica's own ground truth — the checks were written with it, "
+        "so this proves the wiring, not accuracy"
+    )
+    for col in ("item", "lang", "TP", "FP", "FN", "not assessed", "precision", "recall", "missed", "spurious"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r.item,
+            r.lang,
+            str(r.true_positive),
+            str(r.false_positive),
+            str(r.false_negative),
+            str(r.not_assessed),
+            pct(r.precision),
+            pct(r.recall),
+            ", ".join(r.missed),
+            ", ".join(r.spurious),
+        )
+    console.print(table)
+    for lang, figures in sorted(totals(rows).items()):
+        console.print(f"{lang}: precision {pct(figures['precision'])}, recall {pct(figures['recall'])}")
