@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,10 @@ def test_a_built_wheel_audits_a_replica_site_from_a_fresh_virtualenv(tmp_path: P
     source = _source_copy(tmp_path / "src")
     _run([sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), "."], source, env, 600)
     wheel = next((tmp_path / "dist").glob("ashyq-*.whl"))
+    # the product alone: the replica world is a distribution of its own (replica/), not in this wheel
+    names = zipfile.ZipFile(wheel).namelist()
+    assert any(n.startswith("ashyq/checks/") for n in names) and any(n.startswith("ashyq/config/") for n in names)
+    assert not [n for n in names if "replica" in n.split("/")[0] or n.startswith(("replica/", "tests/"))], names
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], tmp_path, env, 120)
     # --no-compile: what is imported compiles on first use; compiling every dependency's every module
@@ -74,6 +79,9 @@ def test_a_built_wheel_audits_a_replica_site_from_a_fresh_virtualenv(tmp_path: P
     imported = _run([python, "-c", "import ashyq, scrapy; print(ashyq.__file__)"], work, env, 60).stdout.strip()
     assert imported.startswith(str(venv)), imported
     ashyq = str(venv / "bin" / "ashyq")
+    # without the replica's distribution there is no demo, and nothing in the product asks for it
+    commands = _run([ashyq, "--help"], work, {**env, "COLUMNS": "200"}, 60).stdout
+    assert " audit " in commands and " demo " not in commands and " world " not in commands, commands
     ready = _run([ashyq, "setup-browser"], work, env, 600).stdout
     assert f"{tmp_path / 'data'}" in ready and "axe-core 4.14.1" in ready, ready
     # the dashboard's replay viewer, the documented way for an installed package
