@@ -9,8 +9,6 @@ same registry is already running), 3 the run failed (no body could be harvested)
 from __future__ import annotations
 
 import functools
-import re
-import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -18,10 +16,8 @@ from datetime import date
 from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
-from urllib.parse import urlsplit
 
 import typer
-import yaml
 from rich.table import Table
 
 from ashyq.base.period import ReportingPeriod, parse_period
@@ -36,13 +32,19 @@ from ashyq.cli.operator import (
     ensure_contact,
 )
 from ashyq.config import CONFIG_DIR
-from ashyq.net.egress import EgressPolicy, Refusal, check_site_url, is_loopback_or_private, parse_address, target_of
-from ashyq.net.resolve import system_resolver
-from ashyq.net.urlmap import ReplicaMapError, read_replica_map
-from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
-from ashyq.pipeline.runlock import RegistryBusy, nightly_lock
-from ashyq.store.bodies import RegistryError, load_registry
-from ashyq.store.vocabulary import RunKind
+from ashyq.pipeline.addresses import ReplicaMapError, named_host, read_replica_map
+from ashyq.pipeline.adhoc import AdhocRefused, adhoc_registry
+from ashyq.pipeline.audit import AuditRequest, AuditSummary, RunKind, run_audit
+from ashyq.pipeline.bodies import BodyRefused, assessed_ids, body_to_audit
+from ashyq.pipeline.nightly import (
+    NightlyRefused,
+    interrupted_request,
+    nightly,
+    queued_nightly,
+    ranked_scores,
+    resume_nightly,
+)
+from ashyq.pipeline.outputs import write_url_outputs
 
 ASSESSOR_CRAWL = CONFIG_DIR / "crawl-assessor.yaml"
 CrawlConfigOption = Annotated[
@@ -158,6 +160,18 @@ class StageProgress:
                     highlight=False,
                 )
             return
+        if stage == "stale":
+            for found in info["runs"]:
+                err.print(f"[yellow]run {found.run_id} marked interrupted:[/yellow] {found.reason}", highlight=False)
+            return
+        if stage in ("resuming", "enqueued"):
+            said = (
+                f"resuming run {info['run']}"
+                if stage == "resuming"
+                else f"run {info['run']}: {info['jobs']} body jobs enqueued"
+            )
+            err.print(said, highlight=False)
+            return
         labels = {
             "crawl": "harvesting",
             "measure": "browser measurements",
@@ -269,8 +283,9 @@ def nightly_command(
     coordinator that died are marked failed (interrupted) first. Exit codes: 0 complete, 1 partial
     (some bodies not harvested or not checked), 2 usage error or a nightly of this registry already
     running (nothing started), 3 failed (no body harvested), 4 internal error."""
+    progress = StageProgress()
     if resume is not None:
-        _resume(resume, choose_store(db), queue, redis, no_wait)
+        _resume(resume, choose_store(db), queue, redis, no_wait, progress)
     edition = edition_or_exit(edition)
     options = options_or_exit(option)
     judged = period_or_exit(period)
@@ -278,10 +293,9 @@ def nightly_command(
     registry = choose_registry(registry, bool(url_map))
     ensure_contact(bool(url_map))
     try:
-        reg = load_registry(registry)
-    except RegistryError as error:
-        raise usage_error("; ".join(error.problems)) from None
-    ids = [b.id for b in reg.assessed()]
+        ids = assessed_ids(registry)
+    except BodyRefused as error:
+        raise usage_error(str(error)) from None
     request = AuditRequest(
         ids,
         registry,
@@ -301,94 +315,48 @@ def nightly_command(
         side_by_side=side_by_side,
     )
     if queue:
-        _queued_nightly(request, redis, no_wait)
+        _queued_nightly(request, redis, no_wait, progress)
     try:
-        with nightly_lock(registry, request.out_dir, request.db_url) as lock:
-            _print_stale(lock.stale)
-            summary = run_audit(request, StageProgress())
-    except RegistryBusy as busy:
-        raise usage_error(str(busy)) from None
+        _finish(nightly(request, progress))
+    except NightlyRefused as error:
+        raise usage_error(str(error)) from None
+
+
+def _resume(
+    run_id: str, db: str | None, queue: bool, redis: str | None, no_wait: bool, progress: StageProgress
+) -> None:
+    try:
+        request = interrupted_request(run_id, db, progress)
+        if queue:
+            _queued_nightly(request, redis, no_wait, progress, resume=run_id)
+        summary = resume_nightly(run_id, request, db, progress)
+    except NightlyRefused as error:
+        raise usage_error(str(error)) from None
     _finish(summary)
 
 
-def _print_stale(stale: list[Any]) -> None:
-    for found in stale:
-        err.print(f"[yellow]run {found.run_id} marked interrupted:[/yellow] {found.reason}", highlight=False)
-
-
-def _resume(run_id: str, db: str | None, queue: bool, redis: str | None, no_wait: bool) -> None:
-    from ashyq.pipeline.audit import NotResumable, mark_stale, resumable_run, resume_audit
-
-    _print_stale(mark_stale(db))
+def _queued_nightly(
+    request: AuditRequest, redis: str | None, no_wait: bool, progress: StageProgress, resume: str | None = None
+) -> None:
+    """The run as per-body jobs for the workers (:func:`ashyq.pipeline.nightly.queued_nightly`): its id
+    when not waited for, else its ranking and exit code."""
     try:
-        request = resumable_run(run_id, db)
-    except NotResumable as error:
+        queued = queued_nightly(request, redis, not no_wait, resume, progress)
+    except NightlyRefused as error:
         raise usage_error(str(error)) from None
-    if queue:
-        _queued_nightly(request, redis, no_wait, resume=run_id)
-    try:
-        with nightly_lock(request.registry, request.out_dir, db) as lock:
-            _print_stale(lock.stale)
-            err.print(f"resuming run {run_id}", highlight=False)
-            summary = resume_audit(run_id, db, StageProgress())
-    except RegistryBusy as busy:
-        raise usage_error(str(busy)) from None
-    _finish(summary)
-
-
-def _queued_nightly(request: AuditRequest, redis: str | None, no_wait: bool, resume: str | None = None) -> None:
-    """The run as per-body jobs for the workers, joined by the scoring job; waits for it unless told not to.
-    ``resume``: an interrupted run, whose finished bodies the workers skip."""
-    from sqlalchemy.engine import make_url
-
-    from ashyq.pipeline.audit import largest_first, reopen_run, start_audit_run
-    from ashyq.pipeline.queue import QueueError, enqueue_run, let_go, make_app, require_newest_schema, wait_for
-    from ashyq.store.db import database_url
-    from ashyq.store.leases import Heartbeat
-
-    db_url = request.db_url or database_url()
-    if make_url(db_url).get_backend_name() == "sqlite":
-        raise usage_error("--queue needs a store the workers share (PostgreSQL: --db or ASHYQ_DB_URL)")
-    try:
-        app = make_app(redis)
-        require_newest_schema(db_url)
-    except QueueError as error:
-        raise usage_error(str(error)) from None
-    request.db_url = db_url
-    try:
-        with nightly_lock(request.registry, request.out_dir, db_url, migrate=False) as lock:
-            _print_stale(lock.stale)
-            if resume is None:
-                run_id = start_audit_run(request, queued=True)
-            else:
-                run_id = resume
-                reopen_run(run_id, db_url, queued=True)
-            joined = enqueue_run(app, run_id, largest_first(request.registry, request.body_ids))
-            err.print(f"run {run_id}: {len(request.body_ids)} body jobs enqueued", highlight=False)
-            if no_wait:
-                let_go(app, joined)
-                console.print(run_id, highlight=False)
-                raise typer.Exit(ExitCode.COMPLETE)
-            with Heartbeat(run_id, db_url):
-                record = wait_for(app, joined)
-    except RegistryBusy as busy:
-        raise usage_error(str(busy)) from None
-    _print_queued(record, request.out_dir)
-    raise typer.Exit(int(record["exit_code"]))
+    if queued.record is None:
+        console.print(queued.run_id, highlight=False)
+        raise typer.Exit(ExitCode.COMPLETE)
+    _print_queued(queued.record, request.out_dir)
+    raise typer.Exit(int(queued.record["exit_code"]))
 
 
 def _print_queued(record: dict[str, Any], out: Path) -> None:
-    import json
-
-    scores_file = Path(out).resolve() / "runs" / record["run_id"] / "scores.json"
     table = Table(title=f"run {record['run_id']}: {record['status']}")
     for col in ("#", "body", "final", "level"):
         table.add_column(col)
-    if scores_file.exists():
-        bodies = json.loads(scores_file.read_text(encoding="utf-8")).get("bodies", [])
-        ranked = sorted(bodies, key=lambda b: (-float(b.get("final", 0)), str(b.get("body"))))
-        for n, b in enumerate(ranked, 1):
-            table.add_row(str(n), str(b.get("body")), f"{float(b.get('final', 0)):.2f}", str(b.get("level")))
+    for n, b in enumerate(ranked_scores(out, record["run_id"]), 1):
+        table.add_row(str(n), str(b.get("body")), f"{float(b.get('final', 0)):.2f}", str(b.get("level")))
     console.print(table)
     for name, path in (record.get("reports") or {}).items():
         console.print(f"{name}: {path}", highlight=False)
@@ -426,23 +394,21 @@ def audit_command(
     url_map = replica_map_of(replica_map)
     out, db = choose_out(out), choose_store(db)
     if url is not None:
-        if not url_map and not allow_private and _named_host(url):  # only a public site can be meant: ask
+        if not url_map and not allow_private and named_host(url):  # only a public site can be meant: ask
             ensure_contact(False)  # before the name is looked up (an address is judged as it is, below)
-        registry, body, url_map = _adhoc_registry(url, kind, out, allow_private, url_map)
+        try:
+            registry, body, url_map = adhoc_registry(url, kind, out, allow_private, url_map)
+        except AdhocRefused as refused:
+            raise usage_error(str(refused)) from None
     else:
         registry = choose_registry(registry, bool(url_map))
     # an audit of one's own site on a private address is replica-like: the map points at it alone
     ensure_contact(bool(url_map))
     assert body is not None
     try:
-        reg = load_registry(registry)
-        target = reg.get(body)
-    except RegistryError as error:
-        raise usage_error("; ".join(error.problems)) from None
-    except KeyError:
-        raise usage_error(f"unknown body {body!r} in registry {registry}") from None
-    if target.kind == "subordinate":
-        raise usage_error(f"{body} is a subordinate organisation: it is assessed within its parent {target.parent}")
+        body_to_audit(registry, body)
+    except BodyRefused as error:
+        raise usage_error(str(error)) from None
     request = AuditRequest(
         [body],
         registry,
@@ -461,7 +427,7 @@ def audit_command(
     )
     summary = run_audit(request, StageProgress())
     if url is not None:
-        _write_url_outputs(summary, out, db)
+        write_url_outputs(summary.run_id, summary.scores.as_dict() if summary.scores else None, out, db)
     _finish(summary)
 
 
@@ -491,104 +457,3 @@ def parse_date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise usage_error(f"--as-of must be YYYY-MM-DD, got {value!r}") from None
-
-
-def _adhoc_registry(
-    url: str, kind: str, out: Path, allow_private: bool, url_map: dict[str, str]
-) -> tuple[str, str, dict[str, str]]:
-    """A one-body registry for a site that is in none: website criteria only, portals unknown."""
-    try:
-        url = check_site_url(url)
-    except ValueError as error:
-        raise usage_error(f"--url {error}") from None
-    if kind not in ("cgo", "mio"):
-        raise usage_error("--kind must be cgo or mio")
-    parts = urlsplit(url)
-    assert parts.hostname is not None  # check_site_url saw to it
-    base = f"{parts.scheme}://{parts.netloc}"
-    if not url_map:
-        url_map = _own_site_map(base, allow_private)
-    body_id = re.sub(r"[^a-z0-9-]+", "-", parts.hostname.lower()).strip("-")
-    folder = Path(tempfile.mkdtemp(prefix="registry-", dir=ensure_dir(out)))
-    path = folder / "url.yaml"
-    path.write_text(
-        yaml.safe_dump(
-            {
-                "name": "url",
-                "bodies": [
-                    {
-                        "id": body_id,
-                        "kind": kind,
-                        "names": {"kk": parts.hostname, "ru": parts.hostname, "en": parts.hostname},
-                        "sites": [f"{base}{parts.path or '/'}"],
-                    }
-                ],
-            },
-            allow_unicode=True,
-        ),
-        encoding="utf-8",
-    )
-    return str(path), body_id, url_map
-
-
-def _named_host(url: str) -> bool:
-    """Whether the URL is a valid http(s) one whose host is a name to look up (not an address, not
-    localhost): the only case where a contact can be asked for before the egress policy resolves it."""
-    try:
-        host = urlsplit(check_site_url(url)).hostname or ""
-    except ValueError:
-        return False
-    return parse_address(host) is None and host != "localhost" and not host.endswith(".localhost")
-
-
-def _own_site_map(base: str, allow_private: bool) -> dict[str, str]:
-    """Nothing for a public site; for a loopback or private one the operator allowed, replica mode
-    with exactly that address and port (the crawler goes nowhere else)."""
-    target = target_of(base)
-    try:
-        EgressPolicy().addresses(target.host, target.port)
-        return {}
-    except Refusal as refusal:
-        if refusal.reason != "private_address":
-            raise usage_error(f"--url {base}: {refusal.detail}") from None
-        if not allow_private:
-            raise usage_error(
-                f"--url {base}: {refusal.detail.removesuffix('; not requested')}; "
-                "give --allow-private-addresses to audit it"
-            ) from None
-    literal = parse_address(target.host)
-    try:
-        addresses = [str(literal)] if literal is not None else system_resolver(target.host)
-    except OSError as error:
-        raise usage_error(f"--url {base}: {error}") from None
-    parsed = [parse_address(a) for a in addresses]
-    if not parsed or not all(a is not None and is_loopback_or_private(a) for a in parsed):
-        raise usage_error(f"--url {base}: only a loopback or private address may be allowed, not {addresses}")
-    address = addresses[0]
-    host = f"[{address}]" if ":" in address else address
-    return {base: f"{target.scheme}://{host}:{target.port}"}
-
-
-def ensure_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def _write_url_outputs(summary: AuditSummary, out: Path, db: str | None) -> None:
-    """``findings.json`` and ``score.json`` beside the reports, for a site audited by URL."""
-    import json
-
-    from ashyq.pipeline.results import findings_document
-    from ashyq.store.db import session_scope
-    from ashyq.store.models import Run
-
-    with session_scope(db) as session:
-        run = session.get(Run, summary.run_id)
-        if run is None:
-            return
-        doc = findings_document(session, run, list(run.body_ids or []), expand_evidence=True)
-    (out / "findings.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
-    if summary.scores is not None:
-        (out / "score.json").write_text(
-            json.dumps(summary.scores.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
-        )

@@ -6,13 +6,11 @@ Exit codes: 0 loaded (and verified), 1 the file was refused, 2 usage error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ashyq.base.forms import DeclaredReport
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
 from ashyq.cli.console import command_console
 from ashyq.cli.operator import (
@@ -25,19 +23,13 @@ from ashyq.cli.operator import (
     ensure_contact,
 )
 from ashyq.cli.outputs import output_file
-from ashyq.crawler.storing import store_body
-from ashyq.declared.fetch import PoliteFetcher
 from ashyq.declared.loader import DeclarationError, LoadContext, load_report
-from ashyq.declared.reconcile import store_declaration, store_verification, untrue_facts
+from ashyq.declared.reconcile import untrue_facts
 from ashyq.declared.template import write_template
-from ashyq.declared.verify import Verdict, verify_report
-from ashyq.net.crawl_config import load_crawl_config
-from ashyq.net.urlmap import BaseUrlMap, ReplicaMapError, read_replica_map
-from ashyq.store.bodies import Body, RegistryError, load_registry
-from ashyq.store.db import ensure_schema, session_scope
-from ashyq.store.repository import finish_run, start_run, upsert_bodies
-from ashyq.store.vocabulary import RunKind
-from ashyq.store.warc import WarcArchive
+from ashyq.declared.verify import Verdict
+from ashyq.pipeline.addresses import BaseUrlMap, ReplicaMapError, read_replica_map
+from ashyq.pipeline.bodies import Body, RegistryError, load_registry
+from ashyq.pipeline.declare import declare_file
 
 console = command_console(stderr=True)
 REFUSED, USAGE_ERROR = 1, 2
@@ -115,57 +107,6 @@ def declare_command(
     typer.echo(f"loaded {file} as declaration {outcome.declaration_id} of {found.id} for {outcome.period}")
     if verify:
         _summary(outcome.verdicts, found.kind, outcome.untrue_facts, outcome.run_id)
-
-
-@dataclass
-class DeclareOutcome:
-    declaration_id: int
-    run_id: str
-    period: str
-    verdicts: list[Verdict]
-    untrue_facts: int
-
-
-def declare_file(
-    file: Path,
-    found: Body,
-    everyone: list[Body],
-    db: str | None,
-    url_map: BaseUrlMap,
-    out: Path,
-    period: str | None = None,
-    verify: bool = True,
-) -> DeclareOutcome:
-    """Load a report (refused whole with DeclarationError when malformed), store it in one transaction,
-    then re-verify its links and store the verdicts and the reconciliation act."""
-    context = LoadContext(found.id, found.kind, allow_internal_links=bool(url_map), period=period)
-    loaded = load_report(file, context)
-    ensure_schema(db)
-    with session_scope(db) as session:  # one transaction: the body rows, the run and the declaration
-        upsert_bodies(session, [store_body(b) for b in everyone])
-        run = start_run(session, RunKind.RECHECK, body_ids=[found.id], settings={"declared": {"source": str(file)}})
-        declaration = store_declaration(session, found.id, loaded, run.id)
-        run_id, declaration_id = run.id, declaration.id
-    verdicts: list[Verdict] = []
-    entries = 0
-    if verify:
-        verdicts = _verify(loaded.report, found.id, run_id, out, url_map)
-    with session_scope(db) as session:
-        if verify:
-            declaration = session.merge(declaration)
-            entries = len(store_verification(session, declaration, run_id, found.kind, verdicts))
-        finish_run(session, run_id)
-    return DeclareOutcome(declaration_id, run_id, str(loaded.report.general.period), verdicts, entries)
-
-
-def _verify(report: DeclaredReport, body_id: str, run_id: str, out: Path, url_map: BaseUrlMap) -> list[Verdict]:
-    config = load_crawl_config()
-    archive = WarcArchive(out.resolve(), run_id, body_id)
-    try:
-        fetcher = PoliteFetcher(config, url_map, archive)
-        return verify_report(report, fetcher)
-    finally:
-        archive.close()
 
 
 def _summary(verdicts: list[Verdict], kind: str, facts: int, run_id: str) -> None:

@@ -24,14 +24,14 @@ FAMILIES = {
     "content": "what a replica site serves (classic sites, gov.kz)",
     "model": "the content types of a replica part (gov.kz, the portals)",
     "audit": "the audit: the command (cli) and the stage sequence (pipeline)",
-    "bodies": "the body registry: the commands (cli) and the store",
+    "bodies": "the body registry: the commands (cli), as the commands read it (pipeline) and the store",
     "vocabulary": "closed vocabularies: those every stage shares (base) and the store's own",
     "artifacts": "a body's artifacts: their types (base) and reading them from the store (pipeline)",
     "unified_list": "the Unified list of open data in one stage (its official file, the store, the replica's)",
     "entities": "www.gov.kz's list of entities in one stage (the harvest, the replica)",
     "operator": "the operator's ashyq.yaml: reading it (config) and what the commands take from it (cli)",
     "fetch": "fetching one page: the guarded HTTP client (net) and the declared links' polite fetcher on it (declared)",
-    "outputs": "the files a command writes: the rule (base) and the commands' check before writing (cli)",
+    "outputs": "the files a command writes: the rule (base), the check before writing (cli), the writing (pipeline)",
 }
 
 

@@ -103,7 +103,7 @@ def _counts(url: str) -> dict[str, int]:
 def _declare(path: Path, store: tuple[str, Path]) -> None:
     """Load ``path`` as Kostanay's report into the store, as ``ashyq declare --no-verify`` does; on a
     refusal, the lines name their places and the store is unchanged."""
-    from ashyq.cli.declared import declare_file
+    from ashyq.pipeline.declare import declare_file
 
     registry = load_registry("demo")
     body = registry.get(KOSTANAY)

@@ -113,7 +113,8 @@ def gather(world: RunningWorld, tmp: Path) -> Outcome:
 
 
 def check_page(world: RunningWorld, tmp: Path) -> Outcome:
-    from ashyq.cli.check_page import check_page_command, check_page_report
+    from ashyq.cli.check_page import check_page_command
+    from ashyq.pipeline.page_check import check_page_report
 
     served = world.urls[KOSTANAY]
     report = check_page_report(f"{served}/hostile/page", allow_private=True)

@@ -174,6 +174,6 @@ def test_ones_own_site_on_a_private_address_and_a_local_page_need_no_contact(fre
     _, output = run("audit", "--url", "http://127.0.0.1:9/", "--kind", "mio", "--allow-private-addresses",
                     "--no-browser", "--out", str(fresh / "out"), "--db", store)  # fmt: skip
     assert "operator's contact" not in output and "harvested 127-0-0-1" in output, output  # it went on
-    from ashyq.cli.check_page import _target
+    from ashyq.pipeline.page_check import page_target
 
-    assert _target(str(page)) == (page.resolve().as_uri(), True)  # a local file: no network, no contact asked
+    assert page_target(str(page)) == (page.resolve().as_uri(), True)  # a local file: no network, no contact asked

@@ -80,12 +80,12 @@ def test_a_run_where_no_body_could_be_harvested_exits_3(tmp_path: Path) -> None:
 
 
 def test_an_internal_error_exits_4_with_its_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ashyq.cli.audit as audit_cli
+    import ashyq.pipeline.nightly as nightly_pipeline
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(audit_cli, "run_audit", broken)
+    monkeypatch.setattr(nightly_pipeline, "run_audit", broken)
     result = runner.invoke(app, nightly(tmp_path, one_body_registry(tmp_path)))
     assert result.exit_code == 4, result.output
     assert "internal error" in result.output and "ZeroDivisionError: a bug" in result.output

@@ -16,8 +16,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from ashyq.cli.audit import StageProgress, ensure_dir, err, usage_error
+from ashyq.cli.audit import StageProgress, err, usage_error
 from ashyq.cli.console import command_console
+from ashyq.pipeline.outputs import ensure_dir
 from ashyq_replica.commands.demo import replica_audit
 
 console = command_console()

@@ -17,7 +17,6 @@ from ashyq.cli.audit import (
     ASSESSOR_CRAWL,
     StageProgress,
     console,
-    ensure_dir,
     err,
     internal_errors_exit_4,
     parse_date,
@@ -25,6 +24,7 @@ from ashyq.cli.audit import (
     usage_error,
 )
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
+from ashyq.pipeline.outputs import ensure_dir
 from ashyq.store.bodies import load_registry
 from ashyq.store.vocabulary import RunKind
 
@@ -34,8 +34,8 @@ def declare_replica_reports(world: Any, reg: Any, urls: dict[str, str], out: Pat
     it and re-verifies every link, as in a real assessment. The reports are kept under out/declared/."""
     import yaml
 
-    from ashyq.cli.declared import declare_file
     from ashyq.net.urlmap import BaseUrlMap
+    from ashyq.pipeline.declare import declare_file
     from ashyq_replica.declared_reports import declared_report
 
     folder = ensure_dir(out / "declared")
