@@ -191,84 +191,112 @@ class _Collection:
     expect_key: bool = True  # mappings alternate key, value
 
 
+class _YamlEvents:
+    """The parser's events of one document, checked one at a time: aliases, tags, complex or repeated
+    keys, depth, sizes."""
+
+    def __init__(self, limits: Limits, name: str) -> None:
+        self.limits = limits
+        self.name = name
+        self.stack: list[_Collection] = []
+        self.anchored: dict[str, int] = {}  # anchor → its node count, for the aliases' expanded size
+        self.total = 0
+        self.documents = 0
+
+    def where(self, event: Any) -> dict[str, Any]:
+        mark = event.start_mark
+        return {"file": self.name, "row": mark.line + 1, "column": str(mark.column + 1)}
+
+    def add(self, count: int, event: Any) -> None:
+        self.total += count
+        for holder in self.stack:
+            holder.nodes += count
+        if self.total > self.limits.max_nodes:
+            raise _refuse(
+                f"more than {self.limits.max_nodes} values (the limit for this kind of file)", **self.where(event)
+            )
+
+    def take(self, event: Any) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _refuse("more than one YAML document (a second '---')", **self.where(event))
+            return
+        if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+            return
+        parent = self.stack[-1] if self.stack else None
+        is_key = parent is not None and parent.kind == "map" and parent.expect_key
+        if isinstance(event, yaml.CollectionEndEvent):
+            self._end()
+            return
+        if isinstance(event, yaml.AliasEvent):
+            self._alias(event, is_key)
+        else:
+            self._plain(event)
+            if not isinstance(event, yaml.ScalarEvent):  # a mapping or a list starts
+                self._open(event, is_key)
+                return
+            self._scalar(event, parent if is_key else None)
+        if parent is not None and parent.kind == "map":
+            parent.expect_key = not parent.expect_key
+
+    def _end(self) -> None:
+        done = self.stack.pop()
+        if done.anchor is not None:
+            self.anchored[done.anchor] = done.nodes
+        if self.stack and self.stack[-1].kind == "map":
+            self.stack[-1].expect_key = not self.stack[-1].expect_key
+
+    def _alias(self, event: Any, is_key: bool) -> None:
+        if not self.limits.aliases:
+            raise _refuse(f"an alias (*{event.anchor}) is not accepted: write the value out", **self.where(event))
+        if is_key:
+            raise _refuse("a mapping key must be plain text, not an alias", **self.where(event))
+        self.add(self.anchored.get(event.anchor or "", 1), event)
+
+    def _plain(self, event: Any) -> None:
+        """No anchor where aliases are refused, no explicit tag."""
+        if event.anchor is not None and not self.limits.aliases:
+            raise _refuse(f"an anchor (&{event.anchor}) is not accepted", **self.where(event))
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)
+        explicit = not (any(implicit) if isinstance(implicit, tuple) else implicit)
+        if tag is not None and explicit:
+            raise _refuse(f"a tag ({tag}) is not accepted: write plain values", **self.where(event))
+
+    def _scalar(self, event: Any, key_of: _Collection | None) -> None:
+        """A scalar; ``key_of``: the mapping it is a key of."""
+        if len(event.value) > self.limits.max_text:
+            raise _refuse(
+                f"a value of {len(event.value)} characters; at most {self.limits.max_text}", **self.where(event)
+            )
+        if key_of is not None:
+            if event.value == "<<":
+                raise _refuse("a merge key (<<) is not accepted", **self.where(event))
+            if event.value in key_of.keys:
+                raise _refuse(f"the key {_shorten(event.value)} is given twice", **self.where(event))
+            key_of.keys.add(event.value)
+        if event.anchor is not None:
+            self.anchored[event.anchor] = 1
+        self.add(1, event)
+
+    def _open(self, event: Any, is_key: bool) -> None:
+        if is_key:
+            raise _refuse("a mapping key must be plain text, not a mapping or a list", **self.where(event))
+        if len(self.stack) >= self.limits.max_depth:
+            raise _refuse(f"nested deeper than {self.limits.max_depth} levels", **self.where(event))
+        self.add(1, event)
+        kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+        self.stack.append(_Collection(kind, event.anchor))
+
+
 def _check_events(text: str, limits: Limits, name: str) -> None:
     """Refuse aliases, tags, complex or repeated keys and anything beyond a limit, on the parser's
     events - before a single object is built (a nested-alias file stops at its first alias)."""
-    stack: list[_Collection] = []
-    anchored: dict[str, int] = {}  # anchor → its node count, for the aliases' expanded size
-    total = 0
-    documents = 0
-
-    def where(event: Any) -> dict[str, Any]:
-        mark = event.start_mark
-        return {"file": name, "row": mark.line + 1, "column": str(mark.column + 1)}
-
-    def add(count: int, event: Any) -> None:
-        nonlocal total
-        total += count
-        for holder in stack:
-            holder.nodes += count
-        if total > limits.max_nodes:
-            raise _refuse(f"more than {limits.max_nodes} values (the limit for this kind of file)", **where(event))
-
+    events = _YamlEvents(limits, name)
     try:
         for event in yaml.parse(text, Loader=_YamlLoader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise _refuse("more than one YAML document (a second '---')", **where(event))
-                continue
-            if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
-                continue
-            parent = stack[-1] if stack else None
-            is_key = parent is not None and parent.kind == "map" and parent.expect_key
-            if isinstance(event, yaml.CollectionEndEvent):
-                done = stack.pop()
-                if done.anchor is not None:
-                    anchored[done.anchor] = done.nodes
-                if stack and stack[-1].kind == "map":
-                    stack[-1].expect_key = not stack[-1].expect_key
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                if not limits.aliases:
-                    raise _refuse(f"an alias (*{event.anchor}) is not accepted: write the value out", **where(event))
-                if is_key:
-                    raise _refuse("a mapping key must be plain text, not an alias", **where(event))
-                add(anchored.get(event.anchor or "", 1), event)
-            else:
-                if event.anchor is not None and not limits.aliases:
-                    raise _refuse(f"an anchor (&{event.anchor}) is not accepted", **where(event))
-                tag = getattr(event, "tag", None)
-                implicit = getattr(event, "implicit", True)
-                explicit = not (any(implicit) if isinstance(implicit, tuple) else implicit)
-                if tag is not None and explicit:
-                    raise _refuse(f"a tag ({tag}) is not accepted: write plain values", **where(event))
-                if isinstance(event, yaml.ScalarEvent):
-                    if len(event.value) > limits.max_text:
-                        raise _refuse(
-                            f"a value of {len(event.value)} characters; at most {limits.max_text}", **where(event)
-                        )
-                    if is_key:
-                        assert parent is not None
-                        if event.value == "<<":
-                            raise _refuse("a merge key (<<) is not accepted", **where(event))
-                        if event.value in parent.keys:
-                            raise _refuse(f"the key {_shorten(event.value)} is given twice", **where(event))
-                        parent.keys.add(event.value)
-                    if event.anchor is not None:
-                        anchored[event.anchor] = 1
-                    add(1, event)
-                else:  # a mapping or a list starts
-                    if is_key:
-                        raise _refuse("a mapping key must be plain text, not a mapping or a list", **where(event))
-                    if len(stack) >= limits.max_depth:
-                        raise _refuse(f"nested deeper than {limits.max_depth} levels", **where(event))
-                    add(1, event)
-                    kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                    stack.append(_Collection(kind, event.anchor))
-                    continue
-            if parent is not None and parent.kind == "map":
-                parent.expect_key = not parent.expect_key
+            events.take(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(str(p) for p in (error.context, error.problem) if p) or "not valid YAML"
@@ -289,15 +317,19 @@ def safe_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_YamlLoader)
 
 
+def _bounded_text(data: bytes | str, limits: Limits, name: str) -> str:
+    """Text as given, or bytes within the size limit decoded."""
+    if isinstance(data, str):
+        return data
+    if len(data) > limits.max_bytes:
+        raise _refuse(f"larger than {_size(limits.max_bytes)}", file=name)
+    return _text(data, name)
+
+
 def parse_yaml(data: bytes | str, limits: Limits, name: str = "") -> Any:
     """A YAML document within ``limits``: mappings, lists and plain scalars (text, numbers, booleans,
     dates, null) only."""
-    if isinstance(data, bytes):
-        if len(data) > limits.max_bytes:
-            raise _refuse(f"larger than {_size(limits.max_bytes)}", file=name)
-        text = _text(data, name)
-    else:
-        text = data
+    text = _bounded_text(data, limits, name)
     if "\x00" in text:
         raise _refuse("holds a NUL character: not a text file", file=name)
     _check_events(text, limits, name)
@@ -326,12 +358,7 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def parse_json(data: bytes | str, limits: Limits, name: str = "") -> Any:
     """A JSON document within ``limits`` (depth, values, text length; no repeated keys)."""
-    if isinstance(data, bytes):
-        if len(data) > limits.max_bytes:
-            raise _refuse(f"larger than {_size(limits.max_bytes)}", file=name)
-        text = _text(data, name)
-    else:
-        text = data
+    text = _bounded_text(data, limits, name)
     try:
         value = json.loads(text, object_pairs_hook=_no_repeats)
     except json.JSONDecodeError as error:

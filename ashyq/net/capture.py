@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -43,23 +44,12 @@ class WrittenRecord(Protocol):
 
 
 class ExchangeSink(Protocol):
-    """Where the exchanges go: the run's WARC of the body (``ashyq.store.warc.WarcArchive``)."""
+    """Where the exchanges go: the run's WARC of the body. Its ``write_exchange`` is
+    ``ashyq.store.warc.WarcArchive.write_exchange`` (keyword arguments: url, method, request and
+    response headers, status, reason, protocol, body, fetched_at, request_body, truncated)."""
 
-    def write_exchange(
-        self,
-        *,
-        url: str,
-        method: str,
-        request_headers: list[tuple[str, str]],
-        status: int,
-        reason: str | None,
-        protocol: str | None,
-        response_headers: list[tuple[str, str]],
-        body: bytes,
-        fetched_at: datetime | None = None,
-        request_body: bytes = b"",
-        truncated: str | None = None,
-    ) -> WrittenRecord: ...
+    @property
+    def write_exchange(self) -> Callable[..., WrittenRecord]: ...
 
 
 class TrafficRecorder:

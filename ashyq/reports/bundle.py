@@ -108,6 +108,19 @@ def _cited_evidence(session: Session, report: BodyReport) -> list[EvidenceView]:
     return list(seen.values())
 
 
+def _evidence_file(data_dir: Path, evidence_id: str, path: str, absent: str, contents: BundleContents) -> Path | None:
+    """The evidence's file inside the output folder, or None with the reason listed as missing."""
+    try:
+        source = inside(data_dir, path)
+    except UnsafePath:
+        contents.missing.append({"evidence": evidence_id, "path": path, "why": "outside the output folder"})
+        return None
+    if not source.is_file():
+        contents.missing.append({"evidence": evidence_id, "path": path, "why": absent})
+        return None
+    return source
+
+
 def _collect_files(evidence: list[EvidenceView], data_dir: Path, contents: BundleContents) -> dict[str, str]:
     """Copy every evidence file (screenshot, axe result, declared document …); returns id → member."""
     placed: dict[str, str] = {}
@@ -115,13 +128,8 @@ def _collect_files(evidence: list[EvidenceView], data_dir: Path, contents: Bundl
         if not e.path:
             continue
         prefix = PREFIX_BY_KIND.get(e.kind, "file")
-        try:
-            source = inside(data_dir, e.path)
-        except UnsafePath:
-            contents.missing.append({"evidence": e.id, "path": e.path, "why": "outside the output folder"})
-            continue
-        if not source.is_file():
-            contents.missing.append({"evidence": e.id, "path": e.path, "why": "file not found"})
+        source = _evidence_file(data_dir, e.id, e.path, "file not found", contents)
+        if source is None:
             continue
         # one level below evidence/: WACZ validators match members by their last two path parts
         member = f"evidence/{prefix}-{file_name(e.id)}{source.suffix.lower()}"
@@ -135,13 +143,8 @@ def _collect_warc(evidence: list[EvidenceView], data_dir: Path, contents: Bundle
     for e in evidence:
         if not (e.warc_file and e.warc_record_id):
             continue
-        try:
-            path = inside(data_dir, e.warc_file)
-        except UnsafePath:
-            contents.missing.append({"evidence": e.id, "path": e.warc_file, "why": "outside the output folder"})
-            continue
-        if not path.is_file():
-            contents.missing.append({"evidence": e.id, "path": e.warc_file, "why": "WARC file not found"})
+        path = _evidence_file(data_dir, e.id, e.warc_file, "WARC file not found", contents)
+        if path is None:
             continue
         sources.setdefault(path, set()).add(e.warc_record_id)
         # a browser measurement cites everything the page got (its subresources, API answers, POSTs)

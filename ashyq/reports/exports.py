@@ -70,120 +70,91 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
+# the columns of each sheet, as message keys of the catalogue (ashyq/reports/messages/<lang>.yaml)
+RANKING_COLUMNS = (
+    "dashboard.rank", "exports.body_id", "exports.body_name", "exports.kind", "exports.total", "exports.penalty",
+    "common.penalty_not_assessed", "exports.final", "exports.level", "common.coverage", "exports.change",
+    "exports.period", "exports.interpretations",
+)  # fmt: skip
+CRITERIA_COLUMNS = (
+    "exports.body_id", "exports.criterion_id", "exports.criterion", "common.points", "common.max",
+    "common.not_assessed_points",
+)  # fmt: skip
+FINDINGS_COLUMNS = (
+    "exports.body_id", "common.item", "exports.item_title", "common.language", "common.status", "common.points",
+    "common.max", "exports.lost", "exports.reason", "exports.deficiencies", "exports.evidence_urls",
+)  # fmt: skip
+RECONCILIATION_COLUMNS = (
+    "exports.body_id", "exports.period", "common.item", "exports.claim", "exports.verdict", "exports.evidence_ids",
+)  # fmt: skip
+
+
+def _ranking_row(entry: RankedBody, report: BodyReport, data: RunData, lang: str, kind: str) -> list[Cell]:
+    score = entry.score
+    return [
+        entry.rank,
+        entry.body.id,
+        body_name(report, lang),
+        kind,
+        _r(score.total),
+        _r(score.penalty),
+        _r(report.penalty_not_assessed),
+        _r(score.final),
+        report.titles.level(score.level, lang),
+        _r(report.coverage),
+        _r(entry.change),
+        data.period.label if data.period else "",
+        options_applied(report),
+    ]
+
+
+def _finding_rows(body_id: str, report: BodyReport, lang: str) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for leaf in report.items():
+        f = leaf.finding
+        rows.append(
+            [
+                body_id,
+                leaf.item,
+                report.titles.title(leaf.item, lang),
+                leaf.lang or "",
+                leaf.status,
+                _r(leaf.points),
+                _r(leaf.max),
+                _r(leaf.lost),
+                (f.reason if f and f.reason else "") or (leaf.note if leaf.status == "not_assessed" else ""),
+                "\n".join(str(d.get("message", "")) for d in f.deficiencies) if f else "",
+                "\n".join(dict.fromkeys(e.url for e in f.evidence if e.url)) if f else "",
+            ]
+        )
+    return rows
+
+
 def build_tables(data: RunData, lang: str) -> list[Table]:
     t = catalogue().translator(lang)
     ranking_rows: list[list[Cell]] = []
     criteria_rows: list[list[Cell]] = []
     finding_rows: list[list[Cell]] = []
     for entry, report in zip(data.ranked, data.reports, strict=True):
-        score, name = entry.score, body_name(report, lang)
-        ranking_rows.append(
-            [
-                entry.rank,
-                entry.body.id,
-                name,
-                t(f"kind.{entry.body.kind.value}"),
-                _r(score.total),
-                _r(score.penalty),
-                _r(report.penalty_not_assessed),
-                _r(score.final),
-                report.titles.level(score.level, lang),
-                _r(report.coverage),
-                _r(entry.change),
-                data.period.label if data.period else "",
-                options_applied(report),
-            ]
-        )
-        for c in report.criteria:
-            criteria_rows.append(
-                [entry.body.id, c.id, report.titles.title(c.id, lang), _r(c.points), _r(c.max), _r(c.not_assessed)]
-            )
-        for leaf in report.items():
-            f = leaf.finding
-            finding_rows.append(
-                [
-                    entry.body.id,
-                    leaf.item,
-                    report.titles.title(leaf.item, lang),
-                    leaf.lang or "",
-                    leaf.status,
-                    _r(leaf.points),
-                    _r(leaf.max),
-                    _r(leaf.lost),
-                    (f.reason if f and f.reason else "") or (leaf.note if leaf.status == "not_assessed" else ""),
-                    "\n".join(str(d.get("message", "")) for d in f.deficiencies) if f else "",
-                    "\n".join(dict.fromkeys(e.url for e in f.evidence if e.url)) if f else "",
-                ]
-            )
+        ranking_rows.append(_ranking_row(entry, report, data, lang, t(f"kind.{entry.body.kind.value}")))
+        criteria_rows += [
+            [entry.body.id, c.id, report.titles.title(c.id, lang), _r(c.points), _r(c.max), _r(c.not_assessed)]
+            for c in report.criteria
+        ]
+        finding_rows += _finding_rows(entry.body.id, report, lang)
     reconciliation_rows: list[list[Cell]] = [
         [d.body_id, d.period, e.item, e.claim, e.verdict, ", ".join(e.evidence_ids or [])]
         for d, e in data.reconciliation
     ]
+
+    def table(id: str, columns: tuple[str, ...], rows: list[list[Cell]]) -> Table:
+        return Table(id, t(f"exports.sheet_{id}"), [t(key) for key in columns], rows)
+
     return [
-        Table(
-            "ranking",
-            t("exports.sheet_ranking"),
-            [
-                t("dashboard.rank"),
-                t("exports.body_id"),
-                t("exports.body_name"),
-                t("exports.kind"),
-                t("exports.total"),
-                t("exports.penalty"),
-                t("common.penalty_not_assessed"),
-                t("exports.final"),
-                t("exports.level"),
-                t("common.coverage"),
-                t("exports.change"),
-                t("exports.period"),
-                t("exports.interpretations"),
-            ],
-            ranking_rows,
-        ),
-        Table(
-            "criteria",
-            t("exports.sheet_criteria"),
-            [
-                t("exports.body_id"),
-                t("exports.criterion_id"),
-                t("exports.criterion"),
-                t("common.points"),
-                t("common.max"),
-                t("common.not_assessed_points"),
-            ],
-            criteria_rows,
-        ),
-        Table(
-            "findings",
-            t("exports.sheet_findings"),
-            [
-                t("exports.body_id"),
-                t("common.item"),
-                t("exports.item_title"),
-                t("common.language"),
-                t("common.status"),
-                t("common.points"),
-                t("common.max"),
-                t("exports.lost"),
-                t("exports.reason"),
-                t("exports.deficiencies"),
-                t("exports.evidence_urls"),
-            ],
-            finding_rows,
-        ),
-        Table(
-            "reconciliation",
-            t("exports.sheet_reconciliation"),
-            [
-                t("exports.body_id"),
-                t("exports.period"),
-                t("common.item"),
-                t("exports.claim"),
-                t("exports.verdict"),
-                t("exports.evidence_ids"),
-            ],
-            reconciliation_rows,
-        ),
+        table("ranking", RANKING_COLUMNS, ranking_rows),
+        table("criteria", CRITERIA_COLUMNS, criteria_rows),
+        table("findings", FINDINGS_COLUMNS, finding_rows),
+        table("reconciliation", RECONCILIATION_COLUMNS, reconciliation_rows),
     ]
 
 

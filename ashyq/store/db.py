@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -111,23 +111,21 @@ def alembic_config(url: str | None = None) -> Config:
 
 def upgrade(url: str | None = None, revision: str = "head") -> None:
     """Apply the migrations up to ``revision`` on ``url``."""
-    from alembic import command
-
-    url = url or database_url()
-    config = alembic_config(url)
-    with engine_for(url).begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    _migrate("upgrade", url, revision)
 
 
 def downgrade(url: str | None = None, revision: str = "base") -> None:
+    _migrate("downgrade", url, revision)
+
+
+def _migrate(direction: Literal["upgrade", "downgrade"], url: str | None, revision: str) -> None:
     from alembic import command
 
     url = url or database_url()
     config = alembic_config(url)
     with engine_for(url).begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, revision)
+        getattr(command, direction)(config, revision)
 
 
 def current_revision(url: str | None = None) -> str | None:

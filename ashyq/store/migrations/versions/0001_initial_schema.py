@@ -9,15 +9,11 @@ Revises:
 Create Date: 2026-11-22 10:37:52.642211
 """
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0001"
-down_revision: str | Sequence[str] | None = None
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = None
 
 
 def json_document() -> sa.types.TypeEngine:
@@ -52,6 +48,9 @@ TABLES = [
 ]
 
 
+# Over 80 lines, on purpose: the schema as it stood at the first release, table after table as
+# autogenerate wrote it and a reviewer checked it against the models. A migration is a record of
+# that moment, read top to bottom; split into helpers it would no longer read as the schema it was.
 def upgrade() -> None:
     op.create_table(
         "body",

@@ -1,22 +1,15 @@
 """Evidence kind "measurement": browser measurements (focus, zoom, motion, mobile, search, emblem …)
 taken by the gather step, stored before the checks read them.
-
-Revision ID: 0002
-Revises: 0001
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from alembic import op
 
 from ashyq.store.migrations.vocabulary_change import replace_check
 
 revision: str = "0002"
-down_revision: str | Sequence[str] | None = "0001"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = "0001"
 
 BEFORE = ("warc_record", "screenshot", "axe_result", "portal_record", "declared_document", "dom_snapshot")
 

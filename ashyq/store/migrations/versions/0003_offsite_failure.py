@@ -1,22 +1,15 @@
 """Fetch-failure reason "offsite": a link outside the body's allowed hosts (in replica mode, a host
 the replica does not serve), refused without a request.
-
-Revision ID: 0003
-Revises: 0002
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from alembic import op
 
 from ashyq.store.migrations.vocabulary_change import replace_check
 
 revision: str = "0003"
-down_revision: str | Sequence[str] | None = "0002"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = "0002"
 
 BEFORE = ("robots", "antibot", "timeout", "http_status", "private_address", "trap", "too_large", "error")
 

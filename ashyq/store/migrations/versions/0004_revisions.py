@@ -1,21 +1,14 @@
 """Revisions of a run's findings and scores: ``ashyq check`` re-runs the checks over a stored run and
 writes the next revision instead of overwriting the audit's own (revision 1).
-
-Revision ID: 0004
-Revises: 0003
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | Sequence[str] | None = "0003"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = "0003"
 
 
 def upgrade() -> None:

@@ -1,20 +1,13 @@
 """The imported Unified list of open data (``ashyq open-data import-list``).
-
-Revision ID: 0005
-Revises: 0004
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | Sequence[str] | None = "0004"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = "0004"
 
 
 def upgrade() -> None:

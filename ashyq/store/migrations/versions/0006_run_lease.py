@@ -1,21 +1,14 @@
 """The lease of a running run: its coordinator's host, process and heartbeat, so a run whose process
 died is detected and marked instead of staying ``running`` for ever.
-
-Revision ID: 0006
-Revises: 0005
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0005"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = "0005"
 
 
 def upgrade() -> None:

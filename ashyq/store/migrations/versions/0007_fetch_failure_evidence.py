@@ -1,22 +1,15 @@
 """Evidence kind "fetch_failure": a page of the site that could not be obtained, cited by a finding
 left not assessed because the website was harvested in part.
-
-Revision ID: 0007
-Revises: 0006
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from alembic import op
 
 from ashyq.store.migrations.vocabulary_change import replace_check
 
 revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0006"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = "0006"
 
 BEFORE = (
     "warc_record",
