@@ -1,0 +1,218 @@
+"""One server for every outside site: it answers from the site's folder as its ``site.yaml`` says.
+
+An address is answered, in this order: a phone sent to the separate mobile host (``mobile_users``);
+a redirect (``redirects``, 302); a generated image or download (``generated``: the small generators of
+:mod:`ashyq_replica.outside.serve`); a search (``search``, ``json_search``) run over the site's
+``search.yaml``; a form sent (``forms``: the answer kept for the fields it got wrong, its values put
+back; ``json_forms``); a fixed reply (``replies``); the file kept for the address
+(:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
+or ``types``); the script-built site's one page (``shell``); the host's page for a missing address
+(``not_found``); otherwise a plain 404.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from ashyq_replica.outside.folder import TYPES, SiteFolder, file_name, load_sites
+from ashyq_replica.outside.serve import file_bytes, image_bytes
+
+
+def _matches(rule: dict[str, Any], request: web.Request) -> bool:
+    method = rule.get("method", "GET")
+    if request.method != method and not (method == "GET" and request.method == "HEAD"):
+        return False
+    if "prefix" in rule:
+        return request.path.startswith(rule["prefix"])
+    if rule["path"] != request.path:
+        return False
+    return all(request.query.get(k) == v for k, v in rule.get("query", {}).items())
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system is no file of the site
+        return False
+
+
+def _valid(rule: str, value: str) -> bool:
+    if rule == "email":
+        return bool(value) and "@" in value
+    if rule == "min10":
+        return len(value) >= 10
+    return bool(value)
+
+
+class HostServer:
+    """The answers of one host of a site."""
+
+    def __init__(self, site: SiteFolder, spec: dict[str, Any]) -> None:
+        self.site = site
+        self.spec = spec
+        self.root = site.root / spec["host"]
+
+    def text(self, name: str) -> str:
+        return (self.root / name).read_text(encoding="utf-8")
+
+    def kept(self, name: str, status: int | None = None) -> web.Response | None:
+        for candidate in (name, *(name + suffix for suffix in TYPES)):
+            path = self.root / candidate
+            if candidate.startswith("_") or ".." in Path(candidate).parts or not _is_file(path):
+                continue
+            kind = self.spec.get("types", {}).get(candidate) or TYPES.get(path.suffix, "application/octet-stream")
+            code = status or self.spec.get("status", {}).get(candidate, 200)
+            return web.Response(body=path.read_bytes(), status=code, content_type=kind, charset="utf-8")
+        return None
+
+    async def answer(self, request: web.Request) -> web.StreamResponse:
+        spec = self.spec
+        phone = spec.get("mobile_users")
+        if phone and self._sent_to_mobile(phone, request):
+            raise web.HTTPFound(phone["to"])
+        if request.method in ("GET", "HEAD") and request.path in spec.get("redirects", {}):
+            raise web.HTTPFound(spec["redirects"][request.path])
+        for prefix, kind in spec.get("generated", {}).items():
+            if request.path.startswith(prefix):
+                return _generated(kind, request.path.removeprefix(prefix))
+        response = await self._dynamic(request)
+        if response is None and request.method in ("GET", "HEAD"):
+            response = self.kept(file_name(request.path, dict(request.query)))
+            if response is None:
+                response = self._shell(request)
+        if response is None:
+            response = self._missing(request)
+        if phone and phone["stay"]["query"] in request.query:
+            response.set_cookie(phone["stay"]["cookie"], phone["stay"]["value"])
+        return response
+
+    def _sent_to_mobile(self, phone: dict[str, Any], request: web.Request) -> bool:
+        if any(request.path.startswith(p) for p in phone["keep"]):
+            return False
+        stay = phone["stay"]
+        if request.cookies.get(stay["cookie"]) == stay["value"] or stay["query"] in request.query:
+            return False
+        agent = request.headers.get("User-Agent", "")
+        return any(marker in agent for marker in phone["agents"])
+
+    async def _dynamic(self, request: web.Request) -> web.Response | None:
+        spec = self.spec
+        for rule in spec.get("search", ()):
+            if _matches(rule, request):
+                return self._search(rule, request.query.get(rule["param"], ""))
+        rule = spec.get("json_search")
+        if rule and request.path == rule["path"] and request.method in ("GET", "HEAD"):
+            return self._json_search(rule, request)
+        for rule in spec.get("forms", ()):
+            if _matches({**rule, "method": "POST"}, request):
+                return await self._form(rule, request)
+        for rule in spec.get("json_forms", ()):
+            if _matches({**rule, "method": "POST"}, request):
+                return await self._json_form(rule, request)
+        for rule in spec.get("replies", ()):
+            if _matches(rule, request):
+                return web.json_response(rule["json"])
+        return None
+
+    def _found(self, lang: str, needle: str, section: str = "") -> list[dict[str, str]]:
+        needle = needle.strip().lower()
+        return [
+            row
+            for row in self.site.search_index().get(lang, ())
+            if (not section or row.get("section") == section)
+            and (needle in row["text"].lower() or needle in row["title"].lower())
+        ]
+
+    def _search(self, rule: dict[str, Any], query: str) -> web.Response:
+        query = query[: rule["max_length"]] if "max_length" in rule else query
+        if not query.strip():
+            results = rule["empty"]
+        else:
+            found = self._found(rule["lang"], query)
+            items = "".join(
+                rule["item"].format(path=row["path"], title=escape(row.get("label") or row["title"]))
+                for row in found
+            )
+            wording = rule["found"] if found else rule["none"]
+            results = wording.format(query=escape(query), count=len(found), items=items)
+        page = self.text(rule["page"]).replace("{{query}}", escape(query)).replace("{{results}}", results)
+        return web.Response(text=page, content_type="text/html", charset="utf-8")
+
+    def _json_search(self, rule: dict[str, Any], request: web.Request) -> web.Response:
+        q = request.query
+        lang = q.get("lang", "") if q.get("lang") in rule["langs"] else rule["langs"][0]
+        query = q.get("q", "")
+        results = []
+        if query.strip() and lang in rule["searched"]:
+            found = self._found(lang, query, q.get("section", ""))
+            results = [{"title": row["title"], "path": row["path"]} for row in found]
+        body = json.dumps({"query": query, "results": results}, ensure_ascii=False)
+        return web.Response(text=body, content_type="application/json", charset="utf-8")
+
+    async def _form(self, rule: dict[str, Any], request: web.Request) -> web.Response:
+        form = await request.post()
+        values = {k: str(form.get(k, "")).strip() for k in rule["fields"]}
+        wrong = sorted(k for k, kind in rule["fields"].items() if not _valid(kind, values[k]))
+        page = self.text(f"{rule['folder']}/{'+'.join(wrong) or 'sent'}.html")
+        for field, value in values.items():
+            page = page.replace("{{value:" + field + "}}", escape(value))
+        return web.Response(text=page, content_type="text/html", charset="utf-8")
+
+    async def _json_form(self, rule: dict[str, Any], request: web.Request) -> web.Response:
+        try:
+            data = await request.json()
+        except ValueError:
+            data = {}
+        lang = data.get("lang", "kk")
+        errors = {
+            field: rule["messages"][field]["kk" if lang == "kk" else "ru"]
+            for field, kind in rule["fields"].items()
+            if not _valid(kind, str(data.get(field, "")).strip())
+        }
+        dumps = lambda o: json.dumps(o, ensure_ascii=False)  # noqa: E731
+        if errors:
+            return web.json_response({"errors": errors}, status=422, dumps=dumps)
+        # the registration number carries the length of the request as the body's own software printed it
+        return web.json_response({"ok": True, "number": rule["number"].format(size=len(str(data)))}, dumps=dumps)
+
+    def _shell(self, request: web.Request) -> web.Response | None:
+        shell = self.spec.get("shell")
+        if shell and (request.path in shell["paths"] or any(request.path.startswith(p) for p in shell["prefixes"])):
+            return self.kept(shell["file"])
+        return None
+
+    def _missing(self, request: web.Request) -> web.Response:
+        if request.method not in ("GET", "HEAD"):
+            raise web.HTTPNotFound()
+        for rule in self.spec.get("not_found", ()):
+            if _matches(rule, request):
+                page = (self.root / rule["file"]).read_bytes()
+                return web.Response(body=page, status=rule["status"], content_type="text/html", charset="utf-8")
+        raise web.HTTPNotFound()
+
+
+def _generated(kind: str, name: str) -> web.Response:
+    if kind == "image":
+        if name.endswith(".swf"):
+            return web.Response(body=b"FWS\x09" + bytes(64), content_type="application/x-shockwave-flash")
+        return web.Response(body=image_bytes(name), content_type="image/gif" if name.endswith(".gif") else "image/png")
+    data, content_type = file_bytes(name)
+    return web.Response(body=data, content_type=content_type)
+
+
+def host_app(site: SiteFolder, spec: dict[str, Any]) -> web.Application:
+    server = HostServer(site, spec)
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", server.answer)
+    return app
+
+
+def create_apps(sites: list[SiteFolder] | None = None) -> dict[str, web.Application]:
+    """Host → application, for every host of the outside sites."""
+    return {spec["host"]: host_app(site, spec) for site in sites or load_sites() for spec in site.hosts}
+
