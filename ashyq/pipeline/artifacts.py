@@ -78,6 +78,41 @@ def _viewport(path: str) -> str:
     return "mobile" if stem.endswith("-mobile") else "desktop"
 
 
+def _pages(session: Session, run_id: str, body_id: str) -> list[Page]:
+    return list(
+        session.scalars(
+            select(Page)
+            .where(Page.run_id == run_id, Page.body_id == body_id)
+            .options(selectinload(Page.links), selectinload(Page.downloads))
+            # by click depth, then address: the same harvest reads the same whatever order a concurrent
+            # crawl stored it in (a check lists "the first pages" of a defect)
+            .order_by(Page.depth.is_(None), Page.depth, Page.url, Page.id)
+        )
+    )
+
+
+# Records and failures by what they are, not by when a concurrent harvest stored them: the same harvest
+# gives the same deficiencies in the same order, citing the same record (sorted here, not in SQL, so
+# that PostgreSQL's collation and NULL order cannot make it another order).
+def _records(session: Session, run_id: str, body_id: str) -> list[RecordArtifact]:
+    stored = session.scalars(select(PortalRecord).where(PortalRecord.run_id == run_id, PortalRecord.body_id == body_id))
+    return [
+        _record(r)
+        for r in sorted(
+            stored,
+            key=lambda r: (r.portal.value, r.record_kind, r.lang or "", r.external_id or "", r.source_url or "", r.id),
+        )
+    ]
+
+
+def _failures(session: Session, run_id: str, body_id: str) -> list[FailureArtifact]:
+    stored = session.scalars(select(FetchFailure).where(FetchFailure.run_id == run_id, FetchFailure.body_id == body_id))
+    return [
+        FailureArtifact(f.url, f.reason.value, f.detail, f.status_code)
+        for f in sorted(stored, key=lambda f: (f.url, f.reason.value, f.id))
+    ]
+
+
 def load_artifacts(
     session: Session,
     run: Run,
@@ -94,16 +129,7 @@ def load_artifacts(
     if body is None:
         raise KeyError(f"body {body_id!r} is not in the store")
     as_of = run.as_of or date.today()
-    pages = list(
-        session.scalars(
-            select(Page)
-            .where(Page.run_id == run.id, Page.body_id == body_id)
-            .options(selectinload(Page.links), selectinload(Page.downloads))
-            # by click depth, then address: the same harvest reads the same whatever order a concurrent
-            # crawl stored it in (a check lists "the first pages" of a defect)
-            .order_by(Page.depth.is_(None), Page.depth, Page.url, Page.id)
-        )
-    )
+    pages = _pages(session, run.id, body_id)
     evidence = list(session.scalars(select(Evidence).where(Evidence.run_id == run.id, Evidence.body_id == body_id)))
     by_id = {e.id: e for e in evidence}
     reader = WarcReader(out_dir)
@@ -123,31 +149,8 @@ def load_artifacts(
         # records and failures by what they are, not by when a concurrent harvest stored them: the same
         # harvest gives the same deficiencies in the same order, citing the same record (sorted here,
         # not in SQL, so that PostgreSQL's collation and NULL order cannot make it another order)
-        records=[
-            _record(r)
-            for r in sorted(
-                session.scalars(
-                    select(PortalRecord).where(PortalRecord.run_id == run.id, PortalRecord.body_id == body_id)
-                ),
-                key=lambda r: (
-                    r.portal.value,
-                    r.record_kind,
-                    r.lang or "",
-                    r.external_id or "",
-                    r.source_url or "",
-                    r.id,
-                ),
-            )
-        ],
-        failures=[
-            FailureArtifact(f.url, f.reason.value, f.detail, f.status_code)
-            for f in sorted(
-                session.scalars(
-                    select(FetchFailure).where(FetchFailure.run_id == run.id, FetchFailure.body_id == body_id)
-                ),
-                key=lambda f: (f.url, f.reason.value, f.id),
-            )
-        ],
+        records=_records(session, run.id, body_id),
+        failures=_failures(session, run.id, body_id),
         measurements=[_measurement(e, out_dir) for e in evidence if e.kind in _MEASURED],
         declared=_declared(session, run, body_id),
         config=dict(config_for(body_id) if config_for else {}),
