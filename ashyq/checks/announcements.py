@@ -39,6 +39,7 @@ from ashyq.checks.result import Result
 from ashyq.config.check_settings import check_settings
 
 VERSION = "1"
+Find = Callable[[BodyArtifacts, str], tuple[list[EvidenceRef], bool]]  # (what was found, whether read)
 HEADINGS = ("title", "h1", "h2", "h3")
 
 
@@ -78,30 +79,38 @@ def _budget_hits(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef]
     return [m.record.evidence("$.info", f"{m.title} — announcement") for m in found[:5]], True
 
 
-def nothing_to_announce(artifacts: BodyArtifacts, item: str, lang: str) -> Result | None:
-    """``not_applicable`` (nothing to publish) when the portal of the row's subject was read and shows
-    the body had nothing whose public discussion could be announced; None otherwise."""
-    if item in ("T4-5", "T5-4"):
-        npa = npa_portal(artifacts, lang)
-        if npa.problem or npa.all_documents:
-            return None
-        url, what = npa.list_url or "https://legalacts.egov.kz/", "draft act or consultative document"
-    elif item in ("T2-11", "T3-7"):
-        budget = budget_portal(artifacts, lang)
-        if budget.problem or budget.restricted or budget.programmes or budget.of_kind("programme_report"):
-            return None
-        url, what = budget.search_url or "https://budget.egov.kz/", "budget programme or programme report"
-    else:
+def nothing_to_announce(artifacts: BodyArtifacts, item: str, lang: str, find: Find) -> Result | None:
+    """``not_applicable`` (nothing to publish) when the portal of the row's subject (budget.egov.kz
+    for the budget rows, legalacts.egov.kz for the draft-act rows) was read and shows the body had
+    nothing whose public discussion could be announced; None otherwise."""
+    empty = _NOTHING.get(find)
+    found = empty(artifacts, lang) if empty is not None else None
+    if found is None:
         return None
+    url, what = found
     cited = EvidenceRef(url=url, kind="portal_record", snippet=f"no {what} of the body in the period")
     reason = f"no {what} on the portal: nothing to announce, nothing to publish"
     return Result(item, lang, "not_applicable", {"nothing_to_publish": True}, [], [cited], reason)  # type: ignore[arg-type]
 
 
+def _no_draft_acts(artifacts: BodyArtifacts, lang: str) -> tuple[str, str] | None:
+    npa = npa_portal(artifacts, lang)
+    if npa.problem or npa.all_documents:
+        return None
+    return npa.list_url or "https://legalacts.egov.kz/", "draft act or consultative document"
+
+
+def _no_budget_programmes(artifacts: BodyArtifacts, lang: str) -> tuple[str, str] | None:
+    budget = budget_portal(artifacts, lang)
+    if budget.problem or budget.restricted or budget.programmes or budget.of_kind("programme_report"):
+        return None
+    return budget.search_url or "https://budget.egov.kz/", "budget programme or programme report"
+
+
 def measured_result(
     artifacts: BodyArtifacts,
     item: str,
-    find: Callable[[BodyArtifacts, str], tuple[list[EvidenceRef], bool]],
+    find: Find,
     what: str,
 ) -> list[Result]:
     """Per language: the web first, then the declaration re-verified (see the module docstring)."""
@@ -118,7 +127,7 @@ def measured_result(
         elif claim.status in ("pass", "partial"):
             claim.measured = {**claim.measured, "found_on_web": 0}
             out.append(claim)
-        elif (nothing := nothing_to_announce(artifacts, item, lang)) is not None:
+        elif (nothing := nothing_to_announce(artifacts, item, lang, find)) is not None:
             out.append(nothing)
         elif readable or claim.status == "fail":
             cited = claim.evidence or [ref for d in claim.deficiencies for ref in d.references()[:1]]
@@ -159,27 +168,40 @@ def action_plan_sources(artifacts: BodyArtifacts, lang: str) -> tuple[list[Evide
     return pages, bool(artifacts.pages_in(lang))
 
 
+_NOTHING: dict[Find, Callable[[BodyArtifacts, str], tuple[str, str] | None]] = {
+    budget_sources: _no_budget_programmes,
+    npa_sources: _no_draft_acts,
+}
 BUDGET = "announcement of a public discussion of budget programmes"
 NPA = "announcement of a public discussion of draft acts"
-
-# check id (unchanged: the declared check these replace) → item, what is looked for, where it is measured
-ANNOUNCEMENTS: dict[str, tuple[str, str, Any]] = {
-    "declared.budget_announcements_cgo": ("T2-11", BUDGET, budget_sources),
-    "declared.budget_announcements_mio": ("T3-7", BUDGET, budget_sources),
-    "declared.npa_announcements_cgo": ("T4-5", NPA, npa_sources),
-    "declared.npa_announcements_mio": ("T5-4", NPA, npa_sources),
-    "declared.meetings_action_plan": ("T6-4.2", "action plan on problem issues", action_plan_sources),
-}
+_ON_BUDGET = [("pages", "records:budget", "declared")]
+_ON_NPA = [("pages", "records:legalacts", "declared")]
+_ON_WEB = [("pages", "declared")]
 
 
-def _check(item: str, what: str, find: Any) -> Callable[[BodyArtifacts], list[Result]]:
-    def run(artifacts: BodyArtifacts) -> list[Result]:
+def _announcement(what: str, find: Find, row: str) -> Callable[[BodyArtifacts, str], list[Result]]:
+    """The check of one announcement row: ``what`` is looked for where ``find`` reads."""
+
+    def run(artifacts: BodyArtifacts, item: str) -> list[Result]:
         return measured_result(artifacts, item, find, what)
 
+    run.__doc__ = f"{row}: the {what}, measured on the web, the declaration re-verified beside it."
     return run
 
 
-for _id, (_item, _what, _find) in ANNOUNCEMENTS.items():
-    _portal = {budget_sources: ("records:budget",), npa_sources: ("records:legalacts",)}.get(_find, ())
-    _web: tuple[str, ...] = ("pages", *_portal)
-    register(_id, "2", [_item], needs=[(*_web, "declared")], pages_rule="somewhere")(_check(_item, _what, _find))
+# The check ids are those of the declared checks these replace.
+register("declared.budget_announcements_cgo", "2", ["T2-11"], needs=_ON_BUDGET, pages_rule="somewhere")(
+    _announcement(BUDGET, budget_sources, "Table 2 row 11 (CGO)")
+)
+register("declared.budget_announcements_mio", "2", ["T3-7"], needs=_ON_BUDGET, pages_rule="somewhere")(
+    _announcement(BUDGET, budget_sources, "Table 3 row 7 (MIO)")
+)
+register("declared.npa_announcements_cgo", "2", ["T4-5"], needs=_ON_NPA, pages_rule="somewhere")(
+    _announcement(NPA, npa_sources, "Table 4 row 5 (CGO)")
+)
+register("declared.npa_announcements_mio", "2", ["T5-4"], needs=_ON_NPA, pages_rule="somewhere")(
+    _announcement(NPA, npa_sources, "Table 5 row 4 (MIO)")
+)
+register("declared.meetings_action_plan", "2", ["T6-4.2"], needs=_ON_WEB, pages_rule="somewhere")(
+    _announcement("action plan on problem issues", action_plan_sources, "Table 6 row 4.2")
+)

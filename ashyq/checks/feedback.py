@@ -15,6 +15,7 @@ reported in ``measured`` and F is computed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,11 +267,14 @@ def _results_public(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
 @register(
     "feedback.indicator",
     "1",
-    ["F-1", "F-2"],
+    {"proposals": "F-1", "comments": "F-2"},
     uses=["records:legalacts", "records:budget", "pages", "declared"],
     pages_rule="somewhere",
 )
-def feedback_indicator(artifacts: BodyArtifacts) -> list[Result]:
+def feedback_indicator(artifacts: BodyArtifacts, items: Mapping[str, str]) -> list[Result]:
+    """Feedback indicator F (kz-feedback-2024, order No. 17-НҚ p. 23): F-1 remarks and proposals
+    accepted ÷ received (B ÷ C), F-2 comments answered ÷ received (E ÷ G); zeroed when a condition
+    of publicity is not met."""
     cfg = dict(check_settings("feedback", artifacts.config))
     if reading(artifacts.config, "feedback-sources") == "by-decision":
         # a remark or proposal is an entry with an accepted / not accepted decision, on either portal
@@ -281,8 +285,6 @@ def feedback_indicator(artifacts: BodyArtifacts) -> list[Result]:
     failures = {p: _portal_failures(artifacts, hosts[p]) for p in sources}
     tallies = {"legalacts": _legalacts(artifacts, cfg), "budget": _budget(artifacts, cfg)}
     conditions = [_npa_announced(artifacts, cfg), _budget_announced(artifacts, cfg), _results_public(artifacts, cfg)]
-    zeroed = [c for c in conditions if c.state == "not_met"]
-    states = {c.name: c.state for c in conditions}
 
     def blocked(portals: list[str], answers: bool) -> str | None:
         for p in portals:
@@ -299,64 +301,76 @@ def feedback_indicator(artifacts: BodyArtifacts) -> list[Result]:
         return None
 
     results = []
-    for item, portals, answers in (("F-1", cfg["proposals_from"], False), ("F-2", cfg["comments_from"], True)):
+    parts = ((items["proposals"], cfg["proposals_from"], False), (items["comments"], cfg["comments_from"], True))
+    for item, portals, answers in parts:
         reason = blocked(list(portals), answers)
         if reason:
             results.append(not_assessed(item, None, reason))
             continue
-        num = sum(tallies[p].answered if answers else tallies[p].accepted for p in portals)
-        den = sum(tallies[p].comments if answers else tallies[p].proposals for p in portals)
-        evidence = [e for p in portals for e in tallies[p].evidence][:8]
-        evidence += [
-            r.evidence("$.content", str(r.payload.get("content")))
-            for p in portals
-            for r in artifacts.records_of(p, "coverage")
-        ][: max(0, 2 - len(evidence))]
-        symbols = ("E", "G") if answers else ("B", "C")
-        measured: dict[str, Any] = {
-            "numerator": num,
-            "denominator": den,
-            symbols[0]: num,
-            symbols[1]: den,
-            "ratio": round(num / den, 4) if den else 1.0,
-            "conditions": states,
-        }
-        if zeroed:
-            deficiencies = [
-                Deficiency(
-                    f"F is zeroed (order No. 17-НҚ p. 23): {c.name} not met. {c.detail}".strip(),
-                    kind="zeroed",
-                    evidence=c.evidence,
-                )
-                for c in zeroed
-            ]
-            results.append(Result(item, None, "fail", measured, deficiencies, evidence + zeroed[0].evidence))
-            continue
-        if not evidence:
-            results.append(not_assessed(item, None, "no record to show as evidence"))
-            continue
-        deficiencies = []
-        if answers:
-            deficiencies = [
-                Deficiency(
-                    "Comment without an answer",
-                    kind="unanswered",
-                    url=r.source_url,
-                    record=r.external_id,
-                    evidence=[r.evidence("$.answered", "false")],
-                )
-                for p in portals
-                for r in tallies[p].unanswered
-            ]
-        elif num < den:
-            deficiencies = [
-                Deficiency(
-                    f"{den - num} of {den} remarks and proposals were not accepted",
-                    kind="not_accepted",
-                    count=den - num,
-                    evidence=evidence[:1],
-                )
-            ]
-        status: Status = "pass" if num >= den else "partial"
-        results.append(Result(item, None, status, measured, deficiencies, evidence))
+        results.append(_ratio(artifacts, item, list(portals), answers, tallies, conditions))
     return results
+
+
+def _ratio(
+    artifacts: BodyArtifacts,
+    item: str,
+    portals: list[str],
+    answers: bool,
+    tallies: dict[str, Tally],
+    conditions: list[Condition],
+) -> Result:
+    """One part of F from the portals' tallies: answers ÷ comments, or accepted ÷ proposals."""
+    zeroed = [c for c in conditions if c.state == "not_met"]
+    num = sum(tallies[p].answered if answers else tallies[p].accepted for p in portals)
+    den = sum(tallies[p].comments if answers else tallies[p].proposals for p in portals)
+    evidence = [e for p in portals for e in tallies[p].evidence][:8]
+    evidence += [
+        r.evidence("$.content", str(r.payload.get("content")))
+        for p in portals
+        for r in artifacts.records_of(p, "coverage")
+    ][: max(0, 2 - len(evidence))]
+    symbols = ("E", "G") if answers else ("B", "C")
+    measured: dict[str, Any] = {
+        "numerator": num,
+        "denominator": den,
+        symbols[0]: num,
+        symbols[1]: den,
+        "ratio": round(num / den, 4) if den else 1.0,
+        "conditions": {c.name: c.state for c in conditions},
+    }
+    if zeroed:
+        deficiencies = [
+            Deficiency(
+                f"F is zeroed (order No. 17-НҚ p. 23): {c.name} not met. {c.detail}".strip(),
+                kind="zeroed",
+                evidence=c.evidence,
+            )
+            for c in zeroed
+        ]
+        return Result(item, None, "fail", measured, deficiencies, evidence + zeroed[0].evidence)
+    if not evidence:
+        return not_assessed(item, None, "no record to show as evidence")
+    deficiencies = []
+    if answers:
+        deficiencies = [
+            Deficiency(
+                "Comment without an answer",
+                kind="unanswered",
+                url=r.source_url,
+                record=r.external_id,
+                evidence=[r.evidence("$.answered", "false")],
+            )
+            for p in portals
+            for r in tallies[p].unanswered
+        ]
+    elif num < den:
+        deficiencies = [
+            Deficiency(
+                f"{den - num} of {den} remarks and proposals were not accepted",
+                kind="not_accepted",
+                count=den - num,
+                evidence=evidence[:1],
+            )
+        ]
+    status: Status = "pass" if num >= den else "partial"
+    return Result(item, None, status, measured, deficiencies, evidence)

@@ -4,6 +4,18 @@ A check is a pure function of a body's artifacts (:mod:`ashyq.base.artifacts`) t
 :class:`~ashyq.checks.result.Result` per item and language. It registers with the items it
 substantiates (each item has exactly one check), a stable id and version (findings carry
 ``<id>@<version>`` in ``check``) and the inputs it needs and uses (:mod:`ashyq.checks.inputs`).
+
+A check is told its item: the runner calls ``run(artifacts, item)``, so the item ids are written
+once, where the check registers, and nowhere in its code. What it is told follows the shape of
+``items``:
+
+* one item, ``["A14-2.4"]``: that item (a ``str``);
+* a CGO/MIO pair, ``{"cgo": "T2-9", "mio": "T3-5"}`` (keys are body kinds): the item of the body's
+  kind (a ``str``);
+* several items of one body by the part each is, ``{"blog": "A12-D-1", "answers": "A12-D-2"}``:
+  that mapping;
+* several items read from data (the sections of a vocabulary): the tuple of those that concern the
+  body.
 What the editions already say is not restated: the titles, and the body kinds an item concerns,
 are read from ``ashyq/config/methodology`` (a check names only kinds beyond them, e.g. the subordinate
 organisations' own websites of point 86). ``docs/checks.md`` is generated from this registry and
@@ -23,8 +35,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.checks import inputs
@@ -32,7 +45,11 @@ from ashyq.checks.coverage import PAGES_RULES, PagesRule, left_open, missing_pag
 from ashyq.checks.edition_index import applies, item_kinds, languages_of
 from ashyq.checks.result import Result, not_assessed
 
-Run = Callable[[BodyArtifacts], Sequence[Result]]
+# ``run(artifacts, item)``: what the check is told is a str, a tuple or a mapping as its registration's
+# shape says (the module docstring), each check function naming the one it is given.
+Run = Callable[[BodyArtifacts, Any], Sequence[Result]]
+Items = Sequence[str] | Mapping[str, str]
+BODY_KINDS = ("cgo", "mio", "subordinate")
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,8 @@ class Check:
     also_applies_to: tuple[str, ...] = ()  # body kinds beyond the editions' (a subordinate organisation)
     # what a page of the site not obtained does to its verdicts (ashyq.checks.coverage)
     pages_rule: PagesRule = "everywhere"
+    by_kind: tuple[tuple[str, str], ...] = ()  # a CGO/MIO pair: (body kind, item)
+    parts: tuple[tuple[str, str], ...] = ()  # several items of one body: (part, item)
 
     @property
     def ref(self) -> str:
@@ -71,7 +90,22 @@ class Check:
 
     def items_for(self, kind: str) -> list[str]:
         """The check's items that concern a body of ``kind`` (``A16-1.2-cgo`` not a MIO)."""
+        if self.by_kind:
+            return [item for key, item in self.by_kind if key == kind]
         return [item for item in self.items if applies(item, kind)]
+
+    def told(self, kind: str) -> Any:
+        """What ``run`` is told for a body of ``kind``: its item, or its items (the module docstring)."""
+        if self.parts:
+            return dict(self.parts)
+        mine = self.items_for(kind)
+        if self.by_kind or len(self.items) == 1:
+            return mine[0]
+        return tuple(mine)
+
+    def apply(self, artifacts: BodyArtifacts) -> list[Result]:
+        """The check's results for a body: ``run`` told the item (or items) of the body's kind."""
+        return list(self.run(artifacts, self.told(artifacts.kind)))
 
 
 REGISTRY: dict[str, Check] = {}  # item → the check that substantiates it
@@ -81,14 +115,15 @@ _IDS: set[str] = set()
 def register(
     id: str,
     version: str,
-    items: Sequence[str],
+    items: Items,
     *,
     needs: Sequence[inputs.Requirement] = (),
     uses: Sequence[str] = (),
     also_applies_to: Sequence[str] = (),
     pages_rule: PagesRule = "everywhere",
 ) -> Callable[[Run], Run]:
-    """Decorator: ``@register("a14.breadcrumbs", "1", ["A14-2.4"], needs=["pages"])`` on ``def run(artifacts)``."""
+    """Decorator: ``@register("a14.breadcrumbs", "1", ["A14-2.4"], needs=["pages"])`` on
+    ``def run(artifacts, item)``; ``items={"cgo": "T2-9", "mio": "T3-5"}`` for a CGO/MIO pair."""
 
     def wrap(fn: Run) -> Run:
         if id in _IDS:
@@ -97,7 +132,11 @@ def register(
             inputs.check_name(name)
         if pages_rule not in PAGES_RULES:
             raise ValueError(f"check {id!r}: pages_rule is one of {', '.join(PAGES_RULES)}, not {pages_rule!r}")
-        check = Check(id, version, tuple(items), tuple(needs), tuple(uses), fn, tuple(also_applies_to), pages_rule)
+        by_kind, parts = _shape(id, items)
+        listed = tuple(items.values()) if isinstance(items, Mapping) else tuple(items)
+        check = Check(
+            id, version, listed, tuple(needs), tuple(uses), fn, tuple(also_applies_to), pages_rule, by_kind, parts
+        )
         for item in check.items:
             if item in REGISTRY:
                 raise ValueError(f"item {item} has two checks: {REGISTRY[item].id} and {id}")
@@ -106,6 +145,20 @@ def register(
         return fn
 
     return wrap
+
+
+def _shape(id: str, items: Items) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(by kind, by part) of a registration's ``items``: a mapping keyed by body kinds is a pair."""
+    if isinstance(items, str):
+        raise ValueError(f"check {id!r}: items is a list or a mapping, not the string {items!r}")
+    if not isinstance(items, Mapping):
+        return (), ()
+    pairs = tuple(items.items())
+    if set(items) <= set(BODY_KINDS):
+        return pairs, ()
+    if set(items) & set(BODY_KINDS):
+        raise ValueError(f"check {id!r}: items keyed by body kinds and by parts at once")
+    return (), pairs
 
 
 _LOADED = False
@@ -150,7 +203,7 @@ def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None
             produced = _not_assessed(check, artifacts.kind, absent)
         else:
             try:
-                produced = list(check.run(artifacts))
+                produced = check.apply(artifacts)
             except Exception as error:  # a bug in one check must not lose the others' findings
                 produced = _not_assessed(
                     check, artifacts.kind, f"check {check.ref} failed: {type(error).__name__}: {error}"

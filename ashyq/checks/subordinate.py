@@ -19,7 +19,7 @@ one result per item and language for the parent:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -211,9 +211,9 @@ def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     ["T9-1"],
     uses=["subordinates:pages", "config:subordinate_list"],
 )
-def art16_information(artifacts: BodyArtifacts) -> list[Result]:
+def art16_information(artifacts: BodyArtifacts, item: str) -> list[Result]:
     cfg = check_settings("subordinate", artifacts.config)
-    return _join(artifacts, "T9-1", lambda sub, lang: _art16(sub, lang, cfg))
+    return _join(artifacts, item, lambda sub, lang: _art16(sub, lang, cfg))
 
 
 # ---------------------------------------------------------------------------------------- T10
@@ -392,15 +392,17 @@ def _filling(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
 @register(
     "subordinate.open_data",
     "1",
-    ["T10-1", "T10-2", "T10-3"],
+    {"published": "T10-1", "current": "T10-2", "filled": "T10-3"},
     uses=["subordinates:records:data", "subordinates:config:unified_list", "config:subordinate_list", "declared"],
 )
-def open_data(artifacts: BodyArtifacts) -> list[Result]:
+def open_data(artifacts: BodyArtifacts, items: Mapping[str, str]) -> list[Result]:
+    """Table 10 rows 1-3 (CGO/MIO): the subordinate organisations' open data is published, current
+    and correctly filled."""
     cfg = check_settings("subordinate", artifacts.config)
     return [
-        *_join(artifacts, "T10-1", lambda sub, lang: _not_published(sub, lang, artifacts)),
-        *_join(artifacts, "T10-2", lambda sub, lang: _stale(sub, lang, cfg)),
-        *_join(artifacts, "T10-3", lambda sub, lang: _filling(sub, lang, cfg)),
+        *_join(artifacts, items["published"], lambda sub, lang: _not_published(sub, lang, artifacts)),
+        *_join(artifacts, items["current"], lambda sub, lang: _stale(sub, lang, cfg)),
+        *_join(artifacts, items["filled"], lambda sub, lang: _filling(sub, lang, cfg)),
     ]
 
 
@@ -450,7 +452,7 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
 @register(
     "subordinate.dialogue",
     "2",
-    ["T11-1", "T11-2"],
+    {"blog": "T11-1", "answers": "T11-2"},
     uses=[
         "subordinates:records:dialog",
         "subordinates:declared",
@@ -458,9 +460,11 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
         "config:subordinate_list",
     ],
 )
-def dialogue(artifacts: BodyArtifacts) -> list[Result]:
+def dialogue(artifacts: BodyArtifacts, items: Mapping[str, str]) -> list[Result]:
+    """Table 11 rows 1-2 (CGO/MIO): the quasi-public subordinate organisations' first heads keep a
+    blog and answer its questions."""
     cfg = check_settings("dialog", artifacts.config)
     return [
-        *_join(artifacts, "T11-1", _blog, quasi_public),
-        *_join(artifacts, "T11-2", lambda sub, lang: _answers(sub, lang, cfg), quasi_public),
+        *_join(artifacts, items["blog"], _blog, quasi_public),
+        *_join(artifacts, items["answers"], lambda sub, lang: _answers(sub, lang, cfg), quasi_public),
     ]

@@ -55,7 +55,7 @@ def test_checks_name_only_items_the_editions_have() -> None:
 
 
 def test_an_item_has_one_check_and_an_input_is_spelt_right() -> None:
-    def run(_: BodyArtifacts) -> list[Result]:
+    def run(_: BodyArtifacts, item: str) -> list[Result]:
         return []
 
     taken = checks()[0].items[0]
@@ -67,7 +67,7 @@ def test_an_item_has_one_check_and_an_input_is_spelt_right() -> None:
 
 
 def _outcome(check: Check, data: BodyArtifacts) -> list[tuple[Any, ...]]:
-    results = check.run(data)
+    results = check.apply(data)
     return sorted(
         (r.item, r.lang or "", r.status, r.reason or "", repr(r.measured), len(r.deficiencies)) for r in results
     )
@@ -113,7 +113,7 @@ def _budget_body(**fields: Any) -> BodyArtifacts:
 
 def test_the_runner_says_why_a_needed_input_is_missing() -> None:
     called: list[str] = []
-    spy: Callable[[BodyArtifacts], list[Result]] = lambda data: called.append(data.body_id) or []  # noqa: E731
+    spy: Callable[[BodyArtifacts, str], list[Result]] = lambda data, item: called.append(data.body_id) or []  # noqa: E731
     check = check_for("T2-1")
     assert check is not None and "records:budget" in check.needs
     original = check.run

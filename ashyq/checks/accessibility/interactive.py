@@ -104,8 +104,8 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
     also_applies_to=("subordinate",),
     pages_rule="somewhere",
 )
-def feedback_form(artifacts: BodyArtifacts) -> list[Result]:
-    return _section("A14-4.1", artifacts, "feedback", _feedback_form, "feedback form")
+def feedback_form(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    return _section(item, artifacts, "feedback", _feedback_form, "feedback form")
 
 
 # ------------------------------------------------------------------------------------------- 4.2
@@ -124,8 +124,8 @@ def _poll(p: Parsed) -> tuple[str, str] | None:
     also_applies_to=("subordinate",),
     pages_rule="somewhere",
 )
-def polls(artifacts: BodyArtifacts) -> list[Result]:
-    return _section("A14-4.2", artifacts, "polls", _poll, "poll")
+def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    return _section(item, artifacts, "polls", _poll, "poll")
 
 
 # ------------------------------------------------------------------------------------------- 4.3
@@ -152,14 +152,14 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
     also_applies_to=("subordinate",),
     pages_rule="somewhere",
 )
-def rss(artifacts: BodyArtifacts) -> list[Result]:
+def rss(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
-        return no_pages(artifacts, ["A14-4.3"])
+        return no_pages(artifacts, [item])
     feeds = {url: (p, label) for p in pages for url, label in _feeds(p)}
     if not feeds:
-        return [_missing("A14-4.3", "no_rss", "no RSS feed is announced or linked on any harvested page", pages)]
+        return [_missing(item, "no_rss", "no RSS feed is announced or linked on any harvested page", pages)]
     procurement = labels(config, "procurement")
     tenders = [
         u
@@ -191,7 +191,7 @@ def rss(artifacts: BodyArtifacts) -> list[Result]:
     status: Status = "pass" if not deficiencies else "partial"
     return [
         Result(
-            "A14-4.3",
+            item,
             None,
             status,
             {"feeds": len(feeds), "news_feeds": len(news), "tender_feeds": len(tenders)},
@@ -210,7 +210,7 @@ def rss(artifacts: BodyArtifacts) -> list[Result]:
     also_applies_to=("subordinate",),
     pages_rule="somewhere",
 )
-def faq(artifacts: BodyArtifacts) -> list[Result]:
+def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     vocabulary = labels(config, "faq")
 
@@ -221,7 +221,7 @@ def faq(artifacts: BodyArtifacts) -> list[Result]:
             return "h1", title
         return None
 
-    return _section("A14-4.4", artifacts, "faq", holds, "FAQ section")
+    return _section(item, artifacts, "faq", holds, "FAQ section")
 
 
 # ------------------------------------------------------------------------------------------- 4.5
@@ -330,7 +330,7 @@ def _translated_materials(
     also_applies_to=("subordinate",),
     pages_rule="somewhere",
 )
-def english(artifacts: BodyArtifacts) -> list[Result]:
+def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Item 4.5: "100 % of information materials translated (NPAs excepted)" is measured on the
     materials — every harvested material page and its English counterpart; the English home page and
     its menu (the gather step) tell the interface levels below it."""
@@ -365,17 +365,17 @@ def english(artifacts: BodyArtifacts) -> list[Result]:
                 ]
             )
         status = LEVEL_STATUS[level]
-        return [Result("A14-4.5", None, status, measured, deficiencies, [m.evidence("nav", m.data.get("home_url"))])]
+        return [Result(item, None, status, measured, deficiencies, [m.evidence("nav", m.data.get("home_url"))])]
     if not pages:
-        return no_pages(artifacts, ["A14-4.5"])
+        return no_pages(artifacts, [item])
     links = _english_links(pages, config)
     if links and not taken:
         p, a = links[0]
         reason = "an English version is linked; its coverage needs the gather step's english measurement"
         if broken:
             reason += f" (it failed: {broken[0].data.get('error')})"
-        return [not_assessed("A14-4.5", None, reason, [p.page.evidence("a[hreflang=en]", a.get("href"))])]
-    result = _missing("A14-4.5", "no_english", "no English version: no page links to one", pages)
+        return [not_assessed(item, None, reason, [p.page.evidence("a[hreflang=en]", a.get("href"))])]
+    result = _missing(item, "no_english", "no English version: no page links to one", pages)
     result.measured["level"] = "none"
     return [result]
 
@@ -425,7 +425,7 @@ def hidden_counter(p: Parsed) -> tuple[str, str] | None:
     also_applies_to=("subordinate",),
     pages_rule="somewhere",
 )
-def visitor_counter(artifacts: BodyArtifacts) -> list[Result]:
+def visitor_counter(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Row 4.6 under the interpretation ``a14-visitor-counter``: by default a counter the visitor
     sees (the row is one of section 4's interactive means); a hidden analytics script counts only
     under the other reading, and is reported either way."""
@@ -434,19 +434,19 @@ def visitor_counter(artifacts: BodyArtifacts) -> list[Result]:
     vocabulary = labels(config, "counter")
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
-        return no_pages(artifacts, ["A14-4.6"])
+        return no_pages(artifacts, [item])
     for p in pages:
         shown = visible_counter(p, vocabulary)
         if shown is not None:
-            return [_found("A14-4.6", p, shown[0], shown[1], {"reading": reading, "counter": "visible"})]
+            return [_found(item, p, shown[0], shown[1], {"reading": reading, "counter": "visible"})]
     hidden = next(((p, h) for p in pages if (h := hidden_counter(p)) is not None), None)
     if hidden is not None and reading == "any-counter":
         p, (selector, snippet) = hidden
-        return [_found("A14-4.6", p, selector, snippet, {"reading": reading, "counter": "hidden"})]
+        return [_found(item, p, selector, snippet, {"reading": reading, "counter": "hidden"})]
     message = "no visitor counter the visitor can see on any harvested page"
     if hidden is not None:
         message += f" (a hidden analytics script, {hidden[1][1]}, counts visits but shows nothing)"
-    result = _missing("A14-4.6", "no_counter", message, pages)
+    result = _missing(item, "no_counter", message, pages)
     result.measured.update({"reading": reading, "hidden_analytics": hidden is not None})
     return [result]
 
@@ -474,10 +474,10 @@ def _provider_missing(item: str, artifacts: BodyArtifacts, capability: str, brok
     needs=["provider:search_rank"],
     also_applies_to=("subordinate",),
 )
-def search_rank(artifacts: BodyArtifacts) -> list[Result]:
+def search_rank(artifacts: BodyArtifacts, item: str) -> list[Result]:
     taken, broken = usable(artifacts.measurements_of("search_rank"))
     if not taken:
-        return [_provider_missing("A14-1.1", artifacts, "search_rank", broken)]
+        return [_provider_missing(item, artifacts, "search_rank", broken)]
     option = reading(artifacts.config, "a14-search-rank")
     if option == "best-name-per-engine":
         best: dict[str, float] = {}
@@ -501,7 +501,7 @@ def search_rank(artifacts: BodyArtifacts) -> list[Result]:
     status: Status = "pass" if numerator == denominator else "fail" if numerator == 0 else "partial"
     return [
         Result(
-            "A14-1.1",
+            item,
             None,
             status,
             {"numerator": numerator, "denominator": denominator, "interpretation": option},
@@ -518,10 +518,10 @@ def search_rank(artifacts: BodyArtifacts) -> list[Result]:
     needs=["provider:cross_browser"],
     also_applies_to=("subordinate",),
 )
-def cross_browser(artifacts: BodyArtifacts) -> list[Result]:
+def cross_browser(artifacts: BodyArtifacts, item: str) -> list[Result]:
     taken, broken = usable(artifacts.measurements_of("cross_browser"))
     if not taken:
-        return [_provider_missing("A14-2.1", artifacts, "cross_browser", broken)]
+        return [_provider_missing(item, artifacts, "cross_browser", broken)]
     wrong = [m for m in taken if not m.data.get("displays_correctly")]
     deficiencies = [
         Deficiency(
@@ -535,7 +535,7 @@ def cross_browser(artifacts: BodyArtifacts) -> list[Result]:
     status: Status = "pass" if not wrong else "partial"
     return [
         Result(
-            "A14-2.1",
+            item,
             None,
             status,
             {"browsers": len(taken), "incorrect": len(wrong)},

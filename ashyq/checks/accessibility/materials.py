@@ -85,22 +85,22 @@ SEARCH_PROPERTIES = (
     also_applies_to=("subordinate",),
     pages_rule="somewhere",
 )
-def site_search(artifacts: BodyArtifacts) -> list[Result]:
+def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "search"))
     if pages and not any(search_form(p, config) for p in pages) and not any(m.data.get("form_found") for m in taken):
         d = _pages_deficiency("no_search", "no search form on any page", pages[:3])
-        return [Result("A14-2.5", None, "fail", {"form_found": False}, [d], d.references())]
+        return [Result(item, None, "fail", {"form_found": False}, [d], d.references())]
     if not taken:
-        return [no_measurement("A14-2.5", "search", broken) if pages or broken else no_pages(artifacts, ["A14-2.5"])[0]]
+        return [no_measurement(item, "search", broken) if pages or broken else no_pages(artifacts, [item])[0]]
     m = taken[0]
     data = m.data
     if not data.get("form_found"):
         d = Deficiency(
             "the browser found no search form to submit", kind="no_search", url=m.url, evidence=[m.evidence()]
         )
-        return [Result("A14-2.5", None, "fail", {"form_found": False}, [d], [m.evidence()])]
+        return [Result(item, None, "fail", {"form_found": False}, [d], [m.evidence()])]
     advanced = bool(data.get("advanced")) or any(
         matches_label(a.text_content(), labels(config, "advanced_search")) for p in pages for a in p.anchors()
     )
@@ -122,9 +122,7 @@ def site_search(artifacts: BodyArtifacts) -> list[Result]:
         if not holds[kind]
     ]
     measured = {"properties_met": sum(holds.values()), **{k: v for k, v in holds.items()}}
-    return [
-        _result("A14-2.5", deficiencies, 4, measured, [m.evidence("form", str(data.get("results_url")))], artifacts)
-    ]
+    return [_result(item, deficiencies, 4, measured, [m.evidence("form", str(data.get("results_url")))], artifacts)]
 
 
 # ------------------------------------------------------------------------------------------- 2.6
@@ -220,11 +218,11 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
     needs=["pages"],
     also_applies_to=("subordinate",),
 )
-def formats(artifacts: BodyArtifacts) -> list[Result]:
+def formats(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
-        return no_pages(artifacts, ["A14-2.6"])
+        return no_pages(artifacts, [item])
     deficiencies: list[Deficiency] = []
     first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"))
     if first is not None:
@@ -275,9 +273,7 @@ def formats(artifacts: BodyArtifacts) -> list[Result]:
         "downloads_unlabelled": len(unlabelled),
     }
     return [
-        _result(
-            "A14-2.6", deficiencies, 4, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts
-        )
+        _result(item, deficiencies, 4, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts)
     ]
 
 
@@ -299,11 +295,11 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     needs=["pages"],
     also_applies_to=("subordinate",),
 )
-def long_documents(artifacts: BodyArtifacts) -> list[Result]:
+def long_documents(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
-        return no_pages(artifacts, ["A14-2.7"])
+        return no_pages(artifacts, [item])
     chapters = pattern(config, "chapter_marker")
     long_limit = int(config["long_document_chars"])
     texts = {p.page.url: _content_text(p) for p in pages}
@@ -319,7 +315,7 @@ def long_documents(artifacts: BodyArtifacts) -> list[Result]:
     if not long_pages and not npa:
         return [
             Result(
-                "A14-2.7",
+                item,
                 None,
                 "not_applicable",
                 {"pages": len(pages)},
@@ -335,9 +331,7 @@ def long_documents(artifacts: BodyArtifacts) -> list[Result]:
         )
     shown = (unanchored or unsplit or npa or long_pages)[0]
     measured = {"long_documents": len(long_pages), "npa_texts": len(npa), "npa_without_anchors": len(unanchored)}
-    return [
-        _result("A14-2.7", deficiencies, 2, measured, [shown.page.evidence(None, shown.page.title or "")], artifacts)
-    ]
+    return [_result(item, deficiencies, 2, measured, [shown.page.evidence(None, shown.page.title or "")], artifacts)]
 
 
 def _content_text(parsed: Parsed) -> str:
@@ -356,14 +350,14 @@ def _content_text(parsed: Parsed) -> str:
     needs=["pages"],
     also_applies_to=("subordinate",),
 )
-def dates(artifacts: BodyArtifacts) -> list[Result]:
+def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     materials = [p for p in pages if is_material(p.page, config) and not is_home(p.page)]
     if not materials:
         if not pages:
-            return no_pages(artifacts, ["A14-2.8"])
-        return [not_assessed("A14-2.8", None, "no news item or document page among the harvested pages")]
+            return no_pages(artifacts, [item])
+        return [not_assessed(item, None, "no news item or document page among the harvested pages")]
     date, clock = pattern(config, "date"), pattern(config, "time")
     texts = {p.page.url: _content_text(p) for p in materials}
     dated = [p for p in materials if date.search(texts[p.page.url])]
@@ -392,9 +386,7 @@ def dates(artifacts: BodyArtifacts) -> list[Result]:
     }
     shown = (dated or materials)[0]
     return [
-        _result(
-            "A14-2.8", deficiencies, 2, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts
-        )
+        _result(item, deficiencies, 2, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts)
     ]
 
 
@@ -442,11 +434,11 @@ def _has_notice(anchor: Any, notices: list[str]) -> bool:
     needs=["pages"],
     also_applies_to=("subordinate",),
 )
-def links(artifacts: BodyArtifacts) -> list[Result]:
+def links(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
-        return no_pages(artifacts, ["A14-2.9"])
+        return no_pages(artifacts, [item])
     deficiencies: list[Deficiency] = []
     dead = {
         (p.page.url, link.target_url): (p, link)
@@ -505,7 +497,7 @@ def links(artifacts: BodyArtifacts) -> list[Result]:
         "external_same_tab": len(same_tab),
         "external_with_notice": len(with_notice),
     }
-    return [_result("A14-2.9", deficiencies, 4, measured, [pages[0].page.evidence("a", pages[0].page.url)], artifacts)]
+    return [_result(item, deficiencies, 4, measured, [pages[0].page.evidence("a", pages[0].page.url)], artifacts)]
 
 
 # ------------------------------------------------------------------------------------------ 2.10
@@ -525,11 +517,11 @@ def _emblem_in_html(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     uses=["pages", "measurements:emblem"],
     also_applies_to=("subordinate",),
 )
-def graphics(artifacts: BodyArtifacts) -> list[Result]:
+def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if artifacts.kind == "subordinate":
         return [
             Result(
-                "A14-2.10",
+                item,
                 None,
                 "not_applicable",
                 reason="the official marking of a state body and the State "
@@ -539,7 +531,7 @@ def graphics(artifacts: BodyArtifacts) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
-        return no_pages(artifacts, ["A14-2.10"])
+        return no_pages(artifacts, [item])
     home = [p for p in pages if is_home(p.page)] or pages[:1]
     marking = labels(config, "official_marking")
     marked = [p for p in home if matches_label(p.text(), marking)]
@@ -573,7 +565,7 @@ def graphics(artifacts: BodyArtifacts) -> list[Result]:
     else:
         images = [(p, img) for p in home if (img := _emblem_in_html(p, config)) is not None]
         if not images and not taken:
-            return [not_assessed("A14-2.10", None, "no emblem measurement and no emblem in the HTML of the home page")]
+            return [not_assessed(item, None, "no emblem measurement and no emblem in the HTML of the home page")]
         if not images:
             deficiencies.append(
                 _pages_deficiency("emblem_missing", "no image of the State Emblem on the home page", home)
@@ -592,4 +584,4 @@ def graphics(artifacts: BodyArtifacts) -> list[Result]:
                     )
                 )
     evidence = [home[0].page.evidence("header", (marked[0].text() if marked else home[0].text())[:160])]
-    return [_result("A14-2.10", deficiencies, 2, measured, evidence, artifacts)]
+    return [_result(item, deficiencies, 2, measured, evidence, artifacts)]

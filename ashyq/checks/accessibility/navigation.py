@@ -44,7 +44,7 @@ SECTION_2_TITLE = {
     needs=["pages"],
     also_applies_to=("subordinate",),
 )
-def nav_depth(artifacts: BodyArtifacts) -> list[Result]:
+def nav_depth(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Share of the harvested materials within the interpretation's click depth of the home page.
 
     ``value`` is that share in per cent (the banded rule gives the points at 50 %). Materials deeper
@@ -55,8 +55,8 @@ def nav_depth(artifacts: BodyArtifacts) -> list[Result]:
     pages = [p for p in site_pages(artifacts, config) if p.depth is not None and p.depth > 0]
     if not pages:
         if not artifacts.pages:
-            return no_pages(artifacts, ["A14-2.2"])
-        return [not_assessed("A14-2.2", None, "no page has a known click depth from the home page")]
+            return no_pages(artifacts, [item])
+        return [not_assessed(item, None, "no page has a known click depth from the home page")]
     depth_config = config["nav_depth"]
     option = reading(artifacts.config, "a14-nav-depth")
     limit = int(depth_config["depth_by_interpretation"][option])
@@ -83,7 +83,7 @@ def nav_depth(artifacts: BodyArtifacts) -> list[Result]:
     }
     status: Status = "fail" if value < float(depth_config["threshold_percent"]) else "partial" if deep else "pass"
     evidence = [p.evidence(None, f"depth {p.depth}") for p in (deep or pages)[:3]]
-    return [Result("A14-2.2", None, status, measured, deficiencies, evidence)]
+    return [Result(item, None, status, measured, deficiencies, evidence)]
 
 
 # ------------------------------------------------------------------------------------------- 2.3
@@ -174,11 +174,11 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
     needs=["pages"],
     also_applies_to=("subordinate",),
 )
-def page_elements(artifacts: BodyArtifacts) -> list[Result]:
+def page_elements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
-        return no_pages(artifacts, ["A14-2.3"])
+        return no_pages(artifacts, [item])
     deficiencies: list[Deficiency] = []
     measured: dict[str, Any] = {"pages": len(pages)}
     for key, name, find in ELEMENTS:
@@ -200,7 +200,7 @@ def page_elements(artifacts: BodyArtifacts) -> list[Result]:
     missing_everywhere = sum(1 for key, _, _ in ELEMENTS if measured[f"{key}_missing_pages"] == len(pages))
     status: Status = "pass" if not deficiencies else "fail" if missing_everywhere == len(ELEMENTS) else "partial"
     evidence = [pages[0].page.evidence("body", pages[0].page.title or pages[0].page.url)]
-    return [Result("A14-2.3", None, status, measured, deficiencies, evidence)]
+    return [Result(item, None, status, measured, deficiencies, evidence)]
 
 
 # ------------------------------------------------------------------------------------------- 2.4
@@ -218,13 +218,13 @@ def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | Non
     needs=["pages"],
     also_applies_to=("subordinate",),
 )
-def breadcrumb_trails(artifacts: BodyArtifacts) -> list[Result]:
+def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     inner = [parse(p) for p in site_pages(artifacts, config) if not is_home(p)]
     if not inner:
         if not artifacts.pages:
-            return no_pages(artifacts, ["A14-2.4"])
-        return [not_assessed("A14-2.4", None, "only the home page was harvested; breadcrumbs are for inner pages")]
+            return no_pages(artifacts, [item])
+        return [not_assessed(item, None, "only the home page was harvested; breadcrumbs are for inner pages")]
     with_trail = [(p, breadcrumbs(p, config)) for p in inner]
     have = [(p, found) for p, found in with_trail if found is not None]
     share = round(len(have) / len(inner), 3)
@@ -248,7 +248,7 @@ def breadcrumb_trails(artifacts: BodyArtifacts) -> list[Result]:
     threshold = float(config["breadcrumbs_pass_share"])
     status: Status = "pass" if share >= threshold else "fail" if not have else "partial"
     measured = {"share": share, "pages": len(inner), "with_breadcrumbs": len(have)}
-    return [Result("A14-2.4", None, status, measured, deficiencies, evidence)]
+    return [Result(item, None, status, measured, deficiencies, evidence)]
 
 
 # ------------------------------------------------------------------------------------------ 2.11
@@ -259,7 +259,7 @@ def breadcrumb_trails(artifacts: BodyArtifacts) -> list[Result]:
     needs=["pages"],
     also_applies_to=("subordinate",),
 )
-def no_splash(artifacts: BodyArtifacts) -> list[Result]:
+def no_splash(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     roots = [
         p
@@ -268,8 +268,8 @@ def no_splash(artifacts: BodyArtifacts) -> list[Result]:
     ]
     if not roots:
         if not artifacts.pages:
-            return no_pages(artifacts, ["A14-2.11"])
-        return [not_assessed("A14-2.11", None, "the root page of the site was not among the harvested pages")]
+            return no_pages(artifacts, [item])
+        return [not_assessed(item, None, "the root page of the site was not among the harvested pages")]
     splashes = [parse(p) for p in roots if is_splash(parse(p), config)]
     if splashes:
         page = splashes[0].page
@@ -280,6 +280,6 @@ def no_splash(artifacts: BodyArtifacts) -> list[Result]:
             url=page.url,
             evidence=[page.evidence("body", snippet)],
         )
-        return [Result("A14-2.11", None, "fail", {"share": 0.0}, [deficiency], [page.evidence("body", snippet)])]
+        return [Result(item, None, "fail", {"share": 0.0}, [deficiency], [page.evidence("body", snippet)])]
     page = roots[0]
-    return [Result("A14-2.11", None, "pass", {}, [], [page.evidence("body", page.title or page.url)])]
+    return [Result(item, None, "pass", {}, [], [page.evidence("body", page.title or page.url)])]

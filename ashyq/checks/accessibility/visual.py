@@ -120,13 +120,13 @@ def images_without_alt(parsed: Parsed) -> list[Any]:
     needs=[("pages", "measurements:axe")],
     also_applies_to=("subordinate",),
 )
-def alt_text(artifacts: BodyArtifacts) -> list[Result]:
+def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not taken and not pages:
-        return [no_measurement("A14-3.1", "axe", broken)] if broken else no_pages(artifacts, ["A14-3.1"])
-    outcome = axe_outcome(taken, config, "A14-3.1", "missing_alt")
+        return [no_measurement(item, "axe", broken)] if broken else no_pages(artifacts, [item])
+    outcome = axe_outcome(taken, config, item, "missing_alt")
     markup = _markup_defect(
         _unmeasured(pages, _measured_urls(taken)),
         images_without_alt,
@@ -150,7 +150,7 @@ def alt_text(artifacts: BodyArtifacts) -> list[Result]:
         "markup_pages_without_alt": len(markup.pages) if markup else 0,
     }
     evidence = _evidence(taken, pages)
-    return [outcome.result("A14-3.1", measured, evidence)]
+    return [outcome.result(item, measured, evidence)]
 
 
 def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef]:
@@ -169,22 +169,22 @@ def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef
     needs=[("measurements:motion", "pages")],
     also_applies_to=("subordinate",),
 )
-def motion(artifacts: BodyArtifacts) -> list[Result]:
+def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "motion", "desktop"))
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not taken and not pages:
-        return [no_measurement("A14-3.2", "motion", broken)]
-    criteria = item_criteria(config, "A14-3.2")[:1]
+        return [no_measurement(item, "motion", broken)]
+    criteria = item_criteria(config, item)[:1]
     outcome = Outcome()
     uncontrolled: list[tuple[Measurement, dict[str, Any]]] = []
     broken_controls: list[tuple[Measurement, dict[str, Any]]] = []
     for m in taken:
-        for item in m.data.get("moving", []):
-            if not item.get("control") and not m.data.get("pause_controls"):
-                uncontrolled.append((m, item))
-            elif item.get("control_works") is False:
-                broken_controls.append((m, item))
+        for moving in m.data.get("moving", []):
+            if not moving.get("control") and not m.data.get("pause_controls"):
+                uncontrolled.append((m, moving))
+            elif moving.get("control_works") is False:
+                broken_controls.append((m, moving))
     for found, message, kind in (
         (
             uncontrolled,
@@ -198,14 +198,14 @@ def motion(artifacts: BodyArtifacts) -> list[Result]:
         ),
     ):
         if found:
-            m, item = found[0]
+            m, first = found[0]
             outcome.deficiencies.append(
                 Deficiency(
                     f"{message}: {', '.join(dict.fromkeys(str(i.get('selector')) for _, i in found[:5]))} on "
                     f"{pages_text([x.url for x, _ in found])}",
                     kind=kind,
                     url=m.url,
-                    selector=item.get("selector"),
+                    selector=first.get("selector"),
                     evidence=[
                         x.evidence(i.get("selector"), f"{i.get('kind')}; control {i.get('control')}")
                         for x, i in found[:3]
@@ -226,14 +226,14 @@ def motion(artifacts: BodyArtifacts) -> list[Result]:
     if markup is not None:
         outcome.deficiencies.append(markup)
     if not taken and markup is None:
-        return [no_measurement("A14-3.2", "motion", broken)]
+        return [no_measurement(item, "motion", broken)]
     measured = {
         "pages": len(taken),
         "pages_with_motion": sum(1 for m in taken if m.data.get("moving")),
         "uncontrolled": len(uncontrolled),
     }
     evidence = [taken[0].evidence(None, f"{len(taken)} page(s) watched")] if taken else []
-    return [outcome.result("A14-3.2", measured, evidence)]
+    return [outcome.result(item, measured, evidence)]
 
 
 # ------------------------------------------------------------------------------------------- 3.3
@@ -245,16 +245,16 @@ def motion(artifacts: BodyArtifacts) -> list[Result]:
     uses=["measurements:axe"],
     also_applies_to=("subordinate",),
 )
-def keyboard_focus(artifacts: BodyArtifacts) -> list[Result]:
+def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     all_taken, broken = usable(measurements(artifacts, "focus", "desktop"))
     taken = [m for m in all_taken if int(m.data.get("tab_stops", 0)) > 0 or m.data.get("trapped")]
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
-    outcome = axe_outcome(axe_taken, config, "A14-3.3", "not_keyboard_operable")
+    outcome = axe_outcome(axe_taken, config, item, "not_keyboard_operable")
     if not taken and not outcome.deficiencies:
         if all_taken and any(int(m.data.get("focusable", 0)) == 0 for m in all_taken) and axe_taken:
-            return [outcome.result("A14-3.3", {"tab_stops": 0}, [all_taken[0].evidence(None, "nothing to focus")])]
-        return [no_measurement("A14-3.3", "focus", broken)]
+            return [outcome.result(item, {"tab_stops": 0}, [all_taken[0].evidence(None, "nothing to focus")])]
+        return [no_measurement(item, "focus", broken)]
     stops = sum(int(m.data.get("tab_stops", 0)) for m in taken)
     visible = sum(int(m.data.get("visible", 0)) for m in taken)
     share = visible / stops if stops else 1.0
@@ -295,7 +295,7 @@ def keyboard_focus(artifacts: BodyArtifacts) -> list[Result]:
         )
     measured = {"tab_stops": stops, "visible": visible, "share_visible": round(share, 3), "trapped": len(trapped)}
     evidence = [taken[0].evidence(None, f"{visible}/{stops} stops visible")] if taken else []
-    return [outcome.result("A14-3.3", measured, evidence)]
+    return [outcome.result(item, measured, evidence)]
 
 
 # ------------------------------------------------------------------------------------------- 3.4
@@ -345,7 +345,7 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     uses=["measurements:skip_link", "measurements:axe"],
     also_applies_to=("subordinate",),
 )
-def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
+def skip_and_top(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Row 3.4 asks for "a link to the main content on every web page" (interpretation
     ``a14-skip-link``: by default that link, as the text says; the other reading accepts any of
     WCAG 2.4.1's ways past repeated blocks). A link the browser used that led nowhere near the main
@@ -354,11 +354,11 @@ def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
     reading = interpretation(artifacts, "a14-skip-link")
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
-        return no_pages(artifacts, ["A14-3.4"])
+        return no_pages(artifacts, [item])
     probes, _ = usable(measurements(artifacts, "skip_link", "desktop"))
     probe_of = {m.url: m for m in probes}
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
-    criteria = item_criteria(config, "A14-3.4")
+    criteria = item_criteria(config, item)
     outcome = Outcome()
     without, broken, via = [], [], {}
     for p in pages:
@@ -415,7 +415,7 @@ def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
                 criteria=criteria,
             )
         )
-    axe = axe_outcome(axe_taken, config, "A14-3.4", "no_skip_link")
+    axe = axe_outcome(axe_taken, config, item, "no_skip_link")
     outcome.deficiencies += axe.deficiencies
     long_limit = int(config["long_page_chars"])
     long_pages = [p for p in pages if len(p.text()) > long_limit]
@@ -442,7 +442,7 @@ def skip_and_top(artifacts: BodyArtifacts) -> list[Result]:
         "long_without_back_to_top": len(without_top),
     }
     snippet = found.text_content() if found is not None else via.get(shown.page.url) or shown.page.title
-    return [outcome.result("A14-3.4", measured, [shown.page.evidence("a[href^='#']", snippet)])]
+    return [outcome.result(item, measured, [shown.page.evidence("a[href^='#']", snippet)])]
 
 
 # ------------------------------------------------------------------------------------------- 3.5
@@ -494,17 +494,17 @@ def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tup
     needs=["measurements:form_errors"],
     also_applies_to=("subordinate",),
 )
-def form_errors(artifacts: BodyArtifacts) -> list[Result]:
+def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "form_errors", "desktop"))
     if not taken:
-        return [no_measurement("A14-3.5", "form_errors", broken)]
+        return [no_measurement(item, "form_errors", broken)]
     generic = labels(config, "input_error_generic")
     verdicts = [(m, form, why) for m in taken for form, why in _form_verdicts(m, generic)]
     if not verdicts:
         return [
             Result(
-                "A14-3.5",
+                item,
                 None,
                 "not_applicable",
                 {"forms": 0, "pages": len(taken)},
@@ -525,14 +525,14 @@ def form_errors(artifacts: BodyArtifacts) -> list[Result]:
                 selector=form.get("selector"),
                 evidence=[x.evidence(f.get("selector"), w) for x, f, w in failed[:3]],
                 pages=list(dict.fromkeys(x.url for x, _, _ in failed)),
-                criteria=item_criteria(config, "A14-3.5"),
+                criteria=item_criteria(config, item),
             )
         )
     shown = next(((m, f) for m, f, why in verdicts if not why), (verdicts[0][0], verdicts[0][1]))
     told = [x.get("message") for x in shown[1].get("native", [])] + [x["text"] for x in shown[1].get("messages", [])]
     return [
         outcome.result(
-            "A14-3.5",
+            item,
             {"forms": len(verdicts), "silent_forms": len(failed)},
             [shown[0].evidence(shown[1].get("selector"), "; ".join(t for t in told if t)[:200])],
         )
@@ -547,12 +547,12 @@ def form_errors(artifacts: BodyArtifacts) -> list[Result]:
     needs=["measurements:axe"],
     also_applies_to=("subordinate",),
 )
-def contrast(artifacts: BodyArtifacts) -> list[Result]:
+def contrast(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     if not taken:
-        return [no_measurement("A14-3.6", "axe", broken)]
-    outcome = axe_outcome(taken, config, "A14-3.6", "low_contrast")
+        return [no_measurement(item, "axe", broken)]
+    outcome = axe_outcome(taken, config, item, "low_contrast")
     nodes = [
         n
         for m in taken
@@ -574,7 +574,7 @@ def contrast(artifacts: BodyArtifacts) -> list[Result]:
     }
     if ratios:
         measured["contrast_ratio"] = min(ratios)
-    return [outcome.result("A14-3.6", measured, _evidence(taken, []))]
+    return [outcome.result(item, measured, _evidence(taken, []))]
 
 
 # ------------------------------------------------------------------------------------------- 3.7
@@ -612,7 +612,7 @@ def viewport_number(raw: str) -> float:
     uses=["measurements:axe"],
     also_applies_to=("subordinate",),
 )
-def zoom(artifacts: BodyArtifacts) -> list[Result]:
+def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "zoom", "desktop"))
@@ -629,7 +629,7 @@ def zoom(artifacts: BodyArtifacts) -> list[Result]:
     if blocked is not None:
         outcome.deficiencies.append(blocked)
     if not taken and blocked is None:
-        return [no_measurement("A14-3.7", "zoom", broken)]
+        return [no_measurement(item, "zoom", broken)]
     scrolling = [m for m in taken if m.data.get("horizontal_scroll")]
     if scrolling:
         m = scrolling[0]
@@ -664,7 +664,7 @@ def zoom(artifacts: BodyArtifacts) -> list[Result]:
             )
         )
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
-    axe = axe_outcome(axe_taken, config, "A14-3.7", "zoom_blocked")
+    axe = axe_outcome(axe_taken, config, item, "zoom_blocked")
     if blocked is None:  # the markup's reading of the viewport and axe-core's say the same thing
         outcome.deficiencies += axe.deficiencies
     measured = {
@@ -677,4 +677,4 @@ def zoom(artifacts: BodyArtifacts) -> list[Result]:
         "reflow_320_scroll": sum(1 for m in taken if (m.data.get("reflow_320") or {}).get("horizontal_scroll")),
     }
     evidence = [taken[0].evidence("html", f"zoom {taken[0].data.get('zoom', 2)}")] if taken else []
-    return [outcome.result("A14-3.7", measured, evidence)]
+    return [outcome.result(item, measured, evidence)]

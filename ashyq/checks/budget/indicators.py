@@ -47,10 +47,6 @@ from ashyq.checks.result import Result, not_assessed
 NEEDS = ["records:budget"]
 
 
-def _item(artifacts: BodyArtifacts, cgo: str, mio: str) -> str:
-    return cgo if artifacts.kind == "cgo" else mio
-
-
 def deadline_row(item: str, lang: str, verdict: Verdict, artifacts: BodyArtifacts) -> Result:
     """A row whose title carries a deadline (Table 2 rows 2–4, Table 3 rows 1–2). Interpretation
     budget-deadline-rows: ``late-fails`` — a late posting does not meet the row; ``timeliness-row-only``
@@ -68,20 +64,20 @@ def deadline_row(item: str, lang: str, verdict: Verdict, artifacts: BodyArtifact
     ["T2-1"],
     needs=NEEDS,
 )
-def consolidated_statements(artifacts: BodyArtifacts) -> list[Result]:
+def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
         verdicts = [statement_verdict(portal, kind) for kind in STATEMENTS]
         if any(v.ok is None for v in verdicts):
-            return verdict_result("T2-1", portal.lang, next(v for v in verdicts if v.ok is None))
+            return verdict_result(item, portal.lang, next(v for v in verdicts if v.ok is None))
         deficiencies = [d for v in verdicts for d in v.deficiencies]
         evidence = [e for v in verdicts for e in v.evidence]
         present = sum(bool(v.ok) for v in verdicts)
         missing = [k for k, v in zip(STATEMENTS, verdicts, strict=True) if not v.ok]
         measured = {"numerator": present, "denominator": len(STATEMENTS), "missing": missing}
         status = "pass" if not missing else "fail" if present == 0 else "partial"
-        return result("T2-1", portal.lang, status, measured, deficiencies, evidence)
+        return result(item, portal.lang, status, measured, deficiencies, evidence)
 
-    return per_language(artifacts, "T2-1", evaluate)
+    return per_language(artifacts, item, evaluate)
 
 
 @register(
@@ -90,21 +86,20 @@ def consolidated_statements(artifacts: BodyArtifacts) -> list[Result]:
     ["T2-2"],
     needs=NEEDS,
 )
-def plan_report(artifacts: BodyArtifacts) -> list[Result]:
+def plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return per_language(
-        artifacts, "T2-2", lambda p: deadline_row("T2-2", p.lang, plan_report_verdict(p, artifacts), artifacts)
+        artifacts, item, lambda p: deadline_row(item, p.lang, plan_report_verdict(p, artifacts), artifacts)
     )
 
 
 @register(
     "budget.programme_reports",
     "2",
-    ["T2-3", "T3-1"],
+    {"cgo": "T2-3", "mio": "T3-1"},
     needs=NEEDS,
     uses=["declared"],  # the public council meeting the reports went to
 )
-def programme_reports(artifacts: BodyArtifacts) -> list[Result]:
-    item = _item(artifacts, "T2-3", "T3-1")
+def programme_reports(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return per_language(
         artifacts, item, lambda p: deadline_row(item, p.lang, programme_report_verdict(p, artifacts), artifacts)
     )
@@ -113,22 +108,20 @@ def programme_reports(artifacts: BodyArtifacts) -> list[Result]:
 @register(
     "budget.audit_results",
     "1",
-    ["T2-4", "T3-2"],
+    {"cgo": "T2-4", "mio": "T3-2"},
     needs=NEEDS,
 )
-def audit_results(artifacts: BodyArtifacts) -> list[Result]:
-    item = _item(artifacts, "T2-4", "T3-2")
+def audit_results(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return per_language(artifacts, item, lambda p: deadline_row(item, p.lang, audit_verdict(p, artifacts), artifacts))
 
 
 @register(
     "budget.citizen_budget",
     "1",
-    ["T2-5", "T3-3"],
+    {"cgo": "T2-5", "mio": "T3-3"},
     needs=NEEDS,
 )
-def citizen_budget(artifacts: BodyArtifacts) -> list[Result]:
-    item = _item(artifacts, "T2-5", "T3-3")
+def citizen_budget(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return per_language(artifacts, item, lambda p: verdict_result(item, p.lang, citizen_budget_verdict(p, artifacts)))
 
 
@@ -138,7 +131,7 @@ def citizen_budget(artifacts: BodyArtifacts) -> list[Result]:
     ["T2-6"],
     needs=NEEDS,
 )
-def materials_complete(artifacts: BodyArtifacts) -> list[Result]:
+def materials_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
         rows = {
             "statements": [statement_verdict(portal, kind) for kind in STATEMENTS],
@@ -160,9 +153,9 @@ def materials_complete(artifacts: BodyArtifacts) -> list[Result]:
                 good += 1
             else:
                 deficiencies += absent or [Deficiency(f"Row {row} cannot be confirmed in {portal.lang}", row)]
-        return share_result("T2-6", portal.lang, good, total, deficiencies, evidence)
+        return share_result(item, portal.lang, good, total, deficiencies, evidence)
 
-    return per_language(artifacts, "T2-6", evaluate)
+    return per_language(artifacts, item, evaluate)
 
 
 @register(
@@ -171,7 +164,7 @@ def materials_complete(artifacts: BodyArtifacts) -> list[Result]:
     ["T2-7"],
     needs=NEEDS,
 )
-def materials_on_time(artifacts: BodyArtifacts) -> list[Result]:
+def materials_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
         verdicts = {
             "plan_report": plan_report_verdict(portal, artifacts),
@@ -181,24 +174,23 @@ def materials_on_time(artifacts: BodyArtifacts) -> list[Result]:
         # only materials that are there and show their dates can be on time or late
         judged = {k: v for k, v in verdicts.items() if v.measured}
         if not judged:
-            return not_assessed("T2-7", portal.lang, "no dated material with a deadline among rows 2–4")
+            return not_assessed(item, portal.lang, "no dated material with a deadline among rows 2–4")
         good = sum(bool(v.ok) for v in judged.values())
         deficiencies = [d for v in judged.values() for d in v.deficiencies]
         evidence = [e for v in judged.values() for e in v.evidence]
         late = [k for k, v in judged.items() if not v.ok]
-        return share_result("T2-7", portal.lang, good, len(judged), deficiencies, evidence, late=late)
+        return share_result(item, portal.lang, good, len(judged), deficiencies, evidence, late=late)
 
-    return per_language(artifacts, "T2-7", evaluate)
+    return per_language(artifacts, item, evaluate)
 
 
 @register(
     "budget.drafts_complete",
     "1",
-    ["T2-8", "T3-4"],
+    {"cgo": "T2-8", "mio": "T3-4"},
     needs=NEEDS,
 )
-def drafts_complete(artifacts: BodyArtifacts) -> list[Result]:
-    item = _item(artifacts, "T2-8", "T3-4")
+def drafts_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
     def evaluate(portal: BudgetPortal) -> Result:
         if not portal.programmes:
@@ -212,11 +204,10 @@ def drafts_complete(artifacts: BodyArtifacts) -> list[Result]:
 @register(
     "budget.drafts_on_time",
     "1",
-    ["T2-9", "T3-5"],
+    {"cgo": "T2-9", "mio": "T3-5"},
     needs=NEEDS,
 )
-def drafts_on_time(artifacts: BodyArtifacts) -> list[Result]:
-    item = _item(artifacts, "T2-9", "T3-5")
+def drafts_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
     def evaluate(portal: BudgetPortal) -> Result:
         if not portal.programmes:
@@ -230,11 +221,10 @@ def drafts_on_time(artifacts: BodyArtifacts) -> list[Result]:
 @register(
     "budget.comments",
     "2",
-    ["T2-10", "T3-6"],
+    {"cgo": "T2-10", "mio": "T3-6"},
     needs=NEEDS,
 )
-def comments(artifacts: BodyArtifacts) -> list[Result]:
-    item = _item(artifacts, "T2-10", "T3-6")
+def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
     def evaluate(portal: BudgetPortal) -> Result:
         if not portal.programmes:

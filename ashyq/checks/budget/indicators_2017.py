@@ -53,15 +53,15 @@ def _as_deficiencies(
 
 
 def _statement_check(number: int, kind: str) -> None:
-    item = f"A12-B-{number}"
-
     @register(
         f"budget.a12_statement_{number}",
         "1",
-        [item],
+        [f"A12-B-{number}"],
         needs=NEEDS,
     )
-    def check(artifacts: BodyArtifacts) -> list[Result]:
+    def check(artifacts: BodyArtifacts, item: str) -> list[Result]:
+        """Appendix 12, open budget parameters 1-5 (2017, CGO): the consolidated statement of its
+        number is published in each language; a missing one is a deficiency."""
         return per_language(
             artifacts, item, lambda p: _as_deficiencies(item, p.lang, statement_verdict(p, kind), artifacts, True)
         )
@@ -77,11 +77,11 @@ for _number, _kind in enumerate(STATEMENTS, start=1):
     ["A12-B-6"],
     needs=NEEDS,
 )
-def a12_plan_report(artifacts: BodyArtifacts) -> list[Result]:
+def a12_plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return per_language(
         artifacts,
-        "A12-B-6",
-        lambda p: _as_deficiencies("A12-B-6", p.lang, plan_report_verdict(p, artifacts), artifacts),
+        item,
+        lambda p: _as_deficiencies(item, p.lang, plan_report_verdict(p, artifacts), artifacts),
     )
 
 
@@ -91,11 +91,11 @@ def a12_plan_report(artifacts: BodyArtifacts) -> list[Result]:
     ["A12-B-7"],
     needs=NEEDS,
 )
-def a12_programme_report(artifacts: BodyArtifacts) -> list[Result]:
+def a12_programme_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return per_language(
         artifacts,
-        "A12-B-7",
-        lambda p: _as_deficiencies("A12-B-7", p.lang, programme_report_verdict(p, artifacts), artifacts),
+        item,
+        lambda p: _as_deficiencies(item, p.lang, programme_report_verdict(p, artifacts), artifacts),
     )
 
 
@@ -105,7 +105,7 @@ def a12_programme_report(artifacts: BodyArtifacts) -> list[Result]:
     ["A12-B-9"],
     needs=NEEDS,
 )
-def a12_drafts(artifacts: BodyArtifacts) -> list[Result]:
+def a12_drafts(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
         complete, incomplete, evidence = draft_completeness(portal)
         on_time, late, timely_evidence, _ = draft_timeliness(portal, artifacts)
@@ -115,7 +115,7 @@ def a12_drafts(artifacts: BodyArtifacts) -> list[Result]:
             deficiencies += report.deficiencies
             evidence += report.evidence
         return deficiency_result(
-            "A12-B-9",
+            item,
             portal.lang,
             deficiencies,
             evidence + timely_evidence,
@@ -124,7 +124,7 @@ def a12_drafts(artifacts: BodyArtifacts) -> list[Result]:
             on_time=on_time,
         )
 
-    return per_language(artifacts, "A12-B-9", evaluate)
+    return per_language(artifacts, item, evaluate)
 
 
 @register(
@@ -133,11 +133,11 @@ def a12_drafts(artifacts: BodyArtifacts) -> list[Result]:
     ["A12-B-10"],
     needs=NEEDS,
 )
-def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
+def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: BudgetPortal) -> Result:
         count = comment_handling(portal, artifacts)
         return deficiency_result(
-            "A12-B-10",
+            item,
             portal.lang,
             count.deficiencies,
             count.evidence,
@@ -146,7 +146,7 @@ def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
             **count.measured,
         )
 
-    return per_language(artifacts, "A12-B-10", evaluate)
+    return per_language(artifacts, item, evaluate)
 
 
 @register(
@@ -155,7 +155,5 @@ def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
     ["A12-B-11"],
     needs=NEEDS,
 )
-def a12_announcements(artifacts: BodyArtifacts) -> list[Result]:
-    return per_language(
-        artifacts, "A12-B-11", lambda p: _as_deficiencies("A12-B-11", p.lang, announcement_verdict(p), artifacts)
-    )
+def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    return per_language(artifacts, item, lambda p: _as_deficiencies(item, p.lang, announcement_verdict(p), artifacts))

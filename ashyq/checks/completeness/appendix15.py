@@ -28,7 +28,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
     needs=[("pages", "records:govkz")],
     pages_rule="somewhere",
 )
-def run(artifacts: BodyArtifacts) -> list[Result]:
+def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     units = desktop_units(artifacts)
     results = []

@@ -4,7 +4,7 @@ A vocabulary file lists, per methodology item, the section's titles and URL patt
 its indicators (each with keywords in both languages, URL patterns, or a detector such as
 ``phone``) and, for currency, the expected update periodicity in days. Checks never carry words in
 code: a new synonym is a line of YAML. ``artifacts.config["vocabulary"][<item>]`` may override any
-section key for one run, merged by the checks' one rule (:func:`ashyq.config.check_settings.merged`).
+section key for one run, merged by the configuration's one rule (:func:`ashyq.config.loader.merge`).
 
 Keyword syntax (matched against normalised text, see :func:`ashyq.base.text.normalise`): words are
 stems — ``результат проверок`` matches ``результаты проверок``; a word ending in ``$`` must end
@@ -50,12 +50,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ashyq.base.strict_files import safe_yaml
 from ashyq.base.text import compile_keyword
-from ashyq.config import CONFIG_DIR
-from ashyq.config.check_settings import merged
+from ashyq.config.loader import kind, merge, read
 
-VOCABULARY_DIR = CONFIG_DIR / "vocabulary"
 MATCH_SCOPES = ("anywhere", "section", "titles", "headings", "memo")
 DETECTORS = ("phone", "email", "address", "social", "egov_link", "law_link")
 
@@ -196,10 +193,7 @@ def section_from(item: str, spec: dict[str, Any]) -> Section:
 
 @functools.cache
 def _raw(name: str) -> dict[str, Any]:
-    data = safe_yaml((VOCABULARY_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"vocabulary {name}: not a mapping")
-    return data
+    return read("vocabulary", kind("vocabulary").named(name), where=f"ashyq/config/vocabulary/{name}.yaml")
 
 
 @functools.cache
@@ -212,7 +206,7 @@ def load(name: str, overrides: dict[str, Any] | None = None) -> Vocabulary:
     raw, common = _raw(name), _common()
     sections = {}
     for item, spec in (raw.get("sections") or {}).items():
-        sections[item] = section_from(item, merged(spec, (overrides or {}).get(item) or {}))
+        sections[item] = section_from(item, merge(spec, (overrides or {}).get(item) or {}))
     return Vocabulary(
         sections=sections,
         empty_phrases=_by_lang(common["empty_phrases"], "empty_phrases"),

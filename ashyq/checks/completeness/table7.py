@@ -47,7 +47,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
     needs=[("pages", "records:govkz")],
     pages_rule="somewhere",
 )
-def run(artifacts: BodyArtifacts) -> list[Result]:
+def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     units = desktop_units(artifacts)
     results = []
@@ -83,7 +83,7 @@ def is_answered(payload: dict[str, Any]) -> bool:
     ["T7-6"],
     needs=["records:govkz"],
 )
-def run_questions(artifacts: BodyArtifacts) -> list[Result]:
+def run_questions(artifacts: BodyArtifacts, item: str) -> list[Result]:
     results = []
     period = artifacts.reporting_period()
     for lang in LANGS:
@@ -94,16 +94,16 @@ def run_questions(artifacts: BodyArtifacts) -> list[Result]:
         failed = [f for f in artifacts.failures if "public-data" in f.url or "vr_question" in (f.detail or "")]
         if refused or (not questions and failed):
             why = refused or f"{failed[0].reason} on {failed[0].url}: {failed[0].detail or ''}".rstrip(": ")
-            results.append(not_assessed("T7-6", lang, f"the questions could not be harvested: {why}"))
+            results.append(not_assessed(item, lang, f"the questions could not be harvested: {why}"))
             continue
         counted = coverage(artifacts, "vr_question", lang)
         if not questions:
             if counted is None:
-                results.append(not_assessed("T7-6", lang, "no «Ask a question» records were harvested"))
+                results.append(not_assessed(item, lang, "no «Ask a question» records were harvested"))
             else:
                 results.append(
                     Result(
-                        "T7-6",
+                        item,
                         lang,
                         "pass",
                         measured={"numerator": 0, "denominator": 0},
@@ -111,7 +111,7 @@ def run_questions(artifacts: BodyArtifacts) -> list[Result]:
                     )
                 )
             continue
-        results.append(_share(questions, lang))
+        results.append(_share(item, questions, lang))
     return results
 
 
@@ -120,7 +120,7 @@ def _asked_in(record: PortalRecord, period: ReportingPeriod, as_of: date) -> boo
     return day is None or period.within(day, as_of)
 
 
-def _share(questions: list[PortalRecord], lang: Lang) -> Result:
+def _share(item: str, questions: list[PortalRecord], lang: Lang) -> Result:
     answered = [q for q in questions if is_answered(q.payload)]
     waiting = [q for q in questions if not is_answered(q.payload)]
     measured = {
@@ -130,7 +130,7 @@ def _share(questions: list[PortalRecord], lang: Lang) -> Result:
     }
     evidence = [q.evidence("$.status", str(q.payload.get("status"))) for q in questions[:3]]
     if not waiting:
-        return Result("T7-6", lang, "pass", measured=measured, evidence=evidence)
+        return Result(item, lang, "pass", measured=measured, evidence=evidence)
     deficiency = Deficiency(
         message=f"{len(waiting)} of {len(questions)} questions have no answer",
         kind="unanswered",
@@ -143,7 +143,7 @@ def _share(questions: list[PortalRecord], lang: Lang) -> Result:
     )
     status: Status = "fail" if not answered else "partial"
     return Result(
-        "T7-6",
+        item,
         lang,
         status,
         measured=measured,

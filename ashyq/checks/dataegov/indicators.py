@@ -163,8 +163,8 @@ def _published_evidence(rows: _Entries) -> list[EvidenceRef]:
     ["T1-1"],
     uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
-def published(artifacts: BodyArtifacts) -> list[Result]:
-    prepared = _prepared(artifacts, ["T1-1"])
+def published(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    prepared = _prepared(artifacts, [item])
     if isinstance(prepared, list):
         return prepared
     entries, portal, required = prepared
@@ -177,7 +177,7 @@ def published(artifacts: BodyArtifacts) -> list[Result]:
         status = "pass" if good == total else "fail" if good == 0 else "partial"
         results.append(
             result(
-                "T1-1",
+                item,
                 lang,
                 status,
                 {
@@ -199,8 +199,8 @@ def published(artifacts: BodyArtifacts) -> list[Result]:
     ["T1-3"],
     uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
-def on_time(artifacts: BodyArtifacts) -> list[Result]:
-    prepared = _prepared(artifacts, ["T1-3"])
+def on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    prepared = _prepared(artifacts, [item])
     if isinstance(prepared, list):
         return prepared
     entries, portal, required = prepared
@@ -213,7 +213,7 @@ def on_time(artifacts: BodyArtifacts) -> list[Result]:
         status = "pass" if good == total else "fail" if good == 0 else "partial"
         results.append(
             result(
-                "T1-3",
+                item,
                 lang,
                 status,
                 {
@@ -262,10 +262,12 @@ def passport_gaps(p: Passport, dataset: CatalogueDataset, lang: str) -> list[str
     return gaps
 
 
-def _passport_findings(artifacts: BodyArtifacts, item: str) -> list[Result]:
+def _passport_findings(artifacts: BodyArtifacts, item: str, as_share: bool) -> list[Result]:
+    """The passports of the body's datasets judged in each language: as a share of complete
+    passports (2025 Table 1 row 4, ``as_share``) or as one deficiency each (2017 Appendix 12)."""
     # Table 1 note *: under the whole-criterion reading the maximum covers row 4 as well
     whole = reading(artifacts.config, "opendata-no-datasets") == "whole-criterion"
-    if item == "T1-4" and whole and no_unified_datasets(artifacts):
+    if as_share and whole and no_unified_datasets(artifacts):
         return [result(item, lang, "not_applicable", reason=NO_UNIFIED_DATASETS) for lang in LANGS]
     entries = unified_entries(artifacts)
     portal = data_portal(artifacts)
@@ -273,77 +275,81 @@ def _passport_findings(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if problem:
         return [not_assessed(item, lang, problem, failure_evidence(portal.catalogue_failures)) for lang in LANGS]
     if not portal.datasets:
-        if entries:  # sets are due and none is published: nothing is correct
-            missing = [
-                Deficiency(
-                    f"No dataset of the body is published ({len(entries)} due)",
-                    "no_datasets",
-                    url=portal.catalogue_url(),
-                )
-            ]
-            return [
-                result(
-                    item,
-                    lang,
-                    "fail",
-                    {"numerator": 0, "denominator": 0},
-                    missing,
-                    _catalogue_evidence(portal),
-                )
-                for lang in LANGS
-            ]
-        reason = "no dataset is published and none is due"
-        if entries is None:
-            return [not_assessed(item, lang, reason + " (Unified list unknown)") for lang in LANGS]
-        return [result(item, lang, "not_applicable", reason=reason) for lang in LANGS]
+        return _no_datasets(item, entries, portal)
     checked = {api: d for api, d in portal.datasets.items() if api in portal.passports}
     if not checked:
         reason = "no passport of the body's datasets was fetched"
         if portal.passport_failures:
             reason = failure_reason(portal.passport_failures, reason)
         return [not_assessed(item, lang, reason, failure_evidence(portal.passport_failures)) for lang in LANGS]
-    results = []
-    for lang in LANGS:
-        deficiencies: list[Deficiency] = []
-        evidence: list[EvidenceRef] = []
-        for api_uri, dataset in sorted(checked.items()):
-            p = portal.passports[api_uri]
-            gaps = passport_gaps(p, dataset, lang)
-            if gaps:
-                snippet = f"{api_uri}: {'; '.join(gaps)}"
-                deficiencies.append(
-                    Deficiency(
-                        f"Passport of «{dataset.names.get(lang) or api_uri}» lacks in {lang}: {'; '.join(gaps)}",
-                        "incomplete_passport",
-                        url=p.record.source_url,
-                        record=api_uri,
-                        evidence=[p.record.evidence("$.fields", snippet)],
-                    )
-                )
-            elif len(evidence) < EVIDENCE_LIMIT:
-                evidence.append(p.record.evidence("$.fields", f"{api_uri}: complete in {lang}"))
-        unchecked = sorted(set(portal.datasets) - set(checked))
-        good, total = len(checked) - len(deficiencies), len(checked)
-        if item == "T1-4":
-            results.append(
-                share_result(
-                    item,
-                    lang,
-                    good,
-                    total,
-                    deficiencies,
-                    evidence,
-                    incomplete=[d.record for d in deficiencies],
-                    not_checked=unchecked,
+    return [_passports_in(item, lang, portal, checked, as_share) for lang in LANGS]
+
+
+def _no_datasets(item: str, entries: list[UnifiedEntry] | None, portal: DataPortal) -> list[Result]:
+    """No dataset of the body on the portal: nothing correct when sets are due, else nothing to judge."""
+    if entries:  # sets are due and none is published: nothing is correct
+        missing = [
+            Deficiency(
+                f"No dataset of the body is published ({len(entries)} due)",
+                "no_datasets",
+                url=portal.catalogue_url(),
+            )
+        ]
+        return [
+            result(
+                item,
+                lang,
+                "fail",
+                {"numerator": 0, "denominator": 0},
+                missing,
+                _catalogue_evidence(portal),
+            )
+            for lang in LANGS
+        ]
+    reason = "no dataset is published and none is due"
+    if entries is None:
+        return [not_assessed(item, lang, reason + " (Unified list unknown)") for lang in LANGS]
+    return [result(item, lang, "not_applicable", reason=reason) for lang in LANGS]
+
+
+def _passports_in(
+    item: str, lang: str, portal: DataPortal, checked: dict[str, CatalogueDataset], as_share: bool
+) -> Result:
+    """The passports fetched, judged in one language."""
+    deficiencies: list[Deficiency] = []
+    evidence: list[EvidenceRef] = []
+    for api_uri, dataset in sorted(checked.items()):
+        p = portal.passports[api_uri]
+        gaps = passport_gaps(p, dataset, lang)
+        if gaps:
+            snippet = f"{api_uri}: {'; '.join(gaps)}"
+            deficiencies.append(
+                Deficiency(
+                    f"Passport of «{dataset.names.get(lang) or api_uri}» lacks in {lang}: {'; '.join(gaps)}",
+                    "incomplete_passport",
+                    url=p.record.source_url,
+                    record=api_uri,
+                    evidence=[p.record.evidence("$.fields", snippet)],
                 )
             )
-        else:
-            results.append(
-                deficiency_result(
-                    item, lang, deficiencies, evidence, numerator=good, denominator=total, not_checked=unchecked
-                )
-            )
-    return results
+        elif len(evidence) < EVIDENCE_LIMIT:
+            evidence.append(p.record.evidence("$.fields", f"{api_uri}: complete in {lang}"))
+    unchecked = sorted(set(portal.datasets) - set(checked))
+    good, total = len(checked) - len(deficiencies), len(checked)
+    if as_share:
+        return share_result(
+            item,
+            lang,
+            good,
+            total,
+            deficiencies,
+            evidence,
+            incomplete=[d.record for d in deficiencies],
+            not_checked=unchecked,
+        )
+    return deficiency_result(
+        item, lang, deficiencies, evidence, numerator=good, denominator=total, not_checked=unchecked
+    )
 
 
 @register(
@@ -353,8 +359,8 @@ def _passport_findings(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=["records:data"],
     uses=["config:unified_list"],
 )
-def passports(artifacts: BodyArtifacts) -> list[Result]:
-    return _passport_findings(artifacts, "T1-4")
+def passports(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    return _passport_findings(artifacts, item, as_share=True)
 
 
 # ------------------------------------------------------------------------------ 2017 Appendix 12
@@ -364,8 +370,8 @@ def passports(artifacts: BodyArtifacts) -> list[Result]:
     ["A12-OD-3"],
     uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
-def a12_schedule(artifacts: BodyArtifacts) -> list[Result]:
-    prepared = _prepared(artifacts, ["A12-OD-3"])
+def a12_schedule(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    prepared = _prepared(artifacts, [item])
     if isinstance(prepared, list):
         return prepared
     entries, portal, _ = prepared
@@ -376,7 +382,7 @@ def a12_schedule(artifacts: BodyArtifacts) -> list[Result]:
         deficiencies = rows.stale() + rows.missing()
         evidence = _published_evidence(rows) or _catalogue_evidence(portal)
         found = deficiency_result(
-            "A12-OD-3",
+            item,
             lang,
             deficiencies,
             evidence,
@@ -397,5 +403,5 @@ def a12_schedule(artifacts: BodyArtifacts) -> list[Result]:
     needs=["records:data"],
     uses=["config:unified_list"],
 )
-def a12_passports(artifacts: BodyArtifacts) -> list[Result]:
-    return _passport_findings(artifacts, "A12-OD-5")
+def a12_passports(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    return _passport_findings(artifacts, item, as_share=False)

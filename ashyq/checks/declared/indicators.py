@@ -23,72 +23,66 @@ from ashyq.checks.registry import register
 from ashyq.checks.result import Result
 
 VERSION = "1"
-Run = Callable[[BodyArtifacts], Sequence[Result]]
+Run = Callable[[BodyArtifacts, str], Sequence[Result]]
+ON_THE_REPORT: list[Requirement] = ["declared"]
+WITH_THE_LIST: list[Requirement] = [("declared", "config:unified_list")]  # the list alone can say "not applicable"
 
 
-def _presence(item: str, linkless_ok: bool) -> Run:
-    def run(artifacts: BodyArtifacts) -> Sequence[Result]:
+def presence(row: str, linkless_ok: bool = False) -> Run:
+    """The check of a presence item reported in the form rows of ``ashyq.base.form_items``;
+    ``linkless_ok`` where Appendix 9 asks only for figures, so rows without links count."""
+
+    def run(artifacts: BodyArtifacts, item: str) -> Sequence[Result]:
         form, rows = rows_for(item, artifacts.kind)
         return presence_results(artifacts, item, form, rows, linkless_ok)
 
+    run.__doc__ = f"{row}: present in the body's report, its links re-verified."
     return run
 
 
-def _open_data(item: str, run: Run, starred: bool) -> Run:
+def open_data_note(run: Run, starred: bool) -> Run:
     """Table 1 note *: "if the body's information systems hold no datasets of the Unified list, it
     gets the maximum" — for the starred rows (1, 3 and the stimulus 6) always; for rows 2 and 5 only
     under the reading opendata-no-datasets = whole-criterion. Otherwise the declaration decides."""
 
-    def wrapped(artifacts: BodyArtifacts) -> Sequence[Result]:
+    def wrapped(artifacts: BodyArtifacts, item: str) -> Sequence[Result]:
         whole = reading(artifacts.config, "opendata-no-datasets") == "whole-criterion"
         if (starred or whole) and no_unified_datasets(artifacts):
             return [Result(item, lang, "not_applicable", reason=NO_UNIFIED_DATASETS) for lang in ("kk", "ru")]
-        return run(artifacts)
+        return run(artifacts, item)
 
+    wrapped.__doc__ = f"{run.__doc__} With Table 1 note * ({'always' if starred else 'whole-criterion reading'})."
     return wrapped
 
 
-# check id → item, whether rows without links count (Appendix 9 asks only for figures there); the
-# form rows are the item's in ashyq.base.form_items, the body kinds the editions'. The announcements
-# and the action plan are measured on the web (ashyq/checks/announcements.py).
-PRESENCE: dict[str, tuple[str, bool]] = {
-    "declared.open_data_on_request": ("T1-2", False),
-    "declared.open_data_api": ("T1-6", False),
-    "declared.open_meetings_online": ("T6-3", False),
-    "declared.meetings_schedule": ("T6-4.1", False),
-    "declared.personal_reception": ("T6-4.3", True),  # citizens received, issues raised
-    "declared.ngo_meeting": ("T6-4.4", True),  # participants, NGOs, issues
-    "declared.law_concepts_2017": ("A12-N-1", False),
-    "declared.npa_drafts_2017": ("A12-N-2", False),
-}
+# The form rows are the item's in ashyq.base.form_items, the body kinds the editions'. The
+# announcements and the action plan are measured on the web (ashyq/checks/announcements.py).
+register("declared.open_data_on_request", VERSION, ["T1-2"], needs=WITH_THE_LIST)(
+    open_data_note(presence("Table 1 row 2"), starred=False)
+)
+register("declared.open_data_api", VERSION, ["T1-6"], needs=WITH_THE_LIST)(
+    open_data_note(presence("Table 1 row 6"), starred=True)
+)
+register("declared.open_meetings_online", VERSION, ["T6-3"], needs=ON_THE_REPORT)(presence("Table 6 row 3"))
+register("declared.meetings_schedule", VERSION, ["T6-4.1"], needs=ON_THE_REPORT)(presence("Table 6 row 4.1"))
+# citizens received, issues raised; participants, NGOs, issues: figures, not links
+register("declared.personal_reception", VERSION, ["T6-4.3"], needs=ON_THE_REPORT)(presence("Table 6 row 4.3", True))
+register("declared.ngo_meeting", VERSION, ["T6-4.4"], needs=ON_THE_REPORT)(presence("Table 6 row 4.4", True))
+register("declared.law_concepts_2017", VERSION, ["A12-N-1"], needs=ON_THE_REPORT)(
+    presence("Appendix 12, open NPA parameter 1")
+)
+register("declared.npa_drafts_2017", VERSION, ["A12-N-2"], needs=ON_THE_REPORT)(
+    presence("Appendix 12, open NPA parameter 2")
+)
 
-# check id → item, rule
-MEASURED: dict[str, tuple[str, Run]] = {
-    "declared.open_data_needs_events": ("T1-5", measured.needs_events),
-    "declared.draft_law_publicity": ("T4-6", measured.publicity_level),
-    "declared.media_publicity": ("T7.1-1", measured.media_publicity),
-    "declared.media_requests": ("T7.1-2", measured.media_requests),
-    "declared.media_survey": ("T7.1-3", measured.media_survey),
-    "declared.population_survey": ("T7.1-4", measured.population_survey),
-    "declared.open_data_list_2017": ("A12-OD-1", measured.approved_list),
-    "declared.open_data_count_2017": ("A12-OD-2", measured.datasets_against_list),
-    "declared.audit_results_2017": ("A12-B-8", measured.audit_in_time),
-}
-
-# open-data rows whose note * applies: starred (always) or only under the whole-criterion reading
-OPEN_DATA_ROWS = {"T1-6": True, "T1-2": False, "T1-5": False}
-
-
-def _registered(item: str, run: Run) -> tuple[Run, list[Requirement]]:
-    """The check of ``item``, wrapped by the open-data note where it applies, and what it needs."""
-    if item in OPEN_DATA_ROWS:  # the Unified list alone can say "not applicable"
-        return _open_data(item, run, OPEN_DATA_ROWS[item]), [("declared", "config:unified_list")]
-    return run, ["declared"]
-
-
-for _id, (_item, _linkless) in PRESENCE.items():
-    _check, _needs = _registered(_item, _presence(_item, _linkless))
-    register(_id, VERSION, [_item], needs=_needs)(_check)
-for _id, (_item, _run) in MEASURED.items():
-    _check, _needs = _registered(_item, _run)
-    register(_id, VERSION, [_item], needs=_needs)(_check)
+register("declared.open_data_needs_events", VERSION, ["T1-5"], needs=WITH_THE_LIST)(
+    open_data_note(measured.needs_events, starred=False)
+)
+register("declared.draft_law_publicity", VERSION, ["T4-6"], needs=ON_THE_REPORT)(measured.publicity_level)
+register("declared.media_publicity", VERSION, ["T7.1-1"], needs=ON_THE_REPORT)(measured.media_publicity)
+register("declared.media_requests", VERSION, ["T7.1-2"], needs=ON_THE_REPORT)(measured.media_requests)
+register("declared.media_survey", VERSION, ["T7.1-3"], needs=ON_THE_REPORT)(measured.media_survey)
+register("declared.population_survey", VERSION, ["T7.1-4"], needs=ON_THE_REPORT)(measured.population_survey)
+register("declared.open_data_list_2017", VERSION, ["A12-OD-1"], needs=ON_THE_REPORT)(measured.approved_list)
+register("declared.open_data_count_2017", VERSION, ["A12-OD-2"], needs=ON_THE_REPORT)(measured.datasets_against_list)
+register("declared.audit_results_2017", VERSION, ["A12-B-8"], needs=ON_THE_REPORT)(measured.audit_in_time)

@@ -29,14 +29,14 @@ from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
 
 
-def needs_events(artifacts: BodyArtifacts) -> list[Result]:
+def needs_events(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """T1-5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year of the
     run's reporting period — those ended by the audit date, and the one under way once it has one."""
     declared = declared_of(artifacts)
-    form, numbers = rows_for("T1-5", artifacts.kind)
+    form, numbers = rows_for(item, artifacts.kind)
     out = []
     for lang in LANGS:
-        gate = gate_result(declared, "T1-5", lang, form, numbers)
+        gate = gate_result(declared, item, lang, form, numbers)
         if gate is not None:
             out.append(gate)
             continue
@@ -86,7 +86,7 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
         status: Status = "pass" if len(done) == len(slots) else "fail" if not done else "partial"
         out.append(
             Result(
-                "T1-5",
+                item,
                 lang,
                 status,
                 measured,
@@ -97,12 +97,12 @@ def needs_events(artifacts: BodyArtifacts) -> list[Result]:
     return out
 
 
-def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
+def publicity_level(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """T4-6: the publicity level the draft-law programme reached (interpretation npa-publicity-aggregate);
     a verified report that names no programme approved in the period is nothing to publish
     (interpretation npa-no-programme), which the table's rule for that case scores (npa-nothing-posted)."""
     declared = declared_of(artifacts)
-    form, numbers = rows_for("T4-6", artifacts.kind)
+    form, numbers = rows_for(item, artifacts.kind)
     if (
         declared is not None
         and declared.verified
@@ -115,11 +115,11 @@ def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
         )
         cited = row_evidence(declared, form, None, "no programme approved in the period")
         return [
-            Result("T4-6", lang, "not_applicable", {"nothing_to_publish": True}, [], [cited], reason) for lang in LANGS
+            Result(item, lang, "not_applicable", {"nothing_to_publish": True}, [], [cited], reason) for lang in LANGS
         ]
     out = []
     for lang in LANGS:
-        gate = gate_result(declared, "T4-6", lang, form, numbers)
+        gate = gate_result(declared, item, lang, form, numbers)
         if gate is not None:
             out.append(gate)
             continue
@@ -142,7 +142,7 @@ def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
         if not levels:
             out.append(
                 Result(
-                    "T4-6",
+                    item,
                     lang,
                     "fail",
                     {"events": 0},
@@ -157,12 +157,12 @@ def publicity_level(artifacts: BodyArtifacts) -> list[Result]:
             level = min(levels, key=order.index)
         status: Status = "pass" if level == order[-1] else "partial"
         measured = {"level": level, "events": len(levels), "levels": dict(Counter(levels))}
-        out.append(Result("T4-6", lang, status, measured, [d for d in deficiencies if d], evidence))
+        out.append(Result(item, lang, status, measured, [d for d in deficiencies if d], evidence))
     return out
 
 
 # ------------------------------------------------------------------------------------------- media
-def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
+def media_publicity(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """T7.1-1 (A): high-publicity events confirmed in the language ÷ events held (point 81).
 
     The denominator is the events held as declared (at least the events listed); the edition's rule
@@ -173,11 +173,11 @@ def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
     for lang in LANGS:
         report = declared.report if declared else None
         if report is None or (not report.media_events and report.general.events_total is None):
-            out.append(not_assessed("T7.1-1", lang, NOT_DECLARED))
+            out.append(not_assessed(item, lang, NOT_DECLARED))
             continue
         assert declared is not None
         if not declared.verified:
-            out.append(not_assessed("T7.1-1", lang, NOT_VERIFIED))
+            out.append(not_assessed(item, lang, NOT_VERIFIED))
             continue
         held = max(report.general.events_total or 0, len(report.media_events))
         split = reading(artifacts.config, "media-language-split")
@@ -211,7 +211,7 @@ def media_publicity(artifacts: BodyArtifacts) -> list[Result]:
         }
         status: Status = "fail" if high == 0 else "pass" if high >= max(held, 12) else "partial"
         evidence = evidence or [row_evidence(declared, "general", None, f"events held: {held}")]
-        out.append(Result("T7.1-1", lang, status, measured, deficiencies, evidence))
+        out.append(Result(item, lang, status, measured, deficiencies, evidence))
     return out
 
 
@@ -229,7 +229,7 @@ def request_deadline(
     return add_working_days(received, int(law["working_days"])), str(law["law"])
 
 
-def media_requests(artifacts: BodyArtifacts) -> list[Result]:
+def media_requests(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """T7.1-2 (B): answers given within the statutory deadline ÷ requests received (point 82)."""
     declared = declared_of(artifacts)
     report = declared.report if declared else None
@@ -238,7 +238,7 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
         or report is None
         or not (report.media_requests or report.media_events or report.general.events_total is not None)
     ):
-        return [not_assessed("T7.1-2", lang, NOT_DECLARED) for lang in LANGS]
+        return [not_assessed(item, lang, NOT_DECLARED) for lang in LANGS]
     on_time, deficiencies = 0, []
     deadline_option = reading(artifacts.config, "media-request-deadline")
     period = artifacts.reporting_period()
@@ -278,54 +278,52 @@ def media_requests(artifacts: BodyArtifacts) -> list[Result]:
     evidence = [
         row_evidence(declared, "general", None, f"media requests received: {total}, answered on time: {on_time}")
     ]
-    return [Result("T7.1-2", lang, status, dict(measured), list(deficiencies), evidence) for lang in LANGS]
+    return [Result(item, lang, status, dict(measured), list(deficiencies), evidence) for lang in LANGS]
 
 
-def media_survey(artifacts: BodyArtifacts) -> list[Result]:
+def media_survey(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """T7.1-3 (C = a / 100, point 83): the share of media satisfied, as numerator over 100."""
     declared = declared_of(artifacts)
     percent = declared.report.general.media_survey_percent if declared else None
     if declared is None or percent is None:
-        return [not_assessed("T7.1-3", lang, "the media survey result (point 83) is not entered") for lang in LANGS]
+        return [not_assessed(item, lang, "the media survey result (point 83) is not entered") for lang in LANGS]
     ev = [row_evidence(declared, "general", None, f"media satisfied: {percent} %")]
     status: Status = "pass" if percent >= 100 else "fail" if percent <= 0 else "partial"
-    return [Result("T7.1-3", lang, status, {"numerator": percent, "denominator": 100}, [], ev) for lang in LANGS]
+    return [Result(item, lang, status, {"numerator": percent, "denominator": 100}, [], ev) for lang in LANGS]
 
 
-def population_survey(artifacts: BodyArtifacts) -> list[Result]:
+def population_survey(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """T7.1-4 (D, point 84): the population's satisfaction in %, banded by the edition."""
     declared = declared_of(artifacts)
     percent = declared.report.general.population_survey_percent if declared else None
     if declared is None or percent is None:
-        return [
-            not_assessed("T7.1-4", lang, "the population survey result (point 84) is not entered") for lang in LANGS
-        ]
+        return [not_assessed(item, lang, "the population survey result (point 84) is not entered") for lang in LANGS]
     ev = [row_evidence(declared, "general", None, f"population satisfied: {percent} %")]
     status: Status = "pass" if percent > 80 else "partial"
-    return [Result("T7.1-4", lang, status, {"value": percent}, [], ev) for lang in LANGS]
+    return [Result(item, lang, status, {"value": percent}, [], ev) for lang in LANGS]
 
 
 # ------------------------------------------------------------------------------------------- 2017
-def approved_list(artifacts: BodyArtifacts) -> list[Result]:
+def approved_list(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """A12-OD-1: the approved list of open data, by its declared link (all or nothing)."""
     declared = declared_of(artifacts)
     general = declared.report.general if declared else None
     if declared is None or general is None or not general.open_data_list_link:
-        return [not_assessed("A12-OD-1", lang, NOT_DECLARED) for lang in LANGS]
+        return [not_assessed(item, lang, NOT_DECLARED) for lang in LANGS]
     if not declared.verified:
-        return [not_assessed("A12-OD-1", lang, NOT_VERIFIED) for lang in LANGS]
+        return [not_assessed(item, lang, NOT_VERIFIED) for lang in LANGS]
     support = row_support(declared, "general", general, None)
-    return [tally("A12-OD-1", lang, [support]) for lang in LANGS]
+    return [tally(item, lang, [support]) for lang in LANGS]
 
 
-def datasets_against_list(artifacts: BodyArtifacts) -> list[Result]:
+def datasets_against_list(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """A12-OD-2: datasets published (confirmed links of Table 1 row 1) against the approved count;
     each missing dataset is a deficiency (−0.1 in the edition)."""
     declared = declared_of(artifacts)
-    form, numbers = rows_for("A12-OD-2", artifacts.kind)
+    form, numbers = rows_for(item, artifacts.kind)
     out = []
     for lang in LANGS:
-        gate = gate_result(declared, "A12-OD-2", lang, form, numbers)
+        gate = gate_result(declared, item, lang, form, numbers)
         if gate is not None:
             out.append(gate)
             continue
@@ -333,7 +331,7 @@ def datasets_against_list(artifacts: BodyArtifacts) -> list[Result]:
         rows = rows_of(declared.report, form, numbers)
         supports = [row_support(declared, form, r, lang) for r in rows]
         approved = declared.report.general.open_data_approved_count or len(rows)
-        result = tally("A12-OD-2", lang, supports, {"approved": approved})
+        result = tally(item, lang, supports, {"approved": approved})
         missing = approved - result.measured["confirmed"]
         if missing > 0:
             result.status = "partial" if result.measured["confirmed"] else "fail"
@@ -350,13 +348,13 @@ def datasets_against_list(artifacts: BodyArtifacts) -> list[Result]:
     return out
 
 
-def audit_in_time(artifacts: BodyArtifacts) -> list[Result]:
+def audit_in_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """A12-B-8: audit results posted within 15 working days of receipt (Table 2 row 4 / Table 3 row 2)."""
     declared = declared_of(artifacts)
-    form, numbers = rows_for("A12-B-8", artifacts.kind)
+    form, numbers = rows_for(item, artifacts.kind)
     out = []
     for lang in LANGS:
-        gate = gate_result(declared, "A12-B-8", lang, form, numbers)
+        gate = gate_result(declared, item, lang, form, numbers)
         if gate is not None:
             out.append(gate)
             continue
@@ -373,7 +371,7 @@ def audit_in_time(artifacts: BodyArtifacts) -> list[Result]:
                 )
                 support = Support(False, deficiency=late)
             supports.append(support)
-        result = tally("A12-B-8", lang, supports)
+        result = tally(item, lang, supports)
         result.measured.pop("share", None)
         out.append(result)
     return out

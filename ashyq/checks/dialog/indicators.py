@@ -11,7 +11,7 @@ Thresholds and windows live in ``ashyq/config/checks/dialog.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -154,7 +154,7 @@ def _event_evidence(events: list[Event]) -> list[EvidenceRef]:
     ["T6-1"],
     needs=["records:dialog"],
 )
-def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
+def events_per_half_year(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 6 row 1, «Проведение интернет-конференций и опросов», as the reading
     ``dialogue-events-frequency`` has it: by default (``held-in-period``) an internet conference or
     poll held in the reporting period meets the row; ``each-half-year`` asks one in every half-year,
@@ -168,11 +168,11 @@ def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
     for lang in LANGS:
         reason = unmeasured(artifacts, lang, ("conferences", "polls"))
         if reason:
-            results.append(not_assessed("T6-1", lang, reason))
+            results.append(not_assessed(item, lang, reason))
             continue
         events = events_of(artifacts, lang, cfg)
         if reading(artifacts.config, "dialogue-events-frequency") == "held-in-period":
-            results.append(_held_in_period(artifacts, lang, events, period))
+            results.append(_held_in_period(artifacts, item, lang, events, period))
             continue
         covered, deficiencies, evidence = 0, [], []
         halves: list[tuple[int, int]] = []
@@ -200,7 +200,7 @@ def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
                 f"no half-year of the reporting period {period.label} has ended by {as_of:%d.%m.%Y}, "
                 "and none has an event yet"
             )
-            results.append(not_assessed("T6-1", lang, why))
+            results.append(not_assessed(item, lang, why))
             continue
         if not evidence:
             evidence = coverage_evidence(artifacts, lang, ("conferences", "polls")) or _event_evidence(events)
@@ -214,29 +214,31 @@ def events_per_half_year(artifacts: BodyArtifacts) -> list[Result]:
             "events_listed": len(events),
         }
         if not evidence and not deficiencies:
-            results.append(not_assessed("T6-1", lang, "no record to show as evidence"))
+            results.append(not_assessed(item, lang, "no record to show as evidence"))
             continue
-        results.append(Result("T6-1", lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
+        results.append(Result(item, lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
     return results
 
 
-def _held_in_period(artifacts: BodyArtifacts, lang: Lang, events: list[Event], period: ReportingPeriod) -> Result:
-    """T6-1 under ``held-in-period``: an internet conference or poll that started in the period."""
+def _held_in_period(
+    artifacts: BodyArtifacts, item: str, lang: Lang, events: list[Event], period: ReportingPeriod
+) -> Result:
+    """Table 6 row 1 under ``held-in-period``: an internet conference or poll that started in the period."""
     as_of = artifacts.as_of
     inside = [e for e in events if period.within(e.start, as_of)]
     measured: dict[str, Any] = {"events": len(inside), "period": period.label, "events_listed": len(events)}
     if inside:
-        return Result("T6-1", lang, "pass", measured, [], _event_evidence(inside))
+        return Result(item, lang, "pass", measured, [], _event_evidence(inside))
     if period.end >= as_of:
         return not_assessed(
-            "T6-1",
+            item,
             lang,
             f"the reporting period {period.label} runs until {period.end:%d.%m.%Y} and has no internet "
             "conference or poll yet",
         )
     evidence = coverage_evidence(artifacts, lang, ("conferences", "polls"))
     if not evidence:
-        return not_assessed("T6-1", lang, "no record to show as evidence")
+        return not_assessed(item, lang, "no record to show as evidence")
     missing = Deficiency(
         f"No internet conference or poll in the reporting period {period.label} "
         f"({period.start:%d.%m.%Y}–{period.end:%d.%m.%Y})",
@@ -244,7 +246,7 @@ def _held_in_period(artifacts: BodyArtifacts, lang: Lang, events: list[Event], p
         url=_list_url(artifacts, lang, ("conferences", "polls")),
         evidence=evidence,
     )
-    return Result("T6-1", lang, "fail", measured, [missing], evidence)
+    return Result(item, lang, "fail", measured, [missing], evidence)
 
 
 # ---------------------------------------------------------------------------------------- T6-2
@@ -291,7 +293,7 @@ def credited_entries(
     ["T6-2"],
     needs=["records:dialog"],
 )
-def blog_entries(artifacts: BodyArtifacts) -> list[Result]:
+def blog_entries(artifacts: BodyArtifacts, item: str) -> list[Result]:
     cfg = check_settings("dialog", artifacts.config)
     top = float(cfg["blog"]["top_band_above"])
     period, as_of = artifacts.reporting_period(), artifacts.as_of
@@ -300,13 +302,13 @@ def blog_entries(artifacts: BodyArtifacts) -> list[Result]:
     for lang in LANGS:
         reason = unmeasured(artifacts, lang, ("blog_posts",))
         if reason:
-            results.append(not_assessed("T6-2", lang, reason))
+            results.append(not_assessed(item, lang, reason))
             continue
         counted, undated = posts_in_period(artifacts, lang, cfg)
         evidence = [p.record.evidence("$.date", f"{p.title} ({p.posted})") for p in counted[:5]]
         evidence = evidence or coverage_evidence(artifacts, lang, ("blog_posts",))
         if not evidence:
-            results.append(not_assessed("T6-2", lang, "no blog record to show as evidence"))
+            results.append(not_assessed(item, lang, "no blog record to show as evidence"))
             continue
         credited: int = len(counted)
         failed: list[tuple[dict[str, Any], list[str]]] = []
@@ -336,7 +338,7 @@ def blog_entries(artifacts: BodyArtifacts) -> list[Result]:
                 )
             )
         status = "pass" if credited > top else "partial"
-        results.append(Result("T6-2", lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
+        results.append(Result(item, lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
     return results
 
 
@@ -397,34 +399,36 @@ def undated_reason(count: QuestionCount) -> str:
 @register(
     "dialogue.blog_2017",
     "2",
-    ["A12-D-1", "A12-D-2", "A12-D-3"],
+    {"blog": "A12-D-1", "answers": "A12-D-2", "events": "A12-D-3"},
     needs=["records:dialog"],
 )
-def blog_2017(artifacts: BodyArtifacts) -> list[Result]:
+def blog_2017(artifacts: BodyArtifacts, items: Mapping[str, str]) -> list[Result]:
+    """Appendix 12, the open-dialogue parameters 1-3 (2017): the first head's blog has entries, its
+    questions are answered, and a poll or internet conference was held."""
     cfg = check_settings("dialog", artifacts.config)
     results: list[Result] = []
     for lang in LANGS:
-        results.append(_blog_present(artifacts, lang, cfg))
-        results.append(_blog_answers(artifacts, lang, cfg))
-        results.append(_feedback_events(artifacts, lang, cfg))
+        results.append(_blog_present(artifacts, items["blog"], lang, cfg))
+        results.append(_blog_answers(artifacts, items["answers"], lang, cfg))
+        results.append(_feedback_events(artifacts, items["events"], lang, cfg))
     return results
 
 
-def _blog_present(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Result:
+def _blog_present(artifacts: BodyArtifacts, item: str, lang: Lang, cfg: dict[str, Any]) -> Result:
     reason = unmeasured(artifacts, lang, ("blog_posts",))
     if reason:
-        return not_assessed("A12-D-1", lang, reason)
+        return not_assessed(item, lang, reason)
     posts = posts_of(artifacts, lang, cfg)
     if posts:
         newest = max(posts, key=lambda p: p.posted or date.min)
         return Result(
-            "A12-D-1", lang, "pass", {"posts": len(posts)}, evidence=[newest.record.evidence("$.title", newest.title)]
+            item, lang, "pass", {"posts": len(posts)}, evidence=[newest.record.evidence("$.title", newest.title)]
         )
     evidence = coverage_evidence(artifacts, lang, ("blog_posts",))
     if not evidence:
-        return not_assessed("A12-D-1", lang, "no blog record to show as evidence")
+        return not_assessed(item, lang, "no blog record to show as evidence")
     return Result(
-        "A12-D-1",
+        item,
         lang,
         "fail",
         {"posts": 0},
@@ -433,17 +437,17 @@ def _blog_present(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> 
     )
 
 
-def _blog_answers(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Result:
+def _blog_answers(artifacts: BodyArtifacts, item: str, lang: Lang, cfg: dict[str, Any]) -> Result:
     reason = unmeasured(artifacts, lang, ("questions",))
     if reason:
-        return not_assessed("A12-D-2", lang, reason)
+        return not_assessed(item, lang, reason)
     count = answered_share(questions_of(artifacts, lang, cfg), artifacts.reporting_period(), artifacts.as_of)
     scope, answered = count.scope, count.answered
     if not scope and count.undated:
-        return not_assessed("A12-D-2", lang, undated_reason(count))
+        return not_assessed(item, lang, undated_reason(count))
     if not scope:
         return Result(
-            "A12-D-2",
+            item,
             lang,
             "not_applicable",
             {"numerator": 0, "denominator": 0, **count.measured()},
@@ -465,23 +469,23 @@ def _blog_answers(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> 
     evidence = [q.record.evidence("$.answered", str(q.answered)) for q in scope[:5]]
     status = "pass" if not unanswered else "partial"
     measured = {"value": share, "numerator": answered, "denominator": len(scope), **count.measured()}
-    return Result("A12-D-2", lang, status, measured, deficiencies, evidence)  # type: ignore[arg-type]
+    return Result(item, lang, status, measured, deficiencies, evidence)  # type: ignore[arg-type]
 
 
-def _feedback_events(artifacts: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Result:
+def _feedback_events(artifacts: BodyArtifacts, item: str, lang: Lang, cfg: dict[str, Any]) -> Result:
     reason = unmeasured(artifacts, lang, ("conferences", "polls"))
     if reason:
-        return not_assessed("A12-D-3", lang, reason)
+        return not_assessed(item, lang, reason)
     period = artifacts.reporting_period()
     first = period.start
     events = [e for e in events_of(artifacts, lang, cfg) if period.within(e.start, artifacts.as_of)]
     if events:
-        return Result("A12-D-3", lang, "pass", {"events": len(events)}, evidence=_event_evidence(events))
+        return Result(item, lang, "pass", {"events": len(events)}, evidence=_event_evidence(events))
     evidence = coverage_evidence(artifacts, lang, ("conferences", "polls"))
     if not evidence:
-        return not_assessed("A12-D-3", lang, "no record to show as evidence")
+        return not_assessed(item, lang, "no record to show as evidence")
     return Result(
-        "A12-D-3",
+        item,
         lang,
         "fail",
         {"events": 0},

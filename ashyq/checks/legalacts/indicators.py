@@ -46,10 +46,6 @@ def _per_language(artifacts: BodyArtifacts, item: str, evaluate: Callable[[NpaPo
     return results
 
 
-def _item(artifacts: BodyArtifacts, cgo: str, mio: str) -> str:
-    return cgo if artifacts.kind == "cgo" else mio
-
-
 def _cite(draft: Draft, what: str) -> EvidenceRef:
     return draft.evidence_record().evidence("$", f"{draft.id} «{draft.title}»: {what}")
 
@@ -208,33 +204,32 @@ def comment_findings(
     ["T4-1"],
     needs=NEEDS,
 )
-def regulatory_policy(artifacts: BodyArtifacts) -> list[Result]:
+def regulatory_policy(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
         found = portal.regulatory
         if found:
             return result(
-                "T4-1",
+                item,
                 portal.lang,
                 "pass",
                 {"count": len(found)},
                 evidence=[_cite(d, "consultative document") for d in found[:EVIDENCE_LIMIT]],
             )
         if not portal.all_documents:  # no draft activity at all: nothing to publish, like every row
-            return nothing_to_publish("T4-1", portal, "draft act or consultative document")
+            return nothing_to_publish(item, portal, "draft act or consultative document")
         # drafts were published, but no consultative document of the policy behind them
-        return _not_posted("T4-1", portal, "consultative document of regulatory policy")
+        return _not_posted(item, portal, "consultative document of regulatory policy")
 
-    return _per_language(artifacts, "T4-1", evaluate)
+    return _per_language(artifacts, item, evaluate)
 
 
 @register(
     "npa.supporting_documents",
     "1",
-    ["T4-2", "T5-1"],
+    {"cgo": "T4-2", "mio": "T5-1"},
     needs=NEEDS,
 )
-def supporting(artifacts: BodyArtifacts) -> list[Result]:
-    item = _item(artifacts, "T4-2", "T5-1")
+def supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
@@ -250,11 +245,10 @@ def supporting(artifacts: BodyArtifacts) -> list[Result]:
 @register(
     "npa.forms",
     "1",
-    ["T4-3", "T5-2"],
+    {"cgo": "T4-3", "mio": "T5-2"},
     needs=NEEDS,
 )
-def forms(artifacts: BodyArtifacts) -> list[Result]:
-    item = _item(artifacts, "T4-3", "T5-2")
+def forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
@@ -272,11 +266,10 @@ def forms(artifacts: BodyArtifacts) -> list[Result]:
 @register(
     "npa.comments",
     "1",
-    ["T4-4", "T5-3"],
+    {"cgo": "T4-4", "mio": "T5-3"},
     needs=NEEDS,
 )
-def comments(artifacts: BodyArtifacts) -> list[Result]:
-    item = _item(artifacts, "T4-4", "T5-3")
+def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.all_documents:
@@ -301,15 +294,18 @@ def comments(artifacts: BodyArtifacts) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------ 2017 items
-def _nothing_planned(item: str, portal: NpaPortal, artifacts: BodyArtifacts, what: str) -> Result:
+def _nothing_planned(
+    item: str, portal: NpaPortal, artifacts: BodyArtifacts, what: str, comments: bool = False
+) -> Result:
     """Point 81 para 3: no drafts planned and/or no comments received → the parameter's maximum.
     Interpretation a12-npa-nothing-planned: ``per-parameter`` (default) — the drafts parameters when
     there are no drafts, the monitoring one when there are no comments; ``jointly`` — only when
-    there are neither, and then for every parameter; otherwise the parameter is judged as usual."""
+    there are neither, and then for every parameter; otherwise the parameter is judged as usual (the
+    ``comments`` parameter, with drafts but no comment, has nothing left unanswered)."""
     if reading(artifacts.config, "a12-npa-nothing-planned") == "jointly":
         received = comment_findings(portal, artifacts)[1]
         if portal.drafts or received:
-            if item == "A12-N-4":  # drafts but no comment: nothing left unanswered
+            if comments:  # drafts but no comment: nothing left unanswered
                 cited = EvidenceRef(url=portal.list_url or "https://legalacts.egov.kz/", kind="portal_record")
                 return result(item, portal.lang, "pass", {"numerator": 0, "denominator": 0}, evidence=[cited])
             return _not_posted(item, portal, what)
@@ -322,18 +318,18 @@ def _nothing_planned(item: str, portal: NpaPortal, artifacts: BodyArtifacts, wha
     ["A12-N-3"],
     needs=NEEDS,
 )
-def a12_forms(artifacts: BodyArtifacts) -> list[Result]:
+def a12_forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
-            return _nothing_planned("A12-N-3", portal, artifacts, "draft act")
+            return _nothing_planned(item, portal, artifacts, "draft act")
         good, deficiencies, evidence, with_card = form_findings(portal)
         if not with_card and not deficiencies:
-            return not_assessed("A12-N-3", portal.lang, portal.card_reason())
+            return not_assessed(item, portal.lang, portal.card_reason())
         return deficiency_result(
-            "A12-N-3", portal.lang, deficiencies, evidence, numerator=good, denominator=len(portal.drafts)
+            item, portal.lang, deficiencies, evidence, numerator=good, denominator=len(portal.drafts)
         )
 
-    return _per_language(artifacts, "A12-N-3", evaluate)
+    return _per_language(artifacts, item, evaluate)
 
 
 @register(
@@ -342,16 +338,16 @@ def a12_forms(artifacts: BodyArtifacts) -> list[Result]:
     ["A12-N-4"],
     needs=NEEDS,
 )
-def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
+def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
         answered, received, deficiencies, evidence, source = comment_findings(portal, artifacts)
         if received == 0:
-            return _nothing_planned("A12-N-4", portal, artifacts, "comment received")
+            return _nothing_planned(item, portal, artifacts, "comment received", comments=True)
         return deficiency_result(
-            "A12-N-4", portal.lang, deficiencies, evidence, numerator=answered, denominator=received, source=source
+            item, portal.lang, deficiencies, evidence, numerator=answered, denominator=received, source=source
         )
 
-    return _per_language(artifacts, "A12-N-4", evaluate)
+    return _per_language(artifacts, item, evaluate)
 
 
 @register(
@@ -360,18 +356,18 @@ def a12_comments(artifacts: BodyArtifacts) -> list[Result]:
     ["A12-N-5"],
     needs=NEEDS,
 )
-def a12_supporting(artifacts: BodyArtifacts) -> list[Result]:
+def a12_supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
-            return _nothing_planned("A12-N-5", portal, artifacts, "draft act")
+            return _nothing_planned(item, portal, artifacts, "draft act")
         if not portal.cards_complete():
-            return not_assessed("A12-N-5", portal.lang, portal.card_reason())
+            return not_assessed(item, portal.lang, portal.card_reason())
         good, deficiencies, evidence = supporting_documents(portal)
         return deficiency_result(
-            "A12-N-5", portal.lang, deficiencies, evidence, numerator=good, denominator=len(portal.drafts)
+            item, portal.lang, deficiencies, evidence, numerator=good, denominator=len(portal.drafts)
         )
 
-    return _per_language(artifacts, "A12-N-5", evaluate)
+    return _per_language(artifacts, item, evaluate)
 
 
 @register(
@@ -380,21 +376,19 @@ def a12_supporting(artifacts: BodyArtifacts) -> list[Result]:
     ["A12-N-6"],
     needs=NEEDS,
 )
-def a12_announcements(artifacts: BodyArtifacts) -> list[Result]:
+def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     # Interpretation a12-mio-npa-fourth: announcements (Appendix 12, default) or supporting documents
     # (Appendix 13 form). INTERPRETATION: on legalacts.egov.kz a draft is announced for public discussion with its term
     # («Публичное обсуждение до»); a draft posted without that term was not announced.
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
-            return _nothing_planned("A12-N-6", portal, artifacts, "draft act")
+            return _nothing_planned(item, portal, artifacts, "draft act")
         if reading(artifacts.config, "a12-mio-npa-fourth") == "supporting-documents":
             # the Appendix 13 report form's wording of the MIO's fourth parameter
             if not portal.cards_complete():
-                return not_assessed("A12-N-6", portal.lang, portal.card_reason())
+                return not_assessed(item, portal.lang, portal.card_reason())
             good, missing, cited = supporting_documents(portal)
-            return deficiency_result(
-                "A12-N-6", portal.lang, missing, cited, numerator=good, denominator=len(portal.drafts)
-            )
+            return deficiency_result(item, portal.lang, missing, cited, numerator=good, denominator=len(portal.drafts))
         deficiencies: list[Deficiency] = []
         evidence: list[EvidenceRef] = []
         for draft in portal.drafts:
@@ -410,6 +404,6 @@ def a12_announcements(artifacts: BodyArtifacts) -> list[Result]:
                 )
             elif len(evidence) < EVIDENCE_LIMIT:
                 evidence.append(_cite(draft, f"public discussion until {draft.discussion_until()}"))
-        return deficiency_result("A12-N-6", portal.lang, deficiencies, evidence)
+        return deficiency_result(item, portal.lang, deficiencies, evidence)
 
-    return _per_language(artifacts, "A12-N-6", evaluate)
+    return _per_language(artifacts, item, evaluate)

@@ -106,7 +106,7 @@ def _lacking_link_back(artifacts: BodyArtifacts, taken: list[Measurement]) -> li
     needs=["measurements:mobile"],
     also_applies_to=("subordinate",),
 )
-def mobile_coefficient(artifacts: BodyArtifacts) -> list[Result]:
+def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
     taken, broken = _mobile(artifacts)
     if not taken:
         why = (
@@ -114,7 +114,7 @@ def mobile_coefficient(artifacts: BodyArtifacts) -> list[Result]:
             if broken
             else ": the browser gather step did not run with phone profiles"
         )
-        return [not_assessed("A16-k", None, f"no mobile measurement{why}")]
+        return [not_assessed(item, None, f"no mobile measurement{why}")]
     link = harvested_link(artifacts)
     linked = link is not None
     per_profile = {m.data.get("profile") or m.viewport: _profile_k(m.data, linked) for m in taken}
@@ -139,7 +139,7 @@ def mobile_coefficient(artifacts: BodyArtifacts) -> list[Result]:
     lacking = _lacking_link_back(artifacts, taken) if k == 5 else []
     deficiencies += lacking[:1]
     status: Status = "fail" if k == 0 else "partial" if k == 3 or lacking else "pass"
-    return [Result("A16-k", None, status, measured, deficiencies, evidence)]
+    return [Result(item, None, status, measured, deficiencies, evidence)]
 
 
 @register(
@@ -150,7 +150,7 @@ def mobile_coefficient(artifacts: BodyArtifacts) -> list[Result]:
     also_applies_to=("subordinate",),
     pages_rule="somewhere",
 )
-def link_to_full_version(artifacts: BodyArtifacts) -> list[Result]:
+def link_to_full_version(artifacts: BodyArtifacts, item: str) -> list[Result]:
     taken, broken = _mobile(artifacts)
     if not taken and not harvested_entries(artifacts):
         why = (
@@ -158,14 +158,14 @@ def link_to_full_version(artifacts: BodyArtifacts) -> list[Result]:
             if broken
             else ": the browser gather step did not run with phone profiles"
         )
-        return [not_assessed("A16-2", None, f"no mobile measurement{why}")]
+        return [not_assessed(item, None, f"no mobile measurement{why}")]
     linked = harvested_link(artifacts) is not None
     entries = harvested_entries(artifacts)
     separate = [m for m in taken if _separate_version(m.data, linked)]
     if not entries and (not separate or min(_profile_k(m.data, linked) for m in taken) == 0):  # taken is not empty
         return [
             Result(
-                "A16-2",
+                item,
                 None,
                 "not_applicable",
                 {},
@@ -175,13 +175,13 @@ def link_to_full_version(artifacts: BodyArtifacts) -> list[Result]:
         ]
     lacking = _lacking_link_back(artifacts, taken)
     if lacking:
-        return [Result("A16-2", None, "fail", {"without_link": len(lacking)}, lacking, _evidence_of(lacking))]
+        return [Result(item, None, "fail", {"without_link": len(lacking)}, lacking, _evidence_of(lacking))]
     if entries:
         pages = version_pages(artifacts)
         back = [(page, links_back(page, pages, artifacts)) for page in entries]
-        return [Result("A16-2", None, "pass", {}, [], [page.evidence("a", target) for page, target in back])]
+        return [Result(item, None, "pass", {}, [], [page.evidence("a", target) for page, target in back])]
     m = separate[0]
-    return [Result("A16-2", None, "pass", {}, [], [m.evidence("a", m.data.get("full_link_url"))])]
+    return [Result(item, None, "pass", {}, [], [m.evidence("a", m.data.get("full_link_url"))])]
 
 
 def _evidence_of(deficiencies: list[Deficiency]) -> list[EvidenceRef]:

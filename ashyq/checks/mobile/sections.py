@@ -38,7 +38,7 @@ LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
     needs=[("measurements:mobile", "pages")],
     pages_rule="somewhere",
 )
-def run(artifacts: BodyArtifacts) -> list[Result]:
+def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     reading = read_mobile_version(artifacts)
     results = []
