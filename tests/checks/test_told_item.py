@@ -21,7 +21,7 @@ ITEM_ID = re.compile(r"\b(?:A1[2-6]|T\d+(?:\.\d+)?|F)-[\w.]+")
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
-    found = set()
+    found: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
             first = node.body[0]
@@ -31,7 +31,7 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def _in_registrations(tree: ast.AST) -> set[int]:
-    inside = set()
+    inside: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
