@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Phrases = dict[str, list[str]]  # language (kk, ru, en) or kind → phrases
 Source = dict[str, str]  # where a rule comes from: seed file and point, or law and digest
@@ -279,3 +279,125 @@ SCHEMAS: dict[str, type[Schema]] = {
     "legalacts": Legalacts,
     "subordinate": Subordinate,
 }
+
+
+# ------------------------------------------------------------------------------ vocabularies
+# ashyq/config/vocabulary/*.yaml: the keyword vocabularies of the content checks. The words' meaning
+# (a name in three languages, keywords or a detector, the match scopes) is checked where they are
+# compiled (ashyq.checks.completeness.keywords); here, which keys there are and of what type.
+Words = dict[str, list[str]]  # kk, ru (and a ``with``'s url) → keywords
+
+
+class Currency(Schema):
+    days: int | None = None
+    years: int | None = None
+
+
+class VocabularyIndicator(Schema):
+    id: str
+    name: dict[str, str]
+    kk: list[str] = []
+    ru: list[str] = []
+    url: list[str] = []
+    match: str = "anywhere"
+    detect: str | None = None
+    if_any: bool = False
+    note: bool = False
+    applies_to: list[str] = []
+    needs: str | None = None
+    current: Currency | None = None
+    reading: str | None = None
+    with_: Words = Field(default={}, alias="with")
+    unless: Words = {}
+    expected_with: list[str] = []
+
+
+class VocabularySection(Schema):
+    title: Words
+    url: list[str] = []
+    indicators: list[VocabularyIndicator]
+    periodicity_days: int | None = None
+    applies_to: list[str] = []
+
+
+class SectionVocabulary(Schema):
+    """A vocabulary of methodology items (appendix15, appendix16, table7). Other top-level keys hold
+    sections shared by several items through YAML anchors, and are sections themselves."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+    __pydantic_extra__: dict[str, VocabularySection] = Field(init=False)
+
+    sections: dict[str, VocabularySection]
+
+
+class CommonVocabulary(Schema):
+    """common.yaml: the phrases every vocabulary shares."""
+
+    empty_phrases: Words
+    not_implementer_phrases: Words
+    repealed_phrases: Words
+    law_citations: Words
+    social_hosts: list[str]
+
+
+VOCABULARY_SCHEMAS: dict[str, type[Schema]] = {
+    "appendix15": SectionVocabulary,
+    "appendix16": SectionVocabulary,
+    "common": CommonVocabulary,
+    "table7": SectionVocabulary,
+}
+
+
+# ------------------------------------------------------------------------------ body tags
+class BodyTag(Schema):
+    en: str
+    marks: bool = False  # single indicators may be marked with it (``tag:ITEM``)
+
+
+class BodyTags(Schema):
+    """body_tags.yaml: the body tags the methodology editions understand."""
+
+    tags: dict[str, BodyTag]
+
+
+# ------------------------------------------------------------------------------ portal URLs
+class DialogUrls(Schema):
+    event_paths: dict[str, str] = {}  # event kind → path with {blog_id}
+
+
+class PortalUrls(Schema):
+    """portal_urls.yaml: URL patterns of the portals that no public source confirms ([GUESS])."""
+
+    dialog: DialogUrls = DialogUrls()
+
+
+# ------------------------------------------------------------------------------ report messages
+class Messages(Schema):
+    """ashyq/reports/messages/<lang>.yaml: nested mappings of texts, flattened to dotted keys. A key
+    holds a text or a mapping of more; the walk names every place that holds anything else (a
+    union type would name each place twice, once per branch)."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _texts(cls, data: Any) -> Any:
+        wrong: list[str] = []
+        pending: list[tuple[str, Any]] = [("", data)]
+        while pending:
+            place, node = pending.pop()
+            if isinstance(node, dict):
+                pending.extend((f"{place}.{key}" if place else str(key), value) for key, value in node.items())
+            elif not isinstance(node, str):
+                wrong.append(f"{place}: a text or a mapping of texts is expected, not {type(node).__name__}")
+        if wrong:
+            raise ValueError("; ".join(sorted(wrong)))
+        return data
+
+
+# ------------------------------------------------------------------------------ Chromium policy
+class ChromiumPolicy(Schema):
+    """chromium-policy.json: Chromium's own managed-policy format, installed as it is by ``ashyq setup``
+    (its names are Chromium's, so the mapping is open)."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
