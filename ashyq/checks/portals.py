@@ -6,13 +6,13 @@ with :func:`ashyq.config.check_settings.check_settings`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol, TypeVar, cast
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import normalise
-from ashyq.base.vocabulary import Lang, Status
+from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.checks.result import Result, not_assessed
 
 EVIDENCE_LIMIT = 12  # records cited as evidence of a pass: enough to look at, not the whole portal
@@ -111,12 +111,39 @@ def deficiency_result(
     return result(item, lang, "partial", dict(measured), deficiencies, evidence)
 
 
+class PortalView(Protocol):
+    """What a room reads of its portal for one language: the language, and why the portal could not
+    be measured in it (None when it could)."""
+
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def problem(self) -> str | None: ...
+
+
+View = TypeVar("View", bound=PortalView)
+
+
 def per_language(
-    items: Sequence[str], langs: Sequence[str], reason: str, evidence: Iterable[EvidenceRef] = ()
+    artifacts: BodyArtifacts,
+    item: str,
+    read: Callable[[BodyArtifacts, str], View],
+    evaluate: Callable[[View], Result],
+    exempt: Callable[[str, View], Result | None] | None = None,
 ) -> list[Result]:
-    """not_assessed for every item and language, with one reason."""
-    cited = list(evidence)
-    return [not_assessed(item, lang, reason, cited) for item in items for lang in langs]
+    """The portal check's shape, once for the four portals: per language, the portal as ``read``
+    has it; unmeasurable → not_assessed with the portal's reason; the body exempt from the item there
+    (``exempt`` says so) → that result; else what ``evaluate`` finds."""
+    results = []
+    for lang in LANGS:
+        portal = read(artifacts, lang)
+        if portal.problem:
+            results.append(not_assessed(item, lang, portal.problem))
+            continue
+        exemption = exempt(item, portal) if exempt is not None else None
+        results.append(exemption if exemption is not None else evaluate(portal))
+    return results
 
 
 def cite(records: Iterable[PortalRecord], json_path: str | None = None, field: str = "title") -> list[EvidenceRef]:

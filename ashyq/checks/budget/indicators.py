@@ -33,7 +33,7 @@ from ashyq.checks.budget.requirements import (
     comment_handling,
     draft_completeness,
     draft_timeliness,
-    per_language,
+    on_budget,
     plan_report_verdict,
     programme_report_verdict,
     statement_verdict,
@@ -77,7 +77,7 @@ def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]
         status = "pass" if not missing else "fail" if present == 0 else "partial"
         return result(item, portal.lang, status, measured, deficiencies, evidence)
 
-    return per_language(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate)
 
 
 @register(
@@ -87,7 +87,7 @@ def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]
     needs=NEEDS,
 )
 def plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    return per_language(
+    return on_budget(
         artifacts, item, lambda p: deadline_row(item, p.lang, plan_report_verdict(p, artifacts), artifacts)
     )
 
@@ -100,7 +100,7 @@ def plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     uses=["declared"],  # the public council meeting the reports went to
 )
 def programme_reports(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    return per_language(
+    return on_budget(
         artifacts, item, lambda p: deadline_row(item, p.lang, programme_report_verdict(p, artifacts), artifacts)
     )
 
@@ -112,7 +112,7 @@ def programme_reports(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def audit_results(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    return per_language(artifacts, item, lambda p: deadline_row(item, p.lang, audit_verdict(p, artifacts), artifacts))
+    return on_budget(artifacts, item, lambda p: deadline_row(item, p.lang, audit_verdict(p, artifacts), artifacts))
 
 
 @register(
@@ -122,7 +122,7 @@ def audit_results(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def citizen_budget(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    return per_language(artifacts, item, lambda p: verdict_result(item, p.lang, citizen_budget_verdict(p, artifacts)))
+    return on_budget(artifacts, item, lambda p: verdict_result(item, p.lang, citizen_budget_verdict(p, artifacts)))
 
 
 @register(
@@ -155,7 +155,7 @@ def materials_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 deficiencies += absent or [Deficiency(f"Row {row} cannot be confirmed in {portal.lang}", row)]
         return share_result(item, portal.lang, good, total, deficiencies, evidence)
 
-    return per_language(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate)
 
 
 @register(
@@ -181,7 +181,7 @@ def materials_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
         late = [k for k, v in judged.items() if not v.ok]
         return share_result(item, portal.lang, good, len(judged), deficiencies, evidence, late=late)
 
-    return per_language(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate)
 
 
 @register(
@@ -198,7 +198,7 @@ def drafts_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
         good, deficiencies, evidence = draft_completeness(portal)
         return share_result(item, portal.lang, good, len(portal.programmes), deficiencies, evidence)
 
-    return per_language(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate)
 
 
 @register(
@@ -215,7 +215,7 @@ def drafts_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
         good, deficiencies, evidence, latest = draft_timeliness(portal, artifacts)
         return share_result(item, portal.lang, good, len(portal.programmes), deficiencies, evidence, **latest)
 
-    return per_language(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate)
 
 
 @register(
@@ -242,7 +242,7 @@ def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
             item, portal.lang, count.answered, count.received, count.deficiencies, count.evidence, **count.measured
         )
 
-    return per_language(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate)
 
 
 def _no_programmes(item: str, portal: BudgetPortal) -> Result:

@@ -28,7 +28,7 @@ from ashyq.checks.budget.requirements import (
     comment_handling,
     draft_completeness,
     draft_timeliness,
-    per_language,
+    on_budget,
     plan_report_verdict,
     programme_report_verdict,
     statement_verdict,
@@ -62,7 +62,7 @@ def _statement_check(number: int, kind: str) -> None:
     def check(artifacts: BodyArtifacts, item: str) -> list[Result]:
         """Appendix 12, open budget parameters 1-5 (2017, CGO): the consolidated statement of its
         number is published in each language; a missing one is a deficiency."""
-        return per_language(
+        return on_budget(
             artifacts, item, lambda p: _as_deficiencies(item, p.lang, statement_verdict(p, kind), artifacts, True)
         )
 
@@ -78,7 +78,7 @@ for _number, _kind in enumerate(STATEMENTS, start=1):
     needs=NEEDS,
 )
 def a12_plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    return per_language(
+    return on_budget(
         artifacts,
         item,
         lambda p: _as_deficiencies(item, p.lang, plan_report_verdict(p, artifacts), artifacts),
@@ -92,7 +92,7 @@ def a12_plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def a12_programme_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    return per_language(
+    return on_budget(
         artifacts,
         item,
         lambda p: _as_deficiencies(item, p.lang, programme_report_verdict(p, artifacts), artifacts),
@@ -124,7 +124,7 @@ def a12_drafts(artifacts: BodyArtifacts, item: str) -> list[Result]:
             on_time=on_time,
         )
 
-    return per_language(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate)
 
 
 @register(
@@ -146,7 +146,7 @@ def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
             **count.measured,
         )
 
-    return per_language(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate)
 
 
 @register(
@@ -156,4 +156,4 @@ def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    return per_language(artifacts, item, lambda p: _as_deficiencies(item, p.lang, announcement_verdict(p), artifacts))
+    return on_budget(artifacts, item, lambda p: _as_deficiencies(item, p.lang, announcement_verdict(p), artifacts))

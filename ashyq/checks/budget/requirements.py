@@ -17,12 +17,11 @@ from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.vocabulary import LANGS
 from ashyq.base.working_days import fixed_date_deadline, working_days_between
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, budget_portal
 from ashyq.checks.declared.facts import declared_of, row_evidence, rows_of
 from ashyq.checks.edition_index import exemption_tags, reading
-from ashyq.checks.portals import EVIDENCE_LIMIT, result
+from ashyq.checks.portals import EVIDENCE_LIMIT, per_language, result
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
 
@@ -367,19 +366,14 @@ def comment_handling(portal: BudgetPortal, artifacts: BodyArtifacts) -> CommentC
 
 
 # ------------------------------------------------------------------------------ running per language
-def per_language(artifacts: BodyArtifacts, item: str, evaluate: Callable[[BudgetPortal], Result]) -> list[Result]:
-    """One result per language; the portal unreadable → not_assessed; the budget restricted →
-    exempt (point 67) where an edition gives the item that exemption, else not_assessed."""
-    results = []
-    for lang in LANGS:
-        portal = budget_portal(artifacts, lang)
-        if portal.problem:
-            results.append(not_assessed(item, lang, portal.problem))
-        elif portal.restricted:
-            results.append(restricted_result(item, lang, portal))
-        else:
-            results.append(evaluate(portal))
-    return results
+def on_budget(artifacts: BodyArtifacts, item: str, evaluate: Callable[[BudgetPortal], Result]) -> list[Result]:
+    """One result per language (:func:`ashyq.checks.portals.per_language`) from budget.egov.kz: the
+    budget restricted → exempt (point 67) where an edition gives the item that exemption."""
+    return per_language(artifacts, item, budget_portal, evaluate, _restricted)
+
+
+def _restricted(item: str, portal: BudgetPortal) -> Result | None:
+    return restricted_result(item, portal.lang, portal) if portal.restricted else None
 
 
 def restricted_result(item: str, lang: str, portal: BudgetPortal) -> Result:

@@ -21,6 +21,7 @@ declaration → not_assessed; the catalogue not fetched or fetched only in part 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
@@ -45,6 +46,7 @@ from ashyq.checks.portals import (
     EVIDENCE_LIMIT,
     deficiency_result,
     failure_evidence,
+    per_language,
     result,
     share_result,
 )
@@ -79,6 +81,7 @@ class _Entries:
         ]
         self.as_of = artifacts.as_of
         self.rows = [(e, match_entry(e, portal.datasets)) for e in entries]
+        self.problem: str | None = None  # the catalogue was read (the per-language portal view)
 
     def published(self) -> list[tuple[UnifiedEntry, CatalogueDataset]]:
         return [(e, d) for e, d in self.rows if d is not None and d.published_in(self.lang)]
@@ -164,33 +167,8 @@ def _published_evidence(rows: _Entries) -> list[EvidenceRef]:
     uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
 def published(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    prepared = _prepared(artifacts, [item])
-    if isinstance(prepared, list):
-        return prepared
-    entries, portal, required = prepared
-    results = []
-    for lang in LANGS:
-        rows = _Entries(entries, portal, lang, artifacts)
-        missing = rows.missing()
-        evidence = [required.evidence(), *(_published_evidence(rows) or _catalogue_evidence(portal))]
-        good, total = len(rows.published()), len(entries)
-        status = "pass" if good == total else "fail" if good == 0 else "partial"
-        results.append(
-            result(
-                item,
-                lang,
-                status,
-                {
-                    "numerator": good,
-                    "denominator": total,
-                    "missing": [d.record for d in missing],
-                    "source": required.source,
-                },
-                missing,
-                evidence,
-            )
-        )
-    return results
+    """Table 1 row 1: the share of the Unified list's datasets of the body published in the language."""
+    return _list_share(artifacts, item, stale_too=False)
 
 
 @register(
@@ -200,34 +178,29 @@ def published(artifacts: BodyArtifacts, item: str) -> list[Result]:
     uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
 def on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 1 row 3: the share of the list's datasets published and updated within their periodicity."""
+    return _list_share(artifacts, item, stale_too=True)
+
+
+def _list_share(artifacts: BodyArtifacts, item: str, stale_too: bool) -> list[Result]:
+    """The share of the list's entries published in each language (and current, ``stale_too``)."""
     prepared = _prepared(artifacts, [item])
     if isinstance(prepared, list):
         return prepared
     entries, portal, required = prepared
-    results = []
-    for lang in LANGS:
-        rows = _Entries(entries, portal, lang, artifacts)
-        stale, missing = rows.stale(), rows.missing()
+
+    def evaluate(rows: _Entries) -> Result:
+        stale, missing = (rows.stale() if stale_too else []), rows.missing()
         good, total = len(rows.published()) - len(stale), len(entries)
         evidence = [required.evidence(), *(_published_evidence(rows) or _catalogue_evidence(portal))]
         status = "pass" if good == total else "fail" if good == 0 else "partial"
-        results.append(
-            result(
-                item,
-                lang,
-                status,
-                {
-                    "numerator": good,
-                    "denominator": total,
-                    "stale": [d.record for d in stale],
-                    "missing": [d.record for d in missing],
-                    "source": required.source,
-                },
-                stale + missing,
-                evidence,
-            )
-        )
-    return results
+        measured: dict[str, Any] = {"numerator": good, "denominator": total}
+        if stale_too:
+            measured["stale"] = [d.record for d in stale]
+        measured.update(missing=[d.record for d in missing], source=required.source)
+        return result(item, rows.lang, status, measured, stale + missing, evidence)
+
+    return per_language(artifacts, item, lambda data, lang: _Entries(entries, portal, lang, data), evaluate)
 
 
 def _catalogue_evidence(portal: DataPortal) -> list[EvidenceRef]:

@@ -11,10 +11,10 @@ Thresholds and windows live in ``ashyq/config/checks/dialog.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
@@ -23,6 +23,7 @@ from ashyq.base.vocabulary import LANGS, Lang
 from ashyq.base.working_days import half_year_label, half_year_of, parse_portal_day
 from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
+from ashyq.checks.portals import per_language
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed, percent
 from ashyq.config.check_settings import check_settings
@@ -143,6 +144,23 @@ def _list_url(artifacts: BodyArtifacts, lang: str, contents: Iterable[str]) -> s
     return "https://dialog.egov.kz/"
 
 
+@dataclass
+class DialogView:
+    """dialog.egov.kz in one language as a row reads it: why its contents were not measured, or None."""
+
+    lang: Lang
+    problem: str | None
+
+
+def dialog_reader(*contents: str) -> Callable[[BodyArtifacts, str], DialogView]:
+    """How :func:`ashyq.checks.portals.per_language` reads the portal for a row of ``contents``."""
+
+    def read(artifacts: BodyArtifacts, lang: str) -> DialogView:
+        return DialogView(cast(Lang, lang), unmeasured(artifacts, lang, contents))
+
+    return read
+
+
 def _event_evidence(events: list[Event]) -> list[EvidenceRef]:
     return [e.record.evidence("$.start", f"{e.title} ({e.start})") for e in events[:10]]
 
@@ -164,16 +182,12 @@ def events_per_half_year(artifacts: BodyArtifacts, item: str) -> list[Result]:
     cfg = check_settings("dialog", artifacts.config)
     period, as_of = artifacts.reporting_period(), artifacts.as_of
     need = int(cfg["events"]["per_half_year"])
-    results = []
-    for lang in LANGS:
-        reason = unmeasured(artifacts, lang, ("conferences", "polls"))
-        if reason:
-            results.append(not_assessed(item, lang, reason))
-            continue
+
+    def evaluate(view: DialogView) -> Result:
+        lang = view.lang
         events = events_of(artifacts, lang, cfg)
         if reading(artifacts.config, "dialogue-events-frequency") == "held-in-period":
-            results.append(_held_in_period(artifacts, item, lang, events, period))
-            continue
+            return _held_in_period(artifacts, item, lang, events, period)
         covered, deficiencies, evidence = 0, [], []
         halves: list[tuple[int, int]] = []
         for part in period.half_years():
@@ -200,8 +214,7 @@ def events_per_half_year(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 f"no half-year of the reporting period {period.label} has ended by {as_of:%d.%m.%Y}, "
                 "and none has an event yet"
             )
-            results.append(not_assessed(item, lang, why))
-            continue
+            return not_assessed(item, lang, why)
         if not evidence:
             evidence = coverage_evidence(artifacts, lang, ("conferences", "polls")) or _event_evidence(events)
         status = "pass" if covered == len(halves) else "fail" if covered == 0 else "partial"
@@ -214,10 +227,10 @@ def events_per_half_year(artifacts: BodyArtifacts, item: str) -> list[Result]:
             "events_listed": len(events),
         }
         if not evidence and not deficiencies:
-            results.append(not_assessed(item, lang, "no record to show as evidence"))
-            continue
-        results.append(Result(item, lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
-    return results
+            return not_assessed(item, lang, "no record to show as evidence")
+        return Result(item, lang, status, measured, deficiencies, evidence)  # type: ignore[arg-type]
+
+    return per_language(artifacts, item, dialog_reader("conferences", "polls"), evaluate)
 
 
 def _held_in_period(
@@ -298,18 +311,14 @@ def blog_entries(artifacts: BodyArtifacts, item: str) -> list[Result]:
     top = float(cfg["blog"]["top_band_above"])
     period, as_of = artifacts.reporting_period(), artifacts.as_of
     regular = reading(artifacts.config, "blog-regularity") == "condition"
-    results = []
-    for lang in LANGS:
-        reason = unmeasured(artifacts, lang, ("blog_posts",))
-        if reason:
-            results.append(not_assessed(item, lang, reason))
-            continue
+
+    def evaluate(view: DialogView) -> Result:
+        lang = view.lang
         counted, undated = posts_in_period(artifacts, lang, cfg)
         evidence = [p.record.evidence("$.date", f"{p.title} ({p.posted})") for p in counted[:5]]
         evidence = evidence or coverage_evidence(artifacts, lang, ("blog_posts",))
         if not evidence:
-            results.append(not_assessed(item, lang, "no blog record to show as evidence"))
-            continue
+            return not_assessed(item, lang, "no blog record to show as evidence")
         credited: int = len(counted)
         failed: list[tuple[dict[str, Any], list[str]]] = []
         if regular:
@@ -338,8 +347,9 @@ def blog_entries(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 )
             )
         status = "pass" if credited > top else "partial"
-        results.append(Result(item, lang, status, measured, deficiencies, evidence))  # type: ignore[arg-type]
-    return results
+        return Result(item, lang, status, measured, deficiencies, evidence)  # type: ignore[arg-type]
+
+    return per_language(artifacts, item, dialog_reader("blog_posts"), evaluate)
 
 
 # ---------------------------------------------------------------------------------------- 2017: A12-D

@@ -26,11 +26,10 @@ from collections.abc import Callable
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.vocabulary import LANGS
 from ashyq.checks.edition_index import reading
 from ashyq.checks.keyboard_layout import describe, layout_issues
 from ashyq.checks.legalacts.records import Draft, NpaPortal, npa_portal, vocabulary
-from ashyq.checks.portals import EVIDENCE_LIMIT, deficiency_result, result, share_result
+from ashyq.checks.portals import EVIDENCE_LIMIT, deficiency_result, per_language, result, share_result
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
@@ -38,12 +37,9 @@ from ashyq.config.check_settings import check_settings
 NEEDS = ["records:legalacts"]
 
 
-def _per_language(artifacts: BodyArtifacts, item: str, evaluate: Callable[[NpaPortal], Result]) -> list[Result]:
-    results = []
-    for lang in LANGS:
-        portal = npa_portal(artifacts, lang)
-        results.append(not_assessed(item, lang, portal.problem) if portal.problem else evaluate(portal))
-    return results
+def on_legalacts(artifacts: BodyArtifacts, item: str, evaluate: Callable[[NpaPortal], Result]) -> list[Result]:
+    """One result per language (:func:`ashyq.checks.portals.per_language`) from legalacts.egov.kz."""
+    return per_language(artifacts, item, npa_portal, evaluate)
 
 
 def _cite(draft: Draft, what: str) -> EvidenceRef:
@@ -220,7 +216,7 @@ def regulatory_policy(artifacts: BodyArtifacts, item: str) -> list[Result]:
         # drafts were published, but no consultative document of the policy behind them
         return _not_posted(item, portal, "consultative document of regulatory policy")
 
-    return _per_language(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate)
 
 
 @register(
@@ -239,7 +235,7 @@ def supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
         good, deficiencies, evidence = supporting_documents(portal)
         return share_result(item, portal.lang, good, len(portal.drafts), deficiencies, evidence)
 
-    return _per_language(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate)
 
 
 @register(
@@ -260,7 +256,7 @@ def forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
             item, portal.lang, good, len(portal.drafts), deficiencies, evidence, cards_fetched=with_card
         )
 
-    return _per_language(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate)
 
 
 @register(
@@ -290,7 +286,7 @@ def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
             )
         return share_result(item, portal.lang, answered, received, deficiencies, evidence, source=source)
 
-    return _per_language(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate)
 
 
 # ------------------------------------------------------------------------------ 2017 items
@@ -329,7 +325,7 @@ def a12_forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
             item, portal.lang, deficiencies, evidence, numerator=good, denominator=len(portal.drafts)
         )
 
-    return _per_language(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate)
 
 
 @register(
@@ -347,7 +343,7 @@ def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
             item, portal.lang, deficiencies, evidence, numerator=answered, denominator=received, source=source
         )
 
-    return _per_language(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate)
 
 
 @register(
@@ -367,7 +363,7 @@ def a12_supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
             item, portal.lang, deficiencies, evidence, numerator=good, denominator=len(portal.drafts)
         )
 
-    return _per_language(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate)
 
 
 @register(
@@ -406,4 +402,4 @@ def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 evidence.append(_cite(draft, f"public discussion until {draft.discussion_until()}"))
         return deficiency_result(item, portal.lang, deficiencies, evidence)
 
-    return _per_language(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate)
