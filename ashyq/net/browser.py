@@ -31,6 +31,7 @@ import shlex
 import shutil
 import stat
 import subprocess
+import sys
 import tempfile
 import weakref
 from collections import deque
@@ -133,6 +134,9 @@ CHROMIUM_ARGS = [
     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 ]
 BROWSER_USER_ENV = "ASHYQ_BROWSER_USER"
+# what the evidence says of the browser's network (ashyq.net.jail)
+JAILED = "; in a network namespace of its own, the egress proxy its only way out"
+NOT_JAILED = "; no network namespace of its own (unshare refused): WebRTC kept to the proxy by its settings"
 MAX_LOCAL_FILE = 10 * 1024 * 1024
 DEFAULT_SCHEMES = ("http", "https", "ws", "wss")
 Mark = tuple[int, int]  # how many refusals and requests a session had seen (BrowserSession.mark)
@@ -194,7 +198,16 @@ def _launch_plan(executable: str) -> LaunchPlan:
     if os.geteuid() != 0:
         sandbox = unshare is not None and _run_quietly([unshare, "--user", "true"])
         who = pwd.getpwuid(os.geteuid()).pw_name
-        return LaunchPlan(executable, sandbox, f"as {who}, " + ("sandboxed" if sandbox else "without sandbox"))
+        description = f"as {who}, " + ("sandboxed" if sandbox else "without sandbox")
+        # the namespace's root brings its loopback up and relays to the proxy; Chromium, in a user
+        # namespace within it, is this user again (it refuses to run as root with its sandbox)
+        inner = [f"--map-user={os.geteuid()}", f"--map-group={os.getegid()}"]
+        outer = [unshare, "--net", "--map-root-user"] if unshare else []
+        if outer and _run_quietly([*outer, unshare or "", "--user", *inner, "true"]):
+            return LaunchPlan(
+                _wrapper(executable, outer, [unshare or "", "--user", *inner]), sandbox, description + JAILED
+            )
+        return LaunchPlan(executable, sandbox, description + NOT_JAILED)
     setpriv = shutil.which("setpriv")
     name = os.environ.get(BROWSER_USER_ENV, "nobody")
     try:
@@ -203,27 +216,30 @@ def _launch_plan(executable: str) -> LaunchPlan:
         account = None
     if setpriv is None or account is None or account.pw_uid == 0:
         why = "setpriv is missing" if setpriv is None else f"no unprivileged user {name!r}"
-        return LaunchPlan(executable, False, f"as root without sandbox ({why})")
+        return LaunchPlan(executable, False, f"as root without sandbox ({why})" + NOT_JAILED)
     drop = [setpriv, f"--reuid={account.pw_uid}", f"--regid={account.pw_gid}", "--clear-groups"]
-    sandbox = unshare is not None and _run_quietly([*drop, unshare, "--user", "true"])
-    wrapper = _user_wrapper(executable, drop, account.pw_uid, account.pw_gid)
-    return LaunchPlan(wrapper, sandbox, f"as {name}, " + ("sandboxed" if sandbox else "without sandbox"))
+    sandbox = unshare is not None and _run_quietly([*drop, unshare or "", "--user", "true"])
+    outer = [unshare, "--net"] if unshare and _run_quietly([unshare, "--net", *drop, "true"]) else []
+    wrapper = _wrapper(executable, outer, drop, owner=(account.pw_uid, account.pw_gid))
+    description = f"as {name}, " + ("sandboxed" if sandbox else "without sandbox")
+    return LaunchPlan(wrapper, sandbox, description + (JAILED if outer else NOT_JAILED))
 
 
-def _user_wrapper(executable: str, drop: list[str], uid: int, gid: int) -> str:
-    """A launcher that hands Playwright's fresh profile folder to the user and starts Chromium as it."""
+def _wrapper(executable: str, outer: list[str], inner: list[str], owner: tuple[int, int] | None = None) -> str:
+    """The launcher Playwright starts in place of Chromium. ``outer``: the command that makes the
+    network namespace (:mod:`ashyq.net.jail` relays the proxy into it), none when the machine does not
+    allow one; ``inner``: what starts Chromium as its user; ``owner``: the user Playwright's fresh
+    profile folder is handed to first (Playwright runs as root, Chromium does not)."""
     folder = Path(tempfile.mkdtemp(prefix="ashyq-chromium-"))
     atexit.register(shutil.rmtree, folder, True)
     script = folder / "chromium"
-    script.write_text(
-        "#!/bin/sh\n"
-        "# Chromium as an unprivileged user: Playwright (root) made the profile folder, hand it over first.\n"
-        'profile=""\n'
-        'for arg in "$@"; do case "$arg" in --user-data-dir=*) profile="${arg#--user-data-dir=}";; esac; done\n'
-        f'[ -n "$profile" ] && chown -R {uid}:{gid} "$profile"\n'
-        f'exec {shlex.join(drop)} env HOME="${{profile:-/tmp}}" {shlex.quote(executable)} "$@"\n',
-        encoding="utf-8",
-    )
+    jail = [*outer, sys.executable, "-m", "ashyq.net.jail", "--"] if outer else []
+    lines = ["#!/bin/sh", 'profile=""']
+    lines.append('for arg in "$@"; do case "$arg" in --user-data-dir=*) profile="${arg#--user-data-dir=}";; esac; done')
+    if owner is not None:
+        lines.append(f'[ -n "$profile" ] && chown -R {owner[0]}:{owner[1]} "$profile"')
+    lines.append(f'exec {shlex.join([*jail, *inner])} env HOME="${{profile:-/tmp}}" {shlex.quote(executable)} "$@"')
+    script.write_text("\n".join(lines) + "\n", encoding="utf-8")
     script.chmod(0o755)
     return str(script)
 
@@ -533,6 +549,13 @@ def read_local_page(path: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def _door(proxy: EgressProxy) -> dict[str, str | float | bool]:
+    """The browser's environment: this one, and where its network namespace finds the proxy."""
+    from ashyq.net.jail import PORT_ENV, SOCKET_ENV
+
+    return {**os.environ, SOCKET_ENV: proxy.socket_path, PORT_ENV: str(proxy.port)}
+
+
 @contextlib.asynccontextmanager
 async def open_browser(
     policy: EgressPolicy | None = None,
@@ -565,7 +588,11 @@ async def open_browser(
         async with async_playwright() as playwright:
             try:
                 browser = await playwright.chromium.launch(
-                    executable_path=plan.executable, headless=True, args=args, chromium_sandbox=plan.sandbox
+                    executable_path=plan.executable,
+                    headless=True,
+                    args=args,
+                    chromium_sandbox=plan.sandbox,
+                    env=_door(proxy),
                 )
             except Exception as error:
                 if not plan.sandbox:
@@ -575,7 +602,7 @@ async def open_browser(
                 plan = replace(plan, sandbox=False, description=f"{plan.description.rsplit(',', 1)[0]}, "
                                f"without sandbox (it did not start: {type(error).__name__})")  # fmt: skip
                 browser = await playwright.chromium.launch(
-                    executable_path=plan.executable, headless=True, args=args, chromium_sandbox=False
+                    executable_path=plan.executable, headless=True, args=args, chromium_sandbox=False, env=_door(proxy)
                 )
             recorder = TrafficRecorder(archive) if archive is not None else None
             session = BrowserSession(playwright, browser, proxy, policy, contact, plan, local_files, recorder=recorder)

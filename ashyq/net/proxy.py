@@ -26,6 +26,8 @@ import base64
 import contextlib
 import functools
 import hashlib
+import os
+import shutil
 import ssl
 import tempfile
 import threading
@@ -116,7 +118,9 @@ def browser_service(host: str) -> bool:
 
 
 class EgressProxy:
-    """The proxy, served from a thread of its own on 127.0.0.1 (port chosen by the system)."""
+    """The proxy, served from a thread of its own on 127.0.0.1 (port chosen by the system), and on a
+    Unix socket in a private folder (:attr:`socket_path`): the door a browser in a network namespace
+    of its own reaches it by (:mod:`ashyq.net.jail`)."""
 
     def __init__(
         self,
@@ -134,12 +138,14 @@ class EgressProxy:
         self.refusals: list[ProxyRefusal] = []
         self.upstream: list[tuple[str, int]] = []
         self.port = 0
+        self.socket_path = ""
         self.tls_spki: str | None = None  # base64 SHA-256 of the interception key (replica https)
         self._tls: ssl.SSLContext | None = None
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._serve, name="ashyq-egress-proxy", daemon=True)
         self._ready = threading.Event()
         self._server: asyncio.base_events.Server | None = None
+        self._unix: asyncio.base_events.Server | None = None
         self._error: BaseException | None = None
 
     # ── life ────────────────────────────────────────────────────────────────────────────────
@@ -166,6 +172,8 @@ class EgressProxy:
         if self._thread.is_alive():
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=5)
+        if self.socket_path:
+            shutil.rmtree(os.path.dirname(self.socket_path), ignore_errors=True)
 
     def __enter__(self) -> EgressProxy:
         return self.start()
@@ -183,6 +191,9 @@ class EgressProxy:
                 asyncio.start_server(self._client, "127.0.0.1", 0, limit=MAX_HEAD)
             )
             self.port = int(self._server.sockets[0].getsockname()[1])
+            path = os.path.join(tempfile.mkdtemp(prefix="ashyq-proxy-"), "proxy.sock")  # the folder is 0700
+            self._unix = self._loop.run_until_complete(asyncio.start_unix_server(self._client, path, limit=MAX_HEAD))
+            self.socket_path = path
         except BaseException as error:  # reported to the starting thread
             self._error = error
             self._ready.set()
@@ -192,6 +203,8 @@ class EgressProxy:
             self._loop.run_forever()
         finally:
             self._server.close()
+            if self._unix is not None:
+                self._unix.close()
             for task in asyncio.all_tasks(self._loop):
                 task.cancel()
             with contextlib.suppress(BaseException):

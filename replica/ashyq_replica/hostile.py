@@ -60,8 +60,10 @@ class Canary:
     def __init__(self, log_path: Path | None = None) -> None:
         self.log_path = log_path
         self.connections: list[CanaryHit] = []
+        self.datagrams: list[CanaryHit] = []  # UDP on the same port (a page's STUN/TURN, say)
         self.port = 0
         self._servers: list[asyncio.base_events.Server] = []
+        self._udp: list[asyncio.DatagramTransport] = []
 
     @property
     def url(self) -> str:
@@ -71,6 +73,11 @@ class Canary:
         first = await asyncio.start_server(self._hit, host, port)
         self._servers.append(first)
         self.port = int(first.sockets[0].getsockname()[1])
+        with contextlib.suppress(OSError):  # the UDP port taken by something else: TCP still stands
+            udp, _ = await asyncio.get_running_loop().create_datagram_endpoint(
+                lambda: _Datagrams(self), local_addr=(host, self.port)
+            )
+            self._udp.append(udp)
         if host == "127.0.0.1":
             with contextlib.suppress(OSError):  # no IPv6 loopback here: the IPv4 canary still stands
                 self._servers.append(await asyncio.start_server(self._hit, "::1", self.port))
@@ -79,6 +86,9 @@ class Canary:
         for server in self._servers:
             server.close()
         self._servers = []
+        for udp in self._udp:
+            udp.close()
+        self._udp = []
 
     async def _hit(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         peer = writer.get_extra_info("peername")
@@ -97,6 +107,14 @@ class Canary:
             writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
             await writer.drain()
         writer.close()
+
+
+class _Datagrams(asyncio.DatagramProtocol):
+    def __init__(self, canary: Canary) -> None:
+        self.canary = canary
+
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        self.canary.datagrams.append(CanaryHit(datetime.now(UTC), str(addr), f"udp {len(data)} bytes"))
 
 
 def hostile_block(host: str, canary: int) -> str:
@@ -135,7 +153,20 @@ def hostile_block(host: str, canary: int) -> str:
         + '<script src="/hostile/script-metadata.js"></script>'
         + "<script>(function(){"
         + "".join(f"try{{new WebSocket({_js(u)})}}catch(e){{}}" for u in sockets)
+        + _webrtc(c)
         + "})();</script></div>"
+    )
+
+
+def _webrtc(canary: str) -> str:
+    """A peer connection asking the canary (UDP and TCP, the same port) as its STUN and TURN server."""
+    servers = (
+        f'[{{urls:{_js("stun:" + canary)}}},{{urls:[{_js("turn:" + canary + "?transport=udp")},'
+        f'{_js("turn:" + canary + "?transport=tcp")}],username:"u",credential:"c"}}]'
+    )
+    return (
+        f"try{{var pc=new RTCPeerConnection({{iceServers:{servers}}});pc.createDataChannel('x');"
+        "pc.createOffer().then(function(o){return pc.setLocalDescription(o)});}catch(e){}"
     )
 
 
@@ -215,6 +246,9 @@ def middleware(host: str, canary: int) -> Callable[[web.Request, Handler], Await
             body = bytes(response.body)  # type: ignore[arg-type]
             if b"</body>" in body:
                 response.body = body.replace(b"</body>", block + b"</body>", 1)
+            # a cookie for the whole public suffix: the crawl must tell it is one without asking anyone
+            response.headers.add("Set-Cookie", "hostile=1; Domain=kz; Path=/")
+            response.headers.add("Set-Cookie", f"hostile-site=1; Domain={host}; Path=/")
         return response
 
     return hostile

@@ -10,14 +10,13 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from loopback import Loopback
+from loopback import Loopback, UdpCanary
 
 from ashyq.config import CONFIG_DIR
 from ashyq.net.browser import CHROMIUM, CHROMIUM_POLICY, headless_shell, open_browser, webrtc_locked
@@ -39,32 +38,6 @@ OPEN_WEBRTC = """async (port) => {
   await new Promise((done) => setTimeout(done, 4000));
   return {gathering: pc.iceGatheringState, candidates: found};
 }"""
-
-
-class UdpCanary:
-    """A UDP socket on loopback that notes every datagram it gets."""
-
-    def __init__(self, port: int) -> None:
-        self.socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.socket.bind(("127.0.0.1", port))
-        self.socket.settimeout(0.2)
-        self.datagrams: list[tuple[str, int]] = []
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._listen, daemon=True)
-        self.thread.start()
-
-    def _listen(self) -> None:
-        while not self.stopped.is_set():
-            try:
-                data, peer = self.socket.recvfrom(4096)
-            except TimeoutError:
-                continue
-            self.datagrams.append((f"{peer[0]}:{peer[1]}", len(data)))
-
-    def close(self) -> None:
-        self.stopped.set()
-        self.thread.join(5)
-        self.socket.close()
 
 
 @pytest.fixture
