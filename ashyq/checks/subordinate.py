@@ -212,6 +212,8 @@ def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     uses=["subordinates:pages", "config:subordinate_list"],
 )
 def art16_information(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 9 row 1: no information on the organisation's website per Article 16 of the Law "On access to
+    information"."""
     cfg = check_settings("subordinate", artifacts.config)
     return _join(artifacts, item, lambda sub, lang: _art16(sub, lang, cfg))
 

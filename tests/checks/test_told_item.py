@@ -102,3 +102,9 @@ def test_a_check_of_one_item_is_told_that_item() -> None:
     check = check_for("A14-2.4")
     assert check is not None
     assert check.told("cgo") == check.told("subordinate") == "A14-2.4"
+
+
+@pytest.mark.parametrize("check", checks(), ids=lambda c: c.id)
+def test_a_check_cites_its_row(check: Check) -> None:
+    said = (check.run.__doc__ or "").strip()
+    assert re.match(r"(Table|Appendix|Feedback indicator) ", said), f"{check.id}: no docstring citing its row"

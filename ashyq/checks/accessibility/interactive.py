@@ -105,6 +105,7 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
     pages_rule="somewhere",
 )
 def feedback_form(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 4.1: feedback form for enquiries."""
     return _section(item, artifacts, "feedback", _feedback_form, "feedback form")
 
 
@@ -125,6 +126,7 @@ def _poll(p: Parsed) -> tuple[str, str] | None:
     pages_rule="somewhere",
 )
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 4.2: interactive polls form."""
     return _section(item, artifacts, "polls", _poll, "poll")
 
 
@@ -153,6 +155,7 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
     pages_rule="somewhere",
 )
 def rss(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 4.3: RSS feeds of announcements and news, and of public-procurement tenders."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
@@ -211,6 +214,7 @@ def rss(artifacts: BodyArtifacts, item: str) -> list[Result]:
     pages_rule="somewhere",
 )
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 4.4: FAQ section built from the questions received, with answers."""
     config = check_settings("accessibility", artifacts.config)
     vocabulary = labels(config, "faq")
 
@@ -331,7 +335,7 @@ def _translated_materials(
     pages_rule="somewhere",
 )
 def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Item 4.5: "100 % of information materials translated (NPAs excepted)" is measured on the
+    """Appendix 14 row 4.5: "100 % of information materials translated (NPAs excepted)" is measured on the
     materials — every harvested material page and its English counterpart; the English home page and
     its menu (the gather step) tell the interface levels below it."""
     config = check_settings("accessibility", artifacts.config)
@@ -426,7 +430,7 @@ def hidden_counter(p: Parsed) -> tuple[str, str] | None:
     pages_rule="somewhere",
 )
 def visitor_counter(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Row 4.6 under the interpretation ``a14-visitor-counter``: by default a counter the visitor
+    """Appendix 14 row 4.6 under the interpretation ``a14-visitor-counter``: by default a counter the visitor
     sees (the row is one of section 4's interactive means); a hidden analytics script counts only
     under the other reading, and is reported either way."""
     config = check_settings("accessibility", artifacts.config)
@@ -475,6 +479,7 @@ def _provider_missing(item: str, artifacts: BodyArtifacts, capability: str, brok
     also_applies_to=("subordinate",),
 )
 def search_rank(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 1.1: found by google, yandex and mail.ru under the body's full and abbreviated name."""
     taken, broken = usable(artifacts.measurements_of("search_rank"))
     if not taken:
         return [_provider_missing(item, artifacts, "search_rank", broken)]
@@ -519,6 +524,8 @@ def search_rank(artifacts: BodyArtifacts, item: str) -> list[Result]:
     also_applies_to=("subordinate",),
 )
 def cross_browser(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.1: correct display in Firefox, Internet Explorer, Google Chrome, Opera, Safari and the
+    Android, Windows Phone and iOS browsers."""
     taken, broken = usable(artifacts.measurements_of("cross_browser"))
     if not taken:
         return [_provider_missing(item, artifacts, "cross_browser", broken)]

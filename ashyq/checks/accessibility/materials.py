@@ -86,6 +86,8 @@ SEARCH_PROPERTIES = (
     pages_rule="somewhere",
 )
 def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.5: search: queries of up to 20 characters; full-text search; advanced search; results on a
+    separate page keeping the query."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "search"))
@@ -219,6 +221,7 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
     also_applies_to=("subordinate",),
 )
 def formats(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
@@ -296,6 +299,7 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     also_applies_to=("subordinate",),
 )
 def long_documents(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
@@ -351,6 +355,7 @@ def _content_text(parsed: Parsed) -> str:
     also_applies_to=("subordinate",),
 )
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.8: date and time of posting and of the last change shown."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     materials = [p for p in pages if is_material(p.page, config) and not is_home(p.page)]
@@ -435,6 +440,8 @@ def _has_notice(anchor: Any, notices: list[str]) -> bool:
     also_applies_to=("subordinate",),
 )
 def links(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.9: links: no dead links; the language switch opens the same page; external links open in a
+    new window or tab, and the user is told."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
@@ -518,6 +525,8 @@ def _emblem_in_html(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     also_applies_to=("subordinate",),
 )
 def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.10: graphics: marked as the body's official website; the State Emblem no larger than
+    100×100 px."""
     if artifacts.kind == "subordinate":
         return [
             Result(

@@ -45,7 +45,7 @@ SECTION_2_TITLE = {
     also_applies_to=("subordinate",),
 )
 def nav_depth(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Share of the harvested materials within the interpretation's click depth of the home page.
+    """Appendix 14 row 2.2: Share of the harvested materials within the interpretation's click depth of the home page.
 
     ``value`` is that share in per cent (the banded rule gives the points at 50 %). Materials deeper
     than the Rules' 3 clicks are listed as deficiencies (the item has no deductions: they inform, the
@@ -175,6 +175,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
     also_applies_to=("subordinate",),
 )
 def page_elements(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.3: main navigation menu, link to the home page, site map and search form on every page."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
@@ -219,6 +220,7 @@ def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | Non
     also_applies_to=("subordinate",),
 )
 def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.4: breadcrumbs showing the user's place in the site hierarchy."""
     config = check_settings("accessibility", artifacts.config)
     inner = [parse(p) for p in site_pages(artifacts, config) if not is_home(p)]
     if not inner:
@@ -260,6 +262,7 @@ def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
     also_applies_to=("subordinate",),
 )
 def no_splash(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 2.11: direct access to the home page (no splash screen)."""
     config = check_settings("accessibility", artifacts.config)
     roots = [
         p

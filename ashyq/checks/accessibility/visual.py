@@ -121,6 +121,7 @@ def images_without_alt(parsed: Parsed) -> list[Any]:
     also_applies_to=("subordinate",),
 )
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     pages = [parse(p) for p in site_pages(artifacts, config)]
@@ -170,6 +171,8 @@ def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef
     also_applies_to=("subordinate",),
 )
 def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 3.2: A way to stop moving, blinking or scrolling content that flashes more than three times a
+    second."""
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "motion", "desktop"))
     pages = [parse(p) for p in site_pages(artifacts, config)]
@@ -246,6 +249,7 @@ def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
     also_applies_to=("subordinate",),
 )
 def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 3.3: all functionality operable from the keyboard, with the active element highlighted."""
     config = check_settings("accessibility", artifacts.config)
     all_taken, broken = usable(measurements(artifacts, "focus", "desktop"))
     taken = [m for m in all_taken if int(m.data.get("tab_stops", 0)) > 0 or m.data.get("trapped")]
@@ -346,7 +350,7 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     also_applies_to=("subordinate",),
 )
 def skip_and_top(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Row 3.4 asks for "a link to the main content on every web page" (interpretation
+    """Appendix 14 row 3.4 asks for "a link to the main content on every web page" (interpretation
     ``a14-skip-link``: by default that link, as the text says; the other reading accepts any of
     WCAG 2.4.1's ways past repeated blocks). A link the browser used that led nowhere near the main
     content is no such link."""
@@ -495,6 +499,7 @@ def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tup
     also_applies_to=("subordinate",),
 )
 def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 3.5: A text message for an input error when filling in forms."""
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "form_errors", "desktop"))
     if not taken:
@@ -548,6 +553,7 @@ def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     also_applies_to=("subordinate",),
 )
 def contrast(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 3.6: text contrast against the background of at least 4.5:1."""
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     if not taken:
@@ -613,6 +619,8 @@ def viewport_number(raw: str) -> float:
     also_applies_to=("subordinate",),
 )
 def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 3.7: text resizable to 200 % without loss of content or function and without horizontal
+    scrolling."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "zoom", "desktop"))

@@ -65,6 +65,8 @@ def deadline_row(item: str, lang: str, verdict: Verdict, artifacts: BodyArtifact
     needs=NEEDS,
 )
 def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 1: consolidated financial statements."""
+
     def evaluate(portal: BudgetPortal) -> Result:
         verdicts = [statement_verdict(portal, kind) for kind in STATEMENTS]
         if any(v.ok is None for v in verdicts):
@@ -87,6 +89,8 @@ def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]
     needs=NEEDS,
 )
 def plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 2: report on implementation of the body's development plan, within 15 working days of its
+    formation."""
     return on_budget(
         artifacts, item, lambda p: deadline_row(item, p.lang, plan_report_verdict(p, artifacts), artifacts)
     )
@@ -100,6 +104,8 @@ def plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     uses=["declared"],  # the public council meeting the reports went to
 )
 def programme_reports(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 3 (CGO) / Table 3 row 1 (MIO): reports on implementation of budget programmes, before the public
+    council meeting, not later than 1 April of the following year."""
     return on_budget(
         artifacts, item, lambda p: deadline_row(item, p.lang, programme_report_verdict(p, artifacts), artifacts)
     )
@@ -112,6 +118,8 @@ def programme_reports(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def audit_results(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 4 (CGO) / Table 3 row 2 (MIO): results of state audit and financial control, within 15 working
+    days of receipt."""
     return on_budget(artifacts, item, lambda p: deadline_row(item, p.lang, audit_verdict(p, artifacts), artifacts))
 
 
@@ -122,6 +130,7 @@ def audit_results(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def citizen_budget(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 5 (CGO) / Table 3 row 3 (MIO): citizen budget."""
     return on_budget(artifacts, item, lambda p: verdict_result(item, p.lang, citizen_budget_verdict(p, artifacts)))
 
 
@@ -132,6 +141,8 @@ def citizen_budget(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def materials_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 6: correctness and completeness of the budget materials of rows 1–5."""
+
     def evaluate(portal: BudgetPortal) -> Result:
         rows = {
             "statements": [statement_verdict(portal, kind) for kind in STATEMENTS],
@@ -165,6 +176,8 @@ def materials_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def materials_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 7: timeliness of the budget materials of rows 1–5."""
+
     def evaluate(portal: BudgetPortal) -> Result:
         verdicts = {
             "plan_report": plan_report_verdict(portal, artifacts),
@@ -191,6 +204,7 @@ def materials_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def drafts_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 8 (CGO) / Table 3 row 4 (MIO): correctness and completeness of draft budget programmes."""
 
     def evaluate(portal: BudgetPortal) -> Result:
         if not portal.programmes:
@@ -208,6 +222,7 @@ def drafts_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def drafts_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 9 (CGO) / Table 3 row 5 (MIO): timeliness of draft budget programmes."""
 
     def evaluate(portal: BudgetPortal) -> Result:
         if not portal.programmes:
@@ -225,6 +240,7 @@ def drafts_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 2 row 10 (CGO) / Table 3 row 6 (MIO): monitoring and handling of users' proposals and comments."""
 
     def evaluate(portal: BudgetPortal) -> Result:
         if not portal.programmes:

@@ -78,6 +78,8 @@ for _number, _kind in enumerate(STATEMENTS, start=1):
     needs=NEEDS,
 )
 def a12_plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open budget parameter 6: budget reporting within fifteen working days after it is due: report on
+    the strategic plan."""
     return on_budget(
         artifacts,
         item,
@@ -92,6 +94,8 @@ def a12_plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def a12_programme_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open budget parameter 7: budget reporting within fifteen working days after it is due: report on
+    the budget programmes."""
     return on_budget(
         artifacts,
         item,
@@ -106,6 +110,8 @@ def a12_programme_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def a12_drafts(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open budget parameter 9: draft budget programmes by 15 May."""
+
     def evaluate(portal: BudgetPortal) -> Result:
         complete, incomplete, evidence = draft_completeness(portal)
         on_time, late, timely_evidence, _ = draft_timeliness(portal, artifacts)
@@ -134,6 +140,9 @@ def a12_drafts(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open budget parameter 10: draft budget programmes: monitoring and consideration of users'
+    proposals and comments."""
+
     def evaluate(portal: BudgetPortal) -> Result:
         count = comment_handling(portal, artifacts)
         return deficiency_result(
@@ -156,4 +165,6 @@ def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open budget parameter 11: announcements of the start of public discussion of draft budget
+    programmes."""
     return on_budget(artifacts, item, lambda p: _as_deficiencies(item, p.lang, announcement_verdict(p), artifacts))

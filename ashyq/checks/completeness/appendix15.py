@@ -29,6 +29,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
     pages_rule="somewhere",
 )
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
+    """Appendix 15 rows 1.1-1.15 (2017), the sections the vocabulary lists for the body's kind."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     units = desktop_units(artifacts)
     results = []

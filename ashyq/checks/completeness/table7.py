@@ -48,6 +48,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
     pages_rule="somewhere",
 )
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
+    """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     units = desktop_units(artifacts)
     results = []
@@ -84,6 +85,8 @@ def is_answered(payload: dict[str, Any]) -> bool:
     needs=["records:govkz"],
 )
 def run_questions(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 7 row 6: share of questions answered in the "Ask a question" service of the Unified platform of state
+    bodies' websites."""
     results = []
     period = artifacts.reporting_period()
     for lang in LANGS:

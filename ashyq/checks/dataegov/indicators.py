@@ -333,6 +333,7 @@ def _passports_in(
     uses=["config:unified_list"],
 )
 def passports(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 1 row 4: correctness and completeness of filling of datasets."""
     return _passport_findings(artifacts, item, as_share=True)
 
 
@@ -344,6 +345,7 @@ def passports(artifacts: BodyArtifacts, item: str) -> list[Result]:
     uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
 )
 def a12_schedule(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open data parameter 3: publication of data on its update schedule."""
     prepared = _prepared(artifacts, [item])
     if isinstance(prepared, list):
         return prepared
@@ -377,4 +379,5 @@ def a12_schedule(artifacts: BodyArtifacts, item: str) -> list[Result]:
     uses=["config:unified_list"],
 )
 def a12_passports(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open data parameter 5: quality of content: correctness of the data passport."""
     return _passport_findings(artifacts, item, as_share=False)

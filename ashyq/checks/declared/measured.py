@@ -30,7 +30,7 @@ from ashyq.checks.result import Result, not_assessed
 
 
 def needs_events(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """T1-5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year of the
+    """Table 1 row 5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year of the
     run's reporting period — those ended by the audit date, and the one under way once it has one."""
     declared = declared_of(artifacts)
     form, numbers = rows_for(item, artifacts.kind)
@@ -98,7 +98,7 @@ def needs_events(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 def publicity_level(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """T4-6: the publicity level the draft-law programme reached (interpretation npa-publicity-aggregate);
+    """Table 4 row 6: the publicity level the draft-law programme reached (interpretation npa-publicity-aggregate);
     a verified report that names no programme approved in the period is nothing to publish
     (interpretation npa-no-programme), which the table's rule for that case scores (npa-nothing-posted)."""
     declared = declared_of(artifacts)
@@ -163,7 +163,7 @@ def publicity_level(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 # ------------------------------------------------------------------------------------------- media
 def media_publicity(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """T7.1-1 (A): high-publicity events confirmed in the language ÷ events held (point 81).
+    """Table 7.1 row 1 (A): high-publicity events confirmed in the language ÷ events held (point 81).
 
     The denominator is the events held as declared (at least the events listed); the edition's rule
     applies "at least 12" (interpretation media-a-denominator), so it is not applied twice here.
@@ -230,7 +230,7 @@ def request_deadline(
 
 
 def media_requests(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """T7.1-2 (B): answers given within the statutory deadline ÷ requests received (point 82)."""
+    """Table 7.1 row 2 (B): answers given within the statutory deadline ÷ requests received (point 82)."""
     declared = declared_of(artifacts)
     report = declared.report if declared else None
     if (
@@ -282,7 +282,7 @@ def media_requests(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 def media_survey(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """T7.1-3 (C = a / 100, point 83): the share of media satisfied, as numerator over 100."""
+    """Table 7.1 row 3 (C = a / 100, point 83): the share of media satisfied, as numerator over 100."""
     declared = declared_of(artifacts)
     percent = declared.report.general.media_survey_percent if declared else None
     if declared is None or percent is None:
@@ -293,7 +293,7 @@ def media_survey(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 def population_survey(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """T7.1-4 (D, point 84): the population's satisfaction in %, banded by the edition."""
+    """Table 7.1 row 4 (D, point 84): the population's satisfaction in %, banded by the edition."""
     declared = declared_of(artifacts)
     percent = declared.report.general.population_survey_percent if declared else None
     if declared is None or percent is None:
@@ -305,7 +305,7 @@ def population_survey(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 # ------------------------------------------------------------------------------------------- 2017
 def approved_list(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """A12-OD-1: the approved list of open data, by its declared link (all or nothing)."""
+    """Appendix 12, open data parameter 1: the approved list of open data, by its declared link (all or nothing)."""
     declared = declared_of(artifacts)
     general = declared.report.general if declared else None
     if declared is None or general is None or not general.open_data_list_link:
@@ -317,7 +317,8 @@ def approved_list(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 def datasets_against_list(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """A12-OD-2: datasets published (confirmed links of Table 1 row 1) against the approved count;
+    """Appendix 12, open data parameter 2: datasets published (confirmed links of Table 1 row 1) against the approved
+    count;
     each missing dataset is a deficiency (−0.1 in the edition)."""
     declared = declared_of(artifacts)
     form, numbers = rows_for(item, artifacts.kind)
@@ -349,7 +350,8 @@ def datasets_against_list(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 def audit_in_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """A12-B-8: audit results posted within 15 working days of receipt (Table 2 row 4 / Table 3 row 2)."""
+    """Appendix 12, open budget parameter 8: audit results posted within 15 working days of receipt (Table 2 row 4 /
+    Table 3 row 2)."""
     declared = declared_of(artifacts)
     form, numbers = rows_for(item, artifacts.kind)
     out = []

@@ -307,6 +307,7 @@ def credited_entries(
     needs=["records:dialog"],
 )
 def blog_entries(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 6 row 2: entries in the first head's blog."""
     cfg = check_settings("dialog", artifacts.config)
     top = float(cfg["blog"]["top_band_above"])
     period, as_of = artifacts.reporting_period(), artifacts.as_of

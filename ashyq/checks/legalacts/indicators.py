@@ -201,6 +201,8 @@ def comment_findings(
     needs=NEEDS,
 )
 def regulatory_policy(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 4 row 1: drafts of consultative documents of regulatory policy."""
+
     def evaluate(portal: NpaPortal) -> Result:
         found = portal.regulatory
         if found:
@@ -226,6 +228,7 @@ def regulatory_policy(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 4 row 2 (CGO) / Table 5 row 1 (MIO): draft NPAs with explanatory notes and comparative tables."""
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
@@ -245,6 +248,7 @@ def supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 4 row 3 (CGO) / Table 5 row 2 (MIO): correctness of forms."""
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
@@ -266,6 +270,8 @@ def forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 4 row 4 (CGO) / Table 5 row 3 (MIO): monitoring and handling of users' comments on draft NPAs and on
+    regulatory impact analysis."""
 
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.all_documents:
@@ -315,6 +321,8 @@ def _nothing_planned(
     needs=NEEDS,
 )
 def a12_forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open NPA parameter 3: correctness of the forms (accuracy, reliability, completeness, timing)."""
+
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
             return _nothing_planned(item, portal, artifacts, "draft act")
@@ -335,6 +343,8 @@ def a12_forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open NPA parameter 4: monitoring and consideration of users' proposals and comments."""
+
     def evaluate(portal: NpaPortal) -> Result:
         answered, received, deficiencies, evidence, source = comment_findings(portal, artifacts)
         if received == 0:
@@ -353,6 +363,9 @@ def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     needs=NEEDS,
 )
 def a12_supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 12, open NPA parameter 5: supporting documents of the posted concepts of draft laws and draft
+    normative legal acts."""
+
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
             return _nothing_planned(item, portal, artifacts, "draft act")
@@ -376,6 +389,9 @@ def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     # Interpretation a12-mio-npa-fourth: announcements (Appendix 12, default) or supporting documents
     # (Appendix 13 form). INTERPRETATION: on legalacts.egov.kz a draft is announced for public discussion with its term
     # («Публичное обсуждение до»); a draft posted without that term was not announced.
+    """Appendix 12, open NPA parameter 6: announcements of the start of public discussion of draft normative legal
+    acts."""
+
     def evaluate(portal: NpaPortal) -> Result:
         if not portal.drafts:
             return _nothing_planned(item, portal, artifacts, "draft act")

@@ -107,6 +107,8 @@ def _lacking_link_back(artifacts: BodyArtifacts, taken: list[Measurement]) -> li
     also_applies_to=("subordinate",),
 )
 def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 16, the mobile coefficient k: 5 if the mobile version loads by itself, 3 if the full
+    version loads with a link to it, 0 if there is no link."""
     taken, broken = _mobile(artifacts)
     if not taken:
         why = (
@@ -151,6 +153,7 @@ def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
     pages_rule="somewhere",
 )
 def link_to_full_version(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 16 row 2: no link from the mobile version to the full version (−1 point)."""
     taken, broken = _mobile(artifacts)
     if not taken and not harvested_entries(artifacts):
         why = (

@@ -39,6 +39,7 @@ LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
     pages_rule="somewhere",
 )
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
+    """Appendix 16 rows 1.x (2017), the mobile version's sections the vocabulary lists for the body's kind."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     reading = read_mobile_version(artifacts)
     results = []
