@@ -1,22 +1,24 @@
-"""Configuration data: methodology editions, body registries, vocabularies, settings."""
+"""Configuration data: methodology editions, body registries, vocabularies, settings.
+
+Every kind of file is read by the one loader (:mod:`ashyq.config.loader`), which says where each is
+looked for, its limits and its schema (``docs/configuration.md``).
+"""
 
 import functools
 from pathlib import Path
 
-from ashyq.base.strict_files import safe_yaml
+from ashyq.config.loader import KINDS, read
 
 CONFIG_DIR = Path(__file__).resolve().parent
-METHODOLOGY_DIR = CONFIG_DIR / "methodology"
-BODIES_DIR = CONFIG_DIR / "bodies"
-BODY_TAGS_FILE = CONFIG_DIR / "body_tags.yaml"
+METHODOLOGY_DIR = KINDS["methodology"].folder()
+BODIES_DIR = KINDS["registry"].folder()
 
 
 @functools.cache
 def body_tags() -> dict[str, bool]:
     """The body tags the editions understand (``ashyq/config/body_tags.yaml``) → whether single
     indicators may be marked with it (``tag:ITEM``)."""
-    raw = safe_yaml(BODY_TAGS_FILE.read_text(encoding="utf-8"))
-    return {name: bool((spec or {}).get("marks")) for name, spec in raw["tags"].items()}
+    return {name: bool((spec or {}).get("marks")) for name, spec in read("body_tags")["tags"].items()}
 
 
 def tag_problem(tag: str) -> str | None:

@@ -22,22 +22,20 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ashyq.base.strict_files import FileRefused, Limits, clipped, parse_yaml, read_bounded
+from ashyq.config.loader import KINDS, locate, read
+from ashyq.config.loader import ConfigError as ConfigError  # the commands catch it by this name
 
-CONFIG_VARIABLE = "ASHYQ_CONFIG"
+# where the file is looked for, as the loader's table says (kind "operator")
+CONFIG_VARIABLE = str(KINDS["operator"].variable)
 DATA_VARIABLE = "ASHYQ_DATA"
-FILE_NAME = "ashyq.yaml"
-SYSTEM_FILE = Path("/etc/ashyq") / FILE_NAME
+FILE_NAME, _SYSTEM = KINDS["operator"].search
+SYSTEM_FILE = Path(_SYSTEM)
 SEARCHED = f"--config FILE, ${CONFIG_VARIABLE}, ./{FILE_NAME}, {SYSTEM_FILE}"
 # What the project ships: it names nobody, so it is never accepted against the real systems.
 PLACEHOLDER_CONTACT = "https://ashyq.example/crawler; crawler@ashyq.example"
-MAX_CONFIG_BYTES = 64 * 1024
-# a handful of settings: no aliases, no tags, shallow, short values (docs/limits.md)
-LIMITS = Limits(max_bytes=MAX_CONFIG_BYTES, max_depth=4, max_nodes=500, max_text=4_000)
 # Names reserved for documentation and tests (RFC 2606, RFC 6761): nobody reads mail there.
 _RESERVED_HOST = re.compile(r"(^|\.)(example|invalid|test|localhost)$|(^|\.)example\.(com|net|org)$", re.IGNORECASE)
 _HOSTS = re.compile(r"(?:@|://)([A-Za-z0-9.-]+)")
@@ -106,14 +104,6 @@ class LoadedConfig:
         return self.path.parent / keys.expanduser()
 
 
-class ConfigError(Exception):
-    """A config file that cannot be used: one line per problem, each naming the file."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-
 class ContactRefused(Exception):
     """The real systems would be crawled without a way for their owners to reach the operator."""
 
@@ -129,32 +119,13 @@ def find_config(explicit: str | Path | None = None) -> Path | None:
             origin = "--config" if explicit else f"${CONFIG_VARIABLE}"
             raise ConfigError([f"{path}: no such file (given by {origin})"])
         return path
-    for candidate in (Path.cwd() / FILE_NAME, SYSTEM_FILE):
-        if candidate.is_file():
-            return candidate
-    return None
+    return locate("operator")
 
 
 def read_config(path: Path) -> OperatorConfig:
-    """The operator's file, read strictly (ashyq.base.strict_files: size, depth and value limits, no
-    aliases or tags, UTF-8): every problem is a line naming its place, never a traceback."""
-    try:
-        raw: Any = parse_yaml(read_bounded(path, LIMITS, str(path)), LIMITS, str(path))
-    except FileRefused as refused:
-        raise ConfigError(clipped(refused.lines())) from None
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise ConfigError([f"{path}: the file is a mapping of settings (contact:, store:, out: …)"])
-    try:
-        return OperatorConfig.model_validate(raw)
-    except ValidationError as error:
-        problems = []
-        for err in error.errors():
-            field = ".".join(map(str, err["loc"])) or "-"
-            message = "unknown setting" if err["type"] == "extra_forbidden" else err["msg"]
-            problems.append(f"{path}: {field}: {message}")
-        raise ConfigError(problems) from None
+    """The operator's file, read by the one loader (kind ``operator``: size, depth and value limits,
+    no aliases or tags, UTF-8): every problem is a line naming its place, never a traceback."""
+    return OperatorConfig.model_validate(read("operator", path, schema=OperatorConfig))
 
 
 _cache: dict[tuple[str, str], LoadedConfig] = {}

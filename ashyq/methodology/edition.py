@@ -14,9 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ashyq.base.strict_files import FileRefused, Limits, parse_yaml, read_bounded
 from ashyq.base.vocabulary import Lang
-from ashyq.config import METHODOLOGY_DIR
+from ashyq.config.loader import locate, package_files
 
 BodyKind = Literal["cgo", "mio"]
 KINDS: tuple[BodyKind, ...] = ("cgo", "mio")
@@ -382,32 +381,13 @@ def walk(nodes: list[Group | Item] | list[Group]) -> list[Group | Item]:
 
 
 def edition_path(name_or_path: str | Path) -> Path:
-    """``kz-2025`` names ``ashyq/config/methodology/kz-2025.yaml``; anything with a suffix is a path."""
-    p = Path(name_or_path)
-    if p.suffix in {".yaml", ".yml"} or p.exists():
-        return p
-    return METHODOLOGY_DIR / f"{name_or_path}.yaml"
-
-
-# An edition is a methodologist's file: anchors and aliases are allowed (the shipped editions share
-# exemption lists that way), counted expanded against the node budget, so a nested-alias file is
-# refused on the alias that crosses it (docs/limits.md).
-LIMITS = Limits(max_bytes=4 * 1024 * 1024, max_depth=24, max_nodes=400_000, max_text=16_000, aliases=True)
-
-
-def load_raw(path: Path) -> dict[str, Any]:
-    """The edition file's mapping; raises ValueError with the place of the problem."""
-    try:
-        data = parse_yaml(read_bounded(path, LIMITS, str(path)), LIMITS, str(path))
-    except FileRefused as refused:
-        raise ValueError("; ".join(refused.lines())) from None
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: the top level must be a mapping")
-    return data
+    """``kz-2025`` names ``ashyq/config/methodology/kz-2025.yaml``; anything with a suffix is a path
+    (where an edition is looked for is the loader's table, kind ``methodology``)."""
+    return locate("methodology", name_or_path) or Path(name_or_path)
 
 
 def available_editions() -> list[str]:
-    return sorted(p.stem for p in METHODOLOGY_DIR.glob("*.yaml"))
+    return [p.stem for p in package_files("methodology")]
 
 
 def apply_options(edition: Edition, options: dict[str, str]) -> Edition:

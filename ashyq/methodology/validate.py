@@ -27,9 +27,10 @@ from pydantic import ValidationError
 
 from ashyq.base.strict_files import FileRefused, read_bounded
 from ashyq.config import tag_problem
+from ashyq.config.loader import ConfigError, read
+from ashyq.config.loader import kind as config_kind
 from ashyq.methodology.edition import (
     KINDS,
-    LIMITS,
     BandedRule,
     BodyKind,
     ByInterpretation,
@@ -46,12 +47,12 @@ from ashyq.methodology.edition import (
     ProportionalRule,
     ScaleCombine,
     apply_options,
-    load_raw,
     resolve_kind,
     walk,
 )
 
 TOLERANCE = 1e-6
+LIMITS = config_kind("methodology").limits  # an edition file's, as the loader's table says
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,10 @@ def load_edition(path: Path) -> Edition:
     kept by the process and each caller gets a copy of its own (an audit asks for an edition a dozen
     times, and checking every option's arithmetic is most of a reading's cost)."""
     try:
-        key = (str(path.resolve()), hashlib.sha256(read_bounded(path, LIMITS, str(path))).hexdigest())
+        key = (
+            str(path.resolve()),
+            hashlib.sha256(read_bounded(path, LIMITS, str(path))).hexdigest(),
+        )
     except FileRefused:  # the reading says what is wrong with it
         return _read_edition(path)
     kept = _READ.get(key)
@@ -106,9 +110,9 @@ _KEEP = 8
 
 def _read_edition(path: Path) -> Edition:
     try:
-        raw = load_raw(path)
-    except ValueError as e:  # the reading problem names its place (file, line, column)
-        raise EditionError([Problem(str(path), "-", str(e))]) from None
+        raw = read("methodology", path)
+    except ConfigError as e:  # the reading problem names its place (file, line, column)
+        raise EditionError([Problem(str(path), "-", "; ".join(e.problems))]) from None
     try:
         edition = Edition.model_validate(raw)
     except ValidationError as e:

@@ -10,24 +10,20 @@ reports' link check and ``check-page`` - not only the crawler. A file may start 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ashyq.base.strict_files import FileRefused, parse_yaml, read_bounded
-from ashyq.base.strict_files import Limits as FileLimits
-from ashyq.config import CONFIG_DIR
+from ashyq.config.loader import KINDS, merge, read
 from ashyq.config.operator import PLACEHOLDER_CONTACT, load_config
 from ashyq.net.identity import user_agent
 
-CRAWL_CONFIG = CONFIG_DIR / "crawl.yaml"
-# an operator's (or a test's) crawl config for every process of a fleet, in place of ashyq/config/crawl.yaml
-CRAWL_CONFIG_VARIABLE = "ASHYQ_CRAWL_CONFIG"
+# where a crawl config is looked for, as the loader's table says (kind "crawl"): the file given, else
+# an operator's (or a test's) crawl config for every process of a fleet, else ashyq/config/crawl.yaml
+CRAWL_CONFIG = KINDS["crawl"].named("crawl")
+CRAWL_CONFIG_VARIABLE = str(KINDS["crawl"].variable)
 MEGABYTE = 1024 * 1024
-# a crawl config is a page of settings; an operator may be handed one (docs/limits.md)
-LIMITS = FileLimits(max_bytes=256 * 1024, max_depth=8, max_nodes=20_000, max_text=4_000)
 
 
 class _Strict(BaseModel):
@@ -170,8 +166,8 @@ def load_crawl_config(path: str | Path | None = None) -> CrawlConfig:
     A file may start from another with ``extends: <file beside it>``: its own keys replace the
     other's, mapping by mapping. The operator's ``ashyq.yaml`` then has the last word on the contact
     and the politeness budget against the real systems."""
-    raw = _read_config(Path(path or os.environ.get(CRAWL_CONFIG_VARIABLE) or CRAWL_CONFIG), set())
-    return CrawlConfig.model_validate(_merge(raw, _operator_overrides()))
+    raw = read("crawl", path or None)  # a ConfigError (a ValueError) names each problem's place
+    return CrawlConfig.model_validate(merge(raw, _operator_overrides()))
 
 
 def _operator_overrides() -> dict[str, Any]:
@@ -185,26 +181,4 @@ def _operator_overrides() -> dict[str, Any]:
         out["politeness"] = budget
     if max_pages is not None:
         out["limits"] = {"max_pages_per_body": max_pages}
-    return out
-
-
-def _read_config(path: Path, seen: set[Path]) -> dict[str, Any]:
-    if path.resolve() in seen:
-        raise ValueError(f"{path}: 'extends' goes round in a circle")
-    try:
-        raw = parse_yaml(read_bounded(path, LIMITS, str(path)), LIMITS, str(path)) or {}
-    except FileRefused as refused:
-        raise ValueError("; ".join(refused.lines())) from None
-    if not isinstance(raw, dict):
-        raise ValueError(f"{path}: a crawl config is a mapping of settings")
-    base_name = raw.pop("extends", None)
-    if base_name is None:
-        return dict(raw)
-    return _merge(_read_config(path.parent / str(base_name), seen | {path.resolve()}), raw)
-
-
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in override.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
     return out

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ashyq.base.figures import round_points
-from ashyq.base.strict_files import safe_yaml
+from ashyq.config.loader import kind, read
 
 ReportLang = Literal["ru", "kk", "en"]
 LANGUAGES: tuple[ReportLang, ...] = ("ru", "kk", "en")
-MESSAGES_DIR = Path(__file__).with_name("messages")
+MESSAGES_DIR = kind("messages").folder()  # where the loader's table says (kind ``messages``)
 
 Translate = Callable[..., str]
 
@@ -48,9 +48,8 @@ class Catalogue:
     def load(cls, directory: Path = MESSAGES_DIR) -> Catalogue:
         messages: dict[str, dict[str, str]] = {}
         for lang in LANGUAGES:
-            with (directory / f"{lang}.yaml").open(encoding="utf-8") as f:
-                flat: dict[str, str] = {}
-                _flatten("", safe_yaml(f.read()) or {}, flat)
+            flat: dict[str, str] = {}
+            _flatten("", read("messages", directory / f"{lang}.yaml"), flat)
             messages[lang] = flat
         return cls(messages)
 

@@ -8,7 +8,7 @@ Identifiers that are not known are left empty — never guessed — and reported
 not assessed for it (unknown is not none).
 
 A bad file is refused whole with one line per problem (file, body, field, what is wrong). A registry
-may be a file the operator was handed, so it is read within :data:`LIMITS` (docs/limits.md): YAML
+may be a file the operator was handed, so it is read within the loader's limits (docs/limits.md): YAML
 without aliases or tags, bounded in size, nesting and count of bodies.
 """
 
@@ -21,8 +21,9 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ashyq.base.strict_files import FileRefused, Limits, clipped, parse_yaml, read_bounded
-from ashyq.config import BODIES_DIR, tag_problem
+from ashyq.base.strict_files import clipped
+from ashyq.config import tag_problem
+from ashyq.config.loader import ConfigError, locate, package_files, read
 
 BodyKind = Literal["cgo", "mio", "subordinate"]
 # What an entity is (``ashyq bodies sync`` sets it by the rule of docs/registry.md); the kind says
@@ -30,8 +31,8 @@ BodyKind = Literal["cgo", "mio", "subordinate"]
 Category = Literal["ministry", "agency", "regional_akimat", "district_akimat", "subordinate", "other"]
 Origin = Literal["manual", "govkz", "subordinates_page"]
 
-# A registry of every state body of the country holds a few thousand entries.
-LIMITS = Limits(max_bytes=8 * 1024 * 1024, max_depth=8, max_nodes=400_000, max_text=4_000)
+# A registry of every state body of the country holds a few thousand entries (the file's limits are
+# the loader's, kind ``registry``).
 MAX_BODIES = 10_000
 
 IDENTIFIERS = ("govkz_slug", "data_gov_agency_id", "legalacts_government_id", "budget_gov_agency_id", "dialog_blog_id")
@@ -155,10 +156,9 @@ class RegistryError(Exception):
 
 
 def registry_path(name_or_path: str | Path) -> Path:
-    p = Path(name_or_path)
-    if p.suffix in (".yaml", ".yml") or p.exists():
-        return p
-    return BODIES_DIR / f"{name_or_path}.yaml"
+    """``kz`` names ``ashyq/config/bodies/kz.yaml``; anything with a suffix is a path (the loader's
+    table, kind ``registry``)."""
+    return locate("registry", name_or_path) or Path(name_or_path)
 
 
 def _body_label(raw: Any, loc: tuple[Any, ...]) -> str:
@@ -173,9 +173,9 @@ def _body_label(raw: Any, loc: tuple[Any, ...]) -> str:
 def load_registry(name_or_path: str | Path) -> Registry:
     path = registry_path(name_or_path)
     try:
-        raw = parse_yaml(read_bounded(path, LIMITS, str(path)), LIMITS, str(path))
-    except FileRefused as refused:
-        raise RegistryError(refused.lines()) from None
+        raw = read("registry", path)
+    except ConfigError as refused:
+        raise RegistryError(refused.problems) from None
     if isinstance(raw, dict) and isinstance(raw.get("bodies"), list) and len(raw["bodies"]) > MAX_BODIES:
         raise RegistryError([f"{path}: {len(raw['bodies'])} bodies; at most {MAX_BODIES}"])
     try:
@@ -239,4 +239,4 @@ def missing_identifiers(registry: Registry) -> dict[str, list[str]]:
 
 
 def available_registries() -> list[str]:
-    return sorted(p.stem for p in BODIES_DIR.glob("*.yaml"))
+    return [p.stem for p in package_files("registry")]

@@ -3,16 +3,16 @@ rule, and a misspelt key — in a file or an override — is refused with its pl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from ashyq.config.check_settings import CHECKS_DIR, ConfigError, check_settings, merged
+from ashyq.config.check_settings import check_settings
+from ashyq.config.loader import ConfigError, package_files
+from ashyq.config.loader import merge as merged
 from ashyq.config.schemas import SCHEMAS
 
 
 def test_every_checks_file_has_a_schema_and_matches_it() -> None:
-    files = {path.stem for path in Path(CHECKS_DIR).glob("*.yaml")}
+    files = {path.stem for path in package_files("check_settings")}
     assert files == set(SCHEMAS)
     for name in files:
         assert check_settings(name)  # raises ConfigError with the place of each problem otherwise

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from ashyq.cli import app
 from ashyq.config import operator
-from ashyq.config.check_settings import ConfigError as SettingsError
-from ashyq.config.check_settings import read_settings
+from ashyq.config.loader import ConfigError as SettingsError
+from ashyq.config.loader import read
 from ashyq.config.operator import ConfigError, read_config
 from ashyq.net.urlmap import MAX_MAP_BYTES, ReplicaMapError, read_replica_map
 
@@ -74,7 +74,7 @@ def test_a_hostile_checks_settings_file_is_refused_with_its_place(case: str, tmp
     content, says, line = HOSTILE_YAML[case]
     path = tmp_path / "dialog.yaml"
     path.write_bytes(content)
-    error = _bounded(lambda: read_settings("dialog", path, "ashyq/config/checks/dialog.yaml"))
+    error = _bounded(lambda: read("check_settings", path, where="ashyq/config/checks/dialog.yaml"))
     assert isinstance(error, SettingsError)
     assert error.problems and all(p.startswith("ashyq/config/checks/dialog.yaml") for p in error.problems)
     assert says in error.problems[0]

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, inspect, select, table
 
+from ashyq.config import BODIES_DIR
 from ashyq.declared.loader import DeclarationError
 from ashyq.declared.template import write_template
 from ashyq.methodology.edition import edition_path
@@ -31,7 +32,7 @@ from ashyq.methodology.validate import load_edition
 from ashyq.net.urlmap import BaseUrlMap
 from ashyq.scoring.engine import score_run
 from ashyq.scoring.findings import FindingsError, load_findings
-from ashyq.store.bodies import BODIES_DIR, RegistryError, load_registry
+from ashyq.store.bodies import RegistryError, load_registry
 from ashyq.store.db import dispose_engine, engine_for, ensure_schema
 
 from .mutations import HOSTILE_TEXT, damage, damage_plans, mutated, serialised

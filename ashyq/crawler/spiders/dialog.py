@@ -17,9 +17,10 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
+from ashyq.config.loader import read
 from ashyq.crawler.parsers import dialog
 from ashyq.crawler.parsers.fields import total_pages
-from ashyq.crawler.spiders.portal import PortalSpider, egov_request, portal_urls
+from ashyq.crawler.spiders.portal import PortalSpider, egov_request
 
 ROBOTS_CRAWL_DELAY = 1.0
 
@@ -36,7 +37,7 @@ class DialogSpider(PortalSpider):
         super().__init__(*args, **kwargs)
         if crawl_delay is not None:
             self.download_delay = float(crawl_delay)
-        configured = (portal_urls().get("dialog") or {}).get("event_paths") or {}
+        configured = (read("portal_urls").get("dialog") or {}).get("event_paths") or {}
         self.event_paths = {**dialog.DEFAULT_EVENT_PATHS, **{str(k): str(v) for k, v in configured.items()}}
 
     async def start(self) -> AsyncIterator[Any]:

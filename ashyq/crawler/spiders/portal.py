@@ -10,36 +10,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from ashyq.base.strict_files import safe_yaml
 from ashyq.base.vocabulary import LANGS
-from ashyq.config import CONFIG_DIR
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PortalRecordItem
 from ashyq.crawler.parsers.fields import Record
 from ashyq.store.bodies import Body, load_registry
 
-PORTAL_URLS = CONFIG_DIR / "portal_urls.yaml"
 # meta keys of the infrastructure: a failure already recorded for this request; an error answer
 # this spider handles (and records) itself
 RECORDED = "ashyq_failure_recorded"
 NO_FAILURE = "ashyq_no_failure"
 # meta keys the WARC middleware may use for the record id of an archived response
 WARC_META_KEYS = ("warc_record_id", "ashyq_warc_record_id", "warc_response_record_id")
-
-
-def portal_urls(path: Path | None = None) -> dict[str, Any]:
-    """ashyq/config/portal_urls.yaml ({} when absent): URL patterns that are [GUESS] on the real portals."""
-    target = path or PORTAL_URLS
-    if not target.exists():
-        return {}
-    data = safe_yaml(target.read_text(encoding="utf-8")) or {}
-    return data if isinstance(data, dict) else {}
 
 
 def robots_override(overrides: Iterable[Any], url: str) -> str | None:
