@@ -25,6 +25,7 @@ from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import check_command, recheck_command
 from ashyq.cli.runs import runs_app
 from ashyq.cli.schema import db_app
+from ashyq.cli.serve import serve_command
 from ashyq.cli.setup import setup_browser_command, setup_replay_command
 from ashyq.cli.worker import worker_command
 
@@ -60,6 +61,7 @@ def main(
 
 app.add_typer(methodology_app, name="methodology")
 app.add_typer(bodies_app, name="bodies")
+report_app.command("serve")(serve_command)
 app.add_typer(report_app, name="report")
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(open_data_app, name="open-data")
