@@ -6,6 +6,7 @@ kind is looked for."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,27 @@ def test_every_yaml_or_json_file_of_the_configuration_belongs_to_a_kind() -> Non
     }
     assert shipped - owned == set(), "a file no kind names would be read by a loader of its own"
     assert owned <= shipped
+
+
+# the modules that read structured files themselves: the strict reader, this loader, and the readers
+# of what people hand in (declared reports, findings files, replica maps), which are data, not configuration
+STRUCTURED_READERS = {
+    "base/strict_files.py",
+    "config/loader.py",
+    "declared/loader.py",
+    "scoring/findings.py",
+    "net/urlmap.py",
+}
+_READS_STRUCTURED = re.compile(r"\bsafe_yaml\(|yaml\.(safe_)?load\(|\bparse_yaml\(|\bread_structured\(|\bparse_json\(")
+
+
+def test_no_module_reads_yaml_or_structured_files_on_its_own() -> None:
+    readers = {
+        str(path.relative_to(PACKAGE_DIR))
+        for path in PACKAGE_DIR.rglob("*.py")
+        if _READS_STRUCTURED.search(path.read_text(encoding="utf-8"))
+    }
+    assert readers <= STRUCTURED_READERS, "a configuration file is read through ashyq.config.loader.read"
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
