@@ -14,19 +14,15 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from ashyq.pipeline.audit import (
-    AuditRequest,
-    AuditSummary,
     NotResumable,
-    Progress,
-    largest_first,
     mark_stale,
-    no_progress,
     reopen_run,
     resumable_run,
     resume_audit,
     run_audit,
     start_audit_run,
 )
+from ashyq.pipeline.audit_request import AuditRequest, AuditSummary, Progress, largest_first, no_progress
 from ashyq.pipeline.queue import QueueError, enqueue_run, let_go, make_app, require_newest_schema, wait_for
 from ashyq.pipeline.runlock import RegistryBusy, nightly_lock
 from ashyq.store.db import database_url

@@ -1,7 +1,7 @@
 """A run as per-body jobs on Celery with Redis: ``ashyq worker`` and ``ashyq nightly --queue``.
 
 The run is a chord: a group of one job per assessed body (harvest with its subordinate organisations →
-browser measurements → checks, :func:`ashyq.pipeline.audit.harvest_measure_check`), joined by one job
+browser measurements → checks, :func:`ashyq.pipeline.stages.harvest_measure_check`), joined by one job
 that scores the run - the averages span every body - and writes the reports
 (:func:`ashyq.pipeline.audit.finish_audit`). Everything a job needs is in the store (the run keeps its
 request under ``settings["request"]``), so the messages carry only the run's id and a body's id, and
@@ -27,16 +27,10 @@ from urllib.parse import urlsplit
 from celery import Celery, chord
 
 from ashyq.net.egress import parse_address
-from ashyq.pipeline.audit import (
-    AuditRequest,
-    AuditSummary,
-    clear_bodies,
-    finish_audit,
-    harvest_measure_check,
-    request_from_record,
-    with_subordinates_of,
-)
-from ashyq.store.db import current_revision, head_revision, session_scope
+from ashyq.pipeline.audit import clear_bodies, finish_audit
+from ashyq.pipeline.audit_request import AuditRequest, AuditSummary, request_from_record, with_subordinates_of
+from ashyq.pipeline.stages import harvest_measure_check
+from ashyq.store.db import DB_URL_VARIABLE, current_revision, head_revision, session_scope
 from ashyq.store.leases import QUEUED_HOST_PREFIX, Heartbeat
 from ashyq.store.models import Run, RunLease
 from ashyq.store.vocabulary import RunStatus
@@ -93,6 +87,11 @@ def open_queue(url: str) -> str | None:
 def _loopback(host: str) -> bool:
     address = parse_address(host)
     return host == "localhost" or (address is not None and address.is_loopback)
+
+
+def share_store(db: str) -> None:
+    """Name the store ``db`` for the jobs of this worker (they open the store through the environment)."""
+    os.environ[DB_URL_VARIABLE] = db
 
 
 def make_app(broker: str | None = None) -> Celery:

@@ -4,6 +4,8 @@ findings beside the old ones with both evidences."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -11,8 +13,12 @@ from sqlalchemy.orm import Session
 
 from ashyq.checks import inputs
 from ashyq.checks.registry import check_for
+from ashyq.pipeline.audit import run_audit
+from ashyq.pipeline.audit_request import AuditRequest, AuditSummary, Progress, no_progress
+from ashyq.store.db import session_scope
 from ashyq.store.models import Finding, Run
 from ashyq.store.repository import findings_for
+from ashyq.store.vocabulary import RunKind
 
 
 def spiders_for_items(items: list[str]) -> list[str] | None:
@@ -91,3 +97,46 @@ def compare(session: Session, body_id: str, old_run: str | None, new_run: str, i
         )
         for item, lang in keys
     ]
+
+
+@dataclass
+class Recheck:
+    summary: AuditSummary  # the recheck's own run
+    before: str | None  # the run whose findings were disputed (None: the body was never checked)
+    rows: list[Comparison]
+
+
+def recheck_items(
+    body: str,
+    items: list[str],
+    registry: str,
+    out: Path,
+    db: str | None,
+    url_map: dict[str, str],
+    as_of: date | None = None,
+    crawl_config: Path | None = None,
+    progress: Progress = no_progress,
+) -> Recheck:
+    """Re-harvest and re-check ``items`` of ``body`` under a run of their own (nothing is scored), and
+    set each finding beside the body's previous one."""
+    request = AuditRequest(
+        [body],
+        registry,
+        "kz-2025",
+        out,
+        db,
+        url_map,
+        as_of,
+        RunKind.RECHECK,
+        None,
+        browser_for_items(items),
+        False,
+        only_items=items,
+        spiders=spiders_for_items(items),
+        crawl_config=crawl_config,
+    )
+    summary = run_audit(request, progress)
+    with session_scope(db) as session:
+        old = previous_run(session, body, summary.run_id)
+        rows = compare(session, body, old.id if old else None, summary.run_id, items)
+    return Recheck(summary, old.id if old else None, rows)

@@ -14,8 +14,10 @@ from typing import Any
 from ashyq.checks.result import Result
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition
-from ashyq.pipeline.audit import Progress, check_bodies, no_progress, other_editions, score_editions
+from ashyq.pipeline.audit_request import Progress, no_progress
 from ashyq.pipeline.results import findings_document, save_scores
+from ashyq.pipeline.run_scores import other_editions, score_editions
+from ashyq.pipeline.stages import check_bodies
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.repository import latest_revision, run_by_reference

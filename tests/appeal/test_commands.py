@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from ashyq.cli import app
 from ashyq.crawler.runner import _outcome
 from ashyq.crawler.storing import store_body
-from ashyq.pipeline.audit import last_run_with_averages
+from ashyq.pipeline.run_scores import last_run_with_averages
 from ashyq.store import repository as repo
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import ensure_schema, session_scope

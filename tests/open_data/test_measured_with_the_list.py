@@ -15,7 +15,7 @@ from ashyq_replica.truth import all_defects
 
 from ashyq.checks.result import Result
 from ashyq.crawler.runner import CrawlRequest, run_crawl
-from ashyq.pipeline.audit import check_bodies
+from ashyq.pipeline.stages import check_bodies
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run

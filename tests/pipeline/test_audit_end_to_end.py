@@ -138,7 +138,7 @@ def test_audit_by_url_refuses_a_loopback_site_without_the_flag(tmp_path: Path) -
 def test_a_body_whose_checks_fail_is_recorded_and_the_run_is_partial(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ashyq.pipeline.audit as pipeline
+    import ashyq.pipeline.stages as pipeline
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the store went away")

@@ -41,7 +41,7 @@ def test_each_stage_is_timed_from_its_mark_to_the_next(monkeypatch: pytest.Monke
 
 
 def test_a_fleet_starts_the_bodies_with_the_most_sites_first() -> None:
-    from ashyq.pipeline.audit import largest_first
+    from ashyq.pipeline.audit_request import largest_first
 
     # enbek and adilet are harvested with a subordinate organisation's site each; the others alone
     assert largest_first("demo", ["mod", "astana", "enbek", "kostanay", "adilet"]) == [
