@@ -45,6 +45,20 @@ class Tally:
     unanswered: list[PortalRecord] = field(default_factory=list)
     comments_unknown: int = 0  # comments counted from list counters, whose answers were not seen
 
+    def add(self, comment: PortalRecord, proposal: bool, accepted: bool, shown: str) -> None:
+        """One comment read: a remark or proposal too when ``proposal``; answered or not; cited while
+        the evidence is short."""
+        if proposal:
+            self.proposals += 1
+            self.accepted += accepted
+        self.comments += 1
+        if comment.payload.get("answered"):
+            self.answered += 1
+        else:
+            self.unanswered.append(comment)
+        if len(self.evidence) < 5:
+            self.evidence.append(comment.evidence("$.status", f"{shown}; answered: {comment.payload.get('answered')}"))
+
 
 def _once(records: list[PortalRecord]) -> list[PortalRecord]:
     """One record per entry: the same comment is listed under both interface languages."""
@@ -90,18 +104,8 @@ def _legalacts(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Tally:
     need_decision = bool(cfg.get("proposals_need_decision"))
     for c in comments:
         status = c.payload.get("status")
-        if not need_decision or status in ("accepted", "rejected"):
-            tally.proposals += 1
-            tally.accepted += status == "accepted"
-        tally.comments += 1
-        if c.payload.get("answered"):
-            tally.answered += 1
-        else:
-            tally.unanswered.append(c)
-        if len(tally.evidence) < 5:
-            tally.evidence.append(
-                c.evidence("$.status", f"{status or 'no decision'}; answered: {c.payload.get('answered')}")
-            )
+        proposal = not need_decision or status in ("accepted", "rejected")
+        tally.add(c, proposal, status == "accepted", f"{status or 'no decision'}")
     # drafts whose card (and so their comments) was not fetched: the list card's counters still
     # give received and accepted; the answers stay unknown
     for d in _once(artifacts.records_of("legalacts", "draft")):
@@ -129,18 +133,7 @@ def _budget(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Tally:
         status = str(c.payload.get("status") or "").strip().lower()
         accepted = status in accepted_words
         decided = accepted or status in rejected_words
-        if not need_decision or decided:
-            tally.proposals += 1
-            tally.accepted += accepted
-        tally.comments += 1
-        if c.payload.get("answered"):
-            tally.answered += 1
-        else:
-            tally.unanswered.append(c)
-        if len(tally.evidence) < 5:
-            tally.evidence.append(
-                c.evidence("$.status", f"{status or 'no status'}; answered: {c.payload.get('answered')}")
-            )
+        tally.add(c, not need_decision or decided, accepted, status or "no status")
     return tally
 
 

@@ -130,19 +130,20 @@ def per_language(
     item: str,
     read: Callable[[BodyArtifacts, str], View],
     evaluate: Callable[[View], Result],
-    exempt: Callable[[str, View], Result | None] | None = None,
+    *settled: Callable[[str, View], Result | None],
 ) -> list[Result]:
     """The portal check's shape, once for the four portals: per language, the portal as ``read``
-    has it; unmeasurable → not_assessed with the portal's reason; the body exempt from the item there
-    (``exempt`` says so) → that result; else what ``evaluate`` finds."""
+    has it; unmeasurable → not_assessed with the portal's reason; a result the portal already settles
+    (the first of ``settled`` that says one: the body exempt there, nothing to publish) → that result;
+    else what ``evaluate`` finds."""
     results = []
     for lang in LANGS:
         portal = read(artifacts, lang)
         if portal.problem:
             results.append(not_assessed(item, lang, portal.problem))
             continue
-        exemption = exempt(item, portal) if exempt is not None else None
-        results.append(exemption if exemption is not None else evaluate(portal))
+        said = next((found for rule in settled if (found := rule(item, portal)) is not None), None)
+        results.append(said if said is not None else evaluate(portal))
     return results
 
 

@@ -205,12 +205,7 @@ def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     return Outcome("clean", "", list(found.values()), measured=measured)
 
 
-@register(
-    "subordinate.art16_information",
-    "1",
-    ["T9-1"],
-    uses=["subordinates:pages", "config:subordinate_list"],
-)
+@register("subordinate.art16_information", "1", ["T9-1"], uses=["subordinates:pages", "config:subordinate_list"])
 def art16_information(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 9 row 1: no information on the organisation's website per Article 16 of the Law "On access to
     information"."""

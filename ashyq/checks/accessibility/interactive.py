@@ -97,12 +97,7 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
 
 
 @register(
-    "a14.feedback_form",
-    "1",
-    ["A14-4.1"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-    pages_rule="somewhere",
+    "a14.feedback_form", "1", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 def feedback_form(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.1: feedback form for enquiries."""
@@ -117,14 +112,7 @@ def _poll(p: Parsed) -> tuple[str, str] | None:
     return None
 
 
-@register(
-    "a14.polls",
-    "1",
-    ["A14-4.2"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-    pages_rule="somewhere",
-)
+@register("a14.polls", "1", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form."""
     return _section(item, artifacts, "polls", _poll, "poll")
@@ -146,14 +134,7 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
     return out
 
 
-@register(
-    "a14.rss",
-    "1",
-    ["A14-4.3"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-    pages_rule="somewhere",
-)
+@register("a14.rss", "1", ["A14-4.3"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def rss(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.3: RSS feeds of announcements and news, and of public-procurement tenders."""
     config = check_settings("accessibility", artifacts.config)
@@ -205,14 +186,7 @@ def rss(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------------------- 4.4
-@register(
-    "a14.faq",
-    "1",
-    ["A14-4.4"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-    pages_rule="somewhere",
-)
+@register("a14.faq", "1", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.4: FAQ section built from the questions received, with answers."""
     config = check_settings("accessibility", artifacts.config)
@@ -422,12 +396,7 @@ def hidden_counter(p: Parsed) -> tuple[str, str] | None:
 
 
 @register(
-    "a14.visitor_counter",
-    "2",
-    ["A14-4.6"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-    pages_rule="somewhere",
+    "a14.visitor_counter", "2", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 def visitor_counter(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.6 under the interpretation ``a14-visitor-counter``: by default a counter the visitor
@@ -471,13 +440,7 @@ def _provider_missing(item: str, artifacts: BodyArtifacts, capability: str, brok
     return not_assessed(item, None, missing_reason(artifacts, f"provider:{capability}"))
 
 
-@register(
-    "a14.search_rank",
-    "1",
-    ["A14-1.1"],
-    needs=["provider:search_rank"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.search_rank", "1", ["A14-1.1"], needs=["provider:search_rank"], also_applies_to=("subordinate",))
 def search_rank(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 1.1: found by google, yandex and mail.ru under the body's full and abbreviated name."""
     taken, broken = usable(artifacts.measurements_of("search_rank"))
@@ -516,13 +479,7 @@ def search_rank(artifacts: BodyArtifacts, item: str) -> list[Result]:
     ]
 
 
-@register(
-    "a14.cross_browser",
-    "1",
-    ["A14-2.1"],
-    needs=["provider:cross_browser"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.cross_browser", "1", ["A14-2.1"], needs=["provider:cross_browser"], also_applies_to=("subordinate",))
 def cross_browser(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.1: correct display in Firefox, Internet Explorer, Google Chrome, Opera, Safari and the
     Android, Windows Phone and iOS browsers."""

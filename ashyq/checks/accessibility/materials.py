@@ -213,13 +213,7 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
     )
 
 
-@register(
-    "a14.formats",
-    "1",
-    ["A14-2.6"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.formats", "1", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 def formats(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
     config = check_settings("accessibility", artifacts.config)
@@ -291,13 +285,7 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     )
 
 
-@register(
-    "a14.long_documents",
-    "1",
-    ["A14-2.7"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.long_documents", "1", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 def long_documents(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts."""
     config = check_settings("accessibility", artifacts.config)
@@ -347,13 +335,7 @@ def _content_text(parsed: Parsed) -> str:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register(
-    "a14.dates",
-    "1",
-    ["A14-2.8"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.dates", "1", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown."""
     config = check_settings("accessibility", artifacts.config)
@@ -432,13 +414,7 @@ def _has_notice(anchor: Any, notices: list[str]) -> bool:
     return matches_label(around, notices)
 
 
-@register(
-    "a14.links",
-    "1",
-    ["A14-2.9"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.links", "1", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
 def links(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.9: links: no dead links; the language switch opens the same page; external links open in a
     new window or tab, and the user is told."""
@@ -517,13 +493,7 @@ def _emblem_in_html(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     return None
 
 
-@register(
-    "a14.graphics",
-    "1",
-    ["A14-2.10"],
-    uses=["pages", "measurements:emblem"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.graphics", "1", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
 def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.10: graphics: marked as the body's official website; the State Emblem no larger than
     100×100 px."""

@@ -37,13 +37,7 @@ SECTION_2_TITLE = {
 
 
 # ------------------------------------------------------------------------------------------- 2.2
-@register(
-    "a14.nav_depth",
-    "1",
-    ["A14-2.2"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.nav_depth", "1", ["A14-2.2"], needs=["pages"], also_applies_to=("subordinate",))
 def nav_depth(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.2: Share of the harvested materials within the interpretation's click depth of the home page.
 
@@ -167,13 +161,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
     return list(out.values())
 
 
-@register(
-    "a14.page_elements",
-    "1",
-    ["A14-2.3"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.page_elements", "1", ["A14-2.3"], needs=["pages"], also_applies_to=("subordinate",))
 def page_elements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.3: main navigation menu, link to the home page, site map and search form on every page."""
     config = check_settings("accessibility", artifacts.config)
@@ -212,13 +200,7 @@ def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | Non
     return None
 
 
-@register(
-    "a14.breadcrumbs",
-    "1",
-    ["A14-2.4"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.breadcrumbs", "1", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
 def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.4: breadcrumbs showing the user's place in the site hierarchy."""
     config = check_settings("accessibility", artifacts.config)
@@ -254,13 +236,7 @@ def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------------------ 2.11
-@register(
-    "a14.no_splash",
-    "1",
-    ["A14-2.11"],
-    needs=["pages"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.no_splash", "1", ["A14-2.11"], needs=["pages"], also_applies_to=("subordinate",))
 def no_splash(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.11: direct access to the home page (no splash screen)."""
     config = check_settings("accessibility", artifacts.config)

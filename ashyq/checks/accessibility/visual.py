@@ -113,13 +113,7 @@ def images_without_alt(parsed: Parsed) -> list[Any]:
     return out
 
 
-@register(
-    "a14.alt_text",
-    "2",
-    ["A14-3.1"],
-    needs=[("pages", "measurements:axe")],
-    also_applies_to=("subordinate",),
-)
+@register("a14.alt_text", "2", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
@@ -163,13 +157,7 @@ def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef
 
 
 # ------------------------------------------------------------------------------------------- 3.2
-@register(
-    "a14.motion",
-    "2",
-    ["A14-3.2"],
-    needs=[("measurements:motion", "pages")],
-    also_applies_to=("subordinate",),
-)
+@register("a14.motion", "2", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
 def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.2: A way to stop moving, blinking or scrolling content that flashes more than three times a
     second."""
@@ -491,13 +479,7 @@ def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tup
     return out
 
 
-@register(
-    "a14.form_errors",
-    "2",
-    ["A14-3.5"],
-    needs=["measurements:form_errors"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.form_errors", "2", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
 def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.5: A text message for an input error when filling in forms."""
     config = check_settings("accessibility", artifacts.config)
@@ -545,13 +527,7 @@ def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------------------- 3.6
-@register(
-    "a14.contrast",
-    "2",
-    ["A14-3.6"],
-    needs=["measurements:axe"],
-    also_applies_to=("subordinate",),
-)
+@register("a14.contrast", "2", ["A14-3.6"], needs=["measurements:axe"], also_applies_to=("subordinate",))
 def contrast(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.6: text contrast against the background of at least 4.5:1."""
     config = check_settings("accessibility", artifacts.config)

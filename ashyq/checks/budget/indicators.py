@@ -58,12 +58,7 @@ def deadline_row(item: str, lang: str, verdict: Verdict, artifacts: BodyArtifact
     return verdict_result(item, lang, verdict)
 
 
-@register(
-    "budget.statements",
-    "1",
-    ["T2-1"],
-    needs=NEEDS,
-)
+@register("budget.statements", "1", ["T2-1"], needs=NEEDS)
 def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 1: consolidated financial statements."""
 
@@ -82,12 +77,7 @@ def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]
     return on_budget(artifacts, item, evaluate)
 
 
-@register(
-    "budget.plan_report",
-    "1",
-    ["T2-2"],
-    needs=NEEDS,
-)
+@register("budget.plan_report", "1", ["T2-2"], needs=NEEDS)
 def plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 2: report on implementation of the body's development plan, within 15 working days of its
     formation."""
@@ -111,35 +101,20 @@ def programme_reports(artifacts: BodyArtifacts, item: str) -> list[Result]:
     )
 
 
-@register(
-    "budget.audit_results",
-    "1",
-    {"cgo": "T2-4", "mio": "T3-2"},
-    needs=NEEDS,
-)
+@register("budget.audit_results", "1", {"cgo": "T2-4", "mio": "T3-2"}, needs=NEEDS)
 def audit_results(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 4 (CGO) / Table 3 row 2 (MIO): results of state audit and financial control, within 15 working
     days of receipt."""
     return on_budget(artifacts, item, lambda p: deadline_row(item, p.lang, audit_verdict(p, artifacts), artifacts))
 
 
-@register(
-    "budget.citizen_budget",
-    "1",
-    {"cgo": "T2-5", "mio": "T3-3"},
-    needs=NEEDS,
-)
+@register("budget.citizen_budget", "1", {"cgo": "T2-5", "mio": "T3-3"}, needs=NEEDS)
 def citizen_budget(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 5 (CGO) / Table 3 row 3 (MIO): citizen budget."""
     return on_budget(artifacts, item, lambda p: verdict_result(item, p.lang, citizen_budget_verdict(p, artifacts)))
 
 
-@register(
-    "budget.materials_complete",
-    "1",
-    ["T2-6"],
-    needs=NEEDS,
-)
+@register("budget.materials_complete", "1", ["T2-6"], needs=NEEDS)
 def materials_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 6: correctness and completeness of the budget materials of rows 1–5."""
 
@@ -169,12 +144,7 @@ def materials_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return on_budget(artifacts, item, evaluate)
 
 
-@register(
-    "budget.materials_on_time",
-    "1",
-    ["T2-7"],
-    needs=NEEDS,
-)
+@register("budget.materials_on_time", "1", ["T2-7"], needs=NEEDS)
 def materials_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 7: timeliness of the budget materials of rows 1–5."""
 
@@ -197,54 +167,33 @@ def materials_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return on_budget(artifacts, item, evaluate)
 
 
-@register(
-    "budget.drafts_complete",
-    "1",
-    {"cgo": "T2-8", "mio": "T3-4"},
-    needs=NEEDS,
-)
+@register("budget.drafts_complete", "1", {"cgo": "T2-8", "mio": "T3-4"}, needs=NEEDS)
 def drafts_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 8 (CGO) / Table 3 row 4 (MIO): correctness and completeness of draft budget programmes."""
 
     def evaluate(portal: BudgetPortal) -> Result:
-        if not portal.programmes:
-            return _no_programmes(item, portal)
         good, deficiencies, evidence = draft_completeness(portal)
         return share_result(item, portal.lang, good, len(portal.programmes), deficiencies, evidence)
 
-    return on_budget(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate, _no_programmes)
 
 
-@register(
-    "budget.drafts_on_time",
-    "1",
-    {"cgo": "T2-9", "mio": "T3-5"},
-    needs=NEEDS,
-)
+@register("budget.drafts_on_time", "1", {"cgo": "T2-9", "mio": "T3-5"}, needs=NEEDS)
 def drafts_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 9 (CGO) / Table 3 row 5 (MIO): timeliness of draft budget programmes."""
 
     def evaluate(portal: BudgetPortal) -> Result:
-        if not portal.programmes:
-            return _no_programmes(item, portal)
         good, deficiencies, evidence, latest = draft_timeliness(portal, artifacts)
         return share_result(item, portal.lang, good, len(portal.programmes), deficiencies, evidence, **latest)
 
-    return on_budget(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate, _no_programmes)
 
 
-@register(
-    "budget.comments",
-    "2",
-    {"cgo": "T2-10", "mio": "T3-6"},
-    needs=NEEDS,
-)
+@register("budget.comments", "2", {"cgo": "T2-10", "mio": "T3-6"}, needs=NEEDS)
 def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 10 (CGO) / Table 3 row 6 (MIO): monitoring and handling of users' proposals and comments."""
 
     def evaluate(portal: BudgetPortal) -> Result:
-        if not portal.programmes:
-            return _no_programmes(item, portal)
         count = comment_handling(portal, artifacts)
         if count.received == 0:  # nothing to answer: the ratio is 1 (methodology, part C)
             return result(
@@ -258,10 +207,14 @@ def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
             item, portal.lang, count.answered, count.received, count.deficiencies, count.evidence, **count.measured
         )
 
-    return on_budget(artifacts, item, evaluate)
+    return on_budget(artifacts, item, evaluate, _no_programmes)
 
 
-def _no_programmes(item: str, portal: BudgetPortal) -> Result:
+def _no_programmes(item: str, portal: BudgetPortal) -> Result | None:
+    """The rows about draft programmes when the body has none on the portal: a fail, unless the
+    programme cards could not be fetched; None when there are programmes to judge."""
+    if portal.programmes:
+        return None
     verdict = announcement_verdict(portal)  # any card at all tells the search was read
     if portal.card_failures:
         return not_assessed(item, portal.lang, f"no programme card fetched ({portal.card_failures[0].reason})")

@@ -71,12 +71,7 @@ for _number, _kind in enumerate(STATEMENTS, start=1):
     _statement_check(_number, _kind)
 
 
-@register(
-    "budget.a12_plan_report",
-    "1",
-    ["A12-B-6"],
-    needs=NEEDS,
-)
+@register("budget.a12_plan_report", "1", ["A12-B-6"], needs=NEEDS)
 def a12_plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open budget parameter 6: budget reporting within fifteen working days after it is due: report on
     the strategic plan."""
@@ -87,12 +82,7 @@ def a12_plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     )
 
 
-@register(
-    "budget.a12_programme_report",
-    "1",
-    ["A12-B-7"],
-    needs=NEEDS,
-)
+@register("budget.a12_programme_report", "1", ["A12-B-7"], needs=NEEDS)
 def a12_programme_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open budget parameter 7: budget reporting within fifteen working days after it is due: report on
     the budget programmes."""
@@ -103,12 +93,7 @@ def a12_programme_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     )
 
 
-@register(
-    "budget.a12_drafts",
-    "1",
-    ["A12-B-9"],
-    needs=NEEDS,
-)
+@register("budget.a12_drafts", "1", ["A12-B-9"], needs=NEEDS)
 def a12_drafts(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open budget parameter 9: draft budget programmes by 15 May."""
 
@@ -133,12 +118,7 @@ def a12_drafts(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return on_budget(artifacts, item, evaluate)
 
 
-@register(
-    "budget.a12_comments",
-    "2",
-    ["A12-B-10"],
-    needs=NEEDS,
-)
+@register("budget.a12_comments", "2", ["A12-B-10"], needs=NEEDS)
 def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open budget parameter 10: draft budget programmes: monitoring and consideration of users'
     proposals and comments."""
@@ -158,12 +138,7 @@ def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return on_budget(artifacts, item, evaluate)
 
 
-@register(
-    "budget.a12_announcements",
-    "1",
-    ["A12-B-11"],
-    needs=NEEDS,
-)
+@register("budget.a12_announcements", "1", ["A12-B-11"], needs=NEEDS)
 def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open budget parameter 11: announcements of the start of public discussion of draft budget
     programmes."""

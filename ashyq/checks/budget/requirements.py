@@ -366,10 +366,16 @@ def comment_handling(portal: BudgetPortal, artifacts: BodyArtifacts) -> CommentC
 
 
 # ------------------------------------------------------------------------------ running per language
-def on_budget(artifacts: BodyArtifacts, item: str, evaluate: Callable[[BudgetPortal], Result]) -> list[Result]:
+def on_budget(
+    artifacts: BodyArtifacts,
+    item: str,
+    evaluate: Callable[[BudgetPortal], Result],
+    *settled: Callable[[str, BudgetPortal], Result | None],
+) -> list[Result]:
     """One result per language (:func:`ashyq.checks.portals.per_language`) from budget.egov.kz: the
-    budget restricted → exempt (point 67) where an edition gives the item that exemption."""
-    return per_language(artifacts, item, budget_portal, evaluate, _restricted)
+    budget restricted → exempt (point 67) where an edition gives the item that exemption; then what
+    ``settled`` says (no programme, for the rows about draft programmes)."""
+    return per_language(artifacts, item, budget_portal, evaluate, _restricted, *settled)
 
 
 def _restricted(item: str, portal: BudgetPortal) -> Result | None:

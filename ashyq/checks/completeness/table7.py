@@ -40,13 +40,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
 ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resolved"})
 
 
-@register(
-    "t7.website_content",
-    "2",
-    ITEMS,
-    needs=[("pages", "records:govkz")],
-    pages_rule="somewhere",
-)
+@register("t7.website_content", "2", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
@@ -78,12 +72,7 @@ def is_answered(payload: dict[str, Any]) -> bool:
     return status in ANSWERED_STATUSES or bool(payload.get("answer"))
 
 
-@register(
-    "t7.ask_a_question",
-    "1",
-    ["T7-6"],
-    needs=["records:govkz"],
-)
+@register("t7.ask_a_question", "1", ["T7-6"], needs=["records:govkz"])
 def run_questions(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 7 row 6: share of questions answered in the "Ask a question" service of the Unified platform of state
     bodies' websites."""

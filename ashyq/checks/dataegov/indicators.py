@@ -55,6 +55,7 @@ from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
 
 TITLE_LABEL = {"kk": "Kk", "ru": "Ru"}
+FROM_THE_LIST = ["config:unified_list", "declared", "records:data"]  # the list, or else the declared claims
 
 
 def _catalogue_problem(portal: DataPortal) -> str | None:
@@ -160,23 +161,13 @@ def _published_evidence(rows: _Entries) -> list[EvidenceRef]:
     ]
 
 
-@register(
-    "open_data.published",
-    "1",
-    ["T1-1"],
-    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
-)
+@register("open_data.published", "1", ["T1-1"], uses=FROM_THE_LIST)
 def published(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 1 row 1: the share of the Unified list's datasets of the body published in the language."""
     return _list_share(artifacts, item, stale_too=False)
 
 
-@register(
-    "open_data.on_time",
-    "1",
-    ["T1-3"],
-    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
-)
+@register("open_data.on_time", "1", ["T1-3"], uses=FROM_THE_LIST)
 def on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 1 row 3: the share of the list's datasets published and updated within their periodicity."""
     return _list_share(artifacts, item, stale_too=True)
@@ -325,25 +316,14 @@ def _passports_in(
     )
 
 
-@register(
-    "open_data.passports",
-    "1",
-    ["T1-4"],
-    needs=["records:data"],
-    uses=["config:unified_list"],
-)
+@register("open_data.passports", "1", ["T1-4"], needs=["records:data"], uses=["config:unified_list"])
 def passports(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 1 row 4: correctness and completeness of filling of datasets."""
     return _passport_findings(artifacts, item, as_share=True)
 
 
 # ------------------------------------------------------------------------------ 2017 Appendix 12
-@register(
-    "open_data.a12_schedule",
-    "1",
-    ["A12-OD-3"],
-    uses=["config:unified_list", "declared", "records:data"],  # the list, or else the declared claims
-)
+@register("open_data.a12_schedule", "1", ["A12-OD-3"], uses=FROM_THE_LIST)
 def a12_schedule(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open data parameter 3: publication of data on its update schedule."""
     prepared = _prepared(artifacts, [item])
@@ -371,13 +351,7 @@ def a12_schedule(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return results
 
 
-@register(
-    "open_data.a12_passports",
-    "1",
-    ["A12-OD-5"],
-    needs=["records:data"],
-    uses=["config:unified_list"],
-)
+@register("open_data.a12_passports", "1", ["A12-OD-5"], needs=["records:data"], uses=["config:unified_list"])
 def a12_passports(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open data parameter 5: quality of content: correctness of the data passport."""
     return _passport_findings(artifacts, item, as_share=False)

@@ -15,7 +15,7 @@ bodies"); re-verification removes what is untrue. So, per item and language:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +23,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.forms import FORM_BY_KEY, DeclaredReport
 from ashyq.base.text import trim
-from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED, NOT_VERIFIABLE
+from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED, LANGS, NOT_VERIFIABLE, Lang
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
 
@@ -162,16 +162,27 @@ def presence_results(
     artifacts: BodyArtifacts, item: str, form: str, numbers: Sequence[str], linkless_ok: bool = False
 ) -> list[Result]:
     """One presence item from the rows ``numbers`` of ``form``, kk and ru."""
+
+    def judge(declared: Declared, lang: Lang) -> Result:
+        rows = rows_of(declared.report, form, numbers)
+        return tally(item, lang, [row_support(declared, form, r, lang, linkless_ok) for r in rows])
+
+    return declared_results(artifacts, item, form, numbers, judge)
+
+
+def declared_results(
+    artifacts: BodyArtifacts, item: str, form: str, numbers: Sequence[str], judge: Callable[[Declared, Lang], Result]
+) -> list[Result]:
+    """The declared check's shape: per language, ``not_assessed`` when nothing is declared for the
+    item or nothing was verified (:func:`gate_result`), else what ``judge`` finds in the report."""
     declared = declared_of(artifacts)
     out = []
-    for lang in ("kk", "ru"):
+    for lang in LANGS:
         gate = gate_result(declared, item, lang, form, numbers)
-        if gate is not None:
-            out.append(gate)
-            continue
-        assert declared is not None
-        rows = rows_of(declared.report, form, numbers)
-        out.append(tally(item, lang, [row_support(declared, form, r, lang, linkless_ok) for r in rows]))
+        if gate is None:
+            assert declared is not None
+            gate = judge(declared, lang)
+        out.append(gate)
     return out
 
 

@@ -12,14 +12,15 @@ from typing import Any
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.form_items import rows_for
-from ashyq.base.vocabulary import LANGS, Status
+from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.base.working_days import add_working_days, half_year_label, half_year_of
 from ashyq.checks.declared.facts import (
     NOT_DECLARED,
     NOT_VERIFIED,
+    Declared,
     Support,
     declared_of,
-    gate_result,
+    declared_results,
     row_evidence,
     row_support,
     rows_of,
@@ -32,15 +33,9 @@ from ashyq.checks.result import Result, not_assessed
 def needs_events(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 1 row 5: each kind of event (polls/conferences; IT meetings/data labs) in every half-year of the
     run's reporting period — those ended by the audit date, and the one under way once it has one."""
-    declared = declared_of(artifacts)
     form, numbers = rows_for(item, artifacts.kind)
-    out = []
-    for lang in LANGS:
-        gate = gate_result(declared, item, lang, form, numbers)
-        if gate is not None:
-            out.append(gate)
-            continue
-        assert declared is not None
+
+    def judge(declared: Declared, lang: Lang) -> Result:
         groups: dict[str, list[str]] = declared.settings["needs_event_groups"]
         period = artifacts.reporting_period()
         covered: set[tuple[str, str]] = set()
@@ -84,17 +79,16 @@ def needs_events(artifacts: BodyArtifacts, item: str) -> list[Result]:
             "share": round(len(done) / len(slots), 4) if slots else 1.0,
         }
         status: Status = "pass" if len(done) == len(slots) else "fail" if not done else "partial"
-        out.append(
-            Result(
-                item,
-                lang,
-                status,
-                measured,
-                [d for d in deficiencies if d],
-                evidence or [row_evidence(declared, form, None)],
-            )
+        return Result(
+            item,
+            lang,
+            status,
+            measured,
+            [d for d in deficiencies if d],
+            evidence or [row_evidence(declared, form, None)],
         )
-    return out
+
+    return declared_results(artifacts, item, form, numbers, judge)
 
 
 def publicity_level(artifacts: BodyArtifacts, item: str) -> list[Result]:
@@ -117,13 +111,8 @@ def publicity_level(artifacts: BodyArtifacts, item: str) -> list[Result]:
         return [
             Result(item, lang, "not_applicable", {"nothing_to_publish": True}, [], [cited], reason) for lang in LANGS
         ]
-    out = []
-    for lang in LANGS:
-        gate = gate_result(declared, item, lang, form, numbers)
-        if gate is not None:
-            out.append(gate)
-            continue
-        assert declared is not None
+
+    def judge(declared: Declared, lang: Lang) -> Result:
         order: list[str] = declared.settings["publicity_levels"]
         levels: list[str] = []
         deficiencies: list[Deficiency | None] = []
@@ -140,25 +129,23 @@ def publicity_level(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 levels.append(row.publicity)
                 evidence.extend(support.evidence)
         if not levels:
-            out.append(
-                Result(
-                    item,
-                    lang,
-                    "fail",
-                    {"events": 0},
-                    [d for d in deficiencies if d],
-                    evidence or [row_evidence(declared, form, None)],
-                )
+            return Result(
+                item,
+                lang,
+                "fail",
+                {"events": 0},
+                [d for d in deficiencies if d],
+                evidence or [row_evidence(declared, form, None)],
             )
-            continue
         if reading(artifacts.config, "npa-publicity-aggregate") == "majority":
             level = Counter(levels).most_common(1)[0][0]
         else:
             level = min(levels, key=order.index)
         status: Status = "pass" if level == order[-1] else "partial"
         measured = {"level": level, "events": len(levels), "levels": dict(Counter(levels))}
-        out.append(Result(item, lang, status, measured, [d for d in deficiencies if d], evidence))
-    return out
+        return Result(item, lang, status, measured, [d for d in deficiencies if d], evidence)
+
+    return declared_results(artifacts, item, form, numbers, judge)
 
 
 # ------------------------------------------------------------------------------------------- media
@@ -320,15 +307,9 @@ def datasets_against_list(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open data parameter 2: datasets published (confirmed links of Table 1 row 1) against the approved
     count;
     each missing dataset is a deficiency (−0.1 in the edition)."""
-    declared = declared_of(artifacts)
     form, numbers = rows_for(item, artifacts.kind)
-    out = []
-    for lang in LANGS:
-        gate = gate_result(declared, item, lang, form, numbers)
-        if gate is not None:
-            out.append(gate)
-            continue
-        assert declared is not None
+
+    def judge(declared: Declared, lang: Lang) -> Result:
         rows = rows_of(declared.report, form, numbers)
         supports = [row_support(declared, form, r, lang) for r in rows]
         approved = declared.report.general.open_data_approved_count or len(rows)
@@ -345,22 +326,17 @@ def datasets_against_list(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 )
             )
         result.measured.pop("share", None)
-        out.append(result)
-    return out
+        return result
+
+    return declared_results(artifacts, item, form, numbers, judge)
 
 
 def audit_in_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open budget parameter 8: audit results posted within 15 working days of receipt (Table 2 row 4 /
     Table 3 row 2)."""
-    declared = declared_of(artifacts)
     form, numbers = rows_for(item, artifacts.kind)
-    out = []
-    for lang in LANGS:
-        gate = gate_result(declared, item, lang, form, numbers)
-        if gate is not None:
-            out.append(gate)
-            continue
-        assert declared is not None
+
+    def judge(declared: Declared, lang: Lang) -> Result:
         supports = []
         for row in rows_of(declared.report, form, numbers):
             support = row_support(declared, form, row, lang)
@@ -375,5 +351,6 @@ def audit_in_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
             supports.append(support)
         result = tally(item, lang, supports)
         result.measured.pop("share", None)
-        out.append(result)
-    return out
+        return result
+
+    return declared_results(artifacts, item, form, numbers, judge)

@@ -166,12 +166,7 @@ def _event_evidence(events: list[Event]) -> list[EvidenceRef]:
 
 
 # ---------------------------------------------------------------------------------------- T6-1
-@register(
-    "dialogue.events_per_half_year",
-    "1",
-    ["T6-1"],
-    needs=["records:dialog"],
-)
+@register("dialogue.events_per_half_year", "1", ["T6-1"], needs=["records:dialog"])
 def events_per_half_year(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 6 row 1, «Проведение интернет-конференций и опросов», as the reading
     ``dialogue-events-frequency`` has it: by default (``held-in-period``) an internet conference or
@@ -300,12 +295,7 @@ def credited_entries(
     return count, failed
 
 
-@register(
-    "dialogue.blog_entries",
-    "2",
-    ["T6-2"],
-    needs=["records:dialog"],
-)
+@register("dialogue.blog_entries", "2", ["T6-2"], needs=["records:dialog"])
 def blog_entries(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 6 row 2: entries in the first head's blog."""
     cfg = check_settings("dialog", artifacts.config)
@@ -408,10 +398,7 @@ def undated_reason(count: QuestionCount) -> str:
 
 
 @register(
-    "dialogue.blog_2017",
-    "2",
-    {"blog": "A12-D-1", "answers": "A12-D-2", "events": "A12-D-3"},
-    needs=["records:dialog"],
+    "dialogue.blog_2017", "2", {"blog": "A12-D-1", "answers": "A12-D-2", "events": "A12-D-3"}, needs=["records:dialog"]
 )
 def blog_2017(artifacts: BodyArtifacts, items: Mapping[str, str]) -> list[Result]:
     """Appendix 12, the open-dialogue parameters 1-3 (2017): the first head's blog has entries, its

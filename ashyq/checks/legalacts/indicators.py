@@ -37,9 +37,19 @@ from ashyq.config.check_settings import check_settings
 NEEDS = ["records:legalacts"]
 
 
-def on_legalacts(artifacts: BodyArtifacts, item: str, evaluate: Callable[[NpaPortal], Result]) -> list[Result]:
+def on_legalacts(
+    artifacts: BodyArtifacts,
+    item: str,
+    evaluate: Callable[[NpaPortal], Result],
+    *settled: Callable[[str, NpaPortal], Result | None],
+) -> list[Result]:
     """One result per language (:func:`ashyq.checks.portals.per_language`) from legalacts.egov.kz."""
-    return per_language(artifacts, item, npa_portal, evaluate)
+    return per_language(artifacts, item, npa_portal, evaluate, *settled)
+
+
+def no_drafts(item: str, portal: NpaPortal) -> Result | None:
+    """A row about draft acts when the body posted none in the period: nothing to publish."""
+    return nothing_to_publish(item, portal, "draft act") if not portal.drafts else None
 
 
 def _cite(draft: Draft, what: str) -> EvidenceRef:
@@ -194,12 +204,7 @@ def comment_findings(
 
 
 # ------------------------------------------------------------------------------ 2025 items
-@register(
-    "npa.regulatory_policy",
-    "1",
-    ["T4-1"],
-    needs=NEEDS,
-)
+@register("npa.regulatory_policy", "1", ["T4-1"], needs=NEEDS)
 def regulatory_policy(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 4 row 1: drafts of consultative documents of regulatory policy."""
 
@@ -221,38 +226,24 @@ def regulatory_policy(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return on_legalacts(artifacts, item, evaluate)
 
 
-@register(
-    "npa.supporting_documents",
-    "1",
-    {"cgo": "T4-2", "mio": "T5-1"},
-    needs=NEEDS,
-)
+@register("npa.supporting_documents", "1", {"cgo": "T4-2", "mio": "T5-1"}, needs=NEEDS)
 def supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 4 row 2 (CGO) / Table 5 row 1 (MIO): draft NPAs with explanatory notes and comparative tables."""
 
     def evaluate(portal: NpaPortal) -> Result:
-        if not portal.drafts:
-            return nothing_to_publish(item, portal, "draft act")
         if not portal.cards_complete():
             return not_assessed(item, portal.lang, portal.card_reason())
         good, deficiencies, evidence = supporting_documents(portal)
         return share_result(item, portal.lang, good, len(portal.drafts), deficiencies, evidence)
 
-    return on_legalacts(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate, no_drafts)
 
 
-@register(
-    "npa.forms",
-    "1",
-    {"cgo": "T4-3", "mio": "T5-2"},
-    needs=NEEDS,
-)
+@register("npa.forms", "1", {"cgo": "T4-3", "mio": "T5-2"}, needs=NEEDS)
 def forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 4 row 3 (CGO) / Table 5 row 2 (MIO): correctness of forms."""
 
     def evaluate(portal: NpaPortal) -> Result:
-        if not portal.drafts:
-            return nothing_to_publish(item, portal, "draft act")
         good, deficiencies, evidence, with_card = form_findings(portal)
         if not with_card and not deficiencies:
             return not_assessed(item, portal.lang, portal.card_reason() + ": versions and summaries unchecked")
@@ -260,15 +251,10 @@ def forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
             item, portal.lang, good, len(portal.drafts), deficiencies, evidence, cards_fetched=with_card
         )
 
-    return on_legalacts(artifacts, item, evaluate)
+    return on_legalacts(artifacts, item, evaluate, no_drafts)
 
 
-@register(
-    "npa.comments",
-    "1",
-    {"cgo": "T4-4", "mio": "T5-3"},
-    needs=NEEDS,
-)
+@register("npa.comments", "1", {"cgo": "T4-4", "mio": "T5-3"}, needs=NEEDS)
 def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 4 row 4 (CGO) / Table 5 row 3 (MIO): monitoring and handling of users' comments on draft NPAs and on
     regulatory impact analysis."""
@@ -314,12 +300,7 @@ def _nothing_planned(
     return _nothing(item, portal.lang, what)
 
 
-@register(
-    "npa.a12_forms",
-    "1",
-    ["A12-N-3"],
-    needs=NEEDS,
-)
+@register("npa.a12_forms", "1", ["A12-N-3"], needs=NEEDS)
 def a12_forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open NPA parameter 3: correctness of the forms (accuracy, reliability, completeness, timing)."""
 
@@ -336,12 +317,7 @@ def a12_forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return on_legalacts(artifacts, item, evaluate)
 
 
-@register(
-    "npa.a12_comments",
-    "1",
-    ["A12-N-4"],
-    needs=NEEDS,
-)
+@register("npa.a12_comments", "1", ["A12-N-4"], needs=NEEDS)
 def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open NPA parameter 4: monitoring and consideration of users' proposals and comments."""
 
@@ -356,12 +332,7 @@ def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return on_legalacts(artifacts, item, evaluate)
 
 
-@register(
-    "npa.a12_supporting_documents",
-    "1",
-    ["A12-N-5"],
-    needs=NEEDS,
-)
+@register("npa.a12_supporting_documents", "1", ["A12-N-5"], needs=NEEDS)
 def a12_supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open NPA parameter 5: supporting documents of the posted concepts of draft laws and draft
     normative legal acts."""
@@ -379,12 +350,7 @@ def a12_supporting(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return on_legalacts(artifacts, item, evaluate)
 
 
-@register(
-    "npa.a12_announcements",
-    "1",
-    ["A12-N-6"],
-    needs=NEEDS,
-)
+@register("npa.a12_announcements", "1", ["A12-N-6"], needs=NEEDS)
 def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     # Interpretation a12-mio-npa-fourth: announcements (Appendix 12, default) or supporting documents
     # (Appendix 13 form). INTERPRETATION: on legalacts.egov.kz a draft is announced for public discussion with its term

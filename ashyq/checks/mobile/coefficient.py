@@ -99,13 +99,7 @@ def _lacking_link_back(artifacts: BodyArtifacts, taken: list[Measurement]) -> li
     ]
 
 
-@register(
-    "a16.mobile_coefficient",
-    "2",
-    ["A16-k"],
-    needs=["measurements:mobile"],
-    also_applies_to=("subordinate",),
-)
+@register("a16.mobile_coefficient", "2", ["A16-k"], needs=["measurements:mobile"], also_applies_to=("subordinate",))
 def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 16, the mobile coefficient k: 5 if the mobile version loads by itself, 3 if the full
     version loads with a link to it, 0 if there is no link."""
