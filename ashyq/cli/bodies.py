@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ashyq.cli.console import command_console
 from ashyq.cli.operator import OutOption, choose_out, choose_registry, ensure_contact, fail, operator_config
-from ashyq.store.bodies import Registry, RegistryError, available_registries, load_registry, missing_identifiers
+from ashyq.pipeline.bodies import Registry, RegistryError, available_registries, load_registry, missing_identifiers
 
 bodies_app = typer.Typer(
     help="Body registries: list bodies, report missing portal identifiers, sync from www.gov.kz.", no_args_is_help=True
@@ -102,8 +102,8 @@ def sync(
     """Read www.gov.kz's list of entities, classify them, link subordinate organisations to their parents,
     and propose the registry (a file beside it, with the differences); --apply accepts it."""
     from ashyq.cli.audit import replica_map_of
+    from ashyq.pipeline.bodies import diff_lines
     from ashyq.pipeline.bodies_sync import SyncFailed, SyncRequest, sync_bodies
-    from ashyq.store.registry_sync import diff_lines
 
     url_map = replica_map_of(replica_map)
     ensure_contact(bool(url_map))

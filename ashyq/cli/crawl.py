@@ -25,9 +25,9 @@ from ashyq.cli.operator import (
     ensure_contact,
 )
 from ashyq.crawler.runner import CrawlRequest, CrawlSummary, UnknownBodies, resolve_bodies, run_crawl
-from ashyq.net.urlmap import ReplicaMapError, read_replica_map
-from ashyq.store.bodies import RegistryError
-from ashyq.store.vocabulary import RunStatus
+from ashyq.pipeline.addresses import ReplicaMapError, read_replica_map
+from ashyq.pipeline.audit import RunStatus
+from ashyq.pipeline.bodies import RegistryError
 
 console = command_console(stderr=True)
 USAGE_ERROR = 2

@@ -23,6 +23,7 @@ from ashyq.methodology.edition import (
     edition_path,
 )
 from ashyq.methodology.validate import EditionError, fmt, load_edition
+from ashyq.pipeline.outputs import write_json
 from ashyq.scoring.engine import RunScores, score_run
 from ashyq.scoring.findings import FindingsError, load_bodies, load_findings
 
@@ -233,11 +234,9 @@ def score_command(
     except ValueError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(2) from None
-    payload = json.dumps(scores.as_dict(), ensure_ascii=False, indent=2)
     if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(payload + "\n", encoding="utf-8")
+        write_json(out, scores.as_dict(), end="\n")
     if format is OutputFormat.json:
-        sys.stdout.write(payload + "\n")
+        sys.stdout.write(json.dumps(scores.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         print_scores_table(scores, ed)

@@ -13,9 +13,8 @@ import typer
 
 from ashyq.cli.operator import DbOption, choose_store, fail
 from ashyq.declared.unified_list import ListRefused, load_unified_list, write_unified_list
-from ashyq.store.bodies import RegistryError, load_registry
-from ashyq.store.db import ensure_schema, session_scope
-from ashyq.store.unified_list import body_key, reference, save_unified_list
+from ashyq.pipeline.bodies import RegistryError, load_registry
+from ashyq.pipeline.unified_list import bodies_named, store_unified_list
 
 open_data_app = typer.Typer(help="The Unified list of open data: import the official file, write its layout.")
 
@@ -43,20 +42,13 @@ def import_list(
         for line in refused.lines():
             typer.echo(line, err=True)
         raise typer.Exit(1) from None
-    db = choose_store(db)
-    ensure_schema(db)
-    with session_scope(db) as session:
-        listed = save_unified_list(session, loaded.source, loaded.sha256, [e.as_dict() for e in loaded.entries])
-        ref = reference(listed)
+    ref = store_unified_list(loaded, choose_store(db))
     typer.echo(
         f"imported {file} (sha256 {loaded.sha256[:12]}…): {len(loaded.entries)} datasets of "
         f"{len(loaded.bodies)} bodies; list {ref['id']} is in effect for the open-data checks from now on"
     )
     if reg is not None:
-        named = {body_key(b) for b in loaded.bodies}
-        known = {body_key(n) for b in reg.bodies for n in (b.names.kk, b.names.ru)}
-        missing = [b.id for b in reg.assessed() if not {body_key(b.names.kk), body_key(b.names.ru)} & named]
-        strangers = [b for b in loaded.bodies if body_key(b) not in known]
+        missing, strangers = bodies_named(reg, loaded)
         typer.echo(f"{reg.name}: {len(reg.assessed()) - len(missing)} of {len(reg.assessed())} evaluated bodies named")
         if missing:
             typer.echo(

@@ -9,29 +9,29 @@ score, an unreadable key file).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy.orm import Session
 
 from ashyq.cli.console import command_console
 from ashyq.cli.operator import choose_out, choose_store, operator_config
 from ashyq.cli.outputs import output_file
-from ashyq.net.urlmap import BaseUrlMap, ReplicaMapError, read_replica_map
-from ashyq.reports.body_report import ReportError, load_body_report
-from ashyq.reports.bundle import Timestamper, TimestampRefused, export_bundle, verify_bundle
-from ashyq.reports.conclusion import write_conclusion
-from ashyq.reports.dashboard import build_dashboard
-from ashyq.reports.disagreement import write_disagreement_table
-from ashyq.reports.exports import TABLES, export_run
+from ashyq.pipeline.addresses import ReplicaMapError
+from ashyq.pipeline.run_outputs import (
+    timestamper,
+    write_conclusions,
+    write_dashboard,
+    write_disagreements,
+    write_evidence_package,
+    write_export,
+)
+from ashyq.reports.body_report import ReportError
+from ashyq.reports.bundle import TimestampRefused, verify_bundle
+from ashyq.reports.exports import TABLES
 from ashyq.reports.signing import KEY_ENV, Signed, SigningError, generate_key, load_private_key, load_public_keys
 from ashyq.reports.timestamps import load_certificate
-from ashyq.store import ensure_schema, session_scope
-from ashyq.store import repository as repo
 
 report_app = typer.Typer(help="Conclusions, the dashboard and exports of a run.", no_args_is_help=True)
 evidence_app = typer.Typer(
@@ -83,24 +83,6 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(USAGE_ERROR)
 
 
-def _run_id(session: Session, run: str) -> str:
-    """The run named by ``--run``: an id, or ``last`` (the last complete run, as for every command)."""
-    found = repo.run_by_reference(session, run)
-    if found is None:
-        raise ReportError("the store has no complete run" if run == "last" else f"no run {run!r} in the store")
-    return found.id
-
-
-@contextmanager
-def open_store(db: str | None) -> Iterator[Session]:
-    """A session on the store, brought to the current schema first (an empty or older store is not a
-    traceback: an empty one simply has no run)."""
-    db = choose_store(db)
-    ensure_schema(db)
-    with session_scope(db) as session:
-        yield session
-
-
 @report_app.command("conclusion")
 def conclusion_command(
     run: RunOption,
@@ -115,13 +97,11 @@ def conclusion_command(
     """The conclusion on one body (Appendix 8): HTML and PDF, in Russian and Kazakh."""
     languages = [x.value for x in (lang or [ReportLanguage.ru, ReportLanguage.kk])]
     try:
-        with open_store(db) as session:
-            report = load_body_report(session, _run_id(session, run), body)
-            for language in languages:
-                for path in write_conclusion(report, language, out, pdf=pdf):
-                    typer.echo(str(path))
+        paths = write_conclusions(choose_store(db), run, body, languages, out, pdf)
     except ReportError as error:
         raise _fail(str(error)) from None
+    for path in paths:
+        typer.echo(str(path))
 
 
 @report_app.command("dashboard")
@@ -134,8 +114,7 @@ def dashboard_command(
 ) -> None:
     """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
     try:
-        with open_store(db) as session:
-            index = build_dashboard(session, _run_id(session, run), choose_out(data), out, lang.value)
+        index = write_dashboard(choose_store(db), run, choose_out(data), out, lang.value)
     except ReportError as error:
         raise _fail(str(error)) from None
     typer.echo(str(index))
@@ -153,8 +132,7 @@ def export_command(
     """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
     output_file(out, (f".{fmt.value}",), choose_store(db))
     try:
-        with open_store(db) as session:
-            path = export_run(session, _run_id(session, run), fmt.value, out, lang.value, table.value)
+        path = write_export(choose_store(db), run, fmt.value, out, lang.value, table.value)
     except ReportError as error:
         raise _fail(str(error)) from None
     typer.echo(str(path))
@@ -171,9 +149,7 @@ def disagreements_command(
     """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
     output_file(out, (".xlsx",), choose_store(db))
     try:
-        with open_store(db) as session:
-            report = load_body_report(session, _run_id(session, run), body)
-            path = write_disagreement_table(report, lang.value, out)
+        path = write_disagreements(choose_store(db), run, body, lang.value, out)
     except ReportError as error:
         raise _fail(str(error)) from None
     typer.echo(str(path))
@@ -224,34 +200,14 @@ def evidence_export_command(
         raise _fail("--tsa: the timestamp is kept in the signature, so an unsigned package cannot have one")
     output_file(out, (".wacz",), choose_store(db))
     try:
-        timestamper = _timestamper(tsa, replica_map) if tsa else None
+        stamps = timestamper(tsa, replica_map) if tsa else None
         private, signer = load_private_key(key) if key is not None else (None, "")
-        with open_store(db) as session:
-            contents = export_bundle(
-                session, _run_id(session, run), body, choose_out(data), out, private, signer, timestamper
-            )
+        contents = write_evidence_package(choose_store(db), run, body, choose_out(data), out, private, signer, stamps)
     except (ReportError, SigningError, TimestampRefused, ReplicaMapError) as error:
         raise _fail(str(error)) from None
     for missing in contents.missing:
         errors.print(f"[yellow]not in the package:[/yellow] {missing}")
     typer.echo(str(out))
-
-
-def _timestamper(url: str, replica_map: str | None) -> Timestamper:
-    """Asks ``url`` through the guarded client (in replica mode, a replica's authority on loopback)."""
-    from ashyq.net.crawl_config import load_crawl_config
-    from ashyq.net.timestamp import TimestampError, request_timestamp
-
-    url_map = BaseUrlMap.from_mapping(read_replica_map(replica_map) if replica_map else {})
-    agent = load_crawl_config().user_agent()
-
-    def ask(digest_hex: str) -> tuple[str, bytes]:
-        try:
-            return url, request_timestamp(url, digest_hex, agent, url_map=url_map)
-        except TimestampError as error:
-            raise TimestampRefused(str(error)) from None
-
-    return ask
 
 
 @evidence_app.command("verify")

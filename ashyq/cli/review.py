@@ -3,7 +3,7 @@ checks over a stored run, re-check disputed items for an appeal."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -25,9 +25,7 @@ from ashyq.cli.operator import (
     choose_store,
     ensure_contact,
 )
-from ashyq.pipeline.audit import AuditRequest, run_audit
-from ashyq.store.bodies import RegistryError, load_registry
-from ashyq.store.vocabulary import RunKind
+from ashyq.pipeline.bodies import BodyRefused, RegistryError, body_in_registry
 
 
 def recheck_command(
@@ -44,8 +42,7 @@ def recheck_command(
     """Re-harvest and re-check only what the items need; show before and after with both evidences."""
     import json
 
-    from ashyq.pipeline.recheck import browser_for_items, compare, previous_run, spiders_for_items
-    from ashyq.store.db import session_scope
+    from ashyq.pipeline.recheck import recheck_items
 
     wanted = [i.strip() for i in items.split(",") if i.strip()]
     if not wanted:
@@ -55,33 +52,15 @@ def recheck_command(
     ensure_contact(bool(url_map))
     out, db = choose_out(out), choose_store(db)
     try:
-        load_registry(registry).get(body)
-    except (RegistryError, KeyError):
-        raise usage_error(f"unknown body {body!r} in registry {registry}") from None
-    request = AuditRequest(
-        [body],
-        registry,
-        "kz-2025",
-        out,
-        db,
-        url_map,
-        parse_date(as_of),
-        RunKind.RECHECK,
-        None,
-        browser_for_items(wanted),
-        False,
-        only_items=wanted,
-        spiders=spiders_for_items(wanted),
-        crawl_config=crawl_config,
-    )
-    summary = run_audit(request, StageProgress())
-    with session_scope(db) as session:
-        old = previous_run(session, body, summary.run_id)
-        rows = compare(session, body, old.id if old else None, summary.run_id, wanted)
+        body_in_registry(registry, body)
+    except BodyRefused as error:
+        raise usage_error(str(error)) from None
+    done = recheck_items(body, wanted, registry, out, db, url_map, parse_date(as_of), crawl_config, StageProgress())
+    summary, rows = done.summary, done.rows
     if as_json:
         typer.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2, default=str))
         raise typer.Exit(summary.exit_code)
-    table = Table(title=f"recheck of {body}: run {old.id if old else '—'} → {summary.run_id}")
+    table = Table(title=f"recheck of {body}: run {done.before or '—'} → {summary.run_id}")
     for col in ("item", "lang", "before", "after", "evidence before", "evidence after"):
         table.add_column(col)
     for r in rows:
@@ -139,10 +118,3 @@ def check_command(
         + (f", averages borrowed from run {summary.averages_from}" if summary.averages_from else ""),
         highlight=False,
     )
-
-
-def _assessed(registry: Any, body_id: str) -> bool:
-    try:
-        return bool(registry.get(body_id).kind in ("cgo", "mio"))
-    except KeyError:
-        return False

@@ -6,25 +6,19 @@ Labels are looked up by key in ru, kk or en (``--lang``). Exit codes: 0 done, 2 
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy import func, select
 
 from ashyq.cli.console import command_console
-from ashyq.cli.operator import choose_out
-from ashyq.cli.report import DataOption, DbOption, LangOption, ReportLanguage, open_store
-from ashyq.reports.body_report import ReportError, score_of
+from ashyq.cli.operator import choose_out, choose_store
+from ashyq.cli.report import DataOption, DbOption, LangOption, ReportLanguage
+from ashyq.pipeline.run_history import STATUSES, prune_runs, run_diff, run_overview, run_rows, write_diff
+from ashyq.reports.body_report import ReportError
 from ashyq.reports.i18n import Translate, catalogue, format_points, format_signed
-from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, export_diff, registry_of, runs_to_compare
-from ashyq.store import repository as repo
-from ashyq.store.models import FetchFailure, Run
-from ashyq.store.retention import delete_runs, plan_prune, remove_run_files
-from ashyq.store.vocabulary import RunStatus
+from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff
 
 runs_app = typer.Typer(help="The runs in the store: list, show, compare two, prune old ones.", no_args_is_help=True)
 errors = command_console(stderr=True)
@@ -42,26 +36,6 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(USAGE_ERROR)
 
 
-def duration(run: Run) -> str:
-    """``1:02:05`` from start to finish; empty while the run is running."""
-    if run.finished_at is None:
-        return ""
-    seconds = max(0, int((run.finished_at - run.started_at).total_seconds()))
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
-
-def status_cell(run: Run, t: Translate) -> str:
-    """The run's status; a running run's with how many of its bodies are finished (``running 2/6``),
-    so an operator watching a night sees it move."""
-    status = t(f"run_status.{run.status.value}")
-    request = (run.settings or {}).get("request") or {}
-    if run.status is not RunStatus.RUNNING or not request.get("body_ids"):
-        return status
-    asked = list(request["body_ids"])
-    done = set((run.settings or {}).get("done") or [])
-    return f"{status} {sum(1 for b in asked if b in done)}/{len(asked)}"
-
-
 def _columns(rows: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
@@ -71,24 +45,11 @@ def _columns(rows: list[list[str]]) -> list[str]:
 def list_command(lang: LangOption = ReportLanguage.ru, db: DbOption = None) -> None:
     """Every run, newest first: status, kind, registry, bodies, start and duration."""
     t = catalogue().translator(lang.value)
-    with open_store(db) as session:
-        runs = list(session.scalars(select(Run).order_by(Run.started_at.desc(), Run.id.desc())))
-        if not runs:
-            typer.echo(t("runs.none"))
-            return
-        rows = [[t(f"runs.{k}") for k in ("run", "status", "kind", "registry", "bodies", "started", "duration")]]
-        rows += [
-            [
-                run.id,
-                status_cell(run, t),
-                run.kind.value,
-                registry_of(run) or "",
-                str(len(run.body_ids or [])),
-                f"{run.started_at.astimezone(UTC):%Y-%m-%d %H:%M}",
-                duration(run),
-            ]
-            for run in runs
-        ]
+    runs = run_rows(choose_store(db), t)
+    if not runs:
+        typer.echo(t("runs.none"))
+        return
+    rows = [[t(f"runs.{k}") for k in ("run", "status", "kind", "registry", "bodies", "started", "duration")], *runs]
     for line in _columns(rows):
         typer.echo(line)
 
@@ -101,53 +62,14 @@ def show_command(
 ) -> None:
     """One run: what ran, when, and per body its score and the count of results by status."""
     t = catalogue().translator(lang.value)
-    with open_store(db) as session:
-        found = repo.run_by_reference(session, run)
-        if found is None:
-            raise _fail("the store has no complete run" if run == "last" else f"no run {run!r} in the store")
-        facts = [
-            (t("runs.run"), found.id),
-            (t("runs.status"), t(f"run_status.{found.status.value}")),
-            (t("runs.kind"), found.kind.value),
-            (t("runs.registry"), registry_of(found) or ""),
-            (t("common.edition"), found.edition or ""),
-            (t("runs.started"), found.started_at.astimezone(UTC).isoformat()),
-            (t("runs.finished"), found.finished_at.astimezone(UTC).isoformat() if found.finished_at else ""),
-            (t("runs.duration"), duration(found)),
-            (t("runs.tool"), found.tool_version or ""),
-            (t("runs.revisions"), str(len((found.settings or {}).get("revisions") or []))),
-        ]
-        for label, value in facts:
-            typer.echo(f"{label}: {value}")
-        failures = dict(
-            session.execute(
-                select(FetchFailure.body_id, func.count())
-                .where(FetchFailure.run_id == found.id)
-                .group_by(FetchFailure.body_id)
-            ).all()
-        )
-        statuses = ("pass", "partial", "fail", "not_applicable", "not_assessed")
-        rows = [
-            [
-                t("common.body"),
-                t("dashboard.final"),
-                t("dashboard.level"),
-                *(t(f"status.{s}") for s in statuses),
-                t("runs.failures"),
-            ]
-        ]
-        for body_id in found.body_ids or []:
-            score = score_of(session, found, body_id)
-            counts = Counter(str(f.status) for f in repo.findings_for(session, found.id, body_id))
-            rows.append(
-                [
-                    body_id,
-                    format_points(score.final, lang.value) if score else "",
-                    score.level or "" if score else "",
-                    *(str(counts.get(s, 0)) for s in statuses),
-                    str(failures.get(body_id, 0)),
-                ]
-            )
+    try:
+        overview = run_overview(choose_store(db), run, t, lang.value)
+    except ReportError as error:
+        raise _fail(str(error)) from None
+    for label, value in overview.facts:
+        typer.echo(f"{label}: {value}")
+    header = [t("common.body"), t("dashboard.final"), t("dashboard.level"), *(t(f"status.{s}") for s in STATUSES)]
+    rows = [[*header, t("runs.failures")], *overview.bodies]
     typer.echo("")
     for line in _columns(rows):
         typer.echo(line)
@@ -212,20 +134,13 @@ def diff_command(
         raise _fail(f"--format {fmt.value} writes a file: give -o/--out")
     old_ref, new_ref = (named[0], named[1]) if len(named) == 2 else (None, named[0] if named else None)
     try:
-        with open_store(db) as session:
-            old, new = runs_to_compare(session, old_ref, new_ref)
-            diff = diff_runs(session, old.id, new.id)
-            if body:
-                unknown = sorted(set(body) - {b.body.id for b in diff.bodies})
-                if unknown:
-                    raise ReportError(f"not scored in either run: {', '.join(unknown)}")
-                diff.bodies = [b for b in diff.bodies if b.body.id in body]
-            if fmt is DiffFormat.text:
-                for line in render_diff(diff, catalogue().translator(lang.value), lang.value):
-                    typer.echo(line)
-                return
-            assert out is not None
-            typer.echo(str(export_diff(diff, fmt.value, out, lang.value)))
+        diff = run_diff(choose_store(db), old_ref, new_ref, list(body or []) or None)
+        if fmt is DiffFormat.text:
+            for line in render_diff(diff, catalogue().translator(lang.value), lang.value):
+                typer.echo(line)
+            return
+        assert out is not None
+        typer.echo(str(write_diff(diff, fmt.value, out, lang.value)))
     except ReportError as error:
         raise _fail(str(error)) from None
 
@@ -249,24 +164,17 @@ def prune_command(
     if older_than is not None and older_than < 0:
         raise _fail("--older-than is a number of days, 0 or more")
     try:
-        with open_store(db) as session:
-            plan = plan_prune(
-                session,
-                keep=keep,
-                older_than=None if older_than is None else timedelta(days=older_than),
-                now=datetime.now(UTC),
-            )
-            if not plan.delete:
-                typer.echo(t("runs.prune_nothing"))
-                return
-            if dry_run:
-                for run in plan.delete:
-                    typer.echo(t("runs.prune_planned", run=run.id))
-                return
-            result = delete_runs(session, plan.delete)
+        pruned = prune_runs(choose_store(db), choose_out(data), keep, older_than, dry_run)
     except ValueError as error:
         raise _fail(str(error)) from None
-    remove_run_files(choose_out(data), result)
+    if not pruned.planned:
+        typer.echo(t("runs.prune_nothing"))
+        return
+    if pruned.result is None:
+        for run_id in pruned.planned:
+            typer.echo(t("runs.prune_planned", run=run_id))
+        return
+    result = pruned.result
     for run_id in result.deleted:
         typer.echo(t("runs.prune_deleted", run=run_id))
     typer.echo(t("runs.prune_kept", count=len(result.kept_evidence)))

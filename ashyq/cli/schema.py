@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from ashyq.store.db import current_revision, head_revision, upgrade
+from ashyq.pipeline.store_schema import schema_status, upgrade_store
 
 db_app = typer.Typer(help="The store's schema: upgrade it, show its revision.", no_args_is_help=True)
 
@@ -22,9 +22,7 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Store URL (default A
 @db_app.command("upgrade")
 def upgrade_command(db: DbOption = None) -> None:
     """Apply the migrations up to the newest schema (run once, before starting workers)."""
-    before = current_revision(db)
-    upgrade(db)
-    after = current_revision(db)
+    before, after = upgrade_store(db)
     if before == after:
         typer.echo(f"schema already at {after}")
     else:
@@ -34,7 +32,7 @@ def upgrade_command(db: DbOption = None) -> None:
 @db_app.command("status")
 def status_command(db: DbOption = None) -> None:
     """Print the store's schema revision and the newest one; exit 1 if it needs `ashyq db upgrade`."""
-    current, head = current_revision(db), head_revision()
+    current, head = schema_status(db)
     typer.echo(f"schema {current or 'empty'} (newest {head})")
     if current != head:
         typer.echo("run `ashyq db upgrade`")

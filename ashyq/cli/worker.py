@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated
 
 import typer
 
 from ashyq.cli.audit import internal_errors_exit_4, usage_error
-from ashyq.store.db import DB_URL_VARIABLE
 
 
 @internal_errors_exit_4
@@ -23,10 +21,10 @@ def worker_command(
     (PostgreSQL) and migrated by `ashyq db upgrade`: the worker refuses an older schema.
 
     Exit codes: 0 stopped, 2 usage error (no Redis, an old schema), 4 internal error."""
-    from ashyq.pipeline.queue import QueueError, make_app, require_newest_schema, run_worker
+    from ashyq.pipeline.queue import QueueError, make_app, require_newest_schema, run_worker, share_store
 
     if db:
-        os.environ[DB_URL_VARIABLE] = db  # the jobs open the store through the environment
+        share_store(db)
     try:
         app = make_app(redis)
         require_newest_schema()

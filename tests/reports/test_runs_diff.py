@@ -218,7 +218,7 @@ def test_dashboard_page_of_changes_linked_from_ranking_and_bodies(store: ReportS
 
 
 def test_a_running_run_is_listed_with_its_finished_bodies() -> None:
-    from ashyq.cli.runs import status_cell
+    from ashyq.pipeline.run_history import status_cell
     from ashyq.reports.i18n import catalogue
     from ashyq.store.models import Run
     from ashyq.store.vocabulary import RunStatus
