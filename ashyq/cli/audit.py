@@ -31,7 +31,6 @@ from ashyq.cli.operator import (
     choose_store,
     ensure_contact,
 )
-from ashyq.config import CONFIG_DIR
 from ashyq.pipeline.addresses import ReplicaMapError, named_host, read_replica_map
 from ashyq.pipeline.adhoc import AdhocRefused, adhoc_registry
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, RunKind, run_audit
@@ -46,7 +45,6 @@ from ashyq.pipeline.nightly import (
 )
 from ashyq.pipeline.outputs import write_url_outputs
 
-ASSESSOR_CRAWL = CONFIG_DIR / "crawl-assessor.yaml"
 CrawlConfigOption = Annotated[
     Path | None,
     typer.Option(

@@ -11,9 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from ashyq.base.period import ReportingPeriod
+from ashyq.config import CONFIG_DIR
 from ashyq.scoring.engine import RunScores
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.vocabulary import RunKind, RunStatus
+
+# the crawl settings of the allow-listed assessor: the politeness of crawl.yaml and the robots
+# overrides the assessor is allowed (the replica world's audits use them)
+ASSESSOR_CRAWL = CONFIG_DIR / "crawl-assessor.yaml"
 
 Progress = Callable[[str, dict[str, Any]], None]
 

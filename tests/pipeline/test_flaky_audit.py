@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from ashyq_replica.core import World
 
-from ashyq.cli.audit import ASSESSOR_CRAWL
 from ashyq.pipeline.audit import AuditSummary
+from ashyq.pipeline.audit_request import ASSESSOR_CRAWL
 from ashyq.store.bodies import load_registry
 from ashyq.store.db import dispose_engine, session_scope
 from ashyq.store.models import FetchFailure, Finding, Page, PortalRecord, Score

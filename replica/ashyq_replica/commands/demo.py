@@ -14,7 +14,6 @@ from typing import Annotated, Any
 import typer
 
 from ashyq.cli.audit import (
-    ASSESSOR_CRAWL,
     StageProgress,
     console,
     err,
@@ -24,6 +23,7 @@ from ashyq.cli.audit import (
     usage_error,
 )
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, run_audit
+from ashyq.pipeline.audit_request import ASSESSOR_CRAWL
 from ashyq.pipeline.outputs import ensure_dir
 from ashyq.store.bodies import load_registry
 from ashyq.store.vocabulary import RunKind
