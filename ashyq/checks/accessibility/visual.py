@@ -348,34 +348,10 @@ def skip_and_top(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if not pages:
         return no_pages(artifacts, [item])
     probes, _ = usable(measurements(artifacts, "skip_link", "desktop"))
-    probe_of = {m.url: m for m in probes}
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
     criteria = item_criteria(config, item)
     outcome = Outcome()
-    without, broken, via = [], [], {}
-    for p in pages:
-        link = skip_link(p, config)
-        probe = probe_of.get(p.page.url) or probe_of.get(p.page.final_url or "")
-        works = bool(probe and probe.data.get("works"))
-        if works:
-            via[p.page.url] = "skip link used with the keyboard"
-            continue
-        if link is not None and probe is not None and probe.data.get("tried"):
-            broken.append((p, probe))
-            continue
-        if link is not None:
-            via[p.page.url] = "skip link in the markup"
-            continue
-        if reading == "any-bypass":
-            other = bypass_in_markup(p)
-            if probe is not None and probe.data.get("focusable_before_main") == 0:
-                other = "nothing to pass before the main content"
-            elif probe is not None and probe.data.get("collapses"):
-                other = "the repeated block folds away"
-            if other:
-                via[p.page.url] = other
-                continue
-        without.append(p)
+    without, broken, via = _ways_past(pages, {m.url: m for m in probes}, config, reading)
     if without and len(without) > (1 - float(config["presence_pass_share"])) * len(pages):
         what = "no link to the main content" if reading == "link" else "no way past the repeated blocks"
         outcome.deficiencies.append(
@@ -389,24 +365,7 @@ def skip_and_top(artifacts: BodyArtifacts, item: str) -> list[Result]:
             )
         )
     if broken:
-        outcome.deficiencies.append(
-            Deficiency(
-                "the link to the main content, used with the keyboard, does not take the focus there: "
-                + pages_text([p.page.url for p, _ in broken]),
-                kind="skip_link_broken",
-                url=broken[0][0].page.url,
-                selector=(broken[0][1].data.get("tried") or [{}])[0].get("selector"),
-                evidence=[
-                    m.evidence(
-                        (m.data.get("tried") or [{}])[0].get("selector"),
-                        f"landed on {(m.data.get('tried') or [{}])[0].get('landed')}",
-                    )
-                    for _, m in broken[:3]
-                ],
-                pages=[p.page.url for p, _ in broken],
-                criteria=criteria,
-            )
-        )
+        outcome.deficiencies.append(_skip_links_broken(broken, criteria))
     axe = axe_outcome(axe_taken, config, item, "no_skip_link")
     outcome.deficiencies += axe.deficiencies
     long_limit = int(config["long_page_chars"])
@@ -435,6 +394,59 @@ def skip_and_top(artifacts: BodyArtifacts, item: str) -> list[Result]:
     }
     snippet = found.text_content() if found is not None else via.get(shown.page.url) or shown.page.title
     return [outcome.result(item, measured, [shown.page.evidence("a[href^='#']", snippet)])]
+
+
+def _ways_past(
+    pages: list[Parsed], probe_of: dict[str, Measurement], config: dict[str, Any], reading: str
+) -> tuple[list[Parsed], list[tuple[Parsed, Measurement]], dict[str, str]]:
+    """(pages without a way past the repeated blocks, pages whose skip link the keyboard used in vain,
+    page → the way it has)."""
+    without: list[Parsed] = []
+    broken: list[tuple[Parsed, Measurement]] = []
+    via: dict[str, str] = {}
+    for p in pages:
+        link = skip_link(p, config)
+        probe = probe_of.get(p.page.url) or probe_of.get(p.page.final_url or "")
+        works = bool(probe and probe.data.get("works"))
+        if works:
+            via[p.page.url] = "skip link used with the keyboard"
+            continue
+        if link is not None and probe is not None and probe.data.get("tried"):
+            broken.append((p, probe))
+            continue
+        if link is not None:
+            via[p.page.url] = "skip link in the markup"
+            continue
+        if reading == "any-bypass":
+            other = bypass_in_markup(p)
+            if probe is not None and probe.data.get("focusable_before_main") == 0:
+                other = "nothing to pass before the main content"
+            elif probe is not None and probe.data.get("collapses"):
+                other = "the repeated block folds away"
+            if other:
+                via[p.page.url] = other
+                continue
+        without.append(p)
+    return without, broken, via
+
+
+def _skip_links_broken(broken: list[tuple[Parsed, Measurement]], criteria: tuple[str, ...]) -> Deficiency:
+    return Deficiency(
+        "the link to the main content, used with the keyboard, does not take the focus there: "
+        + pages_text([p.page.url for p, _ in broken]),
+        kind="skip_link_broken",
+        url=broken[0][0].page.url,
+        selector=(broken[0][1].data.get("tried") or [{}])[0].get("selector"),
+        evidence=[
+            m.evidence(
+                (m.data.get("tried") or [{}])[0].get("selector"),
+                f"landed on {(m.data.get('tried') or [{}])[0].get('landed')}",
+            )
+            for _, m in broken[:3]
+        ],
+        pages=[p.page.url for p, _ in broken],
+        criteria=criteria,
+    )
 
 
 # ------------------------------------------------------------------------------------------- 3.5

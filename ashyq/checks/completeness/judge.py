@@ -742,6 +742,52 @@ def assess_section(
     else:
         present = len(verdict.present) + verdict.nothing_to_post()
     share = round(present / listed, 4) if listed else 1.0
+    measured = _measured(verdict, indicators, share, source)
+    deficiencies: list[Deficiency] = []
+    stale = _staleness(artifacts, section, section_units, verdict, indicators, measured)
+    if stale is not None:
+        deficiencies.append(stale)
+        if stale_share is not None and share > 0:
+            share = measured["share"] = round(share * stale_share, 4)
+    if verdict.foreign:
+        deficiencies.append(
+            _deficiency(
+                "not_authentic",
+                f"shown in {lang} pages only in the other language: "
+                + "; ".join(f"{key} ({hit.cite()})" for key, hit in verdict.foreign.items()),
+                [hit.unit for hit in verdict.foreign.values()],
+            )
+        )
+    if any(i.match == "memo" for i in indicators):
+        measured["memos"] = len(verdict.memos)
+    memos = _memo_deficiency(verdict)
+    if memos is not None:
+        deficiencies.append(memos)
+    deficiencies += content_deficiencies(section, section_units, lang, vocabulary)
+    if check_authenticity:
+        deficiencies += authenticity(section, by_lang, lang)
+    evidence: list[EvidenceRef] = [
+        hit.unit.evidence(hit.how[:200]) for hit in list(verdict.hits.values())[:MAX_EVIDENCE]
+    ]
+    if not evidence:
+        anchor = section_units[0] if section_units else mine[0]
+        evidence = [anchor.evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")]
+    status = _status(listed, present, share, deficiencies)
+    return Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
+
+
+def _status(listed: int, present: int, share: float, deficiencies: list[Deficiency]) -> Status:
+    if listed == 0 and not deficiencies:  # every indicator is something the body has nothing of
+        return "pass"
+    if present == 0 or share == 0:
+        return "fail"
+    if present == listed and not deficiencies:
+        return "pass"
+    return "partial"
+
+
+def _measured(verdict: Verdict, indicators: tuple[Indicator, ...], share: float, source: str) -> dict[str, Any]:
+    """What a section's result measures: the share, what is present and absent, where it was found."""
     measured: dict[str, Any] = {
         "share": share,
         "present": sorted(verdict.present),
@@ -759,78 +805,56 @@ def assess_section(
     notes = {i.id: i.reading for i in indicators if i.reading}
     if notes:
         measured["readings"] = notes
-    deficiencies: list[Deficiency] = []
+    return measured
+
+
+def _staleness(
+    artifacts: BodyArtifacts,
+    section: Section,
+    section_units: list[Unit],
+    verdict: Verdict,
+    indicators: tuple[Indicator, ...],
+    measured: dict[str, Any],
+) -> Deficiency | None:
+    """The section's untimely update, if any: the indicators' own currency when they set one, else
+    the freshest item of the section against its periodicity (recorded in ``measured``)."""
     if verdict.stale:
         measured["stale"] = dict(verdict.stale)
         stale_units = [verdict.present[key] for key in verdict.stale]
-        deficiencies.append(
-            _deficiency(
-                "untimely_update",
-                "not updated in time: " + "; ".join(f"{key} ({why})" for key, why in verdict.stale.items()),
-                stale_units,
-            )
+        return _deficiency(
+            "untimely_update",
+            "not updated in time: " + "; ".join(f"{key} ({why})" for key, why in verdict.stale.items()),
+            stale_units,
         )
-        if stale_share is not None and share > 0:
-            share = measured["share"] = round(share * stale_share, 4)
-    elif not any(i.current_days is not None or i.current_years is not None for i in indicators):
-        fresh, fresh_unit = currency(artifacts, section, section_units)
-        measured.update(fresh)
-        if fresh.get("stale") and fresh_unit is not None:
-            deficiencies.append(
-                _deficiency(
-                    "untimely_update",
-                    f"the freshest item is {fresh['age_days']} days old "
-                    f"(expected at least every {section.periodicity_days} days)",
-                    [fresh_unit],
-                )
-            )
-            if stale_share is not None and share > 0:
-                share = measured["share"] = round(share * stale_share, 4)
-    if verdict.foreign:
-        deficiencies.append(
-            _deficiency(
-                "not_authentic",
-                f"shown in {lang} pages only in the other language: "
-                + "; ".join(f"{key} ({hit.cite()})" for key, hit in verdict.foreign.items()),
-                [hit.unit for hit in verdict.foreign.values()],
-            )
+    if any(i.current_days is not None or i.current_years is not None for i in indicators):
+        return None
+    fresh, fresh_unit = currency(artifacts, section, section_units)
+    measured.update(fresh)
+    if fresh.get("stale") and fresh_unit is not None:
+        return _deficiency(
+            "untimely_update",
+            f"the freshest item is {fresh['age_days']} days old "
+            f"(expected at least every {section.periodicity_days} days)",
+            [fresh_unit],
         )
-    if any(i.match == "memo" for i in indicators):
-        measured["memos"] = len(verdict.memos)
-    if verdict.incomplete_memos or verdict.memoless:
-        # Appendix 16 note: «неполнота представленной информации»; one deficiency for the section's memos
-        said = []
-        if verdict.incomplete_memos:
-            said.append(
-                "memos lacking what the others give: "
-                + "; ".join(f"{m.where} lacks {', '.join(missing)}" for m, missing in verdict.incomplete_memos)
-            )
-        if verdict.memoless:
-            said.append(
-                f"{len(verdict.memoless)} listed service(s) without a memo of their own: "
-                + "; ".join(u.url for u in verdict.memoless[:MAX_EVIDENCE])
-            )
-        deficiencies.append(
-            _deficiency(
-                "incomplete", "; ".join(said), [*(m.unit for m, _ in verdict.incomplete_memos), *verdict.memoless]
-            )
+    return None
+
+
+def _memo_deficiency(verdict: Verdict) -> Deficiency | None:
+    """Appendix 16 note: «неполнота представленной информации»; one deficiency for the section's memos."""
+    said = []
+    if verdict.incomplete_memos:
+        said.append(
+            "memos lacking what the others give: "
+            + "; ".join(f"{m.where} lacks {', '.join(missing)}" for m, missing in verdict.incomplete_memos)
         )
-    deficiencies += content_deficiencies(section, section_units, lang, vocabulary)
-    if check_authenticity:
-        deficiencies += authenticity(section, by_lang, lang)
-    evidence: list[EvidenceRef] = [
-        hit.unit.evidence(hit.how[:200]) for hit in list(verdict.hits.values())[:MAX_EVIDENCE]
-    ]
-    if not evidence:
-        anchor = section_units[0] if section_units else mine[0]
-        evidence = [anchor.evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")]
-    status: Status
-    if listed == 0 and not deficiencies:  # every indicator is something the body has nothing of
-        status = "pass"
-    elif present == 0 or share == 0:
-        status = "fail"
-    elif present == listed and not deficiencies:
-        status = "pass"
-    else:
-        status = "partial"
-    return Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
+    if verdict.memoless:
+        said.append(
+            f"{len(verdict.memoless)} listed service(s) without a memo of their own: "
+            + "; ".join(u.url for u in verdict.memoless[:MAX_EVIDENCE])
+        )
+    if not said:
+        return None
+    return _deficiency(
+        "incomplete", "; ".join(said), [*(m.unit for m, _ in verdict.incomplete_memos), *verdict.memoless]
+    )

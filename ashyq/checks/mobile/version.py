@@ -131,24 +131,42 @@ def _phone_measurements(artifacts: BodyArtifacts) -> list[Measurement]:
 
 
 def read_mobile_version(artifacts: BodyArtifacts) -> MobileReading:
+    """What a phone gets: the separate mobile version's pages, else what the phone measurements show
+    (a redirect, the responsive site, the full layout, the home page's rendering), else the markup's
+    viewport; ``unknown`` when nothing was captured."""
     pages = version_pages(artifacts)
     if pages:
-        home = min(pages, key=lambda p: (p.depth if p.depth is not None else 99, len(p.url)))
-        full_hosts, mobile_hosts = desktop_hosts(artifacts), {_host(p.url) for p in pages}
-        failed = [
-            f.url for f in artifacts.failures if _is_mobile_address(f.url, full_hosts) or _host(f.url) in mobile_hosts
-        ]
-        units = page_units(pages, "mobile")
-        where = sorted({f"{_host(p.url)}{_prefix(p.url, full_hosts)}" for p in pages})
-        return MobileReading(
-            "separate",
-            units,
-            f"the separate mobile version ({', '.join(where)}), {len(pages)} pages",
-            f"the harvest found a separate mobile version at {', '.join(where)}",
-            [home.evidence("body", f"the mobile version's entry: {home.url}")],
-            pages,
-            failed,
+        return _separate_version(artifacts, pages)
+    return (
+        _from_measurements(artifacts)
+        or _from_markup(artifacts)
+        or MobileReading(
+            "unknown", reason="no mobile rendering was captured (no mobile measurements, no mobile-version pages)"
         )
+    )
+
+
+def _separate_version(artifacts: BodyArtifacts, pages: list[PageSnapshot]) -> MobileReading:
+    home = min(pages, key=lambda p: (p.depth if p.depth is not None else 99, len(p.url)))
+    full_hosts, mobile_hosts = desktop_hosts(artifacts), {_host(p.url) for p in pages}
+    failed = [
+        f.url for f in artifacts.failures if _is_mobile_address(f.url, full_hosts) or _host(f.url) in mobile_hosts
+    ]
+    units = page_units(pages, "mobile")
+    where = sorted({f"{_host(p.url)}{_prefix(p.url, full_hosts)}" for p in pages})
+    return MobileReading(
+        "separate",
+        units,
+        f"the separate mobile version ({', '.join(where)}), {len(pages)} pages",
+        f"the harvest found a separate mobile version at {', '.join(where)}",
+        [home.evidence("body", f"the mobile version's entry: {home.url}")],
+        pages,
+        failed,
+    )
+
+
+def _from_measurements(artifacts: BodyArtifacts) -> MobileReading | None:
+    """What the phone measurements say, when they say something."""
     measured = _phone_measurements(artifacts)
     desktop = desktop_units(artifacts)
     fits = [m for m in measured if m.data.get("horizontal_overflow") is False]
@@ -196,7 +214,13 @@ def read_mobile_version(artifacts: BodyArtifacts) -> MobileReading:
             "only the phone's rendering of the home page was captured",
             [with_html[0].evidence("html", with_html[0].data.get("final_url"))],
         )
-    if desktop and not measured:
+    return None
+
+
+def _from_markup(artifacts: BodyArtifacts) -> MobileReading | None:
+    """No phone measurement at all: the home page's markup declaring a device-width viewport."""
+    desktop = desktop_units(artifacts)
+    if desktop and not _phone_measurements(artifacts):
         homes = [p for p in artifacts.pages if not p.of_mobile_version and p.depth == 0 and p.status < 400]
         declared = [p for p in homes if VIEWPORT_DEVICE_WIDTH.search(p.html)]
         if declared:
@@ -208,9 +232,7 @@ def read_mobile_version(artifacts: BodyArtifacts) -> MobileReading:
                 "(no browser measurement of the layout)",
                 [declared[0].evidence("head", "meta viewport width=device-width")],
             )
-    return MobileReading(
-        "unknown", reason="no mobile rendering was captured (no mobile measurements, no mobile-version pages)"
-    )
+    return None
 
 
 def _prefix(url: str, desktop: AbstractSet[str]) -> str:
