@@ -73,7 +73,7 @@ def build_apps(
     if outside:
         from ashyq_replica.outside import create_apps
 
-        for host, app in create_apps(world.as_of).items():
+        for host, app in create_apps().items():  # written at the world's default date (outside/sites/README.md)
             apps[f"https://{host}"] = app
     if meter is not None:  # each host's load as it sees it: concurrent requests, arrivals
         for base, app in apps.items():

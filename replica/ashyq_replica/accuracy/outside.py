@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from ashyq_replica.accuracy.compare import Pair, pair_up
-from ashyq_replica.outside import EXCLUDED, specs
-from ashyq_replica.outside.model import SiteSpec, truth
+from ashyq_replica.outside.folder import SiteFolder, load_sites
+from ashyq_replica.outside.folder import excluded as excluded_items
 
 
 @dataclass(frozen=True)
@@ -30,17 +30,20 @@ class OutsideRun:
 
 
 def truth_rows(as_of: date, only: list[str] | None = None) -> list[tuple[str, str, str, str]]:
-    """(site, item, lang, status) of every verdict the outside sites' truth states."""
+    """(site, item, lang, status) of every verdict the outside sites' truth states.
+
+    The sites are written at one date, the world's default (``outside/sites/README.md``); ``as_of``
+    is the date the audit runs at, which is that one.
+    """
     rows: list[tuple[str, str, str, str]] = []
-    for spec in specs(as_of):
-        if only is not None and spec.id not in only:
+    for site in load_sites():
+        if only is not None and site.id not in only:
             continue
-        for v in truth(spec):
-            rows.append((spec.id, v.item, v.lang or "-", v.status))
+        rows += [(site.id, v["item"], v["lang"], v["status"]) for v in site.truth()]
     return rows
 
 
-def registry(site_specs: list[SiteSpec]) -> dict[str, Any]:
+def registry(site_specs: list[SiteFolder]) -> dict[str, Any]:
     return {
         "name": "outside",
         "description": "The outside test sites (ashyq_replica.outside), audited only to measure accuracy.",
@@ -67,7 +70,7 @@ def audit(
     from ashyq_replica.core import World
     from ashyq_replica.server import start_world
 
-    site_specs = [s for s in specs(as_of) if only is None or s.id in only]
+    site_specs = [s for s in load_sites() if only is None or s.id in only]
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "outside-registry.yaml"
     path.write_text(yaml.safe_dump(registry(site_specs), allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -109,4 +112,4 @@ def compare(as_of: date, findings: list[dict[str, Any]], only: list[str] | None 
 
 
 def excluded() -> dict[str, str]:
-    return dict(EXCLUDED)
+    return excluded_items()

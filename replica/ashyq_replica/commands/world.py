@@ -154,8 +154,7 @@ def truth(
     if outside:
         from ashyq_replica.outside.truth_listing import outside_markdown, outside_yaml
 
-        day = _as_of(as_of)
-        typer.echo(outside_markdown(day) if format is TruthFormat.md else outside_yaml(day), nl=False)
+        typer.echo(outside_markdown() if format is TruthFormat.md else outside_yaml(), nl=False)
         return
     from ashyq_replica.truth import render_markdown, render_yaml
 

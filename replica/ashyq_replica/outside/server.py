@@ -7,12 +7,14 @@ a redirect (``redirects``, 302); a generated image or download (``generated``: t
 back; ``json_forms``); a fixed reply (``replies``); the file kept for the address
 (:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
 or ``types``); the script-built site's one page (``shell``); the host's page for a missing address
-(``not_found``); otherwise a plain 404.
+(``not_found``: by ``path`` and ``query``, ``prefix`` or a
+``pattern`` the whole path matches); otherwise a plain 404.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,8 @@ def _matches(rule: dict[str, Any], request: web.Request) -> bool:
         return False
     if "prefix" in rule:
         return request.path.startswith(rule["prefix"])
+    if "pattern" in rule:
+        return re.fullmatch(rule["pattern"], request.path) is not None
     if rule["path"] != request.path:
         return False
     return all(request.query.get(k) == v for k, v in rule.get("query", {}).items())
@@ -135,8 +139,7 @@ class HostServer:
         else:
             found = self._found(rule["lang"], query)
             items = "".join(
-                rule["item"].format(path=row["path"], title=escape(row.get("label") or row["title"]))
-                for row in found
+                rule["item"].format(path=row["path"], title=escape(row.get("label") or row["title"])) for row in found
             )
             wording = rule["found"] if found else rule["none"]
             results = wording.format(query=escape(query), count=len(found), items=items)
@@ -191,6 +194,8 @@ class HostServer:
             raise web.HTTPNotFound()
         for rule in self.spec.get("not_found", ()):
             if _matches(rule, request):
+                if "file" not in rule:  # the host's framework answers: a plain 404
+                    break
                 page = (self.root / rule["file"]).read_bytes()
                 return web.Response(body=page, status=rule["status"], content_type="text/html", charset="utf-8")
         raise web.HTTPNotFound()
@@ -215,4 +220,3 @@ def host_app(site: SiteFolder, spec: dict[str, Any]) -> web.Application:
 def create_apps(sites: list[SiteFolder] | None = None) -> dict[str, web.Application]:
     """Host → application, for every host of the outside sites."""
     return {spec["host"]: host_app(site, spec) for site in sites or load_sites() for spec in site.hosts}
-

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import yaml
 
-from ashyq_replica.outside import EXCLUDED, specs
-from ashyq_replica.outside.model import truth
+from ashyq_replica.outside.folder import excluded, load_sites
 
 
-def outside_yaml(as_of: date) -> str:
+def _as_of() -> str:
+    return str(load_sites()[0].data["as_of"])
+
+
+def outside_yaml() -> str:
     data = {
-        "as_of": as_of.isoformat(),
-        "excluded": dict(EXCLUDED),
+        "as_of": _as_of(),
+        "excluded": excluded(),
         "sites": [
             {
                 "id": s.id,
@@ -21,21 +22,27 @@ def outside_yaml(as_of: date) -> str:
                 "kind": s.kind,
                 "style": s.style,
                 "verdicts": [
-                    {"item": v.item, "lang": v.lang, "status": v.status, "reason": v.reason, "where": list(v.where)}
-                    for v in truth(s)
+                    {
+                        "item": v["item"],
+                        "lang": None if v["lang"] == "-" else v["lang"],
+                        "status": v["status"],
+                        "reason": v["reason"],
+                        "where": list(v["where"]),
+                    }
+                    for v in s.truth()
                 ],
             }
-            for s in specs(as_of)
+            for s in load_sites()
         ],
     }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
 
 
-def outside_markdown(as_of: date) -> str:
-    lines = [f"# The outside sites' truth (as of {as_of.isoformat()})", ""]
-    for s in specs(as_of):
-        verdicts = truth(s)
-        passes = sum(v.status == "pass" for v in verdicts)
+def outside_markdown() -> str:
+    lines = [f"# The outside sites' truth (as of {_as_of()})", ""]
+    for s in load_sites():
+        verdicts = s.truth()
+        passes = sum(v["status"] == "pass" for v in verdicts)
         lines += [
             f"## {s.id}: {s.host} ({s.kind.upper()})",
             "",
@@ -44,7 +51,9 @@ def outside_markdown(as_of: date) -> str:
             "| item | lang | truth | reason |",
             "|---|---|---|---|",
         ]
-        lines += [f"| {v.item} | {v.lang or '—'} | {v.status} | {v.reason.replace('|', '/')} |" for v in verdicts]
+        for v in verdicts:
+            lang = "—" if v["lang"] == "-" else v["lang"]
+            lines.append(f"| {v['item']} | {lang} | {v['status']} | {v['reason'].replace('|', '/')} |")
         lines.append("")
-    lines.append("Left out: " + "; ".join(f"{k} ({v})" for k, v in EXCLUDED.items()))
+    lines.append("Left out: " + "; ".join(f"{k} ({v})" for k, v in excluded().items()))
     return "\n".join(lines) + "\n"
