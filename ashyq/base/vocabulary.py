@@ -1,5 +1,5 @@
 """The closed vocabularies every stage shares, each defined once: the outcome of a finding, the
-languages the methodology scores, and the verdicts on a declared link.
+languages the methodology scores, the kinds of body, and the verdicts on a declared link.
 
 They are ``Literal`` types, so a check writes ``"pass"`` and mypy still refuses ``"passed"``; the
 tuples beside them are the same values for code that iterates or validates (the store's CHECK
@@ -21,6 +21,12 @@ ASSESSED: frozenset[Status] = frozenset({"pass", "fail", "partial"})
 # Appendix 14, not a scored language).
 Lang = Literal["kk", "ru"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
+
+# What a body is: a central government body (CGO), a local executive body - an akimat (MIO) - or a
+# subordinate organisation of one, judged on its own website and within its parent's rows. The values
+# are what the registry, the store and the findings hold; the editions score CGOs and MIOs.
+BodyKind = Literal["cgo", "mio", "subordinate"]
+BODY_KINDS: tuple[BodyKind, ...] = get_args(BodyKind)
 
 # The re-verification of a link a body declared in its own report (Appendix 9): the page shows what
 # the row claims; it does not (an untrue fact of the reconciliation act); or it could not be seen

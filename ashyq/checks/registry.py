@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.vocabulary import BODY_KINDS
 from ashyq.checks import inputs
 from ashyq.checks.coverage import PAGES_RULES, PagesRule, left_open, missing_pages
 from ashyq.checks.edition_index import applies, item_kinds, languages_of
@@ -49,7 +50,6 @@ from ashyq.checks.result import Result, not_assessed
 # shape says (the module docstring), each check function naming the one it is given.
 Run = Callable[[BodyArtifacts, Any], Sequence[Result]]
 Items = Sequence[str] | Mapping[str, str]
-BODY_KINDS = ("cgo", "mio", "subordinate")
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class Check:
     def applies_to(self) -> tuple[str, ...]:
         """The body kinds its items concern in the editions, and those it adds."""
         kinds = {kind for item in self.items for kind in item_kinds(item)} | set(self.also_applies_to)
-        return tuple(k for k in ("cgo", "mio", "subordinate") if k in kinds)
+        return tuple(k for k in BODY_KINDS if k in kinds)
 
     def items_for(self, kind: str) -> list[str]:
         """The check's items that concern a body of ``kind`` (``A16-1.2-cgo`` not a MIO)."""

@@ -14,11 +14,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ashyq.base.vocabulary import Lang
+from ashyq.base.vocabulary import BodyKind, Lang
 from ashyq.config.loader import locate, package_files
 
-BodyKind = Literal["cgo", "mio"]
-KINDS: tuple[BodyKind, ...] = ("cgo", "mio")
+KINDS: tuple[BodyKind, ...] = ("cgo", "mio")  # the kinds an edition scores
 
 
 class Strict(BaseModel):

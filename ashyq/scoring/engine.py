@@ -138,7 +138,7 @@ class _RunScoring:
     def run(self) -> RunScores:
         deferred: list[tuple[BodyInfo, Item, Lang | None, str, str]] = []
         for body in self.bodies:
-            kind: BodyKind = body.kind  # type: ignore[assignment]
+            kind: BodyKind = body.kind
             for item in self.edition.items():
                 if item.applies_to is not None and kind not in item.applies_to:
                     continue
@@ -186,7 +186,7 @@ class _RunScoring:
 
     def _averaged(self, body: BodyInfo, item: Item, lang: Lang | None, award: str, why: str) -> ItemScore:
         scope = "cgo" if award == "cgo_average" else "all"
-        kind: BodyKind = body.kind  # type: ignore[assignment]
+        kind: BodyKind = body.kind
         top = item.weight(kind, lang)
         key = average_key(item.id, lang)
         value = self.averages.get(f"{scope}:{key}")
@@ -227,7 +227,7 @@ class _RunScoring:
 
     # ------------------------------------------------------------------ aggregation
     def _body(self, body: BodyInfo) -> BodyScore:
-        kind: BodyKind = body.kind  # type: ignore[assignment]
+        kind: BodyKind = body.kind
         criteria = [
             self._group(g, body, kind) for g in self.edition.criteria if g.applies_to is None or kind in g.applies_to
         ]

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ashyq.base.evidence import Deficiency
 from ashyq.base.strict_files import FileRefused, Limits, clipped, read_structured
-from ashyq.base.vocabulary import Lang, Status
+from ashyq.base.vocabulary import BodyKind, Lang, Status
 from ashyq.config import tag_problem
 from ashyq.methodology.edition import (
     BandedRule,
@@ -55,7 +55,7 @@ class Finding(Loose):
 
 class BodyInfo(Loose):
     id: str
-    kind: Literal["cgo", "mio", "subordinate"]
+    kind: BodyKind
     tags: list[str] = Field(default_factory=list)
     parent: str | None = None
 

@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ashyq.base.strict_files import clipped
+from ashyq.base.vocabulary import BodyKind
 from ashyq.config import tag_problem
 from ashyq.config.loader import ConfigError, locate, package_files, read
 
-BodyKind = Literal["cgo", "mio", "subordinate"]
 # What an entity is (``ashyq bodies sync`` sets it by the rule of docs/registry.md); the kind says
 # how the methodology scores it, ``evaluated`` whether it is formally evaluated or monitored only.
 Category = Literal["ministry", "agency", "regional_akimat", "district_akimat", "subordinate", "other"]
