@@ -10,6 +10,7 @@ from ashyq_replica.core import World
 from ashyq_replica.server import RunningWorld, start_world
 
 from ashyq.config import operator
+from ashyq.net import socket_guard
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -24,6 +25,30 @@ def operator_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield path
     mp.undo()
     operator.forget_loaded()
+
+
+@pytest.fixture(scope="session")
+def socket_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The session's socket guard: this process and every one it starts (a command, a crawl, a worker)
+    notes each connection the egress module did not decide (ashyq.net.socket_guard)."""
+    path = tmp_path_factory.mktemp("sockets") / "undecided.log"
+    path.touch()
+    mp = pytest.MonkeyPatch()
+    mp.setenv(socket_guard.GUARD_ENV, str(path))
+    socket_guard.install(str(path))
+    yield path
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def no_undecided_connection(socket_log: Path) -> Iterator[None]:
+    """A test after which a connection outside the egress module was noted fails, with the line."""
+    before = socket_log.stat().st_size
+    yield
+    with socket_log.open(encoding="utf-8") as log:
+        log.seek(before)
+        noted = log.read()
+    assert not noted, f"connections the egress module did not decide:\n{noted}"
 
 
 @pytest.fixture(scope="session")

@@ -144,6 +144,15 @@ def target_of(url: str, schemes: Iterable[str] = WEB_SCHEMES) -> Target:
     return Target(scheme, host, port if port is not None else DEFAULT_PORTS[scheme])
 
 
+# every (address, port) a policy of this process passed: what ashyq.net.socket_guard accepts as decided
+_PASSED: set[tuple[str, int]] = set()
+
+
+def passed_endpoint(address: str, port: int) -> bool:
+    """Whether a policy of this process passed ``address:port`` for a connection."""
+    return (address, port) in _PASSED
+
+
 @dataclass(frozen=True)
 class EgressPolicy:
     """The one egress rule. ``EgressPolicy()`` is the real web: global addresses only."""
@@ -171,12 +180,14 @@ class EgressPolicy:
         if parsed is None:
             raise Refusal("error", f"{named} is not an IP address")
         if (str(parsed), port) in self.allowed:
+            _PASSED.add((str(parsed), port))
             return parsed
         why = non_global(parsed)
         if why is not None:
             raise Refusal("private_address", f"{named} is a {why} address; not requested")
         if self.closed:
             raise Refusal("offsite", f"{named} is not part of the replica (replica mode); not requested")
+        _PASSED.add((str(parsed), port))
         return parsed
 
     def addresses(self, host: str, port: int) -> list[str]:

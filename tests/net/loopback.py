@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -74,29 +73,3 @@ def redirect(location: str, status: int = 302) -> Callable[[web.Request], Awaita
         return web.Response(status=status, headers={"Location": location})
 
     return handler
-
-
-class UdpCanary:
-    """A UDP socket on loopback that notes every datagram it gets."""
-
-    def __init__(self, port: int) -> None:
-        self.socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.socket.bind(("127.0.0.1", port))
-        self.socket.settimeout(0.2)
-        self.datagrams: list[tuple[str, int]] = []
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._listen, daemon=True)
-        self.thread.start()
-
-    def _listen(self) -> None:
-        while not self.stopped.is_set():
-            try:
-                data, peer = self.socket.recvfrom(4096)
-            except TimeoutError:
-                continue
-            self.datagrams.append((f"{peer[0]}:{peer[1]}", len(data)))
-
-    def close(self) -> None:
-        self.stopped.set()
-        self.thread.join(5)
-        self.socket.close()

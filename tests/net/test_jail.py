@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from loopback import Loopback, UdpCanary
+from loopback import Loopback
 
 from ashyq.net.browser import JAILED, open_browser
 from ashyq.net.jail import PORT_ENV, SOCKET_ENV
@@ -72,12 +72,11 @@ def _door(path: Path, heard: list[bytes]) -> socket.socket:
 def test_a_program_in_the_jail_gets_out_only_through_the_proxy_socket(tmp_path: Path, loopback: Loopback) -> None:
     heard: list[bytes] = []
     door = _door(tmp_path / "proxy.sock", heard)
-    tcp = loopback.canary()
-    udp = UdpCanary(tcp.port)  # the same port number, both protocols watched
+    canary = loopback.canary()  # TCP and UDP on one port
     relay_port = 18080  # inside the namespace: its own ports, nothing else listens there
     try:
         env = {**os.environ, SOCKET_ENV: str(tmp_path / "proxy.sock"), PORT_ENV: str(relay_port)}
-        inside = [sys.executable, "-c", INSIDE, str(relay_port), str(tcp.port), str(tcp.port)]
+        inside = [sys.executable, "-c", INSIDE, str(relay_port), str(canary.port), str(canary.port)]
         done = subprocess.run(
             [*OUTER, sys.executable, "-m", "ashyq.net.jail", "--", *inside],
             env=env,
@@ -89,11 +88,10 @@ def test_a_program_in_the_jail_gets_out_only_through_the_proxy_socket(tmp_path: 
         time.sleep(0.5)  # a datagram on its way
     finally:
         door.close()
-        udp.close()
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "proxy answered"
     assert "tcp refused" in done.stdout and "udp sent" in done.stdout
-    assert tcp.connections == [] and udp.datagrams == []
+    assert canary.connections == [] and canary.datagrams == []
     assert heard == [b"through the door"]
 
 

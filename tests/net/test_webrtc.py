@@ -11,12 +11,12 @@ import asyncio
 import json
 import socket
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from loopback import Loopback, UdpCanary
+from ashyq_replica.hostile import Canary
+from loopback import Loopback
 
 from ashyq.config import CONFIG_DIR
 from ashyq.net.browser import CHROMIUM, CHROMIUM_POLICY, headless_shell, open_browser, webrtc_locked
@@ -41,13 +41,9 @@ OPEN_WEBRTC = """async (port) => {
 
 
 @pytest.fixture
-def canaries(loopback: Loopback) -> Iterator[tuple[UdpCanary, Any]]:
-    tcp = loopback.canary()
-    udp = UdpCanary(tcp.port)  # the same port number, both protocols watched
-    try:
-        yield udp, tcp
-    finally:
-        udp.close()
+def canary(loopback: Loopback) -> Canary:
+    """Watches TCP and UDP on one loopback port."""
+    return loopback.canary()
 
 
 def test_the_installed_policy_is_the_projects_and_keeps_webrtc_to_the_proxy(tmp_path: Path) -> None:
@@ -78,9 +74,8 @@ def test_the_headless_shell_is_told_apart_from_the_full_browser() -> None:
 @pytest.mark.parametrize("executable", BROWSERS, ids=[Path(b).name for b in BROWSERS])
 @pytest.mark.parametrize("mode", ["open", "replica"])
 def test_a_pages_webrtc_reaches_no_stun_or_turn_server(
-    mode: str, executable: str, canaries: tuple[UdpCanary, Any], world_urls: dict[str, str]
+    mode: str, executable: str, canary: Canary, world_urls: dict[str, str]
 ) -> None:
-    udp, tcp = canaries
     url_map = BaseUrlMap.from_mapping(world_urls) if mode == "replica" else None
     page_url = "https://www.kostanay.gov.kz/ru/" if mode == "replica" else "about:blank"
 
@@ -90,15 +85,15 @@ def test_a_pages_webrtc_reaches_no_stun_or_turn_server(
             page = await context.new_page()
             if page_url != "about:blank":
                 await session.goto(page, page_url, wait_until="load")
-            opened = await page.evaluate(OPEN_WEBRTC, tcp.port)
+            opened = await page.evaluate(OPEN_WEBRTC, canary.port)
             await context.close()
             return opened, session.sandbox
 
     opened, how = asyncio.run(visit())
     time.sleep(1)  # a datagram still on its way
     assert "WebRTC only through the proxy" in how, how
-    assert udp.datagrams == [], f"UDP past the proxy ({mode}): {udp.datagrams[:5]}; candidates {opened}"
-    assert tcp.connections == [], f"TCP past the proxy ({mode}): {tcp.connections[:5]}"
+    assert canary.datagrams == [], f"UDP past the proxy ({mode}): {canary.datagrams[:5]}; candidates {opened}"
+    assert canary.connections == [], f"TCP past the proxy ({mode}): {canary.connections[:5]}"
     assert not [c for c in opened["candidates"] if " udp " in c], opened
 
 
