@@ -20,6 +20,8 @@ Readings the run chooses (kz-2017 interpretations):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal
 from ashyq.checks.budget.requirements import (
@@ -52,6 +54,13 @@ def _as_deficiencies(
     return verdict_result(item, lang, verdict, fail_status="fail" if absent and zero else "partial")
 
 
+def _verdicts(
+    artifacts: BodyArtifacts, item: str, verdict_of: Callable[[BudgetPortal], Verdict], statement: bool = False
+) -> list[Result]:
+    """A parameter judged by one verdict of the 2025 checks per language, as deficiencies."""
+    return on_budget(artifacts, item, lambda p: _as_deficiencies(item, p.lang, verdict_of(p), artifacts, statement))
+
+
 def _statement_check(number: int, kind: str) -> None:
     @register(
         f"budget.a12_statement_{number}",
@@ -62,9 +71,7 @@ def _statement_check(number: int, kind: str) -> None:
     def check(artifacts: BodyArtifacts, item: str) -> list[Result]:
         """Appendix 12, open budget parameters 1-5 (2017, CGO): the consolidated statement of its
         number is published in each language; a missing one is a deficiency."""
-        return on_budget(
-            artifacts, item, lambda p: _as_deficiencies(item, p.lang, statement_verdict(p, kind), artifacts, True)
-        )
+        return _verdicts(artifacts, item, lambda p: statement_verdict(p, kind), statement=True)
 
 
 for _number, _kind in enumerate(STATEMENTS, start=1):
@@ -75,22 +82,14 @@ for _number, _kind in enumerate(STATEMENTS, start=1):
 def a12_plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open budget parameter 6: budget reporting within fifteen working days after it is due: report on
     the strategic plan."""
-    return on_budget(
-        artifacts,
-        item,
-        lambda p: _as_deficiencies(item, p.lang, plan_report_verdict(p, artifacts), artifacts),
-    )
+    return _verdicts(artifacts, item, lambda p: plan_report_verdict(p, artifacts))
 
 
 @register("budget.a12_programme_report", "1", ["A12-B-7"], needs=NEEDS)
 def a12_programme_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open budget parameter 7: budget reporting within fifteen working days after it is due: report on
     the budget programmes."""
-    return on_budget(
-        artifacts,
-        item,
-        lambda p: _as_deficiencies(item, p.lang, programme_report_verdict(p, artifacts), artifacts),
-    )
+    return _verdicts(artifacts, item, lambda p: programme_report_verdict(p, artifacts))
 
 
 @register("budget.a12_drafts", "1", ["A12-B-9"], needs=NEEDS)
@@ -142,4 +141,4 @@ def a12_comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
 def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 12, open budget parameter 11: announcements of the start of public discussion of draft budget
     programmes."""
-    return on_budget(artifacts, item, lambda p: _as_deficiencies(item, p.lang, announcement_verdict(p), artifacts))
+    return _verdicts(artifacts, item, announcement_verdict)

@@ -18,7 +18,7 @@ from typing import Any
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.working_days import fixed_date_deadline, working_days_between
-from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, budget_portal
+from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, Programme, budget_portal
 from ashyq.checks.declared.facts import declared_of, row_evidence, rows_of
 from ashyq.checks.edition_index import exemption_tags, reading
 from ashyq.checks.portals import EVIDENCE_LIMIT, per_language, result
@@ -253,6 +253,14 @@ def announcement_verdict(portal: BudgetPortal) -> Verdict:
 
 
 # ------------------------------------------------------------------------------ draft programmes
+def _programme_deficiency(
+    programme: Programme, message: str, kind: str, evidence: list[EvidenceRef] | None = None
+) -> Deficiency:
+    return Deficiency(
+        message, kind, url=programme.record.source_url, record=programme.budget_id, evidence=evidence or []
+    )
+
+
 def draft_completeness(portal: BudgetPortal) -> tuple[int, list[Deficiency], list[EvidenceRef]]:
     """How many programme drafts have every field filled in this language, and what the others lack."""
     good, deficiencies, evidence = 0, [], []
@@ -261,12 +269,11 @@ def draft_completeness(portal: BudgetPortal) -> tuple[int, list[Deficiency], lis
         cited = programme.record.evidence("$.tabs.PROJECT", f"{programme.title}: {', '.join(gaps) or 'complete'}")
         if gaps:
             deficiencies.append(
-                Deficiency(
+                _programme_deficiency(
+                    programme,
                     f"Draft «{programme.title}» leaves empty in {portal.lang}: {', '.join(gaps)}",
                     "incomplete_draft",
-                    url=programme.record.source_url,
-                    record=programme.budget_id,
-                    evidence=[cited],
+                    [cited],
                 )
             )
         else:
@@ -290,11 +297,8 @@ def draft_timeliness(
         draft = programme.newest_draft()
         if draft is None or draft.posted is None:
             deficiencies.append(
-                Deficiency(
-                    f"Programme «{programme.title}» has no dated draft file in {portal.lang}",
-                    "no_draft",
-                    url=programme.record.source_url,
-                    record=programme.budget_id,
+                _programme_deficiency(
+                    programme, f"Programme «{programme.title}» has no dated draft file in {portal.lang}", "no_draft"
                 )
             )
             continue
@@ -306,12 +310,11 @@ def draft_timeliness(
             evidence.append(cited)
         else:
             deficiencies.append(
-                Deficiency(
+                _programme_deficiency(
+                    programme,
                     f"Draft of «{programme.title}» posted {draft.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}",
                     "late_draft",
-                    url=programme.record.source_url,
-                    record=programme.budget_id,
-                    evidence=[cited],
+                    [cited],
                 )
             )
     return good, deficiencies, evidence[:EVIDENCE_LIMIT], latest

@@ -56,6 +56,13 @@ def _cite(draft: Draft, what: str) -> EvidenceRef:
     return draft.evidence_record().evidence("$", f"{draft.id} «{draft.title}»: {what}")
 
 
+def _draft_deficiency(draft: Draft, message: str, kind: str, cited: str) -> Deficiency:
+    """A deficiency of one draft, citing its card (or its entry in the list) with ``cited``."""
+    return Deficiency(
+        message, kind, url=draft.evidence_record().source_url, record=draft.id, evidence=[_cite(draft, cited)]
+    )
+
+
 def _nothing(item: str, lang: str, what: str) -> Result:
     """2017 Appendix 12: nothing planned → not applicable (the edition awards the maximum)."""
     return result(item, lang, "not_applicable", reason=f"no {what} on legalacts.egov.kz")
@@ -93,12 +100,11 @@ def supporting_documents(portal: NpaPortal) -> tuple[int, list[Deficiency], list
             lacking.append("comparative table")
         if lacking:
             deficiencies.append(
-                Deficiency(
+                _draft_deficiency(
+                    draft,
                     f"Draft {draft.id} «{draft.title}» has no {' and no '.join(lacking)}",
                     "missing_attachment",
-                    url=draft.evidence_record().source_url,
-                    record=draft.id,
-                    evidence=[_cite(draft, ", ".join(lacking) + " missing")],
+                    ", ".join(lacking) + " missing",
                 )
             )
         else:
@@ -129,12 +135,11 @@ def form_findings(portal: NpaPortal) -> tuple[int, list[Deficiency], list[Eviden
         problems = form_problems(draft, portal.lang, with_card)
         if problems:
             deficiencies.append(
-                Deficiency(
+                _draft_deficiency(
+                    draft,
                     f"Draft {draft.id} form in {portal.lang}: {'; '.join(problems)}",
                     "incorrect_form",
-                    url=draft.evidence_record().source_url,
-                    record=draft.id,
-                    evidence=[_cite(draft, "; ".join(problems))],
+                    "; ".join(problems),
                 )
             )
         else:
@@ -372,12 +377,11 @@ def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
         for draft in portal.drafts:
             if draft.discussion_until() is None:
                 deficiencies.append(
-                    Deficiency(
+                    _draft_deficiency(
+                        draft,
                         f"Draft {draft.id} «{draft.title}» shows no public-discussion term",
                         "no_discussion_term",
-                        url=draft.evidence_record().source_url,
-                        record=draft.id,
-                        evidence=[_cite(draft, "no discussion term")],
+                        "no discussion term",
                     )
                 )
             elif len(evidence) < EVIDENCE_LIMIT:
