@@ -10,12 +10,12 @@ records are the content, on a classic site the pages are.
 from __future__ import annotations
 
 from ashyq.base.artifacts import BodyArtifacts
-from ashyq.base.vocabulary import LANGS
+from ashyq.base.vocabulary import Lang
 from ashyq.checks.completeness.corpus import desktop_units
-from ashyq.checks.completeness.judge import assess_section
-from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
+from ashyq.checks.completeness.judge import assess_section, per_section
+from ashyq.checks.completeness.keywords import Section, load_cached, vocabulary_for
 from ashyq.checks.registry import register
-from ashyq.checks.result import Result, not_assessed
+from ashyq.checks.result import Result
 
 VOCABULARY = "appendix15"
 ITEMS = tuple(load_cached(VOCABULARY).sections)
@@ -26,13 +26,9 @@ def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Appendix 15 rows 1.1-1.15 (2017), the sections the vocabulary lists for the body's kind."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     units = desktop_units(artifacts)
-    results = []
-    for section in vocabulary.sections.values():
-        if artifacts.kind not in section.applies_to:
-            continue
-        for lang in LANGS:
-            if not units and not artifacts.failures:
-                results.append(not_assessed(section.item, lang, "no pages or gov.kz records were harvested"))
-                continue
-            results.append(assess_section(artifacts, section, units, lang, vocabulary, source="pages and records"))
-    return results
+    sections = [section for section in vocabulary.sections.values() if artifacts.kind in section.applies_to]
+
+    def judge(section: Section, lang: Lang) -> Result:
+        return assess_section(artifacts, section, units, lang, vocabulary, source="pages and records")
+
+    return per_section(artifacts, sections, judge, units)

@@ -40,7 +40,7 @@ and the deficiencies the Appendix 15 note lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -52,7 +52,7 @@ from lxml import etree
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import fold_kazakh, normalise
-from ashyq.base.vocabulary import Lang, Status
+from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.page_blocks import Block
@@ -703,6 +703,24 @@ def authenticity(section: Section, units_by_lang: dict[str, list[Unit]], lang: s
             )
         )
     return out
+
+
+def per_section(
+    artifacts: BodyArtifacts,
+    sections: Iterable[Section],
+    judge: Callable[[Section, Lang], Result],
+    units: list[Unit] | None = None,
+) -> list[Result]:
+    """One result per section and language, as ``judge`` finds. Given the desktop ``units``, a body
+    with none harvested and no failure recorded is not_assessed in every section."""
+    results = []
+    for section in sections:
+        for lang in LANGS:
+            if units is not None and not units and not artifacts.failures:
+                results.append(not_assessed(section.item, lang, "no pages or gov.kz records were harvested"))
+            else:
+                results.append(judge(section, lang))
+    return results
 
 
 def assess_section(

@@ -27,8 +27,8 @@ from ashyq.base.period import ReportingPeriod
 from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.completeness.corpus import coverage, desktop_units, unmeasurable
-from ashyq.checks.completeness.judge import assess_section
-from ashyq.checks.completeness.keywords import load_cached, vocabulary_for
+from ashyq.checks.completeness.judge import assess_section, per_section
+from ashyq.checks.completeness.keywords import Section, load_cached, vocabulary_for
 from ashyq.checks.edition_index import reading
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
@@ -45,25 +45,20 @@ def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     units = desktop_units(artifacts)
-    results = []
-    for section in vocabulary.sections.values():
-        for lang in LANGS:
-            if not units and not artifacts.failures:
-                results.append(not_assessed(section.item, lang, "no pages or gov.kz records were harvested"))
-                continue
-            results.append(
-                assess_section(
-                    artifacts,
-                    section,
-                    units,
-                    lang,
-                    vocabulary,
-                    source="pages and records",
-                    check_authenticity=False,
-                    stale_share=STALE_SHARE[reading(artifacts.config, "website-current")],
-                )
-            )
-    return results
+
+    def judge(section: Section, lang: Lang) -> Result:
+        return assess_section(
+            artifacts,
+            section,
+            units,
+            lang,
+            vocabulary,
+            source="pages and records",
+            check_authenticity=False,
+            stale_share=STALE_SHARE[reading(artifacts.config, "website-current")],
+        )
+
+    return per_section(artifacts, vocabulary.sections.values(), judge, units)
 
 
 def is_answered(payload: dict[str, Any]) -> bool:

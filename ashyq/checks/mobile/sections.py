@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
-from ashyq.base.vocabulary import LANGS, Lang
-from ashyq.checks.completeness.judge import assess_section, p_lang
+from ashyq.base.vocabulary import Lang
+from ashyq.checks.completeness.judge import assess_section, p_lang, per_section
 from ashyq.checks.completeness.keywords import Section, Vocabulary, load_cached, vocabulary_for
 from ashyq.checks.mobile.version import MobileReading, read_mobile_version
 from ashyq.checks.registry import register
@@ -36,13 +36,10 @@ def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Appendix 16 rows 1.x (2017), the mobile version's sections the vocabulary lists for the body's kind."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     reading = read_mobile_version(artifacts)
-    results = []
-    for section in vocabulary.sections.values():
-        if artifacts.kind not in section.applies_to:
-            continue
-        for lang in LANGS:
-            results.append(_section(artifacts, section, lang, reading, vocabulary))
-    return results
+    sections = [section for section in vocabulary.sections.values() if artifacts.kind in section.applies_to]
+    return per_section(
+        artifacts, sections, lambda section, lang: _section(artifacts, section, lang, reading, vocabulary)
+    )
 
 
 def _section(
