@@ -50,7 +50,9 @@ def main(
 ) -> None:
     """Openness auditor for Kazakhstan's state bodies: harvest, check, score, report."""
     from ashyq.config.operator import ConfigError, load_config, use_config
+    from ashyq.pipeline.sockets import watch_sockets
 
+    watch_sockets()
     try:
         if config is not None:
             use_config(config)

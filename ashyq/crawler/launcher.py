@@ -49,6 +49,7 @@ import traceback
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from ashyq.net.socket_guard import install_from_environment
 from ashyq.store.leases import process_stat
 
 FORK_VARIABLE = "ASHYQ_CRAWL_FORK"
@@ -197,7 +198,9 @@ class _Launcher:
         answer: dict[str, Any] = json.loads(line)
         return answer
 
-    def start_job(self, module: str, job_path: Path, log_path: Path, env: dict[str, str], stdout_to_log: bool) -> _Forked:
+    def start_job(
+        self, module: str, job_path: Path, log_path: Path, env: dict[str, str], stdout_to_log: bool
+    ) -> _Forked:
         folder = Path(tempfile.mkdtemp(prefix="ashyq-crawl-"))  # private (0700): the two named pipes
         opened: list[int] = []
         try:
@@ -330,6 +333,7 @@ def _say(message: dict[str, Any]) -> None:
 
 
 def serve() -> int:
+    install_from_environment()  # the socket guard, when asked for: its forked crawls keep it
     try:
         _warm_up()
         if "twisted.internet.reactor" in sys.modules:

@@ -26,6 +26,7 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from ashyq.crawler.settings import build_settings
 from ashyq.crawler.spiders import spiders_for
 from ashyq.net.crawl_config import load_crawl_config
+from ashyq.net.socket_guard import install_from_environment
 from ashyq.store.bodies import Body, load_registry
 
 PROGRESS_SECONDS = 0.5
@@ -210,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("usage: python -m ashyq.crawler.process JOB.json\n")
         return 2
     job = json.loads(Path(args[0]).read_text(encoding="utf-8"))
+    install_from_environment()  # the socket guard, when asked for (ASHYQ_SOCKET_GUARD)
     if job.get("connection_log"):
         install_connection_log(job["connection_log"])
     CrawlJob(job).run()

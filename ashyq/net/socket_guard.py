@@ -1,8 +1,8 @@
 """A watch on every connection a process makes: each must come from the egress module.
 
-With ``ASHYQ_SOCKET_GUARD=FILE`` in the environment, every process of the project (a command, a crawl
-forked from the warm launcher, a queue worker, a test session) installs an audit hook at import. The
-hook sees each ``connect``, each datagram sent and each name lookup. It writes a line to ``FILE`` for
+With ``ASHYQ_SOCKET_GUARD=FILE`` in the environment, every process of the project installs an audit
+hook when it starts: a command (the command line, before any work; a queue worker is one), the warm
+crawl launcher (its forked crawls keep the hook), a crawl process, a test session. The hook sees each ``connect``, each datagram sent and each name lookup. It writes a line to ``FILE`` for
 each one the egress module did not decide:
 
 * made by the project's code outside ``ashyq.net`` (the nearest code of the project on the call's

@@ -42,14 +42,17 @@ def test_what_the_egress_module_decided_is_not_noted() -> None:
     assert _as("ashyq.checks.x", "socket.bind", (None, ("127.0.0.1", 9))) is None  # only what goes out
 
 
-def test_a_process_started_with_the_guard_notes_it_from_its_first_import(tmp_path: Path) -> None:
+def test_a_command_started_with_the_guard_notes_it(tmp_path: Path) -> None:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
     port = listener.getsockname()[1]
     log = tmp_path / "undecided.log"
     code = (
-        "import ashyq, socket\n"  # the guard is installed by the package's import
+        "import socket\n"
+        "from typer.testing import CliRunner\n"
+        "from ashyq.cli import app\n"
+        "assert CliRunner().invoke(app, ['methodology', 'validate']).exit_code == 0\n"  # a command sets it up
         f"space = {{'__name__': 'ashyq.checks.sneaky', 'socket': socket}}\n"
         f"exec(compile('socket.create_connection((\"127.0.0.1\", {port})).close()', "
         "'/srv/project/ashyq/checks/sneaky.py', 'exec'), space)\n"
