@@ -78,18 +78,18 @@ class DialogSpider(PortalSpider):
             yield self._get(url_of(self.body_identifier(), number), callback, lang, page=number)
 
     def parse_posts(self, response: Response) -> Iterable[Any]:
-        if response.status != 200:
-            yield from self._failed(response)
-            return
-        yield from self.records(dialog.parse_posts(response.text, response.url), response, response.meta["lang"])
-        yield from self._next_pages(response, dialog.posts_url, self.parse_posts)
+        yield from self._listing(response, dialog.parse_posts, dialog.posts_url, self.parse_posts)
 
     def parse_questions(self, response: Response) -> Iterable[Any]:
+        yield from self._listing(response, dialog.parse_questions, dialog.questions_url, self.parse_questions)
+
+    def _listing(self, response: Response, parse: Any, url_of: Any, callback: Any) -> Iterable[Any]:
+        """One page of the blog's posts or questions: its records, then the pages after it."""
         if response.status != 200:
             yield from self._failed(response)
             return
-        yield from self.records(dialog.parse_questions(response.text, response.url), response, response.meta["lang"])
-        yield from self._next_pages(response, dialog.questions_url, self.parse_questions)
+        yield from self.records(parse(response.text, response.url), response, response.meta["lang"])
+        yield from self._next_pages(response, url_of, callback)
 
     def parse_events(self, response: Response) -> Iterable[Any]:
         lang, kind = response.meta["lang"], response.meta["kind"]

@@ -102,11 +102,14 @@ class LegalactsSpider(PortalSpider):
                 yield self._list_request(content, kind, meta["status"], number, lang)
 
     def _card(self, draft_id: str, lang: str) -> Iterable[Any]:
-        url = legalacts.card_url(draft_id)
+        yield from self._past_robots(legalacts.card_url(draft_id), "/npa/view", self.parse_card, lang, draft_id)
+
+    def _past_robots(self, url: str, path: str, callback: Any, lang: str, draft_id: str) -> Iterable[Any]:
+        """A page robots.txt disallows (``path``): asked only under the assessor's recorded override."""
         if self._override(url) is None:
-            yield self.failure(url, "robots", "robots.txt disallows /npa/view; no override in ashyq/config/crawl.yaml")
+            yield self.failure(url, "robots", f"robots.txt disallows {path}; no override in ashyq/config/crawl.yaml")
             return
-        yield self._get(url, self.parse_card, lang, draft_id=draft_id)
+        yield self._get(url, callback, lang, draft_id=draft_id)
 
     def parse_card(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]
@@ -121,12 +124,7 @@ class LegalactsSpider(PortalSpider):
             yield from self._version(previous, response.meta["draft_id"], lang)
 
     def _version(self, url: str, draft_id: str, lang: str) -> Iterable[Any]:
-        if self._override(url) is None:
-            yield self.failure(
-                url, "robots", "robots.txt disallows /application; no override in ashyq/config/crawl.yaml"
-            )
-            return
-        yield self._get(url, self.parse_version, lang, draft_id=draft_id)
+        yield from self._past_robots(url, "/application", self.parse_version, lang, draft_id)
 
     def parse_version(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]
