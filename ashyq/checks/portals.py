@@ -1,6 +1,8 @@
-"""What the open-data, open-budget and open-NPA checks share: text matching on the portals' Kazakh
-and Russian wording, the failures that make a portal unmeasurable, and the usual shapes of a result
-(a share of materials that meet a requirement, or deficiencies only). Their configuration is read
+"""What the portal checks (open data, open budget, open NPA, open dialogue) share: the shape of a
+portal check (:func:`per_language`: the portal read per language, unmeasurable → not_assessed, else
+judged), text matching on the portals' Kazakh and Russian wording, the failures that make a portal
+unmeasurable, and the usual shapes of a result (a share of materials that meet a requirement, or
+deficiencies only). Their configuration is read
 with :func:`ashyq.config.check_settings.check_settings`.
 """
 

@@ -16,8 +16,12 @@ once, where the check registers, and nowhere in its code. What it is told follow
   that mapping;
 * several items read from data (the sections of a vocabulary): the tuple of those that concern the
   body.
-What the editions already say is not restated: the titles, and the body kinds an item concerns,
-are read from ``ashyq/config/methodology`` (a check names only kinds beyond them, e.g. the subordinate
+
+A check's docstring opens with the row it substantiates ("Table 2 row 9 (CGO) / Table 3 row 5 (MIO):
+…"); ``tests/checks/test_told_item.py`` keeps both rules.
+
+What the editions already say is not restated: the titles, and the body kinds an item concerns, are
+read from ``ashyq/config/methodology`` (a check names only kinds beyond them, e.g. the subordinate
 organisations' own websites of point 86). ``docs/checks.md`` is generated from this registry and
 the editions (``python -m ashyq.checks.overview``).
 
