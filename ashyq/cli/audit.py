@@ -45,6 +45,9 @@ from ashyq.pipeline.nightly import (
 )
 from ashyq.pipeline.outputs import write_url_outputs
 
+EditionOption = Annotated[str, typer.Option(help="Methodology edition.")]
+ReplicaMapOption = Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")]
 CrawlConfigOption = Annotated[
     Path | None,
     typer.Option(
@@ -242,11 +245,11 @@ FullOption = Annotated[
 @internal_errors_exit_4
 def nightly_command(
     registry: RegistryOption = None,
-    edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
-    replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
+    edition: EditionOption = "kz-2025",
+    replica_map: ReplicaMapOption = None,
     out: OutOption = None,
     db: DbOption = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
+    as_of: AsOfOption = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1)] = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
     crawl_config: CrawlConfigOption = None,
@@ -366,11 +369,11 @@ def audit_command(
     url: Annotated[str | None, typer.Option("--url", help="A website in no registry (website criteria only).")] = None,
     kind: Annotated[str, typer.Option("--kind", help="cgo or mio (with --url).")] = "cgo",
     registry: RegistryOption = None,
-    edition: Annotated[str, typer.Option(help="Methodology edition.")] = "kz-2025",
-    replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
+    edition: EditionOption = "kz-2025",
+    replica_map: ReplicaMapOption = None,
     out: OutOption = None,
     db: DbOption = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
+    as_of: AsOfOption = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private-addresses", help="Allow a loopback or private --url (your own test site).")
     ] = False,

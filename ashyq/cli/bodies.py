@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ashyq.cli.audit import ReplicaMapOption
 from ashyq.cli.console import command_console
 from ashyq.cli.operator import OutOption, choose_out, choose_registry, ensure_contact, fail, operator_config
 from ashyq.pipeline.bodies import Registry, RegistryError, available_registries, load_registry, missing_identifiers
@@ -94,7 +95,7 @@ def sync(
     apply: Annotated[
         bool, typer.Option("--apply", help="Write the proposal over the registry file (the old one is kept).")
     ] = False,
-    replica_map: Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")] = None,
+    replica_map: ReplicaMapOption = None,
     out: OutOption = None,
     crawl_config: Annotated[Path | None, typer.Option("--crawl-config", help="Politeness and robots policy.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the differences as JSON.")] = False,

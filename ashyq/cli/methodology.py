@@ -12,16 +12,7 @@ import typer
 from rich.table import Table
 
 from ashyq.cli.console import command_console
-from ashyq.methodology.edition import (
-    KINDS,
-    BodyKind,
-    Edition,
-    Exemption,
-    Group,
-    Item,
-    available_editions,
-    edition_path,
-)
+from ashyq.methodology.edition import KINDS, BodyKind, Edition, Exemption, Group, Item, available_editions, edition_path
 from ashyq.methodology.validate import EditionError, fmt, load_edition
 from ashyq.pipeline.outputs import write_json
 from ashyq.scoring.engine import RunScores, score_run

@@ -8,14 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ashyq.cli.audit import (
-    CrawlConfigOption,
-    StageProgress,
-    console,
-    parse_date,
-    replica_map_of,
-    usage_error,
-)
+from ashyq.cli.audit import CrawlConfigOption, StageProgress, console, parse_date, replica_map_of, usage_error
 from ashyq.cli.operator import (
     DbOption,
     OutOption,

@@ -37,6 +37,17 @@ __all__ = [
 NPM_TIMEOUT = 300
 
 
+def _npm(command: list[str], what: str, missing: type[Exception]) -> None:
+    """Run npm; a timeout or a failure is ``missing`` with npm's last lines."""
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=NPM_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise missing(f"npm did not finish in {NPM_TIMEOUT} s (is the npm registry reachable?)") from None
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise missing(f"{what} failed: {' / '.join(tail)}")
+
+
 def _installed() -> Path | None:
     target = install_prefix() / "node_modules" / "axe-core" / "axe.min.js"
     return target if target.is_file() and version_of(target) == AXE_VERSION else None
@@ -53,13 +64,7 @@ def _from_npm(prefix: Path) -> None:
     prefix.mkdir(parents=True, exist_ok=True)
     command = [npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "--no-save",
                f"axe-core@{AXE_VERSION}"]  # fmt: skip
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=NPM_TIMEOUT, check=False)
-    except subprocess.TimeoutExpired:
-        raise AxeMissing(f"npm did not finish in {NPM_TIMEOUT} s (is the npm registry reachable?)") from None
-    if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-        raise AxeMissing(f"npm install axe-core@{AXE_VERSION} failed: {' / '.join(tail)}")
+    _npm(command, f"npm install axe-core@{AXE_VERSION}", AxeMissing)
 
 
 def _from_file(source: Path, prefix: Path) -> None:
@@ -123,13 +128,7 @@ def _replay_from_npm(target: Path) -> None:
         )
     with tempfile.TemporaryDirectory(prefix="ashyq-replay-") as folder:
         command = [npm, "pack", "--silent", "--pack-destination", folder, f"replaywebpage@{REPLAY_VERSION}"]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=NPM_TIMEOUT, check=False)
-        except subprocess.TimeoutExpired:
-            raise ReplayMissing(f"npm did not finish in {NPM_TIMEOUT} s (is the npm registry reachable?)") from None
-        if done.returncode != 0:
-            tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-            raise ReplayMissing(f"npm pack replaywebpage@{REPLAY_VERSION} failed: {' / '.join(tail)}")
+        _npm(command, f"npm pack replaywebpage@{REPLAY_VERSION}", ReplayMissing)
         _replay_from_tarball(Path(folder) / f"replaywebpage-{REPLAY_VERSION}.tgz", target)
 
 
