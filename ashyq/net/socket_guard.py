@@ -2,8 +2,9 @@
 
 With ``ASHYQ_SOCKET_GUARD=FILE`` in the environment, every process of the project installs an audit
 hook when it starts: a command (the command line, before any work; a queue worker is one), the warm
-crawl launcher (its forked crawls keep the hook), a crawl process, a test session. The hook sees each ``connect``, each datagram sent and each name lookup. It writes a line to ``FILE`` for
-each one the egress module did not decide:
+crawl launcher (its forked crawls keep the hook), a crawl process, a test session. The hook sees each
+``connect``, each datagram sent and each name lookup. It writes a line to ``FILE`` for each one the
+egress module did not decide:
 
 * made by the project's code outside ``ashyq.net`` (the nearest code of the project on the call's
   stack), to an address the egress policy never passed in this process

@@ -161,7 +161,7 @@ def hostile_block(host: str, canary: int) -> str:
 def _webrtc(canary: str) -> str:
     """A peer connection asking the canary (UDP and TCP, the same port) as its STUN and TURN server."""
     servers = (
-        f'[{{urls:{_js("stun:" + canary)}}},{{urls:[{_js("turn:" + canary + "?transport=udp")},'
+        f"[{{urls:{_js('stun:' + canary)}}},{{urls:[{_js('turn:' + canary + '?transport=udp')},"
         f'{_js("turn:" + canary + "?transport=tcp")}],username:"u",credential:"c"}}]'
     )
     return (

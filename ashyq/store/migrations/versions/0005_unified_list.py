@@ -1,5 +1,4 @@
-"""The imported Unified list of open data (``ashyq open-data import-list``).
-"""
+"""The imported Unified list of open data (``ashyq open-data import-list``)."""
 
 from __future__ import annotations
 
