@@ -6,9 +6,10 @@ installs beside the product. Each entry point names a function that is given the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -61,26 +62,35 @@ def main(
         raise fail("the config file is refused:\n" + "\n".join(error.problems)) from None
 
 
-app.add_typer(methodology_app, name="methodology")
-app.add_typer(bodies_app, name="bodies")
 report_app.command("serve")(serve_command)
-app.add_typer(report_app, name="report")
-app.add_typer(evidence_app, name="evidence")
-app.add_typer(open_data_app, name="open-data")
-app.add_typer(db_app, name="db")
-app.add_typer(runs_app, name="runs")
-app.command("score")(score_command)
-app.command("crawl")(crawl_command)
-app.command("nightly")(nightly_command)
-app.command("audit")(audit_command)
-app.command("worker")(worker_command)
-app.command("recheck")(recheck_command)
-app.command("check")(check_command)
-app.command("check-page")(check_page_command)
-app.command("report-template")(report_template_command)
-app.command("declare")(declare_command)
-app.command("setup-browser")(setup_browser_command)
-app.command("setup-replay")(setup_replay_command)
+# the command groups and the commands, by the name they are called by (the order of `ashyq --help`)
+GROUPS = {
+    "methodology": methodology_app,
+    "bodies": bodies_app,
+    "report": report_app,
+    "evidence": evidence_app,
+    "open-data": open_data_app,
+    "db": db_app,
+    "runs": runs_app,
+}
+COMMANDS: dict[str, Callable[..., Any]] = {
+    "score": score_command,
+    "crawl": crawl_command,
+    "nightly": nightly_command,
+    "audit": audit_command,
+    "worker": worker_command,
+    "recheck": recheck_command,
+    "check": check_command,
+    "check-page": check_page_command,
+    "report-template": report_template_command,
+    "declare": declare_command,
+    "setup-browser": setup_browser_command,
+    "setup-replay": setup_replay_command,
+}
+for _name, _group in GROUPS.items():
+    app.add_typer(_group, name=_name)
+for _name, _command in COMMANDS.items():
+    app.command(_name)(_command)
 
 
 @app.command()

@@ -22,15 +22,8 @@ from rich.table import Table
 
 from ashyq.base.period import ReportingPeriod, parse_period
 from ashyq.cli.console import command_console
-from ashyq.cli.operator import (
-    DbOption,
-    OutOption,
-    RegistryOption,
-    choose_out,
-    choose_registry,
-    choose_store,
-    ensure_contact,
-)
+from ashyq.cli.operator import choose_out, choose_registry, choose_store, ensure_contact
+from ashyq.cli.options import AsOfOption, DbOption, EditionOption, OutOption, RegistryOption, ReplicaMapOption
 from ashyq.pipeline.addresses import ReplicaMapError, named_host, read_replica_map
 from ashyq.pipeline.adhoc import AdhocRefused, adhoc_registry
 from ashyq.pipeline.audit import AuditRequest, AuditSummary, RunKind, run_audit
@@ -45,9 +38,6 @@ from ashyq.pipeline.nightly import (
 )
 from ashyq.pipeline.outputs import write_url_outputs
 
-EditionOption = Annotated[str, typer.Option(help="Methodology edition.")]
-ReplicaMapOption = Annotated[str | None, typer.Option("--replica-map", help="Base-URL map: replica mode.")]
-AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")]
 CrawlConfigOption = Annotated[
     Path | None,
     typer.Option(

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ashyq.cli.audit import ReplicaMapOption
 from ashyq.cli.console import command_console
-from ashyq.cli.operator import OutOption, choose_out, choose_registry, ensure_contact, fail, operator_config
+from ashyq.cli.operator import choose_out, choose_registry, ensure_contact, fail, operator_config
+from ashyq.cli.options import OutOption, ReplicaMapOption
 from ashyq.pipeline.bodies import Registry, RegistryError, available_registries, load_registry, missing_identifiers
 
 bodies_app = typer.Typer(

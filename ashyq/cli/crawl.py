@@ -15,15 +15,8 @@ from rich.live import Live
 from rich.table import Table
 
 from ashyq.cli.console import command_console
-from ashyq.cli.operator import (
-    DbOption,
-    OutOption,
-    RegistryOption,
-    choose_out,
-    choose_registry,
-    choose_store,
-    ensure_contact,
-)
+from ashyq.cli.operator import choose_out, choose_registry, choose_store, ensure_contact
+from ashyq.cli.options import DbOption, OutOption, RegistryOption
 from ashyq.crawler.runner import CrawlRequest, CrawlSummary, UnknownBodies, resolve_bodies, run_crawl
 from ashyq.pipeline.addresses import ReplicaMapError, read_replica_map
 from ashyq.pipeline.audit import RunStatus

@@ -13,15 +13,8 @@ import typer
 
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
 from ashyq.cli.console import command_console
-from ashyq.cli.operator import (
-    DbOption,
-    OutOption,
-    RegistryOption,
-    choose_out,
-    choose_registry,
-    choose_store,
-    ensure_contact,
-)
+from ashyq.cli.operator import choose_out, choose_registry, choose_store, ensure_contact
+from ashyq.cli.options import DbOption, OutOption, RegistryOption
 from ashyq.cli.outputs import output_file
 from ashyq.declared.loader import DeclarationError, LoadContext, load_report
 from ashyq.declared.reconcile import untrue_facts

@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-from ashyq.cli.operator import DbOption, choose_store, fail
+from ashyq.cli.operator import choose_store, fail
+from ashyq.cli.options import DbOption
 from ashyq.declared.unified_list import ListRefused, load_unified_list, write_unified_list
 from ashyq.pipeline.bodies import RegistryError, load_registry
 from ashyq.pipeline.unified_list import bodies_named, store_unified_list

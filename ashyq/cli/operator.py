@@ -8,7 +8,6 @@ invented for the replica, so outside replica mode it would send real traffic und
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
@@ -22,21 +21,6 @@ REGISTRY_CHOICES = (
     "`ashyq bodies sync`), or --registry demo with --replica-map (the replica world's bodies); "
     "or set `registry:` in ashyq.yaml"
 )
-
-RegistryOption = Annotated[
-    str | None,
-    typer.Option(
-        help="Registry: kz, a YAML file (e.g. from `ashyq bodies sync`), or demo with --replica-map. "
-        "Default: `registry:` of ashyq.yaml; there is no other default."
-    ),
-]
-OutOption = Annotated[
-    Path | None, typer.Option("--out", help="Output folder (default: `out:` of ashyq.yaml, or ./out).")
-]
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Store URL (default: `store:` of ashyq.yaml, ASHYQ_DB_URL or out/ashyq.sqlite)."),
-]
 
 
 def fail(message: str) -> typer.Exit:

@@ -17,6 +17,7 @@ import typer
 
 from ashyq.cli.console import command_console
 from ashyq.cli.operator import choose_out, choose_store, operator_config
+from ashyq.cli.options import DbOption
 from ashyq.cli.outputs import output_file
 from ashyq.pipeline.addresses import ReplicaMapError
 from ashyq.pipeline.run_outputs import (
@@ -65,10 +66,6 @@ assert {t.value for t in ExportTable} == set(TABLES)
 
 RunOption = Annotated[str, typer.Option("--run", help="Run id, or 'last' for the last complete run.")]
 BodyOption = Annotated[str, typer.Option("--body", help="Body id.")]
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Store URL (default: `store:` of ashyq.yaml, ASHYQ_DB_URL or out/ashyq.sqlite)."),
-]
 DataOption = Annotated[
     Path | None,
     typer.Option(

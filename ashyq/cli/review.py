@@ -9,15 +9,8 @@ import typer
 from rich.table import Table
 
 from ashyq.cli.audit import CrawlConfigOption, StageProgress, console, parse_date, replica_map_of, usage_error
-from ashyq.cli.operator import (
-    DbOption,
-    OutOption,
-    RegistryOption,
-    choose_out,
-    choose_registry,
-    choose_store,
-    ensure_contact,
-)
+from ashyq.cli.operator import choose_out, choose_registry, choose_store, ensure_contact
+from ashyq.cli.options import DbOption, OutOption, RegistryOption
 from ashyq.pipeline.bodies import BodyRefused, RegistryError, body_in_registry
 
 

@@ -14,7 +14,8 @@ import typer
 
 from ashyq.cli.console import command_console
 from ashyq.cli.operator import choose_out, choose_store
-from ashyq.cli.report import DataOption, DbOption, LangOption, ReportLanguage
+from ashyq.cli.options import DbOption
+from ashyq.cli.report import DataOption, LangOption, ReportLanguage
 from ashyq.pipeline.run_history import STATUSES, prune_runs, run_diff, run_overview, run_rows, write_diff
 from ashyq.reports.body_report import ReportError
 from ashyq.reports.i18n import Translate, catalogue, format_points, format_signed

@@ -297,16 +297,7 @@ def release_archive(out_dir: str | Path, run_id: str, body_id: str) -> None:
 
 
 def write_resource(
-    out_dir: str | Path,
-    run_id: str,
-    body_id: str,
-    uri: str,
-    content: bytes,
-    content_type: str,
-    *,
-    kind: Literal["resource", "conversion"] = "resource",
-    refers_to: str | None = None,
-    captured_at: datetime | None = None,
+    out_dir: str | Path, run_id: str, body_id: str, uri: str, content: bytes, content_type: str, **record: Any
 ) -> WarcRef:
     """Add a rendered DOM or a screenshot to the body's archive of the run.
 
@@ -314,5 +305,4 @@ def write_resource(
     ``refers_to`` the response record id of the page (``PageItem.warc_record_id``); for a
     screenshot ``kind="resource"`` and ``content_type="image/png"``.
     """
-    archive = archive_for(out_dir, run_id, body_id)
-    return archive.write_resource(uri, content, content_type, kind=kind, refers_to=refers_to, captured_at=captured_at)
+    return archive_for(out_dir, run_id, body_id).write_resource(uri, content, content_type, **record)
