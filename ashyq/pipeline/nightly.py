@@ -23,7 +23,6 @@ from ashyq.pipeline.audit import (
     start_audit_run,
 )
 from ashyq.pipeline.audit_request import AuditRequest, AuditSummary, Progress, largest_first, no_progress
-from ashyq.pipeline.queue import QueueError, enqueue_run, let_go, make_app, require_newest_schema, wait_for
 from ashyq.pipeline.runlock import RegistryBusy, nightly_lock
 from ashyq.store.db import database_url
 from ashyq.store.leases import Heartbeat
@@ -81,6 +80,9 @@ def queued_nightly(
 ) -> QueuedRun:
     """The run as per-body jobs for the workers, joined by the scoring job; waits for it unless told not to.
     ``resume``: an interrupted run, whose finished bodies the workers skip."""
+    # Celery is the `queue` extra: imported only when a nightly goes to the queue
+    from ashyq.pipeline.queue import QueueError, enqueue_run, let_go, make_app, require_newest_schema, wait_for
+
     db_url = request.db_url or database_url()
     if make_url(db_url).get_backend_name() == "sqlite":
         raise NightlyRefused("--queue needs a store the workers share (PostgreSQL: --db or ASHYQ_DB_URL)")
