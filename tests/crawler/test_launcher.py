@@ -55,7 +55,9 @@ def _harvest(tmp: Path, urls: dict[str, str], fork: bool, monkeypatch: pytest.Mo
 
     request = CrawlRequest(["kostanay"], base_url_map=urls, max_pages=6)
     request.out_dir, request.db_url = tmp / "out", f"sqlite:///{tmp / 'store.sqlite'}"
-    request.settings_overrides = {"DOWNLOAD_TIMEOUT": 2}
+    # a page every 0.3 s: the crawl is still running at its first progress event (half a second in), when
+    # the watch looks for it (six pages at full speed could be done, and the process gone, by then)
+    request.settings_overrides = {"DOWNLOAD_TIMEOUT": 2, "DOWNLOAD_DELAY": 0.3}
     request.spiders = ["site"]
     summary = run_crawl(request, watch)
     outcome = summary.bodies["kostanay"]
