@@ -177,24 +177,29 @@ class Condition:
     detail: str = ""
 
 
+def _declared_condition(artifacts: BodyArtifacts, name: str) -> Condition | None:
+    """The condition as the body reports it (its links, or none: not met), or None when it does not."""
+    declared = _declared(artifacts, name)
+    if declared is None:
+        return None
+    state = "met" if declared else "not_met"
+    return Condition(name, state, [_declared_ref(artifacts, name, declared)], "reported by the body")
+
+
+def _on_pages(artifacts: BodyArtifacts, name: str, phrases: dict[str, list[str]], unseen: str) -> Condition:
+    """The condition met where a heading of a harvested page names it; unverified (``unseen``) where none does."""
+    hits = _page_hits(artifacts, phrases)
+    return Condition(name, "met" if hits else "unverified", hits, "" if hits else unseen)
+
+
 def _npa_announced(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
     if not artifacts.records_of("legalacts", "draft") and not artifacts.records_of("legalacts", "draft_card"):
         return Condition("npa_announcements", "not_required", [], "no draft NPA on legalacts.egov.kz")
-    declared = _declared(artifacts, "npa_announcements")
-    if declared is not None:
-        state = "met" if declared else "not_met"
-        return Condition(
-            "npa_announcements",
-            state,
-            [_declared_ref(artifacts, "npa_announcements", declared)],
-            "reported by the body",
-        )
-    hits = _page_hits(artifacts, cfg["announcement_phrases"])
-    return Condition(
+    return _declared_condition(artifacts, "npa_announcements") or _on_pages(
+        artifacts,
         "npa_announcements",
-        "met" if hits else "unverified",
-        hits,
-        "" if hits else "no announcement reported or found on the website pages harvested",
+        cfg["announcement_phrases"],
+        "no announcement reported or found on the website pages harvested",
     )
 
 
@@ -206,15 +211,9 @@ def _budget_announced(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Conditio
     if not programmes or restricted:
         why = "budget information is restricted" if restricted else "no budget programme on budget.egov.kz"
         return Condition("budget_announcements", "not_required", [], why)
-    declared = _declared(artifacts, "budget_announcements")
-    if declared is not None:
-        state = "met" if declared else "not_met"
-        return Condition(
-            "budget_announcements",
-            state,
-            [_declared_ref(artifacts, "budget_announcements", declared)],
-            "reported by the body",
-        )
+    reported = _declared_condition(artifacts, "budget_announcements")
+    if reported is not None:
+        return reported
     phrases = cfg["announcement_phrases"]
     found = [
         m
@@ -241,18 +240,11 @@ def _budget_announced(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Conditio
 
 
 def _results_public(artifacts: BodyArtifacts, cfg: dict[str, Any]) -> Condition:
-    declared = _declared(artifacts, "project_results")
-    if declared is not None:
-        state = "met" if declared else "not_met"
-        return Condition(
-            "project_results", state, [_declared_ref(artifacts, "project_results", declared)], "reported by the body"
-        )
-    hits = _page_hits(artifacts, cfg["project_results_phrases"])
-    return Condition(
+    return _declared_condition(artifacts, "project_results") or _on_pages(
+        artifacts,
         "project_results",
-        "met" if hits else "unverified",
-        hits,
-        "" if hits else "no quarterly or annual project results reported or found on the pages harvested",
+        cfg["project_results_phrases"],
+        "no quarterly or annual project results reported or found on the pages harvested",
     )
 
 

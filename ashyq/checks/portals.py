@@ -103,6 +103,23 @@ def share_result(
     return result(item, lang, "partial", {**figures, "share": share}, deficiencies, evidence)
 
 
+def answered_result(
+    item: str,
+    lang: str | None,
+    answered: int,
+    received: int,
+    deficiencies: list[Deficiency],
+    evidence: list[EvidenceRef],
+    **measured: Any,
+) -> Result:
+    """Users' comments answered ÷ received (the portals' comment rows): with nothing received there is
+    nothing to answer, and the ratio is 1 (methodology, part C)."""
+    if received == 0:
+        figures = {"numerator": 0, "denominator": 0, "share": 1.0, **measured}
+        return result(item, lang, "pass", figures, evidence=evidence)
+    return share_result(item, lang, answered, received, deficiencies, evidence, **measured)
+
+
 def deficiency_result(
     item: str, lang: str | None, deficiencies: list[Deficiency], evidence: list[EvidenceRef], **measured: Any
 ) -> Result:

@@ -40,7 +40,7 @@ from ashyq.checks.budget.requirements import (
     verdict_result,
 )
 from ashyq.checks.edition_index import reading
-from ashyq.checks.portals import result, share_result
+from ashyq.checks.portals import answered_result, result, share_result
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 
@@ -195,15 +195,7 @@ def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
     def evaluate(portal: BudgetPortal) -> Result:
         count = comment_handling(portal, artifacts)
-        if count.received == 0:  # nothing to answer: the ratio is 1 (methodology, part C)
-            return result(
-                item,
-                portal.lang,
-                "pass",
-                {"numerator": 0, "denominator": 0, "share": 1.0, **count.measured},
-                evidence=count.evidence,
-            )
-        return share_result(
+        return answered_result(
             item, portal.lang, count.answered, count.received, count.deficiencies, count.evidence, **count.measured
         )
 

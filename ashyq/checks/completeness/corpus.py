@@ -283,55 +283,46 @@ def _record_page(record: PortalRecord, lang: str) -> Unit:
     )
 
 
-def _record_document(record: PortalRecord, lang: str) -> Unit:
-    p = record.payload
-    content = str(p.get("content") or "")
-    directions = " ".join(str(d.get("title") or "") for d in p.get("directions") or [] if isinstance(d, dict))
-    files = " ".join(str(f.get("document") or "") for f in p.get("full_text") or [] if isinstance(f, dict))
-    title = str(p.get("title") or "")
-    url = _entity_url(p, f"/documents/details/{p.get('id')}", lang)
+def _article(
+    record: PortalRecord, lang: str, kind: str, url: str, content: str, tags: str, links: str, dates: tuple[date, ...]
+) -> Unit:
+    """A record that reads as an article: a title over HTML ``content`` (a document, a news item)."""
+    title = str(record.payload.get("title") or "")
     text = html_to_text(content)
     return _folded(
         Unit(
             lang,
             url,
-            "document",
+            kind,
             normalise(title),
             normalise(f"{title} {text}"),
             normalise(f"{title} {text}"),
-            f"{url} document {directions}".lower(),
-            files.lower(),
-            f"govkz:document:{p.get('id')}",
-            _dates_of(p, "created_date", "updated_date"),
+            tags,
+            links,
+            f"govkz:{kind}:{record.payload.get('id')}",
+            dates,
             content,
             record,
-            blocks=_record_blocks(title, content, _dates_of(p, "created_date", "updated_date")),
+            blocks=_record_blocks(title, content, dates),
         )
     )
+
+
+def _record_document(record: PortalRecord, lang: str) -> Unit:
+    p = record.payload
+    directions = " ".join(str(d.get("title") or "") for d in p.get("directions") or [] if isinstance(d, dict))
+    files = " ".join(str(f.get("document") or "") for f in p.get("full_text") or [] if isinstance(f, dict))
+    url = _entity_url(p, f"/documents/details/{p.get('id')}", lang)
+    tags = f"{url} document {directions}".lower()
+    dates = _dates_of(p, "created_date", "updated_date")
+    return _article(record, lang, "document", url, str(p.get("content") or ""), tags, files.lower(), dates)
 
 
 def _record_news(record: PortalRecord, lang: str) -> Unit:
     p = record.payload
-    title, body = str(p.get("title") or ""), str(p.get("body") or "")
+    body = str(p.get("body") or "")
     url = _entity_url(p, f"/press/news/details/{p.get('id')}", lang)
-    text = html_to_text(body)
-    return _folded(
-        Unit(
-            lang,
-            url,
-            "news",
-            normalise(title),
-            normalise(f"{title} {text}"),
-            normalise(f"{title} {text}"),
-            f"{url} news",
-            body.lower(),
-            f"govkz:news:{p.get('id')}",
-            _dates_of(p, "created_date"),
-            body,
-            record,
-            blocks=_record_blocks(title, body, _dates_of(p, "created_date")),
-        )
-    )
+    return _article(record, lang, "news", url, body, f"{url} news", body.lower(), _dates_of(p, "created_date"))
 
 
 def _record_curator(record: PortalRecord, lang: str) -> Unit:

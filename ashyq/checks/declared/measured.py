@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.form_items import rows_for
+from ashyq.base.forms import General
 from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.base.working_days import add_working_days, half_year_label, half_year_of
 from ashyq.checks.declared.facts import (
@@ -270,24 +272,40 @@ def media_requests(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 def media_survey(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 7.1 row 3 (C = a / 100, point 83): the share of media satisfied, as numerator over 100."""
-    declared = declared_of(artifacts)
-    percent = declared.report.general.media_survey_percent if declared else None
-    if declared is None or percent is None:
-        return [not_assessed(item, lang, "the media survey result (point 83) is not entered") for lang in LANGS]
-    ev = [row_evidence(declared, "general", None, f"media satisfied: {percent} %")]
-    status: Status = "pass" if percent >= 100 else "fail" if percent <= 0 else "partial"
-    return [Result(item, lang, status, {"numerator": percent, "denominator": 100}, [], ev) for lang in LANGS]
+
+    def judge(percent: float) -> tuple[Status, dict[str, Any]]:
+        status: Status = "pass" if percent >= 100 else "fail" if percent <= 0 else "partial"
+        return status, {"numerator": percent, "denominator": 100}
+
+    return _survey(artifacts, item, "media", 83, lambda general: general.media_survey_percent, judge)
 
 
 def population_survey(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 7.1 row 4 (D, point 84): the population's satisfaction in %, banded by the edition."""
+
+    def judge(percent: float) -> tuple[Status, dict[str, Any]]:
+        return ("pass" if percent > 80 else "partial"), {"value": percent}
+
+    return _survey(artifacts, item, "population", 84, lambda general: general.population_survey_percent, judge)
+
+
+def _survey(
+    artifacts: BodyArtifacts,
+    item: str,
+    who: str,
+    point: int,
+    percent_of: Callable[[General], float | None],
+    judge: Callable[[float], tuple[Status, dict[str, Any]]],
+) -> list[Result]:
+    """A survey's share of ``who`` satisfied, entered on the report's cover by the assessing body
+    (points 83, 84), as ``judge`` rates it; not assessed while it is not entered."""
     declared = declared_of(artifacts)
-    percent = declared.report.general.population_survey_percent if declared else None
+    percent = percent_of(declared.report.general) if declared else None
     if declared is None or percent is None:
-        return [not_assessed(item, lang, "the population survey result (point 84) is not entered") for lang in LANGS]
-    ev = [row_evidence(declared, "general", None, f"population satisfied: {percent} %")]
-    status: Status = "pass" if percent > 80 else "partial"
-    return [Result(item, lang, status, {"value": percent}, [], ev) for lang in LANGS]
+        return [not_assessed(item, lang, f"the {who} survey result (point {point}) is not entered") for lang in LANGS]
+    ev = [row_evidence(declared, "general", None, f"{who} satisfied: {percent} %")]
+    status, measured = judge(percent)
+    return [Result(item, lang, status, dict(measured), [], ev) for lang in LANGS]
 
 
 # ------------------------------------------------------------------------------------------- 2017

@@ -161,6 +161,25 @@ def dialog_reader(*contents: str) -> Callable[[BodyArtifacts, str], DialogView]:
     return read
 
 
+def _none_listed(
+    artifacts: BodyArtifacts,
+    item: str,
+    lang: Lang,
+    contents: tuple[str, ...],
+    measured: dict[str, Any],
+    message: str,
+    kind: str,
+    url: str | None = None,
+    unshown: str = "no record to show as evidence",
+) -> Result:
+    """A row failed because the portal lists none of ``contents`` in ``lang``: the list pages' coverage
+    records are the evidence that they were looked for, and without one the row is not assessed."""
+    evidence = coverage_evidence(artifacts, lang, contents)
+    if not evidence:
+        return not_assessed(item, lang, unshown)
+    return Result(item, lang, "fail", measured, [Deficiency(message, kind=kind, url=url, evidence=evidence)], evidence)
+
+
 def _event_evidence(events: list[Event]) -> list[EvidenceRef]:
     return [e.record.evidence("$.start", f"{e.title} ({e.start})") for e in events[:10]]
 
@@ -244,17 +263,17 @@ def _held_in_period(
             f"the reporting period {period.label} runs until {period.end:%d.%m.%Y} and has no internet "
             "conference or poll yet",
         )
-    evidence = coverage_evidence(artifacts, lang, ("conferences", "polls"))
-    if not evidence:
-        return not_assessed(item, lang, "no record to show as evidence")
-    missing = Deficiency(
+    return _none_listed(
+        artifacts,
+        item,
+        lang,
+        ("conferences", "polls"),
+        measured,
         f"No internet conference or poll in the reporting period {period.label} "
         f"({period.start:%d.%m.%Y}–{period.end:%d.%m.%Y})",
-        kind="period_without_event",
+        "period_without_event",
         url=_list_url(artifacts, lang, ("conferences", "polls")),
-        evidence=evidence,
     )
-    return Result(item, lang, "fail", measured, [missing], evidence)
 
 
 # ---------------------------------------------------------------------------------------- T6-2
@@ -422,16 +441,15 @@ def _blog_present(artifacts: BodyArtifacts, item: str, lang: Lang, cfg: dict[str
         return Result(
             item, lang, "pass", {"posts": len(posts)}, evidence=[newest.record.evidence("$.title", newest.title)]
         )
-    evidence = coverage_evidence(artifacts, lang, ("blog_posts",))
-    if not evidence:
-        return not_assessed(item, lang, "no blog record to show as evidence")
-    return Result(
+    return _none_listed(
+        artifacts,
         item,
         lang,
-        "fail",
+        ("blog_posts",),
         {"posts": 0},
-        [Deficiency(f"The first head's blog has no entry in {lang}", kind="no_blog", evidence=evidence)],
-        evidence,
+        f"The first head's blog has no entry in {lang}",
+        "no_blog",
+        unshown="no blog record to show as evidence",
     )
 
 
@@ -479,14 +497,12 @@ def _feedback_events(artifacts: BodyArtifacts, item: str, lang: Lang, cfg: dict[
     events = [e for e in events_of(artifacts, lang, cfg) if period.within(e.start, artifacts.as_of)]
     if events:
         return Result(item, lang, "pass", {"events": len(events)}, evidence=_event_evidence(events))
-    evidence = coverage_evidence(artifacts, lang, ("conferences", "polls"))
-    if not evidence:
-        return not_assessed(item, lang, "no record to show as evidence")
-    return Result(
+    return _none_listed(
+        artifacts,
         item,
         lang,
-        "fail",
+        ("conferences", "polls"),
         {"events": 0},
-        [Deficiency(f"No poll or internet conference since {first:%d.%m.%Y}", kind="no_event", evidence=evidence)],
-        evidence,
+        f"No poll or internet conference since {first:%d.%m.%Y}",
+        "no_event",
     )

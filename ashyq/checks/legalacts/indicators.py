@@ -29,7 +29,14 @@ from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.checks.edition_index import reading
 from ashyq.checks.keyboard_layout import describe, layout_issues
 from ashyq.checks.legalacts.records import Draft, NpaPortal, npa_portal, vocabulary
-from ashyq.checks.portals import EVIDENCE_LIMIT, deficiency_result, per_language, result, share_result
+from ashyq.checks.portals import (
+    EVIDENCE_LIMIT,
+    answered_result,
+    deficiency_result,
+    per_language,
+    result,
+    share_result,
+)
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
@@ -268,20 +275,7 @@ def comments(artifacts: BodyArtifacts, item: str) -> list[Result]:
         if not portal.all_documents:
             return nothing_to_publish(item, portal, "draft or consultative document")
         answered, received, deficiencies, evidence, source = comment_findings(portal, artifacts)
-        if received == 0:
-            return result(
-                item,
-                portal.lang,
-                "pass",
-                {
-                    "numerator": 0,
-                    "denominator": 0,
-                    "share": 1.0,
-                    "source": source,
-                },
-                evidence=evidence,
-            )
-        return share_result(item, portal.lang, answered, received, deficiencies, evidence, source=source)
+        return answered_result(item, portal.lang, answered, received, deficiencies, evidence, source=source)
 
     return on_legalacts(artifacts, item, evaluate)
 
