@@ -22,6 +22,7 @@ from ashyq.checks.accessibility.website import (
     is_home,
     measurements,
     no_pages,
+    on_site_pages,
     parse,
     sample,
     site_pages,
@@ -135,12 +136,9 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
 
 
 @register("a14.rss", "1", ["A14-4.3"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
-def rss(artifacts: BodyArtifacts, item: str) -> list[Result]:
+@on_site_pages
+def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 4.3: RSS feeds of announcements and news, and of public-procurement tenders."""
-    config = check_settings("accessibility", artifacts.config)
-    pages = [parse(p) for p in site_pages(artifacts, config)]
-    if not pages:
-        return no_pages(artifacts, [item])
     feeds = {url: (p, label) for p in pages for url, label in _feeds(p)}
     if not feeds:
         return [_missing(item, "no_rss", "no RSS feed is announced or linked on any harvested page", pages)]
@@ -398,16 +396,13 @@ def hidden_counter(p: Parsed) -> tuple[str, str] | None:
 @register(
     "a14.visitor_counter", "2", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
-def visitor_counter(artifacts: BodyArtifacts, item: str) -> list[Result]:
+@on_site_pages
+def visitor_counter(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 4.6 under the interpretation ``a14-visitor-counter``: by default a counter the visitor
     sees (the row is one of section 4's interactive means); a hidden analytics script counts only
     under the other reading, and is reported either way."""
-    config = check_settings("accessibility", artifacts.config)
     reading = interpretation(artifacts, "a14-visitor-counter")
     vocabulary = labels(config, "counter")
-    pages = [parse(p) for p in site_pages(artifacts, config)]
-    if not pages:
-        return no_pages(artifacts, [item])
     for p in pages:
         shown = visible_counter(p, vocabulary)
         if shown is not None:

@@ -27,6 +27,7 @@ from ashyq.checks.accessibility.website import (
     measurements,
     no_measurement,
     no_pages,
+    on_site_pages,
     parse,
     sample,
     site_pages,
@@ -214,12 +215,9 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
 
 
 @register("a14.formats", "1", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
-def formats(artifacts: BodyArtifacts, item: str) -> list[Result]:
+@on_site_pages
+def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
-    config = check_settings("accessibility", artifacts.config)
-    pages = [parse(p) for p in site_pages(artifacts, config)]
-    if not pages:
-        return no_pages(artifacts, [item])
     deficiencies: list[Deficiency] = []
     first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"))
     if first is not None:
@@ -286,12 +284,9 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
 
 
 @register("a14.long_documents", "1", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
-def long_documents(artifacts: BodyArtifacts, item: str) -> list[Result]:
+@on_site_pages
+def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts."""
-    config = check_settings("accessibility", artifacts.config)
-    pages = [parse(p) for p in site_pages(artifacts, config)]
-    if not pages:
-        return no_pages(artifacts, [item])
     chapters = pattern(config, "chapter_marker")
     long_limit = int(config["long_document_chars"])
     texts = {p.page.url: _content_text(p) for p in pages}
@@ -415,13 +410,10 @@ def _has_notice(anchor: Any, notices: list[str]) -> bool:
 
 
 @register("a14.links", "1", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
-def links(artifacts: BodyArtifacts, item: str) -> list[Result]:
+@on_site_pages
+def links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.9: links: no dead links; the language switch opens the same page; external links open in a
     new window or tab, and the user is told."""
-    config = check_settings("accessibility", artifacts.config)
-    pages = [parse(p) for p in site_pages(artifacts, config)]
-    if not pages:
-        return no_pages(artifacts, [item])
     deficiencies: list[Deficiency] = []
     dead = {
         (p.page.url, link.target_url): (p, link)
@@ -525,22 +517,20 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     taken, _ = usable(measurements(artifacts, "emblem", "desktop"))
     found = [m for m in taken if m.data.get("found")]
     measured: dict[str, Any] = {"official_marking": bool(marked), "emblem_limit_px": limit}
+    too_large: Deficiency | None = None  # what is said when the emblem, rendered or declared, is above the limit
     if found:
         m = max(
             found, key=lambda m: max(float(m.data.get("rendered_width", 0)), float(m.data.get("rendered_height", 0)))
         )
         width, height = round(float(m.data["rendered_width"])), round(float(m.data["rendered_height"]))
         measured.update(width=width, height=height, size_source="rendered")
-        if width > limit or height > limit:
-            deficiencies.append(
-                Deficiency(
-                    f"the State Emblem is shown at {width}×{height} px (at most {limit}×{limit})",
-                    kind="emblem_too_large",
-                    url=m.url,
-                    selector=m.data.get("selector"),
-                    evidence=[m.evidence(m.data.get("selector"), m.data.get("src"))],
-                )
-            )
+        too_large = Deficiency(
+            f"the State Emblem is shown at {width}×{height} px (at most {limit}×{limit})",
+            kind="emblem_too_large",
+            url=m.url,
+            selector=m.data.get("selector"),
+            evidence=[m.evidence(m.data.get("selector"), m.data.get("src"))],
+        )
     else:
         images = [(p, img) for p in home if (img := _emblem_in_html(p, config)) is not None]
         if not images and not taken:
@@ -553,14 +543,13 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
             p, img = images[0]
             width, height = int(img.get("width") or 0), int(img.get("height") or 0)
             measured.update(width=width, height=height, size_source="html_attributes")
-            if width > limit or height > limit:
-                deficiencies.append(
-                    Deficiency(
-                        f"the State Emblem is declared {width}×{height} px",
-                        kind="emblem_too_large",
-                        url=p.page.url,
-                        evidence=[p.page.evidence("img", img.get("src"))],
-                    )
-                )
+            too_large = Deficiency(
+                f"the State Emblem is declared {width}×{height} px",
+                kind="emblem_too_large",
+                url=p.page.url,
+                evidence=[p.page.evidence("img", img.get("src"))],
+            )
+    if too_large is not None and (measured["width"] > limit or measured["height"] > limit):
+        deficiencies.append(too_large)
     evidence = [home[0].page.evidence("header", (marked[0].text() if marked else home[0].text())[:160])]
     return [_result(item, deficiencies, 2, measured, evidence, artifacts)]

@@ -20,6 +20,7 @@ from ashyq.checks.accessibility.website import (
     is_home,
     is_splash,
     no_pages,
+    on_site_pages,
     parse,
     sample,
     site_pages,
@@ -162,12 +163,9 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
 
 
 @register("a14.page_elements", "1", ["A14-2.3"], needs=["pages"], also_applies_to=("subordinate",))
-def page_elements(artifacts: BodyArtifacts, item: str) -> list[Result]:
+@on_site_pages
+def page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.3: main navigation menu, link to the home page, site map and search form on every page."""
-    config = check_settings("accessibility", artifacts.config)
-    pages = [parse(p) for p in site_pages(artifacts, config)]
-    if not pages:
-        return no_pages(artifacts, [item])
     deficiencies: list[Deficiency] = []
     measured: dict[str, Any] = {"pages": len(pages)}
     for key, name, find in ELEMENTS:

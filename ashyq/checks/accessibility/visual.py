@@ -31,6 +31,7 @@ from ashyq.checks.accessibility.website import (
     measurements,
     no_measurement,
     no_pages,
+    on_site_pages,
     parse,
     site_pages,
     usable,
@@ -337,16 +338,13 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     uses=["measurements:skip_link", "measurements:axe"],
     also_applies_to=("subordinate",),
 )
-def skip_and_top(artifacts: BodyArtifacts, item: str) -> list[Result]:
+@on_site_pages
+def skip_and_top(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 3.4 asks for "a link to the main content on every web page" (interpretation
     ``a14-skip-link``: by default that link, as the text says; the other reading accepts any of
     WCAG 2.4.1's ways past repeated blocks). A link the browser used that led nowhere near the main
     content is no such link."""
-    config = check_settings("accessibility", artifacts.config)
     reading = interpretation(artifacts, "a14-skip-link")
-    pages = [parse(p) for p in site_pages(artifacts, config)]
-    if not pages:
-        return no_pages(artifacts, [item])
     probes, _ = usable(measurements(artifacts, "skip_link", "desktop"))
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
     criteria = item_criteria(config, item)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -22,7 +22,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.text import normalise, squash
 from ashyq.checks.inputs import missing_reason
 from ashyq.checks.result import Result, not_assessed
-from ashyq.config.check_settings import pattern
+from ashyq.config.check_settings import check_settings, pattern
 
 
 # ------------------------------------------------------------------------------------------- pages
@@ -155,6 +155,24 @@ def is_material(page: PageSnapshot, config: dict[str, Any]) -> bool:
 def no_pages(artifacts: BodyArtifacts, items: Sequence[str]) -> list[Result]:
     """None of the harvested pages is one of the website's HTML pages that answered."""
     return [not_assessed(item, None, missing_reason(artifacts, "pages")) for item in items]
+
+
+PagesCheck = Callable[[BodyArtifacts, str, dict[str, Any], list[Parsed]], list[Result]]
+
+
+def on_site_pages(check: PagesCheck) -> Callable[[BodyArtifacts, str], list[Result]]:
+    """A row read off the website's own pages (:func:`site_pages`, parsed): the check is told the
+    Appendix 14 settings and those pages, and is not called when there are none (:func:`no_pages`)."""
+
+    @functools.wraps(check)
+    def run(artifacts: BodyArtifacts, item: str) -> list[Result]:
+        config = check_settings("accessibility", artifacts.config)
+        pages = [parse(p) for p in site_pages(artifacts, config)]
+        if not pages:
+            return no_pages(artifacts, [item])
+        return check(artifacts, item, config, pages)
+
+    return run
 
 
 def measurements(artifacts: BodyArtifacts, kind: str, viewport: str | None = None) -> list[Measurement]:
