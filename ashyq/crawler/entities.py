@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ashyq.crawler.launcher import start_crawl
+from ashyq.crawler.launcher import read_job, start_crawl
 from ashyq.crawler.settings import build_settings
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.store.entity_rules import EntityHarvest, HarvestedEntity, ListedOrganisation
@@ -97,11 +97,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from ashyq.crawler.spiders.govkz_entities import GovkzEntitiesSpider
 
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        sys.stderr.write("usage: python -m ashyq.crawler.entities JOB.json\n")
+    spec = read_job(argv, "ashyq.crawler.entities")
+    if spec is None:
         return 2
-    spec = json.loads(Path(args[0]).read_text(encoding="utf-8"))
     settings = build_settings(
         load_crawl_config(spec.get("config_path")),
         base_url_map=spec.get("base_url_map") or None,

@@ -80,6 +80,17 @@ class Crawl(Protocol):
     def kill(self) -> None: ...
 
 
+def read_job(argv: list[str] | None, module: str) -> dict[str, Any] | None:
+    """The job of a crawl program (``python -m <module> JOB.json``), read from its one argument; None,
+    after the usage on stderr, when it is not given exactly one."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        sys.stderr.write(f"usage: python -m {module} JOB.json\n")
+        return None
+    job: dict[str, Any] = json.loads(Path(args[0]).read_text(encoding="utf-8"))
+    return job
+
+
 def start_crawl(
     job_path: Path,
     log_path: Path,

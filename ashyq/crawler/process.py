@@ -17,12 +17,12 @@ import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TextIO
 
 from scrapy import Spider
 from scrapy.crawler import Crawler, CrawlerProcess
 
+from ashyq.crawler.launcher import read_job
 from ashyq.crawler.settings import build_settings
 from ashyq.crawler.spiders import spiders_for
 from ashyq.net.crawl_config import load_crawl_config
@@ -206,11 +206,9 @@ def _drives_browser(spider: type[Spider]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        sys.stderr.write("usage: python -m ashyq.crawler.process JOB.json\n")
+    job = read_job(argv, "ashyq.crawler.process")
+    if job is None:
         return 2
-    job = json.loads(Path(args[0]).read_text(encoding="utf-8"))
     install_from_environment()  # the socket guard, when asked for (ASHYQ_SOCKET_GUARD)
     if job.get("connection_log"):
         install_connection_log(job["connection_log"])

@@ -12,6 +12,8 @@ after ``i.fa-calendar``; a poll's «start – end»).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -49,23 +51,34 @@ def _last_path_id(url: str) -> str | None:
     return tail if tail.isdigit() else None
 
 
+def _day(text: str | None) -> date | None:
+    """The first dd.mm.yyyy date in ``text``."""
+    found = _DAY.search(text or "")
+    return parse_day(found.group(0) if found else None, DAY_FORMATS)
+
+
+def _listed(
+    html: str, page_url: str, selector: str, kind: str, fields: Callable[[Selector], dict[str, Any]]
+) -> list[Record]:
+    """The entries of a list page: each titled by an ``h3`` linking to the entry's own page (its id is
+    the link's last path segment), with the ``fields`` read off the entry."""
+    records = []
+    for entry in Selector(text=html).css(selector):
+        href = entry.css("h3 a::attr(href)").get()
+        url = urljoin(page_url, href) if href else None
+        title = node_text(entry.css("h3")[0]) if entry.css("h3") else None
+        records.append(Record(kind, _last_path_id(url or ""), {"title": title, "url": url, **fields(entry)}))
+    return records
+
+
 def parse_posts(html: str, page_url: str) -> list[Record]:
     """Blog posts: title link, date (``i.fa-calendar``), the text shown in the list."""
-    sel = Selector(text=html)
-    records = []
-    for post in sel.css("div.blog-post"):
-        href = post.css("h3 a::attr(href)").get()
-        url = urljoin(page_url, href) if href else None
-        day_match = _DAY.search(_icon_text(post, "fa-calendar") or "")
-        day = parse_day(day_match.group(0) if day_match else None, DAY_FORMATS)
-        payload = {
-            "title": node_text(post.css("h3")[0]) if post.css("h3") else None,
-            "url": url,
-            "date": iso_or_none(day),
-            "text": node_text(post.xpath("./p")) or None,
-        }
-        records.append(Record("blog_post", _last_path_id(url or ""), payload))
-    return records
+
+    def fields(post: Selector) -> dict[str, Any]:
+        day = _day(_icon_text(post, "fa-calendar"))
+        return {"date": iso_or_none(day), "text": node_text(post.xpath("./p")) or None}
+
+    return _listed(html, page_url, "div.blog-post", "blog_post", fields)
 
 
 def parse_questions(html: str, page_url: str) -> list[Record]:
@@ -83,24 +96,21 @@ def parse_questions(html: str, page_url: str) -> list[Record]:
         number = first_int(number_text)
         question_id = str(number) if number is not None else None
         readmore = card.css("a.readmore::attr(href)").get()
-        day_text = _icon_text(info, "fa-calendar") or ""
-        day_match = _DAY.search(day_text)
         # the question text sits between the applicant's h3 and the ul.blog-info
         text = " ".join(node_text(p) for p in card.xpath("./p"))
         answer = answers.get(question_id or "")
         answer_text = " ".join(node_text(p) for p in answer.xpath("./p")) if answer else ""
         answer_info = squash(answer.css(".answer-info::text").get()) if answer else ""
-        answer_day = _DAY.search(answer_info)
         payload: dict[str, Any] = {
             "number": number,
             "category": squash(_icon_text(info, "fa-tags") or "") or None,
-            "date": iso_or_none(parse_day(day_match.group(0) if day_match else None, DAY_FORMATS)),
+            "date": iso_or_none(_day(_icon_text(info, "fa-calendar"))),
             "views": first_int(_icon_text(info, "fa-eye")),
             "text": squash(text) or None,
             "url": urljoin(page_url, readmore) if readmore else None,
             "answered": bool(answer_text.strip()),
             "answer": squash(answer_text) or None,
-            "answer_date": iso_or_none(parse_day(answer_day.group(0) if answer_day else None, DAY_FORMATS)),
+            "answer_date": iso_or_none(_day(answer_info)),
         }
         records.append(Record("question", question_id, payload))
     return records
@@ -108,22 +118,14 @@ def parse_questions(html: str, page_url: str) -> list[Record]:
 
 def parse_events(html: str, page_url: str, kind: str) -> list[Record]:
     """Conference or poll list entries: title, link, date or «start – end»."""
-    sel = Selector(text=html)
-    records = []
-    for event in sel.css("div.event"):
-        href = event.css("h3 a::attr(href)").get()
-        url = urljoin(page_url, href) if href else None
+
+    def fields(event: Selector) -> dict[str, Any]:
         days = _DAY.findall(_icon_text(event, "fa-calendar") or "")
         start = parse_day(days[0], DAY_FORMATS) if days else None
         end = parse_day(days[-1], DAY_FORMATS) if len(days) > 1 else None
-        payload = {
-            "title": node_text(event.css("h3")[0]) if event.css("h3") else None,
-            "url": url,
-            "start": iso_or_none(start),
-            "end": iso_or_none(end),
-        }
-        records.append(Record(kind, _last_path_id(url or ""), payload))
-    return records
+        return {"start": iso_or_none(start), "end": iso_or_none(end)}
+
+    return _listed(html, page_url, "div.event", kind, fields)
 
 
 def parse_poll_options(html: str) -> list[dict[str, Any]]:

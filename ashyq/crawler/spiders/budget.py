@@ -14,7 +14,7 @@ import scrapy
 from scrapy.http import Response
 
 from ashyq.crawler.parsers import budget
-from ashyq.crawler.spiders.portal import PortalSpider, egov_request
+from ashyq.crawler.spiders.portal import PortalSpider, answered, egov_request
 
 
 class BudgetSpider(PortalSpider):
@@ -35,13 +35,9 @@ class BudgetSpider(PortalSpider):
     def _get(self, url: str, callback: Any, lang: str, **meta: Any) -> scrapy.Request:
         return egov_request(url, callback, self.errback, lang, meta=meta, headers={"Accept-Language": lang})
 
+    @answered
     def parse_search(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]
-        if response.status != 200:
-            yield from self.http_failure(response)
-            if response.meta.get("coverage_content"):
-                yield self.coverage("budget_search", lang, measurable=False, reason=f"http_{response.status}")
-            return
         page = budget.parse_search(response.text, response.url)
         for url in page.programme_urls:
             yield self._get(url, self.parse_programme, lang)
@@ -54,18 +50,13 @@ class BudgetSpider(PortalSpider):
             for number in range(2, pages + 1):
                 yield self._get(budget.search_url(agency, number), self.parse_search, lang)
 
+    @answered
     def parse_programme(self, response: Response) -> Iterable[Any]:
-        lang = response.meta["lang"]
-        if response.status != 200:
-            yield from self.http_failure(response)
-            return
-        yield from self.records(budget.parse_programme(response.text, response.url), response, lang)
+        yield from self.records(budget.parse_programme(response.text, response.url), response, response.meta["lang"])
 
+    @answered
     def parse_material(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]
-        if response.status != 200:
-            yield from self.http_failure(response)
-            return
         records = budget.parse_material(response.text, response.url)
         # what the search result said (type, date) stays with the card's own fields
         records[0].payload["listed"] = response.meta.get("listed")

@@ -15,7 +15,7 @@ import scrapy
 from scrapy.http import Response
 
 from ashyq.crawler.parsers import dataegov
-from ashyq.crawler.spiders.portal import PortalSpider, egov_request
+from ashyq.crawler.spiders.portal import PortalSpider, answered, egov_request
 
 XHR_HEADERS = {"X-Requested-With": "XMLHttpRequest", "Referer": f"{dataegov.DATA}/datasets/listbygovagency"}
 
@@ -42,12 +42,9 @@ class DataEgovSpider(PortalSpider):
     def _get(self, url: str, callback: Any, lang: str, **meta: Any) -> scrapy.Request:
         return egov_request(url, callback, self.errback, lang, meta=meta, headers=XHR_HEADERS)
 
+    @answered
     def parse_count(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]
-        if response.status != 200:
-            yield from self.http_failure(response)
-            yield self.coverage("datasets", lang, measurable=False, reason=f"http_{response.status}")
-            return
         try:
             total = dataegov.parse_count(response.body)
         except dataegov.CatalogueError as error:
@@ -59,11 +56,9 @@ class DataEgovSpider(PortalSpider):
         for page in range(1, dataegov.pages_for(total) + 1):
             yield self._get(dataegov.list_url(agency, page), self.parse_page, lang)
 
+    @answered
     def parse_page(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]
-        if response.status != 200:
-            yield from self.http_failure(response)
-            return
         try:
             datasets = dataegov.parse_datasets(response.body)
         except dataegov.CatalogueError as error:
@@ -82,11 +77,9 @@ class DataEgovSpider(PortalSpider):
                     version=version,
                 )
 
+    @answered
     def parse_passport(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]
-        if response.status != 200:
-            yield from self.http_failure(response)
-            return
         try:
             record = dataegov.parse_passport(response.body, response.meta["api_uri"], response.meta["version"])
         except dataegov.CatalogueError as error:

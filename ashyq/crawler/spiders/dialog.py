@@ -20,7 +20,7 @@ from scrapy.http import Response
 from ashyq.config.loader import read
 from ashyq.crawler.parsers import dialog
 from ashyq.crawler.parsers.fields import total_pages
-from ashyq.crawler.spiders.portal import PortalSpider, egov_request
+from ashyq.crawler.spiders.portal import PortalSpider, answered, egov_request
 
 ROBOTS_CRAWL_DELAY = 1.0
 
@@ -62,12 +62,6 @@ class DialogSpider(PortalSpider):
     def _get(self, url: str, callback: Any, lang: str, **meta: Any) -> scrapy.Request:
         return egov_request(url, callback, self.errback, lang, meta=meta)
 
-    def _failed(self, response: Response) -> Iterable[Any]:
-        yield from self.http_failure(response)
-        content = response.meta.get("coverage_content")
-        if content:
-            yield self.coverage(content, response.meta["lang"], measurable=False, reason=f"http_{response.status}")
-
     def _next_pages(self, response: Response, url_of: Any, callback: Any) -> Iterable[Any]:
         if response.meta.get("page") != 1:
             return
@@ -77,25 +71,22 @@ class DialogSpider(PortalSpider):
         for number in range(2, pages + 1):
             yield self._get(url_of(self.body_identifier(), number), callback, lang, page=number)
 
+    @answered
     def parse_posts(self, response: Response) -> Iterable[Any]:
         yield from self._listing(response, dialog.parse_posts, dialog.posts_url, self.parse_posts)
 
+    @answered
     def parse_questions(self, response: Response) -> Iterable[Any]:
         yield from self._listing(response, dialog.parse_questions, dialog.questions_url, self.parse_questions)
 
     def _listing(self, response: Response, parse: Any, url_of: Any, callback: Any) -> Iterable[Any]:
-        """One page of the blog's posts or questions: its records, then the pages after it."""
-        if response.status != 200:
-            yield from self._failed(response)
-            return
+        """One page of the blog's posts or questions that answered: its records, then the pages after it."""
         yield from self.records(parse(response.text, response.url), response, response.meta["lang"])
         yield from self._next_pages(response, url_of, callback)
 
+    @answered
     def parse_events(self, response: Response) -> Iterable[Any]:
         lang, kind = response.meta["lang"], response.meta["kind"]
-        if response.status != 200:
-            yield from self._failed(response)
-            return
         records = dialog.parse_events(response.text, response.url, kind)
         yield self.coverage(response.meta["coverage_content"], lang, measurable=True, count=len(records))
         for record in records:

@@ -151,14 +151,20 @@ class GovkzEntitiesSpider(scrapy.Spider):
             yield self._rest_request(lang, 1)
 
     def _rest_request(self, lang: str, page: int) -> scrapy.Request:
-        query = urlencode({"page": page, "size": PAGE_SIZE, "sort-by": "id:ASC"})
+        query = {"page": page, "size": PAGE_SIZE, "sort-by": "id:ASC"}
+        return self._content_api("projectdetails", query, lang, self.parse_rest, page=page)
+
+    def _content_api(
+        self, endpoint: str, query: dict[str, Any], lang: str, callback: Any, **meta: Any
+    ) -> scrapy.Request:
+        """A request to the content API in ``lang`` (its ``Accept-Language``)."""
         return scrapy.Request(
-            f"{CONTENT_API}/projectdetails?{query}",
+            f"{CONTENT_API}/{endpoint}?{urlencode(query)}",
             headers={"Accept-Language": lang, "Accept": "application/json"},
-            callback=self.parse_rest,
+            callback=callback,
             errback=self.failed,
             dont_filter=True,
-            meta={**API_META, "lang": lang, "page": page},
+            meta={**API_META, "lang": lang, **meta},
         )
 
     async def parse_rest(self, response: Response) -> AsyncIterator[Any]:
@@ -238,20 +244,9 @@ class GovkzEntitiesSpider(scrapy.Spider):
             if self.source == "graphql":
                 yield self._graphql(_pages_query(slug), self.parse_pages_graphql, slug=slug)
             else:
+                query = {"projects": f"eq:{slug}", "size": PAGE_SIZE, "sort-by": "order:ASC"}
                 for lang in PAGE_LANGS:
-                    query = urlencode({"projects": f"eq:{slug}", "size": PAGE_SIZE, "sort-by": "order:ASC"})
-                    yield scrapy.Request(
-                        f"{CONTENT_API}/pages?{query}",
-                        headers={"Accept-Language": lang, "Accept": "application/json"},
-                        callback=self.parse_pages_rest,
-                        errback=self.failed,
-                        dont_filter=True,
-                        meta={
-                            **API_META,
-                            "slug": slug,
-                            "lang": lang,
-                        },
-                    )
+                    yield self._content_api("pages", query, lang, self.parse_pages_rest, slug=slug)
 
     def parse_pages_graphql(self, response: Response) -> None:
         slug = response.meta["slug"]

@@ -25,7 +25,7 @@ from scrapy.http import Response
 
 from ashyq.crawler.parsers import legalacts
 from ashyq.crawler.parsers.fields import total_pages
-from ashyq.crawler.spiders.portal import PortalSpider, egov_request, robots_override
+from ashyq.crawler.spiders.portal import PortalSpider, answered, egov_request, robots_override
 
 HOST = "legalacts.egov.kz"
 LISTS = (
@@ -80,14 +80,10 @@ class LegalactsSpider(PortalSpider):
             return True
         return False
 
+    @answered
     def parse_list(self, response: Response) -> Iterable[Any]:
         meta = response.meta
         lang, content, kind = meta["lang"], meta["content"], meta["kind"]
-        if response.status != 200:
-            yield from self.http_failure(response)
-            if meta["page"] == 1:
-                yield self.coverage(content, lang, measurable=False, reason=f"http_{response.status}")
-            return
         for record in legalacts.parse_list(response.text, response.url):
             record.kind = kind
             if not self._first_time(kind, lang, record.external_id):
@@ -111,11 +107,9 @@ class LegalactsSpider(PortalSpider):
             return
         yield self._get(url, callback, lang, draft_id=draft_id)
 
+    @answered
     def parse_card(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]
-        if response.status != 200:
-            yield from self.http_failure(response)
-            return
         records = legalacts.parse_card(response.text, response.url)
         records[0].payload["robots_override"] = self._override(response.url)
         yield from self.records(records, response, lang)
@@ -126,11 +120,9 @@ class LegalactsSpider(PortalSpider):
     def _version(self, url: str, draft_id: str, lang: str) -> Iterable[Any]:
         yield from self._past_robots(url, "/application", self.parse_version, lang, draft_id)
 
+    @answered
     def parse_version(self, response: Response) -> Iterable[Any]:
         lang = response.meta["lang"]
-        if response.status != 200:
-            yield from self.http_failure(response)
-            return
         record = legalacts.parse_version(response.text, response.url, response.meta["draft_id"])
         yield self.record(record, response, lang)
         older = record.payload.get("previous_version_url")

@@ -8,9 +8,10 @@ items from :mod:`ashyq.crawler.items`. Every request it makes addresses the real
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, TypeVar
 
 import scrapy
 from scrapy.http import Response
@@ -138,6 +139,14 @@ class PortalSpider(scrapy.Spider):
         response.meta[RECORDED] = True
         yield self.failure(response.url, "http_status", detail or f"HTTP {response.status}", response.status)
 
+    def not_answered(self, response: Response) -> Iterable[Any]:
+        """An answer other than 200: the failure and, on the first page of a list (``coverage_content``
+        in its meta), that content not measurable."""
+        yield from self.http_failure(response)
+        content = response.meta.get("coverage_content")
+        if content:
+            yield self.coverage(content, response.meta["lang"], measurable=False, reason=f"http_{response.status}")
+
     def errback(self, failure: Failure) -> Iterable[Any]:
         """Network errors, timeouts and robots refusals become failures, never crashes."""
         request = getattr(failure, "request", None)
@@ -152,6 +161,22 @@ class PortalSpider(scrapy.Spider):
         content = request.meta.get("coverage_content") if request is not None else None
         if content and request is not None:
             yield self.coverage(content, request.meta.get("lang"), measurable=False, reason=classify_failure(failure))
+
+
+Spider = TypeVar("Spider", bound=PortalSpider)
+
+
+def answered(callback: Callable[[Spider, Response], Iterable[Any]]) -> Callable[[Spider, Response], Iterable[Any]]:
+    """A callback that reads only an answer of 200: any other is told by :meth:`PortalSpider.not_answered`."""
+
+    @functools.wraps(callback)
+    def read(spider: Spider, response: Response) -> Iterable[Any]:
+        if response.status != 200:
+            yield from spider.not_answered(response)
+            return
+        yield from callback(spider, response)
+
+    return read
 
 
 def warc_record_id(response: Response | None) -> str | None:
