@@ -92,19 +92,18 @@ class BodyDiff:
 
     @property
     def final(self) -> ScoreChange:
-        return ScoreChange(
-            "final",
-            None if self.old_score is None else self.old_score.final,
-            None if self.new_score is None else self.new_score.final,
-        )
+        return self._figure("final")
 
     @property
     def penalty(self) -> ScoreChange:
         """The deductions outside the criteria (untrue facts in the body's own report …)."""
+        return self._figure("penalty")
+
+    def _figure(self, name: str) -> ScoreChange:
+        """The score's figure ``name`` (a column of both runs' scores) in both runs."""
+        old, new = self.old_score, self.new_score
         return ScoreChange(
-            "penalty",
-            None if self.old_score is None else self.old_score.penalty,
-            None if self.new_score is None else self.new_score.penalty,
+            name, None if old is None else getattr(old, name), None if new is None else getattr(new, name)
         )
 
     def of_kind(self, kind: ChangeKind) -> list[ItemChange]:
