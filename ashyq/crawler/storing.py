@@ -32,7 +32,7 @@ from ashyq.store.repository import (
     start_run,
     upsert_bodies,
 )
-from ashyq.store.vocabulary import BodyKind, EvidenceKind, FetchFailureReason, Portal, RunKind
+from ashyq.store.vocabulary import EvidenceKind, FetchFailureReason, Portal, RunKind
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -50,7 +50,7 @@ def store_body(body: body_registry.Body) -> Body:
         name_kk=body.names.kk,
         name_ru=body.names.ru,
         name_en=body.names.en,
-        kind=BodyKind(body.kind),
+        kind=body.kind,
         site_urls=list(body.sites),
         govkz_slug=ids.govkz_slug,
         data_gov_agency_id=ids.data_gov_agency_id,

@@ -141,7 +141,7 @@ def load_artifacts(
 
     artifacts = BodyArtifacts(
         body_id=body.id,
-        kind=body.kind.value,
+        kind=body.kind,
         as_of=as_of,
         site_urls=tuple(body.site_urls),
         names={"kk": body.name_kk, "ru": body.name_ru, **({"en": body.name_en} if body.name_en else {})},
@@ -156,7 +156,7 @@ def load_artifacts(
         config=dict(config_for(body_id) if config_for else {}),
         period=period or run_period(run),
     )
-    if with_subordinates and body.kind.value == "cgo":
+    if with_subordinates and body.kind == "cgo":
         for child in _children_in_run(session, run, body_id):
             artifacts.subordinates.append(
                 load_artifacts(

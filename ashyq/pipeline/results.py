@@ -174,7 +174,7 @@ def findings_document(
         "format": "ashyq-findings/1",
         "run": {"id": run.id, "as_of": run.as_of.isoformat() if run.as_of else None},
         "bodies": [
-            {"id": b.id, "kind": b.kind.value, "tags": list(b.tags or []), "parent": b.parent_id}
+            {"id": b.id, "kind": b.kind, "tags": list(b.tags or []), "parent": b.parent_id}
             for b in bodies
             if b is not None
         ],

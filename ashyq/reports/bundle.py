@@ -229,7 +229,7 @@ def _evidence_members(session: Session, report: BodyReport, data_dir: Path, tmp:
                 "id": report.body.id,
                 "name_kk": report.body.name_kk,
                 "name_ru": report.body.name_ru,
-                "kind": report.body.kind.value,
+                "kind": report.body.kind,
             },
             "warc": {"member": ARCHIVE_WARC, "records": contents.records},
             "missing": contents.missing,

@@ -270,7 +270,7 @@ def render_conclusion_html(report: BodyReport, lang: str) -> str:
     """A self-contained HTML page: the CSS inlined, no script, no external resource."""
     coverage_summary, coverage_rows = coverage_lines(report, lang)
     score = report.score
-    kind = report.body.kind.value
+    kind = report.body.kind
     return render(
         "conclusion.html.j2",
         lang=lang,

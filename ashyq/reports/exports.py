@@ -136,7 +136,7 @@ def build_tables(data: RunData, lang: str) -> list[Table]:
     criteria_rows: list[list[Cell]] = []
     finding_rows: list[list[Cell]] = []
     for entry, report in zip(data.ranked, data.reports, strict=True):
-        ranking_rows.append(_ranking_row(entry, report, data, lang, t(f"kind.{entry.body.kind.value}")))
+        ranking_rows.append(_ranking_row(entry, report, data, lang, t(f"kind.{entry.body.kind}")))
         criteria_rows += [
             [entry.body.id, c.id, report.titles.title(c.id, lang), _r(c.points), _r(c.max), _r(c.not_assessed)]
             for c in report.criteria
@@ -228,7 +228,7 @@ def body_json(entry: RankedBody | None, report: BodyReport) -> dict[str, Any]:
     return {
         "id": body.id,
         "names": {"kk": body.name_kk, "ru": body.name_ru, "en": body.name_en},
-        "kind": body.kind.value,
+        "kind": body.kind,
         "rank": entry.rank if entry else None,
         "edition": score.edition,
         "total": _r(score.total),

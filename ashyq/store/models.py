@@ -32,10 +32,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from ashyq.base.vocabulary import LANGS, STATUSES, Lang, Status
+from ashyq.base.vocabulary import BODY_KINDS, LANGS, STATUSES, BodyKind, Lang, Status
 from ashyq.store.columns import BigId, JSONDocument, UtcDateTime, text_enum
 from ashyq.store.vocabulary import (
-    BodyKind,
     EvidenceKind,
     FetchFailureReason,
     Portal,
@@ -79,7 +78,7 @@ class Body(Base):
     name_kk: Mapped[str] = mapped_column(Text)
     name_ru: Mapped[str] = mapped_column(Text)
     name_en: Mapped[str | None] = mapped_column(Text)
-    kind: Mapped[BodyKind] = mapped_column(text_enum(BodyKind, "kind"))
+    kind: Mapped[BodyKind] = mapped_column(text_enum(BODY_KINDS, "kind"))
     site_urls: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
     # Each portal names a body its own way; ids are kept as text whatever the portal's type.
     govkz_slug: Mapped[str | None] = mapped_column(String(128))

@@ -6,12 +6,6 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class BodyKind(StrEnum):
-    CENTRAL = "cgo"  # central government body
-    LOCAL = "mio"  # local executive body (akimat)
-    SUBORDINATE = "subordinate"
-
-
 class RunKind(StrEnum):
     NIGHTLY = "nightly"
     AUDIT = "audit"

@@ -28,7 +28,6 @@ from ashyq.store.models import (
     UnifiedList,
 )
 from ashyq.store.vocabulary import (
-    BodyKind,
     EvidenceKind,
     FetchFailureReason,
     Portal,
@@ -70,7 +69,7 @@ def build_sample(session: Session) -> Sample:
         name_kk="Қазақстан Республикасы Әділет министрлігі",
         name_ru="Министерство юстиции Республики Казахстан",
         name_en="Ministry of Justice",
-        kind=BodyKind.CENTRAL,
+        kind="cgo",
         site_urls=["https://www.gov.kz/memleket/entities/adilet?lang=kk"],
         govkz_slug="adilet",
         data_gov_agency_id="11784",
@@ -85,7 +84,7 @@ def build_sample(session: Session) -> Sample:
         name_kk="Тіркеу қызметі комитеті",
         name_ru="Комитет регистрационной службы",
         name_en="Registration Service Committee",
-        kind=BodyKind.SUBORDINATE,
+        kind="subordinate",
         site_urls=["https://tirkeu.example.kz/", "https://www.gov.kz/memleket/entities/tirkeu"],
         govkz_slug="tirkeu",
         data_gov_agency_id="11785",

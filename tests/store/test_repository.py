@@ -27,7 +27,7 @@ from ashyq.store.models import (
     Score,
     finding_evidence,
 )
-from ashyq.store.vocabulary import BodyKind, EvidenceKind, RunKind, RunStatus
+from ashyq.store.vocabulary import EvidenceKind, RunKind, RunStatus
 
 T0 = datetime(2026, 11, 1, 2, 0, tzinfo=UTC)
 
@@ -38,7 +38,7 @@ def body(body_id: str, parent_id: str | None = None, **changes: object) -> Body:
         "name_kk": f"{body_id} әкімдігі",
         "name_ru": f"акимат {body_id}",
         "name_en": f"akimat {body_id}",
-        "kind": BodyKind.LOCAL if parent_id is None else BodyKind.SUBORDINATE,
+        "kind": "mio" if parent_id is None else "subordinate",
         "site_urls": [f"https://{body_id}.gov.kz/"],
         "parent_id": parent_id,
     }
@@ -59,9 +59,7 @@ def test_upsert_inserts_children_given_before_their_parents(session: Session) ->
 def test_upsert_overwrites_with_the_registry_version(session: Session) -> None:
     repo.upsert_bodies(session, [body("abai"), body("abai-densaulyq", "abai")])
     session.commit()
-    repo.upsert_bodies(
-        session, [Body(id="abai", name_kk="Абай облысы әкімдігі", name_ru="Акимат", kind=BodyKind.LOCAL)]
-    )
+    repo.upsert_bodies(session, [Body(id="abai", name_kk="Абай облысы әкімдігі", name_ru="Акимат", kind="mio")])
     session.commit()
     session.expire_all()
     updated = repo.get_body(session, "abai")
