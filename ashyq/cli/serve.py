@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ashyq.cli.console import command_console
+from ashyq.cli.operator import fail
 from ashyq.reports.site_server import serve_site
 
 console = command_console()
@@ -30,11 +31,6 @@ def serve_command(
             console.print(f"replayed archives (an origin of their own): {served.replay}", highlight=False)
             threading.Event().wait()
     except (FileNotFoundError, OSError) as error:
-        raise typer.Exit(_refused(str(error))) from None
+        raise fail(str(error)) from None
     except KeyboardInterrupt:
         return
-
-
-def _refused(message: str) -> int:
-    command_console(stderr=True).print(f"error: {message}", highlight=False)
-    return 2

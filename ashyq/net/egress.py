@@ -179,14 +179,12 @@ class EgressPolicy:
         named = f"{host} ({address})" if host and host != address else address
         if parsed is None:
             raise Refusal("error", f"{named} is not an IP address")
-        if (str(parsed), port) in self.allowed:
-            _PASSED.add((str(parsed), port))
-            return parsed
-        why = non_global(parsed)
-        if why is not None:
-            raise Refusal("private_address", f"{named} is a {why} address; not requested")
-        if self.closed:
-            raise Refusal("offsite", f"{named} is not part of the replica (replica mode); not requested")
+        if (str(parsed), port) not in self.allowed:
+            why = non_global(parsed)
+            if why is not None:
+                raise Refusal("private_address", f"{named} is a {why} address; not requested")
+            if self.closed:
+                raise Refusal("offsite", f"{named} is not part of the replica (replica mode); not requested")
         _PASSED.add((str(parsed), port))
         return parsed
 

@@ -66,6 +66,11 @@ class Canary:
         self._udp: list[asyncio.DatagramTransport] = []
 
     @property
+    def watches_udp(self) -> bool:
+        """Whether UDP on its port is watched too (the port number may be taken for UDP elsewhere)."""
+        return bool(self._udp)
+
+    @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 

@@ -235,6 +235,7 @@ def test_no_fetch_path_reaches_a_forbidden_address(path: str, hostile: RunningWo
 
     time.sleep(0.5)  # a page's STUN or TURN datagram on its way
     assert hostile.canary.connections[before[0] :] == [], "the canary was reached"
+    assert hostile.canary.watches_udp, "the canary's UDP port could not be taken: nothing would be seen"
     assert hostile.canary.datagrams[before[1] :] == [], "a datagram reached the canary (WebRTC)"
     missing = [(where.format(canary=canary), reason) for where, reason in expected
                if not outcome.refused(where.format(canary=canary), reason)]  # fmt: skip

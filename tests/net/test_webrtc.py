@@ -92,6 +92,7 @@ def test_a_pages_webrtc_reaches_no_stun_or_turn_server(
     opened, how = asyncio.run(visit())
     time.sleep(1)  # a datagram still on its way
     assert "WebRTC only through the proxy" in how, how
+    assert canary.watches_udp
     assert canary.datagrams == [], f"UDP past the proxy ({mode}): {canary.datagrams[:5]}; candidates {opened}"
     assert canary.connections == [], f"TCP past the proxy ({mode}): {canary.connections[:5]}"
     assert not [c for c in opened["candidates"] if " udp " in c], opened
