@@ -8,7 +8,8 @@ the rule with its source point. Every link is relative; nothing is fetched from 
 
 Each body's cited records are also packed as ``archive/<body>.wacz`` and replayed, scripts and all,
 by ReplayWeb.page (``replay/ui.js`` and ``replay/sw.js``, shipped from its npm package; no network):
-``replay/<record>.html``. Its service worker needs the site served over http (any static server,
+``replay/<record>.html``, with ``replay/index.html`` (ours) for the viewer's frame when it loads before
+the viewer's service worker controls it. Its service worker needs the site served over http (any static server,
 e.g. ``python -m http.server``); opened from disk the static copy still shows.
 """
 
@@ -123,6 +124,9 @@ class DashboardBuilder:
             (self.site / "replay").mkdir(exist_ok=True)
             for name in REPLAY_FILES:
                 shutil.copyfile(viewer / name, self.site / "replay" / name)
+            (self.site / "replay" / "index.html").write_text(
+                render("dashboard_replay_index.html.j2", **self._common(1)), encoding="utf-8"
+            )
             self._viewer = True
         ranked = ranking(self.session, self.run)
         reports = [load_body_report(self.session, self.run.id, r.body.id) for r in ranked]

@@ -9,6 +9,7 @@ import http.server
 import re
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,20 @@ def served_site(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+def _replayed_frame(page: Any, heading: str) -> Any:
+    """The frame replaying a gov.kz page whose h1 holds ``heading``, or None after three minutes (the
+    viewer's service worker indexes the package first: slow on a busy machine, quick on a quiet one)."""
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "/replay/w/" in frame.url and "mp_/https://www.gov.kz/" in frame.url:
+                with contextlib.suppress(Exception):
+                    if heading in frame.locator("h1").inner_text(timeout=500):
+                        return frame
+        page.wait_for_timeout(250)
+    return None
+
+
 @pytest.mark.browser
 def test_browser_replays_the_archived_page_from_the_wacz_offline(site: Path, served_site: str, browser: object) -> None:
     assert (site / "replay" / "sw.js").is_file() and (site / "archive" / "enbek.wacz").is_file()
@@ -185,16 +200,7 @@ def test_browser_replays_the_archived_page_from_the_wacz_offline(site: Path, ser
         link = page.locator("a.replay-link").first
         link.click()
         assert "/replay/" in page.url
-        # the viewer's service worker indexes the package first: slow on a busy machine, quick on a quiet one
-        deadline = time.monotonic() + 180
-        replayed = None
-        while replayed is None and time.monotonic() < deadline:
-            for frame in page.frames:
-                if "/replay/w/" in frame.url and "mp_/https://www.gov.kz/" in frame.url:
-                    with contextlib.suppress(Exception):
-                        if "Министерство труда" in frame.locator("h1").inner_text(timeout=500):
-                            replayed = frame
-            page.wait_for_timeout(250)
+        replayed = _replayed_frame(page, "Министерство труда")
         assert replayed is not None, "\n".join([*(f.url for f in page.frames), "what the viewer did:", *seen[-80:]])
         # the archived page came out of the package: its original address, never fetched
         assert "www.gov.kz/memleket/entities/enbek" in replayed.url
@@ -202,5 +208,27 @@ def test_browser_replays_the_archived_page_from_the_wacz_offline(site: Path, ser
         # the archived page's scripts ran inside the replay (it is a replay) but never reached the viewer
         assert replayed.evaluate("() => window.__pwned") == 1
         assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_viewers_frame_replays_when_it_loads_before_the_service_worker_controls_it(
+    site: Path, served_site: str, browser: object
+) -> None:
+    """The viewer's frame (``replay/?source=…``) opened in a browser that has no service worker of the
+    site yet: what a busy machine gives the frame now and then, made certain. The server answers it
+    with the dashboard's ``replay/index.html``, from which the viewer starts; a folder listing (as
+    before that file) left the replay blank for good."""
+    assert "<replay-app-main>" in (site / "replay" / "index.html").read_text(encoding="utf-8")
+    context = browser.new_context(service_workers="allow")  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        query = urllib.parse.urlencode({"source": f"{served_site}/archive/enbek.wacz", "embed": "replayonly"})
+        address = urllib.parse.quote("https://www.gov.kz/memleket/entities/enbek/contacts", safe="")
+        page.goto(f"{served_site}/replay/?{query}#url={address}")
+        replayed = _replayed_frame(page, "Министерство труда")
+        assert replayed is not None, [frame.url for frame in page.frames]
+        assert replayed.url.endswith("mp_/https://www.gov.kz/memleket/entities/enbek/contacts")
     finally:
         context.close()
