@@ -15,6 +15,12 @@
   period where a comment is dated; budget.egov.kz shows no date for a comment, so the finding says
   when the period could not be applied (``measured.period_not_applied``).
 
+Each row looks for the material of the period its Appendix 9 line names: rows 1–3 (Table 3 row 1)
+the documents for the year before the run's reporting period, placed in the period (000 line 580:
+«в 2022 году оценивается наличие … консолидированной финансовой отчетности за 2020 год размещенной в
+2021 году»); row 4 (Table 3 row 2) the audit results placed in the period. Material of another year
+does not meet the row, and the finding names the year and date of what the portal does show.
+
 A body whose budget information is restricted (the portal's notice) is exempt (point 67, part three):
 every item is not_applicable with ``measured.exempt = budget_restricted`` and the notice as evidence,
 never a failure; the scorer awards the average of all bodies from that finding (no registry tag needed).
@@ -63,7 +69,7 @@ def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]
     """Table 2 row 1: consolidated financial statements."""
 
     def evaluate(portal: BudgetPortal) -> Result:
-        verdicts = [statement_verdict(portal, kind) for kind in STATEMENTS]
+        verdicts = [statement_verdict(portal, kind, artifacts) for kind in STATEMENTS]
         if any(v.ok is None for v in verdicts):
             return verdict_result(item, portal.lang, next(v for v in verdicts if v.ok is None))
         deficiencies = [d for v in verdicts for d in v.deficiencies]
@@ -120,7 +126,7 @@ def materials_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
     def evaluate(portal: BudgetPortal) -> Result:
         rows = {
-            "statements": [statement_verdict(portal, kind) for kind in STATEMENTS],
+            "statements": [statement_verdict(portal, kind, artifacts) for kind in STATEMENTS],
             "plan_report": [plan_report_verdict(portal, artifacts)],
             "programme_report": [programme_report_verdict(portal, artifacts)],
             "audit_results": [audit_verdict(portal, artifacts)],

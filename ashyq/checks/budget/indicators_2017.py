@@ -71,7 +71,7 @@ def _statement_check(number: int, kind: str) -> None:
     def check(artifacts: BodyArtifacts, item: str) -> list[Result]:
         """Appendix 12, open budget parameters 1-5 (2017, CGO): the consolidated statement of its
         number is published in each language; a missing one is a deficiency."""
-        return _verdicts(artifacts, item, lambda p: statement_verdict(p, kind), statement=True)
+        return _verdicts(artifacts, item, lambda p: statement_verdict(p, kind, artifacts), statement=True)
 
 
 for _number, _kind in enumerate(STATEMENTS, start=1):

@@ -100,6 +100,15 @@ class BudgetPortal:
         return max(found, key=lambda m: (m.period or 0, m.posted or date.min)) if found else None
 
 
+def material_year(m: Material) -> int | None:
+    """The year a material reports on: the card's period, else the first year its title names
+    («… за 2025 год», «…, 2025 жыл»); None when neither says."""
+    if m.period is not None:
+        return m.period
+    found = _YEAR.search(m.title)
+    return int(found.group(0)) if found else None
+
+
 def material_kinds(artifacts: BodyArtifacts) -> list[dict[str, Any]]:
     """The names a material is recognised by: for the National Bank its own statement names first
     (Table 2 note *: they may differ once its external audit confirms them), then everyone's."""

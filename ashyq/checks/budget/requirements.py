@@ -18,7 +18,7 @@ from typing import Any
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.working_days import fixed_date_deadline, working_days_between
-from ashyq.checks.budget.records import STATEMENTS, BudgetPortal, Material, Programme, budget_portal
+from ashyq.checks.budget.records import BudgetPortal, Material, Programme, budget_portal, material_year
 from ashyq.checks.declared.facts import declared_of, row_evidence, rows_of
 from ashyq.checks.edition_index import exemption_tags, reading
 from ashyq.checks.portals import EVIDENCE_LIMIT, per_language, result
@@ -51,8 +51,11 @@ def _cite(m: Material, what: str) -> EvidenceRef:
     return m.record.evidence("$.info", f"{m.title} — {what}")
 
 
-def _absent(portal: BudgetPortal, message: str, kind: str) -> Verdict:
-    """Something is not among the records: missing, unless some cards could not be fetched."""
+def _absent(portal: BudgetPortal, message: str, kind: str, other: Material | None = None) -> Verdict:
+    """Something is not among the records: missing, unless some cards could not be fetched. ``other``
+    is the newest material of the kind of another year, named in the deficiency with its dates."""
+    if other is not None:
+        message = f"{message}; the newest on the portal is {_dated(other)}"
     if portal.card_failures:
         failure = portal.card_failures[0]
         return Verdict(
@@ -66,6 +69,8 @@ def _absent(portal: BudgetPortal, message: str, kind: str) -> Verdict:
         kind="portal_record",
         snippet=f"{len(portal.materials)} material(s) listed in {portal.lang}: {listed}"[:240],
     )
+    if other is not None:
+        cited = _cite(other, f"{_dated(other)}: not of the year the row asks for")
     return Verdict(False, [Deficiency(message, kind, url=portal.search_url, evidence=[cited])], [cited])
 
 
@@ -73,27 +78,87 @@ def _shift(artifacts: BodyArtifacts) -> bool:
     return bool(check_settings("deadlines", artifacts.config)["budget"].get("shift_fixed_dates_past_days_off", True))
 
 
+# ------------------------------------------------------------------------------ the period's material
+# Appendix 9, Table 2 rows 1–3 and Table 3 row 1 ask for the documents «за период, предшествующий
+# отчетному», placed in the reporting period (000_12c86a9f7dcd6cb4.txt line 580: «в 2022 году
+# оценивается наличие … консолидированной финансовой отчетности за 2020 год размещенной в 2021 году»);
+# Table 2 row 4 and Table 3 row 2 the audit results «в отчетном периоде». Material of another year does
+# not meet the row: the deficiency names the year and the date of what the portal does show.
+def _dated(m: Material) -> str:
+    year = material_year(m)
+    posted = f"posted {m.posted:%d.%m.%Y}" if m.posted else "no posting date shown"
+    return f"«{m.title}» ({f'for {year}, ' if year else ''}{posted})"
+
+
+def reported_year(artifacts: BodyArtifacts) -> int:
+    """The year whose documents the reporting period's rows 1–3 ask for: the one before the period."""
+    return artifacts.reporting_period().start.year - 1
+
+
+def _placed_window(artifacts: BodyArtifacts) -> tuple[date, date]:
+    """When the documents for the year before were to be placed: the reporting period's year, up to
+    the audit date (a half-year period of the 2017 edition: its calendar year)."""
+    period = artifacts.reporting_period()
+    return date(period.start.year, 1, 1), period.judged_until(artifacts.as_of)
+
+
+def of_reported_year(
+    portal: BudgetPortal, kind: str, artifacts: BodyArtifacts
+) -> tuple[Material | None, Material | None]:
+    """The newest material of ``kind`` for the year before the reporting period, placed in the period
+    (a card naming no year counts when placed in the period; an undated card of the year counts), and
+    else the newest of another year, to name in the deficiency."""
+    year = reported_year(artifacts)
+    start, end = _placed_window(artifacts)
+
+    def fits(m: Material) -> bool:
+        placed = m.posted is not None and start <= m.posted <= end
+        found_year = material_year(m)
+        return (found_year == year and (m.posted is None or placed)) or (found_year is None and placed)
+
+    return _newest_split(portal.of_kind(kind), fits)
+
+
+def of_reporting_period(
+    portal: BudgetPortal, kind: str, artifacts: BodyArtifacts
+) -> tuple[Material | None, Material | None]:
+    """The newest material of ``kind`` placed (posted; where no posting date shows, received) within
+    the reporting period up to the audit date (Appendix 9: «ссылку на размещенный документ … в отчетном
+    периоде»); else the newest of another time."""
+    period = artifacts.reporting_period()
+    return _newest_split(portal.of_kind(kind), lambda m: period.within(m.posted or m.received, artifacts.as_of))
+
+
+def _newest_split(found: list[Material], fits: Callable[[Material], bool]) -> tuple[Material | None, Material | None]:
+    def newest(ms: list[Material]) -> Material | None:
+        return max(ms, key=lambda m: (material_year(m) or 0, m.posted or date.min)) if ms else None
+
+    return newest([m for m in found if fits(m)]), newest([m for m in found if not fits(m)])
+
+
 # ------------------------------------------------------------------------------ rows 1–5
-def statements(portal: BudgetPortal) -> dict[str, Material | None]:
-    return {kind: portal.newest(kind) for kind in STATEMENTS}
-
-
-def statement_verdict(portal: BudgetPortal, kind: str) -> Verdict:
-    found = portal.newest(kind)
+def statement_verdict(portal: BudgetPortal, kind: str, artifacts: BodyArtifacts) -> Verdict:
+    found, other = of_reported_year(portal, kind, artifacts)
+    year = reported_year(artifacts)
     if found is None:
-        return _absent(
-            portal, f"The consolidated {STATEMENT_NAMES[kind]} is not published in {portal.lang}", "missing_statement"
-        )
-    return Verdict(True, evidence=[_cite(found, "published")])
+        message = f"The consolidated {STATEMENT_NAMES[kind]} for {year} is not published in {portal.lang}"
+        return _absent(portal, message, "missing_statement", other)
+    return Verdict(True, evidence=[_cite(found, f"published: {_dated(found)}")], measured={"year": year})
 
 
 def within_working_days(
-    portal: BudgetPortal, artifacts: BodyArtifacts, kind: str, config_key: str, start_field: str, name: str
+    portal: BudgetPortal,
+    artifacts: BodyArtifacts,
+    kind: str,
+    config_key: str,
+    start_field: str,
+    name: str,
+    found_and_other: tuple[Material | None, Material | None],
 ) -> Verdict:
     """A material due a number of working days after a date it shows (formation, receipt)."""
-    found = portal.newest(kind)
+    found, other = found_and_other
     if found is None:
-        return _absent(portal, f"The {name} is not published in {portal.lang}", f"missing_{kind}")
+        return _absent(portal, f"The {name} is not published in {portal.lang}", f"missing_{kind}", other)
     start: date | None = getattr(found, start_field)
     limit = int(check_settings("deadlines", artifacts.config)["budget"][config_key]["working_days"])
     if start is None or found.posted is None:
@@ -123,27 +188,30 @@ def plan_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdi
     formation date leaves those days uncounted; under the reading plan-report-due-date (default
     ``by-first-of-march``) the report is then held to the date the law sets for it, «в срок до 1 марта,
     следующего за отчетным годом» (003 p. 4), instead of going unassessed."""
+    year = reported_year(artifacts)
+    found_and_other = of_reported_year(portal, "plan_report", artifacts)
+    name = f"development-plan report for {year}"
     verdict = within_working_days(
-        portal, artifacts, "plan_report", "development_plan_report", "formed", "development-plan report"
+        portal, artifacts, "plan_report", "development_plan_report", "formed", name, found_and_other
     )
-    found = portal.newest("plan_report")
+    found = found_and_other[0]
     if verdict.ok is not None or found is None or found.formed is not None or found.posted is None:
         return verdict
-    if found.period is None or reading(artifacts.config, "plan-report-due-date") != "by-first-of-march":
+    if reading(artifacts.config, "plan-report-due-date") != "by-first-of-march":
         return verdict
     rules = check_settings("deadlines", artifacts.config)["budget"]["development_plan_report_due"]
-    deadline = fixed_date_deadline(date(found.period + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
+    deadline = fixed_date_deadline(date(year + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
     measured = {
         "posted": found.posted.isoformat(),
         "deadline": deadline.isoformat(),
-        "period": found.period,
+        "period": year,
         "counted_from": "due date (no formation date shown)",
     }
     evidence = [_cite(found, f"no formation date; posted {found.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")]
     if found.posted <= deadline:
         return Verdict(True, evidence=evidence, measured=measured)
     message = (
-        f"The development-plan report for {found.period} was posted {found.posted:%d.%m.%Y}, after its due date "
+        f"The development-plan report for {year} was posted {found.posted:%d.%m.%Y}, after its due date "
         f"{deadline:%d.%m.%Y} (the card shows no formation date to count fifteen working days from)"
     )
     deficiency = Deficiency(message, "late_plan_report", url=found.record.source_url, evidence=evidence)
@@ -151,20 +219,25 @@ def plan_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdi
 
 
 def audit_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
+    """Table 2 row 4 / Table 3 row 2: results placed in the reporting period (Appendix 9: «… в отчетном
+    периоде»), within fifteen working days of their receipt."""
+    found, other = of_reporting_period(portal, "audit_results", artifacts)
     verdict = within_working_days(
-        portal, artifacts, "audit_results", "audit_results", "received", "state-audit results"
+        portal, artifacts, "audit_results", "audit_results", "received", "state-audit results", (found, other)
     )
     if verdict.ok is False and not verdict.measured:
-        # No audit results on the portal: whether any were received is not public, so no deduction.
+        # No audit results of the period on the portal: whether any were received is not public, so no
+        # deduction; results of another period are named, they do not meet the row.
+        label = artifacts.reporting_period().label
+        shown = f"; the portal shows only {_dated(other)}" if other is not None else ""
+        evidence = [_cite(other, f"{_dated(other)}: outside the period {label}")] if other is not None else []
         return Verdict(
-            None, reason="no state-audit results on budget.egov.kz; whether the body received any is not shown there"
+            None,
+            evidence=evidence,
+            reason=f"no state-audit results of the period {label} on budget.egov.kz{shown}; "
+            "whether the body received any is not shown there",
         )
     return verdict
-
-
-def report_year(as_of: date) -> int:
-    """The year whose budget-programme reports were last due (1 April has passed)."""
-    return as_of.year - 1 if as_of >= date(as_of.year, 4, 1) else as_of.year - 2
 
 
 def council_date(artifacts: BodyArtifacts, year: int) -> tuple[date, EvidenceRef] | None:
@@ -188,16 +261,18 @@ def programme_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> 
     condition is judged on the meeting date the body declared; a posting on the meeting day counts as
     before it (the portal shows the day, not the hour)."""
     rules = check_settings("deadlines", artifacts.config)["budget"]["budget_programme_reports"]
-    due_year = report_year(artifacts.as_of)
-    found = portal.newest("programme_report")
-    if found is None or (found.period is not None and found.period < due_year):
+    period = reported_year(artifacts)  # «за период, предшествующий отчетному» (Appendix 9)
+    deadline = fixed_date_deadline(date(period + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
+    found, other = of_reported_year(portal, "programme_report", artifacts)
+    if found is None and artifacts.as_of < deadline:
+        return Verdict(None, reason=f"the budget-programme reports for {period} are not due before {deadline:%d.%m.%Y}")
+    if found is None:
         return _absent(
             portal,
-            f"The budget-programme reports for {due_year} are not published in {portal.lang}",
+            f"The budget-programme reports for {period} are not published in {portal.lang}",
             "missing_programme_report",
+            other,
         )
-    period = found.period or ((found.posted.year - 1) if found.posted else due_year)
-    deadline = fixed_date_deadline(date(period + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
     if found.posted is None:
         return Verdict(None, evidence=[_cite(found, "no date")], reason="the report shows no posting date")
     measured: dict[str, Any] = {"posted": found.posted.isoformat(), "deadline": deadline.isoformat(), "period": period}
