@@ -267,6 +267,23 @@ class Announcements(Schema):
     action_plan: Phrases
 
 
+# ------------------------------------------------------------------------------ meetings
+class MeetingRow(Schema):
+    what: str
+    held: bool
+    figures: bool  # Appendix 9 asks for figures, not links: a declared row without links counts
+    heading: dict[str, list[list[str]]]  # language → groups, a phrase of each must be in the heading
+    online: Phrases = {}
+    unless: Phrases
+
+
+class Meetings(Schema):
+    """meetings.yaml: what an open sitting streamed online and a meeting with the population, a
+    reception or an NGO meeting look like where the body publishes them (ashyq/checks/meetings.py)."""
+
+    rows: dict[str, MeetingRow]
+
+
 SCHEMAS: dict[str, type[Schema]] = {
     "accessibility": Accessibility,
     "announcements": Announcements,
@@ -277,6 +294,7 @@ SCHEMAS: dict[str, type[Schema]] = {
     "feedback": Feedback,
     "layout": Layout,
     "legalacts": Legalacts,
+    "meetings": Meetings,
     "subordinate": Subordinate,
 }
 

@@ -56,18 +56,14 @@ def open_data_note(run: Run, starred: bool) -> Run:
 
 
 # The form rows are the item's in ashyq.base.form_items, the body kinds the editions'. The
-# announcements and the action plan are measured on the web (ashyq/checks/announcements.py).
+# announcements and the action plan are measured on the web (ashyq/checks/announcements.py), the
+# open sittings and the meetings with the population too (ashyq/checks/meetings.py).
 register("declared.open_data_on_request", VERSION, ["T1-2"], needs=WITH_THE_LIST)(
     open_data_note(presence("Table 1 row 2"), starred=False)
 )
 register("declared.open_data_api", VERSION, ["T1-6"], needs=WITH_THE_LIST)(
     open_data_note(presence("Table 1 row 6"), starred=True)
 )
-register("declared.open_meetings_online", VERSION, ["T6-3"], needs=ON_THE_REPORT)(presence("Table 6 row 3"))
-register("declared.meetings_schedule", VERSION, ["T6-4.1"], needs=ON_THE_REPORT)(presence("Table 6 row 4.1"))
-# citizens received, issues raised; participants, NGOs, issues: figures, not links
-register("declared.personal_reception", VERSION, ["T6-4.3"], needs=ON_THE_REPORT)(presence("Table 6 row 4.3", True))
-register("declared.ngo_meeting", VERSION, ["T6-4.4"], needs=ON_THE_REPORT)(presence("Table 6 row 4.4", True))
 register("declared.law_concepts_2017", VERSION, ["A12-N-1"], needs=ON_THE_REPORT)(
     presence("Appendix 12, open NPA parameter 1")
 )
