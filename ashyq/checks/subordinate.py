@@ -31,7 +31,7 @@ from ashyq.base.text import normalise
 from ashyq.base.vocabulary import LANGS, Lang
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.dataegov.records import dataset_index
-from ashyq.checks.declared.facts import declared_of
+from ashyq.checks.declared.facts import declared_of, row_support
 from ashyq.checks.dialog.indicators import (
     answered_share,
     no_questions_reason,
@@ -409,17 +409,58 @@ def _declared_evidence(sub: BodyArtifacts, key: str) -> EvidenceRef:
     return EvidenceRef(url=source, kind="declared_document", json_path=f"$.{key}", snippet=str(sub.declared.get(key)))
 
 
-def _blog(sub: BodyArtifacts, lang: Lang) -> Outcome:
-    if sub.declared.get("blog") is False:  # the parent reported that the organisation keeps no blog
+GONE = ("http_404", "http_410")  # the portal answers that the blog is not there
+
+
+def _blog_gone(sub: BodyArtifacts, lang: Lang) -> PortalRecord | None:
+    """The coverage record of the blog's list page when dialog.egov.kz answered that it does not
+    exist (the registry's blog id leads nowhere): the portal shows no blog."""
+    for r in sub.records_of("dialog", "coverage", lang):
+        if r.payload.get("content") in ("blog_posts", "all") and r.payload.get("reason") in GONE:
+            return r
+    return None
+
+
+def _blog_declared(sub: BodyArtifacts, parent: BodyArtifacts) -> Outcome | None:
+    """What the body's report says of the organisation's blog: the parent's report (Appendix 9,
+    Table 6 row 3: the questions received through the blog platform of the organisation's first
+    head, with their registration numbers, 000 line 863) shows it exists; a statement that the
+    organisation keeps no blog shows it does not. None when the report says nothing of it."""
+    if sub.declared.get("blog") is False:  # the report states that the organisation keeps no blog
         return Outcome("deficient", "no first-head blog (reported by the body)", [_declared_evidence(sub, "blog")])
+    declared = declared_of(parent)
+    if declared is None:
+        return None
+    names = {normalise(n) for n in sub.names.values() if n}
+    for row in declared.report.subordinates:
+        if row.row != "3" or normalise(row.organisation) not in names or not (row.link or row.registration_no):
+            continue
+        support = row_support(declared, "subordinates", row, None, linkless_ok=True)
+        if support.ok:
+            measured = {"basis": "declared", "registration_no": row.registration_no}
+            return Outcome("clean", "", support.evidence, measured=measured)
+    return None
+
+
+def _blog(sub: BodyArtifacts, lang: Lang, parent: BodyArtifacts) -> Outcome:
+    """Table 11 row 1, «Отсутствие блога первого руководителя» (000 line 1871), whether or not the
+    portal shows the blog: dialog.egov.kz showing it → clean; answering that it is not there →
+    deficient; not telling (no blog id in the registry, a failed fetch) → the body's report decides
+    (:func:`_blog_declared`), else unknown."""
+    gone = _blog_gone(sub, lang)
+    if gone is not None:
+        message = f"no first-head blog on dialog.egov.kz: {gone.source_url} answers {gone.payload.get('reason')}"
+        evidence = [gone.evidence("$.reason", str(gone.payload.get("reason")))]
+        return Outcome("deficient", message, evidence, gone.source_url, {"basis": "portal"})
     reason = unmeasured(sub, lang, ("blog_posts",))
     if reason:
-        return Outcome("unknown", reason)
+        declared = _blog_declared(sub, parent)
+        return declared if declared is not None else Outcome("unknown", reason)
     posts = sub.records_of("dialog", "blog_post", lang)
     coverage = [r for r in sub.records_of("dialog", "coverage", lang) if r.payload.get("measurable")]
     evidence = [r.evidence("$.title", str(r.payload.get("title") or "")) for r in posts[:2]]
     evidence += [r.evidence("$.content", str(r.payload.get("content"))) for r in coverage[:1]]
-    return Outcome("clean", "", evidence, measured={"posts": len(posts)})
+    return Outcome("clean", "", evidence, measured={"posts": len(posts), "basis": "portal"})
 
 
 def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
@@ -448,11 +489,12 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
 
 @register(
     "subordinate.dialogue",
-    "2",
+    "3",
     {"blog": "T11-1", "answers": "T11-2"},
     uses=[
         "subordinates:records:dialog",
         "subordinates:declared",
+        "declared",
         "subordinates:config:state_participation",
         "config:subordinate_list",
     ],
@@ -462,6 +504,6 @@ def dialogue(artifacts: BodyArtifacts, items: Mapping[str, str]) -> list[Result]
     blog and answer its questions."""
     cfg = check_settings("dialog", artifacts.config)
     return [
-        *_join(artifacts, items["blog"], _blog, quasi_public),
+        *_join(artifacts, items["blog"], lambda sub, lang: _blog(sub, lang, artifacts), quasi_public),
         *_join(artifacts, items["answers"], lambda sub, lang: _answers(sub, lang, cfg), quasi_public),
     ]
