@@ -62,6 +62,9 @@ class WorldBody:
     parent: str | None = None
     tags: tuple[str, ...] = ()
     has_english: bool = False
+    # a subordinate organisation's state participation in per cent, as the registry states it: an RSE
+    # (РГП, ШЖҚ РМК) is a state enterprise, wholly state-owned (100), outside Table 11
+    state_participation: float | None = None
 
 
 BODIES: tuple[WorldBody, ...] = (
@@ -145,6 +148,7 @@ BODIES: tuple[WorldBody, ...] = (
         site="classic",
         classic_host="zqai.kz",
         parent="adilet",
+        state_participation=100,
     ),
 )
 

@@ -91,6 +91,8 @@ def registry_of(world: World, name: str = "generated") -> dict[str, Any]:
             entry["no_subordinates"] = True
         if body.tags:
             entry["tags"] = list(body.tags)
+        if body.state_participation is not None:
+            entry["state_participation"] = body.state_participation
         bodies.append(entry)
     return {
         "name": name,

@@ -34,6 +34,7 @@ def test_demo_registry_is_the_replica_world() -> None:
         b = demo.get(world_body.id)
         assert (b.kind, b.parent, tuple(b.tags)) == (world_body.kind, world_body.parent, world_body.tags)
         assert (b.names.kk, b.names.ru) == (world_body.names.kk, world_body.names.ru)
+        assert b.state_participation == world_body.state_participation, b.id
         for field in (
             "govkz_slug",
             "data_gov_agency_id",

@@ -393,6 +393,8 @@ def _subordinate(world: World, out: _Collector, c: BodyPortalContent) -> None:
             where,
             ratio(len(c.datasets) - len(gaps), len(c.datasets), incomplete=",".join(d.api_uri for d in gaps)),
         )
+    if out.body.state_participation == 100:
+        return  # Table 11 concerns the quasi-public sector «за исключением лиц со стопроцентным участием государства»
     if c.blog is None:
         out.add(
             "T11-1",
