@@ -6,7 +6,7 @@ of the streamed sittings and the messages announcing them "на официаль
 социальных сетях", the meetings' dates "с приложением ссылок на анонсы встреч, размещенных на
 официальном сайте или аккаунте в социальных сетях", and per reception and per NGO meeting its
 figures. So each row is looked for on the body's website (a page whose title or a heading names it),
-in its gov.kz news and events, and in its first head's blog posts on dialog.egov.kz — the phrases in
+in its gov.kz news, events and documents, and in its first head's blog posts on dialog.egov.kz — the phrases in
 ``ashyq/config/checks/meetings.yaml`` — and a dated item counts within the run's reporting period.
 
 The body's declaration stays the fallback, and the finding says which one decided
@@ -37,6 +37,7 @@ VERSION = "1"
 RECORDS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("govkz", "news", "title", ("body", "short_description"), ("created_date", "publish_date")),
     ("govkz", "event", "title", ("body", "description"), ("event_date", "created_date")),
+    ("govkz", "document", "title", ("content",), ("created_date",)),  # minutes, plans, schedules
     ("dialog", "blog_post", "title", ("text", "content"), ("date",)),
 )
 NEEDS = [("pages", "records:govkz", "records:dialog", "declared")]
@@ -97,7 +98,7 @@ def _record_hit(artifacts: BodyArtifacts, record: PortalRecord, spec: tuple[Any,
 
 
 def finder(item: str) -> Find:
-    """Where the row's item is looked for: pages of the website, gov.kz news and events, blog posts."""
+    """Where the row's item is looked for: pages of the website, gov.kz news, events and documents, blog posts."""
 
     def find(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
         row = Row(check_settings("meetings", artifacts.config)["rows"][item], lang)
@@ -113,7 +114,7 @@ def finder(item: str) -> Find:
 
 
 def _records_read(artifacts: BodyArtifacts, lang: str) -> list[EvidenceRef]:
-    """The gov.kz news and events and the blog posts read in ``lang``, as the evidence of a search."""
+    """The gov.kz news, events and documents and the blog posts read in ``lang``: what was searched."""
     read = [r for spec in RECORDS for r in artifacts.records_of(spec[0], spec[1], lang)]
     return [r.evidence("$.title", str(r.payload.get("title") or r.kind)) for r in read[:2]]
 
