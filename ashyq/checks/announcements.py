@@ -12,6 +12,11 @@ an untrue one is a fact of the reconciliation act):
   confirmed page is web evidence too);
 * neither, the sources read (the website's pages in the language, or the portal) → ``fail``;
 * nothing could be read and nothing was declared → ``not_assessed``;
+* only what was published in the run's reporting period counts (up to the audit date): a page by the
+  date it shows (its ``<time>`` or publication meta, else the first date of its text), a portal
+  announcement by its posting date. One of another year does not meet the row, and the failure names
+  it with its date; one that shows no date cannot be placed in the period, and when nothing else was
+  found the row is ``not_assessed`` with that reason;
 * the portal, read, shows there was nothing to announce - no draft act or consultative document of
   the body on legalacts.egov.kz (Table 4 row 5, Table 5 row 4), no budget programme or programme
   report on budget.egov.kz (Table 2 row 11, Table 3 row 7) - and nothing was found or confirmed →
@@ -23,16 +28,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from parsel import Selector
 
-from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
+from ashyq.base.dates import find_dates, parse_timestamp
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.form_items import rows_for
 from ashyq.base.vocabulary import LANGS
 from ashyq.checks.budget.records import budget_portal
-from ashyq.checks.declared.facts import presence_results
+from ashyq.checks.declared.facts import declared_of, presence_results, row_evidence, rows_of
 from ashyq.checks.legalacts.records import npa_portal
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result
@@ -47,10 +55,49 @@ def _phrases(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<!\w){re.escape(w.lower())}" for w in words))
 
 
-def page_hits(artifacts: BodyArtifacts, lang: str, groups: Sequence[Sequence[str]]) -> list[EvidenceRef]:
-    """Pages in ``lang`` whose title or a heading carries a phrase of every group."""
+@dataclass(frozen=True)
+class Dated:
+    """Something found, and the day it was published (None: it shows none)."""
+
+    ref: EvidenceRef
+    day: date | None
+
+
+def page_day(page: PageSnapshot, as_of: date) -> date | None:
+    """The day a page was published: its ``<time datetime>`` or publication meta, else the first date
+    written in its text that is not after the audit date (a news item opens with its date; a later
+    one is the date of what it announces)."""
+    selector = Selector(text=page.html or "<html/>")
+    stamps = selector.css("time::attr(datetime), meta[property='article:published_time']::attr(content)").getall()
+    for stamp in stamps:
+        moment = parse_timestamp(stamp)
+        if moment is not None and moment.date() <= as_of:
+            return moment.date()
+    text = " ".join(" ".join(selector.css("body :not(script):not(style)::text").getall()).split())
+    return next((found.day for found in find_dates(text) if found.day <= as_of), None)
+
+
+def in_period(artifacts: BodyArtifacts, found: Sequence[Dated]) -> list[EvidenceRef]:
+    """What was published within the run's reporting period, up to the audit date."""
+    period = artifacts.reporting_period()
+    return [d.ref for d in found if period.within(d.day, artifacts.as_of)][:5]
+
+
+def out_of_period(artifacts: BodyArtifacts, found: Sequence[Dated]) -> tuple[list[EvidenceRef], list[EvidenceRef]]:
+    """What was found outside the reporting period (named with its date), and what shows no date."""
+    period = artifacts.reporting_period()
+    outside = [
+        EvidenceRef(d.ref.url, d.ref.kind, d.ref.selector, f"{d.ref.snippet or ''} ({d.day:%d.%m.%Y})"[:240])
+        for d in found
+        if d.day is not None and not period.within(d.day, artifacts.as_of)
+    ]
+    return outside[:5], [d.ref for d in found if d.day is None][:5]
+
+
+def dated_page_hits(artifacts: BodyArtifacts, lang: str, groups: Sequence[Sequence[str]]) -> list[Dated]:
+    """Pages in ``lang`` whose title or a heading carries a phrase of every group, with their days."""
     patterns = [_phrases(g) for g in groups if g]
-    hits: list[EvidenceRef] = []
+    hits: list[Dated] = []
     for page in artifacts.pages_in(lang):
         selector = Selector(text=page.html or "<html/>")
         for tag in HEADINGS:
@@ -65,18 +112,19 @@ def page_hits(artifacts: BodyArtifacts, lang: str, groups: Sequence[Sequence[str
                 None,
             )
             if found is not None:
-                hits.append(page.evidence(tag, found))
+                hits.append(Dated(page.evidence(tag, found), page_day(page, artifacts.as_of)))
                 break
-    return hits[:5]
+    return hits
 
 
-def _budget_hits(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
-    """The portal's announcement materials in ``lang``, and whether the portal could be read."""
+def _budget_hits(artifacts: BodyArtifacts, lang: str) -> tuple[list[Dated], bool]:
+    """The portal's announcement materials in ``lang`` with their posting days, and whether the portal
+    could be read."""
     portal = budget_portal(artifacts, lang)
     if portal.problem or portal.restricted:
         return [], False
     found = portal.of_kind("discussion_announcement")
-    return [m.record.evidence("$.info", f"{m.title} — announcement") for m in found[:5]], True
+    return [Dated(m.record.evidence("$.info", f"{m.title} — announcement"), m.posted) for m in found], True
 
 
 def nothing_to_announce(artifacts: BodyArtifacts, item: str, lang: str, find: Find) -> Result | None:
@@ -112,15 +160,19 @@ def measured_result(
     item: str,
     find: Find,
     what: str,
-    linkless_ok: bool = False,
 ) -> list[Result]:
-    """Per language: the web first, then the declaration re-verified (see the module docstring);
-    ``linkless_ok`` where Appendix 9 asks only for figures, so declared rows without links count."""
+    """Per language: the web first, then the declaration re-verified (see the module docstring)."""
     form, rows = rows_for(item, artifacts.kind)
-    declared = {r.lang: r for r in presence_results(artifacts, item, form, rows, linkless_ok)}
+    declared = {r.lang: r for r in presence_results(artifacts, item, form, rows)}
     out = []
     for lang in LANGS:
-        hits, readable = find(artifacts, lang)
+        source = _DATED.get(find)
+        if source is not None:  # the rows dated here: only the reporting period's material counts
+            found, readable = source(artifacts, lang)
+            hits = in_period(artifacts, found)
+            outside, undated = out_of_period(artifacts, found)
+        else:
+            (hits, readable), outside, undated = find(artifacts, lang), [], []
         claim = declared[lang]
         if hits:
             measured: dict[str, Any] = {"found_on_web": len(hits), "declared": claim.status}
@@ -131,10 +183,21 @@ def measured_result(
             out.append(claim)
         elif (nothing := nothing_to_announce(artifacts, item, lang, find)) is not None:
             out.append(nothing)
+        elif undated and not outside:
+            label = artifacts.reporting_period().label
+            reason = (
+                f"{len(undated)} {what}(s) found in {lang} show no date: they cannot be placed in the period {label}"
+            )
+            out.append(
+                Result(item, lang, "not_assessed", {"found_on_web": 0, "undated": len(undated)}, [], undated, reason)
+            )
         elif readable or claim.status == "fail":
             cited = claim.evidence or [ref for d in claim.deficiencies for ref in d.references()[:1]]
             where = [p.url for p in artifacts.pages_in(lang)[:1]]
             message = f"No {what} in {lang} on the website{' or budget.egov.kz' if find is budget_sources else ''}"
+            if outside:  # material of another period is there: named with its date, it does not count
+                message += f" in the reporting period {artifacts.reporting_period().label}; found only of another time"
+                cited = [*outside, *cited]
             deficiency = Deficiency(message, kind="not_found", url=where[0] if where else None, evidence=cited)
             evidence = cited or [p.evidence("title", p.title or p.url) for p in artifacts.pages_in(lang)[:2]]
             out.append(
@@ -142,7 +205,7 @@ def measured_result(
                     item,
                     lang,
                     "fail",
-                    {"found_on_web": 0, "declared": claim.status},
+                    {"found_on_web": 0, "declared": claim.status, "outside_period": len(outside)},
                     [deficiency, *claim.deficiencies],
                     evidence,
                 )
@@ -152,22 +215,48 @@ def measured_result(
     return out
 
 
-def budget_sources(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
+def _budget_found(artifacts: BodyArtifacts, lang: str) -> tuple[list[Dated], bool]:
     cfg = check_settings("announcements", artifacts.config)
     portal, read = _budget_hits(artifacts, lang)
-    pages = page_hits(artifacts, lang, [cfg["announcement"][lang], cfg["subjects"]["budget"][lang]])
+    pages = dated_page_hits(artifacts, lang, [cfg["announcement"][lang], cfg["subjects"]["budget"][lang]])
     return portal + pages, read or bool(artifacts.pages_in(lang))
 
 
-def npa_sources(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
+def _npa_found(artifacts: BodyArtifacts, lang: str) -> tuple[list[Dated], bool]:
     cfg = check_settings("announcements", artifacts.config)
-    pages = page_hits(artifacts, lang, [cfg["announcement"][lang], cfg["subjects"]["npa"][lang]])
+    pages = dated_page_hits(artifacts, lang, [cfg["announcement"][lang], cfg["subjects"]["npa"][lang]])
     return pages, bool(artifacts.pages_in(lang))
+
+
+def _action_plan_found(artifacts: BodyArtifacts, lang: str) -> tuple[list[Dated], bool]:
+    groups = [check_settings("announcements", artifacts.config)["action_plan"][lang]]
+    return dated_page_hits(artifacts, lang, groups), bool(artifacts.pages_in(lang))
+
+
+def budget_sources(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
+    """Announcements of the budget discussions published in the reporting period, and whether read."""
+    found, read = _budget_found(artifacts, lang)
+    return in_period(artifacts, found), read
+
+
+def npa_sources(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
+    """Announcements of the draft acts' discussions published in the reporting period, and whether read."""
+    found, read = _npa_found(artifacts, lang)
+    return in_period(artifacts, found), read
 
 
 def action_plan_sources(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
-    pages = page_hits(artifacts, lang, [check_settings("announcements", artifacts.config)["action_plan"][lang]])
-    return pages, bool(artifacts.pages_in(lang))
+    """Action plans on problem issues published in the reporting period, and whether read."""
+    found, read = _action_plan_found(artifacts, lang)
+    return in_period(artifacts, found), read
+
+
+# The rows whose material is dated here (the others' finders judge the period themselves).
+_DATED: dict[Find, Callable[[BodyArtifacts, str], tuple[list[Dated], bool]]] = {
+    budget_sources: _budget_found,
+    npa_sources: _npa_found,
+    action_plan_sources: _action_plan_found,
+}
 
 
 _NOTHING: dict[Find, Callable[[BodyArtifacts, str], tuple[str, str] | None]] = {
@@ -204,6 +293,56 @@ register("declared.npa_announcements_cgo", "2", ["T4-5"], needs=_ON_NPA, pages_r
 register("declared.npa_announcements_mio", "2", ["T5-4"], needs=_ON_NPA, pages_rule="somewhere")(
     _announcement(NPA, npa_sources, "Table 5 row 4 (MIO)")
 )
-register("declared.meetings_action_plan", "2", ["T6-4.2"], needs=_ON_WEB, pages_rule="somewhere")(
-    _announcement("action plan on problem issues", action_plan_sources, "Table 6 row 4.2")
-)
+ACTION_PLAN = "action plan on problem issues"
+
+
+def meetings_held(artifacts: BodyArtifacts) -> list[tuple[date, EvidenceRef]]:
+    """The meetings with the population the body declares it held in the reporting period (Appendix 9,
+    Table 5 row 4 parameter 1: «дата и время проведения встреч»), in date order."""
+    declared = declared_of(artifacts)
+    if declared is None:
+        return []
+    period = artifacts.reporting_period()
+    rows = [r for r in rows_of(declared.report, "dialogue", ["4.1"]) if period.within(r.date, artifacts.as_of)]
+    rows.sort(key=lambda r: r.date)
+    return [(r.date, row_evidence(declared, "dialogue", r, f"meeting of {r.date:%d.%m.%Y}")) for r in rows]
+
+
+def action_plans(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Table 6 row 4 subpoint 2): the action plan on problem issues and the progress information, on the
+    website, for each meeting: Appendix 9 asks for them «по каждой встрече (проведенной в соответствии с
+    утвержденным Графиком)» (000_12c86a9f7dcd6cb4.txt line 790). Measured like the announcements (in
+    the reporting period, the declaration re-verified beside it); where the body declares the meetings
+    it held in the period, each meeting needs a plan published on or after its day: the row earns the
+    share of meetings that have one (``partial``), none → ``fail``, and each meeting without one is a
+    deficiency. Meetings not declared: one plan of the period is all that can be checked, and the
+    finding says so (``measured.meetings = "not declared"``)."""
+    results = measured_result(artifacts, item, action_plan_sources, ACTION_PLAN)
+    meetings = meetings_held(artifacts)
+    for res in results:
+        if not res.measured.get("found_on_web"):
+            continue
+        if not meetings:
+            res.measured = {**res.measured, "meetings": "not declared"}
+            continue
+        found, _ = _action_plan_found(artifacts, res.lang or "")
+        period = artifacts.reporting_period()
+        plans = sorted((d for d in found if period.within(d.day, artifacts.as_of)), key=lambda d: d.day or date.min)
+        missing = []
+        for day, cited in meetings:
+            plan = next((p for p in plans if p.day is not None and p.day >= day), None)
+            if plan is None:
+                message = f"No {ACTION_PLAN} in {res.lang} published on or after the meeting of {day:%d.%m.%Y}"
+                missing.append(Deficiency(message, "no_action_plan", url=cited.url, evidence=[cited]))
+            else:
+                plans.remove(plan)
+        covered = len(meetings) - len(missing)
+        res.measured = {**res.measured, "meetings": len(meetings), "with_plan": covered}
+        if missing:
+            res.measured["share"] = round(covered / len(meetings), 4)
+            res.status = "partial" if covered else "fail"
+            res.deficiencies = [*missing, *res.deficiencies]
+    return results
+
+
+register("declared.meetings_action_plan", "3", ["T6-4.2"], needs=_ON_WEB, pages_rule="somewhere")(action_plans)
