@@ -469,6 +469,28 @@ def _desktop_units(artifacts: BodyArtifacts) -> list[Unit]:
     return with_incoming(units)
 
 
+def content_only(unit: Unit) -> Unit:
+    """The unit as its content alone: the links and the text of its navigation, header, footer and
+    asides left out, so that nothing is matched against them (a menu item «Бюджет» on every page is
+    no information on the budget). What other pages' links call it (``incoming``) stays: a reader
+    following the menu item arrives at the section, whose own content is then what is read. A
+    record's unit is its content already."""
+    if unit.kind not in ("page", "mobile"):
+        return unit
+    inside = {h for b in unit.blocks for h in b.hrefs}
+    if unit.url.startswith("http"):
+        with contextlib.suppress(ValueError):  # a malformed address stays as written
+            inside |= {urljoin(unit.url, h).lower() for h in inside}
+    kept = [n for n, (_, href) in enumerate(unit.anchors) if href in inside]
+    return replace(
+        unit,
+        text=unit.main,
+        links=" ".join(sorted({h for b in unit.blocks for h in b.hrefs})),
+        anchors=tuple(unit.anchors[n] for n in kept),
+        labels=tuple(unit.shown_label(n) for n in kept),
+    )
+
+
 def in_lang(units: Iterable[Unit], lang: str) -> list[Unit]:
     return [u for u in units if u.lang == lang]
 

@@ -51,9 +51,10 @@ from lxml import etree
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.text import fold_kazakh, normalise
+from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
+from ashyq.checks.completeness.corpus import content_only as content_only_unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.edition_index import reading
@@ -82,6 +83,7 @@ class Hit:
     extent: tuple[Block, ...] = ()  # the block and the blocks under it: what currency reads
     rank: int = 0  # 0 a title or heading, 1 a link's label, 2 the text, 3 an address pattern
     label: str = ""  # the heading, title or link label that named it (normalised)
+    announced: bool = False  # a link whose page was not harvested: it announces what was not read
 
     def cite(self) -> str:
         return f"{self.how} on {self.unit.url}"
@@ -97,6 +99,9 @@ class Verdict:
     if_any_absent: list[Indicator] = field(default_factory=list)
     # the note's indicators the body says (the short message) it does not implement, with the message
     not_implementer: dict[str, Unit] = field(default_factory=dict)
+    # where an indicator was named over no information: the place and what it says instead («Информация
+    # отсутствует»; "" for nothing but its heading). Read only when the content alone counts (Table 7).
+    placeholders: dict[str, tuple[Hit, str]] = field(default_factory=dict)
     unknown: list[tuple[Indicator, str]] = field(default_factory=list)
     incomplete_memos: list[tuple[Memo, list[str]]] = field(default_factory=list)
     memoless: list[Unit] = field(default_factory=list)  # listed services whose own page has no memo
@@ -245,7 +250,7 @@ def _hits_in(
                     continue
                 holder = next((b for b in every if href in b.hrefs), None)
                 extent = _extent(every, holder) if holder else ()
-                yield Hit(unit, holder, f"the link «{shown}» ({href[:80]})", extent, 1, label)
+                yield Hit(unit, holder, f"the link «{shown}» ({href[:80]})", extent, 1, label, announced=True)
         if not headings_only:
             for block in blocks:
                 if matches(keywords, block.text):
@@ -253,6 +258,40 @@ def _hits_in(
                     yield Hit(unit, block, f"the text under «{under}»", _extent(every, block), 2)
     if _url_hit(indicator, unit):
         yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+EMBEDDED = re.compile(r"<(?:iframe|embed|object|canvas|video)\b", re.I)  # content a text reading cannot see
+LETTERS = re.compile(r"[^\W\d_]{2}")
+# a page's own stamp («Дата обновления: 01.09.2026») says when, not what: it is no information
+_STAMP_WORDS = (
+    r"дата обновления|дата публикации|дата размещения|обновлен\w*|опубликован\w*|размещен\w*|"
+    r"жаңартылған күні|жаңартылды|жарияланған күні|жарияланды|орналастырылды"
+)
+PAGE_STAMP = {"ru": re.compile(_STAMP_WORDS), "kk": re.compile(fold_kazakh(_STAMP_WORDS))}
+
+
+def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary) -> str | None:
+    """What the place of a hit says instead of the information, or None when it holds some: the
+    placeholder as the page writes it («Информация отсутствует», «Ақпарат дайындалуда»), or "" when
+    the place holds nothing but its headings (no text, no link, nothing embedded). A link to a page
+    that was not harvested announces content that was not read: it is taken at its word (None)."""
+    if hit.announced:
+        return None
+    blocks = hit.extent or ((hit.block,) if hit.block else unit_blocks(hit.unit))
+    text = " ".join(b.text for b in blocks)
+    phrases = vocabulary.empty_phrases.get(lang, ())
+    said = matches(phrases, text)
+    rest = text
+    for pattern in phrases:
+        rest = pattern.sub(" ", rest)
+    rest = PAGE_STAMP["kk" if lang == "kk" else "ru"].sub(" ", rest)  # after the phrases: «будет размещена»
+    if LETTERS.search(rest) or any(b.hrefs for b in blocks):
+        return None
+    if said is None:
+        return None if EMBEDDED.search(hit.unit.html) or text.strip() else ""
+    read = fold_kazakh if lang == "kk" else normalise
+    written = next((p for p, _ in _paragraphs(hit.unit) if said.group(0) in read(p)), said.group(0))
+    return squash(written)
 
 
 def _together(indicator: Indicator, hit: Hit, lang: str) -> bool:
@@ -494,8 +533,16 @@ def _page_memos(memo: Sequence[Indicator], page: Unit, lang: str, vocabulary: Vo
 
 
 def find_indicators(
-    artifacts: BodyArtifacts, section: Section, units: list[Unit], lang: str, vocabulary: Vocabulary
+    artifacts: BodyArtifacts,
+    section: Section,
+    units: list[Unit],
+    lang: str,
+    vocabulary: Vocabulary,
+    content_only: bool = False,
 ) -> Verdict:
+    """Which of the section's indicators are present, stale, in the other language, absent or unknown.
+    ``content_only`` (Table 7): a place that names an indicator over a placeholder or nothing
+    (:func:`placeholder`) does not show it (``verdict.placeholders``)."""
     verdict = Verdict()
     section_units = [u for u in units if in_section(u, section, lang)]
     own_hosts = {(urlsplit(u).hostname or "").lower().removeprefix("www.") for u in artifacts.site_urls}
@@ -518,6 +565,9 @@ def find_indicators(
                 language = _language_of(hit)
                 if language is not None and language != lang:
                     foreign = foreign or hit
+                    continue
+                if content_only and (instead := placeholder(hit, lang, vocabulary)) is not None:
+                    verdict.placeholders.setdefault(indicator.id, (hit, instead))
                     continue
                 why = staleness(indicator, hit, artifacts.as_of)
                 key = (hit.rank, 0 if why is None else 1)
@@ -554,6 +604,7 @@ def find_indicators(
             verdict.if_any_absent.append(indicator)
         else:
             verdict.absent.append(indicator)
+    verdict.placeholders = {key: said for key, said in verdict.placeholders.items() if key not in verdict.present}
     verdict.incomplete_memos = _incomplete_memos(memos.memos)
     verdict.memoless = memos.without
     verdict.memos = memos.memos
@@ -733,11 +784,16 @@ def assess_section(
     source: str,
     check_authenticity: bool = True,
     stale_share: float | None = None,
+    content_only: bool = False,
 ) -> Result:
     """One section in one language. ``stale_share``: what a present but not current section keeps of
     its share (Table 7 rows; the reading website-current decides); None: currency is only a deficiency
-    (Appendix 15, deducted by the edition)."""
+    (Appendix 15, deducted by the edition). ``content_only`` (Table 7): the pages are read without
+    their navigation, header, footer and asides (:func:`~ashyq.checks.completeness.corpus.content_only`),
+    and a place holding only a placeholder shows nothing (:func:`placeholder`)."""
     item = section.item
+    if content_only:
+        units = [content_only_unit(u) for u in units]
     by_lang = {lg: in_lang(units, lg) for lg in ("kk", "ru")}
     mine = by_lang[lang]
     if not mine:
@@ -747,7 +803,7 @@ def assess_section(
         )
         return not_assessed(item, lang, reason)
     section_units = [u for u in mine if in_section(u, section, lang)]
-    verdict = find_indicators(artifacts, section, mine, lang, vocabulary)
+    verdict = find_indicators(artifacts, section, mine, lang, vocabulary, content_only)
     if verdict.unknown:
         names = "; ".join(f"{i.id}: {why}" for i, why in verdict.unknown)
         return not_assessed(item, lang, f"could not tell whether these are published: {names}")
@@ -761,6 +817,10 @@ def assess_section(
         present = len(verdict.present) + verdict.nothing_to_post()
     share = round(present / listed, 4) if listed else 1.0
     measured = _measured(verdict, indicators, share, source)
+    announced = {key: hit.cite() for key, hit in verdict.hits.items() if hit.announced}
+    if content_only and announced:
+        # present on the word of a link whose page was not read: said, not hidden
+        measured["announced"] = announced
     deficiencies: list[Deficiency] = []
     stale = _staleness(artifacts, section, section_units, verdict, indicators, measured)
     if stale is not None:
@@ -784,14 +844,22 @@ def assess_section(
     deficiencies += content_deficiencies(section, section_units, lang, vocabulary)
     if check_authenticity:
         deficiencies += authenticity(section, by_lang, lang)
-    evidence: list[EvidenceRef] = [
-        hit.unit.evidence(hit.how[:200]) for hit in list(verdict.hits.values())[:MAX_EVIDENCE]
-    ]
+    evidence = _found_evidence(verdict)
     if not evidence:
         anchor = section_units[0] if section_units else mine[0]
         evidence = [anchor.evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")]
     status = _status(listed, present, share, deficiencies)
     return Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
+
+
+def _found_evidence(verdict: Verdict) -> list[EvidenceRef]:
+    """Where the indicators were found, then where one was named over a placeholder (Table 7)."""
+    evidence = [hit.unit.evidence(hit.how[:200]) for hit in list(verdict.hits.values())[:MAX_EVIDENCE]]
+    evidence += [
+        hit.unit.evidence(f"{hit.how[:120]}: «{said}»" if said else f"{hit.how[:120]}: nothing under its heading")
+        for hit, said in list(verdict.placeholders.values())[: MAX_EVIDENCE - len(evidence)]
+    ]
+    return evidence
 
 
 def _status(listed: int, present: int, share: float, deficiencies: list[Deficiency]) -> Status:
@@ -820,6 +888,10 @@ def _measured(verdict: Verdict, indicators: tuple[Indicator, ...], share: float,
     if verdict.foreign:
         measured["other_language"] = {key: hit.cite() for key, hit in verdict.foreign.items()}
         measured["absent"] = [*measured["absent"], *verdict.foreign]
+    if verdict.placeholders:
+        # what the page says instead of the information, as it writes it ("" for nothing at all)
+        measured["placeholder"] = next(iter(verdict.placeholders.values()))[1]
+        measured["placeholders"] = {key: f"{hit.cite()}: «{said}»" for key, (hit, said) in verdict.placeholders.items()}
     notes = {i.id: i.reading for i in indicators if i.reading}
     if notes:
         measured["readings"] = notes

@@ -4,7 +4,16 @@ Rows 1-5 use the vocabulary ``ashyq/config/vocabulary/table7.yaml`` and the pres
 :mod:`ashyq.checks.completeness.judge`: row 1 (contacts) is a share of the listed contact elements found
 in the contacts, structure, leadership and reception sections; rows 2-5 are present and current
 (``pass``), present but older than the row's periodicity — not "актуальная" — (half of the share, or
-nothing: interpretation website-current), or absent (``fail``). Row 2 asks for the budget information
+nothing: interpretation website-current), or absent (``fail``).
+
+Every row asks for the information itself («Наличие актуальной информации …», seed 000, Table 7, lines
+1581-1617), so a row is read in the pages' content only: their navigation, header, footer and asides are
+taken out before any link, label or address is matched (a menu item «Бюджет» on a news page is not the
+budget information), and a place that holds only its heading and a placeholder («Информация
+отсутствует», «Ақпарат дайындалуда», «Раздел в разработке») does not show it: the row is absent there
+(``fail``, all of its points: the table has no note deducting less), the placeholder cited in
+``measured.placeholder``. A link in the content to a page that was not harvested is taken at its word
+and named in ``measured.announced``. Row 2 asks for the budget information
 "не отнесенной к информации с ограниченным доступом": restricted information is left out of what must
 be published, the row is not exempted by a page that mentions secrets; a body whose budget information
 is restricted carries the registry tag ``budget_restricted`` and the edition exempts it.
@@ -40,7 +49,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
 ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resolved"})
 
 
-@register("t7.website_content", "2", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
+@register("t7.website_content", "3", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
@@ -56,6 +65,7 @@ def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
             source="pages and records",
             check_authenticity=False,
             stale_share=STALE_SHARE[reading(artifacts.config, "website-current")],
+            content_only=True,
         )
 
     return per_section(artifacts, vocabulary.sections.values(), judge, units)
