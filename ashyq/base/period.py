@@ -40,6 +40,16 @@ class ReportingPeriod:
         announcement, not something done)."""
         return day is not None and self.start <= day <= self.judged_until(as_of)
 
+    def ended_by(self, as_of: date) -> bool:
+        """Whether the whole period lies before the audit date: only then can it be assessed."""
+        return as_of > self.end
+
+    def elapsed_share(self, as_of: date) -> float:
+        """The share of the period's days up to the audit date (1.0 once it has ended): what an annual
+        threshold is prorated by while the period is monitored to date."""
+        days = (self.end - self.start).days + 1
+        return max(0.0, min(1.0, ((self.judged_until(as_of) - self.start).days + 1) / days))
+
     def half_years(self) -> list[ReportingPeriod]:
         """The half-years of the period, in order (a half-year period is its own only one)."""
         if self.kind == "half-year":
@@ -73,6 +83,36 @@ def period_of(day: date, kind: PeriodKind = "year") -> ReportingPeriod:
     if kind == "year":
         return parse_period(str(day.year))
     return parse_period(f"{day.year}-H{1 if day.month <= 6 else 2}")
+
+
+def last_complete(day: date, kind: PeriodKind = "year") -> ReportingPeriod:
+    """The last period of ``kind`` that ended before ``day``: what an official assessment judges."""
+    current = period_of(day, kind)
+    return period_of(current.start - timedelta(days=1), kind)
+
+
+# What a run is for. An official **assessment** judges a reporting period that has ended and gives the
+# final level; **monitoring** follows a period to date (a nightly of the current year): it says so on
+# everything it prints, prorates the period's annual thresholds and never gives a level. The assessment
+# is annual («ежегодной оценки эффективности», 001 line 180) and its forms are of a reporting period
+# («(отчетный период)», 000 line 350): a year under way is not one.
+Purpose = Literal["assessment", "monitoring"]
+MONITORING: Purpose = "monitoring"  # also the "level" of every body of a monitoring run: none given
+
+
+def purpose_of(period: ReportingPeriod, as_of: date) -> Purpose:
+    return "assessment" if period.ended_by(as_of) else "monitoring"
+
+
+def monitored_share(run: dict[str, Any]) -> float | None:
+    """The share of the period gone when a findings file's ``run`` (its ``purpose``, ``period`` and
+    ``as_of``) is monitoring; None for an assessment (and for a file that says neither)."""
+    if run.get("purpose") != "monitoring":
+        return None
+    period, as_of = run.get("period"), run.get("as_of")
+    if not period or not as_of:
+        return None
+    return ReportingPeriod.from_dict(period).elapsed_share(date.fromisoformat(str(as_of)))
 
 
 def weeks_between(start: date, end: date) -> list[tuple[date, date]]:

@@ -12,7 +12,7 @@ import functools
 import time
 import traceback
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -20,7 +20,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.table import Table
 
-from ashyq.base.period import ReportingPeriod, parse_period
+from ashyq.base.period import ReportingPeriod, last_complete, parse_period
 from ashyq.cli.console import command_console
 from ashyq.cli.operator import choose_out, choose_registry, choose_store, ensure_contact
 from ashyq.cli.options import AsOfOption, DbOption, EditionOption, OutOption, RegistryOption, ReplicaMapOption
@@ -179,14 +179,23 @@ def print_ranking(summary: AuditSummary) -> None:
     if summary.scores is None:
         return
     period = f", reporting period {summary.period}" if summary.period else ""
+    monitoring = summary.purpose == "monitoring"
+    if monitoring:  # points so far, in the order of the bodies: not a ranking, no level
+        period += " — MONITORING of the period to date: not an assessment, no level"
     table = Table(title=f"run {summary.run_id}: {summary.status.value}{period}")
-    for col in ("#", "body", "kind", "final", "level", "not assessed", "coverage"):
-        table.add_column(col, justify="right" if col in ("#", "final", "not assessed", "coverage") else "left")
-    ranked = sorted(summary.scores.bodies, key=lambda b: (-b.final, b.body))
+    for col in ("#", "body", "kind", "points to date" if monitoring else "final", "level", "not assessed", "coverage"):
+        table.add_column(col, justify="left" if col in ("body", "kind", "level") else "right")
+    ranked = sorted(summary.scores.bodies, key=lambda b: (b.body,) if monitoring else (-b.final, b.body))
     for n, b in enumerate(ranked, 1):
         level = b.level if b.level == b.level_best_case else f"{b.level} … {b.level_best_case}"
         table.add_row(
-            str(n), b.body, b.kind.upper(), f"{b.final:.2f}", level, f"{b.not_assessed_points:.2f}", f"{b.coverage:.0%}"
+            "" if monitoring else str(n),
+            b.body,
+            b.kind.upper(),
+            f"{b.final:.2f}",
+            level,
+            f"{b.not_assessed_points:.2f}",
+            f"{b.coverage:.0%}",
         )
     console.print(table)
     failed = {b: r for b, r in summary.outcomes.items() if r != "complete"}
@@ -279,7 +288,7 @@ def nightly_command(
         _resume(resume, choose_store(db), queue, redis, no_wait, progress)
     edition = edition_or_exit(edition)
     options = options_or_exit(option)
-    judged = period_or_exit(period)
+    judged = period_or_exit(period, parse_date(as_of), edition)
     url_map = replica_map_of(replica_map)
     registry = choose_registry(registry, bool(url_map))
     ensure_contact(bool(url_map))
@@ -381,7 +390,7 @@ def audit_command(
         raise usage_error("give --body ID or --url URL")
     edition = edition_or_exit(edition)
     options = options_or_exit(option)
-    judged = period_or_exit(period)
+    judged = period_or_exit(period, parse_date(as_of), edition)
     url_map = replica_map_of(replica_map)
     out, db = choose_out(out), choose_store(db)
     if url is not None:
@@ -426,15 +435,21 @@ PeriodOption = Annotated[
     str | None,
     typer.Option(
         "--period",
-        help="Reporting period judged: YYYY or YYYY-H1/H2 (default: the one the audit date falls in, "
-        "of the edition's kind).",
+        help="Reporting period judged: YYYY or YYYY-H1/H2, or `last`: the last one that has ended (an official "
+        "assessment, with levels). Default: the one the audit date falls in, of the edition's kind, monitored to "
+        "date (everything says 'monitoring'; annual thresholds prorated; no level).",
     ),
 ]
 
 
-def period_or_exit(value: str | None) -> ReportingPeriod | None:
+def period_or_exit(value: str | None, as_of: date | None, edition: str) -> ReportingPeriod | None:
     if value is None:
         return None
+    if value.strip().lower() == "last":
+        from ashyq.cli.methodology import open_edition
+
+        spec = open_edition(edition).reporting_period
+        return last_complete(as_of or datetime.now(UTC).date(), spec.kind if spec else "year")
     try:
         return parse_period(value)
     except ValueError as error:

@@ -82,6 +82,9 @@ class ProportionalRule(Strict):
     all_or_nothing: bool = False
     # what an empty denominator earns ("nothing was due" usually means nothing was missed)
     when_zero: Literal["maximum", "zero"] = "maximum"
+    # ``min_denominator`` is a count of the whole reporting period: a run monitoring the period to
+    # date compares with its share of it (ashyq.base.period.Purpose)
+    prorated: bool = False
 
 
 class BandedRule(Strict):
@@ -94,6 +97,9 @@ class BandedRule(Strict):
     round_to: Param = 0.0
     # a named interpretation deciding how the gaps between printed bands are closed
     interpretation: str | None = None
+    # the band minima are counts of the whole reporting period: a run monitoring the period to date
+    # compares the count with their share of it ("on course" for the band)
+    prorated: bool = False
 
 
 class ChoiceRule(Strict):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ashyq.base.period import ReportingPeriod, period_of
+from ashyq.base.period import ReportingPeriod, period_of, purpose_of
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.pipeline.audit_request import (
@@ -177,6 +177,8 @@ def start_audit_run(request: AuditRequest, run_id: str | None = None, queued: bo
             run_id=run_id,
             settings={
                 "period": period.as_dict(),
+                # a period that has not ended is monitored to date: no level (ashyq.base.period.Purpose)
+                "purpose": purpose_of(period, as_of),
                 "registry": request.registry,
                 "whole_registry": {b.id for b in registry.assessed()} <= set(request.body_ids),
                 "edition": edition.edition,
@@ -246,7 +248,8 @@ def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_pro
         # has them; a run of a whole registry (nightly, demo) computes its own
         previous = None
         if request.kind in (RunKind.AUDIT, RunKind.URL):
-            previous = last_run_with_averages(session, run.id, request.registry, edition.edition)
+            purpose = run.settings.get("purpose", "assessment")
+            previous = last_run_with_averages(session, run.id, request.registry, edition.edition, purpose)
         borrowed = dict((previous.settings or {}).get("averages", {})) if previous is not None else {}
         averages_from = previous.id if previous is not None else None
         document["run"]["averages_from"] = averages_from
@@ -269,7 +272,8 @@ def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_pro
         progress("report", {"run": run_id})
         reports = write_reports(run_id, assessed, out_dir, request.db_url)
     write_summary(out_dir, run_id, scores, outcomes, averages_from, period)
-    return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports, period.label)
+    purpose = str((run.settings or {}).get("purpose", "assessment"))
+    return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports, period.label, purpose)
 
 
 def latest_run_id(db_url: str | None) -> str | None:

@@ -62,6 +62,7 @@ class AuditSummary:
     averages_from: str | None = None
     reports: dict[str, str] = field(default_factory=dict)
     period: str | None = None  # the reporting period judged
+    purpose: str = "assessment"  # or "monitoring": a period to date, no level (ashyq.base.period.Purpose)
 
     @property
     def exit_code(self) -> int:

@@ -145,6 +145,13 @@ def _warc_files(session: Session, run: Run) -> dict[str, str]:
     return out
 
 
+def run_purpose(run: Run) -> dict[str, Any]:
+    """The run's period and what it is for, as its findings file says them (the scorer reads them: a
+    period monitored to date gives no level). A run stored before the distinction says neither."""
+    settings = run.settings or {}
+    return {key: settings[key] for key in ("period", "purpose") if key in settings}
+
+
 def findings_document(
     session: Session, run: Run, body_ids: Iterable[str], expand_evidence: bool = False
 ) -> dict[str, Any]:
@@ -172,7 +179,7 @@ def findings_document(
         out_findings.append(entry)
     return {
         "format": "ashyq-findings/1",
-        "run": {"id": run.id, "as_of": run.as_of.isoformat() if run.as_of else None},
+        "run": {"id": run.id, "as_of": run.as_of.isoformat() if run.as_of else None, **run_purpose(run)},
         "bodies": [
             {"id": b.id, "kind": b.kind, "tags": list(b.tags or []), "parent": b.parent_id}
             for b in bodies

@@ -19,15 +19,21 @@ from ashyq.store.models import Run
 from ashyq.store.vocabulary import RunStatus
 
 
-def last_run_with_averages(session: Any, exclude: str, registry: str, edition: str) -> Run | None:
+def last_run_with_averages(
+    session: Any, exclude: str, registry: str, edition: str, purpose: str | None = None
+) -> Run | None:
     """The last complete run of the whole ``registry`` that has averages under ``edition``: a run of one
-    body (or one URL) has no averages of all bodies to lend, and another registry's bodies are others."""
+    body (or one URL) has no averages of all bodies to lend, and another registry's bodies are others.
+    Averages of a period monitored to date (prorated thresholds) are lent only to monitoring, and an
+    assessment's only to an assessment (a run before the distinction counts as an assessment)."""
     runs = session.scalars(
         select(Run).where(Run.status == RunStatus.COMPLETE, Run.id != exclude).order_by(Run.finished_at.desc())
     )
     for run in runs:
         settings = run.settings or {}
         if settings.get("registry") != registry or not settings.get("whole_registry"):
+            continue
+        if purpose is not None and settings.get("purpose", "assessment") != purpose:
             continue
         if (settings.get("averages") or {}).get(edition):
             return run

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ashyq import __version__
-from ashyq.base.period import ReportingPeriod, parse_period, period_of
+from ashyq.base.figures import round_points
+from ashyq.base.period import MONITORING, ReportingPeriod, parse_period, period_of
 from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult
 from ashyq.reports.i18n import Translate, catalogue, format_date, format_percent, format_points
 from ashyq.reports.rendering import http_url, render, static_text
@@ -66,6 +67,27 @@ def run_period(run: Any) -> ReportingPeriod:
         return parse_period(recorded)
     day = run.as_of or run.started_at.date()
     return period_of(day)
+
+
+def is_monitoring(run: Any) -> bool:
+    """Whether the run monitored a period to date (no level) rather than assessed one that ended; a run
+    stored before the distinction was an assessment."""
+    return (run.settings or {}).get("purpose") == MONITORING
+
+
+def purpose_note(run: Any, lang: str) -> str:
+    """What the run is, as every output heads it: monitoring of a period to date, or an assessment."""
+    period = run_period(run)
+    if not is_monitoring(run):
+        return catalogue().text(lang, "common.purpose_assessment", label=period.label)
+    as_of = run.as_of or run.started_at.date()
+    return catalogue().text(
+        lang,
+        "common.purpose_monitoring",
+        label=period.label,
+        until=format_date(period.judged_until(as_of)),
+        share=int(round_points(100 * period.elapsed_share(as_of), 0)),
+    )
 
 
 def reporting_period(report: BodyReport, lang: str = "ru") -> str:
@@ -279,6 +301,8 @@ def render_conclusion_html(report: BodyReport, lang: str) -> str:
         body_name=body_name(report, lang),
         body_id=report.body.id,
         period=reporting_period(report, lang),
+        purpose=purpose_note(report.run, lang),
+        monitoring=is_monitoring(report.run),
         criteria=criterion_views(report, lang),
         total=format_points(score.total, lang),
         max=format_points(score.max_points, lang),

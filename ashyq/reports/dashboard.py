@@ -30,7 +30,7 @@ from ashyq import __version__
 from ashyq.config.operator import data_folder
 from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult, load_body_report
 from ashyq.reports.charts import Bar, bar_chart, shorten
-from ashyq.reports.conclusion import body_name
+from ashyq.reports.conclusion import body_name, is_monitoring, purpose_note
 from ashyq.reports.i18n import catalogue
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.reports.rendering import STATIC_DIR, render
@@ -149,6 +149,8 @@ class DashboardBuilder:
             "run": self.run,
             "version": __version__,
             "changes_href": None if self.changes is None else f"{'../' * depth}changes.html",
+            "purpose": purpose_note(self.run, self.lang),
+            "monitoring": is_monitoring(self.run),
         }
 
     def _index(self, ranked: list[RankedBody], reports: list[BodyReport]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -24,7 +24,7 @@ from ashyq import __version__
 from ashyq.base.cells import Cell, safe_cell
 from ashyq.base.period import ReportingPeriod
 from ashyq.reports.body_report import BodyReport, EvidenceView, load_body_report, reconciliation_for
-from ashyq.reports.conclusion import body_name, run_period
+from ashyq.reports.conclusion import body_name, is_monitoring, purpose_note, run_period
 from ashyq.reports.i18n import catalogue
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.store.models import Run
@@ -51,13 +51,19 @@ class RunData:
     reports: list[BodyReport]
     reconciliation: list[tuple[Any, Any]]
     period: ReportingPeriod | None = None
+    # what the run is, in each language: an assessment, or monitoring of a period to date (no level)
+    purpose: dict[str, str] = field(default_factory=dict)
+    monitoring: bool = False
 
 
 def load_run_data(session: Session, run_id: str) -> RunData:
     run = run_or_fail(session, run_id)
     ranked = ranking(session, run)
     reports = [load_body_report(session, run.id, r.body.id) for r in ranked]
-    return RunData(run.id, ranked, reports, reconciliation_for(session, run.id), run_period(run))
+    purpose = {lang: purpose_note(run, lang) for lang in ("ru", "kk", "en")}
+    return RunData(
+        run.id, ranked, reports, reconciliation_for(session, run.id), run_period(run), purpose, is_monitoring(run)
+    )
 
 
 def options_applied(report: BodyReport) -> str:
@@ -103,7 +109,7 @@ def _ranking_row(entry: RankedBody, report: BodyReport, data: RunData, lang: str
         report.titles.level(score.level, lang),
         _r(report.coverage),
         _r(entry.change),
-        data.period.label if data.period else "",
+        data.purpose[lang] if data.monitoring else (data.period.label if data.period else ""),
         options_applied(report),
     ]
 
@@ -290,6 +296,7 @@ def run_json(data: RunData, run: Run) -> dict[str, Any]:
         "generated_at": datetime.now(UTC).isoformat(),
         "tool": {"name": "ashyq", "version": __version__},
         "run": run.record(),
+        "purpose": {"id": "monitoring" if data.monitoring else "assessment", **data.purpose},
         "bodies": [body_json(entry, report) for entry, report in zip(data.ranked, data.reports, strict=True)],
         "reconciliation": [
             {

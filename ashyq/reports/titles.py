@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ashyq.base.period import MONITORING
 from ashyq.methodology.edition import Edition, Group, Item, edition_path, walk
 from ashyq.methodology.validate import EditionError, load_edition
+from ashyq.reports.i18n import catalogue
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class EditionTitles:
     def level(self, level_id: str | None, lang: str) -> str:
         if level_id is None:
             return "—"
+        if level_id == MONITORING:  # a period monitored to date is given no level
+            return catalogue().text(lang, "common.level_monitoring")
         return self.level_titles.get(level_id, {}).get(lang, level_id)
 
     def interpretation(self, interp_id: str, option: str, lang: str) -> tuple[str, str, str]:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ashyq.base.figures import round_points
+from ashyq.base.period import MONITORING, monitored_share
 from ashyq.methodology.edition import (
     BodyKind,
     CoefficientCombine,
@@ -99,7 +100,8 @@ def score_run(
     problems = check_findings(findings, edition)
     if problems:
         raise FindingsError(problems)
-    return _RunScoring(Scorer(edition, options), findings, body_list).run()
+    share = monitored_share(findings.run)
+    return _RunScoring(Scorer(edition, options, share), findings, body_list).run()
 
 
 class _RunScoring:
@@ -167,7 +169,7 @@ class _RunScoring:
         for body, item, lang, award, why in deferred:
             self.leaves[(body.id, item.id, lang)] = self._averaged(body, item, lang, award, why)
         scores = [self._body(b) for b in self.bodies]
-        return RunScores(self.edition.edition, scores, dict(self.s.options), self.averages)
+        return RunScores(self.edition.edition, scores, dict(self.s.options), self.averages, self.s.share)
 
     def _averages(self) -> None:
         """Point 67 part three: «средний балл полученных оценок всех государственных органов» - the
@@ -258,6 +260,9 @@ class _RunScoring:
             if isinstance(g.combine, PenaltyCombine) and (g.applies_to is None or kind in g.applies_to)
         )
         best = self.edition.level_for(round_points(upper - penalty, places)).id
+        level = self.edition.level_for(final).id
+        if self.s.share is not None:  # a period monitored to date: points so far, never a level
+            level = best = MONITORING
         return BodyScore(
             body.id,
             kind,
@@ -268,7 +273,7 @@ class _RunScoring:
             upper,
             penalty,
             final,
-            self.edition.level_for(final).id,
+            level,
             dict(self.s.options),
             self.borrowed.get(body.id, []),
             not_assessed,

@@ -32,7 +32,9 @@ def average_key(item: str, lang: str | None) -> str:
 class Scorer:
     """Holds an edition and the chosen interpretation options; scores whole runs."""
 
-    def __init__(self, edition: Edition, options: dict[str, str] | None = None):
+    def __init__(self, edition: Edition, options: dict[str, str] | None = None, share: float | None = None):
+        # a run monitoring its period to date: the share of the period gone (None: an assessment)
+        self.share = share
         self.options = {i.id: i.default for i in edition.interpretations}
         for key, value in (options or {}).items():
             try:
@@ -83,7 +85,10 @@ class Scorer:
             if "numerator" not in m or "denominator" not in m:
                 return weight, ""
             num, den = float(m["numerator"]), float(m["denominator"])
-            den_used = max(den, self.param(rule.min_denominator))
+            floor = self.param(rule.min_denominator)
+            if rule.prorated and self.share is not None:
+                floor *= self.share
+            den_used = max(den, floor)
             if den_used <= 0:
                 got = weight if rule.when_zero == "maximum" else 0.0
                 return got, "nothing was due"
@@ -94,6 +99,9 @@ class Scorer:
             if "value" not in m:
                 return weight, ""
             value = round_half_up(float(m["value"]), self.param(rule.round_to))
+            if rule.prorated and self.share is not None and self.share > 0:
+                on_course = band_points(rule, value / self.share)
+                return on_course, f"value {m['value']} to date, {value / self.share:.1f} at this pace over the period"
             return band_points(rule, value), f"value {m['value']}"
         if isinstance(rule, ChoiceRule):
             if "level" not in m:

@@ -142,11 +142,17 @@ class RunScores:
     bodies: list[BodyScore]
     interpretations: dict[str, str]
     averages: dict[str, float]
+    # a period monitored to date: the share of it gone (annual thresholds prorated, no level); None: an
+    # assessment of a period that has ended
+    monitored_share: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        monitoring = self.monitored_share is not None
         return {
             "format": "ashyq-scores/1",
             "edition": self.edition,
+            "purpose": "monitoring" if monitoring else "assessment",
+            **({"period_share": round(self.monitored_share or 0.0, DIGITS)} if monitoring else {}),
             "interpretations": self.interpretations,
             "averages": {k: round(v, DIGITS) for k, v in sorted(self.averages.items())},
             "bodies": [b.as_dict() for b in self.bodies],

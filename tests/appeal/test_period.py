@@ -10,7 +10,7 @@ import pytest
 
 import ashyq.checks.registry  # noqa: F401  (registers every check)
 from ashyq.base.artifacts import BodyArtifacts, PortalRecord
-from ashyq.base.period import parse_period, period_of
+from ashyq.base.period import last_complete, parse_period, period_of, purpose_of
 from ashyq.checks.registry import run_checks
 from ashyq.crawler.storing import store_body
 from ashyq.methodology.edition import edition_path
@@ -92,3 +92,46 @@ def test_a_stored_run_hands_its_period_to_the_checks(tmp_path: Path) -> None:
         )
         artifacts = load_artifacts(session, run, "enbek", tmp_path)
     assert artifacts.reporting_period().label == "2025-H2"
+
+
+def test_an_assessment_judges_a_period_that_has_ended_and_the_rest_is_monitoring() -> None:
+    """The assessment is annual («ежегодной оценки эффективности», 001_2eda7a10a42a5ed2.txt, line 180)
+    and its forms are of a «(отчетный период)» (000_12c86a9f7dcd6cb4.txt, line 350): the year the audit
+    date falls in, not over yet, is monitored to date; the last one that ended is assessed."""
+    assert purpose_of(period_of(AS_OF), AS_OF) == "monitoring"
+    assert last_complete(AS_OF).label == "2025" and purpose_of(last_complete(AS_OF), AS_OF) == "assessment"
+    assert last_complete(date(2026, 3, 1), "half-year").label == "2025-H2"
+    assert last_complete(date(2026, 8, 1), "half-year").label == "2026-H1"
+    # the last day of a year is still the year under way; the next day it has ended
+    assert purpose_of(parse_period("2026"), date(2026, 12, 31)) == "monitoring"
+    assert purpose_of(parse_period("2026"), date(2027, 1, 1)) == "assessment"
+    assert period_of(date(2026, 7, 1)).elapsed_share(date(2026, 7, 1)) == pytest.approx(182 / 365)
+    assert parse_period("2025").elapsed_share(AS_OF) == 1.0
+
+
+def test_the_command_line_names_the_last_period_that_ended() -> None:
+    from ashyq.cli.audit import period_or_exit
+
+    assert period_or_exit("last", AS_OF, "kz-2025") == parse_period("2025")
+    assert period_or_exit(" LAST ", date(2026, 1, 5), "kz-2025") == parse_period("2025")
+    assert period_or_exit(None, AS_OF, "kz-2025") is None
+    assert period_or_exit("2026-H1", AS_OF, "kz-2025") == parse_period("2026-H1")
+
+
+def test_a_run_records_what_it_is_for(tmp_path: Path) -> None:
+    from ashyq.pipeline.audit import AuditRequest, start_audit_run
+    from ashyq.store.models import Run
+
+    db = f"sqlite:///{tmp_path / 's.sqlite'}"
+    ensure_schema(db)
+    with session_scope(db) as session:
+        repo.upsert_bodies(session, [store_body(b) for b in load_registry("demo").bodies])
+    purposes = {}
+    for period in (None, parse_period("2025")):
+        request = AuditRequest(["enbek"], "demo", "kz-2025", tmp_path, db, {}, AS_OF, RunKind.AUDIT, period=period)
+        run_id = start_audit_run(request)
+        with session_scope(db) as session:
+            run = session.get(Run, run_id)
+            assert run is not None
+            purposes[run.settings["period"]["label"]] = run.settings["purpose"]
+    assert purposes == {"2026": "monitoring", "2025": "assessment"}

@@ -63,6 +63,7 @@ def score_case(name: str) -> tuple[dict[str, Any], RunScores]:
         "bodies": case["bodies"],
         "findings": expand(case, edition),
         "reporting_facts": case.get("reporting_facts", {}),
+        "run": case.get("run", {}),
     }
     return case, score_run(FindingsFile.model_validate(data), edition, case.get("options"))
 
