@@ -44,6 +44,9 @@ class DownloadInfo:
     size_bytes: int | None = None
     content_type: str | None = None
     status: int | None = None
+    # Whether the file has text a program can read (a PDF's text layer): False for a scan with
+    # none, None when the harvest did not read the file (Appendix 15's "*" indicators)
+    text_layer: bool | None = None
 
 
 # PageSnapshot.source of the pages of a site's separate (or adaptive) mobile version, harvested as a

@@ -328,6 +328,7 @@ class VocabularyIndicator(Schema):
     with_: Words = Field(default={}, alias="with")
     unless: Words = {}
     expected_with: list[str] = []
+    machine_readable: list[str] = []  # the kinds of body whose table marks it "*" (Appendix 15)
 
 
 class VocabularySection(Schema):

@@ -203,6 +203,9 @@ CHECKS: dict[tuple[str, str, str], CheckCase] = {
     ("kz-2017", "a14-skip-link", "any-bypass"): CheckCase("A14-3.4/no-skip-link.yaml", "A14-3.4"),
     ("kz-2017", "a14-visitor-counter", "any-counter"): CheckCase("A14-4.6/metrika.yaml", "A14-4.6"),
     ("kz-2017", "a15-nothing-to-publish", "excluded"): CheckCase("A15-1.8-cgo/partial_half_listed.yaml", "A15-1.8-cgo"),
+    ("kz-2017", "a15-machine-readable", "presence-only"): CheckCase(
+        "A15-1.5/partial_statistics_picture_only.yaml", "A15-1.5"
+    ),
     ("kz-feedback-2024", "feedback-sources", "by-decision"): CheckCase("F-1/partial_6_of_10_accepted.yaml", "F-1"),
 }
 

@@ -56,6 +56,7 @@ from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as content_only_unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.machine_readable import unreadable
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
@@ -99,6 +100,8 @@ class Verdict:
     if_any_absent: list[Indicator] = field(default_factory=list)
     # the note's indicators the body says (the short message) it does not implement, with the message
     not_implementer: dict[str, Unit] = field(default_factory=dict)
+    # Appendix 15's "*" indicators found only as pictures or scans: the place and why
+    unreadable: dict[str, tuple[Hit, str]] = field(default_factory=dict)
     # where an indicator was named over no information: the place and what it says instead («Информация
     # отсутствует»; "" for nothing but its heading). Read only when the content alone counts (Table 7).
     placeholders: dict[str, tuple[Hit, str]] = field(default_factory=dict)
@@ -532,6 +535,36 @@ def _page_memos(memo: Sequence[Indicator], page: Unit, lang: str, vocabulary: Vo
     return [Memo(page, blocks, parts, True)] if len(parts) >= MEMO_MIN_PARTS else []
 
 
+def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str) -> str | None:
+    """Why the place of a "*" indicator (Appendix 15: to be published in a machine-readable form)
+    offers it only as pictures or scans; None when it does not, or the indicator has no "*"."""
+    if kind not in indicator.machine_readable:
+        return None
+    place = hit.extent or ((hit.block,) if hit.block else ())
+    return unreadable(hit.unit, place, hit.label, indicator.keywords[lang])
+
+
+def _place_key(
+    indicator: Indicator, hit: Hit, lang: str, artifacts: BodyArtifacts
+) -> tuple[tuple[int, int, int], str | None, str | None]:
+    """How good a place of the indicator is - (offered only as pictures or scans, rank, out of date),
+    the lowest the best - with why it is out of date and why it is not machine-readable."""
+    stale = staleness(indicator, hit, artifacts.as_of)
+    unread = _unreadable(indicator, hit, lang, artifacts.kind)
+    return (0 if unread is None else 1, hit.rank, 0 if stale is None else 1), stale, unread
+
+
+def _not_shown(verdict: Verdict, indicator: Indicator, best: Hit, why: str, artifacts: BodyArtifacts) -> bool:
+    """Record a "*" indicator found only as pictures or scans; True when it is therefore not shown
+    (reading a15-machine-readable = required), False when it counts all the same (presence-only)."""
+    verdict.unreadable[indicator.id] = (best, why)
+    if reading(artifacts.config, "a15-machine-readable") != "required":
+        return False
+    verdict.hits[indicator.id] = best
+    verdict.absent.append(indicator)
+    return True
+
+
 def find_indicators(
     artifacts: BodyArtifacts,
     section: Section,
@@ -551,12 +584,13 @@ def find_indicators(
     memos = memos_of(section, units, section_units, lang, vocabulary, artifacts.kind)
     for indicator in section.indicators_for(artifacts.kind):
         best: Hit | None = None
-        best_key = (9, 9)
+        best_key = (9, 9, 9)  # (not machine-readable, rank, stale): the best place sorts first
         stale_why: str | None = None
+        unread_why: str | None = None
         foreign: Hit | None = None
         for unit, blocks, headings_only in _scope(indicator, units, section_units, section, lang, memos.memos):
             for hit in _hits_in(indicator, unit, lang, vocabulary, blocks, headings_only, pages):
-                if hit.rank > best_key[0] or not _together(indicator, hit, lang):
+                if (0, hit.rank) > best_key[:2] or not _together(indicator, hit, lang):
                     continue
                 if indicator.match == "memo" and not _in_memo(hit, unit, blocks):
                     continue
@@ -569,15 +603,16 @@ def find_indicators(
                 if content_only and (instead := placeholder(hit, lang, vocabulary)) is not None:
                     verdict.placeholders.setdefault(indicator.id, (hit, instead))
                     continue
-                why = staleness(indicator, hit, artifacts.as_of)
-                key = (hit.rank, 0 if why is None else 1)
+                key, why, unread = _place_key(indicator, hit, lang, artifacts)
                 if key < best_key:
-                    best, best_key, stale_why = hit, key, why
-            if best_key == (0, 0):
+                    best, best_key, stale_why, unread_why = hit, key, why, unread
+            if best_key == (0, 0, 0):
                 break
         if indicator.note and best is not None and _declined(indicator, best, lang, vocabulary):
             verdict.not_implementer[indicator.id] = best.unit
             verdict.hits[indicator.id] = best
+            continue
+        if best is not None and unread_why is not None and _not_shown(verdict, indicator, best, unread_why, artifacts):
             continue
         if best is not None:
             verdict.present[indicator.id] = best.unit
@@ -845,6 +880,7 @@ def assess_section(
     if check_authenticity:
         deficiencies += authenticity(section, by_lang, lang)
     evidence = _found_evidence(verdict)
+    evidence += [hit.unit.evidence(f"{key}: {why}"[:300]) for key, (hit, why) in verdict.unreadable.items()]
     if not evidence:
         anchor = section_units[0] if section_units else mine[0]
         evidence = [anchor.evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")]
@@ -892,6 +928,10 @@ def _measured(verdict: Verdict, indicators: tuple[Indicator, ...], share: float,
         # what the page says instead of the information, as it writes it ("" for nothing at all)
         measured["placeholder"] = next(iter(verdict.placeholders.values()))[1]
         measured["placeholders"] = {key: f"{hit.cite()}: «{said}»" for key, (hit, said) in verdict.placeholders.items()}
+    if verdict.unreadable:  # "*" indicators offered only as pictures or scans (a15-machine-readable)
+        measured["not_machine_readable"] = {
+            key: f"{hit.cite()}: {why}" for key, (hit, why) in verdict.unreadable.items()
+        }
     notes = {i.id: i.reading for i in indicators if i.reading}
     if notes:
         measured["readings"] = notes

@@ -41,6 +41,10 @@ states the reading of the text its words rest on, cited in its findings (``measu
 Currency of an indicator (``current``): ``days`` — the freshest date in its block may not be older;
 ``years`` — the latest year its block names may lag the audit's year by at most this many
 (``0``: a plan must cover this year; ``1``: a report must be last year's at the latest).
+
+``machine_readable`` (kinds of body, ``cgo``/``mio``): the table marks the indicator "*", «сведения,
+которые должны быть размещены в машиночитаемом виде» (Appendix 15's notes): a place that offers it
+only as pictures or scans does not show it (:mod:`ashyq.checks.completeness.machine_readable`).
 """
 
 from __future__ import annotations
@@ -78,6 +82,8 @@ class Indicator:
     together_urls: tuple[str, ...] = ()  # ``with``: URL patterns (one of them, or of the keywords, is needed)
     unless: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # a label naming these: not it
     expected_with: tuple[str, ...] = ()  # an ``if_any`` indicator is expected when one of these is present
+    # the kinds of body whose table marks it "*": to be published in a machine-readable form
+    machine_readable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,8 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         raise ValueError(f'{where}: an indicator is either "(if any)" or the note\'s, not both')
     if spec.get("detect") not in (None, *DETECTORS):
         raise ValueError(f"{where}: detect must be one of {DETECTORS}")
+    if set(spec.get("machine_readable", [])) - {"cgo", "mio"}:
+        raise ValueError(f"{where}: machine_readable lists kinds of body (cgo, mio)")
     current_days, current_years = _current(spec, where)
     together = spec.get("with") or {}
     if not isinstance(together, dict) or set(together) - {"kk", "ru", "url"}:
@@ -171,6 +179,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         together_urls=tuple(str(u).lower() for u in together.get("url", [])),
         unless=_by_lang(spec["unless"], f"{where}/unless") if spec.get("unless") else {},
         expected_with=tuple(str(i) for i in spec.get("expected_with", [])),
+        machine_readable=tuple(str(k) for k in spec.get("machine_readable", [])),
     )
 
 

@@ -73,6 +73,7 @@ class Block:
     stamps: tuple[date, ...] = ()  # the page's own publication or update stamps
     hrefs: tuple[str, ...] = ()  # lower-case link targets inside the block
     raw_heading: str = ""  # as the page writes it (for a finding's citation)
+    images: tuple[str, ...] = ()  # the pictures shown in the block (their ``src``), icons left out
 
     @property
     def all_text(self) -> str:
@@ -108,7 +109,8 @@ def _bold_only(element: lxml.html.HtmlElement) -> bool:
 
 class _Builder:
     def __init__(self) -> None:
-        self.blocks: list[tuple[str, tuple[str, ...], list[str], list[str]]] = [("", (), [], [])]
+        # (heading, headings above, texts, link targets, pictures) per block
+        self.blocks: list[tuple[str, tuple[str, ...], list[str], list[str], list[str]]] = [("", (), [], [], [])]
         self.stack: list[tuple[int, str]] = []  # (level, heading) of the open headings
 
     def heading(self, level: int, text: str) -> None:
@@ -116,7 +118,7 @@ class _Builder:
             self.stack.pop()
         above = tuple(h for _, h in self.stack)
         self.stack.append((level, text))
-        self.blocks.append((text, above, [], []))
+        self.blocks.append((text, above, [], [], []))
 
     def text(self, value: str | None) -> None:
         if value and value.strip():
@@ -124,6 +126,25 @@ class _Builder:
 
     def link(self, href: str) -> None:
         self.blocks[-1][3].append(href)
+
+    def image(self, element: lxml.html.HtmlElement) -> None:
+        src = str(element.get("src") or "")
+        if src and not _is_icon(element, src):
+            self.blocks[-1][4].append(src)
+
+
+ICON_MAX_PX = 64  # a picture this small (by its width or height attribute) is an icon, not material
+
+
+def _is_icon(element: lxml.html.HtmlElement, src: str) -> bool:
+    """A file-type icon, a bullet or a logo: not a picture of the material."""
+    lowered = src.lower().split("?", 1)[0]
+    if lowered.endswith((".svg", ".ico")) or "icon" in lowered or lowered.startswith("data:"):
+        return True
+    for size in (element.get("width"), element.get("height")):
+        if size and size.strip().rstrip("px").isdigit() and int(size.strip().rstrip("px")) <= ICON_MAX_PX:
+            return True
+    return False
 
 
 def _walk(element: lxml.html.HtmlElement, builder: _Builder) -> None:
@@ -140,8 +161,10 @@ def _walk(element: lxml.html.HtmlElement, builder: _Builder) -> None:
         else:
             if child.tag.lower() == "a" and child.get("href"):
                 builder.link(str(child.get("href")))
-            if child.tag.lower() == "img" and child.get("alt"):
-                builder.text(str(child.get("alt")))
+            if child.tag.lower() == "img":
+                builder.image(child)
+                if child.get("alt"):
+                    builder.text(str(child.get("alt")))
             builder.text(child.text)
             _walk(child, builder)
             if child.tag.lower() in ("p", "div", "li", "tr", "td", "th", "br", "dd", "table", "ul", "ol"):
@@ -185,7 +208,7 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
     builder.text(root.text)
     _walk(root, builder)
     out = []
-    for heading, above, texts, hrefs in builder.blocks:
+    for heading, above, texts, hrefs, images in builder.blocks:
         text = squash(" ".join(texts))
         if not heading and not text:
             continue
@@ -203,6 +226,7 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
                 stamps=stamps,
                 hrefs=tuple(h.lower() for h in hrefs),
                 raw_heading=heading,
+                images=tuple(images),
             )
         )
     return tuple(out)

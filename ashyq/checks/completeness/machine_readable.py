@@ -1,0 +1,119 @@
+"""Appendix 15's "*" indicators: «сведения, которые должны быть размещены в машиночитаемом виде»
+(2017 edition, seed 001, the notes under table 1, line 3548, and table 2, line 4038).
+
+Where a "*" indicator is found, the material at that place (the block under the heading that names
+it, or the page a title or a link names) is read for its form:
+
+* hypertext - text, lists and tables of the page itself - is machine-readable;
+* a linked file is machine-readable unless it is a picture (jpg, png, tif, djvu …, or served as
+  ``image/*``) or a PDF the harvest found without a text layer (a scan: ``DownloadInfo.text_layer``
+  False; a PDF whose text layer was not read is taken as it is offered);
+* a picture shown in the page (``<img>``, icons left out) is not.
+
+The place is not machine-readable only when its material is nothing but pictures and scans: no
+machine-readable file beside them, no text of its own beyond the files' labels (``MIN_OWN_TEXT``),
+and no link to another page where the material could be. What this costs is the reading
+``a15-machine-readable`` of the edition (``required``: the indicator is not shown; ``presence-only``:
+shown, the finding still names the file).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urljoin
+
+from ashyq.base.artifacts import DownloadInfo
+from ashyq.checks.accessibility.materials import download_format
+from ashyq.checks.completeness.corpus import Unit
+from ashyq.checks.completeness.page_blocks import Block
+
+# Formats that hold a picture of the text, not the text: a program reading them reads no words.
+PICTURE_FORMATS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "djvu", "djv"})
+# Addresses that lead to another page (not a file): the material may be there.
+PAGE_FORMATS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "shtml"})
+MIN_OWN_TEXT = 200  # characters of its own (files' labels left out) make a place hypertext
+NOT_MATERIAL = ("#", "mailto:", "tel:", "javascript:")
+
+
+def _file_problem(address: str, fmt: str, info: DownloadInfo | None) -> str | None:
+    """Why a linked file is not machine-readable, or None when it is (or may be)."""
+    content_type = (info.content_type or "").lower() if info is not None else ""
+    if fmt in PICTURE_FORMATS or content_type.startswith("image/"):
+        return f"{address} (a picture, {fmt})"
+    if fmt == "pdf" and info is not None and info.text_layer is False:
+        return f"{address} (a PDF with no text layer: a scan)"
+    return None
+
+
+def _problems(unit: Unit, hrefs: Sequence[str]) -> list[str] | None:
+    """Why each linked file is not machine-readable, or None when one of the links leads to a
+    machine-readable file or to a page (where the material may be)."""
+    downloads = {d.url.lower(): d for d in getattr(unit.origin, "downloads", ())}
+    problems = []
+    for href in dict.fromkeys(hrefs):
+        if not href or href.startswith(NOT_MATERIAL):
+            continue
+        address = urljoin(unit.url, href)
+        info = downloads.get(address.lower())
+        fmt = download_format(address, info)
+        if fmt is None or fmt in PAGE_FORMATS:
+            return None
+        problem = _file_problem(address, fmt, info)
+        if problem is None:
+            return None
+        problems.append(problem)
+    return problems
+
+
+def _under(blocks: Sequence[Block], n: int) -> list[Block]:
+    """The ``n``-th block and the blocks after it that are deeper (under its heading)."""
+    depth = len(blocks[n].above)
+    out = [blocks[n]]
+    for later in blocks[n + 1 :]:
+        if len(later.above) <= depth:
+            break
+        out.append(later)
+    return out
+
+
+def _innermost(blocks: Sequence[Block], keywords: Sequence[re.Pattern[str]]) -> Sequence[Block]:
+    """Of a place of several blocks (a page a title or a link names), the blocks under the innermost
+    headings that name the indicator: on a page titled «Исполнение бюджета» the execution report is
+    under its own heading, not in the annual figures beside it. The place itself when none does."""
+    headed = [n for n, b in enumerate(blocks) if b.heading and any(k.search(b.heading) for k in keywords)]
+    extents = {n: _under(blocks, n) for n in headed}
+    inner = [n for n in headed if not any(m != n and any(blocks[m] is b for b in extents[n]) for m in headed)]
+    if not inner:
+        return blocks
+    return [b for n in inner for b in extents[n]]
+
+
+def unreadable(
+    unit: Unit, blocks: Sequence[Block], label: str = "", keywords: Sequence[re.Pattern[str]] = ()
+) -> str | None:
+    """Why the material at this place of ``unit`` is not in a machine-readable form (naming each
+    file and picture), or None when it is, or may be. No ``blocks``: the place is a link (its
+    ``label``) whose block is not known, and the files it leads to are the material. ``keywords``:
+    the indicator's, to find its own heading in a place of several blocks."""
+    if not blocks:
+        targets = [target for written, target in unit.anchors if label and written == label]
+        problems = _problems(unit, targets) if targets else None
+        return "offered only as " + "; ".join(dict.fromkeys(problems)) if problems else None
+    if len(blocks) > 1:
+        blocks = _innermost(blocks, keywords)
+    files = [h for b in blocks for h in b.hrefs]
+    problems = _problems(unit, files)
+    if problems is None:
+        return None
+    problems += [f"{urljoin(unit.url, src)} (a picture in the page)" for b in blocks for src in b.images]
+    if not problems:
+        return None  # the page's own hypertext
+    own = " ".join(b.text for b in blocks)
+    linked = {urljoin(unit.url, f).lower() for f in files}
+    for written, target in unit.anchors:
+        if written and urljoin(unit.url, target).lower() in linked:
+            own = own.replace(written, " ")
+    if len(own.strip()) >= MIN_OWN_TEXT:
+        return None  # the page writes the material out as well
+    return "offered only as " + "; ".join(dict.fromkeys(problems))
