@@ -160,10 +160,12 @@ def measured_result(
     item: str,
     find: Find,
     what: str,
+    linkless_ok: bool = False,
 ) -> list[Result]:
-    """Per language: the web first, then the declaration re-verified (see the module docstring)."""
+    """Per language: the web first, then the declaration re-verified (see the module docstring);
+    ``linkless_ok`` where Appendix 9 asks only for figures, so declared rows without links count."""
     form, rows = rows_for(item, artifacts.kind)
-    declared = {r.lang: r for r in presence_results(artifacts, item, form, rows)}
+    declared = {r.lang: r for r in presence_results(artifacts, item, form, rows, linkless_ok)}
     out = []
     for lang in LANGS:
         source = _DATED.get(find)
