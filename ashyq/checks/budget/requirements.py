@@ -187,9 +187,14 @@ def plan_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdi
     """Table 2 row 2: within fifteen working days of the report's formation. A card that shows no
     formation date leaves those days uncounted; under the reading plan-report-due-date (default
     ``by-first-of-march``) the report is then held to the date the law sets for it, «в срок до 1 марта,
-    следующего за отчетным годом» (003 p. 4), instead of going unassessed."""
+    следующего за отчетным годом» (003 p. 4), instead of going unassessed. Before that date a report
+    not yet placed is not late: the row is not assessed, with the date it is due."""
     year = reported_year(artifacts)
     found_and_other = of_reported_year(portal, "plan_report", artifacts)
+    rules = check_settings("deadlines", artifacts.config)["budget"]["development_plan_report_due"]
+    deadline = fixed_date_deadline(date(year + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
+    if found_and_other[0] is None and artifacts.as_of < deadline:
+        return Verdict(None, reason=f"the development-plan report for {year} is not due before {deadline:%d.%m.%Y}")
     name = f"development-plan report for {year}"
     verdict = within_working_days(
         portal, artifacts, "plan_report", "development_plan_report", "formed", name, found_and_other
@@ -199,8 +204,6 @@ def plan_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdi
         return verdict
     if reading(artifacts.config, "plan-report-due-date") != "by-first-of-march":
         return verdict
-    rules = check_settings("deadlines", artifacts.config)["budget"]["development_plan_report_due"]
-    deadline = fixed_date_deadline(date(year + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
     measured = {
         "posted": found.posted.isoformat(),
         "deadline": deadline.isoformat(),
