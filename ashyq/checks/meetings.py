@@ -7,7 +7,8 @@ of the streamed sittings and the messages announcing them "на официаль
 официальном сайте или аккаунте в социальных сетях", and per reception and per NGO meeting its
 figures. So each row is looked for on the body's website (a page whose title or a heading names it),
 in its gov.kz news, events and documents, and in its first head's blog posts on dialog.egov.kz — the phrases in
-``ashyq/config/checks/meetings.yaml`` — and a dated item counts within the run's reporting period.
+``ashyq/config/checks/meetings.yaml`` — and a dated item (a page by the date it shows,
+:func:`ashyq.checks.announcements.page_day`) counts within the run's reporting period.
 
 The body's declaration stays the fallback, and the finding says which one decided
 (``measured.basis``): found on the web → ``pass`` on the web's evidence; not found there but declared
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from parsel import Selector
@@ -27,7 +29,7 @@ from parsel import Selector
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot, PortalRecord
 from ashyq.base.evidence import EvidenceRef
 from ashyq.base.working_days import parse_portal_day
-from ashyq.checks.announcements import HEADINGS, Find, measured_result
+from ashyq.checks.announcements import HEADINGS, Find, measured_result, page_day
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result
 from ashyq.config.check_settings import check_settings
@@ -73,7 +75,16 @@ class Row:
         return self.online is None or any(self.online.search(_plain(t)) for t in texts if t)
 
 
-def _page_hit(page: PageSnapshot, row: Row) -> EvidenceRef | None:
+def _in_window(artifacts: BodyArtifacts, day: date | None, row: Row) -> bool:
+    """Whether an item of ``day`` counts: undated, or within the reporting period (up to the audit
+    date for what must have been held)."""
+    period = artifacts.reporting_period()
+    return day is None or (period.within(day, artifacts.as_of) if row.held else period.contains(day))
+
+
+def _page_hit(artifacts: BodyArtifacts, page: PageSnapshot, row: Row) -> EvidenceRef | None:
+    if not _in_window(artifacts, page_day(page, artifacts.as_of), row):
+        return None
     selector = Selector(text=page.html or "<html/>")
     body_text = " ".join(selector.css("body ::text").getall())
     for tag in HEADINGS:
@@ -91,8 +102,7 @@ def _record_hit(artifacts: BodyArtifacts, record: PortalRecord, spec: tuple[Any,
     if not row.names(title) or not row.streamed(title, text):
         return None
     day = next((d for d in (parse_portal_day(record.payload.get(k)) for k in date_keys) if d is not None), None)
-    period = artifacts.reporting_period()
-    if day is not None and not (period.within(day, artifacts.as_of) if row.held else period.contains(day)):
+    if not _in_window(artifacts, day, row):
         return None
     return record.evidence(f"$.{title_key}", f"{title} ({day:%d.%m.%Y})" if day else title)
 
@@ -102,7 +112,7 @@ def finder(item: str) -> Find:
 
     def find(artifacts: BodyArtifacts, lang: str) -> tuple[list[EvidenceRef], bool]:
         row = Row(check_settings("meetings", artifacts.config)["rows"][item], lang)
-        hits = [hit for page in artifacts.pages_in(lang) if (hit := _page_hit(page, row)) is not None]
+        hits = [hit for page in artifacts.pages_in(lang) if (hit := _page_hit(artifacts, page, row)) is not None]
         read = bool(artifacts.pages_in(lang))
         for spec in RECORDS:
             records = artifacts.records_of(spec[0], spec[1], lang)
