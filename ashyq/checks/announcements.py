@@ -315,36 +315,55 @@ def action_plans(artifacts: BodyArtifacts, item: str) -> list[Result]:
     website, for each meeting: Appendix 9 asks for them «по каждой встрече (проведенной в соответствии с
     утвержденным Графиком)» (000_12c86a9f7dcd6cb4.txt line 790). Measured like the announcements (in
     the reporting period, the declaration re-verified beside it); where the body declares the meetings
-    it held in the period, each meeting needs a plan published on or after its day: the row earns the
-    share of meetings that have one (``partial``), none → ``fail``, and each meeting without one is a
-    deficiency. Meetings not declared: one plan of the period is all that can be checked, and the
-    finding says so (``measured.meetings = "not declared"``)."""
+    it held in the period, each meeting needs a plan - on the web, one published on or after its day;
+    on the declaration's basis, a confirmed row 4.2 - and the row earns the share of meetings that have
+    one (``partial``), none → ``fail``, each meeting without one a deficiency. Meetings not declared:
+    one plan of the period is all that can be checked, and the finding says so
+    (``measured.meetings = "not declared"``)."""
     results = measured_result(artifacts, item, action_plan_sources, ACTION_PLAN)
     meetings = meetings_held(artifacts)
+    period = artifacts.reporting_period()
     for res in results:
-        if not res.measured.get("found_on_web"):
+        if res.status not in ("pass", "partial"):
             continue
         if not meetings:
             res.measured = {**res.measured, "meetings": "not declared"}
             continue
-        found, _ = _action_plan_found(artifacts, res.lang or "")
-        period = artifacts.reporting_period()
-        plans = sorted((d for d in found if period.within(d.day, artifacts.as_of)), key=lambda d: d.day or date.min)
-        missing = []
-        for day, cited in meetings:
-            plan = next((p for p in plans if p.day is not None and p.day >= day), None)
-            if plan is None:
-                message = f"No {ACTION_PLAN} in {res.lang} published on or after the meeting of {day:%d.%m.%Y}"
-                missing.append(Deficiency(message, "no_action_plan", url=cited.url, evidence=[cited]))
-            else:
-                plans.remove(plan)
-        covered = len(meetings) - len(missing)
-        res.measured = {**res.measured, "meetings": len(meetings), "with_plan": covered}
-        if missing:
-            res.measured["share"] = round(covered / len(meetings), 4)
-            res.status = "partial" if covered else "fail"
-            res.deficiencies = [*missing, *res.deficiencies]
+        if res.measured.get("found_on_web"):
+            found, _ = _action_plan_found(artifacts, res.lang or "")
+            plans = sorted(d.day for d in found if d.day and period.within(d.day, artifacts.as_of))
+            missing = []
+            for day, cited in meetings:
+                plan = next((p for p in plans if p >= day), None)
+                if plan is None:
+                    message = f"No {ACTION_PLAN} in {res.lang} published on or after the meeting of {day:%d.%m.%Y}"
+                    missing.append(Deficiency(message, "no_action_plan", url=cited.url, evidence=[cited]))
+                else:
+                    plans.remove(plan)
+        else:  # the declaration decides: its confirmed plans, one per meeting, in date order
+            uncovered = meetings[int(res.measured.get("confirmed") or 0) :]
+            missing = [
+                Deficiency(
+                    f"No confirmed {ACTION_PLAN} in {res.lang} for the meeting of {day:%d.%m.%Y}",
+                    "no_action_plan",
+                    url=cited.url,
+                    evidence=[cited],
+                )
+                for day, cited in uncovered
+            ]
+        _per_meeting(res, len(meetings), missing)
     return results
+
+
+def _per_meeting(res: Result, meetings: int, missing: list[Deficiency]) -> None:
+    """The row's result as the share of the period's meetings that have a plan."""
+    covered = meetings - len(missing)
+    res.measured = {**res.measured, "meetings": meetings, "with_plan": covered}
+    if missing:
+        share = round(covered / meetings, 4)
+        res.measured["share"] = min(share, float(res.measured.get("share", 1.0)))
+        res.status = "partial" if covered else "fail"
+        res.deficiencies = [*missing, *res.deficiencies]
 
 
 register("declared.meetings_action_plan", "3", ["T6-4.2"], needs=_ON_WEB, pages_rule="somewhere")(action_plans)
