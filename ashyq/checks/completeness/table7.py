@@ -13,7 +13,8 @@ budget information), and a place that holds only its heading and a placeholder (
 отсутствует», «Ақпарат дайындалуда», «Раздел в разработке») does not show it: the row is absent there
 (``fail``, all of its points: the table has no note deducting less), the placeholder cited in
 ``measured.placeholder``. A link in the content to a page that was not harvested is taken at its word
-and named in ``measured.announced``. Row 2 asks for the budget information
+and named in ``measured.announced``; a menu link never is: where the section pages of a language could
+not be harvested (gov.kz page records refused), an absent row is ``not_assessed``. Row 2 asks for the budget information
 "не отнесенной к информации с ограниченным доступом": restricted information is left out of what must
 be published, the row is not exempted by a page that mentions secrets; a body whose budget information
 is restricted carries the registry tag ``budget_restricted`` and the edition exempts it.
