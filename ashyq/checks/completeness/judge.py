@@ -547,11 +547,12 @@ def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str) -> str | N
 def _place_key(
     indicator: Indicator, hit: Hit, lang: str, artifacts: BodyArtifacts
 ) -> tuple[tuple[int, int, int], str | None, str | None]:
-    """How good a place of the indicator is - (offered only as pictures or scans, rank, out of date),
-    the lowest the best - with why it is out of date and why it is not machine-readable."""
+    """How good a place of the indicator is - (not shown for being only pictures or scans, rank, out of
+    date), the lowest the best - with why it is out of date and why it is not machine-readable."""
     stale = staleness(indicator, hit, artifacts.as_of)
     unread = _unreadable(indicator, hit, lang, artifacts.kind)
-    return (0 if unread is None else 1, hit.rank, 0 if stale is None else 1), stale, unread
+    refused = unread is not None and reading(artifacts.config, "a15-machine-readable") == "required"
+    return (int(refused), hit.rank, 0 if stale is None else 1), stale, unread
 
 
 def _not_shown(verdict: Verdict, indicator: Indicator, best: Hit, why: str, artifacts: BodyArtifacts) -> bool:
