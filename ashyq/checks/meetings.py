@@ -34,7 +34,7 @@ from ashyq.checks.registry import register
 from ashyq.checks.result import Result
 from ashyq.config.check_settings import check_settings
 
-VERSION = "1"
+VERSION = "2"  # version 1 was the declaration alone (ashyq/checks/declared/indicators.py)
 # (portal, record kind, the payload keys of its title, its text, its date)
 RECORDS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("govkz", "news", "title", ("body", "short_description"), ("created_date", "publish_date")),
@@ -157,7 +157,13 @@ def _check(row: str) -> Callable[[BodyArtifacts, str], list[Result]]:
 
 
 # The check ids are those of the declared checks these replace (ashyq/checks/declared/indicators.py).
-register("declared.open_meetings_online", "2", ["T6-3"], needs=NEEDS, pages_rule="somewhere")(_check("Table 6 row 3"))
-register("declared.meetings_schedule", "2", ["T6-4.1"], needs=NEEDS, pages_rule="somewhere")(_check("Table 6 row 4.1"))
-register("declared.personal_reception", "2", ["T6-4.3"], needs=NEEDS, pages_rule="somewhere")(_check("Table 6 row 4.3"))
-register("declared.ngo_meeting", "2", ["T6-4.4"], needs=NEEDS, pages_rule="somewhere")(_check("Table 6 row 4.4"))
+register("declared.open_meetings_online", VERSION, ["T6-3"], needs=NEEDS, pages_rule="somewhere")(
+    _check("Table 6 row 3")
+)
+register("declared.meetings_schedule", VERSION, ["T6-4.1"], needs=NEEDS, pages_rule="somewhere")(
+    _check("Table 6 row 4.1")
+)
+register("declared.personal_reception", VERSION, ["T6-4.3"], needs=NEEDS, pages_rule="somewhere")(
+    _check("Table 6 row 4.3")
+)
+register("declared.ngo_meeting", VERSION, ["T6-4.4"], needs=NEEDS, pages_rule="somewhere")(_check("Table 6 row 4.4"))
