@@ -183,12 +183,20 @@ class World:
     # seeded defects the bodies have fixed by ``as_of`` ("body:knob", :data:`FIXABLE`): the world of a
     # later night in which a known set of pages changed (``ashyq world serve --fix``)
     fixes: frozenset[str] = frozenset()
+    # the world so many nights after ``as_of``: each night ``change_share`` of the gov.kz entities publish
+    # one to three items dated that night, nothing else changes (ashyq_replica.govkz.feed)
+    nights: int = 0
+    change_share: float = 0.05
     _by_id: dict[str, WorldBody] = field(default_factory=dict, init=False, repr=False)
     _content_key: tuple[object, ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {b.id: b for b in self.bodies}
-        self._content_key = (self.seed, self.as_of, self.faults, tuple(sorted(self.fixes)), self.bodies)
+        self._content_key = (
+            self.seed, self.as_of, self.faults, tuple(sorted(self.fixes)), self.bodies, self.nights, self.change_share
+        )  # fmt: skip
+        if self.nights < 0 or not 0 <= self.change_share <= 1:
+            raise ValueError("nights is 0 or more and change_share between 0 and 1")
         unknown = sorted(self.fixes - FIXABLE)
         if unknown:
             raise ValueError(f"no such fix: {', '.join(unknown)} (known: {', '.join(sorted(FIXABLE))})")

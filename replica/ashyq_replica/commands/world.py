@@ -31,6 +31,10 @@ class TruthFormat(StrEnum):
     md = "md"
 
 
+NIGHTS_HELP = "the world so many nights after --as-of: each night a share of the gov.kz entities publish a few items"
+SHARE_HELP = "the share of the gov.kz entities that publish each night (default 0.05)"
+
+
 FIX_HELP = (
     "a seeded defect the body has fixed in this (later) world, BODY:KNOB (repeat for several): "
     "the pages it is on change, nothing else does; known: " + ", ".join(sorted(FIXABLE))
@@ -98,6 +102,8 @@ def serve(
         None, "--registry-out", help="with --bodies: write the generated bodies' registry (YAML) here"
     ),
     fix: list[str] = typer.Option([], "--fix", help=FIX_HELP),
+    nights: int = typer.Option(0, "--nights", min=0, max=366, help=NIGHTS_HELP),
+    change_share: float = typer.Option(0.05, "--change-share", min=0.0, max=1.0, help=SHARE_HELP),
 ) -> None:
     """Serve every replica host on 127.0.0.1; print the base-URL map as one JSON line; run until interrupted.
 
@@ -117,6 +123,8 @@ def serve(
             outages=frozenset(outage),
             access_log=access_log,
             fixes=_fixes(fix),
+            nights=nights,
+            change_share=change_share,
         ),
         bodies,
     )
@@ -160,6 +168,23 @@ def truth(
 
     world = _generated(World(as_of=_as_of(as_of), fixes=_fixes(fix)), bodies)
     typer.echo(render_markdown(world) if format is TruthFormat.md else render_yaml(world), nl=False)
+
+
+@world_app.command("changes")
+def changes_command(
+    as_of: str | None = typer.Option(None, "--as-of", help="the world's date, YYYY-MM-DD"),
+    bodies: int = typer.Option(0, "--bodies", min=0, max=5000, help="with N generated bodies (as world serve)"),
+    nights: int = typer.Option(1, "--nights", min=0, max=366, help=NIGHTS_HELP),
+    change_share: float = typer.Option(0.05, "--change-share", min=0.0, max=1.0, help=SHARE_HELP),
+) -> None:
+    """Print the change feed's record, one JSON line per item published (night, entity, type, id, date,
+    dead link): what a monitoring night of the same world must find."""
+    from ashyq_replica.govkz.feed import changes
+
+    world = _generated(World(as_of=_as_of(as_of), nights=nights, change_share=change_share), bodies)
+    for change in changes(world):
+        record = {**change.__dict__, "created": change.created.isoformat()}
+        typer.echo(json.dumps(record, ensure_ascii=False))
 
 
 @world_app.command("declared")

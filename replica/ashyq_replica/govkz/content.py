@@ -15,6 +15,7 @@ from typing import Any
 
 from ashyq_replica.core import BODIES, World, WorldBody, template_of
 from ashyq_replica.govkz import files, menu, texts
+from ashyq_replica.govkz.feed import add_feed
 from ashyq_replica.govkz.model import ALMATY, Curator, Document, Event, News, Question, SiteContent, Text, Upload
 from ashyq_replica.site_defects import seeded
 
@@ -333,6 +334,7 @@ def site_content(world: World, body: WorldBody) -> SiteContent:
         }
         _news(world, site, index)
         _documents(world, site, index)
+        add_feed(world, site)
         _people(world, site, index)
         _questions(world, site, index)
         menu.build_pages(world, site)
