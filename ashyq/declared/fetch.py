@@ -11,6 +11,7 @@ is enough and keeps the order of the WARC records the order of the report.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -56,6 +57,7 @@ class PoliteFetcher:
     policy: EgressPolicy | None = None  # default: the map's (replica mode when mapped, else the real web)
     _robots: dict[str, Protego | None] = field(default_factory=dict)
     _last_request: dict[str, float] = field(default_factory=dict)
+    sent: Counter[str] = field(default_factory=Counter)  # requests sent, per host (robots.txt included)
 
     def __post_init__(self) -> None:
         self.client = GuardedClient(
@@ -76,13 +78,13 @@ class PoliteFetcher:
         politeness = self.config.replica_politeness if self.replica else self.config.politeness
         return politeness.download_delay
 
-    def fetch(self, url: str) -> Fetched:
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             try:
                 if not self._robots_allow(current):
                     return Fetched(url, current, failure="robots", detail="robots.txt disallows it")
-                got = self._get(current)
+                got = self._get(current, headers=headers)
             except Refusal as refusal:
                 return Fetched(url, current, failure=refusal.reason, detail=refusal.detail)
             except FetchError as error:
@@ -125,15 +127,33 @@ class PoliteFetcher:
                 time.sleep(pause)
         self._last_request[host] = time.monotonic()
 
-    def _get(self, url: str) -> tuple[Answer, WarcRef | None]:
+    def post_json(self, url: str, headers: dict[str, str] | None = None, body: bytes = b"{}") -> Fetched:
+        """One POST of a JSON body (a portal's session ticket), politely and archived; no redirect."""
+        try:
+            if not self._robots_allow(url):
+                return Fetched(url, url, failure="robots", detail="robots.txt disallows it")
+            answer, ref = self._get(url, "POST", {"Content-Type": "application/json", **(headers or {})}, body)
+        except Refusal as refusal:
+            return Fetched(url, url, failure=refusal.reason, detail=refusal.detail)
+        except FetchError as error:
+            return Fetched(url, url, failure=error.reason, detail=error.detail)
+        return Fetched(url, url, answer.status, answer.body, answer.content_type, self._failure_of(answer), None, ref,
+                       answer.fetched_at)  # fmt: skip
+
+    def _get(
+        self, url: str, method: str = "GET", headers: dict[str, str] | None = None, body: bytes | None = None
+    ) -> tuple[Answer, WarcRef | None]:
         """One exchange (no redirect followed), archived; raises Refusal or FetchError."""
         self._wait_turn(urlsplit(url).hostname or "")
-        answer = self.client.request(url, headers={"Accept-Language": "kk, ru;q=0.9"})
+        self.sent[urlsplit(url).hostname or ""] += 1
+        sent = {"Accept-Language": "kk, ru;q=0.9", **(headers or {})}
+        answer = self.client.request(url, method, headers=sent, body=body)
         ref = None
         if self.archive is not None:
             ref = self.archive.write_exchange(
                 url=url,
-                method="GET",
+                method=method,
+                request_body=body or b"",
                 request_headers=answer.request_headers,
                 status=answer.status,
                 reason=answer.reason,

@@ -12,6 +12,7 @@ class RunKind(StrEnum):
     URL = "url"
     RECHECK = "recheck"
     DEMO = "demo"
+    MONITOR = "monitor"  # a night watching the platform's entities through their listings: never an assessment
 
 
 class RunStatus(StrEnum):

@@ -63,7 +63,7 @@ def _record(world: World) -> list[Change]:
             for k in range(rng.randint(1, 3)):
                 item_id = FEED_IDS + night * 100_000 + n * 10 + k
                 kind: FeedKind = "news" if rng.random() < 0.6 else "documents"
-                dead = f"/uploads/feed/{item_id}/missing.pdf" if item_id % DEAD_LINK_EVERY == 0 else None
+                dead = f"/uploads/feed/{item_id}/missing.pdf" if (3 * n + k) % DEAD_LINK_EVERY == 0 else None
                 created = evening + timedelta(minutes=rng.randint(0, 719))
                 out.append(Change(night, _slug(body), body.id, kind, item_id, created, dead))
     return out

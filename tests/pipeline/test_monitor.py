@@ -1,0 +1,74 @@
+"""A monitoring night over www.gov.kz: the platform's newest-first listings read down to the previous
+night's mark find every item the replica's entities published, for a few requests per entity, and the
+night says it is monitoring."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from ashyq_replica import access_log
+from ashyq_replica.core import World
+from ashyq_replica.generated import world_with_generated
+from ashyq_replica.govkz.feed import changes
+from ashyq_replica.server import start_world
+
+from ashyq.pipeline.monitor import MonitorRequest, MonitorSummary, monitor_night
+from ashyq.store.db import session_scope
+from ashyq.store.models import Run
+
+pytestmark = pytest.mark.slow
+BASE = world_with_generated(World(), 120)
+
+
+def _night(world: World, tmp: Path, db: str) -> tuple[MonitorSummary, list[tuple[str, str, str, str]]]:
+    log = tmp / f"access-{world.nights}.log"
+    served = start_world(replace(world, access_log=log))
+    try:
+        summary = monitor_night(
+            MonitorRequest(tmp / "out", db, dict(served.urls), world.as_of + timedelta(days=world.nights))
+        )
+    finally:
+        served.stop()
+    return summary, access_log.read(log)
+
+
+@pytest.fixture(scope="module")
+def nights(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[MonitorSummary, list[tuple[str, str, str, str]]]]:
+    tmp = tmp_path_factory.mktemp("monitor")
+    db = f"sqlite:///{tmp / 'store.sqlite'}"
+    return [_night(replace(BASE, nights=n), tmp, db) for n in (0, 1, 2)]
+
+
+def test_the_first_night_sets_the_marks_and_opens_nothing(nights: list[tuple[MonitorSummary, list]]) -> None:  # type: ignore[type-arg]
+    first, log = nights[0]
+    assert first.first_night and first.changed == []
+    assert first.entities >= 120
+    # every request went to the platform's one host, counted by the night as the server saw it
+    assert {host for host, *_ in log} == {"www.gov.kz"} and len(log) == first.requests
+
+
+def test_each_later_night_finds_exactly_what_the_entities_published(nights: list[tuple[MonitorSummary, list]]) -> None:  # type: ignore[type-arg]
+    for night_number in (1, 2):
+        summary, log = nights[night_number]
+        published = [c for c in changes(replace(BASE, nights=night_number)) if c.night == night_number]
+        found = {(item.slug, item.kind, item.item_id) for entity in summary.changed for item in entity.items}
+        assert found == {(c.slug, c.kind, c.item_id) for c in published}
+        dead = {(d["item"], d["url"].removeprefix("https://www.gov.kz")) for e in summary.changed for d in e.dead_links}
+        assert dead == {(c.item_id, c.dead_link) for c in published if c.dead_link}
+        # the cost of the changes, not of the entities: at most 14 requests per entity (the issue's goal)
+        assert len(log) == summary.requests and summary.per_entity <= 14, summary.per_entity
+        assert not summary.fallback
+
+
+def test_a_monitoring_night_is_a_run_of_its_own_and_says_so(nights: list[tuple[MonitorSummary, list]], tmp_path: Path) -> None:  # type: ignore[type-arg]
+    summary = nights[2][0]
+    document = summary.document.read_text(encoding="utf-8")
+    assert '"purpose": "monitoring"' in document
+    db = f"sqlite:///{summary.document.parents[3] / 'store.sqlite'}"
+    with session_scope(db) as session:
+        run = session.get(Run, summary.run_id)
+        assert run is not None and run.kind == "monitor" and run.settings["purpose"] == "monitoring"
+        assert run.settings["monitor"]["changed"] == len(summary.changed)
