@@ -37,6 +37,7 @@ from ashyq.base.period import period_of
 from ashyq.declared.fetch import Fetched, PoliteFetcher
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap
+from ashyq.reports.monitor_report import write_monitor_pages
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
 from ashyq.store.repository import finish_run, start_run
@@ -66,6 +67,9 @@ class MonitorRequest:
     url_map: dict[str, str] = field(default_factory=dict)
     as_of: date | None = None
     registry: str = "kz"
+    # read each entity's own listing, not the one across entities: what a night does when the latter
+    # cannot be read, and the peer the benchmark measures the feed against
+    per_entity: bool = False
 
 
 @dataclass
@@ -119,7 +123,7 @@ class _Night:
         self.watch: dict[str, dict[str, Any]] = {k: dict(v) for k, v in (previous.get("watch") or {}).items()}
         self.first = not self.marks
         self.window = datetime.combine(as_of - timedelta(days=FIRST_WINDOW_DAYS), time(0), ALMATY)
-        self.found: dict[int, Published] = {}
+        self.found: dict[tuple[str, str, int], Published] = {}  # (entity, kind, id): one item, in any language
         self.fallback: list[str] = []
 
     def floor(self, kind: str) -> datetime:
@@ -141,10 +145,12 @@ class _Night:
         if not created or _moment(str(created)) <= self.floor(kind):
             return False
         item_id, slug = int(item["id"]), str(item.get("projects") or "")
-        if item_id not in self.found and slug:
+        if (slug, kind, item_id) not in self.found and slug:
             ref = got.warc
-            self.found[item_id] = Published(item_id, kind, slug, str(item.get("title") or ""), str(created),
-                                            ref.file if ref else None, ref.record_id if ref else None)  # fmt: skip
+            title = str(item.get("title") or "")
+            self.found[(slug, kind, item_id)] = Published(
+                item_id, kind, slug, title, str(created), ref.file if ref else None, ref.record_id if ref else None
+            )
         return True
 
 
@@ -184,16 +190,16 @@ def _read_listing(night: _Night, kind: str, lang: str, query: str = "") -> bool:
         page += 1
 
 
-def _read_changes(night: _Night, entities: dict[str, str]) -> None:
+def _read_changes(night: _Night, entities: dict[str, str], per_entity: bool = False) -> None:
     """Every kind's listing across entities, in each language; each entity's own where that fails."""
     for kind in KINDS:
         for lang in LANGS:
-            if _read_listing(night, kind, lang):
+            if not per_entity and _read_listing(night, kind, lang):
                 continue
-            night.fallback.append(kind)
+            if not per_entity and kind not in night.fallback:
+                night.fallback.append(kind)
             for slug in entities:
                 _read_listing(night, kind, lang, f"&projects=eq:{slug}")
-            break
 
 
 def _open_items(night: _Night, changed: dict[str, EntityNight]) -> None:
@@ -271,7 +277,7 @@ def monitor_night(request: MonitorRequest, progress: Progress | None = None) -> 
         entities = _entities(night)
         fetcher.post_json(TICKET, {"Origin": GOVKZ, "Referer": f"{GOVKZ}/memleket/entities/press/news?lang=ru"})
         say("listings", {"entities": len(entities), "first_night": night.first})
-        _read_changes(night, entities)
+        _read_changes(night, entities, request.per_entity)
         changed = _changes(night, entities, say)
     finally:
         archive.close()
@@ -329,6 +335,8 @@ def _finish(
         "run": run_id,
         "as_of": as_of.isoformat(),
         "first_night": night.first,
+        "window_days": FIRST_WINDOW_DAYS,
+        "silent_days": SILENT_DAYS,
         "entities": len(entities),
         "requests": dict(night.fetcher.sent),
         "fallback": night.fallback,
@@ -337,12 +345,14 @@ def _finish(
         "marks": night.marks,
     }
     document.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    pages = write_monitor_pages(document)
     status = RunStatus.PARTIAL if not entities or night.fallback else RunStatus.COMPLETE
     with session_scope(request.db_url) as session:
         run = session.get(Run, run_id)
         assert run is not None
         run.settings = {
             **(run.settings or {}),
+            "reports": [str(page.relative_to(out_dir)) for page in pages],
             "marks": night.marks,
             "watch": night.watch,
             "monitor": {"entities": len(entities), "changed": len(changed), "silent": len(silent),

@@ -63,7 +63,9 @@ def test_each_later_night_finds_exactly_what_the_entities_published(nights: list
         assert not summary.fallback
 
 
-def test_a_monitoring_night_is_a_run_of_its_own_and_says_so(nights: list[tuple[MonitorSummary, list]], tmp_path: Path) -> None:  # type: ignore[type-arg]
+def test_a_monitoring_night_is_a_run_of_its_own_and_says_so(
+    nights: list[tuple[MonitorSummary, list]], tmp_path: Path
+) -> None:  # type: ignore[type-arg]
     summary = nights[2][0]
     document = summary.document.read_text(encoding="utf-8")
     assert '"purpose": "monitoring"' in document
@@ -72,3 +74,30 @@ def test_a_monitoring_night_is_a_run_of_its_own_and_says_so(nights: list[tuple[M
         run = session.get(Run, summary.run_id)
         assert run is not None and run.kind == "monitor" and run.settings["purpose"] == "monitoring"
         assert run.settings["monitor"]["changed"] == len(summary.changed)
+    # the night's page, in Kazakh and Russian: monitoring at its head, every changed entity, no ranking
+    heads = {"kk": "Бұл МОНИТОРИНГ, бағалау емес", "ru": "МОНИТОРИНГ, а не оценка"}
+    for lang, head in heads.items():
+        page = (summary.document.parent / f"monitor.{lang}.html").read_text(encoding="utf-8")
+        assert head in page and "<script" not in page
+        assert all(f'data-entity="{entity.slug}"' in page for entity in summary.changed)
+
+
+def test_an_entitys_own_listings_find_the_same_at_a_higher_cost(
+    nights: list[tuple[MonitorSummary, list]],
+    tmp_path: Path,  # type: ignore[type-arg]
+) -> None:
+    """Where the listing across entities cannot be read the night reads each entity's own: the same
+    changes, for more requests (the peer the benchmark measures the feed against)."""
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    found = []
+    for world in (BASE, replace(BASE, nights=1)):
+        served = start_world(world)
+        try:
+            as_of = world.as_of + timedelta(days=world.nights)
+            request = MonitorRequest(tmp_path / "out", db, dict(served.urls), as_of, per_entity=True)
+            found.append(monitor_night(request))
+        finally:
+            served.stop()
+    items = {(i.slug, i.item_id) for e in found[1].changed for i in e.items}
+    assert items == {(i.slug, i.item_id) for e in nights[1][0].changed for i in e.items}
+    assert nights[1][0].requests < found[1].requests and found[1].per_entity <= 14

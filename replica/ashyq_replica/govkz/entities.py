@@ -174,9 +174,20 @@ def _entities(reorganised: bool) -> tuple[Entity, ...]:
     return _build(reorganised)
 
 
+GENERATED_NUMBERS = 900_000  # projectdetails ids of generated bodies: after every listed entity
+
+
 def entities(world: World) -> tuple[Entity, ...]:
-    """Every entity of the world's list on its date (platform entities and listed organisations)."""
-    return _entities(world.as_of >= REORGANISATION_DAY)
+    """Every entity of the world's list on its date (platform entities and listed organisations), and
+    each generated body on gov.kz (``ashyq world serve --bodies N``) as an entity of its own."""
+    listed = _entities(world.as_of >= REORGANISATION_DAY)
+    known = {e.slug for e in listed}
+    generated = [
+        Entity(GENERATED_NUMBERS + n, b.ids.govkz_slug, None, b.names, "generated", None)
+        for n, b in enumerate(world.bodies)
+        if b.site == "govkz" and b.ids.govkz_slug and b.ids.govkz_slug not in known
+    ]
+    return (*listed, *generated)
 
 
 def platform_entities(world: World) -> list[Entity]:
