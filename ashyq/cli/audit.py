@@ -240,6 +240,25 @@ FullOption = Annotated[
     ),
 ]
 
+ResumeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--resume",
+        metavar="RUN",
+        help="Finish an interrupted run as it was started (its own registry, options and output folder): "
+        "the bodies it had finished are kept, the others are redone, then it is scored and reported.",
+    ),
+]
+MonitorOption = Annotated[
+    bool,
+    typer.Option(
+        "--monitor",
+        help="Watch every entity of www.gov.kz through the platform's newest-first listings instead of "
+        "auditing: a monitoring night (a run of its own, never scored, no level); its page is "
+        "runs/RUN/monitor.kk.html and monitor.ru.html.",
+    ),
+]
+
 
 @internal_errors_exit_4
 def nightly_command(
@@ -267,15 +286,8 @@ def nightly_command(
     no_wait: Annotated[bool, typer.Option("--no-wait", help="With --queue: print the run's id and return.")] = False,
     full: FullOption = False,
     side_by_side: SideBySideOption = AuditRequest.side_by_side,
-    resume: Annotated[
-        str | None,
-        typer.Option(
-            "--resume",
-            metavar="RUN",
-            help="Finish an interrupted run as it was started (its own registry, options and output folder): "
-            "the bodies it had finished are kept, the others are redone, then it is scored and reported.",
-        ),
-    ] = None,
+    resume: ResumeOption = None,
+    monitor: MonitorOption = False,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report.
 
@@ -284,6 +296,8 @@ def nightly_command(
     (some bodies not harvested or not checked), 2 usage error or a nightly of this registry already
     running (nothing started), 3 failed (no body harvested), 4 internal error."""
     progress = StageProgress()
+    if monitor:
+        _monitor_night(registry, out, db, replica_map, as_of, progress)
     if resume is not None:
         _resume(resume, choose_store(db), queue, redis, no_wait, progress)
     edition = edition_or_exit(edition)
@@ -320,6 +334,37 @@ def nightly_command(
         _finish(nightly(request, progress))
     except NightlyRefused as error:
         raise usage_error(str(error)) from None
+
+
+def _monitor_night(
+    registry: str | None, out: Path | None, db: str | None, replica_map: str | None, as_of: str | None,
+    progress: StageProgress,
+) -> None:  # fmt: skip
+    """One monitoring night over www.gov.kz; exits 0 (complete) or 1 (partial: a listing unreadable)."""
+    from ashyq.pipeline.monitor import MonitorRequest, monitor_night
+
+    url_map = replica_map_of(replica_map)
+    chosen = choose_registry(registry, bool(url_map))
+    ensure_contact(bool(url_map))
+    request = MonitorRequest(choose_out(out), choose_store(db), url_map, parse_date(as_of), chosen)
+    summary = monitor_night(request, progress)
+    title = f"run {summary.run_id}: MONITORING of www.gov.kz, the night of {summary.as_of} (not an assessment)"
+    table = Table(title=title)
+    for column in ("entity", "news", "documents", "dead links", "pages changed"):
+        table.add_column(column, justify="left" if column == "entity" else "right")
+    for entity in summary.changed:
+        table.add_row(entity.slug, str(entity.count("news")), str(entity.count("documents")),
+                      str(len(entity.dead_links)), str(len(entity.pages_changed)))  # fmt: skip
+    console.print(table)
+    first = " (the first night: the marks set, nothing opened)" if summary.first_night else ""
+    console.print(
+        f"{summary.entities} entities, {len(summary.changed)} published since the last night{first}, "
+        f"{len(summary.silent)} silent; {summary.requests} requests ({summary.per_entity:.2f} per entity)",
+        highlight=False,
+    )
+    for page in sorted(summary.document.parent.glob("monitor.*.html")):
+        console.print(f"monitoring page: {page}", highlight=False)
+    raise typer.Exit(1 if summary.fallback else 0)
 
 
 def _resume(

@@ -101,3 +101,20 @@ def test_an_entitys_own_listings_find_the_same_at_a_higher_cost(
     items = {(i.slug, i.item_id) for e in found[1].changed for i in e.items}
     assert items == {(i.slug, i.item_id) for e in nights[1][0].changed for i in e.items}
     assert nights[1][0].requests < found[1].requests and found[1].per_entity <= 14
+
+
+def test_the_command_line_runs_a_monitoring_night(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from ashyq.cli import app
+
+    served = start_world(BASE)
+    try:
+        args = ["nightly", "--monitor", "--replica-map", json.dumps(dict(served.urls)), "--out", str(tmp_path)]
+        result = CliRunner().invoke(app, [*args, "--db", f"sqlite:///{tmp_path / 's.sqlite'}"])
+    finally:
+        served.stop()
+    assert result.exit_code == 0, result.output
+    assert "MONITORING of www.gov.kz" in " ".join(result.output.split()) and "monitor.kk.html" in result.output

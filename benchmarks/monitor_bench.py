@@ -1,0 +1,87 @@
+"""Monitoring benchmark: a night over www.gov.kz read from the platform's newest-first listings, against
+the same night read from each entity's own listing (the peer), in one run.
+
+A replica of N generated bodies (default 3,000; each an entity of the platform, beside its fixed list)
+where 5 % of the gov.kz entities publish a night. Each way runs a first night (the marks) and the night
+after; reported for the second night: requests per entity, the projected hours at www.gov.kz's budget of
+2 requests a second (goal: at most 14 requests per entity, 6 hours), whether every change the replica
+made was found, and the ratio of the feed's requests to the peer's.
+
+    python -m benchmarks.monitor_bench [--bodies 3000] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+RATE = 2.0  # www.gov.kz's budget, requests a second (ashyq/config/crawl.yaml)
+
+
+def _two_nights(base: Any, tmp: Path, per_entity: bool) -> tuple[Any, float]:
+    from ashyq_replica.server import RunningWorld
+
+    from ashyq.pipeline.monitor import MonitorRequest, monitor_night
+
+    db = f"sqlite:///{tmp / ('peer' if per_entity else 'feed')}.sqlite"
+    summary, seconds = None, 0.0
+    for nights in (0, 1):
+        world = replace(base, nights=nights)
+        served = RunningWorld(world, 0, False, None).start(timeout=1800)  # thousands of hosts to open
+        try:
+            started = time.perf_counter()
+            as_of = world.as_of + timedelta(days=nights)
+            summary = monitor_night(MonitorRequest(tmp / "out", db, dict(served.urls), as_of, per_entity=per_entity))
+            seconds = time.perf_counter() - started
+        finally:
+            served.stop()
+    return summary, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bodies", type=int, default=3000, help="generated bodies of the replica")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    args = parser.parse_args(argv)
+
+    from ashyq_replica.core import World
+    from ashyq_replica.generated import world_with_generated
+    from ashyq_replica.govkz.feed import changes
+
+    base = world_with_generated(World(), args.bodies)
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        feed, feed_seconds = _two_nights(base, tmp, per_entity=False)
+        peer, peer_seconds = _two_nights(base, tmp, per_entity=True)
+    made = {(c.slug, c.item_id) for c in changes(replace(base, nights=1)) if c.night == 1}
+    found = {(i.slug, i.item_id) for e in feed.changed for i in e.items}
+    result = {
+        "entities": feed.entities,
+        "changed_entities": len(feed.changed),
+        "requests": feed.requests,
+        "requests_per_entity": round(feed.per_entity, 3),
+        "projected_hours_at_2_per_second": round(feed.requests / RATE / 3600, 3),
+        "every_change_found": found == made,
+        "peer_requests": peer.requests,
+        "peer_requests_per_entity": round(peer.per_entity, 3),
+        "peer_projected_hours_at_2_per_second": round(peer.requests / RATE / 3600, 3),
+        "ratio_requests_feed_to_peer": round(feed.requests / peer.requests, 4) if peer.requests else None,
+        "seconds_feed_night": round(feed_seconds, 1),
+        "seconds_peer_night": round(peer_seconds, 1),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"   {key:40} {value}")
+    return 0 if result["every_change_found"] and feed.per_entity <= 14 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
