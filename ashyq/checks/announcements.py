@@ -46,7 +46,7 @@ from ashyq.checks.registry import register
 from ashyq.checks.result import Result
 from ashyq.config.check_settings import check_settings
 
-VERSION = "1"
+VERSION = "2"  # 2: only what was published in the reporting period counts
 Find = Callable[[BodyArtifacts, str], tuple[list[EvidenceRef], bool]]  # (what was found, whether read)
 HEADINGS = ("title", "h1", "h2", "h3")
 

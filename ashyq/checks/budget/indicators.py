@@ -64,7 +64,7 @@ def deadline_row(item: str, lang: str, verdict: Verdict, artifacts: BodyArtifact
     return verdict_result(item, lang, verdict)
 
 
-@register("budget.statements", "1", ["T2-1"], needs=NEEDS)
+@register("budget.statements", "2", ["T2-1"], needs=NEEDS)
 def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 1: consolidated financial statements."""
 
@@ -83,7 +83,7 @@ def consolidated_statements(artifacts: BodyArtifacts, item: str) -> list[Result]
     return on_budget(artifacts, item, evaluate)
 
 
-@register("budget.plan_report", "1", ["T2-2"], needs=NEEDS)
+@register("budget.plan_report", "2", ["T2-2"], needs=NEEDS)
 def plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 2: report on implementation of the body's development plan, within 15 working days of its
     formation."""
@@ -94,7 +94,7 @@ def plan_report(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 @register(
     "budget.programme_reports",
-    "2",
+    "3",
     {"cgo": "T2-3", "mio": "T3-1"},
     needs=NEEDS,
     uses=["declared"],  # the public council meeting the reports went to
@@ -107,7 +107,7 @@ def programme_reports(artifacts: BodyArtifacts, item: str) -> list[Result]:
     )
 
 
-@register("budget.audit_results", "1", {"cgo": "T2-4", "mio": "T3-2"}, needs=NEEDS)
+@register("budget.audit_results", "2", {"cgo": "T2-4", "mio": "T3-2"}, needs=NEEDS)
 def audit_results(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Table 2 row 4 (CGO) / Table 3 row 2 (MIO): results of state audit and financial control, within 15 working
     days of receipt."""
