@@ -275,13 +275,18 @@ def monitor_night(request: MonitorRequest, progress: Progress | None = None) -> 
         night = _Night(fetcher, previous, as_of)
         say("entities", {"run": run_id})
         entities = _entities(night)
-        fetcher.post_json(TICKET, {"Origin": GOVKZ, "Referer": f"{GOVKZ}/memleket/entities/press/news?lang=ru"})
+        news_page = f"{GOVKZ}/memleket/entities/{next(iter(entities), 'mdai')}/press/news?lang=ru"
+        fetcher.post_json(TICKET, {"Origin": GOVKZ, "Referer": news_page})
         say("listings", {"entities": len(entities), "first_night": night.first})
         _read_changes(night, entities, request.per_entity)
         changed = _changes(night, entities, say)
+        return _finish(request, run_id, as_of, night, entities, changed, out_dir)
+    except BaseException:
+        with session_scope(request.db_url) as session:  # an interrupted night is no mark for the next
+            finish_run(session, run_id, RunStatus.FAILED)
+        raise
     finally:
         archive.close()
-    return _finish(request, run_id, as_of, night, entities, changed, out_dir)
 
 
 def _changes(night: _Night, entities: dict[str, str], say: Progress) -> dict[str, EntityNight]:

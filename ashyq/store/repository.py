@@ -185,10 +185,10 @@ def run_by_reference(session: Session, reference: str) -> Run | None:
 
 
 def last_complete_run(session: Session, kind: RunKind | None = None) -> Run | None:
-    """The complete run (of ``kind``, if given) that finished last."""
+    """The complete run (of ``kind``, if given) that finished last; with no kind, an audit's (a night
+    that only monitored the platform scored nothing: it is never "the last run" of the reports)."""
     query = select(Run).where(Run.status == RunStatus.COMPLETE)
-    if kind is not None:
-        query = query.where(Run.kind == kind)
+    query = query.where(Run.kind == kind) if kind is not None else query.where(Run.kind != RunKind.MONITOR)
     query = query.order_by(Run.finished_at.desc(), Run.started_at.desc(), Run.id.desc()).limit(1)
     return session.scalars(query).first()
 

@@ -18,6 +18,8 @@ from ashyq_replica.server import start_world
 from ashyq.pipeline.monitor import MonitorRequest, MonitorSummary, monitor_night
 from ashyq.store.db import session_scope
 from ashyq.store.models import Run
+from ashyq.store.repository import last_complete_run
+from ashyq.store.vocabulary import RunKind
 
 pytestmark = pytest.mark.slow
 BASE = world_with_generated(World(), 120)
@@ -74,6 +76,8 @@ def test_a_monitoring_night_is_a_run_of_its_own_and_says_so(
         run = session.get(Run, summary.run_id)
         assert run is not None and run.kind == "monitor" and run.settings["purpose"] == "monitoring"
         assert run.settings["monitor"]["changed"] == len(summary.changed)
+        # a night that scored nothing is never "the last run" the reports and the re-checks take
+        assert last_complete_run(session) is None and last_complete_run(session, RunKind.MONITOR) is not None
     # the night's page, in Kazakh and Russian: monitoring at its head, every changed entity, no ranking
     heads = {"kk": "Бұл МОНИТОРИНГ, бағалау емес", "ru": "МОНИТОРИНГ, а не оценка"}
     for lang, head in heads.items():
