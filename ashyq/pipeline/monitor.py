@@ -297,6 +297,7 @@ def _changes(night: _Night, entities: dict[str, str], say: Progress) -> dict[str
         changed.setdefault(item.slug, EntityNight(item.slug, entities.get(item.slug, item.slug))).items.append(item)
         watched = night.watch.setdefault(item.slug, {})
         watched[item.kind] = max(str(watched.get(item.kind) or ""), item.created)
+        _count(watched, item)
     for kind in KINDS:
         newest = [i.created for i in night.found.values() if i.kind == kind]
         if newest:
@@ -309,6 +310,31 @@ def _changes(night: _Night, entities: dict[str, str], say: Progress) -> dict[str
     for entity in changed.values():
         _pages_changed(night, entity)
     return changed
+
+
+def _count(watched: dict[str, Any], item: Published) -> None:
+    """The entity's items by week (Monday) and by reporting period: its trend and its year so far."""
+    day = _moment(item.created).date()
+    weeks = watched.setdefault("weeks", {})
+    monday = (day - timedelta(days=day.weekday())).isoformat()
+    weeks[monday] = int(weeks.get(monday, 0)) + 1
+    label = period_of(day).label
+    periods = watched.setdefault("periods", {}).setdefault(label, {})
+    periods[item.kind] = int(periods.get(item.kind, 0)) + 1
+
+
+def trend(watched: dict[str, Any], as_of: date) -> dict[str, int]:
+    """Items in the last four weeks and in the four before (the weeks older than eight are dropped)."""
+    weeks = watched.get("weeks") or {}
+    start = as_of - timedelta(days=as_of.weekday())
+    recent = {(start - timedelta(weeks=k)).isoformat() for k in range(4)}
+    earlier = {(start - timedelta(weeks=k)).isoformat() for k in range(4, 8)}
+    for old in [w for w in weeks if w not in recent | earlier]:
+        del weeks[old]
+    return {
+        "last_4_weeks": sum(weeks.get(w, 0) for w in recent),
+        "4_weeks_before": sum(weeks.get(w, 0) for w in earlier),
+    }
 
 
 def _silent(night: _Night, entities: dict[str, str], as_of: date) -> list[str]:
@@ -345,7 +371,15 @@ def _finish(
         "entities": len(entities),
         "requests": dict(night.fetcher.sent),
         "fallback": night.fallback,
-        "changed": [asdict(e) for e in changed.values()],
+        "changed": [
+            {
+                **asdict(e),
+                "trend": trend(night.watch.get(e.slug, {}), as_of),
+                "in_period": (night.watch.get(e.slug, {}).get("periods") or {}).get(period_of(as_of).label, {}),
+            }
+            for e in changed.values()
+        ],
+        "period": period_of(as_of).label,
         "silent": [{"slug": s, "name": entities[s]} for s in silent],
         "marks": night.marks,
     }

@@ -39,6 +39,7 @@ def render_monitor_html(document: dict[str, Any], lang: str) -> str:
         requests=requests,
         per_entity=f"{requests / entities:.2f}" if entities else "0",
         fallback=document.get("fallback") or [],
+        period=document.get("period", ""),
     )
 
 

@@ -4,6 +4,7 @@ night says it is monitoring."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -63,6 +64,10 @@ def test_each_later_night_finds_exactly_what_the_entities_published(nights: list
         # the cost of the changes, not of the entities: at most 14 requests per entity (the issue's goal)
         assert len(log) == summary.requests and summary.per_entity <= 14, summary.per_entity
         assert not summary.fallback
+        # each entity's trend and its period so far count tonight's items too (the first night's window too)
+        for entity in json.loads(summary.document.read_text(encoding="utf-8"))["changed"]:
+            assert entity["trend"]["last_4_weeks"] >= len(entity["items"])
+            assert sum(entity["in_period"].values()) >= len(entity["items"])
 
 
 def test_a_monitoring_night_is_a_run_of_its_own_and_says_so(
@@ -108,8 +113,6 @@ def test_an_entitys_own_listings_find_the_same_at_a_higher_cost(
 
 
 def test_the_command_line_runs_a_monitoring_night(tmp_path: Path) -> None:
-    import json
-
     from typer.testing import CliRunner
 
     from ashyq.cli import app
