@@ -106,12 +106,13 @@ def purpose_of(period: ReportingPeriod, as_of: date) -> Purpose:
 
 def monitored_share(run: dict[str, Any]) -> float | None:
     """The share of the period gone when a findings file's ``run`` (its ``purpose``, ``period`` and
-    ``as_of``) is monitoring; None for an assessment (and for a file that says neither)."""
+    ``as_of``) is monitoring (1.0 when it does not say which period: no level, nothing prorated); None
+    for an assessment (and for a file that says neither)."""
     if run.get("purpose") != "monitoring":
         return None
     period, as_of = run.get("period"), run.get("as_of")
     if not period or not as_of:
-        return None
+        return 1.0
     return ReportingPeriod.from_dict(period).elapsed_share(date.fromisoformat(str(as_of)))
 
 
