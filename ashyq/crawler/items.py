@@ -34,6 +34,7 @@ class DownloadRecord:
     size_bytes: int | None = None  # from Content-Length of a HEAD or a bounded GET
     content_type: str | None = None
     status: int | None = None
+    text_layer: bool | None = None  # a PDF's: False for a scan (ashyq.base.pdf_text), None when not read
 
 
 @dataclass

@@ -194,6 +194,7 @@ class StorePipeline:
                         "size_bytes": d.size_bytes,
                         "content_type": (d.content_type or "")[:255] or None,
                         "status": d.status,
+                        "text_layer": d.text_layer,
                     }
                     for d in item.downloads
                 ],

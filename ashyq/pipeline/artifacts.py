@@ -195,7 +195,7 @@ def _page(page: Page, reader: WarcReader, evidence: dict[str, Evidence], out_dir
             for lk in page.links
         ),
         downloads=tuple(
-            DownloadInfo(d.url, d.format, d.declared_size_text, d.size_bytes, d.content_type, d.status)
+            DownloadInfo(d.url, d.format, d.declared_size_text, d.size_bytes, d.content_type, d.status, d.text_layer)
             for d in page.downloads
         ),
         warc_record_id=page.warc_record_id,

@@ -309,6 +309,7 @@ class Download(Base):
     size_bytes: Mapped[int | None] = mapped_column(BigInteger)
     content_type: Mapped[str | None] = mapped_column(String(255))
     status: Mapped[int | None] = mapped_column(Integer)
+    text_layer: Mapped[bool | None] = mapped_column(Boolean)  # a PDF's: False for a scan; None: not read
 
     page: Mapped[Page] = relationship(back_populates="downloads")
 

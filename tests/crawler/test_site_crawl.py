@@ -129,6 +129,16 @@ def test_downloads_have_format_shown_size_and_real_size(normal_crawl: Crawl, wor
     for url, fmt, shown, _, status in rows:
         assert fmt == url.rsplit(".", 1)[1] and status == 200
         assert shown and shown.startswith(fmt.upper()) and ("КБ" in shown or "Б" in shown)
+    # a PDF is read for its text layer (Appendix 15's machine-readable "*" indicators); other files are not
+    layers = dict(
+        normal_crawl.rows(
+            "SELECT d.url, d.text_layer FROM download d JOIN page p ON p.id = d.page_id "
+            "WHERE p.final_url = 'https://www.kostanay.gov.kz/ru/documents'"
+        )
+    )
+    assert {u for u in layers if u.endswith(".pdf")} and all(
+        bool(layer) is True if url.endswith(".pdf") else layer is None for url, layer in layers.items()
+    )
 
 
 def test_every_page_has_a_warc_record_whose_digest_is_its_sha256(normal_crawl: Crawl) -> None:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,6 +46,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from ashyq.base.pdf_text import pdf_text_layer
 from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.items import DownloadRecord, FailureReason, LinkRecord, PageItem
 from ashyq.crawler.middlewares.failures import classify_exception, is_antibot, original_url
@@ -77,6 +79,9 @@ from ashyq.store.bodies import Body
 # Sites on the unified gov.kz platform are the gov.kz spider's.
 PLATFORM_HOSTS = frozenset({"www.gov.kz", "gov.kz"})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# how much of a linked PDF is read for its text layer: the fonts of its pages come early; a scan's
+# absence of any font is told only by a file read whole
+PDF_READ_BYTES = 2 * 1024 * 1024
 
 
 def classic_sites(body: Body | None) -> list[str]:
@@ -569,12 +574,17 @@ class SiteSpider(BodySpider):
                     size_bytes=measured.size_bytes,
                     content_type=measured.content_type,
                     status=measured.status,
+                    text_layer=measured.text_layer,
                 )
             )
         return records
 
     async def _check_size(self, url: str, fmt: str | None, page_url: str) -> DownloadRecord:
-        """The real size: Content-Length of a HEAD, else the length of a bounded GET."""
+        """The real size: Content-Length of a HEAD, else the length of a bounded GET. A PDF is read
+        instead (its first :data:`PDF_READ_BYTES`, asked as a range) for its text layer: a scan is no
+        machine-readable document (Appendix 15's "*" indicators)."""
+        if (download_format(url) or fmt) == "pdf":
+            return await self._read_pdf(url, fmt, page_url)
         response = await self._fetch_probe(url, "HEAD", page_url)
         length = _content_length(response)
         if response is not None and (response.status in (405, 501) or (response.status < 400 and length is None)):
@@ -582,6 +592,21 @@ class SiteSpider(BodySpider):
             length = len(response.body) if response is not None and response.status < 400 else None
         if response is None:
             return DownloadRecord(url, fmt, None)
+        return self._measured(url, fmt, response, length)
+
+    async def _read_pdf(self, url: str, fmt: str | None, page_url: str) -> DownloadRecord:
+        response = await self._fetch_probe(url, "GET", page_url, {"Range": f"bytes=0-{PDF_READ_BYTES - 1}"})
+        if response is None:
+            return DownloadRecord(url, fmt, None)
+        if response.status >= 400:
+            return self._measured(url, fmt, response, None)
+        total = _range_total(response)
+        whole = response.status == 200 or (total is not None and total <= len(response.body))
+        length = len(response.body) if response.status == 200 else total
+        layer = pdf_text_layer(response.body, complete=whole)
+        return replace(self._measured(url, fmt, response, length), text_layer=layer)
+
+    def _measured(self, url: str, fmt: str | None, response: Response, length: int | None) -> DownloadRecord:
         self._note_status(response.request or url, response.status)
         content_type = _header(response, b"Content-Type")
         if response.status >= 400 and response.request is not None:
@@ -590,10 +615,12 @@ class SiteSpider(BodySpider):
             url, download_format(url, content_type) or fmt, None, length, content_type, response.status
         )
 
-    async def _fetch_probe(self, url: str, method: str, page_url: str) -> Response | None:
+    async def _fetch_probe(
+        self, url: str, method: str, page_url: str, headers: dict[str, str] | None = None
+    ) -> Response | None:
         meta = {"download_maxsize": self.settings.getint("ASHYQ_MAX_FILE_SIZE")} if method == "GET" else {}
         probe = self.probe_request(
-            url, method=method, source_url=page_url, expect_errors=True, dont_filter=True, meta=meta
+            url, method=method, source_url=page_url, expect_errors=True, dont_filter=True, meta=meta, headers=headers
         )
         try:
             return await self.crawler.engine.download_async(probe)
@@ -671,6 +698,13 @@ def _is_html(response: Response, content_type: str | None) -> bool:
     return isinstance(response, TextResponse) and response.body.lstrip()[:15].lower().startswith(
         (b"<!doctype", b"<html")
     )
+
+
+def _range_total(response: Response) -> int | None:
+    """The whole file's length a range answer gives (``Content-Range: bytes 0-1048575/2345678``)."""
+    value = _header(response, b"Content-Range") or ""
+    total = value.rpartition("/")[2].strip()
+    return int(total) if total.isdigit() else None
 
 
 def _content_length(response: Response | None) -> int | None:
