@@ -3,8 +3,9 @@
 it. Text in a PDF is shown with fonts, so a PDF that uses no font anywhere and shows images is a scan.
 
 Fonts are named in the page resources (``/Font``); since PDF 1.5 those dictionaries may sit inside
-compressed object streams, so each Flate stream is inflated (within bounds) and read too. The answer is ``True`` (a font is used), ``False`` (images and no font, the whole file read) or
-``None`` (not a PDF, a file cut short before anything decided it, or neither fonts nor images found).
+compressed object streams, so each Flate stream is inflated (within bounds) and read too. The answer
+is ``True`` (a font is used), ``False`` (images and no font, the whole file read) or ``None`` (not a
+PDF, a file cut short before anything decided it, or neither fonts nor images found).
 Crawled files are hostile: streams are inflated with a cap on their output and their number.
 """
 
