@@ -5,6 +5,7 @@ night says it is monitoring."""
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -125,3 +126,29 @@ def test_the_command_line_runs_a_monitoring_night(tmp_path: Path) -> None:
         served.stop()
     assert result.exit_code == 0, result.output
     assert "MONITORING of www.gov.kz" in " ".join(result.output.split()) and "monitor.kk.html" in result.output
+
+
+def test_the_night_keeps_the_hosts_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every request of the night waits for the host's budget: at 2 a second, a first night's requests
+    take at least (n - 1) / 2 s, where the same night at the replica's own budget takes far less."""
+    from ashyq.net.crawl_config import CRAWL_CONFIG, CRAWL_CONFIG_VARIABLE
+
+    def first_night(name: str) -> tuple[MonitorSummary, float]:
+        started = time.monotonic()
+        night = monitor_night(MonitorRequest(tmp_path / name, f"sqlite:///{tmp_path / name}.sqlite", urls))
+        return night, time.monotonic() - started
+
+    served = start_world(BASE)
+    try:
+        urls = dict(served.urls)
+        free, free_took = first_night("free")  # also builds the world's content, once
+        free, free_took = first_night("free-again")
+        slow = tmp_path / "crawl.yaml"
+        budget = "budget:\n  replica_hosts:\n    www.gov.kz: {concurrent: 1, requests_per_second: 2.0}\n"
+        slow.write_text(f"extends: {CRAWL_CONFIG}\n{budget}", encoding="utf-8")
+        monkeypatch.setenv(CRAWL_CONFIG_VARIABLE, str(slow))
+        kept, kept_took = first_night("kept")
+    finally:
+        served.stop()
+    assert kept.requests == free.requests >= 8
+    assert kept_took >= (kept.requests - 1) / 2 > free_took, (kept_took, free_took)
