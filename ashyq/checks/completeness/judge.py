@@ -695,12 +695,15 @@ def _deficiency(kind: str, message: str, units: Sequence[Unit], snippet: str | N
 def currency(
     artifacts: BodyArtifacts, section: Section, section_units: list[Unit]
 ) -> tuple[dict[str, Any], Unit | None]:
-    """The freshest dated unit of the section (not after as_of) and its age against the periodicity."""
-    dated = [(d, u) for u in section_units for d in u.dates if d <= artifacts.as_of]
+    """The freshest dated unit of the section and its age against the periodicity, both as of the last
+    day judged: the audit date, or the end of a reporting period that has ended (what was current in
+    the period is judged at its end; a later date is not of the period)."""
+    until = artifacts.reporting_period().judged_until(artifacts.as_of)
+    dated = [(d, u) for u in section_units for d in u.dates if d <= until]
     if not dated:
         return {"freshest": None}, None
     day, unit = max(dated, key=lambda pair: pair[0])
-    age = (artifacts.as_of - day).days
+    age = (until - day).days
     out: dict[str, Any] = {"freshest": day.isoformat(), "age_days": age}
     if section.periodicity_days is not None:
         out["periodicity_days"] = section.periodicity_days
