@@ -200,6 +200,7 @@ def build_sample(session: Session) -> Sample:
         size_bytes=1_258_291,
         content_type="application/pdf",
         status=200,
+        text_layer=False,  # a scan
     )
     record = PortalRecord(
         run_id=run.id,
