@@ -25,9 +25,11 @@ from ashyq.store.vocabulary import RunKind
 
 pytestmark = pytest.mark.slow
 BASE = world_with_generated(World(), 120)
+Logged = list[tuple[str, str, str, str]]  # the replica's access log: host, method, target, user agent
+Nights = list[tuple[MonitorSummary, Logged]]
 
 
-def _night(world: World, tmp: Path, db: str) -> tuple[MonitorSummary, list[tuple[str, str, str, str]]]:
+def _night(world: World, tmp: Path, db: str) -> tuple[MonitorSummary, Logged]:
     log = tmp / f"access-{world.nights}.log"
     served = start_world(replace(world, access_log=log))
     try:
@@ -40,13 +42,13 @@ def _night(world: World, tmp: Path, db: str) -> tuple[MonitorSummary, list[tuple
 
 
 @pytest.fixture(scope="module")
-def nights(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[MonitorSummary, list[tuple[str, str, str, str]]]]:
+def nights(tmp_path_factory: pytest.TempPathFactory) -> Nights:
     tmp = tmp_path_factory.mktemp("monitor")
     db = f"sqlite:///{tmp / 'store.sqlite'}"
     return [_night(replace(BASE, nights=n), tmp, db) for n in (0, 1, 2)]
 
 
-def test_the_first_night_sets_the_marks_and_opens_nothing(nights: list[tuple[MonitorSummary, list]]) -> None:  # type: ignore[type-arg]
+def test_the_first_night_sets_the_marks_and_opens_nothing(nights: Nights) -> None:
     first, log = nights[0]
     assert first.first_night and first.changed == []
     assert first.entities >= 120
@@ -54,7 +56,7 @@ def test_the_first_night_sets_the_marks_and_opens_nothing(nights: list[tuple[Mon
     assert {host for host, *_ in log} == {"www.gov.kz"} and len(log) == first.requests
 
 
-def test_each_later_night_finds_exactly_what_the_entities_published(nights: list[tuple[MonitorSummary, list]]) -> None:  # type: ignore[type-arg]
+def test_each_later_night_finds_exactly_what_the_entities_published(nights: Nights) -> None:
     for night_number in (1, 2):
         summary, log = nights[night_number]
         published = [c for c in changes(replace(BASE, nights=night_number)) if c.night == night_number]
@@ -71,9 +73,7 @@ def test_each_later_night_finds_exactly_what_the_entities_published(nights: list
             assert sum(entity["in_period"].values()) >= len(entity["items"])
 
 
-def test_a_monitoring_night_is_a_run_of_its_own_and_says_so(
-    nights: list[tuple[MonitorSummary, list]], tmp_path: Path
-) -> None:  # type: ignore[type-arg]
+def test_a_monitoring_night_is_a_run_of_its_own_and_says_so(nights: Nights, tmp_path: Path) -> None:
     summary = nights[2][0]
     document = summary.document.read_text(encoding="utf-8")
     assert '"purpose": "monitoring"' in document
@@ -93,8 +93,8 @@ def test_a_monitoring_night_is_a_run_of_its_own_and_says_so(
 
 
 def test_an_entitys_own_listings_find_the_same_at_a_higher_cost(
-    nights: list[tuple[MonitorSummary, list]],
-    tmp_path: Path,  # type: ignore[type-arg]
+    nights: Nights,
+    tmp_path: Path,
 ) -> None:
     """Where the listing across entities cannot be read the night reads each entity's own: the same
     changes, for more requests (the peer the benchmark measures the feed against)."""
