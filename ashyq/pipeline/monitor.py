@@ -54,6 +54,7 @@ ENTITY_PAGE_SIZE = 50
 FIRST_WINDOW_DAYS = 56
 SILENT_DAYS = 56
 MAX_LINKS_PER_ITEM = 5
+LISTING_RETRIES = 2  # gov.kz answers "notAllowed" or times out now and then; a second try usually passes
 ALMATY = timezone(timedelta(hours=5))
 _HREF = re.compile(r"""(?:href|src)\s*=\s*["']([^"'#]+)["']""", re.IGNORECASE)
 
@@ -182,6 +183,10 @@ def _read_listing(night: _Night, kind: str, lang: str, query: str = "") -> bool:
     while True:
         url = f"{API}/{kind}?sort-by=created_date:DESC&page={page}&size={PAGE_SIZE}{query}"
         data, got = night.get_json(url, lang)
+        for _ in range(LISTING_RETRIES):  # a timeout or a refusal of the moment is asked again
+            if isinstance(data, list) or got.failure in ("robots", "private_address", "offsite"):
+                break
+            data, got = night.get_json(url, lang)
         if not isinstance(data, list):
             return False
         reached = any(not night.note(item, kind, got) for item in data if isinstance(item, dict))

@@ -152,3 +152,25 @@ def test_the_night_keeps_the_hosts_budget(tmp_path: Path, monkeypatch: pytest.Mo
         served.stop()
     assert kept.requests == free.requests >= 8
     assert kept_took >= (kept.requests - 1) / 2 > free_took, (kept_took, free_took)
+
+
+def test_a_listing_page_that_failed_is_asked_again_before_the_night_falls_back() -> None:
+    """gov.kz times out or answers "notAllowed" now and then: a listing page is asked up to three times
+    before the night reads each entity's own listing instead; a robots.txt refusal is not asked again."""
+    from ashyq.declared.fetch import Fetched
+    from ashyq.pipeline.monitor import _read_listing
+
+    class Flaky:
+        def __init__(self, failures: int, failure: str = "timeout") -> None:
+            self.left, self.failure, self.asked = failures, failure, 0
+
+        def get_json(self, url: str, lang: str = "ru") -> tuple[object, Fetched]:
+            self.asked += 1
+            if self.left:
+                self.left -= 1
+                return None, Fetched(url, failure=self.failure)
+            return [], Fetched(url, status=200)
+
+    assert _read_listing(once := Flaky(2), "news", "ru") and once.asked == 3  # type: ignore[arg-type]
+    assert not _read_listing(always := Flaky(9), "news", "ru") and always.asked == 3  # type: ignore[arg-type]
+    assert not _read_listing(robots := Flaky(9, "robots"), "news", "ru") and robots.asked == 1  # type: ignore[arg-type]
