@@ -104,6 +104,12 @@ def purpose_of(period: ReportingPeriod, as_of: date) -> Purpose:
     return "assessment" if period.ended_by(as_of) else "monitoring"
 
 
+def recorded_purpose(settings: dict[str, Any] | None) -> Purpose:
+    """What a stored run was for, as its settings record it; a run stored before the distinction was
+    an assessment."""
+    return MONITORING if (settings or {}).get("purpose") == MONITORING else "assessment"
+
+
 def monitored_share(run: dict[str, Any]) -> float | None:
     """The share of the period gone when a findings file's ``run`` (its ``purpose``, ``period`` and
     ``as_of``) is monitoring (1.0 when it does not say which period: no level, nothing prorated); None

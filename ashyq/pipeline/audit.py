@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ashyq.base.period import ReportingPeriod, period_of, purpose_of
+from ashyq.base.period import ReportingPeriod, period_of, purpose_of, recorded_purpose
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.pipeline.audit_request import (
@@ -248,7 +248,7 @@ def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_pro
         # has them; a run of a whole registry (nightly, demo) computes its own
         previous = None
         if request.kind in (RunKind.AUDIT, RunKind.URL):
-            purpose = run.settings.get("purpose", "assessment")
+            purpose = recorded_purpose(run.settings)
             previous = last_run_with_averages(session, run.id, request.registry, edition.edition, purpose)
         borrowed = dict((previous.settings or {}).get("averages", {})) if previous is not None else {}
         averages_from = previous.id if previous is not None else None
@@ -272,7 +272,7 @@ def finish_audit(request: AuditRequest, run_id: str, progress: Progress = no_pro
         progress("report", {"run": run_id})
         reports = write_reports(run_id, assessed, out_dir, request.db_url)
     write_summary(out_dir, run_id, scores, outcomes, averages_from, period)
-    purpose = str((run.settings or {}).get("purpose", "assessment"))
+    purpose = recorded_purpose(run.settings)
     return AuditSummary(run_id, status, scores, outcomes, out_dir, averages_from, reports, period.label, purpose)
 
 

@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -34,6 +34,7 @@ from urllib.parse import urljoin, urlsplit
 from sqlalchemy import select
 
 from ashyq.base.period import period_of
+from ashyq.base.working_days import ALMATY
 from ashyq.declared.fetch import Fetched, PoliteFetcher
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap
@@ -55,7 +56,6 @@ FIRST_WINDOW_DAYS = 56
 SILENT_DAYS = 56
 MAX_LINKS_PER_ITEM = 5
 LISTING_RETRIES = 2  # gov.kz answers "notAllowed" or times out now and then; a second try usually passes
-ALMATY = timezone(timedelta(hours=5))
 _HREF = re.compile(r"""(?:href|src)\s*=\s*["']([^"'#]+)["']""", re.IGNORECASE)
 
 Progress = Callable[[str, dict[str, Any]], None]

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ashyq.base.period import ReportingPeriod
+from ashyq.base.period import ReportingPeriod, recorded_purpose
 from ashyq.methodology.edition import Edition, available_editions, edition_path
 from ashyq.methodology.validate import load_edition
 from ashyq.scoring.engine import RunScores, score_run
@@ -33,7 +33,7 @@ def last_run_with_averages(
         settings = run.settings or {}
         if settings.get("registry") != registry or not settings.get("whole_registry"):
             continue
-        if purpose is not None and settings.get("purpose", "assessment") != purpose:
+        if purpose is not None and recorded_purpose(settings) != purpose:
             continue
         if (settings.get("averages") or {}).get(edition):
             return run

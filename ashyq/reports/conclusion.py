@@ -19,7 +19,7 @@ from typing import Any
 
 from ashyq import __version__
 from ashyq.base.figures import round_points
-from ashyq.base.period import MONITORING, ReportingPeriod, parse_period, period_of
+from ashyq.base.period import MONITORING, ReportingPeriod, parse_period, period_of, recorded_purpose
 from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult
 from ashyq.reports.i18n import Translate, catalogue, format_date, format_percent, format_points
 from ashyq.reports.rendering import http_url, render, static_text
@@ -72,7 +72,7 @@ def run_period(run: Any) -> ReportingPeriod:
 def is_monitoring(run: Any) -> bool:
     """Whether the run monitored a period to date (no level) rather than assessed one that ended; a run
     stored before the distinction was an assessment."""
-    return (run.settings or {}).get("purpose") == MONITORING
+    return recorded_purpose(run.settings) == MONITORING
 
 
 def purpose_note(run: Any, lang: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from ashyq.base.period import MONITORING
+from ashyq.base.period import MONITORING, recorded_purpose
 from ashyq.reports.body_report import ReportError, previous_point
 from ashyq.store import repository as repo
 from ashyq.store.models import Body, Run, Score
@@ -40,7 +40,7 @@ def ranking(session: Session, run: Run) -> list[RankedBody]:
     # A run scored under several editions ranks under its own edition; the others are comparisons.
     edition = run.edition if run.edition in editions else (sorted(editions)[0] if editions else None)
     chosen = [s for s in scores if s.edition == edition]
-    monitoring = (run.settings or {}).get("purpose") == MONITORING
+    monitoring = recorded_purpose(run.settings) == MONITORING
     chosen.sort(key=lambda s: (s.body_id,) if monitoring else (-round(s.final, 4), s.body_id))
     out: list[RankedBody] = []
     for position, score in enumerate(chosen, start=1):
