@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy.orm import Session
 
+from ashyq.store.access import Account, AccountSession, AuditEntry, Publication
 from ashyq.store.models import (
     Base,
     Body,
@@ -57,6 +58,10 @@ class Sample:
     entry: ReconciliationEntry
     unified_list: UnifiedList
     lease: RunLease
+    account: Account
+    account_session: AccountSession
+    publication: Publication
+    audit_entry: AuditEntry
 
     def rows(self) -> list[Base]:
         return [getattr(self, field.name) for field in fields(self)]
@@ -249,7 +254,51 @@ def build_sample(session: Session) -> Sample:
     lease = RunLease(run_id=run.id, host="audit-01.ашық.kz", pid=4242, heartbeat_at=CAPTURED + timedelta(hours=1))
     session.add_all([evidence, finding, score, page, record, failure, declaration, unified_list, lease])
     session.flush()
+    access = _access_rows(session, parent, run)
     return Sample(
         parent, child, run, evidence, finding, score, page, link, download, record, failure, declaration, entry,
-        unified_list, lease,
+        unified_list, lease, *access,
     )  # fmt: skip
+
+
+def _access_rows(session: Session, parent: Body, run: Run) -> tuple[Account, AccountSession, Publication, AuditEntry]:
+    """The served application's rows: a body's account (bound to the ministry and its subordinates),
+    its session, a publication of the run's conclusion and the audit log's line for it."""
+    account = Account(
+        username="әділет-жауапты",
+        display_name="Әділет министрлігінің жауапты қызметкері",
+        password_hash="$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA",
+        role="body",
+        body_id=parent.id,
+        include_subordinates=True,
+        language="kk",
+        oidc_subject="kz-idp|000000000042",
+        created_at=CAPTURED,
+        disabled_at=CAPTURED + timedelta(days=30),
+    )
+    session.add(account)
+    session.flush()
+    signed_in = AccountSession(
+        id="e" * 64,
+        account_id=account.id,
+        csrf_token="f" * 43,
+        created_at=CAPTURED,
+        last_seen_at=CAPTURED + timedelta(minutes=5),
+        ended_at=CAPTURED + timedelta(minutes=6),
+        address="2001:db8::42",
+    )
+    publication = Publication(
+        run_id=run.id, body_id=parent.id, revision=1, published_by=account.id, published_at=CAPTURED
+    )
+    entry = AuditEntry(
+        at=CAPTURED,
+        account_id=account.id,
+        username=account.username,
+        action="publish",
+        target=f"{run.id}/{parent.id}",
+        address="192.0.2.7",
+        detail={"түсініктеме": KAZAKH_LETTERS},
+    )
+    session.add_all([signed_in, publication, entry])
+    session.flush()
+    return account, signed_in, publication, entry
