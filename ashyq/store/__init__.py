@@ -6,7 +6,6 @@ tables (:mod:`.access`) are imported here, so every reader of the models' metada
 """
 
 from ashyq.store import access as access
-
 from ashyq.store.db import database_url, engine_for, ensure_schema, session_scope, upgrade
 
 __all__ = ["database_url", "engine_for", "ensure_schema", "session_scope", "upgrade"]

@@ -68,7 +68,9 @@ def upgrade() -> None:
             sa.ForeignKey("run.id", ondelete="CASCADE", name="fk_publication_run_id_run"),
             nullable=False,
         ),
-        sa.Column("body_id", sa.String(64), sa.ForeignKey("body.id", name="fk_publication_body_id_body"), nullable=False),
+        sa.Column(
+            "body_id", sa.String(64), sa.ForeignKey("body.id", name="fk_publication_body_id_body"), nullable=False
+        ),
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column(
             "published_by",
