@@ -17,6 +17,12 @@ Status = Literal["pass", "fail", "partial", "not_applicable", "not_assessed"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 ASSESSED: frozenset[Status] = frozenset({"pass", "fail", "partial"})
 
+# How sure a verdict is (house style 14): certain when the measurement decides it by the text;
+# uncertain when the evidence admits another reading (the status is then the best guess, and an
+# assessor is asked). ``not_assessed`` is never uncertain: it already says it could not be checked.
+Certainty = Literal["certain", "uncertain"]
+CERTAINTIES: tuple[Certainty, ...] = get_args(Certainty)
+
 # The two state languages the methodology scores per language (an English version is one item of
 # Appendix 14, not a scored language).
 Lang = Literal["kk", "ru"]

@@ -4,22 +4,83 @@ Weights are never here: a check only says what it found (status, measured figure
 evidence); ``ashyq/config/methodology/<edition>.yaml`` turns that into points. Honest outcomes: when what
 a check needs was not fetched (timeout, anti-bot, robots, an unknown portal identifier), the result
 is ``not_assessed`` with the reason — never a failure.
+
+**How sure a verdict is** (house style 14). Every result is ``certain`` unless the check says
+otherwise: the measurement decides it by the text. Where the evidence admits another reading, the
+check keeps its best guess as the status (the score counts it) and marks the result uncertain with a
+:class:`Doubt`: a reason code of :data:`DOUBT_REASONS` and what an assessor should look at::
+
+    result = Result("A15-1.4", "ru", "pass", evidence=[ref])
+    result.uncertain(
+        "label_only",
+        look_at=ref,                      # the page (url, selector, snippet, screenshot and region)
+        quote="Вакансии",                 # the words the verdict rests on, as the page shows them
+    )
+
+The question put to the assessor is worded from the reason code and the item's own wording in the
+appendix (kk and ru, ``ashyq.pipeline.review``); a check words it itself only when the reason's
+general question would mislead, by passing ``question={"kk": "…", "ru": "…"}`` (both languages, one
+question that an assessor answers with a verdict: pass, fail, partial or not applicable). Only a
+verdict can be doubted: ``not_assessed`` already says it could not be checked. A check whose results
+start carrying doubts changes its output: raise its version.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.vocabulary import Lang, Status
+from ashyq.base.vocabulary import Certainty, Lang, Status
+
+DoubtReason = Literal[
+    "label_only",  # recognised from a link label (or a menu item) only: no page body matched
+    "single_instance",  # a single instance taken for the whole (one vacancy, one act, one record)
+    "heading_only",  # a heading (or a title) found with no body of its own under it
+    "image_alternative",  # an image whose alternative text may not describe it
+    "error_not_triggered",  # a form whose error message could not be triggered
+    "other_reading",  # any other evidence that admits another reading (say it in ``detail``)
+]
+DOUBT_REASONS: tuple[DoubtReason, ...] = get_args(DoubtReason)
+QUOTE_LIMIT = 300  # characters of quoted text kept with a doubt
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """Why a verdict is uncertain and what an assessor should look at to decide it."""
+
+    reason: DoubtReason
+    look_at: EvidenceRef | None = None  # the page or record the question names (its capture decides)
+    quote: str | None = None  # the text the verdict rests on, trimmed to QUOTE_LIMIT
+    detail: str | None = None  # a sentence for the assessor (English, like deficiency messages)
+    question: Mapping[str, str] | None = None  # the check's own wording, {"kk": …, "ru": …}
+
+    def __post_init__(self) -> None:
+        if self.reason not in DOUBT_REASONS:
+            raise ValueError(f"unknown doubt reason {self.reason!r}: one of {', '.join(DOUBT_REASONS)}")
+        if self.question is not None and not all(self.question.get(lang) for lang in ("kk", "ru")):
+            raise ValueError("a check's own question is worded in both kk and ru")
+        if self.quote is not None and len(self.quote) > QUOTE_LIMIT:
+            object.__setattr__(self, "quote", self.quote[: QUOTE_LIMIT - 1] + "…")
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"reason": self.reason}
+        if self.look_at is not None:
+            out["look_at"] = self.look_at.as_dict()
+        for key in ("quote", "detail"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        if self.question is not None:
+            out["question"] = {"kk": self.question["kk"], "ru": self.question["ru"]}
+        return out
 
 
 @dataclass
 class Result:
-    """One finding: an item, a language (or None), an honest status, figures, deficiencies, evidence."""
+    """One finding: an item, a language (or None), an honest status, figures, deficiencies, evidence,
+    and how sure the status is (``certainty``; an ``uncertain`` one names its :class:`Doubt`)."""
 
     item: str
     lang: Lang | None
@@ -29,12 +90,34 @@ class Result:
     evidence: list[EvidenceRef] = field(default_factory=list)
     reason: str | None = None
     check: str = ""  # "<check id>@<version>", filled in by the runner
+    certainty: Certainty = "certain"
+    doubt: Doubt | None = None  # set through :meth:`uncertain`
 
     def __post_init__(self) -> None:
         if self.status == "not_assessed" and not self.reason:
             raise ValueError(f"{self.item}: a not_assessed result must say why")
         if self.status in ("pass", "fail", "partial") and not (self.evidence or self.deficiencies):
             raise ValueError(f"{self.item}: a {self.status} result must carry evidence")
+        if (self.certainty == "uncertain") != (self.doubt is not None):
+            raise ValueError(f"{self.item}: an uncertain result names its doubt, a certain one none")
+
+    def uncertain(
+        self,
+        reason: DoubtReason,
+        *,
+        look_at: EvidenceRef | None = None,
+        quote: str | None = None,
+        detail: str | None = None,
+        question: Mapping[str, str] | None = None,
+    ) -> Result:
+        """Mark this verdict uncertain (its status stays the best guess); returns the result."""
+        if self.status == "not_assessed":
+            raise ValueError(f"{self.item}: not_assessed is not a verdict to doubt")
+        if look_at is None and self.evidence:
+            look_at = self.evidence[0]
+        self.doubt = Doubt(reason, look_at=look_at, quote=quote, detail=detail, question=question)
+        self.certainty = "uncertain"
+        return self
 
     def as_finding(self, body_id: str) -> dict[str, Any]:
         """The finding as ``docs/findings-format.md`` describes it."""
@@ -47,9 +130,12 @@ class Result:
             "deficiencies": [d.as_dict() for d in self.deficiencies],
             "evidence": [e.as_dict() for e in self.evidence],
             "check": self.check,
+            "certainty": self.certainty,
         }
         if self.reason:
             out["reason"] = self.reason
+        if self.doubt is not None:
+            out["doubt"] = self.doubt.as_dict()
         return out
 
 

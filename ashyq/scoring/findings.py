@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ashyq.base.evidence import Deficiency
 from ashyq.base.strict_files import FileRefused, Limits, clipped, read_structured
-from ashyq.base.vocabulary import BodyKind, Lang, Status
+from ashyq.base.vocabulary import BodyKind, Certainty, Lang, Status
 from ashyq.config import tag_problem
 from ashyq.methodology.edition import (
     BandedRule,
@@ -51,6 +51,7 @@ class Finding(Loose):
     evidence: list[Any] = Field(default_factory=list)
     reason: str | None = None
     check: str | None = None
+    certainty: Certainty = "certain"  # an uncertain verdict is scored as its status says
 
 
 class BodyInfo(Loose):
