@@ -143,14 +143,6 @@ KINDS: dict[str, Kind] = {
             may_be_absent=True,
         ),
         Kind(
-            "messages",
-            "the text of the reports, by key, one file per language",
-            ("reports/messages/*.yaml",),
-            Limits(max_bytes=1024 * 1024, max_depth=8, max_nodes=50_000, max_text=8_000),
-            schemas.Messages,
-            may_be_empty=True,
-        ),
-        Kind(
             "crawl",
             "the crawl policy: politeness, retries, answer sizes, robots.txt overrides",
             ("config/crawl.yaml", "config/crawl-*.yaml"),

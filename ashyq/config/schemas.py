@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 Phrases = dict[str, list[str]]  # language (kk, ru, en) or kind → phrases
 Source = dict[str, str]  # where a rule comes from: seed file and point, or law and digest
@@ -388,30 +388,6 @@ class PortalUrls(Schema):
     """portal_urls.yaml: URL patterns of the portals that no public source confirms ([GUESS])."""
 
     dialog: DialogUrls = DialogUrls()
-
-
-# ------------------------------------------------------------------------------ report messages
-class Messages(Schema):
-    """ashyq/reports/messages/<lang>.yaml: nested mappings of texts, flattened to dotted keys. A key
-    holds a text or a mapping of more; the walk names every place that holds anything else (a
-    union type would name each place twice, once per branch)."""
-
-    model_config = ConfigDict(extra="allow", strict=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _texts(cls, data: Any) -> Any:
-        wrong: list[str] = []
-        pending: list[tuple[str, Any]] = [("", data)]
-        while pending:
-            place, node = pending.pop()
-            if isinstance(node, dict):
-                pending.extend((f"{place}.{key}" if place else str(key), value) for key, value in node.items())
-            elif not isinstance(node, str):
-                wrong.append(f"{place}: a text or a mapping of texts is expected, not {type(node).__name__}")
-        if wrong:
-            raise ValueError("; ".join(sorted(wrong)))
-        return data
 
 
 # ------------------------------------------------------------------------------ Chromium policy

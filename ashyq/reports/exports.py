@@ -76,7 +76,7 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-# the columns of each sheet, as message keys of the catalogue (ashyq/reports/messages/<lang>.yaml)
+# the columns of each sheet, as message keys of the catalogue (ashyq/reports/locale/<lang>/LC_MESSAGES/ashyq.po)
 RANKING_COLUMNS = (
     "dashboard.rank", "exports.body_id", "exports.body_name", "exports.kind", "exports.total", "exports.penalty",
     "common.penalty_not_assessed", "exports.final", "exports.level", "common.coverage", "exports.change",

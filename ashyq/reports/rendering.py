@@ -3,6 +3,12 @@
 Autoescaping is on for every template whatever its name: titles, snippets, URLs and messages come
 from crawled pages, so anything interpolated is text unless the code that passes it wraps its own
 trusted markup (our CSS, our SVG) in ``Markup``. Templates never use ``|safe``.
+
+There is one environment per language, with Jinja2's i18n extension given that language's gettext
+catalogue (:func:`ashyq.reports.i18n.translations`): a template may write ``{{ _("status.pass") }}``
+or ``{% trans %}`` as well as the ``t("status.pass")`` the callers pass in; both read the same
+catalogue. ``_()`` is new-style (``_("key", name=value)``): the parameters are escaped, the
+message's own text is ours.
 """
 
 from __future__ import annotations
@@ -14,7 +20,15 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ashyq.reports.i18n import format_date, format_percent, format_points, format_signed
+from ashyq.reports.i18n import (
+    DEFAULT_LANG,
+    LANGUAGES,
+    format_date,
+    format_percent,
+    format_points,
+    format_signed,
+    translations,
+)
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 STATIC_DIR = Path(__file__).with_name("static")
@@ -32,16 +46,19 @@ def http_url(value: str | None) -> str | None:
     return text if scheme in ("http", "https") else None
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+@lru_cache(maxsize=len(LANGUAGES))
+def environment(lang: str = DEFAULT_LANG) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # the i18n extension adds this method to the environment, which the type stubs cannot know
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["points"] = format_points
     env.filters["signed"] = format_signed
     env.filters["percent"] = format_percent
@@ -55,5 +72,9 @@ def static_text(name: str) -> Markup:
     return Markup((STATIC_DIR / name).read_text(encoding="utf-8"))
 
 
-def render(template: str, **context: object) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, /, **context: object) -> str:
+    """A template rendered in the language its context names (``lang``)."""
+    lang = context.get("lang")
+    if not isinstance(lang, str):
+        raise TypeError(f"{template}: the context names no language (lang=...)")
+    return environment(lang).get_template(template).render(**context)

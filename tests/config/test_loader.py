@@ -16,7 +16,7 @@ from ashyq.config.operator import OperatorConfig
 from ashyq.config.schemas import SCHEMAS, VOCABULARY_SCHEMAS
 
 # the folders whose YAML and JSON files only the loader reads
-WATCHED = ("config", "reports/messages")
+WATCHED = ("config",)
 
 
 def test_every_yaml_or_json_file_of_the_configuration_belongs_to_a_kind() -> None:
@@ -77,7 +77,6 @@ MALFORMED: dict[str, tuple[str, str, str, str]] = {
     "vocabulary": ("table7.yaml", "sections: {T7-1: {title: 3}}\n", "sections.T7-1.title", "sections.T7-1.titel"),
     "body_tags": ("body_tags.yaml", "tags: {defence: {en: [1]}}\n", "tags.defence.en", "tags.defence.mark"),
     "portal_urls": ("portal_urls.yaml", "dialog: {event_paths: [a]}\n", "dialog.event_paths", "dialog.paths"),
-    "messages": ("en.yaml", "conclusion: {total: 3}\n", "conclusion.total", ""),
     "operator": ("ashyq.yaml", "store: [a]\n", "store", "stroe"),
 }
 

@@ -57,6 +57,8 @@ def test_a_built_wheel_audits_a_replica_site_from_a_fresh_virtualenv(tmp_path: P
     # the product alone: the replica world is a distribution of its own (replica/), not in this wheel
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.startswith("ashyq/checks/") for n in names) and any(n.startswith("ashyq/config/") for n in names)
+    # the message catalogues are compiled from their .po files when first read: the .po files ship
+    assert {f"ashyq/reports/locale/{lang}/LC_MESSAGES/ashyq.po" for lang in ("kk", "ru", "en")} <= set(names)
     assert not [n for n in names if "replica" in n.split("/")[0] or n.startswith(("replica/", "tests/"))], names
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], tmp_path, env, 120)

@@ -1,45 +1,137 @@
-"""Every message key exists in ru, kk and en with the same parameters; every key the code and the
-templates use exists; Kazakh labels use Kazakh letters."""
+"""The gettext catalogues (ashyq/reports/locale): every key is translated in ru, kk and en with the
+same parameters; the template ashyq.pot is in step with the English catalogue; every key the code
+and the templates name (found by Babel's extraction, as ``pybabel extract -F babel.cfg`` finds it)
+exists; a key a catalogue lacks raises, never shows itself; Kazakh labels use Kazakh letters."""
 
 from __future__ import annotations
 
-import re
+import shutil
 from pathlib import Path
 
-from ashyq.reports.i18n import LANGUAGES, Catalogue, catalogue, format_points, format_signed
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+from jinja2 import Environment
 
-REPORTS = Path(__file__).resolve().parents[2] / "ashyq" / "reports"
-KEY_IN_TEMPLATE = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
-KEY_IN_CODE = re.compile(r"""\bt\(\s*f?["']([a-z_]+\.[a-z_]+)["']|text\(\s*\w+,\s*["']([a-z_]+\.[a-z_]+)["']""")
+from ashyq.reports.i18n import (
+    LANGUAGES,
+    LOCALE_DIR,
+    Catalogue,
+    MissingMessage,
+    catalogue,
+    format_points,
+    format_signed,
+    po_path,
+    resolve_lang,
+    translations,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
 KAZAKH_ONLY = set("әғқңөұүі")  # һ occurs only in loanwords; no label needs it
+# the keywords docs/translation.md gives pybabel: t("key"), catalogue().text(lang, "key"), _("key")
+KEYWORDS = {"t": None, "text": (2,), "_": None}
 
 
-def test_every_key_exists_in_every_language_with_the_same_parameters() -> None:
+def test_every_key_is_translated_in_every_language_with_the_same_parameters() -> None:
     messages = catalogue().messages
     assert set(messages) == set(LANGUAGES)
     assert catalogue().problems() == []
     assert set(messages["ru"]) == set(messages["kk"]) == set(messages["en"])
+    assert len(messages["ru"]) > 200
 
 
-def test_problems_are_reported_for_a_missing_key_and_a_different_parameter() -> None:
-    broken = Catalogue({"ru": {"a": "{x}", "b": "b"}, "kk": {"a": "{y}"}, "en": {"a": "{x}", "b": "b"}})
-    problems = broken.problems()
-    assert "kk: no message 'b'" in problems
-    assert any(p.startswith("a: the languages use different parameters") for p in problems)
+def _copy_of_the_catalogues(tmp_path: Path) -> Path:
+    shutil.copytree(LOCALE_DIR, tmp_path / "locale")
+    return tmp_path / "locale"
 
 
-def test_every_key_used_by_templates_and_code_exists() -> None:
-    used: set[str] = set()
-    for template in (REPORTS / "templates").glob("*.j2"):
-        used |= set(KEY_IN_TEMPLATE.findall(template.read_text(encoding="utf-8")))
-    for module in REPORTS.glob("*.py"):
-        for a, b in KEY_IN_CODE.findall(module.read_text(encoding="utf-8")):
-            key = a or b
-            if "{" not in key:
-                used.add(key)
-    assert len(used) > 60
-    missing = sorted(k for k in used if k not in catalogue().messages["ru"] and not k.endswith("."))
-    assert missing == []
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_missing_translation_fails_the_check(tmp_path: Path) -> None:
+    locale = _copy_of_the_catalogues(tmp_path)
+    _edit(po_path("kk", locale), 'msgstr "Мемлекеттік орган"', 'msgstr ""')
+    problems = Catalogue.load(locale).problems()
+    assert problems == ["kk: 'common.body' is not translated"]
+    with pytest.raises(MissingMessage):
+        Catalogue.load(locale).text("kk", "common.body")
+
+
+def test_a_missing_key_a_fuzzy_guess_another_parameter_and_a_stray_percent_fail_the_check(tmp_path: Path) -> None:
+    locale = _copy_of_the_catalogues(tmp_path)
+    _edit(po_path("ru", locale), 'msgid "common.body"', 'msgid "common.body_gone"')
+    fuzzy = '#. Coverage\n#, fuzzy\nmsgid "common.coverage"'
+    _edit(po_path("kk", locale), '#. Coverage\nmsgid "common.coverage"', fuzzy)
+    _edit(po_path("en", locale), 'msgstr "%(value)s %%"', 'msgstr "%(amount)s %"')
+    problems = Catalogue.load(locale).problems()
+    assert "ru: no message 'common.body'" in problems
+    assert "kk: 'common.coverage' is fuzzy (a guess to be checked)" in problems
+    assert any(p.startswith("common.percent: the languages use different parameters") for p in problems)
+    assert "en: 'common.percent' has a stray %" in problems
+
+
+def test_a_malformed_catalogue_is_refused_with_its_file_and_line(tmp_path: Path) -> None:
+    locale = _copy_of_the_catalogues(tmp_path)
+    _edit(po_path("en", locale), 'msgid "common.body"', 'msgid "common.body"\nmsgtext "State body"')
+    with pytest.raises(ValueError, match=r"en/LC_MESSAGES/ashyq\.po: Unknown or misformatted keyword on \d+"):
+        Catalogue.load(locale)
+
+
+def test_the_template_is_in_step_with_the_english_catalogue() -> None:
+    """``python scripts/messages.py template`` writes ashyq.pot; a key added to en alone fails here."""
+    with (LOCALE_DIR / "ashyq.pot").open("rb") as handle:
+        template = {m.id: m for m in read_po(handle) if m.id}
+    english = catalogue().messages["en"]
+    assert set(template) == set(english)
+    for key, message in template.items():
+        assert message.string == "" and " ".join(message.auto_comments) == english[key], key
+    with po_path("kk").open("rb") as handle:  # the translator sees the English text beside the key
+        kk = read_po(handle)
+    assert " ".join(kk["conclusion.total"].auto_comments) == english["conclusion.total"]
+
+
+def test_every_key_the_code_and_the_templates_name_exists() -> None:
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    used = {
+        message if isinstance(message, str) else message[0]
+        for _, _, message, _, _ in extract_from_dir(ROOT, method_map, options_map, keywords=KEYWORDS)
+    }
+    assert len(used) > 100
+    known = set(catalogue().messages["ru"])
+    assert sorted(k for k in used if k not in known and not k.endswith(".")) == []
+
+
+def test_a_key_no_catalogue_holds_raises_instead_of_showing_itself() -> None:
+    with pytest.raises(MissingMessage):
+        catalogue().text("kk", "conclusion.no_such_key")
+    with pytest.raises(MissingMessage):
+        translations("ru").gettext("conclusion.no_such_key")
+    with pytest.raises(MissingMessage):
+        translations("de")
+
+
+def test_jinja_templates_read_the_same_catalogue_through_the_i18n_extension() -> None:
+    env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    env.install_gettext_translations(translations("kk"), newstyle=True)  # type: ignore[attr-defined]
+    page = env.from_string('{{ _("status.pass") }} | {{ _("common.percent", value="<5>") }}').render()
+    assert page == f"{catalogue().text('kk', 'status.pass')} | &lt;5&gt; %"
+    assert env.from_string("{% trans %}status.fail{% endtrans %}").render() == catalogue().text("kk", "status.fail")
+
+
+def test_the_language_is_the_one_asked_for_else_the_environment_else_russian(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ASHYQ_LANG", raising=False)
+    assert resolve_lang(None) == "ru"
+    monkeypatch.setenv("ASHYQ_LANG", "kk")
+    assert resolve_lang(None) == "kk"
+    assert resolve_lang("en") == "en"
+    monkeypatch.setenv("ASHYQ_LANG", "de")
+    with pytest.raises(ValueError, match="one of ru, kk, en"):
+        resolve_lang(None)
 
 
 def test_kazakh_labels_are_written_with_kazakh_letters() -> None:
