@@ -244,6 +244,10 @@ def carry_findings(session: Session, run: Run, finding_ids: list[int], baseline:
             check_version=f.check_version,
             revision=revision,
             carried_from=f.carried_from or baseline.id,
+            # a decided finding carries its answer: nothing the check reads changed (ashyq.pipeline.review)
+            certainty=f.certainty,
+            doubt=dict(f.doubt) if f.doubt else None,
+            answer_id=f.answer_id,
         )
         copy.evidence = list(f.evidence)
         copies.append(copy)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -19,7 +19,7 @@ from ashyq.base.evidence import DEFICIENCY_FIELDS, EvidenceRef
 from ashyq.checks.result import Result
 from ashyq.declared.reconcile import reporting_facts
 from ashyq.scoring.engine import RunScores
-from ashyq.store.models import Body, Evidence, Finding, Page, PortalRecord, Run, Score
+from ashyq.store.models import Body, Evidence, Finding, Page, PortalRecord, ReviewAnswer, Run, Score
 from ashyq.store.repository import add_evidence, add_findings, add_scores, findings_for
 from ashyq.store.vocabulary import EvidenceKind
 
@@ -104,6 +104,8 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
                     check_id=check_id or "unknown",
                     check_version=version or "0",
                     revision=revision,
+                    certainty=result.certainty,
+                    doubt=_doubt(result, store),
                 ),
                 evidence_ids,
             )
@@ -116,6 +118,16 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
         finding.evidence = [all_evidence[i] for i in dict.fromkeys(evidence_ids)]
     add_findings(session, [finding for finding, _ in rows])
     return len(rows)
+
+
+def _doubt(result: Result, store: Callable[[EvidenceRef], str]) -> dict[str, Any] | None:
+    """The doubt as stored: what to look at is stored evidence too (its id beside the reference)."""
+    if result.doubt is None:
+        return None
+    out = result.doubt.as_dict()
+    if result.doubt.look_at is not None:
+        out["look_at"]["evidence"] = store(result.doubt.look_at)
+    return out
 
 
 def _warc_files(session: Session, run: Run) -> dict[str, str]:
@@ -176,6 +188,11 @@ def findings_document(
             entry["reason"] = f.reason
         if f.carried_from:  # an incremental run's finding taken over unchanged (ashyq.pipeline.incremental)
             entry["carried_from"] = f.carried_from
+        entry["certainty"] = f.certainty
+        if f.doubt:
+            entry["doubt"] = f.doubt
+        if f.answer is not None:  # decided by an assessor (ashyq.pipeline.review)
+            entry["decided"] = decided_entry(f.answer, run.id)
         out_findings.append(entry)
     return {
         "format": "ashyq-findings/1",
@@ -189,6 +206,20 @@ def findings_document(
         # untrue facts of each body's latest declared report (the reconciliation act): 0.2 each, capped
         "reporting_facts": {k: v for k, v in reporting_facts(session, ids).items() if v},
     }
+
+
+def decided_entry(answer: ReviewAnswer, run_id: str) -> dict[str, Any]:
+    """Who decided a finding, when and why, as findings.json and the reports cite it."""
+    out: dict[str, Any] = {
+        "answer": answer.id,
+        "assessor": answer.assessor,
+        "on": answer.answered_at.date().isoformat(),
+        "verdict": answer.verdict,
+        "reason": answer.reason,
+    }
+    if answer.run_id != run_id:
+        out["carried_from"] = answer.run_id
+    return out
 
 
 def save_scores(session: Session, run: Run, scores: RunScores, revision: int = 1) -> None:

@@ -38,6 +38,7 @@ from ashyq.methodology.edition import (
     walk,
 )
 from ashyq.methodology.validate import evaluate_formula
+from ashyq.scoring.certainty import bracket_open_verdicts
 from ashyq.scoring.findings import BodyInfo, Finding, FindingsError, FindingsFile, check_findings
 from ashyq.scoring.rules import Scorer, average_key
 from ashyq.scoring.scores import DIGITS, BodyScore, ItemScore, NodeScore, RunScores
@@ -101,7 +102,13 @@ def score_run(
     if problems:
         raise FindingsError(problems)
     share = monitored_share(findings.run)
-    return _RunScoring(Scorer(edition, options, share), findings, body_list).run()
+
+    def score(document: FindingsFile) -> RunScores:
+        return _RunScoring(Scorer(edition, options, share), document, body_list).run()
+
+    scored = score(findings)
+    bracket_open_verdicts(findings, scored, score)
+    return scored
 
 
 class _RunScoring:

@@ -101,6 +101,11 @@ class BodyScore:
     penalty_not_assessed: float = 0.0
     # the most the body's penalty criteria can take away (the caps: 9 for a CGO's subordinates)
     penalty_span: float = 0.0
+    # uncertain verdicts no assessor has decided, and the final score if each went the other way
+    # (ashyq.scoring.certainty): down with every open verdict failed, up with every one passed
+    open_verdicts: int = 0
+    final_low: float | None = None
+    final_high: float | None = None
 
     @property
     def not_assessed_points(self) -> float:
@@ -133,6 +138,20 @@ class BodyScore:
             "interpretations": self.interpretations,
             "averages_borrowed": self.averages_borrowed,
             "not_assessed_items": self.not_assessed,
+            **self._open_verdicts(),
+        }
+
+    def _open_verdicts(self) -> dict[str, Any]:
+        if not self.open_verdicts:
+            return {}  # a score without open verdicts reads as it did before certainty was kept
+        low = self.final if self.final_low is None else self.final_low
+        high = self.final if self.final_high is None else self.final_high
+        return {
+            "open_verdicts": {
+                "count": self.open_verdicts,
+                "final_low": round(low, DIGITS),
+                "final_high": round(high, DIGITS),
+            }
         }
 
 

@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from ashyq.base.vocabulary import BODY_KINDS, LANGS, STATUSES, BodyKind, Lang, Status
+from ashyq.base.vocabulary import BODY_KINDS, CERTAINTIES, LANGS, STATUSES, BodyKind, Certainty, Lang, Status
 from ashyq.store.columns import BigId, JSONDocument, UtcDateTime, text_enum
 from ashyq.store.vocabulary import (
     EvidenceKind,
@@ -186,6 +186,8 @@ class Finding(Base):
         Index("ix_finding_run_body_item_lang", "run_id", "body_id", "item", "lang"),
         # Outcomes are honest: "could not measure" always says why.
         CheckConstraint("status <> 'not_assessed' OR reason IS NOT NULL", name="not_assessed_has_reason"),
+        # a verdict that is not sure says why and what to ask (house style 14)
+        CheckConstraint("certainty = 'certain' OR doubt IS NOT NULL", name="uncertain_has_doubt"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -208,10 +210,45 @@ class Finding(Base):
     # an incremental run's finding taken over unchanged from this earlier run (its evidence linked, not
     # copied): nothing the check reads had changed (ashyq.pipeline.incremental); None: checked in this run
     carried_from: Mapped[str | None] = mapped_column(String(64))
+    # how sure the status is: uncertain when the evidence admits another reading; ``doubt`` is then
+    # ashyq.checks.result.Doubt.as_dict() (reason, look_at, quote, detail, question). A finding an
+    # assessor decided is certain, keeps the doubt it was asked on and names the answer.
+    certainty: Mapped[Certainty] = mapped_column(
+        text_enum(CERTAINTIES, "certainty"), default="certain", server_default="certain"
+    )
+    doubt: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("review_answer.id", ondelete="SET NULL"))
 
     evidence: Mapped[list[Evidence]] = relationship(
         secondary=finding_evidence, order_by=Evidence.id, passive_deletes=True
     )
+    answer: Mapped[ReviewAnswer | None] = relationship()
+
+
+class ReviewAnswer(Base):
+    """An assessor's answer to the question of an uncertain finding (``ashyq review``): the verdict, why,
+    who and when. It was written into the run as a new revision; later runs carry it while the capture
+    it was given on (``capture_sha256`` of ``url``) is unchanged (ashyq.pipeline.review)."""
+
+    __tablename__ = "review_answer"
+    __table_args__ = (
+        Index("ix_review_answer_body_item_lang", "body_id", "item", "lang"),
+        CheckConstraint("verdict <> 'not_assessed'", name="answer_is_a_verdict"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    run_id: Mapped[str] = mapped_column(ForeignKey("run.id", ondelete="CASCADE"))
+    body_id: Mapped[str] = mapped_column(ForeignKey("body.id"))
+    item: Mapped[str] = mapped_column(String(32))
+    lang: Mapped[Lang | None] = mapped_column(text_enum(LANGS, "lang"))
+    verdict: Mapped[Status] = mapped_column(text_enum(STATUSES, "verdict"))
+    reason: Mapped[str] = mapped_column(Text)
+    assessor: Mapped[str] = mapped_column(String(200))
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    revision: Mapped[int] = mapped_column(Integer)  # the run's revision the answer wrote
+    url: Mapped[str | None] = mapped_column(URL)  # the page or record the question named
+    capture_sha256: Mapped[str | None] = mapped_column(SHA256_HEX)  # its capture when answered
+    source: Mapped[str] = mapped_column(String(16))  # terminal | spreadsheet | web
 
 
 class Score(Base):

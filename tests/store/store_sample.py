@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy.orm import Session
 
 from ashyq.store.access import Account, AccountSession, AuditEntry, Publication
+from ashyq.store.appeal import CommissionDecision, ConclusionReceipt, Disagreement
 from ashyq.store.models import (
     Base,
     Body,
@@ -23,6 +24,7 @@ from ashyq.store.models import (
     Page,
     PortalRecord,
     ReconciliationEntry,
+    ReviewAnswer,
     Run,
     RunLease,
     Score,
@@ -62,6 +64,10 @@ class Sample:
     account_session: AccountSession
     publication: Publication
     audit_entry: AuditEntry
+    conclusion_receipt: ConclusionReceipt
+    disagreement: Disagreement
+    commission_decision: CommissionDecision
+    review_answer: ReviewAnswer
 
     def rows(self) -> list[Base]:
         return [getattr(self, field.name) for field in fields(self)]
@@ -151,7 +157,30 @@ def build_sample(session: Session) -> Sample:
         created_at=CAPTURED,
         carried_from="20260101T000000Z-nightly-00000000",
         evidence=[evidence],
+        # decided by an assessor (ashyq review): certain now, the doubt it was asked on kept
+        certainty="certain",
+        doubt={
+            "reason": "label_only",
+            "quote": "Құжаттар",
+            "question": {"kk": "Құжаттар бөлімі бар ма?", "ru": "Есть ли раздел?"},
+        },
     )
+    # the assessor's answer to the finding's question, given on the capture it names
+    review_answer = ReviewAnswer(
+        run_id=run.id,
+        body_id=parent.id,
+        item="A14-2.3",
+        lang="kk",
+        verdict="pass",
+        reason="Бөлімде құжаттар бар, тек мәзірде емес",
+        assessor="Әсел Нұрланқызы",
+        answered_at=CAPTURED + timedelta(days=2),
+        revision=2,
+        url="https://www.gov.kz/memleket/entities/adilet/documents?lang=kk",
+        capture_sha256="c" * 64,
+        source="spreadsheet",
+    )
+    finding.answer = review_answer
     score = Score(
         run_id=run.id,
         body_id=parent.id,
@@ -255,9 +284,10 @@ def build_sample(session: Session) -> Sample:
     session.add_all([evidence, finding, score, page, record, failure, declaration, unified_list, lease])
     session.flush()
     access = _access_rows(session, parent, run)
+    appeal = _appeal_rows(session, access[2], access[0])
     return Sample(
         parent, child, run, evidence, finding, score, page, link, download, record, failure, declaration, entry,
-        unified_list, lease, *access,
+        unified_list, lease, *access, *appeal, review_answer=review_answer,
     )  # fmt: skip
 
 
@@ -302,3 +332,43 @@ def _access_rows(session: Session, parent: Body, run: Run) -> tuple[Account, Acc
     session.add_all([signed_in, publication, entry])
     session.flush()
     return account, signed_in, publication, entry
+
+
+def _appeal_rows(
+    session: Session, publication: Publication, account: Account
+) -> tuple[ConclusionReceipt, Disagreement, CommissionDecision]:
+    """The appeal of the publication: its receipt, a disagreement from the uploaded table and the
+    commission's decision upholding it (which made revision 2)."""
+    receipt = ConclusionReceipt(
+        publication_id=publication.id,
+        received_on=date(2026, 11, 23),
+        deadline=date(2026, 11, 30),
+        how="recorded",
+        recorded_by=account.id,
+        recorded_at=CAPTURED + timedelta(days=3),
+    )
+    disagreement = Disagreement(
+        publication_id=publication.id,
+        item="A14-2.3",
+        lang="kk",
+        position="Құжаттар бөлімі «Қызмет» мәзірінде бар",
+        documents=[{"name": "Бұйрық №12", "link": "https://www.gov.kz/memleket/entities/adilet/documents/12"}],
+        filed_by=account.id,
+        filed_at=CAPTURED + timedelta(days=4),
+        source="table",
+        table_sha256="a" * 64,
+        table_row=5,
+    )
+    session.add_all([receipt, disagreement])
+    session.flush()
+    decision = CommissionDecision(
+        disagreement_id=disagreement.id,
+        outcome="upheld",
+        reasons="Бөлім бар, сілтеме мәзірде",
+        decided_by=account.id,
+        decided_at=CAPTURED + timedelta(days=8),
+        revision=2,
+    )
+    session.add(decision)
+    session.flush()
+    return receipt, disagreement, decision
