@@ -28,6 +28,8 @@ from ashyq.cli.runs import runs_app
 from ashyq.cli.schema import db_app
 from ashyq.cli.serve import serve_command
 from ashyq.cli.setup import setup_browser_command, setup_replay_command
+from ashyq.cli.web import serve_command as serve_app_command
+from ashyq.cli.web import users_app
 from ashyq.cli.worker import worker_command
 
 app = typer.Typer(
@@ -72,6 +74,7 @@ GROUPS = {
     "open-data": open_data_app,
     "db": db_app,
     "runs": runs_app,
+    "users": users_app,
 }
 COMMANDS: dict[str, Callable[..., Any]] = {
     "score": score_command,
@@ -86,6 +89,7 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "declare": declare_command,
     "setup-browser": setup_browser_command,
     "setup-replay": setup_replay_command,
+    "serve": serve_app_command,
 }
 for _name, _group in GROUPS.items():
     app.add_typer(_group, name=_name)

@@ -22,6 +22,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -55,16 +56,51 @@ class PolitenessBudget(_Strict):
     max_pages_per_body: int | None = Field(default=None, ge=1, le=100_000)
 
 
+class OidcSettings(_Strict):
+    """Sign-in through the ministry's identity provider (OpenID Connect, the ``oidc`` extra): the
+    provider's issuer (its discovery document is ``<issuer>/.well-known/openid-configuration``), this
+    application's client, and the claim that names an account (an account must exist with that name:
+    the provider proves who a person is, the accounts say what they may see)."""
+
+    issuer: str
+    client_id: str
+    client_secret_file: Path  # a file holding the client secret (a relative path: the config file's folder's)
+    username_claim: str = "preferred_username"
+    scopes: str = "openid profile"
+    label: str = "OpenID Connect"  # the sign-in button's text
+
+    @field_validator("issuer")
+    @classmethod
+    def _issuer(cls, value: str) -> str:
+        if not re.fullmatch(r"https?://[^\s/?#]+[^\s?#]*", value):
+            raise ValueError("the issuer is an http(s) URL without a query")
+        return value.rstrip("/")
+
+
+class ServeSettings(_Strict):
+    """``ashyq serve``: the key that signs its cookies, how long a session lives, the cookies' Secure flag
+    (behind TLS) and the proxies whose X-Forwarded-For is believed."""
+
+    secret_key_file: Path | None = None  # else $ASHYQ_SECRET_KEY; a relative path: the config file's folder's
+    idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    absolute_hours: int = Field(default=12, ge=1, le=7 * 24)
+    secure_cookies: bool = False  # True behind TLS (a proxy such as nginx terminating https)
+    trusted_proxies: str = "127.0.0.1"  # uvicorn's forwarded_allow_ips
+    oidc: OidcSettings | None = None
+
+
 class OperatorConfig(_Strict):
     contact: str | None = None
     store: str | None = None  # SQLAlchemy URL of the store
     out: Path | None = None  # output folder
     registry: str | None = None  # the registry audited when a command is given none
+    language: Literal["kk", "ru", "en"] | None = None  # of the commands' tables (ashyq language; else ru)
     tsa: str | None = None  # the RFC 3161 timestamp authority evidence packages are stamped by
     # the public keys (PEM, one or several) whose signatures `evidence verify` accepts without --key;
     # a relative path is the config file's folder's
     trusted_keys: Path | None = None
     politeness: PolitenessBudget = PolitenessBudget()
+    serve: ServeSettings = ServeSettings()
 
     @field_validator("contact")
     @classmethod
@@ -102,6 +138,11 @@ class LoadedConfig:
         if keys is None or self.path is None:
             return keys
         return self.path.parent / keys.expanduser()
+
+    def relative(self, path: Path) -> Path:
+        """A path of the file, taken from the file's folder when relative."""
+        path = path.expanduser()
+        return path if path.is_absolute() or self.path is None else self.path.parent / path
 
 
 class ContactRefused(Exception):

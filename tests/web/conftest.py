@@ -1,0 +1,79 @@
+"""The served application over one small store per session: the report tests' synthetic store (3
+bodies, 2 complete runs, WARCs and screenshots), with an account of every role and the conclusions of
+the newest run published for enbek and astana (not adilet). The registry of this store puts astana
+under enbek, so an account bound to enbek with its subordinates reads astana too."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))  # reports_sample, beside its tests
+
+from reports_sample import ReportStore, build_report_store
+
+from ashyq.pipeline.accounts import add_account, find_account
+from ashyq.pipeline.publication import publish
+from ashyq.store import session_scope
+from ashyq.store.models import Body
+from ashyq.web.app import create_app
+from ashyq.web.server import served
+from ashyq.web.settings import WebSettings
+
+PASSWORD = "correct horse battery staple"
+# user name → (role, bound body, with its subordinates)
+ACCOUNTS: dict[str, tuple[str, str | None, bool]] = {
+    "analyst": ("analyst", None, False),
+    "assessor": ("assessor", None, False),
+    "commission": ("commission", None, False),
+    "verifier": ("verifier", None, False),
+    "admin": ("admin", None, False),
+    "enbek": ("body", "enbek", False),
+    "enbek-all": ("body", "enbek", True),
+    "adilet": ("body", "adilet", False),
+}
+SECRET = "k" * 48
+
+
+@dataclass
+class WebStore:
+    store: ReportStore
+    new_run: str
+    old_run: str
+
+    @property
+    def url(self) -> str:
+        return self.store.url
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> WebStore:
+    store = build_report_store(tmp_path_factory.mktemp("web-store"))
+    with session_scope(store.url) as session:
+        astana = session.get(Body, "astana")
+        assert astana is not None
+        astana.parent_id = "enbek"
+        for name, (role, body, subordinates) in ACCOUNTS.items():
+            add_account(session, name, role, PASSWORD, body, subordinates, language="ru")
+        analyst = find_account(session, "analyst")
+        assert analyst is not None
+        for body_id in ("enbek", "astana"):
+            publish(session, store.new.id, body_id, analyst)
+    return WebStore(store, store.new.id, store.old.id)
+
+
+def web_settings(store: WebStore, **changes: object) -> WebSettings:
+    values: dict[str, object] = {"db": store.url, "data_dir": store.store.out_dir, "secret_key": SECRET}
+    values.update(changes)
+    return WebSettings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def web_url(web_store: WebStore) -> Iterator[str]:
+    """The application served once for the session (port chosen by the system)."""
+    with served(create_app(web_settings(web_store))) as url:
+        yield url
