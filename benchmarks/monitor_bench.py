@@ -1,13 +1,15 @@
 """Monitoring benchmark: a night over www.gov.kz read from the platform's newest-first listings, against
 the same night read from each entity's own listing (the peer), in one run.
 
-A replica of N generated bodies (default 3,000; each an entity of the platform, beside its fixed list)
-where 5 % of the gov.kz entities publish a night. Each way runs a first night (the marks) and the night
-after; reported for the second night: requests per entity, the projected hours at www.gov.kz's budget of
-2 requests a second (goal: at most 14 requests per entity, 6 hours), whether every change the replica
-made was found, and the ratio of the feed's requests to the peer's.
+A replica of N generated bodies (default 300, a run of a few minutes; each an entity of the platform,
+beside its fixed list) where 5 % of the gov.kz entities publish a night. The issue's figure is
+measured with ``--bodies 3000`` (README, "Watching every entity on www.gov.kz"). Each way runs a first
+night (the marks) and the night after; reported for the second night: requests per entity, the
+projected hours at www.gov.kz's budget of 2 requests a second (goal: at most 14 requests per entity,
+6 hours), whether every change the replica made was found, and the ratio of the feed's requests to the
+peer's.
 
-    python -m benchmarks.monitor_bench [--bodies 3000] [--json]
+    python -m benchmarks.monitor_bench [--bodies 300] [--json]
 """
 
 from __future__ import annotations
@@ -46,20 +48,20 @@ def _two_nights(base: Any, tmp: Path, per_entity: bool) -> tuple[Any, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bodies", type=int, default=3000, help="generated bodies of the replica")
+    parser.add_argument("--bodies", type=int, default=300, help="generated bodies of the replica")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
 
     from ashyq_replica.core import World
     from ashyq_replica.generated import world_with_generated
-    from ashyq_replica.govkz.feed import changes
+    from ashyq_replica.govkz.feed import PLATFORM_KINDS, changes
 
     base = world_with_generated(World(), args.bodies)
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         feed, feed_seconds = _two_nights(base, tmp, per_entity=False)
         peer, peer_seconds = _two_nights(base, tmp, per_entity=True)
-    made = {(c.slug, c.item_id) for c in changes(replace(base, nights=1)) if c.night == 1}
+    made = {(c.slug, c.item_id) for c in changes(replace(base, nights=1)) if c.night == 1 and c.kind in PLATFORM_KINDS}
     found = {(i.slug, i.item_id) for e in feed.changed for i in e.items}
     result = {
         "entities": feed.entities,

@@ -38,6 +38,8 @@ from ashyq.base.working_days import ALMATY
 from ashyq.declared.fetch import Fetched, PoliteFetcher
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap
+from ashyq.pipeline.monitor_places import Places, by_region, load_places, table7_rows
+from ashyq.pipeline.monitor_portals import PortalActivity, read_blog, read_drafts
 from ashyq.reports.monitor_report import write_monitor_pages
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
@@ -71,6 +73,10 @@ class MonitorRequest:
     # read each entity's own listing, not the one across entities: what a night does when the latter
     # cannot be read, and the peer the benchmark measures the feed against
     per_entity: bool = False
+    # the first night takes every entity's list of pages: the baseline a later night's page change is
+    # found against (one request per entity, once); without it an entity's pages are first taken the
+    # night it first publishes, and a change that night is not seen
+    first_pages: bool = True
 
 
 @dataclass
@@ -93,6 +99,9 @@ class EntityNight:
     items: list[Published] = field(default_factory=list)
     dead_links: list[dict[str, Any]] = field(default_factory=list)
     pages_changed: list[str] = field(default_factory=list)
+    rows_changed: dict[str, list[str]] = field(default_factory=dict)  # Table 7 row → its changed pages
+    region: str = ""
+    portals: PortalActivity = field(default_factory=PortalActivity)
 
     def count(self, kind: str) -> int:
         return sum(1 for item in self.items if item.kind == kind)
@@ -109,6 +118,7 @@ class MonitorSummary:
     first_night: bool
     fallback: list[str]  # the kinds whose cross-entity listing could not be read
     document: Path
+    undated: dict[str, int] = field(default_factory=dict)  # listed items without a date, skipped, by kind
 
     @property
     def per_entity(self) -> float:
@@ -126,6 +136,8 @@ class _Night:
         self.window = datetime.combine(as_of - timedelta(days=FIRST_WINDOW_DAYS), time(0), ALMATY)
         self.found: dict[tuple[str, str, int], Published] = {}  # (entity, kind, id): one item, in any language
         self.fallback: list[str] = []
+        self.undated: dict[str, list[str]] = {}  # kind → the listings that showed an item with no date
+        self.as_of = as_of
 
     def floor(self, kind: str) -> datetime:
         mark = self.marks.get(kind)
@@ -141,9 +153,16 @@ class _Night:
             return None, got
 
     def note(self, item: dict[str, Any], kind: str, got: Fetched) -> bool:
-        """Record an item newer than the kind's floor; False once the listing reaches the floor."""
-        created = item.get("created_date")
-        if not created or _moment(str(created)) <= self.floor(kind):
+        """Record an item newer than the kind's floor; False once the listing reaches the floor. An item
+        without a readable date cannot be placed: it is skipped and counted, the listing read on."""
+        try:
+            created = _moment(str(item["created_date"])) if item.get("created_date") else None
+        except ValueError:
+            created = None
+        if created is None:
+            self.undated.setdefault(kind, []).append(f"{got.url} id {item.get('id')}")
+            return True
+        if created <= self.floor(kind):
             return False
         item_id, slug = int(item["id"]), str(item.get("projects") or "")
         if (slug, kind, item_id) not in self.found and slug:
@@ -160,12 +179,24 @@ def _moment(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=ALMATY)
 
 
+def _get_list(night: _Night, url: str, lang: str = "ru") -> tuple[Any, Fetched]:
+    """A listing page, asked again on a failure of the moment (a timeout, "notAllowed"); a robots.txt
+    or policy refusal is final."""
+    data, got = night.get_json(url, lang)
+    for _ in range(LISTING_RETRIES):
+        if isinstance(data, list) or got.failure in ("robots", "private_address", "offsite"):
+            break
+        data, got = night.get_json(url, lang)
+    return data, got
+
+
 def _entities(night: _Night) -> dict[str, str]:
-    """Every entity of the platform: slug → name (the content API's ``projectdetails``, paged)."""
+    """Every entity of the platform: slug → name (the content API's ``projectdetails``, paged, each
+    page with the listings' retries)."""
     out: dict[str, str] = {}
     page = 1
     while True:
-        data, _ = night.get_json(f"{API}/projectdetails?page={page}&size={PAGE_SIZE}")
+        data, _ = _get_list(night, f"{API}/projectdetails?page={page}&size={PAGE_SIZE}")
         if not isinstance(data, list):
             break
         for item in data:
@@ -182,11 +213,7 @@ def _read_listing(night: _Night, kind: str, lang: str, query: str = "") -> bool:
     page = 1
     while True:
         url = f"{API}/{kind}?sort-by=created_date:DESC&page={page}&size={PAGE_SIZE}{query}"
-        data, got = night.get_json(url, lang)
-        for _ in range(LISTING_RETRIES):  # a timeout or a refusal of the moment is asked again
-            if isinstance(data, list) or got.failure in ("robots", "private_address", "offsite"):
-                break
-            data, got = night.get_json(url, lang)
+        data, got = _get_list(night, url, lang)
         if not isinstance(data, list):
             return False
         reached = any(not night.note(item, kind, got) for item in data if isinstance(item, dict))
@@ -240,16 +267,19 @@ def _pages_changed(night: _Night, entity: EntityNight) -> None:
     data, _ = night.get_json(f"{API}/pages?projects=eq:{entity.slug}&sort-by=order&size={PAGE_SIZE}")
     if not isinstance(data, list):
         return
+    pages = {str(page.get("slug") or page.get("id")): page for page in data if isinstance(page, dict)}
     digests = {
-        str(page.get("slug") or page.get("id")): hashlib.sha256(
+        slug: hashlib.sha256(
             json.dumps([page.get("title"), page.get("content") or page.get("body")], ensure_ascii=False).encode()
         ).hexdigest()[:12]
-        for page in data
-        if isinstance(page, dict)
+        for slug, page in pages.items()
     }
     before = night.watch.setdefault(entity.slug, {}).get("pages")
     if isinstance(before, dict):
         entity.pages_changed = sorted(slug for slug, digest in digests.items() if before.get(slug) != digest)
+        for slug in entity.pages_changed:
+            for row in table7_rows(pages[slug]):
+                entity.rows_changed.setdefault(row, []).append(slug)
     night.watch[entity.slug]["pages"] = digests
 
 
@@ -278,6 +308,7 @@ def monitor_night(request: MonitorRequest, progress: Progress | None = None) -> 
     try:
         fetcher = PoliteFetcher(load_crawl_config(), BaseUrlMap.from_mapping(request.url_map), archive)
         night = _Night(fetcher, previous, as_of)
+        places, unplaced = load_places(request.registry)
         say("entities", {"run": run_id})
         entities = _entities(night)
         news_page = f"{GOVKZ}/memleket/entities/{next(iter(entities), 'mdai')}/press/news?lang=ru"
@@ -285,7 +316,15 @@ def monitor_night(request: MonitorRequest, progress: Progress | None = None) -> 
         say("listings", {"entities": len(entities), "first_night": night.first})
         _read_changes(night, entities, request.per_entity)
         changed = _changes(night, entities, say)
-        return _finish(request, run_id, as_of, night, entities, changed, out_dir)
+        if night.first and request.first_pages:
+            for slug, name in entities.items():
+                _pages_changed(night, EntityNight(slug, name))
+        _portals(night, entities, places, changed)
+        for entity in changed.values():
+            entity.region = places.region(entity.slug)
+        national = {"regions": by_region(entities, places, changed), "registry": request.registry,
+                    "registry_problem": unplaced}  # fmt: skip
+        return _finish(request, run_id, night, entities, changed, out_dir, national)
     except BaseException:
         with session_scope(request.db_url) as session:  # an interrupted night is no mark for the next
             finish_run(session, run_id, RunStatus.FAILED)
@@ -302,7 +341,7 @@ def _changes(night: _Night, entities: dict[str, str], say: Progress) -> dict[str
         changed.setdefault(item.slug, EntityNight(item.slug, entities.get(item.slug, item.slug))).items.append(item)
         watched = night.watch.setdefault(item.slug, {})
         watched[item.kind] = max(str(watched.get(item.kind) or ""), item.created)
-        _count(watched, item)
+        _count(watched, item, night.as_of)
     for kind in KINDS:
         newest = [i.created for i in night.found.values() if i.kind == kind]
         if newest:
@@ -317,25 +356,42 @@ def _changes(night: _Night, entities: dict[str, str], say: Progress) -> dict[str
     return changed
 
 
-def _count(watched: dict[str, Any], item: Published) -> None:
-    """The entity's items by week (Monday) and by reporting period: its trend and its year so far."""
+def _portals(night: _Night, entities: dict[str, str], places: Places, changed: dict[str, EntityNight]) -> None:
+    """Draft acts, their discussions and blog posts of every entity the registry links to legalacts or
+    dialog (each on its own host: none of these requests is www.gov.kz's)."""
+    for slug in entities:
+        if slug not in places.legalacts and slug not in places.blogs:
+            continue
+        watched, activity = night.watch.setdefault(slug, {}), PortalActivity()
+        if slug in places.legalacts:
+            read_drafts(night.fetcher, places.legalacts[slug], watched, activity)
+        if slug in places.blogs:
+            read_blog(night.fetcher, places.blogs[slug], watched, activity)
+        if activity:
+            changed.setdefault(slug, EntityNight(slug, entities[slug])).portals = activity
+
+
+def _count(watched: dict[str, Any], item: Published, as_of: date) -> None:
+    """The entity's items by week (Monday) and by reporting period: its trend and its year so far. The
+    weeks the trend no longer reads (older than eight) are dropped here, where the weeks are kept."""
     day = _moment(item.created).date()
     weeks = watched.setdefault("weeks", {})
     monday = (day - timedelta(days=day.weekday())).isoformat()
     weeks[monday] = int(weeks.get(monday, 0)) + 1
+    oldest = (as_of - timedelta(days=as_of.weekday()) - timedelta(weeks=7)).isoformat()
+    for old in [w for w in weeks if w < oldest]:
+        del weeks[old]
     label = period_of(day).label
     periods = watched.setdefault("periods", {}).setdefault(label, {})
     periods[item.kind] = int(periods.get(item.kind, 0)) + 1
 
 
 def trend(watched: dict[str, Any], as_of: date) -> dict[str, int]:
-    """Items in the last four weeks and in the four before (the weeks older than eight are dropped)."""
+    """Items in the last four weeks and in the four before (a reading: the state is left as it is)."""
     weeks = watched.get("weeks") or {}
     start = as_of - timedelta(days=as_of.weekday())
     recent = {(start - timedelta(weeks=k)).isoformat() for k in range(4)}
     earlier = {(start - timedelta(weeks=k)).isoformat() for k in range(4, 8)}
-    for old in [w for w in weeks if w not in recent | earlier]:
-        del weeks[old]
     return {
         "last_4_weeks": sum(weeks.get(w, 0) for w in recent),
         "4_weeks_before": sum(weeks.get(w, 0) for w in earlier),
@@ -355,14 +411,15 @@ def _silent(night: _Night, entities: dict[str, str], as_of: date) -> list[str]:
 def _finish(
     request: MonitorRequest,
     run_id: str,
-    as_of: date,
     night: _Night,
     entities: dict[str, str],
     changed: dict[str, EntityNight],
     out_dir: Path,
+    national: dict[str, Any],
 ) -> MonitorSummary:
+    as_of = night.as_of
     silent = _silent(night, entities, as_of)
-    requests = sum(night.fetcher.sent.values())
+    requests = night.fetcher.sent.get("www.gov.kz", 0)  # the platform's host: the budget that counts
     document = out_dir / "runs" / run_id / "monitor.json"
     document.parent.mkdir(parents=True, exist_ok=True)
     payload = {
@@ -376,6 +433,8 @@ def _finish(
         "entities": len(entities),
         "requests": dict(night.fetcher.sent),
         "fallback": night.fallback,
+        "undated": {kind: len(where) for kind, where in night.undated.items()},
+        "undated_where": {kind: where[:20] for kind, where in night.undated.items()},
         "changed": [
             {
                 **asdict(e),
@@ -387,6 +446,7 @@ def _finish(
         "period": period_of(as_of).label,
         "silent": [{"slug": s, "name": entities[s]} for s in silent],
         "marks": night.marks,
+        "national": national,
     }
     document.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     pages = write_monitor_pages(document)
@@ -403,6 +463,8 @@ def _finish(
                         "requests": requests, "document": str(document.relative_to(out_dir))},
         }  # fmt: skip
         finish_run(session, run_id, status)
+    undated = {kind: len(where) for kind, where in night.undated.items()}
     return MonitorSummary(
-        run_id, as_of, len(entities), list(changed.values()), silent, requests, night.first, night.fallback, document
-    )
+        run_id, as_of, len(entities), list(changed.values()), silent, requests, night.first, night.fallback, document,
+        undated,
+    )  # fmt: skip

@@ -32,6 +32,7 @@ from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult, load
 from ashyq.reports.charts import Bar, bar_chart, shorten
 from ashyq.reports.conclusion import body_name, is_monitoring, purpose_note
 from ashyq.reports.i18n import catalogue
+from ashyq.reports.monitor_national import write_national_page
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.reports.rendering import STATIC_DIR, render
 from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy, visit_records, write_subset
@@ -114,6 +115,7 @@ class DashboardBuilder:
         self.changes: RunDiff | None = None  # against the previous run of the same registry and kind
         self._replays: dict[tuple[str, str], str] = {}
         self._viewer = False
+        self._national: Path | None = None  # the last monitoring night's national view, if any
 
     def build(self) -> Path:
         for folder in ("bodies", "findings", "evidence", "archive"):
@@ -128,6 +130,7 @@ class DashboardBuilder:
                 render("dashboard_replay_index.html.j2", **self._common(1)), encoding="utf-8"
             )
             self._viewer = True
+        self._national = write_national_page(self.session, self.data_dir, self.site, self.lang)
         ranked = ranking(self.session, self.run)
         reports = [load_body_report(self.session, self.run.id, r.body.id) for r in ranked]
         previous = previous_run(self.session, self.run)
@@ -151,6 +154,7 @@ class DashboardBuilder:
             "changes_href": None if self.changes is None else f"{'../' * depth}changes.html",
             "purpose": purpose_note(self.run, self.lang),
             "monitoring": is_monitoring(self.run),
+            "national_href": None if self._national is None else f"{'../' * depth}monitoring.html",
         }
 
     def _index(self, ranked: list[RankedBody], reports: list[BodyReport]) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ashyq_replica.core import BODIES, World, WorldBody, template_of
 from ashyq_replica.govkz import files, menu, texts
-from ashyq_replica.govkz.feed import add_feed
+from ashyq_replica.govkz.feed import add_feed, edit_pages
 from ashyq_replica.govkz.model import ALMATY, Curator, Document, Event, News, Question, SiteContent, Text, Upload
 from ashyq_replica.site_defects import seeded
 
@@ -338,5 +338,6 @@ def site_content(world: World, body: WorldBody) -> SiteContent:
         _people(world, site, index)
         _questions(world, site, index)
         menu.build_pages(world, site)
+        edit_pages(world, site)
         _CACHE[key] = site
     return _CACHE[key]

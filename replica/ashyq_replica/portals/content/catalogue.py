@@ -14,6 +14,7 @@ from ashyq_replica.portals.content.budget import build_budget
 from ashyq_replica.portals.content.dataegov import published_datasets, required_datasets
 from ashyq_replica.portals.content.defects import defects_of_body
 from ashyq_replica.portals.content.dialog import build_blog
+from ashyq_replica.portals.content.feed import add_portal_feed
 from ashyq_replica.portals.content.legalacts import build_drafts
 from ashyq_replica.portals.content.model import BodyPortalContent, RequiredDataset
 from ashyq_replica.portals.content.profiles import PROFILES
@@ -43,6 +44,8 @@ def portal_content(world: World) -> dict[str, BodyPortalContent]:
             drafts=build_drafts(world, body, profile.legalacts, index),
             blog=build_blog(world, body, profile.dialog, index),
         )
+        if world.nights:
+            content[body.id] = add_portal_feed(world, content[body.id])
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
     _CACHE[key] = content
