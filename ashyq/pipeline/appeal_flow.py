@@ -33,6 +33,7 @@ from ashyq.base.working_days import ALMATY, add_working_days
 from ashyq.pipeline.appeal_revision import UpheldItem, revise_for_upheld
 from ashyq.pipeline.appeal_table import SupportingDocument, TableRow
 from ashyq.reports.body_report import load_body_report
+from ashyq.reports.conclusion import AppealCitation, CitedDecision, appeal_citation
 from ashyq.reports.i18n import catalogue
 from ashyq.store.access import Account, Publication
 from ashyq.store.appeal import CommissionDecision, ConclusionReceipt, Disagreement, DisagreementSource, Outcome
@@ -319,3 +320,24 @@ def decisions_for(session: Session, run_id: str, body_id: str) -> list[Commissio
         .order_by(CommissionDecision.decided_at, CommissionDecision.id)
     )
     return list(session.scalars(query))
+
+
+def cited_decisions(session: Session, run_id: str, body_id: str) -> list[CitedDecision]:
+    """The decisions as a conclusion cites them: item, outcome, day (Astana), member and reasons."""
+    out: list[CitedDecision] = []
+    for decision in decisions_for(session, run_id, body_id):
+        member = session.get(Account, decision.decided_by)
+        name = (member.display_name or member.username) if member is not None else str(decision.decided_by)
+        d = decision.disagreement
+        day = local_day(decision.decided_at).isoformat()
+        out.append(CitedDecision(d.item, d.lang, decision.outcome, day, name, decision.reasons))
+    return out
+
+
+def conclusion_citation(session: Session, publication: Publication, lang: str) -> AppealCitation | None:
+    """What the conclusion of ``publication`` says of the commission's decisions (a final one only)."""
+    if not is_final(session, publication):
+        return None
+    return appeal_citation(
+        publication.revision, cited_decisions(session, publication.run_id, publication.body_id), lang
+    )

@@ -288,8 +288,47 @@ def average_lines(report: BodyReport, lang: str) -> list[str]:
     return lines
 
 
-def render_conclusion_html(report: BodyReport, lang: str) -> str:
-    """A self-contained HTML page: the CSS inlined, no script, no external resource."""
+@dataclass(frozen=True)
+class CitedDecision:
+    """A decision of the commission on one of the body's disagreements, as a conclusion cites it."""
+
+    item: str
+    lang: str | None
+    outcome: str  # upheld | rejected
+    day: str  # ISO
+    member: str
+    reasons: str
+
+
+@dataclass
+class AppealCitation:
+    note: str
+    lines: list[str]
+
+
+def appeal_citation(revision: int, decisions: list[CitedDecision], lang: str) -> AppealCitation | None:
+    """What a conclusion made by the commission's decisions says of them (None: no decision yet)."""
+    if not decisions:
+        return None
+    t = catalogue().translator(lang)
+    lines = [
+        t(
+            "appeal.decision_line",
+            item=d.item,
+            lang=t(f"lang.{d.lang or 'none'}"),
+            outcome=t(f"appeal.outcome.{d.outcome}"),
+            day=d.day,
+            member=d.member,
+            reasons=d.reasons,
+        )
+        for d in decisions
+    ]
+    return AppealCitation(t("appeal.revision_note", revision=revision), lines)
+
+
+def render_conclusion_html(report: BodyReport, lang: str, appeal: AppealCitation | None = None) -> str:
+    """A self-contained HTML page: the CSS inlined, no script, no external resource; ``appeal``: the
+    commission's decisions the conclusion's revision was made by."""
     coverage_summary, coverage_rows = coverage_lines(report, lang)
     score = report.score
     kind = report.body.kind
@@ -315,6 +354,7 @@ def render_conclusion_html(report: BodyReport, lang: str) -> str:
         recommendations=recommendations(report, lang),
         interpretations=interpretation_lines(report, lang),
         averages=average_lines(report, lang),
+        appeal=appeal,
         generated=catalogue().text(
             lang, "common.generated", tool="ashyq", version=__version__, edition=score.edition, run=report.run.id
         ),
@@ -332,10 +372,12 @@ def write_pdf(html: str, path: Path) -> Path:
     return path
 
 
-def write_conclusion(report: BodyReport, lang: str, out_dir: Path, pdf: bool = True) -> list[Path]:
+def write_conclusion(
+    report: BodyReport, lang: str, out_dir: Path, pdf: bool = True, appeal: AppealCitation | None = None
+) -> list[Path]:
     """``conclusion-<body>-<lang>.html`` (and ``.pdf``) in ``out_dir``; returns the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    html = render_conclusion_html(report, lang)
+    html = render_conclusion_html(report, lang, appeal)
     stem = f"conclusion-{report.body.id}-{lang}"
     html_path = out_dir / f"{stem}.html"
     html_path.write_text(html, encoding="utf-8")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ashyq.pipeline.appeal_flow import (
     AppealRefused,
     appeal_deadline,
+    conclusion_citation,
     decide,
     disagreements_of,
     disputable_items,
@@ -25,6 +26,8 @@ from ashyq.pipeline.appeal_flow import (
     record_receipt,
 )
 from ashyq.pipeline.appeal_table import SupportingDocument
+from ashyq.reports.body_report import load_body_report
+from ashyq.reports.conclusion import render_conclusion_html
 from ashyq.store import repository as repo
 from ashyq.store.access import Account, Publication
 from ashyq.store.db import session_scope
@@ -193,3 +196,28 @@ def test_an_upheld_decision_makes_the_next_revision_and_a_final_publication(appe
         assert final.value.key == "final"
         assert receipt_of(session, revised) is None
         assert revised.published_at > PUBLISHED_AT
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "outcome"),
+    [
+        ("ru", "Решения комиссии по возражениям органа", "возражение принято"),
+        ("kk", "Органның қарсылықтары бойынша комиссияның шешімдері", "қарсылық қабылданды"),
+    ],
+)
+def test_the_revised_conclusion_cites_the_decision(
+    appeal_store: AppealStore, lang: str, heading: str, outcome: str
+) -> None:
+    with session_scope(appeal_store.url) as session:
+        publication, enbek = _state(session, appeal_store, "enbek")
+        opened_by_body(session, publication, enbek, now=MONDAY)
+        (disputed,) = file_disagreements(session, publication, enbek, _rows([("T7-1", "kk")]), "form", now=MONDAY)
+        commission = session.get(Account, appeal_store.accounts["commission"])
+        assert commission is not None
+        decide(session, disputed, commission, "upheld", "Телефон <b>указан</b>", now=MONDAY)
+        revised = session.query(Publication).filter_by(run_id=appeal_store.run_id, revision=2).one()
+        assert conclusion_citation(session, publication, lang) is None  # the first conclusion is as it was
+        citation = conclusion_citation(session, revised, lang)
+        html = render_conclusion_html(load_body_report(session, appeal_store.run_id, "enbek"), lang, citation)
+    assert heading in html and outcome in html and "T7-1" in html and "2026-11-23" in html
+    assert "Телефон &lt;b&gt;указан&lt;/b&gt;" in html  # the reasons are text, never markup
