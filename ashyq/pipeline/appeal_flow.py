@@ -32,12 +32,13 @@ from sqlalchemy.orm import Session
 from ashyq.base.working_days import ALMATY, add_working_days
 from ashyq.pipeline.appeal_revision import UpheldItem, revise_for_upheld
 from ashyq.pipeline.appeal_table import SupportingDocument, TableRow
+from ashyq.pipeline.publication import bodies_of, publish
 from ashyq.reports.body_report import load_body_report
 from ashyq.reports.conclusion import AppealCitation, CitedDecision, appeal_citation
 from ashyq.reports.i18n import catalogue
 from ashyq.store.access import Account, Publication
 from ashyq.store.appeal import CommissionDecision, ConclusionReceipt, Disagreement, DisagreementSource, Outcome
-from ashyq.store.models import Body, Run
+from ashyq.store.models import Run
 
 TERM_WORKING_DAYS = 5  # 000 p.109
 MAX_POSITION_CHARS = 10_000
@@ -69,20 +70,6 @@ def _now(now: datetime | None) -> datetime:
 
 
 # ------------------------------------------------------------------------------------------ who may
-def bodies_of(session: Session, account: Account) -> set[str]:
-    """The bodies a body's account speaks for: its own and, when so bound, every subordinate below it."""
-    if account.role != "body" or account.body_id is None:
-        return set()
-    found = {account.body_id}
-    if account.include_subordinates:
-        frontier = [account.body_id]
-        while frontier:
-            children = set(session.scalars(select(Body.id).where(Body.parent_id.in_(frontier)))) - found
-            found |= children
-            frontier = list(children)
-    return found
-
-
 def _require(account: Account, *roles: str) -> None:
     if not account.active:
         raise AppealRefused("disabled", user=account.username)
@@ -92,7 +79,7 @@ def _require(account: Account, *roles: str) -> None:
 
 def _require_body_user(session: Session, account: Account, publication: Publication) -> None:
     _require(account, "body")
-    if publication.body_id not in bodies_of(session, account):
+    if publication.body_id not in (bodies_of(session, account) or frozenset()):
         raise AppealRefused("not_your_body", user=account.username)
 
 
@@ -287,15 +274,8 @@ def decide(
         assert run is not None  # the publication's foreign key
         upheld = UpheldItem(disagreement.item, disagreement.lang, disagreement.id, account.username, moment)
         revision = revise_for_upheld(session, run, publication.body_id, [upheld])
-        session.add(
-            Publication(
-                run_id=run.id,
-                body_id=publication.body_id,
-                revision=revision,
-                published_by=account.id,
-                published_at=moment,
-            )
-        )
+        published = publish(session, run.id, publication.body_id, account)
+        published.published_at = moment
     decision = CommissionDecision(
         disagreement_id=disagreement.id,
         outcome=outcome,
