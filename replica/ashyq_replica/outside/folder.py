@@ -20,7 +20,7 @@ from urllib.parse import quote
 import yaml
 
 SITES_DIR = Path(__file__).parent / "sites"
-SITE_IDS = ("geology", "altynkol", "archives", "nadzor")
+SITE_IDS = ("geology", "altynkol", "archives", "nadzor", "akzhaiyk", "kalalar", "kokzhiek")
 
 TYPES = {
     ".html": "text/html",
