@@ -24,6 +24,7 @@ from ashyq.cli.open_data import open_data_app
 from ashyq.cli.operator import fail
 from ashyq.cli.report import evidence_app, report_app
 from ashyq.cli.review import check_command, recheck_command
+from ashyq.cli.review_questions import review_app
 from ashyq.cli.runs import runs_app
 from ashyq.cli.schema import db_app
 from ashyq.cli.serve import serve_command
@@ -74,6 +75,7 @@ GROUPS = {
     "open-data": open_data_app,
     "db": db_app,
     "runs": runs_app,
+    "review": review_app,
     "users": users_app,
 }
 COMMANDS: dict[str, Callable[..., Any]] = {

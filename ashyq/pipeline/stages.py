@@ -25,6 +25,7 @@ from ashyq.pipeline.incremental import (
     take_over_measurements,
 )
 from ashyq.pipeline.results import save_results
+from ashyq.pipeline.review import carry_answers
 from ashyq.store.bodies import Registry, load_registry
 from ashyq.store.db import session_scope
 from ashyq.store.models import Run
@@ -317,6 +318,7 @@ def check_bodies(
                 save_results(session, run, body_id, results, revision)
                 if baseline is not None:
                     keep_unchanged(session, run, baseline, body_id, revision)
+                carry_answers(session, run, body_id, revision)  # answers given on the same captures
             out[body_id] = results
             in_part.update(_harvested_in_part(artifacts))
         except Exception as error:  # recorded; the run goes on and ends partial
