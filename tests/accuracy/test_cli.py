@@ -17,12 +17,21 @@ def test_outside_first_seen_figures_per_site_and_overall() -> None:
     figures = json.loads(result.output)
     assert figures["current"] is None
     first = figures["first_seen"]
-    assert set(first["sites"]) == {"geology", "altynkol", "archives", "nadzor"}
+    assert set(first["sites"]) >= {"geology", "altynkol", "archives", "nadzor"}
+    for site in first["sites"].values():  # the per-site figures make accuracy prints
+        assert {"agreement", "certain_agreement", "certain_share", "questions_per_body"} <= set(site)
+    assert "absent" in figures["certainty"] or "says none" in figures["certainty"]
     assert first["overall"]["verdicts"] == sum(s["verdicts"] for s in first["sites"].values())
     assert 0 <= first["overall"]["agreement"] <= 1 and 0 <= first["overall"]["not_assessed"] <= 1
     assert "A14-1.1" in figures["excluded"]
     table = runner.invoke(app, ["accuracy", "outside", "--first-seen-only"])
     assert table.exit_code == 0 and "per item and language" in table.output and "A15-1.2" in table.output
+    assert "agreement of certain verdicts" in table.output and "questions per body" in table.output
+
+
+def test_outside_refuses_a_site_it_does_not_have() -> None:
+    result = runner.invoke(app, ["accuracy", "outside", "--site", "nowhere"])
+    assert result.exit_code == 2 and "nowhere" in result.output
 
 
 def test_act_without_a_checkout_shows_what_was_recorded() -> None:

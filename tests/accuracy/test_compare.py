@@ -57,3 +57,25 @@ def test_per_item_rows_in_the_methodology_order() -> None:
 def test_nothing_measured_gives_no_figures() -> None:
     empty = overall([])
     assert empty.agreement is None and empty.baseline is None and empty.not_assessed is None
+
+
+def test_certain_verdicts_are_counted_apart_and_an_absent_certainty_counts_as_certain() -> None:
+    findings = [dict(f) for f in FINDINGS]
+    findings[0]["certainty"] = "uncertain"  # a / A14-3.1: agrees, but a question for the assessor
+    findings[4]["certainty"] = "certain"  # b / A14-3.1: a false alarm, certain
+    findings[6]["certainty"] = "uncertain"  # b / A15-1.2 / ru: agrees, uncertain
+    pairs = pair_up(TRUTH, findings)
+    sites = by_site(pairs)
+    # a: measured A14-3.1 (uncertain, agrees), A15-1.2 kk (missed, no field: certain), A15-1.2 ru (agrees)
+    assert (sites["a"].sure, sites["a"].sure_agree, sites["a"].questions) == (2, 1, 1)
+    assert sites["a"].certain_agreement == 0.5 and sites["a"].certain_share == 2 / 4
+    # b: false alarm (certain), A15-1.2 kk (agrees, certain), A15-1.2 ru (uncertain); T7-1 unmeasured
+    assert (sites["b"].sure, sites["b"].sure_agree, sites["b"].questions) == (2, 1, 1)
+    total = overall(pairs)
+    assert total.questions == 2 and total.certain_share == 4 / 8 and total.certain_agreement == 2 / 4
+
+
+def test_without_any_certainty_every_measured_verdict_is_certain() -> None:
+    total = overall(pair_up(TRUTH, FINDINGS))
+    assert total.questions == 0 and total.sure == total.verdicts - total.unmeasured
+    assert total.certain_agreement == total.agree / total.sure

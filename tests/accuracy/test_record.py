@@ -52,6 +52,8 @@ def test_the_committed_first_seen_figures_match_the_material() -> None:
         keys = {(v["item"], v["lang"]) for v in entry["verdicts"]}
         assert keys == {(v["item"], v["lang"]) for v in truth[site]}
         assert all(v["tool"] in statuses for v in entry["verdicts"])
+        # recorded before findings carried a certainty: none (counted certain); since: certain or uncertain
+        assert all(v.get("certainty", "certain") in ("certain", "uncertain") for v in entry["verdicts"])
     for rule, entry in data["act"].items():
         assert re.fullmatch(r"[0-9a-f]{40}", entry["measured_at"]["commit"]), rule
         assert entry["measured_at"]["axe_core"] == "4.14.1"

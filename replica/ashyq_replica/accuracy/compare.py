@@ -12,6 +12,13 @@ A verdict agrees when the tool measured it and said the same (defect / no defect
 verdict never agrees: it is counted apart as the ``not_assessed`` share, so a tool cannot look good
 by declining to answer. The baseline beside it is the agreement of a tool that answers "pass"
 everywhere: the share of truth verdicts that are ``pass``.
+
+Each finding also says how sure it is (``certainty``: ``certain``, or ``uncertain`` with a question for
+the assessor). A finding without the field counts as certain (findings written before the field
+existed, and the first-seen records of the first four sites). Beside the agreement stand the agreement
+of the certain verdicts alone (measured and certain: agreeing ÷ all of them), the share certain (the
+verdicts measured and certain ÷ all truth verdicts, so an unmeasured verdict is not certain), and the
+questions per body: the measured uncertain verdicts of a site (one body each).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ class Pair:
     lang: str  # "kk", "ru" or "-"
     truth: str
     tool: str | None
+    certain: bool = True  # the finding's certainty; an absent field counts as certain
 
     @property
     def measured(self) -> bool:
@@ -55,6 +63,9 @@ class Tally:
     exact: int = 0
     truth_pass: int = 0
     unmeasured: int = 0
+    sure: int = 0  # measured and certain
+    sure_agree: int = 0
+    questions: int = 0  # measured and uncertain: a question for the assessor
     missed: list[str] = field(default_factory=list)  # defects the tool called no defect
     false_alarms: list[str] = field(default_factory=list)  # no defect, the tool called a defect
 
@@ -63,6 +74,11 @@ class Tally:
         self.agree += pair.agrees
         self.exact += pair.exact
         self.truth_pass += pair.truth == "pass"
+        if pair.measured and pair.certain:
+            self.sure += 1
+            self.sure_agree += pair.agrees
+        elif pair.measured:
+            self.questions += 1
         if not pair.measured:
             self.unmeasured += 1
         elif not pair.agrees:
@@ -71,6 +87,16 @@ class Tally:
     @property
     def agreement(self) -> float | None:
         return self.agree / self.verdicts if self.verdicts else None
+
+    @property
+    def certain_agreement(self) -> float | None:
+        """Agreement of the certain verdicts alone."""
+        return self.sure_agree / self.sure if self.sure else None
+
+    @property
+    def certain_share(self) -> float | None:
+        """The share of verdicts the tool answered with certainty (an unmeasured one is not certain)."""
+        return self.sure / self.verdicts if self.verdicts else None
 
     @property
     def exact_agreement(self) -> float | None:
@@ -87,14 +113,15 @@ class Tally:
 
 def pair_up(truth: Iterable[tuple[str, str, str, str]], findings: Iterable[dict[str, object]]) -> list[Pair]:
     """truth: (site, item, lang, status); findings: ``{"site", "item", "lang", "status"}`` dicts."""
-    answers: dict[tuple[str, str, str], str] = {}
+    answers: dict[tuple[str, str, str], tuple[str, bool]] = {}
     for f in findings:
         key = (str(f["site"]), str(f["item"]), str(f.get("lang") or "-"))
-        answers[key] = str(f["status"])
-    return [
-        Pair(site, item, lang or "-", status, answers.get((site, item, lang or "-")))
-        for site, item, lang, status in truth
-    ]
+        answers[key] = (str(f["status"]), f.get("certainty") != "uncertain")
+    out = []
+    for site, item, lang, status in truth:
+        tool, certain = answers.get((site, item, lang or "-"), (None, True))
+        out.append(Pair(site, item, lang or "-", status, tool, certain))
+    return out
 
 
 def by_item(pairs: Iterable[Pair]) -> dict[tuple[str, str], Tally]:

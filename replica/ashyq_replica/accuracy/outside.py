@@ -26,7 +26,7 @@ class OutsideRun:
     run_id: str
     status: str
     outcomes: dict[str, str]  # site → "complete" or why it was not harvested
-    findings: list[dict[str, Any]]  # {"site", "item", "lang", "status", "reason"}
+    findings: list[dict[str, Any]]  # {"site", "item", "lang", "status", "reason", "certainty"}
 
 
 def truth_rows(as_of: date, only: list[str] | None = None) -> list[tuple[str, str, str, str]]:
@@ -101,6 +101,7 @@ def audit(
             "lang": f.get("lang") or "-",
             "status": f["status"],
             "reason": f.get("reason"),
+            "certainty": f.get("certainty", "certain"),
         }
         for f in document["findings"]
     ]

@@ -17,12 +17,22 @@ def pairs_from_record(outside: dict[str, Any]) -> list[Pair]:
     out = []
     for site, entry in outside.items():
         for v in entry["verdicts"]:
-            out.append(Pair(site, v["item"], v["lang"], v["truth"], v["tool"]))
+            # an entry recorded before findings carried a certainty has none: it counts as certain
+            out.append(Pair(site, v["item"], v["lang"], v["truth"], v["tool"], v.get("certainty") != "uncertain"))
     return out
 
 
 def verdict_rows(pairs: Iterable[Pair]) -> list[dict[str, Any]]:
-    return [{"item": p.item, "lang": p.lang, "truth": p.truth, "tool": p.tool} for p in pairs]
+    return [
+        {
+            "item": p.item,
+            "lang": p.lang,
+            "truth": p.truth,
+            "tool": p.tool,
+            "certainty": "certain" if p.certain else "uncertain",
+        }
+        for p in pairs
+    ]
 
 
 def tally_dict(t: Tally) -> dict[str, Any]:
@@ -32,12 +42,19 @@ def tally_dict(t: Tally) -> dict[str, Any]:
         "exact_agreement": t.exact_agreement,
         "pass_everywhere": t.baseline,
         "not_assessed": t.not_assessed,
+        "certain_agreement": t.certain_agreement,
+        "certain_share": t.certain_share,
+        "questions_per_body": t.questions,
     }
 
 
 def outside_figures(pairs: list[Pair]) -> dict[str, Any]:
+    sites = by_site(pairs)
+    whole = tally_dict(overall(pairs))
+    # every site is one body: questions per body over all sites is the mean of the sites' questions
+    whole["questions_per_body"] = sum(t.questions for t in sites.values()) / len(sites) if sites else None
     return {
-        "overall": tally_dict(overall(pairs)),
+        "overall": whole,
         "sites": {site: tally_dict(t) for site, t in by_site(pairs).items()},
         "items": {f"{item}|{lang}": tally_dict(t) for (item, lang), t in by_item(pairs).items()},
     }

@@ -37,27 +37,47 @@ def ratio(v: float | None) -> str:
 
 
 # ------------------------------------------------------------------------------------------ outside
+OutOption = Annotated[Path, typer.Option(help="Output folder of the run.")]
+NoBrowserOption = Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")]
+FirstSeenOnlyOption = Annotated[
+    bool, typer.Option("--first-seen-only", help="Print the recorded figures; measure nothing.")
+]
+RecordFirstSeenOption = Annotated[
+    bool,
+    typer.Option("--record-first-seen", help="Record sites that have no first-seen figures yet (clean tree only)."),
+]
+DetailOption = Annotated[bool, typer.Option("--detail", help="List every verdict the tool disagrees with.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+SiteOption = Annotated[
+    list[str] | None, typer.Option("--site", help="Measure only this outside site (repeatable; default: all).")
+]
+CERTAINTY_NOTE = (
+    "certain: the finding says certainty 'certain', or says none (findings and first-seen records from before "
+    "the field existed count as certain); questions per body: the uncertain verdicts of a site, one body each"
+)
+
+
 @accuracy_app.command("outside")
 def outside_command(
-    out: Annotated[Path, typer.Option(help="Output folder of the run.")] = Path("out/accuracy-outside"),
-    no_browser: Annotated[bool, typer.Option("--no-browser", help="Skip browser measurements.")] = False,
-    first_seen_only: Annotated[
-        bool, typer.Option("--first-seen-only", help="Print the recorded figures; measure nothing.")
-    ] = False,
-    record_first_seen: Annotated[
-        bool,
-        typer.Option("--record-first-seen", help="Record sites that have no first-seen figures yet (clean tree only)."),
-    ] = False,
-    detail: Annotated[bool, typer.Option("--detail", help="List every verdict the tool disagrees with.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    out: OutOption = Path("out/accuracy-outside"),
+    no_browser: NoBrowserOption = False,
+    first_seen_only: FirstSeenOnlyOption = False,
+    record_first_seen: RecordFirstSeenOption = False,
+    detail: DetailOption = False,
+    as_json: JsonOption = False,
+    site: SiteOption = None,
 ) -> None:
-    """Agreement with the outside sites' documented truth, per item and language: first-seen and current."""
+    """Agreement with the outside sites' documented truth, per site, item and language: first-seen and current."""
     from ashyq_replica.accuracy import record
-    from ashyq_replica.accuracy.compare import by_item, by_site, item_order, overall
     from ashyq_replica.accuracy.outside import audit, compare, excluded
     from ashyq_replica.accuracy.summary import outside_figures, pairs_from_record, verdict_rows
     from ashyq_replica.core import DEFAULT_AS_OF
+    from ashyq_replica.outside.folder import SITE_IDS
 
+    only = list(site) if site else None
+    unknown = sorted(set(only or ()) - set(SITE_IDS))
+    if unknown:
+        raise usage_error(f"no outside site {', '.join(unknown)}: one of {', '.join(SITE_IDS)}")
     data = record.load()
     first = pairs_from_record(data["outside"])
     current: list[Any] = []
@@ -70,14 +90,14 @@ def outside_command(
         )
         out = out.resolve()
         db = f"sqlite:///{ensure_dir(out) / 'ashyq.sqlite'}"
-        run = audit(DEFAULT_AS_OF, out, db, browser=not no_browser, progress=StageProgress())
-        current = compare(DEFAULT_AS_OF, run.findings)
+        run = audit(DEFAULT_AS_OF, out, db, browser=not no_browser, progress=StageProgress(), only=only)
+        current = compare(DEFAULT_AS_OF, run.findings, only)
         run_note = f"run {run.run_id} ({run.status}); " + ", ".join(f"{s}: {o}" for s, o in run.outcomes.items())
         if when is not None:
             added = [
-                site
-                for site in sorted({p.site for p in current})
-                if record.add_outside(data, site, when, verdict_rows(p for p in current if p.site == site))
+                name
+                for name in sorted({p.site for p in current})
+                if record.add_outside(data, name, when, verdict_rows(p for p in current if p.site == name))
             ]
             if added:
                 record.save(data)
@@ -90,8 +110,9 @@ def outside_command(
         payload = {
             "first_seen": outside_figures(first),
             "current": outside_figures(current) if current else None,
-            "measured_at": {site: e["measured_at"] for site, e in data["outside"].items()},
+            "measured_at": {name: e["measured_at"] for name, e in data["outside"].items()},
             "excluded": excluded(),
+            "certainty": CERTAINTY_NOTE,
         }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
@@ -100,46 +121,74 @@ def outside_command(
         "truth (a verdict agrees when the tool measured it and found a defect exactly where the truth has one).",
         highlight=False,
     )
-    for site, entry in data["outside"].items():
+    for name, entry in data["outside"].items():
         m = entry["measured_at"]
-        console.print(f"first-seen {site}: commit {m['commit'][:12]}, {m['date']}", highlight=False)
+        console.print(f"first-seen {name}: commit {m['commit'][:12]}, {m['date']}", highlight=False)
     if run_note:
         console.print(f"current: {run_note}", highlight=False)
-    sites = Table(title="per site")
+    _print_sites(first, current)
+    _print_items(first, current)
+    _print_overall(first, current)
+    console.print(CERTAINTY_NOTE, highlight=False)
+    console.print("left out of the truth: " + "; ".join(f"{k} ({v})" for k, v in excluded().items()), highlight=False)
+
+
+def _both(f: Any, c: Any, figure: Any) -> str:
+    """'first-seen / current' of one figure of two tallies (either may be missing)."""
+    return f"{figure(f) if f else '—'} / {figure(c) if c else '—'}"
+
+
+def _print_sites(first: list[Any], current: list[Any]) -> None:
+    from ashyq_replica.accuracy.compare import by_site, overall
+
+    sites = Table(title="per site (first-seen / current)")
     for col in (
         "site",
         "verdicts",
-        "first-seen agreement",
-        "current agreement",
+        "agreement",
+        "agreement of certain verdicts",
+        "share certain",
+        "questions per body",
         '"pass" everywhere',
-        "not assessed first / now",
+        "not assessed",
     ):
         sites.add_column(col)
     first_sites, current_sites = by_site(first), by_site(current)
-    for site in sorted(set(first_sites) | set(current_sites)):
-        f, c = first_sites.get(site), current_sites.get(site)
+    rows = [
+        (name, first_sites.get(name), current_sites.get(name)) for name in sorted(set(first_sites) | set(current_sites))
+    ]
+    rows.append(("all", overall(first) if first else None, overall(current) if current else None))
+    for name, f, c in rows:
         base = c or f
         assert base is not None
         sites.add_row(
-            site,
+            name,
             str(base.verdicts),
-            ratio(f.agreement) if f else "—",
-            ratio(c.agreement) if c else "—",
+            _both(f, c, lambda t: ratio(t.agreement)),
+            _both(f, c, lambda t: ratio(t.certain_agreement)),
+            _both(f, c, lambda t: pct(t.certain_share)),
+            _both(f, c, lambda t: str(t.questions)) if name != "all" else _questions_all(first, current),
             ratio(base.baseline),
-            f"{pct(f.not_assessed) if f else '—'} / {pct(c.not_assessed) if c else '—'}",
+            _both(f, c, lambda t: pct(t.not_assessed)),
+            style="bold" if name == "all" else None,
         )
-    fo, co = overall(first), overall(current)
-    both = co if current else fo
-    sites.add_row(
-        "all",
-        str(both.verdicts),
-        ratio(fo.agreement),
-        ratio(co.agreement) if current else "—",
-        ratio(both.baseline),
-        f"{pct(fo.not_assessed)} / {pct(co.not_assessed) if current else '—'}",
-        style="bold",
-    )
     console.print(sites)
+
+
+def _questions_all(first: list[Any], current: list[Any]) -> str:
+    """Questions per body over all sites: the mean of the sites' uncertain verdicts (a site is one body)."""
+    from ashyq_replica.accuracy.compare import by_site
+
+    def mean(pairs: list[Any]) -> str:
+        sites = by_site(pairs)
+        return f"{sum(t.questions for t in sites.values()) / len(sites):.1f}" if sites else "—"
+
+    return f"{mean(first)} / {mean(current)}"
+
+
+def _print_items(first: list[Any], current: list[Any]) -> None:
+    from ashyq_replica.accuracy.compare import by_item, item_order
+
     items = Table(title="per item and language (n = sites)")
     for col in ("item", "lang", "n", "first-seen", "current", '"pass" everywhere', "not assessed first / now"):
         items.add_column(col)
@@ -155,17 +204,25 @@ def outside_command(
             ratio(f.agreement) if f else "—",
             ratio(c.agreement) if c else "—",
             ratio(base.baseline),
-            f"{pct(f.not_assessed) if f else '—'} / {pct(c.not_assessed) if c else '—'}",
+            _both(f, c, lambda t: pct(t.not_assessed)),
         )
     console.print(items)
+
+
+def _print_overall(first: list[Any], current: list[Any]) -> None:
+    from ashyq_replica.accuracy.compare import overall
+
+    fo, co = overall(first), overall(current)
+    both = co if current else fo
     console.print(
         f"overall binary agreement: first-seen {ratio(fo.agreement)}, "
         f"current {ratio(co.agreement) if current else '—'} "
-        f'(answering "pass" everywhere: {ratio(both.baseline)}); not assessed: first-seen {pct(fo.not_assessed)}, '
-        f"current {pct(co.not_assessed) if current else '—'}",
+        f'(answering "pass" everywhere: {ratio(both.baseline)}); certain verdicts: first-seen '
+        f"{ratio(fo.certain_agreement)} agreement, {pct(fo.certain_share)} certain; current "
+        f"{ratio(co.certain_agreement) if current else '—'} agreement, {pct(co.certain_share) if current else '—'} "
+        f"certain; not assessed: first-seen {pct(fo.not_assessed)}, current {pct(co.not_assessed) if current else '—'}",
         highlight=False,
     )
-    console.print("left out of the truth: " + "; ".join(f"{k} ({v})" for k, v in excluded().items()), highlight=False)
 
 
 def _measured_at(record: Any, **extra: Any) -> dict[str, Any]:
