@@ -22,7 +22,7 @@ from rich.table import Table
 
 from ashyq.base.period import ReportingPeriod, last_complete, parse_period
 from ashyq.cli.console import command_console
-from ashyq.cli.operator import choose_out, choose_registry, choose_store, ensure_contact
+from ashyq.cli.operator import choose_lang, choose_out, choose_registry, choose_store, ensure_contact
 from ashyq.cli.options import AsOfOption, DbOption, EditionOption, OutOption, RegistryOption, ReplicaMapOption
 from ashyq.pipeline.addresses import ReplicaMapError, named_host, read_replica_map
 from ashyq.pipeline.adhoc import AdhocRefused, adhoc_registry
@@ -37,6 +37,8 @@ from ashyq.pipeline.nightly import (
     resume_nightly,
 )
 from ashyq.pipeline.outputs import write_url_outputs
+from ashyq.reports.i18n import catalogue, format_percent, format_points
+from ashyq.reports.titles import titles_for
 
 CrawlConfigOption = Annotated[
     Path | None,
@@ -176,36 +178,50 @@ class StageProgress:
 
 
 def print_ranking(summary: AuditSummary) -> None:
+    """The run's bodies with their scores and levels, in the language of the tables (``choose_lang``)."""
     if summary.scores is None:
         return
-    period = f", reporting period {summary.period}" if summary.period else ""
+    lang = choose_lang(None)
+    t = catalogue().translator(lang)
+    titles = titles_for(summary.scores.edition)
+    period = t("cli.period", period=summary.period) if summary.period else ""
     monitoring = summary.purpose == "monitoring"
     if monitoring:  # points so far, in the order of the bodies: not a ranking, no level
-        period += " — MONITORING of the period to date: not an assessment, no level"
-    table = Table(title=f"run {summary.run_id}: {summary.status.value}{period}")
-    for col in ("#", "body", "kind", "points to date" if monitoring else "final", "level", "not assessed", "coverage"):
-        table.add_column(col, justify="left" if col in ("body", "kind", "level") else "right")
+        period += t("cli.monitoring_note")
+    table = Table(
+        title=t("cli.ranking_title", run=summary.run_id, status=t(f"run_status.{summary.status.value}")) + period
+    )
+    score_column = "cli.points_to_date" if monitoring else "dashboard.final"
+    columns = ("dashboard.rank", "common.body", "cli.body_kind", score_column, "dashboard.level",
+               "common.not_assessed_points", "common.coverage")  # fmt: skip
+    for key in columns:
+        table.add_column(
+            t(key), justify="left" if key in ("common.body", "cli.body_kind", "dashboard.level") else "right"
+        )
     ranked = sorted(summary.scores.bodies, key=lambda b: (b.body,) if monitoring else (-b.final, b.body))
     for n, b in enumerate(ranked, 1):
-        level = b.level if b.level == b.level_best_case else f"{b.level} … {b.level_best_case}"
+        level = titles.level(b.level, lang)
+        if b.level != b.level_best_case:
+            level += f" … {titles.level(b.level_best_case, lang)}"
         table.add_row(
             "" if monitoring else str(n),
             b.body,
-            b.kind.upper(),
-            f"{b.final:.2f}",
+            t(f"kind.{b.kind}"),
+            format_points(b.final, lang),
             level,
-            f"{b.not_assessed_points:.2f}",
-            f"{b.coverage:.0%}",
+            format_points(b.not_assessed_points, lang),
+            t("common.percent", value=format_percent(b.coverage, lang)),
         )
     console.print(table)
     failed = {b: r for b, r in summary.outcomes.items() if r != "complete"}
     for body, reason in failed.items():
-        said = reason if reason.startswith("the website was harvested in part") else f"not harvested ({reason})"
+        harvested_in_part = reason.startswith("the website was harvested in part")
+        said = reason if harvested_in_part else t("cli.not_harvested", reason=reason)
         console.print(f"[red]{body}[/red]: {said}", highlight=False)
     for name, path in summary.reports.items():
         console.print(f"{name}: {path}", highlight=False)
     if summary.averages_from:
-        console.print(f"averages borrowed from run {summary.averages_from}", highlight=False)
+        console.print(t("cli.averages_from", run=summary.averages_from), highlight=False)
 
 
 def replica_map_of(replica_map: str | None) -> dict[str, str]:
@@ -392,16 +408,21 @@ def _queued_nightly(
     if queued.record is None:
         console.print(queued.run_id, highlight=False)
         raise typer.Exit(ExitCode.COMPLETE)
-    _print_queued(queued.record, request.out_dir)
+    _print_queued(queued.record, request.out_dir, request.edition)
     raise typer.Exit(int(queued.record["exit_code"]))
 
 
-def _print_queued(record: dict[str, Any], out: Path) -> None:
-    table = Table(title=f"run {record['run_id']}: {record['status']}")
-    for col in ("#", "body", "final", "level"):
-        table.add_column(col)
+def _print_queued(record: dict[str, Any], out: Path, edition: str) -> None:
+    lang = choose_lang(None)
+    t = catalogue().translator(lang)
+    status = t(f"run_status.{record['status']}")
+    table = Table(title=t("cli.ranking_title", run=record["run_id"], status=status))
+    for key in ("dashboard.rank", "common.body", "dashboard.final", "dashboard.level"):
+        table.add_column(t(key))
+    titles = titles_for(edition)
     for n, b in enumerate(ranked_scores(out, record["run_id"]), 1):
-        table.add_row(str(n), str(b.get("body")), f"{float(b.get('final', 0)):.2f}", str(b.get("level")))
+        level = titles.level(str(b["level"]), lang) if b.get("level") else "—"
+        table.add_row(str(n), str(b.get("body")), format_points(float(b.get("final", 0)), lang), level)
     console.print(table)
     for name, path in (record.get("reports") or {}).items():
         console.print(f"{name}: {path}", highlight=False)

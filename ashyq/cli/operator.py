@@ -1,5 +1,6 @@
 """What the commands take from the operator's ``ashyq.yaml`` when an option is not given: the
-registry, the store, the output folder; and the refusal to reach the real systems without a contact.
+registry, the store, the output folder, the language of the tables; and the refusal to reach the real
+systems without a contact.
 
 No command falls back to the demo registry: it names the real www.gov.kz sites with identifiers
 invented for the replica, so outside replica mode it would send real traffic under fake identifiers.
@@ -13,6 +14,7 @@ import typer
 
 from ashyq.cli.console import command_console
 from ashyq.config.operator import ConfigError, ContactRefused, LoadedConfig, contact_for, load_config
+from ashyq.reports.i18n import ReportLang, resolve_lang
 
 err = command_console(stderr=True)
 USAGE_ERROR = 2
@@ -48,6 +50,15 @@ def choose_registry(registry: str | None, replica: bool, network: bool = True) -
             f"use it with --replica-map only. Otherwise give {REGISTRY_CHOICES}"
         )
     return chosen
+
+
+def choose_lang(lang: str | None) -> ReportLang:
+    """The language of what a command prints: ``--lang``, else ``$ASHYQ_LANG``, else ``language:`` of
+    ashyq.yaml (``ashyq language`` writes it), else Russian."""
+    try:
+        return resolve_lang(lang, operator_config().config.language)
+    except ValueError as error:
+        raise fail(str(error)) from None
 
 
 def choose_out(out: Path | None) -> Path:

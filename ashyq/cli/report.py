@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from ashyq.cli.console import command_console
-from ashyq.cli.operator import choose_out, choose_store, operator_config
+from ashyq.cli.operator import choose_lang, choose_out, choose_store, operator_config
 from ashyq.cli.options import DbOption
 from ashyq.cli.outputs import output_file
 from ashyq.pipeline.addresses import ReplicaMapError
@@ -72,7 +72,12 @@ DataOption = Annotated[
         "--data", help="Output folder of the runs (runs/<run>/warc, screenshots); default `out:` of ashyq.yaml."
     ),
 ]
-LangOption = Annotated[ReportLanguage, typer.Option("--lang", help="Language of the labels.")]
+LangOption = Annotated[
+    ReportLanguage | None,
+    typer.Option(
+        "--lang", help="Language of the labels (default: $ASHYQ_LANG, else language: of ashyq.yaml, else ru)."
+    ),
+]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -105,13 +110,13 @@ def conclusion_command(
 def dashboard_command(
     run: RunOption,
     out: Annotated[Path, typer.Option("-o", "--out", help="Folder of the static site.")],
-    lang: LangOption = ReportLanguage.ru,
+    lang: LangOption = None,
     data: DataOption = None,
     db: DbOption = None,
 ) -> None:
     """A static site of the run (opens from disk): ranking, charts, history, findings, evidence."""
     try:
-        index = write_dashboard(choose_store(db), run, choose_out(data), out, lang.value)
+        index = write_dashboard(choose_store(db), run, choose_out(data), out, choose_lang(lang))
     except ReportError as error:
         raise _fail(str(error)) from None
     typer.echo(str(index))
@@ -122,14 +127,14 @@ def export_command(
     run: RunOption,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="xlsx (every table), csv (one table), json.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="File to write.")],
-    lang: LangOption = ReportLanguage.ru,
+    lang: LangOption = None,
     table: Annotated[ExportTable, typer.Option("--table", help="The table a CSV holds.")] = ExportTable.ranking,
     db: DbOption = None,
 ) -> None:
     """The run's ranking, criteria, findings and reconciliation act as XLSX, CSV or JSON."""
     output_file(out, (f".{fmt.value}",), choose_store(db))
     try:
-        path = write_export(choose_store(db), run, fmt.value, out, lang.value, table.value)
+        path = write_export(choose_store(db), run, fmt.value, out, choose_lang(lang), table.value)
     except ReportError as error:
         raise _fail(str(error)) from None
     typer.echo(str(path))
@@ -140,13 +145,13 @@ def disagreements_command(
     run: RunOption,
     body: BodyOption,
     out: Annotated[Path, typer.Option("-o", "--out", help="XLSX file to write.")],
-    lang: LangOption = ReportLanguage.ru,
+    lang: LangOption = None,
     db: DbOption = None,
 ) -> None:
     """The table of disagreements (appeal form) pre-filled with every finding that lost points."""
     output_file(out, (".xlsx",), choose_store(db))
     try:
-        path = write_disagreements(choose_store(db), run, body, lang.value, out)
+        path = write_disagreements(choose_store(db), run, body, choose_lang(lang), out)
     except ReportError as error:
         raise _fail(str(error)) from None
     typer.echo(str(path))

@@ -13,9 +13,9 @@ from typing import Annotated
 import typer
 
 from ashyq.cli.console import command_console
-from ashyq.cli.operator import choose_out, choose_store
+from ashyq.cli.operator import choose_lang, choose_out, choose_store
 from ashyq.cli.options import DbOption
-from ashyq.cli.report import DataOption, LangOption, ReportLanguage
+from ashyq.cli.report import DataOption, LangOption
 from ashyq.pipeline.run_history import STATUSES, prune_runs, run_diff, run_overview, run_rows, write_diff
 from ashyq.reports.body_report import ReportError
 from ashyq.reports.i18n import Translate, catalogue, format_points, format_signed
@@ -43,9 +43,10 @@ def _columns(rows: list[list[str]]) -> list[str]:
 
 
 @runs_app.command("list")
-def list_command(lang: LangOption = ReportLanguage.ru, db: DbOption = None) -> None:
+def list_command(lang: LangOption = None, db: DbOption = None) -> None:
     """Every run, newest first: status, kind, registry, bodies, start and duration."""
-    t = catalogue().translator(lang.value)
+    chosen = choose_lang(lang)
+    t = catalogue().translator(chosen)
     runs = run_rows(choose_store(db), t)
     if not runs:
         typer.echo(t("runs.none"))
@@ -58,13 +59,14 @@ def list_command(lang: LangOption = ReportLanguage.ru, db: DbOption = None) -> N
 @runs_app.command("show")
 def show_command(
     run: Annotated[str, typer.Argument(help="Run id, or 'last' for the last complete run.")],
-    lang: LangOption = ReportLanguage.ru,
+    lang: LangOption = None,
     db: DbOption = None,
 ) -> None:
     """One run: what ran, when, and per body its score and the count of results by status."""
-    t = catalogue().translator(lang.value)
+    chosen = choose_lang(lang)
+    t = catalogue().translator(chosen)
     try:
-        overview = run_overview(choose_store(db), run, t, lang.value)
+        overview = run_overview(choose_store(db), run, t, chosen)
     except ReportError as error:
         raise _fail(str(error)) from None
     for label, value in overview.facts:
@@ -123,11 +125,12 @@ def diff_command(
     fmt: Annotated[DiffFormat, typer.Option("--format", help="text (the terminal), xlsx or json.")] = DiffFormat.text,
     out: Annotated[Path | None, typer.Option("-o", "--out", help="File to write (xlsx, json).")] = None,
     body: Annotated[list[str] | None, typer.Option("--body", help="Only this body (repeat for more).")] = None,
-    lang: LangOption = ReportLanguage.ru,
+    lang: LangOption = None,
     db: DbOption = None,
 ) -> None:
     """Per body: items newly not met, newly met, partial points changed, newly not assessed (with the
     reason), other changes, and the score's change per criterion and language version."""
+    chosen = choose_lang(lang)
     named = list(runs or [])
     if len(named) > 2:
         raise _fail("name at most two runs: [OLD] NEW")
@@ -137,11 +140,11 @@ def diff_command(
     try:
         diff = run_diff(choose_store(db), old_ref, new_ref, list(body or []) or None)
         if fmt is DiffFormat.text:
-            for line in render_diff(diff, catalogue().translator(lang.value), lang.value):
+            for line in render_diff(diff, catalogue().translator(chosen), chosen):
                 typer.echo(line)
             return
         assert out is not None
-        typer.echo(str(write_diff(diff, fmt.value, out, lang.value)))
+        typer.echo(str(write_diff(diff, fmt.value, out, chosen)))
     except ReportError as error:
         raise _fail(str(error)) from None
 
@@ -156,12 +159,13 @@ def prune_command(
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only say which runs would go.")] = False,
     data: DataOption = None,
-    lang: LangOption = ReportLanguage.ru,
+    lang: LangOption = None,
     db: DbOption = None,
 ) -> None:
     """Delete old runs (rows and files under DATA/runs/<run>), keeping any evidence a kept run cites.
     A running run and the last complete run of each kind and registry are never deleted."""
-    t = catalogue().translator(lang.value)
+    chosen = choose_lang(lang)
+    t = catalogue().translator(chosen)
     if older_than is not None and older_than < 0:
         raise _fail("--older-than is a number of days, 0 or more")
     try:
@@ -179,5 +183,5 @@ def prune_command(
     for run_id in result.deleted:
         typer.echo(t("runs.prune_deleted", run=run_id))
     typer.echo(t("runs.prune_kept", count=len(result.kept_evidence)))
-    size = format_points(result.bytes_freed / 1_000_000, lang.value)
+    size = format_points(result.bytes_freed / 1_000_000, chosen)
     typer.echo(t("runs.prune_freed", files=result.files_removed, size=size))

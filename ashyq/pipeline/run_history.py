@@ -1,6 +1,7 @@
 """The runs in the store as ``ashyq runs`` shows them: every run in a row, one run's facts and per body
 its score and results, what changed between two runs, and retention (pruning old runs with their files).
-Labels are looked up through the translator given; a missing run is a
+Labels, run kinds, statuses, purposes and levels are shown in the language of the translator given (a
+level by its title in the edition, as the conclusion names it); a missing run is a
 :class:`~ashyq.reports.body_report.ReportError` naming it."""
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from ashyq.base.period import recorded_purpose
 from ashyq.pipeline.run_outputs import open_store
 from ashyq.reports.body_report import ReportError, score_of
 from ashyq.reports.i18n import Translate, format_points
 from ashyq.reports.run_diff import RunDiff, diff_runs, export_diff, registry_of, runs_to_compare
+from ashyq.reports.titles import titles_for
 from ashyq.store import repository as repo
 from ashyq.store.models import FetchFailure, Run
 from ashyq.store.retention import PruneResult, delete_runs, plan_prune, remove_run_files
@@ -52,7 +55,7 @@ def run_rows(db: str | None, t: Translate) -> list[list[str]]:
             [
                 run.id,
                 status_cell(run, t),
-                run.kind.value,
+                t(f"run_kind.{run.kind.value}"),
                 registry_of(run) or "",
                 str(len(run.body_ids or [])),
                 f"{run.started_at.astimezone(UTC):%Y-%m-%d %H:%M}",
@@ -77,7 +80,8 @@ def run_overview(db: str | None, run: str, t: Translate, lang: str) -> RunOvervi
         facts = [
             (t("runs.run"), found.id),
             (t("runs.status"), t(f"run_status.{found.status.value}")),
-            (t("runs.kind"), found.kind.value),
+            (t("runs.kind"), t(f"run_kind.{found.kind.value}")),
+            (t("runs.purpose"), t(f"purpose.{recorded_purpose(found.settings)}")),
             (t("runs.registry"), registry_of(found) or ""),
             (t("common.edition"), found.edition or ""),
             (t("runs.started"), found.started_at.astimezone(UTC).isoformat()),
@@ -101,7 +105,7 @@ def run_overview(db: str | None, run: str, t: Translate, lang: str) -> RunOvervi
                 [
                     body_id,
                     format_points(score.final, lang) if score else "",
-                    score.level or "" if score else "",
+                    titles_for(score.edition).level(score.level, lang) if score and score.level else "",
                     *(str(counts.get(s, 0)) for s in STATUSES),
                     str(failures.get(body_id, 0)),
                 ]

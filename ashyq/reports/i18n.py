@@ -25,7 +25,8 @@ The API:
 * :func:`translations` (``lang``) → a ``gettext.GNUTranslations`` for that language, for
   ``jinja2.Environment.install_gettext_translations(translations(lang), newstyle=True)`` or any
   code that expects gettext's interface; ``.gettext(key)`` raises for a key it lacks;
-* :func:`resolve_lang`: a language asked for, else ``$ASHYQ_LANG``, else ru;
+* :func:`resolve_lang`: a language asked for, else ``$ASHYQ_LANG``, else the operator's
+  ``language:``, else ru;
 * ``format_points``, ``format_signed``, ``format_percent``, ``format_date``, ``lang_label``.
 """
 
@@ -183,13 +184,14 @@ def translations(lang: str) -> gettext.GNUTranslations:
         raise MissingMessage(f"{lang}: no catalogue (the languages are {', '.join(LANGUAGES)})") from None
 
 
-def resolve_lang(asked: str | None = None) -> ReportLang:
-    """The language to speak: the one asked for, else ``$ASHYQ_LANG``, else Russian."""
-    for candidate in (asked, os.environ.get(LANG_VARIABLE)):
+def resolve_lang(asked: str | None = None, configured: str | None = None) -> ReportLang:
+    """The language to speak: the one asked for, else ``$ASHYQ_LANG``, else the one configured (the
+    operator's ``language:``), else Russian. ValueError for a language there is no catalogue of."""
+    for candidate in (asked, os.environ.get(LANG_VARIABLE), configured):
         if candidate:
             if candidate not in LANGUAGES:
-                raise ValueError(f"language {candidate!r}: one of {', '.join(LANGUAGES)} is expected")
-            return candidate
+                raise ValueError(f"language {str(candidate)!r}: one of {', '.join(LANGUAGES)} is expected")
+            return LANGUAGES[LANGUAGES.index(candidate)]  # the plain text, whatever enum it came as
     return DEFAULT_LANG
 
 

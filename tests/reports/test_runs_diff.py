@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import reports_sample
+import typer
 from openpyxl import load_workbook
 from reports_sample import ReportStore, build_report_store
 from typer.testing import CliRunner
@@ -230,3 +231,51 @@ def test_a_running_run_is_listed_with_its_finished_bodies() -> None:
         assert status_cell(Run(status=RunStatus.RUNNING, settings={}), t) == running
         finished = status_cell(Run(status=RunStatus.COMPLETE, settings=settings), t)
         assert finished == t("run_status.complete") and "/" not in finished
+
+
+def test_runs_list_and_show_speak_kazakh_levels_kinds_and_purposes_included(store: ReportStore) -> None:
+    """Headers, statuses, run kinds, purposes and levels in the language asked for, never the English codes."""
+    code, output = _invoke(runs_app, store, "list", "--lang", "kk")
+    assert code == 0, output
+    lines = output.splitlines()
+    assert re.split(r"\s{2,}", lines[0]) == ["Іске қосу", "Күйі", "Түрі", "Тізілім", "Органдар", "Басталды", "Ұзақтығы"]
+    other = next(line for line in lines if line.startswith(OTHER_REGISTRY_RUN))
+    assert re.split(r"\s{2,}", other)[1:3] == ["аяқталды", "түнгі"]
+    cells = " ".join(" ".join(re.split(r"\s{2,}", line)[1:]) for line in lines)  # past the run's id
+    assert not re.search(r"\b(complete|nightly)\b", cells)
+    code, output = _invoke(runs_app, store, "show", store.new.id, "--lang", "kk")
+    assert code == 0, output
+    assert "Түрі: түнгі" in output and "Мақсаты: бағалау" in output
+    enbek = re.split(r"\s{2,}", next(line for line in output.splitlines() if line.startswith("enbek")))
+    assert enbek[1:3] == ["96,1", "Тиімділіктің жоғары дәрежесі"]
+    assert not re.search(r"\b(high|medium|low|assessment|nightly|complete)\b", output.replace(store.new.id, ""))
+
+
+def test_the_tables_language_comes_from_the_environment_else_the_operators_file(
+    store: ReportStore, tmp_path: Path
+) -> None:
+    from ashyq.cli.language import language_command
+    from ashyq.config.operator import forget_loaded
+
+    config = tmp_path / "ashyq.yaml"
+    config.write_text("# the operator's notes stay\nregistry: demo\n", encoding="utf-8")
+    env = {"ASHYQ_CONFIG": str(config), "ASHYQ_LANG": ""}
+    language = typer.Typer()
+    language.command()(language_command)
+    forget_loaded()
+    try:
+        assert CliRunner().invoke(runs_app, ["list", "--db", store.url], env=env).output.startswith("Запуск")
+        said = CliRunner().invoke(language, ["kk"], env=env)
+        assert said.exit_code == 0, said.output
+        assert config.read_text(encoding="utf-8") == "# the operator's notes stay\nregistry: demo\nlanguage: kk\n"
+        assert CliRunner().invoke(runs_app, ["list", "--db", store.url], env=env).output.startswith("Іске қосу")
+        assert "language: " in CliRunner().invoke(language, [], env=env).output
+        # the environment over the file, the option over both
+        english = {**env, "ASHYQ_LANG": "en"}
+        assert CliRunner().invoke(runs_app, ["list", "--db", store.url], env=english).output.startswith("Run")
+        asked = ["list", "--lang", "ru", "--db", store.url]
+        assert CliRunner().invoke(runs_app, asked, env=english).output.startswith("Запуск")
+        assert CliRunner().invoke(language, ["ru"], env=env).exit_code == 0
+        assert config.read_text(encoding="utf-8").endswith("registry: demo\nlanguage: ru\n")
+    finally:
+        forget_loaded()
