@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from ashyq import __version__
+from ashyq.cli.appeal import appeal_app
 from ashyq.cli.audit import audit_command, nightly_command
 from ashyq.cli.bodies import bodies_app
 from ashyq.cli.check_page import check_page_command
@@ -75,6 +76,7 @@ GROUPS = {
     "open-data": open_data_app,
     "db": db_app,
     "runs": runs_app,
+    "appeal": appeal_app,
     "review": review_app,
     "users": users_app,
 }

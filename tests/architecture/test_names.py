@@ -32,6 +32,7 @@ FAMILIES = {
     "operator": "the operator's ashyq.yaml: reading it (config) and what the commands take from it (cli)",
     "fetch": "fetching one page: the guarded HTTP client (net) and the declared links' polite fetcher on it (declared)",
     "outputs": "the files a command writes: the rule (base), the check before writing (cli), the writing (pipeline)",
+    "appeal": "the appeal of a published conclusion: its tables (store), its commands (cli), its pages (web)",
 }
 
 
