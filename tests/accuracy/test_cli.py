@@ -20,7 +20,13 @@ def test_outside_first_seen_figures_per_site_and_overall() -> None:
     assert set(first["sites"]) >= {"geology", "altynkol", "archives", "nadzor"}
     for site in first["sites"].values():  # the per-site figures make accuracy prints
         assert {"agreement", "certain_agreement", "certain_share", "questions_per_body"} <= set(site)
-    assert "absent" in figures["certainty"] or "says none" in figures["certainty"]
+    assert "says none" in figures["certainty"]  # an absent certainty counts as certain, and the output says so
+    # the sites written later are first seen apart from the first four, and reported as their own group
+    groups = first["groups"]
+    assert set(groups) == {"first four", "later three"}
+    assert groups["first four"]["verdicts"] + groups["later three"]["verdicts"] == first["overall"]["verdicts"]
+    later = {"akzhaiyk", "kalalar", "kokzhiek"}
+    assert later <= set(first["sites"]) and len({figures["measured_at"][s]["commit"] for s in later}) == 1
     assert first["overall"]["verdicts"] == sum(s["verdicts"] for s in first["sites"].values())
     assert 0 <= first["overall"]["agreement"] <= 1 and 0 <= first["overall"]["not_assessed"] <= 1
     assert "A14-1.1" in figures["excluded"]

@@ -53,8 +53,18 @@ def outside_figures(pairs: list[Pair]) -> dict[str, Any]:
     whole = tally_dict(overall(pairs))
     # every site is one body: questions per body over all sites is the mean of the sites' questions
     whole["questions_per_body"] = sum(t.questions for t in sites.values()) / len(sites) if sites else None
+    from ashyq_replica.outside.folder import SITE_GROUPS
+
+    groups = {}
+    for name, members in SITE_GROUPS.items():
+        if all(m in sites for m in members):  # a group is reported only when every site of it is measured
+            group = [p for p in pairs if p.site in members]
+            groups[name] = tally_dict(overall(group)) | {
+                "questions_per_body": sum(sites[m].questions for m in members) / len(members)
+            }
     return {
         "overall": whole,
+        "groups": groups,
         "sites": {site: tally_dict(t) for site, t in by_site(pairs).items()},
         "items": {f"{item}|{lang}": tally_dict(t) for (item, lang), t in by_item(pairs).items()},
     }

@@ -140,6 +140,7 @@ def _both(f: Any, c: Any, figure: Any) -> str:
 
 def _print_sites(first: list[Any], current: list[Any]) -> None:
     from ashyq_replica.accuracy.compare import by_site, overall
+    from ashyq_replica.outside.folder import SITE_GROUPS
 
     sites = Table(title="per site (first-seen / current)")
     for col in (
@@ -157,6 +158,11 @@ def _print_sites(first: list[Any], current: list[Any]) -> None:
     rows = [
         (name, first_sites.get(name), current_sites.get(name)) for name in sorted(set(first_sites) | set(current_sites))
     ]
+    for group, members in SITE_GROUPS.items():  # a group's figures only when every site of it is there
+        f_group = [p for p in first if p.site in members] if set(members) <= set(first_sites) else []
+        c_group = [p for p in current if p.site in members] if set(members) <= set(current_sites) else []
+        if f_group or c_group:
+            rows.append((group, overall(f_group) if f_group else None, overall(c_group) if c_group else None))
     rows.append(("all", overall(first) if first else None, overall(current) if current else None))
     for name, f, c in rows:
         base = c or f
@@ -167,23 +173,28 @@ def _print_sites(first: list[Any], current: list[Any]) -> None:
             _both(f, c, lambda t: ratio(t.agreement)),
             _both(f, c, lambda t: ratio(t.certain_agreement)),
             _both(f, c, lambda t: pct(t.certain_share)),
-            _both(f, c, lambda t: str(t.questions)) if name != "all" else _questions_all(first, current),
+            _both(f, c, lambda t: str(t.questions))
+            if name in first_sites or name in current_sites
+            else _questions_mean(f, c, name, first, current),
             ratio(base.baseline),
             _both(f, c, lambda t: pct(t.not_assessed)),
-            style="bold" if name == "all" else None,
+            style="bold" if name not in first_sites and name not in current_sites else None,
         )
     console.print(sites)
 
 
-def _questions_all(first: list[Any], current: list[Any]) -> str:
-    """Questions per body over all sites: the mean of the sites' uncertain verdicts (a site is one body)."""
+def _questions_mean(f: Any, c: Any, name: str, first: list[Any], current: list[Any]) -> str:
+    """Questions per body over a group or all sites: the mean of its sites' uncertain verdicts (a site is one body)."""
     from ashyq_replica.accuracy.compare import by_site
+    from ashyq_replica.outside.folder import SITE_GROUPS
 
-    def mean(pairs: list[Any]) -> str:
-        sites = by_site(pairs)
+    def mean(pairs: list[Any], tally: Any) -> str:
+        if tally is None:
+            return "—"
+        sites = {s: t for s, t in by_site(pairs).items() if name == "all" or s in SITE_GROUPS[name]}
         return f"{sum(t.questions for t in sites.values()) / len(sites):.1f}" if sites else "—"
 
-    return f"{mean(first)} / {mean(current)}"
+    return f"{mean(first, f)} / {mean(current, c)}"
 
 
 def _print_items(first: list[Any], current: list[Any]) -> None:
