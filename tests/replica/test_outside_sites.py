@@ -287,3 +287,40 @@ def test_the_javascript_site_renders_and_moves_between_routes_in_chromium() -> N
             assert page.get_attribute("#a-email", "aria-describedby") == "err-email"
         finally:
             browser.close()
+
+
+def test_the_script_built_menu_names_only_pages_that_answer() -> None:
+    """kalalar draws its menus from JSON: a link crawl does not see them, so each menu entry is asked here."""
+    site = load_site("kalalar")
+    menus = {
+        lang: json.loads((site.root / site.host / f"static/menu-{lang}.json").read_text()) for lang in ("kk", "ru")
+    }
+    answers = asyncio.run(
+        _visits(site, site.host, [("GET", item["url"], None) for items in menus.values() for item in items])
+    )
+    assert len(answers) > 20 and all(status == 200 for status, _, _ in answers)
+    shell = (site.root / site.host / "kk/about/contacts.html").read_text(encoding="utf-8")
+    assert '<nav id="nav" data-menu="/static/menu-kk.json"></nav>' in shell  # no link in what the server sends
+
+
+def test_the_splash_and_the_switch_of_the_site_whose_languages_differ_in_structure() -> None:
+    site = load_site("kokzhiek")
+    (splash, _, html), (kk_home, _, _) = asyncio.run(
+        _visits(site, site.host, [("GET", "/", None), ("GET", "/kz/", None)])
+    )
+    assert splash == 200 and 'href="/kz/"' in html and 'href="/ru/"' in html and kk_home == 200
+    ru = (site.root / site.host / "ru/akimat/contacts.html").read_text(encoding="utf-8")
+    assert 'class="lang" href="/kz/"' in ru  # the Kazakh twin of a Russian page is its home page
+    truth = {(v["item"], v["lang"]): v for v in site.truth()}
+    assert truth[("A14-2.9", "-")]["status"] == "partial" and truth[("A14-2.11", "-")]["status"] == "fail"
+
+
+def test_content_hidden_at_phone_width_is_missing_from_the_mobile_verdict_only() -> None:
+    site = load_site("akzhaiyk")
+    css = (site.root / site.host / "bitrix/templates/akimat_2021/template_styles.css").read_text(encoding="utf-8")
+    page = (site.root / site.host / "ru/reception/index.html").read_text(encoding="utf-8")
+    assert "@media (max-width:767px){.hide-phone{display:none}" in css
+    assert '<section class="block hide-phone"><h2>График приема граждан</h2>' in page
+    truth = {(v["item"], v["lang"]): v for v in site.truth()}
+    assert "hidden by the style sheet at phone width" in truth[("A16-1.5-mio", "ru")]["reason"]
+    assert "график приема" not in truth[("A15-1.11", "ru")]["reason"]  # present on the full pages
