@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from ashyq.base.evidence import DEFICIENCY_FIELDS, EvidenceRef
 from ashyq.checks.result import Result
 from ashyq.declared.reconcile import reporting_facts
+from ashyq.reports.body_report import decided_of
 from ashyq.scoring.engine import RunScores
 from ashyq.store.models import Body, Evidence, Finding, Page, PortalRecord, ReviewAnswer, Run, Score
 from ashyq.store.repository import add_evidence, add_findings, add_scores, findings_for
@@ -210,16 +211,9 @@ def findings_document(
 
 def decided_entry(answer: ReviewAnswer, run_id: str) -> dict[str, Any]:
     """Who decided a finding, when and why, as findings.json and the reports cite it."""
-    out: dict[str, Any] = {
-        "answer": answer.id,
-        "assessor": answer.assessor,
-        "on": answer.answered_at.date().isoformat(),
-        "verdict": answer.verdict,
-        "reason": answer.reason,
-    }
-    if answer.run_id != run_id:
-        out["carried_from"] = answer.run_id
-    return out
+    decided = decided_of(answer, run_id)
+    assert decided is not None
+    return decided
 
 
 def save_scores(session: Session, run: Run, scores: RunScores, revision: int = 1) -> None:

@@ -18,7 +18,17 @@ from sqlalchemy.orm import Session
 from ashyq.base.vocabulary import ASSESSED
 from ashyq.reports.titles import EditionTitles, titles_for
 from ashyq.store import repository as repo
-from ashyq.store.models import Body, Declaration, Evidence, Finding, Page, ReconciliationEntry, Run, Score
+from ashyq.store.models import (
+    Body,
+    Declaration,
+    Evidence,
+    Finding,
+    Page,
+    ReconciliationEntry,
+    ReviewAnswer,
+    Run,
+    Score,
+)
 
 
 class ReportError(LookupError):
@@ -59,6 +69,14 @@ class FindingView:
     evidence: list[EvidenceView]
     check: str
     carried_from: str | None = None  # an incremental run's finding taken over from this run
+    certainty: str = "certain"  # uncertain: the status is the tool's best guess (``doubt`` says why)
+    doubt: dict[str, Any] | None = None  # reason, look_at, quote, detail (ashyq.checks.result.Doubt)
+    decided: dict[str, Any] | None = None  # the assessor's answer that decided it (:func:`decided_of`)
+
+    @property
+    def is_open(self) -> bool:
+        """An uncertain verdict no assessor has decided yet."""
+        return self.certainty == "uncertain" and self.status != "not_assessed"
 
 
 @dataclass
@@ -132,8 +150,22 @@ class BodyReport:
     def change(self) -> float | None:
         return None if self.previous is None else self.score.final - self.previous.score.final
 
+    @property
+    def open_verdicts(self) -> dict[str, Any]:
+        """The scorer's count of verdicts still open and the final score's range if each went the other
+        way (``count``, ``final_low``, ``final_high``; empty when none is open)."""
+        return dict(self.breakdown.get("open_verdicts") or {})
+
     def items(self) -> list[ItemResult]:
         return [leaf for criterion in self.criteria for leaf in criterion.items]
+
+    def open_items(self) -> list[ItemResult]:
+        """The scored items whose verdict is uncertain and undecided, in methodology order."""
+        return [leaf for leaf in self.items() if leaf.finding is not None and leaf.finding.is_open]
+
+    def decided_items(self) -> list[ItemResult]:
+        """The scored items an assessor decided (``ashyq review``), in methodology order."""
+        return [leaf for leaf in self.items() if leaf.finding is not None and leaf.finding.decided]
 
     def losses(self) -> list[ItemResult]:
         """Items that cost the body points, largest loss first (methodology order among equals)."""
@@ -182,6 +214,23 @@ def _page_titles(session: Session, run_id: str, body_id: str) -> dict[str, str]:
     return titles
 
 
+def decided_of(answer: ReviewAnswer | None, run_id: str) -> dict[str, Any] | None:
+    """Who decided a finding, when, what and why (None: no assessor did), as the reports cite it;
+    ``carried_from``: the run the answer was given in, when it was carried to this one."""
+    if answer is None:
+        return None
+    out: dict[str, Any] = {
+        "answer": answer.id,
+        "assessor": answer.assessor,
+        "on": answer.answered_at.date().isoformat(),
+        "verdict": answer.verdict,
+        "reason": answer.reason,
+    }
+    if answer.run_id != run_id:
+        out["carried_from"] = answer.run_id
+    return out
+
+
 def finding_view(finding: Finding, page_titles: dict[str, str]) -> FindingView:
     return FindingView(
         id=finding.id,
@@ -194,6 +243,9 @@ def finding_view(finding: Finding, page_titles: dict[str, str]) -> FindingView:
         evidence=[evidence_view(e, page_titles) for e in finding.evidence],
         check=f"{finding.check_id}@{finding.check_version}",
         carried_from=finding.carried_from,
+        certainty=str(finding.certainty or "certain"),
+        doubt=dict(finding.doubt) if finding.doubt else None,
+        decided=decided_of(finding.answer, finding.run_id) if finding.answer_id is not None else None,
     )
 
 

@@ -22,6 +22,7 @@ from ashyq.base.figures import round_points
 from ashyq.base.period import MONITORING, ReportingPeriod, parse_period, period_of, recorded_purpose
 from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult
 from ashyq.reports.i18n import Translate, catalogue, format_date, format_percent, format_points
+from ashyq.reports.questions import decided_text, question_text
 from ashyq.reports.rendering import http_url, render, static_text
 
 RECOMMENDATIONS_SHOWN = 10  # the largest losses; the analysis above lists every one
@@ -218,6 +219,55 @@ def coverage_lines(report: BodyReport, lang: str) -> tuple[str, list[str]]:
     return " ".join(parts), rows
 
 
+@dataclass
+class CertaintyView:
+    """What the conclusion says of the verdicts' certainty: how many are still open and the final
+    score's range if each went the other way (the scorer's figures), each open one with its question,
+    and each verdict an assessor decided, cited with who, when and why."""
+
+    open_summary: str | None = None
+    open_rows: list[str] = field(default_factory=list)
+    decided_rows: list[str] = field(default_factory=list)
+
+
+def certainty_lines(report: BodyReport, lang: str) -> CertaintyView:
+    """The open verdicts and the assessors' decisions, as the conclusion states them."""
+    t = catalogue().translator(lang)
+    view = CertaintyView()
+    figures = report.open_verdicts
+    if figures.get("count"):
+        view.open_summary = t(
+            "conclusion.open_verdicts",
+            count=int(figures["count"]),
+            low=format_points(float(figures.get("final_low", report.score.final)), lang),
+            high=format_points(float(figures.get("final_high", report.score.final)), lang),
+        )
+    for leaf in report.open_items():
+        assert leaf.finding is not None
+        view.open_rows.append(
+            t(
+                "conclusion.open_verdict_row",
+                item=f"{leaf.item} {report.titles.title(leaf.item, lang)}",
+                lang=t(f"lang.{leaf.lang or 'none'}"),
+                status=t(f"status.{leaf.status}"),
+                question=question_text(leaf.finding.doubt or {}, leaf.item, leaf.lang, report.titles, lang),
+            )
+        )
+    for leaf in report.decided_items():
+        assert leaf.finding is not None and leaf.finding.decided is not None
+        decided = leaf.finding.decided
+        line = t(
+            "conclusion.decided_row",
+            item=f"{leaf.item} {report.titles.title(leaf.item, lang)}",
+            lang=t(f"lang.{leaf.lang or 'none'}"),
+            decided=decided_text(decided, lang),
+        )
+        if decided.get("carried_from"):
+            line += " " + t("conclusion.decided_carried", run=str(decided["carried_from"]))
+        view.decided_rows.append(line)
+    return view
+
+
 def recommendations(report: BodyReport, lang: str) -> list[str]:
     """From the largest losses down; the penalty and the coverage gap are recommendations too."""
     t = catalogue().translator(lang)
@@ -350,6 +400,7 @@ def render_conclusion_html(report: BodyReport, lang: str, appeal: AppealCitation
         level=report.titles.level(score.level, lang),
         coverage_summary=coverage_summary,
         coverage_rows=coverage_rows,
+        certainty=certainty_lines(report, lang),
         analysis_heading=f"conclusion.analysis_heading_{'mio' if kind == 'mio' else 'cgo'}",
         recommendations=recommendations(report, lang),
         interpretations=interpretation_lines(report, lang),

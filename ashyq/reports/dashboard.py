@@ -33,6 +33,7 @@ from ashyq.reports.charts import Bar, bar_chart, shorten
 from ashyq.reports.conclusion import body_name, is_monitoring, purpose_note
 from ashyq.reports.i18n import catalogue
 from ashyq.reports.monitor_national import write_national_page
+from ashyq.reports.questions import decided_text, question_text
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.reports.rendering import STATIC_DIR, render
 from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy, visit_records, write_subset
@@ -287,6 +288,10 @@ class DashboardBuilder:
             source=node.source,
             criterion=report.titles.title(leaf.criterion, self.lang),
             blocks=blocks,
+            question=question_text(finding.doubt, leaf.item, leaf.lang, report.titles, self.lang)
+            if finding.doubt
+            else None,
+            decided=decided_text(finding.decided, self.lang) if finding.decided else None,
             **self._common(1),
         )
         (self.site / "findings" / f"{finding.id}.html").write_text(html, encoding="utf-8")

@@ -23,9 +23,10 @@ from sqlalchemy.orm import Session
 from ashyq import __version__
 from ashyq.base.cells import Cell, safe_cell
 from ashyq.base.period import ReportingPeriod
-from ashyq.reports.body_report import BodyReport, EvidenceView, load_body_report, reconciliation_for
+from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult, load_body_report, reconciliation_for
 from ashyq.reports.conclusion import body_name, is_monitoring, purpose_note, run_period
 from ashyq.reports.i18n import catalogue
+from ashyq.reports.questions import decided_text, question_text
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.store.models import Run
 
@@ -80,15 +81,16 @@ def _r(value: float | None) -> float | None:
 RANKING_COLUMNS = (
     "dashboard.rank", "exports.body_id", "exports.body_name", "exports.kind", "exports.total", "exports.penalty",
     "common.penalty_not_assessed", "exports.final", "exports.level", "common.coverage", "exports.change",
-    "exports.period", "exports.interpretations",
+    "exports.period", "exports.interpretations", "exports.open_verdicts", "exports.final_low", "exports.final_high",
 )  # fmt: skip
 CRITERIA_COLUMNS = (
     "exports.body_id", "exports.criterion_id", "exports.criterion", "common.points", "common.max",
-    "common.not_assessed_points",
+    "common.not_assessed_points", "exports.open_verdicts",
 )  # fmt: skip
 FINDINGS_COLUMNS = (
     "exports.body_id", "common.item", "exports.item_title", "common.language", "common.status", "common.points",
     "common.max", "exports.lost", "exports.reason", "exports.deficiencies", "exports.evidence_urls",
+    "exports.certainty", "exports.doubt", "exports.decided",
 )  # fmt: skip
 RECONCILIATION_COLUMNS = (
     "exports.body_id", "exports.period", "common.item", "exports.claim", "exports.verdict", "exports.evidence_ids",
@@ -111,7 +113,34 @@ def _ranking_row(entry: RankedBody, report: BodyReport, data: RunData, lang: str
         _r(entry.change),
         data.purpose[lang] if data.monitoring else (data.period.label if data.period else ""),
         options_applied(report),
+        *_open_cells(report),  # beside the coverage in meaning; last, so the earlier columns keep their places
     ]
+
+
+def _open_cells(report: BodyReport) -> list[Cell]:
+    """The verdicts still open and the final score's range if each went the other way (0 open: the
+    final score both ways)."""
+    figures = report.open_verdicts
+    final = report.score.final
+    return [
+        int(figures.get("count", 0)),
+        _r(float(figures.get("final_low", final))),
+        _r(float(figures.get("final_high", final))),
+    ]
+
+
+def _certainty_cells(report: BodyReport, leaf: ItemResult, lang: str) -> list[Cell]:
+    """How sure the verdict is, the doubt worded as the assessor's question (with the check's note),
+    and the assessor's decision."""
+    f = leaf.finding
+    if f is None:
+        return ["", "", ""]
+    doubt = ""
+    if f.doubt:
+        doubt = question_text(f.doubt, leaf.item, leaf.lang, report.titles, lang)
+        if f.doubt.get("detail"):
+            doubt += f" ({f.doubt['detail']})"
+    return [f.certainty, doubt, decided_text(f.decided, lang) if f.decided else ""]
 
 
 def _finding_rows(body_id: str, report: BodyReport, lang: str) -> list[list[Cell]]:
@@ -131,6 +160,7 @@ def _finding_rows(body_id: str, report: BodyReport, lang: str) -> list[list[Cell
                 (f.reason if f and f.reason else "") or (leaf.note if leaf.status == "not_assessed" else ""),
                 "\n".join(str(d.get("message", "")) for d in f.deficiencies) if f else "",
                 "\n".join(dict.fromkeys(e.url for e in f.evidence if e.url)) if f else "",
+                *_certainty_cells(report, leaf, lang),
             ]
         )
     return rows
@@ -144,7 +174,15 @@ def build_tables(data: RunData, lang: str) -> list[Table]:
     for entry, report in zip(data.ranked, data.reports, strict=True):
         ranking_rows.append(_ranking_row(entry, report, data, lang, t(f"kind.{entry.body.kind}")))
         criteria_rows += [
-            [entry.body.id, c.id, report.titles.title(c.id, lang), _r(c.points), _r(c.max), _r(c.not_assessed)]
+            [
+                entry.body.id,
+                c.id,
+                report.titles.title(c.id, lang),
+                _r(c.points),
+                _r(c.max),
+                _r(c.not_assessed),
+                sum(1 for leaf in c.items if leaf.finding is not None and leaf.finding.is_open),
+            ]
             for c in report.criteria
         ]
         finding_rows += _finding_rows(entry.body.id, report, lang)
@@ -246,6 +284,7 @@ def body_json(entry: RankedBody | None, report: BodyReport) -> dict[str, Any]:
         "coverage": _r(report.coverage),
         "not_assessed": _r(score.max_not_assessed),
         "penalty_not_assessed": _r(report.penalty_not_assessed),
+        "open_verdicts": dict(zip(("count", "final_low", "final_high"), _open_cells(report), strict=True)),
         "change": _r(report.change),
         "criteria": [
             {
@@ -278,6 +317,9 @@ def body_json(entry: RankedBody | None, report: BodyReport) -> dict[str, Any]:
                     "measured": leaf.finding.measured,
                     "check": leaf.finding.check,
                     "carried_from": leaf.finding.carried_from,
+                    "certainty": leaf.finding.certainty,
+                    "doubt": leaf.finding.doubt,
+                    "decided": leaf.finding.decided,
                     "deficiencies": leaf.finding.deficiencies,
                     "evidence": [_evidence_json(e) for e in leaf.finding.evidence],
                 },

@@ -5,85 +5,23 @@ uncertain verdict is what a check writes (``Result.uncertain``) through the pipe
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from ashyq.base.evidence import EvidenceRef
 from ashyq.base.strict_files import FileRefused
-from ashyq.checks.result import Result
 from ashyq.cli.review_questions import review_app
-from ashyq.pipeline.results import findings_document, save_results
-from ashyq.pipeline.review import ReviewError, answer_question, carry_answers, open_questions, rescore
+from ashyq.pipeline.review import ReviewError, answer_question, open_questions
 from ashyq.pipeline.review_sheet import export_questions, import_answers
-from ashyq.store.db import ensure_schema, session_scope
-from ashyq.store.models import Body, Page, Run
+from ashyq.store.db import session_scope
 from ashyq.store.repository import findings_for, scores_for
-from ashyq.store.vocabulary import RunKind, RunStatus
 
-BODY = "akimat"
-PAGE = "https://akimat.example.kz/ru/structure"
-DAY = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
-
-
-def _results() -> list[Result]:
-    page = EvidenceRef(url=PAGE, selector="nav a.structure", snippet="Структура")
-    guess = Result("T1-1", "ru", "fail", evidence=[page]).uncertain("label_only", quote="Структура")
-    certain = Result("T1-1", "kk", "pass", evidence=[EvidenceRef(url=PAGE.replace("/ru/", "/kk/"))])
-    return [guess, certain]
-
-
-def _night(db: str, number: int, digest: str) -> str:
-    """A night's run of the body: its page captured with ``digest``, the checks' results saved and the
-    answers carried as the check stage does, then scored."""
-    run_id = f"night-{number}"
-    with session_scope(db) as session:
-        if session.get(Body, BODY) is None:
-            session.add(Body(id=BODY, name_kk="Әкімдік", name_ru="Акимат", kind="mio", site_urls=[], tags=[]))
-            session.flush()
-        run = Run(
-            id=run_id,
-            kind=RunKind.NIGHTLY,
-            status=RunStatus.COMPLETE,
-            started_at=DAY + timedelta(days=number),
-            finished_at=DAY + timedelta(days=number, hours=1),
-            edition="kz-2025",
-            as_of=date(2026, 11, 20) + timedelta(days=number),
-            settings={"edition": "kz-2025"},
-            body_ids=[BODY],
-        )
-        session.add(run)
-        session.flush()
-        session.add(Page(run_id=run_id, body_id=BODY, url=PAGE, status=200, content_sha256=digest))
-        session.flush()
-        save_results(session, run, BODY, _results())
-        carry_answers(session, run, BODY)
-        rescore(session, run, 1, {"command": "night"})
-    return run_id
-
-
-def _finding(db: str, run_id: str) -> tuple[str, str, dict | None]:
-    with session_scope(db) as session:
-        run = session.get(Run, run_id)
-        entry = next(
-            f for f in findings_document(session, run, [BODY])["findings"] if (f["item"], f["lang"]) == ("T1-1", "ru")
-        )
-        return entry["status"], entry["certainty"], entry.get("decided")
-
-
-def _final(db: str, run_id: str) -> float:
-    with session_scope(db) as session:
-        return next(s.final for s in scores_for(session, run_id, "kz-2025") if s.body_id == BODY)
-
-
-@pytest.fixture()
-def db(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    ensure_schema(url)
-    return url
+from .review_sample import BODY, PAGE
+from .review_sample import final as _final
+from .review_sample import finding as _finding
+from .review_sample import night as _night
 
 
 def test_answered_in_the_terminal_and_carried_while_the_capture_is_unchanged(db: str) -> None:
