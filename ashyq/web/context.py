@@ -102,11 +102,14 @@ def database(request: Request) -> Iterator[Session]:
 
 
 def choose_lang(request: Request, viewer: Viewer | None) -> str:
-    """The reading language: the account's choice, else the cookie's, else Russian."""
+    """The reading language: the one chosen on this browser (its cookie), else the account's preference
+    (a new browser), else Russian. Choosing while signed in sets both."""
+    cookie = request.cookies.get(LANG_COOKIE)
+    if cookie in LANGS:
+        return str(cookie)
     if viewer is not None and viewer.account.language in LANGS:
         return str(viewer.account.language)
-    cookie = request.cookies.get(LANG_COOKIE)
-    return cookie if cookie in LANGS else DEFAULT_LANG
+    return DEFAULT_LANG
 
 
 def context(request: Request, db: Session = Depends(database)) -> Context:

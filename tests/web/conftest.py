@@ -77,3 +77,19 @@ def web_url(web_store: WebStore) -> Iterator[str]:
     """The application served once for the session (port chosen by the system)."""
     with served(create_app(web_settings(web_store))) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """One headless Chromium for the served application's browser tests (Debian's, as the audits use)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
