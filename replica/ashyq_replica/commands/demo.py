@@ -128,4 +128,44 @@ def demo_command(
     err.print("replica world stopped", highlight=False)
     print_ranking(summary)
     console.print(f"store: {db}", highlight=False)
+    print_served_app(out, db)
     raise typer.Exit(summary.exit_code)
+
+
+# Demo accounts, one per role, with a password everyone can read here: for the demo's store only.
+DEMO_PASSWORD = "demo-only-not-secret"
+DEMO_ROLES = ("analyst", "assessor", "body", "commission", "verifier", "admin")
+
+
+def demo_accounts(db: str) -> list[tuple[str, str]]:
+    """An account of each role in the demo's store (the body's bound to the first demo body); made again
+    with the known password if the store has them already. (user name, what it is) pairs."""
+    from ashyq.pipeline.accounts import add_account, find_account, set_disabled, set_password, set_role
+    from ashyq.pipeline.run_outputs import open_store
+
+    body = load_registry("demo").assessed()[0].id
+    made = []
+    with open_store(db) as session:
+        for role in DEMO_ROLES:
+            name = f"demo-{role}"
+            bound = body if role == "body" else None
+            if find_account(session, name) is None:
+                add_account(session, name, role, DEMO_PASSWORD, bound, language="kk" if role == "body" else "ru")
+            else:
+                set_role(session, name, role, bound)
+                set_password(session, name, DEMO_PASSWORD)
+                set_disabled(session, name, False)
+            made.append((name, f"{role} ({bound})" if bound else role))
+    return made
+
+
+def print_served_app(out: Path, db: str) -> None:
+    """How to open the served application on the demo run, with the demo accounts (demo only)."""
+    accounts = demo_accounts(db)
+    console.print(
+        f"\nserved application: ashyq serve --db {db} --out {out}\n  then open http://127.0.0.1:8080/ and sign in "
+        f"as one of these DEMO-ONLY accounts (password {DEMO_PASSWORD!r}; never use them on a real store):",
+        highlight=False,
+    )
+    for name, role in accounts:
+        console.print(f"  {name:18} {role}", highlight=False)
