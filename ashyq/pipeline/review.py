@@ -16,8 +16,10 @@ stays *open* until an assessor answers its question. For the served application 
   findings copied, the answered one with the assessor's verdict (``certain``, its doubt kept, naming
   the answer), every body scored again. A ``partial`` the item's rule cannot score without figures,
   a question already answered or unknown: :class:`ReviewError`, nothing written.
+* ``answer_all`` (:mod:`ashyq.pipeline.review_batch`): a batch of answers recorded in one transaction
+  or none, every one checked before any is written.
 * ``export_questions`` and ``import_answers`` (:mod:`ashyq.pipeline.review_sheet`): the same questions
-  out as an XLSX and the answers back, through the strict workbook reader.
+  out as an XLSX and the answers back, through the strict workbook reader and :func:`answer_all`.
 
 **Carried answers.** When a later run checks the body again, an open verdict whose question names a
 page (or portal record) whose capture has the same digest as when an answer was given takes that

@@ -9,8 +9,11 @@ it). A row left without a verdict is skipped.
 The answers come back through the strict reader (``ashyq.base.strict_files.read_xlsx``: size, sheet
 and cell bounds measured before the workbook is built, formulas refused at their cell): a workbook
 with any problem is refused whole, one line per problem with its sheet, row and column; nothing is
-written. Each answered row is then recorded as :func:`ashyq.pipeline.review.answer_question` does,
-in one transaction per row (the run's next revision each).
+written. The answered rows are then checked against the store, every one before any is recorded (the
+run, an open question, a question answered once): each problem is named with its row and nothing is
+written. Then all are recorded in one transaction (:func:`ashyq.pipeline.review_batch.answer_all`, the
+run's next revision each): a row the rule cannot score refuses the whole workbook, naming the row,
+and no answer of it is kept.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from pathlib import Path
 
 from ashyq.base.cells import safe_cell
 from ashyq.base.strict_files import Cell, FileProblem, FileRefused, Limits, read_bounded, read_xlsx
-from ashyq.pipeline.review import Answered, ReviewError, answer_question, crop_screenshot, open_questions
+from ashyq.pipeline.review import Answered, crop_screenshot, open_questions
+from ashyq.pipeline.review_batch import Given, RowError, answer_all, check_answers
 
 SHEET = "questions"
 HEADERS = (
@@ -115,20 +119,12 @@ def import_answers(db_url: str | None, path: Path, source: str = "spreadsheet") 
     if problems:
         raise FileRefused(problems)
     done = Imported(skipped=sum(1 for _ in sheet.rows(first=2)) - len(rows))
-    for index, values in rows:
-        try:
-            done.answered.append(
-                answer_question(
-                    db_url,
-                    values["run"],
-                    values["question"],
-                    values["verdict"],
-                    values["reason"],
-                    values["assessor"],
-                    source,
-                )
-            )
-        except ReviewError as error:
-            where = FileProblem(str(error), file=path.name, sheet=SHEET, row=index)
-            raise FileRefused([where]) from None
+    given = [Given(v["run"], v["question"], v["verdict"], v["reason"], v["assessor"], source) for _, v in rows]
+    checked = check_answers(db_url, given)
+    if checked:
+        raise FileRefused([FileProblem(str(p), file=path.name, sheet=SHEET, row=rows[p.index][0]) for p in checked])
+    try:
+        done.answered = answer_all(db_url, given)
+    except RowError as error:
+        raise FileRefused([FileProblem(str(error), file=path.name, sheet=SHEET, row=rows[error.index][0])]) from None
     return done

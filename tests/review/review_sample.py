@@ -23,14 +23,17 @@ DAY = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 QUESTION = f"{BODY}:T1-1:ru"
 
 
-def results() -> list[Result]:
+def results(both_open: bool = False) -> list[Result]:
+    """The ru verdict uncertain; the kk one certain, or uncertain too when ``both_open``."""
     page = EvidenceRef(url=PAGE, selector="nav a.structure", snippet="Структура")
     guess = Result("T1-1", "ru", "fail", evidence=[page]).uncertain("label_only", quote="Структура")
-    certain = Result("T1-1", "kk", "pass", evidence=[EvidenceRef(url=PAGE.replace("/ru/", "/kk/"))])
-    return [guess, certain]
+    other = Result("T1-1", "kk", "pass", evidence=[EvidenceRef(url=PAGE.replace("/ru/", "/kk/"))])
+    if both_open:
+        other.uncertain("heading_only", quote="Құрылым")
+    return [guess, other]
 
 
-def night(db: str, number: int, digest: str) -> str:
+def night(db: str, number: int, digest: str, both_open: bool = False) -> str:
     """A night's run of the body: its page captured with ``digest``, the checks' results saved and the
     answers carried as the check stage does, then scored."""
     run_id = f"night-{number}"
@@ -53,18 +56,18 @@ def night(db: str, number: int, digest: str) -> str:
         session.flush()
         session.add(Page(run_id=run_id, body_id=BODY, url=PAGE, status=200, content_sha256=digest))
         session.flush()
-        save_results(session, run, BODY, results())
+        save_results(session, run, BODY, results(both_open))
         carry_answers(session, run, BODY)
         rescore(session, run, 1, {"command": "night"})
     return run_id
 
 
-def finding(db: str, run_id: str) -> tuple[str, str, dict[str, Any] | None]:
-    """The uncertain finding's status, certainty and decision, as findings.json writes them."""
+def finding(db: str, run_id: str, lang: str = "ru") -> tuple[str, str, dict[str, Any] | None]:
+    """The finding's status, certainty and decision, as findings.json writes them (the ru one: uncertain)."""
     with session_scope(db) as session:
         run = session.get(Run, run_id)
         entry = next(
-            f for f in findings_document(session, run, [BODY])["findings"] if (f["item"], f["lang"]) == ("T1-1", "ru")
+            f for f in findings_document(session, run, [BODY])["findings"] if (f["item"], f["lang"]) == ("T1-1", lang)
         )
         return entry["status"], entry["certainty"], entry.get("decided")
 

@@ -114,3 +114,51 @@ def test_a_workbook_with_a_formula_is_refused_with_its_place(db: str, tmp_path: 
         import_answers(db, sheet_path)
     assert "questions" in str(refused.value) and "row 2" in str(refused.value)
     assert _finding(db, run_id)[0] == "fail"  # nothing written
+
+
+def _answered_workbook(db: str, run_id: str, path: Path, answers: dict[str, tuple[str, str, str]]) -> dict[str, int]:
+    """Export the run's questions to ``path`` and fill the rows of ``answers`` (question → verdict,
+    reason, assessor); returns each question's row."""
+    export_questions(db, run_id, path)
+    workbook = load_workbook(path)
+    sheet = workbook["questions"]
+    headers = [c.value for c in sheet[1]]
+    rows = {str(sheet.cell(r, 1).value): r for r in range(2, sheet.max_row + 1)}
+    for question, values in answers.items():
+        for name, value in zip(("verdict", "reason", "assessor"), values, strict=True):
+            sheet.cell(rows[question], headers.index(name) + 1, value)
+    workbook.save(path)
+    return rows
+
+
+def test_a_workbook_is_recorded_whole_or_not_at_all(db: str, tmp_path: Path) -> None:
+    run_id = _night(db, 1, "a" * 64, both_open=True)
+    kk, ru = f"{BODY}:T1-1:kk", f"{BODY}:T1-1:ru"
+    before = _final(db, run_id)
+    # a later row the rule cannot score (a partial without figures): the earlier row is not kept either
+    path = tmp_path / "scored.xlsx"
+    rows = _answered_workbook(
+        db, run_id, path, {kk: ("fail", "Тақырып қана бар", "Ерлан"), ru: ("partial", "Частично", "Ерлан")}
+    )
+    assert rows[kk] < rows[ru]
+    with pytest.raises(FileRefused) as refused:
+        import_answers(db, path)
+    assert f"row {rows[ru]}" in str(refused.value) and "partial" in str(refused.value)
+    assert _finding(db, run_id, "kk")[:2] == ("pass", "uncertain") and _final(db, run_id) == before
+    with session_scope(db) as session:
+        assert {f.revision for f in findings_for(session, run_id, BODY)} == {1}
+    # every row checked before any is written: each problem named with its row, nothing recorded
+    path = tmp_path / "checked.xlsx"
+    rows = _answered_workbook(
+        db, run_id, path, {kk: ("fail", "Тақырып қана бар", "Ерлан"), ru: ("maybe", "Не знаю", "Ерлан")}
+    )
+    with pytest.raises(FileRefused) as refused:
+        import_answers(db, path)
+    assert f"row {rows[ru]}" in str(refused.value) and "maybe" in str(refused.value)
+    assert _finding(db, run_id, "kk")[:2] == ("pass", "uncertain")
+    # both answerable: both recorded, one revision each, in one go
+    path = tmp_path / "good.xlsx"
+    _answered_workbook(db, run_id, path, {kk: ("fail", "Тақырып қана бар", "Ерлан"), ru: ("pass", "Есть", "Ерлан")})
+    done = import_answers(db, path)
+    assert [(a.question, a.revision) for a in done.answered] == [(kk, 2), (ru, 3)]
+    assert _finding(db, run_id, "kk")[:2] == ("fail", "certain") and _finding(db, run_id)[:2] == ("pass", "certain")
