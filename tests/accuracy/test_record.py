@@ -61,3 +61,26 @@ def test_the_committed_first_seen_figures_match_the_material() -> None:
             assert case["item"] in ITEMS and case["expected"] in ("passed", "failed", "inapplicable")
             assert case["tool"] in ("passed", "failed", "cantTell", "skipped")
             assert case["axe"] in ("passed", "failed", "cantTell", "skipped")
+
+
+def test_first_seen_answers_are_judged_against_the_truth_as_it_stands() -> None:
+    from ashyq_replica.accuracy.summary import pairs_from_record, truth_corrections
+
+    outside = {
+        "s": {
+            "measured_at": {"commit": "c" * 40, "date": "2026-11-24"},
+            "verdicts": [
+                {"item": "A14-2.5", "lang": "-", "truth": "pass", "tool": "partial"},
+                {"item": "A14-2.6", "lang": "-", "truth": "fail", "tool": "fail", "certainty": "uncertain"},
+            ],
+        }
+    }
+    truth = {
+        "s": [{"item": "A14-2.5", "status": "partial", "lang": "-"}, {"item": "A14-2.6", "status": "fail", "lang": "-"}]
+    }
+    as_recorded, as_now = pairs_from_record(outside), pairs_from_record(outside, truth)
+    assert [p.agrees for p in as_recorded] == [False, True] and [p.agrees for p in as_now] == [True, True]
+    assert [p.certain for p in as_now] == [True, False]  # no certainty recorded: certain
+    assert truth_corrections(outside, truth) == [
+        {"site": "s", "item": "A14-2.5", "lang": "-", "recorded": "pass", "now": "partial"}
+    ]

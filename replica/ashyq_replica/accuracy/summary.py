@@ -12,13 +12,33 @@ from ashyq_replica.accuracy.act_rules import ITEMS, assets_root
 from ashyq_replica.accuracy.compare import Pair, Tally, by_item, by_site, overall
 
 
-def pairs_from_record(outside: dict[str, Any]) -> list[Pair]:
-    """The first-seen verdicts of every recorded site, as pairs."""
+def pairs_from_record(outside: dict[str, Any], truth: dict[str, list[dict[str, Any]]] | None = None) -> list[Pair]:
+    """The first-seen verdicts of every recorded site, as pairs: the tool's first answers as recorded.
+
+    With ``truth`` (site → its documented verdicts, :func:`ashyq_replica.outside.truth_of`) each answer is
+    judged against the truth as it stands now, so a truth verdict corrected after the first measurement
+    (``truth_corrections`` lists them; the record keeps the truth as it was) counts the same in the
+    first-seen and the current figures.
+    """
     out = []
     for site, entry in outside.items():
+        now = {(v["item"], v["lang"]): v["status"] for v in (truth or {}).get(site, ())}
         for v in entry["verdicts"]:
+            status = now.get((v["item"], v["lang"]), v["truth"])
             # an entry recorded before findings carried a certainty has none: it counts as certain
-            out.append(Pair(site, v["item"], v["lang"], v["truth"], v["tool"], v.get("certainty") != "uncertain"))
+            out.append(Pair(site, v["item"], v["lang"], status, v["tool"], v.get("certainty") != "uncertain"))
+    return out
+
+
+def truth_corrections(outside: dict[str, Any], truth: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Truth verdicts that differ from the truth recorded with the first-seen answers."""
+    out = []
+    for site, entry in outside.items():
+        now = {(v["item"], v["lang"]): v["status"] for v in truth.get(site, ())}
+        for v in entry["verdicts"]:
+            status = now.get((v["item"], v["lang"]))
+            if status is not None and status != v["truth"]:
+                out.append({"site": site, "item": v["item"], "lang": v["lang"], "recorded": v["truth"], "now": status})
     return out
 
 

@@ -70,8 +70,9 @@ def outside_command(
     """Agreement with the outside sites' documented truth, per site, item and language: first-seen and current."""
     from ashyq_replica.accuracy import record
     from ashyq_replica.accuracy.outside import audit, compare, excluded
-    from ashyq_replica.accuracy.summary import outside_figures, pairs_from_record, verdict_rows
+    from ashyq_replica.accuracy.summary import outside_figures, pairs_from_record, truth_corrections, verdict_rows
     from ashyq_replica.core import DEFAULT_AS_OF
+    from ashyq_replica.outside import truth_of
     from ashyq_replica.outside.folder import SITE_IDS
 
     only = list(site) if site else None
@@ -79,7 +80,9 @@ def outside_command(
     if unknown:
         raise usage_error(f"no outside site {', '.join(unknown)}: one of {', '.join(SITE_IDS)}")
     data = record.load()
-    first = pairs_from_record(data["outside"])
+    truth = truth_of()
+    first = pairs_from_record(data["outside"], truth)
+    corrected = truth_corrections(data["outside"], truth)
     current: list[Any] = []
     run_note = ""
     if not first_seen_only:
@@ -101,7 +104,7 @@ def outside_command(
             ]
             if added:
                 record.save(data)
-                first = pairs_from_record(data["outside"])
+                first = pairs_from_record(data["outside"], truth)
             err.print(f"first-seen recorded for: {', '.join(added) or 'nothing new'}", highlight=False)
         if detail:
             reasons = {(f["site"], f["item"], f["lang"]): f.get("reason") or "" for f in run.findings}
@@ -113,6 +116,7 @@ def outside_command(
             "measured_at": {name: e["measured_at"] for name, e in data["outside"].items()},
             "excluded": excluded(),
             "certainty": CERTAINTY_NOTE,
+            "truth_corrections": corrected,
         }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
@@ -126,6 +130,12 @@ def outside_command(
         console.print(f"first-seen {name}: commit {m['commit'][:12]}, {m['date']}", highlight=False)
     if run_note:
         console.print(f"current: {run_note}", highlight=False)
+    if corrected:
+        console.print(
+            f"first-seen answers judged against the truth as it stands: {len(corrected)} verdict(s) corrected since "
+            "they were recorded (" + ", ".join(f"{c['site']} {c['item']} {c['lang']}" for c in corrected) + ")",
+            highlight=False,
+        )
     _print_sites(first, current)
     _print_items(first, current)
     _print_overall(first, current)
