@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from ashyq.base.strict_files import FileRefused
 from ashyq.cli.review_questions import review_app
 from ashyq.pipeline.review import ReviewError, answer_question, open_questions
+from ashyq.pipeline.review_batch import Given, RowError, answer_all, check_answers
 from ashyq.pipeline.review_sheet import export_questions, import_answers
 from ashyq.store.db import session_scope
 from ashyq.store.repository import findings_for, scores_for
@@ -162,3 +163,14 @@ def test_a_workbook_is_recorded_whole_or_not_at_all(db: str, tmp_path: Path) -> 
     done = import_answers(db, path)
     assert [(a.question, a.revision) for a in done.answered] == [(kk, 2), (ru, 3)]
     assert _finding(db, run_id, "kk")[:2] == ("fail", "certain") and _finding(db, run_id)[:2] == ("pass", "certain")
+
+
+def test_a_question_answered_twice_in_one_batch_is_refused(db: str) -> None:
+    run_id = _night(db, 1, "a" * 64)
+    twice = [Given(run_id, f"{BODY}:T1-1:ru", verdict, "seen", "Ерлан") for verdict in ("pass", "fail")]
+    assert [(p.index, str(p)) for p in check_answers(db, twice)] == [
+        (1, f"question {BODY}:T1-1:ru is answered more than once")
+    ]
+    with pytest.raises(RowError):
+        answer_all(db, twice)
+    assert _finding(db, run_id)[:2] == ("fail", "uncertain")
