@@ -65,6 +65,8 @@ class Accessibility(Schema):
     labels: dict[str, list[str]]
     patterns: dict[str, list[str]]
     long_document_chars: int
+    long_block_chars: int
+    legal_act_min_chars: int
     long_page_chars: int
     anchor_targets_ignored: list[str]
     breadcrumbs_pass_share: float
@@ -78,6 +80,7 @@ class Accessibility(Schema):
     axe_rules: dict[str, list[str]]
     emblem_max_px: int
     english_all_materials_share: float
+    english_placeholder_chars: int
     english_translated_share: float
     english_not_materials: list[str]
     providers: dict[str, str | ProviderEntry]  # capability (search_rank, cross_browser) → provider

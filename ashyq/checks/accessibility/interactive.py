@@ -16,6 +16,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
+from ashyq.checks.accessibility.points import by_language, judge
 from ashyq.checks.accessibility.wcag import interpretation, pages_text
 from ashyq.checks.accessibility.website import (
     Parsed,
@@ -64,29 +65,39 @@ def _missing(item: str, kind: str, message: str, pages: list[Parsed]) -> Result:
 
 
 def _section(item: str, artifacts: BodyArtifacts, label_key: str, holds: Any, what: str) -> list[Result]:
-    """A section found by its form on any page, or through a link labelled with its name."""
+    """A section found by its form on any page, or through a link labelled with its name; the site
+    has it when any page has it (``measured.languages``: each language version on its own pages)."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, [item])
+    result = _section_on(item, config, pages, label_key, holds, what)
+    if result.status != "not_assessed":
+        result.measured["languages"] = by_language(
+            pages, lambda own: _section_on(item, config, own, label_key, holds, what)
+        )
+    return [result]
+
+
+def _section_on(
+    item: str, config: dict[str, Any], pages: list[Parsed], label_key: str, holds: Any, what: str
+) -> Result:
     for p in pages:
         found = holds(p)
         if found is not None:
-            return [_found(item, p, found[0], found[1])]
+            return _found(item, p, found[0], found[1])
     linked = _links_labelled(pages, labels(config, label_key))
     known = _by_url(pages)
     unharvested = [(p, a) for p, a in linked if p.absolute(a.get("href", "")) not in known]
     if unharvested:
         p, a = unharvested[0]
-        return [
-            not_assessed(
-                item,
-                None,
-                f"the {what} page {p.absolute(a.get('href', ''))} was not harvested",
-                [p.page.evidence(f"a[href='{a.get('href')}']", a.text_content())],
-            )
-        ]
-    return [_missing(item, f"no_{label_key}", f"no {what} on any of the {len(pages)} harvested pages", pages)]
+        return not_assessed(
+            item,
+            None,
+            f"the {what} page {p.absolute(a.get('href', ''))} was not harvested",
+            [p.page.evidence(f"a[href='{a.get('href')}']", a.text_content())],
+        )
+    return _missing(item, f"no_{label_key}", f"no {what} on any of the {len(pages)} harvested pages", pages)
 
 
 # ------------------------------------------------------------------------------------------- 4.1
@@ -113,7 +124,7 @@ def _poll(p: Parsed) -> tuple[str, str] | None:
     return None
 
 
-@register("a14.polls", "1", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "2", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form."""
     return _section(item, artifacts, "polls", _poll, "poll")
@@ -135,7 +146,7 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
     return out
 
 
-@register("a14.rss", "1", ["A14-4.3"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.rss", "2", ["A14-4.3"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 @on_site_pages
 def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 4.3: RSS feeds of announcements and news, and of public-procurement tenders."""
@@ -170,21 +181,14 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
             )
         )
     p, label = next(iter(feeds.values()))
-    status: Status = "pass" if not deficiencies else "partial"
-    return [
-        Result(
-            item,
-            None,
-            status,
-            {"feeds": len(feeds), "news_feeds": len(news), "tender_feeds": len(tenders)},
-            deficiencies,
-            [p.page.evidence("link[rel=alternate], a[href*=rss]", f"{label} {sample(feeds)}")],
-        )
-    ]
+    measured = {"feeds": len(feeds), "news_feeds": len(news), "tender_feeds": len(tenders)}
+    points = judge(item, deficiencies, measured, artifacts.config)
+    evidence = [p.page.evidence("link[rel=alternate], a[href*=rss]", f"{label} {sample(feeds)}")]
+    return [Result(item, None, points.status, measured, deficiencies, evidence, reason=points.note)]
 
 
 # ------------------------------------------------------------------------------------------- 4.4
-@register("a14.faq", "1", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.faq", "2", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.4: FAQ section built from the questions received, with answers."""
     config = check_settings("accessibility", artifacts.config)
@@ -215,9 +219,6 @@ def _english_links(pages: list[Parsed], config: dict[str, Any]) -> list[tuple[Pa
     ]
 
 
-LEVEL_STATUS: dict[str, Status] = {"all_materials": "pass", "all_interfaces": "partial", "home_page_only": "fail"}
-
-
 def english_level(data: dict[str, Any], all_share: float) -> str:
     """The level from the English menu alone (a site whose harvest holds no material pages)."""
     base = int(data.get("base_menu_links") or 0)
@@ -245,20 +246,45 @@ def _english_root(url: str) -> bool:
     return path in ("", "/en", "/eng", "/en/index.html", "/en/main")
 
 
-def translation_of(parsed: Parsed, config: dict[str, Any]) -> str | None:
+def placeholder(parsed: Parsed, config: dict[str, Any]) -> bool:
+    """An English page that translates nothing: it only says the content is in Kazakh and Russian
+    (or is being translated)."""
+    text = parsed.text()
+    return len(text) < int(config["english_placeholder_chars"]) and matches_label(
+        text, labels(config, "english_placeholder")
+    )
+
+
+def translation_of(parsed: Parsed, config: dict[str, Any], english: dict[str, Parsed] | None = None) -> str | None:
     """The page's own English counterpart: an English link of the page that leads to something other
-    than the English home page (a switch that always lands on the English home translates nothing)."""
+    than the English home page (a switch that always lands on the English home translates nothing),
+    and, where that page was harvested, not one that only says the content is in Kazakh and Russian."""
     from urllib.parse import urljoin
 
     for p, a in _english_links([parsed], config):
         target = urljoin(p.page.final_url or p.page.url, a.get("href", ""))
-        if not _english_root(target):
+        shown = (english or {}).get(target)
+        if not _english_root(target) and (shown is None or not placeholder(shown, config)):
             return target
     return None
 
 
+def english_pages(artifacts: BodyArtifacts) -> dict[str, Parsed]:
+    """The harvested English pages that answered, by address."""
+    pages = [parse(p) for p in artifacts.pages if p.lang == "en" and p.status == 200 and "<" in p.html]
+    return _by_url(pages)
+
+
+def beyond_home(english: dict[str, Parsed], config: dict[str, Any]) -> bool | None:
+    """Whether an English page other than the home page says something of its own (None: no English
+    page was harvested, so the harvest cannot tell)."""
+    if not english:
+        return None
+    return any(not _english_root(url) and not placeholder(p, config) for url, p in english.items())
+
+
 def _translated_materials(
-    pages: list[Parsed], config: dict[str, Any], m: Measurement
+    pages: list[Parsed], config: dict[str, Any], m: Measurement, english: dict[str, Parsed]
 ) -> tuple[str, dict[str, Any], list[Deficiency]] | None:
     """Item 4.5's "100 % перевода информационных материалов", measured on the materials: every harvested
     material page (both state languages, NPAs excepted) and whether it has an English counterpart.
@@ -266,12 +292,14 @@ def _translated_materials(
     materials = material_pages(pages, config)
     if not materials:
         return None
-    untranslated = [p for p in materials if translation_of(p, config) is None]
+    untranslated = [p for p in materials if translation_of(p, config, english) is None]
     share = 1 - len(untranslated) / len(materials)
     if share >= float(config["english_translated_share"]):
         level = "all_materials"
-    else:
+    elif len(untranslated) < len(materials) or beyond_home(english, config):
         level = "all_interfaces" if int(m.data.get("en_menu_links") or 0) >= 2 else "home_page_only"
+    else:  # no material leads to an English page of its own, nor is one harvested: the home page only
+        level = "home_page_only"
     measured = {
         "level": level,
         "basis": "information materials with an English counterpart",
@@ -300,7 +328,7 @@ def _translated_materials(
 
 @register(
     "a14.english",
-    "2",
+    "3",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
@@ -316,11 +344,14 @@ def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
     available = [m for m in taken if m.data.get("available")]
     if available:
         m = available[0]
-        on_materials = _translated_materials(pages, config, m)
+        english_shown = english_pages(artifacts)
+        on_materials = _translated_materials(pages, config, m, english_shown)
         if on_materials is not None:
             level, measured, deficiencies = on_materials
         else:
             level = english_level(m.data, float(config["english_all_materials_share"]))
+            if beyond_home(english_shown, config) is False:
+                level = "home_page_only"
             measured = {
                 "level": level,
                 "basis": "English menu (no material page harvested)",
@@ -340,8 +371,9 @@ def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
                     )
                 ]
             )
-        status = LEVEL_STATUS[level]
-        return [Result(item, None, status, measured, deficiencies, [m.evidence("nav", m.data.get("home_url"))])]
+        points = judge(item, deficiencies, measured, artifacts.config)
+        evidence = [m.evidence("nav", m.data.get("home_url"))]
+        return [Result(item, None, points.status, measured, deficiencies, evidence, reason=points.note)]
     if not pages:
         return no_pages(artifacts, [item])
     links = _english_links(pages, config)
@@ -371,11 +403,24 @@ def _pixel(img: Any) -> bool:
     return tiny or "display:none" in style or "visibility:hidden" in style or bool(img.xpath("ancestor::noscript"))
 
 
+def _counted(text: str, vocabulary: list[str]) -> bool:
+    """A number of visits printed as text: one of the counter's words with a number right after it
+    («Просмотров сайта: 1 204 356», «Сайтқа кірушілер саны: 48 911»)."""
+    lowered = text.lower()
+    for word in vocabulary:
+        at = lowered.find(word.lower())
+        while at >= 0:
+            if re.search(r"\d", text[at + len(word) : at + len(word) + 30]):
+                return True
+            at = lowered.find(word.lower(), at + 1)
+    return False
+
+
 def visible_counter(p: Parsed, vocabulary: list[str]) -> tuple[str, str] | None:
     """A counter the visitor sees: a number of visits labelled as such, or a counter service's badge."""
-    for element in p.select("[class*=counter], [id*=counter], footer, .footer"):
+    for element in p.select("[class*=counter], [id*=counter], footer, [class*=footer], [id*=footer]"):
         text = squash(element.text_content())
-        if matches_label(text, vocabulary) and re.search(r"\d", text):
+        if _counted(text, vocabulary):
             return "[class*=counter]", text[:120]
     for img in p.select("img[src]"):
         if COUNTER_SERVICES.search(img.get("src") or "") and not _pixel(img):
@@ -394,7 +439,7 @@ def hidden_counter(p: Parsed) -> tuple[str, str] | None:
 
 
 @register(
-    "a14.visitor_counter", "2", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
+    "a14.visitor_counter", "3", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 @on_site_pages
 def visitor_counter(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:

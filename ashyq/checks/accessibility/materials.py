@@ -16,13 +16,12 @@ from urllib.parse import urlsplit
 from ashyq.base.artifacts import BodyArtifacts, DownloadInfo
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import element_text, matches_label, squash
-from ashyq.base.vocabulary import Status
 from ashyq.checks.accessibility.navigation import search_form
+from ashyq.checks.accessibility.points import judge
 from ashyq.checks.accessibility.wcag import interpretation
 from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
-    is_home_url,
     is_material,
     measurements,
     no_measurement,
@@ -39,25 +38,25 @@ from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings, labels, pattern
 
 
-def _result(
+def row_result(
     item: str,
     deficiencies: list[Deficiency],
-    requirements: int,
     measured: dict[str, Any],
     evidence: list[EvidenceRef],
     artifacts: BodyArtifacts,
 ) -> Result:
     """One deficiency per requirement violated; its ``count`` is the facts found (pages, documents,
-    links) under the reading a14-deduction-unit = per-fact, 1 under per-requirement."""
+    links) under the reading a14-deduction-unit = per-fact, 1 under per-requirement. The status is
+    the row's distribution applied to them (:func:`judge`: all requirements violated leave nothing,
+    a ``fail``), and the finding's note cites the row and shows the sum."""
     if reading(artifacts.config, "a14-deduction-unit") == "per-requirement":
         for d in deficiencies:
             d.count = 1
-    kinds = {d.kind for d in deficiencies}
-    status: Status = "pass" if not deficiencies else "fail" if len(kinds) >= requirements else "partial"
-    return Result(item, None, status, measured, deficiencies, evidence)
+    points = judge(item, deficiencies, measured, artifacts.config)
+    return Result(item, None, points.status, measured, deficiencies, evidence, reason=points.note)
 
 
-def _pages_deficiency(kind: str, message: str, pages: list[Parsed], selector: str | None = None) -> Deficiency:
+def pages_deficiency(kind: str, message: str, pages: list[Parsed], selector: str | None = None) -> Deficiency:
     """A requirement violated on ``pages``: one fact per page."""
     return Deficiency(
         f"{message}: {sample(p.page.url for p in pages)}",
@@ -80,7 +79,7 @@ SEARCH_PROPERTIES = (
 
 @register(
     "a14.search",
-    "1",
+    "2",
     ["A14-2.5"],
     needs=[("pages", "measurements:search")],
     also_applies_to=("subordinate",),
@@ -93,7 +92,7 @@ def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "search"))
     if pages and not any(search_form(p, config) for p in pages) and not any(m.data.get("form_found") for m in taken):
-        d = _pages_deficiency("no_search", "no search form on any page", pages[:3])
+        d = pages_deficiency("no_search", "no search form on any page", pages[:3])
         return [Result(item, None, "fail", {"form_found": False}, [d], d.references())]
     if not taken:
         return [no_measurement(item, "search", broken) if pages or broken else no_pages(artifacts, [item])[0]]
@@ -125,7 +124,7 @@ def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
         if not holds[kind]
     ]
     measured = {"properties_met": sum(holds.values()), **{k: v for k, v in holds.items()}}
-    return [_result(item, deficiencies, 4, measured, [m.evidence("form", str(data.get("results_url")))], artifacts)]
+    return [row_result(item, deficiencies, measured, [m.evidence("form", str(data.get("results_url")))], artifacts)]
 
 
 # ------------------------------------------------------------------------------------------- 2.6
@@ -143,15 +142,41 @@ def _charset(parsed: Parsed) -> str | None:
     return None
 
 
+FEED_PATH = re.compile(r"(^|/)(rss|feed|atom)(\.xml)?/?$|\.(rss|atom)$", re.I)
+FEED_TYPE = re.compile(r"rss|atom", re.I)
+
+
+def _feeds(parsed: Parsed) -> set[str]:
+    """The page's RSS/Atom feeds: those it announces, and links whose address names a feed."""
+    announced = {
+        parsed.absolute(link.get("href", ""))
+        for link in parsed.select("link[rel=alternate]")
+        if FEED_TYPE.search(link.get("type") or "")
+    }
+    named = {
+        parsed.absolute(a.get("href", ""))
+        for a in parsed.anchors()
+        if FEED_PATH.search(urlsplit(a.get("href", "")).path)
+    }
+    typed = {d.url for d in parsed.page.downloads if FEED_TYPE.search(d.content_type or "")}
+    return announced | named | typed
+
+
 def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, str]]:
-    """(download URL, the text shown next to it) for every link to a file on the page."""
+    """(download URL, the text shown next to it) for every link to a file on the page. A news feed
+    (RSS, Atom) is a channel to subscribe to (row 4.3), not a document offered for download: row 2.6's
+    «указание форматов и размеров документов, доступных для загрузки» does not ask its size."""
     out: dict[str, str] = {}
     files = pattern(config, "file_format")
+    feeds = _feeds(parsed)
     for d in parsed.page.downloads:
-        out[d.url] = d.declared_size_text or ""
+        if d.url not in feeds:
+            out[d.url] = d.declared_size_text or ""
     for anchor in parsed.anchors():
         href = parsed.absolute(anchor.get("href", ""))
         ext = urlsplit(href).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(href).path.rsplit("/", 1)[-1] else ""
+        if href in feeds:
+            continue
         if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")):
             parent = anchor.getparent()
             shown = squash(parent.text_content() if parent is not None else anchor.text_content())
@@ -214,7 +239,7 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
     )
 
 
-@register("a14.formats", "1", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "2", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
@@ -249,7 +274,7 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
     ]
     if plugins:
         deficiencies.append(
-            _pages_deficiency(
+            pages_deficiency(
                 "special_software", "content needs a plug-in or special software", plugins, "object, embed, applet"
             )
         )
@@ -261,67 +286,18 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
     ]
     gated += [p for p in pages if any((d.status or 0) in (401, 403) for d in p.page.downloads)]
     if gated:
-        deficiencies.append(_pages_deficiency("authorisation_required", "content behind a login", gated))
+        deficiencies.append(pages_deficiency("authorisation_required", "content behind a login", gated))
     measured = {
         "pages": len(pages),
         "downloads": sum(len(_download_labels(p, config)) for p in pages),
         "downloads_unlabelled": len(unlabelled),
     }
     return [
-        _result(item, deficiencies, 4, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts)
+        row_result(item, deficiencies, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts)
     ]
 
 
-# ------------------------------------------------------------------------------------------- 2.7
-def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
-    ignored = set(config["anchor_targets_ignored"])
-    ids = {e.get("id") for e in parsed.root.iter() if e.get("id")} | {e.get("name") for e in parsed.root.iter("a")}
-    return sum(
-        1
-        for a in parsed.anchors()
-        if a.get("href", "").startswith("#") and a.get("href") not in ignored and a.get("href", "")[1:] in ids
-    )
-
-
-@register("a14.long_documents", "1", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
-@on_site_pages
-def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
-    """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts."""
-    chapters = pattern(config, "chapter_marker")
-    long_limit = int(config["long_document_chars"])
-    texts = {p.page.url: _content_text(p) for p in pages}
-    long_pages = [p for p in pages if len(texts[p.page.url]) > long_limit]
-    unsplit = [
-        p
-        for p in long_pages
-        if len(p.select("main h2, main h3, main h4, article h2, article h3, h2, h3")) < 2
-        and len(chapters.findall(texts[p.page.url])) < 2
-    ]
-    npa = [p for p in pages if len(chapters.findall(texts[p.page.url])) >= 3]
-    unanchored = [p for p in npa if _internal_anchors(p, config) == 0]
-    if not long_pages and not npa:
-        return [
-            Result(
-                item,
-                None,
-                "not_applicable",
-                {"pages": len(pages)},
-                reason="no long document or structured legal act among the harvested pages",
-            )
-        ]
-    deficiencies = []
-    if unsplit:
-        deficiencies.append(_pages_deficiency("long_text_not_split", "long texts not split into parts", unsplit))
-    if unanchored:
-        deficiencies.append(
-            _pages_deficiency("npa_without_anchors", "legal acts without internal links to their chapters", unanchored)
-        )
-    shown = (unanchored or unsplit or npa or long_pages)[0]
-    measured = {"long_documents": len(long_pages), "npa_texts": len(npa), "npa_without_anchors": len(unanchored)}
-    return [_result(item, deficiencies, 2, measured, [shown.page.evidence(None, shown.page.title or "")], artifacts)]
-
-
-def _content_text(parsed: Parsed) -> str:
+def content_text(parsed: Parsed) -> str:
     for selector in ("main", "article", "#content", ".content"):
         found = parsed.select(selector)
         if found:
@@ -330,7 +306,7 @@ def _content_text(parsed: Parsed) -> str:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "1", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "2", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown."""
     config = check_settings("accessibility", artifacts.config)
@@ -341,22 +317,17 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             return no_pages(artifacts, [item])
         return [not_assessed(item, None, "no news item or document page among the harvested pages")]
     date, clock = pattern(config, "date"), pattern(config, "time")
-    texts = {p.page.url: _content_text(p) for p in materials}
+    texts = {p.page.url: content_text(p) for p in materials}
     dated = [p for p in materials if date.search(texts[p.page.url])]
     timed = [p for p in dated if clock.search(texts[p.page.url])]
-    modified_labels = labels(config, "modified")
-    modified = [
-        p
-        for p in pages
-        if matches_label(p.text(), modified_labels) or any(k.lower() == "last-modified" for k in p.page.headers)
-    ]
+    modified = [p for p in pages if _change_date_shown(p.text(), labels(config, "modified"), date)]
     deficiencies = []
     if len(dated) * 2 < len(materials):
         undated = [p for p in materials if p not in dated]
-        deficiencies.append(_pages_deficiency("no_publication_date", "materials without a date of posting", undated))
+        deficiencies.append(pages_deficiency("no_publication_date", "materials without a date of posting", undated))
     if not modified:
         deficiencies.append(
-            _pages_deficiency(
+            pages_deficiency(
                 "no_modification_date", "no page shows when its information was last changed", materials[:3]
             )
         )
@@ -368,111 +339,23 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     }
     shown = (dated or materials)[0]
     return [
-        _result(item, deficiencies, 2, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts)
+        row_result(item, deficiencies, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts)
     ]
 
 
-# ------------------------------------------------------------------------------------------- 2.9
-def _switch_target(parsed: Parsed) -> str | None:
-    if parsed.page.counterpart_url:
-        return parsed.page.counterpart_url
-    other = "ru" if parsed.page.lang == "kk" else "kk"
-    for anchor in parsed.anchors():
-        if anchor.get("hreflang") in (other, "kz" if other == "kk" else other):
-            return parsed.absolute(anchor.get("href", ""))
-    return None
-
-
-def _external(parsed: Parsed) -> list[Any]:
-    host = urlsplit(parsed.page.final_url or parsed.page.url).hostname
-    out = []
-    for anchor in parsed.anchors():
-        target = urlsplit(parsed.absolute(anchor.get("href", "")))
-        if target.scheme in ("http", "https") and target.hostname and target.hostname != host:
-            out.append(anchor)
-    return out
-
-
-def _has_notice(anchor: Any, notices: list[str]) -> bool:
-    parent = anchor.getparent()
-    around = " ".join(
-        filter(
-            None,
-            [
-                anchor.text_content(),
-                anchor.get("title"),
-                anchor.get("aria-label"),
-                parent.text_content() if parent is not None else "",
-            ],
-        )
-    )
-    return matches_label(around, notices)
-
-
-@register("a14.links", "1", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
-@on_site_pages
-def links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
-    """Appendix 14 row 2.9: links: no dead links; the language switch opens the same page; external links open in a
-    new window or tab, and the user is told."""
-    deficiencies: list[Deficiency] = []
-    dead = {
-        (p.page.url, link.target_url): (p, link)
-        for p in pages
-        for link in p.page.links
-        if (link.target_status or 0) >= 400 and "sitemap" not in urlsplit(p.page.url).path
-    }
-    if dead:
-        found = list(dead.values())
-        deficiencies.append(
-            Deficiency(
-                "links to pages that do not exist: "
-                + sample(f"{lk.target_url} ({lk.target_status})" for _, lk in found),
-                kind="dead_link",
-                url=found[0][0].page.url,
-                evidence=[
-                    p.page.evidence(f"a[href='{lk.target_url}']", lk.anchor_text or lk.target_url)
-                    for p, lk in found[:3]
-                ],
-            )
-        )
-    lost = [p for p in pages if not is_home(p.page) and (t := _switch_target(p)) is not None and is_home_url(t)]
-    if lost:
-        deficiencies.append(
-            _pages_deficiency(
-                "language_switch_loses_page",
-                "the language switch opens the home page instead of the same page",
-                lost,
-                "[hreflang]",
-            )
-        )
-    external = [(p, a) for p in pages for a in _external(p)]
-    same_tab = [(p, a) for p, a in external if a.get("target") != "_blank"]
-    notices = labels(config, "new_window_notice")
-    with_notice = [(p, a) for p, a in external if _has_notice(a, notices)]
-    if same_tab or (external and not with_notice):
-        shown = same_tab or external
-        what = (
-            "external links open in the same window"
-            if same_tab
-            else "no external link tells the user it opens a new window"
-        )
-        deficiencies.append(
-            Deficiency(
-                f"{what}: {sample(a.get('href', '') for _, a in shown)}",
-                kind="external_link_behaviour",
-                url=shown[0][0].page.url,
-                evidence=[p.page.evidence(f"a[href='{a.get('href')}']", a.text_content()) for p, a in shown[:3]],
-            )
-        )
-    measured = {
-        "pages": len(pages),
-        "dead_links": len(dead),
-        "switch_loses_page": len(lost),
-        "external_links": len(external),
-        "external_same_tab": len(same_tab),
-        "external_with_notice": len(with_notice),
-    }
-    return [_result(item, deficiencies, 4, measured, [pages[0].page.evidence("a", pages[0].page.url)], artifacts)]
+def _change_date_shown(text: str, words: list[str], date: re.Pattern[str]) -> bool:
+    """Whether the page shows the reader when its information was last changed: one of the words
+    («Дата изменения», «Жаңартылған» …) with a date right after it. An HTTP ``Last-Modified`` header
+    or a site map's ``lastmod`` is not shown to the reader (row 2.8, «указание … даты … последнего
+    изменения»), and the word alone, with no date, dates nothing."""
+    lowered = text.lower()
+    for word in words:
+        at = lowered.find(word.lower())
+        while at >= 0:
+            if date.search(text[at + len(word) : at + len(word) + 40]):
+                return True
+            at = lowered.find(word.lower(), at + 1)
+    return False
 
 
 # ------------------------------------------------------------------------------------------ 2.10
@@ -485,7 +368,7 @@ def _emblem_in_html(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     return None
 
 
-@register("a14.graphics", "1", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
+@register("a14.graphics", "2", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
 def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.10: graphics: marked as the body's official website; the State Emblem no larger than
     100×100 px."""
@@ -509,7 +392,7 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     deficiencies = []
     if not marked:
         deficiencies.append(
-            _pages_deficiency(
+            pages_deficiency(
                 "no_official_marking", "the home page does not say it is the body's official website", home
             )
         )
@@ -537,7 +420,7 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
             return [not_assessed(item, None, "no emblem measurement and no emblem in the HTML of the home page")]
         if not images:
             deficiencies.append(
-                _pages_deficiency("emblem_missing", "no image of the State Emblem on the home page", home)
+                pages_deficiency("emblem_missing", "no image of the State Emblem on the home page", home)
             )
         else:
             p, img = images[0]
@@ -552,4 +435,4 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if too_large is not None and (measured["width"] > limit or measured["height"] > limit):
         deficiencies.append(too_large)
     evidence = [home[0].page.evidence("header", (marked[0].text() if marked else home[0].text())[:160])]
-    return [_result(item, deficiencies, 2, measured, evidence, artifacts)]
+    return [row_result(item, deficiencies, measured, evidence, artifacts)]

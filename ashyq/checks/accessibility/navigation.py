@@ -15,6 +15,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import matches_label
 from ashyq.base.vocabulary import Status
+from ashyq.checks.accessibility.points import by_language, judge
 from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
@@ -38,13 +39,13 @@ SECTION_2_TITLE = {
 
 
 # ------------------------------------------------------------------------------------------- 2.2
-@register("a14.nav_depth", "1", ["A14-2.2"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.nav_depth", "2", ["A14-2.2"], needs=["pages"], also_applies_to=("subordinate",))
 def nav_depth(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.2: Share of the harvested materials within the interpretation's click depth of the home page.
 
-    ``value`` is that share in per cent (the banded rule gives the points at 50 %). Materials deeper
-    than the Rules' 3 clicks are listed as deficiencies (the item has no deductions: they inform, the
-    band decides); any such material makes the finding partial.
+    ``value`` is that share in per cent. The row's distribution decides the status (:func:`judge`):
+    the whole 0.3 at 50 % and more, else nothing, so the row is ``pass`` or ``fail``. Materials deeper
+    than the Rules' 3 clicks are listed (the row deducts nothing for them: they inform, the band decides).
     """
     config = check_settings("accessibility", artifacts.config)
     pages = [p for p in site_pages(artifacts, config) if p.depth is not None and p.depth > 0]
@@ -76,9 +77,9 @@ def nav_depth(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "within": len(within),
         "max_depth": max(p.depth or 0 for p in pages),
     }
-    status: Status = "fail" if value < float(depth_config["threshold_percent"]) else "partial" if deep else "pass"
+    points = judge(item, deficiencies, measured, artifacts.config)
     evidence = [p.evidence(None, f"depth {p.depth}") for p in (deep or pages)[:3]]
-    return [Result(item, None, status, measured, deficiencies, evidence)]
+    return [Result(item, None, points.status, measured, deficiencies, evidence, reason=points.note)]
 
 
 # ------------------------------------------------------------------------------------------- 2.3
@@ -162,10 +163,19 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
     return list(out.values())
 
 
-@register("a14.page_elements", "1", ["A14-2.3"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.page_elements", "2", ["A14-2.3"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
-    """Appendix 14 row 2.3: main navigation menu, link to the home page, site map and search form on every page."""
+    """Appendix 14 row 2.3: main navigation menu, link to the home page, site map and search form on every page.
+
+    The row's points come from every page of the site (−0.15 per element missing, −0.1 per dead link
+    of the site map); ``measured.languages`` judges each language version on its own pages."""
+    result = _page_elements(artifacts, item, config, pages)
+    result.measured["languages"] = by_language(pages, lambda own: _page_elements(artifacts, item, config, own))
+    return [result]
+
+
+def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> Result:
     deficiencies: list[Deficiency] = []
     measured: dict[str, Any] = {"pages": len(pages)}
     for key, name, find in ELEMENTS:
@@ -185,9 +195,9 @@ def page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], p
     measured["broken_sitemap_links"] = len(broken)
     deficiencies += broken
     missing_everywhere = sum(1 for key, _, _ in ELEMENTS if measured[f"{key}_missing_pages"] == len(pages))
-    status: Status = "pass" if not deficiencies else "fail" if missing_everywhere == len(ELEMENTS) else "partial"
+    points = judge(item, deficiencies, measured, artifacts.config, nothing=missing_everywhere == len(ELEMENTS))
     evidence = [pages[0].page.evidence("body", pages[0].page.title or pages[0].page.url)]
-    return [Result(item, None, status, measured, deficiencies, evidence)]
+    return Result(item, None, points.status, measured, deficiencies, evidence, reason=points.note)
 
 
 # ------------------------------------------------------------------------------------------- 2.4
@@ -198,15 +208,22 @@ def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | Non
     return None
 
 
-@register("a14.breadcrumbs", "1", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.breadcrumbs", "2", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
 def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Appendix 14 row 2.4: breadcrumbs showing the user's place in the site hierarchy."""
+    """Appendix 14 row 2.4: breadcrumbs showing the user's place in the site hierarchy (the share of the
+    site's inner pages that show them; ``measured.languages``: each language on its own pages)."""
     config = check_settings("accessibility", artifacts.config)
     inner = [parse(p) for p in site_pages(artifacts, config) if not is_home(p)]
     if not inner:
         if not artifacts.pages:
             return no_pages(artifacts, [item])
         return [not_assessed(item, None, "only the home page was harvested; breadcrumbs are for inner pages")]
+    result = _breadcrumb_trails(item, config, inner)
+    result.measured["languages"] = by_language(inner, lambda own: _breadcrumb_trails(item, config, own))
+    return [result]
+
+
+def _breadcrumb_trails(item: str, config: dict[str, Any], inner: list[Parsed]) -> Result:
     with_trail = [(p, breadcrumbs(p, config)) for p in inner]
     have = [(p, found) for p, found in with_trail if found is not None]
     share = round(len(have) / len(inner), 3)
@@ -229,8 +246,8 @@ def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
         evidence = [p.page.evidence(None, p.page.title or p.page.url) for p in inner[:2]]
     threshold = float(config["breadcrumbs_pass_share"])
     status: Status = "pass" if share >= threshold else "fail" if not have else "partial"
-    measured = {"share": share, "pages": len(inner), "with_breadcrumbs": len(have)}
-    return [Result(item, None, status, measured, deficiencies, evidence)]
+    measured: dict[str, Any] = {"share": share, "pages": len(inner), "with_breadcrumbs": len(have)}
+    return Result(item, None, status, measured, deficiencies, evidence)
 
 
 # ------------------------------------------------------------------------------------------ 2.11

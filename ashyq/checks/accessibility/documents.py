@@ -1,0 +1,109 @@
+"""Appendix 14 row 2.7: navigation in long documents — big blocks of information split into meaningful
+parts, and internal links (anchors) to the parts of a legal act's text."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.text import squash
+from ashyq.checks.accessibility.materials import content_text, pages_deficiency, row_result
+from ashyq.checks.accessibility.points import by_language
+from ashyq.checks.accessibility.website import Parsed, on_site_pages
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result
+from ashyq.config.check_settings import pattern
+
+
+# ------------------------------------------------------------------------------------------- 2.7
+def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
+    ignored = set(config["anchor_targets_ignored"])
+    ids = {e.get("id") for e in parsed.root.iter() if e.get("id")} | {e.get("name") for e in parsed.root.iter("a")}
+    return sum(
+        1
+        for a in parsed.anchors()
+        if a.get("href", "").startswith("#") and a.get("href") not in ignored and a.get("href", "")[1:] in ids
+    )
+
+
+@register("a14.long_documents", "2", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@on_site_pages
+def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
+    """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
+
+    A page is long when its text, or one block of it, is longer than the settings say; a legal act is a
+    page of three chapters or more, or an act's page (``npa_url``) with an act's text. An act written
+    as one paragraph is applicable and violates both requirements: it is not split, and nothing in it
+    links within (uncertain: an act with no parts has nothing to link to, another reading).
+    ``measured.languages`` judges each language version on its own pages."""
+    result = _long_documents(artifacts, item, config, pages)
+    result.measured["languages"] = by_language(pages, lambda own: _long_documents(artifacts, item, config, own))
+    return [result]
+
+
+def _longest_block(parsed: Parsed) -> int:
+    """The length of the longest run of text the page shows as one block (a paragraph, a cell …)."""
+    blocks = (squash(e.text_content()) for e in parsed.root.iter("p", "div", "td", "li", "section", "article")
+              if not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in e))  # fmt: skip
+    return max((len(b) for b in blocks), default=0)
+
+
+BLOCKS = frozenset(("p", "div", "table", "ul", "ol", "section", "article", "h1", "h2", "h3", "h4", "br"))
+
+
+def _is_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
+    chapters = pattern(config, "chapter_marker")
+    if len(chapters.findall(text)) >= 3:
+        return True
+    own_links = len(parsed.select("main a[href], article a[href]"))
+    return (
+        bool(pattern(config, "npa_url").search(urlsplit(parsed.page.final_url or parsed.page.url).path))
+        and len(text) >= int(config["legal_act_min_chars"])
+        and own_links < 10
+    )
+
+
+def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> Result:
+    chapters = pattern(config, "chapter_marker")
+    long_limit, block_limit = int(config["long_document_chars"]), int(config["long_block_chars"])
+    texts = {p.page.url: content_text(p) for p in pages}
+    long_pages = [p for p in pages if len(texts[p.page.url]) > long_limit or _longest_block(p) > block_limit]
+    parts = {
+        p.page.url: max(
+            len(p.select("main h2, main h3, main h4, article h2, article h3, h2, h3")),
+            len(chapters.findall(texts[p.page.url])),
+        )
+        for p in pages
+    }
+    unsplit = [p for p in long_pages if parts[p.page.url] < 2]
+    npa = [p for p in pages if _is_act(p, texts[p.page.url], config)]
+    unanchored = [p for p in npa if _internal_anchors(p, config) == 0]
+    if not long_pages and not npa:
+        return Result(
+            item,
+            None,
+            "not_applicable",
+            {"pages": len(pages)},
+            reason="no long document or legal act among the harvested pages",
+        )
+    deficiencies = []
+    if unsplit:
+        deficiencies.append(pages_deficiency("long_text_not_split", "long texts not split into parts", unsplit))
+    if unanchored:
+        deficiencies.append(
+            pages_deficiency("npa_without_anchors", "legal acts without internal links to their parts", unanchored)
+        )
+    shown = (unanchored or unsplit or npa or long_pages)[0]
+    measured = {"long_documents": len(long_pages), "npa_texts": len(npa), "npa_without_anchors": len(unanchored)}
+    result = row_result(item, deficiencies, measured, [shown.page.evidence(None, shown.page.title or "")], artifacts)
+    if unanchored and all(parts[p.page.url] < 2 for p in unanchored):
+        act = unanchored[0]
+        result.uncertain(
+            "other_reading",
+            look_at=act.page.evidence("main", texts[act.page.url][:160]),
+            quote=texts[act.page.url][:300],
+            detail="the legal act is not divided into parts at all; requirement 2 (internal anchors to the act's "
+            "sections) is counted as violated, though an act with no parts has no sections to link to",
+        )
+    return result
