@@ -86,6 +86,9 @@ class ServeSettings(_Strict):
     absolute_hours: int = Field(default=12, ge=1, le=7 * 24)
     secure_cookies: bool = False  # True behind TLS (a proxy such as nginx terminating https)
     trusted_proxies: str = "127.0.0.1"  # uvicorn's forwarded_allow_ips
+    # the operator's Ed25519 private key (ashyq evidence keygen) that signs the evidence packages verifiers
+    # download; none: no package is served
+    signing_key_file: Path | None = None
     oidc: OidcSettings | None = None
 
 

@@ -44,13 +44,20 @@ from starlette.responses import Response
 from ashyq import __version__
 from ashyq.web.context import Context, NotSignedIn, context, redirect
 from ashyq.web.pages import STATIC
-from ashyq.web.routes import admin, appeal, auth, publishing, reading
+from ashyq.web.routes import admin, appeal, auth, evidence, publishing, reading
 from ashyq.web.security import LoginThrottle, security_headers
 from ashyq.web.sessions import FORM_FIELD, FORM_HEADER, SessionCookies, same_token
 from ashyq.web.settings import WebSettings
 
 # every page of the application, in the order their paths are matched
-ROUTERS: list[APIRouter] = [auth.router, reading.router, publishing.router, appeal.router, admin.router]
+ROUTERS: list[APIRouter] = [
+    auth.router,
+    reading.router,
+    publishing.router,
+    evidence.router,
+    appeal.router,
+    admin.router,
+]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 

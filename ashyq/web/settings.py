@@ -33,6 +33,7 @@ class WebSettings:
     login_per_address: str = "30 per 15 minutes"
     oidc: OidcSettings | None = None
     oidc_secret: str | None = None
+    signing_key: Path | None = None  # signs the evidence packages verifiers download (none: not served)
     ephemeral_key: bool = field(default=False)  # no key was configured: one made for this process
 
 
@@ -74,5 +75,6 @@ def settings_from(loaded: LoadedConfig, db: str | None, data_dir: Path) -> WebSe
         secure_cookies=serve.secure_cookies,
         oidc=serve.oidc,
         oidc_secret=oidc_secret,
+        signing_key=loaded.relative(serve.signing_key_file) if serve.signing_key_file else None,
         ephemeral_key=made,
     )

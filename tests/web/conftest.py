@@ -18,6 +18,7 @@ from reports_sample import ReportStore, build_report_store
 
 from ashyq.pipeline.accounts import add_account, find_account
 from ashyq.pipeline.publication import publish
+from ashyq.reports.signing import generate_key
 from ashyq.store import session_scope
 from ashyq.store.models import Body
 from ashyq.web.app import create_app
@@ -73,9 +74,17 @@ def web_settings(store: WebStore, **changes: object) -> WebSettings:
 
 
 @pytest.fixture(scope="session")
-def web_url(web_store: WebStore) -> Iterator[str]:
+def signing_key(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The operator's Ed25519 key the served evidence packages are signed with (its .pub beside it)."""
+    key = tmp_path_factory.mktemp("keys") / "operator.key"
+    generate_key(key, "ashyq tests")
+    return key
+
+
+@pytest.fixture(scope="session")
+def web_url(web_store: WebStore, signing_key: Path) -> Iterator[str]:
     """The application served once for the session (port chosen by the system)."""
-    with served(create_app(web_settings(web_store))) as url:
+    with served(create_app(web_settings(web_store, signing_key=signing_key))) as url:
         yield url
 
 

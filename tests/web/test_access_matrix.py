@@ -32,6 +32,7 @@ class Ids:
     evidence: dict[tuple[str, str], str]  # (run, body) → an evidence with a file
     archived: dict[tuple[str, str], str]  # (run, body) → an archived page (a WARC record)
     published: frozenset[tuple[str, str]]  # (run, body) published (the store's state when read)
+    enbek_publication: int | None
 
 
 def _ids(store: WebStore) -> Ids:
@@ -57,8 +58,13 @@ def _ids(store: WebStore) -> Ids:
                         Evidence.run_id == run, Evidence.body_id == body, Evidence.kind == "warc_record"
                     )
                 ).first()
-        published = frozenset(session.execute(select(Publication.run_id, Publication.body_id)).tuples())
-    return Ids(findings, files, archived, published)
+        published = frozenset(
+            (run, body) for run, body in session.execute(select(Publication.run_id, Publication.body_id))
+        )
+        enbek = session.scalar(
+            select(Publication.id).where(Publication.run_id == store.new_run, Publication.body_id == "enbek")
+        )
+    return Ids(findings, files, archived, published, enbek)
 
 
 def _reads(role: str, run: str, body: str, ids: Ids) -> int:
@@ -94,6 +100,8 @@ def matrix(store: WebStore, ids: Ids) -> list[tuple[str, str, str, int]]:
             ("GET", "/admin/audit", role, _only({"admin"}, role)),
             ("GET", "/findings/999999", role, _only(readers, role, 404)),
             ("GET", "/evidence/no-such-evidence/file", role, _only(readers, role, 404)),
+            # the signed evidence package of enbek's published conclusion
+            ("GET", f"/publications/{ids.enbek_publication}/evidence.wacz", role, _reads(role, new, "enbek", ids)),
         ]
         for run in (store.new_run, store.old_run):
             for body in ("enbek", "adilet", "astana"):
@@ -143,7 +151,7 @@ def test_every_route_as_every_role(web_store: WebStore, clients: dict[str, Clien
         if role == "nobody" and method == "GET":
             assert answer.headers["Location"].startswith("/login?next=")
     assert not wrong, "\n".join(wrong)
-    assert len(rows) == len(ROLES) * 36
+    assert len(rows) == len(ROLES) * 37
 
 
 def test_a_body_cannot_reach_another_bodys_finding_or_evidence_by_editing_an_id(
