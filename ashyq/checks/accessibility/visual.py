@@ -114,7 +114,54 @@ def images_without_alt(parsed: Parsed) -> list[Any]:
     return out
 
 
-@register("a14.alt_text", "2", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
+# An alternative text that names the file or only says "a picture" (WCAG 1.1.1 asks for the equivalent
+# purpose): present, so axe passes it, but it may not describe the image; the assessor is asked.
+FILE_NAME_ALT = re.compile(
+    r"^\S*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)$|^(?:img|dsc|image|photo|screenshot)[-_ ]?\d+", re.I
+)
+GENERIC_ALT = frozenset(
+    {
+        "image", "picture", "photo", "img", "pic", "banner", "logo", "icon", "untitled",
+        "изображение", "картинка", "фото", "фотография", "рисунок", "баннер", "логотип", "иконка",
+        "без названия", "сурет", "фотосурет", "кескін", "сурет жоқ",
+    }
+)  # fmt: skip
+
+
+def questionable_alts(pages: list[Parsed]) -> list[tuple[Parsed, Any, str]]:
+    """Images whose alternative text exists but may not describe them: the file name, or a generic word
+    for "image" (each page, each distinct text once)."""
+    out = []
+    for parsed in pages:
+        seen: set[str] = set()
+        for element in parsed.root.iter("img", "input", "area"):
+            alt = re.sub(r"\s+", " ", str(element.get("alt") or element.get("aria-label") or "")).strip()
+            if not alt or alt in seen:
+                continue
+            if FILE_NAME_ALT.search(alt) or alt.lower().strip(" .:-") in GENERIC_ALT:
+                seen.add(alt)
+                out.append((parsed, element, alt))
+    return out
+
+
+def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
+    """A passing 3.1 whose pages have an image with a questionable alternative text: uncertain."""
+    found = questionable_alts(pages)
+    if result.status != "pass" or not found:
+        return result
+    parsed, element, alt = found[0]
+    src = str(element.get("src") or "")
+    result.measured["questionable_alt"] = len(found)
+    return result.uncertain(
+        "image_alternative",
+        look_at=parsed.page.evidence(f'img[alt="{alt}"]' if '"' not in alt else "img", f"alt «{alt}», src {src}"[:200]),
+        quote=alt,
+        detail=f"{len(found)} image(s) whose alternative text is a file name or a generic word, first «{alt}» "
+        f"({src}) on {parsed.page.url}: present, but it may not describe what the image shows",
+    )
+
+
+@register("a14.alt_text", "3", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
@@ -146,7 +193,7 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "markup_pages_without_alt": len(markup.pages) if markup else 0,
     }
     evidence = _evidence(taken, pages)
-    return [outcome.result(item, measured, evidence)]
+    return [_alt_doubt(outcome.result(item, measured, evidence), pages)]
 
 
 def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef]:
@@ -489,7 +536,35 @@ def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tup
     return out
 
 
-@register("a14.form_errors", "2", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
+Sent = tuple[Measurement, dict[str, Any]]  # a form as the browser sent it wrongly, on its page
+
+
+def untriggered_forms(taken: list[Measurement], judged: list[dict[str, Any]]) -> list[Sent]:
+    """The forms sent wrongly whose error could not be triggered: nothing required, no message box,
+    no message, so the empty form told nothing either way (a poll, a subscription)."""
+    ids = {id(f) for f in judged}
+    return [(m, f) for m in taken for f in m.data.get("forms", []) if id(f) not in ids]
+
+
+def _form_doubt(result: Result, untried: list[Sent]) -> Result:
+    """A 3.5 verdict that is not a fail while some form's error could not be triggered: uncertain."""
+    if result.status not in ("pass", "not_applicable") or not untried:
+        return result
+    m, form = untried[0]
+    result.measured["untriggered_forms"] = len(untried)
+    return result.uncertain(
+        "error_not_triggered",
+        look_at=m.evidence(
+            form.get("selector"), f"form {form.get('selector')}: no error message after sending it empty"
+        ),
+        quote=str(form.get("selector") or m.url),
+        detail=f"{len(untried)} form(s) took an empty submission without any message, none of their fields "
+        f"required (first {form.get('selector')} on {m.url}): whether they say what is wrong with a wrong "
+        "input could not be seen",
+    )
+
+
+@register("a14.form_errors", "3", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
 def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.5: A text message for an input error when filling in forms."""
     config = check_settings("accessibility", artifacts.config)
@@ -498,15 +573,19 @@ def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
         return [no_measurement(item, "form_errors", broken)]
     generic = labels(config, "input_error_generic")
     verdicts = [(m, form, why) for m in taken for form, why in _form_verdicts(m, generic)]
+    untried = untriggered_forms(taken, [form for _, form, _ in verdicts])
     if not verdicts:
         return [
-            Result(
-                item,
-                None,
-                "not_applicable",
-                {"forms": 0, "pages": len(taken)},
-                reason="no page the browser saw has a form to fill in",
-                evidence=[taken[0].evidence()],
+            _form_doubt(
+                Result(
+                    item,
+                    None,
+                    "not_applicable",
+                    {"forms": 0, "pages": len(taken)},
+                    reason="no page the browser saw has a form to fill in",
+                    evidence=[taken[0].evidence()],
+                ),
+                untried,
             )
         ]
     failed = [(m, f, why) for m, f, why in verdicts if why]
@@ -528,10 +607,13 @@ def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     shown = next(((m, f) for m, f, why in verdicts if not why), (verdicts[0][0], verdicts[0][1]))
     told = [x.get("message") for x in shown[1].get("native", [])] + [x["text"] for x in shown[1].get("messages", [])]
     return [
-        outcome.result(
-            item,
-            {"forms": len(verdicts), "silent_forms": len(failed)},
-            [shown[0].evidence(shown[1].get("selector"), "; ".join(t for t in told if t)[:200])],
+        _form_doubt(
+            outcome.result(
+                item,
+                {"forms": len(verdicts), "silent_forms": len(failed)},
+                [shown[0].evidence(shown[1].get("selector"), "; ".join(t for t in told if t)[:200])],
+            ),
+            untried,
         )
     ]
 
