@@ -12,12 +12,13 @@ its highest value.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from ashyq.methodology.edition import CoefficientRule, Edition, edition_path
@@ -63,22 +64,18 @@ def _upheld_measures(measured: Mapping[str, Any], upheld: UpheldItem, top: float
     return kept
 
 
+# a copy is a new row of the next revision: its own id and time; everything else as it was (the
+# certainty, the doubt and an assessor's answer included, whatever columns a finding gains)
+_NOT_COPIED = frozenset({"id", "revision", "created_at"})
+
+
 def _copy(finding: Finding, revision: int) -> Finding:
-    return Finding(
-        run_id=finding.run_id,
-        body_id=finding.body_id,
-        item=finding.item,
-        lang=finding.lang,
-        status=finding.status,
-        reason=finding.reason,
-        measured=dict(finding.measured or {}),
-        deficiencies=list(finding.deficiencies or []),
-        check_id=finding.check_id,
-        check_version=finding.check_version,
-        revision=revision,
-        carried_from=finding.carried_from,
-        evidence=list(finding.evidence),
-    )
+    values = {
+        column.key: copy.deepcopy(getattr(finding, column.key))
+        for column in inspect(Finding).column_attrs
+        if column.key not in _NOT_COPIED
+    }
+    return Finding(**values, revision=revision, evidence=list(finding.evidence))
 
 
 def _revised_findings(
@@ -87,12 +84,15 @@ def _revised_findings(
     by_key = {(u.item, u.lang): u for u in upheld}
     out: list[Finding] = []
     for finding in findings_for(session, run.id, body_id):
-        copy = _copy(finding, revision)
+        revised = _copy(finding, revision)
         decided = by_key.pop((finding.item, finding.lang), None)
         if decided is not None:
-            copy.status, copy.reason, copy.deficiencies = "pass", None, []
-            copy.measured = _upheld_measures(finding.measured or {}, decided, _coefficient_top(editions, finding.item))
-        out.append(copy)
+            revised.status, revised.reason, revised.deficiencies = "pass", None, []
+            revised.certainty = "certain"  # the commission decided it (an assessor's doubt stays on record)
+            revised.measured = _upheld_measures(
+                finding.measured or {}, decided, _coefficient_top(editions, finding.item)
+            )
+        out.append(revised)
     for decided in by_key.values():  # an item the score deducted for without a finding row of its own
         out.append(
             Finding(

@@ -221,3 +221,24 @@ def test_the_revised_conclusion_cites_the_decision(
         html = render_conclusion_html(load_body_report(session, appeal_store.run_id, "enbek"), lang, citation)
     assert heading in html and outcome in html and "T7-1" in html and "2026-11-23" in html
     assert "Телефон &lt;b&gt;указан&lt;/b&gt;" in html  # the reasons are text, never markup
+
+
+def test_an_appeal_revision_keeps_what_it_does_not_decide(appeal_store: AppealStore) -> None:
+    """The other findings are copied whole: an open verdict stays open, with its doubt."""
+    with session_scope(appeal_store.url) as session:
+        publication, enbek = _state(session, appeal_store, "enbek")
+        doubted = (
+            session.query(Finding)
+            .filter_by(run_id=appeal_store.run_id, body_id="enbek", item="T1-1", lang="kk", revision=1)
+            .one()
+        )
+        doubted.certainty, doubted.doubt = "uncertain", {"reason": "label_only", "quote": "Ашық деректер"}
+        opened_by_body(session, publication, enbek, now=MONDAY)
+        (disputed,) = file_disagreements(session, publication, enbek, _rows([("T7-1", "kk")]), "form", now=MONDAY)
+        commission = session.get(Account, appeal_store.accounts["commission"])
+        assert commission is not None
+        decide(session, disputed, commission, "upheld", "Телефон берілген", now=MONDAY)
+        newest = {(f.item, f.lang): f for f in repo.findings_for(session, appeal_store.run_id, "enbek")}
+        kept = newest[("T1-1", "kk")]
+        assert (kept.revision, kept.certainty, kept.doubt) == (2, "uncertain", doubted.doubt)
+        assert newest[("T7-1", "kk")].certainty == "certain"
