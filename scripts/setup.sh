@@ -43,11 +43,11 @@ fi
 stamp=.venv/.ashyq-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ replica/pyproject.toml -nt "$stamp" ]; then
     echo "setup: the project's dependencies as wheels in .venv/wheelhouse"
-    .venv/bin/pip wheel -q -w .venv/wheelhouse '.[postgres,queue,dev]' ./replica 'setuptools>=77' wheel
+    .venv/bin/pip wheel -q -w .venv/wheelhouse '.[postgres,queue,oidc,dev]' ./replica 'setuptools>=77' wheel
     # the project and the replica are built from the checkout when wanted
     rm -f .venv/wheelhouse/ashyq-*.whl .venv/wheelhouse/ashyq_replica-*.whl
     echo "setup: installing the project, its extras and the replica world into .venv"
-    .venv/bin/pip install -q --no-index --find-links .venv/wheelhouse -e '.[postgres,queue,dev]' -e ./replica
+    .venv/bin/pip install -q --no-index --find-links .venv/wheelhouse -e '.[postgres,queue,oidc,dev]' -e ./replica
     touch "$stamp"
 fi
 # The project's own modules compiled ahead (pip did it for the dependencies): a shell with

@@ -19,8 +19,6 @@ from ashyq.store.access import AuditEntry
 from ashyq.web.app import create_app
 from ashyq.web.server import served
 
-pytest.importorskip("authlib")
-
 
 @pytest.fixture(scope="module")
 def idp() -> Iterator[ProviderState]:
