@@ -188,12 +188,20 @@ class World:
     nights: int = 0
     change_share: float = 0.05
     _by_id: dict[str, WorldBody] = field(default_factory=dict, init=False, repr=False)
+    _by_slug: dict[str, WorldBody] = field(default_factory=dict, init=False, repr=False)
     _content_key: tuple[object, ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {b.id: b for b in self.bodies}
+        self._by_slug = {}
+        for body in self.bodies:  # the first body of a slug, as a scan in order finds it
+            if body.ids.govkz_slug:
+                self._by_slug.setdefault(body.ids.govkz_slug, body)
+        # the bodies enter the key as a digest, taken once: a key holding the bodies themselves is hashed
+        # body by body on every cache lookup, which made a world of 3,000 bodies quadratic to build
+        bodies = hashlib.sha256(repr(self.bodies).encode()).hexdigest()
         self._content_key = (
-            self.seed, self.as_of, self.faults, tuple(sorted(self.fixes)), self.bodies, self.nights, self.change_share
+            self.seed, self.as_of, self.faults, tuple(sorted(self.fixes)), bodies, self.nights, self.change_share
         )  # fmt: skip
         if self.nights < 0 or not 0 <= self.change_share <= 1:
             raise ValueError("nights is 0 or more and change_share between 0 and 1")
@@ -224,7 +232,7 @@ class World:
         return self._by_id[body_id]
 
     def by_slug(self, slug: str) -> WorldBody | None:
-        return next((b for b in self.bodies if b.ids.govkz_slug == slug), None)
+        return self._by_slug.get(slug)
 
     def rng(self, *names: object) -> random.Random:
         """A random generator that depends only on the world's seed and the given names."""

@@ -413,10 +413,15 @@ SEEDS: tuple[Seed, ...] = (
 STATE_KNOBS = frozenset({"no_english"})
 
 
+_BY_KNOB: dict[tuple[str, str], tuple[Seed, ...]] = {}
+for _seed in SEEDS:  # looked up for every item the generators make: an index, not a scan of the seeds
+    _BY_KNOB[(_seed.body, _seed.knob)] = (*_BY_KNOB.get((_seed.body, _seed.knob), ()), _seed)
+
+
 def seeded(body_id: str, knob: str, lang: str | None = None) -> bool:
     """Whether the generators must break ``knob`` on this body (and language, when it is per language)."""
     body_id = template_of(body_id)  # a generated body is seeded as the body it copies
-    return any(s.body == body_id and s.knob == knob and (lang is None or s.lang in (None, lang)) for s in SEEDS)
+    return any(lang is None or s.lang in (None, lang) for s in _BY_KNOB.get((body_id, knob), ()))
 
 
 # Gaps of the unified platform's template itself: every body on it shares them, so they are not

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from email.utils import format_datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from xml.sax.saxutils import escape
 
@@ -23,6 +23,7 @@ from ashyq_replica.core import GOVKZ_HOST, World
 from ashyq_replica.govkz import api, graphql
 from ashyq_replica.govkz.content import govkz_bodies, site_content
 from ashyq_replica.govkz.files import make_png
+from ashyq_replica.govkz.model import Upload
 
 REAL_BASE = f"https://{GOVKZ_HOST}"
 
@@ -105,10 +106,16 @@ def create_app(world: World) -> web.Application:
     shell = shell_html()
     js, js_hash = static_asset("main.js")
     css, css_hash = static_asset("main.css")
-    sitemap = sitemap_xml(world)
-    uploads = {
-        path: upload for body in govkz_bodies(world) for path, upload in site_content(world, body).uploads.items()
-    }
+
+    # the site map and the index of uploads hold every body's content: each is built on the first
+    # request that needs it, not when the app is made (a world of 3,000 bodies took minutes to start)
+    @cache
+    def sitemap() -> bytes:
+        return sitemap_xml(world)
+
+    @cache
+    def uploads() -> dict[str, Upload]:
+        return {path: up for body in govkz_bodies(world) for path, up in site_content(world, body).uploads.items()}
 
     async def entity(request: web.Request) -> web.Response:
         if request.match_info["tail"].rstrip("/") == "/press/news/rss":  # [GUESS] the live RSS path is unknown
@@ -136,7 +143,7 @@ def create_app(world: World) -> web.Application:
         return web.Response(body=emblem_png(), content_type="image/png")
 
     async def upload(request: web.Request) -> web.Response:
-        found = uploads.get(request.path)
+        found = uploads().get(request.path)
         if found is None:
             raise web.HTTPNotFound()
         name = request.path.rsplit("/", 1)[-1]
@@ -147,7 +154,7 @@ def create_app(world: World) -> web.Application:
         )
 
     async def sitemap_handler(request: web.Request) -> web.Response:
-        return web.Response(body=sitemap, content_type="application/xml", charset="utf-8")
+        return web.Response(body=sitemap(), content_type="application/xml", charset="utf-8")
 
     async def robots(request: web.Request) -> web.Response:
         return web.Response(body=ROBOTS, content_type="text/plain", charset="utf-8")

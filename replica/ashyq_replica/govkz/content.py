@@ -46,58 +46,61 @@ def _upload_path(created: datetime, key: str, ext: str) -> str:
     return f"/uploads/{created.year}/{created.month}/{created.day}/{digest}_original.{ext}"
 
 
-def _translit(text: str) -> str:
-    table = dict(
-        zip(
-            "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
-            [
-                "a",
-                "b",
-                "v",
-                "g",
-                "d",
-                "e",
-                "e",
-                "zh",
-                "z",
-                "i",
-                "y",
-                "k",
-                "l",
-                "m",
-                "n",
-                "o",
-                "p",
-                "r",
-                "s",
-                "t",
-                "u",
-                "f",
-                "kh",
-                "ts",
-                "ch",
-                "sh",
-                "sch",
-                "",
-                "y",
-                "",
-                "e",
-                "yu",
-                "ya",
-                "a",
-                "g",
-                "k",
-                "n",
-                "o",
-                "u",
-                "u",
-                "h",
-                "i",
-            ],
-            strict=True,
-        )
+_TRANSLIT = dict(  # Cyrillic (Russian and Kazakh) to Latin, for the slugs of titles; built once
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "sch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "a",
+            "g",
+            "k",
+            "n",
+            "o",
+            "u",
+            "u",
+            "h",
+            "i",
+        ],
+        strict=True,
     )
-    out = "".join(table.get(ch, ch if ch.isascii() and ch.isalnum() else "-") for ch in text.lower())
+)
+
+
+@lru_cache(maxsize=4096)  # generated bodies repeat their templates' titles
+def _translit(text: str) -> str:
+    out = "".join(_TRANSLIT.get(ch, ch if ch.isascii() and ch.isalnum() else "-") for ch in text.lower())
     return "-".join(part for part in out.split("-") if part)[:80]
 
 
@@ -166,10 +169,16 @@ def _document_file(doc_id: int, category: str, ext: str, title: str, created: da
     if ext == "docx":
         return files.make_docx(title, [texts.NPA_CLAUSE[1].format(n=n) for n in range(1, 4)])
     if ext == "xlsx":
-        rows: list[list[str | int | float]] = [["Показатель", "План", "Факт"]]
-        rows += [[f"Бюджетная программа {100 + k}", 1000 * (k + 3), 950 * (k + 3)] for k in range(5)]
-        return files.make_xlsx("Отчёт", rows)
+        return _budget_report()
     return files.make_zip({"plan.txt": title, "report.csv": "indicator;plan;fact\nA;100;97\nB;80;81\n"})
+
+
+@lru_cache(maxsize=1)
+def _budget_report() -> bytes:
+    """Every budget report's workbook (the same figures: made once, not per document)."""
+    rows: list[list[str | int | float]] = [["Показатель", "План", "Факт"]]
+    rows += [[f"Бюджетная программа {100 + k}", 1000 * (k + 3), 950 * (k + 3)] for k in range(5)]
+    return files.make_xlsx("Отчёт", rows)
 
 
 def _documents(world: World, site: SiteContent, index: int) -> None:

@@ -268,8 +268,9 @@ def _listing_html(world: World, slug: str, lang: str) -> str:
 def subordinate_pages(world: World, lang: str) -> list[dict[str, Any]]:
     """One ``pages`` item per entity that has subordinate organisations (not a menu item)."""
     out = []
+    listing = {e.listed_by for e in entities(world) if e.listed_by}  # once: not a scan of the list per entity
     for entity in platform_entities(world):
-        if not listed_by(world, str(entity.slug)):
+        if entity.slug not in listing:
             continue
         title = SUBORDINATES_TITLE[lang]
         out.append(

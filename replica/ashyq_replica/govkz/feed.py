@@ -66,6 +66,20 @@ def changes(world: World) -> tuple[Change, ...]:
     return _RECORDS[key]
 
 
+_BY_BODY: dict[tuple[object, ...], dict[str, list[Change]]] = {}
+
+
+def changes_of(world: World, body_id: str) -> list[Change]:
+    """The record's changes of one body, in the record's order (indexed once per world content)."""
+    key = world.content_key
+    if key not in _BY_BODY:
+        index: dict[str, list[Change]] = {}
+        for change in changes(world):
+            index.setdefault(change.body_id, []).append(change)
+        _BY_BODY[key] = index
+    return _BY_BODY[key].get(body_id, [])
+
+
 def _record(world: World) -> list[Change]:
     entities = sorted((b for b in world.bodies if b.site == "govkz" and b.ids.govkz_slug), key=lambda b: b.id)
     out: list[Change] = []
@@ -122,8 +136,8 @@ def add_feed(world: World, site: SiteContent) -> None:
     generators list them)."""
     news: list[News] = []
     documents: list[Document] = []
-    for change in sorted(changes(world), key=lambda c: c.created, reverse=True):
-        if change.body_id != site.body.id or change.kind not in PLATFORM_KINDS:
+    for change in sorted(changes_of(world, site.body.id), key=lambda c: c.created, reverse=True):
+        if change.kind not in PLATFORM_KINDS:
             continue
         title = {
             "kk": f"Жаңа жарияланым №{change.item_id}",
@@ -149,8 +163,8 @@ def add_feed(world: World, site: SiteContent) -> None:
 
 def edit_pages(world: World, site: SiteContent) -> None:
     """The section pages the feed edited, each edit a paragraph dated its night (in every language)."""
-    for change in sorted(changes(world), key=lambda c: c.created):
-        if change.body_id != site.body.id or change.kind != "pages":
+    for change in sorted(changes_of(world, site.body.id), key=lambda c: c.created):
+        if change.kind != "pages":
             continue
         for n, page in enumerate(site.pages):
             if page.slug == change.page:

@@ -104,4 +104,6 @@ class SiteContent:
 
 def iso(moment: datetime) -> str:
     """created_date as the API writes it: parseable with ``%Y-%m-%dT%H:%M:%S.%f%z``."""
+    if moment.utcoffset() is not None:  # the same text, written without three strftime calls an item
+        return moment.isoformat(timespec="milliseconds")
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + moment.strftime("%z")[:3] + ":" + moment.strftime("%z")[3:]
