@@ -43,18 +43,19 @@ from starlette.responses import Response
 
 from ashyq import __version__
 from ashyq.web.context import Context, NotSignedIn, context, redirect
-from ashyq.web.pages import STATIC
-from ashyq.web.routes import admin, appeal, auth, evidence, publishing, reading, review_queue
+from ashyq.web.routes import admin, appeal, auth, evidence_packages, oidc, publishing, reading, review_queue
 from ashyq.web.security import LoginThrottle, security_headers
 from ashyq.web.sessions import FORM_FIELD, FORM_HEADER, SessionCookies, same_token
 from ashyq.web.settings import WebSettings
+from ashyq.web.templating import STATIC
 
 # every page of the application, in the order their paths are matched
 ROUTERS: list[APIRouter] = [
     auth.router,
+    oidc.router,
     reading.router,
     publishing.router,
-    evidence.router,
+    evidence_packages.router,
     appeal.router,
     review_queue.router,
     admin.router,

@@ -17,9 +17,9 @@ from ashyq.base.vocabulary import LANGS
 from ashyq.reports.i18n import Translate, catalogue
 from ashyq.store import session_scope
 from ashyq.store.access import Account, AuditEntry
-from ashyq.web.pages import render_page
 from ashyq.web.sessions import LANG_COOKIE, SessionCookies, Viewer
 from ashyq.web.settings import WebSettings
+from ashyq.web.templating import render_page
 
 DEFAULT_LANG = "ru"
 

@@ -33,6 +33,8 @@ FAMILIES = {
     "fetch": "fetching one page: the guarded HTTP client (net) and the declared links' polite fetcher on it (declared)",
     "outputs": "the files a command writes: the rule (base), the check before writing (cli), the writing (pipeline)",
     "appeal": "the appeal of a published conclusion: its tables (store), its commands (cli), its pages (web)",
+    "access": "who may see what in the served application: its tables (store), the rule its pages apply (web)",
+    "oidc": "sign-in through the identity provider: asking the provider (net), the pages (web)",
 }
 
 
