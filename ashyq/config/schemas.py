@@ -332,6 +332,8 @@ class VocabularyIndicator(Schema):
     unless: Words = {}
     expected_with: list[str] = []
     machine_readable: list[str] = []  # the kinds of body whose table marks it "*" (Appendix 15)
+    official_language: str | None = None  # kk or ru: the one language its official text exists in
+    parts: list[dict[str, list[str]]] = []  # the forms its wording lists, each kk/ru keywords
 
 
 class VocabularySection(Schema):

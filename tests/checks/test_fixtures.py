@@ -29,6 +29,10 @@ def test_fixture(case: Case) -> None:
             assert sum(d.count for d in got.deficiencies) == expected["deficiencies"], [
                 d.message for d in got.deficiencies
             ]
+        if "certainty" in expected:
+            assert got.certainty == expected["certainty"], (got.certainty, got.doubt)
+        if "doubt" in expected:
+            assert got.doubt is not None and got.doubt.reason == expected["doubt"], got.doubt
         if got.status in ("pass", "fail", "partial"):
             assert got.evidence or any(d.evidence for d in got.deficiencies), "a finding without evidence"
         if got.status == "not_assessed":

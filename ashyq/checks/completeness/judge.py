@@ -58,14 +58,22 @@ from ashyq.checks.completeness.corpus import content_only as content_only_unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.machine_readable import unreadable
 from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.readings import Doubt, address_doubt, missing_parts, parts_doubt, tells_unknown
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
 
 PHONE = re.compile(r"(?:\+7|8)[\s(-]*\d{3,4}[\s)-]*\d{2,3}[\s-]*\d{2}[\s-]*\d{2}|(?<!\d)1414(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A postal address (Appendix 15, 1.2 indicator 1; Table 7 row 1) is where a letter reaches the body: a street,
+# avenue or district with a house number, or a postal code before the place. The name of the city alone («г.
+# Костанай», «Қостанай қ.») is not one: a territorial unit's page naming its city has not given its address.
+_STREET = (
+    r"(?:ул\.|улица|улицы|проспект|пр\.|пр-т|микрорайон|мкр\.?|переулок|пер\.|шоссе|бульвар|площадь|"
+    r"көшесі|көш\.|даңғылы|даң\.|шағын ауданы?|ықшам ауданы?|тұйық көшесі|алаңы)"
+)
 _ADDRESS = (
-    r"(?<!\w)(?:г\.|ул\.|улица|проспект|пр\.|микрорайон|мкр\.|почтовый адрес|адрес[:,]|"
-    r"қ\.|көшесі|даңғылы|мекенжай|шағын аудан)"
+    rf"(?<!\w){_STREET}[^\n]{{0,40}}?(?<!\d)\d{{1,4}}(?!\d)"  # the street, then the house
+    rf"|(?<!\d)\d{{6}}(?!\d)[,\s]{{1,3}}(?:г\.|город|[\w-]+ (?:қ\.|қаласы))"  # 010000, г. Астана
 )
 ADDRESS = {"ru": re.compile(_ADDRESS), "kk": re.compile(fold_kazakh(_ADDRESS))}
 MAX_EVIDENCE = 12
@@ -109,6 +117,7 @@ class Verdict:
     incomplete_memos: list[tuple[Memo, list[str]]] = field(default_factory=list)
     memoless: list[Unit] = field(default_factory=list)  # listed services whose own page has no memo
     memos: list[Memo] = field(default_factory=list)  # the items' memos (Appendix 16 services)
+    doubts: list[Doubt] = field(default_factory=list)  # where the evidence admits another reading
 
     def nothing_to_post(self) -> int:
         return len(self.if_any_absent) + len(self.not_implementer)
@@ -598,7 +607,7 @@ def find_indicators(
                 if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
                     continue
                 language = _language_of(hit)
-                if language is not None and language != lang:
+                if language is not None and language not in (lang, indicator.official_language):
                     foreign = foreign or hit
                     continue
                 if content_only and (instead := placeholder(hit, lang, vocabulary)) is not None:
@@ -615,6 +624,13 @@ def find_indicators(
             continue
         if best is not None and unread_why is not None and _not_shown(verdict, indicator, best, unread_why, artifacts):
             continue
+        if best is not None and indicator.parts:
+            named, missing = missing_parts(indicator, [best.unit, *section_units], lang)
+            if missing:  # one form of several the wording lists: not shown, and said
+                verdict.doubts.append(parts_doubt(indicator, best.unit, lang, named, missing))
+                verdict.hits[indicator.id] = best
+                verdict.absent.append(indicator)
+                continue
         if best is not None:
             verdict.present[indicator.id] = best.unit
             verdict.hits[indicator.id] = best
@@ -631,6 +647,7 @@ def find_indicators(
             if (urlsplit(f.url).hostname or "").lower().removeprefix("www.") in own_hosts
             and any(p in f.url.lower() for p in (*indicator.urls, *section.urls))
             and p_lang(f.url, lang)
+            and tells_unknown(f)
         ]
         if why is None and failed:
             why = f"{failed[0].reason} on {failed[0].url}"
@@ -640,6 +657,8 @@ def find_indicators(
             verdict.if_any_absent.append(indicator)
         else:
             verdict.absent.append(indicator)
+            if indicator.detect == "address" and (doubt := address_doubt(indicator, section_units or units, lang)):
+                verdict.doubts.append(doubt)
     verdict.placeholders = {key: said for key, said in verdict.placeholders.items() if key not in verdict.present}
     verdict.incomplete_memos = _incomplete_memos(memos.memos)
     verdict.memoless = memos.without
@@ -889,7 +908,20 @@ def assess_section(
         anchor = section_units[0] if section_units else mine[0]
         evidence = [anchor.evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")]
     status = _status(listed, present, share, deficiencies)
-    return Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
+    result = Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
+    return _with_doubts(result, verdict.doubts)
+
+
+def _with_doubts(result: Result, doubts: list[Doubt]) -> Result:
+    """The verdict marked uncertain where an indicator's evidence admits another reading: the first
+    doubt is the question, every one is listed in ``measured.doubts``."""
+    if not doubts:
+        return result
+    result.measured["doubts"] = {d.indicator: d.detail for d in doubts}
+    first = doubts[0]
+    detail = "; ".join(d.detail for d in doubts)
+    look_at = first.unit.evidence(first.quote[:200])
+    return result.uncertain(first.reason, look_at=look_at, quote=first.quote, detail=detail)
 
 
 def _found_evidence(verdict: Verdict) -> list[EvidenceRef]:

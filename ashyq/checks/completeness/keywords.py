@@ -42,6 +42,15 @@ Currency of an indicator (``current``): ``days`` — the freshest date in its bl
 ``years`` — the latest year its block names may lag the audit's year by at most this many
 (``0``: a plan must cover this year; ``1``: a report must be last year's at the latest).
 
+``official_language`` (kk or ru): the one language the indicator's official text exists in (the State
+Anthem's words are Kazakh only): its text in that language on the other language's pages is no missing
+translation.
+
+``parts`` (a list of kk/ru keyword lists): the forms the indicator's wording lists, each to be named in
+its place (the place's blocks and the blocks under them). A place naming some of them shows one form of
+several: the indicator is not counted, and the verdict is uncertain (the list ends «и др.», an
+assessor may read the forms shown as enough).
+
 ``machine_readable`` (kinds of body, ``cgo``/``mio``): the table marks the indicator "*", «сведения,
 которые должны быть размещены в машиночитаемом виде» (Appendix 15's notes): a place that offers it
 only as pictures or scans does not show it (:mod:`ashyq.checks.completeness.machine_readable`).
@@ -59,6 +68,14 @@ from ashyq.config.loader import kind, merge, read
 
 MATCH_SCOPES = ("anywhere", "section", "titles", "headings", "memo")
 DETECTORS = ("phone", "email", "address", "social", "egov_link", "law_link")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One form an indicator's wording lists (``parts``): its first keyword names it in findings."""
+
+    name: dict[str, str]
+    keywords: dict[str, tuple[re.Pattern[str], ...]]
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,12 @@ class Indicator:
     expected_with: tuple[str, ...] = ()  # an ``if_any`` indicator is expected when one of these is present
     # the kinds of body whose table marks it "*": to be published in a machine-readable form
     machine_readable: tuple[str, ...] = ()
+    # the one language its official text exists in (the State Anthem's words are Kazakh only): shown in
+    # that language on the other language's pages, it is shown there too, no missing translation
+    official_language: str | None = None
+    # ``parts``: the forms the indicator's wording lists («опросы …, ответы на часто задаваемые вопросы,
+    # интернет-приемная и др.»), each kk/ru keywords: it is shown where its place names every one
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +181,11 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
     if set(spec.get("machine_readable", [])) - {"cgo", "mio"}:
         raise ValueError(f"{where}: machine_readable lists kinds of body (cgo, mio)")
     current_days, current_years = _current(spec, where)
+    if spec.get("official_language") not in (None, "kk", "ru"):
+        raise ValueError(f"{where}: official_language is kk or ru")
+    parts = spec.get("parts") or []
+    if not isinstance(parts, list) or not all(isinstance(p, dict) and p.get("kk") and p.get("ru") for p in parts):
+        raise ValueError(f"{where}: parts is a list of mappings of kk and ru keywords")
     together = spec.get("with") or {}
     if not isinstance(together, dict) or set(together) - {"kk", "ru", "url"}:
         raise ValueError(f"{where}: with is a mapping of kk, ru and url lists")
@@ -180,6 +208,10 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         unless=_by_lang(spec["unless"], f"{where}/unless") if spec.get("unless") else {},
         expected_with=tuple(str(i) for i in spec.get("expected_with", [])),
         machine_readable=tuple(str(k) for k in spec.get("machine_readable", [])),
+        official_language=spec.get("official_language"),
+        parts=tuple(
+            Part({lang: str(p[lang][0]) for lang in ("kk", "ru")}, _by_lang(p, f"{where}/parts")) for p in parts
+        ),
     )
 
 

@@ -184,9 +184,10 @@ DOC_FRAMES: dict[str, tuple[Tri, str]] = {
     ),
     "inspections": (
         (
-            "{year} жылғы {q}-тоқсандағы тексерулер нәтижелері",
-            "Результаты проверок за {q} квартал {year} года",
-            "Results of inspections, Q{q} {year}",
+            # both halves of Table 7 row 3: the inspections the body carried out and those carried out in it
+            "{year} жылғы {q}-тоқсанда орган жүргізген және органда жүргізілген тексерулер нәтижелері",
+            "Результаты проверок, проведенных органом и в органе, за {q} квартал {year} года",
+            "Results of inspections by and of the body, Q{q} {year}",
         ),
         "pdf",
     ),

@@ -1,0 +1,110 @@
+"""Readings of the content appendices' wording that a keyword alone does not settle, and the doubts they
+leave (house style 14): what :mod:`ashyq.checks.completeness.judge` asks before it counts an indicator.
+
+* ``parts`` — an indicator whose wording lists several forms (Appendix 15, 1.11 indicator 6: «Данные об
+  опросах населения, обобщение и анализ запросов на получение информации, ответы на часто задаваемые
+  вопросы, интернет-приемная и др») is shown where the section names every form it lists; one form of
+  several (a FAQ alone) does not show it, and the verdict says so as a doubt.
+* a postal address is a street and house or a postal code; a page that names only the city the body sits
+  in has not given it, and the verdict says the city was seen.
+* a dead link (an answer of 404 or 410, a picture that does not load) says nothing the reader could not
+  see: the indicator is missing, not unknown; only a refusal of the moment (anti-bot, a timeout, a server
+  error) leaves it unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ashyq.base.artifacts import FetchFailure
+from ashyq.base.text import fold_kazakh
+from ashyq.checks.result import DoubtReason
+
+if TYPE_CHECKING:
+    from ashyq.checks.completeness.corpus import Unit
+    from ashyq.checks.completeness.keywords import Indicator
+
+# the place named without the street: seen where a postal address was looked for
+CITY_ONLY = {
+    "ru": re.compile(r"(?<!\w)(?:г\.|город)\s*[\w-]{3,}"),
+    "kk": re.compile(fold_kazakh(r"[\w-]{3,} (?:қ\.|қаласы)")),
+}
+DEAD = frozenset({404, 410})  # the page is not there: the reader cannot read it either
+MEDIA = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|ico|mp4|webm|mp3|swf|css|js|woff2?)(?:$|[?#])", re.I)
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """Why one indicator's verdict may read otherwise: the unit to look at and the quoted text."""
+
+    indicator: str
+    reason: DoubtReason
+    unit: Unit
+    quote: str
+    detail: str
+
+
+def missing_parts(indicator: Indicator, units: Sequence[Unit], lang: str) -> tuple[list[int], list[int]]:
+    """The indices of ``indicator.parts`` the units name (their content and link labels) and those they
+    do not."""
+    texts = [u.main for u in units] + [label for u in units for label, _ in u.anchors]
+    named: list[int] = []
+    missing: list[int] = []
+    for n, part in enumerate(indicator.parts):
+        words = part.keywords.get(lang, ())
+        (named if any(p.search(t) for p in words for t in texts) else missing).append(n)
+    return named, missing
+
+
+def parts_doubt(indicator: Indicator, unit: Unit, lang: str, named: list[int], missing: list[int]) -> Doubt:
+    """The doubt of an indicator shown in some of the forms its wording lists."""
+
+    def words(indices: list[int]) -> str:
+        return ", ".join(f"«{indicator.parts[n].name[lang]}»" for n in indices)
+
+    return Doubt(
+        indicator.id,
+        "other_reading",
+        unit,
+        indicator.name[lang],
+        f"{indicator.id}: the wording lists several forms ending «и др.»; the section shows {words(named)} "
+        f"but not {words(missing)}: counted as not shown, an assessor may read the forms shown as enough",
+    )
+
+
+def city_only(units: Iterable[Unit], lang: str) -> tuple[Unit, str] | None:
+    """The first unit that names the city the body sits in (where no postal address was found)."""
+    pattern = CITY_ONLY["kk" if lang == "kk" else "ru"]
+    for unit in units:
+        found = pattern.search(unit.main)
+        if found:
+            return unit, found.group(0)
+    return None
+
+
+def address_doubt(indicator: Indicator, units: Iterable[Unit], lang: str) -> Doubt | None:
+    """A postal address not found where the city is named: not shown, and said (the city may stand at the
+    head of a list the street of which the page writes elsewhere)."""
+    seen = city_only(units, lang)
+    if seen is None:
+        return None
+    unit, city = seen
+    return Doubt(
+        indicator.id,
+        "other_reading",
+        unit,
+        city,
+        f"{indicator.id}: the page names the city «{city}» but no street, house or postal code: "
+        "a city is not a postal address",
+    )
+
+
+def tells_unknown(failure: FetchFailure) -> bool:
+    """Whether a failed fetch leaves unknown what the body publishes there: a refusal of the moment
+    (anti-bot, robots, a timeout, a server error) does; a dead link (404, 410) or a picture does not."""
+    if MEDIA.search(failure.url):
+        return False
+    return not (failure.reason == "http_status" and failure.status_code in DEAD)
