@@ -20,7 +20,7 @@ from urllib.parse import quote
 import yaml
 
 SITES_DIR = Path(__file__).parent / "sites"
-SITE_IDS = ("geology", "altynkol", "archives", "nadzor", "akzhaiyk", "kalalar", "kokzhiek")
+SITE_IDS = ("geology", "altynkol", "archives", "nadzor", "akzhaiyk", "kalalar", "kokzhiek", "ekoreg")
 # sites written at different times, each group first seen on its own (docs/accuracy.md)
 SITE_GROUPS = {
     "first four": ("geology", "altynkol", "archives", "nadzor"),
