@@ -3,7 +3,8 @@ enbek's conclusion; enbek's person reads it in Kazakh (the opening is the receip
 shown), disputes two items before the deadline - one typed, one in the pre-filled table downloaded,
 filled and uploaded - and is refused once the term is over (the clock moved by moving the receipt and the
 publication back three weeks, not by waiting); the commission upholds one and rejects the other, and the
-upheld one makes the run's next revision with the new score, published as final and citing the decision.
+upheld one makes the run's next revision with the new score, published as final and citing the decision;
+a verifier downloads the signed WACZ of that conclusion and it verifies.
 
 One store and one application for this module (it changes them); the session's Chromium."""
 
@@ -23,6 +24,8 @@ from reports_sample import build_report_store
 from sqlalchemy import select
 
 from ashyq.pipeline.accounts import add_account
+from ashyq.reports.bundle import verify_bundle
+from ashyq.reports.signing import load_public_keys
 from ashyq.store import repository as repo
 from ashyq.store import session_scope
 from ashyq.store.access import Publication
@@ -31,7 +34,12 @@ from ashyq.web.app import create_app
 from ashyq.web.server import served
 from ashyq.web.settings import WebSettings
 
-ROLES = {"analyst": ("analyst", None), "enbek": ("body", "enbek"), "commission": ("commission", None)}
+ROLES = {
+    "analyst": ("analyst", None),
+    "enbek": ("body", "enbek"),
+    "commission": ("commission", None),
+    "verifier": ("verifier", None),
+}
 
 
 @dataclass
@@ -42,12 +50,12 @@ class Served:
 
 
 @pytest.fixture(scope="module")
-def appeal_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def appeal_app(tmp_path_factory: pytest.TempPathFactory, signing_key: Path) -> Iterator[Served]:
     store = build_report_store(tmp_path_factory.mktemp("appeal-web"))
     with session_scope(store.url) as session:
         for name, (role, body) in ROLES.items():
             add_account(session, name, role, PASSWORD, body, language="ru")
-    settings = WebSettings(db=store.url, data_dir=store.out_dir, secret_key=SECRET)
+    settings = WebSettings(db=store.url, data_dir=store.out_dir, secret_key=SECRET, signing_key=signing_key)
     with served(create_app(settings)) as url:
         yield Served(url, store.url, store.new.id)
 
@@ -160,9 +168,24 @@ def _decide(chromium: Any, served_app: Served) -> None:
     page.context.close()
 
 
+def _verify_the_package(chromium: Any, served_app: Served, signing_key: Path, tmp_path: Path) -> None:
+    """A verifier downloads the WACZ of the revised conclusion and it verifies against the operator's key."""
+    with session_scope(served_app.db) as session:
+        revised = session.scalars(select(Publication.id).where(Publication.revision == 2)).one()
+    page = _sign_in(chromium, served_app, "verifier")
+    page.goto(served_app.url + "/publications")
+    with page.expect_download() as download:
+        page.click(f'a[href="/publications/{revised}/evidence.wacz"]')
+    package = tmp_path / "enbek.wacz"
+    download.value.save_as(package)
+    verdict = verify_bundle(package, load_public_keys(signing_key.with_name("operator.key.pub")))
+    assert verdict.ok, verdict.problems
+    page.context.close()
+
+
 @pytest.mark.browser
 @pytest.mark.slow
-def test_the_appeal_end_to_end(chromium: Any, appeal_app: Served, tmp_path: Path) -> None:
+def test_the_appeal_end_to_end(chromium: Any, appeal_app: Served, signing_key: Path, tmp_path: Path) -> None:
     publication = _publish(chromium, appeal_app)
     before, revision = _final(appeal_app.db, appeal_app.run_id)
     assert revision == 1
@@ -179,3 +202,4 @@ def test_the_appeal_end_to_end(chromium: Any, appeal_app: Served, tmp_path: Path
     citation = page.locator("#citation").inner_text()
     assert "T7-1" in citation and "қарсылық қабылданды" in citation and "T9-1" in citation
     page.context.close()
+    _verify_the_package(chromium, appeal_app, signing_key, tmp_path)
