@@ -22,11 +22,11 @@ def test_outside_first_seen_figures_per_site_and_overall() -> None:
         assert {"agreement", "certain_agreement", "certain_share", "questions_per_body"} <= set(site)
     assert "says none" in figures["certainty"]  # an absent certainty counts as certain, and the output says so
     # the sites written later are first seen apart from the first four, and reported as their own group
+    # sites first seen at one commit form a group, reported apart (the first four, the sites written later)
     groups = first["groups"]
-    assert set(groups) == {"first four", "later three"}
-    assert groups["first four"]["verdicts"] + groups["later three"]["verdicts"] == first["overall"]["verdicts"]
-    later = {"akzhaiyk", "kalalar", "kokzhiek"}
-    assert later <= set(first["sites"]) and len({figures["measured_at"][s]["commit"] for s in later}) == 1
+    assert len(groups) == len({m["commit"] for m in figures["measured_at"].values()}) >= 2
+    assert sum(g["verdicts"] for g in groups.values()) == first["overall"]["verdicts"]
+    assert any(g["verdicts"] == 296 for g in groups.values())  # geology, altynkol, archives, nadzor
     assert first["overall"]["verdicts"] == sum(s["verdicts"] for s in first["sites"].values())
     assert 0 <= first["overall"]["agreement"] <= 1 and 0 <= first["overall"]["not_assessed"] <= 1
     assert "A14-1.1" in figures["excluded"]

@@ -68,23 +68,32 @@ def tally_dict(t: Tally) -> dict[str, Any]:
     }
 
 
-def outside_figures(pairs: list[Pair]) -> dict[str, Any]:
+def first_seen_groups(outside: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The sites first seen together (at one commit), named by the date and commit: each group is material
+    the checks met at the same moment, so its first-seen figures belong together."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for site, entry in outside.items():
+        m = entry["measured_at"]
+        name = f"first seen {m['date']} ({m['commit'][:7]})"
+        groups[name] = (*groups.get(name, ()), site)
+    return groups
+
+
+def outside_figures(pairs: list[Pair], groups: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
     sites = by_site(pairs)
     whole = tally_dict(overall(pairs))
     # every site is one body: questions per body over all sites is the mean of the sites' questions
     whole["questions_per_body"] = sum(t.questions for t in sites.values()) / len(sites) if sites else None
-    from ashyq_replica.outside.folder import SITE_GROUPS
-
-    groups = {}
-    for name, members in SITE_GROUPS.items():
+    out_groups = {}
+    for name, members in (groups or {}).items():
         if all(m in sites for m in members):  # a group is reported only when every site of it is measured
             group = [p for p in pairs if p.site in members]
-            groups[name] = tally_dict(overall(group)) | {
+            out_groups[name] = tally_dict(overall(group)) | {
                 "questions_per_body": sum(sites[m].questions for m in members) / len(members)
             }
     return {
         "overall": whole,
-        "groups": groups,
+        "groups": out_groups,
         "sites": {site: tally_dict(t) for site, t in by_site(pairs).items()},
         "items": {f"{item}|{lang}": tally_dict(t) for (item, lang), t in by_item(pairs).items()},
     }

@@ -70,7 +70,13 @@ def outside_command(
     """Agreement with the outside sites' documented truth, per site, item and language: first-seen and current."""
     from ashyq_replica.accuracy import record
     from ashyq_replica.accuracy.outside import audit, compare, excluded
-    from ashyq_replica.accuracy.summary import outside_figures, pairs_from_record, truth_corrections, verdict_rows
+    from ashyq_replica.accuracy.summary import (
+        first_seen_groups,
+        outside_figures,
+        pairs_from_record,
+        truth_corrections,
+        verdict_rows,
+    )
     from ashyq_replica.core import DEFAULT_AS_OF
     from ashyq_replica.outside import truth_of
     from ashyq_replica.outside.folder import SITE_IDS
@@ -111,8 +117,8 @@ def outside_command(
             _print_detail(current, reasons)
     if as_json:
         payload = {
-            "first_seen": outside_figures(first),
-            "current": outside_figures(current) if current else None,
+            "first_seen": outside_figures(first, first_seen_groups(data["outside"])),
+            "current": outside_figures(current, first_seen_groups(data["outside"])) if current else None,
             "measured_at": {name: e["measured_at"] for name, e in data["outside"].items()},
             "excluded": excluded(),
             "certainty": CERTAINTY_NOTE,
@@ -136,7 +142,7 @@ def outside_command(
             "they were recorded (" + ", ".join(f"{c['site']} {c['item']} {c['lang']}" for c in corrected) + ")",
             highlight=False,
         )
-    _print_sites(first, current)
+    _print_sites(first, current, first_seen_groups(data["outside"]))
     _print_items(first, current)
     _print_overall(first, current)
     console.print(CERTAINTY_NOTE, highlight=False)
@@ -148,9 +154,9 @@ def _both(f: Any, c: Any, figure: Any) -> str:
     return f"{figure(f) if f else '—'} / {figure(c) if c else '—'}"
 
 
-def _print_sites(first: list[Any], current: list[Any]) -> None:
+def _print_sites(first: list[Any], current: list[Any], groups: dict[str, tuple[str, ...]]) -> None:
+    """Per site, per group of sites first seen together, and all: first-seen / current."""
     from ashyq_replica.accuracy.compare import by_site, overall
-    from ashyq_replica.outside.folder import SITE_GROUPS
 
     sites = Table(title="per site (first-seen / current)")
     for col in (
@@ -168,7 +174,7 @@ def _print_sites(first: list[Any], current: list[Any]) -> None:
     rows = [
         (name, first_sites.get(name), current_sites.get(name)) for name in sorted(set(first_sites) | set(current_sites))
     ]
-    for group, members in SITE_GROUPS.items():  # a group's figures only when every site of it is there
+    for group, members in groups.items():  # a group's figures only when every site of it is there
         f_group = [p for p in first if p.site in members] if set(members) <= set(first_sites) else []
         c_group = [p for p in current if p.site in members] if set(members) <= set(current_sites) else []
         if f_group or c_group:
@@ -185,7 +191,7 @@ def _print_sites(first: list[Any], current: list[Any]) -> None:
             _both(f, c, lambda t: pct(t.certain_share)),
             _both(f, c, lambda t: str(t.questions))
             if name in first_sites or name in current_sites
-            else _questions_mean(f, c, name, first, current),
+            else _questions_mean(f, c, groups.get(name), first, current),
             ratio(base.baseline),
             _both(f, c, lambda t: pct(t.not_assessed)),
             style="bold" if name not in first_sites and name not in current_sites else None,
@@ -193,15 +199,15 @@ def _print_sites(first: list[Any], current: list[Any]) -> None:
     console.print(sites)
 
 
-def _questions_mean(f: Any, c: Any, name: str, first: list[Any], current: list[Any]) -> str:
-    """Questions per body over a group or all sites: the mean of its sites' uncertain verdicts (a site is one body)."""
+def _questions_mean(f: Any, c: Any, members: tuple[str, ...] | None, first: list[Any], current: list[Any]) -> str:
+    """Questions per body over a group (``members``) or all sites (None): the mean of its sites' uncertain
+    verdicts (a site is one body)."""
     from ashyq_replica.accuracy.compare import by_site
-    from ashyq_replica.outside.folder import SITE_GROUPS
 
     def mean(pairs: list[Any], tally: Any) -> str:
         if tally is None:
             return "—"
-        sites = {s: t for s, t in by_site(pairs).items() if name == "all" or s in SITE_GROUPS[name]}
+        sites = {s: t for s, t in by_site(pairs).items() if members is None or s in members}
         return f"{sum(t.questions for t in sites.values()) / len(sites):.1f}" if sites else "—"
 
     return f"{mean(first, f)} / {mean(current, c)}"

@@ -21,11 +21,6 @@ import yaml
 
 SITES_DIR = Path(__file__).parent / "sites"
 SITE_IDS = ("geology", "altynkol", "archives", "nadzor", "akzhaiyk", "kalalar", "kokzhiek", "ekoreg")
-# sites written at different times, each group first seen on its own (docs/accuracy.md)
-SITE_GROUPS = {
-    "first four": ("geology", "altynkol", "archives", "nadzor"),
-    "later three": ("akzhaiyk", "kalalar", "kokzhiek"),
-}
 
 TYPES = {
     ".html": "text/html",
