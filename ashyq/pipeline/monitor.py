@@ -17,6 +17,12 @@ error answer), the night reads each entity's own listing instead, and says so.
 Every exchange is archived in the run's WARC (``runs/<run>/warc/govkz.warc.gz``) and every item
 reported cites its record. The politeness budget per host holds for every request
 (:class:`ashyq.declared.fetch.PoliteFetcher`: robots.txt, the budget, the egress policy).
+
+The night's parts, each in a module of its own: the listings read down to the marks
+(:mod:`.monitor_listings`), the weekly counts, trend and silence (:mod:`.monitor_trend`), draft acts,
+discussions and blog posts on their own portals (:mod:`.monitor_portals`), regions and Table 7 rows
+(:mod:`.monitor_places`), and what the night writes (:mod:`.monitor_output`). docs/monitoring.md
+describes the night for its operator.
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -34,30 +40,32 @@ from urllib.parse import urljoin, urlsplit
 from sqlalchemy import select
 
 from ashyq.base.period import period_of
-from ashyq.base.working_days import ALMATY
-from ashyq.declared.fetch import Fetched, PoliteFetcher
+from ashyq.declared.fetch import PoliteFetcher
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap
+from ashyq.pipeline.monitor_listings import (
+    API,
+    GOVKZ,
+    KINDS,
+    PAGE_SIZE,
+    EntityNight,
+    Night,
+    moment,
+    read_changes,
+    read_entities,
+)
+from ashyq.pipeline.monitor_output import MonitorSummary, finish_night
 from ashyq.pipeline.monitor_places import Places, by_region, load_places, table7_rows
 from ashyq.pipeline.monitor_portals import PortalActivity, read_blog, read_drafts
-from ashyq.reports.monitor_report import write_monitor_pages
+from ashyq.pipeline.monitor_trend import count_item
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Run
 from ashyq.store.repository import finish_run, start_run
 from ashyq.store.vocabulary import RunKind, RunStatus
 from ashyq.store.warc import WarcArchive
 
-GOVKZ = "https://www.gov.kz"
-API = f"{GOVKZ}/api/v1/public/content-manager"
 TICKET = f"{GOVKZ}/api/v1/public/_/c/k6"  # the session ticket the news listing asks for (portals.md 1.3)
-KINDS = ("news", "documents")
-LANGS = ("ru", "kk")
-PAGE_SIZE = 1000
-ENTITY_PAGE_SIZE = 50
-FIRST_WINDOW_DAYS = 56
-SILENT_DAYS = 56
 MAX_LINKS_PER_ITEM = 5
-LISTING_RETRIES = 2  # gov.kz answers "notAllowed" or times out now and then; a second try usually passes
 _HREF = re.compile(r"""(?:href|src)\s*=\s*["']([^"'#]+)["']""", re.IGNORECASE)
 
 Progress = Callable[[str, dict[str, Any]], None]
@@ -79,162 +87,7 @@ class MonitorRequest:
     first_pages: bool = True
 
 
-@dataclass
-class Published:
-    """An item an entity published since the last mark, with the record of the listing that showed it."""
-
-    item_id: int
-    kind: str
-    slug: str
-    title: str
-    created: str
-    warc_file: str | None = None
-    warc_record_id: str | None = None
-
-
-@dataclass
-class EntityNight:
-    slug: str
-    name: str
-    items: list[Published] = field(default_factory=list)
-    dead_links: list[dict[str, Any]] = field(default_factory=list)
-    pages_changed: list[str] = field(default_factory=list)
-    rows_changed: dict[str, list[str]] = field(default_factory=dict)  # Table 7 row → its changed pages
-    region: str = ""
-    portals: PortalActivity = field(default_factory=PortalActivity)
-
-    def count(self, kind: str) -> int:
-        return sum(1 for item in self.items if item.kind == kind)
-
-
-@dataclass
-class MonitorSummary:
-    run_id: str
-    as_of: date
-    entities: int
-    changed: list[EntityNight]
-    silent: list[str]
-    requests: int
-    first_night: bool
-    fallback: list[str]  # the kinds whose cross-entity listing could not be read
-    document: Path
-    undated: dict[str, int] = field(default_factory=dict)  # listed items without a date, skipped, by kind
-
-    @property
-    def per_entity(self) -> float:
-        return self.requests / self.entities if self.entities else 0.0
-
-
-class _Night:
-    """One night's reading: the fetcher, the marks of the night before, what was found."""
-
-    def __init__(self, fetcher: PoliteFetcher, previous: dict[str, Any], as_of: date) -> None:
-        self.fetcher = fetcher
-        self.marks: dict[str, str] = dict(previous.get("marks") or {})
-        self.watch: dict[str, dict[str, Any]] = {k: dict(v) for k, v in (previous.get("watch") or {}).items()}
-        self.first = not self.marks
-        self.window = datetime.combine(as_of - timedelta(days=FIRST_WINDOW_DAYS), time(0), ALMATY)
-        self.found: dict[tuple[str, str, int], Published] = {}  # (entity, kind, id): one item, in any language
-        self.fallback: list[str] = []
-        self.undated: dict[str, list[str]] = {}  # kind → the listings that showed an item with no date
-        self.as_of = as_of
-
-    def floor(self, kind: str) -> datetime:
-        mark = self.marks.get(kind)
-        return _moment(mark) if mark else self.window
-
-    def get_json(self, url: str, lang: str = "ru") -> tuple[Any, Fetched]:
-        got = self.fetcher.fetch(url, headers={"Accept-Language": lang, "Accept": "application/json"})
-        if got.failure is not None or got.status != 200:
-            return None, got
-        try:
-            return json.loads(got.body), got
-        except ValueError:
-            return None, got
-
-    def note(self, item: dict[str, Any], kind: str, got: Fetched) -> bool:
-        """Record an item newer than the kind's floor; False once the listing reaches the floor. An item
-        without a readable date cannot be placed: it is skipped and counted, the listing read on."""
-        try:
-            created = _moment(str(item["created_date"])) if item.get("created_date") else None
-        except ValueError:
-            created = None
-        if created is None:
-            self.undated.setdefault(kind, []).append(f"{got.url} id {item.get('id')}")
-            return True
-        if created <= self.floor(kind):
-            return False
-        item_id, slug = int(item["id"]), str(item.get("projects") or "")
-        if (slug, kind, item_id) not in self.found and slug:
-            ref = got.warc
-            title = str(item.get("title") or "")
-            self.found[(slug, kind, item_id)] = Published(
-                item_id, kind, slug, title, str(created), ref.file if ref else None, ref.record_id if ref else None
-            )
-        return True
-
-
-def _moment(text: str) -> datetime:
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=ALMATY)
-
-
-def _get_list(night: _Night, url: str, lang: str = "ru") -> tuple[Any, Fetched]:
-    """A listing page, asked again on a failure of the moment (a timeout, "notAllowed"); a robots.txt
-    or policy refusal is final."""
-    data, got = night.get_json(url, lang)
-    for _ in range(LISTING_RETRIES):
-        if isinstance(data, list) or got.failure in ("robots", "private_address", "offsite"):
-            break
-        data, got = night.get_json(url, lang)
-    return data, got
-
-
-def _entities(night: _Night) -> dict[str, str]:
-    """Every entity of the platform: slug → name (the content API's ``projectdetails``, paged, each
-    page with the listings' retries)."""
-    out: dict[str, str] = {}
-    page = 1
-    while True:
-        data, _ = _get_list(night, f"{API}/projectdetails?page={page}&size={PAGE_SIZE}")
-        if not isinstance(data, list):
-            break
-        for item in data:
-            if isinstance(item, dict) and item.get("slug"):
-                out[str(item["slug"])] = str(item.get("project_name") or item["slug"])
-        if len(data) < PAGE_SIZE:
-            break
-        page += 1
-    return out
-
-
-def _read_listing(night: _Night, kind: str, lang: str, query: str = "") -> bool:
-    """A newest-first listing read page by page down to the kind's floor; False if it cannot be read."""
-    page = 1
-    while True:
-        url = f"{API}/{kind}?sort-by=created_date:DESC&page={page}&size={PAGE_SIZE}{query}"
-        data, got = _get_list(night, url, lang)
-        if not isinstance(data, list):
-            return False
-        reached = any(not night.note(item, kind, got) for item in data if isinstance(item, dict))
-        if reached or len(data) < PAGE_SIZE:
-            return True
-        page += 1
-
-
-def _read_changes(night: _Night, entities: dict[str, str], per_entity: bool = False) -> None:
-    """Every kind's listing across entities, in each language; each entity's own where that fails."""
-    for kind in KINDS:
-        for lang in LANGS:
-            if not per_entity and _read_listing(night, kind, lang):
-                continue
-            if not per_entity and kind not in night.fallback:
-                night.fallback.append(kind)
-            for slug in entities:
-                _read_listing(night, kind, lang, f"&projects=eq:{slug}")
-
-
-def _open_items(night: _Night, changed: dict[str, EntityNight]) -> None:
+def _open_items(night: Night, changed: dict[str, EntityNight]) -> None:
     """Each new item's own record, and the links in it that stay on the platform (a dead one noted)."""
     for item in night.found.values():
         data, _ = night.get_json(f"{API}/{item.kind}/{item.item_id}")
@@ -262,7 +115,7 @@ def _open_items(night: _Night, changed: dict[str, EntityNight]) -> None:
                 )  # fmt: skip
 
 
-def _pages_changed(night: _Night, entity: EntityNight) -> None:
+def _pages_changed(night: Night, entity: EntityNight) -> None:
     """The entity's pages whose text changed since the night the entity last changed (first time: noted)."""
     data, _ = night.get_json(f"{API}/pages?projects=eq:{entity.slug}&sort-by=order&size={PAGE_SIZE}")
     if not isinstance(data, list):
@@ -307,14 +160,14 @@ def monitor_night(request: MonitorRequest, progress: Progress | None = None) -> 
     archive = WarcArchive(out_dir, run_id, "govkz")
     try:
         fetcher = PoliteFetcher(load_crawl_config(), BaseUrlMap.from_mapping(request.url_map), archive)
-        night = _Night(fetcher, previous, as_of)
+        night = Night(fetcher, previous, as_of)
         places, unplaced = load_places(request.registry)
         say("entities", {"run": run_id})
-        entities = _entities(night)
+        entities = read_entities(night)
         news_page = f"{GOVKZ}/memleket/entities/{next(iter(entities), 'mdai')}/press/news?lang=ru"
         fetcher.post_json(TICKET, {"Origin": GOVKZ, "Referer": news_page})
         say("listings", {"entities": len(entities), "first_night": night.first})
-        _read_changes(night, entities, request.per_entity)
+        read_changes(night, entities, request.per_entity)
         changed = _changes(night, entities, say)
         if night.first and request.first_pages:
             for slug, name in entities.items():
@@ -324,7 +177,7 @@ def monitor_night(request: MonitorRequest, progress: Progress | None = None) -> 
             entity.region = places.region(entity.slug)
         national = {"regions": by_region(entities, places, changed), "registry": request.registry,
                     "registry_problem": unplaced}  # fmt: skip
-        return _finish(request, run_id, night, entities, changed, out_dir, national)
+        return finish_night(request.db_url, run_id, night, entities, changed, out_dir, national)
     except BaseException:
         with session_scope(request.db_url) as session:  # an interrupted night is no mark for the next
             finish_run(session, run_id, RunStatus.FAILED)
@@ -333,7 +186,7 @@ def monitor_night(request: MonitorRequest, progress: Progress | None = None) -> 
         archive.close()
 
 
-def _changes(night: _Night, entities: dict[str, str], say: Progress) -> dict[str, EntityNight]:
+def _changes(night: Night, entities: dict[str, str], say: Progress) -> dict[str, EntityNight]:
     """The entities that published since the mark, with their items; their records opened (not the
     first night, which only learns the marks)."""
     changed: dict[str, EntityNight] = {}
@@ -341,11 +194,11 @@ def _changes(night: _Night, entities: dict[str, str], say: Progress) -> dict[str
         changed.setdefault(item.slug, EntityNight(item.slug, entities.get(item.slug, item.slug))).items.append(item)
         watched = night.watch.setdefault(item.slug, {})
         watched[item.kind] = max(str(watched.get(item.kind) or ""), item.created)
-        _count(watched, item, night.as_of)
+        count_item(watched, item, night.as_of)
     for kind in KINDS:
         newest = [i.created for i in night.found.values() if i.kind == kind]
         if newest:
-            night.marks[kind] = max(newest, key=_moment)
+            night.marks[kind] = max(newest, key=moment)
         night.marks.setdefault(kind, night.window.isoformat())
     if night.first:
         return {}
@@ -356,7 +209,7 @@ def _changes(night: _Night, entities: dict[str, str], say: Progress) -> dict[str
     return changed
 
 
-def _portals(night: _Night, entities: dict[str, str], places: Places, changed: dict[str, EntityNight]) -> None:
+def _portals(night: Night, entities: dict[str, str], places: Places, changed: dict[str, EntityNight]) -> None:
     """Draft acts, their discussions and blog posts of every entity the registry links to legalacts or
     dialog (each on its own host: none of these requests is www.gov.kz's)."""
     for slug in entities:
@@ -369,102 +222,3 @@ def _portals(night: _Night, entities: dict[str, str], places: Places, changed: d
             read_blog(night.fetcher, places.blogs[slug], watched, activity)
         if activity:
             changed.setdefault(slug, EntityNight(slug, entities[slug])).portals = activity
-
-
-def _count(watched: dict[str, Any], item: Published, as_of: date) -> None:
-    """The entity's items by week (Monday) and by reporting period: its trend and its year so far. The
-    weeks the trend no longer reads (older than eight) are dropped here, where the weeks are kept."""
-    day = _moment(item.created).date()
-    weeks = watched.setdefault("weeks", {})
-    monday = (day - timedelta(days=day.weekday())).isoformat()
-    weeks[monday] = int(weeks.get(monday, 0)) + 1
-    oldest = (as_of - timedelta(days=as_of.weekday()) - timedelta(weeks=7)).isoformat()
-    for old in [w for w in weeks if w < oldest]:
-        del weeks[old]
-    label = period_of(day).label
-    periods = watched.setdefault("periods", {}).setdefault(label, {})
-    periods[item.kind] = int(periods.get(item.kind, 0)) + 1
-
-
-def trend(watched: dict[str, Any], as_of: date) -> dict[str, int]:
-    """Items in the last four weeks and in the four before (a reading: the state is left as it is)."""
-    weeks = watched.get("weeks") or {}
-    start = as_of - timedelta(days=as_of.weekday())
-    recent = {(start - timedelta(weeks=k)).isoformat() for k in range(4)}
-    earlier = {(start - timedelta(weeks=k)).isoformat() for k in range(4, 8)}
-    return {
-        "last_4_weeks": sum(weeks.get(w, 0) for w in recent),
-        "4_weeks_before": sum(weeks.get(w, 0) for w in earlier),
-    }
-
-
-def _silent(night: _Night, entities: dict[str, str], as_of: date) -> list[str]:
-    since = datetime.combine(as_of - timedelta(days=SILENT_DAYS), time(0), ALMATY)
-    out = []
-    for slug in entities:
-        last = [str(v) for k, v in night.watch.get(slug, {}).items() if k in KINDS and v]
-        if not last or max(_moment(v) for v in last) < since:
-            out.append(slug)
-    return sorted(out)
-
-
-def _finish(
-    request: MonitorRequest,
-    run_id: str,
-    night: _Night,
-    entities: dict[str, str],
-    changed: dict[str, EntityNight],
-    out_dir: Path,
-    national: dict[str, Any],
-) -> MonitorSummary:
-    as_of = night.as_of
-    silent = _silent(night, entities, as_of)
-    requests = night.fetcher.sent.get("www.gov.kz", 0)  # the platform's host: the budget that counts
-    document = out_dir / "runs" / run_id / "monitor.json"
-    document.parent.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "format": "ashyq-monitor/1",
-        "purpose": "monitoring",
-        "run": run_id,
-        "as_of": as_of.isoformat(),
-        "first_night": night.first,
-        "window_days": FIRST_WINDOW_DAYS,
-        "silent_days": SILENT_DAYS,
-        "entities": len(entities),
-        "requests": dict(night.fetcher.sent),
-        "fallback": night.fallback,
-        "undated": {kind: len(where) for kind, where in night.undated.items()},
-        "undated_where": {kind: where[:20] for kind, where in night.undated.items()},
-        "changed": [
-            {
-                **asdict(e),
-                "trend": trend(night.watch.get(e.slug, {}), as_of),
-                "in_period": (night.watch.get(e.slug, {}).get("periods") or {}).get(period_of(as_of).label, {}),
-            }
-            for e in changed.values()
-        ],
-        "period": period_of(as_of).label,
-        "silent": [{"slug": s, "name": entities[s]} for s in silent],
-        "marks": night.marks,
-        "national": national,
-    }
-    document.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-    pages = write_monitor_pages(document)
-    status = RunStatus.PARTIAL if not entities or night.fallback else RunStatus.COMPLETE
-    with session_scope(request.db_url) as session:
-        run = session.get(Run, run_id)
-        assert run is not None
-        run.settings = {
-            **(run.settings or {}),
-            "reports": [str(page.relative_to(out_dir)) for page in pages],
-            "marks": night.marks,
-            "watch": night.watch,
-            "monitor": {"entities": len(entities), "changed": len(changed), "silent": len(silent),
-                        "requests": requests, "document": str(document.relative_to(out_dir))},
-        }  # fmt: skip
-        finish_run(session, run_id, status)
-    undated = {kind: len(where) for kind, where in night.undated.items()}
-    return MonitorSummary(
-        run_id, as_of, len(entities), list(changed.values()), silent, requests, night.first, night.fallback, document,
-        undated,
-    )  # fmt: skip

@@ -213,7 +213,7 @@ def test_a_listing_page_that_failed_is_asked_again_before_the_night_falls_back()
     """gov.kz times out or answers "notAllowed" now and then: a listing page is asked up to three times
     before the night reads each entity's own listing instead; a robots.txt refusal is not asked again."""
     from ashyq.declared.fetch import Fetched
-    from ashyq.pipeline.monitor import _read_listing
+    from ashyq.pipeline.monitor_listings import read_listing
 
     class Flaky:
         def __init__(self, failures: int, failure: str = "timeout") -> None:
@@ -226,24 +226,24 @@ def test_a_listing_page_that_failed_is_asked_again_before_the_night_falls_back()
                 return None, Fetched(url, failure=self.failure)
             return [], Fetched(url, status=200)
 
-    assert _read_listing(once := Flaky(2), "news", "ru") and once.asked == 3  # type: ignore[arg-type]
-    assert not _read_listing(always := Flaky(9), "news", "ru") and always.asked == 3  # type: ignore[arg-type]
-    assert not _read_listing(robots := Flaky(9, "robots"), "news", "ru") and robots.asked == 1  # type: ignore[arg-type]
+    assert read_listing(once := Flaky(2), "news", "ru") and once.asked == 3  # type: ignore[arg-type]
+    assert not read_listing(always := Flaky(9), "news", "ru") and always.asked == 3  # type: ignore[arg-type]
+    assert not read_listing(robots := Flaky(9, "robots"), "news", "ru") and robots.asked == 1  # type: ignore[arg-type]
 
 
 def _bare_night() -> object:
     from datetime import date
 
-    from ashyq.pipeline.monitor import _Night
+    from ashyq.pipeline.monitor_listings import Night
 
-    return _Night(None, {"marks": {"news": "2026-03-01T00:00:00+05:00"}}, date(2026, 3, 3))  # type: ignore[arg-type]
+    return Night(None, {"marks": {"news": "2026-03-01T00:00:00+05:00"}}, date(2026, 3, 3))  # type: ignore[arg-type]
 
 
 def test_an_undated_item_is_skipped_counted_and_the_listing_read_on() -> None:
     """An item with no date (or one that cannot be read) cannot be placed against the mark: it is
     skipped and counted, and the items after it are still read (it used to stop the listing)."""
     from ashyq.declared.fetch import Fetched
-    from ashyq.pipeline.monitor import _read_listing
+    from ashyq.pipeline.monitor_listings import read_listing
 
     night: Any = _bare_night()
     items = [{"id": 1, "projects": "a", "created_date": "2026-03-02T10:00:00+05:00"}, {"id": 2, "projects": "a"},
@@ -251,7 +251,7 @@ def test_an_undated_item_is_skipped_counted_and_the_listing_read_on() -> None:
              {"id": 4, "projects": "b", "created_date": "2026-03-02T09:00:00+05:00"},
              {"id": 5, "projects": "c", "created_date": "2026-02-27T09:00:00+05:00"}]  # fmt: skip
     night.get_json = lambda url, lang="ru": (items, Fetched(url, status=200))
-    assert _read_listing(night, "news", "ru")
+    assert read_listing(night, "news", "ru")
     assert sorted(key[2] for key in night.found) == [1, 4]
     assert len(night.undated["news"]) == 2
 
@@ -259,10 +259,11 @@ def test_an_undated_item_is_skipped_counted_and_the_listing_read_on() -> None:
 def test_the_weeks_the_trend_no_longer_reads_are_dropped_where_they_are_counted() -> None:
     from datetime import date
 
-    from ashyq.pipeline.monitor import Published, _count, trend
+    from ashyq.pipeline.monitor_listings import Published
+    from ashyq.pipeline.monitor_trend import count_item, trend
 
     watched: dict[str, Any] = {"weeks": {"2025-12-01": 4, "2026-02-02": 1}}
-    _count(watched, Published(1, "news", "a", "", "2026-03-02T10:00:00+05:00"), date(2026, 3, 3))
+    count_item(watched, Published(1, "news", "a", "", "2026-03-02T10:00:00+05:00"), date(2026, 3, 3))
     assert watched["weeks"] == {"2026-02-02": 1, "2026-03-02": 1}
     before = dict(watched["weeks"])
     assert trend(watched, date(2026, 3, 3)) == {"last_4_weeks": 1, "4_weeks_before": 1}
@@ -271,12 +272,12 @@ def test_the_weeks_the_trend_no_longer_reads_are_dropped_where_they_are_counted(
 
 def test_the_entity_list_is_asked_again_like_a_listing() -> None:
     from ashyq.declared.fetch import Fetched
-    from ashyq.pipeline.monitor import _entities
+    from ashyq.pipeline.monitor_listings import read_entities
 
     night: Any = _bare_night()
     answers = [None, None, [{"slug": "a", "project_name": "A"}]]
     night.get_json = lambda url, lang="ru": (answers.pop(0), Fetched(url, failure="timeout"))
-    assert _entities(night) == {"a": "A"} and answers == []
+    assert read_entities(night) == {"a": "A"} and answers == []
 
 
 def test_the_dashboard_shows_the_last_nights_national_view(nights: Nights, tmp_path: Path) -> None:
