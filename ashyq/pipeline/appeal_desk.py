@@ -92,8 +92,8 @@ def receive(db: str | None, publication_id: int, username: str, day: date, corre
 
 
 def answered_by(session: Session, publication: Publication) -> AnsweredConclusion:
-    """What a filled table of the publication's conclusion must match."""
-    report = load_body_report(session, publication.run_id, publication.body_id)
+    """What a filled table of the publication's conclusion must match (the revision published)."""
+    report = load_body_report(session, publication.run_id, publication.body_id, publication.revision)
     names = tuple(n for n in (report.body.name_kk, report.body.name_ru, report.body.name_en) if n)
     return AnsweredConclusion(publication.run_id, names, frozenset((x.item, x.lang) for x in report.losses()))
 
@@ -134,7 +134,7 @@ def decide_one(
                 )
             )
             assert revised is not None  # decide published it
-            report = load_body_report(session, revised.run_id, revised.body_id)
+            report = load_body_report(session, revised.run_id, revised.body_id, revised.revision)
             for lang in ("ru", "kk"):
                 citation = conclusion_citation(session, revised, lang)
                 written += write_conclusion(report, lang, out_dir, pdf=False, appeal=citation)

@@ -164,7 +164,7 @@ class DisputableItem:
 
 
 def disputable_items(session: Session, publication: Publication) -> list[DisputableItem]:
-    report = load_body_report(session, publication.run_id, publication.body_id)
+    report = load_body_report(session, publication.run_id, publication.body_id, publication.revision)
     return [DisputableItem(leaf.item, leaf.lang, leaf.lost) for leaf in report.losses()]
 
 

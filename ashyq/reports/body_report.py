@@ -283,8 +283,12 @@ def criteria_of(breakdown: dict[str, Any]) -> list[CriterionResult]:
     ]
 
 
-def score_of(session: Session, run: Run, body_id: str) -> Score | None:
-    scores = [s for s in repo.scores_for(session, run.id) if s.body_id == body_id]
+def score_of(session: Session, run: Run, body_id: str, revision: int | None = None) -> Score | None:
+    """The body's score of the run (its newest revision, or the newest not after ``revision``)."""
+    if revision is None:
+        scores = [s for s in repo.scores_for(session, run.id) if s.body_id == body_id]
+    else:
+        scores = repo.scores_at(session, run.id, body_id, revision)
     preferred = [s for s in scores if s.edition == run.edition]
     chosen = preferred or scores
     return chosen[0] if chosen else None
@@ -298,19 +302,21 @@ def previous_point(points: list[repo.HistoryPoint], run_id: str) -> repo.History
     return points[-1] if points else None
 
 
-def load_body_report(session: Session, run_id: str, body_id: str) -> BodyReport:
+def load_body_report(session: Session, run_id: str, body_id: str, revision: int | None = None) -> BodyReport:
+    """The body's report of the run: its newest revision, or the run's ``revision`` (a published one:
+    what the body was given, whatever was revised since)."""
     run = repo.get_run(session, run_id)
     if run is None:
         raise ReportError(f"no run {run_id!r} in the store")
     body = repo.get_body(session, body_id)
     if body is None:
         raise ReportError(f"no body {body_id!r} in the store")
-    score = score_of(session, run, body_id)
+    score = score_of(session, run, body_id, revision)
     if score is None:
         raise ReportError(f"body {body_id!r} has no score in run {run_id!r}")
     titles = titles_for(score.edition)
     page_titles = _page_titles(session, run_id, body_id)
-    findings = [finding_view(f, page_titles) for f in repo.findings_for(session, run_id, body_id)]
+    findings = [finding_view(f, page_titles) for f in repo.findings_for(session, run_id, body_id, revision)]
     by_key = {(f.item, f.lang): f for f in findings}
     criteria = criteria_of(score.breakdown or {})
     for criterion in criteria:

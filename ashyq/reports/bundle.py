@@ -261,11 +261,13 @@ def export_bundle(
     key: Ed25519PrivateKey | None = None,
     signer: str = "",
     timestamper: Timestamper | None = None,
+    revision: int | None = None,
 ) -> BundleContents:
     """Write the package; signed when a key is given (an unsigned one fails ``verify``), and with a
     timestamp authority's token over the datapackage digest when ``timestamper`` is given (it is
-    kept in the signature block, so a signed package is needed)."""
-    report = load_body_report(session, run_id, body_id)
+    kept in the signature block, so a signed package is needed). Of the run's ``revision`` when given
+    (a published one), else its newest."""
+    report = load_body_report(session, run_id, body_id, revision)
     with TemporaryDirectory() as name:
         tmp = Path(name)
         contents = _evidence_members(session, report, data_dir, tmp)

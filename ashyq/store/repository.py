@@ -283,9 +283,23 @@ def latest_revision(session: Session, run_id: str) -> int:
     return max(found, scored)
 
 
-def findings_for(session: Session, run_id: str, body_id: str) -> list[Finding]:
-    """A body's findings in one run (its newest revision), in methodology order, with their evidence."""
-    revision = latest_finding_revision(session, run_id, body_id) or 1
+def finding_revision_at(session: Session, run_id: str, body_id: str, revision: int) -> int | None:
+    """The revision of the body's findings that the run's ``revision`` shows: a revision re-checks or
+    revises some bodies only, so a body's findings are its highest revision not after it."""
+    return session.scalar(
+        select(func.max(Finding.revision)).where(
+            Finding.run_id == run_id, Finding.body_id == body_id, Finding.revision <= revision
+        )
+    )
+
+
+def findings_for(session: Session, run_id: str, body_id: str, revision: int | None = None) -> list[Finding]:
+    """A body's findings in one run (its newest revision, or as the run's ``revision`` showed them), in
+    methodology order, with their evidence."""
+    if revision is None:
+        revision = latest_finding_revision(session, run_id, body_id) or 1
+    else:
+        revision = finding_revision_at(session, run_id, body_id, revision) or 1
     query = (
         select(Finding)
         .where(Finding.run_id == run_id, Finding.body_id == body_id, Finding.revision == revision)
@@ -325,6 +339,22 @@ def scores_for(session: Session, run_id: str, edition: str | None = None) -> lis
     if edition is not None:
         query = query.where(Score.edition == edition)
     return list(session.scalars(query.order_by(Score.body_id, Score.edition)))
+
+
+def scores_at(session: Session, run_id: str, body_id: str, revision: int) -> list[Score]:
+    """The body's scores of the run as its ``revision`` showed them: per edition, the newest not after it."""
+    newest = (
+        select(Score.edition, func.max(Score.revision).label("revision"))
+        .where(Score.run_id == run_id, Score.body_id == body_id, Score.revision <= revision)
+        .group_by(Score.edition)
+        .subquery()
+    )
+    query = (
+        select(Score)
+        .join(newest, (Score.edition == newest.c.edition) & (Score.revision == newest.c.revision))
+        .where(Score.run_id == run_id, Score.body_id == body_id)
+    )
+    return list(session.scalars(query.order_by(Score.edition)))
 
 
 class HistoryPoint(NamedTuple):

@@ -54,7 +54,7 @@ MAX_FIELD = 12_000  # characters of a typed position or list of documents
 
 
 def _page(ctx: Context, publication: Publication, problems: list[str], status_code: int = 200) -> Response:
-    report = load_body_report(ctx.db, publication.run_id, publication.body_id)
+    report = load_body_report(ctx.db, publication.run_id, publication.body_id, publication.revision)
     receipt = receipt_of(ctx.db, publication)
     final = is_final(ctx.db, publication)
     today = local_day(datetime.now(UTC))
@@ -100,7 +100,7 @@ def blank_table(publication_id: int, ctx: Context = Depends(roles(*SEES_APPEALS)
     """The table of disagreements pre-filled with the items the conclusion deducted for, in the reader's
     language: the body fills the position column and uploads it back."""
     publication = _own_publication(ctx, publication_id)
-    report = load_body_report(ctx.db, publication.run_id, publication.body_id)
+    report = load_body_report(ctx.db, publication.run_id, publication.body_id, publication.revision)
     folder = Path(tempfile.mkdtemp(prefix="ashyq-table-"))
     path = write_disagreement_table(report, ctx.lang, folder / f"disagreements-{publication.body_id}.xlsx")
     return FileResponse(

@@ -35,7 +35,14 @@ def evidence_package(publication_id: int, ctx: Context = Depends(roles(*READERS)
     name = f"{publication.body_id}-{publication.run_id}.wacz"
     try:
         export_bundle(
-            ctx.db, publication.run_id, publication.body_id, ctx.settings.data_dir, folder / name, key, signer
+            ctx.db,
+            publication.run_id,
+            publication.body_id,
+            ctx.settings.data_dir,
+            folder / name,
+            key,
+            signer,
+            revision=publication.revision,  # what was published, not a later revision
         )
     except ReportError:
         shutil.rmtree(folder, ignore_errors=True)

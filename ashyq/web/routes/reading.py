@@ -23,7 +23,14 @@ from ashyq.reports.titles import titles_for
 from ashyq.store import repository as repo
 from ashyq.store.models import Evidence, Finding, Run
 from ashyq.store.vocabulary import RunKind
-from ashyq.web.access import READ_ALL, READERS, readable_or_404
+from ashyq.web.access import (
+    READ_ALL,
+    READERS,
+    evidence_readable_or_404,
+    finding_revision_or_404,
+    readable_or_404,
+    shown_revision,
+)
 from ashyq.web.context import Context, redirect, roles
 from ashyq.web.routes.auth import home_of
 from ashyq.web.trend import trend_points
@@ -91,7 +98,7 @@ def run_changes(run_id: str, ctx: Context = Depends(roles(*READ_ALL))) -> Respon
 def body_page(run_id: str, body_id: str, ctx: Context = Depends(roles(*READERS))) -> Response:
     readable_or_404(ctx, run_id, body_id)
     try:
-        report = load_body_report(ctx.db, run_id, body_id)
+        report = load_body_report(ctx.db, run_id, body_id, shown_revision(ctx, run_id, body_id))
     except ReportError:
         raise HTTPException(status_code=404) from None
     return ctx.render(
@@ -104,18 +111,14 @@ def body_page(run_id: str, body_id: str, ctx: Context = Depends(roles(*READERS))
     )
 
 
-def _finding_or_404(ctx: Context, finding_id: int) -> Finding:
+@router.get("/findings/{finding_id}")
+def finding_page(finding_id: int, ctx: Context = Depends(roles(*READERS))) -> Response:
     finding = ctx.db.get(Finding, finding_id)
     if finding is None:
         raise HTTPException(status_code=404)
-    readable_or_404(ctx, finding.run_id, finding.body_id)
-    return finding
-
-
-@router.get("/findings/{finding_id}")
-def finding_page(finding_id: int, ctx: Context = Depends(roles(*READERS))) -> Response:
-    finding = _finding_or_404(ctx, finding_id)
-    report = load_body_report(ctx.db, finding.run_id, finding.body_id)
+    # a body's account or a verifier: the published revision showing it (none: 404)
+    revision = finding_revision_or_404(ctx, finding)
+    report = load_body_report(ctx.db, finding.run_id, finding.body_id, revision)
     view = next((f for f in report.findings if f.id == finding.id), None)
     if view is None:  # an older revision of the run's findings: its own page is the newest one's
         raise HTTPException(status_code=404)
@@ -135,7 +138,7 @@ def _evidence_or_404(ctx: Context, evidence_id: str) -> Evidence:
     evidence = ctx.db.get(Evidence, evidence_id)
     if evidence is None:
         raise HTTPException(status_code=404)
-    readable_or_404(ctx, evidence.run_id, evidence.body_id)
+    evidence_readable_or_404(ctx, evidence)
     return evidence
 
 
