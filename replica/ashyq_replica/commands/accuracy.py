@@ -179,7 +179,9 @@ def _print_sites(first: list[Any], current: list[Any], groups: dict[str, tuple[s
         c_group = [p for p in current if p.site in members] if set(members) <= set(current_sites) else []
         if f_group or c_group:
             rows.append((group, overall(f_group) if f_group else None, overall(c_group) if c_group else None))
-    rows.append(("all", overall(first) if first else None, overall(current) if current else None))
+    # "all": over the sites measured now when there is a run, so first-seen and current cover the same sites
+    first_all = [p for p in first if p.site in current_sites] if current else first
+    rows.append(("all", overall(first_all) if first_all else None, overall(current) if current else None))
     for name, f, c in rows:
         base = c or f
         assert base is not None
@@ -191,7 +193,7 @@ def _print_sites(first: list[Any], current: list[Any], groups: dict[str, tuple[s
             _both(f, c, lambda t: pct(t.certain_share)),
             _both(f, c, lambda t: str(t.questions))
             if name in first_sites or name in current_sites
-            else _questions_mean(f, c, groups.get(name), first, current),
+            else _questions_mean(f, c, groups.get(name), first_all if name == "all" else first, current),
             ratio(base.baseline),
             _both(f, c, lambda t: pct(t.not_assessed)),
             style="bold" if name not in first_sites and name not in current_sites else None,
@@ -239,7 +241,8 @@ def _print_items(first: list[Any], current: list[Any]) -> None:
 def _print_overall(first: list[Any], current: list[Any]) -> None:
     from ashyq_replica.accuracy.compare import overall
 
-    fo, co = overall(first), overall(current)
+    measured = {p.site for p in current}
+    fo, co = overall([p for p in first if p.site in measured] if current else first), overall(current)
     both = co if current else fo
     console.print(
         f"overall binary agreement: first-seen {ratio(fo.agreement)}, "

@@ -1,6 +1,6 @@
 """Outside sites: test sites the checks were not written against, each with its documented truth.
 
-Seven sites in styles the rest of the replica does not have, written from the legal text (Appendices
+Eight sites in styles the rest of the replica does not have, written from the legal text (Appendices
 14, 15 and 16 of the 2017 order, Table 7 of the 2025 edition) and the wording of real state-body
 sites, to measure how the checks do on material nobody tuned them for:
 
@@ -11,9 +11,10 @@ sites, to measure how the checks do on material nobody tuned them for:
 * ``nadzor``   — nadzor.geology.gov.kz, a committee's small site on a fourth-level domain;
 * ``akzhaiyk`` — www.akzhaiyk.gov.kz, an oblast akimat on a Bitrix-like CMS, Kazakh pages lagging;
 * ``kalalar``  — www.kalalar.gov.kz, an agency whose menus a script builds from JSON (kk/ru/en);
-* ``kokzhiek`` — www.kokzhiek.gov.kz, a city akimat whose Russian and Kazakh pages differ in structure.
+* ``kokzhiek`` — www.kokzhiek.gov.kz, a city akimat whose Russian and Kazakh pages differ in structure;
+* ``ekoreg``   — akzhaiyk.ekoreg.gov.kz, a committee's territorial department on a shared template.
 
-The last three were added later and carry first-seen figures of their own.
+The last four were added later and carry first-seen figures of their own.
 
 Each is data, not code: a folder under ``sites/`` with the pages as files, a ``site.yaml`` saying
 what is not a file, and its truth in ``truth.yaml`` (:mod:`ashyq_replica.outside.folder`); one server
