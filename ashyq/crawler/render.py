@@ -43,14 +43,15 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import ArchivedExchange
 from ashyq.base.tasks import cancel_all, together
 from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
-from ashyq.crawler.parsers.govkz import BrowserTicket, entity_url
+from ashyq.crawler.parsers.govkz import BrowserTicket
+from ashyq.crawler.render_plan import DEFAULT_SAMPLE, RenderPlan, RenderTarget, SampleKind, link_check_targets
 from ashyq.net.browser import DEFAULT_SCHEMES, BrowserSession, PageRefusal, goto, open_browser, session_of
 from ashyq.net.budget import HostBudget, host_budget
 from ashyq.net.capture import ExchangeSink
@@ -147,53 +148,6 @@ async def capture_browser_ticket(
     return ticket
 
 
-@dataclass
-class RenderTarget:
-    url: str
-    depth: int
-
-
-@dataclass
-class RenderPlan:
-    """Which pages of a body to render in one language, found as the browser goes."""
-
-    slug: str
-    lang: str
-    max_pages: int
-    queue: list[RenderTarget] = field(default_factory=list)
-    seen: set[str] = field(default_factory=set)
-    wanted_once: dict[str, bool] = field(default_factory=dict)
-
-    # one of each of these is rendered (a news item, a document); the menu gives the rest
-    FOLLOW_ONE: ClassVar[tuple[str, ...]] = ("/press/news/details/", "/documents/details/")
-
-    def __post_init__(self) -> None:
-        self.add(entity_url(self.slug, "", self.lang), 0)
-        self.wanted_once = {part: False for part in self.FOLLOW_ONE}
-
-    def add(self, url: str, depth: int, reserved: bool = False) -> None:
-        # menu sections leave room for the one news item and the one document
-        limit = self.max_pages if reserved else self.max_pages - len(self.FOLLOW_ONE)
-        if url not in self.seen and len(self.seen) < limit:
-            self.seen.add(url)
-            self.queue.append(RenderTarget(url, depth))
-
-    def learn(self, html: str, target: RenderTarget) -> None:
-        if target.depth == 0:
-            for url in rendered.menu_links(html, target.url, self.slug, self.lang):
-                self.add(url, 1)
-        for part, done in self.wanted_once.items():
-            if done:
-                continue
-            found = rendered.first_link(html, target.url, self.slug, self.lang, part)
-            if found:
-                self.wanted_once[part] = True
-                self.add(found, target.depth + 1, reserved=True)
-
-    def next(self) -> RenderTarget | None:
-        return self.queue.pop(0) if self.queue else None
-
-
 def default_concurrency() -> int:
     """Pages rendered at once when the config leaves it open: the machine's cores and one more (a
     render waits on the network much of the time), at most four."""
@@ -239,9 +193,21 @@ class RenderSettings:
     concurrency: int = field(default_factory=default_concurrency)
     # which pages get a phone view beside the desktop one: the home page of each language, or every page
     phone_views: str = "home"
+    # beyond the menu: the detail pages sampled per kind (ashyq.crawler.render_plan), the pages of a
+    # kind no page links asked of the API beforehand (per language, per kind, newest first), how many
+    # of the body's own link targets are rendered afterwards to check them, and the headings of the
+    # platform's "page not found"
+    sample: tuple[SampleKind, ...] = DEFAULT_SAMPLE
+    seeds: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    check_links: int = 0
+    not_found: tuple[str, ...] = ()
+    # what each language's plan sampled (filled as the body renders), for the record
+    sampled: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def views(self, target: RenderTarget) -> tuple[str, ...]:
         """The screenshots a target's render takes: the desktop view, and the phone view where wanted."""
+        if target.kind == "link_check":  # rendered only to tell whether it exists
+            return ("desktop",)
         if self.phone_views == "every" or target.depth == 0:
             return ("desktop", "mobile")
         return ("desktop",)
@@ -354,20 +320,60 @@ async def render_body(slug: str, langs: tuple[str, ...], config: RenderSettings)
 
         # the languages together; one page at a time, one language after the other as always
         languages = [start(lang) for lang in langs] if at_once > 1 else []
+        pages: list[PageItem] = []
         try:
             for n, lang in enumerate(langs):
                 if n == len(languages):
                     languages.append(start(lang))
                 for item in await languages[n]:
+                    if isinstance(item, PageItem):
+                        pages.append(item)
                     yield item
         finally:
             await cancel_all(languages)
+        for item in await _check_links(slug, pages, langs, config, slots, refusals):
+            yield item
+
+
+async def _check_links(
+    slug: str,
+    pages: list[PageItem],
+    langs: tuple[str, ...],
+    config: RenderSettings,
+    slots: asyncio.Semaphore,
+    refusals: _Refusals,
+) -> list[Any]:
+    """The body's own link targets no rendered page is (:func:`link_check_targets`), rendered once on
+    the desktop: a page that exists, or the app's "page not found" (stored as a 404)."""
+    found = [
+        (config.out_dir.joinpath(p.dom_path).read_text(encoding="utf-8"), p.url, p.depth)
+        for p in pages
+        if p.dom_path and p.status == 200
+    ]
+    rendered_urls = {p.url for p in pages}
+    targets = link_check_targets(found, slug, rendered_urls, langs, config.check_links)
+    if not targets:
+        return []
+    lanes = _Lanes(refusals, config.pages_per_context)
+
+    async def render(target: RenderTarget) -> RenderedTarget:
+        async with slots:
+            return await _render_target(target, str(rendered.lang_of(target.url)), config, lanes, refusals)
+
+    try:
+        outcomes = await together(render(target) for target in targets)
+    finally:
+        await lanes.close()
+    return [item for outcome in outcomes for item in outcome.items]
 
 
 async def _render_language(
     slug: str, lang: str, config: RenderSettings, slots: asyncio.Semaphore, refusals: _Refusals
 ) -> list[Any]:
-    plan = RenderPlan(slug, lang, config.max_pages)
+    plan = RenderPlan(slug, lang, config.max_pages, config.sample)
+    for kind, urls in config.seeds.get(lang, {}).items():
+        plan.seed(kind, urls)
+    config.sampled[lang] = plan.described()  # the same dicts, filled as the plan learns
     lanes = _Lanes(refusals, config.pages_per_context)
 
     async def render(target: RenderTarget) -> RenderedTarget:
@@ -712,7 +718,8 @@ async def _render_target(
         config.reused += 1
         shots = [config.shots_dir / f"{stem}-{view}.png" for view in config.views(target)]
         return RenderedTarget(
-            [_page_item(target, lang, stem, status, headers, html, title, shots, exchanges, config)], html
+            [_page_item(target, lang, stem, status, headers, html, title, shots, exchanges, config)],
+            None if _missing(html, config) else html,
         )
     since = refusals.mark()
     async with lanes.lane(target) as lane:
@@ -783,7 +790,13 @@ async def _render_views(
         exchanges = ()  # not a whole render: the next night renders it again
     shots = [p for p, view in ((desktop_shot, "desktop"), (mobile_shot, "mobile")) if view in wanted and p.exists()]
     items.append(_page_item(target, lang, stem, status, headers, html, title, shots, exchanges, config))
-    return RenderedTarget(items, html)
+    # the app's "page not found" is no page to learn from
+    return RenderedTarget(items, None if _missing(html, config) else html)
+
+
+def _missing(html: str, config: RenderSettings) -> str | None:
+    """The platform's "page not found" heading the app drew, or None for a page."""
+    return rendered.not_found_heading(html, config.not_found)
 
 
 def _page_item(
@@ -800,6 +813,9 @@ def _page_item(
 ) -> PageItem:
     """The rendered page: its DOM and screenshots archived, and (``exchanges``: what the render asked,
     all of it answered) the record the next night reads to tell whether it changed."""
+    if status == 200 and _missing(html, config):
+        # every route answers 200 with the same shell; the app's "page not found" is the answer
+        status = 404
     dom = html.encode("utf-8")
     dom_path = config.shots_dir / f"{stem}.html"
     dom_path.write_bytes(dom)

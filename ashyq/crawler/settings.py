@@ -122,6 +122,11 @@ def build_settings(
         "ASHYQ_RENDER_CONCURRENCY": config.render.concurrency,
         # which rendered pages get a phone view too (home: each language's home page; every)
         "ASHYQ_RENDER_PHONE_VIEWS": config.render.phone_views,
+        # gov.kz detail pages sampled beyond the menu, link targets rendered to check them, the
+        # platform's "page not found" headings (ashyq.crawler.render_plan)
+        "ASHYQ_RENDER_SAMPLE": {kind: sample.model_dump() for kind, sample in config.render.sample.items()},
+        "ASHYQ_RENDER_CHECK_LINKS": config.render.check_links,
+        "ASHYQ_RENDER_NOT_FOUND": list(config.render.not_found),
         "ASHYQ_MAX_FILE_SIZE": int(config.download.max_file_mb * MEGABYTE),
         "ASHYQ_RETRY_ANTIBOT": config.retry.retry_antibot,
         "ASHYQ_BACKOFF_BASE": config.retry.backoff_base_seconds,

@@ -91,6 +91,15 @@ class Limits(_Strict):
     max_external_checks: int = Field(default=200, ge=0)
 
 
+class RenderSample(_Strict):
+    """A kind of gov.kz detail page the render samples: a part of its route and how many, newest first."""
+
+    path: str
+    newest: int = Field(default=1, ge=0, le=50)
+    # [GUESS] asked of the GraphQL API by this root field (its ids make the routes) when no page links it
+    graphql: str | None = None
+
+
 class RenderPolicy(_Strict):
     """The browser step (gov.kz's rendered pages): how many pages render at once, 0 for the
     machine's cores and one more, at most four (:func:`ashyq.crawler.render.default_concurrency`)."""
@@ -99,6 +108,16 @@ class RenderPolicy(_Strict):
     # which pages get a phone view beside the desktop one (a second whole render each): the home page
     # of each language, or every page
     phone_views: Literal["home", "every"] = "home"
+    # gov.kz pages beyond the menu: per kind of detail route, the newest few (the platform's lists
+    # are newest first); the kinds share about a third of the page budget (ashyq.crawler.render_plan)
+    sample: dict[str, RenderSample] = Field(default_factory=dict)
+    # the body's own link targets no page of the sample rendered (the language switch's first), each
+    # rendered once afterwards to tell a page that exists from the app's "page not found"
+    check_links: int = Field(default=0, ge=0, le=200)
+    # [GUESS for the live app] the heading the platform draws on a route it has nothing for, per
+    # language; a rendered page whose heading or title is one of these is a missing page (HTTP 404)
+    not_found: list[str] = Field(default_factory=list)
+
 
 
 class RobotsOverride(_Strict):

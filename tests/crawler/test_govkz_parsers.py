@@ -124,3 +124,49 @@ def test_rendered_dom_menu_counterpart_downloads() -> None:
     assert download.format == "pdf" and download.declared_size_text == "PDF, 1,2 МБ"
     found = rendered.first_link(DOM, page, "enbek", "ru", "/press/news/details/")
     assert found and found.endswith("/900001?lang=ru")
+
+
+# ── beyond the menu: the sample, the app's "page not found", the link targets to check ──────────
+
+
+def test_the_sample_shares_a_third_of_the_budget_one_of_each_kind_in_turn() -> None:
+    from ashyq.crawler.render_plan import RenderPlan, SampleKind, quotas
+
+    sample = (
+        SampleKind("news", "/press/news/details/", 3),
+        SampleKind("documents", "/documents/details/", 3),
+        SampleKind("article", "/press/article/details/", 2, "article"),
+    )
+    assert quotas(sample, 2) == {"news": 1, "documents": 1, "article": 0}
+    assert quotas(sample, 7) == {"news": 3, "documents": 2, "article": 2}
+    plan = RenderPlan("enbek", "ru", 9, sample)
+    assert plan.reserved == 3 and plan.quota == {"news": 1, "documents": 1, "article": 1}
+    plan.seed("article", ["https://www.gov.kz/memleket/entities/enbek/press/article/details/7?lang=ru"] * 2)
+    home, article = plan.next(), plan.next()
+    assert home is not None and home.depth == 0 and article is not None
+    assert article.kind == "article" and article.depth is None and plan.next() is None
+
+
+NOT_FOUND = (
+    "<html><head><title>Страница не найдена | Министерство</title></head><body><nav><a href='/x'>x</a></nav>"
+    "<main id='main'><h1>Страница не найдена</h1><p class='not-found'>404</p></main></body></html>"
+)
+
+
+def test_the_apps_page_not_found_is_told_from_a_page() -> None:
+    markers = ["Бет табылмады", "Страница не найдена", "Page not found"]
+    assert rendered.not_found_heading(NOT_FOUND, markers) == "Страница не найдена"
+    assert rendered.not_found_heading(DOM, markers) is None
+    assert rendered.not_found_heading(NOT_FOUND, []) is None
+
+
+def test_link_targets_to_check_switch_first_per_language() -> None:
+    from ashyq.crawler.render_plan import link_check_targets
+
+    base = "https://www.gov.kz/memleket/entities/enbek"
+    html = (
+        f"<a href='{base}/a?lang=ru'>a</a><a href='{base}/b?lang=ru'>b</a>"
+        f"<a hreflang='en' href='{base}/x?lang=en'>EN</a><a hreflang='kk' href='{base}/x?lang=kk'>KK</a>"
+    )
+    found = link_check_targets([(html, f"{base}/x?lang=ru", 1)], "enbek", {f"{base}/a?lang=ru"}, ("ru", "en"), 1)
+    assert [(t.url, t.depth) for t in found] == [(f"{base}/x?lang=en", 2), (f"{base}/b?lang=ru", 2)]

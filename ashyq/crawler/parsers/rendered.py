@@ -93,12 +93,56 @@ def menu_links(html: str, page_url: str, slug: str, lang: str, selector: str = M
 
 def first_link(html: str, page_url: str, slug: str, lang: str, path_part: str) -> str | None:
     """The first link of this body whose path contains ``path_part`` (a news item, a document …)."""
+    found = links_to(html, page_url, slug, lang, path_part)
+    return found[0] if found else None
+
+
+def links_to(html: str, page_url: str, slug: str, lang: str, path_part: str) -> list[str]:
+    """Every link of this body in the page's language whose path contains ``path_part``, in the
+    page's order (a list the platform draws newest first keeps that order)."""
     sel = Selector(text=html)
+    out: list[str] = []
     for href in sel.css("a[href]::attr(href)").getall():
         url = _without_fragment(urljoin(page_url, href))
-        if _same_entity(url, slug) and path_part in urlsplit(url).path and _lang_of(url) in (lang, None):
-            return url
+        own = _same_entity(url, slug) and path_part in urlsplit(url).path and _lang_of(url) in (lang, None)
+        if own and url not in out:
+            out.append(url)
+    return out
+
+
+def own_link_targets(html: str, page_url: str, slug: str) -> tuple[list[str], list[str]]:
+    """The pages of this body the page links to, in any language: those of its language switch
+    (``hreflang``), and the others in the page's order."""
+    sel = Selector(text=html)
+    here = _without_fragment(page_url)
+    switch: list[str] = []
+    others: list[str] = []
+    for a in sel.css("a[href]"):
+        url = _without_fragment(urljoin(page_url, a.attrib["href"]))
+        if not _same_entity(url, slug) or url == here or url in switch or url in others:
+            continue
+        (switch if "hreflang" in a.attrib else others).append(url)
+    return switch, others
+
+
+def not_found_heading(html: str, markers: list[str] | tuple[str, ...]) -> str | None:
+    """The platform's own "page not found" drawn on a 200 answer: the page's main heading, or its title
+    before the site's name, is one of ``markers`` (compared without case and spacing). None: a page."""
+    wanted = {squash(m).casefold() for m in markers if squash(m)}
+    if not wanted:
+        return None
+    sel = Selector(text=html)
+    headings = [node_text(h) for h in sel.css("main h1, h1")[:1]]
+    title = squash(sel.css("title::text").get() or "").split(" | ", 1)[0]
+    for text in [*headings, title]:
+        if text and squash(text).casefold() in wanted:
+            return squash(text)
     return None
+
+
+def lang_of(url: str) -> str | None:
+    """The language a gov.kz address asks for (``?lang=``)."""
+    return _lang_of(url)
 
 
 COUNTERPART = {"kk": "ru", "ru": "kk", "en": "ru"}

@@ -9,7 +9,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from ashyq.crawler.items import FetchFailureItem, PageItem
 from ashyq.crawler.parsers.govkz import GOVKZ
+from ashyq.crawler.render_plan import sample_from
+from ashyq.crawler.spiders.govkz_links import LinkProber, newest_ids
 from ashyq.crawler.spiders.portal import PortalSpider
 
 
@@ -26,6 +29,7 @@ class GovkzRenderSpider(PortalSpider):
         super().__init__(*args, **kwargs)
         self.max_pages = int(max_pages)
         self.timeout_ms = int(timeout_ms)
+        self.prober: LinkProber | None = None
 
     async def start(self) -> AsyncIterator[Any]:
         if not self.body_identifier():
@@ -67,8 +71,40 @@ class GovkzRenderSpider(PortalSpider):
             # pages rendered at once (ashyq/config/crawl.yaml's render.concurrency; 0: by the machine)
             concurrency=self.settings.getint("ASHYQ_RENDER_CONCURRENCY") or default_concurrency(),
             phone_views=self.settings.get("ASHYQ_RENDER_PHONE_VIEWS") or RenderSettings.phone_views,
+            sample=sample_from(self.settings.getdict("ASHYQ_RENDER_SAMPLE")),
+            check_links=self.settings.getint("ASHYQ_RENDER_CHECK_LINKS", 0),
+            not_found=tuple(self.settings.getlist("ASHYQ_RENDER_NOT_FOUND")),
         )
-        async for item in render_body(str(self.body_identifier()), self.langs, config):
-            yield item
+        slug = str(self.body_identifier())
+        for failure in await self._ask_seeds(config, slug):
+            yield failure
+        prober = LinkProber(
+            self.crawler,
+            max_external=self.settings.getint("ASHYQ_MAX_EXTERNAL_CHECKS", 200),
+            max_file_size=self.settings.getint("ASHYQ_MAX_FILE_SIZE") or 64 * 1024 * 1024,
+        )
+        self.prober = prober
+        async for item in render_body(slug, self.langs, config):
+            yield await prober.page(item) if isinstance(item, PageItem) else item
+            while prober.failures:
+                yield prober.failures.pop(0)
         if self.crawler.stats is not None:
             self.crawler.stats.set_value("ashyq/render/unchanged", config.reused)
+            self.crawler.stats.set_value("ashyq/render/sampled", config.sampled)
+        self.logger.info("gov.kz render of %s sampled %s", slug, config.sampled)
+
+    async def _ask_seeds(self, config: Any, slug: str) -> list[FetchFailureItem]:
+        """The newest ids of each kind no page links (the article type), asked of the API per language."""
+        failures = []
+        for sample in config.sample:
+            for lang in self.langs:
+                urls, failure = await newest_ids(self.crawler, sample, slug, lang)
+                config.seeds.setdefault(lang, {})[sample.kind] = urls
+                if failure is not None:
+                    failures.append(failure)
+        return failures
+
+    def link_statuses(self) -> dict[str, int]:
+        """The status of every rendered page (404 for the app's "page not found") and of the downloads
+        and external links asked, for the links' ``target_status``."""
+        return dict(self.prober.statuses) if self.prober is not None else {}

@@ -28,7 +28,7 @@ from typing import Any
 from aiohttp import web
 
 from ashyq_replica.core import World
-from ashyq_replica.govkz import entities
+from ashyq_replica.govkz import articles, entities
 from ashyq_replica.govkz.content import govkz_bodies, site_content
 from ashyq_replica.govkz.files import human_size
 from ashyq_replica.govkz.model import ALMATY, SiteContent, iso
@@ -202,6 +202,7 @@ SERIALISERS: dict[str, Callable[[SiteContent, str], list[Item]]] = {
     "pages": _pages,
     "curators": _curators,
     "events": _events,
+    "article": articles.serialise,  # not linked from any menu: asked by id (portals.md 1.2, 1.4)
 }
 DEFAULT_SORT = {
     "news": "created_date:DESC",
@@ -209,8 +210,9 @@ DEFAULT_SORT = {
     "pages": "order:ASC",
     "curators": "order:ASC",
     "events": "event_date:ASC",
+    "article": "publication_date:DESC",
 }
-DATE_FIELDS = ("created_date", "event_date", "event_date_end", "updated_date")
+DATE_FIELDS = ("created_date", "event_date", "event_date_end", "updated_date", "publication_date")
 RESERVED = ("page", "size", "sort-by", "lang", "_")
 
 

@@ -157,7 +157,7 @@ def _projectdetails(world: World, args: dict[str, Any], lang: str) -> list[dict[
 def resolve(world: World, root: Selection, lang: str) -> Any:
     lang = str(root.args.get("_lang") or lang)
     lang = lang if lang in ("kk", "ru", "en") else api.DEFAULT_LANG
-    if root.name in ("news", "pages"):
+    if root.name in ("news", "pages", "article"):
         return api.select(world, root.name, _rest_params(root.args), lang)
     if root.name == "contacts_page":
         out: list[dict[str, Any]] = []

@@ -186,6 +186,14 @@
         date(n.created_date, true) + '</p><img class="heropic" src="' + esc(n.heropic) + '" alt="' + esc(n.alt_image) + '">' + n.body +
         '<p class="views">' + t.views + ": " + n.views + "</p></article>");
     }
+    if ((m = p.match(/^\/press\/article\/details\/(\d+)$/))) {
+      /* the article type: no menu links it; its detail route only (portals.md 1.2) */
+      var art = await rest("article", { projects: "eq:" + slug, id: "eq:" + m[1], size: 1 });
+      if (!art.length) return notFound(ctx);
+      var a = art[0];
+      return layout(ctx, [], a.title, '<article class="article-details"><p class="date">' + t.published + ": " +
+        date(a.publication_date, true) + "</p>" + a.content + "</article>");
+    }
     if ((m = p.match(/^\/documents(?:\/(\d+))?$/))) {
       var no = +(m[1] || 1), docs = await rest("documents", { projects: "eq:" + slug, size: 1000 });
       return layout(ctx, [], t.documents, '<ul class="document-list">' + docs.slice((no - 1) * 20, no * 20).map(function (d) { return docItem(ctx, d); }).join("") +
@@ -202,6 +210,7 @@
     if (p === "/about/structure" || (m = p.match(/^\/about\/structure\/people\/(\d+)$/))) {
       var people = await rest("curators", { projects: "eq:" + slug, "sort-by": "order:ASC", size: 100 });
       if (m) people = people.filter(function (c) { return String(c.id) === m[1]; });
+      if (m && !people.length) return notFound(ctx);
       var page = pageBySlug(ctx, "structure");
       return layout(ctx, [], m && people.length ? people[0].lastname + " " + people[0].name : page ? page.title : t.notFound,
         '<ul class="leadership">' + people.map(function (c) {
