@@ -79,3 +79,15 @@ def test_without_any_certainty_every_measured_verdict_is_certain() -> None:
     total = overall(pair_up(TRUTH, FINDINGS))
     assert total.questions == 0 and total.sure == total.verdicts - total.unmeasured
     assert total.certain_agreement == total.agree / total.sure
+
+
+def test_a_per_language_truth_is_answered_by_the_language_judged_on_its_own_pages() -> None:
+    """Appendix 14 is scored for the site, but a truth written per language (the search form missing
+    on the Kazakh pages only) is compared with that language's own reading, not the site's status."""
+    truth = [("a", "A14-2.3", "kk", "fail"), ("a", "A14-2.3", "ru", "pass"), ("a", "A14-2.4", "-", "pass")]
+    findings: list[dict[str, object]] = [
+        {"site": "a", "item": "A14-2.3", "lang": None, "status": "partial", "languages": {"kk": "fail", "ru": "pass"}},
+        {"site": "a", "item": "A14-2.4", "lang": None, "status": "pass", "languages": {"kk": "pass", "ru": "fail"}},
+    ]
+    answered = {(p.item, p.lang): p.tool for p in pair_up(truth, findings)}
+    assert answered == {("A14-2.3", "kk"): "fail", ("A14-2.3", "ru"): "pass", ("A14-2.4", "-"): "pass"}

@@ -112,11 +112,20 @@ class Tally:
 
 
 def pair_up(truth: Iterable[tuple[str, str, str, str]], findings: Iterable[dict[str, object]]) -> list[Pair]:
-    """truth: (site, item, lang, status); findings: ``{"site", "item", "lang", "status"}`` dicts."""
+    """truth: (site, item, lang, status); findings: ``{"site", "item", "lang", "status"}`` dicts.
+
+    A site-level finding (lang ``-``) that judged each language version on its own pages
+    (``languages``: ``{"kk": status, "ru": status}``, Appendix 14's per-language readings) answers a
+    truth verdict given per language with that language's own status, never the site's copied over."""
     answers: dict[tuple[str, str, str], tuple[str, bool]] = {}
     for f in findings:
         key = (str(f["site"]), str(f["item"]), str(f.get("lang") or "-"))
-        answers[key] = (str(f["status"]), f.get("certainty") != "uncertain")
+        certain = f.get("certainty") != "uncertain"
+        answers[key] = (str(f["status"]), certain)
+        languages = f.get("languages")
+        if key[2] == "-" and isinstance(languages, dict):
+            for lang, status in languages.items():
+                answers.setdefault((key[0], key[1], str(lang)), (str(status), certain))
     out = []
     for site, item, lang, status in truth:
         tool, certain = answers.get((site, item, lang or "-"), (None, True))

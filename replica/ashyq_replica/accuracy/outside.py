@@ -102,6 +102,7 @@ def audit(
             "status": f["status"],
             "reason": f.get("reason"),
             "certainty": f.get("certainty", "certain"),
+            "languages": (f.get("measured") or {}).get("languages"),
         }
         for f in document["findings"]
     ]
