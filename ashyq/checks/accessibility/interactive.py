@@ -258,13 +258,16 @@ def placeholder(parsed: Parsed, config: dict[str, Any]) -> bool:
 def translation_of(parsed: Parsed, config: dict[str, Any], english: dict[str, Parsed] | None = None) -> str | None:
     """The page's own English counterpart: an English link of the page that leads to something other
     than the English home page (a switch that always lands on the English home translates nothing),
-    and, where that page was harvested, not one that only says the content is in Kazakh and Russian."""
+    and, where that page was harvested, not one that only says the content is in Kazakh and Russian, nor
+    one the link's check found missing (a 404; on gov.kz the app's "page not found" on a 200 answer)."""
     from urllib.parse import urljoin
 
+    # a link that leads nowhere (404, or the gov.kz app's "page not found" drawn on 200) translates nothing
+    missing = {lk.target_url for lk in parsed.page.links if (lk.target_status or 0) >= 400}
     for p, a in _english_links([parsed], config):
         target = urljoin(p.page.final_url or p.page.url, a.get("href", ""))
         shown = (english or {}).get(target)
-        if not _english_root(target) and (shown is None or not placeholder(shown, config)):
+        if not _english_root(target) and target not in missing and (shown is None or not placeholder(shown, config)):
             return target
     return None
 
@@ -328,7 +331,7 @@ def _translated_materials(
 
 @register(
     "a14.english",
-    "3",
+    "4",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
