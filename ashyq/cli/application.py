@@ -20,11 +20,12 @@ from ashyq.cli.bodies import bodies_app
 from ashyq.cli.check_page import check_page_command
 from ashyq.cli.crawl import crawl_command
 from ashyq.cli.declared import declare_command, report_template_command
+from ashyq.cli.language import language_command
 from ashyq.cli.methodology import methodology_app, score_command
 from ashyq.cli.open_data import open_data_app
 from ashyq.cli.operator import fail
+from ashyq.cli.rechecking import check_command, recheck_command
 from ashyq.cli.report import evidence_app, report_app
-from ashyq.cli.review import check_command, recheck_command
 from ashyq.cli.review_questions import review_app
 from ashyq.cli.runs import runs_app
 from ashyq.cli.schema import db_app
@@ -93,6 +94,7 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "declare": declare_command,
     "setup-browser": setup_browser_command,
     "setup-replay": setup_replay_command,
+    "language": language_command,
     "serve": serve_app_command,
 }
 for _name, _group in GROUPS.items():
