@@ -23,6 +23,7 @@ The one place text is folded for comparison: no other module keeps its own norma
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -30,6 +31,8 @@ from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
+
+from ashyq.base.morphology import russian_forms
 
 __all__ = [
     "HtmlParts",
@@ -126,9 +129,12 @@ def detect_lang(text: str, min_letters: int = 20) -> str | None:
     return "kk" if own / len(letters) >= 0.04 else "ru"
 
 
+@functools.lru_cache(maxsize=8192)
 def compile_keyword(keyword: str, kazakh: bool = False) -> re.Pattern[str]:
     """A keyword as a pattern over normalised text: each word a stem (``результат проверок`` matches
     ``результаты проверок``), ``$`` ends a word (``ту$`` is not ``туралы``), ``re:`` a raw expression.
+    A Russian word the dictionary knows (not one ending in ``$``) also matches the other forms of its
+    paradigm, whole (``итог проверок`` matches ``итоги проверки``: :mod:`ashyq.base.morphology`).
 
     With ``kazakh`` the keyword is for :func:`fold_kazakh`-ed text: folded itself, and a stem of four
     letters or more may end in the voiced consonant a suffix brings (``жаналык`` matches ``жаналыгы``)."""
@@ -137,12 +143,16 @@ def compile_keyword(keyword: str, kazakh: bool = False) -> re.Pattern[str]:
         return re.compile(expression.translate(_KAZAKH_FOLD) if kazakh else expression)
     parts = []
     for token in (fold_kazakh(keyword) if kazakh else normalise(keyword)).split(" "):
-        if token.endswith("$"):
-            parts.append(re.escape(token[:-1]) + r"(?!\w)")
-        elif kazakh and len(token) >= 4 and token[-1] in _VOICED:
-            parts.append(re.escape(token[:-1]) + _VOICED[token[-1]] + r"\w*")
+        whole = token.endswith("$")
+        stem = token[:-1] if whole else token
+        forms = () if kazakh or whole else russian_forms(stem)  # «бюджет$» is that word only
+        if kazakh and not whole and len(token) >= 4 and token[-1] in _VOICED:
+            pattern = re.escape(token[:-1]) + _VOICED[token[-1]] + r"\w*"
         else:
-            parts.append(re.escape(token) + r"\w*")
+            pattern = re.escape(stem) + (r"(?!\w)" if whole else r"\w*")
+        if forms:
+            pattern = f"(?:{pattern}|(?:{'|'.join(map(re.escape, forms))})(?!\\w))"
+        parts.append(pattern)
     return re.compile(r"(?<!\w)" + r"[\s,.:;()\"-]+".join(parts))
 
 

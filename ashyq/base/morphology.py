@@ -1,0 +1,46 @@
+"""Russian word forms from a kept morphological dictionary (pymorphy3 with its Russian dictionaries):
+the content checks' keywords recognise a word in every case and number without a hand-written stem.
+
+A keyword word is a prefix (``результат`` matches ``результатах``); a noun, adjective or participle the
+dictionary knows also matches each form of its own paradigm, written out whole (``проверок`` matches
+``проверки``, ``проверке``, ``проверкой``: no prefix shared with the keyword as written). Only whole
+forms are added, so ``руководство`` does not start matching ``руководствуясь``; a word the dictionary
+does not know (a stem such as ``обращени``) is left as it is. Kazakh keeps its folding
+(:func:`ashyq.base.text.fold_kazakh`): no Kazakh analyser that installs with the project was found to
+help (docs/accuracy.md).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+# the parts of speech whose paradigm is the same word in another case or number (a verb's is not:
+# «утратившим» is a participle, its verb's forms are other words)
+DECLINED = frozenset({"NOUN", "ADJF", "PRTF"})
+MIN_LETTERS = 4  # shorter words are prepositions, conjunctions, abbreviations: left as written
+
+
+@functools.cache
+def _analyser() -> Any:
+    import pymorphy3  # loaded on first use: most commands never match a Russian keyword
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.cache
+def russian_forms(word: str) -> tuple[str, ...]:
+    """The other forms of ``word`` (lower case, ``ё`` as ``е``) in its own paradigm, or () when the
+    dictionary does not know it or it is not declined."""
+    if len(word) < MIN_LETTERS or not word.isalpha():
+        return ()
+    analyser = _analyser()
+    if not analyser.word_is_known(word):
+        return ()
+    forms: set[str] = set()
+    for parse in analyser.parse(word):
+        pos = parse.tag.POS
+        if pos in DECLINED:
+            forms |= {form.word.replace("ё", "е") for form in parse.lexeme if pos == form.tag.POS}
+    forms.discard(word)
+    return tuple(sorted(forms))
