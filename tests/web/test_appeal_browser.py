@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PASSWORD, SECRET
 from openpyxl import load_workbook
 from reports_sample import build_report_store
 from sqlalchemy import select
@@ -34,6 +33,8 @@ from ashyq.web.app import create_app
 from ashyq.web.server import served
 from ashyq.web.settings import WebSettings
 
+PASSWORD = "appeal and review: a pass phrase"  # this module's own accounts
+SECRET = "s" * 48  # the cookies' key of this module's application
 ROLES = {
     "analyst": ("analyst", None),
     "enbek": ("body", "enbek"),

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from conftest import PASSWORD, SECRET
 from reports_sample import build_report_store
 from web_client import Client
 
@@ -20,6 +19,8 @@ from ashyq.web.app import create_app
 from ashyq.web.server import served
 from ashyq.web.settings import WebSettings
 
+PASSWORD = "appeal and review: a pass phrase"  # this module's own accounts
+SECRET = "s" * 48  # the cookies' key of this module's application
 ROLES = {"assessor": ("assessor", None), "analyst": ("analyst", None), "enbek": ("body", "enbek")}
 LOOK_AT = "https://www.gov.kz/memleket/entities/enbek/contacts"
 
