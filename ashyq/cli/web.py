@@ -61,6 +61,7 @@ def serve_command(
     loaded = operator_config()
     try:
         settings = settings_from(loaded, choose_store(db), choose_out(out))
+        app = create_app(settings)  # a sign-in counts' storage that cannot be reached: refused here
     except SettingsError as error:
         raise fail(str(error)) from None
     with open_store(settings.db):
@@ -74,7 +75,7 @@ def serve_command(
     console.print(f"ashyq serve: http://{host}:{port}/ (store: {settings.db or 'default'})", highlight=False)
     serve = loaded.config.serve
     uvicorn.run(
-        create_app(settings),
+        app,
         host=host,
         port=port,
         proxy_headers=True,

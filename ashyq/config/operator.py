@@ -77,9 +77,12 @@ class OidcSettings(_Strict):
         return value.rstrip("/")
 
 
+RATE_LIMIT_STORAGES = ("memory", "redis", "rediss", "redis+unix", "redis+sentinel", "redis+cluster")
+
+
 class ServeSettings(_Strict):
     """``ashyq serve``: the key that signs its cookies, how long a session lives, the cookies' Secure flag
-    (behind TLS) and the proxies whose X-Forwarded-For is believed."""
+    (behind TLS), the proxies whose X-Forwarded-For is believed and where failed sign-ins are counted."""
 
     secret_key_file: Path | None = None  # else $ASHYQ_SECRET_KEY; a relative path: the config file's folder's
     idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
@@ -90,6 +93,18 @@ class ServeSettings(_Strict):
     # download; none: no package is served
     signing_key_file: Path | None = None
     oidc: OidcSettings | None = None
+    # where failed sign-ins are counted (the ``limits`` storage notation): memory:// is one process's;
+    # several processes (or machines) behind one proxy share a Redis's counts, e.g. the queue's
+    # redis://localhost:6379/0
+    rate_limit_storage: str = "memory://"
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _known_storage(cls, value: str) -> str:
+        scheme = value.partition("://")[0]
+        if not value.partition("://")[1] or scheme not in RATE_LIMIT_STORAGES:
+            raise ValueError(f"a storage URI of {', '.join(s + '://' for s in RATE_LIMIT_STORAGES)}")
+        return value
 
 
 class OperatorConfig(_Strict):

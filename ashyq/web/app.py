@@ -101,7 +101,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.cookies = SessionCookies(settings)
-    app.state.throttle = LoginThrottle(settings.login_per_account, settings.login_per_address)
+    app.state.throttle = LoginThrottle(settings.login_per_account, settings.login_per_address, settings.login_storage)
     app.middleware("http")(security_headers)
     app.add_exception_handler(NotSignedIn, _not_signed_in)
     app.add_exception_handler(StarletteHTTPException, _http_error)

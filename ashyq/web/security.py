@@ -10,12 +10,16 @@ its pages, and runs no script), nothing loaded, framed by the application only.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
 from limits import parse
-from limits.storage import MemoryStorage
+from limits.errors import ConfigurationError
+from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from starlette.requests import Request
 from starlette.responses import Response
+
+from ashyq.web.settings import SettingsError
 
 APP_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-src 'self'; "
@@ -53,13 +57,31 @@ async def security_headers(request: Request, call_next: Callable[[Request], Awai
     return response
 
 
+def _shown(storage: str) -> str:
+    """The storage URI without its password or query (a TLS file's path), for a message."""
+    parts = urlsplit(storage)
+    return f"{parts.scheme}://{parts.hostname or ''}{f':{parts.port}' if parts.port else ''}{parts.path}"
+
+
+class ThrottleUnavailable(SettingsError):
+    """The storage the sign-in counts are kept in is unknown or cannot be reached, said in a sentence."""
+
+
 class LoginThrottle:
     """Failed sign-ins counted in a moving window per account name and per client address; while either
-    is spent, sign-in is refused without looking at the password. In this process's memory: one
-    ``ashyq serve`` process (several would each count their own)."""
+    is spent, sign-in is refused without looking at the password. Counted where ``storage`` says (the
+    ``limits`` notation, ``serve.rate_limit_storage``): ``memory://``, this process's memory (several
+    ``ashyq serve`` processes would each count their own), or a Redis every process shares. A storage
+    that cannot be reached stops the application from starting (:class:`ThrottleUnavailable`)."""
 
-    def __init__(self, per_account: str, per_address: str):
-        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+    def __init__(self, per_account: str, per_address: str, storage: str = "memory://"):
+        try:
+            counts = storage_from_string(storage)
+        except ConfigurationError as error:
+            raise ThrottleUnavailable(f"serve.rate_limit_storage {_shown(storage)}: {error}") from None
+        if not counts.check():
+            raise ThrottleUnavailable(f"serve.rate_limit_storage {_shown(storage)}: cannot be reached")
+        self.limiter = MovingWindowRateLimiter(counts)
         self.per_account = parse(per_account)
         self.per_address = parse(per_address)
 

@@ -31,6 +31,7 @@ class WebSettings:
     # sign-in attempts that fail, per account name and per client address (the ``limits`` notation)
     login_per_account: str = "5 per 15 minutes"
     login_per_address: str = "30 per 15 minutes"
+    login_storage: str = "memory://"  # where they are counted: a Redis shares the counts between processes
     oidc: OidcSettings | None = None
     oidc_secret: str | None = None
     signing_key: Path | None = None  # signs the evidence packages verifiers download (none: not served)
@@ -73,6 +74,7 @@ def settings_from(loaded: LoadedConfig, db: str | None, data_dir: Path) -> WebSe
         idle=timedelta(minutes=serve.idle_minutes),
         absolute=timedelta(hours=serve.absolute_hours),
         secure_cookies=serve.secure_cookies,
+        login_storage=serve.rate_limit_storage,
         oidc=serve.oidc,
         oidc_secret=oidc_secret,
         signing_key=loaded.relative(serve.signing_key_file) if serve.signing_key_file else None,
