@@ -150,8 +150,12 @@ READ = """
 
 
 async def probe_forms(page: Any, error_words: list[str], timeout_ms: int) -> dict[str, Any]:
-    """Every form of the page one writes in (at most :data:`MAX_FORMS`), each sent with wrong input."""
+    """Every form of the page one writes in (at most :data:`MAX_FORMS`, those asking for something
+    first), each sent with wrong input."""
     found = await page.evaluate(FORMS, error_words)
+    # the forms that ask for something (a required field, an address, a message box) first: a poll or
+    # a subscription box ahead of the feedback form in the page's order must not take its place
+    found.sort(key=lambda f: not (f.get("constrained") or f.get("textarea")))
     results = []
     start = page.url
     for form in found[:MAX_FORMS]:

@@ -36,8 +36,16 @@ PREPARE = """
   const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable=true]')]
     .filter(el => !el.disabled && el.tabIndex >= 0 && visible(el) && !el.closest('[inert]'));
   document.querySelectorAll('*').forEach(el => { if (!el.hasAttribute('data-ashyq-n')) el.setAttribute('data-ashyq-n', String(n++)); });
-  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+  // a dialog open on arrival that holds the focus (or is modal) is where a keyboard user starts
+  const dialog = [...document.querySelectorAll('dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]')]
+    .find(d => visible(d) && (d.contains(document.activeElement) || d.matches(':modal, [aria-modal=true]')));
+  const active = document.activeElement;
+  if (active && active !== document.body && !(dialog && dialog.contains(active))) active.blur();
   window.scrollTo(0, 0);
+  if (dialog && !dialog.contains(document.activeElement)) {
+    const first = focusable.find(el => dialog.contains(el));
+    if (first) { first.focus(); first.blur(); }  // the next Tab goes on from there
+  }
   return focusable.length;
 }
 """
@@ -164,7 +172,10 @@ def _cut(viewport_shot: Any, page: Any, rect: list[float]) -> Any | None:
 
 
 async def tab_through(page: Any, stops: int, max_presses: int = 40) -> dict[str, Any]:
-    """Tab through the page: the focus indicator at the first ``stops`` stops, and traps."""
+    """Tab through the page: the controls only a mouse can use, the focus indicator at the first
+    ``stops`` stops, and traps (tabbing starts inside a dialog open on arrival that holds the focus
+    or is modal, as a keyboard user's would)."""
+    clicks_only = await mouse_only(page)
     focusable = int(await page.evaluate(PREPARE))
     sequence: list[dict[str, Any] | None] = []
     shots: list[tuple[dict[str, Any], bytes | None]] = []
@@ -212,6 +223,7 @@ async def tab_through(page: Any, stops: int, max_presses: int = 40) -> dict[str,
         "trapped": bool(trap and trap["trapped"]),
         "trap": trap,
         "reached": len({s["id"] for s in stops_seen}),
+        "mouse_only": clicks_only,
     }
 
 
@@ -229,17 +241,21 @@ async def _trap(page: Any, sequence: list[dict[str, Any] | None], at: int) -> di
             out["escape"] = "Shift+Tab"
             return out
     keys = keys_named(await page.evaluate(KEY_TEXT))
-    if not keys:  # instructions may sit behind a help link inside the trap
-        for member in members[:3]:
+    if not keys:  # instructions may sit behind a help link inside the trap; a button may close it
+        for member in members[:4]:
             if member["tag"] in ("a", "button"):
                 await page.evaluate(
                     "(s) => { const el = document.querySelector(s); if (el) el.focus(); }", member["selector"]
                 )
-                await page.keyboard.press("Enter")
-                await page.wait_for_timeout(SETTLE_MS)
+                where = await _settled(page, "Enter")
+                if where is None or where["id"] not in cycle:
+                    out["escape"] = f"Enter on {member['selector']}"  # it closed what held the focus
+                    return out
                 keys = keys_named(await page.evaluate(KEY_TEXT))
                 if keys:
                     break
+    # Escape is the standard way out of a dialog, named or not
+    keys = list(dict.fromkeys([*keys, "Escape"]))
     out["keys_named"] = keys
     for key in keys:
         await page.evaluate(
@@ -255,6 +271,58 @@ async def _trap(page: Any, sequence: list[dict[str, Any] | None], at: int) -> di
             return out
     out["trapped"] = True
     return out
+
+
+# ------------------------------------------------------------------------------ mouse-only controls
+# Installed with the context's init scripts, before the page's own: notes every element given a
+# click (or press) listener, so a control made of a ``div`` is known by what it answers.
+CLICK_LISTENERS = """
+(() => {
+  if (window.__ashyqClicks) return;
+  const marked = window.__ashyqClicks = new WeakSet();
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (this && this.nodeType === 1 && ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'].includes(type)) marked.add(this);
+    return add.call(this, type, listener, options);
+  };
+})();
+"""
+
+# Elements that answer a click but that the keyboard cannot reach (WCAG 2.1.1): a click handler, not
+# natively focusable, no tab stop of their own, inside no focusable control and holding none (a
+# listener on a block that only delegates its links' clicks is not a control), with something to
+# click on (a short text or a picture).
+MOUSE_ONLY = (
+    "() => {"
+    + SELECTOR_OF
+    + """
+  const natively = 'a[href], button, input, select, textarea, summary, iframe, label, [contenteditable=true], video[controls], audio[controls]';
+  const marked = window.__ashyqClicks || new WeakSet();
+  const shown = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const reachable = (el) => el.tabIndex >= 0 && !el.disabled;
+  const out = []; let count = 0;
+  for (const el of (document.body ? document.body.querySelectorAll('*') : [])) {
+    if (!(marked.has(el) || typeof el.onclick === 'function')) continue;
+    if (el.closest(natively) || el.closest('[inert], [aria-hidden=true]')) continue;
+    let focusable = false;
+    for (let n = el; n && n !== document.body && !focusable; n = n.parentElement) focusable = n.hasAttribute('tabindex') && reachable(n);
+    if (focusable || [...el.querySelectorAll(natively + ', [tabindex]')].some(reachable)) continue;
+    const text = (el.innerText || '').trim().replace(/\\s+/g, ' ');
+    if (!shown(el) || (!text && !el.querySelector('img, svg')) || text.length > 120) continue;
+    count++;
+    if (out.length < 10) out.push({selector: selectorOf(el), text: text.slice(0, 60), html: el.outerHTML.slice(0, 160),
+      role: el.getAttribute('role'), pointer: getComputedStyle(el).cursor === 'pointer'});
+  }
+  return {count, controls: out};
+}"""
+)
+
+
+async def mouse_only(page: Any) -> dict[str, Any]:
+    """The controls of the page that only a mouse can use (read before the keyboard moves anything)."""
+    found: dict[str, Any] = await page.evaluate(MOUSE_ONLY)
+    return found
 
 
 # --------------------------------------------------------------------------------------- skip link

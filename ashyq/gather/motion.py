@@ -5,11 +5,16 @@
 What moves is watched from the moment the page starts: a recorder installed before any of the
 page's scripts (:data:`RECORDER`) notes every change the page makes to its own text and to the
 position of its elements, until the first simulated key press or click. Read together with the
-running CSS animations, ``<marquee>``/``<blink>`` and autoplaying video, that is what moved.
+running CSS animations, ``<marquee>``/``<blink>`` and autoplaying video, that is what moved. The
+page's timers are watched too: what one run of a ``setInterval`` (or of a timeout that re-arms
+itself) changes is one move of the changed elements' common ancestor, so a carousel turned by a
+script timer is seen however few attributes each slide changes; the page is watched until such a
+timer (of at most a few seconds) has run twice.
 
 A moving thing is under control when a control to pause, stop or hide it is **visible and in the
-keyboard's tab order** (a native button, link or input, or an element given a role and a tab stop):
-a pause button only a mouse can reach does not count. Where the change is frequent enough to be
+keyboard's tab order** (a native button, link, checkbox or input, or an element given a role and a
+tab stop), named as such by its text or its label: a pause button only a mouse can reach does not
+count; a labelled "stop the ticker" checkbox does. Where the change is frequent enough to be
 watched again, the control is pressed with the keyboard and the change must stop.
 """
 
@@ -22,23 +27,58 @@ RECORDER = """
 (() => {
   if (window.__ashyqMoves) return;
   const moves = window.__ashyqMoves = [];
+  const ticks = window.__ashyqTicks = [];  // [delay, time, [elements]]: what one run of a page's timer changed
+  const repeating = window.__ashyqRepeating = {};  // delay → when first armed (setInterval, or a timeout re-armed by itself)
   window.__ashyqQuiet = null;  // set when a probe starts acting on the page
-  const start = () => {
-    const obs = new MutationObserver((records) => {
-      if (window.__ashyqQuiet !== null) return;
-      const now = performance.now();
-      for (const r of records) {
-        if (r.type === 'attributes' && r.attributeName && r.attributeName.startsWith('data-ashyq')) continue;
-        let el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-        if (!el) continue;
-        const kind = r.type === 'attributes' ? 'attribute' : 'text';
-        if (moves.length < 4000) moves.push([el, kind, now]);
-      }
-    });
-    obs.observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'aria-hidden']});
+  let obs = null;
+  const note = (records, delay) => {
+    if (window.__ashyqQuiet !== null) return;
+    const now = performance.now();
+    const changed = [];
+    for (const r of records) {
+      if (r.type === 'attributes' && r.attributeName && r.attributeName.startsWith('data-ashyq')) continue;
+      let el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if (!el) continue;
+      const kind = r.type === 'attributes' ? 'attribute' : 'text';
+      if (moves.length < 4000) moves.push([el, kind, now]);
+      changed.push(el);
+    }
+    if (delay !== undefined && changed.length && ticks.length < 400) ticks.push([delay, now, changed.slice(0, 50)]);
   };
+  const start = () => {
+    obs = new MutationObserver((records) => note(records));
+    obs.observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'src', 'srcset']});
+  };
+  // a page's timers: what each run changes is taken at its end and credited to the timer's delay
+  const wrap = (original, repeats) => function (fn, delay, ...rest) {
+    if (typeof fn !== 'function') return original.call(this, fn, delay, ...rest);
+    const d = Math.max(0, Number(delay) || 0);
+    if (d >= 400 && (repeats || window.__ashyqInTimer === d) && !(d in repeating)) repeating[d] = performance.now();
+    const run = function (...args) {
+      const outer = window.__ashyqInTimer; window.__ashyqInTimer = d;
+      try { return fn.apply(this, args); }
+      finally { window.__ashyqInTimer = outer; if (obs) note(obs.takeRecords(), d); }
+    };
+    return original.call(this, run, delay, ...rest);
+  };
+  window.setInterval = wrap(window.setInterval, true);
+  window.setTimeout = wrap(window.setTimeout, false);
   if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
 })();
+"""
+
+# How much longer the page must be watched for a repeating timer (a carousel turning every few
+# seconds) to have run twice, in ms (0: nothing waits); timers slower than ``longest`` ms are not waited for.
+PENDING = """
+(longest) => {
+  const now = performance.now(); let wait = 0;
+  for (const [delay, armed] of Object.entries(window.__ashyqRepeating || {})) {
+    const d = Number(delay); if (d > longest) continue;
+    const runs = (window.__ashyqTicks || []).filter(t => t[0] === d).length;
+    if (runs < 2) wait = Math.max(wait, armed + 2 * d + 250 - now);
+  }
+  return Math.max(0, Math.round(wait));
+}
 """
 
 QUIET = "() => { window.__ashyqQuiet = performance.now(); }"
@@ -52,7 +92,9 @@ MOTION = """
       parts.unshift(p); if (n.id) { parts[0] = '#' + CSS.escape(n.id); break; } } return parts.join(' > '); };
   const visible = (el) => { if (!el || !el.isConnected) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity || '1') > 0; };
-  const textOf = (el) => ((el.innerText || el.textContent || '') + ' ' + (el.getAttribute('aria-label') || '') + ' ' + (el.title || '') + ' ' + (el.value || '')
+  const labelsOf = (el) => [...(el.labels || [])].map(l => l.innerText || '').join(' ') + ' '
+      + (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map(id => { const t = id && document.getElementById(id); return t ? t.innerText || t.textContent || '' : ''; }).join(' ');
+  const textOf = (el) => ((el.innerText || el.textContent || '') + ' ' + labelsOf(el) + ' ' + (el.getAttribute('aria-label') || '') + ' ' + (el.title || '') + ' ' + (['checkbox', 'radio'].includes(el.type) ? '' : el.value || '')
       + ' ' + [...el.querySelectorAll('img[alt]')].map(i => i.alt).join(' ')).toLowerCase().replace(/\\s+/g, ' ').trim();
   const moving = [];
   const seen = new Set();
@@ -76,16 +118,36 @@ MOTION = """
     && (el.innerText || '').trim() !== pageText);  // a text changing alone on an empty page moves among nothing
   // the outermost changing element of each group (a slide show changes many children at once)
   const roots = changing.filter(([el]) => !changing.some(([other]) => other !== el && other.contains(el)));
+  // what a repeating timer changed at least twice: each run's changes are one move of their common
+  // ancestor (a carousel changes two slides at once), whatever the number of attribute changes
+  const common = (els) => { let a = els[0]; for (const b of els.slice(1)) { while (a && !a.contains(b)) a = a.parentElement; } return a; };
+  const runs = new Map();
+  for (const [delay, at, els] of (window.__ashyqTicks || [])) {
+    if (at > until || delay < 400) continue;
+    const shown = els.filter(e => e.isConnected);
+    const box = shown.length ? common(shown) : null;
+    if (!box || box === document.body || box === document.documentElement) continue;
+    const r = runs.get(box) || {count: 0, delay}; r.count++; runs.set(box, r);
+  }
+  for (const [el, r] of runs) {
+    if (r.count < 2) continue;
+    const shown = visible(el) ? el : el.parentElement;
+    if (shown && ((shown.innerText || '').trim() || shown.querySelector('img, picture, svg, video') || ['img', 'picture'].includes(shown.localName)))
+      add(shown.closest('section, [class*=slide], [class*=carousel], [class*=ticker], [class*=marquee], [class*=news]') || shown, 'timer-rotation', {interval_ms: r.delay});
+  }
   for (const [el, c] of roots.slice(0, 10)) {
     const box = el.closest('section, [class*=slide], [class*=carousel], [class*=ticker], [class*=marquee], [class*=news]') || el;
     if ((el.innerText || '').trim() || el.querySelector('img')) add(box, c.text >= 2 ? 'changing-text' : 'scripted-motion', {interval_ms: Math.round((c.last - c.first) / Math.max(1, c.text + c.attribute - 1))});
   }
   // the controls: visible, in the tab order, labelled as pause / stop / hide
-  const controls = [...document.querySelectorAll('button, a[href], input[type=button], input[type=submit], input[type=image], [role=button], [role=switch], [tabindex]')]
+  const controls = [...document.querySelectorAll('button, a[href], input[type=button], input[type=submit], input[type=image], input[type=checkbox], [role=button], [role=switch], [role=checkbox], [tabindex]')]
     .filter(el => [...pauseWords, ...otherWords].some(w => textOf(el).includes(w.toLowerCase())));
   const described = controls.map(el => ({selector: selectorOf(el), text: textOf(el).slice(0, 60), visible: visible(el),
     stops: pauseWords.some(w => textOf(el).includes(w.toLowerCase())),
-    keyboard: !el.disabled && el.tabIndex >= 0 && !el.closest('[inert]')}));
+    keyboard: !el.disabled && el.tabIndex >= 0 && !el.closest('[inert]'),
+    // a checkbox or switch is toggled with Space; a link that leads elsewhere is not pressed
+    key: (el.type === 'checkbox' || ['checkbox', 'switch'].includes(el.getAttribute('role'))) ? 'Space' : 'Enter',
+    leaves: el.localName === 'a' && !/^(#|javascript:)/.test(el.getAttribute('href') || '#')}));
   const usable = described.filter(c => c.visible && c.keyboard);
   const out = moving.slice(0, 20).map(m => {
     const {el, ...rest} = m;
@@ -93,7 +155,8 @@ MOTION = """
     let near = null;
     for (let n = el; n && !near; n = n.parentElement) near = usable.find(c => { const c2 = document.querySelector(c.selector); return c2 && n.contains(c2); });
     const chosen = near || usable[0] || null;
-    return {...rest, control: chosen ? chosen.selector : null, control_stops: chosen ? chosen.stops : null};
+    return {...rest, control: chosen ? chosen.selector : null, control_stops: chosen ? chosen.stops : null,
+            control_key: chosen ? chosen.key : null, control_leaves: chosen ? chosen.leaves : null};
   });
   return {moving: out, pause_controls: usable.map(c => c.selector).slice(0, 10),
           unusable_controls: described.filter(c => !(c.visible && c.keyboard)).slice(0, 10)};
@@ -125,37 +188,55 @@ WATCH_AGAIN = """
 """
 
 
-async def watch(page: Any, pause_words: list[str], other_words: list[str], watched_ms: int) -> dict[str, Any]:
-    """What moved since the page started (at least ``watched_ms`` of it), and whether each moving
-    thing has a visible, keyboard-operable control: one labelled to pause or stop it is pressed and
-    must stop it; one that hides it or sets its pace (``other_words``) is taken as it is."""
+async def watch(
+    page: Any, pause_words: list[str], other_words: list[str], watched_ms: int, longest_timer_ms: int = 7000
+) -> dict[str, Any]:
+    """What moved since the page started (at least ``watched_ms`` of it, longer while a repeating timer
+    of at most ``longest_timer_ms`` has not yet run twice), and whether each moving thing has a visible,
+    keyboard-operable control: one labelled to pause or stop it is pressed (Space for a checkbox or a
+    switch, Enter otherwise) and must stop it; one that hides it or sets its pace (``other_words``) is
+    taken as it is."""
     elapsed = await page.evaluate("() => performance.now()")
     if elapsed < watched_ms:
         await page.wait_for_timeout(int(watched_ms - elapsed))
+    pending = int(await page.evaluate(PENDING, longest_timer_ms))
+    if pending:
+        await page.wait_for_timeout(min(pending, 2 * longest_timer_ms + 250))
     await page.evaluate(QUIET)
     data: dict[str, Any] = await page.evaluate(MOTION, [pause_words, other_words])
-    # press each control once with the keyboard, where the change can be watched again in time
     for item in data["moving"]:
-        control = item.get("control")
-        interval = int(item.get("interval_ms") or 0)
-        if (
-            not control
-            or not item.get("control_stops")
-            or item["kind"] not in ("changing-text", "scripted-motion")
-            or not 0 < interval <= 2500
-        ):
-            continue
-        since = await page.evaluate(WATCH_AGAIN)
-        try:
-            await page.focus(control, timeout=2000)
-            await page.keyboard.press("Enter")
-            # the change must stop once the press was handled: counted from then, not from before the
-            # focus (on a busy machine a tick can fall between the two)
-            pressed = await page.evaluate("() => performance.now()")
-        except Exception:
-            item["control_works"] = False
-            continue
-        await page.wait_for_timeout(min(3000, interval * 2 + 300))
-        after = await page.evaluate(CHANGED_SINCE, [item["selector"], max(since + 150, pressed)])
-        item["control_works"] = bool(after.get("hidden") or after.get("gone") or after.get("changes", 1) == 0)
+        if _pressable(item):
+            item["control_works"] = await _press(page, item)
     return data
+
+
+def _pressable(item: dict[str, Any]) -> bool:
+    """A pause control worth pressing: the change can be watched again in time (a running CSS animation
+    at once), and pressing it does not leave the page."""
+    if not item.get("control") or not item.get("control_stops") or item.get("control_leaves"):
+        return False
+    if item["kind"] == "animation":
+        return True
+    interval = int(item.get("interval_ms") or 0)
+    return item["kind"] in ("changing-text", "scripted-motion", "timer-rotation") and 0 < interval <= 2500
+
+
+async def _press(page: Any, item: dict[str, Any]) -> bool:
+    """Press the control with the keyboard: does the moving thing stop (or go)?"""
+    interval = int(item.get("interval_ms") or 0)
+    since = await page.evaluate(WATCH_AGAIN)
+    try:
+        await page.focus(str(item["control"]), timeout=2000)
+        await page.keyboard.press(str(item.get("control_key") or "Enter"))
+        # the change must stop once the press was handled: counted from then, not from before the
+        # focus (on a busy machine a tick can fall between the two)
+        pressed = await page.evaluate("() => performance.now()")
+    except Exception:
+        return False
+    await page.wait_for_timeout(min(3000, interval * 2 + 300) if interval else 300)
+    after = await page.evaluate(CHANGED_SINCE, [item["selector"], max(since + 150, pressed)])
+    if after.get("hidden") or after.get("gone"):
+        return True
+    if item["kind"] == "animation":
+        return int(after.get("animations", 1)) == 0
+    return int(after.get("changes", 1)) == 0

@@ -94,6 +94,7 @@ async def new_context(
     context = await session.new_context(device, owner=owner, archive=gather.archive, **options)
     context.set_default_timeout(gather.timeout_ms)
     await context.add_init_script(motion.RECORDER)
+    await context.add_init_script(keyboard.CLICK_LISTENERS)
     return context
 
 

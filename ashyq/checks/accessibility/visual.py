@@ -81,18 +81,29 @@ def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
     images without alternative text (a script may add it), moving elements (a control may stop
     them), a viewport that forbids zooming, and forms to fill in (only sending them tells)."""
     config = check_settings("accessibility", artifacts.config)
+    forms: dict[str, str] = {}  # first: a feedback form is on few pages, and must not be crowded out
     out: dict[str, str] = {}
     for page in site_pages(artifacts, config):
         p = parse(page)
-        if images_without_alt(p):
+        asks = [f for f in p.root.iter("form") if f.xpath(ASKS_FOR_SOMETHING)]
+        if any(f.xpath(".//textarea|.//*[@required]|.//*[@aria-required='true']") for f in asks):
+            forms[page.url] = "a form to fill in"
+        elif asks:
+            out.setdefault(page.url, "a form asking for an address or a number")
+        elif images_without_alt(p):
             out.setdefault(page.url, "images without alternative text in the markup")
         elif p.select("marquee, blink"):
             out.setdefault(page.url, "a marquee or blinking text")
         elif zoom_blocked(p) is not None:
             out.setdefault(page.url, "a viewport that forbids zooming")
-        elif any(f.xpath(".//textarea|.//input[@required]") for f in p.root.iter("form")):
-            out.setdefault(page.url, "a form to fill in")
-    return out
+    return forms | out
+
+
+# a form field that asks for something: a message box, a required field, an address or a number
+ASKS_FOR_SOMETHING = (
+    ".//textarea|.//input[@required]|.//input[@aria-required='true']|.//select[@required]"
+    "|.//input[@type='email']|.//input[@type='tel']"
+)
 
 
 # ------------------------------------------------------------------------------------------- 3.1
@@ -112,6 +123,31 @@ def images_without_alt(parsed: Parsed) -> list[Any]:
             continue
         out.append(element)
     return out
+
+
+def image_links_without_name(parsed: Parsed) -> list[Any]:
+    """Links whose only content is images that give no text (``alt=""``, or hidden from assistive
+    technology): the image carries the link's purpose, so an empty alternative leaves the link with
+    no name at all (WCAG 1.1.1, failure F89; a banner of text in a picture is the common case)."""
+    out = []
+    for anchor in parsed.root.iter("a"):
+        if anchor.get("href") is None or anchor.get("aria-hidden") == "true":
+            continue
+        if anchor.get("aria-label", "").strip() or anchor.get("aria-labelledby") or anchor.get("title", "").strip():
+            continue
+        if anchor.text_content().strip():
+            continue
+        images = [e for e in anchor.iter("img", "svg", "input", "object") if e is not anchor]
+        if not images or any(_names_itself(e) for e in images):
+            continue
+        out.append(anchor)
+    return out
+
+
+def _names_itself(element: Any) -> bool:
+    if element.get("aria-label", "").strip() or element.get("aria-labelledby") or element.get("title", "").strip():
+        return True
+    return element.tag in ("img", "input") and bool((element.get("alt") or "").strip())
 
 
 # An alternative text that names the file or only says "a picture" (WCAG 1.1.1 asks for the equivalent
@@ -161,7 +197,7 @@ def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
     )
 
 
-@register("a14.alt_text", "3", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
+@register("a14.alt_text", "4", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
@@ -181,9 +217,22 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     )
     if markup is not None:
         outcome.deficiencies.append(markup)
+    unnamed_links = _markup_defect(
+        pages,
+        image_links_without_name,
+        "links whose only content is an image with an empty alternative text (the link has no name; "
+        "Appendix 14 row 3.1)",
+        "missing_alt",
+        ("1.1.1",),
+        "a[href] > img[alt='']",
+        lambda a: f"{a.get('href')}: {' '.join(str(i.get('src')) for i in a.iter('img'))}"[:200],
+    )
+    if unnamed_links is not None:
+        outcome.deficiencies.append(unnamed_links)
     measured = {
         "pages": len(pages),
         "browser_pages": len(taken),
+        "image_links_without_name": len(unnamed_links.pages) if unnamed_links else 0,
         "violations": sum(
             int(v.get("count", 1))
             for m in taken
@@ -205,7 +254,7 @@ def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef
 
 
 # ------------------------------------------------------------------------------------------- 3.2
-@register("a14.motion", "2", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
+@register("a14.motion", "3", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
 def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.2: A way to stop moving, blinking or scrolling content that flashes more than three times a
     second."""
@@ -272,69 +321,6 @@ def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "uncontrolled": len(uncontrolled),
     }
     evidence = [taken[0].evidence(None, f"{len(taken)} page(s) watched")] if taken else []
-    return [outcome.result(item, measured, evidence)]
-
-
-# ------------------------------------------------------------------------------------------- 3.3
-@register(
-    "a14.keyboard_focus",
-    "2",
-    ["A14-3.3"],
-    needs=["measurements:focus"],
-    uses=["measurements:axe"],
-    also_applies_to=("subordinate",),
-)
-def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Appendix 14 row 3.3: all functionality operable from the keyboard, with the active element highlighted."""
-    config = check_settings("accessibility", artifacts.config)
-    all_taken, broken = usable(measurements(artifacts, "focus", "desktop"))
-    taken = [m for m in all_taken if int(m.data.get("tab_stops", 0)) > 0 or m.data.get("trapped")]
-    axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
-    outcome = axe_outcome(axe_taken, config, item, "not_keyboard_operable")
-    if not taken and not outcome.deficiencies:
-        if all_taken and any(int(m.data.get("focusable", 0)) == 0 for m in all_taken) and axe_taken:
-            return [outcome.result(item, {"tab_stops": 0}, [all_taken[0].evidence(None, "nothing to focus")])]
-        return [no_measurement(item, "focus", broken)]
-    stops = sum(int(m.data.get("tab_stops", 0)) for m in taken)
-    visible = sum(int(m.data.get("visible", 0)) for m in taken)
-    share = visible / stops if stops else 1.0
-    if stops and share < float(config["presence_pass_share"]):
-        worst = [m for m in taken if m.data.get("invisible")]
-        first = worst[0].data["invisible"][0] if worst else {}
-        outcome.deficiencies.append(
-            Deficiency(
-                f"{stops - visible} of {stops} keyboard stops show no focus indicator, "
-                f"on {pages_text([m.url for m in worst])}",
-                kind="focus_not_visible",
-                url=(worst or taken)[0].url,
-                selector=first.get("selector"),
-                evidence=[
-                    m.evidence(m.data["invisible"][0].get("selector"), m.data["invisible"][0].get("html"))
-                    for m in worst[:3]
-                ],
-                pages=[m.url for m in worst],
-                criteria=("2.4.7",),
-            )
-        )
-    trapped = [m for m in taken if m.data.get("trapped")]
-    if trapped:
-        cycle = (trapped[0].data.get("trap") or {}).get("cycle") or []
-        outcome.deficiencies.append(
-            Deficiency(
-                f"the keyboard focus is trapped (Tab, Shift+Tab and the keys the page names cannot leave "
-                f"{', '.join(cycle[:3]) or 'it'}) on {pages_text([m.url for m in trapped])}",
-                kind="focus_trap",
-                url=trapped[0].url,
-                selector=cycle[0] if cycle else None,
-                evidence=[
-                    m.evidence(None, ", ".join((m.data.get("trap") or {}).get("cycle") or [])) for m in trapped[:3]
-                ],
-                pages=[m.url for m in trapped],
-                criteria=("2.1.2",),
-            )
-        )
-    measured = {"tab_stops": stops, "visible": visible, "share_visible": round(share, 3), "trapped": len(trapped)}
-    evidence = [taken[0].evidence(None, f"{visible}/{stops} stops visible")] if taken else []
     return [outcome.result(item, measured, evidence)]
 
 
@@ -564,7 +550,7 @@ def _form_doubt(result: Result, untried: list[Sent]) -> Result:
     )
 
 
-@register("a14.form_errors", "3", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
+@register("a14.form_errors", "4", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
 def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.5: A text message for an input error when filling in forms."""
     config = check_settings("accessibility", artifacts.config)
@@ -680,7 +666,7 @@ def viewport_number(raw: str) -> float:
 
 @register(
     "a14.zoom",
-    "2",
+    "3",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
@@ -728,7 +714,7 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
         selector = first.get("selector") if isinstance(first, dict) else first
         outcome.deficiencies.append(
             Deficiency(
-                f"text is cut off at 200 % ({selector}) on {pages_text([m.url for m in lost])}",
+                f"text whole at 100 % is cut off at 200 % ({selector}) on {pages_text([m.url for m in lost])}",
                 kind="content_lost",
                 url=lost[0].url,
                 selector=selector,
@@ -751,6 +737,8 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
             1 for m in taken if m.data.get("document_scroll") and not m.data.get("horizontal_scroll")
         ),
         "reflow_320_scroll": sum(1 for m in taken if (m.data.get("reflow_320") or {}).get("horizontal_scroll")),
+        # boxes that cut their text at 100 % as well (a one-line ticker): clipped by design, nothing lost
+        "clipped_by_design": sum(len(m.data.get("clipped_at_100") or []) for m in taken),
     }
     evidence = [taken[0].evidence("html", f"zoom {taken[0].data.get('zoom', 2)}")] if taken else []
     return [outcome.result(item, measured, evidence)]

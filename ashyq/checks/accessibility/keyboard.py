@@ -1,0 +1,126 @@
+"""Appendix 14 row 3.3 — all functionality from the keyboard, the active element highlighted, read
+from the browser's measurements (:mod:`ashyq.gather.keyboard`):
+
+* **focus visible** (WCAG 2.4.7): the share of Tab stops that show an indicator;
+* **no keyboard trap** (2.1.2): tabbing that cannot leave a set of elements by Tab, Shift+Tab,
+  Escape or a key the page names (a dialog open on arrival is tabbed from inside, as a keyboard
+  user's focus would be);
+* **nothing only a mouse can use** (2.1.1): elements that answer a click but that the keyboard
+  cannot reach (a menu of ``div`` items with click listeners, a close sign with ``onclick``). Where
+  none of them looks like a control (no pointer cursor, no role) the verdict is uncertain: the click
+  may do nothing a visitor needs.
+"""
+
+from __future__ import annotations
+
+from ashyq.base.artifacts import BodyArtifacts, Measurement
+from ashyq.base.evidence import Deficiency
+from ashyq.checks.accessibility.wcag import axe_outcome, pages_text
+from ashyq.checks.accessibility.website import measurements, no_measurement, usable
+from ashyq.checks.registry import register
+from ashyq.checks.result import Result
+from ashyq.config.check_settings import check_settings
+
+
+# ------------------------------------------------------------------------------------------- 3.3
+@register(
+    "a14.keyboard_focus",
+    "3",
+    ["A14-3.3"],
+    needs=["measurements:focus"],
+    uses=["measurements:axe"],
+    also_applies_to=("subordinate",),
+)
+def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
+    """Appendix 14 row 3.3: all functionality operable from the keyboard, with the active element highlighted."""
+    config = check_settings("accessibility", artifacts.config)
+    all_taken, broken = usable(measurements(artifacts, "focus", "desktop"))
+    taken = [m for m in all_taken if int(m.data.get("tab_stops", 0)) > 0 or m.data.get("trapped")]
+    axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
+    outcome = axe_outcome(axe_taken, config, item, "not_keyboard_operable")
+    mouse = [m for m in all_taken if (m.data.get("mouse_only") or {}).get("count")]
+    if mouse:
+        outcome.deficiencies.append(_mouse_only(mouse))
+    if not taken and not outcome.deficiencies:
+        if all_taken and any(int(m.data.get("focusable", 0)) == 0 for m in all_taken) and axe_taken:
+            return [outcome.result(item, {"tab_stops": 0}, [all_taken[0].evidence(None, "nothing to focus")])]
+        return [no_measurement(item, "focus", broken)]
+    stops = sum(int(m.data.get("tab_stops", 0)) for m in taken)
+    visible = sum(int(m.data.get("visible", 0)) for m in taken)
+    share = visible / stops if stops else 1.0
+    if stops and share < float(config["presence_pass_share"]):
+        worst = [m for m in taken if m.data.get("invisible")]
+        first = worst[0].data["invisible"][0] if worst else {}
+        outcome.deficiencies.append(
+            Deficiency(
+                f"{stops - visible} of {stops} keyboard stops show no focus indicator, "
+                f"on {pages_text([m.url for m in worst])}",
+                kind="focus_not_visible",
+                url=(worst or taken)[0].url,
+                selector=first.get("selector"),
+                evidence=[
+                    m.evidence(m.data["invisible"][0].get("selector"), m.data["invisible"][0].get("html"))
+                    for m in worst[:3]
+                ],
+                pages=[m.url for m in worst],
+                criteria=("2.4.7",),
+            )
+        )
+    trapped = [m for m in taken if m.data.get("trapped")]
+    if trapped:
+        cycle = (trapped[0].data.get("trap") or {}).get("cycle") or []
+        outcome.deficiencies.append(
+            Deficiency(
+                f"the keyboard focus is trapped (Tab, Shift+Tab and the keys the page names cannot leave "
+                f"{', '.join(cycle[:3]) or 'it'}) on {pages_text([m.url for m in trapped])}",
+                kind="focus_trap",
+                url=trapped[0].url,
+                selector=cycle[0] if cycle else None,
+                evidence=[
+                    m.evidence(None, ", ".join((m.data.get("trap") or {}).get("cycle") or [])) for m in trapped[:3]
+                ],
+                pages=[m.url for m in trapped],
+                criteria=("2.1.2",),
+            )
+        )
+    measured = {
+        "tab_stops": stops,
+        "visible": visible,
+        "share_visible": round(share, 3),
+        "trapped": len(trapped),
+        "mouse_only": sum(int(m.data["mouse_only"]["count"]) for m in mouse),
+    }
+    evidence = [taken[0].evidence(None, f"{visible}/{stops} stops visible")] if taken else []
+    result = outcome.result(item, measured, evidence)
+    if mouse and not any(c.get("pointer") or c.get("role") for m in mouse for c in m.data["mouse_only"]["controls"]):
+        first = mouse[0].data["mouse_only"]["controls"][0]
+        return [
+            result.uncertain(
+                "other_reading",
+                look_at=mouse[0].evidence(first.get("selector"), first.get("html")),
+                quote=first.get("text") or None,
+                detail="elements answer a mouse click but the keyboard cannot reach them; none looks like a "
+                "control (no pointer cursor, no role): the click may do nothing a visitor needs",
+            )
+        ]
+    return [result]
+
+
+def _mouse_only(mouse: list[Measurement]) -> Deficiency:
+    """Controls that answer only a mouse click (Appendix 14 row 3.3: all functionality from the keyboard)."""
+    first = mouse[0].data["mouse_only"]["controls"][0]
+    count = sum(int(m.data["mouse_only"]["count"]) for m in mouse)
+    return Deficiency(
+        f"{count} element(s) answer a mouse click but the keyboard cannot reach them (no link, button or "
+        f"tab stop; first «{first.get('text') or first.get('selector')}») on {pages_text([m.url for m in mouse])}",
+        kind="not_keyboard_operable",
+        url=mouse[0].url,
+        selector=first.get("selector"),
+        evidence=[
+            m.evidence(c.get("selector"), c.get("html"))
+            for m in mouse[:3]
+            for c in m.data["mouse_only"]["controls"][:1]
+        ],
+        pages=[m.url for m in mouse],
+        criteria=("2.1.1",),
+    )

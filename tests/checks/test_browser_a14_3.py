@@ -1,0 +1,79 @@
+"""Appendix 14 items 3.1, 3.2, 3.3, 3.5 and 3.7 measured in Chromium on pages written from the text
+(``a14_3_pages/``, Kazakh and Russian): the browser gather step and the registered checks, as
+``ashyq check-page`` runs them, on one page each. Each page holds one class of error the row's text
+decides (issue 25): a pause control of any form, a carousel turned by a script timer, a box that cuts
+its text at every size, an image that is the only content of its link, controls only a mouse can
+use, a dialog that holds the Tab key, a feedback form behind two polls. One gather for all (about a
+minute)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ashyq_replica.accuracy.act import serve_checkout, tool_findings
+from ashyq_replica.accuracy.act_rules import URL_PREFIX
+from ashyq_replica.outside.serve import image_bytes
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = Path(__file__).with_name("a14_3_pages")
+
+# page → (item, expected status)
+EXPECTED = {
+    "motion-ticker-checkbox-ru": ("A14-3.2", "pass"),  # a labelled checkbox pauses the ticker
+    "motion-timer-carousel-kk": ("A14-3.2", "fail"),  # slides turned by setInterval, no control
+    "motion-timer-images-ru": ("A14-3.2", "fail"),  # a picture swapped every 4 s by a timeout chain
+    "zoom-ticker-clipped-kk": ("A14-3.7", "pass"),  # the one-line ticker is cut at 100 % too
+    "zoom-ticker-clipped-ru": ("A14-3.7", "pass"),
+    "zoom-box-loses-text-ru": ("A14-3.7", "fail"),  # whole at 100 %, cut at 200 %
+    "alt-empty-banner-link-kk": ("A14-3.1", "fail"),  # banner links whose only content has alt=""
+    "alt-empty-banner-link-ru": ("A14-3.1", "fail"),
+    "alt-link-with-text-ru": ("A14-3.1", "pass"),  # the link's text (or the image's alt) names it
+    "keyboard-div-menu-ru": ("A14-3.3", "fail"),  # a menu of divs with click listeners
+    "keyboard-div-menu-kk": ("A14-3.3", "fail"),  # spans with onclick
+    "keyboard-delegated-links-kk": ("A14-3.3", "pass"),  # a listener on a list of real links
+    "keyboard-dialog-holds-tab-kk": ("A14-3.3", "fail"),  # Tab held inside, no keyboard way out
+    "keyboard-dialog-closes-with-escape-ru": ("A14-3.3", "pass"),  # Escape closes it
+    "forms-poll-before-feedback-kk": ("A14-3.5", "fail"),  # the feedback form takes empty fields silently
+    "forms-poll-before-feedback-ru": ("A14-3.5", "pass"),  # it names the empty field and what to do
+}
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    root = tmp_path_factory.mktemp("a14-3") / "content-assets" / "wcag-act-rules"
+    folder = root / "pages"
+    folder.mkdir(parents=True)
+    for page in PAGES.glob("*.html"):
+        shutil.copy(page, folder / page.name)
+    (folder / "photo.png").write_bytes(image_bytes("photo.png"))
+    with serve_checkout(root) as base:
+        assert base.endswith(URL_PREFIX)
+        urls = {name: f"{base}pages/{name}.html" for name in EXPECTED}
+        found = tool_findings(list(urls.values()), as_of=date(2026, 11, 20))
+    return {name: found.get(url, {}) for name, url in urls.items()}
+
+
+@pytest.mark.parametrize("page", list(EXPECTED))
+def test_each_page_gets_the_verdict_the_text_gives(findings: dict[str, dict[str, Any]], page: str) -> None:
+    item, status = EXPECTED[page]
+    result = findings[page][item]
+    assert result.status == status, (page, result.status, [d.message for d in result.deficiencies], result.reason)
+
+
+def test_the_findings_say_why(findings: dict[str, dict[str, Any]]) -> None:
+    carousel = findings["motion-timer-carousel-kk"]["A14-3.2"]
+    assert carousel.deficiencies[0].kind == "moving_without_pause"
+    ticker = findings["zoom-ticker-clipped-ru"]["A14-3.7"]
+    assert ticker.measured["clipped_by_design"] >= 1  # recorded, not counted as a loss
+    links = findings["alt-empty-banner-link-kk"]["A14-3.1"]
+    assert links.measured["image_links_without_name"] == 1 and "3.1" in links.deficiencies[-1].message
+    menu = findings["keyboard-div-menu-ru"]["A14-3.3"]
+    assert menu.measured["mouse_only"] == 3 and menu.certainty == "certain"
+    dialog = findings["keyboard-dialog-holds-tab-kk"]["A14-3.3"]
+    # Tab held inside the dialog, and its close sign answers only a click
+    assert {d.kind for d in dialog.deficiencies} == {"focus_trap", "not_keyboard_operable"}
