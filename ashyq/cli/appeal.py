@@ -22,6 +22,7 @@ from ashyq.cli.operator import choose_lang, choose_store, fail
 from ashyq.cli.options import DbOption
 from ashyq.cli.report import LangOption
 from ashyq.pipeline.appeal_flow import AppealRefused
+from ashyq.reports.i18n import catalogue
 
 appeal_app = typer.Typer(
     help="The appeal of a published conclusion: receipt, the table of disagreements, the commission's decisions.",
@@ -126,14 +127,23 @@ def list_command(
         lines, receipt = listing(choose_store(db), publication, open_only)
     except AppealRefused as error:
         raise _refused(error, lang) from None
+    t = catalogue().translator(choose_lang(lang))
     if receipt is not None:
-        console.print(f"received {receipt.received_on} ({receipt.how}); disagreements until {receipt.deadline}")
+        how = t(f"cli.receipt.{receipt.how}")
+        console.print(
+            t("cli.receipt_line", received=str(receipt.received_on), how=how, deadline=str(receipt.deadline)),
+            highlight=False,
+        )
     table = Table()
-    for column in ("#", "publication", "run", "body", "item", "lang", "filed", "decision", "revision"):
-        table.add_column(column)
+    table.add_column("#")
+    columns = ("cli.publication", "common.run", "common.body", "common.item", "common.language",
+               "web.appeal.filed_at", "web.appeal.decision", "cli.revision")  # fmt: skip
+    for key in columns:
+        table.add_column(t(key))
     for x in lines:
+        outcome = t(f"appeal.outcome.{x.outcome}") if x.outcome else t("cli.not_decided")
         table.add_row(
             str(x.id), str(x.publication), x.run_id, x.body_id, x.item, x.lang or "—", x.filed_at,
-            x.outcome or "—", str(x.revision or "—"),
+            outcome, str(x.revision or "—"),
         )  # fmt: skip
     console.print(table)

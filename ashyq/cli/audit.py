@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.table import Table
@@ -48,6 +48,9 @@ CrawlConfigOption = Annotated[
         "ashyq/config/crawl-assessor.yaml adds the allow-listed assessor's robots overrides).",
     ),
 ]
+
+if TYPE_CHECKING:
+    from ashyq.pipeline.monitor_output import MonitorSummary
 
 console = command_console()
 err = command_console(stderr=True)
@@ -364,23 +367,32 @@ def _monitor_night(
     ensure_contact(bool(url_map))
     request = MonitorRequest(choose_out(out), choose_store(db), url_map, parse_date(as_of), chosen)
     summary = monitor_night(request, progress)
-    title = f"run {summary.run_id}: MONITORING of www.gov.kz, the night of {summary.as_of} (not an assessment)"
-    table = Table(title=title)
-    for column in ("entity", "news", "documents", "dead links", "pages changed"):
-        table.add_column(column, justify="left" if column == "entity" else "right")
+    print_monitor_night(summary)
+    raise typer.Exit(1 if summary.fallback else 0)
+
+
+def print_monitor_night(summary: MonitorSummary) -> None:
+    """The night's table (the entities that published) and its counts, in the tables' language."""
+    t = catalogue().translator(choose_lang(None))
+    table = Table(title=t("cli.monitor_title", run=summary.run_id, day=str(summary.as_of)))
+    for key in ("monitor.entity", "monitor.news", "monitor.documents", "monitor.dead_links", "monitor.pages_changed"):
+        table.add_column(t(key), justify="left" if key == "monitor.entity" else "right")
     for entity in summary.changed:
         table.add_row(entity.slug, str(entity.count("news")), str(entity.count("documents")),
                       str(len(entity.dead_links)), str(len(entity.pages_changed)))  # fmt: skip
     console.print(table)
-    first = " (the first night: the marks set, nothing opened)" if summary.first_night else ""
-    console.print(
-        f"{summary.entities} entities, {len(summary.changed)} published since the last night{first}, "
-        f"{len(summary.silent)} silent; {summary.requests} requests ({summary.per_entity:.2f} per entity)",
-        highlight=False,
+    said = t(
+        "cli.monitor_summary",
+        entities=summary.entities,
+        changed=len(summary.changed),
+        first=t("cli.monitor_first") if summary.first_night else "",
+        silent=len(summary.silent),
+        requests=summary.requests,
+        per_entity=format_points(summary.per_entity, choose_lang(None)),
     )
+    console.print(said, highlight=False)
     for page in sorted(summary.document.parent.glob("monitor.*.html")):
         console.print(f"monitoring page: {page}", highlight=False)
-    raise typer.Exit(1 if summary.fallback else 0)
 
 
 def _resume(

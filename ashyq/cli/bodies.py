@@ -10,8 +10,10 @@ import typer
 from rich.table import Table
 
 from ashyq.cli.console import command_console
+from ashyq.cli.labels import tables_translator
 from ashyq.cli.operator import choose_out, choose_registry, ensure_contact, fail, operator_config
 from ashyq.cli.options import OutOption, ReplicaMapOption
+from ashyq.cli.report import LangOption
 from ashyq.pipeline.bodies import Registry, RegistryError, available_registries, load_registry, missing_identifiers
 
 bodies_app = typer.Typer(
@@ -34,16 +36,20 @@ def list_bodies(
     registry: Annotated[
         str | None, typer.Argument(help="Registry name (demo, kz) or file (default: `registry:` of ashyq.yaml).")
     ] = None,
-    lang: Annotated[str, typer.Option(help="Language of the names: kk, ru or en.")] = "ru",
+    lang: LangOption = None,
 ) -> None:
-    """The bodies of a registry with their kind, website and portal identifiers."""
+    """The bodies of a registry with their kind, website and portal identifiers, in the tables' language
+    (the portals' columns keep the portals' names)."""
     reg = open_registry(choose_registry(registry, replica=False, network=False))
-    table = Table(title=f"registry {reg.name}: {len(reg.bodies)} bodies")
-    for col in ("id", "kind", "category", "status", "name", "site", "gov.kz", "data", "legalacts", "budget", "dialog",
-                "tags"):  # fmt: skip
-        table.add_column(col)
+    chosen, t = tables_translator(lang)
+    table = Table(title=t("cli.bodies_title", name=reg.name, count=len(reg.bodies)))
+    for key in ("cli.id", "cli.body_kind", "cli.category", "cli.state", "cli.name", "cli.site"):
+        table.add_column(t(key))
+    for portal in ("gov.kz", "data", "legalacts", "budget", "dialog"):
+        table.add_column(portal)
+    table.add_column(t("cli.tags"))
     for b in reg.bodies:
-        name = getattr(b.names, lang, None) or b.names.ru
+        name = getattr(b.names, chosen, None) or b.names.ru
         ids = b.ids
         cells = [
             ids.govkz_slug,
@@ -54,9 +60,9 @@ def list_bodies(
         ]
         table.add_row(
             b.id,
-            b.kind.upper(),
+            t(f"kind.{b.kind}"),
             b.category or "—",
-            "evaluated" if b.evaluated else "monitored",
+            t("cli.evaluated") if b.evaluated else t("cli.monitored"),
             name,
             b.sites[0] if b.sites else "—",
             *["—" if c is None else str(c) for c in cells],

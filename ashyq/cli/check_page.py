@@ -43,19 +43,22 @@ def check_page_command(
     from rich.table import Table
 
     from ashyq.cli.console import command_console
+    from ashyq.cli.labels import failure_reason, tables_translator
 
-    table = Table(title=f"Appendix 14 — {url}")
-    for column in ("item", "status", "what was found"):
-        table.add_column(column)
+    _, t = tables_translator()  # --lang is the page's language here: the tables' is the operator's
+    table = Table(title=t("cli.check_page_title", url=url))
+    for key in ("common.item", "common.status", "cli.found"):
+        table.add_column(t(key))
     for r in sorted(results, key=lambda r: [int(x) if x.isdigit() else x for x in r.item.replace("-", ".").split(".")]):
         said = (
             r.reason
             or "; ".join(d.message for d in r.deficiencies)
             or ", ".join(f"{k}={v}" for k, v in r.measured.items() if not isinstance(v, dict))
         )
-        table.add_row(r.item, r.status, said[:160])
+        table.add_row(r.item, t(f"status.{r.status}"), said[:160])
     command_console().print(table)
     for failure in report.failures:
         command_console(stderr=True).print(
-            f"not fetched: {failure.url} ({failure.reason}): {failure.detail}", highlight=False
+            t("cli.not_fetched", url=failure.url, reason=failure_reason(t, str(failure.reason)), detail=failure.detail),
+            highlight=False,
         )

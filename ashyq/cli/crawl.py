@@ -15,6 +15,7 @@ from rich.live import Live
 from rich.table import Table
 
 from ashyq.cli.console import command_console
+from ashyq.cli.labels import failure_counts, tables_translator
 from ashyq.cli.operator import choose_out, choose_registry, choose_store, ensure_contact
 from ashyq.cli.options import DbOption, OutOption, RegistryOption
 from ashyq.crawler.runner import CrawlRequest, CrawlSummary, UnknownBodies, resolve_bodies, run_crawl
@@ -32,32 +33,37 @@ def _usage(message: str) -> typer.Exit:
 
 
 def _table(bodies: dict[str, dict[str, Any]], done: set[str]) -> Table:
-    table = Table(title="harvest", expand=False)
-    for column in ("body", "pages", "records", "failures", "by reason", "state"):
-        table.add_column(column)
+    _, t = tables_translator()
+    table = Table(title=t("cli.crawl_title"), expand=False)
+    for key in ("common.body", "cli.pages", "cli.records", "cli.failures", "cli.by_reason", "cli.state"):
+        table.add_column(t(key))
     for body_id, counts in bodies.items():
-        reasons = ", ".join(f"{k} {v}" for k, v in sorted(counts.get("reasons", {}).items()))
+        reasons = failure_counts(t, counts.get("reasons", {}))
         table.add_row(
             body_id,
             str(counts.get("pages", 0)),
             str(counts.get("records", 0)),
             str(counts.get("failures", 0)),
             reasons,
-            "done" if body_id in done else "…",
+            t("cli.done") if body_id in done else "…",
         )
     return table
 
 
 def _print_summary(summary: CrawlSummary) -> None:
-    table = Table(title=f"run {summary.run_id}: {summary.status.value}")
-    for column in ("body", "status", "pages", "records", "failures", "by reason", "reason"):
-        table.add_column(column)
+    """The harvest's outcome per body, in the tables' language (a body's status as a run's is named)."""
+    _, t = tables_translator()
+    table = Table(title=t("cli.ranking_title", run=summary.run_id, status=t(f"run_status.{summary.status.value}")))
+    columns = ("common.body", "common.status", "cli.pages", "cli.records", "cli.failures", "cli.by_reason",
+               "cli.reason")  # fmt: skip
+    for key in columns:
+        table.add_column(t(key))
     for outcome in summary.bodies.values():
-        reasons = ", ".join(f"{k} {v}" for k, v in sorted(outcome.reasons.items()))
+        reasons = failure_counts(t, outcome.reasons)
         style = "green" if outcome.status == "complete" else "red"
         table.add_row(
             outcome.body_id,
-            f"[{style}]{outcome.status}[/{style}]",
+            f"[{style}]{t(f'run_status.{outcome.status}')}[/{style}]",
             str(outcome.pages),
             str(outcome.records),
             str(outcome.failures),
@@ -65,7 +71,7 @@ def _print_summary(summary: CrawlSummary) -> None:
             outcome.reason or "",
         )
     command_console().print(table)
-    command_console().print(f"WARC files and summary: {summary.run_dir}")
+    command_console().print(t("cli.warc_written", path=str(summary.run_dir)), highlight=False)
 
 
 def crawl_command(

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from ashyq.base.strict_files import FileRefused
+from ashyq.cli.labels import review_reason, tables_translator
 from ashyq.cli.operator import choose_out, choose_store, fail
 from ashyq.cli.options import DbOption
 from ashyq.pipeline.review import VERDICTS, ReviewError, answer_question, open_questions
@@ -25,7 +26,10 @@ review_app = typer.Typer(
 
 RunOption = Annotated[str, typer.Option("--run", help="The run: its id, or 'last'.")]
 BodyOption = Annotated[str | None, typer.Option("--body", help="One body's questions only.")]
-LangOption = Annotated[str, typer.Option("--lang", help="The question's language: kk or ru.")]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="The questions' and labels' language: kk, ru (default: the tables' language)."),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the questions as JSON.")]
 VerdictOption = Annotated[str, typer.Option("--verdict", help=f"The assessor's verdict: {', '.join(VERDICTS)}.")]
 ReasonOption = Annotated[str, typer.Option("--reason", help="Why: what the assessor saw.")]
@@ -37,7 +41,7 @@ OutputOption = Annotated[Path, typer.Option("-o", "--output", help="The workbook
 def list_command(
     run: RunOption = "last",
     body: BodyOption = None,
-    lang: LangOption = "ru",
+    lang: LangOption = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -49,9 +53,11 @@ def list_command(
     if as_json:
         typer.echo(json.dumps([q.__dict__ for q in queue.questions], ensure_ascii=False, indent=2))
         return
-    typer.echo(f"run {queue.run_id}: {len(queue.questions)} open questions")
+    chosen, t = tables_translator(lang)
+    typer.echo(t("cli.review_title", run=queue.run_id, count=len(queue.questions)))
     for q in queue.questions:
-        typer.echo(f"\n{q.id}  ({q.status}, {q.reason})\n  {q.text.get(lang, q.text['ru'])}")
+        reason = review_reason(t, q.reason, q.quote)
+        typer.echo(f"\n{q.id}  ({t(f'status.{q.status}')}, {reason})\n  {q.text.get(chosen, q.text['ru'])}")
         for label, value in (
             ("page", q.url),
             ("selector", q.selector),
@@ -59,7 +65,7 @@ def list_command(
             ("screenshot", q.screenshot),
         ):
             if value:
-                typer.echo(f"  {label}: {value}")
+                typer.echo(f"  {t(f'cli.review.{label}')}: {value}")
 
 
 @review_app.command("answer")

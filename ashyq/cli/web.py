@@ -10,8 +10,10 @@ from typing import Annotated
 import typer
 
 from ashyq.cli.console import command_console
+from ashyq.cli.labels import tables_translator
 from ashyq.cli.operator import choose_out, choose_store, fail, operator_config
 from ashyq.cli.options import DbOption, OutOption
+from ashyq.cli.report import LangOption
 from ashyq.pipeline.accounts import (
     AccountError,
     account_lines,
@@ -162,10 +164,18 @@ def password_command(
 
 
 @users_app.command("list")
-def list_command(db: DbOption = None) -> None:
-    """Every account: name, role, bound body ('+': with its subordinates), language, state."""
+def list_command(db: DbOption = None, lang: LangOption = None) -> None:
+    """Every account: name, role, bound body ('+': with its subordinates), language, state; in the
+    tables' language."""
+    from rich.table import Table
+
     with open_store(choose_store(db)) as session:
         lines = account_lines(session)
+    _, t = tables_translator(lang)
+    table = Table()
+    for key in ("cli.account", "web.role", "common.body", "common.language", "cli.state"):
+        table.add_column(t(key))
     for line in lines:
-        state = "active" if line.active else "disabled"
-        typer.echo(f"{line.username}\t{line.role}\t{line.body or '-'}\t{line.language or '-'}\t{state}")
+        state = t("cli.active") if line.active else t("cli.disabled")
+        table.add_row(line.username, t(f"web.role_{line.role}"), line.body or "—", line.language or "—", state)
+    command_console().print(table)
