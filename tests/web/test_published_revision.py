@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
-from conftest import PASSWORD, SECRET
 from reports_sample import build_report_store
 from sqlalchemy import select
 from web_client import Client
@@ -28,6 +27,8 @@ from ashyq.web.app import create_app
 from ashyq.web.server import served
 from ashyq.web.settings import WebSettings
 
+PASSWORD = "correct horse battery staple"  # not from conftest: several folders' conftests share the name
+SECRET = "r" * 48
 FINDING_LINK = re.compile(r'href="/findings/(\d+)"')
 
 

@@ -10,9 +10,9 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import PASSWORD, WebStore, web_settings
 from web_client import Client
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))  # the services script's helpers
@@ -23,7 +23,9 @@ from ashyq.config.operator import ServeSettings
 from ashyq.web.app import create_app
 from ashyq.web.security import ThrottleUnavailable
 from ashyq.web.server import served
+from ashyq.web.settings import WebSettings
 
+PASSWORD = "correct horse battery staple"  # tests/web/conftest.py's accounts' (its conftest is not imported)
 GUESS = {"username": "assessor", "password": "wrong guess 123"}
 
 
@@ -42,9 +44,14 @@ def redis_url() -> Iterator[str]:
         shutil.rmtree(directory, ignore_errors=True)
 
 
+def _settings(web_store: Any, **changes: Any) -> WebSettings:
+    """The shared store's application settings (tests/web/conftest.py's WebStore)."""
+    return WebSettings(db=web_store.url, data_dir=web_store.store.out_dir, secret_key="s" * 48, **changes)
+
+
 @pytest.mark.redis
-def test_two_processes_sharing_a_redis_share_the_sign_in_counts(web_store: WebStore, redis_url: str) -> None:
-    shared = web_settings(web_store, login_per_account="4 per 15 minutes", login_storage=redis_url)
+def test_two_processes_sharing_a_redis_share_the_sign_in_counts(web_store: Any, redis_url: str) -> None:
+    shared = _settings(web_store, login_per_account="4 per 15 minutes", login_storage=redis_url)
     with served(create_app(shared)) as first, served(create_app(shared)) as second:
         clients = [Client(first), Client(second)]
         for client in clients:
@@ -55,9 +62,9 @@ def test_two_processes_sharing_a_redis_share_the_sign_in_counts(web_store: WebSt
             assert client.post("/login", {"username": "assessor", "password": PASSWORD}).status_code == 429
 
 
-def test_a_storage_that_cannot_be_reached_or_is_none_stops_the_start(web_store: WebStore) -> None:
+def test_a_storage_that_cannot_be_reached_or_is_none_stops_the_start(web_store: Any) -> None:
     with pytest.raises(ThrottleUnavailable, match="cannot be reached") as refused:
-        create_app(web_settings(web_store, login_storage="redis://ashyq:secret-word@127.0.0.1:9/0"))
+        create_app(_settings(web_store, login_storage="redis://ashyq:secret-word@127.0.0.1:9/0"))
     assert "secret-word" not in str(refused.value)  # the password is not repeated
     with pytest.raises(ValueError, match="storage URI"):
         ServeSettings(rate_limit_storage="postgresql://localhost/ashyq")
