@@ -605,7 +605,7 @@ def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------------------- 3.6
-@register("a14.contrast", "2", ["A14-3.6"], needs=["measurements:axe"], also_applies_to=("subordinate",))
+@register("a14.contrast", "3", ["A14-3.6"], needs=["measurements:axe"], also_applies_to=("subordinate",))
 def contrast(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.6: text contrast against the background of at least 4.5:1."""
     config = check_settings("accessibility", artifacts.config)

@@ -94,8 +94,15 @@ def serve_checkout(root: Path) -> Iterator[str]:
     ready = threading.Event()
     state = SimpleNamespace(runner=None, port=0, error=None)
 
+    async def utf8(request: web.Request, response: web.StreamResponse) -> None:
+        # the ACT site serves its test cases as UTF-8; several declare no charset, and read as
+        # windows-1252 their symbols become letters («±» → «Â±»)
+        if response.content_type == "text/html" and not response.charset:
+            response.charset = "utf-8"
+
     async def start() -> None:
         app = web.Application()
+        app.on_response_prepare.append(utf8)
         app.router.add_static(URL_PREFIX.rstrip("/"), root, follow_symlinks=False)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
