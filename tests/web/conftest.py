@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))  # reports_sample, beside its tests
 
-from reports_sample import ReportStore, build_report_store
+from reports_sample import build_report_store
+from web_accounts import ACCOUNTS, PASSWORD, WebStore, web_settings
 
 from ashyq.pipeline.accounts import add_account, find_account
 from ashyq.pipeline.publication import publish
@@ -23,32 +23,6 @@ from ashyq.store import session_scope
 from ashyq.store.models import Body
 from ashyq.web.app import create_app
 from ashyq.web.server import served
-from ashyq.web.settings import WebSettings
-
-PASSWORD = "correct horse battery staple"
-# user name → (role, bound body, with its subordinates)
-ACCOUNTS: dict[str, tuple[str, str | None, bool]] = {
-    "analyst": ("analyst", None, False),
-    "assessor": ("assessor", None, False),
-    "commission": ("commission", None, False),
-    "verifier": ("verifier", None, False),
-    "admin": ("admin", None, False),
-    "enbek": ("body", "enbek", False),
-    "enbek-all": ("body", "enbek", True),
-    "adilet": ("body", "adilet", False),
-}
-SECRET = "k" * 48
-
-
-@dataclass
-class WebStore:
-    store: ReportStore
-    new_run: str
-    old_run: str
-
-    @property
-    def url(self) -> str:
-        return self.store.url
 
 
 @pytest.fixture(scope="session")
@@ -65,12 +39,6 @@ def web_store(tmp_path_factory: pytest.TempPathFactory) -> WebStore:
         for body_id in ("enbek", "astana"):
             publish(session, store.new.id, body_id, analyst)
     return WebStore(store, store.new.id, store.old.id)
-
-
-def web_settings(store: WebStore, **changes: object) -> WebSettings:
-    values: dict[str, object] = {"db": store.url, "data_dir": store.store.out_dir, "secret_key": SECRET}
-    values.update(changes)
-    return WebSettings(**values)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from conftest import ACCOUNTS, PASSWORD, WebStore
 from sqlalchemy import select
+from web_accounts import ACCOUNTS, PASSWORD, WebStore
 from web_client import Client
 
 from ashyq.store import session_scope

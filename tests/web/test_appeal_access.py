@@ -6,37 +6,19 @@ a receipt, nobody but the commission decides. Every change asked here is refused
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
+from web_accounts import ACCOUNTS, PASSWORD
 from web_client import Client
 
 from ashyq.pipeline.appeal_flow import file_disagreements, form_row, opened_by_body
 from ashyq.store import session_scope
 from ashyq.store.access import Account, Publication
 
-
-def _web_conftest() -> Any:
-    """tests/web/conftest.py's accounts, by its path: ``from conftest import`` takes whichever conftest
-    was imported last when several folders' tests are collected in one process."""
-    loaded = sys.modules.get("web_conftest")
-    if loaded is None:
-        spec = importlib.util.spec_from_file_location("web_conftest", Path(__file__).with_name("conftest.py"))
-        assert spec is not None and spec.loader is not None
-        loaded = importlib.util.module_from_spec(spec)
-        sys.modules["web_conftest"] = loaded
-        spec.loader.exec_module(loaded)
-    return loaded
-
-
-ACCOUNTS: dict[str, Any] = _web_conftest().ACCOUNTS
-PASSWORD: str = _web_conftest().PASSWORD
 ROLES = ["nobody", *ACCOUNTS]
 SEES = {"analyst", "commission"}  # the ministry's roles that read every appeal
 

@@ -5,7 +5,7 @@ policy holds (no script, no violation reported)."""
 from __future__ import annotations
 
 import pytest
-from conftest import PASSWORD
+from web_accounts import PASSWORD
 
 
 @pytest.mark.browser

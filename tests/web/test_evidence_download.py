@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PASSWORD, WebStore
 from sqlalchemy import select
+from web_accounts import PASSWORD, WebStore
 from web_client import Client
 
 from ashyq.reports.bundle import verify_bundle

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import WebStore, web_settings
 from oidc_provider import CLIENT_ID, CLIENT_SECRET, ProviderState, provider
 from sqlalchemy import select
+from web_accounts import WebStore, web_settings
 from web_client import Client
 
 from ashyq.config.operator import OidcSettings

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import PASSWORD, WebStore, web_settings
 from sqlalchemy import select
+from web_accounts import PASSWORD, WebStore, web_settings
 from web_client import Client
 
 from ashyq.store import session_scope
