@@ -12,12 +12,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ashyq.base.vocabulary import ASSESSED
 from ashyq.reports.titles import EditionTitles, titles_for
 from ashyq.store import repository as repo
+from ashyq.store.access import Publication
 from ashyq.store.models import (
     Body,
     Declaration,
@@ -302,9 +303,32 @@ def previous_point(points: list[repo.HistoryPoint], run_id: str) -> repo.History
     return points[-1] if points else None
 
 
-def load_body_report(session: Session, run_id: str, body_id: str, revision: int | None = None) -> BodyReport:
+def published_history(session: Session, body_id: str, edition: str) -> list[repo.HistoryPoint]:
+    """A body's scores across finished runs as published to it, oldest first: of each run with a
+    publication of the body's conclusion, the score of its newest published revision; a run never
+    published (or its revisions after the last publication) is not there."""
+    published_revisions = (
+        select(Publication.run_id, func.max(Publication.revision))
+        .where(Publication.body_id == body_id)
+        .group_by(Publication.run_id)
+    )
+    points: list[repo.HistoryPoint] = []
+    for run_id, revision in session.execute(published_revisions):
+        run = session.get(Run, run_id)
+        if run is None or run.status not in repo.FINISHED_WITH_SCORES:
+            continue
+        points.extend(repo.HistoryPoint(run, s) for s in repo.scores_at(session, run_id, body_id, revision))
+    kept = [p for p in points if p.score.edition == edition]
+    return sorted(kept, key=lambda p: (p.run.started_at, p.run.id))
+
+
+def load_body_report(
+    session: Session, run_id: str, body_id: str, revision: int | None = None, *, published_only: bool = False
+) -> BodyReport:
     """The body's report of the run: its newest revision, or the run's ``revision`` (a published one:
-    what the body was given, whatever was revised since)."""
+    what the body was given, whatever was revised since). ``published_only``: the history (and the
+    previous point) holds only what was published to the body (:func:`published_history`), as its own
+    accounts and verifiers may read; otherwise every run's newest score."""
     run = repo.get_run(session, run_id)
     if run is None:
         raise ReportError(f"no run {run_id!r} in the store")
@@ -322,7 +346,10 @@ def load_body_report(session: Session, run_id: str, body_id: str, revision: int 
     for criterion in criteria:
         for leaf in criterion.items:
             leaf.finding = by_key.get((leaf.item, leaf.lang))
-    points = repo.history(session, body_id, score.edition)
+    if published_only:
+        points = published_history(session, body_id, score.edition)
+    else:
+        points = repo.history(session, body_id, score.edition)
     return BodyReport(run, body, score, titles, criteria, findings, previous_point(points, run_id), points)
 
 

@@ -4,7 +4,8 @@ conclusions (and its subordinates' when so bound); an administrator manages acco
 
 What a verifier or a body's account reads of a run is the revision published, never a later one: an
 assessor's answer or a commission's decision not yet published stays with the ministry
-(:func:`shown_revision`; a finding or evidence of an unpublished revision answers 404).
+(:func:`shown_revision`; a finding or evidence of an unpublished revision answers 404), and the body's
+history beside it holds only what was published to the body (:func:`body_report`).
 
 A record the account may not read is answered 404, as one that does not exist: editing an id in the
 address tells nobody what another body has."""
@@ -15,6 +16,7 @@ from fastapi import HTTPException
 from sqlalchemy import select
 
 from ashyq.pipeline.publication import bodies_of, publications, published
+from ashyq.reports.body_report import BodyReport, ReportError, load_body_report
 from ashyq.store.access import Publication
 from ashyq.store.models import Evidence, Finding
 from ashyq.store.repository import finding_revision_at
@@ -112,3 +114,14 @@ def evidence_readable_or_404(ctx: Context, evidence: Evidence) -> None:
         may_read(ctx, finding.run_id, finding.body_id) and published_revisions_of(ctx, finding) for finding in citing
     ):
         raise HTTPException(status_code=404)
+
+
+def body_report(ctx: Context, run_id: str, body_id: str, revision: int | None) -> BodyReport:
+    """The body's report at ``revision`` (:func:`shown_revision`), read for this account: for a body's
+    account or a verifier its history holds only the published revisions of the body's runs (an
+    unpublished run's score, or a revision after the last publication, is the ministry's only)."""
+    assert ctx.viewer is not None
+    try:
+        return load_body_report(ctx.db, run_id, body_id, revision, published_only=ctx.viewer.role not in READ_ALL)
+    except ReportError:
+        raise HTTPException(status_code=404) from None

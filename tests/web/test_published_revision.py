@@ -101,6 +101,36 @@ def test_an_unpublished_revision_is_the_ministrys_only(revised: Revised) -> None
         assert reader.get(f"/findings/{revised.after}").status_code == 404, name  # the id edited in the address
 
 
+def _history(client: Client, run: str) -> list[tuple[str, str]]:
+    """The body page's history: (run, final score) per row."""
+    page = client.get(f"/runs/{run}/bodies/enbek")
+    assert page.status_code == 200
+    rows = re.findall(r'<tr[^>]*data-run="([^"]+)"><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>', page.text)
+    return [(found_run, final.split(" / ")[0]) for found_run, final in rows]
+
+
+def _final(db: str, run: str, revision: int) -> str:
+    from ashyq.reports.i18n import format_points
+    from ashyq.store.repository import scores_at
+
+    with session_scope(db) as session:
+        return format_points(scores_at(session, run, "enbek", revision)[0].final, "ru")
+
+
+def test_the_history_beside_it_holds_only_published_scores(revised: Revised) -> None:
+    """The old run was never published to enbek and the new run's revision 2 not yet: the body's
+    account and the verifier see only the new run at revision 1; the ministry every run, newest."""
+    with session_scope(revised.db) as session:
+        old = session.scalar(select(Run.id).where(Run.id != revised.run))
+    assert old is not None
+    at_1, at_2 = _final(revised.db, revised.run, 1), _final(revised.db, revised.run, 2)
+    assert at_1 != at_2
+    analyst = _history(_signed(revised.url, "analyst"), revised.run)
+    assert [run for run, _ in analyst] == [old, revised.run] and analyst[-1][1] == at_2
+    for name in ("enbek", "verifier"):
+        assert _history(_signed(revised.url, name), revised.run) == [(revised.run, at_1)], name
+
+
 def test_publishing_the_revision_shows_it(revised: Revised) -> None:
     with session_scope(revised.db) as session:
         analyst = find_account(session, "analyst")
@@ -111,3 +141,4 @@ def test_publishing_the_revision_shows_it(revised: Revised) -> None:
     assert revised.after in linked and revised.before not in linked
     assert 'class="status-pass"' in enbek.get(f"/findings/{revised.after}").text
     assert enbek.get(f"/findings/{revised.before}").status_code == 200  # revision 1 was published too
+    assert _history(enbek, revised.run) == [(revised.run, _final(revised.db, revised.run, 2))]

@@ -40,12 +40,11 @@ from ashyq.pipeline.appeal_flow import (
     record_receipt,
 )
 from ashyq.pipeline.appeal_table import LIMITS, parse_documents
-from ashyq.reports.body_report import load_body_report
 from ashyq.reports.conclusion import body_name
 from ashyq.reports.disagreement import write_disagreement_table
 from ashyq.store.access import Publication
 from ashyq.store.appeal import CommissionDecision, Disagreement
-from ashyq.web.access import publication_or_404
+from ashyq.web.access import body_report, publication_or_404
 from ashyq.web.context import Context, redirect, roles
 
 router = APIRouter()
@@ -54,7 +53,7 @@ MAX_FIELD = 12_000  # characters of a typed position or list of documents
 
 
 def _page(ctx: Context, publication: Publication, problems: list[str], status_code: int = 200) -> Response:
-    report = load_body_report(ctx.db, publication.run_id, publication.body_id, publication.revision)
+    report = body_report(ctx, publication.run_id, publication.body_id, publication.revision)
     receipt = receipt_of(ctx.db, publication)
     final = is_final(ctx.db, publication)
     today = local_day(datetime.now(UTC))
@@ -100,7 +99,7 @@ def blank_table(publication_id: int, ctx: Context = Depends(roles(*SEES_APPEALS)
     """The table of disagreements pre-filled with the items the conclusion deducted for, in the reader's
     language: the body fills the position column and uploads it back."""
     publication = _own_publication(ctx, publication_id)
-    report = load_body_report(ctx.db, publication.run_id, publication.body_id, publication.revision)
+    report = body_report(ctx, publication.run_id, publication.body_id, publication.revision)
     folder = Path(tempfile.mkdtemp(prefix="ashyq-table-"))
     path = write_disagreement_table(report, ctx.lang, folder / f"disagreements-{publication.body_id}.xlsx")
     return FileResponse(

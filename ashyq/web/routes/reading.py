@@ -14,7 +14,6 @@ from fastapi.responses import FileResponse
 from sqlalchemy import select
 from starlette.responses import Response
 
-from ashyq.reports.body_report import ReportError, load_body_report
 from ashyq.reports.conclusion import body_name, is_monitoring, purpose_note
 from ashyq.reports.ranking import ranking
 from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy
@@ -26,6 +25,7 @@ from ashyq.store.vocabulary import RunKind
 from ashyq.web.access import (
     READ_ALL,
     READERS,
+    body_report,
     evidence_readable_or_404,
     finding_revision_or_404,
     readable_or_404,
@@ -97,10 +97,7 @@ def run_changes(run_id: str, ctx: Context = Depends(roles(*READ_ALL))) -> Respon
 @router.get("/runs/{run_id}/bodies/{body_id}")
 def body_page(run_id: str, body_id: str, ctx: Context = Depends(roles(*READERS))) -> Response:
     readable_or_404(ctx, run_id, body_id)
-    try:
-        report = load_body_report(ctx.db, run_id, body_id, shown_revision(ctx, run_id, body_id))
-    except ReportError:
-        raise HTTPException(status_code=404) from None
+    report = body_report(ctx, run_id, body_id, shown_revision(ctx, run_id, body_id))
     return ctx.render(
         "body.html.j2",
         report=report,
@@ -118,7 +115,7 @@ def finding_page(finding_id: int, ctx: Context = Depends(roles(*READERS))) -> Re
         raise HTTPException(status_code=404)
     # a body's account or a verifier: the published revision showing it (none: 404)
     revision = finding_revision_or_404(ctx, finding)
-    report = load_body_report(ctx.db, finding.run_id, finding.body_id, revision)
+    report = body_report(ctx, finding.run_id, finding.body_id, revision)
     view = next((f for f in report.findings if f.id == finding.id), None)
     if view is None:  # an older revision of the run's findings: its own page is the newest one's
         raise HTTPException(status_code=404)
