@@ -26,6 +26,7 @@ from typing import Any
 
 RATE = 2.0  # www.gov.kz's budget, requests a second (ashyq/config/crawl.yaml)
 GOVKZ = "www.gov.kz"
+ARRIVAL_JITTER = 0.01  # seconds between a request's leaving the night and its arrival, allowed for
 
 
 def _two_nights(base: Any, tmp: Path, per_entity: bool) -> tuple[Any, float, dict[str, Any]]:
@@ -47,12 +48,16 @@ def _two_nights(base: Any, tmp: Path, per_entity: bool) -> tuple[Any, float, dic
             summary = monitor_night(MonitorRequest(tmp / "out", db, dict(served.urls), as_of, per_entity=per_entity))
             seconds = time.perf_counter() - started
             budget = load_crawl_config().budget.for_host(GOVKZ, replica=True)
-            most_at_once, most_in_second = served.meter.most_concurrent(GOVKZ), served.meter.most_in_window(GOVKZ, 1.0)
+            meter = served.meter
+            most_at_once, most_in_second = meter.most_concurrent(GOVKZ), meter.most_in_window(GOVKZ, 1.0)
+            # the budget counts requests as they are sent, the replica as they arrive: one sent at the edge
+            # of a window can arrive a few milliseconds into the next, so the rate is judged over 1 s less that
+            within = meter.most_in_window(GOVKZ, 1.0 - ARRIVAL_JITTER)
             load = {
                 "budget": f"{budget.concurrent} concurrent, {budget.requests_per_second:g}/s",
                 "most_at_once": most_at_once,
                 "most_in_one_second": most_in_second,
-                "held": most_at_once <= budget.concurrent and most_in_second <= budget.requests_per_second,
+                "held": most_at_once <= budget.concurrent and within <= budget.requests_per_second,
             }
         finally:
             served.stop()
@@ -90,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         "requests_per_entity": round(feed.per_entity, 3),
         "projected_hours_at_2_per_second": round(feed.requests / RATE / 3600, 3),
         "every_change_found": found == made,
+        "listings_read_entity_by_entity": feed.fallback,  # a cross-entity listing that could not be read
         "peer_requests": peer.requests,
         "peer_requests_per_entity": round(peer.per_entity, 3),
         "peer_projected_hours_at_2_per_second": round(peer.requests / RATE / 3600, 3),
@@ -99,14 +105,15 @@ def main(argv: list[str] | None = None) -> int:
         "govkz_budget": feed_load["budget"],
         "govkz_most_at_once_feed_peer": [feed_load["most_at_once"], peer_load["most_at_once"]],
         "govkz_most_in_one_second_feed_peer": [feed_load["most_in_one_second"], peer_load["most_in_one_second"]],
-        "govkz_budget_held": feed_load["held"] and peer_load["held"],
+        "govkz_budget_held_within_10_ms": feed_load["held"] and peer_load["held"],
     }
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         for key, value in result.items():
             print(f"   {key:40} {value}")
-    kept = result["every_change_found"] and dead_found == dead_made and result["govkz_budget_held"]
+    kept = result["every_change_found"] and dead_found == dead_made and result["govkz_budget_held_within_10_ms"]
+    kept = kept and not feed.fallback
     return 0 if kept and feed.per_entity <= 14 else 1
 
 
