@@ -5,7 +5,7 @@ Exit codes: 0 done, 2 usage error (a refused account change, settings that canno
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,9 @@ from ashyq.pipeline.accounts import (
     set_role,
 )
 from ashyq.pipeline.run_outputs import open_store
+
+if TYPE_CHECKING:
+    from ashyq.web.settings import WebSettings
 
 console = command_console()
 users_app = typer.Typer(
@@ -50,20 +53,34 @@ NoPasswordOption = Annotated[
 LanguageOption = Annotated[str | None, typer.Option("--language", help="Reading language: kk or ru.")]
 
 
+ReplayPortOption = Annotated[
+    int | None,
+    typer.Option(
+        "--replay-port",
+        help="Replay the archived pages (ReplayWeb.page, their scripts run) on this port, an origin of their "
+        "own (0: any free one; behind a proxy give it a host name: serve.replay_url). Default: no replay, "
+        "the sandboxed static copy only.",
+        min=0,
+        max=65535,
+    ),
+]
+
+
 def serve_command(
-    host: HostOption = "127.0.0.1", port: PortOption = 8080, db: DbOption = None, out: OutOption = None
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8080,
+    replay_port: ReplayPortOption = None,
+    db: DbOption = None,
+    out: OutOption = None,
 ) -> None:
     """Serve the application over the store until Ctrl-C: the runs, the published conclusions and their
-    evidence, each account seeing only what its role allows (`ashyq users` makes the accounts)."""
-    import uvicorn
-
-    from ashyq.web.app import create_app
+    evidence, each account seeing only what its role allows (`ashyq users` makes the accounts); with
+    --replay-port, the archived pages replayed on a second listener."""
     from ashyq.web.settings import SettingsError, settings_from
 
     loaded = operator_config()
     try:
         settings = settings_from(loaded, choose_store(db), choose_out(out))
-        app = create_app(settings)  # a sign-in counts' storage that cannot be reached: refused here
     except SettingsError as error:
         raise fail(str(error)) from None
     with open_store(settings.db):
@@ -74,14 +91,41 @@ def serve_command(
             "this process, so every session ends when it stops[/yellow]",
             highlight=False,
         )
+    if replay_port is None:
+        _run_app(settings, host, port, loaded.config.serve.trusted_proxies)
+        return
+    from dataclasses import replace
+
+    from ashyq.reports.dashboard import replay_viewer
+    from ashyq.web.replay_origin import create_replay_app
+    from ashyq.web.server import served
+
+    viewer = replay_viewer()
+    if viewer is None:
+        raise fail("no replay viewer to serve --replay-port with: `ashyq setup-replay` installs ReplayWeb.page")
+    with served(create_replay_app(settings, viewer), host, replay_port) as replay_base:
+        settings = replace(settings, replay_origin=settings.replay_origin or replay_base)
+        console.print(f"replay origin: {replay_base}/ (links to it: {settings.replay_origin})", highlight=False)
+        _run_app(settings, host, port, loaded.config.serve.trusted_proxies)
+
+
+def _run_app(settings: WebSettings, host: str, port: int, trusted_proxies: str) -> None:
+    import uvicorn
+
+    from ashyq.web.app import create_app
+    from ashyq.web.settings import SettingsError
+
+    try:
+        app = create_app(settings)  # a sign-in counts' storage that cannot be reached: refused here
+    except SettingsError as error:
+        raise fail(str(error)) from None
     console.print(f"ashyq serve: http://{host}:{port}/ (store: {settings.db or 'default'})", highlight=False)
-    serve = loaded.config.serve
     uvicorn.run(
         app,
         host=host,
         port=port,
         proxy_headers=True,
-        forwarded_allow_ips=serve.trusted_proxies,
+        forwarded_allow_ips=trusted_proxies,
         server_header=False,
         log_level="info",
     )

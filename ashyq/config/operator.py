@@ -97,6 +97,11 @@ class ServeSettings(_Strict):
     # several processes (or machines) behind one proxy share a Redis's counts, e.g. the queue's
     # redis://localhost:6379/0
     rate_limit_storage: str = "memory://"
+    # the replay origin (ashyq serve --replay-port) as browsers reach it behind a proxy, a host name of its
+    # own (https://replay.ashyq.example.kz); none: the listener's own address. And how long a replay link
+    # the application hands out opens the archive.
+    replay_url: str | None = None
+    replay_token_minutes: int = Field(default=30, ge=1, le=24 * 60)
 
     @field_validator("rate_limit_storage")
     @classmethod

@@ -22,7 +22,6 @@ import shutil
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from tempfile import TemporaryDirectory
 
 from sqlalchemy.orm import Session
 
@@ -36,11 +35,10 @@ from ashyq.reports.monitor_national import write_national_page
 from ashyq.reports.questions import decided_text, question_text
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
 from ashyq.reports.rendering import STATIC_DIR, render
-from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy, visit_records, write_subset
+from ashyq.reports.replay import UnsafePath, inside, pack_body_archive, read_records, sandboxed_copy
 from ashyq.reports.revisions import finding_revisions
 from ashyq.reports.run_diff import CHANGE_KINDS, RunDiff, diff_runs, previous_run
 from ashyq.reports.titles import titles_for
-from ashyq.reports.wacz import make_wacz
 
 # ReplayWeb.page (npm ``replaywebpage``, AGPL-3.0: never in the repository or the wheel). Found in
 # $ASHYQ_REPLAY_VIEWER (a folder holding ui.js and sw.js), else the data folder where
@@ -357,39 +355,11 @@ class DashboardBuilder:
 
     def _replay_package(self, report: BodyReport) -> None:
         """``archive/<body>.wacz`` of the body's cited records and a replay page for each."""
-        sources: dict[Path, set[str]] = {}
-        keys: set[tuple[str, str]] = set()
-        for finding in report.findings:
-            for e in finding.evidence:
-                if not (e.warc_file and e.warc_record_id) or e.is_image:
-                    continue
-                try:
-                    path = inside(self.data_dir, e.warc_file)
-                except UnsafePath:
-                    continue
-                if path.is_file():
-                    sources.setdefault(path, set()).add(e.warc_record_id)
-                    keys.add((e.warc_file, e.warc_record_id))
-                    # a browser measurement's page replays with what the browser got (scripts, API answers)
-                    sources[path].update(visit_records(e.metadata.get("records")))
-        if not sources:
-            return
         body = file_name(report.body.id)
         wacz = f"{body}.wacz"
-        with TemporaryDirectory() as tmp:
-            warc = Path(tmp) / "data.warc.gz"
-            written = set(write_subset(sources, warc, self.data_dir))
-            targets = {r.record_id: r.target_uri for r in read_records(warc, written).values() if r.target_uri}
-            if not targets:
-                return
-            cited = {targets[record_id] for _, record_id in keys if record_id in targets}
-            pages = [{"url": url, "title": url} for url in sorted(cited)]
-            make_wacz(warc, pages, f"{report.body.name_ru} — {self.run.id}", Path(tmp) / wacz)
-            shutil.copyfile(Path(tmp) / wacz, self.site / "archive" / wacz)
-        for warc_file, record_id in sorted(keys):
-            url = targets.get(record_id)
-            if url is None:
-                continue
+        title = f"{report.body.name_ru} — {self.run.id}"
+        targets = pack_body_archive(report, self.data_dir, self.site / "archive" / wacz, title)
+        for (warc_file, record_id), url in sorted(targets.items()):
             page = f"replay/{hashlib.sha256(f'{warc_file} {record_id}'.encode()).hexdigest()[:20]}.html"
             html = render(
                 "dashboard_replay.html.j2", url=url, wacz=wacz, back=f"../bodies/{body}.html", **self._common(1)

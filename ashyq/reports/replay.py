@@ -8,16 +8,22 @@ dashboard shows it in an ``<iframe sandbox="">``. Anything that is not HTML is s
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from tempfile import TemporaryDirectory
+from typing import TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
+from ashyq.reports.wacz import make_wacz
 from ashyq.store.captures import decoded_body, read_original, revisit_original
 from ashyq.store.warc import OriginalCapture
+
+if TYPE_CHECKING:
+    from ashyq.reports.body_report import BodyReport
 
 # Nothing may load or run: inline styles only, images only from data: (no request leaves the file).
 ARCHIVE_CSP = (
@@ -155,3 +161,38 @@ def visit_records(records: Any) -> list[str]:
     if not isinstance(records, list):
         return []
     return [str(r["record_id"]) if isinstance(r, dict) else str(r) for r in records if isinstance(r, dict | str)]
+
+
+def pack_body_archive(report: BodyReport, data_dir: Path, out: Path, title: str) -> dict[tuple[str, str], str]:
+    """A WACZ at ``out`` of the WARC records the body's findings cite (a browser measurement's page with
+    what the browser got: scripts, API answers), for ReplayWeb.page. Returns the archived address of each
+    cited (WARC file, record id) packed; nothing is written when none is."""
+    sources: dict[Path, set[str]] = {}
+    keys: set[tuple[str, str]] = set()
+    for finding in report.findings:
+        for e in finding.evidence:
+            if not (e.warc_file and e.warc_record_id) or e.is_image:
+                continue
+            try:
+                path = inside(data_dir, e.warc_file)
+            except UnsafePath:
+                continue
+            if path.is_file():
+                sources.setdefault(path, set()).add(e.warc_record_id)
+                keys.add((e.warc_file, e.warc_record_id))
+                sources[path].update(visit_records(e.metadata.get("records")))
+    if not sources:
+        return {}
+    with TemporaryDirectory() as tmp:
+        warc = Path(tmp) / "data.warc.gz"
+        written = set(write_subset(sources, warc, data_dir))
+        targets = {r.record_id: r.target_uri for r in read_records(warc, written).values() if r.target_uri}
+        cited = {key: targets[key[1]] for key in keys if key[1] in targets}
+        if not cited:
+            return {}
+        pages = [{"url": url, "title": url} for url in sorted(set(cited.values()))]
+        made = Path(tmp) / "archive.wacz"
+        make_wacz(warc, pages, title, made)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(made, out)
+    return cited

@@ -1,6 +1,7 @@
 """What ``ashyq serve`` runs with: the store, the output folder its evidence files are under, the key
-that signs its cookies, how long a session lives, the cookies' Secure flag, the sign-in limits and,
-optionally, the identity provider. Read from ``serve:`` of ``ashyq.yaml`` (ashyq.config.operator)."""
+that signs its cookies, how long a session lives, the cookies' Secure flag, the sign-in limits, the
+replay origin and, optionally, the identity provider. Read from ``serve:`` of ``ashyq.yaml``
+(ashyq.config.operator)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ class WebSettings:
     oidc: OidcSettings | None = None
     oidc_secret: str | None = None
     signing_key: Path | None = None  # signs the evidence packages verifiers download (none: not served)
+    # where the archived pages are replayed (ashyq.web.replay_origin): the replay origin's address as browsers
+    # reach it (none: no replay listener, the sandboxed static copy only) and how long a link to it lives
+    replay_origin: str | None = None
+    replay_token: timedelta = timedelta(minutes=30)
     ephemeral_key: bool = field(default=False)  # no key was configured: one made for this process
 
 
@@ -78,5 +83,7 @@ def settings_from(loaded: LoadedConfig, db: str | None, data_dir: Path) -> WebSe
         oidc=serve.oidc,
         oidc_secret=oidc_secret,
         signing_key=loaded.relative(serve.signing_key_file) if serve.signing_key_file else None,
+        replay_origin=serve.replay_url,
+        replay_token=timedelta(minutes=serve.replay_token_minutes),
         ephemeral_key=made,
     )

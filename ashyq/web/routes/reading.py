@@ -1,6 +1,7 @@
 """The reading pages: the runs, a run's ranking with each body's trend over the nights, what changed
 since the previous run, a body's criteria and items, a finding with its evidence (the screenshot, the
-archived page in a sandbox, the portal record), and the evidence files.
+archived page in a sandbox and, when ``ashyq serve`` runs a replay origin, a link to its replay there:
+ashyq.web.replay_origin; the portal record), and the evidence files.
 
 A run monitoring a period to date lists its bodies and ranks nobody (the purpose banner says which it
 is, as on the static dashboard)."""
@@ -14,6 +15,7 @@ from fastapi.responses import FileResponse
 from sqlalchemy import select
 from starlette.responses import Response
 
+from ashyq.pipeline.publication import body_revision
 from ashyq.reports.conclusion import body_name, is_monitoring, purpose_note
 from ashyq.reports.ranking import ranking
 from ashyq.reports.replay import UnsafePath, inside, read_records, sandboxed_copy
@@ -32,6 +34,7 @@ from ashyq.web.access import (
     shown_revision,
 )
 from ashyq.web.context import Context, redirect, roles
+from ashyq.web.replay_origin import ReplayGrant, replay_link
 from ashyq.web.routes.auth import home_of
 from ashyq.web.trend import trend_points
 
@@ -120,8 +123,15 @@ def finding_page(finding_id: int, ctx: Context = Depends(roles(*READERS))) -> Re
     if view is None:  # an older revision of the run's findings: its own page is the newest one's
         raise HTTPException(status_code=404)
     node = report.titles.node(view.item)
+    shown = revision if revision is not None else body_revision(ctx.db, finding.run_id, finding.body_id) or 1
+    replays = {
+        e.id: replay_link(ctx.settings, ReplayGrant(finding.run_id, finding.body_id, shown, e.id, ctx.lang))
+        for e in view.evidence
+        if e.warc_record_id and not e.is_image
+    }
     return ctx.render(
         "finding.html.j2",
+        replays=replays,
         report=report,
         name=body_name(report, ctx.lang),
         finding=view,
