@@ -392,7 +392,7 @@ def print_monitor_night(summary: MonitorSummary) -> None:
     )
     console.print(said, highlight=False)
     for page in sorted(summary.document.parent.glob("monitor.*.html")):
-        console.print(f"monitoring page: {page}", highlight=False)
+        console.print(t("cli.monitoring_page", path=str(page)), highlight=False, markup=False)
 
 
 def _resume(

@@ -69,7 +69,9 @@ def test_a_harvest_in_kazakh(kazakh: None, capsys: pytest.CaptureFixture[str], t
 
 def test_a_monitoring_night_in_kazakh(kazakh: None, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     night = MonitorSummary("m1", date(2026, 11, 24), 40, [], ["enbek"], 12, True, [], tmp_path / "monitor.json")
+    (tmp_path / "monitor.kk.html").write_text("<!doctype html>", encoding="utf-8")
     print_monitor_night(night)
     printed = capsys.readouterr().out
     assert "МОНИТОРИНГІ" in printed and "бірінші түн" in printed and "0,3" in printed
-    assert not _codes(printed, "MONITORING", "entities", "silent", "requests")
+    assert "мониторинг беті:" in printed and "monitor.kk.html" in printed
+    assert not _codes(printed, "MONITORING", "entities", "silent", "requests", "monitoring page")

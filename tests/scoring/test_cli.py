@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -57,9 +58,11 @@ def test_validate_reports_schema_errors_by_node(tmp_path: Path) -> None:
 
 
 def test_show_prints_weights_and_rules() -> None:
-    result = runner.invoke(app, ["methodology", "show", str(FIXTURES / "rich.yaml")], env={"COLUMNS": "200"})
+    result = runner.invoke(
+        app, ["methodology", "show", str(FIXTURES / "rich.yaml"), "--lang", "en"], env={"COLUMNS": "200"}
+    )
     assert result.exit_code == 0, result.output
-    assert "S-1" in result.output and "−0.15/deficiency ≤50%" in result.output
+    assert "S-1" in result.output and "−0.15 per deficiency, at most 50%" in result.output
     assert "penalty_cap" in result.output
     result_kk = runner.invoke(
         app, ["methodology", "show", str(FIXTURES / "rich.yaml"), "--lang", "kk"], env={"COLUMNS": "200"}
@@ -104,8 +107,40 @@ def test_score_json_and_table(tmp_path: Path) -> None:
     assert a["criteria"][0]["by_lang"] == {"kk": 2.0, "ru": 0.5}
     b = next(b for b in scores["bodies"] if b["body"] == "b")
     assert b["not_assessed"] == 30 and b["coverage"] == 0
-    table = runner.invoke(app, ["score", "--edition", edition, "--findings", str(findings)], env={"COLUMNS": "200"})
+    table = runner.invoke(
+        app, ["score", "--edition", edition, "--findings", str(findings), "--lang", "en"], env={"COLUMNS": "200"}
+    )
     assert table.exit_code == 0 and "Scores, edition rich" in table.output
+
+
+def _words(text: str, *words: str) -> list[str]:
+    return [word for word in words if re.search(rf"\b{re.escape(word)}\b", text)]
+
+
+def test_show_in_kazakh() -> None:
+    """The table's headers, kinds and rule words, the levels and the notes under it in the tables'
+    language ($ASHYQ_LANG), not English; the rule types stay the methodology files' codes."""
+    shown = runner.invoke(
+        app, ["methodology", "show", str(FIXTURES / "rich.yaml")], env={"COLUMNS": "300", "ASHYQ_LANG": "kk"}
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "Деректер" in shown.output and "Ереже" in shown.output and "Дереккөз" in shown.output
+    assert "ОМО kk" in shown.output and "әр кемшілік үшін −0.15, 50% аспайды" in shown.output
+    assert "барлығы ең көбі" in shown.output and "Жоғары ≥ 25" in shown.output
+    assert "дұрыс емес есептілік үшін айыппұл R" in shown.output
+    assert not _words(shown.output, "rule", "source", "CGO", "MIO", "deficiency", "total", "levels", "high")
+
+
+def test_score_in_kazakh(tmp_path: Path) -> None:
+    edition = str(FIXTURES / "rich.yaml")
+    findings = str(_findings(tmp_path))
+    shown = runner.invoke(
+        app, ["score", "--edition", edition, "--findings", findings], env={"COLUMNS": "300", "ASHYQ_LANG": "kk"}
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "Балдар, rich редакциясы" in shown.output and "Барлығы" in shown.output and "Айыппұл" in shown.output
+    assert "ОМО" in shown.output and "ЖАО" in shown.output and "Төмен" in shown.output
+    assert not _words(shown.output, "Scores", "body", "kind", "total", "penalty", "final", "level", "CGO", "low")
 
 
 def test_score_with_bodies_file_and_option(tmp_path: Path) -> None:
