@@ -20,6 +20,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from ashyq_replica.outside import excluded, load_site, load_sites, truth_of
 from ashyq_replica.outside.folder import SiteFolder
+from ashyq_replica.outside.serve import file_bytes
 from ashyq_replica.outside.server import host_app
 
 from ashyq.methodology.edition import edition_path
@@ -324,3 +325,49 @@ def test_content_hidden_at_phone_width_is_missing_from_the_mobile_verdict_only()
     truth = {(v["item"], v["lang"]): v for v in site.truth()}
     assert "hidden by the style sheet at phone width" in truth[("A16-1.5-mio", "ru")]["reason"]
     assert "график приема" not in truth[("A15-1.11", "ru")]["reason"]  # present on the full pages
+
+
+def test_a_scanned_download_is_a_picture_of_a_page_with_no_text() -> None:
+    """sushar lists reports as scans: the file behind a ``-scan.pdf`` link holds an image and no text to select."""
+    site = load_site("sushar")
+    page = (site.root / site.host / "ru/budget.html").read_text(encoding="utf-8")
+    assert 'href="/files/ispolnenie-byudzheta-9m-2026-scan.pdf"' in page
+    scan, kind = file_bytes("ispolnenie-byudzheta-9m-2026-scan.pdf")
+    text, _ = file_bytes("konsolidirovannaya-otchetnost-2025.pdf")
+    assert kind == "application/pdf" and scan.startswith(b"%PDF-")
+    assert b"/Subtype /Image" in scan and b"/Font" not in scan and b" Tj" not in scan
+    assert b"/Font" in text and b" Tj" in text
+
+
+def test_each_language_of_baiterek_is_a_host_and_its_news_a_feed_a_script_pages_through() -> None:
+    """The news list is empty in the HTML; the script reads /api/news page by page until ``next`` is null."""
+    site = load_site("baiterek")
+    (www,) = asyncio.run(_visits(site, "www.baiterek.gov.kz", [("GET", "/", None)]))
+    assert www[:2] == (302, "https://kk.baiterek.gov.kz/")
+    for lang in ("kk", "ru"):
+        host = f"{lang}.baiterek.gov.kz"
+        news = (site.root / host / "news.html").read_text(encoding="utf-8")
+        assert f'data-src="/api/news?page=1&amp;lang={lang}"' in news and 'href="/news/' not in news
+        target: str | None = f"/api/news?page=1&lang={lang}"
+        items: list[str] = []
+        while target:
+            ((status, _, text),) = asyncio.run(_visits(site, host, [("GET", target, None)]))
+            assert status == 200
+            feed = json.loads(text)
+            items += [item["url"] for item in feed["items"]]
+            target = feed["next"]
+        answers = asyncio.run(_visits(site, host, [("GET", url, None) for url in items]))
+        assert len(items) == 12 and all(a[0] == 200 and f'<html lang="{lang}">' in a[2] for a in answers)
+        contacts = (site.root / host / "akimat/contacts.html").read_text(encoding="utf-8")
+        other = "ru" if lang == "kk" else "kk"
+        assert f'href="https://{other}.baiterek.gov.kz/akimat/contacts"' in contacts  # the switch keeps the page
+
+
+def test_the_overlay_widget_is_added_by_a_script_not_served_in_the_page() -> None:
+    site = load_site("tutynushy")
+    page = (site.root / site.host / "kaz/baylanys.html").read_text(encoding="utf-8")
+    widget = (site.root / site.host / "widget/a11y.js").read_text(encoding="utf-8")
+    assert '<script src="/widget/a11y.js" async></script>' in page and "a11y-fab" not in page
+    assert "createElement('div')" in widget and "tabindex" not in widget and "role" not in widget
+    truth = {(v["item"], v["lang"]): v for v in site.truth()}
+    assert truth[("A14-3.3", "-")]["status"] == "fail" and truth[("A14-3.6", "-")]["status"] == "fail"

@@ -1,6 +1,6 @@
 """Outside sites: test sites the checks were not written against, each with its documented truth.
 
-Eight sites in styles the rest of the replica does not have, written from the legal text (Appendices
+Eleven sites in styles the rest of the replica does not have, written from the legal text (Appendices
 14, 15 and 16 of the 2017 order, Table 7 of the 2025 edition) and the wording of real state-body
 sites, to measure how the checks do on material nobody tuned them for:
 
@@ -12,9 +12,13 @@ sites, to measure how the checks do on material nobody tuned them for:
 * ``akzhaiyk`` — www.akzhaiyk.gov.kz, an oblast akimat on a Bitrix-like CMS, Kazakh pages lagging;
 * ``kalalar``  — www.kalalar.gov.kz, an agency whose menus a script builds from JSON (kk/ru/en);
 * ``kokzhiek`` — www.kokzhiek.gov.kz, a city akimat whose Russian and Kazakh pages differ in structure;
-* ``ekoreg``   — akzhaiyk.ekoreg.gov.kz, a committee's territorial department on a shared template.
+* ``ekoreg``   — akzhaiyk.ekoreg.gov.kz, a committee's territorial department on a shared template;
+* ``sushar``   — www.sushar.gov.kz, a ministry whose material is mostly PDF attachments, several scanned;
+* ``baiterek`` — kk.baiterek.gov.kz / ru.baiterek.gov.kz, a district akimat on its region's shared
+  template, a host per language, the choice kept in a cookie, news in a script-loaded endless list;
+* ``tutynushy`` — www.tutynushy.gov.kz, a committee's site with a heavy accessibility overlay widget.
 
-The last four were added later and carry first-seen figures of their own.
+The sites after the first four were added later and carry first-seen figures of their own.
 
 Each is data, not code: a folder under ``sites/`` with the pages as files, a ``site.yaml`` saying
 what is not a file, and its truth in ``truth.yaml`` (:mod:`ashyq_replica.outside.folder`); one server

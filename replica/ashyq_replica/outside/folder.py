@@ -20,7 +20,19 @@ from urllib.parse import quote
 import yaml
 
 SITES_DIR = Path(__file__).parent / "sites"
-SITE_IDS = ("geology", "altynkol", "archives", "nadzor", "akzhaiyk", "kalalar", "kokzhiek", "ekoreg")
+SITE_IDS = (
+    "geology",
+    "altynkol",
+    "archives",
+    "nadzor",
+    "akzhaiyk",
+    "kalalar",
+    "kokzhiek",
+    "ekoreg",
+    "sushar",
+    "baiterek",
+    "tutynushy",
+)
 
 TYPES = {
     ".html": "text/html",

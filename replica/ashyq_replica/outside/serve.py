@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import io
+import zlib
 from functools import lru_cache
 
 from ashyq_replica.govkz.files import make_docx, make_pdf, make_png, make_xlsx
@@ -19,6 +21,42 @@ _IMAGES: dict[str, tuple[int, int, tuple[int, int, int], tuple[int, int, int] | 
 }
 
 
+def scanned_pdf(width: int = 170, height: int = 240) -> bytes:
+    """A one-page PDF holding only a grey picture of a page, as a scanner makes it: no text, no font,
+    nothing a reader can select or search (a stem ending in ``-scan`` asks for one)."""
+    rows = bytearray()
+    for y in range(height):
+        for x in range(width):
+            line = 20 < x < width - 20 and y % 12 in (4, 5) and 24 < y < height - 24
+            rows.append(60 if line else 235)
+    picture = zlib.compress(bytes(rows), 9)
+    draw = b"q 595 0 0 842 0 0 cm /Im1 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(draw) + draw + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (width, height, len(picture))
+        + picture
+        + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref_at = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at))
+    return out.getvalue()
+
+
 @lru_cache(maxsize=64)
 def image_bytes(name: str) -> bytes:
     stem = name.rsplit(".", 1)[0].split("/")[-1]
@@ -31,6 +69,8 @@ def file_bytes(name: str) -> tuple[bytes, str]:
     """A small real file for a download link: its bytes and content type."""
     stem, _, ext = name.rpartition(".")
     title = stem.replace("-", " ")
+    if ext == "pdf" and stem.endswith("-scan"):
+        return scanned_pdf(), "application/pdf"
     if ext == "pdf":
         return make_pdf([title, "Document of the state body", "Page 1"]), "application/pdf"
     if ext == "docx":

@@ -1,0 +1,3 @@
+(function(){var s=document.querySelectorAll('.slide'),i=0;if(s.length){setInterval(function(){s[i].classList.remove('on');i=(i+1)%s.length;s[i].classList.add('on');},4000);}
+document.querySelectorAll('.tabs button').forEach(function(b){b.addEventListener('click',function(){document.querySelectorAll('.year').forEach(function(y){y.hidden=y.dataset.year!==b.dataset.year;});});});
+var p=document.getElementById('poll');if(p){p.addEventListener('submit',function(e){e.preventDefault();fetch('/api/poll',{method:'POST',body:new FormData(p)}).then(function(r){return r.json();}).then(function(){p.innerHTML='<p>'+p.dataset.thanks+'</p>';});});}})();

@@ -1,0 +1,2 @@
+(function(){var t=document.querySelector('.ticker'),b=document.getElementById('ticker-toggle');if(t&&b){b.addEventListener('click',function(){t.classList.toggle('paused');b.textContent=t.classList.contains('paused')?b.dataset.play:b.dataset.pause;});}
+var p=document.getElementById('poll');if(p){p.addEventListener('submit',function(e){e.preventDefault();fetch('/api/poll',{method:'POST',body:new FormData(p)}).then(function(){p.outerHTML='<p>'+p.dataset.thanks+'</p>';});});}})();
