@@ -75,3 +75,16 @@ def test_a_monitoring_night_in_kazakh(kazakh: None, capsys: pytest.CaptureFixtur
     assert "МОНИТОРИНГІ" in printed and "бірінші түн" in printed and "0,3" in printed
     assert "мониторинг беті:" in printed and "monitor.kk.html" in printed
     assert not _codes(printed, "MONITORING", "entities", "silent", "requests", "monitoring page")
+
+
+@pytest.mark.slow
+def test_check_page_in_kazakh(tmp_path: Path) -> None:
+    """A local page checked: the title, headers and statuses in the tables' language (the checks' own
+    reasons are the checks' text)."""
+    page = tmp_path / "page.html"
+    page.write_text('<!doctype html><html lang="kk"><head><title>Бет</title></head><body><h1>Сәлем</h1></body></html>')
+    shown = CliRunner().invoke(app, ["check-page", str(page)], env=KAZAKH, terminal_width=300)
+    assert shown.exit_code == 0, shown.output
+    assert "14-қосымша" in shown.output and "Әдістеме тармағы" in shown.output and "Нәтиже" in shown.output
+    assert "орындалмады" in shown.output and "бағаланбады" in shown.output
+    assert not _codes(shown.output, "not_assessed", "not_applicable", "Status", "Item")
