@@ -358,6 +358,7 @@ class CommonVocabulary(Schema):
     """common.yaml: the phrases every vocabulary shares."""
 
     empty_phrases: Words
+    none_phrases: Words = {}
     not_implementer_phrases: Words
     repealed_phrases: Words
     law_citations: Words

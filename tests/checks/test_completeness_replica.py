@@ -120,7 +120,9 @@ def test_precision_and_recall_against_the_ground_truth(replica: tuple[World, dic
     # both languages (no statistics, thin contacts, no symbols page) are real but unseeded.
     unexplained = {k for k in unexplained if k[0] != "kostanay"}
     assert not unexplained, sorted(unexplained)
-    assert len(extra) <= 20, sorted(extra)
+    # 22: karaganda's 1.6 in both languages (known above) is flagged since a page title over nothing no
+    # longer shows the budget's execution: its documents, from 2024, are what shows it
+    assert len(extra) <= 22, sorted(extra)
 
 
 def test_not_assessed_when_the_reception_was_refused(replica: tuple[World, dict[str, BodyArtifacts]]) -> None:

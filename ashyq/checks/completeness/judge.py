@@ -6,10 +6,17 @@ and the deficiencies the Appendix 15 note lists.
   menu's word on every page. Its keywords (kk on kk units, ru on ru) in that scope, one of its URL
   patterns, or its detector (``phone``, ``email`` …) in the same block as its keywords. Every found
   indicator is cited in ``measured.found`` (the heading or link and the page); an indicator resting
-  on a reading of the text names it (``measured.readings``). ``if_any`` indicators ("при наличии")
-  that are absent are "nothing to post" (``measured.if_any_absent``). The note's indicators (state
-  programmes, the Road Map, the green-economy acts: "if the body does not implement them, a short
-  message is posted") are "nothing to post" only where that message is found next to their words
+  on a reading of the text names it (``measured.readings``). The rows give their points «при наличии
+  индикаторов»: a place that holds a placeholder instead («Информация готовится», «Ақпарат
+  дайындалуда»; not «Вакансий нет», which is the information) does not show it (``measured.placeholders``,
+  and its page is not deducted again as incomplete); a heading or title over nothing (no text, link or
+  file) does not either, and the verdict is uncertain (``heading_only``); a link's label to a page of the
+  body's own site that was not read shows it on its word, uncertain (``label_only``). Table 7 reads
+  only the content and takes such a link at its word (``content_only``, ``measured.announced``). A
+  date's label («Дата последнего изменения», «Соңғы өзгеріс күні») names no indicator. ``if_any``
+  indicators ("при наличии") that are absent are "nothing to post" (``measured.if_any_absent``). The
+  note's indicators (state programmes, the Road Map, the green-economy acts: "if the body does not
+  implement them, a short message is posted") are "nothing to post" only where that message is found next to their words
   (``measured.not_implementer``); without it they are missing.
 * language — an indicator whose block is written in the other language (a Kazakh heading over a
   Russian text) is not present in this language: ``not_authentic`` (неаутентичность текстов), listed
@@ -58,9 +65,17 @@ from ashyq.checks.completeness.corpus import content_only as content_only_unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.machine_readable import unreadable
 from ashyq.checks.completeness.page_blocks import Block
-from ashyq.checks.completeness.readings import Doubt, address_doubt, missing_parts, parts_doubt, tells_unknown
+from ashyq.checks.completeness.readings import (
+    Doubt,
+    address_doubt,
+    date_label,
+    missing_parts,
+    parts_doubt,
+    tells_unknown,
+    weak_doubt,
+)
 from ashyq.checks.edition_index import reading
-from ashyq.checks.result import Result, not_assessed
+from ashyq.checks.result import DoubtReason, Result, not_assessed
 
 PHONE = re.compile(r"(?:\+7|8)[\s(-]*\d{3,4}[\s)-]*\d{2,3}[\s-]*\d{2}[\s-]*\d{2}|(?<!\d)1414(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -93,6 +108,7 @@ class Hit:
     rank: int = 0  # 0 a title or heading, 1 a link's label, 2 the text, 3 an address pattern
     label: str = ""  # the heading, title or link label that named it (normalised)
     announced: bool = False  # a link whose page was not harvested: it announces what was not read
+    href: str = ""  # where that link leads
 
     def cite(self) -> str:
         return f"{self.how} on {self.unit.url}"
@@ -262,7 +278,8 @@ def _hits_in(
                     continue
                 holder = next((b for b in every if href in b.hrefs), None)
                 extent = _extent(every, holder) if holder else ()
-                yield Hit(unit, holder, f"the link «{shown}» ({href[:80]})", extent, 1, label, announced=True)
+                how = f"the link «{shown}» ({href[:80]})"
+                yield Hit(unit, holder, how, extent, 1, label, announced=True, href=href)
         if not headings_only:
             for block in blocks:
                 if matches(keywords, block.text):
@@ -575,6 +592,34 @@ def _not_shown(verdict: Verdict, indicator: Indicator, best: Hit, why: str, arti
     return True
 
 
+@dataclass
+class Place:
+    """The best place found for one indicator (the lowest key), and what else the search saw."""
+
+    best: Hit | None = None
+    key: tuple[int, int, int, int] = (9, 9, 9, 9)  # (not machine-readable, weak, rank, stale)
+    stale: str | None = None  # why the best place is out of date
+    unread: str | None = None  # why it is not machine-readable
+    foreign: Hit | None = None  # a place in the other language
+    weak: DoubtReason | None = None  # the best place is only a link's label or a heading
+
+
+@dataclass(frozen=True)
+class Search:
+    """What finding one section's indicators reads, gathered once for all of them."""
+
+    artifacts: BodyArtifacts
+    section: Section
+    units: list[Unit]
+    section_units: list[Unit]
+    lang: str
+    vocabulary: Vocabulary
+    content_only: bool
+    own_hosts: frozenset[str]
+    pages: dict[str, Unit]
+    memos: MemoReading
+
+
 def find_indicators(
     artifacts: BodyArtifacts,
     section: Section,
@@ -585,85 +630,158 @@ def find_indicators(
 ) -> Verdict:
     """Which of the section's indicators are present, stale, in the other language, absent or unknown.
     ``content_only`` (Table 7): a place that names an indicator over a placeholder or nothing
-    (:func:`placeholder`) does not show it (``verdict.placeholders``)."""
+    (:func:`placeholder`) does not show it (``verdict.placeholders``). Otherwise (Appendices 15 and 16)
+    a placeholder does not show it either, a heading over nothing does not and leaves the verdict
+    uncertain (``heading_only``), and a link's label to a page of the site that was not read shows it on
+    its word, uncertain (``label_only``)."""
     verdict = Verdict()
     section_units = [u for u in units if in_section(u, section, lang)]
     own_hosts = {(urlsplit(u).hostname or "").lower().removeprefix("www.") for u in artifacts.site_urls}
     own_hosts |= {(urlsplit(u.url).hostname or "").lower().removeprefix("www.") for u in units}
-    pages = _pages_by_address(units)
-    memos = memos_of(section, units, section_units, lang, vocabulary, artifacts.kind)
+    search = Search(
+        artifacts,
+        section,
+        units,
+        section_units,
+        lang,
+        vocabulary,
+        content_only,
+        frozenset(own_hosts),
+        _pages_by_address(units),
+        memos_of(section, units, section_units, lang, vocabulary, artifacts.kind),
+    )
     for indicator in section.indicators_for(artifacts.kind):
-        best: Hit | None = None
-        best_key = (9, 9, 9)  # (not machine-readable, rank, stale): the best place sorts first
-        stale_why: str | None = None
-        unread_why: str | None = None
-        foreign: Hit | None = None
-        for unit, blocks, headings_only in _scope(indicator, units, section_units, section, lang, memos.memos):
-            for hit in _hits_in(indicator, unit, lang, vocabulary, blocks, headings_only, pages):
-                if (0, hit.rank) > best_key[:2] or not _together(indicator, hit, lang):
-                    continue
-                if indicator.match == "memo" and not _in_memo(hit, unit, blocks):
-                    continue
-                if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
-                    continue
-                language = _language_of(hit)
-                if language is not None and language not in (lang, indicator.official_language):
-                    foreign = foreign or hit
-                    continue
-                if content_only and (instead := placeholder(hit, lang, vocabulary)) is not None:
-                    verdict.placeholders.setdefault(indicator.id, (hit, instead))
-                    continue
-                key, why, unread = _place_key(indicator, hit, lang, artifacts)
-                if key < best_key:
-                    best, best_key, stale_why, unread_why = hit, key, why, unread
-            if best_key == (0, 0, 0):
-                break
-        if indicator.note and best is not None and _declined(indicator, best, lang, vocabulary):
-            verdict.not_implementer[indicator.id] = best.unit
-            verdict.hits[indicator.id] = best
-            continue
-        if best is not None and unread_why is not None and _not_shown(verdict, indicator, best, unread_why, artifacts):
-            continue
-        if best is not None and indicator.parts:
-            named, missing = missing_parts(indicator, [best.unit, *section_units], lang)
-            if missing:  # one form of several the wording lists: not shown, and said
-                verdict.doubts.append(parts_doubt(indicator, best.unit, lang, named, missing))
-                verdict.hits[indicator.id] = best
-                verdict.absent.append(indicator)
-                continue
-        if best is not None:
-            verdict.present[indicator.id] = best.unit
-            verdict.hits[indicator.id] = best
-            if stale_why is not None:
-                verdict.stale[indicator.id] = f"{best.cite()}: {stale_why}"
-            continue
-        if foreign is not None:
-            verdict.foreign[indicator.id] = foreign
-            continue
-        why = unmeasurable(artifacts, indicator.needs, lang) if indicator.needs else None
-        failed = [
-            f
-            for f in artifacts.failures
-            if (urlsplit(f.url).hostname or "").lower().removeprefix("www.") in own_hosts
-            and any(p in f.url.lower() for p in (*indicator.urls, *section.urls))
-            and p_lang(f.url, lang)
-            and tells_unknown(f)
-        ]
-        if why is None and failed:
-            why = f"{failed[0].reason} on {failed[0].url}"
-        if why is not None:
-            verdict.unknown.append((indicator, why))
-        elif indicator.if_any and not any(i in verdict.present for i in indicator.expected_with):
-            verdict.if_any_absent.append(indicator)
-        else:
-            verdict.absent.append(indicator)
-            if indicator.detect == "address" and (doubt := address_doubt(indicator, section_units or units, lang)):
-                verdict.doubts.append(doubt)
+        place = best_place(search, indicator, verdict)
+        if not _shown(search, indicator, place, verdict):
+            _not_found(search, indicator, place, verdict)
     verdict.placeholders = {key: said for key, said in verdict.placeholders.items() if key not in verdict.present}
-    verdict.incomplete_memos = _incomplete_memos(memos.memos)
-    verdict.memoless = memos.without
-    verdict.memos = memos.memos
+    verdict.incomplete_memos = _incomplete_memos(search.memos.memos)
+    verdict.memoless = search.memos.without
+    verdict.memos = search.memos.memos
     return verdict
+
+
+def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
+    """The best place of the indicator in the order a reader looks (the first that cannot be bettered
+    ends the search); places holding a placeholder are recorded in ``verdict.placeholders``."""
+    place = Place()
+    lang = search.lang
+    scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
+    for unit, blocks, headings_only in scope:
+        for hit in _hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages):
+            if (0, 0, hit.rank) > place.key[:3] or not _together(indicator, hit, lang):
+                continue
+            if indicator.match == "memo" and not _in_memo(hit, unit, blocks):
+                continue
+            if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
+                continue
+            if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
+                continue  # a date's label: when the page changed, no section
+            language = _language_of(hit)
+            if language is not None and language not in (lang, indicator.official_language):
+                place.foreign = place.foreign or hit
+                continue
+            said, weak = _what_it_holds(search, indicator, hit)
+            if said is not None:
+                verdict.placeholders.setdefault(indicator.id, (hit, said))
+                continue
+            (refused, rank, old), why, unread = _place_key(indicator, hit, lang, search.artifacts)
+            key = (refused, int(weak is not None), rank, old)
+            if key < place.key:
+                place.best, place.key, place.stale, place.unread, place.weak = hit, key, why, unread, weak
+        if place.key == (0, 0, 0, 0):
+            break
+    return place
+
+
+def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str | None, DoubtReason | None]:
+    """(the placeholder the place holds instead of the information, the weakness of a place that is
+    only a heading or a link's label). Table 7 (``content_only``): a heading over nothing is a
+    placeholder too (""), a link to a page not read is taken at its word. Elsewhere a detector's find (a
+    phone, an address) and a memo's parts are information themselves."""
+    if search.content_only:
+        return placeholder(hit, search.lang, search.vocabulary), None
+    if indicator.detect or indicator.match == "memo":
+        return None, None
+    said = placeholder(hit, search.lang, search.vocabulary)
+    read = fold_kazakh if search.lang == "kk" else normalise
+    if said and not matches(search.vocabulary.none_phrases.get(search.lang, ()), read(said)):
+        return said, None
+    if said == "":
+        return None, "heading_only"
+    if hit.announced and own_link(hit, search.own_hosts):
+        return None, "label_only"
+    return None, None
+
+
+def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> bool:
+    """Record the indicator where its best place shows it (present, declined by the note's message,
+    offered only as pictures, one form of several, a heading over nothing); False when there is none."""
+    best = place.best
+    if best is None:
+        return False
+    lang = search.lang
+    verdict.hits[indicator.id] = best
+    if indicator.note and _declined(indicator, best, lang, search.vocabulary):
+        verdict.not_implementer[indicator.id] = best.unit
+        return True
+    if place.unread is not None and _not_shown(verdict, indicator, best, place.unread, search.artifacts):
+        return True
+    if indicator.parts:
+        named, missing = missing_parts(indicator, [best.unit, *search.section_units], lang)
+        if missing:  # one form of several the wording lists: not shown, and said
+            verdict.doubts.append(parts_doubt(indicator, best.unit, lang, named, missing))
+            verdict.absent.append(indicator)
+            return True
+    if place.weak == "heading_only":  # a heading over nothing: not shown, and said
+        verdict.doubts.append(weak_doubt(indicator, best, place.weak))
+        verdict.placeholders.setdefault(indicator.id, (best, ""))
+        verdict.absent.append(indicator)
+        return True
+    if place.weak is not None:
+        verdict.doubts.append(weak_doubt(indicator, best, place.weak))
+    verdict.present[indicator.id] = best.unit
+    if place.stale is not None:
+        verdict.stale[indicator.id] = f"{best.cite()}: {place.stale}"
+    return True
+
+
+def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
+    """An indicator with no place: in the other language only, unknown (its pages refused), nothing
+    to post (``if_any``), or absent."""
+    if place.foreign is not None:
+        verdict.foreign[indicator.id] = place.foreign
+        return
+    artifacts, lang = search.artifacts, search.lang
+    why = unmeasurable(artifacts, indicator.needs, lang) if indicator.needs else None
+    failed = [
+        f
+        for f in artifacts.failures
+        if (urlsplit(f.url).hostname or "").lower().removeprefix("www.") in search.own_hosts
+        and any(p in f.url.lower() for p in (*indicator.urls, *search.section.urls))
+        and p_lang(f.url, lang)
+        and tells_unknown(f)
+    ]
+    if why is None and failed:
+        why = f"{failed[0].reason} on {failed[0].url}"
+    if why is not None:
+        verdict.unknown.append((indicator, why))
+    elif indicator.if_any and not any(i in verdict.present for i in indicator.expected_with):
+        verdict.if_any_absent.append(indicator)
+    else:
+        verdict.absent.append(indicator)
+        if indicator.detect == "address" and (
+            doubt := address_doubt(indicator, search.section_units or search.units, lang)
+        ):
+            verdict.doubts.append(doubt)
+
+
+def own_link(hit: Hit, own_hosts: frozenset[str]) -> bool:
+    """Whether the link of a hit leads to a page of the body's own site (relative, or one of its hosts):
+    a link to another site (the Akorda's, the legal database) is itself what an indicator «либо ссылка»
+    asks for."""
+    host = (urlsplit(hit.href).hostname or "").lower().removeprefix("www.")
+    return not host or host in own_hosts
 
 
 def _memo_name(unit: Unit, blocks: Sequence[Block]) -> Block | None:
@@ -756,10 +874,13 @@ def _paragraphs(unit: Unit) -> tuple[tuple[str, bool], ...]:
 
 
 def content_deficiencies(
-    section: Section, section_units: list[Unit], lang: str, vocabulary: Vocabulary
+    section: Section, section_units: list[Unit], lang: str, vocabulary: Vocabulary, counted: Iterable[Unit] = ()
 ) -> list[Deficiency]:
+    """The section's incomplete pages, repealed acts and law citations without links. ``counted``: pages
+    whose placeholder already left an indicator not shown (one finding, one consequence)."""
     out = []
-    empty = [u for u in section_units if matches(vocabulary.empty_phrases[lang], u.main)]
+    skip = {id(u) for u in counted}
+    empty = [u for u in section_units if id(u) not in skip and matches(vocabulary.empty_phrases[lang], u.main)]
     if empty:
         out.append(_deficiency("incomplete", f"{len(empty)} section page(s) say there is nothing to show", empty))
     repealed = [u for u in section_units if matches(vocabulary.repealed_phrases[lang], u.main)]
@@ -899,7 +1020,9 @@ def assess_section(
     memos = _memo_deficiency(verdict)
     if memos is not None:
         deficiencies.append(memos)
-    deficiencies += content_deficiencies(section, section_units, lang, vocabulary)
+    # Appendices 15 and 16: a page whose placeholder left an indicator not shown is not deducted again
+    placeheld = [] if content_only else [hit.unit for hit, said in verdict.placeholders.values() if said]
+    deficiencies += content_deficiencies(section, section_units, lang, vocabulary, placeheld)
     if check_authenticity:
         deficiencies += authenticity(section, by_lang, lang)
     evidence = _found_evidence(verdict)

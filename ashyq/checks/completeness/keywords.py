@@ -130,6 +130,8 @@ class Vocabulary:
     law_citations: dict[str, tuple[re.Pattern[str], ...]]
     social_hosts: tuple[str, ...]
     not_implementer_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    # empty phrases saying there is nothing of the kind now («Вакансий нет»): information, not a placeholder
+    none_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
 
 def _by_lang(spec: dict[str, Any], where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -255,6 +257,7 @@ def load(name: str, overrides: dict[str, Any] | None = None) -> Vocabulary:
         law_citations=_by_lang(common["law_citations"], "law_citations"),
         social_hosts=tuple(common["social_hosts"]),
         not_implementer_phrases=_by_lang(common["not_implementer_phrases"], "not_implementer_phrases"),
+        none_phrases=_by_lang(common.get("none_phrases") or {}, "none_phrases"),
     )
 
 

@@ -7,6 +7,8 @@ leave (house style 14): what :mod:`ashyq.checks.completeness.judge` asks before 
   several (a FAQ alone) does not show it, and the verdict says so as a doubt.
 * a postal address is a street and house or a postal code; a page that names only the city the body sits
   in has not given it, and the verdict says the city was seen.
+* a date's label («Дата последнего изменения: 12.11.2026», «Соңғы өзгеріс күні») says when a page
+  changed: it is no heading of a section (the «Рубрика о последних обновлениях» is a rubric, not a stamp).
 * a dead link (an answer of 404 or 410, a picture that does not load) says nothing the reader could not
   see: the indicator is missing, not unknown; only a refusal of the moment (anti-bot, a timeout, a server
   error) leaves it unknown.
@@ -25,6 +27,7 @@ from ashyq.checks.result import DoubtReason
 
 if TYPE_CHECKING:
     from ashyq.checks.completeness.corpus import Unit
+    from ashyq.checks.completeness.judge import Hit
     from ashyq.checks.completeness.keywords import Indicator
 
 # the place named without the street: seen where a postal address was looked for
@@ -32,6 +35,9 @@ CITY_ONLY = {
     "ru": re.compile(r"(?<!\w)(?:г\.|город)\s*[\w-]{3,}"),
     "kk": re.compile(fold_kazakh(r"[\w-]{3,} (?:қ\.|қаласы)")),
 }
+# a label of a date («Дата последнего изменения», «Соңғы өзгеріс күні»): it says when, it heads no section
+DATE_LABEL = re.compile(r"^(?:дата|date)(?!\w)|(?<!\w)к[үу]н[іи]:?$")
+DATE_ONLY = re.compile(r"^[\s:–-]*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*(?:г\.|ж\.))?[\s\d:.]*$")
 DEAD = frozenset({404, 410})  # the page is not there: the reader cannot read it either
 MEDIA = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|ico|mp4|webm|mp3|swf|css|js|woff2?)(?:$|[?#])", re.I)
 
@@ -100,6 +106,30 @@ def address_doubt(indicator: Indicator, units: Iterable[Unit], lang: str) -> Dou
         f"{indicator.id}: the page names the city «{city}» but no street, house or postal code: "
         "a city is not a postal address",
     )
+
+
+def weak_doubt(indicator: Indicator, hit: Hit, reason: DoubtReason) -> Doubt:
+    """The doubt of an indicator whose only place is a heading over nothing (not counted) or the label of
+    a link to a page of the site that was not read (counted on its word)."""
+    said = hit.label or hit.how
+    if reason == "heading_only":
+        detail = (
+            f"{indicator.id}: {hit.cite()} heads nothing (no text, link or file under it): counted as not "
+            "shown; the content may be drawn where the reading did not see it"
+        )
+    else:
+        detail = (
+            f"{indicator.id}: only {hit.cite()} names it, and that page was not read: counted as shown on the "
+            "link's word"
+        )
+    return Doubt(indicator.id, reason, hit.unit, said, detail)
+
+
+def date_label(label: str, text: str | None = None) -> bool:
+    """Whether a heading or label (normalised) is the label of a date, not a section's name: it begins
+    with «Дата», ends with «күні», or (``text``, what stands under it) nothing but a date follows it."""
+    label = label.strip()
+    return bool(DATE_LABEL.search(label)) or (text is not None and bool(DATE_ONLY.match(text)))
 
 
 def tells_unknown(failure: FetchFailure) -> bool:

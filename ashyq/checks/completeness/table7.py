@@ -50,7 +50,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
 ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resolved"})
 
 
-@register("t7.website_content", "5", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
+@register("t7.website_content", "6", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
