@@ -38,6 +38,6 @@ def test_crawl_of_a_replica_body_completes(world_urls: dict[str, str], tmp_path:
          "--db", f"sqlite:///{tmp_path / 'store.sqlite'}"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "complete" in result.output and "zqai" in result.output
+    assert "завершён" in result.output and "zqai" in result.output  # the run's status in the default language (ru)
     summaries = list(tmp_path.glob("runs/*/summary.json"))
     assert len(summaries) == 1 and json.loads(summaries[0].read_text())["bodies"]["zqai"]["pages"] == 26
