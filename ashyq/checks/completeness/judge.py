@@ -46,25 +46,41 @@ and the deficiencies the Appendix 15 note lists.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
-from urllib.parse import urljoin, urlsplit
-
-import lxml.html
-from lxml import etree
+from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.text import fold_kazakh, normalise, squash
+from ashyq.base.text import fold_kazakh, normalise
 from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as content_only_unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.machine_readable import unreadable
+from ashyq.checks.completeness.memos import (
+    Memo,
+    MemoReading,
+    in_memo,
+    incomplete_memos,
+    memos_of,
+    pages_by_address,
+)
 from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.places import (
+    Hit,
+    hits_in,
+    in_section,
+    language_of,
+    matches,
+    paragraphs,
+    placeholder,
+    section_blocks,
+    staleness,
+    together_ok,
+    unit_blocks,
+)
 from ashyq.checks.completeness.readings import (
     Doubt,
     address_doubt,
@@ -77,41 +93,9 @@ from ashyq.checks.completeness.readings import (
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import DoubtReason, Result, not_assessed
 
-PHONE = re.compile(r"(?:\+7|8)[\s(-]*\d{3,4}[\s)-]*\d{2,3}[\s-]*\d{2}[\s-]*\d{2}|(?<!\d)1414(?!\d)")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# A postal address (Appendix 15, 1.2 indicator 1; Table 7 row 1) is where a letter reaches the body: a street,
-# avenue or district with a house number, or a postal code before the place. The name of the city alone («г.
-# Костанай», «Қостанай қ.») is not one: a territorial unit's page naming its city has not given its address.
-_STREET = (
-    r"(?:ул\.|улица|улицы|проспект|пр\.|пр-т|микрорайон|мкр\.?|переулок|пер\.|шоссе|бульвар|площадь|"
-    r"көшесі|көш\.|даңғылы|даң\.|шағын ауданы?|ықшам ауданы?|тұйық көшесі|алаңы)"
-)
-_ADDRESS = (
-    rf"(?<!\w){_STREET}[^\n]{{0,40}}?(?<!\d)\d{{1,4}}(?!\d)"  # the street, then the house
-    rf"|(?<!\d)\d{{6}}(?!\d)[,\s]{{1,3}}(?:г\.|город|[\w-]+ (?:қ\.|қаласы))"  # 010000, г. Астана
-)
-ADDRESS = {"ru": re.compile(_ADDRESS), "kk": re.compile(fold_kazakh(_ADDRESS))}
 MAX_EVIDENCE = 12
 SIZE_RATIO = 3.0  # counterparts whose texts differ more than this are not one text in two languages
 MIN_SIZE = 200
-MIN_FOREIGN_LETTERS = 40  # a block needs this much text before its language can disown it
-
-
-@dataclass
-class Hit:
-    """Where an indicator was found: the unit, the block (if one), and how a reader sees it."""
-
-    unit: Unit
-    block: Block | None
-    how: str  # "heading «…»", "title «…»", "link «…»", "text", "address", …
-    extent: tuple[Block, ...] = ()  # the block and the blocks under it: what currency reads
-    rank: int = 0  # 0 a title or heading, 1 a link's label, 2 the text, 3 an address pattern
-    label: str = ""  # the heading, title or link label that named it (normalised)
-    announced: bool = False  # a link whose page was not harvested: it announces what was not read
-    href: str = ""  # where that link leads
-
-    def cite(self) -> str:
-        return f"{self.how} on {self.unit.url}"
 
 
 @dataclass
@@ -162,235 +146,6 @@ def _declined(indicator: Indicator, hit: Hit, lang: str, vocabulary: Vocabulary)
     return not_implementer_message(indicator, hit.unit, lang, vocabulary)
 
 
-def matches(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
-    for pattern in patterns:
-        found = pattern.search(text)
-        if found:
-            return found
-    return None
-
-
-def unit_blocks(unit: Unit) -> tuple[Block, ...]:
-    """A unit's blocks; a unit read from an API record's fields alone is one block."""
-    if unit.blocks:
-        return unit.blocks
-    return (Block(unit.title, (), unit.main, unit.lang, unit.dates, (), raw_heading=unit.title),)
-
-
-def in_section(unit: Unit, section: Section, lang: str) -> bool:
-    """A unit of the section: its title, a label the site's links give it, or its address says so."""
-    titles = section.titles[lang]
-    return (
-        bool(matches(titles, unit.title))
-        or any(matches(titles, label) for label in unit.incoming)
-        or any(p in unit.tags for p in section.urls)
-    )
-
-
-def section_blocks(unit: Unit, section: Section, lang: str, whole: bool) -> list[Block]:
-    """The unit's blocks that belong to the section: all of them for a section page, else those under
-    a heading with the section's title."""
-    if whole:
-        return list(unit_blocks(unit))
-    titles = section.titles[lang]
-    return [b for b in unit_blocks(unit) if matches(titles, b.heading) or any(matches(titles, a) for a in b.above)]
-
-
-def _extent(blocks: tuple[Block, ...], block: Block) -> tuple[Block, ...]:
-    """A block and the blocks under its heading."""
-    try:
-        start = blocks.index(block)
-    except ValueError:
-        return (block,)
-    out = [block]
-    for later in blocks[start + 1 :]:
-        if block.heading and block.heading in later.above:
-            out.append(later)
-        else:
-            break
-    return tuple(out)
-
-
-def _detect(kind: str, unit: Unit, vocabulary: Vocabulary, text: str, hrefs: str, lang: str) -> bool:
-    if kind == "phone":
-        return bool(PHONE.search(text))
-    if kind == "email":
-        return bool(EMAIL.search(text))
-    if kind == "address":
-        return bool(ADDRESS["kk" if lang == "kk" else "ru"].search(text))
-    if kind == "social":
-        return any(host in hrefs or host in text for host in vocabulary.social_hosts)
-    if kind == "egov_link":
-        return "egov.kz" in hrefs or "egov.kz" in text
-    return False
-
-
-def _url_hit(indicator: Indicator, unit: Unit) -> bool:
-    return any(p in unit.tags or p in unit.links for p in indicator.urls)
-
-
-def _hits_in(
-    indicator: Indicator,
-    unit: Unit,
-    lang: str,
-    vocabulary: Vocabulary,
-    blocks: list[Block],
-    headings_only: bool,
-    pages: dict[str, Unit] | None = None,
-) -> Iterable[Hit]:
-    """Every place of the unit where a reader finds the indicator. A link whose label names it leads
-    to the page it names: that page (when harvested) is where the indicator is read."""
-    keywords = indicator.keywords[lang]
-    every = unit_blocks(unit)
-    if indicator.detect:
-        for block in blocks:
-            text = f"{block.all_text} {' '.join(block.above)}"
-            hrefs = " ".join(block.hrefs)
-            named = not (keywords or indicator.urls) or bool(keywords and matches(keywords, text))
-            named = named or any(p in hrefs for p in indicator.urls)
-            if named and _detect(indicator.detect, unit, vocabulary, block.all_text, hrefs, lang):
-                yield Hit(unit, block, f"«{block.raw_heading or block.text[:60]}»", _extent(every, block))
-        bare = not (keywords or indicator.urls) and indicator.match == "anywhere"
-        # contacts sit in footers: for a bare detector, the whole page a visitor reads
-        if bare and _detect(indicator.detect, unit, vocabulary, unit.text, unit.links, lang):
-            yield Hit(unit, None, "the page's text", every, rank=2)
-        return
-    if keywords:
-        if matches(keywords, unit.title):
-            yield Hit(unit, None, f"the page titled «{(unit.shown_title or unit.title)[:80]}»", every, 0, unit.title)
-        else:
-            for label in unit.incoming:
-                if matches(keywords, label):
-                    how = f"the page linked as «{unit.shown_incoming(label)[:80]}»"
-                    yield Hit(unit, None, how, every, 0, label)
-                    break
-        for block in blocks:
-            if block.heading and matches(keywords, block.heading):
-                how = f"the heading «{block.raw_heading[:80]}»"
-                yield Hit(unit, block, how, _extent(every, block), 0, block.heading)
-        for n, (label, href) in enumerate(unit.anchors):
-            if matches(keywords, label) and href.startswith(("http", "/")):
-                shown = unit.shown_label(n)[:80]  # cited as the page writes it; matched folded
-                target = (pages or {}).get(href.split("#", 1)[0].rstrip("/"))
-                if target is not None and target is not unit:
-                    how = f"the page linked as «{shown}» from {unit.url}"
-                    yield Hit(target, None, how, unit_blocks(target), 1, label)
-                    continue
-                holder = next((b for b in every if href in b.hrefs), None)
-                extent = _extent(every, holder) if holder else ()
-                how = f"the link «{shown}» ({href[:80]})"
-                yield Hit(unit, holder, how, extent, 1, label, announced=True, href=href)
-        if not headings_only:
-            for block in blocks:
-                if matches(keywords, block.text):
-                    under = (block.raw_heading or unit.title)[:80]
-                    yield Hit(unit, block, f"the text under «{under}»", _extent(every, block), 2)
-    if _url_hit(indicator, unit):
-        yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
-
-
-EMBEDDED = re.compile(r"<(?:iframe|embed|object|canvas|video)\b", re.I)  # content a text reading cannot see
-LETTERS = re.compile(r"[^\W\d_]{2}")
-# a page's own stamp («Дата обновления: 01.09.2026») says when, not what: it is no information
-_STAMP_WORDS = (
-    r"дата обновления|дата публикации|дата размещения|обновлен\w*|опубликован\w*|размещен\w*|"
-    r"жаңартылған күні|жаңартылды|жарияланған күні|жарияланды|орналастырылды"
-)
-PAGE_STAMP = {"ru": re.compile(_STAMP_WORDS), "kk": re.compile(fold_kazakh(_STAMP_WORDS))}
-
-
-def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary) -> str | None:
-    """What the place of a hit says instead of the information, or None when it holds some: the
-    placeholder as the page writes it («Информация отсутствует», «Ақпарат дайындалуда»), or "" when
-    the place holds nothing but its headings (no text, no link, nothing embedded). A link to a page
-    that was not harvested announces content that was not read: it is taken at its word (None)."""
-    if hit.announced:
-        return None
-    blocks = hit.extent or ((hit.block,) if hit.block else unit_blocks(hit.unit))
-    text = " ".join(b.text for b in blocks)
-    phrases = vocabulary.empty_phrases.get(lang, ())
-    said = matches(phrases, text)
-    rest = text
-    for pattern in phrases:
-        rest = pattern.sub(" ", rest)
-    rest = PAGE_STAMP["kk" if lang == "kk" else "ru"].sub(" ", rest)  # after the phrases: «будет размещена»
-    if LETTERS.search(rest) or any(b.hrefs for b in blocks):
-        return None
-    if said is None:
-        return None if EMBEDDED.search(hit.unit.html) or text.strip() else ""
-    read = fold_kazakh if lang == "kk" else normalise
-    written = next((p for p, _ in _paragraphs(hit.unit) if said.group(0) in read(p)), said.group(0))
-    return squash(written)
-
-
-def _together(indicator: Indicator, hit: Hit, lang: str) -> bool:
-    """Whether the place of the hit also names or links what the indicator asks for ``with`` it."""
-    if not (indicator.together or indicator.together_urls):
-        return True
-    blocks = hit.extent or ((hit.block,) if hit.block else ())
-    text = " ".join(f"{b.all_text} {' '.join(b.above)}" for b in blocks)
-    hrefs = " ".join(h for b in blocks for h in b.hrefs)
-    if indicator.together and matches(indicator.together.get(lang, ()), text):
-        return True
-    return any(p in hrefs or p in text for p in indicator.together_urls)
-
-
-def _language_of(hit: Hit) -> str | None:
-    blocks = hit.extent or ((hit.block,) if hit.block else ())
-    text = " ".join(b.all_text for b in blocks)
-    if len(re.findall(r"[а-яёәғқңөұүһі]", text)) < MIN_FOREIGN_LETTERS:
-        return None
-    weight: dict[str, int] = {}
-    for b in blocks:
-        if b.lang:
-            weight[b.lang] = weight.get(b.lang, 0) + len(b.all_text)
-    return max(weight, key=lambda lang: weight[lang]) if weight else None
-
-
-def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
-    """Why the indicator's place is out of date, or None (also when it says nothing about time).
-
-    A report is as old as the end of the period it reports on («по итогам 9 месяцев 2025 года»);
-    failing a period, the freshest date it names (the page's own publication stamp only when it
-    names none); failing a date, the latest year it names."""
-    if indicator.current_days is None and indicator.current_years is None:
-        return None
-    blocks = hit.extent or ((hit.block,) if hit.block else ())
-    periods = [d for b in blocks for d in b.periods]
-    if periods:
-        latest = max(periods)
-        limit = indicator.current_days
-        if limit is None:
-            limit = 365 * (indicator.current_years or 0) + 90  # a quarter's grace to publish the report
-        if (as_of - latest).days > limit:
-            return f"the latest period it reports on ends {latest.isoformat()} ({limit}+ days before the audit)"
-        return None
-    if indicator.current_days is not None:
-        dated = [d for b in blocks for d in b.dates if d <= as_of]
-        dated = dated or [d for b in blocks for d in b.stamps if d <= as_of]
-        if dated:
-            freshest = max(dated)
-            if (as_of - freshest).days > indicator.current_days:
-                return f"its latest date is {freshest.isoformat()} (older than {indicator.current_days} days)"
-            return None
-    if indicator.current_years is not None:
-        years = [y for b in blocks for y in b.years]
-        if years:
-            if as_of.year - max(years) > indicator.current_years:
-                return f"the latest year it names is {max(years)} (audit year {as_of.year})"
-            return None
-    # its place says nothing about time: it is as old as its page («Дата обновления» at the page's foot)
-    page = [d for b in unit_blocks(hit.unit) for d in (*b.stamps, *b.dates) if d <= as_of]
-    page = page or [d for d in hit.unit.dates if d <= as_of]
-    if page:
-        freshest = max(page)
-        if indicator.current_days is not None and (as_of - freshest).days > indicator.current_days:
-            return f"its page's latest date is {freshest.isoformat()} (older than {indicator.current_days} days)"
-        if indicator.current_days is None and as_of.year - freshest.year > (indicator.current_years or 0):
-            return f"its page's latest date is {freshest.isoformat()} (audit year {as_of.year})"
-    return None
-
-
 def _scope(
     indicator: Indicator,
     units: list[Unit],
@@ -414,151 +169,6 @@ def _scope(
     headings_only = indicator.match == "headings"
     ordered = section_units + [u for u in units if id(u) not in members]
     return [(u, list(unit_blocks(u)), headings_only) for u in ordered]
-
-
-def _pages_by_address(units: list[Unit]) -> dict[str, Unit]:
-    """Units by their lower-case address (and final address), for following a link to its page."""
-    out: dict[str, Unit] = {}
-    for unit in units:
-        out.setdefault(unit.url.lower().rstrip("/"), unit)
-        final = getattr(unit.origin, "final_url", None)
-        if final:
-            out.setdefault(str(final).lower().rstrip("/"), unit)
-    return out
-
-
-@dataclass
-class Memo:
-    """One item's memo (Appendix 16, «Оказание государственных услуг» 3): the item's own page, or the
-    block of a section page headed with the item, and the memo parts (3.1-3.6) it names."""
-
-    unit: Unit
-    blocks: tuple[Block, ...]
-    parts: set[str]
-    whole_page: bool
-
-    @property
-    def where(self) -> str:
-        heading = "" if self.whole_page else next((b.raw_heading for b in self.blocks if b.raw_heading), "")
-        return f"{self.unit.url} «{heading[:60]}»" if heading else self.unit.url
-
-
-@dataclass
-class MemoReading:
-    """The section's memos, and the listed items whose own page carries none."""
-
-    memos: list[Memo] = field(default_factory=list)
-    without: list[Unit] = field(default_factory=list)
-
-
-MEMO_MIN_PARTS = 2  # a memo names at least two of its parts; one word alone is not a memo
-
-
-def _memo_parts(
-    memo: Sequence[Indicator], unit: Unit, blocks: Sequence[Block], lang: str, vocabulary: Vocabulary
-) -> set[str]:
-    """The memo parts the blocks name (their headings and text; a detector in the same block). The
-    memo's own heading is the service's name, not one of its parts («Әлеуметтік төлемді тағайындау»
-    names a payment, not the cost of the service)."""
-    out = set()
-    name = _memo_name(unit, blocks)
-    for indicator in memo:
-        keywords = indicator.keywords[lang]
-        for block in blocks:
-            text = block.text if block is name else block.all_text
-            if indicator.detect:
-                hrefs = " ".join(block.hrefs)
-                named = not keywords or bool(matches(keywords, f"{text} {' '.join(block.above)}"))
-                if named and _detect(indicator.detect, unit, vocabulary, block.all_text, hrefs, lang):
-                    out.add(indicator.id)
-                    break
-            elif keywords and matches(keywords, text):
-                out.add(indicator.id)
-                break
-    return out
-
-
-def _memo_groups(
-    memo: Sequence[Indicator], unit: Unit, blocks: tuple[Block, ...], lang: str, vocabulary: Vocabulary
-) -> list[Memo]:
-    """The smallest heading groups of ``blocks`` (a heading and the blocks under it) that name at
-    least MEMO_MIN_PARTS parts: one item's memo each (a list page showing a memo per service)."""
-    found: list[tuple[int, int, set[str]]] = []
-    for start, block in enumerate(blocks):
-        group = _extent(blocks, block) if block.heading else (block,)
-        parts = _memo_parts(memo, unit, group, lang, vocabulary)
-        if len(parts) >= MEMO_MIN_PARTS:
-            found.append((start, start + len(group), parts))
-    smallest = [
-        (a, b, parts) for a, b, parts in found if not any((a, b) != (c, d) and a <= c and d <= b for c, d, _ in found)
-    ]
-    return [Memo(unit, blocks[a:b], parts, False) for a, b, parts in smallest]
-
-
-def _linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) -> list[list[Unit]]:
-    """Per block, the harvested pages its links lead to (relative links resolved against the unit)."""
-    out = []
-    for block in blocks:
-        targets: list[Unit] = []
-        for href in block.hrefs:
-            address = urljoin(unit.url, href).split("#", 1)[0].lower().rstrip("/")
-            target = pages.get(address)
-            if target is not None and target is not unit and target not in targets:
-                targets.append(target)
-        out.append(targets)
-    return out
-
-
-def memos_of(
-    section: Section, units: list[Unit], section_units: list[Unit], lang: str, vocabulary: Vocabulary, kind: str
-) -> MemoReading:
-    """Appendix 16, section «Оказание государственных услуг» (CGO 1.2, MIO 1.3), indicator 3: «Памятка о
-    получении государственной услуги содержащей следующую информацию: 3.1 … 3.6». The memo is read
-    per service: a listed item's own page (a page the section's content links to) naming at least
-    MEMO_MIN_PARTS parts, or a block of the section's pages headed with the item (the smallest
-    heading group naming them). A page linked from the same list as a memo page that carries no memo
-    is a listed service without its own memo."""
-    memo = [i for i in section.indicators_for(kind) if i.match == "memo"]
-    reading = MemoReading()
-    if not memo:
-        return reading
-    pages = _pages_by_address(units)
-    members = {id(u) for u in section_units}
-    holders = [(u, unit_blocks(u)) for u in section_units]
-    holders += [(u, tuple(b)) for u in units if id(u) not in members and (b := section_blocks(u, section, lang, False))]
-    # the items a list links to, block by block (a home page is no item)
-    lists = [
-        [t for t in targets if getattr(t.origin, "depth", None) != 0]
-        for unit, blocks in holders
-        for targets in _linked_pages(unit, blocks, pages)
-    ]
-    linked = {id(t): t for targets in lists for t in targets}
-    for unit, blocks in holders:
-        if id(unit) not in linked:
-            reading.memos += _memo_groups(memo, unit, blocks, lang, vocabulary)
-    for target in linked.values():
-        reading.memos += _page_memos(memo, target, lang, vocabulary)
-    with_memo = {id(m.unit) for m in reading.memos}
-
-    def is_list(page: Unit) -> bool:  # a further list page (the next page of the list), not an item
-        return any(id(t) in with_memo for ts in _linked_pages(page, unit_blocks(page), pages) for t in ts)
-
-    for targets in lists:
-        if any(id(t) in with_memo for t in targets):
-            reading.without += [
-                t for t in targets if id(t) not in with_memo and t not in reading.without and not is_list(t)
-            ]
-    return reading
-
-
-def _page_memos(memo: Sequence[Indicator], page: Unit, lang: str, vocabulary: Vocabulary) -> list[Memo]:
-    """An item's own page: its memo is the whole page, unless it shows several memos (one per heading)."""
-    blocks = unit_blocks(page)
-    groups = _memo_groups(memo, page, blocks, lang, vocabulary)
-    if len(groups) > 1:
-        return groups
-    parts = _memo_parts(memo, page, blocks, lang, vocabulary)
-    return [Memo(page, blocks, parts, True)] if len(parts) >= MEMO_MIN_PARTS else []
 
 
 def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str) -> str | None:
@@ -647,7 +257,7 @@ def find_indicators(
         vocabulary,
         content_only,
         frozenset(own_hosts),
-        _pages_by_address(units),
+        pages_by_address(units),
         memos_of(section, units, section_units, lang, vocabulary, artifacts.kind),
     )
     for indicator in section.indicators_for(artifacts.kind):
@@ -655,7 +265,7 @@ def find_indicators(
         if not _shown(search, indicator, place, verdict):
             _not_found(search, indicator, place, verdict)
     verdict.placeholders = {key: said for key, said in verdict.placeholders.items() if key not in verdict.present}
-    verdict.incomplete_memos = _incomplete_memos(search.memos.memos)
+    verdict.incomplete_memos = incomplete_memos(search.memos.memos)
     verdict.memoless = search.memos.without
     verdict.memos = search.memos.memos
     return verdict
@@ -668,16 +278,16 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     lang = search.lang
     scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
     for unit, blocks, headings_only in scope:
-        for hit in _hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages):
-            if (0, 0, hit.rank) > place.key[:3] or not _together(indicator, hit, lang):
+        for hit in hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages):
+            if (0, 0, hit.rank) > place.key[:3] or not together_ok(indicator, hit, lang):
                 continue
-            if indicator.match == "memo" and not _in_memo(hit, unit, blocks):
+            if indicator.match == "memo" and not in_memo(hit, unit, blocks):
                 continue
             if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
                 continue
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
-            language = _language_of(hit)
+            language = language_of(hit)
             if language is not None and language not in (lang, indicator.official_language):
                 place.foreign = place.foreign or hit
                 continue
@@ -784,33 +394,6 @@ def own_link(hit: Hit, own_hosts: frozenset[str]) -> bool:
     return not host or host in own_hosts
 
 
-def _memo_name(unit: Unit, blocks: Sequence[Block]) -> Block | None:
-    """The block whose heading names the memo's service: a block of the page's list headed with it,
-    or on the service's own page the heading that repeats the page's title."""
-    if len(blocks) == len(unit_blocks(unit)):
-        return next((b for b in blocks if b.heading and b.heading == unit.title), None)
-    return next((b for b in blocks if b.heading), None)
-
-
-def _in_memo(hit: Hit, unit: Unit, blocks: Sequence[Block]) -> bool:
-    """A memo part is read inside the memo (its blocks), never from the service's name: the title
-    of its page or the memo's own heading."""
-    if hit.unit is not unit or hit.block is None:
-        return False
-    name = _memo_name(unit, blocks)
-    if name is not None and hit.block is name and hit.label and hit.label == name.heading:
-        return False
-    return any(hit.block is b for b in blocks)
-
-
-def _incomplete_memos(memos: Sequence[Memo]) -> list[tuple[Memo, list[str]]]:
-    """Memos that lack a part the other memos give («неполнота представленной информации»)."""
-    if len(memos) < 2:
-        return []
-    given = set().union(*(m.parts for m in memos))
-    return [(m, sorted(given - m.parts)) for m in memos if given - m.parts]
-
-
 def p_lang(url: str, lang: str) -> bool:
     """A failed URL concerns ``lang`` unless it names the other language."""
     other = "ru" if lang == "kk" else "kk"
@@ -851,26 +434,12 @@ def currency(
 def _citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> str | None:
     """The first law citation in a paragraph of the unit's HTML that has no link, if any."""
     read = fold_kazakh if lang == "kk" else normalise
-    for written, linked in _paragraphs(unit):
+    for written, linked in paragraphs(unit):
         text = read(written)
         hit = matches(vocabulary.law_citations[lang], text)
         if hit and not linked:
             return text[max(0, hit.start() - 40) : hit.end() + 80]
     return None
-
-
-def _paragraphs(unit: Unit) -> tuple[tuple[str, bool], ...]:
-    """The unit's paragraphs, list items and cells (text, holds a link): read when the page was
-    parsed, else (an API record's HTML) parsed here."""
-    if unit.paragraphs is not None:
-        return unit.paragraphs
-    if not unit.html or "<" not in unit.html:
-        return ()
-    try:
-        root = lxml.html.fragment_fromstring(unit.html, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return ()
-    return tuple((e.text_content(), any(a.get("href") for a in e.iter("a"))) for e in root.iter("p", "li", "td"))
 
 
 def content_deficiencies(

@@ -21,7 +21,7 @@ Where an indicator is looked for (``match``), as a reader looks for it:
 * ``memo`` — an individual item's memo (Appendix 16, public services, indicator 3 «Памятка о получении
   государственной услуги»): a page the section's content links to, or a block of a section page
   headed with the item, that names at least two of the memo's parts; each memo is judged on its own
-  (:func:`ashyq.checks.completeness.judge.memos_of`);
+  (:func:`ashyq.checks.completeness.memos.memos_of`);
 * ``anywhere`` (default) — ``headings`` plus the content text of every page (a site's menu, header
   and footer are not content: an indicator is not "present" because a menu names it);
 * ``titles`` — page titles, link labels leading to the page, and URLs only.

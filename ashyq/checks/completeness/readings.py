@@ -27,8 +27,8 @@ from ashyq.checks.result import DoubtReason
 
 if TYPE_CHECKING:
     from ashyq.checks.completeness.corpus import Unit
-    from ashyq.checks.completeness.judge import Hit
     from ashyq.checks.completeness.keywords import Indicator
+    from ashyq.checks.completeness.places import Hit
 
 # the place named without the street: seen where a postal address was looked for
 CITY_ONLY = {

@@ -5,7 +5,7 @@ separate mobile version's own pages when the harvest found one, else the respons
 else the phone's rendering of the home page. The vocabulary is ``ashyq/config/vocabulary/appendix16.yaml``;
 the logic is Appendix 15's (:mod:`ashyq.checks.completeness.judge`), the service memo (Table 1 row 1.2
 and Table 2 row 1.3, indicator 3 «Памятка о получении государственной услуги», parts 3.1 to 3.6) read
-per service on the services' own pages or their blocks of the list (``judge.memos_of``): a memo
+per service on the services' own pages or their blocks of the list (``memos.memos_of``): a memo
 lacking a part, or a listed service without one, is incomplete information (the note's deduction).
 
 A language the separate mobile version does not offer is a *failed* section for that language (the

@@ -1,0 +1,187 @@
+"""Appendix 16's service memos (public services, indicator 3 «Памятка о получении государственной услуги»,
+parts 3.1-3.6), read per service: a listed item's own page, or a block of a section page headed with it.
+Read by :mod:`ashyq.checks.completeness.judge`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from ashyq.checks.completeness.corpus import Unit
+from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.places import Hit, detected, extent_of, matches, section_blocks, unit_blocks
+
+
+def pages_by_address(units: list[Unit]) -> dict[str, Unit]:
+    """Units by their lower-case address (and final address), for following a link to its page."""
+    out: dict[str, Unit] = {}
+    for unit in units:
+        out.setdefault(unit.url.lower().rstrip("/"), unit)
+        final = getattr(unit.origin, "final_url", None)
+        if final:
+            out.setdefault(str(final).lower().rstrip("/"), unit)
+    return out
+
+
+@dataclass
+class Memo:
+    """One item's memo (Appendix 16, «Оказание государственных услуг» 3): the item's own page, or the
+    block of a section page headed with the item, and the memo parts (3.1-3.6) it names."""
+
+    unit: Unit
+    blocks: tuple[Block, ...]
+    parts: set[str]
+    whole_page: bool
+
+    @property
+    def where(self) -> str:
+        heading = "" if self.whole_page else next((b.raw_heading for b in self.blocks if b.raw_heading), "")
+        return f"{self.unit.url} «{heading[:60]}»" if heading else self.unit.url
+
+
+@dataclass
+class MemoReading:
+    """The section's memos, and the listed items whose own page carries none."""
+
+    memos: list[Memo] = field(default_factory=list)
+    without: list[Unit] = field(default_factory=list)
+
+
+MEMO_MIN_PARTS = 2  # a memo names at least two of its parts; one word alone is not a memo
+
+
+def _memo_parts(
+    memo: Sequence[Indicator], unit: Unit, blocks: Sequence[Block], lang: str, vocabulary: Vocabulary
+) -> set[str]:
+    """The memo parts the blocks name (their headings and text; a detector in the same block). The
+    memo's own heading is the service's name, not one of its parts («Әлеуметтік төлемді тағайындау»
+    names a payment, not the cost of the service)."""
+    out = set()
+    name = _memo_name(unit, blocks)
+    for indicator in memo:
+        keywords = indicator.keywords[lang]
+        for block in blocks:
+            text = block.text if block is name else block.all_text
+            if indicator.detect:
+                hrefs = " ".join(block.hrefs)
+                named = not keywords or bool(matches(keywords, f"{text} {' '.join(block.above)}"))
+                if named and detected(indicator.detect, unit, vocabulary, block.all_text, hrefs, lang):
+                    out.add(indicator.id)
+                    break
+            elif keywords and matches(keywords, text):
+                out.add(indicator.id)
+                break
+    return out
+
+
+def _memo_groups(
+    memo: Sequence[Indicator], unit: Unit, blocks: tuple[Block, ...], lang: str, vocabulary: Vocabulary
+) -> list[Memo]:
+    """The smallest heading groups of ``blocks`` (a heading and the blocks under it) that name at
+    least MEMO_MIN_PARTS parts: one item's memo each (a list page showing a memo per service)."""
+    found: list[tuple[int, int, set[str]]] = []
+    for start, block in enumerate(blocks):
+        group = extent_of(blocks, block) if block.heading else (block,)
+        parts = _memo_parts(memo, unit, group, lang, vocabulary)
+        if len(parts) >= MEMO_MIN_PARTS:
+            found.append((start, start + len(group), parts))
+    smallest = [
+        (a, b, parts) for a, b, parts in found if not any((a, b) != (c, d) and a <= c and d <= b for c, d, _ in found)
+    ]
+    return [Memo(unit, blocks[a:b], parts, False) for a, b, parts in smallest]
+
+
+def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) -> list[list[Unit]]:
+    """Per block, the harvested pages its links lead to (relative links resolved against the unit)."""
+    out = []
+    for block in blocks:
+        targets: list[Unit] = []
+        for href in block.hrefs:
+            address = urljoin(unit.url, href).split("#", 1)[0].lower().rstrip("/")
+            target = pages.get(address)
+            if target is not None and target is not unit and target not in targets:
+                targets.append(target)
+        out.append(targets)
+    return out
+
+
+def memos_of(
+    section: Section, units: list[Unit], section_units: list[Unit], lang: str, vocabulary: Vocabulary, kind: str
+) -> MemoReading:
+    """Appendix 16, section «Оказание государственных услуг» (CGO 1.2, MIO 1.3), indicator 3: «Памятка о
+    получении государственной услуги содержащей следующую информацию: 3.1 … 3.6». The memo is read
+    per service: a listed item's own page (a page the section's content links to) naming at least
+    MEMO_MIN_PARTS parts, or a block of the section's pages headed with the item (the smallest
+    heading group naming them). A page linked from the same list as a memo page that carries no memo
+    is a listed service without its own memo."""
+    memo = [i for i in section.indicators_for(kind) if i.match == "memo"]
+    reading = MemoReading()
+    if not memo:
+        return reading
+    pages = pages_by_address(units)
+    members = {id(u) for u in section_units}
+    holders = [(u, unit_blocks(u)) for u in section_units]
+    holders += [(u, tuple(b)) for u in units if id(u) not in members and (b := section_blocks(u, section, lang, False))]
+    # the items a list links to, block by block (a home page is no item)
+    lists = [
+        [t for t in targets if getattr(t.origin, "depth", None) != 0]
+        for unit, blocks in holders
+        for targets in linked_pages(unit, blocks, pages)
+    ]
+    linked = {id(t): t for targets in lists for t in targets}
+    for unit, blocks in holders:
+        if id(unit) not in linked:
+            reading.memos += _memo_groups(memo, unit, blocks, lang, vocabulary)
+    for target in linked.values():
+        reading.memos += _page_memos(memo, target, lang, vocabulary)
+    with_memo = {id(m.unit) for m in reading.memos}
+
+    def is_list(page: Unit) -> bool:  # a further list page (the next page of the list), not an item
+        return any(id(t) in with_memo for ts in linked_pages(page, unit_blocks(page), pages) for t in ts)
+
+    for targets in lists:
+        if any(id(t) in with_memo for t in targets):
+            reading.without += [
+                t for t in targets if id(t) not in with_memo and t not in reading.without and not is_list(t)
+            ]
+    return reading
+
+
+def _page_memos(memo: Sequence[Indicator], page: Unit, lang: str, vocabulary: Vocabulary) -> list[Memo]:
+    """An item's own page: its memo is the whole page, unless it shows several memos (one per heading)."""
+    blocks = unit_blocks(page)
+    groups = _memo_groups(memo, page, blocks, lang, vocabulary)
+    if len(groups) > 1:
+        return groups
+    parts = _memo_parts(memo, page, blocks, lang, vocabulary)
+    return [Memo(page, blocks, parts, True)] if len(parts) >= MEMO_MIN_PARTS else []
+
+
+def _memo_name(unit: Unit, blocks: Sequence[Block]) -> Block | None:
+    """The block whose heading names the memo's service: a block of the page's list headed with it,
+    or on the service's own page the heading that repeats the page's title."""
+    if len(blocks) == len(unit_blocks(unit)):
+        return next((b for b in blocks if b.heading and b.heading == unit.title), None)
+    return next((b for b in blocks if b.heading), None)
+
+
+def in_memo(hit: Hit, unit: Unit, blocks: Sequence[Block]) -> bool:
+    """A memo part is read inside the memo (its blocks), never from the service's name: the title
+    of its page or the memo's own heading."""
+    if hit.unit is not unit or hit.block is None:
+        return False
+    name = _memo_name(unit, blocks)
+    if name is not None and hit.block is name and hit.label and hit.label == name.heading:
+        return False
+    return any(hit.block is b for b in blocks)
+
+
+def incomplete_memos(memos: Sequence[Memo]) -> list[tuple[Memo, list[str]]]:
+    """Memos that lack a part the other memos give («неполнота представленной информации»)."""
+    if len(memos) < 2:
+        return []
+    given = set().union(*(m.parts for m in memos))
+    return [(m, sorted(given - m.parts)) for m in memos if given - m.parts]

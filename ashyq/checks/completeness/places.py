@@ -1,0 +1,296 @@
+"""Where a reader finds an indicator: the places of a unit (its title, the labels of links to it, the
+headings, link labels and text of its blocks, an address pattern, a detector's find) and what a place
+holds (a placeholder instead of the information, the other language, its dates). Read by
+:mod:`ashyq.checks.completeness.judge`, which decides what the places show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import lxml.html
+from lxml import etree
+
+from ashyq.base.text import fold_kazakh, normalise, squash
+from ashyq.checks.completeness.corpus import Unit
+from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.page_blocks import Block
+
+PHONE = re.compile(r"(?:\+7|8)[\s(-]*\d{3,4}[\s)-]*\d{2,3}[\s-]*\d{2}[\s-]*\d{2}|(?<!\d)1414(?!\d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A postal address (Appendix 15, 1.2 indicator 1; Table 7 row 1) is where a letter reaches the body: a street,
+# avenue or district with a house number, or a postal code before the place. The name of the city alone («г.
+# Костанай», «Қостанай қ.») is not one: a territorial unit's page naming its city has not given its address.
+_STREET = (
+    r"(?:ул\.|улица|улицы|проспект|пр\.|пр-т|микрорайон|мкр\.?|переулок|пер\.|шоссе|бульвар|площадь|"
+    r"көшесі|көш\.|даңғылы|даң\.|шағын ауданы?|ықшам ауданы?|тұйық көшесі|алаңы)"
+)
+_ADDRESS = (
+    rf"(?<!\w){_STREET}[^\n]{{0,40}}?(?<!\d)\d{{1,4}}(?!\d)"  # the street, then the house
+    rf"|(?<!\d)\d{{6}}(?!\d)[,\s]{{1,3}}(?:г\.|город|[\w-]+ (?:қ\.|қаласы))"  # 010000, г. Астана
+)
+ADDRESS = {"ru": re.compile(_ADDRESS), "kk": re.compile(fold_kazakh(_ADDRESS))}
+MIN_FOREIGN_LETTERS = 40  # a block needs this much text before its language can disown it
+
+
+@dataclass
+class Hit:
+    """Where an indicator was found: the unit, the block (if one), and how a reader sees it."""
+
+    unit: Unit
+    block: Block | None
+    how: str  # "heading «…»", "title «…»", "link «…»", "text", "address", …
+    extent: tuple[Block, ...] = ()  # the block and the blocks under it: what currency reads
+    rank: int = 0  # 0 a title or heading, 1 a link's label, 2 the text, 3 an address pattern
+    label: str = ""  # the heading, title or link label that named it (normalised)
+    announced: bool = False  # a link whose page was not harvested: it announces what was not read
+    href: str = ""  # where that link leads
+
+    def cite(self) -> str:
+        return f"{self.how} on {self.unit.url}"
+
+
+def matches(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    for pattern in patterns:
+        found = pattern.search(text)
+        if found:
+            return found
+    return None
+
+
+def unit_blocks(unit: Unit) -> tuple[Block, ...]:
+    """A unit's blocks; a unit read from an API record's fields alone is one block."""
+    if unit.blocks:
+        return unit.blocks
+    return (Block(unit.title, (), unit.main, unit.lang, unit.dates, (), raw_heading=unit.title),)
+
+
+def in_section(unit: Unit, section: Section, lang: str) -> bool:
+    """A unit of the section: its title, a label the site's links give it, or its address says so."""
+    titles = section.titles[lang]
+    return (
+        bool(matches(titles, unit.title))
+        or any(matches(titles, label) for label in unit.incoming)
+        or any(p in unit.tags for p in section.urls)
+    )
+
+
+def section_blocks(unit: Unit, section: Section, lang: str, whole: bool) -> list[Block]:
+    """The unit's blocks that belong to the section: all of them for a section page, else those under
+    a heading with the section's title."""
+    if whole:
+        return list(unit_blocks(unit))
+    titles = section.titles[lang]
+    return [b for b in unit_blocks(unit) if matches(titles, b.heading) or any(matches(titles, a) for a in b.above)]
+
+
+def extent_of(blocks: tuple[Block, ...], block: Block) -> tuple[Block, ...]:
+    """A block and the blocks under its heading."""
+    try:
+        start = blocks.index(block)
+    except ValueError:
+        return (block,)
+    out = [block]
+    for later in blocks[start + 1 :]:
+        if block.heading and block.heading in later.above:
+            out.append(later)
+        else:
+            break
+    return tuple(out)
+
+
+def detected(kind: str, unit: Unit, vocabulary: Vocabulary, text: str, hrefs: str, lang: str) -> bool:
+    if kind == "phone":
+        return bool(PHONE.search(text))
+    if kind == "email":
+        return bool(EMAIL.search(text))
+    if kind == "address":
+        return bool(ADDRESS["kk" if lang == "kk" else "ru"].search(text))
+    if kind == "social":
+        return any(host in hrefs or host in text for host in vocabulary.social_hosts)
+    if kind == "egov_link":
+        return "egov.kz" in hrefs or "egov.kz" in text
+    return False
+
+
+def _url_hit(indicator: Indicator, unit: Unit) -> bool:
+    return any(p in unit.tags or p in unit.links for p in indicator.urls)
+
+
+def hits_in(
+    indicator: Indicator,
+    unit: Unit,
+    lang: str,
+    vocabulary: Vocabulary,
+    blocks: list[Block],
+    headings_only: bool,
+    pages: dict[str, Unit] | None = None,
+) -> Iterable[Hit]:
+    """Every place of the unit where a reader finds the indicator. A link whose label names it leads
+    to the page it names: that page (when harvested) is where the indicator is read."""
+    keywords = indicator.keywords[lang]
+    every = unit_blocks(unit)
+    if indicator.detect:
+        for block in blocks:
+            text = f"{block.all_text} {' '.join(block.above)}"
+            hrefs = " ".join(block.hrefs)
+            named = not (keywords or indicator.urls) or bool(keywords and matches(keywords, text))
+            named = named or any(p in hrefs for p in indicator.urls)
+            if named and detected(indicator.detect, unit, vocabulary, block.all_text, hrefs, lang):
+                yield Hit(unit, block, f"«{block.raw_heading or block.text[:60]}»", extent_of(every, block))
+        bare = not (keywords or indicator.urls) and indicator.match == "anywhere"
+        # contacts sit in footers: for a bare detector, the whole page a visitor reads
+        if bare and detected(indicator.detect, unit, vocabulary, unit.text, unit.links, lang):
+            yield Hit(unit, None, "the page's text", every, rank=2)
+        return
+    if keywords:
+        if matches(keywords, unit.title):
+            yield Hit(unit, None, f"the page titled «{(unit.shown_title or unit.title)[:80]}»", every, 0, unit.title)
+        else:
+            for label in unit.incoming:
+                if matches(keywords, label):
+                    how = f"the page linked as «{unit.shown_incoming(label)[:80]}»"
+                    yield Hit(unit, None, how, every, 0, label)
+                    break
+        for block in blocks:
+            if block.heading and matches(keywords, block.heading):
+                how = f"the heading «{block.raw_heading[:80]}»"
+                yield Hit(unit, block, how, extent_of(every, block), 0, block.heading)
+        for n, (label, href) in enumerate(unit.anchors):
+            if matches(keywords, label) and href.startswith(("http", "/")):
+                shown = unit.shown_label(n)[:80]  # cited as the page writes it; matched folded
+                target = (pages or {}).get(href.split("#", 1)[0].rstrip("/"))
+                if target is not None and target is not unit:
+                    how = f"the page linked as «{shown}» from {unit.url}"
+                    yield Hit(target, None, how, unit_blocks(target), 1, label)
+                    continue
+                holder = next((b for b in every if href in b.hrefs), None)
+                extent = extent_of(every, holder) if holder else ()
+                how = f"the link «{shown}» ({href[:80]})"
+                yield Hit(unit, holder, how, extent, 1, label, announced=True, href=href)
+        if not headings_only:
+            for block in blocks:
+                if matches(keywords, block.text):
+                    under = (block.raw_heading or unit.title)[:80]
+                    yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
+    if _url_hit(indicator, unit):
+        yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+EMBEDDED = re.compile(r"<(?:iframe|embed|object|canvas|video)\b", re.I)  # content a text reading cannot see
+LETTERS = re.compile(r"[^\W\d_]{2}")
+# a page's own stamp («Дата обновления: 01.09.2026») says when, not what: it is no information
+_STAMP_WORDS = (
+    r"дата обновления|дата публикации|дата размещения|обновлен\w*|опубликован\w*|размещен\w*|"
+    r"жаңартылған күні|жаңартылды|жарияланған күні|жарияланды|орналастырылды"
+)
+PAGE_STAMP = {"ru": re.compile(_STAMP_WORDS), "kk": re.compile(fold_kazakh(_STAMP_WORDS))}
+
+
+def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary) -> str | None:
+    """What the place of a hit says instead of the information, or None when it holds some: the
+    placeholder as the page writes it («Информация отсутствует», «Ақпарат дайындалуда»), or "" when
+    the place holds nothing but its headings (no text, no link, nothing embedded). A link to a page
+    that was not harvested announces content that was not read: it is taken at its word (None)."""
+    if hit.announced:
+        return None
+    blocks = hit.extent or ((hit.block,) if hit.block else unit_blocks(hit.unit))
+    text = " ".join(b.text for b in blocks)
+    phrases = vocabulary.empty_phrases.get(lang, ())
+    said = matches(phrases, text)
+    rest = text
+    for pattern in phrases:
+        rest = pattern.sub(" ", rest)
+    rest = PAGE_STAMP["kk" if lang == "kk" else "ru"].sub(" ", rest)  # after the phrases: «будет размещена»
+    if LETTERS.search(rest) or any(b.hrefs for b in blocks):
+        return None
+    if said is None:
+        return None if EMBEDDED.search(hit.unit.html) or text.strip() else ""
+    read = fold_kazakh if lang == "kk" else normalise
+    written = next((p for p, _ in paragraphs(hit.unit) if said.group(0) in read(p)), said.group(0))
+    return squash(written)
+
+
+def paragraphs(unit: Unit) -> tuple[tuple[str, bool], ...]:
+    """The unit's paragraphs, list items and cells (text, holds a link): read when the page was
+    parsed, else (an API record's HTML) parsed here."""
+    if unit.paragraphs is not None:
+        return unit.paragraphs
+    if not unit.html or "<" not in unit.html:
+        return ()
+    try:
+        root = lxml.html.fragment_fromstring(unit.html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ()
+    return tuple((e.text_content(), any(a.get("href") for a in e.iter("a"))) for e in root.iter("p", "li", "td"))
+
+
+def together_ok(indicator: Indicator, hit: Hit, lang: str) -> bool:
+    """Whether the place of the hit also names or links what the indicator asks for ``with`` it."""
+    if not (indicator.together or indicator.together_urls):
+        return True
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    text = " ".join(f"{b.all_text} {' '.join(b.above)}" for b in blocks)
+    hrefs = " ".join(h for b in blocks for h in b.hrefs)
+    if indicator.together and matches(indicator.together.get(lang, ()), text):
+        return True
+    return any(p in hrefs or p in text for p in indicator.together_urls)
+
+
+def language_of(hit: Hit) -> str | None:
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    text = " ".join(b.all_text for b in blocks)
+    if len(re.findall(r"[а-яёәғқңөұүһі]", text)) < MIN_FOREIGN_LETTERS:
+        return None
+    weight: dict[str, int] = {}
+    for b in blocks:
+        if b.lang:
+            weight[b.lang] = weight.get(b.lang, 0) + len(b.all_text)
+    return max(weight, key=lambda lang: weight[lang]) if weight else None
+
+
+def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
+    """Why the indicator's place is out of date, or None (also when it says nothing about time).
+
+    A report is as old as the end of the period it reports on («по итогам 9 месяцев 2025 года»);
+    failing a period, the freshest date it names (the page's own publication stamp only when it
+    names none); failing a date, the latest year it names."""
+    if indicator.current_days is None and indicator.current_years is None:
+        return None
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    periods = [d for b in blocks for d in b.periods]
+    if periods:
+        latest = max(periods)
+        limit = indicator.current_days
+        if limit is None:
+            limit = 365 * (indicator.current_years or 0) + 90  # a quarter's grace to publish the report
+        if (as_of - latest).days > limit:
+            return f"the latest period it reports on ends {latest.isoformat()} ({limit}+ days before the audit)"
+        return None
+    if indicator.current_days is not None:
+        dated = [d for b in blocks for d in b.dates if d <= as_of]
+        dated = dated or [d for b in blocks for d in b.stamps if d <= as_of]
+        if dated:
+            freshest = max(dated)
+            if (as_of - freshest).days > indicator.current_days:
+                return f"its latest date is {freshest.isoformat()} (older than {indicator.current_days} days)"
+            return None
+    if indicator.current_years is not None:
+        years = [y for b in blocks for y in b.years]
+        if years:
+            if as_of.year - max(years) > indicator.current_years:
+                return f"the latest year it names is {max(years)} (audit year {as_of.year})"
+            return None
+    # its place says nothing about time: it is as old as its page («Дата обновления» at the page's foot)
+    page = [d for b in unit_blocks(hit.unit) for d in (*b.stamps, *b.dates) if d <= as_of]
+    page = page or [d for d in hit.unit.dates if d <= as_of]
+    if page:
+        freshest = max(page)
+        if indicator.current_days is not None and (as_of - freshest).days > indicator.current_days:
+            return f"its page's latest date is {freshest.isoformat()} (older than {indicator.current_days} days)"
+        if indicator.current_days is None and as_of.year - freshest.year > (indicator.current_years or 0):
+            return f"its page's latest date is {freshest.isoformat()} (audit year {as_of.year})"
+    return None
