@@ -334,6 +334,7 @@ class VocabularyIndicator(Schema):
     machine_readable: list[str] = []  # the kinds of body whose table marks it "*" (Appendix 15)
     official_language: str | None = None  # kk or ru: the one language its official text exists in
     parts: list[dict[str, list[str]]] = []  # the forms its wording lists, each kk/ru keywords
+    per_item: Words = {}  # kk/ru words naming one item of the kind it is stated for (a vacancy's post)
 
 
 class VocabularySection(Schema):

@@ -57,6 +57,7 @@ from ashyq.base.text import fold_kazakh, normalise
 from ashyq.base.vocabulary import LANGS, Lang, Status
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as content_only_unit
+from ashyq.checks.completeness.instances import ItemReading, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.machine_readable import unreadable
 from ashyq.checks.completeness.memos import (
@@ -87,6 +88,7 @@ from ashyq.checks.completeness.readings import (
     date_label,
     missing_parts,
     parts_doubt,
+    single_doubt,
     tells_unknown,
     weak_doubt,
 )
@@ -118,6 +120,8 @@ class Verdict:
     memoless: list[Unit] = field(default_factory=list)  # listed services whose own page has no memo
     memos: list[Memo] = field(default_factory=list)  # the items' memos (Appendix 16 services)
     doubts: list[Doubt] = field(default_factory=list)  # where the evidence admits another reading
+    # indicators stated for every item (each vacancy's requirements) that some items lack
+    incomplete_items: dict[str, ItemReading] = field(default_factory=dict)
 
     def nothing_to_post(self) -> int:
         return len(self.if_any_absent) + len(self.not_implementer)
@@ -350,9 +354,27 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         return True
     if place.weak is not None:
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
+    elif indicator.per_item and not _every_item(search, indicator, verdict):
+        return True
     verdict.present[indicator.id] = best.unit
     if place.stale is not None:
         verdict.stale[indicator.id] = f"{best.cite()}: {place.stale}"
+    return True
+
+
+def _every_item(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
+    """An indicator stated for every item (:mod:`.instances`): False (absent) when none of the items found
+    names it; items lacking it are recorded, a single item leaves the verdict uncertain."""
+    found = per_item(indicator, search.units, search.section_units, search.section, search.lang, search.pages)
+    if found is None:
+        return True
+    if len(found.without) == len(found.items):
+        verdict.absent.append(indicator)
+        return False
+    if found.without:
+        verdict.incomplete_items[indicator.id] = found
+    elif len(found.items) == 1:
+        verdict.doubts.append(single_doubt(indicator, found.items[0]))
     return True
 
 
@@ -586,6 +608,7 @@ def assess_section(
         )
     if any(i.match == "memo" for i in indicators):
         measured["memos"] = len(verdict.memos)
+    deficiencies += _item_deficiencies(verdict, measured)
     memos = _memo_deficiency(verdict)
     if memos is not None:
         deficiencies.append(memos)
@@ -716,3 +739,24 @@ def _memo_deficiency(verdict: Verdict) -> Deficiency | None:
     return _deficiency(
         "incomplete", "; ".join(said), [*(m.unit for m, _ in verdict.incomplete_memos), *verdict.memoless]
     )
+
+
+def _item_deficiencies(verdict: Verdict, measured: dict[str, Any]) -> list[Deficiency]:
+    """Appendix note: «неполнота представленной информации» where an indicator stated for every item (each
+    vacancy's requirements) is shown for some items only; the items counted in ``measured.per_item``."""
+    out = []
+    for key, found in verdict.incomplete_items.items():
+        measured.setdefault("per_item", {})[key] = {
+            "items": len(found.items),
+            "without": [item.where for item in found.without[:MAX_EVIDENCE]],
+        }
+        out.append(
+            _deficiency(
+                "incomplete",
+                f"{key}: {len(found.without)} of {len(found.items)} items do not state it: "
+                + "; ".join(item.where for item in found.without[:MAX_EVIDENCE]),
+                [item.unit for item in found.without],
+                found.without[0].name[:200],
+            )
+        )
+    return out

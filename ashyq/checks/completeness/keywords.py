@@ -51,6 +51,10 @@ its place (the place's blocks and the blocks under them). A place naming some of
 several: the indicator is not counted, and the verdict is uncertain (the list ends «и др.», an
 assessor may read the forms shown as enough).
 
+``per_item`` (kk/ru words naming one item of a kind: a vacancy's post): the indicator is stated for every
+item (each vacancy's qualification requirements) and judged over the items found: items without it are
+incomplete information, a single item leaves the verdict uncertain (:mod:`ashyq.checks.completeness.instances`).
+
 ``machine_readable`` (kinds of body, ``cgo``/``mio``): the table marks the indicator "*", «сведения,
 которые должны быть размещены в машиночитаемом виде» (Appendix 15's notes): a place that offers it
 only as pictures or scans does not show it (:mod:`ashyq.checks.completeness.machine_readable`).
@@ -107,6 +111,9 @@ class Indicator:
     # ``parts``: the forms the indicator's wording lists («опросы …, ответы на часто задаваемые вопросы,
     # интернет-приемная и др.»), each kk/ru keywords: it is shown where its place names every one
     parts: tuple[Part, ...] = ()
+    # ``per_item``: kk/ru words naming one item of the kind the indicator is stated for (a vacancy's post:
+    # «специалист», «маман»); judged over the items found (:mod:`ashyq.checks.completeness.instances`)
+    per_item: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -214,6 +221,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         parts=tuple(
             Part({lang: str(p[lang][0]) for lang in ("kk", "ru")}, _by_lang(p, f"{where}/parts")) for p in parts
         ),
+        per_item=_by_lang(spec["per_item"], f"{where}/per_item") if spec.get("per_item") else {},
     )
 
 

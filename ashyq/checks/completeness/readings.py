@@ -27,6 +27,7 @@ from ashyq.checks.result import DoubtReason
 
 if TYPE_CHECKING:
     from ashyq.checks.completeness.corpus import Unit
+    from ashyq.checks.completeness.instances import Item
     from ashyq.checks.completeness.keywords import Indicator
     from ashyq.checks.completeness.places import Hit
 
@@ -123,6 +124,18 @@ def weak_doubt(indicator: Indicator, hit: Hit, reason: DoubtReason) -> Doubt:
             "link's word"
         )
     return Doubt(indicator.id, reason, hit.unit, said, detail)
+
+
+def single_doubt(indicator: Indicator, item: Item) -> Doubt:
+    """The doubt of an indicator stated for every item of a kind, found with one item only."""
+    return Doubt(
+        indicator.id,
+        "single_instance",
+        item.unit,
+        item.name,
+        f"{indicator.id}: stated for each item; one item was found ({item.where}) and it states it: whether "
+        "every item does cannot be told from one",
+    )
 
 
 def date_label(label: str, text: str | None = None) -> bool:

@@ -1,0 +1,116 @@
+"""Indicators the text states for every item of a kind, judged over the items found (house style 14).
+
+Appendix 15, 1.10 indicator 3 and Appendix 16's staffing sections: «Квалификационные требования к
+кандидатам на вакантную должность» — each vacant post has its requirements. One vacancy with its
+requirements and the others without shows them for one post, not for the posts; a single vacancy cannot
+tell whether the body states them for every post. An indicator with ``per_item`` (kk/ru words that name
+one item: a post's «специалист», «маман» …) is read so:
+
+* the items are the section's headed groups whose heading names an item (a heading and the blocks under
+  it), and the pages the section's content links to whose title names one;
+* a statement outside every item (a general «Квалификационные требования» over the section) states it for
+  all of them: the indicator is judged as any other;
+* otherwise each item is asked for the indicator's words: the items without them are the note's
+  «неполнота представленной информации» (a deficiency naming them), and a single item found leaves the
+  verdict uncertain (``single_instance``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ashyq.checks.completeness.corpus import Unit
+from ashyq.checks.completeness.keywords import Indicator, Section
+from ashyq.checks.completeness.memos import linked_pages
+from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.places import extent_of, matches, section_blocks, unit_blocks
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of the kind (a vacancy): its page, its blocks, and its name as the page writes it."""
+
+    unit: Unit
+    blocks: tuple[Block, ...]
+    name: str
+
+    @property
+    def where(self) -> str:
+        return f"«{self.name[:80]}» on {self.unit.url}"
+
+
+@dataclass(frozen=True)
+class ItemReading:
+    """The items found and those whose blocks do not name the indicator."""
+
+    items: tuple[Item, ...]
+    without: tuple[Item, ...]
+
+
+def _holders(
+    units: list[Unit], section_units: list[Unit], section: Section, lang: str
+) -> list[tuple[Unit, tuple[Block, ...]]]:
+    members = {id(u) for u in section_units}
+    holders = [(u, unit_blocks(u)) for u in section_units]
+    holders += [(u, tuple(b)) for u in units if id(u) not in members and (b := section_blocks(u, section, lang, False))]
+    return holders
+
+
+def items_of(
+    indicator: Indicator,
+    units: list[Unit],
+    section_units: list[Unit],
+    section: Section,
+    lang: str,
+    pages: dict[str, Unit],
+) -> tuple[list[Item], list[Block]]:
+    """The items of the kind in the section (headed groups, linked pages), and the section's blocks that
+    belong to none of them."""
+    words = indicator.per_item.get(lang, ())
+    items: list[Item] = []
+    rest: list[Block] = []
+    seen: set[int] = set()
+    for unit, blocks in _holders(units, section_units, section, lang):
+        every = unit_blocks(unit)
+        taken: set[int] = set()
+        for block in blocks:
+            if id(block) in taken:
+                continue
+            if block.heading and block.heading != unit.title and matches(words, block.heading):
+                group = extent_of(every, block)
+                taken |= {id(b) for b in group}
+                items.append(Item(unit, group, block.raw_heading))
+            else:
+                rest.append(block)
+        for targets in linked_pages(unit, blocks, pages):
+            for target in targets:
+                if id(target) not in seen and matches(words, target.title):
+                    seen.add(id(target))
+                    items.append(Item(target, unit_blocks(target), target.shown_title or target.title))
+    return items, rest
+
+
+def per_item(
+    indicator: Indicator,
+    units: list[Unit],
+    section_units: list[Unit],
+    section: Section,
+    lang: str,
+    pages: dict[str, Unit],
+) -> ItemReading | None:
+    """The indicator judged over the items found, or None when it is not stated per item, no item was
+    found, or the section states it for all of them outside any item."""
+    if not indicator.per_item.get(lang):
+        return None
+    items, rest = items_of(indicator, units, section_units, section, lang, pages)
+    keywords = indicator.keywords[lang]
+    if not items or _names(keywords, rest) or any(matches(keywords, u.title) for u in section_units):
+        return None
+    without = tuple(item for item in items if not _names(keywords, item.blocks))
+    return ItemReading(tuple(items), without)
+
+
+def _names(keywords: Sequence[re.Pattern[str]], blocks: Sequence[Block]) -> bool:
+    return any(matches(keywords, b.all_text) for b in blocks)
