@@ -29,6 +29,7 @@ RECORDER = """
   const moves = window.__ashyqMoves = [];
   const ticks = window.__ashyqTicks = [];  // [delay, time, [elements]]: what one run of a page's timer changed
   const repeating = window.__ashyqRepeating = {};  // delay → when first armed (setInterval, or a timeout re-armed by itself)
+  const firsts = window.__ashyqFirsts = [];  // [delay, armed, ran]: timeouts that may start a chain
   window.__ashyqQuiet = null;  // set when a probe starts acting on the page
   let obs = null;
   const note = (records, delay) => {
@@ -54,7 +55,10 @@ RECORDER = """
     if (typeof fn !== 'function') return original.call(this, fn, delay, ...rest);
     const d = Math.max(0, Number(delay) || 0);
     if (d >= 400 && (repeats || window.__ashyqInTimer === d) && !(d in repeating)) repeating[d] = performance.now();
+    const first = !repeats && window.__ashyqInTimer !== d && d >= 1000 && firsts.length < 50 ? [d, performance.now(), false] : null;
+    if (first) firsts.push(first);
     const run = function (...args) {
+      if (first) first[2] = true;
       const outer = window.__ashyqInTimer; window.__ashyqInTimer = d;
       try { return fn.apply(this, args); }
       finally { window.__ashyqInTimer = outer; if (obs) note(obs.takeRecords(), d); }
@@ -77,6 +81,8 @@ PENDING = """
     const runs = (window.__ashyqTicks || []).filter(t => t[0] === d).length;
     if (runs < 2) wait = Math.max(wait, armed + 2 * d + 250 - now);
   }
+  // a timeout not yet run may re-arm itself when it runs (a carousel's chain): wait for it, then ask again
+  for (const [d, armed, ran] of (window.__ashyqFirsts || [])) if (!ran && d <= longest) wait = Math.max(wait, armed + d + 250 - now);
   return Math.max(0, Math.round(wait));
 }
 """
@@ -199,9 +205,13 @@ async def watch(
     elapsed = await page.evaluate("() => performance.now()")
     if elapsed < watched_ms:
         await page.wait_for_timeout(int(watched_ms - elapsed))
-    pending = int(await page.evaluate(PENDING, longest_timer_ms))
-    if pending:
-        await page.wait_for_timeout(min(pending, 2 * longest_timer_ms + 250))
+    budget = 2 * longest_timer_ms + 250
+    for _ in range(3):  # a first timeout that re-arms itself asks for more, within one budget
+        pending = min(int(await page.evaluate(PENDING, longest_timer_ms)), budget)
+        if pending <= 0:
+            break
+        await page.wait_for_timeout(pending)
+        budget -= pending
     await page.evaluate(QUIET)
     data: dict[str, Any] = await page.evaluate(MOTION, [pause_words, other_words])
     for item in data["moving"]:

@@ -151,11 +151,11 @@ async def measure_page(
             result.tool_versions["axe-core"] = versions["axe-core"] = str(found.pop("version"))
             add("axe", found)
         add("emblem", await page.evaluate(probes.EMBLEM, labels(config, "emblem")))
-        add(
-            "motion",
-            await motion.watch(page, labels(config, "pause"), labels(config, "motion_control"), gather.watch_ms),
-        )
-        add("zoom", await reflow.zoomed(page, gather.viewport, gather.zoom_factor))
+        moved = await motion.watch(page, labels(config, "pause"), labels(config, "motion_control"), gather.watch_ms)
+        add("motion", moved)
+        # what moved is known to move even after the motion probe paused it
+        moving = [str(m.get("selector")) for m in moved.get("moving", []) if m.get("selector")]
+        add("zoom", await reflow.zoomed(page, gather.viewport, gather.zoom_factor, moving))
         if with_focus:
             add("focus", await keyboard.tab_through(page, gather.focus_stops))
             add("skip_link", await keyboard.skip_link(page, labels(config, "skip_link")))

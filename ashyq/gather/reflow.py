@@ -11,8 +11,12 @@ Zooming to 200 % gives the page half as many CSS pixels (1280 → 640 px wide). 
   (horizontally, unless it ends in an ellipsis on one line; vertically, unless the box is one line
   high), so part of the text is lost at 200 %.
 
-Text cut off at 200 % counts only where the same box did not already cut it at 100 %: loss is a
-difference between the two sizes (a ticker clipped by design at every size loses nothing by zooming).
+Text that moves through its box (read twice, 150 ms apart, it moved: a ticker) is cut wherever it
+happens to be, at every size, by design: it shows all of its text in turn, so nothing is lost between
+100 % and 200 % and it is recorded apart (``clipped_moving``). Still text cut at 200 % is lost (also
+when it is cut at 100 % already, which is recorded beside it: the row asks that nothing is missing
+at 200 %). A table counts as two-dimensional content only when it lays out data (headers, a caption, a
+table role, no table inside): a page laid out in a fixed-width table must reflow like any other.
 
 The same is measured at 320 CSS px (WCAG 1.4.10's width, 400 %) and recorded beside it: the appendix
 asks for 200 %, so that figure is information, not a deduction.
@@ -23,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 REFLOW = """
-() => {
+async (movingSelectors) => {
   const selectorOf = (el) => { if (!el || el.nodeType !== 1) return ''; if (el.id) return '#' + CSS.escape(el.id);
     const parts = []; for (let n = el; n && n.nodeType === 1 && parts.length < 4; n = n.parentElement) {
       let p = n.localName; const par = n.parentElement;
@@ -33,6 +37,12 @@ REFLOW = """
   const width = root.clientWidth;
   const scrollWidth = Math.max(root.scrollWidth, body ? body.scrollWidth : 0);
   const twoD = 'table, pre, code, img, svg, canvas, video, iframe, object, embed, map, [role=img], [role=grid], [role=math]';
+  // a table lays out data only when it says so (headers, a caption, a table role) and holds no other
+  // table: a page laid out in a fixed-width table is no two-dimensional content (WCAG 1.4.10)
+  const dataTable = (t) => t.getAttribute('role') !== 'presentation' && t.getAttribute('role') !== 'none' && !t.querySelector('table')
+    && !!(t.querySelector('th, caption, thead, [scope]') || ['table', 'grid'].includes(t.getAttribute('role')));
+  const isTwoD = (el) => { for (let n = el; n && n !== body; n = n.parentElement) {
+      if (n.matches(twoD) && (n.localName !== 'table' || dataTable(n))) return true; } return false; };
   const scroller = (el) => { for (let n = el.parentElement; n && n !== body && n !== root; n = n.parentElement) {
       const s = getComputedStyle(n); if (['auto', 'scroll'].includes(s.overflowX)) return n; } return null; };
   const hiddenAria = (el) => !!el.closest('[aria-hidden=true]');
@@ -46,7 +56,7 @@ REFLOW = """
     if (r.width <= 1 || r.height <= 1) continue;
     if (scrollWidth > width + 2 && r.right > width + 2 && s.position !== 'fixed' && !scroller(el)) {
       const parent = el.parentElement; const pr = parent ? parent.getBoundingClientRect() : null;
-      if (!pr || pr.right <= width + 2 || parent === body) overflowing.push({selector: selectorOf(el), two_d: !!el.closest(twoD) || el.matches(twoD), right: Math.round(r.right)});
+      if (!pr || pr.right <= width + 2 || parent === body) overflowing.push({selector: selectorOf(el), two_d: isTwoD(el), right: Math.round(r.right)});
     }
     const ox = s.overflowX, oy = s.overflowY;
     const xh = ['hidden', 'clip'].includes(ox), yh = ['hidden', 'clip'].includes(oy);
@@ -57,7 +67,7 @@ REFLOW = """
     const hAllowed = s.whiteSpace === 'nowrap' && s.textOverflow !== 'clip';
     const vAllowed = Math.abs(lineHeight - el.clientHeight) <= 1;  // a box exactly one line high shows a whole line
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let cut = null;
+    let cut = null, cutText = null;
     for (let t = walker.nextNode(), k = 0; t && k < 50 && !cut; t = walker.nextNode(), k++) {
       budget--;
       if (!t.textContent.trim()) continue;
@@ -72,38 +82,47 @@ REFLOW = """
       if (!inside) continue;
       if (xh && !hAllowed && boxes.some(b => b.right > right + 1 || b.left < left - 1)) cut = 'horizontal';
       else if (yh && !vAllowed && boxes.some(b => b.bottom > bottom + 1 || b.top < top - 1)) cut = 'vertical';
+      if (cut) cutText = [t, boxes[0].left, boxes[0].top];
     }
-    if (cut) clipped.push({selector: selectorOf(el), direction: cut, text: (el.innerText || '').trim().slice(0, 80)});
+    if (cut) clipped.push({selector: selectorOf(el), direction: cut, text: (el.innerText || '').trim().slice(0, 80), at: cutText});
   }
+  // text that moves through its box (a ticker, a slide) is cut wherever it happens to be: a window
+  // it passes through by design, not text the zoom lost
+  if (clipped.length) await new Promise(done => setTimeout(done, 150));
+  const moved = ([t, x, y]) => { const range = document.createRange(); range.selectNodeContents(t);
+    const b = [...range.getClientRects()].find(r => r.width >= 1 && r.height >= 1); return !b || Math.abs(b.left - x) > 1 || Math.abs(b.top - y) > 1; };
+  const seenMoving = (movingSelectors || []).map(sel => { try { return document.querySelector(sel); } catch (e) { return null; } }).filter(Boolean);
+  const isMoving = (c) => moved(c.at) || seenMoving.some(m => { const t = c.at[0].parentElement; return t && (m.contains(t) || t.contains(m)); });
+  const still = clipped.filter(c => !isMoving(c)).map(({at, ...c}) => c);
+  const moving = clipped.filter(c => isMoving(c)).map(({at, ...c}) => c);
   const causes = overflowing.slice(0, 10);
   return {scroll_width: scrollWidth, client_width: width, horizontal_scroll: scrollWidth > width + 2,
-          overflow: causes, only_two_d: causes.length > 0 && causes.every(c => c.two_d), clipped};
+          overflow: causes, only_two_d: causes.length > 0 && causes.every(c => c.two_d), clipped: still, clipped_moving: moving};
 }
 """
 
 
-async def measured_at(page: Any, width: int, height: int) -> dict[str, Any]:
+async def measured_at(page: Any, width: int, height: int, moving: list[str]) -> dict[str, Any]:
     await page.set_viewport_size({"width": width, "height": height})
     await page.wait_for_timeout(80)
-    data: dict[str, Any] = await page.evaluate(REFLOW)
+    data: dict[str, Any] = await page.evaluate(REFLOW, moving)
     data["viewport"] = [width, height]
     return data
 
 
-def _key(clip: dict[str, Any]) -> tuple[str, str]:
-    return str(clip.get("selector")), str(clip.get("direction"))
-
-
-async def zoomed(page: Any, viewport: dict[str, int], zoom_factor: float) -> dict[str, Any]:
+async def zoomed(
+    page: Any, viewport: dict[str, int], zoom_factor: float, moving: list[str] | None = None
+) -> dict[str, Any]:
     """The page at 200 % (``zoom_factor``) and at 320 CSS px; the desktop viewport is restored after.
-    Text is *lost* at 200 % only where it was whole at 100 %: a box that cuts its text at every size
-    (a one-line ticker clipped by design) is recorded apart (``clipped_at_100``), not as a loss."""
+    Text cut at 200 % is *lost* unless it moves through its box (a ticker shows all of its text in
+    turn at any size: ``clipped_moving``; ``moving``: the selectors the motion probe saw move, which
+    it may have paused since); what is cut at 100 % already is recorded beside it."""
+    moving = moving or []
     width, height = viewport["width"], viewport["height"]
-    at_100 = await page.evaluate(REFLOW)
-    before = {_key(c) for c in at_100["clipped"]}
+    at_100 = await page.evaluate(REFLOW, moving)
     try:
-        at_zoom = await measured_at(page, int(width / zoom_factor), int(height / zoom_factor))
-        at_320 = await measured_at(page, 320, int(320 * height / width))
+        at_zoom = await measured_at(page, int(width / zoom_factor), int(height / zoom_factor), moving)
+        at_320 = await measured_at(page, 320, int(320 * height / width), moving)
     finally:
         await page.set_viewport_size({"width": width, "height": height})
     return {
@@ -113,8 +132,9 @@ async def zoomed(page: Any, viewport: dict[str, int], zoom_factor: float) -> dic
         "horizontal_scroll": at_zoom["horizontal_scroll"] and not at_zoom["only_two_d"],
         "document_scroll": at_zoom["horizontal_scroll"],
         "overflow": at_zoom["overflow"],
-        "clipped": [c for c in at_zoom["clipped"] if _key(c) not in before],
+        "clipped": at_zoom["clipped"],
         "clipped_at_100": at_100["clipped"],
+        "clipped_moving": at_zoom["clipped_moving"],
         "reflow_320": {
             "horizontal_scroll": at_320["horizontal_scroll"] and not at_320["only_two_d"],
             "scroll_width": at_320["scroll_width"],

@@ -1,8 +1,8 @@
 """Appendix 14 items 3.1, 3.2, 3.3, 3.5 and 3.7 measured in Chromium on pages written from the text
 (``a14_3_pages/``, Kazakh and Russian): the browser gather step and the registered checks, as
 ``ashyq check-page`` runs them, on one page each. Each page holds one class of error the row's text
-decides (issue 25): a pause control of any form, a carousel turned by a script timer, a box that cuts
-its text at every size, an image that is the only content of its link, controls only a mouse can
+decides (issue 25): a pause control of any form, a carousel turned by a script timer, a ticker cut
+by design at every size, a page laid out in a table, an image that is the only content of its link, controls only a mouse can
 use, a dialog that holds the Tab key, a feedback form behind two polls. One gather for all (about a
 minute)."""
 
@@ -27,9 +27,13 @@ EXPECTED = {
     "motion-ticker-checkbox-ru": ("A14-3.2", "pass"),  # a labelled checkbox pauses the ticker
     "motion-timer-carousel-kk": ("A14-3.2", "fail"),  # slides turned by setInterval, no control
     "motion-timer-images-ru": ("A14-3.2", "fail"),  # a picture swapped every 4 s by a timeout chain
-    "zoom-ticker-clipped-kk": ("A14-3.7", "pass"),  # the one-line ticker is cut at 100 % too
+    "zoom-ticker-clipped-kk": ("A14-3.7", "pass"),  # a CSS ticker, cut by design at every size
     "zoom-ticker-clipped-ru": ("A14-3.7", "pass"),
+    "zoom-static-clip-kk": ("A14-3.7", "fail"),  # still text cut at every size: missing at 200 % too
     "zoom-box-loses-text-ru": ("A14-3.7", "fail"),  # whole at 100 %, cut at 200 %
+    "zoom-moving-ticker-ru": ("A14-3.7", "pass"),  # text moving through its box is cut wherever it is
+    "zoom-layout-table-kk": ("A14-3.7", "fail"),  # a 980 px layout table scrolls sideways at 200 %
+    "zoom-data-table-ru": ("A14-3.7", "pass"),  # a data table may scroll inside a page that reflows
     "alt-empty-banner-link-kk": ("A14-3.1", "fail"),  # banner links whose only content has alt=""
     "alt-empty-banner-link-ru": ("A14-3.1", "fail"),
     "alt-link-with-text-ru": ("A14-3.1", "pass"),  # the link's text (or the image's alt) names it
@@ -69,7 +73,7 @@ def test_the_findings_say_why(findings: dict[str, dict[str, Any]]) -> None:
     carousel = findings["motion-timer-carousel-kk"]["A14-3.2"]
     assert carousel.deficiencies[0].kind == "moving_without_pause"
     ticker = findings["zoom-ticker-clipped-ru"]["A14-3.7"]
-    assert ticker.measured["clipped_by_design"] >= 1  # recorded, not counted as a loss
+    assert ticker.measured["clipped_moving"] >= 1  # recorded, not counted as a loss
     links = findings["alt-empty-banner-link-kk"]["A14-3.1"]
     assert links.measured["image_links_without_name"] == 1 and "3.1" in links.deficiencies[-1].message
     menu = findings["keyboard-div-menu-ru"]["A14-3.3"]

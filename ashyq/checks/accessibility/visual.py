@@ -254,7 +254,7 @@ def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef
 
 
 # ------------------------------------------------------------------------------------------- 3.2
-@register("a14.motion", "3", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
+@register("a14.motion", "4", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
 def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.2: A way to stop moving, blinking or scrolling content that flashes more than three times a
     second."""
@@ -666,7 +666,7 @@ def viewport_number(raw: str) -> float:
 
 @register(
     "a14.zoom",
-    "3",
+    "4",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
@@ -714,7 +714,7 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
         selector = first.get("selector") if isinstance(first, dict) else first
         outcome.deficiencies.append(
             Deficiency(
-                f"text whole at 100 % is cut off at 200 % ({selector}) on {pages_text([m.url for m in lost])}",
+                f"text is cut off at 200 % ({selector}) on {pages_text([m.url for m in lost])}",
                 kind="content_lost",
                 url=lost[0].url,
                 selector=selector,
@@ -737,8 +737,8 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
             1 for m in taken if m.data.get("document_scroll") and not m.data.get("horizontal_scroll")
         ),
         "reflow_320_scroll": sum(1 for m in taken if (m.data.get("reflow_320") or {}).get("horizontal_scroll")),
-        # boxes that cut their text at 100 % as well (a one-line ticker): clipped by design, nothing lost
-        "clipped_by_design": sum(len(m.data.get("clipped_at_100") or []) for m in taken),
+        # text moving through its box (a ticker): cut by design at every size, nothing lost by zooming
+        "clipped_moving": sum(len(m.data.get("clipped_moving") or []) for m in taken),
     }
     evidence = [taken[0].evidence("html", f"zoom {taken[0].data.get('zoom', 2)}")] if taken else []
     return [outcome.result(item, measured, evidence)]
