@@ -2,6 +2,8 @@
 :class:`Deficiency` (one thing found wrong). Defined once for every stage: the checks build them, the
 pipeline stores them (``Finding.deficiencies`` holds :meth:`Deficiency.as_dict` with evidence ids),
 the scorer validates them in a findings file (``docs/findings-format.md``), the reports show them.
+A deficiency's ``message`` is English; its ``text`` names the catalogue message that says it in kk
+and ru (:mod:`ashyq.base.wording`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-DEFICIENCY_FIELDS = ("message", "kind", "count", "url", "selector", "record")
+from ashyq.base.wording import Wording, wording_of
+
+DEFICIENCY_FIELDS = ("message", "text", "kind", "count", "url", "selector", "record")
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,9 @@ class Deficiency:
     """One thing found wrong; ``kind`` selects a specific deduction of the edition, ``count``
     multiplies it. ``evidence``: the references a check gives or, once stored, the evidence ids.
     ``pages``: every page the defect was found on (``url`` is the first, shown with the evidence);
-    ``criteria``: the WCAG 2 success criteria it breaks, for an accessibility defect."""
+    ``criteria``: the WCAG 2 success criteria it breaks, for an accessibility defect. ``text``: the
+    catalogue message saying ``message`` in every language, taken off a :class:`~ashyq.base.wording.Said`
+    message when the check gives one."""
 
     message: str
     kind: str | None = None
@@ -58,8 +64,12 @@ class Deficiency:
     evidence: Sequence[EvidenceRef | str] = field(default_factory=list)
     pages: Sequence[str] = ()
     criteria: Sequence[str] = ()
+    text: Wording | None = None
 
     def __post_init__(self) -> None:
+        if self.text is None:
+            self.text = wording_of(self.message)
+        self.message = str(self.message)  # the plain English: stored and compared as it always was
         if self.count < 0:
             raise ValueError(f"a deficiency counts 0 or more occurrences, not {self.count}")
 
@@ -71,6 +81,8 @@ class Deficiency:
         """The stored and exported form; with ``evidence_ids`` (the stored evidence) in place of the
         references."""
         out: dict[str, Any] = {"message": self.message, "count": self.count}
+        if self.text is not None:
+            out["text"] = self.text.as_dict()
         for key in ("kind", "url", "selector", "record"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)

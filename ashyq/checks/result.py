@@ -23,6 +23,27 @@ general question would mislead, by passing ``question={"kk": "…", "ru": "…"}
 question that an assessor answers with a verdict: pass, fail, partial or not applicable). Only a
 verdict can be doubted: ``not_assessed`` already says it could not be checked. A check whose results
 start carrying doubts changes its output: raise its version.
+
+**Words in every language** (house style 7). A deficiency's message and a result's reason are
+English sentences that findings.json and every older reader keep; a check gives each as
+:class:`~ashyq.base.wording.Said`, the English with the catalogue message that says it in kk, ru
+and en (``ashyq/reports/locale``, docs/translation.md)::
+
+    Deficiency(
+        Said(f"Question № {q.number} has no published answer", "deficiency.dialog.unanswered_question",
+             number=q.number),
+        kind="unanswered_question",
+    )
+    not_assessed(item, lang, Said(f"no record of {lang} was harvested", "reason.dialog.none_harvested", lang=lang))
+
+``Deficiency.text`` and ``Result.reason_text`` keep the :class:`~ashyq.base.wording.Wording` (key
+and parameters); findings.json writes it beside the English (``text``, ``reason_text``) and
+``ashyq.reports.wording`` says it in a report's language (the English where a finding has none).
+The English catalogue's text of the key, formatted with the parameters, is the English sentence:
+``tests/checks/test_wordings.py`` checks both for the findings of a harvested run, and
+``tests/architecture/test_worded_checks.py`` that every deficiency and reason in ``ashyq/checks``
+is given as ``Said``. Adding the key to a message changes no verdict and no English: a check's
+version stays.
 """
 
 from __future__ import annotations
@@ -34,6 +55,7 @@ from typing import Any, Literal, get_args
 
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import Certainty, Lang, Status
+from ashyq.base.wording import Wording, wording_of
 
 DoubtReason = Literal[
     "label_only",  # recognised from a link label (or a menu item) only: no page body matched
@@ -92,8 +114,13 @@ class Result:
     check: str = ""  # "<check id>@<version>", filled in by the runner
     certainty: Certainty = "certain"
     doubt: Doubt | None = None  # set through :meth:`uncertain`
+    reason_text: Wording | None = None  # the catalogue message of ``reason`` (taken off a Said reason)
 
     def __post_init__(self) -> None:
+        if self.reason_text is None:
+            self.reason_text = wording_of(self.reason)
+        if self.reason is not None:
+            self.reason = str(self.reason)
         if self.status == "not_assessed" and not self.reason:
             raise ValueError(f"{self.item}: a not_assessed result must say why")
         if self.status in ("pass", "fail", "partial") and not (self.evidence or self.deficiencies):
@@ -134,6 +161,8 @@ class Result:
         }
         if self.reason:
             out["reason"] = self.reason
+            if self.reason_text is not None:
+                out["reason_text"] = self.reason_text.as_dict()
         if self.doubt is not None:
             out["doubt"] = self.doubt.as_dict()
         return out

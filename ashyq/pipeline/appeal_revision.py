@@ -88,6 +88,7 @@ def _revised_findings(
         decided = by_key.pop((finding.item, finding.lang), None)
         if decided is not None:
             revised.status, revised.reason, revised.deficiencies = "pass", None, []
+            revised.reason_text = None
             revised.certainty = "certain"  # the commission decided it (an assessor's doubt stays on record)
             revised.measured = _upheld_measures(
                 finding.measured or {}, decided, _coefficient_top(editions, finding.item)

@@ -238,6 +238,7 @@ def carry_findings(session: Session, run: Run, finding_ids: list[int], baseline:
             lang=f.lang,
             status=f.status,
             reason=f.reason,
+            reason_text=dict(f.reason_text) if f.reason_text else None,
             measured=dict(f.measured or {}),
             deficiencies=[dict(d) for d in f.deficiencies or []],
             check_id=f.check_id,

@@ -100,6 +100,7 @@ def save_results(session: Session, run: Run, body_id: str, results: Sequence[Res
                     lang=result.lang,
                     status=result.status,
                     reason=result.reason,
+                    reason_text=result.reason_text.as_dict() if result.reason_text else None,
                     measured=result.measured,
                     deficiencies=deficiencies,
                     check_id=check_id or "unknown",
@@ -187,6 +188,8 @@ def findings_document(
         }
         if f.reason:
             entry["reason"] = f.reason
+            if f.reason_text:
+                entry["reason_text"] = f.reason_text
         if f.carried_from:  # an incremental run's finding taken over unchanged (ashyq.pipeline.incremental)
             entry["carried_from"] = f.carried_from
         entry["certainty"] = f.certainty

@@ -213,6 +213,7 @@ def _copy(f: Finding, revision: int) -> Finding:
         lang=f.lang,
         status=f.status,
         reason=f.reason,
+        reason_text=dict(f.reason_text) if f.reason_text else None,
         measured=dict(f.measured or {}),
         deficiencies=[dict(d) for d in f.deficiencies or []],
         check_id=f.check_id,
@@ -232,7 +233,7 @@ def decide(finding: Finding, answer: ReviewAnswer) -> None:
     The tool's deficiencies stay with a ``fail`` or ``partial`` (what was found wrong) and go with a
     ``pass`` or ``not_applicable``."""
     finding.status = answer.verdict
-    finding.reason = None
+    finding.reason = finding.reason_text = None
     finding.certainty = "certain"
     finding.answer = answer
     if answer.verdict in ("pass", "not_applicable"):

@@ -73,6 +73,7 @@ class FindingView:
     certainty: str = "certain"  # uncertain: the status is the tool's best guess (``doubt`` says why)
     doubt: dict[str, Any] | None = None  # reason, look_at, quote, detail (ashyq.checks.result.Doubt)
     decided: dict[str, Any] | None = None  # the assessor's answer that decided it (:func:`decided_of`)
+    reason_text: dict[str, Any] | None = None  # the reason's catalogue message (ashyq.reports.wording)
 
     @property
     def is_open(self) -> bool:
@@ -247,6 +248,7 @@ def finding_view(finding: Finding, page_titles: dict[str, str]) -> FindingView:
         certainty=str(finding.certainty or "certain"),
         doubt=dict(finding.doubt) if finding.doubt else None,
         decided=decided_of(finding.answer, finding.run_id) if finding.answer_id is not None else None,
+        reason_text=dict(finding.reason_text) if finding.reason_text else None,
     )
 
 

@@ -24,6 +24,7 @@ from ashyq.reports.body_report import BodyReport, EvidenceView, ItemResult
 from ashyq.reports.i18n import Translate, catalogue, format_date, format_percent, format_points
 from ashyq.reports.questions import decided_text, question_text
 from ashyq.reports.rendering import http_url, render, static_text
+from ashyq.reports.wording import deficiency_in, reason_in
 
 RECOMMENDATIONS_SHOWN = 10  # the largest losses; the analysis above lists every one
 
@@ -132,7 +133,7 @@ def _loss(report: BodyReport, leaf: ItemResult, lang: str, t: Translate) -> Loss
     if finding is None:
         return view
     for deficiency in finding.deficiencies:
-        view.messages.append(str(deficiency.get("message", "")))
+        view.messages.append(deficiency_in(deficiency, lang))
         url = deficiency.get("url")
         if isinstance(url, str) and url:
             view.where.append(LinkView(url, http_url(url)))
@@ -159,7 +160,7 @@ def criterion_views(report: BodyReport, lang: str) -> list[CriterionView]:
                 "conclusion.analysis_not_assessed",
                 item=f"{leaf.item} {report.titles.title(leaf.item, lang)}",
                 lang=t(f"lang.{leaf.lang or 'none'}"),
-                reason=(leaf.finding.reason if leaf.finding and leaf.finding.reason else leaf.note),
+                reason=(reason_in(leaf.finding, lang) if leaf.finding and leaf.finding.reason else leaf.note),
             )
             for leaf in criterion.items
             if leaf.status == "not_assessed"

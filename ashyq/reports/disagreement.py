@@ -20,6 +20,7 @@ from ashyq.reports.conclusion import body_name
 from ashyq.reports.exports import safe_cell
 from ashyq.reports.i18n import catalogue, format_points
 from ashyq.reports.rendering import http_url
+from ashyq.reports.wording import deficiency_in
 
 COLUMNS = (
     ("disagreement.number", 6),
@@ -57,7 +58,7 @@ def disagreement_rows(report: BodyReport, lang: str) -> list[list[str | float]]:
     lost = [leaf for leaf in report.items() if leaf.lost > 0]
     for number, leaf in enumerate(lost, start=1):
         finding = leaf.finding
-        messages = [str(d.get("message", "")) for d in finding.deficiencies] if finding else []
+        messages = [deficiency_in(d, lang) for d in finding.deficiencies] if finding else []
         text = "\n".join(m for m in messages if m) or t(f"status.{leaf.status}")
         rows.append(
             [

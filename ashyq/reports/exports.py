@@ -28,6 +28,7 @@ from ashyq.reports.conclusion import body_name, is_monitoring, purpose_note, run
 from ashyq.reports.i18n import catalogue
 from ashyq.reports.questions import decided_text, question_text
 from ashyq.reports.ranking import RankedBody, ranking, run_or_fail
+from ashyq.reports.wording import deficiency_in, reason_in
 from ashyq.store.models import Run
 
 TableName = Literal["ranking", "criteria", "findings", "reconciliation"]
@@ -157,8 +158,8 @@ def _finding_rows(body_id: str, report: BodyReport, lang: str) -> list[list[Cell
                 _r(leaf.points),
                 _r(leaf.max),
                 _r(leaf.lost),
-                (f.reason if f and f.reason else "") or (leaf.note if leaf.status == "not_assessed" else ""),
-                "\n".join(str(d.get("message", "")) for d in f.deficiencies) if f else "",
+                (reason_in(f, lang) if f and f.reason else "") or (leaf.note if leaf.status == "not_assessed" else ""),
+                "\n".join(deficiency_in(d, lang) for d in f.deficiencies) if f else "",
                 "\n".join(dict.fromkeys(e.url for e in f.evidence if e.url)) if f else "",
                 *_certainty_cells(report, leaf, lang),
             ]
@@ -314,6 +315,7 @@ def body_json(entry: RankedBody | None, report: BodyReport) -> dict[str, Any]:
                     "id": leaf.finding.id,
                     "status": leaf.finding.status,
                     "reason": leaf.finding.reason,
+                    "reason_text": leaf.finding.reason_text,
                     "measured": leaf.finding.measured,
                     "check": leaf.finding.check,
                     "carried_from": leaf.finding.carried_from,

@@ -29,6 +29,7 @@ from ashyq.reports.i18n import (
     format_signed,
     translations,
 )
+from ashyq.reports.wording import deficiency_in, reason_in
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 STATIC_DIR = Path(__file__).with_name("static")
@@ -64,6 +65,9 @@ def environment(lang: str = DEFAULT_LANG) -> Environment:
     env.filters["percent"] = format_percent
     env.filters["date"] = format_date
     env.filters["http_url"] = http_url
+    # a finding's reason and a deficiency's message in the page's language (its catalogue message)
+    env.globals["reason_in"] = reason_in
+    env.globals["deficiency_in"] = deficiency_in
     return env
 
 

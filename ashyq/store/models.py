@@ -197,9 +197,13 @@ class Finding(Base):
     lang: Mapped[Lang | None] = mapped_column(text_enum(LANGS, "lang"))
     status: Mapped[Status] = mapped_column(text_enum(STATUSES, "status"))
     reason: Mapped[str | None] = mapped_column(Text)
+    # the reason's catalogue message, ashyq.base.wording.Wording.as_dict() (key, params): the reports
+    # say it in kk and ru; None for a finding whose check gave English only (its English is shown)
+    reason_text: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
     measured: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
-    # each is Deficiency.as_dict(evidence_ids) (ashyq.base.evidence): message, kind, count, url,
-    # selector, record, and "evidence", the ids of the stored evidence it cites
+    # each is Deficiency.as_dict(evidence_ids) (ashyq.base.evidence): message, its catalogue "text"
+    # (key, params), kind, count, url, selector, record, and "evidence", the ids of the stored
+    # evidence it cites
     deficiencies: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument, default=list)
     check_id: Mapped[str] = mapped_column(String(64))
     check_version: Mapped[str] = mapped_column(String(32))

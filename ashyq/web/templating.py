@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ashyq.reports.i18n import catalogue, format_date, format_points, format_signed
 from ashyq.reports.rendering import http_url
+from ashyq.reports.wording import deficiency_in, reason_in
 
 TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")
@@ -29,6 +30,8 @@ def environment() -> Environment:
     env.filters["signed"] = format_signed
     env.filters["day"] = format_date
     env.globals["http_url"] = http_url
+    env.globals["reason_in"] = reason_in
+    env.globals["deficiency_in"] = deficiency_in
     return env
 
 

@@ -143,10 +143,12 @@ def build_sample(session: Session) -> Sample:
         lang="kk",
         status="partial",
         reason="Ағылшын нұсқасы жоқ",
+        reason_text={"key": "reason.sample.no_english", "params": {"мәтін": KAZAKH_LETTERS, "count": 3}},
         measured={"pages": 12, "share": 0.75, "мәтін": KAZAKH_LETTERS},
         deficiencies=[
             {
                 "message": "Құжаттың қазақша нұсқасы жоқ",
+                "text": {"key": "deficiency.sample.no_kazakh", "params": {"url": "https://www.gov.kz/"}},
                 "url": "https://www.gov.kz/memleket/entities/adilet/documents?lang=kk",
                 "selector": "a.doc[href$='.pdf']",
                 "evidence": ["ev-warc-0001"],
