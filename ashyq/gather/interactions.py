@@ -214,6 +214,7 @@ async def mobile_probes(
             overflow = await page.evaluate(probes.OVERFLOW)
             shot = await screenshot(page, gather, home, viewport)
             redirected = bool(mobile_host.search(final_host)) and final_host != home_host
+            hidden = await page.evaluate(probes.PHONE_HIDDEN)  # marks what the phone does not show
             mobile_html = await page.content()
             on_mobile = lxml.html.fromstring(mobile_html)
             on_mobile.make_links_absolute(final)
@@ -241,8 +242,11 @@ async def mobile_probes(
                 "mobile_link_url": to_mobile,
                 "link_to_full": (full is not None) if (redirected or to_mobile) else None,
                 "full_link_url": full,
-                # the phone's DOM: the mobile-version sections (Appendix 16) are judged on it
+                # the phone's DOM: the mobile-version sections (Appendix 16) are judged on it; what the
+                # phone's styles hide is marked data-ashyq-phone-hidden, its template classes listed
                 "html": mobile_html,
+                "phone_hidden": hidden["marked"],
+                "phone_hidden_classes": hidden["classes"],
             }
             result.measurements.append(
                 Measurement(

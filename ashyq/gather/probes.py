@@ -106,3 +106,40 @@ OVERFLOW = """
         viewport_width: window.innerWidth, device_width: screen.width,
         has_viewport_meta: !!document.querySelector('meta[name=viewport]')})
 """
+
+# What a phone does not show (Appendix 16 is judged on what is visible at phone width): every element of the
+# content with text that the phone's styles hide (display none, visibility hidden) is marked
+# data-ashyq-phone-hidden in the DOM the measurement keeps. Navigation, header, footer and dialogs are not
+# content; an element a control opens (aria-controls, data-(bs-)target, a #link) is one tap away, not hidden.
+# The classes only hidden elements carry are returned: the template's phone-hidden classes, applied to the
+# site's other pages when a phone gets them (a responsive site).
+PHONE_HIDDEN = r"""
+() => {
+  const body = document.body;
+  if (!body) return {marked: 0, classes: []};
+  const notContent = 'nav, header, footer, aside, [role=navigation], [role=menu], [role=dialog], script, style, noscript, template';
+  const opened = new Set();
+  for (const el of document.querySelectorAll('[aria-controls], [data-target], [data-bs-target], a[href^="#"]')) {
+    for (const name of ['aria-controls', 'data-target', 'data-bs-target', 'href']) {
+      for (const id of (el.getAttribute(name) || '').split(/\s+/)) if (id.replace(/^#/, '')) opened.add(id.replace(/^#/, ''));
+    }
+  }
+  const marked = [];
+  for (const el of body.querySelectorAll('*')) {
+    if (el.closest(notContent) || el.closest('[data-ashyq-phone-hidden]')) continue;
+    if ([...opened].some(id => el.closest('#' + CSS.escape(id)))) continue;
+    const style = getComputedStyle(el);
+    if (style.display !== 'none' && style.visibility !== 'hidden') continue;
+    if (!(el.textContent || '').trim()) continue;
+    el.setAttribute('data-ashyq-phone-hidden', '1');
+    marked.push(el);
+  }
+  const shown = new Set();
+  for (const el of body.querySelectorAll('[class]')) {
+    if (!el.closest('[data-ashyq-phone-hidden]')) for (const c of el.classList) shown.add(c);
+  }
+  const classes = new Set();
+  for (const el of marked) for (const c of el.classList) if (!shown.has(c)) classes.add(c);
+  return {marked: marked.length, classes: [...classes].slice(0, 100)};
+}
+"""

@@ -118,11 +118,31 @@ def _page_key(url: str, lang: str) -> str:
     return f"{host}{path.rstrip('/')}?{query}"
 
 
-def _html_unit(url: str, lang: str | None, html: str, kind: str, origin: Any) -> Unit | None:
+PHONE_HIDDEN = "data-ashyq-phone-hidden"  # set by the gather step on what a phone's styles do not show
+
+
+def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> None:
+    """Take out of a parsed page what a phone does not show: the elements its rendering marked hidden
+    (``data-ashyq-phone-hidden``) and, on a responsive site's other pages, those of the template's classes
+    that only hidden elements carried there."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        if element.get(PHONE_HIDDEN) is not None or (classes and classes & set((element.get("class") or "").split())):
+            element.drop_tree()
+
+
+def _html_unit(
+    url: str, lang: str | None, html: str, kind: str, origin: Any, hidden_classes: frozenset[str] = frozenset()
+) -> Unit | None:
     """A page read once: one parse gives its links, its paragraphs, its title and texts, and its
     blocks (each reader takes what it needs from the same tree, in that order, since the later ones
-    take navigation and scripts out of it)."""
+    take navigation and scripts out of it). What a phone does not show is left out first
+    (:func:`phone_hidden_out`; the marks exist only in a phone's DOM, ``hidden_classes`` only when a
+    phone's view of desktop pages is asked for)."""
     root = parse_html(html)
+    if root is not None and (hidden_classes or PHONE_HIDDEN in html):
+        phone_hidden_out(root, hidden_classes)
     harvested = bool(getattr(origin, "links", None))
     blocks: tuple[Block, ...] = ()
     paragraphs: tuple[tuple[str, bool], ...] = ()
@@ -424,8 +444,8 @@ def is_mobile_page(page: PageSnapshot) -> bool:
     return page.of_mobile_version or urlsplit(page.url).netloc.startswith("m.") or "mobile" in page.source
 
 
-def _page_unit(page: PageSnapshot) -> list[Unit]:
-    unit = _html_unit(page.url, page.lang, page.html, "page", page)
+def _page_unit(page: PageSnapshot, hidden_classes: frozenset[str] = frozenset()) -> list[Unit]:
+    unit = _html_unit(page.url, page.lang, page.html, "page", page, hidden_classes)
     return [unit] if unit is not None else []
 
 
@@ -459,8 +479,17 @@ def desktop_units(artifacts: BodyArtifacts) -> list[Unit]:
     return list(units)
 
 
-def _desktop_units(artifacts: BodyArtifacts) -> list[Unit]:
-    units = [u for p in artifacts.pages if not is_mobile_page(p) and p.status < 400 for u in _page_unit(p)]
+def phone_units(artifacts: BodyArtifacts, hidden_classes: Iterable[str]) -> list[Unit]:
+    """:func:`desktop_units` as a phone shows them (a responsive site): the elements of the classes its
+    template hides at phone width (the phone's rendering of the home page found them) left out."""
+    classes = frozenset(hidden_classes)
+    return _desktop_units(artifacts, classes) if classes else desktop_units(artifacts)
+
+
+def _desktop_units(artifacts: BodyArtifacts, hidden_classes: frozenset[str] = frozenset()) -> list[Unit]:
+    units = [
+        u for p in artifacts.pages if not is_mobile_page(p) and p.status < 400 for u in _page_unit(p, hidden_classes)
+    ]
     for record in artifacts.records:
         if record.portal == "govkz" and record.kind in CONTENT_KINDS:
             unit = _record_unit(record)

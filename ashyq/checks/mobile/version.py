@@ -8,7 +8,12 @@ Appendix 16 is judged on, and why those.
   finds), unless fetching the version failed in that language (then it is unknown).
 * **responsive** — no separate version, and the site's own pages fit a phone (the browser's phone
   profiles saw no sideways scrolling; without a browser measurement, the pages declare a
-  ``width=device-width`` viewport): a phone gets the desktop pages, so the sections are judged on them.
+  ``width=device-width`` viewport): a phone gets the desktop pages, so the sections are judged on them,
+  without what the template hides at phone width (the classes the phone's rendering of the home page
+  found only on hidden content: ``phone_hidden_classes``).
+* What the phone's rendering hides (``display: none``, ``visibility: hidden`` at phone width; marked
+  ``data-ashyq-phone-hidden`` by the gather step) is not in the mobile version: content hidden by CSS
+  is not counted as present (Appendix 16 scores what a phone user finds).
 * **home rendering** — the browser was sent to a mobile host but the harvest holds none of its
   pages: only the phone's DOM of the home page can be read (a narrower reading, and it says so).
 * **none** — the phone gets the full fixed layout and no mobile version was found anywhere: the
@@ -27,7 +32,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.evidence import EvidenceRef
 from ashyq.base.text import matches_label
 from ashyq.checks.accessibility.website import usable
-from ashyq.checks.completeness.corpus import Unit, desktop_units, measurement_unit, page_units
+from ashyq.checks.completeness.corpus import Unit, desktop_units, measurement_unit, page_units, phone_units
 from ashyq.config.check_settings import check_settings, labels
 
 VIEWPORT_DEVICE_WIDTH = re.compile(
@@ -183,10 +188,12 @@ def _from_measurements(artifacts: BodyArtifacts) -> MobileReading | None:
         )
     if fits and desktop:
         m = fits[0]
+        hidden = sorted({str(c) for f in fits for c in f.data.get("phone_hidden_classes") or ()})
         return MobileReading(
             "responsive",
-            desktop,
-            "the responsive site's own pages (a phone gets them)",
+            phone_units(artifacts, hidden),
+            "the responsive site's own pages (a phone gets them)"
+            + (f"; what the template hides at phone width left out (class {', '.join(hidden[:5])})" if hidden else ""),
             f"no separate mobile version; the site's pages fit a phone ({m.data.get('profile')}: "
             f"{m.data.get('scroll_width')} px in a {m.data.get('device_width') or m.data.get('viewport_width')} px "
             "screen)",
