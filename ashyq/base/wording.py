@@ -70,5 +70,5 @@ class Said(str):
 
 
 def wording_of(text: str | None) -> Wording | None:
-    """The wording a sentence carries, if it is :class:`Said`."""
-    return text.wording if isinstance(text, Said) else None
+    """The wording a sentence carries, if it is :class:`Said` with a key."""
+    return text.wording if isinstance(text, Said) and text.wording.key else None

@@ -29,6 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure
 from ashyq.base.evidence import EvidenceRef
+from ashyq.base.wording import Said
 from ashyq.checks.result import Result, not_assessed
 
 PagesRule = Literal["somewhere", "everywhere"]
@@ -88,12 +89,16 @@ def missing_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
     return list(out.values())
 
 
-def describe(missing: Sequence[FetchFailure]) -> str:
+def describe(missing: Sequence[FetchFailure]) -> Said:
     """The missing pages in one line: how many, why, one address."""
-    why = sorted({f"{f.reason} {f.status_code}" if f.status_code else f.reason for f in missing})
-    return (
+    why = ", ".join(sorted({f"{f.reason} {f.status_code}" if f.status_code else f.reason for f in missing}))
+    return Said(
         f"the website was harvested in part: {len(missing)} page(s) could not be obtained after retries "
-        f"({', '.join(why)}), e.g. {missing[0].url}"
+        f"({why}), e.g. {missing[0].url}",
+        "reason.coverage.in_part",
+        count=len(missing),
+        reasons=why,
+        url=missing[0].url,
     )
 
 
@@ -124,10 +129,16 @@ def left_open(result: Result, missing: Sequence[FetchFailure], rule: PagesRule) 
     if not relevant:
         return result
     evidence = [_cited(f) for f in relevant[:CITED]]
+    described = describe(relevant)
     open_result = not_assessed(
         result.item,
         result.lang,
-        f"{describe(relevant)}; what they hold could change this finding (on the pages seen: {result.status})",
+        Said(
+            f"{described}; what they hold could change this finding (on the pages seen: {result.status})",
+            "reason.coverage.could_change",
+            **described.wording.params,
+            status=result.status,
+        ),
         evidence,
     )
     open_result.measured = {

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BROWSER_MEASUREMENTS, PROVIDER_MEASUREMENTS, BodyArtifacts, FetchFailure
+from ashyq.base.wording import Said
 from ashyq.config.check_settings import check_settings
 
 Requirement = str | tuple[str, ...]
@@ -40,9 +41,15 @@ PORTAL_HOSTS = {
 }
 # What the run supplies per body, and what its absence means.
 CONFIG_KEYS = {
-    "unified_list": "no Unified list of open data is imported (ashyq open-data import-list)",
-    "subordinate_list": "the body's list of subordinate organisations is not known",
-    "state_participation": "the registry states no state participation for the organisation",
+    "unified_list": Said(
+        "no Unified list of open data is imported (ashyq open-data import-list)", "reason.input.no_unified_list"
+    ),
+    "subordinate_list": Said(
+        "the body's list of subordinate organisations is not known", "reason.input.no_subordinates"
+    ),
+    "state_participation": Said(
+        "the registry states no state participation for the organisation", "reason.input.no_state_participation"
+    ),
 }
 
 
@@ -91,7 +98,7 @@ def present(artifacts: BodyArtifacts, name: str) -> bool:
     raise ValueError(f"unknown check input {name!r}")
 
 
-def first_missing(artifacts: BodyArtifacts, needs: Sequence[Requirement]) -> str | None:
+def first_missing(artifacts: BodyArtifacts, needs: Sequence[Requirement]) -> Said | None:
     """Why the first requirement none of whose inputs is there is missing, or None when all are met."""
     for requirement in needs:
         alternatives = (requirement,) if isinstance(requirement, str) else requirement
@@ -118,12 +125,22 @@ def failures_on(artifacts: BodyArtifacts, host: str, paths: Sequence[str] = ()) 
     return out
 
 
-def failure_reason(failures: Sequence[FetchFailure], what: str) -> str:
-    """``what``, then the failures' reasons, how many and one of their addresses."""
-    reasons = sorted({f.reason for f in failures})
+def failure_reason(failures: Sequence[FetchFailure], what: str) -> Said:
+    """``what``, then the failures' reasons, how many and one of their addresses (``what`` a
+    :class:`Said`: its message's key with ``.failed`` says the whole)."""
+    reasons = ", ".join(sorted({f.reason for f in failures}))
     sample = failures[0]
     status = f" {sample.status_code}" if sample.status_code else ""
-    return f"{what}: {', '.join(reasons)}{status} on {len(failures)} request(s), e.g. {sample.url}"
+    if not isinstance(what, Said):
+        return Said(f"{what}: {reasons}{status} on {len(failures)} request(s), e.g. {sample.url}", "")
+    return Said(
+        f"{what}: {reasons}{status} on {len(failures)} request(s), e.g. {sample.url}",
+        f"{what.wording.key}.failed",
+        **what.wording.params,
+        reasons=f"{reasons}{status}",
+        count=len(failures),
+        url=sample.url,
+    )
 
 
 def _site_failures(artifacts: BodyArtifacts) -> list[FetchFailure]:
@@ -131,33 +148,50 @@ def _site_failures(artifacts: BodyArtifacts) -> list[FetchFailure]:
     return [f for f in artifacts.failures if _host(f.url) not in portals]
 
 
-def missing_reason(artifacts: BodyArtifacts, name: str) -> str:
+def missing_reason(artifacts: BodyArtifacts, name: str) -> Said:
     """What the harvest says about a missing input: its fetch failures, or that nothing came."""
     kind, _, rest = name.partition(":")
     if kind == "subordinates":
         reasons = {missing_reason(sub, rest) for sub in artifacts.subordinates if not present(sub, rest)}
-        return f"nothing harvested of the subordinate organisations: {'; '.join(sorted(reasons))}"
+        joined = "; ".join(sorted(reasons))
+        return Said(
+            f"nothing harvested of the subordinate organisations: {joined}", "reason.input.subordinates", reasons=joined
+        )
     if kind == "pages":
         failures = _site_failures(artifacts)
         if failures:
-            return failure_reason(failures, "no page of the website was harvested")
-        return "no page of the website was harvested (nothing was fetched)"
+            return failure_reason(failures, Said("no page of the website was harvested", "reason.input.no_pages"))
+        return Said("no page of the website was harvested (nothing was fetched)", "reason.input.no_pages_fetched")
     if kind == "records":
         host = PORTAL_HOSTS[rest]
         failures = failures_on(artifacts, host)
         if failures:
-            return failure_reason(failures, f"no {host} record was harvested")
-        return f"no {host} record was harvested for this body"
+            return failure_reason(
+                failures, Said(f"no {host} record was harvested", "reason.input.no_records", host=host)
+            )
+        return Said(f"no {host} record was harvested for this body", "reason.input.no_records_of_body", host=host)
     if kind == "measurements":
-        return f"no {rest} measurement: the browser gather step did not run for this site"
+        return Said(
+            f"no {rest} measurement: the browser gather step did not run for this site",
+            "reason.input.no_measurement",
+            measurement=rest,
+        )
     if kind == "provider":
         entry = (check_settings("accessibility", artifacts.config)["providers"] or {}).get(rest)
         if not entry:
-            return "no provider configured"
+            return Said("no provider configured", "reason.input.no_provider")
         provider = entry if isinstance(entry, str) else entry.get("name")
-        return f"the {rest} provider {provider} returned nothing"
+        return Said(
+            f"the {rest} provider {provider} returned nothing",
+            "reason.input.provider_empty",
+            measurement=rest,
+            provider=str(provider),
+        )
     if kind == "declared":
-        return "not declared: the body's own report (Appendix 9) is not loaded (ashyq declare)"
+        return Said(
+            "not declared: the body's own report (Appendix 9) is not loaded (ashyq declare)",
+            "reason.input.not_declared",
+        )
     if kind == "config":
         return CONFIG_KEYS[rest]
     raise ValueError(f"unknown check input {name!r}")

@@ -15,6 +15,7 @@ from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import normalise
 from ashyq.base.vocabulary import LANGS, Lang, Status
+from ashyq.base.wording import Said
 from ashyq.checks.result import Result, not_assessed
 
 EVIDENCE_LIMIT = 12  # records cited as evidence of a pass: enough to look at, not the whole portal
@@ -57,14 +58,28 @@ def coverage_records(artifacts: BodyArtifacts, portal: str, content: str | None 
     ]
 
 
-def unmeasurable(artifacts: BodyArtifacts, portal: str, content: str, lang: str | None = None) -> str | None:
+def unmeasurable(artifacts: BodyArtifacts, portal: str, content: str, lang: str | None = None) -> Said | None:
     """Why the harvest says ``content`` of ``portal`` could not be measured (for ``lang``), or None."""
     for record in coverage_records(artifacts, portal, content):
         if lang is not None and record.lang not in (lang, None):
             continue
         if record.payload.get("measurable") is False:
-            return f"{portal} {record.payload.get('content')}: {record.payload.get('reason') or 'not measurable'}"
+            return not_measurable(portal, record)
     return None
+
+
+def not_measurable(portal: str, record: PortalRecord) -> Said:
+    """A coverage record's "could not be measured": the portal, what, and the harvest's reason."""
+    content, why = str(record.payload.get("content")), record.payload.get("reason")
+    if why:
+        return Said(
+            f"{portal} {content}: {why}",
+            "reason.portal.not_measurable_because",
+            portal=portal,
+            content=content,
+            why=str(why),
+        )
+    return Said(f"{portal} {content}: not measurable", "reason.portal.not_measurable", portal=portal, content=content)
 
 
 # ------------------------------------------------------------------------------------ results

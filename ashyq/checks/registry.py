@@ -45,6 +45,7 @@ from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.vocabulary import BODY_KINDS
+from ashyq.base.wording import Said
 from ashyq.checks import inputs
 from ashyq.checks.coverage import PAGES_RULES, PagesRule, left_open, missing_pages
 from ashyq.checks.edition_index import applies, item_kinds, languages_of
@@ -209,8 +210,11 @@ def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None
             try:
                 produced = check.apply(artifacts)
             except Exception as error:  # a bug in one check must not lose the others' findings
+                failed = f"{type(error).__name__}: {error}"
                 produced = _not_assessed(
-                    check, artifacts.kind, f"check {check.ref} failed: {type(error).__name__}: {error}"
+                    check,
+                    artifacts.kind,
+                    Said(f"check {check.ref} failed: {failed}", "reason.check_failed", check=check.ref, error=failed),
                 )
         if missing and "pages" in check.reads:
             produced = [left_open(result, missing, check.pages_rule) for result in produced]
@@ -221,5 +225,5 @@ def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None
     return results
 
 
-def _not_assessed(check: Check, kind: str, reason: str) -> list[Result]:
+def _not_assessed(check: Check, kind: str, reason: Said) -> list[Result]:
     return [not_assessed(item, lang, reason) for item in check.items_for(kind) for lang in languages_of(item)]

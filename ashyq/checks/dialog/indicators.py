@@ -20,10 +20,11 @@ from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.period import ReportingPeriod, months_between, weeks_between
 from ashyq.base.vocabulary import LANGS, Lang
+from ashyq.base.wording import Said
 from ashyq.base.working_days import half_year_label, half_year_of, parse_portal_day
 from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
-from ashyq.checks.portals import per_language
+from ashyq.checks.portals import not_measurable, per_language
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed, percent
 from ashyq.config.check_settings import check_settings
@@ -100,7 +101,7 @@ def _dialog_failures(artifacts: BodyArtifacts) -> list[FetchFailure]:
     return failures_on(artifacts, PORTAL_HOSTS["dialog"])
 
 
-def unmeasured(artifacts: BodyArtifacts, lang: str, contents: Iterable[str]) -> str | None:
+def unmeasured(artifacts: BodyArtifacts, lang: str, contents: Iterable[str]) -> Said | None:
     """Why ``contents`` (blog_posts, questions, conferences, polls) of ``lang`` were not measured,
     or None when they were (a list page answered, or records of them exist)."""
     wanted = set(contents)
@@ -108,18 +109,27 @@ def unmeasured(artifacts: BodyArtifacts, lang: str, contents: Iterable[str]) -> 
     for r in coverage:
         content = str(r.payload.get("content"))
         if (content == "all" or content in wanted) and r.payload.get("measurable") is False:
-            return f"dialog.egov.kz {content}: {r.payload.get('reason') or 'not measurable'}"
+            return not_measurable("dialog.egov.kz", r)
     measured = {str(r.payload.get("content")) for r in coverage if r.payload.get("measurable")}
     if wanted <= measured:
         return None
     failures = _dialog_failures(artifacts)
     if failures:
         f = failures[0]
-        return f"dialog.egov.kz could not be fetched ({f.reason}{f': {f.detail}' if f.detail else ''}): {f.url}"
+        why = f"{f.reason}{f': {f.detail}' if f.detail else ''}"
+        return Said(
+            f"dialog.egov.kz could not be fetched ({why}): {f.url}", "reason.dialog.not_fetched", why=why, url=f.url
+        )
     kinds = {"blog_posts": "blog_post", "questions": "question", "conferences": "conference", "polls": "poll"}
     if any(artifacts.records_of(DIALOG, kinds.get(c, c), lang) for c in wanted - measured):
         return None
-    return f"no dialog.egov.kz records of {', '.join(sorted(wanted - measured))} were harvested in {lang}"
+    missing = ", ".join(sorted(wanted - measured))
+    return Said(
+        f"no dialog.egov.kz records of {missing} were harvested in {lang}",
+        "reason.dialog.none_harvested",
+        contents=missing,
+        lang=lang,
+    )
 
 
 def coverage_evidence(artifacts: BodyArtifacts, lang: str, contents: Iterable[str]) -> list[EvidenceRef]:
@@ -149,7 +159,7 @@ class DialogView:
     """dialog.egov.kz in one language as a row reads it: why its contents were not measured, or None."""
 
     lang: Lang
-    problem: str | None
+    problem: Said | None
 
 
 def dialog_reader(*contents: str) -> Callable[[BodyArtifacts, str], DialogView]:
@@ -161,16 +171,20 @@ def dialog_reader(*contents: str) -> Callable[[BodyArtifacts, str], DialogView]:
     return read
 
 
+NO_RECORD = Said("no record to show as evidence", "reason.no_record_evidence")
+NO_BLOG_RECORD = Said("no blog record to show as evidence", "reason.dialog.no_blog_evidence")
+
+
 def _none_listed(
     artifacts: BodyArtifacts,
     item: str,
     lang: Lang,
     contents: tuple[str, ...],
     measured: dict[str, Any],
-    message: str,
+    message: Said,
     kind: str,
     url: str | None = None,
-    unshown: str = "no record to show as evidence",
+    unshown: Said = NO_RECORD,
 ) -> Result:
     """A row failed because the portal lists none of ``contents`` in ``lang``: the list pages' coverage
     records are the evidence that they were looked for, and without one the row is not assessed."""
@@ -217,16 +231,26 @@ def events_per_half_year(artifacts: BodyArtifacts, item: str) -> list[Result]:
             else:
                 deficiencies.append(
                     Deficiency(
-                        f"No internet conference or poll in {half_year_label(half)} ({start:%d.%m.%Y}–{end:%d.%m.%Y})",
+                        Said(
+                            f"No internet conference or poll in {half_year_label(half)} "
+                            f"({start:%d.%m.%Y}–{end:%d.%m.%Y})",
+                            "deficiency.dialog.half_year_without_event",
+                            half=half_year_label(half),
+                            start=f"{start:%d.%m.%Y}",
+                            end=f"{end:%d.%m.%Y}",
+                        ),
                         kind="half_year_without_event",
                         url=_list_url(artifacts, lang, ("conferences", "polls")),
                         evidence=coverage_evidence(artifacts, lang, ("conferences", "polls")),
                     )
                 )
         if not halves:
-            why = (
+            why = Said(
                 f"no half-year of the reporting period {period.label} has ended by {as_of:%d.%m.%Y}, "
-                "and none has an event yet"
+                "and none has an event yet",
+                "reason.dialog.no_half_year_ended",
+                period=period.label,
+                as_of=f"{as_of:%d.%m.%Y}",
             )
             return not_assessed(item, lang, why)
         if not evidence:
@@ -241,7 +265,7 @@ def events_per_half_year(artifacts: BodyArtifacts, item: str) -> list[Result]:
             "events_listed": len(events),
         }
         if not evidence and not deficiencies:
-            return not_assessed(item, lang, "no record to show as evidence")
+            return not_assessed(item, lang, NO_RECORD)
         return Result(item, lang, status, measured, deficiencies, evidence)  # type: ignore[arg-type]
 
     return per_language(artifacts, item, dialog_reader("conferences", "polls"), evaluate)
@@ -260,8 +284,13 @@ def _held_in_period(
         return not_assessed(
             item,
             lang,
-            f"the reporting period {period.label} runs until {period.end:%d.%m.%Y} and has no internet "
-            "conference or poll yet",
+            Said(
+                f"the reporting period {period.label} runs until {period.end:%d.%m.%Y} and has no internet "
+                "conference or poll yet",
+                "reason.dialog.period_running",
+                period=period.label,
+                end=f"{period.end:%d.%m.%Y}",
+            ),
         )
     return _none_listed(
         artifacts,
@@ -269,8 +298,14 @@ def _held_in_period(
         lang,
         ("conferences", "polls"),
         measured,
-        f"No internet conference or poll in the reporting period {period.label} "
-        f"({period.start:%d.%m.%Y}–{period.end:%d.%m.%Y})",
+        Said(
+            f"No internet conference or poll in the reporting period {period.label} "
+            f"({period.start:%d.%m.%Y}–{period.end:%d.%m.%Y})",
+            "deficiency.dialog.period_without_event",
+            period=period.label,
+            start=f"{period.start:%d.%m.%Y}",
+            end=f"{period.end:%d.%m.%Y}",
+        ),
         "period_without_event",
         url=_list_url(artifacts, lang, ("conferences", "polls")),
     )
@@ -328,7 +363,7 @@ def blog_entries(artifacts: BodyArtifacts, item: str) -> list[Result]:
         evidence = [p.record.evidence("$.date", f"{p.title} ({p.posted})") for p in counted[:5]]
         evidence = evidence or coverage_evidence(artifacts, lang, ("blog_posts",))
         if not evidence:
-            return not_assessed(item, lang, "no blog record to show as evidence")
+            return not_assessed(item, lang, NO_BLOG_RECORD)
         credited: int = len(counted)
         failed: list[tuple[dict[str, Any], list[str]]] = []
         if regular:
@@ -337,12 +372,22 @@ def blog_entries(artifacts: BodyArtifacts, item: str) -> list[Result]:
         deficiencies = []
         for band, short in failed:
             unit = "a week" if band["per"] == "week" else "a month"
+            listed = f"{', '.join(short[:4])}{' …' if len(short) > 4 else ''}"
             deficiencies.append(
                 Deficiency(
-                    f"{len(counted)} blog entries in {lang} in {period.label}, but fewer than {band['at_least']} "
-                    f"{unit} in {len(short)} {band['per']}(s) ({', '.join(short[:4])}"
-                    f"{' …' if len(short) > 4 else ''}): "
-                    f'the band "more than {band["above"]}" needs them',
+                    Said(
+                        f"{len(counted)} blog entries in {lang} in {period.label}, but fewer than {band['at_least']} "
+                        f"{unit} in {len(short)} {band['per']}(s) ({listed}): "
+                        f'the band "more than {band["above"]}" needs them',
+                        f"deficiency.dialog.irregular_blog.{'week' if band['per'] == 'week' else 'month'}",
+                        entries=len(counted),
+                        lang=lang,
+                        period=period.label,
+                        at_least=str(band["at_least"]),
+                        units=len(short),
+                        listed=listed,
+                        above=str(band["above"]),
+                    ),
                     kind="irregular_blog",
                     evidence=evidence[:1],
                 )
@@ -350,8 +395,16 @@ def blog_entries(artifacts: BodyArtifacts, item: str) -> list[Result]:
         if credited <= top and not failed:
             deficiencies.append(
                 Deficiency(
-                    f"{len(counted)} blog entries in {lang} in the period {period.label} up to "
-                    f"{period.judged_until(as_of):%d.%m.%Y} (the top band needs more than {top:g})",
+                    Said(
+                        f"{len(counted)} blog entries in {lang} in the period {period.label} up to "
+                        f"{period.judged_until(as_of):%d.%m.%Y} (the top band needs more than {top:g})",
+                        "deficiency.dialog.few_blog_entries",
+                        entries=len(counted),
+                        lang=lang,
+                        period=period.label,
+                        until=f"{period.judged_until(as_of):%d.%m.%Y}",
+                        top=f"{top:g}",
+                    ),
                     kind="few_blog_entries",
                     evidence=evidence[:1],
                 )
@@ -400,19 +453,27 @@ def answered_share(questions: list[Question], period: ReportingPeriod, as_of: da
     return QuestionCount(scope, sum(q.answered for q in scope), undated, outside, period, period.judged_until(as_of))
 
 
-def no_questions_reason(cfg: dict[str, Any], count: QuestionCount) -> str:
+def no_questions_reason(cfg: dict[str, Any], count: QuestionCount) -> Said:
     closed = cfg["blog"].get("questions_closed")
-    return (
+    return Said(
         f"no question was asked in the reporting period {count.period.label} up to {count.until:%d.%m.%Y} "
         f"({count.outside} asked outside it; appeals to blogs were closed on {closed}); "
-        "nothing received is not «0 % answered»"
+        "nothing received is not «0 % answered»",
+        "reason.dialog.no_questions",
+        period=count.period.label,
+        until=f"{count.until:%d.%m.%Y}",
+        outside=count.outside,
+        closed=str(closed),
     )
 
 
-def undated_reason(count: QuestionCount) -> str:
-    return (
+def undated_reason(count: QuestionCount) -> Said:
+    return Said(
         f"{len(count.undated)} question(s) carry no readable date and none dated falls in the reporting period "
-        f"{count.period.label}: whether any was asked in it is unknown"
+        f"{count.period.label}: whether any was asked in it is unknown",
+        "reason.dialog.undated_questions",
+        undated=len(count.undated),
+        period=count.period.label,
     )
 
 
@@ -447,9 +508,9 @@ def _blog_present(artifacts: BodyArtifacts, item: str, lang: Lang, cfg: dict[str
         lang,
         ("blog_posts",),
         {"posts": 0},
-        f"The first head's blog has no entry in {lang}",
+        Said(f"The first head's blog has no entry in {lang}", "deficiency.dialog.no_blog", lang=lang),
         "no_blog",
-        unshown="no blog record to show as evidence",
+        unshown=NO_BLOG_RECORD,
     )
 
 
@@ -474,7 +535,11 @@ def _blog_answers(artifacts: BodyArtifacts, item: str, lang: Lang, cfg: dict[str
     unanswered = [q for q in scope if not q.answered]
     deficiencies = [
         Deficiency(
-            f"Question № {q.number} has no published answer",
+            Said(
+                f"Question № {q.number} has no published answer",
+                "deficiency.dialog.unanswered_question",
+                number=q.number,
+            ),
             kind="unanswered_question",
             record=q.number,
             url=q.record.source_url,
@@ -503,6 +568,10 @@ def _feedback_events(artifacts: BodyArtifacts, item: str, lang: Lang, cfg: dict[
         lang,
         ("conferences", "polls"),
         {"events": 0},
-        f"No poll or internet conference since {first:%d.%m.%Y}",
+        Said(
+            f"No poll or internet conference since {first:%d.%m.%Y}",
+            "deficiency.dialog.no_event",
+            since=f"{first:%d.%m.%Y}",
+        ),
         "no_event",
     )
