@@ -207,10 +207,14 @@ def coverage_lines(report: BodyReport, lang: str) -> tuple[str, list[str]]:
             )
         )
     rows = []
+    findings = {(leaf.item, leaf.lang): leaf.finding for leaf in report.items() if leaf.finding is not None}
     for entry in report.not_assessed_items:
         item = f"{entry.get('item')} {report.titles.title(str(entry.get('item')), lang)}"
         where = t(f"lang.{entry.get('lang') or 'none'}")
         reason = str(entry.get("reason", ""))
+        finding = findings.get((str(entry.get("item")), entry.get("lang")))
+        if finding is not None and finding.reason == reason:  # the scorer's reason is the finding's English
+            reason = reason_in(finding, lang)
         if float(entry.get("penalty", 0.0)) > 0:
             points = format_points(float(entry["penalty"]), lang)
             rows.append(t("conclusion.coverage_penalty_row", item=item, lang=where, points=points, reason=reason))
