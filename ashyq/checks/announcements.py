@@ -39,6 +39,7 @@ from ashyq.base.dates import find_dates, parse_timestamp
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.form_items import rows_for
 from ashyq.base.vocabulary import LANGS
+from ashyq.base.wording import Said
 from ashyq.checks.budget.records import budget_portal
 from ashyq.checks.declared.facts import declared_of, presence_results, row_evidence, rows_of
 from ashyq.checks.legalacts.records import npa_portal
@@ -137,7 +138,10 @@ def nothing_to_announce(artifacts: BodyArtifacts, item: str, lang: str, find: Fi
         return None
     url, what = found
     cited = EvidenceRef(url=url, kind="portal_record", snippet=f"no {what} of the body in the period")
-    reason = f"no {what} on the portal: nothing to announce, nothing to publish"
+    reason = Said(
+        f"no {what} on the portal: nothing to announce, nothing to publish",
+        f"reason.announcements.nothing_to_announce.{'npa' if find is npa_sources else 'budget'}",
+    )
     return Result(item, lang, "not_applicable", {"nothing_to_publish": True}, [], [cited], reason)  # type: ignore[arg-type]
 
 
@@ -153,6 +157,42 @@ def _no_budget_programmes(artifacts: BodyArtifacts, lang: str) -> tuple[str, str
     if budget.problem or budget.restricted or budget.programmes or budget.of_kind("programme_report"):
         return None
     return budget.search_url or "https://budget.egov.kz/", "budget programme or programme report"
+
+
+# what a row looks for → the catalogue's word for it (the meetings' rows name theirs in their settings);
+# a language's sentence is a message of its own (kk, ru): the Kazakh and Russian name the language
+TOPICS = {
+    "announcement of a public discussion of budget programmes": "budget",
+    "announcement of a public discussion of draft acts": "npa",
+    "action plan on problem issues": "action_plan",
+    "open sitting (collegium) streamed online": "collegium",
+    "announced meeting with the population": "population",
+    "personal reception of citizens held": "reception",
+    "meeting with non-governmental organisations": "ngo",
+}
+
+
+def _topic(what: str) -> str:
+    """The catalogue's word for ``what``; ``other`` (the English named as a parameter) for a row set otherwise."""
+    return TOPICS.get(what, "other")
+
+
+def _what_param(what: str) -> dict[str, str]:
+    return {} if what in TOPICS else {"what": what}
+
+
+def _not_found(what: str, lang: str, on_budget: bool, outside_period: str | None) -> Said:
+    """The row's material is not on the web (``outside_period``: the period's label when only
+    material of another time was found)."""
+    message = f"No {what} in {lang} on the website{' or budget.egov.kz' if on_budget else ''}"
+    if outside_period is None:
+        return Said(message, f"deficiency.announcements.not_found.{_topic(what)}.{lang}", **_what_param(what))
+    return Said(
+        f"{message} in the reporting period {outside_period}; found only of another time",
+        f"deficiency.announcements.not_found_in_period.{_topic(what)}.{lang}",
+        period=outside_period,
+        **_what_param(what),
+    )
 
 
 def measured_result(
@@ -187,8 +227,12 @@ def measured_result(
             out.append(nothing)
         elif undated and not outside:
             label = artifacts.reporting_period().label
-            reason = (
-                f"{len(undated)} {what}(s) found in {lang} show no date: they cannot be placed in the period {label}"
+            reason = Said(
+                f"{len(undated)} {what}(s) found in {lang} show no date: they cannot be placed in the period {label}",
+                f"reason.announcements.undated.{_topic(what)}.{lang}",
+                undated=len(undated),
+                period=label,
+                **_what_param(what),
             )
             out.append(
                 Result(item, lang, "not_assessed", {"found_on_web": 0, "undated": len(undated)}, [], undated, reason)
@@ -196,9 +240,10 @@ def measured_result(
         elif readable or claim.status == "fail":
             cited = claim.evidence or [ref for d in claim.deficiencies for ref in d.references()[:1]]
             where = [p.url for p in artifacts.pages_in(lang)[:1]]
-            message = f"No {what} in {lang} on the website{' or budget.egov.kz' if find is budget_sources else ''}"
+            message = _not_found(
+                what, lang, find is budget_sources, artifacts.reporting_period().label if outside else None
+            )
             if outside:  # material of another period is there: named with its date, it does not count
-                message += f" in the reporting period {artifacts.reporting_period().label}; found only of another time"
                 cited = [*outside, *cited]
             deficiency = Deficiency(message, kind="not_found", url=where[0] if where else None, evidence=cited)
             evidence = cited or [p.evidence("title", p.title or p.url) for p in artifacts.pages_in(lang)[:2]]
@@ -336,7 +381,11 @@ def action_plans(artifacts: BodyArtifacts, item: str) -> list[Result]:
             for day, cited in meetings:
                 plan = next((p for p in plans if p >= day), None)
                 if plan is None:
-                    message = f"No {ACTION_PLAN} in {res.lang} published on or after the meeting of {day:%d.%m.%Y}"
+                    message = Said(
+                        f"No {ACTION_PLAN} in {res.lang} published on or after the meeting of {day:%d.%m.%Y}",
+                        f"deficiency.announcements.no_action_plan_after.{res.lang}",
+                        day=f"{day:%d.%m.%Y}",
+                    )
                     missing.append(Deficiency(message, "no_action_plan", url=cited.url, evidence=[cited]))
                 else:
                     plans.remove(plan)
@@ -344,7 +393,11 @@ def action_plans(artifacts: BodyArtifacts, item: str) -> list[Result]:
             uncovered = meetings[int(res.measured.get("confirmed") or 0) :]
             missing = [
                 Deficiency(
-                    f"No confirmed {ACTION_PLAN} in {res.lang} for the meeting of {day:%d.%m.%Y}",
+                    Said(
+                        f"No confirmed {ACTION_PLAN} in {res.lang} for the meeting of {day:%d.%m.%Y}",
+                        f"deficiency.announcements.no_confirmed_action_plan.{res.lang}",
+                        day=f"{day:%d.%m.%Y}",
+                    ),
                     "no_action_plan",
                     url=cited.url,
                     evidence=[cited],

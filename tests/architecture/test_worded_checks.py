@@ -27,7 +27,6 @@ EXEMPT: dict[str, str] = {
     "ashyq/checks/accessibility/visual.py": NOT_YET,
     "ashyq/checks/accessibility/wcag.py": NOT_YET,
     "ashyq/checks/accessibility/website.py": NOT_YET,
-    "ashyq/checks/announcements.py": NOT_YET,
     "ashyq/checks/budget/indicators.py": NOT_YET,
     "ashyq/checks/budget/requirements.py": NOT_YET,
     "ashyq/checks/completeness/judge.py": NOT_YET,
