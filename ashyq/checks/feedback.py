@@ -25,6 +25,7 @@ from ashyq.base.artifacts import BodyArtifacts, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import normalise
 from ashyq.base.vocabulary import Status
+from ashyq.base.wording import Said
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
@@ -72,12 +73,23 @@ def _portal_failures(artifacts: BodyArtifacts, host: str) -> list[str]:
     return [f"{f.url} ({f.reason})" for f in failures_on(artifacts, host)]
 
 
-def _unmeasured(artifacts: BodyArtifacts, portal: str, host: str) -> str | None:
+def _unmeasured(artifacts: BodyArtifacts, portal: str, host: str) -> Said | None:
     for r in artifacts.records_of(portal, "coverage"):
         if r.payload.get("measurable") is False:
-            return f"{host}: {r.payload.get('content')}: {r.payload.get('reason') or 'not measurable'}"
+            content, why = str(r.payload.get("content")), r.payload.get("reason")
+            if why:
+                return Said(
+                    f"{host}: {content}: {why}",
+                    "reason.feedback.not_measurable_because",
+                    host=host,
+                    content=content,
+                    why=str(why),
+                )
+            return Said(
+                f"{host}: {content}: not measurable", "reason.feedback.not_measurable", host=host, content=content
+            )
     if not artifacts.records_of(portal):
-        return f"no {host} record was harvested"
+        return Said(f"no {host} record was harvested", "reason.feedback.none_harvested", host=host)
     return None
 
 
@@ -271,18 +283,24 @@ def feedback_indicator(artifacts: BodyArtifacts, items: Mapping[str, str]) -> li
     tallies = {"legalacts": _legalacts(artifacts, cfg), "budget": _budget(artifacts, cfg)}
     conditions = [_npa_announced(artifacts, cfg), _budget_announced(artifacts, cfg), _results_public(artifacts, cfg)]
 
-    def blocked(portals: list[str], answers: bool) -> str | None:
+    def blocked(portals: list[str], answers: bool) -> Said | None:
         for p in portals:
             if problems[p]:
                 return problems[p]
             if answers and tallies[p].comments_unknown:
-                return f"{hosts[p]}: answers unknown for {tallies[p].comments_unknown} comments ({failures[p][:1]})"
+                return Said(
+                    f"{hosts[p]}: answers unknown for {tallies[p].comments_unknown} comments ({failures[p][:1]})",
+                    "reason.feedback.answers_unknown",
+                    host=hosts[p],
+                    comments=tallies[p].comments_unknown,
+                    failures=str(failures[p][:1]),
+                )
             if not answers and failures[p] and p != "legalacts":
-                return f"{hosts[p]} could not be fully fetched: {', '.join(failures[p][:2])}"
+                return _not_fully_fetched(hosts[p], failures[p])
         if answers:
             for p in portals:
                 if failures[p]:
-                    return f"{hosts[p]} could not be fully fetched: {', '.join(failures[p][:2])}"
+                    return _not_fully_fetched(hosts[p], failures[p])
         return None
 
     results = []
@@ -294,6 +312,29 @@ def feedback_indicator(artifacts: BodyArtifacts, items: Mapping[str, str]) -> li
             continue
         results.append(_ratio(artifacts, item, list(portals), answers, tallies, conditions))
     return results
+
+
+def _not_fully_fetched(host: str, failures: list[str]) -> Said:
+    joined = ", ".join(failures[:2])
+    return Said(
+        f"{host} could not be fully fetched: {joined}", "reason.feedback.not_fully_fetched", host=host, failures=joined
+    )
+
+
+# a condition's detail when it is not met → the catalogue's word for it
+NOT_MET_DETAILS = {
+    "reported by the body": "declared",
+    "no announcement of the public discussion among the body's budget.egov.kz materials": "no_material",
+}
+
+
+def _zeroed(condition: Condition) -> Said:
+    """The deficiency that zeroes F: the condition not met, and how that is known."""
+    english = f"F is zeroed (order No. 17-НҚ p. 23): {condition.name} not met. {condition.detail}".strip()
+    detail = NOT_MET_DETAILS.get(condition.detail)
+    if detail is None:  # a condition worded otherwise: its name and detail as they are
+        return Said(english, "deficiency.feedback.zeroed", condition=condition.name, detail=condition.detail)
+    return Said(english, f"deficiency.feedback.zeroed.{condition.name}.{detail}")
 
 
 def _ratio(
@@ -326,7 +367,7 @@ def _ratio(
     if zeroed:
         deficiencies = [
             Deficiency(
-                f"F is zeroed (order No. 17-НҚ p. 23): {c.name} not met. {c.detail}".strip(),
+                _zeroed(c),
                 kind="zeroed",
                 evidence=c.evidence,
             )
@@ -334,12 +375,12 @@ def _ratio(
         ]
         return Result(item, None, "fail", measured, deficiencies, evidence + zeroed[0].evidence)
     if not evidence:
-        return not_assessed(item, None, "no record to show as evidence")
+        return not_assessed(item, None, Said("no record to show as evidence", "reason.no_record_evidence"))
     deficiencies = []
     if answers:
         deficiencies = [
             Deficiency(
-                "Comment without an answer",
+                Said("Comment without an answer", "deficiency.feedback.unanswered"),
                 kind="unanswered",
                 url=r.source_url,
                 record=r.external_id,
@@ -351,7 +392,12 @@ def _ratio(
     elif num < den:
         deficiencies = [
             Deficiency(
-                f"{den - num} of {den} remarks and proposals were not accepted",
+                Said(
+                    f"{den - num} of {den} remarks and proposals were not accepted",
+                    "deficiency.feedback.not_accepted",
+                    rejected=den - num,
+                    proposals=den,
+                ),
                 kind="not_accepted",
                 count=den - num,
                 evidence=evidence[:1],
