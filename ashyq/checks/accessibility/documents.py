@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.text import squash
+from ashyq.base.wording import Said
 from ashyq.checks.accessibility.materials import content_text, pages_deficiency, row_result
 from ashyq.checks.accessibility.points import by_language
 from ashyq.checks.accessibility.website import Parsed, on_site_pages
@@ -85,7 +86,7 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
             None,
             "not_applicable",
             {"pages": len(pages)},
-            reason="no long document or legal act among the harvested pages",
+            reason=Said("no long document or legal act among the harvested pages", "reason.a14.no_long_documents"),
         )
     deficiencies = []
     if unsplit:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
-from ashyq.checks.accessibility.wcag import axe_outcome, pages_text
+from ashyq.base.wording import Said
+from ashyq.checks.accessibility.wcag import axe_outcome, pages_listed
 from ashyq.checks.accessibility.website import measurements, no_measurement, usable
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result
@@ -51,10 +52,17 @@ def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if stops and share < float(config["presence_pass_share"]):
         worst = [m for m in taken if m.data.get("invisible")]
         first = worst[0].data["invisible"][0] if worst else {}
+        listed, urls = pages_listed([m.url for m in worst])
         outcome.deficiencies.append(
             Deficiency(
-                f"{stops - visible} of {stops} keyboard stops show no focus indicator, "
-                f"on {pages_text([m.url for m in worst])}",
+                Said(
+                    f"{stops - visible} of {stops} keyboard stops show no focus indicator, on {listed} page(s): {urls}",
+                    "deficiency.a14.focus_not_visible",
+                    unseen=stops - visible,
+                    stops=stops,
+                    pages=listed,
+                    urls=urls,
+                ),
                 kind="focus_not_visible",
                 url=(worst or taken)[0].url,
                 selector=first.get("selector"),
@@ -71,8 +79,7 @@ def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
         cycle = (trapped[0].data.get("trap") or {}).get("cycle") or []
         outcome.deficiencies.append(
             Deficiency(
-                f"the keyboard focus is trapped (Tab, Shift+Tab and the keys the page names cannot leave "
-                f"{', '.join(cycle[:3]) or 'it'}) on {pages_text([m.url for m in trapped])}",
+                _trapped(", ".join(cycle[:3]), *pages_listed([m.url for m in trapped])),
                 kind="focus_trap",
                 url=trapped[0].url,
                 selector=cycle[0] if cycle else None,
@@ -106,13 +113,31 @@ def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return [result]
 
 
+def _trapped(cycle: str, listed: int, urls: str) -> Said:
+    """The focus trap's sentence: the elements the focus cycles through (when named), and the pages."""
+    head = "the keyboard focus is trapped (Tab, Shift+Tab and the keys the page names cannot leave"
+    where = f"on {listed} page(s): {urls}"
+    if not cycle:
+        return Said(f"{head} it) {where}", "deficiency.a14.focus_trap.unnamed", pages=listed, urls=urls)
+    return Said(f"{head} {cycle}) {where}", "deficiency.a14.focus_trap", cycle=cycle, pages=listed, urls=urls)
+
+
 def _mouse_only(mouse: list[Measurement]) -> Deficiency:
     """Controls that answer only a mouse click (Appendix 14 row 3.3: all functionality from the keyboard)."""
     first = mouse[0].data["mouse_only"]["controls"][0]
     count = sum(int(m.data["mouse_only"]["count"]) for m in mouse)
+    control = str(first.get("text") or first.get("selector"))
+    listed, urls = pages_listed([m.url for m in mouse])
     return Deficiency(
-        f"{count} element(s) answer a mouse click but the keyboard cannot reach them (no link, button or "
-        f"tab stop; first «{first.get('text') or first.get('selector')}») on {pages_text([m.url for m in mouse])}",
+        Said(
+            f"{count} element(s) answer a mouse click but the keyboard cannot reach them (no link, button or "
+            f"tab stop; first «{control}») on {listed} page(s): {urls}",
+            "deficiency.a14.not_keyboard_operable",
+            count=count,
+            control=control,
+            pages=listed,
+            urls=urls,
+        ),
         kind="not_keyboard_operable",
         url=mouse[0].url,
         selector=first.get("selector"),

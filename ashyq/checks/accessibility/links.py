@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label
+from ashyq.base.wording import Said
 from ashyq.checks.accessibility.materials import pages_deficiency, row_result
 from ashyq.checks.accessibility.points import by_language
 from ashyq.checks.accessibility.website import Parsed, is_home, is_home_url, on_site_pages, sample
@@ -54,6 +55,21 @@ def _has_notice(anchor: Any, notices: list[str]) -> bool:
     return matches_label(around, notices)
 
 
+def _external_behaviour(same_tab: str, silent: str) -> Said:
+    """Requirement 3 of row 2.9 broken: the external links (sampled) that open in the same window, and
+    those that open a new one without saying so."""
+    told = [
+        ("external links open in the same window", same_tab),
+        ("external links open a new window without telling the user", silent),
+    ]
+    english = "; ".join(f"{text}: {found}" for text, found in told if found)
+    if same_tab and silent:
+        return Said(english, "deficiency.a14.external_links.both", same_tab=same_tab, untold=silent)
+    if same_tab:
+        return Said(english, "deficiency.a14.external_links.same_tab", same_tab=same_tab)
+    return Said(english, "deficiency.a14.external_links.untold", untold=silent)
+
+
 @register("a14.links", "2", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
@@ -79,10 +95,10 @@ def _links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: l
     }
     if dead:
         found = list(dead.values())
+        links = sample(f"{lk.target_url} ({lk.target_status})" for _, lk in found)
         deficiencies.append(
             Deficiency(
-                "links to pages that do not exist: "
-                + sample(f"{lk.target_url} ({lk.target_status})" for _, lk in found),
+                Said(f"links to pages that do not exist: {links}", "deficiency.a14.dead_link", links=links),
                 kind="dead_link",
                 url=found[0][0].page.url,
                 evidence=[
@@ -107,15 +123,12 @@ def _links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: l
     notices = labels(config, "new_window_notice")
     silent = [(p, a) for p, a in external if a.get("target") == "_blank" and not _has_notice(a, notices)]
     if same_tab or silent:
-        told = (
-            ("external links open in the same window", same_tab),
-            ("external links open a new window without telling the user", silent),
-        )
-        what = "; ".join(f"{text}: {sample(a.get('href', '') for _, a in found)}" for text, found in told if found)
         shown = same_tab + silent
         deficiencies.append(
             Deficiency(
-                what,
+                _external_behaviour(
+                    sample(a.get("href", "") for _, a in same_tab), sample(a.get("href", "") for _, a in silent)
+                ),
                 kind="external_link_behaviour",
                 url=shown[0][0].page.url,
                 evidence=[p.page.evidence(f"a[href='{a.get('href')}']", a.text_content()) for p, a in shown[:3]],

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ashyq.base.artifacts import BodyArtifacts, DownloadInfo
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import element_text, matches_label, squash
+from ashyq.base.wording import Param, Said
 from ashyq.checks.accessibility.navigation import search_form
 from ashyq.checks.accessibility.points import judge
 from ashyq.checks.accessibility.wcag import interpretation
@@ -57,9 +58,11 @@ def row_result(
 
 
 def pages_deficiency(kind: str, message: str, pages: list[Parsed], selector: str | None = None) -> Deficiency:
-    """A requirement violated on ``pages``: one fact per page."""
+    """A requirement violated on ``pages``: one fact per page. Its catalogue message is
+    ``deficiency.a14.<kind>``, the ``message`` followed by the pages sampled (``%(urls)s``)."""
+    urls = sample(p.page.url for p in pages)
     return Deficiency(
-        f"{message}: {sample(p.page.url for p in pages)}",
+        Said(f"{message}: {urls}", f"deficiency.a14.{kind}", urls=urls),
         kind=kind,
         count=len(pages),
         url=pages[0].page.url,
@@ -69,12 +72,19 @@ def pages_deficiency(kind: str, message: str, pages: list[Parsed], selector: str
 
 
 # ------------------------------------------------------------------------------------------- 2.5
-SEARCH_PROPERTIES = (
-    ("search_query_length", "the search box does not take a query of 20 characters"),
-    ("search_fulltext", "the search does not look through the full text (a word of a page's text found nothing)"),
-    ("search_advanced", "there is no advanced search"),
-    ("search_results_page", "results are not on a separate page that keeps the query in the search box"),
-)
+SEARCH_PROPERTIES = {
+    kind: Said(english, f"deficiency.a14.{kind}")
+    for kind, english in (
+        ("search_query_length", "the search box does not take a query of 20 characters"),
+        ("search_fulltext", "the search does not look through the full text (a word of a page's text found nothing)"),
+        ("search_advanced", "there is no advanced search"),
+        ("search_results_page", "results are not on a separate page that keeps the query in the search box"),
+    )
+}
+
+
+def _search_lacks(kind: str) -> Said:
+    return SEARCH_PROPERTIES[kind]
 
 
 @register(
@@ -100,7 +110,10 @@ def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
     data = m.data
     if not data.get("form_found"):
         d = Deficiency(
-            "the browser found no search form to submit", kind="no_search", url=m.url, evidence=[m.evidence()]
+            Said("the browser found no search form to submit", "deficiency.a14.no_search_submitted"),
+            kind="no_search",
+            url=m.url,
+            evidence=[m.evidence()],
         )
         return [Result(item, None, "fail", {"form_found": False}, [d], [m.evidence()])]
     advanced = bool(data.get("advanced")) or any(
@@ -115,12 +128,12 @@ def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
     }
     deficiencies = [
         Deficiency(
-            message,
+            _search_lacks(kind),
             kind=kind,
             url=data.get("results_url") or m.url,
             evidence=[m.evidence("form", f"query «{data.get('query', '')}»")],
         )
-        for kind, message in SEARCH_PROPERTIES
+        for kind in SEARCH_PROPERTIES
         if not holds[kind]
     ]
     measured = {"properties_met": sum(holds.values()), **{k: v for k, v in holds.items()}}
@@ -199,12 +212,12 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
     in a format whose text can be saved, searched and copied (``a14-text-formats``: by default any
     of the configured machine-readable formats; the literal reading allows only rtf, txt, HTML and
     XML), archives in zip. One deficiency (the row deducts per requirement), naming each problem."""
-    problems: list[str] = []
+    problems: dict[str, tuple[str, str]] = {}  # part of the sentence → (the kinds or charset, the URLs)
     where: list[str] = []
     evidence: list[EvidenceRef] = []
     not_utf8 = [p for p in pages if (_charset(p) or "utf-8") not in ("utf-8", "utf8")]
     if not_utf8:
-        problems.append(f"pages not in UTF-8 ({_charset(not_utf8[0])}): {sample(p.page.url for p in not_utf8)}")
+        problems["utf8"] = (str(_charset(not_utf8[0])), sample(p.page.url for p in not_utf8))
         where += [p.page.url for p in not_utf8]
         evidence += [p.page.evidence("head", _charset(p) or "") for p in not_utf8[:2]]
     documents, archives = set(config["document_formats"]), set(config["archive_formats"])
@@ -221,22 +234,38 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
                 wrong_archives.setdefault(url, (p, fmt))
             elif fmt in documents and fmt not in allowed:
                 wrong_docs.setdefault(url, (p, fmt))
-    for found, what in ((wrong_docs, "documents in a format whose text cannot be searched and copied"),
-                        (wrong_archives, "archives not in zip")):  # fmt: skip
+    for found, part in ((wrong_docs, "documents"), (wrong_archives, "archives")):
         if found:
             kinds = ", ".join(sorted({f for _, f in found.values()}))
-            problems.append(f"{what} ({kinds}): {sample(found)}")
+            problems[part] = (kinds, sample(found))
             where += [p.page.url for p, _ in found.values()]
             evidence += [p.page.evidence(f"a[href='{u}']", u) for u, (p, _) in list(found.items())[:2]]
     if not problems:
         return None
     return Deficiency(
-        "; ".join(problems),
+        _not_machine_readable(problems),
         kind="not_machine_readable",
         url=where[0],
         evidence=evidence[:4],
         pages=list(dict.fromkeys(where)),
     )
+
+
+MACHINE_READABLE_PARTS = {
+    "utf8": "pages not in UTF-8",
+    "documents": "documents in a format whose text cannot be searched and copied",
+    "archives": "archives not in zip",
+}
+
+
+def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
+    """Requirement 1 of row 2.6 broken: each part found, «what (kinds): URLs», joined by «; ». The
+    catalogue message names the parts found (``deficiency.a14.not_machine_readable.utf8_archives``)."""
+    english = "; ".join(f"{MACHINE_READABLE_PARTS[part]} ({kinds}): {urls}" for part, (kinds, urls) in problems.items())
+    params: dict[str, Param] = {}
+    for part, (kinds, urls) in problems.items():
+        params[f"{part}_kinds"], params[f"{part}_urls"] = kinds, urls
+    return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
 @register("a14.formats", "2", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
@@ -258,7 +287,11 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
         urls = sample(u for _, u in unlabelled)
         deficiencies.append(
             Deficiency(
-                f"downloads without format and size next to them: {urls}",
+                Said(
+                    f"downloads without format and size next to them: {urls}",
+                    "deficiency.a14.download_without_format_size",
+                    urls=urls,
+                ),
                 kind="download_without_format_size",
                 url=unlabelled[0][0].page.url,
                 evidence=[p.page.evidence(f"a[href='{u}']", u) for p, u in unlabelled[:3]],
@@ -315,7 +348,11 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if not materials:
         if not pages:
             return no_pages(artifacts, [item])
-        return [not_assessed(item, None, "no news item or document page among the harvested pages")]
+        return [
+            not_assessed(
+                item, None, Said("no news item or document page among the harvested pages", "reason.a14.no_materials")
+            )
+        ]
     date, clock = pattern(config, "date"), pattern(config, "time")
     texts = {p.page.url: content_text(p) for p in materials}
     dated = [p for p in materials if date.search(texts[p.page.url])]
@@ -378,8 +415,11 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 item,
                 None,
                 "not_applicable",
-                reason="the official marking of a state body and the State "
-                "Emblem are owed by state bodies, not by subordinate organisations",
+                reason=Said(
+                    "the official marking of a state body and the State "
+                    "Emblem are owed by state bodies, not by subordinate organisations",
+                    "reason.a14.graphics_subordinate",
+                ),
             )
         ]
     config = check_settings("accessibility", artifacts.config)
@@ -408,7 +448,13 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
         width, height = round(float(m.data["rendered_width"])), round(float(m.data["rendered_height"]))
         measured.update(width=width, height=height, size_source="rendered")
         too_large = Deficiency(
-            f"the State Emblem is shown at {width}×{height} px (at most {limit}×{limit})",
+            Said(
+                f"the State Emblem is shown at {width}×{height} px (at most {limit}×{limit})",
+                "deficiency.a14.emblem_too_large.rendered",
+                width=width,
+                height=height,
+                limit=limit,
+            ),
             kind="emblem_too_large",
             url=m.url,
             selector=m.data.get("selector"),
@@ -417,7 +463,13 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     else:
         images = [(p, img) for p in home if (img := _emblem_in_html(p, config)) is not None]
         if not images and not taken:
-            return [not_assessed(item, None, "no emblem measurement and no emblem in the HTML of the home page")]
+            return [
+                not_assessed(
+                    item,
+                    None,
+                    Said("no emblem measurement and no emblem in the HTML of the home page", "reason.a14.no_emblem"),
+                )
+            ]
         if not images:
             deficiencies.append(
                 pages_deficiency("emblem_missing", "no image of the State Emblem on the home page", home)
@@ -427,7 +479,12 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
             width, height = int(img.get("width") or 0), int(img.get("height") or 0)
             measured.update(width=width, height=height, size_source="html_attributes")
             too_large = Deficiency(
-                f"the State Emblem is declared {width}×{height} px",
+                Said(
+                    f"the State Emblem is declared {width}×{height} px",
+                    "deficiency.a14.emblem_too_large.declared",
+                    width=width,
+                    height=height,
+                ),
                 kind="emblem_too_large",
                 url=p.page.url,
                 evidence=[p.page.evidence("img", img.get("src"))],

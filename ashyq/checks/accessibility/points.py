@@ -25,6 +25,7 @@ from typing import Any
 
 from ashyq.base.evidence import Deficiency
 from ashyq.base.vocabulary import Status
+from ashyq.base.wording import Said
 from ashyq.checks.accessibility.website import Parsed
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result
@@ -49,7 +50,7 @@ class Points:
 
     got: float
     weight: float
-    note: str
+    note: Said
 
     @property
     def status(self) -> Status:
@@ -125,10 +126,21 @@ def judge(
     got = round(max(0.0, base - taken), 6)
     row = item_id.removeprefix("A14-")
     source = f"{item.source.file}, {item.source.point}" if item.source.point else item.source.file
-    sum_text = f"{base:g}" + (f" − {taken:g} deducted" if taken else "")
+    figures = {"row": row, "source": source, "got": f"{got:g}", "weight": f"{weight:g}"}
+    head, tail = f"Appendix 14 row {row} ({source}): ", f" = {got:g} of {weight:g}"
     if nothing:
-        sum_text = "nothing the row asks for was found"
-    return Points(got, weight, f"Appendix 14 row {row} ({source}): {sum_text} = {got:g} of {weight:g}")
+        note = Said(f"{head}nothing the row asks for was found{tail}", "reason.a14.points.nothing", **figures)
+    elif taken:
+        note = Said(
+            f"{head}{base:g} − {taken:g} deducted{tail}",
+            "reason.a14.points.deducted",
+            base=f"{base:g}",
+            taken=f"{taken:g}",
+            **figures,
+        )
+    else:
+        note = Said(f"{head}{base:g}{tail}", "reason.a14.points", base=f"{base:g}", **figures)
+    return Points(got, weight, note)
 
 
 def by_language(pages: Sequence[Parsed], judge_pages: Callable[[list[Parsed]], Result]) -> dict[str, str]:

@@ -19,6 +19,7 @@ from typing import Any
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import Status
+from ashyq.base.wording import Said
 from ashyq.checks.result import Result
 from ashyq.methodology.edition import edition_path
 
@@ -40,10 +41,17 @@ def rules_for(config: dict[str, Any], item: str) -> dict[str, tuple[str, ...]]:
 
 def pages_text(pages: Sequence[str], limit: int = 5) -> str:
     """«3 pages: a, b, c» — every page counted, the first few named (the finding lists them all)."""
+    count, urls = pages_listed(pages, limit)
+    return f"{count} page(s): {urls}"
+
+
+def pages_listed(pages: Sequence[str], limit: int = 5) -> tuple[int, str]:
+    """(how many pages, the first few named) of :func:`pages_text`: the parameters ``pages`` and
+    ``urls`` of a catalogue message that says «on %(pages)s page(s): %(urls)s» in its language."""
     unique = list(dict.fromkeys(pages))
     head = ", ".join(unique[:limit])
     more = f" … (+{len(unique) - limit})" if len(unique) > limit else ""
-    return f"{len(unique)} page(s): {head}{more}"
+    return len(unique), f"{head}{more}"
 
 
 @dataclass
@@ -80,9 +88,17 @@ class Outcome:
             )
         if self.undecided:
             first = self.undecided[0]
-            where = pages_text([u.url for u in self.undecided])
-            what = f"{first.why}; {first.selector or '?'}"
-            reason = f"{len(self.undecided)} element(s) could not be decided ({what}) on {where}"
+            count, urls = pages_listed([u.url for u in self.undecided])
+            why, selector = first.why, first.selector or "?"
+            reason = Said(
+                f"{len(self.undecided)} element(s) could not be decided ({why}; {selector}) on {count} page(s): {urls}",
+                "reason.a14.undecided",
+                elements=len(self.undecided),
+                why=why,
+                selector=selector,
+                pages=count,
+                urls=urls,
+            )
             return Result(item, None, "not_assessed", measured, [], evidence, reason=reason)
         return Result(item, None, "pass", measured, [], evidence)
 
@@ -118,9 +134,17 @@ def axe_outcome(taken: Iterable[Measurement], config: dict[str, Any], item: str,
         node = nodes[0] if nodes else {}
         selector = ", ".join(node.get("target", [])) or None
         count = sum(int(v.get("count", len(v.get("nodes", [])))) for _, v in hits)
+        listed, urls = pages_listed(pages)
         out.deficiencies.append(
             Deficiency(
-                f"axe-core {rule}: {count} element(s) on {pages_text(pages)}",
+                Said(
+                    f"axe-core {rule}: {count} element(s) on {listed} page(s): {urls}",
+                    "deficiency.a14.axe",
+                    rule=rule,
+                    count=count,
+                    pages=listed,
+                    urls=urls,
+                ),
                 kind=kind,
                 url=first_m.url,
                 selector=selector,

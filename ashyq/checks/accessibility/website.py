@@ -20,6 +20,7 @@ import lxml.html
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.text import normalise, squash
+from ashyq.base.wording import Said
 from ashyq.checks.inputs import missing_reason
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings, pattern
@@ -188,8 +189,25 @@ def usable(found: Sequence[Measurement]) -> tuple[list[Measurement], list[Measur
 def no_measurement(item: str, kind: str, broken: Sequence[Measurement]) -> Result:
     if broken:
         errors = "; ".join(sorted({str(m.data.get("error"))[:120] for m in broken}))
-        return not_assessed(item, None, f"the browser could not take the {kind} measurement: {errors}")
-    return not_assessed(item, None, f"no {kind} measurement: the browser gather step did not run for this site")
+        return not_assessed(
+            item,
+            None,
+            Said(
+                f"the browser could not take the {kind} measurement: {errors}",
+                "reason.a14.measurement_failed",
+                measurement=kind,
+                errors=errors,
+            ),
+        )
+    return not_assessed(
+        item,
+        None,
+        Said(
+            f"no {kind} measurement: the browser gather step did not run for this site",
+            "reason.input.no_measurement",
+            measurement=kind,
+        ),
+    )
 
 
 def sample(values: Iterable[str], limit: int = 5) -> str:
