@@ -17,6 +17,7 @@ from ashyq.base.evidence import EvidenceRef
 from ashyq.base.forms import DeclaredReport
 from ashyq.base.text import normalise
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED
+from ashyq.base.wording import Said
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.portals import as_dict, unmeasurable
@@ -162,7 +163,10 @@ class Passport:
     records_total: int | None = None  # rows of the set, when the harvest counted them
 
 
-NO_UNIFIED_DATASETS = "the Unified list names no dataset of this body (Table 1, note *: the maximum)"
+NO_UNIFIED_DATASETS = Said(
+    "the Unified list names no dataset of this body (Table 1, note *: the maximum)",
+    "reason.dataegov.no_unified_datasets",
+)
 
 
 def no_unified_datasets(artifacts: BodyArtifacts) -> bool:

@@ -24,11 +24,12 @@ from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.forms import FORM_BY_KEY, DeclaredReport
 from ashyq.base.text import trim
 from ashyq.base.vocabulary import CONFIRMED, CONTRADICTED, LANGS, NOT_VERIFIABLE, Lang
+from ashyq.base.wording import Said
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
 
-NOT_DECLARED = "not declared in the body's report (Appendix 9)"
-NOT_VERIFIED = "the declared links have not been re-verified yet (ashyq declare)"
+NOT_DECLARED = Said("not declared in the body's report (Appendix 9)", "reason.declared.not_declared")
+NOT_VERIFIED = Said("the declared links have not been re-verified yet (ashyq declare)", "reason.declared.not_verified")
 
 
 @dataclass
@@ -118,7 +119,12 @@ def row_support(declared: Declared, form: str, row: Any, lang: str | None, linkl
     if not candidates:
         if not links and (linkless_ok or not lang):
             return Support(True, evidence=[row_evidence(declared, form, row)])
-        message = f"«{trim(name, 120)}»: no link in {lang}" if lang else f"«{trim(name, 120)}»: no link"
+        row_name = trim(name, 120)
+        message = (
+            Said(f"«{row_name}»: no link in {lang}", f"deficiency.declared.no_link.{lang}", row=row_name)
+            if lang
+            else Said(f"«{row_name}»: no link", "deficiency.declared.no_link", row=row_name)
+        )
         return Support(
             False, deficiency=Deficiency(message, kind="no_link", evidence=[row_evidence(declared, form, row)])
         )
@@ -129,7 +135,15 @@ def row_support(declared: Declared, form: str, row: Any, lang: str | None, linkl
         if v.get("verdict") == CONTRADICTED:
             reasons = "; ".join(v.get("reasons") or [])
             deficiency = Deficiency(
-                f"«{trim(name, 120)}»: {reasons}", kind="untrue_link", url=str(v["url"]), evidence=[verdict_evidence(v)]
+                Said(
+                    f"«{trim(name, 120)}»: {reasons}",
+                    "deficiency.declared.untrue_link",
+                    row=trim(name, 120),
+                    reasons=reasons,
+                ),
+                kind="untrue_link",
+                url=str(v["url"]),
+                evidence=[verdict_evidence(v)],
             )
             return Support(False, deficiency=deficiency)
     first = declared.verdict(form, row, candidates[0]) or {}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.form_items import rows_for
+from ashyq.base.wording import Said
 from ashyq.checks.dataegov.records import NO_UNIFIED_DATASETS, no_unified_datasets
 from ashyq.checks.declared import measured
 from ashyq.checks.declared.facts import presence_results
@@ -21,6 +22,8 @@ from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import Requirement
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result
+
+NONE_LISTED: Said = NO_UNIFIED_DATASETS  # the Unified list names none: the maximum
 
 VERSION = "1"
 Run = Callable[[BodyArtifacts, str], Sequence[Result]]
@@ -48,7 +51,7 @@ def open_data_note(run: Run, starred: bool) -> Run:
     def wrapped(artifacts: BodyArtifacts, item: str) -> Sequence[Result]:
         whole = reading(artifacts.config, "opendata-no-datasets") == "whole-criterion"
         if (starred or whole) and no_unified_datasets(artifacts):
-            return [Result(item, lang, "not_applicable", reason=NO_UNIFIED_DATASETS) for lang in ("kk", "ru")]
+            return [Result(item, lang, "not_applicable", reason=NONE_LISTED) for lang in ("kk", "ru")]
         return run(artifacts, item)
 
     wrapped.__doc__ = f"{run.__doc__} With Table 1 note * ({'always' if starred else 'whole-criterion reading'})."
