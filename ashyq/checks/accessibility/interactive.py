@@ -16,8 +16,9 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
+from ashyq.base.wording import Said
 from ashyq.checks.accessibility.points import by_language, judge
-from ashyq.checks.accessibility.wcag import interpretation, pages_text
+from ashyq.checks.accessibility.wcag import interpretation, pages_listed
 from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
@@ -53,7 +54,7 @@ def _found(item: str, page: Parsed, selector: str, snippet: str, measured: dict[
     return Result(item, None, "pass", measured or {}, [], [page.page.evidence(selector, snippet)])
 
 
-def _missing(item: str, kind: str, message: str, pages: list[Parsed]) -> Result:
+def _missing(item: str, kind: str, message: Said, pages: list[Parsed]) -> Result:
     shown = [p for p in pages if is_home(p.page)] or pages
     d = Deficiency(
         message,
@@ -91,13 +92,17 @@ def _section_on(
     unharvested = [(p, a) for p, a in linked if p.absolute(a.get("href", "")) not in known]
     if unharvested:
         p, a = unharvested[0]
+        url = p.absolute(a.get("href", ""))
         return not_assessed(
             item,
             None,
-            f"the {what} page {p.absolute(a.get('href', ''))} was not harvested",
+            Said(f"the {what} page {url} was not harvested", f"reason.a14.{label_key}_not_harvested", url=url),
             [p.page.evidence(f"a[href='{a.get('href')}']", a.text_content())],
         )
-    return _missing(item, f"no_{label_key}", f"no {what} on any of the {len(pages)} harvested pages", pages)
+    message = Said(
+        f"no {what} on any of the {len(pages)} harvested pages", f"deficiency.a14.no_{label_key}", pages=len(pages)
+    )
+    return _missing(item, f"no_{label_key}", message, pages)
 
 
 # ------------------------------------------------------------------------------------------- 4.1
@@ -152,7 +157,8 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
     """Appendix 14 row 4.3: RSS feeds of announcements and news, and of public-procurement tenders."""
     feeds = {url: (p, label) for p in pages for url, label in _feeds(p)}
     if not feeds:
-        return [_missing(item, "no_rss", "no RSS feed is announced or linked on any harvested page", pages)]
+        nothing = Said("no RSS feed is announced or linked on any harvested page", "deficiency.a14.no_rss")
+        return [_missing(item, "no_rss", nothing, pages)]
     procurement = labels(config, "procurement")
     tenders = [
         u
@@ -164,7 +170,7 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
     if not news:
         deficiencies.append(
             Deficiency(
-                "no RSS feed of news and announcements",
+                Said("no RSS feed of news and announcements", "deficiency.a14.no_news_rss"),
                 kind="no_news_rss",
                 url=pages[0].page.url,
                 evidence=[pages[0].page.evidence("link[rel=alternate]", sample(feeds))],
@@ -174,7 +180,11 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
         p = next(iter(feeds.values()))[0]
         deficiencies.append(
             Deficiency(
-                f"no RSS feed of procurement tenders (feeds found: {sample(feeds)})",
+                Said(
+                    f"no RSS feed of procurement tenders (feeds found: {sample(feeds)})",
+                    "deficiency.a14.no_procurement_rss",
+                    feeds=sample(feeds),
+                ),
                 kind="no_procurement_rss",
                 url=p.page.url,
                 evidence=[p.page.evidence("link[rel=alternate], a[href*=rss]", sample(feeds))],
@@ -312,11 +322,19 @@ def _translated_materials(
         "en_menu_links": m.data.get("en_menu_links"),
         "base_menu_links": m.data.get("base_menu_links"),
     }
+    listed, urls = pages_listed([p.page.url for p in untranslated])
     deficiencies = (
         [
             Deficiency(
-                f"{len(untranslated)} of {len(materials)} information materials have no English counterpart: "
-                + pages_text([p.page.url for p in untranslated]),
+                Said(
+                    f"{len(untranslated)} of {len(materials)} information materials have no English counterpart: "
+                    f"{listed} page(s): {urls}",
+                    "deficiency.a14.english_incomplete.materials",
+                    untranslated=len(untranslated),
+                    materials=len(materials),
+                    pages=listed,
+                    urls=urls,
+                ),
                 kind="english_incomplete",
                 url=untranslated[0].page.url,
                 evidence=[p.page.evidence("a[hreflang=en]", p.page.title) for p in untranslated[:3]],
@@ -366,8 +384,13 @@ def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 if level == "all_materials"
                 else [
                     Deficiency(
-                        f"the English version has {m.data.get('en_menu_links')} menu sections "
-                        f"of {m.data.get('base_menu_links')}",
+                        Said(
+                            f"the English version has {m.data.get('en_menu_links')} menu sections "
+                            f"of {m.data.get('base_menu_links')}",
+                            "deficiency.a14.english_incomplete.menu",
+                            sections=str(m.data.get("en_menu_links")),
+                            of=str(m.data.get("base_menu_links")),
+                        ),
                         kind="english_incomplete",
                         url=m.data.get("home_url") or m.url,
                         evidence=[m.evidence("nav", m.data.get("home_url"))],
@@ -382,11 +405,16 @@ def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
     links = _english_links(pages, config)
     if links and not taken:
         p, a = links[0]
-        reason = "an English version is linked; its coverage needs the gather step's english measurement"
+        reason = Said(
+            "an English version is linked; its coverage needs the gather step's english measurement",
+            "reason.a14.english_unmeasured",
+        )
         if broken:
-            reason += f" (it failed: {broken[0].data.get('error')})"
+            error = str(broken[0].data.get("error"))
+            reason = Said(f"{reason} (it failed: {error})", "reason.a14.english_unmeasured.failed", error=error)
         return [not_assessed(item, None, reason, [p.page.evidence("a[hreflang=en]", a.get("href"))])]
-    result = _missing(item, "no_english", "no English version: no page links to one", pages)
+    nothing = Said("no English version: no page links to one", "deficiency.a14.no_english")
+    result = _missing(item, "no_english", nothing, pages)
     result.measured["level"] = "none"
     return [result]
 
@@ -459,9 +487,14 @@ def visitor_counter(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     if hidden is not None and reading == "any-counter":
         p, (selector, snippet) = hidden
         return [_found(item, p, selector, snippet, {"reading": reading, "counter": "hidden"})]
-    message = "no visitor counter the visitor can see on any harvested page"
+    message = Said("no visitor counter the visitor can see on any harvested page", "deficiency.a14.no_counter")
     if hidden is not None:
-        message += f" (a hidden analytics script, {hidden[1][1]}, counts visits but shows nothing)"
+        service = hidden[1][1]
+        message = Said(
+            f"{message} (a hidden analytics script, {service}, counts visits but shows nothing)",
+            "deficiency.a14.no_counter.hidden",
+            service=service,
+        )
     result = _missing(item, "no_counter", message, pages)
     result.measured.update({"reading": reading, "hidden_analytics": hidden is not None})
     return [result]
@@ -479,8 +512,31 @@ def _rank_points(position: Any) -> float:
 def _provider_missing(item: str, artifacts: BodyArtifacts, capability: str, broken: list[Measurement]) -> Result:
     """The provider answered only with errors, or not at all (no provider configured …)."""
     if broken:
-        return not_assessed(item, None, f"the {capability} provider failed: {broken[0].data.get('error')}")
+        error = str(broken[0].data.get("error"))
+        # one message per provider, so kk and ru name what it measures rather than its code
+        said = Said(
+            f"the {capability} provider failed: {error}", f"reason.a14.provider_failed.{capability}", error=error
+        )
+        return not_assessed(item, None, said)
     return not_assessed(item, None, missing_reason(artifacts, f"provider:{capability}"))
+
+
+def _low_rank(engine: str, query: str, position: Any) -> Said:
+    """Row 1.1: a search engine that puts the site below the first ten results, or nowhere."""
+    if not position:
+        return Said(
+            f"{engine}: «{query}» puts the site at no position in the first pages",
+            "deficiency.a14.low_rank.unplaced",
+            engine=engine,
+            query=query,
+        )
+    return Said(
+        f"{engine}: «{query}» puts the site at {position}",
+        "deficiency.a14.low_rank",
+        engine=engine,
+        query=query,
+        position=str(position),
+    )
 
 
 @register("a14.search_rank", "1", ["A14-1.1"], needs=["provider:search_rank"], also_applies_to=("subordinate",))
@@ -501,8 +557,7 @@ def search_rank(artifacts: BodyArtifacts, item: str) -> list[Result]:
     low = [m for m in taken if _rank_points(m.data.get("position")) < 1]
     deficiencies = [
         Deficiency(
-            f"{m.data.get('engine')}: «{m.data.get('query')}» puts the site at "
-            f"{m.data.get('position') or 'no position in the first pages'}",
+            _low_rank(str(m.data.get("engine")), str(m.data.get("query")), m.data.get("position")),
             kind="low_rank",
             url=m.url,
             evidence=[m.evidence(None, str(m.data.get("query")))],
@@ -532,7 +587,18 @@ def cross_browser(artifacts: BodyArtifacts, item: str) -> list[Result]:
     wrong = [m for m in taken if not m.data.get("displays_correctly")]
     deficiencies = [
         Deficiency(
-            f"{m.data.get('browser')}: {m.data.get('detail') or 'incorrect display'}",
+            Said(
+                f"{m.data.get('browser')}: {m.data.get('detail')}",
+                "deficiency.a14.incorrect_display",
+                browser=str(m.data.get("browser")),
+                detail=str(m.data.get("detail")),
+            )
+            if m.data.get("detail")
+            else Said(
+                f"{m.data.get('browser')}: incorrect display",
+                "deficiency.a14.incorrect_display.unspecified",
+                browser=str(m.data.get("browser")),
+            ),
             kind="incorrect_display",
             url=m.url,
             evidence=[m.evidence(None, str(m.data.get("browser")))],

@@ -15,6 +15,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import matches_label
 from ashyq.base.vocabulary import Status
+from ashyq.base.wording import Said
 from ashyq.checks.accessibility.points import by_language, judge
 from ashyq.checks.accessibility.website import (
     Parsed,
@@ -52,7 +53,11 @@ def nav_depth(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if not pages:
         if not artifacts.pages:
             return no_pages(artifacts, [item])
-        return [not_assessed(item, None, "no page has a known click depth from the home page")]
+        return [
+            not_assessed(
+                item, None, Said("no page has a known click depth from the home page", "reason.a14.no_click_depth")
+            )
+        ]
     depth_config = config["nav_depth"]
     option = reading(artifacts.config, "a14-nav-depth")
     limit = int(depth_config["depth_by_interpretation"][option])
@@ -62,7 +67,13 @@ def nav_depth(artifacts: BodyArtifacts, item: str) -> list[Result]:
     deep = sorted((p for p in pages if (p.depth or 0) > rules_depth), key=lambda p: -(p.depth or 0))
     deficiencies = [
         Deficiency(
-            f"{p.url} is {p.depth} clicks from the home page (the Rules allow {rules_depth})",
+            Said(
+                f"{p.url} is {p.depth} clicks from the home page (the Rules allow {rules_depth})",
+                "deficiency.a14.deep_material",
+                url=p.url,
+                depth=p.depth or 0,
+                allowed=rules_depth,
+            ),
             kind="deep_material",
             url=p.url,
             evidence=[p.evidence(None, p.title or p.url)],
@@ -152,7 +163,12 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
                 status = failed[link.target_url].status_code
             if status is not None and status >= 400 and link.target_url not in out:
                 out[link.target_url] = Deficiency(
-                    f"the site map links to {link.target_url}, which answers {status}",
+                    Said(
+                        f"the site map links to {link.target_url}, which answers {status}",
+                        "deficiency.a14.broken_sitemap_link",
+                        url=link.target_url,
+                        status=status,
+                    ),
                     kind="broken_sitemap_link",
                     url=parsed.page.url,
                     selector=f"a[href='{link.target_url}']",
@@ -175,6 +191,20 @@ def page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], p
     return [result]
 
 
+def _element_missing(key: str, name: str, missing: int, pages: int, urls: str) -> Said:
+    """An element of row 2.3 missing from every page (``deficiency.a14.missing_<key>.everywhere``) or
+    from some of them (``….some``)."""
+    if missing == pages:
+        return Said(f"no {name} on any page: {urls}", f"deficiency.a14.missing_{key}.everywhere", urls=urls)
+    return Said(
+        f"no {name} on {missing} of {pages} pages: {urls}",
+        f"deficiency.a14.missing_{key}.some",
+        missing=missing,
+        pages=pages,
+        urls=urls,
+    )
+
+
 def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> Result:
     deficiencies: list[Deficiency] = []
     measured: dict[str, Any] = {"pages": len(pages)}
@@ -182,10 +212,9 @@ def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
         missing = [p for p in pages if find(p, config) is None]
         measured[f"{key}_missing_pages"] = len(missing)
         if missing:
-            where = "any page" if len(missing) == len(pages) else f"{len(missing)} of {len(pages)} pages"
             deficiencies.append(
                 Deficiency(
-                    f"no {name} on {where}: {sample(p.page.url for p in missing)}",
+                    _element_missing(key, name, len(missing), len(pages), sample(p.page.url for p in missing)),
                     kind=f"missing_{key}",
                     url=missing[0].page.url,
                     evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in missing[:3]],
@@ -217,7 +246,13 @@ def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if not inner:
         if not artifacts.pages:
             return no_pages(artifacts, [item])
-        return [not_assessed(item, None, "only the home page was harvested; breadcrumbs are for inner pages")]
+        return [
+            not_assessed(
+                item,
+                None,
+                Said("only the home page was harvested; breadcrumbs are for inner pages", "reason.a14.home_page_only"),
+            )
+        ]
     result = _breadcrumb_trails(item, config, inner)
     result.measured["languages"] = by_language(inner, lambda own: _breadcrumb_trails(item, config, own))
     return [result]
@@ -231,7 +266,11 @@ def _breadcrumb_trails(item: str, config: dict[str, Any], inner: list[Parsed]) -
     deficiencies = (
         [
             Deficiency(
-                f"no breadcrumbs on {sample(p.page.url for p in lacking)}",
+                Said(
+                    f"no breadcrumbs on {(urls := sample(p.page.url for p in lacking))}",
+                    "deficiency.a14.missing_breadcrumbs",
+                    urls=urls,
+                ),
                 kind="missing_breadcrumbs",
                 count=1,
                 url=lacking[0].page.url,
@@ -263,13 +302,22 @@ def no_splash(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if not roots:
         if not artifacts.pages:
             return no_pages(artifacts, [item])
-        return [not_assessed(item, None, "the root page of the site was not among the harvested pages")]
+        return [
+            not_assessed(
+                item, None, Said("the root page of the site was not among the harvested pages", "reason.a14.no_root")
+            )
+        ]
     splashes = [parse(p) for p in roots if is_splash(parse(p), config)]
     if splashes:
         page = splashes[0].page
         snippet = " | ".join(a.text_content().strip() for a in splashes[0].anchors())
         deficiency = Deficiency(
-            f"{page.url} is a splash page: it only offers a choice ({snippet})",
+            Said(
+                f"{page.url} is a splash page: it only offers a choice ({snippet})",
+                "deficiency.a14.splash_page",
+                url=page.url,
+                choice=snippet,
+            ),
             kind="splash_page",
             url=page.url,
             evidence=[page.evidence("body", snippet)],
