@@ -405,6 +405,14 @@ def _emblem_in_html(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     return None
 
 
+OWED_BY_STATE_BODIES = Said(
+    "the official marking of a state body and the State Emblem are owed by state bodies, "
+    "not by subordinate organisations",
+    "reason.a14.graphics_subordinate",
+)
+NO_EMBLEM = Said("no emblem measurement and no emblem in the HTML of the home page", "reason.a14.no_emblem")
+
+
 @register("a14.graphics", "2", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
 def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.10: graphics: marked as the body's official website; the State Emblem no larger than
@@ -415,11 +423,7 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 item,
                 None,
                 "not_applicable",
-                reason=Said(
-                    "the official marking of a state body and the State "
-                    "Emblem are owed by state bodies, not by subordinate organisations",
-                    "reason.a14.graphics_subordinate",
-                ),
+                reason=OWED_BY_STATE_BODIES,
             )
         ]
     config = check_settings("accessibility", artifacts.config)
@@ -463,13 +467,7 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     else:
         images = [(p, img) for p in home if (img := _emblem_in_html(p, config)) is not None]
         if not images and not taken:
-            return [
-                not_assessed(
-                    item,
-                    None,
-                    Said("no emblem measurement and no emblem in the HTML of the home page", "reason.a14.no_emblem"),
-                )
-            ]
+            return [not_assessed(item, None, NO_EMBLEM)]
         if not images:
             deficiencies.append(
                 pages_deficiency("emblem_missing", "no image of the State Emblem on the home page", home)
