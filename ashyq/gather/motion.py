@@ -138,7 +138,8 @@ MOTION = """
   for (const [el, r] of runs) {
     if (r.count < 2) continue;
     const shown = visible(el) ? el : el.parentElement;
-    if (shown && ((shown.innerText || '').trim() || shown.querySelector('img, picture, svg, video') || ['img', 'picture'].includes(shown.localName)))
+    if (!shown || (shown.innerText || '').trim() === pageText) continue;  // alone on an empty page: it moves among nothing
+    if ((shown.innerText || '').trim() || shown.querySelector('img, picture, svg, video') || ['img', 'picture'].includes(shown.localName))
       add(shown.closest('section, [class*=slide], [class*=carousel], [class*=ticker], [class*=marquee], [class*=news]') || shown, 'timer-rotation', {interval_ms: r.delay});
   }
   for (const [el, c] of roots.slice(0, 10)) {

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import matches_label
-from ashyq.checks.accessibility.wcag import Outcome, axe_outcome, interpretation, item_criteria, pages_text
+from ashyq.base.wording import Said
+from ashyq.checks.accessibility.wcag import Outcome, axe_outcome, interpretation, item_criteria, pages_listed
 from ashyq.checks.accessibility.website import (
     Parsed,
     measurements,
@@ -49,14 +51,24 @@ def _markup_defect(
     criteria: tuple[str, ...],
     selector: str,
     snippet: Callable[[Any], str | None],
+    name: str | None = None,
 ) -> Deficiency | None:
-    """One defect found in the markup, naming every page it is on."""
+    """One defect found in the markup, naming every page it is on. Its catalogue message is
+    ``deficiency.a14.<name>.markup`` (the name is the kind unless given): the ``message`` followed by
+    the elements counted and the pages (``%(count)s``, ``%(pages)s``, ``%(urls)s``)."""
     found = [(p, h) for p in pages if (h := hits(p))]
     if not found:
         return None
     count = sum(len(h) for _, h in found)
+    listed, urls = pages_listed([p.page.url for p, _ in found])
     return Deficiency(
-        f"{message}: {count} on {pages_text([p.page.url for p, _ in found])}",
+        Said(
+            f"{message}: {count} on {listed} page(s): {urls}",
+            f"deficiency.a14.{name or kind}.markup",
+            count=count,
+            pages=listed,
+            urls=urls,
+        ),
         kind=kind,
         count=1,
         url=found[0][0].page.url,
@@ -226,6 +238,7 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
         ("1.1.1",),
         "a[href] > img[alt='']",
         lambda a: f"{a.get('href')}: {' '.join(str(i.get('src')) for i in a.iter('img'))}"[:200],
+        name="image_link_without_name",
     )
     if unnamed_links is not None:
         outcome.deficiencies.append(unnamed_links)
@@ -254,7 +267,7 @@ def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef
 
 
 # ------------------------------------------------------------------------------------------- 3.2
-@register("a14.motion", "4", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
+@register("a14.motion", "5", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
 def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.2: A way to stop moving, blinking or scrolling content that flashes more than three times a
     second."""
@@ -287,10 +300,17 @@ def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
     ):
         if found:
             m, first = found[0]
+            selectors = ", ".join(dict.fromkeys(str(i.get("selector")) for _, i in found[:5]))
+            listed, urls = pages_listed([x.url for x, _ in found])
             outcome.deficiencies.append(
                 Deficiency(
-                    f"{message}: {', '.join(dict.fromkeys(str(i.get('selector')) for _, i in found[:5]))} on "
-                    f"{pages_text([x.url for x, _ in found])}",
+                    Said(
+                        f"{message}: {selectors} on {listed} page(s): {urls}",
+                        f"deficiency.a14.{kind}",
+                        selectors=selectors,
+                        pages=listed,
+                        urls=urls,
+                    ),
                     kind=kind,
                     url=m.url,
                     selector=first.get("selector"),
@@ -385,9 +405,17 @@ def skip_and_top(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pa
     without, broken, via = _ways_past(pages, {m.url: m for m in probes}, config, reading)
     if without and len(without) > (1 - float(config["presence_pass_share"])) * len(pages):
         what = "no link to the main content" if reading == "link" else "no way past the repeated blocks"
+        listed, urls = pages_listed([p.page.url for p in without])
         outcome.deficiencies.append(
             Deficiency(
-                f"{what} on {len(without)} of {len(pages)} pages: {pages_text([p.page.url for p in without])}",
+                Said(
+                    f"{what} on {len(without)} of {len(pages)} pages: {listed} page(s): {urls}",
+                    "deficiency.a14.no_skip_link." + ("link" if reading == "link" else "any_bypass"),
+                    missing=len(without),
+                    of=len(pages),
+                    pages=listed,
+                    urls=urls,
+                ),
                 kind="no_skip_link",
                 url=without[0].page.url,
                 evidence=[p.page.evidence("body > a:first-of-type", p.page.title) for p in without[:3]],
@@ -403,9 +431,15 @@ def skip_and_top(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pa
     long_pages = [p for p in pages if len(p.text()) > long_limit]
     without_top = [p for p in long_pages if back_to_top(p, config) is None]
     if without_top:
+        listed, urls = pages_listed([p.page.url for p in without_top])
         outcome.deficiencies.append(
             Deficiency(
-                f"long pages without a «back to top» link: {pages_text([p.page.url for p in without_top])}",
+                Said(
+                    f"long pages without a «back to top» link: {listed} page(s): {urls}",
+                    "deficiency.a14.no_back_to_top",
+                    pages=listed,
+                    urls=urls,
+                ),
                 kind="no_back_to_top",
                 url=without_top[0].page.url,
                 evidence=[p.page.evidence(None, p.page.title) for p in without_top[:3]],
@@ -462,9 +496,15 @@ def _ways_past(
 
 
 def _skip_links_broken(broken: list[tuple[Parsed, Measurement]], criteria: tuple[str, ...]) -> Deficiency:
+    listed, urls = pages_listed([p.page.url for p, _ in broken])
     return Deficiency(
-        "the link to the main content, used with the keyboard, does not take the focus there: "
-        + pages_text([p.page.url for p, _ in broken]),
+        Said(
+            "the link to the main content, used with the keyboard, does not take the focus there: "
+            f"{listed} page(s): {urls}",
+            "deficiency.a14.skip_link_broken",
+            pages=listed,
+            urls=urls,
+        ),
         kind="skip_link_broken",
         url=broken[0][0].page.url,
         selector=(broken[0][1].data.get("tried") or [{}])[0].get("selector"),
@@ -493,11 +533,32 @@ def _describes(message: dict[str, Any], generic: list[str]) -> bool:
     return any(not any(str(word).startswith(stem) for stem in generic) for word in message["says"])
 
 
-def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tuple[dict[str, Any], str | None]]:
+# why a form sent wrongly told the visitor too little: its code (the catalogue's
+# deficiency.a14.no_error_message.<code>) → the English, «{message}» the words the form showed
+FORM_FAULTS = {
+    "field_only": "the message «{message}» names the field but not what is wrong with it",
+    "no_field": "the message «{message}» does not say which field is wrong",
+    "hidden": "the message «{message}» is hidden from assistive technology",
+    "silent": "the form took wrong input without any error text",
+}
+
+
+@dataclass(frozen=True)
+class FormFault:
+    """A code of :data:`FORM_FAULTS` and the words of the message the form showed ("" for none)."""
+
+    code: str
+    message: str = ""
+
+    def __str__(self) -> str:
+        return FORM_FAULTS[self.code].format(message=self.message)
+
+
+def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tuple[dict[str, Any], FormFault | None]]:
     """Each form sent wrongly on the page: None when the visitor was told which field is wrong and
     what is wrong with it, else why not."""
     generic = generic or []
-    out: list[tuple[dict[str, Any], str | None]] = []
+    out: list[tuple[dict[str, Any], FormFault | None]] = []
     for form in m.data.get("forms", []):
         messages = [x for x in form.get("messages", []) if x.get("fresh") or x.get("error_like")]
         # a message tied to the field counts, unless it thanks the visitor for a message it took
@@ -511,14 +572,14 @@ def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tup
             out.append((form, None))
         elif exposed and any(x.get("tied") for x in exposed):
             said = next(x for x in exposed if x.get("tied"))
-            out.append((form, f"the message «{said['text']}» names the field but not what is wrong with it"))
+            out.append((form, FormFault("field_only", str(said["text"]))))
         elif exposed:
-            out.append((form, f"the message «{exposed[0]['text']}» does not say which field is wrong"))
+            out.append((form, FormFault("no_field", str(exposed[0]["text"]))))
         elif errors:
-            out.append((form, f"the message «{errors[0]['text']}» is hidden from assistive technology"))
+            out.append((form, FormFault("hidden", str(errors[0]["text"]))))
         elif form.get("constrained") or form.get("textarea"):
             # a field it requires (or a message box) left empty, an address that is none: an error
-            out.append((form, "the form took wrong input without any error text"))
+            out.append((form, FormFault("silent")))
     return out
 
 
@@ -568,7 +629,7 @@ def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
                     None,
                     "not_applicable",
                     {"forms": 0, "pages": len(taken)},
-                    reason="no page the browser saw has a form to fill in",
+                    reason=Said("no page the browser saw has a form to fill in", "reason.a14.no_form"),
                     evidence=[taken[0].evidence()],
                 ),
                 untried,
@@ -578,14 +639,23 @@ def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     outcome = Outcome()
     if failed:
         m, form, why = failed[0]
+        listed, urls = pages_listed([x.url for x, _, _ in failed])
+        words = {"message": why.message} if why is not None and why.code != "silent" else {}
         outcome.deficiencies.append(
             Deficiency(
-                f"{why} (form {form.get('selector')}); forms that fail: {len(failed)} on "
-                f"{pages_text([x.url for x, _, _ in failed])}",
+                Said(
+                    f"{why} (form {form.get('selector')}); forms that fail: {len(failed)} on {listed} page(s): {urls}",
+                    f"deficiency.a14.no_error_message.{why.code if why is not None else 'silent'}",
+                    form=str(form.get("selector")),
+                    forms=len(failed),
+                    pages=listed,
+                    urls=urls,
+                    **words,
+                ),
                 kind="no_error_message",
                 url=m.url,
                 selector=form.get("selector"),
-                evidence=[x.evidence(f.get("selector"), w) for x, f, w in failed[:3]],
+                evidence=[x.evidence(f.get("selector"), str(w)) for x, f, w in failed[:3]],
                 pages=list(dict.fromkeys(x.url for x, _, _ in failed)),
                 criteria=item_criteria(config, item),
             )
@@ -696,11 +766,20 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if scrolling:
         m = scrolling[0]
         causes = ", ".join(str(c.get("selector")) for c in (m.data.get("overflow") or [])[:3])
+        listed, urls = pages_listed([x.url for x in scrolling])
+        width, client = str(m.data.get("scroll_width")), str(m.data.get("client_width"))
         outcome.deficiencies.append(
             Deficiency(
-                f"at 200 % the page scrolls sideways ({m.data.get('scroll_width')} px of content in "
-                f"{m.data.get('client_width')} px{'; made wide by ' + causes if causes else ''}) on "
-                f"{pages_text([x.url for x in scrolling])}",
+                Said(
+                    f"at 200 % the page scrolls sideways ({width} px of content in "
+                    f"{client} px{'; made wide by ' + causes if causes else ''}) on {listed} page(s): {urls}",
+                    "deficiency.a14.horizontal_scroll" + (".caused" if causes else ""),
+                    width=width,
+                    client=client,
+                    pages=listed,
+                    urls=urls,
+                    **({"causes": causes} if causes else {}),
+                ),
                 kind="horizontal_scroll",
                 url=m.url,
                 evidence=[x.evidence("html", x.url) for x in scrolling[:3]],
@@ -712,9 +791,16 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if lost:
         first = lost[0].data["clipped"][0] if isinstance(lost[0].data["clipped"], list) else {}
         selector = first.get("selector") if isinstance(first, dict) else first
+        listed, urls = pages_listed([m.url for m in lost])
         outcome.deficiencies.append(
             Deficiency(
-                f"text is cut off at 200 % ({selector}) on {pages_text([m.url for m in lost])}",
+                Said(
+                    f"text is cut off at 200 % ({selector}) on {listed} page(s): {urls}",
+                    "deficiency.a14.content_lost",
+                    selector=str(selector),
+                    pages=listed,
+                    urls=urls,
+                ),
                 kind="content_lost",
                 url=lost[0].url,
                 selector=selector,
