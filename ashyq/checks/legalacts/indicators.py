@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.wording import Said
 from ashyq.checks.edition_index import reading
 from ashyq.checks.keyboard_layout import describe, layout_issues
 from ashyq.checks.legalacts.records import Draft, NpaPortal, npa_portal, vocabulary
@@ -42,6 +43,14 @@ from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
 
 NEEDS = ["records:legalacts"]
+# what a row finds missing, by its English words → the part of its message's key (kk and ru name it in words)
+WHAT = {
+    "draft act": "draft_act",
+    "draft act or consultative document": "draft_act_or_consultative",
+    "draft or consultative document": "draft_or_consultative",
+    "consultative document of regulatory policy": "consultative",
+    "comment received": "comment",
+}
 
 
 def on_legalacts(
@@ -63,7 +72,7 @@ def _cite(draft: Draft, what: str) -> EvidenceRef:
     return draft.evidence_record().evidence("$", f"{draft.id} «{draft.title}»: {what}")
 
 
-def _draft_deficiency(draft: Draft, message: str, kind: str, cited: str) -> Deficiency:
+def _draft_deficiency(draft: Draft, message: Said, kind: str, cited: str) -> Deficiency:
     """A deficiency of one draft, citing its card (or its entry in the list) with ``cited``."""
     return Deficiency(
         message, kind, url=draft.evidence_record().source_url, record=draft.id, evidence=[_cite(draft, cited)]
@@ -72,13 +81,16 @@ def _draft_deficiency(draft: Draft, message: str, kind: str, cited: str) -> Defi
 
 def _nothing(item: str, lang: str, what: str) -> Result:
     """2017 Appendix 12: nothing planned → not applicable (the edition awards the maximum)."""
-    return result(item, lang, "not_applicable", reason=f"no {what} on legalacts.egov.kz")
+    return result(
+        item, lang, "not_applicable", reason=Said(f"no {what} on legalacts.egov.kz", f"reason.npa.none.{WHAT[what]}")
+    )
 
 
 def _not_posted(item: str, portal: NpaPortal, what: str) -> Result:
     url = portal.list_url or "https://legalacts.egov.kz/"
     cited = EvidenceRef(url=url, kind="portal_record", snippet=f"no {what}")
-    deficiency = Deficiency(f"No {what} is published", "missing_" + what.replace(" ", "_"), url=url, evidence=[cited])
+    message = Said(f"No {what} is published", f"deficiency.npa.not_published.{WHAT[what]}")
+    deficiency = Deficiency(message, "missing_" + what.replace(" ", "_"), url=url, evidence=[cited])
     return result(item, portal.lang, "fail", {"count": 0}, [deficiency], [cited])
 
 
@@ -94,7 +106,9 @@ def nothing_to_publish(item: str, portal: NpaPortal, what: str) -> Result:
         "not_applicable",
         {"nothing_to_publish": True},
         evidence=[cited],
-        reason=f"no {what} on legalacts.egov.kz: nothing to publish",
+        reason=Said(
+            f"no {what} on legalacts.egov.kz: nothing to publish", f"reason.npa.nothing_to_publish.{WHAT[what]}"
+        ),
     )
 
 
@@ -106,10 +120,16 @@ def supporting_documents(portal: NpaPortal) -> tuple[int, list[Deficiency], list
         if draft.is_amendment() and not draft.has_attachment("comparative_table"):
             lacking.append("comparative table")
         if lacking:
+            lacks = "_".join(word.split()[0] for word in lacking)  # explanatory, comparative or both
             deficiencies.append(
                 _draft_deficiency(
                     draft,
-                    f"Draft {draft.id} «{draft.title}» has no {' and no '.join(lacking)}",
+                    Said(
+                        f"Draft {draft.id} «{draft.title}» has no {' and no '.join(lacking)}",
+                        f"deficiency.npa.missing_attachment.{lacks}",
+                        draft=draft.id,
+                        title=draft.title,
+                    ),
                     "missing_attachment",
                     ", ".join(lacking) + " missing",
                 )
@@ -144,7 +164,12 @@ def form_findings(portal: NpaPortal) -> tuple[int, list[Deficiency], list[Eviden
             deficiencies.append(
                 _draft_deficiency(
                     draft,
-                    f"Draft {draft.id} form in {portal.lang}: {'; '.join(problems)}",
+                    Said(
+                        f"Draft {draft.id} form in {portal.lang}: {'; '.join(problems)}",
+                        f"deficiency.npa.incorrect_form.{portal.lang}",
+                        draft=draft.id,
+                        problems="; ".join(problems),
+                    ),
                     "incorrect_form",
                     "; ".join(problems),
                 )
@@ -179,7 +204,12 @@ def comment_findings(
                 else:
                     deficiencies.append(
                         Deficiency(
-                            f"Comment {comment.external_id} on draft {draft.id} has no answer",
+                            Said(
+                                f"Comment {comment.external_id} on draft {draft.id} has no answer",
+                                "deficiency.npa.unanswered_comment",
+                                comment=str(comment.external_id),
+                                draft=draft.id,
+                            ),
                             "unanswered_comment",
                             url=comment.source_url,
                             record=comment.external_id,
@@ -200,7 +230,13 @@ def comment_findings(
         if pending:
             deficiencies.append(
                 Deficiency(
-                    f"Draft {draft.id}: {pending} of {total} comments without a decision",
+                    Said(
+                        f"Draft {draft.id}: {pending} of {total} comments without a decision",
+                        "deficiency.npa.undecided_comments",
+                        draft=draft.id,
+                        pending=pending,
+                        total=total,
+                    ),
                     "unanswered_comment",
                     count=pending,
                     url=draft.listed.source_url,
@@ -258,7 +294,7 @@ def forms(artifacts: BodyArtifacts, item: str) -> list[Result]:
     def evaluate(portal: NpaPortal) -> Result:
         good, deficiencies, evidence, with_card = form_findings(portal)
         if not with_card and not deficiencies:
-            return not_assessed(item, portal.lang, portal.card_reason() + ": versions and summaries unchecked")
+            return not_assessed(item, portal.lang, portal.card_reason(unchecked=True))
         return share_result(
             item, portal.lang, good, len(portal.drafts), deficiencies, evidence, cards_fetched=with_card
         )
@@ -373,7 +409,12 @@ def a12_announcements(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 deficiencies.append(
                     _draft_deficiency(
                         draft,
-                        f"Draft {draft.id} «{draft.title}» shows no public-discussion term",
+                        Said(
+                            f"Draft {draft.id} «{draft.title}» shows no public-discussion term",
+                            "deficiency.npa.no_discussion_term",
+                            draft=draft.id,
+                            title=draft.title,
+                        ),
                         "no_discussion_term",
                         "no discussion term",
                     )

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PortalRecord
+from ashyq.base.wording import Said
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.inputs import PORTAL_HOSTS, failures_on
 from ashyq.checks.portals import keywords_of, mentions, unmeasurable
@@ -95,12 +96,31 @@ class NpaPortal:
         """Every draft act's card was fetched (and every consultative document's, when asked)."""
         return all(d.card is not None for d in (self.all_documents if with_regulatory else self.drafts))
 
-    def card_reason(self) -> str:
+    def card_reason(self, unchecked: bool = False) -> Said:
+        """Why the document cards are missing; ``unchecked``: what the forms row then leaves unchecked."""
+        tail, key = (": versions and summaries unchecked", ".unchecked") if unchecked else ("", "")
         failure = self.card_failures[0] if self.card_failures else None
         if failure is None:
-            return "the document cards (/npa/view) were not harvested"
-        why = "robots.txt disallows /npa/view" if failure.reason == "robots" else failure.reason
-        return f"the document cards could not be fetched ({why}; {len(self.card_failures)} card(s), e.g. {failure.url})"
+            return Said(
+                f"the document cards (/npa/view) were not harvested{tail}", f"reason.npa.cards_not_harvested{key}"
+            )
+        count, url = len(self.card_failures), failure.url
+        if failure.reason == "robots":
+            return Said(
+                "the document cards could not be fetched "
+                f"(robots.txt disallows /npa/view; {count} card(s), e.g. {url}){tail}",
+                f"reason.npa.cards_robots{key}",
+                count=count,
+                url=url,
+            )
+        why = failure.reason
+        return Said(
+            f"the document cards could not be fetched ({why}; {count} card(s), e.g. {url}){tail}",
+            f"reason.npa.cards_failed{key}",
+            failure=why,
+            count=count,
+            url=url,
+        )
 
 
 def npa_portal(artifacts: BodyArtifacts, lang: str) -> NpaPortal:
