@@ -23,12 +23,29 @@ from typing import Any
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import Status
+from ashyq.base.wording import Said
 from ashyq.checks.accessibility.website import (
     usable,
 )
 from ashyq.checks.mobile.version import VersionScope, links_back, version_pages
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
+
+NO_SEPARATE_VERSION = Said(
+    "no separate mobile version (a responsive site, or k = 0): there is nothing to link back from",
+    "reason.a16.no_separate_version",
+)
+
+
+def _no_measurement(broken: list[Measurement]) -> Said:
+    """Why there is no phone measurement: the browser's error, or no phone profile run."""
+    if broken:
+        error = f"{broken[0].data.get('error')}"
+        return Said(f"no mobile measurement: {error}", "reason.a16.no_mobile_measurement.failed", error=error)
+    return Said(
+        "no mobile measurement: the browser gather step did not run with phone profiles",
+        "reason.a16.no_mobile_measurement",
+    )
 
 
 def _profile_k(data: dict[str, Any], linked: bool = False) -> int:
@@ -80,7 +97,11 @@ def _lacking_link_back(artifacts: BodyArtifacts, taken: list[Measurement]) -> li
         pages = version_pages(artifacts)
         return [
             Deficiency(
-                f"the mobile version's page {page.url} has no link to the full version",
+                Said(
+                    f"the mobile version's page {page.url} has no link to the full version",
+                    "deficiency.a16.no_link_to_full.page",
+                    url=page.url,
+                ),
                 kind="no_link_to_full_version",
                 url=page.url,
                 evidence=[page.evidence("body", page.url)],
@@ -90,7 +111,11 @@ def _lacking_link_back(artifacts: BodyArtifacts, taken: list[Measurement]) -> li
         ]
     return [
         Deficiency(
-            f"the mobile version {m.data.get('final_url')} has no link to the full version",
+            Said(
+                f"the mobile version {m.data.get('final_url')} has no link to the full version",
+                "deficiency.a16.no_link_to_full.rendering",
+                url=f"{m.data.get('final_url')}",
+            ),
             kind="no_link_to_full_version",
             url=m.data.get("final_url") or m.url,
             evidence=[m.evidence("body", m.data.get("final_url"))],
@@ -105,12 +130,7 @@ def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
     version loads with a link to it, 0 if there is no link."""
     taken, broken = _mobile(artifacts)
     if not taken:
-        why = (
-            f": {broken[0].data.get('error')}"
-            if broken
-            else ": the browser gather step did not run with phone profiles"
-        )
-        return [not_assessed(item, None, f"no mobile measurement{why}")]
+        return [not_assessed(item, None, _no_measurement(broken))]
     link = harvested_link(artifacts)
     linked = link is not None
     per_profile = {m.data.get("profile") or m.viewport: _profile_k(m.data, linked) for m in taken}
@@ -124,9 +144,15 @@ def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
         if _profile_k(m.data, linked) == 0:
             deficiencies.append(
                 Deficiency(
-                    f"{m.data.get('profile')}: the full site loads without adapting "
-                    f"({m.data.get('scroll_width')} px wide in a "
-                    f"{m.data.get('viewport_width')} px screen) and links to no mobile version",
+                    Said(
+                        f"{m.data.get('profile')}: the full site loads without adapting "
+                        f"({m.data.get('scroll_width')} px wide in a "
+                        f"{m.data.get('viewport_width')} px screen) and links to no mobile version",
+                        "deficiency.a16.not_adapted",
+                        profile=f"{m.data.get('profile')}",
+                        width=f"{m.data.get('scroll_width')}",
+                        screen=f"{m.data.get('viewport_width')}",
+                    ),
                     kind="not_adapted",
                     url=m.url,
                     evidence=[m.evidence("html", m.data.get("final_url"))],
@@ -150,12 +176,7 @@ def link_to_full_version(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 16 row 2: no link from the mobile version to the full version (−1 point)."""
     taken, broken = _mobile(artifacts)
     if not taken and not harvested_entries(artifacts):
-        why = (
-            f": {broken[0].data.get('error')}"
-            if broken
-            else ": the browser gather step did not run with phone profiles"
-        )
-        return [not_assessed(item, None, f"no mobile measurement{why}")]
+        return [not_assessed(item, None, _no_measurement(broken))]
     linked = harvested_link(artifacts) is not None
     entries = harvested_entries(artifacts)
     separate = [m for m in taken if _separate_version(m.data, linked)]
@@ -166,7 +187,7 @@ def link_to_full_version(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 None,
                 "not_applicable",
                 {},
-                reason="no separate mobile version (a responsive site, or k = 0): there is nothing to link back from",
+                reason=NO_SEPARATE_VERSION,
                 evidence=[taken[0].evidence()],
             )
         ]
