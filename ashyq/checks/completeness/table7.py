@@ -35,6 +35,7 @@ from ashyq.base.artifacts import BodyArtifacts, PortalRecord
 from ashyq.base.evidence import Deficiency
 from ashyq.base.period import ReportingPeriod
 from ashyq.base.vocabulary import LANGS, Lang, Status
+from ashyq.base.wording import Said
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.completeness.corpus import coverage, desktop_units, unmeasurable
 from ashyq.checks.completeness.judge import assess_section, per_section
@@ -48,6 +49,7 @@ VOCABULARY = "table7"
 STALE_SHARE = {"stale-half": 0.5, "stale-zero": 0.0}
 ITEMS = tuple(load_cached(VOCABULARY).sections)
 ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resolved"})
+NO_QUESTION_RECORDS = Said("no «Ask a question» records were harvested", "reason.t7.no_question_records")
 
 
 @register("t7.website_content", "6", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
@@ -92,12 +94,18 @@ def run_questions(artifacts: BodyArtifacts, item: str) -> list[Result]:
         failed = [f for f in artifacts.failures if "public-data" in f.url or "vr_question" in (f.detail or "")]
         if refused or (not questions and failed):
             why = refused or f"{failed[0].reason} on {failed[0].url}: {failed[0].detail or ''}".rstrip(": ")
-            results.append(not_assessed(item, lang, f"the questions could not be harvested: {why}"))
+            results.append(
+                not_assessed(
+                    item,
+                    lang,
+                    Said(f"the questions could not be harvested: {why}", "reason.t7.questions_not_harvested", why=why),
+                )
+            )
             continue
         counted = coverage(artifacts, "vr_question", lang)
         if not questions:
             if counted is None:
-                results.append(not_assessed(item, lang, "no «Ask a question» records were harvested"))
+                results.append(not_assessed(item, lang, NO_QUESTION_RECORDS))
             else:
                 results.append(
                     Result(
@@ -130,7 +138,12 @@ def _share(item: str, questions: list[PortalRecord], lang: Lang) -> Result:
     if not waiting:
         return Result(item, lang, "pass", measured=measured, evidence=evidence)
     deficiency = Deficiency(
-        message=f"{len(waiting)} of {len(questions)} questions have no answer",
+        message=Said(
+            f"{len(waiting)} of {len(questions)} questions have no answer",
+            "deficiency.t7.unanswered",
+            unanswered=len(waiting),
+            asked=len(questions),
+        ),
         kind="unanswered",
         count=len(waiting),
         record=waiting[0].external_id,
