@@ -46,6 +46,7 @@ and the deficiencies the Appendix 15 note lists.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -408,11 +409,19 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
             verdict.doubts.append(doubt)
 
 
+# a link to a file is the material offered to download, not the label of a page left unread
+FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|odp|rtf|pptx?|csv|txt|xml|json|rar|zip|7z|gz)$", re.I)
+
+
 def own_link(hit: Hit, own_hosts: frozenset[str]) -> bool:
-    """Whether the link of a hit leads to a page of the body's own site (relative, or one of its hosts):
-    a link to another site (the Akorda's, the legal database) is itself what an indicator «либо ссылка»
-    asks for."""
-    host = (urlsplit(hit.href).hostname or "").lower().removeprefix("www.")
+    """Whether the link of a hit leads to a page of the body's own site (relative, or one of its hosts)
+    other than the page itself: a link to another site (the Akorda's, the legal database) is itself what
+    an indicator «либо ссылка» asks for, a link to a file is the material, and a page linking to itself
+    (its menu's current item) was read."""
+    parts = urlsplit(hit.href)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if FILE_LINK.search(parts.path) or hit.href.split("#", 1)[0].rstrip("/") == hit.unit.url.lower().rstrip("/"):
+        return False
     return not host or host in own_hosts
 
 
