@@ -26,6 +26,7 @@ from typing import Any
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import LANGS
+from ashyq.base.wording import Said
 from ashyq.checks.dataegov.records import (
     NO_SOURCE,
     NO_UNIFIED_DATASETS,
@@ -55,19 +56,29 @@ from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings
 
 TITLE_LABEL = {"kk": "Kk", "ru": "Ru"}
+NOT_SOURCED: Said = NO_SOURCE  # neither the Unified list nor the body's report: what is due is unknown
+NONE_LISTED: Said = NO_UNIFIED_DATASETS  # the Unified list names none (Table 1 note *): the maximum
+NONE_NAMED = Said("the Unified list names no dataset of this body", "reason.dataegov.none_named")
 FROM_THE_LIST = ["config:unified_list", "declared", "records:data"]  # the list, or else the declared claims
 
 
-def _catalogue_problem(portal: DataPortal) -> str | None:
+def _catalogue_problem(portal: DataPortal) -> Said | None:
     """Why the body's catalogue cannot be taken as complete, or None."""
     if portal.unmeasurable:
         return portal.unmeasurable
     if portal.catalogue_failures:
-        return failure_reason(portal.catalogue_failures, "data.egov.kz catalogue not fully fetched")
+        partly = Said("data.egov.kz catalogue not fully fetched", "reason.dataegov.catalogue_partly")
+        return failure_reason(portal.catalogue_failures, partly)
     if portal.missing_from_catalogue():
-        return f"data.egov.kz catalogue lists {portal.listed_count} sets, {len(portal.datasets)} were harvested"
+        listed, harvested = portal.listed_count or 0, len(portal.datasets)
+        return Said(
+            f"data.egov.kz catalogue lists {portal.listed_count} sets, {harvested} were harvested",
+            "reason.dataegov.catalogue_incomplete",
+            listed=listed,
+            harvested=harvested,
+        )
     if portal.listed_count is None and not portal.datasets:
-        return "no records from data.egov.kz for this body"
+        return Said("no records from data.egov.kz for this body", "reason.dataegov.no_records")
     return None
 
 
@@ -91,7 +102,12 @@ class _Entries:
         url = self.portal.catalogue_url()
         return [
             Deficiency(
-                f"Dataset «{e.label(self.lang)}» ({e.code}) of the Unified list is not published",
+                Said(
+                    f"Dataset «{e.label(self.lang)}» ({e.code}) of the Unified list is not published",
+                    "deficiency.dataegov.missing_dataset",
+                    dataset=e.label(self.lang),
+                    code=e.code,
+                ),
                 "missing_dataset",
                 url=url,
                 record=e.code,
@@ -111,7 +127,11 @@ class _Entries:
             if dataset.modified is None:
                 out.append(
                     Deficiency(
-                        f"«{entry.label(self.lang)}» shows no date of its last update",
+                        Said(
+                            f"«{entry.label(self.lang)}» shows no date of its last update",
+                            "deficiency.dataegov.no_update_date",
+                            dataset=entry.label(self.lang),
+                        ),
                         "no_update_date",
                         url=dataset.record.source_url,
                         record=dataset.api_uri,
@@ -123,8 +143,16 @@ class _Entries:
             if allowed is not None and age > allowed:
                 out.append(
                     Deficiency(
-                        f"«{entry.label(self.lang)}» last updated {dataset.modified:%d.%m.%Y}, {age} days ago; "
-                        f"its periodicity {periodicity} allows {allowed}",
+                        Said(
+                            f"«{entry.label(self.lang)}» last updated {dataset.modified:%d.%m.%Y}, {age} days ago; "
+                            f"its periodicity {periodicity} allows {allowed}",
+                            "deficiency.dataegov.stale_dataset",
+                            dataset=entry.label(self.lang),
+                            updated=f"{dataset.modified:%d.%m.%Y}",
+                            age=age,
+                            periodicity=periodicity,
+                            allowed=allowed,
+                        ),
                         "stale_dataset",
                         url=dataset.record.source_url,
                         record=dataset.api_uri,
@@ -139,13 +167,9 @@ def _prepared(
 ) -> tuple[list[UnifiedEntry], DataPortal, RequiredDatasets] | list[Result]:
     required = required_datasets(artifacts)
     if required is None:
-        return [not_assessed(i, lang, NO_SOURCE) for i in items for lang in LANGS]
+        return [not_assessed(i, lang, NOT_SOURCED) for i in items for lang in LANGS]
     if not required.entries:
-        return [
-            result(i, lang, "not_applicable", reason="the Unified list names no dataset of this body")
-            for i in items
-            for lang in LANGS
-        ]
+        return [result(i, lang, "not_applicable", reason=NONE_NAMED) for i in items for lang in LANGS]
     portal = data_portal(artifacts)
     problem = _catalogue_problem(portal)
     if problem:
@@ -232,7 +256,7 @@ def _passport_findings(artifacts: BodyArtifacts, item: str, as_share: bool) -> l
     # Table 1 note *: under the whole-criterion reading the maximum covers row 4 as well
     whole = reading(artifacts.config, "opendata-no-datasets") == "whole-criterion"
     if as_share and whole and no_unified_datasets(artifacts):
-        return [result(item, lang, "not_applicable", reason=NO_UNIFIED_DATASETS) for lang in LANGS]
+        return [result(item, lang, "not_applicable", reason=NONE_LISTED) for lang in LANGS]
     entries = unified_entries(artifacts)
     portal = data_portal(artifacts)
     problem = _catalogue_problem(portal)
@@ -242,7 +266,7 @@ def _passport_findings(artifacts: BodyArtifacts, item: str, as_share: bool) -> l
         return _no_datasets(item, entries, portal)
     checked = {api: d for api, d in portal.datasets.items() if api in portal.passports}
     if not checked:
-        reason = "no passport of the body's datasets was fetched"
+        reason = Said("no passport of the body's datasets was fetched", "reason.dataegov.no_passport")
         if portal.passport_failures:
             reason = failure_reason(portal.passport_failures, reason)
         return [not_assessed(item, lang, reason, failure_evidence(portal.passport_failures)) for lang in LANGS]
@@ -254,7 +278,11 @@ def _no_datasets(item: str, entries: list[UnifiedEntry] | None, portal: DataPort
     if entries:  # sets are due and none is published: nothing is correct
         missing = [
             Deficiency(
-                f"No dataset of the body is published ({len(entries)} due)",
+                Said(
+                    f"No dataset of the body is published ({len(entries)} due)",
+                    "deficiency.dataegov.no_datasets",
+                    due=len(entries),
+                ),
                 "no_datasets",
                 url=portal.catalogue_url(),
             )
@@ -270,9 +298,10 @@ def _no_datasets(item: str, entries: list[UnifiedEntry] | None, portal: DataPort
             )
             for lang in LANGS
         ]
-    reason = "no dataset is published and none is due"
+    reason = Said("no dataset is published and none is due", "reason.dataegov.none_due")
     if entries is None:
-        return [not_assessed(item, lang, reason + " (Unified list unknown)") for lang in LANGS]
+        unknown = Said(f"{reason} (Unified list unknown)", "reason.dataegov.none_due.list_unknown")
+        return [not_assessed(item, lang, unknown) for lang in LANGS]
     return [result(item, lang, "not_applicable", reason=reason) for lang in LANGS]
 
 
@@ -289,7 +318,12 @@ def _passports_in(
             snippet = f"{api_uri}: {'; '.join(gaps)}"
             deficiencies.append(
                 Deficiency(
-                    f"Passport of «{dataset.names.get(lang) or api_uri}» lacks in {lang}: {'; '.join(gaps)}",
+                    Said(
+                        f"Passport of «{dataset.names.get(lang) or api_uri}» lacks in {lang}: {'; '.join(gaps)}",
+                        f"deficiency.dataegov.incomplete_passport.{lang}",
+                        dataset=dataset.names.get(lang) or api_uri,
+                        gaps="; ".join(gaps),
+                    ),
                     "incomplete_passport",
                     url=p.record.source_url,
                     record=api_uri,

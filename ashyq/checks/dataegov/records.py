@@ -81,9 +81,10 @@ class RequiredDatasets:
 
 
 DECLARED_ROWS = "Таблица 1, строка 1"
-NO_SOURCE = (
+NO_SOURCE = Said(
     "the Unified list of open data is not imported (ashyq open-data import-list) and the body's report "
-    "declares no dataset of it (Appendix 9, Table 1 row 1)"
+    "declares no dataset of it (Appendix 9, Table 1 row 1)",
+    "reason.dataegov.no_source",
 )
 
 
@@ -220,7 +221,7 @@ class DataPortal:
     passports: dict[str, Passport] = field(default_factory=dict)
     catalogue_failures: list[FetchFailure] = field(default_factory=list)
     passport_failures: list[FetchFailure] = field(default_factory=list)
-    unmeasurable: str | None = None
+    unmeasurable: Said | None = None
     listed_count: int | None = None  # getdatasetsrecount's totalCount, when recorded
 
     def missing_from_catalogue(self) -> int:
