@@ -734,6 +734,59 @@ def viewport_number(raw: str) -> float:
     return float(found.group(0)) if found else 0.0
 
 
+def _zoomed_defects(scrolling: list[Measurement], lost: list[Measurement]) -> list[Deficiency]:
+    """What the browser saw at 200 %: pages that scroll sideways, text cut off."""
+    out: list[Deficiency] = []
+    if scrolling:
+        m = scrolling[0]
+        causes = ", ".join(str(c.get("selector")) for c in (m.data.get("overflow") or [])[:3])
+        listed, urls = pages_listed([x.url for x in scrolling])
+        width, client = str(m.data.get("scroll_width")), str(m.data.get("client_width"))
+        out.append(
+            Deficiency(
+                Said(
+                    f"at 200 % the page scrolls sideways ({width} px of content in "
+                    f"{client} px{'; made wide by ' + causes if causes else ''}) on {listed} page(s): {urls}",
+                    "deficiency.a14.horizontal_scroll" + (".caused" if causes else ""),
+                    width=width,
+                    client=client,
+                    pages=listed,
+                    urls=urls,
+                    **({"causes": causes} if causes else {}),
+                ),
+                kind="horizontal_scroll",
+                url=m.url,
+                evidence=[x.evidence("html", x.url) for x in scrolling[:3]],
+                pages=[x.url for x in scrolling],
+                criteria=("1.4.10",),
+            )
+        )
+    if lost:
+        first = lost[0].data["clipped"][0] if isinstance(lost[0].data["clipped"], list) else {}
+        selector = first.get("selector") if isinstance(first, dict) else first
+        listed, urls = pages_listed([m.url for m in lost])
+        out.append(
+            Deficiency(
+                Said(
+                    f"text is cut off at 200 % ({selector}) on {listed} page(s): {urls}",
+                    "deficiency.a14.content_lost",
+                    selector=str(selector),
+                    pages=listed,
+                    urls=urls,
+                ),
+                kind="content_lost",
+                url=lost[0].url,
+                selector=selector,
+                evidence=[
+                    m.evidence(selector, first.get("text") if isinstance(first, dict) else None) for m in lost[:3]
+                ],
+                pages=[m.url for m in lost],
+                criteria=("1.4.4",),
+            )
+        )
+    return out
+
+
 @register(
     "a14.zoom",
     "4",
@@ -763,54 +816,8 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if not taken and blocked is None:
         return [no_measurement(item, "zoom", broken)]
     scrolling = [m for m in taken if m.data.get("horizontal_scroll")]
-    if scrolling:
-        m = scrolling[0]
-        causes = ", ".join(str(c.get("selector")) for c in (m.data.get("overflow") or [])[:3])
-        listed, urls = pages_listed([x.url for x in scrolling])
-        width, client = str(m.data.get("scroll_width")), str(m.data.get("client_width"))
-        outcome.deficiencies.append(
-            Deficiency(
-                Said(
-                    f"at 200 % the page scrolls sideways ({width} px of content in "
-                    f"{client} px{'; made wide by ' + causes if causes else ''}) on {listed} page(s): {urls}",
-                    "deficiency.a14.horizontal_scroll" + (".caused" if causes else ""),
-                    width=width,
-                    client=client,
-                    pages=listed,
-                    urls=urls,
-                    **({"causes": causes} if causes else {}),
-                ),
-                kind="horizontal_scroll",
-                url=m.url,
-                evidence=[x.evidence("html", x.url) for x in scrolling[:3]],
-                pages=[x.url for x in scrolling],
-                criteria=("1.4.10",),
-            )
-        )
     lost = [m for m in taken if m.data.get("clipped")]
-    if lost:
-        first = lost[0].data["clipped"][0] if isinstance(lost[0].data["clipped"], list) else {}
-        selector = first.get("selector") if isinstance(first, dict) else first
-        listed, urls = pages_listed([m.url for m in lost])
-        outcome.deficiencies.append(
-            Deficiency(
-                Said(
-                    f"text is cut off at 200 % ({selector}) on {listed} page(s): {urls}",
-                    "deficiency.a14.content_lost",
-                    selector=str(selector),
-                    pages=listed,
-                    urls=urls,
-                ),
-                kind="content_lost",
-                url=lost[0].url,
-                selector=selector,
-                evidence=[
-                    m.evidence(selector, first.get("text") if isinstance(first, dict) else None) for m in lost[:3]
-                ],
-                pages=[m.url for m in lost],
-                criteria=("1.4.4",),
-            )
-        )
+    outcome.deficiencies += _zoomed_defects(scrolling, lost)
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
     axe = axe_outcome(axe_taken, config, item, "zoom_blocked")
     if blocked is None:  # the markup's reading of the viewport and axe-core's say the same thing
