@@ -1,10 +1,10 @@
 """Appendix 14 items 3.1, 3.2, 3.3, 3.5 and 3.7 measured in Chromium on pages written from the text
 (``a14_3_pages/``, Kazakh and Russian): the browser gather step and the registered checks, as
 ``ashyq check-page`` runs them, on one page each. Each page holds one class of error the row's text
-decides (issue 25): a pause control of any form, a carousel turned by a script timer, a ticker cut
-by design at every size, a page laid out in a table, an image that is the only content of its link, controls only a mouse can
-use, a dialog that holds the Tab key, a feedback form behind two polls. One gather for all (about a
-minute)."""
+decides (issue 25): a pause control of any form, a carousel turned by a script timer, a ticker cut by
+design at every size, a page laid out in a table, an image that is the only content of its link,
+controls only a mouse can use, a dialog that holds the Tab key, a feedback form behind two polls. One
+gather for all (about half a minute)."""
 
 from __future__ import annotations
 
