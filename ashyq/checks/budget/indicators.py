@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.wording import Said
 from ashyq.checks.budget.records import STATEMENTS, BudgetPortal
 from ashyq.checks.budget.requirements import (
     Verdict,
@@ -51,6 +52,7 @@ from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 
 NEEDS = ["records:budget"]
+NOTHING_DATED = Said("no dated material with a deadline among rows 2–4", "reason.budget.nothing_dated")
 
 
 def deadline_row(item: str, lang: str, verdict: Verdict, artifacts: BodyArtifacts) -> Result:
@@ -144,7 +146,11 @@ def materials_complete(artifacts: BodyArtifacts, item: str) -> list[Result]:
             if len(present) == len(verdicts) and not any(v.ok is None and not v.evidence for v in verdicts):
                 good += 1
             else:
-                deficiencies += absent or [Deficiency(f"Row {row} cannot be confirmed in {portal.lang}", row)]
+                unconfirmed = Said(
+                    f"Row {row} cannot be confirmed in {portal.lang}",
+                    f"deficiency.budget.unconfirmed.{row}.{portal.lang}",
+                )
+                deficiencies += absent or [Deficiency(unconfirmed, row)]
         return share_result(item, portal.lang, good, total, deficiencies, evidence)
 
     return on_budget(artifacts, item, evaluate)
@@ -163,7 +169,7 @@ def materials_on_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
         # only materials that are there and show their dates can be on time or late
         judged = {k: v for k, v in verdicts.items() if v.measured}
         if not judged:
-            return not_assessed(item, portal.lang, "no dated material with a deadline among rows 2–4")
+            return not_assessed(item, portal.lang, NOTHING_DATED)
         good = sum(bool(v.ok) for v in judged.values())
         deficiencies = [d for v in judged.values() for d in v.deficiencies]
         evidence = [e for v in judged.values() for e in v.evidence]
@@ -215,9 +221,15 @@ def _no_programmes(item: str, portal: BudgetPortal) -> Result | None:
         return None
     verdict = announcement_verdict(portal)  # any card at all tells the search was read
     if portal.card_failures:
-        return not_assessed(item, portal.lang, f"no programme card fetched ({portal.card_failures[0].reason})")
+        failure = portal.card_failures[0].reason
+        return not_assessed(
+            item, portal.lang, Said(f"no programme card fetched ({failure})", "reason.budget.no_card", failure=failure)
+        )
     evidence = verdict.evidence or [m.record.evidence("$.title", m.title) for m in portal.materials[:3]]
-    message = f"No budget programme of the body is on budget.egov.kz in {portal.lang}"
+    message = Said(
+        f"No budget programme of the body is on budget.egov.kz in {portal.lang}",
+        f"deficiency.budget.no_programmes.{portal.lang}",
+    )
     deficiency = Deficiency(message, "no_programmes", url=portal.search_url)
     if not evidence:
         evidence = [
