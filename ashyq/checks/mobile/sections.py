@@ -20,6 +20,7 @@ from __future__ import annotations
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.vocabulary import Lang
+from ashyq.base.wording import Said
 from ashyq.checks.completeness.judge import assess_section, p_lang, per_section
 from ashyq.checks.completeness.keywords import Section, Vocabulary, load_cached, vocabulary_for
 from ashyq.checks.mobile.version import MobileReading, read_mobile_version
@@ -64,13 +65,16 @@ def _section(
         failed = [url for url in reading.failures if p_lang(url, lang)]
         if failed:
             return not_assessed(
-                item, lang, f"the mobile version's {lang} pages could not be fetched ({failed[0]} and others)"
+                item,
+                lang,
+                Said(
+                    f"the mobile version's {lang} pages could not be fetched ({failed[0]} and others)",
+                    f"reason.a16.version_not_fetched.{lang}",
+                    url=failed[0],
+                ),
             )
         offered = ", ".join(reading.langs()) or "no language"
-        why = (
-            f"the separate mobile version has no {LANG_NAMES[lang]} pages (it offers {offered}): "
-            f"a phone user reading {LANG_NAMES[lang]} finds none of the section"
-        )
+        why = _language_missing(lang, offered)
         return Result(
             item,
             lang,
@@ -83,4 +87,17 @@ def _section(
     result = assess_section(artifacts, section, reading.units, lang, vocabulary, source=reading.source)
     if result.status == "not_assessed" and reading.how != "separate":
         result.reason = f"{result.reason}; {reading.reason}"
+        result.reason_text = None  # the joined sentence has no message of its own yet: shown in English
     return result
+
+
+def _language_missing(lang: Lang, offered: str) -> Said:
+    """The separate version lacks ``lang``: a message per language, and per language offered where it
+    offers only the other one, so kk and ru name the languages in words."""
+    english = (
+        f"the separate mobile version has no {LANG_NAMES[lang]} pages (it offers {offered}): "
+        f"a phone user reading {LANG_NAMES[lang]} finds none of the section"
+    )
+    if offered in ("kk", "ru", "no language"):
+        return Said(english, f"deficiency.a16.language_missing.{lang}.{offered.replace(' ', '_')}")
+    return Said(english, f"deficiency.a16.language_missing.{lang}", offered=offered)

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.evidence import EvidenceRef
 from ashyq.base.text import matches_label
+from ashyq.base.wording import Said
 from ashyq.checks.accessibility.website import usable
 from ashyq.checks.completeness.corpus import Unit, desktop_units, measurement_unit, page_units, phone_units
 from ashyq.config.check_settings import check_settings, labels
@@ -42,6 +43,12 @@ MOBILE_HOST_LABELS = ("m", "mobile", "pda", "wap", "mob")
 MOBILE_PATH_SEGMENTS = ("m", "mobile", "pda", "wap", "mob", "mobi")
 
 
+NOT_READ = Said("", "")
+NO_RENDERING = Said(
+    "no mobile rendering was captured (no mobile measurements, no mobile-version pages)", "reason.a16.reading.unknown"
+)
+
+
 @dataclass
 class MobileReading:
     """The pages a phone gets, and how that was decided."""
@@ -49,7 +56,7 @@ class MobileReading:
     how: str  # separate | responsive | home rendering | none | unknown
     units: list[Unit] = field(default_factory=list)
     source: str = ""  # what the units are, for a finding's ``measured.source``
-    reason: str = ""  # why this reading (the finding's reason where it decides alone)
+    reason: Said = NOT_READ  # why this reading (the finding's reason where it decides alone)
     evidence: list[EvidenceRef] = field(default_factory=list)
     pages: list[PageSnapshot] = field(default_factory=list)  # the separate version's pages
     failures: list[str] = field(default_factory=list)  # URLs of the version that could not be fetched
@@ -142,13 +149,7 @@ def read_mobile_version(artifacts: BodyArtifacts) -> MobileReading:
     pages = version_pages(artifacts)
     if pages:
         return _separate_version(artifacts, pages)
-    return (
-        _from_measurements(artifacts)
-        or _from_markup(artifacts)
-        or MobileReading(
-            "unknown", reason="no mobile rendering was captured (no mobile measurements, no mobile-version pages)"
-        )
-    )
+    return _from_measurements(artifacts) or _from_markup(artifacts) or MobileReading("unknown", reason=NO_RENDERING)
 
 
 def _separate_version(artifacts: BodyArtifacts, pages: list[PageSnapshot]) -> MobileReading:
@@ -163,7 +164,11 @@ def _separate_version(artifacts: BodyArtifacts, pages: list[PageSnapshot]) -> Mo
         "separate",
         units,
         f"the separate mobile version ({', '.join(where)}), {len(pages)} pages",
-        f"the harvest found a separate mobile version at {', '.join(where)}",
+        Said(
+            f"the harvest found a separate mobile version at {', '.join(where)}",
+            "reason.a16.reading.separate",
+            where=", ".join(where),
+        ),
         [home.evidence("body", f"the mobile version's entry: {home.url}")],
         pages,
         failed,
@@ -183,20 +188,30 @@ def _from_measurements(artifacts: BodyArtifacts) -> MobileReading | None:
             "home rendering",
             units,
             "mobile measurements (the phone's home page only)",
-            f"phones are sent to {redirected[0].data.get('final_url')}, but none of its pages were harvested",
+            Said(
+                f"phones are sent to {redirected[0].data.get('final_url')}, but none of its pages were harvested",
+                "reason.a16.reading.redirected",
+                address=f"{redirected[0].data.get('final_url')}",
+            ),
             [redirected[0].evidence("html", redirected[0].data.get("final_url"))],
         )
     if fits and desktop:
         m = fits[0]
+        screen = f"{m.data.get('device_width') or m.data.get('viewport_width')}"
         hidden = sorted({str(c) for f in fits for c in f.data.get("phone_hidden_classes") or ()})
         return MobileReading(
             "responsive",
             phone_units(artifacts, hidden),
             "the responsive site's own pages (a phone gets them)"
             + (f"; what the template hides at phone width left out (class {', '.join(hidden[:5])})" if hidden else ""),
-            f"no separate mobile version; the site's pages fit a phone ({m.data.get('profile')}: "
-            f"{m.data.get('scroll_width')} px in a {m.data.get('device_width') or m.data.get('viewport_width')} px "
-            "screen)",
+            Said(
+                f"no separate mobile version; the site's pages fit a phone ({m.data.get('profile')}: "
+                f"{m.data.get('scroll_width')} px in a {screen} px screen)",
+                "reason.a16.reading.responsive",
+                profile=f"{m.data.get('profile')}",
+                width=f"{m.data.get('scroll_width')}",
+                screen=screen,
+            ),
             [m.evidence("html", m.data.get("final_url"))],
         )
     if measured and not fits and not any(m.data.get("desktop_links_to_mobile") for m in measured):
@@ -206,9 +221,15 @@ def _from_measurements(artifacts: BodyArtifacts) -> MobileReading | None:
                 "none",
                 [],
                 "no mobile version",
-                f"the site has no mobile version: a phone ({m.data.get('profile')}) gets the full layout "
-                f"({m.data.get('scroll_width')} px wide in a {m.data.get('viewport_width')} px screen), and the "
-                "harvest found no separate version",
+                Said(
+                    f"the site has no mobile version: a phone ({m.data.get('profile')}) gets the full layout "
+                    f"({m.data.get('scroll_width')} px wide in a {m.data.get('viewport_width')} px screen), and the "
+                    "harvest found no separate version",
+                    "reason.a16.reading.none",
+                    profile=f"{m.data.get('profile')}",
+                    width=f"{m.data.get('scroll_width')}",
+                    screen=f"{m.data.get('viewport_width')}",
+                ),
                 [m.evidence("html", m.data.get("final_url"))],
             )
     with_html = [m for m in measured if isinstance(m.data.get("html"), str)]
@@ -218,7 +239,7 @@ def _from_measurements(artifacts: BodyArtifacts) -> MobileReading | None:
             "home rendering",
             units,
             "mobile measurements",
-            "only the phone's rendering of the home page was captured",
+            Said("only the phone's rendering of the home page was captured", "reason.a16.reading.home_only"),
             [with_html[0].evidence("html", with_html[0].data.get("final_url"))],
         )
     return None
@@ -235,8 +256,11 @@ def _from_markup(artifacts: BodyArtifacts) -> MobileReading | None:
                 "responsive",
                 desktop,
                 "the responsive site's own pages (by their markup)",
-                "no separate mobile version was found and the home page declares a width=device-width viewport "
-                "(no browser measurement of the layout)",
+                Said(
+                    "no separate mobile version was found and the home page declares a width=device-width viewport "
+                    "(no browser measurement of the layout)",
+                    "reason.a16.reading.markup",
+                ),
                 [declared[0].evidence("head", "meta viewport width=device-width")],
             )
     return None
