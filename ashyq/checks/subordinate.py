@@ -29,6 +29,7 @@ from ashyq.base.artifacts import BodyArtifacts, PageSnapshot, PortalRecord
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import normalise
 from ashyq.base.vocabulary import LANGS, Lang
+from ashyq.base.wording import Param, Said
 from ashyq.base.working_days import parse_portal_day
 from ashyq.checks.dataegov.records import dataset_index
 from ashyq.checks.declared.facts import declared_of, row_support
@@ -48,21 +49,55 @@ Verdict = Literal["deficient", "clean", "unknown"]
 TITLE_BASE = "Подведомственные организации"
 
 
+# nothing to say (a clean outcome)
+CLEAN = Said("", "clean")
+
+
 @dataclass
 class Outcome:
-    """One organisation's state on one item and language."""
+    """One organisation's state on one item and language. The ``message`` of a deficient or unknown
+    one is the English without the organisation, its key the message's variant: :func:`_join` says
+    it as ``deficiency.subordinate.<variant>`` or, for the one organisation not measured,
+    ``reason.subordinate.not_measured.<variant>``, with the organisation as a parameter. A reason
+    of another family taken as it is (``reason.dialog.…``, ``reason.portal.…``) is its own variant
+    without ``reason.``."""
 
     verdict: Verdict
-    message: str
+    message: Said
     evidence: list[EvidenceRef] = field(default_factory=list)
     url: str | None = None
     measured: dict[str, Any] = field(default_factory=dict)
 
 
-UNKNOWN_LIST = (
+UNKNOWN_LIST = Said(
     "the body's list of subordinate organisations is not known: the registry names none and does not "
-    "state that it has none"
+    "state that it has none",
+    "reason.subordinate.list_unknown",
 )
+NONE_KNOWN = Said("the registry states the body has no subordinate organisation", "reason.subordinate.none_known")
+NO_EVIDENCE = Said("no evidence was kept for the organisations", "reason.subordinate.no_evidence")
+PER_LANGUAGE = ("dialog.none_harvested",)  # another family's reasons naming a language by its code
+
+
+def _variant(message: Said) -> tuple[str, dict[str, Param]]:
+    """The message's variant (:class:`Outcome`) and parameters."""
+    key, params = message.wording.key.removeprefix("reason."), dict(message.wording.params)
+    return (f"{key}.{params.get('lang')}" if key in PER_LANGUAGE else key), params
+
+
+def _deficiency_said(organisation: str, message: Said) -> Said:
+    variant, params = _variant(message)
+    return Said(f"{organisation}: {message}", f"deficiency.subordinate.{variant}", organisation=organisation, **params)
+
+
+def _unmeasured_said(unknown: list[tuple[BodyArtifacts, Outcome]]) -> Said:
+    joined = "; ".join(f"{sub.body_id}: {o.message}" for sub, o in unknown)
+    english = f"not measured at {len(unknown)} organisation(s): {joined}"
+    if len(unknown) > 1:
+        return Said(english, "reason.subordinate.not_measured.several", count=len(unknown), organisations=joined)
+    sub, o = unknown[0]
+    variant, params = _variant(o.message)
+    return Said(english, f"reason.subordinate.not_measured.{variant}", count=1, organisation=sub.body_id, **params)
 
 
 def _name(sub: BodyArtifacts, lang: str) -> str:
@@ -87,13 +122,17 @@ def _join(
     for lang in LANGS:
         if not artifacts.subordinates:
             if artifacts.config.get("subordinate_list") == "known":
-                why = "the registry states the body has no subordinate organisation"
-                results.append(Result(item, lang, "not_applicable", reason=why))
+                results.append(Result(item, lang, "not_applicable", reason=NONE_KNOWN))
             else:  # unknown is not none: Tables 8-11 cannot be judged without the body's list
                 results.append(not_assessed(item, lang, UNKNOWN_LIST))
             continue
         if not scope:
-            why = f"no subordinate organisation is within the row ({', '.join(outside)}: {WHOLLY_STATE_OWNED})"
+            listed = ", ".join(outside)
+            why = Said(
+                f"no subordinate organisation is within the row ({listed}: {WHOLLY_STATE_OWNED})",
+                "reason.subordinate.none_in_row",
+                organisations=listed,
+            )
             results.append(Result(item, lang, "not_applicable", {"excluded": outside}, reason=why))
             continue
         outcomes = [(sub, judge(sub, lang)) for sub in scope]
@@ -103,7 +142,11 @@ def _join(
         if deficient:
             deficiencies = [
                 Deficiency(
-                    f"{_name(sub, lang)}: {o.message}", kind=item, url=o.url, record=sub.body_id, evidence=o.evidence
+                    _deficiency_said(_name(sub, lang), o.message),
+                    kind=item,
+                    url=o.url,
+                    record=sub.body_id,
+                    evidence=o.evidence,
                 )
                 for sub, o in deficient
             ]
@@ -111,12 +154,11 @@ def _join(
             measured = {"organisations": len(deficient), "by_organisation": per_org, **_excluded(outside)}
             results.append(Result(item, lang, "fail", measured, deficiencies, evidence))
         elif unknown:
-            reason = "; ".join(f"{sub.body_id}: {o.message}" for sub, o in unknown)
-            results.append(not_assessed(item, lang, f"not measured at {len(unknown)} organisation(s): {reason}"))
+            results.append(not_assessed(item, lang, _unmeasured_said(unknown)))
         else:
             evidence = [e for _, o in outcomes for e in o.evidence][:10]
             if not evidence:
-                results.append(not_assessed(item, lang, "no evidence was kept for the organisations"))
+                results.append(not_assessed(item, lang, NO_EVIDENCE))
                 continue
             results.append(
                 Result(item, lang, "pass", {"by_organisation": per_org, **_excluded(outside)}, evidence=evidence)
@@ -179,9 +221,14 @@ def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     if not pages:
         if sub.pages and not failures:
             other = sub.pages[0]
-            return Outcome("deficient", f"the website has no {lang} version", [other.evidence("html", "")], other.url)
-        why = f"fetch failures: {', '.join(failures[:3])}" if failures else "no page of the website was harvested"
-        return Outcome("unknown", f"website not measured in {lang} ({why})")
+            no_version = Said(f"the website has no {lang} version", f"no_version.{lang}", lang=lang)
+            return Outcome("deficient", no_version, [other.evidence("html", "")], other.url)
+        if failures:
+            listed = ", ".join(failures[:3])
+            english = f"website not measured in {lang} (fetch failures: {listed})"
+            return Outcome("unknown", Said(english, f"site.failed.{lang}", lang=lang, failures=listed))
+        english = f"website not measured in {lang} (no page of the website was harvested)"
+        return Outcome("unknown", Said(english, f"site.none.{lang}", lang=lang))
     kinds: dict[str, Any] = cfg["art16"]["kinds"]
     found: dict[str, EvidenceRef] = {}
     for page in pages:
@@ -197,12 +244,17 @@ def _art16(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     measured = {"found": sorted(found), "missing": missing}
     if len(missing) >= int(cfg["art16"]["missing_for_penalty"]):
         if failures:
-            return Outcome("unknown", f"{', '.join(missing)} not found, but pages failed: {', '.join(failures[:3])}")
+            kinds_missing, listed = ", ".join(missing), ", ".join(failures[:3])
+            english = f"{kinds_missing} not found, but pages failed: {listed}"
+            return Outcome("unknown", Said(english, "art16_failed", missing=kinds_missing, failures=listed))
         titles = ", ".join(str(kinds[k]["title"].get(lang) or k) for k in missing)
         home = min(pages, key=lambda p: p.depth if p.depth is not None else 99)
         evidence = [home.evidence("nav a", " · ".join(t for t, _ in _labels(home) if t.strip())[:240])]
-        return Outcome("deficient", f"no Art. 16 information in {lang}: {titles}", evidence, home.url, measured)
-    return Outcome("clean", "", list(found.values()), measured=measured)
+        english = f"no Art. 16 information in {lang}: {titles}"
+        return Outcome(
+            "deficient", Said(english, f"no_art16.{lang}", lang=lang, titles=titles), evidence, home.url, measured
+        )
+    return Outcome("clean", CLEAN, list(found.values()), measured=measured)
 
 
 @register("subordinate.art16_information", "1", ["T9-1"], uses=["subordinates:pages", "config:subordinate_list"])
@@ -240,15 +292,21 @@ def _passports(sub: BodyArtifacts) -> dict[str, PortalRecord]:
     return out
 
 
-def _data_unmeasured(sub: BodyArtifacts) -> str | None:
+def _data_unmeasured(sub: BodyArtifacts) -> Said | None:
     for r in sub.records_of("data", "coverage"):
         if r.payload.get("measurable") is False:
-            return f"data.egov.kz: {r.payload.get('reason') or 'not measurable'}"
+            why = r.payload.get("reason")
+            if why:
+                return Said(f"data.egov.kz: {why}", "data.not_measurable_because", why=str(why))
+            return Said("data.egov.kz: not measurable", "data.not_measurable")
     failures = failures_on(sub, PORTAL_HOSTS["data"])
     if failures:
-        return f"data.egov.kz could not be fetched ({failures[0].reason}): {failures[0].url}"
+        f = failures[0]
+        return Said(
+            f"data.egov.kz could not be fetched ({f.reason}): {f.url}", "data.not_fetched", why=f.reason, url=f.url
+        )
     if not sub.records_of("data"):
-        return "no data.egov.kz record was harvested"
+        return Said("no data.egov.kz record was harvested", "data.none")
     return None
 
 
@@ -288,6 +346,13 @@ def _declared_datasets(sub: BodyArtifacts, parent: BodyArtifacts) -> tuple[list[
     return entries, {"kind": "declared", "file": declared.source, "rows": len(rows), "form": "Таблица 6, строка 2"}
 
 
+NO_UNIFIED_LIST = Said(
+    "no Unified list imported (ashyq open-data import-list), and the body's report lists no dataset "
+    "of the organisation (Appendix 9, Table 6 row 2)",
+    "no_unified_list",
+)
+
+
 def _not_published(sub: BodyArtifacts, lang: Lang, parent: BodyArtifacts) -> Outcome:
     reason = _data_unmeasured(sub)
     entries = sub.config.get("unified_list")
@@ -295,14 +360,11 @@ def _not_published(sub: BodyArtifacts, lang: Lang, parent: BodyArtifacts) -> Out
     if not isinstance(entries, list):
         claimed = _declared_datasets(sub, parent)
         if claimed is None:
-            reason = reason or (
-                "no Unified list imported (ashyq open-data import-list), and the body's report lists no dataset "
-                "of the organisation (Appendix 9, Table 6 row 2)"
-            )
+            reason = reason or NO_UNIFIED_LIST
         else:
             entries, source = claimed
     if reason or not isinstance(entries, list):
-        return Outcome("unknown", reason or "no Unified list")
+        return Outcome("unknown", reason or Said("no Unified list", "no_unified_list.bare"))
     datasets = _datasets(sub)
     missing = [e for e in entries if _match(e, datasets) is None]
     measured = {"numerator": len(entries) - len(missing), "denominator": len(entries), "source": source}
@@ -311,8 +373,14 @@ def _not_published(sub: BodyArtifacts, lang: Lang, parent: BodyArtifacts) -> Out
         codes = ", ".join(str(e.get("code") or next(iter(_entry_names(e)), "?")) for e in missing)
         url = next((d.record.source_url for d in datasets), None)
         what = "Unified-list datasets" if source["kind"] == "unified_list" else "datasets the body's report declares"
-        return Outcome("deficient", f"{what} not published: {codes}", evidence, url, measured)
-    return Outcome("clean", "", evidence, measured=measured)
+        english = f"{what} not published: {codes}"
+        said = Said(
+            english,
+            f"not_published.{'unified_list' if source['kind'] == 'unified_list' else 'declared'}",
+            datasets=codes,
+        )
+        return Outcome("deficient", said, evidence, url, measured)
+    return Outcome("clean", CLEAN, evidence, measured=measured)
 
 
 def _stale(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
@@ -347,10 +415,13 @@ def _stale(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     measured = {"stale": len(stale), "datasets": len(_datasets(sub))}
     if stale:
         url = _datasets(sub)[0].record.source_url
-        return Outcome("deficient", f"datasets not updated on time: {', '.join(stale)}", evidence, url, measured)
+        listed = ", ".join(stale)
+        said = Said(f"datasets not updated on time: {listed}", "stale", datasets=listed)
+        return Outcome("deficient", said, evidence, url, measured)
     if undated:
-        return Outcome("unknown", f"no update date for {', '.join(undated)}")
-    return Outcome("clean", "", evidence or _catalogue_evidence(sub), measured=measured)
+        listed = ", ".join(undated)
+        return Outcome("unknown", Said(f"no update date for {listed}", "undated_datasets", datasets=listed))
+    return Outcome("clean", CLEAN, evidence or _catalogue_evidence(sub), measured=measured)
 
 
 def _filling(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
@@ -378,12 +449,19 @@ def _filling(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     measured = {"incorrect": len(wrong), "checked": len(_datasets(sub)) - len(unchecked)}
     if wrong:
         url = next(iter(passports.values())).source_url
+        listed = "; ".join(wrong)
+        english = f"datasets filled incorrectly in {lang}: {listed}"
         return Outcome(
-            "deficient", f"datasets filled incorrectly in {lang}: {'; '.join(wrong)}", evidence, url, measured
+            "deficient",
+            Said(english, f"filled_incorrectly.{lang}", lang=lang, datasets=listed),
+            evidence,
+            url,
+            measured,
         )
     if unchecked:
-        return Outcome("unknown", f"no passport fetched for {', '.join(unchecked)}")
-    return Outcome("clean", "", evidence or _catalogue_evidence(sub), measured=measured)
+        listed = ", ".join(unchecked)
+        return Outcome("unknown", Said(f"no passport fetched for {listed}", "no_passport", datasets=listed))
+    return Outcome("clean", CLEAN, evidence or _catalogue_evidence(sub), measured=measured)
 
 
 @register(
@@ -427,7 +505,8 @@ def _blog_declared(sub: BodyArtifacts, parent: BodyArtifacts) -> Outcome | None:
     head, with their registration numbers, 000 line 863) shows it exists; a statement that the
     organisation keeps no blog shows it does not. None when the report says nothing of it."""
     if sub.declared.get("blog") is False:  # the report states that the organisation keeps no blog
-        return Outcome("deficient", "no first-head blog (reported by the body)", [_declared_evidence(sub, "blog")])
+        said = Said("no first-head blog (reported by the body)", "no_blog.declared")
+        return Outcome("deficient", said, [_declared_evidence(sub, "blog")])
     declared = declared_of(parent)
     if declared is None:
         return None
@@ -438,7 +517,7 @@ def _blog_declared(sub: BodyArtifacts, parent: BodyArtifacts) -> Outcome | None:
         support = row_support(declared, "subordinates", row, None, linkless_ok=True)
         if support.ok:
             measured = {"basis": "declared", "registration_no": row.registration_no}
-            return Outcome("clean", "", support.evidence, measured=measured)
+            return Outcome("clean", CLEAN, support.evidence, measured=measured)
     return None
 
 
@@ -449,7 +528,13 @@ def _blog(sub: BodyArtifacts, lang: Lang, parent: BodyArtifacts) -> Outcome:
     (:func:`_blog_declared`), else unknown."""
     gone = _blog_gone(sub, lang)
     if gone is not None:
-        message = f"no first-head blog on dialog.egov.kz: {gone.source_url} answers {gone.payload.get('reason')}"
+        answer = str(gone.payload.get("reason"))
+        message = Said(
+            f"no first-head blog on dialog.egov.kz: {gone.source_url} answers {answer}",
+            f"no_blog.portal.{answer}",  # one of GONE
+            url=gone.source_url,
+            answer=answer,
+        )
         evidence = [gone.evidence("$.reason", str(gone.payload.get("reason")))]
         return Outcome("deficient", message, evidence, gone.source_url, {"basis": "portal"})
     reason = unmeasured(sub, lang, ("blog_posts",))
@@ -460,7 +545,7 @@ def _blog(sub: BodyArtifacts, lang: Lang, parent: BodyArtifacts) -> Outcome:
     coverage = [r for r in sub.records_of("dialog", "coverage", lang) if r.payload.get("measurable")]
     evidence = [r.evidence("$.title", str(r.payload.get("title") or "")) for r in posts[:2]]
     evidence += [r.evidence("$.content", str(r.payload.get("content"))) for r in coverage[:1]]
-    return Outcome("clean", "", evidence, measured={"posts": len(posts), "basis": "portal"})
+    return Outcome("clean", CLEAN, evidence, measured={"posts": len(posts), "basis": "portal"})
 
 
 def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
@@ -474,7 +559,7 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
         return Outcome("unknown", undated_reason(count))
     if not scope:
         measured = {"denominator": 0, "note": no_questions_reason(cfg, count), **count.measured()}
-        return Outcome("clean", "", coverage, measured=measured)
+        return Outcome("clean", CLEAN, coverage, measured=measured)
     share = percent(answered, len(scope))
     measured = {"numerator": answered, "denominator": len(scope), "percent": share, **count.measured()}
     threshold = float(cfg["blog"]["subordinate_min_answered_percent"])
@@ -482,9 +567,17 @@ def _answers(sub: BodyArtifacts, lang: Lang, cfg: dict[str, Any]) -> Outcome:
     evidence = [q.record.evidence("$.answered", f"№ {q.number}: {q.answered}") for q in (unanswered or scope)[:5]]
     if share < threshold:
         url = unanswered[0].record.source_url
-        message = f"{answered} of {len(scope)} blog questions answered ({percent_text(share)} % < {threshold:g} %)"
+        shown, least = percent_text(share), f"{threshold:g}"
+        message = Said(
+            f"{answered} of {len(scope)} blog questions answered ({shown} % < {least} %)",
+            "few_answers",
+            answered=answered,
+            questions=len(scope),
+            percent=shown,
+            threshold=least,
+        )
         return Outcome("deficient", message, evidence, url, measured)
-    return Outcome("clean", "", evidence, measured=measured)
+    return Outcome("clean", CLEAN, evidence, measured=measured)
 
 
 @register(
