@@ -20,7 +20,6 @@ NOT_YET = "not converted yet (issue 28 item 4 goes family by family): its findin
 EXEMPT: dict[str, str] = {
     "ashyq/checks/budget/requirements.py": NOT_YET,
     "ashyq/checks/completeness/judge.py": NOT_YET,
-    "ashyq/checks/declared/measured.py": NOT_YET,
 }
 
 
@@ -36,6 +35,20 @@ def said_names(paths: list[Path]) -> tuple[set[str], set[str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef) and _annotated_said(node.returns):
                 functions.add(node.name)
+            if isinstance(node, ast.Module):  # a module's constants given as Said, imported elsewhere by name
+                for statement in node.body:
+                    value = statement.value if isinstance(statement, ast.Assign | ast.AnnAssign) else None
+                    target = (
+                        statement.targets[0]
+                        if isinstance(statement, ast.Assign)
+                        else getattr(statement, "target", None)
+                    )
+                    if (
+                        isinstance(value, ast.Call)
+                        and isinstance(target, ast.Name)
+                        and ast.unparse(value.func) == "Said"
+                    ):
+                        fields.add(target.id)
             if isinstance(node, ast.ClassDef):
                 for statement in node.body:
                     typed = isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
@@ -73,7 +86,7 @@ class _Judge:
         if isinstance(node, ast.Attribute):
             return node.attr in self.fields
         if isinstance(node, ast.Name):
-            return any(self._name_worded(node.id, scope) for scope in reversed(scopes))
+            return node.id in self.fields or any(self._name_worded(node.id, scope) for scope in reversed(scopes))
         return False
 
     def _name_worded(self, name: str, scope: Scope) -> bool:

@@ -15,6 +15,7 @@ from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.form_items import rows_for
 from ashyq.base.forms import General
 from ashyq.base.vocabulary import LANGS, Lang, Status
+from ashyq.base.wording import Said
 from ashyq.base.working_days import add_working_days, half_year_label, half_year_of
 from ashyq.checks.declared.facts import (
     NOT_DECLARED,
@@ -48,12 +49,15 @@ def needs_events(artifacts: BodyArtifacts, item: str) -> list[Result]:
             if not support.ok:
                 deficiencies.append(support.deficiency)
             elif group is None or row.date is None:
-                message = f"«{row.title_ru or row.title_kk}»: the kind of event or its date is not given"
+                title = row.title_ru or row.title_kk
+                message = Said(
+                    f"«{title}»: the kind of event or its date is not given",
+                    "deficiency.declared.event_incomplete",
+                    title=title,
+                )
                 deficiencies.append(Deficiency(message, kind="incomplete_row", evidence=support.evidence))
             elif not period.within(row.date, artifacts.as_of):
-                message = (
-                    f"«{row.title_ru or row.title_kk}» of {row.date:%d.%m.%Y} is outside the period {period.label}"
-                )
+                message = _outside(row.title_ru or row.title_kk, row.date, period.label)
                 deficiencies.append(Deficiency(message, kind="outside_period", evidence=support.evidence))
             else:
                 covered.add((group, half_year_label(half_year_of(row.date))))
@@ -70,7 +74,7 @@ def needs_events(artifacts: BodyArtifacts, item: str) -> list[Result]:
         for group, half in sorted(set(slots) - covered):
             deficiencies.append(
                 Deficiency(
-                    f"no {group} event in {half}",
+                    Said(f"no {group} event in {half}", f"deficiency.declared.no_event.{group}", half=half),
                     kind="missing_half_year",
                     evidence=[row_evidence(declared, form, None)],
                 )
@@ -105,9 +109,10 @@ def publicity_level(artifacts: BodyArtifacts, item: str) -> list[Result]:
         and not rows_of(declared.report, form, numbers)
         and reading(artifacts.config, "npa-no-programme") == "nothing-to-publish"
     ):
-        reason = (
+        reason = Said(
             "the verified report names no information-support programme for a draft law approved in the "
-            "period: nothing to implement, nothing to publish (reading npa-no-programme)"
+            "period: nothing to implement, nothing to publish (reading npa-no-programme)",
+            "reason.declared.no_npa_programme",
         )
         cited = row_evidence(declared, form, None, "no programme approved in the period")
         return [
@@ -124,9 +129,7 @@ def publicity_level(artifacts: BodyArtifacts, item: str) -> list[Result]:
             if not support.ok:
                 deficiencies.append(support.deficiency)
             elif row.publicity is None:
-                deficiencies.append(
-                    Deficiency(f"«{row.title_ru or row.title_kk}»: no publicity level given", kind="incomplete_row")
-                )
+                deficiencies.append(Deficiency(_no_publicity(row.title_ru or row.title_kk), kind="incomplete_row"))
             else:
                 levels.append(row.publicity)
                 evidence.extend(support.evidence)
@@ -178,9 +181,7 @@ def media_publicity(artifacts: BodyArtifacts, item: str) -> list[Result]:
             if not row.high_publicity:
                 continue
             if row.date is not None and not period.within(row.date, artifacts.as_of):
-                message = (
-                    f"«{row.title_ru or row.title_kk}» of {row.date:%d.%m.%Y} is outside the period {period.label}"
-                )
+                message = _outside(row.title_ru or row.title_kk, row.date, period.label)
                 deficiencies.append(
                     Deficiency(message, kind="outside_period", evidence=[row_evidence(declared, "media_events", row)])
                 )
@@ -243,12 +244,28 @@ def media_requests(artifacts: BodyArtifacts, item: str) -> list[Result]:
         ]
         if row.answer_date is None:
             deficiencies.append(
-                Deficiency(f"request № {row.incoming_no} ({row.media}) has no answer", kind="unanswered", evidence=ev)
+                Deficiency(
+                    Said(
+                        f"request № {row.incoming_no} ({row.media}) has no answer",
+                        "deficiency.declared.request_unanswered",
+                        number=row.incoming_no,
+                        media=row.media,
+                    ),
+                    kind="unanswered",
+                    evidence=ev,
+                )
             )
         elif not row.incoming_date <= row.answer_date <= deadline:
-            message = (
+            message = Said(
                 f"request № {row.incoming_no} ({row.media}) of {row.incoming_date:%d.%m.%Y} answered "
-                f"{row.answer_date:%d.%m.%Y}, after the deadline {deadline:%d.%m.%Y} ({law})"
+                f"{row.answer_date:%d.%m.%Y}, after the deadline {deadline:%d.%m.%Y} ({law})",
+                "deficiency.declared.request_late",
+                number=row.incoming_no,
+                media=row.media,
+                received=f"{row.incoming_date:%d.%m.%Y}",
+                answered=f"{row.answer_date:%d.%m.%Y}",
+                deadline=f"{deadline:%d.%m.%Y}",
+                law=law,
             )
             deficiencies.append(Deficiency(message, kind="late_answer", evidence=ev))
         elif not support.ok and support.deficiency is not None:
@@ -302,7 +319,10 @@ def _survey(
     declared = declared_of(artifacts)
     percent = percent_of(declared.report.general) if declared else None
     if declared is None or percent is None:
-        return [not_assessed(item, lang, f"the {who} survey result (point {point}) is not entered") for lang in LANGS]
+        reason = Said(
+            f"the {who} survey result (point {point}) is not entered", f"reason.declared.no_survey.{who}", point=point
+        )
+        return [not_assessed(item, lang, reason) for lang in LANGS]
     ev = [row_evidence(declared, "general", None, f"{who} satisfied: {percent} %")]
     status, measured = judge(percent)
     return [Result(item, lang, status, dict(measured), [], ev) for lang in LANGS]
@@ -337,7 +357,12 @@ def datasets_against_list(artifacts: BodyArtifacts, item: str) -> list[Result]:
             result.status = "partial" if result.measured["confirmed"] else "fail"
             result.deficiencies.append(
                 Deficiency(
-                    f"{missing} of {approved} approved datasets not confirmed",
+                    Said(
+                        f"{missing} of {approved} approved datasets not confirmed",
+                        "deficiency.declared.datasets_unconfirmed",
+                        missing=missing,
+                        approved=approved,
+                    ),
                     kind="missing_dataset",
                     count=missing,
                     evidence=[row_evidence(declared, "general", None)],
@@ -359,9 +384,16 @@ def audit_in_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
         for row in rows_of(declared.report, form, numbers):
             support = row_support(declared, form, row, lang)
             if support.ok and row.received_date and row.date and row.date > add_working_days(row.received_date, 15):
+                title = row.title_ru or row.title_kk
                 late = Deficiency(
-                    f"«{row.title_ru or row.title_kk}» posted {row.date:%d.%m.%Y}, received "
-                    f"{row.received_date:%d.%m.%Y}: after 15 working days",
+                    Said(
+                        f"«{title}» posted {row.date:%d.%m.%Y}, received {row.received_date:%d.%m.%Y}: "
+                        "after 15 working days",
+                        "deficiency.declared.audit_late",
+                        title=title,
+                        posted=f"{row.date:%d.%m.%Y}",
+                        received=f"{row.received_date:%d.%m.%Y}",
+                    ),
                     kind="late",
                     evidence=support.evidence,
                 )
@@ -372,3 +404,17 @@ def audit_in_time(artifacts: BodyArtifacts, item: str) -> list[Result]:
         return result
 
     return declared_results(artifacts, item, form, numbers, judge)
+
+
+def _outside(title: str | None, when: dt.date, period: str) -> Said:
+    return Said(
+        f"«{title}» of {when:%d.%m.%Y} is outside the period {period}",
+        "deficiency.declared.outside_period",
+        title=f"{title}",
+        date=f"{when:%d.%m.%Y}",
+        period=period,
+    )
+
+
+def _no_publicity(title: str) -> Said:
+    return Said(f"«{title}»: no publicity level given", "deficiency.declared.no_publicity_level", title=title)
