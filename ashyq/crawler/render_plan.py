@@ -153,10 +153,10 @@ def link_check_targets(
                     seen.add(target)
                     into.append(RenderTarget(target, hop, "link_check"))
     taken: dict[str | None, int] = {}
-    out = []
-    for target in switches + others:
-        lang = rendered.lang_of(target.url)
+    out: list[RenderTarget] = []
+    for chosen in switches + others:
+        lang = rendered.lang_of(chosen.url)
         if taken.get(lang, 0) < limit:
             taken[lang] = taken.get(lang, 0) + 1
-            out.append(target)
+            out.append(chosen)
     return out

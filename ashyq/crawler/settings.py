@@ -118,15 +118,7 @@ def build_settings(
         "ASHYQ_MAX_QUERY_VARIANTS": limits.max_query_variants,
         "ASHYQ_MAX_DATE_VARIANTS": limits.max_date_variants,
         "ASHYQ_MAX_EXTERNAL_CHECKS": limits.max_external_checks,
-        # pages the browser renders at once (0: as many as the machine's cores allow, at most four)
-        "ASHYQ_RENDER_CONCURRENCY": config.render.concurrency,
-        # which rendered pages get a phone view too (home: each language's home page; every)
-        "ASHYQ_RENDER_PHONE_VIEWS": config.render.phone_views,
-        # gov.kz detail pages sampled beyond the menu, link targets rendered to check them, the
-        # platform's "page not found" headings (ashyq.crawler.render_plan)
-        "ASHYQ_RENDER_SAMPLE": {kind: sample.model_dump() for kind, sample in config.render.sample.items()},
-        "ASHYQ_RENDER_CHECK_LINKS": config.render.check_links,
-        "ASHYQ_RENDER_NOT_FOUND": list(config.render.not_found),
+        **_render_settings(config),
         "ASHYQ_MAX_FILE_SIZE": int(config.download.max_file_mb * MEGABYTE),
         "ASHYQ_RETRY_ANTIBOT": config.retry.retry_antibot,
         "ASHYQ_BACKOFF_BASE": config.retry.backoff_base_seconds,
@@ -139,6 +131,21 @@ def build_settings(
     }
     settings.update(overrides or {})
     return settings
+
+
+def _render_settings(config: CrawlConfig) -> dict[str, Any]:
+    """What the browser renders of a gov.kz body (ashyq.crawler.render, render_plan)."""
+    return {
+        # pages the browser renders at once (0: as many as the machine's cores allow, at most four)
+        "ASHYQ_RENDER_CONCURRENCY": config.render.concurrency,
+        # which rendered pages get a phone view too (home: each language's home page; every)
+        "ASHYQ_RENDER_PHONE_VIEWS": config.render.phone_views,
+        # gov.kz detail pages sampled beyond the menu, link targets rendered to check them, the
+        # platform's "page not found" headings (ashyq.crawler.render_plan)
+        "ASHYQ_RENDER_SAMPLE": {kind: sample.model_dump() for kind, sample in config.render.sample.items()},
+        "ASHYQ_RENDER_CHECK_LINKS": config.render.check_links,
+        "ASHYQ_RENDER_NOT_FOUND": list(config.render.not_found),
+    }
 
 
 def _refusal() -> str:
