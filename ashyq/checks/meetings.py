@@ -28,8 +28,9 @@ from parsel import Selector
 
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot, PortalRecord
 from ashyq.base.evidence import EvidenceRef
+from ashyq.base.wording import Said
 from ashyq.base.working_days import parse_portal_day
-from ashyq.checks.announcements import HEADINGS, Find, measured_result, page_day
+from ashyq.checks.announcements import HEADINGS, TOPICS, Find, measured_result, page_day
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result
 from ashyq.config.check_settings import check_settings
@@ -141,11 +142,24 @@ def measured_or_declared(artifacts: BodyArtifacts, item: str) -> list[Result]:
             result.evidence = _records_read(artifacts, result.lang or "")
         elif result.status in ("pass", "partial"):
             result.measured = {**result.measured, "basis": "declared"}
-            result.reason = (
-                f"no {what} found on the website, gov.kz or dialog.egov.kz in {result.lang}: "
-                "the body's declaration (Appendix 9), re-verified, decides"
-            )
+            # the reason replaced after the result is built: its message with it (the declaration's
+            # own message, if it had one, describes the sentence no longer given)
+            said = declaration_decides(what, result.lang or "")
+            result.reason, result.reason_text = str(said), said.wording
     return results
+
+
+def declaration_decides(what: str, lang: str) -> Said:
+    """Nothing found on the web, the declaration decides: a message per row and language, so kk and
+    ru name the row's material and the language in words (a row set otherwise: its English a parameter)."""
+    english = (
+        f"no {what} found on the website, gov.kz or dialog.egov.kz in {lang}: "
+        "the body's declaration (Appendix 9), re-verified, decides"
+    )
+    topic = TOPICS.get(what)
+    if topic is None:
+        return Said(english, f"reason.meetings.declaration_decides.other.{lang}", what=what)
+    return Said(english, f"reason.meetings.declaration_decides.{topic}.{lang}")
 
 
 def _check(row: str) -> Callable[[BodyArtifacts, str], list[Result]]:
