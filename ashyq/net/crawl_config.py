@@ -119,7 +119,6 @@ class RenderPolicy(_Strict):
     not_found: list[str] = Field(default_factory=list)
 
 
-
 class RobotsOverride(_Strict):
     """Fetch what robots.txt disallows under ``source`` (a URL prefix), for a recorded reason."""
 
