@@ -7,7 +7,8 @@ them to people — the conclusion, the static dashboard, the served application,
 the table of disagreements, the review questions — asks here: the catalogue's text in that language
 when the finding names a message the catalogue holds, else the English as stored (a finding written
 before the messages, or a check not converted yet). A parameter is put into the text as it is; the
-page that shows the result escapes it like any other crawled text.
+page that shows the result escapes it like any other crawled text; a parameter that is itself a
+wording (a clause with a message of its own) is said in the same language first.
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from ashyq.base.wording import Wording
 from ashyq.reports.i18n import MissingMessage, catalogue
 
 
+def say(wording: Wording, lang: str) -> str:
+    """The catalogue's text of ``wording`` in ``lang``, a parameter that is a wording said in ``lang``
+    too; raises :class:`MissingMessage` (a ``KeyError``) for a message the catalogue lacks and
+    ``KeyError`` for a parameter the text names and the wording does not give."""
+    params = {name: say(v, lang) if isinstance(v, Wording) else v for name, v in wording.params.items()}
+    return catalogue().text(lang, wording.key, **params)
+
+
 def worded(english: str | None, wording: object, lang: str) -> str:
     """``english`` said in ``lang`` by the catalogue message ``wording`` (a :class:`Wording` or its
     stored dict); the English when there is none, the catalogue lacks it or its parameters differ."""
@@ -26,7 +35,7 @@ def worded(english: str | None, wording: object, lang: str) -> str:
     if found is None or lang == "en":
         return english or ""
     try:
-        return catalogue().text(lang, found.key, **found.params)
+        return say(found, lang)
     except (MissingMessage, KeyError, ValueError, TypeError):
         return english or ""
 

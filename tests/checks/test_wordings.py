@@ -1,27 +1,28 @@
 """The catalogue message a check names says what its English says: over every check fixture, the
 English catalogue's text of each reason's and deficiency's key, formatted with its parameters, is
 the English sentence itself, and the Kazakh and Russian catalogues say it with the same parameters
-(``ashyq.base.wording``, ``ashyq.reports.wording``)."""
+(``ashyq.base.wording``, ``ashyq.reports.wording``); a parameter that is a wording of its own is
+said in the same language."""
 
 from __future__ import annotations
 
 from ashyq.base.wording import Wording
 from ashyq.checks.registry import run_checks
-from ashyq.reports.i18n import catalogue
+from ashyq.reports.wording import say
 from tests.checks.fixture_harness import all_cases, artifacts
 
 
 def said_both_ways(english: str, wording: Wording, where: str) -> list[str]:
     problems = []
     try:
-        from_catalogue = catalogue().text("en", wording.key, **wording.params)
+        from_catalogue = say(wording, "en")
     except KeyError as error:  # MissingMessage, or a parameter the message names and the check does not give
         return [f"{where}: {wording.key}: {error!r}"]
     if from_catalogue != english:
         problems.append(f"{where}: {wording.key}:\n  check:     {english}\n  catalogue: {from_catalogue}")
     for lang in ("kk", "ru"):
         try:
-            catalogue().text(lang, wording.key, **wording.params)
+            say(wording, lang)
         except KeyError as error:
             problems.append(f"{where}: {wording.key} in {lang}: {error!r}")
     return problems

@@ -6,6 +6,12 @@ Deadlines come from ``ashyq/config/checks/deadlines.yaml`` and are counted with 
 the development-plan report within 15 working days of its formation, the budget-programme reports
 by 1 April of the following year, state-audit results within 15 working days of receipt, draft
 budget programmes by 15 May of the year before their planned period.
+
+Every deficiency and reason is given as ``Said`` (the English with its catalogue message): what is
+missing has a message per material and language (``deficiency.budget.missing.<kind>.<lang>``), so kk
+and ru name both in words; the clauses :func:`_absent` adds (the newest material of another year,
+the cards not fetched) are messages of their own whose parameter is the sentence already worded
+(``ashyq.base.wording``: a parameter that is a wording is said in the same language).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.wording import Said
 from ashyq.base.working_days import fixed_date_deadline, working_days_between
 from ashyq.checks.budget.records import BudgetPortal, Material, Programme, budget_portal, material_year
 from ashyq.checks.declared.facts import declared_of, row_evidence, rows_of
@@ -44,24 +51,46 @@ class Verdict:
     deficiencies: list[Deficiency] = field(default_factory=list)
     evidence: list[EvidenceRef] = field(default_factory=list)
     measured: dict[str, Any] = field(default_factory=dict)
-    reason: str | None = None
+    reason: Said | None = None
+
+
+CANNOT_TELL = Said("cannot be determined", "reason.budget.cannot_tell")
 
 
 def _cite(m: Material, what: str) -> EvidenceRef:
     return m.record.evidence("$.info", f"{m.title} — {what}")
 
 
-def _absent(portal: BudgetPortal, message: str, kind: str, other: Material | None = None) -> Verdict:
+def _missing(portal: BudgetPortal, english: str, what: str, **params: int) -> Said:
+    """``english`` (what is not published, in the portal's language) with its message per material and
+    language, so kk and ru name both in words."""
+    return Said(english, f"deficiency.budget.missing.{what}.{portal.lang}", **params)
+
+
+def _absent(portal: BudgetPortal, message: Said, kind: str, other: Material | None = None) -> Verdict:
     """Something is not among the records: missing, unless some cards could not be fetched. ``other``
     is the newest material of the kind of another year, named in the deficiency with its dates."""
     if other is not None:
-        message = f"{message}; the newest on the portal is {_dated(other)}"
+        dated = _dated(other)
+        message = Said(
+            f"{message}; the newest on the portal is {dated}",
+            "deficiency.budget.absent.newest",
+            missing=message.wording,
+            newest=dated.wording,
+        )
     if portal.card_failures:
         failure = portal.card_failures[0]
         return Verdict(
             None,
-            reason=f"{message}, but {len(portal.card_failures)} card(s) were not fetched "
-            f"({failure.reason}, e.g. {failure.url})",
+            reason=Said(
+                f"{message}, but {len(portal.card_failures)} card(s) were not fetched "
+                f"({failure.reason}, e.g. {failure.url})",
+                "reason.budget.absent.cards_not_fetched",
+                missing=message.wording,
+                count=len(portal.card_failures),
+                failure=failure.reason,
+                url=failure.url,
+            ),
         )
     listed = "; ".join(m.title for m in portal.materials[:6]) or "no material"
     cited = EvidenceRef(
@@ -84,10 +113,17 @@ def _shift(artifacts: BodyArtifacts) -> bool:
 # оценивается наличие … консолидированной финансовой отчетности за 2020 год размещенной в 2021 году»);
 # Table 2 row 4 and Table 3 row 2 the audit results «в отчетном периоде». Material of another year does
 # not meet the row: the deficiency names the year and the date of what the portal does show.
-def _dated(m: Material) -> str:
+def _dated(m: Material) -> Said:
     year = material_year(m)
     posted = f"posted {m.posted:%d.%m.%Y}" if m.posted else "no posting date shown"
-    return f"«{m.title}» ({f'for {year}, ' if year else ''}{posted})"
+    english = f"«{m.title}» ({f'for {year}, ' if year else ''}{posted})"
+    key = f"clause.budget.dated.{'year' if year else 'no_year'}.{'posted' if m.posted else 'undated'}"
+    params: dict[str, str | int] = {"title": m.title}
+    if year:
+        params["year"] = year
+    if m.posted:
+        params["posted"] = f"{m.posted:%d.%m.%Y}"
+    return Said(english, key, **params)
 
 
 def reported_year(artifacts: BodyArtifacts) -> int:
@@ -141,7 +177,12 @@ def statement_verdict(portal: BudgetPortal, kind: str, artifacts: BodyArtifacts)
     found, other = of_reported_year(portal, kind, artifacts)
     year = reported_year(artifacts)
     if found is None:
-        message = f"The consolidated {STATEMENT_NAMES[kind]} for {year} is not published in {portal.lang}"
+        message = _missing(
+            portal,
+            f"The consolidated {STATEMENT_NAMES[kind]} for {year} is not published in {portal.lang}",
+            kind,
+            year=year,
+        )
         return _absent(portal, message, "missing_statement", other)
     return Verdict(True, evidence=[_cite(found, f"published: {_dated(found)}")], measured={"year": year})
 
@@ -154,18 +195,26 @@ def within_working_days(
     start_field: str,
     name: str,
     found_and_other: tuple[Material | None, Material | None],
+    year: int | None = None,
 ) -> Verdict:
-    """A material due a number of working days after a date it shows (formation, receipt)."""
+    """A material due a number of working days after a date it shows (formation, receipt); ``year``
+    the one its name gives, a parameter of its messages (keyed by ``kind``)."""
     found, other = found_and_other
+    named = {"year": year} if year is not None else {}
     if found is None:
-        return _absent(portal, f"The {name} is not published in {portal.lang}", f"missing_{kind}", other)
+        missing = _missing(portal, f"The {name} is not published in {portal.lang}", kind, **named)
+        return _absent(portal, missing, f"missing_{kind}", other)
     start: date | None = getattr(found, start_field)
     limit = int(check_settings("deadlines", artifacts.config)["budget"][config_key]["working_days"])
     if start is None or found.posted is None:
         return Verdict(
             None,
             evidence=[_cite(found, "no dates")],
-            reason=f"the {name} shows no {start_field} or posting date: its deadline cannot be checked",
+            reason=Said(
+                f"the {name} shows no {start_field} or posting date: its deadline cannot be checked",
+                f"reason.budget.no_dates.{kind}",
+                **named,
+            ),
         )
     days = working_days_between(start, found.posted)
     measured = {
@@ -177,7 +226,13 @@ def within_working_days(
     evidence = [_cite(found, f"{start_field} {start:%d.%m.%Y}, posted {found.posted:%d.%m.%Y}")]
     if days <= limit:
         return Verdict(True, evidence=evidence, measured=measured)
-    message = f"The {name} was posted {days} working days after its {start_field} date (limit {limit})"
+    message = Said(
+        f"The {name} was posted {days} working days after its {start_field} date (limit {limit})",
+        f"deficiency.budget.late.{kind}",
+        **named,
+        days=days,
+        limit=limit,
+    )
     return Verdict(
         False, [Deficiency(message, f"late_{kind}", url=found.record.source_url, evidence=evidence)], evidence, measured
     )
@@ -194,10 +249,18 @@ def plan_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdi
     rules = check_settings("deadlines", artifacts.config)["budget"]["development_plan_report_due"]
     deadline = fixed_date_deadline(date(year + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
     if found_and_other[0] is None and artifacts.as_of < deadline:
-        return Verdict(None, reason=f"the development-plan report for {year} is not due before {deadline:%d.%m.%Y}")
+        return Verdict(
+            None,
+            reason=Said(
+                f"the development-plan report for {year} is not due before {deadline:%d.%m.%Y}",
+                "reason.budget.not_due.plan_report",
+                year=year,
+                deadline=f"{deadline:%d.%m.%Y}",
+            ),
+        )
     name = f"development-plan report for {year}"
     verdict = within_working_days(
-        portal, artifacts, "plan_report", "development_plan_report", "formed", name, found_and_other
+        portal, artifacts, "plan_report", "development_plan_report", "formed", name, found_and_other, year
     )
     found = found_and_other[0]
     if verdict.ok is not None or found is None or found.formed is not None or found.posted is None:
@@ -213,9 +276,13 @@ def plan_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdi
     evidence = [_cite(found, f"no formation date; posted {found.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")]
     if found.posted <= deadline:
         return Verdict(True, evidence=evidence, measured=measured)
-    message = (
+    message = Said(
         f"The development-plan report for {year} was posted {found.posted:%d.%m.%Y}, after its due date "
-        f"{deadline:%d.%m.%Y} (the card shows no formation date to count fifteen working days from)"
+        f"{deadline:%d.%m.%Y} (the card shows no formation date to count fifteen working days from)",
+        "deficiency.budget.late.plan_report_due_date",
+        year=year,
+        posted=f"{found.posted:%d.%m.%Y}",
+        deadline=f"{deadline:%d.%m.%Y}",
     )
     deficiency = Deficiency(message, "late_plan_report", url=found.record.source_url, evidence=evidence)
     return Verdict(False, [deficiency], evidence, measured)
@@ -232,14 +299,21 @@ def audit_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
         # No audit results of the period on the portal: whether any were received is not public, so no
         # deduction; results of another period are named, they do not meet the row.
         label = artifacts.reporting_period().label
-        shown = f"; the portal shows only {_dated(other)}" if other is not None else ""
         evidence = [_cite(other, f"{_dated(other)}: outside the period {label}")] if other is not None else []
-        return Verdict(
-            None,
-            evidence=evidence,
-            reason=f"no state-audit results of the period {label} on budget.egov.kz{shown}; "
-            "whether the body received any is not shown there",
+        english = (
+            "no state-audit results of the period {label} on budget.egov.kz{shown}; "
+            "whether the body received any is not shown there"
         )
+        reason = Said(english.format(label=label, shown=""), "reason.budget.no_audit_results", period=label)
+        if other is not None:
+            dated = _dated(other)
+            reason = Said(
+                english.format(label=label, shown=f"; the portal shows only {dated}"),
+                "reason.budget.no_audit_results.other",
+                period=label,
+                other=dated.wording,
+            )
+        return Verdict(None, evidence=evidence, reason=reason)
     return verdict
 
 
@@ -268,16 +342,26 @@ def programme_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> 
     deadline = fixed_date_deadline(date(period + 1, int(rules["month"]), int(rules["day"])), _shift(artifacts))
     found, other = of_reported_year(portal, "programme_report", artifacts)
     if found is None and artifacts.as_of < deadline:
-        return Verdict(None, reason=f"the budget-programme reports for {period} are not due before {deadline:%d.%m.%Y}")
+        return Verdict(
+            None,
+            reason=Said(
+                f"the budget-programme reports for {period} are not due before {deadline:%d.%m.%Y}",
+                "reason.budget.not_due.programme_report",
+                year=period,
+                deadline=f"{deadline:%d.%m.%Y}",
+            ),
+        )
     if found is None:
-        return _absent(
+        missing = _missing(
             portal,
             f"The budget-programme reports for {period} are not published in {portal.lang}",
-            "missing_programme_report",
-            other,
+            "programme_report",
+            year=period,
         )
+        return _absent(portal, missing, "missing_programme_report", other)
     if found.posted is None:
-        return Verdict(None, evidence=[_cite(found, "no date")], reason="the report shows no posting date")
+        undated = Said("the report shows no posting date", "reason.budget.report_undated")
+        return Verdict(None, evidence=[_cite(found, "no date")], reason=undated)
     measured: dict[str, Any] = {"posted": found.posted.isoformat(), "deadline": deadline.isoformat(), "period": period}
     evidence = [_cite(found, f"posted {found.posted:%d.%m.%Y}, due {deadline:%d.%m.%Y}")]
     council = council_date(artifacts, period + 1)
@@ -286,15 +370,25 @@ def programme_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> 
         measured["public_council"] = council[0].isoformat()
         evidence.append(council[1])
         if found.posted > council[0]:
-            message = (
+            message = Said(
                 f"Budget-programme reports for {period} posted {found.posted:%d.%m.%Y}, after the public council "
-                f"meeting of {council[0]:%d.%m.%Y} they were presented to"
+                f"meeting of {council[0]:%d.%m.%Y} they were presented to",
+                "deficiency.budget.after_public_council",
+                year=period,
+                posted=f"{found.posted:%d.%m.%Y}",
+                meeting=f"{council[0]:%d.%m.%Y}",
             )
             deficiencies.append(
                 Deficiency(message, "after_public_council", url=found.record.source_url, evidence=evidence)
             )
     if found.posted > deadline:
-        message = f"Budget-programme reports for {period} posted {found.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}"
+        message = Said(
+            f"Budget-programme reports for {period} posted {found.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}",
+            "deficiency.budget.late.programme_report",
+            year=period,
+            posted=f"{found.posted:%d.%m.%Y}",
+            deadline=f"{deadline:%d.%m.%Y}",
+        )
         deficiencies.append(
             Deficiency(message, "late_programme_report", url=found.record.source_url, evidence=evidence[:1])
         )
@@ -306,12 +400,13 @@ def programme_report_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> 
 def citizen_budget_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Verdict:
     found = portal.newest("citizen_budget")
     if found is None:
-        return _absent(portal, f"No citizen budget is published in {portal.lang}", "missing_citizen_budget")
+        missing = _missing(portal, f"No citizen budget is published in {portal.lang}", "citizen_budget")
+        return _absent(portal, missing, "missing_citizen_budget")
     max_age = int(check_settings("deadlines", artifacts.config)["budget"].get("citizen_budget_max_age_years", 1))
     year = found.period or (found.posted.year if found.posted else None)
     evidence = [_cite(found, f"for {year}")]
     if year is not None and year < artifacts.as_of.year - max_age:
-        message = f"The latest citizen budget is for {year}"
+        message = Said(f"The latest citizen budget is for {year}", "deficiency.budget.stale_citizen_budget", year=year)
         return Verdict(
             False,
             [Deficiency(message, "stale_citizen_budget", url=found.record.source_url, evidence=evidence)],
@@ -324,15 +419,16 @@ def citizen_budget_verdict(portal: BudgetPortal, artifacts: BodyArtifacts) -> Ve
 def announcement_verdict(portal: BudgetPortal) -> Verdict:
     found = portal.of_kind("discussion_announcement")
     if not found:
-        return _absent(
-            portal, f"No announcement of a public discussion is published in {portal.lang}", "missing_announcement"
+        missing = _missing(
+            portal, f"No announcement of a public discussion is published in {portal.lang}", "announcement"
         )
+        return _absent(portal, missing, "missing_announcement")
     return Verdict(True, evidence=[_cite(m, "announcement") for m in found[:EVIDENCE_LIMIT]])
 
 
 # ------------------------------------------------------------------------------ draft programmes
 def _programme_deficiency(
-    programme: Programme, message: str, kind: str, evidence: list[EvidenceRef] | None = None
+    programme: Programme, message: Said, kind: str, evidence: list[EvidenceRef] | None = None
 ) -> Deficiency:
     return Deficiency(
         message, kind, url=programme.record.source_url, record=programme.budget_id, evidence=evidence or []
@@ -349,7 +445,12 @@ def draft_completeness(portal: BudgetPortal) -> tuple[int, list[Deficiency], lis
             deficiencies.append(
                 _programme_deficiency(
                     programme,
-                    f"Draft «{programme.title}» leaves empty in {portal.lang}: {', '.join(gaps)}",
+                    Said(
+                        f"Draft «{programme.title}» leaves empty in {portal.lang}: {', '.join(gaps)}",
+                        f"deficiency.budget.incomplete_draft.{portal.lang}",
+                        programme=programme.title,
+                        fields=", ".join(gaps),
+                    ),
                     "incomplete_draft",
                     [cited],
                 )
@@ -376,7 +477,13 @@ def draft_timeliness(
         if draft is None or draft.posted is None:
             deficiencies.append(
                 _programme_deficiency(
-                    programme, f"Programme «{programme.title}» has no dated draft file in {portal.lang}", "no_draft"
+                    programme,
+                    Said(
+                        f"Programme «{programme.title}» has no dated draft file in {portal.lang}",
+                        f"deficiency.budget.no_draft.{portal.lang}",
+                        programme=programme.title,
+                    ),
+                    "no_draft",
                 )
             )
             continue
@@ -390,7 +497,13 @@ def draft_timeliness(
             deficiencies.append(
                 _programme_deficiency(
                     programme,
-                    f"Draft of «{programme.title}» posted {draft.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}",
+                    Said(
+                        f"Draft of «{programme.title}» posted {draft.posted:%d.%m.%Y}, after {deadline:%d.%m.%Y}",
+                        "deficiency.budget.late_draft",
+                        programme=programme.title,
+                        posted=f"{draft.posted:%d.%m.%Y}",
+                        deadline=f"{deadline:%d.%m.%Y}",
+                    ),
                     "late_draft",
                     [cited],
                 )
@@ -421,7 +534,12 @@ def comment_handling(portal: BudgetPortal, artifacts: BodyArtifacts) -> CommentC
     answered = [c for c in counted if c.answered]
     deficiencies = [
         Deficiency(
-            f"Comment {c.id} on «{c.record.payload.get('field') or '?'}» has no answer",
+            Said(
+                f"Comment {c.id} on «{c.record.payload.get('field') or '?'}» has no answer",
+                "deficiency.budget.unanswered_comment",
+                comment=c.id,
+                field=str(c.record.payload.get("field") or "?"),
+            ),
             "unanswered_comment",
             url=c.record.source_url,
             record=c.id,
@@ -471,15 +589,20 @@ def restricted_result(item: str, lang: str, portal: BudgetPortal) -> Result:
     evidence, and the scorer awards the average. An item no edition exempts stays not_assessed."""
     shown = f"budget information is restricted (budget.egov.kz shows: «{portal.restricted}»)"
     evidence = portal.restricted_evidence[:EVIDENCE_LIMIT]
+    notice = str(portal.restricted)
     if RESTRICTED_TAG not in exemption_tags(item):
-        return not_assessed(item, lang, f"{shown}; no exemption for this item", evidence)
+        no_exemption = Said(
+            f"{shown}; no exemption for this item", "reason.budget.restricted.no_exemption", notice=notice
+        )
+        return not_assessed(item, lang, no_exemption, evidence)
     measured = {"exempt": RESTRICTED_TAG, "notice": portal.restricted}
-    return result(item, lang, "not_applicable", measured, evidence=evidence, reason=f"{shown}: exempt under point 67")
+    exempt = Said(f"{shown}: exempt under point 67", "reason.budget.restricted.exempt", notice=notice)
+    return result(item, lang, "not_applicable", measured, evidence=evidence, reason=exempt)
 
 
 def verdict_result(item: str, lang: str, verdict: Verdict, fail_status: str = "fail") -> Result:
     if verdict.ok is None:
-        return not_assessed(item, lang, verdict.reason or "cannot be determined", verdict.evidence)
+        return not_assessed(item, lang, verdict.reason or CANNOT_TELL, verdict.evidence)
     if verdict.ok:
         return result(item, lang, "pass", verdict.measured, evidence=verdict.evidence)
     return result(
