@@ -626,11 +626,9 @@ def assess_section(
     deficiencies += content_deficiencies(section, section_units, lang, vocabulary, placeheld)
     if check_authenticity:
         deficiencies += authenticity(section, by_lang, lang)
-    evidence = _found_evidence(verdict)
-    evidence += [hit.unit.evidence(f"{key}: {why}"[:300]) for key, (hit, why) in verdict.unreadable.items()]
-    if not evidence:
-        anchor = section_units[0] if section_units else mine[0]
-        evidence = [anchor.evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")]
+    evidence = _found_evidence(verdict) or [
+        (section_units or mine)[0].evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")
+    ]
     status = _status(listed, present, share, deficiencies)
     result = Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
     return _with_doubts(result, verdict.doubts)
@@ -649,12 +647,14 @@ def _with_doubts(result: Result, doubts: list[Doubt]) -> Result:
 
 
 def _found_evidence(verdict: Verdict) -> list[EvidenceRef]:
-    """Where the indicators were found, then where one was named over a placeholder (Table 7)."""
+    """Where the indicators were found, then where one was named over a placeholder or nothing, then where
+    a "*" indicator was offered only as pictures or scans."""
     evidence = [hit.unit.evidence(hit.how[:200]) for hit in list(verdict.hits.values())[:MAX_EVIDENCE]]
     evidence += [
         hit.unit.evidence(f"{hit.how[:120]}: «{said}»" if said else f"{hit.how[:120]}: nothing under its heading")
         for hit, said in list(verdict.placeholders.values())[: MAX_EVIDENCE - len(evidence)]
     ]
+    evidence += [hit.unit.evidence(f"{key}: {why}"[:300]) for key, (hit, why) in verdict.unreadable.items()]
     return evidence
 
 
