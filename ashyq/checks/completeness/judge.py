@@ -52,10 +52,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import fold_kazakh, normalise
 from ashyq.base.vocabulary import LANGS, Lang, Status
+from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as content_only_unit
 from ashyq.checks.completeness.instances import ItemReading, per_item
@@ -97,6 +98,8 @@ from ashyq.checks.edition_index import reading
 from ashyq.checks.result import DoubtReason, Result, not_assessed
 
 MAX_EVIDENCE = 12
+PAGES_AND_RECORDS = "pages and records"  # what Appendix 15 and Table 7 read (a source of its own message)
+NOTHING_HARVESTED = Said("no pages or gov.kz records were harvested", "reason.a15.nothing_harvested")
 SIZE_RATIO = 3.0  # counterparts whose texts differ more than this are not one text in two languages
 MIN_SIZE = 200
 
@@ -431,7 +434,7 @@ def p_lang(url: str, lang: str) -> bool:
     return f"lang={other}" not in url and f"/{other}/" not in url
 
 
-def _deficiency(kind: str, message: str, units: Sequence[Unit], snippet: str | None = None) -> Deficiency:
+def _deficiency(kind: str, message: Said, units: Sequence[Unit], snippet: str | None = None) -> Deficiency:
     first = units[0]
     return Deficiency(
         message=message,
@@ -482,16 +485,26 @@ def content_deficiencies(
     skip = {id(u) for u in counted}
     empty = [u for u in section_units if id(u) not in skip and matches(vocabulary.empty_phrases[lang], u.main)]
     if empty:
-        out.append(_deficiency("incomplete", f"{len(empty)} section page(s) say there is nothing to show", empty))
+        said = Said(
+            f"{len(empty)} section page(s) say there is nothing to show", "deficiency.a15.empty_pages", count=len(empty)
+        )
+        out.append(_deficiency("incomplete", said, empty))
     repealed = [u for u in section_units if matches(vocabulary.repealed_phrases[lang], u.main)]
     if repealed:
-        out.append(_deficiency("outdated_npa", f"{len(repealed)} item(s) are acts marked as repealed", repealed))
+        said = Said(
+            f"{len(repealed)} item(s) are acts marked as repealed", "deficiency.a15.repealed", count=len(repealed)
+        )
+        out.append(_deficiency("outdated_npa", said, repealed))
     unlinked = [(u, s) for u in section_units if (s := _citations_without_links(u, vocabulary, lang))]
     if unlinked:
         out.append(
             _deficiency(
                 "no_law_link",
-                f"{len(unlinked)} text(s) cite a law without a link to it",
+                Said(
+                    f"{len(unlinked)} text(s) cite a law without a link to it",
+                    "deficiency.a15.no_law_link",
+                    count=len(unlinked),
+                ),
                 [u for u, _ in unlinked],
                 unlinked[0][1],
             )
@@ -512,7 +525,13 @@ def authenticity(section: Section, units_by_lang: dict[str, list[Unit]], lang: s
     if missing:
         out.append(
             _deficiency(
-                "not_authentic", f"{len(missing)} item(s) of the section exist in {other} only, not in {lang}", missing
+                "not_authentic",
+                Said(
+                    f"{len(missing)} item(s) of the section exist in {other} only, not in {lang}",
+                    f"deficiency.a15.other_language_only.{lang}",
+                    count=len(missing),
+                ),
+                missing,
             )
         )
     # The shorter version is the one that lost content: only it gets the deficiency.
@@ -528,7 +547,12 @@ def authenticity(section: Section, units_by_lang: dict[str, list[Unit]], lang: s
         out.append(
             _deficiency(
                 "not_authentic",
-                f"{len(uneven)} item(s) are over {SIZE_RATIO:g} times shorter than their {other} version",
+                Said(
+                    f"{len(uneven)} item(s) are over {SIZE_RATIO:g} times shorter than their {other} version",
+                    f"deficiency.a15.shorter.{lang}",
+                    count=len(uneven),
+                    ratio=f"{SIZE_RATIO:g}",
+                ),
                 uneven,
             )
         )
@@ -547,10 +571,31 @@ def per_section(
     for section in sections:
         for lang in LANGS:
             if units is not None and not units and not artifacts.failures:
-                results.append(not_assessed(section.item, lang, "no pages or gov.kz records were harvested"))
+                results.append(not_assessed(section.item, lang, NOTHING_HARVESTED))
             else:
                 results.append(judge(section, lang))
     return results
+
+
+def nothing_readable(lang: str, source: str, failure: FetchFailure | None) -> Said:
+    """Nothing of ``lang`` to read: a message per language (and per source where it is the pages and
+    records), with the first fetch failure of that language (its code and address) when there is one."""
+    english = f"nothing readable in {lang} was harvested from {source}"
+    key = (
+        f"reason.a15.nothing_readable.{lang}"
+        if source == PAGES_AND_RECORDS
+        else f"reason.a15.nothing_readable_from.{lang}"
+    )
+    named = {} if source == PAGES_AND_RECORDS else {"source": source}
+    if failure is None:
+        return Said(english, key, **named)
+    return Said(
+        f"{english}; {failure.reason} on {failure.url}",
+        f"{key}.failed",
+        failure=failure.reason,
+        url=failure.url,
+        **named,
+    )
 
 
 def assess_section(
@@ -577,15 +622,13 @@ def assess_section(
     mine = by_lang[lang]
     if not mine:
         failures = [f for f in artifacts.failures if p_lang(f.url, lang)]
-        reason = f"nothing readable in {lang} was harvested from {source}" + (
-            f"; {failures[0].reason} on {failures[0].url}" if failures else ""
-        )
-        return not_assessed(item, lang, reason)
+        return not_assessed(item, lang, nothing_readable(lang, source, failures[0] if failures else None))
     section_units = [u for u in mine if in_section(u, section, lang)]
     verdict = find_indicators(artifacts, section, mine, lang, vocabulary, content_only)
     if verdict.unknown:
         names = "; ".join(f"{i.id}: {why}" for i, why in verdict.unknown)
-        return not_assessed(item, lang, f"could not tell whether these are published: {names}")
+        unknown = Said(f"could not tell whether these are published: {names}", "reason.a15.unknown", indicators=names)
+        return not_assessed(item, lang, unknown)
     indicators = section.indicators_for(artifacts.kind)
     listed = len(indicators)
     # interpretation a15-nothing-to-publish: nothing to post counts as present, or leaves the count
@@ -610,8 +653,11 @@ def assess_section(
         deficiencies.append(
             _deficiency(
                 "not_authentic",
-                f"shown in {lang} pages only in the other language: "
-                + "; ".join(f"{key} ({hit.cite()})" for key, hit in verdict.foreign.items()),
+                Said(
+                    f"shown in {lang} pages only in the other language: {(found := _foreign(verdict))}",
+                    f"deficiency.a15.foreign.{lang}",
+                    indicators=found,
+                ),
                 [hit.unit for hit in verdict.foreign.values()],
             )
         )
@@ -713,7 +759,7 @@ def _staleness(
         stale_units = [verdict.present[key] for key in verdict.stale]
         return _deficiency(
             "untimely_update",
-            "not updated in time: " + "; ".join(f"{key} ({why})" for key, why in verdict.stale.items()),
+            Said(f"not updated in time: {(stale := _listed(verdict.stale))}", "deficiency.a15.stale", indicators=stale),
             stale_units,
         )
     if any(i.current_days is not None or i.current_years is not None for i in indicators):
@@ -723,31 +769,49 @@ def _staleness(
     if fresh.get("stale") and fresh_unit is not None:
         return _deficiency(
             "untimely_update",
-            f"the freshest item is {fresh['age_days']} days old "
-            f"(expected at least every {section.periodicity_days} days)",
+            Said(
+                f"the freshest item is {fresh['age_days']} days old "
+                f"(expected at least every {section.periodicity_days} days)",
+                "deficiency.a15.freshest_too_old",
+                age=fresh["age_days"],
+                periodicity=section.periodicity_days or 0,
+            ),
             [fresh_unit],
         )
     return None
 
 
 def _memo_deficiency(verdict: Verdict) -> Deficiency | None:
-    """Appendix 16 note: «неполнота представленной информации»; one deficiency for the section's memos."""
-    said = []
-    if verdict.incomplete_memos:
-        said.append(
-            "memos lacking what the others give: "
-            + "; ".join(f"{m.where} lacks {', '.join(missing)}" for m, missing in verdict.incomplete_memos)
+    """Appendix 16 note: «неполнота представленной информации»; one deficiency for the section's memos
+    (a message for memos lacking parts, for services without one, and for both)."""
+    lacking = "; ".join(f"{m.where} lacks {', '.join(missing)}" for m, missing in verdict.incomplete_memos)
+    count = len(verdict.memoless)
+    services = "; ".join(u.url for u in verdict.memoless[:MAX_EVIDENCE])
+    incomplete = f"memos lacking what the others give: {lacking}"
+    memoless = f"{count} listed service(s) without a memo of their own: {services}"
+    if verdict.incomplete_memos and verdict.memoless:
+        said = Said(
+            f"{incomplete}; {memoless}", "deficiency.a16.memos.both", lacking=lacking, count=count, services=services
         )
-    if verdict.memoless:
-        said.append(
-            f"{len(verdict.memoless)} listed service(s) without a memo of their own: "
-            + "; ".join(u.url for u in verdict.memoless[:MAX_EVIDENCE])
-        )
-    if not said:
+    elif verdict.incomplete_memos:
+        said = Said(incomplete, "deficiency.a16.memos.incomplete", lacking=lacking)
+    elif verdict.memoless:
+        said = Said(memoless, "deficiency.a16.memos.memoless", count=count, services=services)
+    else:
         return None
-    return _deficiency(
-        "incomplete", "; ".join(said), [*(m.unit for m, _ in verdict.incomplete_memos), *verdict.memoless]
-    )
+    return _deficiency("incomplete", said, [*(m.unit for m, _ in verdict.incomplete_memos), *verdict.memoless])
+
+
+def _foreign(verdict: Verdict) -> str:
+    return "; ".join(f"{key} ({hit.cite()})" for key, hit in verdict.foreign.items())
+
+
+def _listed(reasons: dict[str, str]) -> str:
+    return "; ".join(f"{key} ({why})" for key, why in reasons.items())
+
+
+def _wheres(found: ItemReading) -> str:
+    return "; ".join(item.where for item in found.without[:MAX_EVIDENCE])
 
 
 def _item_deficiencies(verdict: Verdict, measured: dict[str, Any]) -> list[Deficiency]:
@@ -762,8 +826,15 @@ def _item_deficiencies(verdict: Verdict, measured: dict[str, Any]) -> list[Defic
         out.append(
             _deficiency(
                 "incomplete",
-                f"{key}: {len(found.without)} of {len(found.items)} items do not state it: "
-                + "; ".join(item.where for item in found.without[:MAX_EVIDENCE]),
+                Said(
+                    f"{key}: {len(found.without)} of {len(found.items)} items do not state it: "
+                    f"{(where := _wheres(found))}",
+                    "deficiency.a15.items_without",
+                    indicator=key,
+                    without=len(found.without),
+                    items=len(found.items),
+                    where=where,
+                ),
                 [item.unit for item in found.without],
                 found.without[0].name[:200],
             )
