@@ -86,8 +86,15 @@ def _section(
         )
     result = assess_section(artifacts, section, reading.units, lang, vocabulary, source=reading.source)
     if result.status == "not_assessed" and reading.how != "separate":
-        result.reason = f"{result.reason}; {reading.reason}"
-        result.reason_text = None  # the joined sentence has no message of its own yet: shown in English
+        # the judge's reason and the phone reading's, each said in the report's language, joined
+        english = f"{result.reason}; {reading.reason}"
+        if result.reason_text is None:  # (every reason of the judge has its message: not met)
+            result.reason, result.reason_text = english, None
+        else:
+            joined = Said(
+                english, "reason.a16.section_and_reading", section=result.reason_text, reading=reading.reason.wording
+            )
+            result.reason, result.reason_text = str(joined), joined.wording
     return result
 
 
