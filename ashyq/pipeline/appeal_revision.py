@@ -12,13 +12,12 @@ its highest value.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ashyq.methodology.edition import CoefficientRule, Edition, edition_path
@@ -26,7 +25,7 @@ from ashyq.methodology.validate import load_edition
 from ashyq.pipeline.results import findings_document, save_scores
 from ashyq.pipeline.run_scores import other_editions, score_editions
 from ashyq.store.models import Finding, Run, Score
-from ashyq.store.repository import add_findings, findings_for, latest_revision
+from ashyq.store.repository import add_findings, copy_finding, findings_for, latest_revision
 
 RULE_MEASURES = ("share", "numerator", "denominator", "value", "level")
 
@@ -64,27 +63,13 @@ def _upheld_measures(measured: Mapping[str, Any], upheld: UpheldItem, top: float
     return kept
 
 
-# a copy is a new row of the next revision: its own id and time; everything else as it was (the
-# certainty, the doubt and an assessor's answer included, whatever columns a finding gains)
-_NOT_COPIED = frozenset({"id", "revision", "created_at"})
-
-
-def _copy(finding: Finding, revision: int) -> Finding:
-    values = {
-        column.key: copy.deepcopy(getattr(finding, column.key))
-        for column in inspect(Finding).column_attrs
-        if column.key not in _NOT_COPIED
-    }
-    return Finding(**values, revision=revision, evidence=list(finding.evidence))
-
-
 def _revised_findings(
     session: Session, run: Run, body_id: str, upheld: list[UpheldItem], editions: list[Edition], revision: int
 ) -> list[Finding]:
     by_key = {(u.item, u.lang): u for u in upheld}
     out: list[Finding] = []
     for finding in findings_for(session, run.id, body_id):
-        revised = _copy(finding, revision)
+        revised = copy_finding(finding, revision=revision)
         decided = by_key.pop((finding.item, finding.lang), None)
         if decided is not None:
             revised.status, revised.reason, revised.deficiencies = "pass", None, []

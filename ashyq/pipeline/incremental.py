@@ -40,7 +40,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from ashyq.checks.registry import check_for, checks
 from ashyq.store.models import Declaration, Evidence, FetchFailure, Finding, Page, PortalRecord, Run
-from ashyq.store.repository import add_evidence, add_fetch_failures, add_findings, findings_for, latest_finding_revision
+from ashyq.store.repository import (
+    add_evidence,
+    add_fetch_failures,
+    add_findings,
+    copy_finding,
+    findings_for,
+    latest_finding_revision,
+)
 from ashyq.store.vocabulary import EvidenceKind, RunStatus
 
 # what the browser measurements depend on besides the harvest; every other condition is the checks'
@@ -231,26 +238,8 @@ def carry_findings(session: Session, run: Run, finding_ids: list[int], baseline:
         select(Finding).where(Finding.id.in_(finding_ids)).options(selectinload(Finding.evidence)).order_by(Finding.id)
     )
     for f in taken:
-        copy = Finding(
-            run_id=run.id,
-            body_id=f.body_id,
-            item=f.item,
-            lang=f.lang,
-            status=f.status,
-            reason=f.reason,
-            reason_text=dict(f.reason_text) if f.reason_text else None,
-            measured=dict(f.measured or {}),
-            deficiencies=[dict(d) for d in f.deficiencies or []],
-            check_id=f.check_id,
-            check_version=f.check_version,
-            revision=revision,
-            carried_from=f.carried_from or baseline.id,
-            # a decided finding carries its answer: nothing the check reads changed (ashyq.pipeline.review)
-            certainty=f.certainty,
-            doubt=dict(f.doubt) if f.doubt else None,
-            answer_id=f.answer_id,
-        )
-        copy.evidence = list(f.evidence)
+        # a decided finding carries its answer: nothing the check reads changed (ashyq.pipeline.review)
+        copy = copy_finding(f, run_id=run.id, revision=revision, carried_from=f.carried_from or baseline.id)
         copies.append(copy)
     add_findings(session, copies)
     return len(copies)

@@ -50,7 +50,14 @@ from ashyq.reports.titles import titles_for
 from ashyq.scoring.findings import FindingsError
 from ashyq.store.db import ensure_schema, session_scope
 from ashyq.store.models import Body, Evidence, Finding, Page, PortalRecord, ReviewAnswer, Run
-from ashyq.store.repository import add_findings, findings_for, latest_revision, run_by_reference, scores_for
+from ashyq.store.repository import (
+    add_findings,
+    copy_finding,
+    findings_for,
+    latest_revision,
+    run_by_reference,
+    scores_for,
+)
 from ashyq.store.vocabulary import EvidenceKind
 
 VERDICTS: tuple[Status, ...] = ("pass", "fail", "partial", "not_applicable")
@@ -205,29 +212,6 @@ def open_questions(db_url: str | None, run: str = "last", body: str | None = Non
         return queue
 
 
-def _copy(f: Finding, revision: int) -> Finding:
-    copy = Finding(
-        run_id=f.run_id,
-        body_id=f.body_id,
-        item=f.item,
-        lang=f.lang,
-        status=f.status,
-        reason=f.reason,
-        reason_text=dict(f.reason_text) if f.reason_text else None,
-        measured=dict(f.measured or {}),
-        deficiencies=[dict(d) for d in f.deficiencies or []],
-        check_id=f.check_id,
-        check_version=f.check_version,
-        revision=revision,
-        carried_from=f.carried_from,
-        certainty=f.certainty,
-        doubt=dict(f.doubt) if f.doubt else None,
-        answer_id=f.answer_id,
-    )
-    copy.evidence = list(f.evidence)
-    return copy
-
-
 def decide(finding: Finding, answer: ReviewAnswer) -> None:
     """The assessor's verdict in place of the tool's guess: certain, the doubt kept, the answer named.
     The tool's deficiencies stay with a ``fail`` or ``partial`` (what was found wrong) and go with a
@@ -301,7 +285,7 @@ def _answer(
         source=source,
     )
     session.add(answer)
-    copies = [_copy(f, revision) for f in findings]
+    copies = [copy_finding(f, revision=revision) for f in findings]
     for copy, f in zip(copies, findings, strict=True):
         if f is target:
             decide(copy, answer)

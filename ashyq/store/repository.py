@@ -6,6 +6,7 @@ on return; committing is the caller's (see :func:`ashyq.store.db.session_scope`)
 
 from __future__ import annotations
 
+import copy
 import re
 import uuid
 from collections.abc import Iterable, Sequence
@@ -371,3 +372,20 @@ def history(session: Session, body_id: str, edition: str | None = None) -> list[
         query = query.where(Score.edition == edition)
     query = query.order_by(Run.started_at, Run.id, Score.edition)
     return [HistoryPoint(run, score) for run, score in session.execute(query)]
+
+
+# a copy of a finding is a new row: its own id and time; everything else as it was (the certainty, the
+# doubt, an assessor's answer, the worded reason — whatever columns a finding gains) unless changed
+_NOT_COPIED = frozenset({"id", "created_at"})
+
+
+def copy_finding(finding: Finding, **changes: Any) -> Finding:
+    """A new row holding ``finding`` as it is (its evidence rows linked again), with ``changes`` (the
+    revision it belongs to, the run it is carried into …) applied."""
+    values = {
+        column.key: copy.deepcopy(getattr(finding, column.key))
+        for column in inspect(Finding).column_attrs
+        if column.key not in _NOT_COPIED
+    }
+    values.update(changes)
+    return Finding(**values, evidence=list(finding.evidence))
