@@ -30,6 +30,23 @@ def _ascii(text: str) -> str:
     return "".join(ch if 32 <= ord(ch) < 127 and ch not in "()\\" else " " for ch in text)
 
 
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF 1.4 file of ``objects`` (numbered from 1, the first the catalogue) with its cross-reference
+    table: what a reader needs to open it."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref_at = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at))
+    return out.getvalue()
+
+
 def make_pdf(lines: list[str]) -> bytes:
     """A one-page PDF 1.4 with Helvetica text and an exact xref table."""
     text_ops = ["BT", "/F1 12 Tf", "72 770 Td", "14 TL"]
@@ -45,18 +62,7 @@ def make_pdf(lines: list[str]) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref_at = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at))
-    return out.getvalue()
+    return pdf_of(objects)
 
 
 def _zip(parts: dict[str, str | bytes]) -> bytes:

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import io
 import zlib
 from functools import lru_cache
 
-from ashyq_replica.govkz.files import make_docx, make_pdf, make_png, make_xlsx
+from ashyq_replica.govkz.files import make_docx, make_pdf, make_png, make_xlsx, pdf_of
 
 _IMAGES: dict[str, tuple[int, int, tuple[int, int, int], tuple[int, int, int] | None]] = {
     "gerb": (150, 150, (0, 150, 199), (255, 200, 40)),
@@ -43,18 +42,7 @@ def scanned_pdf(width: int = 170, height: int = 240) -> bytes:
         + picture
         + b"\nendstream",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref_at = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at))
-    return out.getvalue()
+    return pdf_of(objects)
 
 
 @lru_cache(maxsize=64)
