@@ -104,9 +104,9 @@ def render_diff(diff: RunDiff, t: Translate, lang: str) -> list[str]:
                 old = t(f"status.{c.old_status}") if c.old_status else "—"
                 new = t(f"status.{c.new_status}") if c.new_status else "—"
                 points = f"{format_points(c.old_points or 0.0, lang)} → {format_points(c.new_points or 0.0, lang)}"
-                reason = f" — {c.reason}" if c.reason else ""
+                reason = f" — {c.reason_in(lang)}" if c.reason else ""
                 lines.append(f"    {c.item} [{c.lang or '—'}] {old} → {new}; {points}{reason}")
-                lines += [f"      · {message}" for message in c.messages]
+                lines += [f"      · {message}" for message in c.messages_in(lang)]
         for label, scopes in (("runs.criteria", b.criteria), ("runs.languages", b.languages)):
             moved = [c for c in scopes if c.changed]
             if moved:

@@ -25,6 +25,7 @@ from ashyq.reports.exports import Cell, Table, write_xlsx
 from ashyq.reports.i18n import Translate, catalogue
 from ashyq.reports.ranking import run_or_fail
 from ashyq.reports.titles import titles_for
+from ashyq.reports.wording import deficiency_in, worded
 from ashyq.store import repository as repo
 from ashyq.store.models import Body, Finding, Run, Score
 from ashyq.store.vocabulary import RunStatus
@@ -56,6 +57,17 @@ class ItemChange:
     finding_id: int | None  # the new run's finding, when there is one
     # the deficiencies behind the change: the new finding's, or (newly met) the old one's that were fixed
     messages: list[str] = field(default_factory=list)
+    # the same as stored (with their catalogue messages), and the reason's: said in a reader's language
+    deficiencies: list[dict[str, Any]] = field(default_factory=list)
+    reason_text: dict[str, Any] | None = None
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang`` (the catalogue's text when the check worded it, else as stored)."""
+        return worded(self.reason, self.reason_text, lang) if self.reason else ""
+
+    def messages_in(self, lang: str) -> list[str]:
+        """The deficiencies behind the change in ``lang``."""
+        return [deficiency_in(d, lang) for d in self.deficiencies] if self.deficiencies else list(self.messages)
 
     @property
     def delta(self) -> float:
@@ -203,12 +215,16 @@ def _leaves(session: Session, score: Score) -> dict[tuple[str, str | None], Item
     return out
 
 
-def _messages(before: ItemResult | None, after: ItemResult | None) -> list[str]:
+def _deficiencies(before: ItemResult | None, after: ItemResult | None) -> list[dict[str, Any]]:
     """What the change is about: the new result's deficiencies, else the old result's (now fixed)."""
     for leaf in (after, before):
         if leaf is not None and leaf.finding is not None and leaf.finding.deficiencies:
-            return [str(d.get("message", "")) for d in leaf.finding.deficiencies if d.get("message")]
+            return [dict(d) for d in leaf.finding.deficiencies if d.get("message")]
     return []
+
+
+def _reason_text(leaf: ItemResult | None) -> dict[str, Any] | None:
+    return leaf.finding.reason_text if leaf is not None and leaf.finding is not None else None
 
 
 def _reason(leaf: ItemResult | None) -> str:
@@ -261,6 +277,7 @@ def body_diff(body: Body, old: Score | None, new: Score | None, session: Session
             continue
         leaf = after or before
         assert leaf is not None
+        deficiencies = _deficiencies(before, after)
         diff.items.append(
             ItemChange(
                 item=key[0],
@@ -273,7 +290,9 @@ def body_diff(body: Body, old: Score | None, new: Score | None, session: Session
                 new_points=after.points if after else None,
                 reason=_reason(after) if kind in ("newly_not_assessed", "status_changed") else "",
                 finding_id=after.finding.id if after and after.finding else None,
-                messages=_messages(before, after),
+                messages=[str(d["message"]) for d in deficiencies],
+                deficiencies=deficiencies,
+                reason_text=_reason_text(after),
             )
         )
     old_criteria = {c.id: c.points for c in criteria_of(old.breakdown or {})}
@@ -383,7 +402,7 @@ def diff_tables(diff: RunDiff, lang: str) -> list[Table]:
                         _status(t, c.new_status),
                         _r(c.old_points),
                         _r(c.new_points),
-                        c.reason,
+                        c.reason_in(lang),
                     ]
                 )
         scopes = [(t("runs.final"), b.final), (t("exports.penalty"), b.penalty)]

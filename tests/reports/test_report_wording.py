@@ -119,3 +119,23 @@ def test_the_spreadsheet_speaks_kazakh(store: str) -> None:
     cells = "\n".join(str(cell) for table in tables for row in table.rows for cell in row)
     assert "2026 есепті кезеңі 31.12.2026 дейін жалғасады" in cells and reason not in cells
     assert "блогта 0 жазба" in cells and deficiency not in cells
+
+
+def test_a_change_between_runs_says_its_reason_and_deficiencies_in_the_readers_language(store: str) -> None:
+    """``runs diff`` (the terminal, the dashboard's and the served changes page, the spreadsheet) says
+    what changed in the reader's language from the stored findings' catalogue messages."""
+    from ashyq.reports.run_diff import ItemChange
+
+    report = _report(store)
+    leaves = {(leaf.item, leaf.lang): leaf for leaf in report.items()}
+    few, unfetched = leaves[("T6-2", "ru")].finding, leaves[("T6-1", "kk")].finding
+    assert few is not None and unfetched is not None
+    change = ItemChange(
+        "T6-1", "kk", "C4", "newly_not_assessed", "pass", "not_assessed", 1.0, 0.0, unfetched.reason or "", None,
+        messages=[str(d["message"]) for d in few.deficiencies], deficiencies=[dict(d) for d in few.deficiencies],
+        reason_text=unfetched.reason_text,
+    )  # fmt: skip
+    assert "2026 есепті кезеңі 31.12.2026 дейін жалғасады" in change.reason_in("kk")
+    assert "ru тілінде блогта 0 жазба (жоғары деңгей 50" in change.messages_in("kk")[0]
+    assert "0 записей блога на языке ru за период 2026" in change.messages_in("ru")[0]
+    assert change.reason_in("en") == unfetched.reason and change.messages_in("en") == change.messages
