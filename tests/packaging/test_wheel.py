@@ -98,8 +98,9 @@ def test_a_built_wheel_audits_a_replica_site_from_a_fresh_virtualenv(tmp_path: P
         out = tmp_path / "out"
         command = [ashyq, "audit", "--url", "https://iac.enbek.kz/", "--kind", "cgo", "--replica-map",
                    str(replica_map), "--out", str(out)]  # fmt: skip
-        audited = _run(command, work, {**env, "COLUMNS": "200"}, 900)
-    assert "complete" in audited.stdout, audited.stdout
+        # in Kazakh: the message catalogues travel in the wheel
+        audited = _run(command, work, {**env, "COLUMNS": "200", "ASHYQ_LANG": "kk"}, 900)
+    assert "аяқталды" in audited.stdout, audited.stdout
     findings = json.loads((out / "findings.json").read_text(encoding="utf-8"))["findings"]
     by_item = {(f["item"], f["lang"]): f for f in findings}
     alt_text = by_item[("A14-3.1", None)]

@@ -56,9 +56,11 @@ def web_url(web_store: WebStore, signing_key: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
-    """One headless Chromium for the served application's browser tests (Debian's, as the audits use)."""
+    """One headless Chromium per module of the served application's browser tests (Debian's, as the
+    audits use). Not per session: Playwright's synchronous API keeps its event loop running on the
+    thread while it is open, so a worker's later test files could not run an event loop of their own."""
     sync_api = pytest.importorskip("playwright.sync_api")
     from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS
 
