@@ -61,7 +61,10 @@ class GovkzRenderSpider(PortalSpider):
             max_pages=min(self.max_pages, self.settings.getint("ASHYQ_MAX_PAGES") or self.max_pages),
             archive=warc_archiver(out_dir, run_id, self.body_id),
             exchanges=archive_for(out_dir, run_id, self.body_id),
-            retry_times=self.settings.getint("RETRY_TIMES", 2),
+            # a render is one page made of several data requests (the entity, its pages, the item …), any
+            # of which may answer a transient 502: the crawl retries each of its requests RETRY_TIMES
+            # times, a render retries the whole page once more than that
+            retry_times=self.settings.getint("RETRY_TIMES", 2) + 1,
             retry_http_codes=frozenset(int(c) for c in self.settings.getlist("RETRY_HTTP_CODES") or ()),
             antibot_markers=tuple(self.settings.getlist("ASHYQ_ANTIBOT_MARKERS")) or RenderSettings.antibot_markers,
             backoff_base_seconds=self.settings.getfloat("ASHYQ_BACKOFF_BASE", 1.0),
