@@ -49,8 +49,14 @@ def http_url(value: str | None) -> str | None:
 
 @lru_cache(maxsize=len(LANGUAGES))
 def environment(lang: str = DEFAULT_LANG) -> Environment:
+    return template_environment(TEMPLATES_DIR, lang)
+
+
+def template_environment(folder: Path, lang: str) -> Environment:
+    """An environment over the templates of ``folder`` in ``lang``, as every HTML page of the project
+    is rendered (the reports here, the served application's pages)."""
     env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        loader=FileSystemLoader(str(folder)),
         extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=StrictUndefined,
