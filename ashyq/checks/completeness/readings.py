@@ -77,7 +77,7 @@ def parts_doubt(indicator: Indicator, unit: Unit, lang: str, named: list[int], m
         "other_reading",
         unit,
         indicator.name[lang],
-        f"{indicator.id}: the wording lists several forms ending «и др.»; the section shows {words(named)} "
+        f"{indicator.id}: the wording lists several forms or parts; the section shows {words(named)} "
         f"but not {words(missing)}: counted as not shown, an assessor may read the forms shown as enough",
     )
 
