@@ -49,6 +49,7 @@ from twisted.python.failure import Failure
 from ashyq.base.pdf_text import pdf_text_layer
 from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.items import DownloadRecord, FailureReason, LinkRecord, PageItem
+from ashyq.crawler.middlewares.cookies import SPLIT_DOMAIN
 from ashyq.crawler.middlewares.failures import classify_exception, is_antibot, original_url
 from ashyq.crawler.middlewares.traps import DEPTH, canonical_url
 from ashyq.crawler.render import budget_from, policy_from, url_map_from_settings
@@ -96,6 +97,13 @@ def _host_variants(url: str) -> set[str]:
     return {bare, f"www.{bare}"}
 
 
+def same_registrable_domain(host: str, other: str) -> bool:
+    """``kk.body.gov.kz`` and ``ru.body.gov.kz`` (one registrable domain under the public suffix list),
+    not ``body.gov.kz`` and ``another.gov.kz`` (two sites under the public suffix ``gov.kz``)."""
+    mine, theirs = SPLIT_DOMAIN(host), SPLIT_DOMAIN(other)
+    return bool(mine.domain) and (mine.domain, mine.suffix) == (theirs.domain, theirs.suffix)
+
+
 def _other(lang: str | None) -> str | None:
     return {"kk": "ru", "ru": "kk"}.get(lang or "")
 
@@ -129,6 +137,7 @@ class SiteSpider(BodySpider):
         self.mobile_alias: dict[str, str] = {}
         self.entry_links: dict[str, set[str]] = {}  # an entry page → its internal links (the adaptive test)
         self.probed: set[str] = set()
+        self.language_hosts: dict[str, str] = {}  # a host the site's language switch adds → where it was found
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SiteSpider:
@@ -199,12 +208,18 @@ class SiteSpider(BodySpider):
     async def parse_entry(self, response: Response) -> AsyncIterator[Any]:
         parsed, rendered = await self._read(response)
         url = canonical_url(original_url(response.request)) if response.request else canonical_url(response.url)
+        landed = (urlsplit(response.url).hostname or "").lower()
+        if landed not in self.hosts and any(same_registrable_domain(landed, known) for known in self.hosts):
+            self.hosts |= _host_variants(response.url)  # www.body.gov.kz → kk.body.gov.kz: where the site is
         lang = self._lang(parsed, response)
         switches = {lg: u for lg, u in (parsed.language_links if parsed else {}).items() if u != url}
         if sum(1 for lg in LANGS if lg in switches) >= 2:
             lang = None  # a splash page that only offers the languages belongs to neither
         elif lang in LANGS:
             self.homes.setdefault(lang, url)
+        offered = {**(parsed.alternates if parsed else {}), **switches}
+        for request_out in self._adopt_language_hosts(offered, url, depth=0):
+            yield request_out
         for switch_lang, home in switches.items():
             if switch_lang in LANGS and switch_lang != lang and (self.lang in (None, switch_lang)):
                 self.homes.setdefault(switch_lang, home)
@@ -228,6 +243,10 @@ class SiteSpider(BodySpider):
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         parsed, rendered = await self._read(response)
         depth = response.meta.get(DEPTH)  # None: known from the sitemap only, not yet by clicks
+        if parsed is not None and response.status < 400 and self._is_internal(response.url):
+            offered = {**parsed.alternates, **parsed.language_links}
+            for request_out in self._adopt_language_hosts(offered, canonical_url(response.url)):
+                yield request_out
         async for result in self._harvest(response, parsed, self._lang(parsed, response), depth, rendered):
             yield result
 
@@ -537,6 +556,38 @@ class SiteSpider(BodySpider):
         next_depth = None if depth is None else depth + 1
         for request_out in self._mobile_requests([*inside, *routes], next_depth, url):
             yield request_out
+
+    def _adopt_language_hosts(self, switches: dict[str, str], page_url: str, depth: int | None = None) -> list[Any]:
+        """A language the site's own switch (or ``hreflang``) offers on another host of the same
+        registrable domain (``kk.body.gov.kz`` → ``ru.body.gov.kz``) is the body's site too: its host
+        joins the crawl's, so its pages are followed like the first language's (and its robots.txt
+        and sitemap read). A switch to another domain is left alone: a body's site is not found by
+        guessing."""
+        out: list[Any] = []
+        for switch_lang, target in switches.items():
+            host = (urlsplit(target).hostname or "").lower()
+            if switch_lang not in LANGS or not host or host in self.hosts:
+                continue
+            if not any(same_registrable_domain(host, known) for known in self.hosts):
+                continue
+            self.hosts |= _host_variants(target)
+            self.language_hosts[host] = f"the {switch_lang} switch {target} on {page_url}"
+            if self.crawler.stats is not None:
+                self.crawler.stats.set_value(f"ashyq/language_host/{host}", self.language_hosts[host])
+            root = f"{urlsplit(target).scheme}://{urlsplit(target).netloc}"
+            if target not in self.requested:
+                self.requested.add(target)
+                out.append(self.page_request(target, self.parse_page, depth=depth, source_url=page_url))
+            out.append(
+                self.probe_request(
+                    f"{root}/robots.txt",
+                    self.parse_robots,
+                    method="GET",
+                    expect_errors=True,
+                    meta={"dont_obey_robotstxt": True, "ashyq_root": root},
+                )
+            )
+        return out
 
     def _is_internal(self, url: str) -> bool:
         return (urlsplit(url).hostname or "").lower() in self.hosts

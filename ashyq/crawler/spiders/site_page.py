@@ -100,6 +100,7 @@ class ParsedPage:
     links: list[FoundLink] = field(default_factory=list)
     downloads: list[FoundDownload] = field(default_factory=list)
     language_links: dict[str, str] = field(default_factory=dict)  # lang → URL of the switch
+    alternates: dict[str, str] = field(default_factory=dict)  # lang → <link rel="alternate" hreflang> in the head
 
 
 def _cyrillic_guess(body: bytes) -> str | None:
@@ -228,6 +229,14 @@ def parse_page(url: str, body: bytes, content_type: str | None) -> ParsedPage:
         if fmt and target_url not in seen:
             seen.add(target_url)
             page.downloads.append(FoundDownload(target_url, fmt, _size_text(anchor, anchor_text)))
+    # <link rel="alternate" hreflang="ru" href="…">: the same page in another language, said in the head
+    for alternate in selector.xpath("//link[@hreflang][@href]"):
+        if "alternate" not in (alternate.attrib.get("rel") or "").lower().split():
+            continue
+        alternate_lang = normalise_lang(alternate.attrib.get("hreflang"))
+        absolute = urljoin(base_url, (alternate.attrib.get("href") or "").strip())
+        if alternate_lang and urlsplit(absolute).scheme.lower() in ("http", "https"):
+            page.alternates.setdefault(alternate_lang, canonical_url(absolute))
     return page
 
 
