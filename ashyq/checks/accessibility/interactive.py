@@ -12,6 +12,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from w3lib.url import canonicalize_url
+
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label, squash
@@ -41,12 +43,18 @@ def _links_labelled(pages: list[Parsed], vocabulary: list[str]) -> list[tuple[Pa
     return [(p, a) for p in pages for a in p.anchors() if matches_label(a.text_content(), vocabulary)]
 
 
+def _address(url: str) -> str:
+    """One spelling of an address, as the harvest stores pages (``?lang=ru&id=82`` is ``?id=82&lang=ru``:
+    the query sorted, no fragment): a link is to a harvested page whatever order its query is written in."""
+    return canonicalize_url(url, keep_fragments=False)
+
+
 def _by_url(pages: list[Parsed]) -> dict[str, Parsed]:
     out: dict[str, Parsed] = {}
     for p in pages:
-        out[p.page.url] = out.get(p.page.url) or p
+        out[_address(p.page.url)] = out.get(_address(p.page.url)) or p
         if p.page.final_url:
-            out.setdefault(p.page.final_url, p)
+            out.setdefault(_address(p.page.final_url), p)
     return out
 
 
@@ -89,7 +97,7 @@ def _section_on(
             return _found(item, p, found[0], found[1])
     linked = _links_labelled(pages, labels(config, label_key))
     known = _by_url(pages)
-    unharvested = [(p, a) for p, a in linked if p.absolute(a.get("href", "")) not in known]
+    unharvested = [(p, a) for p, a in linked if _address(p.absolute(a.get("href", ""))) not in known]
     if unharvested:
         p, a = unharvested[0]
         url = p.absolute(a.get("href", ""))
@@ -114,7 +122,7 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
 
 
 @register(
-    "a14.feedback_form", "1", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
+    "a14.feedback_form", "2", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 def feedback_form(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.1: feedback form for enquiries."""
@@ -129,7 +137,7 @@ def _poll(p: Parsed) -> tuple[str, str] | None:
     return None
 
 
-@register("a14.polls", "2", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "3", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form."""
     return _section(item, artifacts, "polls", _poll, "poll")
@@ -198,7 +206,7 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
 
 
 # ------------------------------------------------------------------------------------------- 4.4
-@register("a14.faq", "2", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.faq", "3", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.4: FAQ section built from the questions received, with answers."""
     config = check_settings("accessibility", artifacts.config)
@@ -276,7 +284,7 @@ def translation_of(parsed: Parsed, config: dict[str, Any], english: dict[str, Pa
     missing = {lk.target_url for lk in parsed.page.links if (lk.target_status or 0) >= 400}
     for p, a in _english_links([parsed], config):
         target = urljoin(p.page.final_url or p.page.url, a.get("href", ""))
-        shown = (english or {}).get(target)
+        shown = (english or {}).get(_address(target))
         if not _english_root(target) and target not in missing and (shown is None or not placeholder(shown, config)):
             return target
     return None
@@ -349,7 +357,7 @@ def _translated_materials(
 
 @register(
     "a14.english",
-    "4",
+    "5",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
