@@ -314,6 +314,16 @@ class Currency(Schema):
     years: int | None = None
 
 
+class Together(Schema):
+    """An indicator's ``with``: what its place must also name or link (kk/ru words, url patterns) or hold
+    (``figures``: data)."""
+
+    kk: list[str] = []
+    ru: list[str] = []
+    url: list[str] = []
+    figures: bool = False
+
+
 class VocabularyIndicator(Schema):
     id: str
     name: dict[str, str]
@@ -328,7 +338,7 @@ class VocabularyIndicator(Schema):
     needs: str | None = None
     current: Currency | None = None
     reading: str | None = None
-    with_: Words = Field(default={}, alias="with")
+    with_: Together = Field(default_factory=lambda: Together(), alias="with")
     unless: Words = {}
     expected_with: list[str] = []
     machine_readable: list[str] = []  # the kinds of body whose table marks it "*" (Appendix 15)
@@ -360,6 +370,7 @@ class CommonVocabulary(Schema):
 
     empty_phrases: Words
     none_phrases: Words = {}
+    pending_phrases: Words = {}
     not_implementer_phrases: Words
     repealed_phrases: Words
     law_citations: Words

@@ -287,7 +287,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
     for unit, blocks, headings_only in scope:
         for hit in hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages):
-            if (0, 0, hit.rank) > place.key[:3] or not together_ok(indicator, hit, lang):
+            if (0, 0, hit.rank) > place.key[:3]:
                 continue
             if indicator.match == "memo" and not in_memo(hit, unit, blocks):
                 continue
@@ -303,6 +303,8 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
             if said is not None:
                 verdict.placeholders.setdefault(indicator.id, (hit, said))
                 continue
+            if not together_ok(indicator, hit, lang):
+                continue  # after the placeholder: a heading over «Информация будет размещена» is said to be one
             (refused, rank, old), why, unread = _place_key(indicator, hit, lang, search.artifacts)
             key = (refused, int(weak is not None), rank, old)
             if key < place.key:

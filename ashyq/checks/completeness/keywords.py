@@ -33,7 +33,11 @@ that shows an advisory council has open meetings whose minutes are expected).
 
 An indicator may ask for more in the same place (``with``: kk/ru keywords and ``url`` patterns): the
 block where it is found (with the blocks under it) must also name or link one of them - "the
-legislation on the green economy" is a green-economy heading over a law or a link to it.
+legislation on the green economy" is a green-economy heading over a law or a link to it. ``with:
+{figures: true}`` asks for data there: figures (quantities with a unit or a percentage, or a table's
+numbers; dates, years and phone numbers are no figures) or a link matching one of the ``url`` patterns
+(a data file) - "sector statistics" is a heading over a table of indicators or a statistics file, not a
+heading over words (:func:`ashyq.checks.completeness.places.figures`).
 
 An indicator's own name (its wording in the appendix) is always one of its keywords; ``reading``
 states the reading of the text its words rest on, cited in its findings (``measured.readings``).
@@ -101,6 +105,7 @@ class Indicator:
     reading: str | None = None  # the reading of the legal text this indicator rests on, cited in findings
     together: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # ``with``: kk/ru keywords
     together_urls: tuple[str, ...] = ()  # ``with``: URL patterns (one of them, or of the keywords, is needed)
+    together_figures: bool = False  # ``with: {figures: true}``: figures or a data file (``url``) in the place
     unless: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # a label naming these: not it
     expected_with: tuple[str, ...] = ()  # an ``if_any`` indicator is expected when one of these is present
     # the kinds of body whose table marks it "*": to be published in a machine-readable form
@@ -139,6 +144,8 @@ class Vocabulary:
     not_implementer_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     # empty phrases saying there is nothing of the kind now («Вакансий нет»): information, not a placeholder
     none_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    # empty phrases announcing content not yet there («Информация готовится»): a placeholder, surely
+    pending_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
 
 def _by_lang(spec: dict[str, Any], where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -196,8 +203,10 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
     if not isinstance(parts, list) or not all(isinstance(p, dict) and p.get("kk") and p.get("ru") for p in parts):
         raise ValueError(f"{where}: parts is a list of mappings of kk and ru keywords")
     together = spec.get("with") or {}
-    if not isinstance(together, dict) or set(together) - {"kk", "ru", "url"}:
-        raise ValueError(f"{where}: with is a mapping of kk, ru and url lists")
+    if not isinstance(together, dict) or set(together) - {"kk", "ru", "url", "figures"}:
+        raise ValueError(f"{where}: with is a mapping of kk, ru and url lists (and figures: true)")
+    if not isinstance(together.get("figures", False), bool):
+        raise ValueError(f"{where}: with.figures is true or false")
     return Indicator(
         id=str(spec["id"]),
         name={k: str(v) for k, v in name.items()},
@@ -214,6 +223,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         reading=spec.get("reading"),
         together=_by_lang(together, f"{where}/with") if together.get("kk") or together.get("ru") else {},
         together_urls=tuple(str(u).lower() for u in together.get("url", [])),
+        together_figures=bool(together.get("figures", False)),
         unless=_by_lang(spec["unless"], f"{where}/unless") if spec.get("unless") else {},
         expected_with=tuple(str(i) for i in spec.get("expected_with", [])),
         machine_readable=tuple(str(k) for k in spec.get("machine_readable", [])),
@@ -266,6 +276,7 @@ def load(name: str, overrides: dict[str, Any] | None = None) -> Vocabulary:
         social_hosts=tuple(common["social_hosts"]),
         not_implementer_phrases=_by_lang(common["not_implementer_phrases"], "not_implementer_phrases"),
         none_phrases=_by_lang(common.get("none_phrases") or {}, "none_phrases"),
+        pending_phrases=_by_lang(common.get("pending_phrases") or {}, "pending_phrases"),
     )
 
 

@@ -19,7 +19,13 @@ from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.page_blocks import Block
 
-PHONE = re.compile(r"(?:\+7|8)[\s(-]*\d{3,4}[\s)-]*\d{2,3}[\s-]*\d{2}[\s-]*\d{2}|(?<!\d)1414(?!\d)")
+# A Kazakhstan phone number: +7 or 8, then ten digits (an area code of three to five digits and the local
+# number: «+7 7172 74-10-00», «8 (71130) 2-14-00» in a district), or the single number 1414; a sum of money
+# written with the same digits («80 000 000 000 тенге») is no phone.
+PHONE = re.compile(
+    r"(?:\+\s?7|(?<![\d,])8)(?:[\s()-]{0,3}\d){10}(?!\d)(?!\s?(?:тенге|теңге|тг|тыс|млн|млрд|мың)(?!\w))"
+    r"|(?<!\d)1414(?!\d)"
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A postal address (Appendix 15, 1.2 indicator 1; Table 7 row 1) is where a letter reaches the body: a street,
 # avenue or district with a house number, or a postal code before the place. The name of the city alone («г.
@@ -33,6 +39,16 @@ _ADDRESS = (
     rf"|(?<!\d)\d{{6}}(?!\d)[,\s]{{1,3}}(?:г\.|город|[\w-]+ (?:қ\.|қаласы))"  # 010000, г. Астана
 )
 ADDRESS = {"ru": re.compile(_ADDRESS), "kk": re.compile(fold_kazakh(_ADDRESS))}
+# Figures (``with: {figures: true}``): a number that is no date, time, year or part of a word, and the units a
+# quantity is given in. Data is a quantity with its unit and another number, or a table's worth of numbers.
+_NUMBER = re.compile(r"(?<![\w.,:/-])\d+(?: \d{3})*(?:[.,]\d+)?(?![\w/:-]|[.,]\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_UNITS = (
+    r"\s?(?:%|процент\w*|тыс|млн|млрд|трлн|тенге|тг|га|гектар\w*|тонн\w*|т|км|кв|м2|человек\w*|чел|ед|единиц\w*|"
+    r"голов\w*|мың|пайыз\w*|адам\w*|бірлік|теңге|шаршы)(?!\w)"
+)
+UNIT = {"ru": re.compile(_UNITS), "kk": re.compile(fold_kazakh(_UNITS))}
+MIN_TABLE_NUMBERS = 4
 MIN_FOREIGN_LETTERS = 40  # a block needs this much text before its language can disown it
 
 
@@ -228,15 +244,41 @@ def paragraphs(unit: Unit) -> tuple[tuple[str, bool], ...]:
     return tuple((e.text_content(), any(a.get("href") for a in e.iter("a"))) for e in root.iter("p", "li", "td"))
 
 
+def figures(text: str, lang: str) -> bool:
+    """Whether a place's (normalised) text holds data: a quantity with its unit or a percentage and another
+    number, or at least :data:`MIN_TABLE_NUMBERS` numbers (a table's cells). Phone numbers, e-mail addresses,
+    dates, times and years are no figures."""
+    text = EMAIL.sub(" ", PHONE.sub(" ", text))
+    unit = UNIT["kk" if lang == "kk" else "ru"]
+    numbers = measured = 0
+    for found in _NUMBER.finditer(text):
+        number = found.group(0)
+        if _YEAR.fullmatch(number) or (
+            number.isdigit() and len(number) < 3 and text[found.end() : found.end() + 1] in ".)"
+        ):
+            continue  # a year, or a list's «1.», «2)»
+        numbers += 1
+        measured += bool(unit.match(text, found.end()))
+    return (measured >= 1 and numbers >= 2) or numbers >= MIN_TABLE_NUMBERS
+
+
 def together_ok(indicator: Indicator, hit: Hit, lang: str) -> bool:
-    """Whether the place of the hit also names or links what the indicator asks for ``with`` it."""
-    if not (indicator.together or indicator.together_urls):
+    """Whether the place of the hit also names or links what the indicator asks for ``with`` it; with
+    ``figures``, whether it holds figures or links a data file (a link to a page that was not read is
+    taken at its word: what it leads to is unknown)."""
+    if not (indicator.together or indicator.together_urls or indicator.together_figures):
         return True
     blocks = hit.extent or ((hit.block,) if hit.block else ())
     text = " ".join(f"{b.all_text} {' '.join(b.above)}" for b in blocks)
     hrefs = " ".join(h for b in blocks for h in b.hrefs)
     if indicator.together and matches(indicator.together.get(lang, ()), text):
         return True
+    if indicator.together_figures:
+        if hit.announced or figures(" ".join(b.all_text for b in blocks), lang):
+            return True
+        if hit.block is None:  # the whole unit (a page or a document record): the files it offers too
+            hrefs = f"{hrefs} {hit.unit.links}"
+        return any(p in hrefs or p in hit.href for p in indicator.together_urls)
     return any(p in hrefs or p in text for p in indicator.together_urls)
 
 
