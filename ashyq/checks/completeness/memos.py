@@ -1,13 +1,23 @@
 """Appendix 16's service memos (public services, indicator 3 «Памятка о получении государственной услуги»,
 parts 3.1-3.6), read per service: a listed item's own page, or a block of a section page headed with it.
 Read by :mod:`ashyq.checks.completeness.judge`.
+
+* A memo states the parts of one service: a place naming at least MEMO_MIN_PARTS of the six is a memo; a
+  sentence saying what other documents give («Паспорт каждой услуги: … срок оказания, результат — приведен в
+  реестре») names two in passing and is no memo of a service lacking the rest.
+* 3.2 asks for «размещение ссылки на портал egov»: a memo part whose detector is a link is read from the
+  memo's links, not from the portal's name in its text.
+* A listed page that only asks the reader to sign in (a link or form to a sign-in, a password field, little
+  else: a register behind an eGov sign-in) cannot be read from outside: it is no service «without a memo»
+  (no deduction); it is recorded (``MemoReading.signed_in``) for the check to ask an assessor.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
@@ -48,9 +58,26 @@ class MemoReading:
 
     memos: list[Memo] = field(default_factory=list)
     without: list[Unit] = field(default_factory=list)
+    signed_in: list[Unit] = field(default_factory=list)  # listed pages readable only after a sign-in
 
 
-MEMO_MIN_PARTS = 2  # a memo names at least two of its parts; one word alone is not a memo
+# a memo names at least half of its six parts: a sentence naming two in passing describes, it is no memo
+MEMO_MIN_PARTS = 3
+# a sign-in's address: an identity provider's host or a login path (idp.egov.kz/idp/login, /auth/, /signin)
+SIGN_IN_ADDRESS = re.compile(r"(?:^|[./])(?:idp|login|log-in|signin|sign-in|auth|oauth2?|sso|cas)(?:[./?#]|$)", re.I)
+SIGN_IN_MAX_TEXT = 400  # a page offering a sign-in and this much text at most shows nothing else
+
+
+def behind_sign_in(page: Unit) -> bool:
+    """Whether the page only asks the reader to sign in: its content offers a sign-in (a link or a form to a
+    sign-in address, or a password field) and hardly any text; what it holds is not readable from outside."""
+    if len(page.main) > SIGN_IN_MAX_TEXT:
+        return False
+    if re.search(r"<input[^>]+type=[\"']?password", page.html, re.I):
+        return True
+    targets = [h for b in unit_blocks(page) for h in b.hrefs]
+    targets += re.findall(r"<form[^>]+action=[\"']?([^\"' >]+)", page.html, re.I)
+    return any(SIGN_IN_ADDRESS.search(f"{urlsplit(t).netloc}{urlsplit(t).path}") for t in targets)
 
 
 def _memo_parts(
@@ -68,7 +95,9 @@ def _memo_parts(
             if indicator.detect:
                 hrefs = " ".join(block.hrefs)
                 named = not keywords or bool(matches(keywords, f"{text} {' '.join(block.above)}"))
-                if named and detected(indicator.detect, unit, vocabulary, block.all_text, hrefs, lang):
+                # a link's part (3.2 «размещение ссылки на портал egov») is read from the memo's links only
+                read = "" if indicator.detect.endswith("_link") else block.all_text
+                if named and detected(indicator.detect, unit, vocabulary, read, hrefs, lang):
                     out.add(indicator.id)
                     break
             elif keywords and matches(keywords, text):
@@ -144,9 +173,10 @@ def memos_of(
 
     for targets in lists:
         if any(id(t) in with_memo for t in targets):
-            reading.without += [
-                t for t in targets if id(t) not in with_memo and t not in reading.without and not is_list(t)
-            ]
+            for t in targets:
+                if id(t) in with_memo or t in reading.without or t in reading.signed_in or is_list(t):
+                    continue
+                (reading.signed_in if behind_sign_in(t) else reading.without).append(t)
     return reading
 
 

@@ -6,7 +6,9 @@ else the phone's rendering of the home page. The vocabulary is ``ashyq/config/vo
 the logic is Appendix 15's (:mod:`ashyq.checks.completeness.judge`), the service memo (Table 1 row 1.2
 and Table 2 row 1.3, indicator 3 «Памятка о получении государственной услуги», parts 3.1 to 3.6) read
 per service on the services' own pages or their blocks of the list (``memos.memos_of``): a memo
-lacking a part, or a listed service without one, is incomplete information (the note's deduction).
+lacking a part, or a listed service without one, is incomplete information (the note's deduction). A
+listed page that only asks the reader to sign in (a register behind an eGov sign-in) cannot be read from
+outside: no deduction, and the verdict is uncertain, asking an assessor to look at it (``behind_sign_in``).
 
 A language the separate mobile version does not offer is a *failed* section for that language (the
 appendix scores per language what a phone user finds; there is nothing), unless fetching the
@@ -21,8 +23,11 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.vocabulary import Lang
 from ashyq.base.wording import Said
+from ashyq.checks.completeness.corpus import Unit, in_lang
 from ashyq.checks.completeness.judge import assess_section, p_lang, per_section
 from ashyq.checks.completeness.keywords import Section, Vocabulary, load_cached, vocabulary_for
+from ashyq.checks.completeness.memos import memos_of
+from ashyq.checks.completeness.places import in_section
 from ashyq.checks.mobile.version import MobileReading, read_mobile_version
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
@@ -32,7 +37,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
 LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
 
 
-@register("a16.mobile_sections", "10", ITEMS, needs=[("measurements:mobile", "pages")], pages_rule="somewhere")
+@register("a16.mobile_sections", "11", ITEMS, needs=[("measurements:mobile", "pages")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Appendix 16 rows 1.x (2017), the mobile version's sections the vocabulary lists for the body's kind."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
@@ -85,6 +90,8 @@ def _section(
             reason=why,
         )
     result = assess_section(artifacts, section, reading.units, lang, vocabulary, source=reading.source)
+    if result.status != "not_assessed":
+        _behind_sign_in(result, artifacts.kind, section, reading.units, lang, vocabulary)
     if result.status == "not_assessed" and reading.how != "separate":
         # the judge's reason and the phone reading's, each said in the report's language, joined
         english = f"{result.reason}; {reading.reason}"
@@ -96,6 +103,34 @@ def _section(
             )
             result.reason, result.reason_text = str(joined), joined.wording
     return result
+
+
+def _behind_sign_in(
+    result: Result, kind: str, section: Section, units: list[Unit], lang: Lang, vocabulary: Vocabulary
+) -> None:
+    """Listed pages of the services section that only ask the reader to sign in: their memos cannot be read
+    from outside (not deducted by the judge); said in ``measured.behind_sign_in`` and asked of an assessor."""
+    if not any(i.match == "memo" for i in section.indicators_for(kind)):
+        return
+    mine = in_lang(units, lang)
+    listed = [u for u in mine if in_section(u, section, lang)]
+    signed = memos_of(section, mine, listed, lang, vocabulary, kind).signed_in
+    if not signed:
+        return
+    result.measured["behind_sign_in"] = [u.url for u in signed]
+    if result.certainty == "uncertain":
+        return
+    first = signed[0]
+    result.uncertain(
+        "other_reading",
+        look_at=first.evidence(first.main[:200]),
+        quote=first.main[:200],
+        detail=(
+            f"{len(signed)} listed page(s) of the services section ask the reader to sign in through eGov "
+            f"({first.url}): a memo there cannot be read from outside, so none is counted missing; "
+            "an assessor signed in may check whether each service behind it has its memo (3.1-3.6)"
+        ),
+    )
 
 
 def _language_missing(lang: Lang, offered: str) -> Said:
