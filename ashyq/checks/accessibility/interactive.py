@@ -19,6 +19,7 @@ from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
+from ashyq.checks.accessibility.communication import faq_block, hidden_counter, visible_counter
 from ashyq.checks.accessibility.points import by_language, judge
 from ashyq.checks.accessibility.wcag import interpretation, pages_listed
 from ashyq.checks.accessibility.website import (
@@ -206,20 +207,41 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
 
 
 # ------------------------------------------------------------------------------------------- 4.4
-@register("a14.faq", "3", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.faq", "4", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Appendix 14 row 4.4: FAQ section built from the questions received, with answers."""
+    """Appendix 14 row 4.4: FAQ section built from the questions received, with answers (a heading that
+    names it over answered questions, as a page or a block of one: :func:`communication.faq_block`)."""
     config = check_settings("accessibility", artifacts.config)
-    vocabulary = labels(config, "faq")
+    pages = [parse(p) for p in site_pages(artifacts, config)]
+    if not pages:
+        return no_pages(artifacts, [item])
+    result = _faq_on(item, config, pages)
+    if result.status != "not_assessed":
+        result.measured["languages"] = by_language(pages, lambda own: _faq_on(item, config, own))
+    return [result]
 
-    def holds(p: Parsed) -> tuple[str, str] | None:
-        heading = p.select("h1")
-        title = heading[0].text_content() if heading else (p.page.title or "")
-        if matches_label(title, vocabulary) and len(p.text()) > len(title) + 40:
-            return "h1", title
-        return None
 
-    return _section(item, artifacts, "faq", holds, "FAQ section")
+def _faq_on(item: str, config: dict[str, Any], pages: list[Parsed]) -> Result:
+    vocabulary, pending = labels(config, "faq"), labels(config, "pending")
+    blocks = [(p, b) for p in pages if (b := faq_block(p, vocabulary, pending)) is not None]
+    if not blocks:
+        return _section_on(item, config, pages, "faq", lambda p: None, "FAQ section")
+    p, block = max(blocks, key=lambda found: found[1].questions)
+    result = _found(item, p, block.selector, block.quote, {"questions": block.questions})
+    if block.questions == 0:
+        result.uncertain(
+            "heading_only",
+            quote=block.quote,
+            detail="an FAQ heading over text with no question and answer in it: are questions received published "
+            "there with their answers?",
+        )
+    elif block.questions == 1:
+        result.uncertain(
+            "single_instance",
+            quote=block.quote,
+            detail="one answered question under the FAQ heading: is it a section built from the questions received?",
+        )
+    return result
 
 
 # ------------------------------------------------------------------------------------------- 4.5
@@ -428,57 +450,8 @@ def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------------------- 4.6
-COUNTER_SERVICES = re.compile(
-    r"mc\.yandex\.ru|informer\.yandex|liveinternet\.ru|counter\.yadro|top100|zero\.kz|hotlog|"
-    r"google-analytics\.com|googletagmanager\.com|metrika",
-    re.I,
-)
-
-
-def _pixel(img: Any) -> bool:
-    """A tracking image no one sees: inside ``<noscript>``, hidden, or one pixel."""
-    style = (img.get("style") or "").replace(" ", "").lower()
-    tiny = any((img.get(dim) or "").strip() in ("0", "1", "1px") for dim in ("width", "height"))
-    return tiny or "display:none" in style or "visibility:hidden" in style or bool(img.xpath("ancestor::noscript"))
-
-
-def _counted(text: str, vocabulary: list[str]) -> bool:
-    """A number of visits printed as text: one of the counter's words with a number right after it
-    («Просмотров сайта: 1 204 356», «Сайтқа кірушілер саны: 48 911»)."""
-    lowered = text.lower()
-    for word in vocabulary:
-        at = lowered.find(word.lower())
-        while at >= 0:
-            if re.search(r"\d", text[at + len(word) : at + len(word) + 30]):
-                return True
-            at = lowered.find(word.lower(), at + 1)
-    return False
-
-
-def visible_counter(p: Parsed, vocabulary: list[str]) -> tuple[str, str] | None:
-    """A counter the visitor sees: a number of visits labelled as such, or a counter service's badge."""
-    for element in p.select("[class*=counter], [id*=counter], footer, [class*=footer], [id*=footer]"):
-        text = squash(element.text_content())
-        if _counted(text, vocabulary):
-            return "[class*=counter]", text[:120]
-    for img in p.select("img[src]"):
-        if COUNTER_SERVICES.search(img.get("src") or "") and not _pixel(img):
-            return "img[src]", str(img.get("src"))[:120]
-    return None
-
-
-def hidden_counter(p: Parsed) -> tuple[str, str] | None:
-    """A web-analytics script (or its tracking pixel) that counts visits and shows nothing."""
-    for element in p.select("script[src], script, img[src]"):
-        source = (element.get("src") or "") + (element.text or "")[:2000]
-        found = COUNTER_SERVICES.search(source)
-        if found:
-            return element.tag, found.group(0)
-    return None
-
-
 @register(
-    "a14.visitor_counter", "3", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
+    "a14.visitor_counter", "4", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 @on_site_pages
 def visitor_counter(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
@@ -486,9 +459,9 @@ def visitor_counter(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     sees (the row is one of section 4's interactive means); a hidden analytics script counts only
     under the other reading, and is reported either way."""
     reading = interpretation(artifacts, "a14-visitor-counter")
-    vocabulary = labels(config, "counter")
+    words = (labels(config, "counter"), labels(config, "counter_periods"), labels(config, "counter_images"))
     for p in pages:
-        shown = visible_counter(p, vocabulary)
+        shown = visible_counter(p, *words)
         if shown is not None:
             return [_found(item, p, shown[0], shown[1], {"reading": reading, "counter": "visible"})]
     hidden = next(((p, h) for p in pages if (h := hidden_counter(p)) is not None), None)

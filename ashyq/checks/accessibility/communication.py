@@ -1,0 +1,175 @@
+"""What Appendix 14's interactive rows 4.4 and 4.6 look for on a page, recognised as state-body sites
+show it (the rows themselves are judged in :mod:`ashyq.checks.accessibility.interactive`).
+
+**4.4, «раздел FAQ, сформированный из поступивших вопросов».** An FAQ is a heading that names it
+(«Жиі қойылатын сұрақтар», «Сұрақ-жауап», «Часто задаваемые вопросы», «Вопрос-ответ» …: the
+``faq`` labels) over questions that are answered. It is seldom a page of its own: most often a
+block (``h2``) on the citizens' or appeals page, its questions in ``dl``/``dt``, ``details``/
+``summary`` or bold lines. A question is a sentence ending in «?» with the answer's text after it;
+a heading over a placeholder («Ақпарат дайындалуда», «Бөлім толықтырылуда») or over a submission
+form alone (row 4.1's «вопрос-ответ» with its form) answers no question and is no FAQ.
+
+**4.6, «счетчики посещений».** A counter the visitor sees, wherever the template puts it (footer,
+side column): a number of visits after one of the ``counter`` words («Посетителей: 1 284 566»,
+«Келушілер саны: 48 911»); the figures of a counter printed without that word, a period's count
+beside the total («Бүгін: 37 · Барлығы: 51 204», «Сегодня: 112 | Всего: 3 456 789»: two of the
+``counter_periods`` words, each with its number, side by side); or a counter's image (a counter
+service's badge, or an image the page itself names a counter: «счётчик», «есептегіш», «counter»),
+which a link to a counter service also marks. A single «Всего: 25» in a text is no counter.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ashyq.base.text import matches_label, normalise, squash
+from ashyq.checks.accessibility.website import Parsed, main_text
+
+# ------------------------------------------------------------------------------------------- 4.4
+_HEADINGS = ("h1", "h2", "h3", "h4")
+_ANSWER_LETTERS = 10  # letters after a question mark that make an answer, not a stray «?»
+_BODY_LETTERS = 40  # letters under a heading with no question mark that may still be an FAQ's text
+
+
+@dataclass(frozen=True)
+class FaqBlock:
+    """A heading that names an FAQ and the questions answered under it."""
+
+    selector: str
+    heading: str
+    questions: int
+    quote: str
+
+
+def _level(tag: str) -> int:
+    return int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+
+
+def _under(heading: Any) -> list[Any]:
+    """The elements after a heading up to the next heading of its level or higher (its section)."""
+    level = _level(heading.tag)
+    out = []
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if 0 < _level(sibling.tag) <= level:
+            break
+        out.append(sibling)
+    return out
+
+
+def answered_questions(text: str) -> int:
+    """Questions with an answer after them: each «?» followed by at least a few words of text."""
+    parts = text.split("?")
+    return sum(1 for part in parts[1:] if len(re.findall(r"[^\W\d_]", part)) >= _ANSWER_LETTERS)
+
+
+def faq_block(p: Parsed, vocabulary: list[str], pending: list[str]) -> FaqBlock | None:
+    """The page's FAQ block with the most answered questions, or None. A heading over text that holds
+    no question mark (questions written without one, or words about the section) is kept with none
+    (the check doubts it); over a placeholder (``pending``) or a form alone it is no FAQ."""
+    best: FaqBlock | None = None
+    for heading in p.root.iter(*_HEADINGS):
+        title = squash(heading.text_content())
+        if not title or len(title) > 80 or not matches_label(title, vocabulary):
+            continue
+        body = squash(" ".join(main_text(e) for e in _under(heading) if e.tag != "form"))
+        questions = answered_questions(body)
+        if not questions and (len(re.findall(r"[^\W\d_]", body)) < _BODY_LETTERS or _pending(body, pending)):
+            continue
+        if best is None or questions > best.questions:
+            best = FaqBlock(heading.tag, title, questions, squash(f"{title}: {body}")[:200])
+    return best
+
+
+def _pending(text: str, phrases: list[str]) -> bool:
+    """Text that announces content not there yet («Ақпарат дайындалуда», «Раздел в разработке»)."""
+    said = normalise(text)
+    return any(normalise(phrase) in said for phrase in phrases)
+
+
+# ------------------------------------------------------------------------------------------- 4.6
+COUNTER_SERVICES = re.compile(
+    r"mc\.yandex\.ru|informer\.yandex|liveinternet\.ru|counter\.yadro|top100|zero\.kz|hotlog|"
+    r"google-analytics\.com|googletagmanager\.com|metrika",
+    re.I,
+)
+_NUMBER = r"\d[\d\s\u00a0\u202f.,]*"
+
+
+def _pixel(img: Any) -> bool:
+    """A tracking image no one sees: inside ``<noscript>``, hidden, or one pixel."""
+    style = (img.get("style") or "").replace(" ", "").lower()
+    tiny = any((img.get(dim) or "").strip() in ("0", "1", "1px") for dim in ("width", "height"))
+    return tiny or "display:none" in style or "visibility:hidden" in style or bool(img.xpath("ancestor::noscript"))
+
+
+def counted(text: str, vocabulary: list[str]) -> bool:
+    """A number of visits printed as text: one of the counter's words with a number right after it, in
+    the same sentence («Просмотров сайта: 1 204 356», «Посетителей сегодня: 1 312», «Сайтқа кірушілер
+    саны: 48 911»; not «…қорытындылары қаралды. Мұрағат: 2019»)."""
+    lowered = text.lower()
+    for word in vocabulary:
+        at = lowered.find(word.lower())
+        while at >= 0:
+            if re.match(r"[^\d.!?;]{0,25}\d", text[at + len(word) : at + len(word) + 30]):  # no sentence between
+                return True
+            at = lowered.find(word.lower(), at + 1)
+    return False
+
+
+def labelled_figures(text: str, periods: list[str]) -> bool:
+    """Two of a counter's figures side by side without the word «visitors»: a period's count and
+    another (today and the total), each word followed by a colon and its number, within a short span."""
+    words = "|".join(re.escape(normalise(w)) for w in sorted(periods, key=len, reverse=True))
+    found = [m for m in re.finditer(rf"(?<!\w)({words})\s*[:\-–—]\s*{_NUMBER}", normalise(text))]
+    return any(b.start() - a.end() <= 20 and a.group(1) != b.group(1) for a, b in itertools.pairwise(found))
+
+
+def _named_counter(img: Any, names: list[str]) -> bool:
+    said = " ".join((img.get(k) or "") for k in ("src", "alt", "title")).lower()
+    link = next(iter(img.xpath("ancestor::a[@href][1]")), None)
+    to_service = link is not None and bool(COUNTER_SERVICES.search(link.get("href") or ""))
+    return bool(COUNTER_SERVICES.search(img.get("src") or "")) or to_service or any(n.lower() in said for n in names)
+
+
+_CONTENT = re.compile(r"content|news|article|post", re.I)
+
+
+def _in_content(element: Any) -> bool:
+    """Inside the page's main content (``main``, ``article``, a content or news block), not the
+    template's frame around it (header, side column, footer)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("main", "article"):
+            return True
+        if ancestor.tag != "body" and _CONTENT.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return True
+    return element.tag != "footer" and bool(_CONTENT.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
+
+
+def visible_counter(p: Parsed, vocabulary: list[str], periods: list[str], images: list[str]) -> tuple[str, str] | None:
+    """A counter the visitor sees: a number of visits labelled as such, a counter's figures, or a
+    counter's image."""
+    for element in p.root.iter("div", "p", "span", "td", "li", "footer", "small", "aside", "section"):
+        text = main_text(element)
+        if len(text) > 400 or _in_content(element):  # the page's own text: a news item's views are no site counter
+            continue
+        if counted(text, vocabulary) or labelled_figures(text, periods):
+            return element.tag, text[:120]
+    for img in p.root.iter("img"):
+        if img.get("src") and not _pixel(img) and _named_counter(img, images):
+            return "img[src]", str(img.get("alt") or img.get("src"))[:120]
+    return None
+
+
+def hidden_counter(p: Parsed) -> tuple[str, str] | None:
+    """A web-analytics script (or its tracking pixel) that counts visits and shows nothing."""
+    for element in p.select("script[src], script, img[src]"):
+        source = (element.get("src") or "") + (element.text or "")[:2000]
+        found = COUNTER_SERVICES.search(source)
+        if found:
+            return element.tag, found.group(0)
+    return None
