@@ -12,8 +12,9 @@ from scrapy.settings import Settings
 
 from ashyq.crawler.middlewares.failures import RefusedRequest
 from ashyq.crawler.middlewares.guard import AddressGuardMiddleware
-from ashyq.crawler.middlewares.traps import TrapLimitsMiddleware, canonical_url
+from ashyq.crawler.middlewares.traps import SECTION_LINK, TrapLimitsMiddleware, canonical_url
 from ashyq.crawler.render import RenderSettings, RenderTarget
+from ashyq.crawler.sections import section_named
 from ashyq.crawler.settings import build_settings
 from ashyq.crawler.spiders.site import SiteSpider
 from ashyq.crawler.spiders.site_page import decode_html, lang_from_url, parse_page, sitemap_entries
@@ -47,7 +48,9 @@ def _crawler(**settings: Any) -> Any:
 
 
 def test_trap_limits_cut_calendars_depth_and_page_count() -> None:
-    traps = TrapLimitsMiddleware(_crawler(ASHYQ_MAX_PAGES=24, ASHYQ_MAX_DEPTH=3, ASHYQ_MAX_DATE_VARIANTS=4))
+    traps = TrapLimitsMiddleware(
+        _crawler(ASHYQ_MAX_PAGES=24, ASHYQ_MAX_DEPTH=3, ASHYQ_MAX_DATE_VARIANTS=4, ASHYQ_SECTION_RESERVE=0)
+    )
     for month in range(1, 5):
         traps.process_request(Request(f"https://x.kz/ru/calendar?month=2026-{month:02d}"))
     with pytest.raises(RefusedRequest, match="repeated pattern") as cut:
@@ -61,6 +64,35 @@ def test_trap_limits_cut_calendars_depth_and_page_count() -> None:
     with pytest.raises(RefusedRequest, match="page limit of 24"):
         traps.process_request(Request("https://x.kz/one-too-many"))
     traps.process_request(Request("https://x.kz/f.pdf", method="HEAD", meta={"ashyq_kind": "probe"}))
+
+
+def test_the_page_limit_keeps_its_last_tenth_for_links_to_the_appendices_sections() -> None:
+    traps = TrapLimitsMiddleware(_crawler(ASHYQ_MAX_PAGES=20))
+    for page in range(18):  # 20 - 2 kept
+        traps.process_request(Request(f"https://x.kz/ru/gallery/{page}"))
+    with pytest.raises(RefusedRequest, match="for ordinary pages"):
+        traps.process_request(Request("https://x.kz/ru/gallery/18"))
+    for section in ("A15-1.7", "A15-1.10"):
+        traps.process_request(Request(f"https://x.kz/ru/{section}", meta={SECTION_LINK: section}))
+    with pytest.raises(RefusedRequest, match=r"page limit of 20 for this body reached$"):
+        traps.process_request(Request("https://x.kz/ru/budget", meta={SECTION_LINK: "A15-1.6"}))
+
+
+@pytest.mark.parametrize(
+    ("label", "section"),
+    [
+        ("Мемлекеттік сатып алу", "A15-1.7"),
+        ("Государственные закупки", "A15-1.7"),
+        ("Бос орындар", "A15-1.10"),
+        ("Вакансии", "A15-1.10"),
+        ("Мемлекеттік рәміздер", "A15-1.1"),
+        ("Фотогалерея", None),
+        ("Басты бет", None),
+        (None, None),
+    ],
+)
+def test_a_link_label_naming_a_section_in_kk_or_ru(label: str | None, section: str | None) -> None:
+    assert section_named(label) == section
 
 
 @pytest.mark.parametrize(

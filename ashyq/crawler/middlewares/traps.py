@@ -3,7 +3,9 @@
 * URL canonicalisation (:func:`canonical_url`): no fragment, sorted query, lower-case scheme and
   host, no default port - one page, one URL;
 * a page limit per body and a depth limit (clicks from the home page), applied in an order that
-  does not depend on which server answered first (see :mod:`ashyq.crawler.scheduler`);
+  does not depend on which server answered first (see :mod:`ashyq.crawler.scheduler`); the limit's
+  last tenth is kept for links whose label names a section the content checks read
+  (:mod:`ashyq.crawler.sections`), so a large site's news and archives do not use it all;
 * repeated patterns: one path with ever-changing query values (an endless calendar, a session id
   in the query). Date-valued queries get a tighter limit than others, because pagination
   (``?page=87``) is legitimate and a calendar that runs to the year 3000 is not;
@@ -35,6 +37,9 @@ if TYPE_CHECKING:
 KIND = "ashyq_kind"  # meta: "page" (default), "probe" (HEAD or size check), "api"
 DEPTH = "click_depth"  # meta: clicks from the home page along the path that found the URL
 ADMISSION = "ashyq_admission"  # meta: the limits' verdict, given when the scheduler released the request
+# meta: the section of Appendix 15/16 or Table 7 the link's label names (ashyq.crawler.sections): such a
+# page may use the page limit's reserve
+SECTION_LINK = "ashyq_section"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _DATE_VALUE = re.compile(r"^(\d{4}([-./]\d{1,2}){0,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}[-./]\d{4})$")
 
@@ -87,6 +92,9 @@ class TrapLimits:
         self.max_depth = settings.getint("ASHYQ_MAX_DEPTH", 10)
         self.max_query_variants = settings.getint("ASHYQ_MAX_QUERY_VARIANTS", 200)
         self.max_date_variants = settings.getint("ASHYQ_MAX_DATE_VARIANTS", 12)
+        # the last pages of the limit, kept for links whose label names a section the content checks
+        # read (a tenth of the limit: 200 of 2,000; none under ten pages)
+        self.section_reserve = min(self.max_pages, settings.getint("ASHYQ_SECTION_RESERVE", self.max_pages // 10))
         self.admitted = 0
         self.variants: dict[tuple[str, str, tuple[str, ...]], set[str]] = defaultdict(set)
 
@@ -108,6 +116,11 @@ class TrapLimits:
                 return f"repeated pattern: more than {limit} distinct {kind}queries ({', '.join(key[2])}) on {key[1]}"
         if self.admitted >= self.max_pages:
             return f"page limit of {self.max_pages} for this body reached"
+        if self.admitted >= self.max_pages - self.section_reserve and not request.meta.get(SECTION_LINK):
+            return (
+                f"page limit of {self.max_pages} for this body reached for ordinary pages "
+                f"(the last {self.section_reserve} kept for links to the appendices' sections)"
+            )
         self.admitted += 1
         return ""
 

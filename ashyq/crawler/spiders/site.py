@@ -51,8 +51,9 @@ from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.items import DownloadRecord, FailureReason, LinkRecord, PageItem
 from ashyq.crawler.middlewares.cookies import SPLIT_DOMAIN
 from ashyq.crawler.middlewares.failures import classify_exception, is_antibot, original_url
-from ashyq.crawler.middlewares.traps import DEPTH, canonical_url
+from ashyq.crawler.middlewares.traps import DEPTH, SECTION_LINK, canonical_url
 from ashyq.crawler.render import budget_from, policy_from, url_map_from_settings
+from ashyq.crawler.sections import section_named
 from ashyq.crawler.spiders.body import BodySpider
 from ashyq.crawler.spiders.site_mobile import (
     MOBILE_SOURCE,
@@ -462,11 +463,16 @@ class SiteSpider(BodySpider):
         if depth == 0:
             self.entry_links[url] = set(internal_pages)
         yield self._page_item(response, parsed, rendered, url, lang, depth, downloads, self.source)
+        sections: dict[str, str | None] = {}
+        for link in links:  # any of the links to a page may be the one whose label names a section
+            sections[link.url] = sections.get(link.url) or section_named(link.anchor_text)
         for target in [*internal_pages, *routes]:
             if target not in self.requested and not (self.mobile is not None and self.mobile.contains(target)):
                 self.requested.add(target)
                 next_depth = None if depth is None else depth + 1
-                yield self.page_request(target, self.parse_page, depth=next_depth, source_url=url)
+                section = sections.get(target)
+                meta = {SECTION_LINK: section} if section else None
+                yield self.page_request(target, self.parse_page, depth=next_depth, source_url=url, meta=meta)
         for request_out in self._mobile_requests(mobile_targets, 0, url):
             yield request_out
         for request_out in self._link_checks(links, url):

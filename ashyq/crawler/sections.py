@@ -1,0 +1,52 @@
+"""Links that lead to the pages the content checks read: a label naming a section of Appendix 15 or
+16 or a row of Table 7 («Мемлекеттік рәміздер», «Государственные закупки», «Вакансии» …).
+
+A large site fills the page limit with news, archives and galleries long before its crawl has seen
+every section; those pages are where the appendices' indicators live, and a verdict of absence
+resting on a section that was never read is no verdict. So the site spider marks a request whose
+link label names a section (:data:`~ashyq.crawler.middlewares.traps.SECTION_LINK`), and the page
+limit keeps a reserve of its pages for them (:class:`~ashyq.crawler.middlewares.traps.TrapLimits`):
+the budget stays what it is, ordinary pages stop earlier.
+
+The words are the sections' titles in the content checks' own vocabularies
+(``ashyq/config/vocabulary/appendix15.yaml``, ``appendix16.yaml``, ``table7.yaml``), kk and ru,
+compared in the folded spelling Kazakh and Russian labels share (:func:`ashyq.base.text.fold_kazakh`):
+a title is found inside a label («Мемлекеттік сатып алу» in «Мемлекеттік сатып алу жоспары»).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ashyq.base.text import fold_kazakh
+from ashyq.config.loader import kind, read
+
+VOCABULARIES = ("appendix15", "appendix16", "table7")
+LANGS = ("kk", "ru")
+MIN_TITLE = 4  # shorter titles («бюджет» is six) would be found inside unrelated words
+
+
+@functools.cache
+def section_titles() -> tuple[tuple[str, str], ...]:
+    """(folded title, section id) of every section of the three vocabularies, longest titles first."""
+    titles: dict[str, str] = {}
+    for name in VOCABULARIES:
+        data = read("vocabulary", kind("vocabulary").named(name), where=f"ashyq/config/vocabulary/{name}.yaml")
+        for section_id, section in (data.get("sections") or {}).items():
+            for lang in LANGS:
+                for title in (section.get("title") or {}).get(lang, []):
+                    folded = fold_kazakh(title)
+                    if len(folded) >= MIN_TITLE:
+                        titles.setdefault(folded, str(section_id))
+    return tuple(sorted(titles.items(), key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+def section_named(label: str | None) -> str | None:
+    """The section a link's label names (its id), or None."""
+    folded = fold_kazakh(label or "")
+    if not folded:
+        return None
+    for title, section_id in section_titles():
+        if title in folded:
+            return section_id
+    return None
