@@ -1,5 +1,6 @@
-"""Appendix 14, section 4 — interactive means of communication (4.1–4.6) — and the two rows only an
-outside provider can measure: search-engine rank (1.1) and other browser engines (2.1).
+"""Appendix 14, section 4 — interactive means of communication (4.1–4.6) — and the row only an outside
+provider can measure: search-engine rank (1.1). Other browser engines (2.1) are
+:mod:`ashyq.checks.accessibility.browsers`.
 
 The interactive rows read the harvested pages: a feedback form (a form with a text area), a poll (a
 form of radio buttons), RSS feeds, an FAQ section, the English version (with the gather step's
@@ -481,7 +482,7 @@ def visitor_counter(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     return [result]
 
 
-# ----------------------------------------------------------------------------------- 1.1 and 2.1
+# ------------------------------------------------------------------------------------------- 1.1
 def _rank_points(position: Any) -> float:
     if isinstance(position, int) and 1 <= position <= 10:
         return 1.0
@@ -554,46 +555,5 @@ def search_rank(artifacts: BodyArtifacts, item: str) -> list[Result]:
             {"numerator": numerator, "denominator": denominator, "interpretation": option},
             deficiencies,
             [m.evidence(None, f"{m.data.get('engine')}: {m.data.get('position')}") for m in taken[:3]],
-        )
-    ]
-
-
-@register("a14.cross_browser", "1", ["A14-2.1"], needs=["provider:cross_browser"], also_applies_to=("subordinate",))
-def cross_browser(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Appendix 14 row 2.1: correct display in Firefox, Internet Explorer, Google Chrome, Opera, Safari and the
-    Android, Windows Phone and iOS browsers."""
-    taken, broken = usable(artifacts.measurements_of("cross_browser"))
-    if not taken:
-        return [_provider_missing(item, artifacts, "cross_browser", broken)]
-    wrong = [m for m in taken if not m.data.get("displays_correctly")]
-    deficiencies = [
-        Deficiency(
-            Said(
-                f"{m.data.get('browser')}: {m.data.get('detail')}",
-                "deficiency.a14.incorrect_display",
-                browser=str(m.data.get("browser")),
-                detail=str(m.data.get("detail")),
-            )
-            if m.data.get("detail")
-            else Said(
-                f"{m.data.get('browser')}: incorrect display",
-                "deficiency.a14.incorrect_display.unspecified",
-                browser=str(m.data.get("browser")),
-            ),
-            kind="incorrect_display",
-            url=m.url,
-            evidence=[m.evidence(None, str(m.data.get("browser")))],
-        )
-        for m in wrong
-    ]
-    status: Status = "pass" if not wrong else "partial"
-    return [
-        Result(
-            item,
-            None,
-            status,
-            {"browsers": len(taken), "incorrect": len(wrong)},
-            deficiencies,
-            [m.evidence(None, str(m.data.get("browser"))) for m in taken[:3]],
         )
     ]
