@@ -19,11 +19,20 @@ check, :mod:`ashyq.checks.registry`):
 A missing page of one language (``/ru/…``, ``?lang=kk``) concerns that language's findings only; a
 page whose language the address does not tell concerns both. The finding keeps the verdict it would
 have had (``measured.harvested_in_part``) and cites every missing page as evidence.
+
+Pages the harvest chose not to read are *unread* (:func:`unread_pages`): cut by the crawl's own
+budget (the page limit, the depth limit) or disallowed by the site's robots.txt. The site has them
+and the audit did not look; they are no fault of the site, and too common on a large site to leave
+every finding open. A verdict of absence under ``somewhere`` (a ``fail`` or ``partial``: the thing was
+not found on the pages read) keeps its status as the best guess and is ``uncertain``
+(``pages_not_read``), the assessor asked whether an unread page holds it (:func:`doubted`); it is never
+a certain deduction. The body's website is the registry's addresses and the hosts its harvest read as
+the site (a language on a host of its own: ``kk.body.gov.kz``, ``ru.body.gov.kz``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 
@@ -40,6 +49,10 @@ TRANSIENT_STATUSES = frozenset({408, 429})
 # the languages an address may name (English pages concern neither Kazakh nor Russian findings)
 URL_LANGS = frozenset({"kk", "ru", "en"})
 CITED = 20  # missing pages cited as evidence on one finding (the count says how many there were)
+# the crawl's own budget (ashyq.crawler.middlewares.traps): a page it cut exists and was not read; a
+# calendar's thousandth month or a redirect loop is a trap, not a page
+BUDGET_CUTS = ("page limit of", "clicks from the home page")
+QUOTED = 3  # unread pages named in an assessor's question
 
 
 def transient(failure: FetchFailure) -> bool:
@@ -75,16 +88,43 @@ def lang_of(url: str) -> str | None:
     return first if first in URL_LANGS else None
 
 
+def site_addresses(artifacts: BodyArtifacts) -> tuple[str, ...]:
+    """The body's website: the registry's addresses, and the hosts of the pages its harvest read as the
+    site (the crawl adds a language the site offers on a host of its own)."""
+    hosts = {
+        f"{parts.scheme}://{parts.netloc}/"
+        for p in artifacts.pages
+        if p.source == "site" and (parts := urlsplit(p.url)).scheme in ("http", "https") and parts.netloc
+    }
+    return (*artifacts.site_urls, *sorted(hosts - set(artifacts.site_urls)))
+
+
 def missing_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
     """The body's website pages that were not obtained in the end (one failure per address)."""
+    return _site_failures(artifacts, lambda f: transient(f) and not (f.detail or "").startswith("browser"))
+
+
+def unread(failure: FetchFailure) -> bool:
+    """Whether the harvest chose not to read the page: its budget cut it, or robots.txt forbade it."""
+    detail = failure.detail or ""
+    return failure.reason == "robots" or (failure.reason == "trap" and any(cut in detail for cut in BUDGET_CUTS))
+
+
+def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
+    """The body's website pages the harvest did not read by its own choice (one failure per address)."""
+    return _site_failures(artifacts, unread)
+
+
+def _site_failures(artifacts: BodyArtifacts, kept: Callable[[FetchFailure], bool]) -> list[FetchFailure]:
     obtained = {p.url for p in artifacts.pages} | {p.final_url for p in artifacts.pages if p.final_url}
+    sites = site_addresses(artifacts)
     out: dict[str, FetchFailure] = {}
     for failure in artifacts.failures:
-        if not transient(failure) or (failure.detail or "").startswith("browser"):
+        if not kept(failure):
             continue  # a browser measurement's failure is on a page the harvest did obtain
         if failure.url in obtained or failure.url in out or urlsplit(failure.url).path == "/robots.txt":
             continue
-        if on_site(failure.url, artifacts.site_urls):
+        if on_site(failure.url, sites):
             out[failure.url] = failure
     return list(out.values())
 
@@ -149,3 +189,24 @@ def left_open(result: Result, missing: Sequence[FetchFailure], rule: PagesRule) 
         }
     }
     return open_result
+
+
+def doubted(result: Result, unread_list: Sequence[FetchFailure], rule: PagesRule) -> Result:
+    """A verdict of absence the unread pages could change: the same status, ``uncertain``
+    (``pages_not_read``) with the pages named (see the module's notes). Other verdicts stay as they are."""
+    if rule != "somewhere" or result.status not in ("fail", "partial") or result.certainty == "uncertain":
+        return result
+    relevant = concerning(unread_list, result.lang)
+    if not relevant:
+        return result
+    why = ", ".join(sorted({f.reason for f in relevant}))
+    more = f" … (+{len(relevant) - QUOTED})" if len(relevant) > QUOTED else ""
+    named = ", ".join(f.url for f in relevant[:QUOTED]) + more
+    result.measured["not_read"] = {"pages": len(relevant), "reasons": why, "urls": [f.url for f in relevant[:CITED]]}
+    return result.uncertain(
+        "pages_not_read",
+        look_at=_cited(relevant[0]),
+        quote=named,
+        detail=f"{len(relevant)} page(s) of the site were not read ({why}), e.g. {relevant[0].url}: "
+        f"what they hold could change this finding",
+    )

@@ -47,7 +47,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.vocabulary import BODY_KINDS
 from ashyq.base.wording import Said
 from ashyq.checks import inputs
-from ashyq.checks.coverage import PAGES_RULES, PagesRule, left_open, missing_pages
+from ashyq.checks.coverage import PAGES_RULES, PagesRule, doubted, left_open, missing_pages, unread_pages
 from ashyq.checks.edition_index import applies, item_kinds, languages_of
 from ashyq.checks.result import Result, not_assessed
 
@@ -196,7 +196,7 @@ def check_for(item: str) -> Check | None:
 def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None) -> list[Result]:
     """Run every registered check that applies to the body (those of ``only_items`` when given)."""
     wanted = set(only_items) if only_items is not None else None
-    missing = missing_pages(artifacts)
+    missing, unread = missing_pages(artifacts), unread_pages(artifacts)
     results: list[Result] = []
     for check in checks():
         if artifacts.kind not in check.applies_to:
@@ -218,6 +218,8 @@ def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None
                 )
         if missing and "pages" in check.reads:
             produced = [left_open(result, missing, check.pages_rule) for result in produced]
+        if unread and "pages" in check.reads:
+            produced = [doubted(result, unread, check.pages_rule) for result in produced]
         for result in produced:
             if wanted is None or result.item in wanted:
                 result.check = check.ref

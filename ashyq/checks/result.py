@@ -63,6 +63,7 @@ DoubtReason = Literal[
     "heading_only",  # a heading (or a title) found with no body of its own under it
     "image_alternative",  # an image whose alternative text may not describe it
     "error_not_triggered",  # a form whose error message could not be triggered
+    "pages_not_read",  # not found, while pages of the site were not read (cut by the page budget, robots.txt)
     "other_reading",  # any other evidence that admits another reading (say it in ``detail``)
 ]
 DOUBT_REASONS: tuple[DoubtReason, ...] = get_args(DoubtReason)

@@ -1,0 +1,72 @@
+"""Pages the harvest chose not to read (its page or depth budget, robots.txt): a verdict of absence
+keeps its status as the best guess and is uncertain, naming them (ashyq.checks.coverage.doubted);
+nothing found is never a certain deduction while pages of the site were not read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PageSnapshot
+from ashyq.checks.coverage import missing_pages, site_addresses, unread_pages
+from ashyq.checks.registry import check_for, run_checks
+from ashyq.checks.result import Result
+
+KK_SITE = "https://kk.audan.gov.kz/"
+RU_SITE = "https://ru.audan.gov.kz/"
+HTML = {
+    "kk": """<!doctype html><html lang="kk"><head><title>Аудан әкімдігі</title></head><body><nav>
+<a href="/bailanys">Байланыс</a></nav><main><h1>Жаңалықтар</h1><p>Жарияланды 01.02.2020</p></main></body></html>""",
+    "ru": """<!doctype html><html lang="ru"><head><title>Акимат района</title></head><body><nav>
+<a href="/kontakty">Контакты</a></nav><main><h1>Новости</h1><p>Опубликовано 01.02.2020</p></main></body></html>""",
+}
+BUDGET = "page limit of 2000 for this body reached for ordinary pages (the last 200 kept for the sections)"
+
+
+def _artifacts(failures: list[FetchFailure]) -> BodyArtifacts:
+    # the registry names the Kazakh host; the crawl read the Russian one as the site too (its language switch)
+    pages = [
+        PageSnapshot(url=KK_SITE, lang="kk", html=HTML["kk"]),
+        PageSnapshot(url=RU_SITE, lang="ru", html=HTML["ru"]),
+    ]
+    return BodyArtifacts("x", "mio", date(2026, 6, 1), site_urls=(KK_SITE,), pages=pages, failures=failures)
+
+
+def _by_key(results: list[Result]) -> dict[tuple[str, str | None], Result]:
+    return {(r.item, r.lang): r for r in results}
+
+
+def test_a_page_the_budget_cut_makes_absence_uncertain_in_its_language_and_names_it() -> None:
+    cut = FetchFailure(f"{RU_SITE}ru/gallery/17", "trap", BUDGET)
+    whole, in_part = _by_key(run_checks(_artifacts([]))), _by_key(run_checks(_artifacts([cut])))
+    doubted = {k for k in whole if in_part[k].certainty != whole[k].certainty}
+    assert doubted, "an unread page must leave some verdict of absence uncertain"
+    for key, before in whole.items():
+        after = in_part[key]
+        assert after.status == before.status, key  # the best guess stays
+        if key in doubted:
+            check = check_for(key[0])
+            assert check is not None and check.pages_rule == "somewhere" and "pages" in check.reads
+            assert before.status in ("fail", "partial") and key[1] in (None, "ru")
+            assert after.doubt is not None and after.doubt.reason == "pages_not_read"
+            assert cut.url in (after.doubt.quote or "") and after.doubt.look_at is not None
+            assert after.measured["not_read"]["urls"] == [cut.url]
+    assert not any(k[1] == "kk" for k in doubted)  # a Russian page does not concern the Kazakh findings
+    assert any(whole[k].status == "pass" and k not in doubted for k in whole)
+
+
+def test_robots_and_the_depth_limit_are_unread_a_calendar_trap_and_another_site_are_not() -> None:
+    unread = [
+        FetchFailure(f"{KK_SITE}private/report", "robots", "disallowed by the site's robots.txt"),
+        FetchFailure(f"{KK_SITE}a/b/c", "trap", "11 clicks from the home page, deeper than the limit of 10"),
+    ]
+    not_unread = [
+        FetchFailure(f"{KK_SITE}calendar?month=2031-01", "trap", "repeated pattern: more than 12 distinct queries"),
+        FetchFailure("https://adilet.zan.kz/rus/docs/V1", "robots", "disallowed by the site's robots.txt"),
+    ]
+    assert [f.url for f in unread_pages(_artifacts([*unread, *not_unread]))] == [f.url for f in unread]
+
+
+def test_the_other_language_host_the_harvest_read_is_the_body_site() -> None:
+    assert site_addresses(_artifacts([])) == (KK_SITE, RU_SITE)
+    lost = FetchFailure(f"{RU_SITE}novosti/1", "http_status", "HTTP 503 after 3 attempts", 503)
+    assert missing_pages(_artifacts([lost])) == [lost]
