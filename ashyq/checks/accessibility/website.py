@@ -149,7 +149,10 @@ def _is_language_href(href: str) -> bool:
 
 
 def is_material(page: PageSnapshot, config: dict[str, Any]) -> bool:
-    return bool(pattern(config, "material_url").search(urlsplit(page.final_url or page.url).path))
+    """A news item or a document page, by its address: the path, and the query where a script's module
+    names the item (``index.php?mod=news&nid=3``)."""
+    parts = urlsplit(page.final_url or page.url)
+    return bool(pattern(config, "material_url").search(f"{parts.path}?{parts.query}"))
 
 
 # ------------------------------------------------------------------------------ honest no-outcomes
