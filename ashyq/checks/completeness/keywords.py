@@ -37,7 +37,9 @@ legislation on the green economy" is a green-economy heading over a law or a lin
 {figures: true}`` asks for data there: figures (quantities with a unit or a percentage, or a table's
 numbers; dates, years and phone numbers are no figures) or a link matching one of the ``url`` patterns
 (a data file) - "sector statistics" is a heading over a table of indicators or a statistics file, not a
-heading over words (:func:`ashyq.checks.completeness.places.figures`).
+heading over words (:func:`ashyq.checks.completeness.places.figures`). ``in_text_with`` (kk/ru keywords): the
+indicator's words in running text (not a heading, title or link label) name it only where the same block
+also names one of these - «План реализации: PDF» is the Address's action plan in a paragraph on the Address.
 
 An indicator's own name (its wording in the appendix) is always one of its keywords; ``reading``
 states the reading of the text its words rest on, cited in its findings (``measured.readings``).
@@ -106,6 +108,8 @@ class Indicator:
     together: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # ``with``: kk/ru keywords
     together_urls: tuple[str, ...] = ()  # ``with``: URL patterns (one of them, or of the keywords, is needed)
     together_figures: bool = False  # ``with: {figures: true}``: figures or a data file (``url``) in the place
+    # ``in_text_with``: kk/ru keywords the block must also name where the indicator's words are running text
+    in_text_with: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     unless: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # a label naming these: not it
     expected_with: tuple[str, ...] = ()  # an ``if_any`` indicator is expected when one of these is present
     # the kinds of body whose table marks it "*": to be published in a machine-readable form
@@ -224,6 +228,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         together=_by_lang(together, f"{where}/with") if together.get("kk") or together.get("ru") else {},
         together_urls=tuple(str(u).lower() for u in together.get("url", [])),
         together_figures=bool(together.get("figures", False)),
+        in_text_with=_by_lang(spec["in_text_with"], f"{where}/in_text_with") if spec.get("in_text_with") else {},
         unless=_by_lang(spec["unless"], f"{where}/unless") if spec.get("unless") else {},
         expected_with=tuple(str(i) for i in spec.get("expected_with", [])),
         machine_readable=tuple(str(k) for k in spec.get("machine_readable", [])),

@@ -188,7 +188,10 @@ def hits_in(
                 how = f"the link «{shown}» ({href[:80]})"
                 yield Hit(unit, holder, how, extent, 1, label, announced=True, href=href)
         if not headings_only:
+            company = indicator.in_text_with.get(lang, ())
             for block in blocks:
+                if company and not matches(company, f"{block.all_text} {' '.join(block.above)}"):
+                    continue  # its words in a paragraph about something else
                 if matches(keywords, block.text):
                     under = (block.raw_heading or unit.title)[:80]
                     yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
