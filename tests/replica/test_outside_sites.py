@@ -140,7 +140,7 @@ def test_every_page_a_verdict_rests_on_is_reachable_by_links(site: SiteFolder, c
     pages = crawled[site.id]
     for verdict in site.truth():
         for path in verdict["where"]:
-            if "search" in path or path == "/":  # a search is a form, "/" a redirect or splash: both served
+            if "search" in path.lower() or path == "/":  # a search is a form, "/" a redirect or splash: both served
                 continue
             status, _ = pages.get(_absolute(site, path), (None, ""))
             assert status == 200, (verdict["item"], verdict["lang"], path)
@@ -371,3 +371,54 @@ def test_the_overlay_widget_is_added_by_a_script_not_served_in_the_page() -> Non
     assert "createElement('div')" in widget and "tabindex" not in widget and "role" not in widget
     truth = {(v["item"], v["lang"]): v for v in site.truth()}
     assert truth[("A14-3.3", "-")]["status"] == "fail" and truth[("A14-3.6", "-")]["status"] == "fail"
+
+
+def test_an_aspnet_list_pages_by_postback_only() -> None:
+    """zhersu's acts' list: page 2 is no address; the page's script posts __EVENTTARGET and __EVENTARGUMENT back."""
+    site = load_site("zhersu")
+    back = {"__EVENTTARGET": "ctl00$MainContent$gvDocs", "__EVENTARGUMENT": "Page$2", "__VIEWSTATE": "x"}
+    first, second, unknown = asyncio.run(
+        _visits(
+            site,
+            site.host,
+            [
+                ("GET", "/Docs.aspx?cat=1&lang=kk", None),
+                ("POST", "/Docs.aspx?cat=1&lang=kk", back),
+                ("POST", "/Docs.aspx?cat=1&lang=kk", {**back, "__EVENTARGUMENT": "Page$9"}),
+            ],
+        )
+    )
+    assert "__doPostBack('ctl00$MainContent$gvDocs','Page$2')" in first[2] and 'name="__VIEWSTATE"' in first[2]
+    assert "№ 112" in first[2] and "№ 63" not in first[2]
+    assert second[0] == 200 and "№ 63" in second[2] and "№ 112" not in second[2]
+    assert unknown[0] == 200 and unknown[2] == first[2]  # a page the list does not have: the page as it was
+
+
+def test_a_host_whose_language_is_the_sessions_answers_in_the_one_chosen_last() -> None:
+    """orman keeps kk and ru at the same addresses: ?lang= sets a cookie, every later page comes in that language."""
+    site = load_site("orman")
+
+    async def visit() -> list[tuple[int, str, str]]:
+        out = []
+        async with TestClient(TestServer(host_app(site, site.hosts[0]))) as client:
+            for target in (
+                "/contacts",
+                "/contacts?lang=ru",
+                "/about/",
+                "/search?q=лес",
+                "/?lang=en",
+                "/about/",
+                "/robots.txt",
+            ):
+                answer = await client.get(target)
+                out.append((answer.status, answer.headers.get("Set-Cookie", ""), await answer.text()))
+        return out
+
+    kk, ru, ru_later, search, en, en_later, robots = asyncio.run(visit())
+    assert '<html lang="kk">' in kk[2] and not kk[1]
+    assert '<html lang="ru">' in ru[2] and "site_lang=ru" in ru[1] and 'href="?lang=kk"' in ru[2]
+    assert '<html lang="ru">' in ru_later[2] and "О комитете" in ru_later[2]
+    assert "Найдено" in search[2] and 'value="лес"' in search[2]
+    assert '<html lang="en">' in en[2] and "site_lang=en" in en[1]
+    assert '<html lang="kk">' in en_later[2]  # English has a home page only: the rest in the default language
+    assert all(status == 200 for status, _, _ in (kk, ru, ru_later, search, en, en_later, robots))

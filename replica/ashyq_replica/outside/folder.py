@@ -32,6 +32,8 @@ SITE_IDS = (
     "sushar",
     "baiterek",
     "tutynushy",
+    "zhersu",
+    "orman",
 )
 
 TYPES = {

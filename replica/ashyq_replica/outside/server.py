@@ -4,9 +4,12 @@ An address is answered, in this order: a phone sent to the separate mobile host 
 a redirect (``redirects``, 302); a generated image or download (``generated``: the small generators of
 :mod:`ashyq_replica.outside.serve`); a search (``search``, ``json_search``) run over the site's
 ``search.yaml``; a form sent (``forms``: the answer kept for the fields it got wrong, its values put
-back; ``json_forms``); a fixed reply (``replies``); the file kept for the address
+back; ``json_forms``); a fixed reply (``replies``); a postback of an ASP.NET page (``postbacks``: the answer kept per
+``__EVENTTARGET`` and ``__EVENTARGUMENT`` the page's script sends); the file kept for the address
 (:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
-or ``types``); the script-built site's one page (``shell``); the host's page for a missing address
+or ``types``; a host whose language is a session's, ``session_language``, keeps a folder per language
+and answers in the one the visitor chose last, the choice kept in a cookie, what all languages share
+outside those folders); the script-built site's one page (``shell``); the host's page for a missing address
 (``not_found``: by ``path`` and ``query``, ``prefix`` or a
 ``pattern`` the whole path matches); otherwise a plain 404.
 """
@@ -74,6 +77,28 @@ class HostServer:
             return web.Response(body=path.read_bytes(), status=code, content_type=kind, charset="utf-8")
         return None
 
+    def language(self, request: web.Request) -> str:
+        """The language a host whose language is the session's answers in: the one asked for by the query,
+        else the one its cookie keeps, else its default."""
+        rule = self.spec["session_language"]
+        for chosen in (request.query.get(rule["param"]), request.cookies.get(rule["cookie"])):
+            if chosen in rule["langs"]:
+                return str(chosen)
+        return str(rule["default"])
+
+    def _file(self, request: web.Request) -> web.Response | None:
+        rule = self.spec.get("session_language")
+        if rule is None:
+            return self.kept(file_name(request.path, dict(request.query)))
+        name = file_name(request.path, {k: v for k, v in request.query.items() if k != rule["param"]})
+        lang = self.language(request)
+        fallback = rule.get("fallback", {}).get(lang)  # a language with few pages shows the default's for the rest
+        for candidate in (lang, fallback):
+            response = self.kept(f"{candidate}/{name}") if candidate else None
+            if response is not None:
+                return response
+        return self.kept(name)  # what every language shares: style sheets, scripts, feeds, robots.txt
+
     async def answer(self, request: web.Request) -> web.StreamResponse:
         spec = self.spec
         phone = spec.get("mobile_users")
@@ -86,13 +111,16 @@ class HostServer:
                 return _generated(kind, request.path.removeprefix(prefix))
         response = await self._dynamic(request)
         if response is None and request.method in ("GET", "HEAD"):
-            response = self.kept(file_name(request.path, dict(request.query)))
+            response = self._file(request)
             if response is None:
                 response = self._shell(request)
         if response is None:
             response = self._missing(request)
         if phone and phone["stay"]["query"] in request.query:
             response.set_cookie(phone["stay"]["cookie"], phone["stay"]["value"])
+        session = spec.get("session_language")
+        if session and request.query.get(session["param"]) in session["langs"]:
+            response.set_cookie(session["cookie"], request.query[session["param"]], path="/")
         return response
 
     def _sent_to_mobile(self, phone: dict[str, Any], request: web.Request) -> bool:
@@ -106,14 +134,17 @@ class HostServer:
 
     async def _dynamic(self, request: web.Request) -> web.Response | None:
         spec = self.spec
+        for rule in spec.get("postbacks", ()):
+            if _matches({**rule, "method": "POST"}, request):
+                return await self._postback(rule, request)
         for rule in spec.get("search", ()):
-            if _matches(rule, request):
+            if _matches(rule, request) and self._in_session_language(rule, request):
                 return self._search(rule, request.query.get(rule["param"], ""))
         rule = spec.get("json_search")
         if rule and request.path == rule["path"] and request.method in ("GET", "HEAD"):
             return self._json_search(rule, request)
         for rule in spec.get("forms", ()):
-            if _matches({**rule, "method": "POST"}, request):
+            if _matches({**rule, "method": "POST"}, request) and self._in_session_language(rule, request):
                 return await self._form(rule, request)
         for rule in spec.get("json_forms", ()):
             if _matches({**rule, "method": "POST"}, request):
@@ -122,6 +153,22 @@ class HostServer:
             if _matches(rule, request):
                 return web.json_response(rule["json"])
         return None
+
+    def _in_session_language(self, rule: dict[str, Any], request: web.Request) -> bool:
+        """A search or form of a host whose language is the session's answers in the language chosen."""
+        return "session_language" not in self.spec or rule["lang"] == self.language(request)
+
+    async def _postback(self, rule: dict[str, Any], request: web.Request) -> web.Response:
+        """An ASP.NET page posted back to itself: the answer kept for the control and argument sent
+        (``Page$2`` of a paged list is ``<folder>/<control>/Page$2.html``, a button sending no argument
+        ``<folder>/<control>/click.html``, the control's ``$`` written ``_``); anything else, the page as it was."""
+        form = await request.post()
+        target = str(form.get("__EVENTTARGET", "")).replace("$", "_")
+        argument = str(form.get("__EVENTARGUMENT", "")) or "click"
+        path = self.root / rule["folder"] / target / f"{argument}.html"
+        if target and ".." not in (target, argument) and "/" not in target + argument and _is_file(path):
+            return web.Response(body=path.read_bytes(), content_type="text/html", charset="utf-8")
+        return self.kept(file_name(request.path, dict(request.query))) or self._missing(request)
 
     def _found(self, lang: str, needle: str, section: str = "") -> list[dict[str, str]]:
         needle = needle.strip().lower()
