@@ -109,7 +109,7 @@ def _text_dates(text: str) -> tuple[date, ...]:
     return tuple(d.day for d in find_dates(text))
 
 
-def _page_key(url: str, lang: str) -> str:
+def page_key(url: str, lang: str) -> str:
     """A language-neutral key: the URL without its language part (``/ru/x`` ≡ ``/kk/x``, ``?lang=``)."""
     parts = urlsplit(url)
     path = "/".join(p for p in parts.path.split("/") if p not in ("kk", "ru", "kz", "en"))
@@ -167,7 +167,7 @@ def _html_unit(
             normalise(parts.main_text),
             url.lower(),
             " ".join(parts.hrefs).lower(),
-            _page_key(url, language),
+            page_key(url, language),
             _text_dates(parts.main_text),
             html,
             origin,

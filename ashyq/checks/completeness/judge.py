@@ -61,6 +61,7 @@ from ashyq.checks.completeness.corpus import Unit, in_lang, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as content_only_unit
 from ashyq.checks.completeness.instances import ItemReading, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.languages import Elsewhere, authenticity, elsewhere
 from ashyq.checks.completeness.machine_readable import unreadable
 from ashyq.checks.completeness.memos import (
     Memo,
@@ -70,6 +71,7 @@ from ashyq.checks.completeness.memos import (
     memos_of,
     pages_by_address,
 )
+from ashyq.checks.completeness.notices import notice_kind, placeholder_pages
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import (
     Hit,
@@ -100,8 +102,6 @@ from ashyq.checks.result import DoubtReason, Result, not_assessed
 MAX_EVIDENCE = 12
 PAGES_AND_RECORDS = "pages and records"  # what Appendix 15 and Table 7 read (a source of its own message)
 NOTHING_HARVESTED = Said("no pages or gov.kz records were harvested", "reason.a15.nothing_harvested")
-SIZE_RATIO = 3.0  # counterparts whose texts differ more than this are not one text in two languages
-MIN_SIZE = 200
 
 
 @dataclass
@@ -126,6 +126,8 @@ class Verdict:
     doubts: list[Doubt] = field(default_factory=list)  # where the evidence admits another reading
     # indicators stated for every item (each vacancy's requirements) that some items lack
     incomplete_items: dict[str, ItemReading] = field(default_factory=dict)
+    # indicators counted on the word of the other language (its place; this language's counterpart page)
+    counterparts: dict[str, str] = field(default_factory=dict)
 
     def nothing_to_post(self) -> int:
         return len(self.if_any_absent) + len(self.not_implementer)
@@ -318,14 +320,15 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     """(the placeholder the place holds instead of the information, the weakness of a place that is
     only a heading or a link's label). Table 7 (``content_only``): a heading over nothing is a
     placeholder too (""), a link to a page not read is taken at its word. Elsewhere a detector's find (a
-    phone, an address) and a memo's parts are information themselves."""
-    if search.content_only:
-        return placeholder(hit, search.lang, search.vocabulary), None
-    if indicator.detect or indicator.match == "memo":
+    phone, an address) and a memo's parts are information themselves. A statement that there is nothing of
+    the kind now («Вакансии отсутствуют», «Бос лауазымдар жоқ») is information, not a placeholder
+    (:mod:`.notices`)."""
+    if not search.content_only and (indicator.detect or indicator.match == "memo"):
         return None, None
     said = placeholder(hit, search.lang, search.vocabulary)
-    read = fold_kazakh if search.lang == "kk" else normalise
-    if said and not matches(search.vocabulary.none_phrases.get(search.lang, ()), read(said)):
+    if said and notice_kind(said, search.lang, search.vocabulary) == "none":
+        return None, None
+    if search.content_only or said:
         return said, None
     if said == "":
         return None, "heading_only"
@@ -479,13 +482,22 @@ def _citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> s
 
 
 def content_deficiencies(
-    section: Section, section_units: list[Unit], lang: str, vocabulary: Vocabulary, counted: Iterable[Unit] = ()
+    section: Section,
+    section_units: list[Unit],
+    lang: str,
+    vocabulary: Vocabulary,
+    counted: Iterable[Unit] = (),
+    doubts: list[Doubt] | None = None,
 ) -> list[Deficiency]:
-    """The section's incomplete pages, repealed acts and law citations without links. ``counted``: pages
-    whose placeholder already left an indicator not shown (one finding, one consequence)."""
+    """The section's incomplete pages (a placeholder for the section's own information: :mod:`.notices`),
+    repealed acts and law citations without links. ``counted``: pages whose placeholder already left an
+    indicator not shown (one finding, one consequence). A placeholder whose words do not tell it from «there
+    is none» adds its doubt to ``doubts``."""
     out = []
     skip = {id(u) for u in counted}
-    empty = [u for u in section_units if id(u) not in skip and matches(vocabulary.empty_phrases[lang], u.main)]
+    empty, unclear = placeholder_pages(section, [u for u in section_units if id(u) not in skip], lang, vocabulary)
+    if doubts is not None:
+        doubts += unclear
     if empty:
         said = Said(
             f"{len(empty)} section page(s) say there is nothing to show", "deficiency.a15.empty_pages", count=len(empty)
@@ -509,53 +521,6 @@ def content_deficiencies(
                 ),
                 [u for u, _ in unlinked],
                 unlinked[0][1],
-            )
-        )
-    return out
-
-
-def authenticity(section: Section, units_by_lang: dict[str, list[Unit]], lang: str) -> list[Deficiency]:
-    """kk and ru texts not authentic to each other: missing counterparts, or very different sizes."""
-    other = "ru" if lang == "kk" else "kk"
-    mine = {u.key: u for u in units_by_lang[lang] if in_section(u, section, lang)}
-    theirs = {u.key: u for u in units_by_lang[other] if in_section(u, section, other)}
-    all_mine = {u.key for u in units_by_lang[lang]}
-    if not units_by_lang[lang] or not units_by_lang[other]:
-        return []
-    out = []
-    missing = [u for key, u in theirs.items() if key not in all_mine and u.kind != "contacts"]
-    if missing:
-        out.append(
-            _deficiency(
-                "not_authentic",
-                Said(
-                    f"{len(missing)} item(s) of the section exist in {other} only, not in {lang}",
-                    f"deficiency.a15.other_language_only.{lang}",
-                    count=len(missing),
-                ),
-                missing,
-            )
-        )
-    # The shorter version is the one that lost content: only it gets the deficiency.
-    uneven = [
-        u
-        for key, u in mine.items()
-        if key in theirs
-        and u.size >= MIN_SIZE // 4
-        and theirs[key].size >= MIN_SIZE
-        and theirs[key].size / max(1, u.size) > SIZE_RATIO
-    ]
-    if uneven:
-        out.append(
-            _deficiency(
-                "not_authentic",
-                Said(
-                    f"{len(uneven)} item(s) are over {SIZE_RATIO:g} times shorter than their {other} version",
-                    f"deficiency.a15.shorter.{lang}",
-                    count=len(uneven),
-                    ratio=f"{SIZE_RATIO:g}",
-                ),
-                uneven,
             )
         )
     return out
@@ -611,13 +576,18 @@ def assess_section(
     check_authenticity: bool = True,
     stale_share: float | None = None,
     content_only: bool = False,
+    deductions: bool = True,
 ) -> Result:
     """One section in one language. ``stale_share``: what a present but not current section keeps of
     its share (Table 7 rows; the reading website-current decides); None: currency is only a deficiency
     (Appendix 15, deducted by the edition). ``content_only`` (Table 7): the pages are read without
     their navigation, header, footer and asides (:func:`~ashyq.checks.completeness.corpus.content_only`),
-    and a place holding only a placeholder shows nothing (:func:`placeholder`)."""
+    and a place holding only a placeholder shows nothing (:func:`placeholder`). ``deductions``: the
+    Appendix 15 and 16 notes' deficiencies of the section's pages (incomplete information, outdated acts,
+    laws cited without a link); Table 7 has no such note. An indicator the other language shows and this
+    one's recognition did not is said (:mod:`.languages`)."""
     item = section.item
+    given = units
     if content_only:
         units = [content_only_unit(u) for u in units]
     by_lang = {lg: in_lang(units, lg) for lg in ("kk", "ru")}
@@ -626,11 +596,13 @@ def assess_section(
         failures = [f for f in artifacts.failures if p_lang(f.url, lang)]
         return not_assessed(item, lang, nothing_readable(lang, source, failures[0] if failures else None))
     section_units = [u for u in mine if in_section(u, section, lang)]
-    verdict = find_indicators(artifacts, section, mine, lang, vocabulary, content_only)
+    verdict = _verdict_of(artifacts, section, given, mine, lang, vocabulary, content_only)
     if verdict.unknown:
         names = "; ".join(f"{i.id}: {why}" for i, why in verdict.unknown)
         unknown = Said(f"could not tell whether these are published: {names}", "reason.a15.unknown", indicators=names)
         return not_assessed(item, lang, unknown)
+    other = "ru" if lang == "kk" else "kk"
+    _other_language(artifacts, section, given, by_lang, lang, vocabulary, content_only, verdict)
     indicators = section.indicators_for(artifacts.kind)
     listed = len(indicators)
     # interpretation a15-nothing-to-publish: nothing to post counts as present, or leaves the count
@@ -651,8 +623,34 @@ def assess_section(
         deficiencies.append(stale)
         if stale_share is not None and share > 0:
             share = measured["share"] = round(share * stale_share, 4)
+    if any(i.match == "memo" for i in indicators):
+        measured["memos"] = len(verdict.memos)
+    deficiencies += _section_deficiencies(section, section_units, lang, vocabulary, verdict, measured, deductions)
+    if check_authenticity and by_lang[other]:
+        deficiencies += authenticity(section, by_lang, lang, artifacts)
+    evidence = _found_evidence(verdict) or [
+        (section_units or mine)[0].evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")
+    ]
+    status = _status(listed, present, share, deficiencies)
+    result = Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
+    return _with_doubts(result, verdict.doubts)
+
+
+def _section_deficiencies(
+    section: Section,
+    section_units: list[Unit],
+    lang: str,
+    vocabulary: Vocabulary,
+    verdict: Verdict,
+    measured: dict[str, Any],
+    deductions: bool,
+) -> list[Deficiency]:
+    """The deficiencies the verdict's indicators and the section's pages show: an indicator written in the
+    other language, items lacking what every item states, memos, and (``deductions``) the note's page
+    deficiencies."""
+    out: list[Deficiency] = []
     if verdict.foreign:
-        deficiencies.append(
+        out.append(
             _deficiency(
                 "not_authentic",
                 Said(
@@ -663,23 +661,78 @@ def assess_section(
                 [hit.unit for hit in verdict.foreign.values()],
             )
         )
-    if any(i.match == "memo" for i in indicators):
-        measured["memos"] = len(verdict.memos)
-    deficiencies += _item_deficiencies(verdict, measured)
+    out += _item_deficiencies(verdict, measured)
     memos = _memo_deficiency(verdict)
     if memos is not None:
-        deficiencies.append(memos)
-    # Appendices 15 and 16: a page whose placeholder left an indicator not shown is not deducted again
-    placeheld = [] if content_only else [hit.unit for hit, said in verdict.placeholders.values() if said]
-    deficiencies += content_deficiencies(section, section_units, lang, vocabulary, placeheld)
-    if check_authenticity:
-        deficiencies += authenticity(section, by_lang, lang)
-    evidence = _found_evidence(verdict) or [
-        (section_units or mine)[0].evidence(f"none of {listed} indicators found among {len(mine)} {lang} items")
+        out.append(memos)
+    if deductions:
+        # a page whose placeholder left an indicator not shown is not deducted again
+        placeheld = [hit.unit for hit, said in verdict.placeholders.values() if said]
+        out += content_deficiencies(section, section_units, lang, vocabulary, placeheld, verdict.doubts)
+    return out
+
+
+# The verdicts of the last body: a section's other language is read to say what it shows that this one's
+# recognition did not, and is judged itself after (one reading each).
+_VERDICTS: dict[tuple[int, int, int, str, str, bool], tuple[object, object, object, Verdict]] = {}
+
+
+def _verdict_of(
+    artifacts: BodyArtifacts,
+    section: Section,
+    given: list[Unit],
+    units: list[Unit],
+    lang: str,
+    vocabulary: Vocabulary,
+    content_only: bool,
+) -> Verdict:
+    """:func:`find_indicators` over ``units`` (the units of ``lang`` among ``given``), read once."""
+    key = (id(artifacts), id(given), id(vocabulary), section.item, lang, content_only)
+    held = _VERDICTS.get(key)
+    if held is not None and held[0] is artifacts and held[1] is given and held[2] is vocabulary:
+        return held[3]
+    if any(h[0] is not artifacts for h in _VERDICTS.values()):
+        _VERDICTS.clear()
+    verdict = find_indicators(artifacts, section, units, lang, vocabulary, content_only)
+    _VERDICTS[key] = (artifacts, given, vocabulary, verdict)
+    return verdict
+
+
+def _other_language(
+    artifacts: BodyArtifacts,
+    section: Section,
+    given: list[Unit],
+    by_lang: dict[str, list[Unit]],
+    lang: str,
+    vocabulary: Vocabulary,
+    content_only: bool,
+    verdict: Verdict,
+) -> None:
+    """The indicators no place of ``lang`` showed (none found: not a placeholder, a heading over nothing or
+    the other language's text, which are measured) that the other language's pages show: each said as a
+    doubt, and counted as shown where this language's counterpart of that page was read and is of
+    comparable length (:func:`~ashyq.checks.completeness.languages.elsewhere`)."""
+    other = "ru" if lang == "kk" else "kk"
+    unseen = [
+        i
+        for i in verdict.absent
+        if i.id not in verdict.hits and i.id not in verdict.placeholders and i.id not in verdict.foreign
     ]
-    status = _status(listed, present, share, deficiencies)
-    result = Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
-    return _with_doubts(result, verdict.doubts)
+    if not unseen or not by_lang[other]:
+        return
+    theirs = _verdict_of(artifacts, section, given, by_lang[other], other, vocabulary, content_only)
+    for indicator in unseen:
+        hit = theirs.hits.get(indicator.id)
+        if hit is None or theirs.present.get(indicator.id) is not hit.unit:
+            continue
+        seen: Elsewhere | None = elsewhere(indicator, hit.cite(), hit.unit, lang, by_lang[lang], artifacts)
+        if seen is None:
+            continue
+        verdict.doubts.append(seen.doubt(lang))
+        if seen.shown and seen.counterpart.unit is not None:
+            verdict.absent.remove(indicator)
+            verdict.present[indicator.id] = seen.counterpart.unit
+            verdict.counterparts[indicator.id] = f"{hit.cite()}; its {lang} counterpart {seen.counterpart.url}"
 
 
 def _with_doubts(result: Result, doubts: list[Doubt]) -> Result:
@@ -729,6 +782,8 @@ def _measured(verdict: Verdict, indicators: tuple[Indicator, ...], share: float,
         measured["if_any_absent"] = [i.id for i in verdict.if_any_absent]
     if verdict.not_implementer:
         measured["not_implementer"] = sorted(verdict.not_implementer)
+    if verdict.counterparts:  # shown in the other language, counted here on its counterpart page (uncertain)
+        measured["counterparts"] = dict(verdict.counterparts)
     if verdict.foreign:
         measured["other_language"] = {key: hit.cite() for key, hit in verdict.foreign.items()}
         measured["absent"] = [*measured["absent"], *verdict.foreign]

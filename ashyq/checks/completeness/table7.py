@@ -52,7 +52,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
 NO_QUESTION_RECORDS = Said("no «Ask a question» records were harvested", "reason.t7.no_question_records")
 
 
-@register("t7.website_content", "7", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
+@register("t7.website_content", "8", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
@@ -69,6 +69,7 @@ def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
             check_authenticity=False,
             stale_share=STALE_SHARE[reading(artifacts.config, "website-current")],
             content_only=True,
+            deductions=False,
         )
 
     return per_section(artifacts, vocabulary.sections.values(), judge, units)

@@ -1,0 +1,212 @@
+"""«Неаутентичность текстов на государственном и русском языках» (the Appendix 15 and 16 notes): what the
+two language versions of a section are measured to say about each other, and what they are not.
+
+Not authentic, and deducted (``not_authentic``), is what is measured:
+
+* a page of one language carrying the other language's text: an indicator whose block, on a Kazakh page,
+  is written in Russian (:func:`ashyq.checks.completeness.places.language_of`, by the block's letters);
+  the judge records it as ``verdict.foreign``;
+* an item of the section whose counterpart in this language was looked for and is not there: the page
+  the other language's switch or ``hreflang`` names (``PageSnapshot.counterpart_url``), or the same
+  address with its language part changed, answered «not found» (404, 410); a gov.kz record the platform
+  lists in one language and not in the other (each language's whole list is read);
+* counterparts of very different size: the shorter lost most of the text (``SIZE_RATIO``).
+
+Not measured, and so not deducted: an item of one language for which no counterpart was read. The two
+languages of a site are often built differently (a switch that leads to the other home page, other
+addresses and headings, several pages merged into one, a host per language the harvest did not reach).
+An indicator recognised on the other language's pages and not on this one's is then judged on this
+language's own pages, and the verdict says the other language shows it (uncertain, the question naming
+the other language's page and what to look for): the recognition may have missed this language's
+wording. Where this language's counterpart of that page was read and is of comparable length, the text
+is taken to be the same in both languages (the note's expectation of authentic texts) and the indicator
+counted as shown, uncertain; where the counterpart is much shorter it is not shown (measured); where none
+was read it is not shown, uncertain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency
+from ashyq.base.wording import Said
+from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
+from ashyq.checks.completeness.keywords import Indicator, Section
+from ashyq.checks.completeness.places import in_section
+from ashyq.checks.completeness.readings import DEAD, Doubt
+
+SIZE_RATIO = 3.0  # counterparts whose texts differ more than this are not one text in two languages
+MIN_SIZE = 200
+# the parts of an address that name a language (``/kz/``, ``/rus/``): what is left of a home page is nothing
+LANGUAGE_PARTS = frozenset({"kk", "kz", "kaz", "qaz", "ru", "rus", "en", "eng"})
+# the gov.kz content a record kind is listed in, per language: the platform's whole list is read
+RECORD_LISTS = {"page-record": "pages", "document": "documents", "news": "news", "event": "events"}
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """The same item in the other language: ``read`` (its unit), ``dead`` (fetched, not there) or
+    ``unknown`` (none was named, or the one named was not harvested)."""
+
+    state: str
+    url: str | None = None
+    unit: Unit | None = None
+
+
+def _home(url: str) -> bool:
+    parts = urlsplit(url)
+    path = [p for p in parts.path.lower().split("/") if p and p not in LANGUAGE_PARTS and not p.startswith("index.")]
+    query = [q for q in parts.query.split("&") if q and not q.lower().startswith("lang=")]
+    return not path and not query
+
+
+def _same(a: str, b: str) -> bool:
+    return a.lower().split("#", 1)[0].rstrip("/") == b.lower().split("#", 1)[0].rstrip("/")
+
+
+def _dead(artifacts: BodyArtifacts, lang: str, url: str | None, key: str) -> str | None:
+    """The address in ``lang`` the harvest fetched and found not there: ``url``, or one with ``key``."""
+    for page in artifacts.pages:
+        if page.status in DEAD and ((url and _same(page.url, url)) or page_key(page.url, lang) == key):
+            return page.url
+    for failure in artifacts.failures:
+        named = (url and _same(failure.url, url)) or page_key(failure.url, lang) == key
+        if failure.reason == "http_status" and failure.status_code in DEAD and named:
+            return failure.url
+    return None
+
+
+def counterpart(unit: Unit, lang: str, mine: list[Unit], artifacts: BodyArtifacts) -> Counterpart:
+    """``unit``'s counterpart among ``mine`` (the units of ``lang``): by its language-neutral address, or
+    the page its language switch names. A switch that leads to the home page names no counterpart of
+    another page."""
+    for own in mine:
+        if own.key == unit.key:
+            return Counterpart("read", own.url, own)
+    listed = RECORD_LISTS.get(unit.kind)
+    if listed is not None:  # the platform's list in this language was read and does not hold the record
+        other = "ru" if lang == "kk" else "kk"
+        same = unit.url.replace(f"lang={other}", f"lang={lang}")
+        return Counterpart("unknown" if unmeasurable(artifacts, listed, lang) else "dead", same)
+    named = getattr(unit.origin, "counterpart_url", None)
+    if named and _home(named) and not _home(unit.url):
+        named = None
+    if named:
+        for own in mine:
+            final = getattr(own.origin, "final_url", None) or own.url
+            if _same(own.url, named) or _same(final, named):
+                return Counterpart("read", own.url, own)
+    dead = _dead(artifacts, lang, named, unit.key)
+    if dead is not None:
+        return Counterpart("dead", dead)
+    return Counterpart("unknown", named)
+
+
+def _deficiency(message: Said, units: list[Unit]) -> Deficiency:
+    first = units[0]
+    return Deficiency(
+        message=message,
+        kind="not_authentic",
+        url=first.url,
+        selector="main" if first.kind == "page" else None,
+        record=first.key if first.kind not in ("page", "mobile") else None,
+        evidence=[u.evidence() for u in units[:12]],
+    )
+
+
+def authenticity(
+    section: Section, units_by_lang: dict[str, list[Unit]], lang: str, artifacts: BodyArtifacts
+) -> list[Deficiency]:
+    """The section's items whose counterpart in ``lang`` was read and is not there, and the items of
+    ``lang`` much shorter than their counterpart (see the module's notes)."""
+    other = "ru" if lang == "kk" else "kk"
+    if not units_by_lang[lang] or not units_by_lang[other]:
+        return []
+    theirs = [u for u in units_by_lang[other] if in_section(u, section, other) and u.kind != "contacts"]
+    out = []
+    twins = [(u, counterpart(u, lang, units_by_lang[lang], artifacts)) for u in theirs]
+    gone = [(u, found) for u, found in twins if found.state == "dead"]
+    if gone:
+        addresses = ", ".join(str(found.url) for _, found in gone[:12])
+        out.append(
+            _deficiency(
+                Said(
+                    f"{len(gone)} item(s) of the section exist in {other} only: their {lang} counterparts were "
+                    f"looked for and are not there: {addresses}",
+                    f"deficiency.a15.counterpart_not_found.{lang}",
+                    count=len(gone),
+                    pages=addresses,
+                ),
+                [u for u, _ in gone],
+            )
+        )
+    by_key = {u.key: u for u in theirs}
+    mine = [u for u in units_by_lang[lang] if in_section(u, section, lang)]
+    # the shorter version is the one that lost content: only it gets the deficiency
+    uneven = [
+        u
+        for u in mine
+        if u.key in by_key
+        and u.size >= MIN_SIZE // 4
+        and by_key[u.key].size >= MIN_SIZE
+        and by_key[u.key].size / max(1, u.size) > SIZE_RATIO
+    ]
+    if uneven:
+        out.append(
+            _deficiency(
+                Said(
+                    f"{len(uneven)} item(s) are over {SIZE_RATIO:g} times shorter than their {other} version",
+                    f"deficiency.a15.shorter.{lang}",
+                    count=len(uneven),
+                    ratio=f"{SIZE_RATIO:g}",
+                ),
+                uneven,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """An indicator this language's recognition did not find and the other language's did: where, the
+    counterpart of that page in this language, and whether it is counted as shown (the best guess)."""
+
+    indicator: Indicator
+    found: str  # the other language's place, cited
+    unit: Unit  # the other language's page
+    counterpart: Counterpart
+    shown: bool
+
+    def doubt(self, lang: str) -> Doubt:
+        name = self.indicator.name.get(lang) or self.indicator.id
+        if self.shown and self.counterpart.unit is not None:
+            detail = (
+                f"{self.indicator.id}: not recognised on the {lang} pages, but the other language shows it "
+                f"({self.found}); the {lang} counterpart {self.counterpart.url} was read and is of comparable "
+                f"length: counted as shown on it; look there for «{name}»"
+            )
+            return Doubt(self.indicator.id, "other_reading", self.counterpart.unit, name, detail)
+        detail = (
+            f"{self.indicator.id}: not recognised on the {lang} pages, but the other language shows it "
+            f"({self.found}); no {lang} counterpart of that page was read: counted as not shown; look in the {lang} "
+            f"version for «{name}»"
+        )
+        return Doubt(self.indicator.id, "other_reading", self.unit, name, detail)
+
+
+def elsewhere(
+    indicator: Indicator, found: str, unit: Unit, lang: str, mine: list[Unit], artifacts: BodyArtifacts
+) -> Elsewhere | None:
+    """What the other language's place of an indicator not found in ``lang`` says of it here; None when
+    the absence is measured: that page's counterpart was read and is much shorter, or answered «not
+    found» (:func:`authenticity`)."""
+    twin = counterpart(unit, lang, mine, artifacts)
+    if twin.state == "dead":
+        return None
+    if twin.unit is not None:
+        if twin.unit.size * SIZE_RATIO < unit.size:
+            return None
+        return Elsewhere(indicator, found, unit, twin, True)
+    return Elsewhere(indicator, found, unit, twin, False)

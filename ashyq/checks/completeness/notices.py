@@ -1,0 +1,93 @@
+"""What a page says in place of information, and what that is worth: the Appendix 15 note's «неполнота
+представленной информации» against a statement that there is nothing of the kind (reading
+a15-nothing-to-publish). The phrases are ``common.yaml``'s ``empty_phrases``, in three kinds:
+
+* ``pending`` (``pending_phrases``) — a placeholder announcing content not yet there («Информация
+  готовится», «Раздел в разработке», «Ақпарат дайындалуда», «Бөлім толықтырылуда»): the information is
+  not shown, and the section page is incomplete information;
+* ``none`` (``none_phrases``) — a statement that the body has nothing of the kind now («Вакансии
+  отсутствуют», «В настоящее время конкурсы не объявлены», «Бос лауазымдар жоқ», «Жоспарлы тексерулер
+  жүргізілген жоқ»): that is the information itself (an empty list of vacancies is the current state; an
+  «(при наличии)» indicator has nothing to post), shown, and nothing is deducted;
+* ``unclear`` — the rest («Информация отсутствует», «Ақпарат жоқ», «Нет данных»): the words do not tell
+  which. In an indicator's place it is a placeholder (an indicator the body must publish is not shown
+  either way; an «(при наличии)» one has nothing to post either way); as a section page's incomplete
+  information it is deducted, and the verdict says the words may mean «there is none» (uncertain).
+
+A placeholder is the section's incomplete information only where it stands for the section's own: under
+a heading that names the section or one of its indicators, or as the whole content of a section page. A
+placeholder under another section's heading on the same page (the home page's «Анонсы: Информация
+готовится» read for the State symbols) is that section's matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from ashyq.base.text import fold_kazakh, normalise
+from ashyq.checks.completeness.corpus import Unit
+from ashyq.checks.completeness.keywords import Section, Vocabulary
+from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.places import Hit, matches, placeholder, unit_blocks
+from ashyq.checks.completeness.readings import Doubt
+
+Notice = Literal["pending", "none", "unclear"]
+
+
+def notice_kind(said: str, lang: str, vocabulary: Vocabulary) -> Notice:
+    """Which kind of empty phrase ``said`` (as the page writes it) is."""
+    text = (fold_kazakh if lang == "kk" else normalise)(said)
+    if matches(vocabulary.none_phrases.get(lang, ()), text):
+        return "none"
+    if matches(vocabulary.pending_phrases.get(lang, ()), text):
+        return "pending"
+    return "unclear"
+
+
+def _names_section(block: Block, section: Section, lang: str) -> bool:
+    heading = block.heading
+    if not heading:
+        return False
+    if matches(section.titles.get(lang, ()), heading):
+        return True
+    return any(matches(i.keywords.get(lang, ()), heading) for i in section.indicators)
+
+
+def _said(unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> str | None:
+    said = placeholder(Hit(unit, block, "heading", (block,)), lang, vocabulary)
+    return said or None
+
+
+def placeholder_pages(
+    section: Section, units: Iterable[Unit], lang: str, vocabulary: Vocabulary
+) -> tuple[list[Unit], list[Doubt]]:
+    """The section pages holding a placeholder for the section's own information (one per page), and the
+    doubts of those whose words do not tell a placeholder from «there is none» (see the module's notes)."""
+    pages: list[Unit] = []
+    doubts: list[Doubt] = []
+    for unit in units:
+        blocks = [b for b in unit_blocks(unit) if b.text.strip() or b.hrefs]
+        for block in blocks:
+            said = _said(unit, block, lang, vocabulary)
+            if said is None:
+                continue
+            kind = notice_kind(said, lang, vocabulary)
+            if kind == "none" or not (len(blocks) == 1 or _names_section(block, section, lang)):
+                continue
+            pages.append(unit)
+            if kind == "unclear":
+                where = f"«{block.raw_heading or block.heading}»" if block.heading else "the page"
+                doubts.append(
+                    Doubt(
+                        section.item,
+                        "other_reading",
+                        unit,
+                        said,
+                        f"{unit.url}: {where} says «{said}»: whether that announces information still to be posted "
+                        "or states that the body has none of it now cannot be told from the words: counted as "
+                        "incomplete information",
+                    )
+                )
+            break
+    return pages, doubts
