@@ -33,6 +33,7 @@ from typing import Any
 
 from ashyq.config.operator import DATA_VARIABLE as DATA_VARIABLE  # the data folder is named there
 from ashyq.config.operator import data_folder
+from ashyq.gather import probes
 
 AXE_VERSION = "4.14.1"
 AXE_VARIABLE = "ASHYQ_AXE"
@@ -161,4 +162,8 @@ async def run_axe(page: Any, rules: list[str]) -> dict[str, Any]:
         raise RuntimeError("axe-core could not run in the page")
     data: dict[str, Any] = await page.main_frame.evaluate(FINISH, [partials, options])
     data["frames"] = len(partials)
+    # the players axe-core leaves to a person on row 3.1 ("incomplete"), and what stands beside each, so
+    # that the check can tell "nothing is offered at all" (a defect) from "something is offered: is it
+    # the right alternative?" (a question)
+    data["media"] = await page.main_frame.evaluate(probes.MEDIA)
     return data

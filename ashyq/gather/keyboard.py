@@ -176,6 +176,7 @@ async def tab_through(page: Any, stops: int, max_presses: int = 40) -> dict[str,
     ``stops`` stops, and traps (tabbing starts inside a dialog open on arrival that holds the focus
     or is modal, as a keyboard user's would)."""
     clicks_only = await mouse_only(page)
+    hovered = await hover_only(page)
     focusable = int(await page.evaluate(PREPARE))
     sequence: list[dict[str, Any] | None] = []
     shots: list[tuple[dict[str, Any], bytes | None]] = []
@@ -224,6 +225,7 @@ async def tab_through(page: Any, stops: int, max_presses: int = 40) -> dict[str,
         "trap": trap,
         "reached": len({s["id"] for s in stops_seen}),
         "mouse_only": clicks_only,
+        "hover_only": hovered,
     }
 
 
@@ -325,6 +327,96 @@ async def mouse_only(page: Any) -> dict[str, Any]:
     return found
 
 
+# ------------------------------------------------------------------------------ content on hover
+# Links hidden until a pointer rests on the block that holds them (a drop-down menu): the shown
+# block (its trigger) and whether it holds a tab stop of its own outside the hidden links. Each
+# trigger is marked data-ashyq-hover=<n>, its hidden block data-ashyq-hover-links=<n>, so that the
+# driver can point at the one and read the other again.
+HOVER_TRIGGERS = (
+    "() => {"
+    + SELECTOR_OF
+    + """
+  const shown = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity || '1') > 0; };
+  const triggers = [];
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (shown(a) || a.closest('[aria-hidden=true], [inert], dialog, [role=dialog]')) continue;
+    let hidden = a.parentElement, trigger = null;
+    // the outermost hidden block of the link, and the shown element holding it
+    for (let n = a.parentElement; n && n !== document.body; n = n.parentElement) { if (shown(n)) { trigger = n; break; } hidden = n; }
+    if (!trigger || triggers.some(t => t.el === trigger)) continue;
+    if (trigger.querySelectorAll('a[href]').length > 60 || trigger === document.documentElement) continue;
+    const own = [...trigger.querySelectorAll('a[href], button, [tabindex], input, select, summary')]
+      .filter(el => !hidden.contains(el) && shown(el) && el.tabIndex >= 0 && !el.disabled);
+    triggers.push({el: trigger, hidden, own: own.length});
+    if (triggers.length >= 6) break;
+  }
+  return triggers.map((t, n) => { t.el.setAttribute('data-ashyq-hover', String(n)); t.hidden.setAttribute('data-ashyq-hover-links', String(n));
+    return {n, selector: selectorOf(t.el), text: (t.el.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 60),
+            own_tab_stop: t.own > 0, links: t.hidden.querySelectorAll('a[href]').length}; });
+}"""
+)
+
+# Whether the hidden links of trigger n (its block marked data-ashyq-hover-links=n) are shown now.
+HOVER_SHOWN = """
+(n) => {
+  const t = document.querySelector('[data-ashyq-hover-links="' + n + '"]');
+  if (!t) return false;
+  return [...t.querySelectorAll('a[href]')].some(a => { const r = a.getBoundingClientRect(); const s = getComputedStyle(a);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && parseFloat(s.opacity || '1') > 0
+      && !a.closest('[hidden]') && getComputedStyle(a.parentElement).display !== 'none'; });
+}
+"""
+
+FOCUS_OWN = """
+(n) => {
+  const t = document.querySelector('[data-ashyq-hover="' + n + '"]');
+  const own = t && [...t.querySelectorAll('a[href], button, [tabindex], input, select, summary')].find(el => el.tabIndex >= 0
+    && el.getBoundingClientRect().width > 0);
+  if (own) own.focus();
+  return own ? own.localName : null;
+}
+"""
+
+
+async def hover_only(page: Any) -> dict[str, Any]:
+    """Links shown only while a pointer rests on their block (WCAG 2.1.1: what a pointer opens, the
+    keyboard must open too): each block's links are looked at with the pointer on it, then with
+    the keyboard on the block's own tab stop (focus, Enter, the down arrow). A block with links the
+    pointer shows and the keyboard does not is listed."""
+    out: list[dict[str, Any]] = []
+    try:
+        triggers = await page.evaluate(HOVER_TRIGGERS)
+    except Exception:
+        return {"count": 0, "menus": []}
+    for trigger in triggers:
+        n = trigger["n"]
+        try:
+            await page.hover(f'[data-ashyq-hover="{n}"]', timeout=1500)
+            await page.wait_for_timeout(SETTLE_MS)
+            by_pointer = await page.evaluate(HOVER_SHOWN, n)
+            await page.mouse.move(0, 0)
+            await page.wait_for_timeout(SETTLE_MS)
+            if not by_pointer or await page.evaluate(HOVER_SHOWN, n):
+                continue  # not opened by the pointer, or it stays open: not content on hover
+            by_keyboard = False
+            focused = await page.evaluate(FOCUS_OWN, n) if trigger["own_tab_stop"] else None
+            if focused:
+                # Enter on a link would leave the page: a link's block opens on focus or the arrow key
+                for key in (None, "ArrowDown", "Enter" if focused != "a" else None):
+                    if key is not None:
+                        await page.keyboard.press(key)
+                    await page.wait_for_timeout(SETTLE_MS)
+                    if by_keyboard := await page.evaluate(HOVER_SHOWN, n):
+                        break
+                await page.evaluate(BLUR)
+            if not by_keyboard:
+                out.append({k: trigger[k] for k in ("selector", "text", "own_tab_stop", "links")})
+        except Exception:
+            continue
+    return {"count": len(out), "menus": out}
+
+
 # --------------------------------------------------------------------------------------- skip link
 # The first same-page links and buttons of the tab order, and where the main content starts.
 SKIP_CANDIDATES = (
@@ -371,7 +463,11 @@ LANDED = """
             in_target: went && !after ? true : null};
   }
   const inside = (box) => box && (box === el || box.contains(el) || !!(box.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING));
-  return {landed: el.outerHTML.slice(0, 120), in_main: main ? inside(main) : null, in_target: target ? inside(target) : null};
+  // the link's target is the block that holds the main content (its breadcrumbs, then the heading):
+  // landing inside it is landing in the main content, even before the heading taken as its start
+  const holdsMain = !!(target && main && target !== document.body && (target === main || target.contains(main)));
+  return {landed: el.outerHTML.slice(0, 120), in_main: main ? inside(main) || (holdsMain && inside(target)) : null,
+          in_target: target ? inside(target) : null};
 }
 """
 

@@ -143,3 +143,34 @@ PHONE_HIDDEN = r"""
   return {marked: marked.length, classes: [...classes].slice(0, 100)};
 }
 """
+
+# Media a reader can play (a visible player, or one that plays by itself) and what is offered beside it
+# (WCAG 1.2.1–1.2.3, Appendix 14 row 3.1 "media content"): its text tracks, and within the part of the
+# page it belongs to (its figure, article, section or main, else the body) the visible words, the
+# links and the other players. A "descriptions" track is listed but browsers do not present one, so
+# the check does not count it as an alternative.
+MEDIA = (
+    "() => {"
+    + _SELECTOR_OF
+    + r"""
+  const shown = (el) => {
+    const s = getComputedStyle(el), r = el.getBoundingClientRect();
+    return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0;
+  };
+  const words = (text) => (text || '').split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length;
+  const out = [];
+  for (const el of document.querySelectorAll('video, audio')) {
+    const playable = (el.controls && shown(el)) || (el.autoplay && !el.closest('[hidden]') && getComputedStyle(el).display !== 'none');
+    if (!playable) continue;
+    const region = el.closest('figure, article, section, main, [role=main]') || document.body;
+    const players = [...region.querySelectorAll('video, audio')].filter(m => m !== el && (m.controls ? shown(m) : m.autoplay));
+    const links = [...region.querySelectorAll('a[href]')].filter(a => shown(a) && !el.contains(a));
+    let text = region.innerText || '';
+    out.push({kind: el.localName, selector: selectorOf(el),
+              src: (el.currentSrc || el.getAttribute('src') || (el.querySelector('source') || {}).src || '').slice(0, 200),
+              tracks: [...el.querySelectorAll('track')].map(t => (t.getAttribute('kind') || 'subtitles').toLowerCase()),
+              words: words(text), links: links.length, players: players.length});
+  }
+  return out.slice(0, 20);
+}"""
+)

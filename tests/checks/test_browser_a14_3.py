@@ -3,8 +3,9 @@
 ``ashyq check-page`` runs them, on one page each. Each page holds one class of error the row's text
 decides (issue 25): a pause control of any form, a carousel turned by a script timer, a ticker cut by
 design at every size, a page laid out in a table, an image that is the only content of its link,
-controls only a mouse can use, a dialog that holds the Tab key, a feedback form behind two polls. One
-gather for all (about half a minute)."""
+controls only a mouse can use, a dialog that holds the Tab key, a feedback form behind two polls,
+submenus only a mouse pointer opens, a skip link to the block holding the content, an optional
+message box sent empty, a player with nothing beside it. One gather for all (about a minute)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,15 @@ EXPECTED = {
     "keyboard-dialog-closes-with-escape-ru": ("A14-3.3", "pass"),  # Escape closes it
     "forms-poll-before-feedback-kk": ("A14-3.5", "fail"),  # the feedback form takes empty fields silently
     "forms-poll-before-feedback-ru": ("A14-3.5", "pass"),  # it names the empty field and what to do
+    "keyboard-hover-submenu-kk": ("A14-3.3", "fail"),  # submenus under span headings open on :hover only
+    "keyboard-hover-submenu-ru": ("A14-3.3", "fail"),  # a heading link takes the focus, its submenu stays shut
+    "keyboard-focus-submenu-ru": ("A14-3.3", "pass"),  # :focus-within opens the submenu too
+    "skip-link-to-content-block-kk": ("A14-3.4", "pass"),  # to the block holding breadcrumbs and the heading
+    "skip-link-to-content-block-ru": ("A14-3.4", "pass"),
+    "forms-comment-box-goes-on-kk": ("A14-3.5", "not_applicable"),  # an optional box sent empty: no error
+    "forms-comment-box-kept-silently-ru": ("A14-3.5", "fail"),  # kept back, only a red border
+    "alt-video-alone-kk": ("A14-3.1", "fail"),  # a player with nothing beside it: no captions, no text
+    "alt-video-with-transcript-ru": ("A14-3.1", "pass"),  # captions and a transcript link: a person checks them
 }
 
 
@@ -78,6 +88,15 @@ def test_the_findings_say_why(findings: dict[str, dict[str, Any]]) -> None:
     assert links.measured["image_links_without_name"] == 1 and "3.1" in links.deficiencies[-1].message
     menu = findings["keyboard-div-menu-ru"]["A14-3.3"]
     assert menu.measured["mouse_only"] == 3 and menu.certainty == "certain"
+    hover = findings["keyboard-hover-submenu-kk"]["A14-3.3"]
+    assert hover.measured["hover_only"] == 2 and hover.deficiencies[0].criteria == ("2.1.1",)
+    assert findings["keyboard-hover-submenu-ru"]["A14-3.3"].measured["hover_only"] == 2
+    video = findings["alt-video-alone-kk"]["A14-3.1"]
+    assert video.deficiencies[0].criteria == ("1.2.1", "1.2.2") and video.certainty == "uncertain"
+    assert findings["alt-video-with-transcript-ru"]["A14-3.1"].certainty == "uncertain"  # is it the right text?
+    comment = findings["forms-comment-box-goes-on-kk"]["A14-3.5"]
+    assert comment.certainty == "uncertain" and comment.doubt is not None
+    assert comment.doubt.reason == "error_not_triggered"
     dialog = findings["keyboard-dialog-holds-tab-kk"]["A14-3.3"]
     # Tab held inside the dialog, and its close sign answers only a click
     assert {d.kind for d in dialog.deficiencies} == {"focus_trap", "not_keyboard_operable"}

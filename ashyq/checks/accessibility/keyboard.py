@@ -8,7 +8,11 @@ from the browser's measurements (:mod:`ashyq.gather.keyboard`):
 * **nothing only a mouse can use** (2.1.1): elements that answer a click but that the keyboard
   cannot reach (a menu of ``div`` items with click listeners, a close sign with ``onclick``). Where
   none of them looks like a control (no pointer cursor, no role) the verdict is uncertain: the click
-  may do nothing a visitor needs.
+  may do nothing a visitor needs;
+* **nothing only a pointer opens** (2.1.1): links shown only while the pointer rests on their block
+  (a drop-down menu opened by ``:hover``) that neither focus nor the arrow key or Enter on the
+  block's own tab stop shows — a block with no tab stop at all, a heading of ``span`` text, leaves
+  its links to the mouse.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from ashyq.config.check_settings import check_settings
 # ------------------------------------------------------------------------------------------- 3.3
 @register(
     "a14.keyboard_focus",
-    "3",
+    "4",
     ["A14-3.3"],
     needs=["measurements:focus"],
     uses=["measurements:axe"],
@@ -39,9 +43,7 @@ def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
     taken = [m for m in all_taken if int(m.data.get("tab_stops", 0)) > 0 or m.data.get("trapped")]
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
     outcome = axe_outcome(axe_taken, config, item, "not_keyboard_operable")
-    mouse = [m for m in all_taken if (m.data.get("mouse_only") or {}).get("count")]
-    if mouse:
-        outcome.deficiencies.append(_mouse_only(mouse))
+    mouse, hover = _by_pointer_only(all_taken, outcome.deficiencies)
     if not taken and not outcome.deficiencies:
         if all_taken and any(int(m.data.get("focusable", 0)) == 0 for m in all_taken) and axe_taken:
             return [outcome.result(item, {"tab_stops": 0}, [all_taken[0].evidence(None, "nothing to focus")])]
@@ -96,6 +98,7 @@ def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "share_visible": round(share, 3),
         "trapped": len(trapped),
         "mouse_only": sum(int(m.data["mouse_only"]["count"]) for m in mouse),
+        "hover_only": sum(int(m.data["hover_only"]["count"]) for m in hover),
     }
     evidence = [taken[0].evidence(None, f"{visible}/{stops} stops visible")] if taken else []
     result = outcome.result(item, measured, evidence)
@@ -147,5 +150,46 @@ def _mouse_only(mouse: list[Measurement]) -> Deficiency:
             for c in m.data["mouse_only"]["controls"][:1]
         ],
         pages=[m.url for m in mouse],
+        criteria=("2.1.1",),
+    )
+
+
+def _by_pointer_only(taken: list[Measurement], found: list[Deficiency]) -> tuple[list[Measurement], list[Measurement]]:
+    """The pages with controls only a mouse click works and with links only a pointer opens (WCAG
+    2.1.1); a defect for each kind added to ``found``."""
+    mouse = [m for m in taken if (m.data.get("mouse_only") or {}).get("count")]
+    if mouse:
+        found.append(_mouse_only(mouse))
+    hover = [m for m in taken if (m.data.get("hover_only") or {}).get("count")]
+    if hover:
+        found.append(_hover_only(hover))
+    return mouse, hover
+
+
+def _hover_only(hover: list[Measurement]) -> Deficiency:
+    """Links that only a pointer resting on their block shows (Appendix 14 row 3.3, WCAG 2.1.1)."""
+    first = hover[0].data["hover_only"]["menus"][0]
+    count = sum(int(m.data["hover_only"]["count"]) for m in hover)
+    block = str(first.get("text") or first.get("selector"))[:60]
+    listed, urls = pages_listed([m.url for m in hover])
+    return Deficiency(
+        Said(
+            f"{count} block(s) of links open only under the mouse pointer, not from the keyboard (first «{block}») "
+            f"on {listed} page(s): {urls}",
+            "deficiency.a14.hover_only",
+            count=count,
+            block=block,
+            pages=listed,
+            urls=urls,
+        ),
+        kind="not_keyboard_operable",
+        url=hover[0].url,
+        selector=first.get("selector"),
+        evidence=[
+            m.evidence(c.get("selector"), f"{c.get('links')} link(s) shown on hover only")
+            for m in hover[:3]
+            for c in m.data["hover_only"]["menus"][:1]
+        ],
+        pages=[m.url for m in hover],
         criteria=("2.1.1",),
     )

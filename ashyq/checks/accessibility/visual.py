@@ -27,6 +27,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import matches_label
 from ashyq.base.wording import Said
+from ashyq.checks.accessibility.media import bare_media, media_doubt
 from ashyq.checks.accessibility.wcag import Outcome, axe_outcome, interpretation, item_criteria, pages_listed
 from ashyq.checks.accessibility.website import (
     Parsed,
@@ -91,7 +92,8 @@ def _unmeasured(pages: list[Parsed], measured: set[str]) -> list[Parsed]:
 def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
     """Pages whose markup shows something only the browser can settle, beyond one page per template:
     images without alternative text (a script may add it), moving elements (a control may stop
-    them), a viewport that forbids zooming, and forms to fill in (only sending them tells)."""
+    them), a viewport that forbids zooming, forms to fill in (only sending them tells), and text
+    that opens on demand from an element that is no control (only a click and a Tab tell)."""
     config = check_settings("accessibility", artifacts.config)
     forms: dict[str, str] = {}  # first: a feedback form is on few pages, and must not be crowded out
     out: dict[str, str] = {}
@@ -108,7 +110,23 @@ def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
             out.setdefault(page.url, "a marquee or blinking text")
         elif zoom_blocked(p) is not None:
             out.setdefault(page.url, "a viewport that forbids zooming")
+        elif opened_by_no_control(p):
+            out.setdefault(page.url, "text that opens on demand from an element that is no control")
     return forms | out
+
+
+# hidden text (an answer of a FAQ, the body of an accordion) right after an element that is neither a
+# control nor holds one: whatever opens it is a click listener, which only the browser tells (3.3)
+_ON_DEMAND = (
+    "//*[(@hidden or contains(translate(@style, ' ', ''), 'display:none')) and string-length(normalize-space()) > 20]"
+    "[preceding-sibling::*[1][not(self::a or self::button or self::summary or self::label or self::input"
+    " or @tabindex or @role='button' or @href) and not(.//a or .//button or .//*[@tabindex] or .//input)]]"
+)
+
+
+def opened_by_no_control(parsed: Parsed) -> bool:
+    """Whether the page holds text shown on demand whose trigger is no control (a FAQ of ``div``s)."""
+    return bool(parsed.root.xpath(_ON_DEMAND))
 
 
 # a form field that asks for something: a message box, a required field, an address or a number
@@ -209,7 +227,7 @@ def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
     )
 
 
-@register("a14.alt_text", "4", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
+@register("a14.alt_text", "5", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
@@ -242,9 +260,11 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     )
     if unnamed_links is not None:
         outcome.deficiencies.append(unnamed_links)
+    doubtful = bare_media(taken, outcome)
     measured = {
         "pages": len(pages),
         "browser_pages": len(taken),
+        "media": sum(len(m.data.get("media") or []) for m in taken),
         "image_links_without_name": len(unnamed_links.pages) if unnamed_links else 0,
         "violations": sum(
             int(v.get("count", 1))
@@ -255,7 +275,19 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "markup_pages_without_alt": len(markup.pages) if markup else 0,
     }
     evidence = _evidence(taken, pages)
-    return [_alt_doubt(outcome.result(item, measured, evidence), pages)]
+    result = outcome.result(item, measured, evidence)
+    if result.status == "fail" and doubtful and all(d in doubtful for d in result.deficiencies):
+        first = doubtful[0]
+        return [
+            result.uncertain(
+                "other_reading",
+                look_at=next((e for e in first.evidence if isinstance(e, EvidenceRef)), None),
+                detail=first.message
+                + " — what the page holds was measured; whether the picture itself carries what is missing "
+                "(captions burned into a video) only a person can tell",
+            )
+        ]
+    return [media_doubt(_alt_doubt(result, pages), taken)]
 
 
 def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef]:
@@ -385,7 +417,7 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
 
 @register(
     "a14.skip_and_top",
-    "2",
+    "3",
     ["A14-3.4"],
     needs=["pages"],
     uses=["measurements:skip_link", "measurements:axe"],
@@ -577,8 +609,11 @@ def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tup
             out.append((form, FormFault("no_field", str(exposed[0]["text"]))))
         elif errors:
             out.append((form, FormFault("hidden", str(errors[0]["text"]))))
-        elif form.get("constrained") or form.get("textarea"):
-            # a field it requires (or a message box) left empty, an address that is none: an error
+        elif form.get("constrained") or (form.get("textarea") and not form.get("went_on")):
+            # a field it requires left empty, an address that is none: an error the form had to detect;
+            # a message box nothing marks required, left empty, is one only if the form kept it back —
+            # one that went on with it detected no error (WCAG 3.3.1 speaks of errors detected), and
+            # is left to the assessor as a form whose error could not be triggered
             out.append((form, FormFault("silent")))
     return out
 
@@ -611,7 +646,7 @@ def _form_doubt(result: Result, untried: list[Sent]) -> Result:
     )
 
 
-@register("a14.form_errors", "4", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
+@register("a14.form_errors", "5", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
 def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.5: A text message for an input error when filling in forms."""
     config = check_settings("accessibility", artifacts.config)
