@@ -35,8 +35,8 @@ An indicator may ask for more in the same place (``with``: kk/ru keywords and ``
 block where it is found (with the blocks under it) must also name or link one of them - "the
 legislation on the green economy" is a green-economy heading over a law or a link to it. ``with:
 {figures: true}`` asks for data there: figures (quantities with a unit or a percentage, or a table's
-numbers; dates, years and phone numbers are no figures) or a link matching one of the ``url`` patterns
-(a data file) - "sector statistics" is a heading over a table of indicators or a statistics file, not a
+numbers; dates, years and phone numbers are no figures), a picture shown there, or a link matching one
+of the ``url`` patterns (a data file) - "sector statistics" is a heading over a table of indicators or a statistics file, not a
 heading over words (:func:`ashyq.checks.completeness.places.figures`). ``in_text_with`` (kk/ru keywords): the
 indicator's words in running text (not a heading, title or link label) name it only where the same block
 also names one of these - «План реализации: PDF» is the Address's action plan in a paragraph on the Address.

@@ -267,7 +267,7 @@ def figures(text: str, lang: str) -> bool:
 
 def together_ok(indicator: Indicator, hit: Hit, lang: str) -> bool:
     """Whether the place of the hit also names or links what the indicator asks for ``with`` it; with
-    ``figures``, whether it holds figures or links a data file (a link to a page that was not read is
+    ``figures``, whether it holds figures, a picture or a data file (a link to a page that was not read is
     taken at its word: what it leads to is unknown)."""
     if not (indicator.together or indicator.together_urls or indicator.together_figures):
         return True
@@ -277,8 +277,8 @@ def together_ok(indicator: Indicator, hit: Hit, lang: str) -> bool:
     if indicator.together and matches(indicator.together.get(lang, ()), text):
         return True
     if indicator.together_figures:
-        if hit.announced or figures(" ".join(b.all_text for b in blocks), lang):
-            return True
+        if hit.announced or figures(" ".join(b.all_text for b in blocks), lang) or any(b.images for b in blocks):
+            return True  # a picture shown there (a scan, an infographic) holds the data as well
         if hit.block is None:  # the whole unit (a page or a document record): the files it offers too
             hrefs = f"{hrefs} {hit.unit.links}"
         return any(p in hrefs or p in hit.href for p in indicator.together_urls)
