@@ -16,7 +16,7 @@ import lxml.html
 from ashyq.base.artifacts import ArchivedExchange, Measurement
 from ashyq.base.text import matches_label
 from ashyq.config.check_settings import labels, pattern
-from ashyq.gather import input_errors, probes
+from ashyq.gather import input_errors, phone_styles, probes
 from ashyq.gather.visits import GatherResult, GatherSettings, close_page, error_measurements, load, screenshot
 
 Records = list[ArchivedExchange]  # a probe's page's archived exchanges, filled when it closes
@@ -215,6 +215,8 @@ async def mobile_probes(
             shot = await screenshot(page, gather, home, viewport)
             redirected = bool(mobile_host.search(final_host)) and final_host != home_host
             hidden = await page.evaluate(probes.PHONE_HIDDEN)  # marks what the phone does not show
+            # and the classes the template's style sheets hide at phone width (on pages not rendered here)
+            styled = await page.evaluate(phone_styles.PHONE_HIDDEN_RULES)
             mobile_html = await page.content()
             on_mobile = lxml.html.fromstring(mobile_html)
             on_mobile.make_links_absolute(final)
@@ -246,7 +248,8 @@ async def mobile_probes(
                 # phone's styles hide is marked data-ashyq-phone-hidden, its template classes listed
                 "html": mobile_html,
                 "phone_hidden": hidden["marked"],
-                "phone_hidden_classes": hidden["classes"],
+                "phone_hidden_classes": sorted({*hidden["classes"], *styled})[:100],
+                "phone_hidden_rules": styled,
             }
             result.measurements.append(
                 Measurement(
