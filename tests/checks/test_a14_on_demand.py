@@ -1,0 +1,41 @@
+"""Pages whose markup holds text that opens on demand from an element that is no control (a FAQ of
+``div`` questions over ``hidden`` answers) are sent to the browser, which alone tells whether the
+keyboard can open them (Appendix 14 row 3.3, WCAG 2.1.1): the template's one page may not be one."""
+
+from __future__ import annotations
+
+import pytest
+
+from ashyq.base.artifacts import PageSnapshot
+from ashyq.checks.accessibility.visual import opened_by_no_control
+from ashyq.checks.accessibility.website import parse
+
+FAQ_DIVS_RU = (
+    '<div class="faq"><div class="faq-q">Как получить архивную справку?</div><div class="faq-a" hidden><p>Подайте'
+    " запрос через портал электронного правительства или в отделении Государственной корпорации.</p></div></div>"
+)
+FAQ_DIVS_KK = (
+    '<div class="qa"><h3 class="q">Мұрағаттық анықтаманы қалай алуға болады?</h3><div class="a" style="display: none">'
+    "<p>Сұрауды электрондық үкімет порталы арқылы немесе Мемлекеттік корпорацияның бөлімшесінде беріңіз.</p>"
+    "</div></div>"
+)
+FAQ_BUTTONS_RU = (
+    '<div class="faq"><button aria-expanded="false">Как получить архивную справку?</button><div hidden><p>Подайте'
+    " запрос через портал электронного правительства или в отделении Государственной корпорации.</p></div></div>"
+)
+FAQ_DETAILS_KK = (
+    "<details><summary>Мұрағаттық анықтаманы қалай алуға болады?</summary><p>Сұрауды электрондық үкімет порталы"
+    " арқылы беріңіз.</p></details>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [(FAQ_DIVS_RU, True), (FAQ_DIVS_KK, True), (FAQ_BUTTONS_RU, False), (FAQ_DETAILS_KK, False)],
+    ids=["divs-ru", "heading-kk", "buttons-ru", "details-kk"],
+)
+def test_text_opened_by_no_control_is_for_the_browser(body: str, expected: bool) -> None:
+    page = PageSnapshot(
+        url="https://example.gov.kz/ru/faq", lang="ru", html=f"<html><body><main>{body}</main></body></html>"
+    )
+    assert opened_by_no_control(parse(page)) is expected
