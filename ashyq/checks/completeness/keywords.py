@@ -36,10 +36,12 @@ block where it is found (with the blocks under it) must also name or link one of
 legislation on the green economy" is a green-economy heading over a law or a link to it. ``with:
 {figures: true}`` asks for data there: figures (quantities with a unit or a percentage, or a table's
 numbers; dates, years and phone numbers are no figures), a picture shown there, or a link matching one
-of the ``url`` patterns (a data file) - "sector statistics" is a heading over a table of indicators or a statistics file, not a
-heading over words (:func:`ashyq.checks.completeness.places.figures`). ``in_text_with`` (kk/ru keywords): the
-indicator's words in running text (not a heading, title or link label) name it only where the same block
-also names one of these - «План реализации: PDF» is the Address's action plan in a paragraph on the Address.
+of the ``url`` patterns (a data file) - "sector statistics" is a heading over a table of indicators or a
+statistics file, not a heading over words (:func:`ashyq.checks.completeness.places.figures`).
+
+``in_text_with`` (kk/ru keywords): the indicator's words in running text (not a heading, title or link
+label) name it only where the same block also names one of these - «План реализации: PDF» is the
+Address's action plan in a paragraph on the Address.
 
 An indicator's own name (its wording in the appendix) is always one of its keywords; ``reading``
 states the reading of the text its words rest on, cited in its findings (``measured.readings``).
@@ -55,7 +57,9 @@ translation.
 ``parts`` (a list of kk/ru keyword lists): the forms the indicator's wording lists, each to be named in
 its place (the place's blocks and the blocks under them). A place naming some of them shows one form of
 several: the indicator is not counted, and the verdict is uncertain (the list ends «и др.», an
-assessor may read the forms shown as enough).
+assessor may read the forms shown as enough). ``parts_min``: how many of the forms show it where the list
+is open («… интернет-приемная и др.»: the forms are examples; one alone is not the list, two are more
+than one form); by default every one.
 
 ``per_item`` (kk/ru words naming one item of a kind: a vacancy's post): the indicator is stated for every
 item (each vacancy's qualification requirements) and judged over the items found: items without it are
@@ -120,6 +124,7 @@ class Indicator:
     # ``parts``: the forms the indicator's wording lists («опросы …, ответы на часто задаваемые вопросы,
     # интернет-приемная и др.»), each kk/ru keywords: it is shown where its place names every one
     parts: tuple[Part, ...] = ()
+    parts_min: int | None = None  # ``parts_min``: how many of the forms show it (an open list); None: all
     # ``per_item``: kk/ru words naming one item of the kind the indicator is stated for (a vacancy's post:
     # «специалист», «маман»); judged over the items found (:mod:`ashyq.checks.completeness.instances`)
     per_item: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
@@ -237,7 +242,17 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
             Part({lang: str(p[lang][0]) for lang in ("kk", "ru")}, _by_lang(p, f"{where}/parts")) for p in parts
         ),
         per_item=_by_lang(spec["per_item"], f"{where}/per_item") if spec.get("per_item") else {},
+        parts_min=_parts_min(spec, len(parts), where),
     )
+
+
+def _parts_min(spec: dict[str, Any], listed: int, where: str) -> int | None:
+    value = spec.get("parts_min")
+    if value is None:
+        return None
+    if not isinstance(value, int) or not 1 <= value <= listed:
+        raise ValueError(f"{where}: parts_min is a whole number from 1 to the number of parts ({listed})")
+    return value
 
 
 def section_from(item: str, spec: dict[str, Any]) -> Section:

@@ -3,8 +3,9 @@ leave (house style 14): what :mod:`ashyq.checks.completeness.judge` asks before 
 
 * ``parts`` — an indicator whose wording lists several forms (Appendix 15, 1.11 indicator 6: «Данные об
   опросах населения, обобщение и анализ запросов на получение информации, ответы на часто задаваемые
-  вопросы, интернет-приемная и др») is shown where the section names every form it lists; one form of
-  several (a FAQ alone) does not show it, and the verdict says so as a doubt.
+  вопросы, интернет-приемная и др») is shown where the section names the forms it lists - of an open list
+  («и др.») as many as ``parts_min`` says (two: more than one form); one form of several (a FAQ alone)
+  does not show it, and the verdict says so as a doubt.
 * a postal address is a street and house or a postal code; a page that names only the city the body sits
   in has not given it, and the verdict says the city was seen.
 * a date's label («Дата последнего изменения: 12.11.2026», «Соңғы өзгеріс күні») says when a page
@@ -56,13 +57,15 @@ class Doubt:
 
 def missing_parts(indicator: Indicator, units: Sequence[Unit], lang: str) -> tuple[list[int], list[int]]:
     """The indices of ``indicator.parts`` the units name (their content and link labels) and those they
-    do not."""
+    do not; none missing where the list is open and ``indicator.parts_min`` of its forms are named."""
     texts = [u.main for u in units] + [label for u in units for label, _ in u.anchors]
     named: list[int] = []
     missing: list[int] = []
     for n, part in enumerate(indicator.parts):
         words = part.keywords.get(lang, ())
         (named if any(p.search(t) for p in words for t in texts) else missing).append(n)
+    if indicator.parts_min is not None and len(named) >= indicator.parts_min:
+        return named, []
     return named, missing
 
 
