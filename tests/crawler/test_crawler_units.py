@@ -260,3 +260,20 @@ def test_the_crawl_config_names_the_phone_views(tmp_path: Path) -> None:
     wrong.write_text(f"extends: {CRAWL_CONFIG}\nrender:\n  phone_views: some\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="phone_views"):
         load_crawl_config(wrong)
+
+
+def test_a_vocabulary_that_does_not_load_leaves_links_ordinary_and_the_crawl_going(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ashyq.config.loader import ConfigError
+    from ashyq.crawler import sections
+
+    def broken(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        raise ConfigError(["ashyq/config/vocabulary/appendix15.yaml: sections.A15-1.3: Extra inputs are not permitted"])
+
+    monkeypatch.setattr(sections, "read", broken)
+    sections.section_titles.cache_clear()
+    try:
+        assert section_named("Мемлекеттік сатып алу") is None
+    finally:
+        sections.section_titles.cache_clear()
