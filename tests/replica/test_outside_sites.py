@@ -422,3 +422,15 @@ def test_a_host_whose_language_is_the_sessions_answers_in_the_one_chosen_last() 
     assert '<html lang="en">' in en[2] and "site_lang=en" in en[1]
     assert '<html lang="kk">' in en_later[2]  # English has a home page only: the rest in the default language
     assert all(status == 200 for status, _, _ in (kk, ru, ru_later, search, en, en_later, robots))
+
+
+def test_the_landing_pages_register_is_an_iframe_of_the_documents_host() -> None:
+    """aqbulaq: the acts are in a register the landing page embeds (no link names it); images load from data-src."""
+    site = load_site("aqbulaq")
+    landing = (site.root / site.host / "kk/index.html").read_text(encoding="utf-8")
+    assert '<iframe class="t-iframe" src="https://docs.aqbulaq.gov.kz/register?lang=kk"' in landing
+    assert 'href="https://docs.aqbulaq.gov.kz/register' not in landing
+    assert 'data-src="/img/photo-akim.png"' in landing and 'src="data:image/gif;base64,' in landing
+    assert '<div class="t-tabs__item" data-tab-rec="city-1" onclick="t_tabs_show(this)">' in landing
+    (register,) = asyncio.run(_visits(site, "docs.aqbulaq.gov.kz", [("GET", "/register?lang=kk", None)]))
+    assert register[0] == 200 and 'href="/act?id=2026-418&amp;lang=kk"' in register[2]

@@ -34,6 +34,7 @@ SITE_IDS = (
     "tutynushy",
     "zhersu",
     "orman",
+    "aqbulaq",
 )
 
 TYPES = {
