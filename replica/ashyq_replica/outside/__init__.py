@@ -1,6 +1,6 @@
 """Outside sites: test sites the checks were not written against, each with its documented truth.
 
-Eleven sites in styles the rest of the replica does not have, written from the legal text (Appendices
+Fourteen sites in styles the rest of the replica does not have, written from the legal text (Appendices
 14, 15 and 16 of the 2017 order, Table 7 of the 2025 edition) and the wording of real state-body
 sites, to measure how the checks do on material nobody tuned them for:
 
@@ -16,7 +16,11 @@ sites, to measure how the checks do on material nobody tuned them for:
 * ``sushar``   — www.sushar.gov.kz, a ministry whose material is mostly PDF attachments, several scanned;
 * ``baiterek`` — kk.baiterek.gov.kz / ru.baiterek.gov.kz, a district akimat on its region's shared
   template, a host per language, the choice kept in a cookie, news in a script-loaded endless list;
-* ``tutynushy`` — www.tutynushy.gov.kz, a committee's site with a heavy accessibility overlay widget.
+* ``tutynushy`` — www.tutynushy.gov.kz, a committee's site with a heavy accessibility overlay widget;
+* ``zhersu``   — www.zhersu.gov.kz, a ministry on an old ASP.NET WebForms CMS (lists paged by postback);
+* ``orman``    — www.orman.gov.kz, a committee whose kk and ru share one address, the language a session's;
+* ``aqbulaq``  — www.aqbulaq.gov.kz, a city akimat's page-builder landing page, its register an iframe of
+  docs.aqbulaq.gov.kz.
 
 The sites after the first four were added later and carry first-seen figures of their own.
 
