@@ -14,10 +14,10 @@ from datetime import date
 import lxml.html
 from lxml import etree
 
-from ashyq.base.text import fold_kazakh, normalise, squash
+from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
-from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.page_blocks import Block, block_lang
 
 # A Kazakhstan phone number: +7 or 8, then ten digits (an area code of three to five digits and the local
 # number: «+7 7172 74-10-00», «8 (71130) 2-14-00» in a district), or the single number 1414; a sum of money
@@ -285,6 +285,18 @@ def together_ok(indicator: Indicator, hit: Hit, lang: str) -> bool:
     return any(p in hrefs or p in text for p in indicator.together_urls)
 
 
+QUOTED = re.compile(r"[«\"][^«»\"]{1,80}[»\"]")  # a quoted name («Ақжайық құс»), normalised quotes included
+
+
+def _block_language(block: Block) -> str | None:
+    """A block's language, its quoted names left out: a Russian paragraph naming «Ақжайық құс» ЖШС is
+    Russian (the names of Kazakh companies, places and programmes keep their letters in quotes)."""
+    if block.lang != "kk" or not KAZAKH_LETTERS.intersection(block.all_text):
+        return block.lang  # a Kazakh page's blocks are read folded: their language was told before
+    bare = QUOTED.sub(" ", block.all_text)
+    return block.lang if bare == block.all_text else block_lang(bare)
+
+
 def language_of(hit: Hit) -> str | None:
     blocks = hit.extent or ((hit.block,) if hit.block else ())
     text = " ".join(b.all_text for b in blocks)
@@ -292,8 +304,9 @@ def language_of(hit: Hit) -> str | None:
         return None
     weight: dict[str, int] = {}
     for b in blocks:
-        if b.lang:
-            weight[b.lang] = weight.get(b.lang, 0) + len(b.all_text)
+        lang = _block_language(b)
+        if lang:
+            weight[lang] = weight.get(lang, 0) + len(b.all_text)
     return max(weight, key=lambda lang: weight[lang]) if weight else None
 
 
