@@ -341,6 +341,7 @@ class VocabularyIndicator(Schema):
     with_: Together = Field(default_factory=lambda: Together(), alias="with")
     unless: Words = {}
     in_text_with: Words = {}  # kk/ru words the block must also name where its words are running text
+    not_under: Words = {}  # kk/ru words of a heading under which its words in running text are about something else
     expected_with: list[str] = []
     machine_readable: list[str] = []  # the kinds of body whose table marks it "*" (Appendix 15)
     official_language: str | None = None  # kk or ru: the one language its official text exists in

@@ -27,7 +27,10 @@ Where an indicator is looked for (``match``), as a reader looks for it:
 * ``titles`` — page titles, link labels leading to the page, and URLs only.
 
 ``unless`` (kk/ru keywords): a heading, title or link label that also names one of these is about
-something else («Статистика обращений» is not sector statistics). ``expected_with`` (indicator ids):
+something else («Статистика обращений» is not sector statistics). ``not_under`` (kk/ru keywords): the
+indicator's words in running text under a heading naming one of these (and not the indicator) are about
+something else (a paragraph under «Результаты государственного аудита» that speaks of «результаты
+проверки» is no inspection the body carried out). ``expected_with`` (indicator ids):
 an ``if_any`` indicator that is absent counts as present only when none of these is present (a body
 that shows an advisory council has open meetings whose minutes are expected).
 
@@ -114,6 +117,8 @@ class Indicator:
     together_figures: bool = False  # ``with: {figures: true}``: figures or a data file (``url``) in the place
     # ``in_text_with``: kk/ru keywords the block must also name where the indicator's words are running text
     in_text_with: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    # ``not_under``: kk/ru keywords of a heading under which its words in running text are about something else
+    not_under: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     unless: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # a label naming these: not it
     expected_with: tuple[str, ...] = ()  # an ``if_any`` indicator is expected when one of these is present
     # the kinds of body whose table marks it "*": to be published in a machine-readable form
@@ -234,6 +239,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         together_urls=tuple(str(u).lower() for u in together.get("url", [])),
         together_figures=bool(together.get("figures", False)),
         in_text_with=_by_lang(spec["in_text_with"], f"{where}/in_text_with") if spec.get("in_text_with") else {},
+        not_under=_by_lang(spec["not_under"], f"{where}/not_under") if spec.get("not_under") else {},
         unless=_by_lang(spec["unless"], f"{where}/unless") if spec.get("unless") else {},
         expected_with=tuple(str(i) for i in spec.get("expected_with", [])),
         machine_readable=tuple(str(k) for k in spec.get("machine_readable", [])),

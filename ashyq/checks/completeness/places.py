@@ -189,9 +189,12 @@ def hits_in(
                 yield Hit(unit, holder, how, extent, 1, label, announced=True, href=href)
         if not headings_only:
             company = indicator.in_text_with.get(lang, ())
+            elsewhere = indicator.not_under.get(lang, ())
             for block in blocks:
                 if company and not matches(company, f"{block.all_text} {' '.join(block.above)}"):
                     continue  # its words in a paragraph about something else
+                if elsewhere and matches(elsewhere, block.heading) and not matches(keywords, block.heading):
+                    continue  # a paragraph under a heading about something else («Результаты государственного аудита»)
                 if matches(keywords, block.text):
                     under = (block.raw_heading or unit.title)[:80]
                     yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
