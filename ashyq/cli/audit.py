@@ -150,9 +150,12 @@ class StageProgress:
                 )
             if event.get("event") == "body_done":
                 b = event.get("body", "?")
+                # why: most are often links off the site (offsite, a portal's 404), not pages of the site
+                reasons = event.get("reasons") or {}
+                why = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
                 err.print(
                     f"  harvested {b}: {event.get('pages', 0)} pages, {event.get('records', 0)} records, "
-                    f"{event.get('failures', 0)} not fetched",
+                    f"{event.get('failures', 0)} not fetched" + (f" ({why})" if why else ""),
                     highlight=False,
                 )
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -41,3 +42,21 @@ def test_crawl_of_a_replica_body_completes(world_urls: dict[str, str], tmp_path:
     assert "завершён" in result.output and "zqai" in result.output  # the run's status in the default language (ru)
     summaries = list(tmp_path.glob("runs/*/summary.json"))
     assert len(summaries) == 1 and json.loads(summaries[0].read_text())["bodies"]["zqai"]["pages"] == 26
+
+
+def test_a_body_harvested_says_why_its_addresses_were_not_fetched(capsys: pytest.CaptureFixture[str]) -> None:
+    from ashyq.cli.audit import StageProgress
+
+    StageProgress()(
+        "crawl-progress",
+        {
+            "event": "body_done",
+            "body": "audan",
+            "pages": 52,
+            "records": 0,
+            "failures": 20,
+            "reasons": {"http_status": 2, "offsite": 16, "robots": 2},
+        },
+    )
+    said = " ".join(capsys.readouterr().err.split())
+    assert "harvested audan: 52 pages, 0 records, 20 not fetched (16 offsite, 2 http_status, 2 robots)" in said
