@@ -293,6 +293,7 @@ def _by_provider(artifacts: BodyArtifacts, item: str, taken: list[Measurement]) 
     ["A14-2.1"],
     needs=[("provider:cross_browser", "pages", "measurements:mobile")],
     also_applies_to=("subordinate",),
+    pages_rule="somewhere",  # the site's display: a page not read does not open a verdict already doubted
 )
 def cross_browser(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.1: correct display in Firefox, Internet Explorer, Google Chrome, Opera, Safari and the

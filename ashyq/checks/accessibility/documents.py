@@ -28,13 +28,14 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     )
 
 
-@register("a14.long_documents", "2", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "3", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
 
     A page is long when its text, or one block of it, is longer than the settings say; a legal act is a
-    page of three chapters or more, or an act's page (``npa_url``) with an act's text. An act written
+    page of three chapters or more, or an act's page (``npa_url``) with an act's text (not a list of
+    acts: :func:`act_entries`). An act written
     as one paragraph is applicable and violates both requirements: it is not split, and nothing in it
     links within (uncertain: an act with no parts has nothing to link to, another reading).
     ``measured.languages`` judges each language version on its own pages."""
@@ -62,7 +63,17 @@ def _is_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
         bool(pattern(config, "npa_url").search(urlsplit(parsed.page.final_url or parsed.page.url).path))
         and len(text) >= int(config["legal_act_min_chars"])
         and own_links < 10
+        and act_entries(parsed, config) < 2
     )
+
+
+def act_entries(parsed: Parsed, config: dict[str, Any]) -> int:
+    """Blocks that each name one act by its kind and number («Постановление акимата … от … № 812 …»,
+    «… № 812 қаулысы …»): on an act's page, two or more make it a list of acts, each linking to its
+    text, rather than the text of one act (an act's own paragraphs open with its points, not an act's name)."""
+    entry = pattern(config, "act_entry")
+    blocks = (squash(e.text_content()) for e in parsed.root.iter("li", "p", "tr", "dt", "dd"))
+    return sum(1 for text in blocks if len(text) < 800 and entry.search(text[:300]))
 
 
 def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> Result:

@@ -413,7 +413,7 @@ OWED_BY_STATE_BODIES = Said(
 NO_EMBLEM = Said("no emblem measurement and no emblem in the HTML of the home page", "reason.a14.no_emblem")
 
 
-@register("a14.graphics", "2", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
+@register("a14.graphics", "3", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
 def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.10: graphics: marked as the body's official website; the State Emblem no larger than
     100×100 px."""

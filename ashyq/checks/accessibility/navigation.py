@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from ashyq.base.artifacts import BodyArtifacts
+import lxml.html
+
+from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import matches_label
 from ashyq.base.vocabulary import Status
@@ -20,12 +22,14 @@ from ashyq.checks.accessibility.points import by_language, judge
 from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
+    is_home_url,
     is_splash,
     no_pages,
     on_site_pages,
     parse,
     sample,
     site_pages,
+    usable,
 )
 from ashyq.checks.edition_index import reading
 from ashyq.checks.registry import register
@@ -113,7 +117,8 @@ def home_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
             continue
         text = anchor.text_content() or anchor.get("title") or anchor.get("aria-label")
         if matches_label(text, vocabulary, exact=True) or (
-            target.path.rstrip("/") in ("", "/kk", "/ru", "/kz")
+            is_home_url(target.geturl())
+            and not target.path.rstrip("/").lower().endswith(("/en", "/eng"))
             and not target.fragment
             and anchor.get("hreflang") is None
         ):
@@ -149,15 +154,37 @@ def _is_sitemap_page(parsed: Parsed) -> bool:
     return "sitemap" in path or "karta-sajta" in path or path.endswith("sitemap.xml")
 
 
+_FRAME = ("header", "footer", "aside")
+
+
+def map_links(parsed: Parsed) -> set[str] | None:
+    """The addresses the site map itself lists: its page's links outside the template's frame (header,
+    footer, side column, a menu outside the main content), which every page of the site carries; None
+    for a page that is not HTML (sitemap.xml: every link is the map's)."""
+    if not parsed.root.xpath("//body"):
+        return None
+    out = set()
+    for anchor in parsed.anchors():
+        ancestors = [a.tag for a in anchor.iterancestors()]
+        framed = any(tag in _FRAME for tag in ancestors) or ("nav" in ancestors and "main" not in ancestors)
+        if not framed:
+            out.add(parsed.absolute(anchor.get("href", "")))
+    return out
+
+
 def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[Deficiency]:
-    """Dead links of the site map pages: the harvest's checked status of each target (≥ 400)."""
+    """Dead links of the site map (the map's own links, not the frame around it: a dead link in the
+    side column is row 2.9's): the harvest's checked status of each target (≥ 400)."""
     failed = {f.url: f for f in artifacts.failures if f.reason == "http_status" and (f.status_code or 0) >= 400}
     statuses = {p.url: p.status for p in artifacts.pages}
     out: dict[str, Deficiency] = {}
     for parsed in pages:
         if not _is_sitemap_page(parsed):
             continue
+        listed = map_links(parsed)
         for link in parsed.page.links:
+            if listed is not None and link.target_url not in listed:
+                continue
             status = link.target_status or statuses.get(link.target_url)
             if status is None and link.target_url in failed:
                 status = failed[link.target_url].status_code
@@ -179,7 +206,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
     return list(out.values())
 
 
-@register("a14.page_elements", "2", ["A14-2.3"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.page_elements", "3", ["A14-2.3"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.3: main navigation menu, link to the home page, site map and search form on every page.
@@ -205,11 +232,53 @@ def _element_missing(key: str, name: str, missing: int, pages: int, urls: str) -
     )
 
 
+def _empty_menu(parsed: Parsed, config: dict[str, Any]) -> str | None:
+    """A menu container with no link in the page as served, on a page that runs scripts: a menu a
+    script fills (from JSON, say); the container's selector, to find it in a rendering."""
+    if not parsed.root.xpath("//script[@src]"):
+        return None
+    for selector in config["menu_selectors"]:
+        for element in parsed.select(selector):
+            if not element.xpath(".//a[@href]"):
+                ident = element.get("id")
+                return f"#{ident}" if ident else selector
+    return None
+
+
+def rendered_menu(artifacts: BodyArtifacts, config: dict[str, Any], pages: list[Parsed]) -> Measurement | None:
+    """A browser rendering of the site (the gather step's ``mobile`` DOM of the home page) in which the
+    menu that a script fills has its links."""
+    for m in usable(artifacts.measurements_of("mobile"))[0]:
+        try:
+            root = lxml.html.fromstring(str(m.data.get("html") or "<html/>"))
+        except (ValueError, lxml.etree.ParserError):
+            continue
+        if has_menu(Parsed(pages[0].page, root), config) is not None:
+            return m
+    return None
+
+
+def _menu_missing(
+    artifacts: BodyArtifacts, config: dict[str, Any], pages: list[Parsed], measured: dict[str, Any]
+) -> tuple[list[Parsed], list[Parsed]]:
+    """The pages with no menu, and of those the ones whose menu a script fills and no rendering showed."""
+    missing = [p for p in pages if has_menu(p, config) is None]
+    scripted = [p for p in missing if _empty_menu(p, config) is not None]
+    if scripted and (shown := rendered_menu(artifacts, config, pages)) is not None:
+        measured["menu_rendered"] = shown.viewport
+        return [p for p in missing if p not in scripted], []
+    return missing, scripted
+
+
 def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> Result:
     deficiencies: list[Deficiency] = []
     measured: dict[str, Any] = {"pages": len(pages)}
+    scripted: list[Parsed] = []
     for key, name, find in ELEMENTS:
-        missing = [p for p in pages if find(p, config) is None]
+        if key == "menu":
+            missing, scripted = _menu_missing(artifacts, config, pages, measured)
+        else:
+            missing = [p for p in pages if find(p, config) is None]
         measured[f"{key}_missing_pages"] = len(missing)
         if missing:
             deficiencies.append(
@@ -226,7 +295,16 @@ def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
     missing_everywhere = sum(1 for key, _, _ in ELEMENTS if measured[f"{key}_missing_pages"] == len(pages))
     points = judge(item, deficiencies, measured, artifacts.config, nothing=missing_everywhere == len(ELEMENTS))
     evidence = [pages[0].page.evidence("body", pages[0].page.title or pages[0].page.url)]
-    return Result(item, None, points.status, measured, deficiencies, evidence, reason=points.note)
+    result = Result(item, None, points.status, measured, deficiencies, evidence, reason=points.note)
+    if scripted:
+        shown = scripted[0]
+        result.uncertain(
+            "other_reading",
+            look_at=shown.page.evidence(_empty_menu(shown, config), shown.page.title or shown.page.url),
+            detail="the main menu is a container a script fills and no browser rendering of the site was taken: "
+            "open the page in a browser and see whether the menu shows",
+        )
+    return result
 
 
 # ------------------------------------------------------------------------------------------- 2.4
@@ -237,7 +315,7 @@ def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | Non
     return None
 
 
-@register("a14.breadcrumbs", "2", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.breadcrumbs", "3", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
 def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.4: breadcrumbs showing the user's place in the site hierarchy (the share of the
     site's inner pages that show them; ``measured.languages``: each language on its own pages)."""
