@@ -15,7 +15,7 @@ import lxml.html
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.text import matches_label
+from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
 from ashyq.checks.accessibility.points import by_language, judge
@@ -245,15 +245,25 @@ def _empty_menu(parsed: Parsed, config: dict[str, Any]) -> str | None:
     return None
 
 
-def rendered_menu(artifacts: BodyArtifacts, config: dict[str, Any], pages: list[Parsed]) -> Measurement | None:
+def _filled(element: Any, minimum: int) -> bool:
+    """A rendered menu container holding its items: links, or entries a script made clickable (a menu
+    of ``div`` with click handlers is still the menu; that it answers only the mouse is row 3.3's)."""
+    links = element.xpath(".//a[@href] | .//*[@role='link' or @role='menuitem' or @onclick]")
+    entries = [c for c in element if isinstance(c.tag, str) and 0 < len(squash(c.text_content())) <= 80]
+    return max(len(links), len(entries)) >= minimum
+
+
+def rendered_menu(artifacts: BodyArtifacts, config: dict[str, Any], selector: str) -> Measurement | None:
     """A browser rendering of the site (the gather step's ``mobile`` DOM of the home page) in which the
-    menu that a script fills has its links."""
+    menu container that a script fills (``selector``) holds its items."""
+    minimum = int(config["menu_min_links"])
     for m in usable(artifacts.measurements_of("mobile"))[0]:
         try:
             root = lxml.html.fromstring(str(m.data.get("html") or "<html/>"))
-        except (ValueError, lxml.etree.ParserError):
+            found = root.cssselect(selector)
+        except Exception:  # an unparsable rendering or selector: no evidence of the menu
             continue
-        if has_menu(Parsed(pages[0].page, root), config) is not None:
+        if any(_filled(element, minimum) for element in found):
             return m
     return None
 
@@ -263,8 +273,10 @@ def _menu_missing(
 ) -> tuple[list[Parsed], list[Parsed]]:
     """The pages with no menu, and of those the ones whose menu a script fills and no rendering showed."""
     missing = [p for p in pages if has_menu(p, config) is None]
-    scripted = [p for p in missing if _empty_menu(p, config) is not None]
-    if scripted and (shown := rendered_menu(artifacts, config, pages)) is not None:
+    containers = {p.page.url: c for p in missing if (c := _empty_menu(p, config)) is not None}
+    scripted = [p for p in missing if p.page.url in containers]
+    shown = next((m for c in dict.fromkeys(containers.values()) if (m := rendered_menu(artifacts, config, c))), None)
+    if scripted and shown is not None:
         measured["menu_rendered"] = shown.viewport
         return [p for p in missing if p not in scripted], []
     return missing, scripted
