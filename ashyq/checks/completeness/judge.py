@@ -20,7 +20,9 @@ and the deficiencies the Appendix 15 note lists.
   (``measured.not_implementer``); without it they are missing.
 * language — an indicator whose block is written in the other language (a Kazakh heading over a
   Russian text) is not present in this language: ``not_authentic`` (неаутентичность текстов), listed
-  in ``measured.other_language``.
+  in ``measured.other_language``. An item whose counterpart in this language was looked for and is not
+  there is not authentic too; an indicator the other language shows and this one's recognition did not
+  is said, uncertain (:mod:`.languages`: what is measured and what is not).
 * currency — an indicator with ``current`` is stale when its block's freshest date or latest year
   is too old (``untimely_update``, несвоевременное обновление; listed in ``measured.stale``); it
   still counts as shown. A section with ``periodicity_days`` and no indicator-level currency is
@@ -32,13 +34,14 @@ and the deficiencies the Appendix 15 note lists.
 * memos (Appendix 16, public services, indicator 3 «Памятка о получении государственной услуги»,
   3.1-3.6): read per service (:func:`memos_of`), each listed service's own page or its block on the
   list page; a part is shown when a memo names it.
-* deficiencies (−0.1 each in the edition): ``incomplete`` (a section page saying it is empty, a
-  service's memo lacking a part the others give, or a listed service with no memo of its own),
-  ``outdated_npa`` (an act marked repealed), ``untimely_update``, ``not_authentic`` (an indicator
-  in the other language, a section item with no counterpart in the other language, or counterparts
-  of very different size), ``no_law_link`` (a law cited with no link in the same paragraph). One
-  deficiency per kind and section, its count 1, listing the items (interpretation: the note deducts
-  per deficiency found, not per page).
+* deficiencies (−0.1 each in the edition): ``incomplete`` (a section page holding a placeholder for
+  the section's own information, :mod:`.notices`; a service's memo lacking a part the others give, or a
+  listed service with no memo of its own), ``outdated_npa`` (an act marked repealed), ``untimely_update``,
+  ``not_authentic`` (an indicator in the other language, a section item whose counterpart was looked
+  for and is not there, or counterparts of very different size), ``no_law_link`` (a law cited with no
+  link in the same paragraph). One deficiency per kind and section, its count 1, listing the items
+  (interpretation: the note deducts per deficiency found, not per page). The page deficiencies are the
+  2017 notes' (Appendices 15 and 16): Table 7 has none (``deductions=False``).
 * unknown — an indicator is unknown (the section ``not_assessed``) only when the body's own pages
   that would hold it could not be fetched, or its content type was refused; a link check of
   another site failing says nothing about what the body publishes.
@@ -71,7 +74,7 @@ from ashyq.checks.completeness.memos import (
     memos_of,
     pages_by_address,
 )
-from ashyq.checks.completeness.notices import notice_kind, placeholder_pages
+from ashyq.checks.completeness.notices import notice_kind, opening, placeholder_pages
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import (
     Hit,
@@ -326,6 +329,8 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     if not search.content_only and (indicator.detect or indicator.match == "memo"):
         return None, None
     said = placeholder(hit, search.lang, search.vocabulary)
+    if said is None:
+        said = opening(hit, search.lang, search.vocabulary)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
         return None, None
     if search.content_only or said:
@@ -709,14 +714,17 @@ def _other_language(
     verdict: Verdict,
 ) -> None:
     """The indicators no place of ``lang`` showed (none found: not a placeholder, a heading over nothing or
-    the other language's text, which are measured) that the other language's pages show: each said as a
-    doubt, and counted as shown where this language's counterpart of that page was read and is of
-    comparable length (:func:`~ashyq.checks.completeness.languages.elsewhere`)."""
+    the other language's text, which are measured; not found by a pattern, which reads both languages) that
+    the other language's pages show: each said as a doubt, and counted as shown where this language's
+    counterpart of that page was read and is its twin (:func:`~ashyq.checks.completeness.languages.elsewhere`)."""
     other = "ru" if lang == "kk" else "kk"
     unseen = [
         i
         for i in verdict.absent
-        if i.id not in verdict.hits and i.id not in verdict.placeholders and i.id not in verdict.foreign
+        if not i.detect
+        and i.id not in verdict.hits
+        and i.id not in verdict.placeholders
+        and i.id not in verdict.foreign
     ]
     if not unseen or not by_lang[other]:
         return
@@ -725,7 +733,7 @@ def _other_language(
         hit = theirs.hits.get(indicator.id)
         if hit is None or theirs.present.get(indicator.id) is not hit.unit:
             continue
-        seen: Elsewhere | None = elsewhere(indicator, hit.cite(), hit.unit, lang, by_lang[lang], artifacts)
+        seen: Elsewhere | None = elsewhere(indicator, hit, lang, by_lang[lang], artifacts)
         if seen is None:
             continue
         verdict.doubts.append(seen.doubt(lang))

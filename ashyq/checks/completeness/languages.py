@@ -18,10 +18,12 @@ addresses and headings, several pages merged into one, a host per language the h
 An indicator recognised on the other language's pages and not on this one's is then judged on this
 language's own pages, and the verdict says the other language shows it (uncertain, the question naming
 the other language's page and what to look for): the recognition may have missed this language's
-wording. Where this language's counterpart of that page was read and is of comparable length, the text
-is taken to be the same in both languages (the note's expectation of authentic texts) and the indicator
-counted as shown, uncertain; where the counterpart is much shorter it is not shown (measured); where none
-was read it is not shown, uncertain.
+wording. Where this language's counterpart of that page was read, is of comparable length and is built
+alike (as many headed blocks: the other's block has its twin), the text is taken to be the same in both
+languages (the note's expectation of authentic texts) and the indicator counted as shown, uncertain; where
+the counterpart is much shorter it is not shown (measured); where it is built otherwise or none was read it
+is not shown, uncertain. An indicator found by a pattern (a phone, an address, an e-mail) is not looked for
+in the other language: its pattern reads both.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from ashyq.base.evidence import Deficiency
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
 from ashyq.checks.completeness.keywords import Indicator, Section
-from ashyq.checks.completeness.places import in_section
+from ashyq.checks.completeness.places import Hit, in_section, unit_blocks
 from ashyq.checks.completeness.readings import DEAD, Doubt
 
 SIZE_RATIO = 3.0  # counterparts whose texts differ more than this are not one text in two languages
@@ -178,6 +180,7 @@ class Elsewhere:
     unit: Unit  # the other language's page
     counterpart: Counterpart
     shown: bool
+    headings: tuple[int, int] = (0, 0)  # the headed blocks of the other language's page and of the counterpart
 
     def doubt(self, lang: str) -> Doubt:
         name = self.indicator.name.get(lang) or self.indicator.id
@@ -188,25 +191,41 @@ class Elsewhere:
                 f"length: counted as shown on it; look there for «{name}»"
             )
             return Doubt(self.indicator.id, "other_reading", self.counterpart.unit, name, detail)
+        if self.counterpart.unit is not None:
+            theirs, mine = self.headings
+            why = (
+                f"its {lang} counterpart {self.counterpart.url} was read but is built otherwise ({mine} headed "
+                f"blocks against {theirs})"
+            )
+        else:
+            why = f"no {lang} counterpart of that page was read"
         detail = (
             f"{self.indicator.id}: not recognised on the {lang} pages, but the other language shows it "
-            f"({self.found}); no {lang} counterpart of that page was read: counted as not shown; look in the {lang} "
-            f"version for «{name}»"
+            f"({self.found}); {why}: counted as not shown; look in the {lang} version for «{name}»"
         )
         return Doubt(self.indicator.id, "other_reading", self.unit, name, detail)
 
 
+def _headed(unit: Unit) -> int:
+    return sum(1 for b in unit_blocks(unit) if b.heading)
+
+
 def elsewhere(
-    indicator: Indicator, found: str, unit: Unit, lang: str, mine: list[Unit], artifacts: BodyArtifacts
+    indicator: Indicator, hit: Hit, lang: str, mine: list[Unit], artifacts: BodyArtifacts
 ) -> Elsewhere | None:
-    """What the other language's place of an indicator not found in ``lang`` says of it here; None when
-    the absence is measured: that page's counterpart was read and is much shorter, or answered «not
-    found» (:func:`authenticity`)."""
+    """What the other language's place (``hit``) of an indicator not found in ``lang`` says of it here; None
+    when the absence is measured: that page's counterpart was read and is much shorter, or answered «not
+    found» (:func:`authenticity`). The counterpart shows it (the best guess) when it is of comparable length
+    and, the place being a block under a heading, has as many headed blocks: the same text in the other
+    language, its block where the other's is."""
+    unit = hit.unit
     twin = counterpart(unit, lang, mine, artifacts)
     if twin.state == "dead":
         return None
-    if twin.unit is not None:
-        if twin.unit.size * SIZE_RATIO < unit.size:
-            return None
-        return Elsewhere(indicator, found, unit, twin, True)
-    return Elsewhere(indicator, found, unit, twin, False)
+    if twin.unit is None:
+        return Elsewhere(indicator, hit.cite(), unit, twin, False)
+    if twin.unit.size * SIZE_RATIO < unit.size:
+        return None
+    headings = (_headed(unit), _headed(twin.unit))
+    aligned = hit.block is None or headings[0] == headings[1]
+    return Elsewhere(indicator, hit.cite(), unit, twin, aligned, headings)

@@ -25,14 +25,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from ashyq.base.text import fold_kazakh, normalise
+from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Section, Vocabulary
 from ashyq.checks.completeness.page_blocks import Block
-from ashyq.checks.completeness.places import Hit, matches, placeholder, unit_blocks
+from ashyq.checks.completeness.places import Hit, matches, paragraphs, unit_blocks
 from ashyq.checks.completeness.readings import Doubt
 
 Notice = Literal["pending", "none", "unclear"]
+OPENING = 3  # a placeholder block opens with its phrase (a dash or a bullet may come first)
 
 
 def notice_kind(said: str, lang: str, vocabulary: Vocabulary) -> Notice:
@@ -45,6 +46,15 @@ def notice_kind(said: str, lang: str, vocabulary: Vocabulary) -> Notice:
     return "unclear"
 
 
+def opening(hit: Hit, lang: str, vocabulary: Vocabulary) -> str | None:
+    """The empty phrase the place of a hit opens with (its heading's own block), as the page writes it: a
+    placeholder whose block runs on into the site's own lines (an update stamp, a footer the page does not
+    mark as one) is still a placeholder. None for a link's label or a title (no block of its own)."""
+    if hit.announced or hit.block is None or not hit.block.heading:
+        return None
+    return _said(hit.unit, hit.block, lang, vocabulary)
+
+
 def _names_section(block: Block, section: Section, lang: str) -> bool:
     heading = block.heading
     if not heading:
@@ -55,8 +65,14 @@ def _names_section(block: Block, section: Section, lang: str) -> bool:
 
 
 def _said(unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> str | None:
-    said = placeholder(Hit(unit, block, "heading", (block,)), lang, vocabulary)
-    return said or None
+    """The empty phrase a block opens with, as the page writes it (what follows it may be the site's own
+    lines the reading kept: an update stamp, a footer); None when the block opens with something else."""
+    text = block.text.strip()
+    found = matches(vocabulary.empty_phrases.get(lang, ()), text)
+    if found is None or found.start() > OPENING:
+        return None
+    read = fold_kazakh if lang == "kk" else normalise
+    return squash(next((p for p, _ in paragraphs(unit) if found.group(0) in read(p)), found.group(0)))
 
 
 def placeholder_pages(
