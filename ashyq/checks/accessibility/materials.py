@@ -224,13 +224,16 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
     allowed = set(config["listed_text_formats"] if reading == "listed" else config["machine_readable_formats"])
     wrong_docs: dict[str, tuple[Parsed, str]] = {}
     wrong_archives: dict[str, tuple[Parsed, str]] = {}
+    scans = pattern(config, "scanned_document")
     for p in pages:
         infos = {d.url: d for d in p.page.downloads}
-        for url, _ in _download_labels(p, config):
+        for url, shown in _download_labels(p, config):
             fmt = download_format(url, infos.get(url))
             if fmt is None:
                 continue
-            if fmt in archives and fmt != "zip":
+            if fmt in IMAGE_FORMATS and scans.search(f"{shown} {urlsplit(url).path}"):
+                wrong_docs.setdefault(url, (p, fmt))  # a document published as a picture of its pages
+            elif fmt in archives and fmt != "zip":
                 wrong_archives.setdefault(url, (p, fmt))
             elif fmt in documents and fmt not in allowed:
                 wrong_docs.setdefault(url, (p, fmt))
@@ -251,6 +254,9 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
     )
 
 
+IMAGE_FORMATS = frozenset(("jpg", "jpeg", "png", "gif", "bmp", "webp"))
+
+
 MACHINE_READABLE_PARTS = {
     "utf8": "pages not in UTF-8",
     "documents": "documents in a format whose text cannot be searched and copied",
@@ -268,7 +274,7 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "2", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "3", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
@@ -318,6 +324,7 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
         if login.search(urlsplit(p.page.final_url or p.page.url).path) and not login.search(urlsplit(p.page.url).path)
     ]
     gated += [p for p in pages if any((d.status or 0) in (401, 403) for d in p.page.downloads)]
+    gated += [p for p in pages if p not in gated and sign_in_only(p, login)]
     if gated:
         deficiencies.append(pages_deficiency("authorisation_required", "content behind a login", gated))
     measured = {
@@ -328,6 +335,24 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
     return [
         row_result(item, deficiencies, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts)
     ]
+
+
+SIGN_IN_PAGE_CHARS = 600  # a page's content this short that offers only a sign-in holds nothing else
+
+
+def sign_in_only(parsed: Parsed, login: re.Pattern[str]) -> bool:
+    """A page whose content is a prompt to sign in: short, with a link to a sign-in address (eGov's
+    idp, a /login) in the content itself (a header's «личный кабинет» link is not the page's content)."""
+    for selector in ("main", "article", "#content", ".content"):
+        found = parsed.select(selector)
+        if found:
+            content = found[0]
+            break
+    else:
+        return False
+    if len(element_text(content)) > SIGN_IN_PAGE_CHARS:
+        return False
+    return any(login.search(parsed.absolute(a.get("href", ""))) for a in content.iter("a") if a.get("href"))
 
 
 def content_text(parsed: Parsed) -> str:
