@@ -289,11 +289,32 @@ def _english_root(url: str) -> bool:
 
 def placeholder(parsed: Parsed, config: dict[str, Any]) -> bool:
     """An English page that translates nothing: it only says the content is in Kazakh and Russian
-    (or is being translated)."""
+    (or is being translated), or its text under the English title is the Kazakh or Russian original
+    (an English interface around an untranslated material)."""
     text = parsed.text()
-    return len(text) < int(config["english_placeholder_chars"]) and matches_label(
+    if len(text) < int(config["english_placeholder_chars"]) and matches_label(
         text, labels(config, "english_placeholder")
-    )
+    ):
+        return True
+    return untranslated_body(parsed)
+
+
+_BODY_LEFT_OUT = ("h1", "h2", "h3", "nav", "header", "footer", "form", "script", "style", "noscript")
+
+
+def untranslated_body(parsed: Parsed) -> bool:
+    """The page's own text (its main content without headings, menus and trails) is mostly Cyrillic."""
+    main = next((found[0] for s in ("main", "article", "#content") if (found := parsed.select(s))), None)
+    if main is None:
+        return False
+    kept = [
+        e.text_content()
+        for e in main.iter("p", "li", "td", "dd", "blockquote")
+        if not any(a.tag in _BODY_LEFT_OUT for a in e.iterancestors())
+    ]
+    body = " ".join(kept)
+    cyrillic = len(re.findall(r"[\u0400-\u04ff]", body))
+    return cyrillic >= 10 and cyrillic > len(re.findall(r"[A-Za-z]", body))
 
 
 def translation_of(parsed: Parsed, config: dict[str, Any], english: dict[str, Parsed] | None = None) -> str | None:
@@ -380,7 +401,7 @@ def _translated_materials(
 
 @register(
     "a14.english",
-    "5",
+    "6",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),

@@ -15,7 +15,7 @@ from ashyq.checks.accessibility.points import by_language
 from ashyq.checks.accessibility.website import Parsed, is_home, is_home_url, on_site_pages, sample
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result
-from ashyq.config.check_settings import labels
+from ashyq.config.check_settings import labels, pattern
 
 
 # ------------------------------------------------------------------------------------------- 2.9
@@ -118,7 +118,8 @@ def _links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: l
                 "[hreflang]",
             )
         )
-    external = [(p, a) for p in pages for a in _external(p)]
+    login = pattern(config, "login_url")  # a sign-in step (eGov's idp) is the site's authorisation, not a resource
+    external = [(p, a) for p in pages for a in _external(p) if not login.search(p.absolute(a.get("href", "")))]
     same_tab = [(p, a) for p, a in external if a.get("target") != "_blank"]
     notices = labels(config, "new_window_notice")
     silent = [(p, a) for p, a in external if a.get("target") == "_blank" and not _has_notice(a, notices)]
