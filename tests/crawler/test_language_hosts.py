@@ -65,7 +65,7 @@ def _kk_app() -> web.Application:
             "kk",
             "Аудан әкімдігі",
             f'<a href="{RU_HOST}/" hreflang="ru">Рус</a> <a href="/bailanys">Байланыс</a> '
-            f'<a href="/zhanalyqtar">Жаңалықтар</a> <a href="{BLOG_HOST}/">Блог</a>',
+            f'<a href="/zhanalyqtar">Жаңалықтар</a> <a href="{BLOG_HOST}/">Блог</a> <a href="/foto">Фотогалерея</a>',
         )
 
     async def page(request: web.Request) -> web.Response:
@@ -108,6 +108,41 @@ def language_hosts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
     finally:
         kk.stop()
         ru.stop()
+
+
+@pytest.fixture(scope="module")
+def small_budget(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
+    """Five pages, the last three kept for the other language's home page and links to the appendices'
+    sections: the entry page and what a phone gets there, then the Russian home page, then the links one
+    click further in their fixed order (bailanys, foto, zhanalyqtar, ru's …)."""
+    kk, ru = Served(_kk_app()), Served(_ru_app())
+    folder = tmp_path_factory.mktemp("section-reserve")
+    registry = folder / "registry.yaml"
+    body = {"id": "audan", "kind": "mio", "names": {"kk": "Аудан", "ru": "Район"}, "sites": [KK_HOST + "/"]}
+    registry.write_text(yaml.safe_dump({"name": "lang-hosts", "bodies": [body]}, allow_unicode=True), "utf-8")
+    try:
+        yield crawl(
+            folder,
+            CrawlRequest(
+                body_ids=["audan"],
+                registry=str(registry),
+                base_url_map={KK_HOST: kk.url, RU_HOST: ru.url},
+                max_pages=5,
+                settings_overrides={"ASHYQ_SECTION_RESERVE": 3},
+            ),
+        )
+    finally:
+        kk.stop()
+        ru.stop()
+
+
+def test_the_budget_reaches_a_section_page_before_an_ordinary_one(small_budget: Crawl) -> None:
+    pages = _pages(small_budget)
+    assert f"{KK_HOST}/zhanalyqtar" in pages  # «Жаңалықтар»: Appendix 15's news section
+    assert f"{KK_HOST}/foto" not in pages  # «Фотогалерея»: an ordinary page, after the ordinary budget
+    assert f"{RU_HOST}/" in pages  # the other language's home page: from the reserve too
+    cut = small_budget.rows("SELECT detail FROM fetch_failure WHERE url = :url", url=f"{KK_HOST}/foto")
+    assert cut and "for ordinary pages" in cut[0][0]
 
 
 def _pages(harvest: Crawl) -> dict[str, str | None]:

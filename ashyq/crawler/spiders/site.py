@@ -86,6 +86,11 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 PDF_READ_BYTES = 2 * 1024 * 1024
 
 
+# a language's home page (where the switch leads) holds the way to every section: it may use the page
+# limit's reserve like a link to a section (ashyq.crawler.sections)
+LANGUAGE_HOME = {SECTION_LINK: "home"}
+
+
 def classic_sites(body: Body | None) -> list[str]:
     if body is None:
         return []
@@ -226,7 +231,7 @@ class SiteSpider(BodySpider):
                 self.homes.setdefault(switch_lang, home)
                 if home not in self.requested and not (self.mobile and self.mobile.contains(home)):
                     self.requested.add(home)
-                    yield self.page_request(home, self.parse_page, depth=0, source_url=url)
+                    yield self.page_request(home, self.parse_page, depth=0, source_url=url, meta=LANGUAGE_HOME)
         async for result in self._harvest(response, parsed, lang, 0, rendered):
             yield result
         if parsed is not None and url not in self.probed:
@@ -583,7 +588,9 @@ class SiteSpider(BodySpider):
             root = f"{urlsplit(target).scheme}://{urlsplit(target).netloc}"
             if target not in self.requested:
                 self.requested.add(target)
-                out.append(self.page_request(target, self.parse_page, depth=depth, source_url=page_url))
+                out.append(
+                    self.page_request(target, self.parse_page, depth=depth, source_url=page_url, meta=LANGUAGE_HOME)
+                )
             out.append(
                 self.probe_request(
                     f"{root}/robots.txt",
