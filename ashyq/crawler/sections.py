@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 from ashyq.base.text import fold_kazakh
 from ashyq.config.loader import ConfigError, kind, read
@@ -51,12 +52,20 @@ def section_titles() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(titles.items(), key=lambda pair: (-len(pair[0]), pair[0])))
 
 
+@functools.cache
+def _any_title() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One expression for every title (a page's links are many: one search each), and title → section."""
+    titles = section_titles()
+    if not titles:
+        return None, {}
+    return re.compile("|".join(re.escape(title) for title, _ in titles)), dict(titles)
+
+
 def section_named(label: str | None) -> str | None:
-    """The section a link's label names (its id), or None."""
+    """The section a link's label names (its id: the longest title found decides), or None."""
     folded = fold_kazakh(label or "")
-    if not folded:
+    expression, sections = _any_title()
+    if not folded or expression is None:
         return None
-    for title, section_id in section_titles():
-        if title in folded:
-            return section_id
-    return None
+    found = [m.group(0) for m in expression.finditer(folded)]
+    return sections[max(found, key=len)] if found else None
