@@ -61,6 +61,7 @@ def _any_title() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile("|".join(re.escape(title) for title, _ in titles)), dict(titles)
 
 
+@functools.lru_cache(maxsize=8192)  # a site's menus repeat on every page
 def section_named(label: str | None) -> str | None:
     """The section a link's label names (its id: the longest title found decides), or None."""
     folded = fold_kazakh(label or "")

@@ -274,8 +274,10 @@ def test_a_vocabulary_that_does_not_load_leaves_links_ordinary_and_the_crawl_goi
     monkeypatch.setattr(sections, "read", broken)
     sections.section_titles.cache_clear()
     sections._any_title.cache_clear()
+    sections.section_named.cache_clear()
     try:
         assert section_named("Мемлекеттік сатып алу") is None
     finally:
         sections.section_titles.cache_clear()
         sections._any_title.cache_clear()
+        sections.section_named.cache_clear()
