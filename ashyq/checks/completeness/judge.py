@@ -95,6 +95,7 @@ from ashyq.checks.completeness.readings import (
     date_label,
     missing_parts,
     parts_doubt,
+    parts_enough,
     single_doubt,
     tells_unknown,
     weak_doubt,
@@ -356,11 +357,12 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
     if place.unread is not None and _not_shown(verdict, indicator, best, place.unread, search.artifacts):
         return True
     if indicator.parts:
-        named, missing = missing_parts(indicator, [best.unit, *search.section_units], lang)
-        if missing:  # one form of several the wording lists: not shown, and said
+        named, missing = missing_parts(indicator, [best.unit, *search.section_units], lang, search.units)
+        if missing:  # some of the forms the wording lists: said; not shown unless enough of an open list
             verdict.doubts.append(parts_doubt(indicator, best.unit, lang, named, missing))
-            verdict.absent.append(indicator)
-            return True
+            if not parts_enough(indicator, named):
+                verdict.absent.append(indicator)
+                return True
     if place.weak == "heading_only":  # a heading over nothing: not shown, and said
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
         verdict.placeholders.setdefault(indicator.id, (best, ""))

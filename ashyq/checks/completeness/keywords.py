@@ -61,8 +61,7 @@ translation.
 its place (the place's blocks and the blocks under them). A place naming some of them shows one form of
 several: the indicator is not counted, and the verdict is uncertain (the list ends «и др.», an
 assessor may read the forms shown as enough). ``parts_min``: how many of the forms show it where the list
-is open («… интернет-приемная и др.»: the forms are examples; one alone is not the list, two are more
-than one form); by default every one.
+is open («… интернет-приемная и др.»), the verdict uncertain when some are missing; by default every one.
 
 ``per_item`` (kk/ru words naming one item of a kind: a vacancy's post): the indicator is stated for every
 item (each vacancy's qualification requirements) and judged over the items found: items without it are

@@ -3,9 +3,10 @@ leave (house style 14): what :mod:`ashyq.checks.completeness.judge` asks before 
 
 * ``parts`` — an indicator whose wording lists several forms (Appendix 15, 1.11 indicator 6: «Данные об
   опросах населения, обобщение и анализ запросов на получение информации, ответы на часто задаваемые
-  вопросы, интернет-приемная и др») is shown where the section names the forms it lists - of an open list
-  («и др.») as many as ``parts_min`` says (two: more than one form); one form of several (a FAQ alone)
-  does not show it, and the verdict says so as a doubt.
+  вопросы, интернет-приемная и др») is shown where the site names the forms it lists (the section, or the
+  content of another page: a poll is a widget on the home page) - of an open list as many as ``parts_min``
+  says, the verdict then uncertain; one form of several (a FAQ alone) does not show it, and the verdict says
+  so as a doubt.
 * a postal address is a street and house or a postal code; a page that names only the city the body sits
   in has not given it, and the verdict says the city was seen.
 * a date's label («Дата последнего изменения: 12.11.2026», «Соңғы өзгеріс күні») says when a page
@@ -55,18 +56,23 @@ class Doubt:
     detail: str
 
 
-def missing_parts(indicator: Indicator, units: Sequence[Unit], lang: str) -> tuple[list[int], list[int]]:
-    """The indices of ``indicator.parts`` the units name (their content and link labels) and those they
-    do not; none missing where the list is open and ``indicator.parts_min`` of its forms are named."""
-    texts = [u.main for u in units] + [label for u in units for label, _ in u.anchors]
+def missing_parts(
+    indicator: Indicator, units: Sequence[Unit], lang: str, elsewhere: Sequence[Unit] = ()
+) -> tuple[list[int], list[int]]:
+    """The indices of ``indicator.parts`` the units name (their content and link labels), or the content of
+    the site's other pages (``elsewhere``: a poll is a widget on the home page), and those none names."""
+    texts = [u.main for u in (*units, *elsewhere)] + [label for u in units for label, _ in u.anchors]
     named: list[int] = []
     missing: list[int] = []
     for n, part in enumerate(indicator.parts):
         words = part.keywords.get(lang, ())
         (named if any(p.search(t) for p in words for t in texts) else missing).append(n)
-    if indicator.parts_min is not None and len(named) >= indicator.parts_min:
-        return named, []
     return named, missing
+
+
+def parts_enough(indicator: Indicator, named: list[int]) -> bool:
+    """Whether the forms named show the indicator: every one, or ``parts_min`` of an open list."""
+    return len(named) >= (indicator.parts_min or len(indicator.parts))
 
 
 def parts_doubt(indicator: Indicator, unit: Unit, lang: str, named: list[int], missing: list[int]) -> Doubt:
@@ -75,13 +81,17 @@ def parts_doubt(indicator: Indicator, unit: Unit, lang: str, named: list[int], m
     def words(indices: list[int]) -> str:
         return ", ".join(f"«{indicator.parts[n].name[lang]}»" for n in indices)
 
+    if parts_enough(indicator, named):
+        verdict = "counted as shown (the list is open), an assessor may read the missing ones as needed"
+    else:
+        verdict = "counted as not shown, an assessor may read the forms shown as enough"
     return Doubt(
         indicator.id,
         "other_reading",
         unit,
         indicator.name[lang],
         f"{indicator.id}: the wording lists several forms or parts; the section shows {words(named)} "
-        f"but not {words(missing)}: counted as not shown, an assessor may read the forms shown as enough",
+        f"but not {words(missing)}: {verdict}",
     )
 
 
