@@ -364,9 +364,10 @@ def content_text(parsed: Parsed) -> str:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "3", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "4", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Appendix 14 row 2.8: date and time of posting and of the last change shown."""
+    """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
+    the time as well as the date: a date alone leaves it unmet)."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     materials = [p for p in pages if is_material(p.page, config) and not is_home(p.page)]
@@ -381,16 +382,29 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     date, clock = pattern(config, "date"), pattern(config, "time")
     texts = {p.page.url: content_text(p) for p in materials}
     dated = [p for p in materials if date.search(texts[p.page.url])]
-    timed = [p for p in dated if clock.search(texts[p.page.url])]
-    modified = [p for p in pages if _change_date_shown(p.text(), labels(config, "modified"), date)]
+    words = labels(config, "modified")
+    timed = [p for p in dated if _posting_timed(texts[p.page.url], date, clock, words)]
+    modified = [p for p in pages if _change_date_shown(p.text(), words, date)]
+    modified_timed = [p for p in modified if _change_date_shown(p.text(), words, date, clock)]
     deficiencies = []
     if len(dated) * 2 < len(materials):
         undated = [p for p in materials if p not in dated]
         deficiencies.append(pages_deficiency("no_publication_date", "materials without a date of posting", undated))
+    elif len(timed) * 2 < len(dated):  # «дата и время размещения»: the date alone leaves the requirement unmet
+        untimed = [p for p in dated if p not in timed]
+        deficiencies.append(
+            pages_deficiency("no_publication_time", "materials whose date of posting has no time", untimed)
+        )
     if not modified:
         deficiencies.append(
             pages_deficiency(
                 "no_modification_date", "no page shows when its information was last changed", materials[:3]
+            )
+        )
+    elif not modified_timed:  # «дата и время … последнего изменения»
+        deficiencies.append(
+            pages_deficiency(
+                "no_modification_time", "the date of the last change is shown without its time", modified[:3]
             )
         )
     measured = {
@@ -398,6 +412,7 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "with_date": len(dated),
         "with_time": len(timed),
         "with_modification_date": len(modified),
+        "with_modification_time": len(modified_timed),
     }
     shown = (dated or materials)[0]
     return [
@@ -405,16 +420,34 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     ]
 
 
-def _change_date_shown(text: str, words: list[str], date: re.Pattern[str]) -> bool:
+def _posting_timed(text: str, date: re.Pattern[str], clock: re.Pattern[str], words: list[str]) -> bool:
+    """A date with its time right after it that is not a date of change (one the modified words announce)."""
+    lowered, last = text.lower(), 0
+    for found in date.finditer(text):
+        before = lowered[max(last, found.start() - 40) : found.start()]  # back to the previous date at most
+        last = found.end()
+        if any(w.lower() in before for w in words):
+            continue
+        if clock.search(text[found.end() : found.end() + 12]):
+            return True
+    return False
+
+
+def _change_date_shown(
+    text: str, words: list[str], date: re.Pattern[str], clock: re.Pattern[str] | None = None
+) -> bool:
     """Whether the page shows the reader when its information was last changed: one of the words
     («Дата изменения», «Жаңартылған» …) with a date right after it. An HTTP ``Last-Modified`` header
     or a site map's ``lastmod`` is not shown to the reader (row 2.8, «указание … даты … последнего
-    изменения»), and the word alone, with no date, dates nothing."""
+    изменения»), and the word alone, with no date, dates nothing. With ``clock``: the date followed by
+    its time."""
     lowered = text.lower()
     for word in words:
         at = lowered.find(word.lower())
         while at >= 0:
-            if date.search(text[at + len(word) : at + len(word) + 40]):
+            after = text[at + len(word) : at + len(word) + 40]
+            found = date.search(after)
+            if found and (clock is None or clock.search(after[found.end() : found.end() + 12])):
                 return True
             at = lowered.find(word.lower(), at + 1)
     return False
