@@ -347,6 +347,7 @@ class VocabularyIndicator(Schema):
     official_language: str | None = None  # kk or ru: the one language its official text exists in
     parts: list[dict[str, list[str]]] = []  # the forms its wording lists, each kk/ru keywords
     parts_min: int | None = None  # how many of the forms show it (an open list «… и др.»); None: every one
+    parts_closed: bool = False  # the wording lists them as a closed list (no «и др.»): a missing one is certain
     per_item: Words = {}  # kk/ru words naming one item of the kind it is stated for (a vacancy's post)
 
 

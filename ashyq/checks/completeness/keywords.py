@@ -62,6 +62,9 @@ its place (the place's blocks and the blocks under them). A place naming some of
 several: the indicator is not counted, and the verdict is uncertain (the list ends «и др.», an
 assessor may read the forms shown as enough). ``parts_min``: how many of the forms show it where the list
 is open («… интернет-приемная и др.»), the verdict uncertain when some are missing; by default every one.
+``parts_closed``: the wording lists the parts as a closed list, without «и др.» (Appendix 16's e-appeals «со
+ссылкой на портал egov, в том числе на AppStore или PlayMarket»): a place missing one does not show the
+indicator, and there is no other reading to ask about (certain).
 
 ``per_item`` (kk/ru words naming one item of a kind: a vacancy's post): the indicator is stated for every
 item (each vacancy's qualification requirements) and judged over the items found: items without it are
@@ -129,6 +132,7 @@ class Indicator:
     # интернет-приемная и др.»), each kk/ru keywords: it is shown where its place names every one
     parts: tuple[Part, ...] = ()
     parts_min: int | None = None  # ``parts_min``: how many of the forms show it (an open list); None: all
+    parts_closed: bool = False  # ``parts_closed``: a closed list (no «и др.»): a missing part is certain
     # ``per_item``: kk/ru words naming one item of the kind the indicator is stated for (a vacancy's post:
     # «специалист», «маман»); judged over the items found (:mod:`ashyq.checks.completeness.instances`)
     per_item: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
@@ -248,6 +252,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         ),
         per_item=_by_lang(spec["per_item"], f"{where}/per_item") if spec.get("per_item") else {},
         parts_min=_parts_min(spec, len(parts), where),
+        parts_closed=bool(spec.get("parts_closed", False)),
     )
 
 
