@@ -23,6 +23,11 @@ FAQ_BUTTONS_RU = (
     '<div class="faq"><button aria-expanded="false">Как получить архивную справку?</button><div hidden><p>Подайте'
     " запрос через портал электронного правительства или в отделении Государственной корпорации.</p></div></div>"
 )
+# a news list a script fills, and the line it shows at the end of the list: nothing to click on
+FEED_END_KK = (
+    '<ul id="feed" data-src="/api/news?page=1&amp;lang=kk" aria-live="polite"></ul>'
+    '<p id="feed-end" hidden>Барлық жаңалықтар көрсетілді.</p>'
+)
 FAQ_DETAILS_KK = (
     "<details><summary>Мұрағаттық анықтаманы қалай алуға болады?</summary><p>Сұрауды электрондық үкімет порталы"
     " арқылы беріңіз.</p></details>"
@@ -31,8 +36,8 @@ FAQ_DETAILS_KK = (
 
 @pytest.mark.parametrize(
     ("body", "expected"),
-    [(FAQ_DIVS_RU, True), (FAQ_DIVS_KK, True), (FAQ_BUTTONS_RU, False), (FAQ_DETAILS_KK, False)],
-    ids=["divs-ru", "heading-kk", "buttons-ru", "details-kk"],
+    [(FAQ_DIVS_RU, True), (FAQ_DIVS_KK, True), (FAQ_BUTTONS_RU, False), (FAQ_DETAILS_KK, False), (FEED_END_KK, False)],
+    ids=["divs-ru", "heading-kk", "buttons-ru", "details-kk", "feed-end-kk"],
 )
 def test_text_opened_by_no_control_is_for_the_browser(body: str, expected: bool) -> None:
     page = PageSnapshot(

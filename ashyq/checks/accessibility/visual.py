@@ -115,11 +115,13 @@ def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
     return forms | out
 
 
-# hidden text (an answer of a FAQ, the body of an accordion) right after an element that is neither a
-# control nor holds one: whatever opens it is a click listener, which only the browser tells (3.3)
+# hidden text (an answer of a FAQ, the body of an accordion) right after an element with words of its
+# own to click on (a question, a heading) that is neither a control nor holds one: whatever opens it is
+# a click listener, which only the browser tells (3.3). An empty list a script fills is no trigger.
 _ON_DEMAND = (
     "//*[(@hidden or contains(translate(@style, ' ', ''), 'display:none')) and string-length(normalize-space()) > 20]"
-    "[preceding-sibling::*[1][not(self::a or self::button or self::summary or self::label or self::input"
+    "[preceding-sibling::*[1][normalize-space() and string-length(normalize-space()) < 300]"
+    "[not(self::a or self::button or self::summary or self::label or self::input"
     " or @tabindex or @role='button' or @href) and not(.//a or .//button or .//*[@tabindex] or .//input)]]"
 )
 
