@@ -7,7 +7,10 @@ tell whether the body states them for every post. An indicator with ``per_item``
 one item: a post's «специалист», «маман» …) is read so:
 
 * the items are the section's headed groups whose heading names an item (a heading and the blocks under
-  it), and the pages the section's content links to whose title names one;
+  it), and the pages the section's content links to whose title names one; on a section page with no such
+  heading (no table, whose rows split a post from its requirements, and no heading of the indicator's own),
+  its paragraphs and list items that name one with its category («Ведущий специалист отдела … (E-R-5).» a
+  paragraph each);
 * a statement outside every item (a general «Квалификационные требования» over the section) states it for
   all of them: the indicator is judged as any other;
 * otherwise each item is asked for the indicator's words: the items without them are the note's
@@ -21,11 +24,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ashyq.base.text import fold_kazakh, normalise
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section
 from ashyq.checks.completeness.memos import linked_pages
 from ashyq.checks.completeness.page_blocks import Block
-from ashyq.checks.completeness.places import extent_of, matches, section_blocks, unit_blocks
+from ashyq.checks.completeness.places import extent_of, matches, paragraphs, section_blocks, unit_blocks
+
+# a civil-service post's category as vacancy notices give it: «(E-R-4)», «C-4», «(категория С-О-5)», «B-3 санаты»
+CATEGORY = re.compile(r"(?<![\w-])[abcdeавсде](?:-[a-zа-я]{1,2})?-\d{1,2}(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,7 @@ def items_of(
     """The items of the kind in the section (headed groups, linked pages), and the section's blocks that
     belong to none of them."""
     words = indicator.per_item.get(lang, ())
+    members = {id(u) for u in section_units}
     items: list[Item] = []
     rest: list[Block] = []
     seen: set[int] = set()
@@ -84,6 +92,11 @@ def items_of(
                 items.append(Item(unit, group, block.raw_heading))
             else:
                 rest.append(block)
+        if not taken and id(unit) in members and _unheaded(indicator, unit, blocks, lang):
+            named, others = _paragraph_items(unit, words, lang)
+            if named:
+                items += named
+                rest = [b for b in rest if b not in blocks] + others
         for targets in linked_pages(unit, blocks, pages):
             for target in targets:
                 if id(target) not in seen and matches(words, target.title):
@@ -114,3 +127,28 @@ def per_item(
 
 def _names(keywords: Sequence[re.Pattern[str]], blocks: Sequence[Block]) -> bool:
     return any(matches(keywords, b.all_text) for b in blocks)
+
+
+def _unheaded(indicator: Indicator, unit: Unit, blocks: Sequence[Block], lang: str) -> bool:
+    """Whether a section page gives its items a paragraph each: no table (its rows split a post from its
+    requirements) and no heading of the indicator's own (requirements headed apart are stated for all)."""
+    keywords = indicator.keywords.get(lang, ())
+    return "<table" not in unit.html.lower() and not any(matches(keywords, b.heading) for b in blocks if b.heading)
+
+
+def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) -> tuple[list[Item], list[Block]]:
+    """A section page's paragraphs and list items of its content that name an item with its category (the
+    items), and the others (what the page states outside every item), each read as a block of its own."""
+    read = fold_kazakh if lang == "kk" else normalise
+    named: list[Item] = []
+    others: list[Block] = []
+    for written, _ in paragraphs(unit):
+        text = read(written)
+        if not text or text not in unit.main:
+            continue  # a menu's or a footer's item, not the content
+        block = Block("", (), text, lang, (), ())
+        if matches(words, text) and CATEGORY.search(text):
+            named.append(Item(unit, (block,), " ".join(written.split())))
+        else:
+            others.append(block)
+    return named, others
