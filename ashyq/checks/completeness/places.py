@@ -280,9 +280,13 @@ def together_ok(indicator: Indicator, hit: Hit, lang: str) -> bool:
     if indicator.together and matches(indicator.together.get(lang, ()), text):
         return True
     if indicator.together_figures:
+        if hit.rank == 3 and not any(p in hit.unit.tags for p in indicator.urls):
+            # the page only links an address of the kind (a site map): the link is the place, a data file or not
+            linked = [h for h in hit.unit.links.split() if any(p in h for p in indicator.urls)]
+            return any(p in h for h in linked for p in indicator.together_urls)
         if hit.announced or figures(" ".join(b.all_text for b in blocks), lang) or any(b.images for b in blocks):
             return True  # a picture shown there (a scan, an infographic) holds the data as well
-        if hit.block is None:  # the whole unit (a page or a document record): the files it offers too
+        if hit.block is None and hit.unit.kind not in ("page", "mobile"):  # a document record: its file
             hrefs = f"{hrefs} {hit.unit.links}"
         return any(p in hrefs or p in hit.href for p in indicator.together_urls)
     return any(p in hrefs or p in text for p in indicator.together_urls)
