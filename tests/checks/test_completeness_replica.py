@@ -129,7 +129,9 @@ def test_precision_and_recall_against_the_ground_truth(replica: tuple[World, dic
     assert not unexplained, sorted(unexplained)
     # 22: karaganda's 1.6 in both languages (known above) is flagged since a page title over nothing no
     # longer shows the budget's execution: its documents, from 2024, are what shows it
-    assert len(extra) <= 22, sorted(extra)
+    # 24: adilet's 1.4 in both languages (its feedback forms lack a poll) since Appendix 16's forms are read
+    # as the row lists them
+    assert len(extra) <= 24, sorted(extra)
 
 
 def test_not_assessed_when_the_reception_was_refused(replica: tuple[World, dict[str, BodyArtifacts]]) -> None:
