@@ -4,7 +4,9 @@
 
 What moves is watched from the moment the page starts: a recorder installed before any of the
 page's scripts (:data:`RECORDER`) notes every change the page makes to its own text and to the
-position of its elements, until the first simulated key press or click. Read together with the
+position of its elements, until the first simulated key press or click; what one batch of the
+page's changes does to an element is one change of it (a list given eight items at once changed
+once). Read together with the
 running CSS animations, ``<marquee>``/``<blink>`` and autoplaying video, that is what moved. The
 page's timers are watched too: what one run of a ``setInterval`` (or of a timeout that re-arms
 itself) changes is one move of the changed elements' common ancestor, so a carousel turned by a
@@ -36,11 +38,15 @@ RECORDER = """
     if (window.__ashyqQuiet !== null) return;
     const now = performance.now();
     const changed = [];
+    const once = new Map();  // one batch is one change of an element: eight items appended at once are one
     for (const r of records) {
       if (r.type === 'attributes' && r.attributeName && r.attributeName.startsWith('data-ashyq')) continue;
       let el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (!el) continue;
       const kind = r.type === 'attributes' ? 'attribute' : 'text';
+      const kinds = once.get(el) || new Set();
+      if (kinds.has(kind)) continue;
+      kinds.add(kind); once.set(el, kinds);
       if (moves.length < 4000) moves.push([el, kind, now]);
       changed.push(el);
     }
