@@ -301,7 +301,7 @@ def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef
 
 
 # ------------------------------------------------------------------------------------------- 3.2
-@register("a14.motion", "5", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
+@register("a14.motion", "6", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
 def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.2: A way to stop moving, blinking or scrolling content that flashes more than three times a
     second."""
