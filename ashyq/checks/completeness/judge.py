@@ -357,7 +357,9 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
     if place.unread is not None and _not_shown(verdict, indicator, best, place.unread, search.artifacts):
         return True
     if indicator.parts:
-        named, missing = missing_parts(indicator, [best.unit, *search.section_units], lang, search.units)
+        # a closed list's parts (the e-appeals' link to the egov app) are read in the section, not elsewhere on the site
+        elsewhere = () if indicator.parts_closed else search.units
+        named, missing = missing_parts(indicator, [best.unit, *search.section_units], lang, elsewhere)
         if missing:  # some of the forms the wording lists: said; not shown unless enough of an open list
             if not indicator.parts_closed:  # a closed list (no «и др.») has no other reading
                 verdict.doubts.append(parts_doubt(indicator, best.unit, lang, named, missing))

@@ -63,8 +63,9 @@ several: the indicator is not counted, and the verdict is uncertain (the list en
 assessor may read the forms shown as enough). ``parts_min``: how many of the forms show it where the list
 is open («… интернет-приемная и др.»), the verdict uncertain when some are missing; by default every one.
 ``parts_closed``: the wording lists the parts as a closed list, without «и др.» (Appendix 16's e-appeals «со
-ссылкой на портал egov, в том числе на AppStore или PlayMarket»): a place missing one does not show the
-indicator, and there is no other reading to ask about (certain).
+ссылкой на портал egov, в том числе на AppStore или PlayMarket»): its parts are read in the section (not on
+the site's other pages: the app's links in a service memo are the memo's), a place missing one does not show
+the indicator, and there is no other reading to ask about (certain).
 
 ``per_item`` (kk/ru words naming one item of a kind: a vacancy's post): the indicator is stated for every
 item (each vacancy's qualification requirements) and judged over the items found: items without it are
