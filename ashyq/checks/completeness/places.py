@@ -157,7 +157,10 @@ def hits_in(
             named = named or any(p in hrefs for p in indicator.urls)
             if named and detected(indicator.detect, unit, vocabulary, block.all_text, hrefs, lang):
                 yield Hit(unit, block, f"«{block.raw_heading or block.text[:60]}»", extent_of(every, block))
-        whole = indicator.match == "anywhere" or (indicator.match == "section" and tuple(blocks) == every)
+        # a section page read whole where it has more than its content (its footer: Table 7 reads content only)
+        whole = indicator.match == "anywhere" or (
+            indicator.match == "section" and tuple(blocks) == every and unit.text != unit.main
+        )
         bare = not (keywords or indicator.urls) and whole
         # contacts sit in footers: for a bare detector, the whole page a visitor reads (of the section's pages
         # only, where it is read in the section: the body's address, not another's in a page's text)
