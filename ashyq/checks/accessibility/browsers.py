@@ -256,7 +256,18 @@ def _measured_here(artifacts: BodyArtifacts, item: str) -> Result:
         look_at=notice[0].page.evidence(None, notice[1]) if notice else (evidence[0] if evidence else None),
         quote=notice[1] if notice else None,
         detail=detail,
+        question=QUESTION,
     )
+
+
+QUESTION = {
+    "ru": "Корректно ли отображаются информация и структура интернет-ресурса в браузерах Firefox, Internet Explorer, "
+    "Opera, Safari и Windows Phone (п. 2.1 приложения 14)? Проверка выполнена только в Chromium (страницы сайта и "
+    "главная страница в профилях Android и iPhone): откройте главную страницу в этих браузерах.",
+    "kk": "Интернет-ресурс ақпараты мен құрылымы Firefox, Internet Explorer, Opera, Safari және Windows Phone "
+    "браузерлерінде дұрыс көрсетіле ме (14-қосымшаның 2.1-тармағы)? Тексеру тек Chromium-да жүргізілді (сайт беттері "
+    "және Android пен iPhone профильдеріндегі басты бет): басты бетті осы браузерлерде ашыңыз.",
+}
 
 
 def _by_provider(artifacts: BodyArtifacts, item: str, taken: list[Measurement]) -> Result:

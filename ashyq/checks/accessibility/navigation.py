@@ -315,6 +315,12 @@ def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
             look_at=shown.page.evidence(_empty_menu(shown, config), shown.page.title or shown.page.url),
             detail="the main menu is a container a script fills and no browser rendering of the site was taken: "
             "open the page in a browser and see whether the menu shows",
+            question={
+                "ru": "Есть ли на каждой странице основное меню навигации (п. 2.3 приложения 14)? "
+                "Меню строит сценарий, а отображение страницы в браузере не снималось: откройте страницу в браузере.",
+                "kk": "Әр бетте негізгі навигация мәзірі бар ма (14-қосымшаның 2.3-тармағы)? Мәзірді сценарий құрады, "
+                "ал беттің браузердегі көрінісі алынбады: бетті браузерде ашыңыз.",
+            },
         )
     return result
 
