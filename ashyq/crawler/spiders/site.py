@@ -26,6 +26,11 @@ Two kinds of site need more than the served HTML:
   answer a phone gets at the entry address (a redirect, or other markup), and harvested with a
   phone's user agent in every language it offers, as pages of ``source`` ``site-mobile``.
 
+A language the site keeps in the session (a cookie its switch sets, every address answering in it)
+is told from the site's own switch and read in a cookie jar of its own, each of its pages under the
+address the switch gives it (:mod:`ashyq.crawler.spiders.site_session`); a switch to another language
+is always read in that language's jar, so it never changes the language of the rest of the crawl.
+
 robots.txt and sitemap quirks (a relative ``Sitemap:`` line or ``loc``, a missing or junk file, a
 gzipped sitemap) are read as far as they can be and never end the spider.
 """
@@ -76,6 +81,15 @@ from ashyq.crawler.spiders.site_page import (
     sitemaps_in_robots,
 )
 from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer, body_archiver
+from ashyq.crawler.spiders.site_session import (
+    LANGUAGE_JAR,
+    PLAIN,
+    SWITCH_FROM,
+    SessionSwitch,
+    jar,
+    leads_back,
+    session_switch,
+)
 from ashyq.store.bodies import Body
 
 # Sites on the unified gov.kz platform are the gov.kz spider's.
@@ -144,6 +158,7 @@ class SiteSpider(BodySpider):
         self.entry_links: dict[str, set[str]] = {}  # an entry page → its internal links (the adaptive test)
         self.probed: set[str] = set()
         self.language_hosts: dict[str, str] = {}  # a host the site's language switch adds → where it was found
+        self.session_langs: dict[str, SessionSwitch] = {}  # a language the site keeps in a cookie (site_session)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SiteSpider:
@@ -218,7 +233,10 @@ class SiteSpider(BodySpider):
         if landed not in self.hosts and any(same_registrable_domain(landed, known) for known in self.hosts):
             self.hosts |= _host_variants(response.url)  # www.body.gov.kz → kk.body.gov.kz: where the site is
         lang = self._lang(parsed, response)
-        switches = {lg: u for lg, u in (parsed.language_links if parsed else {}).items() if u != url}
+        # a switch to the page's own language that leads back to it (``?lang=kk`` beside ``?lang=ru``) is
+        # no sign of a splash page
+        offers = (parsed.language_links if parsed else {}).items()
+        switches = {lg: u for lg, u in offers if u != url and not (lg == lang and leads_back(url, u))}
         if sum(1 for lg in LANGS if lg in switches) >= 2:
             lang = None  # a splash page that only offers the languages belongs to neither
         elif lang in LANGS:
@@ -231,7 +249,8 @@ class SiteSpider(BodySpider):
                 self.homes.setdefault(switch_lang, home)
                 if home not in self.requested and not (self.mobile and self.mobile.contains(home)):
                     self.requested.add(home)
-                    yield self.page_request(home, self.parse_page, depth=0, source_url=url, meta=LANGUAGE_HOME)
+                    meta = {**LANGUAGE_HOME, **self._jar_meta(switch_lang, url, parsed, response.url)}
+                    yield self.page_request(home, self.parse_page, depth=0, source_url=url, meta=meta, dont_filter=True)
         async for result in self._harvest(response, parsed, lang, 0, rendered):
             yield result
         if parsed is not None and url not in self.probed:
@@ -249,6 +268,7 @@ class SiteSpider(BodySpider):
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         parsed, rendered = await self._read(response)
         depth = response.meta.get(DEPTH)  # None: known from the sitemap only, not yet by clicks
+        self._detect_session(response, parsed)
         if parsed is not None and response.status < 400 and self._is_internal(response.url):
             offered = {**parsed.alternates, **parsed.language_links}
             for request_out in self._adopt_language_hosts(offered, canonical_url(response.url)):
@@ -399,6 +419,7 @@ class SiteSpider(BodySpider):
         depth: int | None,
         downloads: list[DownloadRecord],
         source: str,
+        counterpart: str | None = None,
     ) -> PageItem:
         archive = self.archive_fields(response)
         links = [] if parsed is None else parsed.links
@@ -419,7 +440,7 @@ class SiteSpider(BodySpider):
             title=(rendered.title if rendered is not None else None) or (parsed.title if parsed else None),
             source=source,
             rendered=rendered is not None,
-            counterpart_url=(parsed.language_links.get(_other(lang) or "") if parsed else None),
+            counterpart_url=counterpart or (parsed.language_links.get(_other(lang) or "") if parsed else None),
             links=[LinkRecord(lk.url, lk.anchor_text, self._is_internal(lk.url), lk.rel, lk.target) for lk in links],
             downloads=downloads,
             dom_path=rendered.dom_path if rendered is not None else None,
@@ -445,7 +466,9 @@ class SiteSpider(BodySpider):
         if first != url:
             self.alias[url] = first  # the same bytes under another address: one page
             return
-        if final != url:
+        jar_lang = request.meta.get(LANGUAGE_JAR)
+        session = self.session_langs.get(jar_lang or "")
+        if final != url and not (jar_lang and final in self.requested):  # not the first language's address
             self.alias.setdefault(final, url)
         self.page_langs[url] = lang
         links = [] if parsed is None else parsed.links
@@ -464,24 +487,112 @@ class SiteSpider(BodySpider):
             for r in (rendered.routes if rendered is not None else [])
             if self._is_internal(r) and not download_format(r) and canonical_url(r) not in (url, final)
         ]
-        self.graph[url] = list(dict.fromkeys([*internal_pages, *routes]))
+        follow = self._follow_plan(url, lang, parsed, [*internal_pages, *routes], request.meta)
+        self.graph[url] = list(dict.fromkeys(address for _, address, _ in follow))
         if depth == 0:
             self.entry_links[url] = set(internal_pages)
-        yield self._page_item(response, parsed, rendered, url, lang, depth, downloads, self.source)
+        plain = request.meta.get(PLAIN) if session is not None else None  # its twin in the first language
+        yield self._page_item(response, parsed, rendered, url, lang, depth, downloads, self.source, plain)
         sections: dict[str, str | None] = {}
         for link in links:  # any of the links to a page may be the one whose label names a section
             sections[link.url] = sections.get(link.url) or section_named(link.anchor_text)
-        for target in [*internal_pages, *routes]:
-            if target not in self.requested and not (self.mobile is not None and self.mobile.contains(target)):
-                self.requested.add(target)
+        for target, address, in_jar in follow:
+            if address not in self.requested and not (self.mobile is not None and self.mobile.contains(address)):
+                self.requested.add(address)
                 next_depth = None if depth is None else depth + 1
                 section = sections.get(target)
-                meta = {SECTION_LINK: section} if section else None
-                yield self.page_request(target, self.parse_page, depth=next_depth, source_url=url, meta=meta)
+                meta = {**in_jar, **({SECTION_LINK: section} if section else {})}
+                yield self.page_request(
+                    address, self.parse_page, depth=next_depth, source_url=url, meta=meta, dont_filter=bool(in_jar)
+                )
         for request_out in self._mobile_requests(mobile_targets, 0, url):
             yield request_out
         for request_out in self._link_checks(links, url):
             yield request_out
+
+    # ── a language kept in the session (site_session) ────────────────────────────────────────
+
+    def _jar_meta(
+        self, lang: str, plain: str, parsed: ParsedPage | None = None, page_url: str | None = None
+    ) -> dict[str, Any]:
+        """A request read in ``lang``'s own cookie jar, for the page whose first-language address is
+        ``plain``; with ``parsed``, the switch on that page it follows (to tell a session-kept language)."""
+        meta: dict[str, Any] = {"cookiejar": jar(lang), LANGUAGE_JAR: lang, PLAIN: plain}
+        if parsed is not None and lang in LANGS and lang not in self.session_langs:
+            meta[SWITCH_FROM] = {"url": plain, "links": self._neutral_links(parsed, page_url or plain)}
+        return meta
+
+    def _neutral_links(self, parsed: ParsedPage, page_url: str) -> list[str]:
+        """A page's links to other pages of the site, its language switches left out."""
+        switches = set(parsed.language_links.values())
+        return sorted(
+            {
+                link.url
+                for link in parsed.links
+                if link.url.startswith("http")
+                and self._is_internal(link.url)
+                and link.url not in switches
+                and not download_format(link.url)
+                and not leads_back(page_url, link.url)
+            }
+        )
+
+    def _detect_session(self, response: Response, parsed: ParsedPage | None) -> None:
+        """Whether the switch this page was reached by keeps its language in the session
+        (:func:`~ashyq.crawler.spiders.site_session.session_switch`)."""
+        request = response.request
+        origin = request.meta.get(SWITCH_FROM) if request is not None else None
+        lang = request.meta.get(LANGUAGE_JAR) if request is not None else None
+        if request is None or not origin or lang not in LANGS or lang in self.session_langs or parsed is None:
+            return
+        if response.status >= 400:
+            return
+        found = session_switch(
+            origin["url"],
+            origin["links"],
+            canonical_url(original_url(request)),
+            canonical_url(response.url),
+            self._lang(parsed, response),
+            self._neutral_links(parsed, response.url),
+            lang,
+        )
+        if found is None:
+            return
+        self.session_langs[lang] = found
+        self.logger.info("language kept in the session: %s", found.found_by)
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value(f"ashyq/session_language/{lang}", found.found_by)
+
+    def _follow_plan(
+        self, url: str, lang: str | None, parsed: ParsedPage | None, targets: list[str], meta: dict[str, Any]
+    ) -> list[tuple[str, str, dict[str, Any]]]:
+        """Where each internal link of a page is read: (link, address, the jar's meta or nothing).
+
+        A switch to another language is read in that language's cookie jar (it must not change the
+        language of the rest of the crawl). On a site that keeps a language in the session, a page read
+        in that language's jar has its links read there too, each under the address its switch gives it
+        (:meth:`SessionSwitch.twin`), and its switch back leads to the first language's address; a switch
+        to the page's own language is not followed (it only sets the cookie again)."""
+        jar_lang = meta.get(LANGUAGE_JAR)
+        session = self.session_langs.get(jar_lang or "")
+        plain = meta.get(PLAIN, url) if session is not None else url
+        switch_of = {u: lg for lg, u in parsed.language_links.items()} if parsed is not None else {}
+        plan: list[tuple[str, str, dict[str, Any]]] = []
+        for target in dict.fromkeys(targets):
+            to = switch_of.get(target)
+            if to is None:
+                if session is not None:
+                    plan.append((target, session.twin(target), self._jar_meta(session.lang, target)))
+                else:
+                    plan.append((target, target, {}))
+            elif to in (lang, jar_lang):
+                if not self.session_langs:
+                    plan.append((target, target, {}))
+            elif session is not None and to in LANGS:  # back to the first language
+                plan.append((target, plain, {}))
+            else:
+                plan.append((target, target, self._jar_meta(to, plain, parsed, url)))
+        return plan
 
     # ── the mobile version ──────────────────────────────────────────────────────────────────
 
