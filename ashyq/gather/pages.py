@@ -25,7 +25,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
 from ashyq.base.tasks import together
@@ -307,6 +307,20 @@ async def _gather(
     return result
 
 
+# query parameters by which a site's language switch names the language it sets (``?lang=ru``,
+# ``/Home/SetLanguage?culture=kk-KZ&returnUrl=…``)
+LANGUAGE_PARAMETERS = frozenset({"lang", "language", "locale", "culture", "hl"})
+
+
+def sets_language(url: str | None) -> bool:
+    """Whether an address is a language switch's: on a site that keeps the language in a session
+    cookie it changes the language of every page loaded after it in the same browser context (the
+    harvest stores such a language's pages under these addresses, ashyq.crawler.spiders.site_session)."""
+    if not url:
+        return False
+    return any(name.lower() in LANGUAGE_PARAMETERS and value for name, value in parse_qsl(urlsplit(url).query))
+
+
 async def _measure_pages(
     run: _Gather, chosen: list[str], result: GatherResult
 ) -> list[tuple[GatherResult, str | None]]:
@@ -322,6 +336,7 @@ async def _measure_pages(
         while True:
             async with run.slots:
                 context: Any = None
+                previous: str | None = None
                 try:
                     for _ in range(max(1, run.gather.pages_per_context)):
                         index = next(waiting, None)
@@ -329,6 +344,9 @@ async def _measure_pages(
                             return
                         if context is None:
                             context = await new_context(run.session, run.gather, owner=run.owner)
+                        elif sets_language(previous):  # the next page is read in the language it was harvested in
+                            await context.clear_cookies()
+                        previous = chosen[index]
                         page, with_focus = measured[index][0], index < run.gather.focus_pages
                         html = await measure_page(
                             context, chosen[index], run.gather, run.config, page, with_focus, run.owner

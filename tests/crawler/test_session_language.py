@@ -157,3 +157,25 @@ def test_links_that_change_the_address_are_no_session_switch() -> None:
     assert session_switch(home, neutral, f"{SITE}/ru/", f"{SITE}/ru/", "ru", paths, "ru") is None
     # the page the switch leads to answered in the first language: nothing is kept in the session
     assert session_switch(home, neutral, f"{SITE}/?lang=ru", f"{SITE}/?lang=ru", "kk", neutral, "ru") is None
+
+
+@pytest.mark.browser
+def test_the_browser_reads_each_page_in_the_language_it_was_harvested_in() -> None:
+    """One browser context measures several pages: after a Russian page read through its switch, the
+    next page (a Kazakh address) is read in Kazakh, as the harvest stored it."""
+    from ashyq.gather.pages import gather_pages
+    from ashyq.gather.visits import GatherSettings
+
+    served = Served(_session_site("query"))
+    try:
+        settings = GatherSettings.from_config(
+            url_map={SITE: served.url}, concurrent_pages=1, pages_per_context=3, watch_ms=200, timeout_ms=20_000
+        )
+        urls = [SITE + "/about?lang=ru", SITE + "/news", SITE + "/contacts"]
+        result = gather_pages(urls, settings, sample=False)
+    finally:
+        served.stop()
+    titles = {page.url: page.title for page in result.pages}
+    assert titles[SITE + "/about?lang=ru"] == TITLES["/about"]["ru"]
+    assert titles[SITE + "/news"] == TITLES["/news"]["kk"]
+    assert titles[SITE + "/contacts"] == TITLES["/contacts"]["kk"]
