@@ -18,6 +18,7 @@ from test_language_hosts import Served
 from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.checks.accessibility.website import is_home_url
+from ashyq.checks.completeness.corpus import page_key
 from ashyq.crawler.runner import CrawlRequest
 from ashyq.crawler.spiders.site_session import SessionSwitch, session_switch
 
@@ -130,6 +131,8 @@ def test_the_two_languages_name_each_other_as_counterparts(session_site: Crawl) 
     assert pages[(kk_about, "kk")] == ru_about
     assert pages[(ru_about, "ru")] == kk_about
     assert not is_home_url(ru_about) and not is_home_url(kk_about)  # 2.9: the switch keeps the page
+    if session_site.base_url_map["mode"] == "query":  # the content checks' language-neutral address too
+        assert page_key(ru_about, "ru") == page_key(kk_about, "kk")
 
 
 def test_the_warc_keeps_both_languages_of_one_address(session_site: Crawl) -> None:

@@ -81,15 +81,7 @@ from ashyq.crawler.spiders.site_page import (
     sitemaps_in_robots,
 )
 from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer, body_archiver
-from ashyq.crawler.spiders.site_session import (
-    LANGUAGE_JAR,
-    PLAIN,
-    SWITCH_FROM,
-    SessionSwitch,
-    jar,
-    leads_back,
-    session_switch,
-)
+from ashyq.crawler.spiders.site_session import LANGUAGE_JAR, PLAIN, SessionLanguages, SessionSwitch, leads_back
 from ashyq.store.bodies import Body
 
 # Sites on the unified gov.kz platform are the gov.kz spider's.
@@ -128,7 +120,7 @@ def _other(lang: str | None) -> str | None:
     return {"kk": "ru", "ru": "kk"}.get(lang or "")
 
 
-class SiteSpider(BodySpider):
+class SiteSpider(SessionLanguages, BodySpider):
     name = "site"
     source = "site"
 
@@ -509,90 +501,6 @@ class SiteSpider(BodySpider):
             yield request_out
         for request_out in self._link_checks(links, url):
             yield request_out
-
-    # ── a language kept in the session (site_session) ────────────────────────────────────────
-
-    def _jar_meta(
-        self, lang: str, plain: str, parsed: ParsedPage | None = None, page_url: str | None = None
-    ) -> dict[str, Any]:
-        """A request read in ``lang``'s own cookie jar, for the page whose first-language address is
-        ``plain``; with ``parsed``, the switch on that page it follows (to tell a session-kept language)."""
-        meta: dict[str, Any] = {"cookiejar": jar(lang), LANGUAGE_JAR: lang, PLAIN: plain}
-        if parsed is not None and lang in LANGS and lang not in self.session_langs:
-            meta[SWITCH_FROM] = {"url": plain, "links": self._neutral_links(parsed, page_url or plain)}
-        return meta
-
-    def _neutral_links(self, parsed: ParsedPage, page_url: str) -> list[str]:
-        """A page's links to other pages of the site, its language switches left out."""
-        switches = set(parsed.language_links.values())
-        return sorted(
-            {
-                link.url
-                for link in parsed.links
-                if link.url.startswith("http")
-                and self._is_internal(link.url)
-                and link.url not in switches
-                and not download_format(link.url)
-                and not leads_back(page_url, link.url)
-            }
-        )
-
-    def _detect_session(self, response: Response, parsed: ParsedPage | None) -> None:
-        """Whether the switch this page was reached by keeps its language in the session
-        (:func:`~ashyq.crawler.spiders.site_session.session_switch`)."""
-        request = response.request
-        origin = request.meta.get(SWITCH_FROM) if request is not None else None
-        lang = request.meta.get(LANGUAGE_JAR) if request is not None else None
-        if request is None or not origin or lang not in LANGS or lang in self.session_langs or parsed is None:
-            return
-        if response.status >= 400:
-            return
-        found = session_switch(
-            origin["url"],
-            origin["links"],
-            canonical_url(original_url(request)),
-            canonical_url(response.url),
-            self._lang(parsed, response),
-            self._neutral_links(parsed, response.url),
-            lang,
-        )
-        if found is None:
-            return
-        self.session_langs[lang] = found
-        self.logger.info("language kept in the session: %s", found.found_by)
-        if self.crawler.stats is not None:
-            self.crawler.stats.set_value(f"ashyq/session_language/{lang}", found.found_by)
-
-    def _follow_plan(
-        self, url: str, lang: str | None, parsed: ParsedPage | None, targets: list[str], meta: dict[str, Any]
-    ) -> list[tuple[str, str, dict[str, Any]]]:
-        """Where each internal link of a page is read: (link, address, the jar's meta or nothing).
-
-        A switch to another language is read in that language's cookie jar (it must not change the
-        language of the rest of the crawl). On a site that keeps a language in the session, a page read
-        in that language's jar has its links read there too, each under the address its switch gives it
-        (:meth:`SessionSwitch.twin`), and its switch back leads to the first language's address; a switch
-        to the page's own language is not followed (it only sets the cookie again)."""
-        jar_lang = meta.get(LANGUAGE_JAR)
-        session = self.session_langs.get(jar_lang or "")
-        plain = meta.get(PLAIN, url) if session is not None else url
-        switch_of = {u: lg for lg, u in parsed.language_links.items()} if parsed is not None else {}
-        plan: list[tuple[str, str, dict[str, Any]]] = []
-        for target in dict.fromkeys(targets):
-            to = switch_of.get(target)
-            if to is None:
-                if session is not None:
-                    plan.append((target, session.twin(target), self._jar_meta(session.lang, target)))
-                else:
-                    plan.append((target, target, {}))
-            elif to in (lang, jar_lang):
-                if not self.session_langs:
-                    plan.append((target, target, {}))
-            elif session is not None and to in LANGS:  # back to the first language
-                plan.append((target, plain, {}))
-            else:
-                plan.append((target, target, self._jar_meta(to, plain, parsed, url)))
-        return plan
 
     # ── the mobile version ──────────────────────────────────────────────────────────────────
 
