@@ -315,7 +315,9 @@ LANGUAGE_PARAMETERS = frozenset({"lang", "language", "locale", "culture", "hl"})
 def sets_language(url: str | None) -> bool:
     """Whether an address is a language switch's: on a site that keeps the language in a session
     cookie it changes the language of every page loaded after it in the same browser context (the
-    harvest stores such a language's pages under these addresses, ashyq.crawler.spiders.site_session)."""
+    harvest stores such a language's pages under these addresses, ashyq.crawler.spiders.site_session).
+    Only a page whose own address sets no language has the cookies cleared before it: a site whose every
+    address names its language (stateless ``?lang=``) keeps its cookies (a consent given, a session)."""
     if not url:
         return False
     return any(name.lower() in LANGUAGE_PARAMETERS and value for name, value in parse_qsl(urlsplit(url).query))
@@ -344,8 +346,8 @@ async def _measure_pages(
                             return
                         if context is None:
                             context = await new_context(run.session, run.gather, owner=run.owner)
-                        elif sets_language(previous):  # the next page is read in the language it was harvested in
-                            await context.clear_cookies()
+                        elif sets_language(previous) and not sets_language(chosen[index]):
+                            await context.clear_cookies()  # the page is read in the language it was harvested in
                         previous = chosen[index]
                         page, with_focus = measured[index][0], index < run.gather.focus_pages
                         html = await measure_page(
