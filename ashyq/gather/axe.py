@@ -25,6 +25,7 @@ The measurements record the version axe reports, so a result always says which e
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -123,6 +124,26 @@ async ([partials, options]) => {
 """.replace("MAX_NODES", str(MAX_NODES))
 
 
+# how long one frame may take to receive the script and answer: Playwright's evaluate has no time
+# limit of its own, and a frame that is never loaded (an ``iframe loading=lazy`` far below the fold, from
+# another host) never answers, which held a whole run
+FRAME_SECONDS = 15.0
+
+
+async def _partial(frame: Any, context: Any, options: dict[str, Any], script: Path, top: bool) -> tuple[Any, Any]:
+    """``runPartial`` in one frame, and the contexts of the frames inside it."""
+    await frame.add_script_tag(path=str(script))
+    partial = await frame.evaluate(PARTIAL_KEPT if top else PARTIAL, [context, options])
+    return partial, await frame.evaluate(FRAME_CONTEXTS, [context, options])
+
+
+async def _child_frame(frame: Any, selector: Any) -> Any:
+    """The frame an element of ``frame`` (found by axe-core's frame selector) holds, if any."""
+    handle = await frame.evaluate_handle(FRAME_ELEMENT, selector)
+    element = handle.as_element()
+    return await element.content_frame() if element is not None else None
+
+
 async def _partials(
     frame: Any, context: Any, options: dict[str, Any], budget: list[int], script: Path, top: bool = False
 ) -> list[Any]:
@@ -130,10 +151,8 @@ async def _partials(
     A frame that cannot take the script (gone, or refusing) is ``None``, as axe-core expects. The
     ``top`` frame keeps its own partial in the page (``True`` stands for it in the list)."""
     try:
-        await frame.add_script_tag(path=str(script))
-        partial = await frame.evaluate(PARTIAL_KEPT if top else PARTIAL, [context, options])
-        children = await frame.evaluate(FRAME_CONTEXTS, [context, options])
-    except Exception:
+        partial, children = await asyncio.wait_for(_partial(frame, context, options, script, top), FRAME_SECONDS)
+    except Exception:  # TimeoutError included: a frame that never gets a document (a lazy frame out of view)
         return [None]
     out = [partial]
     for child in children:
@@ -141,11 +160,8 @@ async def _partials(
             out.append(None)
             continue
         budget[0] -= 1
-        inner = None
         try:
-            handle = await frame.evaluate_handle(FRAME_ELEMENT, child["frameSelector"])
-            element = handle.as_element()
-            inner = await element.content_frame() if element is not None else None
+            inner = await asyncio.wait_for(_child_frame(frame, child["frameSelector"]), FRAME_SECONDS)
         except Exception:
             inner = None
         out += await _partials(inner, child["frameContext"], options, budget, script) if inner is not None else [None]
