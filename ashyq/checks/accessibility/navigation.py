@@ -206,7 +206,14 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
     return list(out.values())
 
 
-@register("a14.page_elements", "3", ["A14-2.3"], needs=["pages"], uses=["measurements:mobile"], also_applies_to=("subordinate",))
+@register(
+    "a14.page_elements",
+    "3",
+    ["A14-2.3"],
+    needs=["pages"],
+    uses=["measurements:mobile"],
+    also_applies_to=("subordinate",),
+)
 @on_site_pages
 def page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.3: main navigation menu, link to the home page, site map and search form on every page.
