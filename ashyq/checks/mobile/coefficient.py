@@ -27,7 +27,7 @@ from ashyq.base.wording import Said
 from ashyq.checks.accessibility.website import (
     usable,
 )
-from ashyq.checks.mobile.version import VersionScope, links_back, version_pages
+from ashyq.checks.mobile.version import VersionScope, adapted, links_back, overflowing, version_pages
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
 
@@ -49,7 +49,7 @@ def _no_measurement(broken: list[Measurement]) -> Said:
 
 
 def _profile_k(data: dict[str, Any], linked: bool = False) -> int:
-    if data.get("redirected_to_mobile_host") or not data.get("horizontal_overflow", True):
+    if data.get("redirected_to_mobile_host") or adapted(data):
         return 5
     return 3 if data.get("desktop_links_to_mobile") or linked else 0
 
@@ -124,7 +124,7 @@ def _lacking_link_back(artifacts: BodyArtifacts, taken: list[Measurement]) -> li
     ]
 
 
-@register("a16.mobile_coefficient", "2", ["A16-k"], needs=["measurements:mobile"], also_applies_to=("subordinate",))
+@register("a16.mobile_coefficient", "3", ["A16-k"], needs=["measurements:mobile"], also_applies_to=("subordinate",))
 def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 16, the mobile coefficient k: 5 if the mobile version loads by itself, 3 if the full
     version loads with a link to it, 0 if there is no link."""
@@ -161,7 +161,29 @@ def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
     lacking = _lacking_link_back(artifacts, taken) if k == 5 else []
     deficiencies += lacking[:1]
     status: Status = "fail" if k == 0 else "partial" if k == 3 or lacking else "pass"
-    return [Result(item, None, status, measured, deficiencies, evidence)]
+    result = Result(item, None, status, measured, deficiencies, evidence)
+    wide = [m for m in taken if overflowing(m.data) and not m.data.get("redirected_to_mobile_host")]
+    if wide:  # adapted, yet wider than the screen: the assessor decides whether that still loads as a mobile version
+        m = wide[0]
+        measured["overflowing"] = {str(w.data.get("profile")): w.data.get("scroll_width") for w in wide}
+        result.uncertain(
+            "other_reading",
+            look_at=m.evidence("html", m.data.get("final_url")),
+            detail=f"{m.data.get('profile')}: the layout adapts to the phone ({m.data.get('scroll_width')} px, "
+            f"narrower than a desktop layout) but is wider than its {m.data.get('device_width')} px screen",
+            question=OVERFLOW_QUESTION,
+        )
+    return [result]
+
+
+OVERFLOW_QUESTION = {
+    "ru": "Загружается ли мобильная версия автоматически (приложение 16, коэффициент k)? Шаблон сайта подстраивается "
+    "под телефон, но часть страницы шире экрана: откройте главную страницу на телефоне и проверьте, читается ли она "
+    "без горизонтальной прокрутки.",
+    "kk": "Мобильді нұсқа автоматты түрде жүктеле ме (16-қосымша, k коэффициенті)? Сайт үлгісі телефонға "
+    "бейімделеді, бірақ беттің бір бөлігі экраннан кең: басты бетті телефонда ашып, оның көлденең айналдырусыз "
+    "оқылатынын тексеріңіз.",
+}
 
 
 @register(

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
@@ -64,6 +65,27 @@ class MobileReading:
 
     def langs(self) -> list[str]:
         return sorted({u.lang for u in self.units})
+
+
+# the narrowest layout still made for a desktop (the common tablet/desktop breakpoint): a phone given a
+# layout narrower than this got a template adapted to small screens, even where one block of it (a slider's
+# track, a wide table) is wider than the phone and the browser widens the page to show it
+DESKTOP_LAYOUT_PX = 768
+
+
+def adapted(data: dict[str, Any]) -> bool:
+    """Whether a phone measurement got a layout made for phones: nothing wider than the screen, or a
+    declared viewport whose layout stays narrower than any desktop one (Appendix 16 asks whether a mobile
+    version loads by itself; a block overflowing an adapted page is no full site)."""
+    if data.get("horizontal_overflow") is False:
+        return True
+    width = data.get("scroll_width")
+    return bool(data.get("has_viewport_meta")) and isinstance(width, int) and 0 < width < DESKTOP_LAYOUT_PX
+
+
+def overflowing(data: dict[str, Any]) -> bool:
+    """An adapted layout with a block wider than the phone's screen."""
+    return bool(data.get("horizontal_overflow")) and adapted(data)
 
 
 def version_pages(artifacts: BodyArtifacts) -> list[PageSnapshot]:
@@ -180,7 +202,7 @@ def _from_measurements(artifacts: BodyArtifacts) -> MobileReading | None:
     """What the phone measurements say, when they say something."""
     measured = _phone_measurements(artifacts)
     desktop = desktop_units(artifacts)
-    fits = [m for m in measured if m.data.get("horizontal_overflow") is False]
+    fits = [m for m in measured if "horizontal_overflow" in m.data and adapted(m.data)]
     redirected = [m for m in measured if m.data.get("redirected_to_mobile_host")]
     if redirected and isinstance(redirected[0].data.get("html"), str):
         phone = [m for m in measured if isinstance(m.data.get("html"), str)]
