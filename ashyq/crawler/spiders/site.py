@@ -71,6 +71,7 @@ from ashyq.crawler.spiders.site_mobile import (
     redirected_version,
 )
 from ashyq.crawler.spiders.site_page import (
+    FoundLink,
     ParsedPage,
     download_format,
     lang_from_text,
@@ -95,6 +96,9 @@ PDF_READ_BYTES = 2 * 1024 * 1024
 # a language's home page (where the switch leads) holds the way to every section: it may use the page
 # limit's reserve like a link to a section (ashyq.crawler.sections)
 LANGUAGE_HOME = {SECTION_LINK: "home"}
+# the language of the page that embeds a frame: the frame's page is in it unless its own markup or
+# address says otherwise
+FRAME_LANG = "ashyq_frame_lang"
 
 
 def classic_sites(body: Body | None) -> list[str]:
@@ -150,6 +154,7 @@ class SiteSpider(SessionLanguages, BodySpider):
         self.entry_links: dict[str, set[str]] = {}  # an entry page → its internal links (the adaptive test)
         self.probed: set[str] = set()
         self.language_hosts: dict[str, str] = {}  # a host the site's language switch adds → where it was found
+        self.frame_hosts: dict[str, str] = {}  # a host a frame of the site's page adds → where it was found
         self.session_langs: dict[str, SessionSwitch] = {}  # a language the site keeps in a cookie (site_session)
 
     @classmethod
@@ -397,8 +402,11 @@ class SiteSpider(SessionLanguages, BodySpider):
         if parsed is not None and parsed.html_lang:
             return parsed.html_lang
         from_url = lang_from_url(response.url) or (lang_from_url(response.request.url) if response.request else None)
+        framed = response.request.meta.get(FRAME_LANG) if response.request is not None else None
         if from_url or parsed is None:
-            return from_url
+            return from_url or framed
+        if framed:
+            return str(framed)  # a frame's page without a language of its own: the embedding page's
         return lang_from_text(" ".join(filter(None, [parsed.title, parsed.text[:5000]])))
 
     def _page_item(
@@ -463,6 +471,14 @@ class SiteSpider(SessionLanguages, BodySpider):
         if final != url and not (jar_lang and final in self.requested):  # not the first language's address
             self.alias.setdefault(final, url)
         self.page_langs[url] = lang
+        frames: set[str] = set()
+        if parsed is not None and parsed.frames:
+            embedded, probes = self._adopt_frames(parsed.frames, url)
+            for request_out in probes:
+                yield request_out
+            frames = {frame.url for frame in embedded}
+            known = {link.url for link in parsed.links}
+            parsed = replace(parsed, links=[*parsed.links, *(f for f in embedded if f.url not in known)])
         links = [] if parsed is None else parsed.links
         mobile_targets = list(self._discover_mobile(links, url))
         downloads = [] if parsed is None else await self._downloads(parsed, url)
@@ -494,6 +510,8 @@ class SiteSpider(SessionLanguages, BodySpider):
                 next_depth = None if depth is None else depth + 1
                 section = sections.get(target)
                 meta = {**in_jar, **({SECTION_LINK: section} if section else {})}
+                if target in frames and lang:
+                    meta[FRAME_LANG] = lang
                 yield self.page_request(
                     address, self.parse_page, depth=next_depth, source_url=url, meta=meta, dont_filter=bool(in_jar)
                 )
@@ -620,6 +638,41 @@ class SiteSpider(SessionLanguages, BodySpider):
                 )
             )
         return out
+
+    def _adopt_frames(self, frames: list[FoundLink], page_url: str) -> tuple[list[FoundLink], list[Any]]:
+        """The frames of a page of the body's site that show the body's own pages, and the probes of the
+        hosts they add. A frame on the site's host, or on another host of the same registrable domain
+        (a register of acts at ``docs.body.gov.kz`` embedded on ``body.gov.kz``), is the body's content:
+        it is followed like a link labelled with the heading it sits under (so the content checks read
+        it as that section's page), and a new host joins the crawl's as a language host does. A frame
+        of another domain (a map, a video, a third party's widget) is not the body's site."""
+        if not self._is_internal(page_url):
+            return [], []
+        kept: list[FoundLink] = []
+        probes: list[Any] = []
+        for frame in frames:
+            host = (urlsplit(frame.url).hostname or "").lower()
+            if not host or download_format(frame.url):
+                continue
+            if host not in self.hosts:
+                if not any(same_registrable_domain(host, known) for known in self.hosts):
+                    continue
+                self.hosts |= _host_variants(frame.url)
+                self.frame_hosts[host] = f"the frame {frame.url} on {page_url}"
+                if self.crawler.stats is not None:
+                    self.crawler.stats.set_value(f"ashyq/frame_host/{host}", self.frame_hosts[host])
+                root = f"{urlsplit(frame.url).scheme}://{urlsplit(frame.url).netloc}"
+                probes.append(
+                    self.probe_request(
+                        f"{root}/robots.txt",
+                        self.parse_robots,
+                        method="GET",
+                        expect_errors=True,
+                        meta={"dont_obey_robotstxt": True, "ashyq_root": root},
+                    )
+                )
+            kept.append(frame)
+        return kept, probes
 
     def _is_internal(self, url: str) -> bool:
         return (urlsplit(url).hostname or "").lower() in self.hosts

@@ -101,6 +101,9 @@ class ParsedPage:
     downloads: list[FoundDownload] = field(default_factory=list)
     language_links: dict[str, str] = field(default_factory=dict)  # lang → URL of the switch
     alternates: dict[str, str] = field(default_factory=dict)  # lang → <link rel="alternate" hreflang> in the head
+    # what the page shows in its <iframe>/<frame> elements: the frame's address, labelled as a reader sees
+    # it (the heading above it, else the frame's title, else the page's title)
+    frames: list[FoundLink] = field(default_factory=list)
 
 
 def _cyrillic_guess(body: bytes) -> str | None:
@@ -237,7 +240,32 @@ def parse_page(url: str, body: bytes, content_type: str | None) -> ParsedPage:
         absolute = urljoin(base_url, (alternate.attrib.get("href") or "").strip())
         if alternate_lang and urlsplit(absolute).scheme.lower() in ("http", "https"):
             page.alternates.setdefault(alternate_lang, canonical_url(absolute))
+    page.frames = _frames(selector, base_url, page.title)
     return page
+
+
+FRAME_HEADING = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4][1]"
+
+
+def _frames(selector: Selector, base_url: str, page_title: str | None) -> list[FoundLink]:
+    """The pages a page embeds (``<iframe src>``, ``<frame src>``), each under the label a reader takes
+    it by: the heading right above the frame (a register embedded under «Нормативтік құқықтық актілер»
+    is that section's content), else the frame's own ``title``, else the page's title."""
+    out: list[FoundLink] = []
+    seen: set[str] = set()
+    for frame in selector.xpath("//iframe[@src] | //frame[@src]"):
+        src = (frame.attrib.get("src") or "").strip()
+        absolute = urljoin(base_url, src) if src else ""
+        if urlsplit(absolute).scheme.lower() not in ("http", "https"):
+            continue  # about:blank, javascript:, data:
+        target_url = canonical_url(absolute)
+        if target_url in seen:
+            continue
+        seen.add(target_url)
+        heading = _clean(" ".join(frame.xpath(f"{FRAME_HEADING}//text()").getall()), 200)
+        label = heading or _clean(frame.attrib.get("title"), 200) or page_title
+        out.append(FoundLink(target_url, label, None, None, None))
+    return out
 
 
 # Where script frameworks mount a page they build (React, Vue, Next, Nuxt, Svelte, Angular, Quasar).
