@@ -147,7 +147,7 @@ def test_a_frame_is_labelled_by_the_heading_above_it_else_its_title() -> None:
             '<html><head><title>Приём граждан</title></head><body><iframe src="about:blank"></iframe>'
             '<iframe src="https://e.audan.gov.kz/zapis" title="Запись на приём"></iframe>'
             '<h3>Реестр государственных услуг</h3><iframe src="//reestr.audan.gov.kz/uslugi"></iframe>'
-            '<iframe src="/vstroennaya"></iframe></body></html>'
+            '<iframe src="/vstroennaya"></iframe><iframe src="about:blank" data-src="/lenivaya"></iframe></body></html>'
         ).encode(),
         "text/html; charset=utf-8",
     )
@@ -155,4 +155,5 @@ def test_a_frame_is_labelled_by_the_heading_above_it_else_its_title() -> None:
         ("https://e.audan.gov.kz/zapis", "Запись на приём"),
         ("https://reestr.audan.gov.kz/uslugi", "Реестр государственных услуг"),
         (f"{SITE}/vstroennaya", "Реестр государственных услуг"),
+        (f"{SITE}/lenivaya", "Реестр государственных услуг"),  # lazy: its address waits in data-src
     ]

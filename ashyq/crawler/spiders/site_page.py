@@ -248,15 +248,19 @@ FRAME_HEADING = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4][1]"
 
 
 def _frames(selector: Selector, base_url: str, page_title: str | None) -> list[FoundLink]:
-    """The pages a page embeds (``<iframe src>``, ``<frame src>``), each under the label a reader takes
-    it by: the heading right above the frame (a register embedded under «Нормативтік құқықтық актілер»
-    is that section's content), else the frame's own ``title``, else the page's title."""
+    """The pages a page embeds (``<iframe src>``, a lazy ``<iframe data-src>``, ``<frame src>``), each
+    under the label a reader takes it by: the heading right above the frame (a register embedded under
+    «Нормативтік құқықтық актілер» is that section's content), else the frame's own ``title``, else the
+    page's title."""
     out: list[FoundLink] = []
     seen: set[str] = set()
-    for frame in selector.xpath("//iframe[@src] | //frame[@src]"):
-        src = (frame.attrib.get("src") or "").strip()
-        absolute = urljoin(base_url, src) if src else ""
-        if urlsplit(absolute).scheme.lower() not in ("http", "https"):
+    for frame in selector.xpath("//iframe[@src or @data-src] | //frame[@src]"):
+        for name in ("src", "data-src"):  # a lazy-loading template keeps the address in data-src until shown
+            src = (frame.attrib.get(name) or "").strip()
+            absolute = urljoin(base_url, src) if src else ""
+            if urlsplit(absolute).scheme.lower() in ("http", "https"):
+                break
+        else:
             continue  # about:blank, javascript:, data:
         target_url = canonical_url(absolute)
         if target_url in seen:
