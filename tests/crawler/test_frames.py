@@ -147,7 +147,8 @@ def test_a_frame_is_labelled_by_the_heading_above_it_else_its_title() -> None:
             '<html><head><title>Приём граждан</title></head><body><iframe src="about:blank"></iframe>'
             '<iframe src="https://e.audan.gov.kz/zapis" title="Запись на приём"></iframe>'
             '<h3>Реестр государственных услуг</h3><iframe src="//reestr.audan.gov.kz/uslugi"></iframe>'
-            '<iframe src="/vstroennaya"></iframe><iframe src="about:blank" data-src="/lenivaya"></iframe></body></html>'
+            '<iframe src="/vstroennaya"></iframe><iframe src="about:blank" data-src="/lenivaya"></iframe>'
+            '<footer><iframe src="/vidzhet/pogoda"></iframe></footer></body></html>'
         ).encode(),
         "text/html; charset=utf-8",
     )
@@ -156,4 +157,5 @@ def test_a_frame_is_labelled_by_the_heading_above_it_else_its_title() -> None:
         ("https://reestr.audan.gov.kz/uslugi", "Реестр государственных услуг"),
         (f"{SITE}/vstroennaya", "Реестр государственных услуг"),
         (f"{SITE}/lenivaya", "Реестр государственных услуг"),  # lazy: its address waits in data-src
+        (f"{SITE}/vidzhet/pogoda", None),  # the footer's widget: not under the content's last heading
     ]

@@ -245,13 +245,15 @@ def parse_page(url: str, body: bytes, content_type: str | None) -> ParsedPage:
 
 
 FRAME_HEADING = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4][1]"
+FRAME_IN_TEMPLATE = "ancestor::header | ancestor::footer | ancestor::nav | ancestor::aside"
 
 
 def _frames(selector: Selector, base_url: str, page_title: str | None) -> list[FoundLink]:
     """The pages a page embeds (``<iframe src>``, a lazy ``<iframe data-src>``, ``<frame src>``), each
     under the label a reader takes it by: the heading right above the frame (a register embedded under
     «Нормативтік құқықтық актілер» is that section's content), else the frame's own ``title``, else the
-    page's title."""
+    page's title. A frame in the template's header, footer, navigation or sidebar is labelled by its own
+    ``title`` only: the heading above it is the page's content, not the widget's."""
     out: list[FoundLink] = []
     seen: set[str] = set()
     for frame in selector.xpath("//iframe[@src or @data-src] | //frame[@src]"):
@@ -266,9 +268,12 @@ def _frames(selector: Selector, base_url: str, page_title: str | None) -> list[F
         if target_url in seen:
             continue
         seen.add(target_url)
+        own = _clean(frame.attrib.get("title"), 200)
+        if frame.xpath(FRAME_IN_TEMPLATE):  # a widget of every page's template names no section of its own
+            out.append(FoundLink(target_url, own, None, None, None))
+            continue
         heading = _clean(" ".join(frame.xpath(f"{FRAME_HEADING}//text()").getall()), 200)
-        label = heading or _clean(frame.attrib.get("title"), 200) or page_title
-        out.append(FoundLink(target_url, label, None, None, None))
+        out.append(FoundLink(target_url, heading or own or page_title, None, None, None))
     return out
 
 
