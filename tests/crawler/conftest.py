@@ -7,7 +7,6 @@ servers on loopback ports chosen by the system, and is then read back from its s
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -15,7 +14,7 @@ import yaml
 from aiohttp import web
 from ashyq_replica.core import World
 from ashyq_replica.server import start_world
-from crawl_harness import CLASSIC_BODIES, Crawl, crawl
+from crawl_harness import CLASSIC_BODIES, Crawl, ServedApp, crawl
 
 from ashyq.crawler.runner import CrawlRequest
 
@@ -100,37 +99,6 @@ def build_test_site_app() -> web.Application:
         ]
     )
     return app
-
-
-class ServedApp:
-    """An aiohttp app on a loopback port chosen by the system, in a thread of its own."""
-
-    def __init__(self, app: web.Application) -> None:
-        import asyncio
-
-        self.loop = asyncio.new_event_loop()
-        self.app = app
-        self.url = ""
-        ready = threading.Event()
-
-        def serve() -> None:
-            asyncio.set_event_loop(self.loop)
-            runner = web.AppRunner(app, access_log=None)
-            self.loop.run_until_complete(runner.setup())
-            site = web.TCPSite(runner, "127.0.0.1", 0)
-            self.loop.run_until_complete(site.start())
-            self.url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-            ready.set()
-            self.loop.run_forever()
-            self.loop.run_until_complete(runner.cleanup())
-
-        self.thread = threading.Thread(target=serve, daemon=True)
-        self.thread.start()
-        ready.wait(10)
-
-    def stop(self) -> None:
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
 
 
 def closed_port() -> int:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from aiohttp import web
 from sqlalchemy import create_engine, text
 
 from ashyq.crawler.runner import CrawlRequest, CrawlSummary, run_crawl
@@ -42,3 +45,32 @@ def crawl(tmp: Path, request: CrawlRequest) -> Crawl:
     request.spiders = request.spiders or ["site"]  # these tests are about the site spider and the machinery
     summary = run_crawl(request)
     return Crawl(summary, request.db_url, request.out_dir, request.connection_log, request.base_url_map)
+
+
+class ServedApp:
+    """An aiohttp app on a loopback port chosen by the system, in a thread of its own."""
+
+    def __init__(self, app: web.Application) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.app = app
+        self.url = ""
+        ready = threading.Event()
+
+        def serve() -> None:
+            asyncio.set_event_loop(self.loop)
+            runner = web.AppRunner(app, access_log=None)
+            self.loop.run_until_complete(runner.setup())
+            site = web.TCPSite(runner, "127.0.0.1", 0)
+            self.loop.run_until_complete(site.start())
+            self.url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+            ready.set()
+            self.loop.run_forever()
+            self.loop.run_until_complete(runner.cleanup())
+
+        self.thread = threading.Thread(target=serve, daemon=True)
+        self.thread.start()
+        ready.wait(10)
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 import pytest
 import yaml
 from aiohttp import web
-from crawl_harness import Crawl, crawl
-from test_language_hosts import Served
+from crawl_harness import Crawl, ServedApp, crawl
 
 from ashyq.checks.completeness.corpus import desktop_units
 from ashyq.checks.completeness.keywords import load_cached
@@ -84,7 +83,7 @@ def _docs_app() -> web.Application:
 
 @pytest.fixture(scope="module")
 def framed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
-    site, docs, widget = Served(_site_app()), Served(_docs_app()), Served(_docs_app())
+    site, docs, widget = ServedApp(_site_app()), ServedApp(_docs_app()), ServedApp(_docs_app())
     folder = tmp_path_factory.mktemp("frames")
     registry = folder / "registry.yaml"
     body = {"id": "audan", "kind": "mio", "names": {"kk": "Аудан", "ru": "Район"}, "sites": [SITE + "/"]}

@@ -5,14 +5,12 @@ switch to another domain, are not."""
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from collections.abc import Iterator
 
 import pytest
 import yaml
 from aiohttp import web
-from crawl_harness import Crawl, crawl
+from crawl_harness import Crawl, ServedApp, crawl
 
 from ashyq.crawler.runner import CrawlRequest
 from ashyq.crawler.spiders.site import same_registrable_domain
@@ -22,33 +20,6 @@ KK_HOST = "https://kk.audan.gov.kz"
 RU_HOST = "https://ru.audan.gov.kz"
 BLOG_HOST = "https://blog.audan.gov.kz"  # the same domain, linked as an ordinary link
 OTHER_HOST = "https://qazaqsha.example.kz"  # another domain, linked as a language
-
-
-class Served:
-    """An aiohttp app on a loopback port the system chooses, in a thread of its own."""
-
-    def __init__(self, app: web.Application) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.url = ""
-        ready = threading.Event()
-
-        def serve() -> None:
-            asyncio.set_event_loop(self.loop)
-            runner = web.AppRunner(app, access_log=None)
-            self.loop.run_until_complete(runner.setup())
-            self.loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", 0).start())
-            self.url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-            ready.set()
-            self.loop.run_forever()
-            self.loop.run_until_complete(runner.cleanup())
-
-        self.thread = threading.Thread(target=serve, daemon=True)
-        self.thread.start()
-        ready.wait(10)
-
-    def stop(self) -> None:
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
 
 
 def _page(lang: str, title: str, body: str, head: str = "") -> web.Response:
@@ -95,7 +66,7 @@ def _ru_app() -> web.Application:
 
 @pytest.fixture(scope="module")
 def language_hosts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
-    kk, ru = Served(_kk_app()), Served(_ru_app())
+    kk, ru = ServedApp(_kk_app()), ServedApp(_ru_app())
     folder = tmp_path_factory.mktemp("language-hosts")
     registry = folder / "registry.yaml"
     body = {"id": "audan", "kind": "mio", "names": {"kk": "Аудан", "ru": "Район"}, "sites": [KK_HOST + "/"]}
@@ -115,7 +86,7 @@ def small_budget(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
     """Five pages, the last three kept for the other language's home page and links to the appendices'
     sections: the entry page and what a phone gets there, then the Russian home page, then the links one
     click further in their fixed order (bailanys, foto, zhanalyqtar, ru's …)."""
-    kk, ru = Served(_kk_app()), Served(_ru_app())
+    kk, ru = ServedApp(_kk_app()), ServedApp(_ru_app())
     folder = tmp_path_factory.mktemp("section-reserve")
     registry = folder / "registry.yaml"
     body = {"id": "audan", "kind": "mio", "names": {"kk": "Аудан", "ru": "Район"}, "sites": [KK_HOST + "/"]}

@@ -13,8 +13,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 from aiohttp import web
-from crawl_harness import Crawl, crawl
-from test_language_hosts import Served
+from crawl_harness import Crawl, ServedApp, crawl
 from warcio.archiveiterator import ArchiveIterator
 
 from ashyq.checks.accessibility.website import is_home_url
@@ -77,7 +76,7 @@ def _session_site(mode: str) -> web.Application:
 
 
 def _harvest(folder_factory: pytest.TempPathFactory, app: web.Application) -> Crawl:
-    served = Served(app)
+    served = ServedApp(app)
     folder = folder_factory.mktemp("session-language")
     registry = folder / "registry.yaml"
     body = {"id": "akimat", "kind": "mio", "names": {"kk": "Әкімдік", "ru": "Акимат"}, "sites": [SITE + "/"]}
@@ -169,7 +168,7 @@ def test_the_browser_reads_each_page_in_the_language_it_was_harvested_in() -> No
     from ashyq.gather.pages import gather_pages
     from ashyq.gather.visits import GatherSettings
 
-    served = Served(_session_site("query"))
+    served = ServedApp(_session_site("query"))
     try:
         settings = GatherSettings.from_config(
             url_map={SITE: served.url}, concurrent_pages=1, pages_per_context=3, watch_ms=200, timeout_ms=20_000
