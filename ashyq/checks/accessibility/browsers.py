@@ -75,8 +75,6 @@ def plugin_content(p: Parsed, types: list[str]) -> list[str]:
     """The page's plugin content with no fallback: what shows as an empty box in a current browser."""
     out = []
     for element in p.root.iter("object", "embed", "applet"):
-        if element.tag == "embed" and any(a.tag == "object" and _fallback(a) for a in element.iterancestors()):
-            continue
         if element.tag == "embed" and any(a.tag == "object" for a in element.iterancestors()):
             continue  # the object around it is the one reported
         what = _plugin(element, types)

@@ -161,11 +161,12 @@ def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
     lacking = _lacking_link_back(artifacts, taken) if k == 5 else []
     deficiencies += lacking[:1]
     status: Status = "fail" if k == 0 else "partial" if k == 3 or lacking else "pass"
-    result = Result(item, None, status, measured, deficiencies, evidence)
     wide = [m for m in taken if overflowing(m.data) and not m.data.get("redirected_to_mobile_host")]
+    if wide:
+        measured["overflowing"] = {str(w.data.get("profile")): w.data.get("scroll_width") for w in wide}
+    result = Result(item, None, status, measured, deficiencies, evidence)
     if wide:  # adapted, yet wider than the screen: the assessor decides whether that still loads as a mobile version
         m = wide[0]
-        measured["overflowing"] = {str(w.data.get("profile")): w.data.get("scroll_width") for w in wide}
         result.uncertain(
             "other_reading",
             look_at=m.evidence("html", m.data.get("final_url")),
