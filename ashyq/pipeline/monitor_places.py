@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ashyq.checks.completeness.judge import matches
 from ashyq.checks.completeness.keywords import load_cached
+from ashyq.checks.completeness.places import matches
 from ashyq.store.bodies import Body, Registry, RegistryError, load_registry
 
 CENTRAL = "central"

@@ -12,7 +12,7 @@ from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.text import html_parts
 from ashyq.checks.accessibility.website import main_text
 from ashyq.checks.completeness import corpus
-from ashyq.checks.completeness.judge import _citations_without_links
+from ashyq.checks.completeness.deficiencies import citations_without_links
 from ashyq.checks.completeness.keywords import load_cached
 from ashyq.checks.completeness.page_blocks import content_blocks
 from ashyq.checks.registry import run_checks
@@ -63,13 +63,13 @@ def test_a_citation_without_a_link_is_found_from_the_parsed_paragraphs(lang: str
     page = next(p for p in _pages() if p.lang == lang)
     (unit,) = corpus.page_units([page])
     vocabulary = load_cached("appendix15")
-    found = _citations_without_links(unit, vocabulary, lang)
+    found = citations_without_links(unit, vocabulary, lang)
     assert found is not None  # the paragraph citing the law has no link
     linked_only = page.html.replace("<p>Согласно", "<p><a href='/law'>Согласно").replace(
         "<p>Қазақстан", "<p><a href='/law'>Қазақстан"
     )
     (linked,) = corpus.page_units([PageSnapshot(url=page.url, lang=lang, html=linked_only, depth=1)])
-    assert _citations_without_links(linked, vocabulary, lang) is None
+    assert citations_without_links(linked, vocabulary, lang) is None
 
 
 def test_the_content_checks_parse_each_page_once(monkeypatch: pytest.MonkeyPatch) -> None:

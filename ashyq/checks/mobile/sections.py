@@ -24,10 +24,11 @@ from ashyq.base.evidence import Deficiency
 from ashyq.base.vocabulary import Lang
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, in_lang
-from ashyq.checks.completeness.judge import assess_section, p_lang, per_section
+from ashyq.checks.completeness.judge import assess_section, per_section
 from ashyq.checks.completeness.keywords import Section, Vocabulary, load_cached, vocabulary_for
 from ashyq.checks.completeness.memos import memos_of
 from ashyq.checks.completeness.places import in_section
+from ashyq.checks.completeness.search import p_lang
 from ashyq.checks.mobile.version import MobileReading, read_mobile_version
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed

@@ -1,0 +1,244 @@
+"""The deficiencies of one section in one language (the Appendix 15 and 16 notes' deductions): an
+indicator in the other language, items lacking what every item states, incomplete memos, stale
+material, an act marked repealed, a law cited without a link, a placeholder page. The rules are
+:mod:`.judge`'s docstring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.evidence import Deficiency
+from ashyq.base.text import fold_kazakh, normalise
+from ashyq.base.wording import Said
+from ashyq.checks.completeness.corpus import Unit
+from ashyq.checks.completeness.instances import ItemReading
+from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.notices import placeholder_pages
+from ashyq.checks.completeness.places import matches, paragraphs
+from ashyq.checks.completeness.readings import Doubt
+from ashyq.checks.completeness.search import Verdict
+
+MAX_EVIDENCE = 12
+
+
+def deficiency(kind: str, message: Said, units: Sequence[Unit], snippet: str | None = None) -> Deficiency:
+    first = units[0]
+    return Deficiency(
+        message=message,
+        kind=kind,
+        url=first.url,
+        selector="main" if first.kind == "page" else None,
+        record=first.key if first.kind not in ("page", "mobile") else None,
+        evidence=[u.evidence(snippet) for u in units[:MAX_EVIDENCE]],
+    )
+
+
+def currency(
+    artifacts: BodyArtifacts, section: Section, section_units: list[Unit]
+) -> tuple[dict[str, Any], Unit | None]:
+    """The freshest dated unit of the section and its age against the periodicity, both as of the last
+    day judged: the audit date, or the end of a reporting period that has ended (what was current in
+    the period is judged at its end; a later date is not of the period)."""
+    until = artifacts.reporting_period().judged_until(artifacts.as_of)
+    dated = [(d, u) for u in section_units for d in u.dates if d <= until]
+    if not dated:
+        return {"freshest": None}, None
+    day, unit = max(dated, key=lambda pair: pair[0])
+    age = (until - day).days
+    out: dict[str, Any] = {"freshest": day.isoformat(), "age_days": age}
+    if section.periodicity_days is not None:
+        out["periodicity_days"] = section.periodicity_days
+        out["stale"] = age > section.periodicity_days
+    return out, unit
+
+
+def citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> str | None:
+    """The first law citation in a paragraph of the unit's HTML that has no link, if any."""
+    read = fold_kazakh if lang == "kk" else normalise
+    for written, linked in paragraphs(unit):
+        text = read(written)
+        hit = matches(vocabulary.law_citations[lang], text)
+        if hit and not linked:
+            return text[max(0, hit.start() - 40) : hit.end() + 80]
+    return None
+
+
+def content_deficiencies(
+    section: Section,
+    section_units: list[Unit],
+    lang: str,
+    vocabulary: Vocabulary,
+    counted: Iterable[Unit] = (),
+    doubts: list[Doubt] | None = None,
+) -> list[Deficiency]:
+    """The section's incomplete pages (a placeholder for the section's own information: :mod:`.notices`),
+    repealed acts and law citations without links. ``counted``: pages whose placeholder already left an
+    indicator not shown (one finding, one consequence). A placeholder whose words do not tell it from «there
+    is none» adds its doubt to ``doubts``."""
+    out = []
+    skip = {id(u) for u in counted}
+    empty, unclear = placeholder_pages(section, [u for u in section_units if id(u) not in skip], lang, vocabulary)
+    if doubts is not None:
+        doubts += unclear
+    if empty:
+        said = Said(
+            f"{len(empty)} section page(s) say there is nothing to show", "deficiency.a15.empty_pages", count=len(empty)
+        )
+        out.append(deficiency("incomplete", said, empty))
+    repealed = [u for u in section_units if matches(vocabulary.repealed_phrases[lang], u.main)]
+    if repealed:
+        said = Said(
+            f"{len(repealed)} item(s) are acts marked as repealed", "deficiency.a15.repealed", count=len(repealed)
+        )
+        out.append(deficiency("outdated_npa", said, repealed))
+    unlinked = [(u, s) for u in section_units if (s := citations_without_links(u, vocabulary, lang))]
+    if unlinked:
+        out.append(
+            deficiency(
+                "no_law_link",
+                Said(
+                    f"{len(unlinked)} text(s) cite a law without a link to it",
+                    "deficiency.a15.no_law_link",
+                    count=len(unlinked),
+                ),
+                [u for u, _ in unlinked],
+                unlinked[0][1],
+            )
+        )
+    return out
+
+
+def section_deficiencies(
+    section: Section,
+    section_units: list[Unit],
+    lang: str,
+    vocabulary: Vocabulary,
+    verdict: Verdict,
+    measured: dict[str, Any],
+    deductions: bool,
+) -> list[Deficiency]:
+    """The deficiencies the verdict's indicators and the section's pages show: an indicator written in the
+    other language, items lacking what every item states, memos, and (``deductions``) the note's page
+    deficiencies."""
+    out: list[Deficiency] = []
+    if verdict.foreign:
+        out.append(
+            deficiency(
+                "not_authentic",
+                Said(
+                    f"shown in {lang} pages only in the other language: {(found := foreign_list(verdict))}",
+                    f"deficiency.a15.foreign.{lang}",
+                    indicators=found,
+                ),
+                [hit.unit for hit in verdict.foreign.values()],
+            )
+        )
+    out += item_deficiencies(verdict, measured)
+    memos = _memodeficiency(verdict)
+    if memos is not None:
+        out.append(memos)
+    if deductions:
+        # a page whose placeholder left an indicator not shown is not deducted again
+        placeheld = [hit.unit for hit, said in verdict.placeholders.values() if said]
+        out += content_deficiencies(section, section_units, lang, vocabulary, placeheld, verdict.doubts)
+    return out
+
+
+def stale_deficiency(
+    artifacts: BodyArtifacts,
+    section: Section,
+    section_units: list[Unit],
+    verdict: Verdict,
+    indicators: tuple[Indicator, ...],
+    measured: dict[str, Any],
+) -> Deficiency | None:
+    """The section's untimely update, if any: the indicators' own currency when they set one, else
+    the freshest item of the section against its periodicity (recorded in ``measured``)."""
+    if verdict.stale:
+        measured["stale"] = dict(verdict.stale)
+        stale_units = [verdict.present[key] for key in verdict.stale]
+        return deficiency(
+            "untimely_update",
+            Said(f"not updated in time: {(stale := listed(verdict.stale))}", "deficiency.a15.stale", indicators=stale),
+            stale_units,
+        )
+    if any(i.current_days is not None or i.current_years is not None for i in indicators):
+        return None
+    fresh, fresh_unit = currency(artifacts, section, section_units)
+    measured.update(fresh)
+    if fresh.get("stale") and fresh_unit is not None:
+        return deficiency(
+            "untimely_update",
+            Said(
+                f"the freshest item is {fresh['age_days']} days old "
+                f"(expected at least every {section.periodicity_days} days)",
+                "deficiency.a15.freshest_too_old",
+                age=fresh["age_days"],
+                periodicity=section.periodicity_days or 0,
+            ),
+            [fresh_unit],
+        )
+    return None
+
+
+def _memodeficiency(verdict: Verdict) -> Deficiency | None:
+    """Appendix 16 note: «неполнота представленной информации»; one deficiency for the section's memos
+    (a message for memos lacking parts, for services without one, and for both)."""
+    lacking = "; ".join(f"{m.where} lacks {', '.join(missing)}" for m, missing in verdict.incomplete_memos)
+    count = len(verdict.memoless)
+    services = "; ".join(u.url for u in verdict.memoless[:MAX_EVIDENCE])
+    incomplete = f"memos lacking what the others give: {lacking}"
+    memoless = f"{count} listed service(s) without a memo of their own: {services}"
+    if verdict.incomplete_memos and verdict.memoless:
+        said = Said(
+            f"{incomplete}; {memoless}", "deficiency.a16.memos.both", lacking=lacking, count=count, services=services
+        )
+    elif verdict.incomplete_memos:
+        said = Said(incomplete, "deficiency.a16.memos.incomplete", lacking=lacking)
+    elif verdict.memoless:
+        said = Said(memoless, "deficiency.a16.memos.memoless", count=count, services=services)
+    else:
+        return None
+    return deficiency("incomplete", said, [*(m.unit for m, _ in verdict.incomplete_memos), *verdict.memoless])
+
+
+def foreign_list(verdict: Verdict) -> str:
+    return "; ".join(f"{key} ({hit.cite()})" for key, hit in verdict.foreign.items())
+
+
+def listed(reasons: dict[str, str]) -> str:
+    return "; ".join(f"{key} ({why})" for key, why in reasons.items())
+
+
+def _wheres(found: ItemReading) -> str:
+    return "; ".join(item.where for item in found.without[:MAX_EVIDENCE])
+
+
+def item_deficiencies(verdict: Verdict, measured: dict[str, Any]) -> list[Deficiency]:
+    """Appendix note: «неполнота представленной информации» where an indicator stated for every item (each
+    vacancy's requirements) is shown for some items only; the items counted in ``measured.per_item``."""
+    out = []
+    for key, found in verdict.incomplete_items.items():
+        measured.setdefault("per_item", {})[key] = {
+            "items": len(found.items),
+            "without": [item.where for item in found.without[:MAX_EVIDENCE]],
+        }
+        out.append(
+            deficiency(
+                "incomplete",
+                Said(
+                    f"{key}: {len(found.without)} of {len(found.items)} items do not state it: "
+                    f"{(where := _wheres(found))}",
+                    "deficiency.a15.items_without",
+                    indicator=key,
+                    without=len(found.without),
+                    items=len(found.items),
+                    where=where,
+                ),
+                [item.unit for item in found.without],
+                found.without[0].name[:200],
+            )
+        )
+    return out

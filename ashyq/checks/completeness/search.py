@@ -1,0 +1,393 @@
+"""Finding one section's indicators in one language: where each is shown, what stands in its place
+when it is not (a placeholder, a heading over nothing, the other language, a scan), and the verdict's
+record of it (:class:`Verdict`), which :mod:`.judge` turns into a status, deficiencies and doubts.
+The rules are :mod:`.judge`'s docstring."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ashyq.base.artifacts import BodyArtifacts
+from ashyq.checks.completeness.corpus import Unit, unmeasurable
+from ashyq.checks.completeness.instances import ItemReading, per_item
+from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.machine_readable import unreadable
+from ashyq.checks.completeness.memos import (
+    Memo,
+    MemoReading,
+    in_memo,
+    incomplete_memos,
+    memos_of,
+    pages_by_address,
+)
+from ashyq.checks.completeness.notices import notice_kind, opening
+from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.places import (
+    Hit,
+    hits_in,
+    in_section,
+    language_of,
+    matches,
+    placeholder,
+    section_blocks,
+    staleness,
+    together_ok,
+    unit_blocks,
+)
+from ashyq.checks.completeness.readings import (
+    Doubt,
+    address_doubt,
+    date_label,
+    missing_parts,
+    parts_doubt,
+    parts_enough,
+    single_doubt,
+    tells_unknown,
+    weak_doubt,
+)
+from ashyq.checks.edition_index import reading
+from ashyq.checks.result import DoubtReason
+
+
+@dataclass
+class Verdict:
+    present: dict[str, Unit] = field(default_factory=dict)
+    hits: dict[str, Hit] = field(default_factory=dict)
+    stale: dict[str, str] = field(default_factory=dict)  # indicator id → why (it is counted present)
+    foreign: dict[str, Hit] = field(default_factory=dict)  # found only in the other language
+    absent: list[Indicator] = field(default_factory=list)
+    if_any_absent: list[Indicator] = field(default_factory=list)
+    # the note's indicators the body says (the short message) it does not implement, with the message
+    not_implementer: dict[str, Unit] = field(default_factory=dict)
+    # Appendix 15's "*" indicators found only as pictures or scans: the place and why
+    unreadable: dict[str, tuple[Hit, str]] = field(default_factory=dict)
+    # where an indicator was named over no information: the place and what it says instead («Информация
+    # отсутствует»; "" for nothing but its heading). Read only when the content alone counts (Table 7).
+    placeholders: dict[str, tuple[Hit, str]] = field(default_factory=dict)
+    unknown: list[tuple[Indicator, str]] = field(default_factory=list)
+    incomplete_memos: list[tuple[Memo, list[str]]] = field(default_factory=list)
+    memoless: list[Unit] = field(default_factory=list)  # listed services whose own page has no memo
+    memos: list[Memo] = field(default_factory=list)  # the items' memos (Appendix 16 services)
+    doubts: list[Doubt] = field(default_factory=list)  # where the evidence admits another reading
+    # indicators stated for every item (each vacancy's requirements) that some items lack
+    incomplete_items: dict[str, ItemReading] = field(default_factory=dict)
+    # indicators counted on the word of the other language (its place; this language's counterpart page)
+    counterparts: dict[str, str] = field(default_factory=dict)
+
+    def nothing_to_post(self) -> int:
+        return len(self.if_any_absent) + len(self.not_implementer)
+
+
+NOTE_WINDOW = 200  # characters around the indicator's words in which the note's message is looked for
+
+
+def not_implementer_message(indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary) -> bool:
+    """Does ``unit`` say the body does not implement ``indicator`` (the Appendix 15 note's message)?"""
+    phrases = vocabulary.not_implementer_phrases.get(lang, ())
+    for pattern in indicator.keywords[lang]:
+        for found in pattern.finditer(unit.text):
+            window = unit.text[max(0, found.start() - NOTE_WINDOW) : found.end() + NOTE_WINDOW]
+            if matches(phrases, window):
+                return True
+    return False
+
+
+def _declined(indicator: Indicator, hit: Hit, lang: str, vocabulary: Vocabulary) -> bool:
+    """Does the place of the hit carry the note's short message (the body does not implement it)?"""
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    text = " ".join(b.all_text for b in blocks)
+    if text and matches(vocabulary.not_implementer_phrases.get(lang, ()), text):
+        return True
+    return not_implementer_message(indicator, hit.unit, lang, vocabulary)
+
+
+def _scope(
+    indicator: Indicator,
+    units: list[Unit],
+    section_units: list[Unit],
+    section: Section,
+    lang: str,
+    memos: Sequence[Memo] = (),
+) -> list[tuple[Unit, list[Block], bool]]:
+    """(unit, blocks to read, headings only?) in the order a reader would look."""
+    members = {id(u) for u in section_units}
+    if indicator.match == "section":
+        out = [(u, section_blocks(u, section, lang, True), False) for u in section_units]
+        for unit in units:
+            if id(unit) not in members and (headed := section_blocks(unit, section, lang, False)):
+                out.append((unit, headed, False))
+        return out
+    if indicator.match == "memo":
+        return [(m.unit, list(m.blocks), False) for m in memos]
+    if indicator.match == "titles":
+        return [(u, [], True) for u in units]
+    headings_only = indicator.match == "headings"
+    ordered = section_units + [u for u in units if id(u) not in members]
+    return [(u, list(unit_blocks(u)), headings_only) for u in ordered]
+
+
+def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str) -> str | None:
+    """Why the place of a "*" indicator (Appendix 15: to be published in a machine-readable form)
+    offers it only as pictures or scans; None when it does not, or the indicator has no "*"."""
+    if kind not in indicator.machine_readable:
+        return None
+    place = hit.extent or ((hit.block,) if hit.block else ())
+    return unreadable(hit.unit, place, hit.label, indicator.keywords[lang])
+
+
+def _place_key(
+    indicator: Indicator, hit: Hit, lang: str, artifacts: BodyArtifacts
+) -> tuple[tuple[int, int, int], str | None, str | None]:
+    """How good a place of the indicator is - (not shown for being only pictures or scans, rank, out of
+    date), the lowest the best - with why it is out of date and why it is not machine-readable."""
+    stale = staleness(indicator, hit, artifacts.as_of)
+    unread = _unreadable(indicator, hit, lang, artifacts.kind)
+    refused = unread is not None and reading(artifacts.config, "a15-machine-readable") == "required"
+    return (int(refused), hit.rank, 0 if stale is None else 1), stale, unread
+
+
+def _not_shown(verdict: Verdict, indicator: Indicator, best: Hit, why: str, artifacts: BodyArtifacts) -> bool:
+    """Record a "*" indicator found only as pictures or scans; True when it is therefore not shown
+    (reading a15-machine-readable = required), False when it counts all the same (presence-only)."""
+    verdict.unreadable[indicator.id] = (best, why)
+    if reading(artifacts.config, "a15-machine-readable") != "required":
+        return False
+    verdict.hits[indicator.id] = best
+    verdict.absent.append(indicator)
+    return True
+
+
+@dataclass
+class Place:
+    """The best place found for one indicator (the lowest key), and what else the search saw."""
+
+    best: Hit | None = None
+    key: tuple[int, int, int, int] = (9, 9, 9, 9)  # (not machine-readable, weak, rank, stale)
+    stale: str | None = None  # why the best place is out of date
+    unread: str | None = None  # why it is not machine-readable
+    foreign: Hit | None = None  # a place in the other language
+    weak: DoubtReason | None = None  # the best place is only a link's label or a heading
+
+
+@dataclass(frozen=True)
+class Search:
+    """What finding one section's indicators reads, gathered once for all of them."""
+
+    artifacts: BodyArtifacts
+    section: Section
+    units: list[Unit]
+    section_units: list[Unit]
+    lang: str
+    vocabulary: Vocabulary
+    content_only: bool
+    own_hosts: frozenset[str]
+    pages: dict[str, Unit]
+    memos: MemoReading
+
+
+def find_indicators(
+    artifacts: BodyArtifacts,
+    section: Section,
+    units: list[Unit],
+    lang: str,
+    vocabulary: Vocabulary,
+    content_only: bool = False,
+) -> Verdict:
+    """Which of the section's indicators are present, stale, in the other language, absent or unknown.
+    ``content_only`` (Table 7): a place that names an indicator over a placeholder or nothing
+    (:func:`placeholder`) does not show it (``verdict.placeholders``). Otherwise (Appendices 15 and 16)
+    a placeholder does not show it either, a heading over nothing does not and leaves the verdict
+    uncertain (``heading_only``), and a link's label to a page of the site that was not read shows it on
+    its word, uncertain (``label_only``)."""
+    verdict = Verdict()
+    section_units = [u for u in units if in_section(u, section, lang)]
+    own_hosts = {(urlsplit(u).hostname or "").lower().removeprefix("www.") for u in artifacts.site_urls}
+    own_hosts |= {(urlsplit(u.url).hostname or "").lower().removeprefix("www.") for u in units}
+    search = Search(
+        artifacts,
+        section,
+        units,
+        section_units,
+        lang,
+        vocabulary,
+        content_only,
+        frozenset(own_hosts),
+        pages_by_address(units),
+        memos_of(section, units, section_units, lang, vocabulary, artifacts.kind),
+    )
+    for indicator in section.indicators_for(artifacts.kind):
+        place = best_place(search, indicator, verdict)
+        if not _shown(search, indicator, place, verdict):
+            _not_found(search, indicator, place, verdict)
+    verdict.placeholders = {key: said for key, said in verdict.placeholders.items() if key not in verdict.present}
+    verdict.incomplete_memos = incomplete_memos(search.memos.memos)
+    verdict.memoless = search.memos.without
+    verdict.memos = search.memos.memos
+    return verdict
+
+
+def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
+    """The best place of the indicator in the order a reader looks (the first that cannot be bettered
+    ends the search); places holding a placeholder are recorded in ``verdict.placeholders``."""
+    place = Place()
+    lang = search.lang
+    scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
+    for unit, blocks, headings_only in scope:
+        for hit in hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages):
+            if (0, 0, hit.rank) > place.key[:3]:
+                continue
+            if indicator.match == "memo" and not in_memo(hit, unit, blocks):
+                continue
+            if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
+                continue
+            if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
+                continue  # a date's label: when the page changed, no section
+            language = language_of(hit)
+            if language is not None and language not in (lang, indicator.official_language):
+                place.foreign = place.foreign or hit
+                continue
+            said, weak = _what_it_holds(search, indicator, hit)
+            if said is not None:
+                verdict.placeholders.setdefault(indicator.id, (hit, said))
+                continue
+            if not together_ok(indicator, hit, lang):
+                continue  # after the placeholder: a heading over «Информация будет размещена» is said to be one
+            (refused, rank, old), why, unread = _place_key(indicator, hit, lang, search.artifacts)
+            key = (refused, int(weak is not None), rank, old)
+            if key < place.key:
+                place.best, place.key, place.stale, place.unread, place.weak = hit, key, why, unread, weak
+        if place.key == (0, 0, 0, 0):
+            break
+    return place
+
+
+def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str | None, DoubtReason | None]:
+    """(the placeholder the place holds instead of the information, the weakness of a place that is
+    only a heading or a link's label). Table 7 (``content_only``): a heading over nothing is a
+    placeholder too (""), a link to a page not read is taken at its word. Elsewhere a detector's find (a
+    phone, an address) and a memo's parts are information themselves. A statement that there is nothing of
+    the kind now («Вакансии отсутствуют», «Бос лауазымдар жоқ») is information, not a placeholder
+    (:mod:`.notices`)."""
+    if not search.content_only and (indicator.detect or indicator.match == "memo"):
+        return None, None
+    said = placeholder(hit, search.lang, search.vocabulary)
+    if said is None:
+        said = opening(hit, search.lang, search.vocabulary)
+    if said and notice_kind(said, search.lang, search.vocabulary) == "none":
+        return None, None
+    if search.content_only or said:
+        return said, None
+    if said == "":
+        return None, "heading_only"
+    if hit.announced and own_link(hit, search.own_hosts):
+        return None, "label_only"
+    return None, None
+
+
+def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> bool:
+    """Record the indicator where its best place shows it (present, declined by the note's message,
+    offered only as pictures, one form of several, a heading over nothing); False when there is none."""
+    best = place.best
+    if best is None:
+        return False
+    lang = search.lang
+    verdict.hits[indicator.id] = best
+    if indicator.note and _declined(indicator, best, lang, search.vocabulary):
+        verdict.not_implementer[indicator.id] = best.unit
+        return True
+    if place.unread is not None and _not_shown(verdict, indicator, best, place.unread, search.artifacts):
+        return True
+    if indicator.parts:
+        # a closed list's parts (the e-appeals' link to the egov app) are read in the section, not elsewhere on the site
+        elsewhere = () if indicator.parts_closed else search.units
+        named, missing = missing_parts(indicator, [best.unit, *search.section_units], lang, elsewhere)
+        if missing:  # some of the forms the wording lists: said; not shown unless enough of an open list
+            if not indicator.parts_closed:  # a closed list (no «и др.») has no other reading
+                verdict.doubts.append(parts_doubt(indicator, best.unit, lang, named, missing))
+            if not parts_enough(indicator, named):
+                verdict.absent.append(indicator)
+                return True
+    if place.weak == "heading_only":  # a heading over nothing: not shown, and said
+        verdict.doubts.append(weak_doubt(indicator, best, place.weak))
+        verdict.placeholders.setdefault(indicator.id, (best, ""))
+        verdict.absent.append(indicator)
+        return True
+    if place.weak is not None:
+        verdict.doubts.append(weak_doubt(indicator, best, place.weak))
+    elif indicator.per_item and not _every_item(search, indicator, verdict):
+        return True
+    verdict.present[indicator.id] = best.unit
+    if place.stale is not None:
+        verdict.stale[indicator.id] = f"{best.cite()}: {place.stale}"
+    return True
+
+
+def _every_item(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
+    """An indicator stated for every item (:mod:`.instances`): False (absent) when none of the items found
+    names it; items lacking it are recorded, a single item leaves the verdict uncertain."""
+    found = per_item(indicator, search.units, search.section_units, search.section, search.lang, search.pages)
+    if found is None:
+        return True
+    if len(found.without) == len(found.items):
+        verdict.absent.append(indicator)
+        return False
+    if found.without:
+        verdict.incomplete_items[indicator.id] = found
+    elif len(found.items) == 1:
+        verdict.doubts.append(single_doubt(indicator, found.items[0]))
+    return True
+
+
+def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
+    """An indicator with no place: in the other language only, unknown (its pages refused), nothing
+    to post (``if_any``), or absent."""
+    if place.foreign is not None:
+        verdict.foreign[indicator.id] = place.foreign
+        return
+    artifacts, lang = search.artifacts, search.lang
+    why = unmeasurable(artifacts, indicator.needs, lang) if indicator.needs else None
+    failed = [
+        f
+        for f in artifacts.failures
+        if (urlsplit(f.url).hostname or "").lower().removeprefix("www.") in search.own_hosts
+        and any(p in f.url.lower() for p in (*indicator.urls, *search.section.urls))
+        and p_lang(f.url, lang)
+        and tells_unknown(f)
+    ]
+    if why is None and failed:
+        why = f"{failed[0].reason} on {failed[0].url}"
+    if why is not None:
+        verdict.unknown.append((indicator, why))
+    elif indicator.if_any and not any(i in verdict.present for i in indicator.expected_with):
+        verdict.if_any_absent.append(indicator)
+    else:
+        verdict.absent.append(indicator)
+        if indicator.detect == "address" and (
+            doubt := address_doubt(indicator, search.section_units or search.units, lang)
+        ):
+            verdict.doubts.append(doubt)
+
+
+# a link to a file is the material offered to download, not the label of a page left unread
+FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|odp|rtf|pptx?|csv|txt|xml|json|rar|zip|7z|gz)$", re.I)
+
+
+def own_link(hit: Hit, own_hosts: frozenset[str]) -> bool:
+    """Whether the link of a hit leads to a page of the body's own site (relative, or one of its hosts)
+    other than the page itself: a link to another site (the Akorda's, the legal database) is itself what
+    an indicator «либо ссылка» asks for, a link to a file is the material, and a page linking to itself
+    (its menu's current item) was read."""
+    parts = urlsplit(hit.href)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if FILE_LINK.search(parts.path) or hit.href.split("#", 1)[0].rstrip("/") == hit.unit.url.lower().rstrip("/"):
+        return False
+    return not host or host in own_hosts
+
+
+def p_lang(url: str, lang: str) -> bool:
+    """A failed URL concerns ``lang`` unless it names the other language."""
+    other = "ru" if lang == "kk" else "kk"
+    return f"lang={other}" not in url and f"/{other}/" not in url
