@@ -182,11 +182,17 @@ def _names_itself(element: Any) -> bool:
     return element.tag in ("img", "input") and bool((element.get("alt") or "").strip())
 
 
-# An alternative text that names the file or only says "a picture" (WCAG 1.1.1 asks for the equivalent
-# purpose): present, so axe passes it, but it may not describe the image; the assessor is asked.
+# An alternative text that is the image's file name, its extension or a camera's counter (IMG_4471.JPG,
+# DSC_0098, photo-12.png) is no text alternative at all (WCAG 1.1.1, failure F30): a defect, whatever
+# the picture shows. One that only says "a picture" (a generic word) is present, so axe passes it, but
+# it may not describe the image: the assessor is asked.
 FILE_NAME_ALT = re.compile(
-    r"^\S*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)$|^(?:img|dsc|image|photo|screenshot)[-_ ]?\d+", re.I
+    r"^\S*\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?|heic|avif)$"
+    r"|^(?:img|dsc[nf]?|dcim|pxl|mvimg|screenshot)[-_]?\d+\S*$"
+    r"|^\.?(?:jpe?g|png|gif|svg|webp|bmp|tiff?|heic|avif)$",
+    re.I,
 )
+NUMBERED_GENERIC_ALT = re.compile(r"^(?:image|photo|picture|изображение|фото|сурет|кескін)[-_ ]?\d+$", re.I)
 GENERIC_ALT = frozenset(
     {
         "image", "picture", "photo", "img", "pic", "banner", "logo", "icon", "untitled",
@@ -196,17 +202,33 @@ GENERIC_ALT = frozenset(
 )  # fmt: skip
 
 
+def _alt_of(element: Any) -> str:
+    return re.sub(r"\s+", " ", str(element.get("alt") or element.get("aria-label") or "")).strip()
+
+
+def file_name_alts(parsed: Parsed) -> list[Any]:
+    """Images (not hidden from assistive technology) whose alternative text is a file name, an
+    extension or a camera's counter: no description of the image (WCAG 1.1.1, F30)."""
+    return [
+        element
+        for element in parsed.root.iter("img", "input", "area")
+        if element.get("aria-hidden") != "true"
+        and (element.get("role") or "").lower() not in ("presentation", "none")
+        and FILE_NAME_ALT.search(_alt_of(element))
+    ]
+
+
 def questionable_alts(pages: list[Parsed]) -> list[tuple[Parsed, Any, str]]:
-    """Images whose alternative text exists but may not describe them: the file name, or a generic word
-    for "image" (each page, each distinct text once)."""
+    """Images whose alternative text exists but may not describe them: a generic word for "image"
+    (each page, each distinct text once). A file name is no question: :func:`file_name_alts`."""
     out = []
     for parsed in pages:
         seen: set[str] = set()
         for element in parsed.root.iter("img", "input", "area"):
-            alt = re.sub(r"\s+", " ", str(element.get("alt") or element.get("aria-label") or "")).strip()
-            if not alt or alt in seen:
+            alt = _alt_of(element)
+            if not alt or alt in seen or FILE_NAME_ALT.search(alt):
                 continue
-            if FILE_NAME_ALT.search(alt) or alt.lower().strip(" .:-") in GENERIC_ALT:
+            if alt.lower().strip(" .:-") in GENERIC_ALT or NUMBERED_GENERIC_ALT.search(alt):
                 seen.add(alt)
                 out.append((parsed, element, alt))
     return out
@@ -224,12 +246,12 @@ def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
         "image_alternative",
         look_at=parsed.page.evidence(f'img[alt="{alt}"]' if '"' not in alt else "img", f"alt «{alt}», src {src}"[:200]),
         quote=alt,
-        detail=f"{len(found)} image(s) whose alternative text is a file name or a generic word, first «{alt}» "
+        detail=f"{len(found)} image(s) whose alternative text is a generic word, first «{alt}» "
         f"({src}) on {parsed.page.url}: present, but it may not describe what the image shows",
     )
 
 
-@register("a14.alt_text", "5", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
+@register("a14.alt_text", "6", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
@@ -262,12 +284,25 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     )
     if unnamed_links is not None:
         outcome.deficiencies.append(unnamed_links)
+    file_names = _markup_defect(
+        pages,
+        file_name_alts,
+        "images whose alternative text is a file name (it does not describe the image; Appendix 14 row 3.1)",
+        "missing_alt",
+        ("1.1.1",),
+        "img[alt]",
+        lambda e: f"alt «{_alt_of(e)}», src {e.get('src')}"[:200],
+        name="alt_file_name",
+    )
+    if file_names is not None:
+        outcome.deficiencies.append(file_names)
     doubtful = bare_media(taken, outcome)
     measured = {
         "pages": len(pages),
         "browser_pages": len(taken),
         "media": sum(len(m.data.get("media") or []) for m in taken),
         "image_links_without_name": len(unnamed_links.pages) if unnamed_links else 0,
+        "file_name_alt_pages": len(file_names.pages) if file_names else 0,
         "violations": sum(
             int(v.get("count", 1))
             for m in taken
@@ -394,6 +429,11 @@ def skip_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     return None
 
 
+def _words_only(text: str | None) -> str:
+    """The text without the arrows, signs and punctuation around its words."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", text or "")
+
+
 def bypass_in_markup(parsed: Parsed) -> str | None:
     """WCAG 2.4.1's other ways past the repeated blocks, read from the markup: a main landmark, or a
     heading that starts the content."""
@@ -405,12 +445,13 @@ def bypass_in_markup(parsed: Parsed) -> str | None:
 
 
 def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
+    """A link back to the top of the page: labelled as one (an arrow or a sign beside the word, as in
+    «Наверх ↑» or «▲ Жоғары», changes nothing), or a ``#top`` link styled as one."""
     vocabulary = labels(config, "back_to_top")
     for anchor in parsed.anchors():
         href = anchor.get("href", "")
-        if matches_label(
-            anchor.text_content() or anchor.get("title") or anchor.get("aria-label"), vocabulary, exact=True
-        ):
+        said = anchor.text_content() or anchor.get("title") or anchor.get("aria-label")
+        if matches_label(said, vocabulary, exact=True) or matches_label(_words_only(said), vocabulary, exact=True):
             return anchor
         if href in ("#top", "#") and re.search(r"top|up|наверх", anchor.get("class") or "", re.I):
             return anchor
@@ -419,7 +460,7 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
 
 @register(
     "a14.skip_and_top",
-    "3",
+    "4",
     ["A14-3.4"],
     needs=["pages"],
     uses=["measurements:skip_link", "measurements:axe"],
