@@ -35,6 +35,7 @@ SITE_IDS = (
     "zhersu",
     "orman",
     "aqbulaq",
+    "ertis",
 )
 
 TYPES = {
