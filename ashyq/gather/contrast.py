@@ -12,6 +12,10 @@ the text's colour is compared with every pixel there, as WCAG's contrast ratio d
 * in between (text over a busy picture, part light and part dark) → still **undecided**, and the
   check says so for that element (``not_assessed``), never a pass.
 
+Text that another element covers where it stands (the captions of a slider's slides laid one over
+another) is photographed under that element: what is behind its letters is not what a reader sees,
+so it stays **undecided** (asked), never failed on the cover's pixels.
+
 Text that is not text in a human language is no subject of the row: a string with no letter or
 digit (a line of ``—=+*``) or a single glyph standing in for an icon whose name is given otherwise
 (``aria-label``/``title``).
@@ -45,12 +49,24 @@ TEXT_OF = """
       for (const r of range.getClientRects()) if (r.width >= 1 && r.height >= 1) rects.push([r.left, r.top, r.width, r.height]);
     }
   }
+  // is the text on top where it stands? a caption stacked under another one (a slider's slides laid
+  // one over another) shows the reader the other one: what is behind its letters is no measure of it
+  let shown = 0, probed = 0;
+  for (const [x, y, w, h] of rects.slice(0, 12)) {
+    for (const fx of [0.25, 0.5, 0.75]) {
+      const px = x + w * fx, py = y + h / 2;
+      if (px < 0 || py < 0 || px >= innerWidth || py >= innerHeight) continue;
+      probed++;
+      const hit = document.elementFromPoint(px, py);
+      if (hit && (hit === el || el.contains(hit) || hit.contains(el))) shown++;
+    }
+  }
   const named = el.closest('a, button, [role=button], [role=link], input, [tabindex]') || el;
   const name = (named.getAttribute('aria-label') || named.getAttribute('title') || '').trim();
   return {text: text.slice(0, 80), letters: /[\\p{L}\\p{N}]/u.test(text), length: [...text].length,
           named_otherwise: !!name && name.toLowerCase() !== text.toLowerCase(),
           color: s.color, shadow: s.textShadow, size: parseFloat(s.fontSize), weight: parseInt(s.fontWeight, 10) || 400,
-          opacity, rects: rects.slice(0, 40)};
+          opacity, rects: rects.slice(0, 40), on_top: probed ? shown / probed : null};
 }
 """
 
@@ -131,6 +147,7 @@ def shadow_color(shadow: str) -> tuple[float, float, float, float] | None:
     return parse_color(shadow[start : shadow.index(")", start) + 1])
 
 
+COVERED_SHARE = 0.5  # below this share of the text's probe points on top, another element covers it
 INVISIBLE_RATIO = 1.05  # at most this ratio behind every pixel of the text: nothing to see
 
 
@@ -218,6 +235,8 @@ async def decide(page: Any, selector: str) -> Decision:
     bottom = min(float(viewport["height"]), max(r[1] + r[3] for r in rects))
     if right - left < 1 or bottom - top < 1:
         return Decision("undecided", "the text is outside the screen")
+    if text.get("on_top") is not None and float(text["on_top"]) < COVERED_SHARE:
+        return Decision("undecided", "another element covers the text where it stands")
     await page.evaluate(HIDE, selector)
     try:
         png = await page.screenshot(clip={"x": left, "y": top, "width": right - left, "height": bottom - top})

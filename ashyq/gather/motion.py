@@ -7,7 +7,8 @@ page's scripts (:data:`RECORDER`) notes every change the page makes to its own t
 position of its elements, until the first simulated key press or click; what one batch of the
 page's changes does to an element is one change of it (a list given eight items at once changed
 once). Read together with the
-running CSS animations, ``<marquee>``/``<blink>`` and autoplaying video, that is what moved. The
+running CSS animations, ``<marquee>``/``<blink>`` and autoplaying video (one declared ``autoplay
+loop`` counts even where this browser cannot decode it: it moves for ever in a reader's), that is what moved. The
 page's timers are watched too: what one run of a ``setInterval`` (or of a timeout that re-arms
 itself) changes is one move of the changed elements' common ancestor, so a carousel turned by a
 script timer is seen however few attributes each slide changes; the page is watched until such a
@@ -116,7 +117,9 @@ MOTION = """
     if (target && target.nodeType === 1 && anim.playState === 'running' && timing && timing.iterations === Infinity) add(target, 'animation');
   }
   document.querySelectorAll('marquee, blink').forEach(el => add(el, el.localName));
-  document.querySelectorAll('video[autoplay]').forEach(el => { if (!el.controls && !el.paused) add(el, 'autoplay-video'); });
+  // a video that starts by itself: playing, or declared to loop (it plays on for ever in a reader's
+  // browser even where this one cannot decode it); the player's own controls are a way to pause it
+  document.querySelectorAll('video[autoplay]').forEach(el => { if (!el.controls && (!el.paused || el.loop)) add(el, el.loop ? 'looping-video' : 'autoplay-video'); });
   // what the page changed by itself: text that changed at least twice, boxes that moved at least twice
   const counts = new Map();
   const until = window.__ashyqQuiet === null ? performance.now() : window.__ashyqQuiet;

@@ -5,7 +5,8 @@ decides (issue 25): a pause control of any form, a carousel turned by a script t
 design at every size, a page laid out in a table, an image that is the only content of its link,
 controls only a mouse can use, a dialog that holds the Tab key, a feedback form behind two polls,
 submenus only a mouse pointer opens, a skip link to the block holding the content, an optional
-message box sent empty, a player with nothing beside it. One gather for all (about a minute)."""
+message box sent empty, a player with nothing beside it, a looping background video, slider captions
+stacked one under another. One gather for all (about a minute)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,12 @@ EXPECTED = {
     "forms-comment-box-kept-silently-ru": ("A14-3.5", "fail"),  # kept back, only a red border
     "alt-video-alone-kk": ("A14-3.1", "fail"),  # a player with nothing beside it: no captions, no text
     "alt-video-with-transcript-ru": ("A14-3.1", "pass"),  # captions and a transcript link: a person checks them
+    "motion-background-video-kk": ("A14-3.2", "fail"),  # autoplay muted loop behind the hero text, no control
+    "motion-background-video-ru": ("A14-3.2", "fail"),
+    "motion-background-video-with-pause-ru": ("A14-3.2", "pass"),  # a «stop the video» button beside it
+    "motion-background-video-controls-kk": ("A14-3.2", "pass"),  # the player's own controls
+    "contrast-slider-captions-kk": ("A14-3.6", "pass"),  # captions stacked under the top slide's: not measurable
+    "contrast-slider-captions-ru": ("A14-3.6", "pass"),
 }
 
 
@@ -101,3 +108,10 @@ def test_the_findings_say_why(findings: dict[str, dict[str, Any]]) -> None:
     dialog = findings["keyboard-dialog-holds-tab-kk"]["A14-3.3"]
     # Tab held inside the dialog, and its close sign answers only a click
     assert {d.kind for d in dialog.deficiencies} == {"focus_trap", "not_keyboard_operable"}
+    video = findings["motion-background-video-kk"]["A14-3.2"]
+    assert video.deficiencies[0].kind == "moving_without_pause" and video.certainty == "certain"
+    for lang in ("kk", "ru"):
+        captions = findings[f"contrast-slider-captions-{lang}"]["A14-3.6"]
+        # covered captions are asked about, never failed on the pixels of what covers them
+        assert captions.certainty == "uncertain" and captions.doubt is not None
+        assert "covers the text" in str(captions.doubt.detail)
