@@ -62,3 +62,28 @@ def test_block_language_is_cautious_for_short_kazakh_headings() -> None:
     assert block_lang("Талдамалық баяндамалар мен шолулар. Талдамалық баяндамалар мен шолулар.") == "kk"
     assert block_lang("Аналитические доклады и обзоры деятельности министерства за год") == "ru"
     assert block_lang("Итоги") is None
+
+
+TABS_AND_ACCORDION = """<html><body><main>
+<h2>Қала туралы</h2>
+<div class="tabs"><div class="tabs__row">
+  <div class="tab on" data-pane="t0" onclick="show(this)">Паспорт</div>
+  <div class="tab" data-pane="t1" onclick="show(this)">Өнеркәсіп</div>
+</div>
+<div class="pane" data-pane="t0"><p>Қала халқы 95,4 мың адам.</p></div>
+<div class="pane" data-pane="t1" style="display:none"><p>Өнеркәсіп өндірісінің көлемі 88,1 млрд теңге.</p></div></div>
+<div class="acc"><button type="button" aria-expanded="false">Мемлекеттік Әнұран</button>
+<div class="acc__body" hidden><p>Алтын күн аспаны, Алтын дән даласы</p></div></div>
+<div role="tablist"><button role="tab" aria-controls="p1">Денсаулық сақтау</button><button role="tab" aria-controls="p2">Білім беру</button></div>
+<div role="tabpanel" id="p1"><p>Қалалық аурухана, 3 емхана.</p></div><div role="tabpanel" id="p2" hidden><p>19 мектеп.</p></div>
+</main></body></html>"""
+
+
+def test_a_tab_label_heads_its_panel_and_an_accordion_button_its_body() -> None:
+    # the panels are in the page's HTML (hidden until clicked): each under its label, as a reader opens it
+    blocks = {b.heading: b for b in content_blocks(TABS_AND_ACCORDION)}
+    assert set(blocks) >= {"паспорт", "өнеркәсіп", "мемлекеттік әнұран", "денсаулық сақтау", "білім беру"}
+    assert "88,1" in blocks["өнеркәсіп"].text and "өнеркәсіп" not in blocks["паспорт"].text  # not the tab row
+    assert blocks["өнеркәсіп"].above == ("қала туралы",)
+    assert "алтын күн" in blocks["мемлекеттік әнұран"].text
+    assert "аурухана" in blocks["денсаулық сақтау"].text and "мектеп" in blocks["білім беру"].text

@@ -26,6 +26,7 @@ from lxml import etree
 
 from ashyq.base.dates import find_dates
 from ashyq.base.text import KAZAKH_LETTERS, detect_lang, normalise, squash
+from ashyq.checks.completeness.panels import Panels, disclosure, tied_panels
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LABEL_TAGS = {"dt": 5, "summary": 5, "legend": 5, "caption": 5}
@@ -82,6 +83,8 @@ class Block:
 
 def _level(element: lxml.html.HtmlElement) -> int | None:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if disclosure(element):  # an accordion's button heads its panel, as a summary does (.panels)
+        return LABEL_TAGS["summary"]
     if tag in HEADING_TAGS:
         return HEADING_TAGS[tag]
     if element.get("role") == "heading":
@@ -147,11 +150,16 @@ def _is_icon(element: lxml.html.HtmlElement, src: str) -> bool:
     return False
 
 
-def _walk(element: lxml.html.HtmlElement, builder: _Builder) -> None:
+def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> None:
     for child in element:
         if not isinstance(child.tag, str):
             builder.text(child.tail)
             continue
+        if child in panels.labels:  # a tab's label: read at its panel
+            builder.text(child.tail)
+            continue
+        if child in panels.heads:
+            builder.heading(LABEL_TAGS["summary"], panels.heads[child])
         level = _level(child)
         if level is not None:
             builder.heading(level, squash(" ".join(child.itertext())))
@@ -166,7 +174,7 @@ def _walk(element: lxml.html.HtmlElement, builder: _Builder) -> None:
                 if child.get("alt"):
                     builder.text(str(child.get("alt")))
             builder.text(child.text)
-            _walk(child, builder)
+            _walk(child, builder, panels)
             if child.tag.lower() in ("p", "div", "li", "tr", "td", "th", "br", "dd", "table", "ul", "ol"):
                 builder.text(" ")
         builder.text(child.tail)
@@ -206,7 +214,7 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
     """The blocks under a content element (:func:`content_of`'s)."""
     builder = _Builder()
     builder.text(root.text)
-    _walk(root, builder)
+    _walk(root, builder, tied_panels(root))
     out = []
     for heading, above, texts, hrefs, images in builder.blocks:
         text = squash(" ".join(texts))

@@ -309,8 +309,13 @@ def _block_language(block: Block) -> str | None:
     return block.lang if bare == block.all_text else block_lang(bare)
 
 
-def language_of(hit: Hit) -> str | None:
+def language_of(hit: Hit, official: Sequence[re.Pattern[str]] = ()) -> str | None:
+    """The language of the hit's place, by its blocks' text. ``official``: the words heading a text whose only
+    official wording is in one language (the State Anthem's Kazakh words): a block under the place headed so
+    is that text, not the place's language, and is left out."""
     blocks = hit.extent or ((hit.block,) if hit.block else ())
+    if official:
+        blocks = tuple(b for b in blocks if b is hit.block or not matches(official, b.heading))
     text = " ".join(b.all_text for b in blocks)
     if len(re.findall(r"[а-яёәғқңөұүһі]", text)) < MIN_FOREIGN_LETTERS:
         return None

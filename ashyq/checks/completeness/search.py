@@ -84,12 +84,24 @@ class Verdict:
 NOTE_WINDOW = 200  # characters around the indicator's words in which the note's message is looked for
 
 
-def not_implementer_message(indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary) -> bool:
-    """Does ``unit`` say the body does not implement ``indicator`` (the Appendix 15 note's message)?"""
+def not_implementer_message(
+    indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary, names: Sequence[re.Pattern[str]] = ()
+) -> bool:
+    """Does ``unit`` say the body does not implement ``indicator`` (the Appendix 15 note's message)? The
+    message is looked for near the indicator's own words, or near ``names``: the words of the programme it
+    belongs to (the note's other indicators of the section: «не реализует меры по переходу к „зеленой
+    экономике“» stands for the green-economy acts and activity both)."""
     phrases = vocabulary.not_implementer_phrases.get(lang, ())
-    for pattern in indicator.keywords[lang]:
+    for pattern in (*indicator.keywords[lang], *names):
         for found in pattern.finditer(unit.text):
-            window = unit.text[max(0, found.start() - NOTE_WINDOW) : found.end() + NOTE_WINDOW]
+            start = max(0, found.start() - NOTE_WINDOW)
+            before = unit.text[start : found.start()]
+            after = unit.text[found.end() : found.end() + NOTE_WINDOW]
+            # the message is one sentence: the window stops at the sentences before and after it
+            cut = max(before.rfind(". "), before.rfind("; "))
+            ends = [n for n in (after.find(". "), after.find("; ")) if n >= 0]
+            head, tail = before[cut + 1 :] if cut >= 0 else before, after[: min(ends)] if ends else after
+            window = f"{head}{found.group(0)}{tail}"
             if matches(phrases, window):
                 return True
     return False
@@ -102,6 +114,23 @@ def _declined(indicator: Indicator, hit: Hit, lang: str, vocabulary: Vocabulary)
     if text and matches(vocabulary.not_implementer_phrases.get(lang, ()), text):
         return True
     return not_implementer_message(indicator, hit.unit, lang, vocabulary)
+
+
+def note_names(section: Section, lang: str) -> tuple[re.Pattern[str], ...]:
+    """The words of the section's note indicators (the programmes the Appendix 15 note names)."""
+    return tuple(p for i in section.indicators if i.note for p in i.keywords[lang])
+
+
+def declined_anywhere(search: Search, indicator: Indicator) -> Unit | None:
+    """The unit - of the section first, then of the site - whose text carries the note's short message for
+    ``indicator`` where no heading or label names it: the message is a sentence («…: Комитет орындаушы
+    емес», «В программе … комитет не участвует»), often in another paragraph's running text."""
+    names = note_names(search.section, search.lang)
+    members = {id(u) for u in search.section_units}
+    for unit in (*search.section_units, *(u for u in search.units if id(u) not in members)):
+        if not_implementer_message(indicator, unit, search.lang, search.vocabulary, names):
+            return unit
+    return None
 
 
 def _scope(
@@ -186,6 +215,7 @@ class Search:
     own_hosts: frozenset[str]
     pages: dict[str, Unit]
     memos: MemoReading
+    official: tuple[re.Pattern[str], ...] = ()  # the words heading a text official in one language only
 
 
 def find_indicators(
@@ -217,6 +247,7 @@ def find_indicators(
         frozenset(own_hosts),
         pages_by_address(units),
         memos_of(section, units, section_units, lang, vocabulary, artifacts.kind),
+        tuple(p for i in section.indicators if i.official_language for p in i.keywords[lang]),
     )
     for indicator in section.indicators_for(artifacts.kind):
         place = best_place(search, indicator, verdict)
@@ -245,7 +276,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
-            language = language_of(hit)
+            language = language_of(hit, search.official)
             if language is not None and language not in (lang, indicator.official_language):
                 place.foreign = place.foreign or hit
                 continue
@@ -253,7 +284,9 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
             if said is not None:
                 verdict.placeholders.setdefault(indicator.id, (hit, said))
                 continue
-            if not together_ok(indicator, hit, lang):
+            if not together_ok(indicator, hit, lang) and not (
+                indicator.note and _declined(indicator, hit, lang, search.vocabulary)
+            ):
                 continue  # after the placeholder: a heading over «Информация будет размещена» is said to be one
             (refused, rank, old), why, unread = _place_key(indicator, hit, lang, search.artifacts)
             key = (refused, int(weak is not None), rank, old)
@@ -346,6 +379,9 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
     to post (``if_any``), or absent."""
     if place.foreign is not None:
         verdict.foreign[indicator.id] = place.foreign
+        return
+    if indicator.note and (declined := declined_anywhere(search, indicator)) is not None:
+        verdict.not_implementer[indicator.id] = declined
         return
     artifacts, lang = search.artifacts, search.lang
     why = unmeasurable(artifacts, indicator.needs, lang) if indicator.needs else None
