@@ -1,0 +1,134 @@
+"""Which hosts are the body's site: where the site spider's crawl may go.
+
+The crawl starts on the hosts of the body's registered sites (with and without ``www.``); the host an
+entry address redirects to, a host the site's own language switch names (``kk.body.gov.kz`` →
+``ru.body.gov.kz``) and a host a frame of the site's page shows (a register at ``docs.body.gov.kz``)
+join it when they are the body's too (:meth:`SiteScope._adopt_language_hosts`,
+:meth:`SiteScope._adopt_frames`). A link to any other host is external: checked, never crawled.
+Sites on the unified gov.kz platform are the gov.kz spider's, not this one's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import Request
+from scrapy.http import Response
+
+from ashyq.base.vocabulary import LANGS
+from ashyq.crawler.middlewares.cookies import SPLIT_DOMAIN
+from ashyq.crawler.middlewares.traps import SECTION_LINK, canonical_url
+from ashyq.crawler.spiders.site_graph import SiteGraph
+from ashyq.crawler.spiders.site_page import FoundLink, download_format
+from ashyq.store.bodies import Body
+
+PLATFORM_HOSTS = frozenset({"www.gov.kz", "gov.kz"})
+
+# a language's home page (where the switch leads) holds the way to every section: it may use the page
+# limit's reserve like a link to a section (ashyq.crawler.sections)
+LANGUAGE_HOME = {SECTION_LINK: "home"}
+
+
+def classic_sites(body: Body | None) -> list[str]:
+    if body is None:
+        return []
+    return [url for url in body.sites if (urlsplit(url).hostname or "").lower() not in PLATFORM_HOSTS]
+
+
+def host_variants(url: str) -> set[str]:
+    host = (urlsplit(url).hostname or "").lower()
+    bare = host.removeprefix("www.")
+    return {bare, f"www.{bare}"}
+
+
+def same_registrable_domain(host: str, other: str) -> bool:
+    """``kk.body.gov.kz`` and ``ru.body.gov.kz`` (one registrable domain under the public suffix list),
+    not ``body.gov.kz`` and ``another.gov.kz`` (two sites under the public suffix ``gov.kz``)."""
+    mine, theirs = SPLIT_DOMAIN(host), SPLIT_DOMAIN(other)
+    return bool(mine.domain) and (mine.domain, mine.suffix) == (theirs.domain, theirs.suffix)
+
+
+class SiteScope(SiteGraph):
+    """The hosts of the body's site, and the requests that bring a new one into the crawl."""
+
+    def __init__(self, *, start_urls: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.site_urls = [canonical_url(u) for u in (start_urls or classic_sites(self.body))]
+        self.hosts: set[str] = set().union(*(host_variants(u) for u in self.site_urls)) if self.site_urls else set()
+        self.requested: set[str] = set()
+        self.language_hosts: dict[str, str] = {}  # a host the site's language switch adds → where it was found
+        self.frame_hosts: dict[str, str] = {}  # a host a frame of the site's page adds → where it was found
+
+    # the site spider's callbacks (ashyq.crawler.spiders.site)
+    def parse_page(self, response: Response) -> AsyncIterator[Any]:
+        raise NotImplementedError
+
+    def parse_robots(self, response: Response) -> Any:
+        raise NotImplementedError
+
+    def _is_internal(self, url: str) -> bool:
+        return (urlsplit(url).hostname or "").lower() in self.hosts
+
+    def _robots_request(self, root: str) -> Request:
+        """robots.txt of a host of the site: the sitemaps it names are read (:meth:`parse_robots`)."""
+        return self.probe_request(
+            f"{root}/robots.txt",
+            self.parse_robots,
+            method="GET",
+            expect_errors=True,
+            meta={"dont_obey_robotstxt": True, "ashyq_root": root},
+        )
+
+    def _adopt_language_hosts(self, switches: dict[str, str], page_url: str, depth: int | None = None) -> list[Any]:
+        """A language the site's own switch (or ``hreflang``) offers on another host of the same
+        registrable domain (``kk.body.gov.kz`` → ``ru.body.gov.kz``) is the body's site too: its host
+        joins the crawl's, so its pages are followed like the first language's (and its robots.txt
+        and sitemap read). A switch to another domain is left alone: a body's site is not found by
+        guessing."""
+        out: list[Any] = []
+        for switch_lang, target in switches.items():
+            host = (urlsplit(target).hostname or "").lower()
+            if switch_lang not in LANGS or not host or host in self.hosts:
+                continue
+            if not any(same_registrable_domain(host, known) for known in self.hosts):
+                continue
+            self.hosts |= host_variants(target)
+            self.language_hosts[host] = f"the {switch_lang} switch {target} on {page_url}"
+            if self.crawler.stats is not None:
+                self.crawler.stats.set_value(f"ashyq/language_host/{host}", self.language_hosts[host])
+            root = f"{urlsplit(target).scheme}://{urlsplit(target).netloc}"
+            if target not in self.requested:
+                self.requested.add(target)
+                out.append(
+                    self.page_request(target, self.parse_page, depth=depth, source_url=page_url, meta=LANGUAGE_HOME)
+                )
+            out.append(self._robots_request(root))
+        return out
+
+    def _adopt_frames(self, frames: list[FoundLink], page_url: str) -> tuple[list[FoundLink], list[Any]]:
+        """The frames of a page of the body's site that show the body's own pages, and the probes of the
+        hosts they add. A frame on the site's host, or on another host of the same registrable domain
+        (a register of acts at ``docs.body.gov.kz`` embedded on ``body.gov.kz``), is the body's content:
+        it is followed like a link labelled with the heading it sits under (so the content checks read
+        it as that section's page), and a new host joins the crawl's as a language host does. A frame
+        of another domain (a map, a video, a third party's widget) is not the body's site."""
+        if not self._is_internal(page_url):
+            return [], []
+        kept: list[FoundLink] = []
+        probes: list[Any] = []
+        for frame in frames:
+            host = (urlsplit(frame.url).hostname or "").lower()
+            if not host or download_format(frame.url):
+                continue
+            if host not in self.hosts:
+                if not any(same_registrable_domain(host, known) for known in self.hosts):
+                    continue
+                self.hosts |= host_variants(frame.url)
+                self.frame_hosts[host] = f"the frame {frame.url} on {page_url}"
+                if self.crawler.stats is not None:
+                    self.crawler.stats.set_value(f"ashyq/frame_host/{host}", self.frame_hosts[host])
+                probes.append(self._robots_request(f"{urlsplit(frame.url).scheme}://{urlsplit(frame.url).netloc}"))
+            kept.append(frame)
+        return kept, probes
