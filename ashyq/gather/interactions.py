@@ -140,9 +140,39 @@ async def english_probe(
         response = await load(page, target, gather)
         ok = response is None or response.status < 400
         en_links = await page.evaluate(probes.MENU_LINKS, list(config["menu_selectors"])) if ok else 0
-        return {"available": ok, "home_url": target, "base_menu_links": base_links, "en_menu_links": en_links}
+        followed = await _english_sections(page, gather, config) if ok else []
+        return {
+            "available": ok,
+            "home_url": target,
+            "base_menu_links": base_links,
+            "en_menu_links": en_links,
+            "en_sections": followed,
+        }
     finally:
         records.extend(await close_page(page))
+
+
+ENGLISH_SECTIONS = 3  # sections of the English home page's menu opened, in the same session
+
+
+async def _english_sections(page: Any, gather: GatherSettings, config: dict[str, Any]) -> list[dict[str, Any]]:
+    """A few sections the English home page's menu leads to, opened in the same browser session (a site
+    that keeps the language in a cookie answers them in it), each with the letters of its own text: an
+    English menu whose pages come in Kazakh or Russian translates the home page's interface only."""
+    targets = await page.evaluate(probes.MENU_TARGETS, list(config["menu_selectors"]))
+    step = max(1, len(targets) // ENGLISH_SECTIONS)
+    out: list[dict[str, Any]] = []
+    for url in targets[::step][:ENGLISH_SECTIONS]:
+        try:
+            response = await load(page, url, gather)
+        except Exception as error:  # a section that does not load says nothing of the language
+            out.append({"url": url, "error": type(error).__name__})
+            continue
+        if response is not None and response.status >= 400:
+            out.append({"url": url, "status": response.status})
+            continue
+        out.append({"url": url, **await page.evaluate(probes.TEXT_LETTERS)})
+    return out
 
 
 async def site_probes(

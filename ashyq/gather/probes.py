@@ -101,6 +101,30 @@ MENU_LINKS = """
 }
 """
 
+# the menu's links to other pages of the same host (the English home page's sections)
+MENU_TARGETS = """
+(selectors) => {
+  const out = [];
+  for (const sel of selectors) document.querySelectorAll(sel).forEach(nav => {
+    for (const a of nav.querySelectorAll('a[href]')) {
+      const same = a.host === location.host && (a.pathname !== location.pathname || a.search !== location.search);
+      if (same && !a.hash && a.pathname.replace(/\\/+$/, '') !== '' && !out.includes(a.href)) out.push(a.href);
+    }
+  });
+  return out.slice(0, 40);
+}
+"""
+
+# what language a page's own text is in: its Latin and Cyrillic letters (the main content where marked)
+TEXT_LETTERS = """
+() => {
+  const main = document.querySelector('main, article, #content, [role=main]') || document.body;
+  const text = main ? main.innerText || '' : '';
+  return {lang: document.documentElement.lang || null, latin: (text.match(/[A-Za-z]/g) || []).length,
+          cyrillic: (text.match(/[\\u0400-\\u04ff]/g) || []).length};
+}
+"""
+
 OVERFLOW = """
 () => ({scroll_width: Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0),
         viewport_width: window.innerWidth, device_width: screen.width,

@@ -399,9 +399,56 @@ def _translated_materials(
     return level, measured, deficiencies
 
 
+def _reads_english(section: dict[str, Any]) -> bool:
+    """A section opened from the English home page whose own text is English (more Latin letters than
+    Cyrillic ones)."""
+    return int(section.get("latin") or 0) > int(section.get("cyrillic") or 0)
+
+
+def _sections_in_english(m: Measurement, level: str, measured: dict[str, Any], deficiencies: list[Deficiency]) -> str:
+    """Row 4.5 read on the pages the English home page's menu leads to (the gather step opens a few in the
+    same session): where none comes in English, the site translates its home page's interface only
+    (0 points: a language kept in the session answers every other page in Kazakh or Russian); where some
+    do not, not 100 % of the materials is translated. The level is lowered, never raised."""
+    sections = [x for x in m.data.get("en_sections") or [] if "latin" in x]
+    if not sections or level == "home_page_only":
+        return level
+    other = [x for x in sections if not _reads_english(x)]
+    if not other:
+        return level
+    lowered = "home_page_only" if len(other) == len(sections) else "all_interfaces"
+    if lowered == level:
+        return level
+    listed, urls = pages_listed([str(x["url"]) for x in other])
+    deficiencies.append(
+        Deficiency(
+            Said(
+                f"{len(other)} of {len(sections)} sections the English home page's menu leads to come in Kazakh "
+                f"or Russian: {listed} page(s): {urls}",
+                "deficiency.a14.english_incomplete.sections",
+                other=len(other),
+                sections=len(sections),
+                pages=listed,
+                urls=urls,
+            ),
+            kind="english_incomplete",
+            url=str(other[0]["url"]),
+            evidence=[
+                m.evidence("main", f"{x['url']}: {x.get('latin')} Latin, {x.get('cyrillic')} Cyrillic letters")
+                for x in other[:3]
+            ],
+            pages=[str(x["url"]) for x in other],
+        )
+    )
+    measured["level"] = lowered
+    measured["en_sections"] = len(sections)
+    measured["en_sections_not_english"] = len(other)
+    return lowered
+
+
 @register(
     "a14.english",
-    "6",
+    "7",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
@@ -449,6 +496,7 @@ def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
                     )
                 ]
             )
+        level = _sections_in_english(m, level, measured, deficiencies)
         points = judge(item, deficiencies, measured, artifacts.config)
         evidence = [m.evidence("nav", m.data.get("home_url"))]
         return [Result(item, None, points.status, measured, deficiencies, evidence, reason=points.note)]
