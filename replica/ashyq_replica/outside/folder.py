@@ -36,6 +36,7 @@ SITE_IDS = (
     "orman",
     "aqbulaq",
     "ertis",
+    "kartalau",
 )
 
 TYPES = {
