@@ -132,17 +132,35 @@ def feedback_form(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------------------- 4.2
-def _poll(p: Parsed) -> tuple[str, str] | None:
+# the answers a visitor picks in a poll: form choices, or elements a script makes clickable
+_CHOICES = (
+    ".//input[@type='radio' or @type='checkbox'] | .//*[@role='radio' or @role='checkbox' or @role='option']"
+    " | .//button | .//*[@onclick]"
+)
+
+
+def _poll(p: Parsed, words: list[str] | None = None) -> tuple[str, str] | None:
+    """A poll on the page: a form with two choices or more, or a block headed as a poll («Сауалнама»,
+    «Опрос») holding two answers or more to pick — radio buttons outside a form, or elements a script
+    answers (a poll built of ``div``s with click handlers is still a poll; whether the keyboard reaches
+    it is row 3.3's question)."""
     for form in p.root.iter("form"):
         if len(form.xpath(".//input[@type='radio' or @type='checkbox']")) >= 2:
             return "form input[type=radio]", squash(form.text_content())[:160]
+    for heading in p.root.iter("h2", "h3", "h4", "h5", "legend"):
+        if not words or not matches_label(squash(heading.text_content()), words, exact=True):
+            continue
+        block = heading.getparent()
+        if block is not None and block.tag not in ("body", "main") and len(block.xpath(_CHOICES)) >= 2:
+            return f"{block.tag}:has({heading.tag})", squash(block.text_content())[:160]
     return None
 
 
-@register("a14.polls", "3", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "4", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form."""
-    return _section(item, artifacts, "polls", _poll, "poll")
+    words = labels(check_settings("accessibility", artifacts.config), "polls")
+    return _section(item, artifacts, "polls", lambda p: _poll(p, words), "poll")
 
 
 # ------------------------------------------------------------------------------------------- 4.3
