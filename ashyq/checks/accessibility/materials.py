@@ -10,6 +10,8 @@ and ``emblem`` measurements.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -191,10 +193,33 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
         if href in feeds:
             continue
         if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")):
-            parent = anchor.getparent()
-            shown = squash(parent.text_content() if parent is not None else anchor.text_content())
+            shown = _label_of(anchor, partial(_is_file_link, parsed, files=files, known=out))
             out[href] = f"{out.get(href, '')} {shown}".strip()
     return list(out.items())
+
+
+def _is_file_link(parsed: Parsed, anchor: Any, *, files: re.Pattern[str], known: dict[str, str]) -> bool:
+    href = parsed.absolute(anchor.get("href", ""))
+    name = urlsplit(href).path.rsplit("/", 1)[-1]
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return href in known or bool(ext and files.fullmatch(ext) and ext not in ("html", "htm"))
+
+
+def _label_of(anchor: Any, is_file: Callable[[Any], bool]) -> str:
+    """The text shown next to a download link: its parent's text — unless the parent holds another file's
+    link too («PDF, 232 КБ · DOCX» lists two copies), then the link's own text and what follows it up to
+    the next file's link (one copy's size is not the other's)."""
+    parent = anchor.getparent()
+    if parent is None:
+        return squash(anchor.text_content())
+    if not any(a is not anchor and is_file(a) for a in parent.iter("a")):
+        return squash(parent.text_content())
+    parts = [anchor.text_content(), anchor.tail or ""]
+    for sibling in anchor.itersiblings():
+        if any(is_file(a) for a in sibling.iter("a")):
+            break
+        parts += [sibling.text_content(), sibling.tail or ""]
+    return squash(" ".join(parts))
 
 
 def download_format(url: str, info: DownloadInfo | None = None) -> str | None:
@@ -274,7 +299,7 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "3", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "4", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
