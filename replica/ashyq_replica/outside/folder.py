@@ -37,6 +37,7 @@ SITE_IDS = (
     "aqbulaq",
     "ertis",
     "kartalau",
+    "beskainar",
 )
 
 TYPES = {
