@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(chromium-headless-shell chromium chromium-driver redis-server openssl postgresql poppler-utils libreoffice-calc-nogui
-              fonts-dejavu-core fonts-noto-core fonts-liberation2
+              fonts-dejavu-core fonts-noto-core fonts-liberation2 tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-kaz
               libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 AXE_VERSION=4.14.1
 REPLAYWEB_VERSION=2.5.3  # the dashboard's offline replay viewer (ui.js, sw.js)

@@ -31,7 +31,7 @@ from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
 from ashyq.base.tasks import together
 from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import axe as axe_core
-from ashyq.gather import contrast, input_errors, interactions, keyboard, motion, probes, reflow
+from ashyq.gather import contrast, image_text, input_errors, interactions, keyboard, motion, probes, reflow
 from ashyq.gather.axe import AxeMissing
 from ashyq.gather.visits import GatherResult, GatherSettings, close_page, error_measurements, load, screenshot
 from ashyq.net.browser import BrowserSession, Mark, PageRefusal, open_browser, session_of
@@ -148,6 +148,9 @@ async def measure_page(
         else:
             found["not_text"] = await contrast.drop_non_text(page, found)
             found["decided"] = await contrast.decide_incomplete(page, found)
+            # the words each visible image shows, beside its name and the text around it (row 3.1, images
+            # of text); read after the contrast is settled, as the crops are screenshots of the page
+            found["image_text"] = await image_text.image_texts(page)
             result.tool_versions["axe-core"] = versions["axe-core"] = str(found.pop("version"))
             add("axe", found)
         add("emblem", await page.evaluate(probes.EMBLEM, labels(config, "emblem")))

@@ -10,6 +10,7 @@ stacked one under another. One gather for all (about a minute)."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 from ashyq_replica.accuracy.act import serve_checkout, tool_findings
 from ashyq_replica.accuracy.act_rules import URL_PREFIX
 from ashyq_replica.outside.serve import image_bytes
+from PIL import Image, ImageDraw, ImageFont
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -62,7 +64,23 @@ EXPECTED = {
     "motion-background-video-controls-kk": ("A14-3.2", "pass"),  # the player's own controls
     "contrast-slider-captions-kk": ("A14-3.6", "pass"),  # captions stacked under the top slide's: not measurable
     "contrast-slider-captions-ru": ("A14-3.6", "pass"),
+    "alt-image-of-text-hidden-kk": ("A14-3.1", "fail"),  # a banner's words behind alt="", said nowhere
+    "alt-image-of-text-said-kk": ("A14-3.1", "pass"),  # alt="" beside the same words in its link
+    "alt-image-of-text-misnamed-ru": ("A14-3.1", "fail"),  # named with none of the words it shows
+    "alt-image-of-text-named-ru": ("A14-3.1", "pass"),
 }
+
+# pictures of words (white on blue, as banners are) the image-of-text pages show
+WORDS = {"words-zhastar-kk": "ЖАСТАР ЖЫЛЫ", "words-ashyq-kk": "Ашық деректер", "words-otkrytye-ru": "ОТКРЫТЫЕ ДАННЫЕ"}
+
+
+def words_png(text: str) -> bytes:
+    image = Image.new("RGB", (380, 70), (0, 84, 166))
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 26)
+    ImageDraw.Draw(image).text((14, 20), text, font=font, fill=(255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +91,8 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, An
     for page in PAGES.glob("*.html"):
         shutil.copy(page, folder / page.name)
     (folder / "photo.png").write_bytes(image_bytes("photo.png"))
+    for name, text in WORDS.items():
+        (folder / f"{name}.png").write_bytes(words_png(text))
     with serve_checkout(root) as base:
         assert base.endswith(URL_PREFIX)
         urls = {name: f"{base}pages/{name}.html" for name in EXPECTED}
@@ -105,6 +125,10 @@ def test_the_findings_say_why(findings: dict[str, dict[str, Any]]) -> None:
     comment = findings["forms-comment-box-goes-on-kk"]["A14-3.5"]
     assert comment.certainty == "uncertain" and comment.doubt is not None
     assert comment.doubt.reason == "error_not_triggered"
+    banner = findings["alt-image-of-text-hidden-kk"]["A14-3.1"]
+    assert banner.deficiencies[-1].text is not None and "hidden_image_of_text" in banner.deficiencies[-1].text.key
+    assert banner.certainty == "uncertain" and banner.measured["images_of_text_unsaid"] == 1  # read, may misread
+    assert "ОТКРЫТЫЕ" in findings["alt-image-of-text-misnamed-ru"]["A14-3.1"].deficiencies[-1].message
     dialog = findings["keyboard-dialog-holds-tab-kk"]["A14-3.3"]
     # Tab held inside the dialog, and its close sign answers only a click
     assert {d.kind for d in dialog.deficiencies} == {"focus_trap", "not_keyboard_operable"}

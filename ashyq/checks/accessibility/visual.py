@@ -27,6 +27,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import matches_label
 from ashyq.base.wording import Said
+from ashyq.checks.accessibility.image_text import image_text_defects, read_images
 from ashyq.checks.accessibility.media import bare_media, media_doubt
 from ashyq.checks.accessibility.wcag import Outcome, axe_outcome, interpretation, item_criteria, pages_listed
 from ashyq.checks.accessibility.website import (
@@ -253,7 +254,7 @@ def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
     )
 
 
-@register("a14.alt_text", "6", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
+@register("a14.alt_text", "7", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
@@ -298,8 +299,10 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     )
     if file_names is not None:
         outcome.deficiencies.append(file_names)
+    read_text = image_text_defects(taken)
+    outcome.deficiencies += read_text
     doubtful = bare_media(taken, outcome)
-    measured = {
+    measured: dict[str, Any] = {
         "pages": len(pages),
         "browser_pages": len(taken),
         "media": sum(len(m.data.get("media") or []) for m in taken),
@@ -312,21 +315,51 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
             if v.get("id") in config["axe_rules"] and "1.1.1" in config["axe_rules"][v["id"]]
         ),
         "markup_pages_without_alt": len(markup.pages) if markup else 0,
+        **_words_read(taken, read_text),
     }
-    evidence = _evidence(taken, pages)
-    result = outcome.result(item, measured, evidence)
+    result = outcome.result(item, measured, _evidence(taken, pages))
+    return [_alt_verdict(result, read_text, doubtful, taken, pages)]
+
+
+def _words_read(taken: list[Measurement], read_text: list[Deficiency]) -> dict[str, Any]:
+    """How many pictures were read for words, and on how many pages a picture's words went unsaid."""
+    if taken and all((m.data.get("image_text") or {}).get("available") is False for m in taken):
+        return {"images_read_for_words": "no Tesseract: the words images show were not read"}
+    return {
+        "images_read_for_words": read_images(taken),
+        "images_of_text_unsaid": sum(len(d.pages) for d in read_text),
+    }
+
+
+def _alt_verdict(
+    result: Result,
+    read_text: list[Deficiency],
+    doubtful: list[Deficiency],
+    taken: list[Measurement],
+    pages: list[Parsed],
+) -> Result:
+    """Row 3.1's certainty: a fail resting only on the words read in pictures (recognition can misread)
+    or only on players whose picture may carry their captions is asked; a pass with a questionable
+    alternative text or a player beside something is asked too."""
+    if result.status == "fail" and read_text and all(d in read_text for d in result.deficiencies):
+        first_read = read_text[0]
+        return result.uncertain(
+            "image_alternative",
+            look_at=next((e for e in first_read.evidence if isinstance(e, EvidenceRef)), None),
+            quote=str(first_read.message)[:200],
+            detail=first_read.message + " — the words were read from the picture by character recognition, "
+            "which can misread: look at the picture and its alternative",
+        )
     if result.status == "fail" and doubtful and all(d in doubtful for d in result.deficiencies):
         first = doubtful[0]
-        return [
-            result.uncertain(
-                "other_reading",
-                look_at=next((e for e in first.evidence if isinstance(e, EvidenceRef)), None),
-                detail=first.message
-                + " — what the page holds was measured; whether the picture itself carries what is missing "
-                "(captions burned into a video) only a person can tell",
-            )
-        ]
-    return [media_doubt(_alt_doubt(result, pages), taken)]
+        return result.uncertain(
+            "other_reading",
+            look_at=next((e for e in first.evidence if isinstance(e, EvidenceRef)), None),
+            detail=first.message
+            + " — what the page holds was measured; whether the picture itself carries what is missing "
+            "(captions burned into a video) only a person can tell",
+        )
+    return media_doubt(_alt_doubt(result, pages), taken)
 
 
 def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef]:
