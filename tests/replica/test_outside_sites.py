@@ -434,3 +434,61 @@ def test_the_landing_pages_register_is_an_iframe_of_the_documents_host() -> None
     assert '<div class="t-tabs__item" data-tab-rec="city-1" onclick="t_tabs_show(this)">' in landing
     (register,) = asyncio.run(_visits(site, "docs.aqbulaq.gov.kz", [("GET", "/register?lang=kk", None)]))
     assert register[0] == 200 and 'href="/act?id=2026-418&amp;lang=kk"' in register[2]
+
+
+def test_a_joomla_like_site_answers_by_query_and_its_site_map_names_an_unpublished_article() -> None:
+    """ertis: every page is /index.php with a query; the language switch goes to the other home page; the site
+    map still lists an article Joomla no longer publishes (404); the search keeps what was asked."""
+    site = load_site("ertis")
+    kk_contacts = "/index.php?option=com_content&view=article&id=14&Itemid=124&lang=kk"
+    site_map = "/index.php?option=com_xmap&view=html&id=1&Itemid=190&lang=kk"
+    dead = "/index.php?option=com_content&view=article&id=77&Itemid=140&lang=kk"
+    search = "/index.php?option=com_search&lang=ru&searchword=" + quote("бюджет")
+    older = "/index.php?option=com_content&view=category&layout=blog&id=8&Itemid=110&lang=kk&start=10"
+    contacts, smap, gone, found, page_two = asyncio.run(
+        _visits(site, site.host, [("GET", target, None) for target in (kk_contacts, site_map, dead, search, older)])
+    )
+    assert contacts[0] == 200 and 'href="/index.php?lang=ru"' in contacts[2]  # no article association
+    assert smap[0] == 200 and unescape(dead) in unescape(smap[2]) and gone[0] == 404
+    assert found[0] == 200 and 'value="бюджет"' in found[2] and "searchphrase" in found[2]
+    assert page_two[0] == 200 and "&amp;start=10" not in page_two[2].split('class="pagination"')[0]
+    assert page_two[2].count('class="item"') == 2
+
+
+def test_a_server_rendered_script_site_carries_its_data_and_grows_its_news_from_json() -> None:
+    """kartalau: each page is full HTML with its data in __NEXT_DATA__; the news list shows four items and a
+    div whose click fetches the next JSON page, until ``next`` is null; documents open in a viewer page."""
+    site = load_site("kartalau")
+    ((status, _, news),) = asyncio.run(_visits(site, site.host, [("GET", "/ru/press/news", None)]))
+    data = json.loads(re.search(r'<script id="__NEXT_DATA__" type="application/json">(.*?)</script>', news).group(1))
+    assert status == 200 and data["props"]["pageProps"]["title"] == "Новости" and data["locale"] == "ru"
+    assert news.count('href="/ru/press/news/') == 4 and '<div class="load-more btn" onclick="loadMore(this)"' in news
+    target: str | None = "/api/news?locale=ru&page=2"
+    urls: list[str] = []
+    while target:
+        ((code, _, text),) = asyncio.run(_visits(site, site.host, [("GET", target, None)]))
+        assert code == 200
+        feed = json.loads(text)
+        urls += [item["url"] for item in feed["items"]]
+        target = feed["next"]
+    answers = asyncio.run(_visits(site, site.host, [("GET", url, None) for url in urls]))
+    assert len(urls) == 5 and all(a[0] == 200 for a in answers)
+    ((code, _, viewer),) = asyncio.run(_visits(site, site.host, [("GET", "/kk/viewer?doc=prikaz-118", None)]))
+    assert code == 200 and '<iframe src="/media/prikaz-118-kk.pdf"' in viewer and "КБ" not in viewer.split("<main")[1]
+
+
+def test_the_latin_script_kazakh_pages_are_a_partial_copy_and_the_truth_rests_on_the_cyrillic_ones() -> None:
+    """beskainar offers Kazakh in Cyrillic (/kk/) and in Latin script (/qq/), both lang="kk": the Latin copy is eight
+    pages, so the Kazakh verdicts name /kk/ pages only."""
+    site = load_site("beskainar")
+    root = site.root / site.host
+    latin = sorted((root / "qq" / "pages").glob("*.html"))
+    cyrillic = sorted((root / "kk" / "pages").glob("*.html"))
+    assert 0 < len(latin) < len(cyrillic)
+    for path in latin:
+        html = path.read_text(encoding="utf-8")
+        main = html.split('<div class="content">')[1].split("</main>")[0]
+        assert '<html lang="kk">' in html and not re.search("[а-яәғқңөұүһі]", re.sub(r"<[^>]+>", "", main).lower())
+    for verdict in site.truth():
+        if verdict["lang"] == "kk":
+            assert all(not w.startswith("/qq/") for w in verdict["where"]), verdict["item"]
