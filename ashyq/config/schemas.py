@@ -312,6 +312,7 @@ Words = dict[str, list[str]]  # kk, ru (and a ``with``'s url) → keywords
 class Currency(Schema):
     days: int | None = None
     years: int | None = None
+    report_months: int | None = None  # a periodic report «по состоянию на …»: the length of its period
 
 
 class Together(Schema):
@@ -349,6 +350,7 @@ class VocabularyIndicator(Schema):
     parts_min: int | None = None  # how many of the forms show it (an open list «… и др.»); None: every one
     parts_closed: bool = False  # the wording lists them as a closed list (no «и др.»): a missing one is certain
     per_item: Words = {}  # kk/ru words naming one item of the kind it is stated for (a vacancy's post)
+    archive: bool = False  # «с созданием архива»: a feed whose older items a reader must reach
 
 
 class VocabularySection(Schema):

@@ -6,19 +6,23 @@ material, an act marked repealed, a law cited without a link, a placeholder page
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import fold_kazakh, normalise
 from ashyq.base.wording import Said
+from ashyq.checks.completeness.archive import read_archive
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.instances import ItemReading
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.notices import placeholder_pages
-from ashyq.checks.completeness.places import matches, paragraphs
+from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.places import Hit, matches, paragraphs, unit_blocks
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.search import Verdict
+from ashyq.checks.completeness.timeliness import age_of, lag_reason, lagging, report_staleness
 
 MAX_EVIDENCE = 12
 
@@ -118,10 +122,11 @@ def section_deficiencies(
     verdict: Verdict,
     measured: dict[str, Any],
     deductions: bool,
+    as_of: date = date.max,
 ) -> list[Deficiency]:
     """The deficiencies the verdict's indicators and the section's pages show: an indicator written in the
     other language, items lacking what every item states, memos, and (``deductions``) the note's page
-    deficiencies."""
+    deficiencies and a news feed without an archive (:mod:`.archive`)."""
     out: list[Deficiency] = []
     if verdict.foreign:
         out.append(
@@ -143,7 +148,81 @@ def section_deficiencies(
         # a page whose placeholder left an indicator not shown is not deducted again
         placeheld = [hit.unit for hit, said in verdict.placeholders.values() if said]
         out += content_deficiencies(section, section_units, lang, vocabulary, placeheld, verdict.doubts)
+        out += archive_deficiencies(section, section_units, verdict, measured, as_of)
     return out
+
+
+def archive_deficiencies(
+    section: Section, section_units: list[Unit], verdict: Verdict, measured: dict[str, Any], as_of: date
+) -> list[Deficiency]:
+    """Appendix 15 1.12 and Appendix 16: «Актуальная лента новостей (с созданием архива новостей)»: a feed
+    shown without a way to its older items is shown incompletely (``incomplete``); what was read is in
+    ``measured.archive``, and a feed whose items could not be read leaves the verdict uncertain."""
+    out = []
+    for indicator in section.indicators:
+        hit = verdict.hits.get(indicator.id)
+        if not indicator.archive or hit is None or verdict.present.get(indicator.id) is not hit.unit:
+            continue
+        found = read_archive(hit, section_units, as_of)
+        oldest = found.items[-1].isoformat() if found.items else "-"
+        measured.setdefault("archive", {})[indicator.id] = found.way or (
+            f"none: the feed lists {len(found.items)} dated item(s), the oldest of {oldest}"
+            if found.items
+            else "not measured: no dated item"
+        )
+        if found.doubt is not None:
+            quote = hit.label or hit.how
+            verdict.doubts.append(
+                Doubt(indicator.id, "other_reading", hit.unit, quote, f"{indicator.id}: {found.doubt}")
+            )
+        if found.missing:
+            said = Said(
+                f"the news feed offers no way to its older items (no archive, pager or filter by year): it lists "
+                f"{len(found.items)} dated item(s), the oldest of {oldest}",
+                "deficiency.a15.no_archive",
+                count=len(found.items),
+                oldest=oldest,
+            )
+            out.append(deficiency("incomplete", said, [hit.unit], hit.label or None))
+    return out
+
+
+def _blocks_of(hit: Hit) -> tuple[Block, ...]:
+    """What the currency of a place reads: the block and those under it, or the page of a title."""
+    return hit.extent or ((hit.block,) if hit.block else unit_blocks(hit.unit))
+
+
+def untimely_indicators(
+    artifacts: BodyArtifacts,
+    section: Section,
+    indicators: Iterable[Indicator],
+    verdict: Verdict,
+    theirs: Verdict | None,
+    lang: str,
+) -> None:
+    """Add to ``verdict.stale`` the indicators whose material is not updated (:mod:`.timeliness`): a periodic
+    report as of a day before the last period ended (``current.report_months``), or material markedly older
+    than the other language's in a place of the same kind (an indicator with a currency of its own)."""
+    for indicator in indicators:
+        hit = verdict.hits.get(indicator.id)
+        if hit is None or verdict.present.get(indicator.id) is not hit.unit or indicator.id in verdict.stale:
+            continue
+        blocks = _blocks_of(hit)
+        why = report_staleness(indicator.report_months, blocks, artifacts.as_of)
+        other = theirs.hits.get(indicator.id) if theirs is not None else None
+        if (
+            why is None
+            and (indicator.current_days or indicator.current_years or indicator.report_months)
+            and other is not None
+            and theirs is not None
+            and theirs.present.get(indicator.id) is other.unit
+            and (hit.block is None) == (other.block is None)  # alike places: two blocks, or two pages
+        ):
+            mine, their_age = age_of(blocks, artifacts.as_of), age_of(_blocks_of(other), artifacts.as_of)
+            if lagging(mine, their_age):
+                why = lag_reason(lang, "ru" if lang == "kk" else "kk", mine, their_age) + f" ({other.cite()})"
+        if why is not None:
+            verdict.stale[indicator.id] = f"{hit.cite()}: {why}"
 
 
 def stale_deficiency(

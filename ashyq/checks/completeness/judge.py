@@ -62,6 +62,7 @@ from ashyq.checks.completeness.deficiencies import (
     MAX_EVIDENCE,
     section_deficiencies,
     stale_deficiency,
+    untimely_indicators,
 )
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.languages import Elsewhere, authenticity, elsewhere
@@ -167,6 +168,12 @@ def assess_section(
         # present on the word of a link whose page was not read: said, not hidden
         measured["announced"] = announced
     deficiencies: list[Deficiency] = []
+    theirs = (
+        _verdict_of(artifacts, section, given, by_lang[other], other, vocabulary, content_only)
+        if by_lang[other]
+        else None
+    )
+    untimely_indicators(artifacts, section, indicators, verdict, theirs, lang)
     stale = stale_deficiency(artifacts, section, section_units, verdict, indicators, measured)
     if stale is not None:
         deficiencies.append(stale)
@@ -174,7 +181,9 @@ def assess_section(
             share = measured["share"] = round(share * stale_share, 4)
     if any(i.match == "memo" for i in indicators):
         measured["memos"] = len(verdict.memos)
-    deficiencies += section_deficiencies(section, section_units, lang, vocabulary, verdict, measured, deductions)
+    deficiencies += section_deficiencies(
+        section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of
+    )
     if check_authenticity and by_lang[other]:
         deficiencies += authenticity(section, by_lang, lang, artifacts)
     evidence = _found_evidence(verdict) or [

@@ -114,6 +114,11 @@ class Indicator:
     needs: str | None = None  # a harvested content ("news", "contacts") without which absence is unknown
     current_days: int | None = None  # the freshest date of its block may be at most this old
     current_years: int | None = None  # the latest year its block names may lag the audit's year by this many
+    # ``current.report_months``: a periodic report («по состоянию на …»): its "as of" day may not precede the end
+    # of the last period of this many months that has ended (:mod:`ashyq.checks.completeness.timeliness`)
+    report_months: int | None = None
+    # ``archive``: «с созданием архива» - the feed must let a reader reach its older items (:mod:`.archive`)
+    archive: bool = False
     reading: str | None = None  # the reading of the legal text this indicator rests on, cited in findings
     together: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # ``with``: kk/ru keywords
     together_urls: tuple[str, ...] = ()  # ``with``: URL patterns (one of them, or of the keywords, is needed)
@@ -185,8 +190,11 @@ def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tupl
 
 def _current(spec: dict[str, Any], where: str) -> tuple[int | None, int | None]:
     current = spec.get("current") or {}
-    if not isinstance(current, dict) or set(current) - {"days", "years"}:
-        raise ValueError(f"{where}: current is a mapping of days and/or years")
+    if not isinstance(current, dict) or set(current) - {"days", "years", "report_months"}:
+        raise ValueError(f"{where}: current is a mapping of days, years and/or report_months")
+    months = current.get("report_months")
+    if months is not None and (not isinstance(months, int) or not 1 <= months <= 12 or 12 % months):
+        raise ValueError(f"{where}: current.report_months is 1, 2, 3, 4, 6 or 12")
     days, years = current.get("days"), current.get("years")
     for name, value in (("days", days), ("years", years)):
         if value is not None and (not isinstance(value, int) or value < 0):
@@ -238,6 +246,8 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         needs=spec.get("needs"),
         current_days=current_days,
         current_years=current_years,
+        report_months=(spec.get("current") or {}).get("report_months"),
+        archive=bool(spec.get("archive", False)),
         reading=spec.get("reading"),
         together=_by_lang(together, f"{where}/with") if together.get("kk") or together.get("ru") else {},
         together_urls=tuple(str(u).lower() for u in together.get("url", [])),

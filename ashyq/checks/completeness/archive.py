@@ -1,0 +1,134 @@
+"""The news feed's archive: Appendix 15, 1.12 indicator 1) and Appendix 16, «Информационная поддержка»
+indicator 1) «Актуальная лента новостей (с созданием архива новостей)».
+
+A feed has an archive where a reader can reach its older items from the section's pages:
+
+* a link to more of the feed - a pager (a page number, «Следующая», «Далее», «Показать ещё»; «Келесі»,
+  «Тағы»; «»»), or an address that pages it (``?page=2``, ``/page/2``, ``?year=2025``);
+* a link or page named as the archive («Архив новостей», «Архив: 2025»; «Жаңалықтар мұрағаты»), or a page
+  of the section whose address says so (``/news/archive``);
+* a year or month filter (a ``select`` of years, links labelled with years);
+* or the feed itself going back: its dated items reach more than :data:`BACK_DAYS` before the freshest,
+  or there are :data:`MANY` of them (:data:`FEW` or more, spanning less: counted, uncertain).
+
+Words in the text («архив с 2019 года ниже по ленте») are not a way to the items. Where the feed's page
+lists dated items and none of the above is there, the feed has no archive: the indicator is shown
+incompletely («неполнота представленной информации»). Where the feed's place lists no dated item (a
+list a script fills, a page not harvested) nothing is measured and the verdict says so (uncertain); an
+archive link leading back to the feed's own page is taken on its word, uncertain too."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ashyq.base.text import normalise
+from ashyq.checks.completeness.corpus import Unit
+from ashyq.checks.completeness.places import Hit, unit_blocks
+
+BACK_DAYS = 365  # a feed whose items reach a year back holds its archive itself
+MANY = 20  # … or one this long
+FEW = 10  # fewer dated items and no way to older ones: only the latest few, no archive (more: uncertain)
+
+ARCHIVE = re.compile(r"(?<!\w)(?:архив|мұрағат|мурагат|archive)")
+NEWS = re.compile(r"новост|жаңалық|жаналык|news|novost|zhanal|press")
+BARE_ARCHIVE = re.compile(r"^(?:архив|мұрағат)\W*(?:(?:19|20)\d\d\W*(?:г\.?|год|ж\.?|жыл)?)?$")
+ARCHIVE_ADDRESS = re.compile(r"archive|arhiv|arxiv|muragat|murag[ae]t|arkhiv")
+PAGER_LABEL = re.compile(
+    r"^(?:[2-9]|[1-9]\d{1,2}|следующ\w*(?: страниц\w*)?|далее|ещ[её]|показать ещ[её]|загрузить ещ[её]|ещ[её] новост\w*|"
+    r"предыдущ\w*|ранее|более ранние|старые|келесі|әрі қарай|тағы|тағы көрсету|тағы жүктеу|алдыңғы|бұрынғы|"
+    r"барлық жаңалықтар мұрағаты|next|older|more|»|›|→|>>|>)$"
+)
+PAGER_ADDRESS = re.compile(r"[?&](?:page|p|pg|pagen_\d+|start|offset|from|year|month)=\d|/page/?\d")
+YEAR_LABEL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:г\.?|год|ж\.?|жыл))?$")
+MORE_BUTTON = re.compile(
+    r"<button[^>]*>\s*(?:показать ещ[её]|загрузить ещ[её]|ещ[её]|тағы|тағы көрсету|тағы жүктеу|көбірек)", re.I
+)
+YEAR_OPTION = re.compile(r"<option[^>]*>\s*(?:19|20)\d\d\s*</option>", re.I)
+
+
+@dataclass(frozen=True)
+class ArchiveReading:
+    """What the feed's pages offer to reach its older items: ``way`` (how, cited), ``items`` the dated
+    items the feed's place lists, ``doubt`` why the reading is not certain."""
+
+    way: str | None
+    items: tuple[date, ...]
+    doubt: str | None = None
+
+    @property
+    def missing(self) -> bool:
+        """No way to older items, measured on a feed that lists dated items."""
+        return self.way is None and bool(self.items)
+
+
+def _of_news(label: str, address: str, own: str) -> bool:
+    """Whether an archive link is the feed's (not «Архив документов» in the menu): it names the news, or
+    nothing but the archive and a year, or leads under the feed's address or to a news address."""
+    if NEWS.search(label) or BARE_ARCHIVE.match(label) or NEWS.search(address):
+        return True
+    path = re.sub(r"^https?://[^/]+", "", own)
+    return bool(path) and address.split("?", 1)[0].startswith(path.split("?", 1)[0])
+
+
+def _ways(unit: Unit) -> tuple[str | None, str | None]:
+    """(the way to older items a page offers, an archive link to the page itself)."""
+    own = unit.url.lower().split("#", 1)[0].rstrip("/")
+    itself = None
+    for n, (label, target) in enumerate(unit.anchors):
+        label = normalise(label).strip()
+        address = target.split("#", 1)[0].rstrip("/")
+        shown = unit.shown_label(n)
+        named = bool(ARCHIVE.search(label))
+        if named and (address == own or (own.endswith(address) and address.startswith("/"))):
+            itself = itself or f"the link «{shown}» leads back to the feed ({unit.url})"
+            continue
+        if (named or ARCHIVE_ADDRESS.search(address)) and _of_news(label if named else "", address, own):
+            return f"the link «{shown}» ({target}) on {unit.url}", itself
+        pager = PAGER_LABEL.match(label) or PAGER_ADDRESS.search(address) or YEAR_LABEL.match(label)
+        if pager and address and address != own:
+            return f"the pager or filter link «{shown}» ({target}) on {unit.url}", itself
+    if len(YEAR_OPTION.findall(unit.html)) >= 2:
+        return f"a filter by year on {unit.url}", itself
+    if MORE_BUTTON.search(unit.html):
+        return f"a button loading more items on {unit.url}", itself
+    return None, itself
+
+
+def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> ArchiveReading:
+    """Whether the feed found at ``feed`` has an archive a reader can reach (the rules above)."""
+    units = [feed.unit, *(u for u in section_units if u is not feed.unit)]
+    items = tuple(sorted({d for b in unit_blocks(feed.unit) for d in b.dates if d <= as_of}, reverse=True))
+    itself = None
+    for unit in units:
+        if (
+            ARCHIVE.search(unit.title)
+            or ARCHIVE_ADDRESS.search(unit.url.lower())
+            or PAGER_ADDRESS.search(unit.url.lower())
+        ):
+            return ArchiveReading(f"the page {unit.url} («{unit.shown_title or unit.title}»)", items)
+        way, back = _ways(unit)
+        if way is not None:
+            return ArchiveReading(way, items)
+        itself = itself or back
+    if items and ((items[0] - items[-1]).days > BACK_DAYS or len(items) >= MANY):
+        return ArchiveReading(f"the feed lists {len(items)} items back to {items[-1].isoformat()}", items)
+    if len(items) >= FEW:
+        way = f"the feed lists {len(items)} items back to {items[-1].isoformat()}"
+        doubt = (
+            f"{way}, with no pager, archive link or filter: whether older items are kept is not shown; "
+            "counted as the archive"
+        )
+        return ArchiveReading(way, items, doubt)
+    if itself is not None:
+        return ArchiveReading(itself, items, f"{itself}: counted as an archive on its word")
+    if not items:
+        return ArchiveReading(
+            None,
+            items,
+            f"the feed's place ({feed.cite()}) lists no dated item (a list a script fills, or not harvested): "
+            "whether it has an archive was not measured",
+        )
+    return ArchiveReading(None, items)

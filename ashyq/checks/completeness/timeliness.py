@@ -1,0 +1,160 @@
+"""Timeliness of a periodic report (the Appendix 15 and 16 notes' «несвоевременное обновление
+информационных материалов»; Table 7's «актуальная информация»).
+
+* a report written "as of" a day («по состоянию на 14 октября 2026 года», «01.10.2026 жағдай бойынша»;
+  at the turn of a month also «на 01.10.2026», «2026 жылғы 1 қазандағы» - on another day these are a
+  decision's or an event's date, «2025 жылғы 14 желтоқсандағы шешім») is the state of things on that day.
+  An indicator whose material is such a report (``current: {report_months: 3}``: budget execution is
+  reported at least quarterly) is untimely when its latest "as of" day lies before the end of the last
+  period of that length that ended at least :data:`GRACE_DAYS` before the audit: on 20 November the
+  report as of 1 October (the third quarter) is due, one as of 1 July or 1 April is not current. Days
+  named otherwise (a decision «от 14 декабря 2025 года», an audit's date) are not the report's.
+* the same indicator in the other language: where both languages show it, this language's material is
+  untimely when it is markedly older than the other's - its report day (else its freshest date) a period
+  (:data:`LAG_DAYS`) or more before the other's, or the latest year its data names before the other's
+  (by :data:`LAG_YEARS` where both pages carry dates alike: a table of 2022-2023 beside one of 2024-2025)
+  (:func:`lagging`). The two texts are the same body's one publication: a Kazakh page that still reports as
+  of 1 July beside a Russian one as of 1 November has not been updated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ashyq.base.dates import find_dates
+from ashyq.base.text import fold_kazakh
+from ashyq.checks.completeness.page_blocks import COPYRIGHT, YEAR, Block
+
+GRACE_DAYS = 30  # a month to publish the report of a period that has ended
+LAG_DAYS = 90  # a quarter: one language's material this much older than the other's is not updated
+LAG_YEARS = 2  # … or the latest year its data names this many years behind, where both are dated alike
+
+# «по состоянию на 14 октября»: said in so many words, any day
+STATED_AS_OF = re.compile(r"по\s+состоянию\s+на\s*$")
+# «на 1 октября», «на 01.10.2026», «(на 1 ноября 2026 года)»: the first or last day of a month
+RU_AS_OF = re.compile(r"(?:^|[\s(«\"])(?:по\s+состоянию\s+)?на\s*$")
+# «1 қазандағы», «2026 жылғы 1 сәуірдегі» (the locative-attributive ending of the month), «01.10.2026 жағдай бойынша»;
+# also as the content checks fold Kazakh text («1 казандагы», «жагдай бойынша»)
+KK_AS_OF_ENDING = re.compile(r"(?:да|де|та|те)(?:ғы|гі|гы|ги)$")
+KK_AS_OF_AFTER = re.compile(
+    r"^\s*(?:ж\.|жылғы|жылгы|жыл)?\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:\S+\s+)?жа[ғг]дай(?:ы)?\s+бойынша"
+)
+# the Kazakh months, as folded text writes them back to as :func:`ashyq.base.dates.find_dates` reads them
+KK_MONTHS = (
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+)
+UNFOLD = [(re.compile(rf"(?<!\w){fold_kazakh(m)}"), m) for m in KK_MONTHS if fold_kazakh(m) != m]
+FOLDED_YEAR = re.compile(r"(?<=\d)(\s*)жылгы(?!\w)")
+
+
+def report_days(text: str) -> tuple[date, ...]:
+    """The days a (normalised) text reports "as of", in the order written."""
+    out = []
+    text = _unfolded(text)
+    for found in find_dates(text):
+        before = text[max(0, found.start - 30) : found.start]
+        written = found.text.rstrip(" .,")
+        after = text[found.start + len(found.text) : found.start + len(found.text) + 40]
+        if STATED_AS_OF.search(before) or KK_AS_OF_AFTER.match(after):
+            out.append(found.day)
+        elif (RU_AS_OF.search(before) or KK_AS_OF_ENDING.search(written)) and _turn_of_month(found.day):
+            out.append(found.day)  # «на 1 ноября», «1 қазандағы»: a report's day, not a decision's «14 желтоқсандағы»
+    return tuple(out)
+
+
+def _unfolded(text: str) -> str:
+    """A folded Kazakh text's month names and «жылғы» written back (same length), for the dates to be read."""
+    for pattern, month in UNFOLD:
+        text = pattern.sub(month, text)
+    return FOLDED_YEAR.sub(lambda m: f"{m.group(1)}жылғы", text)
+
+
+def _turn_of_month(day: date) -> bool:
+    """A report's day: the first or the last of a month."""
+    return day.day == 1 or (day + timedelta(days=1)).day == 1
+
+
+def last_period_end(as_of: date, months: int, grace: int = GRACE_DAYS) -> date:
+    """The last day of the latest period of ``months`` (counted from 1 January) that ended at least
+    ``grace`` days before ``as_of``."""
+    day = as_of - timedelta(days=grace)
+    # the first month of the period ``day`` falls in; the period before it ended the day before its start
+    first = ((day.month - 1) // months) * months + 1
+    start = date(day.year, first, 1)
+    return start - timedelta(days=1)
+
+
+def report_staleness(months: int | None, blocks: Iterable[Block], as_of: date) -> str | None:
+    """Why a report of ``months``' periodicity in ``blocks`` is out of date, or None (also where it names
+    no "as of" day)."""
+    if months is None:
+        return None
+    days = [d for b in blocks for d in report_days(b.text) if d <= as_of]
+    if not days:
+        return None
+    latest, due = max(days), last_period_end(as_of, months)
+    if latest < due:
+        return (
+            f"it reports as of {latest.isoformat()}, although the period ending {due.isoformat()} has ended "
+            f"(reported at least every {months} months)"
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class Age:
+    """How recent one language's material of an indicator is: its report day, else its freshest date; and
+    the latest year it names."""
+
+    day: date | None
+    year: int | None
+
+    def cite(self) -> str:
+        if self.day is not None:
+            return self.day.isoformat()
+        return str(self.year) if self.year is not None else "undated"
+
+
+def age_of(blocks: Iterable[Block], as_of: date) -> Age:
+    """The material's age in ``blocks`` (dates after ``as_of`` are announcements, not the material; the
+    years are those named apart from a date, a page's stamp «08.06.2026» names no year of the data)."""
+    blocks = tuple(blocks)
+    reported = [d for b in blocks for d in report_days(b.text) if d <= as_of]
+    dated = reported or [d for b in blocks for d in b.dates if d <= as_of]
+    years = [y for b in blocks for y in _years(f"{b.heading} {b.text}") if y <= as_of.year]
+    return Age(max(dated) if dated else None, max(years) if years else None)
+
+
+def _years(text: str) -> list[int]:
+    for found in find_dates(text):
+        text = text.replace(found.text, " ")
+    return [int(y) for y in YEAR.findall(COPYRIGHT.sub(" ", text))]
+
+
+def lagging(mine: Age, theirs: Age) -> bool:
+    """Whether this language's material is markedly older than the other's: by days where both are dated,
+    else by the latest year where both name one."""
+    if mine.day is not None and theirs.day is not None and (theirs.day - mine.day).days >= LAG_DAYS:
+        return True
+    if mine.year is not None and theirs.year is not None and mine.day == theirs.day:
+        # dated alike (one stamp on both pages), the data's years may still differ: 2022-2023 beside 2024-2025
+        return theirs.year - mine.year >= (LAG_YEARS if mine.day is not None else 1)
+    return False
+
+
+def lag_reason(lang: str, other: str, mine: Age, theirs: Age) -> str:
+    return f"its {lang} material is as of {mine.cite()}, the {other} one as of {theirs.cite()}"
