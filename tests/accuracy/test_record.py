@@ -42,10 +42,17 @@ def test_uncommitted_changes_to_the_measured_code_refuse_a_first_seen_record(mon
     assert record.measured_at(browser=True)["commit"] == "c" * 40
 
 
+# sites whose truth is committed and whose first measurement is still to be recorded (by whoever first measures
+# them, on a clean clone); recording them makes the second assertion below fail until they leave this set
+AWAITING_FIRST_MEASUREMENT = {"ertis", "kartalau", "beskainar"}
+
+
 def test_the_committed_first_seen_figures_match_the_material() -> None:
     data = record.load()
     truth = truth_of()
-    assert set(data["outside"]) == set(truth), "every outside site has its first-seen figures"
+    awaiting = AWAITING_FIRST_MEASUREMENT
+    assert set(data["outside"]) == set(truth) - awaiting, "every outside site has its first-seen figures"
+    assert awaiting.isdisjoint(data["outside"]), "a recorded site no longer awaits its first measurement"
     statuses = {"pass", "partial", "fail", "not_applicable", "not_assessed", None}
     for site, entry in data["outside"].items():
         assert re.fullmatch(r"[0-9a-f]{40}", entry["measured_at"]["commit"])

@@ -492,3 +492,32 @@ def test_the_latin_script_kazakh_pages_are_a_partial_copy_and_the_truth_rests_on
     for verdict in site.truth():
         if verdict["lang"] == "kk":
             assert all(not w.startswith("/qq/") for w in verdict["where"]), verdict["item"]
+
+
+def test_a_public_prefix_serves_files_whose_names_start_with_an_underscore_and_nothing_else() -> None:
+    """A framework keeps its assets under ``/_next/``: the host's ``public`` prefix serves them by name, while the
+    folders of answers no address names (``_forms/``, ``_errors/``, ``_search/``) stay unserved."""
+    site = load_site("kartalau")
+    css, form, search = asyncio.run(
+        _visits(
+            site,
+            site.host,
+            [
+                ("GET", "/_next/static/css/8f2a1c.css", None),
+                ("GET", "/_forms/feedback-kk/sent.html", None),
+                ("GET", "/_search/kk.html", None),
+            ],
+        )
+    )
+    assert css[0] == 200 and "box-sizing" in css[2]
+    assert form[0] == 404 and search[0] == 404
+    spec = dict(site.hosts[0])
+    spec.pop("public")
+    (without,) = asyncio.run(
+        _visits(
+            SiteFolder(site.id, site.root, {**site.data, "hosts": [spec]}),
+            site.host,
+            [("GET", "/_next/static/css/8f2a1c.css", None)],
+        )
+    )
+    assert without[0] == 404

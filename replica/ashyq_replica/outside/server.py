@@ -7,7 +7,8 @@ a redirect (``redirects``, 302); a generated image or download (``generated``: t
 back; ``json_forms``); a fixed reply (``replies``); a postback of an ASP.NET page (``postbacks``: the answer kept per
 ``__EVENTTARGET`` and ``__EVENTARGUMENT`` the page's script sends); the file kept for the address
 (:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
-or ``types``; a host whose language is a session's, ``session_language``, keeps a folder per language
+or ``types``; a name starting with ``_`` only under a ``public`` prefix such as a framework's ``_next/``;
+a host whose language is a session's, ``session_language``, keeps a folder per language
 and answers in the one the visitor chose last, the choice kept in a cookie, what all languages share
 outside those folders); the script-built site's one page (``shell``); the host's page for a missing address
 (``not_found``: by ``path`` and ``query``, ``prefix`` or a
@@ -70,12 +71,17 @@ class HostServer:
     def kept(self, name: str, status: int | None = None) -> web.Response | None:
         for candidate in (name, *(name + suffix for suffix in TYPES)):
             path = self.root / candidate
-            if candidate.startswith("_") or ".." in Path(candidate).parts or not _is_file(path):
+            if self._hidden(candidate) or ".." in Path(candidate).parts or not _is_file(path):
                 continue
             kind = self.spec.get("types", {}).get(candidate) or TYPES.get(path.suffix, "application/octet-stream")
             code = status or self.spec.get("status", {}).get(candidate, 200)
             return web.Response(body=path.read_bytes(), status=code, content_type=kind, charset="utf-8")
         return None
+
+    def _hidden(self, name: str) -> bool:
+        """A name starting with ``_`` is an answer no address names by itself (``_forms/``, ``_errors/``), unless
+        the host serves files under it by that name (``public``: a framework's ``_next/`` assets)."""
+        return name.startswith("_") and not any(name.startswith(prefix) for prefix in self.spec.get("public", ()))
 
     def language(self, request: web.Request) -> str:
         """The language a host whose language is the session's answers in: the one asked for by the query,
