@@ -124,7 +124,7 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
 
 
 @register(
-    "a14.feedback_form", "2", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
+    "a14.feedback_form", "3", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 def feedback_form(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.1: feedback form for enquiries."""
@@ -156,7 +156,7 @@ def _poll(p: Parsed, words: list[str] | None = None) -> tuple[str, str] | None:
     return None
 
 
-@register("a14.polls", "4", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "5", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form."""
     words = labels(check_settings("accessibility", artifacts.config), "polls")
@@ -179,7 +179,7 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
     return out
 
 
-@register("a14.rss", "2", ["A14-4.3"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.rss", "3", ["A14-4.3"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 @on_site_pages
 def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 4.3: RSS feeds of announcements and news, and of public-procurement tenders."""
@@ -226,7 +226,7 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
 
 
 # ------------------------------------------------------------------------------------------- 4.4
-@register("a14.faq", "4", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.faq", "5", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.4: FAQ section built from the questions received, with answers (a heading that
     names it over answered questions, as a page or a block of one: :func:`communication.faq_block`)."""
@@ -466,7 +466,7 @@ def _sections_in_english(m: Measurement, level: str, measured: dict[str, Any], d
 
 @register(
     "a14.english",
-    "7",
+    "8",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
@@ -539,7 +539,7 @@ def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 # ------------------------------------------------------------------------------------------- 4.6
 @register(
-    "a14.visitor_counter", "4", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
+    "a14.visitor_counter", "5", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 @on_site_pages
 def visitor_counter(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:

@@ -70,7 +70,7 @@ def _external_behaviour(same_tab: str, silent: str) -> Said:
     return Said(english, "deficiency.a14.external_links.untold", untold=silent)
 
 
-@register("a14.links", "3", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.links", "4", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.9: links: no dead links; the language switch opens the same page; external links open in a

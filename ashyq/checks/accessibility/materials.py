@@ -389,7 +389,7 @@ def content_text(parsed: Parsed) -> str:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "5", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "6", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
     the time as well as the date: a date alone leaves it unmet)."""
@@ -496,7 +496,7 @@ OWED_BY_STATE_BODIES = Said(
 NO_EMBLEM = Said("no emblem measurement and no emblem in the HTML of the home page", "reason.a14.no_emblem")
 
 
-@register("a14.graphics", "3", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
+@register("a14.graphics", "4", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
 def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.10: graphics: marked as the body's official website; the State Emblem no larger than
     100×100 px."""

@@ -208,7 +208,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
 
 @register(
     "a14.page_elements",
-    "3",
+    "4",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
@@ -340,7 +340,7 @@ def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | Non
     return None
 
 
-@register("a14.breadcrumbs", "3", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.breadcrumbs", "4", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
 def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.4: breadcrumbs showing the user's place in the site hierarchy (the share of the
     site's inner pages that show them; ``measured.languages``: each language on its own pages)."""

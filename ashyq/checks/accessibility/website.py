@@ -14,10 +14,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from ashyq.base.addresses import is_home_url
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.text import normalise, squash
 from ashyq.base.wording import Said
@@ -121,18 +122,6 @@ def site_pages(artifacts: BodyArtifacts, config: dict[str, Any]) -> list[PageSna
 
 def is_home(page: PageSnapshot) -> bool:
     return page.depth == 0 or is_home_url(page.final_url or page.url)
-
-
-_LANGUAGE_ROOT = re.compile(r"(/(kk|kz|kaz|qaz|ru|rus|en|eng))?(/index\.(php|html?|aspx?))?", re.I)
-
-
-def is_home_url(url: str) -> bool:
-    """The site's home page or one language's (``/``, ``/kk/``, ``/kaz/``, ``/rus/``, ``/ru/index.php`` …)."""
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/")
-    if re.search(r"/index\.\w+$", path, re.I) and {k for k, _ in parse_qsl(parts.query)} - {"lang"}:
-        return False  # a script's page (index.php?lang=ru&id=82), not its home
-    return bool(_LANGUAGE_ROOT.fullmatch(path)) or bool(re.fullmatch(r"/memleket/entities/[^/]+", path))
 
 
 def is_splash(parsed: Parsed, config: dict[str, Any]) -> bool:

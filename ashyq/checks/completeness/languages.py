@@ -29,8 +29,8 @@ in the other language: its pattern reads both.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from ashyq.base.addresses import is_home_url
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.wording import Said
@@ -41,8 +41,6 @@ from ashyq.checks.completeness.readings import DEAD, Doubt
 
 SIZE_RATIO = 3.0  # counterparts whose texts differ more than this are not one text in two languages
 MIN_SIZE = 200
-# the parts of an address that name a language (``/kz/``, ``/rus/``): what is left of a home page is nothing
-LANGUAGE_PARTS = frozenset({"kk", "kz", "kaz", "qaz", "ru", "rus", "en", "eng"})
 # the gov.kz content a record kind is listed in, per language: the platform's whole list is read
 RECORD_LISTS = {"page-record": "pages", "document": "documents", "news": "news", "event": "events"}
 
@@ -55,13 +53,6 @@ class Counterpart:
     state: str
     url: str | None = None
     unit: Unit | None = None
-
-
-def _home(url: str) -> bool:
-    parts = urlsplit(url)
-    path = [p for p in parts.path.lower().split("/") if p and p not in LANGUAGE_PARTS and not p.startswith("index.")]
-    query = [q for q in parts.query.split("&") if q and not q.lower().startswith("lang=")]
-    return not path and not query
 
 
 def _same(a: str, b: str) -> bool:
@@ -93,7 +84,7 @@ def counterpart(unit: Unit, lang: str, mine: list[Unit], artifacts: BodyArtifact
         same = unit.url.replace(f"lang={other}", f"lang={lang}")
         return Counterpart("unknown" if unmeasurable(artifacts, listed, lang) else "dead", same)
     named = getattr(unit.origin, "counterpart_url", None)
-    if named and _home(named) and not _home(unit.url):
+    if named and is_home_url(named) and not is_home_url(unit.url):
         named = None
     if named:
         for own in mine:

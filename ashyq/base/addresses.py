@@ -1,0 +1,44 @@
+"""What a page's address alone says about it: whether it is a site's home page.
+
+A home page is the site's root or one language's root, optionally with the server's default document,
+and a query that names nothing but the language:
+
+* ``/``, ``/kk``, ``/kk/``, ``/kaz/``, ``/rus/``, ``/en/``;
+* ``/index.php``, ``/ru/index.html``, ``/Default.aspx`` (IIS's and ASP.NET's default document);
+* ``/?lang=kz``, ``/Default.aspx?lang=ru``, ``/?culture=kk-KZ``;
+* an entity's own root on the www.gov.kz platform, ``/memleket/entities/<slug>`` (``?lang=ru``).
+
+Any other query makes the address a page of its own: ``/?id=82``, ``/index.php?lang=ru&mod=news``,
+``/?p=5`` (a script or a CMS that serves every page at its root). The checks of Appendix 14 (the home page
+the navigation is counted from, a language switch that leads to the home page instead of the page's
+twin) and the authenticity of the two language versions (a switch that names the home page names no
+counterpart) read it the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+# the path segments that name a language (``/kz/``, ``/rus/``)
+LANGUAGE_PARTS = frozenset({"kk", "kz", "kaz", "qaz", "ru", "rus", "en", "eng"})
+# the query parameters that only choose a language
+LANGUAGE_PARAMETERS = frozenset({"lang", "language", "culture", "locale"})
+DEFAULT_DOCUMENT = re.compile(r"(index|default)\.(php|html?|aspx?|jsp)", re.I)
+PLATFORM_ENTITY = re.compile(r"memleket/entities/[^/]+", re.I)
+
+
+def is_home_url(url: str) -> bool:
+    """The site's home page or one language's (see the module's description)."""
+    parts = urlsplit(url)
+    if {name.lower() for name, _ in parse_qsl(parts.query, keep_blank_values=True)} - LANGUAGE_PARAMETERS:
+        return False
+    path = parts.path.strip("/")
+    if PLATFORM_ENTITY.fullmatch(path):
+        return True
+    segments = [s for s in path.split("/") if s]
+    if segments and DEFAULT_DOCUMENT.fullmatch(segments[-1]):
+        segments.pop()
+    if segments and segments[0].lower() in LANGUAGE_PARTS:
+        segments.pop(0)
+    return not segments
