@@ -192,6 +192,15 @@ def hits_in(
                 extent = extent_of(every, holder) if holder else ()
                 how = f"the link «{shown}» ({href[:80]})"
                 yield Hit(unit, holder, how, extent, 1, label, announced=True, href=href)
+        for block in blocks:
+            if matches(indicator.not_under.get(lang, ()), block.heading) and not matches(keywords, block.heading):
+                continue  # a label under a heading about something else (the audit's «Результаты проверки:»)
+            for label in lead_ins(block.text, vocabulary.empty_phrases.get(lang, ())):
+                if matches(keywords, label):
+                    under = (block.raw_heading or unit.title)[:80]
+                    how = f"the label «{written_label(unit, label, lang)[:80]}:» under «{under}»"
+                    yield Hit(unit, block, how, extent_of(every, block), 1, label)
+                    break
         if not headings_only:
             company = indicator.in_text_with.get(lang, ())
             elsewhere = indicator.not_under.get(lang, ())
@@ -205,6 +214,33 @@ def hits_in(
                     yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
     if _url_hit(indicator, unit):
         yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+# A paragraph's lead-in label: a short phrase ending in a colon at the start of a block or of a sentence,
+# followed by what it names («Социально-экономический паспорт: PDF, 890 КБ», «Образцы заявлений: …», «Өтініш
+# үлгілері: …»). A reader scans it as a heading of what follows.
+LEAD_IN = re.compile(r"(?:^|(?<=[.;!?] ))((?:[^.;:!?]|(?<=\d)[.:](?=\d)){3,100}):(?= )")  # 01.04.2026, 10:00 inside
+SENTENCE_END = re.compile(r"[.;!?](?: |$)")
+
+
+def lead_ins(text: str, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:
+    """The lead-in labels of a block's (normalised) text that name something: a label over a placeholder
+    («Результаты проверок: информация отсутствует») names nothing."""
+    for found in LEAD_IN.finditer(text):
+        end = SENTENCE_END.search(text, found.end())
+        rest = text[found.end() : end.start() if end else len(text)].strip()
+        if rest and not (empty and matches(empty, rest)):
+            yield found.group(1).strip()
+
+
+def written_label(unit: Unit, label: str, lang: str) -> str:
+    """A lead-in label as the page writes it (it is matched normalised, in Kazakh folded)."""
+    read = fold_kazakh if lang == "kk" else normalise
+    for text, _ in paragraphs(unit):
+        for part in re.split(r"[.;!?:](?:\s|$)", text):
+            if read(part).strip() == label:
+                return squash(part)
+    return label
 
 
 EMBEDDED = re.compile(r"<(?:iframe|embed|object|canvas|video)\b", re.I)  # content a text reading cannot see
