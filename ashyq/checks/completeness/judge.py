@@ -65,7 +65,13 @@ from ashyq.checks.completeness.deficiencies import (
     untimely_indicators,
 )
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
-from ashyq.checks.completeness.languages import Elsewhere, authenticity, elsewhere
+from ashyq.checks.completeness.languages import (
+    Elsewhere,
+    authenticity,
+    elsewhere,
+    foreign_headings,
+    shadowed_deficiency,
+)
 from ashyq.checks.completeness.places import in_section
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.search import Verdict, find_indicators, p_lang
@@ -184,6 +190,8 @@ def assess_section(
     deficiencies += section_deficiencies(
         section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of
     )
+    if (shadowed := shadowed_deficiency(foreign_headings(indicators, verdict, section_units, lang), lang)) is not None:
+        deficiencies.append(shadowed)
     if check_authenticity and by_lang[other]:
         deficiencies += authenticity(section, by_lang, lang, artifacts)
     evidence = _found_evidence(verdict) or [
@@ -253,7 +261,13 @@ def _other_language(
         seen: Elsewhere | None = elsewhere(indicator, hit, lang, by_lang[lang], artifacts)
         if seen is None:
             continue
-        verdict.doubts.append(seen.doubt(lang))
+        if seen.foreign is not None:  # its twin place here is written in the other language: measured
+            verdict.absent.remove(indicator)
+            verdict.foreign[indicator.id] = seen.foreign
+            continue
+        doubt = seen.doubt(lang)
+        if doubt is not None:
+            verdict.doubts.append(doubt)
         if seen.shown and seen.counterpart.unit is not None:
             verdict.absent.remove(indicator)
             verdict.present[indicator.id] = seen.counterpart.unit

@@ -24,11 +24,25 @@ languages (the note's expectation of authentic texts) and the indicator counted 
 the counterpart is much shorter it is not shown (measured); where it is built otherwise or none was read it
 is not shown, uncertain. An indicator found by a pattern (a phone, an address, an e-mail) is not looked for
 in the other language: its pattern reads both.
+
+What the counterpart holds in the other's place is measured, not assumed: where the other language's place is a
+block under a heading and the counterpart is built alike, its twin is the block at the same place among the
+counterpart's headed blocks (the n-th heading's block), and the language of that block's running text
+(:func:`~ashyq.checks.completeness.places.language_of`) decides. Written in the other language (a Russian
+heading or text on the Kazakh page), the indicator is shown in the other language only: not shown here and not
+authentic (``verdict.foreign``), certain; written in this language, it is counted as shown, uncertain (the
+recognition did not read its words); too short to tell, as before.
+
+A section's own block for an indicator - a heading of a page of the section naming it - written in the other
+language is not authentic even where a lesser place of this language mentions the indicator (a sentence under
+another heading, a link's label): the indicator counts as shown there, and the Russian block under the Kazakh
+page's heading is deducted (:func:`foreign_headings`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from ashyq.base.addresses import is_home_url
 from ashyq.base.artifacts import BodyArtifacts
@@ -36,13 +50,20 @@ from ashyq.base.evidence import Deficiency
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
 from ashyq.checks.completeness.keywords import Indicator, Section
-from ashyq.checks.completeness.places import Hit, in_section, unit_blocks
+from ashyq.checks.completeness.places import Hit, extent_of, in_section, language_of, matches, unit_blocks
 from ashyq.checks.completeness.readings import DEAD, Doubt
 
 SIZE_RATIO = 3.0  # counterparts whose texts differ more than this are not one text in two languages
 MIN_SIZE = 200
 # the gov.kz content a record kind is listed in, per language: the platform's whole list is read
 RECORD_LISTS = {"page-record": "pages", "document": "documents", "news": "news", "event": "events"}
+
+
+class Shown(Protocol):
+    """What :func:`foreign_headings` reads of a section's verdict (:class:`~.search.Verdict`)."""
+
+    hits: dict[str, Hit]
+    present: dict[str, Unit]
 
 
 @dataclass(frozen=True)
@@ -172,8 +193,13 @@ class Elsewhere:
     counterpart: Counterpart
     shown: bool
     headings: tuple[int, int] = (0, 0)  # the headed blocks of the other language's page and of the counterpart
+    # the twin place on the counterpart, measured to be written in the other language: shown there only
+    foreign: Hit | None = None
 
-    def doubt(self, lang: str) -> Doubt:
+    def doubt(self, lang: str) -> Doubt | None:
+        """What is open about the reading (None: the twin place was measured to be in the other language)."""
+        if self.foreign is not None:
+            return None
         name = self.indicator.name.get(lang) or self.indicator.id
         if self.shown and self.counterpart.unit is not None:
             detail = (
@@ -201,6 +227,22 @@ def _headed(unit: Unit) -> int:
     return sum(1 for b in unit_blocks(unit) if b.heading)
 
 
+def twin_place(hit: Hit, twin: Unit) -> Hit | None:
+    """The place on ``twin`` (the counterpart, built alike) where the other language's block of ``hit`` stands:
+    the block under the same n-th heading, with the blocks under it. None for a place that is no block under a
+    heading (a page's title, a link's label)."""
+    if hit.block is None or not hit.block.heading:
+        return None
+    theirs = [b for b in unit_blocks(hit.unit) if b.heading]
+    mine = [b for b in unit_blocks(twin) if b.heading]
+    place = next((n for n, b in enumerate(theirs) if b is hit.block), None)
+    if place is None or len(theirs) != len(mine):
+        return None
+    block = mine[place]
+    shown = block.raw_heading or block.heading
+    return Hit(twin, block, f"the heading «{shown[:80]}»", extent_of(unit_blocks(twin), block), 0, block.heading)
+
+
 def elsewhere(
     indicator: Indicator, hit: Hit, lang: str, mine: list[Unit], artifacts: BodyArtifacts
 ) -> Elsewhere | None:
@@ -219,4 +261,53 @@ def elsewhere(
         return None
     headings = (_headed(unit), _headed(twin.unit))
     aligned = hit.block is None or headings[0] == headings[1]
+    place = twin_place(hit, twin.unit) if aligned else None
+    written = language_of(place) if place is not None else None
+    if place is not None and written is not None and written not in (lang, indicator.official_language):
+        return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, place)
     return Elsewhere(indicator, hit.cite(), unit, twin, aligned, headings)
+
+
+def foreign_headings(indicators: tuple[Indicator, ...], verdict: Shown, units: list[Unit], lang: str) -> dict[str, Hit]:
+    """The indicators shown at a lesser place than a heading (``hits``: rank above 0) whose own heading on a page
+    of ``units`` (the section's pages of ``lang``, and the page of that place) stands over a block written in the
+    other language: that block, per indicator."""
+    out: dict[str, Hit] = {}
+    for indicator in indicators:
+        hit = verdict.hits.get(indicator.id)
+        if hit is None or indicator.id not in verdict.present or hit.rank == 0 or indicator.detect:
+            continue
+        keywords, unless = indicator.keywords.get(lang, ()), indicator.unless.get(lang, ())
+        for unit in [*units, *([] if any(u is hit.unit for u in units) else [hit.unit])]:
+            every = unit_blocks(unit)
+            for block in every:
+                if (
+                    not block.heading
+                    or not matches(keywords, block.heading)
+                    or (unless and matches(unless, block.heading))
+                ):
+                    continue
+                shown = block.raw_heading or block.heading
+                place = Hit(unit, block, f"the heading «{shown[:80]}»", extent_of(every, block), 0, block.heading)
+                written = language_of(place)
+                if written is not None and written not in (lang, indicator.official_language):
+                    out[indicator.id] = place
+                    break
+            if indicator.id in out:
+                break
+    return out
+
+
+def shadowed_deficiency(found: dict[str, Hit], lang: str) -> Deficiency | None:
+    """The deficiency of :func:`foreign_headings`' blocks (неаутентичность текстов), or None."""
+    if not found:
+        return None
+    named = "; ".join(f"{key} ({hit.cite()})" for key, hit in found.items())
+    return _deficiency(
+        Said(
+            f"the section's block for these is written in the other language on {lang} pages: {named}",
+            f"deficiency.a15.foreign_heading.{lang}",
+            indicators=named,
+        ),
+        [hit.unit for hit in found.values()],
+    )
