@@ -11,8 +11,9 @@ it, or the page a title or a link names) is read for its form:
 * a picture shown in the page (``<img>``, icons left out) is not.
 
 The place is not machine-readable only when its material is nothing but pictures and scans: no
-machine-readable file beside them, no text of its own beyond the files' labels (``MIN_OWN_TEXT``),
-and no link to another page where the material could be. What this costs is the reading
+machine-readable file beside them, no text of its own beyond the files' labels (``MIN_OWN_TEXT``; the page's
+own stamps - «Дата публикации: 12.10.2026, 11:20», «Өзгертілген күні: …» - say when, not what, and are no
+text of the material), and no link to another page where the material could be. What this costs is the reading
 ``a15-machine-readable`` of the edition (``required``: the indicator is not shown; ``presence-only``:
 shown, the finding still names the file).
 """
@@ -24,6 +25,7 @@ from collections.abc import Sequence
 from urllib.parse import urljoin
 
 from ashyq.base.artifacts import DownloadInfo
+from ashyq.base.text import fold_kazakh
 from ashyq.checks.accessibility.materials import download_format
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.page_blocks import Block
@@ -34,6 +36,13 @@ PICTURE_FORMATS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", 
 PAGE_FORMATS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "shtml"})
 MIN_OWN_TEXT = 200  # characters of its own (files' labels left out) make a place hypertext
 NOT_MATERIAL = ("#", "mailto:", "tel:", "javascript:")
+# a page's own stamp: its label, a date and perhaps a time (normalised text; folded for Kazakh)
+_STAMP = (
+    r"(?:дата (?:публикации|размещения|обновления|изменения)|опубликовано|размещено|обновлено|изменено|"
+    r"жарияланған күні|орналастырылған күні|жаңартылған күні|өзгертілген күні|жарияланды|жаңартылды|өзгертілді)"
+    r"\s*:?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}:\d{2})?"
+)
+STAMPS = {"ru": re.compile(_STAMP), "kk": re.compile(fold_kazakh(_STAMP))}
 
 
 def _file_problem(address: str, fmt: str, info: DownloadInfo | None) -> str | None:
@@ -109,7 +118,7 @@ def unreadable(
     problems += [f"{urljoin(unit.url, src)} (a picture in the page)" for b in blocks for src in b.images]
     if not problems:
         return None  # the page's own hypertext
-    own = " ".join(b.text for b in blocks)
+    own = STAMPS["kk" if unit.lang == "kk" else "ru"].sub(" ", " ".join(b.text for b in blocks))
     linked = {urljoin(unit.url, f).lower() for f in files}
     for written, target in unit.anchors:
         if written and urljoin(unit.url, target).lower() in linked:
