@@ -1,6 +1,6 @@
 """Outside sites: test sites the checks were not written against, each with its documented truth.
 
-Fourteen sites in styles the rest of the replica does not have, written from the legal text (Appendices
+Seventeen sites in styles the rest of the replica does not have, written from the legal text (Appendices
 14, 15 and 16 of the 2017 order, Table 7 of the 2025 edition) and the wording of real state-body
 sites, to measure how the checks do on material nobody tuned them for:
 
@@ -21,6 +21,11 @@ sites, to measure how the checks do on material nobody tuned them for:
 * ``orman``    — www.orman.gov.kz, a committee whose kk and ru share one address, the language a session's;
 * ``aqbulaq``  — www.aqbulaq.gov.kz, a city akimat's page-builder landing page, its register an iframe of
   docs.aqbulaq.gov.kz.
+* ``ertis``    — www.ertis.gov.kz, a regional akimat on a Joomla-like CMS (``index.php?option=com_content…``);
+* ``kartalau`` — www.kartalau.gov.kz, an agency on a server-rendered JavaScript framework (``__NEXT_DATA__``,
+  news growing from JSON pages, documents in a viewer page);
+* ``beskainar`` — www.beskainar.gov.kz, a district akimat whose Kazakh comes in Cyrillic and in a partial
+  Latin-script copy.
 
 The sites after the first four were added later and carry first-seen figures of their own.
 
