@@ -89,6 +89,8 @@ class CrawlJob:
         )
         registry = load_registry(job["registry"])
         self.bodies: list[Body] = [registry.get(body_id) for body_id in job["body_ids"]]
+        # every registered body's sites: where a crawled body's own site ends (site_scope.joins_site)
+        self.registry_sites: dict[str, list[str]] = {body.id: list(body.sites) for body in registry.bodies}
         only = job.get("spiders")  # None: every spider that applies
         # per body, the spiders a portal's Crawl-delay paces (dialog.egov.kz: 1 s a request) first: their
         # time is waiting, which the others' work then overlaps instead of following
@@ -153,6 +155,7 @@ class CrawlJob:
             body_id=body.id,
             out_dir=self.job["out_dir"],
             body=body,
+            other_sites=[url for other, sites in self.registry_sites.items() if other != body.id for url in sites],
             lang=self.job.get("lang"),
         )
         deferred.addBoth(self._crawl_done, body.id, spider_class, crawler)

@@ -2,10 +2,11 @@
 
 Spider arguments (``scrapy crawl <name> -a …`` or the runner): ``run_id``, ``body_id``, ``lang``
 (one language, or None for all), ``out_dir`` (where the run's WARC files go), ``body`` (the
-registry entry, :class:`ashyq.store.bodies.Body`). Spiders yield only items from
-:mod:`ashyq.crawler.items`; failures of requests made through :meth:`BodySpider.page_request` and
-:meth:`BodySpider.probe_request` are recorded by the downloader (see
-:mod:`ashyq.crawler.middlewares.failures`) and, failing that, by :meth:`BodySpider.on_error`.
+registry entry, :class:`ashyq.store.bodies.Body`), ``other_sites`` (the sites of the registry's
+other bodies: where this body's site ends, :func:`ashyq.crawler.spiders.site_scope.joins_site`).
+Spiders yield only items from :mod:`ashyq.crawler.items`; failures of requests made through
+:meth:`BodySpider.page_request` and :meth:`BodySpider.probe_request` are recorded by the downloader
+(see :mod:`ashyq.crawler.middlewares.failures`) and, failing that, by :meth:`BodySpider.on_error`.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class BodySpider(Spider):
         out_dir: str = "out",
         lang: str | None = None,
         body: Body | None = None,
+        other_sites: list[str] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -51,6 +53,7 @@ class BodySpider(Spider):
         self.out_dir = out_dir
         self.lang = lang
         self.body = body
+        self.other_sites = list(other_sites or [])
 
     @classmethod
     def applies_to(cls, body: Body) -> bool:

@@ -141,7 +141,7 @@ class SiteSpider(SitePhone, SessionLanguages):
         parsed, rendered = await self._read(response)
         url = canonical_url(original_url(response.request)) if response.request else canonical_url(response.url)
         landed = (urlsplit(response.url).hostname or "").lower()
-        if landed not in self.hosts and any(same_registrable_domain(landed, known) for known in self.hosts):
+        if landed not in self.hosts and self._joins(landed):
             self.hosts |= host_variants(response.url)  # www.body.gov.kz → kk.body.gov.kz: where the site is
         lang = self._lang(parsed, response)
         # a switch to the page's own language that leads back to it (``?lang=kk`` beside ``?lang=ru``) is

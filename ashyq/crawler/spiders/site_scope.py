@@ -3,14 +3,16 @@
 The crawl starts on the hosts of the body's registered sites (with and without ``www.``); the host an
 entry address redirects to, a host the site's own language switch names (``kk.body.gov.kz`` →
 ``ru.body.gov.kz``) and a host a frame of the site's page shows (a register at ``docs.body.gov.kz``)
-join it when they are the body's too (:meth:`SiteScope._adopt_language_hosts`,
-:meth:`SiteScope._adopt_frames`). A link to any other host is external: checked, never crawled.
-Sites on the unified gov.kz platform are the gov.kz spider's, not this one's.
+join it when they are the body's too, by one rule (:func:`joins_site`): a body's site may sit under
+another body's (a ministry's committee at ``nadzor.geology.gov.kz``, a territorial department at
+``akzhaiyk.ekoreg.gov.kz``), where the registrable domain is the parent's and sharing it proves nothing.
+A link to any other host is external: checked, never crawled. Sites on the unified gov.kz platform are
+the gov.kz spider's, not this one's.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,13 +20,15 @@ from scrapy import Request
 from scrapy.http import Response
 
 from ashyq.base.vocabulary import LANGS
-from ashyq.crawler.middlewares.cookies import SPLIT_DOMAIN
+from ashyq.crawler.middlewares.cookies import SPLIT_DOMAIN, is_public_suffix
 from ashyq.crawler.middlewares.traps import SECTION_LINK, canonical_url
 from ashyq.crawler.spiders.site_graph import SiteGraph
 from ashyq.crawler.spiders.site_page import FoundLink, download_format
 from ashyq.store.bodies import Body
 
 PLATFORM_HOSTS = frozenset({"www.gov.kz", "gov.kz"})
+# a host's first label that names one language of a site (``kk.audan.gov.kz`` beside ``ru.audan.gov.kz``)
+LANGUAGE_LABELS = frozenset({"kk", "kz", "kaz", "qaz", "ru", "rus", "en", "eng"})
 
 # a language's home page (where the switch leads) holds the way to every section: it may use the page
 # limit's reserve like a link to a section (ashyq.crawler.sections)
@@ -32,9 +36,11 @@ LANGUAGE_HOME = {SECTION_LINK: "home"}
 
 
 def classic_sites(body: Body | None) -> list[str]:
-    if body is None:
-        return []
-    return [url for url in body.sites if (urlsplit(url).hostname or "").lower() not in PLATFORM_HOSTS]
+    return _off_platform(body.sites) if body is not None else []
+
+
+def _off_platform(urls: Iterable[str]) -> list[str]:
+    return [url for url in urls if (urlsplit(url).hostname or "").lower() not in PLATFORM_HOSTS]
 
 
 def host_variants(url: str) -> set[str]:
@@ -50,6 +56,42 @@ def same_registrable_domain(host: str, other: str) -> bool:
     return bool(mine.domain) and (mine.domain, mine.suffix) == (theirs.domain, theirs.suffix)
 
 
+def site_root(host: str) -> str:
+    """The site a host serves: the host without a leading ``www.`` or a label naming a language
+    (``www.kk.audan.gov.kz`` → ``audan.gov.kz``), never cut down to a public suffix (``ru.gov.kz`` stays)."""
+    host = host.lower().rstrip(".")
+    while True:
+        first, _, rest = host.partition(".")
+        if not (first == "www" or first in LANGUAGE_LABELS) or not rest or is_public_suffix(rest):
+            return host
+        host = rest
+
+
+def _under(host: str, root: str) -> bool:
+    return host == root or host.endswith(f".{root}")
+
+
+def joins_site(host: str, own: Iterable[str], others: Iterable[str]) -> bool:
+    """Whether ``host`` is the body's site, the body's hosts being ``own`` and the other registered
+    bodies' ``others`` (each read as its :func:`site_root`).
+
+    A host is the body's when the nearest site it is (or is under) is the body's and not another
+    body's: ``kk.nadzor.geology.gov.kz`` and ``docs.nadzor.geology.gov.kz`` are the committee's, a
+    ministry's crawl does not take in its committee's ``nadzor.geology.gov.kz``. A host under no
+    registered site is the body's when it shares the body's registrable domain and is no ancestor of
+    the body's site: ``docs.audan.gov.kz`` is ``audan.gov.kz``'s, while ``www.ekoreg.gov.kz`` - the
+    parent of ``akzhaiyk.ekoreg.gov.kz``, whether the registry lists it or not - is not the
+    department's."""
+    root = site_root(host)
+    own_roots = {r for r in map(site_root, own) if not is_public_suffix(r)}
+    other_roots = {r for r in map(site_root, others) if not is_public_suffix(r)} - own_roots
+    nearest_own = max((len(r) for r in own_roots if _under(root, r)), default=-1)
+    nearest_other = max((len(r) for r in other_roots if _under(root, r)), default=-1)
+    if nearest_own >= 0 or nearest_other >= 0:
+        return nearest_own >= nearest_other
+    return any(same_registrable_domain(host, mine) for mine in own) and not any(_under(r, root) for r in own_roots)
+
+
 class SiteScope(SiteGraph):
     """The hosts of the body's site, and the requests that bring a new one into the crawl."""
 
@@ -60,6 +102,8 @@ class SiteScope(SiteGraph):
         self.requested: set[str] = set()
         self.language_hosts: dict[str, str] = {}  # a host the site's language switch adds → where it was found
         self.frame_hosts: dict[str, str] = {}  # a host a frame of the site's page adds → where it was found
+        # the hosts of the registry's other bodies' own sites: where this body's site ends
+        self.other_hosts: set[str] = set().union(*(host_variants(u) for u in _off_platform(self.other_sites)))
 
     # the site spider's callbacks (ashyq.crawler.spiders.site)
     def parse_page(self, response: Response) -> AsyncIterator[Any]:
@@ -70,6 +114,10 @@ class SiteScope(SiteGraph):
 
     def _is_internal(self, url: str) -> bool:
         return (urlsplit(url).hostname or "").lower() in self.hosts
+
+    def _joins(self, host: str) -> bool:
+        """A host not yet crawled is the body's site too (:func:`joins_site`)."""
+        return joins_site(host, self.hosts, self.other_hosts)
 
     def _robots_request(self, root: str) -> Request:
         """robots.txt of a host of the site: the sitemaps it names are read (:meth:`parse_robots`)."""
@@ -82,17 +130,17 @@ class SiteScope(SiteGraph):
         )
 
     def _adopt_language_hosts(self, switches: dict[str, str], page_url: str, depth: int | None = None) -> list[Any]:
-        """A language the site's own switch (or ``hreflang``) offers on another host of the same
-        registrable domain (``kk.body.gov.kz`` → ``ru.body.gov.kz``) is the body's site too: its host
+        """A language the site's own switch (or ``hreflang``) offers on another host of the body's
+        (``kk.body.gov.kz`` → ``ru.body.gov.kz``; :func:`joins_site`) is the body's site too: its host
         joins the crawl's, so its pages are followed like the first language's (and its robots.txt
-        and sitemap read). A switch to another domain is left alone: a body's site is not found by
-        guessing."""
+        and sitemap read). A switch to another domain, or to a parent body's site, is left alone: a
+        body's site is not found by guessing."""
         out: list[Any] = []
         for switch_lang, target in switches.items():
             host = (urlsplit(target).hostname or "").lower()
             if switch_lang not in LANGS or not host or host in self.hosts:
                 continue
-            if not any(same_registrable_domain(host, known) for known in self.hosts):
+            if not self._joins(host):
                 continue
             self.hosts |= host_variants(target)
             self.language_hosts[host] = f"the {switch_lang} switch {target} on {page_url}"
@@ -109,11 +157,12 @@ class SiteScope(SiteGraph):
 
     def _adopt_frames(self, frames: list[FoundLink], page_url: str) -> tuple[list[FoundLink], list[Any]]:
         """The frames of a page of the body's site that show the body's own pages, and the probes of the
-        hosts they add. A frame on the site's host, or on another host of the same registrable domain
-        (a register of acts at ``docs.body.gov.kz`` embedded on ``body.gov.kz``), is the body's content:
+        hosts they add. A frame on the site's host, or on another host of the body's (:func:`joins_site`:
+        a register of acts at ``docs.body.gov.kz`` embedded on ``body.gov.kz``), is the body's content:
         it is followed like a link labelled with the heading it sits under (so the content checks read
         it as that section's page), and a new host joins the crawl's as a language host does. A frame
-        of another domain (a map, a video, a third party's widget) is not the body's site."""
+        of another domain (a map, a video, a third party's widget) or of a parent body's site is not the
+        body's site."""
         if not self._is_internal(page_url):
             return [], []
         kept: list[FoundLink] = []
@@ -123,7 +172,7 @@ class SiteScope(SiteGraph):
             if not host or download_format(frame.url):
                 continue
             if host not in self.hosts:
-                if not any(same_registrable_domain(host, known) for known in self.hosts):
+                if not self._joins(host):
                     continue
                 self.hosts |= host_variants(frame.url)
                 self.frame_hosts[host] = f"the frame {frame.url} on {page_url}"
