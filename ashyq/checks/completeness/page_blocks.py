@@ -3,7 +3,8 @@
 A reader finds "Исполнение бюджета" by its heading, not by the word "бюджет" somewhere on the site.
 :func:`content_blocks` splits the content of a page (navigation, header, footer and scripts taken
 out) into blocks: each starts at a heading and runs to the next one. A heading is an ``h1``…``h6``
-(or ``role="heading"``), a ``dt``, ``summary``, ``legend`` or ``caption``, or - as older sites head
+(or ``role="heading"``), a ``dt``, ``summary``, ``legend`` or ``caption``, an accordion's button or a tab's
+label over its panel (:mod:`.panels`: the panels are in the HTML, one click away), or - as older sites head
 their sections - a paragraph, cell or ``div`` holding nothing but one bold phrase. Each block keeps
 its heading, the headings above it, its text, its language (by letters, when it has enough text),
 its links, and what it says about time: the dates it names (a page's own stamp - «Дата публикации»,
