@@ -70,10 +70,12 @@ from ashyq.checks.completeness.languages import (
     authenticity,
     elsewhere,
     foreign_headings,
+    foreign_pages,
     shadowed_deficiency,
 )
 from ashyq.checks.completeness.places import in_section
 from ashyq.checks.completeness.readings import Doubt
+from ashyq.checks.completeness.running_text import template_for
 from ashyq.checks.completeness.search import Verdict, find_indicators, p_lang
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
@@ -159,6 +161,7 @@ def assess_section(
         return not_assessed(item, lang, unknown)
     other = "ru" if lang == "kk" else "kk"
     _other_language(artifacts, section, given, by_lang, lang, vocabulary, content_only, verdict)
+    foreign_pages(section.indicators_for(artifacts.kind), verdict, lang, template_for(artifacts, mine, lang))
     indicators = section.indicators_for(artifacts.kind)
     listed = len(indicators)
     # interpretation a15-nothing-to-publish: nothing to post counts as present, or leaves the count

@@ -36,7 +36,11 @@ recognition did not read its words); too short to tell, as before.
 A section's own block for an indicator - a heading of a page of the section naming it - written in the other
 language is not authentic even where a lesser place of this language mentions the indicator (a sentence under
 another heading, a link's label): the indicator counts as shown there, and the Russian block under the Kazakh
-page's heading is deducted (:func:`foreign_headings`).
+page's heading is deducted (:func:`foreign_headings`). A page of this language that shows an indicator as a
+whole (named by its title or a link's label) and whose running text - the site's template, headings and
+stamps left out (:mod:`.running_text`) - is written in the other language shows it in the other language only
+(:func:`foreign_pages`): on a site laid out in tables the menu and footer of every page fall into its blocks
+and would make a Russian page of the Kazakh version read as Kazakh.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
 from ashyq.checks.completeness.keywords import Indicator, Section
 from ashyq.checks.completeness.places import Hit, extent_of, in_section, language_of, matches, unit_blocks
 from ashyq.checks.completeness.readings import DEAD, Doubt
+from ashyq.checks.completeness.running_text import running_language
 
 SIZE_RATIO = 3.0  # counterparts whose texts differ more than this are not one text in two languages
 MIN_SIZE = 200
@@ -64,6 +69,7 @@ class Shown(Protocol):
 
     hits: dict[str, Hit]
     present: dict[str, Unit]
+    foreign: dict[str, Hit]
 
 
 @dataclass(frozen=True)
@@ -311,3 +317,19 @@ def shadowed_deficiency(found: dict[str, Hit], lang: str) -> Deficiency | None:
         ),
         [hit.unit for hit in found.values()],
     )
+
+
+def foreign_pages(indicators: tuple[Indicator, ...], verdict: Shown, lang: str, template: frozenset[str]) -> None:
+    """The indicators shown by a page of ``lang`` as a whole (named by its title or a link's label) whose own
+    text - the site's template left out (:mod:`.running_text`) - is written in the other language: shown in
+    the other language only (moved from ``present`` to ``foreign``)."""
+    for indicator in indicators:
+        hit = verdict.hits.get(indicator.id)
+        if hit is None or hit.block is not None or indicator.id not in verdict.present or indicator.detect:
+            continue
+        if hit.rank > 1 or hit.unit.kind not in ("page", "mobile") or hit.unit.lang != lang:
+            continue
+        written = running_language(hit.unit, template)
+        if written is not None and written not in (lang, indicator.official_language):
+            del verdict.present[indicator.id]
+            verdict.foreign[indicator.id] = hit

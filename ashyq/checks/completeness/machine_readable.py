@@ -37,12 +37,12 @@ PAGE_FORMATS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "shtml"})
 MIN_OWN_TEXT = 200  # characters of its own (files' labels left out) make a place hypertext
 NOT_MATERIAL = ("#", "mailto:", "tel:", "javascript:")
 # a page's own stamp: its label, a date and perhaps a time (normalised text; folded for Kazakh)
-_STAMP = (
+STAMP = (
     r"(?:дата (?:публикации|размещения|обновления|изменения)|опубликовано|размещено|обновлено|изменено|"
     r"жарияланған күні|орналастырылған күні|жаңартылған күні|өзгертілген күні|жарияланды|жаңартылды|өзгертілді)"
     r"\s*:?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}:\d{2})?"
 )
-STAMPS = {"ru": re.compile(_STAMP), "kk": re.compile(fold_kazakh(_STAMP))}
+STAMPS = {"ru": re.compile(STAMP), "kk": re.compile(fold_kazakh(STAMP))}
 
 
 def _file_problem(address: str, fmt: str, info: DownloadInfo | None) -> str | None:
