@@ -115,13 +115,17 @@ MENU_TARGETS = """
 }
 """
 
-# what language a page's own text is in: its Latin and Cyrillic letters (the main content where marked)
+# what language a page is in: the Latin and Cyrillic letters of its own text (the main content where
+# marked) and of its interface (its menus, header and footer)
 TEXT_LETTERS = """
 () => {
+  const count = (text, re) => (text.match(re) || []).length;
   const main = document.querySelector('main, article, #content, [role=main]') || document.body;
   const text = main ? main.innerText || '' : '';
-  return {lang: document.documentElement.lang || null, latin: (text.match(/[A-Za-z]/g) || []).length,
-          cyrillic: (text.match(/[\\u0400-\\u04ff]/g) || []).length};
+  const frame = [...document.querySelectorAll('nav, header, footer, [role=navigation]')].filter(e => !main || !main.contains(e) || main === document.body)
+    .map(e => e.innerText || '').join(' ');
+  return {lang: document.documentElement.lang || null, latin: count(text, /[A-Za-z]/g), cyrillic: count(text, /[\\u0400-\\u04ff]/g),
+          interface_latin: count(frame, /[A-Za-z]/g), interface_cyrillic: count(frame, /[\\u0400-\\u04ff]/g)};
 }
 """
 

@@ -418,24 +418,34 @@ def _translated_materials(
 
 
 def _reads_english(section: dict[str, Any]) -> bool:
-    """A section opened from the English home page whose own text is English (more Latin letters than
-    Cyrillic ones)."""
+    """A section's own text is English (more Latin letters than Cyrillic ones)."""
     return int(section.get("latin") or 0) > int(section.get("cyrillic") or 0)
+
+
+def _english_interface(section: dict[str, Any]) -> bool:
+    """A section's interface (menus, header, footer) is English; with no interface text, its own text."""
+    latin, cyrillic = int(section.get("interface_latin") or 0), int(section.get("interface_cyrillic") or 0)
+    if latin + cyrillic == 0:
+        return _reads_english(section)
+    return latin > cyrillic
 
 
 def _sections_in_english(m: Measurement, level: str, measured: dict[str, Any], deficiencies: list[Deficiency]) -> str:
     """Row 4.5 read on the pages the English home page's menu leads to (the gather step opens a few in the
-    same session): where none comes in English, the site translates its home page's interface only
-    (0 points: a language kept in the session answers every other page in Kazakh or Russian); where some
-    do not, not 100 % of the materials is translated. The level is lowered, never raised."""
+    same session): where none has an English interface (a language kept in the session answers them in
+    Kazakh or Russian, menus and all) the site translates its home page's interface only, 0 points;
+    where their interface is English but their text is not, the interfaces are translated and not 100 %
+    of the materials. The level is lowered, never raised."""
     sections = [x for x in m.data.get("en_sections") or [] if "latin" in x]
     if not sections or level == "home_page_only":
         return level
-    other = [x for x in sections if not _reads_english(x)]
-    if not other:
-        return level
-    lowered = "home_page_only" if len(other) == len(sections) else "all_interfaces"
-    if lowered == level:
+    foreign = [x for x in sections if not _english_interface(x)]
+    untranslated = [x for x in sections if not _reads_english(x)]
+    if len(foreign) == len(sections):
+        lowered, other = "home_page_only", foreign
+    elif untranslated and level == "all_materials":
+        lowered, other = "all_interfaces", untranslated
+    else:
         return level
     listed, urls = pages_listed([str(x["url"]) for x in other])
     deficiencies.append(
