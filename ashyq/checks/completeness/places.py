@@ -363,6 +363,15 @@ def language_of(hit: Hit, official: Sequence[re.Pattern[str]] = ()) -> str | Non
     return max(weight, key=lambda lang: weight[lang]) if weight else None
 
 
+# The place's own word that its data is not current («данные не обновлялись», «не актуализированы»;
+# «жаңартылмаған», «өзектендірілмеген»): the note's «несвоевременное обновление», whatever period it names.
+_NOT_UPDATED = (
+    r"(?<!\w)(?:не\s+обновл\w*|не\s+актуализирова\w*|не\s+актуальн\w*|"
+    r"жаңартылмаған\w*|жаңартылмады|өзектендірілмеген\w*|өзекті\s+емес)"
+)
+NOT_UPDATED = (re.compile(_NOT_UPDATED), re.compile(fold_kazakh(_NOT_UPDATED)))
+
+
 def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     """Why the indicator's place is out of date, or None (also when it says nothing about time).
 
@@ -372,6 +381,9 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     if indicator.current_days is None and indicator.current_years is None:
         return None
     blocks = hit.extent or ((hit.block,) if hit.block else ())
+    own = " ".join(b.all_text for b in blocks)
+    if said := next((m for p in NOT_UPDATED if (m := p.search(own))), None):
+        return f"it says its data is not updated («{said.group(0)}»)"
     periods = [d for b in blocks for d in b.periods]
     if periods:
         latest = max(periods)
