@@ -90,6 +90,9 @@ def items_of(
                 group = extent_of(every, block)
                 taken |= {id(b) for b in group}
                 items.append(Item(unit, group, block.raw_heading))
+            elif id(unit) in members and (posts := _posts_in_text(block, words)):
+                # posts written in the text under a heading
+                items += [Item(unit, (part,), name) for name, part in posts]
             else:
                 rest.append(block)
         if not taken and id(unit) in members and _unheaded(indicator, unit, blocks, lang):
@@ -99,7 +102,9 @@ def items_of(
                 rest = [b for b in rest if b not in blocks] + others
         for targets in linked_pages(unit, blocks, pages):
             for target in targets:
-                if id(target) not in seen and matches(words, target.title):
+                # a post's own page: its title names a post, and it gives the post's category (not «Аналитика»,
+                # «Басшылық», pages whose titles share a post's stem)
+                if id(target) not in seen and matches(words, target.title) and CATEGORY.search(target.main):
                     seen.add(id(target))
                     items.append(Item(target, unit_blocks(target), target.shown_title or target.title))
     return items, rest
@@ -125,6 +130,38 @@ def per_item(
     return ItemReading(tuple(items), without)
 
 
+LEADING = 160  # characters at the start of a block's text in which it names the post it begins with
+
+
+CLAUSE_END = re.compile(r"[.;:](?: |$)")
+
+
+def _post_name(text: str, category: re.Match[str], words: Sequence[re.Pattern[str]]) -> str | None:
+    """The post a category closes («главный эксперт департамента … (категория C-4)»): the clause before it,
+    when that names a post (not «общие требования к категории C-4»)."""
+    start = max(0, category.start() - 100)
+    ends = list(CLAUSE_END.finditer(text, start, category.start()))
+    clause = text[ends[-1].end() if ends else start : category.end() + 1].strip()
+    return clause if matches(words, clause) else None
+
+
+def _posts_in_text(block: Block, words: Sequence[re.Pattern[str]]) -> list[tuple[str, Block]]:
+    """The posts a block's text lists one after another when it begins with one - each named with its category
+    («… бас сарапшысы (C-4 санаты) Біліктілік талаптары: …»: a list item holding the post in bold and its
+    paragraph) - each with the text up to the next post; none when the text begins otherwise (an introduction
+    stating something for all the posts)."""
+    text = block.text
+    found = [(c, name) for c in CATEGORY.finditer(text) if (name := _post_name(text, c, words))]
+    if not found or found[0][0].start() > LEADING:
+        return []
+    posts = []
+    for n, (category, name) in enumerate(found):
+        start = 0 if n == 0 else text.rfind(name, 0, category.end() + 1)
+        end = text.rfind(found[n + 1][1], 0, found[n + 1][0].end() + 1) if n + 1 < len(found) else len(text)
+        posts.append((name, Block("", (), text[max(start, 0) : end], block.lang, (), ())))
+    return posts
+
+
 def _names(keywords: Sequence[re.Pattern[str]], blocks: Sequence[Block]) -> bool:
     return any(matches(keywords, b.all_text) for b in blocks)
 
@@ -147,6 +184,8 @@ def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) ->
         if not text or text not in unit.main:
             continue  # a menu's or a footer's item, not the content
         block = Block("", (), text, lang, (), ())
+        if named and text in named[-1].blocks[0].text:
+            continue  # a paragraph inside the item's list item («<li><b>post</b><p>requirements</p></li>»): the item's
         if matches(words, text) and CATEGORY.search(text):
             named.append(Item(unit, (block,), " ".join(written.split())))
         else:

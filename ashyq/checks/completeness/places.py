@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -32,7 +33,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Костанай», «Қостанай қ.») is not one: a territorial unit's page naming its city has not given its address.
 _STREET = (
     r"(?:ул\.|улица|улицы|проспект|пр\.|пр-т|микрорайон|мкр\.?|переулок|пер\.|шоссе|бульвар|площадь|"
-    r"көшесі|көш\.|даңғылы|даң\.|шағын ауданы?|ықшам ауданы?|тұйық көшесі|алаңы)"
+    r"көшесі|көш\.|к-сі|даңғылы|даңғ?\.|шағын ауданы?|ш\.\s?а\.|ш/а|ықшам ауданы?|тұйық көшесі|алаңы)"
 )
 _ADDRESS = (
     rf"(?<!\w){_STREET}[^\n]{{0,40}}?(?<!\d)\d{{1,4}}(?!\d)"  # the street, then the house
@@ -123,8 +124,8 @@ def detected(kind: str, unit: Unit, vocabulary: Vocabulary, text: str, hrefs: st
         return bool(PHONE.search(text))
     if kind == "email":
         return bool(EMAIL.search(text))
-    if kind == "address":
-        return bool(ADDRESS["kk" if lang == "kk" else "ru"].search(text))
+    if kind == "address":  # a phone's digits are no house number («Адалдық алаңы»: +7 …)
+        return bool(ADDRESS["kk" if lang == "kk" else "ru"].search(PHONE.sub(" ", text)))
     if kind == "social":
         return any(host in hrefs or host in text for host in vocabulary.social_hosts)
     if kind == "egov_link":
@@ -184,7 +185,9 @@ def hits_in(
             if matches(keywords, label) and href.startswith(("http", "/")):
                 shown = unit.shown_label(n)[:80]  # cited as the page writes it; matched folded
                 target = (pages or {}).get(href.split("#", 1)[0].rstrip("/"))
-                if target is not None and target is not unit:
+                if target is unit:
+                    continue  # the page's own menu item: what it announces is this page, read here
+                if target is not None:
                     how = f"the page linked as «{shown}» from {unit.url}"
                     yield Hit(target, None, how, unit_blocks(target), 1, label)
                     continue
@@ -212,8 +215,19 @@ def hits_in(
                 if matches(keywords, block.text):
                     under = (block.raw_heading or unit.title)[:80]
                     yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
-    if _url_hit(indicator, unit):
+    if _url_hit(indicator, unit) and not _read_where_linked(indicator, unit, pages):
         yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+def _read_where_linked(indicator: Indicator, unit: Unit, pages: dict[str, Unit] | None) -> bool:
+    """Whether the unit matches the indicator's address pattern only by linking it, and every page it links
+    so was read: those pages are where the indicator is read (a site map's link to the acts' page is not the
+    acts; the page may hold a placeholder)."""
+    if not pages or any(p in unit.tags for p in indicator.urls):
+        return False
+    linked = [h for h in unit.links.split() if any(p in h for p in indicator.urls)]
+    targets = [pages.get(urljoin(unit.url, h).split("#", 1)[0].rstrip("/")) for h in linked]
+    return bool(targets) and all(t is not None and t is not unit for t in targets)
 
 
 # A paragraph's lead-in label: a short phrase ending in a colon at the start of a block or of a sentence,
@@ -251,16 +265,85 @@ _STAMP_WORDS = (
     r"жаңартылған күні|жаңартылды|жарияланған күні|жарияланды|орналастырылды"
 )
 PAGE_STAMP = {"ru": re.compile(_STAMP_WORDS), "kk": re.compile(fold_kazakh(_STAMP_WORDS))}
+STAMP_TIME = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}:\d{2}(?!\d)")  # its day and hour
 
 
-def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary) -> str | None:
+@dataclass(frozen=True)
+class Template:
+    """What a site's template writes after every page's content where the page marks none of it as a
+    footer or an aside (a layout table's right column of banners, a footer in a plain ``div``): the
+    words its pages' last blocks end with and the links every one of them holds. It is no page's
+    information: a heading followed only by it holds nothing."""
+
+    tail: str = ""  # the normalised words the last blocks end with
+    hrefs: frozenset[str] = frozenset()
+
+
+NO_TEMPLATE = Template()
+TEMPLATE_PAGES = 3  # fewer pages than this tell nothing of a template
+TEMPLATE_SHARE = 0.6  # the share of the pages that end with the same words or hold the same link
+
+
+def template_of(units: Iterable[Unit]) -> Template:
+    """The words most of the pages' last blocks end with, and the links most of them hold (pages only:
+    a record's fields have no template)."""
+    lasts = [unit_blocks(u)[-1] for u in units if u.kind in ("page", "mobile") and u.blocks]
+    if len(lasts) < TEMPLATE_PAGES:
+        return NO_TEMPLATE
+    need = max(TEMPLATE_PAGES, round(TEMPLATE_SHARE * len(lasts)))
+    members = [b.text.split() for b in lasts]
+    tail: list[str] = []
+    while True:
+        k = len(tail) + 1
+        groups: dict[str, list[list[str]]] = {}
+        for words in members:
+            if len(words) >= k:
+                groups.setdefault(words[-k], []).append(words)
+        if not groups:
+            break
+        word, members = max(groups.items(), key=lambda g: len(g[1]))
+        if len(members) < need:
+            break
+        tail.insert(0, word)
+    while tail and STAMP_TIME.fullmatch(tail[0]):
+        tail.pop(0)  # a day or an hour most pages' stamps share is the page's, not the template's
+    counts: dict[str, int] = {}
+    for block in lasts:
+        for href in set(block.hrefs):
+            counts[href] = counts.get(href, 0) + 1
+    return Template(" ".join(tail), frozenset(h for h, n in counts.items() if n >= need))
+
+
+def own_blocks(hit: Hit, template: Template = NO_TEMPLATE) -> tuple[Block, ...]:
+    """The blocks of a hit's place with the site's template left out: a place read as a whole page (its
+    title, the label of a link to it, its address) begins at the heading that repeats its title (what the
+    site writes above it is the template's: its name, a search field, a menu the page marks as none); and
+    the words and links the template writes after every page's content are taken from the page's last
+    block."""
+    blocks = hit.extent or ((hit.block,) if hit.block else unit_blocks(hit.unit))
+    if hit.block is None and hit.unit.title:
+        start = next((n for n, b in enumerate(blocks) if b.heading and b.heading == hit.unit.title), 0)
+        blocks = blocks[start:]
+    every = unit_blocks(hit.unit)
+    if not blocks or not every or blocks[-1] is not every[-1] or not (template.tail or template.hrefs):
+        return blocks
+    last = blocks[-1]
+    text = last.text
+    if template.tail and text.endswith(template.tail):
+        text = text[: len(text) - len(template.tail)].rstrip()
+    hrefs = tuple(h for h in last.hrefs if h not in template.hrefs)
+    return (*blocks[:-1], replace(last, text=text, hrefs=hrefs))
+
+
+def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template = NO_TEMPLATE) -> str | None:
     """What the place of a hit says instead of the information, or None when it holds some: the
     placeholder as the page writes it («Информация отсутствует», «Ақпарат дайындалуда»), or "" when
-    the place holds nothing but its headings (no text, no link, nothing embedded). A link to a page
-    that was not harvested announces content that was not read: it is taken at its word (None)."""
+    the place holds nothing but its headings (no text, no link, nothing embedded), the site's template
+    left out (:func:`own_blocks`). A link to a page that was not harvested announces content that was
+    not read: it is taken at its word (None)."""
     if hit.announced:
         return None
-    blocks = hit.extent or ((hit.block,) if hit.block else unit_blocks(hit.unit))
+    blocks = own_blocks(hit, template)
     text = " ".join(b.text for b in blocks)
     phrases = vocabulary.empty_phrases.get(lang, ())
     said = matches(phrases, text)
@@ -270,8 +353,8 @@ def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary) -> str | None:
     rest = PAGE_STAMP["kk" if lang == "kk" else "ru"].sub(" ", rest)  # after the phrases: «будет размещена»
     if LETTERS.search(rest) or any(b.hrefs for b in blocks):
         return None
-    if said is None:
-        return None if EMBEDDED.search(hit.unit.html) or text.strip() else ""
+    if said is None:  # the page's own stamp alone («Жарияланған күні: 12.11.2026 10:05») is nothing either
+        return None if EMBEDDED.search(hit.unit.html) or re.search(r"\w", STAMP_TIME.sub(" ", rest)) else ""
     read = fold_kazakh if lang == "kk" else normalise
     written = next((p for p, _ in paragraphs(hit.unit) if said.group(0) in read(p)), said.group(0))
     return squash(written)

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 
 # the place named without the street: seen where a postal address was looked for
 CITY_ONLY = {
-    "ru": re.compile(r"(?<!\w)(?:г\.|город)\s*[\w-]{3,}"),
-    "kk": re.compile(fold_kazakh(r"[\w-]{3,} (?:қ\.|қаласы)")),
+    "ru": re.compile(r"(?<!\w)(?:г\.\s*|город\s+|с\.\s*|село\s+|пос\.\s*|поселок\s+)[\w-]{3,}"),
+    "kk": re.compile(fold_kazakh(r"[\w-]{3,} (?:қ\.|қаласы|а\.|ауылы|кенті)")),
 }
 # a label of a date («Дата последнего изменения», «Соңғы өзгеріс күні»): it says when, it heads no section
 DATE_LABEL = re.compile(r"^(?:дата|date)(?!\w)|(?<!\w)к[үу]н[іи]:?$")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
+from ashyq.checks.completeness.contacts import holders_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.instances import ItemReading, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
@@ -26,7 +27,10 @@ from ashyq.checks.completeness.memos import (
 from ashyq.checks.completeness.notices import notice_kind, opening
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import (
+    NO_TEMPLATE,
     Hit,
+    Template,
+    extent_of,
     hits_in,
     in_section,
     language_of,
@@ -34,6 +38,7 @@ from ashyq.checks.completeness.places import (
     placeholder,
     section_blocks,
     staleness,
+    template_of,
     together_ok,
     unit_blocks,
 )
@@ -216,6 +221,7 @@ class Search:
     pages: dict[str, Unit]
     memos: MemoReading
     official: tuple[re.Pattern[str], ...] = ()  # the words heading a text official in one language only
+    template: Template = NO_TEMPLATE  # what the site writes after every page's content (no information)
 
 
 def find_indicators(
@@ -248,6 +254,7 @@ def find_indicators(
         pages_by_address(units),
         memos_of(section, units, section_units, lang, vocabulary, artifacts.kind),
         tuple(p for i in section.indicators if i.official_language for p in i.keywords[lang]),
+        template=template_of(units),
     )
     for indicator in section.indicators_for(artifacts.kind):
         place = best_place(search, indicator, verdict)
@@ -274,9 +281,12 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue
             if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
                 continue
+            if not _whose(search, indicator, hit):
+                continue  # another organisation's address, another holder's phone
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
-            language = language_of(hit, search.official)
+            # an address is names and numbers («Ақжайық облысы, г. Жайық, проспект Достык, 185»): no language disowns it
+            language = None if indicator.detect == "address" else language_of(hit, search.official)
             if language is not None and language not in (lang, indicator.official_language):
                 place.foreign = place.foreign or hit
                 continue
@@ -297,6 +307,14 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     return place
 
 
+def _whose(search: Search, indicator: Indicator, hit: Hit) -> bool:
+    """Whether a detector's find is the contact the indicator names (:mod:`.contacts`): the body's own
+    address, the named holder's phone or e-mail."""
+    if indicator.detect == "address":
+        return own_address(hit, search.section, search.lang)
+    return holders_contact(indicator, hit, search.lang)
+
+
 def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str | None, DoubtReason | None]:
     """(the placeholder the place holds instead of the information, the weakness of a place that is
     only a heading or a link's label). Table 7 (``content_only``): a heading over nothing is a
@@ -306,7 +324,7 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     (:mod:`.notices`)."""
     if not search.content_only and (indicator.detect or indicator.match == "memo"):
         return None, None
-    said = placeholder(hit, search.lang, search.vocabulary)
+    said = placeholder(hit, search.lang, search.vocabulary, search.template)
     if said is None:
         said = opening(hit, search.lang, search.vocabulary)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
@@ -328,6 +346,10 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         return False
     lang = search.lang
     verdict.hits[indicator.id] = best
+    if (withheld := _withheld_holder(search, indicator)) is not None:
+        verdict.placeholders[indicator.id] = withheld
+        verdict.absent.append(indicator)
+        return True
     if indicator.note and _declined(indicator, best, lang, search.vocabulary):
         verdict.not_implementer[indicator.id] = best.unit
         return True
@@ -350,12 +372,68 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         return True
     if place.weak is not None:
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
+    elif (doubt := _own_heading_says_none(indicator, best, verdict)) is not None:
+        verdict.doubts.append(doubt)
     elif indicator.per_item and not _every_item(search, indicator, verdict):
         return True
     verdict.present[indicator.id] = best.unit
     if place.stale is not None:
         verdict.stale[indicator.id] = f"{best.cite()}: {place.stale}"
     return True
+
+
+def _withheld_holder(search: Search, indicator: Indicator) -> tuple[Hit, str] | None:
+    """Table 7 row 1 lists whose phones are given («телефоны … структурных подразделений, территориальных
+    органов и подведомственных организаций»): a page titled by one of them, or a heading of a contacts page
+    naming one, over a placeholder («Аумақтық бөлімшелер: Ақпарат дайындалуда») shows that the body has them
+    and gives none of their phones, found as the others' may be: the indicator is not shown. The place and
+    its words, or None."""
+    lang = search.lang
+    keywords = indicator.keywords.get(lang, ())
+    if not (search.content_only and indicator.detect == "phone" and keywords):
+        return None
+    members = {id(u) for u in search.section_units}
+    for unit in search.units:
+        every = unit_blocks(unit)
+        if matches(keywords, unit.title):
+            how = f"the page titled «{(unit.shown_title or unit.title)[:80]}»"
+            top = next((b for b in every if b.heading == unit.title), None)  # its heading repeating the title
+            places = [Hit(unit, top, how, extent_of(every, top) if top else every, 0, unit.title)]
+        elif id(unit) in members:
+            places = [
+                Hit(unit, b, f"the heading «{b.raw_heading[:80]}»", extent_of(every, b), 0, b.heading)
+                for b in every
+                if b.heading and matches(keywords, b.heading)
+            ]
+        else:
+            continue
+        for hit in places:
+            said = placeholder(hit, lang, search.vocabulary, search.template)
+            said = said if said is not None else opening(hit, lang, search.vocabulary)
+            if said and notice_kind(said, lang, search.vocabulary) != "none":
+                return hit, said[:200]
+    return None
+
+
+def _own_heading_says_none(indicator: Indicator, best: Hit, verdict: Verdict) -> Doubt | None:
+    """The doubt of an indicator shown by a place that holds, under a heading naming the indicator itself, a
+    placeholder or nothing (a drafts' page whose «Талқылаудағы жобалар» says «Ақпарат дайындалуда» under a
+    sentence on where drafts are discussed): the page's own heading says it is not there, the rest of the
+    place may or may not be it."""
+    held = verdict.placeholders.get(indicator.id)
+    if held is None or held[0].unit is not best.unit or held[0].block is None or held[0] is best:
+        return None
+    hit, said = held
+    said = said[:120]
+    shown = f"«{said}»" if said else "nothing"
+    return Doubt(
+        indicator.id,
+        "other_reading",
+        best.unit,
+        said or hit.label,
+        f"{indicator.id}: {best.cite()} is counted as showing it, but on the same page {hit.how} holds {shown}: "
+        "whether the rest of the page is the information cannot be told from the words",
+    )
 
 
 def _every_item(search: Search, indicator: Indicator, verdict: Verdict) -> bool:

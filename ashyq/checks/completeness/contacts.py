@@ -1,0 +1,106 @@
+"""Whose contact a place gives (house style 14): the contact indicators the texts name are the body's own
+and a named holder's, not any address or phone that stands near.
+
+* the body's postal address (Appendix 15, 1.2 indicator 1; Appendix 16, 1.1 indicator 1; Table 7 row 1
+  «почтовый адрес») is where a letter reaches the body. A reader finds it where the body gives its contacts:
+  labelled as an address («Адрес:», «Почтовый адрес», «Мекенжайы»), under a heading of the body's general
+  information (its contacts, about, structure), on such a page, or in the page's header or footer. A street
+  and house given in a list of other organisations (the territorial bodies, the subordinate organisations,
+  the district and rural akimats: «Территориальные инспекции … г. Кокшетау, ул. Ауэзова, 189»), or in a
+  paragraph about someone else (a service centre on the business page, an employment centre), is theirs.
+* a phone or e-mail stated for a holder («телефон уполномоченного по этике», «телефоны руководства»,
+  «телефон пресс-службы»; Table 7 row 1, Appendix 15 1.2) is that holder's when the holder names the block
+  (its heading, or one above it), or when it follows the holder's words within a line's reach
+  (:data:`HOLDER_REACH` characters): a block that names the ethics commissioner without a phone and gives the
+  office's phone elsewhere does not give the commissioner's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ashyq.base.text import fold_kazakh
+from ashyq.checks.completeness.corpus import Unit
+from ashyq.checks.completeness.keywords import Indicator, Section
+from ashyq.checks.completeness.places import ADDRESS, EMAIL, PHONE, Hit, matches, unit_blocks
+
+HOLDER_REACH = 120  # characters after the holder's words in which its phone or e-mail is read
+LABEL_REACH = 40  # characters before an address in which its label («Адрес:», «Мекенжайы:») is read
+# the label of an address («Адрес», «Почтовый адрес», «Юридический адрес»; «Мекенжай», «Пошталық мекенжай»)
+_LABEL = r"(?<!\w)(?:адрес|мекен-?жай)\w*"
+ADDRESS_LABEL = {"ru": re.compile(_LABEL), "kk": re.compile(fold_kazakh(_LABEL))}
+# a heading naming other organisations, whose addresses its list gives: units, territorial bodies, subordinate
+# organisations, branches, the lower akimats an akimat lists
+_OTHERS = (
+    r"(?<!\w)(?:территориальн|региональн\w* подразделени|межрегиональн|подведомствен|структурн\w* подразделени|"
+    r"подразделения и организации|департаменты|управления$|отделы$|инспекции$|филиалы|акимат\w* районов|"
+    r"акимат\w* городов|акимы сельских|сельских округов|аумақтық|өңірлік|өңіраралық|ведомстволық бағынысты|"
+    r"құрылымдық бөлімше|департаменттер|басқармалар|бөлімдер|инспекциялар|филиалдар|ауылдық округтер|"
+    r"аудандар\w* әкімдік|қалалар\w* әкімдік)"
+)
+OTHERS = {"ru": re.compile(_OTHERS), "kk": re.compile(fold_kazakh(_OTHERS))}
+
+
+def _pattern(table: dict[str, re.Pattern[str]], lang: str) -> re.Pattern[str]:
+    return table["kk" if lang == "kk" else "ru"]
+
+
+def others_heading(heading: str, lang: str) -> bool:
+    """Whether a (normalised) heading names other organisations: its list's addresses are theirs."""
+    return bool(heading and _pattern(OTHERS, lang).search(heading))
+
+
+def labelled_address(text: str, lang: str) -> bool:
+    """Whether an address in the (normalised) text follows its label («Адрес: 010000, г. Астана, …»)."""
+    text = PHONE.sub(" ", text)
+    label = _pattern(ADDRESS_LABEL, lang)
+    for found in _pattern(ADDRESS, lang).finditer(text):
+        if label.search(text[max(0, found.start() - LABEL_REACH) : found.start()]):
+            return True
+    return False
+
+
+def outside_content(unit: Unit) -> str:
+    """A page's text outside its content blocks: its header, navigation and footer."""
+    outside = unit.text
+    for block in sorted(unit_blocks(unit), key=lambda b: -len(b.text)):
+        if block.text:
+            outside = outside.replace(block.text, " ")
+    return outside
+
+
+def _general(texts: list[str], section: Section, lang: str) -> bool:
+    return any(matches(section.titles[lang], t) for t in texts if t)
+
+
+def own_address(hit: Hit, section: Section, lang: str) -> bool:
+    """Whether the address a detector found at ``hit`` is the body's: see the module's notes."""
+    unit = hit.unit
+    if hit.block is None:  # the page's text: its header and footer are the body's own
+        return bool(_pattern(ADDRESS, lang).search(PHONE.sub(" ", outside_content(unit))))
+    block = hit.block
+    if others_heading(block.heading, lang):
+        return False  # a list of other organisations: their addresses
+    headings = [block.heading, *block.above]
+    if labelled_address(block.all_text, lang) or any(_pattern(ADDRESS_LABEL, lang).search(h) for h in headings if h):
+        return True
+    if block.above and others_heading(block.above[-1], lang):
+        return False  # a block inside such a list (an organisation's own heading under «Подведомственные организации»)
+    return _general([*headings, unit.title], section, lang) or any(p in unit.tags for p in section.urls)
+
+
+def holders_contact(indicator: Indicator, hit: Hit, lang: str) -> bool:
+    """Whether the phone or e-mail a detector found at ``hit`` is the holder's its keywords name: see the
+    module's notes. Other detectors, and indicators naming no holder, are not asked."""
+    keywords = indicator.keywords.get(lang, ())
+    if indicator.detect not in ("phone", "email") or not keywords or hit.block is None:
+        return True
+    block = hit.block
+    if any(matches(keywords, h) for h in (block.heading, *block.above) if h):
+        return True
+    contact = PHONE if indicator.detect == "phone" else EMAIL
+    for pattern in keywords:
+        for found in pattern.finditer(block.text):
+            if contact.search(block.text[found.end() : found.end() + HOLDER_REACH]):
+                return True
+    return False
