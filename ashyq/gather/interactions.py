@@ -153,6 +153,7 @@ async def english_probe(
 
 
 ENGLISH_SECTIONS = 3  # sections of the English home page's menu opened, in the same session
+SOME_TEXT = "() => (document.body && document.body.innerText || '').trim().length > 200"
 
 
 async def _english_sections(page: Any, gather: GatherSettings, config: dict[str, Any]) -> list[dict[str, Any]]:
@@ -171,6 +172,8 @@ async def _english_sections(page: Any, gather: GatherSettings, config: dict[str,
         if response is not None and response.status >= 400:
             out.append({"url": url, "status": response.status})
             continue
+        with contextlib.suppress(Exception):  # an app draws its page after the load: give it a moment
+            await page.wait_for_function(SOME_TEXT, timeout=3000)
         out.append({"url": url, **await page.evaluate(probes.TEXT_LETTERS)})
     return out
 

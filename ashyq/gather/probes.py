@@ -101,14 +101,17 @@ MENU_LINKS = """
 }
 """
 
-# the menu's links to other pages of the same host (the English home page's sections)
+# the menu's links to other pages of the same host (the English home page's sections); a language
+# switch (a link marked with its language, or one that sets another language) is no section
 MENU_TARGETS = """
 (selectors) => {
   const out = [];
+  const otherLanguage = (a) => a.hasAttribute('hreflang') || a.hasAttribute('lang')
+    || /[?&](lang|language|locale|culture)=(?!en\\b)/i.test(a.search) || /^\\/(kk|kz|ru|qaz|rus)(\\/|$)/i.test(a.pathname);
   for (const sel of selectors) document.querySelectorAll(sel).forEach(nav => {
     for (const a of nav.querySelectorAll('a[href]')) {
       const same = a.host === location.host && (a.pathname !== location.pathname || a.search !== location.search);
-      if (same && !a.hash && a.pathname.replace(/\\/+$/, '') !== '' && !out.includes(a.href)) out.push(a.href);
+      if (same && !a.hash && !otherLanguage(a) && a.pathname.replace(/\\/+$/, '') !== '' && !out.includes(a.href)) out.push(a.href);
     }
   });
   return out.slice(0, 40);

@@ -417,6 +417,9 @@ def _translated_materials(
     return level, measured, deficiencies
 
 
+_LETTERS = ("latin", "cyrillic", "interface_latin", "interface_cyrillic")
+
+
 def _reads_english(section: dict[str, Any]) -> bool:
     """A section's own text is English (more Latin letters than Cyrillic ones)."""
     return int(section.get("latin") or 0) > int(section.get("cyrillic") or 0)
@@ -436,7 +439,8 @@ def _sections_in_english(m: Measurement, level: str, measured: dict[str, Any], d
     Kazakh or Russian, menus and all) the site translates its home page's interface only, 0 points;
     where their interface is English but their text is not, the interfaces are translated and not 100 %
     of the materials. The level is lowered, never raised."""
-    sections = [x for x in m.data.get("en_sections") or [] if "latin" in x]
+    # a section with no letters (not drawn yet, an empty page) says nothing of its language
+    sections = [x for x in m.data.get("en_sections") or [] if sum(int(x.get(k) or 0) for k in _LETTERS) > 0]
     if not sections or level == "home_page_only":
         return level
     foreign = [x for x in sections if not _english_interface(x)]
@@ -476,7 +480,7 @@ def _sections_in_english(m: Measurement, level: str, measured: dict[str, Any], d
 
 @register(
     "a14.english",
-    "8",
+    "9",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
