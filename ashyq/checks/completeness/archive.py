@@ -100,7 +100,9 @@ def _ways(unit: Unit) -> tuple[str | None, str | None]:
 def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> ArchiveReading:
     """Whether the feed found at ``feed`` has an archive a reader can reach (the rules above)."""
     units = [feed.unit, *(u for u in section_units if u is not feed.unit)]
-    items = tuple(sorted({d for b in unit_blocks(feed.unit) for d in b.dates if d <= as_of}, reverse=True))
+    # the feed is the place found when a title or heading names it there; found by a link's label, the text or
+    # an address (one news item, a record of the platform's), the list is the section's page listing the most
+    items = _items(feed.unit, as_of) if feed.rank == 0 else max((_items(u, as_of) for u in units), key=len)
     itself = None
     for unit in units:
         if (
@@ -115,6 +117,10 @@ def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> Archi
         itself = itself or back
     if items and ((items[0] - items[-1]).days > BACK_DAYS or len(items) >= MANY):
         return ArchiveReading(f"the feed lists {len(items)} items back to {items[-1].isoformat()}", items)
+    # the news items the site keeps, each its own page or record (a platform's news served one by one)
+    kept = sorted({max(d) for u in units if (d := [x for x in u.dates if x <= as_of]) and len(_items(u, as_of)) <= 1})
+    if kept and ((kept[-1] - kept[0]).days > BACK_DAYS or len(kept) >= MANY):
+        return ArchiveReading(f"the site keeps {len(kept)} news items back to {kept[0].isoformat()}", items)
     if len(items) >= FEW:
         way = f"the feed lists {len(items)} items back to {items[-1].isoformat()}"
         doubt = (
@@ -132,3 +138,8 @@ def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> Archi
             "whether it has an archive was not measured",
         )
     return ArchiveReading(None, items)
+
+
+def _items(unit: Unit, as_of: date) -> tuple[date, ...]:
+    """The dated items a page lists (its own stamps left out), the newest first."""
+    return tuple(sorted({d for b in unit_blocks(unit) for d in b.dates if d <= as_of}, reverse=True))
