@@ -60,6 +60,22 @@ IMAGES = (
     if (el.localName === 'img') return el.getAttribute('alt') === '';
     return role !== 'img';  // an svg or canvas with no role and no name is not presented as an image
   };
+  // the boxes of the page's visible words: a picture with words of the page over it (a caption laid on a
+  // slide, a dialog open above it) is not read, since its crop would show those words as its own
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim() || !node.parentElement) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const box of range.getClientRects()) if (box.width > 1 && box.height > 1) texts.push([node.parentElement, box]);
+  }
+  const overlaps = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const covered = (el, r) => {
+    if (texts.some(([owner, box]) => !el.contains(owner) && overlaps(box, r))) return true;
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!top && top !== el && !el.contains(top) && !(el.localName === 'svg' && top.closest('svg') === el);
+  };
   const out = [];
   for (const el of document.querySelectorAll('img, svg, canvas, input[type=image]')) {
     if (el.localName === 'svg' && el.parentElement && el.parentElement.closest('svg')) continue;
@@ -68,6 +84,8 @@ IMAGES = (
     if (s.display === 'none' || s.visibility === 'hidden' || Number(s.opacity) === 0) continue;
     if (r.width < 16 || r.height < 10 || r.right + scrollX <= 0 || r.bottom + scrollY <= 0) continue;
     if (el.localName === 'img' && !(el.complete && el.naturalWidth > 1)) continue;
+    const inView = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+    if (inView ? covered(el, r) : texts.some(([owner, box]) => !el.contains(owner) && overlaps(box, r))) continue;
     const given = name(el);
     const holder = el.closest('a[href], button, label, figure, [role=link], [role=button]') || el.parentElement || document.body;
     let around = (holder.innerText || '').replace(/\s+/g, ' ').trim();
@@ -163,7 +181,7 @@ async def image_texts(page: Any, limit: int = MAX_IMAGES) -> dict[str, Any]:
     for image in found:
         box = image.pop("box")
         try:
-            png = await page.screenshot(clip=box, full_page=True, timeout=5_000, animations="disabled")
+            png = await page.screenshot(clip=box, full_page=True, timeout=5_000)
         except Exception:  # an element gone or off the page: nothing read
             image["words"] = None
             continue
