@@ -267,7 +267,8 @@ def _memodeficiency(verdict: Verdict) -> Deficiency | None:
     (a message for memos lacking parts, for services without one, and for both)."""
     lacking = "; ".join(f"{m.where} lacks {', '.join(missing)}" for m, missing in verdict.incomplete_memos)
     count = len(verdict.memoless)
-    services = "; ".join(u.url for u in verdict.memoless[:MAX_EVIDENCE])
+    # services listed without a page of their own are cited by the page that lists them, once
+    services = "; ".join(list(dict.fromkeys(u.url for u in verdict.memoless))[:MAX_EVIDENCE])
     incomplete = f"memos lacking what the others give: {lacking}"
     memoless = f"{count} listed service(s) without a memo of their own: {services}"
     if verdict.incomplete_memos and verdict.memoless:

@@ -19,9 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
-from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.page_blocks import Block, content_root
 from ashyq.checks.completeness.places import Hit, detected, extent_of, matches, section_blocks, unit_blocks
 
 
@@ -171,6 +172,9 @@ def memos_of(
     def is_list(page: Unit) -> bool:  # a further list page (the next page of the list), not an item
         return any(id(t) in with_memo for ts in linked_pages(page, unit_blocks(page), pages) for t in ts)
 
+    for unit, _ in holders:
+        if id(unit) not in linked:
+            reading.without += [unit] * len(unlisted_memos(unit, [m for m in reading.memos if m.unit is unit], lang))
     for targets in lists:
         if any(id(t) in with_memo for t in targets):
             for t in targets:
@@ -178,6 +182,38 @@ def memos_of(
                     continue
                 (reading.signed_in if behind_sign_in(t) else reading.without).append(t)
     return reading
+
+
+ITEM_MAX_CHARS = 150  # a service's name in a list, not a paragraph
+ITEM_MIN_CHARS = 12  # a shortened name this long at least («Выдача справки»), not one word
+
+
+def unlisted_memos(unit: Unit, memos: Sequence[Memo], lang: str) -> list[str]:
+    """The services a list of the page names without a link (no page of their own) that no memo block of the
+    page is headed with, where the same list names one that is: the memo «по каждой услуге» is missing for them."""
+    headed = [b.heading for m in memos if not m.whole_page for b in m.blocks[:1] if b.heading]
+    root = content_root(unit.html) if headed else None
+    if root is None:
+        return []
+    read = fold_kazakh if lang == "kk" else normalise
+    missing: list[str] = []
+    for holder in root.iter("ul", "ol"):
+        items = [li for li in holder if isinstance(li.tag, str) and li.tag.lower() == "li"]
+        names = [read(squash(" ".join(li.itertext()))) for li in items if not any(a.get("href") for a in li.iter("a"))]
+        names = [n for n in names if 0 < len(n) <= ITEM_MAX_CHARS]
+        if len(names) < 2 or len(names) != len(items):
+            continue
+        with_memo = [n for n in names if any(_names(h, n) for h in headed)]
+        if with_memo:
+            missing += [n for n in names if n not in with_memo]
+    return missing
+
+
+def _names(heading: str, item: str) -> bool:
+    """Whether a memo's heading names the listed service: the item begins it («Назначение жилищной помощи:
+    памятка»), or the heading is the item's name shortened («Қоғамдық бірлестіктерді аккредиттеу»)."""
+    core = heading.split(":", 1)[0].strip()
+    return heading.startswith(item) or (len(core) >= ITEM_MIN_CHARS and core in item)
 
 
 def _page_memos(memo: Sequence[Indicator], page: Unit, lang: str, vocabulary: Vocabulary) -> list[Memo]:
