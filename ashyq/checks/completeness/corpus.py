@@ -503,10 +503,16 @@ def content_only(unit: Unit) -> Unit:
     asides left out, so that nothing is matched against them (a menu item «Бюджет» on every page is
     no information on the budget). What other pages' links call it (``incoming``) stays: a reader
     following the menu item arrives at the section, whose own content is then what is read. A
-    record's unit is its content already."""
+    record's unit is its content already. Where the markup marks none of the template (a page built of
+    plain ``div``s or a layout table), what stands above the heading that repeats the page's title (the
+    site's name, its search field, its menu, the breadcrumbs) is the template's, not the page's."""
     if unit.kind not in ("page", "mobile"):
         return unit
-    inside = {h for b in unit.blocks for h in b.hrefs}
+    blocks = unit.blocks
+    if blocks and not blocks[0].heading and unit.title:
+        start = next((n for n, b in enumerate(blocks) if b.heading == unit.title), 0)
+        blocks = blocks[start:]
+    inside = {h for b in blocks for h in b.hrefs}
     if unit.url.startswith("http"):
         with contextlib.suppress(ValueError):  # a malformed address stays as written
             inside |= {urljoin(unit.url, h).lower() for h in inside}
@@ -514,7 +520,8 @@ def content_only(unit: Unit) -> Unit:
     return replace(
         unit,
         text=unit.main,
-        links=" ".join(sorted({h for b in unit.blocks for h in b.hrefs})),
+        blocks=blocks,
+        links=" ".join(sorted({h for b in blocks for h in b.hrefs})),
         anchors=tuple(unit.anchors[n] for n in kept),
         labels=tuple(unit.shown_label(n) for n in kept),
     )

@@ -68,7 +68,13 @@ def _said(unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> str | 
     """The empty phrase a block opens with, as the page writes it (what follows it may be the site's own
     lines the reading kept: an update stamp, a footer); None when the block opens with something else."""
     text = block.text.strip()
-    found = matches(vocabulary.empty_phrases.get(lang, ()), text)
+    # the phrase it opens with, not the list's first found anywhere
+    # («Ақпарат толықтырылу үстінде» holds «толықтырылу үстінде»)
+    found = min(
+        (f for p in vocabulary.empty_phrases.get(lang, ()) if (f := p.search(text)) is not None),
+        key=lambda f: f.start(),
+        default=None,
+    )
     if found is None or found.start() > OPENING:
         return None
     read = fold_kazakh if lang == "kk" else normalise

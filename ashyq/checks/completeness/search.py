@@ -395,18 +395,17 @@ def _withheld_holder(search: Search, indicator: Indicator) -> tuple[Hit, str] | 
     members = {id(u) for u in search.section_units}
     for unit in search.units:
         every = unit_blocks(unit)
+        places = []
         if matches(keywords, unit.title):
             how = f"the page titled «{(unit.shown_title or unit.title)[:80]}»"
             top = next((b for b in every if b.heading == unit.title), None)  # its heading repeating the title
-            places = [Hit(unit, top, how, extent_of(every, top) if top else every, 0, unit.title)]
-        elif id(unit) in members:
-            places = [
+            places.append(Hit(unit, top, how, extent_of(every, top) if top else every, 0, unit.title))
+        if id(unit) in members:
+            places += [
                 Hit(unit, b, f"the heading «{b.raw_heading[:80]}»", extent_of(every, b), 0, b.heading)
                 for b in every
-                if b.heading and matches(keywords, b.heading)
+                if b.heading and b.heading != unit.title and matches(keywords, b.heading)
             ]
-        else:
-            continue
         for hit in places:
             said = placeholder(hit, lang, search.vocabulary, search.template)
             said = said if said is not None else opening(hit, lang, search.vocabulary)
