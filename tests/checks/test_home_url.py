@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ashyq.base.addresses import is_home_url
+from ashyq.base.home_page import is_home_url
 from ashyq.checks.accessibility import website
 from ashyq.checks.completeness import languages
 

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from ashyq.base.addresses import is_home_url
+from ashyq.base.home_page import is_home_url
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.text import normalise, squash
 from ashyq.base.wording import Said

@@ -48,7 +48,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from ashyq.base.addresses import is_home_url
+from ashyq.base.home_page import is_home_url
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.wording import Said
