@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-__all__ = ["FoundDate", "find_dates", "format_date", "freshest", "parse_timestamp"]
+__all__ = ["KK_MONTHS", "FoundDate", "find_dates", "format_date", "freshest", "parse_timestamp"]
 
 # Stems: a Kazakh month takes case endings (қарашада, қарашаның, шілдеде); a Russian one changes
 # its last letter (ноября, ноябрь, ноябре; марта, март, марте; мая, май, мае).
-_KK_MONTHS = (
+KK_MONTHS = (
     "қаңтар",
     "ақпан",
     "наурыз",
@@ -54,7 +54,7 @@ _RU_MONTHS = (
 )
 _KK_LETTERS = "а-яёәғқңөұүһі"
 _MONTH_NAME = (
-    "(?P<month>" + "|".join(f"{stem}[{_KK_LETTERS}]*" for stem in _KK_MONTHS) + "|" + "|".join(_RU_MONTHS) + ")"
+    "(?P<month>" + "|".join(f"{stem}[{_KK_LETTERS}]*" for stem in KK_MONTHS) + "|" + "|".join(_RU_MONTHS) + ")"
 )
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -100,7 +100,7 @@ class FoundDate:
 
 def _month_number(word: str) -> int | None:
     word = word.lower()
-    for number, stem in enumerate(_KK_MONTHS, start=1):
+    for number, stem in enumerate(KK_MONTHS, start=1):
         if word.startswith(stem):
             return number
     for number, pattern in enumerate(_RU_MONTHS, start=1):
@@ -163,7 +163,7 @@ def parse_timestamp(value: str | None) -> datetime | None:
     return dates[0].value if dates else None
 
 
-_KK_GENITIVE_FREE = _KK_MONTHS
+_KK_GENITIVE_FREE = KK_MONTHS
 _RU_GENITIVE = (
     "января",
     "февраля",

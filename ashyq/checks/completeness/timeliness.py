@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ashyq.base.dates import find_dates
+from ashyq.base.dates import KK_MONTHS, find_dates
 from ashyq.base.text import fold_kazakh
 from ashyq.checks.completeness.page_blocks import COPYRIGHT, YEAR, Block
 
@@ -42,21 +42,8 @@ KK_AS_OF_ENDING = re.compile(r"(?:да|де|та|те)(?:ғы|гі|гы|ги)$")
 KK_AS_OF_AFTER = re.compile(
     r"^\s*(?:ж\.|жылғы|жылгы|жыл)?\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:\S+\s+)?жа[ғг]дай(?:ы)?\s+бойынша"
 )
-# the Kazakh months, as folded text writes them back to as :func:`ashyq.base.dates.find_dates` reads them
-KK_MONTHS = (
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-)
+# the Kazakh months (:data:`ashyq.base.dates.KK_MONTHS`), as folded text writes them back to as
+# :func:`ashyq.base.dates.find_dates` reads them
 UNFOLD = [(re.compile(rf"(?<!\w){fold_kazakh(m)}"), m) for m in KK_MONTHS if fold_kazakh(m) != m]
 FOLDED_YEAR = re.compile(r"(?<=\d)(\s*)жылгы(?!\w)")
 
