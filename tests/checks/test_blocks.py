@@ -74,8 +74,10 @@ TABS_AND_ACCORDION = """<html><body><main>
 <div class="pane" data-pane="t1" style="display:none"><p>Өнеркәсіп өндірісінің көлемі 88,1 млрд теңге.</p></div></div>
 <div class="acc"><button type="button" aria-expanded="false">Мемлекеттік Әнұран</button>
 <div class="acc__body" hidden><p>Алтын күн аспаны, Алтын дән даласы</p></div></div>
-<div role="tablist"><button role="tab" aria-controls="p1">Денсаулық сақтау</button><button role="tab" aria-controls="p2">Білім беру</button></div>
-<div role="tabpanel" id="p1"><p>Қалалық аурухана, 3 емхана.</p></div><div role="tabpanel" id="p2" hidden><p>19 мектеп.</p></div>
+<div role="tablist"><button role="tab" aria-controls="p1">Денсаулық сақтау</button>
+<button role="tab" aria-controls="p2">Білім беру</button></div>
+<div role="tabpanel" id="p1"><p>Қалалық аурухана, 3 емхана.</p></div>
+<div role="tabpanel" id="p2" hidden><p>19 мектеп.</p></div>
 </main></body></html>"""
 
 

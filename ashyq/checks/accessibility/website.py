@@ -18,8 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from ashyq.base.home_page import is_home_url
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
+from ashyq.base.home_page import is_home_url
 from ashyq.base.text import normalise, squash
 from ashyq.base.wording import Said
 from ashyq.checks.inputs import missing_reason

@@ -48,9 +48,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from ashyq.base.home_page import is_home_url
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
+from ashyq.base.home_page import is_home_url
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
 from ashyq.checks.completeness.keywords import Indicator, Section
