@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
@@ -71,6 +71,9 @@ class Unit:
     # in the order of ``anchors``: what a finding cites (``anchors`` are for matching)
     labels: tuple[str, ...] = ()
     incoming_shown: tuple[str, ...] = ()  # ``incoming`` as the linking pages write them
+    # a page's smallest pieces of text (as written, whether a heading), read in its one parse: what
+    # :mod:`.running_text` tells the page's own language from; None: read from html
+    pieces: tuple[tuple[str, bool], ...] | None = None
 
     def shown_incoming(self, label: str) -> str:
         """An incoming label as the page linking here writes it."""
@@ -146,11 +149,13 @@ def _html_unit(
     harvested = bool(getattr(origin, "links", None))
     blocks: tuple[Block, ...] = ()
     paragraphs: tuple[tuple[str, bool], ...] = ()
+    pieces: tuple[tuple[str, bool], ...] | None = None
     if root is None:
         parts = HtmlParts("", "", "", ())
         written = _harvested_anchors(origin)
     else:
         written = _harvested_anchors(origin) if harvested else _anchors_of(root, url)
+        pieces = pieces_of(root)
         paragraphs = _paragraphs_of(root)
         parts = parts_of(root)
         blocks = blocks_of(content_of(root))
@@ -176,8 +181,37 @@ def _html_unit(
             paragraphs=paragraphs,
             labels=tuple(label for label, _ in written),
             shown_title=squash(parts.title),
+            pieces=pieces,
         )
     )
+
+
+PIECES = ("p", "li", "td", "th", "dt", "dd", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "marquee")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "caption", "dt")
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "head"})
+
+
+def pieces_of(root: Any) -> tuple[tuple[str, bool], ...]:
+    """The smallest pieces of text of a parsed page (those holding no other piece), as written, each with
+    whether it is a heading; scripts, styles and the head are no text. The tree is not changed."""
+    out = []
+    for element in root.iter(*PIECES):
+        if any(a.tag in _NO_TEXT for a in element.iterancestors()):
+            continue
+        if any(True for _ in element.iterdescendants(*PIECES)):
+            continue
+        text = squash("".join(_shown_text(element)))
+        if text:
+            out.append((text, element.tag in HEADINGS))
+    return tuple(out)
+
+
+def _shown_text(element: Any) -> Iterator[str]:
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _NO_TEXT:
+            yield from _shown_text(child)
+        yield child.tail or ""
 
 
 def _harvested_anchors(origin: Any) -> tuple[tuple[str, str], ...]:

@@ -18,13 +18,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ashyq.base.text import parse_html, squash
-from ashyq.checks.completeness.corpus import Unit
+from ashyq.base.text import parse_html
+from ashyq.checks.completeness.corpus import Unit, pieces_of
 from ashyq.checks.completeness.machine_readable import STAMP
 from ashyq.checks.completeness.page_blocks import block_lang
 
-PIECES = ("p", "li", "td", "th", "dt", "dd", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "marquee")
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "caption", "dt")
 TEMPLATE_SHARE = 0.5  # a piece of text on at least this share of a language's pages is the template's
 MIN_PAGES = 3  # a template needs this many pages to show itself
 MIN_LETTERS = 40  # a page's own text needs this many letters before its language can be told
@@ -35,21 +33,14 @@ STAMPED = re.compile(STAMP, re.I)
 
 def pieces(unit: Unit) -> tuple[tuple[str, bool], ...]:
     """The smallest pieces of text of a page (those holding no other piece), as written, each with whether
-    it is a heading."""
-    root = parse_html(unit.html) if unit.kind in ("page", "mobile") else None
-    if root is None:
+    it is a heading: read in the page's one parse (:func:`~ashyq.checks.completeness.corpus.pieces_of`),
+    else parsed here."""
+    if unit.kind not in ("page", "mobile"):
         return ()
-    for element in list(root.iter("script", "style", "noscript", "template", "head")):
-        if element.getparent() is not None:
-            element.drop_tree()
-    out = []
-    for element in root.iter(*PIECES):
-        if any(True for _ in element.iterdescendants(*PIECES)):
-            continue
-        text = squash(element.text_content())
-        if text:
-            out.append((text, element.tag in HEADINGS))
-    return tuple(out)
+    if unit.pieces is not None:
+        return unit.pieces
+    root = parse_html(unit.html)
+    return () if root is None else pieces_of(root)
 
 
 def template_of(units: Sequence[Unit]) -> frozenset[str]:
