@@ -6,7 +6,9 @@ is rendered in Chromium (:mod:`ashyq.crawler.spiders.site_render`), and so is ev
 host; the served response and the rendered DOM are both archived, the page points at the rendered one.
 
 A page's language is its markup's (``<html lang>``), else its address's (``/kk/``, ``?lang=ru``), else
-- for the page of a frame - the embedding page's, else the one its text is written in.
+- for the page of a frame - the embedding page's, else the one its text is written in. Where the markup
+says one language and both the address and the text another (a template declaring ``lang="kk"`` on its
+Russian pages too), the address and the text are believed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from urllib.parse import urlsplit
 
 from scrapy.http import Response, TextResponse
 
+from ashyq.base.text import detect_lang
 from ashyq.crawler.items import DownloadRecord, FailureReason, LinkRecord, PageItem
 from ashyq.crawler.middlewares.traps import canonical_url
 from ashyq.crawler.render import budget_from, policy_from, url_map_from_settings
@@ -98,15 +101,9 @@ class SiteReading(SiteDownloads):
         return self.renderer
 
     def _lang(self, parsed: ParsedPage | None, response: Response) -> str | None:
-        if parsed is not None and parsed.html_lang:
-            return parsed.html_lang
-        from_url = lang_from_url(response.url) or (lang_from_url(response.request.url) if response.request else None)
-        framed = response.request.meta.get(FRAME_LANG) if response.request is not None else None
-        if from_url or parsed is None:
-            return from_url or framed
-        if framed:
-            return str(framed)  # a frame's page without a language of its own: the embedding page's
-        return lang_from_text(" ".join(filter(None, [parsed.title, parsed.text[:5000]])))
+        request = response.request
+        framed = request.meta.get(FRAME_LANG) if request is not None else None
+        return page_language(parsed, response.url, request.url if request is not None else None, framed)
 
     def _page_item(
         self,
@@ -146,6 +143,28 @@ class SiteReading(SiteDownloads):
             fetched_at=self.now(),
             **archive,
         )
+
+
+def page_language(parsed: ParsedPage | None, url: str, asked: str | None, framed: str | None) -> str | None:
+    """The language of a page read at ``url`` (asked for at ``asked``; embedded in a page of ``framed``)."""
+    from_url = lang_from_url(url) or (lang_from_url(asked) if asked else None)
+    if parsed is not None and parsed.html_lang:
+        if from_url and from_url != parsed.html_lang and _written_in(parsed) == from_url:
+            # a template that declares one language on every page (``<html lang="kk">`` over /ru/ pages
+            # written in Russian): the address and the text agree against it
+            return from_url
+        return parsed.html_lang
+    if from_url or parsed is None:
+        return from_url or framed
+    if framed:
+        return str(framed)  # a frame's page without a language of its own: the embedding page's
+    return lang_from_text(" ".join(filter(None, [parsed.title, parsed.text[:5000]])))
+
+
+def _written_in(parsed: ParsedPage) -> str | None:
+    """The language the page's text is written in, by the share of Kazakh letters (a Russian text quoting a
+    Kazakh name stays Russian); None with too little text to tell."""
+    return detect_lang(" ".join(filter(None, [parsed.title, parsed.text[:5000]])), min_letters=80)
 
 
 def _other(lang: str | None) -> str | None:
