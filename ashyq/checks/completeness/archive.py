@@ -100,9 +100,10 @@ def _ways(unit: Unit) -> tuple[str | None, str | None]:
 def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> ArchiveReading:
     """Whether the feed found at ``feed`` has an archive a reader can reach (the rules above)."""
     units = [feed.unit, *(u for u in section_units if u is not feed.unit)]
+    listed = {id(u): _items(u, as_of) for u in units}  # each page's dated items, read once
     # the feed is the place found when a title or heading names it there; found by a link's label, the text or
     # an address (one news item, a record of the platform's), the list is the section's page listing the most
-    items = _items(feed.unit, as_of) if feed.rank == 0 else max((_items(u, as_of) for u in units), key=len)
+    items = listed[id(feed.unit)] if feed.rank == 0 else max(listed.values(), key=len)
     itself = None
     for unit in units:
         if (
@@ -118,7 +119,7 @@ def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> Archi
     if items and ((items[0] - items[-1]).days > BACK_DAYS or len(items) >= MANY):
         return ArchiveReading(f"the feed lists {len(items)} items back to {items[-1].isoformat()}", items)
     # the news items the site keeps, each its own page or record (a platform's news served one by one)
-    kept = sorted({max(d) for u in units if (d := [x for x in u.dates if x <= as_of]) and len(_items(u, as_of)) <= 1})
+    kept = sorted({max(d) for u in units if (d := [x for x in u.dates if x <= as_of]) and len(listed[id(u)]) <= 1})
     if kept and ((kept[-1] - kept[0]).days > BACK_DAYS or len(kept) >= MANY):
         return ArchiveReading(f"the site keeps {len(kept)} news items back to {kept[0].isoformat()}", items)
     if len(items) >= FEW:
