@@ -6,7 +6,8 @@ leave (house style 14): what :mod:`ashyq.checks.completeness.judge` asks before 
   вопросы, интернет-приемная и др») is shown where the site names the forms it lists (the section, or the
   content of another page: a poll is a widget on the home page) - of an open list as many as ``parts_min``
   says, the verdict then uncertain; one form of several (a FAQ alone) does not show it, and the verdict says
-  so as a doubt.
+  so as a doubt. A poll is a form of choices (radio buttons, check boxes) under its name: it is read wherever
+  the page puts it (:func:`choice_forms`), a side column or a module outside the page's main content too.
 * a postal address is a street and house or a postal code; a page that names only the city the body sits
   in has not given it, and the verdict says the city was seen.
 * a date's label («Дата последнего изменения: 12.11.2026», «Соңғы өзгеріс күні») says when a page
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ashyq.base.artifacts import FetchFailure
-from ashyq.base.text import fold_kazakh
+from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.result import DoubtReason
 
 if TYPE_CHECKING:
@@ -61,13 +62,38 @@ def missing_parts(
 ) -> tuple[list[int], list[int]]:
     """The indices of ``indicator.parts`` the units name (their content and link labels), or the content of
     the site's other pages (``elsewhere``: a poll is a widget on the home page), and those none names."""
-    texts = [u.main for u in (*units, *elsewhere)] + [label for u in units for label, _ in u.anchors]
+    every = (*units, *elsewhere)
+    texts = [u.main for u in every] + [label for u in units for label, _ in u.anchors]
+    texts += [form for u in every for form in choice_forms(u)]
     named: list[int] = []
     missing: list[int] = []
     for n, part in enumerate(indicator.parts):
         words = part.keywords.get(lang, ())
         (named if any(p.search(t) for p in words for t in texts) else missing).append(n)
     return named, missing
+
+
+CHOICES = frozenset({"radio", "checkbox"})
+
+
+def choice_forms(unit: Unit) -> list[str]:
+    """The forms of choices a page shows (a poll: a question and options to vote for), each with the name
+    over it (the element before the form: «Сауалнама», «Опрос»), normalised as the unit's texts are; a side
+    column or a module outside the main content included. A phone's rendering is read as it stands (what
+    its styles hide is no widget there)."""
+    if unit.kind == "mobile" or ("radio" not in unit.html and "checkbox" not in unit.html):
+        return []
+    root = parse_html(unit.html)
+    if root is None:
+        return []
+    out = []
+    for form in root.iter("form"):
+        if not any((i.get("type") or "").lower() in CHOICES for i in form.iter("input")):
+            continue
+        before = form.getprevious()
+        text = f"{element_text(before) if before is not None else ''} {element_text(form)}"
+        out.append(fold_kazakh(text) if unit.lang == "kk" else normalise(text))
+    return out
 
 
 def parts_enough(indicator: Indicator, named: list[int]) -> bool:

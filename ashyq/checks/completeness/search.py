@@ -90,14 +90,19 @@ NOTE_WINDOW = 200  # characters around the indicator's words in which the note's
 
 
 def not_implementer_message(
-    indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary, names: Sequence[re.Pattern[str]] = ()
+    indicator: Indicator,
+    unit: Unit,
+    lang: str,
+    vocabulary: Vocabulary,
+    names: Sequence[re.Pattern[str]] = (),
+    own: bool = True,
 ) -> bool:
     """Does ``unit`` say the body does not implement ``indicator`` (the Appendix 15 note's message)? The
-    message is looked for near the indicator's own words, or near ``names``: the words of the programme it
-    belongs to (the note's other indicators of the section: «не реализует меры по переходу к „зеленой
-    экономике“» stands for the green-economy acts and activity both)."""
+    message is looked for near the indicator's own words (unless not ``own``), or near ``names``: the words
+    of the programme it belongs to (the note's other indicators of the section: «не реализует меры по
+    переходу к „зеленой экономике“» stands for the green-economy acts and activity both)."""
     phrases = vocabulary.not_implementer_phrases.get(lang, ())
-    for pattern in (*indicator.keywords[lang], *names):
+    for pattern in (*(indicator.keywords[lang] if own else ()), *names):
         for found in pattern.finditer(unit.text):
             start = max(0, found.start() - NOTE_WINDOW)
             before = unit.text[start : found.start()]
@@ -122,18 +127,27 @@ def _declined(indicator: Indicator, hit: Hit, lang: str, vocabulary: Vocabulary)
 
 
 def note_names(section: Section, lang: str) -> tuple[re.Pattern[str], ...]:
-    """The words of the section's note indicators (the programmes the Appendix 15 note names)."""
-    return tuple(p for i in section.indicators if i.note for p in i.keywords[lang])
+    """The words of the section's note indicators that name their programme (the programmes the Appendix 15
+    note names): not those of an indicator read in the section's material only (``match: section``), whose
+    words («реализация», «мероприятия») say what is done, not in which programme."""
+    return tuple(p for i in section.indicators if i.note and i.match != "section" for p in i.keywords[lang])
 
 
 def declined_anywhere(search: Search, indicator: Indicator) -> Unit | None:
     """The unit - of the section first, then of the site - whose text carries the note's short message for
     ``indicator`` where no heading or label names it: the message is a sentence («…: Комитет орындаушы
-    емес», «В программе … комитет не участвует»), often in another paragraph's running text."""
+    емес», «В программе … комитет не участвует»), often in another paragraph's running text. Outside the
+    section's pages the message names the programme: an indicator read in the section's material only
+    (``match: section``, its words «реализация», «мероприятия») is declined there by a sentence naming its
+    programme, not by «не участвует в реализации» another one."""
     names = note_names(search.section, search.lang)
     members = {id(u) for u in search.section_units}
-    for unit in (*search.section_units, *(u for u in search.units if id(u) not in members)):
+    for unit in search.section_units:
         if not_implementer_message(indicator, unit, search.lang, search.vocabulary, names):
+            return unit
+    own = indicator.match != "section"
+    for unit in (u for u in search.units if id(u) not in members):
+        if not_implementer_message(indicator, unit, search.lang, search.vocabulary, names, own):
             return unit
     return None
 
@@ -158,9 +172,12 @@ def _scope(
         return [(m.unit, list(m.blocks), False) for m in memos]
     if indicator.match == "titles":
         return [(u, [], True) for u in units]
+    # ``headings``: what a reader scans on any page; on the section's own pages its running text too (the
+    # appendix names content, not a heading: «Кодекс этики госслужащих; уполномоченный по этике — …» in a
+    # paragraph of the civil-service page shows the ethics indicator as a heading «Этика» would)
     headings_only = indicator.match == "headings"
-    ordered = section_units + [u for u in units if id(u) not in members]
-    return [(u, list(unit_blocks(u)), headings_only) for u in ordered]
+    own = [(u, list(unit_blocks(u)), False) for u in section_units]
+    return own + [(u, list(unit_blocks(u)), headings_only) for u in units if id(u) not in members]
 
 
 def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str) -> str | None:
