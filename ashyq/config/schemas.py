@@ -68,6 +68,7 @@ class Accessibility(Schema):
     long_block_chars: int
     legal_act_min_chars: int
     long_page_chars: int
+    reflow_tolerance_px: int
     anchor_targets_ignored: list[str]
     breadcrumbs_pass_share: float
     presence_pass_share: float

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.text import squash
 from ashyq.base.wording import Said
-from ashyq.checks.accessibility.materials import content_text, pages_deficiency, row_result
+from ashyq.checks.accessibility.materials import pages_deficiency, row_result
+from ashyq.checks.accessibility.page_kinds import act_text, content_text
 from ashyq.checks.accessibility.points import by_language
 from ashyq.checks.accessibility.website import Parsed, on_site_pages
 from ashyq.checks.registry import register
@@ -28,16 +29,18 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     )
 
 
-@register("a14.long_documents", "3", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "4", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
 
     A page is long when its text, or one block of it, is longer than the settings say; a legal act is a
     page of three chapters or more, or an act's page (``npa_url``) with an act's text (not a list of
-    acts: :func:`act_entries`). An act written
+    acts: :func:`act_entries`), or any page whose text resolves as an act does (its formula «РЕШИЛ:»,
+    «ҚАУЛЫ ЕТЕДІ:» … and numbered points: :func:`act_text`), whatever its address. An act written
     as one paragraph is applicable and violates both requirements: it is not split, and nothing in it
-    links within (uncertain: an act with no parts has nothing to link to, another reading).
+    links within (certain when its numbered points run together in one block; uncertain when it has no
+    parts at all: an act with no parts has nothing to link to, another reading).
     ``measured.languages`` judges each language version on its own pages."""
     result = _long_documents(artifacts, item, config, pages)
     result.measured["languages"] = by_language(pages, lambda own: _long_documents(artifacts, item, config, own))
@@ -51,12 +54,20 @@ def _longest_block(parsed: Parsed) -> int:
     return max((len(b) for b in blocks), default=0)
 
 
+def _points_in_one_block(parsed: Parsed, config: dict[str, Any]) -> bool:
+    """Whether one block of the page (a paragraph, a cell …) holds the act's formula and three of its
+    numbered points: the points are there, run together rather than set apart."""
+    blocks = (squash(e.text_content()) for e in parsed.root.iter("p", "div", "td", "li", "section", "article")
+              if not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in e))  # fmt: skip
+    return any(act_text(b, config) for b in blocks)
+
+
 BLOCKS = frozenset(("p", "div", "table", "ul", "ol", "section", "article", "h1", "h2", "h3", "h4", "br"))
 
 
 def _is_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
     chapters = pattern(config, "chapter_marker")
-    if len(chapters.findall(text)) >= 3:
+    if len(chapters.findall(text)) >= 3 or act_text(text, config):
         return True
     own_links = len(parsed.select("main a[href], article a[href]"))
     return (
@@ -88,8 +99,11 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
         )
         for p in pages
     }
-    unsplit = [p for p in long_pages if parts[p.page.url] < 2]
     npa = [p for p in pages if _is_act(p, texts[p.page.url], config)]
+    # an act's points run together in one block: the act is a big block not split into its parts
+    run_together = [p for p in npa if parts[p.page.url] < 2 and _points_in_one_block(p, config)]
+    long_pages += [p for p in run_together if p not in long_pages]
+    unsplit = [p for p in long_pages if parts[p.page.url] < 2]
     unanchored = [p for p in npa if _internal_anchors(p, config) == 0]
     if not long_pages and not npa:
         return Result(
@@ -109,7 +123,7 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     shown = (unanchored or unsplit or npa or long_pages)[0]
     measured = {"long_documents": len(long_pages), "npa_texts": len(npa), "npa_without_anchors": len(unanchored)}
     result = row_result(item, deficiencies, measured, [shown.page.evidence(None, shown.page.title or "")], artifacts)
-    if unanchored and all(parts[p.page.url] < 2 for p in unanchored):
+    if unanchored and all(parts[p.page.url] < 2 and p not in run_together for p in unanchored):
         act = unanchored[0]
         result.uncertain(
             "other_reading",

@@ -20,12 +20,12 @@ from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import element_text, matches_label, squash
 from ashyq.base.wording import Param, Said
 from ashyq.checks.accessibility.navigation import search_form
+from ashyq.checks.accessibility.page_kinds import content_text, information_materials
 from ashyq.checks.accessibility.points import judge
 from ashyq.checks.accessibility.wcag import interpretation
 from ashyq.checks.accessibility.website import (
     Parsed,
     is_home,
-    is_material,
     measurements,
     no_measurement,
     no_pages,
@@ -380,22 +380,15 @@ def sign_in_only(parsed: Parsed, login: re.Pattern[str]) -> bool:
     return any(login.search(parsed.absolute(a.get("href", ""))) for a in content.iter("a") if a.get("href"))
 
 
-def content_text(parsed: Parsed) -> str:
-    for selector in ("main", "article", "#content", ".content"):
-        found = parsed.select(selector)
-        if found:
-            return element_text(found[0])
-    return parsed.text()
-
-
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "6", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "7", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
-    the time as well as the date: a date alone leaves it unmet)."""
+    the time as well as the date: a date alone leaves it unmet). The materials are recognised by their
+    markup and what they show before their address (:func:`information_materials`)."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
-    materials = [p for p in pages if is_material(p.page, config) and not is_home(p.page)]
+    materials = information_materials([p for p in pages if not is_home(p.page)], config)
     if not materials:
         if not pages:
             return no_pages(artifacts, [item])

@@ -1,0 +1,120 @@
+"""What kind of page a harvested page is, read off what it shows and its markup: an information
+material (a news item, a document's page) for row 2.8, the text of a legal act for row 2.7.
+
+Addresses are what a site's builder chose and the next site chooses another
+(``index.php?option=com_content&view=article&id=34``, ``/pages/sheshim``): a page's kind is read
+first from its markup (schema.org's ``Article`` and its kinds, Open Graph's ``article``), then from
+what the reader sees (a label of the date of posting with its date; an act's resolving formula and
+its numbered points), and only then from the address patterns of the settings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ashyq.base.text import element_text
+from ashyq.checks.accessibility.website import Parsed, is_material
+from ashyq.config.check_settings import labels, pattern
+
+# schema.org types of one posted item (https://schema.org/Article and its subtypes, a report, a legal act)
+ITEM_TYPES = frozenset(
+    (
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "blogposting",
+        "report",
+        "legislation",
+        "digitaldocument",
+    )
+)
+
+
+def content_text(parsed: Parsed) -> str:
+    """The page's own content (its ``main``, ``article`` or content block), else its whole text."""
+    for selector in ("main", "article", "#content", ".content"):
+        found = parsed.select(selector)
+        if found:
+            return element_text(found[0])
+    return parsed.text()
+
+
+def _declared_types(parsed: Parsed) -> list[str]:
+    """The schema.org types the page declares, in microdata (``itemtype``) and in JSON-LD."""
+    types = [
+        t.rstrip("/").rsplit("/", 1)[-1].lower()
+        for e in parsed.root.iter()
+        if isinstance(e.tag, str) and e.get("itemtype")
+        for t in (e.get("itemtype") or "").split()
+    ]
+    for script in parsed.root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "null")
+        except ValueError:
+            continue
+        for node in data if isinstance(data, list) else [data]:
+            declared = node.get("@type") if isinstance(node, dict) else None
+            for t in declared if isinstance(declared, list) else [declared]:
+                if isinstance(t, str):
+                    types.append(t.lower())
+    return types
+
+
+def item_by_markup(parsed: Parsed) -> bool:
+    """The markup says the page is one posted item: exactly one schema.org ``Article`` (or a kind of
+    it), or Open Graph's ``og:type`` ``article`` / an ``article:published_time``. Two items or more
+    make it a list of items (a blog layout of a category), not an item's page."""
+    items = sum(1 for t in _declared_types(parsed) if t in ITEM_TYPES)
+    if items:
+        return items == 1
+    for meta in parsed.root.iter("meta"):
+        prop = (meta.get("property") or meta.get("name") or "").lower()
+        if prop == "og:type" and (meta.get("content") or "").lower() == "article":
+            return True
+        if prop == "article:published_time":
+            return True
+    return False
+
+
+def posting_dates(text: str, config: dict[str, Any]) -> int:
+    """How many dates of posting the text shows: a posting word («Дата публикации», «Жарияланды» …)
+    with a date right after it."""
+    date, lowered, found = pattern(config, "date"), text.lower(), 0
+    for word in labels(config, "published"):
+        at = lowered.find(word.lower())
+        while at >= 0:
+            if date.search(text[at + len(word) : at + len(word) + 40]):
+                found += 1
+            at = lowered.find(word.lower(), at + 1)
+    return found
+
+
+def information_materials(pages: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
+    """Row 2.8's information materials: the pages whose markup says they are one posted item, and
+    those the settings' address patterns name (a news item, a document's page). When neither finds
+    one, the pages that show the reader one date of posting under its label: a site with no markup and
+    an address scheme nobody listed still shows when each piece of information was posted."""
+    items = [p for p in pages if item_by_markup(p) or is_material(p.page, config)]
+    if items:
+        return items
+    return [p for p in pages if posting_dates(content_text(p), config) == 1]
+
+
+def act_text(text: str, config: dict[str, Any]) -> bool:
+    """The text of a legal act, by what it says: the act's resolving formula («РЕШИЛ», «ПОСТАНОВЛЯЕТ»,
+    «ПРИКАЗЫВАЮ»; «ШЕШІМ ҚАБЫЛДАДЫ», «ҚАУЛЫ ЕТЕДІ», «БҰЙЫРАМЫН») followed by at least three numbered
+    points («1. …», «2. …», «3. …»). A list of acts names acts; it does not resolve."""
+    formula = pattern(config, "act_formula").search(text)
+    if formula is None:
+        return False
+    numbers = [int(m.group(1)) for m in re.finditer(r"(?:^|[\s;:.])(\d{1,3})[.)]\s+\S", text[formula.end() :])]
+    expected, points = 1, 0
+    for n in numbers:
+        if n == expected:
+            points, expected = points + 1, expected + 1
+    return points >= 3
