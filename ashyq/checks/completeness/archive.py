@@ -7,6 +7,9 @@ A feed has an archive where a reader can reach its older items from the section'
   «Тағы»; «»»), or an address that pages it (``?page=2``, ``/page/2``, ``?year=2025``);
 * a link or page named as the archive («Архив новостей», «Архив: 2025»; «Жаңалықтар мұрағаты»), or a page
   of the section whose address says so (``/news/archive``);
+* a control loading more: a button, or any element a script answers (a handler, a button's role, a data
+  address) labelled «Показать ещё», «Тағы көрсету», or carrying the address of the feed's next page in its data
+  (``data-endpoint="/api/news?page=2"``): script-built sites draw the pager so;
 * a year or month filter (a ``select`` of years, links labelled with years);
 * or the feed itself going back: its dated items reach more than :data:`BACK_DAYS` before the freshest,
   or there are :data:`MANY` of them (:data:`FEW` or more, spanning less: counted, uncertain).
@@ -47,6 +50,17 @@ MORE_BUTTON = re.compile(
     r"<button[^>]*>\s*(?:показать ещ[её]|загрузить ещ[её]|ещ[её]|тағы|тағы көрсету|тағы жүктеу|көбірек)", re.I
 )
 YEAR_OPTION = re.compile(r"<option[^>]*>\s*(?:19|20)\d\d\s*</option>", re.I)
+# a control a script answers - any element with a handler, a button's role or a data address - labelled as loading
+# more («Показать ещё», «Тағы көрсету»): script-built sites draw the feed's «more» so, not as a button or a link
+MORE_CONTROL = re.compile(
+    r"<(?:a|div|span|li|p)\b(?=[^>]*(?:\bonclick\s*=|\brole\s*=\s*[\"']button|\bdata-[\w-]+\s*=))[^>]*>\s*"
+    r"(?:показать ещ[её]|загрузить ещ[её]|ещ[её] новост|тағы көрсету|тағы жүктеу|көбірек көрсету|show more|load more)",
+    re.I,
+)
+# an element's data attribute holding the address of the feed's next page («data-endpoint="/api/news?page=2"»)
+DATA_PAGER = re.compile(
+    r"\bdata-[\w-]+\s*=\s*[\"'][^\"']*(?:[?&](?:amp;)?(?:page|p|offset|start)=[2-9]|/page/[2-9])", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -92,8 +106,10 @@ def _ways(unit: Unit) -> tuple[str | None, str | None]:
             return f"the pager or filter link «{shown}» ({target}) on {unit.url}", itself
     if len(YEAR_OPTION.findall(unit.html)) >= 2:
         return f"a filter by year on {unit.url}", itself
-    if MORE_BUTTON.search(unit.html):
+    if MORE_BUTTON.search(unit.html) or MORE_CONTROL.search(unit.html):
         return f"a button loading more items on {unit.url}", itself
+    if DATA_PAGER.search(unit.html):
+        return f"a control loading the feed's next page on {unit.url}", itself
     return None, itself
 
 
