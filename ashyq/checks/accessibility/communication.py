@@ -49,10 +49,20 @@ def _level(tag: str) -> int:
 
 
 def _under(heading: Any) -> list[Any]:
-    """The elements after a heading up to the next heading of its level or higher (its section)."""
+    """The elements after a heading up to the next heading of its level or higher (its section). A
+    heading that closes its own box (a CMS's ``<div class="page-header"><h2>…</h2></div>``) heads what
+    follows the box: the section is read after the outermost box the heading ends."""
     level = _level(heading.tag)
+    start = heading
+    while (
+        not any(isinstance(s.tag, str) for s in start.itersiblings())
+        and (box := start.getparent()) is not None
+        and box.tag not in ("body", "main", "article", "html")
+        and not squash(" ".join(main_text(e) for e in start.itersiblings(preceding=True) if isinstance(e.tag, str)))
+    ):
+        start = box
     out = []
-    for sibling in heading.itersiblings():
+    for sibling in start.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
         if 0 < _level(sibling.tag) <= level:
@@ -74,7 +84,7 @@ def faq_block(p: Parsed, vocabulary: list[str], pending: list[str]) -> FaqBlock 
     best: FaqBlock | None = None
     for heading in p.root.iter(*_HEADINGS):
         title = squash(heading.text_content())
-        if not title or len(title) > 80 or not matches_label(title, vocabulary):
+        if not title or len(title) > 80 or not matches_label(_dashes(title), [_dashes(v) for v in vocabulary]):
             continue
         body = squash(" ".join(main_text(e) for e in _under(heading) if e.tag != "form"))
         questions = answered_questions(body)
@@ -83,6 +93,12 @@ def faq_block(p: Parsed, vocabulary: list[str], pending: list[str]) -> FaqBlock 
         if best is None or questions > best.questions:
             best = FaqBlock(heading.tag, title, questions, squash(f"{title}: {body}")[:200])
     return best
+
+
+def _dashes(text: str) -> str:
+    """A dash between two words written as the writer chose («Вопрос – ответ», «Вопрос-ответ», «Сұрақ —
+    жауап») read as one hyphen."""
+    return re.sub(r"\s*[-\u2010-\u2015]\s*", "-", text)
 
 
 def _pending(text: str, phrases: list[str]) -> bool:
