@@ -8,8 +8,9 @@ other Appendix 14 rows live in ``accessibility_content`` (2.5–2.10), ``accessi
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import lxml.html
 
@@ -149,9 +150,31 @@ ELEMENTS = (
 )
 
 
-def _is_sitemap_page(parsed: Parsed) -> bool:
+def _is_sitemap_page(parsed: Parsed, maps: Collection[str] = ()) -> bool:
+    """The site map's page: the page the pages' site-map links lead to (``maps``, by :func:`address_key`:
+    a CMS's map may live at ``index.php?option=…&view=html``), or one whose address says it is the map."""
+    if address_key(parsed.page.final_url or parsed.page.url) in maps or address_key(parsed.page.url) in maps:
+        return True
     path = urlsplit(parsed.page.final_url or parsed.page.url).path.lower()
     return "sitemap" in path or "karta-sajta" in path or path.endswith("sitemap.xml")
+
+
+def address_key(url: str) -> str:
+    """One spelling of an address for comparing links with pages: host and path as they are, the query's
+    parameters in order and the fragment dropped (``?option=x&id=1`` is ``?id=1&option=x``)."""
+    parts = urlsplit(url)
+    query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return f"{(parts.hostname or '').lower()}{parts.path or '/'}?{query}"
+
+
+def sitemap_targets(pages: list[Parsed], config: dict[str, Any]) -> set[str]:
+    """The addresses the pages' site-map links lead to (:func:`address_key`)."""
+    out = set()
+    for parsed in pages:
+        anchor = sitemap_link(parsed, config)
+        if anchor is not None and anchor.get("href"):
+            out.add(address_key(parsed.absolute(anchor.get("href", ""))))
+    return out
 
 
 _FRAME = ("header", "footer", "aside")
@@ -168,26 +191,31 @@ def map_links(parsed: Parsed) -> set[str] | None:
         ancestors = [a.tag for a in anchor.iterancestors()]
         framed = any(tag in _FRAME for tag in ancestors) or ("nav" in ancestors and "main" not in ancestors)
         if not framed:
-            out.add(parsed.absolute(anchor.get("href", "")))
+            out.add(address_key(parsed.absolute(anchor.get("href", ""))))
     return out
 
 
-def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[Deficiency]:
+def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: dict[str, Any]) -> list[Deficiency]:
     """Dead links of the site map (the map's own links, not the frame around it: a dead link in the
-    side column is row 2.9's): the harvest's checked status of each target (≥ 400)."""
-    failed = {f.url: f for f in artifacts.failures if f.reason == "http_status" and (f.status_code or 0) >= 400}
-    statuses = {p.url: p.status for p in artifacts.pages}
+    side column is row 2.9's): the harvest's checked status of each target (≥ 400). The map is the
+    page the site-map links lead to, whatever its address (:func:`_is_sitemap_page`)."""
+    failed = {
+        address_key(f.url): f for f in artifacts.failures if f.reason == "http_status" and (f.status_code or 0) >= 400
+    }
+    statuses = {address_key(p.url): p.status for p in artifacts.pages}
+    maps = sitemap_targets(pages, config)
     out: dict[str, Deficiency] = {}
     for parsed in pages:
-        if not _is_sitemap_page(parsed):
+        if not _is_sitemap_page(parsed, maps):
             continue
         listed = map_links(parsed)
         for link in parsed.page.links:
-            if listed is not None and link.target_url not in listed:
+            key = address_key(link.target_url)
+            if listed is not None and key not in listed:
                 continue
-            status = link.target_status or statuses.get(link.target_url)
-            if status is None and link.target_url in failed:
-                status = failed[link.target_url].status_code
+            status = link.target_status or statuses.get(key)
+            if status is None and key in failed:
+                status = failed[key].status_code
             if status is not None and status >= 400 and link.target_url not in out:
                 out[link.target_url] = Deficiency(
                     Said(
@@ -208,7 +236,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed]) -> list[
 
 @register(
     "a14.page_elements",
-    "4",
+    "5",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
@@ -308,7 +336,7 @@ def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
                     evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in missing[:3]],
                 )
             )
-    broken = broken_sitemap_links(artifacts, pages)
+    broken = broken_sitemap_links(artifacts, pages, config)
     measured["broken_sitemap_links"] = len(broken)
     deficiencies += broken
     missing_everywhere = sum(1 for key, _, _ in ELEMENTS if measured[f"{key}_missing_pages"] == len(pages))
