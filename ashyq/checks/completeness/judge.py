@@ -261,7 +261,7 @@ def _other_language(
         hit = theirs.hits.get(indicator.id)
         if hit is None or theirs.present.get(indicator.id) is not hit.unit:
             continue
-        seen: Elsewhere | None = elsewhere(indicator, hit, lang, by_lang[lang], artifacts)
+        seen: Elsewhere | None = elsewhere(indicator, hit, lang, by_lang[lang], artifacts, by_lang[other])
         if seen is None:
             continue
         if seen.foreign is not None:  # its twin place here is written in the other language: measured

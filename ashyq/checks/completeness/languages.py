@@ -45,8 +45,13 @@ and would make a Russian page of the Kazakh version read as Kazakh.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
@@ -98,10 +103,70 @@ def _dead(artifacts: BodyArtifacts, lang: str, url: str | None, key: str) -> str
     return None
 
 
-def counterpart(unit: Unit, lang: str, mine: list[Unit], artifacts: BodyArtifacts) -> Counterpart:
+TEMPLATE_SHARE = 0.6  # a link on this share of a language's pages is its template's (the menu, the footer)
+MIN_PAGES = 3
+
+
+def _shape(target: str) -> str:
+    """A link's target without what differs between the languages' addresses: the language part, the numbers
+    (each language's own article ids), the query's values (``index.php?option=com_content&id=#``)."""
+    parts = urlsplit(target.lower().split("#", 1)[0])
+    path = "/".join(p for p in parts.path.split("/") if p not in ("kk", "ru", "kz", "en"))
+    keys = sorted(q.split("=", 1)[0] for q in parts.query.split("&") if q and not q.startswith("lang="))
+    return re.sub(r"\d+", "#", f"{parts.netloc.removeprefix('www.')}{path.rstrip('/')}?{'&'.join(keys)}")
+
+
+def _menu(units: Iterable[Unit]) -> list[str]:
+    """The targets of a language's template links (on :data:`TEMPLATE_SHARE` of its pages) in the order its
+    pages give them: its menu, item by item."""
+    pages = [u for u in units if u.kind == "page" and u.anchors]
+    if len(pages) < MIN_PAGES:
+        return []
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({target.split("#", 1)[0].rstrip("/") for _, target in page.anchors})
+    common = {t for t, n in counts.items() if n >= TEMPLATE_SHARE * len(pages)}
+    best: list[str] = []
+    for page in pages:
+        order = list(dict.fromkeys(t for _, x in page.anchors if (t := x.split("#", 1)[0].rstrip("/")) in common))
+        if len(order) > len(best):
+            best = order
+    return best
+
+
+# (theirs, mine, pairs) by the lists' ids: the lists are held, so their ids are not reused while cached
+_MENU_TWINS: dict[tuple[int, int], tuple[list[Unit], list[Unit], dict[str, str]]] = {}
+
+
+def menu_twins(theirs: list[Unit], mine: list[Unit]) -> dict[str, str]:
+    """The pages the two languages' menus put at the same place, by address (theirs → mine): a site that gives
+    each language its own addresses (other article ids, other slugs) and a switch that leads to the other home
+    page still lists the same sections in the same menu. The two menus are aligned item by item where the
+    addresses are alike in shape; a menu of another build pairs nothing."""
+    key = (id(theirs), id(mine))
+    held = _MENU_TWINS.get(key)
+    if held is not None and held[0] is theirs and held[1] is mine:
+        return held[2]
+    if len(_MENU_TWINS) > 64:
+        _MENU_TWINS.clear()
+    a, b = _menu(theirs), _menu(mine)
+    pairs: dict[str, str] = {}
+    matcher = SequenceMatcher(None, [_shape(x) for x in a], [_shape(x) for x in b], autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for n in range(block.size):
+            if a[block.a + n] != b[block.b + n]:
+                pairs[a[block.a + n]] = b[block.b + n]
+    _MENU_TWINS[key] = (theirs, mine, pairs)
+    return pairs
+
+
+def counterpart(
+    unit: Unit, lang: str, mine: list[Unit], artifacts: BodyArtifacts, theirs: list[Unit] | None = None
+) -> Counterpart:
     """``unit``'s counterpart among ``mine`` (the units of ``lang``): by its language-neutral address, or
-    the page its language switch names. A switch that leads to the home page names no counterpart of
-    another page."""
+    the page its language switch names, or (given ``theirs``, the other language's units) the page at its
+    place in this language's menu (:func:`menu_twins`). A switch that leads to the home page names no
+    counterpart of another page."""
     for own in mine:
         if own.key == unit.key:
             return Counterpart("read", own.url, own)
@@ -121,6 +186,14 @@ def counterpart(unit: Unit, lang: str, mine: list[Unit], artifacts: BodyArtifact
     dead = _dead(artifacts, lang, named, unit.key)
     if dead is not None:
         return Counterpart("dead", dead)
+    if theirs:
+        twins = menu_twins(theirs, mine)
+        final = getattr(unit.origin, "final_url", None) or unit.url
+        placed = twins.get(unit.url.lower().rstrip("/")) or twins.get(final.lower().rstrip("/"))
+        if placed is not None:
+            for own in mine:
+                if _same(own.url, placed) or _same(getattr(own.origin, "final_url", None) or own.url, placed):
+                    return Counterpart("read", own.url, own)
     return Counterpart("unknown", named)
 
 
@@ -250,7 +323,12 @@ def twin_place(hit: Hit, twin: Unit) -> Hit | None:
 
 
 def elsewhere(
-    indicator: Indicator, hit: Hit, lang: str, mine: list[Unit], artifacts: BodyArtifacts
+    indicator: Indicator,
+    hit: Hit,
+    lang: str,
+    mine: list[Unit],
+    artifacts: BodyArtifacts,
+    theirs: list[Unit] | None = None,
 ) -> Elsewhere | None:
     """What the other language's place (``hit``) of an indicator not found in ``lang`` says of it here; None
     when the absence is measured: that page's counterpart was read and is much shorter, or answered «not
@@ -258,7 +336,7 @@ def elsewhere(
     and, the place being a block under a heading, has as many headed blocks: the same text in the other
     language, its block where the other's is."""
     unit = hit.unit
-    twin = counterpart(unit, lang, mine, artifacts)
+    twin = counterpart(unit, lang, mine, artifacts, theirs)
     if twin.state == "dead":
         return None
     if twin.unit is None:
