@@ -73,13 +73,18 @@ SEARCH_FORM = (
 
 SEARCH_RESULTS = """
 ([query, advancedWords]) => {
-  const inputs = [...document.querySelectorAll('input[type=search], input[name=q], input[name=query], input[name=search]')];
-  const kept = inputs.some(i => i.value.trim().toLowerCase() === query.toLowerCase());
+  // the query kept in any box the reader types into (a results page's own form often has a plain text box)
+  const boxes = [...document.querySelectorAll('input[type=search], input[type=text], input:not([type])')];
+  const holding = boxes.filter(i => i.value.trim().toLowerCase() === query.toLowerCase());
+  const kept = holding.length > 0;
   const main = document.querySelector('main, #content, .content, article') || document.body;
   const results = main.querySelectorAll('.search-results a, .results a, ol a, ul a');
   const text = (el) => (el.textContent || '').toLowerCase();
+  // advanced: a link or button that names it, or a search form (one that holds the query, or says it
+  // searches) offering choices beyond the query: phrase, areas, ordering, dates
+  const searching = (f) => f.matches('[role=search]') || !!f.querySelector('input[type=search]') || holding.some(i => f.contains(i));
   const advanced = [...document.querySelectorAll('a, button')].some(a => advancedWords.some(w => text(a).includes(w.toLowerCase())))
-    || [...document.querySelectorAll('form')].some(f => (f.matches('[role=search]') || f.querySelector('input[type=search]'))
+    || [...document.querySelectorAll('form')].some(f => searching(f)
         && f.querySelectorAll('select, input[type=date], input[type=checkbox], input[type=radio]').length > 0);
   return {query_kept: kept, results_count: results.length, advanced};
 }

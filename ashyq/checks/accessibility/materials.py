@@ -91,7 +91,7 @@ def _search_lacks(kind: str) -> Said:
 
 @register(
     "a14.search",
-    "2",
+    "3",
     ["A14-2.5"],
     needs=[("pages", "measurements:search")],
     also_applies_to=("subordinate",),
@@ -99,7 +99,8 @@ def _search_lacks(kind: str) -> Said:
 )
 def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.5: search: queries of up to 20 characters; full-text search; advanced search; results on a
-    separate page keeping the query."""
+    separate page keeping the query. Advanced search is a link or button naming it, or a search form
+    (rendered or harvested) that offers choices beyond the query (:func:`search_options`)."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     taken, broken = usable(measurements(artifacts, "search"))
@@ -118,8 +119,10 @@ def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
             evidence=[m.evidence()],
         )
         return [Result(item, None, "fail", {"form_found": False}, [d], [m.evidence()])]
-    advanced = bool(data.get("advanced")) or any(
-        matches_label(a.text_content(), labels(config, "advanced_search")) for p in pages for a in p.anchors()
+    advanced = (
+        bool(data.get("advanced"))
+        or any(matches_label(a.text_content(), labels(config, "advanced_search")) for p in pages for a in p.anchors())
+        or any(search_options(p) for p in pages)
     )
     maxlength = data.get("maxlength")
     holds = {
@@ -140,6 +143,31 @@ def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
     ]
     measured = {"properties_met": sum(holds.values()), **{k: v for k, v in holds.items()}}
     return [row_result(item, deficiencies, measured, [m.evidence("form", str(data.get("results_url")))], artifacts)]
+
+
+SEARCH_NAME = re.compile(r"search|^q$|^s$|query|keyword|^text$|izde|poisk", re.I)
+
+
+def search_options(parsed: Parsed) -> bool:
+    """A search form of the page that offers choices beyond the query (row 2.5's «расширенный поиск»):
+    a form sent by GET whose text box is a search's (its name, the form's role or address, a hidden
+    field naming search) with two choices or more: the phrase (all words, any word, exact), areas,
+    ordering, dates — whatever its labels call it."""
+    for form in parsed.root.iter("form"):
+        if (form.get("method") or "get").lower() == "post":
+            continue
+        boxes = form.xpath(".//input[not(@type) or @type='text' or @type='search']")
+        said = " ".join(
+            [form.get("role") or "", form.get("action") or "", form.get("id") or ""]
+            + [i.get("value") or "" for i in form.xpath(".//input[@type='hidden']")]
+        )
+        if not any(SEARCH_NAME.search(b.get("name") or "") for b in boxes) and "search" not in said.lower():
+            continue
+        choices = len(form.xpath(".//select | .//input[@type='checkbox' or @type='date']"))
+        choices += len({r.get("name") for r in form.xpath(".//input[@type='radio']")})
+        if boxes and choices >= 2:
+            return True
+    return False
 
 
 # ------------------------------------------------------------------------------------------- 2.6

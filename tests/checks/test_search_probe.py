@@ -1,0 +1,49 @@
+"""The search probe's reading of a results page (row 2.5, requirements 3 and 4) in a real Chromium:
+the query kept in the results page's own plain text box, and the choices that form offers beyond the
+query, are seen whatever the box's type and the form's role."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from ashyq.gather import probes
+from ashyq.net.browser import open_browser
+from ashyq.net.urlmap import BaseUrlMap
+
+pytestmark = pytest.mark.browser
+
+
+def results_page(lang: str, query: str, title: str, phrases: list[str]) -> str:
+    choices = "".join(f'<label><input type="radio" name="p" value="{i}"> {t}</label>' for i, t in enumerate(phrases))
+    return (
+        f'<html lang="{lang}"><body><header><form action="/find" role="search"><input type="search" name="q">'
+        f'</form></header><main><h1>{title}</h1><form id="find" action="/find" method="get">'
+        f'<input type="text" name="word" value="{query}"><fieldset>{choices}</fieldset></form>'
+        '<div class="search-results"><a href="/a/1">1</a><a href="/a/2">2</a></div></main></body></html>'
+    )
+
+
+async def _read(pages: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    async with open_browser(url_map=BaseUrlMap({})) as session:
+        context = await session.new_context()
+        page = await context.new_page()
+        out = []
+        for html, query in pages:
+            await page.set_content(html)
+            out.append(await page.evaluate(probes.SEARCH_RESULTS, [query, ["Расширенный поиск"]]))
+        return out
+
+
+def test_query_kept_in_a_plain_box_and_the_choices_beside_it() -> None:
+    kk = results_page("kk", "жылыту", "Іздеу нәтижелері", ["Барлық сөздер", "Кез келген сөз", "Дәл тіркес"])
+    ru = results_page("ru", "отопление", "Результаты поиска", ["Все слова", "Любое слово", "Точная фраза"])
+    plain = results_page("ru", "отопление", "Результаты поиска", []).replace('value="отопление"', 'value=""')
+    got = asyncio.run(_read([(kk, "жылыту"), (ru, "отопление"), (plain, "отопление")]))
+    assert [(g["query_kept"], g["advanced"], g["results_count"]) for g in got] == [
+        (True, True, 2),
+        (True, True, 2),
+        (False, False, 2),  # the query lost and no choice offered: neither is read into the page
+    ]
