@@ -38,6 +38,7 @@ SITE_IDS = (
     "ertis",
     "kartalau",
     "beskainar",
+    "qurylys",
 )
 
 TYPES = {
