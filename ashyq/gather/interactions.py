@@ -281,7 +281,7 @@ async def mobile_probes(
                 # phone's styles hide is marked data-ashyq-phone-hidden, its template classes listed
                 "html": mobile_html,
                 "phone_hidden": hidden["marked"],
-                "phone_hidden_classes": sorted({*hidden["classes"], *styled})[:100],
+                "phone_hidden_classes": sorted({*hidden["classes"], *styled})[:250],
                 "phone_hidden_rules": styled,
             }
             result.measurements.append(

@@ -7,6 +7,12 @@ from above (``max-width``, ``max-device-width``) and matches the phone's screen,
 which sets ``display: none`` or ``visibility: hidden``, hides that class on every page a phone gets. A class an
 element of the home page still shows, or that a control opens (``aria-controls``, ``data-(bs-)target``, a
 ``#`` link), is no such class. Style sheets the page may not read (another origin) are skipped.
+
+A template written for small screens first hides by a pair of classes: one that hides at every width (``hidden``,
+``d-none``) and one that shows from a wider screen up (``md:table``, ``d-lg-block``: a rule inside a media query
+bounding the width from below that the phone's screen does not reach). An element carrying both is hidden on a
+phone and shown on a desktop, on whatever page it is; each such pair is returned as ``hider+shower`` (the
+pages' elements carrying both classes are left out, :func:`ashyq.checks.completeness.corpus.phone_hidden_out`).
 """
 
 from __future__ import annotations
@@ -14,21 +20,34 @@ from __future__ import annotations
 PHONE_HIDDEN_RULES = r"""
 () => {
   const classes = new Set();
+  const hiders = new Set();  // one class hiding at every width the phone has (no media query, or one it matches)
+  const showers = new Set();  // one class showing from a width the phone does not reach
   const phoneOnly = (text) => /max-(device-)?width/i.test(text || '') && window.matchMedia(text).matches;
-  const visit = (rules, phone) => {
+  const wider = (text) => /min-(device-)?width/i.test(text || '') && !window.matchMedia(text).matches;
+  const single = (selector) => {
+    const one = selector.trim().match(/^\.((?:[A-Za-z_]|\\.)(?:[\w-]|\\.)*)$/);
+    return one ? one[1].replace(/\\(.)/g, '$1') : null;
+  };
+  const visit = (rules, phone, applies, desktop) => {
     for (const rule of rules) {
       if (rule.type === CSSRule.MEDIA_RULE) {
-        if (phoneOnly(rule.media.mediaText)) visit(rule.cssRules, true);
+        const text = rule.media.mediaText;
+        if (phoneOnly(text)) visit(rule.cssRules, true, true, false);
+        else if (wider(text)) visit(rule.cssRules, false, false, true);
+        else if (window.matchMedia(text).matches) visit(rule.cssRules, phone, applies, desktop);
         continue;
       }
-      if (rule.type === CSSRule.SUPPORTS_RULE) { visit(rule.cssRules, phone); continue; }
-      if (!phone || rule.type !== CSSRule.STYLE_RULE) continue;
+      if (rule.type === CSSRule.SUPPORTS_RULE) { visit(rule.cssRules, phone, applies, desktop); continue; }
+      if (rule.type !== CSSRule.STYLE_RULE) continue;
       const style = rule.style;
       const display = style.getPropertyValue('display').trim();
-      if (display !== 'none' && style.getPropertyValue('visibility').trim() !== 'hidden') continue;
+      const hides = display === 'none' || style.getPropertyValue('visibility').trim() === 'hidden';
       for (const selector of rule.selectorText.split(',')) {
-        const one = selector.trim().match(/^\.([A-Za-z_][\w-]*)$/);
-        if (one) classes.add(one[1]);
+        const one = single(selector);
+        if (!one) continue;
+        if (phone && hides) classes.add(one);
+        if (applies && !phone && display === 'none') hiders.add(one);
+        if (desktop && display && display !== 'none') showers.add(one);
       }
     }
   };
@@ -36,8 +55,9 @@ PHONE_HIDDEN_RULES = r"""
     let rules;
     try { rules = sheet.cssRules; } catch (error) { continue; }
     const media = sheet.media ? sheet.media.mediaText : '';
+    if (media && wider(media)) { visit(rules, false, false, true); continue; }
     if (media && !window.matchMedia(media).matches) continue;
-    visit(rules, phoneOnly(media));
+    visit(rules, phoneOnly(media), true, false);
   }
   const opened = new Set();
   for (const el of document.querySelectorAll('[aria-controls], [data-target], [data-bs-target], a[href^="#"]')) {
@@ -55,6 +75,15 @@ PHONE_HIDDEN_RULES = r"""
     const toggled = elements.some(el => [...opened].some(id => el.closest('#' + CSS.escape(id))));
     if (!shown && !toggled) out.push(name);
   }
-  return out.sort().slice(0, 100);
+  const pairs = [];
+  for (const hider of hiders) {
+    for (const shower of showers) {
+      if (hider === shower || showers.has(hider)) continue;
+      const both = [...document.getElementsByClassName(hider)].filter(el => el.classList.contains(shower));
+      const toggled = both.some(el => [...opened].some(id => el.closest('#' + CSS.escape(id))));
+      if (!toggled) pairs.push(hider + '+' + shower);
+    }
+  }
+  return [...out.sort().slice(0, 100), ...pairs.sort().slice(0, 150)];
 }
 """

@@ -105,3 +105,71 @@ def test_a_class_the_template_hides_at_phone_width_is_left_out_of_pages_the_phon
     for lang in ("kk", "ru"):
         assert "reception_schedule" in found[lang].measured["absent"], found[lang].measured
         assert "appeal_procedure" in found[lang].measured["present"]
+
+
+# A template written for small screens first (Appendix 16 read at phone width) hides by a pair of classes: one hiding
+# at every width and one showing from a wider screen up. Its style sheets as utility frameworks write them: «hidden»
+# with «md:table» (an escaped colon in the selector), «d-none» with «d-lg-block». A section page of each language puts
+# the list of units in a table so classed (Appendix 16, table 2, row 1.1, indicator 5: «Перечень структурных
+# подразделений … с указанием … номеров телефонов») and the reception schedule in a side block so classed (row 1.5,
+# indicator 1: «График приема граждан и контактные телефоны»). The home page uses neither pair in its content.
+PAIR_STYLE = (
+    "<style>.hidden { display: none } .d-none { display: none !important } "
+    "@media (min-width: 768px) { .md\\:table { display: table } } "
+    "@media (min-width: 992px) { .d-lg-block { display: block !important } }</style>"
+)
+PAIR_HOME = f"""<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Акимат</title>{PAIR_STYLE}</head><body>
+<header><form class="hidden md:table"><input name="q"></form></header>
+<main><h1>Акимат района</h1><p>Новости и объявления акимата района.</p></main></body></html>"""
+PAIR_PAGES = {
+    "ru": (
+        "Структура и работа с населением",
+        '<h2>Отделы акимата</h2><table class="hidden md:table"><tr><td>Отдел образования</td><td>Касымова Г.</td>'
+        "<td>8 (71130) 2-15-10</td></tr><tr><td>Отдел финансов</td><td>Омаров Т.</td>"
+        "<td>8 (71130) 2-15-20</td></tr></table>",
+        '<div class="d-none d-lg-block"><h2>График приема граждан</h2><p>Аким принимает каждый вторник 15:00–18:00, '
+        "запись: +7 7132 55-00-02.</p></div>",
+    ),
+    "kk": (
+        "Құрылым және халықпен жұмыс",
+        '<h2>Әкімдіктің бөлімдері</h2><table class="hidden md:table"><tr><td>Білім бөлімі</td><td>Қасымова Г.</td>'
+        "<td>8 (71130) 2-15-10</td></tr><tr><td>Қаржы бөлімі</td><td>Омаров Т.</td>"
+        "<td>8 (71130) 2-15-20</td></tr></table>",
+        '<div class="d-none d-lg-block"><h2>Азаматтарды қабылдау кестесі</h2><p>Әкім әр сейсенбі 15:00–18:00 '
+        "қабылдайды, жазылу: +7 7132 55-00-02.</p></div>",
+    ),
+}
+
+
+def _pair_page(lang: str) -> str:
+    title, units, schedule = PAIR_PAGES[lang]
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>{PAIR_STYLE}</head>'
+        f"<body><main><h1>{title}</h1>{units}{schedule}</main></body></html>"
+    )
+
+
+def test_a_pair_hiding_below_a_breakpoint_is_left_out_of_pages_the_phone_did_not_render(tmp_path: Path) -> None:
+    home = tmp_path / "home.html"
+    home.write_text(PAIR_HOME, encoding="utf-8")
+    gathered = gather_pages(
+        [home.as_uri()], GatherSettings.from_config(policy=EgressPolicy(), local_files=True, mobile=True), sample=False
+    )
+    phones = [m for m in gathered.measurements if m.kind == "mobile" and m.viewport.startswith("mobile")]
+    assert phones
+    for phone in phones:
+        assert {"hidden+md:table", "d-none+d-lg-block"} <= set(phone.data["phone_hidden_classes"]), phone.data
+        # a class that hides at every width alone is no phone's class: a desktop reader does not see it either
+        assert "hidden" not in phone.data["phone_hidden_classes"]
+    pages = [PageSnapshot(url=home.as_uri(), lang="ru", html=PAIR_HOME, status=200, final_url=home.as_uri(), depth=0)]
+    for lang in ("kk", "ru"):
+        url = f"https://example.gov.kz/{lang}/structure"
+        pages.append(PageSnapshot(url=url, lang=lang, html=_pair_page(lang), status=200, final_url=url, depth=1))
+    artifacts = BodyArtifacts("b", "mio", date(2026, 11, 20), pages=pages, measurements=phones)
+    found = {(r.item, r.lang): r for r in run_checks(artifacts, only_items=["A16-1.1", "A16-1.5-mio", "A15-1.11"])}
+    for lang in ("kk", "ru"):
+        assert "units" in found[("A16-1.1", lang)].measured["absent"], found[("A16-1.1", lang)].measured
+        assert "reception_schedule" in found[("A16-1.5-mio", lang)].measured["absent"]
+        # the full site shows the schedule: what a phone does not get is no absence on the desktop
+        assert "reception_schedule" in found[("A15-1.11", lang)].measured["present"]

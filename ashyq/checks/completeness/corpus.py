@@ -127,11 +127,15 @@ PHONE_HIDDEN = "data-ashyq-phone-hidden"  # set by the gather step on what a pho
 def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> None:
     """Take out of a parsed page what a phone does not show: the elements its rendering marked hidden
     (``data-ashyq-phone-hidden``) and, on a responsive site's other pages, those of the template's classes
-    that only hidden elements carried there."""
+    that only hidden elements carried there, or of a pair ``hider+shower`` (hidden at every width, shown from
+    a wider screen up: ``hidden md:table``, ``d-none d-lg-block``; :mod:`ashyq.gather.phone_styles`)."""
+    single = {c for c in classes if "+" not in c}
+    pairs = [frozenset(c.split("+")) for c in classes if "+" in c]
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        if element.get(PHONE_HIDDEN) is not None or (classes and classes & set((element.get("class") or "").split())):
+        own = set((element.get("class") or "").split())
+        if element.get(PHONE_HIDDEN) is not None or (own and (single & own or any(p <= own for p in pairs))):
             element.drop_tree()
 
 

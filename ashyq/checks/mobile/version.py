@@ -11,7 +11,8 @@ Appendix 16 is judged on, and why those.
   ``width=device-width`` viewport): a phone gets the desktop pages, so the sections are judged on them,
   without what the template hides at phone width (the classes the phone's rendering of the home page
   found only on hidden content, and those its style sheets hide at phone width though the home page does
-  not use them, :mod:`ashyq.gather.phone_styles`: ``phone_hidden_classes``).
+  not use them, and the pairs a small-screen-first template hides by, «hidden md:table», «d-none d-lg-block»,
+  :mod:`ashyq.gather.phone_styles`: ``phone_hidden_classes``).
 * What the phone's rendering hides (``display: none``, ``visibility: hidden`` at phone width; marked
   ``data-ashyq-phone-hidden`` by the gather step) is not in the mobile version: content hidden by CSS
   is not counted as present (Appendix 16 scores what a phone user finds).
