@@ -39,6 +39,7 @@ _OTHERS = (
     r"аудандар\w* әкімдік|қалалар\w* әкімдік)"
 )
 OTHERS = {"ru": re.compile(_OTHERS), "kk": re.compile(fold_kazakh(_OTHERS))}
+OTHERS_REACH = 120  # characters before an address in which a phrase naming other organisations makes it theirs
 
 
 def _pattern(table: dict[str, re.Pattern[str]], lang: str) -> re.Pattern[str]:
@@ -60,6 +61,16 @@ def labelled_address(text: str, lang: str) -> bool:
     return False
 
 
+def others_addresses(text: str, lang: str) -> bool:
+    """Whether every address in the (normalised) text follows, within :data:`OTHERS_REACH` characters, words
+    naming other organisations («Адреса сельских округов: Карабулакский — с. Карабулак, ул. Мектеп, 3»): a
+    block that lists only theirs gives no address of the body, whatever its heading («Адрес и телефоны»)."""
+    text = PHONE.sub(" ", text)
+    found = list(_pattern(ADDRESS, lang).finditer(text))
+    others = _pattern(OTHERS, lang)
+    return bool(found) and all(others.search(text[max(0, f.start() - OTHERS_REACH) : f.start()]) for f in found)
+
+
 def outside_content(unit: Unit) -> str:
     """A page's text outside its content blocks: its header, navigation and footer."""
     outside = unit.text
@@ -79,7 +90,7 @@ def own_address(hit: Hit, section: Section, lang: str) -> bool:
     if hit.block is None:  # the page's text: its header and footer are the body's own
         return bool(_pattern(ADDRESS, lang).search(PHONE.sub(" ", outside_content(unit))))
     block = hit.block
-    if others_heading(block.heading, lang):
+    if others_heading(block.heading, lang) or others_addresses(block.all_text, lang):
         return False  # a list of other organisations: their addresses
     headings = [block.heading, *block.above]
     if labelled_address(block.all_text, lang) or any(_pattern(ADDRESS_LABEL, lang).search(h) for h in headings if h):

@@ -32,7 +32,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # avenue or district with a house number, or a postal code before the place. The name of the city alone («г.
 # Костанай», «Қостанай қ.») is not one: a territorial unit's page naming its city has not given its address.
 _STREET = (
-    r"(?:ул\.|улица|улицы|проспект|пр\.|пр-т|микрорайон|мкр\.?|переулок|пер\.|шоссе|бульвар|площадь|"
+    r"(?:ул\.|улица|улицы|проспект|пр\.|пр-т|микрорайон|мкр\.?|переулок|пер\.|шоссе|бульвар|площадь|пл\.|"
     r"көшесі|көш\.|к-сі|даңғылы|даңғ?\.|шағын ауданы?|ш\.\s?а\.|ш/а|ықшам ауданы?|тұйық көшесі|алаңы)"
 )
 _ADDRESS = (
@@ -50,6 +50,7 @@ _UNITS = (
 )
 UNIT = {"ru": re.compile(_UNITS), "kk": re.compile(fold_kazakh(_UNITS))}
 MIN_TABLE_NUMBERS = 4
+WORD_JOINER = r"[\s,.:;()\"-]+"  # what joins the words of a compiled keyword (ashyq.base.text.compile_keyword)
 MIN_FOREIGN_LETTERS = 40  # a block needs this much text before its language can disown it
 
 
@@ -145,9 +146,11 @@ def hits_in(
     blocks: list[Block],
     headings_only: bool,
     pages: dict[str, Unit] | None = None,
+    phrases: bool = False,
 ) -> Iterable[Hit]:
     """Every place of the unit where a reader finds the indicator. A link whose label names it leads
-    to the page it names: that page (when harvested) is where the indicator is read."""
+    to the page it names: that page (when harvested) is where the indicator is read. ``phrases``: its running
+    text names it only by a keyword of several words (:func:`phrase`)."""
     keywords = indicator.keywords[lang]
     every = unit_blocks(unit)
     if indicator.detect:
@@ -205,18 +208,53 @@ def hits_in(
                     yield Hit(unit, block, how, extent_of(every, block), 1, label)
                     break
         if not headings_only:
-            company = indicator.in_text_with.get(lang, ())
-            elsewhere = indicator.not_under.get(lang, ())
-            for block in blocks:
-                if company and not matches(company, f"{block.all_text} {' '.join(block.above)}"):
-                    continue  # its words in a paragraph about something else
-                if elsewhere and matches(elsewhere, block.heading) and not matches(keywords, block.heading):
-                    continue  # a paragraph under a heading about something else («Результаты государственного аудита»)
-                if matches(keywords, block.text):
-                    under = (block.raw_heading or unit.title)[:80]
-                    yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
+            yield from _text_hits(indicator, unit, lang, vocabulary, blocks, phrases)
     if _url_hit(indicator, unit) and not _read_where_linked(indicator, unit, pages):
         yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+def _text_hits(
+    indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary, blocks: list[Block], phrases: bool
+) -> Iterable[Hit]:
+    """The blocks whose running text names the indicator (by a phrase only, with ``phrases``)."""
+    keywords = indicator.keywords[lang]
+    every = unit_blocks(unit)
+    company = indicator.in_text_with.get(lang, ())
+    elsewhere = indicator.not_under.get(lang, ())
+    for block in blocks:
+        if company and not matches(company, f"{block.all_text} {' '.join(block.above)}"):
+            continue  # its words in a paragraph about something else
+        if elsewhere and matches(elsewhere, block.heading) and not matches(keywords, block.heading):
+            continue  # a paragraph under a heading about something else («Результаты государственного аудита»)
+        said = _phrase_in_text(indicator, unit, block, lang, vocabulary) if phrases else matches(keywords, block.text)
+        if said:
+            under = (block.raw_heading or unit.title)[:80]
+            yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
+
+
+def phrase(keyword: re.Pattern[str]) -> bool:
+    """Whether a compiled keyword names several words (:func:`ashyq.base.text.compile_keyword` joins its words
+    so; an expression with a space): a phrase, not a single word."""
+    return WORD_JOINER in keyword.pattern or " " in keyword.pattern
+
+
+def _phrase_in_text(indicator: Indicator, unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> bool:
+    """Whether a sentence of the block's running text names the indicator by a phrase: its links' labels and
+    quoted names left out (a link is read as a link: what it leads to), and not in a sentence that says there is
+    nothing («Образцы заявлений: информация отсутствует») or names what it is not (``unless``)."""
+    wanted = [k for k in indicator.keywords[lang] if phrase(k)]
+    if not wanted:
+        return False
+    text = block.text
+    for label, _ in unit.anchors if block.hrefs else ():
+        if len(label) > 2:
+            text = text.replace(label, " ")
+    text = QUOTED.sub(" ", text)  # a quoted name is another thing's: the law «О правовых актах» is no rubric of acts
+    empty, unless = vocabulary.empty_phrases.get(lang, ()), indicator.unless.get(lang, ())
+    return any(
+        matches(wanted, sentence) and not matches(empty, sentence) and not matches(unless, sentence)
+        for sentence in SENTENCE_END.split(text)
+    )
 
 
 def _read_where_linked(indicator: Indicator, unit: Unit, pages: dict[str, Unit] | None) -> bool:

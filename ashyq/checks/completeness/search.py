@@ -159,25 +159,26 @@ def _scope(
     section: Section,
     lang: str,
     memos: Sequence[Memo] = (),
-) -> list[tuple[Unit, list[Block], bool]]:
-    """(unit, blocks to read, headings only?) in the order a reader would look."""
+) -> list[tuple[Unit, list[Block], bool, bool]]:
+    """(unit, blocks to read, headings only?, running text by phrases only?) in the order a reader would look."""
     members = {id(u) for u in section_units}
     if indicator.match == "section":
-        out = [(u, section_blocks(u, section, lang, True), False) for u in section_units]
+        out = [(u, section_blocks(u, section, lang, True), False, False) for u in section_units]
         for unit in units:
             if id(unit) not in members and (headed := section_blocks(unit, section, lang, False)):
-                out.append((unit, headed, False))
+                out.append((unit, headed, False, False))
         return out
     if indicator.match == "memo":
-        return [(m.unit, list(m.blocks), False) for m in memos]
+        return [(m.unit, list(m.blocks), False, False) for m in memos]
     if indicator.match == "titles":
-        return [(u, [], True) for u in units]
-    # ``headings``: what a reader scans on any page; on the section's own pages its running text too (the
-    # appendix names content, not a heading: «Кодекс этики госслужащих; уполномоченный по этике — …» in a
-    # paragraph of the civil-service page shows the ethics indicator as a heading «Этика» would)
-    headings_only = indicator.match == "headings"
-    own = [(u, list(unit_blocks(u)), False) for u in section_units]
-    return own + [(u, list(unit_blocks(u)), headings_only) for u in units if id(u) not in members]
+        return [(u, [], True, False) for u in units]
+    # ``headings``: what a reader scans on any page; on the section's own pages its running text too, where a
+    # phrase names it (the appendix names content, not a heading: «Кодекс этики госслужащих; уполномоченный по
+    # этике — …» in a paragraph of the civil-service page shows the ethics indicator as a heading «Этика» would;
+    # a single word - «бюджет», «конкурс» - in a sentence is a mention, not the information)
+    headings = indicator.match == "headings"
+    own = [(u, list(unit_blocks(u)), False, headings) for u in section_units]
+    return own + [(u, list(unit_blocks(u)), headings, False) for u in units if id(u) not in members]
 
 
 def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str) -> str | None:
@@ -290,8 +291,8 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     place = Place()
     lang = search.lang
     scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
-    for unit, blocks, headings_only in scope:
-        for hit in hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages):
+    for unit, blocks, headings_only, phrases in scope:
+        for hit in hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages, phrases):
             if (0, 0, hit.rank) > place.key[:3]:
                 continue
             if indicator.match == "memo" and not in_memo(hit, unit, blocks):
@@ -321,7 +322,21 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 place.best, place.key, place.stale, place.unread, place.weak = hit, key, why, unread, weak
         if place.key == (0, 0, 0, 0):
             break
+    _overruled(search, indicator, place, verdict)
     return place
+
+
+def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
+    """The section's own place for the indicator - a heading of one of its pages naming it - holds a placeholder
+    («Ақпарат дайындалуда», «Информация готовится»): the section says the information is not there, and a page
+    outside the section naming the subject (a news headline on sport, another section's block) is not the
+    section's information. The best place is dropped: the indicator is not shown, the placeholder said."""
+    best, held = place.best, verdict.placeholders.get(indicator.id)
+    if best is None or held is None or search.content_only or not held[1]:
+        return
+    members = {id(u) for u in search.section_units}
+    if id(best.unit) not in members and id(held[0].unit) in members:
+        place.best = None
 
 
 def _whose(search: Search, indicator: Indicator, hit: Hit) -> bool:
