@@ -46,12 +46,8 @@ and would make a Russian page of the Kazakh version read as Kazakh.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Protocol
-from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
@@ -103,69 +99,49 @@ def _dead(artifacts: BodyArtifacts, lang: str, url: str | None, key: str) -> str
     return None
 
 
-TEMPLATE_SHARE = 0.6  # a link on this share of a language's pages is its template's (the menu, the footer)
-MIN_PAGES = 3
+TWIN_SHARE = 0.5  # the share of their neutral tokens two pages must have in common to be one text in two languages
+MIN_TOKENS = 4  # a page with fewer numbers and addresses says too little to be paired by them
+NEUTRAL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d{2,}")
 
 
-def _shape(target: str) -> str:
-    """A link's target without what differs between the languages' addresses: the language part, the numbers
-    (each language's own article ids), the query's values (``index.php?option=com_content&id=#``)."""
-    parts = urlsplit(target.lower().split("#", 1)[0])
-    path = "/".join(p for p in parts.path.split("/") if p not in ("kk", "ru", "kz", "en"))
-    keys = sorted(q.split("=", 1)[0] for q in parts.query.split("&") if q and not q.startswith("lang="))
-    return re.sub(r"\d+", "#", f"{parts.netloc.removeprefix('www.')}{path.rstrip('/')}?{'&'.join(keys)}")
+def _neutral(unit: Unit) -> frozenset[str]:
+    """What a text writes alike in both languages: its numbers (of two digits or more: sums, phones, dates,
+    years) and e-mail addresses, in its content (the menus and footers left out)."""
+    return frozenset(NEUTRAL.findall(unit.main))
 
 
-def _menu(units: Iterable[Unit]) -> list[str]:
-    """The targets of a language's template links (on :data:`TEMPLATE_SHARE` of its pages) in the order its
-    pages give them: its menu, item by item."""
-    pages = [u for u in units if u.kind == "page" and u.anchors]
-    if len(pages) < MIN_PAGES:
-        return []
-    counts: Counter[str] = Counter()
-    for page in pages:
-        counts.update({target.split("#", 1)[0].rstrip("/") for _, target in page.anchors})
-    common = {t for t, n in counts.items() if n >= TEMPLATE_SHARE * len(pages)}
-    best: list[str] = []
-    for page in pages:
-        order = list(dict.fromkeys(t for _, x in page.anchors if (t := x.split("#", 1)[0].rstrip("/")) in common))
-        if len(order) > len(best):
-            best = order
-    return best
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
-# (theirs, mine, pairs) by the lists' ids: the lists are held, so their ids are not reused while cached
-_MENU_TWINS: dict[tuple[int, int], tuple[list[Unit], list[Unit], dict[str, str]]] = {}
+def _closest(unit: Unit, among: list[Unit]) -> Unit | None:
+    """The page of ``among`` sharing most of ``unit``'s neutral tokens, if it shares :data:`TWIN_SHARE` of them."""
+    own = _neutral(unit)
+    if len(own) < MIN_TOKENS:
+        return None
+    scored = [(_similarity(own, _neutral(u)), n) for n, u in enumerate(among) if u.kind == unit.kind]
+    best = max(scored, default=(0.0, -1))
+    return among[best[1]] if best[0] >= TWIN_SHARE else None
 
 
-def menu_twins(theirs: list[Unit], mine: list[Unit]) -> dict[str, str]:
-    """The pages the two languages' menus put at the same place, by address (theirs → mine): a site that gives
-    each language its own addresses (other article ids, other slugs) and a switch that leads to the other home
-    page still lists the same sections in the same menu. The two menus are aligned item by item where the
-    addresses are alike in shape; a menu of another build pairs nothing."""
-    key = (id(theirs), id(mine))
-    held = _MENU_TWINS.get(key)
-    if held is not None and held[0] is theirs and held[1] is mine:
-        return held[2]
-    if len(_MENU_TWINS) > 64:
-        _MENU_TWINS.clear()
-    a, b = _menu(theirs), _menu(mine)
-    pairs: dict[str, str] = {}
-    matcher = SequenceMatcher(None, [_shape(x) for x in a], [_shape(x) for x in b], autojunk=False)
-    for block in matcher.get_matching_blocks():
-        for n in range(block.size):
-            if a[block.a + n] != b[block.b + n]:
-                pairs[a[block.a + n]] = b[block.b + n]
-    _MENU_TWINS[key] = (theirs, mine, pairs)
-    return pairs
+def text_twin(unit: Unit, mine: list[Unit], theirs: list[Unit]) -> Unit | None:
+    """``unit``'s counterpart among ``mine`` by what the two texts write alike (:func:`_neutral`): a site that
+    gives each language its own addresses (other article ids, other slugs), orders its menus otherwise and has
+    a switch that leads to the other home page still writes the same sums, phones, dates and e-mails in both
+    versions of a page. The pair is taken where each is the other's closest (``theirs``: the other language's
+    pages) and they share half their tokens."""
+    twin = _closest(unit, mine)
+    if twin is None or _closest(twin, theirs) is not unit:
+        return None
+    return twin
 
 
 def counterpart(
     unit: Unit, lang: str, mine: list[Unit], artifacts: BodyArtifacts, theirs: list[Unit] | None = None
 ) -> Counterpart:
     """``unit``'s counterpart among ``mine`` (the units of ``lang``): by its language-neutral address, or
-    the page its language switch names, or (given ``theirs``, the other language's units) the page at its
-    place in this language's menu (:func:`menu_twins`). A switch that leads to the home page names no
+    the page its language switch names, or (given ``theirs``, the other language's units) the page writing
+    the same numbers and addresses (:func:`text_twin`). A switch that leads to the home page names no
     counterpart of another page."""
     for own in mine:
         if own.key == unit.key:
@@ -186,14 +162,8 @@ def counterpart(
     dead = _dead(artifacts, lang, named, unit.key)
     if dead is not None:
         return Counterpart("dead", dead)
-    if theirs:
-        twins = menu_twins(theirs, mine)
-        final = getattr(unit.origin, "final_url", None) or unit.url
-        placed = twins.get(unit.url.lower().rstrip("/")) or twins.get(final.lower().rstrip("/"))
-        if placed is not None:
-            for own in mine:
-                if _same(own.url, placed) or _same(getattr(own.origin, "final_url", None) or own.url, placed):
-                    return Counterpart("read", own.url, own)
+    if theirs and (twin := text_twin(unit, mine, theirs)) is not None:
+        return Counterpart("read", twin.url, twin)
     return Counterpart("unknown", named)
 
 
