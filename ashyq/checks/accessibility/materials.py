@@ -20,7 +20,7 @@ from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import element_text, matches_label, squash
 from ashyq.base.wording import Param, Said
 from ashyq.checks.accessibility.navigation import search_form
-from ashyq.checks.accessibility.page_kinds import content_text, information_materials
+from ashyq.checks.accessibility.page_kinds import content_text, information_materials, own_text
 from ashyq.checks.accessibility.points import judge
 from ashyq.checks.accessibility.wcag import interpretation
 from ashyq.checks.accessibility.website import (
@@ -413,7 +413,10 @@ def sign_in_only(parsed: Parsed, login: re.Pattern[str]) -> bool:
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
     the time as well as the date: a date alone leaves it unmet). The materials are recognised by their
-    markup and what they show before their address (:func:`information_materials`)."""
+    markup and what they show before their address (:func:`information_materials`). Requirement 1 is
+    unmet when most materials show no date, or none shows the time of posting; where some show it and
+    most do not, it is counted as met, uncertain. A change date is read off the page's own text, not a
+    side module listing other pages' changes (:func:`own_text`)."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     materials = information_materials([p for p in pages if not is_home(p.page)], config)
@@ -430,14 +433,15 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     dated = [p for p in materials if date.search(texts[p.page.url])]
     words = labels(config, "modified")
     timed = [p for p in dated if _posting_timed(texts[p.page.url], date, clock, words)]
-    modified = [p for p in pages if _change_date_shown(p.text(), words, date)]
-    modified_timed = [p for p in modified if _change_date_shown(p.text(), words, date, clock)]
+    own = {p.page.url: own_text(p) for p in pages}
+    modified = [p for p in pages if _change_date_shown(own[p.page.url], words, date)]
+    modified_timed = [p for p in modified if _change_date_shown(own[p.page.url], words, date, clock)]
     deficiencies = []
+    untimed = [p for p in dated if p not in timed]
     if len(dated) * 2 < len(materials):
         undated = [p for p in materials if p not in dated]
         deficiencies.append(pages_deficiency("no_publication_date", "materials without a date of posting", undated))
-    elif len(timed) * 2 < len(dated):  # «дата и время размещения»: the date alone leaves the requirement unmet
-        untimed = [p for p in dated if p not in timed]
+    elif not timed:  # «дата и время размещения»: the date alone leaves the requirement unmet
         deficiencies.append(
             pages_deficiency("no_publication_time", "materials whose date of posting has no time", untimed)
         )
@@ -461,9 +465,19 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "with_modification_time": len(modified_timed),
     }
     shown = (dated or materials)[0]
-    return [
-        row_result(item, deficiencies, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts)
-    ]
+    result = row_result(
+        item, deficiencies, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts
+    )
+    if timed and len(timed) * 2 < len(dated):
+        page = untimed[0]
+        result.uncertain(
+            "other_reading",
+            look_at=page.page.evidence(None, texts[page.page.url][:160]),
+            detail=f"{len(untimed)} of {len(dated)} dated materials show the date of posting without its time, the "
+            f"others with it ({timed[0].page.url}): the site's template shows the time where it posts items; "
+            "counted as met, an assessor may count the pages dated without a time",
+        )
+    return [result]
 
 
 def _posting_timed(text: str, date: re.Pattern[str], clock: re.Pattern[str], words: list[str]) -> bool:

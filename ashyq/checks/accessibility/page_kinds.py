@@ -94,15 +94,53 @@ def posting_dates(text: str, config: dict[str, Any]) -> int:
     return found
 
 
+def lists_items(parsed: Parsed) -> bool:
+    """The page's content lists items rather than being one: two headings or more that link away (a
+    category's blog layout, a news feed), even where the template marks the whole page an Article."""
+    for selector in ("main", "article", "#content", ".content"):
+        found = parsed.select(selector)
+        if found:
+            return len(found[0].xpath(".//*[self::h2 or self::h3 or self::h4][.//a[@href]]")) >= 2
+    return False
+
+
 def information_materials(pages: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
     """Row 2.8's information materials: the pages whose markup says they are one posted item, and
-    those the settings' address patterns name (a news item, a document's page). When neither finds
-    one, the pages that show the reader one date of posting under its label: a site with no markup and
-    an address scheme nobody listed still shows when each piece of information was posted."""
-    items = [p for p in pages if item_by_markup(p) or is_material(p.page, config)]
+    those the settings' address patterns name (a news item, a document's page); a page that lists items
+    is none. When neither finds one, the pages that show the reader one date of posting under its
+    label: a site with no markup and an address scheme nobody listed still shows when each piece of
+    information was posted."""
+    items = [p for p in pages if (item_by_markup(p) or is_material(p.page, config)) and not lists_items(p)]
     if items:
         return items
     return [p for p in pages if posting_dates(content_text(p), config) == 1]
+
+
+_NOT_TEXT = frozenset(("script", "style", "noscript", "template"))
+_SIDE = re.compile(r"\b(aside|sidebar|side-?col\w*|side-?bar)\b", re.I)
+
+
+def own_text(parsed: Parsed) -> str:
+    """The page's text without its side columns (``aside``, ``role=complementary``, a block whose id or
+    class says aside or sidebar): what a side module says («Сайттағы соңғы өзгерістер 19.11.2026 …», the
+    latest changes of other pages) is not said of this page."""
+    out: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            if isinstance(child.tag, str):
+                side = child.tag == "aside" or child.get("role") == "complementary"
+                side = side or bool(_SIDE.search(f"{child.get('id') or ''} {child.get('class') or ''}"))
+                if child.tag not in _NOT_TEXT and not side:
+                    out.append(child.text or "")
+                    walk(child)
+            out.append(child.tail or "")
+
+    body = parsed.root.find("body")
+    root = body if body is not None else parsed.root
+    out.append(root.text or "")
+    walk(root)
+    return " ".join(" ".join(out).split())
 
 
 def act_text(text: str, config: dict[str, Any]) -> bool:
