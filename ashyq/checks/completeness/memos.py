@@ -5,6 +5,8 @@ Read by :mod:`ashyq.checks.completeness.judge`.
 * A memo states the parts of one service: a place naming at least MEMO_MIN_PARTS of the six is a memo; a
   sentence saying what other documents give («Паспорт каждой услуги: … срок оказания, результат — приведен в
   реестре») names two in passing and is no memo of a service lacking the rest.
+* Services headed in a numbered series («1. …», «2. …») are one list: a heading of the series at the memos'
+  level that heads no memo is a service without its memo (:func:`numbered_without_memo`).
 * 3.2 asks for «размещение ссылки на портал egov»: a memo part whose detector is a link is read from the
   memo's links, not from the portal's name in its text.
 * A listed page that only asks the reader to sign in (a link or form to a sign-in, a password field, little
@@ -172,9 +174,11 @@ def memos_of(
     def is_list(page: Unit) -> bool:  # a further list page (the next page of the list), not an item
         return any(id(t) in with_memo for ts in linked_pages(page, unit_blocks(page), pages) for t in ts)
 
-    for unit, _ in holders:
+    for unit, blocks in holders:
         if id(unit) not in linked:
-            reading.without += [unit] * len(unlisted_memos(unit, [m for m in reading.memos if m.unit is unit], lang))
+            own = [m for m in reading.memos if m.unit is unit]
+            missing = len(unlisted_memos(unit, own, lang)) + len(numbered_without_memo(blocks, own))
+            reading.without += [unit] * missing
     for targets in lists:
         if any(id(t) in with_memo for t in targets):
             for t in targets:
@@ -207,6 +211,27 @@ def unlisted_memos(unit: Unit, memos: Sequence[Memo], lang: str) -> list[str]:
         if with_memo:
             missing += [n for n in names if n not in with_memo]
     return missing
+
+
+# a service's heading numbered in a series («1. Назначение жилищной помощи», «2) …»)
+NUMBERED = re.compile(r"^\d{1,3}\s*[.)]\s*\S")
+
+
+def numbered_without_memo(blocks: Sequence[Block], memos: Sequence[Memo]) -> list[str]:
+    """The headings of a numbered series whose other members head a memo («1. …», «2. …» with their memos, «3. …»
+    with a line on where the service is delivered), at the same level and outside every memo: services of the
+    same list with no memo of their own («памятка … по каждой услуге»)."""
+    firsts = [m.blocks[0] for m in memos if not m.whole_page and m.blocks and m.blocks[0].heading]
+    numbered = [b for b in firsts if NUMBERED.match(b.heading)]
+    if not numbered:
+        return []
+    levels = {len(b.above) for b in numbered}
+    inside = {id(b) for m in memos for b in m.blocks}
+    return [
+        b.heading
+        for b in blocks
+        if b.heading and NUMBERED.match(b.heading) and len(b.above) in levels and id(b) not in inside
+    ]
 
 
 def _names(heading: str, item: str) -> bool:
