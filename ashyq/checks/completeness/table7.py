@@ -19,6 +19,10 @@ not be harvested (gov.kz page records refused), an absent row is ``not_assessed`
 be published, the row is not exempted by a page that mentions secrets; a body whose budget information
 is restricted carries the registry tag ``budget_restricted`` and the edition exempts it.
 
+The table names no form for its data (no «*»): a row's data offered only as pictures or scans (sector statistics as a
+scanned PDF or a photographed table) is shown, and the verdict is uncertain, naming the file: the 2017 Appendix 15
+marks the same data «*», to be posted in a machine-readable form, and an assessor may read that into the row.
+
 Row 6 is the share of the questions received in the reporting period that were answered in the
 platform's "Ask a question" (virtual reception):
 ``PortalRecord(portal="govkz", kind="vr_question")`` per language, numerator the answered ones,
@@ -28,6 +32,7 @@ denominator all asked. No records because the harvest was refused (the browser t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -52,15 +57,18 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
 NO_QUESTION_RECORDS = Said("no «Ask a question» records were harvested", "reason.t7.no_question_records")
 
 
-@register("t7.website_content", "19", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
+@register("t7.website_content", "20", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
     units = desktop_units(artifacts)
+    # the table asks for no form: an indicator offered only as pictures or scans is shown (and asked about below)
+    readings = {**(artifacts.config.get("interpretations") or {}), "a15-machine-readable": "presence-only"}
+    shown_as_posted = replace(artifacts, config={**artifacts.config, "interpretations": readings})
 
     def judge(section: Section, lang: Lang) -> Result:
-        return assess_section(
-            artifacts,
+        result = assess_section(
+            shown_as_posted,
             section,
             units,
             lang,
@@ -71,8 +79,30 @@ def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
             content_only=True,
             deductions=False,
         )
+        return _asked_of_its_form(result)
 
     return per_section(artifacts, vocabulary.sections.values(), judge, units)
+
+
+def _asked_of_its_form(result: Result) -> Result:
+    """A row's data offered only as pictures or scans (``measured.not_machine_readable``): shown, since Table 7
+    names no form, and uncertain: the 2017 checklist marks the same data «*» (to be machine-readable), which an
+    assessor may read into the row."""
+    unread = result.measured.get("not_machine_readable")
+    if not unread or result.status == "not_assessed" or result.certainty == "uncertain":
+        return result
+    key, why = next(iter(unread.items()))
+    look_at = next((e for e in result.evidence if (e.snippet or "").startswith(f"{key}:")), None)
+    return result.uncertain(
+        "other_reading",
+        look_at=look_at,
+        quote=why[:200],
+        detail=(
+            f"{key}: {why}; the row asks for the data without naming a form and counts it as shown, but the 2017 "
+            "Appendix 15 marks the same data «*» (to be posted in a machine-readable form): an assessor may read "
+            "a picture or a scan as not showing it"
+        ),
+    )
 
 
 def is_answered(payload: dict[str, Any]) -> bool:
