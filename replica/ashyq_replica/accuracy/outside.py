@@ -47,9 +47,7 @@ def registry(site_specs: list[SiteFolder]) -> dict[str, Any]:
     return {
         "name": "outside",
         "description": "The outside test sites (ashyq_replica.outside), audited only to measure accuracy.",
-        "bodies": [
-            {"id": s.id, "kind": s.kind, "names": dict(s.names), "sites": [f"https://{s.host}/"]} for s in site_specs
-        ],
+        "bodies": [{"id": s.id, "kind": s.kind, "names": dict(s.names), "sites": [s.home]} for s in site_specs],
     }
 
 

@@ -39,6 +39,7 @@ SITE_IDS = (
     "kartalau",
     "beskainar",
     "qurylys",
+    "taldykol",
 )
 
 TYPES = {
@@ -93,8 +94,14 @@ class SiteFolder:
 
     @property
     def host(self) -> str:
-        """The site's address: its first host."""
+        """The site's host: its first."""
         return str(self.hosts[0]["host"])
+
+    @property
+    def home(self) -> str:
+        """The body's site address: its first host's root, or the folder ``home`` names when the body's site is
+        a part of a larger portal (a district's pages under its oblast's, ``/<district>/``)."""
+        return f"https://{self.host}{self.data.get('home', '/')}"
 
     def truth(self) -> list[dict[str, Any]]:
         """Every verdict of the site's truth: item, lang ("-" for both), status, reason, where."""
