@@ -327,15 +327,23 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
 
 
 def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
-    """The section's own place for the indicator - a heading of one of its pages naming it - holds a placeholder
-    («Ақпарат дайындалуда», «Информация готовится»): the section says the information is not there, and a page
-    outside the section naming the subject (a news headline on sport, another section's block) is not the
-    section's information. The best place is dropped: the indicator is not shown, the placeholder said."""
+    """The site's own place for the indicator - a heading of a page of the section, or one naming more of the
+    indicator's words than the place found (the whole «Мәдениет, дін, спорт және туризм» against a headline's
+    «спорт») - holds a placeholder («Ақпарат дайындалуда», «Информация готовится»): the site says the information
+    is not there, and a page outside the section naming the subject (a news headline on sport, another
+    section's block) is not that information. The best place is dropped: not shown, the placeholder said."""
     best, held = place.best, verdict.placeholders.get(indicator.id)
-    if best is None or held is None or search.content_only or not held[1]:
+    if best is None or held is None or search.content_only or not held[1] or held[0].unit is best.unit:
         return
     members = {id(u) for u in search.section_units}
-    if id(best.unit) not in members and id(held[0].unit) in members:
+    if id(best.unit) in members:
+        return
+    keywords = indicator.keywords.get(search.lang, ())
+
+    def named(hit: Hit) -> int:
+        return sum(1 for k in keywords if k.search(hit.label or ""))
+
+    if id(held[0].unit) in members or named(held[0]) > named(best):
         place.best = None
 
 
