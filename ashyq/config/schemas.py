@@ -351,6 +351,7 @@ class VocabularyIndicator(Schema):
     parts_min: int | None = None  # how many of the forms show it (an open list «… и др.»); None: every one
     parts_closed: bool = False  # the wording lists them as a closed list (no «и др.»): a missing one is certain
     per_item: Words = {}  # kk/ru words naming one item of the kind it is stated for (a vacancy's post)
+    none_said: Words = {}  # kk/ru words of a sentence saying there is none of it (if_any: nothing to post)
     archive: bool = False  # «с созданием архива»: a feed whose older items a reader must reach
 
 

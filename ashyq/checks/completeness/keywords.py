@@ -71,6 +71,10 @@ the indicator, and there is no other reading to ask about (certain).
 item (each vacancy's qualification requirements) and judged over the items found: items without it are
 incomplete information, a single item leaves the verdict uncertain (:mod:`ashyq.checks.completeness.instances`).
 
+``none_said`` (kk/ru keywords, ``if_any`` indicators): a sentence of the section's pages saying there is none of
+it («открытые заседания не проводились», «ашық отырыстар өткізілмеді») is the information that there is nothing
+to post, whatever ``expected_with`` expects.
+
 ``machine_readable`` (kinds of body, ``cgo``/``mio``): the table marks the indicator "*", «сведения,
 которые должны быть размещены в машиночитаемом виде» (Appendix 15's notes): a place that offers it
 only as pictures or scans does not show it (:mod:`ashyq.checks.completeness.machine_readable`).
@@ -142,6 +146,8 @@ class Indicator:
     # ``per_item``: kk/ru words naming one item of the kind the indicator is stated for (a vacancy's post:
     # «специалист», «маман»); judged over the items found (:mod:`ashyq.checks.completeness.instances`)
     per_item: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    # ``none_said``: kk/ru keywords of a sentence saying there is none of it (an ``if_any`` indicator: nothing to post)
+    none_said: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -264,6 +270,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         per_item=_by_lang(spec["per_item"], f"{where}/per_item") if spec.get("per_item") else {},
         parts_min=_parts_min(spec, len(parts), where),
         parts_closed=bool(spec.get("parts_closed", False)),
+        none_said=_by_lang(spec["none_said"], f"{where}/none_said") if spec.get("none_said") else {},
     )
 
 

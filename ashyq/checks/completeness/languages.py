@@ -52,10 +52,20 @@ from typing import Protocol
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.home_page import is_home_url
+from ashyq.base.text import fold_kazakh, normalise
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
 from ashyq.checks.completeness.keywords import Indicator, Section
-from ashyq.checks.completeness.places import Hit, extent_of, in_section, language_of, matches, unit_blocks
+from ashyq.checks.completeness.page_blocks import block_lang
+from ashyq.checks.completeness.places import (
+    Hit,
+    extent_of,
+    in_section,
+    language_of,
+    matches,
+    paragraphs,
+    unit_blocks,
+)
 from ashyq.checks.completeness.readings import DEAD, Doubt
 from ashyq.checks.completeness.running_text import running_language
 
@@ -292,6 +302,29 @@ def twin_place(hit: Hit, twin: Unit) -> Hit | None:
     return Hit(twin, block, f"the heading «{shown[:80]}»", extent_of(unit_blocks(twin), block), 0, block.heading)
 
 
+def twin_paragraph(indicator: Indicator, hit: Hit, twin: Unit, lang: str) -> Hit | None:
+    """The paragraph of ``twin`` (the counterpart) at the place of the other language's paragraph naming the
+    indicator - the n-th of as many paragraphs, list items and cells - when it is measured to be written in the
+    other language (the Russian paragraph left on the Kazakh page): the indicator is there in the other language
+    only. None when the place is no paragraph, the pages are built otherwise, or the twin is this language's."""
+    if hit.block is None:
+        return None
+    theirs, mine = paragraphs(hit.unit), paragraphs(twin)
+    if not theirs or len(theirs) != len(mine):
+        return None
+    other = "ru" if lang == "kk" else "kk"
+    read = fold_kazakh if other == "kk" else normalise
+    keywords = indicator.keywords.get(other, ())
+    n = next((n for n, (text, _) in enumerate(theirs) if matches(keywords, read(text))), None)
+    if n is None:
+        return None
+    text = mine[n][0]
+    written = block_lang(text)
+    if written is None or written in (lang, indicator.official_language):
+        return None
+    return Hit(twin, None, f"the paragraph «{' '.join(text.split())[:80]}»", (), 2)
+
+
 def elsewhere(
     indicator: Indicator,
     hit: Hit,
@@ -314,6 +347,8 @@ def elsewhere(
     if twin.unit.size * SIZE_RATIO < unit.size:
         return None
     headings = (_headed(unit), _headed(twin.unit))
+    if (paragraph := twin_paragraph(indicator, hit, twin.unit, lang)) is not None:
+        return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, paragraph)
     aligned = hit.block is None or headings[0] == headings[1]
     place = twin_place(hit, twin.unit) if aligned else None
     written = language_of(place) if place is not None else None

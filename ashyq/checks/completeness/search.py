@@ -514,7 +514,10 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
         why = f"{failed[0].reason} on {failed[0].url}"
     if why is not None:
         verdict.unknown.append((indicator, why))
-    elif indicator.if_any and not any(i in verdict.present for i in indicator.expected_with):
+    elif indicator.if_any and (
+        not any(i in verdict.present for i in indicator.expected_with)
+        or any(matches(indicator.none_said.get(lang, ()), u.text) for u in search.section_units)
+    ):
         verdict.if_any_absent.append(indicator)
     else:
         verdict.absent.append(indicator)
