@@ -277,7 +277,11 @@ SENTENCE_END = re.compile(r"[.;!?](?: |$)")
 
 def lead_ins(text: str, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:
     """The lead-in labels of a block's (normalised) text that name something: a label over a placeholder
-    («Результаты проверок: информация отсутствует») names nothing."""
+    («Результаты проверок: информация отсутствует») names nothing. The page's own stamp at the block's head
+    («Дата публикации: 02.11.2026», read into the block with the paragraph after it) ends where its date does:
+    the first paragraph's label follows it."""
+    for stamp in STAMP_HEAD:
+        text = stamp.sub("", text, count=1)
     for found in LEAD_IN.finditer(text):
         end = SENTENCE_END.search(text, found.end())
         rest = text[found.end() : end.start() if end else len(text)].strip()
@@ -303,6 +307,13 @@ _STAMP_WORDS = (
     r"жаңартылған күні|жаңартылды|жарияланған күні|жарияланды|орналастырылды"
 )
 PAGE_STAMP = {"ru": re.compile(_STAMP_WORDS), "kk": re.compile(fold_kazakh(_STAMP_WORDS))}
+# the page's stamp at the head of a block, with its day and hour: what follows it begins a paragraph
+STAMP_HEAD = tuple(
+    re.compile(
+        rf"^(?:{words})\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}(?:\s*(?:г\.|ж\.))?(?:,?\s*\d{{1,2}}:\d{{2}})?\s+"
+    )
+    for words in (_STAMP_WORDS, fold_kazakh(_STAMP_WORDS))
+)
 STAMP_TIME = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}:\d{2}(?!\d)")  # its day and hour
 
 
