@@ -22,10 +22,12 @@ from ashyq.checks.completeness.page_blocks import Block, block_lang
 
 # A Kazakhstan phone number: +7 or 8, then ten digits (an area code of three to five digits and the local
 # number: «+7 7172 74-10-00», «8 (71130) 2-14-00» in a district), or the single number 1414; a sum of money
-# written with the same digits («80 000 000 000 тенге») is no phone.
+# written with the same digits («80 000 000 000 тенге») is no phone. A district writes its local numbers alone,
+# the area code given once on the site: three groups joined by dashes («2-11-30», «74-20-11», «272-10-10»).
 PHONE = re.compile(
     r"(?:\+\s?7|(?<![\d,])8)(?:[\s()-]{0,3}\d){10}(?!\d)(?!\s?(?:тенге|теңге|тг|тыс|млн|млрд|мың)(?!\w))"
     r"|(?<!\d)1414(?!\d)"
+    r"|(?<![\w/-])(?<!\d[.,])\d{1,3}-\d{2}-\d{2}(?![\w/-]|[.,]\d)"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A postal address (Appendix 15, 1.2 indicator 1; Table 7 row 1) is where a letter reaches the body: a street,
@@ -239,22 +241,26 @@ def phrase(keyword: re.Pattern[str]) -> bool:
 
 
 def _phrase_in_text(indicator: Indicator, unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> bool:
-    """Whether a sentence of the block's running text names the indicator by a phrase: its links' labels and
-    quoted names left out (a link is read as a link: what it leads to), and not in a sentence that says there is
-    nothing («Образцы заявлений: информация отсутствует») or names what it is not (``unless``)."""
+    """Whether a sentence of the block's running text names the indicator by a phrase: not within a link's label
+    (a link is read as a link: what it leads to) or a quoted name (the law «О правовых актах» is no rubric of
+    acts), and not in a sentence that says there is nothing («Образцы заявлений: информация отсутствует») or
+    names what it is not (``unless``)."""
     wanted = [k for k in indicator.keywords[lang] if phrase(k)]
     if not wanted:
         return False
-    text = block.text
-    for label, _ in unit.anchors if block.hrefs else ():
-        if len(label) > 2:
-            text = text.replace(label, " ")
-    text = QUOTED.sub(" ", text)  # a quoted name is another thing's: the law «О правовых актах» is no rubric of acts
+    text = QUOTED.sub(lambda m: " " * len(m.group(0)), block.text)
+    labels = [(m.start(), m.end()) for label, _ in unit.anchors if label for m in re.finditer(re.escape(label), text)]
     empty, unless = vocabulary.empty_phrases.get(lang, ()), indicator.unless.get(lang, ())
-    return any(
-        matches(wanted, sentence) and not matches(empty, sentence) and not matches(unless, sentence)
-        for sentence in SENTENCE_END.split(text)
-    )
+    for keyword in wanted:
+        for found in keyword.finditer(text):
+            if any(a <= found.start() and found.end() <= b for a, b in labels):
+                continue
+            starts = [m.end() for m in SENTENCE_END.finditer(text, 0, found.start())]
+            end = SENTENCE_END.search(text, found.end())
+            sentence = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+            if not matches(empty, sentence) and not matches(unless, sentence):
+                return True
+    return False
 
 
 def _read_where_linked(indicator: Indicator, unit: Unit, pages: dict[str, Unit] | None) -> bool:
