@@ -21,7 +21,8 @@ the other language's page and what to look for): the recognition may have missed
 wording. Where this language's counterpart of that page was read, is of comparable length and is built
 alike (as many headed blocks: the other's block has its twin), the text is taken to be the same in both
 languages (the note's expectation of authentic texts) and the indicator counted as shown, uncertain; where
-the counterpart is much shorter it is not shown (measured); where it is built otherwise or none was read it
+the counterpart is much shorter, or holds none of the figures of the sentence that names it there (hours, counts,
+phones: :mod:`.figures`), it is not shown (measured); where it is built otherwise or none was read it
 is not shown, uncertain. An indicator found by a pattern (a phone, an address, an e-mail) is not looked for
 in the other language: its pattern reads both.
 
@@ -55,6 +56,7 @@ from ashyq.base.home_page import is_home_url
 from ashyq.base.text import fold_kazakh, normalise
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
+from ashyq.checks.completeness.figures import not_carried
 from ashyq.checks.completeness.keywords import Indicator, Section
 from ashyq.checks.completeness.page_blocks import block_lang
 from ashyq.checks.completeness.places import (
@@ -344,8 +346,9 @@ def elsewhere(
         return None
     if twin.unit is None:
         return Elsewhere(indicator, hit.cite(), unit, twin, False)
-    if twin.unit.size * SIZE_RATIO < unit.size:
-        return None
+    other = "ru" if lang == "kk" else "kk"
+    if twin.unit.size * SIZE_RATIO < unit.size or not_carried(indicator, hit, other, twin.unit):
+        return None  # much shorter, or none of the figures of the other's sentence: not that text (measured)
     headings = (_headed(unit), _headed(twin.unit))
     if (paragraph := twin_paragraph(indicator, hit, twin.unit, lang)) is not None:
         return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, paragraph)
