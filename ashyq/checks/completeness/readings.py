@@ -8,6 +8,8 @@ leave (house style 14): what :mod:`ashyq.checks.completeness.judge` asks before 
   says, the verdict then uncertain; one form of several (a FAQ alone) does not show it, and the verdict says
   so as a doubt. A poll is a form of choices (radio buttons, check boxes) under its name: it is read wherever
   the page puts it (:func:`choice_forms`), a side column or a module outside the page's main content too.
+* a block of the section's page in its side column (a card «График приема» beside the content) is the page's
+  own: read where the content did not name the indicator (:func:`side_cards`).
 * a postal address is a street and house or a postal code; a page that names only the city the body sits
   in has not given it, and the verdict says the city was seen.
 * a date's label («Дата последнего изменения: 12.11.2026», «Соңғы өзгеріс күні») says when a page
@@ -93,6 +95,36 @@ def choice_forms(unit: Unit) -> list[str]:
         before = form.getprevious()
         text = f"{element_text(before) if before is not None else ''} {element_text(form)}"
         out.append(fold_kazakh(text) if unit.lang == "kk" else normalise(text))
+    return out
+
+
+SIDE = ".//aside | .//*[@role='complementary']"
+CARD_HEADING = re.compile(r"(?:^|[\s_-])(?:header|heading|title)(?:$|[\s_-])")
+
+
+def side_cards(unit: Unit) -> list[tuple[str, str, str]]:
+    """The named blocks of a page's side column (``aside``, ``role=complementary``): each heading - an ``h2``-
+    ``h6``, or an element its class calls a header or title (a card's, a module's) - with the text after it
+    in its box, as (heading normalised as the unit's texts are, that text, the heading as written). A phone's
+    rendering is read as it stands (what its styles hide is no block there)."""
+    if unit.kind == "mobile" or ("<aside" not in unit.html and "complementary" not in unit.html):
+        return []
+    root = parse_html(unit.html)
+    if root is None:
+        return []
+    read = fold_kazakh if unit.lang == "kk" else normalise
+    out = []
+    for side in root.xpath(SIDE):
+        for element in side.iter():
+            if not isinstance(element.tag, str):
+                continue
+            named = element.tag in ("h2", "h3", "h4", "h5", "h6") or CARD_HEADING.search(element.get("class") or "")
+            if not named:
+                continue
+            after = " ".join(element_text(s) for s in element.itersiblings() if isinstance(s.tag, str))
+            written = element_text(element)
+            if written and after:
+                out.append((read(written), read(after), written))
     return out
 
 

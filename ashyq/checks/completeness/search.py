@@ -49,6 +49,7 @@ from ashyq.checks.completeness.readings import (
     missing_parts,
     parts_doubt,
     parts_enough,
+    side_cards,
     single_doubt,
     tells_unknown,
     weak_doubt,
@@ -512,6 +513,10 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
     ]
     if why is None and failed:
         why = f"{failed[0].reason} on {failed[0].url}"
+    if why is None and (card := _side_card(search, indicator)) is not None:
+        verdict.hits[indicator.id] = card
+        verdict.present[indicator.id] = card.unit
+        return
     if why is not None:
         verdict.unknown.append((indicator, why))
     elif indicator.if_any and (
@@ -525,6 +530,21 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
             doubt := address_doubt(indicator, search.section_units or search.units, lang)
         ):
             verdict.doubts.append(doubt)
+
+
+def _side_card(search: Search, indicator: Indicator) -> Hit | None:
+    """A card of a section page's side column named by the indicator (Appendices 15 and 16: «График приема» beside
+    the content, :func:`~.readings.side_cards`) with its information under it - not a placeholder - as the place
+    that shows it; None where there is none. Table 7, which reads the content alone, is left as it was."""
+    if search.content_only or indicator.detect or indicator.match != "headings":
+        return None
+    lang, keywords = search.lang, indicator.keywords.get(search.lang, ())
+    unless, empty = indicator.unless.get(lang, ()), search.vocabulary.empty_phrases.get(lang, ())
+    for unit in search.section_units:
+        for heading, text, written in side_cards(unit):
+            if matches(keywords, heading) and not matches(unless, heading) and not matches(empty, text):
+                return Hit(unit, None, f"the side column's «{written[:80]}»", (), 1, heading)
+    return None
 
 
 # a link to a file is the material offered to download, not the label of a page left unread
