@@ -40,6 +40,7 @@ SITE_IDS = (
     "beskainar",
     "qurylys",
     "taldykol",
+    "qarasu",
 )
 
 TYPES = {

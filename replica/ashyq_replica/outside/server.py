@@ -2,9 +2,11 @@
 
 An address is answered, in this order: a phone sent to the separate mobile host (``mobile_users``);
 a redirect (``redirects``, 302); a generated image or download (``generated``: the small generators of
-:mod:`ashyq_replica.outside.serve`); a search (``search``, ``json_search``) run over the site's
-``search.yaml``; a form sent (``forms``: the answer kept for the fields it got wrong, its values put
-back; ``json_forms``); a fixed reply (``replies``); a postback of an ASP.NET page (``postbacks``: the answer kept per
+:mod:`ashyq_replica.outside.serve`, ``media`` for a folder of both told apart by suffix); a search
+(``search``, ``json_search``) run over the site's ``search.yaml`` (one kept at a page's own address,
+``with_param``, only when its parameter is sent); a form sent (``forms``: the answer kept for the fields
+it got wrong, its values put back; ``json_forms``); a fixed reply (``replies``); a postback of an ASP.NET
+page (``postbacks``: the answer kept per
 ``__EVENTTARGET`` and ``__EVENTARGUMENT`` the page's script sends); the file kept for the address
 (:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
 or ``types``; a name starting with ``_`` only under a ``public`` prefix such as a framework's ``_next/``;
@@ -144,7 +146,7 @@ class HostServer:
             if _matches({**rule, "method": "POST"}, request):
                 return await self._postback(rule, request)
         for rule in spec.get("search", ()):
-            if _matches(rule, request) and self._in_session_language(rule, request):
+            if _matches(rule, request) and self._in_session_language(rule, request) and self._searched(rule, request):
                 return self._search(rule, request.query.get(rule["param"], ""))
         rule = spec.get("json_search")
         if rule and request.path == rule["path"] and request.method in ("GET", "HEAD"):
@@ -159,6 +161,12 @@ class HostServer:
             if _matches(rule, request):
                 return web.json_response(rule["json"])
         return None
+
+    @staticmethod
+    def _searched(rule: dict[str, Any], request: web.Request) -> bool:
+        """A search kept at an address that is also a page (WordPress answers ``/kk/?s=…`` with its results and
+        ``/kk/`` with the home page) runs only when its parameter is sent (``with_param``)."""
+        return not rule.get("with_param") or rule["param"] in request.query
 
     def _in_session_language(self, rule: dict[str, Any], request: web.Request) -> bool:
         """A search or form of a host whose language is the session's answers in the language chosen."""
@@ -254,7 +262,12 @@ class HostServer:
         raise web.HTTPNotFound()
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".swf")
+
+
 def _generated(kind: str, name: str) -> web.Response:
+    if kind == "media":  # one folder of uploads holding pictures and documents alike (WordPress's wp-content/uploads)
+        kind = "image" if name.lower().endswith(IMAGE_SUFFIXES) else "file"
     if kind == "image":
         if name.endswith(".swf"):
             return web.Response(body=b"FWS\x09" + bytes(64), content_type="application/x-shockwave-flash")

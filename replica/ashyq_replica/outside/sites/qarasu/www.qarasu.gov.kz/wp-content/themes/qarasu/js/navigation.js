@@ -1,0 +1,1 @@
+(function(){var b=document.querySelector('.menu-toggle');if(!b){return;}b.addEventListener('click',function(){var e=b.getAttribute('aria-expanded')==='true';b.setAttribute('aria-expanded',String(!e));document.getElementById('primary-menu').classList.toggle('toggled');});})();
