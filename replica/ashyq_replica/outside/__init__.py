@@ -1,6 +1,6 @@
 """Outside sites: test sites the checks were not written against, each with its documented truth.
 
-Seventeen sites in styles the rest of the replica does not have, written from the legal text (Appendices
+Twenty sites in styles the rest of the replica does not have, written from the legal text (Appendices
 14, 15 and 16 of the 2017 order, Table 7 of the 2025 edition) and the wording of real state-body
 sites, to measure how the checks do on material nobody tuned them for:
 
@@ -26,6 +26,9 @@ sites, to measure how the checks do on material nobody tuned them for:
   news growing from JSON pages, documents in a viewer page);
 * ``beskainar`` — www.beskainar.gov.kz, a district akimat whose Kazakh comes in Cyrillic and in a partial
   Latin-script copy.
+* ``qurylys`` — www.qurylys.gov.kz, a ministry's committee on a Drupal-like CMS (``/kk/node/N``, views, file fields);
+* ``taldykol`` — www.saryarqa.gov.kz/taldykol/, a district akimat whose site is a folder of its oblast's portal;
+* ``qarasu``   — www.qarasu.gov.kz, a city akimat on a WordPress-like CMS (posts, categories, tags, archives).
 
 The sites after the first four were added later and carry first-seen figures of their own.
 
