@@ -19,7 +19,7 @@ from ashyq.checks.completeness.places import Hit, matches
 FIGURE = re.compile(r"(?<![\d.,:-])\d+(?:[.,:-]\d+)*")
 YEAR = re.compile(r"(?:19|20)\d\d")
 SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
-TEXT_RANK = 2  # a hit in running text (:class:`~ashyq.checks.completeness.places.Hit`)
+LABEL_RANK = 1  # a hit in a label of the text or in running text (:class:`~ashyq.checks.completeness.places.Hit`)
 
 
 def figures(text: str) -> set[str]:
@@ -29,8 +29,9 @@ def figures(text: str) -> set[str]:
 
 def sentence_figures(indicator: Indicator, hit: Hit, lang: str) -> set[str]:
     """The figures of the sentence in which ``lang``'s running text names the indicator (``hit`` is that
-    language's place); none where the place is a heading, a title or a link, or the sentence is not found."""
-    if hit.block is None or hit.rank < TEXT_RANK:
+    language's place: running text, or a paragraph's lead-in label); none where the place is a heading, a title or
+    a linked page, or the sentence is not found."""
+    if hit.block is None or hit.rank < LABEL_RANK:
         return set()
     text = hit.block.text
     found = matches(indicator.keywords.get(lang, ()), text)
