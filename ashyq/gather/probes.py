@@ -80,12 +80,14 @@ SEARCH_RESULTS = """
   const main = document.querySelector('main, #content, .content, article') || document.body;
   const results = main.querySelectorAll('.search-results a, .results a, ol a, ul a');
   const text = (el) => (el.textContent || '').toLowerCase();
-  // advanced: a link or button that names it, or a search form (one that holds the query, or says it
-  // searches) offering choices beyond the query: phrase, areas, ordering, dates
-  const searching = (f) => f.matches('[role=search]') || !!f.querySelector('input[type=search]') || holding.some(i => f.contains(i));
+  // advanced: a link or button that names it, a form that says it searches with a choice beyond the
+  // query, or the form that holds the query offering two choices or more (phrase, areas, ordering,
+  // dates: a single filter beside the query is a filter, not an advanced search)
+  const choices = (f) => f.querySelectorAll('select, input[type=date], input[type=checkbox]').length
+    + new Set([...f.querySelectorAll('input[type=radio]')].map(r => r.name)).size;
   const advanced = [...document.querySelectorAll('a, button')].some(a => advancedWords.some(w => text(a).includes(w.toLowerCase())))
-    || [...document.querySelectorAll('form')].some(f => searching(f)
-        && f.querySelectorAll('select, input[type=date], input[type=checkbox], input[type=radio]').length > 0);
+    || [...document.querySelectorAll('form')].some(f => ((f.matches('[role=search]') || !!f.querySelector('input[type=search]')) && choices(f) > 0)
+        || (holding.some(i => f.contains(i)) && choices(f) >= 2));
   return {query_kept: kept, results_count: results.length, advanced};
 }
 """

@@ -17,11 +17,12 @@ pytestmark = pytest.mark.browser
 
 
 def results_page(lang: str, query: str, title: str, phrases: list[str]) -> str:
+    order = '<select name="o"><option>1</option><option>2</option></select>' if phrases else ""
     choices = "".join(f'<label><input type="radio" name="p" value="{i}"> {t}</label>' for i, t in enumerate(phrases))
     return (
         f'<html lang="{lang}"><body><header><form action="/find" role="search"><input type="search" name="q">'
         f'</form></header><main><h1>{title}</h1><form id="find" action="/find" method="get">'
-        f'<input type="text" name="word" value="{query}"><fieldset>{choices}</fieldset></form>'
+        f'<input type="text" name="word" value="{query}"><fieldset>{choices}{order}</fieldset></form>'
         '<div class="search-results"><a href="/a/1">1</a><a href="/a/2">2</a></div></main></body></html>'
     )
 
@@ -41,9 +42,13 @@ def test_query_kept_in_a_plain_box_and_the_choices_beside_it() -> None:
     kk = results_page("kk", "жылыту", "Іздеу нәтижелері", ["Барлық сөздер", "Кез келген сөз", "Дәл тіркес"])
     ru = results_page("ru", "отопление", "Результаты поиска", ["Все слова", "Любое слово", "Точная фраза"])
     plain = results_page("ru", "отопление", "Результаты поиска", []).replace('value="отопление"', 'value=""')
-    got = asyncio.run(_read([(kk, "жылыту"), (ru, "отопление"), (plain, "отопление")]))
+    one_filter = results_page("ru", "отопление", "Результаты поиска", []).replace(
+        "<fieldset>", '<fieldset><select name="section"><option>Все</option><option>Новости</option></select>'
+    )
+    got = asyncio.run(_read([(kk, "жылыту"), (ru, "отопление"), (plain, "отопление"), (one_filter, "отопление")]))
     assert [(g["query_kept"], g["advanced"], g["results_count"]) for g in got] == [
         (True, True, 2),
         (True, True, 2),
         (False, False, 2),  # the query lost and no choice offered: neither is read into the page
+        (True, False, 2),  # one filter beside the query is a filter, not an advanced search
     ]
