@@ -195,6 +195,16 @@ def map_links(parsed: Parsed) -> set[str] | None:
     return out
 
 
+def template_links(pages: list[Parsed], but: Parsed) -> set[str]:
+    """The addresses at least half the other pages link to (:func:`address_key`): the template's."""
+    others = [p for p in pages if p is not but and p.root.xpath("//body")]
+    counts: dict[str, int] = {}
+    for parsed in others:
+        for key in {address_key(parsed.absolute(a.get("href", ""))) for a in parsed.anchors()}:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if others and n * 2 >= len(others)}
+
+
 def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: dict[str, Any]) -> list[Deficiency]:
     """Dead links of the site map (the map's own links, not the frame around it: a dead link in the
     side column is row 2.9's): the harvest's checked status of each target (≥ 400). The map is the
@@ -209,6 +219,8 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
         if not _is_sitemap_page(parsed, maps):
             continue
         listed = map_links(parsed)
+        if listed is not None:  # what most other pages also link to is the template's frame (a side column in a
+            listed -= template_links(pages, parsed)  # layout table marks none), not the map's own
         for link in parsed.page.links:
             key = address_key(link.target_url)
             if listed is not None and key not in listed:
