@@ -196,8 +196,9 @@ def map_links(parsed: Parsed) -> set[str] | None:
 
 
 def template_links(pages: list[Parsed], but: Parsed) -> set[str]:
-    """The addresses at least half the other pages link to (:func:`address_key`): the template's."""
-    others = [p for p in pages if p is not but and p.root.xpath("//body")]
+    """The addresses at least half the other pages of its language link to (:func:`address_key`): the
+    template's (each language version has its own, linking its own language's pages)."""
+    others = [p for p in pages if p is not but and p.page.lang == but.page.lang and p.root.xpath("//body")]
     counts: dict[str, int] = {}
     for parsed in others:
         for key in {address_key(parsed.absolute(a.get("href", ""))) for a in parsed.anchors()}:
