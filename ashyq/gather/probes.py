@@ -83,11 +83,20 @@ SEARCH_RESULTS = """
   // advanced: a link or button that names it, a form that says it searches with a choice beyond the
   // query, or the form that holds the query offering two choices or more (phrase, areas, ordering,
   // dates: a single filter beside the query is a filter, not an advanced search)
+  // a control is a link, a button, a disclosure's summary, a submit's value or an ARIA label;
+  // further text boxes of a search form are choices too (any word, a phrase, words left out)
+  const textBoxes = (f) => new Set([...f.querySelectorAll('input[type=search], input[type=text], input:not([type])')]
+    .map(i => i.name).filter(n => n)).size;
   const choices = (f) => f.querySelectorAll('select, input[type=date], input[type=checkbox]').length
-    + new Set([...f.querySelectorAll('input[type=radio]')].map(r => r.name)).size;
-  const advanced = [...document.querySelectorAll('a, button')].some(a => advancedWords.some(w => text(a).includes(w.toLowerCase())))
+    + new Set([...f.querySelectorAll('input[type=radio]')].map(r => r.name)).size + Math.max(0, textBoxes(f) - 1);
+  const named = (el) => [text(el), (el.getAttribute('aria-label') || '').toLowerCase(),
+    el.matches('input') ? (el.value || '').toLowerCase() : ''].join(' ');
+  const controls = [...document.querySelectorAll('a, button, summary, [role=button], [role=tab], input[type=submit], input[type=button]')];
+  const searchAction = (f) => /search|izde|poisk/i.test(f.getAttribute('action') || '');
+  const advanced = controls.some(a => advancedWords.some(w => named(a).includes(w.toLowerCase())))
     || [...document.querySelectorAll('form')].some(f => ((f.matches('[role=search]') || !!f.querySelector('input[type=search]')) && choices(f) > 0)
-        || (holding.some(i => f.contains(i)) && choices(f) >= 2));
+        || (holding.some(i => f.contains(i)) && choices(f) >= 2)
+        || (searchAction(f) && (f.getAttribute('method') || 'get').toLowerCase() !== 'post' && choices(f) >= 2));
   return {query_kept: kept, results_count: results.length, advanced};
 }
 """

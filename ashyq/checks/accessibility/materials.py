@@ -91,7 +91,7 @@ def _search_lacks(kind: str) -> Said:
 
 @register(
     "a14.search",
-    "3",
+    "4",
     ["A14-2.5"],
     needs=[("pages", "measurements:search")],
     also_applies_to=("subordinate",),
@@ -121,7 +121,7 @@ def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
         return [Result(item, None, "fail", {"form_found": False}, [d], [m.evidence()])]
     advanced = (
         bool(data.get("advanced"))
-        or any(matches_label(a.text_content(), labels(config, "advanced_search")) for p in pages for a in p.anchors())
+        or any(matches_label(name, labels(config, "advanced_search")) for p in pages for name in control_names(p))
         or any(search_options(p) for p in pages)
     )
     maxlength = data.get("maxlength")
@@ -148,11 +148,25 @@ def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
 SEARCH_NAME = re.compile(r"search|^q$|^s$|query|keyword|^text$|izde|poisk", re.I)
 
 
+def control_names(parsed: Parsed) -> list[str]:
+    """What the page's controls say: links, buttons, a disclosure's summary, a submit's value, an
+    ARIA label — an advanced search is offered by any of them (a «Кеңейтілген іздеу» summary that
+    opens the form, a «Расширенный поиск» submit), not only by a link."""
+    names = [a.text_content() for a in parsed.anchors()]
+    for element in parsed.root.xpath("//button | //summary | //*[@role='button' or @role='tab']"):
+        names.append(element.text_content())
+    for element in parsed.root.xpath("//input[@type='submit' or @type='button']"):
+        names.append(element.get("value") or "")
+    names += [e.get("aria-label") or "" for e in parsed.root.xpath("//*[@aria-label]")]
+    return [n for n in names if n.strip()]
+
+
 def search_options(parsed: Parsed) -> bool:
     """A search form of the page that offers choices beyond the query (row 2.5's «расширенный поиск»):
     a form sent by GET whose text box is a search's (its name, the form's role or address, a hidden
     field naming search) with two choices or more: the phrase (all words, any word, exact), areas,
-    ordering, dates — whatever its labels call it."""
+    ordering, dates, a further box for a part of the query (any word, a phrase, words left out) —
+    whatever its labels call it."""
     for form in parsed.root.iter("form"):
         if (form.get("method") or "get").lower() == "post":
             continue
@@ -165,6 +179,7 @@ def search_options(parsed: Parsed) -> bool:
             continue
         choices = len(form.xpath(".//select | .//input[@type='checkbox' or @type='date']"))
         choices += len({r.get("name") for r in form.xpath(".//input[@type='radio']")})
+        choices += len({b.get("name") for b in boxes if b.get("name")}) - 1  # any word, phrase, words left out
         if boxes and choices >= 2:
             return True
     return False
@@ -222,7 +237,7 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
             continue
         if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")):
             shown = _label_of(anchor, partial(_is_file_link, parsed, files=files, known=out))
-            out[href] = f"{out.get(href, '')} {shown}".strip()
+            out[href] = f"{out.get(href, '')} {shown} {declared_format(anchor)}".strip()
     return list(out.items())
 
 
@@ -233,17 +248,58 @@ def _is_file_link(parsed: Parsed, anchor: Any, *, files: re.Pattern[str], known:
     return href in known or bool(ext and files.fullmatch(ext) and ext not in ("html", "htm"))
 
 
+MIME_FORMAT = re.compile(
+    r"(?:^|[\s/.+-])(pdf|msword|wordprocessingml|spreadsheetml|ms-excel|word|excel|presentationml|rtf|plain|"
+    r"opendocument|zip|rar|7z|xml|csv|jpe?g|png|docx?|xlsx?|pptx?|odt|ods)\b",
+    re.I,
+)
+MIME_NAMES = {
+    "msword": "doc",
+    "wordprocessingml": "docx",
+    "spreadsheetml": "xlsx",
+    "ms-excel": "xls",
+    "presentationml": "pptx",
+    "plain": "txt",
+    "opendocument": "odt",
+    "word": "doc",
+    "excel": "xls",
+}
+
+
+def declared_format(anchor: Any) -> str:
+    """The format a download's link declares in its markup, which the reader is shown as the file's icon
+    or told by assistive technology: the link's ``type`` (a MIME type), a title or ARIA label, an icon
+    image's alternative text, or a file-type class on the link or the element wrapping it
+    («file--mime-application-pdf», «icon-docx», «fa-file-pdf»). Row 2.6 asks the format indicated, not
+    written in words: a file field's icon and its type indicate it."""
+    said = [anchor.get("type") or "", anchor.get("title") or "", anchor.get("aria-label") or ""]
+    said += [img.get("alt") or "" for img in anchor.iter("img")]
+    element, classes = anchor, [e.get("class") or "" for e in anchor.iterdescendants()]
+    for _ in range(2):
+        if element is None:
+            break
+        classes.append(element.get("class") or "")
+        element = element.getparent()
+    said += [c for c in " ".join(classes).split() if re.search(r"file|icon|fa-|mime", c, re.I)]
+    found = [m.group(1).lower() for m in MIME_FORMAT.finditer(" ".join(said))]
+    return " ".join(dict.fromkeys(MIME_NAMES.get(f, f) for f in found))
+
+
 def _label_of(anchor: Any, is_file: Callable[[Any], bool]) -> str:
-    """The text shown next to a download link: its parent's text — unless the parent holds another file's
-    link too («PDF, 232 КБ · DOCX» lists two copies), then the link's own text and what follows it up to
-    the next file's link (one copy's size is not the other's)."""
-    parent = anchor.getparent()
+    """The text shown next to a download link: the text of its nearest wrapper that says more than the
+    link (a file field wraps the link alone in a span, its size in the next one) — unless that wrapper
+    holds another file's link too («PDF, 232 КБ · DOCX» lists two copies), then the link's own text and
+    what follows it up to the next file's link (one copy's size is not the other's)."""
+    own = squash(anchor.text_content())
+    item, parent = anchor, anchor.getparent()
+    while parent is not None and squash(parent.text_content()) == own and parent.tag not in ("li", "td", "p", "body"):
+        item, parent = parent, parent.getparent()
     if parent is None:
-        return squash(anchor.text_content())
+        return own
     if not any(a is not anchor and is_file(a) for a in parent.iter("a")):
         return squash(parent.text_content())
-    parts = [anchor.text_content(), anchor.tail or ""]
-    for sibling in anchor.itersiblings():
+    parts = [item.text_content(), item.tail or ""]
+    for sibling in item.itersiblings():
         if any(is_file(a) for a in sibling.iter("a")):
             break
         parts += [sibling.text_content(), sibling.tail or ""]
@@ -327,7 +383,7 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "4", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "5", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
