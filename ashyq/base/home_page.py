@@ -6,13 +6,22 @@ and a query that names nothing but the language:
 * ``/``, ``/kk``, ``/kk/``, ``/kaz/``, ``/rus/``, ``/en/``;
 * ``/index.php``, ``/ru/index.html``, ``/Default.aspx`` (IIS's and ASP.NET's default document);
 * ``/?lang=kz``, ``/Default.aspx?lang=ru``, ``/?culture=kk-KZ``;
-* an entity's own root on the www.gov.kz platform, ``/memleket/entities/<slug>`` (``?lang=ru``).
+* an entity's own root on the www.gov.kz platform, ``/memleket/entities/<slug>`` (``?lang=ru``);
+* the root of a site that is a folder of a larger host (:func:`site_prefix`), given that folder:
+  ``/taldykol/``, ``/taldykol/kk/`` for a district akimat under its oblast's portal.
 
 Any other query makes the address a page of its own: ``/?id=82``, ``/index.php?lang=ru&mod=news``,
 ``/?p=5`` (a script or a CMS that serves every page at its root). The checks of Appendix 14 (the home page
 the navigation is counted from, a language switch that leads to the home page instead of the page's
 twin) and the authenticity of the two language versions (a switch that names the home page names no
 counterpart) read it the same way.
+
+**A site that is a folder of another's host.** A body's registered address may name a path: a district
+akimat's site as a folder of its oblast's portal (``https://oblys.gov.kz/audan/``), every body on
+www.gov.kz as ``/memleket/entities/<slug>``. Its pages are the addresses under that path
+(:func:`under_prefix`); the host's other pages are another body's. The path a registered address names
+(:func:`site_prefix`) is the leading part of it before a language segment or the server's default
+document: ``/audan/kk/`` → ``/audan``, ``/ru/`` and ``/index.php`` → none (the whole host).
 """
 
 from __future__ import annotations
@@ -28,14 +37,38 @@ DEFAULT_DOCUMENT = re.compile(r"(index|default)\.(php|html?|aspx?|jsp)", re.I)
 PLATFORM_ENTITY = re.compile(r"memleket/entities/[^/]+", re.I)
 
 
-def is_home_url(url: str) -> bool:
-    """The site's home page or one language's (see the module's description)."""
+def site_prefix(url: str) -> str:
+    """The folder a registered address names as the body's site (``""``: the whole host); see the
+    module's description."""
+    prefix: list[str] = []
+    for segment in (s for s in urlsplit(url).path.split("/") if s):
+        if segment.lower() in LANGUAGE_PARTS or DEFAULT_DOCUMENT.fullmatch(segment):
+            break
+        prefix.append(segment)
+    return "/" + "/".join(prefix) if prefix else ""
+
+
+def under_prefix(url: str, prefix: str) -> bool:
+    """Whether the address is the folder ``prefix`` or under it (any address when ``prefix`` is empty):
+    ``/audan/kk/page`` is under ``/audan``, ``/audandar`` is not."""
+    prefix = prefix.rstrip("/")
+    path = urlsplit(url).path.rstrip("/")
+    return not prefix or path.casefold() == prefix.casefold() or path.casefold().startswith(prefix.casefold() + "/")
+
+
+def is_home_url(url: str, prefix: str = "") -> bool:
+    """The site's home page or one language's (see the module's description); with ``prefix``, the
+    folder a site under a larger host is (:func:`site_prefix`), that folder's root."""
     parts = urlsplit(url)
     if {name.lower() for name, _ in parse_qsl(parts.query, keep_blank_values=True)} - LANGUAGE_PARAMETERS:
         return False
     path = parts.path.strip("/")
     if PLATFORM_ENTITY.fullmatch(path):
         return True
+    if prefix.strip("/"):
+        if not under_prefix(url, prefix):
+            return False
+        path = path[len(prefix.strip("/")) :].strip("/")
     segments = [s for s in path.split("/") if s]
     if segments and DEFAULT_DOCUMENT.fullmatch(segments[-1]):
         segments.pop()

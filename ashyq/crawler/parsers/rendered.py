@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
 
+from ashyq.base.home_page import under_prefix
 from ashyq.base.text import squash
 from ashyq.crawler.items import DownloadRecord, LinkRecord
 from ashyq.crawler.parsers.fields import node_text
@@ -76,8 +77,9 @@ def entity_prefix(slug: str) -> str:
 
 
 def _same_entity(url: str, slug: str) -> bool:
-    path = urlsplit(url).path.rstrip("/")
-    return path == entity_prefix(slug) or path.startswith(entity_prefix(slug) + "/")
+    """An address of the entity's own: under its folder of the platform's host (the rule that scopes any
+    body's site under a larger host, :func:`ashyq.base.home_page.under_prefix`)."""
+    return under_prefix(url, entity_prefix(slug))
 
 
 def menu_links(html: str, page_url: str, slug: str, lang: str, selector: str = MENU_SELECTOR) -> list[str]:

@@ -143,6 +143,7 @@ class SiteSpider(SitePhone, SessionLanguages):
         landed = (urlsplit(response.url).hostname or "").lower()
         if landed not in self.hosts and self._joins(landed):
             self.hosts |= host_variants(response.url)  # www.body.gov.kz → kk.body.gov.kz: where the site is
+        self._entry_landed(url, canonical_url(response.url))
         lang = self._lang(parsed, response)
         # a switch to the page's own language that leads back to it (``?lang=kk`` beside ``?lang=ru``) is
         # no sign of a splash page
@@ -156,6 +157,8 @@ class SiteSpider(SitePhone, SessionLanguages):
         for request_out in self._adopt_language_hosts(offered, url, depth=0):
             yield request_out
         for switch_lang, home in switches.items():
+            if self._outside_folder(home):
+                continue  # the larger host's own home page (an oblast's ``/ru/`` above a district's folder)
             if switch_lang in LANGS and switch_lang != lang and (self.lang in (None, switch_lang)):
                 self.homes.setdefault(switch_lang, home)
                 if home not in self.requested and not self._in_mobile_version(home):
@@ -191,6 +194,8 @@ class SiteSpider(SitePhone, SessionLanguages):
         url = canonical_url(original_url(request))
         final = canonical_url(rendered.final_url if rendered is not None else response.url)
         self._note_status(request, response.status)
+        if final != url and self._outside_folder(final) and not self._outside_folder(url):
+            return  # a page of the body's that leads to the larger host's own: a link target, not the body's page
         digest = rendered.sha256 if rendered is not None else self.archive_fields(response)["content_sha256"]
         first = self.digests.setdefault((lang, digest), url)
         if first != url:

@@ -8,6 +8,16 @@ another body's (a ministry's committee at ``nadzor.geology.gov.kz``, a territori
 ``akzhaiyk.ekoreg.gov.kz``), where the registrable domain is the parent's and sharing it proves nothing.
 A link to any other host is external: checked, never crawled. Sites on the unified gov.kz platform are
 the gov.kz spider's, not this one's.
+
+A body's site may also be a folder of a larger host: a district akimat's registered address
+``https://oblys.gov.kz/audan/`` under its oblast's portal, as every entity on www.gov.kz is
+``/memleket/entities/<slug>``. Its pages are the host's addresses under that folder (one rule for both,
+:func:`ashyq.base.home_page.under_prefix`; :func:`in_site_scope`); the host's other pages - the oblast's
+own budget, site map, search, feed, English page - are another body's: a link to one is checked like an
+external link (for the dead links), never crawled, so no check reads it as the body's content. Where
+another registered body's address is a deeper folder of the same host, its folder is its own, not this
+body's. An entry address that leads out of its folder (``/audan/`` answering with the oblast's ``/kk/``)
+shows the folder is no site of its own: the whole host is then the body's.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from urllib.parse import urlsplit
 from scrapy import Request
 from scrapy.http import Response
 
+from ashyq.base.home_page import site_prefix, under_prefix
 from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.middlewares.cookies import SPLIT_DOMAIN, is_public_suffix
 from ashyq.crawler.middlewares.traps import SECTION_LINK, canonical_url
@@ -92,6 +103,22 @@ def joins_site(host: str, own: Iterable[str], others: Iterable[str]) -> bool:
     return any(same_registrable_domain(host, mine) for mine in own) and not any(_under(r, root) for r in own_roots)
 
 
+def in_site_scope(url: str, own: Iterable[str], others: Iterable[str] = ()) -> bool:
+    """Whether an address on a host of the body's is the body's page, ``own`` being the body's registered
+    addresses and ``others`` the other bodies': under the deepest folder any of them names on that host,
+    when that folder is the body's (a host no own address names - a language host the switch added - is
+    the body's whole)."""
+    host = (urlsplit(url).hostname or "").lower()
+    mine = [site_prefix(u) for u in own if host in host_variants(u)]
+    if not mine:
+        return True
+    nearest_own = max((len(p) for p in mine if under_prefix(url, p)), default=-1)
+    if nearest_own < 0:
+        return False
+    theirs = (site_prefix(u) for u in others if host in host_variants(u))
+    return nearest_own >= max((len(p) for p in theirs if under_prefix(url, p)), default=-1)
+
+
 class SiteScope(SiteGraph):
     """The hosts of the body's site, and the requests that bring a new one into the crawl."""
 
@@ -104,6 +131,8 @@ class SiteScope(SiteGraph):
         self.frame_hosts: dict[str, str] = {}  # a host a frame of the site's page adds → where it was found
         # the hosts of the registry's other bodies' own sites: where this body's site ends
         self.other_hosts: set[str] = set().union(*(host_variants(u) for u in _off_platform(self.other_sites)))
+        # the registered addresses that draw the site's folder on a host it shares (in_site_scope)
+        self.scope_urls = list(self.site_urls)
 
     # the site spider's callbacks (ashyq.crawler.spiders.site)
     def parse_page(self, response: Response) -> AsyncIterator[Any]:
@@ -113,7 +142,21 @@ class SiteScope(SiteGraph):
         raise NotImplementedError
 
     def _is_internal(self, url: str) -> bool:
-        return (urlsplit(url).hostname or "").lower() in self.hosts
+        host = (urlsplit(url).hostname or "").lower()
+        return host in self.hosts and in_site_scope(url, self.scope_urls, _off_platform(self.other_sites))
+
+    def _outside_folder(self, url: str) -> bool:
+        """An address on a host of the body's, outside the body's folder of it: another body's page."""
+        return (urlsplit(url).hostname or "").lower() in self.hosts and not self._is_internal(url)
+
+    def _entry_landed(self, asked: str, final: str) -> None:
+        """An entry address that leads out of its own folder (``/audan/`` → the host's ``/kk/``): the
+        folder is no site of its own, the whole host is the body's."""
+        prefix = site_prefix(asked)
+        if prefix and not under_prefix(final, prefix) and (urlsplit(final).hostname or "").lower() in self.hosts:
+            root = f"{urlsplit(asked).scheme}://{urlsplit(asked).netloc}/"
+            self.scope_urls = [root if u == asked else u for u in self.scope_urls]
+            self.logger.info("entry %s leads to %s outside its folder: the whole host is the site", asked, final)
 
     def _joins(self, host: str) -> bool:
         """A host not yet crawled is the body's site too (:func:`joins_site`)."""
