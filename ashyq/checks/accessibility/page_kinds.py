@@ -78,7 +78,45 @@ def item_by_markup(parsed: Parsed) -> bool:
             return True
         if prop == "article:published_time":
             return True
-    return False
+    return single_entry(parsed)
+
+
+_ENTRY = "self::article or contains(concat(' ', normalize-space(@class), ' '), ' hentry ')"
+_PUBLISHED = (
+    ".//time | .//*[@itemprop='datePublished']"
+    " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
+)
+
+
+def _content(parsed: Parsed) -> Any | None:
+    for selector in ("main", "#content", ".content"):
+        found = parsed.select(selector)
+        if found:
+            return found[0]
+    return None
+
+
+def _headings_away(element: Any, parsed: Parsed) -> int:
+    """The headings of ``element`` that link to another page (a listing's entries link their titles)."""
+    own = parsed.page.final_url or parsed.page.url
+    return sum(
+        1
+        for h in element.xpath(".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]")
+        if any(parsed.absolute(a.get("href", "")).split("#")[0] != own for a in h.iter("a") if a.get("href"))
+    )
+
+
+def single_entry(parsed: Parsed) -> bool:
+    """HTML's own markup of one posted item: the content holds one ``article`` (or hAtom ``hentry``)
+    with its date of posting marked (``time``, ``datePublished``, hAtom's ``published``) and a title
+    that does not link away — the entry's own page, as a blog engine or a CMS draws a post."""
+    content = _content(parsed)
+    if content is None:
+        return False
+    entries = content.xpath(f".//*[{_ENTRY}][not(ancestor::*[{_ENTRY}])]")
+    if len(entries) != 1:
+        return False
+    return bool(entries[0].xpath(_PUBLISHED)) and not _headings_away(entries[0], parsed)
 
 
 def posting_dates(text: str, config: dict[str, Any]) -> int:
@@ -94,13 +132,26 @@ def posting_dates(text: str, config: dict[str, Any]) -> int:
     return found
 
 
+_PAGER = re.compile(r"\b(pagination|pager|page-numbers|posts-navigation|nav-links|paging)\b", re.I)
+
+
+def _paged(parsed: Parsed) -> bool:
+    """The page is one page of a paged listing: a link to the next or previous page (``rel``), or a
+    block the template names a pager."""
+    if parsed.root.xpath("//a[@rel='next' or @rel='prev'] | //link[@rel='next' or @rel='prev']"):
+        return True
+    return any(_PAGER.search(e.get("class") or "") for e in parsed.root.iter() if isinstance(e.tag, str))
+
+
 def lists_items(parsed: Parsed) -> bool:
     """The page's content lists items rather than being one: two headings or more that link away (a
-    category's blog layout, a news feed), even where the template marks the whole page an Article."""
+    category's blog layout, a news feed), even where the template marks the whole page an Article;
+    or one such heading on a page of a paged listing (the last page of a category may hold one entry)."""
     for selector in ("main", "article", "#content", ".content"):
         found = parsed.select(selector)
         if found:
-            return len(found[0].xpath(".//*[self::h2 or self::h3 or self::h4][.//a[@href]]")) >= 2
+            linked = len(found[0].xpath(".//*[self::h2 or self::h3 or self::h4][.//a[@href]]"))
+            return linked >= 2 or (linked == 1 and _headings_away(found[0], parsed) == 1 and _paged(parsed))
     return False
 
 
