@@ -353,6 +353,7 @@ class VocabularyIndicator(Schema):
     per_item: Words = {}  # kk/ru words naming one item of the kind it is stated for (a vacancy's post)
     none_said: Words = {}  # kk/ru words of a sentence saying there is none of it (if_any: nothing to post)
     archive: bool = False  # «с созданием архива»: a feed whose older items a reader must reach
+    listed_by_memos: bool = False  # the list of the items whose memos the section shows: memos of two name them
 
 
 class VocabularySection(Schema):

@@ -270,7 +270,13 @@ def _folded(unit: Unit) -> Unit:
         text=_fold_text(unit.text),
         main=_fold_text(unit.main),
         blocks=tuple(
-            replace(b, heading=_fold_text(b.heading), text=_fold_text(b.text), above=tuple(map(_fold_text, b.above)))
+            replace(
+                b,
+                heading=_fold_text(b.heading),
+                text=_fold_text(b.text),
+                above=tuple(map(_fold_text, b.above)),
+                pieces=tuple(map(_fold_text, b.pieces)),
+            )
             for b in unit.blocks
         ),
         anchors=tuple((_fold_text(label), href) for label, href in unit.anchors),

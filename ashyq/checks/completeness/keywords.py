@@ -75,6 +75,10 @@ incomplete information, a single item leaves the verdict uncertain (:mod:`ashyq.
 it («открытые заседания не проводились», «ашық отырыстар өткізілмеді») is the information that there is nothing
 to post, whatever ``expected_with`` expects.
 
+``listed_by_memos`` (Appendix 16's list of services): the list is shown where the section shows the memos of two
+items or more, each headed with the item's name or on the item's own page: the items named one by one are their
+list, whatever verb their names begin with («Предоставление …», «Постановка на учет …»).
+
 ``machine_readable`` (kinds of body, ``cgo``/``mio``): the table marks the indicator "*", «сведения,
 которые должны быть размещены в машиночитаемом виде» (Appendix 15's notes): a place that offers it
 only as pictures or scans does not show it (:mod:`ashyq.checks.completeness.machine_readable`).
@@ -148,6 +152,9 @@ class Indicator:
     per_item: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     # ``none_said``: kk/ru keywords of a sentence saying there is none of it (an ``if_any`` indicator: nothing to post)
     none_said: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    # ``listed_by_memos``: the list of the items the section's memos are of: memos of two items or more, each
+    # headed with its item's name, list them (Appendix 16, services: the services named one by one with a memo)
+    listed_by_memos: bool = False
 
 
 @dataclass(frozen=True)
@@ -271,6 +278,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         parts_min=_parts_min(spec, len(parts), where),
         parts_closed=bool(spec.get("parts_closed", False)),
         none_said=_by_lang(spec["none_said"], f"{where}/none_said") if spec.get("none_said") else {},
+        listed_by_memos=bool(spec.get("listed_by_memos", False)),
     )
 
 

@@ -21,10 +21,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+import lxml.html
+
 from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
-from ashyq.checks.completeness.page_blocks import Block, content_root
+from ashyq.checks.completeness.page_blocks import Block, bold_lead, content_root
 from ashyq.checks.completeness.places import Hit, detected, extent_of, matches, section_blocks, unit_blocks
 
 
@@ -203,7 +205,8 @@ def unlisted_memos(unit: Unit, memos: Sequence[Memo], lang: str) -> list[str]:
     missing: list[str] = []
     for holder in root.iter("ul", "ol"):
         items = [li for li in holder if isinstance(li.tag, str) and li.tag.lower() == "li"]
-        names = [read(squash(" ".join(li.itertext()))) for li in items if not any(a.get("href") for a in li.iter("a"))]
+        # an item's name: its bold lead where it heads the item's own memo (page_blocks.bold_lead), else its text
+        names = [read(_item_name(li)) for li in items if not _item_linked(li)]
         names = [n for n in names if 0 < len(n) <= ITEM_MAX_CHARS]
         if len(names) < 2 or len(names) != len(items):
             continue
@@ -211,6 +214,18 @@ def unlisted_memos(unit: Unit, memos: Sequence[Memo], lang: str) -> list[str]:
         if with_memo:
             missing += [n for n in names if n not in with_memo]
     return missing
+
+
+def _item_name(item: lxml.html.HtmlElement) -> str:
+    lead = bold_lead(item)
+    return squash(" ".join((lead if lead is not None else item).itertext()))
+
+
+def _item_linked(item: lxml.html.HtmlElement) -> bool:
+    """Whether a list item links to a page of its own: by its name where a bold name heads its memo (the memo's
+    own links, to egov, are no page of the item)."""
+    lead = bold_lead(item)
+    return any(a.get("href") for a in (lead if lead is not None else item).iter("a"))
 
 
 # a service's heading numbered in a series («1. Назначение жилищной помощи», «2) …»)

@@ -21,6 +21,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 import lxml.html
 from lxml import etree
@@ -30,10 +31,12 @@ from ashyq.base.text import KAZAKH_LETTERS, detect_lang, normalise, squash
 from ashyq.checks.completeness.panels import Panels, disclosure, tied_panels
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-LABEL_TAGS = {"dt": 5, "summary": 5, "legend": 5, "caption": 5}
+# a term of a definition list heads its definition, under any heading or disclosure summary around the list
+LABEL_TAGS = {"dt": 6, "summary": 5, "legend": 5, "caption": 5}
 BOLD_TAGS = ("b", "strong")
 PSEUDO_HOLDERS = ("p", "div", "td", "th", "li", "span")
 PSEUDO_MAX_CHARS = 150
+PSEUDO_LEVEL = 4  # a bold phrase read as a heading
 NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside")
 KAZAKH_WORDS = re.compile(r"(?<!\w)(?:және|туралы|бойынша|жөніндегі|арналған|мен|жылғы)(?!\w)")
 YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
@@ -76,6 +79,7 @@ class Block:
     hrefs: tuple[str, ...] = ()  # lower-case link targets inside the block
     raw_heading: str = ""  # as the page writes it (for a finding's citation)
     images: tuple[str, ...] = ()  # the pictures shown in the block (their ``src``), icons left out
+    pieces: tuple[str, ...] = ()  # its paragraphs, list items and lines (normalised) where it has several
 
     @property
     def all_text(self) -> str:
@@ -96,7 +100,7 @@ def _level(element: lxml.html.HtmlElement) -> int | None:
     if tag in LABEL_TAGS:
         return LABEL_TAGS[tag]
     if tag in PSEUDO_HOLDERS and _bold_only(element):
-        return 4
+        return PSEUDO_LEVEL
     return None
 
 
@@ -111,11 +115,30 @@ def _bold_only(element: lxml.html.HtmlElement) -> bool:
     return 0 < len(text) <= PSEUDO_MAX_CHARS and any(ch.isalpha() for ch in text)
 
 
+BLOCK_TAGS = ("dl", "ul", "ol", "table", "p", "div")
+
+
+def bold_lead(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The bold phrase that heads a list item (cell, div) over its own list, definitions or paragraphs
+    («<li><strong>Назначение жилищной помощи</strong><dl><dt>Форма</dt>…</dl></li>»): the item's name, a heading
+    of what follows in it, as a bold paragraph is (:func:`_bold_only`); None where the element has none."""
+    if not isinstance(element.tag, str) or element.tag.lower() not in PSEUDO_HOLDERS or (element.text or "").strip():
+        return None
+    children = [c for c in element if isinstance(c.tag, str) and c.tag.lower() != "br"]
+    if len(children) < 2 or children[0].tag.lower() not in BOLD_TAGS or (children[0].tail or "").strip():
+        return None
+    if any(c.tag.lower() not in BLOCK_TAGS or (c.tail or "").strip() for c in children[1:]):
+        return None
+    text = squash(" ".join(children[0].itertext()))
+    return children[0] if 0 < len(text) <= PSEUDO_MAX_CHARS and any(ch.isalpha() for ch in text) else None
+
+
 class _Builder:
     def __init__(self) -> None:
         # (heading, headings above, texts, link targets, pictures) per block
         self.blocks: list[tuple[str, tuple[str, ...], list[str], list[str], list[str]]] = [("", (), [], [], [])]
         self.stack: list[tuple[int, str]] = []  # (level, heading) of the open headings
+        self.ends: list[list[int]] = [[]]  # per block: where in its texts a paragraph, list item or line ended
 
     def heading(self, level: int, text: str) -> None:
         while self.stack and self.stack[-1][0] >= level:
@@ -123,10 +146,18 @@ class _Builder:
         above = tuple(h for _, h in self.stack)
         self.stack.append((level, text))
         self.blocks.append((text, above, [], [], []))
+        self.ends.append([])
 
     def text(self, value: str | None) -> None:
         if value and value.strip():
             self.blocks[-1][2].append(value)
+
+    def end_item(self) -> None:
+        """A paragraph, list item or line ends: the next one's text starts a piece of its own, where a lead-in
+        label is read («Документы: заявление» after «Форма: электронная» in a list, with no full stop between)."""
+        ends = self.ends[-1]
+        if self.blocks[-1][2] and (not ends or ends[-1] != len(self.blocks[-1][2])):
+            ends.append(len(self.blocks[-1][2]))
 
     def link(self, href: str) -> None:
         self.blocks[-1][3].append(href)
@@ -137,6 +168,7 @@ class _Builder:
             self.blocks[-1][4].append(src)
 
 
+ITEM_ENDS = ("p", "li", "dd", "br")  # where a piece of running text ends, punctuated or not
 ICON_MAX_PX = 64  # a picture this small (by its width or height attribute) is an icon, not material
 
 
@@ -152,7 +184,11 @@ def _is_icon(element: lxml.html.HtmlElement, src: str) -> bool:
 
 
 def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> None:
+    lead = bold_lead(element)
     for child in element:
+        if lead is not None and child is lead:
+            builder.heading(PSEUDO_LEVEL, squash(" ".join(lead.itertext())))
+            continue
         if not isinstance(child.tag, str):
             builder.text(child.tail)
             continue
@@ -176,8 +212,8 @@ def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> 
                     builder.text(str(child.get("alt")))
             builder.text(child.text)
             _walk(child, builder, panels)
-            if child.tag.lower() in ("p", "div", "li", "tr", "td", "th", "br", "dd", "table", "ul", "ol"):
-                builder.text(" ")
+            if child.tag.lower() in ITEM_ENDS:
+                builder.end_item()
         builder.text(child.tail)
 
 
@@ -217,8 +253,10 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
     builder.text(root.text)
     _walk(root, builder, tied_panels(root))
     out = []
-    for heading, above, texts, hrefs, images in builder.blocks:
+    for (heading, above, texts, hrefs, images), ends in zip(builder.blocks, builder.ends, strict=True):
         text = squash(" ".join(texts))
+        cuts = [0, *ends, len(texts)]
+        pieces = [normalise(" ".join(texts[a:b])) for a, b in pairwise(cuts) if a < b]
         if not heading and not text:
             continue
         dated, stamps = time_marks(text)
@@ -236,6 +274,7 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
                 hrefs=tuple(h.lower() for h in hrefs),
                 raw_heading=heading,
                 images=tuple(images),
+                pieces=tuple(p for p in pieces if p) if len(pieces) > 1 else (),
             )
         )
     return tuple(out)

@@ -155,6 +155,7 @@ def hits_in(
     text names it only by a keyword of several words (:func:`phrase`)."""
     keywords = indicator.keywords[lang]
     every = unit_blocks(unit)
+    empty_phrases = vocabulary.empty_phrases.get(lang, ())
     if indicator.detect:
         for block in blocks:
             text = f"{block.all_text} {' '.join(block.above)}"
@@ -203,12 +204,13 @@ def hits_in(
         for block in blocks:
             if matches(indicator.not_under.get(lang, ()), block.heading) and not matches(keywords, block.heading):
                 continue  # a label under a heading about something else (the audit's «Результаты проверки:»)
-            for label in lead_ins(block.text, vocabulary.empty_phrases.get(lang, ())):
-                if matches(keywords, label):
-                    under = (block.raw_heading or unit.title)[:80]
-                    how = f"the label «{written_label(unit, label, lang)[:80]}:» under «{under}»"
-                    yield Hit(unit, block, how, extent_of(every, block), 1, label)
-                    break
+            # a label opens a sentence, or a paragraph, list item or line («Документы: …» in a list)
+            labels = (x for piece in block.pieces or (block.text,) for x in lead_ins(piece, empty_phrases))
+            lead = next((x for x in labels if matches(keywords, x)), None)
+            if lead is not None:
+                under = (block.raw_heading or unit.title)[:80]
+                how = f"the label «{written_label(unit, lead, lang)[:80]}:» under «{under}»"
+                yield Hit(unit, block, how, extent_of(every, block), 1, lead)
         if not headings_only:
             yield from _text_hits(indicator, unit, lang, vocabulary, blocks, phrases)
     if _url_hit(indicator, unit) and not _read_where_linked(indicator, unit, pages):

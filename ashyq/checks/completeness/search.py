@@ -277,13 +277,28 @@ def find_indicators(
     )
     for indicator in section.indicators_for(artifacts.kind):
         place = best_place(search, indicator, verdict)
-        if not _shown(search, indicator, place, verdict):
+        if not _shown(search, indicator, place, verdict) and not _listed_by_memos(search, indicator, verdict):
             _not_found(search, indicator, place, verdict)
     verdict.placeholders = {key: said for key, said in verdict.placeholders.items() if key not in verdict.present}
     verdict.incomplete_memos = incomplete_memos(search.memos.memos)
     verdict.memoless = search.memos.without
     verdict.memos = search.memos.memos
     return verdict
+
+
+def _listed_by_memos(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
+    """A list of items (``listed_by_memos``) not named by its words, shown by the memos of two items or more:
+    each memo headed with its item's name (or the item's own page) names the items one by one."""
+    memos = search.memos.memos
+    if not indicator.listed_by_memos or len(memos) < 2:
+        return False
+    first = memos[0]
+    heading = next((b.raw_heading for b in first.blocks if b.raw_heading), "") if not first.whole_page else ""
+    named = f"the memos of {len(memos)} items, the first «{(heading or first.unit.title)[:80]}»"
+    hit = Hit(first.unit, first.blocks[0] if first.blocks else None, named, first.blocks, 2)
+    verdict.hits[indicator.id] = hit
+    verdict.present[indicator.id] = first.unit
+    return True
 
 
 def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
