@@ -48,27 +48,37 @@ def _level(tag: str) -> int:
     return int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
 
 
+_HEADER_BOX = re.compile(r"header|title|heading", re.I)
+
+
 def _under(heading: Any) -> list[Any]:
     """The elements after a heading up to the next heading of its level or higher (its section). A
-    heading that closes its own box (a CMS's ``<div class="page-header"><h2>…</h2></div>``) heads what
-    follows the box: the section is read after the outermost box the heading ends."""
+    heading that closes its own box (a CMS's ``<div class="page-header"><h2>…</h2></div>``), or sits in
+    an entry's header box beside its date line (``<header class="entry-header"><h1>…</h1><div
+    class="entry-meta">…</div></header>``), heads what follows the box too: the section reads on after
+    each box the heading opens, up to the page's content block."""
     level = _level(heading.tag)
-    start = heading
-    while (
-        not any(isinstance(s.tag, str) for s in start.itersiblings())
-        and (box := start.getparent()) is not None
-        and box.tag not in ("body", "main", "article", "html")
-        and not squash(" ".join(main_text(e) for e in start.itersiblings(preceding=True) if isinstance(e.tag, str)))
-    ):
+    start, out = heading, []
+    while True:
+        for sibling in start.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            if 0 < _level(sibling.tag) <= level:
+                return out
+            out.append(sibling)
+        box = start.getparent()
+        if (
+            box is None
+            or box.tag in ("body", "main", "article", "html")
+            or squash(" ".join(main_text(e) for e in start.itersiblings(preceding=True) if isinstance(e.tag, str)))
+            or (any(isinstance(s.tag, str) for s in start.itersiblings()) and not _header_box(box))
+        ):
+            return out
         start = box
-    out = []
-    for sibling in start.itersiblings():
-        if not isinstance(sibling.tag, str):
-            continue
-        if 0 < _level(sibling.tag) <= level:
-            break
-        out.append(sibling)
-    return out
+
+
+def _header_box(box: Any) -> bool:
+    return box.tag == "header" or bool(_HEADER_BOX.search(box.get("class") or ""))
 
 
 def answered_questions(text: str) -> int:

@@ -20,7 +20,8 @@ from ashyq.base.evidence import Deficiency
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
-from ashyq.checks.accessibility.communication import faq_block, hidden_counter, visible_counter
+from ashyq.checks.accessibility.communication import answered_questions, faq_block, hidden_counter, visible_counter
+from ashyq.checks.accessibility.page_kinds import content_text
 from ashyq.checks.accessibility.points import by_language, judge
 from ashyq.checks.accessibility.wcag import interpretation, pages_listed
 from ashyq.checks.accessibility.website import (
@@ -226,7 +227,7 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
 
 
 # ------------------------------------------------------------------------------------------- 4.4
-@register("a14.faq", "6", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.faq", "7", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.4: FAQ section built from the questions received, with answers (a heading that
     names it over answered questions, as a page or a block of one: :func:`communication.faq_block`)."""
@@ -244,7 +245,8 @@ def _faq_on(item: str, config: dict[str, Any], pages: list[Parsed]) -> Result:
     vocabulary, pending = labels(config, "faq"), labels(config, "pending")
     blocks = [(p, b) for p in pages if (b := faq_block(p, vocabulary, pending)) is not None]
     if not blocks:
-        return _section_on(item, config, pages, "faq", lambda p: None, "FAQ section")
+        result = _section_on(item, config, pages, "faq", lambda p: None, "FAQ section")
+        return _faq_named_page(result, pages, vocabulary) if result.status == "fail" else result
     p, block = max(blocks, key=lambda found: found[1].questions)
     result = _found(item, p, block.selector, block.quote, {"questions": block.questions})
     if block.questions == 0:
@@ -260,6 +262,37 @@ def _faq_on(item: str, config: dict[str, Any], pages: list[Parsed]) -> Result:
             quote=block.quote,
             detail="one answered question under the FAQ heading: is it a section built from the questions received?",
         )
+    return result
+
+
+def _faq_named_page(result: Result, pages: list[Parsed], vocabulary: list[str]) -> Result:
+    """No FAQ block was recognised, but a page is named an FAQ (its title or first heading, or a link
+    to it): the verdict rests on not recognising its layout. Its content holding two answered questions
+    or more makes an FAQ the likelier reading (pass); otherwise it stays a fail. Either way uncertain,
+    naming the page."""
+    linked = {_address(p.absolute(a.get("href", ""))) for p, a in _links_labelled(pages, vocabulary)}
+    named = [
+        p
+        for p in pages
+        if _address(p.page.url) in linked
+        or matches_label(p.page.title or "", vocabulary)
+        or any(matches_label(squash(h.text_content()), vocabulary) for h in p.root.iter("h1"))
+    ]
+    if not named:
+        return result
+    counted = [(answered_questions(content_text(p)), p) for p in named]
+    questions, page = max(counted, key=lambda found: found[0])
+    quote = content_text(page)[:200]
+    if questions >= 2:
+        result = _found(result.item, page, "main", quote, {"questions": questions})
+    result.uncertain(
+        "other_reading",
+        look_at=page.page.evidence("main", quote),
+        quote=quote,
+        detail=f"no FAQ heading over answered questions was recognised, but {page.page.url} is named an FAQ "
+        f"(its title, heading or a link to it) and its text holds {questions} question(s) with text after them: "
+        "are the questions received published there with their answers?",
+    )
     return result
 
 
