@@ -112,6 +112,28 @@ def _text_dates(text: str) -> tuple[date, ...]:
     return tuple(d.day for d in find_dates(text))
 
 
+# where a ``<time>`` is the site's own (its header's clock, a sidebar's calendar), not an item's
+_NOT_ITEMS = frozenset({"nav", "aside"})
+
+
+def _item_dates(root: Any) -> tuple[date, ...]:
+    """The days the page's ``<time>`` elements mark inside its content (``main`` or an ``article``): a listing's
+    posts carry their dates in their own headers («<article><header><h2>…</h2><time>12.11.2026</time>»), which
+    the content's text leaves out with the page's header (HTML: a ``header`` within an article is the article's,
+    not the page's banner). Read before the tree loses its headers."""
+    out: list[date] = []
+    for element in root.iter("time"):
+        ancestors = {a.tag for a in element.iterancestors() if isinstance(a.tag, str)}
+        if not ancestors & {"main", "article"} or ancestors & _NOT_ITEMS:
+            continue
+        stamp = parse_timestamp(element.get("datetime"))
+        if stamp is not None:
+            out.append(stamp.date())
+        else:
+            out += [d.day for d in find_dates(" ".join(element.itertext()))]
+    return tuple(out)
+
+
 def page_key(url: str, lang: str) -> str:
     """A language-neutral key: the URL without its language part (``/ru/x`` ≡ ``/kk/x``, ``?lang=``)."""
     parts = urlsplit(url)
@@ -154,6 +176,7 @@ def _html_unit(
     blocks: tuple[Block, ...] = ()
     paragraphs: tuple[tuple[str, bool], ...] = ()
     pieces: tuple[tuple[str, bool], ...] | None = None
+    stamps: tuple[date, ...] = ()
     if root is None:
         parts = HtmlParts("", "", "", ())
         written = _harvested_anchors(origin)
@@ -161,6 +184,7 @@ def _html_unit(
         written = _harvested_anchors(origin) if harvested else _anchors_of(root, url)
         pieces = pieces_of(root)
         paragraphs = _paragraphs_of(root)
+        stamps = _item_dates(root)
         parts = parts_of(root)
         blocks = blocks_of(content_of(root))
     language = lang or detect_lang(parts.main_text)
@@ -177,7 +201,7 @@ def _html_unit(
             url.lower(),
             " ".join(parts.hrefs).lower(),
             page_key(url, language),
-            _text_dates(parts.main_text),
+            tuple(sorted({*_text_dates(parts.main_text), *stamps})),
             html,
             origin,
             blocks=blocks,
