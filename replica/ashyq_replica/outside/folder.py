@@ -41,6 +41,7 @@ SITE_IDS = (
     "qurylys",
     "taldykol",
     "qarasu",
+    "tulpar",
 )
 
 TYPES = {
