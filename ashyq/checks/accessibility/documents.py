@@ -30,7 +30,7 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     )
 
 
-@register("a14.long_documents", "4", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "5", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
@@ -82,7 +82,7 @@ BLOCKS = frozenset(("p", "div", "table", "ul", "ol", "section", "article", "h1",
 
 def _is_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
     chapters = pattern(config, "chapter_marker")
-    if len(chapters.findall(text)) >= 3 or act_text(text, config):
+    if len(chapters.findall(text)) >= 3 or act_text(text, config) or _named_act_in_points(parsed, config):
         return True
     own_links = len(parsed.select("main a[href], article a[href]"))
     return (
@@ -91,6 +91,30 @@ def _is_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
         and own_links < 10
         and act_entries(parsed, config) < 2
     )
+
+
+_POINT = re.compile(r"\s*(\d{1,3})\s*[.)]\s+\S")
+
+
+def _named_act_in_points(parsed: Parsed, config: dict[str, Any]) -> bool:
+    """An act's text set out as a CMS draws it, without its resolving formula: one block naming the act by
+    its kind and number («Аудандық мәслихаттың … № 41/2 шешімі», «Решение … маслихата … № 41/2») and,
+    after it, three numbered parts or more in order («1. …», «2. …», «3. …»: headings or paragraphs
+    opening with their number). A list of acts names several; a news item names an act but is not set
+    out in its points."""
+    content = next((found[0] for s in ("main", "article", "#content", ".content") if (found := parsed.select(s))), None)
+    if content is None or act_entries(parsed, config) != 1:
+        return False
+    entry, named, expected = pattern(config, "act_entry"), False, 1
+    for block in content.iter("h2", "h3", "h4", "h5", "p", "li", "dt"):
+        text = squash(block.text_content())
+        if not named:
+            named = len(text) < 800 and bool(entry.search(text[:300]))
+            continue
+        point = _POINT.match(text)
+        if point and int(point.group(1)) == expected:
+            expected += 1
+    return expected > 3
 
 
 def act_entries(parsed: Parsed, config: dict[str, Any]) -> int:
