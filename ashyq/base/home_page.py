@@ -27,6 +27,7 @@ document: ``/audan/kk/`` → ``/audan``, ``/ru/`` and ``/index.php`` → none (t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlsplit
 
 # the path segments that name a language (``/kz/``, ``/rus/``)
@@ -54,6 +55,20 @@ def under_prefix(url: str, prefix: str) -> bool:
     prefix = prefix.rstrip("/")
     path = urlsplit(url).path.rstrip("/")
     return not prefix or path.casefold() == prefix.casefold() or path.casefold().startswith(prefix.casefold() + "/")
+
+
+def _bare_host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+def outside_site(url: str, site_urls: Iterable[str]) -> str | None:
+    """The registered address whose folder of a shared host ``url`` lies outside: a page of the same
+    host that is another body's (the oblast's ``/kk/sitemap`` beside the district's ``/audan/``); None
+    when ``url`` is the body's, on another host, or the body's site is a whole host."""
+    own = [u for u in site_urls if _bare_host(u) == _bare_host(url)]
+    if not own or any(under_prefix(url, site_prefix(u)) for u in own):
+        return None
+    return own[0]
 
 
 def is_home_url(url: str, prefix: str = "") -> bool:

@@ -17,6 +17,7 @@ from w3lib.url import canonicalize_url
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
+from ashyq.base.home_page import outside_site
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
@@ -180,11 +181,24 @@ def _feeds(p: Parsed) -> list[tuple[str, str]]:
     return out
 
 
-@register("a14.rss", "3", ["A14-4.3"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.rss", "4", ["A14-4.3"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 @on_site_pages
 def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 4.3: RSS feeds of announcements and news, and of public-procurement tenders."""
-    feeds = {url: (p, label) for p in pages for url, label in _feeds(p)}
+    found = {url: (p, label) for p in pages for url, label in _feeds(p)}
+    # a feed of the larger host a body's folder sits under (an oblast's beside its district's pages) is
+    # another body's, not the body's own (ashyq.base.home_page.outside_site)
+    feeds = {url: found[url] for url in found if outside_site(url, artifacts.site_urls) is None}
+    if not feeds and found:
+        others = sample(found)
+        elsewhere = Said(
+            f"no RSS feed of the body's site: the only feeds linked are another site's on the same host ({others})",
+            "deficiency.a14.rss_outside_site",
+            feeds=others,
+        )
+        result = _missing(item, "no_rss", elsewhere, pages)
+        result.measured["feeds_outside_site"] = len(found)
+        return [result]
     if not feeds:
         nothing = Said("no RSS feed is announced or linked on any harvested page", "deficiency.a14.no_rss")
         return [_missing(item, "no_rss", nothing, pages)]

@@ -16,6 +16,7 @@ import lxml.html
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.home_page import outside_site
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
@@ -129,13 +130,35 @@ def home_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     return None
 
 
-def sitemap_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
-    vocabulary = labels(config, "sitemap")
-    for anchor in parsed.anchors():
-        href = anchor.get("href", "").lower()
-        if matches_label(anchor.text_content(), vocabulary) or "sitemap" in href or "karta-sajta" in href:
+def sitemap_link(parsed: Parsed, config: dict[str, Any], site_urls: tuple[str, ...] = ()) -> Any | None:
+    """The page's link to the site map: one of the body's site (``site_urls``: a link to the map of the
+    larger host a body's folder sits under - an oblast's beside its district's pages - is another body's
+    map, :func:`ashyq.base.home_page.outside_site`)."""
+    for anchor in _sitemap_anchors(parsed, config):
+        if not site_urls or outside_site(parsed.absolute(anchor.get("href", "")), site_urls) is None:
             return anchor
     return None
+
+
+def _sitemap_anchors(parsed: Parsed, config: dict[str, Any]) -> list[Any]:
+    vocabulary = labels(config, "sitemap")
+    return [
+        anchor
+        for anchor in parsed.anchors()
+        if matches_label(anchor.text_content(), vocabulary)
+        or "sitemap" in (href := anchor.get("href", "").lower())
+        or "karta-sajta" in href
+    ]
+
+
+def _sitemap_missing(
+    pages: list[Parsed], config: dict[str, Any], site_urls: tuple[str, ...]
+) -> tuple[list[Parsed], str | None]:
+    """The pages with no link to the body's site map, and the site map outside the body's site that
+    the first of them links to instead (None: none does)."""
+    missing = [p for p in pages if sitemap_link(p, config, site_urls) is None]
+    elsewhere = (p.absolute(a.get("href", "")) for p in missing for a in _sitemap_anchors(p, config))
+    return missing, next(elsewhere, None)
 
 
 def search_form(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | None:
@@ -249,7 +272,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "5",
+    "6",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
@@ -335,15 +358,28 @@ def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
     measured: dict[str, Any] = {"pages": len(pages)}
     scripted: list[Parsed] = []
     for key, name, find in ELEMENTS:
+        elsewhere = None
         if key == "menu":
             missing, scripted = _menu_missing(artifacts, config, pages, measured)
+        elif key == "sitemap_link":
+            missing, elsewhere = _sitemap_missing(pages, config, artifacts.site_urls)
         else:
             missing = [p for p in pages if find(p, config) is None]
         measured[f"{key}_missing_pages"] = len(missing)
         if missing:
+            said = _element_missing(key, name, len(missing), len(pages), sample(p.page.url for p in missing))
+            if elsewhere is not None:
+                measured["sitemap_outside_site"] = elsewhere
+                said = Said(
+                    f"{said}; the only site map they link to is another site's on the same host ({elsewhere}), "
+                    "not the body's",
+                    "deficiency.a14.sitemap_outside_site",
+                    missing=said.wording,
+                    url=elsewhere,
+                )
             deficiencies.append(
                 Deficiency(
-                    _element_missing(key, name, len(missing), len(pages), sample(p.page.url for p in missing)),
+                    said,
                     kind=f"missing_{key}",
                     url=missing[0].page.url,
                     evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in missing[:3]],
