@@ -71,6 +71,13 @@ def outside_site(url: str, site_urls: Iterable[str]) -> str | None:
     return own[0]
 
 
+def folder_of(url: str, site_urls: Iterable[str]) -> str:
+    """The folder (:func:`site_prefix`) of the registered address whose site ``url`` is on: what
+    :func:`is_home_url` needs to tell a folder site's home page (``""``: a whole host's site)."""
+    folders = [site_prefix(u) for u in site_urls if _bare_host(u) == _bare_host(url)]
+    return max((f for f in folders if under_prefix(url, f)), key=len, default="")
+
+
 def is_home_url(url: str, prefix: str = "") -> bool:
     """The site's home page or one language's (see the module's description); with ``prefix``, the
     folder a site under a larger host is (:func:`site_prefix`), that folder's root."""

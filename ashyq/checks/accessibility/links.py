@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
+from ashyq.base.home_page import folder_of
 from ashyq.base.text import matches_label
 from ashyq.base.wording import Said
 from ashyq.checks.accessibility.materials import pages_deficiency, row_result
@@ -70,7 +71,7 @@ def _external_behaviour(same_tab: str, silent: str) -> Said:
     return Said(english, "deficiency.a14.external_links.untold", untold=silent)
 
 
-@register("a14.links", "4", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.links", "5", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.9: links: no dead links; the language switch opens the same page; external links open in a
@@ -108,7 +109,14 @@ def _links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: l
                 pages=list(dict.fromkeys(p.page.url for p, _ in found)),
             )
         )
-    lost = [p for p in pages if not is_home(p.page) and (t := _switch_target(p)) is not None and is_home_url(t)]
+    # a site that is a folder of a larger host (/audan/ under an oblast's portal): its home is the folder's root
+    lost = [
+        p
+        for p in pages
+        if not is_home(p.page)
+        and (t := _switch_target(p)) is not None
+        and is_home_url(t, folder_of(t, artifacts.site_urls))
+    ]
     if lost:
         deficiencies.append(
             pages_deficiency(
