@@ -58,7 +58,8 @@ def _under(heading: Any) -> list[Any]:
     class="entry-meta">…</div></header>``), heads what follows the box too: the section reads on after
     each box the heading opens, up to the page's content block."""
     level = _level(heading.tag)
-    start, out = heading, []
+    start: Any = heading
+    out: list[Any] = []
     while True:
         for sibling in start.itersiblings():
             if not isinstance(sibling.tag, str):

@@ -91,7 +91,7 @@ def _search_lacks(kind: str) -> Said:
 
 @register(
     "a14.search",
-    "4",
+    "5",
     ["A14-2.5"],
     needs=[("pages", "measurements:search")],
     also_applies_to=("subordinate",),
@@ -142,7 +142,16 @@ def site_search(artifacts: BodyArtifacts, item: str) -> list[Result]:
         if not holds[kind]
     ]
     measured = {"properties_met": sum(holds.values()), **{k: v for k, v in holds.items()}}
-    return [row_result(item, deficiencies, measured, [m.evidence("form", str(data.get("results_url")))], artifacts)]
+    result = row_result(item, deficiencies, measured, [m.evidence("form", str(data.get("results_url")))], artifacts)
+    if not advanced:  # an absence read off the controls recognised: one drawn by a script or an icon is not seen
+        result.uncertain(
+            "other_reading",
+            look_at=m.evidence("form", str(data.get("results_url"))),
+            detail=f"no control naming an advanced search and no search form with choices beyond the query was "
+            f"recognised on the results page {data.get('results_url') or m.url} or the harvested pages: look there "
+            "for an advanced search opened by an icon, a tab or a script",
+        )
+    return [result]
 
 
 SEARCH_NAME = re.compile(r"search|^q$|^s$|query|keyword|^text$|izde|poisk", re.I)
@@ -383,7 +392,7 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "5", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "6", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
@@ -441,9 +450,19 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
         "downloads": sum(len(_download_labels(p, config)) for p in pages),
         "downloads_unlabelled": len(unlabelled),
     }
-    return [
-        row_result(item, deficiencies, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts)
-    ]
+    result = row_result(
+        item, deficiencies, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts
+    )
+    sized = [(p, u) for p, u in unlabelled if any(size.search(s) for v, s in _download_labels(p, config) if v == u)]
+    if unlabelled and len(sized) == len(unlabelled):  # each shows its size: only its format was not read
+        page, url = sized[0]
+        result.uncertain(
+            "other_reading",
+            look_at=page.page.evidence(f"a[href='{url}']", url),
+            detail=f"{len(sized)} download(s) show their size but no format was read next to them or in their "
+            f"markup ({url} on {page.page.url}): look whether the format is shown as the file's icon",
+        )
+    return [result]
 
 
 SIGN_IN_PAGE_CHARS = 600  # a page's content this short that offers only a sign-in holds nothing else
@@ -465,7 +484,7 @@ def sign_in_only(parsed: Parsed, login: re.Pattern[str]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "8", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "9", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
     the time as well as the date: a date alone leaves it unmet). The materials are recognised by their
@@ -524,7 +543,17 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     result = row_result(
         item, deficiencies, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts
     )
-    if timed and len(timed) * 2 < len(dated):
+    two_dates = [p for p in dated if SECOND_DATE.search(texts[p.page.url])]
+    if not modified and two_dates:  # a second date by the first, under a label the vocabulary lacks
+        page = two_dates[0]
+        result.uncertain(
+            "other_reading",
+            look_at=page.page.evidence(None, texts[page.page.url][:160]),
+            quote=texts[page.page.url][:300],
+            detail=f"no label of a date of change was recognised, but {page.page.url} shows a second date near its "
+            "date of posting: look whether it tells when the page was last changed",
+        )
+    elif timed and len(timed) * 2 < len(dated):
         page = untimed[0]
         result.uncertain(
             "other_reading",
@@ -534,6 +563,12 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             "counted as met, an assessor may count the pages dated without a time",
         )
     return [result]
+
+
+# a date, and another within a few words of it: a posting line that gives a second date («… 10.02.2026 · … 02.11.2026»)
+SECOND_DATE = re.compile(
+    r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b(?:[^\d.]|\d{1,2}:\d{2}){1,40}?\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"
+)
 
 
 def _posting_timed(text: str, date: re.Pattern[str], clock: re.Pattern[str], words: list[str]) -> bool:
