@@ -73,6 +73,7 @@ from ashyq.checks.completeness.languages import (
     foreign_pages,
     shadowed_deficiency,
 )
+from ashyq.checks.completeness.notices import placeholder_only
 from ashyq.checks.completeness.places import in_section
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.running_text import template_for
@@ -264,6 +265,8 @@ def _other_language(
         seen: Elsewhere | None = elsewhere(indicator, hit, lang, by_lang[lang], artifacts, by_lang[other])
         if seen is None:
             continue
+        if seen.counterpart.unit is not None and placeholder_only(seen.counterpart.unit, lang, vocabulary):
+            continue  # this language's counterpart says only that the information is to come: not shown (measured)
         if seen.foreign is not None:  # its twin place here is written in the other language: measured
             verdict.absent.remove(indicator)
             verdict.foreign[indicator.id] = seen.foreign

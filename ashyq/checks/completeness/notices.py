@@ -22,7 +22,9 @@ placeholder under another section's heading on the same page (the home page's «
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Literal
 
 from ashyq.base.text import fold_kazakh, normalise, squash
@@ -79,6 +81,34 @@ def _said(unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> str | 
         return None
     read = fold_kazakh if lang == "kk" else normalise
     return squash(next((p for p, _ in paragraphs(unit) if found.group(0) in read(p)), found.group(0)))
+
+
+# a dated label at a block's head: the page's stamps («Жарияланған күні: 14.03.2025 · Өзгертілген күні: 14.03.2025»)
+_DATED_LABEL = re.compile(
+    r"^[^\d:.;]{3,40}:\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*(?:г\.|ж\.))?(?:,?\s*\d{1,2}:\d{2})?\s*[·|]?\s*"
+)
+
+
+def _unstamped(text: str) -> str:
+    """A block's text without the page's stamps at its head."""
+    before = None
+    while before != text:
+        before, text = text, _DATED_LABEL.sub("", text.strip(), count=1)
+    return text
+
+
+def placeholder_only(unit: Unit, lang: str, vocabulary: Vocabulary) -> str | None:
+    """The placeholder a page holds instead of its content («Ақпарат дайындалуда», «Информация готовится»): every
+    block with text or links opens with one that announces information to come, as the page writes the first;
+    None for a page with anything else, or one saying there is none of it now («Гранты не привлекались»). The
+    content is what the page's headings head (a breadcrumb above the title is the way to the page, not its content),
+    or the whole page where nothing is headed."""
+    blocks = [b for b in unit_blocks(unit) if b.text.strip() or b.hrefs]
+    blocks = [b for b in blocks if b.heading] or blocks
+    said = [_said(unit, replace(b, text=_unstamped(b.text)), lang, vocabulary) for b in blocks]
+    if not said or any(s is None or notice_kind(s, lang, vocabulary) == "none" for s in said):
+        return None
+    return said[0]
 
 
 def placeholder_pages(

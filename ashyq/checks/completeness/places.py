@@ -187,7 +187,11 @@ def hits_in(
             if block.heading and matches(keywords, block.heading):
                 how = f"the heading «{block.raw_heading[:80]}»"
                 yield Hit(unit, block, how, extent_of(every, block), 0, block.heading)
+        # read in the section's material (``section``): the links its blocks offer, not the site's menu on its pages
+        offered = _offered(unit, blocks) if indicator.match == "section" else None
         for n, (label, href) in enumerate(unit.anchors):
+            if offered is not None and href.split("#", 1)[0].lower() not in offered:
+                continue
             if matches(keywords, label) and href.startswith(("http", "/")):
                 shown = unit.shown_label(n)[:80]  # cited as the page writes it; matched folded
                 target = (pages or {}).get(href.split("#", 1)[0].rstrip("/"))
@@ -215,6 +219,12 @@ def hits_in(
             yield from _text_hits(indicator, unit, lang, vocabulary, blocks, phrases)
     if _url_hit(indicator, unit) and not _read_where_linked(indicator, unit, pages):
         yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+def _offered(unit: Unit, blocks: list[Block]) -> frozenset[str]:
+    """The targets of the links the blocks offer, as written and resolved against the page (without fragments)."""
+    written = {h.split("#", 1)[0] for b in blocks for h in b.hrefs}
+    return frozenset(x.lower() for h in written for x in (h, urljoin(unit.url, h)))
 
 
 def _text_hits(
