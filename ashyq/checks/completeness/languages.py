@@ -19,12 +19,12 @@ An indicator recognised on the other language's pages and not on this one's is t
 language's own pages, and the verdict says the other language shows it (uncertain, the question naming
 the other language's page and what to look for): the recognition may have missed this language's
 wording. Where this language's counterpart of that page was read, is of comparable length and is built
-alike (as many headed blocks: the other's block has its twin), the text is taken to be the same in both
-languages (the note's expectation of authentic texts) and the indicator counted as shown, uncertain; where
-the counterpart is much shorter, or holds none of the figures of the sentence that names it there (hours, counts,
-phones: :mod:`.figures`), it is not shown (measured); where it is built otherwise or none was read it
-is not shown, uncertain. An indicator found by a pattern (a phone, an address, an e-mail) is not looked for
-in the other language: its pattern reads both.
+alike (as many headed blocks: the other's block has its twin, with as many paragraphs), the text is taken
+to be the same in both languages (the note's expectation of authentic texts) and the indicator counted as
+shown, uncertain; where the counterpart is much shorter, or holds none of the figures of the sentence that
+names it there (hours, counts, phones: :mod:`.figures`), it is not shown (measured); where it is built
+otherwise or none was read it is not shown, uncertain. An indicator found by a pattern (a phone, an address,
+an e-mail) is not looked for in the other language: its pattern reads both.
 
 What the counterpart holds in the other's place is measured, not assumed: where the other language's place is a
 block under a heading and the counterpart is built alike, its twin is the block at the same place among the
@@ -57,7 +57,7 @@ from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
 from ashyq.checks.completeness.figures import not_carried
 from ashyq.checks.completeness.keywords import Indicator, Section
-from ashyq.checks.completeness.page_blocks import block_lang
+from ashyq.checks.completeness.page_blocks import Block, block_lang
 from ashyq.checks.completeness.places import (
     Hit,
     extent_of,
@@ -219,6 +219,7 @@ class Elsewhere:
     headings: tuple[int, int] = (0, 0)  # the headed blocks of the other language's page and of the counterpart
     # the twin place on the counterpart, measured to be written in the other language: shown there only
     foreign: Hit | None = None
+    pieces: tuple[int, int] = (0, 0)  # the paragraphs of the other's block and of its twin, where the twin has fewer
 
     def doubt(self, lang: str) -> Doubt | None:
         """What is open about the reading (None: the twin place was measured to be in the other language)."""
@@ -232,7 +233,13 @@ class Elsewhere:
                 f"length: counted as shown on it; look there for «{name}»"
             )
             return Doubt(self.indicator.id, "other_reading", self.counterpart.unit, name, detail)
-        if self.counterpart.unit is not None:
+        if self.counterpart.unit is not None and self.pieces[0] > self.pieces[1]:
+            theirs, mine = self.pieces
+            why = (
+                f"its {lang} counterpart {self.counterpart.url} was read but its block at that place is shorter "
+                f"({mine} paragraphs against {theirs})"
+            )
+        elif self.counterpart.unit is not None:
             theirs, mine = self.headings
             why = (
                 f"its {lang} counterpart {self.counterpart.url} was read but is built otherwise ({mine} headed "
@@ -320,7 +327,15 @@ def elsewhere(
     written = language_of(place) if place is not None else None
     if place is not None and written is not None and written not in (lang, indicator.official_language):
         return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, place)
+    pieces = (_pieces(hit.block), _pieces(place.block)) if place is not None and hit.block is not None else (0, 0)
+    if pieces[1] < pieces[0]:  # the twin block lacks a paragraph the other's has: what that one says
+        return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, pieces=pieces)
     return Elsewhere(indicator, hit.cite(), unit, twin, aligned, headings)
+
+
+def _pieces(block: Block | None) -> int:
+    """A block's paragraphs, list items and lines (page_blocks.Block.pieces)."""
+    return 0 if block is None else len(block.pieces) or (1 if block.text else 0)
 
 
 def foreign_headings(indicators: tuple[Indicator, ...], verdict: Shown, units: list[Unit], lang: str) -> dict[str, Hit]:

@@ -201,7 +201,7 @@ def hits_in(
                     how = f"the page linked as «{shown}» from {unit.url}"
                     yield Hit(target, None, how, unit_blocks(target), 1, label)
                     continue
-                holder = next((b for b in every if href in b.hrefs), None)
+                holder = _holder(unit, every, href)
                 extent = extent_of(every, holder) if holder else ()
                 how = f"the link «{shown}» ({href[:80]})"
                 yield Hit(unit, holder, how, extent, 1, label, announced=True, href=href)
@@ -219,6 +219,16 @@ def hits_in(
             yield from _text_hits(indicator, unit, lang, vocabulary, blocks, phrases)
     if _url_hit(indicator, unit) and not _read_where_linked(indicator, unit, pages):
         yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+def _holder(unit: Unit, blocks: tuple[Block, ...], href: str) -> Block | None:
+    """The block that offers a link: its target as the block writes it (relative or not) or resolved (the
+    harvest records a link's target absolute: «/upload/audit.pdf» in the block is «https://…/upload/audit.pdf»)."""
+    want = href.split("#", 1)[0].lower()
+    for block in blocks:
+        if href in block.hrefs or any(urljoin(unit.url, h).split("#", 1)[0].lower() == want for h in block.hrefs):
+            return block
+    return None
 
 
 def _offered(unit: Unit, blocks: list[Block]) -> frozenset[str]:

@@ -550,13 +550,21 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
 def _side_card(search: Search, indicator: Indicator) -> Hit | None:
     """A card of a section page's side column named by the indicator (Appendices 15 and 16: «График приема» beside
     the content, :func:`~.readings.side_cards`) with its information under it - not a placeholder - as the place
-    that shows it; None where there is none. Table 7, which reads the content alone, is left as it was."""
-    if search.content_only or indicator.detect or indicator.match != "headings":
+    that shows it; None where there is none. Table 7 asks for the information itself: a card counts there only
+    where its text holds what the indicator's ``with`` asks («График приема граждан» over its days and hours),
+    never by its heading alone (a menu's or a banner's label is no information)."""
+    lang = search.lang
+    needed = indicator.together.get(lang, ()) if search.content_only else ()
+    if indicator.detect or (search.content_only and not needed):
         return None
-    lang, keywords = search.lang, indicator.keywords.get(search.lang, ())
+    if indicator.match not in (("headings", "anywhere") if search.content_only else ("headings",)):
+        return None
+    keywords = indicator.keywords.get(lang, ())
     unless, empty = indicator.unless.get(lang, ()), search.vocabulary.empty_phrases.get(lang, ())
     for unit in search.section_units:
         for heading, text, written in side_cards(unit):
+            if search.content_only and not matches(needed, text):
+                continue
             if matches(keywords, heading) and not matches(unless, heading) and not matches(empty, text):
                 return Hit(unit, None, f"the side column's «{written[:80]}»", (), 1, heading)
     return None

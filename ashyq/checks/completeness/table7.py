@@ -9,9 +9,10 @@ nothing: interpretation website-current), or absent (``fail``).
 Every row asks for the information itself («Наличие актуальной информации …», seed 000, Table 7, lines
 1581-1617), so a row is read in the pages' content only: their navigation, header, footer and asides are
 taken out before any link, label or address is matched (a menu item «Бюджет» on a news page is not the
-budget information), and a place that holds only its heading and a placeholder («Информация
-отсутствует», «Ақпарат дайындалуда», «Раздел в разработке») does not show it: the row is absent there
-(``fail``, all of its points: the table has no note deducting less), the placeholder cited in
+budget information; a card of the side column is read where its text holds what the row's element asks, the
+reception schedule's days and hours under «График приема граждан»), and a place that holds only its heading and a
+placeholder («Информация отсутствует», «Ақпарат дайындалуда», «Раздел в разработке») does not show it: the row is
+absent there (``fail``, all of its points: the table has no note deducting less), the placeholder cited in
 ``measured.placeholder``. A link in the content to a page that was not harvested is taken at its word
 and named in ``measured.announced``; a menu link never is: where the section pages of a language could
 not be harvested (gov.kz page records refused), an absent row is ``not_assessed``. Row 2 asks for the budget information
@@ -57,7 +58,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
 NO_QUESTION_RECORDS = Said("no «Ask a question» records were harvested", "reason.t7.no_question_records")
 
 
-@register("t7.website_content", "26", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
+@register("t7.website_content", "27", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
