@@ -5,6 +5,7 @@ material, an act marked repealed, a law cited without a link, a placeholder page
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -58,10 +59,18 @@ def currency(
     return out, unit
 
 
+# a listing's teaser cut short («… Гранты не привлекались. […]»): the item's text is on its own page, the teaser's
+# links are dropped by the listing
+TEASER_END = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|…)\s*$")
+
+
 def citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> str | None:
-    """The first law citation in a paragraph of the unit's HTML that has no link, if any."""
+    """The first law citation in a paragraph of the unit's HTML that has no link, if any (not in a listing's
+    teaser: the item's own page, where its text is, is judged for its citations)."""
     read = fold_kazakh if lang == "kk" else normalise
     for written, linked in paragraphs(unit):
+        if TEASER_END.search(written):
+            continue
         text = read(written)
         hit = matches(vocabulary.law_citations[lang], text)
         if hit and not linked:
