@@ -354,6 +354,7 @@ class VocabularyIndicator(Schema):
     none_said: Words = {}  # kk/ru words of a sentence saying there is none of it (if_any: nothing to post)
     archive: bool = False  # «с созданием архива»: a feed whose older items a reader must reach
     listed_by_memos: bool = False  # the list of the items whose memos the section shows: memos of two name them
+    with_contacts: bool = False  # a list «с контактами»: its entries without a phone or e-mail are incomplete
 
 
 class VocabularySection(Schema):

@@ -29,7 +29,16 @@ from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section
 from ashyq.checks.completeness.memos import linked_pages
 from ashyq.checks.completeness.page_blocks import Block
-from ashyq.checks.completeness.places import extent_of, matches, paragraphs, section_blocks, unit_blocks
+from ashyq.checks.completeness.places import (
+    EMAIL,
+    PHONE,
+    Hit,
+    extent_of,
+    matches,
+    paragraphs,
+    section_blocks,
+    unit_blocks,
+)
 
 # a civil-service post's category as vacancy notices give it: «(E-R-4)», «C-4», «(категория С-О-5)», «B-3 санаты»
 CATEGORY = re.compile(r"(?<![\w-])[abcdeавсде](?:-[a-zа-я]{1,2})?-\d{1,2}(?![\w-])")
@@ -191,3 +200,24 @@ def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) ->
         else:
             others.append(block)
     return named, others
+
+
+MIN_LISTED = 2  # a list names two entries at least
+
+
+def contactless(hit: Hit) -> ItemReading | None:
+    """A list «с контактами» (Appendix 15, table 1, 1.2 indicator 7; Appendix 16, table 1, 1.1 indicator 6: «перечень
+    территориальных подразделений с контактами») found at ``hit``: its entries - the paragraphs and list items under
+    the heading that names it - that give no phone or e-mail are the note's «неполнота представленной информации».
+    None where the place is no list of entries, or links lead on from it (each entry's page may hold its contacts)."""
+    if hit.block is None or not hit.block.heading:
+        return None
+    place = hit.extent or (hit.block,)
+    if any(not h.startswith("mailto:") for b in place for h in b.hrefs):
+        return None
+    entries = [p for b in place for p in (b.pieces or ((b.text,) if b.text else ()))]
+    if len(entries) < MIN_LISTED:
+        return None
+    items = tuple(Item(hit.unit, (hit.block,), e) for e in entries)
+    without = tuple(i for i in items if not (PHONE.search(i.name) or EMAIL.search(i.name)))
+    return ItemReading(items, without) if without else None

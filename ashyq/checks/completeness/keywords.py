@@ -79,6 +79,11 @@ to post, whatever ``expected_with`` expects.
 items or more, each headed with the item's name or on the item's own page: the items named one by one are their
 list, whatever verb their names begin with («Предоставление …», «Постановка на учет …»).
 
+``with_contacts`` (a list «с контактами»: the territorial units of Appendix 15, 1.2 and Appendix 16, 1.1): the entries
+of the list under the heading that names it (its paragraphs and list items) are asked for a phone or an e-mail; entries
+without one are «неполнота представленной информации» (:func:`~ashyq.checks.completeness.instances.contactless`),
+unless links lead on from the list (each entry's own page may hold its contacts).
+
 ``machine_readable`` (kinds of body, ``cgo``/``mio``): the table marks the indicator "*", «сведения,
 которые должны быть размещены в машиночитаемом виде» (Appendix 15's notes): a place that offers it
 only as pictures or scans does not show it (:mod:`ashyq.checks.completeness.machine_readable`).
@@ -155,6 +160,8 @@ class Indicator:
     # ``listed_by_memos``: the list of the items the section's memos are of: memos of two items or more, each
     # headed with its item's name, list them (Appendix 16, services: the services named one by one with a memo)
     listed_by_memos: bool = False
+    # ``with_contacts``: a list «с контактами»: its entries giving no phone or e-mail are incomplete (.instances)
+    with_contacts: bool = False
 
 
 @dataclass(frozen=True)
@@ -279,6 +286,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         parts_closed=bool(spec.get("parts_closed", False)),
         none_said=_by_lang(spec["none_said"], f"{where}/none_said") if spec.get("none_said") else {},
         listed_by_memos=bool(spec.get("listed_by_memos", False)),
+        with_contacts=bool(spec.get("with_contacts", False)),
     )
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.checks.completeness.contacts import holders_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
-from ashyq.checks.completeness.instances import ItemReading, per_item
+from ashyq.checks.completeness.instances import ItemReading, contactless, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.machine_readable import unreadable
 from ashyq.checks.completeness.memos import (
@@ -432,6 +432,8 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.doubts.append(doubt)
     elif indicator.per_item and not _every_item(search, indicator, verdict):
         return True
+    elif indicator.with_contacts and (listed := contactless(best)) is not None:
+        verdict.incomplete_items[indicator.id] = listed
     verdict.present[indicator.id] = best.unit
     if place.stale is not None:
         verdict.stale[indicator.id] = f"{best.cite()}: {place.stale}"
