@@ -521,3 +521,41 @@ def test_a_public_prefix_serves_files_whose_names_start_with_an_underscore_and_n
         )
     )
     assert without[0] == 404
+
+
+def test_a_host_kept_in_windows_1251_sends_its_pages_and_what_it_makes_in_that_encoding() -> None:
+    """sarybel is a 2000s portal: its pages are windows-1251, declared in a meta tag and in the answer's header, the
+    Kazakh letters the encoding lacks written as numeric references; its search's and forms' answers come alike."""
+    site = load_site("sarybel")
+    query = "қызмет"
+    page, found, sent = asyncio.run(
+        _visits(
+            site,
+            site.host,
+            [
+                ("GET", "/page.php?id=5&lang=kz", None),
+                ("GET", f"/search.php?lang=kz&q={quote(query)}", None),
+                ("POST", "/priem.php?lang=kz", {"fio": "Әлия", "email": "x", "tekst": ""}),
+            ],
+        )
+    )
+    raw = (site.root / site.host / "page.php@id=5&lang=kz.html").read_bytes()
+    assert raw.decode("cp1251") == page[2] and b"charset=windows-1251" in raw
+    assert "Сарыбел ауданыны&#1187; &#1241;кімдігі" in page[2]  # ң and ә are not in windows-1251
+    assert found[0] == 200 and "«&#1179;ызмет»" in found[2]  # the query as the page shows it
+    assert '<li><a href="/page.php?id=12&lang=kz">Мемлекеттік &#1179;ызметтер</a></li>' in found[2]
+    assert sent[0] == 200 and 'value="&#1240;лия"' in sent[2] and "E-mail" in sent[2]
+
+
+def test_the_encoding_a_host_declares_is_the_one_its_answers_carry() -> None:
+    site = load_site("sarybel")
+    spec = site.hosts[0]
+
+    async def content_types(spec: dict[str, Any], targets: tuple[str, ...]) -> list[str]:
+        async with TestClient(TestServer(host_app(site, spec))) as client:
+            return [(await client.get(target)).headers["Content-Type"] for target in targets]
+
+    targets = ("/page.php?id=5", "/search.php?q=" + quote("бюджет"))
+    assert asyncio.run(content_types(spec, targets)) == ["text/html; charset=windows-1251"] * 2
+    plain = {k: v for k, v in spec.items() if k != "charset"}  # the other hosts: UTF-8, as before
+    assert asyncio.run(content_types(plain, targets[:1])) == ["text/html; charset=utf-8"]

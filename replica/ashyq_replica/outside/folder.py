@@ -42,6 +42,7 @@ SITE_IDS = (
     "taldykol",
     "qarasu",
     "tulpar",
+    "sarybel",
 )
 
 TYPES = {

@@ -12,7 +12,8 @@ page (``postbacks``: the answer kept per
 or ``types``; a name starting with ``_`` only under a ``public`` prefix such as a framework's ``_next/``;
 a host whose language is a session's, ``session_language``, keeps a folder per language
 and answers in the one the visitor chose last, the choice kept in a cookie, what all languages share
-outside those folders); the script-built site's one page (``shell``); the host's page for a missing address
+outside those folders; a host whose pages are kept in another encoding, ``charset``, sends them and what it makes
+in that one); the script-built site's one page (``shell``); the host's page for a missing address
 (``not_found``: by ``path`` and ``query``, ``prefix`` or a
 ``pattern`` the whole path matches); otherwise a plain 404.
 """
@@ -66,9 +67,17 @@ class HostServer:
         self.site = site
         self.spec = spec
         self.root = site.root / spec["host"]
+        # a host whose pages are kept and sent in another encoding (a 2000s portal's windows-1251) says so
+        self.charset = str(spec.get("charset", "utf-8"))
 
     def text(self, name: str) -> str:
-        return (self.root / name).read_text(encoding="utf-8")
+        return (self.root / name).read_text(encoding=self.charset)
+
+    def page(self, text: str) -> web.Response:
+        """A page made here (a search's results, a form's answer) in the host's encoding; a letter the encoding
+        lacks (Kazakh in windows-1251) written as a numeric character reference, as such sites wrote it."""
+        body = text.encode(self.charset, "xmlcharrefreplace")
+        return web.Response(body=body, content_type="text/html", charset=self.charset)
 
     def kept(self, name: str, status: int | None = None) -> web.Response | None:
         for candidate in (name, *(name + suffix for suffix in TYPES)):
@@ -77,7 +86,7 @@ class HostServer:
                 continue
             kind = self.spec.get("types", {}).get(candidate) or TYPES.get(path.suffix, "application/octet-stream")
             code = status or self.spec.get("status", {}).get(candidate, 200)
-            return web.Response(body=path.read_bytes(), status=code, content_type=kind, charset="utf-8")
+            return web.Response(body=path.read_bytes(), status=code, content_type=kind, charset=self.charset)
         return None
 
     def _hidden(self, name: str) -> bool:
@@ -181,7 +190,7 @@ class HostServer:
         argument = str(form.get("__EVENTARGUMENT", "")) or "click"
         path = self.root / rule["folder"] / target / f"{argument}.html"
         if target and ".." not in (target, argument) and "/" not in target + argument and _is_file(path):
-            return web.Response(body=path.read_bytes(), content_type="text/html", charset="utf-8")
+            return web.Response(body=path.read_bytes(), content_type="text/html", charset=self.charset)
         return self.kept(file_name(request.path, dict(request.query))) or self._missing(request)
 
     def _found(self, lang: str, needle: str, section: str = "") -> list[dict[str, str]]:
@@ -205,7 +214,7 @@ class HostServer:
             wording = rule["found"] if found else rule["none"]
             results = wording.format(query=escape(query), count=len(found), items=items)
         page = self.text(rule["page"]).replace("{{query}}", escape(query)).replace("{{results}}", results)
-        return web.Response(text=page, content_type="text/html", charset="utf-8")
+        return self.page(page)
 
     def _json_search(self, rule: dict[str, Any], request: web.Request) -> web.Response:
         q = request.query
@@ -225,7 +234,7 @@ class HostServer:
         page = self.text(f"{rule['folder']}/{'+'.join(wrong) or 'sent'}.html")
         for field, value in values.items():
             page = page.replace("{{value:" + field + "}}", escape(value))
-        return web.Response(text=page, content_type="text/html", charset="utf-8")
+        return self.page(page)
 
     async def _json_form(self, rule: dict[str, Any], request: web.Request) -> web.Response:
         try:
@@ -258,7 +267,7 @@ class HostServer:
                 if "file" not in rule:  # the host's framework answers: a plain 404
                     break
                 page = (self.root / rule["file"]).read_bytes()
-                return web.Response(body=page, status=rule["status"], content_type="text/html", charset="utf-8")
+                return web.Response(body=page, status=rule["status"], content_type="text/html", charset=self.charset)
         raise web.HTTPNotFound()
 
 
