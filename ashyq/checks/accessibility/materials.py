@@ -10,7 +10,7 @@ and ``emblem`` measurements.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
@@ -484,7 +484,7 @@ def sign_in_only(parsed: Parsed, login: re.Pattern[str]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "9", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "10", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
     the time as well as the date: a date alone leaves it unmet). The materials are recognised by their
@@ -507,7 +507,8 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     texts = {p.page.url: content_text(p) for p in materials}
     dated = [p for p in materials if date.search(texts[p.page.url])]
     words = labels(config, "modified")
-    timed = [p for p in dated if _posting_timed(texts[p.page.url], date, clock, words)]
+    posted = labels(config, "published")
+    timed = [p for p in dated if _posting_timed(texts[p.page.url], date, clock, words, posted)]
     own = {p.page.url: own_text(p) for p in pages}
     modified = [p for p in pages if _change_date_shown(own[p.page.url], words, date)]
     modified_timed = [p for p in modified if _change_date_shown(own[p.page.url], words, date, clock)]
@@ -571,9 +572,22 @@ SECOND_DATE = re.compile(
 )
 
 
-def _posting_timed(text: str, date: re.Pattern[str], clock: re.Pattern[str], words: list[str]) -> bool:
-    """A date with its time right after it that is not a date of change (one the modified words announce)."""
-    lowered, last = text.lower(), 0
+def _posting_timed(
+    text: str, date: re.Pattern[str], clock: re.Pattern[str], words: list[str], posted: Sequence[str] = ()
+) -> bool:
+    """A date with its time right after it that is not a date of change (one the modified words announce).
+    Where the page labels its date of posting («Жарияланды: …», «Опубликовано: …»), that date is the one
+    asked: another date with a time in the text (an event's «27.11.2026, 11:00») is not when it was posted."""
+    lowered = text.lower()
+    labelled: list[bool] = []
+    for word in posted:
+        for at in (m.end() for m in re.finditer(re.escape(word.lower()), lowered)):
+            found = date.search(text[at : at + 40])
+            if found:
+                labelled.append(bool(clock.search(text[at + found.end() : at + found.end() + 12])))
+    if labelled:
+        return any(labelled)
+    last = 0
     for found in date.finditer(text):
         before = lowered[max(last, found.start() - 40) : found.start()]  # back to the previous date at most
         last = found.end()
