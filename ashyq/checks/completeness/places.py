@@ -532,6 +532,27 @@ _NOT_UPDATED = (
 NOT_UPDATED = (re.compile(_NOT_UPDATED), re.compile(fold_kazakh(_NOT_UPDATED)))
 
 
+# a year written as one (not the year of a day: «01.10.2026»)
+NAMED_YEAR = re.compile(r"(?<![\d./])(?:19|20)\d{2}(?![\d./]?\d)")
+
+
+def named_years(label: str | None) -> list[int]:
+    """The years a place's own name (a title, a heading, a link's label) gives, not those of its days."""
+    return [int(m.group(0)) for m in NAMED_YEAR.finditer(label or "")]
+
+
+def _named_by(hit: Hit) -> str:
+    """A place's own name: its title, heading or link's label, and a lead-in label with the sentence it opens
+    («Годовой план государственных закупок: Годовой план на 2025 год (55 КБ)»)."""
+    label = hit.label or ""
+    text = hit.block.text if hit.block is not None else ""
+    start = text.find(label) if label else -1
+    if start < 0:
+        return label
+    end = SENTENCE_END.search(text, start + len(label))
+    return text[start : end.start() if end else len(text)]
+
+
 def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     """Why the indicator's place is out of date, or None (also when it says nothing about time).
 
@@ -562,7 +583,8 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
                 return f"its latest date is {freshest.isoformat()} (older than {indicator.current_days} days)"
             return None
     if indicator.current_years is not None:
-        years = [y for b in blocks for y in b.years]
+        # the year its own name gives («Годовой план на 2025 год», «2026 жылғы жоспар»), else the years its place names
+        years = named_years(_named_by(hit)) or [y for b in blocks for y in b.years]
         if years:
             if as_of.year - max(years) > indicator.current_years:
                 return f"the latest year it names is {max(years)} (audit year {as_of.year})"
