@@ -18,7 +18,7 @@ from w3lib.url import canonicalize_url
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.home_page import outside_site
-from ashyq.base.text import matches_label, squash
+from ashyq.base.text import matches_label, normalise, squash
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
 from ashyq.checks.accessibility.communication import answered_questions, faq_block, hidden_counter, visible_counter
@@ -114,7 +114,26 @@ def _section_on(
     message = Said(
         f"no {what} on any of the {len(pages)} harvested pages", f"deficiency.a14.no_{label_key}", pages=len(pages)
     )
-    return _missing(item, f"no_{label_key}", message, pages)
+    result = _missing(item, f"no_{label_key}", message, pages)
+    pending = labels(config, "pending")
+    named = [
+        (p, a)
+        for p, a in linked
+        if (target := known.get(_address(p.absolute(a.get("href", ""))))) is not None
+        and not any(normalise(w) in normalise(content_text(target)) for w in pending)  # a placeholder shows it
+    ]
+    if named:  # the page the site names for it was read: the absence rests on not recognising how it is drawn
+        p, a = named[0]
+        target = known[_address(p.absolute(a.get("href", "")))]
+        label = squash(a.text_content())
+        result.uncertain(
+            "other_reading",
+            look_at=target.page.evidence("main", target.page.title or target.page.url),
+            quote=label,
+            detail=f"no {what} was recognised, but the link «{label}» on {p.page.url} leads to {target.page.url}: "
+            f"look there for the {what} (a script or a widget may draw it)",
+        )
+    return result
 
 
 # ------------------------------------------------------------------------------------------- 4.1
@@ -126,7 +145,7 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
 
 
 @register(
-    "a14.feedback_form", "3", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
+    "a14.feedback_form", "4", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 def feedback_form(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.1: feedback form for enquiries."""
@@ -158,7 +177,7 @@ def _poll(p: Parsed, words: list[str] | None = None) -> tuple[str, str] | None:
     return None
 
 
-@register("a14.polls", "5", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "6", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form."""
     words = labels(check_settings("accessibility", artifacts.config), "polls")
@@ -241,7 +260,7 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
 
 
 # ------------------------------------------------------------------------------------------- 4.4
-@register("a14.faq", "7", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.faq", "8", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.4: FAQ section built from the questions received, with answers (a heading that
     names it over answered questions, as a page or a block of one: :func:`communication.faq_block`)."""
