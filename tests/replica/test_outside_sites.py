@@ -146,12 +146,20 @@ def test_every_page_a_verdict_rests_on_is_reachable_by_links(site: SiteFolder, c
             assert status == 200, (verdict["item"], verdict["lang"], path)
 
 
+def _searched_host(site: SiteFolder) -> dict[str, str]:
+    """The host each part of ``search.yaml`` belongs to: the one whose search names it by ``index``, else the first."""
+    named = {rule["index"]: h["host"] for h in site.hosts for rule in h.get("search", ()) if "index" in rule}
+    return {key: named.get(key, site.host) for key in site.search_index()}
+
+
 @pytest.mark.parametrize("site", SERVER_RENDERED, ids=lambda s: s.id)
 def test_every_page_its_search_finds_is_reachable_by_links(site: SiteFolder, crawled: dict) -> None:
     pages = crawled[site.id]
-    for rows in site.search_index().values():
+    hosts = _searched_host(site)
+    for key, rows in site.search_index().items():
         for row in rows:
-            assert pages.get(_absolute(site, row["path"]), (None, ""))[0] == 200, row["path"]
+            url = row["path"] if row["path"].startswith("https://") else f"https://{hosts[key]}{row['path']}"
+            assert pages.get(url, (None, ""))[0] == 200, row["path"]
 
 
 def test_the_kazakh_only_mobile_version_answers_no_russian_page(crawled: dict) -> None:
@@ -559,3 +567,19 @@ def test_the_encoding_a_host_declares_is_the_one_its_answers_carry() -> None:
     assert asyncio.run(content_types(spec, targets)) == ["text/html; charset=windows-1251"] * 2
     plain = {k: v for k, v in spec.items() if k != "charset"}  # the other hosts: UTF-8, as before
     assert asyncio.run(content_types(plain, targets[:1])) == ["text/html; charset=utf-8"]
+
+
+def test_a_documents_register_host_searches_its_own_part_of_the_index() -> None:
+    """qanat keeps its acts on docs.qanat.gov.kz, which the site only links: the register's search (``index``) reads the
+    documents, not the site's pages, and its home without a query is the register's list."""
+    site = load_site("qanat")
+    word = quote("наземного")
+    found, listed, site_search = asyncio.run(
+        _visits(
+            site, "docs.qanat.gov.kz", [("GET", f"/?q={word}", None), ("GET", "/", None), ("GET", "/?lang=kk", None)]
+        )
+    )
+    assert found[0] == 200 and "Найдено документов: 2" in found[2]
+    assert 'href="/doc/prikaz-2026-188?lang=ru"' in found[2] and 'href="/ru/' not in found[2].split("<main")[1]
+    assert listed[0] == 200 and "Найдено" not in listed[2] and 'href="/doc/prikaz-2019-560?lang=ru"' in listed[2]
+    assert site_search[0] == 200 and '<html lang="kk">' in site_search[2]

@@ -43,6 +43,7 @@ SITE_IDS = (
     "qarasu",
     "tulpar",
     "sarybel",
+    "qanat",
 )
 
 TYPES = {

@@ -3,8 +3,9 @@
 An address is answered, in this order: a phone sent to the separate mobile host (``mobile_users``);
 a redirect (``redirects``, 302); a generated image or download (``generated``: the small generators of
 :mod:`ashyq_replica.outside.serve`, ``media`` for a folder of both told apart by suffix); a search
-(``search``, ``json_search``) run over the site's ``search.yaml`` (one kept at a page's own address,
-``with_param``, only when its parameter is sent); a form sent (``forms``: the answer kept for the fields
+(``search``, ``json_search``) run over the site's ``search.yaml`` (its part for the language, or the part a search
+names by ``index`` when a second host of the site searches its own pages, a documents register; one kept at a page's
+own address, ``with_param``, only when its parameter is sent); a form sent (``forms``: the answer kept for the fields
 it got wrong, its values put back; ``json_forms``); a fixed reply (``replies``); a postback of an ASP.NET
 page (``postbacks``: the answer kept per
 ``__EVENTTARGET`` and ``__EVENTARGUMENT`` the page's script sends); the file kept for the address
@@ -207,7 +208,7 @@ class HostServer:
         if not query.strip():
             results = rule["empty"]
         else:
-            found = self._found(rule["lang"], query)
+            found = self._found(rule.get("index", rule["lang"]), query)  # a host's own part of search.yaml
             items = "".join(
                 rule["item"].format(path=row["path"], title=escape(row.get("label") or row["title"])) for row in found
             )
