@@ -25,8 +25,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from ashyq.base.artifacts import FetchFailure
+from ashyq.base.home_page import outside_site
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.result import DoubtReason
 
@@ -195,6 +197,35 @@ def weak_doubt(indicator: Indicator, hit: Hit, reason: DoubtReason) -> Doubt:
             "link's word"
         )
     return Doubt(indicator.id, reason, hit.unit, said, detail)
+
+
+# the words of a place that only says where the information is (a sentence and its link), not the information
+POINTER_WORDS = 25
+
+
+def points_elsewhere(hit: Hit, site_urls: Sequence[str]) -> str | None:
+    """The page another site's on the same host that a place only points to: a heading (or a short text)
+    whose every link leads outside the folder of a larger host the body's site is (a district's «Инвестиционные
+    возможности — на инвестиционном портале области» linking the oblast's page,
+    :func:`ashyq.base.home_page.outside_site`); None for any other place."""
+    block = hit.block
+    if block is None or not block.hrefs or len(block.text.split()) > POINTER_WORDS:
+        return None
+    targets = [urljoin(hit.unit.url, href) for href in block.hrefs]
+    away = [t for t in targets if outside_site(t, site_urls) is not None]
+    return away[0] if away and len(away) == len(targets) else None
+
+
+def elsewhere_doubt(indicator: Indicator, hit: Hit, site_urls: Sequence[str]) -> Doubt:
+    """The doubt of an indicator whose only place points to another site's page (:func:`points_elsewhere`):
+    counted as not shown on the body's site."""
+    target = points_elsewhere(hit, site_urls) or ""
+    detail = (
+        f"{indicator.id}: {hit.cite()} holds nothing but a link to {target}, a page outside the body's site on the "
+        "same host (the larger site its folder sits under): counted as not shown on the body's site; look there "
+        "whether it gives the body's own information"
+    )
+    return Doubt(indicator.id, "other_reading", hit.unit, hit.label or hit.how, detail)
 
 
 def single_doubt(indicator: Indicator, item: Item) -> Doubt:

@@ -46,9 +46,11 @@ from ashyq.checks.completeness.readings import (
     Doubt,
     address_doubt,
     date_label,
+    elsewhere_doubt,
     missing_parts,
     parts_doubt,
     parts_enough,
+    points_elsewhere,
     side_cards,
     single_doubt,
     tells_unknown,
@@ -391,6 +393,8 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
         return None, "heading_only"
     if hit.announced and own_link(hit, search.own_hosts):
         return None, "label_only"
+    if points_elsewhere(hit, search.artifacts.site_urls) is not None:
+        return None, "other_reading"
     return None, None
 
 
@@ -424,6 +428,10 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
     if place.weak == "heading_only":  # a heading over nothing: not shown, and said
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
         verdict.placeholders.setdefault(indicator.id, (best, ""))
+        verdict.absent.append(indicator)
+        return True
+    if place.weak == "other_reading":  # a place that only points to another site's page on the same host
+        verdict.doubts.append(elsewhere_doubt(indicator, best, search.artifacts.site_urls))
         verdict.absent.append(indicator)
         return True
     if place.weak is not None:
