@@ -73,6 +73,7 @@ from ashyq.checks.completeness.languages import (
     foreign_pages,
     shadowed_deficiency,
 )
+from ashyq.checks.completeness.leftover import unaccounted
 from ashyq.checks.completeness.notices import placeholder_only
 from ashyq.checks.completeness.places import in_section
 from ashyq.checks.completeness.readings import Doubt
@@ -203,7 +204,7 @@ def assess_section(
     ]
     status = _status(listed, present, share, deficiencies)
     result = Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
-    return _with_doubts(result, verdict.doubts)
+    return _with_doubts(result, [*verdict.doubts, *unaccounted(verdict, section, section_units, lang, vocabulary)])
 
 
 # The verdicts of the last body: a section's other language is read to say what it shows that this one's
