@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import FetchFailure
 from ashyq.base.home_page import outside_site
@@ -201,6 +201,7 @@ def weak_doubt(indicator: Indicator, hit: Hit, reason: DoubtReason) -> Doubt:
 
 # the words of a place that only says where the information is (a sentence and its link), not the information
 POINTER_WORDS = 25
+FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|odp|rtf|pptx?|csv|txt|xml|json|rar|zip|7z|gz)$", re.I)
 
 
 def points_elsewhere(hit: Hit, site_urls: Sequence[str]) -> str | None:
@@ -212,6 +213,8 @@ def points_elsewhere(hit: Hit, site_urls: Sequence[str]) -> str | None:
     if block is None or not block.hrefs or len(block.text.split()) > POINTER_WORDS:
         return None
     targets = [urljoin(hit.unit.url, href) for href in block.hrefs]
+    if any(FILE.search(urlsplit(t).path) for t in targets):
+        return None  # a file is the material offered, wherever the host keeps its uploads (/upload/…)
     away = [t for t in targets if outside_site(t, site_urls) is not None]
     return away[0] if away and len(away) == len(targets) else None
 
