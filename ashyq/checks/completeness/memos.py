@@ -179,7 +179,11 @@ def memos_of(
     for unit, blocks in holders:
         if id(unit) not in linked:
             own = [m for m in reading.memos if m.unit is unit]
-            missing = len(unlisted_memos(unit, own, lang)) + len(numbered_without_memo(blocks, own))
+            headed = {
+                *numbered_without_memo(blocks, own),
+                *series_without_memo(memo, unit, blocks, own, lang, vocabulary),
+            }
+            missing = len(unlisted_memos(unit, own, lang)) + len(headed)
             reading.without += [unit] * missing
     for targets in lists:
         if any(id(t) in with_memo for t in targets):
@@ -247,6 +251,38 @@ def numbered_without_memo(blocks: Sequence[Block], memos: Sequence[Memo]) -> lis
         for b in blocks
         if b.heading and NUMBERED.match(b.heading) and len(b.above) in levels and id(b) not in inside
     ]
+
+
+# a block that says where the service is delivered («Услугу можно получить через портал egov.kz», «… egov.kz арқылы»)
+SERVICE_LINE = re.compile(r"egov|услуг|кызмет|қызмет")
+
+
+def series_without_memo(
+    memo: Sequence[Indicator],
+    unit: Unit,
+    blocks: Sequence[Block],
+    memos: Sequence[Memo],
+    lang: str,
+    vocabulary: Vocabulary,
+) -> list[str]:
+    """The headings of the memos' own series (the same level under the same headings: the disclosures of one list)
+    outside every memo, over a line that only says where the service is delivered and names none of the memo's
+    parts («Присвоение адреса» over «Услугу можно получить через портал egov.kz»): services of the list without
+    their memo («памятка … по каждой услуге»). A heading of the series over something else (an appeal's
+    procedure naming the result) is no service."""
+    series = {b.above for m in memos if not m.whole_page and m.blocks and m.blocks[0].heading for b in m.blocks[:1]}
+    if not series:
+        return []
+    inside = {id(b) for m in memos for b in m.blocks}
+    out = []
+    for block in blocks:
+        if not block.heading or block.above not in series or id(block) in inside:
+            continue
+        group = extent_of(tuple(blocks), block)
+        text = " ".join(b.text for b in group)
+        if text and SERVICE_LINE.search(text) and not _memo_parts(memo, unit, group, lang, vocabulary):
+            out.append(block.heading)
+    return out
 
 
 def _names(heading: str, item: str) -> bool:
