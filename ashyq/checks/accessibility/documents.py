@@ -30,7 +30,7 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     )
 
 
-@register("a14.long_documents", "5", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "6", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
@@ -100,13 +100,15 @@ def _named_act_in_points(parsed: Parsed, config: dict[str, Any]) -> bool:
     """An act's text set out as a CMS draws it, without its resolving formula: one block naming the act by
     its kind and number («Аудандық мәслихаттың … № 41/2 шешімі», «Решение … маслихата … № 41/2») and,
     after it, three numbered parts or more in order («1. …», «2. …», «3. …»: headings or paragraphs
-    opening with their number). A list of acts names several; a news item names an act but is not set
-    out in its points."""
+    opening with their number), none of them inside a list's item. A list of acts names several, or
+    quotes an act's points inside its entry; a news item names an act but is not set out in its points."""
     content = next((found[0] for s in ("main", "article", "#content", ".content") if (found := parsed.select(s))), None)
     if content is None or act_entries(parsed, config) != 1:
         return False
     entry, named, expected = pattern(config, "act_entry"), False, 1
-    for block in content.iter("h2", "h3", "h4", "h5", "p", "li", "dt"):
+    for block in content.iter("h2", "h3", "h4", "h5", "p"):
+        if block.xpath("ancestor::li"):  # an entry of a list of acts, however much of the act it quotes
+            continue
         text = squash(block.text_content())
         if not named:
             named = len(text) < 800 and bool(entry.search(text[:300]))
