@@ -74,6 +74,9 @@ class Unit:
     # a page's smallest pieces of text (as written, whether a heading), read in its one parse: what
     # :mod:`.running_text` tells the page's own language from; None: read from html
     pieces: tuple[tuple[str, bool], ...] | None = None
+    # the days its content's ``<time>`` elements mark (a listing's posts in their own headers): when the section's
+    # items were posted (:func:`.deficiencies.currency`), not the date of any one place on the page
+    listed: tuple[date, ...] = ()
 
     def shown_incoming(self, label: str) -> str:
         """An incoming label as the page linking here writes it."""
@@ -201,7 +204,7 @@ def _html_unit(
             url.lower(),
             " ".join(parts.hrefs).lower(),
             page_key(url, language),
-            tuple(sorted({*_text_dates(parts.main_text), *stamps})),
+            _text_dates(parts.main_text),
             html,
             origin,
             blocks=blocks,
@@ -210,6 +213,7 @@ def _html_unit(
             labels=tuple(label for label, _ in written),
             shown_title=squash(parts.title),
             pieces=pieces,
+            listed=stamps,
         )
     )
 

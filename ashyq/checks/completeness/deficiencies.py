@@ -47,7 +47,7 @@ def currency(
     day judged: the audit date, or the end of a reporting period that has ended (what was current in
     the period is judged at its end; a later date is not of the period)."""
     until = artifacts.reporting_period().judged_until(artifacts.as_of)
-    dated = [(d, u) for u in section_units for d in u.dates if d <= until]
+    dated = [(d, u) for u in section_units for d in (*u.dates, *u.listed) if d <= until]
     if not dated:
         return {"freshest": None}, None
     day, unit = max(dated, key=lambda pair: pair[0])
