@@ -58,8 +58,8 @@ GENERIC = frozenset(
     | {"мемле", "акпар", "органы", "силте", "орнал", "турал", "жонин", "бойын", "арнал", "казак"}
     | {"жане", "ушин", "немес", "баска", "барлы"}
 )
-SHOWN_LEFTOVERS = 3
-KEPT_FOR = ("A15-",)  # the items the rule is applied to (:func:`doubted`)  # how many pieces of material a doubt names
+SHOWN_LEFTOVERS = 3  # how many pieces of material a doubt names
+KEPT_FOR = ("A15-",)  # the items the rule is applied to (:func:`doubted`)
 # a document's numbered point as its heading: «1. Утвердить …», «2.1 …», «3-тарау. …», «Глава 2.», «IV. …»
 POINT = re.compile(
     r"^\s*(?:(?:\d+(?:\.\d+)*|[ivxlc]+)(?:[.)]|\s*-?\s*(?:тарау|бөлім|бап)\b)|(?:глава|раздел|статья)\s+\d+)", re.I
