@@ -169,21 +169,25 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     measured = {"long_documents": len(long_pages), "npa_texts": len(npa), "npa_without_anchors": len(unanchored)}
     result = row_result(item, deficiencies, measured, [shown.page.evidence(None, shown.page.title or "")], artifacts)
     if targets_only and result.status != "fail":
-        act = targets_only[0]
-        result.uncertain(
-            "other_reading",
-            look_at=act.page.evidence("main", texts[act.page.url][:160]),
-            quote=texts[act.page.url][:300],
-            detail="the legal act's parts carry anchors (ids) but nothing on the page links to them: requirement 2 "
+        _doubt_of_act(
+            result,
+            targets_only[0],
+            texts,
+            "the legal act's parts carry anchors (ids) but nothing on the page links to them: requirement 2 "
             "(«внутренних ссылок (якорей)») is counted as met; an assessor may ask for the links themselves",
         )
     elif unanchored and all(parts[p.page.url] < 2 and p not in run_together for p in unanchored):
-        act = unanchored[0]
-        result.uncertain(
-            "other_reading",
-            look_at=act.page.evidence("main", texts[act.page.url][:160]),
-            quote=texts[act.page.url][:300],
-            detail="the legal act is not divided into parts at all; requirement 2 (internal anchors to the act's "
+        _doubt_of_act(
+            result,
+            unanchored[0],
+            texts,
+            "the legal act is not divided into parts at all; requirement 2 (internal anchors to the act's "
             "sections) is counted as violated, though an act with no parts has no sections to link to",
         )
     return result
+
+
+def _doubt_of_act(result: Result, act: Parsed, texts: dict[str, str], detail: str) -> None:
+    """Make ``result`` uncertain on the reading of requirement 2 for the legal act ``act``, quoting its text."""
+    text = texts[act.page.url]
+    result.uncertain("other_reading", look_at=act.page.evidence("main", text[:160]), quote=text[:300], detail=detail)
