@@ -32,6 +32,7 @@ the site (a language on a host of its own: ``kk.body.gov.kz``, ``ru.body.gov.kz`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 from urllib.parse import parse_qs, urlsplit
@@ -111,8 +112,44 @@ def unread(failure: FetchFailure) -> bool:
 
 
 def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
-    """The body's website pages the harvest did not read by its own choice (one failure per address)."""
-    return _site_failures(artifacts, unread)
+    """The body's website pages the harvest did not read by its own choice (one failure per address),
+    less those that are another rendering of a page it did read (:func:`copy_of_read`): what a printable
+    copy holds is what its page holds, so it cannot change a finding."""
+    read = _read_shapes(artifacts)
+    return [f for f in _site_failures(artifacts, unread) if not copy_of_read(f.url, read)]
+
+
+PRINT_WORDS = frozenset({"print", "printable", "printer", "pechat", "basyp"})  # a printable copy's address
+
+
+def _shape(url: str) -> tuple[str, str, frozenset[tuple[str, tuple[str, ...]]]]:
+    parts = urlsplit(url)
+    query = frozenset((k, tuple(v)) for k, v in parse_qs(parts.query).items() if k.lower() not in PRINT_WORDS)
+    path = "/".join(s for s in (parts.path or "/").split("/") if s.lower() not in PRINT_WORDS)
+    return (parts.hostname or "").lower(), path.rstrip("/") or "/", query
+
+
+def _read_shapes(artifacts: BodyArtifacts) -> set[tuple[str, str, frozenset[tuple[str, tuple[str, ...]]]]]:
+    urls = {p.url for p in artifacts.pages} | {p.final_url for p in artifacts.pages if p.final_url}
+    return {_shape(u) for u in urls}
+
+
+def copy_of_read(url: str, read: set[tuple[str, str, frozenset[tuple[str, tuple[str, ...]]]]]) -> bool:
+    """Whether the unread ``url`` is another rendering of a page read: its address without a print word
+    («/print», «?print=1») is a page read, or it is a script naming print that asks for the same page as one
+    read (``print.php?id=1`` beside ``page.php?id=1``: the same query, another script)."""
+    host, path, query = _shape(url)
+    if (host, path, query) in read and _shape(url) != _shape_raw(url):
+        return True
+    name = path.rsplit("/", 1)[-1].lower().split(".")[0]
+    named_print = any(w in PRINT_WORDS for w in re.split(r"[^a-z]+", name) if w)
+    return bool(query) and named_print and any(h == host and q == query and p != path for h, p, q in read)
+
+
+def _shape_raw(url: str) -> tuple[str, str, frozenset[tuple[str, tuple[str, ...]]]]:
+    parts = urlsplit(url)
+    query = frozenset((k, tuple(v)) for k, v in parse_qs(parts.query).items())
+    return (parts.hostname or "").lower(), (parts.path or "/").rstrip("/") or "/", query
 
 
 def _site_failures(artifacts: BodyArtifacts, kept: Callable[[FetchFailure], bool]) -> list[FetchFailure]:

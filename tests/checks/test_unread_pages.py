@@ -70,3 +70,28 @@ def test_the_other_language_host_the_harvest_read_is_the_body_site() -> None:
     assert site_addresses(_artifacts([])) == (KK_SITE, RU_SITE)
     lost = FetchFailure(f"{RU_SITE}novosti/1", "http_status", "HTTP 503 after 3 attempts", 503)
     assert missing_pages(_artifacts([lost])) == [lost]
+
+
+def test_a_printable_copy_of_a_page_read_is_not_a_page_that_could_change_a_finding() -> None:
+    # a 2000s portal: page.php?id=N read, print.php?id=N its printable copy closed by robots.txt; a
+    # news item's «/print» and a «?print=1» are copies too; an unread page of its own is still unread
+    read = [
+        PageSnapshot(url=f"{KK_SITE}page.php?id=3&lang=kz", lang="kk", html=HTML["kk"]),
+        PageSnapshot(url=f"{RU_SITE}page.php?id=3", lang="ru", html=HTML["ru"]),
+        PageSnapshot(url=f"{RU_SITE}novosti/12", lang="ru", html=HTML["ru"]),
+    ]
+    robots = "disallowed by the site's robots.txt"
+    copies = [
+        FetchFailure(f"{KK_SITE}print.php?id=3&lang=kz", "robots", robots),
+        FetchFailure(f"{RU_SITE}print.php?id=3", "robots", robots),
+        FetchFailure(f"{RU_SITE}novosti/12/print", "robots", robots),
+        FetchFailure(f"{RU_SITE}novosti/12?print=1", "robots", robots),
+    ]
+    own = [
+        FetchFailure(f"{RU_SITE}print.php?id=4", "robots", robots),  # the copy of a page not read
+        FetchFailure(f"{RU_SITE}docs.php?id=3", "robots", robots),  # another script, not a copy
+        FetchFailure(f"{KK_SITE}novosti/13/print", "robots", robots),
+    ]
+    artifacts = _artifacts([*copies, *own])
+    artifacts.pages.extend(read)
+    assert [f.url for f in unread_pages(artifacts)] == [f.url for f in own]
