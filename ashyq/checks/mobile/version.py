@@ -119,14 +119,21 @@ class VersionScope:
     mobile: frozenset[str]  # the hosts of the version's pages
     full_site: frozenset[str]  # the hosts that hold a page of the full site
     addresses: frozenset[str]  # the version's pages' addresses, as asked and as answered
+    # on the full site's host: the first path segments (a directory, or the script drawing it, «pda.php»)
+    # that only the version's pages have, so an address under one of them is the version's even unharvested
+    segments: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def of(cls, pages: list[PageSnapshot], artifacts: BodyArtifacts) -> VersionScope:
+        full = [p for p in artifacts.pages if not p.of_mobile_version]
+        desktop = frozenset(desktop_hosts(artifacts))
+        own = {(_host(p.url), _first_segment(p.url)) for p in pages if _host(p.url) in desktop}
         return cls(
-            frozenset(desktop_hosts(artifacts)),
+            desktop,
             frozenset(_host(p.url) for p in pages),
-            frozenset(_host(p.url) for p in artifacts.pages if not p.of_mobile_version),
+            frozenset(_host(p.url) for p in full),
             frozenset({p.url for p in pages} | {p.final_url for p in pages if p.final_url}),
+            frozenset(own - {(_host(p.url), _first_segment(p.url)) for p in full} - {(h, "") for h in desktop}),
         )
 
     def holds(self, url: str) -> bool:
@@ -137,11 +144,19 @@ class VersionScope:
             return False
         if host not in self.desktop or host not in self.full_site:
             return True
-        return _is_mobile_address(url, self.desktop) or url in self.addresses
+        return (
+            _is_mobile_address(url, self.desktop)
+            or url in self.addresses
+            or (host, _first_segment(url)) in self.segments
+        )
 
 
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
+
+
+def _first_segment(url: str) -> str:
+    return (urlsplit(url).path or "/").strip("/").split("/")[0].lower()
 
 
 def links_back(page: PageSnapshot, pages: list[PageSnapshot], artifacts: BodyArtifacts) -> str | None:
@@ -178,10 +193,10 @@ def read_mobile_version(artifacts: BodyArtifacts) -> MobileReading:
 
 def _separate_version(artifacts: BodyArtifacts, pages: list[PageSnapshot]) -> MobileReading:
     home = min(pages, key=lambda p: (p.depth if p.depth is not None else 99, len(p.url)))
-    full_hosts, mobile_hosts = desktop_hosts(artifacts), {_host(p.url) for p in pages}
-    failed = [
-        f.url for f in artifacts.failures if _is_mobile_address(f.url, full_hosts) or _host(f.url) in mobile_hosts
-    ]
+    full_hosts, scope = desktop_hosts(artifacts), VersionScope.of(pages, artifacts)
+    # of the failures, the version's own: under a mobile address, or the version's host or path (a version
+    # drawn by a script of the full site's host, «pda.php», does not own that host's other failures)
+    failed = [f.url for f in artifacts.failures if _is_mobile_address(f.url, full_hosts) or scope.holds(f.url)]
     units = page_units(pages, "mobile")
     where = sorted({f"{_host(p.url)}{_prefix(p.url, full_hosts)}" for p in pages})
     return MobileReading(

@@ -17,30 +17,27 @@ section for that language. Pure functions here; the spider does the fetching.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import MOBILE_VERSION_SOURCE
-from ashyq.base.text import normalise
 
 MOBILE_SOURCE = MOBILE_VERSION_SOURCE  # PageItem.source of the mobile version's pages
 MOBILE_HOST_LABELS = ("m", "mobile", "pda", "wap", "mob")  # the first label of a mobile host
 MOBILE_PATH_SEGMENTS = ("m", "mobile", "pda", "wap", "mob", "mobi")  # the first segment of a mobile path
-# How sites label the link to their mobile version (kk, ru, en), compared normalised.
-MOBILE_LINK_LABELS = (
-    "мобильная версия",
-    "мобильная версия сайта",
-    "мобильді нұсқа",
-    "мобильді нұсқасы",
-    "мобильдік нұсқа",
-    "мобильдік нұсқасы",
-    "сайттың мобильді нұсқасы",
-    "mobile version",
-    "mobile",
-    "мобильная",
-    "мобильді",
-)
+# How sites label the link to their mobile version (kk, ru, en): by its words, not one phrase. A label
+# names the version when it has a word of a small screen («мобильная», «мобильді», «PDA», «WAP»,
+# «телефон», «смартфон», «mobile») beside a word of a version or a device («версия», «нұсқа», «для»,
+# «арналған», «устройств», «құрылғы», «version»), or is that one mobile word alone; an application
+# («мобильное приложение», «мобильді қосымша») is not a version of the site.
+MOBILE_STEMS = ("мобиль", "pda", "wap", "mobile", "mobi")  # alone in a label, these name the version
+SCREEN_STEMS = (*MOBILE_STEMS, "телефон", "смартфон", "phone", "кпк")
+VERSION_STEMS = ("верси", "нұсқа", "нуска", "version", "для", "арнал", "устройств", "құрылғ", "сайт", "site")
+NOT_VERSION_STEMS = ("приложен", "қосымша", "app", "байланыс", "доверия", "сенім")
+_WORDS = re.compile(r"[^\W\d_]+")
 # A phone as the browser step emulates one (Pixel 7), followed by the crawler's own identity.
 PHONE_PRODUCT = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -103,9 +100,36 @@ def mobile_version_at(url: str, site_hosts: set[str], found_by: str) -> MobileVe
 
 
 def is_mobile_label(text: str | None) -> bool:
-    """Whether a link's text names the mobile version («Мобильная версия», «Мобильді нұсқа» …)."""
-    have = normalise(text).strip(' .[]|»«"')
-    return bool(have) and any(have == label or (len(label) > 8 and label in have) for label in MOBILE_LINK_LABELS)
+    """Whether a link's text names the mobile version («Мобильная версия», «PDA-нұсқа», «Версия для
+    телефона», «Телефонға арналған нұсқа», «Mobile» …): see ``MOBILE_STEMS`` and ``VERSION_STEMS``."""
+    words = _WORDS.findall(unicodedata.normalize("NFC", text or "").casefold())
+    if not words or len(words) > 6 or any(w.startswith(NOT_VERSION_STEMS) for w in words):
+        return False
+    if len(words) == 1:
+        return words[0].startswith(MOBILE_STEMS)
+    screen = any(w.startswith(SCREEN_STEMS) for w in words)
+    return screen and any(w.startswith(VERSION_STEMS) for w in words if not w.startswith(SCREEN_STEMS))
+
+
+INDEX_NAMES = ("index", "default", "main", "home")  # the full site's own entry scripts
+
+
+def labelled_version(url: str, page_url: str, site_hosts: set[str], found_by: str) -> MobileVersion | None:
+    """The version a link labelled as the mobile version leads to on the site's own host, whatever its
+    address is called (``/pda.php?id=5``, ``/lite/``, ``/tel/index.html``): the path it lives under,
+    its first segment (a directory, or the script that draws it). None for a link to the site's entry
+    script or to the page's own path (a switch by query or cookie: the same pages, nothing to harvest apart)."""
+    parts, page = urlsplit(url), urlsplit(page_url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or host not in site_hosts:
+        return None
+    segments = (parts.path or "/").strip("/").split("/")
+    first = segments[0]
+    own = (page.path or "/").strip("/").split("/")[0]
+    if not first or first == own or first.lower().split(".")[0] in INDEX_NAMES:
+        return None
+    prefix = f"/{first}" if "." in first and len(segments) == 1 else f"/{first}/"
+    return MobileVersion("path", host, prefix, url, found_by)
 
 
 def redirected_version(asked: str, final: str, site_hosts: set[str]) -> MobileVersion | None:

@@ -1,7 +1,8 @@
 """The site spider's part that harvests a separate mobile version (:mod:`ashyq.crawler.spiders.site_mobile`).
 
-The version is found from a link on the full site (an ``m.`` host, a ``/m/`` path, a link labelled
-"mobile version") or from the answer a phone gets at the entry address (a redirect, or other markup),
+The version is found from a link on the full site (an ``m.`` host, a ``/m/`` path, or a link labelled
+as the mobile, PDA or phone version in either language, wherever it leads: ``/pda.php?id=5`` too)
+or from the answer a phone gets at the entry address (a redirect, or other markup),
 and harvested with a phone's user agent in every language it offers, as pages of ``source``
 ``site-mobile`` with click depths over its own link graph.
 """
@@ -22,6 +23,7 @@ from ashyq.crawler.spiders.site_mobile import (
     MobileVersion,
     differs,
     is_mobile_label,
+    labelled_version,
     mobile_version_at,
     phone_user_agent,
     redirected_version,
@@ -115,8 +117,11 @@ class SitePhone(SiteReading):
             if self.mobile is None:
                 label = f"«{link.anchor_text}»" if link.anchor_text else link.url
                 version = mobile_version_at(link.url, self.hosts, f"the link {label} on {page_url}")
-                if version is None and is_mobile_label(link.anchor_text) and not self._is_internal(link.url):
-                    version = redirected_version(page_url, link.url, self.hosts)
+                if version is None and is_mobile_label(link.anchor_text):
+                    if self._is_internal(link.url):
+                        version = labelled_version(link.url, page_url, self.hosts, f"the link {label} on {page_url}")
+                    else:
+                        version = redirected_version(page_url, link.url, self.hosts)
                     if version is not None:
                         version = MobileVersion(
                             version.kind, version.host, version.prefix, link.url, f"the link {label} on {page_url}"
