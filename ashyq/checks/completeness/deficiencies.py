@@ -64,17 +64,34 @@ def currency(
 TEASER_END = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|…)\s*$")
 
 
+# a law a candidate must know («знание Конституции, Закона «О государственной службе»», «… Заңын білу») is a
+# qualification requirement (Appendix 15 1.10), not an act the material refers its reader to (the tables' note:
+# «на которые ссылаются в материале»); the texts are read folded (kk) or normalised (ru), the clause ends at «;» or «.»
+KNOWLEDGE_BEFORE = {"ru": re.compile(r"(?<!\w)знани\w*[^.;]{0,120}$")}
+KNOWLEDGE_AFTER = {"kk": re.compile(r"^\w*(?:[^.;]{0,120}?\s)?(?:билу|билуи|билими)(?!\w)")}
+
+
+def _known_law(text: str, hit: re.Match[str], lang: str) -> bool:
+    """The citation is a law a candidate must know (:data:`KNOWLEDGE_BEFORE`, :data:`KNOWLEDGE_AFTER`)."""
+    before, after = KNOWLEDGE_BEFORE.get(lang), KNOWLEDGE_AFTER.get(lang)
+    return bool(
+        (before is not None and before.search(text[: hit.start()]))
+        or (after is not None and after.search(text[hit.end() :]))
+    )
+
+
 def citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> str | None:
     """The first law citation in a paragraph of the unit's HTML that has no link, if any (not in a listing's
-    teaser: the item's own page, where its text is, is judged for its citations)."""
+    teaser: the item's own page, where its text is, is judged for its citations; not a law a candidate must know)."""
     read = fold_kazakh if lang == "kk" else normalise
     for written, linked in paragraphs(unit):
-        if TEASER_END.search(written):
+        if TEASER_END.search(written) or linked:
             continue
         text = read(written)
-        hit = matches(vocabulary.law_citations[lang], text)
-        if hit and not linked:
-            return text[max(0, hit.start() - 40) : hit.end() + 80]
+        for pattern in vocabulary.law_citations[lang]:
+            for hit in pattern.finditer(text):
+                if not _known_law(text, hit, lang):
+                    return text[max(0, hit.start() - 40) : hit.end() + 80]
     return None
 
 
