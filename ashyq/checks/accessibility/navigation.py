@@ -106,6 +106,29 @@ def has_menu(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | None:
         for element in parsed.select(selector):
             if len(element.xpath(".//a[@href]")) >= minimum:
                 return selector, element
+    for selector in config["menu_selectors"]:
+        block = _block_of_entries(parsed.select(selector), minimum)
+        if block is not None:
+            return selector, block
+    return None
+
+
+ENTRY_LEVELS = 3  # how far above a menu entry its menu's block is looked for (a cell, its row, its table)
+
+
+def _block_of_entries(entries: list[Any], minimum: int) -> Any | None:
+    """A menu made of entries each marked as one (a table layout's «td class=menu» cells, a column of
+    «a class=menu» links): the nearest block holding the links of at least ``minimum`` of them."""
+    found = [a for e in entries for a in ([e] if e.tag == "a" and e.get("href") else e.xpath(".//a[@href]"))]
+    links = list({id(a): a for a in found}.values())  # a cell and its link both marked: one entry
+    for link in links:
+        block = link
+        for _ in range(ENTRY_LEVELS + 1):
+            block = block.getparent()
+            if block is None or block.tag in ("body", "html"):
+                break
+            if sum(1 for a in links if block in a.iterancestors()) >= minimum:
+                return block
     return None
 
 
@@ -272,7 +295,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "6",
+    "7",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
