@@ -304,6 +304,7 @@ def _folded(unit: Unit) -> Unit:
                 text=_fold_text(b.text),
                 above=tuple(map(_fold_text, b.above)),
                 pieces=tuple(map(_fold_text, b.pieces)),
+                leads=tuple((_fold_text(label), _fold_text(rest)) for label, rest in b.leads),
             )
             for b in unit.blocks
         ),

@@ -80,6 +80,7 @@ class Block:
     raw_heading: str = ""  # as the page writes it (for a finding's citation)
     images: tuple[str, ...] = ()  # the pictures shown in the block (their ``src``), icons left out
     pieces: tuple[str, ...] = ()  # its paragraphs, list items and lines (normalised) where it has several
+    leads: tuple[tuple[str, str], ...] = ()  # run-in labels with the text each opens (:func:`run_in_lead`), normalised
 
     @property
     def all_text(self) -> str:
@@ -133,12 +134,34 @@ def bold_lead(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return children[0] if 0 < len(text) <= PSEUDO_MAX_CHARS and any(ch.isalpha() for ch in text) else None
 
 
+RUN_IN_MAX_CHARS = 100  # a run-in label is a short phrase, as a colon's lead-in label is (places.LEAD_IN)
+
+
+def run_in_lead(element: lxml.html.HtmlElement) -> tuple[str, str] | None:
+    """A paragraph (list item, cell, div) that opens with a bold phrase and goes on in running text on the same line
+    («<p><b>Миграция.</b> Район принимает кандасов …</p>», «<p><b>Көші-қон.</b> Қандастар …</p>»): the phrase is a
+    run-in heading of the text it opens, as a bold paragraph heads what follows (:func:`_bold_only`). Returns the
+    label (its closing full stop or colon left out) and the text after it, as the page writes them; None otherwise."""
+    if not isinstance(element.tag, str) or element.tag.lower() not in PSEUDO_HOLDERS or (element.text or "").strip():
+        return None
+    children = [c for c in element if isinstance(c.tag, str) and c.tag.lower() != "br"]
+    if not children or children[0].tag.lower() not in BOLD_TAGS or bold_lead(element) is not None:
+        return None
+    bold, whole = squash(" ".join(children[0].itertext())), squash(" ".join(element.itertext()))
+    label = bold.rstrip(" .:—–-")
+    rest = whole[len(bold) :].lstrip(" .:—–-") if whole.startswith(bold) else ""
+    if not (0 < len(label) <= RUN_IN_MAX_CHARS and any(ch.isalpha() for ch in label)):
+        return None
+    return (label, rest) if any(ch.isalpha() for ch in rest) else None
+
+
 class _Builder:
     def __init__(self) -> None:
         # (heading, headings above, texts, link targets, pictures) per block
         self.blocks: list[tuple[str, tuple[str, ...], list[str], list[str], list[str]]] = [("", (), [], [], [])]
         self.stack: list[tuple[int, str]] = []  # (level, heading) of the open headings
         self.ends: list[list[int]] = [[]]  # per block: where in its texts a paragraph, list item or line ended
+        self.leads: list[list[tuple[str, str]]] = [[]]  # per block: its run-in labels with the text each opens
 
     def heading(self, level: int, text: str) -> None:
         while self.stack and self.stack[-1][0] >= level:
@@ -147,6 +170,7 @@ class _Builder:
         self.stack.append((level, text))
         self.blocks.append((text, above, [], [], []))
         self.ends.append([])
+        self.leads.append([])
 
     def text(self, value: str | None) -> None:
         if value and value.strip():
@@ -210,6 +234,9 @@ def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> 
                 builder.image(child)
                 if child.get("alt"):
                     builder.text(str(child.get("alt")))
+            lead_in = run_in_lead(child)
+            if lead_in is not None:
+                builder.leads[-1].append(lead_in)
             builder.text(child.text)
             _walk(child, builder, panels)
             if child.tag.lower() in ITEM_ENDS:
@@ -253,7 +280,8 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
     builder.text(root.text)
     _walk(root, builder, tied_panels(root))
     out = []
-    for (heading, above, texts, hrefs, images), ends in zip(builder.blocks, builder.ends, strict=True):
+    built = zip(builder.blocks, builder.ends, builder.leads, strict=True)
+    for (heading, above, texts, hrefs, images), ends, leads in built:
         text = squash(" ".join(texts))
         cuts = [0, *ends, len(texts)]
         pieces = [normalise(" ".join(texts[a:b])) for a, b in pairwise(cuts) if a < b]
@@ -275,6 +303,7 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
                 raw_heading=heading,
                 images=tuple(images),
                 pieces=tuple(p for p in pieces if p) if len(pieces) > 1 else (),
+                leads=tuple((normalise(label), normalise(rest)) for label, rest in leads),
             )
         )
     return tuple(out)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import chain
 from urllib.parse import urljoin
 
 import lxml.html
@@ -209,7 +210,10 @@ def hits_in(
             if matches(indicator.not_under.get(lang, ()), block.heading) and not matches(keywords, block.heading):
                 continue  # a label under a heading about something else (the audit's «Результаты проверки:»)
             # a label opens a sentence, or a paragraph, list item or line («Документы: …» in a list)
-            labels = (x for piece in block.pieces or (block.text,) for x in lead_ins(piece, empty_phrases))
+            labels = chain(
+                (x for piece in block.pieces or (block.text,) for x in lead_ins(piece, empty_phrases)),
+                run_in_labels(block, empty_phrases),
+            )
             lead = next((x for x in labels if matches(keywords, x)), None)
             if lead is not None:
                 under = (block.raw_heading or unit.title)[:80]
@@ -315,6 +319,16 @@ def lead_ins(text: str, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:
         rest = text[found.end() : end.start() if end else len(text)].strip()
         if rest and not (empty and matches(empty, rest)):
             yield found.group(1).strip()
+
+
+def run_in_labels(block: Block, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:
+    """The block's bold run-in labels (page_blocks.run_in_lead: «Миграция.», «Көші-қон.» opening a paragraph) over
+    what names something: read as a colon's lead-in label is, a label over a placeholder naming nothing."""
+    for label, rest in block.leads:
+        end = SENTENCE_END.search(rest)
+        sentence = rest[: end.start() if end else len(rest)].strip()
+        if sentence and not (empty and matches(empty, sentence)):
+            yield label
 
 
 def written_label(unit: Unit, label: str, lang: str) -> str:
