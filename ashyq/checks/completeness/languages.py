@@ -254,8 +254,14 @@ class Elsewhere:
         return Doubt(self.indicator.id, "other_reading", self.unit, name, detail)
 
 
+def _headed_blocks(unit: Unit) -> list[Block]:
+    """The unit's blocks under a heading that hold something of their own: a bare heading grouping the headings
+    under it («Вакансии» over each post's heading) is no block of text, and a version without it is built alike."""
+    return [b for b in unit_blocks(unit) if b.heading and (b.text or b.pieces or b.hrefs or b.images)]
+
+
 def _headed(unit: Unit) -> int:
-    return sum(1 for b in unit_blocks(unit) if b.heading)
+    return len(_headed_blocks(unit))
 
 
 def twin_place(hit: Hit, twin: Unit) -> Hit | None:
@@ -264,8 +270,7 @@ def twin_place(hit: Hit, twin: Unit) -> Hit | None:
     heading (a page's title, a link's label)."""
     if hit.block is None or not hit.block.heading:
         return None
-    theirs = [b for b in unit_blocks(hit.unit) if b.heading]
-    mine = [b for b in unit_blocks(twin) if b.heading]
+    theirs, mine = _headed_blocks(hit.unit), _headed_blocks(twin)
     place = next((n for n, b in enumerate(theirs) if b is hit.block), None)
     if place is None or len(theirs) != len(mine):
         return None
