@@ -181,13 +181,22 @@ def element_text(element: lxml.html.HtmlElement) -> str:
     return squash(" ".join(element.itertext()))
 
 
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)  # an XHTML page's «<?xml … encoding=… ?>» opening
+
+
+def without_xml_declaration(html: str) -> str:
+    """The page's text without an XML declaration (a PDA or WAP version's XHTML opens with one): browsers
+    read such a page as HTML, and the HTML parser refuses a decoded text that declares an encoding."""
+    return XML_DECLARATION.sub("", html, count=1) if html.lstrip().startswith("<?") else html
+
+
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """The document's tree, or None for what is empty or not HTML (one parse a page: the readers
     below take the tree, so a caller reading a page several ways parses it once)."""
     if not html.strip():
         return None
     try:
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(without_xml_declaration(html))
     except (etree.ParserError, ValueError):
         return None
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from ashyq.base.text import parse_html
 from ashyq.crawler.spiders.site_mobile import is_mobile_label, labelled_version
+from ashyq.crawler.spiders.site_page import parse_page
 
 HOSTS = {"www.audan.gov.kz"}
 HOME = "https://www.audan.gov.kz/"
@@ -63,3 +65,25 @@ def test_a_switch_by_query_on_the_entry_script_or_another_host_is_no_version_apa
     assert labelled_version(f"{HOME}?view=mobile", HOME, HOSTS, "x") is None
     assert labelled_version(f"{HOME}page.php?id=5&pda=1", f"{HOME}page.php?id=5", HOSTS, "x") is None
     assert labelled_version("https://apps.example.kz/audan", HOME, HOSTS, "x") is None
+
+
+PDA_PAGE = (
+    '<?xml version="1.0" encoding="windows-1251"?>\n'
+    '<!DOCTYPE html PUBLIC "-//WAPFORUM//DTD XHTML Mobile 1.0//EN" "http://www.wapforum.org/DTD/xhtml-mobile10.dtd">\n'
+    '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Байланыс</title></head><body>'
+    '<p><a href="/pda.php?id=5&amp;lang=kz">Байланыс</a> | <a href="/pda.php?id=13&amp;lang=kz">Бос орындар</a></p>'
+    "<h1>Байланыс</h1><p>Пошталық мекенжайы: аудан орталығы, Бейбітшілік көшесі, 3.</p>"
+    '<p><a href="/page.php?id=5&amp;lang=kz">Толық нұсқа</a></p></body></html>'
+)
+
+
+def test_an_xhtml_page_opening_with_an_xml_declaration_is_read_as_html() -> None:
+    # a PDA/WAP version's XHTML: parsed as XML its namespace hid every link, and the HTML parser
+    # refused a decoded text declaring its encoding; browsers read it as HTML
+    parsed = parse_page(
+        f"{HOME}pda.php?id=5&lang=kz", PDA_PAGE.encode("cp1251", "xmlcharrefreplace"), "text/html; charset=windows-1251"
+    )
+    assert parsed.title == "Байланыс"
+    assert [link.anchor_text for link in parsed.links] == ["Байланыс", "Бос орындар", "Толық нұсқа"]
+    root = parse_html(PDA_PAGE)
+    assert root is not None and "Пошталық мекенжайы" in root.text_content()

@@ -20,7 +20,7 @@ import lxml.html
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.home_page import is_home_url
-from ashyq.base.text import normalise, squash
+from ashyq.base.text import normalise, squash, without_xml_declaration
 from ashyq.base.wording import Said
 from ashyq.checks.inputs import missing_reason
 from ashyq.checks.result import Result, not_assessed
@@ -87,7 +87,7 @@ def _texts(element: Any) -> list[str]:
 
 @functools.lru_cache(maxsize=256)
 def _parse(html: str) -> Any:
-    return lxml.html.fromstring(html or "<html></html>")
+    return lxml.html.fromstring(without_xml_declaration(html) or "<html></html>")
 
 
 def parse(page: PageSnapshot) -> Parsed:

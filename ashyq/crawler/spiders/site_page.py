@@ -196,11 +196,13 @@ def _size_text(anchor: Selector, anchor_text: str | None) -> str | None:
 def parse_page(url: str, body: bytes, content_type: str | None) -> ParsedPage:
     """Everything the site spider keeps from one HTML page; malformed markup is read as browsers do."""
     text, encoding = decode_html(body, content_type)
-    selector = Selector(text=text or "<html></html>")
+    # read as HTML whatever the page declares: an XHTML page opening with «<?xml … ?>» (a PDA or WAP
+    # version's) is parsed by browsers as HTML, and as XML its namespace would hide every element
+    selector = Selector(text=text or "<html></html>", type="html")
     raw_title = selector.xpath("//title/text()").get()
     if raw_title and "<" in raw_title:
         text = _repair_unclosed_title(text, raw_title)
-        selector = Selector(text=text)
+        selector = Selector(text=text, type="html")
         raw_title = selector.xpath("//title/text()").get()
     page = ParsedPage(
         text=text,
