@@ -19,7 +19,9 @@ An indicator recognised on the other language's pages and not on this one's is t
 language's own pages, and the verdict says the other language shows it (uncertain, the question naming
 the other language's page and what to look for): the recognition may have missed this language's
 wording. Where this language's counterpart of that page was read, is of comparable length and is built
-alike (as many headed blocks: the other's block has its twin, with as many paragraphs), the text is taken
+alike (as many headed blocks that hold text of their own: the other's block has its twin, with as many
+paragraphs), or is the same text built another way (more headed blocks, or at most half as many and at least two
+fewer: what one heads the other says in running text, :func:`rebuilt`), the text is taken
 to be the same in both languages (the note's expectation of authentic texts) and the indicator counted as
 shown, uncertain; where the counterpart is much shorter, or holds none of the figures of the sentence that
 names it there (hours, counts, phones: :mod:`.figures`), it is not shown (measured); where it is built
@@ -335,7 +337,14 @@ def elsewhere(
     pieces = (_pieces(hit.block), _pieces(place.block)) if place is not None and hit.block is not None else (0, 0)
     if pieces[1] < pieces[0]:  # the twin block lacks a paragraph the other's has: what that one says
         return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, pieces=pieces)
-    return Elsewhere(indicator, hit.cite(), unit, twin, aligned, headings)
+    return Elsewhere(indicator, hit.cite(), unit, twin, aligned or rebuilt(*headings), headings)
+
+
+def rebuilt(theirs: int, mine: int) -> bool:
+    """The counterpart (of comparable length) is the same text built another way, not a block short: it has more
+    headed blocks than the other language's page, or at most half as many and at least two fewer (what one heads,
+    the other says in running text). A block fewer (one of two) may be a block left out or lagging: not shown."""
+    return mine > theirs or (theirs - mine >= 2 and mine * 2 <= theirs)
 
 
 def _pieces(block: Block | None) -> int:
