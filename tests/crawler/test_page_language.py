@@ -40,6 +40,10 @@ def _page(declared: str | None, text: str, title: str = "Приём гражда
         # no markup: the address, then the text
         ("https://akimat.example.kz/ru/pages/qabyldau", None, KK_TEXT, "ru"),
         ("https://akimat.example.kz/pages/qabyldau", None, KK_TEXT, "kk"),
+        # no markup and no address language: a Russian text naming a Kazakh street and linking «Қазақша» is
+        # Russian by its share of Kazakh letters (a 2000s portal's page.php?id=5 and its PDA copy)
+        ("https://akimat.example.kz/page.php?id=5", None, f"{RU_TEXT} Улица Тәуелсіздік, 15. Қазақша", "ru"),
+        ("https://akimat.example.kz/pda.php?id=5", None, f"{KK_TEXT} Тәуелсіздік көшесі, 15. Русский", "kk"),
     ],
 )
 def test_a_pages_language(url: str, declared: str | None, text: str, expected: str) -> None:

@@ -158,7 +158,9 @@ def page_language(parsed: ParsedPage | None, url: str, asked: str | None, framed
         return from_url or framed
     if framed:
         return str(framed)  # a frame's page without a language of its own: the embedding page's
-    return lang_from_text(" ".join(filter(None, [parsed.title, parsed.text[:5000]])))
+    # by the share of Kazakh letters (a Russian page naming «Тәуелсіздік» street or linking «Қазақша» stays
+    # Russian); any Kazakh letter at all only where the text is too short to tell
+    return _written_in(parsed) or lang_from_text(" ".join(filter(None, [parsed.title, parsed.text[:5000]])))
 
 
 def _written_in(parsed: ParsedPage) -> str | None:
