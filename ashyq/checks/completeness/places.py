@@ -210,15 +210,13 @@ def hits_in(
             if matches(indicator.not_under.get(lang, ()), block.heading) and not matches(keywords, block.heading):
                 continue  # a label under a heading about something else (the audit's «Результаты проверки:»)
             # a label opens a sentence, or a paragraph, list item or line («Документы: …» in a list)
-            labels = chain(
-                (x for piece in block.pieces or (block.text,) for x in lead_ins(piece, empty_phrases)),
-                run_in_labels(block, empty_phrases),
-            )
-            lead = next((x for x in labels if matches(keywords, x)), None)
+            lead = next((x for x in block_labels(block, empty_phrases) if matches(keywords, x)), None)
             if lead is not None:
                 under = (block.raw_heading or unit.title)[:80]
                 how = f"the label «{written_label(unit, lead, lang)[:80]}:» under «{under}»"
                 yield Hit(unit, block, how, extent_of(every, block), 1, lead)
+            else:
+                yield from _run_in_over_placeholder(unit, block, keywords, empty_phrases, lang)
         if not headings_only:
             yield from _text_hits(indicator, unit, lang, vocabulary, blocks, phrases)
     if _url_hit(indicator, unit) and not _read_where_linked(indicator, unit, pages):
@@ -321,6 +319,13 @@ def lead_ins(text: str, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:
             yield found.group(1).strip()
 
 
+def block_labels(block: Block, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:
+    """The labels a block's paragraphs open with over what names something: a colon's lead-in label in any of its
+    pieces (:func:`lead_ins`), then a bold run-in label (:func:`run_in_labels`)."""
+    colons = (x for piece in block.pieces or (block.text,) for x in lead_ins(piece, empty))
+    return chain(colons, run_in_labels(block, empty))
+
+
 def run_in_labels(block: Block, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:
     """The block's bold run-in labels (page_blocks.run_in_lead: «Миграция.», «Көші-қон.» opening a paragraph) over
     what names something: read as a colon's lead-in label is, a label over a placeholder naming nothing."""
@@ -329,6 +334,21 @@ def run_in_labels(block: Block, empty: Sequence[re.Pattern[str]] = ()) -> Iterab
         sentence = rest[: end.start() if end else len(rest)].strip()
         if sentence and not (empty and matches(empty, sentence)):
             yield label
+
+
+def _run_in_over_placeholder(
+    unit: Unit, block: Block, keywords: Sequence[re.Pattern[str]], empty: Sequence[re.Pattern[str]], lang: str
+) -> Iterable[Hit]:
+    """A bold run-in label naming the indicator over a placeholder («<b>Инвестициялық мүмкіндіктер.</b> Бөлім
+    толықтырылуда.»): the indicator's place, holding the placeholder - its paragraph alone, read as a heading
+    over its text, so that the placeholder is measured there (not the block's other paragraphs)."""
+    for label, rest in block.leads:
+        if empty and matches(keywords, label) and matches(empty, rest):
+            part = replace(block, heading=label, raw_heading=label, text=rest, pieces=(), leads=(), hrefs=(), images=())
+            under = (block.raw_heading or unit.title)[:80]
+            how = f"the label «{written_label(unit, label, lang)[:80]}» under «{under}»"
+            yield Hit(unit, part, how, (part,), 1, label)
+            return
 
 
 def written_label(unit: Unit, label: str, lang: str) -> str:
