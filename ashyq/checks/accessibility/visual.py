@@ -205,6 +205,35 @@ GENERIC_ALT = frozenset(
 )  # fmt: skip
 
 
+# A picture of figures and text (an infographic, a chart, a diagram) says something: its text alternative gives
+# that, in the alt or in a description tied to it (WCAG 1.1.1; techniques G92, H45: a caption, aria-describedby,
+# longdesc). An alt that only names the picture's kind («Инфографика», «Диаграмма», «Сызба») gives none of it: a
+# defect where no description is tied to the picture.
+KIND_ONLY_ALT = re.compile(
+    r"^(?:infographics?|chart|diagram|graph|scheme|инфографика|диаграмма|график|схема|таблица|сызба|кесте|графика)"
+    r"(?:[-_ ]?\d+)?$",
+    re.I,
+)
+
+
+def kind_only_alts(parsed: Parsed) -> list[Any]:
+    """Pictures of information whose alternative text only names their kind, with no description tied to
+    them (a caption of their figure, ``aria-describedby``, ``longdesc``): what they say is said nowhere for
+    one who cannot see them (Appendix 14 row 3.1)."""
+    out = []
+    for element in parsed.root.iter("img", "input", "area"):
+        if element.get("aria-hidden") == "true" or not KIND_ONLY_ALT.search(_alt_of(element).strip(" .:-")):
+            continue
+        if element.get("aria-describedby") or element.get("longdesc"):
+            continue
+        figure = next((a for a in element.iterancestors() if a.tag == "figure"), None)
+        caption = figure.find(".//figcaption") if figure is not None else None
+        said = " ".join(caption.itertext()).strip(" .:-") if caption is not None else ""
+        if not said or KIND_ONLY_ALT.search(said):
+            out.append(element)
+    return out
+
+
 def _alt_of(element: Any) -> str:
     return re.sub(r"\s+", " ", str(element.get("alt") or element.get("aria-label") or "")).strip()
 
@@ -254,7 +283,7 @@ def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
     )
 
 
-@register("a14.alt_text", "7", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
+@register("a14.alt_text", "8", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
@@ -299,6 +328,19 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     )
     if file_names is not None:
         outcome.deficiencies.append(file_names)
+    kind_only = _markup_defect(
+        pages,
+        kind_only_alts,
+        "pictures of information (an infographic, a chart) whose alternative text only names their kind, with no "
+        "description tied to them (Appendix 14 row 3.1)",
+        "missing_alt",
+        ("1.1.1",),
+        "img[alt]",
+        lambda e: f"alt «{_alt_of(e)}», src {e.get('src')}"[:200],
+        name="alt_kind_only",
+    )
+    if kind_only is not None:
+        outcome.deficiencies.append(kind_only)
     read_text = image_text_defects(taken)
     outcome.deficiencies += read_text
     doubtful = bare_media(taken, outcome)
@@ -308,6 +350,7 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "media": sum(len(m.data.get("media") or []) for m in taken),
         "image_links_without_name": len(unnamed_links.pages) if unnamed_links else 0,
         "file_name_alt_pages": len(file_names.pages) if file_names else 0,
+        "kind_only_alt_pages": len(kind_only.pages) if kind_only else 0,
         "violations": sum(
             int(v.get("count", 1))
             for m in taken
