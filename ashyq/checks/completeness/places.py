@@ -464,8 +464,10 @@ def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template 
     rest = PAGE_STAMP["kk" if lang == "kk" else "ru"].sub(" ", rest)  # after the phrases: «будет размещена»
     if LETTERS.search(rest) or any(b.hrefs for b in blocks):
         return None
-    if said is None:  # the page's own stamp alone («Жарияланған күні: 12.11.2026 10:05») is nothing either
-        return None if EMBEDDED.search(hit.unit.html) or re.search(r"\w", STAMP_TIME.sub(" ", rest)) else ""
+    if said is None:  # the page's own stamp alone («Жарияланған күні: 12.11.2026 10:05») is nothing either;
+        # a picture under the heading is something (a state symbol shown as its image; icons are left out)
+        shown = EMBEDDED.search(hit.unit.html) or any(b.images for b in blocks)
+        return None if shown or re.search(r"\w", STAMP_TIME.sub(" ", rest)) else ""
     read = fold_kazakh if lang == "kk" else normalise
     written = next((p for p, _ in paragraphs(hit.unit) if said.group(0) in read(p)), said.group(0))
     return squash(written)
