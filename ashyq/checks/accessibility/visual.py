@@ -292,55 +292,54 @@ def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if not taken and not pages:
         return [no_measurement(item, "axe", broken)] if broken else no_pages(artifacts, [item])
     outcome = axe_outcome(taken, config, item, "missing_alt")
-    markup = _markup_defect(
-        _unmeasured(pages, _measured_urls(taken)),
-        images_without_alt,
-        "images without alternative text in the markup",
-        "missing_alt",
-        ("1.1.1",),
-        "img:not([alt])",
-        lambda e: e.get("src"),
+
+    def alt_and_src(e: Any) -> str:
+        return f"alt «{_alt_of(e)}», src {e.get('src')}"[:200]
+
+    markup, unnamed_links, file_names, kind_only = found = (
+        _markup_defect(
+            _unmeasured(pages, _measured_urls(taken)),
+            images_without_alt,
+            "images without alternative text in the markup",
+            "missing_alt",
+            ("1.1.1",),
+            "img:not([alt])",
+            lambda e: e.get("src"),
+        ),
+        _markup_defect(
+            pages,
+            image_links_without_name,
+            "links whose only content is an image with an empty alternative text (the link has no name; "
+            "Appendix 14 row 3.1)",
+            "missing_alt",
+            ("1.1.1",),
+            "a[href] > img[alt='']",
+            lambda a: f"{a.get('href')}: {' '.join(str(i.get('src')) for i in a.iter('img'))}"[:200],
+            name="image_link_without_name",
+        ),
+        _markup_defect(
+            pages,
+            file_name_alts,
+            "images whose alternative text is a file name (it does not describe the image; Appendix 14 row 3.1)",
+            "missing_alt",
+            ("1.1.1",),
+            "img[alt]",
+            alt_and_src,
+            name="alt_file_name",
+        ),
+        _markup_defect(
+            pages,
+            kind_only_alts,
+            "pictures of information (an infographic, a chart) whose alternative text only names their kind, "
+            "with no description tied to them (Appendix 14 row 3.1)",
+            "missing_alt",
+            ("1.1.1",),
+            "img[alt]",
+            alt_and_src,
+            name="alt_kind_only",
+        ),
     )
-    if markup is not None:
-        outcome.deficiencies.append(markup)
-    unnamed_links = _markup_defect(
-        pages,
-        image_links_without_name,
-        "links whose only content is an image with an empty alternative text (the link has no name; "
-        "Appendix 14 row 3.1)",
-        "missing_alt",
-        ("1.1.1",),
-        "a[href] > img[alt='']",
-        lambda a: f"{a.get('href')}: {' '.join(str(i.get('src')) for i in a.iter('img'))}"[:200],
-        name="image_link_without_name",
-    )
-    if unnamed_links is not None:
-        outcome.deficiencies.append(unnamed_links)
-    file_names = _markup_defect(
-        pages,
-        file_name_alts,
-        "images whose alternative text is a file name (it does not describe the image; Appendix 14 row 3.1)",
-        "missing_alt",
-        ("1.1.1",),
-        "img[alt]",
-        lambda e: f"alt «{_alt_of(e)}», src {e.get('src')}"[:200],
-        name="alt_file_name",
-    )
-    if file_names is not None:
-        outcome.deficiencies.append(file_names)
-    kind_only = _markup_defect(
-        pages,
-        kind_only_alts,
-        "pictures of information (an infographic, a chart) whose alternative text only names their kind, with no "
-        "description tied to them (Appendix 14 row 3.1)",
-        "missing_alt",
-        ("1.1.1",),
-        "img[alt]",
-        lambda e: f"alt «{_alt_of(e)}», src {e.get('src')}"[:200],
-        name="alt_kind_only",
-    )
-    if kind_only is not None:
-        outcome.deficiencies.append(kind_only)
+    outcome.deficiencies += [d for d in found if d is not None]
     read_text = image_text_defects(taken)
     outcome.deficiencies += read_text
     doubtful = bare_media(taken, outcome)
