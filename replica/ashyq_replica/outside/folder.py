@@ -44,6 +44,7 @@ SITE_IDS = (
     "tulpar",
     "sarybel",
     "qanat",
+    "olshem",
 )
 
 TYPES = {
