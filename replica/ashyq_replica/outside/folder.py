@@ -45,6 +45,7 @@ SITE_IDS = (
     "sarybel",
     "qanat",
     "olshem",
+    "kenaral",
 )
 
 TYPES = {
