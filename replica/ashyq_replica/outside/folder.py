@@ -46,6 +46,7 @@ SITE_IDS = (
     "qanat",
     "olshem",
     "kenaral",
+    "shuaq",
 )
 
 TYPES = {
