@@ -171,6 +171,10 @@ def _posts_in_text(block: Block, words: Sequence[re.Pattern[str]]) -> list[tuple
     return posts
 
 
+def _spaceless(text: str) -> str:
+    return "".join(text.split())
+
+
 def _names(keywords: Sequence[re.Pattern[str]], blocks: Sequence[Block]) -> bool:
     return any(matches(keywords, b.all_text) for b in blocks)
 
@@ -188,10 +192,12 @@ def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) ->
     read = fold_kazakh if lang == "kk" else normalise
     named: list[Item] = []
     others: list[Block] = []
+    main = _spaceless(unit.main)
     for written, _ in paragraphs(unit):
         text = read(written)
-        if not text or text not in unit.main:
-            continue  # a menu's or a footer's item, not the content
+        if not text or _spaceless(text) not in main:
+            continue  # a menu's or a footer's item, not the content (compared without spaces: the content's text
+            # puts one between inline elements, «<b>Бас маман</b>, E-R-4» reads «бас маман , e-r-4»)
         block = Block("", (), text, lang, (), ())
         if named and text in named[-1].blocks[0].text:
             continue  # a paragraph inside the item's list item («<li><b>post</b><p>requirements</p></li>»): the item's
