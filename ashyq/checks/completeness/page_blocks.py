@@ -40,7 +40,13 @@ PSEUDO_LEVEL = 4  # a bold phrase read as a heading
 NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside")
 KAZAKH_WORDS = re.compile(r"(?<!\w)(?:және|туралы|бойынша|жөніндегі|арналған|мен|жылғы)(?!\w)")
 YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[^.]{0,160}", re.I)
+# a copyright line, or the site's developer credit («Разработка сайта: …, 2008», «Сайтты әзірлеген: …, 2008»): the
+# year the site was made, no year of its data
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright|разработка сайта|сайт разработан|разработчик сайта|сайтты [әа]з[іи]рле\w*|"
+    r"сайтты жаса[ғг]ан)[^.]{0,160}",
+    re.I,
+)
 # A page's own stamp before a date: when it was put up, not what it is about.
 STAMP = re.compile(
     r"(?:опубликован\w*|дата публикации|дата размещения|размещен\w*|обновлен\w*|дата обновления|"

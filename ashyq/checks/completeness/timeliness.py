@@ -3,7 +3,9 @@
 
 * a report written "as of" a day («по состоянию на 14 октября 2026 года», «01.10.2026 жағдай бойынша»;
   at the turn of a month also «на 01.10.2026», «2026 жылғы 1 қазандағы» - on another day these are a
-  decision's or an event's date, «2025 жылғы 14 желтоқсандағы шешім») is the state of things on that day.
+  decision's or an event's date, «2025 жылғы 14 желтоқсандағы шешім»; after the report's noun also the locative,
+  «атқарылуы 2026 жылғы 1 сәуірде») is the state of things on that day, read in the text and in the heading over it
+  («Исполнение бюджета на 1 октября 2026 года» over the table).
   An indicator whose material is such a report (``current: {report_months: 3}``: budget execution is
   reported at least quarterly) is untimely when its latest "as of" day lies before the end of the last
   period of that length that ended at least :data:`GRACE_DAYS` before the audit: on 20 November the
@@ -39,6 +41,10 @@ RU_AS_OF = re.compile(r"(?:^|[\s(«\"])(?:по\s+состоянию\s+)?на\s*$
 # «1 қазандағы», «2026 жылғы 1 сәуірдегі» (the locative-attributive ending of the month), «01.10.2026 жағдай бойынша»;
 # also as the content checks fold Kazakh text («1 казандагы», «жагдай бойынша»)
 KK_AS_OF_ENDING = re.compile(r"(?:да|де|та|те)(?:ғы|гі|гы|ги)$")
+# «Бюджеттің атқарылуы 2026 жылғы 1 сәуірде: …»: the locative names a report's day after the report's own noun
+# (its execution, its use, its state), as «на 1 апреля» does; elsewhere it is an event's day
+KK_AS_OF_LOCATIVE = re.compile(r"(?:да|де|та|те)$")
+KK_REPORT_NOUN = re.compile(r"(?:ат[қк]арыл|игер[іи]л|орындал|пайдалан|жа[ғг]дай)\w*(?:\s+\S+){0,4}\s*$")
 KK_AS_OF_AFTER = re.compile(
     r"^\s*(?:ж\.|жылғы|жылгы|жыл)?\s*(?:\d{1,2}[:.]\d{2}\s*)?(?:\S+\s+)?жа[ғг]дай(?:ы)?\s+бойынша"
 )
@@ -60,6 +66,8 @@ def report_days(text: str) -> tuple[date, ...]:
             out.append(found.day)
         elif (RU_AS_OF.search(before) or KK_AS_OF_ENDING.search(written)) and _turn_of_month(found.day):
             out.append(found.day)  # «на 1 ноября», «1 қазандағы»: a report's day, not a decision's «14 желтоқсандағы»
+        elif KK_AS_OF_LOCATIVE.search(written) and KK_REPORT_NOUN.search(before) and _turn_of_month(found.day):
+            out.append(found.day)  # «атқарылуы 2026 жылғы 1 сәуірде»
     return tuple(out)
 
 
@@ -90,7 +98,7 @@ def report_staleness(months: int | None, blocks: Iterable[Block], as_of: date) -
     no "as of" day)."""
     if months is None:
         return None
-    days = [d for b in blocks for d in report_days(b.text) if d <= as_of]
+    days = [d for b in blocks for d in report_days(b.all_text) if d <= as_of]
     if not days:
         return None
     latest, due = max(days), last_period_end(as_of, months)
@@ -120,7 +128,8 @@ def age_of(blocks: Iterable[Block], as_of: date) -> Age:
     """The material's age in ``blocks`` (dates after ``as_of`` are announcements, not the material; the
     years are those named apart from a date, a page's stamp «08.06.2026» names no year of the data)."""
     blocks = tuple(blocks)
-    reported = [d for b in blocks for d in report_days(b.text) if d <= as_of]
+    # the day may head the report («Исполнение бюджета на 1 октября 2026 года» over its table)
+    reported = [d for b in blocks for d in report_days(b.all_text) if d <= as_of]
     dated = reported or [d for b in blocks for d in b.dates if d <= as_of]
     years = [y for b in blocks for y in _years(f"{b.heading} {b.text}") if y <= as_of.year]
     return Age(max(dated) if dated else None, max(years) if years else None)
