@@ -98,6 +98,14 @@ def _innermost(blocks: Sequence[Block], keywords: Sequence[re.Pattern[str]]) -> 
     return [b for n in inner for b in extents[n]]
 
 
+def linked_file(unit: Unit, href: str) -> str | None:
+    """Why the file a link naming the indicator leads to is not machine-readable, or None when it is (or is a
+    page, or was not read). The link is the indicator's place: the other files of its list («Образец заявления»
+    (DOCX) beside «Результаты проверок» (a scan)) and the page's sentences around it are other material."""
+    problems = _problems(unit, [href])
+    return "offered only as " + "; ".join(problems) if problems else None
+
+
 def unreadable(
     unit: Unit, blocks: Sequence[Block], label: str = "", keywords: Sequence[re.Pattern[str]] = ()
 ) -> str | None:

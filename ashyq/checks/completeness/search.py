@@ -15,7 +15,7 @@ from ashyq.checks.completeness.contacts import holders_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.instances import ItemReading, contactless, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
-from ashyq.checks.completeness.machine_readable import unreadable
+from ashyq.checks.completeness.machine_readable import linked_file, unreadable
 from ashyq.checks.completeness.memos import (
     Memo,
     MemoReading,
@@ -189,6 +189,8 @@ def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str) -> str | N
     offers it only as pictures or scans; None when it does not, or the indicator has no "*"."""
     if kind not in indicator.machine_readable:
         return None
+    if hit.rank == 1 and hit.href:  # a link's label names it: the link's file is the material
+        return linked_file(hit.unit, hit.href)
     place = hit.extent or ((hit.block,) if hit.block else ())
     return unreadable(hit.unit, place, hit.label, indicator.keywords[lang])
 
