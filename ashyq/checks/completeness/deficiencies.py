@@ -22,6 +22,7 @@ from ashyq.checks.completeness.notices import placeholder_pages
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import Hit, matches, paragraphs, unit_blocks
 from ashyq.checks.completeness.readings import Doubt
+from ashyq.checks.completeness.repeals import listed_as_in_force, repealed_acts
 from ashyq.checks.completeness.search import Verdict
 from ashyq.checks.completeness.timeliness import age_of, lag_reason, lagging, report_staleness
 
@@ -102,11 +103,13 @@ def content_deficiencies(
     vocabulary: Vocabulary,
     counted: Iterable[Unit] = (),
     doubts: list[Doubt] | None = None,
+    others: Sequence[Unit] = (),
 ) -> list[Deficiency]:
     """The section's incomplete pages (a placeholder for the section's own information: :mod:`.notices`),
-    repealed acts and law citations without links. ``counted``: pages whose placeholder already left an
-    indicator not shown (one finding, one consequence). A placeholder whose words do not tell it from «there
-    is none» adds its doubt to ``doubts``."""
+    repealed acts (marked so, or listed as in force though an act on the section's pages of either language,
+    ``others`` being the other language's, repealed them: :mod:`.repeals`) and law citations without links.
+    ``counted``: pages whose placeholder already left an indicator not shown (one finding, one consequence).
+    A placeholder whose words do not tell it from «there is none» adds its doubt to ``doubts``."""
     out = []
     skip = {id(u) for u in counted}
     empty, unclear = placeholder_pages(section, [u for u in section_units if id(u) not in skip], lang, vocabulary)
@@ -123,6 +126,14 @@ def content_deficiencies(
             f"{len(repealed)} item(s) are acts marked as repealed", "deficiency.a15.repealed", count=len(repealed)
         )
         out.append(deficiency("outdated_npa", said, repealed))
+    stale_acts = repealed_acts([*section_units, *others], vocabulary.repealed_phrases)
+    if listed := listed_as_in_force(section_units, stale_acts, vocabulary.repealed_phrases[lang]):
+        said = Said(
+            f"{len(listed)} page(s) list as in force an act another act on the site repealed",
+            "deficiency.a15.repealed_listed",
+            count=len(listed),
+        )
+        out.append(deficiency("outdated_npa", said, [u for u, _ in listed], listed[0][1]))
     unlinked = [(u, s) for u in section_units if (s := citations_without_links(u, vocabulary, lang))]
     if unlinked:
         out.append(
@@ -149,10 +160,12 @@ def section_deficiencies(
     measured: dict[str, Any],
     deductions: bool,
     as_of: date = date.max,
+    others: Sequence[Unit] = (),
 ) -> list[Deficiency]:
     """The deficiencies the verdict's indicators and the section's pages show: an indicator written in the
     other language, items lacking what every item states, memos, and (``deductions``) the note's page
-    deficiencies and a news feed without an archive (:mod:`.archive`)."""
+    deficiencies and a news feed without an archive (:mod:`.archive`); ``others``: the section's pages in
+    the other language (an act repealed there)."""
     out: list[Deficiency] = []
     if verdict.foreign:
         out.append(
@@ -173,7 +186,7 @@ def section_deficiencies(
     if deductions:
         # a page whose placeholder left an indicator not shown is not deducted again
         placeheld = [hit.unit for hit, said in verdict.placeholders.values() if said]
-        out += content_deficiencies(section, section_units, lang, vocabulary, placeheld, verdict.doubts)
+        out += content_deficiencies(section, section_units, lang, vocabulary, placeheld, verdict.doubts, others)
         out += archive_deficiencies(section, section_units, verdict, measured, as_of)
     return out
 

@@ -194,8 +194,9 @@ def assess_section(
             share = measured["share"] = round(share * stale_share, 4)
     if any(i.match == "memo" for i in indicators):
         measured["memos"] = len(verdict.memos)
+    others = [u for u in by_lang[other] if in_section(u, section, other)]
     deficiencies += section_deficiencies(
-        section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of
+        section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of, others
     )
     if (shadowed := shadowed_deficiency(foreign_headings(indicators, verdict, section_units, lang), lang)) is not None:
         deficiencies.append(shadowed)
