@@ -149,8 +149,9 @@ def memos_of(
     получении государственной услуги содержащей следующую информацию: 3.1 … 3.6». The memo is read
     per service: a listed item's own page (a page the section's content links to) naming at least
     MEMO_MIN_PARTS parts, or a block of the section's pages headed with the item (the smallest
-    heading group naming them). A page linked from the same list as a memo page that carries no memo
-    is a listed service without its own memo."""
+    heading group naming them). A page linked from the same list as a service's own memo page that carries
+    no memo is a listed service without its own memo (outside the section's own pages, a list linking to the
+    page of all the services' memos is a list of pages, a site map's or a menu's, not of services)."""
     memo = [i for i in section.indicators_for(kind) if i.match == "memo"]
     reading = MemoReading()
     if not memo:
@@ -161,11 +162,11 @@ def memos_of(
     holders += [(u, tuple(b)) for u in units if id(u) not in members and (b := section_blocks(u, section, lang, False))]
     # the items a list links to, block by block (a home page is no item)
     lists = [
-        [t for t in targets if getattr(t.origin, "depth", None) != 0]
+        ([t for t in targets if getattr(t.origin, "depth", None) != 0], id(unit) in members)
         for unit, blocks in holders
         for targets in linked_pages(unit, blocks, pages)
     ]
-    linked = {id(t): t for targets in lists for t in targets}
+    linked = {id(t): t for targets, _ in lists for t in targets}
     for unit, blocks in holders:
         if id(unit) not in linked:
             reading.memos += _memo_groups(memo, unit, blocks, lang, vocabulary)
@@ -185,8 +186,12 @@ def memos_of(
             }
             missing = len(unlisted_memos(unit, own, lang)) + len(headed)
             reading.without += [unit] * missing
-    for targets in lists:
-        if any(id(t) in with_memo for t in targets):
+    # a list's items are services where one it links to has a memo; outside the section's own pages (a site map,
+    # a menu under the section's heading), only where it is a service's own memo page: a list there that links to
+    # the page of several services' memos (the services page) is a list of pages, not of services
+    lone = {id(m.unit) for m in reading.memos if m.whole_page}
+    for targets, own in lists:
+        if any(id(t) in (with_memo if own else lone) for t in targets):
             for t in targets:
                 if id(t) in with_memo or t in reading.without or t in reading.signed_in or is_list(t):
                     continue
@@ -273,10 +278,17 @@ def series_without_memo(
     series = {b.above for m in memos if not m.whole_page and m.blocks and m.blocks[0].heading for b in m.blocks[:1]}
     if not series:
         return []
+    # memos headed in a numbered series («1. …», «2. …»): the numbers say which headings are the list's services
+    # (:func:`numbered_without_memo`); an unnumbered heading beside them («Стандарты и правила» over the rules
+    # and the annual report on all the services) is other material of the page, no service
+    firsts = [m.blocks[0].heading for m in memos if not m.whole_page and m.blocks and m.blocks[0].heading]
+    numbered = all(NUMBERED.match(h) for h in firsts)
     inside = {id(b) for m in memos for b in m.blocks}
     out = []
     for block in blocks:
         if not block.heading or block.above not in series or id(block) in inside:
+            continue
+        if numbered and not NUMBERED.match(block.heading):
             continue
         group = extent_of(tuple(blocks), block)
         text = " ".join(b.text for b in group)
