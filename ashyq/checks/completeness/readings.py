@@ -256,3 +256,17 @@ def tells_unknown(failure: FetchFailure) -> bool:
     if MEDIA.search(failure.url):
         return False
     return not (failure.reason == "http_status" and failure.status_code in DEAD)
+
+
+def address_only_doubt(indicator: Indicator, hit: Hit, lang: str, other: str) -> Doubt:
+    """The doubt of an indicator found only by the address of a page that a reader sees holding another
+    indicator's material (``other``: «Тексерулер кестесі» on /inspections): the address names the kind of page,
+    not this material, which the page does not name."""
+    return Doubt(
+        indicator.id,
+        "other_reading",
+        hit.unit,
+        indicator.name[lang],
+        f"{indicator.id}: found only by the address of {hit.unit.url}, which shows {other} and nothing that names "
+        f"it: counted as not shown; look there for «{indicator.name[lang]}»",
+    )

@@ -45,6 +45,7 @@ from ashyq.checks.completeness.places import (
 from ashyq.checks.completeness.readings import (
     Doubt,
     address_doubt,
+    address_only_doubt,
     date_label,
     elsewhere_doubt,
     missing_parts,
@@ -417,6 +418,11 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         return True
     if place.unread is not None and _not_shown(verdict, indicator, best, place.unread, search.artifacts):
         return True
+    if best.rank == 3 and (other := _page_of_another(verdict, indicator, best)) is not None:
+        # only the address names it, on a page that shows another indicator: not shown, and said
+        verdict.doubts.append(address_only_doubt(indicator, best, lang, other))
+        verdict.absent.append(indicator)
+        return True
     if indicator.parts:
         # a closed list's parts (the e-appeals' link to the egov app) are read in the section, not elsewhere on the site
         elsewhere = () if indicator.parts_closed else search.units
@@ -448,6 +454,20 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
     if place.stale is not None:
         verdict.stale[indicator.id] = f"{best.cite()}: {place.stale}"
     return True
+
+
+def _page_of_another(verdict: Verdict, indicator: Indicator, hit: Hit) -> str | None:
+    """How another indicator of the section is shown on the page the hit found by its own address alone (its
+    heading, title or label there), or None when none is. A page whose content links an address of the kind
+    (the procurement portal) is found by that link: it is the material, not the page's name."""
+    own = any(p in hit.unit.tags for p in indicator.urls)
+    if not own or any(p in h for b in unit_blocks(hit.unit) for h in b.hrefs for p in indicator.urls):
+        return None
+    for other in verdict.present:
+        found = verdict.hits.get(other)
+        if found is not None and found.unit is hit.unit and found.rank < 3:
+            return found.how
+    return None
 
 
 def _withheld_holder(search: Search, indicator: Indicator) -> tuple[Hit, str] | None:
