@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -442,8 +442,18 @@ def own_blocks(hit: Hit, template: Template = NO_TEMPLATE) -> tuple[Block, ...]:
     text = last.text
     if template.tail and text.endswith(template.tail):
         text = text[: len(text) - len(template.tail)].rstrip()
-    hrefs = tuple(h for h in last.hrefs if h not in template.hrefs)
+    hrefs = tuple(h for h in last.hrefs if h not in template.hrefs and not _same_page(h, hit.unit.url))
     return (*blocks[:-1], replace(last, text=text, hrefs=hrefs))
+
+
+def _same_page(href: str, url: str) -> bool:
+    """A template's link to another rendering of the page itself (its print or PDA version: «Версия для печати»,
+    «Басып шығару нұсқасы» → ``/print.php?id=9&lang=kz`` beside ``/page.php?id=9&lang=kz``): its target differs
+    from page to page, so it is not among the template's links, and it is no content of the page."""
+    target, page = urlsplit(urljoin(url, href).lower()), urlsplit(url.lower())
+    if target.netloc != page.netloc or target.path == page.path:
+        return False
+    return bool(page.query) and target.query == page.query
 
 
 def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template = NO_TEMPLATE) -> str | None:
