@@ -252,6 +252,12 @@ def _text_hits(
             continue  # its words in a paragraph about something else
         if elsewhere and matches(elsewhere, block.heading) and not matches(keywords, block.heading):
             continue  # a paragraph under a heading about something else («Результаты государственного аудита»)
+        # a label naming it over a placeholder is its place holding the placeholder, not its mention in the text
+        text = block.text
+        for label, _ in labelled_placeholders(block, vocabulary.empty_phrases.get(lang, ())):
+            text = text.replace(label, " ") if matches(keywords, label) else text
+        if text != block.text and not matches(keywords, text):
+            continue
         said = _phrase_in_text(indicator, unit, block, lang, vocabulary) if phrases else matches(keywords, block.text)
         if said:
             under = (block.raw_heading or unit.title)[:80]
@@ -336,13 +342,30 @@ def run_in_labels(block: Block, empty: Sequence[re.Pattern[str]] = ()) -> Iterab
             yield label
 
 
+def labelled_placeholders(block: Block, empty: Sequence[re.Pattern[str]]) -> Iterable[tuple[str, str]]:
+    """(label, what follows) of the block's colon lead-ins over a placeholder («Ход реализации плана мероприятий:
+    Информация обновляется.», «Орындалу барысы: Ақпарат жаңартылуда.»): the label names what the placeholder
+    stands for."""
+    if not empty:
+        return
+    for piece in block.pieces or (block.text,):
+        for stamp in STAMP_HEAD:
+            piece = stamp.sub("", piece, count=1)
+        for found in LEAD_IN.finditer(piece):
+            end = SENTENCE_END.search(piece, found.end())
+            rest = piece[found.end() : end.start() if end else len(piece)].strip()
+            if rest and matches(empty, rest):
+                yield found.group(1).strip(), rest
+
+
 def _run_in_over_placeholder(
     unit: Unit, block: Block, keywords: Sequence[re.Pattern[str]], empty: Sequence[re.Pattern[str]], lang: str
 ) -> Iterable[Hit]:
-    """A bold run-in label naming the indicator over a placeholder («<b>Инвестициялық мүмкіндіктер.</b> Бөлім
-    толықтырылуда.»): the indicator's place, holding the placeholder - its paragraph alone, read as a heading
-    over its text, so that the placeholder is measured there (not the block's other paragraphs)."""
-    for label, rest in block.leads:
+    """A bold run-in label or a colon's lead-in naming the indicator over a placeholder («<b>Инвестициялық
+    мүмкіндіктер.</b> Бөлім толықтырылуда.», «Ход реализации плана мероприятий: Информация обновляется.»): the
+    indicator's place, holding the placeholder - its paragraph alone, read as a heading over its text, so that the
+    placeholder is measured there (not the block's other paragraphs)."""
+    for label, rest in (*block.leads, *labelled_placeholders(block, empty)):
         if empty and matches(keywords, label) and matches(empty, rest):
             part = replace(block, heading=label, raw_heading=label, text=rest, pieces=(), leads=(), hrefs=(), images=())
             under = (block.raw_heading or unit.title)[:80]
