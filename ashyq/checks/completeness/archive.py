@@ -14,6 +14,10 @@ A feed has an archive where a reader can reach its older items from the section'
 * or the feed itself going back: its dated items reach more than :data:`BACK_DAYS` before the freshest,
   or there are :data:`MANY` of them (:data:`FEW` or more, spanning less: counted, uncertain).
 
+A separate phone version's feed that keeps the latest items and links the full version's news feed («Полная
+версия», «Толық нұсқа» leading to a news address) sends the reader there for the older ones: counted as the
+way, uncertain (the full version's feed is not read with the phone's pages).
+
 Words in the text («архив с 2019 года ниже по ленте») are not a way to the items. Where the feed's page
 lists dated items and none of the above is there, the feed has no archive: the indicator is shown
 incompletely («неполнота представленной информации»). Where the feed's place lists no dated item (a
@@ -45,6 +49,10 @@ PAGER_LABEL = re.compile(
     r"барлық жаңалықтар мұрағаты|next|older|more|»|›|→|>>|>)$"
 )
 PAGER_ADDRESS = re.compile(r"[?&](?:page|p|pg|pagen_\d+|start|offset|from|year|month)=\d|/page/?\d")
+FULL_VERSION = re.compile(
+    r"^(?:полная версия|основная версия|тол[ыи][қк] н[ұу]с[қк]а|нег[іи]зг[іи] н[ұу]с[қк]а|"
+    r"full version|desktop version)\W*$"
+)
 YEAR_LABEL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:г\.?|год|ж\.?|жыл))?$")
 MORE_BUTTON = re.compile(
     r"<button[^>]*>\s*(?:показать ещ[её]|загрузить ещ[её]|ещ[её]|тағы|тағы көрсету|тағы жүктеу|көбірек)", re.I
@@ -138,6 +146,10 @@ def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> Archi
     kept = sorted({max(d) for u in units if (d := [x for x in u.dates if x <= as_of]) and len(listed[id(u)]) <= 1})
     if kept and ((kept[-1] - kept[0]).days > BACK_DAYS or len(kept) >= MANY):
         return ArchiveReading(f"the site keeps {len(kept)} news items back to {kept[0].isoformat()}", items)
+    full = _full_feed(feed.unit)
+    if full is not None:
+        doubt = f"{full}: the full version's feed is not read here; look there for its older items"
+        return ArchiveReading(full, items, doubt)
     if len(items) >= FEW:
         way = f"the feed lists {len(items)} items back to {items[-1].isoformat()}"
         doubt = (
@@ -155,6 +167,17 @@ def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> Archi
             "whether it has an archive was not measured",
         )
     return ArchiveReading(None, items)
+
+
+def _full_feed(unit: Unit) -> str | None:
+    """A phone version's feed linking the full version's news feed («Полная версия», «Толық нұсқа» to a news
+    address): the version keeps the latest items and sends the reader there for the older ones."""
+    own = unit.url.lower().split("#", 1)[0].rstrip("/")
+    for n, (label, target) in enumerate(unit.anchors):
+        address = target.split("#", 1)[0].rstrip("/")
+        if FULL_VERSION.match(normalise(label).strip()) and NEWS.search(address) and address != own:
+            return f"the link «{unit.shown_label(n)}» ({target}) on {unit.url} to the full version's feed"
+    return None
 
 
 def _items(unit: Unit, as_of: date) -> tuple[date, ...]:
