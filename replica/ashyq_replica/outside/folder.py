@@ -47,6 +47,7 @@ SITE_IDS = (
     "olshem",
     "kenaral",
     "shuaq",
+    "bozaral",
 )
 
 TYPES = {
