@@ -199,6 +199,17 @@ def weak_doubt(indicator: Indicator, hit: Hit, reason: DoubtReason) -> Doubt:
     return Doubt(indicator.id, reason, hit.unit, said, detail)
 
 
+def rubric_doubt(indicator: Indicator, rubric: Hit, article: Hit, said: str | None) -> Doubt:
+    """The doubt of a Table 7 indicator whose own heading on the site holds nothing, a placeholder or the other
+    language's text, while an article elsewhere tells of it (counted as not shown)."""
+    holds = "nothing" if said == "" else f"«{said}»" if said else "only the other language's text"
+    detail = (
+        f"{indicator.id}: {rubric.cite()} holds {holds}; {article.cite()} is an article of its own on the subject: "
+        "counted as not shown; look whether that article gives the information the heading announces"
+    )
+    return Doubt(indicator.id, "other_reading", rubric.unit, rubric.label or rubric.how, detail)
+
+
 # the words of a place that only says where the information is (a sentence and its link), not the information
 POINTER_WORDS = 25
 FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|odp|rtf|pptx?|csv|txt|xml|json|rar|zip|7z|gz)$", re.I)

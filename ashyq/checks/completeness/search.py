@@ -52,6 +52,7 @@ from ashyq.checks.completeness.readings import (
     parts_doubt,
     parts_enough,
     points_elsewhere,
+    rubric_doubt,
     side_cards,
     single_doubt,
     tells_unknown,
@@ -354,7 +355,10 @@ def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verd
     is not there, and a page outside the section naming the subject (a news headline on sport, another
     section's block) is not that information. The best place is dropped: not shown, the placeholder said."""
     best, held = place.best, verdict.placeholders.get(indicator.id)
-    if best is None or held is None or search.content_only or not held[1] or held[0].unit is best.unit:
+    if search.content_only:
+        _own_rubric_empty(search, indicator, place, verdict)
+        return
+    if best is None or held is None or not held[1] or held[0].unit is best.unit:
         return
     members = {id(u) for u in search.section_units}
     if id(best.unit) in members:
@@ -366,6 +370,55 @@ def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verd
 
     if id(held[0].unit) in members or named(held[0]) > named(best):
         place.best = None
+
+
+def _own_rubric_empty(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
+    """Table 7: a page's own heading naming the row's information («Тексеру нәтижелері», «Результаты проверок»)
+    over nothing, a placeholder or the other language's text, while the place found is an article of its own
+    elsewhere (a news item on one inspection, a page titled by it): the rubric the site keeps for the information
+    does not show it, and an article on one event is not the information it announces. The article is dropped
+    (not shown, or shown in the other language only), uncertain: an assessor may count it."""
+    best = place.best
+    if best is None or not _article(best):
+        return
+    found = _empty_rubric(search, indicator, best)
+    if found is None:
+        return
+    rubric, said = found
+    place.best = None
+    if said is None:
+        place.foreign = rubric
+    verdict.doubts.append(rubric_doubt(indicator, rubric, best, said))
+
+
+def _empty_rubric(search: Search, indicator: Indicator, best: Hit) -> tuple[Hit, str | None] | None:
+    """A heading on another page than ``best``'s naming the indicator (not the page's title) over nothing or a
+    placeholder (what it says), or over the other language's text (None)."""
+    lang = search.lang
+    scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
+    for unit, blocks, headings_only, phrases in scope:
+        if unit is best.unit:
+            continue
+        for hit in hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages, phrases):
+            block = hit.block
+            if hit.rank != 0 or block is None or not block.heading or block.heading == unit.title:
+                continue
+            if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
+                continue
+            language = language_of(hit, search.official)
+            if language is not None and language not in (lang, indicator.official_language):
+                return hit, None  # the heading over the other language's text
+            said = placeholder(hit, lang, search.vocabulary, search.template)
+            if said is not None:
+                return hit, said
+    return None
+
+
+def _article(hit: Hit) -> bool:
+    """A place that is a page of its own on one subject: found by the page's title, or under the heading that
+    repeats it."""
+    title = hit.unit.title
+    return bool(title) and (hit.label == title or (hit.block is not None and hit.block.heading == title))
 
 
 def _whose(search: Search, indicator: Indicator, hit: Hit) -> bool:
