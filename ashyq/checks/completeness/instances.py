@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ashyq.base.text import fold_kazakh, normalise
+from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section
 from ashyq.checks.completeness.memos import linked_pages
@@ -183,7 +183,29 @@ def _unheaded(indicator: Indicator, unit: Unit, blocks: Sequence[Block], lang: s
     """Whether a section page gives its items a paragraph each: no table (its rows split a post from its
     requirements) and no heading of the indicator's own (requirements headed apart are stated for all)."""
     keywords = indicator.keywords.get(lang, ())
-    return "<table" not in unit.html.lower() and not any(matches(keywords, b.heading) for b in blocks if b.heading)
+    words = indicator.per_item.get(lang, ())
+    return not _posts_in_cells(unit, words, lang) and not any(matches(keywords, b.heading) for b in blocks if b.heading)
+
+
+BLOCK_TAGS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _posts_in_cells(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) -> bool:
+    """Whether a table of the page lists posts in its cells (a cell of running text naming a post: «Главный
+    специалист отдела … | E-R-4 | требования»). A cell that holds paragraphs is a layout's (an old template puts
+    its menu in one cell and its content in another), no table of posts."""
+    if "<table" not in unit.html.lower():
+        return False
+    root = parse_html(unit.html)
+    if root is None:
+        return False
+    read = fold_kazakh if lang == "kk" else normalise
+    for cell in root.iter("td", "th"):
+        if any(isinstance(e.tag, str) and e.tag in BLOCK_TAGS for e in cell.iterdescendants()):
+            continue
+        if matches(words, read(element_text(cell))):
+            return True
+    return False
 
 
 def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) -> tuple[list[Item], list[Block]]:
@@ -193,6 +215,8 @@ def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) ->
     named: list[Item] = []
     others: list[Block] = []
     main = _spaceless(unit.main)
+    every = [w for w, _ in paragraphs(unit) if w.strip()]
+    cells = {w for w in every if sum(1 for o in every if o is not w and o.strip() in w) > 1}
     for written, _ in paragraphs(unit):
         text = read(written)
         if not text or _spaceless(text) not in main:
@@ -201,6 +225,8 @@ def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) ->
         block = Block("", (), text, lang, (), ())
         if named and text in named[-1].blocks[0].text:
             continue  # a paragraph inside the item's list item («<li><b>post</b><p>requirements</p></li>»): the item's
+        if written in cells:
+            continue  # a layout's cell holding the content's paragraphs: they are read one by one
         if matches(words, text) and CATEGORY.search(text):
             named.append(Item(unit, (block,), " ".join(written.split())))
         else:
