@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.checks.completeness.contacts import holders_contact, own_address
@@ -511,10 +511,12 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
 
 def _page_of_another(verdict: Verdict, indicator: Indicator, hit: Hit) -> str | None:
     """How another indicator of the section is shown on the page the hit found by its own address alone (its
-    heading, title or label there), or None when none is. A page whose content links an address of the kind
-    (the procurement portal) is found by that link: it is the material, not the page's name."""
+    heading, title or label there), or None when none is. A page whose content links an address of the kind on
+    another site (the procurement portal) is found by that link: it is the material, not the page's name."""
     own = any(p in hit.unit.tags for p in indicator.urls)
-    if not own or any(p in h for b in unit_blocks(hit.unit) for h in b.hrefs for p in indicator.urls):
+    host = urlsplit(hit.unit.url).hostname
+    hrefs = [urljoin(hit.unit.url, h) for b in unit_blocks(hit.unit) for h in b.hrefs]
+    if not own or any(p in h and urlsplit(h).hostname != host for h in hrefs for p in indicator.urls):
         return None
     for other in verdict.present:
         found = verdict.hits.get(other)
