@@ -574,13 +574,33 @@ def _block_language(block: Block) -> str | None:
     return block.lang if bare == block.all_text else block_lang(bare)
 
 
+def _before_official(block: Block, official: Sequence[re.Pattern[str]]) -> Block:
+    """The block up to a bold run-in label naming a text official in one language («<b>Государственный Гимн</b>
+    (слова …)» opening a paragraph, so no heading of its own, in the emblem's block): what follows is that text."""
+    if matches(official, block.heading):
+        return block
+    for label, _ in block.leads:
+        at = block.text.find(label) if matches(official, label) else -1
+        if at >= 0:
+            text = block.text[:at].strip()
+            rest = f"{block.heading} {text}"
+            if len(re.findall(r"[а-яёәғқңөұүһі]", rest)) < MIN_FOREIGN_LETTERS:
+                return replace(block, text=text, lang=None)  # too little left to tell
+            # a Kazakh page's text is read folded (no Kazakh letters): its language was told before
+            folded = not KAZAKH_LETTERS.intersection(block.all_text)
+            return replace(block, text=text, lang=block.lang if folded else block_lang(rest))
+    return block
+
+
 def language_of(hit: Hit, official: Sequence[re.Pattern[str]] = ()) -> str | None:
     """The language of the hit's place, by its blocks' text. ``official``: the words heading a text whose only
     official wording is in one language (the State Anthem's Kazakh words): a block under the place headed so
     is that text, not the place's language, and is left out."""
     blocks = hit.extent or ((hit.block,) if hit.block else ())
     if official:
-        blocks = tuple(b for b in blocks if b is hit.block or not matches(official, b.heading))
+        blocks = tuple(
+            _before_official(b, official) for b in blocks if b is hit.block or not matches(official, b.heading)
+        )
     text = " ".join(b.all_text for b in blocks)
     if len(re.findall(r"[а-яёәғқңөұүһі]", text)) < MIN_FOREIGN_LETTERS:
         return None
