@@ -35,8 +35,12 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # avenue or district with a house number, or a postal code before the place. The name of the city alone («г.
 # Костанай», «Қостанай қ.») is not one: a territorial unit's page naming its city has not given its address.
 _STREET = (
-    r"(?:ул\.|улица|улицы|проспект|пр\.|пр-т|микрорайон|мкр\.?|переулок|пер\.|шоссе|бульвар|площадь|пл\.|"
-    r"көшесі|көш\.|к-сі|даңғылы|даңғ?\.|шағын ауданы?|ш\.\s?а\.|ш/а|ықшам ауданы?|тұйық көшесі|алаңы)"
+    r"(?:ул\.|улица|улицы|проспект|пр\.|пр-т|микрорайон|мкр\.?|переулок|пер\.|шоссе|бульвар|пл\.|"
+    r"көшесі|көш\.|к-сі|даңғылы|даңғ?\.|шағын ауданы?|ш\.\s?а\.|ш/а|ықшам ауданы?|тұйық көшесі|"
+    # a square is named («площадь Республики, 4», «Республика алаңы, 4»); the word followed by its figure is an area
+    # («площадь — 97,8 тыс. кв. км», «жер алаңы — 97,8 мың шаршы км»), which names no street
+    r"(?:площадь|алаңы)(?![а-яёәіңғүұқөһ]*\s*[—–:-]\s*\d|[а-яё]+\s+\d|\s+[\d\s,.]+(?:тыс|млн|мың|кв|шаршы|га|км|м2|м²))"
+    r")"
 )
 _ADDRESS = (
     rf"(?<!\w){_STREET}[^\n]{{0,40}}?(?<!\d)\d{{1,4}}(?!\d)"  # the street, then the house
@@ -239,6 +243,28 @@ def _offered(unit: Unit, blocks: list[Block]) -> frozenset[str]:
     return frozenset(x.lower() for h in written for x in (h, urljoin(unit.url, h)))
 
 
+# A sentence sending the reader to the other language's page for the information («… туралы толығырақ орыс тіліндегі
+# бетте», «подробнее — на казахской версии»): it names what is not here (normalised text; folded for Kazakh).
+_REFERRAL = {
+    "kk": (
+        r"[^.!?]*(?:толығырақ|толық ақпарат)[^.!?]*орыс\w* тіл\w*[^.!?]*(?:бет|нұсқа|сайт)\w*[^.!?]*",
+        r"[^.!?]*орыс\w* тіл\w* (?:бет|нұсқа)\w*[^.!?]*(?:қараңыз|берілген|көрсетілген|орналастырылған)[^.!?]*",
+    ),
+    "ru": (r"[^.!?]*подробн\w*[^.!?]*(?:на|в) (?:казахск|государственн)\w* (?:верси|страниц|язык)\w*[^.!?]*",),
+}
+REFERRAL = {
+    "kk": tuple(re.compile(fold_kazakh(p)) for p in _REFERRAL["kk"]),
+    "ru": tuple(re.compile(p) for p in _REFERRAL["ru"]),
+}
+
+
+def without_referrals(text: str, lang: str) -> str:
+    """The text without its sentences sending the reader to the other language's page."""
+    for pattern in REFERRAL["kk" if lang == "kk" else "ru"]:
+        text = pattern.sub(" ", text)
+    return text
+
+
 def _text_hits(
     indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary, blocks: list[Block], phrases: bool
 ) -> Iterable[Hit]:
@@ -253,7 +279,7 @@ def _text_hits(
         if elsewhere and matches(elsewhere, block.heading) and not matches(keywords, block.heading):
             continue  # a paragraph under a heading about something else («Результаты государственного аудита»)
         # a label naming it over a placeholder is its place holding the placeholder, not its mention in the text
-        text = block.text
+        text = without_referrals(block.text, lang)
         for label, _ in labelled_placeholders(block, vocabulary.empty_phrases.get(lang, ())):
             text = text.replace(label, " ") if matches(keywords, label) else text
         if text != block.text and not matches(keywords, text):
