@@ -68,6 +68,7 @@ from ashyq.checks.completeness.places import (
     matches,
     paragraphs,
     unit_blocks,
+    without_referrals,
 )
 from ashyq.checks.completeness.readings import DEAD, Doubt
 from ashyq.checks.completeness.running_text import running_language
@@ -222,10 +223,12 @@ class Elsewhere:
     # the twin place on the counterpart, measured to be written in the other language: shown there only
     foreign: Hit | None = None
     pieces: tuple[int, int] = (0, 0)  # the paragraphs of the other's block and of its twin, where the twin has fewer
+    referred: bool = False  # the counterpart sends the reader to the other language's page instead
 
     def doubt(self, lang: str) -> Doubt | None:
-        """What is open about the reading (None: the twin place was measured to be in the other language)."""
-        if self.foreign is not None:
+        """What is open about the reading (None: the twin place was measured to be in the other language, or the
+        counterpart says the information is on the other language's page)."""
+        if self.foreign is not None or self.referred:
             return None
         name = self.indicator.name.get(lang) or self.indicator.id
         if self.shown and self.counterpart.unit is not None:
@@ -327,6 +330,8 @@ def elsewhere(
     if twin.unit.size * SIZE_RATIO < unit.size or not_carried(indicator, hit, other, twin.unit):
         return None  # much shorter, or none of the figures of the other's sentence: not that text (measured)
     headings = (_headed(unit), _headed(twin.unit))
+    if without_referrals(twin.unit.main, lang) != twin.unit.main:
+        return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, referred=True)
     if (paragraph := twin_paragraph(indicator, hit, twin.unit, lang)) is not None:
         return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, paragraph)
     aligned = hit.block is None or headings[0] == headings[1]
