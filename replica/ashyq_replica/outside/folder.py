@@ -48,6 +48,7 @@ SITE_IDS = (
     "kenaral",
     "shuaq",
     "bozaral",
+    "sayahat",
 )
 
 TYPES = {
