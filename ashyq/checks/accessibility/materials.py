@@ -484,7 +484,7 @@ def sign_in_only(parsed: Parsed, login: re.Pattern[str]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "11", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "12", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
     the time as well as the date: a date alone leaves it unmet). The materials are recognised by their
@@ -533,6 +533,7 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 "no_modification_time", "the date of the last change is shown without its time", modified[:3]
             )
         )
+    deficiencies.extend(_change_date_by_language(materials, modified))
     measured = {
         "materials": len(materials),
         "with_date": len(dated),
@@ -564,6 +565,32 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             "counted as met, an assessor may count the pages dated without a time",
         )
     return [result]
+
+
+def _change_date_by_language(materials: list[Parsed], modified: list[Parsed]) -> list[Deficiency]:
+    """Row 2.8 asks the date of the last change of the site's materials, in each of its languages: where one
+    language's materials (a template of their own) show none while the other's show it, the requirement is unmet
+    on that part of the site (the same deduction, once)."""
+    shown = {p.page.lang for p in modified}
+    for lang in ("kk", "ru"):
+        mine = [p for p in materials if p.page.lang == lang]
+        if mine and lang not in shown and shown - {lang}:
+            urls = sample(p.page.url for p in mine)
+            return [
+                Deficiency(
+                    Said(
+                        f"the {lang} pages show no date of the last change, those in the other language do: {urls}",
+                        "deficiency.a14.no_modification_date_in_language",
+                        lang=lang,
+                        urls=urls,
+                    ),
+                    kind="no_modification_date",
+                    count=len(mine),
+                    url=mine[0].page.url,
+                    evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in mine[:3]],
+                )
+            ]
+    return []
 
 
 # a date, and another within a few words of it: a posting line that gives a second date («… 10.02.2026 · … 02.11.2026»)
