@@ -114,13 +114,23 @@ def _dead(artifacts: BodyArtifacts, lang: str, url: str | None, key: str) -> str
     return None
 
 
+SWITCH_SHARED = 3  # pages whose language switch all lead to the same page: a switch that leads home
+
+
+def _switch_to_one_page(named: str, artifacts: BodyArtifacts) -> bool:
+    """Whether the switch target ``named`` is the one page several different pages' switches lead to (a version
+    whose switch always opens the other language's home, «pda.php?id=5&lang=kz»): it is no page's counterpart."""
+    sources = {p.url for p in artifacts.pages if p.counterpart_url and _same(p.counterpart_url, named)}
+    return len(sources) >= SWITCH_SHARED
+
+
 def counterpart(
     unit: Unit, lang: str, mine: list[Unit], artifacts: BodyArtifacts, theirs: list[Unit] | None = None
 ) -> Counterpart:
     """``unit``'s counterpart among ``mine`` (the units of ``lang``): by its language-neutral address, or
     the page its language switch names, or (given ``theirs``, the other language's units) the page writing
-    the same numbers and addresses (:func:`text_twin`). A switch that leads to the home page names no
-    counterpart of another page."""
+    the same numbers and addresses (:func:`text_twin`). A switch that leads to the home page, or to the one
+    page every page's switch leads to, names no counterpart of another page."""
     for own in mine:
         if own.key == unit.key:
             return Counterpart("read", own.url, own)
@@ -132,6 +142,8 @@ def counterpart(
     named = getattr(unit.origin, "counterpart_url", None)
     if named and is_home_url(named) and not is_home_url(unit.url):
         named = None
+    if named and _switch_to_one_page(named, artifacts):
+        named = None  # every page's switch leads there: the other language's home under any address, no twin
     if named:
         for own in mine:
             final = getattr(own.origin, "final_url", None) or own.url
