@@ -190,8 +190,8 @@ def memos_of(
     # a menu under the section's heading), only where it is a service's own memo page: a list there that links to
     # the page of several services' memos (the services page) is a list of pages, not of services
     lone = {id(m.unit) for m in reading.memos if m.whole_page}
-    for targets, own in lists:
-        if any(id(t) in (with_memo if own else lone) for t in targets):
+    for targets, in_own in lists:
+        if any(id(t) in (with_memo if in_own else lone) for t in targets):
             for t in targets:
                 if id(t) in with_memo or t in reading.without or t in reading.signed_in or is_list(t):
                     continue
