@@ -174,3 +174,11 @@ def test_declared_npa_defects_are_served(site: Served) -> None:
             total = sum(len(s.select(".main-comments > .media")) for s in pages.values())
             answered = sum(len(s.select('.main-comments .media[style*="margin-left"]')) for s in pages.values())
             assert (answered, total) == (measured["numerator"], measured["denominator"])
+
+
+def test_home_address_opens_the_list_of_drafts(site: Served) -> None:
+    # bodies' sites link the portal's home («Открытые НПА», https://legalacts.egov.kz/): it is no dead link
+    reply = site.get("/")
+    assert reply.status == 302
+    assert reply.headers["Location"] == "/list"
+    assert site.get(reply.headers["Location"]).soup().select("div.contentlist")

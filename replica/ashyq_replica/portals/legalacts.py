@@ -56,6 +56,7 @@ def create_app(world: World) -> web.Application:
     app[WORLD_KEY] = world
     app[DRAFTS_KEY] = {d.id: d for c in portal_content(world).values() for d in c.drafts}
     app.router.add_get("/robots.txt", robots_handler(ROBOTS))
+    app.router.add_get("/", home_page)
     app.router.add_get("/list", list_page)
     app.router.add_get("/npa/view", view_card)
     app.router.add_get("/application/viewcardhistory", view_history)
@@ -80,6 +81,11 @@ def _wanted_types(request: web.Request) -> set[int]:
         if key.startswith("types[") and value.isdigit():
             wanted.add(int(value))
     return wanted
+
+
+async def home_page(request: web.Request) -> web.Response:
+    """The portal's home address, which bodies' sites link as «Открытые НПА»: it opens the list of drafts."""
+    raise web.HTTPFound("/list")
 
 
 async def list_page(request: web.Request) -> web.Response:
