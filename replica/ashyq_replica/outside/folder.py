@@ -49,6 +49,7 @@ SITE_IDS = (
     "shuaq",
     "bozaral",
     "sayahat",
+    "saryozen",
 )
 
 TYPES = {
