@@ -1,6 +1,6 @@
 """Outside sites: test sites the checks were not written against, each with its documented truth.
 
-Twenty sites in styles the rest of the replica does not have, written from the legal text (Appendices
+Twenty-nine sites in styles the rest of the replica does not have, written from the legal text (Appendices
 14, 15 and 16 of the 2017 order, Table 7 of the 2025 edition) and the wording of real state-body
 sites, to measure how the checks do on material nobody tuned them for:
 
@@ -29,6 +29,12 @@ sites, to measure how the checks do on material nobody tuned them for:
 * ``qurylys`` — www.qurylys.gov.kz, a ministry's committee on a Drupal-like CMS (``/kk/node/N``, views, file fields);
 * ``taldykol`` — www.saryarqa.gov.kz/taldykol/, a district akimat whose site is a folder of its oblast's portal;
 * ``qarasu``   — www.qarasu.gov.kz, a city akimat on a WordPress-like CMS (posts, categories, tags, archives).
+* ``tulpar``, ``sarybel``, ``qanat``, ``olshem``, ``kenaral``, ``shuaq`` — a static-site generator, a 2000s
+  windows-1251 portal, a register host of its own, sections of tabs, life situations, a filtered document table
+  (``sites/README.md`` says more);
+* ``bozaral``  — www.bozaral.gov.kz, a district akimat's portal of icon tiles, its material in named files;
+* ``sayahat``  — www.sayahat.gov.kz, a ministry with a full English version, press galleries and an open-ministry hub;
+* ``saryozen`` — www.saryozen.gov.kz, a Kazakh-first akimat whose Russian version is smaller and built differently.
 
 The sites after the first four were added later and carry first-seen figures of their own.
 
