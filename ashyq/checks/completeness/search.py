@@ -379,8 +379,8 @@ def _own_rubric_empty(search: Search, indicator: Indicator, place: Place, verdic
     does not show it, and an article on one event is not the information it announces. The article is dropped
     (not shown, or shown in the other language only), uncertain: an assessor may count it."""
     best = place.best
-    if best is None or not _article(best):
-        return
+    if best is None or indicator.detect or not _article(best):
+        return  # a detector's find (a phone, an address) is the information itself, in no language
     found = _empty_rubric(search, indicator, best)
     if found is None:
         return
