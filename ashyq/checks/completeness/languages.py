@@ -117,11 +117,15 @@ def _dead(artifacts: BodyArtifacts, lang: str, url: str | None, key: str) -> str
 SWITCH_SHARED = 3  # pages whose language switch all lead to the same page: a switch that leads home
 
 
-def _switch_to_one_page(named: str, artifacts: BodyArtifacts) -> bool:
-    """Whether the switch target ``named`` is the one page several different pages' switches lead to (a version
-    whose switch always opens the other language's home, «pda.php?id=5&lang=kz»): it is no page's counterpart."""
-    sources = {p.url for p in artifacts.pages if p.counterpart_url and _same(p.counterpart_url, named)}
-    return len(sources) >= SWITCH_SHARED
+def _switch_to_one_page(named: str, unit: Unit, artifacts: BodyArtifacts) -> bool:
+    """Whether the switch target ``named`` is the one page the switches of at least half of the pages of ``unit``'s
+    language and version lead to (a version whose switch always opens the other language's home,
+    «pda.php?id=5&lang=kz»): it is no page's counterpart. A page summing up a few pages of the other language (three
+    «Деятельность» pages whose switch leads to one «Қызметіміз») stays their counterpart."""
+    source = getattr(unit.origin, "source", None)
+    pages = [p for p in artifacts.pages if p.counterpart_url and p.source == source and p.lang == unit.lang]
+    shared = {p.url for p in pages if _same(str(p.counterpart_url), named)}
+    return len(shared) >= SWITCH_SHARED and 2 * len(shared) >= len({p.url for p in pages})
 
 
 def counterpart(
@@ -142,7 +146,7 @@ def counterpart(
     named = getattr(unit.origin, "counterpart_url", None)
     if named and is_home_url(named) and not is_home_url(unit.url):
         named = None
-    if named and _switch_to_one_page(named, artifacts):
+    if named and _switch_to_one_page(named, unit, artifacts):
         named = None  # every page's switch leads there: the other language's home under any address, no twin
     if named:
         for own in mine:
