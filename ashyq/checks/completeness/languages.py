@@ -123,7 +123,7 @@ def _switch_to_one_page(named: str, unit: Unit, artifacts: BodyArtifacts) -> boo
     «pda.php?id=5&lang=kz»): it is no page's counterpart. A page summing up a few pages of the other language (three
     «Деятельность» pages whose switch leads to one «Қызметіміз») stays their counterpart."""
     source = getattr(unit.origin, "source", None)
-    pages = [p for p in artifacts.pages if p.counterpart_url and p.source == source and p.lang == unit.lang]
+    pages = [p for p in artifacts.pages if p.counterpart_url and p.source == source and p.lang in (None, unit.lang)]
     shared = {p.url for p in pages if _same(str(p.counterpart_url), named)}
     return len(shared) >= SWITCH_SHARED and 2 * len(shared) >= len({p.url for p in pages})
 
