@@ -127,6 +127,17 @@ def nothing_readable(lang: str, source: str, failure: FetchFailure | None) -> Sa
     )
 
 
+def _counted(artifacts: BodyArtifacts, verdict: Verdict, listed: int) -> tuple[int, int, float]:
+    """The indicators counted, those present and the share. Interpretation a15-nothing-to-publish:
+    nothing to post counts as present, or leaves the count."""
+    if reading(artifacts.config, "a15-nothing-to-publish") == "excluded":
+        listed -= verdict.nothing_to_post()
+        present = len(verdict.present)
+    else:
+        present = len(verdict.present) + verdict.nothing_to_post()
+    return listed, present, (round(present / listed, 4) if listed else 1.0)
+
+
 def assess_section(
     artifacts: BodyArtifacts,
     section: Section,
@@ -167,14 +178,7 @@ def assess_section(
     _other_language(artifacts, section, given, by_lang, lang, vocabulary, content_only, verdict)
     foreign_pages(section.indicators_for(artifacts.kind), verdict, lang, template_for(artifacts, mine, lang))
     indicators = section.indicators_for(artifacts.kind)
-    listed = len(indicators)
-    # interpretation a15-nothing-to-publish: nothing to post counts as present, or leaves the count
-    if reading(artifacts.config, "a15-nothing-to-publish") == "excluded":
-        listed -= verdict.nothing_to_post()
-        present = len(verdict.present)
-    else:
-        present = len(verdict.present) + verdict.nothing_to_post()
-    share = round(present / listed, 4) if listed else 1.0
+    listed, present, share = _counted(artifacts, verdict, len(indicators))
     measured = _measured(verdict, indicators, share, source)
     announced = {key: hit.cite() for key, hit in verdict.hits.items() if hit.announced}
     if content_only and announced:
