@@ -3,7 +3,9 @@ beside the ministry's ``www.geology.gov.kz``; a territorial department at ``akzh
 the registrable domain (``geology.gov.kz``) is the parent's, so sharing it does not make a host the
 committee's. A frame or a language host joins the committee's crawl when it is under the committee's
 host (``docs.``, ``ru.``), or shares the domain and is neither another registered body's host nor an
-ancestor of the committee's (``www.ekoreg.gov.kz``, listed in no registry, is still the parent's)."""
+ancestor of the committee's (``www.ekoreg.gov.kz``, listed in no registry, is still the parent's). A
+plain link adds a host only when it is a sub-host of the body's own site (the register at
+``reestr.nadzor.geology.gov.kz`` the menu links), never a sibling under the shared domain."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from aiohttp import web
 from crawl_harness import Crawl, ServedApp, crawl
 
 from ashyq.crawler.runner import CrawlRequest
-from ashyq.crawler.spiders.site_scope import joins_site, site_root
+from ashyq.crawler.spiders.site_scope import joins_site, site_root, sub_host_of_site
 
 NADZOR = "https://nadzor.geology.gov.kz"  # a committee of the ministry
 NADZOR_RU = "https://ru.nadzor.geology.gov.kz"  # the committee's Russian host: its switch names it
@@ -25,6 +27,8 @@ KADASTR = "https://kadastr.geology.gov.kz"  # another committee of the ministry,
 DEPARTMENT = "https://akzhaiyk.ekoreg.gov.kz"  # a territorial department; its parent is in no registry
 DEPARTMENT_KK = "https://kk.akzhaiyk.ekoreg.gov.kz"
 DEPARTMENT_DOCS = "https://docs.akzhaiyk.ekoreg.gov.kz"
+NADZOR_REGISTER = "https://reestr.nadzor.geology.gov.kz"  # the committee's register, linked from its menu
+SIBLING = "https://stat.geology.gov.kz"  # another host under the ministry's domain, in no registry, linked
 PARENT = "https://www.ekoreg.gov.kz"
 PARENT_KK = "https://kk.ekoreg.gov.kz"  # the parent's Kazakh host: a page's hreflang names it
 
@@ -54,7 +58,8 @@ def _apps() -> dict[str, web.Application]:
         "/": (
             "Геологиялық бақылау комитеті",
             f'<a href="{NADZOR_RU}/" hreflang="ru">Рус</a> <a href="/basshylyq">Басшылық</a> '
-            '<a href="/zhanalyqtar">Жаңалықтар</a>',
+            '<a href="/zhanalyqtar">Жаңалықтар</a>'
+            f'<a href="{NADZOR_REGISTER}/?lang=kk">Құжаттар тізілімі</a> <a href="{SIBLING}/">Статистика</a>',
         ),
         "/basshylyq": (
             "Басшылық",
@@ -78,6 +83,8 @@ def _apps() -> dict[str, web.Application]:
         NADZOR: _app("kk", committee, news_head),
         NADZOR_RU: _app("ru", {"/": ("Комитет", f'<a href="{NADZOR}/" hreflang="kk">Қаз</a> <a href="/ruk">Рук</a>')}),
         NADZOR_DOCS: _app("kk", {"/reestr": ("Тізілім", '<a href="/reestr/1">№ 1</a>')}),
+        NADZOR_REGISTER: _app("kk", {"/": ("Тізілім", '<a href="/doc/12?lang=kk">Бұйрық № 12</a>')}),
+        SIBLING: _app("kk", parent),
         MINISTRY: _app("kk", parent),
         KADASTR: _app("kk", parent),
         DEPARTMENT: _app("ru", department, contacts_head),
@@ -125,6 +132,12 @@ def test_the_hosts_under_the_committee_s_own_join_its_crawl(nested: Crawl) -> No
     assert f"{NADZOR_DOCS}/reestr/1" in pages  # the register its frame shows, followed on its own host
 
 
+def test_a_sub_host_the_committee_s_menu_links_is_its_site_too(nested: Crawl) -> None:
+    pages = _pages(nested, "nadzor")
+    assert f"{NADZOR_REGISTER}/doc/12?lang=kk" in pages  # the register's act, followed from its list
+    assert not [url for url in pages if url.startswith(SIBLING)]  # a sibling under the shared domain
+
+
 def test_the_parent_s_and_a_sibling_body_s_hosts_do_not(nested: Crawl) -> None:
     pages = _pages(nested, "nadzor")
     assert not [url for url in pages if url.startswith((MINISTRY, KADASTR, "https://geology.gov.kz"))]
@@ -160,3 +173,19 @@ def test_a_site_s_root_drops_www_and_a_language_label_but_never_reaches_the_publ
     assert site_root("kk.audan.gov.kz") == "audan.gov.kz"
     assert site_root("nadzor.geology.gov.kz") == "nadzor.geology.gov.kz"
     assert site_root("ru.gov.kz") == "ru.gov.kz"
+
+
+def test_only_a_sub_host_of_the_body_s_own_whole_site_joins_by_a_link() -> None:
+    own = {"qanat.gov.kz", "www.qanat.gov.kz"}
+    assert sub_host_of_site("docs.qanat.gov.kz", own, set())
+    assert sub_host_of_site("docs.qanat.gov.kz", own, {"oblys.gov.kz", "www.oblys.gov.kz"})
+    assert not sub_host_of_site("www.qanat.gov.kz", own, set())  # the site itself, not a sub-host
+    assert not sub_host_of_site("oblys.gov.kz", own, set())  # another body's, or the oblast's portal
+    assert not sub_host_of_site("egov.kz", own, set())  # a national portal
+    committee = {"nadzor.geology.gov.kz", "www.nadzor.geology.gov.kz"}
+    assert sub_host_of_site("docs.nadzor.geology.gov.kz", committee, {"geology.gov.kz"})
+    assert not sub_host_of_site("stat.geology.gov.kz", committee, set())  # a sibling under the parent's domain
+    assert not sub_host_of_site("docs.geology.gov.kz", committee, {"geology.gov.kz"})  # the parent's
+    # www.gov.kz is the platform's: an entity there (or its crawl) has no sub-hosts of its own
+    assert not sub_host_of_site("docs.gov.kz", {"www.gov.kz", "gov.kz"}, set())
+    assert not sub_host_of_site("egov.gov.kz", {"www.gov.kz", "gov.kz"}, set())

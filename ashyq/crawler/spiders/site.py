@@ -216,6 +216,8 @@ class SiteSpider(SitePhone, SessionLanguages):
             parsed = replace(parsed, links=[*parsed.links, *(f for f in embedded if f.url not in known)])
         links = [] if parsed is None else parsed.links
         mobile_targets = list(self._discover_mobile(links, url))
+        for request_out in self._adopt_sub_hosts(links, url):
+            yield request_out
         downloads = [] if parsed is None else await self._downloads(parsed, url)
         internal_pages = [
             link.url

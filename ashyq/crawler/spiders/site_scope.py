@@ -3,7 +3,9 @@
 The crawl starts on the hosts of the body's registered sites (with and without ``www.``); the host an
 entry address redirects to, a host the site's own language switch names (``kk.body.gov.kz`` →
 ``ru.body.gov.kz``) and a host a frame of the site's page shows (a register at ``docs.body.gov.kz``)
-join it when they are the body's too, by one rule (:func:`joins_site`): a body's site may sit under
+join it when they are the body's too, by one rule (:func:`joins_site`); a plain link of the site's page
+adds a host only when it is a sub-host of the body's own site (:func:`sub_host_of_site`: a documents
+register at ``docs.body.gov.kz`` the menu links, not a sibling or a parent). A body's site may sit under
 another body's (a ministry's committee at ``nadzor.geology.gov.kz``, a territorial department at
 ``akzhaiyk.ekoreg.gov.kz``), where the registrable domain is the parent's and sharing it proves nothing.
 A link to any other host is external: checked, never crawled. Sites on the unified gov.kz platform are
@@ -103,6 +105,20 @@ def joins_site(host: str, own: Iterable[str], others: Iterable[str]) -> bool:
     return any(same_registrable_domain(host, mine) for mine in own) and not any(_under(r, root) for r in own_roots)
 
 
+def sub_host_of_site(host: str, whole: Iterable[str], others: Iterable[str]) -> bool:
+    """Whether a host a plain link of the body's site names is a sub-host of the body's own site, the
+    body's hosts that are a whole site being ``whole`` (a folder of a larger host is no such site: a
+    district's ``oblys.gov.kz/audan/`` has no sub-hosts, ``docs.oblys.gov.kz`` is the oblast's) and the
+    other registered bodies' ``others``. Appendix 14 judges the body's internet resource: a register of
+    acts at ``docs.body.gov.kz`` the menu links is the body's, a sibling under a shared domain
+    (``other.ministry.gov.kz``), the parent's host, a national portal and www.gov.kz (the platform's
+    domain, a public suffix here) are not."""
+    root = site_root(host)
+    roots = {r for r in map(site_root, whole) if not is_public_suffix(r)}
+    below = any(root != r and _under(root, r) for r in roots)
+    return below and joins_site(host, whole, others)
+
+
 def in_site_scope(url: str, own: Iterable[str], others: Iterable[str] = ()) -> bool:
     """Whether an address on a host of the body's is the body's page, ``own`` being the body's registered
     addresses and ``others`` the other bodies': under the deepest folder any of them names on that host,
@@ -129,6 +145,7 @@ class SiteScope(SiteGraph):
         self.requested: set[str] = set()
         self.language_hosts: dict[str, str] = {}  # a host the site's language switch adds → where it was found
         self.frame_hosts: dict[str, str] = {}  # a host a frame of the site's page adds → where it was found
+        self.link_hosts: dict[str, str] = {}  # a sub-host a link of the site's page adds → where it was found
         # the hosts of the registry's other bodies' own sites: where this body's site ends
         self.other_hosts: set[str] = set().union(*(host_variants(u) for u in _off_platform(self.other_sites)))
         # the registered addresses that draw the site's folder on a host it shares (in_site_scope)
@@ -224,3 +241,29 @@ class SiteScope(SiteGraph):
                 probes.append(self._robots_request(f"{urlsplit(frame.url).scheme}://{urlsplit(frame.url).netloc}"))
             kept.append(frame)
         return kept, probes
+
+    def _adopt_sub_hosts(self, links: list[FoundLink], page_url: str) -> list[Any]:
+        """The hosts a page of the body's site links that are sub-hosts of the body's own site
+        (:func:`sub_host_of_site`: the documents register at ``docs.body.gov.kz``) join the crawl's, as
+        a language host does; the probes of their robots.txt. A mobile version's host is the phone
+        harvest's (left to it)."""
+        if not self._is_internal(page_url):
+            return []
+        folders = {h for u in self.scope_urls if site_prefix(u) for h in host_variants(u)}
+        whole = self.hosts - folders
+        probes: list[Any] = []
+        for link in links:
+            host = (urlsplit(link.url).hostname or "").lower()
+            if not host or host in self.hosts or not link.url.startswith(("http://", "https://")):
+                continue
+            if self._in_mobile_version(link.url) or not sub_host_of_site(host, whole, self.other_hosts):
+                continue
+            self.hosts |= host_variants(link.url)
+            self.link_hosts[host] = f"the link {link.url} on {page_url}"
+            if self.crawler.stats is not None:
+                self.crawler.stats.set_value(f"ashyq/link_host/{host}", self.link_hosts[host])
+            probes.append(self._robots_request(f"{urlsplit(link.url).scheme}://{urlsplit(link.url).netloc}"))
+        return probes
+
+    def _in_mobile_version(self, url: str) -> bool:
+        raise NotImplementedError
