@@ -43,7 +43,10 @@ page's heading is deducted (:func:`foreign_headings`). A page of this language t
 whole (named by its title or a link's label) and whose running text - the site's template, headings and
 stamps left out (:mod:`.running_text`) - is written in the other language shows it in the other language only
 (:func:`foreign_pages`): on a site laid out in tables the menu and footer of every page fall into its blocks
-and would make a Russian page of the Kazakh version read as Kazakh.
+and would make a Russian page of the Kazakh version read as Kazakh. A block headed with an indicator whose
+official text exists in the other language only (the anthem's Kazakh words under «Государственный Гимн») is that
+indicator's text, left out of the page's: a Russian page of the symbols showing the flag and the emblem as pictures
+and the anthem's words is not a page written in Kazakh.
 """
 
 from __future__ import annotations
@@ -418,6 +421,17 @@ def shadowed_deficiency(found: dict[str, Hit], lang: str) -> Deficiency | None:
     )
 
 
+def _official_blocks(indicators: tuple[Indicator, ...], unit: Unit, lang: str) -> list[str]:
+    """The texts of the page's blocks headed with an indicator whose official text exists in the other language
+    only (the anthem's words, Kazakh on a Russian page): that text is the indicator's, not the page's language."""
+    official = [i for i in indicators if i.official_language and i.official_language != lang]
+    return [
+        block.all_text
+        for block in (unit_blocks(unit) if official else ())
+        if block.heading and any(matches(i.keywords.get(lang, ()), block.heading) for i in official)
+    ]
+
+
 def foreign_pages(indicators: tuple[Indicator, ...], verdict: Shown, lang: str, template: frozenset[str]) -> None:
     """The indicators shown by a page of ``lang`` as a whole (named by its title or a link's label) whose own
     text - the site's template left out (:mod:`.running_text`) - is written in the other language: shown in
@@ -428,7 +442,7 @@ def foreign_pages(indicators: tuple[Indicator, ...], verdict: Shown, lang: str, 
             continue
         if hit.rank > 1 or hit.unit.kind not in ("page", "mobile") or hit.unit.lang != lang:
             continue
-        written = running_language(hit.unit, template)
+        written = running_language(hit.unit, template, _official_blocks(indicators, hit.unit, lang))
         if written is not None and written not in (lang, indicator.official_language):
             del verdict.present[indicator.id]
             verdict.foreign[indicator.id] = hit

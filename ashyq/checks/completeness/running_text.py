@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ashyq.base.text import parse_html
+from ashyq.base.text import normalise, parse_html
 from ashyq.checks.completeness.corpus import Unit, pieces_of
 from ashyq.checks.completeness.machine_readable import STAMP
 from ashyq.checks.completeness.page_blocks import block_lang
@@ -55,10 +55,15 @@ def template_of(units: Sequence[Unit]) -> frozenset[str]:
     return frozenset(text for text, count in seen.items() if count >= least)
 
 
-def running_language(unit: Unit, template: frozenset[str]) -> str | None:
+def running_language(unit: Unit, template: frozenset[str], official: Sequence[str] = ()) -> str | None:
     """The language of the page's running text (its template's pieces, headings, stamps and quoted names left
-    out); None when too little is left to tell, or it is mixed."""
-    own = " ".join(text for text, heading in pieces(unit) if not heading and text not in template)
+    out, and the pieces of ``official``: the normalised texts of blocks holding a text that exists in one language
+    only, the anthem's words); None when too little is left to tell, or it is mixed."""
+    own = " ".join(
+        text
+        for text, heading in pieces(unit)
+        if not heading and text not in template and not any(normalise(text) in block for block in official)
+    )
     own = QUOTED.sub(" ", STAMPED.sub(" ", own))
     if len(LETTER.findall(own)) < MIN_LETTERS:
         return None
