@@ -71,6 +71,8 @@ class Accessibility(Schema):
     reflow_tolerance_px: int
     anchor_targets_ignored: list[str]
     breadcrumbs_pass_share: float
+    breadcrumb_separators: str
+    breadcrumb_max_links: int
     presence_pass_share: float
     machine_readable_formats: list[str]
     listed_text_formats: list[str]

@@ -132,13 +132,21 @@ def _block_of_entries(entries: list[Any], minimum: int) -> Any | None:
     return None
 
 
+def _site_above(host: str | None, target: str | None) -> bool:
+    """Whether ``target`` is the site a sub-host ``host`` of the body's belongs to: the register at
+    ``docs.body.gov.kz`` linking home to ``www.body.gov.kz`` (the harvest takes such a sub-host in as
+    the body's, ashyq.crawler.spiders.site_scope). A bare two-label domain (``gov.kz``) is no site."""
+    site = (target or "").lower().removeprefix("www.")
+    return bool(host) and site.count(".") >= 2 and (host or "").lower().endswith(f".{site}")
+
+
 def home_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     vocabulary = labels(config, "home")
     page_url = parsed.page.final_url or parsed.page.url
     host = urlsplit(page_url).hostname
     for anchor in parsed.anchors():
         target = urlsplit(parsed.absolute(anchor.get("href", "")))
-        if target.hostname != host:
+        if target.hostname != host and not _site_above(host, target.hostname):
             continue
         text = anchor.text_content() or anchor.get("title") or anchor.get("aria-label")
         if matches_label(text, vocabulary, exact=True) or (
@@ -295,7 +303,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "7",
+    "8",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
@@ -434,13 +442,37 @@ def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
 
 # ------------------------------------------------------------------------------------------- 2.4
 def breadcrumbs(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | None:
+    """A trail the template names (``breadcrumb_selectors``), or one known by its form whatever its class
+    (:func:`_trail_by_form`)."""
     found = parsed.first(config["breadcrumb_selectors"])
     if found is not None and len(found[1].xpath(".//a[@href]")) >= 1:
         return found
+    return _trail_by_form(parsed, config)
+
+
+def _trail_by_form(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | None:
+    """A breadcrumb trail in a block whose class names nothing (``div class="bc"``): a link labelled as
+    the home page followed by a trail separator («Басты бет › Құжаттар › …», «Главная / Документы»),
+    in a short block of its own that is no menu (a menu's links are not joined by separators)."""
+    vocabulary = labels(config, "home")
+    separators = str(config["breadcrumb_separators"])
+    most = int(config["breadcrumb_max_links"])
+    for anchor in parsed.anchors():
+        if not anchor.get("href") or not matches_label(anchor.text_content(), vocabulary, exact=True):
+            continue
+        after = (anchor.tail or "").strip()
+        following = anchor.getnext()
+        if not after and following is not None and following.tag != "a":
+            after = (following.text_content() or "").strip()
+        block = anchor.getparent()
+        if not after or after[0] not in separators or block is None:
+            continue
+        if len(block.xpath(".//a[@href]")) <= most and squash(block.text_content()) != squash(anchor.text_content()):
+            return "trail-after-home-link", block
     return None
 
 
-@register("a14.breadcrumbs", "4", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.breadcrumbs", "5", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
 def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.4: breadcrumbs showing the user's place in the site hierarchy (the share of the
     site's inner pages that show them; ``measured.languages``: each language on its own pages)."""
