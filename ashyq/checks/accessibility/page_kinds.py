@@ -194,13 +194,21 @@ def own_text(parsed: Parsed) -> str:
     return " ".join(" ".join(out).split())
 
 
+ACT_CLAUSE_CHARS = 20  # a resolution written as a clause: at least a few words
+
+
 def act_text(text: str, config: dict[str, Any]) -> bool:
     """The text of a legal act, by what it says: the act's resolving formula («РЕШИЛ», «ПОСТАНОВЛЯЕТ»,
     «ПРИКАЗЫВАЮ»; «ШЕШІМ ҚАБЫЛДАДЫ», «ҚАУЛЫ ЕТЕДІ», «БҰЙЫРАМЫН») followed by at least three numbered
-    points («1. …», «2. …», «3. …»). A list of acts names acts; it does not resolve."""
+    points («1. …», «2. …», «3. …»), or by at least three resolutions written as clauses joined by «;»
+    without numbers («ПОСТАНОВЛЯЕТ: утвердить …; обеспечить …; возложить …»). A list of acts names acts;
+    it does not resolve."""
     formula = pattern(config, "act_formula").search(text)
     if formula is None:
         return False
+    clauses = [c for c in text[formula.end() :].split(";") if len(c.strip()) >= ACT_CLAUSE_CHARS]
+    if len(clauses) >= 3:
+        return True
     numbers = [int(m.group(1)) for m in re.finditer(r"(?:^|[\s;:.])(\d{1,3})[.)]\s+\S", text[formula.end() :])]
     expected, points = 1, 0
     for n in numbers:
