@@ -320,9 +320,14 @@ def block_lang(text: str) -> str | None:
     function word, ``ru`` only when it has no letter only Kazakh has and no such word (a short Kazakh
     heading may have few of its own letters); None when too short or mixed."""
     found = detect_lang(text)
-    if found is None or found == "kk":
+    if found is None:
         return found
     lowered = normalise(text)
+    if found == "kk":
+        # one word alone carries the Kazakh letters and no Kazakh function word is there: a name among words of
+        # either language (a link «Әділет ↗» beside «Акимат Туркестанской области»), too little to tell
+        named = {w for w in re.findall(r"\w+", lowered) if KAZAKH_LETTERS.intersection(w)}
+        return "kk" if len(named) > 1 or KAZAKH_WORDS.search(lowered) else None
     if KAZAKH_WORDS.search(lowered):
         return "kk"
     return "ru" if not any(ch in KAZAKH_LETTERS for ch in lowered) else None
