@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,17 +94,31 @@ def faq_block(p: Parsed, vocabulary: list[str], pending: list[str]) -> FaqBlock 
     no question mark (questions written without one, or words about the section) is kept with none
     (the check doubts it); over a placeholder (``pending``) or a form alone it is no FAQ."""
     best: FaqBlock | None = None
-    for heading in p.root.iter(*_HEADINGS):
+    for heading, content in _titled_blocks(p):
         title = squash(heading.text_content())
         if not title or len(title) > 80 or not matches_label(_dashes(title), [_dashes(v) for v in vocabulary]):
             continue
-        body = squash(" ".join(main_text(e) for e in _under(heading) if e.tag != "form"))
+        body = squash(" ".join(main_text(e) for e in content if e.tag != "form"))
         questions = answered_questions(body)
         if not questions and (len(re.findall(r"[^\W\d_]", body)) < _BODY_LETTERS or _pending(body, pending)):
             continue
         if best is None or questions > best.questions:
             best = FaqBlock(heading.tag, title, questions, squash(f"{title}: {body}")[:200])
     return best
+
+
+def _titled_blocks(p: Parsed) -> Iterator[tuple[Any, list[Any]]]:
+    """The page's titled blocks and what each title heads: a heading and its section (:func:`_under`); a
+    closed block's ``<summary>`` and the rest of its ``<details>``; a tab (``role=tab``) and the panel it
+    controls (``aria-controls``). A long page of collapsed parts or tabs titles its parts so."""
+    for heading in p.root.iter(*_HEADINGS):
+        yield heading, _under(heading)
+    for summary in p.root.iter("summary"):
+        yield summary, [e for e in summary.itersiblings() if isinstance(e.tag, str)]
+    for tab in p.root.xpath("//*[@role='tab'][@aria-controls]"):
+        panels = p.root.xpath("//*[@id=$id]", id=tab.get("aria-controls"))
+        if panels:
+            yield tab, panels[:1]
 
 
 def _dashes(text: str) -> str:

@@ -163,8 +163,8 @@ _CHOICES = (
 def _poll(p: Parsed, words: list[str] | None = None) -> tuple[str, str] | None:
     """A poll on the page: a form with two choices or more, or a block headed as a poll («Сауалнама»,
     «Опрос») holding two answers or more to pick — radio buttons outside a form, or elements a script
-    answers (a poll built of ``div``s with click handlers is still a poll; whether the keyboard reaches
-    it is row 3.3's question)."""
+    answers — or a form sent by a vote button (a poll built of ``div``s with click handlers is still a
+    poll; whether the keyboard reaches it is row 3.3's question)."""
     for form in p.root.iter("form"):
         if len(form.xpath(".//input[@type='radio' or @type='checkbox']")) >= 2:
             return "form input[type=radio]", squash(form.text_content())[:160]
@@ -172,12 +172,19 @@ def _poll(p: Parsed, words: list[str] | None = None) -> tuple[str, str] | None:
         if not words or not matches_label(squash(heading.text_content()), words, exact=True):
             continue
         block = heading.getparent()
-        if block is not None and block.tag not in ("body", "main") and len(block.xpath(_CHOICES)) >= 2:
+        if block is None or block.tag in ("body", "main"):
+            continue
+        if len(block.xpath(_CHOICES)) >= 2 or block.xpath(_VOTE_FORM):
             return f"{block.tag}:has({heading.tag})", squash(block.text_content())[:160]
     return None
 
 
-@register("a14.polls", "6", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+# a form that sends a vote: a block headed as a poll whose form is submitted by a button is a poll, whatever
+# draws its answers (``div``s a script makes clickable, with no handler in the markup)
+_VOTE_FORM = ".//form[.//button[not(@type) or @type='submit'] or .//input[@type='submit' or @type='image']]"
+
+
+@register("a14.polls", "7", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form."""
     words = labels(check_settings("accessibility", artifacts.config), "polls")
@@ -260,7 +267,7 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
 
 
 # ------------------------------------------------------------------------------------------- 4.4
-@register("a14.faq", "8", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.faq", "9", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.4: FAQ section built from the questions received, with answers (a heading that
     names it over answered questions, as a page or a block of one: :func:`communication.faq_block`)."""
