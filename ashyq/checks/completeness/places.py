@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from ashyq.base.dates import find_dates
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
@@ -412,6 +413,11 @@ def written_label(unit: Unit, label: str, lang: str) -> str:
 
 EMBEDDED = re.compile(r"<(?:iframe|embed|object|canvas|video)\b", re.I)  # content a text reading cannot see
 LETTERS = re.compile(r"[^\W\d_]{2}")
+# the label of a link back to the top of the page (Appendix 14 asks it of long pages: «Наверх», «Жоғары ↑»):
+# a jump within the page, not the page's content (a placeholder followed by one is still a placeholder)
+BACK_TO_TOP = re.compile(
+    r"(?<!\w)(?:ж[оө]г[аа]р[ыі](?:г[аа])?|наверх|вверх|к началу(?: страницы)?|басына)(?!\w)\s*[↑▲⬆]?|[↑▲⬆]"
+)
 # a page's own stamp («Дата обновления: 01.09.2026») says when, not what: it is no information
 _STAMP_WORDS = (
     r"дата обновления|дата публикации|дата размещения|обновлен\w*|опубликован\w*|размещен\w*|"
@@ -521,7 +527,10 @@ def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template 
     for pattern in phrases:
         rest = pattern.sub(" ", rest)
     rest = PAGE_STAMP["kk" if lang == "kk" else "ru"].sub(" ", rest)  # after the phrases: «будет размещена»
-    if LETTERS.search(rest) or any(b.hrefs for b in blocks):
+    links = [h for b in blocks for h in b.hrefs if not h.startswith("#")]
+    if len(links) < sum(len(b.hrefs) for b in blocks):  # a jump within the page is no content
+        rest = BACK_TO_TOP.sub(" ", rest)
+    if LETTERS.search(rest) or links:
         return None
     if said is None:  # the page's own stamp alone («Жарияланған күні: 12.11.2026 10:05») is nothing either;
         # a picture under the heading is something (a state symbol shown as its image; icons are left out)
@@ -668,15 +677,50 @@ def _named_by(hit: Hit) -> str:
     return text[start : end.start() if end else len(text)]
 
 
+# A call taking documents until a day («Документы принимаются до 15.03.2025», «Құжаттар 2025 жылғы 15 наурызға дейін
+# қабылданады»): still announced half a year after that day, the place was not updated (несвоевременное обновление).
+# Documents: a vacancy's or a contest's call (a draft's «предложения принимаются до …» keeps its day while the
+# draft is listed).
+_CALL_BEFORE = re.compile(r"документ\w*[^.!?]{0,30}(?:принима\w*|при[её]м\w*)[^.!?]{0,40}(?<!\w)до\s*$")
+_CALL_AFTER = re.compile(fold_kazakh(r"^\s*дейін\s+(?:\S+\s+){0,2}қабылда"))
+_CALL_DOCUMENTS = re.compile(fold_kazakh(r"құжат\w*[^.!?]{0,80}$"))
+CLOSED_CALL_DAYS = 180
+
+
+def closed_call(blocks: Iterable[Block], as_of: date) -> str | None:
+    """Why a place announcing a call for documents is out of date: the day it took them until is long past."""
+    for block in blocks:
+        text = block.all_text
+        for found in find_dates(text):
+            before = normalise(text[max(0, found.start - 80) : found.start])
+            after = fold_kazakh(text[found.start + len(found.text) : found.start + len(found.text) + 40])
+            kazakh = _CALL_AFTER.search(after) and _CALL_DOCUMENTS.search(
+                fold_kazakh(text[max(0, found.start - 80) : found.start])
+            )
+            if not (_CALL_BEFORE.search(before) or kazakh):
+                continue
+            if (as_of - found.value.date()).days > CLOSED_CALL_DAYS:
+                return f"it still announces a call that took documents until {found.value.date().isoformat()}"
+    return None
+
+
 def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     """Why the indicator's place is out of date, or None (also when it says nothing about time).
 
     A report is as old as the end of the period it reports on («по итогам 9 месяцев 2025 года»);
     failing a period, the freshest date it names (the page's own publication stamp only when it
     names none); failing a date, the latest year it names."""
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    # the calls are the indicator's own where the page or the heading over them names it (the vacancies), not
+    # another indicator's that shares their page (the rules of the contests, the consultants' phones)
+    keywords = indicator.keywords.get(hit.unit.lang or "", ())
+    # (on a page the indicator names, every call on it: a post closed long ago beside a current one is still there)
+    if matches(keywords, hit.unit.title) and (closed := closed_call(unit_blocks(hit.unit), as_of)):
+        return closed
+    if hit.block and matches(keywords, hit.block.heading) and (closed := closed_call(blocks, as_of)):
+        return closed
     if indicator.current_days is None and indicator.current_years is None:
         return None
-    blocks = hit.extent or ((hit.block,) if hit.block else ())
     own = " ".join(b.all_text for b in blocks)
     if said := next((m for p in NOT_UPDATED if (m := p.search(own))), None):
         return f"it says its data is not updated («{said.group(0)}»)"
