@@ -29,6 +29,7 @@ MIN_LETTERS = 40  # a page's own text needs this many letters before its languag
 QUOTED = re.compile(r"[«\"“][^«»\"“”]{1,80}[»\"”]")  # a quoted name keeps its language's letters
 LETTER = re.compile(r"[а-яёәғқңөұүһі]", re.I)
 STAMPED = re.compile(STAMP, re.I)
+SPACE = re.compile(r"\s+")
 
 
 def pieces(unit: Unit) -> tuple[tuple[str, bool], ...]:
@@ -59,10 +60,12 @@ def running_language(unit: Unit, template: frozenset[str], official: Sequence[st
     """The language of the page's running text (its template's pieces, headings, stamps and quoted names left
     out, and the pieces of ``official``: the normalised texts of blocks holding a text that exists in one language
     only, the anthem's words); None when too little is left to tell, or it is mixed."""
+    # a piece's lines may run together where the block's are spaced («аспаны,Алтын» against «аспаны, алтын»)
+    blocks = [SPACE.sub("", block) for block in official]
     own = " ".join(
         text
         for text, heading in pieces(unit)
-        if not heading and text not in template and not any(normalise(text) in block for block in official)
+        if not heading and text not in template and not any(SPACE.sub("", normalise(text)) in b for b in blocks)
     )
     own = QUOTED.sub(" ", STAMPED.sub(" ", own))
     if len(LETTER.findall(own)) < MIN_LETTERS:
