@@ -84,6 +84,10 @@ of the list under the heading that names it (its paragraphs and list items) are 
 without one are «неполнота представленной информации» (:func:`~ashyq.checks.completeness.instances.contactless`),
 unless links lead on from the list (each entry's own page may hold its contacts).
 
+``apart_from`` (an item of the same table): the pages of that section's own rubric do not show the indicator, unless
+they are also its own section's: Appendix 16, Table 2, row 1.7 «Трудоустройство (… сообщения о вакансиях)» is employment
+offered to the population, and the body's own vacant posts are row 1.4 «Кадровое обеспечение государственных органов».
+
 ``machine_readable`` (kinds of body, ``cgo``/``mio``): the table marks the indicator "*", «сведения,
 которые должны быть размещены в машиночитаемом виде» (Appendix 15's notes): a place that offers it
 only as pictures or scans does not show it (:mod:`ashyq.checks.completeness.machine_readable`).
@@ -162,6 +166,8 @@ class Indicator:
     listed_by_memos: bool = False
     # ``with_contacts``: a list «с контактами»: its entries giving no phone or e-mail are incomplete (.instances)
     with_contacts: bool = False
+    # ``apart_from``: the item of another section of the same table whose own rubric does not show it (.search)
+    apart_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -287,6 +293,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         none_said=_by_lang(spec["none_said"], f"{where}/none_said") if spec.get("none_said") else {},
         listed_by_memos=bool(spec.get("listed_by_memos", False)),
         with_contacts=bool(spec.get("with_contacts", False)),
+        apart_from=str(spec["apart_from"]) if spec.get("apart_from") else None,
     )
 
 

@@ -143,3 +143,29 @@ def placeholder_pages(
                 )
             break
     return pages, doubts
+
+
+def withheld_section(
+    section: Section, section_units: Iterable[Unit], lang: str, vocabulary: Vocabulary
+) -> tuple[list[Unit], str] | None:
+    """The section's own pages (:func:`rubric_of`) when every one of them holds only a placeholder
+    («Ақпарат дайындалуда», «Информация готовится»), with the first one's words; None when there is no such
+    page or one holds anything else. The site says there that its information is still to come: a phone of
+    the site's template on such a page, or a page elsewhere that merely shares a word of the section's title
+    (a document «о подготовке кадров»), is not that information."""
+    own = [u for u in section_units if rubric_of(u, section, lang)]
+    said = [placeholder_only(u, lang, vocabulary) for u in own]
+    if not own or any(s is None for s in said):
+        return None
+    return own, next(s for s in said if s is not None)
+
+
+RUBRIC_WORDS = 5  # a rubric's name is short («Бос орындар», «Кадровое обеспечение государственных органов»)
+
+
+def rubric_of(unit: Unit, section: Section, lang: str) -> bool:
+    """A page of the section's own rubric: at the section's address, or titled by the section with a title as short
+    as a rubric's name (a document's long title sharing a word of it, «… о подготовке кадров …», is not one)."""
+    if any(p in unit.tags for p in section.urls):
+        return True
+    return bool(matches(section.titles.get(lang, ()), unit.title)) and len(unit.title.split()) <= RUBRIC_WORDS

@@ -24,7 +24,7 @@ from ashyq.checks.completeness.memos import (
     memos_of,
     pages_by_address,
 )
-from ashyq.checks.completeness.notices import notice_kind, opening
+from ashyq.checks.completeness.notices import notice_kind, opening, rubric_of, withheld_section
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import (
     NO_TEMPLATE,
@@ -285,11 +285,33 @@ def find_indicators(
         place = best_place(search, indicator, verdict)
         if not _shown(search, indicator, place, verdict) and not _listed_by_memos(search, indicator, verdict):
             _not_found(search, indicator, place, verdict)
+    if not content_only:
+        _withheld(search, verdict)
     verdict.placeholders = {key: said for key, said in verdict.placeholders.items() if key not in verdict.present}
     verdict.incomplete_memos = incomplete_memos(search.memos.memos)
     verdict.memoless = search.memos.without
     verdict.memos = search.memos.memos
     return verdict
+
+
+def _withheld(search: Search, verdict: Verdict) -> None:
+    """The section's own pages say only that its information is to come (:func:`withheld_section`): an indicator
+    found on one of them (the template's phone) or on a page not of the section's rubric (a document sharing a
+    word of its title) is not shown; the placeholder is said for it (measured, certain)."""
+    found = withheld_section(search.section, search.section_units, search.lang, search.vocabulary)
+    if found is None:
+        return
+    pages, said = found
+    for key, unit in list(verdict.present.items()):
+        if unit not in pages and rubric_of(unit, search.section, search.lang):
+            continue  # another page of the section's own rubric, with information of its own
+        indicator = next(i for i in search.section.indicators if i.id == key)
+        del verdict.present[key]
+        verdict.hits.pop(key, None)
+        verdict.stale.pop(key, None)
+        verdict.absent.append(indicator)
+        page = pages[0]
+        verdict.placeholders[key] = (Hit(page, None, f"the page titled «{page.title[:80]}»", (), 0), said)
 
 
 def _listed_by_memos(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
@@ -323,6 +345,8 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue
             if not _whose(search, indicator, hit):
                 continue  # another organisation's address, another holder's phone
+            if _apart(search, indicator, unit):
+                continue  # another section's own rubric (the body's own vacancies for employment)
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
             # an address is names and numbers («Ақжайық облысы, г. Жайық, проспект Достык, 185»): no language disowns it
@@ -346,6 +370,14 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
             break
     _overruled(search, indicator, place, verdict)
     return place
+
+
+def _apart(search: Search, indicator: Indicator, unit: Unit) -> bool:
+    """A page of the own rubric of the section ``apart_from`` names, and not of this section's: not this indicator's."""
+    other = search.vocabulary.sections.get(indicator.apart_from) if indicator.apart_from else None
+    if other is None or not rubric_of(unit, other, search.lang):
+        return False
+    return not rubric_of(unit, search.section, search.lang)
 
 
 def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
