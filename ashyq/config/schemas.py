@@ -349,6 +349,7 @@ class VocabularyIndicator(Schema):
     expected_with: list[str] = []
     machine_readable: list[str] = []  # the kinds of body whose table marks it "*" (Appendix 15)
     official_language: str | None = None  # kk or ru: the one language its official text exists in
+    named_anywhere: bool = False  # a holder's phone or e-mail, read on any content page right after the holder's words
     parts: list[dict[str, list[str]]] = []  # the forms its wording lists, each kk/ru keywords
     parts_min: int | None = None  # how many of the forms show it (an open list «… и др.»); None: every one
     parts_closed: bool = False  # the wording lists them as a closed list (no «и др.»): a missing one is certain

@@ -12,7 +12,10 @@ and a named holder's, not any address or phone that stands near.
   «телефон пресс-службы»; Table 7 row 1, Appendix 15 1.2) is that holder's when the holder names the block
   (its heading, or one above it), or when it follows the holder's words within a line's reach
   (:data:`HOLDER_REACH` characters): a block that names the ethics commissioner without a phone and gives the
-  office's phone elsewhere does not give the commissioner's.
+  office's phone elsewhere does not give the commissioner's. The row lists whose phones are given, not the page
+  they stand on: an indicator marked ``named_anywhere`` is also read on the content of any page, where its phone
+  follows the holder's words within :data:`NAMED_REACH` characters («Уполномоченный по этике — Омарова Д. С.,
+  4-40-19» on the civil-service page; not the trust line «1424» a paragraph later) (:func:`named_contact`).
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ import re
 from ashyq.base.text import fold_kazakh
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section
+from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import ADDRESS, EMAIL, PHONE, Hit, matches, unit_blocks
 
 HOLDER_REACH = 120  # characters after the holder's words in which its phone or e-mail is read
+NAMED_REACH = 60  # the same on a page of another subject: the holder's name and its phone, in one line
 LABEL_REACH = 40  # characters before an address in which its label («Адрес:», «Мекенжайы:») is read
 # the label of an address («Адрес», «Почтовый адрес», «Юридический адрес»; «Мекенжай», «Пошталық мекенжай»)
 _LABEL = r"(?<!\w)(?:адрес|мекен-?жай)\w*"
@@ -113,5 +118,16 @@ def holders_contact(indicator: Indicator, hit: Hit, lang: str) -> bool:
     for pattern in keywords:
         for found in pattern.finditer(block.text):
             if contact.search(block.text[found.end() : found.end() + HOLDER_REACH]):
+                return True
+    return False
+
+
+def named_contact(indicator: Indicator, block: Block, lang: str) -> bool:
+    """Whether the block gives the holder's phone or e-mail right after the holder's words (within
+    :data:`NAMED_REACH` characters): the holder's contact on a page of another subject."""
+    contact = PHONE if indicator.detect == "phone" else EMAIL
+    for pattern in indicator.keywords.get(lang, ()):
+        for found in pattern.finditer(block.text):
+            if contact.search(block.text[found.end() : found.end() + NAMED_REACH]):
                 return True
     return False

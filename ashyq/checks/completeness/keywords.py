@@ -53,6 +53,11 @@ Currency of an indicator (``current``): ``days`` — the freshest date in its bl
 ``years`` — the latest year its block names may lag the audit's year by at most this many
 (``0``: a plan must cover this year; ``1``: a report must be last year's at the latest).
 
+``named_anywhere`` (a holder's phone or e-mail: ``detect`` with keywords naming the holder): the holder's contact is
+also read on every page of the content, outside the section, where it follows the holder's words within a line's
+reach (:func:`~ashyq.checks.completeness.contacts.named_contact`): Table 7 row 1 lists whose phones are given, not the
+page they stand on («Уполномоченный по этике — …, 2-40-19» on the civil-service page).
+
 ``official_language`` (kk or ru): the one language the indicator's official text exists in (the State
 Anthem's words are Kazakh only): its text in that language on the other language's pages is no missing
 translation.
@@ -151,6 +156,8 @@ class Indicator:
     # the one language its official text exists in (the State Anthem's words are Kazakh only): shown in
     # that language on the other language's pages, it is shown there too, no missing translation
     official_language: str | None = None
+    # ``named_anywhere``: the holder's phone or e-mail is read on any content page, right after the holder's words
+    named_anywhere: bool = False
     # ``parts``: the forms the indicator's wording lists («опросы …, ответы на часто задаваемые вопросы,
     # интернет-приемная и др.»), each kk/ru keywords: it is shown where its place names every one
     parts: tuple[Part, ...] = ()
@@ -284,6 +291,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         expected_with=tuple(str(i) for i in spec.get("expected_with", [])),
         machine_readable=tuple(str(k) for k in spec.get("machine_readable", [])),
         official_language=spec.get("official_language"),
+        named_anywhere=bool(spec.get("named_anywhere", False)),
         parts=tuple(
             Part({lang: str(p[lang][0]) for lang in ("kk", "ru")}, _by_lang(p, f"{where}/parts")) for p in parts
         ),

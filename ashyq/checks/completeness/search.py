@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
-from ashyq.checks.completeness.contacts import holders_contact, own_address
+from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.instances import ItemReading, contactless, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
@@ -172,6 +172,12 @@ def _scope(
         for unit in units:
             if id(unit) not in members and (headed := section_blocks(unit, section, lang, False)):
                 out.append((unit, headed, False, False))
+            elif (
+                id(unit) not in members
+                and indicator.named_anywhere
+                and (named := [b for b in unit_blocks(unit) if named_contact(indicator, b, lang)])
+            ):
+                out.append((unit, named, False, False))  # the holder's phone right after its words, elsewhere
         return out
     if indicator.match == "memo":
         return [(m.unit, list(m.blocks), False, False) for m in memos]
