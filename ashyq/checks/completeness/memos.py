@@ -260,6 +260,12 @@ def numbered_without_memo(blocks: Sequence[Block], memos: Sequence[Memo]) -> lis
 
 # a block that says where the service is delivered («Услугу можно получить через портал egov.kz», «… egov.kz арқылы»)
 SERVICE_LINE = re.compile(r"egov|услуг|кызмет|қызмет")
+# a heading of the services' page on its other matter, the services as a whole (Appendix 15's own indicators of the
+# section: the drafts of their standards and rules, the report on rendering them, the public monitoring, the appeal
+# procedure): no service of the list, even where it stands among the memos' headings and names the services
+ABOUT_SERVICES = re.compile(
+    r"стандарт|регламент|отч[её]т|мониторинг|обжалова|жалоб|шағым|шагым|(?<!\w)(?:есеп|есебі|есептер)(?!\w)"
+)  # «есепке қою», «есептен шығару» (registration) are services
 
 
 def series_without_memo(
@@ -292,6 +298,8 @@ def series_without_memo(
             continue
         group = extent_of(tuple(blocks), block)
         text = " ".join(b.text for b in group)
+        if ABOUT_SERVICES.search(block.heading):
+            continue  # the page's matter on the services as a whole, no service
         if text and SERVICE_LINE.search(text) and not _memo_parts(memo, unit, group, lang, vocabulary):
             out.append(block.heading)
     return out
