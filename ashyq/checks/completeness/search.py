@@ -351,7 +351,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue
             if not _whose(search, indicator, hit):
                 continue  # another organisation's address, another holder's phone
-            if _apart(search, indicator, unit):
+            if _apart(search, indicator, hit.unit):
                 continue  # another section's own rubric (the body's own vacancies for employment)
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
