@@ -215,7 +215,7 @@ def hits_in(
             if matches(indicator.not_under.get(lang, ()), block.heading) and not matches(keywords, block.heading):
                 continue  # a label under a heading about something else (the audit's «Результаты проверки:»)
             # a label opens a sentence, or a paragraph, list item or line («Документы: …» in a list)
-            lead = next((x for x in block_labels(block, empty_phrases) if matches(keywords, x)), None)
+            lead = _lead_naming(block, keywords, empty_phrases, lang)
             if lead is not None:
                 under = (block.raw_heading or unit.title)[:80]
                 how = f"the label «{written_label(unit, lead, lang)[:80]}:» under «{under}»"
@@ -226,6 +226,15 @@ def hits_in(
             yield from _text_hits(indicator, unit, lang, vocabulary, blocks, phrases)
     if _url_hit(indicator, unit) and not _read_where_linked(indicator, unit, pages):
         yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+def _lead_naming(
+    block: Block, keywords: Sequence[re.Pattern[str]], empty: Sequence[re.Pattern[str]], lang: str
+) -> str | None:
+    """The block's first label naming the indicator, not in a sentence sending the reader to the other language's
+    page («Подробнее о структуре и отделах — на казахской версии страницы»)."""
+    kept = without_referrals(block.text, lang)
+    return next((x for x in block_labels(block, empty) if matches(keywords, x) and x in kept), None)
 
 
 def _holder(unit: Unit, blocks: tuple[Block, ...], href: str) -> Block | None:
@@ -334,7 +343,9 @@ def _read_where_linked(indicator: Indicator, unit: Unit, pages: dict[str, Unit] 
 # A paragraph's lead-in label: a short phrase ending in a colon at the start of a block or of a sentence,
 # followed by what it names («Социально-экономический паспорт: PDF, 890 КБ», «Образцы заявлений: …», «Өтініш
 # үлгілері: …»). A reader scans it as a heading of what follows.
-LEAD_IN = re.compile(r"(?:^|(?<=[.;!?] ))((?:[^.;:!?]|(?<=\d)[.:](?=\d)){3,100}):(?= )")  # 01.04.2026, 10:00 inside
+# a label and a colon, or a label and a dash between spaces («Переселение кандасов — центр занятости, тел. …»: what
+# a resident looks for, then where; normalised, every dash is «-»); 01.04.2026, 10:00 inside
+LEAD_IN = re.compile(r"(?:^|(?<=[.;!?] ))((?:[^.;:!?-]|(?<=\d)[.:](?=\d)|(?<=\S)-(?=\S)){3,100}?)(?::| -)(?= )")
 SENTENCE_END = re.compile(r"[.;!?](?: |$)")
 
 
