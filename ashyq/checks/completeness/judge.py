@@ -19,7 +19,7 @@ and the deficiencies the Appendix 15 note lists.
   implement them, a short message is posted") are "nothing to post" only where that message is found next to their words
   (``measured.not_implementer``); without it they are missing. An absence resting only on not
   recognising wording, where a section page holds material no recognised indicator accounts for and that
-  shares the indicator's words, keeps its guess and is uncertain (:mod:`.leftover`; Appendix 15).
+  shares the indicator's words, keeps its guess and is uncertain (:mod:`.leftover`; Appendices 15 and 16).
 * language — an indicator whose block is written in the other language (a Kazakh heading over a
   Russian text) is not present in this language: ``not_authentic`` (неаутентичность текстов), listed
   in ``measured.other_language``. An item whose counterpart in this language was looked for and is not
