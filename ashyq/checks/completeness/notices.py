@@ -63,7 +63,9 @@ def _names_section(block: Block, section: Section, lang: str) -> bool:
         return False
     if matches(section.titles.get(lang, ()), heading):
         return True
-    return any(matches(i.keywords.get(lang, ()), heading) for i in section.indicators)
+    # a memo part's word («нәтижесі», «результат») names one service's memo, not the section's matter
+    # («Қоғамдық мониторинг нәтижелері» over a placeholder is no placeholder of Appendix 16's services section)
+    return any(matches(i.keywords.get(lang, ()), heading) for i in section.indicators if i.match != "memo")
 
 
 def _said(unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> str | None:
