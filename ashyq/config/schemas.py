@@ -358,8 +358,8 @@ class VocabularyIndicator(Schema):
     archive: bool = False  # «с созданием архива»: a feed whose older items a reader must reach
     listed_by_memos: bool = False  # the list of the items whose memos the section shows: memos of two name them
     with_contacts: bool = False  # a list «с контактами»: its entries without a phone or e-mail are incomplete
-
     apart_from: str | None = None  # another section's item whose own rubric does not show it (row 1.7's vacancies)
+
 
 class VocabularySection(Schema):
     title: Words
