@@ -633,8 +633,8 @@ def _before_official(block: Block, official: Sequence[re.Pattern[str]]) -> Block
     (слова …)» opening a paragraph, so no heading of its own, in the emblem's block): what follows is that text."""
     if matches(official, block.heading):
         return block
-    for label, _ in block.leads:
-        at = block.text.find(label) if matches(official, label) else -1
+    for label in _official_labels(block, official):
+        at = block.text.find(label)
         if at >= 0:
             text = block.text[:at].strip()
             rest = f"{block.heading} {text}"
@@ -644,6 +644,19 @@ def _before_official(block: Block, official: Sequence[re.Pattern[str]]) -> Block
             folded = not KAZAKH_LETTERS.intersection(block.all_text)
             return replace(block, text=text, lang=block.lang if folded else block_lang(rest))
     return block
+
+
+def _official_labels(block: Block, official: Sequence[re.Pattern[str]]) -> Iterable[str]:
+    """The labels in the block naming a text official in one language: a bold run-in label, or a paragraph of its
+    own that names it and ends in a colon, its words following («Государственный гимн Республики Казахстан
+    (официальный текст):», «Мемлекеттік Әнұран (ресми мәтіні):»)."""
+    yield from (label for label, _ in block.leads if matches(official, label))
+    yield from (
+        p for p in block.pieces if p.rstrip().endswith(":") and len(p) <= OFFICIAL_LABEL_CHARS and matches(official, p)
+    )
+
+
+OFFICIAL_LABEL_CHARS = 120  # a line introducing the text, not a paragraph that mentions it
 
 
 def language_of(hit: Hit, official: Sequence[re.Pattern[str]] = ()) -> str | None:
