@@ -30,6 +30,36 @@ def _switch_target(parsed: Parsed) -> str | None:
     return None
 
 
+def _goes_home(url: str, site_urls: Any) -> bool:
+    # a site that is a folder of a larger host (/audan/ under an oblast's portal): its home is the folder's root
+    return is_home_url(url, folder_of(url, site_urls))
+
+
+def _switch_lost(pages: list[Parsed], every: list[Parsed], site_urls: Any) -> list[Parsed]:
+    """The pages whose language switch opens the other language's home page instead of the same page.
+
+    Requirement 2 asks the switch to open «the same page» in the other language; a page that has no
+    twin there cannot be opened, and that is a missing translation (rows 4.x), not a wrong link. So a
+    page whose switch links the other home page directly is left out when the site's switch is seen to
+    pair its pages (on another page it opens that page's twin) and no page of the other language names
+    this one as its twin. A switch that names the page's own address and lands on the home page, or one
+    that never keeps the page, is lost as before."""
+    targets = {id(p): t for p in every if not is_home(p.page) and (t := _switch_target(p)) is not None}
+    paired = any(not _goes_home(t, site_urls) for t in targets.values())
+    twinned = set(targets.values())
+    lost = []
+    for p in pages:
+        target = targets.get(id(p))
+        if target is None or not _goes_home(target, site_urls):
+            continue
+        links_home = any(p.absolute(a.get("href", "")) == target for a in p.anchors())
+        own = {p.page.url, p.page.final_url or p.page.url}
+        if paired and links_home and not own & twinned:
+            continue  # no twin in the other language: the switch has nothing to keep
+        lost.append(p)
+    return lost
+
+
 def _external(parsed: Parsed) -> list[Any]:
     host = urlsplit(parsed.page.final_url or parsed.page.url).hostname
     out = []
@@ -71,7 +101,7 @@ def _external_behaviour(same_tab: str, silent: str) -> Said:
     return Said(english, "deficiency.a14.external_links.untold", untold=silent)
 
 
-@register("a14.links", "5", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.links", "6", ["A14-2.9"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.9: links: no dead links; the language switch opens the same page; external links open in a
@@ -82,11 +112,13 @@ def links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: li
     or opens a new one without saying so. Three requirements, −0.2 each: all three leave nothing.
     ``measured.languages`` judges each language version on its own pages."""
     result = _links(artifacts, item, config, pages)
-    result.measured["languages"] = by_language(pages, lambda own: _links(artifacts, item, config, own))
+    result.measured["languages"] = by_language(pages, lambda own: _links(artifacts, item, config, own, pages))
     return [result]
 
 
-def _links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> Result:
+def _links(
+    artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed], every: list[Parsed] | None = None
+) -> Result:
     deficiencies: list[Deficiency] = []
     dead = {
         (p.page.url, link.target_url): (p, link)
@@ -109,14 +141,7 @@ def _links(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: l
                 pages=list(dict.fromkeys(p.page.url for p, _ in found)),
             )
         )
-    # a site that is a folder of a larger host (/audan/ under an oblast's portal): its home is the folder's root
-    lost = [
-        p
-        for p in pages
-        if not is_home(p.page)
-        and (t := _switch_target(p)) is not None
-        and is_home_url(t, folder_of(t, artifacts.site_urls))
-    ]
+    lost = _switch_lost(pages, every or pages, artifacts.site_urls)
     if lost:
         deficiencies.append(
             pages_deficiency(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, DownloadInfo
 from ashyq.base.evidence import Deficiency, EvidenceRef
@@ -239,8 +239,12 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
     for d in parsed.page.downloads:
         if d.url not in feeds:
             out[d.url] = d.declared_size_text or ""
+    # the harvest records a file's address percent-encoded («t%D0%B0wekel…»), the link may spell it in
+    # letters («tаwekel…»): one download, its label read beside the link
+    spelled = {unquote(url): url for url in out}
     for anchor in parsed.anchors():
         href = parsed.absolute(anchor.get("href", ""))
+        href = spelled.get(unquote(href), href)
         ext = urlsplit(href).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(href).path.rsplit("/", 1)[-1] else ""
         if href in feeds:
             continue
@@ -252,6 +256,8 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
 
 def _is_file_link(parsed: Parsed, anchor: Any, *, files: re.Pattern[str], known: dict[str, str]) -> bool:
     href = parsed.absolute(anchor.get("href", ""))
+    if any(unquote(href) == unquote(url) for url in known):
+        return True
     name = urlsplit(href).path.rsplit("/", 1)[-1]
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     return href in known or bool(ext and files.fullmatch(ext) and ext not in ("html", "htm"))
@@ -392,7 +398,7 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "6", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "7", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
