@@ -12,6 +12,10 @@ Read by :mod:`ashyq.checks.completeness.judge`.
 * A listed page that only asks the reader to sign in (a link or form to a sign-in, a password field, little
   else: a register behind an eGov sign-in) cannot be read from outside: it is no service «without a memo»
   (no deduction); it is recorded (``MemoReading.signed_in``) for the check to ask an assessor.
+* A list of the section's own pages whose services each open their own passport on the eGov portal
+  (``egov.kz/…/services/…``), with no memo on the site: the memos are the portal's, one link away; they are
+  not read here, so they count as shown on the links' word (``MemoReading.on_portal``) and an assessor is
+  asked to open them (:func:`portal_passports`).
 """
 
 from __future__ import annotations
@@ -64,6 +68,9 @@ class MemoReading:
     memos: list[Memo] = field(default_factory=list)
     without: list[Unit] = field(default_factory=list)
     signed_in: list[Unit] = field(default_factory=list)  # listed pages readable only after a sign-in
+    # the section's links to the services' own passports on the eGov portal (page, block, address), where the
+    # site writes no memo of its own
+    on_portal: list[tuple[Unit, Block, str]] = field(default_factory=list)
 
 
 # a memo names at least half of its six parts: a sentence naming two in passing describes, it is no memo
@@ -196,7 +203,30 @@ def memos_of(
                 if id(t) in with_memo or t in reading.without or t in reading.signed_in or is_list(t):
                     continue
                 (reading.signed_in if behind_sign_in(t) else reading.without).append(t)
+    if not reading.memos and not reading.without:
+        reading.on_portal = portal_passports(section_units)
     return reading
+
+
+# a service's own page on the eGov portal (its passport: egov.kz/cms/ru/services/land/pass_11), not the portal's
+# front page or its catalogue of all services
+PORTAL_SERVICE = re.compile(r"^https?://(?:www\.)?egov\.kz/(?:cms/[a-z]{2}/)?services/[^?#\s]*[^/?#\s]", re.I)
+PORTAL_MIN_SERVICES = 2  # a list of services, not one link in a sentence
+
+
+def portal_passports(section_units: Sequence[Unit]) -> list[tuple[Unit, Block, str]]:
+    """The links of the section's own pages to distinct services' passports on the eGov portal, where at least
+    PORTAL_MIN_SERVICES of them stand in the content; none otherwise."""
+    out: list[tuple[Unit, Block, str]] = []
+    seen: set[str] = set()
+    for unit in section_units:
+        for block in unit_blocks(unit):
+            for href in block.hrefs:
+                address = urljoin(unit.url, href).split("#", 1)[0].rstrip("/")
+                if PORTAL_SERVICE.match(address) and address.lower() not in seen:
+                    seen.add(address.lower())
+                    out.append((unit, block, address))
+    return out if len(out) >= PORTAL_MIN_SERVICES else []
 
 
 ITEM_MAX_CHARS = 150  # a service's name in a list, not a paragraph

@@ -46,12 +46,14 @@ from ashyq.checks.completeness.readings import (
     Doubt,
     address_doubt,
     address_only_doubt,
+    away_doubt,
     date_label,
     elsewhere_doubt,
     missing_parts,
     parts_doubt,
     parts_enough,
     points_elsewhere,
+    referred_away,
     rubric_doubt,
     side_cards,
     single_doubt,
@@ -289,7 +291,11 @@ def find_indicators(
     )
     for indicator in section.indicators_for(artifacts.kind):
         place = best_place(search, indicator, verdict)
-        if not _shown(search, indicator, place, verdict) and not _listed_by_memos(search, indicator, verdict):
+        if (
+            not _shown(search, indicator, place, verdict)
+            and not _listed_by_memos(search, indicator, verdict)
+            and not _memos_on_portal(search, indicator, verdict)
+        ):
             _not_found(search, indicator, place, verdict)
     if not content_only:
         _withheld(search, verdict)
@@ -332,6 +338,28 @@ def _listed_by_memos(search: Search, indicator: Indicator, verdict: Verdict) -> 
     hit = Hit(first.unit, first.blocks[0] if first.blocks else None, named, first.blocks, 2)
     verdict.hits[indicator.id] = hit
     verdict.present[indicator.id] = first.unit
+    return True
+
+
+def _memos_on_portal(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
+    """A memo's part where the site writes no memo and its services each open their own passport on the eGov
+    portal (:func:`~ashyq.checks.completeness.memos.portal_passports`): shown on the links' word, one link away on
+    a phone; the passports are not read here, so it is said, asking an assessor to open them."""
+    on_portal = search.memos.on_portal
+    if indicator.match != "memo" or not on_portal:
+        return False
+    unit, block, address = on_portal[0]
+    named = f"the links of {len(on_portal)} services to their passports on the eGov portal, the first {address}"
+    verdict.hits[indicator.id] = Hit(unit, block, named, (block,), 1)
+    verdict.present[indicator.id] = unit
+    if not any(d.detail.startswith("memos on the eGov portal") for d in verdict.doubts):
+        detail = (
+            f"memos on the eGov portal: the site writes no memo of its own, and each of {len(on_portal)} services "
+            f"on {unit.url} opens its passport on the portal ({address} and others): counted as the memos "
+            "(3.1-3.6), not read here; an assessor may open each passport and check its form, schedule and link, "
+            "documents, cost, term and result"
+        )
+        verdict.doubts.append(Doubt(indicator.id, "other_reading", unit, block.text[:200], detail))
     return True
 
 
@@ -512,6 +540,11 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
     if best.rank == 3 and (other := _page_of_another(verdict, indicator, best)) is not None:
         # only the address names it, on a page that shows another indicator: not shown, and said
         verdict.doubts.append(address_only_doubt(indicator, best, lang, other))
+        verdict.absent.append(indicator)
+        return True
+    if best.rank == 3 and search.content_only and (away := referred_away(unit_blocks(best.unit), best.unit.url, lang)):
+        # only the address names it, on a page sending the reader to another site for it: not shown, and said
+        verdict.doubts.append(away_doubt(indicator, best, lang, *away))
         verdict.absent.append(indicator)
         return True
     if indicator.parts:
