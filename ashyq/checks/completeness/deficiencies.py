@@ -104,6 +104,7 @@ def content_deficiencies(
     counted: Iterable[Unit] = (),
     doubts: list[Doubt] | None = None,
     others: Sequence[Unit] = (),
+    linked: Sequence[Unit] = (),
 ) -> list[Deficiency]:
     """The section's incomplete pages (a placeholder for the section's own information: :mod:`.notices`),
     repealed acts (marked so, or listed as in force though an act on the section's pages of either language,
@@ -112,7 +113,8 @@ def content_deficiencies(
     A placeholder whose words do not tell it from «there is none» adds its doubt to ``doubts``."""
     out = []
     skip = {id(u) for u in counted}
-    empty, unclear = placeholder_pages(section, [u for u in section_units if id(u) not in skip], lang, vocabulary)
+    read = [u for u in [*section_units, *linked] if id(u) not in skip]
+    empty, unclear = placeholder_pages(section, read, lang, vocabulary)
     if doubts is not None:
         doubts += unclear
     if empty:
@@ -161,11 +163,13 @@ def section_deficiencies(
     deductions: bool,
     as_of: date = date.max,
     others: Sequence[Unit] = (),
+    linked: Sequence[Unit] = (),
 ) -> list[Deficiency]:
     """The deficiencies the verdict's indicators and the section's pages show: an indicator written in the
     other language, items lacking what every item states, memos, and (``deductions``) the note's page
     deficiencies and a news feed without an archive (:mod:`.archive`); ``others``: the section's pages in
-    the other language (an act repealed there)."""
+    the other language (an act repealed there); ``linked``: pages the section links to named for one of its
+    indicators (:func:`~ashyq.checks.completeness.notices.indicator_pages`), read for a placeholder only."""
     out: list[Deficiency] = []
     if verdict.foreign:
         out.append(
@@ -186,7 +190,7 @@ def section_deficiencies(
     if deductions:
         # a page whose placeholder left an indicator not shown is not deducted again
         placeheld = [hit.unit for hit, said in verdict.placeholders.values() if said]
-        out += content_deficiencies(section, section_units, lang, vocabulary, placeheld, verdict.doubts, others)
+        out += content_deficiencies(section, section_units, lang, vocabulary, placeheld, verdict.doubts, others, linked)
         out += archive_deficiencies(section, section_units, verdict, measured, as_of)
     return out
 

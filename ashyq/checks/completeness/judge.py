@@ -76,7 +76,7 @@ from ashyq.checks.completeness.languages import (
     shadowed_deficiency,
 )
 from ashyq.checks.completeness.leftover import unaccounted
-from ashyq.checks.completeness.notices import placeholder_only
+from ashyq.checks.completeness.notices import indicator_pages, placeholder_only
 from ashyq.checks.completeness.places import in_section
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.running_text import template_for
@@ -199,8 +199,9 @@ def assess_section(
     if any(i.match == "memo" for i in indicators):
         measured["memos"] = len(verdict.memos)
     others = [u for u in by_lang[other] if in_section(u, section, other)]
+    pages = (others, indicator_pages(section, section_units, mine, lang))  # the other language's; linked here
     deficiencies += section_deficiencies(
-        section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of, others
+        section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of, *pages
     )
     if (shadowed := shadowed_deficiency(foreign_headings(indicators, verdict, section_units, lang), lang)) is not None:
         deficiencies.append(shadowed)

@@ -171,3 +171,22 @@ def rubric_of(unit: Unit, section: Section, lang: str) -> bool:
     if any(p in unit.tags for p in section.urls):
         return True
     return bool(matches(section.titles.get(lang, ()), unit.title)) and len(unit.title.split()) <= RUBRIC_WORDS
+
+
+def indicator_pages(section: Section, section_units: Iterable[Unit], units: Iterable[Unit], lang: str) -> list[Unit]:
+    """The pages the section's own pages link to that are named for one of its indicators (by their title or the
+    link's label: a card «Подведомственные организации» / «Ведомстволық бағынысты ұйымдар» on the body's «about»
+    page) and are no section page by themselves: where such a page holds only a placeholder, the section's
+    information for that indicator is incomplete (the note's «неполнота представленной информации»), though the
+    indicator may be named elsewhere (the units listed on the structure page)."""
+    own = list(section_units)
+    targets = {target for unit in own for _, target in unit.anchors}
+    seen = {id(u) for u in own}
+    keywords = [i.keywords.get(lang, ()) for i in section.indicators if i.match != "memo" and not i.detect]
+    return [
+        unit
+        for unit in units
+        if id(unit) not in seen
+        and unit.url.lower() in targets
+        and any(matches(k, name) for k in keywords for name in (unit.title, *unit.incoming))
+    ]
