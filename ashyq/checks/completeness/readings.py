@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ashyq.checks.completeness.corpus import Unit
     from ashyq.checks.completeness.instances import Item
     from ashyq.checks.completeness.keywords import Indicator
+    from ashyq.checks.completeness.page_blocks import Block
     from ashyq.checks.completeness.places import Hit
 
 # the place named without the street: seen where a postal address was looked for
@@ -228,6 +229,43 @@ def points_elsewhere(hit: Hit, site_urls: Sequence[str]) -> str | None:
         return None  # a file is the material offered, wherever the host keeps its uploads (/upload/…)
     away = [t for t in targets if outside_site(t, site_urls) is not None]
     return away[0] if away and len(away) == len(targets) else None
+
+
+# A sentence saying where else the information is published: on a portal or another site («… «Ашық бюджеттер»
+# порталында жарияланады», «… публикуются на портале «Открытые бюджеты»», «… на сайте …»).
+_AWAY = {
+    "kk": re.compile(fold_kazakh(r"(?<!\w)(?:портал|сайт|ресурс)\w*(?:нда|нде|на|не)(?!\w)")),
+    "ru": re.compile(r"(?<!\w)(?:на|в) (?:\w+ )?(?:портал|сайт|интернет-ресурс|ресурс)(?:е|ах)(?!\w)"),
+}
+SENTENCE = re.compile(r"(?<=[.!?]) +")
+
+
+def referred_away(blocks: Sequence[Block], url: str, lang: str) -> tuple[str, str] | None:
+    """A sentence of a page's content saying its information is published on a portal or another site, in a
+    block linking a page of another host (not a file): the sentence and that page, or None. Table 7 asks for the
+    information on the body's site («Наполнение официального интернет-ресурса»): a page that names a matter and
+    sends the reader elsewhere for it does not hold it."""
+    host = urlsplit(url).hostname
+    for block in blocks:
+        targets = [urljoin(url, h) for h in block.hrefs]
+        away = [t for t in targets if urlsplit(t).hostname not in (None, host) and not FILE.search(urlsplit(t).path)]
+        if not away:
+            continue
+        for sentence in SENTENCE.split(block.text):
+            if _AWAY[lang].search(sentence):
+                return sentence, away[0]
+    return None
+
+
+def away_doubt(indicator: Indicator, hit: Hit, lang: str, sentence: str, target: str) -> Doubt:
+    """The doubt of an indicator found only by the address of a page whose text sends the reader to another
+    site for it (:func:`referred_away`): counted as not shown on the body's site."""
+    detail = (
+        f"{indicator.id}: found only by the address of {hit.unit.url}, whose text sends the reader to {target} "
+        f"(«{sentence[:120]}»): counted as not shown on the body's site, the row asking for the information itself; "
+        f"look there for «{indicator.name[lang]}»"
+    )
+    return Doubt(indicator.id, "other_reading", hit.unit, sentence[:200], detail)
 
 
 def elsewhere_doubt(indicator: Indicator, hit: Hit, site_urls: Sequence[str]) -> Doubt:
