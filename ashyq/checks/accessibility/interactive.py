@@ -10,6 +10,7 @@ form of radio buttons), RSS feeds, an FAQ section, the English version (with the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -387,22 +388,25 @@ def placeholder(parsed: Parsed, config: dict[str, Any]) -> bool:
         text, labels(config, "english_placeholder")
     ):
         return True
-    return untranslated_body(parsed)
+    return untranslated_body(parsed, labels(config, "official_kazakh_words"))
 
 
 _BODY_LEFT_OUT = ("h1", "h2", "h3", "nav", "header", "footer", "form", "script", "style", "noscript")
 
 
-def untranslated_body(parsed: Parsed) -> bool:
-    """The page's own text (its main content without headings, menus and trails) is mostly Cyrillic."""
+def untranslated_body(parsed: Parsed, official: Sequence[str] = ()) -> bool:
+    """The page's own text (its main content without headings, menus and trails) is mostly Cyrillic.
+    A text whose only official words are Kazakh, under a heading that names it (``official``: the State
+    Anthem, Constitutional Law on the State Symbols, art. 10), is quoted, not left untranslated."""
     main = next((found[0] for s in ("main", "article", "#content") if (found := parsed.select(s))), None)
     if main is None:
         return False
-    kept = [
-        e.text_content()
-        for e in main.iter("p", "li", "td", "dd", "blockquote")
-        if not any(a.tag in _BODY_LEFT_OUT for a in e.iterancestors())
-    ]
+    kept, quoted = [], False
+    for e in main.iter("h2", "h3", "h4", "p", "li", "td", "dd", "blockquote"):
+        if e.tag in ("h2", "h3", "h4"):
+            quoted = bool(official) and matches_label(e.text_content(), list(official))
+        elif not quoted and not any(a.tag in _BODY_LEFT_OUT for a in e.iterancestors()):
+            kept.append(e.text_content())
     body = " ".join(kept)
     cyrillic = len(re.findall(r"[\u0400-\u04ff]", body))
     return cyrillic >= 10 and cyrillic > len(re.findall(r"[A-Za-z]", body))
@@ -553,7 +557,7 @@ def _sections_in_english(m: Measurement, level: str, measured: dict[str, Any], d
 
 @register(
     "a14.english",
-    "9",
+    "10",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
