@@ -235,24 +235,38 @@ ITEM_MIN_CHARS = 12  # a shortened name this long at least («Выдача сп�
 
 def unlisted_memos(unit: Unit, memos: Sequence[Memo], lang: str) -> list[str]:
     """The services a list of the page names without a link (no page of their own) that no memo block of the
-    page is headed with, where the same list names one that is: the memo «по каждой услуге» is missing for them."""
+    page is headed with, where the same list names one that is, or where one item of the list carries its memo in
+    its own line after its name and a dash: the memo «по каждой услуге» is missing for them."""
+    read = fold_kazakh if lang == "kk" else normalise
     headed = [b.heading for m in memos if not m.whole_page for b in m.blocks[:1] if b.heading]
-    root = content_root(unit.html) if headed else None
+    # a memo written in its item's own line, after the name («Выдача справки — через egov.kz; …; срок …»)
+    inline = [read(b.text) for m in memos if not m.whole_page for b in m.blocks if b.text]
+    root = content_root(unit.html) if headed or inline else None
     if root is None:
         return []
-    read = fold_kazakh if lang == "kk" else normalise
     missing: list[str] = []
     for holder in root.iter("ul", "ol"):
         items = [li for li in holder if isinstance(li.tag, str) and li.tag.lower() == "li"]
         # an item's name: its bold lead where it heads the item's own memo (page_blocks.bold_lead), else its text
-        names = [read(_item_name(li)) for li in items if not _item_linked(li)]
-        names = [n for n in names if 0 < len(n) <= ITEM_MAX_CHARS]
-        if len(names) < 2 or len(names) != len(items):
+        texts = [(read(_item_name(li)), _item_linked(li)) for li in items]
+        # an item carrying its memo in its line after its name and a dash (its links, to egov, are the memo's own)
+        with_memo = [n for n, _ in texts if _name_then_memo(n) and any(n[:ITEM_MAX_CHARS] in t for t in inline)]
+        names = [n for n, linked in texts if n not in with_memo and not linked and 0 < len(n) <= ITEM_MAX_CHARS]
+        if with_memo and any(":" in n for n in names):
+            continue  # a memo's own lines («Көрсету нысаны: …»), not a list of services
+        if len(texts) < 2 or len(names) + len(with_memo) != len(items):
             continue
-        with_memo = [n for n in names if any(_names(h, n) for h in headed)]
+        with_memo += [n for n in names if any(_names(h, n) for h in headed)]
         if with_memo:
             missing += [n for n in names if n not in with_memo]
     return missing
+
+
+def _name_then_memo(text: str) -> bool:
+    """A list item longer than a name that opens with the service's name and a dash before its memo («Выдача
+    справки — через egov.kz; документ: …; срок …»)."""
+    head = re.split(r"[;:]", text, maxsplit=1)[0]
+    return len(text) > ITEM_MAX_CHARS and " - " in head and len(head.split(" - ", 1)[0]) >= ITEM_MIN_CHARS
 
 
 def _item_name(item: lxml.html.HtmlElement) -> str:
