@@ -267,11 +267,12 @@ def _other_language(
     if not unseen or not by_lang[other]:
         return
     theirs = _verdict_of(artifacts, section, given, by_lang[other], other, vocabulary, content_only)
+    taken = frozenset((h.unit.url, h.block.heading) for h in verdict.hits.values() if h.rank == 0 and h.block)
     for indicator in unseen:
         hit = theirs.hits.get(indicator.id)
         if hit is None or theirs.present.get(indicator.id) is not hit.unit:
             continue
-        seen: Elsewhere | None = elsewhere(indicator, hit, lang, by_lang[lang], artifacts, by_lang[other])
+        seen: Elsewhere | None = elsewhere(indicator, hit, lang, by_lang[lang], artifacts, by_lang[other], taken)
         if seen is None:
             continue
         if seen.counterpart.unit is not None and placeholder_only(seen.counterpart.unit, lang, vocabulary):

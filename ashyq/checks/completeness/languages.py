@@ -243,6 +243,7 @@ class Elsewhere:
     foreign: Hit | None = None
     pieces: tuple[int, int] = (0, 0)  # the paragraphs of the other's block and of its twin, where the twin has fewer
     referred: bool = False  # the counterpart sends the reader to the other language's page instead
+    other_part: Hit | None = None  # the twin place, headed by another indicator here: another part in its place
 
     def doubt(self, lang: str) -> Doubt | None:
         """What is open about the reading (None: the twin place was measured to be in the other language, or the
@@ -257,7 +258,12 @@ class Elsewhere:
                 f"length: counted as shown on it; look there for «{name}»"
             )
             return Doubt(self.indicator.id, "other_reading", self.counterpart.unit, name, detail)
-        if self.counterpart.unit is not None and self.pieces[0] > self.pieces[1]:
+        if self.other_part is not None:
+            why = (
+                f"its {lang} counterpart {self.counterpart.url} was read but holds another part in that place "
+                f"({self.other_part.how}, another indicator's)"
+            )
+        elif self.counterpart.unit is not None and self.pieces[0] > self.pieces[1]:
             theirs, mine = self.pieces
             why = (
                 f"its {lang} counterpart {self.counterpart.url} was read but its block at that place is shorter "
@@ -333,12 +339,16 @@ def elsewhere(
     mine: list[Unit],
     artifacts: BodyArtifacts,
     theirs: list[Unit] | None = None,
+    taken: frozenset[tuple[str, str]] = frozenset(),
 ) -> Elsewhere | None:
     """What the other language's place (``hit``) of an indicator not found in ``lang`` says of it here; None
     when the absence is measured: that page's counterpart was read and is much shorter, or answered «not
     found» (:func:`authenticity`). The counterpart shows it (the best guess) when it is of comparable length
     and, the place being a block under a heading, has as many headed blocks: the same text in the other
-    language, its block where the other's is."""
+    language, its block where the other's is. ``taken``: the headed blocks (address, heading) this language's
+    recognition found another indicator's own heading over: where the other's place is the indicator's own
+    heading and its twin is among them, the versions hold different parts in that place, and the indicator is
+    not counted as shown there."""
     unit = hit.unit
     twin = counterpart(unit, lang, mine, artifacts, theirs)
     if twin.state == "dead":
@@ -358,6 +368,13 @@ def elsewhere(
     written = language_of(place) if place is not None else None
     if place is not None and written is not None and written not in (lang, indicator.official_language):
         return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, place)
+    if (
+        hit.rank == 0
+        and place is not None
+        and place.block is not None
+        and (twin.unit.url, place.block.heading) in taken
+    ):
+        return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, other_part=place)
     pieces = (_pieces(hit.block), _pieces(place.block)) if place is not None and hit.block is not None else (0, 0)
     if pieces[1] < pieces[0]:  # the twin block lacks a paragraph the other's has: what that one says
         return Elsewhere(indicator, hit.cite(), unit, twin, False, headings, pieces=pieces)
