@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from itertools import chain
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
 
-from ashyq.base.dates import find_dates
+from ashyq.base.dates import KK_MONTHS, FoundDate, find_dates
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
@@ -717,13 +717,33 @@ _CALL_BEFORE = re.compile(r"документ\w*[^.!?]{0,30}(?:принима\w*|
 _CALL_AFTER = re.compile(fold_kazakh(r"^\s*дейін\s+(?:\S+\s+){0,2}қабылда"))
 _CALL_DOCUMENTS = re.compile(fold_kazakh(r"құжат\w*[^.!?]{0,80}$"))
 CLOSED_CALL_DAYS = 180
+# a Kazakh date written in words as the search reads Kazakh text, folded («2025 жылғы 28 наурызға» read as
+# «2025 жылгы 28 наурызга»), which :func:`find_dates` reads only as written
+_FOLDED_KK_DATE = re.compile(
+    r"(?<![\w.])(?P<year>(?:19|20)\d\d)\s*(?:жылгы|жылы|жылдын|ж\.)\s*(?P<day>[0-3]?\d)\s+(?P<month>"
+    + "|".join(f"{fold_kazakh(m)}" for m in KK_MONTHS)
+    + r")\w*"
+)
+_FOLDED_MONTHS = {fold_kazakh(m): n for n, m in enumerate(KK_MONTHS, 1)}
+
+
+def _call_dates(text: str) -> list[FoundDate]:
+    """The dates of a block's text, those of folded Kazakh text written in words among them."""
+    found = find_dates(text)
+    for match in _FOLDED_KK_DATE.finditer(text):
+        try:
+            day = datetime(int(match["year"]), _FOLDED_MONTHS[match["month"]], int(match["day"]))
+        except ValueError:
+            continue
+        found.append(FoundDate(day, False, match.group(0), match.start()))
+    return found
 
 
 def closed_call(blocks: Iterable[Block], as_of: date) -> str | None:
     """Why a place announcing a call for documents is out of date: the day it took them until is long past."""
     for block in blocks:
         text = block.all_text
-        for found in find_dates(text):
+        for found in _call_dates(text):
             before = normalise(text[max(0, found.start - 80) : found.start])
             after = fold_kazakh(text[found.start + len(found.text) : found.start + len(found.text) + 40])
             kazakh = _CALL_AFTER.search(after) and _CALL_DOCUMENTS.search(
