@@ -70,6 +70,11 @@ SPOIL = """
 }
 """
 
+# What the page showed before sending (its labels, headings, menus), carried over when the answer is a new
+# document: a label shown again there is not a message about the input.
+BEFORE = "() => window.__ashyqBefore ? [...window.__ashyqBefore] : []"
+KEEP_BEFORE = "(texts) => { window.__ashyqBefore = new Set(texts); }"
+
 CLICK_SUBMIT = """
 ([selector]) => {
   const form = document.querySelector(selector);
@@ -166,6 +171,7 @@ async def probe_forms(page: Any, error_words: list[str], timeout_ms: int) -> dic
             continue
         how = None
         navigated = False
+        before = await page.evaluate(BEFORE)
         try:
             async with page.expect_navigation(timeout=2500, wait_until="load"):
                 how = await page.evaluate(CLICK_SUBMIT, [form["selector"]])
@@ -173,6 +179,8 @@ async def probe_forms(page: Any, error_words: list[str], timeout_ms: int) -> dic
         except Exception:  # no new page: the form answered in place, or the browser refused it
             pass
         await page.wait_for_timeout(400)
+        if navigated:  # the answering page is a new document: what the form's page showed is not news on it
+            await page.evaluate(KEEP_BEFORE, before)
         told = await page.evaluate(READ, [form["selector"], error_words])
         results.append({**form, **spoiled, "sent_by": how, "went_on": navigated and page.url != start, **told})
     return {"forms": results, "page": start}

@@ -56,6 +56,8 @@ EXPECTED = {
     "skip-link-to-content-block-ru": ("A14-3.4", "pass"),
     "forms-comment-box-goes-on-kk": ("A14-3.5", "not_applicable"),  # an optional box sent empty: no error
     "forms-comment-box-kept-silently-ru": ("A14-3.5", "fail"),  # kept back, only a red border
+    "forms-sent-back-silently-ru": ("A14-3.5", "fail"),  # answered by a new page with the form again, labels only
+    "forms-sent-back-silently-kk": ("A14-3.5", "fail"),
     "alt-video-alone-kk": ("A14-3.1", "fail"),  # a player with nothing beside it: no captions, no text
     "alt-video-with-transcript-ru": ("A14-3.1", "pass"),  # captions and a transcript link: a person checks them
     "motion-background-video-kk": ("A14-3.2", "fail"),  # autoplay muted loop behind the hero text, no control

@@ -729,13 +729,20 @@ def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tup
             out.append((form, FormFault("no_field", str(exposed[0]["text"]))))
         elif errors:
             out.append((form, FormFault("hidden", str(errors[0]["text"]))))
-        elif form.get("constrained") or (form.get("textarea") and not form.get("went_on")):
+        elif form.get("constrained") or (form.get("textarea") and not form.get("went_on")) or _sent_back(form):
             # a field it requires left empty, an address that is none: an error the form had to detect;
             # a message box nothing marks required, left empty, is one only if the form kept it back —
             # one that went on with it detected no error (WCAG 3.3.1 speaks of errors detected), and
             # is left to the assessor as a form whose error could not be triggered
             out.append((form, FormFault("silent")))
     return out
+
+
+def _sent_back(form: dict[str, Any]) -> bool:
+    """A form sent with its fields spoiled whose answer is a new page holding the same form again, with
+    no word of thanks: the site kept the entry back (it detected an error) and said nothing in text."""
+    thanked = any(SENT.search(x.get("text") or "") for x in form.get("messages", []) if x.get("fresh"))
+    return bool(form.get("went_on") and form.get("spoiled") and form.get("fields") and not thanked)
 
 
 Sent = tuple[Measurement, dict[str, Any]]  # a form as the browser sent it wrongly, on its page
@@ -766,7 +773,7 @@ def _form_doubt(result: Result, untried: list[Sent]) -> Result:
     )
 
 
-@register("a14.form_errors", "5", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
+@register("a14.form_errors", "6", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
 def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.5: A text message for an input error when filling in forms."""
     config = check_settings("accessibility", artifacts.config)
