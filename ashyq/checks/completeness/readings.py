@@ -240,15 +240,18 @@ _AWAY = {
 SENTENCE = re.compile(r"(?<=[.!?]) +")
 
 
-def referred_away(blocks: Sequence[Block], url: str, lang: str) -> tuple[str, str] | None:
+def referred_away(blocks: Sequence[Block], url: str, lang: str, portals: Sequence[str] = ()) -> tuple[str, str] | None:
     """A sentence of a page's content saying its information is published on a portal or another site, in a
     block linking a page of another host (not a file): the sentence and that page, or None. Table 7 asks for the
     information on the body's site («Наполнение официального интернет-ресурса»): a page that names a matter and
-    sends the reader elsewhere for it does not hold it."""
+    sends the reader elsewhere for it does not hold it. ``portals``: the hosts the vocabulary names as the
+    indicator's own place (the drafts' «Открытые НПА», legalacts.egov.kz): a link there is the material."""
     host = urlsplit(url).hostname
     for block in blocks:
         targets = [urljoin(url, h) for h in block.hrefs]
         away = [t for t in targets if urlsplit(t).hostname not in (None, host) and not FILE.search(urlsplit(t).path)]
+        if any(p in t for t in targets for p in portals):
+            continue
         if not away:
             continue
         for sentence in SENTENCE.split(block.text):

@@ -542,7 +542,12 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.doubts.append(address_only_doubt(indicator, best, lang, other))
         verdict.absent.append(indicator)
         return True
-    if best.rank == 3 and search.content_only and (away := referred_away(unit_blocks(best.unit), best.unit.url, lang)):
+    portals = [p for p in indicator.urls if "." in p]  # a host: a link there is where the indicator is read
+    if (
+        best.rank == 3
+        and search.content_only
+        and (away := referred_away(unit_blocks(best.unit), best.unit.url, lang, portals))
+    ):
         # only the address names it, on a page sending the reader to another site for it: not shown, and said
         verdict.doubts.append(away_doubt(indicator, best, lang, *away))
         verdict.absent.append(indicator)
