@@ -10,7 +10,8 @@ A feed has an archive where a reader can reach its older items from the section'
 * a control loading more: a button, or any element a script answers (a handler, a button's role, a data
   address) labelled «Показать ещё», «Тағы көрсету», or carrying the address of the feed's next page in its data
   (``data-endpoint="/api/news?page=2"``): script-built sites draw the pager so;
-* a year or month filter (a ``select`` of years, links labelled with years);
+* a year or month filter (a ``select`` of years, links labelled with years, also to one file per year:
+  «Мұрағат: 2024 (ZIP) 2025 (ZIP)»);
 * or the feed itself going back: its dated items reach more than :data:`BACK_DAYS` before the freshest,
   or there are :data:`MANY` of them (:data:`FEW` or more, spanning less: counted, uncertain).
 
@@ -53,7 +54,10 @@ FULL_VERSION = re.compile(
     r"^(?:полная версия|основная версия|тол[ыи][қк] н[ұу]с[қк]а|нег[іи]зг[іи] н[ұу]с[қк]а|"
     r"full version|desktop version)\W*$"
 )
-YEAR_LABEL = re.compile(r"^(?:19|20)\d\d(?:\s*(?:г\.?|год|ж\.?|жыл))?$")
+# a year's link, to a page of that year or to the year's items in one file («2024 (ZIP)», «2025 (PDF, 3 МБ)»)
+YEAR_LABEL = re.compile(
+    r"^(?:19|20)\d\d(?:\s*(?:г\.?|год|ж\.?|жыл))?(?:\s*\((?:zip|rar|7z|pdf|docx?|xlsx?)(?:[,;][^)]*)?\))?$"
+)
 MORE_BUTTON = re.compile(
     r"<button[^>]*>\s*(?:показать ещ[её]|загрузить ещ[её]|ещ[её]|тағы|тағы көрсету|тағы жүктеу|көбірек)", re.I
 )
