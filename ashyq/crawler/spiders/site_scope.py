@@ -234,11 +234,8 @@ class SiteScope(SiteGraph):
             if host not in self.hosts:
                 if not self._joins(host):
                     continue
-                self.hosts |= host_variants(frame.url)
-                self.frame_hosts[host] = f"the frame {frame.url} on {page_url}"
-                if self.crawler.stats is not None:
-                    self.crawler.stats.set_value(f"ashyq/frame_host/{host}", self.frame_hosts[host])
-                probes.append(self._robots_request(f"{urlsplit(frame.url).scheme}://{urlsplit(frame.url).netloc}"))
+                how = f"the frame {frame.url} on {page_url}"
+                probes.append(self._join_host(frame.url, host, self.frame_hosts, "frame_host", how))
             kept.append(frame)
         return kept, probes
 
@@ -258,12 +255,18 @@ class SiteScope(SiteGraph):
                 continue
             if self._in_mobile_version(link.url) or not sub_host_of_site(host, whole, self.other_hosts):
                 continue
-            self.hosts |= host_variants(link.url)
-            self.link_hosts[host] = f"the link {link.url} on {page_url}"
-            if self.crawler.stats is not None:
-                self.crawler.stats.set_value(f"ashyq/link_host/{host}", self.link_hosts[host])
-            probes.append(self._robots_request(f"{urlsplit(link.url).scheme}://{urlsplit(link.url).netloc}"))
+            how = f"the link {link.url} on {page_url}"
+            probes.append(self._join_host(link.url, host, self.link_hosts, "link_host", how))
         return probes
+
+    def _join_host(self, url: str, host: str, joined: dict[str, str], stat: str, how: str) -> Any:
+        """``url``'s host joins the crawl's, ``how`` it was found kept in ``joined`` and in the crawl's
+        stats (``ashyq/<stat>/<host>``); the probe of its robots.txt."""
+        self.hosts |= host_variants(url)
+        joined[host] = how
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value(f"ashyq/{stat}/{host}", how)
+        return self._robots_request(f"{urlsplit(url).scheme}://{urlsplit(url).netloc}")
 
     def _in_mobile_version(self, url: str) -> bool:
         raise NotImplementedError
