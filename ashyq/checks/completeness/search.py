@@ -379,7 +379,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue
             if not _whose(search, indicator, hit):
                 continue  # another organisation's address, another holder's phone
-            if _apart(search, indicator, hit.unit) or _apart_link(search, indicator, hit):
+            if _apart(search, indicator, hit):
                 continue  # another section's own rubric (the body's own vacancies for employment)
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
@@ -406,27 +406,24 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     return place
 
 
-def _apart(search: Search, indicator: Indicator, unit: Unit) -> bool:
-    """A page of the own rubric of the section ``apart_from`` names, and not of this section's: not this indicator's."""
+def _apart(search: Search, indicator: Indicator, hit: Hit) -> bool:
+    """The hit is on a page of the own rubric of the section ``apart_from`` names, and not of this section's, or is a
+    link to a page not read (``announced``) that leads there by its address or its label: not this indicator's (a
+    link «Бос орындар» to …/vacancies is the body's own posts, row 1.4, whether or not its page was read)."""
     other = search.vocabulary.sections.get(indicator.apart_from) if indicator.apart_from else None
-    if other is None or not rubric_of(unit, other, search.lang):
-        return False
-    return not rubric_of(unit, search.section, search.lang)
-
-
-def _apart_link(search: Search, indicator: Indicator, hit: Hit) -> bool:
-    """A link to a page not read (``announced``) that leads, by its address or its label, to the own rubric of the
-    section ``apart_from`` names and not to this section's: it cannot announce this indicator (a link «Бос орындар»
-    to …/vacancies is the body's own posts, row 1.4, whether or not its page was read)."""
-    other = search.vocabulary.sections.get(indicator.apart_from) if indicator.apart_from else None
-    if other is None or not hit.announced:
+    if other is None:
         return False
 
-    def leads_to(section: Section) -> bool:
+    def page_of(section: Section) -> bool:
+        return rubric_of(hit.unit, section, search.lang)
+
+    def link_to(section: Section) -> bool:
         href = hit.href.lower()
         return any(p in href for p in section.urls) or bool(matches(section.titles.get(search.lang, ()), hit.label))
 
-    return leads_to(other) and not leads_to(search.section)
+    if page_of(other) and not page_of(search.section):
+        return True
+    return hit.announced and link_to(other) and not link_to(search.section)
 
 
 def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
