@@ -50,6 +50,7 @@ SITE_IDS = (
     "bozaral",
     "sayahat",
     "saryozen",
+    "sholaqsay",
 )
 
 TYPES = {
