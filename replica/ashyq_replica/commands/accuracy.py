@@ -4,7 +4,8 @@
   committed data file) beside the figures measured now;
 * ``act`` — the ACT Rules implementation report for Appendix 14 items 3.1–3.7, the tool beside plain
   axe-core, from a checkout of w3c/wcag-act-rules kept outside the repository;
-* ``replica`` — the plumbing check against the replica world's ground truth.
+* ``replica`` — the plumbing check against the replica world's ground truth;
+* ``wording`` — the wording corpus through the real content checks (``accuracy_wording``).
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from rich.table import Table
 from ashyq.cli.audit import StageProgress, err, usage_error
 from ashyq.cli.console import command_console
 from ashyq.pipeline.outputs import ensure_dir
+from ashyq_replica.commands.accuracy_wording import wording_command
 from ashyq_replica.commands.demo import replica_audit
 
 console = command_console()
 
 accuracy_app = typer.Typer(
-    help="How right the checks are: outside sites, ACT test cases, replica plumbing.", no_args_is_help=True
+    help="How right the checks are: outside sites, ACT test cases, replica plumbing, the wording corpus.",
+    no_args_is_help=True,
 )
+accuracy_app.command("wording")(wording_command)
 
 
 def pct(v: float | None) -> str:
