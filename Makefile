@@ -38,9 +38,10 @@ lint: setup           ## ruff and mypy
 # the ACT report shows the recorded first-seen figures only.
 ACT_RULES ?=
 
-accuracy: setup       ## outside sites (first-seen beside current), the ACT report, the replica plumbing check
+accuracy: setup       ## outside sites (first-seen beside current), the ACT report, the wording corpus, the replica plumbing check
 	$(ASHYQ) accuracy outside
 	$(ASHYQ) accuracy act $(ACT_RULES)
+	$(ASHYQ) accuracy wording
 	$(ASHYQ) accuracy replica
 
 clean:
