@@ -91,6 +91,8 @@ class Outcome:
     # the indicator came out present on the section's page without the entry's material (its title, its
     # address): the check did not need the entry's words
     without_the_words: bool = False
+    # the check's own doubt on the indicator (it keeps its guess and asks the assessor)
+    doubt: str | None = None
 
     @property
     def right(self) -> bool | None:
@@ -200,7 +202,9 @@ def judge(entry: Entry) -> Outcome:
     shown = [i for i in wanted if i in present]
     where = found.get(shown[0] if shown else wanted[0]) if isinstance(found, dict) else None
     bare = any(i in _present_without_words(row.item, entry.kind, entry.lang) for i in wanted)
-    return Outcome(entry, row.item, ids, bool(shown), mine.status, str(where) if where else None, None, bare)
+    doubts = mine.measured.get("doubts")
+    doubt = next((str(doubts[i]) for i in wanted if isinstance(doubts, dict) and i in doubts), None)
+    return Outcome(entry, row.item, ids, bool(shown), mine.status, str(where) if where else None, None, bare, doubt)
 
 
 def _finding(artifacts: BodyArtifacts, item: str, lang: str) -> Result | None:
@@ -229,7 +233,16 @@ def figures(outcomes: list[Outcome]) -> dict[str, Any]:
     """Per row and language, per part and in all: positives recognised, negatives rejected, not run."""
 
     def blank() -> dict[str, int]:
-        return {"positives": 0, "recognised": 0, "without_the_words": 0, "negatives": 0, "rejected": 0, "not_run": 0}
+        return {
+            "positives": 0,
+            "recognised": 0,
+            "without_the_words": 0,
+            "negatives": 0,
+            "rejected": 0,
+            "taken_without_the_words": 0,
+            "wrong_but_doubted": 0,
+            "not_run": 0,
+        }
 
     by_row: dict[tuple[str, str], dict[str, int]] = defaultdict(blank)
     by_part: dict[str, dict[str, int]] = defaultdict(blank)
@@ -246,6 +259,9 @@ def figures(outcomes: list[Outcome]) -> dict[str, Any]:
             else:
                 tally["negatives"] += 1
                 tally["rejected"] += int(not o.present)
+                tally["taken_without_the_words"] += int(o.present and o.without_the_words)
+            if o.right is False and o.doubt:
+                tally["wrong_but_doubted"] += 1
 
     def shares(tally: dict[str, int]) -> dict[str, Any]:
         pos, neg = tally["positives"], tally["negatives"]

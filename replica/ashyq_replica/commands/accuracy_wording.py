@@ -36,7 +36,8 @@ def _share(value: float | None) -> str:
 
 def _figures_table(title: str, rows: list[tuple[str, dict[str, Any]]]) -> Table:
     table = Table(title=title)
-    for col in ("", "positives", "recognised", "of them without the words", "negatives", "rejected", "not run"):
+    columns = ("", "positives", "recognised", "of them without the words", "near-misses", "rejected")
+    for col in (*columns, "taken without the words", "wrong, doubted", "not run"):
         table.add_column(col)
     for label, f in rows:
         table.add_row(
@@ -46,6 +47,8 @@ def _figures_table(title: str, rows: list[tuple[str, dict[str, Any]]]) -> Table:
             str(f["without_the_words"]),
             str(f["negatives"]),
             f"{f['rejected']} ({_share(f['rejected_share'])})",
+            str(f["taken_without_the_words"]),
+            str(f["wrong_but_doubted"]),
             str(f["not_run"]),
         )
     return table
@@ -64,6 +67,7 @@ def _detail(outcomes: list[Any]) -> list[dict[str, Any]]:
             "text": o.entry.text,
             "why": o.reason or o.found,
             "without_the_words": o.without_the_words,
+            "doubt": o.doubt,
         }
         for o in outcomes
     ]
@@ -75,7 +79,11 @@ def wording_command(
     as_json: WordingJsonOption = False,
     write_misses: WriteMissesOption = None,
 ) -> None:
-    """The wording corpus through the real content checks: positives recognised, near-misses rejected."""
+    """The wording corpus through the real content checks: positives recognised, near-misses rejected.
+
+    "Without the words": the indicator also comes out present on the section's page with none of the
+    entry's words on it (the page's title or address gave it); "wrong, doubted": got wrong, but the check
+    doubts that indicator and asks the assessor."""
     from ashyq_replica.accuracy.wording import figures, known_misses_text, run, wrong
     from ashyq_replica.accuracy.wording_corpus import load_corpus
 
@@ -109,7 +117,8 @@ def wording_command(
                 )
                 console.print(
                     f"{d['key']} ({d['place']}): {side}; {d['check_item']} {d['indicator']} {d['status']}: "
-                    f"«{d['words'] or d['text']}» — {d['why'] or ''}",
+                    f"«{d['words'] or d['text']}» — {d['why'] or ''}"
+                    + (f" [doubt: {d['doubt']}]" if d["doubt"] else ""),
                     highlight=False,
                     markup=False,
                 )
