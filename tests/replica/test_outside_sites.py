@@ -116,7 +116,8 @@ async def _crawl(site: SiteFolder) -> dict[str, tuple[int, str]]:
             seen[url] = (answer.status, html)
             if answer.status in (301, 302):
                 queue.append(urljoin(url, answer.headers["Location"]))
-            for href in re.findall(r'href="([^"#]+)"', html):
+            # links, and the pages a frameset or an iframe loads into its frames
+            for href in re.findall(r'href="([^"#]+)"', html) + re.findall(r'<i?frame\b[^>]*\ssrc="([^"#]+)"', html):
                 target = urljoin(url, unescape(href))
                 if urlsplit(target).hostname in clients and target not in seen:
                     queue.append(target)

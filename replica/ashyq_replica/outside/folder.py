@@ -51,6 +51,7 @@ SITE_IDS = (
     "sayahat",
     "saryozen",
     "sholaqsay",
+    "kokpar",
 )
 
 TYPES = {
