@@ -4,6 +4,7 @@ comes out right fails too, so the list stays true. Plus the strict loader and th
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,33 @@ def test_an_entry_judged_on_its_section_page() -> None:
     got = run([shown, code])
     assert [(o.indicator, o.present) for o in got] == [("execution", True), ("execution", False)]
     assert got[0].found is not None and "Исполнение районного бюджета" in got[0].found
+
+
+# ------------------------------------------------------------------------------------------ the command
+def test_the_command_prints_the_figures_the_wrong_entries_and_the_refused(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ashyq.cli import app
+
+    code = {
+        **GOOD,
+        "form": "sentence",
+        "shows": False,
+        "text": "Бюджетный кодекс Республики Казахстан от 4 декабря 2008 года регулирует бюджетные отношения.",
+        "note": "the code, not the execution",
+    }
+    missed = {**GOOD, "form": "table", "text": "Прочее | 2026"}  # a row that says nothing of the execution
+    _write(tmp_path, [GOOD, code, missed, {**GOOD, "lang": "en"}])
+    misses = tmp_path / "misses.yaml"
+    runner = CliRunner()
+    args = ["accuracy", "wording", "--corpus", str(tmp_path), "--json", "--detail", "--write-misses", str(misses)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output  # the refused entry is named, the rest judged
+    doc = json.loads(result.stdout)
+    assert doc["entries"] == 3 and doc["refused"] == ["part entry 3: lang must be one of kk, ru, not 'en'"]
+    assert doc["total"]["positives"] == 2 and doc["total"]["recognised"] == 1
+    assert doc["total"]["negatives"] == 1 and doc["total"]["rejected"] == 1
+    assert [w["place"] for w in doc["wrong"]] == ["part.yaml entry 2"]
+    assert list(yaml.safe_load(misses.read_text(encoding="utf-8"))) == [doc["wrong"][0]["key"]]
+    table = runner.invoke(app, ["accuracy", "wording", "--corpus", str(tmp_path)])
+    assert "A15-1.6 ru" in table.stdout and "refused: part entry 3" in table.stderr
