@@ -52,6 +52,7 @@ SITE_IDS = (
     "saryozen",
     "sholaqsay",
     "kokpar",
+    "ortaqala",
 )
 
 TYPES = {
