@@ -1,6 +1,6 @@
 """Outside sites: test sites the checks were not written against, each with its documented truth.
 
-Twenty-nine sites in styles the rest of the replica does not have, written from the legal text (Appendices
+Thirty-two sites in styles the rest of the replica does not have, written from the legal text (Appendices
 14, 15 and 16 of the 2017 order, Table 7 of the 2025 edition) and the wording of real state-body
 sites, to measure how the checks do on material nobody tuned them for:
 
@@ -35,6 +35,8 @@ sites, to measure how the checks do on material nobody tuned them for:
 * ``bozaral``  — www.bozaral.gov.kz, a district akimat's portal of icon tiles, its material in named files;
 * ``sayahat``  — www.sayahat.gov.kz, a ministry with a full English version, press galleries and an open-ministry hub;
 * ``saryozen`` — www.saryozen.gov.kz, a Kazakh-first akimat whose Russian version is smaller and built differently.
+* ``sholaqsay``, ``kokpar``, ``ortaqala`` — bilingual pages carrying both languages side by side, a frameset-era
+  committee with a responsive news part, a town akimat with AMP copies of its main pages for phones.
 
 The sites after the first four were added later and carry first-seen figures of their own.
 
