@@ -24,6 +24,13 @@ WordingDetailOption = Annotated[bool, typer.Option("--detail", help="List every 
 WordingJsonOption = Annotated[
     bool, typer.Option("--json", help="Print the figures (and with --detail the entries) as JSON.")
 ]
+PartOption = Annotated[
+    str,
+    typer.Option(
+        "--part",
+        help="all, train (the entries the checks may be widened on) or held (the held-out quarter: measure only).",
+    ),
+]
 WriteMissesOption = Annotated[
     Path | None,
     typer.Option("--write-misses", help="Write the entries got wrong as a known-misses file (key → reason)."),
@@ -78,6 +85,7 @@ def wording_command(
     detail: WordingDetailOption = False,
     as_json: WordingJsonOption = False,
     write_misses: WriteMissesOption = None,
+    part: PartOption = "all",
 ) -> None:
     """The wording corpus through the real content checks: positives recognised, near-misses rejected.
 
@@ -89,7 +97,11 @@ def wording_command(
 
     if not corpus.is_dir():
         raise usage_error(f"no corpus folder {corpus} (run from the repository, or give --corpus)")
+    if part not in ("all", "train", "held"):
+        raise usage_error(f"--part must be all, train or held, not {part!r}")
     entries, problems = load_corpus(corpus)
+    if part != "all":
+        entries = [e for e in entries if e.held_out == (part == "held")]
     started = time.perf_counter()
     outcomes = run(entries)
     seconds = time.perf_counter() - started
