@@ -46,6 +46,7 @@ class Row:
     path: str
     indicators: dict[str, dict[int, tuple[str, ...]]]  # kind → number → the check's indicator ids (any shows it)
     not_from_pages: str | None = None  # why the row's check cannot judge wording on pages
+    on_home_page: tuple[str, ...] = ()  # the indicators the appendix places on the home page
 
 
 @functools.cache
@@ -61,6 +62,7 @@ def rows() -> dict[str, Row]:
                 for kind, numbers in (spec.get("indicators") or {}).items()
             },
             spec.get("not_from_pages"),
+            tuple(spec.get("on_home_page") or ()),
         )
         for item, spec in data.items()
     }
@@ -145,8 +147,12 @@ def artifacts_for(entry: Entry, row: Row) -> BodyArtifacts:
     home_url, section_url = f"{SITE}/{lang}/", f"{SITE}/{lang}/{row.path}"
     main, further, downloads = _material(entry, section_url)
     home = f'<ul class="menu"><li><a href="/{lang}/{row.path}">{escape(title)}</a></li></ul>'
+    home_files: tuple[DownloadInfo, ...] = ()
+    if set(row.on_home_page) & set(row.indicators.get(entry.kind, {}).get(entry.indicator, ())):
+        # the appendix places it on the home page: the entry stands there, the section says nothing of it
+        home, main, home_files, downloads = home + main, f"<p>{escape(FILLER[lang])}</p>", tuple(downloads), []
     documents = [
-        (home_url, HOME[lang], _document(lang, HOME[lang], home, mobile), 0, ()),
+        (home_url, HOME[lang], _document(lang, HOME[lang], home, mobile), 0, home_files),
         (section_url, title, _document(lang, title, main, mobile), 1, tuple(downloads)),
     ]
     documents += [(url, head, _document(lang, head, body, mobile), 2, ()) for url, head, body in further]
