@@ -23,13 +23,17 @@ from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.page_blocks import Block, block_lang
 
 # A Kazakhstan phone number: +7 or 8, then ten digits (an area code of three to five digits and the local
-# number: «+7 7172 74-10-00», «8 (71130) 2-14-00» in a district), or the single number 1414; a sum of money
+# number: «+7 7172 74-10-00», «8 (71130) 2-14-00» in a district), or the single number 1414, or a call centre's short
+# number after its name (a body's own reference line: «Call-центр: 1432»); a sum of money
 # written with the same digits («80 000 000 000 тенге») is no phone. A district writes its local numbers alone,
 # the area code given once on the site: three groups joined by dashes («2-11-30», «74-20-11», «272-10-10»).
 PHONE = re.compile(
     r"(?:\+\s?7|(?<![\d,])8)(?:[\s()-]{0,3}\d){10}(?!\d)(?!\s?(?:тенге|теңге|тг|тыс|млн|млрд|мың)(?!\w))"
     r"|(?<!\d)1414(?!\d)"
     r"|(?<![\w/-])(?<!\d[.,])\d{1,3}-\d{2}-\d{2}(?![\w/-]|[.,]\d)"
+    # a reference service's short number after its name («Call-центр министерства: 1432», «байланыс орталығы: 1432»)
+    r"|(?i:call-?cent(?:er|re)|call-?центр|колл-центр|контакт-центр|байланыс орталы[ғг]\w*|справочн\w* служб\w*)"
+    r"[^\d\n]{0,40}?(?<![\d+-])1\d{2,3}(?![\d.,])(?!\s*(?:год|жыл|г\.))"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A postal address (Appendix 15, 1.2 indicator 1; Table 7 row 1) is where a letter reaches the body: a street,
