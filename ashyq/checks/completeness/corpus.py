@@ -41,6 +41,7 @@ from ashyq.base.text import (
     parts_of,
     squash,
 )
+from ashyq.checks.completeness.bilingual import language_versions
 from ashyq.checks.completeness.page_blocks import Block, blocks_of, content_blocks, content_of
 
 GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities"
@@ -517,9 +518,20 @@ def is_mobile_page(page: PageSnapshot) -> bool:
     return page.of_mobile_version or urlsplit(page.url).netloc.startswith("m.") or "mobile" in page.source
 
 
+def _versions_units(
+    url: str, lang: str | None, html: str, kind: str, origin: Any, hidden_classes: frozenset[str] = frozenset()
+) -> list[Unit]:
+    """The page's units: one, or one per language for a page that carries both (:mod:`.bilingual`)."""
+    versions = language_versions(html)
+    if versions is None:
+        unit = _html_unit(url, lang, html, kind, origin, hidden_classes)
+        return [unit] if unit is not None else []
+    units = (_html_unit(url, code, text, kind, origin, hidden_classes) for code, text in versions.items())
+    return [u for u in units if u is not None]
+
+
 def _page_unit(page: PageSnapshot, hidden_classes: frozenset[str] = frozenset()) -> list[Unit]:
-    unit = _html_unit(page.url, page.lang, page.html, "page", page, hidden_classes)
-    return [unit] if unit is not None else []
+    return _versions_units(page.url, page.lang, page.html, "page", page, hidden_classes)
 
 
 def page_units(pages: Iterable[PageSnapshot], kind: str = "page") -> list[Unit]:
@@ -527,16 +539,15 @@ def page_units(pages: Iterable[PageSnapshot], kind: str = "page") -> list[Unit]:
     units: list[Unit] = []
     for page in pages:
         if page.status < 400:
-            unit = _html_unit(page.url, page.lang, page.html, kind, page)
-            if unit is not None:
-                units.append(unit)
+            units += _versions_units(page.url, page.lang, page.html, kind, page)
     return with_incoming(units)
 
 
-def measurement_unit(m: Measurement) -> Unit | None:
-    """The phone's DOM of a ``mobile`` measurement, as a unit (None without a DOM or a language)."""
+def measurement_units(m: Measurement) -> list[Unit]:
+    """The phone's DOM of a ``mobile`` measurement, as units (one per language of a bilingual page; none
+    without a DOM or a language)."""
     html = m.data.get("html")
-    return _html_unit(m.url, m.lang, html, "mobile", m) if isinstance(html, str) else None
+    return _versions_units(m.url, m.lang, html, "mobile", m) if isinstance(html, str) else []
 
 
 # The last body's units: Appendix 15, Table 7 and Appendix 16 read the same corpus one after another.

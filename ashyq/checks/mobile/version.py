@@ -36,7 +36,7 @@ from ashyq.base.evidence import EvidenceRef
 from ashyq.base.text import matches_label
 from ashyq.base.wording import Said
 from ashyq.checks.accessibility.website import usable
-from ashyq.checks.completeness.corpus import Unit, desktop_units, measurement_unit, page_units, phone_units
+from ashyq.checks.completeness.corpus import Unit, desktop_units, measurement_units, page_units, phone_units
 from ashyq.config.check_settings import check_settings, labels
 
 VIEWPORT_DEVICE_WIDTH = re.compile(
@@ -222,7 +222,7 @@ def _from_measurements(artifacts: BodyArtifacts) -> MobileReading | None:
     redirected = [m for m in measured if m.data.get("redirected_to_mobile_host")]
     if redirected and isinstance(redirected[0].data.get("html"), str):
         phone = [m for m in measured if isinstance(m.data.get("html"), str)]
-        units = [u for m in phone if (u := measurement_unit(m)) is not None]
+        units = [u for m in phone for u in measurement_units(m)]
         return MobileReading(
             "home rendering",
             units,
@@ -273,7 +273,7 @@ def _from_measurements(artifacts: BodyArtifacts) -> MobileReading | None:
             )
     with_html = [m for m in measured if isinstance(m.data.get("html"), str)]
     if with_html:
-        units = [u for m in with_html if (u := measurement_unit(m)) is not None]
+        units = [u for m in with_html for u in measurement_units(m)]
         return MobileReading(
             "home rendering",
             units,
