@@ -43,12 +43,17 @@ class Case:
         return list(self.data["expect"])
 
 
+# folders under tests/checks that hold no fixture case: the wording corpus (``ashyq accuracy wording``)
+NOT_CASES = frozenset({"wording"})
+
+
 @functools.cache
 def all_cases() -> tuple[Case, ...]:
     """Every fixture case, read once per process (four test modules collect them)."""
     return tuple(
         Case(path.parent.name, path.stem, path, safe_yaml(path.read_text(encoding="utf-8")))
         for path in sorted(ROOT.glob("*/*.yaml"))
+        if path.parent.name not in NOT_CASES
     )
 
 
