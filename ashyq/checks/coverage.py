@@ -114,9 +114,22 @@ def unread(failure: FetchFailure) -> bool:
 def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
     """The body's website pages the harvest did not read by its own choice (one failure per address),
     less those that are another rendering of a page it did read (:func:`copy_of_read`): what a printable
-    copy holds is what its page holds, so it cannot change a finding."""
+    copy holds is what its page holds, so it cannot change a finding; and less the site search's answers
+    (:func:`search_results`)."""
     read = _read_shapes(artifacts)
-    return [f for f in _site_failures(artifacts, unread) if not copy_of_read(f.url, read)]
+    failures = _site_failures(artifacts, unread)
+    return [f for f in failures if not copy_of_read(f.url, read) and not search_results(f.url)]
+
+
+# the query keys a site search's answer carries (``?q=``, WordPress's ``?s=``, Joomla's ``searchword`` …)
+SEARCH_KEYS = frozenset({"q", "s", "query", "search", "searchword", "search_query", "keyword", "keywords"})
+
+
+def search_results(url: str) -> bool:
+    """Whether the address is the site search's answer to a query (robots.txt commonly forbids them): it
+    lists the site's own pages and holds no material of its own, so not reading it cannot change a finding."""
+    keys = {k.lower() for k in parse_qs(urlsplit(url).query, keep_blank_values=True)}
+    return bool(keys & SEARCH_KEYS)
 
 
 PRINT_WORDS = frozenset({"print", "printable", "printer", "pechat", "basyp"})  # a printable copy's address

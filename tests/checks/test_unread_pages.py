@@ -95,3 +95,18 @@ def test_a_printable_copy_of_a_page_read_is_not_a_page_that_could_change_a_findi
     artifacts = _artifacts([*copies, *own])
     artifacts.pages.extend(read)
     assert [f.url for f in unread_pages(artifacts)] == [f.url for f in own]
+
+
+def test_the_site_searchs_answers_closed_by_robots_are_not_pages_that_could_change_a_finding() -> None:
+    # robots.txt commonly closes the search's answers (Disallow: /search, /*?s=): they list the site's pages
+    robots = "disallowed by the site's robots.txt"
+    searches = [
+        FetchFailure(f"{KK_SITE}izdeu?adv=1&q=", "robots", robots),
+        FetchFailure(f"{RU_SITE}?s=бюджет", "robots", robots),
+        FetchFailure(f"{RU_SITE}index.php?option=com_search&searchword=закуп", "robots", robots),
+    ]
+    own = [
+        FetchFailure(f"{RU_SITE}search-rules", "robots", robots),
+        FetchFailure(f"{RU_SITE}docs?id=4", "robots", robots),
+    ]
+    assert [f.url for f in unread_pages(_artifacts([*searches, *own]))] == [f.url for f in own]
