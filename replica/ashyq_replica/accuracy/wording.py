@@ -48,6 +48,10 @@ class Row:
     not_from_pages: str | None = None  # why the row's check cannot judge wording on pages
     on_home_page: tuple[str, ...] = ()  # the indicators the appendix places on the home page
 
+    def ids(self, entry: Entry) -> tuple[str, ...]:
+        """The check's indicator ids the entry's indicator is (empty: none for its kind and number)."""
+        return self.indicators.get(entry.kind, {}).get(entry.indicator, ())
+
 
 @functools.cache
 def rows() -> dict[str, Row]:
@@ -78,7 +82,7 @@ def row_of(entry: Entry) -> Row | None:
 def indicator_ids(entry: Entry) -> tuple[str, ...]:
     """The check's indicator ids the entry's indicator is (empty: none)."""
     row = row_of(entry)
-    return () if row is None else row.indicators.get(entry.kind, {}).get(entry.indicator, ())
+    return () if row is None else row.ids(entry)
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,7 @@ def artifacts_for(entry: Entry, row: Row) -> BodyArtifacts:
     main, further, downloads = _material(entry, section_url)
     home = f'<ul class="menu"><li><a href="/{lang}/{row.path}">{escape(title)}</a></li></ul>'
     home_files: tuple[DownloadInfo, ...] = ()
-    if set(row.on_home_page) & set(row.indicators.get(entry.kind, {}).get(entry.indicator, ())):
+    if set(row.on_home_page) & set(row.ids(entry)):
         # the appendix places it on the home page: the entry stands there, the section says nothing of it
         home, main, home_files, downloads = home + main, f"<p>{escape(FILLER[lang])}</p>", tuple(downloads), []
     documents = [
@@ -174,7 +178,7 @@ def judge(entry: Entry) -> Outcome:
         return Outcome(entry, None, None, None, reason=f"no check's row {entry.item!r} ({entry.kind})")
     if row.not_from_pages:
         return Outcome(entry, row.item, None, None, reason=row.not_from_pages)
-    wanted = indicator_ids(entry)
+    wanted = row.ids(entry)
     if not wanted:
         numbers = ", ".join(map(str, sorted(row.indicators.get(entry.kind, {})))) or "none"
         return Outcome(
@@ -231,10 +235,6 @@ def run(entries: list[Entry]) -> list[Outcome]:
     return [judge(entry) for entry in entries]
 
 
-def part_of(entry: Entry) -> str:
-    return entry.file
-
-
 def figures(outcomes: list[Outcome]) -> dict[str, Any]:
     """Per row and language, per part and in all: positives recognised, negatives rejected, not run."""
 
@@ -255,7 +255,7 @@ def figures(outcomes: list[Outcome]) -> dict[str, Any]:
     total = blank()
     for o in outcomes:
         row = o.item or o.entry.item
-        for tally in (by_row[(row, o.entry.lang)], by_part[part_of(o.entry)], total):
+        for tally in (by_row[(row, o.entry.lang)], by_part[o.entry.file], total):
             if o.present is None:
                 tally["not_run"] += 1
             elif o.entry.shows:
