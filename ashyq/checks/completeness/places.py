@@ -765,7 +765,8 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
 
     A report is as old as the end of the period it reports on («по итогам 9 месяцев 2025 года»);
     failing a period, the freshest date it names (the page's own publication stamp only when it
-    names none); failing a date, the latest year it names."""
+    names none); failing a date, the latest year it names. A plan is as current as the latest year it
+    covers, whatever period a report beside it names."""
     blocks = hit.extent or ((hit.block,) if hit.block else ())
     # the calls are the indicator's own where the page or the heading over them names it (the vacancies), not
     # another indicator's that shares their page (the rules of the contests, the consultants' phones)
@@ -780,7 +781,10 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     own = " ".join(b.all_text for b in blocks)
     if said := next((m for p in NOT_UPDATED if (m := p.search(own))), None):
         return f"it says its data is not updated («{said.group(0)}»)"
-    periods = [d for b in blocks for d in b.periods]
+    # a plan (it must cover the audit's year: ``years: 0``) is dated by the years it covers, not by the period a
+    # report beside it reports on («План на 2026–2030 годы. Отчёт по итогам 2025 года» is a current plan)
+    plan = indicator.current_years == 0 and indicator.current_days is None
+    periods = [] if plan else [d for b in blocks for d in b.periods]
     if periods:
         latest = max(periods)
         limit = indicator.current_days
