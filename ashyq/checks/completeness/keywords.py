@@ -67,10 +67,12 @@ its place (the place's blocks and the blocks under them). A place naming some of
 several: the indicator is not counted, and the verdict is uncertain (the list ends «и др.», an
 assessor may read the forms shown as enough). ``parts_min``: how many of the forms show it where the list
 is open («… интернет-приемная и др.»), the verdict uncertain when some are missing; by default every one.
-``parts_closed``: the wording lists the parts as a closed list, without «и др.» (Appendix 16's e-appeals «со
-ссылкой на портал egov, в том числе на AppStore или PlayMarket»): its parts are read in the section (not on
-the site's other pages: the app's links in a service memo are the memo's), a place missing one does not show
-the indicator, and there is no other reading to ask about (certain).
+``parts_closed``: the wording lists the parts without «и др.» (Appendix 16's e-appeals «со ссылкой на портал
+egov, в том числе на AppStore или PlayMarket»): its parts are read in the section (not on the site's other
+pages: the app's links in a service memo are the memo's), and a place missing one does not show the indicator
+(the best guess). The verdict stays uncertain: «в том числе» ("including") reads as a required part or as
+an example of the link, and independent readers of the text split on it (docs/accuracy.md, issue 25: five
+outside sites' truths count the portal's link alone as shown).
 
 ``per_item`` (kk/ru words naming one item of a kind: a vacancy's post): the indicator is stated for every
 item (each vacancy's qualification requirements) and judged over the items found: items without it are
@@ -162,7 +164,7 @@ class Indicator:
     # интернет-приемная и др.»), each kk/ru keywords: it is shown where its place names every one
     parts: tuple[Part, ...] = ()
     parts_min: int | None = None  # ``parts_min``: how many of the forms show it (an open list); None: all
-    parts_closed: bool = False  # ``parts_closed``: a closed list (no «и др.»): a missing part is certain
+    parts_closed: bool = False  # ``parts_closed``: no «и др.»: read in the section only, a missing part not shown
     # ``per_item``: kk/ru words naming one item of the kind the indicator is stated for (a vacancy's post:
     # «специалист», «маман»); judged over the items found (:mod:`ashyq.checks.completeness.instances`)
     per_item: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)

@@ -569,8 +569,7 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         elsewhere = () if indicator.parts_closed else search.units
         named, missing = missing_parts(indicator, [best.unit, *search.section_units], lang, elsewhere)
         if missing:  # some of the forms the wording lists: said; not shown unless enough of an open list
-            if not indicator.parts_closed:  # a closed list (no «и др.») has no other reading
-                verdict.doubts.append(parts_doubt(indicator, best.unit, lang, named, missing))
+            verdict.doubts.append(parts_doubt(indicator, best.unit, lang, named, missing))
             if not parts_enough(indicator, named):
                 verdict.absent.append(indicator)
                 return True
