@@ -103,7 +103,11 @@ async def _crawl(site: SiteFolder) -> dict[str, tuple[int, str]]:
     for client in clients.values():
         await client.start_server()
     seen: dict[str, tuple[int, str]] = {}
+    # a host whose script draws the route after "#!" from a fragment (``hash_routes``): its links are routes, each
+    # kept as the address a reader sees (https://host/#!/kk/…) with the answer for its fragment
+    routes = {h["host"]: h["hash_routes"] for h in site.hosts if "hash_routes" in h}
     queue = [f"https://{site.host}/"]
+    queue += [f"https://{host}{path}" for host, rule in routes.items() for path in rule["drawn_with"]]
     try:
         while queue:
             url = queue.pop()
@@ -111,6 +115,10 @@ async def _crawl(site: SiteFolder) -> dict[str, tuple[int, str]]:
                 continue
             parts = urlsplit(url)
             target = parts.path + (f"?{parts.query}" if parts.query else "")
+            rule = routes.get(parts.hostname or "")
+            if rule and f"#{parts.fragment}".startswith(rule["prefix"]):
+                route = f"#{parts.fragment}".removeprefix(rule["prefix"])
+                target = rule["fragments"] + route + ("index" if route.endswith("/") else "") + ".html"
             answer = await clients[parts.hostname or ""].get(target, allow_redirects=False)
             html = await answer.text() if "html" in answer.headers.get("Content-Type", "") else ""
             seen[url] = (answer.status, html)
@@ -121,6 +129,9 @@ async def _crawl(site: SiteFolder) -> dict[str, tuple[int, str]]:
                 target = urljoin(url, unescape(href))
                 if urlsplit(target).hostname in clients and target not in seen:
                     queue.append(target)
+            if rule:
+                for href in re.findall(r'href="/?(' + re.escape(rule["prefix"]) + r'[^"]*)"', html):
+                    queue.append(f"https://{parts.hostname}/{unescape(href)}")
     finally:
         for client in clients.values():
             await client.close()
@@ -584,3 +595,41 @@ def test_a_documents_register_host_searches_its_own_part_of_the_index() -> None:
     assert 'href="/doc/prikaz-2026-188?lang=ru"' in found[2] and 'href="/ru/' not in found[2].split("<main")[1]
     assert listed[0] == 200 and "Найдено" not in listed[2] and 'href="/doc/prikaz-2019-560?lang=ru"' in listed[2]
     assert site_search[0] == 200 and '<html lang="kk">' in site_search[2]
+
+
+def test_a_hash_routed_site_answers_one_shell_and_the_fragments_its_script_draws() -> None:
+    """kolik: the server knows no route; it answers the shell at '/', and the script fetches /partials/<route>.html
+    for the part after '#!'. A route with no fragment is a 404 the script draws as «not found» inside the 200 shell."""
+    site = load_site("kolik")
+
+    async def visit() -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        async with TestClient(TestServer(host_app(site, site.hosts[0]))) as client:
+            for name, target in (
+                ("shell", "/"),
+                ("old", "/ru/"),
+                ("nav", "/partials/ru/nav.html"),
+                ("page", "/partials/ru/komitet.html"),
+                ("gone", "/partials/kk/qujattar/muragat.html"),
+                ("script", "/static/app.js"),
+            ):
+                answer = await client.get(target, allow_redirects=False)
+                out[name] = (answer.status, answer.headers.get("Location", ""), await answer.text())
+            answer = await client.get("/api/search", params={"lang": "ru", "q": "тахограф"})
+            out["search"] = json.loads(await answer.text())
+            answer = await client.post("/api/appeal", json={"lang": "kk", "email": "x"})
+            out["appeal"] = (answer.status, json.loads(await answer.text()))
+        return out
+
+    out = asyncio.run(visit())
+    shell = out["shell"][2]
+    assert out["shell"][0] == 200 and '<main id="view"' in shell and "<h1>" not in shell
+    assert out["old"][:2] == (302, "/#!/ru/")
+    assert 'class="lang-switch"' in out["nav"][2] and 'href="#!/ru/komitet"' in out["nav"][2]
+    assert out["page"][0] == 200 and "<h1>О комитете</h1>" in out["page"][2] and "<html" not in out["page"][2]
+    kk_map = (site.root / site.host / "partials/kk/sayt-kartasy.html").read_text(encoding="utf-8")
+    assert 'href="#!/kk/qujattar/muragat"' in kk_map and out["gone"][0] == 404
+    assert "Бет табылмады" in out["script"][2] and '"/partials" + r.path' in out["script"][2]
+    assert "/#!/ru/saualdar" in [row["path"] for row in out["search"]["results"]]
+    status, answer = out["appeal"]
+    assert status == 422 and set(answer["errors"]) == {"name", "email", "text"}

@@ -53,6 +53,9 @@ SITE_IDS = (
     "sholaqsay",
     "kokpar",
     "ortaqala",
+    "qyzylqain",
+    "kolik",
+    "zhetitobe",
 )
 
 TYPES = {
