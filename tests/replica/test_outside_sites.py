@@ -633,3 +633,31 @@ def test_a_hash_routed_site_answers_one_shell_and_the_fragments_its_script_draws
     assert "/#!/ru/saualdar" in [row["path"] for row in out["search"]["results"]]
     status, answer = out["appeal"]
     assert status == 422 and set(answer["errors"]) == {"name", "email", "text"}
+
+
+@pytest.mark.browser
+def test_the_hash_routed_site_draws_its_routes_and_keeps_the_route_across_the_language_switch_in_chromium() -> None:
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
+    from playwright.sync_api import sync_playwright
+
+    from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS
+
+    heading = "document.querySelector('main h1') && document.querySelector('main h1').textContent === '{}'"
+    with start_world(World(seed="outside-browser"), outside=True) as served, sync_playwright() as p:
+        base = served.urls["https://www.kolik.gov.kz"]
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(base + "/")
+            page.wait_for_function(heading.format("Көлік комитеті"))
+            assert page.url.endswith("/#!/kk/")
+            page.click("nav .menu >> text=Кадрлар")
+            page.wait_for_function(heading.format("Кадрлар"))
+            page.click("a.lang-switch")
+            page.wait_for_function(heading.format("Вакансии"))
+            assert page.url.endswith("/#!/ru/kadr") and page.evaluate("document.documentElement.lang") == "ru"
+            page.goto(base + "/#!/kk/qujattar/muragat")
+            page.wait_for_function(heading.format("Бет табылмады"))
+        finally:
+            browser.close()
