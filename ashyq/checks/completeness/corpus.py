@@ -174,7 +174,8 @@ def _html_unit(
     (:func:`phone_hidden_out`; the marks exist only in a phone's DOM, ``hidden_classes`` only when a
     phone's view of desktop pages is asked for)."""
     root = parse_html(html)
-    if root is not None and (hidden_classes or PHONE_HIDDEN in html):
+    phone_view = root is not None and (bool(hidden_classes) or PHONE_HIDDEN in html)
+    if phone_view:
         phone_hidden_out(root, hidden_classes)
     harvested = bool(getattr(origin, "links", None))
     blocks: tuple[Block, ...] = ()
@@ -186,6 +187,11 @@ def _html_unit(
         written = _harvested_anchors(origin)
     else:
         written = _harvested_anchors(origin) if harvested else _anchors_of(root, url)
+        if harvested and phone_view:
+            # a phone's view keeps the harvest's links that the page still holds once what a phone does not show
+            # is out (an archive link the template hides at phone width is no way to the archive there)
+            kept = {href for _, href in _anchors_of(root, url)}
+            written = tuple(a for a in written if a[1] in kept)
         pieces = pieces_of(root)
         paragraphs = _paragraphs_of(root)
         stamps = _item_dates(root)
