@@ -352,11 +352,12 @@ class VocabularyIndicator(Schema):
     named_anywhere: bool = False  # a holder's phone or e-mail, read on any content page right after the holder's words
     parts: list[dict[str, list[str]]] = []  # the forms its wording lists, each kk/ru keywords
     parts_min: int | None = None  # how many of the forms show it (an open list «… и др.»); None: every one
-    parts_closed: bool = False  # the wording lists them without «и др.»: read in the section only, a missing one not shown
+    parts_closed: bool = False  # listed without «и др.»: read in the section only, a missing one not shown
     per_item: Words = {}  # kk/ru words naming one item of the kind it is stated for (a vacancy's post)
     none_said: Words = {}  # kk/ru words of a sentence saying there is none of it (if_any: nothing to post)
     archive: bool = False  # «с созданием архива»: a feed whose older items a reader must reach
     listed_by_memos: bool = False  # the list of the items whose memos the section shows: memos of two name them
+    memos_from: dict[str, str] = {}  # kind → «vocabulary:item» whose memo parts read the services' memos that show it
     with_contacts: bool = False  # a list «с контактами»: its entries without a phone or e-mail are incomplete
     apart_from: str | None = None  # another section's item whose own rubric does not show it (row 1.7's vacancies)
 

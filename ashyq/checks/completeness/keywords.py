@@ -86,6 +86,12 @@ to post, whatever ``expected_with`` expects.
 items or more, each headed with the item's name or on the item's own page: the items named one by one are their
 list, whatever verb their names begin with («Предоставление …», «Постановка на учет …»).
 
+``memos_from`` (body kind → ``vocabulary:item``; Appendix 15's «Паспорт государственной услуги»): where the
+indicator's words are not found, the section's services are read for their memos with that item's memo parts
+(:func:`ashyq.checks.completeness.memos.memos_of`, Appendix 16's «Памятка … 3.1-3.6»): a service described by its
+form, documents, cost, term and result is the passport's information under another name. It is shown by such
+memos; listed services without one leave it incomplete (неполнота), a single memo uncertain.
+
 ``with_contacts`` (a list «с контактами»: the territorial units of Appendix 15, 1.2 and Appendix 16, 1.1): the entries
 of the list under the heading that names it (its paragraphs and list items) are asked for a phone or an e-mail; entries
 without one are «неполнота представленной информации» (:func:`~ashyq.checks.completeness.instances.contactless`),
@@ -173,6 +179,10 @@ class Indicator:
     # ``listed_by_memos``: the list of the items the section's memos are of: memos of two items or more, each
     # headed with its item's name, list them (Appendix 16, services: the services named one by one with a memo)
     listed_by_memos: bool = False
+    # ``memos_from``: body kind → «vocabulary:item» whose memo parts (``match: memo``) read the section's services'
+    # memos; a memo of a service naming its parts is the information the indicator asks (Appendix 15's «Паспорт
+    # государственной услуги»: where, the documents, the cost, the term, the result of one service)
+    memos_from: dict[str, str] = field(default_factory=dict)
     # ``with_contacts``: a list «с контактами»: its entries giving no phone or e-mail are incomplete (.instances)
     with_contacts: bool = False
     # ``apart_from``: the item of another section of the same table whose own rubric does not show it (.search)
@@ -302,6 +312,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         parts_closed=bool(spec.get("parts_closed", False)),
         none_said=_by_lang(spec["none_said"], f"{where}/none_said") if spec.get("none_said") else {},
         listed_by_memos=bool(spec.get("listed_by_memos", False)),
+        memos_from={str(k): str(v) for k, v in (spec.get("memos_from") or {}).items()},
         with_contacts=bool(spec.get("with_contacts", False)),
         apart_from=str(spec["apart_from"]) if spec.get("apart_from") else None,
     )

@@ -29,7 +29,7 @@ import lxml.html
 
 from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
-from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, load_cached
 from ashyq.checks.completeness.page_blocks import Block, bold_lead, content_root
 from ashyq.checks.completeness.places import Hit, detected, extent_of, matches, section_blocks, unit_blocks
 
@@ -391,3 +391,18 @@ def incomplete_memos(memos: Sequence[Memo]) -> list[tuple[Memo, list[str]]]:
         return []
     given = set().union(*(m.parts for m in memos))
     return [(m, sorted(given - m.parts)) for m in memos if given - m.parts]
+
+
+def memos_for(
+    indicator: Indicator, units: list[Unit], section_units: list[Unit], lang: str, kind: str
+) -> MemoReading | None:
+    """The services' memos the indicator is read from (``memos_from``: the item of another vocabulary whose memo
+    parts read them), or None where it names none for the body's kind."""
+    vocabulary_name, _, item = indicator.memos_from.get(kind, "").partition(":")
+    if not item:
+        return None
+    vocabulary = load_cached(vocabulary_name)
+    section = vocabulary.sections.get(item)
+    if section is None:
+        return None
+    return memos_of(section, units, section_units, lang, vocabulary, kind)

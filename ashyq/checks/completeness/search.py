@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
-from ashyq.checks.completeness.instances import ItemReading, contactless, per_item
+from ashyq.checks.completeness.instances import Item, ItemReading, contactless, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.machine_readable import linked_file, unreadable
 from ashyq.checks.completeness.memos import (
@@ -21,6 +21,7 @@ from ashyq.checks.completeness.memos import (
     MemoReading,
     in_memo,
     incomplete_memos,
+    memos_for,
     memos_of,
     pages_by_address,
 )
@@ -295,6 +296,7 @@ def find_indicators(
             not _shown(search, indicator, place, verdict)
             and not _listed_by_memos(search, indicator, verdict)
             and not _memos_on_portal(search, indicator, verdict)
+            and not _shown_by_memos(search, indicator, verdict)
         ):
             _not_found(search, indicator, place, verdict)
     if not content_only:
@@ -338,6 +340,32 @@ def _listed_by_memos(search: Search, indicator: Indicator, verdict: Verdict) -> 
     hit = Hit(first.unit, first.blocks[0] if first.blocks else None, named, first.blocks, 2)
     verdict.hits[indicator.id] = hit
     verdict.present[indicator.id] = first.unit
+    return True
+
+
+def _shown_by_memos(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
+    """An indicator the services' memos give (``memos_from``: Appendix 15's service passport, a service described by
+    its form, documents, cost, term and result): shown by them; listed services without one leave it incomplete
+    (неполнота), a single memo uncertain."""
+    reading = memos_for(indicator, search.units, search.section_units, search.lang, search.artifacts.kind)
+    if reading is None or not reading.memos:
+        return False
+
+    def name(memo: Memo) -> str:
+        heading = "" if memo.whole_page else next((b.raw_heading for b in memo.blocks if b.raw_heading), "")
+        return heading or memo.unit.shown_title or memo.unit.title
+
+    first = reading.memos[0]
+    parts = "form, documents, cost, term, result"
+    named = f"the memos of {len(reading.memos)} service(s) ({parts}), the first «{name(first)[:80]}»"
+    verdict.hits[indicator.id] = Hit(first.unit, first.blocks[0] if first.blocks else None, named, first.blocks, 2)
+    verdict.present[indicator.id] = first.unit
+    items = [Item(m.unit, m.blocks, name(m)) for m in reading.memos]
+    without = [Item(u, (), u.shown_title or u.title) for u in reading.without]
+    if without:
+        verdict.incomplete_items[indicator.id] = ItemReading((*items, *without), tuple(without))
+    elif len(items) == 1:
+        verdict.doubts.append(single_doubt(indicator, items[0]))
     return True
 
 
