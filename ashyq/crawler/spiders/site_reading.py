@@ -23,6 +23,7 @@ from ashyq.base.text import detect_lang
 from ashyq.crawler.items import DownloadRecord, FailureReason, LinkRecord, PageItem
 from ashyq.crawler.middlewares.traps import canonical_url
 from ashyq.crawler.render import budget_from, policy_from, url_map_from_settings
+from ashyq.crawler.spiders.site_dialogs import DialogLimits, has_dialog_markup
 from ashyq.crawler.spiders.site_downloads import SiteDownloads, header
 from ashyq.crawler.spiders.site_page import ParsedPage, lang_from_text, lang_from_url, parse_page, scripted_shell
 from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer, body_archiver
@@ -60,8 +61,9 @@ class SiteReading(SiteDownloads):
             return parsed, None
         host = (urlsplit(response.url).hostname or "").lower()
         shell = scripted_shell(parsed.text)
-        if shell is None and host not in self.scripted:
-            return parsed, None
+        dialogs = self.settings.getbool("ASHYQ_RENDER_DIALOGS", True)
+        if shell is None and host not in self.scripted and not (dialogs and has_dialog_markup(response.body)):
+            return parsed, None  # a page that neither its scripts build nor opens dialogs: read as served
         if shell is not None and host not in self.scripted:
             self.scripted[host] = f"{response.url}: {shell}"
             if self.crawler.stats is not None:
@@ -96,6 +98,7 @@ class SiteReading(SiteDownloads):
                     timeout_ms=self.settings.getint("ASHYQ_RENDER_TIMEOUT_MS", 20_000),
                     archive=body_archiver(out_dir, run_id, self.body_id),
                     exchanges=archive_for(out_dir, run_id, self.body_id),
+                    dialogs=DialogLimits() if self.settings.getbool("ASHYQ_RENDER_DIALOGS", True) else None,
                 )
             )
         return self.renderer

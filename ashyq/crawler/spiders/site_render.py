@@ -26,12 +26,14 @@ import asyncio
 import contextlib
 import hashlib
 import re
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ashyq.crawler.spiders.site_dialogs import DialogLimits, has_dialog_markup, read_dialogs, with_dialogs
 from ashyq.net.budget import HostBudget
 from ashyq.net.capture import ExchangeSink
 from ashyq.net.egress import EgressPolicy
@@ -87,6 +89,7 @@ class RenderedPage:
     warc_file: str | None = None
     warc_record_id: str | None = None
     dom_path: str | None = None  # relative to the output folder
+    dialogs: int = 0  # dialogs its cards open, read into ``html`` (:mod:`~ashyq.crawler.spiders.site_dialogs`)
 
     @property
     def dom(self) -> bytes:
@@ -109,6 +112,8 @@ class RenderSettings:
     archive: Callable[[str, bytes, str, str | None], tuple[str | None, str | None]] | None = None
     # where every exchange the browser makes while rendering is archived (the body's WARC of the run)
     exchanges: ExchangeSink | None = None
+    # the dialogs a page's cards open are read into it within these limits (None: not opened)
+    dialogs: DialogLimits | None = None
 
     @property
     def dom_dir(self) -> Path:
@@ -196,6 +201,7 @@ class SiteRenderer:
 
     async def _load(self, page: Any, url: str) -> RenderedPage:
         config = self.settings
+        started = time.monotonic()
         response = await page.goto(url, wait_until="domcontentloaded", timeout=config.timeout_ms)
         with contextlib.suppress(Exception):
             await page.wait_for_load_state("networkidle", timeout=config.timeout_ms // 2)
@@ -209,6 +215,13 @@ class SiteRenderer:
         if final_url.startswith(("chrome-error:", "about:")):
             raise RuntimeError(f"the page went on to {final_url}")
         routes = [urljoin(final_url, str(u)) for u in [*found.get("routes", []), *found.get("attributes", [])]]
+        opened = 0
+        if config.dialogs is not None and has_dialog_markup(html):  # what its cards open, kept DOM unchanged
+            left = 2.3 * config.timeout_ms / 1000 - (time.monotonic() - started)
+            limits = replace(config.dialogs, seconds=min(config.dialogs.seconds, left))
+            reading = await read_dialogs(page, url, limits, config.timeout_ms)
+            html, opened = with_dialogs(html, reading.dialogs), len(reading.dialogs)
+            routes += reading.routes
         return RenderedPage(
             url=url,
             final_url=final_url,
@@ -217,6 +230,7 @@ class SiteRenderer:
             status=response.status if response is not None else None,
             routes=[r for r in dict.fromkeys(routes) if urlsplit(r).scheme in ("http", "https")],
             words=int(found.get("words", 0)),
+            dialogs=opened,
         )
 
     def _archive(self, rendered: RenderedPage, refers_to: str | None, phone: bool) -> None:
