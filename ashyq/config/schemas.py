@@ -357,6 +357,7 @@ class VocabularyIndicator(Schema):
     none_said: Words = {}  # kk/ru words of a sentence saying there is none of it (if_any: nothing to post)
     archive: bool = False  # «с созданием архива»: a feed whose older items a reader must reach
     listed_by_memos: bool = False  # the list of the items whose memos the section shows: memos of two name them
+    merged_into: str | None = None  # the indicator whose document a later law made carry this one's too
     memos_from: dict[str, str] = {}  # kind → «vocabulary:item» whose memo parts read the services' memos that show it
     with_contacts: bool = False  # a list «с контактами»: its entries without a phone or e-mail are incomplete
     apart_from: str | None = None  # another section's item whose own rubric does not show it (row 1.7's vacancies)

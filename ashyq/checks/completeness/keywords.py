@@ -92,6 +92,12 @@ indicator's words are not found, the section's services are read for their memos
 form, documents, cost, term and result is the passport's information under another name. It is shown by such
 memos; listed services without one leave it incomplete (неполнота), a single memo uncertain.
 
+``merged_into`` (an indicator id of the same section): a later law made that indicator's document carry this one's
+too (since the 2019 amendments to the Law on public services a service's standard and its regulation are both given
+as the rules of providing it, «Правила оказания государственной услуги» / «Мемлекеттік қызмет көрсету қағидалары»):
+where that indicator is shown and this one is not named, the absence stays the best guess and is uncertain, the
+assessor asked whether the rules shown give it.
+
 ``with_contacts`` (a list «с контактами»: the territorial units of Appendix 15, 1.2 and Appendix 16, 1.1): the entries
 of the list under the heading that names it (its paragraphs and list items) are asked for a phone or an e-mail; entries
 without one are «неполнота представленной информации» (:func:`~ashyq.checks.completeness.instances.contactless`),
@@ -183,6 +189,8 @@ class Indicator:
     # memos; a memo of a service naming its parts is the information the indicator asks (Appendix 15's «Паспорт
     # государственной услуги»: where, the documents, the cost, the term, the result of one service)
     memos_from: dict[str, str] = field(default_factory=dict)
+    # ``merged_into``: the indicator whose document a later law made carry this one's too (.search)
+    merged_into: str | None = None
     # ``with_contacts``: a list «с контактами»: its entries giving no phone or e-mail are incomplete (.instances)
     with_contacts: bool = False
     # ``apart_from``: the item of another section of the same table whose own rubric does not show it (.search)
@@ -313,6 +321,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         none_said=_by_lang(spec["none_said"], f"{where}/none_said") if spec.get("none_said") else {},
         listed_by_memos=bool(spec.get("listed_by_memos", False)),
         memos_from={str(k): str(v) for k, v in (spec.get("memos_from") or {}).items()},
+        merged_into=str(spec["merged_into"]) if spec.get("merged_into") else None,
         with_contacts=bool(spec.get("with_contacts", False)),
         apart_from=str(spec["apart_from"]) if spec.get("apart_from") else None,
     )

@@ -283,6 +283,19 @@ def elsewhere_doubt(indicator: Indicator, hit: Hit, site_urls: Sequence[str]) ->
     return Doubt(indicator.id, "other_reading", hit.unit, hit.label or hit.how, detail)
 
 
+def merged_doubt(indicator: Indicator, carrier: Hit, lang: str) -> Doubt:
+    """The doubt of an indicator not named whose document a later law made another one's carry (``merged_into``)."""
+    return Doubt(
+        indicator.id,
+        "other_reading",
+        carrier.unit,
+        carrier.how[:200],
+        f"{indicator.id}: not named on the {lang} pages, while {indicator.merged_into} is ({carrier.cite()}); since "
+        "a later law one document carries both (a service's standard and its regulation are given as the rules of "
+        f"providing it): counted as not shown; look whether what is shown gives «{indicator.name.get(lang, '')}»",
+    )
+
+
 def single_doubt(indicator: Indicator, item: Item) -> Doubt:
     """The doubt of an indicator stated for every item of a kind, found with one item only."""
     return Doubt(

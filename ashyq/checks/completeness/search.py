@@ -50,6 +50,7 @@ from ashyq.checks.completeness.readings import (
     away_doubt,
     date_label,
     elsewhere_doubt,
+    merged_doubt,
     missing_parts,
     parts_doubt,
     parts_enough,
@@ -743,6 +744,8 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
         verdict.if_any_absent.append(indicator)
     else:
         verdict.absent.append(indicator)
+        if indicator.merged_into and (carrier := verdict.hits.get(indicator.merged_into)) is not None:
+            verdict.doubts.append(merged_doubt(indicator, carrier, lang))
         if indicator.detect == "address" and (
             doubt := address_doubt(indicator, search.section_units or search.units, lang)
         ):
