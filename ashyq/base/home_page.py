@@ -8,7 +8,8 @@ and a query that names nothing but the language:
 * ``/?lang=kz``, ``/Default.aspx?lang=ru``, ``/?culture=kk-KZ``;
 * an entity's own root on the www.gov.kz platform, ``/memleket/entities/<slug>`` (``?lang=ru``);
 * the root of a site that is a folder of a larger host (:func:`site_prefix`), given that folder:
-  ``/taldykol/``, ``/taldykol/kk/`` for a district akimat under its oblast's portal.
+  ``/taldykol/``, ``/taldykol/kk/`` for a district akimat under its oblast's portal;
+* a single-page app's root route, its route read as a path (:mod:`ashyq.base.routes`): ``/#!/kk/``.
 
 Any other query makes the address a page of its own: ``/?id=82``, ``/index.php?lang=ru&mod=news``,
 ``/?p=5`` (a script or a CMS that serves every page at its root). The checks of Appendix 14 (the home page
@@ -29,6 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlsplit
+
+from ashyq.base.routes import address_parts
 
 # the path segments that name a language (``/kz/``, ``/rus/``)
 LANGUAGE_PARTS = frozenset({"kk", "kz", "kaz", "qaz", "ru", "rus", "en", "eng"})
@@ -80,8 +83,9 @@ def folder_of(url: str, site_urls: Iterable[str]) -> str:
 
 def is_home_url(url: str, prefix: str = "") -> bool:
     """The site's home page or one language's (see the module's description); with ``prefix``, the
-    folder a site under a larger host is (:func:`site_prefix`), that folder's root."""
-    parts = urlsplit(url)
+    folder a site under a larger host is (:func:`site_prefix`), that folder's root. A single-page app's
+    route is read as a path (``/#!/kk/`` is the Kazakh home page, ``/#!/kk/komitet`` a page of its own)."""
+    parts = address_parts(url)
     if {name.lower() for name, _ in parse_qsl(parts.query, keep_blank_values=True)} - LANGUAGE_PARAMETERS:
         return False
     path = parts.path.strip("/")

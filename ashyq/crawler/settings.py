@@ -22,6 +22,8 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     "ashyq.crawler.middlewares.guard.AddressGuardMiddleware": 20,
     "ashyq.crawler.middlewares.robots.RobotsOverrideMiddleware": 30,
     "ashyq.crawler.middlewares.traps.TrapLimitsMiddleware": 40,
+    # After robots.txt (Scrapy's, 100): a single-page app's route gets its shell's answer, asked once.
+    "ashyq.crawler.middlewares.routes.RouteShellMiddleware": 120,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ashyq.crawler.middlewares.retry.BackoffRetryMiddleware": 550,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
@@ -103,6 +105,8 @@ def build_settings(
         "SPIDER_MIDDLEWARES": {"ashyq.crawler.scheduler.StartReadMiddleware": 10},
         "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
         "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
+        # a single-page app's routes (/#!/kk/komitet) are requests of their own, other fragments are not
+        "REQUEST_FINGERPRINTER_CLASS": "ashyq.crawler.middlewares.routes.RouteFingerprinter",
         "COOKIES_ENABLED": True,
         "LOG_LEVEL": "WARNING",
         "DOWNLOAD_HANDLERS": dict(DOWNLOAD_HANDLERS),

@@ -26,6 +26,9 @@ WARC_META = "warc"
 UNASSIGNED_BODY = "_unassigned"
 # an answer the conditional fetch archived as a revisit (:mod:`ashyq.crawler.middlewares.conditional`)
 REVISIT_FLAG = "revisit"
+# a single-page app's shell handed to one of its routes, archived when it was asked for
+# (:mod:`ashyq.crawler.middlewares.routes`)
+SHELL_FLAG = "route-shell"
 
 
 def warc_ref(request_or_response: Request | Response) -> WarcRef | None:
@@ -70,7 +73,7 @@ class WarcCaptureMiddleware:
             self._key = None
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if request.meta.get("playwright") or self._key is None or REVISIT_FLAG in response.flags:
+        if request.meta.get("playwright") or self._key is None or {REVISIT_FLAG, SHELL_FLAG} & set(response.flags):
             return response
         ref = self.archive.write_exchange(
             url=response.url,

@@ -27,7 +27,14 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 
-from ashyq.crawler.middlewares.archive import REVISIT_FLAG, UNASSIGNED_BODY, WARC_META, header_pairs, reason_phrase
+from ashyq.crawler.middlewares.archive import (
+    REVISIT_FLAG,
+    SHELL_FLAG,
+    UNASSIGNED_BODY,
+    WARC_META,
+    header_pairs,
+    reason_phrase,
+)
 from ashyq.store.captures import VARYING_HEADERS, CaptureKey, PriorCapture, capture_key, index_captures, read_original
 from ashyq.store.warc import acquire_archive, release_archive
 
@@ -91,7 +98,7 @@ class ConditionalFetchMiddleware:
         return None
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if request.meta.get("playwright"):
+        if request.meta.get("playwright") or SHELL_FLAG in response.flags:
             return response
         prior = request.meta.get(PRIOR_META)
         if not isinstance(prior, PriorCapture) or self._key is None:

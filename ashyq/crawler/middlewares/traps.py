@@ -1,7 +1,8 @@
 """Crawler traps: where a site would keep a crawler busy forever, and how we cut it off.
 
 * URL canonicalisation (:func:`canonical_url`): no fragment, sorted query, lower-case scheme and
-  host, no default port - one page, one URL;
+  host, no default port - one page, one URL; the one fragment kept is a single-page app's route
+  (:func:`route_fragment`: ``/#!/kk/komitet``, ``/#/ru/about``), which names a page of its own;
 * a page limit per body and a depth limit (clicks from the home page), applied in an order that
   does not depend on which server answered first (see :mod:`ashyq.crawler.scheduler`); the limit's
   last tenth is kept for links whose label names a section the content checks read
@@ -27,6 +28,7 @@ from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.http import Response
 from w3lib.url import canonicalize_url
 
+from ashyq.base.routes import route_fragment, route_parts
 from ashyq.crawler.middlewares.failures import RefusedRequest, record_failure
 from ashyq.crawler.middlewares.retry import FILTERED
 from ashyq.net.egress import Refusal, target_of
@@ -45,7 +47,9 @@ _DATE_VALUE = re.compile(r"^(\d{4}([-./]\d{1,2}){0,2}|\d{1,2}[-./]\d{1,2}[-./]\d
 
 
 def canonical_url(url: str) -> str:
-    """The one spelling of a URL the crawl uses for "have we seen it" and for the store."""
+    """The one spelling of a URL the crawl uses for "have we seen it" and for the store: a route of a
+    single-page app keeps its fragment (:func:`~ashyq.base.routes.route_fragment`), any other fragment goes."""
+    route = route_fragment(url)
     cleaned = canonicalize_url(url, keep_fragments=False)
     parts = urlsplit(cleaned)
     scheme = parts.scheme.lower()
@@ -55,7 +59,7 @@ def canonical_url(url: str) -> str:
     netloc = host if parts.port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{parts.port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, route or ""))
 
 
 def is_page_request(request: Request) -> bool:
@@ -69,14 +73,15 @@ def is_page_request(request: Request) -> bool:
 
 
 def query_pattern(url: str) -> tuple[tuple[str, str, tuple[str, ...]], str, bool] | None:
-    """(host, path, parameter names), the query, and whether the values look like dates."""
-    parts = urlsplit(url)
-    if not parts.query:
+    """(host, path, parameter names), the query, and whether the values look like dates (a route's own
+    path and query for a single-page app's route: its calendar is as endless as a server's)."""
+    path, query = route_parts(url)
+    if not query:
         return None
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    pairs = parse_qsl(query, keep_blank_values=True)
     names = tuple(sorted({name for name, _ in pairs}))
     dated = any(_DATE_VALUE.match(value) for _, value in pairs)
-    return (parts.netloc.lower(), parts.path, names), parts.query, dated
+    return (urlsplit(url).netloc.lower(), path, names), query, dated
 
 
 class TrapLimits:

@@ -47,9 +47,11 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 
+from ashyq.base.routes import route_fragment
 from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.middlewares.failures import original_url
 from ashyq.crawler.middlewares.traps import DEPTH, SECTION_LINK, canonical_url
+from ashyq.crawler.parsers.rendered import not_found_heading
 from ashyq.crawler.sections import section_named
 from ashyq.crawler.spiders.site_page import ParsedPage, download_format, sitemap_entries, sitemaps_in_robots
 from ashyq.crawler.spiders.site_phone import SitePhone
@@ -181,6 +183,16 @@ class SiteSpider(SitePhone, SessionLanguages):
         async for result in self._harvest(response, parsed, self._lang(parsed, response), depth, rendered):
             yield result
 
+    def _drawn_missing(self, request: Any, rendered: RenderedPage, url: str) -> bool:
+        """Whether the app drew its own "page not found" on the shell's 200 answer (a route it has no page
+        for): a dead link like a 404 (Appendix 14 row 2.9), recorded so, never read as the body's content."""
+        heading = not_found_heading(rendered.html, self.settings.getlist("ASHYQ_RENDER_NOT_FOUND"))
+        if heading is None:
+            return False
+        self._note_status(url, 404)
+        self.record_failure(request, "http_status", f"the page's script drew «{heading}» on a 200 answer", 404)
+        return True
+
     async def _harvest(
         self,
         response: Response,
@@ -196,6 +208,10 @@ class SiteSpider(SitePhone, SessionLanguages):
         self._note_status(request, response.status)
         if final != url and self._outside_folder(final) and not self._outside_folder(url):
             return  # a page of the body's that leads to the larger host's own: a link target, not the body's page
+        if rendered is not None and self._drawn_missing(request, rendered, url):
+            return
+        if rendered is not None and route_fragment(final) and self._is_internal(final):
+            self.requested.add(final)  # the route the app moved to (``/`` → ``/#!/kk/``) is this page
         digest = rendered.sha256 if rendered is not None else self.archive_fields(response)["content_sha256"]
         first = self.digests.setdefault((lang, digest), url)
         if first != url:

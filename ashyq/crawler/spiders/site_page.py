@@ -17,6 +17,7 @@ from lxml import etree
 from parsel import Selector
 from w3lib.encoding import html_to_unicode
 
+from ashyq.base.routes import route_fragment, route_parts
 from ashyq.base.text import squash
 from ashyq.crawler.middlewares.traps import canonical_url
 
@@ -139,12 +140,13 @@ def normalise_lang(value: str | None) -> str | None:
 
 
 def lang_from_url(url: str) -> str | None:
-    """The language a URL names: ``/kk/…``, ``/ru/…`` or ``?lang=kk``."""
-    parts = urlsplit(url)
-    for name, value in parse_qsl(parts.query):
+    """The language a URL names: ``/kk/…``, ``/ru/…`` or ``?lang=kk`` - for a single-page app's route, in
+    the route (``/#!/ru/komitet``) as in a path."""
+    path, query = route_parts(url)
+    for name, value in parse_qsl(query):
         if name.lower() in ("lang", "language", "locale", "hl") and normalise_lang(value):
             return normalise_lang(value)
-    first = parts.path.strip("/").split("/")[0]
+    first = path.strip("/").split("/")[0]
     return normalise_lang(first) if first.lower() in LANG_CODES else None
 
 
@@ -215,8 +217,10 @@ def parse_page(url: str, body: bytes, content_type: str | None) -> ParsedPage:
     seen: set[str] = set()
     for anchor in selector.xpath("//a[@href]"):
         href = (anchor.attrib.get("href") or "").strip()
-        if not href or href.startswith("#") or href.lower().startswith(("javascript:", "data:")):
+        if not href or href.lower().startswith(("javascript:", "data:")):
             continue
+        if href.startswith("#") and route_fragment(href) is None:
+            continue  # a place in this page; a route of a single-page app (``#!/kk/komitet``) is a page
         absolute = urljoin(base_url, href)
         scheme = urlsplit(absolute).scheme.lower()
         target_url = canonical_url(absolute) if scheme in ("http", "https") else absolute

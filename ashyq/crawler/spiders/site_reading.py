@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from scrapy.http import Response, TextResponse
 
+from ashyq.base.routes import route_fragment
 from ashyq.base.text import detect_lang
 from ashyq.crawler.items import DownloadRecord, FailureReason, LinkRecord, PageItem
 from ashyq.crawler.middlewares.traps import canonical_url
@@ -62,7 +63,13 @@ class SiteReading(SiteDownloads):
         host = (urlsplit(response.url).hostname or "").lower()
         shell = scripted_shell(parsed.text)
         dialogs = self.settings.getbool("ASHYQ_RENDER_DIALOGS", True)
-        if shell is None and host not in self.scripted and not (dialogs and has_dialog_markup(response.body)):
+        route = route_fragment(response.url) is not None  # a single-page app's route: only its script draws it
+        if (
+            shell is None
+            and host not in self.scripted
+            and not route
+            and not (dialogs and has_dialog_markup(response.body))
+        ):
             return parsed, None  # a page that neither its scripts build nor opens dialogs: read as served
         if shell is not None and host not in self.scripted:
             self.scripted[host] = f"{response.url}: {shell}"

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ashyq.base.routes import route_fragment
 from ashyq.crawler.spiders.site_dialogs import DialogLimits, has_dialog_markup, read_dialogs, with_dialogs
 from ashyq.net.budget import HostBudget
 from ashyq.net.capture import ExchangeSink
@@ -63,7 +64,9 @@ ROUTE_ATTRIBUTES_SCRIPT = """
   for (const name of names) {
     for (const el of document.querySelectorAll("[" + name + "]")) {
       const value = el.getAttribute(name);
-      if (value && !/^(javascript:|#|mailto:|tel:)/i.test(value)) out.push(value);
+      // a place in the page (#main) is no address; a router's route (#!/kk/komitet, #/ru/about) is
+      const route = /^#!?[/][^/#\\s]/.test(value || "");
+      if (value && !/^(javascript:|mailto:|tel:)/i.test(value) && (value[0] !== "#" || route)) out.push(value);
     }
   }
   const text = document.body ? document.body.innerText : "";
@@ -122,7 +125,8 @@ class RenderSettings:
 
 def _stem(url: str, phone: bool) -> str:
     parts = urlsplit(url)
-    path = _FILE_SAFE.sub("_", f"{parts.path.strip('/')}_{parts.query}".strip("_"))[-80:] or "home"
+    route = route_fragment(url) or ""  # a single-page app's route names the page
+    path = _FILE_SAFE.sub("_", f"{parts.path.strip('/')}_{parts.query}_{route}".strip("_"))[-80:] or "home"
     return f"{'phone' if phone else 'desktop'}-{path}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
 
 
