@@ -16,10 +16,16 @@ one item: a post's «специалист», «маман» …) is read so:
 * otherwise each item is asked for the indicator's words: the items without them are the note's
   «неполнота представленной информации» (a deficiency naming them), and a single item found leaves the
   verdict uncertain (``single_instance``).
+
+A card and the dialog it opens are one item: the harvest adds what a card's dialog held to the card's page
+as ``<section data-ashyq-dialog="card's label">`` (:mod:`ashyq.crawler.spiders.site_dialogs`), so a post
+shown as a card (its name and unit) and the notice the card opens name it twice on one page; such items
+are read as one, with the blocks of both.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +47,7 @@ from ashyq.checks.completeness.places import (
 )
 
 # a civil-service post's category as vacancy notices give it: «(E-R-4)», «C-4», «(категория С-О-5)», «B-3 санаты»
+DIALOG_LABEL = re.compile(r'data-ashyq-dialog="([^"]*)"')  # the harvest's mark of a dialog a card opened
 CATEGORY = re.compile(r"(?<![\w-])[abcdeавсде](?:-[a-zа-я]{1,2})?-\d{1,2}(?![\w-])")
 
 
@@ -132,11 +139,39 @@ def per_item(
     if not indicator.per_item.get(lang):
         return None
     items, rest = items_of(indicator, units, section_units, section, lang, pages)
+    items = one_per_dialog(items)
     keywords = indicator.keywords[lang]
     if not items or _names(keywords, rest) or any(matches(keywords, u.title) for u in section_units):
         return None
     without = tuple(item for item in items if not _names(keywords, item.blocks))
     return ItemReading(tuple(items), without)
+
+
+def one_per_dialog(items: list[Item]) -> list[Item]:
+    """The items of a page named as one of the dialogs its cards open, joined per name (the card and its
+    dialog's content are one item); other items that share a name stay apart (two posts of one name in two
+    departments of a page without dialogs)."""
+    labels: dict[int, set[str]] = {}
+    out: list[Item] = []
+    first: dict[tuple[int, str], int] = {}
+    for item in items:
+        unit = item.unit
+        if id(unit) not in labels:
+            labels[id(unit)] = {_name_key(html.unescape(label)) for label in DIALOG_LABEL.findall(unit.html)}
+        key = _name_key(item.name)
+        at = first.get((id(unit), key))
+        if key not in labels[id(unit)]:
+            out.append(item)
+        elif at is None:
+            first[(id(unit), key)] = len(out)
+            out.append(item)
+        else:
+            out[at] = Item(unit, out[at].blocks + item.blocks, out[at].name)
+    return out
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 LEADING = 160  # characters at the start of a block's text in which it names the post it begins with
