@@ -20,7 +20,10 @@ Two kinds of site need more than the served HTML:
   (:mod:`ashyq.crawler.spiders.site_render`), and so is every later page of its host: links come from
   the rendered DOM, the routes its scripts move to with the History API are followed, the sitemap
   is read as for any site; the served response and the rendered DOM are both archived, the page
-  points at the rendered one (``rendered``).
+  points at the rendered one (``rendered``). A single-page app whose router keeps the route in the
+  fragment (``/#!/kk/komitet``, ``/#/ru/about``: :mod:`ashyq.base.routes`) has each route as a page: the
+  shell is asked once (:mod:`ashyq.crawler.middlewares.routes`), every route rendered at its full
+  address; a route the app draws as "page not found" (the render's ``not_found`` headings) is a 404.
 * **With a separate mobile version** (:mod:`ashyq.crawler.spiders.site_mobile`,
   :mod:`ashyq.crawler.spiders.site_phone`): found from a link on the full site (an ``m.`` host, a
   ``/m/`` path, a link labelled "mobile version") or from the answer a phone gets at the entry address
