@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from ashyq.base.artifacts import ArchivedExchange, Measurement
+from ashyq.base.routes import address_parts
 from ashyq.base.text import matches_label
 from ashyq.config.check_settings import labels, pattern
 from ashyq.gather import input_errors, phone_styles, probes
@@ -34,7 +35,7 @@ def _fulltext_word(doms: dict[str, str], config: dict[str, Any]) -> str | None:
         root = lxml.html.fromstring(html or "<html/>")
         for element in root.xpath("//title|//h1|//a"):
             titles.update(w.casefold() for w in WORD.findall(element.text_content()))
-        if material.search(urlsplit(url).path):
+        if material.search(address_parts(url).path):  # a single-page app's route read as a path
             main = root.xpath("//main|//article") or [root]
             for bad in main[0].xpath(".//script|.//style|.//nav|.//h1|.//a"):
                 bad.drop_tree()

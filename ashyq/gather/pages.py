@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from ashyq.base.artifacts import FetchFailure, Measurement, PageSnapshot
+from ashyq.base.routes import address_parts
 from ashyq.base.tasks import together
 from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import axe as axe_core
@@ -53,7 +54,8 @@ def sample_pages(urls: Sequence[str], home: str | None = None) -> list[str]:
     ordered = list(dict.fromkeys(urls))
     chosen = [home or ordered[0]] if ordered or home else []
     for fragments in config["section_types"].values():
-        hits = [u for u in ordered if u not in chosen and any(f in urlsplit(u).path for f in fragments)]
+        # a single-page app's route is read as a path (/#!/kk/baspasoz is a news section's)
+        hits = [u for u in ordered if u not in chosen and any(f in address_parts(u).path for f in fragments)]
         chosen += hits[: int(config["per_section_type"])]
     rest = [u for u in ordered if u not in chosen]
     chosen += rest[: max(0, int(config["max_pages"]) - len(chosen))]

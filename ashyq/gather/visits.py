@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import ArchivedExchange, FetchFailure, Measurement, PageSnapshot
+from ashyq.base.routes import address_parts
 from ashyq.config.check_settings import check_settings
 from ashyq.net.browser import CHROMIUM, goto, session_of
 from ashyq.net.capture import ExchangeSink
@@ -94,7 +94,7 @@ def shot_path(gather: GatherSettings, url: str, viewport: str) -> Path | None:
     if gather.screenshots_dir is None:
         return None
     gather.screenshots_dir.mkdir(parents=True, exist_ok=True)
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", urlsplit(url).path.strip("/"))[-60:] or "home"
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", address_parts(url).path.strip("/"))[-60:] or "home"
     return (
         gather.screenshots_dir
         / f"{stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}-{viewport.replace(':', '-')}.png"

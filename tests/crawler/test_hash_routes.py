@@ -188,3 +188,22 @@ def test_the_shell_is_asked_once_and_each_routes_dom_refers_to_it(hash_site: tup
     shell = responses[SITE + "/"]
     for route in (SITE + "/#!/kk/about", SITE + "/#/ru/about", SITE + "/#!/kk/archive"):
         assert conversions[route] == shell, route
+
+
+def test_the_checks_and_the_browser_sample_read_a_route_as_a_path() -> None:
+    """A news item at ``/#/ru/news/15`` is a material by its address as ``/ru/news/15`` is; the Kazakh
+    route's site map is the site map page; the browser's sample without markup takes the news route."""
+    from ashyq.base.artifacts import PageSnapshot
+    from ashyq.checks.accessibility.website import is_material, is_splash, parse
+    from ashyq.config.check_settings import check_settings
+    from ashyq.gather.pages import sample_pages
+
+    config = check_settings("accessibility")
+    news = PageSnapshot(url=SITE + "/#/ru/news/15", lang="ru", html="<html><body><h1>Новость</h1></body></html>")
+    assert is_material(news, config)
+    assert not is_material(PageSnapshot(url=SITE + "/#!/kk/", lang="kk", html="<html></html>"), config)
+    two_links = '<html><body><a href="#!/kk/">Қазақша</a> <a href="#!/ru/">Русский</a></body></html>'
+    assert is_splash(parse(PageSnapshot(url=SITE + "/", lang=None, html=two_links)), config)
+    assert not is_splash(parse(PageSnapshot(url=SITE + "/#!/kk/til", lang="kk", html=two_links)), config)
+    urls = [SITE + "/", *(f"{SITE}/#!/kk/page-{n}" for n in range(20)), SITE + "/#!/kk/news/7"]
+    assert SITE + "/#!/kk/news/7" in sample_pages(urls, SITE + "/")

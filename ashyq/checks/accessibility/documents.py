@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.routes import address_parts
 from ashyq.base.text import squash
 from ashyq.base.wording import Said
 from ashyq.checks.accessibility.materials import pages_deficiency, row_result
@@ -86,7 +86,7 @@ def _is_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
         return True
     own_links = len(parsed.select("main a[href], article a[href]"))
     return (
-        bool(pattern(config, "npa_url").search(urlsplit(parsed.page.final_url or parsed.page.url).path))
+        bool(pattern(config, "npa_url").search(address_parts(parsed.page.final_url or parsed.page.url).path))
         and len(text) >= int(config["legal_act_min_chars"])
         and own_links < 10
         and act_entries(parsed, config) < 2

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, DownloadInfo
 from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.routes import address_parts
 from ashyq.base.text import element_text, matches_label, squash
 from ashyq.base.wording import Param, Said
 from ashyq.checks.accessibility.navigation import search_form
@@ -445,7 +446,8 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
     gated = [
         p
         for p in pages
-        if login.search(urlsplit(p.page.final_url or p.page.url).path) and not login.search(urlsplit(p.page.url).path)
+        if login.search(address_parts(p.page.final_url or p.page.url).path)
+        and not login.search(address_parts(p.page.url).path)
     ]
     gated += [p for p in pages if any((d.status or 0) in (401, 403) for d in p.page.downloads)]
     gated += [p for p in pages if p not in gated and sign_in_only(p, login)]

@@ -17,6 +17,7 @@ import lxml.html
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.home_page import outside_site
+from ashyq.base.routes import address_parts
 from ashyq.base.text import matches_label, squash
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
@@ -209,7 +210,7 @@ def _is_sitemap_page(parsed: Parsed, maps: Collection[str] = ()) -> bool:
     a CMS's map may live at ``index.php?option=…&view=html``), or one whose address says it is the map."""
     if address_key(parsed.page.final_url or parsed.page.url) in maps or address_key(parsed.page.url) in maps:
         return True
-    path = urlsplit(parsed.page.final_url or parsed.page.url).path.lower()
+    path = address_parts(parsed.page.final_url or parsed.page.url).path.lower()  # a route read as a path
     return "sitemap" in path or "karta-sajta" in path or path.endswith("sitemap.xml")
 
 
@@ -532,7 +533,7 @@ def no_splash(artifacts: BodyArtifacts, item: str) -> list[Result]:
     roots = [
         p
         for p in artifacts.pages
-        if (p.status == 200 and urlsplit(p.url).path in ("", "/")) or (p.depth == 0 and p.status == 200)
+        if (p.status == 200 and address_parts(p.url).path in ("", "/")) or (p.depth == 0 and p.status == 200)
     ]
     if not roots:
         if not artifacts.pages:

@@ -20,6 +20,7 @@ import lxml.html
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.home_page import is_home_url
+from ashyq.base.routes import address_parts
 from ashyq.base.text import normalise, squash, without_xml_declaration
 from ashyq.base.wording import Said
 from ashyq.checks.inputs import missing_reason
@@ -127,7 +128,7 @@ def is_home(page: PageSnapshot) -> bool:
 def is_splash(parsed: Parsed, config: dict[str, Any]) -> bool:
     """A splash page: the root of a site that only offers a choice of language (and a picture)."""
     page = parsed.page
-    if urlsplit(page.final_url or page.url).path not in ("", "/"):
+    if address_parts(page.final_url or page.url).path not in ("", "/"):  # a single-page app's route: its own
         return False
     anchors = parsed.anchors()
     limit = int(config["patterns"]["splash_max_links"][0])
@@ -147,7 +148,7 @@ def _is_language_href(href: str) -> bool:
 def is_material(page: PageSnapshot, config: dict[str, Any]) -> bool:
     """A news item or a document page, by its address: the path, and the query where a script's module
     names the item (``index.php?mod=news&nid=3``)."""
-    parts = urlsplit(page.final_url or page.url)
+    parts = address_parts(page.final_url or page.url)  # a single-page app's route read as a path
     return bool(pattern(config, "material_url").search(f"{parts.path}?{parts.query}"))
 
 
