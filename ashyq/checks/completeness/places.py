@@ -280,6 +280,14 @@ REFERRAL = {
 }
 
 
+def referral_in(text: str, lang: str) -> str | None:
+    """The first sentence of the text sending the reader to the other language's page, or None."""
+    for pattern in REFERRAL["kk" if lang == "kk" else "ru"]:
+        if found := pattern.search(text):
+            return found.group(0).strip()
+    return None
+
+
 def without_referrals(text: str, lang: str) -> str:
     """The text without its sentences sending the reader to the other language's page."""
     for pattern in REFERRAL["kk" if lang == "kk" else "ru"]:
@@ -546,13 +554,18 @@ def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template 
     text = " ".join(b.text for b in blocks)
     phrases = vocabulary.empty_phrases.get(lang, ())
     said = matches(phrases, text)
-    rest = text
+    # a place whose only words send the reader to the other language's page («… қазір тек орыс тілінде
+    # талқыланады: орыс тіліндегі бетті қараңыз») holds nothing in this language but that sentence and its link
+    referral = referral_in(text, lang)
+    rest = without_referrals(text, lang) if referral else text
     for pattern in phrases:
         rest = pattern.sub(" ", rest)
     rest = PAGE_STAMP["kk" if lang == "kk" else "ru"].sub(" ", rest)  # after the phrases: «будет размещена»
     links = [h for b in blocks for h in b.hrefs if not h.startswith("#")]
     if len(links) < sum(len(b.hrefs) for b in blocks):  # a jump within the page is no content
         rest = BACK_TO_TOP.sub(" ", rest)
+    if referral and not LETTERS.search(rest) and len(set(links)) <= 1:
+        return referral
     if LETTERS.search(rest) or links:
         return None
     if said is None:  # the page's own stamp alone («Жарияланған күні: 12.11.2026 10:05») is nothing either;
