@@ -55,3 +55,10 @@ def address_parts(url: str) -> SplitResult:
         return parts._replace(fragment="")
     path, query = route_parts(url)
     return parts._replace(path=parts.path.rstrip("/") + path, query=query, fragment="")
+
+
+def without_anchor(url: str) -> str:
+    """The address without an in-page anchor (``/about#team`` → ``/about``); a single-page app's route is
+    no anchor and stays (``/#!/kk/komitet``)."""
+    route = route_fragment(url)
+    return shell_url(url) + (f"#{route}" if route else "")

@@ -14,6 +14,7 @@ import json
 import re
 from typing import Any
 
+from ashyq.base.routes import without_anchor
 from ashyq.base.text import element_text
 from ashyq.checks.accessibility.website import Parsed, is_material
 from ashyq.config.check_settings import labels, pattern
@@ -102,7 +103,7 @@ def _headings_away(element: Any, parsed: Parsed) -> int:
     return sum(
         1
         for h in element.xpath(".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]")
-        if any(parsed.absolute(a.get("href", "")).split("#")[0] != own for a in h.iter("a") if a.get("href"))
+        if any(without_anchor(parsed.absolute(a.get("href", ""))) != own for a in h.iter("a") if a.get("href"))
     )
 
 

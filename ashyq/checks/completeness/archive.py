@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ashyq.base.routes import without_anchor
 from ashyq.base.text import normalise
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.places import Hit, unit_blocks
@@ -101,11 +102,11 @@ def _of_news(label: str, address: str, own: str) -> bool:
 
 def _ways(unit: Unit) -> tuple[str | None, str | None]:
     """(the way to older items a page offers, an archive link to the page itself)."""
-    own = unit.url.lower().split("#", 1)[0].rstrip("/")
+    own = without_anchor(unit.url.lower()).rstrip("/")
     itself = None
     for n, (label, target) in enumerate(unit.anchors):
         label = normalise(label).strip()
-        address = target.split("#", 1)[0].rstrip("/")
+        address = without_anchor(target).rstrip("/")
         shown = unit.shown_label(n)
         named = bool(ARCHIVE.search(label))
         if named and (address == own or (own.endswith(address) and address.startswith("/"))):
@@ -176,9 +177,9 @@ def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> Archi
 def _full_feed(unit: Unit) -> str | None:
     """A phone version's feed linking the full version's news feed («Полная версия», «Толық нұсқа» to a news
     address): the version keeps the latest items and sends the reader there for the older ones."""
-    own = unit.url.lower().split("#", 1)[0].rstrip("/")
+    own = without_anchor(unit.url.lower()).rstrip("/")
     for n, (label, target) in enumerate(unit.anchors):
-        address = target.split("#", 1)[0].rstrip("/")
+        address = without_anchor(target).rstrip("/")
         if FULL_VERSION.match(normalise(label).strip()) and NEWS.search(address) and address != own:
             return f"the link «{unit.shown_label(n)}» ({target}) on {unit.url} to the full version's feed"
     return None

@@ -31,6 +31,7 @@ from urllib.parse import urljoin, urlsplit
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
 from ashyq.base.dates import find_dates, parse_timestamp
 from ashyq.base.evidence import EvidenceRef
+from ashyq.base.routes import address_parts, without_anchor
 from ashyq.base.text import (
     HtmlParts,
     detect_lang,
@@ -139,8 +140,9 @@ def _item_dates(root: Any) -> tuple[date, ...]:
 
 
 def page_key(url: str, lang: str) -> str:
-    """A language-neutral key: the URL without its language part (``/ru/x`` ≡ ``/kk/x``, ``?lang=``)."""
-    parts = urlsplit(url)
+    """A language-neutral key: the URL without its language part (``/ru/x`` ≡ ``/kk/x``, ``?lang=``; a
+    single-page app's route read as a path, ``/#!/ru/x`` ≡ ``/#!/kk/x``)."""
+    parts = address_parts(url)
     path = "/".join(p for p in parts.path.split("/") if p not in ("kk", "ru", "kz", "en"))
     query = "&".join(q for q in parts.query.split("&") if q and not q.startswith("lang="))
     host = parts.netloc.removeprefix("m.")
@@ -325,7 +327,7 @@ def with_incoming(units: list[Unit]) -> list[Unit]:
     for unit in units:
         for n, (label, href) in enumerate(unit.anchors):
             if label and len(label) <= 120:
-                labels[(unit.lang, href.split("#", 1)[0].rstrip("/"))].append((label, unit.shown_label(n)))
+                labels[(unit.lang, without_anchor(href).rstrip("/"))].append((label, unit.shown_label(n)))
     out = []
     for unit in units:
         origin = unit.origin

@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from ashyq.base.routes import without_anchor
 from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, load_cached
@@ -141,7 +142,7 @@ def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) ->
     for block in blocks:
         targets: list[Unit] = []
         for href in block.hrefs:
-            address = urljoin(unit.url, href).split("#", 1)[0].lower().rstrip("/")
+            address = without_anchor(urljoin(unit.url, href)).lower().rstrip("/")
             target = pages.get(address)
             if target is not None and target is not unit and target not in targets:
                 targets.append(target)
@@ -222,7 +223,7 @@ def portal_passports(section_units: Sequence[Unit]) -> list[tuple[Unit, Block, s
     for unit in section_units:
         for block in unit_blocks(unit):
             for href in block.hrefs:
-                address = urljoin(unit.url, href).split("#", 1)[0].rstrip("/")
+                address = without_anchor(urljoin(unit.url, href)).rstrip("/")
                 if PORTAL_SERVICE.match(address) and address.lower() not in seen:
                     seen.add(address.lower())
                     out.append((unit, block, address))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.routes import without_anchor
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.instances import Item, ItemReading, contactless, per_item
@@ -786,7 +787,7 @@ def own_link(hit: Hit, own_hosts: frozenset[str]) -> bool:
     (its menu's current item) was read."""
     parts = urlsplit(hit.href)
     host = (parts.hostname or "").lower().removeprefix("www.")
-    if FILE_LINK.search(parts.path) or hit.href.split("#", 1)[0].rstrip("/") == hit.unit.url.lower().rstrip("/"):
+    if FILE_LINK.search(parts.path) or without_anchor(hit.href).rstrip("/") == hit.unit.url.lower().rstrip("/"):
         return False
     return not host or host in own_hosts
 
