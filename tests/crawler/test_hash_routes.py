@@ -207,3 +207,16 @@ def test_the_checks_and_the_browser_sample_read_a_route_as_a_path() -> None:
     assert not is_splash(parse(PageSnapshot(url=SITE + "/#!/kk/til", lang="kk", html=two_links)), config)
     urls = [SITE + "/", *(f"{SITE}/#!/kk/page-{n}" for n in range(20)), SITE + "/#!/kk/news/7"]
     assert SITE + "/#!/kk/news/7" in sample_pages(urls, SITE + "/")
+
+
+def test_the_content_checks_tell_one_route_from_another() -> None:
+    """The content checks pair a page with its twin in the other language and name it by the links to it:
+    two routes are two pages (``/#!/kk/komitet`` is not ``/#!/kk/qujattar``), the twin of ``/#!/kk/komitet``
+    is ``/#!/ru/komitet``; an in-page anchor still leads to its page."""
+    from ashyq.base.routes import without_anchor
+    from ashyq.checks.completeness.corpus import page_key
+
+    assert page_key(SITE + "/#!/ru/komitet", "ru") == page_key(SITE + "/#!/kk/komitet", "kk")
+    assert page_key(SITE + "/#!/kk/komitet", "kk") != page_key(SITE + "/#!/kk/qujattar", "kk")
+    assert without_anchor(SITE + "/about#team") == SITE + "/about"
+    assert without_anchor(SITE + "/#!/kk/komitet") == SITE + "/#!/kk/komitet"
