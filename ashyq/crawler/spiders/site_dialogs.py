@@ -72,7 +72,14 @@ CONTROLS_SCRIPT = """
   }
   return found.map((el, n) => {
     el.setAttribute(mark, String(n));
-    const heading = el.querySelector('h1, h2, h3, h4, h5, h6');
+    // the card's name: a heading of its own, else the one heading of the card that holds it («Подробнее»
+    // under a post's name), else what it says
+    let heading = el.querySelector('h1, h2, h3, h4, h5, h6');
+    for (let up = el.parentElement, n = 0; !heading && up && up !== document.body && n < 4; up = up.parentElement, n++) {
+      const inside = up.querySelectorAll('h1, h2, h3, h4, h5, h6');
+      if (inside.length === 1) heading = inside[0];
+      if (inside.length > 1) break;
+    }
     const text = (heading ? heading.innerText : (el.getAttribute('aria-label') || el.innerText || el.getAttribute('title') || ''));
     return text.split('\\n').map((s) => s.trim()).filter(Boolean)[0] || '';
   });
