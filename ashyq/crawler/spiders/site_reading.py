@@ -86,6 +86,8 @@ class SiteReading(SiteDownloads):
             return parsed, None
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value("ashyq/rendered/pages")
+            if rendered.dialogs:  # what the page's cards open, read into it
+                self.crawler.stats.inc_value("ashyq/rendered/dialogs", rendered.dialogs)
         return parse_page(rendered.final_url, rendered.dom, "text/html; charset=utf-8"), rendered
 
     def _renderer(self) -> SiteRenderer:
