@@ -787,8 +787,13 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     # (on a page the indicator names, every call on it: a post closed long ago beside a current one is still there)
     if matches(keywords, hit.unit.title) and (closed := closed_call(unit_blocks(hit.unit), as_of)):
         return closed
-    if hit.block and matches(keywords, hit.block.heading) and (closed := closed_call(blocks, as_of)):
-        return closed
+    if hit.block and matches(keywords, hit.block.heading):
+        # the call said once above its posts («Конкурс туралы хабарландыру … құжаттар … дейін қабылданады:» over
+        # each post's heading) is the post's call too
+        above = set(hit.block.above)
+        calls = [b for b in unit_blocks(hit.unit) if b.heading and b.heading in above] if above else []
+        if closed := closed_call([*calls, *blocks], as_of):
+            return closed
     if indicator.current_days is None and indicator.current_years is None:
         return None
     own = " ".join(b.all_text for b in blocks)
