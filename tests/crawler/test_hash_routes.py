@@ -116,6 +116,23 @@ def hash_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Crawl,
     yield harvest, shell_asks
 
 
+@pytest.fixture(scope="module")
+def limited_site(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
+    """The same app harvested under a page limit of three."""
+    served = ServedApp(_app([]))
+    folder = tmp_path_factory.mktemp("hash-routes-limited")
+    registry = folder / "registry.yaml"
+    body = {"id": "komitet", "kind": "cgo", "names": {"kk": "Комитет", "ru": "Комитет"}, "sites": [SITE + "/"]}
+    registry.write_text(yaml.safe_dump({"name": "hash", "bodies": [body]}, allow_unicode=True), "utf-8")
+    try:
+        request = CrawlRequest(
+            body_ids=["komitet"], registry=str(registry), base_url_map={SITE: served.url}, max_pages=3
+        )
+        return crawl(folder, request)
+    finally:
+        served.stop()
+
+
 def test_a_route_keeps_its_fragment_and_an_anchor_does_not() -> None:
     assert canonical_url("https://A.kz/#!/kk/komitet") == "https://a.kz/#!/kk/komitet"
     assert canonical_url("https://a.kz/#/ru/about") == "https://a.kz/#/ru/about"
@@ -220,3 +237,16 @@ def test_the_content_checks_tell_one_route_from_another() -> None:
     assert page_key(SITE + "/#!/kk/komitet", "kk") != page_key(SITE + "/#!/kk/qujattar", "kk")
     assert without_anchor(SITE + "/about#team") == SITE + "/about"
     assert without_anchor(SITE + "/#!/kk/komitet") == SITE + "/#!/kk/komitet"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_page_limit_counts_routes_as_pages(limited_site: Crawl) -> None:
+    pages = _pages(limited_site)
+    assert len(pages) <= 3, sorted(pages)
+    cut = [
+        url
+        for url, reason, detail in limited_site.rows("SELECT url, reason, detail FROM fetch_failure")
+        if reason == "trap" and "page limit" in (detail or "")
+    ]
+    assert cut and all(route_fragment(url) for url in cut), cut
