@@ -10,9 +10,11 @@ named by its card."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
@@ -22,7 +24,9 @@ from crawl_harness import Crawl, ServedApp, crawl
 from ashyq.base.text import fold_kazakh
 from ashyq.checks.completeness.corpus import desktop_units
 from ashyq.crawler.runner import CrawlRequest
-from ashyq.crawler.spiders.site_dialogs import Dialog, has_dialog_markup, with_dialogs
+from ashyq.crawler.spiders.site_dialogs import Dialog, DialogLimits, has_dialog_markup, with_dialogs
+from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer
+from ashyq.net.urlmap import BaseUrlMap
 from ashyq.pipeline.artifacts import load_artifacts
 from ashyq.store.db import session_scope
 from ashyq.store.models import Run
@@ -243,3 +247,69 @@ def test_dialogs_are_appended_inside_the_main_content_named_by_their_cards() -> 
         "</section></main><footer>f</footer></body></html>"
     )
     assert with_dialogs(page, []) == page
+
+
+# ── the limits, on the renderer alone ───────────────────────────────────────────────────────────
+
+LIMITS_PAGE = """<!doctype html><html lang="ru"><head><title>Услуги</title>
+<style>.tile{cursor:pointer}</style></head><body><main><h1>Услуги</h1>
+<div class="tile" onclick="location.href='/ru/uslugi/spravka'"><h3>Справка с места жительства</h3></div>
+<div class="tile" data-card="pasport"><h3>Паспорт услуги</h3></div>
+</main><dialog id="d"><div id="b"></div></dialog>
+<script>
+document.querySelector('[data-card]').addEventListener('click', function () {
+  document.getElementById('b').innerHTML = '<p>Срок оказания услуги: пять рабочих дней.</p>';
+  document.getElementById('d').showModal();
+});
+</script></body></html>"""
+
+QUIET_PAGE = (
+    '<!doctype html><html lang="ru"><head><title>Новости</title><style>.n{cursor:pointer}</style></head><body><main>'
+    + "".join(f'<div class="n"><h3>Новость {n}</h3></div>' for n in range(6))
+    + '<div class="n" data-card="late"><h3>Поздняя карточка</h3></div></main><dialog id="d"></dialog>'
+    "<script>document.querySelector('[data-card]').addEventListener('click', function () {"
+    "document.getElementById('d').textContent = 'Не должно быть прочитано'; document.getElementById('d').showModal();"
+    "});</script></body></html>"
+)
+
+
+def _render(url: str, served: ServedApp, tmp: Path) -> RenderedPage:
+    settings = RenderSettings(
+        out_dir=tmp,
+        run_id="dialogs",
+        body_id="audan",
+        url_map=BaseUrlMap.from_mapping({SITE: served.url}),
+        dialogs=DialogLimits(),
+    )
+
+    async def run() -> RenderedPage:
+        renderer = SiteRenderer(settings)
+        try:
+            return await renderer.render(url)
+        finally:
+            await renderer.close()
+
+    return asyncio.run(run())
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_control_that_leads_to_a_page_is_a_route_and_the_next_card_is_still_read(tmp_path: Path) -> None:
+    async def page(request: web.Request) -> web.Response:
+        text = {"/ru/uslugi": LIMITS_PAGE, "/ru/novosti": QUIET_PAGE}.get(request.path, "<p>Справка</p>")
+        return web.Response(text=text, content_type="text/html", charset="utf-8")
+
+    app = web.Application()
+    app.add_routes([web.get("/{tail:.*}", page)])
+    served = ServedApp(app)
+    try:
+        rendered = _render(f"{SITE}/ru/uslugi", served, tmp_path)
+        quiet = _render(f"{SITE}/ru/novosti", served, tmp_path / "quiet")
+    finally:
+        served.stop()
+    assert f"{SITE}/ru/uslugi/spravka" in rendered.routes
+    assert rendered.dialogs == 1
+    section = r'<section data-ashyq-dialog="Паспорт услуги"><h2>Паспорт услуги</h2>.*Срок оказания услуги'
+    assert re.search(section, rendered.html)
+    # four controls in a row that open nothing: the page is taken to open no dialog (a bounded cost)
+    assert quiet.dialogs == 0 and "Не должно быть прочитано" not in quiet.html.split("</main>")[0]
