@@ -17,6 +17,7 @@ import lxml.html
 from lxml import etree
 
 from ashyq.base.dates import KK_MONTHS, FoundDate, find_dates
+from ashyq.base.routes import without_anchor
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
@@ -200,11 +201,11 @@ def hits_in(
         # read in the section's material (``section``): the links its blocks offer, not the site's menu on its pages
         offered = _offered(unit, blocks) if indicator.match == "section" else None
         for n, (label, href) in enumerate(unit.anchors):
-            if offered is not None and href.split("#", 1)[0].lower() not in offered:
+            if offered is not None and without_anchor(href).lower() not in offered:
                 continue
             if matches(keywords, label) and href.startswith(("http", "/")):
                 shown = unit.shown_label(n)[:80]  # cited as the page writes it; matched folded
-                target = (pages or {}).get(href.split("#", 1)[0].rstrip("/"))
+                target = (pages or {}).get(without_anchor(href).rstrip("/"))
                 if target is unit:
                     continue  # the page's own menu item: what it announces is this page, read here
                 if target is not None:
@@ -244,16 +245,16 @@ def _lead_naming(
 def _holder(unit: Unit, blocks: tuple[Block, ...], href: str) -> Block | None:
     """The block that offers a link: its target as the block writes it (relative or not) or resolved (the
     harvest records a link's target absolute: «/upload/audit.pdf» in the block is «https://…/upload/audit.pdf»)."""
-    want = href.split("#", 1)[0].lower()
+    want = without_anchor(href).lower()
     for block in blocks:
-        if href in block.hrefs or any(urljoin(unit.url, h).split("#", 1)[0].lower() == want for h in block.hrefs):
+        if href in block.hrefs or any(without_anchor(urljoin(unit.url, h)).lower() == want for h in block.hrefs):
             return block
     return None
 
 
 def _offered(unit: Unit, blocks: list[Block]) -> frozenset[str]:
     """The targets of the links the blocks offer, as written and resolved against the page (without fragments)."""
-    written = {h.split("#", 1)[0] for b in blocks for h in b.hrefs}
+    written = {without_anchor(h) for b in blocks for h in b.hrefs}
     return frozenset(x.lower() for h in written for x in (h, urljoin(unit.url, h)))
 
 
@@ -356,7 +357,7 @@ def _read_where_linked(indicator: Indicator, unit: Unit, pages: dict[str, Unit] 
     if not pages or any(p in unit.tags for p in indicator.urls):
         return False
     linked = [h for h in unit.links.split() if any(p in h for p in indicator.urls)]
-    targets = [pages.get(urljoin(unit.url, h).split("#", 1)[0].rstrip("/")) for h in linked]
+    targets = [pages.get(without_anchor(urljoin(unit.url, h)).rstrip("/")) for h in linked]
     return bool(targets) and all(t is not None and t is not unit for t in targets)
 
 
