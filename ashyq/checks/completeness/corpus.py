@@ -79,6 +79,8 @@ class Unit:
     # the days its content's ``<time>`` elements mark (a listing's posts in their own headers): when the section's
     # items were posted (:func:`.deficiencies.currency`), not the date of any one place on the page
     listed: tuple[date, ...] = ()
+    # the content a phone's view of the page took out (hidden at phone width; normalised): :mod:`.hidden_parts`
+    phone_hidden: tuple[str, ...] = ()
 
     def shown_incoming(self, label: str) -> str:
         """An incoming label as the page linking here writes it."""
@@ -152,19 +154,33 @@ def page_key(url: str, lang: str) -> str:
 PHONE_HIDDEN = "data-ashyq-phone-hidden"  # set by the gather step on what a phone's styles do not show
 
 
-def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> None:
+FRAME_TAGS = frozenset({"nav", "header", "footer", "aside"})  # the site's frame: hiding it hides no content
+HIDDEN_KEPT = 300  # characters of each hidden piece of content kept for reading
+
+
+def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Take out of a parsed page what a phone does not show: the elements its rendering marked hidden
     (``data-ashyq-phone-hidden``) and, on a responsive site's other pages, those of the template's classes
     that only hidden elements carried there, or of a pair ``hider+shower`` (hidden at every width, shown from
-    a wider screen up: ``hidden md:table``, ``d-none d-lg-block``; :mod:`ashyq.gather.phone_styles`)."""
+    a wider screen up: ``hidden md:table``, ``d-none d-lg-block``; :mod:`ashyq.gather.phone_styles`). Returns
+    the text of the content taken out (not of the site's frame: a menu folded away at phone width), each piece
+    squashed and cut to :data:`HIDDEN_KEPT`: what the full page gives that a phone does not."""
     single = {c for c in classes if "+" not in c}
     pairs = [frozenset(c.split("+")) for c in classes if "+" in c]
+    hidden: list[str] = []
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
         own = set((element.get("class") or "").split())
         if element.get(PHONE_HIDDEN) is not None or (own and (single & own or any(p <= own for p in pairs))):
+            frame = element.tag.lower() in FRAME_TAGS or any(
+                isinstance(a.tag, str) and a.tag.lower() in FRAME_TAGS for a in element.iterancestors()
+            )
+            text = squash(element.text_content()) if not frame else ""
+            if text:
+                hidden.append(text[:HIDDEN_KEPT])
             element.drop_tree()
+    return tuple(hidden)
 
 
 def _html_unit(
@@ -177,8 +193,7 @@ def _html_unit(
     phone's view of desktop pages is asked for)."""
     root = parse_html(html)
     phone_view = root is not None and (bool(hidden_classes) or PHONE_HIDDEN in html)
-    if phone_view:
-        phone_hidden_out(root, hidden_classes)
+    hidden = phone_hidden_out(root, hidden_classes) if phone_view else ()
     harvested = bool(getattr(origin, "links", None))
     blocks: tuple[Block, ...] = ()
     paragraphs: tuple[tuple[str, bool], ...] = ()
@@ -223,6 +238,7 @@ def _html_unit(
             shown_title=squash(parts.title),
             pieces=pieces,
             listed=stamps,
+            phone_hidden=tuple(normalise(h) for h in hidden),
         )
     )
 
@@ -306,6 +322,7 @@ def _folded(unit: Unit) -> Unit:
         title=_fold_text(unit.title),
         text=_fold_text(unit.text),
         main=_fold_text(unit.main),
+        phone_hidden=tuple(map(_fold_text, unit.phone_hidden)),
         blocks=tuple(
             replace(
                 b,

@@ -66,6 +66,7 @@ from ashyq.checks.completeness.deficiencies import (
     stale_deficiency,
     untimely_indicators,
 )
+from ashyq.checks.completeness.hidden_parts import hidden_parts
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.languages import (
     Elsewhere,
@@ -203,6 +204,8 @@ def assess_section(
     deficiencies += section_deficiencies(
         section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of, *pages
     )
+    if deductions:  # a phone's view: an indicator shown in part, the rest hidden at phone width (Appendix 16)
+        deficiencies += hidden_parts(verdict, indicators, section_units, lang)
     if (shadowed := shadowed_deficiency(foreign_headings(indicators, verdict, section_units, lang), lang)) is not None:
         deficiencies.append(shadowed)
     if check_authenticity and by_lang[other]:
