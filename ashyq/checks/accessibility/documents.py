@@ -21,16 +21,32 @@ from ashyq.config.check_settings import pattern
 
 # ------------------------------------------------------------------------------------------- 2.7
 def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
+    """The links of the page to a part of it (row 2.7's internal anchors). A link to the element that holds
+    the whole page's text - the template's skip link to its main region, whatever its id (``#view``),
+    or ``#top`` - leads to no part of the act; nor does a single-page app's route (``#!/kk/…``), a page of
+    its own."""
     ignored = set(config["anchor_targets_ignored"])
-    ids = {e.get("id") for e in parsed.root.iter() if e.get("id")} | {e.get("name") for e in parsed.root.iter("a")}
-    return sum(
-        1
-        for a in parsed.anchors()
-        if a.get("href", "").startswith("#") and a.get("href") not in ignored and a.get("href", "")[1:] in ids
-    )
+    targets: dict[str, Any] = {}
+    for element in parsed.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in (element.get("id"), element.get("name") if element.tag == "a" else None):
+            if name:
+                targets.setdefault(name, element)
+    heading = next(iter(parsed.root.iter("h1")), None)
+    count = 0
+    for a in parsed.anchors():
+        href = a.get("href", "")
+        target = targets.get(href[1:]) if href.startswith("#") and href not in ignored else None
+        if target is None or target.tag in ("main", "body", "html") or target.get("role") == "main":
+            continue
+        if heading is not None and heading in target.iterdescendants():
+            continue  # it holds the page's heading and all after it: the whole page, not one of its parts
+        count += 1
+    return count
 
 
-@register("a14.long_documents", "7", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "8", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
