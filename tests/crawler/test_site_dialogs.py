@@ -255,11 +255,12 @@ LIMITS_PAGE = """<!doctype html><html lang="ru"><head><title>Услуги</title
 <style>.tile{cursor:pointer}</style></head><body><main><h1>Услуги</h1>
 <div class="tile" onclick="location.href='/ru/uslugi/spravka'"><h3>Справка с места жительства</h3></div>
 <div class="tile" data-card="pasport"><h3>Паспорт услуги</h3></div>
+<p><a href="javascript:void(0)" onclick="show('Утвержден приказом от 5 марта 2024 года.')">Регламент услуги</a></p>
 </main><dialog id="d"><div id="b"></div></dialog>
 <script>
+function show(text) { document.getElementById('b').textContent = text; document.getElementById('d').showModal(); }
 document.querySelector('[data-card]').addEventListener('click', function () {
-  document.getElementById('b').innerHTML = '<p>Срок оказания услуги: пять рабочих дней.</p>';
-  document.getElementById('d').showModal();
+  show('Срок оказания услуги: пять рабочих дней.');
 });
 </script></body></html>"""
 
@@ -294,7 +295,7 @@ def _render(url: str, served: ServedApp, tmp: Path) -> RenderedPage:
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_a_control_that_leads_to_a_page_is_a_route_and_the_next_card_is_still_read(tmp_path: Path) -> None:
+def test_a_control_that_leads_to_a_page_is_a_route_and_the_next_controls_are_still_read(tmp_path: Path) -> None:
     async def page(request: web.Request) -> web.Response:
         text = {"/ru/uslugi": LIMITS_PAGE, "/ru/novosti": QUIET_PAGE}.get(request.path, "<p>Справка</p>")
         return web.Response(text=text, content_type="text/html", charset="utf-8")
@@ -308,8 +309,9 @@ def test_a_control_that_leads_to_a_page_is_a_route_and_the_next_card_is_still_re
     finally:
         served.stop()
     assert f"{SITE}/ru/uslugi/spravka" in rendered.routes
-    assert rendered.dialogs == 1
+    assert rendered.dialogs == 2
     section = r'<section data-ashyq-dialog="Паспорт услуги"><h2>Паспорт услуги</h2>.*Срок оказания услуги'
     assert re.search(section, rendered.html)
+    assert re.search(r'<section data-ashyq-dialog="Регламент услуги"><h2>Регламент услуги</h2>.*5 марта', rendered.html)
     # four controls in a row that open nothing: the page is taken to open no dialog (a bounded cost)
     assert quiet.dialogs == 0 and "Не должно быть прочитано" not in quiet.html.split("</main>")[0]

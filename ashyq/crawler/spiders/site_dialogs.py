@@ -14,7 +14,7 @@ holds what such a card shows, so the browser step opens them:
   3.3 still sees a ``div`` that answers a mouse click only);
 * the controls that may open a dialog are found in its content (:data:`CONTROLS_SCRIPT`: a dialog
   toggle, ``role="button"``, an ``onclick`` attribute, a card-like element drawn with a pointer
-  cursor), leaving out links to a page of their own (those are followed as pages, never clicked) and
+  cursor, a link to nothing but its script: ``href="#"``, ``javascript:``), leaving out links to a page of their own (those are followed as pages, never clicked) and
   the header, navigation, footer and forms; each is clicked in turn, within :class:`DialogLimits`;
 * the dialog that opens is read (its markup, buttons left out) and closed (Escape, else its own
   close control, else the page is loaded again); a click that leads to another page is noted as a
@@ -64,8 +64,11 @@ CONTROLS_SCRIPT = """
     const toggle = el.matches('[data-bs-toggle=modal], [data-toggle=modal], [aria-haspopup=dialog], [aria-haspopup=true][aria-controls]');
     const role = el.matches('[role=button]') && tag !== 'button' && tag !== 'input';
     const handler = el.hasAttribute('onclick') && !['a', 'button', 'input', 'select', 'textarea', 'option'].includes(tag);
+    // a link that leads nowhere but to its script («javascript:void(0)», «#», or no address with onclick)
+    const href = el.getAttribute('href');
+    const scripted = tag === 'a' && (href === null ? el.hasAttribute('onclick') : /^\\s*(#\\s*$|javascript:)/i.test(href));
     const card = plain.has(tag) && pointer(el) && !(el.parentElement && pointer(el.parentElement));
-    if (!(toggle || role || handler || card) || !visible(el)) continue;
+    if (!(toggle || role || handler || card || scripted) || !visible(el)) continue;
     if (!toggle && el.hasAttribute('aria-expanded')) continue;  // a fold-out shows its content in place
     if (found.some((f) => f.contains(el))) continue;
     found.push(el);
