@@ -39,6 +39,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure
 from ashyq.base.evidence import EvidenceRef
+from ashyq.base.routes import address_parts
 from ashyq.base.wording import Said
 from ashyq.checks.result import Result, not_assessed
 
@@ -80,8 +81,8 @@ def on_site(url: str, site_urls: Sequence[str]) -> bool:
 
 
 def lang_of(url: str) -> str | None:
-    """The language the address names (``?lang=kk``, ``/ru/…``), or None."""
-    parts = urlsplit(url)
+    """The language the address names (``?lang=kk``, ``/ru/…``, a single-page app's route ``/#!/ru/…``), or None."""
+    parts = address_parts(url)
     asked = parse_qs(parts.query).get("lang", [])
     if asked and asked[0] in URL_LANGS:
         return asked[0]

@@ -237,6 +237,10 @@ def test_the_content_checks_tell_one_route_from_another() -> None:
     assert page_key(SITE + "/#!/kk/komitet", "kk") != page_key(SITE + "/#!/kk/qujattar", "kk")
     assert without_anchor(SITE + "/about#team") == SITE + "/about"
     assert without_anchor(SITE + "/#!/kk/komitet") == SITE + "/#!/kk/komitet"
+    # a route that could not be read concerns the language its route names (coverage's reasons)
+    from ashyq.checks.coverage import lang_of
+
+    assert lang_of(SITE + "/#!/ru/komitet") == "ru" and lang_of(SITE + "/#/kk/about") == "kk"
 
 
 @pytest.mark.browser
