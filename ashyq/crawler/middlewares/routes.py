@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 # response.flags: the answer is the app's shell, kept from an earlier exchange (no new one was made)
 ROUTE_FLAG = SHELL_FLAG
 # the first page answers kept as possible shells (the entry page, where a site's app lives, is among them);
-# an answer asked for a route is always kept: it is a shell
+# an answer asked for a route is always kept: it is a shell. Only an HTML answer of a shell's size: an app's
+# shell is a few kilobytes, and a large page is no shell to keep in memory
 MAX_SHELLS = 64
+MAX_SHELL_BYTES = 512 * 1024
 
 
 class RouteFingerprinter:
@@ -78,7 +80,12 @@ class RouteShellMiddleware:
         if ROUTE_FLAG in response.flags or not _a_page(request) or response.status != 200:
             return response
         key = shell_url(request.url)
-        if key not in self.shells and (len(self.shells) < MAX_SHELLS or route_fragment(request.url)):
+        kind = (response.headers.get(b"Content-Type") or b"").split(b";")[0].strip().lower()
+        if key in self.shells or kind not in (b"text/html", b"application/xhtml+xml"):
+            return response
+        if len(response.body) > MAX_SHELL_BYTES:
+            return response
+        if len(self.shells) < MAX_SHELLS or route_fragment(request.url):
             self.shells[key] = (response, request.meta.get(WARC_META))
         return response
 
