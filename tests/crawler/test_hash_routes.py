@@ -36,10 +36,12 @@ ROUTES = {
     "/kk/archive": ("Мұрағат", KK_TEXT + " Бұл бет тек сайт картасында бар."),
     "/ru/": ("Главная страница", RU_TEXT),
     "/ru/about": ("О комитете", RU_TEXT + " Положение и структура на этой странице."),
+    "/ru/contacts": ("Контакты", RU_TEXT + " Адрес, телефоны и электронная почта комитета."),
 }
 MENU = {
     "kk": '<a href="#!/ru/">Русский</a> <a href="#!/kk/about">Комитет туралы</a> <a href="#!/kk/zhoq">Жоқ бет</a>',
-    "ru": '<a href="#/kk/">Қазақша</a> <a href="#/ru/about">О комитете</a> <a href="#/ru/net">Нет страницы</a>',
+    "ru": '<a href="#/kk/">Қазақша</a> <a href="#/ru/about">О комитете</a> <a href="#/ru/net">Нет страницы</a>'
+    ' <span data-href="#/ru/contacts">Контакты</span>',  # a router's link that is no anchor
 }
 APP_JS = """
 (function () {
@@ -169,8 +171,9 @@ def test_each_route_is_a_page_in_the_language_its_route_names(hash_site: tuple[C
     assert pages[SITE + "/#!/ru/"][:2] == ("ru", "Главная страница")
     assert pages[SITE + "/#/ru/about"][:2] == ("ru", "О комитете")
     assert pages[SITE + "/#!/kk/archive"][:2] == ("kk", "Мұрағат")  # named by the sitemap only
+    assert pages[SITE + "/#/ru/contacts"][:2] == ("ru", "Контакты")  # named by a router attribute only
     assert not any("section-2" in url or "view" in url for url in pages)  # an in-page anchor is no page
-    assert len(pages) == 5, sorted(pages)
+    assert len(pages) == 6, sorted(pages)
 
 
 @pytest.mark.browser
