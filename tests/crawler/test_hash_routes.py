@@ -8,6 +8,7 @@ stays a place in its page; a route the app draws as "page not found" on the 200 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
@@ -101,38 +102,31 @@ def _app(shell_asks: list[str]) -> web.Application:
     return app
 
 
-@pytest.fixture(scope="module")
-def hash_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Crawl, list[str]]]:
-    shell_asks: list[str] = []
+def _harvest(folder: Path, shell_asks: list[str], max_pages: int | None = None) -> Crawl:
+    """The app served on port 0 and harvested by the real spider, as the registry's one body."""
     served = ServedApp(_app(shell_asks))
-    folder = tmp_path_factory.mktemp("hash-routes")
-    registry = folder / "registry.yaml"
-    body = {"id": "komitet", "kind": "cgo", "names": {"kk": "Комитет", "ru": "Комитет"}, "sites": [SITE + "/"]}
-    registry.write_text(yaml.safe_dump({"name": "hash", "bodies": [body]}, allow_unicode=True), "utf-8")
-    try:
-        harvest = crawl(
-            folder, CrawlRequest(body_ids=["komitet"], registry=str(registry), base_url_map={SITE: served.url})
-        )
-    finally:
-        served.stop()
-    yield harvest, shell_asks
-
-
-@pytest.fixture(scope="module")
-def limited_site(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
-    """The same app harvested under a page limit of three."""
-    served = ServedApp(_app([]))
-    folder = tmp_path_factory.mktemp("hash-routes-limited")
     registry = folder / "registry.yaml"
     body = {"id": "komitet", "kind": "cgo", "names": {"kk": "Комитет", "ru": "Комитет"}, "sites": [SITE + "/"]}
     registry.write_text(yaml.safe_dump({"name": "hash", "bodies": [body]}, allow_unicode=True), "utf-8")
     try:
         request = CrawlRequest(
-            body_ids=["komitet"], registry=str(registry), base_url_map={SITE: served.url}, max_pages=3
+            body_ids=["komitet"], registry=str(registry), base_url_map={SITE: served.url}, max_pages=max_pages
         )
         return crawl(folder, request)
     finally:
         served.stop()
+
+
+@pytest.fixture(scope="module")
+def hash_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Crawl, list[str]]]:
+    shell_asks: list[str] = []
+    yield _harvest(tmp_path_factory.mktemp("hash-routes"), shell_asks), shell_asks
+
+
+@pytest.fixture(scope="module")
+def limited_site(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
+    """The same app harvested under a page limit of three."""
+    return _harvest(tmp_path_factory.mktemp("hash-routes-limited"), [], max_pages=3)
 
 
 def test_a_route_keeps_its_fragment_and_an_anchor_does_not() -> None:
