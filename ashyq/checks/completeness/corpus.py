@@ -207,8 +207,8 @@ def _html_unit(
         if harvested and phone_view:
             # a phone's view keeps the harvest's links that the page still holds once what a phone does not show
             # is out (an archive link the template hides at phone width is no way to the archive there)
-            kept = {href for _, href in _anchors_of(root, url)}
-            written = tuple(a for a in written if a[1] in kept)
+            kept = {without_anchor(href).rstrip("/") for _, href in _anchors_of(root, url)}
+            written = tuple(a for a in written if without_anchor(a[1]).rstrip("/") in kept)
         pieces = pieces_of(root)
         paragraphs = _paragraphs_of(root)
         stamps = _item_dates(root)
