@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Iterator
 from html import unescape
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
@@ -281,12 +280,8 @@ def test_the_javascript_site_serves_a_shell_its_api_fills() -> None:
     assert status == 422 and set(answer["errors"]) == {"name", "email", "text"}
 
 
-OutsideBrowser = tuple[dict[str, str], Any]  # the served outside sites' addresses, one Chromium
-
-
-@pytest.fixture(scope="module")
-def outside_browser() -> Iterator[OutsideBrowser]:
-    """One replica world serving the outside sites and one Chromium, for every browser test of this module."""
+@pytest.mark.browser
+def test_the_javascript_site_renders_and_moves_between_routes_in_chromium() -> None:
     from ashyq_replica.core import World
     from ashyq_replica.server import start_world
     from playwright.sync_api import sync_playwright
@@ -294,33 +289,25 @@ def outside_browser() -> Iterator[OutsideBrowser]:
     from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS
 
     with start_world(World(seed="outside-browser"), outside=True) as served, sync_playwright() as p:
+        base = served.urls["https://www.archives.gov.kz"]
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield served.urls, browser
+            page = browser.new_page()
+            page.goto(base + "/ru/agency/contacts")
+            page.wait_for_selector("main h1")
+            assert page.inner_text("main h1") == "Как с нами связаться"
+            assert "info@archives.gov.kz" in page.inner_text("main")
+            page.evaluate("window.__kept = true")  # survives only if the next route is not a new document
+            page.click("nav.menu >> text=Вакансии")
+            page.wait_for_function("document.querySelector('main h1').textContent === 'Вакансии'")
+            assert page.url.endswith("/ru/career/vacancies") and page.evaluate("window.__kept") is True
+            page.goto(base + "/ru/citizens/appeal")
+            page.wait_for_selector("#appeal")
+            page.click("#appeal button[type=submit]")
+            page.wait_for_selector("#err-email")
+            assert page.get_attribute("#a-email", "aria-describedby") == "err-email"
         finally:
             browser.close()
-
-
-@pytest.mark.browser
-def test_the_javascript_site_renders_and_moves_between_routes_in_chromium(outside_browser: OutsideBrowser) -> None:
-    base = outside_browser[0]["https://www.archives.gov.kz"]
-    page = outside_browser[1].new_page()
-    try:
-        page.goto(base + "/ru/agency/contacts")
-        page.wait_for_selector("main h1")
-        assert page.inner_text("main h1") == "Как с нами связаться"
-        assert "info@archives.gov.kz" in page.inner_text("main")
-        page.evaluate("window.__kept = true")  # survives only if the next route is not a new document
-        page.click("nav.menu >> text=Вакансии")
-        page.wait_for_function("document.querySelector('main h1').textContent === 'Вакансии'")
-        assert page.url.endswith("/ru/career/vacancies") and page.evaluate("window.__kept") is True
-        page.goto(base + "/ru/citizens/appeal")
-        page.wait_for_selector("#appeal")
-        page.click("#appeal button[type=submit]")
-        page.wait_for_selector("#err-email")
-        assert page.get_attribute("#a-email", "aria-describedby") == "err-email"
-    finally:
-        page.close()
 
 
 def test_the_script_built_menu_names_only_pages_that_answer() -> None:
@@ -649,22 +636,28 @@ def test_a_hash_routed_site_answers_one_shell_and_the_fragments_its_script_draws
 
 
 @pytest.mark.browser
-def test_the_hash_routed_site_draws_its_routes_and_keeps_the_route_across_the_language_switch_in_chromium(
-    outside_browser: OutsideBrowser,
-) -> None:
+def test_the_hash_routed_site_draws_its_routes_and_keeps_the_route_across_the_language_switch_in_chromium() -> None:
+    from ashyq_replica.core import World
+    from ashyq_replica.server import start_world
+    from playwright.sync_api import sync_playwright
+
+    from ashyq.net.browser import CHROMIUM, CHROMIUM_ARGS
+
     heading = "document.querySelector('main h1') && document.querySelector('main h1').textContent === '{}'"
-    base = outside_browser[0]["https://www.kolik.gov.kz"]
-    page = outside_browser[1].new_page()
-    try:
-        page.goto(base + "/")
-        page.wait_for_function(heading.format("Көлік комитеті"))
-        assert page.url.endswith("/#!/kk/")
-        page.click("nav .menu >> text=Кадрлар")
-        page.wait_for_function(heading.format("Кадрлар"))
-        page.click("a.lang-switch")
-        page.wait_for_function(heading.format("Вакансии"))
-        assert page.url.endswith("/#!/ru/kadr") and page.evaluate("document.documentElement.lang") == "ru"
-        page.goto(base + "/#!/kk/qujattar/muragat")
-        page.wait_for_function(heading.format("Бет табылмады"))
-    finally:
-        page.close()
+    with start_world(World(seed="outside-browser"), outside=True) as served, sync_playwright() as p:
+        base = served.urls["https://www.kolik.gov.kz"]
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(base + "/")
+            page.wait_for_function(heading.format("Көлік комитеті"))
+            assert page.url.endswith("/#!/kk/")
+            page.click("nav .menu >> text=Кадрлар")
+            page.wait_for_function(heading.format("Кадрлар"))
+            page.click("a.lang-switch")
+            page.wait_for_function(heading.format("Вакансии"))
+            assert page.url.endswith("/#!/ru/kadr") and page.evaluate("document.documentElement.lang") == "ru"
+            page.goto(base + "/#!/kk/qujattar/muragat")
+            page.wait_for_function(heading.format("Бет табылмады"))
+        finally:
+            browser.close()
