@@ -173,8 +173,11 @@ def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> tuple[
             continue
         own = set((element.get("class") or "").split())
         if element.get(PHONE_HIDDEN) is not None or (own and (single & own or any(p <= own for p in pairs))):
+            ancestors = list(element.iterancestors())
+            if ancestors[-1] is not root:
+                continue  # inside a hidden element already taken out: its text is counted there
             frame = element.tag.lower() in FRAME_TAGS or any(
-                isinstance(a.tag, str) and a.tag.lower() in FRAME_TAGS for a in element.iterancestors()
+                isinstance(a.tag, str) and a.tag.lower() in FRAME_TAGS for a in ancestors
             )
             text = squash(element.text_content()) if not frame else ""
             if text:
