@@ -56,6 +56,9 @@ SITE_IDS = (
     "qyzylqain",
     "kolik",
     "zhetitobe",
+    "zhaiylma",
+    "shyraq",
+    "taldybulaq",
 )
 
 TYPES = {
