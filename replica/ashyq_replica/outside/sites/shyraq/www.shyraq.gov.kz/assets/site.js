@@ -1,0 +1,2 @@
+// mobile menu toggle
+document.addEventListener('DOMContentLoaded',function(){});
