@@ -671,10 +671,11 @@ OWED_BY_STATE_BODIES = Said(
 NO_EMBLEM = Said("no emblem measurement and no emblem in the HTML of the home page", "reason.a14.no_emblem")
 
 
-@register("a14.graphics", "4", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
+@register("a14.graphics", "5", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
 def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.10: graphics: marked as the body's official website; the State Emblem no larger than
-    100×100 px."""
+    100×100 px. The Emblem measured is the site's graphic part, as its home page shows it (another page's only
+    where the home page has none): the large Emblem of a page of the State symbols is that page's content."""
     if artifacts.kind == "subordinate":
         return [
             Result(
@@ -701,6 +702,10 @@ def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     limit = int(config["emblem_max_px"])
     taken, _ = usable(measurements(artifacts, "emblem", "desktop"))
     found = [m for m in taken if m.data.get("found")]
+    # the graphic part of the site is its template, as the home page shows it: the Emblem a page of the State
+    # symbols shows as its content (Appendix 15 1.1) is no part of it; other pages count where the home has none
+    home_urls = {u for p in home for u in (p.page.url, p.page.final_url) if u}
+    found = [m for m in found if m.url in home_urls] or found
     measured: dict[str, Any] = {"official_marking": bool(marked), "emblem_limit_px": limit}
     too_large: Deficiency | None = None  # what is said when the emblem, rendered or declared, is above the limit
     if found:
