@@ -30,6 +30,13 @@ from ashyq.checks.completeness.places import ADDRESS, EMAIL, PHONE, Hit, matches
 
 HOLDER_REACH = 120  # characters after the holder's words in which its phone or e-mail is read
 NAMED_REACH = 60  # the same on a page of another subject: the holder's name and its phone, in one line
+ENTRY_REACH = 300  # characters after the holder's words in which its contact is read in the same sentence
+# a sentence's end and the word before it: an abbreviation's full stop («тел.», «ул.», «г.», «каб.»; a single letter, an
+# initial, a number) ends none
+SENTENCE_END = re.compile(r"(\w*)[.!?;] ")
+ABBREVIATIONS = frozenset(
+    ("тел", "ул", "пр", "просп", "пер", "каб", "корп", "кв", "обл", "мкр", "стр", "оф", "эт", "факс", "моб", "доб")
+)
 LABEL_REACH = 40  # characters before an address in which its label («Адрес:», «Мекенжайы:») is read
 # the label of an address («Адрес», «Почтовый адрес», «Юридический адрес»; «Мекенжай», «Пошталық мекенжай»)
 _LABEL = r"(?<!\w)(?:адрес|мекен-?жай)\w*"
@@ -119,7 +126,26 @@ def holders_contact(indicator: Indicator, hit: Hit, lang: str) -> bool:
         for found in pattern.finditer(block.text):
             if contact.search(block.text[found.end() : found.end() + HOLDER_REACH]):
                 return True
+    pieces = block.pieces or (block.text,)
+    return any(_in_its_entry(pattern, contact, piece) for piece in pieces for pattern in keywords)
+
+
+def _in_its_entry(holder: re.Pattern[str], contact: re.Pattern[str], piece: str) -> bool:
+    """Whether the piece (a paragraph, list item or line) gives a contact after the holder's words in the same
+    sentence, however long the entry's name and address between them («Ведомстволық бағынысты ұйым: «…» КММ, … ауылы,
+    Абай көшесі, 25, тел. 8 (72832) 2-41-30»): an entry of a list is one sentence; a full stop after an abbreviation
+    («тел.», «ул.», «г.») ends none."""
+    for found in holder.finditer(piece):
+        after = piece[found.end() : found.end() + ENTRY_REACH]
+        at = contact.search(after)
+        if at and not any(_ends(end.group(1)) for end in SENTENCE_END.finditer(after, 0, at.start())):
+            return True
     return False
+
+
+def _ends(word: str) -> bool:
+    """Whether a full stop after the word ends a sentence (not after an abbreviation, a letter or a number)."""
+    return len(word) > 1 and not word.isdigit() and word not in ABBREVIATIONS
 
 
 def named_contact(indicator: Indicator, block: Block, lang: str) -> bool:
