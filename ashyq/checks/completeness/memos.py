@@ -33,6 +33,7 @@ from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, load_cached
 from ashyq.checks.completeness.page_blocks import Block, bold_lead, content_root
 from ashyq.checks.completeness.places import Hit, detected, extent_of, matches, section_blocks, unit_blocks
+from ashyq.checks.completeness.service_count import named_memos, stated_services
 
 
 def pages_by_address(units: list[Unit]) -> dict[str, Unit]:
@@ -204,6 +205,13 @@ def memos_of(
                 if id(t) in with_memo or t in reading.without or t in reading.signed_in or is_list(t):
                     continue
                 (reading.signed_in if behind_sign_in(t) else reading.without).append(t)
+    # the services the section says the body provides, where it gives fewer memos (and listed services without)
+    stated = stated_services(section_units, lang) if reading.memos else None
+    if stated is not None:
+        known = (
+            max(len(reading.memos), named_memos(section_units, lang)) + len(reading.without) + len(reading.signed_in)
+        )
+        reading.without += [stated[0]] * max(0, stated[1] - known)
     if not reading.memos and not reading.without:
         reading.on_portal = portal_passports(section_units)
     return reading
