@@ -78,7 +78,7 @@ from ashyq.checks.completeness.languages import (
 )
 from ashyq.checks.completeness.leftover import unaccounted
 from ashyq.checks.completeness.notices import indicator_pages, placeholder_only
-from ashyq.checks.completeness.places import in_section
+from ashyq.checks.completeness.places import accounts_kept, in_section
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.running_text import template_for
 from ashyq.checks.completeness.search import Verdict, find_indicators, p_lang
@@ -163,7 +163,7 @@ def assess_section(
     item = section.item
     given = units
     if content_only:
-        units = [content_only_unit(u) for u in units]
+        units = [accounts_kept(content_only_unit(u), u, vocabulary) for u in units]
     by_lang = {lg: in_lang(units, lg) for lg in ("kk", "ru")}
     mine = by_lang[lang]
     if not mine:

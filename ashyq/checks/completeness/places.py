@@ -141,10 +141,38 @@ def detected(kind: str, unit: Unit, vocabulary: Vocabulary, text: str, hrefs: st
     if kind == "address":  # a phone's digits are no house number («Адалдық алаңы»: +7 …)
         return bool(ADDRESS["kk" if lang == "kk" else "ru"].search(PHONE.sub(" ", text)))
     if kind == "social":
-        return any(host in hrefs or host in text for host in vocabulary.social_hosts)
+        return bool(social_accounts(hrefs, vocabulary)) or any(host in text for host in vocabulary.social_hosts)
     if kind == "egov_link":
         return "egov.kz" in hrefs or "egov.kz" in text
     return False
+
+
+# what follows a social network's host in a link that leads to no account: a button sharing the page, a post, a video
+NOT_AN_ACCOUNT = frozenset(
+    ("sharer", "sharer.php", "share", "share.php", "intent", "watch", "embed", "plugins", "dialog", "p", "reel")
+)
+
+
+def social_accounts(hrefs: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The links (space-separated, lower case) that lead to an account on a social network or messenger (Table 7
+    row 1 «ссылки на официальные аккаунты … в социальных сетях и мессенджерах»): an account is told by where it
+    leads, whatever its label or icon - the network's host and a name after it, not a button that shares the page
+    (``facebook.com/sharer``, ``t.me/share``, ``twitter.com/intent``), a post or a video."""
+    out = []
+    for href in hrefs.split():
+        if not any(host in href for host in vocabulary.social_hosts):
+            continue
+        path = [s for s in urlsplit(href if "//" in href else f"//{href}").path.split("/") if s]
+        if path and path[0] not in NOT_AN_ACCOUNT:
+            out.append(href)
+    return tuple(out)
+
+
+def accounts_kept(content: Unit, whole: Unit, vocabulary: Vocabulary) -> Unit:
+    """The page read as its content alone (Table 7), with the links to the body's accounts its template gives (a
+    footer's icons on every page): the row asks for the links themselves, wherever the page shows them."""
+    kept = [h for h in social_accounts(whole.links, vocabulary) if h not in content.links.split()]
+    return replace(content, links=" ".join((content.links, *kept)).strip()) if kept else content
 
 
 def _url_hit(indicator: Indicator, unit: Unit) -> bool:
@@ -179,7 +207,9 @@ def hits_in(
         whole = indicator.match == "anywhere" or (
             indicator.match == "section" and tuple(blocks) == every and unit.text != unit.main
         )
-        bare = not (keywords or indicator.urls) and whole
+        # the body's accounts linked from the page's template (a footer's icons on every page; kept where only the
+        # content is read, :func:`accounts_kept`) are linked on each page where the section is read
+        bare = not (keywords or indicator.urls) and (whole or (indicator.detect == "social" and bool(blocks)))
         # contacts sit in footers: for a bare detector, the whole page a visitor reads (of the section's pages
         # only, where it is read in the section: the body's address, not another's in a page's text)
         if bare and detected(indicator.detect, unit, vocabulary, unit.text, unit.links, lang):
