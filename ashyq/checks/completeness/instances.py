@@ -272,10 +272,36 @@ def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) ->
 MIN_LISTED = 2  # a list names two entries at least
 
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def table_rows(unit: Unit, heading: str) -> list[str]:
+    """The rows with data cells (a row of ``th`` alone is the table's head) of the tables under the page's heading
+    ``heading`` (as a block names it: normalised, in Kazakh folded), up to the next heading; normalised."""
+    root = parse_html(unit.html)
+    if root is None or not heading:
+        return []
+    for element in root.iter(*HEADINGS):
+        written = element_text(element)
+        if heading not in (normalise(written), fold_kazakh(written)):
+            continue
+        rows = []
+        for after in element.itersiblings():
+            if not isinstance(after.tag, str):
+                continue
+            if after.tag.lower() in HEADINGS:
+                break
+            tables = [after] if after.tag.lower() == "table" else list(after.iter("table"))
+            rows += [normalise(element_text(tr)) for t in tables for tr in t.iter("tr") if tr.find(".//td") is not None]
+        return rows
+    return []
+
+
 def contactless(hit: Hit) -> ItemReading | None:
     """A list «с контактами» (Appendix 15, table 1, 1.2 indicator 7; Appendix 16, table 1, 1.1 indicator 6: «перечень
     территориальных подразделений с контактами») found at ``hit``: its entries - the paragraphs and list items under
-    the heading that names it - that give no phone or e-mail are the note's «неполнота представленной информации».
+    the heading that names it, or the rows of its table - that give no phone or e-mail are the note's «неполнота
+    представленной информации».
     None where the place is no list of entries, or links lead on from it (each entry's page may hold its contacts)."""
     if hit.block is None or not hit.block.heading:
         return None
@@ -283,6 +309,8 @@ def contactless(hit: Hit) -> ItemReading | None:
     if any(not h.startswith("mailto:") for b in place for h in b.hrefs):
         return None
     entries = [p for b in place for p in (b.pieces or ((b.text,) if b.text else ()))]
+    if not any(b.pieces for b in place) and len(rows := table_rows(hit.unit, hit.block.heading)) >= MIN_LISTED:
+        entries = rows  # a table's rows are its entries (a row's cells: a unit, the city it sits in, its phone)
     if len(entries) < MIN_LISTED:
         return None
     items = tuple(Item(hit.unit, (hit.block,), e) for e in entries)
