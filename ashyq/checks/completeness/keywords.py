@@ -80,7 +80,10 @@ incomplete information, a single item leaves the verdict uncertain (:mod:`ashyq.
 
 ``none_said`` (kk/ru keywords, ``if_any`` indicators): a sentence of the section's pages saying there is none of
 it («открытые заседания не проводились», «ашық отырыстар өткізілмеді») is the information that there is nothing
-to post, whatever ``expected_with`` expects.
+to post, whatever ``expected_with`` expects. On an indicator the text asks for within the body's powers (Table 7
+row 3, the inspections the body carries out «в пределах их полномочий»), the body's word on any page of its content
+that it has no such power («контрольно-надзорных функций не осуществляет») is that information; such a sentence is
+no mention of the indicator itself.
 
 ``listed_by_memos`` (Appendix 16's list of services): the list is shown where the section shows the memos of two
 items or more, each headed with the item's name or on the item's own page: the items named one by one are their

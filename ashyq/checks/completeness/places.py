@@ -341,6 +341,8 @@ def _text_hits(
             continue  # a paragraph under a heading about something else («Результаты государственного аудита»)
         # a label naming it over a placeholder is its place holding the placeholder, not its mention in the text
         text = without_referrals(block.text, lang)
+        if none := indicator.none_said.get(lang, ()):  # a sentence saying there is none of it is no mention of it
+            text = " ".join(s for s in SENTENCE_SPLIT.split(text) if not matches(none, s))
         for label, _ in labelled_placeholders(block, vocabulary.empty_phrases.get(lang, ())):
             text = text.replace(label, " ") if matches(keywords, label) else text
         if text != block.text and not matches(keywords, text):
@@ -398,6 +400,7 @@ def _read_where_linked(indicator: Indicator, unit: Unit, pages: dict[str, Unit] 
 # a resident looks for, then where; normalised, every dash is «-»); 01.04.2026, 10:00 inside
 LEAD_IN = re.compile(r"(?:^|(?<=[.;!?] ))((?:[^.;:!?-]|(?<=\d)[.:](?=\d)|(?<=\S)-(?=\S)){3,100}?)(?::| -)(?= )")
 SENTENCE_END = re.compile(r"[.;!?](?: |$)")
+SENTENCE_SPLIT = re.compile(r"(?<=[.;!?]) ")
 
 
 def lead_ins(text: str, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:

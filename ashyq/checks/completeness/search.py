@@ -743,6 +743,9 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
         or any(matches(indicator.none_said.get(lang, ()), u.text) for u in search.section_units)
     ):
         verdict.if_any_absent.append(indicator)
+    elif not indicator.if_any and any(matches(indicator.none_said.get(lang, ()), u.main) for u in search.units):
+        # asked «в пределах полномочий» (Table 7 row 3): the body's word, on any page, that it has no such power
+        verdict.if_any_absent.append(indicator)
     else:
         verdict.absent.append(indicator)
         if indicator.merged_into and (carrier := verdict.hits.get(indicator.merged_into)) is not None:
