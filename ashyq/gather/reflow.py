@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ashyq.gather import folds
+
 REFLOW = """
 async (movingSelectors) => {
   const selectorOf = (el) => { if (!el || el.nodeType !== 1) return ''; if (el.id) return '#' + CSS.escape(el.id);
@@ -120,8 +122,10 @@ async def zoomed(
     moving = moving or []
     width, height = viewport["width"], viewport["height"]
     at_100 = await page.evaluate(REFLOW, moving)
+    await folds.mark(page)
     try:
         at_zoom = await measured_at(page, int(width / zoom_factor), int(height / zoom_factor), moving)
+        hidden = await folds.hidden_at_zoom(page, moving)
         at_320 = await measured_at(page, 320, int(320 * height / width), moving)
     finally:
         await page.set_viewport_size({"width": width, "height": height})
@@ -135,6 +139,9 @@ async def zoomed(
         "clipped": at_zoom["clipped"],
         "clipped_at_100": at_100["clipped"],
         "clipped_moving": at_zoom["clipped_moving"],
+        # text rendered at 100 % and not at 200 % (a style sheet's break): lost, folded behind a control
+        # (opened from the keyboard, or by a mouse click only) or moved elsewhere on the page
+        "hidden": hidden,
         "reflow_320": {
             "horizontal_scroll": at_320["horizontal_scroll"] and not at_320["only_two_d"],
             "scroll_width": at_320["scroll_width"],

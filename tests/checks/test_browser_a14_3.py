@@ -39,6 +39,14 @@ EXPECTED = {
     "zoom-moving-ticker-ru": ("A14-3.7", "pass"),  # text moving through its box is cut wherever it is
     "zoom-layout-table-kk": ("A14-3.7", "fail"),  # a 980 px layout table scrolls sideways at 200 %
     "zoom-data-table-ru": ("A14-3.7", "pass"),  # a data table may scroll inside a page that reflows
+    "zoom-schedule-hidden-narrow-kk": ("A14-3.7", "fail"),  # the style sheet hides the table below 760 px
+    "zoom-schedule-hidden-narrow-ru": ("A14-3.7", "fail"),  # a block of heading and table, the same
+    "zoom-contacts-moved-ru": ("A14-3.7", "pass"),  # the same words shown in the narrow layout's own block
+    "zoom-menu-folded-button-kk": ("A14-3.7", "pass"),  # the menu folds behind a button Enter opens
+    "zoom-menu-folded-div-ru": ("A14-3.7", "fail"),  # it folds behind a div only a click opens
+    "keyboard-menu-folded-div-kk": ("A14-3.3", "fail"),  # the «☰ Мәзір» div at 200 %: no role, no tab stop
+    "keyboard-menu-folded-div-ru": ("A14-3.3", "fail"),
+    "keyboard-menu-folded-button-ru": ("A14-3.3", "pass"),  # a «☰ Меню» button the keyboard opens
     "alt-empty-banner-link-kk": ("A14-3.1", "fail"),  # banner links whose only content has alt=""
     "alt-empty-banner-link-ru": ("A14-3.1", "fail"),
     "alt-link-with-text-ru": ("A14-3.1", "pass"),  # the link's text (or the image's alt) names it
@@ -141,3 +149,22 @@ def test_the_findings_say_why(findings: dict[str, dict[str, Any]]) -> None:
         # covered captions are asked about, never failed on the pixels of what covers them
         assert captions.certainty == "uncertain" and captions.doubt is not None
         assert "covers the text" in str(captions.doubt.detail)
+
+
+def test_what_the_narrow_layout_hides_is_told_apart(findings: dict[str, dict[str, Any]]) -> None:
+    """Row 3.7 "without loss of content or function" at 200 %: hidden by the style sheet and shown by
+    nothing (lost), folded behind a control only a click opens (function lost, and row 3.3), folded
+    behind one the keyboard opens or moved to another block (neither)."""
+    table = findings["zoom-schedule-hidden-narrow-kk"]["A14-3.7"]
+    assert table.measured["hidden_lost"] == 1 and table.certainty == "certain"
+    assert table.deficiencies[0].kind == "content_lost"
+    assert findings["zoom-contacts-moved-ru"]["A14-3.7"].measured["hidden_lost"] == 0
+    folded = findings["zoom-menu-folded-button-kk"]["A14-3.7"]
+    assert folded.measured["hidden_folded"] == 1 and folded.measured["hidden_mouse_only"] == 0
+    div = findings["zoom-menu-folded-div-ru"]["A14-3.7"]
+    assert div.measured["hidden_mouse_only"] == 1 and div.deficiencies[0].kind == "function_lost"
+    menu = findings["keyboard-menu-folded-div-kk"]["A14-3.3"]
+    assert menu.measured["mouse_only_at_zoom"] == 1 and menu.measured["mouse_only"] == 0  # desktop: hidden
+    assert menu.deficiencies[0].criteria == ("2.1.1",) and "мәзір" in menu.deficiencies[0].message.lower()
+    for page in ("zoom-ticker-clipped-kk", "zoom-moving-ticker-ru", "motion-timer-carousel-kk"):
+        assert findings[page]["A14-3.7"].measured["hidden_lost"] == 0, page  # cut or turned, not hidden by width

@@ -12,7 +12,11 @@ from the browser's measurements (:mod:`ashyq.gather.keyboard`):
 * **nothing only a pointer opens** (2.1.1): links shown only while the pointer rests on their block
   (a drop-down menu opened by ``:hover``) that neither focus nor the arrow key or Enter on the
   block's own tab stop shows — a block with no tab stop at all, a heading of ``span`` text, leaves
-  its links to the mouse.
+  its links to the mouse;
+* **nothing folded behind a mouse-only control at 200 %** (2.1.1): where the zoomed layout hides a
+  block (the menu) behind a control it shows only there, the zoom probe tries that control from the
+  keyboard (focus, Enter, Space) before a click (:mod:`ashyq.gather.folds`); a block only a click
+  opens leaves that function to the mouse at the width the appendix asks the page to keep working at.
 """
 
 from __future__ import annotations
@@ -30,10 +34,10 @@ from ashyq.config.check_settings import check_settings
 # ------------------------------------------------------------------------------------------- 3.3
 @register(
     "a14.keyboard_focus",
-    "4",
+    "5",
     ["A14-3.3"],
     needs=["measurements:focus"],
-    uses=["measurements:axe"],
+    uses=["measurements:axe", "measurements:zoom"],
     also_applies_to=("subordinate",),
 )
 def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
@@ -44,6 +48,7 @@ def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
     outcome = axe_outcome(axe_taken, config, item, "not_keyboard_operable")
     mouse, hover = _by_pointer_only(all_taken, outcome.deficiencies)
+    zoomed = _folded_for_mouse(artifacts, outcome.deficiencies)
     if not taken and not outcome.deficiencies:
         if all_taken and any(int(m.data.get("focusable", 0)) == 0 for m in all_taken) and axe_taken:
             return [outcome.result(item, {"tab_stops": 0}, [all_taken[0].evidence(None, "nothing to focus")])]
@@ -99,6 +104,7 @@ def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "trapped": len(trapped),
         "mouse_only": sum(int(m.data["mouse_only"]["count"]) for m in mouse),
         "hover_only": sum(int(m.data["hover_only"]["count"]) for m in hover),
+        "mouse_only_at_zoom": zoomed,
     }
     evidence = [taken[0].evidence(None, f"{visible}/{stops} stops visible")] if taken else []
     result = outcome.result(item, measured, evidence)
@@ -193,3 +199,40 @@ def _hover_only(hover: list[Measurement]) -> Deficiency:
         pages=[m.url for m in hover],
         criteria=("2.1.1",),
     )
+
+
+def _folded_for_mouse(artifacts: BodyArtifacts, found: list[Deficiency]) -> int:
+    """Where the layout at 200 % folds a block (the menu) behind a control, the control must work from
+    the keyboard too (row 3.3: all functionality; the zoom probe tried it with Enter and Space before
+    a click): the blocks only a mouse click opens, a defect added to ``found`` when there are any."""
+    taken, _ = usable(measurements(artifacts, "zoom", "desktop"))
+    folds = [(m, b) for m in taken for b in ((m.data.get("hidden") or {}).get("folded_mouse_only") or [])]
+    if not folds:
+        return 0
+    m, block = folds[0]
+    control = block.get("control") or {}
+    name = str(control.get("text") or control.get("selector"))
+    listed, urls = pages_listed(list(dict.fromkeys(x.url for x, _ in folds)))
+    found.append(
+        Deficiency(
+            Said(
+                f"at 200 % the layout folds a block ({block.get('selector')}) behind a control «{name}» that only a "
+                f"mouse click opens: the keyboard cannot focus or open it, on {listed} page(s): {urls}",
+                "deficiency.a14.not_keyboard_operable.zoomed",
+                selector=str(block.get("selector")),
+                control=name,
+                pages=listed,
+                urls=urls,
+            ),
+            kind="not_keyboard_operable",
+            url=m.url,
+            selector=control.get("selector"),
+            evidence=[
+                x.evidence((b.get("control") or {}).get("selector"), (b.get("control") or {}).get("html"))
+                for x, b in folds[:3]
+            ],
+            pages=[x.url for x, _ in folds],
+            criteria=("2.1.1",),
+        )
+    )
+    return len(folds)

@@ -968,9 +968,62 @@ def _zoomed_defects(scrolling: list[Measurement], lost: list[Measurement]) -> li
     return out
 
 
+def _hidden_at_zoom(taken: list[Measurement], how: str) -> list[tuple[Measurement, dict[str, Any]]]:
+    """The blocks of text shown at 100 % that the zoomed layout hides, by how they come back (``lost``:
+    nothing opens them; ``folded_mouse_only``: only a mouse click on a control does)."""
+    return [(m, b) for m in taken for b in ((m.data.get("hidden") or {}).get(how) or []) if isinstance(b, dict)]
+
+
+def _substantial(block: dict[str, Any]) -> bool:
+    """Content beyond doubt: a table, a menu, or more than a short label's words."""
+    return bool(block.get("table") or block.get("nav")) or int(block.get("chars") or 0) >= 60
+
+
+def _hidden_defects(
+    gone: list[tuple[Measurement, dict[str, Any]]], folds: list[tuple[Measurement, dict[str, Any]]]
+) -> list[Deficiency]:
+    """Row 3.7's "without loss of content or function": text the style sheet hides at 200 % that no
+    control brings back, and blocks only a mouse click on a control brings back."""
+    out: list[Deficiency] = []
+    for found, key, kind, criteria in (
+        (gone, "deficiency.a14.hidden_at_zoom", "content_lost", ("1.4.4",)),
+        (folds, "deficiency.a14.folded_mouse_only", "function_lost", ("1.4.4", "2.1.1")),
+    ):
+        if not found:
+            continue
+        m, block = found[0]
+        listed, urls = pages_listed(list(dict.fromkeys(x.url for x, _ in found)))
+        where, control = str(block.get("selector")), str((block.get("control") or {}).get("text") or "")
+        said = (
+            Said(
+                f"at 200 % the style sheet hides text shown at 100 % ({where}: «{block.get('text')}») and nothing "
+                f"shows it again, on {listed} page(s): {urls}",
+                key, selector=where, text=str(block.get("text")), pages=listed, urls=urls,
+            )
+            if kind == "content_lost"
+            else Said(
+                f"at 200 % a block ({where}) is folded behind a control («{control}») that only a mouse click "
+                f"opens, not the keyboard, on {listed} page(s): {urls}",
+                key, selector=where, control=control, pages=listed, urls=urls,
+            )
+        )  # fmt: skip
+        out.append(
+            Deficiency(
+                said,
+                kind=kind,
+                url=m.url,
+                selector=where,
+                evidence=[x.evidence(b.get("selector"), b.get("html")) for x, b in found[:3]],
+                pages=[x.url for x, _ in found],
+                criteria=criteria,
+            )
+        )
+    return out
+
+
 @register(
     "a14.zoom",
-    "5",
+    "6",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
@@ -1000,6 +1053,8 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
     scrolling = [m for m in taken if m.data.get("horizontal_scroll") and m not in slight]
     lost = [m for m in taken if m.data.get("clipped")]
     outcome.deficiencies += _zoomed_defects(scrolling, lost)
+    gone, mouse_folds = _hidden_at_zoom(taken, "lost"), _hidden_at_zoom(taken, "folded_mouse_only")
+    outcome.deficiencies += _hidden_defects(gone, mouse_folds)
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
     axe = axe_outcome(axe_taken, config, item, "zoom_blocked")
     if blocked is None:  # the markup's reading of the viewport and axe-core's say the same thing
@@ -1015,9 +1070,24 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
         # text moving through its box (a ticker): cut by design at every size, nothing lost by zooming
         "clipped_moving": sum(len(m.data.get("clipped_moving") or []) for m in taken),
         "slight_overflow": len(slight),
+        # text a style sheet hides at 200 %: nothing opens it, only a mouse click does, a keyboard does
+        "hidden_lost": len(gone),
+        "hidden_mouse_only": len(mouse_folds),
+        "hidden_folded": sum(len((m.data.get("hidden") or {}).get("folded_keyboard") or []) for m in taken),
     }
     evidence = [taken[0].evidence("html", f"zoom {taken[0].data.get('zoom', 2)}")] if taken else []
     result = outcome.result(item, measured, evidence)
+    if len(result.deficiencies) == 1 and gone and not mouse_folds and not any(_substantial(b) for _, b in gone):
+        m, block = gone[0]
+        return [
+            result.uncertain(
+                "other_reading",
+                look_at=m.evidence(block.get("selector"), block.get("html")),
+                quote=block.get("text") or None,
+                detail="a short text shown at 100 % is not rendered at 200 % (the style sheet hides it at the narrower "
+                "width) and no control shows it: look whether it is content a reader needs or a repeated decoration",
+            )
+        ]
     if slight and result.status == "pass":
         m = slight[0]
         over = int(m.data["scroll_width"]) - int(m.data["client_width"])
