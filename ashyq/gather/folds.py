@@ -18,8 +18,9 @@ from the zoomed page although nothing about it is "cut". What is measured:
   click. A block a keyboard opens is folded, not lost; a block only a click opens is a function
   lost to the keyboard at 200 % (row 3.3 and row 3.7); a block nothing opens is content lost.
 
-The control is put back the way it opened (the same key or click again), so the desktop
-measurements that follow see the page as it was.
+The control is put back the way it opened (the same key or click again; Escape after one that
+opened none of them), so the desktop measurements that follow see the page as it was; a control that
+would take the page elsewhere is stopped there (its navigation refused while the controls are tried).
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ async def _try(page: Any, toggle: dict[str, Any], before: set[int]) -> tuple[str
     if opened := await _opened(page, before):
         await page.click(f'[data-ashyq-toggle="{n}"]', timeout=1500)
         return "mouse", opened
+    await page.keyboard.press("Escape")  # whatever else it opened (a search box, a dialog) is closed
     return None, set()
 
 
@@ -168,6 +170,16 @@ async def hidden_at_zoom(page: Any, moving: list[str]) -> dict[str, Any]:
     found: dict[str, Any] = await page.evaluate(HIDDEN, moving)
     blocks, toggles = found["blocks"], found["toggles"]
     by: dict[int, tuple[str, dict[str, Any]]] = {}
+
+    async def stay(route: Any) -> None:  # a control that would leave the page is not a fold
+        request = route.request
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            await route.fulfill(status=204)  # "no content": the browser stays on the page
+        else:
+            await route.fallback()
+
+    if toggles:
+        await page.route("**/*", stay)
     try:
         before = set(await page.evaluate(OPENED))
         for toggle in toggles:
@@ -181,6 +193,8 @@ async def hidden_at_zoom(page: Any, moving: list[str]) -> dict[str, Any]:
                 if how is not None and (k not in by or by[k][0] == "mouse"):
                     by[k] = (how, toggle)
     finally:
+        if toggles:
+            await page.unroute("**/*", stay)
         await page.evaluate(CLEAN)
     out: dict[str, list[dict[str, Any]]] = {"lost": [], "folded_keyboard": [], "folded_mouse_only": [], "moved": []}
     for block in blocks:

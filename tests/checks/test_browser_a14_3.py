@@ -44,6 +44,7 @@ EXPECTED = {
     "zoom-contacts-moved-ru": ("A14-3.7", "pass"),  # the same words shown in the narrow layout's own block
     "zoom-menu-folded-button-kk": ("A14-3.7", "pass"),  # the menu folds behind a button Enter opens
     "zoom-menu-folded-div-ru": ("A14-3.7", "fail"),  # it folds behind a div only a click opens
+    "zoom-logo-leaves-kk": ("A14-3.7", "pass"),  # a box that leaves the page: no fold
     "keyboard-menu-folded-div-kk": ("A14-3.3", "fail"),  # the «☰ Мәзір» div at 200 %: no role, no tab stop
     "keyboard-menu-folded-div-ru": ("A14-3.3", "fail"),
     "keyboard-menu-folded-button-ru": ("A14-3.3", "pass"),  # a «☰ Меню» button the keyboard opens
@@ -166,5 +167,7 @@ def test_what_the_narrow_layout_hides_is_told_apart(findings: dict[str, dict[str
     menu = findings["keyboard-menu-folded-div-kk"]["A14-3.3"]
     assert menu.measured["mouse_only_at_zoom"] == 1 and menu.measured["mouse_only"] == 0  # desktop: hidden
     assert menu.deficiencies[0].criteria == ("2.1.1",) and "мәзір" in menu.deficiencies[0].message.lower()
+    leaves = findings["zoom-logo-leaves-kk"]["A14-3.7"]  # tried without leaving: the page was measured to the end
+    assert leaves.measured["hidden_folded"] == 1 and findings["zoom-logo-leaves-kk"]["A14-3.3"].status == "pass"
     for page in ("zoom-ticker-clipped-kk", "zoom-moving-ticker-ru", "motion-timer-carousel-kk"):
         assert findings[page]["A14-3.7"].measured["hidden_lost"] == 0, page  # cut or turned, not hidden by width
