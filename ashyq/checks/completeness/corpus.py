@@ -20,6 +20,7 @@ The gov.kz record fields used here are the API's own (``title``, ``content``, ``
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -27,6 +28,8 @@ from datetime import date
 from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+
+import lxml.html
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot, PortalRecord
 from ashyq.base.dates import find_dates, parse_timestamp
@@ -42,6 +45,7 @@ from ashyq.base.text import (
     parts_of,
     squash,
 )
+from ashyq.checks.completeness.anchored import PART_TAGS, Part, anchored_parts, part_address
 from ashyq.checks.completeness.bilingual import language_versions
 from ashyq.checks.completeness.page_blocks import Block, blocks_of, content_blocks, content_of
 
@@ -81,6 +85,9 @@ class Unit:
     listed: tuple[date, ...] = ()
     # the content a phone's view of the page took out (hidden at phone width; normalised): :mod:`.hidden_parts`
     phone_hidden: tuple[str, ...] = ()
+    # a long page's part its menu links by its anchor (:mod:`.anchored`): the anchor, its place among the page's parts
+    part: str = ""
+    place: int = -1
 
     def shown_incoming(self, label: str) -> str:
         """An incoming label as the page linking here writes it."""
@@ -187,17 +194,24 @@ def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> tuple[
 
 
 def _html_unit(
-    url: str, lang: str | None, html: str, kind: str, origin: Any, hidden_classes: frozenset[str] = frozenset()
+    url: str,
+    lang: str | None,
+    html: str,
+    kind: str,
+    origin: Any,
+    hidden_classes: frozenset[str] = frozenset(),
+    own_links: bool = False,
 ) -> Unit | None:
     """A page read once: one parse gives its links, its paragraphs, its title and texts, and its
     blocks (each reader takes what it needs from the same tree, in that order, since the later ones
     take navigation and scripts out of it). What a phone does not show is left out first
     (:func:`phone_hidden_out`; the marks exist only in a phone's DOM, ``hidden_classes`` only when a
-    phone's view of desktop pages is asked for)."""
+    phone's view of desktop pages is asked for). ``own_links``: the links are read from ``html`` (a part of
+    the harvested page), not from the harvest's records of the page's."""
     root = parse_html(html)
     phone_view = root is not None and (bool(hidden_classes) or PHONE_HIDDEN in html)
     hidden = phone_hidden_out(root, hidden_classes) if phone_view else ()
-    harvested = bool(getattr(origin, "links", None))
+    harvested = not own_links and bool(getattr(origin, "links", None))
     blocks: tuple[Block, ...] = ()
     paragraphs: tuple[tuple[str, bool], ...] = ()
     pieces: tuple[tuple[str, bool], ...] | None = None
@@ -344,26 +358,44 @@ def _folded(unit: Unit) -> Unit:
 def with_incoming(units: list[Unit]) -> list[Unit]:
     """Each unit with the labels of the links other units of its language give it."""
     labels: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    # a link to a page's anchored part labels the part, not the page (:mod:`.anchored`)
+    parts = {_part_of(u.url, u.part) for u in units if u.part}
     for unit in units:
         for n, (label, href) in enumerate(unit.anchors):
             if label and len(label) <= 120:
-                labels[(unit.lang, without_anchor(href).rstrip("/"))].append((label, unit.shown_label(n)))
+                anchored = _part_of(href, href.partition("#")[2]) if "#" in href else ""
+                target = anchored if anchored in parts else without_anchor(href).rstrip("/")
+                labels[(unit.lang, target)].append((label, unit.shown_label(n)))
+    # a harvest records a link without its anchor («/ru/#finansy» from another page's menu): a label the page's
+    # own link to one of its parts carries names that part, not the page
+    named_parts: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        if unit.part:
+            named_parts[without_anchor(unit.url).lower().rstrip("/")].update(unit.incoming)
     out = []
     for unit in units:
         origin = unit.origin
-        addresses = [unit.url.lower().rstrip("/")]
+        addresses = [_part_of(unit.url, unit.part) if unit.part else unit.url.lower().rstrip("/")]
         final = getattr(origin, "final_url", None)
+        if final and unit.part:
+            final = _part_of(str(final), unit.part)
         if final and str(final).lower().rstrip("/") not in addresses:
             addresses.append(str(final).lower().rstrip("/"))
-        found: dict[str, str] = {}  # label → as the first page linking here writes it
+        found: dict[str, str] = dict(zip(unit.incoming, unit.incoming_shown, strict=False))
         for address in addresses:
             for label, shown in labels.get((unit.lang, address), []):
-                found.setdefault(label, shown)
+                if unit.part or label not in named_parts.get(address, ()):
+                    found.setdefault(label, shown)
         if found:
             out.append(replace(unit, incoming=tuple(found), incoming_shown=tuple(found.values())))
         else:
             out.append(unit)
     return out
+
+
+def _part_of(url: str, anchor: str) -> str:
+    """A part's address as links are matched: the page's without its final slash, lower-case, with the anchor."""
+    return f"{without_anchor(url).lower().rstrip('/')}#{anchor.lower()}"
 
 
 def _entity_url(payload: dict[str, Any], path: str, lang: str) -> str:
@@ -549,13 +581,75 @@ def is_mobile_page(page: PageSnapshot) -> bool:
 def _versions_units(
     url: str, lang: str | None, html: str, kind: str, origin: Any, hidden_classes: frozenset[str] = frozenset()
 ) -> list[Unit]:
-    """The page's units: one, or one per language for a page that carries both (:mod:`.bilingual`)."""
+    """The page's units: one, or one per language for a page that carries both (:mod:`.bilingual`), each
+    followed by its anchored parts (:func:`_with_parts`)."""
     versions = language_versions(html)
     if versions is None:
-        unit = _html_unit(url, lang, html, kind, origin, hidden_classes)
+        return _with_parts(url, lang, html, kind, origin, hidden_classes)
+    return [u for code, text in versions.items() for u in _with_parts(url, code, text, kind, origin, hidden_classes)]
+
+
+_IN_PAGE_LINK = re.compile(r"""href\s*=\s*["']?[^"'\s>]*#""", re.IGNORECASE)
+
+
+def _with_parts(
+    url: str, lang: str | None, html: str, kind: str, origin: Any, hidden_classes: frozenset[str]
+) -> list[Unit]:
+    """The page's unit, then a unit for each part its links lead to by its anchor (:mod:`.anchored`): the part's
+    heading is its title, the page's links to it the labels it is linked by, and its key the page's with its anchor.
+    The page whose first heading heads one of its parts takes the title its ``<title>`` gives."""
+    unit = _html_unit(url, lang, html, kind, origin, hidden_classes)
+    if unit is None or not _IN_PAGE_LINK.search(html):
         return [unit] if unit is not None else []
-    units = (_html_unit(url, code, text, kind, origin, hidden_classes) for code, text in versions.items())
-    return [u for u in units if u is not None]
+    root = parse_html(html)
+    parts = anchored_parts(root, url) if root is not None else ()
+    if not parts:
+        return [unit]
+    rest = _html_unit(url, lang, _without_parts(root, parts), kind, origin, hidden_classes, own_links=True)
+    out = [_titled(rest or unit, root) if any(p.holds_h1 for p in parts) else (rest or unit)]
+    for n, part in enumerate(parts):
+        sub = _html_unit(part_address(url, part.anchor), unit.lang, _part_page(part, unit.lang), kind, origin,
+                         hidden_classes, own_links=True)  # fmt: skip
+        if sub is None:
+            continue
+        read = [normalise(label) for label in part.labels]
+        out.append(
+            replace(
+                sub,
+                key=f"{unit.key}#{part.anchor}",
+                part=part.anchor,
+                place=n,
+                incoming=tuple(_fold_text(x) for x in read) if unit.lang == "kk" else tuple(read),
+                incoming_shown=part.labels,
+            )
+        )
+    return out
+
+
+def _without_parts(root: Any, parts: tuple[Part, ...]) -> str:
+    """The page's HTML without its anchored parts: what it holds besides them (its frame, a back-to-top link)."""
+    anchors = {p.anchor for p in parts}
+    for element in [e for e in root.iter(*PART_TAGS) if e.get("id") in anchors]:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def _part_page(part: Part, lang: str) -> str:
+    """A part as a page of its own: its heading its title, its element the content."""
+    return (
+        f'<html lang="{escape(lang)}"><head><title>{escape(part.heading)}</title></head>'
+        f"<body><main>{part.html}</main></body></html>"
+    )
+
+
+def _titled(unit: Unit, root: Any) -> Unit:
+    """The page's unit titled by its ``<title>`` (its first heading is a part's)."""
+    title = squash(root.findtext(".//title") or "")
+    if not title:
+        return unit
+    read = normalise(title)
+    return replace(unit, title=_fold_text(read) if unit.lang == "kk" else read, shown_title=title)
 
 
 def _page_unit(page: PageSnapshot, hidden_classes: frozenset[str] = frozenset()) -> list[Unit]:

@@ -139,7 +139,10 @@ def counterpart(
     """``unit``'s counterpart among ``mine`` (the units of ``lang``): by its language-neutral address, or
     the page its language switch names, or (given ``theirs``, the other language's units) the page writing
     the same numbers and addresses (:func:`text_twin`). A switch that leads to the home page, or to the one
-    page every page's switch leads to, names no counterpart of another page."""
+    page every page's switch leads to, names no counterpart of another page. A page's anchored part has its
+    counterpart among the parts of the counterpart page (:func:`part_counterpart`)."""
+    if unit.part:
+        return part_counterpart(unit, mine, theirs or [])
     for own in mine:
         if own.key == unit.key:
             return Counterpart("read", own.url, own)
@@ -164,6 +167,33 @@ def counterpart(
     if theirs and (twin := text_twin(unit, mine, theirs)) is not None:
         return Counterpart("read", twin.url, twin)
     return Counterpart("unknown", named)
+
+
+def _parts_of(page: str, units: list[Unit], first: Unit | None = None) -> list[Unit]:
+    """The anchored parts of the page keyed ``page`` among ``units``, one per anchor (a page read at two addresses
+    gives its parts twice), in their order on the page."""
+    held: dict[str, Unit] = {first.key: first} if first is not None else {}
+    for unit in units:
+        if unit.part and unit.key.rpartition("#")[0] == page:
+            held.setdefault(unit.key, unit)
+    return sorted(held.values(), key=lambda u: u.place)
+
+
+def part_counterpart(unit: Unit, mine: list[Unit], theirs: list[Unit]) -> Counterpart:
+    """A page's anchored part's counterpart in the other language (:mod:`.anchored`): the part under the same
+    anchor, else the part at the same place where both versions of the page have as many parts, else the part
+    writing the same numbers and addresses (:func:`text_twin`); unknown otherwise (another menu, other parts)."""
+    for own in mine:
+        if own.key == unit.key:
+            return Counterpart("read", own.url, own)
+    page = unit.key.rpartition("#")[0]
+    mine_parts, their_parts = _parts_of(page, mine), _parts_of(page, theirs, unit)
+    if mine_parts and len(mine_parts) == len(their_parts):
+        placed = mine_parts[their_parts.index(unit)]
+        return Counterpart("read", placed.url, placed)
+    if mine_parts and (twin := text_twin(unit, mine_parts, their_parts)) is not None:
+        return Counterpart("read", twin.url, twin)
+    return Counterpart("unknown", None)
 
 
 def _deficiency(message: Said, units: list[Unit]) -> Deficiency:
