@@ -175,6 +175,33 @@ def accounts_kept(content: Unit, whole: Unit, vocabulary: Vocabulary) -> Unit:
     return replace(content, links=" ".join((content.links, *kept)).strip()) if kept else content
 
 
+def _detector_hits(
+    indicator: Indicator, kind: str, unit: Unit, lang: str, vocabulary: Vocabulary, blocks: list[Block]
+) -> Iterable[Hit]:
+    """The places of a detector's indicator (a phone, an e-mail, an address, an account): a block naming it (or any
+    block, where it names nothing) that holds the detected contact, or the whole page a visitor reads."""
+    keywords = indicator.keywords[lang]
+    every = unit_blocks(unit)
+    for block in blocks:
+        text = f"{block.all_text} {' '.join(block.above)}"
+        hrefs = " ".join(block.hrefs)
+        named = not (keywords or indicator.urls) or bool(keywords and matches(keywords, text))
+        named = named or any(p in hrefs for p in indicator.urls)
+        if named and detected(kind, unit, vocabulary, block.all_text, hrefs, lang):
+            yield Hit(unit, block, f"«{block.raw_heading or block.text[:60]}»", extent_of(every, block))
+    # a section page read whole where it has more than its content (its footer: Table 7 reads content only)
+    whole = indicator.match == "anywhere" or (
+        indicator.match == "section" and tuple(blocks) == every and unit.text != unit.main
+    )
+    # the body's accounts linked from the page's template (a footer's icons on every page; kept where only the
+    # content is read, :func:`accounts_kept`) are linked on each page where the section is read
+    bare = not (keywords or indicator.urls) and (whole or (kind == "social" and bool(blocks)))
+    # contacts sit in footers: for a bare detector, the whole page a visitor reads (of the section's pages
+    # only, where it is read in the section: the body's address, not another's in a page's text)
+    if bare and detected(kind, unit, vocabulary, unit.text, unit.links, lang):
+        yield Hit(unit, None, "the page's text", every, rank=2)
+
+
 def _url_hit(indicator: Indicator, unit: Unit) -> bool:
     return any(p in unit.tags or p in unit.links for p in indicator.urls)
 
@@ -196,24 +223,7 @@ def hits_in(
     every = unit_blocks(unit)
     empty_phrases = vocabulary.empty_phrases.get(lang, ())
     if indicator.detect:
-        for block in blocks:
-            text = f"{block.all_text} {' '.join(block.above)}"
-            hrefs = " ".join(block.hrefs)
-            named = not (keywords or indicator.urls) or bool(keywords and matches(keywords, text))
-            named = named or any(p in hrefs for p in indicator.urls)
-            if named and detected(indicator.detect, unit, vocabulary, block.all_text, hrefs, lang):
-                yield Hit(unit, block, f"«{block.raw_heading or block.text[:60]}»", extent_of(every, block))
-        # a section page read whole where it has more than its content (its footer: Table 7 reads content only)
-        whole = indicator.match == "anywhere" or (
-            indicator.match == "section" and tuple(blocks) == every and unit.text != unit.main
-        )
-        # the body's accounts linked from the page's template (a footer's icons on every page; kept where only the
-        # content is read, :func:`accounts_kept`) are linked on each page where the section is read
-        bare = not (keywords or indicator.urls) and (whole or (indicator.detect == "social" and bool(blocks)))
-        # contacts sit in footers: for a bare detector, the whole page a visitor reads (of the section's pages
-        # only, where it is read in the section: the body's address, not another's in a page's text)
-        if bare and detected(indicator.detect, unit, vocabulary, unit.text, unit.links, lang):
-            yield Hit(unit, None, "the page's text", every, rank=2)
+        yield from _detector_hits(indicator, indicator.detect, unit, lang, vocabulary, blocks)
         return
     if keywords:
         if matches(keywords, unit.title):
