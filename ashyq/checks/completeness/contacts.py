@@ -105,8 +105,9 @@ def _general(texts: list[str], section: Section, lang: str) -> bool:
 def own_address(hit: Hit, section: Section, lang: str) -> bool:
     """Whether the address a detector found at ``hit`` is the body's: see the module's notes."""
     unit = hit.unit
-    if hit.block is None:  # the page's text: its header and footer are the body's own
-        return bool(_pattern(ADDRESS, lang).search(PHONE.sub(" ", outside_content(unit))))
+    if hit.block is None:  # the page's text: its header and footer are the body's own, not a list's entries left in it
+        outside = PHONE.sub(" ", outside_content(unit))
+        return bool(_pattern(ADDRESS, lang).search(outside)) and not others_addresses(outside, lang)
     block = hit.block
     if others_heading(block.heading, lang) or others_addresses(block.all_text, lang):
         return False  # a list of other organisations: their addresses

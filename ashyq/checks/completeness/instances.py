@@ -306,11 +306,14 @@ def contactless(hit: Hit) -> ItemReading | None:
     if hit.block is None or not hit.block.heading:
         return None
     place = hit.extent or (hit.block,)
-    if any(not h.startswith(("mailto:", "tel:", "#")) for b in place for h in b.hrefs):
-        return None  # a link leading on (a link to the page's own top, a phone or an e-mail leads to no entry's page)
-    entries = [p for b in place for p in (b.pieces or ((b.text,) if b.text else ()))]
-    if not any(b.pieces for b in place) and len(rows := table_rows(hit.unit, hit.block.heading)) >= MIN_LISTED:
-        entries = rows  # a table's rows are its entries (a row's cells: a unit, the city it sits in, its phone)
+    rows = table_rows(hit.unit, hit.block.heading)
+    # a table's rows are its entries (a row's cells: a unit, the city it sits in, its phone), what follows it no entry;
+    # a link to the page's own top, a phone or an e-mail leads to no entry's page
+    stays = ("mailto:", "tel:", "#") if len(rows) >= MIN_LISTED else ("mailto:",)
+    if any(not h.startswith(stays) for b in place for h in b.hrefs):
+        return None
+    listed = [p for b in place for p in (b.pieces or ((b.text,) if b.text else ()))]
+    entries = rows if len(rows) >= MIN_LISTED else listed
     if len(entries) < MIN_LISTED:
         return None
     items = tuple(Item(hit.unit, (hit.block,), e) for e in entries)
