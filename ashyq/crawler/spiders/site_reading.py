@@ -28,6 +28,7 @@ from ashyq.crawler.spiders.site_dialogs import DialogLimits, has_dialog_markup
 from ashyq.crawler.spiders.site_downloads import SiteDownloads, header
 from ashyq.crawler.spiders.site_page import ParsedPage, lang_from_text, lang_from_url, parse_page, scripted_shell
 from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer, body_archiver
+from ashyq.crawler.spiders.site_selects import SelectLimits, has_navigating_select
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # the language of the page that embeds a frame: the frame's page is in it unless its own markup or
@@ -68,9 +69,9 @@ class SiteReading(SiteDownloads):
             shell is None
             and host not in self.scripted
             and not route
-            and not (dialogs and has_dialog_markup(response.body))
+            and not (dialogs and (has_dialog_markup(response.body) or has_navigating_select(response.body)))
         ):
-            return parsed, None  # a page that neither its scripts build nor opens dialogs: read as served
+            return parsed, None  # a page that neither its scripts build nor opens dialogs or pages: read as served
         if shell is not None and host not in self.scripted:
             self.scripted[host] = f"{response.url}: {shell}"
             if self.crawler.stats is not None:
@@ -108,6 +109,7 @@ class SiteReading(SiteDownloads):
                     archive=body_archiver(out_dir, run_id, self.body_id),
                     exchanges=archive_for(out_dir, run_id, self.body_id),
                     dialogs=DialogLimits() if self.settings.getbool("ASHYQ_RENDER_DIALOGS", True) else None,
+                    selects=SelectLimits() if self.settings.getbool("ASHYQ_RENDER_DIALOGS", True) else None,
                 )
             )
         return self.renderer

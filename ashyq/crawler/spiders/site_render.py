@@ -35,6 +35,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.routes import route_fragment
 from ashyq.crawler.spiders.site_dialogs import DialogLimits, has_dialog_markup, read_dialogs, with_dialogs
+from ashyq.crawler.spiders.site_selects import SelectLimits, has_navigating_select, select_routes
 from ashyq.net.budget import HostBudget
 from ashyq.net.capture import ExchangeSink
 from ashyq.net.egress import EgressPolicy
@@ -117,6 +118,8 @@ class RenderSettings:
     exchanges: ExchangeSink | None = None
     # the dialogs a page's cards open are read into it within these limits (None: not opened)
     dialogs: DialogLimits | None = None
+    # the pages a page's drop-downs lead to are found within these limits (None: not chosen)
+    selects: SelectLimits | None = None
 
     @property
     def dom_dir(self) -> Path:
@@ -226,6 +229,10 @@ class SiteRenderer:
             reading = await read_dialogs(page, url, limits, config.timeout_ms)
             html, opened = with_dialogs(html, reading.dialogs), len(reading.dialogs)
             routes += reading.routes
+        if config.selects is not None and has_navigating_select(html):  # the pages its drop-downs lead to
+            left = 3.3 * config.timeout_ms / 1000 - (time.monotonic() - started)
+            limits_of_selects = replace(config.selects, seconds=max(0.0, min(config.selects.seconds, left)))
+            routes += await select_routes(page, url, limits_of_selects, config.timeout_ms)
         return RenderedPage(
             url=url,
             final_url=final_url,
