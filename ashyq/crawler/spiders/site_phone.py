@@ -67,7 +67,13 @@ class SitePhone(SiteReading):
         version = redirected_version(asked, final, self.hosts)
         if version is None and self.mobile is None:
             parsed = self._read_page(response)
-            phone_links = {lk.url for lk in (parsed.links if parsed else []) if self._is_internal(lk.url)}
+            # the pages a phone's answer links, as the desktop's are counted (entry_links): its downloads are no
+            # pages, and counted on one side only they made a page linking many files look like other markup
+            phone_links = {
+                lk.url
+                for lk in (parsed.links if parsed else [])
+                if self._is_internal(lk.url) and lk.url.startswith("http") and not download_format(lk.url)
+            }
             desktop_links = self.entry_links.get(asked, set())
             if differs(desktop_links, phone_links):
                 host = (urlsplit(asked).hostname or "").lower()
