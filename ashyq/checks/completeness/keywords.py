@@ -102,9 +102,10 @@ where that indicator is shown and this one is not named, the absence stays the b
 assessor asked whether the rules shown give it.
 
 ``with_contacts`` (a list «с контактами»: the territorial units of Appendix 15, 1.2 and Appendix 16, 1.1): the entries
-of the list under the heading that names it (its paragraphs and list items) are asked for a phone or an e-mail; entries
-without one are «неполнота представленной информации» (:func:`~ashyq.checks.completeness.instances.contactless`),
-unless links lead on from the list (each entry's own page may hold its contacts).
+of the list under the heading that names it (its paragraphs and list items, or its table's rows) are asked for a phone
+or an e-mail; entries without one are «неполнота представленной информации»
+(:func:`~ashyq.checks.completeness.instances.contactless`), unless links lead on from the list (each entry's own page
+may hold its contacts).
 
 ``apart_from`` (an item of the same table): the pages of that section's own rubric do not show the indicator, unless
 they are also its own section's: Appendix 16, Table 2, row 1.7 «Трудоустройство (… сообщения о вакансиях)» is employment
