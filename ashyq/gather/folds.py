@@ -13,7 +13,8 @@ from the zoomed page although nothing about it is "cut". What is measured:
   elsewhere on the zoomed page (a copy of the menu in the footer, the same words in a narrow
   layout's own block) has **moved**, not gone;
 * a control the zoomed layout shows and the full width did not (a «☰ Menu» box, a button, a
-  summary, a checkbox's label) may hold the hidden blocks: it is tried first from the keyboard (it
+  summary, a checkbox's label), or one shown at both widths that names a hidden block as what it opens (a
+  navbar toggle's ``data-target``, ``aria-controls``, a link to the block's ``#id``), may hold the hidden blocks: it is tried first from the keyboard (it
   must take the focus; Enter, then Space) and, only when the keyboard cannot open it, with a mouse
   click. A block a keyboard opens is folded, not lost; a block only a click opens is a function
   lost to the keyboard at 200 % (row 3.3 and row 3.7); a block nothing opens is content lost.
@@ -93,8 +94,20 @@ HIDDEN = """
   const clicks = window.__ashyqClicks || new WeakSet();
   const controlish = 'button, [role=button], summary, [aria-expanded], [aria-controls], a[href^="#"], a[href^="javascript:"], label, input[type=checkbox]';
   const toggles = [];
+  // a control shown at both widths that names a hidden block as what it opens (a Bootstrap navbar toggle's
+  // data-target, aria-controls, a link to the block's id) may hold it too
+  const folds = [...document.querySelectorAll('[data-ashyq-fold]')];
+  const aimsAtFold = (el) => {
+    const href = el.getAttribute('href') || '';
+    const aria = el.getAttribute('aria-controls');
+    const named = el.getAttribute('data-target') || el.getAttribute('data-bs-target') || (aria ? '#' + CSS.escape(aria) : '') || (href.length > 1 && href.startsWith('#') ? href : '');
+    if (!named) return false;
+    let targets = [];
+    try { targets = [...document.querySelectorAll(named)]; } catch (e) { return false; }
+    return targets.some(t => folds.some(f => f === t || f.contains(t) || t.contains(f)));
+  };
   if (out.length) for (const el of document.body.querySelectorAll('*')) {
-    if (el.hasAttribute('data-ashyq-w') || !rendered(el) || el.closest('[data-ashyq-fold]')) continue;
+    if ((el.hasAttribute('data-ashyq-w') && !aimsAtFold(el)) || !rendered(el) || el.closest('[data-ashyq-fold]')) continue;
     if (!(el.matches(controlish) || clicks.has(el) || typeof el.onclick === 'function')) continue;
     // nothing that leaves the page or sends a form
     if (el.closest('a[href]:not([href^="#"]):not([href^="javascript:"])') || (el.form && ['submit', 'image'].includes(el.type))) continue;

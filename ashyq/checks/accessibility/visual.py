@@ -1023,7 +1023,7 @@ def _hidden_defects(
 
 @register(
     "a14.zoom",
-    "6",
+    "7",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
