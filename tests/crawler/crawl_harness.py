@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import yaml
 from aiohttp import web
 from sqlalchemy import create_engine, text
 
 from ashyq.crawler.runner import CrawlRequest, CrawlSummary, run_crawl
+from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer
+from ashyq.net.urlmap import BaseUrlMap
 
 CLASSIC_BODIES = ["kostanay", "enbek-center", "zqai"]
 # Short timeouts and pauses: the replica's hanging page and its 503s must not slow the suite.
@@ -74,3 +79,44 @@ class ServedApp:
     def stop(self) -> None:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def serve(handler: Handler) -> ServedApp:
+    """An app answering every address with ``handler``, served on a loopback port of its own."""
+    app = web.Application()
+    app.add_routes([web.get("/{tail:.*}", handler)])
+    return ServedApp(app)
+
+
+def crawl_body(tmp: Path, served: ServedApp, site: str, body: dict[str, object]) -> Crawl:
+    """One body's harvest through the real runner: ``body`` its registry entry (id, kind, names), its site
+    ``site`` answered by ``served``."""
+    registry = tmp / "registry.yaml"
+    entry = {**body, "sites": [site + "/"]}
+    registry.write_text(yaml.safe_dump({"name": str(body["id"]), "bodies": [entry]}, allow_unicode=True), "utf-8")
+    request = CrawlRequest(body_ids=[str(body["id"])], registry=str(registry), base_url_map={site: served.url})
+    return crawl(tmp, request)
+
+
+def render_page(url: str, site: str, served: ServedApp, tmp: Path, **settings: Any) -> RenderedPage:
+    """One page as the site spider's browser step renders it (``settings``: RenderSettings' own, e.g. the
+    dialogs' or the drop-downs' limits), its site ``site`` answered by ``served``."""
+    config = RenderSettings(
+        out_dir=tmp,
+        run_id="render",
+        body_id="body",
+        url_map=BaseUrlMap.from_mapping({site: served.url}),
+        **settings,
+    )
+
+    async def run() -> RenderedPage:
+        renderer = SiteRenderer(config)
+        try:
+            return await renderer.render(url)
+        finally:
+            await renderer.close()
+
+    return asyncio.run(run())

@@ -11,11 +11,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import yaml
 from aiohttp import web
-from crawl_harness import ServedApp, crawl
-
-from ashyq.crawler.runner import CrawlRequest
+from crawl_harness import crawl_body, serve
 
 SITE = "https://auyl.gov.kz"
 
@@ -58,15 +55,10 @@ def test_a_home_page_linking_many_files_is_not_taken_for_a_phone_s_other_markup(
             charset="utf-8",
         )
 
-    app = web.Application()
-    app.add_routes([web.get("/{tail:.*}", page)])
-    served = ServedApp(app)
+    served = serve(page)
     try:
-        registry = tmp_path / "registry.yaml"
-        body = {"id": "auyl", "kind": "mio", "names": {"kk": "Ауыл", "ru": "Аул"}, "sites": [SITE + "/"]}
-        registry.write_text(yaml.safe_dump({"name": "phone", "bodies": [body]}, allow_unicode=True), "utf-8")
-        harvest = crawl(
-            tmp_path, CrawlRequest(body_ids=["auyl"], registry=str(registry), base_url_map={SITE: served.url})
+        harvest = crawl_body(
+            tmp_path, served, SITE, {"id": "auyl", "kind": "mio", "names": {"kk": "Ауыл", "ru": "Аул"}}
         )
     finally:
         served.stop()

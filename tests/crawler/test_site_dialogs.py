@@ -10,23 +10,19 @@ named by its card."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from aiohttp import web
-from crawl_harness import Crawl, ServedApp, crawl
+from crawl_harness import Crawl, ServedApp, crawl_body, render_page
 
 from ashyq.base.text import fold_kazakh
 from ashyq.checks.completeness.corpus import desktop_units
-from ashyq.crawler.runner import CrawlRequest
 from ashyq.crawler.spiders.site_dialogs import Dialog, DialogLimits, has_dialog_markup, with_dialogs
-from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer
-from ashyq.net.urlmap import BaseUrlMap
+from ashyq.crawler.spiders.site_render import RenderedPage
 from ashyq.pipeline.artifacts import load_artifacts
 from ashyq.store.db import session_scope
 from ashyq.store.models import Run
@@ -146,11 +142,8 @@ def site() -> Iterator[tuple[ServedApp, list[str]]]:
 @pytest.fixture(scope="module")
 def harvest(site: tuple[ServedApp, list[str]], tmp_path_factory: pytest.TempPathFactory) -> Crawl:
     served, _ = site
-    folder = tmp_path_factory.mktemp("dialogs")
-    registry = folder / "registry.yaml"
-    body = {"id": "audan", "kind": "mio", "names": {"kk": "Аудан", "ru": "Район"}, "sites": [SITE + "/"]}
-    registry.write_text(yaml.safe_dump({"name": "dialogs", "bodies": [body]}, allow_unicode=True), "utf-8")
-    return crawl(folder, CrawlRequest(body_ids=["audan"], registry=str(registry), base_url_map={SITE: served.url}))
+    body = {"id": "audan", "kind": "mio", "names": {"kk": "Аудан", "ru": "Район"}}
+    return crawl_body(tmp_path_factory.mktemp("dialogs"), served, SITE, body)
 
 
 def _units(harvest: Crawl) -> dict[str, object]:
@@ -275,22 +268,7 @@ QUIET_PAGE = (
 
 
 def _render(url: str, served: ServedApp, tmp: Path) -> RenderedPage:
-    settings = RenderSettings(
-        out_dir=tmp,
-        run_id="dialogs",
-        body_id="audan",
-        url_map=BaseUrlMap.from_mapping({SITE: served.url}),
-        dialogs=DialogLimits(),
-    )
-
-    async def run() -> RenderedPage:
-        renderer = SiteRenderer(settings)
-        try:
-            return await renderer.render(url)
-        finally:
-            await renderer.close()
-
-    return asyncio.run(run())
+    return render_page(url, SITE, served, tmp, dialogs=DialogLimits())
 
 
 @pytest.mark.browser

@@ -8,16 +8,13 @@ place leads nowhere and adds no route."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 from aiohttp import web
-from crawl_harness import ServedApp
+from crawl_harness import render_page, serve
 
-from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer
 from ashyq.crawler.spiders.site_selects import SelectLimits, has_navigating_select
-from ashyq.net.urlmap import BaseUrlMap
 
 SITE = "https://komitet.gov.kz"
 
@@ -46,25 +43,6 @@ function filterRows(n) { document.getElementById('list').dataset.rows = n; }
 </script></body></html>"""
 
 
-def _render(url: str, served: ServedApp, tmp: Path) -> RenderedPage:
-    settings = RenderSettings(
-        out_dir=tmp,
-        run_id="selects",
-        body_id="komitet",
-        url_map=BaseUrlMap.from_mapping({SITE: served.url}),
-        selects=SelectLimits(),
-    )
-
-    async def run() -> RenderedPage:
-        renderer = SiteRenderer(settings)
-        try:
-            return await renderer.render(url)
-        finally:
-            await renderer.close()
-
-    return asyncio.run(run())
-
-
 def test_a_page_is_worth_choosing_only_with_a_select_that_runs_a_script() -> None:
     assert has_navigating_select(LIST_PAGE)
     assert has_navigating_select(b'<select class="x" onchange="location=this.value">')
@@ -82,11 +60,9 @@ def test_each_choice_that_leads_to_another_address_is_a_route(tmp_path: Path) ->
             return web.Response(text=LIST_PAGE, content_type="text/html", charset="utf-8")
         return web.Response(text="<p>Поиск</p>", content_type="text/html", charset="utf-8")
 
-    app = web.Application()
-    app.add_routes([web.get("/{tail:.*}", page)])
-    served = ServedApp(app)
+    served = serve(page)
     try:
-        rendered = _render(f"{SITE}/ru/akty", served, tmp_path)
+        rendered = render_page(f"{SITE}/ru/akty", SITE, served, tmp_path, selects=SelectLimits())
     finally:
         served.stop()
     assert set(rendered.routes) >= {
