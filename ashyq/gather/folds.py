@@ -28,14 +28,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from ashyq.gather.probes import PATH_SELECTOR_OF
+
 SETTLE_MS = 80
 
-# At 100 %: mark the elements with rendered own text and every rendered element; watch what scripts change.
-MARK = """
-() => {
-  const rendered = (el) => el.checkVisibility ? el.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}) && el.getClientRects().length > 0
+# whether an element is rendered (shown: not display:none, not visibility:hidden), in both scripts
+RENDERED = """  const rendered = (el) => el.checkVisibility ? el.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}) && el.getClientRects().length > 0
     : el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  let n = 0;
+"""
+
+# At 100 %: mark the elements with rendered own text and every rendered element; watch what scripts change.
+MARK = (
+    """
+() => {
+"""
+    + RENDERED
+    + """  let n = 0;
   for (const el of (document.body ? document.body.querySelectorAll('*') : [])) {
     if (['script', 'style', 'noscript', 'template'].includes(el.localName) || !rendered(el)) continue;
     el.setAttribute('data-ashyq-w', '1');
@@ -50,18 +58,16 @@ MARK = """
   return n;
 }
 """
+)
 
 # At the zoomed width: the blocks that hide marked text, and the controls the narrow layout shows.
-HIDDEN = """
+HIDDEN = (
+    """
 (movingSelectors) => {
-  const selectorOf = (el) => { if (!el || el.nodeType !== 1) return ''; if (el.id) return '#' + CSS.escape(el.id);
-    const parts = []; for (let n = el; n && n.nodeType === 1 && parts.length < 4; n = n.parentElement) {
-      let p = n.localName; const par = n.parentElement;
-      if (par) { const same = [...par.children].filter(c => c.localName === n.localName); if (same.length > 1) p += ':nth-of-type(' + (same.indexOf(n) + 1) + ')'; }
-      parts.unshift(p); if (n.id) { parts[0] = '#' + CSS.escape(n.id); break; } } return parts.join(' > '); };
-  const rendered = (el) => el.checkVisibility ? el.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}) && el.getClientRects().length > 0
-    : el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const words = (s) => (s || '').toLowerCase().replace(/\\s+/g, ' ').trim();
+"""
+    + PATH_SELECTOR_OF
+    + RENDERED
+    + """  const words = (s) => (s || '').toLowerCase().replace(/\\s+/g, ' ').trim();
   const ownText = (el) => words([...el.childNodes].filter(t => t.nodeType === 3).map(t => t.textContent).join(' '));
   const changed = window.__ashyqChanged || new Set();
   const moving = (movingSelectors || []).map(s => { try { return document.querySelector(s); } catch (e) { return null; } }).filter(Boolean);
@@ -126,6 +132,7 @@ HIDDEN = """
   return {blocks: out, toggles};
 }
 """
+)
 
 OPENED = """
 () => [...document.querySelectorAll('[data-ashyq-fold]')].filter(el => el.getClientRects().length > 0

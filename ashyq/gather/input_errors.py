@@ -20,18 +20,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from ashyq.gather.probes import PATH_SELECTOR_OF
 from ashyq.net.browser import goto
 
 MAX_FORMS = 2
 
-FORMS = """
+FORMS = (
+    """
 (words) => {
-  const selectorOf = (el) => { if (!el || el.nodeType !== 1) return ''; if (el.id) return '#' + CSS.escape(el.id);
-    const parts = []; for (let n = el; n && n.nodeType === 1 && parts.length < 4; n = n.parentElement) {
-      let p = n.localName; const par = n.parentElement;
-      if (par) { const same = [...par.children].filter(c => c.localName === n.localName); if (same.length > 1) p += ':nth-of-type(' + (same.indexOf(n) + 1) + ')'; }
-      parts.unshift(p); if (n.id) { parts[0] = '#' + CSS.escape(n.id); break; } } return parts.join(' > '); };
-  const fieldsOf = (f) => [...f.querySelectorAll('input, textarea, select')].filter(el =>
+"""
+    + PATH_SELECTOR_OF
+    + """  const fieldsOf = (f) => [...f.querySelectorAll('input, textarea, select')].filter(el =>
     !['hidden', 'submit', 'button', 'image', 'reset'].includes(el.type) && !el.disabled);
   const isSearch = (f) => f.getAttribute('role') === 'search' || !!f.querySelector('input[type=search]')
     || (fieldsOf(f).length === 1 && /search|poisk|izdeu|query|^q$|^s$/i.test((fieldsOf(f)[0].name || '') + ' ' + (f.action || '')));
@@ -41,6 +40,7 @@ FORMS = """
     textarea: !!f.querySelector('textarea')}));
 }
 """
+)
 
 # Fill the form with what it must refuse; remember what the page already showed.
 SPOIL = """

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ashyq.gather.probes import PATH_SELECTOR_OF
+
 # Installed with the context's init scripts: runs in every page before the page's own scripts.
 RECORDER = """
 (() => {
@@ -96,14 +98,12 @@ PENDING = """
 
 QUIET = "() => { window.__ashyqQuiet = performance.now(); }"
 
-MOTION = """
+MOTION = (
+    """
 ([pauseWords, otherWords]) => {
-  const selectorOf = (el) => { if (!el || el.nodeType !== 1) return ''; if (el.id) return '#' + CSS.escape(el.id);
-    const parts = []; for (let n = el; n && n.nodeType === 1 && parts.length < 4; n = n.parentElement) {
-      let p = n.localName; const par = n.parentElement;
-      if (par) { const same = [...par.children].filter(c => c.localName === n.localName); if (same.length > 1) p += ':nth-of-type(' + (same.indexOf(n) + 1) + ')'; }
-      parts.unshift(p); if (n.id) { parts[0] = '#' + CSS.escape(n.id); break; } } return parts.join(' > '); };
-  const visible = (el) => { if (!el || !el.isConnected) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+"""
+    + PATH_SELECTOR_OF
+    + """  const visible = (el) => { if (!el || !el.isConnected) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity || '1') > 0; };
   const labelsOf = (el) => [...(el.labels || [])].map(l => l.innerText || '').join(' ') + ' '
       + (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map(id => { const t = id && document.getElementById(id); return t ? t.innerText || t.textContent || '' : ''; }).join(' ');
@@ -178,6 +178,7 @@ MOTION = """
           unusable_controls: described.filter(c => !(c.visible && c.keyboard)).slice(0, 10)};
 }
 """
+)
 
 # Was there any change to this element since the mark?
 CHANGED_SINCE = """

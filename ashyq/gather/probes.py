@@ -9,6 +9,14 @@ the probes hold no vocabulary of their own.
 from __future__ import annotations
 
 # CSS selector of an element, short and stable enough to be evidence.
+# the same, by tag names and places alone (no class names): the selectors the motion, form and fold probes record
+PATH_SELECTOR_OF = """  const selectorOf = (el) => { if (!el || el.nodeType !== 1) return ''; if (el.id) return '#' + CSS.escape(el.id);
+    const parts = []; for (let n = el; n && n.nodeType === 1 && parts.length < 4; n = n.parentElement) {
+      let p = n.localName; const par = n.parentElement;
+      if (par) { const same = [...par.children].filter(c => c.localName === n.localName); if (same.length > 1) p += ':nth-of-type(' + (same.indexOf(n) + 1) + ')'; }
+      parts.unshift(p); if (n.id) { parts[0] = '#' + CSS.escape(n.id); break; } } return parts.join(' > '); };
+"""
+
 _SELECTOR_OF = """
 const selectorOf = (el) => {
   if (!el || el.nodeType !== 1) return '';

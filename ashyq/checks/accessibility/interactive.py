@@ -23,7 +23,7 @@ from ashyq.base.text import matches_label, normalise, squash
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
 from ashyq.checks.accessibility.communication import answered_questions, faq_block, hidden_counter, visible_counter
-from ashyq.checks.accessibility.page_kinds import content_text
+from ashyq.checks.accessibility.page_kinds import content_element, content_text
 from ashyq.checks.accessibility.points import by_language, judge
 from ashyq.checks.accessibility.wcag import interpretation, pages_listed
 from ashyq.checks.accessibility.website import (
@@ -104,13 +104,12 @@ def may_draw(parsed: Parsed) -> bool:
     an embedded object."""
     if parsed.page.rendered:
         return False
-    for selector in ("main", "article", "#content", ".content", "body"):
-        found = parsed.select(selector)
-        if found:
-            return bool(
-                found[0].xpath(".//script[not(@type='application/ld+json')] | .//iframe | .//object | .//embed")
-            )
-    return False
+    element = content_element(parsed)
+    if element is None:
+        body = parsed.select("body")
+        element = body[0] if body else None
+    drawing = ".//script[not(@type='application/ld+json')] | .//iframe | .//object | .//embed"
+    return element is not None and bool(element.xpath(drawing))
 
 
 def _section_on(

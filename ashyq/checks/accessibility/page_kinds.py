@@ -34,13 +34,22 @@ ITEM_TYPES = frozenset(
 )
 
 
-def content_text(parsed: Parsed) -> str:
-    """The page's own content (its ``main``, ``article`` or content block), else its whole text."""
-    for selector in ("main", "article", "#content", ".content"):
+CONTENT_SELECTORS = ("main", "article", "#content", ".content")
+
+
+def content_element(parsed: Parsed) -> Any | None:
+    """The element holding the page's own content (its ``main``, ``article`` or content block), or None."""
+    for selector in CONTENT_SELECTORS:
         found = parsed.select(selector)
         if found:
-            return element_text(found[0])
-    return parsed.text()
+            return found[0]
+    return None
+
+
+def content_text(parsed: Parsed) -> str:
+    """The page's own content (its ``main``, ``article`` or content block), else its whole text."""
+    element = content_element(parsed)
+    return parsed.text() if element is None else element_text(element)
 
 
 def _declared_types(parsed: Parsed) -> list[str]:

@@ -191,13 +191,13 @@ async def read_dialogs(page: Any, url: str, limits: DialogLimits, timeout_ms: in
         if time.monotonic() > deadline or (misses >= limits.misses and not reading.dialogs):
             break
         reading.clicked += 1
-        before = _page_address(str(page.url))
+        before = page_address(str(page.url))
         if not await _click(page, n):
             continue
         opened = await _opened(page, limits)
         if opened is None:
             misses += 1
-            if _page_address(str(page.url)) != before:  # the control led to a page of its own
+            if page_address(str(page.url)) != before:  # the control led to a page of its own
                 reading.routes.append(str(page.url))
                 await _reload(page, url, timeout_ms)
             continue
@@ -210,7 +210,8 @@ async def read_dialogs(page: Any, url: str, limits: DialogLimits, timeout_ms: in
     return reading
 
 
-def _page_address(url: str) -> str:
+def page_address(url: str) -> str:
+    """The address a page is at, its fragment left out (a script scrolling to an anchor moves no page)."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}{parts.path}?{parts.query}"
 

@@ -25,7 +25,8 @@ import re
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+
+from ashyq.crawler.spiders.site_dialogs import page_address
 
 NAVIGATING_SELECT = re.compile(rb"<select\b[^>]*\bonchange\s*=", re.I)
 MARK = "data-ashyq-select"  # set on the live page's selects after its DOM is kept, never recorded
@@ -63,11 +64,6 @@ def has_navigating_select(html: bytes | str) -> bool:
     return bool(NAVIGATING_SELECT.search(html.encode("utf-8", "replace") if isinstance(html, str) else html))
 
 
-def _address(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}{parts.path}?{parts.query}"
-
-
 async def select_routes(page: Any, url: str, limits: SelectLimits, timeout_ms: int) -> list[str]:
     """Choose each option of the page's navigating selects in turn (the page is loaded at ``url``, its DOM
     already kept) and return the addresses the choices led to; bounded by ``limits``."""
@@ -80,7 +76,7 @@ async def select_routes(page: Any, url: str, limits: SelectLimits, timeout_ms: i
             if tried >= limits.choices or time.monotonic() > deadline:
                 return list(dict.fromkeys(routes))
             tried += 1
-            before = _address(str(page.url))
+            before = page_address(str(page.url))
             try:
                 await page.locator(f'[{MARK}="{n}"]').first.select_option(value=str(value), timeout=1500)
                 await page.wait_for_function(
@@ -92,7 +88,7 @@ async def select_routes(page: Any, url: str, limits: SelectLimits, timeout_ms: i
                 continue
             with contextlib.suppress(Exception):
                 await page.wait_for_load_state("domcontentloaded", timeout=timeout_ms // 2)
-            if _address(str(page.url)) != before:
+            if page_address(str(page.url)) != before:
                 routes.append(str(page.url))
             await _reload(page, url, timeout_ms)
     return list(dict.fromkeys(routes))
