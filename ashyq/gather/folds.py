@@ -86,14 +86,15 @@ HIDDEN = (
     for (const c of changed) if (c === root || root.contains(c) || c === root.parentElement) { scripted = true; break; }
     if (scripted) continue;
     const text = ownText(el);
-    const b = blocks.get(root) || {root, texts: 0, moved: 0, chars: 0, sample: '', table: !!(root.matches('table') || root.querySelector('table'))};
+    const b = blocks.get(root) || {root, texts: 0, moved: 0, chars: 0, sample: '', table: !!(root.matches('table') || root.querySelector('table')),
+      form: !!(root.matches('form, input, select, textarea') || root.querySelector('input:not([type=hidden]), select, textarea'))};
     b.texts++;
     const said = [...el.childNodes].filter(t => t.nodeType === 3).map(t => t.textContent).join(' ').replace(/\\s+/g, ' ').trim();
     if (shownNow.has(text)) b.moved++; else { b.chars += text.length; if (b.sample.length < 80) b.sample = (b.sample + ' ' + said).trim().slice(0, 80); }
     blocks.set(root, b);
   }
   const out = [...blocks.values()].slice(0, 12).map((b, k) => { b.root.setAttribute('data-ashyq-fold', String(k));
-    return {n: k, selector: selectorOf(b.root), texts: b.texts, moved: b.moved, chars: b.chars, table: b.table,
+    return {n: k, selector: selectorOf(b.root), texts: b.texts, moved: b.moved, chars: b.chars, table: b.table, form: b.form,
             nav: !!(b.root.matches('nav, [role=navigation], ul, ol, menu') || b.root.querySelector('nav, [role=navigation]') || b.root.querySelectorAll('a[href]').length >= 3),
             text: b.sample, html: b.root.outerHTML.slice(0, 160)}; });
   // controls the narrow layout shows and the full width did not
@@ -219,7 +220,7 @@ async def hidden_at_zoom(page: Any, moving: list[str]) -> dict[str, Any]:
     out: dict[str, list[dict[str, Any]]] = {"lost": [], "folded_keyboard": [], "folded_mouse_only": [], "moved": []}
     for block in blocks:
         how, toggle = by.get(block["n"], (None, {}))
-        entry = {k: block[k] for k in ("selector", "texts", "chars", "table", "nav", "text", "html")}
+        entry = {k: block[k] for k in ("selector", "texts", "chars", "table", "nav", "form", "text", "html")}
         if how is not None:
             entry["control"] = {k: toggle[k] for k in ("selector", "text", "html", "role", "tag")}
             out["folded_keyboard" if how == "keyboard" else "folded_mouse_only"].append(entry)

@@ -41,6 +41,8 @@ EXPECTED = {
     "zoom-data-table-ru": ("A14-3.7", "pass"),  # a data table may scroll inside a page that reflows
     "zoom-schedule-hidden-narrow-kk": ("A14-3.7", "fail"),  # the style sheet hides the table below 760 px
     "zoom-schedule-hidden-narrow-ru": ("A14-3.7", "fail"),  # a block of heading and table, the same
+    "zoom-search-hidden-narrow-kk": ("A14-3.7", "fail"),  # the site search hidden below 768 px: function lost
+    "zoom-search-hidden-narrow-ru": ("A14-3.7", "fail"),  # the same, its words in a placeholder and a button
     "zoom-contacts-moved-ru": ("A14-3.7", "pass"),  # the same words shown in the narrow layout's own block
     "zoom-menu-folded-button-kk": ("A14-3.7", "pass"),  # the menu folds behind a button Enter opens
     # a navbar toggle shown at every width, its data-target the menu the narrow layout hides: folded, not lost
@@ -162,6 +164,10 @@ def test_what_the_narrow_layout_hides_is_told_apart(findings: dict[str, dict[str
     table = findings["zoom-schedule-hidden-narrow-kk"]["A14-3.7"]
     assert table.measured["hidden_lost"] == 1 and table.certainty == "certain"
     assert table.deficiencies[0].kind == "content_lost"
+    for page in ("zoom-search-hidden-narrow-kk", "zoom-search-hidden-narrow-ru"):  # a form: function, not a label
+        search = findings[page]["A14-3.7"]
+        assert search.measured["hidden_lost"] == 1 and search.certainty == "certain", page
+        assert search.deficiencies[0].kind == "function_lost", page
     assert findings["zoom-contacts-moved-ru"]["A14-3.7"].measured["hidden_lost"] == 0
     folded = findings["zoom-menu-folded-button-kk"]["A14-3.7"]
     assert folded.measured["hidden_folded"] == 1 and folded.measured["hidden_mouse_only"] == 0

@@ -975,8 +975,9 @@ def _hidden_at_zoom(taken: list[Measurement], how: str) -> list[tuple[Measuremen
 
 
 def _substantial(block: dict[str, Any]) -> bool:
-    """Content beyond doubt: a table, a menu, or more than a short label's words."""
-    return bool(block.get("table") or block.get("nav")) or int(block.get("chars") or 0) >= 60
+    """Content beyond doubt: a table, a menu, a form (a field to fill: the row's "functionality", whatever
+    few words its button says), or more than a short label's words."""
+    return bool(block.get("table") or block.get("nav") or block.get("form")) or int(block.get("chars") or 0) >= 60
 
 
 def _hidden_defects(
@@ -992,6 +993,8 @@ def _hidden_defects(
         if not found:
             continue
         m, block = found[0]
+        if kind == "content_lost" and any(b.get("form") for _, b in found):
+            kind = "function_lost"  # a form no control shows again: what the reader could do is lost
         listed, urls = pages_listed(list(dict.fromkeys(x.url for x, _ in found)))
         where, control = str(block.get("selector")), str((block.get("control") or {}).get("text") or "")
         said = (
@@ -1000,7 +1003,7 @@ def _hidden_defects(
                 f"shows it again, on {listed} page(s): {urls}",
                 key, selector=where, text=str(block.get("text")), pages=listed, urls=urls,
             )
-            if kind == "content_lost"
+            if key == "deficiency.a14.hidden_at_zoom"
             else Said(
                 f"at 200 % a block ({where}) is folded behind a control («{control}») that only a mouse click "
                 f"opens, not the keyboard, on {listed} page(s): {urls}",
@@ -1023,7 +1026,7 @@ def _hidden_defects(
 
 @register(
     "a14.zoom",
-    "7",
+    "8",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
