@@ -59,6 +59,7 @@ SITE_IDS = (
     "zhaiylma",
     "shyraq",
     "taldybulaq",
+    "qoskol",
 )
 
 TYPES = {
