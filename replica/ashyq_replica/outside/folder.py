@@ -60,6 +60,7 @@ SITE_IDS = (
     "shyraq",
     "taldybulaq",
     "qoskol",
+    "tarazy",
     "balyqty",
 )
 
