@@ -32,8 +32,9 @@ HOLDER_REACH = 120  # characters after the holder's words in which its phone or 
 NAMED_REACH = 60  # the same on a page of another subject: the holder's name and its phone, in one line
 ENTRY_REACH = 300  # characters after the holder's words in which its contact is read in the same sentence
 # a sentence's end and the word before it: an abbreviation's full stop («тел.», «ул.», «г.», «каб.»; a single letter, an
-# initial, a number) ends none
-SENTENCE_END = re.compile(r"(\w*)[.!?;] ")
+# initial, a number) ends none; the text of a link or a file's label before it stands apart from it in the page's
+# text («… кодекс: adilet.zan.kz . План …»: the full stop after the link ends the sentence)
+SENTENCE_END = re.compile(r"(\w*) ?[.!?;] ")
 ABBREVIATIONS = frozenset(
     ("тел", "ул", "пр", "просп", "пер", "каб", "корп", "кв", "обл", "мкр", "стр", "оф", "эт", "факс", "моб", "доб")
 )
