@@ -52,7 +52,15 @@ from ashyq.crawler.items import FailureReason, FetchFailureItem, PageItem
 from ashyq.crawler.parsers import rendered
 from ashyq.crawler.parsers.govkz import BrowserTicket
 from ashyq.crawler.render_plan import DEFAULT_SAMPLE, RenderPlan, RenderTarget, SampleKind, link_check_targets
-from ashyq.net.browser import DEFAULT_SCHEMES, BrowserSession, PageRefusal, goto, open_browser, session_of
+from ashyq.net.browser import (
+    DEFAULT_SCHEMES,
+    BrowserSession,
+    PageRefusal,
+    goto,
+    open_browser,
+    page_html,
+    session_of,
+)
 from ashyq.net.budget import HostBudget, host_budget
 from ashyq.net.capture import ExchangeSink
 from ashyq.net.crawl_config import BudgetPolicy
@@ -301,7 +309,7 @@ async def _render_one(page: Any, url: str, config: RenderSettings) -> tuple[int,
             if await _is_antibot(answer, config.antibot_markers):
                 raise _TransientData(answer.url, answer.status, antibot=True)
         headers = await response.all_headers() if response is not None else {}
-        return status, dict(headers), await page.content(), await page.title()
+        return status, dict(headers), await page_html(page), await page.title()
     finally:
         page.remove_listener("response", on_response)  # the page goes on to the lane's next target
 

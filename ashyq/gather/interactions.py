@@ -19,6 +19,7 @@ from ashyq.base.text import matches_label
 from ashyq.config.check_settings import labels, pattern
 from ashyq.gather import input_errors, phone_styles, probes
 from ashyq.gather.visits import GatherResult, GatherSettings, close_page, error_measurements, load, screenshot
+from ashyq.net.browser import page_html
 
 Records = list[ArchivedExchange]  # a probe's page's archived exchanges, filled when it closes
 
@@ -251,7 +252,7 @@ async def mobile_probes(
             hidden = await page.evaluate(probes.PHONE_HIDDEN)  # marks what the phone does not show
             # and the classes the template's style sheets hide at phone width (on pages not rendered here)
             styled = await page.evaluate(phone_styles.PHONE_HIDDEN_RULES)
-            mobile_html = await page.content()
+            mobile_html = await page_html(page)
             on_mobile = lxml.html.fromstring(mobile_html)
             on_mobile.make_links_absolute(final)
             desktop_host = home_host.removeprefix("www.")

@@ -35,7 +35,7 @@ from ashyq.gather import axe as axe_core
 from ashyq.gather import contrast, image_text, input_errors, interactions, keyboard, motion, probes, reflow
 from ashyq.gather.axe import AxeMissing
 from ashyq.gather.visits import GatherResult, GatherSettings, close_page, error_measurements, load, screenshot
-from ashyq.net.browser import BrowserSession, Mark, PageRefusal, open_browser, session_of
+from ashyq.net.browser import BrowserSession, Mark, PageRefusal, open_browser, page_html, session_of
 from ashyq.net.budget import HostBudget, host_budget
 from ashyq.net.crawl_config import load_crawl_config
 from ashyq.net.egress import Refusal
@@ -120,7 +120,7 @@ async def measure_page(
         response = await load(page, url, gather)
         _still_here(session, page, mark, url, owner, reached)
         shot = await screenshot(page, gather, url, "desktop")
-        html = await page.content()
+        html = await page_html(page)
         final_url = page.url if page.url != "about:blank" else url
         result.pages.append(
             PageSnapshot(

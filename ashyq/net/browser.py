@@ -511,6 +511,39 @@ def session_of(page: Page) -> BrowserSession:
     return _SESSIONS[page.context]
 
 
+# The document as a reader sees it, for a page that builds its content inside open shadow roots (web components:
+# custom elements a script fills): each host holds its shadow tree, each ``<slot>`` what is assigned to it (or its
+# own fallback), the host's light children otherwise left out as the browser leaves them undrawn. Built on copies:
+# the live page is not touched. None when the page has no shadow root (its plain serialization is the same).
+FLAT_HTML = """
+() => {
+  const hosts = (root) => [...root.querySelectorAll('*')].some(e => e.shadowRoot);
+  if (!document.documentElement || !hosts(document)) return null;
+  const flat = (node) => {
+    if (node.nodeType !== 1) return node.cloneNode(false);
+    if (node.localName === 'slot' && node.getRootNode() instanceof ShadowRoot) {
+      const out = document.createDocumentFragment();
+      const given = node.assignedNodes();
+      for (const n of (given.length ? given : [...node.childNodes])) out.appendChild(flat(n));
+      return out;
+    }
+    const copy = node.cloneNode(false);
+    for (const n of (node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes)) copy.appendChild(flat(n));
+    return copy;
+  };
+  const type = document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>' : '';
+  return type + flat(document.documentElement).outerHTML;
+}
+"""
+
+
+async def page_html(page: Page) -> str:
+    """The page's DOM serialized as its reader sees it: :data:`FLAT_HTML` where it builds content in shadow
+    roots, its plain serialization otherwise."""
+    flat = await page.evaluate(FLAT_HTML)
+    return str(flat) if isinstance(flat, str) else await page.content()
+
+
 async def goto(page: Page, url: str, **kwargs: Any) -> Response | None:
     """:meth:`BrowserSession.goto` for a page of any session."""
     return await session_of(page).goto(page, url, **kwargs)

@@ -305,6 +305,9 @@ def scripted_shell(text: str) -> str | None:
         return None
     if not any(True for _ in root.iter("script")):
         return None
+    custom = _custom_elements(root)
+    if custom:
+        return f"custom elements a script defines ({', '.join(custom[:3])}): what they hold is drawn in the browser"
     notice = next((squash(" ".join(n.itertext())) for n in root.iter("noscript")), None)
     mount = _framework_root(root)
     for element in list(root.iter("script", "style", "noscript", "template", "head")):
@@ -324,6 +327,25 @@ def scripted_shell(text: str) -> str | None:
     if not signs or (signs == ["no link"] and words):
         return None
     return f"empty shell: {words} words of text and {links} links in the served markup; " + ", ".join(signs)
+
+
+# names with a hyphen that are not custom elements (SVG and MathML ones)
+NOT_CUSTOM = frozenset(
+    {"annotation-xml", "color-profile", "font-face", "font-face-src", "font-face-uri", "font-face-format"}
+    | {"font-face-name", "missing-glyph"}
+)
+
+
+def _custom_elements(root: lxml.html.HtmlElement) -> list[str]:
+    """The custom elements of the page's body (a tag name with a hyphen: ``<tr-page>``, ``<gov-header>``), whose
+    content a script draws, in a shadow root the served markup does not hold: the page is read as rendered."""
+    body = root.find("body")
+    found: list[str] = []
+    for element in (body if body is not None else root).iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if "-" in tag and tag not in NOT_CUSTOM and f"<{tag}>" not in found:
+            found.append(f"<{tag}>")
+    return found
 
 
 def _framework_root(root: lxml.html.HtmlElement) -> str | None:

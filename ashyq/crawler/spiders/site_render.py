@@ -74,7 +74,12 @@ ROUTE_ATTRIBUTES_SCRIPT = """
   return { routes: window.__ashyqRoutes || [], attributes: out, words: text.split(/\\s+/).filter(Boolean).length };
 }
 """
-CONTENT_READY = "(words) => document.body && document.body.innerText.split(/\\s+/).filter(Boolean).length >= words"
+# the words a visitor can read, those a script writes into shadow roots (web components) included
+CONTENT_READY = (
+    "(words) => document.body && [document.body.innerText, ...[...document.querySelectorAll('*')]"
+    ".filter(e => e.shadowRoot).map(e => e.shadowRoot.textContent)].join(' ')"
+    ".split(/\\s+/).filter(Boolean).length >= words"
+)
 _FILE_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -216,7 +221,9 @@ class SiteRenderer:
             await page.wait_for_function(CONTENT_READY, arg=config.content_words, timeout=config.timeout_ms // 4)
         await page.wait_for_timeout(config.settle_ms)
         found = await page.evaluate(ROUTE_ATTRIBUTES_SCRIPT)
-        html = await page.content()
+        from ashyq.net.browser import page_html
+
+        html = await page_html(page)  # the content a script builds in shadow roots included
         title = await page.title()
         final_url = str(page.url)
         if final_url.startswith(("chrome-error:", "about:")):
