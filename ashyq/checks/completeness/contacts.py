@@ -26,8 +26,10 @@ from ashyq.base.text import fold_kazakh
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section
 from ashyq.checks.completeness.page_blocks import Block
-from ashyq.checks.completeness.places import ADDRESS, EMAIL, PHONE, Hit, matches, unit_blocks
+from ashyq.checks.completeness.places import ADDRESS, EMAIL, PHONE, TEMPLATE, Hit, matches, unit_blocks
 
+# the contact a detector reads, by its kind: a phone, an e-mail, either («контактные данные»)
+CONTACTS = {"phone": PHONE, "email": EMAIL, "contact": re.compile(f"(?:{PHONE.pattern})|(?:{EMAIL.pattern})")}
 HOLDER_REACH = 120  # characters after the holder's words in which its phone or e-mail is read
 NAMED_REACH = 60  # the same on a page of another subject: the holder's name and its phone, in one line
 ENTRY_REACH = 300  # characters after the holder's words in which its contact is read in the same sentence
@@ -106,6 +108,9 @@ def _general(texts: list[str], section: Section, lang: str) -> bool:
 def own_address(hit: Hit, section: Section, lang: str) -> bool:
     """Whether the address a detector found at ``hit`` is the body's: see the module's notes."""
     unit = hit.unit
+    if hit.block is not None and hit.block.raw_heading == TEMPLATE:  # the template's contacts (Table 7)
+        outside = PHONE.sub(" ", hit.block.text)
+        return bool(_pattern(ADDRESS, lang).search(outside)) and not others_addresses(outside, lang)
     if hit.block is None:  # the page's text: its header and footer are the body's own, not a list's entries left in it
         outside = PHONE.sub(" ", outside_content(unit))
         return bool(_pattern(ADDRESS, lang).search(outside)) and not others_addresses(outside, lang)
@@ -124,12 +129,12 @@ def holders_contact(indicator: Indicator, hit: Hit, lang: str) -> bool:
     """Whether the phone or e-mail a detector found at ``hit`` is the holder's its keywords name: see the
     module's notes. Other detectors, and indicators naming no holder, are not asked."""
     keywords = indicator.keywords.get(lang, ())
-    if indicator.detect not in ("phone", "email") or not keywords or hit.block is None:
-        return True
+    if indicator.detect not in CONTACTS or not keywords or hit.block is None or hit.block.raw_heading == TEMPLATE:
+        return True  # (the template's: read so, :func:`~.places.template_hits`)
     block = hit.block
     if any(matches(keywords, h) for h in (block.heading, *block.above) if h):
         return True
-    contact = PHONE if indicator.detect == "phone" else EMAIL
+    contact = CONTACTS[str(indicator.detect)]
     for pattern in keywords:
         for found in pattern.finditer(block.text):
             if contact.search(block.text[found.end() : found.end() + HOLDER_REACH]):
@@ -159,7 +164,7 @@ def _ends(word: str) -> bool:
 def named_contact(indicator: Indicator, block: Block, lang: str) -> bool:
     """Whether the block gives the holder's phone or e-mail right after the holder's words (within
     :data:`NAMED_REACH` characters): the holder's contact on a page of another subject."""
-    contact = PHONE if indicator.detect == "phone" else EMAIL
+    contact = CONTACTS[str(indicator.detect)]
     for pattern in indicator.keywords.get(lang, ()):
         for found in pattern.finditer(block.text):
             if contact.search(block.text[found.end() : found.end() + NAMED_REACH]):

@@ -88,6 +88,9 @@ class Unit:
     # a long page's part its menu links by its anchor (:mod:`.anchored`): the anchor, its place among the page's parts
     part: str = ""
     place: int = -1
+    # read as its content alone (:func:`content_only`): the text of the page's header, footer and navigation left
+    # out, where only the contacts they give are read (:func:`ashyq.checks.completeness.places.template_hits`)
+    template: str = ""
 
     def shown_incoming(self, label: str) -> str:
         """An incoming label as the page linking here writes it."""
@@ -723,8 +726,12 @@ def content_only(unit: Unit) -> Unit:
         with contextlib.suppress(ValueError):  # a malformed address stays as written
             inside |= {urljoin(unit.url, h).lower() for h in inside}
     kept = [n for n, (_, href) in enumerate(unit.anchors) if href in inside]
+    template = unit.text
+    for said in sorted({x for b in blocks for x in (b.text, b.heading) if x}, key=len, reverse=True):
+        template = template.replace(said, " ")
     return replace(
         unit,
+        template=" ".join(template.split()),
         text=unit.main,
         blocks=blocks,
         links=" ".join(sorted({h for b in blocks for h in b.hrefs})),

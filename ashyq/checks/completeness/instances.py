@@ -196,6 +196,9 @@ def _posts_in_text(block: Block, words: Sequence[re.Pattern[str]]) -> list[tuple
     stating something for all the posts)."""
     text = block.text
     found = [(c, name) for c in CATEGORY.finditer(text) if (name := _post_name(text, c, words))]
+    led = _posts_in_pieces(block, words)
+    if len(led) > len(found):
+        return led
     if not found or found[0][0].start() > LEADING:
         return []
     posts = []
@@ -204,6 +207,27 @@ def _posts_in_text(block: Block, words: Sequence[re.Pattern[str]]) -> list[tuple
         end = text.rfind(found[n + 1][1], 0, found[n + 1][0].end() + 1) if n + 1 < len(found) else len(text)
         posts.append((name, Block("", (), text[max(start, 0) : end], block.lang, (), ())))
     return posts
+
+
+POST_LEAD = 120  # characters of a paragraph's first clause in which it names the post it is about (a Kazakh post
+# ends its name: «Оңтүстік өңірлік инспекциясының жетекші маманы»)
+
+
+def _posts_in_pieces(block: Block, words: Sequence[re.Pattern[str]]) -> list[tuple[str, Block]]:
+    """The posts of a block whose paragraphs each begin with one (its first clause names it), with or without its
+    category («Ведущий специалист … инспекции (временно), 1 единица. Оклад …»): each post with its paragraph and
+    those after it up to the next post; none unless two paragraphs at least begin so (one is a sentence about a
+    post, not a list)."""
+    posts: list[tuple[str, list[str]]] = []
+    for piece in block.pieces:
+        clause = CLAUSE_END.split(piece, maxsplit=1)[0][:POST_LEAD]
+        if matches(words, clause):
+            posts.append((clause, [piece]))
+        elif posts:
+            posts[-1][1].append(piece)
+    if len(posts) < MIN_LISTED:
+        return []
+    return [(name, Block("", (), " ".join(texts), block.lang, (), ())) for name, texts in posts]
 
 
 def _spaceless(text: str) -> str:

@@ -127,7 +127,7 @@ from ashyq.base.text import compile_keyword
 from ashyq.config.loader import kind, merge, read
 
 MATCH_SCOPES = ("anywhere", "section", "titles", "headings", "memo")
-DETECTORS = ("phone", "email", "address", "social", "egov_link", "law_link")
+DETECTORS = ("phone", "email", "contact", "address", "social", "egov_link", "law_link")  # contact: a phone or an e-mail
 
 
 @dataclass(frozen=True)

@@ -112,11 +112,13 @@ def _level(element: lxml.html.HtmlElement) -> int | None:
 
 
 def _bold_only(element: lxml.html.HtmlElement) -> bool:
-    """A paragraph (cell, div) whose whole text is one bold phrase: a heading as older sites write one."""
+    """A paragraph (cell, div) whose whole text is one bold phrase: a heading as older sites write one. Not a
+    bold phrase over a line break and text (``<p><b>График проверок</b><br>…</p>``): a run-in label of that
+    text (:func:`run_in_lead`), which is no heading's."""
     children = [c for c in element if isinstance(c.tag, str) and c.tag.lower() != "br"]
     if len(children) != 1 or children[0].tag.lower() not in BOLD_TAGS:
         return False
-    if (element.text or "").strip() or (children[0].tail or "").strip():
+    if (element.text or "").strip() or any((c.tail or "").strip() for c in element if isinstance(c.tag, str)):
         return False
     text = squash(" ".join(children[0].itertext()))
     return 0 < len(text) <= PSEUDO_MAX_CHARS and any(ch.isalpha() for ch in text)
@@ -140,6 +142,22 @@ def bold_lead(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return children[0] if 0 < len(text) <= PSEUDO_MAX_CHARS and any(ch.isalpha() for ch in text) else None
 
 
+def bold_over_break(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The bold phrase that captions a paragraph (cell, div) on a line of its own, its text after a line break
+    («<p><b>График проверок</b><br><a …>II полугодие 2026 года</a></p>», as older sites set a page's parts):
+    a heading of what follows in the paragraph, at the level of a bold paragraph (:func:`_bold_only`), so that a
+    caption alone in the next paragraph heads nothing; None where the element has none."""
+    if not isinstance(element.tag, str) or element.tag.lower() not in PSEUDO_HOLDERS or (element.text or "").strip():
+        return None
+    children = [c for c in element if isinstance(c.tag, str)]
+    if len(children) < 2 or children[0].tag.lower() not in BOLD_TAGS or (children[0].tail or "").strip():
+        return None
+    if children[1].tag.lower() != "br":
+        return None
+    text = squash(" ".join(children[0].itertext()))
+    return children[0] if 0 < len(text) <= RUN_IN_MAX_CHARS and any(ch.isalpha() for ch in text) else None
+
+
 RUN_IN_MAX_CHARS = 100  # a run-in label is a short phrase, as a colon's lead-in label is (places.LEAD_IN)
 
 
@@ -153,6 +171,8 @@ def run_in_lead(element: lxml.html.HtmlElement) -> tuple[str, str] | None:
     children = [c for c in element if isinstance(c.tag, str) and c.tag.lower() != "br"]
     if not children or children[0].tag.lower() not in BOLD_TAGS or bold_lead(element) is not None:
         return None
+    if bold_over_break(element) is not None:
+        return None  # a caption on a line of its own: a heading (:func:`bold_over_break`)
     bold, whole = squash(" ".join(children[0].itertext())), squash(" ".join(element.itertext()))
     label = bold.rstrip(" .:—–-")
     rest = whole[len(bold) :].lstrip(" .:—–-") if whole.startswith(bold) else ""
@@ -215,9 +235,11 @@ def _is_icon(element: lxml.html.HtmlElement, src: str) -> bool:
 
 def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> None:
     lead = bold_lead(element)
+    lead = lead if lead is not None else bold_over_break(element)
     for child in element:
         if lead is not None and child is lead:
-            builder.heading(PSEUDO_LEVEL, squash(" ".join(lead.itertext())))
+            builder.heading(PSEUDO_LEVEL, squash(" ".join(lead.itertext())).rstrip(" :"))
+            builder.text(child.tail)
             continue
         if not isinstance(child.tag, str):
             builder.text(child.tail)

@@ -138,6 +138,8 @@ def detected(kind: str, unit: Unit, vocabulary: Vocabulary, text: str, hrefs: st
         return bool(PHONE.search(text))
     if kind == "email":
         return bool(EMAIL.search(text))
+    if kind == "contact":  # a phone or an e-mail («контактные данные»)
+        return bool(PHONE.search(text) or EMAIL.search(text))
     if kind == "address":  # a phone's digits are no house number («Адалдық алаңы»: +7 …)
         return bool(ADDRESS["kk" if lang == "kk" else "ru"].search(PHONE.sub(" ", text)))
     if kind == "social":
@@ -200,6 +202,34 @@ def _detector_hits(
     # only, where it is read in the section: the body's address, not another's in a page's text)
     if bare and detected(kind, unit, vocabulary, unit.text, unit.links, lang):
         yield Hit(unit, None, "the page's text", every, rank=2)
+    if unit.template and blocks and kind in TEMPLATE_CONTACTS:
+        yield from template_hits(indicator, kind, unit, lang, vocabulary)
+
+
+TEMPLATE_CONTACTS = ("phone", "email", "contact", "address")
+TEMPLATE = "the page's header and footer"  # the heading a template's block is cited by
+TEMPLATE_REACH = 60  # characters after a holder's words in which the template gives the holder's contact
+ENTRY_SEPARATORS = re.compile(r"[·|•;]")  # what parts one entry of a footer's line from the next
+
+
+def template_hits(indicator: Indicator, kind: str, unit: Unit, lang: str, vocabulary: Vocabulary) -> Iterable[Hit]:
+    """The contacts a page read as its content alone gives in its header and footer (Table 7 row 1: the site shows
+    them on every page, a visitor reads them there): the body's own address, e-mail or phone, and a holder's phone
+    given right after the holder's words in the same entry («баспасөз хатшысы: 8 (71845) 2-13-07»), not any phone
+    a line's other entry gives. One block of the template's text, cited as such."""
+    text = unit.template
+    keywords = indicator.keywords.get(lang, ())
+    block = Block("", (), text, None, (), (), raw_heading=TEMPLATE)
+    if keywords:
+        for pattern in keywords:
+            for found in pattern.finditer(text):
+                after = text[found.end() : found.end() + TEMPLATE_REACH]
+                cut = ENTRY_SEPARATORS.search(after)
+                if detected(kind, unit, vocabulary, after[: cut.start() if cut else len(after)], "", lang):
+                    yield Hit(unit, block, f"«{TEMPLATE}»", (block,), rank=2, label=found.group(0))
+                    return
+    elif not indicator.urls and detected(kind, unit, vocabulary, text, "", lang):
+        yield Hit(unit, block, f"«{TEMPLATE}»", (block,), rank=2)
 
 
 def _url_hit(indicator: Indicator, unit: Unit) -> bool:
@@ -355,6 +385,7 @@ def _text_hits(
             text = " ".join(s for s in SENTENCE_SPLIT.split(text) if not matches(none, s))
         for label, _ in labelled_placeholders(block, vocabulary.empty_phrases.get(lang, ())):
             text = text.replace(label, " ") if matches(keywords, label) else text
+        text = DATED_LABEL.sub(" ", text)  # the page's stamps («Последнее изменение: 14.11.2026 16:05») date the page
         if text != block.text and not matches(keywords, text):
             continue
         said = _phrase_in_text(indicator, unit, block, lang, vocabulary) if phrases else matches(keywords, block.text)
@@ -423,8 +454,16 @@ def lead_ins(text: str, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:
     for found in LEAD_IN.finditer(text):
         end = SENTENCE_END.search(text, found.end())
         rest = text[found.end() : end.start() if end else len(text)].strip()
-        if rest and not (empty and matches(empty, rest)):
+        if rest and not (empty and matches(empty, rest)) and not DATED_ONLY.match(rest):
             yield found.group(1).strip()
+
+
+# what a date's label stands over: a date and its time alone («Соңғы өзгеріс: 12.11.2026 09:40», the page's stamp
+# after another on one line): the label dates the page, it names no material
+_DATE_TIME = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*(?:г\.?|ж\.?))?(?:,?\s*\d{1,2}:\d{2})?"
+DATED_ONLY = re.compile(rf"^{_DATE_TIME}$")
+# a label and the date and time it stands over, in running text
+DATED_LABEL = re.compile(rf"(?:^|(?<=[.;!?·|] ))[^.;:!?·|]{{3,60}}: ?{_DATE_TIME}(?=$|[\s.;·|])")
 
 
 def block_labels(block: Block, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:

@@ -612,10 +612,17 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.doubts.append(elsewhere_doubt(indicator, best, search.artifacts.site_urls))
         verdict.absent.append(indicator)
         return True
-    if place.weak is not None:
+    empty = _own_heading_over_nothing(search, indicator, best, verdict) if place.weak is None else None
+    if empty is not None and _nothing_yet(search, empty[1]):
+        # the page's own heading for it holds nothing: its words elsewhere on the page are no more than a mention
+        verdict.doubts.append(_own_heading_says_none(indicator, best, empty, shown=False))
+        verdict.placeholders.setdefault(indicator.id, empty)
+        verdict.absent.append(indicator)
+        return True
+    if empty is not None:  # a notice that may say there is none now: the rest of the page may be it
+        verdict.doubts.append(_own_heading_says_none(indicator, best, empty, shown=True))
+    elif place.weak is not None:
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
-    elif (doubt := _own_heading_says_none(indicator, best, verdict)) is not None:
-        verdict.doubts.append(doubt)
     elif indicator.per_item and not _every_item(search, indicator, verdict):
         return True
     elif indicator.with_contacts and (listed := contactless(best)) is not None:
@@ -674,24 +681,55 @@ def _withheld_holder(search: Search, indicator: Indicator) -> tuple[Hit, str] | 
     return None
 
 
-def _own_heading_says_none(indicator: Indicator, best: Hit, verdict: Verdict) -> Doubt | None:
-    """The doubt of an indicator shown by a place that holds, under a heading naming the indicator itself, a
-    placeholder or nothing (a drafts' page whose «Талқылаудағы жобалар» says «Ақпарат дайындалуда» under a
-    sentence on where drafts are discussed): the page's own heading says it is not there, the rest of the
-    place may or may not be it."""
+def _own_heading_over_nothing(
+    search: Search, indicator: Indicator, best: Hit, verdict: Verdict
+) -> tuple[Hit, str] | None:
+    """The heading naming the indicator itself on the page of its best place, elsewhere than that place, that
+    holds a placeholder or nothing (a drafts' page whose «Талқылаудағы жобалар» says «Ақпарат дайындалуда» under
+    a sentence on where drafts are discussed; a caption «Результаты проверок» alone, the words «по результатам
+    проверок» in the next paragraph's note on complaints): the page's own place for it says it is not there.
+    The heading and what it holds, or None."""
     held = verdict.placeholders.get(indicator.id)
-    if held is None or held[0].unit is not best.unit or held[0].block is None or held[0] is best:
+    if held is not None and held[0].unit is best.unit and held[0].block is not None and held[0] is not best:
+        return held
+    if search.content_only or indicator.detect or indicator.match == "memo" or best.block is None:
         return None
+    keywords = indicator.keywords.get(search.lang, ())
+    every = unit_blocks(best.unit)
+    for block in every:
+        if block is best.block or block.heading == best.unit.title or not matches(keywords, block.heading):
+            continue
+        if block in best.extent or best.block in extent_of(every, block):
+            continue  # the place is under it, or it under the place
+        hit = Hit(
+            best.unit, block, f"the heading «{block.raw_heading[:80]}»", extent_of(every, block), 0, block.heading
+        )
+        said = placeholder(hit, search.lang, search.vocabulary, search.template)
+        if said is not None and _nothing_yet(search, said):
+            return hit, said
+    return None
+
+
+def _nothing_yet(search: Search, said: str) -> bool:
+    """Whether what a heading holds is nothing or a placeholder for what is to come (not a notice that may say
+    there is none now, «Информация отсутствует»)."""
+    return said == "" or notice_kind(said, search.lang, search.vocabulary) == "pending"
+
+
+def _own_heading_says_none(indicator: Indicator, best: Hit, held: tuple[Hit, str], shown: bool) -> Doubt:
+    """The doubt of an indicator whose best place is on a page where a heading naming the indicator itself holds
+    a placeholder or nothing (:func:`_own_heading_over_nothing`): counted as not shown (``shown``: as shown, the
+    notice perhaps saying there is none now), the rest of the page may or may not be it."""
     hit, said = held
     said = said[:120]
-    shown = f"«{said}»" if said else "nothing"
+    held_text = f"«{said}»" if said else "nothing"
     return Doubt(
         indicator.id,
         "other_reading",
         best.unit,
         said or hit.label,
-        f"{indicator.id}: {best.cite()} is counted as showing it, but on the same page {hit.how} holds {shown}: "
-        "whether the rest of the page is the information cannot be told from the words",
+        f"{indicator.id}: on {best.unit.url} {hit.how}, the page's own heading for it, holds {held_text}: counted "
+        f"as {'shown' if shown else 'not shown'}; look whether {best.how} is the information or only mentions it",
     )
 
 
