@@ -11,7 +11,8 @@ A feed has an archive where a reader can reach its older items from the section'
   address) labelled «Показать ещё», «Тағы көрсету», or carrying the address of the feed's next page in its data
   (``data-endpoint="/api/news?page=2"``): script-built sites draw the pager so;
 * a year or month filter (a ``select`` of years, links labelled with years, also to one file per year:
-  «Мұрағат: 2024 (ZIP) 2025 (ZIP)»);
+  «Мұрағат: 2024 (ZIP) 2025 (ZIP)»), or a link to a year's news («2025 жылғы жаңалықтар», the feed's address and
+  the year under it: ``/kk/zhanalyqtar/2025``);
 * or the feed itself going back: its dated items reach more than :data:`BACK_DAYS` before the freshest,
   or there are :data:`MANY` of them (:data:`FEW` or more, spanning less: counted, uncertain).
 
@@ -100,6 +101,20 @@ def _of_news(label: str, address: str, own: str) -> bool:
     return bool(path) and address.split("?", 1)[0].startswith(path.split("?", 1)[0])
 
 
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _years_items(label: str, address: str, own: str) -> bool:
+    """Whether a link leads to a year's items of the feed: named as a year's news («2025 жылғы жаңалықтар», «Новости
+    за 2025 год»), or leading to the feed's own address and a year under it (``/kk/zhanalyqtar/2025``)."""
+    if YEAR.search(label) and NEWS.search(label):
+        return True
+    path = re.sub(r"^https?://[^/]+", "", own).split("?", 1)[0].rstrip("/")
+    target = re.sub(r"^https?://[^/]+", "", address).split("?", 1)[0].rstrip("/")
+    year = target[len(path) + 1 :] if target.startswith(path + "/") else ""
+    return bool(path) and bool(re.fullmatch(r"(?:19|20)\d\d", year))
+
+
 def _ways(unit: Unit) -> tuple[str | None, str | None]:
     """(the way to older items a page offers, an archive link to the page itself)."""
     own = without_anchor(unit.url.lower()).rstrip("/")
@@ -115,6 +130,7 @@ def _ways(unit: Unit) -> tuple[str | None, str | None]:
         if (named or ARCHIVE_ADDRESS.search(address)) and _of_news(label if named else "", address, own):
             return f"the link «{shown}» ({target}) on {unit.url}", itself
         pager = PAGER_LABEL.match(label) or PAGER_ADDRESS.search(address) or YEAR_LABEL.match(label)
+        pager = pager or _years_items(label, address, own)
         if pager and address and address != own:
             return f"the pager or filter link «{shown}» ({target}) on {unit.url}", itself
     if len(YEAR_OPTION.findall(unit.html)) >= 2:

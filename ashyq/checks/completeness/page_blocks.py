@@ -284,10 +284,27 @@ def content_root(html: str) -> lxml.html.HtmlElement | None:
     return content_of(root)
 
 
+# a page's footer its markup names without the element: a box with the ARIA role, or named so by its id or class
+# («<div id="bottom">», «<div class="site-footer">»), holding no heading (a content box is never called so)
+FOOTER_NAMES = frozenset({"footer", "site-footer", "page-footer", "bottom", "podval"})
+
+
+def _footer_box(element: lxml.html.HtmlElement) -> bool:
+    if not isinstance(element.tag, str) or element.tag.lower() not in ("div", "section", "table", "td"):
+        return False
+    names = {str(element.get("id") or "").lower(), *str(element.get("class") or "").lower().split()}
+    if element.get("role") != "contentinfo" and not names & FOOTER_NAMES:
+        return False
+    return not any(True for _ in element.iter("h1", "h2", "h3", "main"))
+
+
 def content_of(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """:func:`content_root` of a parsed document (navigation, header, footer and scripts are taken
     out of the tree it is given)."""
     for element in list(root.iter(*NOT_CONTENT)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in [e for e in root.iter() if _footer_box(e)]:
         if element.getparent() is not None:
             element.drop_tree()
     main = root.find(".//main")

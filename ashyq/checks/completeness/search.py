@@ -697,8 +697,13 @@ def _own_heading_over_nothing(
     keywords = indicator.keywords.get(search.lang, ())
     every = unit_blocks(best.unit)
     for block in every:
-        if block is best.block or block.heading == best.unit.title or not matches(keywords, block.heading):
-            continue
+        if block is best.block or block.heading in (best.unit.title, best.block.heading):
+            continue  # the page's own title, or the place's heading given twice (a tab's label over its panel's)
+        if not matches(keywords, block.heading) or any(
+            other.id != indicator.id and matches(other.keywords.get(search.lang, ()), block.heading)
+            for other in search.section.indicators
+        ):
+            continue  # not its heading, or another indicator's too («План мероприятий по реализации Послания»)
         if block in best.extent or best.block in extent_of(every, block):
             continue  # the place is under it, or it under the place
         hit = Hit(
