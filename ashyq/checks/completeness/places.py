@@ -759,6 +759,31 @@ def _official_labels(block: Block, official: Sequence[re.Pattern[str]]) -> Itera
 OFFICIAL_LABEL_CHARS = 120  # a line introducing the text, not a paragraph that mentions it
 
 
+# the words saying which language a document is in («План … (на казахском языке)», «… қазақ тілінде»)
+_LANGUAGE_NOTES = {
+    "kk": r"(?<!\w)(?:на (?:казахском|государственном) языке|қазақ тілінде|мемлекеттік тілде)(?!\w)",
+    "ru": r"(?<!\w)(?:на русском языке|орыс тілінде)(?!\w)",
+}
+LANGUAGE_NOTES = {lang: (re.compile(p), re.compile(fold_kazakh(p))) for lang, p in _LANGUAGE_NOTES.items()}
+NAME_CHARS = 6  # a link's name this short cannot be told in a paragraph
+
+
+def said_language(hit: Hit, keywords: Sequence[re.Pattern[str]] = ()) -> str | None:
+    """The language the paragraph naming the place's document says it is in («План мероприятий … (на казахском
+    языке): <a>DOCX</a>» on a Russian page): the document is that language's, whatever the page's. The paragraph is
+    the one holding the place's label, or for a place in running text (no label) one naming the indicator
+    (``keywords``); None where none says so."""
+    if hit.block is None:
+        return None
+    name = hit.label.split("(", 1)[0].strip(" :.-") if hit.label else ""
+    for piece in hit.block.pieces or (hit.block.text,):
+        if (name in piece) if len(name) >= NAME_CHARS else bool(not name and keywords and matches(keywords, piece)):
+            for lang, notes in LANGUAGE_NOTES.items():
+                if any(note.search(piece) for note in notes):
+                    return lang
+    return None
+
+
 def language_of(hit: Hit, official: Sequence[re.Pattern[str]] = ()) -> str | None:
     """The language of the hit's place, by its blocks' text. ``official``: the words heading a text whose only
     official wording is in one language (the State Anthem's Kazakh words): a block under the place headed so

@@ -38,6 +38,7 @@ from ashyq.checks.completeness.places import (
     language_of,
     matches,
     placeholder,
+    said_language,
     section_blocks,
     staleness,
     template_of,
@@ -414,7 +415,11 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
             # an address is names and numbers («Ақжайық облысы, г. Жайық, проспект Достык, 185»): no language disowns it
-            language = None if indicator.detect == "address" else language_of(hit, search.official)
+            language = (
+                None
+                if indicator.detect == "address"
+                else said_language(hit, indicator.keywords.get(lang, ())) or language_of(hit, search.official)
+            )
             if language is not None and language not in (lang, indicator.official_language):
                 place.foreign = place.foreign or hit
                 continue
