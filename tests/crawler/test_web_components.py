@@ -9,7 +9,6 @@ links), so the text is read and the news cards' links are followed. Kazakh and R
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -41,7 +40,8 @@ customElements.define('gov-page', class extends HTMLElement {
 customElements.define('gov-cards', class extends HTMLElement {
   connectedCallback() {
     const root = this.attachShadow({mode: 'open'});
-    root.innerHTML = (data.cards || []).map(c => '<a class="card" href="' + c.href + '"><h3>' + c.title + '</h3></a>').join('');
+    const card = (c) => '<a class="card" href="' + c.href + '"><h3>' + c.title + '</h3></a>';
+    root.innerHTML = (data.cards || []).map(card).join('');
   }
 });
 """
@@ -98,7 +98,8 @@ def markup(path: str) -> str:
 def test_a_page_of_custom_elements_is_read_as_rendered() -> None:
     assert "custom elements" in str(scripted_shell(markup("/kk/zhanalyqtar")))
     # a served page that holds its content needs no browser, nor does a page with no script
-    assert scripted_shell("<html><body><main><h1>Жаңалықтар</h1><p>" + "сөз " * 40 + "</p></main></body></html>") is None
+    served = "<html><body><main><h1>Жаңалықтар</h1><p>" + "сөз " * 40 + "</p></main></body></html>"
+    assert scripted_shell(served) is None
     assert scripted_shell("<html><body><gov-page>Мәтін</gov-page></body></html>") is None
 
 
