@@ -129,9 +129,8 @@ def _ways(unit: Unit) -> tuple[str | None, str | None]:
             continue
         if (named or ARCHIVE_ADDRESS.search(address)) and _of_news(label if named else "", address, own):
             return f"the link «{shown}» ({target}) on {unit.url}", itself
-        pager = PAGER_LABEL.match(label) or PAGER_ADDRESS.search(address) or YEAR_LABEL.match(label)
-        pager = pager or _years_items(label, address, own)
-        if pager and address and address != own:
+        pager = bool(PAGER_LABEL.match(label) or PAGER_ADDRESS.search(address) or YEAR_LABEL.match(label))
+        if (pager or _years_items(label, address, own)) and address and address != own:
             return f"the pager or filter link «{shown}» ({target}) on {unit.url}", itself
     if len(YEAR_OPTION.findall(unit.html)) >= 2:
         return f"a filter by year on {unit.url}", itself
