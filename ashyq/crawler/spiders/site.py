@@ -15,12 +15,14 @@ alias. External links are checked with HEAD (bounded per body), never crawled.
 
 Two kinds of site need more than the served HTML:
 
-* **Built by JavaScript.** A page whose served markup is an empty shell
+* **Built by JavaScript.** A page whose served markup is an empty shell, or a frame of custom elements a
+  script fills (web components: their content lives in shadow roots the markup does not hold)
   (:func:`~ashyq.crawler.spiders.site_page.scripted_shell`) is rendered in Chromium
   (:mod:`ashyq.crawler.spiders.site_render`), and so is every later page of its host: links come from
   the rendered DOM, the routes its scripts move to with the History API are followed, the sitemap
   is read as for any site; the served response and the rendered DOM are both archived, the page
-  points at the rendered one (``rendered``). A single-page app whose router keeps the route in the
+  points at the rendered one (``rendered``), recorded composed: each open shadow root in its host
+  (:func:`ashyq.net.browser.page_html`). A single-page app whose router keeps the route in the
   fragment (``/#!/kk/komitet``, ``/#/ru/about``: :mod:`ashyq.base.routes`) has each route as a page: the
   shell is asked once (:mod:`ashyq.crawler.middlewares.routes`), every route rendered at its full
   address; a route the app draws as "page not found" (the render's ``not_found`` headings) is a 404.
