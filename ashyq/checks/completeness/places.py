@@ -761,7 +761,7 @@ OFFICIAL_LABEL_CHARS = 120  # a line introducing the text, not a paragraph that 
 
 # the words saying which language a document is in («План … (на казахском языке)», «… қазақ тілінде»)
 _LANGUAGE_NOTES = {
-    "kk": r"(?<!\w)(?:на (?:казахском|государственном) языке|қазақ тілінде|мемлекеттік тілде)(?!\w)",
+    "kk": r"(?<!\w)(?:на казахском языке|қазақ тілінде)(?!\w)",
     "ru": r"(?<!\w)(?:на русском языке|орыс тілінде)(?!\w)",
 }
 LANGUAGE_NOTES = {lang: (re.compile(p), re.compile(fold_kazakh(p))) for lang, p in _LANGUAGE_NOTES.items()}
@@ -769,17 +769,19 @@ NAME_CHARS = 6  # a link's name this short cannot be told in a paragraph
 
 
 def said_language(hit: Hit, keywords: Sequence[re.Pattern[str]] = ()) -> str | None:
-    """The language the paragraph naming the place's document says it is in («План мероприятий … (на казахском
-    языке): <a>DOCX</a>» on a Russian page): the document is that language's, whatever the page's. The paragraph is
+    """The language the sentence naming the place's document says it is in («План мероприятий … (на казахском
+    языке): <a>DOCX</a>» on a Russian page): the document is that language's, whatever the page's. The sentence is
     the one holding the place's label, or for a place in running text (no label) one naming the indicator
-    (``keywords``); None where none says so."""
+    (``keywords``); None where none says so. Not «на государственном языке», which a page says of the Anthem's
+    official text, not of what it offers."""
     if hit.block is None:
         return None
     name = hit.label.split("(", 1)[0].strip(" :.-") if hit.label else ""
-    for piece in hit.block.pieces or (hit.block.text,):
-        if (name in piece) if len(name) >= NAME_CHARS else bool(not name and keywords and matches(keywords, piece)):
+    sentences = [x for piece in hit.block.pieces or (hit.block.text,) for x in SENTENCE_SPLIT.split(piece)]
+    for sentence in sentences:
+        if (name in sentence) if len(name) >= NAME_CHARS else bool(not name and matches(keywords, sentence)):
             for lang, notes in LANGUAGE_NOTES.items():
-                if any(note.search(piece) for note in notes):
+                if any(note.search(sentence) for note in notes):
                     return lang
     return None
 

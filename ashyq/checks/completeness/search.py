@@ -617,15 +617,18 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.doubts.append(elsewhere_doubt(indicator, best, search.artifacts.site_urls))
         verdict.absent.append(indicator)
         return True
-    empty = _own_heading_over_nothing(search, indicator, best, verdict) if place.weak is None else None
-    if empty is not None and _nothing_yet(search, empty[1]):
+    held = verdict.placeholders.get(indicator.id)  # recorded by the search: a placeholder under its own heading
+    if held is not None and (held[0].unit is not best.unit or held[0].block is None or held[0] is best):
+        held = None
+    empty = _own_heading_over_nothing(search, indicator, best, verdict) if place.weak is None and not held else None
+    if empty is not None:
         # the page's own heading for it holds nothing: its words elsewhere on the page are no more than a mention
         verdict.doubts.append(_own_heading_says_none(indicator, best, empty, shown=False))
         verdict.placeholders.setdefault(indicator.id, empty)
         verdict.absent.append(indicator)
         return True
-    if empty is not None:  # a notice that may say there is none now: the rest of the page may be it
-        verdict.doubts.append(_own_heading_says_none(indicator, best, empty, shown=True))
+    if held is not None and place.weak is None:  # a placeholder under its heading there: the rest may be it
+        verdict.doubts.append(_own_heading_says_none(indicator, best, held, shown=True))
     elif place.weak is not None:
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
     elif indicator.per_item and not _every_item(search, indicator, verdict):
@@ -694,9 +697,6 @@ def _own_heading_over_nothing(
     a sentence on where drafts are discussed; a caption «Результаты проверок» alone, the words «по результатам
     проверок» in the next paragraph's note on complaints): the page's own place for it says it is not there.
     The heading and what it holds, or None."""
-    held = verdict.placeholders.get(indicator.id)
-    if held is not None and held[0].unit is best.unit and held[0].block is not None and held[0] is not best:
-        return held
     if search.content_only or indicator.detect or indicator.match == "memo" or best.block is None:
         return None
     keywords = indicator.keywords.get(search.lang, ())
@@ -704,6 +704,8 @@ def _own_heading_over_nothing(
     for block in every:
         if block is best.block or block.heading in (best.unit.title, best.block.heading):
             continue  # the page's own title, or the place's heading given twice (a tab's label over its panel's)
+        if sum(1 for b in every if b.heading == block.heading) > 1:
+            continue  # a heading the page gives twice (a tab's label, its panel's heading): the other may hold it
         if not matches(keywords, block.heading) or any(
             other.id != indicator.id and matches(other.keywords.get(search.lang, ()), block.heading)
             for other in search.section.indicators
@@ -711,6 +713,9 @@ def _own_heading_over_nothing(
             continue  # not its heading, or another indicator's too («План мероприятий по реализации Послания»)
         if block in best.extent or best.block in extent_of(every, block):
             continue  # the place is under it, or it under the place
+        at = every.index(block)
+        if at + 1 < len(every) and NUMBERED.match(every[at + 1].heading):
+            continue  # a list's caption over its numbered items, captions of the same level («1. Выдача справки …»)
         hit = Hit(
             best.unit, block, f"the heading «{block.raw_heading[:80]}»", extent_of(every, block), 0, block.heading
         )
@@ -718,6 +723,9 @@ def _own_heading_over_nothing(
         if said is not None and _nothing_yet(search, said):
             return hit, said
     return None
+
+
+NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")  # an item's caption in a numbered list
 
 
 def _nothing_yet(search: Search, said: str) -> bool:
