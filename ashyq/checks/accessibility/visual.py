@@ -986,15 +986,15 @@ def _hidden_defects(
     """Row 3.7's "without loss of content or function": text the style sheet hides at 200 % that no
     control brings back, and blocks only a mouse click on a control brings back."""
     out: list[Deficiency] = []
+    # a form no control shows again: what the reader could do is lost, not only what they could read
+    lost = "function_lost" if any(b.get("form") for _, b in gone) else "content_lost"
     for found, key, kind, criteria in (
-        (gone, "deficiency.a14.hidden_at_zoom", "content_lost", ("1.4.4",)),
+        (gone, "deficiency.a14.hidden_at_zoom", lost, ("1.4.4",)),
         (folds, "deficiency.a14.folded_mouse_only", "function_lost", ("1.4.4", "2.1.1")),
     ):
         if not found:
             continue
         m, block = found[0]
-        if kind == "content_lost" and any(b.get("form") for _, b in found):
-            kind = "function_lost"  # a form no control shows again: what the reader could do is lost
         listed, urls = pages_listed(list(dict.fromkeys(x.url for x, _ in found)))
         where, control = str(block.get("selector")), str((block.get("control") or {}).get("text") or "")
         said = (

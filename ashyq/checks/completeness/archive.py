@@ -97,11 +97,16 @@ def _of_news(label: str, address: str, own: str) -> bool:
     nothing but the archive and a year, or leads under the feed's address or to a news address."""
     if NEWS.search(label) or BARE_ARCHIVE.match(label) or NEWS.search(address):
         return True
-    path = re.sub(r"^https?://[^/]+", "", own)
+    path = _path(own)
     return bool(path) and address.split("?", 1)[0].startswith(path.split("?", 1)[0])
 
 
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _path(address: str) -> str:
+    """An address without its scheme and host."""
+    return re.sub(r"^https?://[^/]+", "", address)
 
 
 def _years_items(label: str, address: str, own: str) -> bool:
@@ -109,10 +114,9 @@ def _years_items(label: str, address: str, own: str) -> bool:
     за 2025 год»), or leading to the feed's own address and a year under it (``/kk/zhanalyqtar/2025``)."""
     if YEAR.search(label) and NEWS.search(label):
         return True
-    path = re.sub(r"^https?://[^/]+", "", own).split("?", 1)[0].rstrip("/")
-    target = re.sub(r"^https?://[^/]+", "", address).split("?", 1)[0].rstrip("/")
+    path, target = (_path(x).split("?", 1)[0].rstrip("/") for x in (own, address))
     year = target[len(path) + 1 :] if target.startswith(path + "/") else ""
-    return bool(path) and bool(re.fullmatch(r"(?:19|20)\d\d", year))
+    return bool(path) and bool(YEAR.fullmatch(year))
 
 
 def _ways(unit: Unit) -> tuple[str | None, str | None]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ashyq.base.text import fold_kazakh
-from ashyq.checks.completeness.corpus import Unit
+from ashyq.checks.completeness.corpus import Unit, without
 from ashyq.checks.completeness.keywords import Indicator, Section
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import ADDRESS, EMAIL, PHONE, TEMPLATE, Hit, matches, unit_blocks
@@ -94,11 +94,7 @@ def others_addresses(text: str, lang: str) -> bool:
 
 def outside_content(unit: Unit) -> str:
     """A page's text outside its content blocks: its header, navigation and footer."""
-    outside = unit.text
-    for block in sorted(unit_blocks(unit), key=lambda b: -len(b.text)):
-        if block.text:
-            outside = outside.replace(block.text, " ")
-    return outside
+    return without(unit.text, (b.text for b in unit_blocks(unit)))
 
 
 def _general(texts: list[str], section: Section, lang: str) -> bool:
@@ -108,13 +104,12 @@ def _general(texts: list[str], section: Section, lang: str) -> bool:
 def own_address(hit: Hit, section: Section, lang: str) -> bool:
     """Whether the address a detector found at ``hit`` is the body's: see the module's notes."""
     unit = hit.unit
-    if hit.block is not None and hit.block.raw_heading == TEMPLATE:  # the template's contacts (Table 7)
-        outside = PHONE.sub(" ", hit.block.text)
-        return bool(_pattern(ADDRESS, lang).search(outside)) and not others_addresses(outside, lang)
-    if hit.block is None:  # the page's text: its header and footer are the body's own, not a list's entries left in it
-        outside = PHONE.sub(" ", outside_content(unit))
-        return bool(_pattern(ADDRESS, lang).search(outside)) and not others_addresses(outside, lang)
     block = hit.block
+    # the page's text, or the template's block (Table 7, :func:`~.places.template_hits`): its header and footer are
+    # the body's own, not a list's entries left in it
+    if block is None or block.raw_heading == TEMPLATE:
+        outside = PHONE.sub(" ", block.text if block is not None else outside_content(unit))
+        return bool(_pattern(ADDRESS, lang).search(outside)) and not others_addresses(outside, lang)
     if others_heading(block.heading, lang) or others_addresses(block.all_text, lang):
         return False  # a list of other organisations: their addresses
     headings = [block.heading, *block.above]

@@ -707,6 +707,14 @@ def _desktop_units(artifacts: BodyArtifacts, hidden_classes: frozenset[str] = fr
     return with_incoming(units)
 
 
+def without(text: str, parts: Iterable[str]) -> str:
+    """The text with each of its parts (a block's text, a heading) taken out, the longest first (a shorter one may
+    stand inside it): what a page says outside its content blocks is its header, navigation and footer."""
+    for part in sorted({p for p in parts if p}, key=len, reverse=True):
+        text = text.replace(part, " ")
+    return text
+
+
 def content_only(unit: Unit) -> Unit:
     """The unit as its content alone: the links and the text of its navigation, header, footer and
     asides left out, so that nothing is matched against them (a menu item «Бюджет» on every page is
@@ -726,12 +734,9 @@ def content_only(unit: Unit) -> Unit:
         with contextlib.suppress(ValueError):  # a malformed address stays as written
             inside |= {urljoin(unit.url, h).lower() for h in inside}
     kept = [n for n, (_, href) in enumerate(unit.anchors) if href in inside]
-    template = unit.text
-    for said in sorted({x for b in blocks for x in (b.text, b.heading) if x}, key=len, reverse=True):
-        template = template.replace(said, " ")
     return replace(
         unit,
-        template=" ".join(template.split()),
+        template=" ".join(without(unit.text, (x for b in blocks for x in (b.text, b.heading))).split()),
         text=unit.main,
         blocks=blocks,
         links=" ".join(sorted({h for b in blocks for h in b.hrefs})),

@@ -111,6 +111,11 @@ def _level(element: lxml.html.HtmlElement) -> int | None:
     return None
 
 
+def _phrase(text: str, most: int) -> bool:
+    """Whether a bold phrase or a label says something in a few words: letters, at most ``most`` characters."""
+    return 0 < len(text) <= most and any(ch.isalpha() for ch in text)
+
+
 def _bold_only(element: lxml.html.HtmlElement) -> bool:
     """A paragraph (cell, div) whose whole text is one bold phrase: a heading as older sites write one. Not a
     bold phrase over a line break and text (``<p><b>График проверок</b><br>…</p>``): a run-in label of that
@@ -121,7 +126,7 @@ def _bold_only(element: lxml.html.HtmlElement) -> bool:
     if (element.text or "").strip() or any((c.tail or "").strip() for c in element if isinstance(c.tag, str)):
         return False
     text = squash(" ".join(children[0].itertext()))
-    return 0 < len(text) <= PSEUDO_MAX_CHARS and any(ch.isalpha() for ch in text)
+    return _phrase(text, PSEUDO_MAX_CHARS)
 
 
 BLOCK_TAGS = ("dl", "ul", "ol", "table", "p", "div")
@@ -139,7 +144,7 @@ def bold_lead(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     if any(c.tag.lower() not in BLOCK_TAGS or (c.tail or "").strip() for c in children[1:]):
         return None
     text = squash(" ".join(children[0].itertext()))
-    return children[0] if 0 < len(text) <= PSEUDO_MAX_CHARS and any(ch.isalpha() for ch in text) else None
+    return children[0] if _phrase(text, PSEUDO_MAX_CHARS) else None
 
 
 def bold_over_break(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -155,7 +160,7 @@ def bold_over_break(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | N
     if children[1].tag.lower() != "br":
         return None
     text = squash(" ".join(children[0].itertext()))
-    return children[0] if 0 < len(text) <= RUN_IN_MAX_CHARS and any(ch.isalpha() for ch in text) else None
+    return children[0] if _phrase(text, RUN_IN_MAX_CHARS) else None
 
 
 RUN_IN_MAX_CHARS = 100  # a run-in label is a short phrase, as a colon's lead-in label is (places.LEAD_IN)
@@ -176,7 +181,7 @@ def run_in_lead(element: lxml.html.HtmlElement) -> tuple[str, str] | None:
     bold, whole = squash(" ".join(children[0].itertext())), squash(" ".join(element.itertext()))
     label = bold.rstrip(" .:—–-")
     rest = whole[len(bold) :].lstrip(" .:—–-") if whole.startswith(bold) else ""
-    if not (0 < len(label) <= RUN_IN_MAX_CHARS and any(ch.isalpha() for ch in label)):
+    if not _phrase(label, RUN_IN_MAX_CHARS):
         return None
     return (label, rest) if any(ch.isalpha() for ch in rest) else None
 
@@ -287,11 +292,10 @@ def content_root(html: str) -> lxml.html.HtmlElement | None:
 # a page's footer its markup names without the element: a box with the ARIA role, or named so by its id or class
 # («<div id="bottom">», «<div class="site-footer">»), holding no heading (a content box is never called so)
 FOOTER_NAMES = frozenset({"footer", "site-footer", "page-footer", "bottom", "podval"})
+FOOTER_BOXES = ("div", "section", "table", "td")
 
 
 def _footer_box(element: lxml.html.HtmlElement) -> bool:
-    if not isinstance(element.tag, str) or element.tag.lower() not in ("div", "section", "table", "td"):
-        return False
     names = {str(element.get("id") or "").lower(), *str(element.get("class") or "").lower().split()}
     if element.get("role") != "contentinfo" and not names & FOOTER_NAMES:
         return False
@@ -304,7 +308,7 @@ def content_of(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     for element in list(root.iter(*NOT_CONTENT)):
         if element.getparent() is not None:
             element.drop_tree()
-    for element in [e for e in root.iter() if _footer_box(e)]:
+    for element in [e for e in root.iter(*FOOTER_BOXES) if _footer_box(e)]:
         if element.getparent() is not None:
             element.drop_tree()
     main = root.find(".//main")

@@ -777,8 +777,10 @@ def said_language(hit: Hit, keywords: Sequence[re.Pattern[str]] = ()) -> str | N
     if hit.block is None:
         return None
     name = hit.label.split("(", 1)[0].strip(" :.-") if hit.label else ""
-    sentences = [x for piece in hit.block.pieces or (hit.block.text,) for x in SENTENCE_SPLIT.split(piece)]
-    for sentence in sentences:
+    pieces = hit.block.pieces or (hit.block.text,)
+    if not any(note.search(piece) for notes in LANGUAGE_NOTES.values() for note in notes for piece in pieces):
+        return None  # (the usual case, told before the sentences are split)
+    for sentence in (x for piece in pieces for x in SENTENCE_SPLIT.split(piece)):
         if (name in sentence) if len(name) >= NAME_CHARS else bool(not name and matches(keywords, sentence)):
             for lang, notes in LANGUAGE_NOTES.items():
                 if any(note.search(sentence) for note in notes):

@@ -6,6 +6,7 @@ The rules are :mod:`.judge`'s docstring."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -701,19 +702,19 @@ def _own_heading_over_nothing(
         return None
     keywords = indicator.keywords.get(search.lang, ())
     every = unit_blocks(best.unit)
-    for block in every:
-        if block is best.block or block.heading in (best.unit.title, best.block.heading):
-            continue  # the page's own title, or the place's heading given twice (a tab's label over its panel's)
-        if sum(1 for b in every if b.heading == block.heading) > 1:
-            continue  # a heading the page gives twice (a tab's label, its panel's heading): the other may hold it
-        if not matches(keywords, block.heading) or any(
+    given = Counter(b.heading for b in every)
+    for at, block in enumerate(every):
+        if not matches(keywords, block.heading):
+            continue  # not its heading
+        if block is best.block or block.heading in (best.unit.title, best.block.heading) or given[block.heading] > 1:
+            continue  # the page's own title, or a heading the page gives twice (a tab's label over its panel's)
+        if any(
             other.id != indicator.id and matches(other.keywords.get(search.lang, ()), block.heading)
             for other in search.section.indicators
         ):
-            continue  # not its heading, or another indicator's too («План мероприятий по реализации Послания»)
+            continue  # another indicator's heading too («План мероприятий по реализации Послания»)
         if block in best.extent or best.block in extent_of(every, block):
             continue  # the place is under it, or it under the place
-        at = every.index(block)
         if at + 1 < len(every) and NUMBERED.match(every[at + 1].heading):
             continue  # a list's caption over its numbered items, captions of the same level («1. Выдача справки …»)
         hit = Hit(
