@@ -62,6 +62,8 @@ SITE_IDS = (
     "qoskol",
     "tarazy",
     "balyqty",
+    "zhalpaq",
+    "arnasai",
 )
 
 TYPES = {
