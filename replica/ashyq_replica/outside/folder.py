@@ -63,7 +63,6 @@ SITE_IDS = (
     "tarazy",
     "balyqty",
     "zhalpaq",
-    "arnasai",
 )
 
 TYPES = {
