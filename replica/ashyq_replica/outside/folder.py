@@ -63,6 +63,8 @@ SITE_IDS = (
     "tarazy",
     "balyqty",
     "zhalpaq",
+    "arnasai",
+    "tolqyn",
 )
 
 TYPES = {
