@@ -64,7 +64,6 @@ SITE_IDS = (
     "balyqty",
     "zhalpaq",
     "arnasai",
-    "tolqyn",
 )
 
 TYPES = {
