@@ -23,6 +23,8 @@ import math
 import re
 from typing import Any
 
+from ashyq.gather.probes import DEEP
+
 SETTLE_MS = 60  # after a key: scripts that move the focus back run within it
 REGION_PAD = 24  # px around the focused element photographed for its indicator
 MIN_CHANGED = 4  # changed pixels that make an indicator (a caret or anti-aliasing is fewer)
@@ -293,10 +295,11 @@ CLICK_LISTENERS = """
 # Elements that answer a click but that the keyboard cannot reach (WCAG 2.1.1): a click handler, not
 # natively focusable, no tab stop of their own, inside no focusable control and holding none (a
 # listener on a block that only delegates its links' clicks is not a control), with something to
-# click on (a short text or a picture).
+# click on (a short text or a picture); those inside a web component's open shadow roots as well.
 MOUSE_ONLY = (
     "() => {"
     + SELECTOR_OF
+    + DEEP
     + """
   const natively = 'a[href], button, input, select, textarea, summary, iframe, label, [contenteditable=true], video[controls], audio[controls]';
   const marked = window.__ashyqClicks || new WeakSet();
@@ -304,16 +307,17 @@ MOUSE_ONLY = (
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
   const reachable = (el) => el.tabIndex >= 0 && !el.disabled;
   const out = []; let count = 0;
-  for (const el of (document.body ? document.body.querySelectorAll('*') : [])) {
+  const all = document.body ? [...document.body.querySelectorAll('*'), ...shadowRoots(document.body).flatMap(r => [...r.querySelectorAll('*')])] : [];
+  for (const el of all) {
     if (!(marked.has(el) || typeof el.onclick === 'function')) continue;
     if (el.closest(natively) || el.closest('[inert], [aria-hidden=true]')) continue;
     let focusable = false;
-    for (let n = el; n && n !== document.body && !focusable; n = n.parentElement) focusable = n.hasAttribute('tabindex') && reachable(n);
+    for (let n = el; n && n !== document.body && !focusable; n = up(n)) focusable = n.hasAttribute('tabindex') && reachable(n);
     if (focusable || [...el.querySelectorAll(natively + ', [tabindex]')].some(reachable)) continue;
     const text = (el.innerText || '').trim().replace(/\\s+/g, ' ');
     if (!shown(el) || (!text && !el.querySelector('img, svg')) || text.length > 120) continue;
     count++;
-    if (out.length < 10) out.push({selector: selectorOf(el), text: text.slice(0, 60), html: el.outerHTML.slice(0, 160),
+    if (out.length < 10) out.push({selector: deepSelectorOf(el), text: text.slice(0, 60), html: el.outerHTML.slice(0, 160),
       role: el.getAttribute('role'), pointer: getComputedStyle(el).cursor === 'pointer'});
   }
   return {count, controls: out};

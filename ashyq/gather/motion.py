@@ -12,7 +12,9 @@ loop`` counts even where this browser cannot decode it: it moves for ever in a r
 page's timers are watched too: what one run of a ``setInterval`` (or of a timeout that re-arms
 itself) changes is one move of the changed elements' common ancestor, so a carousel turned by a
 script timer is seen however few attributes each slide changes; the page is watched until such a
-timer (of at most a few seconds) has run twice.
+timer (of at most a few seconds) has run twice. A web component's open shadow root is watched as the
+document is, and its controls are looked for there too (a carousel and its pause button drawn inside
+one); what is recorded names such an element through its hosts (``host >> element``).
 
 A moving thing is under control when a control to pause, stop or hide it is **visible and in the
 keyboard's tab order** (a native button, link, checkbox or input, or an element given a role and a
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ashyq.gather.probes import PATH_SELECTOR_OF
+from ashyq.gather.probes import DEEP, PATH_SELECTOR_OF
 
 # Installed with the context's init scripts: runs in every page before the page's own scripts.
 RECORDER = """
@@ -55,9 +57,19 @@ RECORDER = """
     }
     if (delay !== undefined && changed.length && ticks.length < 400) ticks.push([delay, now, changed.slice(0, 50)]);
   };
+  const watched = {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'src', 'srcset']};
+  // a web component's open shadow root is watched as the document is (a carousel drawn inside one)
+  const roots = [];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    if (init && init.mode === 'open') { if (obs) obs.observe(root, watched); else roots.push(root); }
+    return root;
+  };
   const start = () => {
     obs = new MutationObserver((records) => note(records));
-    obs.observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'src', 'srcset']});
+    obs.observe(document.documentElement, watched);
+    for (const root of roots) obs.observe(root, watched);
   };
   // a page's timers: what each run changes is taken at its end and credited to the timer's delay
   const wrap = (original, repeats) => function (fn, delay, ...rest) {
@@ -103,6 +115,7 @@ MOTION = (
 ([pauseWords, otherWords]) => {
 """
     + PATH_SELECTOR_OF
+    + DEEP
     + """  const visible = (el) => { if (!el || !el.isConnected) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity || '1') > 0; };
   const labelsOf = (el) => [...(el.labels || [])].map(l => l.innerText || '').join(' ') + ' '
@@ -111,15 +124,15 @@ MOTION = (
       + ' ' + [...el.querySelectorAll('img[alt]')].map(i => i.alt).join(' ')).toLowerCase().replace(/\\s+/g, ' ').trim();
   const moving = [];
   const seen = new Set();
-  const add = (el, kind, extra) => { if (!el || seen.has(el) || !visible(el)) return; seen.add(el); moving.push({el, selector: selectorOf(el), kind, ...(extra || {})}); };
+  const add = (el, kind, extra) => { if (!el || seen.has(el) || !visible(el)) return; seen.add(el); moving.push({el, selector: deepSelectorOf(el), kind, ...(extra || {})}); };
   for (const anim of document.getAnimations()) {
     const target = anim.effect && anim.effect.target; const timing = anim.effect && anim.effect.getTiming();
     if (target && target.nodeType === 1 && anim.playState === 'running' && timing && timing.iterations === Infinity) add(target, 'animation');
   }
-  document.querySelectorAll('marquee, blink').forEach(el => add(el, el.localName));
+  deepAll('marquee, blink').forEach(el => add(el, el.localName));
   // a video that starts by itself: playing, or declared to loop (it plays on for ever in a reader's
   // browser even where this one cannot decode it); the player's own controls are a way to pause it
-  document.querySelectorAll('video[autoplay]').forEach(el => { if (!el.controls && (!el.paused || el.loop)) add(el, el.loop ? 'looping-video' : 'autoplay-video'); });
+  deepAll('video[autoplay]').forEach(el => { if (!el.controls && (!el.paused || el.loop)) add(el, el.loop ? 'looping-video' : 'autoplay-video'); });
   // what the page changed by itself: text that changed at least twice, boxes that moved at least twice
   const counts = new Map();
   const until = window.__ashyqQuiet === null ? performance.now() : window.__ashyqQuiet;
@@ -156,9 +169,9 @@ MOTION = (
     if ((el.innerText || '').trim() || el.querySelector('img')) add(box, c.text >= 2 ? 'changing-text' : 'scripted-motion', {interval_ms: Math.round((c.last - c.first) / Math.max(1, c.text + c.attribute - 1))});
   }
   // the controls: visible, in the tab order, labelled as pause / stop / hide
-  const controls = [...document.querySelectorAll('button, a[href], input[type=button], input[type=submit], input[type=image], input[type=checkbox], [role=button], [role=switch], [role=checkbox], [tabindex]')]
+  const controls = deepAll('button, a[href], input[type=button], input[type=submit], input[type=image], input[type=checkbox], [role=button], [role=switch], [role=checkbox], [tabindex]')
     .filter(el => [...pauseWords, ...otherWords].some(w => textOf(el).includes(w.toLowerCase())));
-  const described = controls.map(el => ({selector: selectorOf(el), text: textOf(el).slice(0, 60), visible: visible(el),
+  const described = controls.map(el => ({el, selector: deepSelectorOf(el), text: textOf(el).slice(0, 60), visible: visible(el),
     stops: pauseWords.some(w => textOf(el).includes(w.toLowerCase())),
     keyboard: !el.disabled && el.tabIndex >= 0 && !el.closest('[inert]'),
     // a checkbox or switch is toggled with Space; a link that leads elsewhere is not pressed
@@ -169,28 +182,35 @@ MOTION = (
     const {el, ...rest} = m;
     // the nearest usable control: in the moving thing's own block, else anywhere on the page
     let near = null;
-    for (let n = el; n && !near; n = n.parentElement) near = usable.find(c => { const c2 = document.querySelector(c.selector); return c2 && n.contains(c2); });
+    for (let n = el; n && !near; n = up(n)) near = usable.find(c => deepContains(n, c.el));
     const chosen = near || usable[0] || null;
     return {...rest, control: chosen ? chosen.selector : null, control_stops: chosen ? chosen.stops : null,
             control_key: chosen ? chosen.key : null, control_leaves: chosen ? chosen.leaves : null};
   });
+  const plain = ({el, ...rest}) => rest;
   return {moving: out, pause_controls: usable.map(c => c.selector).slice(0, 10),
-          unusable_controls: described.filter(c => !(c.visible && c.keyboard)).slice(0, 10)};
+          unusable_controls: described.filter(c => !(c.visible && c.keyboard)).slice(0, 10).map(plain)};
 }
 """
 )
 
 # Was there any change to this element since the mark?
-CHANGED_SINCE = """
+CHANGED_SINCE = (
+    """
 ([selector, since]) => {
-  const el = document.querySelector(selector);
+"""
+    + PATH_SELECTOR_OF
+    + DEEP
+    + """
+  const el = deepOne(selector);
   if (!el) return {gone: true};
   const s = getComputedStyle(el); const r = el.getBoundingClientRect();
   if (s.display === 'none' || s.visibility === 'hidden' || r.width === 0 || r.height === 0) return {hidden: true};
   const anims = el.getAnimations ? el.getAnimations({subtree: true}).filter(a => a.playState === 'running').length : 0;
-  return {changes: (window.__ashyqLater || []).filter(([n, at]) => at > since && (el.contains(n) || n.contains(el))).length, animations: anims};
+  return {changes: (window.__ashyqLater || []).filter(([n, at]) => at > since && (deepContains(el, n) || deepContains(n, el))).length, animations: anims};
 }
 """
+)
 
 # A second recorder for after a control was pressed (the first stops at the first interaction).
 WATCH_AGAIN = """
@@ -199,7 +219,10 @@ WATCH_AGAIN = """
   const obs = new MutationObserver((records) => { const now = performance.now();
     for (const r of records) { const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (el && !(r.attributeName || '').startsWith('data-ashyq') && window.__ashyqLater.length < 2000) window.__ashyqLater.push([el, now]); } });
-  obs.observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class']});
+  const watched = {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class']};
+  obs.observe(document.documentElement, watched);
+  const walk = (r) => { for (const el of r.querySelectorAll('*')) if (el.shadowRoot) { obs.observe(el.shadowRoot, watched); walk(el.shadowRoot); } };
+  walk(document);
   return performance.now();
 }
 """

@@ -17,6 +17,23 @@ PATH_SELECTOR_OF = """  const selectorOf = (el) => { if (!el || el.nodeType !== 
       parts.unshift(p); if (n.id) { parts[0] = '#' + CSS.escape(n.id); break; } } return parts.join(' > '); };
 """
 
+# Web components: what open shadow roots hold is part of the page a reader sees and operates. Needs a
+# ``selectorOf`` before it. ``deepAll`` queries the document and every open shadow root; ``up`` climbs
+# from a shadow root's top to its host; a selector through shadow roots is the hosts' and the element's
+# joined by ``' >> '``, which Playwright reads as each part inside the one before it (``deepOne`` too).
+DEEP = """  const shadowRoots = (root) => { const out = [];
+    const walk = (r) => { for (const el of r.querySelectorAll('*')) if (el.shadowRoot) { out.push(el.shadowRoot); walk(el.shadowRoot); } };
+    walk(root); return out; };
+  const deepAll = (sel) => [document, ...shadowRoots(document)].flatMap(r => [...r.querySelectorAll(sel)]);
+  const hostOf = (n) => { const r = n.getRootNode ? n.getRootNode() : null; return r && r.host ? r.host : null; };
+  const up = (n) => n.parentElement || hostOf(n);
+  const deepContains = (a, b) => { for (let n = b; n; n = up(n)) if (n === a) return true; return false; };
+  const deepSelectorOf = (el) => { const parts = []; for (let n = el; n; n = hostOf(n)) parts.unshift(selectorOf(n)); return parts.join(' >> '); };
+  const deepOne = (sel) => { let found = null;
+    for (const part of sel.split(' >> ')) { found = found ? (found.shadowRoot || found).querySelector(part) : document.querySelector(part); if (!found) return null; }
+    return found; };
+"""
+
 _SELECTOR_OF = """
 const selectorOf = (el) => {
   if (!el || el.nodeType !== 1) return '';

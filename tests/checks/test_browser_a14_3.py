@@ -32,6 +32,8 @@ EXPECTED = {
     "motion-timer-carousel-kk": ("A14-3.2", "fail"),  # slides turned by setInterval, no control
     "motion-timer-images-ru": ("A14-3.2", "fail"),  # a picture swapped every 4 s by a timeout chain
     "motion-feed-on-scroll-kk": ("A14-3.2", "pass"),  # a news list that grows when scrolled: not by itself
+    "motion-shadow-carousel-kk": ("A14-3.2", "fail"),  # the timer turns slides inside a web component's shadow root
+    "motion-shadow-carousel-pause-ru": ("A14-3.2", "pass"),  # a «stop» button beside them in the same shadow root
     "zoom-ticker-clipped-kk": ("A14-3.7", "pass"),  # a CSS ticker, cut by design at every size
     "zoom-ticker-clipped-ru": ("A14-3.7", "pass"),
     "zoom-static-clip-kk": ("A14-3.7", "fail"),  # still text cut at every size: missing at 200 % too
@@ -59,6 +61,8 @@ EXPECTED = {
     "keyboard-div-menu-ru": ("A14-3.3", "fail"),  # a menu of divs with click listeners
     "keyboard-div-menu-kk": ("A14-3.3", "fail"),  # spans with onclick
     "keyboard-delegated-links-kk": ("A14-3.3", "pass"),  # a listener on a list of real links
+    "keyboard-shadow-tiles-ru": ("A14-3.3", "fail"),  # click-only divs inside a web component's shadow root
+    "keyboard-shadow-links-kk": ("A14-3.3", "pass"),  # real links there, a click listener on each
     "keyboard-dialog-holds-tab-kk": ("A14-3.3", "fail"),  # Tab held inside, no keyboard way out
     "keyboard-dialog-closes-with-escape-ru": ("A14-3.3", "pass"),  # Escape closes it
     "forms-poll-before-feedback-kk": ("A14-3.5", "fail"),  # the feedback form takes empty fields silently
