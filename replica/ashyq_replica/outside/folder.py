@@ -64,6 +64,7 @@ SITE_IDS = (
     "balyqty",
     "zhalpaq",
     "arnasai",
+    "tolqyn",
 )
 
 TYPES = {
