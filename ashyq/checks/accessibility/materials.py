@@ -229,15 +229,35 @@ def _feeds(parsed: Parsed) -> set[str]:
     return announced | named | typed
 
 
-def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, str]]:
+HTML_TYPE = re.compile(r"^\s*(text/html|application/xhtml\+xml)\b", re.I)
+
+
+def answered_as_pages(artifacts: BodyArtifacts) -> frozenset[str]:
+    """The addresses (percent-decoded) the harvest found to answer an HTML page: a link recorded as a
+    download whose answer's content type is HTML, and every harvested page whose Content-Type header
+    says HTML. A document's description page or card at ``…/Файл:Положение.pdf`` is such a page: it is
+    read like any page, and the download is the file it links."""
+    found = {unquote(d.url) for p in artifacts.pages for d in p.downloads if HTML_TYPE.search(d.content_type or "")}
+    for page in artifacts.pages:
+        header = next((v for k, v in page.headers.items() if k.lower() == "content-type"), "")
+        if HTML_TYPE.search(header):
+            found |= {unquote(page.url), unquote(page.final_url or page.url)}
+    return frozenset(found)
+
+
+def _download_labels(
+    parsed: Parsed, config: dict[str, Any], pages_at: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
     """(download URL, the text shown next to it) for every link to a file on the page. A news feed
     (RSS, Atom) is a channel to subscribe to (row 4.3), not a document offered for download: row 2.6's
-    «указание форматов и размеров документов, доступных для загрузки» does not ask its size."""
+    «указание форматов и размеров документов, доступных для загрузки» does not ask its size. Nor is a
+    link whose target answered as an HTML page (``pages_at``, :func:`answered_as_pages`), whatever its
+    address ends with: what is downloaded is a file, not a page describing it."""
     out: dict[str, str] = {}
     files = pattern(config, "file_format")
     feeds = _feeds(parsed)
     for d in parsed.page.downloads:
-        if d.url not in feeds:
+        if d.url not in feeds and unquote(d.url) not in pages_at:
             out[d.url] = d.declared_size_text or ""
     # the harvest records a file's address percent-encoded («t%D0%B0wekel…»), the link may spell it in
     # letters («tаwekel…»): one download, its label read beside the link
@@ -246,16 +266,20 @@ def _download_labels(parsed: Parsed, config: dict[str, Any]) -> list[tuple[str, 
         href = parsed.absolute(anchor.get("href", ""))
         href = spelled.get(unquote(href), href)
         ext = urlsplit(href).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(href).path.rsplit("/", 1)[-1] else ""
-        if href in feeds:
+        if href in feeds or unquote(href) in pages_at:
             continue
         if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")):
-            shown = _label_of(anchor, partial(_is_file_link, parsed, files=files, known=out))
+            shown = _label_of(anchor, partial(_is_file_link, parsed, files=files, known=out, pages_at=pages_at))
             out[href] = f"{out.get(href, '')} {shown} {declared_format(anchor)}".strip()
     return list(out.items())
 
 
-def _is_file_link(parsed: Parsed, anchor: Any, *, files: re.Pattern[str], known: dict[str, str]) -> bool:
+def _is_file_link(
+    parsed: Parsed, anchor: Any, *, files: re.Pattern[str], known: dict[str, str], pages_at: frozenset[str]
+) -> bool:
     href = parsed.absolute(anchor.get("href", ""))
+    if unquote(href) in pages_at:
+        return False
     if any(unquote(href) == unquote(url) for url in known):
         return True
     name = urlsplit(href).path.rsplit("/", 1)[-1]
@@ -331,7 +355,9 @@ def download_format(url: str, info: DownloadInfo | None = None) -> str | None:
     return name.rsplit(".", 1)[-1] if "." in name else None
 
 
-def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: str) -> Deficiency | None:
+def _formats_requirement(
+    pages: list[Parsed], config: dict[str, Any], reading: str, pages_at: frozenset[str] = frozenset()
+) -> Deficiency | None:
     """Requirement 1 of row 2.6: hypertext and machine-readable formats — pages in UTF-8, documents
     in a format whose text can be saved, searched and copied (``a14-text-formats``: by default any
     of the configured machine-readable formats; the literal reading allows only rtf, txt, HTML and
@@ -351,7 +377,7 @@ def _formats_requirement(pages: list[Parsed], config: dict[str, Any], reading: s
     scans = pattern(config, "scanned_document")
     for p in pages:
         infos = {d.url: d for d in p.page.downloads}
-        for url, shown in _download_labels(p, config):
+        for url, shown in _download_labels(p, config, pages_at):
             fmt = download_format(url, infos.get(url))
             if fmt is None:
                 continue
@@ -398,20 +424,23 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "7", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "8", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
-    """Appendix 14 row 2.6: formats: hypertext and machine-readable."""
+    """Appendix 14 row 2.6: formats: hypertext and machine-readable.
+
+    A download is a file: a link whose target answered as an HTML page (a document's description page
+    or card, whatever its address ends with) is a page, read like the others (:func:`answered_as_pages`);
+    the file it links is the download whose format and size must be shown."""
     deficiencies: list[Deficiency] = []
-    first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"))
+    pages_at = answered_as_pages(artifacts)
+    labels_of = {id(p): _download_labels(p, config, pages_at) for p in pages}
+    first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"), pages_at)
     if first is not None:
         deficiencies.append(first)
     size, fmt = pattern(config, "file_size"), pattern(config, "file_format")
     unlabelled = [
-        (p, url)
-        for p in pages
-        for url, shown in _download_labels(p, config)
-        if not (size.search(shown) and fmt.search(shown))
+        (p, url) for p in pages for url, shown in labels_of[id(p)] if not (size.search(shown) and fmt.search(shown))
     ]
     if unlabelled:
         urls = sample(u for _, u in unlabelled)
@@ -454,13 +483,13 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
         deficiencies.append(pages_deficiency("authorisation_required", "content behind a login", gated))
     measured = {
         "pages": len(pages),
-        "downloads": sum(len(_download_labels(p, config)) for p in pages),
+        "downloads": sum(len(labels_of[id(p)]) for p in pages),
         "downloads_unlabelled": len(unlabelled),
     }
     result = row_result(
         item, deficiencies, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts
     )
-    sized = [(p, u) for p, u in unlabelled if any(size.search(s) for v, s in _download_labels(p, config) if v == u)]
+    sized = [(p, u) for p, u in unlabelled if any(size.search(s) for v, s in labels_of[id(p)] if v == u)]
     if unlabelled and len(sized) == len(unlabelled):  # each shows its size: only its format was not read
         page, url = sized[0]
         result.uncertain(
