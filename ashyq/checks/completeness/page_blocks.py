@@ -2,10 +2,12 @@
 
 A reader finds "Исполнение бюджета" by its heading, not by the word "бюджет" somewhere on the site.
 :func:`content_blocks` splits the content of a page (navigation, header, footer and scripts taken
-out) into blocks: each starts at a heading and runs to the next one. A heading is an ``h1``…``h6``
+out, and the boxes the markup names so by role, id or class: ``role="navigation"``, ``div class="menu"``,
+``div class="site-foot"``) into blocks: each starts at a heading and runs to the next one. A heading is an ``h1``…``h6``
 (or ``role="heading"``), a ``dt``, ``summary``, ``legend`` or ``caption``, an accordion's button or a tab's
 label over its panel (:mod:`.panels`: the panels are in the HTML, one click away), or - as older sites head
-their sections - a paragraph, cell or ``div`` holding nothing but one bold phrase. Each block keeps
+their sections - a paragraph, cell or ``div`` holding nothing but one bold phrase (a word processor's export
+leaves empty ``<o:p></o:p>`` beside it: nothing shown, no second thing held). Each block keeps
 its heading, the headings above it, its text, its language (by letters, when it has enough text),
 its links, and what it says about time: the dates it names (a page's own stamp - «Дата публикации»,
 «Жарияланды» - kept apart), the periods it reports on («по итогам 9 месяцев 2025 года», «2025 жылғы
@@ -120,13 +122,21 @@ def _bold_only(element: lxml.html.HtmlElement) -> bool:
     """A paragraph (cell, div) whose whole text is one bold phrase: a heading as older sites write one. Not a
     bold phrase over a line break and text (``<p><b>График проверок</b><br>…</p>``): a run-in label of that
     text (:func:`run_in_lead`), which is no heading's."""
-    children = [c for c in element if isinstance(c.tag, str) and c.tag.lower() != "br"]
+    children = [c for c in element if isinstance(c.tag, str) and c.tag.lower() != "br" and not _empty(c)]
     if len(children) != 1 or children[0].tag.lower() not in BOLD_TAGS:
         return False
     if (element.text or "").strip() or any((c.tail or "").strip() for c in element if isinstance(c.tag, str)):
         return False
     text = squash(" ".join(children[0].itertext()))
     return _phrase(text, PSEUDO_MAX_CHARS)
+
+
+def _empty(element: lxml.html.HtmlElement) -> bool:
+    """An element that shows nothing: no text, no picture (a word processor's ``<o:p></o:p>`` or ``<o:p>&nbsp;</o:p>``
+    after each paragraph it exports)."""
+    if (element.tail or "").strip() or squash(" ".join(element.itertext())):
+        return False
+    return not any(True for _ in element.iter("img", "svg", "input", "select", "textarea", "iframe"))
 
 
 BLOCK_TAGS = ("dl", "ul", "ol", "table", "p", "div")
@@ -289,15 +299,19 @@ def content_root(html: str) -> lxml.html.HtmlElement | None:
     return content_of(root)
 
 
-# a page's footer its markup names without the element: a box with the ARIA role, or named so by its id or class
-# («<div id="bottom">», «<div class="site-footer">»), holding no heading (a content box is never called so)
-FOOTER_NAMES = frozenset({"footer", "site-footer", "page-footer", "bottom", "podval"})
+# a page's header, menu or footer its markup names without the element: a box with the ARIA role, or named so by
+# its id or class («<div id="bottom">», «<div class="site-footer">», «<div class="menu">», «<div class="site-top">»),
+# holding no heading of the page (a content box is never called so)
+FOOTER_NAMES = frozenset({"footer", "site-footer", "page-footer", "site-foot", "bottom", "podval"})
+HEADER_NAMES = frozenset({"site-header", "site-top", "site-head", "topbar", "top-bar"})
+MENU_NAMES = frozenset({"menu", "main-menu", "mainmenu", "top-menu", "topmenu", "navbar", "navigation", "site-nav"})
+TEMPLATE_ROLES = frozenset({"contentinfo", "banner", "navigation"})
 FOOTER_BOXES = ("div", "section", "table", "td")
 
 
 def _footer_box(element: lxml.html.HtmlElement) -> bool:
     names = {str(element.get("id") or "").lower(), *str(element.get("class") or "").lower().split()}
-    if element.get("role") != "contentinfo" and not names & FOOTER_NAMES:
+    if element.get("role") not in TEMPLATE_ROLES and not names & (FOOTER_NAMES | HEADER_NAMES | MENU_NAMES):
         return False
     return not any(True for _ in element.iter("h1", "h2", "h3", "main"))
 
