@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urldefrag, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, DownloadInfo
 from ashyq.base.evidence import Deficiency, EvidenceRef
@@ -237,12 +237,18 @@ def answered_as_pages(artifacts: BodyArtifacts) -> frozenset[str]:
     download whose answer's content type is HTML, and every harvested page whose Content-Type header
     says HTML. A document's description page or card at ``…/Файл:Положение.pdf`` is such a page: it is
     read like any page, and the download is the file it links."""
-    found = {unquote(d.url) for p in artifacts.pages for d in p.downloads if HTML_TYPE.search(d.content_type or "")}
+    found = {page_key(d.url) for p in artifacts.pages for d in p.downloads if HTML_TYPE.search(d.content_type or "")}
     for page in artifacts.pages:
         header = next((v for k, v in page.headers.items() if k.lower() == "content-type"), "")
         if HTML_TYPE.search(header):
-            found |= {unquote(page.url), unquote(page.final_url or page.url)}
+            found |= {page_key(page.url), page_key(page.final_url or page.url)}
     return frozenset(found)
+
+
+def page_key(url: str) -> str:
+    """An address as :func:`answered_as_pages` holds it: percent-decoded, without its fragment (a link to
+    a place on such a page, ``…/Файл:Схема.png#content``, leads to that page)."""
+    return unquote(urldefrag(url)[0])
 
 
 def _download_labels(
@@ -257,7 +263,7 @@ def _download_labels(
     files = pattern(config, "file_format")
     feeds = _feeds(parsed)
     for d in parsed.page.downloads:
-        if d.url not in feeds and unquote(d.url) not in pages_at:
+        if d.url not in feeds and page_key(d.url) not in pages_at:
             out[d.url] = d.declared_size_text or ""
     # the harvest records a file's address percent-encoded («t%D0%B0wekel…»), the link may spell it in
     # letters («tаwekel…»): one download, its label read beside the link
@@ -266,7 +272,7 @@ def _download_labels(
         href = parsed.absolute(anchor.get("href", ""))
         href = spelled.get(unquote(href), href)
         ext = urlsplit(href).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(href).path.rsplit("/", 1)[-1] else ""
-        if href in feeds or unquote(href) in pages_at:
+        if href in feeds or page_key(href) in pages_at:
             continue
         if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")):
             shown = _label_of(anchor, partial(_is_file_link, parsed, files=files, known=out, pages_at=pages_at))
@@ -278,7 +284,7 @@ def _is_file_link(
     parsed: Parsed, anchor: Any, *, files: re.Pattern[str], known: dict[str, str], pages_at: frozenset[str]
 ) -> bool:
     href = parsed.absolute(anchor.get("href", ""))
-    if unquote(href) in pages_at:
+    if page_key(href) in pages_at:
         return False
     if any(unquote(href) == unquote(url) for url in known):
         return True
@@ -424,7 +430,7 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "8", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "9", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable.
