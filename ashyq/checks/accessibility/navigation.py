@@ -1,6 +1,11 @@
 """Appendix 14, section 2 — navigation: depth in clicks (2.2), the elements every page carries and the
 site map's dead links (2.3), breadcrumbs (2.4) and direct access to the home page (2.11).
 
+Row 2.3's link to the home page is a link whose target is a home page: one the harvest took as the site's
+or a language's home (the page the root leads to, whatever its address), or an address that is a root, or
+one worded as the home page. Its site map is a page listing the site's pages: one called the site map, or
+the list of all its pages («Барлық беттер», «Все страницы»).
+
 These read the harvested pages only (HTML as served, or the rendered DOM of JavaScript sites). The
 other Appendix 14 rows live in ``accessibility_content`` (2.5–2.10), ``accessibility_visual``
 (section 3) and ``accessibility_interactive`` (section 4, 1.1 and 2.1).
@@ -10,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import lxml.html
 
@@ -141,7 +146,29 @@ def _site_above(host: str | None, target: str | None) -> bool:
     return bool(host) and site.count(".") >= 2 and (host or "").lower().endswith(f".{site}")
 
 
-def home_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
+def home_key(url: str) -> str:
+    """One spelling of an address for finding the home page among links: :func:`address_key` with the
+    path's percent-encoding read (``/kk/wiki/%D0%91…`` is ``/kk/wiki/Б…``) and no trailing slash."""
+    key = unquote(address_key(url))
+    path, _, query = key.partition("?")
+    return f"{path.rstrip('/')}?{query}"
+
+
+def home_addresses(artifacts: BodyArtifacts) -> dict[str, str | None]:
+    """The home pages the harvest found (address → language, by :func:`home_key`): each page it took as
+    the site's or a language's home (depth 0: where the root or the language's root leads, ``/`` →
+    ``/kk/wiki/Басты_бет``) or whose address is a root, under the address asked and the one it ended at."""
+    out: dict[str, str | None] = {}
+    for page in artifacts.pages:
+        if page.status == 200 and (page.depth == 0 or is_home_url(page.url)):
+            out |= {home_key(page.url): page.lang, home_key(page.final_url or page.url): page.lang}
+    return out
+
+
+def home_link(parsed: Parsed, config: dict[str, Any], homes: dict[str, str | None] | None = None) -> Any | None:
+    """The page's link to the home page: to a home page the harvest found (``homes``, :func:`home_addresses`;
+    the English one only from an English page, elsewhere it is a language switch), to an address that is a
+    root, or worded as the home page; a language switch (``hreflang``) or an anchor on the page is none."""
     vocabulary = labels(config, "home")
     page_url = parsed.page.final_url or parsed.page.url
     host = urlsplit(page_url).hostname
@@ -150,11 +177,12 @@ def home_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
         if target.hostname != host and not _site_above(host, target.hostname):
             continue
         text = anchor.text_content() or anchor.get("title") or anchor.get("aria-label")
+        home = not target.fragment and anchor.get("hreflang") is None
+        found = (homes or {}).get(home_key(target.geturl()), "none")
+        if found != "none" and (found != "en" or parsed.page.lang == "en") and home:
+            return anchor
         if matches_label(text, vocabulary, exact=True) or (
-            is_home_url(target.geturl())
-            and not target.path.rstrip("/").lower().endswith(("/en", "/eng"))
-            and not target.fragment
-            and anchor.get("hreflang") is None
+            is_home_url(target.geturl()) and not target.path.rstrip("/").lower().endswith(("/en", "/eng")) and home
         ):
             return anchor
         if "site-title" in (anchor.get("class") or "") or "logo" in (anchor.get("class") or ""):
@@ -173,11 +201,12 @@ def sitemap_link(parsed: Parsed, config: dict[str, Any], site_urls: tuple[str, .
 
 
 def _sitemap_anchors(parsed: Parsed, config: dict[str, Any]) -> list[Any]:
-    vocabulary = labels(config, "sitemap")
+    vocabulary, all_pages = labels(config, "sitemap"), labels(config, "all_pages")
     return [
         anchor
         for anchor in parsed.anchors()
         if matches_label(anchor.text_content(), vocabulary)
+        or matches_label(anchor.text_content(), all_pages, exact=True)  # the list of every page is the map
         or "sitemap" in (href := anchor.get("href", "").lower())
         or "karta-sajta" in href
     ]
@@ -304,7 +333,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "8",
+    "9",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
@@ -393,6 +422,9 @@ def _page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
         elsewhere = None
         if key == "menu":
             missing, scripted = _menu_missing(artifacts, config, pages, measured)
+        elif key == "home_link":
+            homes = home_addresses(artifacts)
+            missing = [p for p in pages if home_link(p, config, homes) is None]
         elif key == "sitemap_link":
             missing, elsewhere = _sitemap_missing(pages, config, artifacts.site_urls)
         else:
