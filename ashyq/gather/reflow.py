@@ -6,7 +6,11 @@ Zooming to 200 % gives the page half as many CSS pixels (1280 → 640 px wide). 
 * **horizontal scrolling of the document**: the page scrolls sideways. What makes it scroll is
   looked up; content that needs two dimensions to be read (a data table, preformatted text, a map,
   a video or picture) may scroll *inside* a page that otherwise reflows (WCAG 1.4.10's exception),
-  so a document whose only overflow is such content is not failed for it;
+  so a document whose only overflow is such content is not failed for it. That holds too for an
+  element made wide only by such content inside it (a link or a frame around a picture at its natural
+  width: the picture reaches as far as the element and none of the element's own text crosses the
+  window's edge); a box the style sheet makes wider than its picture, or words on a line that cannot
+  break, force the scrolling themselves and are failed;
 * **text cut off**: a text's box with ``overflow: hidden``/``clip`` that is smaller than the text
   (horizontally, unless it ends in an ellipsis on one line; vertically, unless the box is one line
   high), so part of the text is lost at 200 %.
@@ -45,6 +49,21 @@ async (movingSelectors) => {
     && !!(t.querySelector('th, caption, thead, [scope]') || ['table', 'grid'].includes(t.getAttribute('role')));
   const isTwoD = (el) => { for (let n = el; n && n !== body; n = n.parentElement) {
       if (n.matches(twoD) && (n.localName !== 'table' || dataTable(n))) return true; } return false; };
+  // an element made wide only by the two-dimensional content inside it (a link or a frame around a picture at
+  // its natural width): that content reaches as far as the element (a frame's padding and border aside) and no
+  // text of its own crosses the window's edge; a box the style sheet makes wider, or words on a line that
+  // cannot break, force the scrolling themselves
+  const widenedByTwoD = (el, r) => { let reach = -Infinity;
+    for (const d of el.querySelectorAll(twoD)) { if (d.localName === 'table' && !dataTable(d)) continue;
+      const dr = d.getBoundingClientRect(); if (dr.width > 1 && dr.height > 1) reach = Math.max(reach, dr.right); }
+    if (reach < r.right - 16 || reach <= width + 2) return false;
+    const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); let k = 0;
+    for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+      if (++k > 300) return false;
+      if (!t.textContent.trim() || isTwoD(t.parentElement)) continue;
+      const range = document.createRange(); range.selectNodeContents(t);
+      if ([...range.getClientRects()].some(b => b.width >= 1 && b.right > width + 2)) return false; }
+    return true; };
   const scroller = (el) => { for (let n = el.parentElement; n && n !== body && n !== root; n = n.parentElement) {
       const s = getComputedStyle(n); if (['auto', 'scroll'].includes(s.overflowX)) return n; } return null; };
   const hiddenAria = (el) => !!el.closest('[aria-hidden=true]');
@@ -58,7 +77,7 @@ async (movingSelectors) => {
     if (r.width <= 1 || r.height <= 1) continue;
     if (scrollWidth > width + 2 && r.right > width + 2 && s.position !== 'fixed' && !scroller(el)) {
       const parent = el.parentElement; const pr = parent ? parent.getBoundingClientRect() : null;
-      if (!pr || pr.right <= width + 2 || parent === body) overflowing.push({selector: selectorOf(el), two_d: isTwoD(el), right: Math.round(r.right)});
+      if (!pr || pr.right <= width + 2 || parent === body) overflowing.push({selector: selectorOf(el), two_d: isTwoD(el) || widenedByTwoD(el, r), right: Math.round(r.right)});
     }
     const ox = s.overflowX, oy = s.overflowY;
     const xh = ['hidden', 'clip'].includes(ox), yh = ['hidden', 'clip'].includes(oy);

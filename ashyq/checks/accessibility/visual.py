@@ -1026,7 +1026,7 @@ def _hidden_defects(
 
 @register(
     "a14.zoom",
-    "8",
+    "9",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
