@@ -10,7 +10,8 @@ way a visitor sends it, with its own submit button. Then:
   ``type=button`` control submits nothing, so the browser says nothing;
 * otherwise the texts that appeared, or that the page shows as errors (``role=alert``, a field marked
   ``aria-invalid``, an element a field names with ``aria-describedby``/``aria-errormessage``), are
-  read: a message is **tied** to a field when the field points to it, when it stands in the field's
+  read — in the form, and anywhere on the page for a new text worded as an error (an answer page that
+  shows the form again with its messages above it, in plain paragraphs): a message is **tied** to a field when the field points to it, when it stands in the field's
   own block, or when it names the field's label; a message hidden from assistive technology
   (``aria-hidden``) is not given to the visually impaired reader the row is for;
 * a form that took the wrong input without a word (it went on, or said thank you) told nothing.
@@ -128,13 +129,23 @@ READ = """
   [...scope.querySelectorAll('*')].filter(el => el.children.length === 0 && shown(el) && (el.textContent || '').trim() && !before.has(el.textContent.trim()))
     .forEach(el => candidates.add(el));
   [...scope.querySelectorAll('*')].filter(el => el.children.length <= 2 && shown(el) && isError((el.innerText || '').trim()) && (el.innerText || '').length < 300).forEach(el => candidates.add(el));
+  // the answer may say it outside the form (a page sent back with its messages above the form, in the page's own
+  // paragraphs, no error class or role): a text new since the form was sent and worded as an error is read there too
+  // (not in another form: that is the other form's answer; every text in it new: not a block around older words)
+  const leavesOf = (el) => el.children.length ? [...el.querySelectorAll('*')].filter(c => c.children.length === 0 && (c.textContent || '').trim()) : [el];
+  const allNew = (el) => !before.has((el.innerText || '').trim()) && leavesOf(el).every(c => !before.has(c.textContent.trim()));
+  if (form) [...document.body.querySelectorAll('*')].filter(el => !form.contains(el) && !el.contains(form) && !el.closest('form')
+      && el.children.length <= 2 && shown(el) && (el.innerText || '').length < 300 && isError((el.innerText || '').trim()) && allNew(el))
+    .forEach(el => candidates.add(el));
   const messages = [];
   for (const el of candidates) {
     const text = (el.innerText || el.textContent || '').trim().replace(/\\s+/g, ' ');
     if (!text || text.length > 300 || !shown(el)) continue;
     if (![...candidates].every(o => o === el || !el.contains(o) || (o.innerText || '').trim() !== text)) continue;
     const fresh = !before.has(text);
-    if (!fresh && !isError(text)) continue;
+    // a text shown before this form was sent answers it only from inside the form: outside it, it is another
+    // form's message (the feedback form's, still shown when the poll is sent) or the page's own words
+    if (!fresh && (!isError(text) || (form && !form.contains(el)))) continue;
     const tied = [], tiedFields = [];
     for (const f of fields) {
       const ids = ((f.getAttribute('aria-describedby') || '') + ' ' + (f.getAttribute('aria-errormessage') || '')).split(/\\s+/).filter(Boolean);

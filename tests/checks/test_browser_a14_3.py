@@ -94,6 +94,10 @@ EXPECTED = {
     "zoom-picture-in-link-ru": ("A14-3.7", "pass"),
     "zoom-picture-in-wide-box-kk": ("A14-3.7", "fail"),  # a box fixed at 900 px: the layout forces it
     "zoom-picture-and-wide-words-ru": ("A14-3.7", "fail"),  # a photo beside words on one line: the text forces it
+    # the answer page shows the form again with the messages above it, outside the form, in plain paragraphs
+    "forms-answer-above-form-kk": ("A14-3.5", "pass"),
+    "forms-answer-above-form-ru": ("A14-3.5", "pass"),
+    "forms-answer-above-form-notice-kk": ("A14-3.5", "fail"),  # a new line above it that says nothing of the error
 }
 
 # pictures of words (white on blue, as banners are) the image-of-text pages show
