@@ -3,8 +3,9 @@ provider can measure: search-engine rank (1.1). Other browser engines (2.1) are
 :mod:`ashyq.checks.accessibility.browsers`.
 
 The interactive rows read the harvested pages: a feedback form (a form with a text area), a poll (a
-form of radio buttons), RSS feeds, an FAQ section, the English version (with the gather step's
-``english`` measurement for its coverage) and a visitor counter.
+form of choices that asks a question, not the filters of a search or a list), RSS feeds, an FAQ
+section, the English version (with the gather step's ``english`` measurement for its coverage) and a
+visitor counter.
 """
 
 from __future__ import annotations
@@ -44,8 +45,17 @@ from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings, labels
 
 
-def _links_labelled(pages: list[Parsed], vocabulary: list[str]) -> list[tuple[Parsed, Any]]:
-    return [(p, a) for p in pages for a in p.anchors() if matches_label(a.text_content(), vocabulary)]
+def _links_labelled(pages: list[Parsed], vocabulary: list[str], word_start: bool = False) -> list[tuple[Parsed, Any]]:
+    """The links whose text names the section; with ``word_start``, a label only where a word begins («Опрос»
+    in «Опросы», «Сауал» in «Сауалнама», not in «по вопросам»)."""
+    if not word_start:
+        return [(p, a) for p in pages for a in p.anchors() if matches_label(a.text_content(), vocabulary)]
+    words = re.compile("|".join(rf"(?<!\w){re.escape(normalise(w))}" for w in vocabulary))
+    return [(p, a) for p in pages for a in p.anchors() if words.search(normalise(a.text_content()))]
+
+
+# the sections whose names are matched where a word begins: «опрос» is inside «вопрос», and every site has questions
+_NAMED_AT_WORD_START = frozenset({"polls"})
 
 
 def _address(url: str) -> str:
@@ -119,7 +129,7 @@ def _section_on(
         found = holds(p)
         if found is not None:
             return _found(item, p, found[0], found[1])
-    linked = _links_labelled(pages, labels(config, label_key))
+    linked = _links_labelled(pages, labels(config, label_key), word_start=label_key in _NAMED_AT_WORD_START)
     known = _by_url(pages)
     unharvested = [(p, a) for p, a in linked if _address(p.absolute(a.get("href", ""))) not in known]
     if unharvested:
@@ -186,13 +196,33 @@ _CHOICES = (
 )
 
 
-def _poll(p: Parsed, words: list[str] | None = None) -> tuple[str, str] | None:
-    """A poll on the page: a form with two choices or more, or a block headed as a poll («Сауалнама»,
-    «Опрос») holding two answers or more to pick — radio buttons outside a form, or elements a script
-    answers — or a form sent by a vote button (a poll built of ``div``s with click handlers is still a
-    poll; whether the keyboard reaches it is row 3.3's question)."""
+# the field a search form sends its query in
+_QUERY_FIELD = (
+    ".//input[@type='search'] | .//input[(not(@type) or @type='text') and "
+    "(@name='q' or @name='s' or @name='query' or @name='search' or @name='searchword' or @name='keyword' "
+    "or @name='keywords' or @name='search_query')]"
+)
+
+
+def narrows(form: Any, searching: Sequence[str]) -> bool:
+    """A form whose choices narrow a search or a list rather than answer a question: a search form (``role=search``,
+    or a field for the query) or a form sent by a search's or a filter's button («Іздеу», «Сүзу», «Найти»,
+    «Применить»: the ``search_filter`` labels). The sections to search in, the order of the results, the kinds of
+    acts to list ask the citizen nothing; a poll asks a question."""
+    if form.get("role") == "search" or form.xpath(_QUERY_FIELD):
+        return True
+    buttons = form.xpath(".//button | .//input[@type='submit' or @type='image']")
+    said = [squash(b.text_content() if b.tag == "button" else b.get("value") or b.get("alt") or "") for b in buttons]
+    return any(matches_label(s, searching, exact=True) for s in said)
+
+
+def _poll(p: Parsed, words: list[str] | None = None, searching: Sequence[str] = ()) -> tuple[str, str] | None:
+    """A poll on the page: a form with two choices or more that narrows no search nor list (:func:`narrows`),
+    or a block headed as a poll («Сауалнама», «Опрос») holding two answers or more to pick — radio buttons
+    outside a form, or elements a script answers — or a form sent by a vote button (a poll built of ``div``s
+    with click handlers is still a poll; whether the keyboard reaches it is row 3.3's question)."""
     for form in p.root.iter("form"):
-        if len(form.xpath(".//input[@type='radio' or @type='checkbox']")) >= 2:
+        if len(form.xpath(".//input[@type='radio' or @type='checkbox']")) >= 2 and not narrows(form, searching):
             return "form input[type=radio]", squash(form.text_content())[:160]
     for heading in p.root.iter("h2", "h3", "h4", "h5", "legend"):
         if not words or not matches_label(squash(heading.text_content()), words, exact=True):
@@ -210,13 +240,15 @@ def _poll(p: Parsed, words: list[str] | None = None) -> tuple[str, str] | None:
 _VOTE_FORM = ".//form[.//button[not(@type) or @type='submit'] or .//input[@type='submit' or @type='image']]"
 
 
-@register("a14.polls", "8", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "9", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
-    """Appendix 14 row 4.2: interactive polls form."""
-    words = labels(check_settings("accessibility", artifacts.config), "polls")
+    """Appendix 14 row 4.2: interactive polls form (a question put to the public with answers to choose; a search's
+    or a list's filters are none)."""
+    config = check_settings("accessibility", artifacts.config)
+    words, searching = labels(config, "polls"), labels(config, "search_filter")
     # the page a link names for the poll, read in the browser and holding none, has none: a settled reading (over the
     # first-seen outside sites the verdict so read agreed with the documented truth every time, 14 of 14)
-    return _section(item, artifacts, "polls", lambda p: _poll(p, words), "poll", settle=True)
+    return _section(item, artifacts, "polls", lambda p: _poll(p, words, searching), "poll", settle=True)
 
 
 # ------------------------------------------------------------------------------------------- 4.3
