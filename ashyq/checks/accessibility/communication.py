@@ -15,7 +15,10 @@ side column): a number of visits after one of the ``counter`` words («Посе�
 beside the total («Бүгін: 37 · Барлығы: 51 204», «Сегодня: 112 | Всего: 3 456 789»: two of the
 ``counter_periods`` words, each with its number, side by side); or a counter's image (a counter
 service's badge, or an image the page itself names a counter: «счётчик», «есептегіш», «counter»),
-which a link to a counter service also marks. A single «Всего: 25» in a text is no counter.
+which a link to a counter service also marks; or a number of views with the number first, as a wiki's
+footer prints it: followed by what it counts («12 408 просмотров») or by «раз», «рет», «times» in a
+sentence saying the page was viewed («К этой странице обращались 48 211 раз», «Бұл бетті 48 211 рет
+қараған»). A single «Всего: 25» in a text, or «2 раза в месяц», is no counter.
 """
 
 from __future__ import annotations
@@ -163,6 +166,28 @@ def counted(text: str, vocabulary: list[str]) -> bool:
     return False
 
 
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(normalise(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def times_viewed(text: str, views: list[str], times: list[str], nouns: list[str]) -> bool:
+    """A number of views printed with the number first, as page-view counters word it: the number followed by
+    what it counts («12 408 просмотров», «48 211 views»: the ``counter_after`` words), or by «раз», «рет»,
+    «times» in a sentence that says the page was viewed (a ``counter_views`` word: «К этой странице обращались
+    48 211 раз», «Бұл бетті 48 211 рет қараған», «This page has been accessed 48,211 times»). A number of
+    times that counts no view («Приём граждан 2 раза в месяц»), or «рет» with no number before it («соңғы рет
+    2026 жылғы 16 қарашада»), is none."""
+    number = r"(?<![\w.,])\d(?:[\d ,.]*\d)?\s*"
+    for sentence in re.split(r"[.!?;](?=\s|$)", normalise(text)):
+        if re.search(rf"{number}({_words(nouns)})(?!\w)", sentence):
+            return True
+        if re.search(rf"{number}({_words(times)})(?!\w)", sentence) and re.search(
+            rf"(?<!\w)({_words(views)})(?!\w)", sentence
+        ):
+            return True
+    return False
+
+
 def labelled_figures(text: str, periods: list[str]) -> bool:
     """Two of a counter's figures side by side without the word «visitors»: a period's count and
     another (today and the total), each word followed by a colon and its number, within a short span."""
@@ -192,17 +217,35 @@ def _in_content(element: Any) -> bool:
     return element.tag != "footer" and bool(_CONTENT.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
 
 
-def visible_counter(p: Parsed, vocabulary: list[str], periods: list[str], images: list[str]) -> tuple[str, str] | None:
-    """A counter the visitor sees: a number of visits labelled as such, a counter's figures, or a
-    counter's image."""
+@dataclass(frozen=True)
+class CounterWords:
+    """How a counter printed as text is worded (the ``counter…`` labels): the words a number follows, the
+    period words of its figures, the words naming a counter's image, and, with the number first, the words it
+    is followed by, the words of times and the verbs saying a page was viewed."""
+
+    before: list[str]
+    periods: list[str]
+    images: list[str]
+    after: list[str]
+    times: list[str]
+    views: list[str]
+
+
+def visible_counter(p: Parsed, words: CounterWords) -> tuple[str, str] | None:
+    """A counter the visitor sees: a number of visits labelled as such (the word before it or after it, or
+    the page said to be viewed so many times), a counter's figures, or a counter's image."""
     for element in p.root.iter("div", "p", "span", "td", "li", "footer", "small", "aside", "section"):
         text = main_text(element)
         if len(text) > 400 or _in_content(element):  # the page's own text: a news item's views are no site counter
             continue
-        if counted(text, vocabulary) or labelled_figures(text, periods):
+        if (
+            counted(text, words.before)
+            or labelled_figures(text, words.periods)
+            or times_viewed(text, words.views, words.times, words.after)
+        ):
             return element.tag, text[:120]
     for img in p.root.iter("img"):
-        if img.get("src") and not _pixel(img) and _named_counter(img, images):
+        if img.get("src") and not _pixel(img) and _named_counter(img, words.images):
             return "img[src]", str(img.get("alt") or img.get("src"))[:120]
     return None
 

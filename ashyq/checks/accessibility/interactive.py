@@ -23,7 +23,13 @@ from ashyq.base.home_page import outside_site
 from ashyq.base.text import matches_label, normalise, squash
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
-from ashyq.checks.accessibility.communication import answered_questions, faq_block, hidden_counter, visible_counter
+from ashyq.checks.accessibility.communication import (
+    CounterWords,
+    answered_questions,
+    faq_block,
+    hidden_counter,
+    visible_counter,
+)
 from ashyq.checks.accessibility.page_kinds import content_element, content_text
 from ashyq.checks.accessibility.points import by_language, judge
 from ashyq.checks.accessibility.wcag import interpretation, pages_listed
@@ -689,7 +695,7 @@ def english(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 # ------------------------------------------------------------------------------------------- 4.6
 @register(
-    "a14.visitor_counter", "5", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
+    "a14.visitor_counter", "6", ["A14-4.6"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 @on_site_pages
 def visitor_counter(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
@@ -697,9 +703,11 @@ def visitor_counter(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     sees (the row is one of section 4's interactive means); a hidden analytics script counts only
     under the other reading, and is reported either way."""
     reading = interpretation(artifacts, "a14-visitor-counter")
-    words = (labels(config, "counter"), labels(config, "counter_periods"), labels(config, "counter_images"))
+    words = CounterWords(
+        *(labels(config, f"counter{k}") for k in ("", "_periods", "_images", "_after", "_times", "_views"))
+    )
     for p in pages:
-        shown = visible_counter(p, *words)
+        shown = visible_counter(p, words)
         if shown is not None:
             return [_found(item, p, shown[0], shown[1], {"reading": reading, "counter": "visible"})]
     hidden = next(((p, h) for p in pages if (h := hidden_counter(p)) is not None), None)
