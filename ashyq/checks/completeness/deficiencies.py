@@ -81,17 +81,37 @@ def _known_law(text: str, hit: re.Match[str], lang: str) -> bool:
     )
 
 
+# the quoted title of a cited act next to the citation («Законом … «О местном государственном управлении …»»,
+# «… «Жергілікті мемлекеттік басқару … туралы» Заңына»), as the texts are read (quotes normalised)
+QUOTED_TITLE = re.compile(r"[\"«“]([^\"»”]{12,200})[\"»”]")
+TITLE_REACH = 160  # characters around a citation its act's title is looked for in
+
+
+def _linked_on_page(text: str, hit: re.Match[str], labels: Sequence[str]) -> bool:
+    """The act a citation names by its quoted title is linked elsewhere on the same page (a link whose label gives
+    that title: «Текст закона: Закон «О …»»): the page gives the link to the text it refers to."""
+    start, end = max(0, hit.start() - TITLE_REACH), hit.end() + TITLE_REACH
+    titles = [t.strip() for t in QUOTED_TITLE.findall(text[start:end])]
+    return any(title in label for title in titles for label in labels)
+
+
 def citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> str | None:
     """The first law citation in a paragraph of the unit's HTML that has no link, if any (not in a listing's
-    teaser: the item's own page, where its text is, is judged for its citations; not a law a candidate must know)."""
+    teaser: the item's own page, where its text is, is judged for its citations; not a law a candidate must know;
+    not an act named by its title that a link elsewhere on the page gives under that title)."""
     read = fold_kazakh if lang == "kk" else normalise
+    labels: list[str] | None = None
     for written, linked in paragraphs(unit):
         if TEASER_END.search(written) or linked:
             continue
         text = read(written)
         for pattern in vocabulary.law_citations[lang]:
             for hit in pattern.finditer(text):
-                if not _known_law(text, hit, lang):
+                if _known_law(text, hit, lang):
+                    continue
+                if labels is None:
+                    labels = [read(unit.shown_label(n)) for n in range(len(unit.anchors))]
+                if not _linked_on_page(text, hit, labels):
                     return text[max(0, hit.start() - 40) : hit.end() + 80]
     return None
 
