@@ -110,3 +110,21 @@ def test_the_site_searchs_answers_closed_by_robots_are_not_pages_that_could_chan
         FetchFailure(f"{RU_SITE}docs?id=4", "robots", robots),
     ]
     assert [f.url for f in unread_pages(_artifacts([*searches, *own]))] == [f.url for f in own]
+
+
+def test_the_editors_views_closed_by_robots_are_not_pages_that_could_change_a_finding() -> None:
+    # a wiki's robots.txt closes its editing tools (Disallow: /kk/index.php): a page's source, history, revisions
+    # and the links to pages not yet written hold nothing a reader is given
+    robots = "disallowed by the site's robots.txt"
+    tools = [
+        FetchFailure(f"{KK_SITE}index.php?title=Байланыс&action=edit&section=1", "robots", robots),
+        FetchFailure(f"{KK_SITE}index.php?title=Байланыс&action=history", "robots", robots),
+        FetchFailure(f"{RU_SITE}index.php?title=Водный_кодекс&action=edit&redlink=1", "robots", robots),
+        FetchFailure(f"{RU_SITE}index.php?title=Контакты&diff=412&oldid=398", "robots", robots),
+    ]
+    own = [
+        FetchFailure(f"{KK_SITE}index.php?title=Құжаттар", "robots", robots),
+        FetchFailure(f"{RU_SITE}index.php?action=view&id=9", "robots", robots),
+        FetchFailure(f"{RU_SITE}edit-history-of-the-district", "robots", robots),
+    ]
+    assert [f.url for f in unread_pages(_artifacts([*tools, *own]))] == [f.url for f in own]
