@@ -67,6 +67,7 @@ class Accessibility(Schema):
     long_document_chars: int
     long_block_chars: int
     legal_act_min_chars: int
+    act_block_chars: int
     long_page_chars: int
     reflow_tolerance_px: int
     anchor_targets_ignored: list[str]

@@ -46,7 +46,7 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
     return count
 
 
-@register("a14.long_documents", "8", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "9", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
@@ -54,10 +54,12 @@ def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
     A page is long when its text, or one block of it, is longer than the settings say; a legal act is a
     page of three chapters or more, or an act's page (``npa_url``) with an act's text (not a list of
     acts: :func:`act_entries`), or any page whose text resolves as an act does (its formula «РЕШИЛ:»,
-    «ҚАУЛЫ ЕТЕДІ:» … and numbered points: :func:`act_text`), whatever its address. An act written
-    as one paragraph is applicable and violates both requirements: it is not split, and nothing in it
-    links within (certain when its numbered points run together in one block; uncertain when it has no
-    parts at all: an act with no parts has nothing to link to, another reading).
+    «ҚАУЛЫ ЕТЕДІ:» … and numbered points: :func:`act_text`), or a page headed with one act's kind and
+    number whose text holds its formula (:func:`_headed_act`), whatever its address. An act written
+    as one paragraph is applicable and violates both requirements: it is not split (its resolving part
+    in one block is a big block, however short: :func:`_act_in_one_block`), and nothing in it links within
+    (certain when its numbered points run together in one block; uncertain when it has no parts at all:
+    an act with no parts has nothing to link to, another reading).
     ``measured.languages`` judges each language version on its own pages."""
     result = _long_documents(artifacts, item, config, pages)
     result.measured["languages"] = by_language(pages, lambda own: _long_documents(artifacts, item, config, own))
@@ -100,6 +102,8 @@ def _is_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
     chapters = pattern(config, "chapter_marker")
     if len(chapters.findall(text)) >= 3 or act_text(text, config) or _named_act_in_points(parsed, config):
         return True
+    if _headed_act(parsed, text, config):
+        return True
     own_links = len(parsed.select("main a[href], article a[href]"))
     return (
         bool(pattern(config, "npa_url").search(address_parts(parsed.page.final_url or parsed.page.url).path))
@@ -110,6 +114,30 @@ def _is_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
 
 
 _POINT = re.compile(r"\s*(\d{1,3})\s*[.)]\s+\S")
+
+
+def _headed_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
+    """A page headed with one act's kind and number («… № 412 қаулысы», «Постановление … № 412»: its first
+    ``h1``, else its title) whose text resolves as the act does (its formula «ҚАУЛЫ ЕТЕДІ:», «ПОСТАНОВЛЯЕТ:»): the
+    act's own text, wherever a site publishes it (a feed's post ``/kk/p/<id>`` as well as an act's page). A news
+    item headed with an act's number tells of it in its own words, without the formula."""
+    heading = next(iter(parsed.root.iter("h1")), None)
+    named = squash(heading.text_content()) if heading is not None else parsed.page.title or ""
+    return bool(pattern(config, "act_entry").search(named[:300])) and bool(pattern(config, "act_formula").search(text))
+
+
+def _act_in_one_block(parsed: Parsed, config: dict[str, Any]) -> bool:
+    """The act's resolving part run together in one block: a block holding no other block whose text, after
+    the act's formula, runs on for ``act_block_chars`` or more (its resolutions joined by commas, unnumbered),
+    no block of the page opening with a point's number. A big block of information not split into the act's
+    parts (its points), however short the page."""
+    formula, least = pattern(config, "act_formula"), int(config["act_block_chars"])
+    inner = " | ".join(f".//{tag}" for tag in sorted(BLOCKS))
+    blocks = [squash(e.text_content()) for e in parsed.root.iter("p", "div", "td", "li", "section", "article")
+              if not e.xpath(inner)]  # fmt: skip
+    if sum(1 for b in blocks if _POINT.match(b)) >= 2:
+        return False
+    return any((found := formula.search(b)) is not None and len(b) - found.end() >= least for b in blocks)
 
 
 def _named_act_in_points(parsed: Parsed, config: dict[str, Any]) -> bool:
@@ -160,6 +188,8 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     # an act's points run together in one block: the act is a big block not split into its parts
     run_together = [p for p in npa if parts[p.page.url] < 2 and _points_in_one_block(p, config)]
     long_pages += [p for p in run_together if p not in long_pages]
+    # an act's resolutions run together unnumbered in one block: a big block, though it numbers no parts to link to
+    long_pages += [p for p in npa if parts[p.page.url] < 2 and p not in long_pages and _act_in_one_block(p, config)]
     unsplit = [p for p in long_pages if parts[p.page.url] < 2]
     unanchored = [p for p in npa if _internal_anchors(p, config) == 0]
     # parts each carrying an anchor (an id) that nothing on the page links to: the text's «ссылок (якорей)»
