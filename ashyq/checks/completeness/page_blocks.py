@@ -108,9 +108,27 @@ def _level(element: lxml.html.HtmlElement) -> int | None:
             return 2
     if tag in LABEL_TAGS:
         return LABEL_TAGS[tag]
-    if tag in PSEUDO_HOLDERS and _bold_only(element):
+    if tag in PSEUDO_HOLDERS and _bold_only(element) and not _in_data_row(element):
         return PSEUDO_LEVEL
     return None
+
+
+def _filled(row: lxml.html.HtmlElement) -> bool:
+    """A table row of two cells or more with text."""
+    cells = [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    return sum(1 for c in cells if squash(" ".join(c.itertext()))) >= 2
+
+
+def _in_data_row(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element is a cell of a data table's row, or stands in one, beside another cell with text: a
+    column's or a row's head («№», «Көрсеткіш» in bold over the figures), not a heading of the page. A layout
+    table's cell that heads a section stands alone in its row; a table of one such row is a line of the page (a
+    label and its value: «Соңғы өзгеріс күні | 12.11.2026»), read as before."""
+    row = next((a for a in element.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "tr"), None)
+    if row is None or not _filled(row):
+        return False
+    table = next((a for a in row.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "table"), None)
+    return table is not None and sum(1 for r in table.iter("tr") if _filled(r)) >= 2
 
 
 def _phrase(text: str, most: int) -> bool:
