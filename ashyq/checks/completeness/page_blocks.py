@@ -120,12 +120,22 @@ def _filled(row: lxml.html.HtmlElement) -> bool:
 
 
 def _in_data_row(element: lxml.html.HtmlElement) -> bool:
-    """Whether the element is a cell of a data table's row, or stands in one, beside another cell with text: a
-    column's or a row's head («№», «Көрсеткіш» in bold over the figures), not a heading of the page. A layout
-    table's cell that heads a section stands alone in its row; a table of one such row is a line of the page (a
-    label and its value: «Соңғы өзгеріс күні | 12.11.2026»), read as before."""
-    row = next((a for a in element.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "tr"), None)
-    if row is None or not _filled(row):
+    """Whether the element is a data table's cell, or all a cell holds, beside another cell with text in its row:
+    a column's or a row's head («№», «Көрсеткіш» in bold over the figures), not a heading of the page. A layout
+    table's cell that heads a section stands alone in its row, and its content cell holds headings among its text;
+    a table of one such row is a line of the page (a label and its value: «Соңғы өзгеріс күні | 12.11.2026»), read
+    as before."""
+    cell = element if element.tag.lower() in ("td", "th") else None
+    for a in element.iterancestors():
+        if cell is not None:
+            break
+        if isinstance(a.tag, str) and a.tag.lower() in ("td", "th"):
+            cell = a
+    # the bold phrase is its cell's whole text (a layout table's content cell holds headings among its text)
+    if cell is None or squash(" ".join(cell.itertext())) != squash(" ".join(element.itertext())):
+        return False
+    row = cell.getparent()
+    if row is None or not isinstance(row.tag, str) or row.tag.lower() != "tr" or not _filled(row):
         return False
     table = next((a for a in row.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "table"), None)
     return table is not None and sum(1 for r in table.iter("tr") if _filled(r)) >= 2
