@@ -213,19 +213,24 @@ CHANGED_SINCE = (
 )
 
 # A second recorder for after a control was pressed (the first stops at the first interaction).
-WATCH_AGAIN = """
+WATCH_AGAIN = (
+    """
 () => {
+"""
+    + PATH_SELECTOR_OF
+    + DEEP
+    + """
   window.__ashyqLater = [];
   const obs = new MutationObserver((records) => { const now = performance.now();
     for (const r of records) { const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (el && !(r.attributeName || '').startsWith('data-ashyq') && window.__ashyqLater.length < 2000) window.__ashyqLater.push([el, now]); } });
   const watched = {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class']};
   obs.observe(document.documentElement, watched);
-  const walk = (r) => { for (const el of r.querySelectorAll('*')) if (el.shadowRoot) { obs.observe(el.shadowRoot, watched); walk(el.shadowRoot); } };
-  walk(document);
+  for (const root of shadowRoots(document)) obs.observe(root, watched);
   return performance.now();
 }
 """
+)
 
 
 async def watch(

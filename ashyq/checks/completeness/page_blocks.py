@@ -125,12 +125,8 @@ def _in_data_row(element: lxml.html.HtmlElement) -> bool:
     table's cell that heads a section stands alone in its row, and its content cell holds headings among its text;
     a table of one such row is a line of the page (a label and its value: «Соңғы өзгеріс күні | 12.11.2026»), read
     as before."""
-    cell = element if element.tag.lower() in ("td", "th") else None
-    for a in element.iterancestors():
-        if cell is not None:
-            break
-        if isinstance(a.tag, str) and a.tag.lower() in ("td", "th"):
-            cell = a
+    cells = (a for a in (element, *element.iterancestors()) if isinstance(a.tag, str) and a.tag.lower() in ("td", "th"))
+    cell = next(cells, None)
     # the bold phrase is its cell's whole text (a layout table's content cell holds headings among its text)
     if cell is None or squash(" ".join(cell.itertext())) != squash(" ".join(element.itertext())):
         return False
@@ -334,10 +330,10 @@ FOOTER_NAMES = frozenset({"footer", "site-footer", "page-footer", "site-foot", "
 HEADER_NAMES = frozenset({"site-header", "site-top", "site-head", "topbar", "top-bar"})
 MENU_NAMES = frozenset({"menu", "main-menu", "mainmenu", "top-menu", "topmenu", "navbar", "navigation", "site-nav"})
 TEMPLATE_ROLES = frozenset({"contentinfo", "banner", "navigation"})
-FOOTER_BOXES = ("div", "section", "table", "td")
+TEMPLATE_BOXES = ("div", "section", "table", "td")
 
 
-def _footer_box(element: lxml.html.HtmlElement) -> bool:
+def _template_box(element: lxml.html.HtmlElement) -> bool:
     names = {str(element.get("id") or "").lower(), *str(element.get("class") or "").lower().split()}
     if element.get("role") not in TEMPLATE_ROLES and not names & (FOOTER_NAMES | HEADER_NAMES | MENU_NAMES):
         return False
@@ -350,7 +346,7 @@ def content_of(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     for element in list(root.iter(*NOT_CONTENT)):
         if element.getparent() is not None:
             element.drop_tree()
-    for element in [e for e in root.iter(*FOOTER_BOXES) if _footer_box(e)]:
+    for element in [e for e in root.iter(*TEMPLATE_BOXES) if _template_box(e)]:
         if element.getparent() is not None:
             element.drop_tree()
     main = root.find(".//main")
