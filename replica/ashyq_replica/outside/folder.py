@@ -65,6 +65,7 @@ SITE_IDS = (
     "zhalpaq",
     "arnasai",
     "tolqyn",
+    "shalqar",
 )
 
 TYPES = {
