@@ -362,6 +362,8 @@ class VocabularyIndicator(Schema):
     memos_from: dict[str, str] = {}  # kind → «vocabulary:item» whose memo parts read the services' memos that show it
     with_contacts: bool = False  # a list «с контактами»: its entries without a phone or e-mail are incomplete
     apart_from: str | None = None  # another section's item whose own rubric does not show it (row 1.7's vacancies)
+    # kind → «vocabulary:item/indicator» of the detailed checklist naming the same information (a Table 7 row's)
+    substantiated_by: dict[str, list[str]] = {}
 
 
 class VocabularySection(Schema):
@@ -370,6 +372,7 @@ class VocabularySection(Schema):
     indicators: list[VocabularyIndicator]
     periodicity_days: int | None = None
     applies_to: list[str] = []
+    absence_doubted: bool = False  # an absence resting on words not recognised is the assessor's to decide
 
 
 class SectionVocabulary(Schema):

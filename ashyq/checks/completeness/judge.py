@@ -347,6 +347,8 @@ def _measured(verdict: Verdict, indicators: tuple[Indicator, ...], share: float,
         measured["not_implementer"] = sorted(verdict.not_implementer)
     if verdict.counterparts:  # shown in the other language, counted here on its counterpart page (uncertain)
         measured["counterparts"] = dict(verdict.counterparts)
+    if verdict.checklist:  # shown by the detailed checklist's indicator of the same information (substantiated_by)
+        measured["checklist"] = dict(verdict.checklist)
     if verdict.foreign:
         measured["other_language"] = {key: hit.cite() for key, hit in verdict.foreign.items()}
         measured["absent"] = [*measured["absent"], *verdict.foreign]

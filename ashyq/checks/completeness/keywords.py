@@ -111,6 +111,14 @@ may hold its contacts).
 they are also its own section's: Appendix 16, Table 2, row 1.7 «Трудоустройство (… сообщения о вакансиях)» is employment
 offered to the population, and the body's own vacant posts are row 1.4 «Кадровое обеспечение государственных органов».
 
+``substantiated_by`` (body kind → ``vocabulary:item/indicator`` list): the detailed checklist's indicator naming the
+same information. The 2025 edition's Table 7 asks for kinds of information in a phrase («информация, касающаяся
+использования средств … бюджета», «о нормотворческой деятельности», «статистические отраслевые данные»); the
+detailed website checklists of the 2017 methodology (Appendix 15) are how an assessor substantiates them, and name
+the same information in their own rows (1.6 «Исполнение бюджета», 1.4 the adopted acts and the drafts, 1.5 the
+sector's statistics). Where the row's own words find no place, that indicator's reading of the same pages, content
+only, shows it: its place stands for the row's (:func:`~ashyq.checks.completeness.search.find_indicators`).
+
 ``machine_readable`` (kinds of body, ``cgo``/``mio``): the table marks the indicator "*", «сведения,
 которые должны быть размещены в машиночитаемом виде» (Appendix 15's notes): a place that offers it
 only as pictures or scans does not show it (:mod:`ashyq.checks.completeness.machine_readable`).
@@ -199,6 +207,9 @@ class Indicator:
     with_contacts: bool = False
     # ``apart_from``: the item of another section of the same table whose own rubric does not show it (.search)
     apart_from: str | None = None
+    # ``substantiated_by``: body kind → «vocabulary:item/indicator» of the detailed checklist naming the same
+    # information (a Table 7 row's, Appendix 15's); where the row's words find nothing, that reading shows it (.search)
+    substantiated_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -209,6 +220,9 @@ class Section:
     indicators: tuple[Indicator, ...]
     periodicity_days: int | None = None
     applies_to: tuple[str, ...] = ("cgo", "mio")
+    # ``absence_doubted``: an indicator the section's words found nowhere (no placeholder, no other language's text)
+    # is not shown, and the verdict resting on that is uncertain (t7.website_content)
+    absence_doubted: bool = False
 
     def indicators_for(self, kind: str) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if kind in i.applies_to)
@@ -328,7 +342,23 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         merged_into=str(spec["merged_into"]) if spec.get("merged_into") else None,
         with_contacts=bool(spec.get("with_contacts", False)),
         apart_from=str(spec["apart_from"]) if spec.get("apart_from") else None,
+        substantiated_by=_substantiated_by(spec, where),
     )
+
+
+SUBSTANTIATION = re.compile(r"[a-z0-9]+:[A-Z0-9.-]+/[a-z0-9_]+")  # «appendix15:A15-1.6/execution»
+
+
+def _substantiated_by(spec: dict[str, Any], where: str) -> dict[str, tuple[str, ...]]:
+    given = spec.get("substantiated_by") or {}
+    if not isinstance(given, dict) or set(given) - {"cgo", "mio"}:
+        raise ValueError(f"{where}: substantiated_by maps kinds of body to «vocabulary:item/indicator» lists")
+    out = {}
+    for body_kind, refs in given.items():
+        if not isinstance(refs, list) or not all(isinstance(r, str) and SUBSTANTIATION.fullmatch(r) for r in refs):
+            raise ValueError(f"{where}: substantiated_by.{body_kind} is a list of «vocabulary:item/indicator»")
+        out[str(body_kind)] = tuple(refs)
+    return out
 
 
 def _parts_min(spec: dict[str, Any], listed: int, where: str) -> int | None:
@@ -354,6 +384,7 @@ def section_from(item: str, spec: dict[str, Any]) -> Section:
         indicators=indicators,
         periodicity_days=spec.get("periodicity_days"),
         applies_to=tuple(spec.get("applies_to", ("cgo", "mio"))),
+        absence_doubted=bool(spec.get("absence_doubted", False)),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts
@@ -16,7 +16,7 @@ from ashyq.base.routes import without_anchor
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.instances import Item, ItemReading, contactless, per_item
-from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, vocabulary_for
 from ashyq.checks.completeness.machine_readable import linked_file, unreadable
 from ashyq.checks.completeness.memos import (
     Memo,
@@ -93,6 +93,8 @@ class Verdict:
     incomplete_items: dict[str, ItemReading] = field(default_factory=dict)
     # indicators counted on the word of the other language (its place; this language's counterpart page)
     counterparts: dict[str, str] = field(default_factory=dict)
+    # indicators shown by the detailed checklist's reading of the same information (``substantiated_by``)
+    checklist: dict[str, str] = field(default_factory=dict)
 
     def nothing_to_post(self) -> int:
         return len(self.if_any_absent) + len(self.not_implementer)
@@ -301,6 +303,7 @@ def find_indicators(
             and not _listed_by_memos(search, indicator, verdict)
             and not _memos_on_portal(search, indicator, verdict)
             and not _shown_by_memos(search, indicator, verdict)
+            and not _shown_by_checklist(search, indicator, place, verdict)
         ):
             _not_found(search, indicator, place, verdict)
     if not content_only:
@@ -310,6 +313,38 @@ def find_indicators(
     verdict.memoless = search.memos.without
     verdict.memos = search.memos.memos
     return verdict
+
+
+def _shown_by_checklist(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> bool:
+    """An indicator the row's own words found no place for, shown where the detailed checklist's indicator naming the
+    same information (``substantiated_by``: Appendix 15's for a Table 7 row) finds it in the same pages, read the same
+    way (content only for Table 7): its place, its currency and its doubts stand for the row's. A place that says the
+    row's information is to come (a placeholder) or gives it in the other language is measured, not looked past."""
+    refs = indicator.substantiated_by.get(search.artifacts.kind, ())
+    if not refs or place.foreign is not None or indicator.id in verdict.placeholders:
+        return False
+    for ref in refs:
+        name, _, rest = ref.partition(":")
+        item, _, key = rest.partition("/")
+        vocabulary = vocabulary_for(name, search.artifacts.config)
+        section = vocabulary.sections[item]
+        reading = find_indicators(search.artifacts, section, search.units, search.lang, vocabulary, search.content_only)
+        hit = reading.hits.get(key)
+        if key not in reading.present or hit is None or hit.announced:
+            continue
+        verdict.hits[indicator.id] = hit
+        verdict.present[indicator.id] = reading.present[key]
+        if key in reading.stale:
+            verdict.stale[indicator.id] = reading.stale[key]
+        verdict.checklist[indicator.id] = f"{item} «{section_indicator_name(section, key)}»"
+        verdict.doubts += [replace(d, indicator=indicator.id) for d in reading.doubts if d.indicator == key]
+        return True
+    return False
+
+
+def section_indicator_name(section: Section, key: str) -> str:
+    indicator = next(i for i in section.indicators if i.id == key)
+    return indicator.name.get("en") or key
 
 
 def _withheld(search: Search, verdict: Verdict) -> None:

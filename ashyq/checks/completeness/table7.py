@@ -58,7 +58,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
 NO_QUESTION_RECORDS = Said("no «Ask a question» records were harvested", "reason.t7.no_question_records")
 
 
-@register("t7.website_content", "80", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
+@register("t7.website_content", "81", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
@@ -80,9 +80,33 @@ def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
             content_only=True,
             deductions=False,
         )
-        return _asked_of_its_form(result)
+        return _absence_asked(_asked_of_its_form(result), section, lang)
 
     return per_section(artifacts, vocabulary.sections.values(), judge, units)
+
+
+def _absence_asked(result: Result, section: Section, lang: Lang) -> Result:
+    """A row naming a kind of information in no fixed words (``absence_doubted``: rows 2, 4, 5) whose deduction rests on
+    indicators neither its own words nor the detailed checklist's (``substantiated_by``) found anywhere - no place of
+    the row saying its information is to come, none giving it in the other language: counted as not shown, and the
+    assessor's to decide."""
+    if not section.absence_doubted or result.certainty != "certain" or result.status not in ("fail", "partial"):
+        return result
+    measured = result.measured
+    told = set(measured.get("other_language", {}))
+    bare = [i for i in section.indicators if i.id in measured.get("absent", []) and i.id not in told]
+    if not bare or measured.get("placeholders"):  # the row's place says its information is to come: measured
+        return result
+    names = "; ".join(f"«{i.name[lang]}»" for i in bare)
+    return result.uncertain(
+        "other_reading",
+        detail=(
+            f"{', '.join(i.id for i in bare)}: not recognised on the {lang} pages, and no place there says it is to "
+            f"come or gives it in the other language; {section.item} names a kind of information in no fixed words or "
+            f"place, so not finding it may be the wording, not the site: counted as not shown; look on the site for "
+            f"{names}"
+        ),
+    )
 
 
 def _asked_of_its_form(result: Result) -> Result:
