@@ -66,6 +66,7 @@ SITE_IDS = (
     "arnasai",
     "tolqyn",
     "shalqar",
+    "bastau",
 )
 
 TYPES = {
