@@ -67,6 +67,7 @@ SITE_IDS = (
     "tolqyn",
     "shalqar",
     "bastau",
+    "qumkent",
 )
 
 TYPES = {
