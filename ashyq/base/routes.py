@@ -12,7 +12,7 @@ the home page).
 from __future__ import annotations
 
 import re
-from urllib.parse import SplitResult, quote, urlsplit
+from urllib.parse import SplitResult, parse_qs, quote, urlsplit
 
 # a hash-bang (``#!/kk/komitet``) or a hash path (``#/ru/about``) with a path after its slash
 _ROUTE = re.compile(r"^!?/[^/\s#]")
@@ -62,3 +62,42 @@ def without_anchor(url: str) -> str:
     no anchor and stays (``/#!/kk/komitet``)."""
     route = route_fragment(url)
     return shell_url(url) + (f"#{route}" if route else "")
+
+
+# the query of a content system's view for its editors, not its readers: a page's source opened for editing, its
+# revision history, a comparison of revisions, a link to a page not yet written (a wiki's ``action=edit``,
+# ``action=history``, ``diff=``, ``oldid=``, ``redlink=1``; ``task=edit`` of others)
+EDIT_ACTIONS = frozenset({"edit", "submit", "history", "info", "raw", "purge", "watch", "unwatch", "delete", "protect"})
+EDIT_KEYS = frozenset({"redlink", "diff", "oldid", "veaction"})
+
+
+def editing_view(url: str) -> bool:
+    """Whether the address is a view for the site's editors (robots.txt commonly forbids them): the source, history
+    or revisions of a page the site publishes elsewhere, or a page not yet written; none holds material a reader is
+    given, so not reading it cannot change a finding."""
+    query = {
+        k.lower(): [v.lower() for v in vs] for k, vs in parse_qs(urlsplit(url).query, keep_blank_values=True).items()
+    }
+    actions = {v for key in ("action", "task") for v in query.get(key, [])}
+    return bool(actions & EDIT_ACTIONS or set(query) & EDIT_KEYS)
+
+
+# the last segment of a sign-in or sign-out address (SharePoint's ``_layouts/15/Authenticate.aspx``, ``/login``,
+# ``wp-login.php``, ``/user/signin``, a Kazakh or Russian site's ``/kiru``, ``/vhod``), its extension aside
+SIGN_IN_WORDS = frozenset(
+    {"authenticate", "login", "log-in", "logon", "signin", "sign-in", "logout", "signout", "wp-login", "kiru", "vhod"}
+)
+
+
+def sign_in_view(url: str) -> bool:
+    """Whether the address is the site's sign-in (or sign-out) form: it asks a user of the system for a password and
+    gives a reader none of the site's material (what it publishes is given without authorisation, Appendix 14,
+    2.6, point 4), whatever page its query names to return to after it («?Source=/kk/Pages/Budget.aspx»)."""
+    last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].lower()
+    return last.split(".", 1)[0] in SIGN_IN_WORDS
+
+
+def not_for_readers(url: str) -> bool:
+    """Whether the address is a view a reader is not given (:func:`editing_view`, :func:`sign_in_view`): not
+    reading it (robots.txt commonly forbids both) cannot change a finding."""
+    return editing_view(url) or sign_in_view(url)

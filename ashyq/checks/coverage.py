@@ -39,7 +39,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure
 from ashyq.base.evidence import EvidenceRef
-from ashyq.base.routes import address_parts
+from ashyq.base.routes import address_parts, not_for_readers
 from ashyq.base.wording import Said
 from ashyq.checks.result import Result, not_assessed
 
@@ -116,11 +116,14 @@ def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
     """The body's website pages the harvest did not read by its own choice (one failure per address),
     less those that are another rendering of a page it did read (:func:`copy_of_read`): what a printable
     copy holds is what its page holds, so it cannot change a finding; and less the site search's answers
-    (:func:`search_results`) and the views for its editors (:func:`editing_view`)."""
+    (:func:`search_results`) and the views for its editors or its sign-in
+    (:func:`~ashyq.base.routes.not_for_readers`)."""
     read = _read_shapes(artifacts)
     failures = _site_failures(artifacts, unread)
     return [
-        f for f in failures if not copy_of_read(f.url, read) and not search_results(f.url) and not editing_view(f.url)
+        f
+        for f in failures
+        if not copy_of_read(f.url, read) and not search_results(f.url) and not not_for_readers(f.url)
     ]
 
 
@@ -133,24 +136,6 @@ def search_results(url: str) -> bool:
     lists the site's own pages and holds no material of its own, so not reading it cannot change a finding."""
     keys = {k.lower() for k in parse_qs(urlsplit(url).query, keep_blank_values=True)}
     return bool(keys & SEARCH_KEYS)
-
-
-# the query of a content system's view for its editors, not its readers: a page's source opened for editing, its
-# revision history, a comparison of revisions, a link to a page not yet written (a wiki's ``action=edit``,
-# ``action=history``, ``diff=``, ``oldid=``, ``redlink=1``; ``task=edit`` of others)
-EDIT_ACTIONS = frozenset({"edit", "submit", "history", "info", "raw", "purge", "watch", "unwatch", "delete", "protect"})
-EDIT_KEYS = frozenset({"redlink", "diff", "oldid", "veaction"})
-
-
-def editing_view(url: str) -> bool:
-    """Whether the address is a view for the site's editors (robots.txt commonly forbids them): the source, history
-    or revisions of a page the site publishes elsewhere, or a page not yet written; none holds material a reader is
-    given, so not reading it cannot change a finding."""
-    query = {
-        k.lower(): [v.lower() for v in vs] for k, vs in parse_qs(urlsplit(url).query, keep_blank_values=True).items()
-    }
-    actions = {v for key in ("action", "task") for v in query.get(key, [])}
-    return bool(actions & EDIT_ACTIONS or set(query) & EDIT_KEYS)
 
 
 PRINT_WORDS = frozenset({"print", "printable", "printer", "pechat", "basyp"})  # a printable copy's address

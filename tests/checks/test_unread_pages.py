@@ -128,3 +128,21 @@ def test_the_editors_views_closed_by_robots_are_not_pages_that_could_change_a_fi
         FetchFailure(f"{RU_SITE}edit-history-of-the-district", "robots", robots),
     ]
     assert [f.url for f in unread_pages(_artifacts([*tools, *own]))] == [f.url for f in own]
+
+
+def test_the_sign_in_forms_closed_by_robots_are_not_pages_that_could_change_a_finding() -> None:
+    # a portal's robots.txt closes its sign-in (Disallow: /_layouts/): the form asks a user of the system for a
+    # password, whatever page its query names to return to, and gives a reader none of the site's material
+    robots = "disallowed by the site's robots.txt"
+    sign_in = [
+        FetchFailure(f"{KK_SITE}_layouts/15/Authenticate.aspx?Source=%2Fkk%2FPages%2FBudget.aspx", "robots", robots),
+        FetchFailure(f"{RU_SITE}user/login?destination=/ru/npa", "robots", robots),
+        FetchFailure(f"{RU_SITE}wp-login.php?redirect_to=%2Fru%2Fvakansii%2F", "robots", robots),
+        FetchFailure(f"{KK_SITE}kiru/", "robots", robots),
+    ]
+    own = [
+        FetchFailure(f"{KK_SITE}_layouts/15/listfeed.aspx?List=News", "robots", robots),
+        FetchFailure(f"{RU_SITE}login-to-egov-services", "robots", robots),
+        FetchFailure(f"{RU_SITE}Pages/Budget.aspx?Source=%2Fru%2F", "robots", robots),
+    ]
+    assert [f.url for f in unread_pages(_artifacts([*sign_in, *own]))] == [f.url for f in own]

@@ -29,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import FetchFailure
 from ashyq.base.home_page import outside_site
+from ashyq.base.routes import not_for_readers
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.result import DoubtReason
 
@@ -322,8 +323,9 @@ def date_label(label: str, text: str | None = None) -> bool:
 
 def tells_unknown(failure: FetchFailure) -> bool:
     """Whether a failed fetch leaves unknown what the body publishes there: a refusal of the moment
-    (anti-bot, robots, a timeout, a server error) does; a dead link (404, 410) or a picture does not."""
-    if MEDIA.search(failure.url):
+    (anti-bot, robots, a timeout, a server error) does; a dead link (404, 410), a picture, or a view a reader is not
+    given (a sign-in form, an editor's view: :func:`~ashyq.base.routes.not_for_readers`) does not."""
+    if MEDIA.search(failure.url) or not_for_readers(failure.url):
         return False
     return not (failure.reason == "http_status" and failure.status_code in DEAD)
 
