@@ -11,7 +11,10 @@ from the zoomed page although nothing about it is "cut". What is measured:
 * at the zoomed width, a marked text that is no longer rendered (``display: none``, ``visibility:
   hidden``) is **hidden at 200 %**, grouped by the outermost block that hides it. Text rendered
   elsewhere on the zoomed page (a copy of the menu in the footer, the same words in a narrow
-  layout's own block) has **moved**, not gone;
+  layout's own block) has **moved**, not gone. Each block's links are counted: all of them, those
+  to a place on the same page still rendered (``in_page``: a page's own table of contents), those
+  going nowhere (``javascript:``, a bare ``#``); the words of such links are not counted as the
+  block's text (``chars``): they name a place or a control, not content of their own;
 * a control the zoomed layout shows and the full width did not (a «☰ Menu» box, a button, a
   summary, a checkbox's label), or one shown at both widths that names a hidden block as what it opens (a
   navbar toggle's ``data-target``, ``aria-controls``, a link to the block's ``#id``), may hold the hidden blocks: it is tried first from the keyboard (it
@@ -73,6 +76,11 @@ HIDDEN = (
   const moving = (movingSelectors || []).map(s => { try { return document.querySelector(s); } catch (e) { return null; } }).filter(Boolean);
   const shownNow = new Set();
   for (const el of (document.body ? document.body.querySelectorAll('*') : [])) if (rendered(el)) { const t = ownText(el); if (t) shownNow.add(t); }
+  const goesNowhere = (a) => { const h = (a.getAttribute('href') || '').trim(); return h === '#' || /^javascript:/i.test(h); };
+  const toPlaceShown = (a, root) => { const h = a.getAttribute('href') || ''; if (h.length < 2 || h[0] !== '#') return false;
+    let id = h.slice(1); try { id = decodeURIComponent(id); } catch (e) { /* as written */ }
+    const t = document.getElementById(id) || document.getElementsByName(id)[0];
+    return !!t && !root.contains(t) && (rendered(t) || (t.parentElement !== null && rendered(t.parentElement))); };
   const blocks = new Map();
   for (const el of document.querySelectorAll('[data-ashyq-t]')) {
     if (rendered(el)) continue;
@@ -86,15 +94,21 @@ HIDDEN = (
     for (const c of changed) if (c === root || root.contains(c) || c === root.parentElement) { scripted = true; break; }
     if (scripted) continue;
     const text = ownText(el);
+    // a link to a place on the page that stays shown (a table of contents), or one going nowhere: its words name a
+    // place or a control, they are no content of their own
+    const link = el.closest('a[href]');
+    const named = !!link && root.contains(link) && (toPlaceShown(link, root) || goesNowhere(link));
     const b = blocks.get(root) || {root, texts: 0, moved: 0, chars: 0, sample: '', table: !!(root.matches('table') || root.querySelector('table')),
       form: !!(root.matches('form, input, select, textarea') || root.querySelector('input:not([type=hidden]), select, textarea'))};
     b.texts++;
     const said = [...el.childNodes].filter(t => t.nodeType === 3).map(t => t.textContent).join(' ').replace(/\\s+/g, ' ').trim();
-    if (shownNow.has(text)) b.moved++; else { b.chars += text.length; if (b.sample.length < 80) b.sample = (b.sample + ' ' + said).trim().slice(0, 80); }
+    if (shownNow.has(text)) b.moved++; else if (!named) { b.chars += text.length; if (b.sample.length < 80) b.sample = (b.sample + ' ' + said).trim().slice(0, 80); }
     blocks.set(root, b);
   }
   const out = [...blocks.values()].slice(0, 12).map((b, k) => { b.root.setAttribute('data-ashyq-fold', String(k));
+    const links = [...b.root.querySelectorAll('a[href]')];
     return {n: k, selector: selectorOf(b.root), texts: b.texts, moved: b.moved, chars: b.chars, table: b.table, form: b.form,
+            links: links.length, in_page: links.filter(a => toPlaceShown(a, b.root)).length, nowhere: links.filter(goesNowhere).length,
             nav: !!(b.root.matches('nav, [role=navigation], ul, ol, menu') || b.root.querySelector('nav, [role=navigation]') || b.root.querySelectorAll('a[href]').length >= 3),
             text: b.sample, html: b.root.outerHTML.slice(0, 160)}; });
   // controls the narrow layout shows and the full width did not
@@ -220,7 +234,8 @@ async def hidden_at_zoom(page: Any, moving: list[str]) -> dict[str, Any]:
     out: dict[str, list[dict[str, Any]]] = {"lost": [], "folded_keyboard": [], "folded_mouse_only": [], "moved": []}
     for block in blocks:
         how, toggle = by.get(block["n"], (None, {}))
-        entry = {k: block[k] for k in ("selector", "texts", "chars", "table", "nav", "form", "text", "html")}
+        keys = ("selector", "texts", "chars", "table", "nav", "form", "links", "in_page", "nowhere", "text", "html")
+        entry = {k: block[k] for k in keys}
         if how is not None:
             entry["control"] = {k: toggle[k] for k in ("selector", "text", "html", "role", "tag")}
             out["folded_keyboard" if how == "keyboard" else "folded_mouse_only"].append(entry)

@@ -51,6 +51,10 @@ EXPECTED = {
     "zoom-navbar-toggle-both-widths-ru": ("A14-3.7", "pass"),
     "zoom-navbar-toggle-both-widths-kk": ("A14-3.7", "pass"),
     "zoom-menu-folded-div-ru": ("A14-3.7", "fail"),  # it folds behind a div only a click opens
+    # the page's own contents (links to its headings, each still shown) hidden at 200 %: nothing lost
+    "zoom-page-contents-hidden-narrow-kk": ("A14-3.7", "pass"),
+    "zoom-page-contents-hidden-narrow-ru": ("A14-3.7", "pass"),
+    "zoom-side-menu-hidden-narrow-ru": ("A14-3.7", "fail"),  # links to other pages hidden: lost
     "zoom-logo-leaves-kk": ("A14-3.7", "pass"),  # a box that leaves the page: no fold
     "keyboard-menu-folded-div-kk": ("A14-3.3", "fail"),  # the «☰ Мәзір» div at 200 %: no role, no tab stop
     "keyboard-menu-folded-div-ru": ("A14-3.3", "fail"),
@@ -192,5 +196,9 @@ def test_what_the_narrow_layout_hides_is_told_apart(findings: dict[str, dict[str
     assert menu.deficiencies[0].criteria == ("2.1.1",) and "мәзір" in menu.deficiencies[0].message.lower()
     leaves = findings["zoom-logo-leaves-kk"]["A14-3.7"]  # tried without leaving: the page was measured to the end
     assert leaves.measured["hidden_folded"] == 1 and findings["zoom-logo-leaves-kk"]["A14-3.3"].status == "pass"
+    for page in ("zoom-page-contents-hidden-narrow-kk", "zoom-page-contents-hidden-narrow-ru"):
+        contents = findings[page]["A14-3.7"]
+        assert contents.measured["hidden_page_links"] == 1 and contents.measured["hidden_lost"] == 0, page
+    assert findings["zoom-side-menu-hidden-narrow-ru"]["A14-3.7"].measured["hidden_lost"] == 1
     for page in ("zoom-ticker-clipped-kk", "zoom-moving-ticker-ru", "motion-timer-carousel-kk"):
         assert findings[page]["A14-3.7"].measured["hidden_lost"] == 0, page  # cut or turned, not hidden by width

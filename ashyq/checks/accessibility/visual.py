@@ -976,8 +976,23 @@ def _hidden_at_zoom(taken: list[Measurement], how: str) -> list[tuple[Measuremen
 
 def _substantial(block: dict[str, Any]) -> bool:
     """Content beyond doubt: a table, a menu, a form (a field to fill: the row's "functionality", whatever
-    few words its button says), or more than a short label's words."""
-    return bool(block.get("table") or block.get("nav") or block.get("form")) or int(block.get("chars") or 0) >= 60
+    few words its button says), or more than a short label's words. A menu is one of links to other
+    places than the page itself (two or more): a row of tabs going nowhere (``javascript:``) is none."""
+    if "links" in block:  # the probe counted where the block's links lead
+        elsewhere = int(block["links"]) - int(block.get("in_page") or 0) - int(block.get("nowhere") or 0)
+        menu = bool(block.get("nav")) and elsewhere >= 2
+    else:
+        menu = bool(block.get("nav"))
+    return bool(block.get("table") or menu or block.get("form")) or int(block.get("chars") or 0) >= 60
+
+
+def _page_links_only(block: dict[str, Any]) -> bool:
+    """A box of links to places on the page itself (a page's own table of contents, «Осы бетте» / «На этой
+    странице»), each place still shown at 200 %, with no more words of its own than a caption: hiding it
+    loses no content (what it names is on the page) and no function (scrolling reaches each place)."""
+    links, in_page = int(block.get("links") or 0), int(block.get("in_page") or 0)
+    plain = not (block.get("table") or block.get("form"))
+    return plain and links > 0 and in_page == links and int(block.get("chars") or 0) < 60
 
 
 def _hidden_defects(
@@ -1026,7 +1041,7 @@ def _hidden_defects(
 
 @register(
     "a14.zoom",
-    "9",
+    "10",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
@@ -1056,7 +1071,8 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
     scrolling = [m for m in taken if m.data.get("horizontal_scroll") and m not in slight]
     lost = [m for m in taken if m.data.get("clipped")]
     outcome.deficiencies += _zoomed_defects(scrolling, lost)
-    gone, mouse_folds = _hidden_at_zoom(taken, "lost"), _hidden_at_zoom(taken, "folded_mouse_only")
+    hidden, mouse_folds = _hidden_at_zoom(taken, "lost"), _hidden_at_zoom(taken, "folded_mouse_only")
+    gone = [(m, b) for m, b in hidden if not _page_links_only(b)]
     outcome.deficiencies += _hidden_defects(gone, mouse_folds)
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
     axe = axe_outcome(axe_taken, config, item, "zoom_blocked")
@@ -1075,6 +1091,8 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "slight_overflow": len(slight),
         # text a style sheet hides at 200 %: nothing opens it, only a mouse click does, a keyboard does
         "hidden_lost": len(gone),
+        # a box of links to places on the same page that stay shown (a table of contents): nothing lost
+        "hidden_page_links": len(hidden) - len(gone),
         "hidden_mouse_only": len(mouse_folds),
         "hidden_folded": sum(len((m.data.get("hidden") or {}).get("folded_keyboard") or []) for m in taken),
     }
