@@ -79,12 +79,27 @@ def _said(unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> str | 
         key=lambda f: f.start(),
         default=None,
     )
-    if found is None or found.start() > OPENING:
+    if found is None or (found.start() > OPENING and not _promise_sentence(text, found, lang, vocabulary)):
         return None
     read = fold_kazakh if lang == "kk" else normalise
     return squash(next((p for p, _ in paragraphs(unit) if found.group(0) in read(p)), found.group(0)))
 
 
+def _promise_sentence(text: str, found: re.Match[str], lang: str, vocabulary: Vocabulary) -> bool:
+    """Whether the block is one sentence announcing its information to come, whatever it names as its subject
+    («Жоспардың орындалу барысы туралы ақпарат жақында жарияланады.», «Обзор обращений за 2026 год будет опубликован
+    после подведения итогов года.»): a phrase of information to come (not one saying there is none now) is the
+    sentence's predicate, and the block holds no other sentence (no sentence ends before it, no words follow the end of
+    its own)."""
+    if not matches(vocabulary.pending_phrases.get(lang, ()), found.group(0)):
+        return False
+    after = text[found.end() :]
+    end = SENTENCE_END.search(after)
+    rest = after[end.end() :] if end else ""
+    return not SENTENCE_END.search(text[: found.start()]) and not re.search(r"[^\W\d_]", rest)
+
+
+SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 # a dated label at a block's head: the page's stamps («Жарияланған күні: 14.03.2025 · Өзгертілген күні: 14.03.2025»)
 _DATED_LABEL = re.compile(
     r"^[^\d:.;]{3,40}:\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*(?:г\.|ж\.))?(?:,?\s*\d{1,2}:\d{2})?\s*[·|]?\s*"

@@ -502,12 +502,19 @@ def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verd
     indicator's words than the place found (the whole «Мәдениет, дін, спорт және туризм» against a headline's
     «спорт») - holds a placeholder («Ақпарат дайындалуда», «Информация готовится»): the site says the information
     is not there, and a page outside the section naming the subject (a news headline on sport, another
-    section's block) is not that information. The best place is dropped: not shown, the placeholder said."""
+    section's block) is not that information. So is a page's title naming it where a heading of the same page, naming
+    it too, holds the placeholder: the title names the page's whole subject («Как выполняется Послание Президента?»),
+    the heading is the page's own place for the indicator («Ход исполнения плана»). The best place is dropped: not
+    shown, the placeholder said."""
     best, held = place.best, verdict.placeholders.get(indicator.id)
     if search.content_only:
         _own_rubric_empty(search, indicator, place, verdict)
         return
-    if best is None or held is None or not held[1] or held[0].unit is best.unit:
+    if best is None or held is None or not held[1]:
+        return
+    if held[0].unit is best.unit:
+        if best.block is None and best.rank == 0 and held[0].block is not None and held[0].rank == 0:
+            place.best = None  # the page's title against its own heading for the indicator
         return
     members = {id(u) for u in search.section_units}
     if id(best.unit) in members:
