@@ -97,8 +97,8 @@ def _of_news(label: str, address: str, own: str) -> bool:
     nothing but the archive and a year, or leads under the feed's address or to a news address."""
     if NEWS.search(label) or BARE_ARCHIVE.match(label) or NEWS.search(address):
         return True
-    path = _path(own)
-    return bool(path) and address.split("?", 1)[0].startswith(path.split("?", 1)[0])
+    path = _path(own).split("?", 1)[0]
+    return bool(path) and _path(address).split("?", 1)[0].startswith(path)
 
 
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
