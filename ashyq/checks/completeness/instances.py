@@ -95,8 +95,12 @@ def items_of(
     members = {id(u) for u in section_units}
     items: list[Item] = []
     rest: list[Block] = []
-    seen: set[int] = set()
+    # a post's own page among the section's (a portal list's item page): the item whole, none of it the section's
+    own = [u for u in section_units if _post_page(u, words)]
+    seen: set[int] = {id(u) for u in own}
     for unit, blocks in _holders(units, section_units, section, lang):
+        if id(unit) in seen:
+            continue
         every = unit_blocks(unit)
         taken: set[int] = set()
         for block in blocks:
@@ -120,10 +124,21 @@ def items_of(
             for target in targets:
                 # a post's own page: its title names a post, and it gives the post's category (not «Аналитика»,
                 # «Басшылық», pages whose titles share a post's stem)
-                if id(target) not in seen and matches(words, target.title) and CATEGORY.search(target.main):
+                if id(target) not in seen and _post_page(target, words):
                     seen.add(id(target))
                     items.append(Item(target, unit_blocks(target), target.shown_title or target.title))
-    return items, rest
+    if not own:
+        return items, rest
+    # a list's row naming a post whose own page is read is that item, not another
+    titles = [u.title for u in own]
+    items = [i for i in items if not any(t in normalise(i.name) for t in titles)]
+    return [*items, *(Item(u, unit_blocks(u), u.shown_title or u.title) for u in own)], rest
+
+
+def _post_page(unit: Unit, words: Sequence[re.Pattern[str]]) -> bool:
+    """A post's own page: its title names a post, and it gives the post's category (not «Аналитика», «Басшылық», pages
+    whose titles share a post's stem)."""
+    return bool(matches(words, unit.title)) and bool(CATEGORY.search(unit.main))
 
 
 def per_item(
