@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (JavaScript kept on readable lines)
 """A form filled in wrongly and sent, and what the visitor is told (Appendix 14 row 3.5, WCAG 3.3.1).
 
-Each form a visitor writes in (not a search box) gets input it must refuse: its required fields left
+Each form a visitor writes in (not a search box: a search landmark or a form in one, a search field, a
+one-field form whose field or address names a search) gets input it must refuse: its required fields left
 empty, an e-mail field given something that is not an address, a number field letters. It is sent the
 way a visitor sends it, with its own submit button. Then:
 
@@ -33,7 +34,8 @@ FORMS = (
     + PATH_SELECTOR_OF
     + """  const fieldsOf = (f) => [...f.querySelectorAll('input, textarea, select')].filter(el =>
     !['hidden', 'submit', 'button', 'image', 'reset'].includes(el.type) && !el.disabled);
-  const isSearch = (f) => f.getAttribute('role') === 'search' || !!f.querySelector('input[type=search]')
+  // a search box: the form is a search landmark, or stands in one (a wrapper with role=search, <search>)
+  const isSearch = (f) => !!f.closest('[role=search], search') || !!f.querySelector('input[type=search]')
     || (fieldsOf(f).length === 1 && /search|poisk|izdeu|query|^q$|^s$/i.test((fieldsOf(f)[0].name || '') + ' ' + (f.action || '')));
   return [...document.forms].filter(f => fieldsOf(f).length && !isSearch(f)).map(f => ({
     selector: selectorOf(f), fields: fieldsOf(f).length,

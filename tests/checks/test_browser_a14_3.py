@@ -102,6 +102,9 @@ EXPECTED = {
     "forms-answer-above-form-kk": ("A14-3.5", "pass"),
     "forms-answer-above-form-ru": ("A14-3.5", "pass"),
     "forms-answer-above-form-notice-kk": ("A14-3.5", "fail"),  # a new line above it that says nothing of the error
+    # the site's search box in a search landmark (role=search on a wrapper, <search>): not judged; the question form is
+    "forms-finder-landmark-ru": ("A14-3.5", "pass"),
+    "forms-finder-landmark-kk": ("A14-3.5", "pass"),
 }
 
 # pictures of words (white on blue, as banners are) the image-of-text pages show
@@ -156,6 +159,8 @@ def test_the_findings_say_why(findings: dict[str, dict[str, Any]]) -> None:
     video = findings["alt-video-alone-kk"]["A14-3.1"]
     assert video.deficiencies[0].criteria == ("1.2.1", "1.2.2") and video.certainty == "uncertain"
     assert findings["alt-video-with-transcript-ru"]["A14-3.1"].certainty == "uncertain"  # is it the right text?
+    for page in ("forms-finder-landmark-ru", "forms-finder-landmark-kk"):
+        assert findings[page]["A14-3.5"].measured["forms"] == 1, page  # the question form alone
     comment = findings["forms-comment-box-goes-on-kk"]["A14-3.5"]
     assert comment.certainty == "uncertain" and comment.doubt is not None
     assert comment.doubt.reason == "error_not_triggered"

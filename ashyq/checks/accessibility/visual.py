@@ -717,7 +717,7 @@ def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tup
         errors = [
             x for x in messages if x.get("error_like") or (x.get("tied") and not SENT.search(x.get("text") or ""))
         ]
-        exposed = [x for x in errors if not x.get("hidden_from_at")]
+        exposed = [_about_the_one_field(form, x) for x in errors if not x.get("hidden_from_at")]
         if form.get("native") and form.get("sent_by") != "plain-button":
             out.append((form, None))  # the browser refused the input and named the field
         elif exposed and any(x.get("tied") and _describes(x, generic) for x in exposed):
@@ -736,6 +736,16 @@ def _form_verdicts(m: Measurement, generic: list[str] | None = None) -> list[tup
             # is left to the assessor as a form whose error could not be triggered
             out.append((form, FormFault("silent")))
     return out
+
+
+def _about_the_one_field(form: dict[str, Any], message: dict[str, Any]) -> dict[str, Any]:
+    """A message about the input of a form with one field to fill is about that field (WCAG 3.3.1's "the
+    item that is in error is identified": there is no other item it could be), so it is tied to it; what
+    it says is every word of it (the field's label is not known here)."""
+    if form.get("fields") != 1 or message.get("tied"):
+        return message
+    said = re.findall(r"[^\W\d_]{3,}", str(message.get("text") or "").lower())
+    return {**message, "tied": ["(the form's only field)"], "says": said[:24]}
 
 
 def _sent_back(form: dict[str, Any]) -> bool:
@@ -773,7 +783,7 @@ def _form_doubt(result: Result, untried: list[Sent]) -> Result:
     )
 
 
-@register("a14.form_errors", "7", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
+@register("a14.form_errors", "8", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
 def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.5: A text message for an input error when filling in forms."""
     config = check_settings("accessibility", artifacts.config)
