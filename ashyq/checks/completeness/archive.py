@@ -4,7 +4,8 @@ indicator 1) «Актуальная лента новостей (с создан
 A feed has an archive where a reader can reach its older items from the section's pages:
 
 * a link to more of the feed - a pager (a page number, «Следующая», «Далее», «Показать ещё»; «Келесі»,
-  «Тағы»; «»»), or an address that pages it (``?page=2``, ``/page/2``, ``?year=2025``);
+  «Тағы»; «»», «▸»), or an address that pages it (``?page=2``, ``/page/2``, ``?year=2025``, a list view's
+  ``?Paged=TRUE``);
 * a link or page named as the archive («Архив новостей», «Архив: 2025»; «Жаңалықтар мұрағаты»), or a page
   of the section whose address says so (``/news/archive``);
 * a control loading more: a button, or any element a script answers (a handler, a button's role, a data
@@ -49,9 +50,10 @@ ARCHIVE_ADDRESS = re.compile(r"archive|arhiv|arxiv|muragat|murag[ae]t|arkhiv")
 PAGER_LABEL = re.compile(
     r"^(?:[2-9]|[1-9]\d{1,2}|следующ\w*(?: страниц\w*)?|далее|ещ[её]|показать ещ[её]|загрузить ещ[её]|ещ[её] новост\w*|"
     r"предыдущ\w*|ранее|более ранние|старые|келесі|әрі қарай|тағы|тағы көрсету|тағы жүктеу|алдыңғы|бұрынғы|"
-    r"барлық жаңалықтар мұрағаты|next|older|more|»|›|→|>>|>)$"
+    r"барлық жаңалықтар мұрағаты|next|older|more|»|›|→|▸|►|▶|>>|>)$"
 )
-PAGER_ADDRESS = re.compile(r"[?&](?:page|p|pg|pagen_\d+|start|offset|from|year|month)=\d|/page/?\d")
+# a portal list view's pages are asked by ``Paged=TRUE`` and the first item's id (``&p_ID=8&PageFirstRow=6``)
+PAGER_ADDRESS = re.compile(r"[?&](?:page|p|pg|pagen_\d+|start|offset|from|year|month)=\d|/page/?\d|[?&]paged=true")
 FULL_VERSION = re.compile(
     r"^(?:полная версия|основная версия|тол[ыи][қк] н[ұу]с[қк]а|нег[іи]зг[іи] н[ұу]с[қк]а|"
     r"full version|desktop version)\W*$"
