@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
@@ -151,14 +151,27 @@ def _item_dates(root: Any) -> tuple[date, ...]:
     return tuple(out)
 
 
+LANG_SEGMENTS = ("kk", "ru", "kz", "en")
+
+
 def page_key(url: str, lang: str) -> str:
     """A language-neutral key: the URL without its language part (``/ru/x`` ≡ ``/kk/x``, ``?lang=``; a
-    single-page app's route read as a path, ``/#!/ru/x`` ≡ ``/#!/kk/x``)."""
+    single-page app's route read as a path, ``/#!/ru/x`` ≡ ``/#!/kk/x``; a path the query carries, a document
+    library's folder ``?RootFolder=/ru/Documents/NPA`` ≡ ``?RootFolder=/kk/Documents/NPA``)."""
     parts = address_parts(url)
-    path = "/".join(p for p in parts.path.split("/") if p not in ("kk", "ru", "kz", "en"))
-    query = "&".join(q for q in parts.query.split("&") if q and not q.startswith("lang="))
+    path = "/".join(p for p in parts.path.split("/") if p not in LANG_SEGMENTS)
+    query = "&".join(_neutral(q) for q in parts.query.split("&") if q and not q.startswith("lang="))
     host = parts.netloc.removeprefix("m.")
     return f"{host}{path.rstrip('/')}?{query}"
+
+
+def _neutral(pair: str) -> str:
+    """A query's ``key=value`` with the language segments of a path it carries taken out."""
+    key, eq, value = pair.partition("=")
+    decoded = unquote(value)
+    if not decoded.startswith("/"):
+        return pair
+    return key + eq + "/".join(p for p in decoded.split("/") if p.lower() not in LANG_SEGMENTS)
 
 
 PHONE_HIDDEN = "data-ashyq-phone-hidden"  # set by the gather step on what a phone's styles do not show
