@@ -266,9 +266,45 @@ def questionable_alts(pages: list[Parsed]) -> list[tuple[Parsed, Any, str]]:
     return out
 
 
+# a photograph's file; or a picture the page declares at least this large (an icon or a rule is smaller)
+PHOTO_FILE = re.compile(r"\.(?:jpe?g|webp)(?:[?#]|$)", re.I)
+PICTURE_PX = 150
+NOT_CONTENT = frozenset({"header", "nav", "footer", "aside", "a", "button"})
+
+
+def decorative_pictures(pages: list[Parsed]) -> list[tuple[Parsed, Any]]:
+    """Pictures of the page's content marked as decoration (``alt=""``): a photograph's file, or a picture declared
+    large, outside the site's frame and outside any link or button. WCAG 1.1.1 lets a purely decorative picture say
+    nothing; whether a news photograph only decorates or shows what the text does not is a reader's judgement."""
+    out = []
+    for parsed in pages:
+        for element in parsed.root.iter("img"):
+            if element.get("alt") != "" or any(a.tag in NOT_CONTENT for a in element.iterancestors()):
+                continue
+            sizes = [viewport_number(str(element.get(k) or "0")) for k in ("width", "height")]
+            declared_small = all(sizes) and min(sizes) < PICTURE_PX / 3
+            if declared_small or not (PHOTO_FILE.search(str(element.get("src") or "")) or min(sizes) >= PICTURE_PX):
+                continue
+            out.append((parsed, element))
+    return out
+
+
 def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
-    """A passing 3.1 whose pages have an image with a questionable alternative text: uncertain."""
+    """A passing 3.1 whose pages have an image with a questionable alternative text, or content pictures marked as
+    decoration (:func:`decorative_pictures`): uncertain."""
     found = questionable_alts(pages)
+    if result.status == "pass" and not found and (marked := decorative_pictures(pages)):
+        parsed, element = marked[0]
+        src = str(element.get("src") or "")
+        result.measured["decorative_pictures"] = len(marked)
+        return result.uncertain(
+            "image_alternative",
+            look_at=parsed.page.evidence(f'img[src="{src}"]' if '"' not in src else "img", f'alt "", src {src}'[:200]),
+            quote=src[:200],
+            detail=f'{len(marked)} picture(s) of the pages\' content marked as decoration (alt=""), first {src} on '
+            f"{parsed.page.url}: a purely decorative picture may say nothing; whether it only decorates or shows "
+            "what the text does not is the assessor's",
+        )
     if result.status != "pass" or not found:
         return result
     parsed, element, alt = found[0]
@@ -283,7 +319,7 @@ def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
     )
 
 
-@register("a14.alt_text", "8", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
+@register("a14.alt_text", "9", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
