@@ -336,13 +336,14 @@ def _shown_by_checklist(search: Search, indicator: Indicator, place: Place, verd
         verdict.present[indicator.id] = reading.present[key]
         if key in reading.stale:
             verdict.stale[indicator.id] = reading.stale[key]
-        verdict.checklist[indicator.id] = f"{item} «{section_indicator_name(section, key)}»"
+        verdict.checklist[indicator.id] = f"{item} «{_english_name(section, key)}»"
         verdict.doubts += [replace(d, indicator=indicator.id) for d in reading.doubts if d.indicator == key]
         return True
     return False
 
 
-def section_indicator_name(section: Section, key: str) -> str:
+def _english_name(section: Section, key: str) -> str:
+    """The section's indicator ``key`` as the findings name it (its English name)."""
     indicator = next(i for i in section.indicators if i.id == key)
     return indicator.name.get("en") or key
 

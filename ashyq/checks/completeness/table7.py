@@ -20,6 +20,14 @@ not be harvested (gov.kz page records refused), an absent row is ``not_assessed`
 be published, the row is not exempted by a page that mentions secrets; a body whose budget information
 is restricted carries the registry tag ``budget_restricted`` and the edition exempts it.
 
+Rows 2, 4 and 5 name kinds of information in a phrase («использования средств … бюджета», «нормотворческой
+деятельности», «статистические отраслевые данные»); the 2017 Appendix 15 names the same information in its rows 1.6,
+1.4 and 1.5, the detailed checklist an assessor substantiates Table 7 with. Each row's indicator names its checklist
+indicator (``substantiated_by`` in the vocabulary): where the row's own words find no place, that reading of the same
+content shows it (``measured.checklist``). A deduction of these rows (``absence_doubted``) resting on indicators found
+nowhere - no place of the row saying its information is to come, none giving it in the other language - stays not
+shown and is uncertain: the wording may be what was not recognised.
+
 The table names no form for its data (no «*»): a row's data offered only as pictures or scans (sector statistics as a
 scanned PDF or a photographed table) is shown, and the verdict is uncertain, naming the file: the 2017 Appendix 15
 marks the same data «*», to be posted in a machine-readable form, and an assessor may read that into the row.
