@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ashyq.base.routes import without_anchor
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section
@@ -129,9 +130,18 @@ def items_of(
                     items.append(Item(target, unit_blocks(target), target.shown_title or target.title))
     if not own:
         return items, rest
-    # a list's row naming a post whose own page is read is that item, not another
+    # where the posts have pages of their own, a page listing them (a list view, a tag's feed of excerpts) names those
+    # items, not others, and a heading that gives no category («Басшының блогы») is no post
+    addresses = {without_anchor(u.url).lower().rstrip("/") for u in own}
+    listing = {id(u) for u in units if any(without_anchor(h).rstrip("/") in addresses for _, h in u.anchors)}
     titles = [u.title for u in own]
-    items = [i for i in items if not any(t in normalise(i.name) for t in titles)]
+    items = [
+        i
+        for i in items
+        if id(i.unit) not in listing
+        and not any(t in normalise(i.name) for t in titles)
+        and CATEGORY.search(" ".join(b.text for b in i.blocks))
+    ]
     return [*items, *(Item(u, unit_blocks(u), u.shown_title or u.title) for u in own)], rest
 
 
