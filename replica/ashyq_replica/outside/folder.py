@@ -68,6 +68,7 @@ SITE_IDS = (
     "shalqar",
     "bastau",
     "qumkent",
+    "alatau",
     "tobyl",
 )
 
