@@ -70,6 +70,7 @@ SITE_IDS = (
     "qumkent",
     "alatau",
     "tobyl",
+    "ulytau",
 )
 
 TYPES = {
