@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, datetime
 from itertools import chain
 from urllib.parse import urljoin, urlsplit
@@ -349,19 +350,33 @@ REFERRAL = {
     "kk": tuple(re.compile(fold_kazakh(p)) for p in _REFERRAL["kk"]),
     "ru": tuple(re.compile(p) for p in _REFERRAL["ru"]),
 }
+# the words every referral of the language holds: a text without them holds none. Searched first, as the
+# referrals' own patterns (a sentence's run of text before the words) cost time in the square of a long
+# sentence that holds no referral, and every indicator reads every block's text so
+_REFERRAL_WORDS = {
+    "kk": re.compile(fold_kazakh(r"орыс\w* тіл")),
+    "ru": re.compile(r"(?:на|в) (?:казахск|государственн)\w* (?:верси|страниц|язык)"),
+}
 
 
 def referral_in(text: str, lang: str) -> str | None:
     """The first sentence of the text sending the reader to the other language's page, or None."""
-    for pattern in REFERRAL["kk" if lang == "kk" else "ru"]:
+    lang = "kk" if lang == "kk" else "ru"
+    if not _REFERRAL_WORDS[lang].search(text):
+        return None
+    for pattern in REFERRAL[lang]:
         if found := pattern.search(text):
             return found.group(0).strip()
     return None
 
 
+@lru_cache(maxsize=8192)
 def without_referrals(text: str, lang: str) -> str:
     """The text without its sentences sending the reader to the other language's page."""
-    for pattern in REFERRAL["kk" if lang == "kk" else "ru"]:
+    lang = "kk" if lang == "kk" else "ru"
+    if not _REFERRAL_WORDS[lang].search(text):
+        return text
+    for pattern in REFERRAL[lang]:
         text = pattern.sub(" ", text)
     return text
 
@@ -449,13 +464,11 @@ def lead_ins(text: str, empty: Sequence[re.Pattern[str]] = ()) -> Iterable[str]:
     («Результаты проверок: информация отсутствует») names nothing. The page's own stamp at the block's head
     («Дата публикации: 02.11.2026», read into the block with the paragraph after it) ends where its date does:
     the first paragraph's label follows it."""
-    for stamp in STAMP_HEAD:
-        text = stamp.sub("", text, count=1)
-    for found in LEAD_IN.finditer(text):
-        end = SENTENCE_END.search(text, found.end())
-        rest = text[found.end() : end.start() if end else len(text)].strip()
-        if rest and not (empty and matches(empty, rest)) and not DATED_ONLY.match(rest):
-            yield found.group(1).strip()
+    return (
+        label
+        for label, rest in _colon_leads(text)
+        if not (empty and matches(empty, rest)) and not DATED_ONLY.match(rest)
+    )
 
 
 # what a date's label stands over: a date and its time alone («Соңғы өзгеріс: 12.11.2026 09:40», the page's stamp
@@ -490,13 +503,24 @@ def labelled_placeholders(block: Block, empty: Sequence[re.Pattern[str]]) -> Ite
     if not empty:
         return
     for piece in block.pieces or (block.text,):
-        for stamp in STAMP_HEAD:
-            piece = stamp.sub("", piece, count=1)
-        for found in LEAD_IN.finditer(piece):
-            end = SENTENCE_END.search(piece, found.end())
-            rest = piece[found.end() : end.start() if end else len(piece)].strip()
-            if rest and matches(empty, rest):
-                yield found.group(1).strip(), rest
+        for label, rest in _colon_leads(piece):
+            if matches(empty, rest):
+                yield label, rest
+
+
+@lru_cache(maxsize=16384)
+def _colon_leads(text: str) -> tuple[tuple[str, str], ...]:
+    """(label, what it stands over) of every colon's lead-in of the text, the page's stamp at its head left out:
+    read once per text, as every indicator of a section asks for the labels of every block."""
+    for stamp in STAMP_HEAD:
+        text = stamp.sub("", text, count=1)
+    found_all = []
+    for found in LEAD_IN.finditer(text):
+        end = SENTENCE_END.search(text, found.end())
+        rest = text[found.end() : end.start() if end else len(text)].strip()
+        if rest:
+            found_all.append((found.group(1).strip(), rest))
+    return tuple(found_all)
 
 
 def _run_in_over_placeholder(
