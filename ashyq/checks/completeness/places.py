@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import chain
 from urllib.parse import urljoin, urlsplit
 
