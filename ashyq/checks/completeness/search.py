@@ -503,19 +503,18 @@ def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verd
     indicator's words than the place found (the whole «Мәдениет, дін, спорт және туризм» against a headline's
     «спорт») - holds a placeholder («Ақпарат дайындалуда», «Информация готовится»): the site says the information
     is not there, and a page outside the section naming the subject (a news headline on sport, another
-    section's block) is not that information. So is a page's title naming it where a heading of the same page, naming
-    it too, holds the placeholder: the title names the page's whole subject («Как выполняется Послание Президента?»),
-    the heading is the page's own place for the indicator («Ход исполнения плана»). The best place is dropped: not
-    shown, the placeholder said."""
+    section's block) is not that information; nor is a title, a link's label or a portal's link against such a place
+    (:func:`_pointer_over_placeholder`). The best place is dropped: not shown, the placeholder said."""
     best, held = place.best, verdict.placeholders.get(indicator.id)
+    if _pointer_over_placeholder(search, best, held):
+        place.best = None
+        return
     if search.content_only:
         _own_rubric_empty(search, indicator, place, verdict)
         return
     if best is None or held is None or not held[1]:
         return
     if held[0].unit is best.unit:
-        if best.block is None and best.rank == 0 and held[0].block is not None and held[0].rank == 0:
-            place.best = None  # the page's title against its own heading for the indicator
         return
     members = {id(u) for u in search.section_units}
     if id(best.unit) in members:
@@ -527,6 +526,19 @@ def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verd
 
     if id(held[0].unit) in members or named(held[0]) > named(best):
         place.best = None
+
+
+def _pointer_over_placeholder(search: Search, best: Hit | None, held: tuple[Hit, str] | None) -> bool:
+    """The place found only names or points at the information - a page's title or a link's label naming it, a link
+    or address of the portal it is kept on - while the site's own place for it says it is to come: a heading or label
+    of the same page («Жобалар» over «Ақпарат дайындалуда» on the page a «Жаңа НҚА жобасы» link leads to, or titled
+    «Как выполняется Послание?»), or, for a link or address, of a page of the section (a legalacts.egov.kz link on
+    the services page). The site says the information is not there; a name or a pointer is not the information."""
+    if best is None or held is None or not held[1] or best.block is not None:
+        return False
+    if held[0].unit is best.unit:
+        return held[0].block is not None
+    return best.rank > 0 and any(u is held[0].unit for u in search.section_units)
 
 
 def _own_rubric_empty(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
