@@ -294,10 +294,14 @@ def _posts_in_cells(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) -> 
 
 def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) -> tuple[list[Item], list[Block]]:
     """A section page's paragraphs and list items of its content that name an item with its category (the
-    items), and the others (what the page states outside every item), each read as a block of its own."""
+    items), and the others (what the page states outside every item), each read as a block of its own. A paragraph
+    between two items is the earlier one's (a list gives each post, then its details: «1. Главный специалист …,
+    E-R-4» «Квалификационные требования: …» «2. Ведущий специалист …»); those before the first and after the last
+    are the page's."""
     read = fold_kazakh if lang == "kk" else normalise
     named: list[Item] = []
     others: list[Block] = []
+    after: list[Block] = []  # the paragraphs after the last item so far
     main = _spaceless(unit.main)
     every = [w for w, _ in paragraphs(unit) if w.strip()]
     cells = {w for w in every if sum(1 for o in every if o is not w and o.strip() in w) > 1}
@@ -312,10 +316,13 @@ def _paragraph_items(unit: Unit, words: Sequence[re.Pattern[str]], lang: str) ->
         if written in cells:
             continue  # a layout's cell holding the content's paragraphs: they are read one by one
         if matches(words, text) and CATEGORY.search(text):
+            if named and after:
+                named[-1] = Item(unit, (*named[-1].blocks, *after), named[-1].name)
+            after = []
             named.append(Item(unit, (block,), " ".join(written.split())))
         else:
-            others.append(block)
-    return named, others
+            (after if named else others).append(block)
+    return named, others + after
 
 
 MIN_LISTED = 2  # a list names two entries at least
