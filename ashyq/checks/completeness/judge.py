@@ -74,6 +74,7 @@ from ashyq.checks.completeness.languages import (
     elsewhere,
     foreign_headings,
     foreign_pages,
+    foreign_passages,
     shadowed_deficiency,
 )
 from ashyq.checks.completeness.leftover import unaccounted
@@ -206,7 +207,12 @@ def assess_section(
     )
     if deductions:  # a phone's view: an indicator shown in part, the rest hidden at phone width (Appendix 16)
         deficiencies += hidden_parts(verdict, indicators, section_units, lang)
-    if (shadowed := shadowed_deficiency(foreign_headings(indicators, verdict, section_units, lang), lang)) is not None:
+    # the other language's passages in an indicator's place, unless the section already has an indicator shown in the
+    # other language only (its deficiency says the same of the same text)
+    template = template_for(artifacts, mine, lang)
+    passages = {} if verdict.foreign else foreign_passages(indicators, verdict, lang, template)
+    written_apart = {**passages, **foreign_headings(indicators, verdict, section_units, lang)}
+    if (shadowed := shadowed_deficiency(written_apart, lang)) is not None:
         deficiencies.append(shadowed)
     if check_authenticity and by_lang[other]:
         deficiencies += authenticity(section, by_lang, lang, artifacts)

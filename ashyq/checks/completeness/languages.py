@@ -58,7 +58,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.home_page import is_home_url
 from ashyq.base.routes import without_anchor
-from ashyq.base.text import fold_kazakh, normalise
+from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
 from ashyq.checks.completeness.figures import not_carried
@@ -479,6 +479,72 @@ def _official_blocks(indicators: tuple[Indicator, ...], unit: Unit, lang: str) -
         for block in (unit_blocks(unit) if official else ())
         if block.heading and any(matches(i.keywords.get(lang, ()), block.heading) for i in official)
     ]
+
+
+# a passage of running text, not a name or a line of figures: its length, and how much of the other language the
+# indicator's place must hold in such passages to be written in part in it
+PASSAGE = 60
+FOREIGN_PASSAGES = 100
+# where a passage names what it is about: its opening characters
+SUBJECT = 100
+# the template's pieces taken out of a passage: a menu's or a box's lines, not a word («Басты бет» inside a sentence)
+TEMPLATE_PIECE = 12
+# a Kazakh passage names more than a person's or a place's name (Нұрпейісов Қ. Б., Ақжайық облысы) in Kazakh letters
+KAZAKH_PASSAGE_WORDS = 4
+
+
+def foreign_passages(
+    indicators: tuple[Indicator, ...], verdict: Shown, lang: str, template: frozenset[str]
+) -> dict[str, Hit]:
+    """The indicators shown on ``lang`` pages whose place holds running text written in the other language (a
+    Russian table of units under a Kazakh paragraph, a Russian paragraph on a Kazakh page's green-economy
+    measures): the texts of the two versions are not the same (неаутентичность текстов). Read per paragraph, list
+    item or line in its language as written (``Block.piece_langs``), the site's template and the texts official in
+    one language only (the anthem's words) left out, and only where a passage opens naming one of the section's
+    indicators in its language (a Russian paragraph on social aid beside a Kazakh one on employment is another
+    section's); the first block holding such a passage, per indicator."""
+    other = "ru" if lang == "kk" else "kk"
+    read = fold_kazakh if lang == "kk" else normalise
+    repeated = {x for x in (read(t) for t in template) if len(x) >= TEMPLATE_PIECE}
+    official = tuple(p for i in indicators if i.official_language for p in i.keywords.get(lang, ()))
+    theirs = tuple(p for i in indicators for p in i.keywords.get(other, ()))  # the section's words in the other one
+    read_theirs = fold_kazakh if other == "kk" else normalise
+    out: dict[str, Hit] = {}
+    for indicator in indicators:
+        hit = verdict.hits.get(indicator.id)
+        if hit is None or indicator.id not in verdict.present or hit.unit.lang != lang:
+            continue
+        if hit.block is None:
+            continue  # a page named as a whole (its title, a link's label): no place of the indicator's own on it
+        passages: list[str] = []
+        held = None
+        for block in hit.extent or (hit.block,):
+            if official and (matches(official, block.heading) or any(matches(official, x) for x, _ in block.leads)):
+                continue
+            written = zip(block.pieces, block.piece_langs, strict=True) if block.pieces else ((block.text, block.lang),)
+            for piece, language in written:
+                if language != other or len(_without(piece, repeated)) < PASSAGE:
+                    continue
+                kazakh = {w for w in piece.split() if KAZAKH_LETTERS.intersection(w)}
+                if other == "kk" and len(kazakh) < KAZAKH_PASSAGE_WORDS:
+                    continue
+                passages.append(piece)
+                held = held or Hit(hit.unit, block, f"the text «{piece[:60]}…»", (block,), 2)
+        # the section's own material (a passage opening with the name of one of its indicators in that language), not
+        # another section's beside it («Адресная социальная помощь … в отделе занятости» beside employment)
+        opening = (read_theirs(p)[:SUBJECT] for p in passages)
+        enough = sum(map(len, passages)) >= FOREIGN_PASSAGES
+        if held is not None and enough and any(matches(theirs, x) for x in opening):
+            out[indicator.id] = held
+    return out
+
+
+def _without(text: str, repeated: set[str]) -> str:
+    """The text without the pieces of the site's template it holds (a box of links every page repeats)."""
+    for piece in repeated:
+        if piece in text:
+            text = text.replace(piece, " ")
+    return text.strip()
 
 
 def foreign_pages(indicators: tuple[Indicator, ...], verdict: Shown, lang: str, template: frozenset[str]) -> None:

@@ -89,6 +89,7 @@ class Block:
     images: tuple[str, ...] = ()  # the pictures shown in the block (their ``src``), icons left out
     pieces: tuple[str, ...] = ()  # its paragraphs, list items and lines (normalised) where it has several
     leads: tuple[tuple[str, str], ...] = ()  # run-in labels with the text each opens (:func:`run_in_lead`), normalised
+    piece_langs: tuple[str | None, ...] = ()  # each piece's language (:func:`block_lang`), told before any folding
 
     @property
     def all_text(self) -> str:
@@ -372,6 +373,7 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
         text = squash(" ".join(texts))
         cuts = [0, *ends, len(texts)]
         pieces = [normalise(" ".join(texts[a:b])) for a, b in pairwise(cuts) if a < b]
+        kept = tuple(p for p in pieces if p) if len(pieces) > 1 else ()
         if not heading and not text:
             continue
         dated, stamps = time_marks(text)
@@ -389,7 +391,8 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
                 hrefs=tuple(h.lower() for h in hrefs),
                 raw_heading=heading,
                 images=tuple(images),
-                pieces=tuple(p for p in pieces if p) if len(pieces) > 1 else (),
+                pieces=kept,
+                piece_langs=tuple(block_lang(p) for p in kept),
                 leads=tuple((normalise(label), normalise(rest)) for label, rest in leads),
             )
         )
