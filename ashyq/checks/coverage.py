@@ -120,11 +120,40 @@ def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
     (:func:`~ashyq.base.routes.not_for_readers`)."""
     read = _read_shapes(artifacts)
     failures = _site_failures(artifacts, unread)
+    printed = printed_copies(artifacts)
     return [
         f
         for f in failures
-        if not copy_of_read(f.url, read) and not search_results(f.url) and not not_for_readers(f.url)
+        if not copy_of_read(f.url, read)
+        and _shape_raw(f.url) not in printed
+        and not search_results(f.url)
+        and not not_for_readers(f.url)
     ]
+
+
+# a link whose whole label offers its page for print («🖨 Басып шығару», «Версия для печати», «Печать», «Print»): the
+# page's own print control, not a document to print («Распечатать бланк заявления»)
+PRINT_LABEL = re.compile(
+    r"(?i)^\W*(?:версия для печати|печатная версия|печать|распечатать|басып шығару|басып шығаруға арналған нұсқа|"
+    r"print|printable version|print version)\W*$"
+)
+
+
+# a link naming a news feed («Жаңалықтар арнасы (RSS)», «RSS-лента», «Atom»)
+FEED_LABEL = re.compile(r"(?i)(?<![^\W_])(?:rss|atom)(?![^\W_])")
+
+
+def printed_copies(artifacts: BodyArtifacts) -> set[tuple[str, str, frozenset[tuple[str, tuple[str, ...]]]]]:
+    """The addresses (as :func:`_shape_raw` reads them) of other renderings of what pages read show, whatever the
+    address says: a page's printable copy offered by its print control (TYPO3's ``index.php?id=10&L=0&type=98``,
+    linked from the page's speaking address ``/kk/akimat/audan-akimi/``), and a news feed a link names (its items are
+    the news the pages list). What they hold is what those pages hold."""
+    return {
+        _shape_raw(link.target_url)
+        for page in artifacts.pages
+        for link in page.links
+        if PRINT_LABEL.match(label := " ".join((link.anchor_text or "").split())) or FEED_LABEL.search(label)
+    }
 
 
 # the query keys a site search's answer carries (``?q=``, WordPress's ``?s=``, Joomla's ``searchword`` …)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashyq.base.artifacts import BodyArtifacts, FetchFailure, PageSnapshot
+from ashyq.base.artifacts import BodyArtifacts, FetchFailure, LinkInfo, PageSnapshot
 from ashyq.checks.coverage import missing_pages, site_addresses, unread_pages
 from ashyq.checks.registry import check_for, run_checks
 from ashyq.checks.result import Result
@@ -91,6 +91,39 @@ def test_a_printable_copy_of_a_page_read_is_not_a_page_that_could_change_a_findi
         FetchFailure(f"{RU_SITE}print.php?id=4", "robots", robots),  # the copy of a page not read
         FetchFailure(f"{RU_SITE}docs.php?id=3", "robots", robots),  # another script, not a copy
         FetchFailure(f"{KK_SITE}novosti/13/print", "robots", robots),
+    ]
+    artifacts = _artifacts([*copies, *own])
+    artifacts.pages.extend(read)
+    assert [f.url for f in unread_pages(artifacts)] == [f.url for f in own]
+
+
+def test_a_copy_a_page_offers_for_print_or_its_news_feed_is_not_a_page_that_could_change_a_finding() -> None:
+    # a TYPO3 site: index.php?id=60&L=1 read, its «Версия для печати» link to index.php?id=60&L=1&type=98 closed by
+    # robots.txt (the address names no print: the link's label does), the Kazakh page read at its speaking address;
+    # its news feed (RSS) closed alike lists the news the pages show; a form offered for print by a longer label, and
+    # a page of the list closed alike, are still unread
+    robots = "disallowed by the site's robots.txt"
+    links = (
+        LinkInfo(f"{RU_SITE}index.php?id=60&L=1&type=98", "🖨 Версия для печати"),
+        LinkInfo(f"{RU_SITE}index.php?id=61&L=1&type=98", "Распечатать бланк заявления"),
+        LinkInfo(f"{RU_SITE}index.php?id=60&L=1&page=2", "Следующая страница"),
+    )
+    kk_links = (
+        LinkInfo(f"{KK_SITE}index.php?id=60&L=0&type=98", "🖨 Басып шығару"),
+        LinkInfo(f"{KK_SITE}index.php?L=0&type=9818", "Жаңалықтар арнасы (RSS)"),
+    )
+    read = [
+        PageSnapshot(url=f"{RU_SITE}index.php?L=1&id=60", lang="ru", html=HTML["ru"], links=links),
+        PageSnapshot(url=f"{KK_SITE}kk/azamattarga/bos-oryndar/", lang="kk", html=HTML["kk"], links=kk_links),
+    ]
+    copies = [
+        FetchFailure(f"{RU_SITE}index.php?id=60&L=1&type=98", "robots", robots),
+        FetchFailure(f"{KK_SITE}index.php?id=60&L=0&type=98", "robots", robots),
+        FetchFailure(f"{KK_SITE}index.php?L=0&type=9818", "robots", robots),  # the news feed the page names
+    ]
+    own = [
+        FetchFailure(f"{RU_SITE}index.php?id=61&L=1&type=98", "robots", robots),
+        FetchFailure(f"{RU_SITE}index.php?id=60&L=1&page=2", "robots", robots),
     ]
     artifacts = _artifacts([*copies, *own])
     artifacts.pages.extend(read)
