@@ -92,7 +92,7 @@ def _search_lacks(kind: str) -> Said:
 
 @register(
     "a14.search",
-    "6",
+    "7",
     ["A14-2.5"],
     needs=[("pages", "measurements:search")],
     also_applies_to=("subordinate",),

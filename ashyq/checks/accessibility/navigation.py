@@ -333,7 +333,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "9",
+    "10",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
