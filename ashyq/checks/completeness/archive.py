@@ -3,9 +3,9 @@ indicator 1) «Актуальная лента новостей (с создан
 
 A feed has an archive where a reader can reach its older items from the section's pages:
 
-* a link to more of the feed - a pager (a page number, «Следующая», «Далее», «Показать ещё»; «Келесі»,
-  «Тағы»; «»», «▸»), or an address that pages it (``?page=2``, ``/page/2``, ``?year=2025``, a list view's
-  ``?Paged=TRUE``);
+* a link to more of the feed - a pager (a page number, «Следующая», «Далее», «Вперед →», «Показать ещё»;
+  «Келесі», «Алға», «Тағы»; «»», «▸»), or an address that pages it (``?page=2``, ``/page/2``, ``?year=2025``, a
+  list view's ``?Paged=TRUE``, a portlet's ``&_101_INSTANCE_kQ3nWs_cur=2``);
 * a link or page named as the archive («Архив новостей», «Архив: 2025»; «Жаңалықтар мұрағаты»), or a page
   of the section whose address says so (``/news/archive``);
 * a control loading more: a button, or any element a script answers (a handler, a button's role, a data
@@ -47,13 +47,18 @@ ARCHIVE = re.compile(r"(?<!\w)(?:архив|мұрағат|мурагат|archiv
 NEWS = re.compile(r"новост|жаңалық|жаналык|news|novost|zhanal|press")
 BARE_ARCHIVE = re.compile(r"^(?:архив|мұрағат)\W*(?:(?:19|20)\d\d\W*(?:г\.?|год|ж\.?|жыл)?)?$")
 ARCHIVE_ADDRESS = re.compile(r"archive|arhiv|arxiv|muragat|murag[ae]t|arkhiv")
+# a pager's word may carry its arrow («Вперед →», «← Назад», «Келесі »»)
 PAGER_LABEL = re.compile(
-    r"^(?:[2-9]|[1-9]\d{1,2}|следующ\w*(?: страниц\w*)?|далее|ещ[её]|показать ещ[её]|загрузить ещ[её]|ещ[её] новост\w*|"
-    r"предыдущ\w*|ранее|более ранние|старые|келесі|әрі қарай|тағы|тағы көрсету|тағы жүктеу|алдыңғы|бұрынғы|"
-    r"барлық жаңалықтар мұрағаты|next|older|more|»|›|→|▸|►|▶|>>|>)$"
+    r"^(?:[←‹«<]\s*)?(?:[2-9]|[1-9]\d{1,2}|следующ\w*(?: страниц\w*)?|далее|вперед|вперёд|ещ[её]|показать ещ[её]|"
+    r"загрузить ещ[её]|ещ[её] новост\w*|предыдущ\w*|ранее|более ранние|старые|келесі|әрі қарай|алға|тағы|"
+    r"тағы көрсету|тағы жүктеу|алдыңғы|бұрынғы|барлық жаңалықтар мұрағаты|next|older|more|forward)"
+    r"(?:\s*(?:»|›|→|▸|►|▶|>>|>))?$|^(?:»|›|→|▸|►|▶|>>|>)$"
 )
-# a portal list view's pages are asked by ``Paged=TRUE`` and the first item's id (``&p_ID=8&PageFirstRow=6``)
-PAGER_ADDRESS = re.compile(r"[?&](?:page|p|pg|pagen_\d+|start|offset|from|year|month)=\d|/page/?\d|[?&]paged=true")
+# a portal list view's pages are asked by ``Paged=TRUE`` and the first item's id (``&p_ID=8&PageFirstRow=6``); a
+# portlet's pager names its instance before the page (Liferay's ``&_101_INSTANCE_kQ3nWs_cur=2``)
+PAGER_ADDRESS = re.compile(
+    r"[?&](?:page|p|pg|pagen_\d+|start|offset|from|year|month)=\d|/page/?\d|[?&]paged=true|[?&][\w%-]*_(?:cur|page)=\d"
+)
 FULL_VERSION = re.compile(
     r"^(?:полная версия|основная версия|тол[ыи][қк] н[ұу]с[қк]а|нег[іи]зг[іи] н[ұу]с[қк]а|"
     r"full version|desktop version)\W*$"
