@@ -72,10 +72,9 @@ from ashyq.checks.completeness.languages import (
     Elsewhere,
     authenticity,
     elsewhere,
-    foreign_headings,
     foreign_pages,
-    foreign_passages,
     shadowed_deficiency,
+    written_in_the_other,
 )
 from ashyq.checks.completeness.leftover import unaccounted
 from ashyq.checks.completeness.notices import indicator_pages, placeholder_only
@@ -207,11 +206,7 @@ def assess_section(
     )
     if deductions:  # a phone's view: an indicator shown in part, the rest hidden at phone width (Appendix 16)
         deficiencies += hidden_parts(verdict, indicators, section_units, lang)
-    # the other language's passages in an indicator's place, unless the section already has an indicator shown in the
-    # other language only (its deficiency says the same of the same text)
-    template = template_for(artifacts, mine, lang)
-    passages = {} if verdict.foreign else foreign_passages(indicators, verdict, lang, template)
-    written_apart = {**passages, **foreign_headings(indicators, verdict, section_units, lang)}
+    written_apart = written_in_the_other(indicators, verdict, section_units, lang, template_for(artifacts, mine, lang))
     if (shadowed := shadowed_deficiency(written_apart, lang)) is not None:
         deficiencies.append(shadowed)
     if check_authenticity and by_lang[other]:

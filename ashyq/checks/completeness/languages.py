@@ -455,6 +455,16 @@ def foreign_headings(indicators: tuple[Indicator, ...], verdict: Shown, units: l
     return out
 
 
+def written_in_the_other(
+    indicators: tuple[Indicator, ...], verdict: Shown, units: list[Unit], lang: str, template: frozenset[str]
+) -> dict[str, Hit]:
+    """The places of shown indicators written in part or whole in the other language: :func:`foreign_headings`, and
+    :func:`foreign_passages` unless an indicator of the section is shown in the other language only (its deficiency
+    already says the same of the same text)."""
+    passages = {} if verdict.foreign else foreign_passages(indicators, verdict, lang, template)
+    return {**passages, **foreign_headings(indicators, verdict, units, lang)}
+
+
 def shadowed_deficiency(found: dict[str, Hit], lang: str) -> Deficiency | None:
     """The deficiency of :func:`foreign_headings`' blocks (неаутентичность текстов), or None."""
     if not found:
