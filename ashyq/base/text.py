@@ -175,6 +175,19 @@ class HtmlParts:
 _NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside")
 
 
+# the elements a header or footer heads or closes when it stands inside one (HTML: then it is that part's, not the
+# page's banner or its contentinfo): a portlet's title bar, an article's title and date
+SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
+
+
+def not_content(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element of :data:`_NOT_CONTENT`'s kinds is outside the page's content: scripts, navigation and
+    asides always; a header or footer only when it is the page's own (no article, section or main holds it)."""
+    if element.tag not in ("header", "footer"):
+        return True
+    return not any(isinstance(a.tag, str) and a.tag in SECTIONING for a in element.iterancestors())
+
+
 def element_text(element: lxml.html.HtmlElement) -> str:
     """The element's text with a space between its descendants' texts (``text_content`` glues
     "<li>a</li><li>b</li>", and "граждан" and "12.11.2026" of neighbouring elements, into one word)."""
@@ -217,7 +230,7 @@ def parts_of(root: lxml.html.HtmlElement) -> HtmlParts:
             element.drop_tree()
     alts = " ".join(str(img.get("alt")) for img in root.iter("img") if img.get("alt"))
     full_text = squash(element_text(root) + " " + alts)
-    for element in list(root.iter(*_NOT_CONTENT)):
+    for element in [e for e in root.iter(*_NOT_CONTENT) if not_content(e)]:
         parent = element.getparent()
         if parent is not None:
             element.drop_tree()

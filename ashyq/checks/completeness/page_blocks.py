@@ -29,7 +29,7 @@ import lxml.html
 from lxml import etree
 
 from ashyq.base.dates import find_dates
-from ashyq.base.text import KAZAKH_LETTERS, detect_lang, normalise, squash
+from ashyq.base.text import KAZAKH_LETTERS, detect_lang, normalise, not_content, squash
 from ashyq.checks.completeness.panels import Panels, disclosure, tied_panels
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -342,9 +342,9 @@ def _template_box(element: lxml.html.HtmlElement) -> bool:
 
 
 def content_of(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """:func:`content_root` of a parsed document (navigation, header, footer and scripts are taken
-    out of the tree it is given)."""
-    for element in list(root.iter(*NOT_CONTENT)):
+    """:func:`content_root` of a parsed document (navigation, the page's own header and footer, and scripts are
+    taken out of the tree it is given: :func:`~ashyq.base.text.not_content`)."""
+    for element in [e for e in root.iter(*NOT_CONTENT) if not_content(e)]:
         if element.getparent() is not None:
             element.drop_tree()
     for element in [e for e in root.iter(*TEMPLATE_BOXES) if _template_box(e)]:
