@@ -544,11 +544,12 @@ def _pointer_over_placeholder(search: Search, best: Hit | None, held: tuple[Hit,
 def _own_rubric_empty(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
     """Table 7: a page's own heading naming the row's information («Тексеру нәтижелері», «Результаты проверок»)
     over nothing, a placeholder or the other language's text, while the place found is an article of its own
-    elsewhere (a news item on one inspection, a page titled by it): the rubric the site keeps for the information
-    does not show it, and an article on one event is not the information it announces. The article is dropped
-    (not shown, or shown in the other language only), uncertain: an assessor may count it."""
+    elsewhere (a news item on one inspection, a page titled by it) or a link whose label names it (a statement on
+    one inspection's results among the press materials): the rubric the site keeps for the information does not
+    show it, and one article or document is not the information it announces. The place is dropped (not shown, or
+    shown in the other language only), uncertain: an assessor may count it."""
     best = place.best
-    if best is None or indicator.detect or not _article(best):
+    if best is None or indicator.detect or not (_article(best) or best.rank == 1):
         return  # a detector's find (a phone, an address) is the information itself, in no language
     found = _empty_rubric(search, indicator, best)
     if found is None:
