@@ -8,7 +8,7 @@ from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.routes import address_parts
-from ashyq.base.text import squash
+from ashyq.base.text import not_content, squash
 from ashyq.base.wording import Said
 from ashyq.checks.accessibility.materials import pages_deficiency, row_result
 from ashyq.checks.accessibility.page_kinds import act_text, content_text
@@ -34,6 +34,7 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
             if name:
                 targets.setdefault(name, element)
     heading = next(iter(parsed.root.iter("h1")), None)
+    order = {e: n for n, e in enumerate(parsed.root.iter())}
     count = 0
     for a in parsed.anchors():
         href = a.get("href", "")
@@ -42,11 +43,32 @@ def _internal_anchors(parsed: Parsed, config: dict[str, Any]) -> int:
             continue
         if heading is not None and heading in target.iterdescendants():
             continue  # it holds the page's heading and all after it: the whole page, not one of its parts
+        if heading is not None and order[target] < order[heading]:
+            continue  # before the act's title (the template's top, its menu): no part of the act
+        if _in_template(target):
+            continue  # the site's menu, header or footer («Перейти к навигации»): no part of the act
         count += 1
     return count
 
 
-@register("a14.long_documents", "9", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+TEMPLATE_PARTS = frozenset({"nav", "aside", "form"})
+TEMPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+
+
+def _in_template(element: Any) -> bool:
+    """Whether the element is, or is inside, the page's navigation, its own header or footer (not an article's or a
+    chapter's: :func:`~ashyq.base.text.not_content`), an aside or a form."""
+    for e in (element, *element.iterancestors()):
+        if not isinstance(e.tag, str):
+            continue
+        if e.tag in TEMPLATE_PARTS or (e.tag in ("header", "footer") and not_content(e)):
+            return True
+        if (e.get("role") or "") in TEMPLATE_ROLES:
+            return True
+    return False
+
+
+@register("a14.long_documents", "10", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
