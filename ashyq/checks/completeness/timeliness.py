@@ -142,10 +142,15 @@ def _years(text: str) -> list[int]:
 
 
 def lagging(mine: Age, theirs: Age) -> bool:
-    """Whether this language's material is markedly older than the other's: by days where both are dated,
-    else by the latest year where both name one."""
+    """Whether this language's material is markedly older than the other's: by days where both are dated (or the
+    last day of the year this one names, where only the other is dated by a day), else by the latest year where both
+    name one."""
     if mine.day is not None and theirs.day is not None and (theirs.day - mine.day).days >= LAG_DAYS:
         return True
+    if mine.day is None and mine.year is not None and theirs.day is not None:
+        # dated by a year only («2025 жылғы орындалуы») against a day («на 1 октября 2026 года»): the year's last day
+        # is the latest this language's material can be as of
+        return (theirs.day - date(mine.year, 12, 31)).days >= LAG_DAYS
     if mine.year is not None and theirs.year is not None and mine.day == theirs.day:
         # dated alike (one stamp on both pages), the data's years may still differ: 2022-2023 beside 2024-2025
         return theirs.year - mine.year >= (LAG_YEARS if mine.day is not None else 1)
