@@ -220,7 +220,11 @@ def _place_key(
     stale = staleness(indicator, hit, artifacts.as_of)
     unread = _unreadable(indicator, hit, lang, artifacts.kind)
     refused = unread is not None and reading(artifacts.config, "a15-machine-readable") == "required"
-    return (int(refused), hit.rank, 0 if stale is None else 1), stale, unread
+    # a news feed is where its dated items are listed: a page naming it with no dated item (the press centre's folder
+    # of rubrics, «Баспасөз орталығы») is a worse place than the feed itself, current or not
+    dated = any(b.dates for b in hit.extent or unit_blocks(hit.unit))
+    undated = indicator.needs == "news" and stale is None and not dated
+    return (int(refused), hit.rank, 2 if undated else 0 if stale is None else 1), stale, unread
 
 
 def _not_shown(verdict: Verdict, indicator: Indicator, best: Hit, why: str, artifacts: BodyArtifacts) -> bool:
