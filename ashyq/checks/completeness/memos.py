@@ -186,6 +186,12 @@ def memos_of(
     def is_list(page: Unit) -> bool:  # a further list page (the next page of the list), not an item
         return any(id(t) in with_memo for ts in linked_pages(page, unit_blocks(page), pages) for t in ts)
 
+    # a page listing services whose own pages carry their memos is the list, not a memo, whatever its introduction
+    # names («По каждой ниже — памятка: форма, график, документы …»)
+    listing = {id(m.unit) for m in reading.memos if _lists_memos(m.unit, with_memo, pages)}
+    reading.memos = [m for m in reading.memos if id(m.unit) not in listing]
+    with_memo = {id(m.unit) for m in reading.memos}
+
     for unit, blocks in holders:
         if id(unit) not in linked:
             own = [m for m in reading.memos if m.unit is unit]
@@ -216,6 +222,16 @@ def memos_of(
         reading.on_portal = portal_passports(section_units)
     return reading
 
+
+def _lists_memos(page: Unit, with_memo: set[int], pages: dict[str, Unit]) -> bool:
+    """Whether the page links, in one list, to LISTED_MEMOS pages or more that carry a memo of their own."""
+    return any(
+        sum(1 for t in targets if id(t) in with_memo and t is not page) >= LISTED_MEMOS
+        for targets in linked_pages(page, unit_blocks(page), pages)
+    )
+
+
+LISTED_MEMOS = 2  # a list of services, not a «see also» link
 
 # a service's own page on the eGov portal (its passport: egov.kz/cms/ru/services/land/pass_11), not the portal's
 # front page or its catalogue of all services
