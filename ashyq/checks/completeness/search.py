@@ -212,6 +212,9 @@ def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str) -> str | N
     return unreadable(hit.unit, place, hit.label, indicator.keywords[lang])
 
 
+UNDATED = 2  # the key's last part for a news feed's place with no dated item (:func:`_place_key`)
+
+
 def _place_key(
     indicator: Indicator, hit: Hit, lang: str, artifacts: BodyArtifacts
 ) -> tuple[tuple[int, int, int], str | None, str | None]:
@@ -224,7 +227,7 @@ def _place_key(
     # of rubrics, «Баспасөз орталығы») is a worse place than the feed itself, current or not
     dated = any(b.dates for b in hit.extent or unit_blocks(hit.unit))
     undated = indicator.needs == "news" and stale is None and not dated
-    return (int(refused), hit.rank, 2 if undated else 0 if stale is None else 1), stale, unread
+    return (int(refused), hit.rank, UNDATED if undated else 0 if stale is None else 1), stale, unread
 
 
 def _not_shown(verdict: Verdict, indicator: Indicator, best: Hit, why: str, artifacts: BodyArtifacts) -> bool:
@@ -439,6 +442,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     """The best place of the indicator in the order a reader looks (the first that cannot be bettered
     ends the search); places holding a placeholder are recorded in ``verdict.placeholders``."""
     place = Place()
+    undated: Place | None = None  # the best place naming a news feed without a dated item
     lang = search.lang
     scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
     for unit, blocks, headings_only, phrases in scope:
@@ -474,12 +478,35 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue  # after the placeholder: a heading over «Информация будет размещена» is said to be one
             (refused, rank, old), why, unread = _place_key(indicator, hit, lang, search.artifacts)
             key = (refused, int(weak is not None), rank, old)
+            if old == UNDATED and (undated is None or key < undated.key):
+                undated = Place(hit, key, why, unread, weak=weak)
             if key < place.key:
                 place.best, place.key, place.stale, place.unread, place.weak = hit, key, why, unread, weak
         if place.key == (0, 0, 0, 0):
             break
+    _feed_place(place, undated)
     _overruled(search, indicator, place, verdict)
     return place
+
+
+def _feed_place(place: Place, undated: Place | None) -> None:
+    """A news feed's place with no dated item, as good as the dated place found but for the dates, is the feed (one a
+    script fills, its items not in the page) unless it sends the reader to that dated page (a press centre's folder
+    linking to the feed): then the dated page is the feed."""
+    best = place.best
+    if undated is None or undated.best is None or best is None or best is undated.best:
+        return
+    if undated.key[:3] > place.key[:3] or _leads_to(undated.best.unit, best.unit):
+        return
+    place.best, place.key, place.stale = undated.best, (*undated.key[:3], 0), undated.stale
+    place.unread, place.weak = undated.unread, undated.weak
+
+
+def _leads_to(unit: Unit, target: Unit) -> bool:
+    """Whether the page's content (not its menu or its logo's link home) links to the target page."""
+    want = without_anchor(target.url).lower().rstrip("/")
+    hrefs = {h for b in unit_blocks(unit) for h in b.hrefs}
+    return any(without_anchor(urljoin(unit.url, href)).lower().rstrip("/") == want for href in hrefs)
 
 
 def _apart(search: Search, indicator: Indicator, hit: Hit) -> bool:
