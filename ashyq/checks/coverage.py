@@ -120,12 +120,12 @@ def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
     (:func:`~ashyq.base.routes.not_for_readers`)."""
     read = _read_shapes(artifacts)
     failures = _site_failures(artifacts, unread)
-    printed = printed_copies(artifacts)
+    renderings = other_renderings(artifacts)
     return [
         f
         for f in failures
         if not copy_of_read(f.url, read)
-        and _shape_raw(f.url) not in printed
+        and _shape_raw(f.url) not in renderings
         and not search_results(f.url)
         and not not_for_readers(f.url)
     ]
@@ -143,7 +143,7 @@ PRINT_LABEL = re.compile(
 FEED_LABEL = re.compile(r"(?i)(?<![^\W_])(?:rss|atom)(?![^\W_])")
 
 
-def printed_copies(artifacts: BodyArtifacts) -> set[tuple[str, str, frozenset[tuple[str, tuple[str, ...]]]]]:
+def other_renderings(artifacts: BodyArtifacts) -> set[tuple[str, str, frozenset[tuple[str, tuple[str, ...]]]]]:
     """The addresses (as :func:`_shape_raw` reads them) of other renderings of what pages read show, whatever the
     address says: a page's printable copy offered by its print control (TYPO3's ``index.php?id=10&L=0&type=98``,
     linked from the page's speaking address ``/kk/akimat/audan-akimi/``), and a news feed a link names (its items are

@@ -466,7 +466,7 @@ def written_in_the_other(
 
 
 def shadowed_deficiency(found: dict[str, Hit], lang: str) -> Deficiency | None:
-    """The deficiency of :func:`foreign_headings`' blocks (неаутентичность текстов), or None."""
+    """The deficiency of the places :func:`written_in_the_other` found (неаутентичность текстов), or None."""
     if not found:
         return None
     named = "; ".join(f"{key} ({hit.cite()})" for key, hit in found.items())

@@ -225,8 +225,9 @@ def _place_key(
     refused = unread is not None and reading(artifacts.config, "a15-machine-readable") == "required"
     # a news feed is where its dated items are listed: a page naming it with no dated item (the press centre's folder
     # of rubrics, «Баспасөз орталығы») is a worse place than the feed itself, current or not
-    dated = any(b.dates for b in hit.extent or unit_blocks(hit.unit))
-    undated = indicator.needs == "news" and stale is None and not dated
+    undated = (
+        indicator.needs == "news" and stale is None and not any(b.dates for b in hit.extent or unit_blocks(hit.unit))
+    )
     return (int(refused), hit.rank, UNDATED if undated else 0 if stale is None else 1), stale, unread
 
 
