@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -92,7 +93,21 @@ def trim(text: str, limit: int = 240) -> str:
 
 def normalise(text: object) -> str:
     """What matching compares: NFC, lower case, ``ё`` → ``е``, one kind of quote and dash, single spaces."""
-    folded = unicodedata.normalize("NFC", str(text) if text is not None else "").lower().translate(_TRANSLATE)
+    text = str(text) if text is not None else ""
+    return _normalised_short(text) if len(text) <= SHORT_TEXT else _normalised(text)
+
+
+SHORT_TEXT = 300  # a label, a heading, a vocabulary word: the checks read the same ones again and again
+
+
+@lru_cache(maxsize=1 << 15)
+def _normalised_short(text: str) -> str:
+    """:func:`normalise` of a short text, kept (at most 32,768 of them, none longer than :data:`SHORT_TEXT`)."""
+    return _normalised(text)
+
+
+def _normalised(text: str) -> str:
+    folded = unicodedata.normalize("NFC", text).lower().translate(_TRANSLATE)
     folded = _LATIN_IN_CYRILLIC.sub(lambda m: "".join(_LATIN_TO_KAZAKH[ch] for ch in m.group(0)), folded)
     return _SPACES.sub(" ", folded).strip()
 
