@@ -47,7 +47,7 @@ ARCHIVE = re.compile(r"(?<!\w)(?:архив|мұрағат|мурагат|archiv
 NEWS = re.compile(r"новост|жаңалық|жаналык|news|novost|zhanal|press")
 BARE_ARCHIVE = re.compile(r"^(?:архив|мұрағат)\W*(?:(?:19|20)\d\d\W*(?:г\.?|год|ж\.?|жыл)?)?$")
 ARCHIVE_ADDRESS = re.compile(r"archive|arhiv|arxiv|muragat|murag[ae]t|arkhiv")
-# a pager's word may carry its arrow («Вперед →», «← Назад», «Келесі »»)
+# a pager's word may carry its arrow («Вперед →», «« Предыдущая», «Келесі »»)
 PAGER_LABEL = re.compile(
     r"^(?:[←‹«<]\s*)?(?:[2-9]|[1-9]\d{1,2}|следующ\w*(?: страниц\w*)?|далее|вперед|вперёд|ещ[её]|показать ещ[её]|"
     r"загрузить ещ[её]|ещ[её] новост\w*|предыдущ\w*|ранее|более ранние|старые|келесі|әрі қарай|алға|тағы|"
