@@ -71,6 +71,7 @@ SITE_IDS = (
     "alatau",
     "tobyl",
     "ulytau",
+    "aqsu",
 )
 
 TYPES = {
