@@ -72,6 +72,7 @@ SITE_IDS = (
     "tobyl",
     "ulytau",
     "aqsu",
+    "kokterek",
 )
 
 TYPES = {
