@@ -73,6 +73,7 @@ SITE_IDS = (
     "ulytau",
     "aqsu",
     "kokterek",
+    "zhuldyz",
 )
 
 TYPES = {
