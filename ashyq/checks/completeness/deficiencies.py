@@ -72,12 +72,28 @@ KNOWLEDGE_BEFORE = {"ru": re.compile(r"(?<!\w)знани\w*[^.;]{0,120}$")}
 KNOWLEDGE_AFTER = {"kk": re.compile(r"^\w*(?:[^.;]{0,120}?\s)?(?:билу|билуи|билими)(?!\w)")}
 
 
+# an act's enacting formula names the law it is issued under («В соответствии с подпунктом 2) статьи 15 Закона … «О …»
+# ПРИКАЗЫВАЮ:», «… Заңының 15-бабының 2) тармақшасына сәйкес БҰЙЫРАМЫН:»): that basis is part of the act's own
+# official text, the form the act takes, not material referring its reader to another act (the note's «на которые
+# ссылаются в материале»); the formula's verb follows the citation in the same sentence (a full stop before a
+# space ends it), as the texts are read (folded kk, normalised ru)
+ENACTING_AFTER = {
+    "ru": re.compile(
+        r"^(?:[^.;!?]|\.(?!\s)){0,240}?(?<!\w)(?:приказываю|постановляет|постановляю|решил[аи]?|решает)(?!\w)"
+    ),
+    "kk": re.compile(r"^(?:[^.;!?]|\.(?!\s)){0,240}?(?<!\w)(?:буйырамын|каулы етеди|шешим кабылдады|шешти)(?!\w)"),
+}
+
+
 def _known_law(text: str, hit: re.Match[str], lang: str) -> bool:
-    """The citation is a law a candidate must know (:data:`KNOWLEDGE_BEFORE`, :data:`KNOWLEDGE_AFTER`)."""
-    before, after = KNOWLEDGE_BEFORE.get(lang), KNOWLEDGE_AFTER.get(lang)
+    """The citation is a law a candidate must know (:data:`KNOWLEDGE_BEFORE`, :data:`KNOWLEDGE_AFTER`) or the basis an
+    act's enacting formula names (:data:`ENACTING_AFTER`)."""
+    before, after, enacting = KNOWLEDGE_BEFORE.get(lang), KNOWLEDGE_AFTER.get(lang), ENACTING_AFTER.get(lang)
+    rest = text[hit.end() :]
     return bool(
         (before is not None and before.search(text[: hit.start()]))
-        or (after is not None and after.search(text[hit.end() :]))
+        or (after is not None and after.search(rest))
+        or (enacting is not None and enacting.search(rest))
     )
 
 
@@ -99,21 +115,33 @@ def citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> st
     """The first law citation in a paragraph of the unit's HTML that has no link, if any (not in a listing's
     teaser: the item's own page, where its text is, is judged for its citations; not a law a candidate must know;
     not an act named by its title that a link elsewhere on the page gives under that title)."""
+    found = unlinked_citations(unit, vocabulary, lang, most=1)
+    return found[0] if found else None
+
+
+def unlinked_citations(unit: Unit, vocabulary: Vocabulary, lang: str, most: int = 2) -> list[str]:
+    """Up to ``most`` of the unit's law citations without links (:func:`citations_without_links`), each quoted with
+    its context; two patterns matching the same words are one citation."""
     read = fold_kazakh if lang == "kk" else normalise
     labels: list[str] | None = None
+    out: list[str] = []
     for written, linked in paragraphs(unit):
         if TEASER_END.search(written) or linked:
             continue
         text = read(written)
+        spans: list[tuple[int, int]] = []
         for pattern in vocabulary.law_citations[lang]:
             for hit in pattern.finditer(text):
-                if _known_law(text, hit, lang):
+                if any(hit.start() < end and start < hit.end() for start, end in spans) or _known_law(text, hit, lang):
                     continue
                 if labels is None:
                     labels = [read(unit.shown_label(n)) for n in range(len(unit.anchors))]
                 if not _linked_on_page(text, hit, labels):
-                    return text[max(0, hit.start() - 40) : hit.end() + 80]
-    return None
+                    spans.append(hit.span())
+                    out.append(text[max(0, hit.start() - 40) : hit.end() + 80])
+                    if len(out) >= most:
+                        return out
+    return out
 
 
 def content_deficiencies(
@@ -125,12 +153,14 @@ def content_deficiencies(
     doubts: list[Doubt] | None = None,
     others: Sequence[Unit] = (),
     linked: Sequence[Unit] = (),
+    passing: list[Doubt] | None = None,
 ) -> list[Deficiency]:
     """The section's incomplete pages (a placeholder for the section's own information: :mod:`.notices`),
     repealed acts (marked so, or listed as in force though an act on the section's pages of either language,
     ``others`` being the other language's, repealed them: :mod:`.repeals`) and law citations without links.
     ``counted``: pages whose placeholder already left an indicator not shown (one finding, one consequence).
-    A placeholder whose words do not tell it from «there is none» adds its doubt to ``doubts``."""
+    A placeholder whose words do not tell it from «there is none» adds its doubt to ``doubts``; a single text
+    citing a law without a link adds its doubt to ``passing`` (:func:`lone_citation`)."""
     out = []
     skip = {id(u) for u in counted}
     read = [u for u in [*section_units, *linked] if id(u) not in skip]
@@ -170,7 +200,26 @@ def content_deficiencies(
                 unlinked[0][1],
             )
         )
+        lone = len(unlinked) == 1 and len(unlinked_citations(unlinked[0][0], vocabulary, lang)) == 1
+        if passing is not None and lone:
+            passing.append(lone_citation(section, *unlinked[0]))
     return out
+
+
+def lone_citation(section: Section, unit: Unit, snippet: str) -> Doubt:
+    """The doubt a single citation of a law without a link leaves: whether the material refers its reader to the
+    act (the note's «на которые ссылаются в материале») or names it in passing («установлены Конституционным
+    законом …», «порядок определен законом …») is the assessor's reading; assessors' documented verdicts on such
+    lone mentions went both ways. It makes the verdict uncertain only where it is the verdict's one deficiency."""
+    return Doubt(
+        section.item,
+        "other_reading",
+        unit,
+        snippet,
+        f"{unit.url}: one text names a law without a link to it («{snippet.strip()}»): whether the material refers "
+        "its reader to that law or mentions it in passing is a reading of the note's «на которые ссылаются в "
+        "материале»: counted as the deficiency (no link to the text of an act referred to)",
+    )
 
 
 def section_deficiencies(
@@ -210,8 +259,13 @@ def section_deficiencies(
     if deductions:
         # a page whose placeholder left an indicator not shown is not deducted again
         placeheld = [hit.unit for hit, said in verdict.placeholders.values() if said]
-        out += content_deficiencies(section, section_units, lang, vocabulary, placeheld, verdict.doubts, others, linked)
+        passing: list[Doubt] = []
+        out += content_deficiencies(
+            section, section_units, lang, vocabulary, placeheld, verdict.doubts, others, linked, passing
+        )
         out += archive_deficiencies(section, section_units, verdict, measured, as_of)
+        if passing and len(out) == 1 and not verdict.absent:  # the lone citation alone decides the verdict
+            verdict.doubts += passing
     return out
 
 
