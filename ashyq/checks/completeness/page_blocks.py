@@ -31,6 +31,7 @@ from lxml import etree
 from ashyq.base.dates import find_dates
 from ashyq.base.text import KAZAKH_LETTERS, detect_lang, normalise, not_content, squash
 from ashyq.checks.completeness.panels import Panels, disclosure, tied_panels
+from ashyq.checks.coverage import PRINT_LABEL
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # a term of a definition list heads its definition, under any heading or disclosure summary around the list
@@ -51,12 +52,13 @@ COPYRIGHT = re.compile(
 )
 # A page's own stamp before a date: when it was put up, not what it is about.
 # the page's own stamps: when it was posted, updated or last changed («Последнее изменение: …», «соңғы өзгеріс …»)
-STAMP = re.compile(
-    r"(?:опубликован\w*|дата публикации|дата размещения|размещен\w*|обновлен\w*|дата обновления|"
+STAMP_WORDS = (
+    r"опубликован\w*|дата публикации|дата размещения|размещен\w*|обновлен\w*|дата обновления|"
     r"последнее изменение|последние изменения|дата изменения|изменено|"
     r"жарияланды|жарияланған күні|жарияланған|орналастырылды|жаңартылды|жаңартылған күні|"
-    r"соңғы өзгеріс|соңғы өзгерту|өзгертілген күні|өзгертілді)[\s:–-]*$"
+    r"соңғы өзгеріс|соңғы өзгерту|өзгертілген күні|өзгертілді"
 )
+STAMP = re.compile(rf"(?:{STAMP_WORDS})[\s:–-]*$")
 _ORDINALS = {
     "1": 1, "i": 1, "перв": 1, "бірінші": 1,
     "2": 2, "ii": 2, "втор": 2, "екінші": 2,
@@ -276,6 +278,14 @@ def _is_icon(element: lxml.html.HtmlElement, src: str) -> bool:
     return False
 
 
+def _print_control(anchor: lxml.html.HtmlElement) -> bool:
+    """A link offering the page, or a module of it, for print («Басып шығару» / «Печать» as its words or its icon's
+    alternative text, beside a module's title): the site's control, neither what the block says nor material it
+    links."""
+    label = " ".join([*anchor.itertext(), *(str(i.get("alt") or "") for i in anchor.iter("img"))])
+    return bool(PRINT_LABEL.match(squash(label)))
+
+
 def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> None:
     lead = bold_lead(element)
     lead = lead if lead is not None else bold_over_break(element)
@@ -299,6 +309,9 @@ def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> 
                 if anchor.get("href"):
                     builder.link(str(anchor.get("href")))
         else:
+            if child.tag.lower() == "a" and _print_control(child):
+                builder.text(child.tail)
+                continue
             if child.tag.lower() == "a" and child.get("href"):
                 builder.link(str(child.get("href")))
             if child.tag.lower() == "img":
@@ -375,8 +388,10 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
     for (heading, above, texts, hrefs, images), ends, leads in built:
         text = squash(" ".join(texts))
         cuts = [0, *ends, len(texts)]
-        pieces = [normalise(" ".join(texts[a:b])) for a, b in pairwise(cuts) if a < b]
-        kept = tuple(p for p in pieces if p) if len(pieces) > 1 else ()
+        written = [squash(" ".join(texts[a:b])) for a, b in pairwise(cuts) if a < b]
+        pieces = [(normalise(w), w) for w in written]
+        kept_written = tuple((p, w) for p, w in pieces if p) if len(pieces) > 1 else ()
+        kept = tuple(p for p, _ in kept_written)
         if not heading and not text:
             continue
         dated, stamps = time_marks(text)
@@ -395,17 +410,38 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
                 raw_heading=heading,
                 images=tuple(images),
                 pieces=kept,
-                piece_langs=tuple(block_lang(p) for p in kept),
+                piece_langs=tuple(block_lang(w) for _, w in kept_written),  # as written: names are capitalised
                 leads=tuple((normalise(label), normalise(rest)) for label, rest in leads),
             )
         )
     return tuple(out)
 
 
+# a capitalised word not opening a sentence: a name (a person's, a place's), which tells no language - a Russian table
+# of the heads names them as they write themselves («Тоқтаров Ержан Серікұлы», «Сәрсенбаева Әлия Маратқызы»)
+_NAMED = re.compile(r"(?<![.!?:;]\s)(?<=\s)[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+")
+_NAMES_LEFT = 20  # Cyrillic letters the text must keep without its names to be told by the rest
+
+
+# the page's own stamp with its day («Соңғы өзгеріс: 20.05.2026» closing a Russian paragraph on a Kazakh page): the
+# template's words, not the block's language
+_STAMPED = re.compile(rf"(?i)(?:{STAMP_WORDS})\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}")
+
+
+def _unnamed(text: str) -> str:
+    """The text without the page's stamps (:data:`_STAMPED`) and its names (:data:`_NAMED`), or without its stamps
+    alone where too little would be left (a heading in title case, a list of names alone)."""
+    text = _STAMPED.sub(" ", text)
+    rest = _NAMED.sub(" ", text)
+    return rest if len(re.findall(r"[а-яёәғқңөұүһі]", rest.lower())) >= _NAMES_LEFT else text
+
+
 def block_lang(text: str) -> str | None:
     """A block's language, cautiously: ``kk`` by :func:`ashyq.base.text.detect_lang` or by a Kazakh
     function word, ``ru`` only when it has no letter only Kazakh has and no such word (a short Kazakh
-    heading may have few of its own letters); None when too short or mixed."""
+    heading may have few of its own letters); None when too short or mixed. Told as written, without the names
+    it holds where enough is left (:func:`_unnamed`)."""
+    text = _unnamed(text)
     found = detect_lang(text)
     if found is None:
         return found

@@ -22,7 +22,7 @@ from ashyq.base.routes import without_anchor
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
-from ashyq.checks.completeness.page_blocks import Block, block_lang
+from ashyq.checks.completeness.page_blocks import STAMP_WORDS, Block, block_lang
 
 # A Kazakhstan phone number: +7 or 8, then ten digits (an area code of three to five digits and the local
 # number: «+7 7172 74-10-00», «8 (71130) 2-14-00» in a district), or the single number 1414, or a call centre's short
@@ -403,10 +403,25 @@ def _text_hits(
         text = DATED_LABEL.sub(" ", text)  # the page's stamps («Последнее изменение: 14.11.2026 16:05») date the page
         if text != block.text and not matches(keywords, text):
             continue
-        said = _phrase_in_text(indicator, unit, block, lang, vocabulary) if phrases else matches(keywords, block.text)
+        if phrases:
+            said = _phrase_in_text(indicator, unit, block, lang, vocabulary)
+        else:
+            said = _named_outside_links(keywords, unit, block)
         if said:
             under = (block.raw_heading or unit.title)[:80]
             yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
+
+
+def _named_outside_links(keywords: Sequence[re.Pattern[str]], unit: Unit, block: Block) -> bool:
+    """Whether the block's text names the indicator outside its links' labels: a list of links (a site map's, a
+    menu's the page marks as none) is read as links, each its label and the page it leads to, not as text."""
+    text = block.text
+    labels = [(m.start(), m.end()) for label, _ in unit.anchors if label for m in re.finditer(re.escape(label), text)]
+    return any(
+        not any(a <= found.start() and found.end() <= b for a, b in labels)
+        for keyword in keywords
+        for found in keyword.finditer(text)
+    )
 
 
 def phrase(keyword: re.Pattern[str]) -> bool:
@@ -556,18 +571,14 @@ LETTERS = re.compile(r"[^\W\d_]{2}")
 BACK_TO_TOP = re.compile(
     r"(?<!\w)(?:ж[оө]г[аа]р[ыі](?:г[аа])?|наверх|вверх|к началу(?: страницы)?|басына)(?!\w)\s*[↑▲⬆]?|[↑▲⬆]"
 )
-# a page's own stamp («Дата обновления: 01.09.2026») says when, not what: it is no information
-_STAMP_WORDS = (
-    r"дата обновления|дата публикации|дата размещения|обновлен\w*|опубликован\w*|размещен\w*|"
-    r"жаңартылған күні|жаңартылды|жарияланған күні|жарияланды|орналастырылды"
-)
-PAGE_STAMP = {"ru": re.compile(_STAMP_WORDS), "kk": re.compile(fold_kazakh(_STAMP_WORDS))}
+# a page's own stamp («Дата обновления: 01.09.2026», «Последнее изменение: …») says when, not what: it is no information
+PAGE_STAMP = {"ru": re.compile(STAMP_WORDS), "kk": re.compile(fold_kazakh(STAMP_WORDS))}
 # the page's stamp at the head of a block, with its day and hour: what follows it begins a paragraph
 STAMP_HEAD = tuple(
     re.compile(
         rf"^(?:{words})\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}(?:\s*(?:г\.|ж\.))?(?:,?\s*\d{{1,2}}:\d{{2}})?\s+"
     )
-    for words in (_STAMP_WORDS, fold_kazakh(_STAMP_WORDS))
+    for words in (STAMP_WORDS, fold_kazakh(STAMP_WORDS))
 )
 STAMP_TIME = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}:\d{2}(?!\d)")  # its day and hour
 
@@ -581,6 +592,8 @@ class Template:
 
     tail: str = ""  # the normalised words the last blocks end with
     hrefs: frozenset[str] = frozenset()
+    # the blocks (heading, text) most pages repeat whole: a side column's widgets, a box of banners
+    blocks: frozenset[tuple[str, str]] = frozenset()
 
 
 NO_TEMPLATE = Template()
@@ -615,19 +628,31 @@ def template_of(units: Iterable[Unit]) -> Template:
     for block in lasts:
         for href in set(block.hrefs):
             counts[href] = counts.get(href, 0) + 1
-    return Template(" ".join(tail), frozenset(h for h, n in counts.items() if n >= need))
+    repeated: dict[tuple[str, str], int] = {}
+    for unit in units:
+        if unit.kind in ("page", "mobile") and unit.blocks:
+            for key in {(b.heading, b.text) for b in unit.blocks if b.heading}:
+                repeated[key] = repeated.get(key, 0) + 1
+    return Template(
+        " ".join(tail),
+        frozenset(h for h, n in counts.items() if n >= need),
+        frozenset(key for key, n in repeated.items() if n >= need),
+    )
 
 
 def own_blocks(hit: Hit, template: Template = NO_TEMPLATE) -> tuple[Block, ...]:
     """The blocks of a hit's place with the site's template left out: a place read as a whole page (its
     title, the label of a link to it, its address) begins at the heading that repeats its title (what the
-    site writes above it is the template's: its name, a search field, a menu the page marks as none); and
-    the words and links the template writes after every page's content are taken from the page's last
-    block."""
+    site writes above it is the template's: its name, a search field, a menu the page marks as none); the
+    blocks most pages repeat whole (a side column's widgets under their own headings) are left out, but for the
+    hit's own; and the words and links the template writes after every page's content are taken from the page's
+    last block."""
     blocks = hit.extent or ((hit.block,) if hit.block else unit_blocks(hit.unit))
     if hit.block is None and hit.unit.title:
         start = next((n for n, b in enumerate(blocks) if b.heading and b.heading == hit.unit.title), 0)
         blocks = blocks[start:]
+    if template.blocks:  # a widget every page repeats (a side column's search, its list of pages) is not the place's
+        blocks = tuple(b for b in blocks if b is hit.block or (b.heading, b.text) not in template.blocks)
     every = unit_blocks(hit.unit)
     if not blocks or not every or blocks[-1] is not every[-1] or not (template.tail or template.hrefs):
         return blocks
@@ -915,7 +940,8 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     A report is as old as the end of the period it reports on («по итогам 9 месяцев 2025 года»);
     failing a period, the freshest date it names (the page's own publication stamp only when it
     names none); failing a date, the latest year it names. A plan is as current as the latest year it
-    covers, whatever period a report beside it names."""
+    covers, whatever period a report beside it names; a news feed as its latest item, whatever period an item's
+    headline names."""
     blocks = hit.extent or ((hit.block,) if hit.block else ())
     # the calls are the indicator's own where the page or the heading over them names it (the vacancies), not
     # another indicator's that shares their page (the rules of the contests, the consultants' phones)
@@ -938,7 +964,9 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     # a plan (it must cover the audit's year: ``years: 0``) is dated by the years it covers, not by the period a
     # report beside it reports on («План на 2026–2030 годы. Отчёт по итогам 2025 года» is a current plan)
     plan = indicator.current_years == 0 and indicator.current_days is None
-    periods = [] if plan else [d for b in blocks for d in b.periods]
+    # a feed (``archive``) is as current as its latest item: a period an item's headline names («Итоги контроля за 9
+    # месяцев 2026 года», posted 17.11.2026) is that item's subject, not a period the feed reports on
+    periods = [] if plan or indicator.archive else [d for b in blocks for d in b.periods]
     if periods:
         latest = max(periods)
         limit = indicator.current_days

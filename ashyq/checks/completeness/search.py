@@ -716,7 +716,19 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.placeholders.setdefault(indicator.id, empty)
         verdict.absent.append(indicator)
         return True
-    if held is not None and place.weak is None:  # a placeholder under its heading there: the rest may be it
+    if (
+        held is not None
+        and place.weak is None
+        and held[0].block is not best.block
+        and _nothing_yet(search, held[1])
+        and (held[1] or _sub_heading(held[0]))
+    ):
+        # its own heading there says it is to come, or, a part of the page, holds nothing: the rest of the page is no
+        # more than a mention (a page's top heading over nothing heads what follows it)
+        verdict.doubts.append(_own_heading_says_none(indicator, best, held, shown=False))
+        verdict.absent.append(indicator)
+        return True
+    if held is not None and place.weak is None:  # a notice under its heading there (perhaps «there is none now»)
         verdict.doubts.append(_own_heading_says_none(indicator, best, held, shown=True))
     elif place.weak is not None:
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
@@ -815,6 +827,17 @@ def _own_heading_over_nothing(
 
 
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")  # an item's caption in a numbered list
+
+
+def _sub_heading(hit: Hit) -> bool:
+    """The hit's heading stands under another heading of its page (a module's title under the page's): a part of the
+    page, not its top heading, nor a tab's label its panel's own heading repeats (the panel holds what it names)."""
+    block = hit.block
+    if block is None or not block.above:
+        return False
+    every = unit_blocks(hit.unit)
+    after = next((every[n + 1] for n, b in enumerate(every[:-1]) if b is block), None)
+    return after is None or after.heading != block.heading
 
 
 def _nothing_yet(search: Search, said: str) -> bool:
