@@ -334,20 +334,23 @@ def _label_of(anchor: Any, is_file: Callable[[Any], bool]) -> str:
     """The text shown next to a download link: the text of its nearest wrapper that says more than the
     link (a file field wraps the link alone in a span, its size in the next one) — unless that wrapper
     holds another file's link too («PDF, 232 КБ · DOCX» lists two copies), then the link's own text and
-    what follows it up to the next file's link (one copy's size is not the other's)."""
-    own = squash(anchor.text_content())
+    what follows it up to the next file's link (one copy's size is not the other's). Read element by
+    element: a download component's «<dt>Формат</dt><dd>PDF</dd><dt>Размер</dt><dd>291 КБ</dd>» states
+    format and size though ``text_content`` glues it into one word «ФорматPDFРазмер291 КБ»."""
+    own = element_text(anchor)
     item, parent = anchor, anchor.getparent()
-    while parent is not None and squash(parent.text_content()) == own and parent.tag not in ("li", "td", "p", "body"):
+    while parent is not None and element_text(parent) == own and parent.tag not in ("li", "td", "p", "body"):
         item, parent = parent, parent.getparent()
     if parent is None:
         return own
     if not any(a is not anchor and is_file(a) for a in parent.iter("a")):
-        return squash(parent.text_content())
-    parts = [item.text_content(), item.tail or ""]
+        return element_text(parent)
+    parts = [element_text(item), item.tail or ""]
     for sibling in item.itersiblings():
         if any(is_file(a) for a in sibling.iter("a")):
             break
-        parts += [sibling.text_content(), sibling.tail or ""]
+        shown = element_text(sibling) if isinstance(sibling.tag, str) else ""  # a comment shows nothing
+        parts += [shown, sibling.tail or ""]
     return squash(" ".join(parts))
 
 
@@ -430,7 +433,7 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "9", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "10", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable.
