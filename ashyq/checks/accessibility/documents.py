@@ -68,7 +68,7 @@ def _in_template(element: Any) -> bool:
     return False
 
 
-@register("a14.long_documents", "10", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "11", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
@@ -96,12 +96,32 @@ def _longest_block(parsed: Parsed) -> int:
 
 
 def _points_in_one_block(parsed: Parsed, config: dict[str, Any]) -> bool:
-    """Whether one block of the page (a paragraph, a cell …) holds the act's formula and three of its
-    numbered points: the points are there, run together rather than set apart."""
+    """Whether one block of the act's page (a paragraph, a cell …) holds three of its numbered points in
+    order, after its formula or without one: the points are there, run together rather than set apart."""
     inner = " | ".join(f".//{tag}" for tag in sorted(BLOCKS))  # a block holding no other block, at any depth
     blocks = (squash(e.text_content()) for e in parsed.root.iter("p", "div", "td", "li", "section", "article")
               if not e.xpath(inner))  # fmt: skip
-    return any(act_text(b, config) for b in blocks)
+    return any(act_text(b, config) or ordered_points(b) >= 3 for b in blocks)
+
+
+_NUMBERED = re.compile(r"(?:^|[\s;:.])(\d{1,3})[.)]\s+\S")
+
+
+def ordered_points(text: str) -> int:
+    """How many numbered points («1. …», «2) …») the text sets out in order from 1, wherever they stand."""
+    expected = 1
+    for found in _NUMBERED.finditer(text):
+        if int(found.group(1)) == expected:
+            expected += 1
+    return expected - 1
+
+
+def _approved_in_points(text: str, config: dict[str, Any]) -> bool:
+    """A document that says an act approved it («Положение … утверждено постановлением акимата … № а-2/58»,
+    «… № 48 бұйрығымен бекітілген …») and sets out three numbered points in order after saying so: a
+    regulation, rules, an act's appendix — the text of a legal act, whatever its page is headed."""
+    approval = pattern(config, "act_approval").search(text)
+    return approval is not None and ordered_points(text[approval.end() :]) >= 3
 
 
 def _anchored_parts(parsed: Parsed) -> int:
@@ -124,6 +144,8 @@ def _is_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
     chapters = pattern(config, "chapter_marker")
     if len(chapters.findall(text)) >= 3 or act_text(text, config) or _named_act_in_points(parsed, config):
         return True
+    if _approved_in_points(text, config):
+        return True
     if _headed_act(parsed, text, config):
         return True
     own_links = len(parsed.select("main a[href], article a[href]"))
@@ -140,12 +162,16 @@ _POINT = re.compile(r"\s*(\d{1,3})\s*[.)]\s+\S")
 
 def _headed_act(parsed: Parsed, text: str, config: dict[str, Any]) -> bool:
     """A page headed with one act's kind and number («… № 412 қаулысы», «Постановление … № 412»: its first
-    ``h1``, else its title) whose text resolves as the act does (its formula «ҚАУЛЫ ЕТЕДІ:», «ПОСТАНОВЛЯЕТ:»): the
-    act's own text, wherever a site publishes it (a feed's post ``/kk/p/<id>`` as well as an act's page). A news
-    item headed with an act's number tells of it in its own words, without the formula."""
+    ``h1``, else its title) whose text resolves as the act does (its formula «ҚАУЛЫ ЕТЕДІ:», «ПОСТАНОВЛЯЕТ:») or
+    sets out its numbered points in order («1. …», «2. …», «3. …», an amending order's points with no formula,
+    even run together in one paragraph): the act's own text, wherever a site publishes it (a feed's post
+    ``/kk/p/<id>`` as well as an act's page). A news item headed with an act's number tells of it in its own
+    words, neither resolving nor numbering points."""
     heading = next(iter(parsed.root.iter("h1")), None)
     named = squash(heading.text_content()) if heading is not None else parsed.page.title or ""
-    return bool(pattern(config, "act_entry").search(named[:300])) and bool(pattern(config, "act_formula").search(text))
+    if not pattern(config, "act_entry").search(named[:300]):
+        return False
+    return bool(pattern(config, "act_formula").search(text)) or ordered_points(text) >= 3
 
 
 def _act_in_one_block(parsed: Parsed, config: dict[str, Any]) -> bool:
@@ -199,9 +225,10 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     long_limit, block_limit = int(config["long_document_chars"]), int(config["long_block_chars"])
     texts = {p.page.url: content_text(p) for p in pages}
     long_pages = [p for p in pages if len(texts[p.page.url]) > long_limit or _longest_block(p) > block_limit]
+    template = template_headings(pages)
     parts = {
         p.page.url: max(
-            len(p.select("main h2, main h3, main h4, article h2, article h3, h2, h3")),
+            sum(1 for h in p.select(PART_HEADINGS) if not _of(h, template)),
             len(chapters.findall(texts[p.page.url])),
         )
         for p in pages
@@ -253,6 +280,25 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
             "sections) is counted as violated, though an act with no parts has no sections to link to",
         )
     return result
+
+
+PART_HEADINGS = "main h2, main h3, main h4, article h2, article h3, h2, h3"
+TEMPLATE_MIN_PAGES = 3  # a heading on this many pages, and on more than half of them, is the template's
+
+
+def _of(heading: Any, template: frozenset[str]) -> bool:
+    return squash(heading.text_content()) in template
+
+
+def template_headings(pages: list[Parsed]) -> frozenset[str]:
+    """The headings the site's template repeats on most pages (a blog's side column «Беттер», «Блог мұрағаты»,
+    «Іздеу / Поиск»): they title the template's blocks, not parts of a page's document, and do not split it."""
+    counts: dict[str, int] = {}
+    for parsed in pages:
+        for text in {squash(h.text_content()) for h in parsed.root.iter("h2", "h3", "h4")}:
+            counts[text] = counts.get(text, 0) + 1
+    least = max(TEMPLATE_MIN_PAGES, len(pages) // 2 + 1)
+    return frozenset(text for text, n in counts.items() if text and n >= least)
 
 
 def _doubt_of_act(result: Result, act: Parsed, texts: dict[str, str], detail: str) -> None:
