@@ -119,6 +119,59 @@ def has_menu(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | None:
     return None
 
 
+MENU_OUTSIDE = frozenset(("footer", "main", "article"))  # a list in these is the page's content or its footer
+MENU_OUTSIDE_ROLES = frozenset(("contentinfo", "main"))
+NOT_PAGES = ("#", "javascript:", "mailto:", "tel:")
+
+
+def _bare(host: str | None) -> str:
+    host = (host or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def link_lists(parsed: Parsed, minimum: int) -> list[tuple[Any, frozenset[str]]]:
+    """The page's lists of links to its own site's pages (:func:`address_key`): a ``ul`` or ``ol`` of at
+    least ``minimum`` entries each led by a link to a page of the same host (not a part of the page, not
+    mail), outside the page's main content, its footer and a breadcrumb trail."""
+    host = _bare(urlsplit(parsed.page.final_url or parsed.page.url).hostname)
+    out = []
+    for listed in parsed.root.iter("ul", "ol"):
+        around = [listed, *listed.iterancestors()]
+        if any(e.tag in MENU_OUTSIDE or (e.get("role") or "") in MENU_OUTSIDE_ROLES for e in around[1:]):
+            continue
+        if any("crumb" in f"{e.get('class') or ''} {e.get('aria-label') or ''}".lower() for e in around):
+            continue
+        keys = set()
+        for entry in listed.iterchildren("li"):
+            link = next(iter(entry.xpath(".//a[@href]")), None)  # an entry's own link, before its submenu's
+            href = (link.get("href") or "").strip() if link is not None else ""
+            if not href or href.lower().startswith(NOT_PAGES):
+                continue
+            url = parsed.absolute(href)
+            if _bare(urlsplit(url).hostname) == host:
+                keys.add(address_key(url))
+        if len(keys) >= minimum:
+            out.append((listed, frozenset(keys)))
+    return out
+
+
+def template_menus(missing: list[Parsed], pages: list[Parsed], minimum: int) -> dict[str, Any]:
+    """Row 2.3's main menu by what it is, whatever the skin calls it: a list of links to the site's
+    sections that the template repeats, the same entries (three in four of them) on at least half the
+    other pages of the language. For each page of ``missing`` that carries one, its list, by the page's URL."""
+    lists = {id(p): link_lists(p, minimum) for p in pages}
+    found: dict[str, Any] = {}
+    for parsed in missing:
+        others = [p for p in pages if p is not parsed and p.page.lang == parsed.page.lang]
+        for element, keys in lists[id(parsed)] if others else []:
+            least = max(minimum, (3 * len(keys) + 3) // 4)
+            repeated = sum(1 for o in others if any(len(keys & other) >= least for _, other in lists[id(o)]))
+            if repeated * 2 >= len(others):
+                found[parsed.page.url] = element
+                break
+    return found
+
+
 ENTRY_LEVELS = 3  # how far above a menu entry its menu's block is looked for (a cell, its row, its table)
 
 
@@ -333,7 +386,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "10",
+    "11",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
@@ -405,6 +458,10 @@ def _menu_missing(
 ) -> tuple[list[Parsed], list[Parsed]]:
     """The pages with no menu, and of those the ones whose menu a script fills and no rendering showed."""
     missing = [p for p in pages if has_menu(p, config) is None]
+    if missing:  # no container the settings name: the template's repeated list of the site's sections
+        repeated = template_menus(missing, pages, int(config["menu_min_links"]))
+        measured["menu_template_lists"] = len(repeated)
+        missing = [p for p in missing if p.page.url not in repeated]
     containers = {p.page.url: c for p in missing if (c := _empty_menu(p, config)) is not None}
     scripted = [p for p in missing if p.page.url in containers]
     shown = next((m for c in dict.fromkeys(containers.values()) if (m := rendered_menu(artifacts, config, c))), None)
