@@ -29,6 +29,7 @@ from ashyq.base.text import matches_label
 from ashyq.base.wording import Said
 from ashyq.checks.accessibility.image_text import image_text_defects, read_images
 from ashyq.checks.accessibility.media import bare_media, media_doubt
+from ashyq.checks.accessibility.repeated import doubt_of_repeated, given_elsewhere
 from ashyq.checks.accessibility.wcag import Outcome, axe_outcome, interpretation, item_criteria, pages_listed
 from ashyq.checks.accessibility.website import (
     Parsed,
@@ -1087,7 +1088,7 @@ def _hidden_defects(
 
 @register(
     "a14.zoom",
-    "10",
+    "11",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
@@ -1119,6 +1120,9 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
     outcome.deficiencies += _zoomed_defects(scrolling, lost)
     hidden, mouse_folds = _hidden_at_zoom(taken, "lost"), _hidden_at_zoom(taken, "folded_mouse_only")
     gone = [(m, b) for m, b in hidden if not _page_links_only(b)]
+    # a block whose every text the site's other pages give: no loss of the resource's content (uncertain)
+    repeated = given_elsewhere(gone, pages)
+    gone = [x for x in gone if x not in repeated]
     outcome.deficiencies += _hidden_defects(gone, mouse_folds)
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
     axe = axe_outcome(axe_taken, config, item, "zoom_blocked")
@@ -1138,7 +1142,8 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
         # text a style sheet hides at 200 %: nothing opens it, only a mouse click does, a keyboard does
         "hidden_lost": len(gone),
         # a box of links to places on the same page that stay shown (a table of contents): nothing lost
-        "hidden_page_links": len(hidden) - len(gone),
+        "hidden_page_links": len(hidden) - len(gone) - len(repeated),
+        "hidden_given_elsewhere": len(repeated),
         "hidden_mouse_only": len(mouse_folds),
         "hidden_folded": sum(len((m.data.get("hidden") or {}).get("folded_keyboard") or []) for m in taken),
     }
@@ -1155,6 +1160,8 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 "width) and no control shows it: look whether it is content a reader needs or a repeated decoration",
             )
         ]
+    if repeated and result.status == "pass":
+        return [doubt_of_repeated(result, repeated)]
     if slight and result.status == "pass":
         m = slight[0]
         over = int(m.data["scroll_width"]) - int(m.data["client_width"])
