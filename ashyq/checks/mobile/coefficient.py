@@ -24,9 +24,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
-from ashyq.checks.accessibility.website import (
-    usable,
-)
+from ashyq.checks.accessibility.website import is_html, usable
 from ashyq.checks.mobile.version import VersionScope, adapted, links_back, overflowing, version_pages
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
@@ -74,9 +72,12 @@ def harvested_link(artifacts: BodyArtifacts) -> tuple[PageSnapshot, str] | None:
 
 
 def harvested_entries(artifacts: BodyArtifacts) -> list[PageSnapshot]:
-    """The mobile version's entry pages (one per language, the shallowest)."""
+    """The mobile version's entry pages (one per language, the shallowest): its web pages, where a reader
+    lands; a news feed harvested with it (``/feeds/posts/default``, Atom or RSS) is a channel to subscribe
+    to, no page to offer a link back to the full version."""
     entries: dict[str | None, PageSnapshot] = {}
-    for page in sorted(version_pages(artifacts), key=lambda p: (p.depth if p.depth is not None else 99, len(p.url))):
+    pages = [p for p in version_pages(artifacts) if is_html(p)]
+    for page in sorted(pages, key=lambda p: (p.depth if p.depth is not None else 99, len(p.url))):
         entries.setdefault(page.lang, page)
     return list(entries.values())
 
@@ -124,7 +125,7 @@ def _lacking_link_back(artifacts: BodyArtifacts, taken: list[Measurement]) -> li
     ]
 
 
-@register("a16.mobile_coefficient", "3", ["A16-k"], needs=["measurements:mobile"], also_applies_to=("subordinate",))
+@register("a16.mobile_coefficient", "4", ["A16-k"], needs=["measurements:mobile"], also_applies_to=("subordinate",))
 def mobile_coefficient(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 16, the mobile coefficient k: 5 if the mobile version loads by itself, 3 if the full
     version loads with a link to it, 0 if there is no link."""
@@ -189,7 +190,7 @@ OVERFLOW_QUESTION = {
 
 @register(
     "a16.link_to_full_version",
-    "2",
+    "3",
     ["A16-2"],
     needs=[("measurements:mobile", "pages")],
     also_applies_to=("subordinate",),
