@@ -77,11 +77,14 @@ def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
     page of three chapters or more, or an act's page (``npa_url``) with an act's text (not a list of
     acts: :func:`act_entries`), or any page whose text resolves as an act does (its formula «РЕШИЛ:»,
     «ҚАУЛЫ ЕТЕДІ:» … and numbered points: :func:`act_text`), or a page headed with one act's kind and
-    number whose text holds its formula (:func:`_headed_act`), whatever its address. An act written
-    as one paragraph is applicable and violates both requirements: it is not split (its resolving part
-    in one block is a big block, however short: :func:`_act_in_one_block`), and nothing in it links within
-    (certain when its numbered points run together in one block; uncertain when it has no parts at all:
-    an act with no parts has nothing to link to, another reading).
+    number whose text holds its formula or its numbered points (:func:`_headed_act`), or a document that
+    says an act approved it and sets out numbered points (a regulation: :func:`_approved_in_points`),
+    whatever its address. The headings the template repeats on most pages (a side column's) are no parts
+    of a page's document (:func:`template_headings`). An act written as one paragraph is applicable and
+    violates both requirements: it is not split (its points, or its resolving part, in one block make a
+    big block, however short: :func:`_act_in_one_block`), and nothing in it links within (certain when
+    its numbered points run together in one block; uncertain when it has no parts at all: an act with no
+    parts has nothing to link to, another reading).
     ``measured.languages`` judges each language version on its own pages."""
     result = _long_documents(artifacts, item, config, pages)
     result.measured["languages"] = by_language(pages, lambda own: _long_documents(artifacts, item, config, own))
