@@ -716,15 +716,7 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.placeholders.setdefault(indicator.id, empty)
         verdict.absent.append(indicator)
         return True
-    if (
-        held is not None
-        and place.weak is None
-        and held[0].block is not best.block
-        and _nothing_yet(search, held[1])
-        and (held[1] or _sub_heading(held[0]))
-    ):
-        # its own heading there says it is to come, or, a part of the page, holds nothing: the rest of the page is no
-        # more than a mention (a page's top heading over nothing heads what follows it)
+    if held is not None and place.weak is None and _held_nothing_yet(search, best, held):
         verdict.doubts.append(_own_heading_says_none(indicator, best, held, shown=False))
         verdict.absent.append(indicator)
         return True
@@ -827,6 +819,14 @@ def _own_heading_over_nothing(
 
 
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")  # an item's caption in a numbered list
+
+
+def _held_nothing_yet(search: Search, best: Hit, held: tuple[Hit, str]) -> bool:
+    """The indicator's own heading on the best place's page (another block than the place's) says its information is
+    to come, or, a part of the page, holds nothing: the rest of the page is no more than a mention (a page's top
+    heading over nothing heads what follows it)."""
+    hit, said = held
+    return hit.block is not best.block and _nothing_yet(search, said) and bool(said or _sub_heading(hit))
 
 
 def _sub_heading(hit: Hit) -> bool:
