@@ -425,10 +425,18 @@ def _pieces(block: Block | None) -> int:
     return 0 if block is None else len(block.pieces) or (1 if block.text else 0)
 
 
-def foreign_headings(indicators: tuple[Indicator, ...], verdict: Shown, units: list[Unit], lang: str) -> dict[str, Hit]:
+def foreign_headings(
+    indicators: tuple[Indicator, ...],
+    verdict: Shown,
+    units: list[Unit],
+    lang: str,
+    template: frozenset[str] = frozenset(),
+) -> dict[str, Hit]:
     """The indicators shown at a lesser place than a heading (``hits``: rank above 0) whose own heading on a page
     of ``units`` (the section's pages of ``lang``, and the page of that place) stands over a block written in the
-    other language: that block, per indicator."""
+    other language: that block, per indicator. A heading the site's template repeats on most pages (a side column's
+    «Блог мұрағаты / Архив блога») is the template's widget, not the indicator's place."""
+    repeated = {normalise(t) for t in template}
     out: dict[str, Hit] = {}
     for indicator in indicators:
         hit = verdict.hits.get(indicator.id)
@@ -442,6 +450,7 @@ def foreign_headings(indicators: tuple[Indicator, ...], verdict: Shown, units: l
                     not block.heading
                     or not matches(keywords, block.heading)
                     or (unless and matches(unless, block.heading))
+                    or normalise(block.raw_heading or "") in repeated
                 ):
                     continue
                 shown = block.raw_heading or block.heading
@@ -462,7 +471,7 @@ def written_in_the_other(
     :func:`foreign_passages` unless an indicator of the section is shown in the other language only (its deficiency
     already says the same of the same text)."""
     passages = {} if verdict.foreign else foreign_passages(indicators, verdict, lang, template)
-    return {**passages, **foreign_headings(indicators, verdict, units, lang)}
+    return {**passages, **foreign_headings(indicators, verdict, units, lang, template)}
 
 
 def shadowed_deficiency(found: dict[str, Hit], lang: str) -> Deficiency | None:
