@@ -51,6 +51,7 @@ and the anthem's words is not a page written in Kazakh.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -436,7 +437,8 @@ def foreign_headings(
     of ``units`` (the section's pages of ``lang``, and the page of that place) stands over a block written in the
     other language: that block, per indicator. A heading the site's template repeats on most pages (a side column's
     «Блог мұрағаты / Архив блога») is the template's widget, not the indicator's place."""
-    repeated = {normalise(t) for t in template}
+    read = fold_kazakh if lang == "kk" else normalise
+    repeated = {read(t) for t in template}
     out: dict[str, Hit] = {}
     for indicator in indicators:
         hit = verdict.hits.get(indicator.id)
@@ -450,7 +452,7 @@ def foreign_headings(
                     not block.heading
                     or not matches(keywords, block.heading)
                     or (unless and matches(unless, block.heading))
-                    or normalise(block.raw_heading or "") in repeated
+                    or _widget(block, repeated, read)
                 ):
                     continue
                 shown = block.raw_heading or block.heading
@@ -462,6 +464,13 @@ def foreign_headings(
             if indicator.id in out:
                 break
     return out
+
+
+def _widget(block: Block, repeated: set[str], read: Callable[[str], str]) -> bool:
+    """The block is a widget of the site's template: its heading and every piece of its text are pieces most pages
+    repeat (an archive's month list under «Блог мұрағаты / Архив блога»), not a page's section named in a menu."""
+    pieces = [p for p in block.pieces or (block.text,) if p]
+    return bool(pieces) and read(block.raw_heading or "") in repeated and all(p in repeated for p in pieces)
 
 
 def written_in_the_other(
