@@ -412,16 +412,29 @@ def _text_hits(
             yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
 
 
+LIST_OF_LINKS_LETTERS = 20  # a block with fewer letters than this outside its links' labels is a list of links
+
+
 def _named_outside_links(keywords: Sequence[re.Pattern[str]], unit: Unit, block: Block) -> bool:
-    """Whether the block's text names the indicator outside its links' labels: a list of links (a site map's, a
-    menu's the page marks as none) is read as links, each its label and the page it leads to, not as text."""
+    """Whether the block's text names the indicator; in a list of links (a site map's, a menu's the page marks as
+    none: next to no words outside the labels) only outside its links' labels - a list of links is read as links,
+    each its label and the page it leads to, not as text. A link in running text («Годовой план … (XLSX)») is read
+    with the text."""
     text = block.text
     labels = [(m.start(), m.end()) for label, _ in unit.anchors if label for m in re.finditer(re.escape(label), text)]
+    rest = text
+    for a, b in sorted(labels, reverse=True):
+        rest = rest[:a] + " " + rest[b:]
+    if len(LETTERS_ONE.findall(rest)) >= LIST_OF_LINKS_LETTERS:
+        return bool(matches(keywords, text))
     return any(
         not any(a <= found.start() and found.end() <= b for a, b in labels)
         for keyword in keywords
         for found in keyword.finditer(text)
     )
+
+
+LETTERS_ONE = re.compile(r"[^\W\d_]")
 
 
 def phrase(keyword: re.Pattern[str]) -> bool:
