@@ -413,6 +413,7 @@ def _text_hits(
 
 
 LIST_OF_LINKS_LETTERS = 20  # a block with fewer letters than this outside its links' labels is a list of links
+LETTER_ONE = re.compile(r"[^\W\d_]")
 
 
 def _named_outside_links(keywords: Sequence[re.Pattern[str]], unit: Unit, block: Block) -> bool:
@@ -425,16 +426,13 @@ def _named_outside_links(keywords: Sequence[re.Pattern[str]], unit: Unit, block:
     rest = text
     for a, b in sorted(labels, reverse=True):
         rest = rest[:a] + " " + rest[b:]
-    if len(LETTERS_ONE.findall(rest)) >= LIST_OF_LINKS_LETTERS:
+    if len(LETTER_ONE.findall(rest)) >= LIST_OF_LINKS_LETTERS:
         return bool(matches(keywords, text))
     return any(
         not any(a <= found.start() and found.end() <= b for a, b in labels)
         for keyword in keywords
         for found in keyword.finditer(text)
     )
-
-
-LETTERS_ONE = re.compile(r"[^\W\d_]")
 
 
 def phrase(keyword: re.Pattern[str]) -> bool:
