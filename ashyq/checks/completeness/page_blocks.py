@@ -417,9 +417,14 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
     return tuple(out)
 
 
-# a capitalised word not opening a sentence: a name (a person's, a place's), which tells no language - a Russian table
-# of the heads names them as they write themselves («Тоқтаров Ержан Серікұлы», «Сәрсенбаева Әлия Маратқызы»)
-_NAMED = re.compile(r"(?<![.!?:;]\s)(?<=\s)[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+")
+# a person's name - a surname or patronymic by its ending, with the names beside it - tells no language: a Russian
+# table of the heads names them as they write themselves («Тоқтаров Ержан Серікұлы», «Сәрсенбаева Әлия Маратқызы»)
+_NAME_WORD = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+"
+_PATRONYMIC = r"ұлы|қызы|ович|овна|евич|евна"
+_NAMED = re.compile(
+    rf"(?<!\w)[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]*(?:ов|ова|ев|ева|ин|ина|{_PATRONYMIC})"  # the surname
+    rf"(?:\s+{_NAME_WORD})?(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]*(?:{_PATRONYMIC}))?(?!\w)"  # the name, the patronymic
+)
 _NAMES_LEFT = 20  # Cyrillic letters the text must keep without its names to be told by the rest
 
 
@@ -428,20 +433,23 @@ _NAMES_LEFT = 20  # Cyrillic letters the text must keep without its names to be 
 _STAMPED = re.compile(rf"(?i)(?:{STAMP_WORDS})\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}")
 
 
-def _unnamed(text: str) -> str:
-    """The text without the page's stamps (:data:`_STAMPED`) and its names (:data:`_NAMED`), or without its stamps
-    alone where too little would be left (a heading in title case, a list of names alone)."""
-    text = _STAMPED.sub(" ", text)
-    rest = _NAMED.sub(" ", text)
-    return rest if len(re.findall(r"[а-яёәғқңөұүһі]", rest.lower())) >= _NAMES_LEFT else text
-
-
 def block_lang(text: str) -> str | None:
     """A block's language, cautiously: ``kk`` by :func:`ashyq.base.text.detect_lang` or by a Kazakh
     function word, ``ru`` only when it has no letter only Kazakh has and no such word (a short Kazakh
-    heading may have few of its own letters); None when too short or mixed. Told as written, without the names
-    it holds where enough is left (:func:`_unnamed`)."""
-    text = _unnamed(text)
+    heading may have few of its own letters); None when too short or mixed. Told as written, the page's stamps
+    left out (:data:`_STAMPED`); a text told Kazakh only by its names (:data:`_NAMED`: what is left without them,
+    enough to tell, is not Kazakh) is not told."""
+    text = _STAMPED.sub(" ", text)
+    found = _told(text)
+    if found == "kk":
+        rest = _NAMED.sub(" ", text)
+        if len(re.findall(r"[а-яёәғқңөұүһі]", rest.lower())) >= _NAMES_LEFT and _told(rest) != "kk":
+            return None  # a Russian table of the heads named as they write themselves, or too little but names
+    return found
+
+
+def _told(text: str) -> str | None:
+    """:func:`block_lang`'s reading of the text as it stands."""
     found = detect_lang(text)
     if found is None:
         return found
