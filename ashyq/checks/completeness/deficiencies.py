@@ -186,7 +186,9 @@ def content_deficiencies(
             count=len(listed),
         )
         out.append(deficiency("outdated_npa", said, [u for u, _ in listed], listed[0][1]))
-    unlinked = [(u, s) for u in section_units if (s := citations_without_links(u, vocabulary, lang))]
+    # per page its first two citations without links: one page with one citation is a lone mention
+    cited = [(u, found) for u in section_units if (found := unlinked_citations(u, vocabulary, lang))]
+    unlinked = [(u, found[0]) for u, found in cited]
     if unlinked:
         out.append(
             deficiency(
@@ -200,8 +202,7 @@ def content_deficiencies(
                 unlinked[0][1],
             )
         )
-        lone = len(unlinked) == 1 and len(unlinked_citations(unlinked[0][0], vocabulary, lang)) == 1
-        if passing is not None and lone:
+        if passing is not None and len(cited) == 1 and len(cited[0][1]) == 1:
             passing.append(lone_citation(section, *unlinked[0]))
     return out
 

@@ -412,6 +412,11 @@ def _text_hits(
             yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
 
 
+def label_spans(unit: Unit, text: str) -> list[tuple[int, int]]:
+    """Where the labels of the unit's links stand in one of its (normalised) texts."""
+    return [(m.start(), m.end()) for label, _ in unit.anchors if label for m in re.finditer(re.escape(label), text)]
+
+
 LIST_OF_LINKS_LETTERS = 20  # a block with fewer letters than this outside its links' labels is a list of links
 LETTER_ONE = re.compile(r"[^\W\d_]")
 
@@ -422,7 +427,7 @@ def _named_outside_links(keywords: Sequence[re.Pattern[str]], unit: Unit, block:
     each its label and the page it leads to, not as text. A link in running text («Годовой план … (XLSX)») is read
     with the text."""
     text = block.text
-    labels = [(m.start(), m.end()) for label, _ in unit.anchors if label for m in re.finditer(re.escape(label), text)]
+    labels = label_spans(unit, text)
     rest = text
     for a, b in sorted(labels, reverse=True):
         rest = rest[:a] + " " + rest[b:]
@@ -450,7 +455,7 @@ def _phrase_in_text(indicator: Indicator, unit: Unit, block: Block, lang: str, v
     if not wanted:
         return False
     text = QUOTED.sub(lambda m: " " * len(m.group(0)), block.text)
-    labels = [(m.start(), m.end()) for label, _ in unit.anchors if label for m in re.finditer(re.escape(label), text)]
+    labels = label_spans(unit, text)
     empty, unless = vocabulary.empty_phrases.get(lang, ()), indicator.unless.get(lang, ())
     for keyword in wanted:
         for found in keyword.finditer(text):

@@ -709,15 +709,16 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
     held = verdict.placeholders.get(indicator.id)  # recorded by the search: a placeholder under its own heading
     if held is not None and (held[0].unit is not best.unit or held[0].block is None or held[0] is best):
         held = None
-    empty = _own_heading_over_nothing(search, indicator, best, verdict) if place.weak is None and not held else None
+    empty = None
+    if place.weak is None and held is None:
+        empty = _own_heading_over_nothing(search, indicator, best, verdict)
+    elif place.weak is None and held is not None and _held_nothing_yet(search, best, held):
+        empty = held
     if empty is not None:
-        # the page's own heading for it holds nothing: its words elsewhere on the page are no more than a mention
+        # the page's own heading for it holds nothing or says it is to come (found on the page, or recorded by the
+        # search): its words elsewhere on the page are no more than a mention
         verdict.doubts.append(_own_heading_says_none(indicator, best, empty, shown=False))
         verdict.placeholders.setdefault(indicator.id, empty)
-        verdict.absent.append(indicator)
-        return True
-    if held is not None and place.weak is None and _held_nothing_yet(search, best, held):
-        verdict.doubts.append(_own_heading_says_none(indicator, best, held, shown=False))
         verdict.absent.append(indicator)
         return True
     if held is not None and place.weak is None:  # a notice under its heading there (perhaps «there is none now»)
