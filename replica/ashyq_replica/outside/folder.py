@@ -74,6 +74,7 @@ SITE_IDS = (
     "aqsu",
     "kokterek",
     "zhuldyz",
+    "koktobe",
     "esil",
 )
 
