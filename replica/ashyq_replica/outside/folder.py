@@ -76,6 +76,7 @@ SITE_IDS = (
     "zhuldyz",
     "koktobe",
     "esil",
+    "qazyna",
 )
 
 TYPES = {
