@@ -46,6 +46,7 @@ from ashyq.checks.completeness.places import (
     section_blocks,
     unit_blocks,
 )
+from ashyq.checks.completeness.readings import SENTENCE, published_elsewhere
 
 # a civil-service post's category as vacancy notices give it: «(E-R-4)», «C-4», «(категория С-О-5)», «B-3 санаты»
 DIALOG_LABEL = re.compile(r'data-ashyq-dialog="([^"]*)"')  # the harvest's mark of a dialog a card opened
@@ -166,10 +167,24 @@ def per_item(
     items, rest = items_of(indicator, units, section_units, section, lang, pages)
     items = one_per_dialog(items)
     keywords = indicator.keywords[lang]
-    if not items or _names(keywords, rest) or any(matches(keywords, u.title) for u in section_units):
+    if not items or _stated_outside(keywords, rest, lang) or any(matches(keywords, u.title) for u in section_units):
         return None
     without = tuple(item for item in items if not _names(keywords, item.blocks))
     return ItemReading(tuple(items), without)
+
+
+def _stated_outside(keywords: Sequence[re.Pattern[str]], blocks: Sequence[Block], lang: str) -> bool:
+    """Whether the section states the indicator outside every item: a block naming it other than by a sentence that
+    sends the reader to another site for it («Типовые квалификационные требования … размещены на сайте Агентства»:
+    where the model requirements are kept, no post's own)."""
+    for block in blocks:
+        if not matches(keywords, block.all_text):
+            continue
+        if matches(keywords, block.heading):
+            return True
+        if any(matches(keywords, s) and not published_elsewhere(s, lang) for s in SENTENCE.split(block.text)):
+            return True
+    return False
 
 
 def one_per_dialog(items: list[Item]) -> list[Item]:
@@ -222,10 +237,10 @@ def _posts_in_text(block: Block, words: Sequence[re.Pattern[str]]) -> list[tuple
     text = block.text
     found = [(c, name) for c in CATEGORY.finditer(text) if (name := _post_name(text, c, words))]
     led = _posts_in_pieces(block, words)
-    if len(led) > len(found):
+    if len(led) > len(found) or not found or found[0][0].start() > LEADING:
+        # the paragraphs' reading, where the text does not begin with a post: an introduction on entering the service
+        # before posts written a paragraph each is no statement of their requirements
         return led
-    if not found or found[0][0].start() > LEADING:
-        return []
     posts = []
     for n, (category, name) in enumerate(found):
         start = 0 if n == 0 else text.rfind(name, 0, category.end() + 1)
@@ -238,6 +253,11 @@ POST_LEAD = 120  # characters of a paragraph's first clause in which it names th
 # ends its name: «Оңтүстік өңірлік инспекциясының жетекші маманы»)
 
 
+# the label of the control that opens an item's paragraph («Подробнее», «Толығырақ»), read before the next item's name
+# where the two are one line of text (normalised; folded for Kazakh)
+MORE = re.compile(r"^(?:подробнее|толыгырак|читать далее|толык оку)\s+")
+
+
 def _posts_in_pieces(block: Block, words: Sequence[re.Pattern[str]]) -> list[tuple[str, Block]]:
     """The posts of a block whose paragraphs each begin with one (its first clause names it), with or without its
     category («Ведущий специалист … инспекции (временно), 1 единица. Оклад …»): each post with its paragraph and
@@ -245,7 +265,7 @@ def _posts_in_pieces(block: Block, words: Sequence[re.Pattern[str]]) -> list[tup
     post, not a list)."""
     posts: list[tuple[str, list[str]]] = []
     for piece in block.pieces:
-        clause = CLAUSE_END.split(piece, maxsplit=1)[0][:POST_LEAD]
+        clause = MORE.sub("", CLAUSE_END.split(piece, maxsplit=1)[0])[:POST_LEAD]
         if matches(words, clause):
             posts.append((clause, [piece]))
         elif posts:

@@ -246,6 +246,11 @@ _AWAY = {
 SENTENCE = re.compile(r"(?<=[.!?]) +")
 
 
+def published_elsewhere(sentence: str, lang: str) -> bool:
+    """Whether a (normalised; folded for Kazakh) sentence says its matter is published on a portal or another site."""
+    return bool(_AWAY["kk" if lang == "kk" else "ru"].search(sentence))
+
+
 def referred_away(blocks: Sequence[Block], url: str, lang: str, portals: Sequence[str] = ()) -> tuple[str, str] | None:
     """A sentence of a page's content saying its information is published on a portal or another site, in a
     block linking a page of another host (not a file): the sentence and that page, or None. Table 7 asks for the
@@ -261,7 +266,7 @@ def referred_away(blocks: Sequence[Block], url: str, lang: str, portals: Sequenc
         if not away:
             continue
         for sentence in SENTENCE.split(block.text):
-            if _AWAY[lang].search(sentence):
+            if published_elsewhere(sentence, lang):
                 return sentence, away[0]
     return None
 
