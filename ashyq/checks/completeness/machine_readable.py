@@ -28,7 +28,7 @@ from ashyq.base.artifacts import DownloadInfo
 from ashyq.base.text import fold_kazakh
 from ashyq.checks.accessibility.materials import download_format
 from ashyq.checks.completeness.corpus import Unit
-from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.page_blocks import STAMP_LINE, Block
 
 # Formats that hold a picture of the text, not the text: a program reading them reads no words.
 PICTURE_FORMATS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "djvu", "djv"})
@@ -37,11 +37,7 @@ PAGE_FORMATS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "shtml"})
 MIN_OWN_TEXT = 200  # characters of its own (files' labels left out) make a place hypertext
 NOT_MATERIAL = ("#", "mailto:", "tel:", "javascript:")
 # a page's own stamp: its label, a date and perhaps a time (normalised text; folded for Kazakh)
-STAMP = (
-    r"(?:дата (?:публикации|размещения|обновления|изменения)|опубликовано|размещено|обновлено|изменено|"
-    r"жарияланған күні|орналастырылған күні|жаңартылған күні|өзгертілген күні|жарияланды|жаңартылды|өзгертілді)"
-    r"\s*:?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}:\d{2})?"
-)
+STAMP = STAMP_LINE
 STAMPS = {"ru": re.compile(STAMP), "kk": re.compile(fold_kazakh(STAMP))}
 
 

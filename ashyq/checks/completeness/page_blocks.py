@@ -55,10 +55,12 @@ COPYRIGHT = re.compile(
 STAMP_WORDS = (
     r"опубликован\w*|дата публикации|дата размещения|размещен\w*|обновлен\w*|дата обновления|"
     r"последнее изменение|последние изменения|дата изменения|изменено|"
-    r"жарияланды|жарияланған күні|жарияланған|орналастырылды|жаңартылды|жаңартылған күні|"
-    r"соңғы өзгеріс|соңғы өзгерту|өзгертілген күні|өзгертілді"
+    r"жарияланды|жарияланған күні|жарияланған|орналастырылды|орналастырылған күні|жаңартылды|жаңартылған күні|"
+    r"соңғы жаңартылған|соңғы жаңарту|жаңартылған уақыты|соңғы өзгеріс|соңғы өзгерту|өзгертілген күні|өзгертілді"
 )
 STAMP = re.compile(rf"(?:{STAMP_WORDS})[\s:–-]*$")
+# a page's stamp as written: its label, the date and perhaps the time («Өзгертілді: 03.11.2026 17:22»)
+STAMP_LINE = rf"(?:{STAMP_WORDS})\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}(?:,?\s*\d{{1,2}}:\d{{2}})?"
 _ORDINALS = {
     "1": 1, "i": 1, "перв": 1, "бірінші": 1,
     "2": 2, "ii": 2, "втор": 2, "екінші": 2,
@@ -75,7 +77,8 @@ PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?квартал\w*\s*(\d{4})"), "quarter"),
     (re.compile(r"(\d{4})\s*жыл\w*\s*" + _ORDINAL + r"\s*-?\s*тоқсан"), "quarter-kk"),
     (re.compile(r"(?:за|итогам|отчет\w* за)\s*(\d{4})\s*(?:год|г\.)"), "year"),
-    (re.compile(r"(\d{4})\s*жыл(?:ғы|дың)\s*(?:қорытынды|есеп|нәтиже)"), "year"),
+    # the year's results, with their subject between («2025 жылғы әлеуметтік-экономикалық даму қорытындылары»)
+    (re.compile(r"(\d{4})\s*жыл(?:ғы|дың)\s*(?:[^\s.;:]+\s+){0,4}?(?:қорытынды|есеп|нәтиже)"), "year"),
 )
 
 
@@ -430,7 +433,7 @@ _NAMES_LEFT = 20  # Cyrillic letters the text must keep without its names to be 
 
 # the page's own stamp with its day («Соңғы өзгеріс: 20.05.2026» closing a Russian paragraph on a Kazakh page): the
 # template's words, not the block's language
-_STAMPED = re.compile(rf"(?i)(?:{STAMP_WORDS})\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}")
+_STAMPED = re.compile(STAMP_LINE, re.I)
 
 
 def block_lang(text: str) -> str | None:

@@ -23,6 +23,7 @@ from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.page_blocks import STAMP_WORDS, Block, block_lang
+from ashyq.checks.completeness.timeliness import report_days
 
 # A Kazakhstan phone number: +7 or 8, then ten digits (an area code of three to five digits and the local
 # number: «+7 7172 74-10-00», «8 (71130) 2-14-00» in a district), or the single number 1414, or a call centre's short
@@ -982,7 +983,12 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     plan = indicator.current_years == 0 and indicator.current_days is None
     # a feed (``archive``) is as current as its latest item: a period an item's headline names («Итоги контроля за 9
     # месяцев 2026 года», posted 17.11.2026) is that item's subject, not a period the feed reports on
-    periods = [] if plan or indicator.archive else [d for b in blocks for d in b.periods]
+    # a report as of a day («по состоянию на 1 ноября 2026 года») reports up to that day, as a period ending then
+    periods = (
+        []
+        if plan or indicator.archive
+        else [d for b in blocks for d in (*b.periods, *(r for r in report_days(b.all_text) if r <= as_of))]
+    )
     if periods:
         latest = max(periods)
         limit = indicator.current_days
