@@ -67,10 +67,12 @@ from ashyq.checks.completeness.keywords import Indicator, Section
 from ashyq.checks.completeness.page_blocks import Block, block_lang
 from ashyq.checks.completeness.places import (
     Hit,
+    Template,
     extent_of,
     in_section,
     language_of,
     matches,
+    own_blocks,
     paragraphs,
     unit_blocks,
     without_referrals,
@@ -91,6 +93,7 @@ class Shown(Protocol):
     hits: dict[str, Hit]
     present: dict[str, Unit]
     foreign: dict[str, Hit]
+    template: Template
 
 
 @dataclass(frozen=True)
@@ -542,17 +545,26 @@ def foreign_passages(
         hit = verdict.hits.get(indicator.id)
         if hit is None or indicator.id not in verdict.present or hit.unit.lang != lang:
             continue
-        if hit.block is None:
-            continue  # a page named as a whole (its title, a link's label): no place of the indicator's own on it
+        # a page named as a whole (its title, or a link's label, naming the indicator) is the indicator's place: its own
+        # text is the indicator's material (a Kazakh page «Аумақтық органдар» whose table of departments is in
+        # Russian): the block under the heading that repeats its title, where the page has one (below, other headings
+        # are other matters: a Russian review of appeals on a Kazakh reception page); Russian on Kazakh pages only, as
+        # Kazakh proper names and addresses in a Russian table («Көкшетау қ.») do not make it Kazakh text
+        whole = hit.block is None and hit.rank == 0 and other == "ru" and hit.unit.kind in ("page", "mobile")
+        if hit.block is None and not whole:
+            continue  # a link's address or the page's text: no place of the indicator's own on it
         passages: list[str] = []
         held = None
-        for block in hit.extent or (hit.block,):
+        place = _title_block(hit, verdict.template) if whole else hit.extent or tuple(b for b in (hit.block,) if b)
+        for block in place:
             if official and (matches(official, block.heading) or any(matches(official, x) for x, _ in block.leads)):
                 continue
             written = zip(block.pieces, block.piece_langs, strict=True) if block.pieces else ((block.text, block.lang),)
             for piece, language in written:
                 if language != other or len(_without(piece, repeated)) < PASSAGE:
                     continue
+                if whole and piece.strip() in verdict.template.tail:
+                    continue  # the words the template writes after every page's content (a footer's banners)
                 kazakh = {w for w in piece.split() if KAZAKH_LETTERS.intersection(w)}
                 if other == "kk" and len(kazakh) < KAZAKH_PASSAGE_WORDS:
                     continue
@@ -562,9 +574,16 @@ def foreign_passages(
         # another section's beside it («Адресная социальная помощь … в отделе занятости» beside employment)
         opening = (read_theirs(p)[:SUBJECT] for p in passages)
         enough = sum(map(len, passages)) >= FOREIGN_PASSAGES
-        if held is not None and enough and any(matches(theirs, x) for x in opening):
+        if held is not None and enough and (whole or any(matches(theirs, x) for x in opening)):
             out[indicator.id] = held
     return out
+
+
+def _title_block(hit: Hit, template: Template) -> tuple[Block, ...]:
+    """The block a page named as a whole (by its title) holds under the heading that repeats that title, the site's
+    template left out (:func:`~.places.own_blocks`); none where no heading repeats the title."""
+    own = own_blocks(hit, template)
+    return own[:1] if own and own[0].heading and own[0].heading == hit.unit.title else ()
 
 
 def _without(text: str, repeated: set[str]) -> str:

@@ -95,6 +95,8 @@ class Verdict:
     counterparts: dict[str, str] = field(default_factory=dict)
     # indicators shown by the detailed checklist's reading of the same information (``substantiated_by``)
     checklist: dict[str, str] = field(default_factory=dict)
+    # what the site's template writes on every page of the language (:func:`~.places.template_of`)
+    template: Template = NO_TEMPLATE
 
     def nothing_to_post(self) -> int:
         return len(self.if_any_absent) + len(self.not_implementer)
@@ -304,6 +306,7 @@ def find_indicators(
         tuple(p for i in section.indicators if i.official_language for p in i.keywords[lang]),
         template=template_of(units),
     )
+    verdict.template = search.template
     for indicator in section.indicators_for(artifacts.kind):
         place = best_place(search, indicator, verdict)
         if (
