@@ -31,11 +31,25 @@ def _text(element: lxml.html.HtmlElement) -> str:
 
 
 def disclosure(element: lxml.html.HtmlElement) -> bool:
-    """An accordion's button: a short label that opens the content after it (``aria-expanded``)."""
-    if element.get("aria-expanded") is None:
+    """An accordion's button: a short label that opens the content after it (``aria-expanded``), or a short label
+    with a click handler over the panel after it the page hides until opened (a website builder's accordion item:
+    ``<div onclick=…>Өнеркәсіп</div><div style="display:none">…</div>``)."""
+    if element.get("aria-expanded") is None and not _opens_hidden_panel(element):
         return False
     text = _text(element)
     return 0 < len(text) <= LABEL_MAX_CHARS and any(ch.isalpha() for ch in text)
+
+
+def _opens_hidden_panel(element: lxml.html.HtmlElement) -> bool:
+    if not element.get("onclick"):
+        return False
+    panel = element.getnext()
+    while panel is not None and not isinstance(panel.tag, str):
+        panel = panel.getnext()
+    if panel is None:
+        return False
+    style = (panel.get("style") or "").replace(" ", "").lower()
+    return panel.get("hidden") is not None or "display:none" in style
 
 
 @dataclass
