@@ -574,7 +574,7 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
 
 @register(
     "a14.skip_and_top",
-    "4",
+    "5",
     ["A14-3.4"],
     needs=["pages"],
     uses=["measurements:skip_link", "measurements:axe"],
