@@ -119,11 +119,17 @@ def _headings_away(element: Any, parsed: Parsed) -> int:
 def single_entry(parsed: Parsed) -> bool:
     """HTML's own markup of one posted item: the content holds one ``article`` (or hAtom ``hentry``)
     with its date of posting marked (``time``, ``datePublished``, hAtom's ``published``) and a title
-    that does not link away — the entry's own page, as a blog engine or a CMS draws a post."""
+    that does not link away — the entry's own page, as a blog engine or a CMS draws a post; or, with no
+    entry marked, one title (``h1``) and one ``time`` with its ``datetime``."""
     content = _content(parsed)
     if content is None:
         return False
     entries = content.xpath(f".//*[{_ENTRY}][not(ancestor::*[{_ENTRY}])]")
+    if not entries:
+        # no entry marked (a website builder's post): one title and one time of posting marked in the content,
+        # no heading linking away
+        one = len(content.xpath(".//h1")) == 1 and len(content.xpath(".//time[@datetime]")) == 1
+        return one and not _headings_away(content, parsed)
     if len(entries) != 1:
         return False
     return bool(entries[0].xpath(_PUBLISHED)) and not _headings_away(entries[0], parsed)
