@@ -56,6 +56,10 @@ EXPECTED = {
     "zoom-page-contents-hidden-narrow-ru": ("A14-3.7", "pass"),
     "zoom-side-menu-hidden-narrow-ru": ("A14-3.7", "fail"),  # links to other pages hidden: lost
     "zoom-logo-leaves-kk": ("A14-3.7", "pass"),  # a box that leaves the page: no fold
+    # a skip link hidden until focused, the focus put on it by the page's script: the zoom measures the page at
+    # rest, where the link is hidden at every size (not text the zoom cuts)
+    "zoom-skip-link-focused-on-load-kk": ("A14-3.7", "pass"),
+    "zoom-skip-link-focused-on-load-ru": ("A14-3.7", "pass"),
     "keyboard-menu-folded-div-kk": ("A14-3.3", "fail"),  # the «☰ Мәзір» div at 200 %: no role, no tab stop
     "keyboard-menu-folded-div-ru": ("A14-3.3", "fail"),
     "keyboard-menu-folded-button-ru": ("A14-3.3", "pass"),  # a «☰ Меню» button the keyboard opens
