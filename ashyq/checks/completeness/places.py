@@ -280,16 +280,18 @@ def hits_in(
                 target = (pages or {}).get(without_anchor(href).rstrip("/"))
                 if target is unit:
                     continue  # the page's own menu item: what it announces is this page, read here
+                holder = _holder(unit, every, href)
+                if holder is not None and _about_else(indicator, holder, lang):
+                    continue  # a link under a heading about something else (the statements' «Түсіндірме жазба»)
                 if target is not None:
                     how = f"the page linked as «{shown}» from {unit.url}"
                     yield Hit(target, None, how, unit_blocks(target), 1, label)
                     continue
-                holder = _holder(unit, every, href)
                 extent = extent_of(every, holder) if holder else ()
                 how = f"the link «{shown}» ({href[:80]})"
                 yield Hit(unit, holder, how, extent, 1, label, announced=True, href=href)
         for block in blocks:
-            if matches(indicator.not_under.get(lang, ()), block.heading) and not matches(keywords, block.heading):
+            if _about_else(indicator, block, lang):
                 continue  # a label under a heading about something else (the audit's «Результаты проверки:»)
             # a label opens a sentence, or a paragraph, list item or line («Документы: …» in a list)
             lead = _lead_naming(block, keywords, empty_phrases, lang)
@@ -303,6 +305,14 @@ def hits_in(
             yield from _text_hits(indicator, unit, lang, vocabulary, blocks, phrases)
     if _url_hit(indicator, unit) and not _read_where_linked(indicator, unit, pages):
         yield Hit(unit, None, f"a link or address matching {', '.join(indicator.urls)}", every, 3)
+
+
+def _about_else(indicator: Indicator, block: Block, lang: str) -> bool:
+    """Whether the block's heading is about something else than the indicator (``not_under``): its labels and links
+    name another matter's parts («Результаты проверки:» under the audit, the statements' «Түсіндірме жазба»)."""
+    return bool(matches(indicator.not_under.get(lang, ()), block.heading)) and not matches(
+        indicator.keywords.get(lang, ()), block.heading
+    )
 
 
 def _lead_naming(
