@@ -68,7 +68,7 @@ def _in_template(element: Any) -> bool:
     return False
 
 
-@register("a14.long_documents", "11", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "12", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
@@ -89,6 +89,21 @@ def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
     result = _long_documents(artifacts, item, config, pages)
     result.measured["languages"] = by_language(pages, lambda own: _long_documents(artifacts, item, config, own))
     return [result]
+
+
+_CHAPTER_HOLDERS = ("p", "div", "td", "li", "section", "article", "h2", "h3", "h4", "h5", "h6", "b", "strong", "dt")
+
+
+def _chapters_set_apart(parsed: Parsed, chapters: re.Pattern[str]) -> int:
+    """The chapters the page sets apart: blocks (or bold runs) that begin with a chapter's name («Глава 2.», «2-тарау»,
+    «Статья 5»). A chapter named inside a paragraph that runs on (the act's chapters and points in one block) is no
+    part of its own."""
+    openings = {
+        squash(e.text_content())[:80]
+        for e in parsed.root.iter(*_CHAPTER_HOLDERS)
+        if chapters.match(squash(e.text_content()))
+    }
+    return len(openings)
 
 
 def _longest_block(parsed: Parsed) -> int:
@@ -230,10 +245,7 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     long_pages = [p for p in pages if len(texts[p.page.url]) > long_limit or _longest_block(p) > block_limit]
     template = template_headings(pages)
     parts = {
-        p.page.url: max(
-            sum(1 for h in p.select(PART_HEADINGS) if not _of(h, template)),
-            len(chapters.findall(texts[p.page.url])),
-        )
+        p.page.url: max(sum(1 for h in p.select(PART_HEADINGS) if not _of(h, template)), _chapters_set_apart(p, chapters))
         for p in pages
     }
     npa = [p for p in pages if _is_act(p, texts[p.page.url], config)]
