@@ -244,10 +244,8 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     texts = {p.page.url: content_text(p) for p in pages}
     long_pages = [p for p in pages if len(texts[p.page.url]) > long_limit or _longest_block(p) > block_limit]
     template = template_headings(pages)
-    parts = {
-        p.page.url: max(sum(1 for h in p.select(PART_HEADINGS) if not _of(h, template)), _chapters_set_apart(p, chapters))
-        for p in pages
-    }
+    headed = {p.page.url: sum(1 for h in p.select(PART_HEADINGS) if not _of(h, template)) for p in pages}
+    parts = {p.page.url: max(headed[p.page.url], _chapters_set_apart(p, chapters)) for p in pages}
     npa = [p for p in pages if _is_act(p, texts[p.page.url], config)]
     # an act's points run together in one block: the act is a big block not split into its parts
     run_together = [p for p in npa if parts[p.page.url] < 2 and _points_in_one_block(p, config)]
