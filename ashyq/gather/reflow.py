@@ -67,12 +67,16 @@ async (movingSelectors) => {
   const scroller = (el) => { for (let n = el.parentElement; n && n !== body && n !== root; n = n.parentElement) {
       const s = getComputedStyle(n); if (['auto', 'scroll'].includes(s.overflowX)) return n; } return null; };
   const hiddenAria = (el) => !!el.closest('[aria-hidden=true]');
+  // hidden on purpose at every size, for screen readers only: clipped to nothing (clip: rect(0 0 0 0), clip-path:
+  // inset(50%)), itself or an ancestor — not a text a box cuts, whatever padding gives its box a size
+  const zeroClip = (s) => /^rect\\(\\s*0(px)?[ ,]+0(px)?[ ,]+0(px)?[ ,]+0(px)?\\s*\\)$/.test(s.clip || '') || /inset\\(\\s*50%/.test(s.clipPath || '');
+  const clippedAway = (el) => { for (let n = el; n && n !== body; n = n.parentElement) if (zeroClip(getComputedStyle(n))) return true; return false; };
   const overflowing = [];
   const clipped = [];
   let budget = 3000;
   if (body) for (const el of body.querySelectorAll('*')) {
     const s = getComputedStyle(el);
-    if (s.display === 'none' || s.visibility === 'hidden') continue;
+    if (s.display === 'none' || s.visibility === 'hidden' || clippedAway(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width <= 1 || r.height <= 1) continue;
     if (scrollWidth > width + 2 && r.right > width + 2 && s.position !== 'fixed' && !scroller(el)) {
