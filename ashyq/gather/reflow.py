@@ -68,15 +68,17 @@ async (movingSelectors) => {
       const s = getComputedStyle(n); if (['auto', 'scroll'].includes(s.overflowX)) return n; } return null; };
   const hiddenAria = (el) => !!el.closest('[aria-hidden=true]');
   // hidden on purpose at every size, for screen readers only: clipped to nothing (clip: rect(0 0 0 0), clip-path:
-  // inset(50%)), itself or an ancestor — not a text a box cuts, whatever padding gives its box a size
+  // inset(50%)), itself or an ancestor — not a text a box cuts, whatever padding gives its box a size; the elements
+  // come in document order, each after its parent, so an element is clipped away when it or its parent is
   const zeroClip = (s) => /^rect\\(\\s*0(px)?[ ,]+0(px)?[ ,]+0(px)?[ ,]+0(px)?\\s*\\)$/.test(s.clip || '') || /inset\\(\\s*50%/.test(s.clipPath || '');
-  const clippedAway = (el) => { for (let n = el; n && n !== body; n = n.parentElement) if (zeroClip(getComputedStyle(n))) return true; return false; };
+  const away = new Set();
   const overflowing = [];
   const clipped = [];
   let budget = 3000;
   if (body) for (const el of body.querySelectorAll('*')) {
     const s = getComputedStyle(el);
-    if (s.display === 'none' || s.visibility === 'hidden' || clippedAway(el)) continue;
+    if (zeroClip(s) || away.has(el.parentElement)) away.add(el);
+    if (s.display === 'none' || s.visibility === 'hidden' || away.has(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width <= 1 || r.height <= 1) continue;
     if (scrollWidth > width + 2 && r.right > width + 2 && s.position !== 'fixed' && !scroller(el)) {
