@@ -77,6 +77,7 @@ SITE_IDS = (
     "koktobe",
     "esil",
     "qazyna",
+    "tumar",
 )
 
 TYPES = {
