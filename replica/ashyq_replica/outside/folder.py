@@ -78,6 +78,7 @@ SITE_IDS = (
     "esil",
     "qazyna",
     "tumar",
+    "saryqamys",
     "aqtogai",
 )
 
