@@ -29,6 +29,7 @@ from ashyq.crawler.spiders.site_downloads import SiteDownloads, header
 from ashyq.crawler.spiders.site_page import ParsedPage, lang_from_text, lang_from_url, parse_page, scripted_shell
 from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer, body_archiver
 from ashyq.crawler.spiders.site_selects import SelectLimits, has_navigating_select
+from ashyq.crawler.spiders.site_session import LANGUAGE_JAR
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # the language of the page that embeds a frame: the frame's page is in it unless its own markup or
@@ -56,8 +57,9 @@ class SiteReading(SiteDownloads):
         return parse_page(response.url, response.body, content_type)
 
     async def _read(self, response: Response, phone: bool = False) -> tuple[ParsedPage | None, RenderedPage | None]:
-        """The page as a visitor reads it: as served, or - for a page of a site built by scripts -
-        as the browser renders it (the served response stays archived beside it)."""
+        """The page as a visitor reads it: as served, or - for a page of a site built by scripts, or one
+        whose scripts write the language it was asked in over served markup of the other - as the browser
+        renders it (the served response stays archived beside it)."""
         parsed = self._read_page(response)
         if parsed is None or not self.settings.getbool("ASHYQ_RENDER_SCRIPTED", True):
             return parsed, None
@@ -65,12 +67,14 @@ class SiteReading(SiteDownloads):
         shell = scripted_shell(parsed.text)
         dialogs = self.settings.getbool("ASHYQ_RENDER_DIALOGS", True)
         route = route_fragment(response.url) is not None  # a single-page app's route: only its script draws it
-        if (
-            shell is None
-            and host not in self.scripted
-            and not route
-            and not (dialogs and (has_dialog_markup(response.body) or has_navigating_select(response.body)))
-        ):
+        needed = (
+            shell is not None
+            or host in self.scripted
+            or route
+            or (dialogs and (has_dialog_markup(response.body) or has_navigating_select(response.body)))
+        )
+        translated = None if needed else self._translated_in_browser(parsed, response)
+        if not needed and translated is None:
             return parsed, None  # a page that neither its scripts build nor opens dialogs or pages: read as served
         if shell is not None and host not in self.scripted:
             self.scripted[host] = f"{response.url}: {shell}"
@@ -85,11 +89,32 @@ class SiteReading(SiteDownloads):
             reason: FailureReason = "timeout" if "timeout" in type(error).__name__.lower() else "error"
             self.record_failure(request, reason, f"render: {type(error).__name__}: {error}"[:500])
             return parsed, None
+        page = parse_page(rendered.final_url, rendered.dom, "text/html; charset=utf-8")
+        if translated is not None:
+            if page_language(page, rendered.final_url, request.url, None) != translated[0]:
+                return parsed, None  # the scripts wrote no other language: the served page is the page
+            self.scripted[host] = f"{response.url}: {translated[1]}"
+            if self.crawler.stats is not None:
+                self.crawler.stats.set_value(f"ashyq/rendered/{host}", self.scripted[host])
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value("ashyq/rendered/pages")
             if rendered.dialogs:  # what the page's cards open, read into it
                 self.crawler.stats.inc_value("ashyq/rendered/dialogs", rendered.dialogs)
-        return parse_page(rendered.final_url, rendered.dom, "text/html; charset=utf-8"), rendered
+        return page, rendered
+
+    def _translated_in_browser(self, parsed: ParsedPage, response: Response) -> tuple[str, str] | None:
+        """The language a page was asked in (the language switch followed to it, or its address's
+        ``?lang=kk``) and why it is rendered, when its served markup is in the other language and has
+        scripts: a site translated in the browser (``data-i18n`` keys filled from a dictionary) serves
+        one language's markup at every address and its scripts write the one asked for."""
+        request = response.request
+        if request is None or "<script" not in parsed.text.lower():
+            return None
+        asked = request.meta.get(LANGUAGE_JAR) or lang_from_url(request.url)
+        served = self._lang(parsed, response)
+        if asked not in ("kk", "ru") or served not in ("kk", "ru") or served == asked:
+            return None
+        return str(asked), f"asked in {asked}, served in {served} with scripts: rendered as the browser translates it"
 
     def _renderer(self) -> SiteRenderer:
         if self.renderer is None:
