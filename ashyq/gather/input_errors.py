@@ -13,7 +13,8 @@ way a visitor sends it, with its own submit button. Then:
   ``aria-invalid``, an element a field names with ``aria-describedby``/``aria-errormessage``), are
   read — in the form, and anywhere on the page for a new text worded as an error (an answer page that
   shows the form again with its messages above it, in plain paragraphs): a message is **tied** to a field when the field points to it, when it stands in the field's
-  own block, or when it names the field's label; a message hidden from assistive technology
+  own block (its largest ancestor in the form holding no other field: the row of its label, input and
+  message, whatever the site calls it), or when it names the field's label; a message hidden from assistive technology
   (``aria-hidden``) is not given to the visually impaired reader the row is for;
 * a form that took the wrong input without a word (it went on, or said thank you) told nothing.
 """
@@ -123,6 +124,13 @@ READ = """
   const rest = (text, tiedFields) => { const named = tiedFields.flatMap(f => wordsOf(ownOf(f) + ' ' + groupOf(f)));
     return (text.toLowerCase().match(/[\\p{L}]{3,}/gu) || []).filter(w => !named.some(n => w.startsWith(stem(n)) || n.startsWith(stem(w)))).slice(0, 24); };
   const isError = (text) => errorWords.some(w => text.toLowerCase().includes(w.toLowerCase()));
+  // the field's own block: its largest ancestor inside the form that holds no other field (the row of its
+  // label, its input and its message, whatever the builder calls it)
+  const ownBlockOf = (f) => { let block = f;
+    while (block.parentElement && block.parentElement !== scope && block.parentElement !== document.body
+           && [...block.parentElement.querySelectorAll('input, textarea, select')].every(g => g === f || !fields.includes(g)))
+      block = block.parentElement;
+    return block; };
   const candidates = new Set();
   document.querySelectorAll('[role=alert], [aria-live], .error, .errors, .invalid-feedback, .field-error, .form-error, [class*=error], [id*=error]').forEach(el => candidates.add(el));
   for (const el of fields) for (const attr of ['aria-describedby', 'aria-errormessage'])
@@ -151,9 +159,8 @@ READ = """
     const tied = [], tiedFields = [];
     for (const f of fields) {
       const ids = ((f.getAttribute('aria-describedby') || '') + ' ' + (f.getAttribute('aria-errormessage') || '')).split(/\\s+/).filter(Boolean);
-      const block = f.closest('label, .form-group, .field, [class*=field], [class*=form-item], p, li, td') ;
       if (ids.some(id => { const t = document.getElementById(id); return t && (t === el || t.contains(el)); })
-          || (block && block !== scope && block.contains(el) && block.querySelectorAll('input, textarea, select').length === 1)
+          || ownBlockOf(f).contains(el)
           || names(text, f)) { tied.push(f.name || f.id || f.type); tiedFields.push(f); }
     }
     const hidden = !!el.closest('[aria-hidden=true]');
