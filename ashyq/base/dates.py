@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-__all__ = ["KK_MONTHS", "FoundDate", "find_dates", "format_date", "freshest", "parse_timestamp"]
+__all__ = ["KK_MONTHS", "KK_SHORT_MONTHS", "FoundDate", "find_dates", "format_date", "freshest", "parse_timestamp"]
 
 # Stems: a Kazakh month takes case endings (қарашада, қарашаның, шілдеде); a Russian one changes
 # its last letter (ноября, ноябрь, ноябре; марта, март, марте; мая, май, мае).
@@ -52,9 +52,43 @@ _RU_MONTHS = (
     r"ноябр[ьяе]",
     r"декабр[ьяе]",
 )
+# A month shortened with a dot, as website builders' blogs print dates («18 нояб. 2026 г.», «18 қар. 2026 ж.»): the
+# usual abbreviations of each language, each a month's number.
+_ABBREVIATED = {
+    "янв": 1,
+    **dict.fromkeys(("фев", "февр"), 2),
+    "мар": 3,
+    "апр": 4,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    **dict.fromkeys(("сен", "сент"), 9),
+    "окт": 10,
+    **dict.fromkeys(("ноя", "нояб"), 11),
+    "дек": 12,
+    "қаң": 1,
+    "ақп": 2,
+    "нау": 3,
+    "сәу": 4,
+    "мам": 5,
+    "мау": 6,
+    "шіл": 7,
+    "там": 8,
+    "қыр": 9,
+    "қаз": 10,
+    "қар": 11,
+    "жел": 12,
+}
+KK_SHORT_MONTHS = tuple(short for short in _ABBREVIATED if any(c in short for c in "әғқңөұүһі"))
 _KK_LETTERS = "а-яёәғқңөұүһі"
 _MONTH_NAME = (
-    "(?P<month>" + "|".join(f"{stem}[{_KK_LETTERS}]*" for stem in KK_MONTHS) + "|" + "|".join(_RU_MONTHS) + ")"
+    "(?P<month>"
+    + "|".join(f"{stem}[{_KK_LETTERS}]*" for stem in KK_MONTHS)
+    + "|"
+    + "|".join(_RU_MONTHS)
+    + "|"
+    + "|".join(rf"{short}\." for short in sorted(_ABBREVIATED, key=len, reverse=True))
+    + ")"
 )
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -100,6 +134,8 @@ class FoundDate:
 
 def _month_number(word: str) -> int | None:
     word = word.lower()
+    if word.endswith("."):
+        return _ABBREVIATED.get(word[:-1])
     for number, stem in enumerate(KK_MONTHS, start=1):
         if word.startswith(stem):
             return number

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ashyq.base.dates import KK_MONTHS, find_dates
+from ashyq.base.dates import KK_MONTHS, KK_SHORT_MONTHS, find_dates
 from ashyq.base.text import fold_kazakh
 from ashyq.checks.completeness.page_blocks import COPYRIGHT, YEAR, Block
 
@@ -50,7 +50,10 @@ KK_AS_OF_AFTER = re.compile(
 )
 # the Kazakh months (:data:`ashyq.base.dates.KK_MONTHS`), as folded text writes them back to as
 # :func:`ashyq.base.dates.find_dates` reads them
-UNFOLD = [(re.compile(rf"(?<!\w){fold_kazakh(m)}"), m) for m in KK_MONTHS if fold_kazakh(m) != m]
+UNFOLD = [(re.compile(rf"(?<!\w){fold_kazakh(m)}"), m) for m in KK_MONTHS if fold_kazakh(m) != m] + [
+    (re.compile(rf"(?<!\w){fold_kazakh(m)}\."), f"{m}.")
+    for m in KK_SHORT_MONTHS  # «18 қар. 2026 ж.»
+]
 FOLDED_YEAR = re.compile(r"(?<=\d)(\s*)жылгы(?!\w)")
 
 
@@ -136,6 +139,7 @@ def age_of(blocks: Iterable[Block], as_of: date) -> Age:
 
 
 def _years(text: str) -> list[int]:
+    text = _unfolded(text)  # a Kazakh text is compared folded: its dates are read as written
     for found in find_dates(text):
         text = text.replace(found.text, " ")
     return [int(y) for y in YEAR.findall(COPYRIGHT.sub(" ", text))]
