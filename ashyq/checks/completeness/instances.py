@@ -119,6 +119,9 @@ def items_of(
                 rest.append(block)
         if not taken and id(unit) in members and _unheaded(indicator, unit, blocks, lang):
             named, others = _paragraph_items(unit, words, lang)
+            # a paragraph the text's reading already took as a post (a notice naming its post past its opening)
+            read = [_spaceless(b.text) for i in items if i.unit is unit for b in i.blocks]
+            named = [i for i in named if not any(_spaceless(i.blocks[0].text)[:PARAGRAPH_START] in r for r in read)]
             if named:
                 items += named
                 rest = [b for b in rest if b not in blocks] + others
@@ -144,6 +147,9 @@ def items_of(
         and CATEGORY.search(" ".join(b.text for b in i.blocks))
     ]
     return [*items, *(Item(u, unit_blocks(u), u.shown_title or u.title) for u in own)], rest
+
+
+PARAGRAPH_START = 80  # characters (without spaces) by which a paragraph is told within a post already read
 
 
 def _post_page(unit: Unit, words: Sequence[re.Pattern[str]]) -> bool:
@@ -258,16 +264,39 @@ POST_LEAD = 120  # characters of a paragraph's first clause in which it names th
 MORE = re.compile(r"^(?:подробнее|толыгырак|читать далее|толык оку)\s+")
 
 
+# a vacancy notice's lead before what it says: its date, with «Объявление от» / «хабарландыру» («Объявление от
+# 10.11.2026.», «10.11.2026 хабарландыру.»; normalised, folded for Kazakh)
+NOTICE_LEAD = re.compile(
+    r"^(?:объявление\s+(?:от\s+)?)?\d{1,2}\.\d{1,2}\.\d{4}(?:\s*(?:ж|г)\.)?(?:\s+(?:хабарландыру|объявление))?[\s.:—-]*"
+)
+# a notice's opening that announces a contest for a post it names after («… объявляет общий конкурс на занятие
+# вакантной … должности: главный специалист …», «… лауазымына жалпы конкурс жариялайды: бас маман …»)
+ANNOUNCES = re.compile(r"объявля\w*\s+(?:\w+\s+){0,2}конкурс|конкурс\w*\s+жариял")
+ANNOUNCED_REACH = 360  # characters of a notice in which the post it announces is named
+
+
+def _announced_post(said: str, words: Sequence[re.Pattern[str]]) -> str | None:
+    """The post a contest notice announces: the first of its clauses, near its start, that names one."""
+    for clause in CLAUSE_END.split(said[:ANNOUNCED_REACH]):
+        if matches(words, clause):
+            return clause.strip()[:POST_LEAD]
+    return None
+
+
 def _posts_in_pieces(block: Block, words: Sequence[re.Pattern[str]]) -> list[tuple[str, Block]]:
-    """The posts of a block whose paragraphs each begin with one (its first clause names it), with or without its
-    category («Ведущий специалист … инспекции (временно), 1 единица. Оклад …»): each post with its paragraph and
-    those after it up to the next post; none unless two paragraphs at least begin so (one is a sentence about a
-    post, not a list)."""
+    """The posts of a block whose paragraphs each begin with one (its first clause, after a notice's date, names it,
+    or announces a contest for a post it then names), with or without its category («Ведущий специалист …
+    инспекции (временно), 1 единица. Оклад …», «Объявление от 10.11.2026. Аппарат объявляет конкурс на …
+    должность: главный специалист …»): each post with its paragraph and those after it up to the next post; none
+    unless two paragraphs at least begin so (one is a sentence about a post, not a list)."""
     posts: list[tuple[str, list[str]]] = []
     for piece in block.pieces:
-        clause = MORE.sub("", CLAUSE_END.split(piece, maxsplit=1)[0])[:POST_LEAD]
+        said = NOTICE_LEAD.sub("", piece)  # a notice's date is no part of what it says
+        clause = MORE.sub("", CLAUSE_END.split(said, maxsplit=1)[0])[:POST_LEAD]
         if matches(words, clause):
             posts.append((clause, [piece]))
+        elif ANNOUNCES.search(clause) and (named := _announced_post(said, words)):
+            posts.append((named, [piece]))
         elif posts:
             posts[-1][1].append(piece)
     if len(posts) < MIN_LISTED:
