@@ -10,8 +10,9 @@ and ``emblem`` measurements.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote, urldefrag, urlsplit
 
@@ -230,6 +231,7 @@ def _feeds(parsed: Parsed) -> set[str]:
 
 
 HTML_TYPE = re.compile(r"^\s*(text/html|application/xhtml\+xml)\b", re.I)
+EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
 def answered_as_pages(artifacts: BodyArtifacts) -> frozenset[str]:
@@ -245,6 +247,23 @@ def answered_as_pages(artifacts: BodyArtifacts) -> frozenset[str]:
     return frozenset(found)
 
 
+def answered_as_files(artifacts: BodyArtifacts) -> dict[str, str]:
+    """The addresses (percent-decoded) the harvest followed as links and found to answer a file, with its
+    format: a download script's address («/load/0-0-0-16-20», «download.php?id=7») that redirects to, or
+    answers, a document is a link to that document, whatever its address ends with (a feed is no file)."""
+    found: dict[str, str] = {}
+    for page in artifacts.pages:
+        header = next((v for k, v in page.headers.items() if k.lower() == "content-type"), "")
+        if not header or HTML_TYPE.search(header) or FEED_TYPE.search(header) or header.lower().startswith("text/"):
+            continue
+        named = download_format(page.final_url or page.url)
+        said = MIME_FORMAT.search(header.split(";")[0])
+        fmt = named or (MIME_NAMES.get(said.group(1).lower(), said.group(1).lower()) if said else None)
+        if fmt:
+            found[page_key(page.url)] = fmt
+    return found
+
+
 def page_key(url: str) -> str:
     """An address as :func:`answered_as_pages` holds it: percent-decoded, without its fragment (a link to
     a place on such a page, ``…/Файл:Схема.png#content``, leads to that page)."""
@@ -252,13 +271,14 @@ def page_key(url: str) -> str:
 
 
 def _download_labels(
-    parsed: Parsed, config: dict[str, Any], pages_at: frozenset[str] = frozenset()
+    parsed: Parsed, config: dict[str, Any], pages_at: frozenset[str] = frozenset(), files_at: Mapping[str, str] = EMPTY
 ) -> list[tuple[str, str]]:
     """(download URL, the text shown next to it) for every link to a file on the page. A news feed
     (RSS, Atom) is a channel to subscribe to (row 4.3), not a document offered for download: row 2.6's
     «указание форматов и размеров документов, доступных для загрузки» does not ask its size. Nor is a
     link whose target answered as an HTML page (``pages_at``, :func:`answered_as_pages`), whatever its
-    address ends with: what is downloaded is a file, not a page describing it."""
+    address ends with: what is downloaded is a file, not a page describing it. A link whose target answered a
+    file (``files_at``, :func:`answered_as_files`) is a download, whatever its address ends with."""
     out: dict[str, str] = {}
     files = pattern(config, "file_format")
     feeds = _feeds(parsed)
@@ -274,18 +294,27 @@ def _download_labels(
         ext = urlsplit(href).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(href).path.rsplit("/", 1)[-1] else ""
         if href in feeds or page_key(href) in pages_at:
             continue
-        if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")):
-            shown = _label_of(anchor, partial(_is_file_link, parsed, files=files, known=out, pages_at=pages_at))
+        if href in out or (ext and files.fullmatch(ext) and ext not in ("html", "htm")) or page_key(href) in files_at:
+            file_link = partial(_is_file_link, parsed, files=files, known=out, pages_at=pages_at, files_at=files_at)
+            shown = _label_of(anchor, file_link)
             out[href] = f"{out.get(href, '')} {shown} {declared_format(anchor)}".strip()
     return list(out.items())
 
 
 def _is_file_link(
-    parsed: Parsed, anchor: Any, *, files: re.Pattern[str], known: dict[str, str], pages_at: frozenset[str]
+    parsed: Parsed,
+    anchor: Any,
+    *,
+    files: re.Pattern[str],
+    known: dict[str, str],
+    pages_at: frozenset[str],
+    files_at: Mapping[str, str] = EMPTY,
 ) -> bool:
     href = parsed.absolute(anchor.get("href", ""))
     if page_key(href) in pages_at:
         return False
+    if page_key(href) in files_at:
+        return True
     if any(unquote(href) == unquote(url) for url in known):
         return True
     name = urlsplit(href).path.rsplit("/", 1)[-1]
@@ -365,7 +394,11 @@ def download_format(url: str, info: DownloadInfo | None = None) -> str | None:
 
 
 def _formats_requirement(
-    pages: list[Parsed], config: dict[str, Any], reading: str, pages_at: frozenset[str] = frozenset()
+    pages: list[Parsed],
+    config: dict[str, Any],
+    reading: str,
+    pages_at: frozenset[str] = frozenset(),
+    files_at: Mapping[str, str] = EMPTY,
 ) -> Deficiency | None:
     """Requirement 1 of row 2.6: hypertext and machine-readable formats — pages in UTF-8, documents
     in a format whose text can be saved, searched and copied (``a14-text-formats``: by default any
@@ -386,8 +419,8 @@ def _formats_requirement(
     scans = pattern(config, "scanned_document")
     for p in pages:
         infos = {d.url: d for d in p.page.downloads}
-        for url, shown in _download_labels(p, config, pages_at):
-            fmt = download_format(url, infos.get(url))
+        for url, shown in _download_labels(p, config, pages_at, files_at):
+            fmt = download_format(url, infos.get(url)) or files_at.get(page_key(url))
             if fmt is None:
                 continue
             if fmt in IMAGE_FORMATS and scans.search(f"{shown} {urlsplit(url).path}"):
@@ -433,18 +466,19 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "10", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "11", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable.
 
     A download is a file: a link whose target answered as an HTML page (a document's description page
     or card, whatever its address ends with) is a page, read like the others (:func:`answered_as_pages`);
-    the file it links is the download whose format and size must be shown."""
+    the file it links is the download whose format and size must be shown; a link whose target answered a
+    file is a download, whatever its address ends with (:func:`answered_as_files`)."""
     deficiencies: list[Deficiency] = []
-    pages_at = answered_as_pages(artifacts)
-    labels_of = {id(p): _download_labels(p, config, pages_at) for p in pages}
-    first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"), pages_at)
+    pages_at, files_at = answered_as_pages(artifacts), answered_as_files(artifacts)
+    labels_of = {id(p): _download_labels(p, config, pages_at, files_at) for p in pages}
+    first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"), pages_at, files_at)
     if first is not None:
         deficiencies.append(first)
     size, fmt = pattern(config, "file_size"), pattern(config, "file_format")
