@@ -476,7 +476,9 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
     the file it links is the download whose format and size must be shown; a link whose target answered a
     file is a download, whatever its address ends with (:func:`answered_as_files`)."""
     deficiencies: list[Deficiency] = []
-    pages_at, files_at = answered_as_pages(artifacts), answered_as_files(artifacts)
+    files = pattern(config, "file_format")  # documents and archives: an anthem's recording is no document
+    pages_at = answered_as_pages(artifacts)
+    files_at = {key: fmt for key, fmt in answered_as_files(artifacts).items() if files.fullmatch(fmt)}
     labels_of = {id(p): _download_labels(p, config, pages_at, files_at) for p in pages}
     first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"), pages_at, files_at)
     if first is not None:
