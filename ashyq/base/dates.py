@@ -54,7 +54,7 @@ _RU_MONTHS = (
 )
 # A month shortened with a dot, as website builders' blogs print dates («18 нояб. 2026 г.», «18 қар. 2026 ж.»): the
 # usual abbreviations of each language, each a month's number.
-_ABBREVIATED = {
+_RU_SHORT = {
     "янв": 1,
     **dict.fromkeys(("фев", "февр"), 2),
     "мар": 3,
@@ -66,6 +66,8 @@ _ABBREVIATED = {
     "окт": 10,
     **dict.fromkeys(("ноя", "нояб"), 11),
     "дек": 12,
+}
+_KK_SHORT = {
     "қаң": 1,
     "ақп": 2,
     "нау": 3,
@@ -79,7 +81,8 @@ _ABBREVIATED = {
     "қар": 11,
     "жел": 12,
 }
-KK_SHORT_MONTHS = tuple(short for short in _ABBREVIATED if any(c in short for c in "әғқңөұүһі"))
+_ABBREVIATED = {**_RU_SHORT, **_KK_SHORT}
+KK_SHORT_MONTHS = tuple(_KK_SHORT)
 _KK_LETTERS = "а-яёәғқңөұүһі"
 _MONTH_NAME = (
     "(?P<month>"

@@ -147,6 +147,7 @@ READ = """
   if (form) [...document.body.querySelectorAll('*')].filter(el => !form.contains(el) && !el.contains(form) && !el.closest('form')
       && el.children.length <= 2 && shown(el) && (el.innerText || '').length < 300 && isError((el.innerText || '').trim()) && allNew(el))
     .forEach(el => candidates.add(el));
+  const ownBlocks = new Map(fields.map(f => [f, ownBlockOf(f)]));
   const messages = [];
   for (const el of candidates) {
     const text = (el.innerText || el.textContent || '').trim().replace(/\\s+/g, ' ');
@@ -160,7 +161,7 @@ READ = """
     for (const f of fields) {
       const ids = ((f.getAttribute('aria-describedby') || '') + ' ' + (f.getAttribute('aria-errormessage') || '')).split(/\\s+/).filter(Boolean);
       if (ids.some(id => { const t = document.getElementById(id); return t && (t === el || t.contains(el)); })
-          || ownBlockOf(f).contains(el)
+          || ownBlocks.get(f).contains(el)
           || names(text, f)) { tied.push(f.name || f.id || f.type); tiedFields.push(f); }
     }
     const hidden = !!el.closest('[aria-hidden=true]');

@@ -397,7 +397,7 @@ def _formats_requirement(
     pages: list[Parsed],
     config: dict[str, Any],
     reading: str,
-    pages_at: frozenset[str] = frozenset(),
+    labels_of: dict[int, list[tuple[str, str]]],
     files_at: Mapping[str, str] = EMPTY,
 ) -> Deficiency | None:
     """Requirement 1 of row 2.6: hypertext and machine-readable formats — pages in UTF-8, documents
@@ -419,7 +419,7 @@ def _formats_requirement(
     scans = pattern(config, "scanned_document")
     for p in pages:
         infos = {d.url: d for d in p.page.downloads}
-        for url, shown in _download_labels(p, config, pages_at, files_at):
+        for url, shown in labels_of[id(p)]:  # each page's downloads (:func:`_download_labels`)
             fmt = download_format(url, infos.get(url)) or files_at.get(page_key(url))
             if fmt is None:
                 continue
@@ -480,10 +480,10 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
     pages_at = answered_as_pages(artifacts)
     files_at = {key: fmt for key, fmt in answered_as_files(artifacts).items() if files.fullmatch(fmt)}
     labels_of = {id(p): _download_labels(p, config, pages_at, files_at) for p in pages}
-    first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"), pages_at, files_at)
+    first = _formats_requirement(pages, config, interpretation(artifacts, "a14-text-formats"), labels_of, files_at)
     if first is not None:
         deficiencies.append(first)
-    size, fmt = pattern(config, "file_size"), pattern(config, "file_format")
+    size, fmt = pattern(config, "file_size"), files
     unlabelled = [
         (p, url) for p in pages for url, shown in labels_of[id(p)] if not (size.search(shown) and fmt.search(shown))
     ]

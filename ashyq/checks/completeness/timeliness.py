@@ -53,6 +53,7 @@ KK_AS_OF_AFTER = re.compile(
 UNFOLD = [(re.compile(rf"(?<!\w){fold_kazakh(m)}"), m) for m in KK_MONTHS if fold_kazakh(m) != m] + [
     (re.compile(rf"(?<!\w){fold_kazakh(m)}\."), f"{m}.")
     for m in KK_SHORT_MONTHS  # «18 қар. 2026 ж.»
+    if fold_kazakh(m) != m
 ]
 FOLDED_YEAR = re.compile(r"(?<=\d)(\s*)жылгы(?!\w)")
 
