@@ -37,6 +37,7 @@ RECORDER = """
   const ticks = window.__ashyqTicks = [];  // [delay, time, [elements]]: what one run of a page's timer changed
   const repeating = window.__ashyqRepeating = {};  // delay → when first armed (setInterval, or a timeout re-armed by itself)
   const firsts = window.__ashyqFirsts = [];  // [delay, armed, ran]: timeouts that may start a chain
+  const runsOf = window.__ashyqRuns = {};  // delay → [runs, when the last ended], whatever they changed
   window.__ashyqQuiet = null;  // set when a probe starts acting on the page
   let obs = null;
   const note = (records, delay) => {
@@ -82,7 +83,10 @@ RECORDER = """
       if (first) first[2] = true;
       const outer = window.__ashyqInTimer; window.__ashyqInTimer = d;
       try { return fn.apply(this, args); }
-      finally { window.__ashyqInTimer = outer; if (obs) note(obs.takeRecords(), d); }
+      finally {
+        window.__ashyqInTimer = outer; if (obs) note(obs.takeRecords(), d);
+        const c = runsOf[d] || (runsOf[d] = [0, 0]); c[0]++; c[1] = performance.now();
+      }
     };
     return original.call(this, run, delay, ...rest);
   };
@@ -99,8 +103,12 @@ PENDING = """
   const now = performance.now(); let wait = 0;
   for (const [delay, armed] of Object.entries(window.__ashyqRepeating || {})) {
     const d = Number(delay); if (d > longest) continue;
-    const runs = (window.__ashyqTicks || []).filter(t => t[0] === d).length;
-    if (runs < 2) wait = Math.max(wait, armed + 2 * d + 250 - now);
+    const [runs, last] = (window.__ashyqRuns || {})[d] || [0, 0];
+    if (runs >= 2) continue;
+    // the next run is due a delay after the last one seen (on a busy machine timers run late)
+    const due = (runs ? last + d : armed + 2 * d) + 250 - now;
+    // overdue: a little longer, until two more delays have passed without it
+    wait = Math.max(wait, due > 0 ? due : (now < armed + 4 * d + 500 ? 200 : 0));
   }
   // a timeout not yet run may re-arm itself when it runs (a carousel's chain): wait for it, then ask again
   for (const [d, armed, ran] of (window.__ashyqFirsts || [])) if (!ran && d <= longest) wait = Math.max(wait, armed + d + 250 - now);
@@ -245,7 +253,7 @@ async def watch(
     if elapsed < watched_ms:
         await page.wait_for_timeout(int(watched_ms - elapsed))
     budget = 2 * longest_timer_ms + 250
-    for _ in range(3):  # a first timeout that re-arms itself asks for more, within one budget
+    for _ in range(8):  # a first timeout that re-arms itself (or a late timer) asks for more, within one budget
         pending = min(int(await page.evaluate(PENDING, longest_timer_ms)), budget)
         if pending <= 0:
             break
