@@ -5,7 +5,7 @@ clean and in the flaky world harvests, body by body, the same pages and records,
 as fetch failures with their reasons, and scores each body whose coverage is the same the same.
 
 The cost is kept down: the gov.kz bodies of the demo registry are audited together in one run per
-world (not one run per body), their websites rendered up to 5 pages per language in both (the
+world (not one run per body), their websites rendered up to 3 pages per language in both (the
 --max-pages budget, the same cap in both worlds), with all their spiders (the gov.kz API and the
 portals) and no browser measurements (the same in both worlds)."""
 
@@ -29,7 +29,7 @@ from .audit_harness import audit_on_replica
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-PAGES_PER_LANGUAGE = 5
+PAGES_PER_LANGUAGE = 3
 # every gov.kz body of the demo registry (a body's website on www.gov.kz/memleket/entities/<slug>)
 GOVKZ_BODIES = sorted(b.id for b in load_registry("demo").assessed() if b.ids.govkz_slug)
 
