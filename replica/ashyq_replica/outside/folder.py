@@ -80,6 +80,7 @@ SITE_IDS = (
     "tumar",
     "saryqamys",
     "aqtogai",
+    "kentau",
     "sapa",
 )
 

@@ -1,0 +1,1 @@
+document.addEventListener('DOMContentLoaded',function(){var b=document.querySelector('.navbar-toggle'),n=document.getElementById('main-nav');if(b&&n){b.addEventListener('click',function(){var o=n.classList.toggle('in');b.setAttribute('aria-expanded',o?'true':'false');});}});
