@@ -82,6 +82,7 @@ SITE_IDS = (
     "aqtogai",
     "kentau",
     "sapa",
+    "zhanatas",
 )
 
 TYPES = {
