@@ -95,8 +95,12 @@ CLICK_SUBMIT = """
 # What the visitor is told now: the browser's own messages, and the page's error texts with the field
 # each one is tied to.
 READ = """
-([selector, errorWords]) => {
-  const form = document.querySelector(selector);
+([selector, errorWords, sent]) => {
+  // the form as it stands on the answering page: a page in another layout (a plain version's form answered
+  // by the full layout's page) holds it elsewhere, so the form holding every field sent is it
+  const named = (f) => f && f.localName === 'form' && sent.every(n => f.elements.namedItem(n));
+  const at = document.querySelector(selector);
+  const form = sent.length && !named(at) ? [...document.forms].find(named) || at : at;
   const scope = form || document.body;
   const shown = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
@@ -202,6 +206,6 @@ async def probe_forms(page: Any, error_words: list[str], timeout_ms: int) -> dic
         await page.wait_for_timeout(400)
         if navigated:  # the answering page is a new document: what the form's page showed is not news on it
             await page.evaluate(KEEP_BEFORE, before)
-        told = await page.evaluate(READ, [form["selector"], error_words])
+        told = await page.evaluate(READ, [form["selector"], error_words, spoiled.get("spoiled") or []])
         results.append({**form, **spoiled, "sent_by": how, "went_on": navigated and page.url != start, **told})
     return {"forms": results, "page": start}
