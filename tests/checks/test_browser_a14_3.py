@@ -50,7 +50,8 @@ EXPECTED = {
     # a navbar toggle shown at every width, its data-target the menu the narrow layout hides: folded, not lost
     "zoom-navbar-toggle-both-widths-ru": ("A14-3.7", "pass"),
     "zoom-navbar-toggle-both-widths-kk": ("A14-3.7", "pass"),
-    "zoom-menu-folded-div-ru": ("A14-3.7", "fail"),  # it folds behind a div only a click opens
+    # it folds behind a div only a click opens: the mouse opens it at 200 %, the keyboard's loss is row 3.3's
+    "zoom-menu-folded-div-ru": ("A14-3.7", "pass"),
     # the page's own contents (links to its headings, each still shown) hidden at 200 %: nothing lost
     "zoom-page-contents-hidden-narrow-kk": ("A14-3.7", "pass"),
     "zoom-page-contents-hidden-narrow-ru": ("A14-3.7", "pass"),
@@ -197,8 +198,8 @@ def test_the_findings_say_why(findings: dict[str, dict[str, Any]]) -> None:
 
 def test_what_the_narrow_layout_hides_is_told_apart(findings: dict[str, dict[str, Any]]) -> None:
     """Row 3.7 "without loss of content or function" at 200 %: hidden by the style sheet and shown by
-    nothing (lost), folded behind a control only a click opens (function lost, and row 3.3), folded
-    behind one the keyboard opens or moved to another block (neither)."""
+    nothing (lost), folded behind a control only a click opens (row 3.3's: the keyboard cannot open it),
+    folded behind one the keyboard opens or moved to another block (neither)."""
     table = findings["zoom-schedule-hidden-narrow-kk"]["A14-3.7"]
     assert table.measured["hidden_lost"] == 1 and table.certainty == "certain"
     assert table.deficiencies[0].kind == "content_lost"
@@ -210,7 +211,7 @@ def test_what_the_narrow_layout_hides_is_told_apart(findings: dict[str, dict[str
     folded = findings["zoom-menu-folded-button-kk"]["A14-3.7"]
     assert folded.measured["hidden_folded"] == 1 and folded.measured["hidden_mouse_only"] == 0
     div = findings["zoom-menu-folded-div-ru"]["A14-3.7"]
-    assert div.measured["hidden_mouse_only"] == 1 and div.deficiencies[0].kind == "function_lost"
+    assert div.measured["hidden_mouse_only"] == 1 and not div.deficiencies
     menu = findings["keyboard-menu-folded-div-kk"]["A14-3.3"]
     assert menu.measured["mouse_only_at_zoom"] == 1 and menu.measured["mouse_only"] == 0  # desktop: hidden
     assert menu.deficiencies[0].criteria == ("2.1.1",) and "мәзір" in menu.deficiencies[0].message.lower()

@@ -1042,53 +1042,35 @@ def _page_links_only(block: dict[str, Any]) -> bool:
     return plain and links > 0 and in_page == links and int(block.get("chars") or 0) < 60
 
 
-def _hidden_defects(
-    gone: list[tuple[Measurement, dict[str, Any]]], folds: list[tuple[Measurement, dict[str, Any]]]
-) -> list[Deficiency]:
+def _hidden_defects(gone: list[tuple[Measurement, dict[str, Any]]]) -> list[Deficiency]:
     """Row 3.7's "without loss of content or function": text the style sheet hides at 200 % that no
-    control brings back, and blocks only a mouse click on a control brings back."""
-    out: list[Deficiency] = []
+    control brings back. A block folded behind a control only a mouse click opens is not lost to the
+    reader who enlarges the text (the control opens it); that the keyboard cannot open it is row 3.3's
+    (``mouse_only_at_zoom``), not counted twice."""
+    if not gone:
+        return []
     # a form no control shows again: what the reader could do is lost, not only what they could read
     lost = "function_lost" if any(b.get("form") for _, b in gone) else "content_lost"
-    for found, key, kind, criteria in (
-        (gone, "deficiency.a14.hidden_at_zoom", lost, ("1.4.4",)),
-        (folds, "deficiency.a14.folded_mouse_only", "function_lost", ("1.4.4", "2.1.1")),
-    ):
-        if not found:
-            continue
-        m, block = found[0]
-        listed, urls = pages_listed(list(dict.fromkeys(x.url for x, _ in found)))
-        where, control = str(block.get("selector")), str((block.get("control") or {}).get("text") or "")
-        said = (
-            Said(
-                f"at 200 % the style sheet hides text shown at 100 % ({where}: «{block.get('text')}») and nothing "
-                f"shows it again, on {listed} page(s): {urls}",
-                key, selector=where, text=str(block.get("text")), pages=listed, urls=urls,
-            )
-            if key == "deficiency.a14.hidden_at_zoom"
-            else Said(
-                f"at 200 % a block ({where}) is folded behind a control («{control}») that only a mouse click "
-                f"opens, not the keyboard, on {listed} page(s): {urls}",
-                key, selector=where, control=control, pages=listed, urls=urls,
-            )
+    m, block = gone[0]
+    listed, urls = pages_listed(list(dict.fromkeys(x.url for x, _ in gone)))
+    where = str(block.get("selector"))
+    said = Said(
+        f"at 200 % the style sheet hides text shown at 100 % ({where}: «{block.get('text')}») and nothing "
+        f"shows it again, on {listed} page(s): {urls}",
+        "deficiency.a14.hidden_at_zoom", selector=where, text=str(block.get("text")), pages=listed, urls=urls,
+    )  # fmt: skip
+    evidence = [x.evidence(b.get("selector"), b.get("html")) for x, b in gone[:3]]
+    return [
+        Deficiency(
+            said, kind=lost, url=m.url, selector=where, evidence=evidence, pages=[x.url for x, _ in gone],
+            criteria=("1.4.4",),
         )  # fmt: skip
-        out.append(
-            Deficiency(
-                said,
-                kind=kind,
-                url=m.url,
-                selector=where,
-                evidence=[x.evidence(b.get("selector"), b.get("html")) for x, b in found[:3]],
-                pages=[x.url for x, _ in found],
-                criteria=criteria,
-            )
-        )
-    return out
+    ]
 
 
 @register(
     "a14.zoom",
-    "11",
+    "12",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
@@ -1123,7 +1105,7 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
     # a block whose every text the site's other pages give: no loss of the resource's content (uncertain)
     repeated = given_elsewhere(gone, pages)
     gone = [x for x in gone if x not in repeated]
-    outcome.deficiencies += _hidden_defects(gone, mouse_folds)
+    outcome.deficiencies += _hidden_defects(gone)
     axe_taken, _ = usable(measurements(artifacts, "axe", "desktop"))
     axe = axe_outcome(axe_taken, config, item, "zoom_blocked")
     if blocked is None:  # the markup's reading of the viewport and axe-core's say the same thing
