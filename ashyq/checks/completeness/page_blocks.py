@@ -40,6 +40,15 @@ BOLD_TAGS = ("b", "strong")
 PSEUDO_HOLDERS = ("p", "div", "td", "th", "li", "span")
 PSEUDO_MAX_CHARS = 150
 PSEUDO_LEVEL = 4  # a bold phrase read as a heading
+# a website builder's heading: an element its class calls a heading («heading-2», «heading», «block-heading»), its
+# level the number the class gives (a «title» class is left alone: the template's boxes of the site's name, a cover's
+# caption, a form field's label are called so as often as a heading)
+HEADING_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])*heading(?:[-_]?(\d))?$", re.I)
+# what a heading does not hold: running text, lists, tables, fields, a link (a title linking elsewhere is that
+# link's label), a line break (a box of two lines: a name and what it is)
+NOT_IN_HEADING = frozenset(
+    {"p", "ul", "ol", "dl", "table", "form", "input", "textarea", "select", "h1", "h2", "h3", "a", "br"}
+)
 NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside")
 KAZAKH_WORDS = re.compile(r"(?<!\w)(?:және|туралы|бойынша|жөніндегі|арналған|мен|жылғы)(?!\w)")
 YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
@@ -119,7 +128,22 @@ def _level(element: lxml.html.HtmlElement) -> int | None:
         return LABEL_TAGS[tag]
     if tag in PSEUDO_HOLDERS and _bold_only(element) and not _in_data_row(element):
         return PSEUDO_LEVEL
+    if tag in PSEUDO_HOLDERS:
+        return _classed_level(element)
     return None
+
+
+def _classed_level(element: lxml.html.HtmlElement) -> int | None:
+    """A short phrase in an element the builder's class calls a heading (:data:`HEADING_CLASS`), holding no
+    running text, list, table or field: a heading as the builder draws one (a ``div class="heading-2"``)."""
+    level = next((m for t in str(element.get("class") or "").split() if (m := HEADING_CLASS.match(t))), None)
+    if level is None or _in_data_row(element) or next(element.iterancestors("form"), None) is not None:
+        return None  # a field's title in a form is its label
+    if any(isinstance(d.tag, str) and d.tag.lower() in NOT_IN_HEADING for d in element.iterdescendants()):
+        return None
+    if not _phrase(squash(" ".join(element.itertext())), PSEUDO_MAX_CHARS):
+        return None
+    return min(max(int(level[1]), 1), 6) if level[1] else PSEUDO_LEVEL
 
 
 def _filled(row: lxml.html.HtmlElement) -> bool:
@@ -429,6 +453,8 @@ _NAMED = re.compile(
     rf"(?:\s+{_NAME_WORD})?(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]*(?:{_PATRONYMIC}))?(?!\w)"  # the name, the patronymic
 )
 _NAMES_LEFT = 20  # Cyrillic letters the text must keep without its names to be told by the rest
+_LONG_TEXT = 150  # Russian letters a text told Russian despite a quoted Kazakh name must have
+_QUOTED_NAMES = 2  # words with a Kazakh letter such a text may hold
 
 
 # the page's own stamp with its day («Соңғы өзгеріс: 20.05.2026» closing a Russian paragraph on a Kazakh page): the
@@ -464,7 +490,11 @@ def _told(text: str) -> str | None:
         return "kk" if len(named) > 1 or KAZAKH_WORDS.search(lowered) else None
     if KAZAKH_WORDS.search(lowered):
         return "kk"
-    return "ru" if not any(ch in KAZAKH_LETTERS for ch in lowered) else None
+    if not any(ch in KAZAKH_LETTERS for ch in lowered):
+        return "ru"
+    # a Russian text of some length quoting a Kazakh name or two («по программе «Іскер аймақ»»): Russian
+    named = {w for w in re.findall(r"\w+", lowered) if KAZAKH_LETTERS.intersection(w)}
+    return "ru" if len(named) <= _QUOTED_NAMES and len(re.findall(r"[а-яё]", lowered)) >= _LONG_TEXT else None
 
 
 def time_marks(text: str) -> tuple[tuple[date, ...], tuple[date, ...]]:
