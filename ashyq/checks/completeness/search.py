@@ -547,19 +547,24 @@ def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verd
     if search.content_only:
         _own_rubric_empty(search, indicator, place, verdict)
         return
-    if best is None or held is None or not held[1]:
-        return
-    if held[0].unit is best.unit:
-        return
     members = {id(u) for u in search.section_units}
-    if id(best.unit) in members:
+    if best is None or id(best.unit) in members:
         return
     keywords = indicator.keywords.get(search.lang, ())
 
     def named(hit: Hit) -> int:
         return sum(1 for k in keywords if k.search(hit.label or ""))
 
-    if id(held[0].unit) in members or named(held[0]) > named(best):
+    if held is not None and held[1] and held[0].unit is not best.unit:
+        if id(held[0].unit) in members or named(held[0]) > named(best):
+            place.best = None
+        return
+    # the section's own heading over the other language's text («Микрокредиттеу және субсидиялар» over a Russian table
+    # on the Kazakh page): the information is given there, in the other language only; a page outside the section
+    # naming the subject (a question of the FAQ) is not that information
+    foreign = place.foreign
+    heading = foreign is not None and foreign.rank == 0 and foreign.block is not None and bool(foreign.block.heading)
+    if heading and foreign is not None and id(foreign.unit) in members:
         place.best = None
 
 
