@@ -466,7 +466,7 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "11", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "12", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable.
@@ -535,7 +535,18 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
         item, deficiencies, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts
     )
     sized = [(p, u) for p, u in unlabelled if any(size.search(s) for v, s in labels_of[id(p)] if v == u)]
-    if unlabelled and len(sized) == len(unlabelled):  # each shows its size: only its format was not read
+    scans = _scanned(pages, labels_of)
+    if scans and result.status == "pass":  # the only doubt left: files that are pictures of their pages
+        page, url = scans[0]
+        listed = sample(u for _, u in scans)
+        result.uncertain(
+            "other_reading",
+            look_at=page.page.evidence(f"a[href='{url}']", url),
+            detail=f"{len(scans)} PDF download(s) are pictures of their pages with no text layer ({listed}): the "
+            "format is one the row allows, but a scan's text cannot be searched or copied; look whether the row's "
+            "machine-readable format (requirement 1) is read as the file's format or as its text",
+        )
+    elif unlabelled and len(sized) == len(unlabelled):  # each shows its size: only its format was not read
         page, url = sized[0]
         result.uncertain(
             "other_reading",
@@ -544,6 +555,18 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
             f"markup ({url} on {page.page.url}): look whether the format is shown as the file's icon",
         )
     return [result]
+
+
+def _scanned(pages: list[Parsed], labels_of: dict[int, list[tuple[str, str]]]) -> list[tuple[Parsed, str]]:
+    """The downloads the harvest read as PDF files with no text layer (scans), with the page linking each."""
+    found: dict[str, Parsed] = {}
+    for p in pages:
+        infos = {d.url: d for d in p.page.downloads}
+        for url, _ in labels_of[id(p)]:
+            info = infos.get(url)
+            if info is not None and info.text_layer is False and download_format(url, info) == "pdf":
+                found.setdefault(url, p)
+    return [(p, url) for url, p in found.items()]
 
 
 SIGN_IN_PAGE_CHARS = 600  # a page's content this short that offers only a sign-in holds nothing else
