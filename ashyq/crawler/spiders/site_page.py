@@ -329,6 +329,37 @@ def scripted_shell(text: str) -> str | None:
     return f"empty shell: {words} words of text and {links} links in the served markup; " + ", ".join(signs)
 
 
+# the attributes a script reads the address it fills an element from (a data table's ``data-source``, a list's
+# ``data-url``): not ``data-src``, which lazy pictures use
+DATA_SOURCE_ATTRIBUTES = ("data-source", "data-url", "data-ajax", "data-ajax-url", "data-api", "data-endpoint")
+DATA_HOLDERS = ("table", "tbody", "ul", "ol", "dl", "div", "section")
+
+
+def scripted_part(text: str) -> str | None:
+    """Why a part of a page that carries the rest in its markup appears only after its scripts run: a table,
+    list or box the markup leaves empty but for column heads, naming the address its script fills it from
+    (``<table data-source="/api/docs?lang=kk">`` with an empty body, a register drawn from JSON), or None. Such
+    a page is rendered itself; its host's other pages are read as served."""
+    if "<script" not in text.lower() or not any(a in text for a in DATA_SOURCE_ATTRIBUTES):
+        return None
+    try:
+        root = lxml.html.fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+    if not any(True for _ in root.iter("script")):
+        return None
+    for element in root.iter(*DATA_HOLDERS):
+        source = next((element.get(a) for a in DATA_SOURCE_ATTRIBUTES if element.get(a)), None)
+        if not source or not source.strip().startswith(("/", "http", "?", "./", "api")):
+            continue
+        shown = [
+            squash(" ".join(e.itertext())) for e in element.iter("td", "li", "dd", "p")
+        ]  # the rows a visitor reads; column heads are not rows
+        if not any(shown) and (element.tag != "div" or not squash(" ".join(element.itertext()))):
+            return f"an empty <{element.tag}> its script fills from {source.strip()[:80]}"
+    return None
+
+
 # names with a hyphen that are not custom elements (SVG and MathML ones)
 NOT_CUSTOM = frozenset(
     {"annotation-xml", "color-profile", "font-face", "font-face-src", "font-face-uri", "font-face-format"}

@@ -3,7 +3,9 @@ by scripts; its language; and the item the store keeps of it.
 
 A page whose served markup is an empty shell (:func:`~ashyq.crawler.spiders.site_page.scripted_shell`)
 is rendered in Chromium (:mod:`ashyq.crawler.spiders.site_render`), and so is every later page of its
-host; the served response and the rendered DOM are both archived, the page points at the rendered one.
+host; a page whose markup leaves one table or list for its script to fill from an address
+(:func:`~ashyq.crawler.spiders.site_page.scripted_part`) is rendered itself. The served response and the
+rendered DOM are both archived, the page points at the rendered one.
 
 A page's language is its markup's (``<html lang>``), else its address's (``/kk/``, ``?lang=ru``), else
 - for the page of a frame - the embedding page's, else the one its text is written in. Where the markup
@@ -26,7 +28,14 @@ from ashyq.crawler.middlewares.traps import canonical_url
 from ashyq.crawler.render import budget_from, policy_from, url_map_from_settings
 from ashyq.crawler.spiders.site_dialogs import DialogLimits, has_dialog_markup
 from ashyq.crawler.spiders.site_downloads import SiteDownloads, header
-from ashyq.crawler.spiders.site_page import ParsedPage, lang_from_text, lang_from_url, parse_page, scripted_shell
+from ashyq.crawler.spiders.site_page import (
+    ParsedPage,
+    lang_from_text,
+    lang_from_url,
+    parse_page,
+    scripted_part,
+    scripted_shell,
+)
 from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer, body_archiver
 from ashyq.crawler.spiders.site_selects import SelectLimits, has_navigating_select
 from ashyq.crawler.spiders.site_session import LANGUAGE_JAR
@@ -72,6 +81,7 @@ class SiteReading(SiteDownloads):
             or host in self.scripted
             or route
             or (dialogs and (has_dialog_markup(response.body) or has_navigating_select(response.body)))
+            or scripted_part(parsed.text) is not None  # a register its script draws from JSON: this page only
         )
         translated = None if needed else self._translated_in_browser(parsed, response)
         if not needed and translated is None:

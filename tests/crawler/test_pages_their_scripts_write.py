@@ -6,7 +6,11 @@ who chose Kazakh reads Kazakh (and Russian where the dictionary lacks a key). Th
 page as the browser shows it: the switch's answer, served in the other language with scripts, is
 rendered, and when the render is in the language asked every later page of the host is too. A switch
 whose page stays in the served language after its scripts ran (nothing translates it) is read as
-served: nothing more is rendered."""
+served: nothing more is rendered.
+
+A page whose script fills one table from JSON (a register drawn by a data-table script: the markup an empty
+``<table data-source="/api/docs.json">`` and a ``<noscript>`` note) is rendered too, that page only: its rows and
+the files they link are what a reader finds there. The three sites are harvested in one crawl."""
 
 from __future__ import annotations
 
@@ -89,14 +93,76 @@ def _app(script: str) -> web.Application:
     return app
 
 
-# two bodies harvested in one crawl: one site translated by its script, one whose script translates nothing
-SITES = {"audan": ("https://audan.example.kz", "i18n.js"), "okrug": ("https://okrug.example.kz", "counter.js")}
+REGISTER = [  # the acts a data-table script draws from /api/docs.json: title, file
+    ("Қала аумағында көгалдандыру қағидалары туралы", "/files/act-214.pdf"),
+    ("Жолаушыларды тұрақты тасымалдау тарифі туралы", "/files/act-215.docx"),
+]
+TABLES_JS = """
+var table = document.querySelector("table[data-source]");
+fetch(table.dataset.source).then(function (r) { return r.json(); }).then(function (rows) {
+  table.querySelector("tbody").innerHTML = rows.map(function (row) {
+    return "<tr><td>" + row.title + "</td><td><a href='" + row.file + "'>Жүктеу</a></td></tr>";
+  }).join("");
+});
+"""
+
+
+def _register_page(path: str) -> str | None:
+    """The register site: its home and about pages carry their text; its acts page leaves the table to its script."""
+    menu = '<nav><a href="/">Басты бет</a> <a href="/about.html">Қала туралы</a> <a href="/npa.html">Актілер</a></nav>'
+    if path in ("/", "/about.html"):
+        title, text = {
+            "/": ("Қала әкімдігі", "Қала әкімдігінің ресми сайты: жаңалықтар, құжаттар және қызметтер."),
+            "/about.html": ("Қала туралы", "Қала облыстың оңтүстігінде орналасқан, онда жиырма мың адам тұрады."),
+        }[path]
+        return (
+            f'<!doctype html><html lang="kk"><head><meta charset="utf-8"><title>{title}</title></head><body>{menu}'
+            f'<main><h1>{title}</h1><p>{text}</p></main><script src="/js/counter.js"></script></body></html>'
+        )
+    if path == "/npa.html":
+        return (
+            '<!doctype html><html lang="kk"><head><meta charset="utf-8"><title>Әкімдік қаулылары</title></head>'
+            f"<body>{menu}<main><h1>Әкімдік қаулылары</h1><p>Нормативтік құқықтық актілердің тізілімі.</p>"
+            '<table data-source="/api/docs.json"><thead><tr><th>Атауы</th><th>Файл</th></tr></thead>'
+            "<tbody></tbody></table>"
+            "<noscript>Для просмотра включите JavaScript</noscript></main>"
+            '<script src="/js/tables.js"></script></body></html>'
+        )
+    return None
+
+
+def _register_app() -> web.Application:
+    async def answer(request: web.Request) -> web.Response:
+        if request.path == "/api/docs.json":
+            return web.json_response([{"title": title, "file": file} for title, file in REGISTER])
+        if request.path in ("/js/tables.js", "/js/counter.js"):
+            source = TABLES_JS if request.path.endswith("tables.js") else COUNTER_JS
+            return web.Response(text=source, content_type="application/javascript", charset="utf-8")
+        if request.path.startswith("/files/"):
+            return web.Response(body=b"%PDF-1.4 act", content_type="application/octet-stream")
+        page = _register_page(request.path)
+        if page is None:
+            raise web.HTTPNotFound()
+        return web.Response(text=page, content_type="text/html", charset="utf-8")
+
+    app = web.Application()
+    app.add_routes([web.get("/{tail:.*}", answer)])
+    return app
+
+
+# three bodies harvested in one crawl: one site translated by its script, one whose script translates nothing,
+# one whose acts page draws its register from JSON
+SITES = {
+    "audan": ("https://audan.example.kz", "i18n.js"),
+    "okrug": ("https://okrug.example.kz", "counter.js"),
+    "qala": ("https://qala.example.kz", ""),
+}
 
 
 @pytest.fixture(scope="module")
 def harvest(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
     folder = tmp_path_factory.mktemp("browser-translation")
-    served = {body: ServedApp(_app(script)) for body, (_, script) in SITES.items()}
+    served = {body: ServedApp(_app(script) if script else _register_app()) for body, (_, script) in SITES.items()}
     registry = folder / "registry.yaml"
     bodies = [
         {"id": body, "kind": "mio", "names": {"kk": "Әкімдік", "ru": "Акимат"}, "sites": [site + "/"]}
@@ -157,3 +223,19 @@ def test_a_switch_whose_scripts_translate_nothing_is_read_as_served(harvest: Cra
     assert {lang for lang, _, _, _ in pages.values()} == {"ru"}, pages
     assert {url.split("?")[0] for url in pages} == {site + p for p in PAGES}
     assert not any(rendered for _, _, rendered, _ in pages.values())  # no page is the browser's
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_register_its_script_draws_from_json_is_read_rendered_on_its_page_only(harvest: Crawl) -> None:
+    pages = _pages(harvest, "qala")
+    site = SITES["qala"][0]
+    acts = pages[site + "/npa.html"]
+    assert acts[2], "the acts page, its table empty in the markup, is rendered"
+    assert all(title in acts[3] for title, _ in REGISTER), acts[3][:500]
+    # the other pages carry their text in the markup: read as served
+    assert not pages[site + "/"][2] and not pages[site + "/about.html"][2]
+    # the files the drawn rows link are the page's links
+    query = "SELECT l.target_url FROM link l JOIN page p ON p.id = l.page_id WHERE p.body_id = 'qala'"
+    linked = {url for (url,) in harvest.rows(query)}
+    assert {site + file for _, file in REGISTER} <= linked, sorted(linked)
