@@ -1060,12 +1060,8 @@ def _hidden_defects(gone: list[tuple[Measurement, dict[str, Any]]]) -> list[Defi
         "deficiency.a14.hidden_at_zoom", selector=where, text=str(block.get("text")), pages=listed, urls=urls,
     )  # fmt: skip
     evidence = [x.evidence(b.get("selector"), b.get("html")) for x, b in gone[:3]]
-    return [
-        Deficiency(
-            said, kind=lost, url=m.url, selector=where, evidence=evidence, pages=[x.url for x, _ in gone],
-            criteria=("1.4.4",),
-        )  # fmt: skip
-    ]
+    pages = [x.url for x, _ in gone]
+    return [Deficiency(said, kind=lost, url=m.url, selector=where, evidence=evidence, pages=pages, criteria=("1.4.4",))]
 
 
 @register(
