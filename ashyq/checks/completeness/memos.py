@@ -138,17 +138,44 @@ def _memo_groups(
 
 
 def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) -> list[list[Unit]]:
-    """Per block, the harvested pages its links lead to (relative links resolved against the unit)."""
+    """Per block, the harvested pages its links lead to (relative links resolved against the unit), save a link
+    in a sentence of running text («… размещаются в разделе Проекты НПА.»): a pointer, no item of a list."""
     out = []
     for block in blocks:
         targets: list[Unit] = []
         for href in block.hrefs:
+            if _in_sentence(unit, block, href):
+                continue
             address = without_anchor(urljoin(unit.url, href)).lower().rstrip("/")
             target = pages.get(address)
             if target is not None and target is not unit and target not in targets:
                 targets.append(target)
         out.append(targets)
     return out
+
+
+SENTENCE_AROUND = 40  # characters of running text around a link's label in its paragraph: a sentence, no item
+
+
+def _in_sentence(unit: Unit, block: Block, href: str) -> bool:
+    """Whether each link of the unit to ``href`` stands in running text: a paragraph of the block holds its
+    label among SENTENCE_AROUND characters or more of words that are no link's label (a line of cards, each a
+    link, is a list however long)."""
+    wanted = {href.lower(), urljoin(unit.url, href).lower()}
+    labels = [label for label, target in unit.anchors if target in wanted]
+    pieces = block.pieces or ((block.text,) if block.text else ())
+    if not labels or not pieces:
+        return False
+    every = sorted({label for label, _ in unit.anchors if label}, key=len, reverse=True)
+    for label in labels:
+        holder = next((p for p in pieces if label and label in p), None)
+        if holder is None:
+            return False
+        for other in every:
+            holder = holder.replace(other, " ")
+        if len(" ".join(holder.split())) < SENTENCE_AROUND:
+            return False
+    return True
 
 
 def memos_of(
