@@ -13,6 +13,7 @@ other Appendix 14 rows live in ``accessibility_content`` (2.5–2.10), ``accessi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -135,15 +136,15 @@ def link_lists(parsed: Parsed, minimum: int) -> list[tuple[Any, frozenset[str]]]
     mail), outside the page's main content, its footer and a breadcrumb trail."""
     host = _bare(urlsplit(parsed.page.final_url or parsed.page.url).hostname)
     out = []
-    for listed in parsed.root.iter("ul", "ol"):
+    for listed in [*parsed.root.iter("ul", "ol"), *(e for e in parsed.root.iter("p", "div") if _line_of_links(e))]:
         around = [listed, *listed.iterancestors()]
         if any(e.tag in MENU_OUTSIDE or (e.get("role") or "") in MENU_OUTSIDE_ROLES for e in around[1:]):
             continue
         if any("crumb" in f"{e.get('class') or ''} {e.get('aria-label') or ''}".lower() for e in around):
             continue
         keys = set()
-        for entry in listed.iterchildren("li"):
-            link = next(iter(entry.xpath(".//a[@href]")), None)  # an entry's own link, before its submenu's
+        for entry in listed.iterchildren("li", "a"):
+            link = entry if entry.tag == "a" else next(iter(entry.xpath(".//a[@href]")), None)  # before its submenu's
             href = (link.get("href") or "").strip() if link is not None else ""
             if not href or href.lower().startswith(NOT_PAGES):
                 continue
@@ -155,6 +156,27 @@ def link_lists(parsed: Parsed, minimum: int) -> list[tuple[Any, frozenset[str]]]
     return out
 
 
+VERSION_MIN_PAGES = 3  # other pages sharing a query parameter that make a version with its own template
+
+
+def _query_names(parsed: Parsed) -> frozenset[str]:
+    """The names of the query parameters of the page's address."""
+    return frozenset(name for name, _ in parse_qsl(urlsplit(parsed.page.url).query, keep_blank_values=True))
+
+
+LINE_SEPARATORS = re.compile(r"^[\s·|•/,–—-]*$")
+
+
+def _line_of_links(element: Any) -> bool:
+    """A paragraph or box that is a line of links and nothing else, the links set apart by «·», «|» or spaces
+    (a plain version's menu: «Әкімдік · Қызмет · Құжаттар · …»)."""
+    children = [c for c in element if isinstance(c.tag, str)]
+    if len(children) < 2 or any(c.tag != "a" or not c.get("href") for c in children):
+        return False
+    between = [element.text or "", *(c.tail or "" for c in children)]
+    return all(LINE_SEPARATORS.match(t) for t in between)
+
+
 def template_menus(missing: list[Parsed], pages: list[Parsed], minimum: int) -> dict[str, Any]:
     """Row 2.3's main menu by what it is, whatever the skin calls it: a list of links to the site's
     sections that the template repeats, the same entries (three in four of them) on at least half the
@@ -163,6 +185,12 @@ def template_menus(missing: list[Parsed], pages: list[Parsed], minimum: int) -> 
     found: dict[str, Any] = {}
     for parsed in missing:
         others = [p for p in pages if p is not parsed and p.page.lang == parsed.page.lang]
+        # a version of the site at the same addresses with a query of its own (a plain version for the visually
+        # impaired at «?special=1»), its template its own: its pages are compared with each other
+        versions = [[p for p in others if name in _query_names(p)] for name in sorted(_query_names(parsed))]
+        alike = max(versions, key=len, default=[])
+        if len(alike) >= VERSION_MIN_PAGES:
+            others = alike
         for element, keys in lists[id(parsed)] if others else []:
             least = max(minimum, (3 * len(keys) + 3) // 4)
             repeated = sum(1 for o in others if any(len(keys & other) >= least for _, other in lists[id(o)]))
@@ -386,7 +414,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "11",
+    "12",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
