@@ -426,7 +426,10 @@ def rebuilt(theirs: int, mine: int) -> bool:
 
 def _pieces(block: Block | None) -> int:
     """A block's paragraphs, list items and lines (page_blocks.Block.pieces)."""
-    return 0 if block is None else len(block.pieces) or (1 if block.text else 0)
+    if block is None:
+        return 0
+    # a table counts once, however many rows it has
+    return len(block.pieces) - block.rows + min(block.rows, 1) or (1 if block.text else 0)
 
 
 def foreign_headings(

@@ -107,6 +107,7 @@ class Block:
     pieces: tuple[str, ...] = ()  # its paragraphs, list items and lines (normalised) where it has several
     leads: tuple[tuple[str, str], ...] = ()  # run-in labels with the text each opens (:func:`run_in_lead`), normalised
     piece_langs: tuple[str | None, ...] = ()  # each piece's language (:func:`block_lang`), told before any folding
+    rows: int = 0  # how many of its pieces are a table's rows of data
 
     @property
     def all_text(self) -> str:
@@ -260,6 +261,7 @@ class _Builder:
         self.stack: list[tuple[int, str]] = []  # (level, heading) of the open headings
         self.ends: list[list[int]] = [[]]  # per block: where in its texts a paragraph, list item or line ended
         self.leads: list[list[tuple[str, str]]] = [[]]  # per block: its run-in labels with the text each opens
+        self.rows: list[int] = [0]  # per block: how many of its pieces a table's row of data ended
 
     def heading(self, level: int, text: str) -> None:
         while self.stack and self.stack[-1][0] >= level:
@@ -269,17 +271,20 @@ class _Builder:
         self.blocks.append((text, above, [], [], []))
         self.ends.append([])
         self.leads.append([])
+        self.rows.append(0)
 
     def text(self, value: str | None) -> None:
         if value and value.strip():
             self.blocks[-1][2].append(value)
 
-    def end_item(self) -> None:
-        """A paragraph, list item or line ends: the next one's text starts a piece of its own, where a lead-in
-        label is read («Документы: заявление» after «Форма: электронная» in a list, with no full stop between)."""
+    def end_item(self, row: bool = False) -> None:
+        """A paragraph, list item, line or table row ends: the next one's text starts a piece of its own, where a
+        lead-in label is read («Документы: заявление» after «Форма: электронная» in a list, with no full stop
+        between)."""
         ends = self.ends[-1]
         if self.blocks[-1][2] and (not ends or ends[-1] != len(self.blocks[-1][2])):
             ends.append(len(self.blocks[-1][2]))
+            self.rows[-1] += int(row)
 
     def link(self, href: str) -> None:
         self.blocks[-1][3].append(href)
@@ -290,8 +295,15 @@ class _Builder:
             self.blocks[-1][4].append(src)
 
 
-ITEM_ENDS = ("p", "li", "dd", "br")  # where a piece of running text ends, punctuated or not
+ITEM_ENDS = ("p", "li", "dd", "br", "tr")  # where a piece of running text ends, punctuated or not (a table row too)
 ICON_MAX_PX = 64  # a picture this small (by its width or height attribute) is an icon, not material
+
+
+def _ends_item(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element ends a piece: a paragraph, list item or line, or a table's row of data (not its row of
+    column heads)."""
+    tag = element.tag.lower()
+    return tag in ITEM_ENDS and (tag != "tr" or next(element.iter("td"), None) is not None)
 
 
 def _is_icon(element: lxml.html.HtmlElement, src: str) -> bool:
@@ -350,8 +362,8 @@ def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> 
                 builder.leads[-1].append(lead_in)
             builder.text(child.text)
             _walk(child, builder, panels)
-            if child.tag.lower() in ITEM_ENDS:
-                builder.end_item()
+            if _ends_item(child):
+                builder.end_item(row=child.tag.lower() == "tr")
         builder.text(child.tail)
 
 
@@ -411,8 +423,8 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
     builder.text(root.text)
     _walk(root, builder, tied_panels(root))
     out = []
-    built = zip(builder.blocks, builder.ends, builder.leads, strict=True)
-    for (heading, above, texts, hrefs, images), ends, leads in built:
+    built = zip(builder.blocks, builder.ends, builder.leads, builder.rows, strict=True)
+    for (heading, above, texts, hrefs, images), ends, leads, rows in built:
         text = squash(" ".join(texts))
         cuts = [0, *ends, len(texts)]
         written = [squash(" ".join(texts[a:b])) for a, b in pairwise(cuts) if a < b]
@@ -438,6 +450,7 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
                 images=tuple(images),
                 pieces=kept,
                 piece_langs=tuple(block_lang(w) for _, w in kept_written),  # as written: names are capitalised
+                rows=min(rows, len(kept)),
                 leads=tuple((normalise(label), normalise(rest)) for label, rest in leads),
             )
         )
