@@ -290,6 +290,17 @@ SHELL_MAX_WORDS = 25  # a menu alone has more: below this, nothing a visitor rea
 SHELL_MAX_LINKS = 3
 
 
+def _with_scripts(text: str) -> lxml.html.HtmlElement | None:
+    """The page parsed, where it holds a script element; None otherwise (or when it is no HTML)."""
+    if "<script" not in text.lower():
+        return None
+    try:
+        root = lxml.html.fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+    return root if any(True for _ in root.iter("script")) else None
+
+
 def scripted_shell(text: str) -> str | None:
     """Why the page's content appears only after its scripts run, or None when the markup carries it.
 
@@ -297,13 +308,8 @@ def scripted_shell(text: str) -> str | None:
     one of a ``<noscript>`` notice, an empty framework root (``<div id="app">``, ``<app-root>``,
     ``ng-app`` …) or no link at all. A server-rendered page of a framework has its text and is read
     as served."""
-    if "<script" not in text.lower():
-        return None
-    try:
-        root = lxml.html.fromstring(text)
-    except (etree.ParserError, ValueError):
-        return None
-    if not any(True for _ in root.iter("script")):
+    root = _with_scripts(text)
+    if root is None:
         return None
     custom = _custom_elements(root)
     if custom:
@@ -340,13 +346,8 @@ def scripted_part(text: str) -> str | None:
     list or box the markup leaves empty but for column heads, naming the address its script fills it from
     (``<table data-source="/api/docs?lang=kk">`` with an empty body, a register drawn from JSON), or None. Such
     a page is rendered itself; its host's other pages are read as served."""
-    if "<script" not in text.lower() or not any(a in text for a in DATA_SOURCE_ATTRIBUTES):
-        return None
-    try:
-        root = lxml.html.fromstring(text)
-    except (etree.ParserError, ValueError):
-        return None
-    if not any(True for _ in root.iter("script")):
+    root = _with_scripts(text) if any(a in text for a in DATA_SOURCE_ATTRIBUTES) else None
+    if root is None:
         return None
     for element in root.iter(*DATA_HOLDERS):
         source = next((element.get(a) for a in DATA_SOURCE_ATTRIBUTES if element.get(a)), None)
