@@ -141,10 +141,11 @@ def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) ->
     """Per block, the harvested pages its links lead to (relative links resolved against the unit), save a link
     in a sentence of running text («… размещаются в разделе Проекты НПА.»): a pointer, no item of a list."""
     out = []
+    labels = sorted({label for label, _ in unit.anchors if label}, key=len, reverse=True)
     for block in blocks:
         targets: list[Unit] = []
         for href in block.hrefs:
-            if _in_sentence(unit, block, href):
+            if _in_sentence(unit, block, href, labels):
                 continue
             address = without_anchor(urljoin(unit.url, href)).lower().rstrip("/")
             target = pages.get(address)
@@ -157,16 +158,15 @@ def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) ->
 SENTENCE_AROUND = 40  # characters of running text around a link's label in its paragraph: a sentence, no item
 
 
-def _in_sentence(unit: Unit, block: Block, href: str) -> bool:
+def _in_sentence(unit: Unit, block: Block, href: str, every: Sequence[str]) -> bool:
     """Whether each link of the unit to ``href`` stands in running text: a paragraph of the block holds its
-    label among SENTENCE_AROUND characters or more of words that are no link's label (a line of cards, each a
-    link, is a list however long)."""
+    label among SENTENCE_AROUND characters or more of words that are no link's label (``every``, the unit's link
+    labels, longest first: a line of cards, each a link, is a list however long)."""
     wanted = {href.lower(), urljoin(unit.url, href).lower()}
     labels = [label for label, target in unit.anchors if target in wanted]
     pieces = block.pieces or ((block.text,) if block.text else ())
     if not labels or not pieces:
         return False
-    every = sorted({label for label, _ in unit.anchors if label}, key=len, reverse=True)
     for label in labels:
         holder = next((p for p in pieces if label and label in p), None)
         if holder is None:

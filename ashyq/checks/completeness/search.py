@@ -563,8 +563,13 @@ def _overruled(search: Search, indicator: Indicator, place: Place, verdict: Verd
     # on the Kazakh page): the information is given there, in the other language only; a page outside the section
     # naming the subject (a question of the FAQ) is not that information
     foreign = place.foreign
-    heading = foreign is not None and foreign.rank == 0 and foreign.block is not None and bool(foreign.block.heading)
-    if heading and foreign is not None and id(foreign.unit) in members:
+    if (
+        foreign is not None
+        and foreign.rank == 0
+        and foreign.block is not None
+        and foreign.block.heading
+        and id(foreign.unit) in members
+    ):
         place.best = None
 
 

@@ -353,10 +353,9 @@ def scripted_part(text: str) -> str | None:
         source = next((element.get(a) for a in DATA_SOURCE_ATTRIBUTES if element.get(a)), None)
         if not source or not source.strip().startswith(("/", "http", "?", "./", "api")):
             continue
-        shown = [
-            squash(" ".join(e.itertext())) for e in element.iter("td", "li", "dd", "p")
-        ]  # the rows a visitor reads; column heads are not rows
-        if not any(shown) and (element.tag != "div" or not squash(" ".join(element.itertext()))):
+        # empty: no row, item or paragraph with text (a table's column heads are none), a box no text at all
+        rows = (squash(" ".join(e.itertext())) for e in element.iter("td", "li", "dd", "p"))
+        if not any(rows) and (element.tag != "div" or not squash(" ".join(element.itertext()))):
             return f"an empty <{element.tag}> its script fills from {source.strip()[:80]}"
     return None
 
