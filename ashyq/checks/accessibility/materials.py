@@ -535,26 +535,37 @@ def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: 
         item, deficiencies, measured, [pages[0].page.evidence("head", _charset(pages[0]) or "")], artifacts
     )
     sized = [(p, u) for p, u in unlabelled if any(size.search(s) for v, s in labels_of[id(p)] if v == u)]
-    scans = _scanned(pages, labels_of)
+    return [_formats_doubt(result, _scanned(pages, labels_of), unlabelled, sized)]
+
+
+def _formats_doubt(
+    result: Result,
+    scans: list[tuple[Parsed, str]],
+    unlabelled: list[tuple[Parsed, str]],
+    sized: list[tuple[Parsed, str]],
+) -> Result:
+    """Row 2.6's verdict left uncertain where the text can be read two ways: a passing site whose PDFs are
+    pictures of their pages (a format the row allows, a text no one can search), or downloads each showing its
+    size whose format was not read (perhaps shown as the file's icon)."""
     if scans and result.status == "pass":  # the only doubt left: files that are pictures of their pages
         page, url = scans[0]
         listed = sample(u for _, u in scans)
-        result.uncertain(
+        return result.uncertain(
             "other_reading",
             look_at=page.page.evidence(f"a[href='{url}']", url),
             detail=f"{len(scans)} PDF download(s) are pictures of their pages with no text layer ({listed}): the "
             "format is one the row allows, but a scan's text cannot be searched or copied; look whether the row's "
             "machine-readable format (requirement 1) is read as the file's format or as its text",
         )
-    elif unlabelled and len(sized) == len(unlabelled):  # each shows its size: only its format was not read
+    if unlabelled and len(sized) == len(unlabelled):  # each shows its size: only its format was not read
         page, url = sized[0]
-        result.uncertain(
+        return result.uncertain(
             "other_reading",
             look_at=page.page.evidence(f"a[href='{url}']", url),
             detail=f"{len(sized)} download(s) show their size but no format was read next to them or in their "
             f"markup ({url} on {page.page.url}): look whether the format is shown as the file's icon",
         )
-    return [result]
+    return result
 
 
 def _scanned(pages: list[Parsed], labels_of: dict[int, list[tuple[str, str]]]) -> list[tuple[Parsed, str]]:
