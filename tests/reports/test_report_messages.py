@@ -5,6 +5,7 @@ exists; a key a catalogue lacks raises, never shows itself; Kazakh labels use Ka
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -31,6 +32,10 @@ ROOT = Path(__file__).resolve().parents[2]
 KAZAKH_ONLY = set("әғқңөұүі")  # һ occurs only in loanwords; no label needs it
 # the keywords docs/translation.md gives pybabel: t("key"), catalogue().text(lang, "key"), _("key")
 KEYWORDS = {"t": None, "text": (2,), "_": None}
+# a message key as the catalogues spell every one: dotted lower-case names («conclusion.total»,
+# «deficiency.a14.hidden_at_zoom»); what else extraction reports is no key (Babel 2.19 also reports a function's
+# docstring where a parameter is called like a keyword, «text»)
+KEY = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_-]+)+$")
 
 
 def test_every_key_is_translated_in_every_language_with_the_same_parameters() -> None:
@@ -101,9 +106,11 @@ def test_every_key_the_code_and_the_templates_name_exists() -> None:
         message if isinstance(message, str) else message[0]
         for _, _, message, _, _ in extract_from_dir(ROOT, method_map, options_map, keywords=KEYWORDS)
     }
-    assert len(used) > 100
+    keys = {k for k in used if KEY.match(k)}
+    assert len(keys) > 100
     known = set(catalogue().messages["ru"])
-    assert sorted(k for k in used if k not in known and not k.endswith(".")) == []
+    assert all(KEY.match(k) for k in known)  # every key the catalogues hold is read here
+    assert sorted(k for k in keys if k not in known) == []
 
 
 def test_a_key_no_catalogue_holds_raises_instead_of_showing_itself() -> None:
