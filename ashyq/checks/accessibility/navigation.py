@@ -182,12 +182,13 @@ def template_menus(missing: list[Parsed], pages: list[Parsed], minimum: int) -> 
     sections that the template repeats, the same entries (three in four of them) on at least half the
     other pages of the language. For each page of ``missing`` that carries one, its list, by the page's URL."""
     lists = {id(p): link_lists(p, minimum) for p in pages}
+    queries = {id(p): _query_names(p) for p in pages}
     found: dict[str, Any] = {}
     for parsed in missing:
         others = [p for p in pages if p is not parsed and p.page.lang == parsed.page.lang]
         # a version of the site at the same addresses with a query of its own (a plain version for the visually
         # impaired at «?special=1»), its template its own: its pages are compared with each other
-        versions = [[p for p in others if name in _query_names(p)] for name in sorted(_query_names(parsed))]
+        versions = [[p for p in others if name in queries[id(p)]] for name in sorted(_query_names(parsed))]
         alike = max(versions, key=len, default=[])
         if len(alike) >= VERSION_MIN_PAGES:
             others = alike
