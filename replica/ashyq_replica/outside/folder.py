@@ -83,6 +83,7 @@ SITE_IDS = (
     "kentau",
     "sapa",
     "zhanatas",
+    "tabigat",
 )
 
 TYPES = {
