@@ -84,6 +84,7 @@ SITE_IDS = (
     "sapa",
     "zhanatas",
     "tabigat",
+    "shieli",
 )
 
 TYPES = {
