@@ -85,6 +85,7 @@ SITE_IDS = (
     "zhanatas",
     "tabigat",
     "shieli",
+    "temirtau",
 )
 
 TYPES = {
