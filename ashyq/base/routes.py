@@ -12,7 +12,7 @@ the home page).
 from __future__ import annotations
 
 import re
-from urllib.parse import SplitResult, parse_qs, quote, urlsplit
+from urllib.parse import SplitResult, parse_qs, parse_qsl, quote, urljoin, urlsplit
 
 # a hash-bang (``#!/kk/komitet``) or a hash path (``#/ru/about``) with a path after its slash
 _ROUTE = re.compile(r"^!?/[^/\s#]")
@@ -101,3 +101,25 @@ def not_for_readers(url: str) -> bool:
     """Whether the address is a view a reader is not given (:func:`editing_view`, :func:`sign_in_view`): not
     reading it (robots.txt commonly forbids both) cannot change a finding."""
     return editing_view(url) or sign_in_view(url)
+
+
+# a document viewer's address names the file it shows in a parameter: a PDF.js viewer page
+# (``/pdfjs/web/viewer.html?file=%2Fuploads%2Fdocs%2Fbudget.pdf``), an online or office viewer (``?url=…``, ``?src=…``)
+VIEWER_PARAMETERS = frozenset({"file", "url", "src", "doc", "document", "pdf"})
+VIEWED_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv)$", re.I)
+
+
+def viewed_file(url: str) -> str | None:
+    """The file a document viewer's address shows, resolved as the viewer resolves it (against its own address);
+    None for an address that is no viewer's (a file itself, a page naming no document in such a parameter). A link
+    to a viewer offers the reader that file: its format, size and text are the file's."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or VIEWED_DOCUMENT.search(parts.path):
+        return None
+    for name, value in parse_qsl(parts.query):
+        value = value.strip()
+        if name.lower() in VIEWER_PARAMETERS and value and VIEWED_DOCUMENT.search(urlsplit(value).path):
+            target = urljoin(url, value)
+            if urlsplit(target).scheme in ("http", "https"):
+                return target
+    return None

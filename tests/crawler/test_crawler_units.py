@@ -17,7 +17,7 @@ from ashyq.crawler.render import RenderSettings, RenderTarget
 from ashyq.crawler.sections import section_named
 from ashyq.crawler.settings import build_settings
 from ashyq.crawler.spiders.site import SiteSpider
-from ashyq.crawler.spiders.site_page import decode_html, lang_from_url, parse_page, sitemap_entries
+from ashyq.crawler.spiders.site_page import decode_html, lang_from_url, parse_page, scripted_part, sitemap_entries
 from ashyq.net.crawl_config import CRAWL_CONFIG, CrawlConfig, load_crawl_config
 from ashyq.net.urlmap import BaseUrlMap
 
@@ -281,3 +281,37 @@ def test_a_vocabulary_that_does_not_load_leaves_links_ordinary_and_the_crawl_goi
         sections.section_titles.cache_clear()
         sections._any_title.cache_clear()
         sections.section_named.cache_clear()
+
+
+def test_a_link_to_a_document_viewer_offers_the_file_it_names() -> None:
+    # a PDF.js viewer page («viewer.html?file=%2Fuploads%2F…pdf») and an online viewer («?url=…»): the reader gets the
+    # file, so its size and text layer are what is read (row 2.6, the «*» indicators); the viewer page stays a link
+    html = (
+        '<html><body><main><a href="/pdfjs/web/viewer.html?file=%2Fuploads%2Fdocs%2Fbudget-kz.pdf">Есеп (PDF, 2 МБ)</a>'
+        '<a href="https://viewer.example.com/view?url=https://www.x.gov.kz/files/plan.docx">План</a>'
+        '<a href="/share?url=https://www.x.gov.kz/kk/news/1">Бөлісу</a></main></body></html>'
+    )
+    page = parse_page("https://www.x.gov.kz/kz/budget/index", html.encode(), "text/html; charset=utf-8")
+    assert [(d.url, d.format) for d in page.downloads] == [
+        ("https://www.x.gov.kz/uploads/docs/budget-kz.pdf", "pdf"),
+        ("https://www.x.gov.kz/files/plan.docx", "docx"),
+    ]
+    assert "PDF, 2 МБ" in (page.downloads[0].declared_size_text or "")
+    assert any("viewer.html" in link.url for link in page.links)
+
+
+@pytest.mark.parametrize(
+    ("part", "rendered"),
+    [
+        # filled when the page is shown or scrolled to: the page is read rendered
+        ('<div id="bio" hx-get="/kk/_frag/bio" hx-trigger="load"><p>Жүктелуде…</p></div>', True),
+        ('<section hx-get="/ru/_frag/results" hx-trigger="revealed once">Загрузка...</section>', True),
+        ('<div data-hx-get="/ru/_frag/rows" data-hx-trigger="load"></div>', True),
+        # a «Show more» button the reader clicks, and a box the markup already fills: read as served
+        ('<button hx-get="/kk/_frag/news?page=2" hx-target="#list">Тағы көрсету</button>', False),
+        ('<div hx-get="/kk/_frag/bio" hx-trigger="load"><p>Комитет төрағасы 1975 жылы туған.</p></div>', False),
+    ],
+)
+def test_a_part_a_script_fills_on_arrival_has_its_page_rendered(part: str, rendered: bool) -> None:
+    page = f"<html><body><main><h1>Басшылық</h1>{part}</main><script src='/x.js'></script></body></html>"
+    assert (scripted_part(page) is not None) is rendered

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, DownloadInfo
 from ashyq.base.evidence import Deficiency, EvidenceRef
-from ashyq.base.routes import address_parts
+from ashyq.base.routes import address_parts, viewed_file
 from ashyq.base.text import element_text, matches_label, squash
 from ashyq.base.wording import Param, Said
 from ashyq.checks.accessibility.navigation import search_form
@@ -290,6 +290,7 @@ def _download_labels(
     spelled = {unquote(url): url for url in out}
     for anchor in parsed.anchors():
         href = parsed.absolute(anchor.get("href", ""))
+        href = viewed_file(href) or href  # a document viewer's page offers the file it names
         href = spelled.get(unquote(href), href)
         ext = urlsplit(href).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(href).path.rsplit("/", 1)[-1] else ""
         if href in feeds or page_key(href) in pages_at:
@@ -311,6 +312,7 @@ def _is_file_link(
     files_at: Mapping[str, str] = EMPTY,
 ) -> bool:
     href = parsed.absolute(anchor.get("href", ""))
+    href = viewed_file(href) or href
     if page_key(href) in pages_at:
         return False
     if page_key(href) in files_at:
@@ -466,7 +468,7 @@ def _not_machine_readable(problems: dict[str, tuple[str, str]]) -> Said:
     return Said(english, "deficiency.a14.not_machine_readable." + "_".join(problems), **params)
 
 
-@register("a14.formats", "12", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.formats", "13", ["A14-2.6"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def formats(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.6: formats: hypertext and machine-readable.

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from urllib.parse import urljoin
 
 from ashyq.base.artifacts import DownloadInfo
+from ashyq.base.routes import viewed_file
 from ashyq.base.text import fold_kazakh
 from ashyq.checks.accessibility.materials import download_format
 from ashyq.checks.completeness.corpus import Unit
@@ -60,6 +61,7 @@ def _problems(unit: Unit, hrefs: Sequence[str]) -> list[str] | None:
         if not href or href.startswith(NOT_MATERIAL):
             continue
         address = urljoin(unit.url, href)
+        address = viewed_file(address) or address  # a document viewer's page shows the file it names
         info = downloads.get(address.lower())
         fmt = download_format(address, info)
         if fmt is None or fmt in PAGE_FORMATS:

@@ -17,7 +17,7 @@ from lxml import etree
 from parsel import Selector
 from w3lib.encoding import html_to_unicode
 
-from ashyq.base.routes import route_fragment, route_parts
+from ashyq.base.routes import route_fragment, route_parts, viewed_file
 from ashyq.base.text import squash
 from ashyq.crawler.middlewares.traps import canonical_url
 
@@ -235,9 +235,13 @@ def parse_page(url: str, body: bytes, content_type: str | None) -> ParsedPage:
         if switch_lang and scheme in ("http", "https"):
             page.language_links.setdefault(switch_lang, target_url)
         fmt = download_format(target_url) if scheme in ("http", "https") else None
-        if fmt and target_url not in seen:
-            seen.add(target_url)
-            page.downloads.append(FoundDownload(target_url, fmt, _size_text(anchor, anchor_text)))
+        file_url = target_url
+        if fmt is None and (viewed := viewed_file(target_url)) is not None:
+            # a link to a document viewer offers its file: the file's size and text layer are read
+            file_url, fmt = canonical_url(viewed), download_format(viewed)
+        if fmt and file_url not in seen:
+            seen.add(file_url)
+            page.downloads.append(FoundDownload(file_url, fmt, _size_text(anchor, anchor_text)))
     # <link rel="alternate" hreflang="ru" href="…">: the same page in another language, said in the head
     for alternate in selector.xpath("//link[@hreflang][@href]"):
         if "alternate" not in (alternate.attrib.get("rel") or "").lower().split():
@@ -341,12 +345,22 @@ DATA_SOURCE_ATTRIBUTES = ("data-source", "data-url", "data-ajax", "data-ajax-url
 DATA_HOLDERS = ("table", "tbody", "ul", "ol", "dl", "div", "section")
 
 
+# an element an htmx-like library fills from an address when the page is shown or scrolled to (``<div
+# hx-get="/kk/_frag/bio" hx-trigger="load">``); a click's (``hx-get`` on a «Show more» button) is the reader's choice
+FILLED_ON_ARRIVAL = ("hx-get", "data-hx-get")
+ARRIVAL_TRIGGER = re.compile(r"(?<![\w-])(?:load|revealed|intersect)(?![\w-])")
+# what such a box says until it is filled: «Загрузка…», «Жүктелуде…», «Loading…»
+LOADING_TEXT = re.compile(r"^\W*(?:идёт загрузка|идет загрузка|загрузка|загружается|жүктелуде|loading)\W*$", re.I)
+
+
 def scripted_part(text: str) -> str | None:
     """Why a part of a page that carries the rest in its markup appears only after its scripts run: a table,
-    list or box the markup leaves empty but for column heads, naming the address its script fills it from
-    (``<table data-source="/api/docs?lang=kk">`` with an empty body, a register drawn from JSON), or None. Such
-    a page is rendered itself; its host's other pages are read as served."""
-    root = _with_scripts(text) if any(a in text for a in DATA_SOURCE_ATTRIBUTES) else None
+    list or box the markup leaves empty but for column heads (or a «Загрузка…» notice), naming the address its
+    script fills it from (``<table data-source="/api/docs?lang=kk">`` with an empty body, a register drawn from
+    JSON; ``<div hx-get="/kk/_frag/bio" hx-trigger="load">``), or None. Such a page is rendered itself; its
+    host's other pages are read as served."""
+    names = (*DATA_SOURCE_ATTRIBUTES, *FILLED_ON_ARRIVAL)
+    root = _with_scripts(text) if any(a in text for a in names) else None
     if root is None:
         return None
     for element in root.iter(*DATA_HOLDERS):
@@ -355,9 +369,20 @@ def scripted_part(text: str) -> str | None:
             continue
         # empty: no row, item or paragraph with text (a table's column heads are none), a box no text at all
         rows = (squash(" ".join(e.itertext())) for e in element.iter("td", "li", "dd", "p"))
-        if not any(rows) and (element.tag != "div" or not squash(" ".join(element.itertext()))):
+        if not any(rows) and (element.tag != "div" or _unfilled(element)):
             return f"an empty <{element.tag}> its script fills from {source.strip()[:80]}"
+    for element in root.iter():
+        source = next((element.get(a) for a in FILLED_ON_ARRIVAL if element.get(a)), None)
+        trigger = element.get("hx-trigger") or element.get("data-hx-trigger") or ""
+        if source and ARRIVAL_TRIGGER.search(trigger) and _unfilled(element):
+            return f"a <{element.tag}> its script fills from {source.strip()[:80]} on arrival"
     return None
+
+
+def _unfilled(element: lxml.html.HtmlElement) -> bool:
+    """A box with no text, or only a «Загрузка…» notice."""
+    said = squash(" ".join(element.itertext()))
+    return not said or LOADING_TEXT.match(said) is not None
 
 
 # names with a hyphen that are not custom elements (SVG and MathML ones)
