@@ -13,11 +13,13 @@ help (docs/accuracy.md).
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 # the parts of speech whose paradigm is the same word in another case or number (a verb's is not:
 # «утратившим» is a participle, its verb's forms are other words)
 DECLINED = frozenset({"NOUN", "ADJF", "PRTF"})
+_WORDS = re.compile(r"[а-яёәғқңөұүһі]+")
 MIN_LETTERS = 4  # shorter words are prepositions, conjunctions, abbreviations: left as written
 
 
@@ -44,3 +46,32 @@ def russian_forms(word: str) -> tuple[str, ...]:
             forms |= {form.word.replace("ё", "е") for form in parse.lexeme if pos == form.tag.POS}
     forms.discard(word)
     return tuple(sorted(forms))
+
+
+KAZAKH_ONLY = frozenset("әғқңөұүһі")
+WORD = 3  # letters a word needs to tell a language by
+
+
+def reads_russian(text: str) -> bool:
+    """Whether a short text (a table row's title, a list item: too short for its letters to tell) is Russian words:
+    at least two words of :data:`WORD` letters or more, none with a letter only Kazakh has, and all but one of them
+    (a name, an abbreviation) words the Russian dictionary knows («Изменения в план», «Услуги охраны здания»; not
+    «Жоспар кестесі», whose words it does not know)."""
+    words = [w.replace("ё", "е") for w in _WORDS.findall(text.lower()) if len(w) >= WORD]
+    if any(KAZAKH_ONLY.intersection(w) for w in words):
+        return False
+    analyser = _analyser()
+    words = [w for w in words if not _a_name(analyser, w)]  # «Иванов Иван Иванович» tells no language
+    if len(words) < 2:
+        return False
+    unknown = sum(1 for w in words if not analyser.word_is_known(w))
+    return unknown <= len(words) // 4
+
+
+NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _a_name(analyser: Any, word: str) -> bool:
+    """A word the dictionary reads first as a person's, a place's or an organisation's name."""
+    parses = analyser.parse(word)
+    return bool(parses) and analyser.word_is_known(word) and bool(NAMES & set(parses[0].tag.grammemes))

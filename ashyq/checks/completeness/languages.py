@@ -518,6 +518,9 @@ def _official_blocks(indicators: tuple[Indicator, ...], unit: Unit, lang: str) -
 # a passage of running text, not a name or a line of figures: its length, and how much of the other language the
 # indicator's place must hold in such passages to be written in part in it
 PASSAGE = 60
+LISTED = 3  # pieces a block needs to be a list or a table whose rows are read one by one
+ROW = 12  # characters a row needs, the template's words left out
+ROWS = 2  # rows in Russian that make a Kazakh list's text not the same as the Russian one's
 FOREIGN_PASSAGES = 100
 # where a passage names what it is about: its opening characters
 SUBJECT = 100
@@ -557,6 +560,7 @@ def foreign_passages(
         if hit.block is None and not whole:
             continue  # a link's address or the page's text: no place of the indicator's own on it
         passages: list[str] = []
+        rows: list[str] = []  # rows or items of the place's lists left in Russian on a Kazakh page
         held = None
         place = _title_block(hit, verdict.template) if whole else hit.extent or tuple(b for b in (hit.block,) if b)
         for block in place:
@@ -564,6 +568,9 @@ def foreign_passages(
                 continue
             written = zip(block.pieces, block.piece_langs, strict=True) if block.pieces else ((block.text, block.lang),)
             for piece, language in written:
+                if language == other == "ru" and len(block.pieces) >= LISTED and len(_without(piece, repeated)) >= ROW:
+                    rows.append(piece)
+                    held = held or Hit(hit.unit, block, f"the row «{piece[:60]}…»", (block,), 2)
                 if language != other or len(_without(piece, repeated)) < PASSAGE:
                     continue
                 if whole and piece.strip() in verdict.template.tail:
@@ -578,6 +585,10 @@ def foreign_passages(
         opening = (read_theirs(p)[:SUBJECT] for p in passages)
         enough = sum(map(len, passages)) >= FOREIGN_PASSAGES
         if held is not None and enough and (whole or any(matches(theirs, x) for x in opening)):
+            out[indicator.id] = held
+        elif held is not None and len(rows) >= ROWS:
+            # rows of the indicator's own register or list left in Russian («Изменения в план (№ 1)» among «Жоспарға
+            # өзгерістер (№ 2)»): those items' Kazakh text is not there
             out[indicator.id] = held
     return out
 

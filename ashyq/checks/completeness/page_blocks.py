@@ -29,6 +29,7 @@ import lxml.html
 from lxml import etree
 
 from ashyq.base.dates import find_dates
+from ashyq.base.morphology import reads_russian
 from ashyq.base.text import KAZAKH_LETTERS, detect_lang, normalise, not_content, squash
 from ashyq.checks.completeness.panels import Panels, disclosure, tied_panels
 from ashyq.checks.coverage import PRINT_LABEL
@@ -449,7 +450,7 @@ def blocks_of(root: lxml.html.HtmlElement) -> tuple[Block, ...]:
                 raw_heading=heading,
                 images=tuple(images),
                 pieces=kept,
-                piece_langs=tuple(block_lang(w) for _, w in kept_written),  # as written: names are capitalised
+                piece_langs=piece_langs(tuple(w for _, w in kept_written)),  # as written: names are capitalised
                 rows=min(rows, len(kept)),
                 leads=tuple((normalise(label), normalise(rest)) for label, rest in leads),
             )
@@ -473,6 +474,32 @@ _QUOTED_NAMES = 2  # words with a Kazakh letter such a text may hold
 # the page's own stamp with its day («Соңғы өзгеріс: 20.05.2026» closing a Russian paragraph on a Kazakh page): the
 # template's words, not the block's language
 _STAMPED = re.compile(STAMP_LINE, re.I)
+
+
+_SHARED = 3  # pieces a list needs for the words most of them repeat to be its own (a column's «Жүктеу» button)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def piece_langs(written: tuple[str, ...]) -> tuple[str | None, ...]:
+    """Each piece's language (:func:`block_lang`); a piece too short to tell by its letters is told without the
+    words most pieces of its list repeat (a column's button label, a unit, a format: «Жүктеу (XLSX, 33 КБ)» after each
+    title), and as Russian when what is left is words the Russian dictionary knows («Изменения в план (№ 1)» in a
+    Kazakh register: :func:`ashyq.base.morphology.reads_russian`)."""
+    told = [block_lang(w) for w in written]
+    if len(written) < _SHARED or all(t is not None for t in told):
+        return tuple(told)
+    counts: dict[str, int] = {}
+    for piece in written:
+        for word in {w.lower() for w in _WORDS.findall(piece)}:
+            counts[word] = counts.get(word, 0) + 1
+    repeated = {w for w, n in counts.items() if n >= 2 and n * 2 >= len(written)}
+    out: list[str | None] = []
+    for piece, language in zip(written, told, strict=True):
+        if language is None:
+            rest = " ".join(w for w in _WORDS.findall(piece) if w.lower() not in repeated)
+            language = block_lang(rest) or ("ru" if reads_russian(rest) else None)
+        out.append(language)
+    return tuple(out)
 
 
 def block_lang(text: str) -> str | None:
