@@ -1,6 +1,7 @@
 """The gather step's probes that act on a site rather than on one page: submitting its search,
 sending its feedback form wrongly filled in when no sampled page has a form, opening its English
-version, and loading it as an Android phone and an iPhone."""
+version, and loading it as an Android phone and an iPhone. Each probe runs within the gather's
+deadline (:func:`ashyq.gather.visits.deadline`): past it, its measurement carries the error."""
 
 from __future__ import annotations
 
@@ -18,7 +19,16 @@ from ashyq.base.routes import address_parts
 from ashyq.base.text import matches_label
 from ashyq.config.check_settings import labels, pattern
 from ashyq.gather import input_errors, phone_styles, probes
-from ashyq.gather.visits import GatherResult, GatherSettings, close_page, error_measurements, load, screenshot
+from ashyq.gather.visits import (
+    GatherResult,
+    GatherSettings,
+    bounded_close,
+    close_page,
+    deadline,
+    error_measurements,
+    load,
+    screenshot,
+)
 from ashyq.net.browser import page_html
 
 Records = list[ArchivedExchange]  # a probe's page's archived exchanges, filled when it closes
@@ -183,9 +193,10 @@ async def _english_sections(page: Any, gather: GatherSettings, config: dict[str,
 async def site_probes(
     context: Any, home: str, doms: dict[str, str], gather: GatherSettings, config: dict[str, Any], result: GatherResult
 ) -> None:
-    async def attempt(kind: str, url: str, probe: Any, records: Records) -> None:
+    async def attempt(kind: str, url: str, probe: Awaitable[dict[str, Any]], records: Records) -> None:
         try:
-            data = await probe
+            async with deadline(gather, f"the {kind} probe of {url}"):
+                data = await probe
         except Exception as error:
             result.measurements += [replace(m, records=tuple(records)) for m in error_measurements(url, error, [kind])]
             return
@@ -202,7 +213,8 @@ async def site_probes(
                 continue
             formed: Records = []
             try:
-                data = await form_probe(context, candidate, gather, config, formed)
+                async with deadline(gather, f"the form probe of {candidate}"):
+                    data = await form_probe(context, candidate, gather, config, formed)
             except Exception as error:
                 failed = error_measurements(candidate, error, ["form_errors"])
                 result.measurements += [replace(m, records=tuple(formed)) for m in failed]
@@ -230,6 +242,7 @@ async def mobile_probes(
     config: dict[str, Any],
     result: GatherResult,
 ) -> None:
+    """The home page loaded as each phone of :data:`MOBILE_PROFILES`, each within the gather's deadline."""
     mobile_host = pattern(config, "mobile_host")
     home_host = urlsplit(home).hostname or ""
     desktop = lxml.html.fromstring(desktop_html or "<html/>")
@@ -243,56 +256,65 @@ async def mobile_probes(
         page = await context.new_page()
         since = len(result.measurements)
         try:
-            await load(page, home, gather)
-            final = page.url if page.url != "about:blank" else home
-            final_host = urlsplit(final).hostname or ""
-            overflow = await page.evaluate(probes.OVERFLOW)
-            shot = await screenshot(page, gather, home, viewport)
-            redirected = bool(mobile_host.search(final_host)) and final_host != home_host
-            hidden = await page.evaluate(probes.PHONE_HIDDEN)  # marks what the phone does not show
-            # and the classes the template's style sheets hide at phone width (on pages not rendered here)
-            styled = await page.evaluate(phone_styles.PHONE_HIDDEN_RULES)
-            mobile_html = await page_html(page)
-            on_mobile = lxml.html.fromstring(mobile_html)
-            on_mobile.make_links_absolute(final)
-            desktop_host = home_host.removeprefix("www.")
-            full = _links_to(
-                on_mobile,
-                labels(config, "full_version"),
-                lambda h, d=desktop_host, f=final_host: h != f and h.removeprefix("www.") == d,
-            )
-            data = {
-                "profile": profile,
-                "device": device,
-                "requested_url": home,
-                "final_url": final,
-                "redirected_to_mobile_host": redirected,
-                "mobile_host": final_host if redirected else None,
-                # a layout wider than the phone's screen scrolls sideways or is shrunk to fit: not adapted
-                "horizontal_overflow": max(overflow["scroll_width"], overflow["viewport_width"])
-                > overflow["device_width"] + 2,
-                "device_width": overflow["device_width"],
-                "scroll_width": overflow["scroll_width"],
-                "viewport_width": overflow["viewport_width"],
-                "has_viewport_meta": overflow["has_viewport_meta"],
-                "desktop_links_to_mobile": to_mobile is not None,
-                "mobile_link_url": to_mobile,
-                "link_to_full": (full is not None) if (redirected or to_mobile) else None,
-                "full_link_url": full,
-                # the phone's DOM: the mobile-version sections (Appendix 16) are judged on it; what the
-                # phone's styles hide is marked data-ashyq-phone-hidden, its template classes listed
-                "html": mobile_html,
-                "phone_hidden": hidden["marked"],
-                "phone_hidden_classes": sorted({*hidden["classes"], *styled})[:250],
-                "phone_hidden_rules": styled,
-            }
+            async with deadline(gather, f"the {profile} phone's visit of {home}"):
+                await load(page, home, gather)
+                view, shot = await _phone_view(page, home, to_mobile, gather, config, viewport)
+                data = {"profile": profile, "device": device, **view}
+            versions = dict(result.tool_versions)
             result.measurements.append(
-                Measurement(
-                    "mobile", home, data, viewport=viewport, screenshot=shot, tool_versions=dict(result.tool_versions)
-                )
+                Measurement("mobile", home, data, viewport=viewport, screenshot=shot, tool_versions=versions)
             )
         except Exception as error:
             result.measurements += error_measurements(home, error, ["mobile"], viewport)
         finally:
             await close_page(page, result, since)
-            await context.close()
+            await bounded_close(context.close())
+
+
+async def _phone_view(
+    page: Any, home: str, to_mobile: str | None, gather: GatherSettings, config: dict[str, Any], viewport: str
+) -> tuple[dict[str, Any], str | None]:
+    """What a phone that loaded ``home`` shows (where it went, whether it fits, its DOM and what it
+    hides), and its screenshot."""
+    mobile_host = pattern(config, "mobile_host")
+    home_host = urlsplit(home).hostname or ""
+    final = page.url if page.url != "about:blank" else home
+    final_host = urlsplit(final).hostname or ""
+    overflow = await page.evaluate(probes.OVERFLOW)
+    shot = await screenshot(page, gather, home, viewport)
+    redirected = bool(mobile_host.search(final_host)) and final_host != home_host
+    hidden = await page.evaluate(probes.PHONE_HIDDEN)  # marks what the phone does not show
+    # and the classes the template's style sheets hide at phone width (on pages not rendered here)
+    styled = await page.evaluate(phone_styles.PHONE_HIDDEN_RULES)
+    mobile_html = await page_html(page)
+    on_mobile = lxml.html.fromstring(mobile_html)
+    on_mobile.make_links_absolute(final)
+    desktop_host = home_host.removeprefix("www.")
+    full = _links_to(
+        on_mobile,
+        labels(config, "full_version"),
+        lambda h, d=desktop_host, f=final_host: h != f and h.removeprefix("www.") == d,
+    )
+    view = {
+        "requested_url": home,
+        "final_url": final,
+        "redirected_to_mobile_host": redirected,
+        "mobile_host": final_host if redirected else None,
+        # a layout wider than the phone's screen scrolls sideways or is shrunk to fit: not adapted
+        "horizontal_overflow": max(overflow["scroll_width"], overflow["viewport_width"]) > overflow["device_width"] + 2,
+        "device_width": overflow["device_width"],
+        "scroll_width": overflow["scroll_width"],
+        "viewport_width": overflow["viewport_width"],
+        "has_viewport_meta": overflow["has_viewport_meta"],
+        "desktop_links_to_mobile": to_mobile is not None,
+        "mobile_link_url": to_mobile,
+        "link_to_full": (full is not None) if (redirected or to_mobile) else None,
+        "full_link_url": full,
+        # the phone's DOM: the mobile-version sections (Appendix 16) are judged on it; what the
+        # phone's styles hide is marked data-ashyq-phone-hidden, its template classes listed
+        "html": mobile_html,
+        "phone_hidden": hidden["marked"],
+        "phone_hidden_classes": sorted({*hidden["classes"], *styled})[:250],
+        "phone_hidden_rules": styled,
+    }
+    return view, shot

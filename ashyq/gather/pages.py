@@ -34,7 +34,16 @@ from ashyq.config.check_settings import check_settings, labels
 from ashyq.gather import axe as axe_core
 from ashyq.gather import contrast, image_text, input_errors, interactions, keyboard, motion, probes, reflow
 from ashyq.gather.axe import AxeMissing
-from ashyq.gather.visits import GatherResult, GatherSettings, close_page, error_measurements, load, screenshot
+from ashyq.gather.visits import (
+    GatherResult,
+    GatherSettings,
+    bounded_close,
+    close_page,
+    deadline,
+    error_measurements,
+    load,
+    screenshot,
+)
 from ashyq.net.browser import BrowserSession, Mark, PageRefusal, open_browser, page_html, session_of
 from ashyq.net.budget import HostBudget, host_budget
 from ashyq.net.crawl_config import load_crawl_config
@@ -109,7 +118,8 @@ async def measure_page(
     with_focus: bool,
     owner: str | None = None,
 ) -> str | None:
-    """Load one page and take its desktop measurements; returns its rendered DOM (None when it failed)."""
+    """Load one page and take its desktop measurements, within the gather's deadline (past it, the
+    page is a failure that timed out); returns its rendered DOM (None when it failed)."""
     page = await context.new_page()
     session = session_of(page)
     mark = session.mark()
@@ -117,58 +127,15 @@ async def measure_page(
     reached: set[str] = set()  # where the page's main frame went (a refused navigation is asked from there)
     page.on("framenavigated", lambda frame: reached.add(frame.url) if frame == page.main_frame else None)
     try:
-        response = await load(page, url, gather)
-        _still_here(session, page, mark, url, owner, reached)
-        shot = await screenshot(page, gather, url, "desktop")
-        html = await page_html(page)
-        final_url = page.url if page.url != "about:blank" else url
-        result.pages.append(
-            PageSnapshot(
-                url=url,
-                lang=None,
-                html=html,
-                status=response.status if response is not None else 200,
-                final_url=final_url,
-                title=await page.title(),
-                rendered=True,
-                source="browser",
-                fetched_at=datetime.now(UTC),
-                screenshots={"desktop": shot} if shot else {},
-                headers=dict(await response.all_headers()) if response is not None else {},
-            )
-        )
-        versions = dict(result.tool_versions)
-
-        def add(kind: str, data: dict[str, Any]) -> None:
-            result.measurements.append(Measurement(kind, url, data, screenshot=shot, tool_versions=versions))
-
-        await close_modal(page)
-        try:
-            found = await axe_core.run_axe(page, list(config["axe_rules"]))
-        except AxeMissing as missing:  # the other measurements do not need it
-            result.measurements += error_measurements(url, missing, ["axe"])
-        else:
-            found["not_text"] = await contrast.drop_non_text(page, found)
-            found["decided"] = await contrast.decide_incomplete(page, found)
-            # the words each visible image shows, beside its name and the text around it (row 3.1, images
-            # of text); read after the contrast is settled, as the crops are screenshots of the page
-            found["image_text"] = await image_text.image_texts(page)
-            result.tool_versions["axe-core"] = versions["axe-core"] = str(found.pop("version"))
-            add("axe", found)
-        add("emblem", await page.evaluate(probes.EMBLEM, labels(config, "emblem")))
-        moved = await motion.watch(page, labels(config, "pause"), labels(config, "motion_control"), gather.watch_ms)
-        add("motion", moved)
-        # what moved is known to move even after the motion probe paused it
-        moving = [str(m.get("selector")) for m in moved.get("moving", []) if m.get("selector")]
-        add("zoom", await reflow.zoomed(page, gather.viewport, gather.zoom_factor, moving))
-        if with_focus:
-            add("focus", await keyboard.tab_through(page, gather.focus_stops))
-            add("skip_link", await keyboard.skip_link(page, labels(config, "skip_link")))
-        add("form_errors", await input_errors.probe_forms(page, labels(config, "input_error"), gather.timeout_ms))
-        # a refresh or a script may take the page away after it loaded (later on a busy machine): what
-        # was measured is then not the page's, and the page is its refusal
-        _still_here(session, page, mark, url, owner, reached)
-        return str(html)
+        async with deadline(gather, f"the measurements of {url}"):
+            response = await load(page, url, gather)
+            _still_here(session, page, mark, url, owner, reached)
+            html, shot = await _snapshot(page, url, response, gather, result)
+            await _measure(page, url, shot, gather, config, result, with_focus)
+            # a refresh or a script may take the page away after it loaded (later on a busy machine): what
+            # was measured is then not the page's, and the page is its refusal
+            _still_here(session, page, mark, url, owner, reached)
+        return html
     except Exception as error:
         result.pages[:] = [p for p in result.pages if p.url != url]
         del result.measurements[since:]
@@ -178,6 +145,71 @@ async def measure_page(
         return None
     finally:
         await close_page(page, result, since)
+
+
+async def _snapshot(
+    page: Any, url: str, response: Any, gather: GatherSettings, result: GatherResult
+) -> tuple[str, str | None]:
+    """The loaded page's rendered DOM and screenshot, kept in ``result.pages``; returns both."""
+    shot = await screenshot(page, gather, url, "desktop")
+    html = await page_html(page)
+    final_url = page.url if page.url != "about:blank" else url
+    result.pages.append(
+        PageSnapshot(
+            url=url,
+            lang=None,
+            html=html,
+            status=response.status if response is not None else 200,
+            final_url=final_url,
+            title=await page.title(),
+            rendered=True,
+            source="browser",
+            fetched_at=datetime.now(UTC),
+            screenshots={"desktop": shot} if shot else {},
+            headers=dict(await response.all_headers()) if response is not None else {},
+        )
+    )
+    return str(html), shot
+
+
+async def _measure(
+    page: Any,
+    url: str,
+    shot: str | None,
+    gather: GatherSettings,
+    config: dict[str, Any],
+    result: GatherResult,
+    with_focus: bool,
+) -> None:
+    """The loaded page's desktop measurements, added to ``result.measurements``."""
+    versions = dict(result.tool_versions)
+
+    def add(kind: str, data: dict[str, Any]) -> None:
+        result.measurements.append(Measurement(kind, url, data, screenshot=shot, tool_versions=versions))
+
+    await close_modal(page)
+    try:
+        found = await axe_core.run_axe(page, list(config["axe_rules"]))
+    except AxeMissing as missing:  # the other measurements do not need it
+        result.measurements += error_measurements(url, missing, ["axe"])
+    else:
+        found["not_text"] = await contrast.drop_non_text(page, found)
+        found["decided"] = await contrast.decide_incomplete(page, found)
+        # the words each visible image shows, beside its name and the text around it (row 3.1, images
+        # of text); read after the contrast is settled, as the crops are screenshots of the page
+        found["image_text"] = await image_text.image_texts(page)
+        result.tool_versions["axe-core"] = versions["axe-core"] = str(found.pop("version"))
+        add("axe", found)
+    add("emblem", await page.evaluate(probes.EMBLEM, labels(config, "emblem")))
+    moved = await motion.watch(page, labels(config, "pause"), labels(config, "motion_control"), gather.watch_ms)
+    add("motion", moved)
+    # what moved is known to move even after the motion probe paused it
+    moving = [str(m.get("selector")) for m in moved.get("moving", []) if m.get("selector")]
+    add("zoom", await reflow.zoomed(page, gather.viewport, gather.zoom_factor, moving))
+    if with_focus:
+        add("focus", await keyboard.tab_through(page, gather.focus_stops))
+        add("skip_link", await keyboard.skip_link(page, labels(config, "skip_link")))
+    add("form_errors", await input_errors.probe_forms(page, labels(config, "input_error"), gather.timeout_ms))
 
 
 def _still_here(
@@ -361,7 +393,7 @@ async def _measure_pages(
                         measured[index] = (page, html)
                 finally:
                     if context is not None:
-                        await context.close()
+                        await bounded_close(context.close())
 
     await together(lane() for _ in range(min(pages_at_once(run.gather), len(chosen))))
     return measured
@@ -380,7 +412,7 @@ async def _probe_site(run: _Gather, home: str, doms: dict[str, str], result: Gat
             try:
                 await interactions.site_probes(context, home, doms, gather, config, probed)
             finally:
-                await context.close()
+                await bounded_close(context.close())
         return probed.measurements[len(result.measurements) :]
 
     async def phones() -> list[Any]:

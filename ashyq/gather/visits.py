@@ -1,14 +1,21 @@
 """What one visit of the browser gather step needs, whoever makes it (the page measurements of
 :mod:`ashyq.gather.pages`, the probes of :mod:`ashyq.gather.interactions`): the gather settings and
-result, loading a page until it settles, its screenshot, and the measurements a failed visit leaves.
+result, loading a page until it settles, the deadline of a visit, its screenshot, and the
+measurements a failed visit leaves.
+
+A visit has a deadline (:func:`deadline`): Playwright's ``evaluate`` has no time limit, and a page
+whose script never lets one finish (a promise it never settles) held a whole run for good. A visit
+past its deadline fails as any other does (its measurements carry ``error``); its page is still
+closed, and closing is bounded too (:func:`bounded_close`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,6 +27,12 @@ from ashyq.net.browser import CHROMIUM, goto, session_of
 from ashyq.net.capture import ExchangeSink
 from ashyq.net.egress import EgressPolicy
 from ashyq.net.urlmap import BaseUrlMap
+
+# a visit (one page's measurements, one probe) may take this many of the gather's timeouts, plus the
+# watch time, before it is given up: far more than the slowest healthy page takes on a loaded machine
+# (its loading and each step that waits are bounded by one timeout each), far less than "for good"
+DEADLINE_TIMEOUTS = 20
+CLOSE_SECONDS = 30.0  # the longest closing a page or a context is waited for
 
 
 @dataclass
@@ -40,6 +53,7 @@ class GatherSettings:
     watch_ms: int = 3000  # how long (since it started loading) a page is watched for what moves by itself
     executable: str = CHROMIUM
     archive: ExchangeSink | None = None  # the run's WARC of the body: everything the browser got goes there
+    deadline_ms: int = 0  # the longest one visit may take (0: DEADLINE_TIMEOUTS timeouts plus the watch time)
 
     @classmethod
     def from_config(cls, **overrides: Any) -> GatherSettings:
@@ -75,6 +89,40 @@ async def load(page: Any, url: str, gather: GatherSettings) -> Any:
     return response
 
 
+class MeasurementTimeout(TimeoutError):
+    """A visit that did not finish within the gather's deadline (:func:`deadline`)."""
+
+
+def deadline_seconds(gather: GatherSettings) -> float:
+    """How long one visit (a page's measurements, a probe) may take: ``deadline_ms``, or by default
+    :data:`DEADLINE_TIMEOUTS` times ``timeout_ms`` plus ``watch_ms`` (303 s as configured)."""
+    if gather.deadline_ms > 0:
+        return gather.deadline_ms / 1000
+    return (DEADLINE_TIMEOUTS * gather.timeout_ms + gather.watch_ms) / 1000
+
+
+@contextlib.asynccontextmanager
+async def deadline(gather: GatherSettings, what: str) -> AsyncIterator[None]:
+    """Run the block for at most :func:`deadline_seconds`; past it, the block is cancelled and
+    :class:`MeasurementTimeout` raised, saying that ``what`` timed out."""
+    seconds = deadline_seconds(gather)
+    bound = asyncio.timeout(seconds)
+    try:
+        async with bound:
+            yield
+    except TimeoutError as error:
+        if not bound.expired():
+            raise
+        raise MeasurementTimeout(f"{what} timed out: not finished within {seconds:g} s") from error
+
+
+async def bounded_close(closing: Awaitable[Any]) -> None:
+    """Close a page or a context, waiting at most :data:`CLOSE_SECONDS` (one that does not close by
+    then is left to its context's close, or its browser's)."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(closing, CLOSE_SECONDS)
+
+
 async def close_page(page: Any, result: GatherResult | None = None, since: int = 0) -> tuple[ArchivedExchange, ...]:
     """Close a visited page; what it got, as archived, is returned and cited by the measurements
     taken on it (``result.measurements[since:]``)."""
@@ -84,7 +132,7 @@ async def close_page(page: Any, result: GatherResult | None = None, since: int =
     except Exception:  # a page of no session (a test's own) has nothing archived
         records = ()
     finally:
-        await page.close()
+        await bounded_close(page.close())
     if result is not None and records:
         result.measurements[since:] = [replace(m, records=m.records + records) for m in result.measurements[since:]]
     return records

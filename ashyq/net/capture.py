@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -30,6 +30,9 @@ from ashyq.base.artifacts import ArchivedExchange
 # headers that describe the bytes on the wire, not the (decoded) body archived
 _WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 _NO_BODY = (204, 304)
+# how long a page's (or, at the end, the session's) exchanges still being written are waited for: a
+# response whose body never comes (a stalled request) is given up, not archived, and the page closed
+PENDING_SECONDS = 20.0
 
 
 class WrittenRecord(Protocol):
@@ -77,19 +80,17 @@ class TrafficRecorder:
         self._pending.setdefault(page, set()).add(task)
 
     async def records_of(self, page: Any) -> tuple[ArchivedExchange, ...]:
-        """The page's archived exchanges so far (waiting for those still being written); call it
-        before the page is closed, while the browser still holds the bodies."""
-        pending = self._pending.pop(page, set())
-        if pending:
-            await asyncio.gather(*pending, return_exceptions=True)
+        """The page's archived exchanges so far (waiting at most :data:`PENDING_SECONDS` for those still
+        being written; one not written by then is left out); call it before the page is closed, while
+        the browser still holds the bodies."""
+        await _finish(self._pending.pop(page, set()))
         return tuple(self._records.pop(page, []))
 
     async def drain(self) -> None:
         """Finish every exchange still being written (the session is ending)."""
         pending = [task for tasks in self._pending.values() for task in tasks]
         self._pending.clear()
-        if pending:
-            await asyncio.gather(*pending, return_exceptions=True)
+        await _finish(pending)
 
     async def _record(self, request: Any, page: Any) -> None:
         response = await request.response()
@@ -151,6 +152,21 @@ class TrafficRecorder:
         if truncated is None:
             self._seen[key] = archived
         self._records.setdefault(page, []).append(archived)
+
+
+async def _finish(pending: Collection[asyncio.Future[None]]) -> None:
+    """Wait for ``pending`` exchanges at most :data:`PENDING_SECONDS`; those not written by then are
+    cancelled (and so archived nowhere), as they are when the wait itself is cancelled."""
+    if not pending:
+        return
+    try:
+        await asyncio.wait(pending, timeout=PENDING_SECONDS)
+    finally:
+        late = [task for task in pending if not task.done()]
+        for task in late:
+            task.cancel()
+        if late:
+            await asyncio.wait(late, timeout=PENDING_SECONDS)
 
 
 async def settle(recorder: TrafficRecorder | None) -> None:
