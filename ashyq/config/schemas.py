@@ -391,6 +391,7 @@ class CommonVocabulary(Schema):
     empty_phrases: Words
     none_phrases: Words = {}
     pending_phrases: Words = {}
+    incomplete_phrases: Words = {}
     not_implementer_phrases: Words
     repealed_phrases: Words
     law_citations: Words

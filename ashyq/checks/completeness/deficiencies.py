@@ -254,6 +254,7 @@ def section_deficiencies(
             )
         )
     out += item_deficiencies(verdict, measured)
+    out += said_incomplete(section, verdict, vocabulary, lang)
     memos = _memodeficiency(verdict)
     if memos is not None:
         out.append(memos)
@@ -268,6 +269,43 @@ def section_deficiencies(
         if passing and len(out) == 1 and not verdict.absent:  # the lone citation alone decides the verdict
             verdict.doubts += passing
     return out
+
+
+def said_incomplete(section: Section, verdict: Verdict, vocabulary: Vocabulary, lang: str) -> list[Deficiency]:
+    """The indicators whose own place says its list is not whole yet («… (перечень дополняется)», «тізім толықтырылып
+    жатыр»): shown in part, the note's incompleteness (неполнота), one deficiency for them all."""
+    phrases = vocabulary.incomplete_phrases.get(lang, ())
+    said: dict[str, str] = {}
+    units: list[Unit] = []
+    for indicator in section.indicators:
+        hit = verdict.hits.get(indicator.id)
+        if not phrases or hit is None or verdict.present.get(indicator.id) is not hit.unit:
+            continue
+        # the hit's own block (what the page says beside other indicators is theirs); a page named as a whole, the
+        # block under the heading that repeats its title
+        blocks = (hit.block,) if hit.block is not None else _title_blocks(hit.unit)
+        found = next((m for b in blocks for p in phrases if (m := p.search(b.text)) is not None), None)
+        if found is not None:
+            said[indicator.id] = f"{hit.cite()}: «{found.group(0)}»"
+            units.append(hit.unit)
+    if not said:
+        return []
+    return [
+        deficiency(
+            "incomplete",
+            Said(
+                f"said on the page to be incomplete: {(told := listed(said))}",
+                "deficiency.a15.said_incomplete",
+                indicators=told,
+            ),
+            units,
+        )
+    ]
+
+
+def _title_blocks(unit: Unit) -> tuple[Block, ...]:
+    """The block of a page under the heading that repeats the page's title (none when no heading does)."""
+    return tuple(b for b in unit_blocks(unit)[:3] if b.heading and b.heading == unit.title)[:1]
 
 
 def archive_deficiencies(

@@ -240,6 +240,8 @@ class Vocabulary:
     none_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     # empty phrases announcing content not yet there («Информация готовится»): a placeholder, surely
     pending_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    # a list said on the page to be still incomplete («перечень дополняется»): the indicator shown in part
+    incomplete_phrases: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
 
 def _by_lang(spec: dict[str, Any], where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
@@ -413,6 +415,7 @@ def load(name: str, overrides: dict[str, Any] | None = None) -> Vocabulary:
         not_implementer_phrases=_by_lang(common["not_implementer_phrases"], "not_implementer_phrases"),
         none_phrases=_by_lang(common.get("none_phrases") or {}, "none_phrases"),
         pending_phrases=_by_lang(common.get("pending_phrases") or {}, "pending_phrases"),
+        incomplete_phrases=_by_lang(common.get("incomplete_phrases") or {}, "incomplete_phrases"),
     )
 
 
