@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement
@@ -574,7 +574,7 @@ def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
 
 @register(
     "a14.skip_and_top",
-    "5",
+    "6",
     ["A14-3.4"],
     needs=["pages"],
     uses=["measurements:skip_link", "measurements:axe"],
@@ -647,7 +647,30 @@ def skip_and_top(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pa
         "long_without_back_to_top": len(without_top),
     }
     snippet = found.text_content() if found is not None else via.get(shown.page.url) or shown.page.title
-    return [outcome.result(item, measured, [shown.page.evidence("a[href^='#']", snippet)])]
+    return [_skip_doubt(outcome.result(item, measured, [shown.page.evidence("a[href^='#']", snippet)]), broken)]
+
+
+def _skip_doubt(result: Result, broken: list[tuple[Parsed, Measurement]]) -> Result:
+    """A 3.4 fail whose only defect is skip links that name the main content (``#main`` of ``<main id="main">``) but,
+    used, left the focus elsewhere (the page's own script moved it, or reloaded the page): the row asks for «ссылка
+    перехода к основному содержанию», and whether a link that is there and names it, but does not take the reader
+    there, is one is read both ways. Uncertain; the best guess stays fail."""
+    if result.status != "fail" or not broken or any(d.kind != "skip_link_broken" for d in result.deficiencies):
+        return result
+    for _, probe in broken:
+        main = str(probe.data.get("main") or "")
+        if not main.startswith("#") or not any(t.get("href") == main for t in probe.data.get("tried") or []):
+            return result
+    page, probe = broken[0]
+    tried = (probe.data.get("tried") or [{}])[0]
+    return result.uncertain(
+        "other_reading",
+        look_at=probe.evidence(tried.get("selector"), f"landed on {tried.get('landed')}"),
+        quote=str(tried.get("text") or tried.get("href") or page.page.url),
+        detail=f"the link to the main content is on the page and names it ({tried.get('href')}), but used with the "
+        "keyboard the focus did not land there: whether a link that does not take the reader to the content is row "
+        "3.4's link to it is read both ways",
+    )
 
 
 def _ways_past(
@@ -884,13 +907,14 @@ def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------------------- 3.6
-@register("a14.contrast", "4", ["A14-3.6"], needs=["measurements:axe"], also_applies_to=("subordinate",))
+@register("a14.contrast", "5", ["A14-3.6"], needs=["measurements:axe"], also_applies_to=("subordinate",))
 def contrast(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.6: text contrast against the background of at least 4.5:1."""
     config = check_settings("accessibility", artifacts.config)
     taken, broken = usable(measurements(artifacts, "axe", "desktop"))
     if not taken:
         return [no_measurement(item, "axe", broken)]
+    taken = [_active_only(m) for m in taken]
     outcome = axe_outcome(taken, config, item, "low_contrast")
     nodes = [
         n
@@ -917,6 +941,33 @@ def contrast(artifacts: BodyArtifacts, item: str) -> list[Result]:
     if result.status == "not_assessed" and outcome.undecided and not outcome.deficiencies:
         return [_contrast_asked(item, result, outcome, taken)]
     return [result]
+
+
+# a control marked inactive by its own markup (a data table's «Предыдущая» on its first page, a pager's disabled item):
+# WCAG 1.4.3 asks no contrast of an inactive user interface component, whatever the script marks it with
+INACTIVE = re.compile(
+    r"""^<[^>]*(?:\bclass\s*=\s*["'][^"']*(?<![\w-])disabled(?![\w-])"""
+    r"""|\baria-disabled\s*=\s*["']true["']|\sdisabled[\s>=])""",
+    re.I,
+)
+
+
+def _active_only(taken: Measurement) -> Measurement:
+    """An axe measurement without the low-contrast nodes of inactive controls (:data:`INACTIVE`)."""
+    violations = taken.data.get("violations") or []
+    kept = []
+    for v in violations:
+        if v.get("id") != "color-contrast":
+            kept.append(v)
+            continue
+        nodes = [n for n in v.get("nodes", []) if not INACTIVE.match(str(n.get("html") or ""))]
+        if len(nodes) == len(v.get("nodes", [])):
+            kept.append(v)
+        elif nodes:
+            kept.append({**v, "nodes": nodes, "count": len(nodes)})
+    if len(kept) == len(violations) and all(a is b for a, b in zip(kept, violations, strict=True)):
+        return taken
+    return replace(taken, data={**taken.data, "violations": kept})
 
 
 def _contrast_asked(item: str, result: Result, outcome: Outcome, taken: list[Measurement]) -> Result:
