@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import socket
-import threading
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +19,7 @@ import ashyq.gather.pages as pages_module
 from ashyq.base.artifacts import Measurement
 from ashyq.gather.pages import browser_for, gather_async, gather_pages
 from ashyq.gather.visits import GatherResult, GatherSettings
+from tests.browser_helpers import Sink, served_pages
 
 pytestmark = pytest.mark.browser
 
@@ -91,27 +88,6 @@ def test_pages_measured_at_once_give_the_measurements_of_one_at_a_time(
 
 
 # ── (b) two bodies in one browser ────────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
-class Written:
-    file: str
-    record_id: str
-    offset: int
-    payload_sha256: str
-
-
-@dataclass
-class Sink:
-    """An archive that keeps the addresses of what it was given."""
-
-    name: str
-    urls: list[str] = field(default_factory=list)
-
-    def write_exchange(self, *, url: str, body: bytes, **_: Any) -> Written:
-        self.urls.append(url)
-        record = f"<urn:uuid:{self.name}-{len(self.urls)}>"
-        return Written(self.name, record, len(self.urls), hashlib.sha256(body).hexdigest())
-
-
 def _site(name: str, refused: str) -> dict[str, str]:
     """path → HTML: a home page asking ``refused`` for an image, two more pages, one whose refresh
     takes it to ``refused`` at once and one whose script does a little later (while the other is
@@ -137,32 +113,6 @@ def _site(name: str, refused: str) -> dict[str, str]:
     }
 
 
-@contextlib.contextmanager
-def _served(site: dict[str, str]) -> Iterator[str]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            html = site.get(self.path.split("?", 1)[0])
-            body = (html or "not found").encode()
-            self.send_response(200 if html else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(10)
-
-
 @pytest.fixture(scope="module")
 def two_sites() -> Iterator[tuple[str, str, str, str]]:
     """Two sites on loopback, each asking a loopback address of its own that no policy allows."""
@@ -171,7 +121,7 @@ def two_sites() -> Iterator[tuple[str, str, str, str]]:
         free_b.bind(("127.0.0.1", 0))  # held, never listening: nothing there answers anyway
         refused_a = f"http://127.0.0.1:{free_a.getsockname()[1]}"
         refused_b = f"http://127.0.0.1:{free_b.getsockname()[1]}"
-        with _served(_site("a", refused_a)) as a, _served(_site("b", refused_b)) as b:
+        with served_pages(_site("a", refused_a)) as a, served_pages(_site("b", refused_b)) as b:
             yield a, b, refused_a, refused_b
 
 

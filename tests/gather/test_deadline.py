@@ -10,16 +10,15 @@ time limit of its own; the page still loads, and Chromium stays idle (nothing sp
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from ashyq_replica.accuracy.act import checkout_policy
 
 from ashyq.gather.pages import PAGE_KINDS, gather_async
 from ashyq.gather.visits import GatherResult, GatherSettings
+from tests.browser_helpers import served_pages
 
 pytestmark = pytest.mark.browser
 
@@ -42,28 +41,8 @@ SITE = {
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            html = SITE.get(self.path.split("?", 1)[0])
-            body = (html or "not found").encode()
-            self.send_response(200 if html else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(10)
+    with served_pages(SITE) as base:
+        yield base
 
 
 async def _gather(base: str) -> GatherResult:

@@ -5,33 +5,15 @@ nowhere, so that the page can still be closed, and the session's last drain ends
 from __future__ import annotations
 
 import asyncio
-import hashlib
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
 from ashyq.net import capture
 from ashyq.net.capture import TrafficRecorder
+from tests.browser_helpers import Sink
 
 OUTER_SECONDS = 10.0  # before the bound, the wait never ended: the test fails here instead
-
-
-@dataclass(frozen=True)
-class Written:
-    file: str
-    record_id: str
-    offset: int
-    payload_sha256: str
-
-
-@dataclass
-class Sink:
-    urls: list[str] = field(default_factory=list)
-
-    def write_exchange(self, *, url: str, body: bytes, **_: Any) -> Written:
-        self.urls.append(url)
-        return Written("test.warc", f"<urn:uuid:{len(self.urls)}>", len(self.urls), hashlib.sha256(body).hexdigest())
 
 
 class Response:
