@@ -12,7 +12,17 @@ from ashyq.checks.completeness.notices import notice_kind
 from ashyq.config.loader import kind, read
 
 # the wording that does not tell a placeholder from «there is none»: deducted, and the verdict uncertain
-UNCLEAR = {"ru": {"информация отсутствует", "нет данных"}, "kk": {"ақпарат жоқ", "деректер жоқ"}}
+UNCLEAR = {
+    "ru": {
+        "информация отсутствует",
+        "нет данных",
+        "сведения отсутствуют",
+        "данные отсутствуют",
+        "сведений нет",
+        "данных нет",
+    },
+    "kk": {"ақпарат жоқ", "деректер жоқ", "мәлімет жоқ", "мәліметтер жоқ"},
+}
 
 
 def _phrases() -> list[tuple[str, str]]:
