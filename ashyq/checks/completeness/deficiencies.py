@@ -20,7 +20,7 @@ from ashyq.checks.completeness.instances import ItemReading
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.notices import placeholder_pages
 from ashyq.checks.completeness.page_blocks import Block
-from ashyq.checks.completeness.places import Hit, matches, paragraphs, unit_blocks
+from ashyq.checks.completeness.places import Hit, matches, paragraphs, title_block, unit_blocks
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.repeals import listed_as_in_force, repealed_acts
 from ashyq.checks.completeness.search import Verdict
@@ -283,7 +283,7 @@ def said_incomplete(section: Section, verdict: Verdict, vocabulary: Vocabulary, 
             continue
         # the hit's own block (what the page says beside other indicators is theirs); a page named as a whole, the
         # block under the heading that repeats its title
-        blocks = (hit.block,) if hit.block is not None else _title_blocks(hit.unit)
+        blocks = (hit.block,) if hit.block is not None else title_block(hit, verdict.template)
         found = next((m for b in blocks for p in phrases if (m := p.search(b.text)) is not None), None)
         if found is not None:
             said[indicator.id] = f"{hit.cite()}: «{found.group(0)}»"
@@ -301,11 +301,6 @@ def said_incomplete(section: Section, verdict: Verdict, vocabulary: Vocabulary, 
             units,
         )
     ]
-
-
-def _title_blocks(unit: Unit) -> tuple[Block, ...]:
-    """The block of a page under the heading that repeats the page's title (none when no heading does)."""
-    return tuple(b for b in unit_blocks(unit)[:3] if b.heading and b.heading == unit.title)[:1]
 
 
 def archive_deficiencies(

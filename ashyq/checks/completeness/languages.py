@@ -72,8 +72,8 @@ from ashyq.checks.completeness.places import (
     in_section,
     language_of,
     matches,
-    own_blocks,
     paragraphs,
+    title_block,
     unit_blocks,
     without_referrals,
 )
@@ -562,7 +562,7 @@ def foreign_passages(
         passages: list[str] = []
         rows: list[str] = []  # rows or items of the place's lists left in Russian on a Kazakh page
         held = None
-        place = _title_block(hit, verdict.template) if whole else hit.extent or tuple(b for b in (hit.block,) if b)
+        place = title_block(hit, verdict.template) if whole else hit.extent or tuple(b for b in (hit.block,) if b)
         for block in place:
             if official and (matches(official, block.heading) or any(matches(official, x) for x, _ in block.leads)):
                 continue
@@ -591,13 +591,6 @@ def foreign_passages(
             # өзгерістер (№ 2)»): those items' Kazakh text is not there
             out[indicator.id] = held
     return out
-
-
-def _title_block(hit: Hit, template: Template) -> tuple[Block, ...]:
-    """The block a page named as a whole (by its title) holds under the heading that repeats that title, the site's
-    template left out (:func:`~.places.own_blocks`); none where no heading repeats the title."""
-    own = own_blocks(hit, template)
-    return own[:1] if own and own[0].heading and own[0].heading == hit.unit.title else ()
 
 
 def _without(text: str, repeated: set[str]) -> str:

@@ -710,6 +710,13 @@ def own_blocks(hit: Hit, template: Template = NO_TEMPLATE) -> tuple[Block, ...]:
     return (*blocks[:-1], replace(last, text=text, hrefs=hrefs))
 
 
+def title_block(hit: Hit, template: Template = NO_TEMPLATE) -> tuple[Block, ...]:
+    """The block a page named as a whole (by its title) holds under the heading that repeats that title, the site's
+    template left out (:func:`own_blocks`); none where no heading repeats the title."""
+    own = own_blocks(hit, template)
+    return own[:1] if own and own[0].heading and own[0].heading == hit.unit.title else ()
+
+
 def _same_page(href: str, url: str) -> bool:
     """A template's link to another rendering of the page itself (its print or PDA version: «Версия для печати»,
     «Басып шығару нұсқасы» → ``/print.php?id=9&lang=kz`` beside ``/page.php?id=9&lang=kz``): its target differs
