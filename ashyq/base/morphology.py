@@ -54,24 +54,25 @@ WORD = 3  # letters a word needs to tell a language by
 
 def reads_russian(text: str) -> bool:
     """Whether a short text (a table row's title, a list item: too short for its letters to tell) is Russian words:
-    at least two words of :data:`WORD` letters or more, none with a letter only Kazakh has, and all but one of them
-    (a name, an abbreviation) words the Russian dictionary knows («Изменения в план», «Услуги охраны здания»; not
-    «Жоспар кестесі», whose words it does not know)."""
+    at least two words of :data:`WORD` letters or more that are no name, none with a letter only Kazakh has, and at
+    most a quarter of them (none of two or three) words the Russian dictionary does not know («Изменения в план»,
+    «Услуги охраны здания»; not «Жоспар кестесі», whose words it does not know)."""
     words = [w.replace("ё", "е") for w in _WORDS.findall(text.lower()) if len(w) >= WORD]
     if any(KAZAKH_ONLY.intersection(w) for w in words):
         return False
-    analyser = _analyser()
-    words = [w for w in words if not _a_name(analyser, w)]  # «Иванов Иван Иванович» tells no language
-    if len(words) < 2:
-        return False
-    unknown = sum(1 for w in words if not analyser.word_is_known(w))
-    return unknown <= len(words) // 4
+    kinds = [k for k in map(_word_kind, words) if k != "name"]  # «Иванов Иван Иванович» tells no language
+    return len(kinds) >= 2 and kinds.count("unknown") <= len(kinds) // 4
 
 
 NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
-def _a_name(analyser: Any, word: str) -> bool:
-    """A word the dictionary reads first as a person's, a place's or an organisation's name."""
+@functools.cache
+def _word_kind(word: str) -> str:
+    """``name`` for a word the dictionary reads first as a person's, a place's or an organisation's name, else
+    ``known`` or ``unknown``: read once per word (each page's lists ask of the same words)."""
+    analyser = _analyser()
+    if not analyser.word_is_known(word):
+        return "unknown"
     parses = analyser.parse(word)
-    return bool(parses) and analyser.word_is_known(word) and bool(NAMES & set(parses[0].tag.grammemes))
+    return "name" if parses and NAMES & set(parses[0].tag.grammemes) else "known"
