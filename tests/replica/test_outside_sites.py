@@ -661,3 +661,34 @@ def test_the_hash_routed_site_draws_its_routes_and_keeps_the_route_across_the_la
             page.wait_for_function(heading.format("Бет табылмады"))
         finally:
             browser.close()
+
+
+def test_a_live_component_is_answered_per_snapshot_and_call(tmp_path: Any) -> None:
+    """``live``: a Livewire-like page's script posts the component's snapshot and what it calls (or which bound property
+    changed); the answer is the one kept for the snapshot's memo id and that call, anything else a 404."""
+    root = tmp_path / "www.example.gov.kz"
+    kept = {"snapshot": json.dumps({"memo": {"id": "news-p2"}}), "effects": {"html": "<div>Page 2</div>"}}
+    for name in ("nextPage", "year=2025", "show-12"):
+        (root / "_live" / "news-p1").mkdir(parents=True, exist_ok=True)
+        (root / "_live" / "news-p1" / f"{name}.json").write_text(json.dumps(kept), encoding="utf-8")
+    spec = {"host": "www.example.gov.kz", "live": [{"path": "/livewire/update", "folder": "_live"}]}
+    site = SiteFolder("example", tmp_path, {"kind": "mio", "hosts": [spec]})
+    snapshot = json.dumps({"memo": {"id": "news-p1"}, "data": {"page": 1}})
+
+    async def post(body: Any) -> tuple[int, str]:
+        async with TestClient(TestServer(host_app(site, spec))) as client:
+            answer = await client.post("/livewire/update", json=body)
+            return answer.status, await answer.text()
+
+    def component(**parts: Any) -> dict[str, Any]:
+        return {"components": [{"snapshot": snapshot, "updates": {}, "calls": [], **parts}]}
+
+    status, text = asyncio.run(post(component(calls=[{"method": "nextPage", "params": []}])))
+    assert status == 200 and json.loads(text)["components"] == [kept]
+    assert asyncio.run(post(component(calls=[{"method": "show", "params": [12]}])))[0] == 200
+    assert asyncio.run(post(component(updates={"year": "2025"})))[0] == 200
+    assert asyncio.run(post(component(calls=[{"method": "gotoPage", "params": [9]}])))[0] == 404
+    assert asyncio.run(post(component(updates={"year": "../x"})))[0] == 404
+    assert asyncio.run(post({"components": [{"snapshot": "not json"}]}))[0] == 404
+    assert asyncio.run(post("nothing"))[0] == 404
+    assert asyncio.run(post({"components": [{"snapshot": snapshot, "calls": [{"method": "nextPage"}]}]}))[0] == 200

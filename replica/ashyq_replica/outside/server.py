@@ -8,7 +8,8 @@ names by ``index`` when a second host of the site searches its own pages, a docu
 own address, ``with_param``, only when its parameter is sent); a form sent (``forms``: the answer kept for the fields
 it got wrong, its values put back; ``json_forms``); a fixed reply (``replies``); a postback of an ASP.NET
 page (``postbacks``: the answer kept per
-``__EVENTTARGET`` and ``__EVENTARGUMENT`` the page's script sends); the file kept for the address
+``__EVENTTARGET`` and ``__EVENTARGUMENT`` the page's script sends); a call of a Livewire-like server component
+(``live``: the JSON its script posts, the answer kept per component and call); the file kept for the address
 (:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
 or ``types``; a name starting with ``_`` only under a ``public`` prefix such as a framework's ``_next/``;
 a host whose language is a session's, ``session_language``, keeps a folder per language
@@ -155,6 +156,9 @@ class HostServer:
         for rule in spec.get("postbacks", ()):
             if _matches({**rule, "method": "POST"}, request):
                 return await self._postback(rule, request)
+        for rule in spec.get("live", ()):
+            if _matches({**rule, "method": "POST"}, request):
+                return await self._live(rule, request)
         for rule in spec.get("search", ()):
             if _matches(rule, request) and self._in_session_language(rule, request) and self._searched(rule, request):
                 return self._search(rule, request.query.get(rule["param"], ""))
@@ -193,6 +197,44 @@ class HostServer:
         if target and ".." not in (target, argument) and "/" not in target + argument and _is_file(path):
             return web.Response(body=path.read_bytes(), content_type="text/html", charset=self.charset)
         return self.kept(file_name(request.path, dict(request.query))) or self._missing(request)
+
+    async def _live(self, rule: dict[str, Any], request: web.Request) -> web.Response:
+        """A Livewire-like page's components called back: the script posts ``{"components": [{"snapshot": "<JSON>",
+        "updates": {...}, "calls": [{"method": ..., "params": [...]}]}]}``; each is answered from
+        ``<folder>/<the snapshot's memo id>/<call>.json`` (``nextPage``, ``show-12`` for a method and its parameters,
+        ``year=2025`` for a property bound by ``wire:model.live`` when nothing is called), a kept ``{"snapshot": …,
+        "effects": {"html": …}}``; a component or call with nothing kept, or a body that is no such JSON, a 404."""
+        try:
+            data = await request.json()
+        except ValueError:
+            data = None
+        components = data.get("components") if isinstance(data, dict) else None
+        if not isinstance(components, list) or not components:
+            raise web.HTTPNotFound()
+        answers = []
+        for component in components:
+            path = self._live_answer(rule, component)
+            if path is None:
+                raise web.HTTPNotFound()
+            answers.append(json.loads(path.read_text(encoding="utf-8")))
+        body = json.dumps({"components": answers}, ensure_ascii=False)
+        return web.Response(text=body, content_type="application/json", charset="utf-8")
+
+    def _live_answer(self, rule: dict[str, Any], component: Any) -> Path | None:
+        try:
+            memo_id = str(json.loads(component["snapshot"])["memo"]["id"])
+            calls = component.get("calls") or []
+            updates = component.get("updates") or {}
+            if calls:
+                call = str(calls[0]["method"]) + "".join(f"-{p}" for p in calls[0].get("params", ()))
+            else:
+                call = "&".join(f"{k}={v}" for k, v in sorted(updates.items()))
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            return None
+        if not memo_id or not call or any(".." in part or "/" in part or "\\" in part for part in (memo_id, call)):
+            return None
+        path = self.root / rule["folder"] / memo_id / f"{call}.json"
+        return path if _is_file(path) else None
 
     def _found(self, lang: str, needle: str, section: str = "") -> list[dict[str, str]]:
         needle = needle.strip().lower()
