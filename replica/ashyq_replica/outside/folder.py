@@ -86,6 +86,9 @@ SITE_IDS = (
     "tabigat",
     "shieli",
     "temirtau",
+    "zhasyl",
+    "qarabulaq",
+    "saryagash",
 )
 
 TYPES = {
