@@ -64,7 +64,7 @@ async def search_probe(
     page = await context.new_page()
     try:
         await load(page, home, gather)
-        form = await page.evaluate(probes.SEARCH_FORM, list(config["search_selectors"]))
+        form = await page.evaluate(probes.SEARCH_FORM, [list(config["search_selectors"]), labels(config, "search")])
         if form is None:
             return {"form_found": False}
         word = _fulltext_word(doms, config)

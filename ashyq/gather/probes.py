@@ -78,10 +78,17 @@ EMBLEM = (
 )
 
 
+# The page's search form: one the usual markup names, else a form of one text box (no text area, no
+# password) whose own words say it searches - as ashyq.checks.accessibility.navigation.worded_search_form
+# reads the served page
 SEARCH_FORM = (
-    "(selectors) => {"
+    "([selectors, words]) => {"
     + _SELECTOR_OF
-    + """
+    + r"""
+  const found = (form, input) => {
+    const max = input.getAttribute('maxlength');
+    return {form: selectorOf(form), input: selectorOf(input), maxlength: max === null ? null : parseInt(max, 10)};
+  };
   for (const sel of selectors) {
     const hit = document.querySelector(sel);
     if (!hit) continue;
@@ -89,8 +96,21 @@ SEARCH_FORM = (
     const input = form.matches('input') ? form
       : form.querySelector('input[type=search], input[type=text], input:not([type]), input[name=q], input[name=query]');
     if (!input) continue;
-    const max = input.getAttribute('maxlength');
-    return {form: selectorOf(form), input: selectorOf(input), maxlength: max === null ? null : parseInt(max, 10)};
+    return found(form, input);
+  }
+  const norm = (text) => (text || '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const wanted = words.map(norm).filter(w => w);
+  const says = (text) => { const t = norm(text); return !!t && wanted.some(w => t === w || (w.length > 3 && t.includes(w))); };
+  const kind = (i) => (i.getAttribute('type') || 'text').trim().toLowerCase();
+  for (const form of document.querySelectorAll('form')) {
+    const inputs = [...form.querySelectorAll('input')];
+    const boxes = inputs.filter(i => ['text', 'search'].includes(kind(i)));
+    if (boxes.length !== 1 || form.querySelector('textarea') || inputs.some(i => kind(i) === 'password')) continue;
+    const box = boxes[0];
+    const said = [box.getAttribute('placeholder'), box.getAttribute('title'), box.getAttribute('aria-label'), form.getAttribute('aria-label')]
+      .concat(inputs.filter(i => ['submit', 'button', 'image', 'hidden'].includes(kind(i))).map(i => i.getAttribute('value') || i.getAttribute('alt')))
+      .concat([...form.querySelectorAll('button, label')].map(e => e.textContent));
+    if (said.some(says)) return found(form, box);
   }
   return null;
 }"""

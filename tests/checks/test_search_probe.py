@@ -52,3 +52,43 @@ def test_query_kept_in_a_plain_box_and_the_choices_beside_it() -> None:
         (False, False, 2),  # the query lost and no choice offered: neither is read into the page
         (True, False, 2),  # one filter beside the query is a filter, not an advanced search
     ]
+
+
+async def _forms(pages: list[str], words: list[str]) -> list[dict[str, Any] | None]:
+    async with open_browser(url_map=BaseUrlMap({})) as session:
+        context = await session.new_context()
+        page = await context.new_page()
+        out = []
+        for html in pages:
+            await page.set_content(html)
+            out.append(await page.evaluate(probes.SEARCH_FORM, [["form[role=search]", "input[type=search]"], words]))
+        return out
+
+
+def test_a_search_form_is_known_by_its_own_words_as_in_the_served_page() -> None:
+    """Row 2.3's and 2.5's search form in the browser: a news engine's quick search (one box named «story», its
+    mode a hidden «do=search», «Найти»; or «Іздеу» and a placeholder only) is found as the served page's reading
+    finds it (the fixtures A14-2.3/search-form-told-by-its-own-words-*); a form of one e-mail box, a login and a
+    message form are not search forms."""
+    ru = (
+        '<form action="/index.php" method="get"><input type="hidden" name="do" value="search">'
+        '<input type="text" name="story" maxlength="50" placeholder="Поиск по сайту...">'
+        '<input type="submit" value="Найти"></form>'
+    )
+    kk = (
+        '<form method="post" action=""><input name="story" maxlength="40" placeholder="Сайт бойынша іздеу...">'
+        "<button>Іздеу</button></form>"
+    )
+    others = [
+        '<form action="/subscribe"><input type="email" name="email"><button>Подписаться</button></form>',
+        '<form action="/login"><input name="login" placeholder="Логин"><input type="password" name="p">'
+        "<button>Найти аккаунт</button></form>",
+        '<form action="/ask"><input name="name"><textarea name="text"></textarea><button>Іздеу</button></form>',
+        '<form action="/vote"><input type="text" name="other"><button>Дауыс беру</button></form>',
+    ]
+    got = asyncio.run(
+        _forms([f"<html><body>{html}</body></html>" for html in (ru, kk, *others)], ["Іздеу", "Поиск", "Найти"])
+    )
+    assert [(g or {}).get("maxlength") for g in got[:2]] == [50, 40]
+    assert all(g is not None and g["input"] for g in got[:2])
+    assert got[2:] == [None] * len(others)

@@ -93,7 +93,7 @@ def _search_lacks(kind: str) -> Said:
 
 @register(
     "a14.search",
-    "7",
+    "8",
     ["A14-2.5"],
     needs=[("pages", "measurements:search")],
     also_applies_to=("subordinate",),

@@ -305,7 +305,38 @@ def _sitemap_missing(
 
 
 def search_form(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | None:
-    return parsed.first(config["search_selectors"])
+    """The page's search form: one the usual markup names (``search_selectors``), else one the reader
+    sees is for searching (:func:`worded_search_form`)."""
+    return parsed.first(config["search_selectors"]) or worded_search_form(parsed.root, labels(config, "search"))
+
+
+_TEXT_TYPES = ("text", "search")
+
+
+def worded_search_form(root: Any, words: list[str]) -> tuple[str, Any] | None:
+    """A form of one text box and no other place to write (no text area, no password), whose own words
+    say it searches: its button's label or value, the box's placeholder, title or ARIA label, a label
+    inside it, or a hidden field's value («Найти», «Поиск по сайту...», «Іздеу», ``do=search``) - the
+    row's «поисковая форма» is a form a reader searches with, whatever its markup is called. The same
+    reading is the browser's (:data:`ashyq.gather.probes.SEARCH_FORM`)."""
+    for form in root.iter("form"):
+        inputs = list(form.iter("input"))
+        boxes = [i for i in inputs if (i.get("type") or "text").strip().lower() in _TEXT_TYPES]
+        if len(boxes) != 1 or any(True for _ in form.iter("textarea")):
+            continue
+        if any((i.get("type") or "").strip().lower() == "password" for i in inputs):
+            continue
+        box = boxes[0]
+        said = [box.get("placeholder"), box.get("title"), box.get("aria-label"), form.get("aria-label")]
+        saying = [i for i in inputs if (i.get("type") or "").strip().lower() in _SAYING_TYPES]
+        said += [i.get("value") or i.get("alt") for i in saying]
+        said += [e.text_content() for e in form.iter("button", "label")]
+        if any(matches_label(text, words) for text in said if text):
+            return "form", form
+    return None
+
+
+_SAYING_TYPES = ("submit", "button", "image", "hidden")
 
 
 ELEMENTS = (
@@ -415,7 +446,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "12",
+    "13",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
