@@ -28,7 +28,7 @@ from itertools import pairwise
 import lxml.html
 from lxml import etree
 
-from ashyq.base.dates import find_dates
+from ashyq.base.dates import KK_MONTHS, find_dates
 from ashyq.base.morphology import reads_russian
 from ashyq.base.text import KAZAKH_LETTERS, detect_lang, normalise, not_content, squash
 from ashyq.checks.completeness.panels import Panels, disclosure, tied_panels
@@ -79,13 +79,23 @@ _ORDINALS = {
 }  # fmt: skip
 _ORDINAL = r"(i{1,3}|iv|[1-4]|перв\w*|втор\w*|трет\w*|четв\w*|бірінші|екінші|үшінші|төртінші)"
 # (pattern, kind): kind "months" N of a year, "half" or "quarter" of a year, "year" a whole year
+# «2026 жылғы», «2026 жылдың», «2026 ж.» before a Kazakh period
+_KK_YEAR = r"(\d{4})\s*(?:жыл\w*|ж\.)\s*"
+_RU_MONTH_STEMS = (
+    "январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+)  # fmt: skip
+_KK_MONTH_STEMS = KK_MONTHS
+_COUNTS = {"три": 3, "шесть": 6, "девять": 9, "двенадцать": 12, "үш": 3, "алты": 6, "тоғыз": 9}
 PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<!\d)(\d{1,2})\s*(?:месяц\w*|мес\.)\s*(\d{4})"), "months"),
-    (re.compile(r"(\d{4})\s*жыл\w*\s*(\d{1,2})\s*ай"), "months-kk"),
+    (re.compile(r"(?<![\d.,])(\d{1,2}|три|шесть|девять|двенадцать)\s*(?:месяц\w*|мес\.?)\s*(\d{4})"), "months"),
+    (re.compile(_KK_YEAR + r"(\d{1,2}|үш|алты|тоғыз)\s*ай(?!\w*\s+бұрын)(?:\w{0,6})(?!\w)"), "months-kk"),
+    # January to a month: «январь–сентябрь 2026 года», «январе-июне 2026 г.»; «2026 жылғы қаңтар–маусым(дағы)»
+    (re.compile(r"(?<!\w)январ\w*\s*[–—-]\s*(" + "|".join(_RU_MONTH_STEMS) + r")\w*\s+(\d{4})"), "to-month"),
+    (re.compile(_KK_YEAR + r"қаңтар\w*\s*[–—-]\s*(" + "|".join(_KK_MONTH_STEMS) + ")"), "to-month-kk"),
     (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?полугоди\w*\s*(\d{4})"), "half"),
-    (re.compile(r"(\d{4})\s*жыл\w*\s*" + _ORDINAL + r"\s*жартыжылд"), "half-kk"),
+    (re.compile(_KK_YEAR + _ORDINAL + r"\s*-?\s*жарты\s*жыл"), "half-kk"),
     (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?квартал\w*\s*(\d{4})"), "quarter"),
-    (re.compile(r"(\d{4})\s*жыл\w*\s*" + _ORDINAL + r"\s*-?\s*тоқсан"), "quarter-kk"),
+    (re.compile(_KK_YEAR + _ORDINAL + r"\s*-?\s*тоқсан"), "quarter-kk"),
     (re.compile(r"(?:за|итогам|отчет\w* за)\s*(\d{4})\s*(?:год|г\.)"), "year"),
     # the year's results, with their subject between («2025 жылғы әлеуметтік-экономикалық даму қорытындылары»)
     (re.compile(r"(\d{4})\s*жыл(?:ғы|дың)\s*(?:[^\s.;:]+\s+){0,4}?(?:қорытынды|есеп|нәтиже)"), "year"),
@@ -556,6 +566,10 @@ def _ordinal(word: str) -> int | None:
     return None
 
 
+def _month_number(word: str, stems: tuple[str, ...]) -> int:
+    return next((n for n, stem in enumerate(stems, start=1) if re.match(stem, word)), 0)
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -563,13 +577,22 @@ def _month_end(year: int, month: int) -> date:
 def periods_in(text: str) -> tuple[date, ...]:
     """The end dates of the reporting periods a (normalised) text names."""
     ends: set[date] = set()
+    parts: list[tuple[int, int]] = []  # where a part of a year is named: no whole year's results there
     for pattern, kind in PERIODS:
         for match in pattern.finditer(text):
+            if kind == "year" and any(start < match.end() and match.start() < end for start, end in parts):
+                continue  # «2026 жылғы 9 айдағы қорытынды»: nine months' results, not the year's
+            if kind != "year":
+                parts.append(match.span())
             try:
                 if kind == "months":
-                    months, year = int(match.group(1)), int(match.group(2))
+                    months, year = _COUNTS.get(match.group(1)) or int(match.group(1)), int(match.group(2))
                 elif kind == "months-kk":
-                    year, months = int(match.group(1)), int(match.group(2))
+                    year, months = int(match.group(1)), _COUNTS.get(match.group(2)) or int(match.group(2))
+                elif kind == "to-month":
+                    months, year = _month_number(match.group(1), _RU_MONTH_STEMS), int(match.group(2))
+                elif kind == "to-month-kk":
+                    year, months = int(match.group(1)), _month_number(match.group(2), _KK_MONTH_STEMS)
                 elif kind in ("half", "quarter"):
                     part, year = _ordinal(match.group(1)), int(match.group(2))
                     months = (part or 0) * (6 if kind == "half" else 3)

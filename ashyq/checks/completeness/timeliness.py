@@ -17,6 +17,13 @@
   (by :data:`LAG_YEARS` where both pages carry dates alike: a table of 2022-2023 beside one of 2024-2025)
   (:func:`lagging`). The two texts are the same body's one publication: a Kazakh page that still reports as
   of 1 July beside a Russian one as of 1 November has not been updated.
+* the period a report covers, named in words («за январь–сентябрь 2026 года», «9 мес. 2026», «первое полугодие
+  2026 года», «III квартал»; «2026 жылғы қаңтар–маусым», «2026 ж. 6 ай», «2026 жылдың 9 айы», «бірінші
+  жартыжылдық», «3-тоқсан») is its state of things at the period's end (read with the block,
+  :func:`ashyq.checks.completeness.page_blocks.periods_in`): where both languages name one, the periods show the
+  lag (a Kazakh table of six months beside a Russian one of nine is a quarter behind, whatever day either page
+  was posted; a lag of the days posted still counts), and a language naming only a year beside a period of a
+  later year is behind by the time between that year's end and the period's end.
 """
 
 from __future__ import annotations
@@ -116,11 +123,12 @@ def report_staleness(months: int | None, blocks: Iterable[Block], as_of: date) -
 
 @dataclass(frozen=True)
 class Age:
-    """How recent one language's material of an indicator is: its report day, else its freshest date; and
-    the latest year it names."""
+    """How recent one language's material of an indicator is: its report day, else its freshest date; the
+    latest year it names; and the end of the latest period it names as covered (``Block.periods``)."""
 
     day: date | None
     year: int | None
+    period: date | None = None
 
     def cite(self) -> str:
         if self.day is not None:
@@ -136,7 +144,8 @@ def age_of(blocks: Iterable[Block], as_of: date) -> Age:
     reported = [d for b in blocks for d in report_days(b.all_text) if d <= as_of]
     dated = reported or [d for b in blocks for d in b.dates if d <= as_of]
     years = [y for b in blocks for y in _years(f"{b.heading} {b.text}") if y <= as_of.year]
-    return Age(max(dated) if dated else None, max(years) if years else None)
+    periods = [d for b in blocks for d in b.periods if d <= as_of]
+    return Age(max(dated) if dated else None, max(years) if years else None, max(periods) if periods else None)
 
 
 def _years(text: str) -> list[int]:
@@ -150,6 +159,12 @@ def lagging(mine: Age, theirs: Age) -> bool:
     """Whether this language's material is markedly older than the other's: by days where both are dated (or the
     last day of the year this one names, where only the other is dated by a day), else by the latest year where both
     name one."""
+    if mine.period is not None and theirs.period is not None and (theirs.period - mine.period).days >= LAG_DAYS:
+        return True  # the periods the two texts cover, whatever day either was posted
+    # a year's material («2025 жылғы шолу») beside a later period («за 9 месяцев 2026 года»)
+    year_only = mine.period is None and mine.day is None and mine.year is not None
+    if year_only and theirs.period is not None and (theirs.period - date(mine.year or 0, 12, 31)).days >= LAG_DAYS:
+        return True
     if mine.day is not None and theirs.day is not None and (theirs.day - mine.day).days >= LAG_DAYS:
         return True
     if mine.day is None and mine.year is not None and theirs.day is not None:
@@ -163,4 +178,7 @@ def lagging(mine: Age, theirs: Age) -> bool:
 
 
 def lag_reason(lang: str, other: str, mine: Age, theirs: Age) -> str:
+    if theirs.period is not None and (mine.period is not None or mine.day is None):
+        mine_said = f"covers the period to {mine.period.isoformat()}" if mine.period else f"is of {mine.cite()}"
+        return f"its {lang} material {mine_said}, the {other} one covers the period to {theirs.period.isoformat()}"
     return f"its {lang} material is as of {mine.cite()}, the {other} one as of {theirs.cite()}"
