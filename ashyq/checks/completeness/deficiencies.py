@@ -367,10 +367,12 @@ def untimely_indicators(
             and other is not None
             and theirs is not None
             and theirs.present.get(indicator.id) is other.unit
-            and (hit.block is None) == (other.block is None)  # alike places: two blocks, or two pages
         ):
             mine, their_age = age_of(blocks, artifacts.as_of), age_of(_blocks_of(other), artifacts.as_of)
-            if lagging(mine, their_age):
+            # the days and years of alike places (two blocks, or two pages) are compared; the periods two places
+            # name as covered («за 9 месяцев 2026 года», «2026 жылғы 1 жартыжылдық») are, whatever the places
+            alike = (hit.block is None) == (other.block is None)
+            if lagging(mine, their_age, periods_only=not alike):
                 why = lag_reason(lang, "ru" if lang == "kk" else "kk", mine, their_age) + f" ({other.cite()})"
         if why is not None:
             verdict.stale[indicator.id] = f"{hit.cite()}: {why}"

@@ -155,16 +155,19 @@ def _years(text: str) -> list[int]:
     return [int(y) for y in YEAR.findall(COPYRIGHT.sub(" ", text))]
 
 
-def lagging(mine: Age, theirs: Age) -> bool:
-    """Whether this language's material is markedly older than the other's: by days where both are dated (or the
-    last day of the year this one names, where only the other is dated by a day), else by the latest year where both
-    name one."""
+def lagging(mine: Age, theirs: Age, periods_only: bool = False) -> bool:
+    """Whether this language's material is markedly older than the other's: by the periods both name as covered
+    (or the year this one names beside the other's period), by days where both are dated (or the last day of the
+    year this one names, where only the other is dated by a day), else by the latest year where both name one;
+    with ``periods_only`` by the periods alone."""
     if mine.period is not None and theirs.period is not None and (theirs.period - mine.period).days >= LAG_DAYS:
         return True  # the periods the two texts cover, whatever day either was posted
     # a year's material («2025 жылғы шолу») beside a later period («за 9 месяцев 2026 года»)
     year_only = mine.period is None and mine.day is None and mine.year is not None
     if year_only and theirs.period is not None and (theirs.period - date(mine.year or 0, 12, 31)).days >= LAG_DAYS:
         return True
+    if periods_only:  # places unlike (a block and a page): their days and years say nothing of one another
+        return False
     if mine.day is not None and theirs.day is not None and (theirs.day - mine.day).days >= LAG_DAYS:
         return True
     if mine.day is None and mine.year is not None and theirs.day is not None:
