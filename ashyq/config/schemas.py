@@ -347,6 +347,7 @@ class VocabularyIndicator(Schema):
     unless: Words = {}
     in_text_with: Words = {}  # kk/ru words the block must also name where its words are running text
     not_under: Words = {}  # kk/ru words of a heading under which its words in running text are about something else
+    not_in_sentence_with: Words = {}  # kk/ru words of a sentence of running text about another thing
     expected_with: list[str] = []
     machine_readable: list[str] = []  # the kinds of body whose table marks it "*" (Appendix 15)
     official_language: str | None = None  # kk or ru: the one language its official text exists in

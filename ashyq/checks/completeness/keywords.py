@@ -42,6 +42,10 @@ numbers; dates, years and phone numbers are no figures), a picture shown there, 
 of the ``url`` patterns (a data file) - "sector statistics" is a heading over a table of indicators or a
 statistics file, not a heading over words (:func:`ashyq.checks.completeness.places.figures`).
 
+``not_in_sentence_with`` (kk/ru keywords): a sentence of running text that also names one of these does not name
+the indicator - «… может быть обжаловано в … Комитет внутреннего государственного аудита» names the auditor as
+the instance of an appeal, not an audit of the body.
+
 ``in_text_with`` (kk/ru keywords): the indicator's words in running text (not a heading, title or link
 label) name it only where the same block also names one of these - «План реализации: PDF» is the
 Address's action plan in a paragraph on the Address.
@@ -175,6 +179,8 @@ class Indicator:
     in_text_with: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     # ``not_under``: kk/ru keywords of a heading under which its words in running text are about something else
     not_under: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    # ``not_in_sentence_with``: kk/ru keywords of a sentence of running text about another thing
+    not_in_sentence_with: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     unless: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # a label naming these: not it
     expected_with: tuple[str, ...] = ()  # an ``if_any`` indicator is expected when one of these is present
     # the kinds of body whose table marks it "*": to be published in a machine-readable form
@@ -327,6 +333,11 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         together_figures=bool(together.get("figures", False)),
         in_text_with=_by_lang(spec["in_text_with"], f"{where}/in_text_with") if spec.get("in_text_with") else {},
         not_under=_by_lang(spec["not_under"], f"{where}/not_under") if spec.get("not_under") else {},
+        not_in_sentence_with=(
+            _by_lang(spec["not_in_sentence_with"], f"{where}/not_in_sentence_with")
+            if spec.get("not_in_sentence_with")
+            else {}
+        ),
         unless=_by_lang(spec["unless"], f"{where}/unless") if spec.get("unless") else {},
         expected_with=tuple(str(i) for i in spec.get("expected_with", [])),
         machine_readable=tuple(str(k) for k in spec.get("machine_readable", [])),

@@ -428,6 +428,8 @@ def _text_hits(
         text = without_referrals(block.text, lang)
         if none := indicator.none_said.get(lang, ()):  # a sentence saying there is none of it is no mention of it
             text = " ".join(s for s in SENTENCE_SPLIT.split(text) if not matches(none, s))
+        if other := indicator.not_in_sentence_with.get(lang, ()):  # nor one about another thing
+            text = " ".join(s for s in SENTENCE_SPLIT.split(text) if not matches(other, s))
         for label, _ in labelled_placeholders(block, vocabulary.empty_phrases.get(lang, ())):
             text = text.replace(label, " ") if matches(keywords, label) else text
         text = DATED_LABEL.sub(" ", text)  # the page's stamps («Последнее изменение: 14.11.2026 16:05») date the page
@@ -494,7 +496,8 @@ def _phrase_in_text(indicator: Indicator, unit: Unit, block: Block, lang: str, v
             starts = [m.end() for m in SENTENCE_END.finditer(text, 0, found.start())]
             end = SENTENCE_END.search(text, found.end())
             sentence = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
-            if not matches(empty, sentence) and not matches(unless, sentence):
+            other = indicator.not_in_sentence_with.get(lang, ())
+            if not matches(empty, sentence) and not matches(unless, sentence) and not matches(other, sentence):
                 return True
     return False
 
