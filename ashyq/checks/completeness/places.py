@@ -339,7 +339,7 @@ def _lead_naming(
 ) -> str | None:
     """The block's first label naming the indicator, not in a sentence sending the reader to the other language's
     page («Подробнее о структуре и отделах — на казахской версии страницы»)."""
-    kept = without_referrals(block.text, lang)
+    kept = without_section_referrals(without_referrals(block.text, lang), lang)
     return next((x for x in block_labels(block, empty) if matches(keywords, x) and x in kept), None)
 
 
@@ -411,6 +411,36 @@ def without_referrals(text: str, lang: str) -> str:
     return text
 
 
+# A sentence sending the reader to another, named section of the site for the material («Нормативтік құқықтық
+# актілердің жобалары – «НҚА жобалары» бөлімінде», «Проекты размещены в разделе «Открытые НПА»»): it names the
+# material's place, not the material, which is read in that section (its link's page) where the harvest has it
+# (normalised text, its quotes one kind: «…» is "…"; folded for Kazakh)
+_SECTION_REFERRAL = {
+    "kk": re.compile(fold_kazakh(r'[^.!?]*"[^"]{2,80}"\s*(?:бөлім|айдар|бет)\w*(?:де|да|те|та)(?!\w)[^.!?]*')),
+    "ru": re.compile(r'[^.!?]*(?<!\w)(?:в|во|на)\s+(?:раздел|подраздел|рубрик|страниц)\w*\s+"[^"]{2,80}"[^.!?]*'),
+}
+
+
+def without_section_referrals(text: str, lang: str) -> str:
+    """The text without its sentences sending the reader to another, named section of the site."""
+    return _SECTION_REFERRAL["kk" if lang == "kk" else "ru"].sub(" ", text) if '"' in text else text
+
+
+def _page_label_spans(unit: Unit, text: str) -> list[tuple[int, int]]:
+    """Where the labels of the unit's links to pages (not to files) stand in one of its texts: such a link in running
+    text («Талқылауға шығарылған жобалар — Нормативтік құқықтық актілердің жобалары.») points to the page that holds
+    the material, where it is read; a link to a file in running text is the material itself."""
+    return [
+        (m.start(), m.end())
+        for label, href in unit.anchors
+        if label and not FILE_TARGET.search(urlsplit(href).path)
+        for m in re.finditer(re.escape(label), text)
+    ]
+
+
+FILE_TARGET = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|odp|rtf|pptx?|csv|txt|xml|json|rar|zip|7z|gz)$", re.I)
+
+
 def _text_hits(
     indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary, blocks: list[Block], phrases: bool
 ) -> Iterable[Hit]:
@@ -425,7 +455,7 @@ def _text_hits(
         if elsewhere and matches(elsewhere, block.heading) and not matches(keywords, block.heading):
             continue  # a paragraph under a heading about something else («Результаты государственного аудита»)
         # a label naming it over a placeholder is its place holding the placeholder, not its mention in the text
-        text = without_referrals(block.text, lang)
+        text = without_section_referrals(without_referrals(block.text, lang), lang)
         if none := indicator.none_said.get(lang, ()):  # a sentence saying there is none of it is no mention of it
             text = " ".join(s for s in SENTENCE_SPLIT.split(text) if not matches(none, s))
         if other := indicator.not_in_sentence_with.get(lang, ()):  # nor one about another thing
@@ -464,7 +494,12 @@ def _named_outside_links(keywords: Sequence[re.Pattern[str]], unit: Unit, block:
     for a, b in sorted(labels, reverse=True):
         rest = rest[:a] + " " + rest[b:]
     if len(LETTER_ONE.findall(rest)) >= LIST_OF_LINKS_LETTERS:
-        return bool(matches(keywords, text))
+        pointers = _page_label_spans(unit, text)  # a link to a page in the text: the material is read there
+        return any(
+            not any(a <= found.start() and found.end() <= b for a, b in pointers)
+            for keyword in keywords
+            for found in keyword.finditer(text)
+        )
     return any(
         not any(a <= found.start() and found.end() <= b for a, b in labels)
         for keyword in keywords
