@@ -26,7 +26,8 @@ and the audit did not look; they are no fault of the site, and too common on a l
 every finding open. A verdict of absence under ``somewhere`` (a ``fail`` or ``partial``: the thing was
 not found on the pages read) keeps its status as the best guess and is ``uncertain``
 (``pages_not_read``), the assessor asked whether an unread page holds it (:func:`doubted`); it is never
-a certain deduction. The body's website is the registry's addresses and the hosts its harvest read as
+a certain deduction - save a verdict no page could change (the site has no mobile version at all, so every
+Appendix 16 section fails with it). The body's website is the registry's addresses and the hosts its harvest read as
 the site (a language on a host of its own: ``kk.body.gov.kz``, ``ru.body.gov.kz``).
 """
 
@@ -161,10 +162,21 @@ SEARCH_KEYS = frozenset({"q", "s", "query", "search", "searchword", "search_quer
 
 
 def search_results(url: str) -> bool:
-    """Whether the address is the site search's answer to a query (robots.txt commonly forbids them): it
-    lists the site's own pages and holds no material of its own, so not reading it cannot change a finding."""
-    keys = {k.lower() for k in parse_qs(urlsplit(url).query, keep_blank_values=True)}
-    return bool(keys & SEARCH_KEYS)
+    """Whether the address is the site search's answer to a query, or its form (robots.txt commonly forbids them):
+    it lists the site's own pages and holds no material of its own, so not reading it cannot change a finding. The
+    search is named by a query key (``?q=``, ``?s=``) or by the action a CMS's one script is asked for
+    (``index.php?do=search&mode=advanced``, ``?option=com_search``, ``?action=search``)."""
+    query = parse_qs(urlsplit(url).query, keep_blank_values=True)
+    if {k.lower() for k in query} & SEARCH_KEYS:
+        return True
+    return any(
+        k.lower() in ACTION_KEYS and SEARCH_ACTION.match(v.strip()) for k, values in query.items() for v in values
+    )
+
+
+# the parameter a CMS's one script takes the requested action from, and an action that is its search
+ACTION_KEYS = frozenset({"do", "action", "task", "option", "mod", "module", "view", "page"})
+SEARCH_ACTION = re.compile(r"(?i)^(?:com_)?search$")
 
 
 PRINT_WORDS = frozenset({"print", "printable", "printer", "pechat", "basyp"})  # a printable copy's address
@@ -276,11 +288,18 @@ def left_open(result: Result, missing: Sequence[FetchFailure], rule: PagesRule) 
     return open_result
 
 
+# deficiencies measured on the site as a whole that an unread page cannot change: the phone gets the full layout and
+# the home page links to no mobile version (Appendix 16: its sections fail with it)
+SETTLED_BY_THE_SITE = frozenset({"no_mobile_version"})
+
+
 def doubted(result: Result, unread_list: Sequence[FetchFailure], rule: PagesRule) -> Result:
     """A verdict of absence the unread pages could change: the same status, ``uncertain``
     (``pages_not_read``) with the pages named (see the module's notes). Other verdicts stay as they are."""
     if rule != "somewhere" or result.status not in ("fail", "partial") or result.certainty == "uncertain":
         return result
+    if result.deficiencies and all(d.kind in SETTLED_BY_THE_SITE for d in result.deficiencies):
+        return result  # what no page of the site could change: it has no mobile version at all
     relevant = concerning(unread_list, result.lang)
     if not relevant:
         return result

@@ -137,10 +137,17 @@ def test_the_site_searchs_answers_closed_by_robots_are_not_pages_that_could_chan
         FetchFailure(f"{KK_SITE}izdeu?adv=1&q=", "robots", robots),
         FetchFailure(f"{RU_SITE}?s=бюджет", "robots", robots),
         FetchFailure(f"{RU_SITE}index.php?option=com_search&searchword=закуп", "robots", robots),
+        # a news engine's search form and its answer, the action in the one script's «do» (its default robots.txt
+        # closes them: Disallow: /*do=search)
+        FetchFailure(f"{RU_SITE}index.php?do=search&mode=advanced", "robots", robots),
+        FetchFailure(f"{KK_SITE}kz/index.php?do=search&subaction=search&story=бюджет", "robots", robots),
     ]
     own = [
         FetchFailure(f"{RU_SITE}search-rules", "robots", robots),
         FetchFailure(f"{RU_SITE}docs?id=4", "robots", robots),
+        # a form to write in: it may be the internet reception an indicator asks for
+        FetchFailure(f"{RU_SITE}index.php?do=feedback", "robots", robots),
+        FetchFailure(f"{RU_SITE}index.php?do=static&page=search-help", "robots", robots),
     ]
     assert [f.url for f in unread_pages(_artifacts([*searches, *own]))] == [f.url for f in own]
 
@@ -179,3 +186,20 @@ def test_the_sign_in_forms_closed_by_robots_are_not_pages_that_could_change_a_fi
         FetchFailure(f"{RU_SITE}Pages/Budget.aspx?Source=%2Fru%2F", "robots", robots),
     ]
     assert [f.url for f in unread_pages(_artifacts([*sign_in, *own]))] == [f.url for f in own]
+
+
+def test_a_site_with_no_mobile_version_fails_its_mobile_sections_whatever_pages_were_not_read() -> None:
+    """Appendix 16: a phone gets the full layout and the site links to no mobile version, so every section of the
+    mobile version fails; robots.txt closing a page of the site leaves that as it is (no page read or unread can
+    give the site a mobile version), while another verdict of absence of the same site is asked about."""
+    from ashyq.base.evidence import Deficiency
+    from ashyq.base.wording import Said
+    from ashyq.checks.coverage import doubted
+
+    unread = [FetchFailure(f"{RU_SITE}ru/reports", "robots", "disallowed by the site's robots.txt")]
+    reason = Said("the site has no mobile version", "reason.a16.no_mobile_version")
+    none = Result("A16-1.1", "ru", "fail", deficiencies=[Deficiency(reason, kind="no_mobile_version")], reason=reason)
+    absent = Result("A15-1.6", "ru", "fail", deficiencies=[Deficiency(reason, kind="absent")], reason=reason)
+    assert doubted(none, unread, "somewhere").certainty == "certain"
+    asked = doubted(absent, unread, "somewhere")
+    assert asked.certainty == "uncertain" and asked.doubt is not None and asked.doubt.reason == "pages_not_read"
