@@ -9,7 +9,8 @@ A feed has an archive where a reader can reach its older items from the section'
 * a link or page named as the archive («Архив новостей», «Архив: 2025»; «Жаңалықтар мұрағаты»), or a page
   of the section whose address says so (``/news/archive``);
 * a control loading more: a button, or any element a script answers (a handler, a button's role, a data
-  address) labelled «Показать ещё», «Тағы көрсету», or carrying the address of the feed's next page in its data
+  address) labelled «Показать ещё», «Тағы көрсету» (a button also «Вперёд »», «Келесі »»: a pager a script
+  answers), or carrying the address of the feed's next page in its data
   (``data-endpoint="/api/news?page=2"``): script-built sites draw the pager so;
 * a year or month filter (a ``select`` of years, links labelled with years, also to one file per year:
   «Мұрағат: 2024 (ZIP) 2025 (ZIP)»), or a link to a year's news («2025 жылғы жаңалықтар», the feed's address and
@@ -67,8 +68,12 @@ FULL_VERSION = re.compile(
 YEAR_LABEL = re.compile(
     r"^(?:19|20)\d\d(?:\s*(?:г\.?|год|ж\.?|жыл))?(?:\s*\((?:zip|rar|7z|pdf|docx?|xlsx?)(?:[,;][^)]*)?\))?$"
 )
+# a button loading more, or turning to the feed's next page (a server component's «Вперёд »» / «Келесі »» pager,
+# answered by a script, not a link)
 MORE_BUTTON = re.compile(
-    r"<button[^>]*>\s*(?:показать ещ[её]|загрузить ещ[её]|ещ[её]|тағы|тағы көрсету|тағы жүктеу|көбірек)", re.I
+    r"<button[^>]*>\s*(?:[←‹«<]\s*)?(?:показать ещ[её]|загрузить ещ[её]|ещ[её]|тағы|тағы көрсету|тағы жүктеу|көбірек|"
+    r"следующ|далее|вперед|вперёд|келесі|әрі қарай|алға|next|older)",
+    re.I,
 )
 YEAR_OPTION = re.compile(r"<option[^>]*>\s*(?:19|20)\d\d\s*</option>", re.I)
 # a control a script answers - any element with a handler, a button's role or a data address - labelled as loading
