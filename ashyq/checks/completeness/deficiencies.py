@@ -24,7 +24,7 @@ from ashyq.checks.completeness.places import Hit, matches, paragraphs, title_blo
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.repeals import listed_as_in_force, repealed_acts
 from ashyq.checks.completeness.search import Verdict
-from ashyq.checks.completeness.timeliness import age_of, lag_reason, lagging, report_staleness
+from ashyq.checks.completeness.timeliness import age_of, lag_for, lag_reason, lagging, report_staleness
 
 MAX_EVIDENCE = 12
 
@@ -372,7 +372,7 @@ def untimely_indicators(
             # the days and years of alike places (two blocks, or two pages) are compared; the periods two places
             # name as covered («за 9 месяцев 2026 года», «2026 жылғы 1 жартыжылдық») are, whatever the places
             alike = (hit.block is None) == (other.block is None)
-            if lagging(mine, their_age, periods_only=not alike):
+            if lagging(mine, their_age, periods_only=not alike, lag_days=lag_for(indicator.current_days)):
                 why = lag_reason(lang, "ru" if lang == "kk" else "kk", mine, their_age) + f" ({other.cite()})"
         if why is not None:
             verdict.stale[indicator.id] = f"{hit.cite()}: {why}"

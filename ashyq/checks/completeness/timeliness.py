@@ -13,7 +13,8 @@
   named otherwise (a decision «от 14 декабря 2025 года», an audit's date) are not the report's.
 * the same indicator in the other language: where both languages show it, this language's material is
   untimely when it is markedly older than the other's - its report day (else its freshest date) a period
-  (:data:`LAG_DAYS`) or more before the other's, or the latest year its data names before the other's
+  (:data:`LAG_DAYS`, or half the indicator's own currency where shorter: two weeks for a news feed current within
+  a month, :func:`lag_for`) or more before the other's, or the latest year its data names before the other's
   (by :data:`LAG_YEARS` where both pages carry dates alike: a table of 2022-2023 beside one of 2024-2025)
   (:func:`lagging`). The two texts are the same body's one publication: a Kazakh page that still reports as
   of 1 July beside a Russian one as of 1 November has not been updated.
@@ -39,6 +40,15 @@ from ashyq.checks.completeness.page_blocks import COPYRIGHT, YEAR, Block
 
 GRACE_DAYS = 30  # a month to publish the report of a period that has ended
 LAG_DAYS = 90  # a quarter: one language's material this much older than the other's is not updated
+
+
+def lag_for(current_days: int | None) -> int:
+    """The lag between the languages that counts for an indicator: a quarter, or half the indicator's own currency
+    where that is shorter - a news feed that must be current within a month (``current: {days: 30}``) and whose
+    latest item is two weeks or more older than the other language's has not been kept up with it."""
+    return min(LAG_DAYS, current_days // 2) if current_days else LAG_DAYS
+
+
 LAG_YEARS = 2  # … or the latest year its data names this many years behind, where both are dated alike
 
 # «по состоянию на 14 октября»: said in so many words, any day
@@ -155,25 +165,25 @@ def _years(text: str) -> list[int]:
     return [int(y) for y in YEAR.findall(COPYRIGHT.sub(" ", text))]
 
 
-def lagging(mine: Age, theirs: Age, periods_only: bool = False) -> bool:
+def lagging(mine: Age, theirs: Age, periods_only: bool = False, lag_days: int = LAG_DAYS) -> bool:
     """Whether this language's material is markedly older than the other's: by the periods both name as covered
     (or the year this one names beside the other's period), by days where both are dated (or the last day of the
     year this one names, where only the other is dated by a day), else by the latest year where both name one;
-    with ``periods_only`` by the periods alone."""
-    if mine.period is not None and theirs.period is not None and (theirs.period - mine.period).days >= LAG_DAYS:
+    with ``periods_only`` by the periods alone. ``lag_days``: the lag that counts (:func:`lag_for`)."""
+    if mine.period is not None and theirs.period is not None and (theirs.period - mine.period).days >= lag_days:
         return True  # the periods the two texts cover, whatever day either was posted
     # a year's material («2025 жылғы шолу») beside a later period («за 9 месяцев 2026 года»)
     year_only = mine.period is None and mine.day is None and mine.year is not None
-    if year_only and theirs.period is not None and (theirs.period - date(mine.year or 0, 12, 31)).days >= LAG_DAYS:
+    if year_only and theirs.period is not None and (theirs.period - date(mine.year or 0, 12, 31)).days >= lag_days:
         return True
     if periods_only:  # places unlike (a block and a page): their days and years say nothing of one another
         return False
-    if mine.day is not None and theirs.day is not None and (theirs.day - mine.day).days >= LAG_DAYS:
+    if mine.day is not None and theirs.day is not None and (theirs.day - mine.day).days >= lag_days:
         return True
     if mine.day is None and mine.year is not None and theirs.day is not None:
         # dated by a year only («2025 жылғы орындалуы») against a day («на 1 октября 2026 года»): the year's last day
         # is the latest this language's material can be as of
-        return (theirs.day - date(mine.year, 12, 31)).days >= LAG_DAYS
+        return (theirs.day - date(mine.year, 12, 31)).days >= lag_days
     if mine.year is not None and theirs.year is not None and mine.day == theirs.day:
         # dated alike (one stamp on both pages), the data's years may still differ: 2022-2023 beside 2024-2025
         return theirs.year - mine.year >= (LAG_YEARS if mine.day is not None else 1)
