@@ -524,6 +524,7 @@ def _phrase_in_text(indicator: Indicator, unit: Unit, block: Block, lang: str, v
     text = QUOTED.sub(lambda m: " " * len(m.group(0)), block.text)
     labels = label_spans(unit, text)
     empty, unless = vocabulary.empty_phrases.get(lang, ()), indicator.unless.get(lang, ())
+    other = indicator.not_in_sentence_with.get(lang, ())
     for keyword in wanted:
         for found in keyword.finditer(text):
             if any(a <= found.start() and found.end() <= b for a, b in labels):
@@ -531,7 +532,6 @@ def _phrase_in_text(indicator: Indicator, unit: Unit, block: Block, lang: str, v
             starts = [m.end() for m in SENTENCE_END.finditer(text, 0, found.start())]
             end = SENTENCE_END.search(text, found.end())
             sentence = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
-            other = indicator.not_in_sentence_with.get(lang, ())
             if not matches(empty, sentence) and not matches(unless, sentence) and not matches(other, sentence):
                 return True
     return False

@@ -40,15 +40,6 @@ from ashyq.checks.completeness.page_blocks import COPYRIGHT, YEAR, Block
 
 GRACE_DAYS = 30  # a month to publish the report of a period that has ended
 LAG_DAYS = 90  # a quarter: one language's material this much older than the other's is not updated
-
-
-def lag_for(current_days: int | None) -> int:
-    """The lag between the languages that counts for an indicator: a quarter, or half the indicator's own currency
-    where that is shorter - a news feed that must be current within a month (``current: {days: 30}``) and whose
-    latest item is two weeks or more older than the other language's has not been kept up with it."""
-    return min(LAG_DAYS, current_days // 2) if current_days else LAG_DAYS
-
-
 LAG_YEARS = 2  # … or the latest year its data names this many years behind, where both are dated alike
 
 # «по состоянию на 14 октября»: said in so many words, any day
@@ -165,17 +156,30 @@ def _years(text: str) -> list[int]:
     return [int(y) for y in YEAR.findall(COPYRIGHT.sub(" ", text))]
 
 
+def lag_for(current_days: int | None) -> int:
+    """The lag between the languages that counts for an indicator: a quarter, or half the indicator's own currency
+    where that is shorter - a news feed that must be current within a month (``current: {days: 30}``) and whose
+    latest item is two weeks or more older than the other language's has not been kept up with it."""
+    return min(LAG_DAYS, current_days // 2) if current_days else LAG_DAYS
+
+
+def _period_lag(mine: Age, theirs: Age, lag_days: int) -> bool:
+    """Whether the periods the two texts name as covered show the lag: both named, or a year's material («2025
+    жылғы шолу») beside a later period («за 9 месяцев 2026 года»)."""
+    if theirs.period is None:
+        return False
+    if mine.period is not None:
+        return (theirs.period - mine.period).days >= lag_days
+    return mine.day is None and mine.year is not None and (theirs.period - date(mine.year, 12, 31)).days >= lag_days
+
+
 def lagging(mine: Age, theirs: Age, periods_only: bool = False, lag_days: int = LAG_DAYS) -> bool:
     """Whether this language's material is markedly older than the other's: by the periods both name as covered
     (or the year this one names beside the other's period), by days where both are dated (or the last day of the
     year this one names, where only the other is dated by a day), else by the latest year where both name one;
     with ``periods_only`` by the periods alone. ``lag_days``: the lag that counts (:func:`lag_for`)."""
-    if mine.period is not None and theirs.period is not None and (theirs.period - mine.period).days >= lag_days:
+    if _period_lag(mine, theirs, lag_days):
         return True  # the periods the two texts cover, whatever day either was posted
-    # a year's material («2025 жылғы шолу») beside a later period («за 9 месяцев 2026 года»)
-    year_only = mine.period is None and mine.day is None and mine.year is not None
-    if year_only and theirs.period is not None and (theirs.period - date(mine.year or 0, 12, 31)).days >= lag_days:
-        return True
     if periods_only:  # places unlike (a block and a page): their days and years say nothing of one another
         return False
     if mine.day is not None and theirs.day is not None and (theirs.day - mine.day).days >= lag_days:
@@ -190,8 +194,9 @@ def lagging(mine: Age, theirs: Age, periods_only: bool = False, lag_days: int = 
     return False
 
 
-def lag_reason(lang: str, other: str, mine: Age, theirs: Age) -> str:
-    if theirs.period is not None and (mine.period is not None or mine.day is None):
+def lag_reason(lang: str, other: str, mine: Age, theirs: Age, lag_days: int = LAG_DAYS) -> str:
+    """The lag :func:`lagging` found, said by the periods where they show it, else by the days or years."""
+    if theirs.period is not None and _period_lag(mine, theirs, lag_days):
         mine_said = f"covers the period to {mine.period.isoformat()}" if mine.period else f"is of {mine.cite()}"
         return f"its {lang} material {mine_said}, the {other} one covers the period to {theirs.period.isoformat()}"
     return f"its {lang} material is as of {mine.cite()}, the {other} one as of {theirs.cite()}"
