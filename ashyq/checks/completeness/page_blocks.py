@@ -78,20 +78,20 @@ _ORDINALS = {
     "4": 4, "iv": 4, "четв": 4, "төртінші": 4,
 }  # fmt: skip
 _ORDINAL = r"(i{1,3}|iv|[1-4]|перв\w*|втор\w*|трет\w*|четв\w*|бірінші|екінші|үшінші|төртінші)"
-# (pattern, kind): kind "months" N of a year, "half" or "quarter" of a year, "year" a whole year
 # «2026 жылғы», «2026 жылдың», «2026 ж.» before a Kazakh period
 _KK_YEAR = r"(\d{4})\s*(?:жыл\w*|ж\.)\s*"
 _RU_MONTH_STEMS = (
     "январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
 )  # fmt: skip
-_KK_MONTH_STEMS = KK_MONTHS
 _COUNTS = {"три": 3, "шесть": 6, "девять": 9, "двенадцать": 12, "үш": 3, "алты": 6, "тоғыз": 9}
+# (pattern, kind): kind "months" N of a year, "to-month" January to a month, "half" or "quarter" of a year (each
+# with its Kazakh "-kk" wording), "year" a whole year
 PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d.,])(\d{1,2}|три|шесть|девять|двенадцать)\s*(?:месяц\w*|мес\.?)\s*(\d{4})"), "months"),
     (re.compile(_KK_YEAR + r"(\d{1,2}|үш|алты|тоғыз)\s*ай(?!\w*\s+бұрын)(?:\w{0,6})(?!\w)"), "months-kk"),
     # January to a month: «январь–сентябрь 2026 года», «январе-июне 2026 г.»; «2026 жылғы қаңтар–маусым(дағы)»
     (re.compile(r"(?<!\w)январ\w*\s*[–—-]\s*(" + "|".join(_RU_MONTH_STEMS) + r")\w*\s+(\d{4})"), "to-month"),
-    (re.compile(_KK_YEAR + r"қаңтар\w*\s*[–—-]\s*(" + "|".join(_KK_MONTH_STEMS) + ")"), "to-month-kk"),
+    (re.compile(_KK_YEAR + r"қаңтар\w*\s*[–—-]\s*(" + "|".join(KK_MONTHS) + ")"), "to-month-kk"),
     (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?полугоди\w*\s*(\d{4})"), "half"),
     (re.compile(_KK_YEAR + _ORDINAL + r"\s*-?\s*жарты\s*жыл"), "half-kk"),
     (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?квартал\w*\s*(\d{4})"), "quarter"),
@@ -592,7 +592,7 @@ def periods_in(text: str) -> tuple[date, ...]:
                 elif kind == "to-month":
                     months, year = _month_number(match.group(1), _RU_MONTH_STEMS), int(match.group(2))
                 elif kind == "to-month-kk":
-                    year, months = int(match.group(1)), _month_number(match.group(2), _KK_MONTH_STEMS)
+                    year, months = int(match.group(1)), _month_number(match.group(2), KK_MONTHS)
                 elif kind in ("half", "quarter"):
                     part, year = _ordinal(match.group(1)), int(match.group(2))
                     months = (part or 0) * (6 if kind == "half" else 3)
