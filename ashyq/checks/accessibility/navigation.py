@@ -310,7 +310,12 @@ def search_form(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | Non
     return parsed.first(config["search_selectors"]) or worded_search_form(parsed.root, labels(config, "search"))
 
 
-_TEXT_TYPES = ("text", "search")
+_TEXT_TYPES = ("text", "search")  # an input's types a reader writes a query in
+_SAYING_TYPES = ("submit", "button", "image", "hidden")  # an input's types whose value or alt says what the form does
+
+
+def _input_type(element: Any) -> str:
+    return (element.get("type") or "text").strip().lower()
 
 
 def worded_search_form(root: Any, words: list[str]) -> tuple[str, Any] | None:
@@ -321,22 +326,20 @@ def worded_search_form(root: Any, words: list[str]) -> tuple[str, Any] | None:
     reading is the browser's (:data:`ashyq.gather.probes.SEARCH_FORM`)."""
     for form in root.iter("form"):
         inputs = list(form.iter("input"))
-        boxes = [i for i in inputs if (i.get("type") or "text").strip().lower() in _TEXT_TYPES]
-        if len(boxes) != 1 or any(True for _ in form.iter("textarea")):
-            continue
-        if any((i.get("type") or "").strip().lower() == "password" for i in inputs):
+        boxes = [i for i in inputs if _input_type(i) in _TEXT_TYPES]
+        if (
+            len(boxes) != 1
+            or any(True for _ in form.iter("textarea"))
+            or any(_input_type(i) == "password" for i in inputs)
+        ):
             continue
         box = boxes[0]
         said = [box.get("placeholder"), box.get("title"), box.get("aria-label"), form.get("aria-label")]
-        saying = [i for i in inputs if (i.get("type") or "").strip().lower() in _SAYING_TYPES]
-        said += [i.get("value") or i.get("alt") for i in saying]
+        said += [i.get("value") or i.get("alt") for i in inputs if _input_type(i) in _SAYING_TYPES]
         said += [e.text_content() for e in form.iter("button", "label")]
         if any(matches_label(text, words) for text in said if text):
             return "form", form
     return None
-
-
-_SAYING_TYPES = ("submit", "button", "image", "hidden")
 
 
 ELEMENTS = (

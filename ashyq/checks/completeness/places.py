@@ -23,6 +23,7 @@ from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.page_blocks import STAMP_WORDS, Block, block_lang
+from ashyq.checks.completeness.readings import FILE
 from ashyq.checks.completeness.timeliness import report_days
 
 # A Kazakhstan phone number: +7 or 8, then ten digits (an area code of three to five digits and the local
@@ -426,21 +427,6 @@ def without_section_referrals(text: str, lang: str) -> str:
     return _SECTION_REFERRAL["kk" if lang == "kk" else "ru"].sub(" ", text) if '"' in text else text
 
 
-def _page_label_spans(unit: Unit, text: str) -> list[tuple[int, int]]:
-    """Where the labels of the unit's links to pages (not to files) stand in one of its texts: such a link in running
-    text («Талқылауға шығарылған жобалар — Нормативтік құқықтық актілердің жобалары.») points to the page that holds
-    the material, where it is read; a link to a file in running text is the material itself."""
-    return [
-        (m.start(), m.end())
-        for label, href in unit.anchors
-        if label and not FILE_TARGET.search(urlsplit(href).path)
-        for m in re.finditer(re.escape(label), text)
-    ]
-
-
-FILE_TARGET = re.compile(r"\.(?:pdf|docx?|xlsx?|odt|ods|odp|rtf|pptx?|csv|txt|xml|json|rar|zip|7z|gz)$", re.I)
-
-
 def _text_hits(
     indicator: Indicator, unit: Unit, lang: str, vocabulary: Vocabulary, blocks: list[Block], phrases: bool
 ) -> Iterable[Hit]:
@@ -474,9 +460,17 @@ def _text_hits(
             yield Hit(unit, block, f"the text under «{under}»", extent_of(every, block), 2)
 
 
-def label_spans(unit: Unit, text: str) -> list[tuple[int, int]]:
-    """Where the labels of the unit's links stand in one of its (normalised) texts."""
-    return [(m.start(), m.end()) for label, _ in unit.anchors if label for m in re.finditer(re.escape(label), text)]
+def label_spans(unit: Unit, text: str, to_pages: bool = False) -> list[tuple[int, int]]:
+    """Where the labels of the unit's links stand in one of its (normalised) texts; with ``to_pages`` only those of
+    links to pages, not to files: such a link in running text («Талқылауға шығарылған жобалар — Нормативтік құқықтық
+    актілердің жобалары.») points to the page that holds the material, where it is read; a link to a file in running
+    text is the material itself."""
+    return [
+        (m.start(), m.end())
+        for label, href in unit.anchors
+        if label and not (to_pages and FILE.search(urlsplit(href).path))
+        for m in re.finditer(re.escape(label), text)
+    ]
 
 
 LIST_OF_LINKS_LETTERS = 20  # a block with fewer letters than this outside its links' labels is a list of links
@@ -494,7 +488,7 @@ def _named_outside_links(keywords: Sequence[re.Pattern[str]], unit: Unit, block:
     for a, b in sorted(labels, reverse=True):
         rest = rest[:a] + " " + rest[b:]
     if len(LETTER_ONE.findall(rest)) >= LIST_OF_LINKS_LETTERS:
-        pointers = _page_label_spans(unit, text)  # a link to a page in the text: the material is read there
+        pointers = label_spans(unit, text, to_pages=True)  # a link to a page in the text: the material is read there
         return any(
             not any(a <= found.start() and found.end() <= b for a, b in pointers)
             for keyword in keywords
