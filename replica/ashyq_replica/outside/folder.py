@@ -89,6 +89,10 @@ SITE_IDS = (
     "zhasyl",
     "qarabulaq",
     "saryagash",
+    "kokozek",
+    "zhetisu",
+    "kemerbastau",
+    "tughyr",
 )
 
 TYPES = {
