@@ -93,6 +93,8 @@ SITE_IDS = (
     "zhetisu",
     "kemerbastau",
     "tughyr",
+    "aqzhar",
+    "kemel",
 )
 
 TYPES = {
