@@ -160,6 +160,10 @@ def other_renderings(artifacts: BodyArtifacts) -> set[tuple[str, str, frozenset[
 # the query keys a site search's answer carries (``?q=``, WordPress's ``?s=``, Joomla's ``searchword`` …)
 SEARCH_KEYS = frozenset({"q", "s", "query", "search", "searchword", "search_query", "keyword", "keywords"})
 
+# the parameter a CMS's one script takes the requested action from, and an action that is its search
+ACTION_KEYS = frozenset({"do", "action", "task", "option", "mod", "module", "view", "page"})
+SEARCH_ACTION = re.compile(r"(?i)^(?:com_)?search$")
+
 
 def search_results(url: str) -> bool:
     """Whether the address is the site search's answer to a query, or its form (robots.txt commonly forbids them):
@@ -172,11 +176,6 @@ def search_results(url: str) -> bool:
     return any(
         k.lower() in ACTION_KEYS and SEARCH_ACTION.match(v.strip()) for k, values in query.items() for v in values
     )
-
-
-# the parameter a CMS's one script takes the requested action from, and an action that is its search
-ACTION_KEYS = frozenset({"do", "action", "task", "option", "mod", "module", "view", "page"})
-SEARCH_ACTION = re.compile(r"(?i)^(?:com_)?search$")
 
 
 PRINT_WORDS = frozenset({"print", "printable", "printer", "pechat", "basyp"})  # a printable copy's address

@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, LinkInfo, PageSnapshot
-from ashyq.checks.coverage import missing_pages, site_addresses, unread_pages
+from ashyq.base.evidence import Deficiency
+from ashyq.base.wording import Said
+from ashyq.checks.coverage import doubted, missing_pages, site_addresses, unread_pages
 from ashyq.checks.registry import check_for, run_checks
 from ashyq.checks.result import Result
 
@@ -192,10 +194,6 @@ def test_a_site_with_no_mobile_version_fails_its_mobile_sections_whatever_pages_
     """Appendix 16: a phone gets the full layout and the site links to no mobile version, so every section of the
     mobile version fails; robots.txt closing a page of the site leaves that as it is (no page read or unread can
     give the site a mobile version), while another verdict of absence of the same site is asked about."""
-    from ashyq.base.evidence import Deficiency
-    from ashyq.base.wording import Said
-    from ashyq.checks.coverage import doubted
-
     unread = [FetchFailure(f"{RU_SITE}ru/reports", "robots", "disallowed by the site's robots.txt")]
     reason = Said("the site has no mobile version", "reason.a16.no_mobile_version")
     none = Result("A16-1.1", "ru", "fail", deficiencies=[Deficiency(reason, kind="no_mobile_version")], reason=reason)
