@@ -28,6 +28,13 @@ from ashyq.net.urlmap import BaseUrlMap
         ("HTTPS://WWW.Kostanay.GOV.kz:443/ru/news#top", "https://www.kostanay.gov.kz/ru/news"),
         ("https://iac.enbek.kz?lang=ru&b=2&a=1", "https://iac.enbek.kz/?a=1&b=2&lang=ru"),
         ("http://zqai.kz:8080/kz/", "http://zqai.kz:8080/kz/"),
+        # a server's URL commands, written without a value, stay so (sorted like any other key)
+        (
+            "https://www.tughyr.gov.kz/portal.nsf/vwNewsKz?Start=21&OpenView",
+            "https://www.tughyr.gov.kz/portal.nsf/vwNewsKz?OpenView&Start=21",
+        ),
+        ("https://a.kz/portal.nsf/0/ABC?OpenDocument#top", "https://a.kz/portal.nsf/0/ABC?OpenDocument"),
+        ("https://a.kz/search?q=&page=2", "https://a.kz/search?page=2&q="),
     ],
 )
 def test_canonical_url(url: str, canonical: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ashyq.base.text import parse_html
-from ashyq.crawler.spiders.site_mobile import is_mobile_label, labelled_version
+from ashyq.crawler.spiders.site_mobile import is_mobile_label, labelled_version, mobile_version_at
 from ashyq.crawler.spiders.site_page import parse_page
 
 HOSTS = {"www.audan.gov.kz"}
@@ -58,6 +58,23 @@ def test_a_labelled_version_drawn_by_a_script_of_the_full_site_host() -> None:
     assert not version.contains(f"{HOME}page.php?id=5")
     lite = labelled_version(f"{HOME}lite/index.html", HOME, HOSTS, "the link «Мобильді нұсқа»")
     assert lite is not None and lite.contains(f"{HOME}lite/kontakty") and not lite.contains(f"{HOME}kontakty")
+
+
+def test_a_mobile_directory_beneath_the_database_that_serves_the_whole_site() -> None:
+    """A site served through one database or script (``/portal.nsf/…``): its mobile views beneath it are
+    the version, not the whole database, whose other documents are the full site's pages."""
+    for lang, label in (("kz", "Мобильді нұсқа"), ("ru", "Мобильная версия")):
+        link = f"{HOME}portal.nsf/m/home-{lang}?OpenDocument"
+        version = mobile_version_at(link, HOSTS, f"the link «{label}»")
+        assert version is not None and version.prefix == "/portal.nsf/m/"
+        assert version.contains(f"{HOME}portal.nsf/m/news-{lang}?OpenDocument")
+        assert not version.contains(f"{HOME}portal.nsf/pages/contacts-{lang}?OpenDocument")
+        assert not version.contains(f"{HOME}portal.nsf/0/17417555510FEA93A95E409E08A124F1?OpenDocument")
+        lite = labelled_version(f"{HOME}portal.nsf/lite/home-{lang}", HOME, HOSTS, f"the link «{label}»")
+        assert lite is not None and lite.prefix == "/portal.nsf/lite/"
+        assert not lite.contains(f"{HOME}portal.nsf/pages/home-{lang}")
+    assert mobile_version_at(f"{HOME}ru/m/kontakty", HOSTS, "x") is not None
+    assert mobile_version_at(f"{HOME}news/m", HOSTS, "x") is None  # a page named «m», no directory
 
 
 def test_a_switch_by_query_on_the_entry_script_or_another_host_is_no_version_apart() -> None:

@@ -1,8 +1,9 @@
 """Crawler traps: where a site would keep a crawler busy forever, and how we cut it off.
 
-* URL canonicalisation (:func:`canonical_url`): no fragment, sorted query, lower-case scheme and
-  host, no default port - one page, one URL; the one fragment kept is a single-page app's route
-  (:func:`route_fragment`: ``/#!/kk/komitet``, ``/#/ru/about``), which names a page of its own;
+* URL canonicalisation (:func:`canonical_url`): no fragment, sorted query (a key written without a
+  value kept so: ``?OpenDocument``), lower-case scheme and host, no default port - one page, one URL;
+  the one fragment kept is a single-page app's route (:func:`route_fragment`: ``/#!/kk/komitet``,
+  ``/#/ru/about``), which names a page of its own;
 * a page limit per body and a depth limit (clicks from the home page), applied in an order that
   does not depend on which server answered first (see :mod:`ashyq.crawler.scheduler`); the limit's
   last tenth is kept for links whose label names a section the content checks read
@@ -59,7 +60,22 @@ def canonical_url(url: str) -> str:
     netloc = host if parts.port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{parts.port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, route or ""))
+    query = _bare_keys_kept(urlsplit(url).query, parts.query)
+    return urlunsplit((scheme, netloc, parts.path or "/", query, route or ""))
+
+
+def _bare_keys_kept(original: str, canonical: str) -> str:
+    """The canonical query with a key written without a value kept so (``?OpenDocument``,
+    ``?OpenView&Start=21``: a server's URL commands), where canonicalisation wrote ``OpenDocument=``:
+    some servers read the two spellings differently, and the crawl asks for the page as the site links it."""
+    bare = {
+        canonicalize_url(f"http://x/?{part}").partition("?")[2].removesuffix("=")
+        for part in original.split("&")
+        if part and "=" not in part
+    }
+    if not bare:
+        return canonical
+    return "&".join(pair[:-1] if pair.endswith("=") and pair[:-1] in bare else pair for pair in canonical.split("&"))
 
 
 def is_page_request(request: Request) -> bool:

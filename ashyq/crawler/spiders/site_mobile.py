@@ -27,7 +27,8 @@ from ashyq.base.artifacts import MOBILE_VERSION_SOURCE
 
 MOBILE_SOURCE = MOBILE_VERSION_SOURCE  # PageItem.source of the mobile version's pages
 MOBILE_HOST_LABELS = ("m", "mobile", "pda", "wap", "mob")  # the first label of a mobile host
-MOBILE_PATH_SEGMENTS = ("m", "mobile", "pda", "wap", "mob", "mobi")  # the first segment of a mobile path
+MOBILE_PATH_SEGMENTS = ("m", "mobile", "pda", "wap", "mob", "mobi")  # a directory of a mobile path
+MOBILE_PATH_DEPTH = 3  # how deep such a directory is looked for (``/m/``, ``/kk/m/``, ``/portal.nsf/m/``)
 # How sites label the link to their mobile version (kk, ru, en): by its words, not one phrase. A label
 # names the version when it has a word of a small screen («мобильная», «мобильді», «PDA», «WAP»,
 # «телефон», «смартфон», «mobile») beside a word of a version or a device («версия», «нұсқа», «для»,
@@ -92,10 +93,17 @@ def mobile_version_at(url: str, site_hosts: set[str], found_by: str) -> MobileVe
     label, _, rest = host.partition(".")
     if label in MOBILE_HOST_LABELS and rest and _bare(rest) in bare_sites:
         return MobileVersion("host", host, "", f"{parts.scheme}://{parts.netloc}/", found_by)
-    first = (parts.path or "/").strip("/").split("/")[0].lower()
-    if host in site_hosts and first in MOBILE_PATH_SEGMENTS:
-        prefix = f"/{(parts.path or '/').strip('/').split('/')[0]}/"
-        return MobileVersion("path", host, prefix, url, found_by)
+    if host not in site_hosts:
+        return None
+    path = parts.path or "/"
+    segments = path.strip("/").split("/")
+    # the first segment (``/m/``), or a directory further down the site's own containers
+    # (``/ru/m/``, ``/portal.nsf/m/``: a database or script serving the whole site with its mobile
+    # views beneath it); a deeper segment counts only as a directory, never as a page's own name
+    directories = len(segments) if path.endswith("/") else len(segments) - 1
+    for index, segment in enumerate(segments[:MOBILE_PATH_DEPTH]):
+        if segment.lower() in MOBILE_PATH_SEGMENTS and (index == 0 or index < directories):
+            return MobileVersion("path", host, "/" + "/".join(segments[: index + 1]) + "/", url, found_by)
     return None
 
 
@@ -117,18 +125,24 @@ INDEX_NAMES = ("index", "default", "main", "home")  # the full site's own entry 
 def labelled_version(url: str, page_url: str, site_hosts: set[str], found_by: str) -> MobileVersion | None:
     """The version a link labelled as the mobile version leads to on the site's own host, whatever its
     address is called (``/pda.php?id=5``, ``/lite/``, ``/tel/index.html``): the path it lives under,
-    its first segment (a directory, or the script that draws it). None for a link to the site's entry
+    its first segment (a directory, or the script that draws it; beneath a script or database that
+    serves the whole site, its next one: ``/portal.nsf/lite/``). None for a link to the site's entry
     script or to the page's own path (a switch by query or cookie: the same pages, nothing to harvest apart)."""
     parts, page = urlsplit(url), urlsplit(page_url)
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or host not in site_hosts:
         return None
     segments = (parts.path or "/").strip("/").split("/")
-    first = segments[0]
-    own = (page.path or "/").strip("/").split("/")[0]
-    if not first or first == own or first.lower().split(".")[0] in INDEX_NAMES:
+    own = (page.path or "/").strip("/").split("/")
+    # a script or database the whole site is served through (``/portal.nsf/…``, ``/index.php/…``) is
+    # no version of its own: the version is the directory beneath it
+    level = 1 if len(segments) > 2 and "." in segments[0] else 0
+    first = segments[level]
+    own_first = own[level] if len(own) > level and own[:level] == segments[:level] else ""
+    if not first or first == own_first or first.lower().split(".")[0] in INDEX_NAMES:
         return None
-    prefix = f"/{first}" if "." in first and len(segments) == 1 else f"/{first}/"
+    head = "/" + "/".join(segments[: level + 1])
+    prefix = head if "." in first and len(segments) == level + 1 else f"{head}/"
     return MobileVersion("path", host, prefix, url, found_by)
 
 
