@@ -340,8 +340,11 @@ def _lead_naming(
 ) -> str | None:
     """The block's first label naming the indicator, not in a sentence sending the reader to the other language's
     page («Подробнее о структуре и отделах — на казахской версии страницы»)."""
+    naming = [x for x in block_labels(block, empty) if matches(keywords, x)]
+    if not naming:
+        return None
     kept = without_section_referrals(without_referrals(block.text, lang), lang)
-    return next((x for x in block_labels(block, empty) if matches(keywords, x) and x in kept), None)
+    return next((x for x in naming if x in kept), None)
 
 
 def _holder(unit: Unit, blocks: tuple[Block, ...], href: str) -> Block | None:
@@ -422,6 +425,7 @@ _SECTION_REFERRAL = {
 }
 
 
+@lru_cache(maxsize=8192)
 def without_section_referrals(text: str, lang: str) -> str:
     """The text without its sentences sending the reader to another, named section of the site."""
     return _SECTION_REFERRAL["kk" if lang == "kk" else "ru"].sub(" ", text) if '"' in text else text
