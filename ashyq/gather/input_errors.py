@@ -28,6 +28,18 @@ from ashyq.net.browser import goto
 
 MAX_FORMS = 2
 
+# A field's own label as a visitor sees it: its <label>s, its aria-label, its placeholder; failing those, the
+# cell before its own in a table row (a form laid out in a table writes «Фамилия, имя *» in the cell beside the field)
+LABEL_OF = """  const tidy = (parts) => parts.join(' ').toLowerCase().replace(/\\(.*?\\)|\\*|:/g, ' ').replace(/\\s+/g, ' ').trim();
+  const ownOf = (el) => { const parts = [];
+    if (el.labels) for (const l of el.labels) parts.push(l.innerText);
+    if (el.getAttribute('aria-label')) parts.push(el.getAttribute('aria-label'));
+    if (el.placeholder) parts.push(el.placeholder);
+    if (!parts.join('').trim()) { const cell = el.closest('td, th'); const before = cell && cell.previousElementSibling;
+      if (before && !before.querySelector('input, textarea, select') && (before.innerText || '').length < 120) parts.push(before.innerText); }
+    return tidy(parts); };
+"""
+
 FORMS = (
     """
 (words) => {
@@ -47,18 +59,22 @@ FORMS = (
 )
 
 # Fill the form with what it must refuse; remember what the page already showed.
-SPOIL = """
+SPOIL = (
+    """
 ([selector]) => {
   const form = document.querySelector(selector);
   if (!form) return null;
-  const shown = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; };
+"""
+    + LABEL_OF
+    + """  const shown = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; };
   window.__ashyqBefore = new Set([...document.querySelectorAll('body *')].filter(el => shown(el) && el.children.length === 0 && (el.textContent || '').trim()).map(el => el.textContent.trim()));
   const set = (el, value) => { const proto = el.localName === 'textarea' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
     Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value); el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true})); };
-  const spoiled = [];
+  const spoiled = [], labels = {};
   for (const el of form.querySelectorAll('input, textarea, select')) {
     if (['hidden', 'submit', 'button', 'image', 'reset', 'file'].includes(el.type) || el.disabled) continue;
     if (el.localName === 'select') continue;
+    if (el.name || el.id) labels[el.name || el.id] = ownOf(el);
     if (['checkbox', 'radio'].includes(el.type)) { el.checked = false; continue; }
     if (el.type === 'email') { set(el, 'not-an-address'); spoiled.push(el.name || el.id); }
     else if (el.type === 'number' || el.type === 'tel') { set(el, ''); spoiled.push(el.name || el.id); }
@@ -69,10 +85,11 @@ SPOIL = """
     || [...document.querySelectorAll('button[type=submit], input[type=submit]')].find(b => b.form === form)
     || form.querySelector('button, input[type=button]');
   const invalid = [...form.elements].filter(el => el.willValidate && !el.validity.valid).length;
-  return {spoiled, submit: submit ? (submit.id ? '#' + CSS.escape(submit.id) : null) : null, has_submit: !!submit, invalid_native: invalid,
-          novalidate: form.noValidate};
+  return {spoiled, labels, submit: submit ? (submit.id ? '#' + CSS.escape(submit.id) : null) : null, has_submit: !!submit,
+          invalid_native: invalid, novalidate: form.noValidate};
 }
 """
+)
 
 # What the page showed before sending (its labels, headings, menus), carried over when the answer is a new
 # document: a label shown again there is not a message about the input.
@@ -94,8 +111,12 @@ CLICK_SUBMIT = """
 
 # What the visitor is told now: the browser's own messages, and the page's error texts with the field
 # each one is tied to.
-READ = """
-([selector, errorWords, sent]) => {
+READ = (
+    """
+([selector, errorWords, sent, sentLabels]) => {
+"""
+    + LABEL_OF
+    + """
   // the form as it stands on the answering page: a page in another layout (a plain version's form answered
   // by the full layout's page) holds it elsewhere, so the form holding every field sent is it
   const named = (f) => f && f.localName === 'form' && sent.every(n => f.elements.namedItem(n));
@@ -109,13 +130,7 @@ READ = """
   // the browser speaks only for a form that lets it validate (no novalidate)
   const native = form && !form.noValidate ? fields.filter(el => el.willValidate && !el.validity.valid)
     .map(el => ({field: el.name || el.id, message: el.validationMessage})).filter(x => x.message) : [];
-  const tidy = (parts) => parts.join(' ').toLowerCase().replace(/\\(.*?\\)|\\*|:/g, ' ').replace(/\\s+/g, ' ').trim();
-  // the field's own label, and the group (legend) it stands in
-  const ownOf = (el) => { const parts = [];
-    if (el.labels) for (const l of el.labels) parts.push(l.innerText);
-    if (el.getAttribute('aria-label')) parts.push(el.getAttribute('aria-label'));
-    if (el.placeholder) parts.push(el.placeholder);
-    return tidy(parts); };
+  // the group (legend) a field stands in (its own label: LABEL_OF)
   const groupOf = (el) => { const fs = el.closest('fieldset'); return tidy(fs && fs.querySelector('legend') ? [fs.querySelector('legend').innerText] : []); };
   const wordsOf = (s) => s.split(' ').filter(w => w.length >= 3);
   const stem = (w) => w.length >= 6 ? w.slice(0, -2) : w;  // «заявитель» named as «заявителя»
@@ -168,15 +183,28 @@ READ = """
           || ownBlocks.get(f).contains(el)
           || names(text, f)) { tied.push(f.name || f.id || f.type); tiedFields.push(f); }
     }
+    // an answer page that holds none of the fields sent (a server's error page with a link back): a message names
+    // a field by the label it had on the form's page, in a line worded as an error («Ошибка: Укажите фамилию …»;
+    // not the page's title «Обращение не отправлено» beside it)
+    const labelWords = [];
+    const errorLines = (el.innerText || el.textContent || '').split(/\\n|(?<=[.!?])\\s+/).map(x => x.trim().toLowerCase())
+      .filter(x => x && isError(x));
+    if (!tied.length && !fields.length) for (const [name, label] of Object.entries(sentLabels || {})) {
+      const words = wordsOf(label || '');
+      if (words.some(w => errorLines.some(line => line.includes(stem(w))))) { tied.push(name); labelWords.push(...words); }
+    }
     const hidden = !!el.closest('[aria-hidden=true]');
+    const says = tiedFields.length ? rest(text, tiedFields)
+      : (text.toLowerCase().match(/[\\p{L}]{3,}/gu) || []).filter(w => !labelWords.some(n => w.startsWith(stem(n)) || n.startsWith(stem(w)))).slice(0, 24);
     messages.push({text: text.slice(0, 160), fresh, error_like: isError(text), tied, hidden_from_at: hidden,
-                   says: tied.length ? rest(text, tiedFields) : []});
+                   says: tied.length ? says : []});
   }
   const invalidMarked = fields.filter(el => el.getAttribute('aria-invalid') === 'true').map(el => el.name || el.id);
   return {native: native.slice(0, 10), messages: messages.slice(0, 10), aria_invalid: invalidMarked.slice(0, 10),
           fields: fields.length, url: location.href};
 }
 """
+)
 
 
 async def probe_forms(page: Any, error_words: list[str], timeout_ms: int) -> dict[str, Any]:
@@ -206,6 +234,7 @@ async def probe_forms(page: Any, error_words: list[str], timeout_ms: int) -> dic
         await page.wait_for_timeout(400)
         if navigated:  # the answering page is a new document: what the form's page showed is not news on it
             await page.evaluate(KEEP_BEFORE, before)
-        told = await page.evaluate(READ, [form["selector"], error_words, spoiled.get("spoiled") or []])
+        sent = [form["selector"], error_words, spoiled.get("spoiled") or [], spoiled.get("labels") or {}]
+        told = await page.evaluate(READ, sent)
         results.append({**form, **spoiled, "sent_by": how, "went_on": navigated and page.url != start, **told})
     return {"forms": results, "page": start}

@@ -843,7 +843,7 @@ def _form_doubt(result: Result, untried: list[Sent]) -> Result:
     )
 
 
-@register("a14.form_errors", "9", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
+@register("a14.form_errors", "10", ["A14-3.5"], needs=["measurements:form_errors"], also_applies_to=("subordinate",))
 def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.5: A text message for an input error when filling in forms."""
     config = check_settings("accessibility", artifacts.config)
