@@ -558,23 +558,56 @@ def bypass_in_markup(parsed: Parsed) -> str | None:
     return None
 
 
+def _top_ids(parsed: Parsed) -> set[str]:
+    """The ids that name the top of the page: ``top``, and those of the page itself, its body, the body's first
+    element and the page's header."""
+    body = parsed.root.find("body")
+    tops = [parsed.root, body] if body is not None else [parsed.root]
+    if body is not None:
+        first = next((c for c in body if isinstance(c.tag, str)), None)
+        tops += [first] if first is not None else []
+    tops += parsed.select("header, [role=banner]")[:1]
+    return {"top"} | {str(e.get("id")) for e in tops if e is not None and e.get("id")}
+
+
+def _back_to_contents(parsed: Parsed, anchor: Any, target_id: str) -> bool:
+    """A link back to the page's own contents list above it («↑ К содержанию», «↑ Мазмұнға оралу» at the end of a
+    long publication): its target, before the link, holds two links or more into the page itself (a contents
+    list, whatever element draws it) - the reader is taken back up to where the page's parts are listed."""
+    if not target_id:
+        return False
+    target = next((e for e in parsed.root.iter() if isinstance(e.tag, str) and e.get("id") == target_id), None)
+    if target is None or target is anchor or anchor in target.iterdescendants():
+        return False
+    inward = [a for a in target.iter("a") if (a.get("href") or "").startswith("#") and len(a.get("href") or "") > 1]
+    if len(inward) < 2:
+        return False
+    order = {e: i for i, e in enumerate(parsed.root.iter())}
+    return order[target] < order[anchor]
+
+
 def back_to_top(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     """A link back to the top of the page: labelled as one (an arrow or a sign beside the word, as in
-    «Наверх ↑» or «▲ Жоғары», changes nothing), or a ``#top`` link styled as one."""
+    «Наверх ↑» or «▲ Жоғары», changes nothing), a link to the top itself (``#top``, or the id of the page, its
+    body or its header, whatever its words: «↑ Беттің басына», «В начало страницы»), a link back up to the page's
+    own contents list (:func:`_back_to_contents`), or a bare ``#`` link styled as one."""
     vocabulary = labels(config, "back_to_top")
+    tops = _top_ids(parsed)
     for anchor in parsed.anchors():
         href = anchor.get("href", "")
         said = anchor.text_content() or anchor.get("title") or anchor.get("aria-label")
         if matches_label(said, vocabulary, exact=True) or matches_label(_words_only(said), vocabulary, exact=True):
             return anchor
-        if href in ("#top", "#") and re.search(r"top|up|наверх", anchor.get("class") or "", re.I):
+        if href.startswith("#") and (href[1:] in tops or _back_to_contents(parsed, anchor, href[1:])):
+            return anchor
+        if href == "#" and re.search(r"top|up|наверх", anchor.get("class") or "", re.I):
             return anchor
     return None
 
 
 @register(
     "a14.skip_and_top",
-    "6",
+    "7",
     ["A14-3.4"],
     needs=["pages"],
     uses=["measurements:skip_link", "measurements:axe"],
