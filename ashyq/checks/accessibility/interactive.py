@@ -222,13 +222,28 @@ def narrows(form: Any, searching: Sequence[str]) -> bool:
     return any(matches_label(s, searching, exact=True) for s in said)
 
 
+# a field for who writes and where the answer goes: a form holding one beside a message box takes an enquiry
+_CONTACT_FIELD = (
+    ".//input[@type='email' or @type='tel' or contains(translate(@name, 'EMAIL', 'email'), 'mail') "
+    "or contains(translate(@name, 'PHONE', 'phone'), 'phone')]"
+)
+
+
+def enquiry(form: Any) -> bool:
+    """A form that takes a written enquiry: a message box beside a field for the sender's address or phone (the
+    internet reception, row 4.1). Its choices (how to answer, the subject) ask the public nothing; a poll does."""
+    return bool(form.xpath(".//textarea")) and bool(form.xpath(_CONTACT_FIELD))
+
+
 def _poll(p: Parsed, words: list[str] | None = None, searching: Sequence[str] = ()) -> tuple[str, str] | None:
-    """A poll on the page: a form with two choices or more that narrows no search nor list (:func:`narrows`),
+    """A poll on the page: a form with two choices or more that narrows no search nor list (:func:`narrows`) and
+    takes no written enquiry (:func:`enquiry`),
     or a block headed as a poll («Сауалнама», «Опрос») holding two answers or more to pick — radio buttons
     outside a form, or elements a script answers — or a form sent by a vote button (a poll built of ``div``s
     with click handlers is still a poll; whether the keyboard reaches it is row 3.3's question)."""
     for form in p.root.iter("form"):
-        if len(form.xpath(".//input[@type='radio' or @type='checkbox']")) >= 2 and not narrows(form, searching):
+        choices = form.xpath(".//input[@type='radio' or @type='checkbox']")
+        if len(choices) >= 2 and not narrows(form, searching) and not enquiry(form):
             return "form input[type=radio]", squash(form.text_content())[:160]
     for heading in p.root.iter("h2", "h3", "h4", "h5", "legend"):
         if not words or not matches_label(squash(heading.text_content()), words, exact=True):
@@ -246,7 +261,7 @@ def _poll(p: Parsed, words: list[str] | None = None, searching: Sequence[str] = 
 _VOTE_FORM = ".//form[.//button[not(@type) or @type='submit'] or .//input[@type='submit' or @type='image']]"
 
 
-@register("a14.polls", "9", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "10", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form (a question put to the public with answers to choose; a search's
     or a list's filters are none)."""
