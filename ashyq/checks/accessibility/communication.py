@@ -5,7 +5,8 @@ show it (the rows themselves are judged in :mod:`ashyq.checks.accessibility.inte
 («Жиі қойылатын сұрақтар», «Сұрақ-жауап», «Часто задаваемые вопросы», «Вопрос-ответ» …: the
 ``faq`` labels) over questions that are answered. It is seldom a page of its own: most often a
 block (``h2``) on the citizens' or appeals page, its questions in ``dl``/``dt``, ``details``/
-``summary`` or bold lines. A question is a sentence ending in «?» with the answer's text after it;
+``summary`` or bold lines; on a website builder's page, a block's title (a ``div`` holding the name alone) over
+the accordion of the next block. A question is a sentence ending in «?» with the answer's text after it;
 a heading over a placeholder («Ақпарат дайындалуда», «Бөлім толықтырылуда») or over a submission
 form alone (row 4.1's «вопрос-ответ» with its form) answers no question and is no FAQ.
 
@@ -107,7 +108,55 @@ def faq_block(p: Parsed, vocabulary: list[str], pending: list[str]) -> FaqBlock 
             continue
         if best is None or questions > best.questions:
             best = FaqBlock(heading.tag, title, questions, squash(f"{title}: {body}")[:200])
+    if best is None:
+        best = _builder_titled(p, vocabulary)
     return best
+
+
+_TITLE_TAGS = ("div", "p", "span", "strong", "b", "td")
+_NOT_TITLE_INSIDE = ("a", "nav", "header", "footer", "button", "label", "form")
+_INLINE = ("b", "strong", "span", "em", "i", "br")
+_AFTER_BLOCKS, _AFTER_CHARS = 12, 6000  # how far the text under a builder's title is read
+
+
+def _builder_titled(p: Parsed, vocabulary: list[str]) -> FaqBlock | None:
+    """An FAQ titled as website builders title a block: a ``div`` (``p``, ``span``) whose whole text is the FAQ's
+    name («Часто задаваемые вопросы») and holds nothing but text, outside any link, menu, header or form, over
+    two answered questions or more in what follows it on the page (a builder's accordion of questions in the
+    next block). Read only where no heading names the FAQ, and only with its questions answered."""
+    names = [_dashes(v) for v in vocabulary]
+    for element in p.root.iter(*_TITLE_TAGS):
+        title = squash(element.text_content())
+        if not title or len(title) > 80 or not matches_label(_dashes(title), names, exact=True):
+            continue
+        if any(isinstance(c.tag, str) and c.tag not in _INLINE for c in element.iterdescendants()):
+            continue
+        if any(a.tag in _NOT_TITLE_INSIDE for a in element.iterancestors()):
+            continue
+        body = squash(" ".join(main_text(e) for e in _after(element) if e.tag != "form"))
+        questions = answered_questions(body)
+        if questions >= 2:
+            return FaqBlock(element.tag, title, questions, squash(f"{title}: {body}")[:200])
+    return None
+
+
+def _after(title: Any) -> list[Any]:
+    """What follows an element on its page, up to the next heading (``h1``-``h4``) and within
+    :data:`_AFTER_BLOCKS` blocks and :data:`_AFTER_CHARS` characters: its next siblings, then its box's."""
+    out: list[Any] = []
+    chars, start = 0, title
+    while start is not None and start.tag not in ("body", "main", "html"):
+        for sibling in start.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            if sibling.tag in _HEADINGS or next(sibling.iter(*_HEADINGS), None) is not None:
+                return out
+            out.append(sibling)
+            chars += len(main_text(sibling))
+            if len(out) >= _AFTER_BLOCKS or chars >= _AFTER_CHARS:
+                return out
+        start = start.getparent()
+    return out
 
 
 def _titled_blocks(p: Parsed) -> Iterator[tuple[Any, list[Any]]]:
