@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ashyq.base.routes import without_anchor
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.completeness.corpus import Unit
-from ashyq.checks.completeness.keywords import Indicator, Section
+from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.memos import linked_pages
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import (
@@ -165,9 +165,12 @@ def per_item(
     section: Section,
     lang: str,
     pages: dict[str, Unit],
+    vocabulary: Vocabulary | None = None,
 ) -> ItemReading | None:
     """The indicator judged over the items found, or None when it is not stated per item, no item was
-    found, or the section states it for all of them outside any item."""
+    found, or the section states it for all of them outside any item. An item names the indicator in a
+    sentence that gives it, not one promising it later («Квалификационные требования будут опубликованы
+    дополнительно», «Біліктілік талаптары қосымша жарияланады»: the vocabulary's ``pending_phrases``)."""
     if not indicator.per_item.get(lang):
         return None
     items, rest = items_of(indicator, units, section_units, section, lang, pages)
@@ -175,7 +178,8 @@ def per_item(
     keywords = indicator.keywords[lang]
     if not items or _stated_outside(keywords, rest, lang) or any(matches(keywords, u.title) for u in section_units):
         return None
-    without = tuple(item for item in items if not _names(keywords, item.blocks))
+    pending = vocabulary.pending_phrases.get(lang, ()) if vocabulary is not None else ()
+    without = tuple(item for item in items if not _names(keywords, item.blocks, pending))
     return ItemReading(tuple(items), without)
 
 
@@ -308,8 +312,18 @@ def _spaceless(text: str) -> str:
     return "".join(text.split())
 
 
-def _names(keywords: Sequence[re.Pattern[str]], blocks: Sequence[Block]) -> bool:
-    return any(matches(keywords, b.all_text) for b in blocks)
+def _names(
+    keywords: Sequence[re.Pattern[str]], blocks: Sequence[Block], pending: Sequence[re.Pattern[str]] = ()
+) -> bool:
+    """Whether the blocks name the indicator: in a heading, or in a sentence that does not promise it for later."""
+    for block in blocks:
+        if not matches(keywords, block.all_text):
+            continue
+        if not pending or matches(keywords, block.heading):
+            return True
+        if any(matches(keywords, s) and not matches(pending, s) for s in SENTENCE.split(block.text)):
+            return True
+    return False
 
 
 def _unheaded(indicator: Indicator, unit: Unit, blocks: Sequence[Block], lang: str) -> bool:

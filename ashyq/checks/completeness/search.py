@@ -880,7 +880,9 @@ def _own_heading_says_none(indicator: Indicator, best: Hit, held: tuple[Hit, str
 def _every_item(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
     """An indicator stated for every item (:mod:`.instances`): False (absent) when none of the items found
     names it; items lacking it are recorded, a single item leaves the verdict uncertain."""
-    found = per_item(indicator, search.units, search.section_units, search.section, search.lang, search.pages)
+    found = per_item(
+        indicator, search.units, search.section_units, search.section, search.lang, search.pages, search.vocabulary
+    )
     if found is None:
         return True
     if len(found.without) == len(found.items):
