@@ -167,9 +167,13 @@ class SiteFolder:
         return dict(_yaml(path)) if path.exists() else {}
 
 
-@lru_cache(maxsize=16)
+# libyaml's reader where installed (the pure-Python one took most of the time of reading every site's truth)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=512)  # every site's site.yaml, truth.yaml and search.yaml, read once a process
 def _yaml(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # a safe loader either way
 
 
 def load_site(site_id: str) -> SiteFolder:
