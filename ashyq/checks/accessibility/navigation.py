@@ -30,6 +30,7 @@ from ashyq.base.wording import Said
 from ashyq.checks.accessibility.points import by_language, judge
 from ashyq.checks.accessibility.website import (
     Parsed,
+    english_site_pages,
     is_home,
     is_home_url,
     is_splash,
@@ -449,7 +450,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "13",
+    "14",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
@@ -459,11 +460,31 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 def page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.3: main navigation menu, link to the home page, site map and search form on every page.
 
-    The row's points come from every page of the site (−0.15 per element missing, −0.1 per dead link
-    of the site map); ``measured.languages`` judges each language version on its own pages."""
-    result = _page_elements(artifacts, item, config, pages)
+    The row's points come from every page of the site, its English version's too (−0.15 per element
+    missing, −0.1 per dead link of the site map); ``measured.languages`` judges each state-language
+    version on its own pages."""
+    english = [p for p in (parse(page) for page in english_site_pages(artifacts, config)) if not is_splash(p, config)]
+    if len(english) < ENGLISH_VERSION_PAGES:  # an English home page alone is no version of the site (row 4.5's lowest)
+        english = []
+    own = _page_elements(artifacts, item, config, pages)
+    result = _page_elements(artifacts, item, config, [*pages, *english]) if english else own
+    if english:
+        result.measured["english_pages"] = len(english)
+        if len(result.deficiencies) > len(own.deficiencies) or result.status != own.status:
+            urls = sample(p.page.url for p in english)
+            result.uncertain(
+                "other_reading",
+                look_at=english[0].page.evidence("body", english[0].page.title or english[0].page.url),
+                quote=urls,
+                detail=f"the Kazakh and Russian pages give {own.status}; the elements missing are missing on the "
+                f"English version's pages only ({urls}): row 2.3 asks them on every page of the site — is the "
+                "English version judged with it?",
+            )
     result.measured["languages"] = by_language(pages, lambda own: _page_elements(artifacts, item, config, own))
     return [result]
+
+
+ENGLISH_VERSION_PAGES = 2  # English pages harvested that make a version of the site row 2.3 reads
 
 
 def _element_missing(key: str, name: str, missing: int, pages: int, urls: str) -> Said:

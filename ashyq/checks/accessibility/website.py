@@ -121,6 +121,20 @@ def site_pages(artifacts: BodyArtifacts, config: dict[str, Any]) -> list[PageSna
     ]
 
 
+def english_site_pages(artifacts: BodyArtifacts, config: dict[str, Any]) -> list[PageSnapshot]:
+    """The desktop website's English HTML pages that answered 200 (pages of the site as much as the state
+    languages' are: row 2.3 asks its elements "on every page")."""
+    return [
+        p
+        for p in artifacts.pages
+        if p.status == 200
+        and is_html(p)
+        and p.lang == "en"
+        and not is_mobile_host(config, p.final_url or p.url)
+        and not p.of_mobile_version
+    ]
+
+
 def is_home(page: PageSnapshot) -> bool:
     return page.depth == 0 or is_home_url(page.final_url or page.url)
 
