@@ -19,7 +19,9 @@ from the zoomed page although nothing about it is "cut". What is measured:
   summary, a checkbox's label), or one shown at both widths that names a hidden block as what it opens (a
   navbar toggle's ``data-target``, ``aria-controls``, a link to the block's ``#id``), may hold the hidden blocks: it is tried first from the keyboard (it
   must take the focus; Enter, then Space) and, only when the keyboard cannot open it, with a mouse
-  click. A block a keyboard opens is folded, not lost; a block only a click opens is a function
+  click. A control opens a block when the block shows again, or when every text of it shows elsewhere (a builder's
+  narrow header whose burger opens its own copy of the full header's menu). A block a keyboard opens is folded, not
+  lost; a block only a click opens is a function
   lost to the keyboard at 200 % (row 3.3 and row 3.7); a block nothing opens is content lost.
 
 The control is put back the way it opened (the same key or click again; Escape after one that
@@ -98,14 +100,17 @@ HIDDEN = (
     // place or a control, they are no content of their own
     const link = el.closest('a[href]');
     const named = !!link && root.contains(link) && (toPlaceShown(link, root) || goesNowhere(link));
-    const b = blocks.get(root) || {root, texts: 0, moved: 0, chars: 0, sample: '', table: !!(root.matches('table') || root.querySelector('table')),
+    const b = blocks.get(root) || {root, texts: 0, moved: 0, chars: 0, sample: '', words: [], table: !!(root.matches('table') || root.querySelector('table')),
       form: !!(root.matches('form, input, select, textarea') || root.querySelector('input:not([type=hidden]), select, textarea'))};
     b.texts++;
+    b.words.push(text);
     const said = [...el.childNodes].filter(t => t.nodeType === 3).map(t => t.textContent).join(' ').replace(/\\s+/g, ' ').trim();
     if (shownNow.has(text)) b.moved++; else if (!named) { b.chars += text.length; if (b.sample.length < 80) b.sample = (b.sample + ' ' + said).trim().slice(0, 80); }
     blocks.set(root, b);
   }
   const out = [...blocks.values()].slice(0, 12).map((b, k) => { b.root.setAttribute('data-ashyq-fold', String(k));
+    // its texts, where some are shown nowhere else now: a control may open a copy of them elsewhere (OPENED)
+    b.root.__ashyqWords = b.moved < b.texts ? b.words : [];
     const links = [...b.root.querySelectorAll('a[href]')];
     return {n: k, selector: selectorOf(b.root), texts: b.texts, moved: b.moved, chars: b.chars, table: b.table, form: b.form,
             links: links.length, in_page: links.filter(a => toPlaceShown(a, b.root)).length, nowhere: links.filter(goesNowhere).length,
@@ -149,9 +154,21 @@ HIDDEN = (
 """
 )
 
+# The hidden blocks now shown: the block itself, or every text of it rendered elsewhere (a narrow header's burger that
+# opens its own copy of the menu the full-width header held)
 OPENED = """
-() => [...document.querySelectorAll('[data-ashyq-fold]')].filter(el => el.getClientRects().length > 0
-  && getComputedStyle(el).visibility !== 'hidden').map(el => Number(el.getAttribute('data-ashyq-fold')))
+() => {
+  const words = (s) => (s || '').toLowerCase().replace(/\\s+/g, ' ').trim();
+  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const folds = [...document.querySelectorAll('[data-ashyq-fold]')];
+  let now = null;
+  const shownNow = () => { if (now) return now; now = new Set();
+    for (const el of document.body.querySelectorAll('*')) if (!el.closest('[data-ashyq-fold]') && shown(el)) {
+      const t = words([...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(' ')); if (t) now.add(t); }
+    return now; };
+  return folds.filter(el => shown(el) || ((el.__ashyqWords || []).length > 0 && el.__ashyqWords.every(t => shownNow().has(t))))
+    .map(el => Number(el.getAttribute('data-ashyq-fold')));
+}
 """
 
 # Focus the control (or its checkbox) as Tab would reach it: true when it takes the focus.
