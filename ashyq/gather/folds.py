@@ -42,6 +42,11 @@ RENDERED = """  const rendered = (el) => el.checkVisibility ? el.checkVisibility
     : el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
 """
 
+# An element's own text (not its children's), lower-cased with its spaces squashed, in both scripts
+OWN_TEXT = """  const words = (s) => (s || '').toLowerCase().replace(/\\s+/g, ' ').trim();
+  const ownText = (el) => words([...el.childNodes].filter(t => t.nodeType === 3).map(t => t.textContent).join(' '));
+"""
+
 # At 100 %: mark the elements with rendered own text and every rendered element; watch what scripts change.
 MARK = (
     """
@@ -72,9 +77,8 @@ HIDDEN = (
 """
     + PATH_SELECTOR_OF
     + RENDERED
-    + """  const words = (s) => (s || '').toLowerCase().replace(/\\s+/g, ' ').trim();
-  const ownText = (el) => words([...el.childNodes].filter(t => t.nodeType === 3).map(t => t.textContent).join(' '));
-  const changed = window.__ashyqChanged || new Set();
+    + OWN_TEXT
+    + """  const changed = window.__ashyqChanged || new Set();
   const moving = (movingSelectors || []).map(s => { try { return document.querySelector(s); } catch (e) { return null; } }).filter(Boolean);
   const shownNow = new Set();
   for (const el of (document.body ? document.body.querySelectorAll('*') : [])) if (rendered(el)) { const t = ownText(el); if (t) shownNow.add(t); }
@@ -156,20 +160,23 @@ HIDDEN = (
 
 # The hidden blocks now shown: the block itself, or every text of it rendered elsewhere (a narrow header's burger that
 # opens its own copy of the menu the full-width header held)
-OPENED = """
+OPENED = (
+    """
 () => {
-  const words = (s) => (s || '').toLowerCase().replace(/\\s+/g, ' ').trim();
-  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+"""
+    + OWN_TEXT
+    + """  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   const folds = [...document.querySelectorAll('[data-ashyq-fold]')];
   let now = null;
   const shownNow = () => { if (now) return now; now = new Set();
     for (const el of document.body.querySelectorAll('*')) if (!el.closest('[data-ashyq-fold]') && shown(el)) {
-      const t = words([...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(' ')); if (t) now.add(t); }
+      const t = ownText(el); if (t) now.add(t); }
     return now; };
   return folds.filter(el => shown(el) || ((el.__ashyqWords || []).length > 0 && el.__ashyqWords.every(t => shownNow().has(t))))
     .map(el => Number(el.getAttribute('data-ashyq-fold')));
 }
 """
+)
 
 # Focus the control (or its checkbox) as Tab would reach it: true when it takes the focus.
 FOCUS = """

@@ -140,8 +140,9 @@ READ = (
     const twins = own ? fields.filter(g => g !== f && (g.name !== f.name || !f.name) && ownOf(g) === own) : [];
     return wordsOf(groupOf(f)).some(w => t.includes(stem(w))) || (twins.length === 0 && wordsOf(own).some(w => t.includes(w))); };
   // the words of a message beyond the labels of the fields it is tied to: what it says about them
-  const rest = (text, tiedFields) => { const named = tiedFields.flatMap(f => wordsOf(ownOf(f) + ' ' + groupOf(f)));
-    return (text.toLowerCase().match(/[\\p{L}]{3,}/gu) || []).filter(w => !named.some(n => w.startsWith(stem(n)) || n.startsWith(stem(w)))).slice(0, 24); };
+  const beyond = (text, named) => (text.toLowerCase().match(/[\\p{L}]{3,}/gu) || [])
+    .filter(w => !named.some(n => w.startsWith(stem(n)) || n.startsWith(stem(w)))).slice(0, 24);
+  const rest = (text, tiedFields) => beyond(text, tiedFields.flatMap(f => wordsOf(ownOf(f) + ' ' + groupOf(f))));
   const isError = (text) => errorWords.some(w => text.toLowerCase().includes(w.toLowerCase()));
   // the field's own block: its largest ancestor inside the form that holds no other field (the row of its
   // label, its input and its message, whatever the builder calls it)
@@ -187,17 +188,17 @@ READ = (
     // a field by the label it had on the form's page, in a line worded as an error («Ошибка: Укажите фамилию …»;
     // not the page's title «Обращение не отправлено» beside it)
     const labelWords = [];
-    const errorLines = (el.innerText || el.textContent || '').split(/\\n|(?<=[.!?])\\s+/).map(x => x.trim().toLowerCase())
-      .filter(x => x && isError(x));
-    if (!tied.length && !fields.length) for (const [name, label] of Object.entries(sentLabels || {})) {
-      const words = wordsOf(label || '');
-      if (words.some(w => errorLines.some(line => line.includes(stem(w))))) { tied.push(name); labelWords.push(...words); }
+    if (!tied.length && !fields.length) {
+      const errorLines = (el.innerText || el.textContent || '').split(/\\n|(?<=[.!?])\\s+/).map(x => x.trim().toLowerCase())
+        .filter(x => x && isError(x));
+      for (const [name, label] of Object.entries(sentLabels || {})) {
+        const words = wordsOf(label || '');
+        if (words.some(w => errorLines.some(line => line.includes(stem(w))))) { tied.push(name); labelWords.push(...words); }
+      }
     }
     const hidden = !!el.closest('[aria-hidden=true]');
-    const says = tiedFields.length ? rest(text, tiedFields)
-      : (text.toLowerCase().match(/[\\p{L}]{3,}/gu) || []).filter(w => !labelWords.some(n => w.startsWith(stem(n)) || n.startsWith(stem(w)))).slice(0, 24);
-    messages.push({text: text.slice(0, 160), fresh, error_like: isError(text), tied, hidden_from_at: hidden,
-                   says: tied.length ? says : []});
+    const says = !tied.length ? [] : tiedFields.length ? rest(text, tiedFields) : beyond(text, labelWords);
+    messages.push({text: text.slice(0, 160), fresh, error_like: isError(text), tied, hidden_from_at: hidden, says});
   }
   const invalidMarked = fields.filter(el => el.getAttribute('aria-invalid') === 'true').map(el => el.name || el.id);
   return {native: native.slice(0, 10), messages: messages.slice(0, 10), aria_invalid: invalidMarked.slice(0, 10),

@@ -466,19 +466,19 @@ def page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], p
     english = [p for p in (parse(page) for page in english_site_pages(artifacts, config)) if not is_splash(p, config)]
     if len(english) < ENGLISH_VERSION_PAGES:  # an English home page alone is no version of the site (row 4.5's lowest)
         english = []
-    own = _page_elements(artifacts, item, config, pages)
-    result = _page_elements(artifacts, item, config, [*pages, *english]) if english else own
+    state_languages = _page_elements(artifacts, item, config, pages)
+    result = _page_elements(artifacts, item, config, [*pages, *english]) if english else state_languages
     if english:
         result.measured["english_pages"] = len(english)
-        if len(result.deficiencies) > len(own.deficiencies) or result.status != own.status:
+        if len(result.deficiencies) > len(state_languages.deficiencies) or result.status != state_languages.status:
             urls = sample(p.page.url for p in english)
             result.uncertain(
                 "other_reading",
                 look_at=english[0].page.evidence("body", english[0].page.title or english[0].page.url),
                 quote=urls,
-                detail=f"the Kazakh and Russian pages give {own.status}; the elements missing are missing on the "
-                f"English version's pages only ({urls}): row 2.3 asks them on every page of the site — is the "
-                "English version judged with it?",
+                detail=f"the Kazakh and Russian pages give {state_languages.status}; the elements missing are "
+                f"missing on the English version's pages only ({urls}): row 2.3 asks them on every page of the site "
+                "— is the English version judged with it?",
             )
     result.measured["languages"] = by_language(pages, lambda own: _page_elements(artifacts, item, config, own))
     return [result]

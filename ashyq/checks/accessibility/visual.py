@@ -576,7 +576,8 @@ def _back_to_contents(parsed: Parsed, anchor: Any, target_id: str) -> bool:
     list, whatever element draws it) - the reader is taken back up to where the page's parts are listed."""
     if not target_id:
         return False
-    target = next((e for e in parsed.root.iter() if isinstance(e.tag, str) and e.get("id") == target_id), None)
+    found = parsed.root.xpath("//*[@id=$id]", id=target_id)
+    target = found[0] if found else None
     if target is None or target is anchor or anchor in target.iterdescendants():
         return False
     inward = [a for a in target.iter("a") if (a.get("href") or "").startswith("#") and len(a.get("href") or "") > 1]

@@ -107,32 +107,30 @@ def is_html(page: PageSnapshot) -> bool:
     return "html" in kind.lower() and "<" in page.html
 
 
+def _desktop_page(page: PageSnapshot, config: dict[str, Any]) -> bool:
+    """An HTML page of the desktop website that answered 200 (the mobile host and version are Appendix 16's)."""
+    return (
+        page.status == 200
+        and is_html(page)
+        and not is_mobile_host(config, page.final_url or page.url)
+        and not page.of_mobile_version
+    )
+
+
 def site_pages(artifacts: BodyArtifacts, config: dict[str, Any]) -> list[PageSnapshot]:
-    """The desktop website's HTML pages that answered 200 (the mobile host is Appendix 16's)."""
+    """The desktop website's HTML pages that answered 200, in the state languages (the mobile host is
+    Appendix 16's)."""
     return [
         p
         for p in artifacts.pages
-        if p.status == 200
-        and is_html(p)
-        and not is_mobile_host(config, p.final_url or p.url)
-        and not p.of_mobile_version
-        and p.lang not in ("en",)
-        and not is_splash(parse(p), config)
+        if _desktop_page(p, config) and p.lang not in ("en",) and not is_splash(parse(p), config)
     ]
 
 
 def english_site_pages(artifacts: BodyArtifacts, config: dict[str, Any]) -> list[PageSnapshot]:
     """The desktop website's English HTML pages that answered 200 (pages of the site as much as the state
     languages' are: row 2.3 asks its elements "on every page")."""
-    return [
-        p
-        for p in artifacts.pages
-        if p.status == 200
-        and is_html(p)
-        and p.lang == "en"
-        and not is_mobile_host(config, p.final_url or p.url)
-        and not p.of_mobile_version
-    ]
+    return [p for p in artifacts.pages if p.lang == "en" and _desktop_page(p, config)]
 
 
 def is_home(page: PageSnapshot) -> bool:
