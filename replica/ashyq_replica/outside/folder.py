@@ -95,6 +95,9 @@ SITE_IDS = (
     "tughyr",
     "aqzhar",
     "kemel",
+    "qaindy",
+    "shoqpar",
+    "talapty",
 )
 
 TYPES = {
