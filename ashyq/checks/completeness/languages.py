@@ -72,6 +72,7 @@ from ashyq.checks.completeness.places import (
     in_section,
     language_of,
     matches,
+    own_blocks,
     paragraphs,
     title_block,
     unit_blocks,
@@ -562,7 +563,11 @@ def foreign_passages(
         passages: list[str] = []
         rows: list[str] = []  # rows or items of the place's lists left in Russian on a Kazakh page
         held = None
-        place = title_block(hit, verdict.template) if whole else hit.extent or tuple(b for b in (hit.block,) if b)
+        place = (
+            _whole_place(hit, indicator, lang, verdict.template)
+            if whole
+            else hit.extent or tuple(b for b in (hit.block,) if b)
+        )
         for block in place:
             if official and (matches(official, block.heading) or any(matches(official, x) for x, _ in block.leads)):
                 continue
@@ -591,6 +596,20 @@ def foreign_passages(
             # өзгерістер (№ 2)»): those items' Kazakh text is not there
             out[indicator.id] = held
     return out
+
+
+def _whole_place(hit: Hit, indicator: Indicator, lang: str, template: Template) -> tuple[Block, ...]:
+    """The place of an indicator on a page named by it as a whole: the block under the heading that repeats the page's
+    title, and the blocks below whose headings name the indicator again («Сыбайлас жемқорлық тәуекелдерін ішкі
+    талдау» under «Сыбайлас жемқорлыққа қарсы іс-қимыл»): parts of the same material. Other headings below are other
+    matters (a review of appeals on a reception page)."""
+    titled = title_block(hit, template)
+    if not titled:
+        return ()
+    again = tuple(
+        b for b in own_blocks(hit, template)[1:] if b.heading and matches(indicator.keywords.get(lang, ()), b.heading)
+    )
+    return titled + again
 
 
 def _without(text: str, repeated: set[str]) -> str:
