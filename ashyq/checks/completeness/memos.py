@@ -155,6 +155,24 @@ def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) ->
     return out
 
 
+CARDS = 2  # blocks headed by links in a row that make a list of items, not one «see also»
+
+
+def card_runs(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) -> list[list[Unit]]:
+    """The runs of CARDS blocks or more in a row whose heading is a link to a harvested page of its own (an index
+    page's cards of its child pages, each the child's title over its intro): the pages each run links to."""
+    headed = {squash(label): href for label, href in unit.anchors if label}
+    runs: list[list[Unit]] = [[]]
+    for block in blocks:
+        href = headed.get(squash(block.heading)) if block.heading else None
+        target = pages.get(without_anchor(urljoin(unit.url, href)).lower().rstrip("/")) if href else None
+        if target is None or target is unit:
+            runs.append([])
+        elif target not in runs[-1]:
+            runs[-1].append(target)
+    return [run for run in runs if len(run) >= CARDS]
+
+
 SENTENCE_AROUND = 40  # characters of running text around a link's label in its paragraph: a sentence, no item
 
 
@@ -202,6 +220,9 @@ def memos_of(
         for unit, blocks in holders
         for targets in linked_pages(unit, blocks, pages)
     ]
+    # an index page's cards (a run of blocks, each headed by a link to an item's own page) are one list, as a
+    # bulleted list is
+    lists += [(run, id(unit) in members) for unit, blocks in holders for run in card_runs(unit, blocks, pages)]
     linked = {id(t): t for targets, _ in lists for t in targets}
     for unit, blocks in holders:
         if id(unit) not in linked:
