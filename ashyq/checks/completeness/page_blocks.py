@@ -494,9 +494,10 @@ def piece_langs(written: tuple[str, ...]) -> tuple[str | None, ...]:
     """Each piece's language (:func:`block_lang`); a piece too short to tell by its letters is told without the
     words most pieces of its list repeat (a column's button label, a unit, a format: «Жүктеу (XLSX, 33 КБ)» after each
     title), and as Russian when what is left is words the Russian dictionary knows («Изменения в план (№ 1)» in a
-    Kazakh register: :func:`ashyq.base.morphology.reads_russian`)."""
+    Kazakh register: :func:`ashyq.base.morphology.reads_russian`); a piece told Kazakh only by those repeated words
+    («Әкімдік қаулысы», «Жүктеу» beside a Russian title) is told by what is left."""
     told = [block_lang(w) for w in written]
-    if len(written) < _SHARED or all(t is not None for t in told):
+    if len(written) < _SHARED or all(t == "ru" for t in told):
         return tuple(told)
     counts: dict[str, int] = {}
     for piece in written:
@@ -505,9 +506,13 @@ def piece_langs(written: tuple[str, ...]) -> tuple[str | None, ...]:
     repeated = {w for w, n in counts.items() if n >= 2 and n * 2 >= len(written)}
     out: list[str | None] = []
     for piece, language in zip(written, told, strict=True):
+        rest = " ".join(w for w in _WORDS.findall(piece) if w.lower() not in repeated)
         if language is None:
-            rest = " ".join(w for w in _WORDS.findall(piece) if w.lower() not in repeated)
             language = block_lang(rest) or ("ru" if reads_russian(rest) else None)
+        elif language == "kk" and block_lang(rest) == "ru":
+            # told Kazakh by the words its list repeats on every row (a type column's «Әкімдік қаулысы», a button's
+            # «Жүктеу») around a Russian title: the row's own text is Russian
+            language = "ru"
         out.append(language)
     return tuple(out)
 
