@@ -97,8 +97,9 @@ PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?квартал\w*\s*(\d{4})"), "quarter"),
     (re.compile(_KK_YEAR + _ORDINAL + r"\s*-?\s*тоқсан"), "quarter-kk"),
     (re.compile(r"(?:за|итогам|отчет\w* за)\s*(\d{4})\s*(?:год|г\.)"), "year"),
-    # the year's results, with their subject between («2025 жылғы әлеуметтік-экономикалық даму қорытындылары»)
-    (re.compile(r"(\d{4})\s*жыл(?:ғы|дың)\s*(?:[^\s.;:]+\s+){0,4}?(?:қорытынды|есеп|нәтиже)"), "year"),
+    # the year's results, with their subject between («2025 жылғы әлеуметтік-экономикалық даму қорытындылары»), or its
+    # review or analysis («2025 жылғы өтініштерге шолу», as «Обзор обращений за 2025 год»)
+    (re.compile(r"(\d{4})\s*жыл(?:ғы|дың)\s*(?:[^\s.;:]+\s+){0,4}?(?:қорытынды|есеп|нәтиже|шолу|талдау)"), "year"),
 )
 
 
