@@ -5,10 +5,13 @@ PYTEST  := .venv/bin/pytest
 # the suite spread over the cores, each test file whole on one worker (its module fixtures are set up
 # once; a session fixture once per worker), handed out in the order tests/conftest.py gives them (the
 # files with slow tests first; xdist's own order, most tests first, left the long files for last, one
-# worker finishing them alone for minutes); one worker more than the cores: with the headless shell
+# worker finishing them alone for minutes); two workers more than the cores: with the headless shell
 # the suite no longer keeps two cores busy alone (two workers: 16 min 30 s, the cores busy 79 % of it;
-# three: 14 min 10 s, busy 94 %, the same CPU time). WORKERS=0 runs it in one process.
-WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+# three: 14 min 10 s, busy 94 %, the same CPU time), and since the suite grew its tests wait more (on
+# servers, timers, browsers: 1,523 CPU-s measured inside 3,243 worker-s of tests), so a fourth worker
+# fills the waits (three workers, fresh-clone CI: 17 min 10 s to 18 min 27 s; four: 16 min 49 s with
+# the machine busy with other work too). WORKERS=0 runs it in one process.
+WORKERS ?= $(shell echo $$(( $$(nproc) + 2 )))
 SPREAD  := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile --no-loadscope-reorder)
 
 .PHONY: setup demo test test-fast bench lint accuracy clean
