@@ -22,8 +22,8 @@ from ashyq.base.routes import without_anchor
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
-from ashyq.checks.completeness.page_blocks import STAMP_WORDS, Block, block_lang
-from ashyq.checks.completeness.readings import FILE
+from ashyq.checks.completeness.page_blocks import STAMP_WORDS, Block, block_lang, periods_in
+from ashyq.checks.completeness.readings import DEAD, FILE
 from ashyq.checks.completeness.timeliness import report_days
 
 # A Kazakhstan phone number: +7 or 8, then ten digits (an area code of three to five digits and the local
@@ -1023,6 +1023,38 @@ def closed_call(blocks: Iterable[Block], as_of: date) -> str | None:
     return None
 
 
+def dead_targets(unit: Unit) -> dict[str, str]:
+    """The unit's links whose target the harvest found missing (404, 410): target address (lower case) -> the
+    link's words as written."""
+    links = getattr(unit.origin, "links", None) or ()
+    return {link.target_url.lower(): link.anchor_text or "" for link in links if link.target_status in DEAD}
+
+
+def _dead_labels(unit: Unit) -> tuple[tuple[str, tuple[date, ...]], ...]:
+    """The labels of the unit's dead links as its blocks spell them, each with the periods its words name."""
+    dead = dead_targets(unit)
+    if not dead:
+        return ()
+    found = {
+        label: periods_in(normalise(dead[address]))
+        for label, target in unit.anchors
+        if label and (address := urljoin(unit.url, target).lower()) in dead
+    }
+    return tuple(sorted(found.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+def _live_periods(block: Block, dead: Sequence[tuple[str, tuple[date, ...]]]) -> tuple[date, ...]:
+    """The periods the block reports on, save those named only by a dead link's label («Обзор обращений за 9 месяцев
+    2026 года» leading to a 404): the reader cannot open that report, so the block does not give it (a period whose
+    year the rest of the block still names is kept)."""
+    text, named = block.text, set[date]()
+    for label, periods in dead:
+        if label in text:
+            text = text.replace(label, " ")
+            named.update(periods)
+    return tuple(p for p in block.periods if p not in named or str(p.year) in text)
+
+
 def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     """Why the indicator's place is out of date, or None (also when it says nothing about time).
 
@@ -1056,10 +1088,11 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     # a feed (``archive``) is as current as its latest item: a period an item's headline names («Итоги контроля за 9
     # месяцев 2026 года», posted 17.11.2026) is that item's subject, not a period the feed reports on
     # a report as of a day («по состоянию на 1 ноября 2026 года») reports up to that day, as a period ending then
+    dead = _dead_labels(hit.unit)
     periods = (
         []
         if plan or indicator.archive
-        else [d for b in blocks for d in (*b.periods, *(r for r in report_days(b.all_text) if r <= as_of))]
+        else [d for b in blocks for d in (*_live_periods(b, dead), *(r for r in report_days(b.all_text) if r <= as_of))]
     )
     if periods:
         latest = max(periods)

@@ -33,6 +33,7 @@ from ashyq.checks.completeness.places import (
     NO_TEMPLATE,
     Hit,
     Template,
+    dead_targets,
     extent_of,
     hits_in,
     in_section,
@@ -463,6 +464,8 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue  # another section's own rubric (the body's own vacancies for employment)
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
+            if hit.href and urljoin(hit.unit.url, hit.href).lower() in dead_targets(hit.unit):
+                continue  # a link to a page or file the harvest found missing (404): the reader cannot open it
             # an address is names and numbers («Ақжайық облысы, г. Жайық, проспект Достык, 185»): no language disowns it
             language = (
                 None
