@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from ashyq.base.artifacts import FetchFailure
 from ashyq.base.dates import KK_MONTHS, FoundDate, find_dates
 from ashyq.base.routes import without_anchor
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
@@ -1023,20 +1024,24 @@ def closed_call(blocks: Iterable[Block], as_of: date) -> str | None:
     return None
 
 
-def dead_targets(unit: Unit) -> dict[str, str]:
-    """The unit's links whose target the harvest found missing (404, 410): target address (lower case) -> the
-    link's words as written."""
+def dead_targets(unit: Unit, failures: Iterable[FetchFailure] = ()) -> dict[str, str]:
+    """The addresses the unit links to that the harvest found missing (404, 410: the link's own check, or the
+    fetch of the target), lower case -> the link's words as written where known."""
     links = getattr(unit.origin, "links", None) or ()
-    return {link.target_url.lower(): link.anchor_text or "" for link in links if link.target_status in DEAD}
+    dead = {link.target_url.lower(): link.anchor_text or "" for link in links if link.target_status in DEAD}
+    for failure in failures:
+        if failure.reason == "http_status" and failure.status_code in DEAD:
+            dead.setdefault(failure.url.lower(), "")
+    return dead
 
 
-def _dead_labels(unit: Unit) -> tuple[tuple[str, tuple[date, ...]], ...]:
+def _dead_labels(unit: Unit, failures: Iterable[FetchFailure]) -> tuple[tuple[str, tuple[date, ...]], ...]:
     """The labels of the unit's dead links as its blocks spell them, each with the periods its words name."""
-    dead = dead_targets(unit)
+    dead = dead_targets(unit, failures)
     if not dead:
         return ()
     found = {
-        label: periods_in(normalise(dead[address]))
+        label: periods_in(normalise(dead[address] or label))
         for label, target in unit.anchors
         if label and (address := urljoin(unit.url, target).lower()) in dead
     }
@@ -1055,7 +1060,7 @@ def _live_periods(block: Block, dead: Sequence[tuple[str, tuple[date, ...]]]) ->
     return tuple(p for p in block.periods if p not in named or str(p.year) in text)
 
 
-def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
+def staleness(indicator: Indicator, hit: Hit, as_of: date, failures: Iterable[FetchFailure] = ()) -> str | None:
     """Why the indicator's place is out of date, or None (also when it says nothing about time).
 
     A report is as old as the end of the period it reports on («по итогам 9 месяцев 2025 года»);
@@ -1088,7 +1093,7 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date) -> str | None:
     # a feed (``archive``) is as current as its latest item: a period an item's headline names («Итоги контроля за 9
     # месяцев 2026 года», posted 17.11.2026) is that item's subject, not a period the feed reports on
     # a report as of a day («по состоянию на 1 ноября 2026 года») reports up to that day, as a period ending then
-    dead = _dead_labels(hit.unit)
+    dead = _dead_labels(hit.unit, failures)
     periods = (
         []
         if plan or indicator.archive

@@ -223,7 +223,7 @@ def _place_key(
 ) -> tuple[tuple[int, int, int], str | None, str | None]:
     """How good a place of the indicator is - (not shown for being only pictures or scans, rank, out of
     date), the lowest the best - with why it is out of date and why it is not machine-readable."""
-    stale = staleness(indicator, hit, artifacts.as_of)
+    stale = staleness(indicator, hit, artifacts.as_of, artifacts.failures)
     unread = _unreadable(indicator, hit, lang, artifacts.kind)
     refused = unread is not None and reading(artifacts.config, "a15-machine-readable") == "required"
     # a news feed is where its dated items are listed: a page naming it with no dated item (the press centre's folder
@@ -450,6 +450,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     undated: Place | None = None  # the best place naming a news feed without a dated item
     lang = search.lang
     scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
+    failures = search.artifacts.failures
     for unit, blocks, headings_only, phrases in scope:
         for hit in hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages, phrases):
             if (0, 0, hit.rank) > place.key[:3]:
@@ -464,7 +465,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue  # another section's own rubric (the body's own vacancies for employment)
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
-            if hit.href and urljoin(hit.unit.url, hit.href).lower() in dead_targets(hit.unit):
+            if hit.href and urljoin(hit.unit.url, hit.href).lower() in dead_targets(hit.unit, failures):
                 continue  # a link to a page or file the harvest found missing (404): the reader cannot open it
             # an address is names and numbers («Ақжайық облысы, г. Жайық, проспект Достык, 185»): no language disowns it
             language = (
