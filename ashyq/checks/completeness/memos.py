@@ -137,6 +137,11 @@ def _memo_groups(
     return [Memo(unit, blocks[a:b], parts, False) for a, b, parts in smallest]
 
 
+def _page_at(unit: Unit, href: str, pages: dict[str, Unit]) -> Unit | None:
+    """The harvested page a link of the unit leads to (:func:`pages_by_address`)."""
+    return pages.get(without_anchor(urljoin(unit.url, href)).lower().rstrip("/"))
+
+
 def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) -> list[list[Unit]]:
     """Per block, the harvested pages its links lead to (relative links resolved against the unit), save a link
     in a sentence of running text («… размещаются в разделе Проекты НПА.»): a pointer, no item of a list."""
@@ -147,8 +152,7 @@ def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) ->
         for href in block.hrefs:
             if _in_sentence(unit, block, href, labels):
                 continue
-            address = without_anchor(urljoin(unit.url, href)).lower().rstrip("/")
-            target = pages.get(address)
+            target = _page_at(unit, href, pages)
             if target is not None and target is not unit and target not in targets:
                 targets.append(target)
         out.append(targets)
@@ -165,7 +169,7 @@ def card_runs(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) -> li
     runs: list[list[Unit]] = [[]]
     for block in blocks:
         href = headed.get(squash(block.heading)) if block.heading else None
-        target = pages.get(without_anchor(urljoin(unit.url, href)).lower().rstrip("/")) if href else None
+        target = _page_at(unit, href, pages) if href else None
         if target is None or target is unit:
             runs.append([])
         elif target not in runs[-1]:

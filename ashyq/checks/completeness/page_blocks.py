@@ -507,13 +507,14 @@ def piece_langs(written: tuple[str, ...]) -> tuple[str | None, ...]:
     repeated = {w for w, n in counts.items() if n >= 2 and n * 2 >= len(written)}
     out: list[str | None] = []
     for piece, language in zip(written, told, strict=True):
-        rest = " ".join(w for w in _WORDS.findall(piece) if w.lower() not in repeated)
-        if language is None:
-            language = block_lang(rest) or ("ru" if reads_russian(rest) else None)
-        elif language == "kk" and block_lang(rest) == "ru":
-            # told Kazakh by the words its list repeats on every row (a type column's «Әкімдік қаулысы», a button's
-            # «Жүктеу») around a Russian title: the row's own text is Russian
-            language = "ru"
+        if language is None or (language == "kk" and repeated):
+            rest = " ".join(w for w in _WORDS.findall(piece) if w.lower() not in repeated)
+            if language is None:
+                language = block_lang(rest) or ("ru" if reads_russian(rest) else None)
+            elif block_lang(rest) == "ru":
+                # told Kazakh by the words its list repeats on every row (a type column's «Әкімдік қаулысы», a
+                # button's «Жүктеу») around a Russian title: the row's own text is Russian
+                language = "ru"
         out.append(language)
     return tuple(out)
 

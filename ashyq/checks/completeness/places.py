@@ -7,7 +7,7 @@ holds (a placeholder instead of the information, the other language, its dates).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -1024,20 +1024,23 @@ def closed_call(blocks: Iterable[Block], as_of: date) -> str | None:
     return None
 
 
-def dead_targets(unit: Unit, failures: Iterable[FetchFailure] = ()) -> dict[str, str]:
+def missing_addresses(failures: Iterable[FetchFailure]) -> frozenset[str]:
+    """The addresses whose fetch the harvest found missing (404, 410), lower case."""
+    return frozenset(f.url.lower() for f in failures if f.reason == "http_status" and f.status_code in DEAD)
+
+
+def dead_targets(unit: Unit, missing: Collection[str] = frozenset()) -> dict[str, str]:
     """The addresses the unit links to that the harvest found missing (404, 410: the link's own check, or the
-    fetch of the target), lower case -> the link's words as written where known."""
+    fetch of the target, ``missing``: :func:`missing_addresses`), lower case -> the link's words as written where
+    known."""
     links = getattr(unit.origin, "links", None) or ()
     dead = {link.target_url.lower(): link.anchor_text or "" for link in links if link.target_status in DEAD}
-    for failure in failures:
-        if failure.reason == "http_status" and failure.status_code in DEAD:
-            dead.setdefault(failure.url.lower(), "")
-    return dead
+    return {**dict.fromkeys(missing, ""), **dead}
 
 
-def _dead_labels(unit: Unit, failures: Iterable[FetchFailure]) -> tuple[tuple[str, tuple[date, ...]], ...]:
+def _dead_labels(unit: Unit, missing: Collection[str]) -> tuple[tuple[str, tuple[date, ...]], ...]:
     """The labels of the unit's dead links as its blocks spell them, each with the periods its words name."""
-    dead = dead_targets(unit, failures)
+    dead = dead_targets(unit, missing)
     if not dead:
         return ()
     found = {
@@ -1060,7 +1063,7 @@ def _live_periods(block: Block, dead: Sequence[tuple[str, tuple[date, ...]]]) ->
     return tuple(p for p in block.periods if p not in named or str(p.year) in text)
 
 
-def staleness(indicator: Indicator, hit: Hit, as_of: date, failures: Iterable[FetchFailure] = ()) -> str | None:
+def staleness(indicator: Indicator, hit: Hit, as_of: date, missing: Collection[str] = frozenset()) -> str | None:
     """Why the indicator's place is out of date, or None (also when it says nothing about time).
 
     A report is as old as the end of the period it reports on («по итогам 9 месяцев 2025 года»);
@@ -1093,12 +1096,12 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date, failures: Iterable[Fe
     # a feed (``archive``) is as current as its latest item: a period an item's headline names («Итоги контроля за 9
     # месяцев 2026 года», posted 17.11.2026) is that item's subject, not a period the feed reports on
     # a report as of a day («по состоянию на 1 ноября 2026 года») reports up to that day, as a period ending then
-    dead = _dead_labels(hit.unit, failures)
-    periods = (
-        []
-        if plan or indicator.archive
-        else [d for b in blocks for d in (*_live_periods(b, dead), *(r for r in report_days(b.all_text) if r <= as_of))]
-    )
+    periods = []
+    if not (plan or indicator.archive):
+        dead = _dead_labels(hit.unit, missing)
+        periods = [
+            d for b in blocks for d in (*_live_periods(b, dead), *(r for r in report_days(b.all_text) if r <= as_of))
+        ]
     if periods:
         latest = max(periods)
         limit = indicator.current_days

@@ -39,6 +39,7 @@ from ashyq.checks.completeness.places import (
     in_section,
     language_of,
     matches,
+    missing_addresses,
     placeholder,
     said_language,
     section_blocks,
@@ -219,11 +220,11 @@ UNDATED = 2  # the key's last part for a news feed's place with no dated item (:
 
 
 def _place_key(
-    indicator: Indicator, hit: Hit, lang: str, artifacts: BodyArtifacts
+    indicator: Indicator, hit: Hit, lang: str, artifacts: BodyArtifacts, missing: frozenset[str]
 ) -> tuple[tuple[int, int, int], str | None, str | None]:
     """How good a place of the indicator is - (not shown for being only pictures or scans, rank, out of
     date), the lowest the best - with why it is out of date and why it is not machine-readable."""
-    stale = staleness(indicator, hit, artifacts.as_of, artifacts.failures)
+    stale = staleness(indicator, hit, artifacts.as_of, missing)
     unread = _unreadable(indicator, hit, lang, artifacts.kind)
     refused = unread is not None and reading(artifacts.config, "a15-machine-readable") == "required"
     # a news feed is where its dated items are listed: a page naming it with no dated item (the press centre's folder
@@ -273,6 +274,7 @@ class Search:
     memos: MemoReading
     official: tuple[re.Pattern[str], ...] = ()  # the words heading a text official in one language only
     template: Template = NO_TEMPLATE  # what the site writes after every page's content (no information)
+    missing: frozenset[str] = frozenset()  # the addresses the harvest found missing (404, 410)
 
 
 def find_indicators(
@@ -306,6 +308,7 @@ def find_indicators(
         memos_of(section, units, section_units, lang, vocabulary, artifacts.kind),
         tuple(p for i in section.indicators if i.official_language for p in i.keywords[lang]),
         template=template_of(units),
+        missing=missing_addresses(artifacts.failures),
     )
     verdict.template = search.template
     for indicator in section.indicators_for(artifacts.kind):
@@ -450,7 +453,6 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     undated: Place | None = None  # the best place naming a news feed without a dated item
     lang = search.lang
     scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
-    failures = search.artifacts.failures
     for unit, blocks, headings_only, phrases in scope:
         for hit in hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages, phrases):
             if (0, 0, hit.rank) > place.key[:3]:
@@ -465,7 +467,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue  # another section's own rubric (the body's own vacancies for employment)
             if hit.label and date_label(hit.label, hit.block.text if hit.block and hit.rank == 0 else None):
                 continue  # a date's label: when the page changed, no section
-            if hit.href and urljoin(hit.unit.url, hit.href).lower() in dead_targets(hit.unit, failures):
+            if hit.href and urljoin(hit.unit.url, hit.href).lower() in dead_targets(hit.unit, search.missing):
                 continue  # a link to a page or file the harvest found missing (404): the reader cannot open it
             # an address is names and numbers («Ақжайық облысы, г. Жайық, проспект Достык, 185»): no language disowns it
             language = (
@@ -484,7 +486,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 indicator.note and _declined(indicator, hit, lang, search.vocabulary)
             ):
                 continue  # after the placeholder: a heading over «Информация будет размещена» is said to be one
-            (refused, rank, old), why, unread = _place_key(indicator, hit, lang, search.artifacts)
+            (refused, rank, old), why, unread = _place_key(indicator, hit, lang, search.artifacts, search.missing)
             key = (refused, int(weak is not None), rank, old)
             if old == UNDATED and (undated is None or key < undated.key):
                 undated = Place(hit, key, why, unread, weak=weak)
