@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from w3lib.url import canonicalize_url
 
@@ -492,21 +492,46 @@ def untranslated_body(parsed: Parsed, official: Sequence[str] = ()) -> bool:
     return cyrillic >= 10 and cyrillic > len(re.findall(r"[A-Za-z]", body))
 
 
-def translation_of(parsed: Parsed, config: dict[str, Any], english: dict[str, Parsed] | None = None) -> str | None:
+def translation_of(
+    parsed: Parsed,
+    config: dict[str, Any],
+    english: dict[str, Parsed] | None = None,
+    landings: frozenset[str] = frozenset(),
+) -> str | None:
     """The page's own English counterpart: an English link of the page that leads to something other
-    than the English home page (a switch that always lands on the English home translates nothing),
-    and, where that page was harvested, not one that only says the content is in Kazakh and Russian, nor
-    one the link's check found missing (a 404; on gov.kz the app's "page not found" on a 200 answer)."""
-    from urllib.parse import urljoin
-
+    than the English home page (a switch that always lands on the English home translates nothing; so
+    does one landing on a page the switches of many pages share, ``landings``), and, where that page was
+    harvested, not one that only says the content is in Kazakh and Russian, nor one the link's check
+    found missing (a 404; on gov.kz the app's "page not found" on a 200 answer)."""
     # a link that leads nowhere (404, or the gov.kz app's "page not found" drawn on 200) translates nothing
     missing = {lk.target_url for lk in parsed.page.links if (lk.target_status or 0) >= 400}
     for p, a in _english_links([parsed], config):
         target = urljoin(p.page.final_url or p.page.url, a.get("href", ""))
         shown = (english or {}).get(_address(target))
-        if not _english_root(target) and target not in missing and (shown is None or not placeholder(shown, config)):
+        if (
+            not _english_root(target)
+            and _address(target) not in landings
+            and target not in missing
+            and (shown is None or not placeholder(shown, config))
+        ):
             return target
     return None
+
+
+# a counterpart is one material's own: an English address the switches of this many pages of one language
+# share is where the switch lands (the English home page under a portal's own path, /…/en/home), no translation
+SHARED_LANDING_PAGES = 3
+
+
+def english_landings(materials: list[Parsed], config: dict[str, Any], home_url: str | None) -> frozenset[str]:
+    """The English addresses that are no material's counterpart: the English home page the gather step
+    found, and any English address the language switches of several pages of one language lead to."""
+    named: dict[tuple[str, str], set[str]] = {}
+    for p, a in _english_links(materials, config):
+        target = _address(urljoin(p.page.final_url or p.page.url, a.get("href", "")))
+        named.setdefault((p.page.lang or "", target), set()).add(_address(p.page.url))
+    shared = {target for (_, target), sources in named.items() if len(sources) >= SHARED_LANDING_PAGES}
+    return frozenset(shared | ({_address(home_url)} if home_url else set()))
 
 
 def english_pages(artifacts: BodyArtifacts) -> dict[str, Parsed]:
@@ -515,12 +540,17 @@ def english_pages(artifacts: BodyArtifacts) -> dict[str, Parsed]:
     return _by_url(pages)
 
 
-def beyond_home(english: dict[str, Parsed], config: dict[str, Any]) -> bool | None:
-    """Whether an English page other than the home page says something of its own (None: no English
-    page was harvested, so the harvest cannot tell)."""
+def beyond_home(
+    english: dict[str, Parsed], config: dict[str, Any], landings: frozenset[str] = frozenset()
+) -> bool | None:
+    """Whether an English page other than the home page (and the page every switch lands on,
+    ``landings``) says something of its own (None: no English page was harvested, so the harvest cannot
+    tell)."""
     if not english:
         return None
-    return any(not _english_root(url) and not placeholder(p, config) for url, p in english.items())
+    return any(
+        not _english_root(url) and url not in landings and not placeholder(p, config) for url, p in english.items()
+    )
 
 
 def _translated_materials(
@@ -532,11 +562,12 @@ def _translated_materials(
     materials = material_pages(pages, config)
     if not materials:
         return None
-    untranslated = [p for p in materials if translation_of(p, config, english) is None]
+    landings = english_landings(materials, config, m.data.get("home_url"))
+    untranslated = [p for p in materials if translation_of(p, config, english, landings) is None]
     share = 1 - len(untranslated) / len(materials)
     if share >= float(config["english_translated_share"]):
         level = "all_materials"
-    elif len(untranslated) < len(materials) or beyond_home(english, config):
+    elif len(untranslated) < len(materials) or beyond_home(english, config, landings):
         level = "all_interfaces" if int(m.data.get("en_menu_links") or 0) >= 2 else "home_page_only"
     else:  # no material leads to an English page of its own, nor is one harvested: the home page only
         level = "home_page_only"
@@ -637,7 +668,7 @@ def _sections_in_english(m: Measurement, level: str, measured: dict[str, Any], d
 
 @register(
     "a14.english",
-    "10",
+    "11",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),
