@@ -22,7 +22,13 @@ from ashyq.base.routes import address_parts, viewed_file
 from ashyq.base.text import element_text, matches_label, squash
 from ashyq.base.wording import Param, Said
 from ashyq.checks.accessibility.navigation import search_form
-from ashyq.checks.accessibility.page_kinds import content_text, information_materials, own_text
+from ashyq.checks.accessibility.page_kinds import (
+    content_text,
+    information_materials,
+    lists_items,
+    own_text,
+    posting_dates,
+)
 from ashyq.checks.accessibility.points import judge
 from ashyq.checks.accessibility.wcag import interpretation
 from ashyq.checks.accessibility.website import (
@@ -601,7 +607,7 @@ def sign_in_only(parsed: Parsed, login: re.Pattern[str]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "17", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "18", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
     the time as well as the date: a date alone leaves it unmet). The materials are recognised by their
@@ -621,10 +627,11 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             )
         ]
     date, clock = pattern(config, "date"), pattern(config, "time")
-    texts = {p.page.url: content_text(p) for p in materials}
-    dated = [p for p in materials if date.search(texts[p.page.url])]
     words = labels(config, "modified")
     posted = labels(config, "published")
+    texts = {p.page.url: content_text(p) for p in materials}
+    # the date under «Соңғы өзгеріс» / «Последнее изменение» tells when the page changed, not when it was posted
+    dated = [p for p in materials if date.search(_without_change_dates(texts[p.page.url], words, date, clock))]
     timed = [p for p in dated if _posting_timed(texts[p.page.url], date, clock, words, posted)]
     own = {p.page.url: own_text(p) for p in pages}
     modified = [p for p in pages if _change_date_shown(own[p.page.url], words, date)]
@@ -651,19 +658,41 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             )
         )
     deficiencies.extend(_change_date_by_language(materials, modified))
+    sections = section_pages(pages, materials, config)
+    undated_sections = [p for p in sections if not _posting_stamped(own_text(p), posted, date, clock)]
+    sections_unmet = len(sections) >= SECTION_PAGES_MIN and len(undated_sections) * 2 > len(sections)
+    if sections_unmet and not any(d.kind in ("no_publication_date", "no_publication_time") for d in deficiencies):
+        deficiencies.append(
+            pages_deficiency(
+                "sections_without_posting_date",
+                "pages holding the body's information (not news or documents) show no date and time of posting",
+                undated_sections,
+            )
+        )
     measured = {
         "materials": len(materials),
         "with_date": len(dated),
         "with_time": len(timed),
         "with_modification_date": len(modified),
         "with_modification_time": len(modified_timed),
+        "section_pages": len(sections),
+        "section_pages_without_posting_date": len(undated_sections),
     }
     shown = (dated or materials)[0]
     result = row_result(
         item, deficiencies, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts
     )
     two_dates = [p for p in dated if SECOND_DATE.search(texts[p.page.url])]
-    if not modified and two_dates:  # a second date by the first, under a label the vocabulary lacks
+    if sections_unmet and not modified and len(undated_sections) == len(sections):
+        page = undated_sections[0]
+        result.uncertain(
+            "other_reading",
+            look_at=page.page.evidence(None, page.page.title or page.page.url),
+            detail=f"{len(undated_sections)} pages holding the body's information ({page.page.url} …) show no date at "
+            "all and no page shows a date of change: counted as both requirements unmet (their information carries "
+            "no date of posting either); an assessor may read the undated pages as the one missing date of change",
+        )
+    elif not modified and two_dates:  # a second date by the first, under a label the vocabulary lacks
         page = two_dates[0]
         result.uncertain(
             "other_reading",
@@ -682,6 +711,75 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             "counted as met, an assessor may count the pages dated without a time",
         )
     return [result]
+
+
+# a site's pages of information other than its news and documents (contacts, structure, budget …): counted as a
+# class only when the harvest holds this many, each with this much text of its own
+SECTION_PAGES_MIN = 3
+SECTION_PAGE_CHARS = 400
+# a page whose content is mostly link text lists or maps other pages (a news list, the site map)
+SECTION_LINK_SHARE = 0.4
+
+
+def section_pages(pages: list[Parsed], materials: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
+    """Row 2.8's «информация» beyond the news and documents: the pages below the home page in the state
+    languages that hold information of their own (the structure, contacts, budget, services pages) — not an
+    information material, not a page listing items or other pages (mostly link text, or several dates of
+    posting: a news list, a register, the site map), not a form's or the search's page."""
+    taken = {id(p) for p in materials}
+    found = []
+    for p in pages:
+        if id(p) in taken or is_home(p.page) or p.page.lang not in ("kk", "ru") or lists_items(p):
+            continue
+        content = _content_element(p)
+        if content is None or content.xpath(".//textarea | .//input[@type='search' or @name='q']"):
+            continue
+        text = element_text(content)
+        linked = sum(len(element_text(a)) for a in content.iter("a"))
+        long_enough = len(text) >= SECTION_PAGE_CHARS and linked < SECTION_LINK_SHARE * len(text)
+        if long_enough and posting_dates(text, config) <= 1:
+            found.append(p)
+    return found
+
+
+def _content_element(parsed: Parsed) -> Any | None:
+    for selector in ("main", "article", "#content", ".content"):
+        found = parsed.select(selector)
+        if found:
+            return found[0]
+    body = parsed.root.find("body")
+    return body
+
+
+def _posting_stamped(text: str, posted: Sequence[str], date: re.Pattern[str], clock: re.Pattern[str]) -> bool:
+    """The page says when it was posted: a posting word with a date after it, or a date stamped with its
+    time (a stamp, not a date the text speaks of: «от 12.03.2024 № 45» has no time)."""
+    lowered = text.lower()
+    for word in posted:
+        at = lowered.find(word.lower())
+        while at >= 0:
+            if date.search(text[at + len(word) : at + len(word) + 40]):
+                return True
+            at = lowered.find(word.lower(), at + 1)
+    return any(clock.search(text[m.end() : m.end() + 12]) for m in date.finditer(text))
+
+
+def _without_change_dates(text: str, words: Sequence[str], date: re.Pattern[str], clock: re.Pattern[str]) -> str:
+    """The text without the dates (and times) that follow a word of change («Соңғы өзгеріс: 17.06.2026 11:30»)."""
+    lowered, cuts = text.lower(), []
+    for word in words:
+        at = lowered.find(word.lower())
+        while at >= 0:
+            start = at + len(word)
+            found = date.search(text[start : start + 40])
+            if found:
+                end = start + found.end()
+                timed = clock.search(text[end : end + 12])
+                cuts.append((start + found.start(), end + (timed.end() if timed else 0)))
+            at = lowered.find(word.lower(), at + 1)
+    for start, end in sorted(cuts, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 def _change_date_by_language(materials: list[Parsed], modified: list[Parsed]) -> list[Deficiency]:
