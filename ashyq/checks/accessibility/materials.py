@@ -23,6 +23,7 @@ from ashyq.base.text import element_text, matches_label, squash
 from ashyq.base.wording import Param, Said
 from ashyq.checks.accessibility.navigation import search_form
 from ashyq.checks.accessibility.page_kinds import (
+    content_element,
     content_text,
     information_materials,
     lists_items,
@@ -717,22 +718,28 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
 # class only when the harvest holds this many, each with this much text of its own
 SECTION_PAGES_MIN = 3
 SECTION_PAGE_CHARS = 400
-# a page whose content is mostly link text lists or maps other pages (a news list, the site map)
+# a page whose content is mostly link text lists or maps other pages (a news list, the site map); so does a
+# table of this many rows that link away (a register, a view of documents)
 SECTION_LINK_SHARE = 0.4
+SECTION_LINKED_ROWS = 5
 
 
 def section_pages(pages: list[Parsed], materials: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
     """Row 2.8's «информация» beyond the news and documents: the pages below the home page in the state
     languages that hold information of their own (the structure, contacts, budget, services pages) — not an
-    information material, not a page listing items or other pages (mostly link text, or several dates of
-    posting: a news list, a register, the site map), not a form's or the search's page."""
+    information material, not a page listing items or other pages (mostly link text, rows of links, or several
+    dates of posting: a news list, a register, a document database's view, the site map), not a form's or the
+    search's page. A page whose own content the markup does not set apart from its frame (no ``main``,
+    ``article`` or content block) is not judged: its menus would be read as its text."""
     taken = {id(p) for p in materials}
     found = []
     for p in pages:
         if id(p) in taken or is_home(p.page) or p.page.lang not in ("kk", "ru") or lists_items(p):
             continue
-        content = _content_element(p)
+        content = content_element(p)
         if content is None or content.xpath(".//textarea | .//input[@type='search' or @name='q']"):
+            continue
+        if len(content.xpath(".//tr[.//a[@href]]")) >= SECTION_LINKED_ROWS:
             continue
         text = element_text(content)
         linked = sum(len(element_text(a)) for a in content.iter("a"))
@@ -740,15 +747,6 @@ def section_pages(pages: list[Parsed], materials: list[Parsed], config: dict[str
         if long_enough and posting_dates(text, config) <= 1:
             found.append(p)
     return found
-
-
-def _content_element(parsed: Parsed) -> Any | None:
-    for selector in ("main", "article", "#content", ".content"):
-        found = parsed.select(selector)
-        if found:
-            return found[0]
-    body = parsed.root.find("body")
-    return body
 
 
 def _posting_stamped(text: str, posted: Sequence[str], date: re.Pattern[str], clock: re.Pattern[str]) -> bool:
