@@ -98,6 +98,9 @@ SITE_IDS = (
     "qaindy",
     "shoqpar",
     "talapty",
+    "qamysty",
+    "kiyaly",
+    "tasqala",
 )
 
 TYPES = {
