@@ -68,7 +68,7 @@ def _in_template(element: Any) -> bool:
     return False
 
 
-@register("a14.long_documents", "12", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "13", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
@@ -107,10 +107,19 @@ def _chapters_set_apart(parsed: Parsed, chapters: re.Pattern[str]) -> int:
 
 
 def _longest_block(parsed: Parsed) -> int:
-    """The length of the longest run of text the page shows as one block (a paragraph, a cell …)."""
+    """The length of the longest run of text the page shows as one block (a paragraph, a cell …): a block that
+    holds no other block at any depth, outside the site's header, menus and footer. A wrapper of the page's header,
+    content and footer, or a layout cell whose paragraphs sit inside a ``<font>``, is not one block: its paragraphs
+    are."""
+    inner = " | ".join(f".//{tag}" for tag in sorted(BLOCKS | LAYOUT))
+    frame = "ancestor::header | ancestor::nav | ancestor::footer"  # the site's menus: no information of the page
     blocks = (squash(e.text_content()) for e in parsed.root.iter("p", "div", "td", "li", "section", "article")
-              if not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in e))  # fmt: skip
+              if not e.xpath(inner) and not e.xpath(frame))  # fmt: skip
     return max((len(b) for b in blocks), default=0)
+
+
+# the page's frame: an element holding one of these holds parts of the page, not one run of text
+LAYOUT = frozenset(("header", "main", "footer", "nav", "aside", "form", "dl", "blockquote", "td", "li"))
 
 
 def _points_in_one_block(parsed: Parsed, config: dict[str, Any]) -> bool:
@@ -245,7 +254,11 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     long_pages = [p for p in pages if len(texts[p.page.url]) > long_limit or _longest_block(p) > block_limit]
     template = template_headings(pages)
     headed = {p.page.url: sum(1 for h in p.select(PART_HEADINGS) if not _of(h, template)) for p in pages}
-    parts = {p.page.url: max(headed[p.page.url], _chapters_set_apart(p, chapters)) for p in pages}
+    # a contents whose links lead to the text's parts (anchored chapters under bold numbered captions) sets them apart
+    parts = {
+        p.page.url: max(headed[p.page.url], _chapters_set_apart(p, chapters), _internal_anchors(p, config))
+        for p in pages
+    }
     npa = [p for p in pages if _is_act(p, texts[p.page.url], config)]
     # an act's points run together in one block: the act is a big block not split into its parts
     run_together = [p for p in npa if parts[p.page.url] < 2 and _points_in_one_block(p, config)]
