@@ -113,7 +113,7 @@ CLICK_SUBMIT = """
 # each one is tied to.
 READ = (
     """
-([selector, errorWords, sent, sentLabels]) => {
+([selector, errorWords, sent, sentLabels, alerts]) => {
 """
     + LABEL_OF
     + """
@@ -200,6 +200,15 @@ READ = (
     const says = !tied.length ? [] : tiedFields.length ? rest(text, tiedFields) : beyond(text, labelWords);
     messages.push({text: text.slice(0, 160), fresh, error_like: isError(text), tied, hidden_from_at: hidden, says});
   }
+  // the script's own alert box («Please enter Аты-жөні», an editor's MM_validateForm): a text the browser shows and
+  // reads out, tied to the fields it names
+  for (const said of alerts || []) {
+    const text = String(said).trim().replace(/\\s+/g, ' ');
+    if (!text) continue;
+    const tiedFields = fields.filter(f => names(text, f));
+    messages.push({text: text.slice(0, 160), fresh: true, error_like: isError(text), tied: tiedFields.map(f => f.name || f.id || f.type),
+                   hidden_from_at: false, says: tiedFields.length ? rest(text, tiedFields) : [], alert: true});
+  }
   const invalidMarked = fields.filter(el => el.getAttribute('aria-invalid') === 'true').map(el => el.name || el.id);
   return {native: native.slice(0, 10), messages: messages.slice(0, 10), aria_invalid: invalidMarked.slice(0, 10),
           fields: fields.length, url: location.href};
@@ -217,25 +226,46 @@ async def probe_forms(page: Any, error_words: list[str], timeout_ms: int) -> dic
     found.sort(key=lambda f: not (f.get("constrained") or f.get("textarea")))
     results = []
     start = page.url
-    for form in found[:MAX_FORMS]:
-        if page.url != start:
-            await goto(page, start, wait_until="load", timeout=timeout_ms)
-        spoiled = await page.evaluate(SPOIL, [form["selector"]])
-        if spoiled is None:
-            continue
-        how = None
-        navigated = False
-        before = await page.evaluate(BEFORE)
-        try:
-            async with page.expect_navigation(timeout=2500, wait_until="load"):
-                how = await page.evaluate(CLICK_SUBMIT, [form["selector"]])
-            navigated = True
-        except Exception:  # no new page: the form answered in place, or the browser refused it
-            pass
-        await page.wait_for_timeout(400)
-        if navigated:  # the answering page is a new document: what the form's page showed is not news on it
-            await page.evaluate(KEEP_BEFORE, before)
-        sent = [form["selector"], error_words, spoiled.get("spoiled") or [], spoiled.get("labels") or {}]
-        told = await page.evaluate(READ, sent)
-        results.append({**form, **spoiled, "sent_by": how, "went_on": navigated and page.url != start, **told})
+    alerts: list[str] = []
+
+    async def on_dialog(dialog: Any) -> None:  # an alert the form's script raises: read, then closed
+        alerts.append(str(dialog.message)[:300])
+        await dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    try:
+        for form in found[:MAX_FORMS]:
+            told = await _send_wrongly(page, form, start, error_words, timeout_ms, alerts)
+            if told is not None:
+                results.append(told)
+    finally:
+        page.remove_listener("dialog", on_dialog)
     return {"forms": results, "page": start}
+
+
+async def _send_wrongly(
+    page: Any, form: dict[str, Any], start: str, error_words: list[str], timeout_ms: int, alerts: list[str]
+) -> dict[str, Any] | None:
+    """One form filled in wrongly and sent; what the visitor was told (None: the form could not be filled)."""
+    if page.url != start:
+        await goto(page, start, wait_until="load", timeout=timeout_ms)
+    spoiled = await page.evaluate(SPOIL, [form["selector"]])
+    if spoiled is None:
+        return None
+    how = None
+    navigated = False
+    before = await page.evaluate(BEFORE)
+    raised = len(alerts)
+    try:
+        async with page.expect_navigation(timeout=2500, wait_until="load"):
+            how = await page.evaluate(CLICK_SUBMIT, [form["selector"]])
+        navigated = True
+    except Exception:  # no new page: the form answered in place, or the browser refused it
+        pass
+    await page.wait_for_timeout(400)
+    if navigated:  # the answering page is a new document: what the form's page showed is not news on it
+        await page.evaluate(KEEP_BEFORE, before)
+    said = alerts[raised:]
+    sent = [form["selector"], error_words, spoiled.get("spoiled") or [], spoiled.get("labels") or {}, said]
+    told = await page.evaluate(READ, sent)
+    return {**form, **spoiled, "sent_by": how, "went_on": navigated and page.url != start, "alerts": said, **told}
