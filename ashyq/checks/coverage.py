@@ -135,7 +135,8 @@ def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
 # a link whose whole label offers its page for print («🖨 Басып шығару», «Версия для печати», «Печать», «Print»): the
 # page's own print control, not a document to print («Распечатать бланк заявления»)
 PRINT_LABEL = re.compile(
-    r"(?i)^\W*(?:версия для печати|печатная версия|печать|распечатать|басып шығару|басып шығаруға арналған нұсқа|"
+    r"(?i)^\W*(?:версия для печати|печатная версия|печать|распечатать|басып шығару|басып шығару нұсқасы|"
+    r"басып шығаруға арналған нұсқа(?:сы)?|"
     r"print|printable version|print version)\W*$"
 )
 

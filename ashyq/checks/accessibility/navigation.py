@@ -34,6 +34,8 @@ from ashyq.checks.accessibility.website import (
     is_home,
     is_home_url,
     is_splash,
+    link_label,
+    navigable,
     no_pages,
     on_site_pages,
     parse,
@@ -137,15 +139,22 @@ def link_lists(parsed: Parsed, minimum: int) -> list[tuple[Any, frozenset[str]]]
     mail), outside the page's main content, its footer and a breadcrumb trail."""
     host = _bare(urlsplit(parsed.page.final_url or parsed.page.url).hostname)
     out = []
-    for listed in [*parsed.root.iter("ul", "ol"), *(e for e in parsed.root.iter("p", "div") if _line_of_links(e))]:
+    candidates = [
+        *parsed.root.iter("ul", "ol"),
+        *(e for e in parsed.root.iter("p", "div") if _line_of_links(e)),
+        *(t for t in parsed.root.iter("table") if _column_of_links(t, minimum)),
+        *parsed.root.iter("map"),  # an image map's areas: a banner's navigation strip
+    ]
+    for listed in candidates:
         around = [listed, *listed.iterancestors()]
         if any(e.tag in MENU_OUTSIDE or (e.get("role") or "") in MENU_OUTSIDE_ROLES for e in around[1:]):
             continue
         if any("crumb" in f"{e.get('class') or ''} {e.get('aria-label') or ''}".lower() for e in around):
             continue
         keys = set()
-        for entry in listed.iterchildren("li", "a"):
-            link = entry if entry.tag == "a" else next(iter(entry.xpath(".//a[@href]")), None)  # before its submenu's
+        for entry in _entries(listed):
+            own = entry.tag in ("a", "area")  # else the entry's own link, not its submenu's
+            link = entry if own else next(iter(entry.xpath(".//a[@href]")), None)
             href = (link.get("href") or "").strip() if link is not None else ""
             if not href or href.lower().startswith(NOT_PAGES):
                 continue
@@ -155,6 +164,36 @@ def link_lists(parsed: Parsed, minimum: int) -> list[tuple[Any, frozenset[str]]]
         if len(keys) >= minimum:
             out.append((listed, frozenset(keys)))
     return out
+
+
+def _entries(listed: Any) -> list[Any]:
+    """A list's entries: a list's items, a line's links, a column table's rows, an image map's areas."""
+    if listed.tag == "table":
+        return list(listed.xpath("./tr | ./tbody/tr"))
+    if listed.tag == "map":
+        return [a for a in listed.iterchildren("area") if a.get("href")]
+    return list(listed.iterchildren("li", "a"))
+
+
+COLUMN_ROW_TEXT = 3  # characters a column-of-links row may hold besides its link's label (a bullet, a separator)
+
+
+def _column_of_links(table: Any, minimum: int) -> bool:
+    """A table layout's menu column: a table (no table inside) whose rows each hold one link and nothing else
+    to read but its label or image (the image buttons of an editor's template, «Басты бет», «Әкім туралы» …)."""
+    if table.xpath(".//table"):
+        return False
+    rows = table.xpath("./tr | ./tbody/tr")
+    if len(rows) < minimum:
+        return False
+    for row in rows:
+        links = row.xpath(".//a[@href]")
+        if len(links) != 1:
+            return False
+        label = links[0].text_content()
+        if len(squash(row.text_content()).replace(squash(label), "", 1).strip()) > COLUMN_ROW_TEXT:
+            return False
+    return True
 
 
 VERSION_MIN_PAGES = 3  # other pages sharing a query parameter that make a version with its own template
@@ -255,11 +294,11 @@ def home_link(parsed: Parsed, config: dict[str, Any], homes: dict[str, str | Non
     vocabulary = labels(config, "home")
     page_url = parsed.page.final_url or parsed.page.url
     host = urlsplit(page_url).hostname
-    for anchor in parsed.anchors():
+    for anchor in parsed.navigation_links():
         target = urlsplit(parsed.absolute(anchor.get("href", "")))
         if target.hostname != host and not _site_above(host, target.hostname):
             continue
-        text = anchor.text_content() or anchor.get("title") or anchor.get("aria-label")
+        text = link_label(anchor)
         home = not target.fragment and anchor.get("hreflang") is None
         found = (homes or {}).get(home_key(target.geturl()), "none")
         if found != "none" and (found != "en" or parsed.page.lang == "en") and home:
@@ -287,9 +326,9 @@ def _sitemap_anchors(parsed: Parsed, config: dict[str, Any]) -> list[Any]:
     vocabulary, all_pages = labels(config, "sitemap"), labels(config, "all_pages")
     return [
         anchor
-        for anchor in parsed.anchors()
-        if matches_label(anchor.text_content(), vocabulary)
-        or matches_label(anchor.text_content(), all_pages, exact=True)  # the list of every page is the map
+        for anchor in parsed.navigation_links()
+        if matches_label(link_label(anchor), vocabulary)
+        or matches_label(link_label(anchor), all_pages, exact=True)  # the list of every page is the map
         or "sitemap" in (href := anchor.get("href", "").lower())
         or "karta-sajta" in href
     ]
@@ -450,7 +489,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "14",
+    "15",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
@@ -462,7 +501,8 @@ def page_elements(artifacts: BodyArtifacts, item: str, config: dict[str, Any], p
 
     The row's points come from every page of the site, its English version's too (−0.15 per element
     missing, −0.1 per dead link of the site map); ``measured.languages`` judges each state-language
-    version on its own pages."""
+    version on its own pages. A page's printable copy is no page to navigate from (:func:`navigable`)."""
+    pages = navigable(pages)
     english = [p for p in (parse(page) for page in english_site_pages(artifacts, config)) if not is_splash(p, config)]
     if len(english) < ENGLISH_VERSION_PAGES:  # an English home page alone is no version of the site (row 4.5's lowest)
         english = []
@@ -646,12 +686,14 @@ def _trail_by_form(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | 
     return None
 
 
-@register("a14.breadcrumbs", "5", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.breadcrumbs", "6", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
 def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.4: breadcrumbs showing the user's place in the site hierarchy (the share of the
     site's inner pages that show them; ``measured.languages``: each language on its own pages)."""
     config = check_settings("accessibility", artifacts.config)
-    inner = [parse(p) for p in site_pages(artifacts, config) if not is_home(p)]
+    # the printable copies are told by the links of every page, the home page's too
+    everything = [parse(p) for p in site_pages(artifacts, config)]
+    inner = [p for p in navigable(everything) if not is_home(p.page)]
     if not inner:
         if not artifacts.pages:
             return no_pages(artifacts, [item])

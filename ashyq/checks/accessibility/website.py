@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+from w3lib.url import canonicalize_url
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.home_page import is_home_url
@@ -49,6 +50,10 @@ class Parsed:
 
     def anchors(self) -> list[Any]:
         return [a for a in self.root.iter("a") if a.get("href") is not None]
+
+    def navigation_links(self) -> list[Any]:
+        """The links a reader follows from the page: its anchors and its image maps' areas."""
+        return [e for e in self.root.iter("a", "area") if e.get("href") is not None]
 
     def text(self) -> str:
         """The visible text of the page body (scripts and styles dropped)."""
@@ -149,12 +154,26 @@ def is_splash(parsed: Parsed, config: dict[str, Any]) -> bool:
     if parsed.first(config["menu_selectors"]) is not None and len(anchors) > 3:
         return False
     language_names = ("қазақша", "русский", "english", "kk", "ru", "en", "kz", "қаз", "рус", "eng")
-    return all(normalise(a.text_content()) in language_names or _is_language_href(a.get("href", "")) for a in anchors)
+    return all(normalise(link_label(a)) in language_names or _is_language_href(a.get("href", "")) for a in anchors)
+
+
+def link_label(link: Any) -> str:
+    """A link's label: its text, else its own alternative text or title (an image map's area), else the
+    alternative text of its image (an image button «Қазақша»)."""
+    text = link.text_content().strip()
+    own = link.get("alt") or link.get("title") or link.get("aria-label") or ""
+    return text or own.strip() or " ".join(i.get("alt") or "" for i in link.iter("img")).strip()
+
+
+LANGUAGE_FOLDERS = frozenset(("kk", "ru", "kz", "en", "kaz", "rus", "eng"))
 
 
 def _is_language_href(href: str) -> bool:
+    """A link to a language's home: its folder (``/kk/``, ``kaz/index.htm``) or a ``?lang=`` choice."""
     path = urlsplit(href).path.strip("/")
-    return path in ("kk", "ru", "kz", "en") or bool(re.search(r"[?&]lang=(kk|ru|en)\b", href))
+    folder, _, rest = path.partition("/")
+    home = folder in LANGUAGE_FOLDERS and (not rest or re.fullmatch(r"(?i)index\.\w{2,5}", rest) is not None)
+    return home or bool(re.search(r"[?&]lang=(kk|ru|en)\b", href))
 
 
 def is_material(page: PageSnapshot, config: dict[str, Any]) -> bool:
@@ -186,6 +205,26 @@ def on_site_pages(check: PagesCheck) -> Callable[[BodyArtifacts, str], list[Resu
         return check(artifacts, item, config, pages)
 
     return run
+
+
+def printable_copies(pages: list[Parsed]) -> frozenset[str]:
+    """The addresses the site's pages offer as their own printable copy (a link labelled «Басып шығару нұсқасы»,
+    «Версия для печати», «Print»): another rendering of a page, made to be printed, not a page to navigate from."""
+    from ashyq.checks.coverage import PRINT_LABEL
+
+    return frozenset(
+        canonicalize_url(p.absolute(a.get("href", "")), keep_fragments=False)
+        for p in pages
+        for a in p.anchors()
+        if PRINT_LABEL.match(" ".join(link_label(a).split()))
+    )
+
+
+def navigable(pages: list[Parsed]) -> list[Parsed]:
+    """The pages a reader navigates from: all but the printable copies (rows 2.3 and 2.4 ask their menu,
+    links and trail of the site's pages, not of a copy made for the printer)."""
+    copies = printable_copies(pages)
+    return [p for p in pages if canonicalize_url(p.page.url, keep_fragments=False) not in copies] if copies else pages
 
 
 def measurements(artifacts: BodyArtifacts, kind: str, viewport: str | None = None) -> list[Measurement]:
