@@ -101,6 +101,9 @@ SITE_IDS = (
     "qamysty",
     "kiyaly",
     "tasqala",
+    "qarqaraly",
+    "zhemshan",
+    "bayanaul",
 )
 
 TYPES = {
