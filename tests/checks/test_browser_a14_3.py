@@ -6,7 +6,8 @@ design at every size, a page laid out in a table, an image that is the only cont
 controls only a mouse can use, a dialog that holds the Tab key, a feedback form behind two polls,
 submenus only a mouse pointer opens, a skip link to the block holding the content, an optional
 message box sent empty, a player with nothing beside it, a looping background video, slider captions
-stacked one under another, a form whose script names the wrong fields in an alert box. One gather for all (about a minute)."""
+stacked one under another, a form whose script names the wrong fields in an alert box. One gather for
+all (about a minute)."""
 
 from __future__ import annotations
 
