@@ -317,6 +317,7 @@ class Currency(Schema):
     days: int | None = None
     years: int | None = None
     report_months: int | None = None  # a periodic report «по состоянию на …»: the length of its period
+    upcoming: bool = False  # announcements of events to come: a date after the audit's makes the place current
 
 
 class Together(Schema):

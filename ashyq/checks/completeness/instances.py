@@ -115,6 +115,8 @@ def items_of(
             elif id(unit) in members and (posts := _posts_in_text(block, words)):
                 # posts written in the text under a heading
                 items += [Item(unit, (part,), name) for name, part in posts]
+                if after := _after_the_table(block, posts[-1][1].text):
+                    rest.append(after)  # the block's words below a table of posts are said of them all
             else:
                 rest.append(block)
         if not taken and id(unit) in members and _unheaded(indicator, unit, blocks, lang):
@@ -257,6 +259,22 @@ def _posts_in_text(block: Block, words: Sequence[re.Pattern[str]]) -> list[tuple
         end = text.rfind(found[n + 1][1], 0, found[n + 1][0].end() + 1) if n + 1 < len(found) else len(text)
         posts.append((name, Block("", (), text[max(start, 0) : end], block.lang, (), ())))
     return posts
+
+
+def _after_the_table(block: Block, last: str) -> Block | None:
+    """The pieces of a block after the table whose rows are its posts: a paragraph under the table («Біліктілік
+    талаптары … /docs/kadry/») speaks of every post, not of the last one. Read only where the table's rows all stand
+    at or before the last post's row (as many pieces as the block has rows) and nothing after names a post's category;
+    None where the block has no table or nothing follows its rows."""
+    if not block.rows:
+        return None
+    at = next((n for n, piece in enumerate(block.pieces) if piece and piece in last), None)
+    if at is None or at + 1 < block.rows:
+        return None
+    below = block.pieces[at + 1 :]
+    if not below or any(CATEGORY.search(piece) for piece in below):
+        return None
+    return Block("", (), " ".join(below), block.lang, (), ())
 
 
 POST_LEAD = 120  # characters of a paragraph's first clause in which it names the post it is about (a Kazakh post

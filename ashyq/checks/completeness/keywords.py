@@ -169,6 +169,9 @@ class Indicator:
     # ``current.report_months``: a periodic report («по состоянию на …»): its "as of" day may not precede the end
     # of the last period of this many months that has ended (:mod:`ashyq.checks.completeness.timeliness`)
     report_months: int | None = None
+    # ``current.upcoming``: announcements of events to come («анонсы предстоящих событий»): current while the place
+    # names a day not yet past; failing one, its freshest day may be at most ``current_days`` old
+    upcoming: bool = False
     # ``archive``: «с созданием архива» - the feed must let a reader reach its older items (:mod:`.archive`)
     archive: bool = False
     reading: str | None = None  # the reading of the legal text this indicator rests on, cited in findings
@@ -269,8 +272,11 @@ def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tupl
 
 def _current(spec: dict[str, Any], where: str) -> tuple[int | None, int | None]:
     current = spec.get("current") or {}
-    if not isinstance(current, dict) or set(current) - {"days", "years", "report_months"}:
-        raise ValueError(f"{where}: current is a mapping of days, years and/or report_months")
+    if not isinstance(current, dict) or set(current) - {"days", "years", "report_months", "upcoming"}:
+        raise ValueError(f"{where}: current is a mapping of days, years, report_months and/or upcoming")
+    upcoming = current.get("upcoming", False)
+    if not isinstance(upcoming, bool) or (upcoming and current.get("days") is None):
+        raise ValueError(f"{where}: current.upcoming is true or false, and true needs current.days")
     months = current.get("report_months")
     if months is not None and (not isinstance(months, int) or not 1 <= months <= 12 or 12 % months):
         raise ValueError(f"{where}: current.report_months is 1, 2, 3, 4, 6 or 12")
@@ -326,6 +332,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         current_days=current_days,
         current_years=current_years,
         report_months=(spec.get("current") or {}).get("report_months"),
+        upcoming=bool((spec.get("current") or {}).get("upcoming", False)),
         archive=bool(spec.get("archive", False)),
         reading=spec.get("reading"),
         together=_by_lang(together, f"{where}/with") if together.get("kk") or together.get("ru") else {},

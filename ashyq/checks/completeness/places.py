@@ -268,10 +268,12 @@ def hits_in(
     headings_only: bool,
     pages: dict[str, Unit] | None = None,
     phrases: bool = False,
+    frame: frozenset[str] = frozenset(),
 ) -> Iterable[Hit]:
     """Every place of the unit where a reader finds the indicator. A link whose label names it leads
     to the page it names: that page (when harvested) is where the indicator is read. ``phrases``: its running
-    text names it only by a keyword of several words (:func:`phrase`)."""
+    text names it only by a keyword of several words (:func:`phrase`). ``frame``: the links the site's template
+    writes on every page (:class:`Template`), none of them a link a section's material offers."""
     keywords = indicator.keywords[lang]
     every = unit_blocks(unit)
     empty_phrases = vocabulary.empty_phrases.get(lang, ())
@@ -292,7 +294,7 @@ def hits_in(
                 how = f"the heading «{block.raw_heading[:80]}»"
                 yield Hit(unit, block, how, extent_of(every, block), 0, block.heading)
         # read in the section's material (``section``): the links its blocks offer, not the site's menu on its pages
-        offered = _offered(unit, blocks) if indicator.match == "section" else None
+        offered = _offered(unit, blocks, frame) if indicator.match == "section" else None
         for n, (label, href) in enumerate(unit.anchors):
             if offered is not None and without_anchor(href).lower() not in offered:
                 continue
@@ -358,9 +360,10 @@ def _holder(unit: Unit, blocks: tuple[Block, ...], href: str) -> Block | None:
     return None
 
 
-def _offered(unit: Unit, blocks: list[Block]) -> frozenset[str]:
-    """The targets of the links the blocks offer, as written and resolved against the page (without fragments)."""
-    written = {without_anchor(h) for b in blocks for h in b.hrefs}
+def _offered(unit: Unit, blocks: list[Block], frame: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The targets of the links the blocks offer, as written and resolved against the page (without fragments), but
+    the template's (``frame``: a layout table's menu column, written in the page's one block)."""
+    written = {without_anchor(h) for b in blocks for h in b.hrefs if h not in frame}
     return frozenset(x.lower() for h in written for x in (h, urljoin(unit.url, h)))
 
 
@@ -675,6 +678,9 @@ class Template:
 
     tail: str = ""  # the normalised words the last blocks end with
     hrefs: frozenset[str] = frozenset()
+    # the normalised words the first blocks begin with, where the page marks no content apart (a layout table's
+    # header and menu column written before every page's own words)
+    head: str = ""
     # the blocks (heading, text) most pages repeat whole: a side column's widgets, a box of banners
     blocks: frozenset[tuple[str, str]] = frozenset()
 
@@ -691,7 +697,9 @@ def template_of(units: Iterable[Unit]) -> Template:
     if len(lasts) < TEMPLATE_PAGES:
         return NO_TEMPLATE
     need = max(TEMPLATE_PAGES, round(TEMPLATE_SHARE * len(lasts)))
-    members = [b.text.split() for b in lasts]
+    # a page's own stamp among the template's words («Соңғы өзгеріс: 15.01.2025 09:12» above the counter) differs
+    # from page to page: the words are compared without their days and hours
+    members = [[w for w in b.text.split() if not STAMP_TIME.fullmatch(w)] for b in lasts]
     tail: list[str] = []
     while True:
         k = len(tail) + 1
@@ -707,20 +715,52 @@ def template_of(units: Iterable[Unit]) -> Template:
         tail.insert(0, word)
     while tail and STAMP_TIME.fullmatch(tail[0]):
         tail.pop(0)  # a day or an hour most pages' stamps share is the page's, not the template's
+    firsts = [unit_blocks(u)[0] for u in units if u.kind in ("page", "mobile") and u.blocks]
+    head = _common_start([b.text.split() for b in firsts], need)
     counts: dict[str, int] = {}
     for block in lasts:
         for href in set(block.hrefs):
             counts[href] = counts.get(href, 0) + 1
+    if head:  # the links of the header and menu the first blocks begin with are the template's too
+        for block in firsts:
+            if block not in lasts:
+                for href in set(block.hrefs):
+                    counts[href] = counts.get(href, 0) + 1
     repeated: dict[tuple[str, str], int] = {}
     for unit in units:
         if unit.kind in ("page", "mobile") and unit.blocks:
             for key in {(b.heading, b.text) for b in unit.blocks if b.heading}:
                 repeated[key] = repeated.get(key, 0) + 1
     return Template(
-        " ".join(tail),
-        frozenset(h for h, n in counts.items() if n >= need),
-        frozenset(key for key, n in repeated.items() if n >= need),
+        tail=" ".join(tail),
+        hrefs=frozenset(h for h, n in counts.items() if n >= need),
+        head=" ".join(head),
+        blocks=frozenset(key for key, n in repeated.items() if n >= need),
     )
+
+
+TEMPLATE_HEAD_WORDS = 12  # fewer words than this the first blocks share are a title's words, not a header and menu
+
+
+def _common_start(texts: list[list[str]], need: int) -> list[str]:
+    """The words at least ``need`` of the texts begin with, word for word, where they are a header and menu
+    (:data:`TEMPLATE_HEAD_WORDS` or more)."""
+    head: list[str] = []
+    members = texts
+    while True:
+        k = len(head)
+        groups: dict[str, list[list[str]]] = {}
+        for words in members:
+            if len(words) > k:
+                groups.setdefault(words[k], []).append(words)
+        if not groups:
+            break
+        word, chosen = max(groups.items(), key=lambda g: len(g[1]))
+        if len(chosen) < need:
+            break
+        head.append(word)
+        members = chosen
+    return head if len(head) >= TEMPLATE_HEAD_WORDS else []
 
 
 def own_blocks(hit: Hit, template: Template = NO_TEMPLATE) -> tuple[Block, ...]:
@@ -737,14 +777,37 @@ def own_blocks(hit: Hit, template: Template = NO_TEMPLATE) -> tuple[Block, ...]:
     if template.blocks:  # a widget every page repeats (a side column's search, its list of pages) is not the place's
         blocks = tuple(b for b in blocks if b is hit.block or (b.heading, b.text) not in template.blocks)
     every = unit_blocks(hit.unit)
+    if blocks and every and template.head and blocks[0] is every[0] and blocks[0].text.startswith(template.head):
+        first = blocks[0]  # the header and menu column the template writes before the page's own words
+        own = tuple(h for h in first.hrefs if h not in template.hrefs)
+        blocks = (replace(first, text=first.text[len(template.head) :].lstrip(), hrefs=own), *blocks[1:])
+        every = (blocks[0], *every[1:])  # the same block, read without the template's words
     if not blocks or not every or blocks[-1] is not every[-1] or not (template.tail or template.hrefs):
         return blocks
     last = blocks[-1]
     text = last.text
-    if template.tail and text.endswith(template.tail):
-        text = text[: len(text) - len(template.tail)].rstrip()
+    if template.tail:
+        text = without_tail(text, template.tail)
     hrefs = tuple(h for h in last.hrefs if h not in template.hrefs and not _same_page(h, hit.unit.url))
     return (*blocks[:-1], replace(last, text=text, hrefs=hrefs))
+
+
+def without_tail(text: str, tail: str) -> str:
+    """The text without the template's last words (its days and hours, a page's own stamp, passed over)."""
+    if text.endswith(tail):
+        return text[: len(text) - len(tail)].rstrip()
+    wanted = tail.split()
+    words = list(re.finditer(r"\S+", text))
+    at = len(words)
+    while wanted and at:
+        at -= 1
+        word = words[at].group(0)
+        if STAMP_TIME.fullmatch(word):
+            continue
+        if word != wanted[-1]:
+            return text
+        wanted.pop()
+    return text[: words[at].start()].rstrip() if not wanted else text
 
 
 def title_block(hit: Hit, template: Template = NO_TEMPLATE) -> tuple[Block, ...]:
@@ -786,6 +849,10 @@ def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template 
     links = [h for b in blocks for h in b.hrefs if not h.startswith("#")]
     if len(links) < sum(len(b.hrefs) for b in blocks):  # a jump within the page is no content
         rest = BACK_TO_TOP.sub(" ", rest)
+    if said is not None:  # the page's title said again over the phrase (a bold line, a breadcrumb's last step)
+        read = fold_kazakh if lang == "kk" else normalise
+        titled = set(read(hit.unit.title or "").split())
+        rest = " ".join(w for w in rest.split() if w not in titled)
     if referral and not LETTERS.search(rest) and len(set(links)) <= 1:
         return referral
     if LETTERS.search(rest) or links:
@@ -1109,6 +1176,15 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date, missing: Collection[s
             limit = 365 * (indicator.current_years or 0) + 90  # a quarter's grace to publish the report
         if (as_of - latest).days > limit:
             return f"the latest period it reports on ends {latest.isoformat()} ({limit}+ days before the audit)"
+        return None
+    if indicator.upcoming:
+        # «анонсы предстоящих событий»: a day still to come in the place is an event announced; failing one, the
+        # place announced its last event when it was last dated (all its days past: none is to come)
+        if any(d >= as_of for b in blocks for d in (*b.dates, *b.periods)):
+            return None
+        named = [d for b in blocks for d in b.dates if d <= as_of]
+        if named and (as_of - max(named)).days > (indicator.current_days or 0):
+            return f"the latest day it announces is {max(named).isoformat()}: no event still to come"
         return None
     if indicator.current_days is not None:
         dated = [d for b in blocks for d in b.dates if d <= as_of]

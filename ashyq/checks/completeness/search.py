@@ -183,14 +183,16 @@ def _scope(
     if indicator.match == "section":
         out = [(u, section_blocks(u, section, lang, True), False, False) for u in section_units]
         for unit in units:
-            if id(unit) not in members and (headed := section_blocks(unit, section, lang, False)):
-                out.append((unit, headed, False, False))
-            elif (
-                id(unit) not in members
-                and indicator.named_anywhere
-                and (named := [b for b in unit_blocks(unit) if named_contact(indicator, b, lang)])
-            ):
-                out.append((unit, named, False, False))  # the holder's phone right after its words, elsewhere
+            if id(unit) in members:
+                continue
+            headed = section_blocks(unit, section, lang, False)
+            # the holder's phone right after its words, elsewhere: on a page of another subject, beside the blocks a
+            # heading of the section heads there too («Пресс-служба: …» in the «Об акимате» callout above «Структура»)
+            anywhere = indicator.named_anywhere
+            named = [b for b in unit_blocks(unit) if named_contact(indicator, b, lang)] if anywhere else []
+            blocks = [b for b in unit_blocks(unit) if b in headed or b in named]
+            if blocks:
+                out.append((unit, blocks, False, False))
         return out
     if indicator.match == "memo":
         return [(m.unit, list(m.blocks), False, False) for m in memos]
@@ -454,7 +456,10 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     lang = search.lang
     scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
     for unit, blocks, headings_only, phrases in scope:
-        for hit in hits_in(indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages, phrases):
+        frame = search.template.hrefs if search.template.head else frozenset()
+        for hit in hits_in(
+            indicator, unit, lang, search.vocabulary, blocks, headings_only, search.pages, phrases, frame
+        ):
             if (0, 0, hit.rank) > place.key[:3]:
                 continue
             if indicator.match == "memo" and not in_memo(hit, unit, blocks):
