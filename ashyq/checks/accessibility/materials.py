@@ -659,8 +659,7 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             )
         )
     deficiencies.extend(_change_date_by_language(materials, modified))
-    sections = section_pages(pages, materials, config)
-    undated_sections = [p for p in sections if not _posting_stamped(own_text(p), posted, date, clock)]
+    sections, undated_sections = _undated_sections(pages, materials, config, posted, date, clock)
     sections_unmet = len(sections) >= SECTION_PAGES_MIN and len(undated_sections) * 2 > len(sections)
     if sections_unmet and not any(d.kind in ("no_publication_date", "no_publication_time") for d in deficiencies):
         deficiencies.append(
@@ -683,8 +682,37 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     result = row_result(
         item, deficiencies, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts
     )
+    every_section_undated = sections_unmet and len(undated_sections) == len(sections)
+    _dates_doubt(result, texts, dated, timed, modified, undated_sections if every_section_undated else [])
+    return [result]
+
+
+def _undated_sections(
+    pages: list[Parsed],
+    materials: list[Parsed],
+    config: dict[str, Any],
+    posted: Sequence[str],
+    date: re.Pattern[str],
+    clock: re.Pattern[str],
+) -> tuple[list[Parsed], list[Parsed]]:
+    """The section pages (:func:`section_pages`) and those of them without a posting stamp."""
+    sections = section_pages(pages, materials, config)
+    return sections, [p for p in sections if not _posting_stamped(own_text(p), posted, date, clock)]
+
+
+def _dates_doubt(
+    result: Result,
+    texts: dict[str, str],
+    dated: list[Parsed],
+    timed: list[Parsed],
+    modified: list[Parsed],
+    undated_sections: list[Parsed],
+) -> None:
+    """Row 2.8's verdict left uncertain where its dates read two ways: every section page undated where no page
+    shows a change date either (``undated_sections``: one violation or two), a second date by the posting date under
+    a label the vocabulary lacks, or most dated materials without the time the others show."""
     two_dates = [p for p in dated if SECOND_DATE.search(texts[p.page.url])]
-    if sections_unmet and not modified and len(undated_sections) == len(sections):
+    if undated_sections and not modified:
         page = undated_sections[0]
         result.uncertain(
             "other_reading",
@@ -703,6 +731,7 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             "date of posting: look whether it tells when the page was last changed",
         )
     elif timed and len(timed) * 2 < len(dated):
+        untimed = [p for p in dated if p not in timed]
         page = untimed[0]
         result.uncertain(
             "other_reading",
@@ -711,7 +740,6 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             f"others with it ({timed[0].page.url}): the site's template shows the time where it posts items; "
             "counted as met, an assessor may count the pages dated without a time",
         )
-    return [result]
 
 
 # a site's pages of information other than its news and documents (contacts, structure, budget …): counted as a

@@ -1130,6 +1130,17 @@ def _live_periods(block: Block, dead: Sequence[tuple[str, tuple[date, ...]]]) ->
     return tuple(p for p in block.periods if p not in named or str(p.year) in text)
 
 
+def _nothing_to_come(indicator: Indicator, blocks: Sequence[Block], as_of: date) -> str | None:
+    """«анонсы предстоящих событий»: a day still to come in the place is an event announced; failing one, the
+    place announced its last event when it was last dated (all its days long past: none is to come)."""
+    if any(d >= as_of for b in blocks for d in (*b.dates, *b.periods)):
+        return None
+    named = [d for b in blocks for d in b.dates if d <= as_of]
+    if named and (as_of - max(named)).days > (indicator.current_days or 0):
+        return f"the latest day it announces is {max(named).isoformat()}: no event still to come"
+    return None
+
+
 def staleness(indicator: Indicator, hit: Hit, as_of: date, missing: Collection[str] = frozenset()) -> str | None:
     """Why the indicator's place is out of date, or None (also when it says nothing about time).
 
@@ -1178,14 +1189,7 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date, missing: Collection[s
             return f"the latest period it reports on ends {latest.isoformat()} ({limit}+ days before the audit)"
         return None
     if indicator.upcoming:
-        # «анонсы предстоящих событий»: a day still to come in the place is an event announced; failing one, the
-        # place announced its last event when it was last dated (all its days past: none is to come)
-        if any(d >= as_of for b in blocks for d in (*b.dates, *b.periods)):
-            return None
-        named = [d for b in blocks for d in b.dates if d <= as_of]
-        if named and (as_of - max(named)).days > (indicator.current_days or 0):
-            return f"the latest day it announces is {max(named).isoformat()}: no event still to come"
-        return None
+        return _nothing_to_come(indicator, blocks, as_of)
     if indicator.current_days is not None:
         dated = [d for b in blocks for d in b.dates if d <= as_of]
         dated = dated or [d for b in blocks for d in b.stamps if d <= as_of]
