@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from w3lib.url import canonicalize_url
-
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency
 from ashyq.base.home_page import outside_site
@@ -39,6 +37,7 @@ from ashyq.checks.accessibility.website import (
     measurements,
     no_pages,
     on_site_pages,
+    page_address,
     parse,
     sample,
     site_pages,
@@ -64,18 +63,12 @@ def _links_labelled(pages: list[Parsed], vocabulary: list[str], word_start: bool
 _NAMED_AT_WORD_START = frozenset({"polls"})
 
 
-def _address(url: str) -> str:
-    """One spelling of an address, as the harvest stores pages (``?lang=ru&id=82`` is ``?id=82&lang=ru``:
-    the query sorted, no fragment): a link is to a harvested page whatever order its query is written in."""
-    return canonicalize_url(url, keep_fragments=False)
-
-
 def _by_url(pages: list[Parsed]) -> dict[str, Parsed]:
     out: dict[str, Parsed] = {}
     for p in pages:
-        out[_address(p.page.url)] = out.get(_address(p.page.url)) or p
+        out[page_address(p.page.url)] = out.get(page_address(p.page.url)) or p
         if p.page.final_url:
-            out.setdefault(_address(p.page.final_url), p)
+            out.setdefault(page_address(p.page.final_url), p)
     return out
 
 
@@ -137,7 +130,7 @@ def _section_on(
             return _found(item, p, found[0], found[1])
     linked = _links_labelled(pages, labels(config, label_key), word_start=label_key in _NAMED_AT_WORD_START)
     known = _by_url(pages)
-    unharvested = [(p, a) for p, a in linked if _address(p.absolute(a.get("href", ""))) not in known]
+    unharvested = [(p, a) for p, a in linked if page_address(p.absolute(a.get("href", ""))) not in known]
     if unharvested:
         p, a = unharvested[0]
         url = p.absolute(a.get("href", ""))
@@ -155,12 +148,12 @@ def _section_on(
     named = [
         (p, a)
         for p, a in linked
-        if (target := known.get(_address(p.absolute(a.get("href", ""))))) is not None
+        if (target := known.get(page_address(p.absolute(a.get("href", ""))))) is not None
         and not any(normalise(w) in normalise(content_text(target)) for w in pending)  # a placeholder shows it
     ]
     if named:  # the page the site names for it was read: the absence rests on not recognising how it is drawn
         p, a = named[0]
-        target = known[_address(p.absolute(a.get("href", "")))]
+        target = known[page_address(p.absolute(a.get("href", "")))]
         label = squash(a.text_content())
         detail = (
             f"no {what} was recognised, but the link «{label}» on {p.page.url} leads to {target.page.url}: "
@@ -391,11 +384,11 @@ def _faq_named_page(result: Result, pages: list[Parsed], vocabulary: list[str]) 
     to it): the verdict rests on not recognising its layout. Its content holding two answered questions
     or more makes an FAQ the likelier reading (pass); otherwise it stays a fail. Either way uncertain,
     naming the page."""
-    linked = {_address(p.absolute(a.get("href", ""))) for p, a in _links_labelled(pages, vocabulary)}
+    linked = {page_address(p.absolute(a.get("href", ""))) for p, a in _links_labelled(pages, vocabulary)}
     named = [
         p
         for p in pages
-        if _address(p.page.url) in linked
+        if page_address(p.page.url) in linked
         or matches_label(p.page.title or "", vocabulary)
         or any(matches_label(squash(h.text_content()), vocabulary) for h in p.root.iter("h1"))
     ]
@@ -507,10 +500,10 @@ def translation_of(
     missing = {lk.target_url for lk in parsed.page.links if (lk.target_status or 0) >= 400}
     for p, a in _english_links([parsed], config):
         target = urljoin(p.page.final_url or p.page.url, a.get("href", ""))
-        shown = (english or {}).get(_address(target))
+        shown = (english or {}).get(page_address(target))
         if (
             not _english_root(target)
-            and _address(target) not in landings
+            and page_address(target) not in landings
             and target not in missing
             and (shown is None or not placeholder(shown, config))
         ):
@@ -528,10 +521,10 @@ def english_landings(materials: list[Parsed], config: dict[str, Any], home_url: 
     found, and any English address the language switches of several pages of one language lead to."""
     named: dict[tuple[str, str], set[str]] = {}
     for p, a in _english_links(materials, config):
-        target = _address(urljoin(p.page.final_url or p.page.url, a.get("href", "")))
-        named.setdefault((p.page.lang or "", target), set()).add(_address(p.page.url))
+        target = page_address(urljoin(p.page.final_url or p.page.url, a.get("href", "")))
+        named.setdefault((p.page.lang or "", target), set()).add(page_address(p.page.url))
     shared = {target for (_, target), sources in named.items() if len(sources) >= SHARED_LANDING_PAGES}
-    return frozenset(shared | ({_address(home_url)} if home_url else set()))
+    return frozenset(shared | ({page_address(home_url)} if home_url else set()))
 
 
 def english_pages(artifacts: BodyArtifacts) -> dict[str, Parsed]:

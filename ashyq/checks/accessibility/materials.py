@@ -659,7 +659,7 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
             )
         )
     deficiencies.extend(_change_date_by_language(materials, modified))
-    sections, undated_sections = _undated_sections(pages, materials, config, posted, date, clock)
+    sections, undated_sections = _undated_sections(pages, materials, config, date, clock)
     sections_unmet = len(sections) >= SECTION_PAGES_MIN and len(undated_sections) * 2 > len(sections)
     if sections_unmet and not any(d.kind in ("no_publication_date", "no_publication_time") for d in deficiencies):
         deficiencies.append(
@@ -688,16 +688,11 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 def _undated_sections(
-    pages: list[Parsed],
-    materials: list[Parsed],
-    config: dict[str, Any],
-    posted: Sequence[str],
-    date: re.Pattern[str],
-    clock: re.Pattern[str],
+    pages: list[Parsed], materials: list[Parsed], config: dict[str, Any], date: re.Pattern[str], clock: re.Pattern[str]
 ) -> tuple[list[Parsed], list[Parsed]]:
     """The section pages (:func:`section_pages`) and those of them without a posting stamp."""
     sections = section_pages(pages, materials, config)
-    return sections, [p for p in sections if not _posting_stamped(own_text(p), posted, date, clock)]
+    return sections, [p for p in sections if not _posting_stamped(own_text(p), config, date, clock)]
 
 
 def _dates_doubt(
@@ -777,17 +772,12 @@ def section_pages(pages: list[Parsed], materials: list[Parsed], config: dict[str
     return found
 
 
-def _posting_stamped(text: str, posted: Sequence[str], date: re.Pattern[str], clock: re.Pattern[str]) -> bool:
-    """The page says when it was posted: a posting word with a date after it, or a date stamped with its
-    time (a stamp, not a date the text speaks of: «от 12.03.2024 № 45» has no time)."""
-    lowered = text.lower()
-    for word in posted:
-        at = lowered.find(word.lower())
-        while at >= 0:
-            if date.search(text[at + len(word) : at + len(word) + 40]):
-                return True
-            at = lowered.find(word.lower(), at + 1)
-    return any(clock.search(text[m.end() : m.end() + 12]) for m in date.finditer(text))
+def _posting_stamped(text: str, config: dict[str, Any], date: re.Pattern[str], clock: re.Pattern[str]) -> bool:
+    """The page says when it was posted: a posting word with a date after it (:func:`posting_dates`), or a date
+    stamped with its time (a stamp, not a date the text speaks of: «от 12.03.2024 № 45» has no time)."""
+    return posting_dates(text, config) > 0 or any(
+        clock.search(text[m.end() : m.end() + 12]) for m in date.finditer(text)
+    )
 
 
 def _without_change_dates(text: str, words: Sequence[str], date: re.Pattern[str], clock: re.Pattern[str]) -> str:

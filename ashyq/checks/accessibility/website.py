@@ -24,6 +24,7 @@ from ashyq.base.home_page import is_home_url
 from ashyq.base.routes import address_parts
 from ashyq.base.text import normalise, squash, without_xml_declaration
 from ashyq.base.wording import Said
+from ashyq.checks.coverage import PRINT_LABEL
 from ashyq.checks.inputs import missing_reason
 from ashyq.checks.result import Result, not_assessed
 from ashyq.config.check_settings import check_settings, pattern
@@ -207,13 +208,17 @@ def on_site_pages(check: PagesCheck) -> Callable[[BodyArtifacts, str], list[Resu
     return run
 
 
+def page_address(url: str) -> str:
+    """One spelling of an address, as the harvest stores pages (``?lang=ru&id=82`` is ``?id=82&lang=ru``:
+    the query sorted, no fragment): a link is to a harvested page whatever order its query is written in."""
+    return canonicalize_url(url, keep_fragments=False)
+
+
 def printable_copies(pages: list[Parsed]) -> frozenset[str]:
     """The addresses the site's pages offer as their own printable copy (a link labelled «Басып шығару нұсқасы»,
     «Версия для печати», «Print»): another rendering of a page, made to be printed, not a page to navigate from."""
-    from ashyq.checks.coverage import PRINT_LABEL
-
     return frozenset(
-        canonicalize_url(p.absolute(a.get("href", "")), keep_fragments=False)
+        page_address(p.absolute(a.get("href", "")))
         for p in pages
         for a in p.anchors()
         if PRINT_LABEL.match(" ".join(link_label(a).split()))
@@ -224,7 +229,7 @@ def navigable(pages: list[Parsed]) -> list[Parsed]:
     """The pages a reader navigates from: all but the printable copies (rows 2.3 and 2.4 ask their menu,
     links and trail of the site's pages, not of a copy made for the printer)."""
     copies = printable_copies(pages)
-    return [p for p in pages if canonicalize_url(p.page.url, keep_fragments=False) not in copies] if copies else pages
+    return [p for p in pages if page_address(p.page.url) not in copies] if copies else pages
 
 
 def measurements(artifacts: BodyArtifacts, kind: str, viewport: str | None = None) -> list[Measurement]:

@@ -700,30 +700,21 @@ def template_of(units: Iterable[Unit]) -> Template:
     # a page's own stamp among the template's words («Соңғы өзгеріс: 15.01.2025 09:12» above the counter) differs
     # from page to page: the words are compared without their days and hours
     members = [[w for w in b.text.split() if not STAMP_TIME.fullmatch(w)] for b in lasts]
-    tail: list[str] = []
-    while True:
-        k = len(tail) + 1
-        groups: dict[str, list[list[str]]] = {}
-        for words in members:
-            if len(words) >= k:
-                groups.setdefault(words[-k], []).append(words)
-        if not groups:
-            break
-        word, members = max(groups.items(), key=lambda g: len(g[1]))
-        if len(members) < need:
-            break
-        tail.insert(0, word)
+    tail = _common_start([words[::-1] for words in members], need)[::-1]
     while tail and STAMP_TIME.fullmatch(tail[0]):
         tail.pop(0)  # a day or an hour most pages' stamps share is the page's, not the template's
     firsts = [unit_blocks(u)[0] for u in units if u.kind in ("page", "mobile") and u.blocks]
     head = _common_start([b.text.split() for b in firsts], need)
+    if len(head) < TEMPLATE_HEAD_WORDS:
+        head = []
     counts: dict[str, int] = {}
     for block in lasts:
         for href in set(block.hrefs):
             counts[href] = counts.get(href, 0) + 1
     if head:  # the links of the header and menu the first blocks begin with are the template's too
+        ends = {id(b) for b in lasts}
         for block in firsts:
-            if block not in lasts:
+            if id(block) not in ends:
                 for href in set(block.hrefs):
                     counts[href] = counts.get(href, 0) + 1
     repeated: dict[tuple[str, str], int] = {}
@@ -743,8 +734,7 @@ TEMPLATE_HEAD_WORDS = 12  # fewer words than this the first blocks share are a t
 
 
 def _common_start(texts: list[list[str]], need: int) -> list[str]:
-    """The words at least ``need`` of the texts begin with, word for word, where they are a header and menu
-    (:data:`TEMPLATE_HEAD_WORDS` or more)."""
+    """The words at least ``need`` of the texts begin with, word for word (the tail: the texts reversed)."""
     head: list[str] = []
     members = texts
     while True:
@@ -760,7 +750,7 @@ def _common_start(texts: list[list[str]], need: int) -> list[str]:
             break
         head.append(word)
         members = chosen
-    return head if len(head) >= TEMPLATE_HEAD_WORDS else []
+    return head
 
 
 def own_blocks(hit: Hit, template: Template = NO_TEMPLATE) -> tuple[Block, ...]:

@@ -190,7 +190,8 @@ def _scope(
             # heading of the section heads there too («Пресс-служба: …» in the «Об акимате» callout above «Структура»)
             anywhere = indicator.named_anywhere
             named = [b for b in unit_blocks(unit) if named_contact(indicator, b, lang)] if anywhere else []
-            blocks = [b for b in unit_blocks(unit) if b in headed or b in named]
+            wanted = {id(b) for b in (*headed, *named)}
+            blocks = [b for b in unit_blocks(unit) if id(b) in wanted]
             if blocks:
                 out.append((unit, blocks, False, False))
         return out
