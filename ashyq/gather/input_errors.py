@@ -27,6 +27,7 @@ from ashyq.gather.probes import PATH_SELECTOR_OF
 from ashyq.net.browser import goto
 
 MAX_FORMS = 2
+MAX_ALERTS = 20  # the alert boxes kept per page (each dismissed; the page is hostile input)
 
 # A field's own label as a visitor sees it: its <label>s, its aria-label, its placeholder; failing those, the
 # cell before its own in a table row (a form laid out in a table writes «Фамилия, имя *» in the cell beside the field)
@@ -229,7 +230,8 @@ async def probe_forms(page: Any, error_words: list[str], timeout_ms: int) -> dic
     alerts: list[str] = []
 
     async def on_dialog(dialog: Any) -> None:  # an alert the form's script raises: read, then closed
-        alerts.append(str(dialog.message)[:300])
+        if len(alerts) < MAX_ALERTS:  # a page raising alerts in a loop is not read without end
+            alerts.append(str(dialog.message)[:300])
         await dialog.dismiss()
 
     page.on("dialog", on_dialog)
