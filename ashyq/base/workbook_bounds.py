@@ -36,6 +36,8 @@ ELEMENTS_PER_CELL = 3
 ELEMENTS_BESIDE_CELLS = 50_000
 ELEMENTS_PER_COLUMN = 16  # within one row: a cell with a rich inline string has a few runs
 MAX_STRING_ELEMENTS = 4_096  # within one shared string: its rich-text runs and their formatting
+_MARKED = frozenset({"row", "si", "dimension"})  # the elements whose start is more than a count
+_ROW_END, _STRING_END = "}row", "}si"
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,11 @@ class _PartCounter:
     def doctype(self, *_: Any) -> None:
         raise self._stop("a DTD in a workbook part (an XLSX part never has one)")
 
+    # start and end are called for every element of every part (millions in a hostile one): kept lean
     def start(self, tag: str, attrib: Any) -> None:
-        self.tally.elements += 1
-        if self.tally.elements > self.max_elements:
+        tally = self.tally
+        tally.elements += 1
+        if tally.elements > self.max_elements:
             raise self._stop(f"more than {self.max_elements:,} XML elements in the workbook", self.row)
         name = tag[tag.rfind("}") + 1 :]
         if self.row is not None:
@@ -104,18 +108,18 @@ class _PartCounter:
             self.string_elements += 1
             if self.string_elements > MAX_STRING_ELEMENTS:
                 raise self._stop(f"shared string {self.strings:,} has more than {MAX_STRING_ELEMENTS:,} parts")
-        if name == "row":
-            self._open_row(attrib.get("r"))
-        elif name == "si":
-            self._open_string()
-        elif name == "dimension":
-            self._check_dimension(str(attrib.get("ref", "")))
+        if name in _MARKED:
+            if name == "row":
+                self._open_row(attrib.get("r"))
+            elif name == "si":
+                self._open_string()
+            else:
+                self._check_dimension(str(attrib.get("ref", "")))
 
     def end(self, tag: str) -> None:
-        name = tag[tag.rfind("}") + 1 :]
-        if name == "row":
+        if tag.endswith(_ROW_END) or tag == "row":
             self.row = None
-        elif name == "si":
+        elif tag.endswith(_STRING_END) or tag == "si":
             self.string_elements = None
 
     def close(self) -> None:

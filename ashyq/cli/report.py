@@ -260,3 +260,9 @@ def _not_pinned(signed: Signed) -> str:
         "confirms - anyone can sign under any name. Compare the fingerprint with the operator's published one "
         "and pass --key OPERATOR.pub, or list the key in `trusted_keys:` of ashyq.yaml (docs/reports.md)"
     )
+
+
+# `ashyq report serve`: the published site of a run's reports, beside the commands that write them
+from ashyq.cli.serve import serve_command  # noqa: E402
+
+report_app.command("serve")(serve_command)
