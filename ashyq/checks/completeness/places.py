@@ -23,6 +23,7 @@ from ashyq.base.routes import without_anchor
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.listings import Entry
 from ashyq.checks.completeness.page_blocks import STAMP_WORDS, Block, block_lang, periods_in
 from ashyq.checks.completeness.readings import DEAD, FILE
 from ashyq.checks.completeness.timeliness import report_days
@@ -1017,6 +1018,34 @@ NOT_UPDATED = (re.compile(_NOT_UPDATED), re.compile(fold_kazakh(_NOT_UPDATED)))
 NAMED_YEAR = re.compile(r"(?<![\d./])(?:19|20)\d{2}(?![\d./]?\d)")
 
 
+def _dated_by(
+    indicator: Indicator, hit: Hit, blocks: Sequence[Block], as_of: date, folders: Sequence[Entry]
+) -> str | None:
+    """Why a place is out of date by the days or years it (or the folder it points at) names: the reason, "" when
+    they make it current, None when none dates it (its page's stamps are read then)."""
+    if indicator.current_days is not None:
+        dated = [d for b in blocks for d in b.dates if d <= as_of]
+        changed = [] if dated else [f.modified for f in folders if f.modified and f.modified <= as_of]
+        dated = dated or changed or [d for b in blocks for d in b.stamps if d <= as_of]
+        if dated:
+            freshest = max(dated)
+            if (as_of - freshest).days > indicator.current_days:
+                what = "the newest file of the folder it points at was changed on" if changed else "its latest date is"
+                return f"{what} {freshest.isoformat()} (older than {indicator.current_days} days)"
+            return ""
+    if indicator.current_years is not None:
+        # the year its own name gives («Годовой план на 2025 год», «2026 жылғы жоспар»), else the years its place names
+        years = named_years(_named_by(hit)) or [y for b in blocks for y in b.years]
+        files = [] if years else [y for f in folders for y in named_years(f.name) if y <= as_of.year]
+        years = years or files
+        if years:
+            if as_of.year - max(years) > indicator.current_years:
+                named = "the folder it points at names in its files" if files else "it names"
+                return f"the latest year {named} is {max(years)} (audit year {as_of.year})"
+            return ""
+    return None
+
+
 def named_years(label: str | None) -> list[int]:
     """The years a place's own name (a title, a heading, a link's label) gives, not those of its days."""
     return [int(m.group(0)) for m in NAMED_YEAR.finditer(label or "")]
@@ -1131,14 +1160,22 @@ def _nothing_to_come(indicator: Indicator, blocks: Sequence[Block], as_of: date)
     return None
 
 
-def staleness(indicator: Indicator, hit: Hit, as_of: date, missing: Collection[str] = frozenset()) -> str | None:
+def staleness(
+    indicator: Indicator,
+    hit: Hit,
+    as_of: date,
+    missing: Collection[str] = frozenset(),
+    folders: Sequence[Entry] = (),
+) -> str | None:
     """Why the indicator's place is out of date, or None (also when it says nothing about time).
 
     A report is as old as the end of the period it reports on («по итогам 9 месяцев 2025 года»);
     failing a period, the freshest date it names (the page's own publication stamp only when it
     names none); failing a date, the latest year it names. A plan is as current as the latest year it
     covers, whatever period a report beside it names; a news feed as its latest item, whatever period an item's
-    headline names."""
+    headline names. A place that only points at folders of the web server (``folders``: the files their
+    listings show, :mod:`.listings`) is dated by those files, failing its own words: the years their names give and
+    the days they were changed."""
     blocks = hit.extent or ((hit.block,) if hit.block else ())
     # the calls are the indicator's own where the page or the heading over them names it (the vacancies), not
     # another indicator's that shares their page (the rules of the contests, the consultants' phones)
@@ -1180,21 +1217,8 @@ def staleness(indicator: Indicator, hit: Hit, as_of: date, missing: Collection[s
         return None
     if indicator.upcoming:
         return _nothing_to_come(indicator, blocks, as_of)
-    if indicator.current_days is not None:
-        dated = [d for b in blocks for d in b.dates if d <= as_of]
-        dated = dated or [d for b in blocks for d in b.stamps if d <= as_of]
-        if dated:
-            freshest = max(dated)
-            if (as_of - freshest).days > indicator.current_days:
-                return f"its latest date is {freshest.isoformat()} (older than {indicator.current_days} days)"
-            return None
-    if indicator.current_years is not None:
-        # the year its own name gives («Годовой план на 2025 год», «2026 жылғы жоспар»), else the years its place names
-        years = named_years(_named_by(hit)) or [y for b in blocks for y in b.years]
-        if years:
-            if as_of.year - max(years) > indicator.current_years:
-                return f"the latest year it names is {max(years)} (audit year {as_of.year})"
-            return None
+    if (by_dates := _dated_by(indicator, hit, blocks, as_of, folders)) is not None:
+        return by_dates or None
     # its place says nothing about time: it is as old as its page («Дата обновления» at the page's foot)
     page = [d for b in unit_blocks(hit.unit) for d in (*b.stamps, *b.dates) if d <= as_of]
     page = page or [d for d in hit.unit.dates if d <= as_of]

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
-from ashyq.base.artifacts import BodyArtifacts
+from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.routes import without_anchor
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.instances import Item, ItemReading, contactless, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, vocabulary_for
+from ashyq.checks.completeness.listings import Entry, empty_listing, entries, listings_by_address, pointed_folders
 from ashyq.checks.completeness.machine_readable import linked_file, unreadable
 from ashyq.checks.completeness.memos import (
     Memo,
@@ -40,6 +41,7 @@ from ashyq.checks.completeness.places import (
     language_of,
     matches,
     missing_addresses,
+    own_blocks,
     placeholder,
     said_language,
     section_blocks,
@@ -223,11 +225,12 @@ UNDATED = 2  # the key's last part for a news feed's place with no dated item (:
 
 
 def _place_key(
-    indicator: Indicator, hit: Hit, lang: str, artifacts: BodyArtifacts, missing: frozenset[str]
+    indicator: Indicator, hit: Hit, lang: str, artifacts: BodyArtifacts, missing: frozenset[str], folders: list[Entry]
 ) -> tuple[tuple[int, int, int], str | None, str | None]:
     """How good a place of the indicator is - (not shown for being only pictures or scans, rank, out of
-    date), the lowest the best - with why it is out of date and why it is not machine-readable."""
-    stale = staleness(indicator, hit, artifacts.as_of, missing)
+    date), the lowest the best - with why it is out of date and why it is not machine-readable. ``folders``: the
+    files of the folders the place only points at."""
+    stale = staleness(indicator, hit, artifacts.as_of, missing, folders)
     unread = _unreadable(indicator, hit, lang, artifacts.kind)
     refused = unread is not None and reading(artifacts.config, "a15-machine-readable") == "required"
     # a news feed is where its dated items are listed: a page naming it with no dated item (the press centre's folder
@@ -278,6 +281,7 @@ class Search:
     official: tuple[re.Pattern[str], ...] = ()  # the words heading a text official in one language only
     template: Template = NO_TEMPLATE  # what the site writes after every page's content (no information)
     missing: frozenset[str] = frozenset()  # the addresses the harvest found missing (404, 410)
+    listings: dict[str, PageSnapshot] = field(default_factory=dict)  # the web server's folder listings harvested
 
 
 def find_indicators(
@@ -312,6 +316,7 @@ def find_indicators(
         tuple(p for i in section.indicators if i.official_language for p in i.keywords[lang]),
         template=template_of(units),
         missing=missing_addresses(artifacts.failures),
+        listings=listings_by_address(artifacts.pages),
     )
     verdict.template = search.template
     for indicator in section.indicators_for(artifacts.kind):
@@ -492,7 +497,10 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 indicator.note and _declined(indicator, hit, lang, search.vocabulary)
             ):
                 continue  # after the placeholder: a heading over «Информация будет размещена» is said to be one
-            (refused, rank, old), why, unread = _place_key(indicator, hit, lang, search.artifacts, search.missing)
+            folders = [e for f in _pointed_folders(search, hit) or () for e in entries(f)]
+            (refused, rank, old), why, unread = _place_key(
+                indicator, hit, lang, search.artifacts, search.missing, folders
+            )
             key = (refused, int(weak is not None), rank, old)
             if old == UNDATED and (undated is None or key < undated.key):
                 undated = Place(hit, key, why, unread, weak=weak)
@@ -668,6 +676,8 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     said = placeholder(hit, search.lang, search.vocabulary, search.template)
     if said is None:
         said = opening(hit, search.lang, search.vocabulary)
+    if said is None:
+        said = _points_at_empty_folders(search, hit)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
         return None, None
     if search.content_only or said:
@@ -679,6 +689,27 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     if points_elsewhere(hit, search.artifacts.site_urls) is not None:
         return None, "other_reading"
     return None, None
+
+
+def _pointed_folders(search: Search, hit: Hit) -> list[PageSnapshot] | None:
+    """The folder listings a place's own words only point at (:func:`.listings.pointed_folders`); None for a
+    link's label (the page it leads to is read as the place) or any other place."""
+    if hit.announced or not search.listings:
+        return None
+    blocks = own_blocks(hit, search.template)
+    hrefs = [h for b in blocks for h in b.hrefs]
+    return pointed_folders(hit.unit.url, hrefs, sum(len(b.text.split()) for b in blocks), search.listings)
+
+
+def _points_at_empty_folders(search: Search, hit: Hit) -> str | None:
+    """A place whose own words only point at folder listings of the site («Проекты НПА и пояснительные записки к
+    ним: /docs/proekty/»), every one of them a folder of no file (:mod:`.listings`): the place holds what they hold,
+    nothing; the first listing's title is said."""
+    folders = _pointed_folders(search, hit)
+    if not folders:
+        return None
+    said = [empty_listing(f) for f in folders]
+    return None if any(s is None for s in said) else said[0]
 
 
 def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> bool:
