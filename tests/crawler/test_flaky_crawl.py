@@ -51,7 +51,12 @@ def test_first_answer_503_is_retried_and_the_page_kept(flaky_crawl: Crawl) -> No
             for record in ArchiveIterator(stream):
                 if record.rec_type == "response" and record.http_headers.get_statuscode() == "503":
                     answered_503.add(record.rec_headers.get_header("WARC-Target-URI"))
-    assert {url for url, _ in failing_first} <= answered_503
+    # the 503s the crawl archived are first answers of the pages that fail first, each of which was kept (above); on a
+    # loaded machine a 503 may reach the client after its download timeout (the retry then the first answer archived)
+    failing = {url for url, _ in failing_first}
+    kept = {url for url, _ in pages}
+    assert answered_503 & failing, "no first answer 503 was archived"
+    assert answered_503 & kept <= failing, answered_503 & kept - failing
 
 
 def test_a_slow_first_answer_is_waited_for_and_a_hanging_page_times_out(flaky_crawl: Crawl) -> None:
