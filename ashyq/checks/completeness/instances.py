@@ -117,6 +117,8 @@ def items_of(
                 items += [Item(unit, (part,), name) for name, part in posts]
                 if after := _after_the_table(block, posts[-1][1].text):
                     rest.append(after)  # the block's words below a table of posts are said of them all
+                if column := _column_of(block, words, indicator.keywords.get(lang, ())):
+                    rest.append(column)  # a column the table heads with the indicator's name: every row states it
             else:
                 rest.append(block)
         if not taken and id(unit) in members and _unheaded(indicator, unit, blocks, lang):
@@ -275,6 +277,29 @@ def _after_the_table(block: Block, last: str) -> Block | None:
     if not below or any(CATEGORY.search(piece) for piece in below):
         return None
     return Block("", (), " ".join(below), block.lang, (), ())
+
+
+HEADER_WORDS = 12  # a table's row of column headings («Лауазымы Санаты Біліктілік талаптары»)
+
+
+def _column_of(block: Block, words: Sequence[re.Pattern[str]], keywords: Sequence[re.Pattern[str]]) -> Block | None:
+    """The headings of the table whose rows are the block's posts, when a column's names the indicator
+    («Должность | Категория | Квалификационные требования»): each row's cell under it is that post's, whatever its
+    words, so the table states the indicator for every post. The headings are read where the first piece naming a post
+    begins, before that post (the heading row is read with the first row); None where they do not
+    name the indicator, are longer than a row of headings, or the block has no table."""
+    if not block.rows or not keywords:
+        return None
+    for first in block.pieces:
+        starts = [found.start() for pattern in words if (found := pattern.search(first))]
+        if starts:
+            break
+    else:
+        return None
+    headings = first[: min(starts)]
+    if len(headings.split()) > HEADER_WORDS or not matches(keywords, headings):
+        return None
+    return Block("", (), headings, block.lang, (), ())
 
 
 POST_LEAD = 120  # characters of a paragraph's first clause in which it names the post it is about (a Kazakh post

@@ -25,7 +25,16 @@ from ashyq.base.artifacts import PageSnapshot
 from ashyq.base.dates import find_dates
 from ashyq.base.routes import without_anchor
 
-__all__ = ["FOLDER_POINTER_WORDS", "Entry", "empty_listing", "entries", "listings_by_address", "pointed_folders"]
+__all__ = [
+    "FOLDER_POINTER_WORDS",
+    "Entry",
+    "empty_listing",
+    "entries",
+    "listing_of",
+    "listings_by_address",
+    "pointed_folders",
+    "pointer_targets",
+]
 
 _TITLE = re.compile(r"^\s*Index of\s+/", re.IGNORECASE)
 _PARENT = re.compile(r"^\s*(?:parent directory|\.\.\s*/?)\s*$", re.IGNORECASE)
@@ -109,19 +118,34 @@ def empty_listing(page: PageSnapshot) -> str | None:
     return None if entries(page) else _title(page.html)
 
 
-def pointed_folders(
-    unit_url: str, hrefs: Sequence[str], words: int, listings: Mapping[str, PageSnapshot]
-) -> list[PageSnapshot] | None:
-    """The folder listings a place points at when its own words are a pointer's (at most FOLDER_POINTER_WORDS) and
-    its every link of the site leads to a listing harvested; a portal's front page linked beside them («обсуждение
-    - на legalacts.egov.kz») is no material either. None for any other place."""
+def pointer_targets(unit_url: str, hrefs: Sequence[str], words: int) -> list[str] | None:
+    """The addresses of the site a place's own words only point at, when they are a pointer's (at most
+    FOLDER_POINTER_WORDS words); a portal's front page linked beside them («обсуждение - на legalacts.egov.kz») is
+    no material either. None for a place of more words, one linking none of the site's pages, or one linking a page
+    or file of another site (which may be the material)."""
     links = [h for h in dict.fromkeys(hrefs) if not h.startswith("#")]
-    if not links or words > FOLDER_POINTER_WORDS or not listings:
+    if not links or words > FOLDER_POINTER_WORDS:
         return None
     host = urlsplit(unit_url).hostname
     targets = [urljoin(unit_url, href) for href in links]
     own = [t for t in targets if urlsplit(t).hostname == host]
     if not own or any(urlsplit(t).path not in ("", "/") for t in targets if t not in own):
-        return None  # a page or file of another site may be the material; a portal's front page is none
-    folders = [listings.get(_address(t)) for t in own]
+        return None
+    return own
+
+
+def listing_of(url: str, listings: Mapping[str, PageSnapshot]) -> PageSnapshot | None:
+    """The folder listing harvested at ``url`` (:func:`listings_by_address`)."""
+    return listings.get(_address(url))
+
+
+def pointed_folders(
+    unit_url: str, hrefs: Sequence[str], words: int, listings: Mapping[str, PageSnapshot]
+) -> list[PageSnapshot] | None:
+    """The folder listings a place points at (:func:`pointer_targets`) when every page of the site it points at is
+    a listing harvested; None for any other place."""
+    own = pointer_targets(unit_url, hrefs, words) if listings else None
+    if not own:
+        return None
+    folders = [listing_of(t, listings) for t in own]
     return [f for f in folders if f is not None] if all(f is not None for f in folders) else None

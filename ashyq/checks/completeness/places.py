@@ -611,6 +611,20 @@ def labelled_placeholders(block: Block, empty: Sequence[re.Pattern[str]]) -> Ite
 
 
 @lru_cache(maxsize=16384)
+def lead_sentence(block: Block, label: str) -> str | None:
+    """What a block's lead-in label opens - the rest of its sentence, a colon's or a bold run-in's («НҚА жобалары:
+    «НҚА жобалары» бөлімінде.») - or None when the block has no such label."""
+    for piece in block.pieces or (block.text,):
+        for found, rest in _colon_leads(piece):
+            if found == label:
+                return rest
+    for found, rest in block.leads:
+        if found == label:
+            end = SENTENCE_END.search(rest)
+            return rest[: end.start() if end else len(rest)]
+    return None
+
+
 def _colon_leads(text: str) -> tuple[tuple[str, str], ...]:
     """(label, what it stands over) of every colon's lead-in of the text, the page's stamp at its head left out:
     read once per text, as every indicator of a section asks for the labels of every block."""

@@ -17,7 +17,15 @@ from ashyq.checks.completeness.contacts import holders_contact, named_contact, o
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.instances import Item, ItemReading, contactless, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, vocabulary_for
-from ashyq.checks.completeness.listings import Entry, empty_listing, entries, listings_by_address, pointed_folders
+from ashyq.checks.completeness.listings import (
+    Entry,
+    empty_listing,
+    entries,
+    listing_of,
+    listings_by_address,
+    pointed_folders,
+    pointer_targets,
+)
 from ashyq.checks.completeness.machine_readable import linked_file, unreadable
 from ashyq.checks.completeness.memos import (
     Memo,
@@ -28,10 +36,11 @@ from ashyq.checks.completeness.memos import (
     memos_of,
     pages_by_address,
 )
-from ashyq.checks.completeness.notices import notice_kind, opening, rubric_of, withheld_section
+from ashyq.checks.completeness.notices import notice_kind, opening, placeholder_only, rubric_of, withheld_section
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import (
     NO_TEMPLATE,
+    SENTENCE_SPLIT,
     Hit,
     Template,
     dead_targets,
@@ -39,6 +48,7 @@ from ashyq.checks.completeness.places import (
     hits_in,
     in_section,
     language_of,
+    lead_sentence,
     matches,
     missing_addresses,
     own_blocks,
@@ -677,7 +687,7 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     if said is None:
         said = opening(hit, search.lang, search.vocabulary)
     if said is None:
-        said = _points_at_empty_folders(search, hit)
+        said = _points_at_nothing(search, hit)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
         return None, None
     if search.content_only or said:
@@ -691,25 +701,70 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     return None, None
 
 
-def _pointed_folders(search: Search, hit: Hit) -> list[PageSnapshot] | None:
-    """The folder listings a place's own words only point at (:func:`.listings.pointed_folders`); None for a
-    link's label (the page it leads to is read as the place) or any other place."""
-    if hit.announced or not search.listings:
+def _pointer(search: Search, hit: Hit) -> tuple[list[str], int] | None:
+    """The links and the number of words of a place read as a pointer: a run-in label's sentence where it points at
+    pages of the site («НҚА жобалары: НҚА жобалары бөлімінде»: the links its words name), else the place's own blocks
+    when each of their sentences names a link they offer. None for a link's label (the page it leads to is read as
+    the place) or a place with words of its own beside its links."""
+    if hit.announced:
         return None
-    blocks = own_blocks(hit, search.template)
+    if hit.block is not None and hit.label:
+        lead = lead_sentence(hit.block, hit.label)
+        named = [href for label, href in hit.unit.anchors if label and lead and label in lead]
+        if lead is not None and pointer_targets(hit.unit.url, named, len(lead.split())):
+            return named, len(lead.split())  # else the label's block is read (its sentence points at no page here)
+    # a mention in running text is read in its own block (not the blocks its heading heads beside it)
+    blocks = (hit.block,) if hit.rank == 2 and hit.block is not None else own_blocks(hit, search.template)
     hrefs = [h for b in blocks for h in b.hrefs]
-    return pointed_folders(hit.unit.url, hrefs, sum(len(b.text.split()) for b in blocks), search.listings)
 
+    # a pointer's every sentence points somewhere (names a link it offers): a sentence naming no link is material of
+    # its own («Әкімнің өкімдері: № 31 …» above «Жобалар: … бөлімінде»), and the place no mere pointer
+    def address(href: str) -> str:
+        return without_anchor(urljoin(hit.unit.url, href)).rstrip("/")
 
-def _points_at_empty_folders(search: Search, hit: Hit) -> str | None:
-    """A place whose own words only point at folder listings of the site («Проекты НПА и пояснительные записки к
-    ним: /docs/proekty/»), every one of them a folder of no file (:mod:`.listings`): the place holds what they hold,
-    nothing; the first listing's title is said."""
-    folders = _pointed_folders(search, hit)
-    if not folders:
+    offered = {address(h) for h in hrefs}
+    labels = [label for label, href in hit.unit.anchors if label and address(href) in offered]
+    labels += [host.removeprefix("www.") for h in hrefs if (host := urlsplit(urljoin(hit.unit.url, h)).hostname)]
+    sentences = [x for b in blocks for x in SENTENCE_SPLIT.split(b.text) if x.strip()]
+    if any(not any(label in sentence for label in labels) for sentence in sentences):
         return None
-    said = [empty_listing(f) for f in folders]
-    return None if any(s is None for s in said) else said[0]
+    return hrefs, sum(len(b.text.split()) for b in blocks)
+
+
+def _pointed_folders(search: Search, hit: Hit) -> list[PageSnapshot] | None:
+    """The folder listings a place's own words only point at (:func:`.listings.pointed_folders`); None for any
+    other place."""
+    pointer = _pointer(search, hit) if search.listings else None
+    return pointed_folders(hit.unit.url, *pointer, search.listings) if pointer else None
+
+
+def _points_at_nothing(search: Search, hit: Hit) -> str | None:
+    """A place whose own words only point at pages of the site («Проекты НПА и пояснительные записки к ним:
+    /docs/proekty/», «НҚА жобалары: «НҚА жобалары» бөлімінде»), every one of which holds nothing: a folder listing
+    of no file (:mod:`.listings`) or a page holding only a placeholder («Ақпарат дайындалуда»), the site's template
+    left out, or nothing. The place holds what they hold; what the first says is said (the listing's title, the
+    placeholder)."""
+    pointer = _pointer(search, hit)
+    targets = pointer_targets(hit.unit.url, *pointer) if pointer else None
+    if not targets:
+        return None
+    said: list[str] = []
+    for target in targets:
+        listing = listing_of(target, search.listings)
+        page = search.pages.get(without_anchor(target).lower().rstrip("/"))
+        if listing is not None:
+            nothing = empty_listing(listing)
+        elif page is not None and page is not hit.unit:
+            whole = Hit(page, None, f"the page titled «{page.title[:80]}»")
+            nothing = placeholder(whole, search.lang, search.vocabulary, search.template)
+            if nothing is None:
+                nothing = placeholder_only(page, search.lang, search.vocabulary)
+        else:
+            nothing = None
+        if nothing is None:
+            return None
+        said.append(nothing)
+    return said[0]
 
 
 def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> bool:
