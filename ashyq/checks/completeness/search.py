@@ -708,7 +708,7 @@ def _pointer(search: Search, hit: Hit) -> tuple[list[str], int] | None:
     the place) or a place with words of its own beside its links."""
     if hit.announced:
         return None
-    if hit.block is not None and hit.label:
+    if hit.block is not None and hit.label and hit.block.hrefs:
         lead = lead_sentence(hit.block, hit.label)
         named = [href for label, href in hit.unit.anchors if label and lead and label in lead]
         if lead is not None and pointer_targets(hit.unit.url, named, len(lead.split())):
@@ -716,6 +716,8 @@ def _pointer(search: Search, hit: Hit) -> tuple[list[str], int] | None:
     # a mention in running text is read in its own block (not the blocks its heading heads beside it)
     blocks = (hit.block,) if hit.rank == 2 and hit.block is not None else own_blocks(hit, search.template)
     hrefs = [h for b in blocks for h in b.hrefs]
+    if not hrefs:
+        return None  # (most places: no link, no pointer)
 
     # a pointer's every sentence points somewhere (names a link it offers): a sentence naming no link is material of
     # its own («Әкімнің өкімдері: № 31 …» above «Жобалар: … бөлімінде»), and the place no mere pointer
