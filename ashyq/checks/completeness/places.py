@@ -610,7 +610,6 @@ def labelled_placeholders(block: Block, empty: Sequence[re.Pattern[str]]) -> Ite
                 yield label, rest
 
 
-@lru_cache(maxsize=16384)
 def lead_sentence(block: Block, label: str) -> str | None:
     """What a block's lead-in label opens - the rest of its sentence, a colon's or a bold run-in's («НҚА жобалары:
     «НҚА жобалары» бөлімінде.») - or None when the block has no such label."""
@@ -625,6 +624,7 @@ def lead_sentence(block: Block, label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def _colon_leads(text: str) -> tuple[tuple[str, str], ...]:
     """(label, what it stands over) of every colon's lead-in of the text, the page's stamp at its head left out:
     read once per text, as every indicator of a section asks for the labels of every block."""
