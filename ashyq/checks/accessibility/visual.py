@@ -941,7 +941,7 @@ def form_errors(artifacts: BodyArtifacts, item: str) -> list[Result]:
 
 
 # ------------------------------------------------------------------------------------------- 3.6
-@register("a14.contrast", "5", ["A14-3.6"], needs=["measurements:axe"], also_applies_to=("subordinate",))
+@register("a14.contrast", "6", ["A14-3.6"], needs=["measurements:axe"], also_applies_to=("subordinate",))
 def contrast(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.6: text contrast against the background of at least 4.5:1."""
     config = check_settings("accessibility", artifacts.config)
@@ -1011,12 +1011,14 @@ def _contrast_asked(item: str, result: Result, outcome: Outcome, taken: list[Mea
     first = outcome.undecided[0]
     page = next((m for m in taken if m.url == first.url), taken[0])
     count, urls = pages_listed([u.url for u in outcome.undecided])
+    # every reason met, in the order met (a slider's captions: one covered, one off the screen as it turns)
+    why = "; ".join(dict.fromkeys(u.why for u in outcome.undecided[:20]))
     passed = Result(item, None, "pass", result.measured, [], result.evidence)
     return passed.uncertain(
         "other_reading",
         look_at=page.evidence(first.selector, first.why[:200]),
         detail=f"every text measured reaches the ratio; {len(outcome.undecided)} text(s) could not be measured "
-        f"({first.why}; {first.selector or '?'}) on {count} page(s): {urls} — look whether they read at 4.5:1",
+        f"({why}; first: {first.selector or '?'}) on {count} page(s): {urls} — look whether they read at 4.5:1",
     )
 
 
