@@ -64,6 +64,12 @@ def without_anchor(url: str) -> str:
     return shell_url(url) + (f"#{route}" if route else "")
 
 
+def address_key(url: str) -> str:
+    """The address a harvested page is looked up by: without an in-page anchor, lower-case, no closing slash
+    (``/kk/Vacancies/#list`` and ``/kk/vacancies`` are one page)."""
+    return without_anchor(url).lower().rstrip("/")
+
+
 # the query of a content system's view for its editors, not its readers: a page's source opened for editing, its
 # revision history, a comparison of revisions, a link to a page not yet written (a wiki's ``action=edit``,
 # ``action=history``, ``diff=``, ``oldid=``, ``redlink=1``; ``task=edit`` of others)

@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ashyq.base.routes import without_anchor
+from ashyq.base.routes import address_key, without_anchor
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
@@ -140,7 +140,7 @@ def items_of(
         return items, rest
     # where the posts have pages of their own, a page listing them (a list view, a tag's feed of excerpts) names those
     # items, not others, and a heading that gives no category («Басшының блогы») is no post
-    addresses = {without_anchor(u.url).lower().rstrip("/") for u in own}
+    addresses = {address_key(u.url) for u in own}
     listing = {id(u) for u in units if any(without_anchor(h).rstrip("/") in addresses for _, h in u.anchors)}
     titles = [u.title for u in own]
     items = [

@@ -58,7 +58,7 @@ from typing import Protocol
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.home_page import is_home_url
-from ashyq.base.routes import without_anchor
+from ashyq.base.routes import address_key
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
@@ -109,7 +109,7 @@ class Counterpart:
 
 def _same(a: str, b: str) -> bool:
     """One address, an in-page anchor aside (a single-page app's route is part of it)."""
-    return without_anchor(a).lower().rstrip("/") == without_anchor(b).lower().rstrip("/")
+    return address_key(a) == address_key(b)
 
 
 def _dead(artifacts: BodyArtifacts, lang: str, url: str | None, key: str) -> str | None:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -23,7 +24,7 @@ from lxml import etree
 
 from ashyq.base.artifacts import PageSnapshot
 from ashyq.base.dates import find_dates
-from ashyq.base.routes import without_anchor
+from ashyq.base.routes import address_key
 
 __all__ = [
     "FOLDER_POINTER_WORDS",
@@ -54,23 +55,26 @@ class Entry:
     modified: date | None
 
 
-def _address(url: str) -> str:
-    return without_anchor(url).lower().rstrip("/")
-
-
 def _title(html: str) -> str:
     found = re.search(r"<title[^>]*>([^<]{0,300})", html[:4000], re.IGNORECASE)
     return " ".join(found.group(1).split()) if found else ""
 
 
+# the last body's listings: every section of every table, in each language, asks for the same body's
+_LAST: list[tuple[Sequence[PageSnapshot], int, dict[str, PageSnapshot]]] = []
+
+
 def listings_by_address(pages: Sequence[PageSnapshot]) -> dict[str, PageSnapshot]:
-    """The harvested folder listings by their lower-case address (and the address each ended at)."""
+    """The harvested folder listings by their lower-case address (and the address each ended at); read only."""
+    if _LAST and _LAST[0][0] is pages and _LAST[0][1] == len(pages):
+        return _LAST[0][2]
     found: dict[str, PageSnapshot] = {}
     for page in pages:
         if len(page.html) <= MAX_LISTING and _TITLE.search(_title(page.html)):
             for url in (page.url, page.final_url):
                 if url:
-                    found.setdefault(_address(url), page)
+                    found.setdefault(address_key(url), page)
+    _LAST[:] = [(pages, len(pages), found)]
     return found
 
 
@@ -86,11 +90,15 @@ def _day(text: str) -> date | None:
 
 def entries(page: PageSnapshot) -> list[Entry]:
     """The files and sub-folders a listing shows, in its order; the sorting links and the way up are none."""
+    return list(_entries(page.html, page.final_url or page.url))
+
+
+@lru_cache(maxsize=64)  # a listing is asked for by every place pointing at it, of every indicator
+def _entries(html: str, base: str) -> tuple[Entry, ...]:
     try:
-        root = lxml.html.fromstring(page.html)
+        root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
-        return []
-    base = page.final_url or page.url
+        return ()
     here = urlsplit(base).path.rstrip("/") + "/"
     found: list[Entry] = []
     for link in root.iter("a"):
@@ -109,7 +117,7 @@ def entries(page: PageSnapshot) -> list[Entry]:
         else:  # the row's other cells (a file named by its day is no day it was changed)
             beside = " ".join(c.text_content() for c in row.iter("td", "span", "div") if link not in c.iter("a"))
         found.append(Entry(name, _day(beside)))
-    return found
+    return tuple(found)
 
 
 def empty_listing(page: PageSnapshot) -> str | None:
@@ -136,7 +144,7 @@ def pointer_targets(unit_url: str, hrefs: Sequence[str], words: int) -> list[str
 
 def listing_of(url: str, listings: Mapping[str, PageSnapshot]) -> PageSnapshot | None:
     """The folder listing harvested at ``url`` (:func:`listings_by_address`)."""
-    return listings.get(_address(url))
+    return listings.get(address_key(url))
 
 
 def pointed_folders(

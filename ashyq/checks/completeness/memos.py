@@ -27,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from ashyq.base.routes import without_anchor
+from ashyq.base.routes import address_key, without_anchor
 from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, load_cached
@@ -139,7 +139,7 @@ def _memo_groups(
 
 def _page_at(unit: Unit, href: str, pages: dict[str, Unit]) -> Unit | None:
     """The harvested page a link of the unit leads to (:func:`pages_by_address`)."""
-    return pages.get(without_anchor(urljoin(unit.url, href)).lower().rstrip("/"))
+    return pages.get(address_key(urljoin(unit.url, href)))
 
 
 def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) -> list[list[Unit]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
-from ashyq.base.routes import without_anchor
+from ashyq.base.routes import address_key, without_anchor
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.instances import Item, ItemReading, contactless, per_item
@@ -538,9 +538,9 @@ def _feed_place(place: Place, undated: Place | None) -> None:
 
 def _leads_to(unit: Unit, target: Unit) -> bool:
     """Whether the page's content (not its menu or its logo's link home) links to the target page."""
-    want = without_anchor(target.url).lower().rstrip("/")
+    want = address_key(target.url)
     hrefs = {h for b in unit_blocks(unit) for h in b.hrefs}
-    return any(without_anchor(urljoin(unit.url, href)).lower().rstrip("/") == want for href in hrefs)
+    return any(address_key(urljoin(unit.url, href)) == want for href in hrefs)
 
 
 def _apart(search: Search, indicator: Indicator, hit: Hit) -> bool:
@@ -701,7 +701,20 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     return None, None
 
 
+# the last place read as a pointer: a candidate place is asked for what it holds, then for the folders it points at
+_LAST_POINTER: list[tuple[Search, Hit, tuple[list[str], int] | None]] = []
+
+
 def _pointer(search: Search, hit: Hit) -> tuple[list[str], int] | None:
+    """:func:`_read_pointer`, read once for the place the search is at."""
+    if _LAST_POINTER and _LAST_POINTER[0][0] is search and _LAST_POINTER[0][1] is hit:
+        return _LAST_POINTER[0][2]
+    pointer = _read_pointer(search, hit)
+    _LAST_POINTER[:] = [(search, hit, pointer)]
+    return pointer
+
+
+def _read_pointer(search: Search, hit: Hit) -> tuple[list[str], int] | None:
     """The links and the number of words of a place read as a pointer: a run-in label's sentence where it points at
     pages of the site («НҚА жобалары: НҚА жобалары бөлімінде»: the links its words name), else the place's own blocks
     when each of their sentences names a link they offer. None for a link's label (the page it leads to is read as
@@ -753,7 +766,7 @@ def _points_at_nothing(search: Search, hit: Hit) -> str | None:
     said: list[str] = []
     for target in targets:
         listing = listing_of(target, search.listings)
-        page = search.pages.get(without_anchor(target).lower().rstrip("/"))
+        page = search.pages.get(address_key(target))
         if listing is not None:
             nothing = empty_listing(listing)
         elif page is not None and page is not hit.unit:
