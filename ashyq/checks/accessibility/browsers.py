@@ -298,7 +298,7 @@ def _by_provider(artifacts: BodyArtifacts, item: str, taken: list[Measurement]) 
 
 @register(
     "a14.cross_browser",
-    "3",
+    "4",
     ["A14-2.1"],
     needs=[("provider:cross_browser", "pages", "measurements:mobile")],
     also_applies_to=("subordinate",),

@@ -180,7 +180,7 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
 
 
 @register(
-    "a14.feedback_form", "4", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
+    "a14.feedback_form", "5", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 def feedback_form(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.1: feedback form for enquiries."""
@@ -254,7 +254,7 @@ def _poll(p: Parsed, words: list[str] | None = None, searching: Sequence[str] = 
 _VOTE_FORM = ".//form[.//button[not(@type) or @type='submit'] or .//input[@type='submit' or @type='image']]"
 
 
-@register("a14.polls", "10", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "11", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form (a question put to the public with answers to choose; a search's
     or a list's filters are none)."""
@@ -341,7 +341,7 @@ def rss(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list
 
 
 # ------------------------------------------------------------------------------------------- 4.4
-@register("a14.faq", "10", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.faq", "11", ["A14-4.4"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def faq(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.4: FAQ section built from the questions received, with answers (a heading that
     names it over answered questions, as a page or a block of one: :func:`communication.faq_block`)."""
@@ -661,7 +661,7 @@ def _sections_in_english(m: Measurement, level: str, measured: dict[str, Any], d
 
 @register(
     "a14.english",
-    "11",
+    "12",
     ["A14-4.5"],
     needs=[("pages", "measurements:english")],
     also_applies_to=("subordinate",),

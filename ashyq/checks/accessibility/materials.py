@@ -100,7 +100,7 @@ def _search_lacks(kind: str) -> Said:
 
 @register(
     "a14.search",
-    "8",
+    "9",
     ["A14-2.5"],
     needs=[("pages", "measurements:search")],
     also_applies_to=("subordinate",),
@@ -608,7 +608,7 @@ def sign_in_only(parsed: Parsed, login: re.Pattern[str]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "18", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "19", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
     the time as well as the date: a date alone leaves it unmet). The materials are recognised by their
@@ -902,7 +902,7 @@ OWED_BY_STATE_BODIES = Said(
 NO_EMBLEM = Said("no emblem measurement and no emblem in the HTML of the home page", "reason.a14.no_emblem")
 
 
-@register("a14.graphics", "5", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
+@register("a14.graphics", "6", ["A14-2.10"], uses=["pages", "measurements:emblem"], also_applies_to=("subordinate",))
 def graphics(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.10: graphics: marked as the body's official website; the State Emblem no larger than
     100×100 px. The Emblem measured is the site's graphic part, as its home page shows it (another page's only

@@ -56,7 +56,7 @@ SECTION_2_TITLE = {
 
 
 # ------------------------------------------------------------------------------------------- 2.2
-@register("a14.nav_depth", "2", ["A14-2.2"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.nav_depth", "3", ["A14-2.2"], needs=["pages"], also_applies_to=("subordinate",))
 def nav_depth(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.2: Share of the harvested materials within the interpretation's click depth of the home page.
 
@@ -489,7 +489,7 @@ def broken_sitemap_links(artifacts: BodyArtifacts, pages: list[Parsed], config: 
 
 @register(
     "a14.page_elements",
-    "15",
+    "16",
     ["A14-2.3"],
     needs=["pages"],
     uses=["measurements:mobile"],
@@ -686,7 +686,7 @@ def _trail_by_form(parsed: Parsed, config: dict[str, Any]) -> tuple[str, Any] | 
     return None
 
 
-@register("a14.breadcrumbs", "6", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.breadcrumbs", "7", ["A14-2.4"], needs=["pages"], also_applies_to=("subordinate",))
 def breadcrumb_trails(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.4: breadcrumbs showing the user's place in the site hierarchy (the share of the
     site's inner pages that show them; ``measured.languages``: each language on its own pages)."""
@@ -741,7 +741,7 @@ def _breadcrumb_trails(item: str, config: dict[str, Any], inner: list[Parsed]) -
 
 
 # ------------------------------------------------------------------------------------------ 2.11
-@register("a14.no_splash", "1", ["A14-2.11"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.no_splash", "2", ["A14-2.11"], needs=["pages"], also_applies_to=("subordinate",))
 def no_splash(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.11: direct access to the home page (no splash screen)."""
     config = check_settings("accessibility", artifacts.config)

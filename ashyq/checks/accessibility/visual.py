@@ -320,7 +320,7 @@ def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
     )
 
 
-@register("a14.alt_text", "9", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
+@register("a14.alt_text", "10", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
@@ -450,7 +450,7 @@ def _evidence(taken: list[Measurement], pages: list[Parsed]) -> list[EvidenceRef
 
 
 # ------------------------------------------------------------------------------------------- 3.2
-@register("a14.motion", "7", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
+@register("a14.motion", "8", ["A14-3.2"], needs=[("measurements:motion", "pages")], also_applies_to=("subordinate",))
 def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.2: A way to stop moving, blinking or scrolling content that flashes more than three times a
     second."""
@@ -1153,7 +1153,7 @@ def _hidden_defects(gone: list[tuple[Measurement, dict[str, Any]]]) -> list[Defi
 
 @register(
     "a14.zoom",
-    "12",
+    "13",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],

@@ -154,8 +154,19 @@ def is_splash(parsed: Parsed, config: dict[str, Any]) -> bool:
         return False
     if parsed.first(config["menu_selectors"]) is not None and len(anchors) > 3:
         return False
-    language_names = ("қазақша", "русский", "english", "kk", "ru", "en", "kz", "қаз", "рус", "eng")
-    return all(normalise(link_label(a)) in language_names or _is_language_href(a.get("href", "")) for a in anchors)
+    return all(_language_name(link_label(a)) or _is_language_href(a.get("href", "")) for a in anchors)
+
+
+# a language named in its own words, as a choice of language labels it: «Қазақша», «Қазақ тілі», «На русском языке»,
+# «РУС», «English»
+LANGUAGE_NAMES = frozenset(("қазақша", "русский", "english", "kk", "ru", "en", "kz", "қаз", "рус", "eng", "орысша"))
+_LANGUAGE_PHRASE = re.compile(r"(?:на )?(?:қазақ|русск|орыс|english)\w*(?: (?:тілі\w*|язык\w*|language|version))?")
+
+
+def _language_name(label: str) -> bool:
+    """A link's label naming a language alone: its words only, a flag or an icon beside them left out (🇰🇿 Қазақша)."""
+    words = " ".join(re.sub(r"[^\w\s]|_", " ", normalise(label)).split())
+    return words in LANGUAGE_NAMES or _LANGUAGE_PHRASE.fullmatch(words) is not None
 
 
 def link_label(link: Any) -> str:
