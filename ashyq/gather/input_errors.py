@@ -4,7 +4,9 @@
 Each form a visitor writes in (not a search box: a search landmark or a form in one, a search field, a
 one-field form whose field or address names a search) gets input it must refuse: its required fields left
 empty, an e-mail field given something that is not an address, a number field letters. It is sent the
-way a visitor sends it, with its own submit button. Then:
+way a visitor sends it, with its own submit button; a form in a window closed until a control opens it (a pop-up
+the site's «Write to the akim» link opens, a closed ``<dialog>``) is first shown as that control shows it
+(``opened``). Then:
 
 * the browser's own message (the form's constraints refused it: the browser names the field and says
   why) is a text message tied to the field — when the form was really submitted: a plain
@@ -65,6 +67,14 @@ SPOIL = (
 ([selector]) => {
   const form = document.querySelector(selector);
   if (!form) return null;
+  // a form in a window closed until a control opens it (a pop-up, a closed dialog): opened as the visitor opens
+  // it, before what the page shows is noted (its labels are no news then)
+  let opened = false;
+  for (let n = form; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
+    const s = getComputedStyle(n);
+    if (s.display === 'none') { n.style.setProperty('display', 'block', 'important'); opened = true; }
+    if (s.visibility === 'hidden') { n.style.setProperty('visibility', 'visible', 'important'); opened = true; }
+  }
 """
     + LABEL_OF
     + """  const shown = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; };
@@ -87,7 +97,7 @@ SPOIL = (
     || form.querySelector('button, input[type=button]');
   const invalid = [...form.elements].filter(el => el.willValidate && !el.validity.valid).length;
   return {spoiled, labels, submit: submit ? (submit.id ? '#' + CSS.escape(submit.id) : null) : null, has_submit: !!submit,
-          invalid_native: invalid, novalidate: form.noValidate};
+          invalid_native: invalid, novalidate: form.noValidate, opened};
 }
 """
 )
