@@ -104,6 +104,9 @@ SITE_IDS = (
     "qarqaraly",
     "zhemshan",
     "bayanaul",
+    "aqtasty",
+    "qaratal",
+    "saryoba",
 )
 
 TYPES = {
