@@ -16,6 +16,9 @@ timer (of at most a few seconds) has run twice. A web component's open shadow ro
 document is, and its controls are looked for there too (a carousel and its pause button drawn inside
 one); what is recorded names such an element through its hosts (``host >> element``).
 
+What changes for less than five seconds and then stays still (counters counting up once on load, still for well over
+a second before the watch ends) does not move in WCAG 2.2.2's sense and is not recorded.
+
 A moving thing is under control when a control to pause, stop or hide it is **visible and in the
 keyboard's tab order** (a native button, link, checkbox or input, or an element given a role and a
 tab stop), named as such by its text or its label: a pause button only a mouse can reach does not
@@ -150,6 +153,7 @@ MOTION = (
     c[kind]++; c.last = at; counts.set(key, c);
   }
   const pageText = (document.body ? document.body.innerText : '').trim();
+  const SETTLED_SPAN = 5000, SETTLED_QUIET = 1500;
   const changing = [...counts.entries()].filter(([el, c]) => (c.text >= 2 || c.attribute >= 3) && visible(el)
     && (el.innerText || '').trim() !== pageText);  // a text changing alone on an empty page moves among nothing
   // the outermost changing element of each group (a slide show changes many children at once)
@@ -173,6 +177,9 @@ MOTION = (
       add(shown.closest('section, [class*=slide], [class*=carousel], [class*=ticker], [class*=marquee], [class*=news]') || shown, 'timer-rotation', {interval_ms: r.delay});
   }
   for (const [el, c] of roots.slice(0, 10)) {
+    // what changed for under five seconds and then stopped (counters counting up once on load) is no motion that
+    // lasts more than five seconds (WCAG 2.2.2): it has been still since well before the watch ended
+    if (c.last - c.first < SETTLED_SPAN && until - c.last >= SETTLED_QUIET) continue;
     const box = el.closest('section, [class*=slide], [class*=carousel], [class*=ticker], [class*=marquee], [class*=news]') || el;
     if ((el.innerText || '').trim() || el.querySelector('img')) add(box, c.text >= 2 ? 'changing-text' : 'scripted-motion', {interval_ms: Math.round((c.last - c.first) / Math.max(1, c.text + c.attribute - 1))});
   }
