@@ -119,14 +119,18 @@ def citations_without_links(unit: Unit, vocabulary: Vocabulary, lang: str) -> st
     return found[0] if found else None
 
 
-def unlinked_citations(unit: Unit, vocabulary: Vocabulary, lang: str, most: int = 2) -> list[str]:
+def unlinked_citations(
+    unit: Unit, vocabulary: Vocabulary, lang: str, most: int = 2, repeated: frozenset[str] = frozenset()
+) -> list[str]:
     """Up to ``most`` of the unit's law citations without links (:func:`citations_without_links`), each quoted with
-    its context; two patterns matching the same words are one citation."""
+    its context; two patterns matching the same words are one citation. ``repeated``: the pieces of text most of the
+    site's pages repeat (:func:`.running_text.template_of`): a paragraph among them is the site's template (a consent
+    notice over every page citing the personal data law), not the material of the section the note is about."""
     read = fold_kazakh if lang == "kk" else normalise
     labels: list[str] | None = None
     out: list[str] = []
     for written, linked in paragraphs(unit):
-        if TEASER_END.search(written) or linked:
+        if TEASER_END.search(written) or linked or (repeated and " ".join(written.split()) in repeated):
             continue
         text = read(written)
         spans: list[tuple[int, int]] = []
@@ -154,6 +158,7 @@ def content_deficiencies(
     others: Sequence[Unit] = (),
     linked: Sequence[Unit] = (),
     passing: list[Doubt] | None = None,
+    repeated: frozenset[str] = frozenset(),
 ) -> list[Deficiency]:
     """The section's incomplete pages (a placeholder for the section's own information: :mod:`.notices`),
     repealed acts (marked so, or listed as in force though an act on the section's pages of either language,
@@ -187,7 +192,7 @@ def content_deficiencies(
         )
         out.append(deficiency("outdated_npa", said, [u for u, _ in listed], listed[0][1]))
     # per page its first two citations without links: one page with one citation is a lone mention
-    cited = [(u, found) for u in section_units if (found := unlinked_citations(u, vocabulary, lang))]
+    cited = [(u, found) for u in section_units if (found := unlinked_citations(u, vocabulary, lang, 2, repeated))]
     unlinked = [(u, found[0]) for u, found in cited]
     if unlinked:
         out.append(
@@ -234,12 +239,14 @@ def section_deficiencies(
     as_of: date = date.max,
     others: Sequence[Unit] = (),
     linked: Sequence[Unit] = (),
+    repeated: frozenset[str] = frozenset(),
 ) -> list[Deficiency]:
     """The deficiencies the verdict's indicators and the section's pages show: an indicator written in the
     other language, items lacking what every item states, memos, and (``deductions``) the note's page
     deficiencies and a news feed without an archive (:mod:`.archive`); ``others``: the section's pages in
     the other language (an act repealed there); ``linked``: pages the section links to named for one of its
-    indicators (:func:`~ashyq.checks.completeness.notices.indicator_pages`), read for a placeholder only."""
+    indicators (:func:`~ashyq.checks.completeness.notices.indicator_pages`), read for a placeholder only;
+    ``repeated``: the pieces of text most pages of the language repeat (the site's template)."""
     out: list[Deficiency] = []
     if verdict.foreign:
         out.append(
@@ -263,7 +270,7 @@ def section_deficiencies(
         placeheld = [hit.unit for hit, said in verdict.placeholders.values() if said]
         passing: list[Doubt] = []
         out += content_deficiencies(
-            section, section_units, lang, vocabulary, placeheld, verdict.doubts, others, linked, passing
+            section, section_units, lang, vocabulary, placeheld, verdict.doubts, others, linked, passing, repeated
         )
         out += archive_deficiencies(section, section_units, verdict, measured, as_of)
         if passing and len(out) == 1 and not verdict.absent:  # the lone citation alone decides the verdict

@@ -177,7 +177,8 @@ def assess_section(
         return not_assessed(item, lang, unknown)
     other = "ru" if lang == "kk" else "kk"
     _other_language(artifacts, section, given, by_lang, lang, vocabulary, content_only, verdict)
-    foreign_pages(section.indicators_for(artifacts.kind), verdict, lang, template_for(artifacts, mine, lang))
+    repeated = template_for(artifacts, mine, lang)  # the pieces of text most of the language's pages repeat
+    foreign_pages(section.indicators_for(artifacts.kind), verdict, lang, repeated)
     indicators = section.indicators_for(artifacts.kind)
     listed, present, share = _counted(artifacts, verdict, len(indicators))
     measured = _measured(verdict, indicators, share, source)
@@ -200,13 +201,13 @@ def assess_section(
     if any(i.match == "memo" for i in indicators):
         measured["memos"] = len(verdict.memos)
     others = [u for u in by_lang[other] if in_section(u, section, other)]
-    pages = (others, indicator_pages(section, section_units, mine, lang))  # the other language's; linked here
+    pages = (others, indicator_pages(section, section_units, mine, lang), repeated)  # the other language's; linked
     deficiencies += section_deficiencies(
         section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of, *pages
     )
     if deductions:  # a phone's view: an indicator shown in part, the rest hidden at phone width (Appendix 16)
         deficiencies += hidden_parts(verdict, indicators, section_units, lang)
-    written_apart = written_in_the_other(indicators, verdict, section_units, lang, template_for(artifacts, mine, lang))
+    written_apart = written_in_the_other(indicators, verdict, section_units, lang, repeated, units)
     if (shadowed := shadowed_deficiency(written_apart, lang)) is not None:
         deficiencies.append(shadowed)
     if check_authenticity and by_lang[other]:

@@ -51,21 +51,24 @@ and the anthem's words is not a page written in Kazakh.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
+from urllib.parse import urljoin
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.home_page import is_home_url
 from ashyq.base.routes import address_key
-from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise
+from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, parse_html
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
 from ashyq.checks.completeness.figures import not_carried
 from ashyq.checks.completeness.keywords import Indicator, Section
 from ashyq.checks.completeness.page_blocks import Block, block_lang
 from ashyq.checks.completeness.places import (
+    SENTENCE_SPLIT,
     Hit,
     Template,
     extent_of,
@@ -481,13 +484,139 @@ def _widget(block: Block, repeated: set[str], read: Callable[[str], str]) -> boo
 
 
 def written_in_the_other(
-    indicators: tuple[Indicator, ...], verdict: Shown, units: list[Unit], lang: str, template: frozenset[str]
+    indicators: tuple[Indicator, ...],
+    verdict: Shown,
+    units: list[Unit],
+    lang: str,
+    template: frozenset[str],
+    every: list[Unit] | None = None,
 ) -> dict[str, Hit]:
     """The places of shown indicators written in part or whole in the other language: :func:`foreign_headings`, and
-    :func:`foreign_passages` unless an indicator of the section is shown in the other language only (its deficiency
-    already says the same of the same text)."""
+    :func:`foreign_passages` and :func:`foreign_items` (the items among ``every`` unit of the body) unless an
+    indicator of the section is shown in the other language only (its deficiency already says the same of the same
+    text)."""
     passages = {} if verdict.foreign else foreign_passages(indicators, verdict, lang, template)
-    return {**passages, **foreign_headings(indicators, verdict, units, lang, template)}
+    items = {}
+    if not verdict.foreign and every:
+        items = foreign_items(indicators, verdict, lang, template, units_by_address(every))
+    return {**items, **passages, **foreign_headings(indicators, verdict, units, lang, template)}
+
+
+# the last body's units by address: every section of every table, in each language, asks for the same body's
+_BY_ADDRESS: list[tuple[list[Unit], int, dict[str, Unit]]] = []
+
+
+def units_by_address(units: list[Unit]) -> dict[str, Unit]:
+    """The units that are pages, by their address (:func:`~ashyq.base.routes.address_key`); read only."""
+    if _BY_ADDRESS and _BY_ADDRESS[0][0] is units and _BY_ADDRESS[0][1] == len(units):
+        return _BY_ADDRESS[0][2]
+    found: dict[str, Unit] = {}
+    for unit in units:
+        if unit.kind in ("page", "mobile") and not unit.part:
+            found.setdefault(address_key(unit.url), unit)
+    _BY_ADDRESS[:] = [(units, len(units), found)]
+    return found
+
+
+def foreign_items(
+    indicators: tuple[Indicator, ...],
+    verdict: Shown,
+    lang: str,
+    template: frozenset[str],
+    pages: Mapping[str, Unit],
+) -> dict[str, Hit]:
+    """The indicators shown on ``lang`` pages whose place lists items of the site - its own links to pages, the
+    site's template left out (:func:`.places.own_blocks`) - one of which is a page written in the other language
+    (a Russian news item in the Kazakh news list, «Отопительный сезон начался» among «Аудан әкімі …»): that item's
+    text in this language is not there, and the texts of the two versions are not the same (неаутентичность
+    текстов). An item is a link the place lists to a page below its own (``/kk/news/3`` under ``/kk/news``), or one
+    whose label is written in the other language (a Russian row's title); its language is read from its page's own
+    running text (:func:`_passages_in`), not its title; the first such item, per indicator. A link to another section
+    under a label of this language («Мемлекеттік қызметтер» on the home page) is no item of the place."""
+    other = "ru" if lang == "kk" else "kk"
+    out: dict[str, Hit] = {}
+    for indicator in indicators:
+        hit = verdict.hits.get(indicator.id)
+        if hit is None or indicator.id not in verdict.present or indicator.detect or indicator.official_language:
+            continue
+        if hit.unit.lang != lang or hit.unit.kind not in ("page", "mobile") or hit.announced or hit.rank > 1:
+            continue
+        labels = {
+            address_key(urljoin(hit.unit.url, href)): hit.unit.shown_label(n)
+            for n, (label, href) in enumerate(hit.unit.anchors)
+            if label
+        }
+        for block in own_blocks(hit, verdict.template):
+            item = _foreign_item(hit.unit, block, other, template, pages, labels)
+            if item is not None:
+                target, label = item
+                out[indicator.id] = Hit(hit.unit, block, f"the item «{label[:60]}» ({target.url})", (block,), 2)
+                break
+    return out
+
+
+def _foreign_item(
+    unit: Unit, block: Block, other: str, template: frozenset[str], pages: Mapping[str, Unit], labels: dict[str, str]
+) -> tuple[Unit, str] | None:
+    """The first page of the site a block links to that is written in ``other`` (its running text), with the
+    label of the link to it; None for none. The site's home pages (a language's root) are its template's."""
+    for href in block.hrefs:
+        key = address_key(urljoin(unit.url, href))
+        target = pages.get(key)
+        if target is None or target is unit or target.kind not in ("page", "mobile") or is_home_url(target.url):
+            continue
+        label = labels.get(key, "")
+        if not _below(target.url, unit.url) and not (len(label.split()) >= ITEM_WORDS and block_lang(label) == other):
+            continue
+        if _passages_in(target, template) == other:
+            return target, label or target.title or target.url
+    return None
+
+
+ITEM_WORDS = 3  # a label telling its language: a title of a few words, not a name
+
+
+def _below(url: str, place: str) -> bool:
+    """The page at ``url`` stands below the page at ``place`` (``/kk/news/3`` under ``/kk/news``); nothing stands
+    below a home page in this sense (every page would)."""
+    if is_home_url(place):
+        return False
+    inner, outer = address_key(url), address_key(place)
+    return inner.startswith(outer + "/")
+
+
+# the parts of a page its template writes around the content, and what is no text
+_AROUND = ("script", "style", "noscript", "nav", "header", "footer", "aside", "template")
+OTHER_SHARE = 0.75  # how much of an item's running text must be in the other language for the item to be in it
+
+
+def _passages_in(unit: Unit, template: frozenset[str]) -> str | None:
+    """The language an item page's running text is written in: its sentences of :data:`PASSAGE` characters or more
+    (its template's pieces, header, navigation and footer left out; :data:`FOREIGN_PASSAGES` characters at least),
+    when three quarters of them are in it; None otherwise. An item's text is told by its passages, not by the
+    labels its list's template gives it («Күні», «Санат» above a Russian text), nor by its title."""
+    return _written_in(unit.html, template)
+
+
+@lru_cache(maxsize=1024)  # an item is asked for by every indicator whose place lists it
+def _written_in(html: str, template: frozenset[str]) -> str | None:
+    root = parse_html(html)
+    body = root.find("body") if root is not None else None
+    if body is None:
+        return None
+    for around in list(body.iter(*_AROUND)):
+        around.drop_tree()
+    # each run of text as the page writes it (a label and the paragraph beside it are two), then its sentences
+    runs = (" ".join(run.split()) for run in body.itertext())
+    sentences = [x for run in runs for x in SENTENCE_SPLIT.split(run) if len(x) >= PASSAGE and x not in template]
+    counted: dict[str | None, int] = {}
+    for sentence in sentences:
+        counted[block_lang(sentence)] = counted.get(block_lang(sentence), 0) + len(sentence)
+    total = sum(counted.values())
+    if total < FOREIGN_PASSAGES:
+        return None
+    written, most = max(counted.items(), key=lambda kv: kv[1])
+    return written if most >= OTHER_SHARE * total else None
 
 
 def shadowed_deficiency(found: dict[str, Hit], lang: str) -> Deficiency | None:
