@@ -77,6 +77,13 @@ class PageSnapshot:
     sha256: str | None = None
 
     @property
+    def is_html(self) -> bool:
+        """An HTML document, as its Content-Type says (none said: HTML): a feed (``application/rss+xml``) or a
+        file harvested at a page's address is no page of the site to read."""
+        kind = next((v for k, v in self.headers.items() if k.lower() == "content-type"), "text/html")
+        return "html" in kind.lower() and "<" in self.html
+
+    @property
     def of_mobile_version(self) -> bool:
         """A page of the site's separate (or adaptive) mobile version, as the harvest stored it."""
         return self.source == MOBILE_VERSION_SOURCE

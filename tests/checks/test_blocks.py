@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.text import normalise
+from ashyq.checks.completeness.corpus import desktop_units
 from ashyq.checks.completeness.page_blocks import block_lang, content_blocks, periods_in, time_marks
 
 PAGE = """<html><body>
@@ -89,3 +91,19 @@ def test_a_tab_label_heads_its_panel_and_an_accordion_button_its_body() -> None:
     assert blocks["өнеркәсіп"].above == ("қала туралы",)
     assert "алтын күн" in blocks["мемлекеттік әнұран"].text
     assert "аурухана" in blocks["денсаулық сақтау"].text and "мектеп" in blocks["білім беру"].text
+
+
+def test_a_feed_harvested_at_a_page_address_is_no_page_of_the_corpus() -> None:
+    # the RSS feed of the news page (application/rss+xml) is for feed readers: the content checks read the page
+    feed = PageSnapshot(
+        "https://example.gov.kz/kk/news?format=feed&type=rss",
+        "kk",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Жаңалықтар</title></channel></rss>',
+        headers={"Content-Type": "application/rss+xml; charset=utf-8"},
+    )
+    page = PageSnapshot(
+        "https://example.gov.kz/kk/news", "kk", "<html><body><main><h1>Жаңалықтар</h1></main></body></html>"
+    )
+    artifacts = BodyArtifacts("case", "mio", date(2026, 11, 20), pages=[feed, page])
+    assert feed.is_html is False and page.is_html is True
+    assert [u.url for u in desktop_units(artifacts)] == ["https://example.gov.kz/kk/news"]

@@ -108,16 +108,11 @@ def is_mobile_host(config: dict[str, Any], url: str) -> bool:
     return bool(pattern(config, "mobile_host").search(urlsplit(url).hostname or ""))
 
 
-def is_html(page: PageSnapshot) -> bool:
-    kind = next((v for k, v in page.headers.items() if k.lower() == "content-type"), "text/html")
-    return "html" in kind.lower() and "<" in page.html
-
-
 def _desktop_page(page: PageSnapshot, config: dict[str, Any]) -> bool:
     """An HTML page of the desktop website that answered 200 (the mobile host and version are Appendix 16's)."""
     return (
         page.status == 200
-        and is_html(page)
+        and page.is_html
         and not is_mobile_host(config, page.final_url or page.url)
         and not page.of_mobile_version
     )

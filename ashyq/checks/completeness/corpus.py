@@ -710,7 +710,10 @@ def phone_units(artifacts: BodyArtifacts, hidden_classes: Iterable[str]) -> list
 
 def _desktop_units(artifacts: BodyArtifacts, hidden_classes: frozenset[str] = frozenset()) -> list[Unit]:
     units = [
-        u for p in artifacts.pages if not is_mobile_page(p) and p.status < 400 for u in _page_unit(p, hidden_classes)
+        u
+        for p in artifacts.pages
+        if not is_mobile_page(p) and p.status < 400 and p.is_html
+        for u in _page_unit(p, hidden_classes)
     ]
     for record in artifacts.records:
         if record.portal == "govkz" and record.kind in CONTENT_KINDS:

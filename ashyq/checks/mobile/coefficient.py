@@ -24,7 +24,7 @@ from ashyq.base.artifacts import BodyArtifacts, Measurement, PageSnapshot
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.vocabulary import Status
 from ashyq.base.wording import Said
-from ashyq.checks.accessibility.website import is_html, usable
+from ashyq.checks.accessibility.website import usable
 from ashyq.checks.mobile.version import VersionScope, adapted, links_back, overflowing, version_pages
 from ashyq.checks.registry import register
 from ashyq.checks.result import Result, not_assessed
@@ -76,7 +76,7 @@ def harvested_entries(artifacts: BodyArtifacts) -> list[PageSnapshot]:
     lands; a news feed harvested with it (``/feeds/posts/default``, Atom or RSS) is a channel to subscribe
     to, no page to offer a link back to the full version."""
     entries: dict[str | None, PageSnapshot] = {}
-    pages = [p for p in version_pages(artifacts) if is_html(p)]
+    pages = [p for p in version_pages(artifacts) if p.is_html]
     for page in sorted(pages, key=lambda p: (p.depth if p.depth is not None else 99, len(p.url))):
         entries.setdefault(page.lang, page)
     return list(entries.values())
