@@ -598,7 +598,7 @@ def _passages_in(unit: Unit, template: frozenset[str]) -> str | None:
     return _written_in(unit.html, template)
 
 
-@lru_cache(maxsize=1024)  # an item is asked for by every indicator whose place lists it
+@lru_cache(maxsize=128)  # an item is asked for by every indicator whose place lists it (a body's items at most)
 def _written_in(html: str, template: frozenset[str]) -> str | None:
     root = parse_html(html)
     body = root.find("body") if root is not None else None
@@ -611,7 +611,8 @@ def _written_in(html: str, template: frozenset[str]) -> str | None:
     sentences = [x for run in runs for x in SENTENCE_SPLIT.split(run) if len(x) >= PASSAGE and x not in template]
     counted: dict[str | None, int] = {}
     for sentence in sentences:
-        counted[block_lang(sentence)] = counted.get(block_lang(sentence), 0) + len(sentence)
+        language = block_lang(sentence)
+        counted[language] = counted.get(language, 0) + len(sentence)
     total = sum(counted.values())
     if total < FOREIGN_PASSAGES:
         return None
