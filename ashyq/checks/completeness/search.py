@@ -469,6 +469,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
     ends the search); places holding a placeholder are recorded in ``verdict.placeholders``."""
     place = Place()
     undated: Place | None = None  # the best place naming a news feed without a dated item
+    own_empty: Hit | None = None  # the section's page titled by the indicator, holding nothing but its headings
     lang = search.lang
     scope = _scope(indicator, search.units, search.section_units, search.section, lang, search.memos.memos)
     for unit, blocks, headings_only, phrases in scope:
@@ -480,7 +481,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue
             if indicator.match == "memo" and not in_memo(hit, unit, blocks):
                 continue
-            if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
+            if indicator.unless and _unless(indicator, hit, lang):
                 continue
             if not _whose(search, indicator, hit):
                 continue  # another organisation's address, another holder's phone
@@ -512,6 +513,8 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 indicator, hit, lang, search.artifacts, search.missing, folders
             )
             key = (refused, int(weak is not None), rank, old)
+            if weak == "heading_only" and own_empty is None and _own_page(search, hit):
+                own_empty = hit
             if old == UNDATED and (undated is None or key < undated.key):
                 undated = Place(hit, key, why, unread, weak=weak)
             if key < place.key:
@@ -519,8 +522,52 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
         if place.key == (0, 0, 0, 0):
             break
     _feed_place(place, undated)
+    _own_page_empty(place, own_empty)
     _overruled(search, indicator, place, verdict)
     return place
+
+
+SENTENCE_LEAD = 7  # words of a run-in lead that is a sentence of its own, not a caption
+
+
+OPENING = 200  # characters of a heading's text whose first sentence says what the heading announces
+
+
+def _unless(indicator: Indicator, hit: Hit, lang: str) -> bool:
+    """The place names something the indicator's words do not mean (``unless``): in its label, or - for a heading - in
+    the opening of the text under it («Объявление о конкурсе» over «… объявляет общий конкурс на занятие вакантной
+    должности»: a contest for a post, no procurement tender)."""
+    unless = indicator.unless.get(lang, ())
+    if hit.label and matches(unless, hit.label):
+        return True
+    if hit.rank != 0 or hit.block is None or not hit.block.heading:
+        return False
+    opening = SENTENCE_SPLIT.split(hit.block.text[:OPENING], maxsplit=1)[0]  # the first sentence under it
+    return matches(unless, opening) is not None
+
+
+def _own_page(search: Search, hit: Hit) -> bool:
+    """The hit names a page of the section as a whole: its title, or the heading that repeats it."""
+    if hit.rank != 0 or not any(u is hit.unit for u in search.section_units):
+        return False
+    return hit.block is None or bool(hit.block.heading and hit.block.heading == hit.unit.title)
+
+
+def _own_page_empty(place: Place, own_empty: Hit | None) -> None:
+    """The section keeps a page for the indicator («Консультирование предпринимателей») that holds nothing but its
+    headings, while the place found is a mention in another page's running text («консультации … дает управление
+    государственных доходов»): the site's own page for the information says nothing, and a mention is not the
+    information. The place is that page, a heading over nothing (not shown, uncertain: an assessor may count the
+    mention)."""
+    best = place.best
+    if own_empty is None or best is None or place.weak is not None or best.unit is own_empty.unit:
+        return
+    # a mention: the running text, or a sentence run in before a colon («… кеңесті мемлекеттік кірістер басқармасы
+    # береді:»), not a caption naming the information («Кеңес беру:»)
+    sentence = best.rank == 1 and best.block is not None and not best.href and len(best.label.split()) >= SENTENCE_LEAD
+    if best.rank != 2 and not sentence:
+        return
+    place.best, place.key, place.stale, place.unread, place.weak = own_empty, (0, 1, 0, 0), None, None, "heading_only"
 
 
 def _feed_place(place: Place, undated: Place | None) -> None:
@@ -648,7 +695,7 @@ def _empty_rubric(search: Search, indicator: Indicator, best: Hit) -> tuple[Hit,
             block = hit.block
             if hit.rank != 0 or block is None or not block.heading or block.heading == unit.title:
                 continue
-            if indicator.unless and hit.label and matches(indicator.unless.get(lang, ()), hit.label):
+            if indicator.unless and _unless(indicator, hit, lang):
                 continue
             language = language_of(hit, search.official)
             if language is not None and language not in (lang, indicator.official_language):
