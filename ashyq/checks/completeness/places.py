@@ -1001,12 +1001,14 @@ def said_language(hit: Hit, keywords: Sequence[re.Pattern[str]] = ()) -> str | N
 
 def language_of(hit: Hit, official: Sequence[re.Pattern[str]] = ()) -> str | None:
     """The language of the hit's place, by its blocks' text. ``official``: the words heading a text whose only
-    official wording is in one language (the State Anthem's Kazakh words): a block under the place headed so
-    is that text, not the place's language, and is left out."""
+    official wording is in one language (the State Anthem's Kazakh words): a block under the place headed so, and
+    the blocks under that heading (its refrain's), are that text, not the place's language, and are left out."""
     blocks = hit.extent or ((hit.block,) if hit.block else ())
-    if official:
+    if official:  # the official text's block, and the blocks under it (the anthem's «Қайырмасы», its refrain)
         blocks = tuple(
-            _before_official(b, official) for b in blocks if b is hit.block or not matches(official, b.heading)
+            _before_official(b, official)
+            for b in blocks
+            if b is hit.block or not (matches(official, b.heading) or any(matches(official, x) for x in b.above))
         )
     text = " ".join(b.all_text for b in blocks)
     if len(re.findall(r"[а-яёәғқңөұүһі]", text)) < MIN_FOREIGN_LETTERS:
