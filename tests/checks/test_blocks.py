@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
+from ashyq.base.memo import for_the_last
 from ashyq.base.text import normalise
 from ashyq.checks.completeness.corpus import desktop_units
 from ashyq.checks.completeness.page_blocks import block_lang, content_blocks, periods_in, time_marks
@@ -107,3 +108,18 @@ def test_a_feed_harvested_at_a_page_address_is_no_page_of_the_corpus() -> None:
     artifacts = BodyArtifacts("case", "mio", date(2026, 11, 20), pages=[feed, page])
     assert feed.is_html is False and page.is_html is True
     assert [u.url for u in desktop_units(artifacts)] == ["https://example.gov.kz/kk/news"]
+
+
+def test_a_reading_is_kept_for_the_last_collection_only_while_it_is_unchanged() -> None:
+    calls: list[int] = []
+
+    @for_the_last
+    def counted(items: list[int]) -> int:
+        calls.append(len(items))
+        return sum(items)
+
+    first = [1, 2]
+    assert counted(first) == 3 and counted(first) == 3 and calls == [2]  # the same collection: read once
+    first.append(4)
+    assert counted(first) == 7 and calls == [2, 3]  # grown since: read again
+    assert counted([1, 2]) == 3 and calls == [2, 3, 2]  # an equal but other collection: read again

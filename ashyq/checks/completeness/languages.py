@@ -60,6 +60,7 @@ from urllib.parse import urljoin
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.home_page import is_home_url
+from ashyq.base.memo import for_the_last
 from ashyq.base.routes import address_key
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, parse_html
 from ashyq.base.wording import Said
@@ -502,19 +503,13 @@ def written_in_the_other(
     return {**items, **passages, **foreign_headings(indicators, verdict, units, lang, template)}
 
 
-# the last body's units by address: every section of every table, in each language, asks for the same body's
-_BY_ADDRESS: list[tuple[list[Unit], int, dict[str, Unit]]] = []
-
-
+@for_the_last  # every section of every table, in each language, asks for the same body's
 def units_by_address(units: list[Unit]) -> dict[str, Unit]:
     """The units that are pages, by their address (:func:`~ashyq.base.routes.address_key`); read only."""
-    if _BY_ADDRESS and _BY_ADDRESS[0][0] is units and _BY_ADDRESS[0][1] == len(units):
-        return _BY_ADDRESS[0][2]
     found: dict[str, Unit] = {}
     for unit in units:
         if unit.kind in ("page", "mobile") and not unit.part:
             found.setdefault(address_key(unit.url), unit)
-    _BY_ADDRESS[:] = [(units, len(units), found)]
     return found
 
 

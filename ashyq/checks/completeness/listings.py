@@ -24,6 +24,7 @@ from lxml import etree
 
 from ashyq.base.artifacts import PageSnapshot
 from ashyq.base.dates import find_dates
+from ashyq.base.memo import for_the_last
 from ashyq.base.routes import address_key
 
 __all__ = [
@@ -60,21 +61,15 @@ def _title(html: str) -> str:
     return " ".join(found.group(1).split()) if found else ""
 
 
-# the last body's listings: every section of every table, in each language, asks for the same body's
-_LAST: list[tuple[Sequence[PageSnapshot], int, dict[str, PageSnapshot]]] = []
-
-
+@for_the_last  # every section of every table, in each language, asks for the same body's
 def listings_by_address(pages: Sequence[PageSnapshot]) -> dict[str, PageSnapshot]:
     """The harvested folder listings by their lower-case address (and the address each ended at); read only."""
-    if _LAST and _LAST[0][0] is pages and _LAST[0][1] == len(pages):
-        return _LAST[0][2]
     found: dict[str, PageSnapshot] = {}
     for page in pages:
         if len(page.html) <= MAX_LISTING and _TITLE.search(_title(page.html)):
             for url in (page.url, page.final_url):
                 if url:
                     found.setdefault(address_key(url), page)
-    _LAST[:] = [(pages, len(pages), found)]
     return found
 
 
