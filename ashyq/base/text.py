@@ -203,6 +203,14 @@ def not_content(element: lxml.html.HtmlElement) -> bool:
     return not any(isinstance(a.tag, str) and a.tag in SECTIONING for a in element.iterancestors())
 
 
+def drop_not_content(root: lxml.html.HtmlElement) -> None:
+    """Take out of the tree what is outside the page's content (:func:`not_content`): scripts, navigation, asides,
+    and the page's own header and footer."""
+    for element in [e for e in root.iter(*_NOT_CONTENT) if not_content(e)]:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
 def element_text(element: lxml.html.HtmlElement) -> str:
     """The element's text with a space between its descendants' texts (``text_content`` glues
     "<li>a</li><li>b</li>", and "граждан" and "12.11.2026" of neighbouring elements, into one word)."""
@@ -245,10 +253,7 @@ def parts_of(root: lxml.html.HtmlElement) -> HtmlParts:
             element.drop_tree()
     alts = " ".join(str(img.get("alt")) for img in root.iter("img") if img.get("alt"))
     full_text = squash(element_text(root) + " " + alts)
-    for element in [e for e in root.iter(*_NOT_CONTENT) if not_content(e)]:
-        parent = element.getparent()
-        if parent is not None:
-            element.drop_tree()
+    drop_not_content(root)
     main = root.find(".//main") if root.find(".//main") is not None else root
     return HtmlParts(squash(title), element_text(main), full_text, hrefs)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
-from ashyq.base.text import fold_kazakh, normalise
+from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.archive import read_archive
 from ashyq.checks.completeness.corpus import Unit
@@ -130,7 +130,7 @@ def unlinked_citations(
     labels: list[str] | None = None
     out: list[str] = []
     for written, linked in paragraphs(unit):
-        if TEASER_END.search(written) or linked or (repeated and " ".join(written.split()) in repeated):
+        if TEASER_END.search(written) or linked or (repeated and squash(written) in repeated):
             continue
         text = read(written)
         spans: list[tuple[int, int]] = []

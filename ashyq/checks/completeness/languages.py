@@ -62,7 +62,7 @@ from ashyq.base.evidence import Deficiency
 from ashyq.base.home_page import is_home_url
 from ashyq.base.memo import for_the_last
 from ashyq.base.routes import address_key
-from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, parse_html
+from ashyq.base.text import KAZAKH_LETTERS, drop_not_content, fold_kazakh, normalise, parse_html, squash
 from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit, page_key, unmeasurable
 from ashyq.checks.completeness.figures import not_carried
@@ -580,8 +580,6 @@ def _below(url: str, place: str) -> bool:
     return inner.startswith(outer + "/")
 
 
-# the parts of a page its template writes around the content, and what is no text
-_AROUND = ("script", "style", "noscript", "nav", "header", "footer", "aside", "template")
 OTHER_SHARE = 0.75  # how much of an item's running text must be in the other language for the item to be in it
 
 
@@ -599,10 +597,9 @@ def _written_in(html: str, template: frozenset[str]) -> str | None:
     body = root.find("body") if root is not None else None
     if body is None:
         return None
-    for around in list(body.iter(*_AROUND)):
-        around.drop_tree()
+    drop_not_content(body)
     # each run of text as the page writes it (a label and the paragraph beside it are two), then its sentences
-    runs = (" ".join(run.split()) for run in body.itertext())
+    runs = (squash(run) for run in body.itertext())
     sentences = [x for run in runs for x in SENTENCE_SPLIT.split(run) if len(x) >= PASSAGE and x not in template]
     counted: dict[str | None, int] = {}
     for sentence in sentences:

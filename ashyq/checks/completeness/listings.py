@@ -26,6 +26,7 @@ from ashyq.base.artifacts import PageSnapshot
 from ashyq.base.dates import find_dates
 from ashyq.base.memo import for_the_last
 from ashyq.base.routes import address_key
+from ashyq.base.text import squash
 
 __all__ = [
     "FOLDER_POINTER_WORDS",
@@ -58,7 +59,7 @@ class Entry:
 
 def _title(html: str) -> str:
     found = re.search(r"<title[^>]*>([^<]{0,300})", html[:4000], re.IGNORECASE)
-    return " ".join(found.group(1).split()) if found else ""
+    return squash(found.group(1)) if found else ""
 
 
 @for_the_last  # every section of every table, in each language, asks for the same body's
@@ -106,7 +107,7 @@ def _entries(html: str, base: str) -> tuple[Entry, ...]:
         while row is not None and row.tag not in ("tr", "li", "pre"):
             row = row.getparent()
         # a table's row or a list's item holds the day; in nginx's <pre> it follows the link on its line
-        name = " ".join(link.text_content().split())
+        name = squash(link.text_content())
         if row is None or row.tag == "pre":
             beside = (link.tail or "").split("\n")[0]
         else:  # the row's other cells (a file named by its day is no day it was changed)
