@@ -107,6 +107,9 @@ SITE_IDS = (
     "aqtasty",
     "qaratal",
     "saryoba",
+    "zhanaarqa",
+    "kerbulaq",
+    "aqkol",
 )
 
 TYPES = {
