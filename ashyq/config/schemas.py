@@ -318,6 +318,7 @@ class Currency(Schema):
     years: int | None = None
     report_months: int | None = None  # a periodic report «по состоянию на …»: the length of its period
     upcoming: bool = False  # announcements of events to come: a date after the audit's makes the place current
+    schedule: bool = False  # a schedule for a period it names: current until the period ends
 
 
 class Together(Schema):

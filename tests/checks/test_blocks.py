@@ -53,6 +53,9 @@ def test_periods_in_kazakh_and_russian() -> None:
     assert periods_in(normalise("за II полугодие 2025 года")) == (date(2025, 12, 31),)
     assert periods_in(normalise("2025 жылдың 1-тоқсаны")) == (date(2025, 3, 31),)
     assert periods_in(normalise("просто текст 2025")) == ()
+    # the Roman numeral in the Cyrillic «І», as Kazakh pages write it
+    assert periods_in(normalise("2026 жылғы ІІ жартыжылдық")) == (date(2026, 12, 31),)
+    assert periods_in(normalise("2026 жылғы І жартыжылдық")) == (date(2026, 6, 30),)
 
 
 def test_time_marks_separate_stamps() -> None:

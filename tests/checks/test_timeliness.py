@@ -9,7 +9,14 @@ import pytest
 
 from ashyq.base.text import fold_kazakh, normalise
 from ashyq.checks.completeness.page_blocks import content_blocks
-from ashyq.checks.completeness.timeliness import Age, lagging, last_period_end, report_days, report_staleness
+from ashyq.checks.completeness.timeliness import (
+    Age,
+    lagging,
+    last_period_end,
+    report_days,
+    report_staleness,
+    schedule_ends,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,3 +70,31 @@ def test_one_language_lagging() -> None:
     assert not lagging(Age(date(2026, 11, 18), 2019), Age(date(2026, 11, 19), 2026))  # a day apart
     assert lagging(Age(date(2026, 6, 8), 2023), Age(date(2026, 6, 8), 2025))  # one stamp, older data
     assert not lagging(Age(date(2026, 6, 8), 2024), Age(date(2026, 6, 8), 2025))  # a year: translation's lag
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "График личного приема граждан руководством на октябрь 2026 года. Аким: 9 октября 2026 года",
+            (date(2026, 10, 31),),
+        ),
+        ("Облыс басшылығының 2026 жылғы қарашадағы азаматтарды жеке қабылдау кестесі", (date(2026, 11, 30),)),
+        ("Басшылықтың азаматтарды жеке қабылдау кестесі (2026 жылғы І жартыжылдық)", (date(2026, 6, 30),)),
+        ("2026 жылдың екінші жартыжылдығына арналған қабылдау кестесі", (date(2026, 12, 31),)),
+        ("График приема граждан на IV квартал 2026 года", (date(2026, 12, 31),)),
+        ("2026 жылға арналған қабылдау кестесі", (date(2026, 12, 31),)),
+        ("Исполнение бюджета за октябрь 2026 года", ()),  # no schedule: its period is not read
+    ],
+)
+def test_the_period_a_schedule_is_drawn_up_for(text: str, ends: tuple[date, ...]) -> None:
+    assert schedule_ends(fold_kazakh(text)) == ends
+    assert schedule_ends(normalise(text)) == ends
+
+
+def test_a_standing_schedule_does_not_run_out() -> None:
+    assert (
+        schedule_ends(fold_kazakh("Әкім азаматтарды сәрсенбі сайын қабылдайды. Мұрағат: 2026 жылғы қазандағы кесте"))
+        is None
+    )
+    assert schedule_ends(normalise("Аким принимает граждан каждую среду с 15:00")) is None

@@ -24,7 +24,14 @@ from ashyq.checks.completeness.places import Hit, matches, paragraphs, title_blo
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.repeals import listed_as_in_force, repealed_acts
 from ashyq.checks.completeness.search import Verdict
-from ashyq.checks.completeness.timeliness import age_of, lag_for, lag_reason, lagging, report_staleness
+from ashyq.checks.completeness.timeliness import (
+    age_of,
+    lag_for,
+    lag_reason,
+    lagging,
+    report_staleness,
+    schedule_staleness,
+)
 
 MAX_EVIDENCE = 12
 
@@ -359,14 +366,17 @@ def untimely_indicators(
     lang: str,
 ) -> None:
     """Add to ``verdict.stale`` the indicators whose material is not updated (:mod:`.timeliness`): a periodic
-    report as of a day before the last period ended (``current.report_months``), or material markedly older
-    than the other language's in a place of the same kind (an indicator with a currency of its own)."""
+    report as of a day before the last period ended (``current.report_months``), a schedule for a period that has
+    ended (``current.schedule``), or material markedly older than the other language's in a place of the same kind
+    (an indicator with a currency of its own)."""
     for indicator in indicators:
         hit = verdict.hits.get(indicator.id)
         if hit is None or verdict.present.get(indicator.id) is not hit.unit or indicator.id in verdict.stale:
             continue
         blocks = _blocks_of(hit)
         why = report_staleness(indicator.report_months, blocks, artifacts.as_of)
+        if why is None and indicator.schedule:
+            why = schedule_staleness(blocks, artifacts.as_of)
         other = theirs.hits.get(indicator.id) if theirs is not None else None
         if (
             why is None

@@ -172,6 +172,9 @@ class Indicator:
     # ``current.upcoming``: announcements of events to come («анонсы предстоящих событий»): current while the place
     # names a day not yet past; failing one, its freshest day may be at most ``current_days`` old
     upcoming: bool = False
+    # ``current.schedule``: a schedule drawn up for a period it names (a month, a quarter, a half-year, a year): current
+    # until that period ends (:func:`ashyq.checks.completeness.timeliness.schedule_staleness`)
+    schedule: bool = False
     # ``archive``: «с созданием архива» - the feed must let a reader reach its older items (:mod:`.archive`)
     archive: bool = False
     reading: str | None = None  # the reading of the legal text this indicator rests on, cited in findings
@@ -272,8 +275,10 @@ def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tupl
 
 def _current(spec: dict[str, Any], where: str) -> tuple[int | None, int | None]:
     current = spec.get("current") or {}
-    if not isinstance(current, dict) or set(current) - {"days", "years", "report_months", "upcoming"}:
-        raise ValueError(f"{where}: current is a mapping of days, years, report_months and/or upcoming")
+    if not isinstance(current, dict) or set(current) - {"days", "years", "report_months", "upcoming", "schedule"}:
+        raise ValueError(f"{where}: current is a mapping of days, years, report_months, upcoming and/or schedule")
+    if not isinstance(current.get("schedule", False), bool):
+        raise ValueError(f"{where}: current.schedule is true or false")
     upcoming = current.get("upcoming", False)
     if not isinstance(upcoming, bool) or (upcoming and current.get("days") is None):
         raise ValueError(f"{where}: current.upcoming is true or false, and true needs current.days")
@@ -333,6 +338,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         current_years=current_years,
         report_months=(spec.get("current") or {}).get("report_months"),
         upcoming=bool((spec.get("current") or {}).get("upcoming", False)),
+        schedule=bool((spec.get("current") or {}).get("schedule", False)),
         archive=bool(spec.get("archive", False)),
         reading=spec.get("reading"),
         together=_by_lang(together, f"{where}/with") if together.get("kk") or together.get("ru") else {},

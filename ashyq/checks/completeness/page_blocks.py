@@ -72,15 +72,16 @@ STAMP = re.compile(rf"(?:{STAMP_WORDS})[\s:–-]*$")
 # a page's stamp as written: its label, the date and perhaps the time («Өзгертілді: 03.11.2026 17:22»)
 STAMP_LINE = rf"(?:{STAMP_WORDS})\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}(?:,?\s*\d{{1,2}}:\d{{2}})?"
 _ORDINALS = {
+    # Roman numerals in Latin or, as Kazakh pages write them, the Cyrillic «І» («ІІ жартыжылдық»)
     "1": 1, "i": 1, "перв": 1, "бірінші": 1,
     "2": 2, "ii": 2, "втор": 2, "екінші": 2,
     "3": 3, "iii": 3, "трет": 3, "үшінші": 3,
     "4": 4, "iv": 4, "четв": 4, "төртінші": 4,
 }  # fmt: skip
-_ORDINAL = r"(i{1,3}|iv|[1-4]|перв\w*|втор\w*|трет\w*|четв\w*|бірінші|екінші|үшінші|төртінші)"
+_ORDINAL = r"([iі]{1,3}|[iі]v|[1-4]|перв\w*|втор\w*|трет\w*|четв\w*|бірінші|екінші|үшінші|төртінші)"
 # «2026 жылғы», «2026 жылдың», «2026 ж.» before a Kazakh period
 _KK_YEAR = r"(\d{4})\s*(?:жыл\w*|ж\.)\s*"
-_RU_MONTH_STEMS = (
+RU_MONTH_STEMS = (
     "январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
 )  # fmt: skip
 _COUNTS = {"три": 3, "шесть": 6, "девять": 9, "двенадцать": 12, "үш": 3, "алты": 6, "тоғыз": 9}
@@ -90,7 +91,7 @@ PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d.,])(\d{1,2}|три|шесть|девять|двенадцать)\s*(?:месяц\w*|мес\.?)\s*(\d{4})"), "months"),
     (re.compile(_KK_YEAR + r"(\d{1,2}|үш|алты|тоғыз)\s*ай(?!\w*\s+бұрын)(?:\w{0,6})(?!\w)"), "months-kk"),
     # January to a month: «январь–сентябрь 2026 года», «январе-июне 2026 г.»; «2026 жылғы қаңтар–маусым(дағы)»
-    (re.compile(r"(?<!\w)январ\w*\s*[–—-]\s*(" + "|".join(_RU_MONTH_STEMS) + r")\w*\s+(\d{4})"), "to-month"),
+    (re.compile(r"(?<!\w)январ\w*\s*[–—-]\s*(" + "|".join(RU_MONTH_STEMS) + r")\w*\s+(\d{4})"), "to-month"),
     (re.compile(_KK_YEAR + r"қаңтар\w*\s*[–—-]\s*(" + "|".join(KK_MONTHS) + ")"), "to-month-kk"),
     (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?полугоди\w*\s*(\d{4})"), "half"),
     (re.compile(_KK_YEAR + _ORDINAL + r"\s*-?\s*жарты\s*жыл"), "half-kk"),
@@ -566,7 +567,7 @@ def time_marks(text: str) -> tuple[tuple[date, ...], tuple[date, ...]]:
 
 
 def _ordinal(word: str) -> int | None:
-    word = word.lower()
+    word = word.lower().replace("і", "i") if re.fullmatch(r"[iіv]+", word.lower()) else word.lower()
     for stem, value in _ORDINALS.items():
         if word == stem or (len(stem) > 2 and word.startswith(stem)):
             return value
@@ -577,7 +578,7 @@ def _month_number(word: str, stems: tuple[str, ...]) -> int:
     return next((n for n, stem in enumerate(stems, start=1) if re.match(stem, word)), 0)
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -597,7 +598,7 @@ def periods_in(text: str) -> tuple[date, ...]:
                 elif kind == "months-kk":
                     year, months = int(match.group(1)), _COUNTS.get(match.group(2)) or int(match.group(2))
                 elif kind == "to-month":
-                    months, year = _month_number(match.group(1), _RU_MONTH_STEMS), int(match.group(2))
+                    months, year = _month_number(match.group(1), RU_MONTH_STEMS), int(match.group(2))
                 elif kind == "to-month-kk":
                     year, months = int(match.group(1)), _month_number(match.group(2), KK_MONTHS)
                 elif kind in ("half", "quarter"):
@@ -609,7 +610,7 @@ def periods_in(text: str) -> tuple[date, ...]:
                 else:
                     year, months = int(match.group(1)), 12
                 if 1 <= months <= 12 and 1990 <= year <= 2100:
-                    ends.add(_month_end(year, months))
+                    ends.add(month_end(year, months))
             except (ValueError, IndexError):
                 continue
     return tuple(sorted(ends))

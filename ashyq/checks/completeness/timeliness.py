@@ -25,6 +25,12 @@
   lag (a Kazakh table of six months beside a Russian one of nine is a quarter behind, whatever day either page
   was posted; a lag of the days posted still counts), and a language naming only a year beside a period of a
   later year is behind by the time between that year's end and the period's end.
+* a schedule drawn up for a period it names («График приема граждан на октябрь 2026 года», «2026 жылғы қарашадағы
+  қабылдау кестесі», «(2026 жылғы І жартыжылдық)», «на IV квартал 2026 года») is current until that period ends: on
+  20 November a schedule for October or for the first half of the year has run out (Table 7's «актуальная
+  информация», the Appendix 15 and 16 notes' «несвоевременное обновление»), one for November, the second half or
+  the year has not; a schedule naming no period, or saying it repeats («каждый вторник», «сәрсенбі сайын»), does
+  not run out (``current: {schedule: true}``, :func:`schedule_staleness`).
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from datetime import date, timedelta
 
 from ashyq.base.dates import KK_MONTHS, KK_SHORT_MONTHS, find_dates
 from ashyq.base.text import fold_kazakh
-from ashyq.checks.completeness.page_blocks import COPYRIGHT, YEAR, Block
+from ashyq.checks.completeness.page_blocks import COPYRIGHT, RU_MONTH_STEMS, YEAR, Block, month_end
 
 GRACE_DAYS = 30  # a month to publish the report of a period that has ended
 LAG_DAYS = 90  # a quarter: one language's material this much older than the other's is not updated
@@ -119,6 +125,76 @@ def report_staleness(months: int | None, blocks: Iterable[Block], as_of: date) -
             f"it reports as of {latest.isoformat()}, although the period ending {due.isoformat()} has ended "
             f"(reported at least every {months} months)"
         )
+    return None
+
+
+# The schedule readings work on folded text (:func:`ashyq.base.text.fold_kazakh`), the form the content checks hold
+# Kazakh blocks in: «қабылдау» is read as «кабылдау», the Roman «І» as «и».
+# a schedule's sentence: its noun or the reception it sets out
+SCHEDULE_WORDS = re.compile(r"график|расписани|при[её]м|принима|кесте|кабылда")
+# a schedule that repeats («каждый вторник», «по средам», «еженедельно», «сәрсенбі сайын»): it does not run out
+STANDING = re.compile(r"кажд\w+|еженедельн|по (?:понедельник|вторник|сред|четверг|пятниц|суббот)ам|(?<!\w)сайын(?!\w)")
+_ORDINAL_WORDS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4, "биринши": 1, "екинши": 2, "ушинши": 3, "тортинши": 4}
+_PART = r"(?<!\w)([iи]{1,3}|[iи]v|[1-4]|перв\w*|втор\w*|трет\w*|четв\w*|биринши|екинши|ушинши|тортинши)"
+_KK_YEAR_OF = r"(\d{4})\s*(?:жыл\w*|ж\.)\s*"
+# a half-year or a quarter («на II полугодие 2026 года», «IV квартал 2026»; «2026 жылғы І жартыжылдық», «2026 жылдың
+# екінші жартыжылдығына», «2026 жылғы IV тоқсанда»)
+RU_PART_PERIOD = re.compile(_PART + r"\s*(?:-?(?:е|ое|й|го|ого)\s*)?(полугоди|квартал)\w*\s*(\d{4})")
+KK_PART_PERIOD = re.compile(_KK_YEAR_OF + _PART + r"\s*-?\s*(жарты\s*жыл|токсан)")
+# a month of a year named as a period, not as a day («на октябрь 2026 года», «2026 жылғы қарашадағы»)
+RU_MONTH_PERIOD = re.compile(r"(?<![\d.])(?<!\d )(" + "|".join(RU_MONTH_STEMS) + r")\w*\s+(\d{4})")
+_FOLDED_MONTHS = tuple(fold_kazakh(m) for m in KK_MONTHS)
+KK_MONTH_PERIOD = re.compile(_KK_YEAR_OF + "(" + "|".join(_FOLDED_MONTHS) + ")")
+# a year named as the period of a schedule («на 2026 год», «2026 жылға арналған»)
+YEAR_PERIOD = re.compile(r"на\s+(\d{4})\s*(?:год|г\.)|(\d{4})\s*жыл(?:га|дын)?\s+арналган")
+
+
+def _part_end(year: str, part: str, kind: str) -> date | None:
+    """The last day of the ``part``-th half-year («полугоди», «жарты жыл») or quarter of ``year``."""
+    word = part.replace("и", "i")
+    number = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(word) or (int(word) if word.isdigit() else None)
+    number = number or next((n for stem, n in _ORDINAL_WORDS.items() if part.startswith(stem)), None)
+    months = 6 if kind.startswith(("полугоди", "жарты")) else 3
+    if number is None or number * months > 12:
+        return None
+    return month_end(int(year), number * months)
+
+
+def schedule_ends(text: str) -> tuple[date, ...] | None:
+    """The ends of the periods the schedules in a text are drawn up for, or None where a schedule in it repeats and
+    names no period (a standing schedule does not run out)."""
+    ends: list[date | None] = []
+    for sentence in re.split(r"(?<=[.!?;])\s+", fold_kazakh(text)):
+        if not SCHEDULE_WORDS.search(sentence):
+            continue
+        named: list[date | None] = [
+            _part_end(m.group(3), m.group(1), m.group(2)) for m in RU_PART_PERIOD.finditer(sentence)
+        ]
+        named += [_part_end(m.group(1), m.group(2), m.group(3)) for m in KK_PART_PERIOD.finditer(sentence)]
+        for match in RU_MONTH_PERIOD.finditer(sentence):
+            month = next(n for n, stem in enumerate(RU_MONTH_STEMS, 1) if re.match(stem, match.group(1)))
+            named.append(month_end(int(match.group(2)), month))
+        named += [
+            month_end(int(m.group(1)), _FOLDED_MONTHS.index(m.group(2)) + 1) for m in KK_MONTH_PERIOD.finditer(sentence)
+        ]
+        named += [date(int(m.group(1) or m.group(2)), 12, 31) for m in YEAR_PERIOD.finditer(sentence)]
+        if not named and STANDING.search(sentence):
+            return None
+        ends += named
+    return tuple(d for d in ends if d is not None)
+
+
+def schedule_staleness(blocks: Iterable[Block], as_of: date) -> str | None:
+    """Why a schedule in ``blocks`` has run out, or None: the latest period its schedules are drawn up for ended
+    before the audit (:func:`schedule_ends`)."""
+    ends: list[date] = []
+    for block in blocks:
+        named = schedule_ends(block.all_text)
+        if named is None:
+            return None
+        ends += named
+    if ends and max(ends) < as_of:
+        return f"the schedule is drawn up for a period that ended on {max(ends).isoformat()}"
     return None
 
 
