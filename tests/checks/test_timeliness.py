@@ -85,6 +85,11 @@ def test_one_language_lagging() -> None:
         ("График приема граждан на IV квартал 2026 года", (date(2026, 12, 31),)),
         ("2026 жылға арналған қабылдау кестесі", (date(2026, 12, 31),)),
         ("Исполнение бюджета за октябрь 2026 года", ()),  # no schedule: its period is not read
+        # when something happened, not what a schedule is for: the locative, the prepositional, a day
+        ("Қабылдау кестесі 2026 жылғы қыркүйекте бекітілді", ()),
+        ("График приема утвержден в октябре 2026 года, 9 октября 2026 года", ()),
+        # a reception named without a schedule's noun: no schedule's period
+        ("Интернет-қабылдау: 2026 жылғы қыркүйекте «Ашық диалог» порталында сауалнама өтті", ()),
     ],
 )
 def test_the_period_a_schedule_is_drawn_up_for(text: str, ends: tuple[date, ...]) -> None:

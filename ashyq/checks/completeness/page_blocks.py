@@ -81,7 +81,7 @@ _ORDINALS = {
 _ORDINAL = r"([iі]{1,3}|[iі]v|[1-4]|перв\w*|втор\w*|трет\w*|четв\w*|бірінші|екінші|үшінші|төртінші)"
 # «2026 жылғы», «2026 жылдың», «2026 ж.» before a Kazakh period
 _KK_YEAR = r"(\d{4})\s*(?:жыл\w*|ж\.)\s*"
-RU_MONTH_STEMS = (
+_RU_MONTH_STEMS = (
     "январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
 )  # fmt: skip
 _COUNTS = {"три": 3, "шесть": 6, "девять": 9, "двенадцать": 12, "үш": 3, "алты": 6, "тоғыз": 9}
@@ -91,7 +91,7 @@ PERIODS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d.,])(\d{1,2}|три|шесть|девять|двенадцать)\s*(?:месяц\w*|мес\.?)\s*(\d{4})"), "months"),
     (re.compile(_KK_YEAR + r"(\d{1,2}|үш|алты|тоғыз)\s*ай(?!\w*\s+бұрын)(?:\w{0,6})(?!\w)"), "months-kk"),
     # January to a month: «январь–сентябрь 2026 года», «январе-июне 2026 г.»; «2026 жылғы қаңтар–маусым(дағы)»
-    (re.compile(r"(?<!\w)январ\w*\s*[–—-]\s*(" + "|".join(RU_MONTH_STEMS) + r")\w*\s+(\d{4})"), "to-month"),
+    (re.compile(r"(?<!\w)январ\w*\s*[–—-]\s*(" + "|".join(_RU_MONTH_STEMS) + r")\w*\s+(\d{4})"), "to-month"),
     (re.compile(_KK_YEAR + r"қаңтар\w*\s*[–—-]\s*(" + "|".join(KK_MONTHS) + ")"), "to-month-kk"),
     (re.compile(_ORDINAL + r"\s*(?:-?\w{0,2}\s*)?полугоди\w*\s*(\d{4})"), "half"),
     (re.compile(_KK_YEAR + _ORDINAL + r"\s*-?\s*жарты\s*жыл"), "half-kk"),
@@ -598,7 +598,7 @@ def periods_in(text: str) -> tuple[date, ...]:
                 elif kind == "months-kk":
                     year, months = int(match.group(1)), _COUNTS.get(match.group(2)) or int(match.group(2))
                 elif kind == "to-month":
-                    months, year = _month_number(match.group(1), RU_MONTH_STEMS), int(match.group(2))
+                    months, year = _month_number(match.group(1), _RU_MONTH_STEMS), int(match.group(2))
                 elif kind == "to-month-kk":
                     year, months = int(match.group(1)), _month_number(match.group(2), KK_MONTHS)
                 elif kind in ("half", "quarter"):

@@ -42,7 +42,7 @@ from datetime import date, timedelta
 
 from ashyq.base.dates import KK_MONTHS, KK_SHORT_MONTHS, find_dates
 from ashyq.base.text import fold_kazakh
-from ashyq.checks.completeness.page_blocks import COPYRIGHT, RU_MONTH_STEMS, YEAR, Block, month_end
+from ashyq.checks.completeness.page_blocks import COPYRIGHT, YEAR, Block, month_end
 
 GRACE_DAYS = 30  # a month to publish the report of a period that has ended
 LAG_DAYS = 90  # a quarter: one language's material this much older than the other's is not updated
@@ -130,8 +130,10 @@ def report_staleness(months: int | None, blocks: Iterable[Block], as_of: date) -
 
 # The schedule readings work on folded text (:func:`ashyq.base.text.fold_kazakh`), the form the content checks hold
 # Kazakh blocks in: «қабылдау» is read as «кабылдау», the Roman «І» as «и».
-# a schedule's sentence: its noun or the reception it sets out
-SCHEDULE_WORDS = re.compile(r"график|расписани|при[её]м|принима|кесте|кабылда")
+# a schedule's sentence: its noun names the period it is drawn up for («график … на октябрь», «кестесі (… І
+# жартыжылдық)»); a reception named otherwise («интернет-қабылдау 2026 жылғы қыркүйекте …») is no schedule's period
+SCHEDULE_NOUNS = re.compile(r"график|расписани|кесте")
+RECEPTION = re.compile(r"при[её]м|принима|кабылда")
 # a schedule that repeats («каждый вторник», «по средам», «еженедельно», «сәрсенбі сайын»): it does not run out
 STANDING = re.compile(r"кажд\w+|еженедельн|по (?:понедельник|вторник|сред|четверг|пятниц|суббот)ам|(?<!\w)сайын(?!\w)")
 _ORDINAL_WORDS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4, "биринши": 1, "екинши": 2, "ушинши": 3, "тортинши": 4}
@@ -141,10 +143,27 @@ _KK_YEAR_OF = r"(\d{4})\s*(?:жыл\w*|ж\.)\s*"
 # екінші жартыжылдығына», «2026 жылғы IV тоқсанда»)
 RU_PART_PERIOD = re.compile(_PART + r"\s*(?:-?(?:е|ое|й|го|ого)\s*)?(полугоди|квартал)\w*\s*(\d{4})")
 KK_PART_PERIOD = re.compile(_KK_YEAR_OF + _PART + r"\s*-?\s*(жарты\s*жыл|токсан)")
-# a month of a year named as a period, not as a day («на октябрь 2026 года», «2026 жылғы қарашадағы»)
-RU_MONTH_PERIOD = re.compile(r"(?<![\d.])(?<!\d )(" + "|".join(RU_MONTH_STEMS) + r")\w*\s+(\d{4})")
+# a month of a year named as a period, not as a day or a time within it: «на октябрь 2026 года», «за октябрь 2026»
+# (not «9 октября 2026», «в октябре 2026»); «2026 жылғы қарашадағы», «2026 жылғы қазан айына» (not the locative alone,
+# «2026 жылғы қыркүйекте», when something happened)
+RU_MONTHS = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+RU_MONTH_PERIOD = re.compile(r"(?<!\w)(" + "|".join(RU_MONTHS) + r")\s+(\d{4})")
 _FOLDED_MONTHS = tuple(fold_kazakh(m) for m in KK_MONTHS)
-KK_MONTH_PERIOD = re.compile(_KK_YEAR_OF + "(" + "|".join(_FOLDED_MONTHS) + ")")
+KK_MONTH_PERIOD = re.compile(_KK_YEAR_OF + "(" + "|".join(_FOLDED_MONTHS) + r")(\w*)")
+KK_LOCATIVE = ("да", "де", "та", "те")
 # a year named as the period of a schedule («на 2026 год», «2026 жылға арналған»)
 YEAR_PERIOD = re.compile(r"на\s+(\d{4})\s*(?:год|г\.)|(\d{4})\s*жыл(?:га|дын)?\s+арналган")
 
@@ -165,17 +184,21 @@ def schedule_ends(text: str) -> tuple[date, ...] | None:
     names no period (a standing schedule does not run out)."""
     ends: list[date | None] = []
     for sentence in re.split(r"(?<=[.!?;])\s+", fold_kazakh(text)):
-        if not SCHEDULE_WORDS.search(sentence):
+        if not SCHEDULE_NOUNS.search(sentence):
+            if RECEPTION.search(sentence) and STANDING.search(sentence):
+                return None  # «Аким принимает граждан каждую среду»
             continue
         named: list[date | None] = [
             _part_end(m.group(3), m.group(1), m.group(2)) for m in RU_PART_PERIOD.finditer(sentence)
         ]
         named += [_part_end(m.group(1), m.group(2), m.group(3)) for m in KK_PART_PERIOD.finditer(sentence)]
-        for match in RU_MONTH_PERIOD.finditer(sentence):
-            month = next(n for n, stem in enumerate(RU_MONTH_STEMS, 1) if re.match(stem, match.group(1)))
-            named.append(month_end(int(match.group(2)), month))
         named += [
-            month_end(int(m.group(1)), _FOLDED_MONTHS.index(m.group(2)) + 1) for m in KK_MONTH_PERIOD.finditer(sentence)
+            month_end(int(m.group(2)), RU_MONTHS.index(m.group(1)) + 1) for m in RU_MONTH_PERIOD.finditer(sentence)
+        ]
+        named += [
+            month_end(int(m.group(1)), _FOLDED_MONTHS.index(m.group(2)) + 1)
+            for m in KK_MONTH_PERIOD.finditer(sentence)
+            if m.group(3) not in KK_LOCATIVE
         ]
         named += [date(int(m.group(1) or m.group(2)), 12, 31) for m in YEAR_PERIOD.finditer(sentence)]
         if not named and STANDING.search(sentence):
