@@ -10,6 +10,7 @@ from ashyq.base.memo import for_the_last
 from ashyq.base.text import normalise
 from ashyq.checks.completeness.corpus import desktop_units
 from ashyq.checks.completeness.page_blocks import block_lang, content_blocks, periods_in, time_marks
+from ashyq.checks.completeness.readings import read_plainer
 
 PAGE = """<html><body>
 <nav><a href="/budget">Бюджет</a> <a href="/news">Новости</a></nav>
@@ -126,3 +127,12 @@ def test_a_reading_is_kept_for_the_last_collection_only_while_it_is_unchanged() 
     first.append(4)
     assert counted(first) == 7 and calls == [2, 3]  # grown since: read again
     assert counted([1, 2]) == 3 and calls == [2, 3, 2]  # an equal but other collection: read again
+
+
+def test_a_failed_address_read_with_fewer_parameters_is_another_form_of_a_read_page() -> None:
+    read = ["https://example.gov.kz/ru/kadr.html", "https://example.gov.kz/index.php?id=3&lang=ru"]
+    assert read_plainer("https://example.gov.kz/ru/kadr.html?special=1", read)
+    assert read_plainer("https://example.gov.kz/index.php?id=3&lang=ru&print=1", read)
+    assert not read_plainer("https://example.gov.kz/index.php?id=5&lang=ru", read)  # another page
+    assert not read_plainer("https://example.gov.kz/ru/other.html?special=1", read)
+    assert not read_plainer("https://example.gov.kz/ru/kadr.html", read)  # no parameter: the page itself

@@ -477,18 +477,36 @@ def item_deficiencies(verdict: Verdict, measured: dict[str, Any]) -> list[Defici
             "items": len(found.items),
             "without": [item.where for item in found.without[:MAX_EVIDENCE]],
         }
+        where = _wheres(found)
+        said = (
+            Said(
+                f"{key}: none of {len(found.items)} entries gives an e-mail address: {where}",
+                "deficiency.a15.items_without_email",
+                indicator=key,
+                items=len(found.items),
+                where=where,
+            )
+            if found.missing == "e-mail"
+            else Said(
+                f"{key}: the page gives no phone and no e-mail of what it lists: {where}",
+                "deficiency.a15.list_without_contacts",
+                indicator=key,
+                where=where,
+            )
+            if found.missing == "contacts"
+            else Said(
+                f"{key}: {len(found.without)} of {len(found.items)} items do not state it: {where}",
+                "deficiency.a15.items_without",
+                indicator=key,
+                without=len(found.without),
+                items=len(found.items),
+                where=where,
+            )
+        )
         out.append(
             deficiency(
                 "incomplete",
-                Said(
-                    f"{key}: {len(found.without)} of {len(found.items)} items do not state it: "
-                    f"{(where := _wheres(found))}",
-                    "deficiency.a15.items_without",
-                    indicator=key,
-                    without=len(found.without),
-                    items=len(found.items),
-                    where=where,
-                ),
+                said,
                 [item.unit for item in found.without],
                 found.without[0].name[:200],
             )

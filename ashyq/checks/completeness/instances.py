@@ -72,6 +72,7 @@ class ItemReading:
 
     items: tuple[Item, ...]
     without: tuple[Item, ...]
+    missing: str | None = None  # what the items leave out where it is not the indicator itself (a list's e-mails)
 
 
 def _holders(
@@ -464,8 +465,11 @@ def contactless(hit: Hit) -> ItemReading | None:
     территориальных подразделений с контактами») found at ``hit``: its entries - the paragraphs and list items under
     the heading that names it, or the rows of its table - that give no phone or e-mail are the note's «неполнота
     представленной информации».
-    None where the place is no list of entries, or links lead on from it (each entry's page may hold its contacts)."""
-    if hit.block is None or not hit.block.heading:
+    None where the place is no list of entries, or links lead on from it (each entry's page may hold its contacts).
+    A page found by its title («Аумақтық департаменттер») is read by the rows of its tables."""
+    if hit.block is None:
+        return _contactless_tables(hit)
+    if not hit.block.heading:
         return None
     place = hit.extent or (hit.block,)
     rows = table_rows(hit.unit, hit.block.heading)
@@ -480,4 +484,39 @@ def contactless(hit: Hit) -> ItemReading | None:
         return None
     items = tuple(Item(hit.unit, (hit.block,), e) for e in entries)
     without = tuple(i for i in items if not (PHONE.search(i.name) or EMAIL.search(i.name)))
-    return ItemReading(items, without) if without else None
+    if without:
+        return ItemReading(items, without)
+    # the text asks each entry's «номеров телефонов, адресов электронной почты»: a list whose entries give phones and
+    # not one e-mail (none in its text, none linked) leaves out a kind of contact for all of them
+    if not any(EMAIL.search(b.all_text) or any(h.startswith("mailto:") for h in b.hrefs) for b in place):
+        return ItemReading(items, items, "e-mail")
+    return None
+
+
+def _contactless_tables(hit: Hit) -> ItemReading | None:
+    """:func:`contactless` for a page found by its title: the rows of the page's tables are its entries, unless a
+    row links on (to the entry's own page)."""
+    root = parse_html(hit.unit.html)
+    if root is None:
+        return None
+    # a table of data: no table inside it (a layout table holds the page), its rows of two cells or more
+    tables = [t for t in root.iter("table") if t.find(".//table") is None]
+    rows = [tr for t in tables for tr in t.iter("tr") if tr.find(".//td") is not None and len(tr.findall("./*")) >= 2]
+    if len(rows) < MIN_LISTED:
+        # no table: a page of the list's name that gives no phone and no e-mail at all (an excerpt naming the units)
+        # lists none of them «с указанием … номеров телефонов, адресов электронной почты»
+        content = " ".join(b.all_text for b in unit_blocks(hit.unit))
+        if content and not (PHONE.search(content) or EMAIL.search(content)):
+            page = (Item(hit.unit, (), hit.unit.shown_title or hit.unit.title),)
+            return ItemReading(page, page, "contacts")
+        return None
+    links = [a.get("href") or "" for t in tables for a in t.iter("a")]
+    if any(not h.startswith(("mailto:", "tel:", "#")) for h in links):
+        return None
+    items = tuple(Item(hit.unit, (), normalise(element_text(tr))) for tr in rows)
+    without = tuple(i for i in items if not (PHONE.search(i.name) or EMAIL.search(i.name)))
+    if without:
+        return ItemReading(items, without)
+    if not any(EMAIL.search(i.name) for i in items) and not any(h.startswith("mailto:") for h in links):
+        return ItemReading(items, items, "e-mail")
+    return None

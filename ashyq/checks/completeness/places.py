@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import chain
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -257,7 +257,19 @@ def template_hits(indicator: Indicator, kind: str, unit: Unit, lang: str, vocabu
 
 
 def _url_hit(indicator: Indicator, unit: Unit) -> bool:
+    if indicator.material:  # the material itself: a link to the portal's home page is none of it
+        links = " ".join(h for h in unit.links.split() if not home_of_another(h, unit.url))
+        return any(p in unit.tags or p in links for p in indicator.urls)
     return any(p in unit.tags or p in unit.links for p in indicator.urls)
+
+
+def home_of_another(href: str, page: str) -> bool:
+    """Whether a link leads to another site's home page: its root, perhaps with a language chosen
+    (``https://legalacts.egov.kz/?lang=kk``)."""
+    target, here = urlsplit(href), urlsplit(page)
+    if not target.hostname or target.hostname == here.hostname or target.path.strip("/"):
+        return False
+    return all(k.lower() in ("lang", "language", "locale", "l") for k, _ in parse_qsl(target.query))
 
 
 def hits_in(
@@ -300,6 +312,8 @@ def hits_in(
             if offered is not None and without_anchor(href).lower() not in offered:
                 continue
             if matches(keywords, label) and href.startswith(("http", "/")):
+                if indicator.material and home_of_another(href, unit.url):
+                    continue  # «Проекты НПА» on a link to the portal's home page: where drafts are kept, none of them
                 shown = unit.shown_label(n)[:80]  # cited as the page writes it; matched folded
                 target = (pages or {}).get(without_anchor(href).rstrip("/"))
                 if target is unit:
@@ -1083,9 +1097,15 @@ def _named_by(hit: Hit) -> str:
 # қабылданады»): still announced half a year after that day, the place was not updated (несвоевременное обновление).
 # Documents: a vacancy's or a contest's call (a draft's «предложения принимаются до …» keeps its day while the
 # draft is listed).
-_CALL_BEFORE = re.compile(r"документ\w*[^.!?]{0,30}(?:принима\w*|при[её]м\w*)[^.!?]{0,40}(?<!\w)до\s*$")
+# (the documents named before or after their taking: «документы принимаются до …», «приём документов до …»)
+_CALL_BEFORE = re.compile(
+    r"(?:документ\w*[^.!?]{0,30}(?:принима\w*|при[её]м\w*)|(?<!\w)при[её]м\w*\s+документ\w*)[^.!?]{0,40}(?<!\w)до\s*$"
+)
 _CALL_AFTER = re.compile(fold_kazakh(r"^\s*дейін\s+(?:\S+\s+){0,2}қабылда"))
 _CALL_DOCUMENTS = re.compile(fold_kazakh(r"құжат\w*[^.!?]{0,80}$"))
+# «құжаттарды қабылдау … 2025 жылғы 21 тамызға дейін»: the taking named before the day
+_CALL_TAKING_BEFORE = re.compile(fold_kazakh(r"құжат\w*\s+қабылда\w*[^.!?]{0,40}$"))
+_UNTIL_AFTER = re.compile(fold_kazakh(r"^\s*дейін(?!\w)"))
 CLOSED_CALL_DAYS = 180
 # a Kazakh date written in words as the search reads Kazakh text, folded («2025 жылғы 28 наурызға» read as
 # «2025 жылгы 28 наурызга»), which :func:`find_dates` reads only as written
@@ -1116,8 +1136,9 @@ def closed_call(blocks: Iterable[Block], as_of: date) -> str | None:
         for found in _call_dates(text):
             before = normalise(text[max(0, found.start - 80) : found.start])
             after = fold_kazakh(text[found.start + len(found.text) : found.start + len(found.text) + 40])
-            kazakh = _CALL_AFTER.search(after) and _CALL_DOCUMENTS.search(
-                fold_kazakh(text[max(0, found.start - 80) : found.start])
+            kazakh_before = fold_kazakh(text[max(0, found.start - 80) : found.start])
+            kazakh = (_CALL_AFTER.search(after) and _CALL_DOCUMENTS.search(kazakh_before)) or (
+                _UNTIL_AFTER.search(after) and _CALL_TAKING_BEFORE.search(kazakh_before)
             )
             if not (_CALL_BEFORE.search(before) or kazakh):
                 continue

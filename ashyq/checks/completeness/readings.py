@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from ashyq.base.artifacts import FetchFailure
 from ashyq.base.home_page import outside_site
@@ -333,6 +333,24 @@ def tells_unknown(failure: FetchFailure) -> bool:
     if MEDIA.search(failure.url) or not_for_readers(failure.url):
         return False
     return not (failure.reason == "http_status" and failure.status_code in DEAD)
+
+
+def read_plainer(failure_url: str, read: Iterable[str]) -> bool:
+    """Whether a failed address is a page read at its address with fewer query parameters: another form of it
+    (``?special=1``, a version for the low-sighted a site's robots.txt keeps crawlers out of; ``&print=1``), whose
+    failure hides nothing the page read does not show. A different value of a parameter (``?id=5`` beside ``?id=3``)
+    is another page."""
+    parts = urlsplit(failure_url)
+    if not parts.query:
+        return False
+    mine = set(parse_qsl(parts.query, keep_blank_values=True))
+    key = ((parts.hostname or "").lower(), parts.path.rstrip("/"))
+    for url in read:
+        other = urlsplit(url)
+        same_path = ((other.hostname or "").lower(), other.path.rstrip("/")) == key
+        if same_path and set(parse_qsl(other.query, keep_blank_values=True)) < mine:
+            return True
+    return False
 
 
 def address_only_doubt(indicator: Indicator, hit: Hit, lang: str, other: str) -> Doubt:
