@@ -33,11 +33,33 @@ FAQ_DETAILS_KK = (
     " арқылы беріңіз.</p></details>"
 )
 
+# a builder's toggle card, its answer hidden by the style sheet (no ``hidden``, no inline style), its heading no control
+TOGGLE_CARD_KK = (
+    '<div class="kg-card kg-toggle-card" data-kg-toggle-state="close"><div class="kg-toggle-heading">'
+    '<h4 class="kg-toggle-heading-text">Фитосанитариялық сертификатты қалай алуға болады?</h4></div>'
+    '<div class="kg-toggle-content"><p>Өтінішті elicense.kz порталы арқылы беріңіз; сертификат 3 жұмыс күні ішінде'
+    " беріледі.</p></div></div>"
+)
+TOGGLE_CARD_BUTTON_RU = (
+    '<div class="kg-card kg-toggle-card" data-kg-toggle-state="close"><div class="kg-toggle-heading">'
+    '<h4 class="kg-toggle-heading-text">Как получить фитосанитарный сертификат?</h4><button class="kg-toggle-card-icon"'
+    ' aria-expanded="false">Открыть</button></div><div class="kg-toggle-content"><p>Подайте заявку через портал'
+    " elicense.kz; сертификат выдается в течение трех рабочих дней.</p></div></div>"
+)
+
 
 @pytest.mark.parametrize(
     ("body", "expected"),
-    [(FAQ_DIVS_RU, True), (FAQ_DIVS_KK, True), (FAQ_BUTTONS_RU, False), (FAQ_DETAILS_KK, False), (FEED_END_KK, False)],
-    ids=["divs-ru", "heading-kk", "buttons-ru", "details-kk", "feed-end-kk"],
+    [
+        (FAQ_DIVS_RU, True),
+        (FAQ_DIVS_KK, True),
+        (TOGGLE_CARD_KK, True),
+        (FAQ_BUTTONS_RU, False),
+        (TOGGLE_CARD_BUTTON_RU, False),
+        (FAQ_DETAILS_KK, False),
+        (FEED_END_KK, False),
+    ],
+    ids=["divs-ru", "heading-kk", "toggle-card-kk", "buttons-ru", "toggle-card-button-ru", "details-kk", "feed-end-kk"],
 )
 def test_text_opened_by_no_control_is_for_the_browser(body: str, expected: bool) -> None:
     page = PageSnapshot(

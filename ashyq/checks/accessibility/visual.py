@@ -130,9 +130,21 @@ _ON_DEMAND = (
 )
 
 
+# … or hidden by a style sheet the markup does not show, where the trigger's class names a disclosure (a builder's
+# toggle or accordion card: «kg-toggle-heading», «accordion-title», «faq-question») and a text follows it
+_NAMED_DISCLOSURE = (
+    "//*[normalize-space() and string-length(normalize-space()) < 300]"
+    "[contains(@class, 'toggle') or contains(@class, 'accordion') or contains(@class, 'collaps')"
+    " or contains(@class, 'spoiler') or contains(@class, 'expand') or contains(@class, 'question')]"
+    "[not(self::a or self::button or self::summary or self::label or self::input"
+    " or @tabindex or @role='button' or @href) and not(.//a or .//button or .//*[@tabindex] or .//input)]"
+    "[following-sibling::*[1][string-length(normalize-space()) > 20]]"
+)
+
+
 def opened_by_no_control(parsed: Parsed) -> bool:
     """Whether the page holds text shown on demand whose trigger is no control (a FAQ of ``div``s)."""
-    return bool(parsed.root.xpath(_ON_DEMAND))
+    return bool(parsed.root.xpath(_ON_DEMAND) or parsed.root.xpath(_NAMED_DISCLOSURE))
 
 
 # a form field that asks for something: a message box, a required field, an address or a number
