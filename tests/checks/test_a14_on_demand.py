@@ -66,3 +66,40 @@ def test_text_opened_by_no_control_is_for_the_browser(body: str, expected: bool)
         url="https://example.gov.kz/ru/faq", lang="ru", html=f"<html><body><main>{body}</main></body></html>"
     )
     assert opened_by_no_control(parse(page)) is expected
+
+
+SIGN_UP = (
+    '<form class="subscribe" action="/members/api/send-magic-link/"><input type="email" name="email" required>'
+    '<button>Жазылу</button><p class="message-error" hidden>Қате орын алды, қайталап көріңіз.</p></form>'
+)
+
+
+def test_a_form_the_template_puts_on_every_page_is_confirmed_once() -> None:
+    """A newsletter's sign-up box on every page is one form for the browser to send wrongly, not a reason to
+    measure every page: the pages with a form of their own and the FAQ are confirmed instead."""
+    from datetime import date
+
+    from ashyq.base.artifacts import BodyArtifacts
+    from ashyq.checks.accessibility.visual import to_confirm
+
+    base = "https://example.gov.kz/kk/"
+    bodies = {f"post-{n}/": f"<p>Жаңалық {n}: аудан әкімдігінің отырысы өтті.</p>" for n in range(1, 9)}
+    bodies["suraq/"] = (
+        '<form action="/kk/suraq/"><textarea name="message" required></textarea><input name="name" required></form>'
+    )
+    bodies["faq/"] = TOGGLE_CARD_KK
+    pages = [
+        PageSnapshot(
+            url=base + path,
+            lang="kk",
+            html=f"<html><body><main>{main}</main><footer>{SIGN_UP}</footer></body></html>",
+        )
+        for path, main in bodies.items()
+    ]
+    artifacts = BodyArtifacts("site", "mio", date(2026, 11, 20), site_urls=(base,), pages=pages)
+    confirmed = to_confirm(artifacts)
+    assert confirmed == {
+        base + "post-1/": "a form to fill in",
+        base + "suraq/": "a form to fill in",
+        base + "faq/": "text that opens on demand from an element that is no control",
+    }

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+import lxml.html
+
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
 from ashyq.base.text import matches_label
@@ -99,12 +101,16 @@ def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
     config = check_settings("accessibility", artifacts.config)
     forms: dict[str, str] = {}  # first: a feedback form is on few pages, and must not be crowded out
     out: dict[str, str] = {}
+    seen: set[tuple[str | None, str, tuple[str, ...]]] = set()  # the forms already sent: a template's form once
     for page in site_pages(artifacts, config):
         p = parse(page)
         asks = [f for f in p.root.iter("form") if f.xpath(ASKS_FOR_SOMETHING)]
-        if any(f.xpath(".//textarea|.//*[@required]|.//*[@aria-required='true']") for f in asks):
+        # a form the template puts on every page (a newsletter's sign-up box) is confirmed on its first page only
+        new = [f for f in asks if (page.lang, *_form_signature(f)) not in seen]
+        seen.update((page.lang, *_form_signature(f)) for f in asks)
+        if any(f.xpath(".//textarea|.//*[@required]|.//*[@aria-required='true']") for f in new):
             forms[page.url] = "a form to fill in"
-        elif asks:
+        elif new:
             out.setdefault(page.url, "a form asking for an address or a number")
         elif images_without_alt(p):
             out.setdefault(page.url, "images without alternative text in the markup")
@@ -119,11 +125,18 @@ def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
     return forms | out
 
 
+def _form_signature(form: lxml.html.HtmlElement) -> tuple[str, tuple[str, ...]]:
+    """What makes two forms one: where they are sent and the names of their fields."""
+    names = sorted({str(f.get("name") or f.get("id") or f.tag) for f in form.iter("input", "textarea", "select")})
+    return (str(form.get("action") or ""), tuple(names))
+
+
 # hidden text (an answer of a FAQ, the body of an accordion) right after an element with words of its
 # own to click on (a question, a heading) that is neither a control nor holds one: whatever opens it is
 # a click listener, which only the browser tells (3.3). An empty list a script fills is no trigger.
 _ON_DEMAND = (
     "//*[(@hidden or contains(translate(@style, ' ', ''), 'display:none')) and string-length(normalize-space()) > 20]"
+    "[not(ancestor::form)]"  # a form's messages (sent, failed) are its answers, not text to open
     "[preceding-sibling::*[1][normalize-space() and string-length(normalize-space()) < 300]"
     "[not(self::a or self::button or self::summary or self::label or self::input"
     " or @tabindex or @role='button' or @href) and not(.//a or .//button or .//*[@tabindex] or .//input)]]"
@@ -133,7 +146,7 @@ _ON_DEMAND = (
 # … or hidden by a style sheet the markup does not show, where the trigger's class names a disclosure (a builder's
 # toggle or accordion card: «kg-toggle-heading», «accordion-title», «faq-question») and a text follows it
 _NAMED_DISCLOSURE = (
-    "//*[normalize-space() and string-length(normalize-space()) < 300]"
+    "//*[normalize-space() and string-length(normalize-space()) < 300][not(ancestor::form)]"
     "[contains(@class, 'toggle') or contains(@class, 'accordion') or contains(@class, 'collaps')"
     " or contains(@class, 'spoiler') or contains(@class, 'expand') or contains(@class, 'question')]"
     "[not(self::a or self::button or self::summary or self::label or self::input"
