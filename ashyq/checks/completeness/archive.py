@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urljoin
 
 from ashyq.base.routes import without_anchor
 from ashyq.base.text import normalise
@@ -131,13 +132,16 @@ def _years_items(label: str, address: str, own: str) -> bool:
     return bool(path) and bool(YEAR.fullmatch(year))
 
 
-def _ways(unit: Unit) -> tuple[str | None, str | None]:
-    """(the way to older items a page offers, an archive link to the page itself)."""
+def _ways(unit: Unit, repeated: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """(the way to older items a page offers, an archive link to the page itself). ``repeated``: the pager pages
+    (lower case, no trailing slash) that list the feed's own items again: a link there leads to no older item."""
     own = without_anchor(unit.url.lower()).rstrip("/")
     itself = None
     for n, (label, target) in enumerate(unit.anchors):
         label = normalise(label).strip()
         address = without_anchor(target).rstrip("/")
+        if repeated and urljoin(unit.url, address).lower().rstrip("/") in repeated:
+            continue
         shown = unit.shown_label(n)
         named = bool(ARCHIVE.search(label))
         if named and (address == own or (own.endswith(address) and address.startswith("/"))):
@@ -164,15 +168,27 @@ def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> Archi
     # the feed is the place found when a title or heading names it there; found by a link's label, the text or
     # an address (one news item, a record of the platform's), the list is the section's page listing the most
     items = listed[id(feed.unit)] if feed.rank == 0 else max(listed.values(), key=len)
+    # a pager's page listing none but the feed's own items (a paging script left answering its first page) leads to no
+    # older item: neither it nor a link to it is the archive
+    repeated = frozenset(
+        without_anchor(u.url.lower()).rstrip("/")
+        for u in units
+        if u is not feed.unit
+        and PAGER_ADDRESS.search(u.url.lower())
+        and listed[id(u)]
+        and set(listed[id(u)]) <= set(items)
+    )
     itself = None
     for unit in units:
+        if without_anchor(unit.url.lower()).rstrip("/") in repeated:
+            continue
         if (
             ARCHIVE.search(unit.title)
             or ARCHIVE_ADDRESS.search(unit.url.lower())
             or PAGER_ADDRESS.search(unit.url.lower())
         ):
             return ArchiveReading(f"the page {unit.url} («{unit.shown_title or unit.title}»)", items)
-        way, back = _ways(unit)
+        way, back = _ways(unit, repeated)
         if way is not None:
             return ArchiveReading(way, items)
         itself = itself or back
