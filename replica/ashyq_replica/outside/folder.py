@@ -110,6 +110,9 @@ SITE_IDS = (
     "zhanaarqa",
     "kerbulaq",
     "aqkol",
+    "qosagash",
+    "mamyt",
+    "boralday",
 )
 
 TYPES = {
