@@ -10,7 +10,7 @@ from ashyq.base.memo import for_the_last
 from ashyq.base.text import normalise
 from ashyq.checks.completeness.corpus import desktop_units
 from ashyq.checks.completeness.page_blocks import block_lang, content_blocks, periods_in, time_marks
-from ashyq.checks.completeness.readings import read_plainer
+from ashyq.checks.completeness.readings import hides_nothing, read_plainer, wrapped_target
 
 PAGE = """<html><body>
 <nav><a href="/budget">Бюджет</a> <a href="/news">Новости</a></nav>
@@ -136,3 +136,17 @@ def test_a_failed_address_read_with_fewer_parameters_is_another_form_of_a_read_p
     assert not read_plainer("https://example.gov.kz/index.php?id=5&lang=ru", read)  # another page
     assert not read_plainer("https://example.gov.kz/ru/other.html?special=1", read)
     assert not read_plainer("https://example.gov.kz/ru/kadr.html", read)  # no parameter: the page itself
+
+
+def test_a_failed_link_wrapper_or_file_hides_nothing_of_the_body() -> None:
+    own = ["example.gov.kz", "docs.example.gov.kz"]
+    read = ["https://example.gov.kz/kk/kadr"]
+    wrapper = "https://docs.example.gov.kz/url?q={}&sa=D&source=editors"
+    assert wrapped_target(wrapper.format("https%3A%2F%2Fadilet.zan.kz%2Fkaz%2Fdocs%2FZ1500000416")) == (
+        "https://adilet.zan.kz/kaz/docs/Z1500000416"
+    )
+    assert hides_nothing(wrapper.format("https%3A%2F%2Fadilet.zan.kz%2Fkaz%2Fdocs%2FZ1500000416"), read, own)
+    assert hides_nothing(wrapper.format("https%3A%2F%2Fexample.gov.kz%2Fkk%2Fkadr"), read, own)  # read itself
+    assert hides_nothing("https://example.gov.kz/files/kadr-2026.docx", read, own)  # a file
+    assert not hides_nothing(wrapper.format("https%3A%2F%2Fexample.gov.kz%2Fkk%2Fvacancies"), read, own)
+    assert not hides_nothing("https://example.gov.kz/kk/vacancies", read, own)

@@ -356,16 +356,29 @@ def _spaceless(text: str) -> str:
     return "".join(text.split())
 
 
+# A post's requirements said to be the model ones («Квалификационные требования - согласно типовым», «… в
+# соответствии с типовыми квалификационными требованиями», «Біліктілік талаптары үлгілік талаптарға сәйкес»), with
+# nothing of them (no education, experience or knowledge): a reference to where they are kept, not this post's
+# requirements (normalised; folded for Kazakh)
+MODEL_REFERENCE = re.compile(r"(?<!\w)(?:типов|улгилик|үлгілік)\w*")
+REQUIREMENT_MATTER = re.compile(r"образовани|стаж|опыт|знани|билим|білім|отил|өтіл|тажирибе|тәжірибе")
+
+
 def _names(
     keywords: Sequence[re.Pattern[str]], blocks: Sequence[Block], pending: Sequence[re.Pattern[str]] = ()
 ) -> bool:
-    """Whether the blocks name the indicator: in a heading, or in a sentence that does not promise it for later."""
+    """Whether the blocks name the indicator: in a heading, or in a sentence that does not promise it for later
+    nor only refers to the model requirements (:data:`MODEL_REFERENCE`)."""
     for block in blocks:
         if not matches(keywords, block.all_text):
             continue
-        if not pending or matches(keywords, block.heading):
+        if matches(keywords, block.heading):
             return True
-        if any(matches(keywords, s) and not matches(pending, s) for s in SENTENCE.split(block.text)):
+        for sentence in SENTENCE.split(block.text):
+            if not matches(keywords, sentence) or (pending and matches(pending, sentence)):
+                continue
+            if MODEL_REFERENCE.search(sentence) and not REQUIREMENT_MATTER.search(sentence):
+                continue
             return True
     return False
 

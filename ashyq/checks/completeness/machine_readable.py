@@ -11,9 +11,10 @@ it, or the page a title or a link names) is read for its form:
 * a picture shown in the page (``<img>``, icons left out) is not.
 
 The place is not machine-readable only when its material is nothing but pictures and scans: no
-machine-readable file beside them, no text of its own beyond the files' labels (``MIN_OWN_TEXT``; the page's
-own stamps - «Дата публикации: 12.10.2026, 11:20», «Өзгертілген күні: …» - say when, not what, and are no
-text of the material), and no link to another page where the material could be. What this costs is the reading
+machine-readable file beside them, no text of its own beyond the files' labels (``MIN_OWN_TEXT`` holding
+figures: words describing the files are no data; the page's own stamps - «Дата публикации: 12.10.2026, 11:20»,
+«Өзгертілген күні: …» - say when, not what, and are no text of the material), and no link to another page where
+the material could be. What this costs is the reading
 ``a15-machine-readable`` of the edition (``required``: the indicator is not shown; ``presence-only``:
 shown, the finding still names the file).
 """
@@ -30,6 +31,8 @@ from ashyq.base.text import fold_kazakh
 from ashyq.checks.accessibility.materials import download_format
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.page_blocks import STAMP_LINE, Block
+from ashyq.checks.completeness.places import figures
+from ashyq.checks.completeness.readings import wrapped_target
 
 # Formats that hold a picture of the text, not the text: a program reading them reads no words.
 PICTURE_FORMATS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "djvu", "djv"})
@@ -62,6 +65,7 @@ def _problems(unit: Unit, hrefs: Sequence[str]) -> list[str] | None:
             continue
         address = urljoin(unit.url, href)
         address = viewed_file(address) or address  # a document viewer's page shows the file it names
+        address = wrapped_target(address) or address  # a link wrapper (``/url?q=…``) leads on to the file it names
         info = downloads.get(address.lower())
         fmt = download_format(address, info)
         if fmt is None or fmt in PAGE_FORMATS:
@@ -129,6 +133,6 @@ def unreadable(
     for written, target in unit.anchors:
         if written and urljoin(unit.url, target).lower() in linked:
             own = own.replace(written, " ")
-    if len(own.strip()) >= MIN_OWN_TEXT:
-        return None  # the page writes the material out as well
+    if len(own.strip()) >= MIN_OWN_TEXT and figures(own, unit.lang):
+        return None  # the page writes the material out as well (its figures: words about the files are no data)
     return "offered only as " + "; ".join(dict.fromkeys(problems))

@@ -353,6 +353,30 @@ def read_plainer(failure_url: str, read: Iterable[str]) -> bool:
     return False
 
 
+def wrapped_target(url: str) -> str | None:
+    """The address a link wrapper sends the reader on to (a redirector whose query carries it: a published document's
+    ``/url?q=https://adilet.zan.kz/…&sa=D``), or None."""
+    return next((v for _, v in parse_qsl(urlsplit(url).query) if v.startswith(("http://", "https://"))), None)
+
+
+def hides_nothing(failure_url: str, read: Iterable[str], own_hosts: Iterable[str]) -> bool:
+    """Whether a failed address hides none of the body's material: another form of a read page
+    (:func:`read_plainer`), or a link wrapper (:func:`wrapped_target`) - robots.txt keeps crawlers out of a
+    redirector - whose target is on another site (an act on adilet.zan.kz) or was read itself; or a file (a
+    document's text is not what the content checks read: the page linking it is, and was read)."""
+    read = list(read)
+    if read_plainer(failure_url, read) or FILE.search(urlsplit(failure_url).path):
+        return True
+    target = wrapped_target(failure_url)
+    if target is None:
+        return False
+    if FILE.search(urlsplit(target).path):
+        return True
+    host = (urlsplit(target).hostname or "").lower().removeprefix("www.")
+    key = target.split("#", 1)[0].lower().rstrip("/")
+    return host not in set(own_hosts) or any(url.split("#", 1)[0].lower().rstrip("/") == key for url in read)
+
+
 def address_only_doubt(indicator: Indicator, hit: Hit, lang: str, other: str) -> Doubt:
     """The doubt of an indicator found only by the address of a page that a reader sees holding another
     indicator's material (``other``: «Тексерулер кестесі» on /inspections): the address names the kind of page,

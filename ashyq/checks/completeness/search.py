@@ -67,12 +67,12 @@ from ashyq.checks.completeness.readings import (
     away_doubt,
     date_label,
     elsewhere_doubt,
+    hides_nothing,
     merged_doubt,
     missing_parts,
     parts_doubt,
     parts_enough,
     points_elsewhere,
-    read_plainer,
     referred_away,
     rubric_doubt,
     side_cards,
@@ -1074,7 +1074,7 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
         and any(p in f.url.lower() for p in (*indicator.urls, *search.section.urls))
         and p_lang(f.url, lang)
         and tells_unknown(f)
-        and not read_plainer(f.url, (page.url for page in artifacts.pages))
+        and not hides_nothing(f.url, (page.url for page in artifacts.pages), search.own_hosts)
     ]
     if why is None and failed:
         why = f"{failed[0].reason} on {failed[0].url}"
