@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin
 
-from ashyq.base.routes import without_anchor
+from ashyq.base.routes import address_key, without_anchor
 from ashyq.base.text import normalise
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.places import Hit, unit_blocks
@@ -134,13 +134,14 @@ def _years_items(label: str, address: str, own: str) -> bool:
 
 def _ways(unit: Unit, repeated: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """(the way to older items a page offers, an archive link to the page itself). ``repeated``: the pager pages
-    (lower case, no trailing slash) that list the feed's own items again: a link there leads to no older item."""
+    (by :func:`~ashyq.base.routes.address_key`) that list the feed's own items again: a link there leads to no older
+    item."""
     own = without_anchor(unit.url.lower()).rstrip("/")
     itself = None
     for n, (label, target) in enumerate(unit.anchors):
         label = normalise(label).strip()
         address = without_anchor(target).rstrip("/")
-        if repeated and urljoin(unit.url, address).lower().rstrip("/") in repeated:
+        if repeated and address_key(urljoin(unit.url, address)) in repeated:
             continue
         shown = unit.shown_label(n)
         named = bool(ARCHIVE.search(label))
@@ -171,7 +172,7 @@ def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> Archi
     # a pager's page listing none but the feed's own items (a paging script left answering its first page) leads to no
     # older item: neither it nor a link to it is the archive
     repeated = frozenset(
-        without_anchor(u.url.lower()).rstrip("/")
+        address_key(u.url)
         for u in units
         if u is not feed.unit
         and PAGER_ADDRESS.search(u.url.lower())
@@ -180,7 +181,7 @@ def read_archive(feed: Hit, section_units: Sequence[Unit], as_of: date) -> Archi
     )
     itself = None
     for unit in units:
-        if without_anchor(unit.url.lower()).rstrip("/") in repeated:
+        if address_key(unit.url) in repeated:
             continue
         if (
             ARCHIVE.search(unit.title)

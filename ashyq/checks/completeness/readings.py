@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from ashyq.base.artifacts import FetchFailure
 from ashyq.base.home_page import outside_site
-from ashyq.base.routes import not_for_readers
+from ashyq.base.routes import address_key, not_for_readers
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.result import DoubtReason
 
@@ -373,8 +373,7 @@ def hides_nothing(failure_url: str, read: Iterable[str], own_hosts: Iterable[str
     if FILE.search(urlsplit(target).path):
         return True
     host = (urlsplit(target).hostname or "").lower().removeprefix("www.")
-    key = target.split("#", 1)[0].lower().rstrip("/")
-    return host not in set(own_hosts) or any(url.split("#", 1)[0].lower().rstrip("/") == key for url in read)
+    return host not in set(own_hosts) or address_key(target) in {address_key(url) for url in read}
 
 
 def address_only_doubt(indicator: Indicator, hit: Hit, lang: str, other: str) -> Doubt:
