@@ -106,8 +106,9 @@ def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
         p = parse(page)
         asks = [f for f in p.root.iter("form") if f.xpath(ASKS_FOR_SOMETHING)]
         # a form the template puts on every page (a newsletter's sign-up box) is confirmed on its first page only
-        new = [f for f in asks if (page.lang, *_form_signature(f)) not in seen]
-        seen.update((page.lang, *_form_signature(f)) for f in asks)
+        signed = [(f, (page.lang, *_form_signature(f))) for f in asks]
+        new = [f for f, signature in signed if signature not in seen]
+        seen.update(signature for _, signature in signed)
         if any(f.xpath(".//textarea|.//*[@required]|.//*[@aria-required='true']") for f in new):
             forms[page.url] = "a form to fill in"
         elif new:

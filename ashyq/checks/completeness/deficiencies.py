@@ -468,6 +468,33 @@ def _wheres(found: ItemReading) -> str:
     return "; ".join(item.where for item in found.without[:MAX_EVIDENCE])
 
 
+def _items_said(key: str, found: ItemReading, where: str) -> Said:
+    """What the items leave out: each list entry's e-mail, every contact of a page's list, or the indicator."""
+    if found.missing == "e-mail":
+        return Said(
+            f"{key}: none of {len(found.items)} entries gives an e-mail address: {where}",
+            "deficiency.a15.items_without_email",
+            indicator=key,
+            items=len(found.items),
+            where=where,
+        )
+    if found.missing == "contacts":
+        return Said(
+            f"{key}: the page gives no phone and no e-mail of what it lists: {where}",
+            "deficiency.a15.list_without_contacts",
+            indicator=key,
+            where=where,
+        )
+    return Said(
+        f"{key}: {len(found.without)} of {len(found.items)} items do not state it: {where}",
+        "deficiency.a15.items_without",
+        indicator=key,
+        without=len(found.without),
+        items=len(found.items),
+        where=where,
+    )
+
+
 def item_deficiencies(verdict: Verdict, measured: dict[str, Any]) -> list[Deficiency]:
     """Appendix note: «неполнота представленной информации» where an indicator stated for every item (each
     vacancy's requirements) is shown for some items only; the items counted in ``measured.per_item``."""
@@ -477,36 +504,10 @@ def item_deficiencies(verdict: Verdict, measured: dict[str, Any]) -> list[Defici
             "items": len(found.items),
             "without": [item.where for item in found.without[:MAX_EVIDENCE]],
         }
-        where = _wheres(found)
-        said = (
-            Said(
-                f"{key}: none of {len(found.items)} entries gives an e-mail address: {where}",
-                "deficiency.a15.items_without_email",
-                indicator=key,
-                items=len(found.items),
-                where=where,
-            )
-            if found.missing == "e-mail"
-            else Said(
-                f"{key}: the page gives no phone and no e-mail of what it lists: {where}",
-                "deficiency.a15.list_without_contacts",
-                indicator=key,
-                where=where,
-            )
-            if found.missing == "contacts"
-            else Said(
-                f"{key}: {len(found.without)} of {len(found.items)} items do not state it: {where}",
-                "deficiency.a15.items_without",
-                indicator=key,
-                without=len(found.without),
-                items=len(found.items),
-                where=where,
-            )
-        )
         out.append(
             deficiency(
                 "incomplete",
-                said,
+                _items_said(key, found, _wheres(found)),
                 [item.unit for item in found.without],
                 found.without[0].name[:200],
             )

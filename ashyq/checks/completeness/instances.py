@@ -496,14 +496,18 @@ def contactless(hit: Hit) -> ItemReading | None:
     if len(entries) < MIN_LISTED:
         return None
     items = tuple(Item(hit.unit, (hit.block,), e) for e in entries)
+    mailed = any(EMAIL.search(b.all_text) or any(h.startswith("mailto:") for h in b.hrefs) for b in place)
+    return _contacts_of(items, mailed)
+
+
+def _contacts_of(items: tuple[Item, ...], mailed: bool) -> ItemReading | None:
+    """The entries giving no phone or e-mail; failing those, all of them where not one e-mail is given (``mailed``:
+    an address in the list's text or a ``mailto:`` link): the text asks each entry's «номеров телефонов, адресов
+    электронной почты», and such a list leaves out a kind of contact for every entry."""
     without = tuple(i for i in items if not (PHONE.search(i.name) or EMAIL.search(i.name)))
     if without:
         return ItemReading(items, without)
-    # the text asks each entry's «номеров телефонов, адресов электронной почты»: a list whose entries give phones and
-    # not one e-mail (none in its text, none linked) leaves out a kind of contact for all of them
-    if not any(EMAIL.search(b.all_text) or any(h.startswith("mailto:") for h in b.hrefs) for b in place):
-        return ItemReading(items, items, "e-mail")
-    return None
+    return None if mailed else ItemReading(items, items, "e-mail")
 
 
 def _contactless_tables(hit: Hit) -> ItemReading | None:
@@ -527,9 +531,4 @@ def _contactless_tables(hit: Hit) -> ItemReading | None:
     if any(not h.startswith(("mailto:", "tel:", "#")) for h in links):
         return None
     items = tuple(Item(hit.unit, (), normalise(element_text(tr))) for tr in rows)
-    without = tuple(i for i in items if not (PHONE.search(i.name) or EMAIL.search(i.name)))
-    if without:
-        return ItemReading(items, without)
-    if not any(EMAIL.search(i.name) for i in items) and not any(h.startswith("mailto:") for h in links):
-        return ItemReading(items, items, "e-mail")
-    return None
+    return _contacts_of(items, any(EMAIL.search(i.name) for i in items) or any(h.startswith("mailto:") for h in links))
