@@ -155,9 +155,9 @@ def has_dialog_markup(html: bytes | str) -> bool:
     return bool(DIALOG_MARKUP.search(html.encode("utf-8", "replace") if isinstance(html, str) else html))
 
 
-def with_dialogs(html: str, dialogs: list[Dialog]) -> str:
-    """The page's DOM with each dialog's content appended in a marked section headed by its card's
-    label (the label is left out when the dialog's own first heading already says it)."""
+def with_dialogs(html: str, dialogs: list[Dialog], kind: str = "dialog") -> str:
+    """The page's DOM with each dialog's content appended in a marked section (``data-ashyq-<kind>``) headed by
+    its card's label (the label is left out when the dialog's own first heading already says it)."""
     if not dialogs:
         return html
     sections = []
@@ -166,7 +166,7 @@ def with_dialogs(html: str, dialogs: list[Dialog]) -> str:
         first = re.search(r"<h[1-6][^>]*>(.*?)</h[1-6]>", dialog.html, re.S | re.I)
         said = first is not None and _squash(re.sub(r"<[^>]+>", " ", first.group(1))) == _squash(dialog.label)
         heading = "" if said or not dialog.label else f"<h2>{label}</h2>"
-        sections.append(f'<section data-ashyq-dialog="{label}">{heading}{dialog.html}</section>')
+        sections.append(f'<section data-ashyq-{kind}="{label}">{heading}{dialog.html}</section>')
     added = "".join(sections)
     lowered = html.lower()
     at = lowered.find("</main>")

@@ -39,6 +39,7 @@ from ashyq.crawler.spiders.site_page import (
 from ashyq.crawler.spiders.site_render import RenderedPage, RenderSettings, SiteRenderer, body_archiver
 from ashyq.crawler.spiders.site_selects import SelectLimits, has_navigating_select
 from ashyq.crawler.spiders.site_session import LANGUAGE_JAR
+from ashyq.crawler.spiders.site_tabs import TabLimits, has_drawn_tabs
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # the language of the page that embeds a frame: the frame's page is in it unless its own markup or
@@ -80,7 +81,14 @@ class SiteReading(SiteDownloads):
             shell is not None
             or host in self.scripted
             or route
-            or (dialogs and (has_dialog_markup(response.body) or has_navigating_select(response.body)))
+            or (
+                dialogs
+                and (
+                    has_dialog_markup(response.body)
+                    or has_navigating_select(response.body)
+                    or has_drawn_tabs(response.body)
+                )
+            )
             or scripted_part(parsed.text) is not None  # a register its script draws from JSON: this page only
         )
         translated = None if needed else self._translated_in_browser(parsed, response)
@@ -110,6 +118,8 @@ class SiteReading(SiteDownloads):
             self.crawler.stats.inc_value("ashyq/rendered/pages")
             if rendered.dialogs:  # what the page's cards open, read into it
                 self.crawler.stats.inc_value("ashyq/rendered/dialogs", rendered.dialogs)
+            if rendered.tabs:  # what the page's tabs draw when chosen, read into it
+                self.crawler.stats.inc_value("ashyq/rendered/tabs", rendered.tabs)
         return page, rendered
 
     def _translated_in_browser(self, parsed: ParsedPage, response: Response) -> tuple[str, str] | None:
@@ -145,6 +155,7 @@ class SiteReading(SiteDownloads):
                     exchanges=archive_for(out_dir, run_id, self.body_id),
                     dialogs=DialogLimits() if self.settings.getbool("ASHYQ_RENDER_DIALOGS", True) else None,
                     selects=SelectLimits() if self.settings.getbool("ASHYQ_RENDER_DIALOGS", True) else None,
+                    tabs=TabLimits() if self.settings.getbool("ASHYQ_RENDER_DIALOGS", True) else None,
                 )
             )
         return self.renderer

@@ -36,6 +36,7 @@ from urllib.parse import urljoin, urlsplit
 from ashyq.base.routes import route_fragment
 from ashyq.crawler.spiders.site_dialogs import DialogLimits, has_dialog_markup, read_dialogs, with_dialogs
 from ashyq.crawler.spiders.site_selects import SelectLimits, has_navigating_select, select_routes
+from ashyq.crawler.spiders.site_tabs import TabLimits, read_tabs, with_tabs
 from ashyq.net.budget import HostBudget
 from ashyq.net.capture import ExchangeSink
 from ashyq.net.egress import EgressPolicy
@@ -99,6 +100,7 @@ class RenderedPage:
     warc_record_id: str | None = None
     dom_path: str | None = None  # relative to the output folder
     dialogs: int = 0  # dialogs its cards open, read into ``html`` (:mod:`~ashyq.crawler.spiders.site_dialogs`)
+    tabs: int = 0  # panels its tabs draw when chosen, read into ``html`` (:mod:`~ashyq.crawler.spiders.site_tabs`)
 
     @property
     def dom(self) -> bytes:
@@ -125,6 +127,8 @@ class RenderSettings:
     dialogs: DialogLimits | None = None
     # the pages a page's drop-downs lead to are found within these limits (None: not chosen)
     selects: SelectLimits | None = None
+    # the panels a page's tabs draw only when chosen are read into it within these limits (None: not chosen)
+    tabs: TabLimits | None = None
 
     @property
     def dom_dir(self) -> Path:
@@ -229,7 +233,11 @@ class SiteRenderer:
         if final_url.startswith(("chrome-error:", "about:")):
             raise RuntimeError(f"the page went on to {final_url}")
         routes = [urljoin(final_url, str(u)) for u in [*found.get("routes", []), *found.get("attributes", [])]]
-        opened = 0
+        opened = drawn = 0
+        if config.tabs is not None:  # the panels its tabs draw when chosen (a rendered page: any tab group)
+            limits_of_tabs = replace(config.tabs, seconds=min(config.tabs.seconds, 2.0 * config.timeout_ms / 1000))
+            panels = await read_tabs(page, limits_of_tabs)
+            html, drawn = with_tabs(html, panels), len(panels)
         if config.dialogs is not None and has_dialog_markup(html):  # what its cards open, kept DOM unchanged
             left = 2.3 * config.timeout_ms / 1000 - (time.monotonic() - started)
             limits = replace(config.dialogs, seconds=min(config.dialogs.seconds, left))
@@ -249,6 +257,7 @@ class SiteRenderer:
             routes=[r for r in dict.fromkeys(routes) if urlsplit(r).scheme in ("http", "https")],
             words=int(found.get("words", 0)),
             dialogs=opened,
+            tabs=drawn,
         )
 
     def _archive(self, rendered: RenderedPage, refers_to: str | None, phone: bool) -> None:
