@@ -17,7 +17,9 @@ from the zoomed page although nothing about it is "cut". What is measured:
   block's text (``chars``): they name a place or a control, not content of their own;
 * a control the zoomed layout shows and the full width did not (a «☰ Menu» box, a button, a
   summary, a checkbox's label), or one shown at both widths that names a hidden block as what it opens (a
-  navbar toggle's ``data-target``, ``aria-controls``, a link to the block's ``#id``), may hold the hidden blocks: it is tried first from the keyboard (it
+  navbar toggle's ``data-target``, ``aria-controls``, a link to the block's ``#id``), or - when a menu is among the hidden
+  blocks - one shown at both widths whose own name says it opens the menu (an application toolbar's icon button, «☰»,
+  the icon's ligature «menu», «Мәзір», a ``burger`` or ``menu-toggle`` class), may hold the hidden blocks: it is tried first from the keyboard (it
   must take the focus; Enter, then Space) and, only when the keyboard cannot open it, with a mouse
   click. A control opens a block when the block shows again, or when every text of it shows elsewhere (a builder's
   narrow header whose burger opens its own copy of the full header's menu). A block a keyboard opens is folded, not
@@ -136,8 +138,17 @@ HIDDEN = (
     try { targets = [...document.querySelectorAll(named)]; } catch (e) { return false; }
     return targets.some(t => folds.some(f => f === t || f.contains(t) || t.contains(f)));
   };
+  // a menu button shown at every width that names no block (an application toolbar's icon button toggling a class on
+  // the page): its own name says it opens the menu («☰», an icon's ligature «menu», «Мәзір», a «burger» class)
+  const menuNamed = /^(☰|≡|menu|меню|мәзір|навигация|open menu|открыть меню|мәзірді ашу|main menu|главное меню|басты мәзір)$/;
+  const menuClass = /(^|[\\s_-])(burger|hamburger|navbar-toggler|(menu|nav|sidenav|drawer)[-_]?(toggle|toggler|trigger|button|btn|open))($|[\\s_-])/i;
+  const opensMenu = (el) => {
+    const named = words(el.getAttribute('aria-label') || el.getAttribute('title') || el.innerText || '');
+    return menuNamed.test(named) || menuClass.test(el.getAttribute('class') || '');
+  };
+  const menuHidden = out.some(b => b.nav);
   if (out.length) for (const el of document.body.querySelectorAll('*')) {
-    if ((el.hasAttribute('data-ashyq-w') && !aimsAtFold(el)) || !rendered(el) || el.closest('[data-ashyq-fold]')) continue;
+    if ((el.hasAttribute('data-ashyq-w') && !aimsAtFold(el) && !(menuHidden && opensMenu(el))) || !rendered(el) || el.closest('[data-ashyq-fold]')) continue;
     if (!(el.matches(controlish) || clicks.has(el) || typeof el.onclick === 'function')) continue;
     // nothing that leaves the page or sends a form
     if (el.closest('a[href]:not([href^="#"]):not([href^="javascript:"])') || (el.form && ['submit', 'image'].includes(el.type))) continue;

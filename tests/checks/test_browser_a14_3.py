@@ -54,6 +54,9 @@ EXPECTED = {
     # a navbar toggle shown at every width, its data-target the menu the narrow layout hides: folded, not lost
     "zoom-navbar-toggle-both-widths-ru": ("A14-3.7", "pass"),
     "zoom-navbar-toggle-both-widths-kk": ("A14-3.7", "pass"),
+    # a toolbar's menu button shown at every width, named only by its icon («menu», «Мәзір»), no aria-controls: folded
+    "zoom-icon-menu-button-both-widths-ru": ("A14-3.7", "pass"),
+    "zoom-icon-menu-button-both-widths-kk": ("A14-3.7", "pass"),
     # it folds behind a div only a click opens: the mouse opens it at 200 %, the keyboard's loss is row 3.3's
     "zoom-menu-folded-div-ru": ("A14-3.7", "pass"),
     # the page's own contents (links to its headings, each still shown) hidden at 200 %: nothing lost
