@@ -129,3 +129,9 @@ def viewed_file(url: str) -> str | None:
             if urlsplit(target).scheme in ("http", "https"):
                 return target
     return None
+
+
+def wrapped_target(url: str) -> str | None:
+    """The address a link wrapper sends the reader on to (a redirector whose query carries it: a published document's
+    ``/url?q=https://adilet.zan.kz/…&sa=D``), or None."""
+    return next((v for _, v in parse_qsl(urlsplit(url).query) if v.startswith(("http://", "https://"))), None)

@@ -7,10 +7,11 @@ from datetime import date
 
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.memo import for_the_last
+from ashyq.base.routes import wrapped_target
 from ashyq.base.text import normalise
 from ashyq.checks.completeness.corpus import desktop_units
 from ashyq.checks.completeness.page_blocks import block_lang, content_blocks, periods_in, time_marks
-from ashyq.checks.completeness.readings import hides_nothing, read_plainer, wrapped_target
+from ashyq.checks.completeness.readings import hides_nothing, read_plainer
 
 PAGE = """<html><body>
 <nav><a href="/budget">Бюджет</a> <a href="/news">Новости</a></nav>

@@ -70,10 +70,16 @@ def _docs_app() -> web.Application:
     acts = {  # the Kazakh list shows numbers and dates only: its language is the embedding page's
         "/reestr/1": '<table><tr><td><a href="/reestr/1/12">№ 12, 05.03.2024</a></td></tr></table>',
         "/reestr/2": "<table><tr><td><a href='/reestr/2/12'>Постановление от 5 марта 2024 года № 12</a></td></tr>"
-        "</table>",
+        # a published document's links go through its host's redirector, which robots.txt closes to crawlers
+        f"<tr><td><a href='/url?q={DOCS}/akt/14&amp;sa=D'>Решение от 2 октября 2026 года № 14</a></td></tr>"
+        f"<tr><td><a href='https://www.google.com/url?q={SITE}/ru/akt-15&amp;sa=D'>Решение № 15</a></td></tr></table>",
     }
 
     async def page(request: web.Request) -> web.Response:
+        if request.path == "/robots.txt":
+            return web.Response(text="User-agent: *\nDisallow: /url\n", content_type="text/plain")
+        if request.path == "/url":
+            return web.HTTPFound(request.query["q"])
         return _html(acts.get(request.path, f"<p>{request.path}</p>"))
 
     app = web.Application()
@@ -112,6 +118,13 @@ def test_a_frame_of_the_body_s_domain_is_a_page_of_the_body_in_the_embedding_pag
     assert pages[f"{DOCS}/reestr/1"] == "kk"
     assert pages[f"{DOCS}/reestr/2"] == "ru"
     assert f"{DOCS}/reestr/2/12" in pages  # its host joined the crawl: the register's own links are read
+
+
+def test_the_page_a_link_wrapper_leads_on_to_is_read_the_wrapper_itself_is_not(framed: Crawl) -> None:
+    pages = _pages(framed)
+    assert f"{DOCS}/akt/14" in pages  # the register's own redirector, closed by robots.txt: its target is read
+    assert f"{SITE}/ru/akt-15" in pages  # another host's redirector (never asked): the body's page it names is read
+    assert not [url for url in pages if "/url?" in url]
 
 
 def test_a_frame_of_another_domain_is_not_read(framed: Crawl) -> None:

@@ -26,13 +26,12 @@ from collections.abc import Sequence
 from urllib.parse import urljoin
 
 from ashyq.base.artifacts import DownloadInfo
-from ashyq.base.routes import viewed_file
+from ashyq.base.routes import viewed_file, wrapped_target
 from ashyq.base.text import fold_kazakh
 from ashyq.checks.accessibility.materials import download_format
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.page_blocks import STAMP_LINE, Block
 from ashyq.checks.completeness.places import figures
-from ashyq.checks.completeness.readings import wrapped_target
 
 # Formats that hold a picture of the text, not the text: a program reading them reads no words.
 PICTURE_FORMATS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "djvu", "djv"})

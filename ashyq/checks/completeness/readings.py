@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from ashyq.base.artifacts import FetchFailure
 from ashyq.base.home_page import outside_site
-from ashyq.base.routes import address_key, not_for_readers
+from ashyq.base.routes import address_key, not_for_readers, wrapped_target
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.result import DoubtReason
 
@@ -351,12 +351,6 @@ def read_plainer(failure_url: str, read: Iterable[str]) -> bool:
         if same_path and set(parse_qsl(other.query, keep_blank_values=True)) < mine:
             return True
     return False
-
-
-def wrapped_target(url: str) -> str | None:
-    """The address a link wrapper sends the reader on to (a redirector whose query carries it: a published document's
-    ``/url?q=https://adilet.zan.kz/…&sa=D``), or None."""
-    return next((v for _, v in parse_qsl(urlsplit(url).query) if v.startswith(("http://", "https://"))), None)
 
 
 def hides_nothing(failure_url: str, read: Iterable[str], own_hosts: Iterable[str]) -> bool:

@@ -52,7 +52,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 
-from ashyq.base.routes import route_fragment
+from ashyq.base.routes import route_fragment, wrapped_target
 from ashyq.base.vocabulary import LANGS
 from ashyq.crawler.middlewares.failures import original_url
 from ashyq.crawler.middlewares.traps import DEPTH, SECTION_LINK, canonical_url
@@ -248,6 +248,17 @@ class SiteSpider(SitePhone, SessionLanguages):
             and link.url.startswith("http")
             and not self._in_mobile_version(link.url)
         ]
+        # a link wrapper (a published document's ``/url?q=<address>&sa=D``, a redirector robots.txt keeps crawlers
+        # out of) leads the reader on to the address it carries: the body's page there is followed as the link's
+        unwrapped = {
+            link.url: canonical_url(target)
+            for link in links
+            if (target := wrapped_target(link.url)) is not None
+            and self._is_internal(target)
+            and not download_format(target)
+            and not self._in_mobile_version(target)
+        }
+        internal_pages += [t for t in unwrapped.values() if t not in internal_pages]
         routes = [
             canonical_url(r)
             for r in (rendered.routes if rendered is not None else [])
@@ -261,7 +272,9 @@ class SiteSpider(SitePhone, SessionLanguages):
         yield self._page_item(response, parsed, rendered, url, lang, depth, downloads, self.source, plain)
         sections: dict[str, str | None] = {}
         for link in links:  # any of the links to a page may be the one whose label names a section
-            sections[link.url] = sections.get(link.url) or section_named(link.anchor_text)
+            for address in (link.url, unwrapped.get(link.url)):
+                if address is not None:
+                    sections[address] = sections.get(address) or section_named(link.anchor_text)
         for target, address, in_jar in follow:
             if address not in self.requested and not self._in_mobile_version(address):
                 self.requested.add(address)
