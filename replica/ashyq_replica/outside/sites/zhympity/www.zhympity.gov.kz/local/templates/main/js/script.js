@@ -1,0 +1,1 @@
+document.addEventListener('DOMContentLoaded',function(){var b=document.querySelector('.burger');if(b){b.addEventListener('click',function(){document.querySelector('.menu').classList.toggle('open');});}});
