@@ -113,6 +113,9 @@ SITE_IDS = (
     "qosagash",
     "mamyt",
     "boralday",
+    "kegen",
+    "zhympity",
+    "shiderti",
 )
 
 TYPES = {
