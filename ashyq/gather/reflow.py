@@ -15,6 +15,9 @@ Zooming to 200 % gives the page half as many CSS pixels (1280 → 640 px wide). 
   (horizontally, unless it ends in an ellipsis on one line; vertically, unless the box is one line
   high), so part of the text is lost at 200 %.
 
+A box cut at 200 % with a control right after it that shows it whole when clicked (a line-clamped text's «Толық
+оқу» / «Читать полностью») is folded behind that control, not lost (``expands``): the control is tried and put back.
+
 Text that moves through its box (read twice, 150 ms apart, it moved: a ticker) is cut wherever it
 happens to be, at every size, by design: it shows all of its text in turn, so nothing is lost between
 100 % and 200 % and it is recorded apart (``clipped_moving``). Still text cut at 200 % is lost (also
@@ -131,6 +134,27 @@ async (movingSelectors) => {
 
 AT_REST = "() => { const el = document.activeElement; if (el && el !== document.body && el.blur) el.blur(); }"
 
+# A box of text cut at 200 % and the control right after it that may show the rest («Толық оқу», «Читать полностью»:
+# a line-clamped text's expander): the control is clicked, the box read again, and the control clicked back. True
+# when the box then shows all its text; false when there is no such control or it shows nothing more.
+EXPANDS = """
+(selector) => new Promise((done) => {
+  let box = null; try { box = document.querySelector(selector); } catch (e) { box = null; }
+  if (!box) { done(false); return; }
+  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const leaves = (el) => { const a = el.closest('a[href]'); return !!a && !/^(#|javascript:)/i.test((a.getAttribute('href') || '').trim()); };
+  const near = [box.nextElementSibling, box.parentElement && box.parentElement.nextElementSibling].filter(Boolean);
+  const control = near.map((n) => n.matches('button, [role=button], summary, a, [onclick], [aria-expanded]') || getComputedStyle(n).cursor === 'pointer'
+      ? n : n.querySelector('button, [role=button], a, [onclick], [aria-expanded]'))
+    .find((c) => c && shown(c) && !leaves(c) && (c.innerText || c.getAttribute('aria-label') || '').trim().length > 0
+      && (c.innerText || c.getAttribute('aria-label') || '').trim().length <= 40);
+  if (!control) { done(false); return; }
+  const cut = () => box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+  control.click();
+  setTimeout(() => { const whole = !cut(); control.click(); setTimeout(() => done(whole), 60); }, 120);
+})
+"""
+
 
 async def measured_at(page: Any, width: int, height: int, moving: list[str]) -> dict[str, Any]:
     await page.set_viewport_size({"width": width, "height": height})
@@ -156,6 +180,11 @@ async def zoomed(
     await folds.mark(page)
     try:
         at_zoom = await measured_at(page, int(width / zoom_factor), int(height / zoom_factor), moving)
+        for entry in at_zoom["clipped"][:10]:  # a text its own control shows whole is folded, not lost
+            try:
+                entry["expands"] = bool(await page.evaluate(EXPANDS, entry["selector"]))
+            except Exception:
+                entry["expands"] = False
         hidden = await folds.hidden_at_zoom(page, moving)
         at_320 = await measured_at(page, 320, int(320 * height / width), moving)
     finally:

@@ -299,16 +299,27 @@ PICTURE_PX = 150
 NOT_CONTENT = frozenset({"header", "nav", "footer", "aside", "a", "button"})
 
 
+def declared_px(element: Any, name: str) -> float:
+    """A picture's declared width or height in pixels: its attribute, else its inline style's (a published
+    document's ``style="width: 600px; height: 300px"``); 0 when neither says."""
+    attribute = viewport_number(str(element.get(name) or "0"))
+    if attribute:
+        return attribute
+    found = re.search(rf"(?:^|[;\s]){name}\s*:\s*(\d+(?:\.\d+)?)px", str(element.get("style") or ""), re.I)
+    return float(found.group(1)) if found else 0.0
+
+
 def decorative_pictures(pages: list[Parsed]) -> list[tuple[Parsed, Any]]:
     """Pictures of the page's content marked as decoration (``alt=""``): a photograph's file, or a picture declared
-    large, outside the site's frame and outside any link or button. WCAG 1.1.1 lets a purely decorative picture say
-    nothing; whether a news photograph only decorates or shows what the text does not is a reader's judgement."""
+    large (in its attributes or its inline style), outside the site's frame and outside any link or button. WCAG 1.1.1
+    lets a purely decorative picture say nothing; whether a news photograph only decorates or shows what the text does
+    not is a reader's judgement."""
     out = []
     for parsed in pages:
         for element in parsed.root.iter("img"):
             if element.get("alt") != "" or any(a.tag in NOT_CONTENT for a in element.iterancestors()):
                 continue
-            sizes = [viewport_number(str(element.get(k) or "0")) for k in ("width", "height")]
+            sizes = [declared_px(element, k) for k in ("width", "height")]
             declared_small = all(sizes) and min(sizes) < PICTURE_PX / 3
             if declared_small or not (PHOTO_FILE.search(str(element.get("src") or "")) or min(sizes) >= PICTURE_PX):
                 continue
@@ -346,7 +357,7 @@ def _alt_doubt(result: Result, pages: list[Parsed]) -> Result:
     )
 
 
-@register("a14.alt_text", "10", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
+@register("a14.alt_text", "11", ["A14-3.1"], needs=[("pages", "measurements:axe")], also_applies_to=("subordinate",))
 def alt_text(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 3.1: alternative text for meaningful non-text and media content."""
     config = check_settings("accessibility", artifacts.config)
@@ -1103,7 +1114,7 @@ def _zoomed_defects(scrolling: list[Measurement], lost: list[Measurement]) -> li
             )
         )
     if lost:
-        first = lost[0].data["clipped"][0] if isinstance(lost[0].data["clipped"], list) else {}
+        first = _cut_at_zoom(lost[0])[0]
         selector = first.get("selector") if isinstance(first, dict) else first
         listed, urls = pages_listed([m.url for m in lost])
         out.append(
@@ -1126,6 +1137,15 @@ def _zoomed_defects(scrolling: list[Measurement], lost: list[Measurement]) -> li
             )
         )
     return out
+
+
+def _cut_at_zoom(m: Measurement) -> list[Any]:
+    """The texts cut off at 200 % on a page, but those its own control shows whole (a line-clamped text's «Толық
+    оқу»: ``expands``, folded behind the control, not lost)."""
+    clipped = m.data.get("clipped") or []
+    if not isinstance(clipped, list):
+        return [clipped]
+    return [c for c in clipped if not (isinstance(c, dict) and c.get("expands"))]
 
 
 def _hidden_at_zoom(taken: list[Measurement], how: str) -> list[tuple[Measurement, dict[str, Any]]]:
@@ -1179,7 +1199,7 @@ def _hidden_defects(gone: list[tuple[Measurement, dict[str, Any]]]) -> list[Defi
 
 @register(
     "a14.zoom",
-    "13",
+    "14",
     ["A14-3.7"],
     needs=[("measurements:zoom", "pages")],
     uses=["measurements:axe"],
@@ -1207,7 +1227,7 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
         return [no_measurement(item, "zoom", broken)]
     slight = [m for m in taken if m.data.get("horizontal_scroll") and _slight(m, int(config["reflow_tolerance_px"]))]
     scrolling = [m for m in taken if m.data.get("horizontal_scroll") and m not in slight]
-    lost = [m for m in taken if m.data.get("clipped")]
+    lost = [m for m in taken if _cut_at_zoom(m)]
     outcome.deficiencies += _zoomed_defects(scrolling, lost)
     hidden, mouse_folds = _hidden_at_zoom(taken, "lost"), _hidden_at_zoom(taken, "folded_mouse_only")
     gone = [(m, b) for m, b in hidden if not _page_links_only(b)]
@@ -1229,6 +1249,10 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "reflow_320_scroll": sum(1 for m in taken if (m.data.get("reflow_320") or {}).get("horizontal_scroll")),
         # text moving through its box (a ticker): cut by design at every size, nothing lost by zooming
         "clipped_moving": sum(len(m.data.get("clipped_moving") or []) for m in taken),
+        # text cut at 200 % that a control right after it shows whole (a line-clamped text's «Читать полностью»)
+        "clipped_folded": sum(
+            1 for m in taken for c in (m.data.get("clipped") or []) if isinstance(c, dict) and c.get("expands")
+        ),
         "slight_overflow": len(slight),
         # text a style sheet hides at 200 %: nothing opens it, only a mouse click does, a keyboard does
         "hidden_lost": len(gone),
