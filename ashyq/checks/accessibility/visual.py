@@ -1148,6 +1148,17 @@ def _cut_at_zoom(m: Measurement) -> list[Any]:
     return [c for c in clipped if not (isinstance(c, dict) and c.get("expands"))]
 
 
+def _cut_by_design(taken: list[Measurement]) -> dict[str, int]:
+    """The texts cut at 200 % that the zoom did not lose: moving through their box (a ticker: cut by design at every
+    size), or shown whole by a control right after them (a line-clamped text's «Читать полностью»)."""
+    return {
+        "clipped_moving": sum(len(m.data.get("clipped_moving") or []) for m in taken),
+        "clipped_folded": sum(
+            1 for m in taken for c in (m.data.get("clipped") or []) if isinstance(c, dict) and c.get("expands")
+        ),
+    }
+
+
 def _hidden_at_zoom(taken: list[Measurement], how: str) -> list[tuple[Measurement, dict[str, Any]]]:
     """The blocks of text shown at 100 % that the zoomed layout hides, by how they come back (``lost``:
     nothing opens them; ``folded_mouse_only``: only a mouse click on a control does)."""
@@ -1247,12 +1258,7 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
             1 for m in taken if m.data.get("document_scroll") and not m.data.get("horizontal_scroll")
         ),
         "reflow_320_scroll": sum(1 for m in taken if (m.data.get("reflow_320") or {}).get("horizontal_scroll")),
-        # text moving through its box (a ticker): cut by design at every size, nothing lost by zooming
-        "clipped_moving": sum(len(m.data.get("clipped_moving") or []) for m in taken),
-        # text cut at 200 % that a control right after it shows whole (a line-clamped text's «Читать полностью»)
-        "clipped_folded": sum(
-            1 for m in taken for c in (m.data.get("clipped") or []) if isinstance(c, dict) and c.get("expands")
-        ),
+        **_cut_by_design(taken),
         "slight_overflow": len(slight),
         # text a style sheet hides at 200 %: nothing opens it, only a mouse click does, a keyboard does
         "hidden_lost": len(gone),

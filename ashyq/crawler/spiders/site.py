@@ -58,7 +58,13 @@ from ashyq.crawler.middlewares.failures import original_url
 from ashyq.crawler.middlewares.traps import DEPTH, SECTION_LINK, canonical_url
 from ashyq.crawler.parsers.rendered import not_found_heading
 from ashyq.crawler.sections import section_named
-from ashyq.crawler.spiders.site_page import ParsedPage, download_format, sitemap_entries, sitemaps_in_robots
+from ashyq.crawler.spiders.site_page import (
+    FoundLink,
+    ParsedPage,
+    download_format,
+    sitemap_entries,
+    sitemaps_in_robots,
+)
 from ashyq.crawler.spiders.site_phone import SitePhone
 from ashyq.crawler.spiders.site_reading import FRAME_LANG
 from ashyq.crawler.spiders.site_render import RenderedPage
@@ -198,6 +204,28 @@ class SiteSpider(SitePhone, SessionLanguages):
         self.record_failure(request, "http_status", f"the page's script drew «{heading}» on a 200 answer", 404)
         return True
 
+    def _internal_pages(self, links: list[FoundLink]) -> tuple[list[str], dict[str, str]]:
+        """The body's pages the links lead to, and those link wrappers lead on to (a published document's
+        ``/url?q=<address>&sa=D``, a redirector robots.txt keeps crawlers out of) by the wrapper's address: each of
+        these is followed as the link's own target."""
+        pages = [
+            link.url
+            for link in links
+            if self._is_internal(link.url)
+            and not download_format(link.url)
+            and link.url.startswith("http")
+            and not self._in_mobile_version(link.url)
+        ]
+        unwrapped = {
+            link.url: canonical_url(target)
+            for link in links
+            if (target := wrapped_target(link.url)) is not None
+            and self._is_internal(target)
+            and not download_format(target)
+            and not self._in_mobile_version(target)
+        }
+        return pages + [t for t in unwrapped.values() if t not in pages], unwrapped
+
     async def _harvest(
         self,
         response: Response,
@@ -240,25 +268,7 @@ class SiteSpider(SitePhone, SessionLanguages):
         for request_out in self._adopt_sub_hosts(links, url):
             yield request_out
         downloads = [] if parsed is None else await self._downloads(parsed, url)
-        internal_pages = [
-            link.url
-            for link in links
-            if self._is_internal(link.url)
-            and not download_format(link.url)
-            and link.url.startswith("http")
-            and not self._in_mobile_version(link.url)
-        ]
-        # a link wrapper (a published document's ``/url?q=<address>&sa=D``, a redirector robots.txt keeps crawlers
-        # out of) leads the reader on to the address it carries: the body's page there is followed as the link's
-        unwrapped = {
-            link.url: canonical_url(target)
-            for link in links
-            if (target := wrapped_target(link.url)) is not None
-            and self._is_internal(target)
-            and not download_format(target)
-            and not self._in_mobile_version(target)
-        }
-        internal_pages += [t for t in unwrapped.values() if t not in internal_pages]
+        internal_pages, unwrapped = self._internal_pages(links)
         routes = [
             canonical_url(r)
             for r in (rendered.routes if rendered is not None else [])
@@ -270,11 +280,7 @@ class SiteSpider(SitePhone, SessionLanguages):
             self.entry_links[url] = set(internal_pages)
         plain = request.meta.get(PLAIN) if session is not None else None  # its twin in the first language
         yield self._page_item(response, parsed, rendered, url, lang, depth, downloads, self.source, plain)
-        sections: dict[str, str | None] = {}
-        for link in links:  # any of the links to a page may be the one whose label names a section
-            for address in (link.url, unwrapped.get(link.url)):
-                if address is not None:
-                    sections[address] = sections.get(address) or section_named(link.anchor_text)
+        sections = _sections(links, unwrapped)
         for target, address, in_jar in follow:
             if address not in self.requested and not self._in_mobile_version(address):
                 self.requested.add(address)
@@ -290,3 +296,14 @@ class SiteSpider(SitePhone, SessionLanguages):
             yield request_out
         for request_out in self._link_checks(links, url):
             yield request_out
+
+
+def _sections(links: list[FoundLink], unwrapped: dict[str, str]) -> dict[str, str | None]:
+    """The section each linked page's label names (any of the links to a page may be the one whose label names it),
+    a link wrapper's label naming the page it leads on to."""
+    sections: dict[str, str | None] = {}
+    for link in links:
+        for address in (link.url, unwrapped.get(link.url)):
+            if address is not None:
+                sections[address] = sections.get(address) or section_named(link.anchor_text)
+    return sections
