@@ -319,6 +319,7 @@ class Currency(Schema):
     report_months: int | None = None  # a periodic report «по состоянию на …»: the length of its period
     upcoming: bool = False  # announcements of events to come: a date after the audit's makes the place current
     schedule: bool = False  # a schedule for a period it names: current until the period ends
+    lag: bool = False  # a list with no period of its own: as current as the other language's list of the same kind
 
 
 class Together(Schema):

@@ -368,7 +368,7 @@ def untimely_indicators(
     """Add to ``verdict.stale`` the indicators whose material is not updated (:mod:`.timeliness`): a periodic
     report as of a day before the last period ended (``current.report_months``), a schedule for a period that has
     ended (``current.schedule``), or material markedly older than the other language's in a place of the same kind
-    (an indicator with a currency of its own)."""
+    (an indicator with a currency of its own, or a list kept up with the other language's: ``current.lag``)."""
     for indicator in indicators:
         hit = verdict.hits.get(indicator.id)
         if hit is None or verdict.present.get(indicator.id) is not hit.unit or indicator.id in verdict.stale:
@@ -380,7 +380,7 @@ def untimely_indicators(
         other = theirs.hits.get(indicator.id) if theirs is not None else None
         if (
             why is None
-            and (indicator.current_days or indicator.current_years or indicator.report_months)
+            and (indicator.current_days or indicator.current_years or indicator.report_months or indicator.lag)
             and other is not None
             and theirs is not None
             and theirs.present.get(indicator.id) is other.unit

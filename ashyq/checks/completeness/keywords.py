@@ -55,7 +55,8 @@ states the reading of the text its words rest on, cited in its findings (``measu
 
 Currency of an indicator (``current``): ``days`` — the freshest date in its block may not be older;
 ``years`` — the latest year its block names may lag the audit's year by at most this many
-(``0``: a plan must cover this year; ``1``: a report must be last year's at the latest).
+(``0``: a plan must cover this year; ``1``: a report must be last year's at the latest); ``lag`` — a list with no
+period of its own (acts, drafts) is as current as the other language's list of the same kind.
 
 ``named_anywhere`` (a holder's phone or e-mail: ``detect`` with keywords naming the holder): the holder's contact is
 also read on every page of the content, outside the section, where it follows the holder's words within a line's
@@ -175,6 +176,10 @@ class Indicator:
     # ``current.schedule``: a schedule drawn up for a period it names (a month, a quarter, a half-year, a year): current
     # until that period ends (:func:`ashyq.checks.completeness.timeliness.schedule_staleness`)
     schedule: bool = False
+    # ``current.lag``: a list the body keeps adding to (its acts, its drafts): current as the other language's list of
+    # the same kind is - its latest item a quarter older than the other's is not kept up with it (the Appendix 15 and 16
+    # notes' «несвоевременное обновление»), though the list sets no period of its own
+    lag: bool = False
     # ``archive``: «с созданием архива» - the feed must let a reader reach its older items (:mod:`.archive`)
     archive: bool = False
     reading: str | None = None  # the reading of the legal text this indicator rests on, cited in findings
@@ -277,12 +282,16 @@ def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tupl
     return (*words, compile_keyword(plain, kazakh=lang == "kk")) if plain else words
 
 
+CURRENCY_KEYS = frozenset({"days", "years", "report_months", "upcoming", "schedule", "lag"})
+
+
 def _current(spec: dict[str, Any], where: str) -> tuple[int | None, int | None]:
     current = spec.get("current") or {}
-    if not isinstance(current, dict) or set(current) - {"days", "years", "report_months", "upcoming", "schedule"}:
-        raise ValueError(f"{where}: current is a mapping of days, years, report_months, upcoming and/or schedule")
-    if not isinstance(current.get("schedule", False), bool):
-        raise ValueError(f"{where}: current.schedule is true or false")
+    if not isinstance(current, dict) or set(current) - CURRENCY_KEYS:
+        raise ValueError(f"{where}: current is a mapping of days, years, report_months, upcoming, schedule and/or lag")
+    for flag in ("schedule", "lag"):
+        if not isinstance(current.get(flag, False), bool):
+            raise ValueError(f"{where}: current.{flag} is true or false")
     upcoming = current.get("upcoming", False)
     if not isinstance(upcoming, bool) or (upcoming and current.get("days") is None):
         raise ValueError(f"{where}: current.upcoming is true or false, and true needs current.days")
@@ -343,6 +352,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         report_months=(spec.get("current") or {}).get("report_months"),
         upcoming=bool((spec.get("current") or {}).get("upcoming", False)),
         schedule=bool((spec.get("current") or {}).get("schedule", False)),
+        lag=bool((spec.get("current") or {}).get("lag", False)),
         archive=bool(spec.get("archive", False)),
         reading=spec.get("reading"),
         together=_by_lang(together, f"{where}/with") if together.get("kk") or together.get("ru") else {},
