@@ -19,7 +19,7 @@ from lxml import etree
 
 from ashyq.base.artifacts import FetchFailure
 from ashyq.base.dates import KK_MONTHS, FoundDate, find_dates
-from ashyq.base.routes import without_anchor
+from ashyq.base.routes import viewed_file, without_anchor
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
@@ -1158,6 +1158,13 @@ def dead_targets(unit: Unit, missing: Collection[str] = frozenset()) -> dict[str
     known."""
     links = getattr(unit.origin, "links", None) or ()
     dead = {link.target_url.lower(): link.anchor_text or "" for link in links if link.target_status in DEAD}
+    # a document viewer's page answers whatever file it names: the link is dead when that file is (the viewer shows
+    # its own «missing PDF» error, the reader gets no document)
+    gone = {d.url.lower() for d in getattr(unit.origin, "downloads", ()) if d.status in DEAD} | set(missing)
+    for link in links:
+        shown = viewed_file(link.target_url)
+        if shown is not None and shown.lower() in gone:
+            dead.setdefault(link.target_url.lower(), link.anchor_text or "")
     return {**dict.fromkeys(missing, ""), **dead}
 
 
