@@ -378,9 +378,10 @@ def untimely_indicators(
         if why is None and indicator.schedule:
             why = schedule_staleness(blocks, artifacts.as_of)
         other = theirs.hits.get(indicator.id) if theirs is not None else None
+        own_currency = indicator.current_days or indicator.current_years or indicator.report_months
         if (
             why is None
-            and (indicator.current_days or indicator.current_years or indicator.report_months or indicator.lag)
+            and (own_currency or (indicator.lag and other is not None and _lists(hit, other)))
             and other is not None
             and theirs is not None
             and theirs.present.get(indicator.id) is other.unit
@@ -395,6 +396,12 @@ def untimely_indicators(
                 why = lag_reason(lang, other_lang, mine, their_age, lag_days) + f" ({other.cite()})"
         if why is not None:
             verdict.stale[indicator.id] = f"{hit.cite()}: {why}"
+
+
+def _lists(*hits: Hit) -> bool:
+    """Whether each place is a list of dated items (``current.lag``: a block or a page naming two days or more, not a
+    link's label): a single link (a law cited with its date) or an undated rubric lists nothing to keep up."""
+    return all(not hit.href and sum(len(b.dates) for b in _blocks_of(hit)) >= 2 for hit in hits)
 
 
 def stale_deficiency(
