@@ -399,9 +399,9 @@ def untimely_indicators(
 
 
 def _lists(*hits: Hit) -> bool:
-    """Whether each place is a list of dated items (``current.lag``: a block or a page naming two days or more, not a
-    link's label): a single link (a law cited with its date) or an undated rubric lists nothing to keep up."""
-    return all(not hit.href and sum(len(b.dates) for b in _blocks_of(hit)) >= 2 for hit in hits)
+    """Whether each place lists dated items (``current.lag``: a block or a page naming a day, not a link's label): a
+    single link (a law cited with its date) or an undated rubric lists nothing to keep up."""
+    return all(not hit.href and any(b.dates for b in _blocks_of(hit)) for hit in hits)
 
 
 def stale_deficiency(
