@@ -116,6 +116,9 @@ SITE_IDS = (
     "kegen",
     "zhympity",
     "shiderti",
+    "baiganin",
+    "irgiz",
+    "zhosaly",
 )
 
 TYPES = {
