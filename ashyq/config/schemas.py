@@ -317,6 +317,7 @@ class Currency(Schema):
     days: int | None = None
     years: int | None = None
     report_months: int | None = None  # a periodic report «по состоянию на …»: the length of its period
+    period_months: int | None = None  # results named by the periods they cover: the length of the period due
     upcoming: bool = False  # announcements of events to come: a date after the audit's makes the place current
     schedule: bool = False  # a schedule for a period it names: current until the period ends
     lag: bool = False  # a list with no period of its own: as current as the other language's list of the same kind

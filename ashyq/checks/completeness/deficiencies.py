@@ -29,6 +29,7 @@ from ashyq.checks.completeness.timeliness import (
     lag_for,
     lag_reason,
     lagging,
+    period_staleness,
     report_staleness,
     schedule_staleness,
 )
@@ -373,12 +374,21 @@ def untimely_indicators(
         hit = verdict.hits.get(indicator.id)
         if hit is None or verdict.present.get(indicator.id) is not hit.unit or indicator.id in verdict.stale:
             continue
+        if matches(indicator.none_said.get(lang, ()), hit.unit.text):
+            continue  # the page says the body has none to post (no control functions): nothing of its own to be late
         blocks = _blocks_of(hit)
-        why = report_staleness(indicator.report_months, blocks, artifacts.as_of)
+        # the periods are read in the place's own block (a page's, for a title): the blocks under it may be the other
+        # half of the row (the audit of the body «за 2025 год» under the body's own inspections «в 2026 году»)
+        own = (hit.block,) if hit.block else unit_blocks(hit.unit)
+        why = report_staleness(indicator.report_months, blocks, artifacts.as_of) or period_staleness(
+            indicator.period_months, own, artifacts.as_of
+        )
         if why is None and indicator.schedule:
             why = schedule_staleness(blocks, artifacts.as_of)
         other = theirs.hits.get(indicator.id) if theirs is not None else None
-        own_currency = indicator.current_days or indicator.current_years or indicator.report_months
+        own_currency = (
+            indicator.current_days or indicator.current_years or indicator.report_months or indicator.period_months
+        )
         if (
             why is None
             and (own_currency or (indicator.lag and other is not None and _lists(hit, other)))

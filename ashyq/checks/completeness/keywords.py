@@ -170,6 +170,9 @@ class Indicator:
     # ``current.report_months``: a periodic report («по состоянию на …»): its "as of" day may not precede the end
     # of the last period of this many months that has ended (:mod:`ashyq.checks.completeness.timeliness`)
     report_months: int | None = None
+    # ``current.period_months``: results given by the periods they cover reach the last period of this many months that
+    # has ended (:func:`ashyq.checks.completeness.timeliness.period_staleness`)
+    period_months: int | None = None
     # ``current.upcoming``: announcements of events to come («анонсы предстоящих событий»): current while the place
     # names a day not yet past; failing one, its freshest day may be at most ``current_days`` old
     upcoming: bool = False
@@ -282,13 +285,13 @@ def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tupl
     return (*words, compile_keyword(plain, kazakh=lang == "kk")) if plain else words
 
 
-CURRENCY_KEYS = frozenset({"days", "years", "report_months", "upcoming", "schedule", "lag"})
+CURRENCY_KEYS = frozenset({"days", "years", "report_months", "period_months", "upcoming", "schedule", "lag"})
 
 
 def _current(spec: dict[str, Any], where: str) -> tuple[int | None, int | None]:
     current = spec.get("current") or {}
     if not isinstance(current, dict) or set(current) - CURRENCY_KEYS:
-        raise ValueError(f"{where}: current is a mapping of days, years, report_months, upcoming, schedule and/or lag")
+        raise ValueError(f"{where}: current is a mapping of {', '.join(sorted(CURRENCY_KEYS))}")
     for flag in ("schedule", "lag"):
         if not isinstance(current.get(flag, False), bool):
             raise ValueError(f"{where}: current.{flag} is true or false")
@@ -350,6 +353,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         current_days=current_days,
         current_years=current_years,
         report_months=(spec.get("current") or {}).get("report_months"),
+        period_months=(spec.get("current") or {}).get("period_months"),
         upcoming=bool((spec.get("current") or {}).get("upcoming", False)),
         schedule=bool((spec.get("current") or {}).get("schedule", False)),
         lag=bool((spec.get("current") or {}).get("lag", False)),

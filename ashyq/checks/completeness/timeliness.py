@@ -128,6 +128,25 @@ def report_staleness(months: int | None, blocks: Iterable[Block], as_of: date) -
     return None
 
 
+def period_staleness(months: int | None, blocks: Iterable[Block], as_of: date) -> str | None:
+    """Why results given by the periods they cover («за 9 месяцев 2026 года», «2026 жылғы І жартыжылдық») are out of
+    date for a periodicity of ``months``: the latest period they cover ends before the last period of that length
+    that has ended. A period still running («в 2026 году проведено …») reaches the audit's day. None where no period
+    is named."""
+    if months is None:
+        return None
+    covered = [min(d, as_of) for b in blocks for d in b.periods]
+    if not covered:
+        return None
+    latest, due = max(covered), last_period_end(as_of, months)
+    if latest >= due:
+        return None
+    return (
+        f"the latest period it covers ends {latest.isoformat()}, although the period ending {due.isoformat()} has "
+        f"ended (results at least every {months} months)"
+    )
+
+
 # The schedule readings work on folded text (:func:`ashyq.base.text.fold_kazakh`), the form the content checks hold
 # Kazakh blocks in: «қабылдау» is read as «кабылдау», the Roman «І» as «и».
 # a schedule's sentence: its noun names the period it is drawn up for («график … на октябрь», «кестесі (… І
