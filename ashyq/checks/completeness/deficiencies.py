@@ -391,10 +391,10 @@ def untimely_indicators(
         )
         if (
             why is None
-            and (own_currency or (indicator.lag and other is not None and _lists(hit, other)))
             and other is not None
             and theirs is not None
             and theirs.present.get(indicator.id) is other.unit
+            and (own_currency or (indicator.lag and _lists(hit, other)))
         ):
             mine, their_age = age_of(blocks, artifacts.as_of), age_of(_blocks_of(other), artifacts.as_of)
             # the days and years of alike places (two blocks, or two pages) are compared; the periods two places
