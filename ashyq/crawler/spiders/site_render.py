@@ -236,7 +236,7 @@ class SiteRenderer:
         opened = drawn = 0
         if config.tabs is not None:  # the panels its tabs draw when chosen (a rendered page: any tab group)
             limits_of_tabs = replace(config.tabs, seconds=min(config.tabs.seconds, 2.0 * config.timeout_ms / 1000))
-            panels = await read_tabs(page, limits_of_tabs)
+            panels = await read_tabs(page, limits_of_tabs, config.timeout_ms)
             html, drawn = with_tabs(html, panels), len(panels)
         if config.dialogs is not None and has_dialog_markup(html):  # what its cards open, kept DOM unchanged
             left = 2.3 * config.timeout_ms / 1000 - (time.monotonic() - started)

@@ -25,6 +25,7 @@ exchanges.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from dataclasses import dataclass
@@ -114,7 +115,7 @@ def with_tabs(html: str, panels: list[Dialog]) -> str:
     return with_dialogs(html, panels, KIND)
 
 
-async def read_tabs(page: Any, limits: TabLimits) -> list[Dialog]:
+async def read_tabs(page: Any, limits: TabLimits, timeout_ms: int = 20_000) -> list[Dialog]:
     """Click the page's tabs whose panels it does not hold, in turn, and read what each shows (the page's DOM
     is already kept); bounded by ``limits`` whatever the page's scripts do."""
     deadline = time.monotonic() + limits.seconds
@@ -124,7 +125,10 @@ async def read_tabs(page: Any, limits: TabLimits) -> list[Dialog]:
         return []
     read: list[Dialog] = []
     seen: set[str] = set()
+    start = str(page.url)
     for n, label in enumerate(labels):
+        if str(page.url) != start:  # a tab that led to another page: the rest are not this page's
+            break
         if time.monotonic() > deadline:
             break
         try:
@@ -137,6 +141,9 @@ async def read_tabs(page: Any, limits: TabLimits) -> list[Dialog]:
             continue
         seen.add(str(shown["text"]))
         read.append(Dialog(label, str(shown["html"]), str(shown["text"])))
+    if str(page.url) != start:  # the page's later readings (its dialogs, its drop-downs) start from the page itself
+        with contextlib.suppress(Exception):
+            await page.goto(start, wait_until="domcontentloaded", timeout=timeout_ms)
     return read
 
 
