@@ -12,9 +12,9 @@ it, or the page a title or a link names) is read for its form:
 
 The place is not machine-readable only when its material is nothing but pictures and scans: no
 machine-readable file beside them, no text of its own beyond the files' labels (``MIN_OWN_TEXT`` holding
-figures: words describing the files are no data; the page's own stamps - «Дата публикации: 12.10.2026, 11:20»,
-«Өзгертілген күні: …» - say when, not what, and are no text of the material), and no link to another page where
-the material could be. What this costs is the reading
+figures, or a result stated with its quantity, «выявлено … на 412 тыс. тенге»: words describing the files are no
+data; the page's own stamps - «Дата публикации: 12.10.2026, 11:20», «Өзгертілген күні: …» - say when, not what, and
+are no text of the material), and no link to another page where the material could be. What this costs is the reading
 ``a15-machine-readable`` of the edition (``required``: the indicator is not shown; ``presence-only``:
 shown, the finding still names the file).
 """
@@ -31,7 +31,7 @@ from ashyq.base.text import fold_kazakh
 from ashyq.checks.accessibility.materials import download_format
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.page_blocks import STAMP_LINE, Block
-from ashyq.checks.completeness.places import figures
+from ashyq.checks.completeness.places import figures, quantity
 
 # Formats that hold a picture of the text, not the text: a program reading them reads no words.
 PICTURE_FORMATS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "djvu", "djv"})
@@ -132,6 +132,6 @@ def unreadable(
     for written, target in unit.anchors:
         if written and urljoin(unit.url, target).lower() in linked:
             own = own.replace(written, " ")
-    if len(own.strip()) >= MIN_OWN_TEXT and figures(own, unit.lang):
-        return None  # the page writes the material out as well (its figures: words about the files are no data)
+    if len(own.strip()) >= MIN_OWN_TEXT and (figures(own, unit.lang) or quantity(own, unit.lang)):
+        return None  # the page writes the material out as well (its figures, or a result stated with its quantity)
     return "offered only as " + "; ".join(dict.fromkeys(problems))

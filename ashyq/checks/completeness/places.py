@@ -903,6 +903,19 @@ def figures(text: str, lang: str) -> bool:
     """Whether a place's (normalised) text holds data: a quantity with its unit or a percentage and another
     number, or at least :data:`MIN_TABLE_NUMBERS` numbers (a table's cells). Phone numbers, e-mail addresses,
     dates, times and years are no figures."""
+    numbers, measured = _numbers(text, lang)
+    return (measured >= 1 and numbers >= 2) or numbers >= MIN_TABLE_NUMBERS
+
+
+def quantity(text: str, lang: str) -> bool:
+    """Whether a place's (normalised) text states a quantity with its unit («412 тыс. тенге», «92,4 %»): a result
+    written out, not words about files."""
+    return _numbers(text, lang)[1] >= 1
+
+
+def _numbers(text: str, lang: str) -> tuple[int, int]:
+    """How many numbers the text holds (phones, e-mails, dates, times, years and a list's «1.» left out), and how many
+    of them carry a unit."""
     text = EMAIL.sub(" ", PHONE.sub(" ", text))
     unit = UNIT["kk" if lang == "kk" else "ru"]
     numbers = measured = 0
@@ -914,7 +927,7 @@ def figures(text: str, lang: str) -> bool:
             continue  # a year, or a list's «1.», «2)»
         numbers += 1
         measured += bool(unit.match(text, found.end()))
-    return (measured >= 1 and numbers >= 2) or numbers >= MIN_TABLE_NUMBERS
+    return numbers, measured
 
 
 def together_ok(indicator: Indicator, hit: Hit, lang: str) -> bool:
