@@ -245,11 +245,16 @@ def authenticity(
         )
     by_key = {u.key: u for u in theirs}
     mine = [u for u in units_by_lang[lang] if in_section(u, section, lang)]
+    # of this language's pages at one key (a language splash at «/» beside «/kk»), the fullest is the counterpart
+    fullest: dict[str, int] = {}
+    for u in mine:
+        fullest[u.key] = max(fullest.get(u.key, 0), u.size)
     # the shorter version is the one that lost content: only it gets the deficiency
     uneven = [
         u
         for u in mine
         if u.key in by_key
+        and u.size == fullest[u.key]
         and u.size >= MIN_SIZE // 4
         and by_key[u.key].size >= MIN_SIZE
         and by_key[u.key].size / max(1, u.size) > SIZE_RATIO
