@@ -288,7 +288,8 @@ def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tupl
 CURRENCY_KEYS = frozenset({"days", "years", "report_months", "period_months", "upcoming", "schedule", "lag"})
 
 
-def _current(spec: dict[str, Any], where: str) -> tuple[int | None, int | None]:
+def _current(spec: dict[str, Any], where: str) -> dict[str, Any]:
+    """The indicator's currency fields (:class:`Indicator`'s ``current_days`` … ``lag``), checked."""
     current = spec.get("current") or {}
     if not isinstance(current, dict) or set(current) - CURRENCY_KEYS:
         raise ValueError(f"{where}: current is a mapping of {', '.join(sorted(CURRENCY_KEYS))}")
@@ -298,14 +299,23 @@ def _current(spec: dict[str, Any], where: str) -> tuple[int | None, int | None]:
     upcoming = current.get("upcoming", False)
     if not isinstance(upcoming, bool) or (upcoming and current.get("days") is None):
         raise ValueError(f"{where}: current.upcoming is true or false, and true needs current.days")
-    months = current.get("report_months")
-    if months is not None and (not isinstance(months, int) or not 1 <= months <= 12 or 12 % months):
-        raise ValueError(f"{where}: current.report_months is 1, 2, 3, 4, 6 or 12")
+    for key in ("report_months", "period_months"):
+        months = current.get(key)
+        if months is not None and (not isinstance(months, int) or not 1 <= months <= 12 or 12 % months):
+            raise ValueError(f"{where}: current.{key} is 1, 2, 3, 4, 6 or 12")
     days, years = current.get("days"), current.get("years")
     for name, value in (("days", days), ("years", years)):
         if value is not None and (not isinstance(value, int) or value < 0):
             raise ValueError(f"{where}: current.{name} must be a whole number of 0 or more")
-    return days, years
+    return {
+        "current_days": days,
+        "current_years": years,
+        "report_months": current.get("report_months"),
+        "period_months": current.get("period_months"),
+        "upcoming": bool(upcoming),
+        "schedule": bool(current.get("schedule", False)),
+        "lag": bool(current.get("lag", False)),
+    }
 
 
 def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
@@ -328,7 +338,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         raise ValueError(f"{where}: detect must be one of {DETECTORS}")
     if set(spec.get("machine_readable", [])) - {"cgo", "mio"}:
         raise ValueError(f"{where}: machine_readable lists kinds of body (cgo, mio)")
-    current_days, current_years = _current(spec, where)
+    currency = _current(spec, where)
     if spec.get("official_language") not in (None, "kk", "ru"):
         raise ValueError(f"{where}: official_language is kk or ru")
     parts = spec.get("parts") or []
@@ -350,13 +360,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         note=bool(spec.get("note", False)),
         applies_to=tuple(spec.get("applies_to", ("cgo", "mio"))),
         needs=spec.get("needs"),
-        current_days=current_days,
-        current_years=current_years,
-        report_months=(spec.get("current") or {}).get("report_months"),
-        period_months=(spec.get("current") or {}).get("period_months"),
-        upcoming=bool((spec.get("current") or {}).get("upcoming", False)),
-        schedule=bool((spec.get("current") or {}).get("schedule", False)),
-        lag=bool((spec.get("current") or {}).get("lag", False)),
+        **currency,
         archive=bool(spec.get("archive", False)),
         reading=spec.get("reading"),
         together=_by_lang(together, f"{where}/with") if together.get("kk") or together.get("ru") else {},
