@@ -33,6 +33,8 @@ would take the page elsewhere is stopped there (its navigation refused while the
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 from ashyq.gather.probes import PATH_SELECTOR_OF
@@ -234,37 +236,54 @@ async def _try(page: Any, toggle: dict[str, Any], before: set[int]) -> tuple[str
     return None, set()
 
 
+@contextlib.asynccontextmanager
+async def on_the_page(page: Any) -> AsyncIterator[None]:
+    """While controls are tried: a click that would take the main frame to another page is answered "no content"
+    (204), so the browser stays on the page being measured."""
+
+    async def stay(route: Any) -> None:  # a control that would leave the page is not a fold
+        request = route.request
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            await route.fulfill(status=204)
+        else:
+            await route.fallback()
+
+    await page.route("**/*", stay)
+    try:
+        yield
+    finally:
+        await page.unroute("**/*", stay)
+
+
+async def _tried(
+    page: Any, blocks: list[dict[str, Any]], toggles: list[dict[str, Any]], by: dict[int, tuple[str, dict[str, Any]]]
+) -> None:
+    """Try each control in turn, noting in ``by`` how each hidden block opened (the keyboard's way kept over a
+    mouse's)."""
+    before = set(await page.evaluate(OPENED))
+    for toggle in toggles:
+        if len(by) >= len(blocks):
+            break
+        try:
+            how, opened = await _try(page, toggle, before)
+        except Exception:
+            continue
+        for k in opened:
+            if how is not None and (k not in by or by[k][0] == "mouse"):
+                by[k] = (how, toggle)
+
+
 async def hidden_at_zoom(page: Any, moving: list[str]) -> dict[str, Any]:
     """At the zoomed width (after :func:`mark` at 100 %): the blocks of text hidden, the controls that
     open them and how (``keyboard``, ``mouse`` only, or nothing: ``lost``)."""
     found: dict[str, Any] = await page.evaluate(HIDDEN, moving)
     blocks, toggles = found["blocks"], found["toggles"]
     by: dict[int, tuple[str, dict[str, Any]]] = {}
-
-    async def stay(route: Any) -> None:  # a control that would leave the page is not a fold
-        request = route.request
-        if request.is_navigation_request() and request.frame == page.main_frame:
-            await route.fulfill(status=204)  # "no content": the browser stays on the page
-        else:
-            await route.fallback()
-
-    if toggles:
-        await page.route("**/*", stay)
     try:
-        before = set(await page.evaluate(OPENED))
-        for toggle in toggles:
-            if len(by) >= len(blocks):
-                break
-            try:
-                how, opened = await _try(page, toggle, before)
-            except Exception:
-                continue
-            for k in opened:
-                if how is not None and (k not in by or by[k][0] == "mouse"):
-                    by[k] = (how, toggle)
-    finally:
         if toggles:
-            await page.unroute("**/*", stay)
+            async with on_the_page(page):
+                await _tried(page, blocks, toggles, by)
+    finally:
         await page.evaluate(CLEAN)
     out: dict[str, list[dict[str, Any]]] = {"lost": [], "folded_keyboard": [], "folded_mouse_only": [], "moved": []}
     for block in blocks:

@@ -180,11 +180,13 @@ async def zoomed(
     await folds.mark(page)
     try:
         at_zoom = await measured_at(page, int(width / zoom_factor), int(height / zoom_factor), moving)
-        for entry in at_zoom["clipped"][:10]:  # a text its own control shows whole is folded, not lost
-            try:
-                entry["expands"] = bool(await page.evaluate(EXPANDS, entry["selector"]))
-            except Exception:
-                entry["expands"] = False
+        if at_zoom["clipped"]:
+            async with folds.on_the_page(page):  # an expander that would leave the page is refused, the page stays
+                for entry in at_zoom["clipped"][:10]:  # a text its own control shows whole is folded, not lost
+                    try:
+                        entry["expands"] = bool(await page.evaluate(EXPANDS, entry["selector"]))
+                    except Exception:
+                        entry["expands"] = False
         hidden = await folds.hidden_at_zoom(page, moving)
         at_320 = await measured_at(page, 320, int(320 * height / width), moving)
     finally:
