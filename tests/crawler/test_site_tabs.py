@@ -40,6 +40,7 @@ var panels = ['<p>Электрондық.</p>',
   '<p>Өтінім; тарифтік смета жобасы; шығындардың негіздемесі.</p>'];
 document.querySelectorAll('.mat-tab-label[data-tab]').forEach(function (tab) {
   tab.addEventListener('click', function () {
+    location.hash = 'tab-' + tab.getAttribute('data-tab');  // a tab that names itself in the address: still this page
     setTimeout(function () {
       document.querySelector('.mat-tab-body').innerHTML = panels[+tab.getAttribute('data-tab')];
       document.querySelectorAll('.mat-tab-label').forEach(function (l) { l.setAttribute('aria-selected', l === tab); });

@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from ashyq.crawler.spiders.site_dialogs import Dialog, with_dialogs
+from ashyq.crawler.spiders.site_dialogs import Dialog, page_address, with_dialogs
 
 MARK = "data-ashyq-tab-control"  # set on the live page's tabs after its DOM is kept, never recorded
 KIND = "tab"  # the appended sections' mark: ``data-ashyq-tab``
@@ -127,7 +127,7 @@ async def read_tabs(page: Any, limits: TabLimits, timeout_ms: int = 20_000) -> l
     seen: set[str] = set()
     start = str(page.url)
     for n, label in enumerate(labels):
-        if str(page.url) != start:  # a tab that led to another page: the rest are not this page's
+        if page_address(str(page.url)) != page_address(start):  # a tab led to another page: the rest are not this one's
             break
         if time.monotonic() > deadline:
             break
@@ -141,7 +141,9 @@ async def read_tabs(page: Any, limits: TabLimits, timeout_ms: int = 20_000) -> l
             continue
         seen.add(str(shown["text"]))
         read.append(Dialog(label, str(shown["html"]), str(shown["text"])))
-    if str(page.url) != start:  # the page's later readings (its dialogs, its drop-downs) start from the page itself
+    if page_address(str(page.url)) != page_address(
+        start
+    ):  # the page's later readings (its dialogs, its drop-downs) start from the page itself
         with contextlib.suppress(Exception):
             await page.goto(start, wait_until="domcontentloaded", timeout=timeout_ms)
     return read
