@@ -1174,8 +1174,9 @@ def dead_targets(unit: Unit, missing: Collection[str] = frozenset()) -> dict[str
     # a document viewer's page answers whatever file it names: the link is dead when that file is (the viewer shows
     # its own «missing PDF» error, the reader gets no document)
     gone = {d.url.lower() for d in getattr(unit.origin, "downloads", ()) if d.status in DEAD} | set(missing)
-    for link in links:
-        shown = viewed_file(link.target_url)
+    for link in links if gone else ():
+        # a viewer names its file in the query: a link with none is no viewer's (read on every hit with a link)
+        shown = viewed_file(link.target_url) if "?" in link.target_url else None
         if shown is not None and shown.lower() in gone:
             dead.setdefault(link.target_url.lower(), link.anchor_text or "")
     return {**dict.fromkeys(missing, ""), **dead}
