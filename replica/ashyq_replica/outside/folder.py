@@ -119,6 +119,7 @@ SITE_IDS = (
     "baiganin",
     "irgiz",
     "zhosaly",
+    "saryterek",
 )
 
 TYPES = {
