@@ -83,6 +83,7 @@ def test_every_file_a_site_yaml_names_is_in_its_folder(site: SiteFolder) -> None
         named += [r["file"] for r in host.get("not_found", ()) if "file" in r]
         named += [host["shell"]["file"]] if "shell" in host else []
         named += list(host.get("status", {})) + list(host.get("types", {}))
+        named += [f"{rule['folder']}/{rule.get('by', 'page')}-1.json" for rule in host.get("post_json", ())]
         for form in host.get("forms", ()):
             named.append(f"{form['folder']}/sent.html")
             named.append(f"{form['folder']}/{'+'.join(sorted(form['fields']))}.html")
@@ -692,3 +693,37 @@ def test_a_live_component_is_answered_per_snapshot_and_call(tmp_path: Any) -> No
     assert asyncio.run(post({"components": [{"snapshot": "not json"}]}))[0] == 404
     assert asyncio.run(post("nothing"))[0] == 404
     assert asyncio.run(post({"components": [{"snapshot": snapshot, "calls": [{"method": "nextPage"}]}]}))[0] == 200
+
+
+def test_a_grid_read_is_answered_per_page_of_the_json_it_posts(tmp_path: Any) -> None:
+    """``post_json``: a Kendo-like grid's script posts ``{"page", "pageSize", "sort", "filter"}`` as JSON to its read
+    address (here one chosen by its query as well); the answer is the file kept for the page asked, anything else a 404."""
+    root = tmp_path / "www.example.gov.kz"
+    (root / "_grid" / "kk-npa").mkdir(parents=True)
+    for n in (1, 2):
+        body = {"Data": [{"Id": n, "Date": "/Date(1763596800000)/"}], "Total": 12}
+        (root / "_grid" / "kk-npa" / f"page-{n}.json").write_text(json.dumps(body), encoding="utf-8")
+    rule = {"path": "/kk/Documents/Read", "query": {"category": "npa"}, "folder": "_grid/kk-npa"}
+    spec = {"host": "www.example.gov.kz", "post_json": [rule]}
+    site = SiteFolder("example", tmp_path, {"kind": "cgo", "hosts": [spec]})
+
+    async def post(target: str, body: Any) -> tuple[int, Any]:
+        async with TestClient(TestServer(host_app(site, spec))) as client:
+            answer = await client.post(target, json=body)
+            text = await answer.text()
+            return answer.status, json.loads(text) if answer.status == 200 else text
+
+    request = {"page": 2, "pageSize": 10, "sort": [], "filter": None}
+    status, answer = asyncio.run(post("/kk/Documents/Read?category=npa", request))
+    assert status == 200 and answer["Data"][0]["Id"] == 2 and answer["Total"] == 12
+    assert asyncio.run(post("/kk/Documents/Read?category=npa", {"pageSize": 10}))[1]["Data"][0]["Id"] == 1
+    assert asyncio.run(post("/kk/Documents/Read?category=npa", {"page": 3}))[0] == 404
+    assert asyncio.run(post("/kk/Documents/Read?category=npa", {"page": "../x"}))[0] == 404
+    assert asyncio.run(post("/kk/Documents/Read?category=npa", ["page", 1]))[0] == 404
+    assert asyncio.run(post("/kk/Documents/Read?category=stat", request))[0] == 404
+
+    async def get() -> int:
+        async with TestClient(TestServer(host_app(site, spec))) as client:
+            return (await client.get("/kk/Documents/Read?category=npa")).status
+
+    assert asyncio.run(get()) == 404

@@ -120,6 +120,7 @@ SITE_IDS = (
     "irgiz",
     "zhosaly",
     "saryterek",
+    "qyzylzhar",
 )
 
 TYPES = {

@@ -9,7 +9,9 @@ own address, ``with_param``, only when its parameter is sent); a form sent (``fo
 it got wrong, its values put back; ``json_forms``); a fixed reply (``replies``); a postback of an ASP.NET
 page (``postbacks``: the answer kept per
 ``__EVENTTARGET`` and ``__EVENTARGUMENT`` the page's script sends); a call of a Livewire-like server component
-(``live``: the JSON its script posts, the answer kept per component and call); the file kept for the address
+(``live``: the JSON its script posts, the answer kept per component and call); a data grid's read (``post_json``: the JSON
+request its script posts, ``{"page": 2, "pageSize": 10, "sort": …, "filter": …}``, answered by the file kept for the value of
+one of its fields, ``<folder>/page-2.json``); the file kept for the address
 (:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
 or ``types``; a name starting with ``_`` only under a ``public`` prefix such as a framework's ``_next/``;
 a host whose language is a session's, ``session_language``, keeps a folder per language
@@ -159,6 +161,9 @@ class HostServer:
         for rule in spec.get("live", ()):
             if _matches({**rule, "method": "POST"}, request):
                 return await self._live(rule, request)
+        for rule in spec.get("post_json", ()):
+            if _matches({**rule, "method": "POST"}, request):
+                return await self._post_json(rule, request)
         for rule in spec.get("search", ()):
             if _matches(rule, request) and self._in_session_language(rule, request) and self._searched(rule, request):
                 return self._search(rule, request.query.get(rule["param"], ""))
@@ -219,6 +224,25 @@ class HostServer:
             answers.append(json.loads(path.read_text(encoding="utf-8")))
         body = json.dumps({"components": answers}, ensure_ascii=False)
         return web.Response(text=body, content_type="application/json", charset="utf-8")
+
+    async def _post_json(self, rule: dict[str, Any], request: web.Request) -> web.Response:
+        """A Kendo-like grid's read: its script posts ``{"page": 2, "pageSize": 10, "sort": [...], "filter": {...}}`` as JSON
+        and the server answers the rows of that page; kept as ``<folder>/<by>-<value>.json`` for the request's field ``by``
+        (``page`` unless told; a request without it asks for the first). Sort and filter are not read: the kept answer
+        is the page as the server sorted it. A body that is no JSON object, a value that is no number or a page with
+        nothing kept, a 404."""
+        try:
+            data = await request.json()
+        except ValueError:
+            data = None
+        by = str(rule.get("by", "page"))
+        value = data.get(by, 1) if isinstance(data, dict) else None
+        if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit():
+            raise web.HTTPNotFound()
+        path = self.root / rule["folder"] / f"{by}-{int(value)}.json"
+        if not _is_file(path):
+            raise web.HTTPNotFound()
+        return web.Response(body=path.read_bytes(), content_type="application/json", charset="utf-8")
 
     def _live_answer(self, rule: dict[str, Any], component: Any) -> Path | None:
         try:
