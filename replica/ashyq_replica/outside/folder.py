@@ -121,6 +121,7 @@ SITE_IDS = (
     "zhosaly",
     "saryterek",
     "qyzylzhar",
+    "terekti",
 )
 
 TYPES = {
