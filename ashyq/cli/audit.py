@@ -310,6 +310,14 @@ def nightly_command(
     side_by_side: SideBySideOption = AuditRequest.side_by_side,
     resume: ResumeOption = None,
     monitor: MonitorOption = False,
+    no_reports: Annotated[
+        bool,
+        typer.Option(
+            "--no-reports",
+            help="Score the run (scores.json) but write no conclusions, dashboard or exports: `ashyq report` "
+            "writes them for the run later.",
+        ),
+    ] = False,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report.
 
@@ -349,6 +357,7 @@ def nightly_command(
         spiders=list(spider) if spider else None,
         full=full,
         side_by_side=side_by_side,
+        reports=not no_reports,
     )
     if queue:
         _queued_nightly(request, redis, no_wait, progress)

@@ -1,5 +1,6 @@
 """The nightly command line the queue and resume tests run: the harvest that needs no browser (the
-rendered gov.kz pages and the portals are left out), on the replica world."""
+rendered gov.kz pages and the portals are left out), on the replica world, scored but not reported
+(`--no-reports`: these tests compare findings and scores; a conclusion's PDFs cost 2-3 CPU-s each)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def nightly_args(registry: Path, out: Path, db: str, urls: dict[str, str], world
         "site",
         "--spider",
         "govkz",
+        "--no-reports",
     ]
 
 

@@ -97,6 +97,15 @@ def test_a_killed_coordinator_is_resumed_to_the_findings_of_an_uninterrupted_run
     assert len(whole_findings) > 100 and {f[0] for f in whole_findings} == set(BODIES)
     assert killed_findings == whole_findings
     assert killed_scores == whole_scores
+    # finished as it was started: scored, with no reports (--no-reports, kept by the run's request)
+    assert (out / "runs" / killed_run.id / "scores.json").is_file()
+    assert not (out / "runs" / killed_run.id / "conclusions").exists()
+    exported = runner.invoke(  # written later, as the option's help says
+        app, ["report", "export", "--run", killed_run.id, "--format", "json", "--out", str(tmp_path / "r.json"),
+              "--db", killed_db],
+    )  # fmt: skip
+    assert exported.exit_code == 0, exported.output
+    assert {row["id"] for row in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["bodies"]} == set(BODIES)
     again = runner.invoke(app, ["nightly", "--resume", run_id, "--db", killed_db])
     assert again.exit_code == 2 and "only an interrupted run" in " ".join(again.output.split())
     dispose_engine(killed_db)

@@ -202,6 +202,8 @@ def test_two_workers_give_the_findings_and_scores_of_one_process(
     assert queued_findings == local_findings
     assert queued_scores == local_scores
     assert (tmp_path / "out-q" / "runs" / queued_run.id / "scores.json").exists()
+    # the join followed the request: scored, no reports (--no-reports)
+    assert not (tmp_path / "out-q" / "runs" / queued_run.id / "conclusions").exists()
     with session_scope(queue_db) as session:
         assert session.get(RunLease, queued_run.id) is None  # the join released the run
         assert find_stale_runs(session) == []
