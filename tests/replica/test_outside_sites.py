@@ -697,7 +697,8 @@ def test_a_live_component_is_answered_per_snapshot_and_call(tmp_path: Any) -> No
 
 def test_a_grid_read_is_answered_per_page_of_the_json_it_posts(tmp_path: Any) -> None:
     """``post_json``: a Kendo-like grid's script posts ``{"page", "pageSize", "sort", "filter"}`` as JSON to its read
-    address (here one chosen by its query as well); the answer is the file kept for the page asked, anything else a 404."""
+    address (here one chosen by its query as well); the answer is the file kept for the page asked, anything else a
+    404."""
     root = tmp_path / "www.example.gov.kz"
     (root / "_grid" / "kk-npa").mkdir(parents=True)
     for n in (1, 2):

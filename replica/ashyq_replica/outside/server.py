@@ -9,9 +9,9 @@ own address, ``with_param``, only when its parameter is sent); a form sent (``fo
 it got wrong, its values put back; ``json_forms``); a fixed reply (``replies``); a postback of an ASP.NET
 page (``postbacks``: the answer kept per
 ``__EVENTTARGET`` and ``__EVENTARGUMENT`` the page's script sends); a call of a Livewire-like server component
-(``live``: the JSON its script posts, the answer kept per component and call); a data grid's read (``post_json``: the JSON
-request its script posts, ``{"page": 2, "pageSize": 10, "sort": …, "filter": …}``, answered by the file kept for the value of
-one of its fields, ``<folder>/page-2.json``); the file kept for the address
+(``live``: the JSON its script posts, the answer kept per component and call); a data grid's read
+(``post_json``: the JSON request its script posts, ``{"page": 2, "pageSize": 10, "sort": …, "filter": …}``,
+answered by the file kept for the value of one of its fields, ``<folder>/page-2.json``); the file kept for the address
 (:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
 or ``types``; a name starting with ``_`` only under a ``public`` prefix such as a framework's ``_next/``;
 a host whose language is a session's, ``session_language``, keeps a folder per language
@@ -226,11 +226,11 @@ class HostServer:
         return web.Response(text=body, content_type="application/json", charset="utf-8")
 
     async def _post_json(self, rule: dict[str, Any], request: web.Request) -> web.Response:
-        """A Kendo-like grid's read: its script posts ``{"page": 2, "pageSize": 10, "sort": [...], "filter": {...}}`` as JSON
-        and the server answers the rows of that page; kept as ``<folder>/<by>-<value>.json`` for the request's field ``by``
-        (``page`` unless told; a request without it asks for the first). Sort and filter are not read: the kept answer
-        is the page as the server sorted it. A body that is no JSON object, a value that is no number or a page with
-        nothing kept, a 404."""
+        """A Kendo-like grid's read: its script posts ``{"page": 2, "pageSize": 10, "sort": [...], "filter": {...}}``
+        as JSON and the server answers the rows of that page; kept as ``<folder>/<by>-<value>.json`` for the
+        request's field ``by`` (``page`` unless told; a request without it asks for the first). Sort and filter
+        are not read: the kept answer is the page as the server sorted it. A body that is no JSON object, a value
+        that is no number or a page with nothing kept, a 404."""
         try:
             data = await request.json()
         except ValueError:
