@@ -282,6 +282,16 @@ MonitorOption = Annotated[
 ]
 
 
+NoReportsOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-reports",
+        help="Score the run (scores.json) but write no conclusions, dashboard or exports: `ashyq report` writes "
+        "them for the run later.",
+    ),
+]
+
+
 @internal_errors_exit_4
 def nightly_command(
     registry: RegistryOption = None,
@@ -310,14 +320,7 @@ def nightly_command(
     side_by_side: SideBySideOption = AuditRequest.side_by_side,
     resume: ResumeOption = None,
     monitor: MonitorOption = False,
-    no_reports: Annotated[
-        bool,
-        typer.Option(
-            "--no-reports",
-            help="Score the run (scores.json) but write no conclusions, dashboard or exports: `ashyq report` "
-            "writes them for the run later.",
-        ),
-    ] = False,
+    no_reports: NoReportsOption = False,
 ) -> None:
     """Audit every body of a registry under one run: harvest, check, score, report.
 
