@@ -322,3 +322,32 @@ def test_a_link_to_a_document_viewer_offers_the_file_it_names() -> None:
 def test_a_part_a_script_fills_on_arrival_has_its_page_rendered(part: str, rendered: bool) -> None:
     page = f"<html><body><main><h1>Басшылық</h1>{part}</main><script src='/x.js'></script></body></html>"
     assert (scripted_part(page) is not None) is rendered
+
+
+@pytest.mark.parametrize(
+    ("part", "rendered"),
+    [
+        # a Kendo-like grid declared in the markup, its rows read by a POST of JSON to its Read action
+        (
+            '<div id="grid" data-role="grid" data-read="/kk/Documents/Read?category=npa" data-page-size="10"></div>'
+            "<noscript>Тізімді көру үшін JavaScript-ті қосыңыз.</noscript>",
+            True,
+        ),
+        ('<div id="grid" data-role="grid" data-columns="[]"></div>', True),
+        ('<div data-read="/ru/Vacancies/Read"></div>', True),
+        # ag-Grid's and Kendo's holders named by class, empty
+        ('<div id="myGrid" class="ag-theme-alpine" style="height: 400px"></div>', True),
+        ('<div class="k-grid k-widget" id="acts"><table><thead><tr><th>Нөмірі</th></tr></thead></table></div>', True),
+        # a grid the server already drew, rows and all: read as served
+        (
+            '<div class="k-grid k-widget"><table><tbody><tr><td>№ 188 бұйрық</td><td>12.06.2026</td></tr>'
+            "</tbody></table></div>",
+            False,
+        ),
+        # a page layout's role that is no data grid
+        ('<div data-role="page"><p>Комитет туралы</p></div>', False),
+    ],
+)
+def test_an_empty_data_grid_its_script_draws_has_its_page_rendered(part: str, rendered: bool) -> None:
+    page = f"<html><body><main><h1>НҚА</h1>{part}</main><script src='/g.js'></script></body></html>"
+    assert (scripted_part(page) is not None) is rendered

@@ -50,7 +50,9 @@ CONTROLS_SCRIPT = """
 (mark) => {
   const ownPage = (a) => { const h = (a.getAttribute('href') || '').trim(); return h && !/^(#|javascript:)/i.test(h); };
   const dialogs = 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true], .modal';
-  const outside = 'nav, header, footer, form, [role=navigation], [role=search], [role=banner], [role=contentinfo], [role=tablist], [role=tab], summary, label';
+  // a grid's column heads sort and filter it and its pager turns its pages: neither opens a dialog
+  const outside = 'nav, header, footer, form, [role=navigation], [role=search], [role=banner], [role=contentinfo], [role=tablist], [role=tab], summary, label, '
+    + 'thead, [role=columnheader], .k-pager-wrap, .pagination, .dataTables_paginate, .ag-paging-panel, [class*=pager]';
   const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
   const plain = new Set(['div', 'li', 'article', 'section', 'span', 'td', 'tr', 'figure', 'img', 'p', 'h2', 'h3', 'h4']);
@@ -153,6 +155,19 @@ class DialogReading:
 def has_dialog_markup(html: bytes | str) -> bool:
     """Whether a page's markup has a place for a dialog or a control that says it opens one."""
     return bool(DIALOG_MARKUP.search(html.encode("utf-8", "replace") if isinstance(html, str) else html))
+
+
+# A data grid a script drew (``<table role="grid">``, Kendo's ``k-grid``, ag-Grid's ``ag-root``, DataTables'
+# ``dataTable``): a click on its row commonly opens the row's details in a window the markup has no place for yet.
+DATA_GRID = re.compile(
+    rb"role\s*=\s*[\"']?(?:grid|treegrid)[\"'\s>]|class\s*=\s*[\"'][^\"']*(?<![\w-])(?:k-grid|ag-root|dataTable)(?![\w-])",
+    re.I,
+)
+
+
+def has_data_grid(html: bytes | str) -> bool:
+    """Whether a rendered page holds a data grid whose rows may open their details in a window when clicked."""
+    return bool(DATA_GRID.search(html.encode("utf-8", "replace") if isinstance(html, str) else html))
 
 
 def with_dialogs(html: str, dialogs: list[Dialog], kind: str = "dialog") -> str:

@@ -341,8 +341,30 @@ def scripted_shell(text: str) -> str | None:
 
 # the attributes a script reads the address it fills an element from (a data table's ``data-source``, a list's
 # ``data-url``): not ``data-src``, which lazy pictures use
-DATA_SOURCE_ATTRIBUTES = ("data-source", "data-url", "data-ajax", "data-ajax-url", "data-api", "data-endpoint")
+DATA_SOURCE_ATTRIBUTES = (
+    *("data-source", "data-url", "data-ajax", "data-ajax-url", "data-api", "data-endpoint"),
+    *("data-read", "data-read-url", "data-source-url"),  # a data source's read transport (Kendo-like grids)
+)
 DATA_HOLDERS = ("table", "tbody", "ul", "ol", "dl", "div", "section")
+# a data-grid library's widget the markup declares and leaves for its script to draw (the rows it reads from JSON):
+# Kendo UI's declarative ``data-role="grid"`` (or ``listview`` …), and the holders the grid libraries name by class
+GRID_ROLES = frozenset({"grid", "listview", "treelist", "pivotgrid", "scheduler", "gantt"})
+GRID_CLASS = re.compile(
+    r"(?<![\w-])(?:k-grid|k-listview|ag-theme-[\w-]+|ag-grid|jsgrid|tabulator|w2ui-grid|dx-datagrid|handsontable)(?![\w-])",
+    re.I,
+)
+# the same names, to tell quickly whether a page may hold one
+GRID_MARKS = (
+    "k-grid",
+    "k-listview",
+    "ag-theme-",
+    "ag-grid",
+    "jsgrid",
+    "tabulator",
+    "w2ui-grid",
+    "dx-datagrid",
+    "handsontable",
+)
 
 
 # an element an htmx-like library fills from an address when the page is shown or scrolled to (``<div
@@ -359,10 +381,13 @@ def scripted_part(text: str) -> str | None:
     script fills it from (``<table data-source="/api/docs?lang=kk">`` with an empty body, a register drawn from
     JSON; ``<div hx-get="/kk/_frag/bio" hx-trigger="load">``), or None. Such a page is rendered itself; its
     host's other pages are read as served."""
-    names = (*DATA_SOURCE_ATTRIBUTES, *FILLED_ON_ARRIVAL)
+    names = (*DATA_SOURCE_ATTRIBUTES, *FILLED_ON_ARRIVAL, "data-role", *GRID_MARKS)
     root = _with_scripts(text) if any(a in text for a in names) else None
     if root is None:
         return None
+    grid = _empty_grid(root)
+    if grid is not None:
+        return grid
     for element in root.iter(*DATA_HOLDERS):
         source = next((element.get(a) for a in DATA_SOURCE_ATTRIBUTES if element.get(a)), None)
         if not source or not source.strip().startswith(("/", "http", "?", "./", "api")):
@@ -376,6 +401,21 @@ def scripted_part(text: str) -> str | None:
         trigger = element.get("hx-trigger") or element.get("data-hx-trigger") or ""
         if source and ARRIVAL_TRIGGER.search(trigger) and _unfilled(element):
             return f"a <{element.tag}> its script fills from {source.strip()[:80]} on arrival"
+    return None
+
+
+def _empty_grid(root: lxml.html.HtmlElement) -> str | None:
+    """An empty data-grid widget of a library the page declares (``<div id="grid" data-role="grid">``, ``<div
+    class="ag-theme-alpine">``), whose rows its script draws from what it reads: no row with text in the markup."""
+    for element in root.iter("div", "table", "section", "ul"):
+        role = (element.get("data-role") or "").strip().lower()
+        named = GRID_CLASS.search(element.get("class") or "")
+        if role not in GRID_ROLES and named is None:
+            continue
+        rows = (squash(" ".join(e.itertext())) for e in element.iter("td", "li", "dd", "p"))
+        if not any(rows):
+            mark = f'data-role="{role}"' if role in GRID_ROLES else f'class="{named.group(0) if named else ""}"'
+            return f"an empty data grid <{element.tag} {mark}> its script draws"
     return None
 
 

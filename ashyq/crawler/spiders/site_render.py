@@ -34,7 +34,13 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.routes import route_fragment
-from ashyq.crawler.spiders.site_dialogs import DialogLimits, has_dialog_markup, read_dialogs, with_dialogs
+from ashyq.crawler.spiders.site_dialogs import (
+    DialogLimits,
+    has_data_grid,
+    has_dialog_markup,
+    read_dialogs,
+    with_dialogs,
+)
 from ashyq.crawler.spiders.site_selects import SelectLimits, has_navigating_select, select_routes
 from ashyq.crawler.spiders.site_tabs import TabLimits, read_tabs, with_tabs
 from ashyq.net.budget import HostBudget
@@ -238,7 +244,8 @@ class SiteRenderer:
             limits_of_tabs = replace(config.tabs, seconds=min(config.tabs.seconds, 2.0 * config.timeout_ms / 1000))
             panels = await read_tabs(page, limits_of_tabs, config.timeout_ms)
             html, drawn = with_tabs(html, panels), len(panels)
-        if config.dialogs is not None and has_dialog_markup(html):  # what its cards open, kept DOM unchanged
+        # what its cards (or a data grid's rows) open, kept DOM unchanged
+        if config.dialogs is not None and (has_dialog_markup(html) or has_data_grid(html)):
             left = 2.3 * config.timeout_ms / 1000 - (time.monotonic() - started)
             limits = replace(config.dialogs, seconds=min(config.dialogs.seconds, left))
             reading = await read_dialogs(page, url, limits, config.timeout_ms)
