@@ -43,6 +43,7 @@ from ashyq.checks.accessibility.website import (
     site_pages,
     usable,
 )
+from ashyq.checks.coverage import unread_pages
 from ashyq.checks.edition_index import reading
 from ashyq.checks.inputs import missing_reason
 from ashyq.checks.registry import register
@@ -99,10 +100,11 @@ def _section(
     pages = [parse(p) for p in site_pages(artifacts, config)]
     if not pages:
         return no_pages(artifacts, [item])
-    result = _section_on(item, config, pages, label_key, holds, what, settle)
+    refused = {page_address(f.url) for f in unread_pages(artifacts)}
+    result = _section_on(item, config, pages, label_key, holds, what, settle, refused)
     if result.status != "not_assessed":
         result.measured["languages"] = by_language(
-            pages, lambda own: _section_on(item, config, own, label_key, holds, what, settle)
+            pages, lambda own: _section_on(item, config, own, label_key, holds, what, settle, refused)
         )
     return [result]
 
@@ -122,7 +124,14 @@ def may_draw(parsed: Parsed) -> bool:
 
 
 def _section_on(
-    item: str, config: dict[str, Any], pages: list[Parsed], label_key: str, holds: Any, what: str, settle: bool = False
+    item: str,
+    config: dict[str, Any],
+    pages: list[Parsed],
+    label_key: str,
+    holds: Any,
+    what: str,
+    settle: bool = False,
+    refused: set[str] | frozenset[str] = frozenset(),
 ) -> Result:
     for p in pages:
         found = holds(p)
@@ -131,6 +140,8 @@ def _section_on(
     linked = _links_labelled(pages, labels(config, label_key), word_start=label_key in _NAMED_AT_WORD_START)
     known = _by_url(pages)
     unharvested = [(p, a) for p, a in linked if page_address(p.absolute(a.get("href", ""))) not in known]
+    if unharvested and all(page_address(p.absolute(a.get("href", ""))) in refused for p, a in unharvested):
+        return _named_not_read(item, unharvested[0], what)
     if unharvested:
         p, a = unharvested[0]
         url = p.absolute(a.get("href", ""))
@@ -171,6 +182,22 @@ def _section_on(
     return result
 
 
+def _named_not_read(item: str, link: tuple[Parsed, Any], what: str) -> Result:
+    """The section a link of the site names by its name, on a page the harvest chose not to read (robots.txt
+    forbids it, the crawl's budget cut it): the site says it has it, so it is shown as the best guess, ``uncertain``
+    (``pages_not_read``), the assessor asked to open the page."""
+    p, a = link
+    url = p.absolute(a.get("href", ""))
+    label = squash(a.text_content())
+    result = _found(item, p, f"a[href='{a.get('href')}']", label, {"named_not_read": url})
+    return result.uncertain(
+        "pages_not_read",
+        quote=label,
+        detail=f"the link «{label}» on {p.page.url} names the {what} at {url}, a page the harvest did not read "
+        f"(robots.txt or its budget): counted as shown on the site's word, look whether the page holds the {what}",
+    )
+
+
 # ------------------------------------------------------------------------------------------- 4.1
 def _feedback_form(p: Parsed) -> tuple[str, str] | None:
     for form in p.root.iter("form"):
@@ -180,7 +207,7 @@ def _feedback_form(p: Parsed) -> tuple[str, str] | None:
 
 
 @register(
-    "a14.feedback_form", "5", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
+    "a14.feedback_form", "6", ["A14-4.1"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere"
 )
 def feedback_form(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.1: feedback form for enquiries."""
@@ -254,7 +281,7 @@ def _poll(p: Parsed, words: list[str] | None = None, searching: Sequence[str] = 
 _VOTE_FORM = ".//form[.//button[not(@type) or @type='submit'] or .//input[@type='submit' or @type='image']]"
 
 
-@register("a14.polls", "11", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
+@register("a14.polls", "12", ["A14-4.2"], needs=["pages"], also_applies_to=("subordinate",), pages_rule="somewhere")
 def polls(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 4.2: interactive polls form (a question put to the public with answers to choose; a search's
     or a list's filters are none)."""
