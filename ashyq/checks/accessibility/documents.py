@@ -68,7 +68,7 @@ def _in_template(element: Any) -> bool:
     return False
 
 
-@register("a14.long_documents", "13", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "14", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
@@ -84,7 +84,9 @@ def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
     violates both requirements: it is not split (its points, or its resolving part, in one block make a
     big block, however short: :func:`_act_in_one_block`), and nothing in it links within (certain when
     its numbered points run together in one block; uncertain when it has no parts at all: an act with no
-    parts has nothing to link to, another reading).
+    parts has nothing to link to, another reading). A body whose acts are on the site only as files, no act's
+    text on a page nor linked in «Әділет» (:func:`acts_only_as_files`), violates requirement 2, uncertain: a file
+    may carry bookmarks, or the requirement be read as for acts set out as text only.
     ``measured.languages`` judges each language version on its own pages."""
     result = _long_documents(artifacts, item, config, pages)
     result.measured["languages"] = by_language(pages, lambda own: _long_documents(artifacts, item, config, own))
@@ -271,7 +273,8 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     # names the anchors themselves; counted as met, uncertain
     targets_only = [p for p in unanchored if _anchored_parts(p) >= 3]
     unanchored = [p for p in unanchored if p not in targets_only]
-    if not long_pages and not npa:
+    filed = [] if npa else acts_only_as_files(pages, config)  # no act's text on a page: its files are the texts
+    if not long_pages and not npa and not filed:
         return Result(
             item,
             None,
@@ -282,11 +285,13 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     deficiencies = []
     if unsplit:
         deficiencies.append(pages_deficiency("long_text_not_split", "long texts not split into parts", unsplit))
-    if unanchored:
+    if unanchored or filed:
         deficiencies.append(
-            pages_deficiency("npa_without_anchors", "legal acts without internal links to their parts", unanchored)
+            pages_deficiency(
+                "npa_without_anchors", "legal acts without internal links to their parts", unanchored or filed
+            )
         )
-    shown = (unanchored or unsplit or npa or long_pages)[0]
+    shown = (unanchored or unsplit or npa or filed or long_pages)[0]
     measured = {"long_documents": len(long_pages), "npa_texts": len(npa), "npa_without_anchors": len(unanchored)}
     result = row_result(item, deficiencies, measured, [shown.page.evidence(None, shown.page.title or "")], artifacts)
     if targets_only and result.status != "fail":
@@ -297,6 +302,8 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
             "the legal act's parts carry anchors (ids) but nothing on the page links to them: requirement 2 "
             "(«внутренних ссылок (якорей)») is counted as met; an assessor may ask for the links themselves",
         )
+    elif filed:
+        _doubt_of_act(result, filed[0], texts, FILED_DOUBT)
     elif unanchored and all(parts[p.page.url] < 2 and p not in run_together for p in unanchored):
         _doubt_of_act(
             result,
@@ -306,6 +313,33 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
             "sections) is counted as violated, though an act with no parts has no sections to link to",
         )
     return result
+
+
+FILED_DOUBT = (
+    "no legal act's text is set out on a page: the acts are offered only as files, which a reader cannot follow a "
+    "link within from the site; requirement 2 («наличие в тексте нормативных правовых актов внутренних ссылок "
+    "(якорей)») is counted as violated; an assessor may find bookmarks inside the files, or read the requirement "
+    "as applying only to acts set out as text"
+)
+ACT_FILE_FORMATS = frozenset(("pdf", "doc", "docx", "rtf", "odt"))
+
+
+def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
+    """The pages of the body's legal acts (headed «Нормативные правовые акты», «Нормативтік құқықтық актілер»,
+    not their drafts) that offer two acts or more as files (PDF, DOC …) and link to no act's text in the
+    legal database (``act_text_url``: «Әділет»'s text of an act, which carries its anchors): the acts' texts
+    are on the site only as files, with no internal links a reader follows (row 2.7 requirement 2)."""
+    section, draft, elsewhere = (pattern(config, k) for k in ("npa_section", "npa_drafts", "act_text_url"))
+    found = []
+    for parsed in pages:
+        heading = next(iter(parsed.root.iter("h1")), None)
+        named = squash(heading.text_content()) if heading is not None else parsed.page.title or ""
+        if not section.search(named) or draft.search(named):
+            continue
+        files = {d.url for d in parsed.page.downloads if (d.format or "").lower() in ACT_FILE_FORMATS}
+        if len(files) >= 2 and not any(elsewhere.search(parsed.absolute(a.get("href"))) for a in parsed.anchors()):
+            found.append(parsed)
+    return found
 
 
 PART_HEADINGS = "main h2, main h3, main h4, article h2, article h3, h2, h3"
