@@ -348,12 +348,9 @@ DATA_SOURCE_ATTRIBUTES = (
 DATA_HOLDERS = ("table", "tbody", "ul", "ol", "dl", "div", "section")
 # a data-grid library's widget the markup declares and leaves for its script to draw (the rows it reads from JSON):
 # Kendo UI's declarative ``data-role="grid"`` (or ``listview`` …), and the holders the grid libraries name by class
+# (``GRID_MARKS``)
 GRID_ROLES = frozenset({"grid", "listview", "treelist", "pivotgrid", "scheduler", "gantt"})
-GRID_CLASS = re.compile(
-    r"(?<![\w-])(?:k-grid|k-listview|ag-theme-[\w-]+|ag-grid|jsgrid|tabulator|w2ui-grid|dx-datagrid|handsontable)(?![\w-])",
-    re.I,
-)
-# the same names, to tell quickly whether a page may hold one
+# the holders' class names, to tell quickly whether a page may hold one (a name ending in "-" starts a family)
 GRID_MARKS = (
     "k-grid",
     "k-listview",
@@ -365,6 +362,8 @@ GRID_MARKS = (
     "dx-datagrid",
     "handsontable",
 )
+GRID_NAMES = "|".join(re.escape(m) + (r"[\w-]+" if m.endswith("-") else "") for m in GRID_MARKS)
+GRID_CLASS = re.compile(rf"(?<![\w-])(?:{GRID_NAMES})(?![\w-])", re.I)
 
 
 # an element an htmx-like library fills from an address when the page is shown or scrolled to (``<div

@@ -141,9 +141,8 @@ async def read_tabs(page: Any, limits: TabLimits, timeout_ms: int = 20_000) -> l
             continue
         seen.add(str(shown["text"]))
         read.append(Dialog(label, str(shown["html"]), str(shown["text"])))
-    if page_address(str(page.url)) != page_address(
-        start
-    ):  # the page's later readings (its dialogs, its drop-downs) start from the page itself
+    # the page's later readings (its dialogs, its drop-downs) start from the page itself
+    if page_address(str(page.url)) != page_address(start):
         with contextlib.suppress(Exception):
             await page.goto(start, wait_until="domcontentloaded", timeout=timeout_ms)
     return read
