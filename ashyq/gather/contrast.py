@@ -16,6 +16,11 @@ Text that another element covers where it stands (the captions of a slider's sli
 another) is photographed under that element: what is behind its letters is not what a reader sees,
 so it stays **undecided** (asked), never failed on the cover's pixels.
 
+Text a slider has moved beside its window (the slides not shown now: a track moved by a transform, a
+scroll or an offset inside a box that hides what overflows it) is text a reader sees as the slides
+turn, and nothing here can measure it at this moment: **undecided** as well, whichever slide the
+timer happens to show when the page is measured (:data:`SLID_AWAY`).
+
 Text that is not text in a human language is no subject of the row: a string with no letter or
 digit (a line of ``—=+*``) or a single glyph standing in for an icon whose name is given otherwise
 (``aria-label``/``title``).
@@ -93,6 +98,57 @@ SHOW = """
 SCROLL_TO = (
     "(selector) => { const el = document.querySelector(selector); if (el) el.scrollIntoView({block: 'center'}); }"
 )
+
+
+# text a slider has moved beside its window: wholly left or right of a box (not the page's own html/body)
+# that hides what overflows it sideways, moved there by a transform, a scroll or an offset between the
+# two; not text hidden on purpose (a text-indent pushing it out, transparent, invisible, a 1-px clip)
+SLID_AWAY = """
+(limit) => {
+  const out = [], seen = new Set();
+  const letters = /[\\p{L}\\p{N}]/u;
+  const selectorOf = (el) => {
+    if (window.axe && axe.utils && axe.utils.getSelector) { try { return axe.utils.getSelector(el); } catch (e) {} }
+    const path = [];
+    for (let node = el; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
+      if (node.id) { path.unshift('#' + CSS.escape(node.id)); break; }
+      path.unshift(node.tagName.toLowerCase() + ':nth-child(' + ([...node.parentElement.children].indexOf(node) + 1) + ')');
+    }
+    return path.join(' > ');
+  };
+  for (const box of document.body.querySelectorAll('*')) {
+    if (out.length >= limit) break;
+    const bs = getComputedStyle(box);
+    if (bs.overflowX === 'visible' || bs.display === 'none' || bs.visibility !== 'visible') continue;
+    const window_ = box.getBoundingClientRect();
+    if (window_.width < 100 || window_.height < 20) continue;
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t && out.length < limit; t = walker.nextNode()) {
+      const el = t.parentElement;
+      if (!el || seen.has(el) || !letters.test(t.textContent)) continue;
+      const range = document.createRange(); range.selectNodeContents(t);
+      const rects = [...range.getClientRects()].filter(r => r.width >= 1 && r.height >= 1);
+      if (!rects.length) continue;
+      const left = Math.min(...rects.map(r => r.left)), right = Math.max(...rects.map(r => r.right));
+      if (right > window_.left + 1 && left < window_.right - 1) continue;  // in the window, or partly
+      const s = getComputedStyle(el);
+      if (s.visibility !== 'visible' || parseFloat(s.textIndent) < -500) continue;
+      let moved = box.scrollLeft !== 0, shown = true;
+      for (let node = el; node && node !== box; node = node.parentElement) {
+        const ns = getComputedStyle(node);
+        if (parseFloat(ns.opacity) === 0) shown = false;
+        if (ns.transform !== 'none') moved = true;
+        if (ns.position !== 'static' && Math.abs(parseFloat(ns.left) || 0) >= window_.width / 2) moved = true;
+        if ((parseFloat(ns.marginLeft) || 0) <= -window_.width / 2) moved = true;
+      }
+      if (!shown || !moved) continue;
+      seen.add(el);
+      out.push({target: [selectorOf(el)], html: el.outerHTML.slice(0, 300), text: t.textContent.trim().slice(0, 80)});
+    }
+  }
+  return out;
+}
+"""
 
 
 def parse_color(value: str) -> tuple[float, float, float, float] | None:
@@ -278,6 +334,30 @@ async def decide_incomplete(page: Any, axe: dict[str, Any]) -> list[dict[str, An
             existing["count"] = int(existing["count"]) + len(failed)
     axe["incomplete"] = [r for r in axe.get("incomplete", []) if r.get("count")]
     return decided
+
+
+async def slid_away(page: Any, axe: dict[str, Any]) -> list[dict[str, Any]]:
+    """Text a slider has moved beside its window (:data:`SLID_AWAY`), added to axe-core's undecided
+    text-contrast answers (unless axe-core answered for the element already); returned as added."""
+    answered = {
+        tuple(node.get("target") or [])
+        for kind in ("violations", "incomplete")
+        for rule in axe.get(kind, [])
+        if rule.get("id") == "color-contrast"
+        for node in rule.get("nodes", [])
+    }
+    found = [n for n in await page.evaluate(SLID_AWAY, MAX_DECISIONS) if tuple(n["target"]) not in answered]
+    if not found:
+        return []
+    why = Decision("undecided", "a slider has moved the text beside its window: a slide not shown now")
+    nodes = [{**n, "decided": why.as_dict()} for n in found]
+    rule = next((r for r in axe.setdefault("incomplete", []) if r.get("id") == "color-contrast"), None)
+    if rule is None:
+        rule = {"id": "color-contrast", "count": 0, "nodes": []}
+        axe["incomplete"].append(rule)
+    rule["nodes"] = list(rule.get("nodes", [])) + nodes
+    rule["count"] = int(rule.get("count", 0)) + len(nodes)
+    return [{"rule": "color-contrast", "target": n["target"], **why.as_dict()} for n in found]
 
 
 async def drop_non_text(page: Any, axe: dict[str, Any]) -> list[dict[str, Any]]:

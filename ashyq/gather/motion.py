@@ -17,7 +17,8 @@ document is, and its controls are looked for there too (a carousel and its pause
 one); what is recorded names such an element through its hosts (``host >> element``).
 
 What changes for less than five seconds and then stays still (counters counting up once on load, still for well over
-a second before the watch ends) does not move in WCAG 2.2.2's sense and is not recorded.
+a second before the watch ends) does not move in WCAG 2.2.2's sense and is not recorded; the watch goes on while
+such a change may still settle (slowed on a busy machine, it has not been still for 1.5 s nor changed for 5 s).
 
 A moving thing is under control when a control to pause, stop or hide it is **visible and in the
 keyboard's tab order** (a native button, link, checkbox or input, or an element given a role and a
@@ -115,6 +116,12 @@ PENDING = """
   }
   // a timeout not yet run may re-arm itself when it runs (a carousel's chain): wait for it, then ask again
   for (const [d, armed, ran] of (window.__ashyqFirsts || [])) if (!ran && d <= longest) wait = Math.max(wait, armed + d + 250 - now);
+  // text still changing that may yet settle (counters counting up on load, slowed on a busy machine): watched until
+  // it has been still for SETTLED_QUIET or has changed for SETTLED_SPAN, so that MOTION can tell which
+  const spans = new Map();
+  for (const [el, kind, at] of (window.__ashyqMoves || [])) { const s = spans.get(el) || [at, at, 0]; s[1] = at; s[2]++; spans.set(el, s); }
+  for (const [first, last, changes] of spans.values())
+    if (changes >= 2 && last - first < 5000 && now - last < 1500) wait = Math.max(wait, last + 1600 - now);
   return Math.max(0, Math.round(wait));
 }
 """

@@ -195,6 +195,7 @@ async def _measure(
     else:
         found["not_text"] = await contrast.drop_non_text(page, found)
         found["decided"] = await contrast.decide_incomplete(page, found)
+        found["slid_away"] = await contrast.slid_away(page, found)
         # the words each visible image shows, beside its name and the text around it (row 3.1, images
         # of text); read after the contrast is settled, as the crops are screenshots of the page
         found["image_text"] = await image_text.image_texts(page)
