@@ -14,7 +14,8 @@ the site's «Write to the akim» link opens, a closed ``<dialog>``) is first sho
 * otherwise the texts that appeared, or that the page shows as errors (``role=alert``, a field marked
   ``aria-invalid``, an element a field names with ``aria-describedby``/``aria-errormessage``), are
   read — in the form, and anywhere on the page for a new text worded as an error (an answer page that
-  shows the form again with its messages above it, in plain paragraphs): a message is **tied** to a field when the field points to it, when it stands in the field's
+  shows the form again with its messages above it, in plain paragraphs; a text that differs from one shown before
+  only in its numbers, a visitor counter or a clock updated, is no new text): a message is **tied** to a field when the field points to it, when it stands in the field's
   own block (its largest ancestor in the form holding no other field: the row of its label, input and
   message, whatever the site calls it), or when it names the field's label; a message hidden from assistive technology
   (``aria-hidden``) is not given to the visually impaired reader the row is for;
@@ -78,7 +79,10 @@ SPOIL = (
 """
     + LABEL_OF
     + """  const shown = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; };
-  window.__ashyqBefore = new Set([...document.querySelectorAll('body *')].filter(el => shown(el) && el.children.length === 0 && (el.textContent || '').trim()).map(el => el.textContent.trim()));
+  // every text the answer's reading could take for a message (a leaf, a block of at most two children, as READ reads
+  // them), so that one shown before sending is known as such whatever its shape (a footer line around two counters)
+  window.__ashyqBefore = new Set([...document.querySelectorAll('body *')].filter(el => shown(el) && el.children.length <= 2 && (el.textContent || '').trim())
+    .flatMap(el => el.children.length ? [(el.innerText || '').trim().replace(/\\s+/g, ' ')] : [el.textContent.trim(), (el.innerText || '').trim().replace(/\\s+/g, ' ')]));
   const set = (el, value) => { const proto = el.localName === 'textarea' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
     Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value); el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true})); };
   const spoiled = [], labels = {};
@@ -136,7 +140,12 @@ READ = (
   const scope = form || document.body;
   const shown = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
-  const before = window.__ashyqBefore || new Set();
+  // what the page showed before the form was sent; a text that differs from one of them only in its numbers (a visitor
+  // counter, a clock, a date updated on the answering page) is that text updated, not news about the input
+  const numbersOut = (t) => t.replace(/\\d[\\d\\s.,:]*/g, '#');
+  const shownBefore = window.__ashyqBefore || new Set();
+  const numbered = new Set([...shownBefore].map(numbersOut));
+  const before = {has: (t) => shownBefore.has(t) || numbered.has(numbersOut(t))};
   const fields = form ? [...form.querySelectorAll('input, textarea, select')].filter(el => !['hidden', 'submit', 'button', 'image', 'reset'].includes(el.type)) : [];
   // the browser speaks only for a form that lets it validate (no novalidate)
   const native = form && !form.noValidate ? fields.filter(el => el.willValidate && !el.validity.valid)
@@ -186,8 +195,9 @@ READ = (
     if (![...candidates].every(o => o === el || !el.contains(o) || (o.innerText || '').trim() !== text)) continue;
     const fresh = !before.has(text);
     // a text shown before this form was sent answers it only from inside the form: outside it, it is another
-    // form's message (the feedback form's, still shown when the poll is sent) or the page's own words
-    if (!fresh && (!isError(text) || (form && !form.contains(el)))) continue;
+    // form's message (the feedback form's, still shown when the poll is sent) or the page's own words; on an
+    // answering page that does not hold the form, such a text (a footer's «… міндетті») was there before anything was sent
+    if (!fresh && (!isError(text) || !form || !form.contains(el))) continue;
     const tied = [], tiedFields = [];
     for (const f of fields) {
       const ids = ((f.getAttribute('aria-describedby') || '') + ' ' + (f.getAttribute('aria-errormessage') || '')).split(/\\s+/).filter(Boolean);

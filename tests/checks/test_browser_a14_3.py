@@ -158,6 +158,15 @@ EXPECTED = {
     # click opens; a link): judged as the visitor sees it, opened
     "forms-in-closed-popup-kk": ("A14-3.5", "pass"),  # a message under each wrong field
     "forms-in-closed-popup-silent-ru": ("A14-3.5", "fail"),  # a red outline only
+    # a one-question poll sent back to its page, the footer's visitor counter showing other numbers on every load beside
+    # a line worded «міндетті» / «обязательна»: the counter updated, not a message answering the poll; the poll's error
+    # could not be triggered and no other form is there (asked, never failed)
+    "forms-poll-counter-footer-kk": ("A14-3.5", "not_applicable"),
+    "forms-poll-counter-footer-ru": ("A14-3.5", "not_applicable"),
+    # a one-question poll answered by a page of its own that does not hold it, the same footer line worded «міндетті» /
+    # «обязательна» on both pages: shown before anything was sent, no answer to the poll (asked, never failed)
+    "forms-poll-answer-page-footer-kk": ("A14-3.5", "not_applicable"),
+    "forms-poll-answer-page-footer-ru": ("A14-3.5", "not_applicable"),
 }
 
 # pictures of words (white on blue, as banners are) the image-of-text pages show
@@ -233,6 +242,11 @@ def test_the_findings_say_why(findings: dict[str, dict[str, Any]]) -> None:
         # stacked one under another, or moved beside the window once the timer has turned the slides
         # (when the page took more than the timer's five seconds to be measured): asked either way
         assert "covers the text" in str(captions.doubt.detail) or "beside its window" in str(captions.doubt.detail)
+    for page in ("forms-poll-counter-footer", "forms-poll-answer-page-footer"):
+        for lang in ("kk", "ru"):
+            poll = findings[f"{page}-{lang}"]["A14-3.5"]
+            assert poll.certainty == "uncertain" and poll.doubt is not None
+            assert poll.doubt.reason == "error_not_triggered", (page, lang)
     turned = findings["contrast-slider-turned-ru"]["A14-3.6"]
     assert turned.certainty == "uncertain" and turned.measured["undecided"] == 4  # two slides: heading, line
     assert "beside its window" in turned.measured["undecided_elements"][0]["why"]
