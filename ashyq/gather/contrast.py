@@ -32,6 +32,8 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from ashyq.gather.probes import PATH_SELECTOR_OF
+
 ENOUGH_SHARE = 0.9  # share of the pixels behind the text that must give the ratio for a pass
 MAX_DECISIONS = 20  # elements per page
 
@@ -103,19 +105,13 @@ SCROLL_TO = (
 # text a slider has moved beside its window: wholly left or right of a box (not the page's own html/body)
 # that hides what overflows it sideways, moved there by a transform, a scroll or an offset between the
 # two; not text hidden on purpose (a text-indent pushing it out, transparent, invisible, a 1-px clip)
-SLID_AWAY = """
+SLID_AWAY = (
+    """
 (limit) => {
-  const out = [], seen = new Set();
+"""
+    + PATH_SELECTOR_OF
+    + """  const out = [], seen = new Set();
   const letters = /[\\p{L}\\p{N}]/u;
-  const selectorOf = (el) => {
-    if (window.axe && axe.utils && axe.utils.getSelector) { try { return axe.utils.getSelector(el); } catch (e) {} }
-    const path = [];
-    for (let node = el; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
-      if (node.id) { path.unshift('#' + CSS.escape(node.id)); break; }
-      path.unshift(node.tagName.toLowerCase() + ':nth-child(' + ([...node.parentElement.children].indexOf(node) + 1) + ')');
-    }
-    return path.join(' > ');
-  };
   for (const box of document.body.querySelectorAll('*')) {
     if (out.length >= limit) break;
     const bs = getComputedStyle(box);
@@ -149,6 +145,7 @@ SLID_AWAY = """
   return out;
 }
 """
+)
 
 
 def parse_color(value: str) -> tuple[float, float, float, float] | None:

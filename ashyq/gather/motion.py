@@ -102,9 +102,16 @@ RECORDER = """
 
 # How much longer the page must be watched for a repeating timer (a carousel turning every few
 # seconds) to have run twice, in ms (0: nothing waits); timers slower than ``longest`` ms are not waited for.
-PENDING = """
+# WCAG 2.2.2's five seconds, and how long a change must have been still before the watch ends to count as stopped
+# (counters counting up once): one pair for the watch's length (PENDING) and the judgement (MOTION)
+SETTLED = "  const SETTLED_SPAN = 5000, SETTLED_QUIET = 1500;\n"
+
+PENDING = (
+    """
 (longest) => {
-  const now = performance.now(); let wait = 0;
+"""
+    + SETTLED
+    + """  const now = performance.now(); let wait = 0;
   for (const [delay, armed] of Object.entries(window.__ashyqRepeating || {})) {
     const d = Number(delay); if (d > longest) continue;
     const [runs, last] = (window.__ashyqRuns || {})[d] || [0, 0];
@@ -121,10 +128,11 @@ PENDING = """
   const spans = new Map();
   for (const [el, kind, at] of (window.__ashyqMoves || [])) { const s = spans.get(el) || [at, at, 0]; s[1] = at; s[2]++; spans.set(el, s); }
   for (const [first, last, changes] of spans.values())
-    if (changes >= 2 && last - first < 5000 && now - last < 1500) wait = Math.max(wait, last + 1600 - now);
+    if (changes >= 2 && last - first < SETTLED_SPAN && now - last < SETTLED_QUIET) wait = Math.max(wait, last + SETTLED_QUIET + 100 - now);
   return Math.max(0, Math.round(wait));
 }
 """
+)
 
 QUIET = "() => { window.__ashyqQuiet = performance.now(); }"
 
@@ -134,6 +142,7 @@ MOTION = (
 """
     + PATH_SELECTOR_OF
     + DEEP
+    + SETTLED
     + """  const visible = (el) => { if (!el || !el.isConnected) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity || '1') > 0; };
   const labelsOf = (el) => [...(el.labels || [])].map(l => l.innerText || '').join(' ') + ' '
@@ -160,7 +169,6 @@ MOTION = (
     c[kind]++; c.last = at; counts.set(key, c);
   }
   const pageText = (document.body ? document.body.innerText : '').trim();
-  const SETTLED_SPAN = 5000, SETTLED_QUIET = 1500;
   const changing = [...counts.entries()].filter(([el, c]) => (c.text >= 2 || c.attribute >= 3) && visible(el)
     && (el.innerText || '').trim() !== pageText);  // a text changing alone on an empty page moves among nothing
   // the outermost changing element of each group (a slide show changes many children at once)
