@@ -79,7 +79,11 @@ def _said(unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> str | 
         key=lambda f: f.start(),
         default=None,
     )
-    if found is None or (found.start() > OPENING and not _promise_sentence(text, found, lang, vocabulary)):
+    if found is None or (
+        found.start() > OPENING
+        and not _promise_sentence(text, found, lang, vocabulary)
+        and (block.hrefs or not _lead_over_promise(text, found, lang, vocabulary))
+    ):
         return None
     read = fold_kazakh if lang == "kk" else normalise
     return squash(next((p for p, _ in paragraphs(unit) if found.group(0) in read(p)), found.group(0)))
@@ -97,6 +101,29 @@ def _promise_sentence(text: str, found: re.Match[str], lang: str, vocabulary: Vo
     end = SENTENCE_END.search(after)
     rest = after[end.end() :] if end else ""
     return not SENTENCE_END.search(text[: found.start()]) and not re.search(r"[^\W\d_]", rest)
+
+
+LEAD_WORDS = 25  # a lead restating the section's subject is one short sentence
+OPENING_WORDS = 3  # the placeholder's own sentence may open with its subject («Ақпарат», «Информация по разделу»)
+
+
+def _lead_over_promise(text: str, found: re.Match[str], lang: str, vocabulary: Vocabulary) -> bool:
+    """Whether the block is a lead over a placeholder (a builder's page: «Аудандағы «жасыл экономикаға» көшу
+    тұжырымдамасын іске асыру жөніндегі әкімдіктің жұмысы. Ақпарат дайындалуда.»): one short sentence before the
+    phrase of information to come, holding no figure (no date, number, act or amount: nothing measured or done, only
+    the subject named; that the block links nowhere is the caller's to see), the phrase's own sentence the block's
+    last. The lead names what the section is about; the placeholder says its information is still to come."""
+    if not matches(vocabulary.pending_phrases.get(lang, ()), found.group(0)):
+        return False
+    ends = list(SENTENCE_END.finditer(text, 0, found.start()))
+    if len(ends) != 1:
+        return False
+    lead, opening_words = text[: ends[0].end()], text[ends[0].end() : found.start()].split()
+    if re.search(r"\d", lead) or len(lead.split()) > LEAD_WORDS or len(opening_words) > OPENING_WORDS:
+        return False
+    after = text[found.end() :]
+    end = SENTENCE_END.search(after)
+    return not re.search(r"[^\W\d_]", after[end.end() :] if end else "")
 
 
 SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
