@@ -57,11 +57,18 @@ def opening(hit: Hit, lang: str, vocabulary: Vocabulary) -> str | None:
     return _said(hit.unit, hit.block, lang, vocabulary)
 
 
+# a name in quotes («Дорожная карта бизнеса», «Бизнестің жол картасы»): a programme's, a document's own name
+QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”|„[^„“”]*[“”]")
+
+
 def _names_section(block: Block, section: Section, lang: str) -> bool:
     heading = block.heading
     if not heading:
         return False
-    if matches(section.titles.get(lang, ()), heading):
+    # the section's name said outside a quoted name: a word of it inside one («бизнес» of «Дорожная карта бизнеса»)
+    # names that programme, which is no indicator of the section (the indicators' own words are read in the whole
+    # heading)
+    if matches(section.titles.get(lang, ()), normalise(QUOTED.sub(" ", block.raw_heading or heading))):
         return True
     # a memo part's word («нәтижесі», «результат») names one service's memo, not the section's matter
     # («Қоғамдық мониторинг нәтижелері» over a placeholder is no placeholder of Appendix 16's services section)
