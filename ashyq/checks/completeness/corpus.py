@@ -371,13 +371,32 @@ def _folded(unit: Unit) -> Unit:
     )
 
 
+def _group_label(unit: Unit, n: int, titles: dict[tuple[str, str], str]) -> bool:
+    """Whether the unit's link ``n`` is a menu group's own link to its first page (a site map's «Деятельность»
+    leading to «Нормативные правовые акты», the first page of its list): the next link goes to the same page under
+    the words its title opens with, which this label does not. The group label names the group, not that page."""
+    if n + 1 >= len(unit.anchors):
+        return False
+    (label, href), (following, target) = unit.anchors[n], unit.anchors[n + 1]
+    if target != href or not following or following == label:
+        return False
+    title = titles.get((unit.lang, without_anchor(href).rstrip("/")), "")
+    return len(following) >= GROUP_NAME_CHARS and title.startswith(following) and not title.startswith(label)
+
+
+GROUP_NAME_CHARS = 4  # a page's name its title opens with, not a stray letter
+
+
 def with_incoming(units: list[Unit]) -> list[Unit]:
     """Each unit with the labels of the links other units of its language give it."""
     labels: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     # a link to a page's anchored part labels the part, not the page (:mod:`.anchored`)
     parts = {_part_of(u.url, u.part) for u in units if u.part}
+    titles = {(u.lang, u.url.lower().rstrip("/")): u.title for u in units if not u.part}
     for unit in units:
         for n, (label, href) in enumerate(unit.anchors):
+            if _group_label(unit, n, titles):
+                continue
             if label and len(label) <= 120:
                 anchored = _part_of(href, href.partition("#")[2]) if "#" in href else ""
                 target = anchored if anchored in parts else without_anchor(href).rstrip("/")
