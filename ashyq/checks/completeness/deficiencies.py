@@ -365,11 +365,14 @@ def untimely_indicators(
     verdict: Verdict,
     theirs: Verdict | None,
     lang: str,
+    acts: tuple[Sequence[Unit], Vocabulary] | None = None,
 ) -> None:
     """Add to ``verdict.stale`` the indicators whose material is not updated (:mod:`.timeliness`): a periodic
     report as of a day before the last period ended (``current.report_months``), a schedule for a period that has
-    ended (``current.schedule``), or material markedly older than the other language's in a place of the same kind
-    (an indicator with a currency of its own, or a list kept up with the other language's: ``current.lag``)."""
+    ended (``current.schedule``), material markedly older than the other language's in a place of the same kind
+    (an indicator with a currency of its own, or a list kept up with the other language's: ``current.lag``), or a
+    list of acts showing as in force one that another act declared void (``current.in_force``; ``acts``: the pages
+    read for the repeals, both languages', and the vocabulary of repeal marks)."""
     for indicator in indicators:
         hit = verdict.hits.get(indicator.id)
         if hit is None or verdict.present.get(indicator.id) is not hit.unit or indicator.id in verdict.stale:
@@ -404,8 +407,35 @@ def untimely_indicators(
             if lagging(mine, their_age, periods_only=not alike, lag_days=lag_days):
                 other_lang = "ru" if lang == "kk" else "kk"
                 why = lag_reason(lang, other_lang, mine, their_age, lag_days) + f" ({other.cite()})"
+        if why is None and indicator.in_force and acts is not None:
+            why = _void_listed(indicator, hit, lang, verdict, *acts)
         if why is not None:
             verdict.stale[indicator.id] = f"{hit.cite()}: {why}"
+
+
+def _void_listed(
+    indicator: Indicator, hit: Hit, lang: str, verdict: Verdict, pages: Sequence[Unit], vocabulary: Vocabulary
+) -> str | None:
+    """Why a list of acts is not current: its page shows as in force an act another act on the site declared void
+    (the item's text quoted); None when it shows none. Whether «актуальная» information reaches an act left in a list
+    after its repeal is a reading: the verdict is asked (a doubt), its best guess not current."""
+    marked = vocabulary.repealed_phrases
+    listed = listed_as_in_force([hit.unit], repealed_acts(pages, marked), marked.get(lang, ()))
+    if not listed:
+        return None
+    unit, item = listed[0]
+    quote = squash(item)[:200]
+    verdict.doubts.append(
+        Doubt(
+            indicator.id,
+            "other_reading",
+            unit,
+            quote,
+            f"{unit.url}: the list shows «{quote}» with no mark, an act another act on the site declared void: read as "
+            "information that is not current (the row's «актуальной»); an assessor may read the list as current",
+        )
+    )
+    return f"it lists as in force an act another act on the site declared void («{quote}»)"
 
 
 def _lists(*hits: Hit) -> bool:

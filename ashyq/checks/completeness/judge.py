@@ -192,7 +192,8 @@ def assess_section(
         if by_lang[other]
         else None
     )
-    untimely_indicators(artifacts, section, indicators, verdict, theirs, lang)
+    acts = ([*mine, *by_lang[other]], vocabulary) if any(i.in_force for i in indicators) else None
+    untimely_indicators(artifacts, section, indicators, verdict, theirs, lang, acts)
     stale = stale_deficiency(artifacts, section, section_units, verdict, indicators, measured)
     if stale is not None:
         deficiencies.append(stale)

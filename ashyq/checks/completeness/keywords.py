@@ -183,6 +183,9 @@ class Indicator:
     # the same kind is - its latest item a quarter older than the other's is not kept up with it (the Appendix 15 and 16
     # notes' «несвоевременное обновление»), though the list sets no period of its own
     lag: bool = False
+    # ``current.in_force``: a list of the body's acts is not current while it shows as in force (an item of its own,
+    # no mark) an act another act on the site declared void (:func:`.repeals.listed_as_in_force`)
+    in_force: bool = False
     # ``archive``: «с созданием архива» - the feed must let a reader reach its older items (:mod:`.archive`)
     archive: bool = False
     reading: str | None = None  # the reading of the legal text this indicator rests on, cited in findings
@@ -285,7 +288,9 @@ def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tupl
     return (*words, compile_keyword(plain, kazakh=lang == "kk")) if plain else words
 
 
-CURRENCY_KEYS = frozenset({"days", "years", "report_months", "period_months", "upcoming", "schedule", "lag"})
+CURRENCY_KEYS = frozenset(
+    {"days", "years", "report_months", "period_months", "upcoming", "schedule", "lag", "in_force"}
+)
 
 
 def _current(spec: dict[str, Any], where: str) -> dict[str, Any]:
@@ -293,7 +298,7 @@ def _current(spec: dict[str, Any], where: str) -> dict[str, Any]:
     current = spec.get("current") or {}
     if not isinstance(current, dict) or set(current) - CURRENCY_KEYS:
         raise ValueError(f"{where}: current is a mapping of {', '.join(sorted(CURRENCY_KEYS))}")
-    for flag in ("schedule", "lag"):
+    for flag in ("schedule", "lag", "in_force"):
         if not isinstance(current.get(flag, False), bool):
             raise ValueError(f"{where}: current.{flag} is true or false")
     upcoming = current.get("upcoming", False)
@@ -315,6 +320,7 @@ def _current(spec: dict[str, Any], where: str) -> dict[str, Any]:
         "upcoming": bool(upcoming),
         "schedule": bool(current.get("schedule", False)),
         "lag": bool(current.get("lag", False)),
+        "in_force": bool(current.get("in_force", False)),
     }
 
 

@@ -4,7 +4,9 @@ Rows 1-5 use the vocabulary ``ashyq/config/vocabulary/table7.yaml`` and the pres
 :mod:`ashyq.checks.completeness.judge`: row 1 (contacts) is a share of the listed contact elements found
 in the contacts, structure, leadership and reception sections; rows 2-5 are present and current
 (``pass``), present but older than the row's periodicity — not "актуальная" — (half of the share, or
-nothing: interpretation website-current), or absent (``fail``).
+nothing: interpretation website-current), or absent (``fail``). Row 4's list of adopted acts is not current either
+while it shows as in force an act another act on the site declared void (``current.in_force``; asked: whether
+"актуальная" reaches an act left in a list after its repeal is a reading).
 
 Every row asks for the information itself («Наличие актуальной информации …», seed 000, Table 7, lines
 1581-1617), so a row is read in the pages' content only: their navigation, header, footer and asides are
