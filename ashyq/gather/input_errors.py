@@ -132,12 +132,6 @@ READ = (
 """
     + LABEL_OF
     + """
-  // the form as it stands on the answering page: a page in another layout (a plain version's form answered
-  // by the full layout's page) holds it elsewhere, so the form holding every field sent is it
-  const named = (f) => f && f.localName === 'form' && sent.every(n => f.elements.namedItem(n));
-  const at = document.querySelector(selector);
-  const form = sent.length && !named(at) ? [...document.forms].find(named) || at : at;
-  const scope = form || document.body;
   const shown = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
   // what the page showed before the form was sent; a text that differs from one of them only in its numbers (a visitor
@@ -146,6 +140,20 @@ READ = (
   const shownBefore = window.__ashyqBefore || new Set();
   const numbered = new Set([...shownBefore].map(numbersOut));
   const before = {has: (t) => shownBefore.has(t) || numbered.has(numbersOut(t))};
+  const isError = (text) => errorWords.some(w => text.toLowerCase().includes(w.toLowerCase()));
+  // the form as it stands on the answering page: a page in another layout (a plain version's form answered
+  // by the full layout's page) holds it elsewhere, so the form holding every field sent is it; where several forms hold
+  // them (the form sent, redrawn with its answer, beside the template's empty copy of it in a header or a sidebar), the
+  // one that answers is the one that says something new about its fields: a field marked invalid, or a new text worded
+  // as an error
+  const named = (f) => f && f.localName === 'form' && sent.every(n => f.elements.namedItem(n));
+  const answers = (f) => [...f.querySelectorAll('input, textarea, select')].some(el => el.getAttribute('aria-invalid') === 'true')
+    || [...f.querySelectorAll('*')].some(el => { const t = (el.innerText || '').trim();
+      return el.children.length <= 2 && t && t.length < 300 && shown(el) && isError(t) && !before.has(t); });
+  const at = document.querySelector(selector);
+  const answering = sent.length ? [...document.forms].filter(f => named(f) && answers(f)) : [];
+  const form = answering.includes(at) ? at : answering[0] || (sent.length && !named(at) ? [...document.forms].find(named) || at : at);
+  const scope = form || document.body;
   const fields = form ? [...form.querySelectorAll('input, textarea, select')].filter(el => !['hidden', 'submit', 'button', 'image', 'reset'].includes(el.type)) : [];
   // the browser speaks only for a form that lets it validate (no novalidate)
   const native = form && !form.noValidate ? fields.filter(el => el.willValidate && !el.validity.valid)
@@ -163,7 +171,6 @@ READ = (
   const beyond = (text, named) => (text.toLowerCase().match(/[\\p{L}]{3,}/gu) || [])
     .filter(w => !named.some(n => w.startsWith(stem(n)) || n.startsWith(stem(w)))).slice(0, 24);
   const rest = (text, tiedFields) => beyond(text, tiedFields.flatMap(f => wordsOf(ownOf(f) + ' ' + groupOf(f))));
-  const isError = (text) => errorWords.some(w => text.toLowerCase().includes(w.toLowerCase()));
   // the field's own block: its largest ancestor inside the form that holds no other field (the row of its
   // label, its input and its message, whatever the builder calls it)
   const ownBlockOf = (f) => { let block = f;
