@@ -393,9 +393,16 @@ def with_incoming(units: list[Unit]) -> list[Unit]:
     # a link to a page's anchored part labels the part, not the page (:mod:`.anchored`)
     parts = {_part_of(u.url, u.part) for u in units if u.part}
     titles = {(u.lang, u.url.lower().rstrip("/")): u.title for u in units if not u.part}
+    # a menu group's label for its first page, wherever the site links the page under it (a footer's row of the groups)
+    groups = {
+        (unit.lang, without_anchor(href).rstrip("/"), label)
+        for unit in units
+        for n, (label, href) in enumerate(unit.anchors)
+        if _group_label(unit, n, titles)
+    }
     for unit in units:
         for n, (label, href) in enumerate(unit.anchors):
-            if _group_label(unit, n, titles):
+            if (unit.lang, without_anchor(href).rstrip("/"), label) in groups:
                 continue
             if label and len(label) <= 120:
                 anchored = _part_of(href, href.partition("#")[2]) if "#" in href else ""
