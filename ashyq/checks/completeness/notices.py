@@ -68,7 +68,9 @@ def _names_section(block: Block, section: Section, lang: str) -> bool:
     # the section's name said outside a quoted name: a word of it inside one («бизнес» of «Дорожная карта бизнеса»)
     # names that programme, which is no indicator of the section (the indicators' own words are read in the whole
     # heading)
-    if matches(section.titles.get(lang, ()), normalise(QUOTED.sub(" ", block.raw_heading or heading))):
+    read = fold_kazakh if lang == "kk" else normalise  # as the heading was read (a Kazakh page's folded)
+    unquoted = read(QUOTED.sub(" ", block.raw_heading)) if block.raw_heading else heading
+    if matches(section.titles.get(lang, ()), unquoted):
         return True
     # a memo part's word («нәтижесі», «результат») names one service's memo, not the section's matter
     # («Қоғамдық мониторинг нәтижелері» over a placeholder is no placeholder of Appendix 16's services section)
