@@ -10,7 +10,10 @@ PYTEST  := .venv/bin/pytest
 # three: 14 min 10 s, busy 94 %, the same CPU time), and since the suite grew its tests wait more (on
 # servers, timers, browsers: 1,523 CPU-s measured inside 3,243 worker-s of tests), so a fourth worker
 # fills the waits (three workers, fresh-clone CI: 17 min 10 s to 18 min 27 s; four: 16 min 49 s with
-# the machine busy with other work too). WORKERS=0 runs it in one process.
+# the machine busy with other work too). Six are worse: 24 min 50 s against 18 min 10 s for four in the same hour,
+# their processes' CPU 2,294 s against 1,641 s (contention: timers and watches run longer, the browsers draw more);
+# about half of a browser file's CPU is Chromium's, outside the test process's own tree. WORKERS=0 runs it in
+# one process.
 WORKERS ?= $(shell echo $$(( $$(nproc) + 2 )))
 SPREAD  := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile --no-loadscope-reorder)
 
