@@ -141,6 +141,8 @@ READ = (
   const numbered = new Set([...shownBefore].map(numbersOut));
   const before = {has: (t) => shownBefore.has(t) || numbered.has(numbersOut(t))};
   const isError = (text) => errorWords.some(w => text.toLowerCase().includes(w.toLowerCase()));
+  // a small shown element (a leaf, or a block of at most two children) whose text is worded as an error
+  const errorWorded = (el) => el.children.length <= 2 && shown(el) && (el.innerText || '').length < 300 && isError((el.innerText || '').trim());
   // the form as it stands on the answering page: a page in another layout (a plain version's form answered
   // by the full layout's page) holds it elsewhere, so the form holding every field sent is it; where several forms hold
   // them (the form sent, redrawn with its answer, beside the template's empty copy of it in a header or a sidebar), the
@@ -148,8 +150,7 @@ READ = (
   // as an error
   const named = (f) => f && f.localName === 'form' && sent.every(n => f.elements.namedItem(n));
   const answers = (f) => [...f.querySelectorAll('input, textarea, select')].some(el => el.getAttribute('aria-invalid') === 'true')
-    || [...f.querySelectorAll('*')].some(el => { const t = (el.innerText || '').trim();
-      return el.children.length <= 2 && t && t.length < 300 && shown(el) && isError(t) && !before.has(t); });
+    || [...f.querySelectorAll('*')].some(el => errorWorded(el) && !before.has((el.innerText || '').trim()));
   const at = document.querySelector(selector);
   const answering = sent.length ? [...document.forms].filter(f => named(f) && answers(f)) : [];
   const form = answering.includes(at) ? at : answering[0] || (sent.length && !named(at) ? [...document.forms].find(named) || at : at);
@@ -185,14 +186,14 @@ READ = (
   for (const b of scope.querySelectorAll('[aria-describedby]')) for (const id of b.getAttribute('aria-describedby').split(/\\s+/)) { const t = document.getElementById(id); if (t) candidates.add(t); }
   [...scope.querySelectorAll('*')].filter(el => el.children.length === 0 && shown(el) && (el.textContent || '').trim() && !before.has(el.textContent.trim()))
     .forEach(el => candidates.add(el));
-  [...scope.querySelectorAll('*')].filter(el => el.children.length <= 2 && shown(el) && isError((el.innerText || '').trim()) && (el.innerText || '').length < 300).forEach(el => candidates.add(el));
+  [...scope.querySelectorAll('*')].filter(errorWorded).forEach(el => candidates.add(el));
   // the answer may say it outside the form (a page sent back with its messages above the form, in the page's own
   // paragraphs, no error class or role): a text new since the form was sent and worded as an error is read there too
   // (not in another form: that is the other form's answer; every text in it new: not a block around older words)
   const leavesOf = (el) => el.children.length ? [...el.querySelectorAll('*')].filter(c => c.children.length === 0 && (c.textContent || '').trim()) : [el];
   const allNew = (el) => !before.has((el.innerText || '').trim()) && leavesOf(el).every(c => !before.has(c.textContent.trim()));
   if (form) [...document.body.querySelectorAll('*')].filter(el => !form.contains(el) && !el.contains(form) && !el.closest('form')
-      && el.children.length <= 2 && shown(el) && (el.innerText || '').length < 300 && isError((el.innerText || '').trim()) && allNew(el))
+      && errorWorded(el) && allNew(el))
     .forEach(el => candidates.add(el));
   const ownBlocks = new Map(fields.map(f => [f, ownBlockOf(f)]));
   const messages = [];

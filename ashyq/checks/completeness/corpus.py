@@ -402,11 +402,12 @@ def with_incoming(units: list[Unit]) -> list[Unit]:
     }
     for unit in units:
         for n, (label, href) in enumerate(unit.anchors):
-            if (unit.lang, without_anchor(href).rstrip("/"), label) in groups:
+            page = without_anchor(href).rstrip("/")
+            if (unit.lang, page, label) in groups:
                 continue
             if label and len(label) <= 120:
                 anchored = _part_of(href, href.partition("#")[2]) if "#" in href else ""
-                target = anchored if anchored in parts else without_anchor(href).rstrip("/")
+                target = anchored if anchored in parts else page
                 labels[(unit.lang, target)].append((label, unit.shown_label(n)))
     # a harvest records a link without its anchor («/ru/#finansy» from another page's menu): a label the page's
     # own link to one of its parts carries names that part, not the page

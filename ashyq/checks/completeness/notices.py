@@ -104,12 +104,7 @@ def _promise_sentence(text: str, found: re.Match[str], lang: str, vocabulary: Vo
     после подведения итогов года.»): a phrase of information to come (not one saying there is none now) is the
     sentence's predicate, and the block holds no other sentence (no sentence ends before it, no words follow the end of
     its own)."""
-    if not matches(vocabulary.pending_phrases.get(lang, ()), found.group(0)):
-        return False
-    after = text[found.end() :]
-    end = SENTENCE_END.search(after)
-    rest = after[end.end() :] if end else ""
-    return not SENTENCE_END.search(text[: found.start()]) and not re.search(r"[^\W\d_]", rest)
+    return _promise_ends_block(text, found, lang, vocabulary) and not SENTENCE_END.search(text[: found.start()])
 
 
 LEAD_WORDS = 25  # a lead restating the section's subject is one short sentence
@@ -122,13 +117,19 @@ def _lead_over_promise(text: str, found: re.Match[str], lang: str, vocabulary: V
     phrase of information to come, holding no figure (no date, number, act or amount: nothing measured or done, only
     the subject named; that the block links nowhere is the caller's to see), the phrase's own sentence the block's
     last. The lead names what the section is about; the placeholder says its information is still to come."""
-    if not matches(vocabulary.pending_phrases.get(lang, ()), found.group(0)):
+    if not _promise_ends_block(text, found, lang, vocabulary):
         return False
     ends = list(SENTENCE_END.finditer(text, 0, found.start()))
     if len(ends) != 1:
         return False
     lead, opening_words = text[: ends[0].end()], text[ends[0].end() : found.start()].split()
-    if re.search(r"\d", lead) or len(lead.split()) > LEAD_WORDS or len(opening_words) > OPENING_WORDS:
+    return not (re.search(r"\d", lead) or len(lead.split()) > LEAD_WORDS or len(opening_words) > OPENING_WORDS)
+
+
+def _promise_ends_block(text: str, found: re.Match[str], lang: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``found`` is a phrase of information to come (not one saying there is none now) whose sentence is the
+    block's last: no words follow the end of its own sentence."""
+    if not matches(vocabulary.pending_phrases.get(lang, ()), found.group(0)):
         return False
     after = text[found.end() :]
     end = SENTENCE_END.search(after)
