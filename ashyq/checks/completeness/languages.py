@@ -693,7 +693,7 @@ def foreign_passages(
         place = (
             _whole_place(hit, indicator, lang, verdict.template)
             if whole
-            else hit.extent or tuple(b for b in (hit.block,) if b)
+            else _named_again(hit, indicator, lang, verdict.template)
         )
         for block in place:
             if official and (matches(official, block.heading) or any(matches(official, x) for x, _ in block.leads)):
@@ -737,6 +737,22 @@ def _whole_place(hit: Hit, indicator: Indicator, lang: str, template: Template) 
         b for b in own_blocks(hit, template)[1:] if b.heading and matches(indicator.keywords.get(lang, ()), b.heading)
     )
     return titled + again
+
+
+def _named_again(hit: Hit, indicator: Indicator, lang: str, template: Template) -> tuple[Block, ...]:
+    """The place of an indicator found under a heading: its block (or extent), and the blocks further on the same page
+    whose own headings name the indicator again (the subordinate organisations under «Ведомстволық бағынысты ұйымдар»
+    below the units' table headed «… құрылымдық бөлімшелері»): the page gives the same indicator's material under both,
+    so the text under either is the indicator's text in this version. The site's template (a side column's widgets
+    every page repeats) is no part of it."""
+    place = hit.extent or tuple(b for b in (hit.block,) if b)
+    words = indicator.keywords.get(lang, ())
+    again = tuple(
+        b
+        for b in unit_blocks(hit.unit)
+        if b not in place and b.heading and (b.heading, b.text) not in template.blocks and matches(words, b.heading)
+    )
+    return place + again
 
 
 def _without(text: str, repeated: set[str]) -> str:
