@@ -122,6 +122,9 @@ SITE_IDS = (
     "saryterek",
     "qyzylzhar",
     "terekti",
+    "qorgan",
+    "mayqain",
+    "oyil",
 )
 
 TYPES = {

@@ -1,0 +1,1 @@
+!function(){"use strict";var e={},n=self.webpackChunkqorgan_gov_kz=self.webpackChunkqorgan_gov_kz||[],o=function(t){var c=t[2];if(typeof c==="function")c(e)};n.forEach(o);var p=n.push.bind(n);n.push=function(t){p(t);o(t);return n.length}}();
