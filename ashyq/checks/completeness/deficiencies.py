@@ -18,7 +18,7 @@ from ashyq.checks.completeness.archive import read_archive
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.instances import ItemReading
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
-from ashyq.checks.completeness.notices import placeholder_pages
+from ashyq.checks.completeness.notices import RUBRIC_WORDS, placeholder_only, placeholder_pages
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import Hit, matches, paragraphs, title_block, unit_blocks
 from ashyq.checks.completeness.readings import Doubt
@@ -169,8 +169,9 @@ def content_deficiencies(
     repeated: frozenset[str] = frozenset(),
 ) -> list[Deficiency]:
     """The section's incomplete pages (a placeholder for the section's own information: :mod:`.notices`),
-    repealed acts (marked so, or listed as in force though an act on the section's pages of either language,
-    ``others`` being the other language's, repealed them: :mod:`.repeals`) and law citations without links.
+    repealed acts (marked so, or listed as in force though an act on the section's pages of either language or on
+    a page they link to repealed them, ``others`` being those beyond the section's own: :mod:`.repeals`) and law
+    citations without links.
     ``counted``: pages whose placeholder already left an indicator not shown (one finding, one consequence).
     A placeholder whose words do not tell it from «there is none» adds its doubt to ``doubts``; a single text
     citing a law without a link adds its doubt to ``passing`` (:func:`lone_citation`)."""
@@ -252,8 +253,9 @@ def section_deficiencies(
     """The deficiencies the verdict's indicators and the section's pages show: an indicator written in the
     other language, items lacking what every item states, memos, and (``deductions``) the note's page
     deficiencies and a news feed without an archive (:mod:`.archive`); ``others``: the section's pages in
-    the other language (an act repealed there); ``linked``: pages the section links to named for one of its
-    indicators (:func:`~ashyq.checks.completeness.notices.indicator_pages`), read for a placeholder only;
+    the other language and the pages its own link to (an act repealed there); ``linked``: pages the section
+    links to named for one of its indicators (:func:`~ashyq.checks.completeness.notices.indicator_pages`),
+    read for a placeholder only (without ``deductions`` too: Table 7's row then lacks that part);
     ``repeated``: the pieces of text most pages of the language repeat (the site's template)."""
     out: list[Deficiency] = []
     if verdict.foreign:
@@ -283,6 +285,15 @@ def section_deficiencies(
         out += archive_deficiencies(section, section_units, verdict, measured, as_of)
         if passing and len(out) == 1 and not verdict.absent:  # the lone citation alone decides the verdict
             verdict.doubts += passing
+    elif empty := [u for u in linked if len(u.title.split()) <= RUBRIC_WORDS and placeholder_only(u, lang, vocabulary)]:
+        # no page deductions (Table 7), but a page the row's pages link to, named for one of its indicators as a rubric
+        # is (not a question or a document sharing a word), holding only a placeholder (the territorial bodies' page
+        # «Ақпарат жаңартылуда» beside the units' phones) leaves that part of what the indicator lists not given: the
+        # row's information is incomplete
+        said = Said(
+            f"{len(empty)} section page(s) say there is nothing to show", "deficiency.a15.empty_pages", count=len(empty)
+        )
+        out.append(deficiency("incomplete", said, empty))
     return out
 
 

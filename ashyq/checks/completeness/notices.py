@@ -143,11 +143,20 @@ _DATED_LABEL = re.compile(
 )
 
 
+# the same stamps closing a block (a CMS prints them under the page's text): a label of publication or change, so that
+# a sentence of the page's own ending in a date («Құжаттар қабылдау мерзімі: 20.12.2026») stays its text
+_STAMP_AT_END = re.compile(
+    r"\s*[·|]?\s*[^\d:.;]{0,30}(?:кун|дат|жарияла|озгерт|жанарт|опублик|измен|обновл|размещ|редакт)[^\d:.;]{0,20}:\s*"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*(?:г\.|ж\.))?(?:,?\s*\d{1,2}:\d{2})?\s*$"
+)
+
+
 def _unstamped(text: str) -> str:
-    """A block's text without the page's stamps at its head."""
+    """A block's text without the page's stamps at its head or at its end."""
     before = None
     while before != text:
         before, text = text, _DATED_LABEL.sub("", text.strip(), count=1)
+        text = _STAMP_AT_END.sub("", text, count=1)
     return text
 
 
@@ -175,7 +184,7 @@ def placeholder_pages(
     for unit in units:
         blocks = [b for b in unit_blocks(unit) if b.text.strip() or b.hrefs]
         for block in blocks:
-            said = _said(unit, block, lang, vocabulary)
+            said = _said(unit, replace(block, text=_unstamped(block.text)), lang, vocabulary)
             if said is None:
                 continue
             kind = notice_kind(said, lang, vocabulary)
@@ -234,11 +243,18 @@ def indicator_pages(section: Section, section_units: Iterable[Unit], units: Iter
     own = list(section_units)
     targets = {target for unit in own for _, target in unit.anchors}
     seen = {id(u) for u in own}
-    keywords = [i.keywords.get(lang, ()) for i in section.indicators if i.match != "memo" and not i.detect]
+    named = [i.keywords.get(lang, ()) for i in section.indicators if i.match != "memo" and not i.detect]
+    # an indicator read from a pattern (a phone) names its holders in words as broad as «телефон», «әкім»: a page is
+    # named for it by a name as short as a rubric's («Аумақтық департаменттер»), not by a question or a document
+    detected = [i.keywords.get(lang, ()) for i in section.indicators if i.match != "memo" and i.detect]
     return [
         unit
         for unit in units
         if id(unit) not in seen
         and unit.url.lower() in targets
-        and any(matches(k, name) for k in keywords for name in (unit.title, *unit.incoming))
+        and any(
+            matches(k, name)
+            for name in (unit.title, *unit.incoming)
+            for k in (*named, *(detected if len(name.split()) <= RUBRIC_WORDS else ()))
+        )
     ]
