@@ -14,12 +14,12 @@ import json
 import re
 from html import unescape
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from ashyq_replica.outside import excluded, load_site, load_sites, truth_of
-from ashyq_replica.outside.folder import SiteFolder
+from ashyq_replica.outside.folder import SiteFolder, file_name
 from ashyq_replica.outside.serve import file_bytes
 from ashyq_replica.outside.server import host_app
 
@@ -728,3 +728,27 @@ def test_a_grid_read_is_answered_per_page_of_the_json_it_posts(tmp_path: Any) ->
             return (await client.get("/kk/Documents/Read?category=npa")).status
 
     assert asyncio.run(get()) == 404
+
+
+ASSET = re.compile(r"<(?:link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref|script\b[^>]*\bsrc)=\"(/[^\"#]*)\"", re.I)
+
+
+@pytest.mark.parametrize("site", SITES, ids=lambda s: s.id)
+def test_every_style_sheet_and_script_a_page_asks_for_is_served(site: SiteFolder) -> None:
+    """A page's own style sheet or script, asked for under its address and query (``app.css?v=2.4.1``), is a file of
+    the host's folder (``app.css@v=2.4.1.css``): a browser reading the page without them reads another site."""
+    for host in site.hosts:
+        root = site.root / host["host"]
+        made = tuple(host.get("generated", {}))
+        asked: set[str] = set()
+        for page in root.rglob("*.html"):
+            asked.update(ASSET.findall(page.read_text(encoding=host.get("charset", "utf-8"), errors="replace")))
+        for address in sorted(a for a in asked if not a.startswith("//")):  # not another host's
+            parts = urlsplit(address)
+            if parts.path.startswith(made):
+                continue
+            query = dict(q.split("=", 1) if "=" in q else (q, "") for q in parts.query.split("&") if q)
+            name = file_name(unquote(parts.path), query)
+            suffix = re.search(r"\.\w+$", parts.path)
+            candidates = [name, name + (suffix.group(0) if suffix else "")]
+            assert any((root / c).is_file() for c in candidates), (site.id, host["host"], address)
