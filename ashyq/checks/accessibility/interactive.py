@@ -249,6 +249,13 @@ _CONTACT_FIELD = (
 )
 
 
+def sends(form: Any) -> bool:
+    """A form that sends what was chosen: a button or a submit input, or an address to send it to. Choices nothing
+    sends (a list's facets a script applies as a box changes) answer no question put to the public; a poll built of
+    elements a script answers is read by its heading («Сауалнама», «Опрос»)."""
+    return bool(form.get("action") or form.xpath(".//button | .//input[@type='submit' or @type='image']"))
+
+
 def enquiry(form: Any) -> bool:
     """A form that takes a written enquiry: a message box beside a field for the sender's address or phone (the
     internet reception, row 4.1). Its choices (how to answer, the subject) ask the public nothing; a poll does."""
@@ -263,7 +270,7 @@ def _poll(p: Parsed, words: list[str] | None = None, searching: Sequence[str] = 
     with click handlers is still a poll; whether the keyboard reaches it is row 3.3's question)."""
     for form in p.root.iter("form"):
         choices = form.xpath(".//input[@type='radio' or @type='checkbox']")
-        if len(choices) >= 2 and not narrows(form, searching) and not enquiry(form):
+        if len(choices) >= 2 and sends(form) and not narrows(form, searching) and not enquiry(form):
             return "form input[type=radio]", squash(form.text_content())[:160]
     for heading in p.root.iter("h2", "h3", "h4", "h5", "legend"):
         if not words or not matches_label(squash(heading.text_content()), words, exact=True):
