@@ -567,17 +567,25 @@ def motion(artifacts: BodyArtifacts, item: str) -> list[Result]:
 # ------------------------------------------------------------------------------------------- 3.4
 def skip_link(parsed: Parsed, config: dict[str, Any]) -> Any | None:
     """A link to the main content among the first links of the page: to an element of the page, and
-    labelled as one (or matching a skip-link selector)."""
+    labelled as one (or matching a skip-link selector). A link to the content placed after it and worded as a way
+    back up («↑ Наверх» to ``#content`` at the page's foot) is the back-to-top link, not a skip link."""
     ids = {e.get("id") for e in parsed.root.iter() if e.get("id")} | {a.get("name") for a in parsed.root.iter("a")}
     vocabulary = labels(config, "skip_link")
-    for anchor in parsed.anchors()[:15]:  # a skip link comes first in the tab order
+    first = parsed.anchors()[:15]  # a skip link comes first in the tab order
+    for anchor in first:
         href = anchor.get("href", "")
         if href.startswith("#") and href[1:] in ids and matches_label(anchor.text_content(), vocabulary):
             return anchor
     found = parsed.first(config["skip_link_selectors"])
-    if found is not None and (found[1].get("href") or "#")[1:] in ids:
-        return found[1]
-    return None
+    if found is None or (found[1].get("href") or "#")[1:] not in ids:
+        return None
+    up = labels(config, "back_to_top")
+    said = found[1].text_content() or found[1].get("title") or found[1].get("aria-label")
+    if found[1].tag == "a" and found[1] not in first:
+        return None
+    if matches_label(said, up, exact=True) or matches_label(_words_only(said), up, exact=True):
+        return None
+    return found[1]
 
 
 def _words_only(text: str | None) -> str:
