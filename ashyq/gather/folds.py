@@ -157,7 +157,9 @@ HIDDEN = (
     if (el.parentElement && el.parentElement.closest('[data-ashyq-toggle]')) continue;
     const label = (el.innerText || el.getAttribute('aria-label') || el.getAttribute('title') || '').replace(/\\s+/g, ' ').trim();
     const text = words(label);
-    if (text.length > 40 || (!text && !el.querySelector('img, svg'))) continue;
+    // a control with no words is tried when it shows a picture, or when a menu is hidden and the control is named or
+    // classed as the menu's opener (a «burger» drawn by three empty bars)
+    if (text.length > 40 || (!text && !el.querySelector('img, svg') && !(menuHidden && opensMenu(el)))) continue;
     let box = el;  // a label's checkbox is what the keyboard uses
     if (el.localName === 'label' && el.control) box = el.control;
     el.setAttribute('data-ashyq-toggle', String(toggles.length));

@@ -75,6 +75,10 @@ EXPECTED = {
     "zoom-builder-header-copy-behind-burger-kk": ("A14-3.7", "pass"),
     "zoom-builder-header-copy-behind-burger-ru": ("A14-3.7", "pass"),
     "zoom-builder-header-half-behind-burger-ru": ("A14-3.7", "fail"),
+    # a static React build's menu folded below 900 px behind a burger drawn by three bars (a div of empty spans, no
+    # words, a «burger» class, a click handler): the mouse opens it at 200 %, so nothing is lost (3.3 is the keyboard's)
+    "zoom-menu-behind-a-burger-of-bars-kk": ("A14-3.7", "pass"),
+    "zoom-menu-behind-a-burger-of-bars-ru": ("A14-3.7", "pass"),
     # a skip link hidden until focused, the focus put on it by the page's script: the zoom measures the page at
     # rest, where the link is hidden at every size (not text the zoom cuts)
     "zoom-skip-link-focused-on-load-kk": ("A14-3.7", "pass"),
