@@ -473,15 +473,17 @@ def table_rows(unit: Unit, heading: str) -> list[str]:
     return []
 
 
-def contactless(hit: Hit) -> ItemReading | None:
+def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
     """A list «с контактами» (Appendix 15, table 1, 1.2 indicator 7; Appendix 16, table 1, 1.1 indicator 6: «перечень
     территориальных подразделений с контактами») found at ``hit``: its entries - the paragraphs and list items under
     the heading that names it, or the rows of its table - that give no phone or e-mail are the note's «неполнота
     представленной информации».
     None where the place is no list of entries, or links lead on from it (each entry's page may hold its contacts).
-    A page found by its title («Аумақтық департаменттер») is read by the rows of its tables."""
+    A page found by its title («Аумақтық департаменттер») is read by the rows of its tables. ``at_all``: only entries
+    giving no contact at all are counted (a list giving every entry's phone and no e-mail is not read for the kind)."""
     if hit.block is None:
-        return _contactless_tables(hit)
+        found = _contactless_tables(hit)
+        return None if found is not None and at_all and found.missing == "e-mail" else found
     if not hit.block.heading:
         return None
     place = hit.extent or (hit.block,)
@@ -491,13 +493,21 @@ def contactless(hit: Hit) -> ItemReading | None:
     stays = ("mailto:", "tel:", "#") if len(rows) >= MIN_LISTED else ("mailto:",)
     if any(not h.startswith(stays) for b in place for h in b.hrefs):
         return None
-    listed = [p for b in place for p in (b.pieces or ((b.text,) if b.text else ()))]
+    listed = [p for b in place for p in (b.pieces or ((b.text,) if b.text else ())) if not _no_entry(p)]
     entries = rows if len(rows) >= MIN_LISTED else listed
     if len(entries) < MIN_LISTED:
         return None
     items = tuple(Item(hit.unit, (hit.block,), e) for e in entries)
     mailed = any(EMAIL.search(b.all_text) or any(h.startswith("mailto:") for h in b.hrefs) for b in place)
-    return _contacts_of(items, mailed)
+    return _contacts_of(items, mailed or at_all)
+
+
+# what a page prints under a list that names no entry of it: its stamp («Жарияланған күні: 12.10.2026»), a copyright
+_NO_ENTRY = re.compile(r"^(?:©|\(c\)|[^\d:]{3,40}:\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s+\d{1,2}:\d{2})?\s*$)", re.I)
+
+
+def _no_entry(piece: str) -> bool:
+    return bool(_NO_ENTRY.match(piece.strip()))
 
 
 def _contacts_of(items: tuple[Item, ...], mailed: bool) -> ItemReading | None:

@@ -228,6 +228,9 @@ class Indicator:
     merged_into: str | None = None
     # ``with_contacts``: a list «с контактами»: its entries giving no phone or e-mail are incomplete (.instances)
     with_contacts: bool = False
+    # ``contact_at_all``: a list «с контактами» whose entries are only asked for one contact each (a units' list whose
+    # phones are given without e-mails is not read for the e-mails: only names with no contact at all are incomplete)
+    contact_at_all: bool = False
     # ``material``: the text asks for the material itself, with no «либо ссылка» (Appendix 15, 1.4's drafts, unlike
     # 1.3's Addresses or 1.7's procurement): a link to another site's home page (a portal's, «legalacts.egov.kz»),
     # whatever its label says, points at where such material is kept, not at this body's material
@@ -395,6 +398,7 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         memos_from={str(k): str(v) for k, v in (spec.get("memos_from") or {}).items()},
         merged_into=str(spec["merged_into"]) if spec.get("merged_into") else None,
         with_contacts=bool(spec.get("with_contacts", False)),
+        contact_at_all=bool(spec.get("contact_at_all", False)),
         material=bool(spec.get("material", False)),
         apart_from=str(spec["apart_from"]) if spec.get("apart_from") else None,
         substantiated_by=_substantiated_by(spec, where),

@@ -901,7 +901,7 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
     elif indicator.per_item and not _every_item(search, indicator, verdict):
         return True
-    elif indicator.with_contacts and (listed := contactless(best)) is not None:
+    elif indicator.with_contacts and (listed := contactless(best, indicator.contact_at_all)) is not None:
         verdict.incomplete_items[indicator.id] = listed
     verdict.present[indicator.id] = best.unit
     if place.stale is not None:
