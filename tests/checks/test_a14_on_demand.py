@@ -103,3 +103,35 @@ def test_a_form_the_template_puts_on_every_page_is_confirmed_once() -> None:
         base + "suraq/": "a form to fill in",
         base + "faq/": "text that opens on demand from an element that is no control",
     }
+
+
+def test_content_a_narrow_window_may_hide_is_confirmed_in_the_browser_not_the_templates_own() -> None:
+    """Row 3.7 at 200 %: a page holding a wide table (a vacancies table of four columns) or a block of its own classed
+    as hidden on phones (a builder's «elementor-hidden-mobile» contacts column) is measured in the browser beyond one
+    page per template; a menu the header hides on phones (every page's) is the template's, measured with it."""
+    from datetime import date
+
+    from ashyq.base.artifacts import BodyArtifacts
+    from ashyq.checks.accessibility.visual import to_confirm
+
+    base = "https://example.gov.kz/ru/"
+    header = '<header><nav class="mega d-none d-lg-block"><a href="/ru/">Главная</a></nav></header>'
+    bodies = {
+        "novosti/": "<p>Аким района провёл приём граждан по вопросам благоустройства.</p>",
+        "vakansii/": (
+            '<table class="mw-table mw-table--wide"><tr><th>Должность</th><th>Категория</th><th>Требования</th>'
+            "<th>Обязанности</th></tr><tr><td>Главный специалист</td><td>E-R-4</td><td>Высшее образование</td>"
+            "<td>Учёт обращений</td></tr></table>"
+        ),
+        "rukovodstvo/": (
+            '<div class="elementor-column"><h2>Заместитель акима</h2></div>'
+            '<div class="elementor-column elementor-hidden-mobile"><p>Тел. 8 (71136) 3-12-07</p></div>'
+        ),
+        "kontakty/": "<table><tr><th>Приёмная</th><td>8 (71136) 3-11-45</td></tr></table>",
+    }
+    pages = [
+        PageSnapshot(url=base + path, lang="ru", html=f"<html><body>{header}<main>{main}</main></body></html>")
+        for path, main in bodies.items()
+    ]
+    artifacts = BodyArtifacts("site", "mio", date(2026, 11, 20), site_urls=(base,), pages=pages)
+    assert set(to_confirm(artifacts)) == {base + "vakansii/", base + "rukovodstvo/"}

@@ -123,6 +123,8 @@ def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
             out.setdefault(page.url, "a viewport that forbids zooming")
         elif opened_by_no_control(p):
             out.setdefault(page.url, "text that opens on demand from an element that is no control")
+        elif narrow_prone(p):
+            out.setdefault(page.url, "content a narrow window may hide or cut (a wide table, a block for wide screens)")
     return forms | out
 
 
@@ -154,6 +156,27 @@ _NAMED_DISCLOSURE = (
     " or @tabindex or @role='button' or @href) and not(.//a or .//button or .//*[@tabindex] or .//input)]"
     "[following-sibling::*[1][string-length(normalize-space()) > 20]]"
 )
+
+
+# content the page itself holds (no header, menu or footer of its template) that a narrow window may hide or cut: a
+# table of four columns or more, or a block classed as hidden on phones by a framework or a builder («hidden-xs»,
+# «d-none d-lg-block», «elementor-hidden-mobile»): whether it survives 200 % is the browser's to see (row 3.7)
+_WIDE_TABLE = "//table[count((.//tr)[1]/*) >= 4]"
+_HIDDEN_ON_PHONES = re.compile(
+    r"(?:^|\s)(?:hidden-(?:xs|sm)|u-hidden-xs|d-none|hide-(?:on-)?mobile|desktop-only|visible-(?:md|lg)"
+    r"|elementor-hidden-(?:mobile|tablet))(?:\s|$)"
+)
+_TEMPLATE_PARTS = ("header", "nav", "footer", "aside")
+
+
+def narrow_prone(parsed: Parsed) -> bool:
+    """Whether the page's own content holds a wide table or a block classed as hidden on phones."""
+    found = parsed.root.xpath(_WIDE_TABLE) + [
+        e for e in parsed.root.iter() if isinstance(e.tag, str) and _HIDDEN_ON_PHONES.search(e.get("class") or "")
+    ]
+    return any(
+        e.tag not in _TEMPLATE_PARTS and not any(a.tag in _TEMPLATE_PARTS for a in e.iterancestors()) for e in found
+    )
 
 
 def opened_by_no_control(parsed: Parsed) -> bool:
