@@ -321,6 +321,7 @@ class Currency(Schema):
     upcoming: bool = False  # announcements of events to come: a date after the audit's makes the place current
     schedule: bool = False  # a schedule for a period it names: current until the period ends
     lag: bool = False  # a list with no period of its own: as current as the other language's list of the same kind
+    lag_days: int | None = None  # … how far behind the other language's it may be (default: a quarter)
     in_force: bool = False  # a list of acts: not current while it shows as in force an act another act declared void
 
 

@@ -414,7 +414,7 @@ def untimely_indicators(
             # the days and years of alike places (two blocks, or two pages) are compared; the periods two places
             # name as covered («за 9 месяцев 2026 года», «2026 жылғы 1 жартыжылдық») are, whatever the places
             alike = (hit.block is None) == (other.block is None)
-            lag_days = lag_for(indicator.current_days)
+            lag_days = indicator.lag_days or lag_for(indicator.current_days)
             if lagging(mine, their_age, periods_only=not alike, lag_days=lag_days):
                 other_lang = "ru" if lang == "kk" else "kk"
                 why = lag_reason(lang, other_lang, mine, their_age, lag_days) + f" ({other.cite()})"

@@ -183,6 +183,9 @@ class Indicator:
     # the same kind is - its latest item a quarter older than the other's is not kept up with it (the Appendix 15 and 16
     # notes' «несвоевременное обновление»), though the list sets no period of its own
     lag: bool = False
+    # ``current.lag_days``: how far behind the other language's list the ``lag`` allows, where the list's items last a
+    # shorter time than a quarter (a competition for a vacant post runs its course within weeks); None: a quarter
+    lag_days: int | None = None
     # ``current.in_force``: a list of the body's acts is not current while it shows as in force (an item of its own,
     # no mark) an act another act on the site declared void (:func:`.repeals.listed_as_in_force`)
     in_force: bool = False
@@ -292,7 +295,7 @@ def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tupl
 
 
 CURRENCY_KEYS = frozenset(
-    {"days", "years", "report_months", "period_months", "upcoming", "schedule", "lag", "in_force"}
+    {"days", "years", "report_months", "period_months", "upcoming", "schedule", "lag", "lag_days", "in_force"}
 )
 
 
@@ -311,7 +314,9 @@ def _current(spec: dict[str, Any], where: str) -> dict[str, Any]:
         months = current.get(key)
         if months is not None and (not isinstance(months, int) or not 1 <= months <= 12 or 12 % months):
             raise ValueError(f"{where}: current.{key} is 1, 2, 3, 4, 6 or 12")
-    days, years = current.get("days"), current.get("years")
+    days, years, lag_days = current.get("days"), current.get("years"), current.get("lag_days")
+    if lag_days is not None and (not isinstance(lag_days, int) or lag_days < 1 or not current.get("lag")):
+        raise ValueError(f"{where}: current.lag_days is a whole number of days of 1 or more, with current.lag")
     for name, value in (("days", days), ("years", years)):
         if value is not None and (not isinstance(value, int) or value < 0):
             raise ValueError(f"{where}: current.{name} must be a whole number of 0 or more")
@@ -323,6 +328,7 @@ def _current(spec: dict[str, Any], where: str) -> dict[str, Any]:
         "upcoming": bool(upcoming),
         "schedule": bool(current.get("schedule", False)),
         "lag": bool(current.get("lag", False)),
+        "lag_days": lag_days,
         "in_force": bool(current.get("in_force", False)),
     }
 
