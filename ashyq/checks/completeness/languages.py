@@ -695,12 +695,20 @@ def foreign_passages(
             if whole
             else _named_again(hit, indicator, lang, verdict.template)
         )
+        listed = sum(len(b.pieces) + (b is not place[0] and bool(b.heading)) for b in place)
         for block in place:
             if official and (matches(official, block.heading) or any(matches(official, x) for x, _ in block.leads)):
                 continue
-            written = zip(block.pieces, block.piece_langs, strict=True) if block.pieces else ((block.text, block.lang),)
+            written = list(
+                zip(block.pieces, block.piece_langs, strict=True) if block.pieces else ((block.text, block.lang),)
+            )
+            if block is not place[0] and block.heading:
+                # a label under the place's heading (a FAQ's question, a row's name) is the place's text as well
+                label = block.raw_heading or block.heading
+                written.insert(0, (label, block_lang(label)))
             for piece, language in written:
-                if language == other == "ru" and len(block.pieces) >= LISTED and len(_without(piece, repeated)) >= ROW:
+                many = len(block.pieces) >= LISTED or listed >= LISTED
+                if language == other == "ru" and many and len(_without(piece, repeated)) >= ROW:
                     rows.append(piece)
                     held = held or Hit(hit.unit, block, f"the row «{piece[:60]}…»", (block,), 2)
                 if language != other or len(_without(piece, repeated)) < PASSAGE:
@@ -745,11 +753,13 @@ def _named_again(hit: Hit, indicator: Indicator, lang: str, template: Template) 
     below the units' table headed «… құрылымдық бөлімшелері»): the page gives the same indicator's material under both,
     so the text under either is the indicator's text in this version. The site's template (a side column's widgets
     every page repeats) is no part of it."""
-    place = hit.extent or tuple(b for b in (hit.block,) if b)
+    every = unit_blocks(hit.unit)
+    # a heading's place is its block and the blocks under it (a FAQ's questions as ``dt`` labels under «Кеңес беру»)
+    place = hit.extent or (extent_of(every, hit.block) if hit.block is not None else ())
     words = indicator.keywords.get(lang, ())
     again = tuple(
         b
-        for b in unit_blocks(hit.unit)
+        for b in every
         if b not in place and b.heading and (b.heading, b.text) not in template.blocks and matches(words, b.heading)
     )
     return place + again
