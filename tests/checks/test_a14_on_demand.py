@@ -108,7 +108,8 @@ def test_a_form_the_template_puts_on_every_page_is_confirmed_once() -> None:
 def test_content_a_narrow_window_may_hide_is_confirmed_in_the_browser_not_the_templates_own() -> None:
     """Row 3.7 at 200 %: a page holding a wide table (a vacancies table of four columns) or a block of its own classed
     as hidden on phones (a builder's «elementor-hidden-mobile» contacts column) is measured in the browser beyond one
-    page per template; a menu the header hides on phones (every page's) is the template's, measured with it."""
+    page per template, one page per kind of such content; a menu the header hides on phones (every page's) is the
+    template's, measured with it."""
     from datetime import date
 
     from ashyq.base.artifacts import BodyArtifacts
@@ -129,9 +130,38 @@ def test_content_a_narrow_window_may_hide_is_confirmed_in_the_browser_not_the_te
         ),
         "kontakty/": "<table><tr><th>Приёмная</th><td>8 (71136) 3-11-45</td></tr></table>",
     }
+    # the site's documents table on every list: one page of it is measured for all
+    docs = '<table class="mw-table"><tr><th>№</th><th>Название</th><th>Дата</th><th>Файл</th></tr></table>'
+    bodies |= {"dokumenty/": docs, "dokumenty/2025/": docs, "dokumenty/2024/": docs}
     pages = [
         PageSnapshot(url=base + path, lang="ru", html=f"<html><body>{header}<main>{main}</main></body></html>")
         for path, main in bodies.items()
     ]
     artifacts = BodyArtifacts("site", "mio", date(2026, 11, 20), site_urls=(base,), pages=pages)
-    assert set(to_confirm(artifacts)) == {base + "vakansii/", base + "rukovodstvo/"}
+    assert set(to_confirm(artifacts)) == {base + "vakansii/", base + "rukovodstvo/", base + "dokumenty/"}
+
+
+def test_text_opened_on_demand_by_a_widget_every_page_repeats_is_confirmed_on_its_first_page() -> None:
+    """A news calendar whose days open their events from ``div``s sits on every page: the browser confirms it once, and
+    still confirms a FAQ of another kind on its own page."""
+    from datetime import date
+
+    from ashyq.base.artifacts import BodyArtifacts
+    from ashyq.checks.accessibility.visual import to_confirm
+
+    base = "https://example.gov.kz/kk/"
+    calendar = (
+        '<div class="cal"><div class="cal-day">12</div><div class="cal-events" hidden>Әкімнің азаматтарды қабылдауы, '
+        "сағат 10:00, әкімдіктің мәжіліс залы.</div></div>"
+    )
+    faq = (
+        '<div class="faq"><div class="faq-q">ЖК-ны қалай тіркеуге болады?</div><div class="faq-a" hidden>eGov порталы '
+        "арқылы хабарлама беріп, тегін тіркелуге болады.</div></div>"
+    )
+    bodies = {f"news-{n}/": f"<p>Жаңалық {n}.</p>{calendar}" for n in range(1, 5)} | {"faq/": faq + calendar}
+    pages = [
+        PageSnapshot(url=base + path, lang="kk", html=f"<html><body><main>{main}</main></body></html>")
+        for path, main in bodies.items()
+    ]
+    artifacts = BodyArtifacts("site", "mio", date(2026, 11, 20), site_urls=(base,), pages=pages)
+    assert set(to_confirm(artifacts)) == {base + "news-1/", base + "faq/"}

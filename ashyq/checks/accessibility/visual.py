@@ -102,6 +102,8 @@ def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
     forms: dict[str, str] = {}  # first: a feedback form is on few pages, and must not be crowded out
     out: dict[str, str] = {}
     seen: set[tuple[str | None, str, tuple[str, ...]]] = set()  # the forms already sent: a template's form once
+    narrowed: set[tuple[str, str, int]] = set()  # the kinds of wide content already chosen: a component once
+    opened: set[tuple[str, str]] = set()  # … and of text opened on demand
     for page in site_pages(artifacts, config):
         p = parse(page)
         asks = [f for f in p.root.iter("form") if f.xpath(ASKS_FOR_SOMETHING)]
@@ -121,9 +123,11 @@ def to_confirm(artifacts: BodyArtifacts) -> dict[str, str]:
             out.setdefault(page.url, "a video that plays by itself")
         elif zoom_blocked(p) is not None:
             out.setdefault(page.url, "a viewport that forbids zooming")
-        elif opened_by_no_control(p):
+        elif (opening := _on_demand_kinds(p)) and not opening <= opened:
+            opened.update(opening)  # a widget every page repeats (a calendar's days) is confirmed on its first page
             out.setdefault(page.url, "text that opens on demand from an element that is no control")
-        elif narrow_prone(p):
+        elif (kinds := narrow_prone(p)) and not kinds <= narrowed:
+            narrowed.update(kinds)
             out.setdefault(page.url, "content a narrow window may hide or cut (a wide table, a block for wide screens)")
     return forms | out
 
@@ -169,19 +173,29 @@ _HIDDEN_ON_PHONES = re.compile(
 _TEMPLATE_PARTS = ("header", "nav", "footer", "aside")
 
 
-def narrow_prone(parsed: Parsed) -> bool:
-    """Whether the page's own content holds a wide table or a block classed as hidden on phones."""
+def narrow_prone(parsed: Parsed) -> frozenset[tuple[str, str, int]]:
+    """What of the page's own content a narrow window may hide or cut (a wide table, a block classed as hidden on
+    phones), as the kinds of element it is (tag, classes, a table's columns): empty for none. Pages holding the same
+    kinds hold one component of the site's (its documents table on every list): one of them is measured for all."""
     found = parsed.root.xpath(_WIDE_TABLE) + [
         e for e in parsed.root.iter() if isinstance(e.tag, str) and _HIDDEN_ON_PHONES.search(e.get("class") or "")
     ]
-    return any(
-        e.tag not in _TEMPLATE_PARTS and not any(a.tag in _TEMPLATE_PARTS for a in e.iterancestors()) for e in found
+    return frozenset(
+        (str(e.tag), " ".join(sorted((e.get("class") or "").split())), len(e.xpath("(.//tr)[1]/*")))
+        for e in found
+        if e.tag not in _TEMPLATE_PARTS and not any(a.tag in _TEMPLATE_PARTS for a in e.iterancestors())
     )
 
 
 def opened_by_no_control(parsed: Parsed) -> bool:
     """Whether the page holds text shown on demand whose trigger is no control (a FAQ of ``div``s)."""
-    return bool(parsed.root.xpath(_ON_DEMAND) or parsed.root.xpath(_NAMED_DISCLOSURE))
+    return bool(_on_demand_kinds(parsed))
+
+
+def _on_demand_kinds(parsed: Parsed) -> frozenset[tuple[str, str]]:
+    """The kinds (tag, classes) of the elements :func:`opened_by_no_control` finds: empty for none."""
+    found = parsed.root.xpath(_ON_DEMAND) + parsed.root.xpath(_NAMED_DISCLOSURE)
+    return frozenset((str(e.tag), " ".join(sorted((e.get("class") or "").split()))) for e in found)
 
 
 # a form field that asks for something: a message box, a required field, an address or a number
