@@ -193,9 +193,16 @@ def opened_by_no_control(parsed: Parsed) -> bool:
 
 
 def _on_demand_kinds(parsed: Parsed) -> frozenset[tuple[str, str]]:
-    """The kinds (tag, classes) of the elements :func:`opened_by_no_control` finds: empty for none."""
+    """The kinds (tag and classes, its parent's too) of the elements :func:`opened_by_no_control` finds: empty for
+    none."""
     found = parsed.root.xpath(_ON_DEMAND) + parsed.root.xpath(_NAMED_DISCLOSURE)
-    return frozenset((str(e.tag), " ".join(sorted((e.get("class") or "").split()))) for e in found)
+    return frozenset((_kind(e), _kind(e.getparent())) for e in found)
+
+
+def _kind(element: Any) -> str:
+    if element is None:
+        return ""
+    return " ".join([str(element.tag), *sorted((element.get("class") or "").split())])
 
 
 # a form field that asks for something: a message box, a required field, an address or a number

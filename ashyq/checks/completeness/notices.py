@@ -146,7 +146,8 @@ _DATED_LABEL = re.compile(
 # the same stamps closing a block (a CMS prints them under the page's text): a label of publication or change, so that
 # a sentence of the page's own ending in a date («Құжаттар қабылдау мерзімі: 20.12.2026») stays its text
 _STAMP_AT_END = re.compile(
-    r"\s*[·|]?\s*[^\d:.;]{0,30}(?:кун|дат|жарияла|озгерт|жанарт|опублик|измен|обновл|размещ|редакт)[^\d:.;]{0,20}:\s*"
+    r"\s*[·|]?\s*[^\d:.;]{0,30}(?:кун|дата (?:публ|измен|размещ|обновл|созд)|жарияла|озгерт|жанарт|опублик|измен|обновл"
+    r"|размещ|редакт)[^\d:.;]{0,20}:\s*"
     r"\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*(?:г\.|ж\.))?(?:,?\s*\d{1,2}:\d{2})?\s*$"
 )
 
