@@ -368,7 +368,7 @@ class VocabularyIndicator(Schema):
     merged_into: str | None = None  # the indicator whose document a later law made carry this one's too
     memos_from: dict[str, str] = {}  # kind → «vocabulary:item» whose memo parts read the services' memos that show it
     with_contacts: bool = False  # a list «с контактами»: its entries without a phone or e-mail are incomplete
-    contact_at_all: bool = False  # … read only for entries with no contact at all (not for a missing e-mail kind)
+    contact_at_all: bool = False  # … read only for a list under a heading giving no contact at all
     material: bool = False  # the material itself (no «либо ссылка»): a link to another site's home page is none
     apart_from: str | None = None  # another section's item whose own rubric does not show it (row 1.7's vacancies)
     # kind → «vocabulary:item/indicator» of the detailed checklist naming the same information (a Table 7 row's)

@@ -479,11 +479,11 @@ def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
     the heading that names it, or the rows of its table - that give no phone or e-mail are the note's «неполнота
     представленной информации».
     None where the place is no list of entries, or links lead on from it (each entry's page may hold its contacts).
-    A page found by its title («Аумақтық департаменттер») is read by the rows of its tables. ``at_all``: only entries
-    giving no contact at all are counted (a list giving every entry's phone and no e-mail is not read for the kind)."""
+    A page found by its title («Аумақтық департаменттер») is read by the rows of its tables. ``at_all``: only a list
+    under a heading none of whose entries gives any contact counts (the units named and nothing more); a list giving
+    some contacts, or a page read as a whole, is not read for the rest."""
     if hit.block is None:
-        found = _contactless_tables(hit)
-        return None if found is not None and at_all and found.missing == "e-mail" else found
+        return None if at_all else _contactless_tables(hit)
     if not hit.block.heading:
         return None
     place = hit.extent or (hit.block,)
@@ -499,7 +499,8 @@ def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
         return None
     items = tuple(Item(hit.unit, (hit.block,), e) for e in entries)
     mailed = any(EMAIL.search(b.all_text) or any(h.startswith("mailto:") for h in b.hrefs) for b in place)
-    return _contacts_of(items, mailed or at_all)
+    found = _contacts_of(items, mailed or at_all)
+    return None if at_all and found is not None and len(found.without) < len(found.items) else found
 
 
 # what a page prints under a list that names no entry of it: its stamp («Жарияланған күні: 12.10.2026»), a copyright

@@ -140,7 +140,8 @@ def _counted(artifacts: BodyArtifacts, verdict: Verdict, listed: int) -> tuple[i
 
 
 def _linked_from(section_units: list[Unit], units: list[Unit]) -> list[Unit]:
-    """The pages of ``units`` that the section's own pages link to and that are none of them (a register's acts)."""
+    """The pages of ``units`` that the section's own pages link to and that are none of them (a register's acts: each
+    listed act's own page, where «п. 3 Признать утратившим силу постановление … № 84» may stand)."""
     targets = {target for unit in section_units for _, target in unit.anchors}
     own = {id(u) for u in section_units}
     return [u for u in units if id(u) not in own and u.url.lower() in targets]
@@ -208,10 +209,8 @@ def assess_section(
             share = measured["share"] = round(share * stale_share, 4)
     if any(i.match == "memo" for i in indicators):
         measured["memos"] = len(verdict.memos)
-    # where an act repealing one the section lists may stand: the other language's section pages, and the pages the
-    # section's own pages link to (each listed act's own page: «п. 3 Признать утратившим силу постановление … № 84»)
     others = [*(u for u in by_lang[other] if in_section(u, section, other)), *_linked_from(section_units, mine)]
-    pages = (others, indicator_pages(section, section_units, mine, lang), repeated)  # the other language's; linked
+    pages = (others, indicator_pages(section, section_units, mine, lang), repeated)  # where a repeal may stand; linked
     deficiencies += section_deficiencies(
         section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of, *pages
     )

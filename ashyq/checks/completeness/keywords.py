@@ -231,8 +231,8 @@ class Indicator:
     merged_into: str | None = None
     # ``with_contacts``: a list «с контактами»: its entries giving no phone or e-mail are incomplete (.instances)
     with_contacts: bool = False
-    # ``contact_at_all``: a list «с контактами» whose entries are only asked for one contact each (a units' list whose
-    # phones are given without e-mails is not read for the e-mails: only names with no contact at all are incomplete)
+    # ``contact_at_all``: a list «с контактами» read only for giving no contact at all (the units named under their
+    # heading and nothing more); a list giving some contacts, or a page read as a whole, is not read for the rest
     contact_at_all: bool = False
     # ``material``: the text asks for the material itself, with no «либо ссылка» (Appendix 15, 1.4's drafts, unlike
     # 1.3's Addresses or 1.7's procurement): a link to another site's home page (a portal's, «legalacts.egov.kz»),
