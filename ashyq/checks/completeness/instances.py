@@ -35,7 +35,7 @@ from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.memos import linked_pages
-from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.page_blocks import COPYRIGHT, STAMP_EITHER, Block
 from ashyq.checks.completeness.places import (
     EMAIL,
     PHONE,
@@ -504,11 +504,11 @@ def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
 
 
 # what a page prints under a list that names no entry of it: its stamp («Жарияланған күні: 12.10.2026»), a copyright
-_NO_ENTRY = re.compile(r"^(?:©|\(c\)|[^\d:]{3,40}:\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s+\d{1,2}:\d{2})?\s*$)", re.I)
+_STAMP_ONLY = re.compile(rf"{STAMP_EITHER}\s*$", re.I)
 
 
 def _no_entry(piece: str) -> bool:
-    return bool(_NO_ENTRY.match(piece.strip()))
+    return bool(_STAMP_ONLY.match(piece.strip()) or COPYRIGHT.match(piece.strip()))
 
 
 def _contacts_of(items: tuple[Item, ...], mailed: bool) -> ItemReading | None:

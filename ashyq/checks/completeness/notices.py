@@ -30,7 +30,7 @@ from typing import Literal
 from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Section, Vocabulary
-from ashyq.checks.completeness.page_blocks import Block
+from ashyq.checks.completeness.page_blocks import STAMP_EITHER, Block
 from ashyq.checks.completeness.places import Hit, matches, paragraphs, unit_blocks
 from ashyq.checks.completeness.readings import Doubt
 
@@ -143,13 +143,10 @@ _DATED_LABEL = re.compile(
 )
 
 
-# the same stamps closing a block (a CMS prints them under the page's text): a label of publication or change, so that
-# a sentence of the page's own ending in a date («Құжаттар қабылдау мерзімі: 20.12.2026») stays its text
-_STAMP_AT_END = re.compile(
-    r"\s*[·|]?\s*[^\d:.;]{0,30}(?:кун|дата (?:публ|измен|размещ|обновл|созд)|жарияла|озгерт|жанарт|опублик|измен|обновл"
-    r"|размещ|редакт)[^\d:.;]{0,20}:\s*"
-    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s*(?:г\.|ж\.))?(?:,?\s*\d{1,2}:\d{2})?\s*$"
-)
+# the same stamps closing a block (a CMS prints them under the page's text): a label of publication or change (the page
+# blocks' :data:`~.page_blocks.STAMP_LINE`), so that a sentence of the page's own ending in a date («Құжаттар қабылдау
+# мерзімі: 20.12.2026», «Дата проведения: …») stays its text
+_STAMP_AT_END = re.compile(rf"\s*[·|]?\s*{STAMP_EITHER}\s*$", re.I)
 
 
 def _unstamped(text: str) -> str:
@@ -241,21 +238,25 @@ def indicator_pages(section: Section, section_units: Iterable[Unit], units: Iter
     page) and are no section page by themselves: where such a page holds only a placeholder, the section's
     information for that indicator is incomplete (the note's «неполнота представленной информации»), though the
     indicator may be named elsewhere (the units listed on the structure page)."""
-    own = list(section_units)
-    targets = {target for unit in own for _, target in unit.anchors}
-    seen = {id(u) for u in own}
     named = [i.keywords.get(lang, ()) for i in section.indicators if i.match != "memo" and not i.detect]
     # an indicator read from a pattern (a phone) names its holders in words as broad as «телефон», «әкім»: a page is
     # named for it by a name as short as a rubric's («Аумақтық департаменттер»), not by a question or a document
     detected = [i.keywords.get(lang, ()) for i in section.indicators if i.match != "memo" and i.detect]
     return [
         unit
-        for unit in units
-        if id(unit) not in seen
-        and unit.url.lower() in targets
-        and any(
+        for unit in linked_from(section_units, units)
+        if any(
             matches(k, name)
             for name in (unit.title, *unit.incoming)
             for k in (*named, *(detected if len(name.split()) <= RUBRIC_WORDS else ()))
         )
     ]
+
+
+def linked_from(section_units: Iterable[Unit], units: Iterable[Unit]) -> list[Unit]:
+    """The pages of ``units`` that the section's own pages link to and that are none of them (a register's acts: each
+    listed act's own page, where «п. 3 Признать утратившим силу постановление … № 84» may stand)."""
+    own = list(section_units)
+    targets = {target for unit in own for _, target in unit.anchors}
+    seen = {id(u) for u in own}
+    return [u for u in units if id(u) not in seen and u.url.lower() in targets]

@@ -30,7 +30,7 @@ from lxml import etree
 
 from ashyq.base.dates import KK_MONTHS, find_dates
 from ashyq.base.morphology import reads_russian
-from ashyq.base.text import KAZAKH_LETTERS, detect_lang, normalise, not_content, squash
+from ashyq.base.text import KAZAKH_LETTERS, detect_lang, fold_kazakh, normalise, not_content, squash
 from ashyq.checks.completeness.panels import Panels, disclosure, tied_panels
 from ashyq.checks.coverage import PRINT_LABEL
 
@@ -71,6 +71,8 @@ STAMP_WORDS = (
 STAMP = re.compile(rf"(?:{STAMP_WORDS})[\s:–-]*$")
 # a page's stamp as written: its label, the date and perhaps the time («Өзгертілді: 03.11.2026 17:22»)
 STAMP_LINE = rf"(?:{STAMP_WORDS})\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}(?:,?\s*\d{{1,2}}:\d{{2}})?"
+# … as written or as the content checks read it, Kazakh folded («жарияланган куни: 12.10.2026»)
+STAMP_EITHER = rf"(?:{STAMP_LINE}|{fold_kazakh(STAMP_LINE)})"
 _ORDINALS = {
     # Roman numerals in Latin or, as Kazakh pages write them, the Cyrillic «І» («ІІ жартыжылдық»)
     "1": 1, "i": 1, "перв": 1, "бірінші": 1,
