@@ -77,7 +77,7 @@ from ashyq.checks.completeness.languages import (
     written_in_the_other,
 )
 from ashyq.checks.completeness.leftover import unaccounted
-from ashyq.checks.completeness.notices import indicator_pages, placeholder_only
+from ashyq.checks.completeness.notices import indicator_pages, linked_from, placeholder_only
 from ashyq.checks.completeness.places import accounts_kept, in_section
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.running_text import template_for
@@ -137,14 +137,6 @@ def _counted(artifacts: BodyArtifacts, verdict: Verdict, listed: int) -> tuple[i
     else:
         present = len(verdict.present) + verdict.nothing_to_post()
     return listed, present, (round(present / listed, 4) if listed else 1.0)
-
-
-def _linked_from(section_units: list[Unit], units: list[Unit]) -> list[Unit]:
-    """The pages of ``units`` that the section's own pages link to and that are none of them (a register's acts: each
-    listed act's own page, where «п. 3 Признать утратившим силу постановление … № 84» may stand)."""
-    targets = {target for unit in section_units for _, target in unit.anchors}
-    own = {id(u) for u in section_units}
-    return [u for u in units if id(u) not in own and u.url.lower() in targets]
 
 
 def assess_section(
@@ -209,7 +201,7 @@ def assess_section(
             share = measured["share"] = round(share * stale_share, 4)
     if any(i.match == "memo" for i in indicators):
         measured["memos"] = len(verdict.memos)
-    others = [*(u for u in by_lang[other] if in_section(u, section, other)), *_linked_from(section_units, mine)]
+    others = [*(u for u in by_lang[other] if in_section(u, section, other)), *linked_from(section_units, mine)]
     pages = (others, indicator_pages(section, section_units, mine, lang), repeated)  # where a repeal may stand; linked
     deficiencies += section_deficiencies(
         section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of, *pages
