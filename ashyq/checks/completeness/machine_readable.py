@@ -22,7 +22,7 @@ shown, the finding still names the file).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urljoin
 
 from ashyq.base.artifacts import DownloadInfo
@@ -54,9 +54,16 @@ def _file_problem(address: str, fmt: str, info: DownloadInfo | None) -> str | No
     return None
 
 
-def _problems(unit: Unit, hrefs: Sequence[str]) -> list[str] | None:
+# what a linked page of the site offers: why its material is only pictures or scans; None when it is not (or was not
+# read: the material may be there); "" when the page is about something else (another card beside it in a register)
+Follow = Callable[[str], str | None]
+
+
+def _problems(unit: Unit, hrefs: Sequence[str], follow: Follow | None = None) -> list[str] | None:
     """Why each linked file is not machine-readable, or None when one of the links leads to a
-    machine-readable file or to a page (where the material may be)."""
+    machine-readable file or to a page (where the material may be). ``follow``: a linked page of the site that
+    was read is looked at (a document viewer's card whose only material is the scan it offers is no page of
+    text); unread, or holding text, it may be where the material is."""
     downloads = {d.url.lower(): d for d in getattr(unit.origin, "downloads", ())}
     problems = []
     for href in dict.fromkeys(hrefs):
@@ -68,7 +75,12 @@ def _problems(unit: Unit, hrefs: Sequence[str]) -> list[str] | None:
         info = downloads.get(address.lower())
         fmt = download_format(address, info)
         if fmt is None or fmt in PAGE_FORMATS:
-            return None
+            on_page = follow(address) if follow is not None else None
+            if on_page is None:
+                return None
+            if on_page:
+                problems.append(on_page)
+            continue
         problem = _file_problem(address, fmt, info)
         if problem is None:
             return None
@@ -99,16 +111,20 @@ def _innermost(blocks: Sequence[Block], keywords: Sequence[re.Pattern[str]]) -> 
     return [b for n in inner for b in extents[n]]
 
 
-def linked_file(unit: Unit, href: str) -> str | None:
+def linked_file(unit: Unit, href: str, follow: Follow | None = None) -> str | None:
     """Why the file a link naming the indicator leads to is not machine-readable, or None when it is (or is a
     page, or was not read). The link is the indicator's place: the other files of its list («Образец заявления»
     (DOCX) beside «Результаты проверок» (a scan)) and the page's sentences around it are other material."""
-    problems = _problems(unit, [href])
+    problems = _problems(unit, [href], follow)
     return "offered only as " + "; ".join(problems) if problems else None
 
 
 def unreadable(
-    unit: Unit, blocks: Sequence[Block], label: str = "", keywords: Sequence[re.Pattern[str]] = ()
+    unit: Unit,
+    blocks: Sequence[Block],
+    label: str = "",
+    keywords: Sequence[re.Pattern[str]] = (),
+    follow: Follow | None = None,
 ) -> str | None:
     """Why the material at this place of ``unit`` is not in a machine-readable form (naming each
     file and picture), or None when it is, or may be. No ``blocks``: the place is a link (its
@@ -116,12 +132,12 @@ def unreadable(
     the indicator's, to find its own heading in a place of several blocks."""
     if not blocks:
         targets = [target for written, target in unit.anchors if label and written == label]
-        problems = _problems(unit, targets) if targets else None
+        problems = _problems(unit, targets, follow) if targets else None
         return "offered only as " + "; ".join(dict.fromkeys(problems)) if problems else None
     if len(blocks) > 1:
         blocks = _innermost(blocks, keywords)
     files = [h for b in blocks for h in b.hrefs]
-    problems = _problems(unit, files)
+    problems = _problems(unit, files, follow)
     if problems is None:
         return None
     problems += [f"{urljoin(unit.url, src)} (a picture in the page)" for b in blocks for src in b.images]

@@ -282,6 +282,18 @@ def away_doubt(indicator: Indicator, hit: Hit, lang: str, sentence: str, target:
     return Doubt(indicator.id, "other_reading", hit.unit, sentence[:200], detail)
 
 
+def scan_passed_doubt(indicator: Indicator, best: Hit, refused: Hit, why: str, *, shown: bool) -> Doubt:
+    """The doubt of a "*" indicator whose own place (a heading, a link naming it) offers it only as pictures or
+    scans, while a weaker place (a link elsewhere, a phrase in another block's text) names it too: counted as shown
+    there (``shown``), or - its own heading's material being the scan - as not shown."""
+    counted = "counted as shown on" if shown else "counted as not shown; it is also named by"
+    detail = (
+        f"{indicator.id}: {refused.cite()} {why[:240]}; {counted} {best.cite()}, which names it less directly: "
+        "look whether that place gives the information in a machine-readable form"
+    )
+    return Doubt(indicator.id, "other_reading", best.unit, best.label or best.how, detail)
+
+
 def elsewhere_doubt(indicator: Indicator, hit: Hit, site_urls: Sequence[str]) -> Doubt:
     """The doubt of an indicator whose only place points to another site's page (:func:`points_elsewhere`):
     counted as not shown on the body's site."""

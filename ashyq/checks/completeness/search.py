@@ -15,6 +15,7 @@ from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.routes import address_key, without_anchor
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
+from ashyq.checks.completeness.corpus import content_only as own_content
 from ashyq.checks.completeness.instances import Item, ItemReading, contactless, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, vocabulary_for
 from ashyq.checks.completeness.listings import (
@@ -75,6 +76,7 @@ from ashyq.checks.completeness.readings import (
     points_elsewhere,
     referred_away,
     rubric_doubt,
+    scan_passed_doubt,
     side_cards,
     single_doubt,
     tells_unknown,
@@ -221,28 +223,49 @@ def _scope(
     return own + [(u, list(unit_blocks(u)), headings, False) for u in units if id(u) not in members]
 
 
-def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str) -> str | None:
+def _unreadable(indicator: Indicator, hit: Hit, lang: str, kind: str, pages: dict[str, Unit]) -> str | None:
     """Why the place of a "*" indicator (Appendix 15: to be published in a machine-readable form)
-    offers it only as pictures or scans; None when it does not, or the indicator has no "*"."""
+    offers it only as pictures or scans; None when it does not, or the indicator has no "*". A page of the
+    site the place links to (a document's viewer card) is read one step on: one offering only a scan is no
+    machine-readable material either."""
     if kind not in indicator.machine_readable:
         return None
+    keywords = indicator.keywords[lang]
+
+    def follow(address: str) -> str | None:
+        page = pages.get(address.lower().rstrip("/"))
+        if page is None or page is hit.unit:
+            return None  # not read: the material may be there
+        content = own_content(page)  # the page's own material, not its menu and footer
+        headings = [page.title or "", *(b.heading or "" for b in content.blocks)]
+        if not any(k.search(h) for h in headings for k in keywords):
+            return ""  # a page about something else: not this indicator's material
+        why = unreadable(content, list(content.blocks), keywords=keywords)
+        return f"{page.url}, a page {why}" if why else None
+
     if hit.rank == 1 and hit.href:  # a link's label names it: the link's file is the material
-        return linked_file(hit.unit, hit.href)
+        return linked_file(hit.unit, hit.href, follow)
     place = hit.extent or ((hit.block,) if hit.block else ())
-    return unreadable(hit.unit, place, hit.label, indicator.keywords[lang])
+    return unreadable(hit.unit, place, hit.label, keywords, follow)
 
 
 UNDATED = 2  # the key's last part for a news feed's place with no dated item (:func:`_place_key`)
 
 
 def _place_key(
-    indicator: Indicator, hit: Hit, lang: str, artifacts: BodyArtifacts, missing: frozenset[str], folders: list[Entry]
+    indicator: Indicator,
+    hit: Hit,
+    lang: str,
+    artifacts: BodyArtifacts,
+    missing: frozenset[str],
+    folders: list[Entry],
+    pages: dict[str, Unit],
 ) -> tuple[tuple[int, int, int], str | None, str | None]:
     """How good a place of the indicator is - (not shown for being only pictures or scans, rank, out of
     date), the lowest the best - with why it is out of date and why it is not machine-readable. ``folders``: the
     files of the folders the place only points at."""
     stale = staleness(indicator, hit, artifacts.as_of, missing, folders)
-    unread = _unreadable(indicator, hit, lang, artifacts.kind)
+    unread = _unreadable(indicator, hit, lang, artifacts.kind, pages)
     refused = unread is not None and reading(artifacts.config, "a15-machine-readable") == "required"
     # a news feed is where its dated items are listed: a page naming it with no dated item (the press centre's folder
     # of rubrics, «Баспасөз орталығы») is a worse place than the feed itself, current or not
@@ -273,6 +296,7 @@ class Place:
     unread: str | None = None  # why it is not machine-readable
     foreign: Hit | None = None  # a place in the other language
     weak: DoubtReason | None = None  # the best place is only a link's label or a heading
+    refused: tuple[Hit, str] | None = None  # a nearer place offering a "*" indicator only as pictures or scans
 
 
 @dataclass(frozen=True)
@@ -511,9 +535,11 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 continue  # after the placeholder: a heading over «Информация будет размещена» is said to be one
             folders = [e for f in _pointed_folders(search, hit) or () for e in entries(f)]
             (refused, rank, old), why, unread = _place_key(
-                indicator, hit, lang, search.artifacts, search.missing, folders
+                indicator, hit, lang, search.artifacts, search.missing, folders, search.pages
             )
             key = (refused, int(weak is not None), rank, old)
+            if refused and unread and (place.refused is None or rank < place.refused[0].rank):
+                place.refused = (hit, unread)
             if weak == "heading_only" and own_empty is None and _own_page(search, hit):
                 own_empty = hit
             if old == UNDATED and (undated is None or key < undated.key):
@@ -903,10 +929,24 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         return True
     elif indicator.with_contacts and (listed := contactless(best, indicator.contact_at_all)) is not None:
         verdict.incomplete_items[indicator.id] = listed
+    if _only_scans_nearer(search, indicator, place, verdict):
+        return True
     verdict.present[indicator.id] = best.unit
     if place.stale is not None:
         verdict.stale[indicator.id] = f"{best.cite()}: {place.stale}"
     return True
+
+
+def _only_scans_nearer(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> bool:
+    """A "*" indicator whose nearer place (its heading or title, a link naming it) offers it only as pictures or
+    scans while its best place names it less directly: said; where the nearer place is its own heading or title and
+    the other only a phrase of another block's text, not shown (True) - that heading's material is the scan."""
+    best = place.best
+    if best is None or place.refused is None or place.refused[0].rank >= best.rank:
+        return False
+    scan_only = place.refused[0].rank == 0 and best.rank >= 2
+    verdict.doubts.append(scan_passed_doubt(indicator, best, *place.refused, shown=not scan_only))
+    return scan_only and _not_shown(verdict, indicator, place.refused[0], place.refused[1], search.artifacts)
 
 
 def _page_of_another(verdict: Verdict, indicator: Indicator, hit: Hit) -> str | None:
