@@ -82,6 +82,7 @@ from ashyq.checks.completeness.places import accounts_kept, in_section
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.running_text import template_for
 from ashyq.checks.completeness.search import Verdict, find_indicators, p_lang
+from ashyq.checks.completeness.shared_files import shared_files
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
 
@@ -218,7 +219,21 @@ def assess_section(
     ]
     status = _status(listed, present, share, deficiencies)
     result = Result(item, lang, status, measured=measured, deficiencies=deficiencies, evidence=evidence)
-    return _with_doubts(result, [*verdict.doubts, *unaccounted(verdict, section, section_units, lang, vocabulary)])
+    return _with_doubts(result, _doubts(verdict, section, indicators, section_units, lang, vocabulary))
+
+
+def _doubts(
+    verdict: Verdict,
+    section: Section,
+    indicators: tuple[Indicator, ...],
+    section_units: list[Unit],
+    lang: Lang,
+    vocabulary: Vocabulary,
+) -> list[Doubt]:
+    """The section's doubts: the search's, an absence resting on wording (:mod:`.leftover`), and a file named as
+    the other language's given as an indicator's material (:mod:`.shared_files`)."""
+    leftover = unaccounted(verdict, section, section_units, lang, vocabulary)
+    return [*verdict.doubts, *leftover, *shared_files(verdict, indicators, lang)]
 
 
 # The verdicts of the last body: a section's other language is read to say what it shows that this one's
