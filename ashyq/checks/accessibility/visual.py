@@ -27,6 +27,7 @@ import lxml.html
 
 from ashyq.base.artifacts import BodyArtifacts, Measurement
 from ashyq.base.evidence import Deficiency, EvidenceRef
+from ashyq.base.routes import viewed_file
 from ashyq.base.text import matches_label
 from ashyq.base.wording import Said
 from ashyq.checks.accessibility.image_text import image_text_defects, read_images
@@ -1335,6 +1336,15 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
         ]
     if repeated and result.status == "pass":
         return [doubt_of_repeated(result, repeated)]
+    if (viewer := _viewer_only(result.deficiencies)) is not None:
+        return [
+            result.uncertain(
+                "other_reading",
+                look_at=next((m.evidence("html", m.url) for m in taken if m.url == viewer), None),
+                detail="every defect found at 200 % is on the pages of a document viewer (" + viewer + "), a program "
+                "that zooms the document it shows by its own controls: look whether the document can be read at 200 %",
+            )
+        ]
     if slight and result.status == "pass":
         m = slight[0]
         over = int(m.data["scroll_width"]) - int(m.data["client_width"])
@@ -1346,6 +1356,15 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
             "scrolling, an assessor may count the scroll bar itself",
         )
     return [result]
+
+
+def _viewer_only(deficiencies: list[Deficiency]) -> str | None:
+    """The first page when every page the deficiencies name is a document viewer's (``viewer.html?file=…``); None
+    otherwise."""
+    pages = [p for d in deficiencies for p in (d.pages or ((d.url,) if d.url else ()))]
+    if not deficiencies or not pages or not all(viewed_file(p) for p in pages):
+        return None
+    return pages[0]
 
 
 def _slight(m: Measurement, tolerance: int) -> bool:
