@@ -1336,15 +1336,8 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
         ]
     if repeated and result.status == "pass":
         return [doubt_of_repeated(result, repeated)]
-    if (viewer := _viewer_only(result.deficiencies)) is not None:
-        return [
-            result.uncertain(
-                "other_reading",
-                look_at=next((m.evidence("html", m.url) for m in taken if m.url == viewer), None),
-                detail="every defect found at 200 % is on the pages of a document viewer (" + viewer + "), a program "
-                "that zooms the document it shows by its own controls: look whether the document can be read at 200 %",
-            )
-        ]
+    if _viewer_only(result, taken):
+        return [result]
     if slight and result.status == "pass":
         m = slight[0]
         over = int(m.data["scroll_width"]) - int(m.data["client_width"])
@@ -1358,13 +1351,19 @@ def zoom(artifacts: BodyArtifacts, item: str) -> list[Result]:
     return [result]
 
 
-def _viewer_only(deficiencies: list[Deficiency]) -> str | None:
-    """The first page when every page the deficiencies name is a document viewer's (``viewer.html?file=…``); None
-    otherwise."""
-    pages = [p for d in deficiencies for p in (d.pages or ((d.url,) if d.url else ()))]
-    if not deficiencies or not pages or not all(viewed_file(p) for p in pages):
-        return None
-    return pages[0]
+def _viewer_only(result: Result, taken: list[Measurement]) -> bool:
+    """Mark the result uncertain (True) when every page its deficiencies name is a document viewer's
+    (``viewer.html?file=…``): a program that zooms the document it shows by its own controls."""
+    pages = [p for d in result.deficiencies for p in (d.pages or ((d.url,) if d.url else ()))]
+    if not pages or not all(viewed_file(p) for p in pages):
+        return False
+    result.uncertain(
+        "other_reading",
+        look_at=next((m.evidence("html", m.url) for m in taken if m.url == pages[0]), None),
+        detail=f"every defect found at 200 % is on the pages of a document viewer ({pages[0]}), a program that zooms "
+        "the document it shows by its own controls: look whether the document can be read at 200 %",
+    )
+    return True
 
 
 def _slight(m: Measurement, tolerance: int) -> bool:
