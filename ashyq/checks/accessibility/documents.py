@@ -7,10 +7,10 @@ import re
 from typing import Any
 
 from ashyq.base.artifacts import BodyArtifacts
-from ashyq.base.routes import address_parts
+from ashyq.base.routes import address_parts, viewed_file
 from ashyq.base.text import not_content, squash
 from ashyq.base.wording import Said
-from ashyq.checks.accessibility.materials import pages_deficiency, row_result
+from ashyq.checks.accessibility.materials import download_format, pages_deficiency, row_result
 from ashyq.checks.accessibility.page_kinds import act_text, content_text
 from ashyq.checks.accessibility.points import by_language
 from ashyq.checks.accessibility.website import Parsed, on_site_pages
@@ -326,20 +326,54 @@ ACT_FILE_FORMATS = frozenset(("pdf", "doc", "docx", "rtf", "odt"))
 
 def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
     """The pages of the body's legal acts (headed «Нормативные правовые акты», «Нормативтік құқықтық актілер»,
-    not their drafts) that offer two acts or more as files (PDF, DOC …) and link to no act's text in the
-    legal database (``act_text_url``: «Әділет»'s text of an act, which carries its anchors): the acts' texts
-    are on the site only as files, with no internal links a reader follows (row 2.7 requirement 2)."""
+    not their drafts - the page, or a part of a documents page under such a heading) that offer two acts or more
+    as files (PDF, DOC …, or a document viewer's page showing one) and link to no act's text in the legal database
+    (``act_text_url``: «Әділет»'s text of an act, which carries its anchors): the acts' texts are on the site only
+    as files, with no internal links a reader follows (row 2.7 requirement 2)."""
     section, draft, elsewhere = (pattern(config, k) for k in ("npa_section", "npa_drafts", "act_text_url"))
     found = []
     for parsed in pages:
+        if any(elsewhere.search(parsed.absolute(a.get("href"))) for a in parsed.anchors()):
+            continue
         heading = next(iter(parsed.root.iter("h1")), None)
         named = squash(heading.text_content()) if heading is not None else parsed.page.title or ""
-        if not section.search(named) or draft.search(named):
-            continue
-        files = {d.url for d in parsed.page.downloads if (d.format or "").lower() in ACT_FILE_FORMATS}
-        if len(files) >= 2 and not any(elsewhere.search(parsed.absolute(a.get("href"))) for a in parsed.anchors()):
+        if section.search(named) and not draft.search(named):
+            files = {d.url for d in parsed.page.downloads if (d.format or "").lower() in ACT_FILE_FORMATS}
+            files |= _act_files(parsed, parsed.root.iter("a"))
+        else:  # a documents page: the files under its heading naming the acts
+            files = set()
+            for part in parsed.root.iter("h2", "h3"):
+                title = squash(part.text_content())
+                if section.search(title) and not draft.search(title):
+                    files |= _act_files(parsed, (a for s in _under_heading(part) for a in s.iter("a")))
+        if len(files) >= 2:
             found.append(parsed)
     return found
+
+
+def _under_heading(heading: Any) -> list[Any]:
+    """The elements after ``heading`` up to the next heading of its level or above."""
+    level = int(heading.tag[1])
+    out = []
+    for sibling in heading.itersiblings():
+        tag = sibling.tag if isinstance(sibling.tag, str) else ""
+        if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() and int(tag[1]) <= level:
+            break
+        out.append(sibling)
+    return out
+
+
+def _act_files(parsed: Parsed, links: Any) -> set[str]:
+    """The act files the links lead to: by the address's extension, or the file a document viewer's page shows."""
+    out = set()
+    for a in links:
+        address = parsed.absolute(a.get("href"))
+        if not address:
+            continue
+        address = viewed_file(address) or address
+        if download_format(address) in ACT_FILE_FORMATS:
+            out.add(address)
+    return out
 
 
 PART_HEADINGS = "main h2, main h3, main h4, article h2, article h3, h2, h3"
