@@ -77,12 +77,12 @@ from ashyq.checks.completeness.languages import (
     written_in_the_other,
 )
 from ashyq.checks.completeness.leftover import unaccounted
+from ashyq.checks.completeness.material_doubts import dead_material, shared_files
 from ashyq.checks.completeness.notices import indicator_pages, linked_from, placeholder_only
 from ashyq.checks.completeness.places import accounts_kept, in_section
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.running_text import template_for
 from ashyq.checks.completeness.search import Verdict, find_indicators, p_lang
-from ashyq.checks.completeness.shared_files import shared_files
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import Result, not_assessed
 
@@ -231,9 +231,9 @@ def _doubts(
     vocabulary: Vocabulary,
 ) -> list[Doubt]:
     """The section's doubts: the search's, an absence resting on wording (:mod:`.leftover`), and a file named as
-    the other language's given as an indicator's material (:mod:`.shared_files`)."""
+    the other language's, or a link leading nowhere, in an indicator's place (:mod:`.material_doubts`)."""
     leftover = unaccounted(verdict, section, section_units, lang, vocabulary)
-    return [*verdict.doubts, *leftover, *shared_files(verdict, indicators, lang)]
+    return [*verdict.doubts, *leftover, *shared_files(verdict, indicators, lang), *dead_material(verdict, indicators)]
 
 
 # The verdicts of the last body: a section's other language is read to say what it shows that this one's
