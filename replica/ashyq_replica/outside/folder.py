@@ -125,6 +125,7 @@ SITE_IDS = (
     "qorgan",
     "mayqain",
     "oyil",
+    "aqsay",
 )
 
 TYPES = {
