@@ -126,6 +126,7 @@ SITE_IDS = (
     "mayqain",
     "oyil",
     "aqsay",
+    "ushtobe",
 )
 
 TYPES = {
