@@ -137,7 +137,15 @@ def unreadable(
     if len(blocks) > 1:
         blocks = _innermost(blocks, keywords)
     files = [h for b in blocks for h in b.hrefs]
-    problems = _problems(unit, files, follow)
+    # a link whose own words name the indicator is its material; the place's other files are other material
+    # («Отчет об исполнении бюджета» (a scan) beside «Отчеты о реализации бюджетных программ» (a text PDF))
+    by_address = {urljoin(unit.url, f).lower(): f for f in files}
+    named = [
+        by_address[urljoin(unit.url, target).lower()]
+        for written, target in unit.anchors
+        if written and urljoin(unit.url, target).lower() in by_address and any(k.search(written) for k in keywords)
+    ]
+    problems = _problems(unit, named or files, follow)
     if problems is None:
         return None
     problems += [f"{urljoin(unit.url, src)} (a picture in the page)" for b in blocks for src in b.images]
