@@ -127,6 +127,7 @@ SITE_IDS = (
     "oyil",
     "aqsay",
     "ushtobe",
+    "dari",
 )
 
 TYPES = {
