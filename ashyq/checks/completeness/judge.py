@@ -77,7 +77,7 @@ from ashyq.checks.completeness.languages import (
     written_in_the_other,
 )
 from ashyq.checks.completeness.leftover import unaccounted
-from ashyq.checks.completeness.material_doubts import dead_material, shared_files
+from ashyq.checks.completeness.material_doubts import dead_material, other_language_files
 from ashyq.checks.completeness.notices import indicator_pages, linked_from, placeholder_only
 from ashyq.checks.completeness.places import accounts_kept, in_section
 from ashyq.checks.completeness.readings import Doubt
@@ -231,9 +231,10 @@ def _doubts(
     vocabulary: Vocabulary,
 ) -> list[Doubt]:
     """The section's doubts: the search's, an absence resting on wording (:mod:`.leftover`), and a file named as
-    the other language's, or a link leading nowhere, in an indicator's place (:mod:`.material_doubts`)."""
+    the other language's, or a link to a missing file, in an indicator's place (:mod:`.material_doubts`)."""
     leftover = unaccounted(verdict, section, section_units, lang, vocabulary)
-    return [*verdict.doubts, *leftover, *shared_files(verdict, indicators, lang), *dead_material(verdict, indicators)]
+    files = [*other_language_files(verdict, indicators, lang), *dead_material(verdict, indicators)]
+    return [*verdict.doubts, *leftover, *files]
 
 
 # The verdicts of the last body: a section's other language is read to say what it shows that this one's

@@ -1,9 +1,7 @@
 """Doubts on the material an indicator's place gives: what the reading of the pages cannot settle.
 
-* A file named as the other language's (:func:`shared_files`).
-* A link of the place leading nowhere (:func:`dead_material`).
-
-A file one language's pages give as an indicator's material whose name marks it as the other language's.
+* A file named as the other language's (:func:`other_language_files`).
+* A link of the place to a missing file (:func:`dead_material`).
 
 The appendices ask each language version to carry the information in that language (the 2017 notes list
 «неаутентичность текстов» among the deficiencies). A document listed under a Kazakh title whose link opens
@@ -93,7 +91,7 @@ def dead_material(verdict: Verdict, indicators: Sequence[Indicator]) -> list[Dou
     return doubts
 
 
-def shared_files(verdict: Verdict, indicators: Sequence[Indicator], lang: str) -> list[Doubt]:
+def other_language_files(verdict: Verdict, indicators: Sequence[Indicator], lang: str) -> list[Doubt]:
     """A doubt per indicator shown in ``lang`` whose place links a file named as the other language's."""
     doubts = []
     for indicator in indicators:
