@@ -17,7 +17,7 @@ whether what is missing is part of it («неполнота», incomplete inform
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ashyq.base.routes import viewed_file
@@ -25,7 +25,7 @@ from ashyq.checks.accessibility.materials import download_format
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator
 from ashyq.checks.completeness.machine_readable import NOT_MATERIAL, PICTURE_FORMATS
-from ashyq.checks.completeness.places import dead_targets
+from ashyq.checks.completeness.places import Hit, dead_targets
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.search import Verdict
 
@@ -71,14 +71,18 @@ def _place_hrefs(verdict: Verdict, indicator: Indicator) -> list[str] | None:
     return [h for b in (hit.extent or ((hit.block,) if hit.block else ())) for h in b.hrefs]
 
 
+def _shown_places(verdict: Verdict, indicators: Sequence[Indicator]) -> Iterator[tuple[Indicator, Hit, list[str]]]:
+    """Each indicator shown at its place, with the place's hit and links."""
+    for indicator in indicators:
+        hrefs = _place_hrefs(verdict, indicator)
+        if hrefs:
+            yield indicator, verdict.hits[indicator.id], hrefs
+
+
 def dead_material(verdict: Verdict, indicators: Sequence[Indicator]) -> list[Doubt]:
     """A doubt per shown indicator whose place links a file (or a viewer of one) the harvest found missing."""
     doubts = []
-    for indicator in indicators:
-        hrefs = _place_hrefs(verdict, indicator)
-        if not hrefs:
-            continue
-        hit = verdict.hits[indicator.id]
+    for indicator, hit, hrefs in _shown_places(verdict, indicators):
         dead = dead_targets(hit.unit)
         gone = [f for f in _files(hit.unit, hrefs, keep=True) if f.lower() in dead]
         if not gone:
@@ -94,11 +98,7 @@ def dead_material(verdict: Verdict, indicators: Sequence[Indicator]) -> list[Dou
 def other_language_files(verdict: Verdict, indicators: Sequence[Indicator], lang: str) -> list[Doubt]:
     """A doubt per indicator shown in ``lang`` whose place links a file named as the other language's."""
     doubts = []
-    for indicator in indicators:
-        hrefs = _place_hrefs(verdict, indicator)
-        if not hrefs:
-            continue
-        hit = verdict.hits[indicator.id]
+    for indicator, hit, hrefs in _shown_places(verdict, indicators):
         marked = [f for f in _files(hit.unit, hrefs) if marked_other(f, lang)]
         if not marked:
             continue
