@@ -56,7 +56,7 @@ def _level(tag: str) -> int:
 _HEADER_BOX = re.compile(r"header|title|heading", re.I)
 
 
-def _under(heading: Any) -> list[Any]:
+def under_heading(heading: Any) -> list[Any]:
     """The elements after a heading up to the next heading of its level or higher (its section). A
     heading that closes its own box (a CMS's ``<div class="page-header"><h2>…</h2></div>``), or sits in
     an entry's header box beside its date line (``<header class="entry-header"><h1>…</h1><div
@@ -160,11 +160,11 @@ def _after(title: Any) -> list[Any]:
 
 
 def _titled_blocks(p: Parsed) -> Iterator[tuple[Any, list[Any]]]:
-    """The page's titled blocks and what each title heads: a heading and its section (:func:`_under`); a
+    """The page's titled blocks and what each title heads: a heading and its section (:func:`under_heading`); a
     closed block's ``<summary>`` and the rest of its ``<details>``; a tab (``role=tab``) and the panel it
     controls (``aria-controls``). A long page of collapsed parts or tabs titles its parts so."""
     for heading in p.root.iter(*_HEADINGS):
-        yield heading, _under(heading)
+        yield heading, under_heading(heading)
     for summary in p.root.iter("summary"):
         yield summary, [e for e in summary.itersiblings() if isinstance(e.tag, str)]
     for tab in p.root.xpath("//*[@role='tab'][@aria-controls]"):

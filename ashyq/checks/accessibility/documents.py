@@ -10,6 +10,7 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.routes import address_parts, viewed_file
 from ashyq.base.text import not_content, squash
 from ashyq.base.wording import Said
+from ashyq.checks.accessibility.communication import under_heading
 from ashyq.checks.accessibility.materials import download_format, pages_deficiency, row_result
 from ashyq.checks.accessibility.page_kinds import act_text, content_text
 from ashyq.checks.accessibility.points import by_language
@@ -345,22 +346,10 @@ def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Pars
             for part in parsed.root.iter("h2", "h3"):
                 title = squash(part.text_content())
                 if section.search(title) and not draft.search(title):
-                    files |= _act_files(parsed, (a for s in _under_heading(part) for a in s.iter("a")))
+                    files |= _act_files(parsed, (a for s in under_heading(part) for a in s.iter("a")))
         if len(files) >= 2:
             found.append(parsed)
     return found
-
-
-def _under_heading(heading: Any) -> list[Any]:
-    """The elements after ``heading`` up to the next heading of its level or above."""
-    level = int(heading.tag[1])
-    out = []
-    for sibling in heading.itersiblings():
-        tag = sibling.tag if isinstance(sibling.tag, str) else ""
-        if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() and int(tag[1]) <= level:
-            break
-        out.append(sibling)
-    return out
 
 
 def _act_files(parsed: Parsed, links: Any) -> set[str]:
