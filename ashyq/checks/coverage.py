@@ -36,7 +36,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from typing import Literal
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import lxml.html
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure
 from ashyq.base.evidence import EvidenceRef
@@ -117,12 +119,12 @@ def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
     """The body's website pages the harvest did not read by its own choice (one failure per address),
     less those that are another rendering of a page it did read (:func:`copy_of_read`): what a printable
     copy holds is what its page holds, so it cannot change a finding; and less the site search's answers
-    (:func:`search_results`) and the views for its editors or its sign-in
-    (:func:`~ashyq.base.routes.not_for_readers`)."""
+    (:func:`search_results`, and the address its search form sends a query to, :func:`search_actions`) and the views
+    for its editors or its sign-in (:func:`~ashyq.base.routes.not_for_readers`)."""
     read = _read_shapes(artifacts)
     failures = _site_failures(artifacts, unread)
     renderings = other_renderings(artifacts)
-    return [
+    left = [
         f
         for f in failures
         if not copy_of_read(f.url, read)
@@ -130,6 +132,10 @@ def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
         and not search_results(f.url)
         and not not_for_readers(f.url)
     ]
+    if not left:
+        return left
+    searches = search_actions(artifacts)
+    return [f for f in left if _shape_raw(f.url)[:2] not in searches]
 
 
 # a link whose whole label offers its page for print («🖨 Басып шығару», «Версия для печати», «Печать», «Print»): the
@@ -179,13 +185,44 @@ def search_results(url: str) -> bool:
     )
 
 
+# a box that takes a search query: a search box, or a text box named by a search's query key (``name="q"``)
+_LOWER_NAME = "translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+QUERY_BOX = ".//input[@type='search' or ((not(@type) or @type='text') and ({}))]".format(
+    " or ".join(f"{_LOWER_NAME}='{key}'" for key in sorted(SEARCH_KEYS))
+)
+
+
+def search_actions(artifacts: BodyArtifacts) -> set[tuple[str, str]]:
+    """The addresses (host and path) the site's search forms send a query to: a form sent by GET with no box to write a
+    message in, marked as a search (``role="search"``) or holding a box that takes a query. robots.txt commonly
+    forbids the answer's address (``Disallow: /kk/izdeu``) and a site map may link it bare: it lists the site's own
+    pages, so not reading it cannot change a finding."""
+    found: set[tuple[str, str]] = set()
+    for page in artifacts.pages:
+        if "<form" not in page.html:
+            continue
+        root = lxml.html.fromstring(page.html)
+        for form in root.iter("form"):
+            if (form.get("method") or "get").lower() != "get" or form.xpath(".//textarea"):
+                continue
+            if form.get("role") == "search" or form.xpath(QUERY_BOX):
+                host, path, _ = _shape_raw(urljoin(page.final_url or page.url, form.get("action") or ""))
+                found.add((host, path))
+    return found
+
+
 PRINT_WORDS = frozenset({"print", "printable", "printer", "pechat", "basyp"})  # a printable copy's address
+# a visitor's session carried in the address (a Java server's ``;jsessionid=…`` path parameter, PHP's ``?PHPSESSID=…``):
+# the same page as without it
+SESSION_PARAM = re.compile(r"(?i);(?:jsessionid|phpsessid)=[^/;]*")
+SESSION_KEYS = frozenset({"jsessionid", "phpsessid"})
 
 
 def _shape(url: str) -> tuple[str, str, frozenset[tuple[str, tuple[str, ...]]]]:
     parts = urlsplit(url)
-    query = frozenset((k, tuple(v)) for k, v in parse_qs(parts.query).items() if k.lower() not in PRINT_WORDS)
-    path = "/".join(s for s in (parts.path or "/").split("/") if s.lower() not in PRINT_WORDS)
+    dropped = PRINT_WORDS | SESSION_KEYS
+    query = frozenset((k, tuple(v)) for k, v in parse_qs(parts.query).items() if k.lower() not in dropped)
+    path = "/".join(s for s in SESSION_PARAM.sub("", parts.path or "/").split("/") if s.lower() not in PRINT_WORDS)
     return (parts.hostname or "").lower(), path.rstrip("/") or "/", query
 
 
@@ -196,8 +233,8 @@ def _read_shapes(artifacts: BodyArtifacts) -> set[tuple[str, str, frozenset[tupl
 
 def copy_of_read(url: str, read: set[tuple[str, str, frozenset[tuple[str, tuple[str, ...]]]]]) -> bool:
     """Whether the unread ``url`` is another rendering of a page read: its address without a print word
-    («/print», «?print=1») is a page read, or it is a script naming print that asks for the same page as one
-    read (``print.php?id=1`` beside ``page.php?id=1``: the same query, another script)."""
+    («/print», «?print=1») or a session id (``;jsessionid=…``) is a page read, or it is a script naming print that
+    asks for the same page as one read (``print.php?id=1`` beside ``page.php?id=1``: the same query, another script)."""
     host, path, query = _shape(url)
     if (host, path, query) in read and _shape(url) != _shape_raw(url):
         return True

@@ -4,6 +4,7 @@ nothing found is never a certain deduction while pages of the site were not read
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure, LinkInfo, PageSnapshot
@@ -152,6 +153,45 @@ def test_the_site_searchs_answers_closed_by_robots_are_not_pages_that_could_chan
         FetchFailure(f"{RU_SITE}index.php?do=static&page=search-help", "robots", robots),
     ]
     assert [f.url for f in unread_pages(_artifacts([*searches, *own]))] == [f.url for f in own]
+
+
+def test_the_address_the_search_form_sends_to_closed_by_robots_is_not_a_page_that_could_change_a_finding() -> None:
+    # a geoportal's robots.txt closes its search (Disallow: /kk/izdeu) and its site map links the bare address; a
+    # form to write in that sends by GET, and a form sent by POST, are not the search
+    robots = "disallowed by the site's robots.txt"
+    forms = (
+        '<form action="/izdeu" method="get" role="search"><input type="search" name="q"></form>'
+        '<form action="/surak"><input name="email"><textarea name="text"></textarea></form>'
+        '<form action="/sauaqnama" method="post"><input name="q"></form>'
+        '<form action="https://ru.audan.gov.kz/poisk"><input type="text" name="Query"></form>'
+    )
+    artifacts = _artifacts([])
+    pages = [replace(artifacts.pages[0], html=HTML["kk"].replace("</main>", forms + "</main>")), artifacts.pages[1]]
+    searches = [FetchFailure(f"{KK_SITE}izdeu", "robots", robots), FetchFailure(f"{RU_SITE}poisk/", "robots", robots)]
+    own = [
+        FetchFailure(f"{KK_SITE}surak", "robots", robots),
+        FetchFailure(f"{KK_SITE}sauaqnama", "robots", robots),
+        FetchFailure(f"{KK_SITE}izdeu/anyqtama", "robots", robots),
+    ]
+    with_forms = replace(artifacts, pages=pages, failures=[*searches, *own])
+    assert [f.url for f in unread_pages(with_forms)] == [f.url for f in own]
+    # without the form on a page read, the bare address is a page like any other
+    assert len(unread_pages(replace(artifacts, failures=[*searches, *own]))) == len(searches) + len(own)
+
+
+def test_a_page_read_with_its_session_id_in_the_address_is_not_a_page_that_could_change_a_finding() -> None:
+    # a Java application's links carry the session (/kk/reception;jsessionid=…), which robots.txt closes
+    # (Disallow: /*;jsessionid): the page without it was read; another page with a session id is still unread
+    robots = "disallowed by the site's robots.txt"
+    artifacts = _artifacts([])
+    read = PageSnapshot(url=f"{KK_SITE}kk/reception.xhtml", lang="kk", html=HTML["kk"])
+    copies = [
+        FetchFailure(f"{KK_SITE}kk/reception.xhtml;jsessionid=8C41D7F2A9E3", "robots", robots),
+        FetchFailure(f"{KK_SITE}kk/reception.xhtml?PHPSESSID=91ab", "robots", robots),
+    ]
+    own = [FetchFailure(f"{KK_SITE}kk/vacancies.xhtml;jsessionid=8C41D7F2A9E3", "robots", robots)]
+    with_read = replace(artifacts, pages=[*artifacts.pages, read], failures=[*copies, *own])
+    assert [f.url for f in unread_pages(with_read)] == [f.url for f in own]
 
 
 def test_the_editors_views_closed_by_robots_are_not_pages_that_could_change_a_finding() -> None:
