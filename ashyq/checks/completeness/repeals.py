@@ -6,13 +6,18 @@ anywhere in the section's pages of either language and listed in this language a
 is an outdated act shown as in force.
 
 An act is known by its number and year («№ 45» of 2019, «№ 61/4» of 2020): both must be read on each side, so
-that two acts of different kinds sharing a number are not confused. The repealing clause names the act it
-repeals, not itself (the act holding the clause is in force: ``repealed_phrases`` in the vocabulary)."""
+that two acts of different kinds sharing a number are not confused. A list names the year before the number («от 5
+апреля 2021 года № 41-Н») or right after it («№ 41-Н от 05.04.2021»); a register's table puts the number in the column
+headed «№» («Номер», «Нөмірі») with no sign and the date in a cell of the same row. The repealing clause names the
+act it repeals, not itself (the act holding the clause is in force: ``repealed_phrases`` in the vocabulary)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import lxml.html
+from lxml import etree
 
 from ashyq.base.text import fold_kazakh
 from ashyq.checks.completeness.corpus import Unit
@@ -28,6 +33,13 @@ REPEAL_KK = re.compile(r"куш\w*\s+жой\w*\s+деп\s+таны\w*")
 NEXT_POINT = re.compile(r"[.;]\s+\d{1,2}[.)]\s")
 WINDOW = 400
 YEAR_BEFORE = 80
+# the act's date right after its number in a list: «№ 41-Н от 05.04.2021», «№ 41-Н от 5 апреля 2021 года»
+YEAR_AFTER = re.compile(r"[\s,]*(?:от\s+)?(?:\d{1,2}[./]\d{1,2}[./]|\d{1,2}\s+[а-яё]+\s+)((?:19|20)\d\d)(?!\d)")
+# a register's column of act numbers, its heading folded («№», «Номер», «Нөмірі»; «№ п/п» is a row count, not this), and a
+# date in a row's cell
+NUMBER_COLUMN = re.compile(r"^(?:№|№ акта|номер|номер акта|регистрационный номер|номир\w*|актинин номири)$")
+DATE = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]((?:19|20)\d\d)(?!\d)")
+ACT_NUMBER = re.compile(r"^№?\s*(\d[\w/\-]*)$")
 
 
 def act_key(text: str, number: re.Match[str]) -> tuple[str, str] | None:
@@ -55,7 +67,34 @@ def _named_before(text: str, end: int) -> list[tuple[str, str]]:
 
 def _first_act(text: str) -> tuple[str, str] | None:
     first = NUMBER.search(text)
-    return act_key(text, first) if first is not None else None
+    if first is None:
+        return None
+    if (key := act_key(text, first)) is not None:
+        return key
+    after = YEAR_AFTER.match(text, first.end())
+    return (first.group(1).rstrip(".-/").lower(), after.group(1)) if after else None
+
+
+def _register_rows(unit: Unit) -> Iterator[tuple[tuple[str, str], str]]:
+    """Each row of the unit's tables whose column headed «№» holds an act's number and whose cells a date: the act
+    (number, the date's year) and the row's text as written."""
+    if "<table" not in unit.html:
+        return
+    try:
+        root = lxml.html.fragment_fromstring(unit.html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return
+    for table in root.iter("table"):
+        heads = [fold_kazakh(th.text_content()) for th in table.xpath(".//tr[th][1]/th")]
+        column = next((i for i, head in enumerate(heads) if NUMBER_COLUMN.match(head)), None)
+        if column is None:
+            continue
+        for row in table.xpath(".//tr[td]"):
+            cells = [" ".join(td.text_content().split()) for td in row.xpath("./td")]
+            number = ACT_NUMBER.match(cells[column]) if column < len(cells) else None
+            year = next((d.group(1) for c in cells if (d := DATE.search(c))), None)
+            if number is not None and year is not None:
+                yield (number.group(1).rstrip(".-/").lower(), year), " | ".join(cells)
 
 
 def repealed_acts(units: Iterable[Unit], marked: Mapping[str, Sequence[re.Pattern[str]]]) -> set[tuple[str, str]]:
@@ -90,4 +129,15 @@ def listed_as_in_force(
             if _first_act(text) in repealed:
                 out.append((unit, " ".join(written.split())[:200]))
                 break
+        else:
+            row = next(
+                (
+                    written
+                    for key, written in _register_rows(unit)
+                    if key in repealed and not matches(marked, fold_kazakh(written))
+                ),
+                None,
+            )
+            if row is not None:
+                out.append((unit, row[:200]))
     return out
