@@ -128,6 +128,7 @@ SITE_IDS = (
     "aqsay",
     "ushtobe",
     "dari",
+    "tabys",
 )
 
 TYPES = {
