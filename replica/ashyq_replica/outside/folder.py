@@ -129,6 +129,7 @@ SITE_IDS = (
     "ushtobe",
     "dari",
     "tabys",
+    "sarykol",
 )
 
 TYPES = {
