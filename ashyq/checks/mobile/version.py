@@ -80,8 +80,12 @@ def adapted(data: dict[str, Any]) -> bool:
     version loads by itself; a block overflowing an adapted page is no full site)."""
     if data.get("horizontal_overflow") is False:
         return True
-    if data.get("has_viewport_meta") and isinstance(data.get("phone_hidden"), int) and data["phone_hidden"] > 0:
-        return True  # the style sheet has rules for phones (it hides blocks at their width): their layout, overflowed
+    if data.get("has_viewport_meta") and (
+        (isinstance(data.get("phone_hidden"), int) and data["phone_hidden"] > 0) or data.get("phone_hidden_rules")
+    ):
+        # the style sheets have rules for phones (they hide blocks at their width, on this page or in the template):
+        # their layout, overflowed
+        return True
     width = data.get("scroll_width")
     return bool(data.get("has_viewport_meta")) and isinstance(width, int) and 0 < width < DESKTOP_LAYOUT_PX
 
