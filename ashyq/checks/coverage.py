@@ -135,7 +135,22 @@ def unread_pages(artifacts: BodyArtifacts) -> list[FetchFailure]:
     if not left:
         return left
     searches = search_actions(artifacts)
-    return [f for f in left if _shape_raw(f.url)[:2] not in searches]
+    return [f for f in left if not _of_search(_shape_raw(f.url)[:2], searches)]
+
+
+def _of_search(address: tuple[str, str], searches: set[tuple[str, str]]) -> bool:
+    """Whether the address (host, path) is a search form's action or a page under it (``/ru/poisk/rasshirennyy``, its
+    advanced form); under a language's or the site's root (WordPress's ``/kk/?s=``) every page is, so none counts."""
+    host, path = address
+    for search_host, search_path in searches:
+        if host != search_host:
+            continue
+        if path == search_path:
+            return True
+        last = search_path.rsplit("/", 1)[-1].lower()
+        if last and last not in URL_LANGS and path.startswith(f"{search_path}/"):
+            return True
+    return False
 
 
 # a link whose whole label offers its page for print («🖨 Басып шығару», «Версия для печати», «Печать», «Print»): the

@@ -157,13 +157,15 @@ def test_the_site_searchs_answers_closed_by_robots_are_not_pages_that_could_chan
 
 def test_the_address_the_search_form_sends_to_closed_by_robots_is_not_a_page_that_could_change_a_finding() -> None:
     # a geoportal's robots.txt closes its search (Disallow: /kk/izdeu) and its site map links the bare address; a
-    # form to write in that sends by GET, and a form sent by POST, are not the search
+    # form to write in that sends by GET, and a form sent by POST, are not the search; a search whose action is the
+    # language's root (WordPress's /kk/?s=) makes no page under that root its own
     robots = "disallowed by the site's robots.txt"
     forms = (
         '<form action="/izdeu" method="get" role="search"><input type="search" name="q"></form>'
         '<form action="/surak"><input name="email"><textarea name="text"></textarea></form>'
         '<form action="/sauaqnama" method="post"><input name="q"></form>'
         '<form action="https://ru.audan.gov.kz/poisk"><input type="text" name="Query"></form>'
+        '<form action="/kk/"><input type="text" name="s"></form>'
     )
     artifacts = _artifacts([])
     pages = [replace(artifacts.pages[0], html=HTML["kk"].replace("</main>", forms + "</main>")), artifacts.pages[1]]
@@ -171,8 +173,12 @@ def test_the_address_the_search_form_sends_to_closed_by_robots_is_not_a_page_tha
     own = [
         FetchFailure(f"{KK_SITE}surak", "robots", robots),
         FetchFailure(f"{KK_SITE}sauaqnama", "robots", robots),
-        FetchFailure(f"{KK_SITE}izdeu/anyqtama", "robots", robots),
+        FetchFailure(f"{KK_SITE}izdeuler", "robots", robots),
+        FetchFailure(f"{RU_SITE}poiskovik", "robots", robots),
+        FetchFailure(f"{KK_SITE}kk/zhoba", "robots", robots),
     ]
+    # a page under the search's address is its own (the advanced form «Расширенный поиск»)
+    searches.append(FetchFailure(f"{RU_SITE}poisk/rasshirennyy", "robots", robots))
     with_forms = replace(artifacts, pages=pages, failures=[*searches, *own])
     assert [f.url for f in unread_pages(with_forms)] == [f.url for f in own]
     # without the form on a page read, the bare address is a page like any other
