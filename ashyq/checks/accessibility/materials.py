@@ -658,8 +658,8 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 "no_modification_time", "the date of the last change is shown without its time", modified[:3]
             )
         )
-    deficiencies.extend(_change_date_by_language(materials, modified))
     sections, undated_sections = _undated_sections(pages, materials, config, date, clock)
+    deficiencies.extend(_change_date_by_language([*materials, *sections], modified))
     sections_unmet = len(sections) >= SECTION_PAGES_MIN and len(undated_sections) * 2 > len(sections)
     if sections_unmet and not any(d.kind in ("no_publication_date", "no_publication_time") for d in deficiencies):
         deficiencies.append(
@@ -799,9 +799,9 @@ def _without_change_dates(text: str, words: Sequence[str], date: re.Pattern[str]
 
 
 def _change_date_by_language(materials: list[Parsed], modified: list[Parsed]) -> list[Deficiency]:
-    """Row 2.8 asks the date of the last change of the site's materials, in each of its languages: where one
-    language's materials (a template of their own) show none while the other's show it, the requirement is unmet
-    on that part of the site (the same deduction, once)."""
+    """Row 2.8 asks the date of the last change of the site's information, in each of its languages: where one
+    language's materials and pages of information (a template of their own, a version left on an older CMS) show
+    none while the other's show it, the requirement is unmet on that part of the site (the same deduction, once)."""
     shown = {p.page.lang for p in modified}
     for lang in ("kk", "ru"):
         mine = [p for p in materials if p.page.lang == lang]

@@ -35,8 +35,8 @@ WINDOW = 400
 YEAR_BEFORE = 80
 # the act's date right after its number in a list: «№ 41-Н от 05.04.2021», «№ 41-Н от 5 апреля 2021 года»
 YEAR_AFTER = re.compile(r"[\s,]*(?:от\s+)?(?:\d{1,2}[./]\d{1,2}[./]|\d{1,2}\s+[а-яё]+\s+)((?:19|20)\d\d)(?!\d)")
-# a register's column of act numbers, its heading folded («№», «Номер», «Нөмірі»; «№ п/п» is a row count, not this), and a
-# date in a row's cell
+# a register's column of act numbers, its heading folded («№», «Номер», «Нөмірі»; «№ п/п» is a row count, not
+# this), and a date in a row's cell
 NUMBER_COLUMN = re.compile(r"^(?:№|№ акта|номер|номер акта|регистрационный номер|номир\w*|актинин номири)$")
 DATE = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]((?:19|20)\d\d)(?!\d)")
 ACT_NUMBER = re.compile(r"^№?\s*(\d[\w/\-]*)$")
