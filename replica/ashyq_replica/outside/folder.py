@@ -130,6 +130,7 @@ SITE_IDS = (
     "dari",
     "tabys",
     "sarykol",
+    "qaragai",
 )
 
 TYPES = {
