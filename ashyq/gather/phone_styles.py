@@ -13,6 +13,10 @@ A template written for small screens first hides by a pair of classes: one that 
 bounding the width from below that the phone's screen does not reach). An element carrying both is hidden on a
 phone and shown on a desktop, on whatever page it is; each such pair is returned as ``hider+shower`` (the
 pages' elements carrying both classes are left out, :func:`ashyq.checks.completeness.corpus.phone_hidden_out`).
+
+A rule may hide one class inside another (``.tbl-struct .c-contact``, ``.staff > .email``: a table's contact
+columns at phone width): each such pair is returned as ``ancestor descendant`` (the pages' elements of the second
+class inside one of the first are left out), unless the home page shows or a control opens one of them.
 """
 
 from __future__ import annotations
@@ -24,6 +28,11 @@ PHONE_HIDDEN_RULES = r"""
   const showers = new Set();  // one class showing from a width the phone does not reach
   const phoneOnly = (text) => /max-(device-)?width/i.test(text || '') && window.matchMedia(text).matches;
   const wider = (text) => /min-(device-)?width/i.test(text || '') && !window.matchMedia(text).matches;
+  const nested = new Set();  // «ancestor descendant»: one class inside another, hidden at phone width
+  const within = (selector) => {
+    const two = selector.trim().match(/^\.((?:[\w-]|\\.)+)\s*(?:>\s*|\s+)\.((?:[\w-]|\\.)+)$/);
+    return two ? [two[1], two[2]].map(c => c.replace(/\\(.)/g, '$1')) : null;
+  };
   const single = (selector) => {
     const one = selector.trim().match(/^\.((?:[A-Za-z_]|\\.)(?:[\w-]|\\.)*)$/);
     return one ? one[1].replace(/\\(.)/g, '$1') : null;
@@ -43,6 +52,8 @@ PHONE_HIDDEN_RULES = r"""
       const display = style.getPropertyValue('display').trim();
       const hides = display === 'none' || style.getPropertyValue('visibility').trim() === 'hidden';
       for (const selector of rule.selectorText.split(',')) {
+        const pair = within(selector);
+        if (pair && phone && hides) nested.add(pair.join(' '));
         const one = single(selector);
         if (!one) continue;
         if (phone && hides) classes.add(one);
@@ -83,6 +94,13 @@ PHONE_HIDDEN_RULES = r"""
       const toggled = both.some(el => [...opened].some(id => el.closest('#' + CSS.escape(id))));
       if (!toggled) pairs.push(hider + '+' + shower);
     }
+  }
+  for (const name of nested) {
+    const [outer, inner] = name.split(' ');
+    const elements = [...document.querySelectorAll('.' + CSS.escape(outer) + ' .' + CSS.escape(inner))];
+    const visible = (el) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';
+    const toggled = elements.some(el => [...opened].some(id => el.closest('#' + CSS.escape(id))));
+    if (!elements.some(visible) && !toggled) pairs.push(name);
   }
   return [...out.sort().slice(0, 100), ...pairs.sort().slice(0, 150)];
 }

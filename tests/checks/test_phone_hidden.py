@@ -49,11 +49,17 @@ def test_the_phone_rendering_marks_what_its_styles_hide_and_the_section_is_judge
 # A responsive template (Appendix 16 read at phone width): its style sheet hides a class at phone width that the
 # home page does not use; a section page uses it for the reception schedule (Appendix 16, table 2, row 1.5,
 # indicator 1: «График приема граждан и контактные телефоны уполномоченных лиц»), in kk and in ru.
-STYLE = "<style>@media (max-width: 767px) { .hide-phone { display: none } .sidebar-panel { display: none } }</style>"
+# it also hides a class inside another: a staff table's contact columns («.staff .c-contact»), and the side panel's
+# note, opened with its panel («.sidebar-panel > .note»)
+STYLE = (
+    "<style>@media (max-width: 767px) { .hide-phone { display: none } .sidebar-panel { display: none } "
+    ".staff .c-contact, .sidebar-panel > .note { display: none } }</style>"
+)
 HOME = f"""<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Акимат</title>{STYLE}</head><body>
 <header><nav><button aria-controls="side">Разделы</button>
-<div id="side" class="sidebar-panel"><a href="/ru/reception">Обращения</a></div></nav></header>
+<div id="side" class="sidebar-panel"><a href="/ru/reception">Обращения</a><p class="note">Приём</p></div></nav>
+</header>
 <main><h1>Акимат области</h1><p>Новости и объявления акимата области.</p></main></body></html>"""
 RECEPTION = {
     "ru": (
@@ -96,6 +102,8 @@ def test_a_class_the_template_hides_at_phone_width_is_left_out_of_pages_the_phon
         # the side panel opens with its button: not hidden
         assert "hide-phone" in phone.data["phone_hidden_classes"], phone.data
         assert "sidebar-panel" not in phone.data["phone_hidden_classes"]
+        assert "staff c-contact" in phone.data["phone_hidden_classes"]
+        assert "sidebar-panel note" not in phone.data["phone_hidden_classes"]
     pages = [PageSnapshot(url=home.as_uri(), lang="ru", html=HOME, status=200, final_url=home.as_uri(), depth=0)]
     for lang in ("kk", "ru"):
         url = f"https://example.gov.kz/{lang}/reception"

@@ -187,15 +187,19 @@ def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> tuple[
     that only hidden elements carried there, or of a pair ``hider+shower`` (hidden at every width, shown from
     a wider screen up: ``hidden md:table``, ``d-none d-lg-block``; :mod:`ashyq.gather.phone_styles`). Returns
     the text of the content taken out (not of the site's frame: a menu folded away at phone width), each piece
-    squashed and cut to :data:`HIDDEN_KEPT`: what the full page gives that a phone does not."""
-    single = {c for c in classes if "+" not in c}
+    squashed and cut to :data:`HIDDEN_KEPT`: what the full page gives that a phone does not. A class hidden only
+    inside another (``tbl-struct c-contact``: a table's contact columns) is taken out there."""
+    single = {c for c in classes if "+" not in c and " " not in c}
     pairs = [frozenset(c.split("+")) for c in classes if "+" in c]
+    nested = [tuple(c.split(" ", 1)) for c in classes if " " in c]
     hidden: list[str] = []
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
         own = set((element.get("class") or "").split())
-        if element.get(PHONE_HIDDEN) is not None or (own and (single & own or any(p <= own for p in pairs))):
+        if element.get(PHONE_HIDDEN) is not None or (
+            own and (single & own or any(p <= own for p in pairs) or _inside_hidden(element, own, nested))
+        ):
             ancestors = list(element.iterancestors())
             if ancestors[-1] is not root:
                 continue  # inside a hidden element already taken out: its text is counted there
@@ -207,6 +211,14 @@ def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> tuple[
                 hidden.append(text[:HIDDEN_KEPT])
             element.drop_tree()
     return tuple(hidden)
+
+
+def _inside_hidden(element: Any, own: set[str], nested: list[tuple[str, ...]]) -> bool:
+    """Whether the element carries a class the phone hides inside another and sits inside an element of that one."""
+    outers = {outer for outer, inner in nested if inner in own}
+    return bool(outers) and any(
+        outers & set((a.get("class") or "").split()) for a in element.iterancestors() if isinstance(a.tag, str)
+    )
 
 
 def _html_unit(
