@@ -179,7 +179,7 @@ def assess_section(
     other = "ru" if lang == "kk" else "kk"
     _other_language(artifacts, section, given, by_lang, lang, vocabulary, content_only, verdict)
     repeated = template_for(artifacts, mine, lang)  # the pieces of text most of the language's pages repeat
-    foreign_pages(section.indicators_for(artifacts.kind), verdict, lang, repeated)
+    foreign_pages(section.indicators_for(artifacts.kind), verdict, lang, repeated, mine)
     indicators = section.indicators_for(artifacts.kind)
     listed, present, share = _counted(artifacts, verdict, len(indicators))
     measured = _measured(verdict, indicators, share, source)

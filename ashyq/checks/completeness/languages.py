@@ -51,7 +51,7 @@ and the anthem's words is not a page written in Kazakh.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -773,17 +773,40 @@ def _without(text: str, repeated: set[str]) -> str:
     return text.strip()
 
 
-def foreign_pages(indicators: tuple[Indicator, ...], verdict: Shown, lang: str, template: frozenset[str]) -> None:
-    """The indicators shown by a page of ``lang`` as a whole (named by its title or a link's label) whose own
-    text - the site's template left out (:mod:`.running_text`) - is written in the other language: shown in
-    the other language only (moved from ``present`` to ``foreign``)."""
+def foreign_pages(
+    indicators: tuple[Indicator, ...],
+    verdict: Shown,
+    lang: str,
+    template: frozenset[str],
+    pages: Sequence[Unit] = (),
+) -> None:
+    """The indicators shown by a page of ``lang`` as a whole (named by its title or a link's label), or by a card of a
+    list whose heading links to one page of ``pages`` (the list gives the title, the linked page the material), whose
+    own text - the site's template left out (:mod:`.running_text`) - is written in the other language: shown in the
+    other language only (moved from ``present`` to ``foreign``)."""
+    by_url = {u.url.lower(): u for u in pages if u.kind in ("page", "mobile") and u.lang == lang}
     for indicator in indicators:
         hit = verdict.hits.get(indicator.id)
-        if hit is None or hit.block is not None or indicator.id not in verdict.present or indicator.detect:
+        if hit is None or indicator.id not in verdict.present or indicator.detect:
             continue
-        if hit.rank > 1 or hit.unit.kind not in ("page", "mobile") or hit.unit.lang != lang:
+        page = hit.unit if hit.block is None else _card_page(hit, by_url)
+        if page is None or hit.rank > 1 or page.kind not in ("page", "mobile") or page.lang != lang:
             continue
-        written = running_language(hit.unit, template, _official_blocks(indicators, hit.unit, lang))
+        written = running_language(page, template, _official_blocks(indicators, page, lang))
         if written is not None and written not in (lang, indicator.official_language):
             del verdict.present[indicator.id]
             verdict.foreign[indicator.id] = hit
+
+
+CARD_CHARS = 300  # a list's card: its heading and a line or two under it (a date, a kind), no material of its own
+
+
+def _card_page(hit: Hit, by_url: Mapping[str, Unit]) -> Unit | None:
+    """The page a list's card names the indicator for: the card is a heading over a short text with links to one
+    page read, not the page itself."""
+    block = hit.block
+    if block is None or not block.heading or len(block.text) > CARD_CHARS:
+        return None
+    resolved = {urljoin(hit.unit.url, href).split("#", 1)[0].lower() for href in block.hrefs}
+    linked = [by_url[url] for url in resolved if url in by_url and by_url[url] is not hit.unit]
+    return linked[0] if len(linked) == 1 else None

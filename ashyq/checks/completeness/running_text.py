@@ -26,6 +26,10 @@ from ashyq.checks.completeness.page_blocks import block_lang
 TEMPLATE_SHARE = 0.5  # a piece of text on at least this share of a language's pages is the template's
 MIN_PAGES = 3  # a template needs this many pages to show itself
 MIN_LETTERS = 40  # a page's own text needs this many letters before its language can be told
+# a piece of text this long is a paragraph of running text, not a label or a card's value: where a page has this
+# many and all are in one language, they tell the page's language
+PARAGRAPH_LETTERS = 80
+MIN_PARAGRAPHS = 2
 QUOTED = re.compile(r"[«\"“][^«»\"“”]{1,80}[»\"”]")  # a quoted name keeps its language's letters
 LETTER = re.compile(r"[а-яёәғқңөұүһі]", re.I)
 STAMPED = re.compile(STAMP, re.I)
@@ -62,14 +66,20 @@ def running_language(unit: Unit, template: frozenset[str], official: Sequence[st
     only, the anthem's words); None when too little is left to tell, or it is mixed."""
     # a piece's lines may run together where the block's are spaced («аспаны,Алтын» against «аспаны, алтын»)
     blocks = [SPACE.sub("", block) for block in official]
-    own = " ".join(
-        text
+    kept = [
+        QUOTED.sub(" ", STAMPED.sub(" ", text))
         for text, heading in pieces(unit)
         if not heading and text not in template and not any(SPACE.sub("", normalise(text)) in b for b in blocks)
-    )
-    own = QUOTED.sub(" ", STAMPED.sub(" ", own))
+    ]
+    own = " ".join(kept)
     if len(LETTER.findall(own)) < MIN_LETTERS:
         return None
+    # a card's short labels and values in the page's language («Түрі: Құқықтық акт», «Тілі: орыс тілі») over
+    # paragraphs in the other: the paragraphs, all in one language, are the running text
+    paragraphs = [text for text in kept if len(LETTER.findall(text)) >= PARAGRAPH_LETTERS]
+    told = {block_lang(text) for text in paragraphs}
+    if len(paragraphs) >= MIN_PARAGRAPHS and len(told) == 1 and None not in told:
+        return told.pop()
     return block_lang(own)
 
 
