@@ -131,6 +131,7 @@ SITE_IDS = (
     "tabys",
     "sarykol",
     "qaragai",
+    "bereke",
 )
 
 TYPES = {
