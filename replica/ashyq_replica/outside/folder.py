@@ -132,6 +132,7 @@ SITE_IDS = (
     "sarykol",
     "qaragai",
     "bereke",
+    "tilder",
 )
 
 TYPES = {
