@@ -133,6 +133,7 @@ SITE_IDS = (
     "qaragai",
     "bereke",
     "tilder",
+    "qoyandy",
 )
 
 TYPES = {
