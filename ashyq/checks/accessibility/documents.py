@@ -327,7 +327,8 @@ ACT_FILE_FORMATS = frozenset(("pdf", "doc", "docx", "rtf", "odt"))
 
 def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
     """The pages of the body's legal acts (headed «Нормативные правовые акты», «Нормативтік құқықтық актілер»,
-    not their drafts - the page, or a part of a documents page under such a heading) that offer two acts or more
+    not their drafts - the page, or a part of a documents page under such a heading or a disclosure's label
+    ``<summary>``) that offer two acts or more
     as files (PDF, DOC …, or a document viewer's page showing one) and link to no act's text in the legal database
     (``act_text_url``: «Әділет»'s text of an act, which carries its anchors): the acts' texts are on the site only
     as files, with no internal links a reader follows (row 2.7 requirement 2)."""
@@ -341,15 +342,23 @@ def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Pars
         if section.search(named) and not draft.search(named):
             files = {d.url for d in parsed.page.downloads if (d.format or "").lower() in ACT_FILE_FORMATS}
             files |= _act_files(parsed, parsed.root.iter("a"))
-        else:  # a documents page: the files under its heading naming the acts
+        else:  # a documents page: the files under its heading (or a disclosure's label) naming the acts
             files = set()
-            for part in parsed.root.iter("h2", "h3"):
+            for part in parsed.root.iter("h2", "h3", "summary"):
                 title = squash(part.text_content())
                 if section.search(title) and not draft.search(title):
-                    files |= _act_files(parsed, (a for s in under_heading(part) for a in s.iter("a")))
+                    files |= _act_files(parsed, (a for s in _under(part) for a in s.iter("a")))
         if len(files) >= 2:
             found.append(parsed)
     return found
+
+
+def _under(part: Any) -> list[Any]:
+    """What a heading heads: the section under it, or a disclosure's content under its ``summary`` label."""
+    if part.tag == "summary":
+        details = part.getparent()
+        return [e for e in details if isinstance(e.tag, str) and e is not part] if details is not None else []
+    return list(under_heading(part))
 
 
 def _act_files(parsed: Parsed, links: Any) -> set[str]:
