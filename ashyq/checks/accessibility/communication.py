@@ -280,13 +280,31 @@ class CounterWords:
     views: list[str]
 
 
+COUNTER_LINE_CHARS = 80  # a line of its own, no sentence of a text
+VIEWS_OF_AN_ITEM = re.compile(r"(?i)просмотр|қарал|view")  # what a news item counts of itself, not the site's visitors
+
+
+def counter_line(text: str, words: CounterWords) -> bool:
+    """A counter set out as a line of its own in a page's content (a phone site's «more» page, «Бүгін: 87 · Барлық
+    келушілер: 41 926»): short, and its figures labelled with a colon, a period's and another's, or the visitors'
+    word's («Посетителей: 1 284 566»). A text counting its own views («Просмотров: 15» under a news item) names no
+    visitors and counts here only with two period figures."""
+    if len(text) > COUNTER_LINE_CHARS:
+        return False
+    visitors = [w for w in words.before if not VIEWS_OF_AN_ITEM.search(w)]
+    labelled = re.search(rf"(?<!\w)({_words(visitors)})\s*:\s*\d", normalise(text))
+    return labelled is not None or labelled_figures(text, words.periods)
+
+
 def visible_counter(p: Parsed, words: CounterWords) -> tuple[str, str] | None:
     """A counter the visitor sees: a number of visits labelled as such (the word before it or after it, or
     the page said to be viewed so many times), a counter's figures, or a counter's image."""
     for element in p.root.iter("div", "p", "span", "td", "li", "footer", "small", "aside", "section"):
         text = main_text(element)
-        if len(text) > 400 or _in_content(element):  # the page's own text: a news item's views are no site counter
+        if len(text) > 400:
             continue
+        if _in_content(element) and not counter_line(text, words):
+            continue  # the page's own text: a news item's views are no site counter
         if (
             counted(text, words.before)
             or labelled_figures(text, words.periods)
