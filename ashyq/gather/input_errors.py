@@ -162,12 +162,14 @@ READ = (
   // the group (legend) a field stands in (its own label: LABEL_OF)
   const groupOf = (el) => { const fs = el.closest('fieldset'); return tidy(fs && fs.querySelector('legend') ? [fs.querySelector('legend').innerText] : []); };
   const wordsOf = (s) => s.split(' ').filter(w => w.length >= 3);
-  const stem = (w) => w.length >= 6 ? w.slice(0, -2) : w;  // «заявитель» named as «заявителя»
+  // «заявитель» named as «заявителя», «Сообщение» as «сообщения»; a Kazakh word's last consonant voiced before a
+  // suffix, «Сұрақ» as «сұрағыңызды»
+  const stem = (w) => w.length >= 6 ? w.slice(0, -2) : w.length === 5 ? w.slice(0, -1) : w;
   // a message names a field by a word of its group, or of its own label when no other field shares
   // that label (two «Name» fields of two groups are not told apart by «Name»)
   const names = (text, f) => { const t = text.toLowerCase(); const own = ownOf(f);
     const twins = own ? fields.filter(g => g !== f && (g.name !== f.name || !f.name) && ownOf(g) === own) : [];
-    return wordsOf(groupOf(f)).some(w => t.includes(stem(w))) || (twins.length === 0 && wordsOf(own).some(w => t.includes(w))); };
+    return wordsOf(groupOf(f)).some(w => t.includes(stem(w))) || (twins.length === 0 && wordsOf(own).some(w => t.includes(stem(w)))); };
   // the words of a message beyond the labels of the fields it is tied to: what it says about them
   const beyond = (text, named) => (text.toLowerCase().match(/[\\p{L}]{3,}/gu) || [])
     .filter(w => !named.some(n => w.startsWith(stem(n)) || n.startsWith(stem(w)))).slice(0, 24);

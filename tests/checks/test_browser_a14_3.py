@@ -162,6 +162,10 @@ EXPECTED = {
     "forms-alert-names-the-field-kk": ("A14-3.5", "pass"),
     "forms-alert-names-the-field-ru": ("A14-3.5", "pass"),
     "forms-alert-names-no-field-ru": ("A14-3.5", "fail"),  # an alert «Форма заполнена неверно.»: which field?
+    # a list of errors above the form naming each field in its own words: «Сообщение» as «текст сообщения», «Сұрақ»
+    # as «Сұрағыңызды»
+    "forms-error-list-names-fields-in-its-own-words-kk": ("A14-3.5", "pass"),
+    "forms-error-list-names-fields-in-its-own-words-ru": ("A14-3.5", "pass"),
     # the feedback form in a pop-up window closed until a control opens it (a floating «write to the akim» badge only a
     # click opens; a link): judged as the visitor sees it, opened
     "forms-in-closed-popup-kk": ("A14-3.5", "pass"),  # a message under each wrong field
