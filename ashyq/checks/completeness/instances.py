@@ -29,6 +29,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.routes import address_key, without_anchor
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
@@ -491,7 +492,7 @@ def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
     # a table's rows are its entries (a row's cells: a unit, the city it sits in, its phone), what follows it no entry;
     # a link to the page's own top, a phone or an e-mail leads to no entry's page
     stays = ("mailto:", "tel:", "#") if len(rows) >= MIN_LISTED else ("mailto:",)
-    if any(not h.startswith(stays) for b in place for h in b.hrefs):
+    if any(not h.startswith(stays) and not _elsewhere(hit.unit.url, h) for b in place for h in b.hrefs):
         return None
     listed = [p for b in place for p in (b.pieces or ((b.text,) if b.text else ())) if not _no_entry(p)]
     entries = rows if len(rows) >= MIN_LISTED else listed
@@ -501,6 +502,35 @@ def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
     mailed = any(EMAIL.search(b.all_text) or any(h.startswith("mailto:") for h in b.hrefs) for b in place)
     found = _contacts_of(items, mailed or at_all)
     return None if at_all and found is not None and len(found.without) < len(found.items) else found
+
+
+def another_list(
+    hit: Hit, words: Sequence[re.Pattern[str]], others: Sequence[Sequence[re.Pattern[str]]] = ()
+) -> ItemReading | None:
+    """A second list of the same indicator on the hit's page, under a heading of its own that names it (the
+    subordinate organisations under «Ведомстволық бағынысты ұйымдар» below the units' table), read as the first for
+    giving no contact at all: its entries are the indicator's too, «с указанием … номеров телефонов». A heading the
+    words of another indicator (``others``) name heads that one's list."""
+    if hit.block is None:
+        return None
+    every = unit_blocks(hit.unit)
+    first = hit.extent or (hit.block,)
+    for block in every:
+        if block in first or not block.heading or not matches(words, block.heading):
+            continue
+        if any(matches(other_words, block.heading) for other_words in others):
+            continue  # another indicator's list (``others``: their words)
+        other = Hit(hit.unit, block, f"heading «{block.raw_heading or block.heading}»", extent_of(every, block))
+        if (found := contactless(other, at_all=True)) is not None:
+            return found
+    return None
+
+
+def _elsewhere(page: str, href: str) -> bool:
+    """Whether a list's link leads to another site (an organisation's own website named beside it): it gives where
+    the organisation is on the web, not its phone or e-mail on this site, so it leads to no entry's page."""
+    target = urlsplit(urljoin(page, href))
+    return target.scheme in ("http", "https") and (target.hostname or "") != (urlsplit(page).hostname or "")
 
 
 # what a page prints under a list that names no entry of it: its stamp («Жарияланған күні: 12.10.2026»), a copyright

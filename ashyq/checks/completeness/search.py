@@ -16,7 +16,7 @@ from ashyq.base.routes import address_key, without_anchor
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as own_content
-from ashyq.checks.completeness.instances import Item, ItemReading, contactless, per_item
+from ashyq.checks.completeness.instances import Item, ItemReading, another_list, contactless, per_item
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, vocabulary_for
 from ashyq.checks.completeness.listings import (
     Entry,
@@ -927,7 +927,7 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
     elif indicator.per_item and not _every_item(search, indicator, verdict):
         return True
-    elif indicator.with_contacts and (listed := contactless(best, indicator.contact_at_all)) is not None:
+    elif indicator.with_contacts and (listed := _contactless(search, indicator, best)) is not None:
         verdict.incomplete_items[indicator.id] = listed
     if _only_scans_nearer(search, indicator, place, verdict):
         return True
@@ -935,6 +935,19 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
     if place.stale is not None:
         verdict.stale[indicator.id] = f"{best.cite()}: {place.stale}"
     return True
+
+
+def _contactless(search: Search, indicator: Indicator, best: Hit) -> ItemReading | None:
+    """The entries of a list «с контактами» giving no contact (:func:`.instances.contactless`); for a list read only
+    for giving none at all, a second list of it under another heading on the same page too (not one another indicator
+    of the section names: the territorial departments below the units)."""
+    found = contactless(best, indicator.contact_at_all)
+    if found is None and indicator.contact_at_all:
+        lang = best.unit.lang
+        section = search.section.indicators_for(search.artifacts.kind)
+        others = [i.keywords.get(lang, ()) for i in section if i is not indicator]
+        found = another_list(best, indicator.keywords.get(lang, ()), others)
+    return found
 
 
 def _only_scans_nearer(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> bool:
