@@ -134,6 +134,7 @@ SITE_IDS = (
     "bereke",
     "tilder",
     "qoyandy",
+    "zhanaozen",
 )
 
 TYPES = {
