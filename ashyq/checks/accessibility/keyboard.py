@@ -109,34 +109,40 @@ def keyboard_focus(artifacts: BodyArtifacts, item: str) -> list[Result]:
         "mouse_only_at_zoom": zoomed,
     }
     evidence = [taken[0].evidence(None, f"{visible}/{stops} stops visible")] if taken else []
-    result = outcome.result(item, measured, evidence)
-    if result.deficiencies and all(_axe_rule(d) == SCROLL_BOX_RULE for d in result.deficiencies):
-        first = result.deficiencies[0]
-        return [
-            result.uncertain(
-                "other_reading",
-                look_at=first.references()[0] if first.references() else None,
-                detail="the only defect is a scroll box holding nothing focusable (axe-core "
-                f"{SCROLL_BOX_RULE}, {first.url}): current Chromium and Firefox make such a box a keyboard stop of "
-                "its own and scroll it with the arrow keys, older browsers do not; open it and press Tab",
-            )
-        ]
-    if mouse and not any(c.get("pointer") or c.get("role") for m in mouse for c in m.data["mouse_only"]["controls"]):
-        first = mouse[0].data["mouse_only"]["controls"][0]
-        return [
-            result.uncertain(
-                "other_reading",
-                look_at=mouse[0].evidence(first.get("selector"), first.get("html")),
-                quote=first.get("text") or None,
-                detail="elements answer a mouse click but the keyboard cannot reach them; none looks like a "
-                "control (no pointer cursor, no role): the click may do nothing a visitor needs",
-            )
-        ]
-    return [result]
+    return [_doubted(outcome.result(item, measured, evidence), mouse)]
 
 
 # axe-core's rule for a scroll box the keyboard cannot reach: the browsers the audit runs now reach it themselves
 SCROLL_BOX_RULE = "scrollable-region-focusable"
+
+
+def _doubted(result: Result, mouse: list[Measurement]) -> Result:
+    """The row's verdict with what the measurement leaves open said: a fail resting only on a scroll box with nothing
+    focusable (:func:`_scroll_box_only`), or elements only a mouse click answers none of which looks like a control."""
+    if result.deficiencies and all(_axe_rule(d) == SCROLL_BOX_RULE for d in result.deficiencies):
+        return _scroll_box_only(result)
+    if mouse and not any(c.get("pointer") or c.get("role") for m in mouse for c in m.data["mouse_only"]["controls"]):
+        first = mouse[0].data["mouse_only"]["controls"][0]
+        return result.uncertain(
+            "other_reading",
+            look_at=mouse[0].evidence(first.get("selector"), first.get("html")),
+            quote=first.get("text") or None,
+            detail="elements answer a mouse click but the keyboard cannot reach them; none looks like a "
+            "control (no pointer cursor, no role): the click may do nothing a visitor needs",
+        )
+    return result
+
+
+def _scroll_box_only(result: Result) -> Result:
+    """A fail resting only on a scroll box with nothing focusable, uncertain: the browsers the audit runs reach it."""
+    first = result.deficiencies[0]
+    return result.uncertain(
+        "other_reading",
+        look_at=first.references()[0] if first.references() else None,
+        detail="the only defect is a scroll box holding nothing focusable (axe-core "
+        f"{SCROLL_BOX_RULE}, {first.url}): current Chromium and Firefox make such a box a keyboard stop of "
+        "its own and scroll it with the arrow keys, older browsers do not; open it and press Tab",
+    )
 
 
 def _axe_rule(deficiency: Deficiency) -> str | None:
