@@ -821,6 +821,37 @@ def _change_date_by_language(materials: list[Parsed], modified: list[Parsed]) ->
                     evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in mine[:3]],
                 )
             ]
+    return _change_date_by_host(materials, modified)
+
+
+HOST_PAGES_MIN = 3  # a host of the site holding this many pages of information is a part of it of its own
+
+
+def _change_date_by_host(materials: list[Parsed], modified: list[Parsed]) -> list[Deficiency]:
+    """As :func:`_change_date_by_language`, a part of the site on a host of its own (a department's register on a
+    subdomain, another small system) whose pages of information show no date of the last change while the pages on
+    the site's other hosts do: the requirement is unmet on that part (the same deduction, once)."""
+    shown = {urlsplit(p.page.url).hostname for p in modified}
+    hosts: dict[str | None, list[Parsed]] = {}
+    for p in materials:
+        hosts.setdefault(urlsplit(p.page.url).hostname, []).append(p)
+    for host, mine in sorted(hosts.items(), key=lambda kv: str(kv[0])):
+        if len(mine) >= HOST_PAGES_MIN and host not in shown and shown - {host}:
+            urls = sample(p.page.url for p in mine)
+            return [
+                Deficiency(
+                    Said(
+                        f"the pages on {host} show no date of the last change, those elsewhere on the site do: {urls}",
+                        "deficiency.a14.no_modification_date_on_host",
+                        host=str(host),
+                        urls=urls,
+                    ),
+                    kind="no_modification_date",
+                    count=len(mine),
+                    url=mine[0].page.url,
+                    evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in mine[:3]],
+                )
+            ]
     return []
 
 
