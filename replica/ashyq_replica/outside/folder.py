@@ -135,6 +135,7 @@ SITE_IDS = (
     "tilder",
     "qoyandy",
     "zhanaozen",
+    "zhaltyr",
 )
 
 TYPES = {
