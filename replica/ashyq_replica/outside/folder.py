@@ -136,6 +136,7 @@ SITE_IDS = (
     "qoyandy",
     "zhanaozen",
     "zhaltyr",
+    "energetika",
 )
 
 TYPES = {
