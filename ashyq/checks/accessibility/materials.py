@@ -807,21 +807,24 @@ def _change_date_by_language(materials: list[Parsed], modified: list[Parsed]) ->
         mine = [p for p in materials if p.page.lang == lang]
         if mine and lang not in shown and shown - {lang}:
             urls = sample(p.page.url for p in mine)
+            said = f"the {lang} pages show no date of the last change, those in the other language do: {urls}"
             return [
-                Deficiency(
-                    Said(
-                        f"the {lang} pages show no date of the last change, those in the other language do: {urls}",
-                        "deficiency.a14.no_modification_date_in_language",
-                        lang=lang,
-                        urls=urls,
-                    ),
-                    kind="no_modification_date",
-                    count=len(mine),
-                    url=mine[0].page.url,
-                    evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in mine[:3]],
+                _no_change_date(
+                    mine, Said(said, "deficiency.a14.no_modification_date_in_language", lang=lang, urls=urls)
                 )
             ]
     return _change_date_by_host(materials, modified)
+
+
+def _no_change_date(mine: list[Parsed], said: Said) -> Deficiency:
+    """The part of the site whose pages show no date of the last change, as one deficiency of row 2.8."""
+    return Deficiency(
+        said,
+        kind="no_modification_date",
+        count=len(mine),
+        url=mine[0].page.url,
+        evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in mine[:3]],
+    )
 
 
 HOST_PAGES_MIN = 3  # a host of the site holding this many pages of information is a part of it of its own
@@ -838,18 +841,10 @@ def _change_date_by_host(materials: list[Parsed], modified: list[Parsed]) -> lis
     for host, mine in sorted(hosts.items(), key=lambda kv: str(kv[0])):
         if len(mine) >= HOST_PAGES_MIN and host not in shown and shown - {host}:
             urls = sample(p.page.url for p in mine)
+            said = f"the pages on {host} show no date of the last change, those elsewhere on the site do: {urls}"
             return [
-                Deficiency(
-                    Said(
-                        f"the pages on {host} show no date of the last change, those elsewhere on the site do: {urls}",
-                        "deficiency.a14.no_modification_date_on_host",
-                        host=str(host),
-                        urls=urls,
-                    ),
-                    kind="no_modification_date",
-                    count=len(mine),
-                    url=mine[0].page.url,
-                    evidence=[p.page.evidence(None, p.page.title or p.page.url) for p in mine[:3]],
+                _no_change_date(
+                    mine, Said(said, "deficiency.a14.no_modification_date_on_host", host=str(host), urls=urls)
                 )
             ]
     return []
