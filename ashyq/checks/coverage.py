@@ -38,11 +38,10 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-import lxml.html
-
 from ashyq.base.artifacts import BodyArtifacts, FetchFailure
 from ashyq.base.evidence import EvidenceRef
 from ashyq.base.routes import address_parts, not_for_readers
+from ashyq.base.text import parse_html
 from ashyq.base.wording import Said
 from ashyq.checks.result import Result, not_assessed
 
@@ -214,9 +213,8 @@ def search_actions(artifacts: BodyArtifacts) -> set[tuple[str, str]]:
     pages, so not reading it cannot change a finding."""
     found: set[tuple[str, str]] = set()
     for page in artifacts.pages:
-        if "<form" not in page.html:
+        if "<form" not in page.html or (root := parse_html(page.html)) is None:
             continue
-        root = lxml.html.fromstring(page.html)
         for form in root.iter("form"):
             if (form.get("method") or "get").lower() != "get" or form.xpath(".//textarea"):
                 continue

@@ -168,7 +168,10 @@ def test_the_address_the_search_form_sends_to_closed_by_robots_is_not_a_page_tha
         '<form action="/kk/"><input type="text" name="s"></form>'
     )
     artifacts = _artifacts([])
+    # an XHTML page declaring its encoding (which lxml refuses in a string) is read as any other
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + HTML["ru"].replace("</main>", forms + "</main>")
     pages = [replace(artifacts.pages[0], html=HTML["kk"].replace("</main>", forms + "</main>")), artifacts.pages[1]]
+    pages.append(PageSnapshot(url=f"{RU_SITE}ru/kontakty", lang="ru", html=xhtml))
     searches = [FetchFailure(f"{KK_SITE}izdeu", "robots", robots), FetchFailure(f"{RU_SITE}poisk/", "robots", robots)]
     own = [
         FetchFailure(f"{KK_SITE}surak", "robots", robots),

@@ -16,10 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-import lxml.html
-from lxml import etree
-
-from ashyq.base.text import fold_kazakh
+from ashyq.base.text import fold_kazakh, parse_html
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.places import matches, paragraphs
 
@@ -78,11 +75,7 @@ def _first_act(text: str) -> tuple[str, str] | None:
 def _register_rows(unit: Unit) -> Iterator[tuple[tuple[str, str], str]]:
     """Each row of the unit's tables whose column headed «№» holds an act's number and whose cells a date: the act
     (number, the date's year) and the row's text as written."""
-    if "<table" not in unit.html:
-        return
-    try:
-        root = lxml.html.fragment_fromstring(unit.html, create_parent="div")
-    except (etree.ParserError, ValueError):
+    if "<table" not in unit.html or (root := parse_html(unit.html)) is None:
         return
     for table in root.iter("table"):
         heads = [fold_kazakh(th.text_content()) for th in table.xpath(".//tr[th][1]/th")]
