@@ -78,29 +78,26 @@ PHONE_HIDDEN_RULES = r"""
       }
     }
   }
+  const visible = (el) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';
+  const toggled = (elements) => elements.some(el => [...opened].some(id => el.closest('#' + CSS.escape(id))));
+  // hidden on this page's phone rendering wherever it stands, and opened by no control
+  const hiddenHere = (elements) => !elements.some(visible) && !toggled(elements);
   const out = [];
   for (const name of classes) {
-    const elements = [...document.getElementsByClassName(name)];
-    const visible = (el) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';
-    const shown = elements.some(visible);
-    const toggled = elements.some(el => [...opened].some(id => el.closest('#' + CSS.escape(id))));
-    if (!shown && !toggled) out.push(name);
+    if (hiddenHere([...document.getElementsByClassName(name)])) out.push(name);
   }
   const pairs = [];
   for (const hider of hiders) {
     for (const shower of showers) {
       if (hider === shower || showers.has(hider)) continue;
       const both = [...document.getElementsByClassName(hider)].filter(el => el.classList.contains(shower));
-      const toggled = both.some(el => [...opened].some(id => el.closest('#' + CSS.escape(id))));
-      if (!toggled) pairs.push(hider + '+' + shower);
+      if (!toggled(both)) pairs.push(hider + '+' + shower);
     }
   }
   for (const name of nested) {
     const [outer, inner] = name.split(' ');
-    const elements = [...document.querySelectorAll('.' + CSS.escape(outer) + ' .' + CSS.escape(inner))];
-    const visible = (el) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';
-    const toggled = elements.some(el => [...opened].some(id => el.closest('#' + CSS.escape(id))));
-    if (!elements.some(visible) && !toggled) pairs.push(name);
+    const inside = [...document.querySelectorAll('.' + CSS.escape(outer) + ' .' + CSS.escape(inner))];
+    if (hiddenHere(inside)) pairs.push(name);
   }
   return [...out.sort().slice(0, 100), ...pairs.sort().slice(0, 150)];
 }
