@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import chain
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -1205,6 +1205,27 @@ def _live_periods(block: Block, dead: Sequence[tuple[str, tuple[date, ...]]]) ->
             text = text.replace(label, " ")
             named.update(periods)
     return tuple(p for p in block.periods if p not in named or str(p.year) in text)
+
+
+def undated(indicator: Indicator, hit: Hit, folders: Sequence[Entry] = ()) -> bool:
+    """Whether nothing dates an indicator the text asks to keep current (``current``: the Appendix 15 and 16 notes'
+    «несвоевременное обновление») where it was found: no day, year or period in its place or its own name, no year in
+    the address of a file or page it links, no file of a folder it points at with a day or a year, and - for all but
+    announcements, whose currency is an event still to come - no stamp or day anywhere on its page. Its currency is
+    then not read: the place counts as shown and current, and the verdict says it may not be
+    (:func:`ashyq.checks.completeness.readings.undated_doubt`)."""
+    if indicator.current_days is None and indicator.current_years is None:
+        return False
+    blocks = hit.extent or ((hit.block,) if hit.block else ())
+    if any(b.dates or b.years or b.periods or b.stamps for b in blocks) or named_years(_named_by(hit)):
+        return False
+    if any(named_years(unquote(href)) for b in blocks for href in b.hrefs):
+        return False  # a file or page its link names by a year («zhospar-2026.pdf»): the material's own date
+    if any(f.modified or named_years(f.name) for f in folders):
+        return False
+    if indicator.upcoming:
+        return True
+    return not any(b.stamps or b.dates for b in unit_blocks(hit.unit)) and not hit.unit.dates
 
 
 def _nothing_to_come(indicator: Indicator, blocks: Sequence[Block], as_of: date) -> str | None:

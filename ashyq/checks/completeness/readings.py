@@ -294,6 +294,16 @@ def scan_passed_doubt(indicator: Indicator, best: Hit, refused: Hit, why: str, *
     return Doubt(indicator.id, "other_reading", best.unit, best.label or best.how, detail)
 
 
+def undated_doubt(indicator: Indicator, hit: Hit) -> Doubt:
+    """The doubt of an indicator the text asks to keep current found where nothing dates it
+    (:func:`ashyq.checks.completeness.places.undated`): counted as shown and current."""
+    detail = (
+        f"{indicator.id}: {hit.cite()} shows it with no date, year or period, and nothing there dates it: counted "
+        "as shown and current; look whether it is kept up to date (the note's «несвоевременное обновление»)"
+    )
+    return Doubt(indicator.id, "other_reading", hit.unit, hit.label or hit.how, detail)
+
+
 def elsewhere_doubt(indicator: Indicator, hit: Hit, site_urls: Sequence[str]) -> Doubt:
     """The doubt of an indicator whose only place points to another site's page (:func:`points_elsewhere`):
     counted as not shown on the body's site."""

@@ -59,6 +59,7 @@ from ashyq.checks.completeness.places import (
     staleness,
     template_of,
     together_ok,
+    undated,
     unit_blocks,
 )
 from ashyq.checks.completeness.readings import (
@@ -80,6 +81,7 @@ from ashyq.checks.completeness.readings import (
     side_cards,
     single_doubt,
     tells_unknown,
+    undated_doubt,
     weak_doubt,
 )
 from ashyq.checks.edition_index import reading
@@ -533,7 +535,7 @@ def best_place(search: Search, indicator: Indicator, verdict: Verdict) -> Place:
                 indicator.note and _declined(indicator, hit, lang, search.vocabulary)
             ):
                 continue  # after the placeholder: a heading over «Информация будет размещена» is said to be one
-            folders = [e for f in _pointed_folders(search, hit) or () for e in entries(f)]
+            folders = _folder_entries(search, hit)
             (refused, rank, old), why, unread = _place_key(
                 indicator, hit, lang, search.artifacts, search.missing, folders, search.pages
             )
@@ -932,9 +934,22 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
     if _only_scans_nearer(search, indicator, place, verdict):
         return True
     verdict.present[indicator.id] = best.unit
+    _currency(search, indicator, place, best, verdict)
+    return True
+
+
+def _currency(search: Search, indicator: Indicator, place: Place, best: Hit, verdict: Verdict) -> None:
+    """A shown indicator's place out of date (the note's «несвоевременное обновление»), or - where the text asks it to
+    be current and nothing there dates it - counted current and said to be doubtful."""
     if place.stale is not None:
         verdict.stale[indicator.id] = f"{best.cite()}: {place.stale}"
-    return True
+    elif place.weak is None and undated(indicator, best, _folder_entries(search, best)):
+        verdict.doubts.append(undated_doubt(indicator, best))
+
+
+def _folder_entries(search: Search, hit: Hit) -> list[Entry]:
+    """The files of the folder listings the place only points at (none for any other place)."""
+    return [e for f in _pointed_folders(search, hit) or () for e in entries(f)]
 
 
 def _contactless(search: Search, indicator: Indicator, best: Hit) -> ItemReading | None:
