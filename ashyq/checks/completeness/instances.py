@@ -510,11 +510,10 @@ def another_list(
     """A second list of the same indicator on the hit's page, under a heading of its own that names it (the
     subordinate organisations under «Ведомстволық бағынысты ұйымдар» below the units' table), read as the first for
     giving no contact at all: its entries are the indicator's too, «с указанием … номеров телефонов». A heading the
-    words of another indicator (``others``) name heads that one's list."""
-    if hit.block is None:
-        return None
+    words of another indicator (``others``) name heads that one's list. A page found as a whole (by its title, or the
+    label of a link to it) is read by the lists under its headings that name the indicator: they are its entries."""
     every = unit_blocks(hit.unit)
-    first = hit.extent or (hit.block,)
+    first = (hit.extent or (hit.block,)) if hit.block is not None else ()
     for block in every:
         if block in first or not block.heading or not matches(words, block.heading):
             continue
