@@ -137,6 +137,7 @@ SITE_IDS = (
     "zhanaozen",
     "zhaltyr",
     "energetika",
+    "kokshe",
 )
 
 TYPES = {
