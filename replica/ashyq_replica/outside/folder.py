@@ -138,6 +138,7 @@ SITE_IDS = (
     "zhaltyr",
     "energetika",
     "kokshe",
+    "aqshi",
 )
 
 TYPES = {
