@@ -139,6 +139,7 @@ SITE_IDS = (
     "energetika",
     "kokshe",
     "aqshi",
+    "qarasai",
 )
 
 TYPES = {
