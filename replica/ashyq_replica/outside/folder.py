@@ -140,6 +140,7 @@ SITE_IDS = (
     "kokshe",
     "aqshi",
     "qarasai",
+    "zhariya",
 )
 
 TYPES = {
