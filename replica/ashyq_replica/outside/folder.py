@@ -141,6 +141,7 @@ SITE_IDS = (
     "aqshi",
     "qarasai",
     "zhariya",
+    "sandyq",
 )
 
 TYPES = {
