@@ -142,6 +142,7 @@ SITE_IDS = (
     "qarasai",
     "zhariya",
     "sandyq",
+    "shardara",
 )
 
 TYPES = {
