@@ -481,7 +481,8 @@ def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
     представленной информации».
     None where the place is no list of entries, or links lead on from it (each entry's page may hold its contacts).
     A page found by its title («Аумақтық департаменттер») is read by the rows of its tables. ``at_all``: only a list
-    under a heading none of whose entries gives any contact counts (the units named and nothing more); a list giving
+    under a heading none of whose entries gives any contact counts (the units named and nothing more), or one giving
+    every entry's phone and no e-mail at all (the reading says which, ``missing``: the caller decides); a list giving
     some contacts, or a page read as a whole, is not read for the rest."""
     if hit.block is None:
         return None if at_all else _contactless_tables(hit)
@@ -500,8 +501,10 @@ def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
         return None
     items = tuple(Item(hit.unit, (hit.block,), e) for e in entries)
     mailed = any(EMAIL.search(b.all_text) or any(h.startswith("mailto:") for h in b.hrefs) for b in place)
-    found = _contacts_of(items, mailed or at_all)
-    return None if at_all and found is not None and len(found.without) < len(found.items) else found
+    found = _contacts_of(items, mailed)
+    if at_all and found is not None and found.missing is None and len(found.without) < len(found.items):
+        return None  # some entries give a contact: a list read only for giving none at all is not read for the rest
+    return found
 
 
 def another_list(

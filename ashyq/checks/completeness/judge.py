@@ -315,11 +315,12 @@ def _other_language(
 def _with_doubts(result: Result, doubts: list[Doubt]) -> Result:
     """The verdict marked uncertain where an indicator's evidence admits another reading: the first
     doubt is the question, every one is listed in ``measured.doubts``; a settled reading is noted in
-    ``measured.read_as`` and leaves the verdict certain."""
+    ``measured.read_as`` and leaves the verdict certain, as does one that could only add a deficiency (``if_passed``)
+    to a verdict that is not a pass."""
     settled = [d for d in doubts if d.settled]
     if settled:
         result.measured["read_as"] = {d.indicator: d.detail for d in settled}
-    doubts = [d for d in doubts if not d.settled]
+    doubts = [d for d in doubts if not d.settled and not (d.if_passed and result.status != "pass")]
     if not doubts:
         return result
     result.measured["doubts"] = {d.indicator: d.detail for d in doubts}

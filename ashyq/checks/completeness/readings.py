@@ -35,7 +35,7 @@ from ashyq.checks.result import DoubtReason
 
 if TYPE_CHECKING:
     from ashyq.checks.completeness.corpus import Unit
-    from ashyq.checks.completeness.instances import Item
+    from ashyq.checks.completeness.instances import Item, ItemReading
     from ashyq.checks.completeness.keywords import Indicator
     from ashyq.checks.completeness.page_blocks import Block
     from ashyq.checks.completeness.places import Hit
@@ -64,6 +64,8 @@ class Doubt:
     # a reading the measurement settles (the verdict stays certain; the note is kept in ``measured.read_as``):
     # over the first-seen outside sites it agreed with the documented truth every time or all but once
     settled: bool = False
+    # a doubt that could only add a deficiency: a verdict that is a deficiency already stays certain
+    if_passed: bool = False
 
 
 def missing_parts(
@@ -294,6 +296,18 @@ def scan_passed_doubt(indicator: Indicator, best: Hit, refused: Hit, why: str, *
     return Doubt(indicator.id, "other_reading", best.unit, best.label or best.how, detail)
 
 
+def phones_only_doubt(indicator: Indicator, hit: Hit, reading: ItemReading) -> Doubt:
+    """The doubt of a list «с указанием … номеров телефонов, адресов электронной почты» giving every entry's phone
+    and no e-mail of any: counted as the list with contacts; the text names both kinds."""
+    first = reading.items[0]
+    detail = (
+        f"{indicator.id}: {hit.cite()} gives the phone of each of its {len(reading.items)} entries and no e-mail of "
+        "any: counted as the list with contacts; the text asks «номеров телефонов, адресов электронной почты» - look "
+        "whether the e-mails are given elsewhere (else incomplete, неполнота)"
+    )
+    return Doubt(indicator.id, "other_reading", first.unit, first.name[:200], detail, if_passed=True)
+
+
 def undated_doubt(indicator: Indicator, hit: Hit) -> Doubt:
     """The doubt of an indicator the text asks to keep current found where nothing dates it
     (:func:`ashyq.checks.completeness.places.undated`): counted as shown and current."""
@@ -301,7 +315,7 @@ def undated_doubt(indicator: Indicator, hit: Hit) -> Doubt:
         f"{indicator.id}: {hit.cite()} shows it with no date, year or period, and nothing there dates it: counted "
         "as shown and current; look whether it is kept up to date (the note's «несвоевременное обновление»)"
     )
-    return Doubt(indicator.id, "other_reading", hit.unit, hit.label or hit.how, detail)
+    return Doubt(indicator.id, "other_reading", hit.unit, hit.label or hit.how, detail, if_passed=True)
 
 
 def elsewhere_doubt(indicator: Indicator, hit: Hit, site_urls: Sequence[str]) -> Doubt:

@@ -74,6 +74,7 @@ from ashyq.checks.completeness.readings import (
     missing_parts,
     parts_doubt,
     parts_enough,
+    phones_only_doubt,
     points_elsewhere,
     referred_away,
     rubric_doubt,
@@ -929,7 +930,7 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
     elif indicator.per_item and not _every_item(search, indicator, verdict):
         return True
-    elif indicator.with_contacts and (listed := _contactless(search, indicator, best)) is not None:
+    elif indicator.with_contacts and (listed := _contactless(search, indicator, best, verdict)) is not None:
         verdict.incomplete_items[indicator.id] = listed
     if _only_scans_nearer(search, indicator, place, verdict):
         return True
@@ -952,16 +953,26 @@ def _folder_entries(search: Search, hit: Hit) -> list[Entry]:
     return [e for f in _pointed_folders(search, hit) or () for e in entries(f)]
 
 
-def _contactless(search: Search, indicator: Indicator, best: Hit) -> ItemReading | None:
+def _contactless(search: Search, indicator: Indicator, best: Hit, verdict: Verdict) -> ItemReading | None:
     """The entries of a list «с контактами» giving no contact (:func:`.instances.contactless`); for a list read only
     for giving none at all, a second list of it under another heading on the same page too (not one another indicator
-    of the section names: the territorial departments below the units)."""
+    of the section names: the territorial departments below the units). A list read for giving no contact at all that
+    gives every entry's phone and no e-mail of any is counted, and the verdict says it may be read as incomplete."""
     found = contactless(best, indicator.contact_at_all)
-    if found is None and indicator.contact_at_all:
+    if not indicator.contact_at_all:
+        return found
+    if found is None or found.missing == "e-mail":
         lang = best.unit.lang
         section = search.section.indicators_for(search.artifacts.kind)
         others = [i.keywords.get(lang, ()) for i in section if i is not indicator]
-        found = another_list(best, indicator.keywords.get(lang, ()), others)
+        second = another_list(best, indicator.keywords.get(lang, ()), others)
+        if second is not None and second.missing is None:
+            return second  # a second list naming its entries with no contact at all
+        found = found or second
+    if found is not None and found.missing == "e-mail":
+        # every entry's phone and no e-mail of any: counted as the list «с контактами», and said
+        verdict.doubts.append(phones_only_doubt(indicator, best, found))
+        return None
     return found
 
 
