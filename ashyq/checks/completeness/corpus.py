@@ -48,6 +48,7 @@ from ashyq.base.text import (
 from ashyq.checks.completeness.anchored import PART_TAGS, Part, anchored_parts, part_address
 from ashyq.checks.completeness.bilingual import language_versions
 from ashyq.checks.completeness.page_blocks import Block, blocks_of, content_blocks, content_of
+from ashyq.checks.completeness.signin import sign_in_wall
 
 GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities"
 CONTENT_KINDS = ("page", "document", "news", "curator", "contacts", "event")
@@ -712,10 +713,11 @@ def _page_unit(page: PageSnapshot, hidden_classes: frozenset[str] = frozenset())
 
 
 def page_units(pages: Iterable[PageSnapshot], kind: str = "page") -> list[Unit]:
-    """Units of pages that answered (an error status is not content), with their incoming labels."""
+    """Units of pages that answered (an error status is not content, nor a sign-in wall, :mod:`.signin`), with their
+    incoming labels."""
     units: list[Unit] = []
     for page in pages:
-        if page.status < 400:
+        if page.status < 400 and not sign_in_wall(page.html):
             units += _versions_units(page.url, page.lang, page.html, kind, page)
     return with_incoming(units)
 
@@ -732,7 +734,8 @@ _LAST: list[tuple[BodyArtifacts, int, int, list[Unit]]] = []
 
 
 def desktop_units(artifacts: BodyArtifacts) -> list[Unit]:
-    """Pages (desktop) and gov.kz records, every language; pages with an error status are not content."""
+    """Pages (desktop) and gov.kz records, every language; pages with an error status, and pages answering with a
+    sign-in form instead of their material (:mod:`.signin`), are not content."""
     if _LAST and _LAST[0][0] is artifacts and _LAST[0][1:3] == (len(artifacts.pages), len(artifacts.records)):
         return list(_LAST[0][3])
     units = _desktop_units(artifacts)
@@ -751,7 +754,7 @@ def _desktop_units(artifacts: BodyArtifacts, hidden_classes: frozenset[str] = fr
     units = [
         u
         for p in artifacts.pages
-        if not is_mobile_page(p) and p.status < 400 and p.is_html
+        if not is_mobile_page(p) and p.status < 400 and p.is_html and not sign_in_wall(p.html)
         for u in _page_unit(p, hidden_classes)
     ]
     for record in artifacts.records:

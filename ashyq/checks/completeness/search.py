@@ -85,6 +85,7 @@ from ashyq.checks.completeness.readings import (
     undated_doubt,
     weak_doubt,
 )
+from ashyq.checks.completeness.signin import walled_addresses
 from ashyq.checks.edition_index import reading
 from ashyq.checks.result import DoubtReason
 
@@ -353,7 +354,7 @@ def find_indicators(
         memos_of(section, units, section_units, lang, vocabulary, artifacts.kind),
         tuple(p for i in section.indicators if i.official_language for p in i.keywords[lang]),
         template=template_of(units),
-        missing=missing_addresses(artifacts.failures),
+        missing=missing_addresses(artifacts.failures) | walled_addresses(artifacts.pages),
         listings=listings_by_address(artifacts.pages),
     )
     verdict.template = search.template
