@@ -27,8 +27,11 @@ and the deficiencies the Appendix 15 note lists.
   is said, uncertain (:mod:`.languages`: what is measured and what is not).
 * currency — an indicator with ``current`` is stale when its block's freshest date or latest year
   is too old (``untimely_update``, несвоевременное обновление; listed in ``measured.stale``); it
-  still counts as shown. A section with ``periodicity_days`` and no indicator-level currency is
-  judged as a whole: its freshest dated unit (dates after ``as_of`` are announcements) against it.
+  still counts as shown. Found where no day, year, period, stamp or year-named file dates it, it counts as
+  current and the verdict is uncertain (:func:`~ashyq.checks.completeness.places.undated`; a doubt that could
+  only add a deficiency, ``if_passed``, leaves a verdict that has one certain). A section with
+  ``periodicity_days`` and no indicator-level currency is judged as a whole: its freshest dated unit (dates
+  after ``as_of`` are announcements) against it.
 * nothing to post counts as present, or is left out of the count (interpretation
   a15-nothing-to-publish: counts-as-present | excluded); share = present (fresh or stale) ÷ listed
   (the scorer's a15-indicator-share decides what a share earns); ``pass`` when all are counted and

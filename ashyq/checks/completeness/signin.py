@@ -9,7 +9,8 @@ to it is a link the reader cannot follow to the material (:func:`walled_addresse
 
 The form must stand in the page's own content: a sign-in form of the site's header, side panel or footer (a
 «Личный кабинет» drop-down on every page) beside material is not a wall, and a page giving text of its own beside the
-form (more than :data:`OWN_WORDS` words outside it, the template's navigation and stamps left out) is read as a page.
+form (more than :data:`OWN_WORDS` words outside it and outside the template's header, navigation, side panel and
+footer) is read as a page.
 """
 
 from __future__ import annotations
