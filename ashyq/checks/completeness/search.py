@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.routes import address_key, without_anchor
+from ashyq.base.text import fold_kazakh, normalise
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as own_content
@@ -766,6 +767,8 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
         said = opening(hit, search.lang, search.vocabulary)
     if said is None:
         said = _points_at_nothing(search, hit)
+    if said is None and hit.block is not None:
+        said = _only_closed_links(search, hit)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
         return None, None
     if search.content_only or said:
@@ -777,6 +780,28 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     if points_elsewhere(hit, search.artifacts.site_urls) is not None:
         return None, "other_reading"
     return None, None
+
+
+CLOSED_LEAD_WORDS = 25  # the words a heading's place says around links it cannot be read without
+
+
+def _only_closed_links(search: Search, hit: Hit) -> str | None:
+    """A heading's place whose material is only links to pages of the site the reader cannot open - missing, or
+    answering with a sign-in form (:mod:`.signin`) - with no figure, date or file beside them, only a lead-in
+    («Ежемесячные отчёты … размещены в личном кабинете»): it holds nothing a reader can read ("")."""
+    blocks = own_blocks(hit, search.template)
+    hrefs = [urljoin(hit.unit.url, h) for b in blocks for h in b.hrefs]
+    own = [h for h in hrefs if (urlsplit(h).hostname or "").lower().removeprefix("www.") in search.own_hosts]
+    if not own or any(h.lower() not in search.missing for h in own) or len(own) < len(hrefs):
+        return None
+    text = " ".join(b.text for b in blocks)
+    for label, _ in hit.unit.anchors:
+        read = normalise(label).lower() if label else ""
+        for said in {read, fold_kazakh(read)} - {""}:
+            text = text.replace(said, " ")
+    if re.search(r"\d", text) or len(text.split()) > CLOSED_LEAD_WORDS:
+        return None
+    return ""
 
 
 # the last place read as a pointer: a candidate place is asked for what it holds, then for the folders it points at
