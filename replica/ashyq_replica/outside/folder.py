@@ -143,6 +143,7 @@ SITE_IDS = (
     "zhariya",
     "sandyq",
     "shardara",
+    "baspasoz",
 )
 
 TYPES = {

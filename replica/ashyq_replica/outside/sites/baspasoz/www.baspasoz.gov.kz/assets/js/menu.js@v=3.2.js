@@ -1,0 +1,1 @@
+document.addEventListener("DOMContentLoaded",function(){var b=document.querySelector(".menu-btn"),n=document.getElementById("nav");if(!b||!n)return;b.addEventListener("click",function(){var o=n.classList.toggle("open");b.setAttribute("aria-expanded",o?"true":"false");});});
