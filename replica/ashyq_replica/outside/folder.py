@@ -144,6 +144,7 @@ SITE_IDS = (
     "sandyq",
     "shardara",
     "baspasoz",
+    "kenes",
 )
 
 TYPES = {
