@@ -145,6 +145,7 @@ SITE_IDS = (
     "shardara",
     "baspasoz",
     "kenes",
+    "taza",
 )
 
 TYPES = {
