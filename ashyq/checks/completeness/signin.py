@@ -15,7 +15,9 @@ footer) is read as a page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+
+from lxml.html import HtmlElement
 
 from ashyq.base.artifacts import PageSnapshot
 from ashyq.base.text import element_text, parse_html, squash
@@ -53,16 +55,20 @@ def sign_in_wall(html: str) -> str | None:
     return squash(element_text(heading) if heading is not None else title) or "sign-in"
 
 
-def _outermost(element: object, among: list[object]) -> bool:
+def _outermost(element: HtmlElement, among: list[HtmlElement]) -> bool:
     """Whether no other element of ``among`` holds this one (its words are counted once)."""
-    parent = getattr(element, "getparent", lambda: None)()
-    while parent is not None:
-        if parent in among:
-            return False
-        parent = parent.getparent()
-    return True
+    return not any(parent in among for parent in element.iterancestors())
 
 
-def walled_addresses(pages: Iterable[PageSnapshot]) -> frozenset[str]:
-    """The addresses of the pages that answered with a sign-in wall (:func:`sign_in_wall`), lower case."""
-    return frozenset(p.url.lower() for p in pages if p.is_html and p.status < 400 and sign_in_wall(p.html))
+# The last body's walled addresses: every section and language of the completeness checks asks for them.
+_LAST: list[tuple[Sequence[PageSnapshot], int, frozenset[str]]] = []
+
+
+def walled_addresses(pages: Sequence[PageSnapshot]) -> frozenset[str]:
+    """The addresses of the pages that answered with a sign-in wall (:func:`sign_in_wall`), lower case; read once
+    for a body's pages."""
+    if _LAST and _LAST[0][0] is pages and _LAST[0][1] == len(pages):
+        return _LAST[0][2]
+    walled = frozenset(p.url.lower() for p in pages if p.is_html and p.status < 400 and sign_in_wall(p.html))
+    _LAST[:] = [(pages, len(pages), walled)]
+    return walled
