@@ -60,7 +60,8 @@ def under_prefix(url: str, prefix: str) -> bool:
     return not prefix or path.casefold() == prefix.casefold() or path.casefold().startswith(prefix.casefold() + "/")
 
 
-def _bare_host(url: str) -> str:
+def bare_host(url: str) -> str:
+    """The address's host in lower case without its ``www.`` ("" for a relative address)."""
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
@@ -68,7 +69,7 @@ def outside_site(url: str, site_urls: Iterable[str]) -> str | None:
     """The registered address whose folder of a shared host ``url`` lies outside: a page of the same
     host that is another body's (the oblast's ``/kk/sitemap`` beside the district's ``/audan/``); None
     when ``url`` is the body's, on another host, or the body's site is a whole host."""
-    own = [u for u in site_urls if _bare_host(u) == _bare_host(url)]
+    own = [u for u in site_urls if bare_host(u) == bare_host(url)]
     if not own or any(under_prefix(url, site_prefix(u)) for u in own):
         return None
     return own[0]
@@ -77,7 +78,7 @@ def outside_site(url: str, site_urls: Iterable[str]) -> str | None:
 def folder_of(url: str, site_urls: Iterable[str]) -> str:
     """The folder (:func:`site_prefix`) of the registered address whose site ``url`` is on: what
     :func:`is_home_url` needs to tell a folder site's home page (``""``: a whole host's site)."""
-    folders = [site_prefix(u) for u in site_urls if _bare_host(u) == _bare_host(url)]
+    folders = [site_prefix(u) for u in site_urls if bare_host(u) == bare_host(url)]
     return max((f for f in folders if under_prefix(url, f)), key=len, default="")
 
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from ashyq.base.artifacts import FetchFailure
-from ashyq.base.home_page import outside_site
+from ashyq.base.home_page import bare_host, outside_site
 from ashyq.base.routes import address_key, not_for_readers, wrapped_target
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.result import DoubtReason
@@ -402,7 +402,7 @@ def hides_nothing(failure_url: str, read: Iterable[str], own_hosts: Iterable[str
         return False
     if FILE.search(urlsplit(target).path):
         return True
-    host = (urlsplit(target).hostname or "").lower().removeprefix("www.")
+    host = bare_host(target)
     return host not in set(own_hosts) or address_key(target) in {address_key(url) for url in read}
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
+from ashyq.base.home_page import bare_host
 from ashyq.base.routes import address_key, without_anchor
 from ashyq.base.text import fold_kazakh, normalise
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
@@ -340,8 +341,8 @@ def find_indicators(
     its word, uncertain (``label_only``)."""
     verdict = Verdict()
     section_units = [u for u in units if in_section(u, section, lang)]
-    own_hosts = {(urlsplit(u).hostname or "").lower().removeprefix("www.") for u in artifacts.site_urls}
-    own_hosts |= {(urlsplit(u.url).hostname or "").lower().removeprefix("www.") for u in units}
+    own_hosts = {bare_host(u) for u in artifacts.site_urls}
+    own_hosts |= {bare_host(u.url) for u in units}
     search = Search(
         artifacts,
         section,
@@ -791,7 +792,7 @@ def _only_closed_links(search: Search, hit: Hit) -> str | None:
     («Ежемесячные отчёты … размещены в личном кабинете»): it holds nothing a reader can read ("")."""
     blocks = own_blocks(hit, search.template)
     hrefs = [urljoin(hit.unit.url, h) for b in blocks for h in b.hrefs]
-    own = [h for h in hrefs if (urlsplit(h).hostname or "").lower().removeprefix("www.") in search.own_hosts]
+    own = [h for h in hrefs if bare_host(h) in search.own_hosts]
     if not own or any(h.lower() not in search.missing for h in own) or len(own) < len(hrefs):
         return None
     text = " ".join(b.text for b in blocks)
@@ -1175,7 +1176,7 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
     failed = [
         f
         for f in artifacts.failures
-        if (urlsplit(f.url).hostname or "").lower().removeprefix("www.") in search.own_hosts
+        if bare_host(f.url) in search.own_hosts
         and any(p in f.url.lower() for p in (*indicator.urls, *search.section.urls))
         and p_lang(f.url, lang)
         and tells_unknown(f)
@@ -1240,7 +1241,7 @@ def own_link(hit: Hit, own_hosts: frozenset[str]) -> bool:
     an indicator «либо ссылка» asks for, a link to a file is the material, and a page linking to itself
     (its menu's current item) was read."""
     parts = urlsplit(hit.href)
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    host = bare_host(hit.href)
     if FILE_LINK.search(parts.path) or without_anchor(hit.href).rstrip("/") == hit.unit.url.lower().rstrip("/"):
         return False
     return not host or host in own_hosts
