@@ -48,7 +48,7 @@ from ashyq.base.text import (
 from ashyq.checks.completeness.anchored import PART_TAGS, Part, anchored_parts, part_address
 from ashyq.checks.completeness.bilingual import language_versions
 from ashyq.checks.completeness.page_blocks import Block, blocks_of, content_blocks, content_of
-from ashyq.checks.completeness.signin import sign_in_wall
+from ashyq.checks.completeness.signin import sign_in_wall, walled_addresses
 
 GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities"
 CONTENT_KINDS = ("page", "document", "news", "curator", "contacts", "event")
@@ -751,10 +751,11 @@ def phone_units(artifacts: BodyArtifacts, hidden_classes: Iterable[str]) -> list
 
 
 def _desktop_units(artifacts: BodyArtifacts, hidden_classes: frozenset[str] = frozenset()) -> list[Unit]:
+    walled = walled_addresses(artifacts.pages)
     units = [
         u
         for p in artifacts.pages
-        if not is_mobile_page(p) and p.status < 400 and p.is_html and not sign_in_wall(p.html)
+        if not is_mobile_page(p) and p.status < 400 and p.is_html and p.url.lower() not in walled
         for u in _page_unit(p, hidden_classes)
     ]
     for record in artifacts.records:
