@@ -9,6 +9,14 @@ subordinate organisations' hidden. Where a piece of content the phone's view too
 an indicator the phone shows (its own words), the phone gives that indicator in part: «неполнота
 представленной информации», one deficiency per indicator, citing the hidden text. Desktop pages hide nothing,
 so Appendix 15 and Table 7 are unchanged.
+
+An indicator of several holders' contacts (the heads' «контактные данные», a list «с контактами») is read on the page
+it was found on: where that page's full text gives phones or e-mails its phone view does not show at all (a table's
+contact columns, a person's contact box the style sheet hides below a width), the phone gives the indicator without
+them, in part (the same deficiency). A contact the phone still shows elsewhere on the page (a desktop duplicate) loses
+nothing; a hidden piece naming another indicator of the section (the subordinate organisations' table under its
+heading) is that indicator's, not this one's; the body's own phone or e-mail (one of them is the indicator) is not
+read so: others' hidden phones take none of it away.
 """
 
 from __future__ import annotations
@@ -20,10 +28,11 @@ from ashyq.base.wording import Said
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.deficiencies import deficiency
 from ashyq.checks.completeness.keywords import Indicator
-from ashyq.checks.completeness.places import matches
+from ashyq.checks.completeness.places import EMAIL, PHONE, matches
 from ashyq.checks.completeness.search import Verdict
 
 QUOTED = 120  # characters of the hidden text quoted in the deficiency
+HOLDERS_CONTACTS = "contact"  # the detector of several holders' contacts («контактные данные руководства»)
 
 
 def hidden_parts(
@@ -33,7 +42,12 @@ def hidden_parts(
     on the section's own pages."""
     out: list[Deficiency] = []
     for indicator in indicators:
-        if indicator.id not in verdict.present or indicator.detect:
+        if indicator.id not in verdict.present:
+            continue
+        if (lost := _lost_contacts(verdict, indicator, indicators, lang)) is not None:
+            out.append(lost)
+            continue
+        if indicator.detect:
             continue
         keywords = indicator.keywords.get(lang, ())
         for unit in section_units:
@@ -51,3 +65,33 @@ def hidden_parts(
             out.append(deficiency("incomplete", message, [unit], hidden[:QUOTED]))
             break
     return out
+
+
+def _lost_contacts(
+    verdict: Verdict, indicator: Indicator, indicators: Sequence[Indicator], lang: str
+) -> Deficiency | None:
+    """An indicator of holders' contacts whose own page, as a phone shows it, lacks phones or e-mails the full page
+    gives."""
+    if not (indicator.detect == HOLDERS_CONTACTS or indicator.with_contacts):
+        return None
+    hit = verdict.hits.get(indicator.id)
+    if hit is None:
+        return None
+    unit = hit.unit
+    others = [i.keywords.get(lang, ()) for i in indicators if i.id != indicator.id and i.keywords.get(lang)]
+    for text in unit.phone_hidden:
+        if any(matches(keywords, text) for keywords in others):
+            continue
+        lost = [m.group(0) for pattern in (PHONE, EMAIL) for m in pattern.finditer(text) if m.group(0) not in unit.text]
+        if not lost:
+            continue
+        message = Said(
+            f"{indicator.id}: part of it is hidden at phone width on {unit.url} («{text[:QUOTED]}»): "
+            "the mobile version gives it in part",
+            "deficiency.a16.hidden_part",
+            indicator=indicator.id,
+            url=unit.url,
+            hidden=text[:QUOTED],
+        )
+        return deficiency("incomplete", message, [unit], text[:QUOTED])
+    return None
