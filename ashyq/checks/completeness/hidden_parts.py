@@ -17,10 +17,17 @@ them, in part (the same deficiency). A contact the phone still shows elsewhere o
 nothing; a hidden piece naming another indicator of the section (the subordinate organisations' table under its
 heading) is that indicator's, not this one's; the body's own phone or e-mail (one of them is the indicator) is not
 read so: others' hidden phones take none of it away.
+
+A page whose phone view hides the control that opens the rest of a block («Толығырақ», «Показать полностью»: a template
+that clamps long blocks and shows the button only on wider screens) may show a phone only the block's top, or may
+show the whole block at phone width with no need of the button: which one, the page's text cannot tell. An indicator
+found there is counted as the phone shows it and the verdict is uncertain, asking an assessor to look on a phone
+(:func:`unopened`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ashyq.base.evidence import Deficiency
@@ -29,9 +36,16 @@ from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.deficiencies import deficiency
 from ashyq.checks.completeness.keywords import Indicator
 from ashyq.checks.completeness.places import EMAIL, PHONE, matches
+from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.search import Verdict
 
 QUOTED = 120  # characters of the hidden text quoted in the deficiency
+# the label of a control that opens the rest of a clamped block (normalised; Kazakh folded), the whole hidden piece
+SHOW_MORE = re.compile(
+    r"^\W*(?:толыгырак|толык (?:корсету|оку|ашу)|толыгымен (?:корсету|оку)|тагы (?:корсету|оку)|"
+    r"ары карай (?:оку|корсету)|подробнее|показать (?:полностью|целиком|больше|ещ[её]|все)|"
+    r"развернуть(?: полностью)?|читать (?:далее|полностью|дальше))\W*$"
+)
 HOLDERS_CONTACTS = "contact"  # the detector of several holders' contacts («контактные данные руководства»)
 
 
@@ -39,7 +53,9 @@ def hidden_parts(
     verdict: Verdict, indicators: Sequence[Indicator], section_units: Sequence[Unit], lang: str
 ) -> list[Deficiency]:
     """One «incomplete» deficiency per indicator shown whose words the content hidden at phone width also names,
-    on the section's own pages."""
+    on the section's own pages, or whose holders' contacts its page shows a phone only in part; the indicators a
+    phone may not open in full (:func:`unopened`) are added to the verdict's doubts."""
+    verdict.doubts += unopened(verdict, indicators)
     out: list[Deficiency] = []
     for indicator in indicators:
         if indicator.id not in verdict.present:
@@ -95,3 +111,23 @@ def _lost_contacts(
         )
         return deficiency("incomplete", message, [unit], text[:QUOTED])
     return None
+
+
+def unopened(verdict: Verdict, indicators: Sequence[Indicator]) -> list[Doubt]:
+    """A doubt for each indicator shown on a page whose phone view hides a control opening more of a block: the phone
+    may not show all of it (the verdict's question; it could only add a deficiency)."""
+    out: list[Doubt] = []
+    for indicator in indicators:
+        hit = verdict.hits.get(indicator.id)
+        if indicator.id not in verdict.present or hit is None:
+            continue
+        control = next((text for text in hit.unit.phone_hidden if SHOW_MORE.match(text)), None)
+        if control is None:
+            continue
+        detail = (
+            f"{indicator.id}: {hit.cite()} hides at phone width the control «{control}» that opens more of a block: "
+            "counted as shown; look on a phone whether the block shows in full there (else the mobile version gives it "
+            "in part, неполнота)"
+        )
+        out.append(Doubt(indicator.id, "other_reading", hit.unit, control, detail, if_passed=True))
+    return out

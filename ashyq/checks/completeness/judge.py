@@ -210,7 +210,7 @@ def assess_section(
     deficiencies += section_deficiencies(
         section, section_units, lang, vocabulary, verdict, measured, deductions, artifacts.as_of, *pages
     )
-    if deductions:  # a phone's view: an indicator shown in part, the rest hidden at phone width (Appendix 16)
+    if deductions:  # a phone's view: an indicator shown in part, the rest hidden at phone width (or may be: a doubt)
         deficiencies += hidden_parts(verdict, indicators, section_units, lang)
     written_apart = written_in_the_other(indicators, verdict, section_units, lang, repeated, units)
     if (shadowed := shadowed_deficiency(written_apart, lang)) is not None:
