@@ -414,6 +414,12 @@ def untimely_indicators(
             # the days and years of alike places (two blocks, or two pages) are compared; the periods two places
             # name as covered («за 9 месяцев 2026 года», «2026 жылғы 1 жартыжылдық») are, whatever the places
             alike = (hit.block is None) == (other.block is None)
+            if not alike and indicator.lag and hit.unit.key and hit.unit.key == other.unit.key:
+                # a list kept on counterpart pages, one language's found under a heading and the other's as the page
+                # (named by a link's label): the two pages are alike places, read whole
+                mine = age_of(unit_blocks(hit.unit), artifacts.as_of)
+                their_age = age_of(unit_blocks(other.unit), artifacts.as_of)
+                alike = True
             lag_days = indicator.lag_days or lag_for(indicator.current_days)
             if lagging(mine, their_age, periods_only=not alike, lag_days=lag_days):
                 other_lang = "ru" if lang == "kk" else "kk"
