@@ -686,6 +686,9 @@ LETTERS = re.compile(r"[^\W\d_]{2}")
 BACK_TO_TOP = re.compile(
     r"(?<!\w)(?:ж[оө]г[аа]р[ыі](?:г[аа])?|наверх|вверх|к началу(?: страницы)?|басына)(?!\w)\s*[↑▲⬆]?|[↑▲⬆]"
 )
+# the label of a link back to where the reader came from (a detail page's «← 4 қыркүйек 2026 ж.», «Күнтізбеге оралу»,
+# «Вернуться к списку», «Назад»): the way back, not the place's content (a placeholder over one is still a placeholder)
+BACK_LINK = re.compile(r"^\s*[←‹⟵↩⇐]|(?<!\w)(?:назад|вернуться|оралу|ора?л[уы]|арт[кқ]а|[кқ]айту)(?!\w)")
 # a page's own stamp («Дата обновления: 01.09.2026», «Последнее изменение: …») says when, not what: it is no information
 PAGE_STAMP = {"ru": re.compile(STAMP_WORDS), "kk": re.compile(fold_kazakh(STAMP_WORDS))}
 # the page's stamp at the head of a block, with its day and hour: what follows it begins a paragraph
@@ -868,6 +871,8 @@ def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template 
     links = [h for b in blocks for h in b.hrefs if not h.startswith("#")]
     if len(links) < sum(len(b.hrefs) for b in blocks):  # a jump within the page is no content
         rest = BACK_TO_TOP.sub(" ", rest)
+    if said is not None:  # beside a placeholder: the way back from its page, and the page's menu words, are none of it
+        rest, links = _frame_left_out(hit.unit, rest, links)
     if said is not None:  # the page's title said again over the phrase (a bold line, a breadcrumb's last step)
         read = fold_kazakh if lang == "kk" else normalise
         titled = set(read(hit.unit.title or "").split())
@@ -883,6 +888,20 @@ def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template 
     read = fold_kazakh if lang == "kk" else normalise
     written = next((p for p, _ in paragraphs(hit.unit) if said.group(0) in read(p)), said.group(0))
     return squash(written)
+
+
+FRAME_LABEL_WORDS = 3  # a menu's or a filter's label (a post's category badge «Есептер» repeats one)
+
+
+def _frame_left_out(unit: Unit, rest: str, links: list[str]) -> tuple[str, list[str]]:
+    """A placeholder's place without the links back to where the reader came from (:data:`BACK_LINK`) and without
+    the words of the page's short link labels (a category badge repeating a menu's or a filter's label)."""
+    back = {target.lower() for label, target in unit.anchors if BACK_LINK.search(label)}
+    kept = [h for h in links if urljoin(unit.url, h).lower() not in back]
+    for label, _ in sorted(unit.anchors, key=lambda anchor: -len(anchor[0])):
+        if label.strip() and (BACK_LINK.search(label) or len(label.split()) <= FRAME_LABEL_WORDS):
+            rest = re.sub(rf"(?<!\w){re.escape(label)}(?!\w)", " ", rest)
+    return rest, kept
 
 
 def paragraphs(unit: Unit) -> tuple[tuple[str, bool], ...]:
