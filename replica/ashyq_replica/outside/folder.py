@@ -146,6 +146,7 @@ SITE_IDS = (
     "baspasoz",
     "kenes",
     "taza",
+    "qujat",
 )
 
 TYPES = {
