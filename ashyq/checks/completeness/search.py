@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.home_page import bare_host
@@ -43,7 +43,9 @@ from ashyq.checks.completeness.notices import notice_kind, opening, placeholder_
 from ashyq.checks.completeness.page_blocks import Block
 from ashyq.checks.completeness.places import (
     NO_TEMPLATE,
+    PAGE_STAMP,
     SENTENCE_SPLIT,
+    STAMP_TIME,
     Hit,
     Template,
     dead_targets,
@@ -793,9 +795,13 @@ def _only_closed_links(search: Search, hit: Hit) -> str | None:
     blocks = own_blocks(hit, search.template)
     hrefs = [urljoin(hit.unit.url, h) for b in blocks for h in b.hrefs]
     own = [h for h in hrefs if bare_host(h) in search.own_hosts]
-    if not own or any(h.lower() not in search.missing for h in own) or len(own) < len(hrefs):
+    # a viewer's link to a missing file is closed too (its query read as written or escaped)
+    closed = {unquote(a) for a in search.missing | dead_targets(hit.unit, search.missing).keys()}
+    if not own or any(unquote(h.lower()) not in closed for h in own) or len(own) < len(hrefs):
         return None
-    text = " ".join(b.text for b in blocks)
+    # the place's own stamp («Опубликовано: 16.11.2026») says when the link was put there, not what it holds
+    stamp = PAGE_STAMP["kk" if search.lang == "kk" else "ru"]
+    text = STAMP_TIME.sub(" ", stamp.sub(" ", " ".join(b.text for b in blocks)))
     for label, _ in hit.unit.anchors:
         read = normalise(label).lower() if label else ""
         for said in {read, fold_kazakh(read)} - {""}:
