@@ -70,17 +70,22 @@ def hidden_parts(
             hidden = next((text for text in unit.phone_hidden if matches(keywords, text[:QUOTED])), None)
             if hidden is None:
                 continue
-            message = Said(
-                f"{indicator.id}: part of it is hidden at phone width on {unit.url} («{hidden[:QUOTED]}»): "
-                "the mobile version gives it in part",
-                "deficiency.a16.hidden_part",
-                indicator=indicator.id,
-                url=unit.url,
-                hidden=hidden[:QUOTED],
-            )
-            out.append(deficiency("incomplete", message, [unit], hidden[:QUOTED]))
+            out.append(_hidden_part(indicator, unit, hidden))
             break
     return out
+
+
+def _hidden_part(indicator: Indicator, unit: Unit, hidden: str) -> Deficiency:
+    """The deficiency of an indicator a phone shows without the piece hidden on ``unit``, the piece quoted."""
+    message = Said(
+        f"{indicator.id}: part of it is hidden at phone width on {unit.url} («{hidden[:QUOTED]}»): "
+        "the mobile version gives it in part",
+        "deficiency.a16.hidden_part",
+        indicator=indicator.id,
+        url=unit.url,
+        hidden=hidden[:QUOTED],
+    )
+    return deficiency("incomplete", message, [unit], hidden[:QUOTED])
 
 
 def _lost_contacts(
@@ -99,17 +104,8 @@ def _lost_contacts(
         if any(matches(keywords, text) for keywords in others):
             continue
         lost = [m.group(0) for pattern in (PHONE, EMAIL) for m in pattern.finditer(text) if m.group(0) not in unit.text]
-        if not lost:
-            continue
-        message = Said(
-            f"{indicator.id}: part of it is hidden at phone width on {unit.url} («{text[:QUOTED]}»): "
-            "the mobile version gives it in part",
-            "deficiency.a16.hidden_part",
-            indicator=indicator.id,
-            url=unit.url,
-            hidden=text[:QUOTED],
-        )
-        return deficiency("incomplete", message, [unit], text[:QUOTED])
+        if lost:
+            return _hidden_part(indicator, unit, text)
     return None
 
 
