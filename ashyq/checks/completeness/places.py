@@ -688,7 +688,7 @@ BACK_TO_TOP = re.compile(
 )
 # the label of a link back to where the reader came from (a detail page's «← 4 қыркүйек 2026 ж.», «Күнтізбеге оралу»,
 # «Вернуться к списку», «Назад»): the way back, not the place's content (a placeholder over one is still a placeholder)
-BACK_LINK = re.compile(r"^\s*[←‹⟵↩⇐]|(?<!\w)(?:назад|вернуться|оралу|ора?л[уы]|арт[кқ]а|[кқ]айту)(?!\w)")
+BACK_LINK = re.compile(r"^\s*[←‹⟵↩⇐]|(?<!\w)(?:назад|вернуться|оралу|артқа|артка|қайту|кайту)(?!\w)")
 # a page's own stamp («Дата обновления: 01.09.2026», «Последнее изменение: …») says when, not what: it is no information
 PAGE_STAMP = {"ru": re.compile(STAMP_WORDS), "kk": re.compile(fold_kazakh(STAMP_WORDS))}
 # the page's stamp at the head of a block, with its day and hour: what follows it begins a paragraph
