@@ -147,6 +147,7 @@ SITE_IDS = (
     "kenes",
     "taza",
     "qujat",
+    "audarma",
 )
 
 TYPES = {
