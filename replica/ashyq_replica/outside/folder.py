@@ -148,6 +148,7 @@ SITE_IDS = (
     "taza",
     "qujat",
     "audarma",
+    "zhyldar",
 )
 
 TYPES = {
