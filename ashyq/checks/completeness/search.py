@@ -795,9 +795,12 @@ def _only_closed_links(search: Search, hit: Hit) -> str | None:
     blocks = own_blocks(hit, search.template)
     hrefs = [urljoin(hit.unit.url, h) for b in blocks for h in b.hrefs]
     own = [h for h in hrefs if bare_host(h) in search.own_hosts]
-    # a viewer's link to a missing file is closed too (its query read as written or escaped)
-    closed = {unquote(a) for a in search.missing | dead_targets(hit.unit, search.missing).keys()}
-    if not own or any(unquote(h.lower()) not in closed for h in own) or len(own) < len(hrefs):
+    if not own or len(own) < len(hrefs):
+        return None
+    # the missing addresses and the unit's dead links, a viewer's link to a missing file among them (its query read
+    # as written or escaped)
+    closed = {unquote(a) for a in dead_targets(hit.unit, search.missing)}
+    if any(unquote(h.lower()) not in closed for h in own):
         return None
     # the place's own stamp («Опубликовано: 16.11.2026») says when the link was put there, not what it holds
     stamp = PAGE_STAMP["kk" if search.lang == "kk" else "ru"]
