@@ -15,6 +15,7 @@ from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.home_page import bare_host
 from ashyq.base.routes import address_key, without_anchor
 from ashyq.base.text import fold_kazakh, normalise
+from ashyq.checks.completeness.closed_pointers import closed_pointer
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as own_content
@@ -770,6 +771,10 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
         said = opening(hit, search.lang, search.vocabulary)
     if said is None:
         said = _points_at_nothing(search, hit)
+    if said is None and hit.block is not None:  # «… приведены в объявлении:» over a link the reader cannot open
+        keywords = indicator.keywords.get(search.lang, ())
+        closed = dead_targets(hit.unit, search.missing)
+        said = closed_pointer(hit, own_blocks(hit, search.template), keywords, search.lang, closed, search.own_hosts)
     if said is None and hit.block is not None:
         said = _only_closed_links(search, hit)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
