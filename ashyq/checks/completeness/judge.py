@@ -69,6 +69,7 @@ from ashyq.checks.completeness.deficiencies import (
     stale_deficiency,
     untimely_indicators,
 )
+from ashyq.checks.completeness.departed import departed_of, mark_departed
 from ashyq.checks.completeness.hidden_parts import hidden_parts
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.languages import (
@@ -182,8 +183,7 @@ def assess_section(
     other = "ru" if lang == "kk" else "kk"
     _other_language(artifacts, section, given, by_lang, lang, vocabulary, content_only, verdict)
     repeated = template_for(artifacts, mine, lang)  # the pieces of text most of the language's pages repeat
-    foreign_pages(section.indicators_for(artifacts.kind), verdict, lang, repeated, mine)
-    indicators = section.indicators_for(artifacts.kind)
+    foreign_pages(indicators := section.indicators_for(artifacts.kind), verdict, lang, repeated, mine)
     listed, present, share = _counted(artifacts, verdict, len(indicators))
     measured = _measured(verdict, indicators, share, source)
     announced = {key: hit.cite() for key, hit in verdict.hits.items() if hit.announced}
@@ -198,6 +198,7 @@ def assess_section(
     )
     acts = ([*mine, *by_lang[other]], vocabulary) if any(i.in_force for i in indicators) else None
     untimely_indicators(artifacts, section, indicators, verdict, theirs, lang, acts)
+    mark_departed(verdict, departed_of(artifacts, given, artifacts.as_of).get(lang, {}), mine)  # a head who has left
     stale = stale_deficiency(artifacts, section, section_units, verdict, indicators, measured)
     if stale is not None:
         deficiencies.append(stale)
