@@ -149,6 +149,7 @@ SITE_IDS = (
     "qujat",
     "audarma",
     "zhyldar",
+    "tizilim",
 )
 
 TYPES = {
