@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
@@ -1166,6 +1167,7 @@ def _every_item(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
     )
     if found is None:
         return True
+    found = _current_items(found, search.artifacts.as_of)
     if len(found.without) == len(found.items):
         verdict.absent.append(indicator)
         return False
@@ -1174,6 +1176,26 @@ def _every_item(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
     elif len(found.items) == 1:
         verdict.doubts.append(single_doubt(indicator, found.items[0]))
     return True
+
+
+PAST_ITEM_DAYS = 180  # an item all of whose dates are this much older than the audit is a past competition's post
+
+
+def _current_items(found: ItemReading, as_of: date) -> ItemReading:
+    """The items of a reading that are current: a post all of whose dates (named in its blocks, or its page's own)
+    lie :data:`PAST_ITEM_DAYS` or more before the audit belongs to a competition long over (a past year's archive), no
+    post vacant now; «квалификационные требования к кандидатам на вакантную должность» are asked of the vacant ones.
+    Where fewer than two items are current, all are read: one current post cannot tell whether every post states the
+    indicator, and an old call still announced beside it is the section's currency (judged elsewhere)."""
+
+    def past(item: Item) -> bool:
+        days = [d for b in item.blocks for d in (*b.dates, *b.stamps)] or list(item.unit.dates)
+        return bool(days) and all((as_of - d).days >= PAST_ITEM_DAYS for d in days)
+
+    current = tuple(i for i in found.items if not past(i))
+    if len(current) < 2 or len(current) == len(found.items):
+        return found
+    return replace(found, items=current, without=tuple(i for i in found.without if i in current))
 
 
 def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> None:
