@@ -17,7 +17,8 @@ check, :mod:`ashyq.checks.registry`):
   or ``partial`` is ``not_assessed``.
 
 A missing page of one language (``/ru/…``, ``?lang=kk``) concerns that language's findings only; a
-page whose language the address does not tell concerns both. The finding keeps the verdict it would
+page whose language the address does not tell concerns both - save an unread one that pages of one language alone
+link (a document of the Russian version's card): it concerns that language's (:func:`linked_in`). The finding keeps the verdict it would
 have had (``measured.harvested_in_part``) and cites every missing page as evidence.
 
 Pages the harvest chose not to read are *unread* (:func:`unread_pages`): cut by the crawl's own
@@ -289,11 +290,30 @@ def describe(missing: Sequence[FetchFailure]) -> Said:
     )
 
 
-def concerning(missing: Sequence[FetchFailure], lang: str | None) -> list[FetchFailure]:
-    """The missing pages that concern findings in ``lang`` (None: every language)."""
+def concerning(
+    missing: Sequence[FetchFailure], lang: str | None, langs: dict[str, str] | None = None
+) -> list[FetchFailure]:
+    """The missing pages that concern findings in ``lang`` (None: every language); ``langs``: the language of an
+    address that names none, told otherwise (:func:`linked_in`)."""
     if lang is None:
         return list(missing)
-    return [f for f in missing if lang_of(f.url) in (None, lang)]
+    known = langs or {}
+    return [f for f in missing if (lang_of(f.url) or known.get(f.url)) in (None, lang)]
+
+
+def linked_in(artifacts: BodyArtifacts, failures: Sequence[FetchFailure]) -> dict[str, str]:
+    """The language of each unread address that names none, where every page read that links it is of one language:
+    a document the Russian pages alone offer (``/dms/archive/10660/otchet-2025-ru.pdf`` on a Russian card) is part of
+    the Russian version, and what it holds concerns the Russian findings only."""
+    wanted = {f.url for f in failures if lang_of(f.url) is None}
+    if not wanted:
+        return {}
+    seen: dict[str, set[str]] = {}
+    for page in artifacts.pages:
+        for link in page.links:
+            if link.target_url in wanted:
+                seen.setdefault(link.target_url, set()).add(page.lang or "?")  # a page of no known language: both
+    return {url: lang for url, langs in seen.items() if len(langs) == 1 and (lang := next(iter(langs))) != "?"}
 
 
 def _cited(failure: FetchFailure) -> EvidenceRef:
@@ -343,14 +363,17 @@ def left_open(result: Result, missing: Sequence[FetchFailure], rule: PagesRule) 
 SETTLED_BY_THE_SITE = frozenset({"no_mobile_version"})
 
 
-def doubted(result: Result, unread_list: Sequence[FetchFailure], rule: PagesRule) -> Result:
+def doubted(
+    result: Result, unread_list: Sequence[FetchFailure], rule: PagesRule, langs: dict[str, str] | None = None
+) -> Result:
     """A verdict of absence the unread pages could change: the same status, ``uncertain``
-    (``pages_not_read``) with the pages named (see the module's notes). Other verdicts stay as they are."""
+    (``pages_not_read``) with the pages named (see the module's notes). Other verdicts stay as they are.
+    ``langs``: the languages of unread addresses that name none (:func:`linked_in`)."""
     if rule != "somewhere" or result.status not in ("fail", "partial") or result.certainty == "uncertain":
         return result
     if result.deficiencies and all(d.kind in SETTLED_BY_THE_SITE for d in result.deficiencies):
         return result  # what no page of the site could change: it has no mobile version at all
-    relevant = concerning(unread_list, result.lang)
+    relevant = concerning(unread_list, result.lang, langs)
     if not relevant:
         return result
     why = ", ".join(sorted({f.reason for f in relevant}))

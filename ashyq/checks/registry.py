@@ -47,7 +47,15 @@ from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.vocabulary import BODY_KINDS
 from ashyq.base.wording import Said
 from ashyq.checks import inputs
-from ashyq.checks.coverage import PAGES_RULES, PagesRule, doubted, left_open, missing_pages, unread_pages
+from ashyq.checks.coverage import (
+    PAGES_RULES,
+    PagesRule,
+    doubted,
+    left_open,
+    linked_in,
+    missing_pages,
+    unread_pages,
+)
 from ashyq.checks.edition_index import applies, item_kinds, languages_of
 from ashyq.checks.result import Result, not_assessed
 
@@ -197,6 +205,7 @@ def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None
     """Run every registered check that applies to the body (those of ``only_items`` when given)."""
     wanted = set(only_items) if only_items is not None else None
     missing, unread = missing_pages(artifacts), unread_pages(artifacts)
+    langs: dict[str, str] | None = None  # the unread addresses' languages, read once when a check asks
     results: list[Result] = []
     for check in checks():
         if artifacts.kind not in check.applies_to:
@@ -219,7 +228,8 @@ def run_checks(artifacts: BodyArtifacts, only_items: Iterable[str] | None = None
         if missing and "pages" in check.reads:
             produced = [left_open(result, missing, check.pages_rule) for result in produced]
         if unread and "pages" in check.reads:
-            produced = [doubted(result, unread, check.pages_rule) for result in produced]
+            langs = langs if langs is not None else linked_in(artifacts, unread)
+            produced = [doubted(result, unread, check.pages_rule, langs) for result in produced]
         for result in produced:
             if wanted is None or result.item in wanted:
                 result.check = check.ref

@@ -250,3 +250,21 @@ def test_a_site_with_no_mobile_version_fails_its_mobile_sections_whatever_pages_
     assert doubted(none, unread, "somewhere").certainty == "certain"
     asked = doubted(absent, unread, "somewhere")
     assert asked.certainty == "uncertain" and asked.doubt is not None and asked.doubt.reason == "pages_not_read"
+
+
+def test_a_file_only_the_russian_pages_link_concerns_the_russian_findings_only() -> None:
+    # a document of a Russian card closed by robots.txt: its address names no language, the page linking it does
+    file = f"{RU_SITE}dms/archive/10660/otchet-2025.pdf"
+    refused = FetchFailure(file, "robots")
+    artifacts = _artifacts([refused])
+    ru_page = next(p for p in artifacts.pages if p.lang == "ru")
+    linked = replace(ru_page, links=(LinkInfo(file, "Отчёт за 2025 год"),))
+    artifacts = replace(artifacts, pages=[p if p is not ru_page else linked for p in artifacts.pages])
+    whole, in_part = _by_key(run_checks(_artifacts([]))), _by_key(run_checks(artifacts))
+    doubted = {k for k in whole if in_part[k].certainty != whole[k].certainty}
+    assert any(k[1] == "ru" for k in doubted), "the Russian verdicts of absence are left open"
+    assert not any(k[1] == "kk" for k in doubted), "a file the Russian pages alone offer does not concern the Kazakh"
+    # linked from both languages, it concerns both
+    both = replace(artifacts, pages=[replace(p, links=(LinkInfo(file, "Есеп"),)) for p in artifacts.pages])
+    again = _by_key(run_checks(both))
+    assert any(k[1] == "kk" and again[k].certainty != whole[k].certainty for k in whole)
