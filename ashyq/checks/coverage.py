@@ -18,8 +18,8 @@ check, :mod:`ashyq.checks.registry`):
 
 A missing page of one language (``/ru/…``, ``?lang=kk``) concerns that language's findings only; a
 page whose language the address does not tell concerns both - save an unread one that pages of one language alone
-link (a document of the Russian version's card): it concerns that language's (:func:`linked_in`). The finding keeps the verdict it would
-have had (``measured.harvested_in_part``) and cites every missing page as evidence.
+link (a document of the Russian version's card): it concerns that language's (:func:`linked_in`). The finding keeps
+the verdict it would have had (``measured.harvested_in_part``) and cites every missing page as evidence.
 
 Pages the harvest chose not to read are *unread* (:func:`unread_pages`): cut by the crawl's own
 budget (the page limit, the depth limit) or disallowed by the site's robots.txt. The site has them

@@ -156,6 +156,25 @@ def unlinked_citations(
     return out
 
 
+# what names a normative legal act beside its status: its kind (normalised; Kazakh folded), a number «№ 58»; an
+# announcement or a notice marked «утратил силу» is no act
+ACT_NAMED = re.compile(
+    r"(?<!\w)(?:приказ|постановлен|решени|закон|распоряжен|правил|кодекс|положени|"
+    r"буйрык|каулы|шешим|заны|занг|ереже|кагида|кодек)|№\s?\d"
+)
+
+
+def marks_repealed(unit: Unit, phrases: Sequence[re.Pattern[str]]) -> bool:
+    """Whether the unit marks an act as repealed: a piece of its content (a paragraph, a list item, a table's row)
+    naming an act - its kind or its number - with the words of repeal («Приказ № 58 … Утратил силу»). The words alone,
+    as a registry's status filter writes them («Мәртебе бойынша сүзгі: Барлығы · Күшінде · Күшін жойған»), mark
+    nothing."""
+    if not matches(phrases, unit.main):
+        return False
+    pieces = [p for b in unit.blocks for p in (b.pieces or (b.all_text,))] or [unit.main]
+    return any(matches(phrases, p) and ACT_NAMED.search(p) for p in pieces)
+
+
 def content_deficiencies(
     section: Section,
     section_units: list[Unit],
@@ -186,7 +205,7 @@ def content_deficiencies(
             f"{len(empty)} section page(s) say there is nothing to show", "deficiency.a15.empty_pages", count=len(empty)
         )
         out.append(deficiency("incomplete", said, empty))
-    repealed = [u for u in section_units if matches(vocabulary.repealed_phrases[lang], u.main)]
+    repealed = [u for u in section_units if marks_repealed(u, vocabulary.repealed_phrases[lang])]
     if repealed:
         said = Said(
             f"{len(repealed)} item(s) are acts marked as repealed", "deficiency.a15.repealed", count=len(repealed)
