@@ -136,7 +136,8 @@ def departed(by_lang: dict[str, list[Unit]], as_of: date) -> dict[str, dict[str,
         for unit in units:
             for _, piece in _pieces(unit):
                 for clause in (c for sentence in _SENTENCE.split(piece) for c in sentence.split(", ")):
-                    if _RELIEVED.search(clause):
+                    # released to take another post («… освобожден … в связи с назначением акимом района») has not left
+                    if _RELIEVED.search(clause) and not _APPOINTED.search(clause):
                         for surname in persons(clause):
                             relieved.setdefault(surname, f"relieved of the post ({unit.url})")
     out: dict[str, dict[str, str]] = {}
