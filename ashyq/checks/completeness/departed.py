@@ -171,8 +171,9 @@ def mark_departed(verdict: Verdict, gone: dict[str, str], units: Sequence[Unit])
     under it) names the person, else of the first found on the page."""
     if not gone:
         return
+    mine = {u.url for u in units}  # the language's pages (a Table 7 reading keeps copies of them without the frame)
     hits = [(k, h) for k, h in verdict.hits.items() if verdict.present.get(k) is h.unit and k not in verdict.stale]
-    for unit in units:
+    for unit in {id(h.unit): h.unit for _, h in hits if h.unit.url in mine}.values():
         on_page = [(k, h) for k, h in hits if h.unit is unit]
         left = next((s for s in gone if on_page and _named(s, {p.surname for p in _posts(unit)})), None)
         if left is None:
