@@ -57,15 +57,14 @@ def closed_pointer(
 ) -> str | None:
     """The pointer sentence a hit's place (``blocks``: its block and the blocks under it, the template left out) names
     the indicator in (``keywords``), where the place names it in no other sentence and every link of the place leads to
-    a page or file of the site (``own_hosts``) the reader cannot open (``closed``: lower-case addresses, the dead, the
-    walled and the viewers of missing files); None otherwise."""
+    a page or file of the site (``own_hosts``) the reader cannot open (``closed``: lower-case unquoted addresses, the
+    dead, the walled and the viewers of missing files); None otherwise."""
     if hit.block is None or hit.announced:
         return None
     hrefs = [urljoin(hit.unit.url, h) for b in blocks for h in b.hrefs if not h.startswith(("mailto:", "tel:", "#"))]
     if not hrefs or any(bare_host(h) not in own_hosts for h in hrefs):
         return None
-    shut = {unquote(a) for a in closed}
-    if any(unquote(h.lower()) not in shut for h in hrefs):
+    if any(unquote(h.lower()) not in closed for h in hrefs):
         return None
     offered = {unquote(h.lower()) for h in hrefs}
     read = fold_kazakh if lang == "kk" else normalise

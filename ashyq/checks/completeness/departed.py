@@ -175,7 +175,8 @@ def mark_departed(verdict: Verdict, gone: dict[str, str], units: Sequence[Unit])
     hits = [(k, h) for k, h in verdict.hits.items() if verdict.present.get(k) is h.unit and k not in verdict.stale]
     for unit in {id(h.unit): h.unit for _, h in hits if h.unit.url in mine}.values():
         on_page = [(k, h) for k, h in hits if h.unit is unit]
-        left = next((s for s in gone if on_page and _named(s, {p.surname for p in _posts(unit)})), None)
+        named = {p.surname for p in _posts(unit)}
+        left = next((s for s in gone if _named(s, named)), None)
         if left is None:
             continue
         key, hit = next(

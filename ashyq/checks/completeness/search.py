@@ -772,12 +772,15 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
         said = opening(hit, search.lang, search.vocabulary)
     if said is None:
         said = _points_at_nothing(search, hit)
-    if said is None and hit.block is not None:  # «… приведены в объявлении:» over a link the reader cannot open
-        keywords = indicator.keywords.get(search.lang, ())
-        closed = dead_targets(hit.unit, search.missing)
-        said = closed_pointer(hit, own_blocks(hit, search.template), keywords, search.lang, closed, search.own_hosts)
     if said is None and hit.block is not None:
-        said = _only_closed_links(search, hit)
+        blocks = own_blocks(hit, search.template)
+        # the missing addresses and the unit's dead links, a viewer's link to a missing file among them (its query read
+        # as written or escaped): read once for both readings of a place over closed links
+        closed = {unquote(a) for a in dead_targets(hit.unit, search.missing)}
+        keywords = indicator.keywords.get(search.lang, ())  # «… приведены в объявлении:» over a link that is closed
+        said = closed_pointer(hit, blocks, keywords, search.lang, closed, search.own_hosts)
+        if said is None:
+            said = _only_closed_links(search, hit, blocks, closed)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
         return None, None
     if search.content_only or said:
@@ -794,18 +797,15 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
 CLOSED_LEAD_WORDS = 25  # the words a heading's place says around links it cannot be read without
 
 
-def _only_closed_links(search: Search, hit: Hit) -> str | None:
-    """A heading's place whose material is only links to pages of the site the reader cannot open - missing, or
-    answering with a sign-in form (:mod:`.signin`) - with no figure, date or file beside them, only a lead-in
-    («Ежемесячные отчёты … размещены в личном кабинете»): it holds nothing a reader can read ("")."""
-    blocks = own_blocks(hit, search.template)
+def _only_closed_links(search: Search, hit: Hit, blocks: Sequence[Block], closed: set[str]) -> str | None:
+    """A heading's place (``blocks``) whose material is only links to pages of the site the reader cannot open
+    (``closed``, unquoted) - missing, or answering with a sign-in form (:mod:`.signin`) - with no figure, date or file
+    beside them, only a lead-in («Ежемесячные отчёты … размещены в личном кабинете»): it holds nothing a reader can
+    read ("")."""
     hrefs = [urljoin(hit.unit.url, h) for b in blocks for h in b.hrefs]
     own = [h for h in hrefs if bare_host(h) in search.own_hosts]
     if not own or len(own) < len(hrefs):
         return None
-    # the missing addresses and the unit's dead links, a viewer's link to a missing file among them (its query read
-    # as written or escaped)
-    closed = {unquote(a) for a in dead_targets(hit.unit, search.missing)}
     if any(unquote(h.lower()) not in closed for h in own):
         return None
     # the place's own stamp («Опубликовано: 16.11.2026») says when the link was put there, not what it holds
