@@ -150,6 +150,8 @@ SITE_IDS = (
     "audarma",
     "zhyldar",
     "tizilim",
+    "habarshy",
+    "sozdik",
 )
 
 TYPES = {
