@@ -152,6 +152,7 @@ SITE_IDS = (
     "tizilim",
     "habarshy",
     "sozdik",
+    "qagaz",
 )
 
 TYPES = {
