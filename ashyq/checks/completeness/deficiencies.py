@@ -26,6 +26,7 @@ from ashyq.checks.completeness.repeals import listed_as_in_force, repealed_acts
 from ashyq.checks.completeness.search import Verdict
 from ashyq.checks.completeness.timeliness import (
     age_of,
+    is_feed,
     lag_for,
     lag_reason,
     lagging,
@@ -429,15 +430,16 @@ def untimely_indicators(
             and theirs.present.get(indicator.id) is other.unit
             and (own_currency or (indicator.lag and _lists(hit, other)))
         ):
-            mine, their_age = age_of(blocks, artifacts.as_of), age_of(_blocks_of(other), artifacts.as_of)
+            feed = is_feed(indicator.current_days, indicator.report_months, indicator.period_months)
+            mine, their_age = age_of(blocks, artifacts.as_of, feed), age_of(_blocks_of(other), artifacts.as_of, feed)
             # the days and years of alike places (two blocks, or two pages) are compared; the periods two places
             # name as covered («за 9 месяцев 2026 года», «2026 жылғы 1 жартыжылдық») are, whatever the places
             alike = (hit.block is None) == (other.block is None)
             if not alike and indicator.lag and hit.unit.key and hit.unit.key == other.unit.key:
                 # a list kept on counterpart pages, one language's found under a heading and the other's as the page
                 # (named by a link's label): the two pages are alike places, read whole
-                mine = age_of(unit_blocks(hit.unit), artifacts.as_of)
-                their_age = age_of(unit_blocks(other.unit), artifacts.as_of)
+                mine = age_of(unit_blocks(hit.unit), artifacts.as_of, feed)
+                their_age = age_of(unit_blocks(other.unit), artifacts.as_of, feed)
                 alike = True
             lag_days = indicator.lag_days or lag_for(indicator.current_days)
             if lagging(mine, their_age, periods_only=not alike, lag_days=lag_days):

@@ -47,6 +47,7 @@ from ashyq.checks.completeness.page_blocks import COPYRIGHT, YEAR, Block, month_
 GRACE_DAYS = 30  # a month to publish the report of a period that has ended
 LAG_DAYS = 90  # a quarter: one language's material this much older than the other's is not updated
 LAG_YEARS = 2  # … or the latest year its data names this many years behind, where both are dated alike
+FEED_DAYS = 31  # an indicator to be kept current within a month or less is a feed of dated items (news, announcements)
 
 # «по состоянию на 14 октября»: said in so many words, any day
 STATED_AS_OF = re.compile(r"по\s+состоянию\s+на\s*$")
@@ -255,13 +256,24 @@ class Age:
         return str(self.year) if self.year is not None else "undated"
 
 
-def age_of(blocks: Iterable[Block], as_of: date) -> Age:
+def is_feed(current_days: int | None, report_months: int | None, period_months: int | None) -> bool:
+    """Whether an indicator is a feed of dated items (:data:`FEED_DAYS`) rather than a report of a period."""
+    return current_days is not None and current_days <= FEED_DAYS and report_months is None and period_months is None
+
+
+def age_of(blocks: Iterable[Block], as_of: date, feed: bool = False) -> Age:
     """The material's age in ``blocks`` (dates after ``as_of`` are announcements, not the material; the
-    years are those named apart from a date, a page's stamp «08.06.2026» names no year of the data)."""
+    years are those named apart from a date, a page's stamp «08.06.2026» names no year of the data). A report's
+    age is the day it reports as of, whenever it was posted; a feed's (``feed``, :func:`is_feed`) is its newest
+    item's: a headline «Облыстық бюджеттің 2026 жылғы 1 қарашадағы атқарылуы» posted on 16.11.2026 is one item
+    about a report, not the day the feed stopped, and the years and periods its items name are theirs."""
     blocks = tuple(blocks)
     # the day may head the report («Исполнение бюджета на 1 октября 2026 года» over its table)
     reported = [d for b in blocks for d in report_days(b.all_text) if d <= as_of]
-    dated = reported or [d for b in blocks for d in b.dates if d <= as_of]
+    posted = [d for b in blocks for d in b.dates if d <= as_of] if feed or not reported else []
+    dated = reported + posted if feed else reported or posted
+    if feed and dated:  # the years and periods its items name are their subjects («2026 жылғы 9 айдың қорытындылары»)
+        return Age(max(dated), None, None)
     years = [y for b in blocks for y in _years(f"{b.heading} {b.text}") if y <= as_of.year]
     periods = [d for b in blocks for d in b.periods if d <= as_of]
     return Age(max(dated) if dated else None, max(years) if years else None, max(periods) if periods else None)
