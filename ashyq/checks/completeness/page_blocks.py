@@ -288,9 +288,13 @@ class _Builder:
         self.leads.append([])
         self.rows.append(0)
 
-    def text(self, value: str | None) -> None:
-        if value and value.strip():
-            self.blocks[-1][2].append(value)
+    def text(self, value: str | None, glue: bool = False) -> None:
+        """A piece of text; with ``glue`` one that continues the word the last piece ends in (:func:`_abuts`)."""
+        texts = self.blocks[-1][2]
+        if glue and value and texts and texts[-1][-1:].isalpha():
+            texts[-1] += value
+        elif value and value.strip():
+            texts.append(value)
 
     def end_item(self, row: bool = False) -> None:
         """A paragraph, list item, line or table row ends: the next one's text starts a piece of its own, where a
@@ -340,6 +344,22 @@ def _print_control(anchor: lxml.html.HtmlElement) -> bool:
     return bool(PRINT_LABEL.match(squash(label)))
 
 
+def _abuts(element: lxml.html.HtmlElement) -> bool:
+    """Whether a text run continues the word the run before it ends in: a ``span`` right after another with nothing
+    between them, its text going on in small letters (a converter's runs «<span>Акимат Акби</span><span>дайского
+    района</span>», a word processor's «Почтовый ад<span>рес</span>»): the reader sees one word, «Акбидайского»."""
+    before = element.getprevious()
+    return (
+        element.tag.lower() == "span"
+        and before is not None
+        and isinstance(before.tag, str)
+        and before.tag.lower() == "span"
+        and not before.tail
+        and bool(element.text)
+        and str(element.text)[:1].islower()
+    )
+
+
 def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> None:
     lead = bold_lead(element)
     lead = lead if lead is not None else bold_over_break(element)
@@ -375,7 +395,7 @@ def _walk(element: lxml.html.HtmlElement, builder: _Builder, panels: Panels) -> 
             lead_in = run_in_lead(child)
             if lead_in is not None:
                 builder.leads[-1].append(lead_in)
-            builder.text(child.text)
+            builder.text(child.text, glue=_abuts(child))
             _walk(child, builder, panels)
             if _ends_item(child):
                 builder.end_item(row=child.tag.lower() == "tr")
