@@ -761,10 +761,10 @@ def _whose(search: Search, indicator: Indicator, hit: Hit) -> bool:
 def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str | None, DoubtReason | None]:
     """(the placeholder the place holds instead of the information, the weakness of a place that is
     only a heading or a link's label). Table 7 (``content_only``): a heading over nothing is a
-    placeholder too (""), a link to a page not read is taken at its word. Elsewhere a detector's find (a
-    phone, an address) and a memo's parts are information themselves. A statement that there is nothing of
-    the kind now («Вакансии отсутствуют», «Бос лауазымдар жоқ») is information, not a placeholder
-    (:mod:`.notices`)."""
+    placeholder too (""), a link to a page not read is taken at its word and doubted (``label_only``), as
+    elsewhere. Elsewhere a detector's find (a phone, an address) and a memo's parts are information themselves. A
+    statement that there is nothing of the kind now («Вакансии отсутствуют», «Бос лауазымдар жоқ») is information,
+    not a placeholder (:mod:`.notices`)."""
     if not search.content_only and (indicator.detect or indicator.match == "memo"):
         return None, None
     said = placeholder(hit, search.lang, search.vocabulary, search.template)
@@ -783,8 +783,10 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
             said = _only_closed_links(search, hit, blocks, closed)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
         return None, None
-    if search.content_only or said:
+    if said or (search.content_only and said == ""):
         return said, None
+    if search.content_only:  # only a link's label names it: taken at its word, and asked (as elsewhere)
+        return None, "label_only" if hit.announced and own_link(hit, search.own_hosts) else None
     if said == "":
         return None, "heading_only"
     if hit.announced and own_link(hit, search.own_hosts):

@@ -15,12 +15,13 @@ budget information; a card of the side column is read where its text holds what 
 reception schedule's days and hours under «График приема граждан»), and a place that holds only its heading and a
 placeholder («Информация отсутствует», «Ақпарат дайындалуда», «Раздел в разработке») does not show it: the row is
 absent there (``fail``, all of its points: the table has no note deducting less), the placeholder cited in
-``measured.placeholder``. A link in the content to a page that was not harvested is taken at its word
-and named in ``measured.announced``; a menu link never is: where the section pages of a language could
-not be harvested (gov.kz page records refused), an absent row is ``not_assessed``. Row 2 asks for the budget information
-"не отнесенной к информации с ограниченным доступом": restricted information is left out of what must
-be published, the row is not exempted by a page that mentions secrets; a body whose budget information
-is restricted carries the registry tag ``budget_restricted`` and the edition exempts it.
+``measured.placeholder``. A link in the content to a page that was not harvested is taken at its word,
+named in ``measured.announced`` and doubted (``label_only``: the label is all that was seen); a menu link never
+is: where the section pages of a language could not be harvested (gov.kz page records refused), an absent row is
+``not_assessed``. Row 2 asks for the budget information "не отнесенной к информации с ограниченным доступом":
+restricted information is left out of what must be published, the row is not exempted by a page that mentions
+secrets; a body whose budget information is restricted carries the registry tag ``budget_restricted`` and the
+edition exempts it.
 
 Rows 2, 4 and 5 name kinds of information in a phrase («использования средств … бюджета», «нормотворческой
 деятельности», «статистические отраслевые данные»); the 2017 Appendix 15 names the same information in its rows 1.6,
@@ -68,7 +69,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
 NO_QUESTION_RECORDS = Said("no «Ask a question» records were harvested", "reason.t7.no_question_records")
 
 
-@register("t7.website_content", "129", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
+@register("t7.website_content", "130", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
