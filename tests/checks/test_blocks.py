@@ -156,19 +156,20 @@ def test_a_failed_link_wrapper_or_file_hides_nothing_of_the_body() -> None:
 def test_a_word_split_between_two_abutting_runs_is_read_as_one_word() -> None:
     """A converter's (or a word processor's) text runs break words where the reader sees none: «Почтовый ад» and
     «рес» in two ``span``s with nothing between them are «Почтовый адрес» on the screen, in kk as in ru. Runs with a
-    space between them, or a run opening a new capitalised word, stay apart."""
+    space between them, a spacer run between them, or a run opening a new capitalised word, stay apart."""
     page = """<html><body><main><h1>{h}</h1>
     <div class="t"><span class="ls0">{a}</span><span class="ls1">{b}</span></div>
     <div class="t"><span>{c}</span> <span>{d}</span></div>
     <div class="t"><span>{e}</span><span>{f}</span></div>
+    <div class="t"><span>{g}</span><span class="_ _1"> </span><span>{h}</span></div>
     </main></body></html>"""
     kk = dict(h="Байланыс", a="Пошта мекен", b="жайы: Ақбидай ауылы", c="Жүктеу", d="файл")
-    kk |= dict(e="Әкімдік", f="Ақбидай ауданы")
+    kk |= dict(e="Әкімдік", f="Ақбидай ауданы", g="Қабылдау", h="бөлмесі")
     ru = dict(h="Контакты", a="Почтовый ад", b="рес: село Акбидай", c="Скачать", d="файл")
-    ru |= dict(e="Акимат", f="Акбидайского района")
-    for words, joined, apart, capital in (
-        (kk, "пошта мекенжайы: ақбидай ауылы", "жүктеу файл", "әкімдік ақбидай"),
-        (ru, "почтовый адрес: село акбидай", "скачать файл", "акимат акбидайского"),
+    ru |= dict(e="Акимат", f="Акбидайского района", g="Приемная", h="акима")
+    for words, joined, apart, capital, spaced in (
+        (kk, "пошта мекенжайы: ақбидай ауылы", "жүктеу файл", "әкімдік ақбидай", "қабылдау бөлмесі"),
+        (ru, "почтовый адрес: село акбидай", "скачать файл", "акимат акбидайского", "приемная акима"),
     ):
-        text = content_blocks(page.format(**words))[0].text
-        assert joined in normalise(text) and apart in normalise(text) and capital in normalise(text), text
+        text = normalise(content_blocks(page.format(**words))[0].text)
+        assert joined in text and apart in text and capital in text and spaced in text, text

@@ -345,15 +345,18 @@ def _print_control(anchor: lxml.html.HtmlElement) -> bool:
 
 
 def _abuts(element: lxml.html.HtmlElement) -> bool:
-    """Whether a text run continues the word the run before it ends in: a ``span`` right after another with nothing
-    between them, its text going on in small letters (a converter's runs «<span>Акимат Акби</span><span>дайского
-    района</span>», a word processor's «Почтовый ад<span>рес</span>»): the reader sees one word, «Акбидайского»."""
+    """Whether a text run continues the word the run before it ends in: a ``span`` right after another span of text
+    alone ending in a letter, with nothing between them, its text going on in small letters (a converter's runs
+    «<span>Акимат Акби</span><span>дайского района</span>»): the reader sees one word, «Акбидайского». A spacer run
+    between words («<span>Почтовый</span><span> </span><span>адрес</span>») ends in no letter: the words stay apart."""
     before = element.getprevious()
     return (
         element.tag.lower() == "span"
         and before is not None
         and isinstance(before.tag, str)
         and before.tag.lower() == "span"
+        and len(before) == 0
+        and str(before.text or "")[-1:].isalpha()
         and not before.tail
         and bool(element.text)
         and str(element.text)[:1].islower()
