@@ -785,12 +785,12 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
         return None, None
     if said or (search.content_only and said == ""):
         return said, None
-    if search.content_only:  # only a link's label names it: taken at its word, and asked (as elsewhere)
-        return None, "label_only" if hit.announced and own_link(hit, search.own_hosts) else None
     if said == "":
         return None, "heading_only"
-    if hit.announced and own_link(hit, search.own_hosts):
+    if hit.announced and own_link(hit, search.own_hosts):  # only a link's label names it: taken at its word, asked
         return None, "label_only"
+    if search.content_only:
+        return None, None
     if points_elsewhere(hit, search.artifacts.site_urls) is not None:
         return None, "other_reading"
     return None, None
