@@ -18,7 +18,9 @@ one); what is recorded names such an element through its hosts (``host >> elemen
 
 What changes for less than five seconds and then stays still (counters counting up once on load, still for well over
 a second before the watch ends) does not move in WCAG 2.2.2's sense and is not recorded; the watch goes on while
-such a change may still settle (slowed on a busy machine, it has not been still for 1.5 s nor changed for 5 s).
+such a change may still settle (slowed on a busy machine, it has not been still for 1.5 s nor changed for 5 s). How
+long a change made by the runs of one timer lasts is the time the page scheduled for them (runs less one, times the
+delay), not the time a busy browser took to run them: the verdict does not depend on the machine's load.
 
 A moving thing is under control when a control to pause, stop or hide it is **visible and in the
 keyboard's tab order** (a native button, link, checkbox or input, or an element given a role and a
@@ -57,7 +59,7 @@ RECORDER = """
       const kinds = once.get(el) || new Set();
       if (kinds.has(kind)) continue;
       kinds.add(kind); once.set(el, kinds);
-      if (moves.length < 4000) moves.push([el, kind, now]);
+      if (moves.length < 4000) moves.push([el, kind, now, delay]);
       changed.push(el);
     }
     if (delay !== undefined && changed.length && ticks.length < 400) ticks.push([delay, now, changed.slice(0, 50)]);
@@ -104,7 +106,13 @@ RECORDER = """
 # seconds) to have run twice, in ms (0: nothing waits); timers slower than ``longest`` ms are not waited for.
 # WCAG 2.2.2's five seconds, and how long a change must have been still before the watch ends to count as stopped
 # (counters counting up once): one pair for the watch's length (PENDING) and the judgement (MOTION)
-SETTLED = "  const SETTLED_SPAN = 5000, SETTLED_QUIET = 1500;\n"
+# A change made by runs of one page timer lasts as long as the page scheduled it, (runs - 1) × delay, however
+# late a busy machine ran those runs (a counter ticking 30 times every 110 ms counts for 3.3 s, not for the 6 s a
+# loaded browser may take); a change by anything else lasts from its first to its last moment.
+SETTLED = """  const SETTLED_SPAN = 5000, SETTLED_QUIET = 1500;
+  const spanOf = (c) => (c.delay >= 50 ? Math.min(c.last - c.first, (c.changes - 1) * c.delay) : c.last - c.first);
+  const tally = (c, at, delay) => { c.last = at; c.changes++; if (c.delay !== delay) c.delay = -1; return c; };
+"""
 
 PENDING = (
     """
@@ -126,9 +134,9 @@ PENDING = (
   // text still changing that may yet settle (counters counting up on load, slowed on a busy machine): watched until
   // it has been still for SETTLED_QUIET or has changed for SETTLED_SPAN, so that MOTION can tell which
   const spans = new Map();
-  for (const [el, kind, at] of (window.__ashyqMoves || [])) { const s = spans.get(el) || [at, at, 0]; s[1] = at; s[2]++; spans.set(el, s); }
-  for (const [first, last, changes] of spans.values())
-    if (changes >= 2 && last - first < SETTLED_SPAN && now - last < SETTLED_QUIET) wait = Math.max(wait, last + SETTLED_QUIET + 100 - now);
+  for (const [el, kind, at, delay] of (window.__ashyqMoves || [])) spans.set(el, tally(spans.get(el) || {first: at, last: at, changes: 0, delay}, at, delay));
+  for (const c of spans.values())
+    if (c.changes >= 2 && spanOf(c) < SETTLED_SPAN && now - c.last < SETTLED_QUIET) wait = Math.max(wait, c.last + SETTLED_QUIET + 100 - now);
   return Math.max(0, Math.round(wait));
 }
 """
@@ -163,10 +171,10 @@ MOTION = (
   // what the page changed by itself: text that changed at least twice, boxes that moved at least twice
   const counts = new Map();
   const until = window.__ashyqQuiet === null ? performance.now() : window.__ashyqQuiet;
-  for (const [el, kind, at] of (window.__ashyqMoves || [])) {
+  for (const [el, kind, at, delay] of (window.__ashyqMoves || [])) {
     if (at > until) continue;
-    const key = el; const c = counts.get(key) || {text: 0, attribute: 0, first: at, last: at};
-    c[kind]++; c.last = at; counts.set(key, c);
+    const c = tally(counts.get(el) || {text: 0, attribute: 0, first: at, last: at, changes: 0, delay}, at, delay);
+    c[kind]++; counts.set(el, c);
   }
   const pageText = (document.body ? document.body.innerText : '').trim();
   const changing = [...counts.entries()].filter(([el, c]) => (c.text >= 2 || c.attribute >= 3) && visible(el)
@@ -194,7 +202,7 @@ MOTION = (
   for (const [el, c] of roots.slice(0, 10)) {
     // what changed for under five seconds and then stopped (counters counting up once on load) is no motion that
     // lasts more than five seconds (WCAG 2.2.2): it has been still since well before the watch ended
-    if (c.last - c.first < SETTLED_SPAN && until - c.last >= SETTLED_QUIET) continue;
+    if (spanOf(c) < SETTLED_SPAN && until - c.last >= SETTLED_QUIET) continue;
     const box = el.closest('section, [class*=slide], [class*=carousel], [class*=ticker], [class*=marquee], [class*=news]') || el;
     if ((el.innerText || '').trim() || el.querySelector('img')) add(box, c.text >= 2 ? 'changing-text' : 'scripted-motion', {interval_ms: Math.round((c.last - c.first) / Math.max(1, c.text + c.attribute - 1))});
   }
