@@ -153,6 +153,8 @@ SITE_IDS = (
     "habarshy",
     "sozdik",
     "qagaz",
+    "latyn",
+    "bulut",
 )
 
 TYPES = {
