@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -18,8 +19,14 @@ from ashyq.store.models import Body
 
 MIN_PASSWORD = 12  # characters; a pass phrase is better
 _hasher = PasswordHasher()
-# checked when no account has the name, so a wrong name costs the time of a wrong password
-_ABSENT = _hasher.hash("no account has this name")
+
+
+@cache
+def _absent() -> str:
+    """The hash checked when no account has the name, so a wrong name costs the time of a wrong
+    password; made at the first sign-in, not at import (a hash is a quarter of a second of CPU, and
+    every worker and command imports this module)."""
+    return _hasher.hash("no account has this name")
 
 
 class AccountError(ValueError):
@@ -44,7 +51,7 @@ def hash_password(password: str) -> str:
 def password_matches(account: Account | None, password: str) -> bool:
     """Whether ``password`` is the account's; False for no account, a disabled one or one without a
     password (it signs in through the identity provider), at the cost of one hash either way."""
-    stored = account.password_hash if account is not None and account.password_hash else _ABSENT
+    stored = account.password_hash if account is not None and account.password_hash else _absent()
     try:
         _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):
