@@ -16,7 +16,7 @@ Only the sentences that name the indicator are read: a place whose other sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from urllib.parse import unquote, urljoin
 
 from ashyq.base.home_page import bare_host
@@ -89,6 +89,57 @@ def closed_pointer(
         return None
     # quoted as the page writes it: the paragraph that holds the sentence
     return next((squash(p) for p, _ in paragraphs(hit.unit) if naming[0] in read(p).lower()), naming[0])
+
+
+# the words a label's line may say about the links it offers besides their labels («(папка в облаке)», «(PDF)»)
+CLOSED_LABEL_WORDS = 6
+
+
+def closed_label(hit: Hit, keywords: Sequence[re.Pattern[str]], closed: Collection[str], lang: str) -> str | None:
+    """A label naming the indicator at the head of its line («Годовой план государственных закупок на 2026 год (с
+    изменениями от 2 ноября 2026 года):», «… жылдық жоспары:») where the rest of the line is only links the reader
+    cannot open (``closed``: lower-case unquoted addresses, the dead, the walled and the viewers of missing files) and a
+    few words about them («(папка в облаке)»): the label's words and dates name a document, the line does not give it.
+    Read for the label's place, and for a place's text where every line naming the indicator (``keywords``) is such a
+    label. The first such line, as the page's blocks write it; None otherwise (a live link, a figure or a sentence)."""
+    if hit.announced or hit.block is None or hit.rank not in (1, 2):
+        return None
+    read = fold_kazakh if lang == "kk" else normalise
+    pieces = hit.block.pieces or (hit.block.text,)
+    if hit.rank == 1:
+        naming = [p for p in pieces if hit.label and hit.label.lower() in p.lower()][:1]
+    else:
+        naming = [p for p in pieces if matches(keywords, read(p).lower())]
+    if not naming or not all(_closed_line(hit, line, keywords, closed, read) for line in naming):
+        return None
+    # quoted as the page writes it: the paragraph that holds the line
+    line = _letters(naming[0])
+    return next((squash(p) for p, _ in paragraphs(hit.unit) if line in _letters(read(p))), naming[0])
+
+
+def _letters(text: str) -> str:
+    """The text's letters and digits alone, in lower case (a line of the blocks beside the page's paragraph)."""
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _closed_line(
+    hit: Hit, line: str, keywords: Sequence[re.Pattern[str]], closed: Collection[str], read: Callable[[str], str]
+) -> bool:
+    """Whether the line is a label naming the indicator, a colon, then only closed links and a few words."""
+    head, colon, rest = line.lower().partition(":")
+    if not colon or not matches(keywords, read(head)):
+        return False
+    offered = [
+        (text, unquote(urljoin(hit.unit.url, href).lower()))
+        for written, href in hit.unit.anchors
+        if written and not href.startswith(("mailto:", "tel:", "#"))
+        for text in {normalise(written).lower(), read(written).lower()} - {""}
+        if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", rest)
+    ]
+    if not offered or any(address not in closed for _, address in offered):
+        return False
+    left = _without(rest, [text for text, _ in offered])
+    return not re.search(r"\d", left) and len(re.findall(r"\w+", left)) <= CLOSED_LABEL_WORDS
 
 
 def _without(text: str, labels: Collection[str]) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ashyq.base.routes import viewed_file
+from ashyq.base.text import fold_kazakh, normalise
 from ashyq.checks.accessibility.materials import download_format
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator
@@ -82,9 +83,14 @@ def _shown_places(verdict: Verdict, indicators: Sequence[Indicator]) -> Iterator
 def dead_material(verdict: Verdict, indicators: Sequence[Indicator]) -> list[Doubt]:
     """A doubt per shown indicator whose place links a file (or a viewer of one) the harvest found missing."""
     doubts = []
+    # the lines read as another indicator's label over closed links («Годовой план …: План закупок 2026»): their dead
+    # links are that indicator's missing material, counted there
+    counted = [said.lower() for _, said in verdict.placeholders.values() if said]
     for indicator, hit, hrefs in _shown_places(verdict, indicators):
         dead = dead_targets(hit.unit)
-        gone = [f for f in _files(hit.unit, hrefs, keep=True) if f.lower() in dead]
+        gone = [
+            f for f in _files(hit.unit, hrefs, keep=True) if f.lower() in dead and not _in_lines(hit.unit, f, counted)
+        ]
         if not gone:
             continue
         detail = (
@@ -93,6 +99,20 @@ def dead_material(verdict: Verdict, indicators: Sequence[Indicator]) -> list[Dou
         )
         doubts.append(Doubt(indicator.id, "other_reading", hit.unit, hit.label or hit.how, detail))
     return doubts
+
+
+def _in_lines(unit: Unit, address: str, lines: Sequence[str]) -> bool:
+    """Whether a link of the unit to ``address`` has its words in one of the lines (compared folded, letters and
+    digits alone: a Kazakh page's labels are kept folded)."""
+
+    def letters(text: str) -> str:
+        return re.sub(r"\W+", " ", fold_kazakh(normalise(text).lower())).strip()
+
+    labels = [
+        letters(label) for label, href in unit.anchors if label and urljoin(unit.url, href).lower() == address.lower()
+    ]
+    read = [f" {letters(line)} " for line in lines]
+    return any(label and f" {label} " in line for label in labels for line in read)
 
 
 def other_language_files(verdict: Verdict, indicators: Sequence[Indicator], lang: str) -> list[Doubt]:

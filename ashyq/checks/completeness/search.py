@@ -16,7 +16,7 @@ from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.home_page import bare_host
 from ashyq.base.routes import address_key, without_anchor
 from ashyq.base.text import fold_kazakh, normalise
-from ashyq.checks.completeness.closed_pointers import closed_pointer
+from ashyq.checks.completeness.closed_pointers import closed_label, closed_pointer
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as own_content
@@ -781,6 +781,8 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
         said = closed_pointer(hit, blocks, keywords, search.lang, closed, search.own_hosts)
         if said is None:
             said = _only_closed_links(search, hit, blocks, closed)
+        if said is None:  # «Годовой план … на 2026 год: План закупок 2026» over a link that is closed
+            said = closed_label(hit, keywords, closed, search.lang)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
         return None, None
     if said or (search.content_only and said == ""):
