@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin
 from ashyq.base.home_page import bare_host
 from ashyq.base.text import fold_kazakh, normalise, squash
 from ashyq.checks.completeness.page_blocks import Block
-from ashyq.checks.completeness.places import SENTENCE_SPLIT, Hit, matches, paragraphs
+from ashyq.checks.completeness.places import BACK_TO_TOP, PAGE_STAMP, SENTENCE_SPLIT, Hit, matches, paragraphs
 
 # «приведены в объявлении», «указаны в полном тексте объявления», «содержатся в приложении», «изложены в файле»,
 # «см. объявление»: the information is in the document named after the verb
@@ -102,11 +102,15 @@ def closed_label(hit: Hit, keywords: Sequence[re.Pattern[str]], closed: Collecti
     few words about them («(папка в облаке)»): the label's words and dates name a document, the line does not give it.
     Read for the label's place, and for a place's text where every line naming the indicator (``keywords``) is such a
     label. The first such line, as the page's blocks write it; None otherwise (a live link, a figure or a sentence)."""
-    if hit.announced or hit.block is None or hit.rank not in (1, 2):
+    if hit.announced or hit.block is None or hit.rank > 2:
         return None
     read = fold_kazakh if lang == "kk" else normalise
     pieces = hit.block.pieces or (hit.block.text,)
-    if hit.rank == 1:
+    if hit.rank == 0:  # a heading naming it: each line under it, the page's stamp and a «Наверх» aside
+        stamp = PAGE_STAMP["kk" if lang == "kk" else "ru"]
+        naming = [p for p in pieces if not stamp.search(read(p).lower()) and not _back_to_top(p)]
+        keywords = ()  # the heading names the indicator: a line's label need not
+    elif hit.rank == 1:
         naming = [p for p in pieces if hit.label and hit.label.lower() in p.lower()][:1]
     else:
         naming = [p for p in pieces if matches(keywords, read(p).lower())]
@@ -115,6 +119,11 @@ def closed_label(hit: Hit, keywords: Sequence[re.Pattern[str]], closed: Collecti
     # quoted as the page writes it: the paragraph that holds the line
     line = _letters(naming[0])
     return next((squash(p) for p, _ in paragraphs(hit.unit) if line in _letters(read(p))), naming[0])
+
+
+def _back_to_top(line: str) -> bool:
+    """Whether the line is only a link back to the top of the page («▲ Наверх», «Жоғары ↑»)."""
+    return not BACK_TO_TOP.sub(" ", line.lower()).strip(" .")
 
 
 def _letters(text: str) -> str:
@@ -127,7 +136,7 @@ def _closed_line(
 ) -> bool:
     """Whether the line is a label naming the indicator, a colon, then only closed links and a few words."""
     head, colon, rest = line.lower().partition(":")
-    if not colon or not matches(keywords, read(head)):
+    if not colon or (keywords and not matches(keywords, read(head))):
         return False
     offered = [
         (text, unquote(urljoin(hit.unit.url, href).lower()))
