@@ -93,13 +93,18 @@ def closed_pointer(
 
 # the words a label's line may say about the links it offers besides their labels («(папка в облаке)», «(PDF)»)
 CLOSED_LABEL_WORDS = 6
+# the words of a label at the head of its line at most (a document's title with its dates; not a paragraph)
+CLOSED_LABEL_HEAD_WORDS = 30
 
 
-def closed_label(hit: Hit, keywords: Sequence[re.Pattern[str]], closed: Collection[str], lang: str) -> str | None:
+def closed_label(
+    hit: Hit, keywords: Sequence[re.Pattern[str]], closed: Collection[str], own_hosts: Collection[str], lang: str
+) -> str | None:
     """A label naming the indicator at the head of its line («Годовой план государственных закупок на 2026 год (с
     изменениями от 2 ноября 2026 года):», «… жылдық жоспары:») where the rest of the line is only links the reader
-    cannot open (``closed``: lower-case unquoted addresses, the dead, the walled and the viewers of missing files) and a
-    few words about them («(папка в облаке)»): the label's words and dates name a document, the line does not give it.
+    cannot open (``closed``: lower-case unquoted addresses, the dead, the walled and the viewers of missing files; on
+    the site's ``own_hosts``) and a few words about them («(папка в облаке)»): the label's words and dates name a
+    document, the line does not give it.
     Read for the label's place, and for a place's text where every line naming the indicator (``keywords``) is such a
     label. The first such line, as the page's blocks write it; None otherwise (a live link, a figure or a sentence)."""
     if hit.announced or hit.block is None or hit.rank > 2:
@@ -114,7 +119,7 @@ def closed_label(hit: Hit, keywords: Sequence[re.Pattern[str]], closed: Collecti
         naming = [p for p in pieces if hit.label and hit.label.lower() in p.lower()][:1]
     else:
         naming = [p for p in pieces if matches(keywords, read(p).lower())]
-    if not naming or not all(_closed_line(hit, line, keywords, closed, read) for line in naming):
+    if not naming or not all(_closed_line(hit, line, keywords, closed, own_hosts, read) for line in naming):
         return None
     # quoted as the page writes it: the paragraph that holds the line
     line = _letters(naming[0])
@@ -132,11 +137,18 @@ def _letters(text: str) -> str:
 
 
 def _closed_line(
-    hit: Hit, line: str, keywords: Sequence[re.Pattern[str]], closed: Collection[str], read: Callable[[str], str]
+    hit: Hit,
+    line: str,
+    keywords: Sequence[re.Pattern[str]],
+    closed: Collection[str],
+    own_hosts: Collection[str],
+    read: Callable[[str], str],
 ) -> bool:
     """Whether the line is a label naming the indicator, a colon, then only closed links and a few words."""
     head, colon, rest = line.lower().partition(":")
-    if not colon or (keywords and not matches(keywords, read(head))):
+    if not colon or len(re.findall(r"\w+", head)) > CLOSED_LABEL_HEAD_WORDS:
+        return False  # no label: running text before the colon
+    if keywords and not matches(keywords, read(head)):
         return False
     offered = [
         (text, unquote(urljoin(hit.unit.url, href).lower()))
@@ -145,7 +157,9 @@ def _closed_line(
         for text in {normalise(written).lower(), read(written).lower()} - {""}
         if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", rest)
     ]
-    if not offered or any(address not in closed for _, address in offered):
+    # closed links of the site's own hosts only: another host's answer to the harvest (a portal's page) is not the
+    # reader's, and a link to a portal may itself be the information (the head's blog on «Открытый диалог»)
+    if not offered or any(address not in closed or bare_host(address) not in own_hosts for _, address in offered):
         return False
     left = _without(rest, [text for text, _ in offered])
     return not re.search(r"\d", left) and len(re.findall(r"\w+", left)) <= CLOSED_LABEL_WORDS

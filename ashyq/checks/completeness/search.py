@@ -346,7 +346,8 @@ def find_indicators(
     verdict = Verdict()
     section_units = [u for u in units if in_section(u, section, lang)]
     own_hosts = {bare_host(u) for u in artifacts.site_urls}
-    own_hosts |= {bare_host(u.url) for u in units}
+    # the hosts the harvest read for the body, a page that is no content among them (a share's password form)
+    own_hosts |= {bare_host(u.url) for u in units} | {bare_host(p.url) for p in artifacts.pages}
     search = Search(
         artifacts,
         section,
@@ -782,7 +783,7 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
         if said is None:
             said = _only_closed_links(search, hit, blocks, closed)
         if said is None:  # «Годовой план … на 2026 год: План закупок 2026» over a link that is closed
-            said = closed_label(hit, keywords, closed, search.lang)
+            said = closed_label(hit, keywords, closed, search.own_hosts, search.lang)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
         return None, None
     if said or (search.content_only and said == ""):
