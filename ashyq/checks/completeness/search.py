@@ -346,8 +346,7 @@ def find_indicators(
     verdict = Verdict()
     section_units = [u for u in units if in_section(u, section, lang)]
     own_hosts = {bare_host(u) for u in artifacts.site_urls}
-    # the hosts the harvest read for the body, a page that is no content among them (a share's password form)
-    own_hosts |= {bare_host(u.url) for u in units} | {bare_host(p.url) for p in artifacts.pages}
+    own_hosts |= {bare_host(u.url) for u in units}
     search = Search(
         artifacts,
         section,
@@ -783,7 +782,7 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
         if said is None:
             said = _only_closed_links(search, hit, blocks, closed)
         if said is None:  # «Годовой план … на 2026 год: План закупок 2026» over a link that is closed
-            said = closed_label(hit, keywords, closed, search.own_hosts, search.lang)
+            said = closed_label(hit, keywords, closed, _read_hosts(search), search.lang)
     if said and notice_kind(said, search.lang, search.vocabulary) == "none":
         return None, None
     if said or (search.content_only and said == ""):
@@ -797,6 +796,20 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     if points_elsewhere(hit, search.artifacts.site_urls) is not None:
         return None, "other_reading"
     return None, None
+
+
+# the last body's hosts the harvest read: its own hosts and those of every page it fetched for it
+_READ_HOSTS: list[tuple[BodyArtifacts, frozenset[str], frozenset[str]]] = []
+
+
+def _read_hosts(search: Search) -> frozenset[str]:
+    """The site's own hosts with every host the harvest read a page of for the body (a share's password form, no
+    content, among them): where a closed link is the site's own."""
+    if _READ_HOSTS and _READ_HOSTS[0][0] is search.artifacts and _READ_HOSTS[0][1] is search.own_hosts:
+        return _READ_HOSTS[0][2]
+    hosts = frozenset(search.own_hosts) | {bare_host(p.url) for p in search.artifacts.pages}
+    _READ_HOSTS[:] = [(search.artifacts, search.own_hosts, hosts)]
+    return hosts
 
 
 CLOSED_LEAD_WORDS = 25  # the words a heading's place says around links it cannot be read without
