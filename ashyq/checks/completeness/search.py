@@ -798,18 +798,17 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     return None, None
 
 
-# the last body's hosts the harvest read: its own hosts and those of every page it fetched for it
-_READ_HOSTS: list[tuple[BodyArtifacts, frozenset[str], frozenset[str]]] = []
+# the last body's pages' hosts (its pages read once however many sections and languages ask)
+_PAGE_HOSTS: list[tuple[BodyArtifacts, int, frozenset[str]]] = []
 
 
 def _read_hosts(search: Search) -> frozenset[str]:
     """The site's own hosts with every host the harvest read a page of for the body (a share's password form, no
     content, among them): where a closed link is the site's own."""
-    if _READ_HOSTS and _READ_HOSTS[0][0] is search.artifacts and _READ_HOSTS[0][1] is search.own_hosts:
-        return _READ_HOSTS[0][2]
-    hosts = frozenset(search.own_hosts) | {bare_host(p.url) for p in search.artifacts.pages}
-    _READ_HOSTS[:] = [(search.artifacts, search.own_hosts, hosts)]
-    return hosts
+    artifacts = search.artifacts
+    if not (_PAGE_HOSTS and _PAGE_HOSTS[0][0] is artifacts and _PAGE_HOSTS[0][1] == len(artifacts.pages)):
+        _PAGE_HOSTS[:] = [(artifacts, len(artifacts.pages), frozenset(bare_host(p.url) for p in artifacts.pages))]
+    return search.own_hosts | _PAGE_HOSTS[0][2]
 
 
 CLOSED_LEAD_WORDS = 25  # the words a heading's place says around links it cannot be read without
