@@ -47,6 +47,10 @@ from ashyq.checks.completeness.page_blocks import COPYRIGHT, YEAR, Block, month_
 GRACE_DAYS = 30  # a month to publish the report of a period that has ended
 LAG_DAYS = 90  # a quarter: one language's material this much older than the other's is not updated
 LAG_YEARS = 2  # … or the latest year its data names this many years behind, where both are dated alike
+# INTERPRETATION: a week and a half to put up the translation of an act the other language has posted
+ACT_GRACE_DAYS = 10
+ACT_NEAR = 40  # characters at most between an act's number and its day on one line
+ACT_NUMBER = re.compile(r"№\s?(\d+(?:[/-][\wа-яәғқңөұүһі]+)*)")
 FEED_DAYS = 31  # an indicator to be kept current within a month or less is a feed of dated items (news, announcements)
 
 # «по состоянию на 14 октября»: said in so many words, any day
@@ -330,3 +334,54 @@ def lag_reason(lang: str, other: str, mine: Age, theirs: Age, lag_days: int = LA
         mine_said = f"covers the period to {mine.period.isoformat()}" if mine.period else f"is of {mine.cite()}"
         return f"its {lang} material {mine_said}, the {other} one covers the period to {theirs.period.isoformat()}"
     return f"its {lang} material is as of {mine.cite()}, the {other} one as of {theirs.cite()}"
+
+
+@dataclass(frozen=True)
+class Act:
+    """An act a list names by its number and day."""
+
+    number: str
+    day: date
+
+    def cite(self) -> str:
+        return f"No. {self.number} of {self.day.isoformat()}"
+
+
+def numbered_acts(blocks: Iterable[Block]) -> set[Act]:
+    """The acts ``blocks`` name by number and day on one line (a list item, a paragraph): the number and the
+    nearest day no more than :data:`ACT_NEAR` characters from it."""
+    acts = set()
+    for block in blocks:
+        for line in block.pieces or (block.all_text,):
+            text = _unfolded(line)
+            days = [(found.start, found.start + len(found.text), found.day) for found in find_dates(text)]
+            for match in ACT_NUMBER.finditer(text):
+                near = [
+                    (max(start - match.end(), match.start() - end, 0), day)
+                    for start, end, day in days
+                    if max(start - match.end(), match.start() - end) <= ACT_NEAR
+                ]
+                if near:
+                    acts.add(Act(match.group(1), min(near)[1]))
+    return acts
+
+
+def missing_acts(mine: Iterable[Block], theirs: Iterable[Block], my_text: str, as_of: date) -> list[Act]:
+    """The acts the other language's list (``theirs``, two acts or more) names and this language's pages
+    (``my_text``, all of them) never number, of the period this language's own list (``mine``) covers or later
+    and at least :data:`ACT_GRACE_DAYS` before ``as_of``; none where this language lists no numbered act."""
+    their_acts = numbered_acts(theirs)
+    my_acts = numbered_acts(mine)
+    if len(their_acts) < 2 or not my_acts:
+        return []
+    since = min(act.day for act in my_acts)
+    due = as_of - timedelta(days=ACT_GRACE_DAYS)
+    text = _unfolded(my_text)
+    return sorted(
+        (
+            act
+            for act in their_acts
+            if since <= act.day <= due and not re.search(rf"(?<![\w/-]){re.escape(act.number)}(?![\w/])", text)
+        ),
+        key=lambda act: (act.day, act.number),
+    )
