@@ -155,6 +155,7 @@ SITE_IDS = (
     "qagaz",
     "latyn",
     "bulut",
+    "buma",
 )
 
 TYPES = {
