@@ -156,6 +156,7 @@ SITE_IDS = (
     "latyn",
     "bulut",
     "buma",
+    "bolim",
 )
 
 TYPES = {
