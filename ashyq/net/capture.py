@@ -25,6 +25,8 @@ from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from playwright.async_api import Error as BrowserError
+
 from ashyq.base.artifacts import ArchivedExchange
 
 # headers that describe the bytes on the wire, not the (decoded) body archived
@@ -62,6 +64,7 @@ class TrafficRecorder:
         self.sink = sink
         self.written = 0  # records written (request + response pairs)
         self.repeated = 0  # exchanges found already archived
+        self.lost = 0  # exchanges the browser closed before they were read
         self._pending: dict[Any, set[asyncio.Future[None]]] = {}
         self._records: dict[Any, list[ArchivedExchange]] = {}
         self._seen: dict[str, ArchivedExchange] = {}
@@ -93,6 +96,14 @@ class TrafficRecorder:
         await _finish(pending)
 
     async def _record(self, request: Any, page: Any) -> None:
+        try:
+            await self._write(request, page)
+        except BrowserError:
+            # the page, its context or the browser was closed before the exchange was read: it is archived nowhere,
+            # as one still being written when the page's records are taken is not (:meth:`records_of`)
+            self.lost += 1
+
+    async def _write(self, request: Any, page: Any) -> None:
         response = await request.response()
         if response is None:
             return

@@ -5,9 +5,11 @@ nowhere, so that the page can still be closed, and the session's last drain ends
 from __future__ import annotations
 
 import asyncio
+import gc
 from typing import Any
 
 import pytest
+from playwright.async_api import Error as BrowserError
 
 from ashyq.net import capture
 from ashyq.net.capture import TrafficRecorder
@@ -79,3 +81,29 @@ def test_a_response_that_never_completes_is_given_up_after_the_bound(
     assert sink.urls == ["https://example.kz/ok.css"]  # the stalled one is archived nowhere
     if not drain:
         assert uris == ("https://example.kz/ok.css",)
+
+
+class ClosedRequest(Request):
+    """A request whose headers the browser can no longer give: its page was closed before it was read."""
+
+    async def headers_array(self) -> list[dict[str, str]]:
+        raise BrowserError("Request.headers_array: Target page, context or browser has been closed")
+
+
+def test_an_exchange_whose_page_was_closed_is_archived_nowhere_and_raises_nothing() -> None:
+    sink, page = Sink(), object()
+    unretrieved: list[dict[str, Any]] = []
+
+    async def record() -> tuple[str, ...]:
+        asyncio.get_running_loop().set_exception_handler(lambda _loop, context: unretrieved.append(context))
+        recorder = TrafficRecorder(sink)
+        recorder._finished(Request(page, "https://example.kz/ok.css", b"body {}"))
+        recorder._finished(ClosedRequest(page, "https://example.kz/late.js", b"x"))
+        await asyncio.sleep(0.05)  # both read before anyone asks for the page's records
+        uris = tuple(r.uri for r in await recorder.records_of(page))
+        assert recorder.lost == 1
+        return uris
+
+    assert asyncio.run(record()) == ("https://example.kz/ok.css",)
+    gc.collect()  # a task that ended in an exception nobody took is reported when it is collected
+    assert sink.urls == ["https://example.kz/ok.css"] and not unretrieved, unretrieved
