@@ -62,14 +62,23 @@ QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”|„[^„“”]*[
 
 
 def _names_section(block: Block, section: Section, lang: str) -> bool:
-    heading = block.heading
+    """Whether the block's heading names the section or one of its indicators, or the heading it sits under inside
+    the page's content does (a service's own sub-heading under «Қызметтер тізімі және жадынамалар» over «Ақпарат
+    дайындалуда»: part of the list the section asks for is not there). The page's own heading, over all of it, is
+    not read so: a topic of its own under it («Қоғамдық мониторинг нәтижелері») is that topic's matter."""
+    return _heading_names_section(block.heading, block.raw_heading, section, lang) or (
+        len(block.above) > 1 and _heading_names_section(block.above[-1], "", section, lang)
+    )
+
+
+def _heading_names_section(heading: str, raw_heading: str, section: Section, lang: str) -> bool:
     if not heading:
         return False
     # the section's name said outside a quoted name: a word of it inside one («бизнес» of «Дорожная карта бизнеса»)
     # names that programme, which is no indicator of the section (the indicators' own words are read in the whole
     # heading)
     read = fold_kazakh if lang == "kk" else normalise  # as the heading was read (a Kazakh page's folded)
-    unquoted = read(QUOTED.sub(" ", block.raw_heading)) if block.raw_heading else heading
+    unquoted = read(QUOTED.sub(" ", raw_heading)) if raw_heading else heading
     if matches(section.titles.get(lang, ()), unquoted):
         return True
     # a memo part's word («нәтижесі», «результат») names one service's memo, not the section's matter
