@@ -157,6 +157,7 @@ SITE_IDS = (
     "bulut",
     "buma",
     "bolim",
+    "tandau",
 )
 
 TYPES = {
