@@ -61,6 +61,8 @@ def test_a_page_is_worth_choosing_tabs_only_when_a_tab_s_panel_is_not_in_its_mar
     )
     assert not has_drawn_tabs(held)
     assert has_drawn_tabs(held.replace('<div id="b" hidden>2</div>', ""))  # the panel it names is not there
+    # the panel it names is there, empty: a script fills it when its tab is chosen
+    assert has_drawn_tabs(held.replace('<div id="b" hidden>2</div>', '<div role="tabpanel" id="b" hidden>\n</div>'))
     assert not has_drawn_tabs('<div role="tablist"><div role="tab" aria-selected="true">A</div></div>')
     assert not has_drawn_tabs("<main><p>Табуляция, role=tabpanel</p></main>")
 

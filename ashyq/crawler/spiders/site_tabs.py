@@ -8,7 +8,8 @@ a tab set whose panels a script fetches): neither the served page nor its render
 tabs say, and a reader who clicks them sees it. The browser step chooses them:
 
 * a page is worth it when it was rendered anyway or its served markup has a tab (``role="tab"``) whose
-  panel is not in it (:func:`has_drawn_tabs`: no ``aria-controls``, or one naming no element of the page);
+  panel is not in it (:func:`has_drawn_tabs`: no ``aria-controls``, one naming no element of the page, or one naming
+  an empty element: a panel the script fills when its tab is chosen);
 * the page's DOM is kept as it was rendered, before any click;
 * each tab of its content that is not the chosen one and whose panel holds no text in the page (:data:`TABS_SCRIPT`;
   the header, the navigation and the footer left out, and a tab that is a link to a page of its own,
@@ -96,7 +97,8 @@ class TabLimits:
 
 def has_drawn_tabs(html: bytes | str) -> bool:
     """Whether a page's markup has a tab that is not the chosen one and whose panel the markup does not hold (no
-    ``aria-controls``, or one naming no element of the page): a script draws it when it is chosen."""
+    ``aria-controls``, one naming no element of the page, or one naming an element with nothing in it): a script
+    draws it when it is chosen."""
     markup = html.encode("utf-8", "replace") if isinstance(html, str) else html
     for tag in _TAB.finditer(markup):
         if _SELECTED.search(tag.group(0)):
@@ -106,6 +108,9 @@ def has_drawn_tabs(html: bytes | str) -> bool:
             return True
         name = re.escape(controls.group(1))
         if not re.search(rb"\bid\s*=\s*[\"']?" + name + rb"[\"'\s>]", markup):
+            return True
+        # the panel is there but holds nothing (an empty ``<div role="tabpanel" hidden></div>`` a script fills)
+        if re.search(rb"<([a-z][\w-]*)\b[^>]*\bid\s*=\s*[\"']?" + name + rb"[\"'\s>][^>]*>\s*</\1\s*>", markup, re.I):
             return True
     return False
 
