@@ -69,7 +69,7 @@ def _in_template(element: Any) -> bool:
     return False
 
 
-@register("a14.long_documents", "14", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "15", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
@@ -322,14 +322,15 @@ FILED_DOUBT = (
     "(якорей)») is counted as violated; an assessor may find bookmarks inside the files, or read the requirement "
     "as applying only to acts set out as text"
 )
-ACT_FILE_FORMATS = frozenset(("pdf", "doc", "docx", "rtf", "odt"))
+# the acts' files, and the archives they come packed in (an act offered as «Шешім_2026.zip» is offered as a file)
+ACT_FILE_FORMATS = frozenset(("pdf", "doc", "docx", "rtf", "odt", "zip", "rar", "7z"))
 
 
 def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
     """The pages of the body's legal acts (headed «Нормативные правовые акты», «Нормативтік құқықтық актілер»,
     not their drafts - the page, or a part of a documents page under such a heading or a disclosure's label
-    ``<summary>``) that offer two acts or more
-    as files (PDF, DOC …, or a document viewer's page showing one) and link to no act's text in the legal database
+    ``<summary>``) that offer two acts or more as files (PDF, DOC …, an archive of them, or a document viewer's page
+    showing one) and link to no act's text in the legal database
     (``act_text_url``: «Әділет»'s text of an act, which carries its anchors): the acts' texts are on the site only
     as files, with no internal links a reader follows (row 2.7 requirement 2)."""
     section, draft, elsewhere = (pattern(config, k) for k in ("npa_section", "npa_drafts", "act_text_url"))
