@@ -205,10 +205,29 @@ def not_content(element: lxml.html.HtmlElement) -> bool:
 
 def drop_not_content(root: lxml.html.HtmlElement) -> None:
     """Take out of the tree what is outside the page's content (:func:`not_content`): scripts, navigation, asides,
-    and the page's own header and footer."""
+    the page's own header and footer, and jump menus (:func:`jump_menu`)."""
     for element in [e for e in root.iter(*_NOT_CONTENT) if not_content(e)]:
         if element.getparent() is not None:
             element.drop_tree()
+    for menu in [m for m in (jump_menu(s) for s in root.iter("select")) if m is not None]:
+        if menu.getparent() is not None:
+            menu.drop_tree()
+
+
+JUMP_OPTIONS = 2  # a select offering this many addresses to go to is a menu
+
+
+def jump_menu(select: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The jump menu a ``select`` is, when its options' values are addresses («/ru/proverki», «https://…»: chosen,
+    the browser goes there): its form (a label and a «Перейти» / «Өту» button beside it), else itself; None for a
+    select of values (a year, a type to filter by). A menu is the site's navigation, not the page's content."""
+    values = [str(o.get("value") or "").strip() for o in select.iter("option")]
+    if sum(1 for v in values if v.startswith(("/", "http://", "https://"))) < JUMP_OPTIONS:
+        return None
+    form = next((a for a in select.iterancestors("form")), None)
+    if form is not None and not form.xpath(".//textarea | .//input[not(@type) or @type='text' or @type='search']"):
+        return form
+    return select
 
 
 def element_text(element: lxml.html.HtmlElement) -> str:
