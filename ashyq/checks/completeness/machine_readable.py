@@ -7,7 +7,8 @@ it, or the page a title or a link names) is read for its form:
 * hypertext - text, lists and tables of the page itself - is machine-readable;
 * a linked file is machine-readable unless it is a picture (jpg, png, tif, djvu …, or served as
   ``image/*``) or a PDF the harvest found without a text layer (a scan: ``DownloadInfo.text_layer``
-  False; a PDF whose text layer was not read is taken as it is offered);
+  False; a PDF whose text layer was not read is taken as it is offered), or a ZIP archive the harvest found
+  holding no text document (one that does not open, or holds only pictures and scans);
 * a picture shown in the page (``<img>``, icons left out) is not.
 
 The place is not machine-readable only when its material is nothing but pictures and scans: no
@@ -51,6 +52,8 @@ def _file_problem(address: str, fmt: str, info: DownloadInfo | None) -> str | No
         return f"{address} (a picture, {fmt})"
     if fmt == "pdf" and info is not None and info.text_layer is False:
         return f"{address} (a PDF with no text layer: a scan)"
+    if fmt == "zip" and info is not None and info.text_layer is False:
+        return f"{address} (an archive that does not open, or holds only pictures and scans)"
     return None
 
 

@@ -1,6 +1,6 @@
 """What the site spider checks without crawling it: the real size of each download, the text layer of
-a linked PDF, and the answer of each external link (HEAD, bounded per body; a HEAD answered 405 is
-asked again with GET, and is no dead link)."""
+a linked PDF (and of the files in a linked ZIP archive), and the answer of each external link (HEAD,
+bounded per body; a HEAD answered 405 is asked again with GET, and is no dead link)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 from scrapy.http import Response
 
+from ashyq.base.archive_text import archive_text_layer
 from ashyq.base.pdf_text import pdf_text_layer
 from ashyq.crawler.items import DownloadRecord
 from ashyq.crawler.middlewares.failures import classify_exception, is_antibot, original_url
@@ -20,6 +21,8 @@ from ashyq.crawler.spiders.site_scope import SiteScope
 # how much of a linked PDF is read for its text layer: the fonts of its pages come early; a scan's
 # absence of any font is told only by a file read whole
 PDF_READ_BYTES = 2 * 1024 * 1024
+# a linked ZIP archive up to this size is read whole for the files inside it (its directory is at its end)
+ARCHIVE_READ_BYTES = 8 * 1024 * 1024
 
 
 class SiteDownloads(SiteScope):
@@ -96,7 +99,8 @@ class SiteDownloads(SiteScope):
     async def _check_size(self, url: str, fmt: str | None, page_url: str) -> DownloadRecord:
         """The real size: Content-Length of a HEAD, else the length of a bounded GET. A PDF is read
         instead (its first :data:`PDF_READ_BYTES`, asked as a range) for its text layer: a scan is no
-        machine-readable document (Appendix 15's "*" indicators)."""
+        machine-readable document (Appendix 15's "*" indicators); a ZIP archive within
+        :data:`ARCHIVE_READ_BYTES` is read whole for the files inside it."""
         if (download_format(url) or fmt) == "pdf":
             return await self._read_pdf(url, fmt, page_url)
         response = await self._fetch_probe(url, "HEAD", page_url)
@@ -106,7 +110,11 @@ class SiteDownloads(SiteScope):
             length = len(response.body) if response is not None and response.status < 400 else None
         if response is None:
             return DownloadRecord(url, fmt, None)
-        return self._measured(url, fmt, response, length)
+        measured = self._measured(url, fmt, response, length)
+        if measured.format == "zip" and response.status < 400 and length is not None and length <= ARCHIVE_READ_BYTES:
+            got = response if getattr(response.request, "method", None) == "GET" else None
+            return await self._read_archive(measured, page_url, got)
+        return measured
 
     async def _read_pdf(self, url: str, fmt: str | None, page_url: str) -> DownloadRecord:
         response = await self._fetch_probe(url, "GET", page_url, {"Range": f"bytes=0-{PDF_READ_BYTES - 1}"})
@@ -119,6 +127,15 @@ class SiteDownloads(SiteScope):
         length = len(response.body) if response.status == 200 else total
         layer = pdf_text_layer(response.body, complete=whole)
         return replace(self._measured(url, fmt, response, length), text_layer=layer)
+
+    async def _read_archive(self, measured: DownloadRecord, page_url: str, got: Response | None) -> DownloadRecord:
+        """A ZIP archive no bigger than :data:`ARCHIVE_READ_BYTES`, read whole for the text of the files inside it:
+        one that does not open, or holds only scans, offers no machine-readable document
+        (:mod:`ashyq.base.archive_text`). ``got``: the answer of a GET already made for its size."""
+        response = got or await self._fetch_probe(measured.url, "GET", page_url)
+        if response is None or response.status != 200:
+            return measured
+        return replace(measured, text_layer=archive_text_layer(response.body, complete=True))
 
     def _measured(self, url: str, fmt: str | None, response: Response, length: int | None) -> DownloadRecord:
         self._note_status(response.request or url, response.status)
