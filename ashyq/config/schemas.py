@@ -323,6 +323,7 @@ class Currency(Schema):
     lag: bool = False  # a list with no period of its own: as current as the other language's list of the same kind
     lag_days: int | None = None  # … how far behind the other language's it may be (default: a quarter)
     in_force: bool = False  # a list of acts: not current while it shows as in force an act another act declared void
+    numbered: bool = False  # a list of acts by number and day: one the other language's names and this one never does
 
 
 class Together(Schema):

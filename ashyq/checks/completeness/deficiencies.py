@@ -399,16 +399,16 @@ def untimely_indicators(
     theirs: Verdict | None,
     lang: str,
     acts: tuple[Sequence[Unit], Vocabulary] | None = None,
-    listed: tuple[Sequence[Unit], Sequence[Unit]] = ((), ()),
+    listed: tuple[Sequence[Unit], Sequence[Unit], Sequence[Unit]] = ((), (), ()),
 ) -> None:
     """Add to ``verdict.stale`` the indicators whose material is not updated (:mod:`.timeliness`): a periodic
     report as of a day before the last period ended (``current.report_months``), a schedule for a period that has
     ended (``current.schedule``), material markedly older than the other language's in a place of the same kind
     (an indicator with a currency of its own, or a list kept up with the other language's: ``current.lag``), or a
     list of acts showing as in force one that another act declared void (``current.in_force``; ``acts``: the pages
-    read for the repeals, both languages', and the vocabulary of repeal marks), or a list the other language has added
-    a numbered act to that this one never names (``current.lag``, :func:`~.timeliness.missing_acts`; ``listed``: the
-    section's pages in this language and in the other)."""
+    read for the repeals, both languages', and the vocabulary of repeal marks), or a list the other language has
+    added a numbered act to that this one never names (``current.numbered``, :func:`~.timeliness.missing_acts`;
+    ``listed``: the section's pages in this language and in the other, and all this language's pages)."""
     for indicator in indicators:
         hit = verdict.hits.get(indicator.id)
         if hit is None or verdict.present.get(indicator.id) is not hit.unit or indicator.id in verdict.stale:
@@ -450,7 +450,7 @@ def untimely_indicators(
             if lagging(mine, their_age, periods_only=not alike, lag_days=lag_days):
                 other_lang = "ru" if lang == "kk" else "kk"
                 why = lag_reason(lang, other_lang, mine, their_age, lag_days) + f" ({other.cite()})"
-            if why is None and indicator.lag and _lists(hit, other):
+            if why is None and indicator.numbered and _lists(hit, other):
                 missing = _acts_left_out(hit, other, listed, artifacts.as_of)
                 if missing:
                     other_lang = "ru" if lang == "kk" else "kk"
@@ -487,13 +487,20 @@ def _void_listed(
     return f"it lists as in force an act another act on the site declared void («{quote}»)"
 
 
-def _acts_left_out(hit: Hit, other: Hit, listed: tuple[Sequence[Unit], Sequence[Unit]], as_of: date) -> list[Act]:
-    """The numbered acts the other language's place and section pages name that this language's never do."""
+def _acts_left_out(
+    hit: Hit, other: Hit, listed: tuple[Sequence[Unit], Sequence[Unit], Sequence[Unit]], as_of: date
+) -> list[Act]:
+    """The numbered acts the other language's place and section pages name that none of this language's pages
+    (``listed[2]``) ever number."""
     mine = {hit.unit.url: hit.unit, **{u.url: u for u in listed[0]}}
     theirs = {u.url: u for u in listed[1] if u.url != other.unit.url}
     my_blocks = [*_blocks_of(hit), *(b for u in mine.values() if u is not hit.unit for b in unit_blocks(u))]
     their_blocks = [*_blocks_of(other), *(b for u in theirs.values() for b in unit_blocks(u))]
-    return missing_acts(my_blocks, their_blocks, " ".join(u.text for u in mine.values()), as_of)
+    missing = missing_acts(my_blocks, their_blocks, " ".join(u.text for u in mine.values()), as_of)
+    if missing:  # named on another page of this language (its home page's list, a news item): not left out
+        everywhere = " ".join(u.text for u in listed[2])
+        missing = missing_acts(my_blocks, their_blocks, everywhere, as_of)
+    return missing
 
 
 def _lists(*hits: Hit) -> bool:

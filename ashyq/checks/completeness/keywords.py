@@ -189,6 +189,10 @@ class Indicator:
     # ``current.in_force``: a list of the body's acts is not current while it shows as in force (an item of its own,
     # no mark) an act another act on the site declared void (:func:`.repeals.listed_as_in_force`)
     in_force: bool = False
+    # ``current.numbered``: a list of the body's acts named by number and day (with ``lag``): an act the other
+    # language's list names and this language's pages never number was not added here
+    # (:func:`.timeliness.missing_acts`); not a list of drafts, whose numbers are those of the acts they would amend
+    numbered: bool = False
     # ``archive``: «с созданием архива» - the feed must let a reader reach its older items (:mod:`.archive`)
     archive: bool = False
     reading: str | None = None  # the reading of the legal text this indicator rests on, cited in findings
@@ -296,6 +300,7 @@ def _with_name(words: tuple[re.Pattern[str], ...], name: str, lang: str) -> tupl
 
 CURRENCY_KEYS = frozenset(
     {"days", "years", "report_months", "period_months", "upcoming", "schedule", "lag", "lag_days", "in_force"}
+    | {"numbered"}
 )
 
 
@@ -304,7 +309,7 @@ def _current(spec: dict[str, Any], where: str) -> dict[str, Any]:
     current = spec.get("current") or {}
     if not isinstance(current, dict) or set(current) - CURRENCY_KEYS:
         raise ValueError(f"{where}: current is a mapping of {', '.join(sorted(CURRENCY_KEYS))}")
-    for flag in ("schedule", "lag", "in_force"):
+    for flag in ("schedule", "lag", "in_force", "numbered"):
         if not isinstance(current.get(flag, False), bool):
             raise ValueError(f"{where}: current.{flag} is true or false")
     upcoming = current.get("upcoming", False)
@@ -317,6 +322,10 @@ def _current(spec: dict[str, Any], where: str) -> dict[str, Any]:
     days, years, lag_days = current.get("days"), current.get("years"), current.get("lag_days")
     if lag_days is not None and (not isinstance(lag_days, int) or lag_days < 1 or not current.get("lag")):
         raise ValueError(f"{where}: current.lag_days is a whole number of days of 1 or more, with current.lag")
+    if current.get("numbered") and not current.get("lag"):
+        raise ValueError(
+            f"{where}: current.numbered is said of a list kept with the other language's, with current.lag"
+        )
     for name, value in (("days", days), ("years", years)):
         if value is not None and (not isinstance(value, int) or value < 0):
             raise ValueError(f"{where}: current.{name} must be a whole number of 0 or more")
@@ -330,6 +339,7 @@ def _current(spec: dict[str, Any], where: str) -> dict[str, Any]:
         "lag": bool(current.get("lag", False)),
         "lag_days": lag_days,
         "in_force": bool(current.get("in_force", False)),
+        "numbered": bool(current.get("numbered", False)),
     }
 
 

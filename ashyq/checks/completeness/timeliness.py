@@ -376,12 +376,14 @@ def missing_acts(mine: Iterable[Block], theirs: Iterable[Block], my_text: str, a
         return []
     since = min(act.day for act in my_acts)
     due = as_of - timedelta(days=ACT_GRACE_DAYS)
-    text = _unfolded(my_text)
+    # a number's letters folded alike in both languages («№ 81-ө» on a Kazakh page is «81-о» folded)
+    text = fold_kazakh(my_text)
     return sorted(
         (
             act
             for act in their_acts
-            if since <= act.day <= due and not re.search(rf"(?<![\w/-]){re.escape(act.number)}(?![\w/])", text)
+            if since <= act.day <= due
+            and not re.search(rf"(?<![\w/-]){re.escape(fold_kazakh(act.number))}(?![\w/])", text)
         ),
         key=lambda act: (act.day, act.number),
     )
