@@ -376,14 +376,21 @@ def missing_acts(mine: Iterable[Block], theirs: Iterable[Block], my_text: str, a
         return []
     since = min(act.day for act in my_acts)
     due = as_of - timedelta(days=ACT_GRACE_DAYS)
-    # a number's letters folded alike in both languages («№ 81-ө» on a Kazakh page is «81-о» folded)
+    # an act is named by its figures: the letters after them are each language's own (the chairman's order «№ 61-ө»
+    # on the Kazakh page is «№ 61-п» on the Russian one)
     text = fold_kazakh(my_text)
     return sorted(
         (
             act
             for act in their_acts
             if since <= act.day <= due
-            and not re.search(rf"(?<![\w/-]){re.escape(fold_kazakh(act.number))}(?![\w/])", text)
+            and not re.search(rf"(?<![\w/-]){re.escape(_figures(act.number))}(?!\d|/\d)", text)
         ),
         key=lambda act: (act.day, act.number),
     )
+
+
+def _figures(number: str) -> str:
+    """An act's number without the letters after its figures: «61-ө» → «61», «318/11» → «318/11»."""
+    found = re.match(r"\d+(?:/\d+)*", number)
+    return found.group(0) if found else number
