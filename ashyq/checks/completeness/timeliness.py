@@ -50,7 +50,7 @@ LAG_YEARS = 2  # … or the latest year its data names this many years behind, w
 # INTERPRETATION: a week and a half to put up the translation of an act the other language has posted
 ACT_GRACE_DAYS = 10
 ACT_NEAR = 40  # characters at most between an act's number and its day on one line
-ACT_NUMBER = re.compile(r"№\s?(\d+(?:[/-][\wа-яәғқңөұүһі]+)*)")
+ACT_NUMBER = re.compile(r"№\s?(\d+(?:[/-]\w+)*)")  # «№ 261», «№ 318/11», «№ 98-од», «№ 61-ө»
 FEED_DAYS = 31  # an indicator to be kept current within a month or less is a feed of dated items (news, announcements)
 
 # «по состоянию на 14 октября»: said in so many words, any day
