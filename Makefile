@@ -17,7 +17,7 @@ PYTEST  := .venv/bin/pytest
 WORKERS ?= $(shell echo $$(( $$(nproc) + 2 )))
 SPREAD  := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile --no-loadscope-reorder)
 
-.PHONY: setup demo test test-fast bench lint accuracy clean
+.PHONY: setup demo test test-fast test-cpu bench lint accuracy clean
 
 setup:                ## Debian packages, .venv, the project with its extras, axe-core (idempotent)
 	@bash scripts/setup.sh
@@ -30,6 +30,10 @@ test: setup           ## the full suite, browser and database tests included; en
 
 test-fast: setup      ## everything but the slow, browser, PostgreSQL and Redis tests
 	$(PYTEST) -q $(SPREAD) -m "not slow and not browser and not postgres and not redis"
+
+test-cpu: setup       ## the full suite, each test's CPU (its whole process tree) recorded; then the files by CPU
+	rm -rf .suite-cpu
+	PYTHONPATH=scripts $(PYTEST) -q $(SPREAD) -p suite_cpu; status=$$?; $(PY) scripts/suite_cpu.py report; exit $$status
 
 bench: setup          ## benchmarks printing ratios against a peer measured in the same run
 	$(PY) -m benchmarks
@@ -51,4 +55,4 @@ accuracy: setup       ## outside sites (first-seen beside current), the ACT repo
 	$(ASHYQ) accuracy replica
 
 clean:
-	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache .suite-cpu
