@@ -6,7 +6,7 @@ material, an act marked repealed, a law cited without a link, a placeholder page
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -20,7 +20,7 @@ from ashyq.checks.completeness.instances import ItemReading
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
 from ashyq.checks.completeness.notices import RUBRIC_WORDS, placeholder_only, placeholder_pages
 from ashyq.checks.completeness.page_blocks import Block
-from ashyq.checks.completeness.places import Hit, matches, paragraphs, title_block, unit_blocks
+from ashyq.checks.completeness.places import Hit, in_section, matches, paragraphs, title_block, unit_blocks
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.repeals import listed_as_in_force, repealed_acts
 from ashyq.checks.completeness.search import Verdict
@@ -399,7 +399,7 @@ def untimely_indicators(
     theirs: Verdict | None,
     lang: str,
     acts: tuple[Sequence[Unit], Vocabulary] | None = None,
-    listed: tuple[Sequence[Unit], Sequence[Unit], Sequence[Unit]] = ((), (), ()),
+    listed: tuple[Sequence[Unit], Mapping[str, Sequence[Unit]]] = ((), {}),
 ) -> None:
     """Add to ``verdict.stale`` the indicators whose material is not updated (:mod:`.timeliness`): a periodic
     report as of a day before the last period ended (``current.report_months``), a schedule for a period that has
@@ -408,7 +408,7 @@ def untimely_indicators(
     list of acts showing as in force one that another act declared void (``current.in_force``; ``acts``: the pages
     read for the repeals, both languages', and the vocabulary of repeal marks), or a list the other language has
     added a numbered act to that this one never names (``current.numbered``, :func:`~.timeliness.missing_acts`;
-    ``listed``: the section's pages in this language and in the other, and all this language's pages)."""
+    ``listed``: the section's pages in this language, and each language's pages)."""
     for indicator in indicators:
         hit = verdict.hits.get(indicator.id)
         if hit is None or verdict.present.get(indicator.id) is not hit.unit or indicator.id in verdict.stale:
@@ -451,7 +451,7 @@ def untimely_indicators(
                 other_lang = "ru" if lang == "kk" else "kk"
                 why = lag_reason(lang, other_lang, mine, their_age, lag_days) + f" ({other.cite()})"
             if why is None and indicator.numbered and _lists(hit, other):
-                missing = _acts_left_out(hit, other, listed, artifacts.as_of)
+                missing = _acts_left_out(hit, other, listed, section, lang, artifacts.as_of)
                 if missing:
                     other_lang = "ru" if lang == "kk" else "kk"
                     named = ", ".join(act.cite() for act in missing[:5])
@@ -488,17 +488,24 @@ def _void_listed(
 
 
 def _acts_left_out(
-    hit: Hit, other: Hit, listed: tuple[Sequence[Unit], Sequence[Unit], Sequence[Unit]], as_of: date
+    hit: Hit,
+    other: Hit,
+    listed: tuple[Sequence[Unit], Mapping[str, Sequence[Unit]]],
+    section: Section,
+    lang: str,
+    as_of: date,
 ) -> list[Act]:
     """The numbered acts the other language's place and section pages name that none of this language's pages
-    (``listed[2]``) ever number."""
+    (``listed[1]``, each language's) ever number; ``listed[0]``: this language's section pages."""
     mine = {hit.unit.url: hit.unit, **{u.url: u for u in listed[0]}}
-    theirs = {u.url: u for u in listed[1] if u.url != other.unit.url}
+    other_lang = "ru" if lang == "kk" else "kk"
+    their_pages = listed[1].get(other_lang, ())
+    theirs = {u.url: u for u in their_pages if u.url != other.unit.url and in_section(u, section, other_lang)}
     my_blocks = [*_blocks_of(hit), *(b for u in mine.values() if u is not hit.unit for b in unit_blocks(u))]
     their_blocks = [*_blocks_of(other), *(b for u in theirs.values() for b in unit_blocks(u))]
     missing = missing_acts(my_blocks, their_blocks, " ".join(u.text for u in mine.values()), as_of)
     if missing:  # named on another page of this language (its home page's list, a news item): not left out
-        everywhere = " ".join(u.text for u in listed[2])
+        everywhere = " ".join(u.text for u in listed[1].get(lang, ()))
         missing = missing_acts(my_blocks, their_blocks, everywhere, as_of)
     return missing
 

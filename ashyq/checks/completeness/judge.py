@@ -197,8 +197,7 @@ def assess_section(
         else None
     )
     acts = ([*mine, *by_lang[other]], vocabulary) if any(i.in_force for i in indicators) else None
-    both_lists = (section_units, [u for u in by_lang[other] if in_section(u, section, other)], mine)
-    untimely_indicators(artifacts, section, indicators, verdict, theirs, lang, acts, both_lists)
+    untimely_indicators(artifacts, section, indicators, verdict, theirs, lang, acts, (section_units, by_lang))
     mark_departed(verdict, departed_of(artifacts, given, artifacts.as_of).get(lang, {}), mine)  # a head who has left
     stale = stale_deficiency(artifacts, section, section_units, verdict, indicators, measured)
     if stale is not None:
