@@ -32,6 +32,7 @@ from ashyq.checks.completeness.timeliness import (
     lag_reason,
     lagging,
     missing_acts,
+    numbered_in,
     period_staleness,
     report_staleness,
     schedule_staleness,
@@ -505,8 +506,8 @@ def _acts_left_out(
     their_blocks = [*_blocks_of(other), *(b for u in theirs.values() for b in unit_blocks(u))]
     missing = missing_acts(my_blocks, their_blocks, " ".join(u.text for u in mine.values()), as_of)
     if missing:  # named on another page of this language (its home page's list, a news item): not left out
-        everywhere = " ".join(u.text for u in listed[1].get(lang, ()))
-        missing = missing_acts(my_blocks, their_blocks, everywhere, as_of)
+        everywhere = fold_kazakh(" ".join(u.text for u in listed[1].get(lang, ())))
+        missing = [act for act in missing if not numbered_in(act, everywhere)]
     return missing
 
 

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ashyq.base.artifacts import BodyArtifacts, PageSnapshot
 from ashyq.base.home_page import bare_host
+from ashyq.base.memo import for_the_last
 from ashyq.base.routes import address_key, without_anchor
 from ashyq.base.text import fold_kazakh, normalise
 from ashyq.checks.completeness.closed_pointers import closed_label, closed_pointer
@@ -798,17 +799,15 @@ def _what_it_holds(search: Search, indicator: Indicator, hit: Hit) -> tuple[str 
     return None, None
 
 
-# the last body's pages' hosts (its pages read once however many sections and languages ask)
-_PAGE_HOSTS: list[tuple[BodyArtifacts, int, frozenset[str]]] = []
+@for_the_last  # every section of every table, in each language, asks for the same body's pages
+def _page_hosts(pages: list[PageSnapshot]) -> frozenset[str]:
+    return frozenset(bare_host(p.url) for p in pages)
 
 
 def _read_hosts(search: Search) -> frozenset[str]:
     """The site's own hosts with every host the harvest read a page of for the body (a share's password form, no
     content, among them): where a closed link is the site's own."""
-    artifacts = search.artifacts
-    if not (_PAGE_HOSTS and _PAGE_HOSTS[0][0] is artifacts and _PAGE_HOSTS[0][1] == len(artifacts.pages)):
-        _PAGE_HOSTS[:] = [(artifacts, len(artifacts.pages), frozenset(bare_host(p.url) for p in artifacts.pages))]
-    return search.own_hosts | _PAGE_HOSTS[0][2]
+    return search.own_hosts | _page_hosts(search.artifacts.pages)
 
 
 CLOSED_LEAD_WORDS = 25  # the words a heading's place says around links it cannot be read without

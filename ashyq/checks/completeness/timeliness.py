@@ -376,18 +376,17 @@ def missing_acts(mine: Iterable[Block], theirs: Iterable[Block], my_text: str, a
         return []
     since = min(act.day for act in my_acts)
     due = as_of - timedelta(days=ACT_GRACE_DAYS)
-    # an act is named by its figures: the letters after them are each language's own (the chairman's order «№ 61-ө»
-    # on the Kazakh page is «№ 61-п» on the Russian one)
     text = fold_kazakh(my_text)
     return sorted(
-        (
-            act
-            for act in their_acts
-            if since <= act.day <= due
-            and not re.search(rf"(?<![\w/-]){re.escape(_figures(act.number))}(?!\d|/\d)", text)
-        ),
+        (act for act in their_acts if since <= act.day <= due and not numbered_in(act, text)),
         key=lambda act: (act.day, act.number),
     )
+
+
+def numbered_in(act: Act, text: str) -> bool:
+    """Whether ``text`` (folded) gives the act's figures: the letters after them are each language's own (the
+    chairman's order «№ 61-ө» on the Kazakh page is «№ 61-п» on the Russian one)."""
+    return bool(re.search(rf"(?<![\w/-]){re.escape(_figures(act.number))}(?!\d|/\d)", text))
 
 
 def _figures(number: str) -> str:
