@@ -69,7 +69,7 @@ def _in_template(element: Any) -> bool:
     return False
 
 
-@register("a14.long_documents", "15", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.long_documents", "16", ["A14-2.7"], needs=["pages"], also_applies_to=("subordinate",))
 @on_site_pages
 def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], pages: list[Parsed]) -> list[Result]:
     """Appendix 14 row 2.7: long documents: split into meaningful parts; internal anchors in the texts of legal acts.
@@ -87,8 +87,10 @@ def long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any], 
     its numbered points run together in one block; uncertain when it has no parts at all: an act with no
     parts has nothing to link to, another reading). A body whose acts are on the site only as files, no act's
     text on a page nor linked in «Әділет» (:func:`acts_only_as_files`), violates requirement 2, uncertain: a file
-    may carry bookmarks, or the requirement be read as for acts set out as text only.
-    ``measured.languages`` judges each language version on its own pages."""
+    may carry bookmarks, or the requirement be read as for acts set out as text only. A body with nothing long
+    whose acts' page links them to their texts in «Әділет» is not applicable, uncertain: the texts with their
+    anchors are a link away, and the other reading holds requirement 2 violated with no act's text on the site
+    (:func:`acts_linked_elsewhere`). ``measured.languages`` judges each language version on its own pages."""
     result = _long_documents(artifacts, item, config, pages)
     result.measured["languages"] = by_language(pages, lambda own: _long_documents(artifacts, item, config, own))
     return [result]
@@ -276,13 +278,17 @@ def _long_documents(artifacts: BodyArtifacts, item: str, config: dict[str, Any],
     unanchored = [p for p in unanchored if p not in targets_only]
     filed = [] if npa else acts_only_as_files(pages, config)  # no act's text on a page: its files are the texts
     if not long_pages and not npa and not filed:
-        return Result(
+        result = Result(
             item,
             None,
             "not_applicable",
             {"pages": len(pages)},
             reason=Said("no long document or legal act among the harvested pages", "reason.a14.no_long_documents"),
         )
+        linked = acts_linked_elsewhere(pages, config)
+        if linked:  # the acts' texts are elsewhere: whether requirement 2 then applies to the site is a reading
+            _doubt_of_act(result, linked[0], texts, LINKED_DOUBT)
+        return result
     deficiencies = []
     if unsplit:
         deficiencies.append(pages_deficiency("long_text_not_split", "long texts not split into parts", unsplit))
@@ -322,6 +328,12 @@ FILED_DOUBT = (
     "(якорей)») is counted as violated; an assessor may find bookmarks inside the files, or read the requirement "
     "as applying only to acts set out as text"
 )
+LINKED_DOUBT = (
+    "no legal act's text is set out on a page: the acts' page links them to their texts in «Әділет», which carry "
+    "their own anchors; requirement 2 («наличие в тексте нормативных правовых актов внутренних ссылок (якорей)») is "
+    "counted as not applying to the site; an assessor may read it as violated, since no act's text on the site "
+    "has internal links"
+)
 # the acts' files, and the archives they come packed in (an act offered as «Шешім_2026.zip» is offered as a file)
 ACT_FILE_FORMATS = frozenset(("pdf", "doc", "docx", "rtf", "odt", "zip", "rar", "7z"))
 
@@ -333,13 +345,12 @@ def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Pars
     showing one) and link to no act's text in the legal database
     (``act_text_url``: «Әділет»'s text of an act, which carries its anchors): the acts' texts are on the site only
     as files, with no internal links a reader follows (row 2.7 requirement 2)."""
-    section, draft, elsewhere = (pattern(config, k) for k in ("npa_section", "npa_drafts", "act_text_url"))
+    section, draft = pattern(config, "npa_section"), pattern(config, "npa_drafts")
     found = []
     for parsed in pages:
-        if any(elsewhere.search(parsed.absolute(a.get("href"))) for a in parsed.anchors()):
+        if _links_an_act_text(parsed, config):
             continue
-        heading = next(iter(parsed.root.iter("h1")), None)
-        named = squash(heading.text_content()) if heading is not None else parsed.page.title or ""
+        named = _named(parsed)
         if section.search(named) and not draft.search(named):
             files = {d.url for d in parsed.page.downloads if (d.format or "").lower() in ACT_FILE_FORMATS}
             files |= _act_files(parsed, parsed.root.iter("a"))
@@ -352,6 +363,36 @@ def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Pars
         if len(files) >= 2:
             found.append(parsed)
     return found
+
+
+def acts_linked_elsewhere(pages: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
+    """The pages of the body's legal acts (named so by their heading, or by a part's heading, as in
+    :func:`acts_only_as_files`) that link to an act's text in the legal database (``act_text_url``)."""
+    section, draft = pattern(config, "npa_section"), pattern(config, "npa_drafts")
+
+    def names_acts(title: str) -> bool:
+        return bool(section.search(title)) and not draft.search(title)
+
+    return [
+        p
+        for p in pages
+        if _links_an_act_text(p, config)
+        and (
+            names_acts(_named(p))
+            or any(names_acts(squash(h.text_content())) for h in p.root.iter("h2", "h3", "summary"))
+        )
+    ]
+
+
+def _links_an_act_text(parsed: Parsed, config: dict[str, Any]) -> bool:
+    elsewhere = pattern(config, "act_text_url")
+    return any(elsewhere.search(parsed.absolute(a.get("href"))) for a in parsed.anchors())
+
+
+def _named(parsed: Parsed) -> str:
+    """What a page is named: its first-level heading, or its title."""
+    heading = next(iter(parsed.root.iter("h1")), None)
+    return squash(heading.text_content()) if heading is not None else parsed.page.title or ""
 
 
 def _under(part: Any) -> list[Any]:
