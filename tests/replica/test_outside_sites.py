@@ -21,7 +21,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from ashyq_replica.outside import excluded, load_site, load_sites, truth_of
 from ashyq_replica.outside.folder import SiteFolder, file_name
 from ashyq_replica.outside.serve import file_bytes
-from ashyq_replica.outside.server import host_app
+from ashyq_replica.outside.server import RateLimit, host_app
 
 from ashyq.methodology.edition import edition_path
 from ashyq.methodology.validate import load_edition
@@ -82,6 +82,7 @@ def test_every_file_a_site_yaml_names_is_in_its_folder(site: SiteFolder) -> None
         named = [r["page"] for r in host.get("search", ())]
         named += [r["file"] for r in host.get("not_found", ()) if "file" in r]
         named += [host["shell"]["file"]] if "shell" in host else []
+        named += [host[front]["page"] for front in ("challenge", "rate_limit") if front in host]
         named += list(host.get("status", {})) + list(host.get("types", {}))
         named += [f"{rule['folder']}/{rule.get('by', 'page')}-1.json" for rule in host.get("post_json", ())]
         for form in host.get("forms", ()):
@@ -94,15 +95,55 @@ def test_every_file_a_site_yaml_names_is_in_its_folder(site: SiteFolder) -> None
         assert row["path"].startswith("/") and isinstance(row["text"], str), row
 
 
-def _clients(site: SiteFolder) -> dict[str, TestClient]:
-    return {h["host"]: TestClient(TestServer(host_app(site, h))) for h in site.hosts}
+class Pace:
+    """The time a crawl keeps: a clock the hosts' fronts read, moved on by the seconds a 429's Retry-After asks for
+    (a polite crawler waits as told; the test keeps the time instead of sleeping it)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _clients(site: SiteFolder, pace: Pace | None = None) -> dict[str, TestClient]:
+    clock = pace or Pace()
+    return {h["host"]: TestClient(TestServer(host_app(site, h, clock))) for h in site.hosts}
+
+
+def solve_challenge(page: str) -> tuple[str, str]:
+    """What a browser does with the front's interstitial (``challenge``): its script's FNV-1a over ``<nonce>:<round>``
+    for every round, written here apart from the server's, and the cookie it sets."""
+    nonce = re.search(r'var n = "([0-9a-f]+)", k = (\d+)', page)
+    cookie = re.search(r'document\.cookie = "([^=]+)=', page)
+    assert nonce and cookie, "no challenge script"
+    h = 0x811C9DC5
+    for r in range(int(nonce.group(2))):
+        for ch in f"{nonce.group(1)}:{r}":
+            h = ((h ^ ord(ch)) * 0x01000193) % 2**32
+    return cookie.group(1), f"{nonce.group(1)}.{h:08x}"
+
+
+async def _through_front(site: SiteFolder, clients: dict[str, TestClient]) -> None:
+    """A host behind an anti-DDoS front first answers its interstitial: the crawl passes it as a browser does, with
+    the clearance cookie the page's script sets, and reads what a reader sees after it."""
+    for spec in site.hosts:
+        if "challenge" in spec:
+            client = clients[spec["host"]]
+            answer = await client.get("/", allow_redirects=False)
+            assert answer.status == spec["challenge"]["status"]
+            name, value = solve_challenge(await answer.text())
+            client.session.cookie_jar.update_cookies({name: value})
 
 
 async def _crawl(site: SiteFolder) -> dict[str, tuple[int, str]]:
-    """URL → (status, HTML) of every page reachable by links from the site's home."""
-    clients = _clients(site)
+    """URL → (status, HTML) of every page reachable by links from the site's home (a host behind a front: passed as a
+    browser passes it, at the pace its rate limit allows)."""
+    pace = Pace()
+    clients = _clients(site, pace)
     for client in clients.values():
         await client.start_server()
+    await _through_front(site, clients)
     seen: dict[str, tuple[int, str]] = {}
     # a host whose script draws the route after "#!" from a fragment (``hash_routes``): its links are routes, each
     # kept as the address a reader sees (https://host/#!/kk/…) with the answer for its fragment
@@ -121,6 +162,9 @@ async def _crawl(site: SiteFolder) -> dict[str, tuple[int, str]]:
                 route = f"#{parts.fragment}".removeprefix(rule["prefix"])
                 target = rule["fragments"] + route + ("index" if route.endswith("/") else "") + ".html"
             answer = await clients[parts.hostname or ""].get(target, allow_redirects=False)
+            while answer.status == 429:  # over the front's pace: wait as Retry-After says, then ask again
+                pace.now += int(answer.headers["Retry-After"])
+                answer = await clients[parts.hostname or ""].get(target, allow_redirects=False)
             html = await answer.text() if "html" in answer.headers.get("Content-Type", "") else ""
             seen[url] = (answer.status, html)
             if answer.status in (301, 302):
@@ -752,3 +796,60 @@ def test_every_style_sheet_and_script_a_page_asks_for_is_served(site: SiteFolder
             suffix = re.search(r"\.\w+$", parts.path)
             candidates = [name, name + (suffix.group(0) if suffix else "")]
             assert any((root / c).is_file() for c in candidates), (site.id, host["host"], address)
+
+
+def test_a_front_checks_the_browser_first_and_keeps_each_clients_pace() -> None:
+    """qorgau sits behind an anti-DDoS front (``challenge``, ``rate_limit``): without the clearance cookie every address
+    but robots.txt answers the 503 interstitial, pages and documents alike; its script's token (computed here apart)
+    opens the site, a wrong one does not; more than five requests in a second answer 429 with Retry-After, and after
+    waiting that long the client is served again."""
+    site = load_site("qorgau")
+    spec = site.hosts[0]
+    pace = Pace()
+
+    async def visit() -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        async with TestClient(TestServer(host_app(site, spec, pace))) as client:
+
+            async def get(target: str) -> tuple[int, dict[str, str], str]:
+                answer = await client.get(target, allow_redirects=False)
+                return answer.status, dict(answer.headers), await answer.text(errors="replace")
+
+            out["page"] = await get("/kk/byudzhet")
+            out["file"] = await get("/files/kk/byudzhet-atqaryluy-01-07-2026.xlsx")
+            out["robots"] = await get("/robots.txt")
+            client.session.cookie_jar.update_cookies({"qg_clearance": "0000000000000000.00000000"})
+            out["forged"] = await get("/kk/byudzhet")
+            pace.now += 1
+            client.session.cookie_jar.update_cookies(dict([solve_challenge(out["page"][2])]))
+            out["cleared"] = [await get(t) for t in ("/kk/byudzhet", "/files/kk/byudzhet-atqaryluy-01-07-2026.xlsx")]
+            out["burst"] = [await get("/ru/byudzhet") for _ in range(4)]
+            out["style"] = await get("/static/css/site.css?v=4.1")
+            pace.now += int(out["burst"][-1][1]["Retry-After"])
+            out["later"] = await get("/ru/byudzhet")
+        return out
+
+    out = asyncio.run(visit())
+    status, headers, page = out["page"]
+    assert status == 503 and "Проверка вашего браузера" in page and "location.reload()" in page and "486,3" not in page
+    assert "no-store" in headers["Cache-Control"] and out["file"][0] == 503 and "Проверка" in out["file"][2]
+    assert out["robots"][0] == 200 and "Crawl-delay: 1" in out["robots"][2] and "Disallow: /admin/" in out["robots"][2]
+    assert out["forged"][0] == 503
+    (page_status, _, text), (file_status, file_headers, _) = out["cleared"]
+    assert page_status == 200 and "486,3 млн теңге" in text and file_status == 200
+    assert "spreadsheetml" in file_headers["Content-Type"]
+    assert [status for status, _, _ in out["burst"]] == [200, 200, 200, 429]  # the sixth request within the second
+    assert out["burst"][-1][1]["Retry-After"] == "1" and "429" in out["burst"][-1][2]
+    assert out["style"][0] == 200  # the template's static files are not counted
+    assert out["later"][0] == 200
+
+
+def test_a_rate_limit_counts_each_client_apart_and_serves_one_that_waited() -> None:
+    now = [0.0]
+    limit = RateLimit(5, 1.0, lambda: now[0])
+    assert [limit.wait("10.0.0.1") for _ in range(6)] == [0, 0, 0, 0, 0, 1]
+    assert limit.wait("10.0.0.2") == 0  # another client has its own count
+    now[0] = 0.5
+    assert limit.wait("10.0.0.1") == 1  # refused requests are not counted: the oldest leaves at 1.0
+    now[0] = 1.0
+    assert limit.wait("10.0.0.1") == 0

@@ -158,6 +158,7 @@ SITE_IDS = (
     "buma",
     "bolim",
     "tandau",
+    "qorgau",
 )
 
 TYPES = {

@@ -1,6 +1,9 @@
 """One server for every outside site: it answers from the site's folder as its ``site.yaml`` says.
 
-An address is answered, in this order: a phone sent to the separate mobile host (``mobile_users``);
+An address is answered, in this order: the anti-DDoS front before the host (``rate_limit``: a client sending more than
+``requests`` in ``per`` seconds answered 429 with ``Retry-After``; ``challenge``: a client without the clearance cookie
+answered the interstitial whose script computes the token, sets the cookie and reloads); a phone sent to the separate
+mobile host (``mobile_users``);
 a redirect (``redirects``, 302); a generated image or download (``generated``: the small generators of
 :mod:`ashyq_replica.outside.serve`, ``media`` for a folder of both told apart by suffix); a search
 (``search``, ``json_search``) run over the site's ``search.yaml`` (its part for the language, or the part a search
@@ -24,8 +27,14 @@ in that one); the script-built site's one page (``shell``); the host's page for 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import re
+import time
+from collections import deque
+from collections.abc import Callable
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -64,15 +73,53 @@ def _valid(rule: str, value: str) -> bool:
     return bool(value)
 
 
+def clearance_token(nonce: str, rounds: int) -> str:
+    """The token the front's interstitial script computes: FNV-1a (32 bits) over ``<nonce>:<round>`` for each round,
+    as eight hex digits (the script does the same with ``Math.imul``)."""
+    return _clearance(nonce, rounds)
+
+
+@lru_cache(maxsize=256)
+def _clearance(nonce: str, rounds: int) -> str:
+    h = 0x811C9DC5
+    for r in range(rounds):
+        for ch in f"{nonce}:{r}":
+            h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return f"{h:08x}"
+
+
+class RateLimit:
+    """A front's limit on each client's pace: at most ``requests`` in any ``per`` seconds. A request over it is refused
+    with the whole seconds until the oldest counted one leaves the window (the answer's ``Retry-After``) and is not
+    counted itself, so a client that waits as told is served."""
+
+    def __init__(self, requests: int, per: float, clock: Callable[[], float]) -> None:
+        self.requests, self.per, self.clock = requests, per, clock
+        self.seen: dict[str, deque[float]] = {}
+
+    def wait(self, client: str) -> int:
+        """0 when ``client`` may be served now (the request is counted), else the seconds it must wait."""
+        now = self.clock()
+        times = self.seen.setdefault(client, deque())
+        while times and times[0] <= now - self.per:
+            times.popleft()
+        if len(times) >= self.requests:
+            return max(1, math.ceil(times[0] + self.per - now))
+        times.append(now)
+        return 0
+
+
 class HostServer:
     """The answers of one host of a site."""
 
-    def __init__(self, site: SiteFolder, spec: dict[str, Any]) -> None:
+    def __init__(self, site: SiteFolder, spec: dict[str, Any], clock: Callable[[], float] = time.monotonic) -> None:
         self.site = site
         self.spec = spec
         self.root = site.root / spec["host"]
         # a host whose pages are kept and sent in another encoding (a 2000s portal's windows-1251) says so
         self.charset = str(spec.get("charset", "utf-8"))
+        limit = spec.get("rate_limit")
+        self.limit = RateLimit(int(limit["requests"]), float(limit["per"]), clock) if limit else None
 
     def text(self, name: str) -> str:
         return (self.root / name).read_text(encoding=self.charset)
@@ -122,6 +169,9 @@ class HostServer:
 
     async def answer(self, request: web.Request) -> web.StreamResponse:
         spec = self.spec
+        front = self._front(request)
+        if front is not None:
+            return front
         phone = spec.get("mobile_users")
         if phone and self._sent_to_mobile(phone, request):
             raise web.HTTPFound(phone["to"])
@@ -143,6 +193,42 @@ class HostServer:
         if session and request.query.get(session["param"]) in session["langs"]:
             response.set_cookie(session["cookie"], request.query[session["param"]], path="/")
         return response
+
+    def _front(self, request: web.Request) -> web.Response | None:
+        """The anti-DDoS front before the host: a client over its pace (``rate_limit``) is answered 429 with
+        ``Retry-After``; a client without a valid clearance cookie (``challenge``) the interstitial «checking your
+        browser», whose script computes the token for the nonce given to the client's address, sets the cookie and
+        reloads. Paths under a rule's ``exempt`` prefixes pass that rule (robots.txt, the template's static files)."""
+        client = request.remote or ""
+        limit = self.spec.get("rate_limit")
+        if self.limit is not None and not request.path.startswith(tuple(limit.get("exempt", ()))):
+            wait = self.limit.wait(client)
+            if wait:
+                return web.Response(
+                    body=(self.root / limit["page"]).read_bytes(),
+                    status=429,
+                    content_type="text/html",
+                    charset="utf-8",
+                    headers={"Retry-After": str(wait), "Cache-Control": "no-store"},
+                )
+        rule = self.spec.get("challenge")
+        if rule is None or request.path.startswith(tuple(rule.get("exempt", ()))):
+            return None
+        nonce = hashlib.sha256(f"{self.spec['host']}|{client}".encode()).hexdigest()[:16]
+        rounds = int(rule["rounds"])
+        if request.cookies.get(rule["cookie"]) == f"{nonce}.{clearance_token(nonce, rounds)}":
+            return None
+        values = {"nonce": nonce, "rounds": str(rounds), "cookie": rule["cookie"], "max_age": str(rule["max_age"])}
+        page = (self.root / rule["page"]).read_text(encoding="utf-8")
+        for key, value in values.items():
+            page = page.replace("{{" + key + "}}", value)
+        return web.Response(
+            text=page,
+            status=int(rule["status"]),
+            content_type="text/html",
+            charset="utf-8",
+            headers={"Cache-Control": "private, no-store"},
+        )
 
     def _sent_to_mobile(self, phone: dict[str, Any], request: web.Request) -> bool:
         if any(request.path.startswith(p) for p in phone["keep"]):
@@ -352,8 +438,9 @@ def _generated(kind: str, name: str) -> web.Response:
     return web.Response(body=data, content_type=content_type)
 
 
-def host_app(site: SiteFolder, spec: dict[str, Any]) -> web.Application:
-    server = HostServer(site, spec)
+def host_app(site: SiteFolder, spec: dict[str, Any], clock: Callable[[], float] = time.monotonic) -> web.Application:
+    """One host's application; ``clock`` is what its front's rate limit reads the time from."""
+    server = HostServer(site, spec, clock)
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", server.answer)
     return app
