@@ -85,6 +85,8 @@ def test_every_file_a_site_yaml_names_is_in_its_folder(site: SiteFolder) -> None
         named += [host[front]["page"] for front in ("challenge", "rate_limit") if front in host]
         named += list(host.get("status", {})) + list(host.get("types", {}))
         named += [f"{rule['folder']}/{rule.get('by', 'page')}-1.json" for rule in host.get("post_json", ())]
+        graphql = host.get("graphql", {})
+        named += [f"{graphql['folder']}/{operation}/index.json" for operation in graphql.get("fixed", ())]
         for form in host.get("forms", ()):
             named.append(f"{form['folder']}/sent.html")
             named.append(f"{form['folder']}/{'+'.join(sorted(form['fields']))}.html")
@@ -136,6 +138,31 @@ async def _through_front(site: SiteFolder, clients: dict[str, TestClient]) -> No
             client.session.cookie_jar.update_cookies({name: value})
 
 
+async def _graphql_links(
+    client: TestClient, rule: dict[str, Any], operation: str, variables: dict[str, Any]
+) -> list[str]:
+    """The addresses in the answer a GraphQL API gives the script: every string that is a path, and the links of the
+    HTML its strings carry."""
+    body = {"operationName": operation, "query": f"query {operation} {{ __typename }}", "variables": variables}
+    answer = await client.post(rule["path"], json=body)
+    found: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            if re.fullmatch(r"/(?!/)\S*", value):
+                found.append(value)
+            found.extend(unescape(href) for href in re.findall(r'href="([^"#]+)"', value))
+
+    walk(await answer.json())
+    return found
+
+
 async def _crawl(site: SiteFolder) -> dict[str, tuple[int, str]]:
     """URL → (status, HTML) of every page reachable by links from the site's home (a host behind a front: passed as a
     browser passes it, at the pace its rate limit allows)."""
@@ -150,7 +177,17 @@ async def _crawl(site: SiteFolder) -> dict[str, tuple[int, str]]:
     routes = {h["host"]: h["hash_routes"] for h in site.hosts if "hash_routes" in h}
     queue = [f"https://{site.host}/"]
     queue += [f"https://{host}{path}" for host, rule in routes.items() for path in rule["drawn_with"]]
+    # a host whose script draws every route from a GraphQL API (``graphql`` with ``route``): each route the shell
+    # answers is asked of the API as the script asks it, and what the script asks on every route (``drawn_with``: the
+    # menu, the lists) is asked once; the addresses in the answers are the route's links
+    apis = {h["host"]: h["graphql"] for h in site.hosts if "route" in h.get("graphql", {})}
     try:
+        for host, api in apis.items():
+            for asked in api.get("drawn_with", ()):
+                links = await _graphql_links(clients[host], api, asked["operation"], asked["variables"])
+                queue += [
+                    u for u in (urljoin(f"https://{host}/", link) for link in links) if urlsplit(u).hostname in clients
+                ]
         while queue:
             url = queue.pop()
             if url in seen:
@@ -177,6 +214,17 @@ async def _crawl(site: SiteFolder) -> dict[str, tuple[int, str]]:
             if rule:
                 for href in re.findall(r'href="/?(' + re.escape(rule["prefix"]) + r'[^"]*)"', html):
                     queue.append(f"https://{parts.hostname}/{unescape(href)}")
+            api = apis.get(parts.hostname or "")
+            if api and answer.status == 200 and html:
+                route = api["route"]
+                links = await _graphql_links(
+                    clients[parts.hostname or ""], api, route["operation"], {route["variable"]: parts.path}
+                )
+                queue += [
+                    u
+                    for u in (urljoin(url, link) for link in links)
+                    if urlsplit(u).hostname in clients and u not in seen
+                ]
     finally:
         for client in clients.values():
             await client.close()
@@ -772,6 +820,97 @@ def test_a_grid_read_is_answered_per_page_of_the_json_it_posts(tmp_path: Any) ->
             return (await client.get("/kk/Documents/Read?category=npa")).status
 
     assert asyncio.run(get()) == 404
+
+
+def test_a_graphql_endpoint_answers_per_operation_and_variables_and_errors_otherwise(tmp_path: Any) -> None:
+    """``graphql``: a headless CMS's script posts ``{"operationName", "query", "variables"}``; the answer is the file
+    kept for the operation and its variables (a null one left out), a search runs over ``search.yaml``, a ``fixed``
+    mutation answers alike whatever it sends, and anything else is a GraphQL error: «Not found» for variables with
+    nothing kept, a 400 for an operation its query does not define or the server does not know, a body that is no JSON,
+    a GET."""
+    root = tmp_path / "www.example.gov.kz"
+    for name, data in (
+        ("Route/index@uri=%2Fkk%2Fabout.json", {"nodeByUri": {"title": "Біз туралы"}}),
+        ("NewsList/index@after=Y3Vyc29yOjc&first=8&lang=KK.json", {"news": {"edges": [], "pageInfo": {}}}),
+        ("Send/index.json", {"send": {"ok": True}}),
+    ):
+        (root / "_graphql" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "_graphql" / name).write_text(json.dumps({"data": data}), encoding="utf-8")
+    (tmp_path / "search.yaml").write_text(
+        "kk:\n- {path: /kk/about, title: Біз туралы, text: <p>Агенттік туралы</p>}\nru: []\n", encoding="utf-8"
+    )
+    rule = {
+        "path": "/graphql",
+        "folder": "_graphql",
+        "search": {"operation": "Find", "text": "text", "lang": "lang", "field": "search"},
+        "fixed": ["Send"],
+    }
+    spec = {"host": "www.example.gov.kz", "graphql": rule}
+    site = SiteFolder("example", tmp_path, {"kind": "cgo", "hosts": [spec]})
+
+    def ask(operation: str, variables: Any, query: str | None = None) -> dict[str, Any]:
+        return {
+            "operationName": operation,
+            "query": query or f"query {operation}($x: ID) {{ x }}",
+            "variables": variables,
+        }
+
+    async def post(body: Any) -> tuple[int, Any]:
+        async with TestClient(TestServer(host_app(site, spec))) as client:
+            answer = await (client.post("/graphql", json=body) if body is not None else client.get("/graphql"))
+            return answer.status, json.loads(await answer.text())
+
+    status, answer = asyncio.run(post(ask("Route", {"uri": "/kk/about"})))
+    assert status == 200 and answer["data"]["nodeByUri"]["title"] == "Біз туралы"
+    status, answer = asyncio.run(post(ask("NewsList", {"lang": "KK", "first": 8, "after": "Y3Vyc29yOjc", "x": None})))
+    assert status == 200 and "news" in answer["data"]
+    status, answer = asyncio.run(post(ask("Find", {"lang": "KK", "text": "агенттік"})))
+    assert answer["data"]["search"] == {"total": 1, "nodes": [{"title": "Біз туралы", "uri": "/kk/about"}]}
+    status, answer = asyncio.run(post(ask("Send", {"input": {"name": "Әсет", "text": "Сұрақ"}}, "mutation Send { x }")))
+    assert status == 200 and answer["data"]["send"]["ok"] is True
+    status, answer = asyncio.run(post(ask("Route", {"uri": "/kk/missing"})))
+    assert status == 200 and answer["data"] is None and answer["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    for body in (ask("Route", {"uri": "/kk/about"}, "query Other { x }"), ask("Menu", {}), ask("../x", {}), ["Route"]):
+        status, answer = asyncio.run(post(body))
+        assert status == 400 and answer["errors"][0]["message"], body
+    status, answer = asyncio.run(post(None))
+    assert status == 400 and answer["errors"]
+
+
+def test_the_graphql_site_sends_an_empty_shell_and_draws_every_route_from_its_api() -> None:
+    """suranys: every /kk/… and /ru/… address is the same shell with no content; its script posts to /graphql for the
+    menu and the node at the address; a route the CMS lacks (two Kazakh menu items) is a «Not found» error the script
+    draws as «Бет табылмады» inside the 200 shell; there is no JSON to GET."""
+    site = load_site("suranys")
+    spec = site.hosts[0]
+    menu = json.loads((site.root / site.host / "_graphql/Menu/index@lang=KK.json").read_text(encoding="utf-8"))
+    uris = [c["uri"] for item in menu["data"]["menu"]["items"] for c in [item, *item["children"]]]
+
+    async def visit() -> dict[str, Any]:
+        out: dict[str, Any] = {"routes": {}}
+        async with TestClient(TestServer(host_app(site, spec))) as client:
+            out["shell"] = await (await client.get("/ru/agentstvo/rukovodstvo")).text()
+            out["root"] = (await client.get("/", allow_redirects=False)).headers.get("Location")
+            out["get"] = (await client.get("/graphql")).status
+            out["script"] = await (await client.get("/static/js/app.js")).text()
+            for uri in uris:
+                shell = await client.get(uri)
+                body = {
+                    "operationName": "Route",
+                    "query": "query Route($uri: String!) { x }",
+                    "variables": {"uri": uri},
+                }
+                answer = await (await client.post("/graphql", json=body)).json()
+                out["routes"][uri] = (shell.status, answer)
+        return out
+
+    out = asyncio.run(visit())
+    assert out["root"] == "/kk/" and out["get"] == 400
+    assert '<div id="root"></div>' in out["shell"] and "<noscript>" in out["shell"] and "<h1" not in out["shell"]
+    assert "fetch(API, {" in out["script"] and 'method: "POST"' in out["script"] and "Бет табылмады" in out["script"]
+    missing = sorted(u for u, (_, answer) in out["routes"].items() if answer["data"] is None)
+    assert missing == ["/kk/agenttik/aumaqtyq-bolimsheler", "/kk/zhasyl-ekonomika"]
+    assert all(status == 200 for status, _ in out["routes"].values())
 
 
 ASSET = re.compile(r"<(?:link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref|script\b[^>]*\bsrc)=\"(/[^\"#]*)\"", re.I)

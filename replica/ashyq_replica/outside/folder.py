@@ -159,6 +159,7 @@ SITE_IDS = (
     "bolim",
     "tandau",
     "qorgau",
+    "suranys",
 )
 
 TYPES = {

@@ -14,8 +14,11 @@ page (``postbacks``: the answer kept per
 ``__EVENTTARGET`` and ``__EVENTARGUMENT`` the page's script sends); a call of a Livewire-like server component
 (``live``: the JSON its script posts, the answer kept per component and call); a data grid's read
 (``post_json``: the JSON request its script posts, ``{"page": 2, "pageSize": 10, "sort": …, "filter": …}``,
-answered by the file kept for the value of one of its fields, ``<folder>/page-2.json``); the file kept for the address
-(:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
+answered by the file kept for the value of one of its fields, ``<folder>/page-2.json``); a GraphQL endpoint
+(``graphql``: the JSON its script posts, ``{"operationName", "query", "variables"}``, answered by the file kept for
+the operation and its variables, ``<folder>/<operation>/index@<variables as a query>.json``, a site search run over
+``search.yaml``, a mutation answered alike whatever it sends; anything else a GraphQL error); the file kept for the
+address (:func:`ashyq_replica.outside.folder.file_name`, its status in ``status``, its content type by suffix
 or ``types``; a name starting with ``_`` only under a ``public`` prefix such as a framework's ``_next/``;
 a host whose language is a session's, ``session_language``, keeps a folder per language
 and answers in the one the visitor chose last, the choice kept in a cookie, what all languages share
@@ -250,6 +253,9 @@ class HostServer:
         for rule in spec.get("post_json", ()):
             if _matches({**rule, "method": "POST"}, request):
                 return await self._post_json(rule, request)
+        rule = spec.get("graphql")
+        if rule and request.path == rule["path"]:
+            return await self._graphql(rule, request)
         for rule in spec.get("search", ()):
             if _matches(rule, request) and self._in_session_language(rule, request) and self._searched(rule, request):
                 return self._search(rule, request.query.get(rule["param"], ""))
@@ -329,6 +335,64 @@ class HostServer:
         if not _is_file(path):
             raise web.HTTPNotFound()
         return web.Response(body=path.read_bytes(), content_type="application/json", charset="utf-8")
+
+    async def _graphql(self, rule: dict[str, Any], request: web.Request) -> web.Response:
+        """A headless CMS's GraphQL endpoint: the script posts ``{"operationName": "Route", "query": "query Route(…)
+        {…}", "variables": {"uri": "/kk/about"}}`` and the answer is the one kept for the operation and its variables,
+        ``<folder>/<operation>/index@<variables>.json`` (the variables sorted and written as a query, a null one left
+        out, a value that is no string as compact JSON: ``Route/index@uri=%2Fkk%2Fabout.json``,
+        ``NewsList/index@after=bmV3czo4&first=8&lang=kk.json``). The operation ``search`` names runs the site's search
+        over ``search.yaml`` for its text and language variables; those ``fixed`` names (a mutation sending a form) are
+        answered by ``<operation>/index.json`` whatever they send. A known operation with nothing kept for its
+        variables answers a GraphQL error «Not found» (with 200, as such servers do); a body that is no such JSON, an
+        operation its query does not define or one the server does not know, and a GET, a GraphQL error with 400."""
+        if request.method != "POST":
+            return _graphql_error("GET query missing.", "BAD_REQUEST", 400)
+        try:
+            data = await request.json()
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("query"), str):
+            return _graphql_error(
+                "POST body missing, invalid Content-Type, or JSON object has no keys.", "BAD_REQUEST", 400
+            )
+        operation = data.get("operationName")
+        variables = data.get("variables") or {}
+        defined = isinstance(operation, str) and re.fullmatch(r"[_A-Za-z][_0-9A-Za-z]*", operation) is not None
+        if not defined or not isinstance(variables, dict):
+            return _graphql_error(
+                "Must provide operation name if query contains multiple operations.", "BAD_REQUEST", 400
+            )
+        if re.search(rf"\b(?:query|mutation)\s+{operation}\b", data["query"]) is None:
+            return _graphql_error(f'Unknown operation named "{operation}".', "GRAPHQL_VALIDATION_FAILED", 400)
+        search = rule.get("search")
+        if search and operation == search["operation"]:
+            return self._graphql_search(search, variables)
+        folder = self.root / rule["folder"] / operation
+        if not folder.is_dir():
+            return _graphql_error(f'Unknown operation named "{operation}".', "GRAPHQL_VALIDATION_FAILED", 400)
+        if operation in rule.get("fixed", ()):
+            path = folder / "index.json"
+        else:
+            values = {
+                str(k): v
+                if isinstance(v, str)
+                else json.dumps(v, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                for k, v in variables.items()
+                if v is not None
+            }
+            path = self.root / rule["folder"] / (file_name(f"{operation}/", values) + ".json")
+        if not _is_file(path):
+            return _graphql_error("Not found", "NOT_FOUND", 200)
+        return web.Response(body=path.read_bytes(), content_type="application/json", charset="utf-8")
+
+    def _graphql_search(self, rule: dict[str, Any], variables: dict[str, Any]) -> web.Response:
+        text = str(variables.get(rule["text"]) or "")
+        lang = str(variables.get(rule["lang"]) or "").lower()
+        found = self._found(lang, text) if text.strip() else []
+        nodes = [{"title": row["title"], "uri": row["path"]} for row in found]
+        body = {"data": {rule["field"]: {"total": len(nodes), "nodes": nodes}}}
+        return web.Response(text=json.dumps(body, ensure_ascii=False), content_type="application/json", charset="utf-8")
 
     def _live_answer(self, rule: dict[str, Any], component: Any) -> Path | None:
         try:
@@ -422,6 +486,11 @@ class HostServer:
                 page = (self.root / rule["file"]).read_bytes()
                 return web.Response(body=page, status=rule["status"], content_type="text/html", charset=self.charset)
         raise web.HTTPNotFound()
+
+
+def _graphql_error(message: str, code: str, status: int) -> web.Response:
+    body = {"errors": [{"message": message, "extensions": {"code": code}}], "data": None}
+    return web.Response(text=json.dumps(body), status=status, content_type="application/json", charset="utf-8")
 
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".swf")
