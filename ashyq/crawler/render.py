@@ -156,6 +156,23 @@ async def capture_browser_ticket(
     return ticket
 
 
+async def pass_browser_check(url: str, settings: Any, timeout_ms: int = 30_000) -> dict[str, str]:
+    """The cookies Chromium holds for ``url``'s host once it has passed the anti-DDoS front before it
+    (:mod:`ashyq.net.front`; the browser's ``goto`` waits for the page behind it), for the harvest's requests to
+    carry: empty when the browser did not get past it (the front's refusal then stands, not assessed)."""
+    url_map, budget = url_map_from_settings(settings), budget_from(settings)
+    async with open_browser(policy_from(settings), url_map, budget=budget) as session:
+        context = await new_context(session)
+        try:
+            page = await context.new_page()
+            response = await session.goto(page, url, wait_until="load", timeout=timeout_ms)
+            if response is None or response.status >= 400:
+                return {}
+            return {c["name"]: c["value"] for c in await context.cookies(url)}
+        finally:
+            await context.close()
+
+
 def default_concurrency() -> int:
     """Pages rendered at once when the config leaves it open: the machine's cores and one more (a
     render waits on the network much of the time), at most four."""

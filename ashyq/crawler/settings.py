@@ -26,6 +26,9 @@ DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {
     "ashyq.crawler.middlewares.routes.RouteShellMiddleware": 120,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ashyq.crawler.middlewares.retry.BackoffRetryMiddleware": 550,
+    # Nearer the download than the retries: an anti-DDoS front's «checking your browser» answer is passed in
+    # Chromium and the request asked again with the clearance cookie, not retried as an error.
+    "ashyq.crawler.middlewares.front.BrowserCheckMiddleware": 560,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     # An HTTP proxy (from http_proxy in the environment) would resolve names where no check sees them.
     "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": None,

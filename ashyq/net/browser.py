@@ -21,6 +21,7 @@ drives a browser (the gov.kz render, the browser measurements, ``check-page``).
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import contextlib
 import json
@@ -33,6 +34,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 import weakref
 from collections import deque
 from collections.abc import AsyncIterator, Collection
@@ -45,6 +47,7 @@ from ashyq.base.artifacts import ArchivedExchange
 from ashyq.net.budget import HostBudget
 from ashyq.net.capture import ExchangeSink, TrafficRecorder, settle
 from ashyq.net.egress import EgressPolicy, Refusal, target_of
+from ashyq.net.front import FRONT_STATUSES, FRONT_WAIT_MS, is_browser_check
 from ashyq.net.identity import desktop_product, user_agent
 from ashyq.net.proxy import EgressProxy, ProxyRefusal
 from ashyq.net.urlmap import BaseUrlMap
@@ -493,7 +496,19 @@ class BrowserSession:
         served = self.proxy.url_map.to_served(url)
         target_of(url)  # http(s) only
         self.policy.check_literal(served or url)
-        response = await page.goto(url, **kwargs)
+        documents: list[Response] = []  # the main frame's documents, the front's and the page's behind it
+
+        def on_response(response: Response) -> None:
+            if response.frame == page.main_frame and response.request.is_navigation_request():
+                documents.append(response)
+
+        page.on("response", on_response)
+        try:
+            response = await page.goto(url, **kwargs)
+            if response is not None and response.status in FRONT_STATUSES:
+                response = await _past_front(page, response, documents, str(kwargs.get("wait_until") or "load"))
+        finally:
+            page.remove_listener("response", on_response)
         return response
 
     @staticmethod
@@ -542,6 +557,24 @@ async def page_html(page: Page) -> str:
     roots, its plain serialization otherwise."""
     flat = await page.evaluate(FLAT_HTML)
     return str(flat) if isinstance(flat, str) else await page.content()
+
+
+async def _past_front(page: Page, front: Response, documents: list[Response], wait_until: str) -> Response:
+    """The page behind an anti-DDoS front's «checking your browser» answer (:mod:`ashyq.net.front`): its script
+    clears the browser and loads the address again; the document that then comes is the page's, waited for up to
+    :data:`FRONT_WAIT_MS` (the front's answer stays the answer when none comes, or the front is no such page)."""
+    with contextlib.suppress(Exception):  # a page closed or gone to an error page: the front's answer stands
+        if not is_browser_check(front.status, await front.text()):
+            return front
+        deadline = time.monotonic() + FRONT_WAIT_MS / 1000
+        while time.monotonic() < deadline:
+            later = [d for d in documents if d is not front and d.status < 400]
+            if later and documents[-1] is later[-1]:
+                state = wait_until if wait_until in ("load", "domcontentloaded", "networkidle") else "load"
+                await page.wait_for_load_state(state, timeout=FRONT_WAIT_MS)  # type: ignore[arg-type]
+                return later[-1]
+            await asyncio.sleep(0.2)
+    return front
 
 
 async def goto(page: Page, url: str, **kwargs: Any) -> Response | None:

@@ -12,8 +12,9 @@ proxy. A request goes out once it holds
   list per host in Redis, updated by one atomic script), ``requests_per_second`` - or fewer when the
   host's robots.txt asks for a ``Crawl-delay``.
 
-The crawl notes the ``Crawl-delay`` it reads in robots.txt here (:meth:`HostBudget.note_crawl_delay`);
-with Redis every other process sees it too.
+The crawl notes the ``Crawl-delay`` it reads in robots.txt here (:meth:`HostBudget.note_crawl_delay`),
+and a host that answered 429 is slowed the same way (:meth:`HostBudget.note_too_many`); with Redis every
+other process sees it too.
 
 Without Redis (``ASHYQ_REDIS_URL`` unset: the embedded single-machine mode) the same limits hold
 within the process - the library's in-memory storage and a counted slot set - which is what one
@@ -149,6 +150,9 @@ class _RedisSlots:
         return float(json.loads(raw)) if raw is not None else None
 
 
+SLOWED_DELAY = 1.0  # seconds between requests to a host that answered 429
+
+
 def rate_item(requests_per_second: float) -> RateLimitItem:
     """The moving window that never lets more than ``requests_per_second`` through on average:
     ``n`` requests per ``p`` seconds with ``n / p <= requests_per_second``."""
@@ -193,6 +197,12 @@ class HostBudget:
         cap = self.policy.replica_max_crawl_delay if self.replica else self.policy.max_crawl_delay
         if cap > 0 and seconds > 0:
             self._slots.note_delay(host, min(seconds, cap))
+
+    def note_too_many(self, host: str) -> None:
+        """The host answered 429 (too many requests): from then on it is asked at most once in
+        :data:`SLOWED_DELAY` seconds (or at its robots.txt Crawl-delay when that is longer), in replica mode
+        too - a refusal of the host's own, not a courtesy the policy caps."""
+        self._slots.note_delay(host, max(self._slots.delay(host) or 0.0, SLOWED_DELAY))
 
     def try_acquire(self, host: str) -> tuple[Permit | None, float]:
         """A permit now, or ``None`` and how long to wait before asking again."""

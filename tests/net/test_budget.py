@@ -14,7 +14,7 @@ from scrapy import Request
 from scrapy.http import TextResponse
 
 from ashyq.crawler.middlewares.budget import PERMIT, HostBudgetMiddleware
-from ashyq.net.budget import HostBudget, rate_item
+from ashyq.net.budget import SLOWED_DELAY, HostBudget, rate_item
 from ashyq.net.crawl_config import BudgetPolicy, HostLimit, load_crawl_config
 from ashyq.net.fetch import GuardedClient
 from ashyq.net.urlmap import BaseUrlMap
@@ -139,3 +139,17 @@ def test_the_replica_crawl_delay_is_capped_by_its_own_setting() -> None:
     assert real.limit_for("dialog.egov.kz").requests_per_second == pytest.approx(1.0)
     real.note_crawl_delay("slow.example", 600)  # capped at max_crawl_delay
     assert real.limit_for("slow.example").requests_per_second == pytest.approx(1 / policy.max_crawl_delay)
+
+
+def test_a_host_that_answered_too_many_requests_is_slowed_in_replica_mode_too() -> None:
+    policy = load_crawl_config().budget
+    replica = HostBudget(policy, replica=True)
+    replica.note_crawl_delay("www.front.gov.kz", 1.0)  # a courtesy the replica's cap waives
+    assert replica.limit_for("www.front.gov.kz") == policy.replica
+    replica.note_too_many("www.front.gov.kz")  # a refusal of the host's own: its pace holds
+    assert replica.limit_for("www.front.gov.kz").requests_per_second == pytest.approx(1 / SLOWED_DELAY)
+    assert replica.limit_for("other.gov.kz") == policy.replica  # that host only
+    real = HostBudget(policy, replica=False)
+    real.note_crawl_delay("slow.gov.kz", 5.0)
+    real.note_too_many("slow.gov.kz")  # a longer Crawl-delay the host asked for stays
+    assert real.limit_for("slow.gov.kz").requests_per_second == pytest.approx(0.2)

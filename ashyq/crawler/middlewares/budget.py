@@ -6,7 +6,7 @@ It sits next to the download handler (after retries and redirects have made thei
 each exchange that reaches a host is counted once, robots.txt's too; a response or an exception
 gives the slot back. Scrapy's own per-crawler slots and AutoThrottle still apply within a crawler.
 A robots.txt read here that names a ``Crawl-delay`` for our robot lowers the host's rate for the
-whole fleet.
+whole fleet, and so does a host's 429 answer.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ class HostBudgetMiddleware:
         self._release(request)
         if urlsplit(request.url).path == "/robots.txt" and response.status == 200:
             self._note_crawl_delay(request, response)
+        elif response.status == 429 and (host := (urlsplit(request.url).hostname or "").lower()):
+            self.budget.note_too_many(host)  # the host's own pace: every later request waits for it
         return response
 
     def process_exception(self, request: Request, exception: BaseException) -> None:
