@@ -160,6 +160,7 @@ SITE_IDS = (
     "tandau",
     "qorgau",
     "suranys",
+    "kitap",
 )
 
 TYPES = {
