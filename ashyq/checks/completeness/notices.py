@@ -9,8 +9,8 @@ a15-nothing-to-publish). The phrases are ``common.yaml``'s ``empty_phrases``, in
   отсутствуют», «В настоящее время конкурсы не объявлены», «Бос лауазымдар жоқ», «Жоспарлы тексерулер
   жүргізілген жоқ»): that is the information itself (an empty list of vacancies is the current state; an
   «(при наличии)» indicator has nothing to post), shown, and nothing is deducted;
-* ``unclear`` — the rest («Информация отсутствует», «Ақпарат жоқ», «Нет данных»): the words do not tell
-  which. In an indicator's place it is a placeholder (an indicator the body must publish is not shown
+* ``unclear`` — the rest («Информация отсутствует», «Ақпарат жоқ», «Нет данных», a field left as a dash «—»): the
+  words do not tell which. In an indicator's place it is a placeholder (an indicator the body must publish is not shown
   either way; an «(при наличии)» one has nothing to post either way); as a section page's incomplete
   information it is deducted, and the verdict says the words may mean «there is none» (uncertain).
 
@@ -103,6 +103,8 @@ def _said(unit: Unit, block: Block, lang: str, vocabulary: Vocabulary) -> str | 
         and (block.hrefs or not _lead_over_promise(text, found, lang, vocabulary))
     ):
         return None
+    if found.group(0) == text:  # the whole block is the phrase (a field left as a dash): as it stands
+        return text
     read = fold_kazakh if lang == "kk" else normalise
     return squash(next((p for p, _ in paragraphs(unit) if found.group(0) in read(p)), found.group(0)))
 
