@@ -187,9 +187,10 @@ def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> tuple[
     (``data-ashyq-phone-hidden``) and, on a responsive site's other pages, those of the template's classes
     that only hidden elements carried there, or of a pair ``hider+shower`` (hidden at every width, shown from
     a wider screen up: ``hidden md:table``, ``d-none d-lg-block``; :mod:`ashyq.gather.phone_styles`). Returns
-    the text of the content taken out (not of the site's frame: a menu folded away at phone width), each piece
-    squashed and cut to :data:`HIDDEN_KEPT`: what the full page gives that a phone does not. A class hidden only
-    inside another (``tbl-struct c-contact``: a table's contact columns) is taken out there."""
+    the text of the content taken out (not of the site's frame: a menu folded away at phone width, or a side column
+    holding only a nav of the page's contents), each piece squashed and cut to :data:`HIDDEN_KEPT`: what the full
+    page gives that a phone does not. A class hidden only inside another (``tbl-struct c-contact``: a table's contact
+    columns) is taken out there."""
     single = {c for c in classes if "+" not in c and " " not in c}
     pairs = [frozenset(c.split("+")) for c in classes if "+" in c]
     nested = [tuple(c.split(" ", 1)) for c in classes if " " in c]
@@ -207,11 +208,22 @@ def phone_hidden_out(root: Any, classes: frozenset[str] = frozenset()) -> tuple[
             frame = element.tag.lower() in FRAME_TAGS or any(
                 isinstance(a.tag, str) and a.tag.lower() in FRAME_TAGS for a in ancestors
             )
-            text = squash(element.text_content()) if not frame else ""
+            # a wrapper of the frame (a side column holding the page's contents as a nav) hides no content either
+            text = squash(_outside_frame(element)) if not frame else ""
             if text:
                 hidden.append(text[:HIDDEN_KEPT])
             element.drop_tree()
     return tuple(hidden)
+
+
+def _outside_frame(element: Any) -> str:
+    """The element's text outside the site's frame it holds (a side column's ``nav`` of the page's contents)."""
+    out = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.lower() not in FRAME_TAGS:
+            out.append(_outside_frame(child))
+        out.append(child.tail or "")
+    return " ".join(out)
 
 
 def _inside_hidden(element: Any, own: set[str], nested: list[tuple[str, ...]]) -> bool:
