@@ -383,11 +383,26 @@ FOCUS_OWN = """
 """
 
 
+# Focus the first of trigger n's hidden links that the keyboard reaches by itself (in the tab order, not taken out of
+# the page's drawing: a link only made transparent is still a tab stop, and a style sheet may show it on focus).
+FOCUS_HIDDEN = """
+(n) => {
+  const t = document.querySelector('[data-ashyq-hover-links="' + n + '"]');
+  const a = t && [...t.querySelectorAll('a[href]')].find(a => a.tabIndex >= 0 && a.getClientRects().length > 0
+    && getComputedStyle(a).visibility !== 'hidden' && !a.closest('[hidden], [inert]'));
+  if (!a) return false;
+  a.focus();
+  return document.activeElement === a;
+}
+"""
+
+
 async def hover_only(page: Any) -> dict[str, Any]:
     """Links shown only while a pointer rests on their block (WCAG 2.1.1: what a pointer opens, the
     keyboard must open too): each block's links are looked at with the pointer on it, then with
-    the keyboard on the block's own tab stop (focus, Enter, the down arrow). A block with links the
-    pointer shows and the keyboard does not is listed."""
+    the keyboard on the block's own tab stop (focus, Enter, the down arrow), then on the hidden links
+    themselves where the Tab key reaches them (a transparent link a style sheet shows on focus: a
+    heading's «¶» anchor). A block with links the pointer shows and the keyboard does not is listed."""
     out: list[dict[str, Any]] = []
     try:
         triggers = await page.evaluate(HOVER_TRIGGERS)
@@ -413,6 +428,10 @@ async def hover_only(page: Any) -> dict[str, Any]:
                     await page.wait_for_timeout(SETTLE_MS)
                     if by_keyboard := await page.evaluate(HOVER_SHOWN, n):
                         break
+                await page.evaluate(BLUR)
+            if not by_keyboard and await page.evaluate(FOCUS_HIDDEN, n):  # a hidden link the Tab key reaches itself
+                await page.wait_for_timeout(SETTLE_MS)
+                by_keyboard = await page.evaluate(HOVER_SHOWN, n)
                 await page.evaluate(BLUR)
             if not by_keyboard:
                 out.append({k: trigger[k] for k in ("selector", "text", "own_tab_stop", "links")})
