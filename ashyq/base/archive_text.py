@@ -23,7 +23,9 @@ MAX_MEMBER_BYTES = 8 * 1024 * 1024  # a PDF member read past this is not read: i
 TEXT_FORMATS = frozenset(
     ("doc", "docx", "xls", "xlsx", "odt", "ods", "rtf", "txt", "csv", "htm", "html", "xml", "json")
 )
-PICTURE_FORMATS = frozenset(("jpg", "jpeg", "png", "gif", "tif", "tiff", "bmp", "webp"))
+# Formats that hold a picture of the text, not the text: a program reading them reads no words (an archive's member,
+# and a download of its own: ashyq.checks.completeness.machine_readable)
+PICTURE_FORMATS = frozenset(("jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "djvu", "djv"))
 
 
 def archive_text_layer(data: bytes, complete: bool = True) -> bool | None:

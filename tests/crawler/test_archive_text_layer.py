@@ -24,6 +24,8 @@ def test_an_archive_of_text_documents_has_text_and_one_of_scans_has_none() -> No
     assert archive_text_layer(_zip({"Шешім_412.pdf": make_pdf(["Аудан әкімдігінің қаулысы", "2026"])})) is True
     assert archive_text_layer(_zip({"Решение.docx": b"PK\x03\x04 a Word file", "скан.jpg": b"\xff\xd8"})) is True
     assert archive_text_layer(_zip({"Исполнение_скан.pdf": scanned_pdf(), "стр2.jpg": b"\xff\xd8\xff"})) is False
+    # the picture formats the download check knows (a DjVu scan, a phone's HEIC photo) are pictures in an archive too
+    assert archive_text_layer(_zip({"Атқарылуы.djvu": b"AT&TFORM", "бет2.heic": b"\x00\x00\x00\x18ftypheic"})) is False
 
 
 def test_an_archive_that_does_not_open_or_is_empty_holds_no_document() -> None:

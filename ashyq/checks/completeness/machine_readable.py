@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from urllib.parse import urljoin
 
+from ashyq.base.archive_text import PICTURE_FORMATS
 from ashyq.base.artifacts import DownloadInfo
 from ashyq.base.routes import viewed_file, wrapped_target
 from ashyq.base.text import fold_kazakh
@@ -34,8 +35,6 @@ from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.page_blocks import STAMP_LINE, Block
 from ashyq.checks.completeness.places import figures, quantity
 
-# Formats that hold a picture of the text, not the text: a program reading them reads no words.
-PICTURE_FORMATS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "djvu", "djv"})
 # Addresses that lead to another page (not a file): the material may be there.
 PAGE_FORMATS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "shtml"})
 MIN_OWN_TEXT = 200  # characters of its own (files' labels left out) make a place hypertext

@@ -20,12 +20,13 @@ import re
 from collections.abc import Iterator, Sequence
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ashyq.base.archive_text import PICTURE_FORMATS
 from ashyq.base.routes import viewed_file
 from ashyq.base.text import fold_kazakh, normalise
 from ashyq.checks.accessibility.materials import download_format
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator
-from ashyq.checks.completeness.machine_readable import NOT_MATERIAL, PICTURE_FORMATS
+from ashyq.checks.completeness.machine_readable import NOT_MATERIAL
 from ashyq.checks.completeness.places import Hit, dead_targets
 from ashyq.checks.completeness.readings import Doubt
 from ashyq.checks.completeness.search import Verdict
