@@ -345,21 +345,18 @@ def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Pars
     showing one) and link to no act's text in the legal database
     (``act_text_url``: «Әділет»'s text of an act, which carries its anchors): the acts' texts are on the site only
     as files, with no internal links a reader follows (row 2.7 requirement 2)."""
-    section, draft = pattern(config, "npa_section"), pattern(config, "npa_drafts")
     found = []
     for parsed in pages:
         if _links_an_act_text(parsed, config):
             continue
-        named = _named(parsed)
-        if section.search(named) and not draft.search(named):
+        whole, parts = _naming_acts(parsed, config)
+        if whole:
             files = {d.url for d in parsed.page.downloads if (d.format or "").lower() in ACT_FILE_FORMATS}
             files |= _act_files(parsed, parsed.root.iter("a"))
         else:  # a documents page: the files under its heading (or a disclosure's label) naming the acts
             files = set()
-            for part in parsed.root.iter("h2", "h3", "summary"):
-                title = squash(part.text_content())
-                if section.search(title) and not draft.search(title):
-                    files |= _act_files(parsed, (a for s in _under(part) for a in s.iter("a")))
+            for part in parts:
+                files |= _act_files(parsed, (a for s in _under(part) for a in s.iter("a")))
         if len(files) >= 2:
             found.append(parsed)
     return found
@@ -368,31 +365,26 @@ def acts_only_as_files(pages: list[Parsed], config: dict[str, Any]) -> list[Pars
 def acts_linked_elsewhere(pages: list[Parsed], config: dict[str, Any]) -> list[Parsed]:
     """The pages of the body's legal acts (named so by their heading, or by a part's heading, as in
     :func:`acts_only_as_files`) that link to an act's text in the legal database (``act_text_url``)."""
+    return [p for p in pages if _links_an_act_text(p, config) and any(_naming_acts(p, config))]
+
+
+def _naming_acts(parsed: Parsed, config: dict[str, Any]) -> tuple[bool, list[Any]]:
+    """Whether the page is named for the body's legal acts (not their drafts: its first-level heading, or its title),
+    and else the part headings (``h2``, ``h3``, a disclosure's ``summary``) that are."""
     section, draft = pattern(config, "npa_section"), pattern(config, "npa_drafts")
 
     def names_acts(title: str) -> bool:
         return bool(section.search(title)) and not draft.search(title)
 
-    return [
-        p
-        for p in pages
-        if _links_an_act_text(p, config)
-        and (
-            names_acts(_named(p))
-            or any(names_acts(squash(h.text_content())) for h in p.root.iter("h2", "h3", "summary"))
-        )
-    ]
+    heading = next(iter(parsed.root.iter("h1")), None)
+    if names_acts(squash(heading.text_content()) if heading is not None else parsed.page.title or ""):
+        return True, []
+    return False, [h for h in parsed.root.iter("h2", "h3", "summary") if names_acts(squash(h.text_content()))]
 
 
 def _links_an_act_text(parsed: Parsed, config: dict[str, Any]) -> bool:
     elsewhere = pattern(config, "act_text_url")
     return any(elsewhere.search(parsed.absolute(a.get("href"))) for a in parsed.anchors())
-
-
-def _named(parsed: Parsed) -> str:
-    """What a page is named: its first-level heading, or its title."""
-    heading = next(iter(parsed.root.iter("h1")), None)
-    return squash(heading.text_content()) if heading is not None else parsed.page.title or ""
 
 
 def _under(part: Any) -> list[Any]:
