@@ -22,6 +22,7 @@ import re
 FRONT_STATUSES = frozenset((403, 429, 503))  # what protection services answer a client they have not cleared
 FRONT_MAX_TEXT = 1500  # the readable text of an interstitial (characters); a real error page may say more
 FRONT_WAIT_MS = 20_000  # how long a browser is given to pass a front before the answer is taken as it is
+FRONT_READ_CHARS = 65_536  # an interstitial is a small page: an error answer is read this far, never whole
 
 _SCRIPTS = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _SETS_COOKIE = re.compile(r"document\s*\.\s*cookie\s*=")
@@ -37,6 +38,7 @@ def is_browser_check(status: int, html: str) -> bool:
     """Whether an answer of ``status`` with the document ``html`` is a front's «checking your browser» page."""
     if status not in FRONT_STATUSES:
         return False
+    html = html[:FRONT_READ_CHARS]  # a hostile error page of any size costs no more than this
     scripts = _SCRIPTS.findall(html)
     if not scripts:
         return False

@@ -17,7 +17,7 @@ from aiohttp import web
 from crawl_harness import ServedApp, crawl
 
 from ashyq.crawler.runner import CrawlRequest
-from ashyq.net.front import is_browser_check
+from ashyq.net.front import FRONT_READ_CHARS, is_browser_check
 
 SITE = "https://www.qalqan.gov.kz"
 PAGES = ("akimat", "basshylyq", "qurylym", "npa", "budzhet", "kadrlar", "bailanys")
@@ -99,6 +99,8 @@ def test_a_front_s_browser_check_is_told_from_an_error_page() -> None:
         '<script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1?ray=8f"></script></body></html>'
     )
     assert is_browser_check(403, service)
+    # an error page is read only so far: a script past that is never looked for (a hostile page costs no more)
+    assert not is_browser_check(503, "<html><body>" + " " * FRONT_READ_CHARS + front.split("<body>", 1)[1])
     # a long error page is the site's, whatever script it carries
     assert not is_browser_check(503, front.replace("<noscript>", "<p>" + "Текст. " * 400 + "</p><noscript>"))
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from scrapy import Request
 from scrapy.http import Response
 
-from ashyq.net.front import FRONT_STATUSES, is_browser_check
+from ashyq.net.front import FRONT_READ_CHARS, FRONT_STATUSES, is_browser_check
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -49,7 +49,7 @@ class BrowserCheckMiddleware:
     async def process_response(self, request: Request, response: Response) -> Request | Response:
         if not self.enabled or response.status not in FRONT_STATUSES:
             return response
-        if not is_browser_check(response.status, response.body[:65536].decode("utf-8", "replace")):
+        if not is_browser_check(response.status, response.body[: 4 * FRONT_READ_CHARS].decode("utf-8", "replace")):
             return response
         host = urlsplit(request.url).hostname or ""
         async with self.locks.setdefault(host, asyncio.Lock()):
