@@ -40,6 +40,7 @@ from typing import Any
 from ashyq.gather.probes import PATH_SELECTOR_OF
 
 SETTLE_MS = 80
+CLICK_MS = 3000  # a click waits for its control to be shown and still, which a loaded machine may take a while to say
 
 # whether an element is rendered (shown: not display:none, not visibility:hidden), in both scripts
 RENDERED = """  const rendered = (el) => el.checkVisibility ? el.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}) && el.getClientRects().length > 0
@@ -230,9 +231,9 @@ async def _try(page: Any, toggle: dict[str, Any], before: set[int]) -> tuple[str
                 await page.evaluate(FOCUS, n)
                 await page.keyboard.press(key)
                 return "keyboard", opened
-    await page.click(f'[data-ashyq-toggle="{n}"]', timeout=1500)
+    await page.click(f'[data-ashyq-toggle="{n}"]', timeout=CLICK_MS)
     if opened := await _opened(page, before):
-        await page.click(f'[data-ashyq-toggle="{n}"]', timeout=1500)
+        await page.click(f'[data-ashyq-toggle="{n}"]', timeout=CLICK_MS)
         return "mouse", opened
     await page.keyboard.press("Escape")  # whatever else it opened (a search box, a dialog) is closed
     return None, set()

@@ -31,9 +31,12 @@ asks for 200 %, so that figure is information, not a deduction.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from ashyq.gather import folds
+
+RESIZE_MS = 5000  # the longest wait for a new viewport to reach the page
 
 REFLOW = """
 async (movingSelectors) => {
@@ -156,9 +159,22 @@ EXPANDS = """
 """
 
 
-async def measured_at(page: Any, width: int, height: int, moving: list[str]) -> dict[str, Any]:
+# the page's own window at the size asked: the browser applies a new viewport on its own time, and a machine under
+# load may not have laid the page out at the new width yet when the call returns
+AT_WIDTH = "(w) => window.innerWidth === w"
+
+
+async def resized(page: Any, width: int, height: int) -> None:
+    """Set the viewport, then wait until the page's window has the new width (at most ``RESIZE_MS``; the
+    measurement goes on where it never does) and the style sheet's media queries had a moment to apply."""
     await page.set_viewport_size({"width": width, "height": height})
+    with contextlib.suppress(Exception):
+        await page.wait_for_function(AT_WIDTH, arg=width, timeout=RESIZE_MS, polling=20)
     await page.wait_for_timeout(80)
+
+
+async def measured_at(page: Any, width: int, height: int, moving: list[str]) -> dict[str, Any]:
+    await resized(page, width, height)
     data: dict[str, Any] = await page.evaluate(REFLOW, moving)
     data["viewport"] = [width, height]
     return data
@@ -190,7 +206,7 @@ async def zoomed(
         hidden = await folds.hidden_at_zoom(page, moving)
         at_320 = await measured_at(page, 320, int(320 * height / width), moving)
     finally:
-        await page.set_viewport_size({"width": width, "height": height})
+        await resized(page, width, height)
     return {
         "zoom": zoom_factor,
         "scroll_width": at_zoom["scroll_width"],
