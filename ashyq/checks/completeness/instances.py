@@ -29,6 +29,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ashyq.base.routes import address_key, without_anchor
@@ -452,26 +453,27 @@ MIN_LISTED = 2  # a list names two entries at least
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def table_rows(unit: Unit, heading: str) -> list[str]:
+def table_rows(unit: Unit, heading: str) -> tuple[list[str], list[str]]:
     """The rows with data cells (a row of ``th`` alone is the table's head) of the tables under the page's heading
-    ``heading`` (as a block names it: normalised, in Kazakh folded), up to the next heading; normalised."""
+    ``heading`` (as a block names it: normalised, in Kazakh folded), up to the next heading; normalised. Beside them,
+    the addresses the rows' links lead to."""
     root = parse_html(unit.html)
     if root is None or not heading:
-        return []
+        return [], []
     for element in root.iter(*HEADINGS):
         written = element_text(element)
         if heading not in (normalise(written), fold_kazakh(written)):
             continue
-        rows = []
+        rows: list[Any] = []
         for after in element.itersiblings():
             if not isinstance(after.tag, str):
                 continue
             if after.tag.lower() in HEADINGS:
                 break
             tables = [after] if after.tag.lower() == "table" else list(after.iter("table"))
-            rows += [normalise(element_text(tr)) for t in tables for tr in t.iter("tr") if tr.find(".//td") is not None]
-        return rows
-    return []
+            rows += [tr for t in tables for tr in t.iter("tr") if tr.find(".//td") is not None]
+        return [normalise(element_text(tr)) for tr in rows], [a.get("href") or "" for tr in rows for a in tr.iter("a")]
+    return [], []
 
 
 def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
@@ -489,11 +491,14 @@ def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
     if not hit.block.heading:
         return None
     place = hit.extent or (hit.block,)
-    rows = table_rows(hit.unit, hit.block.heading)
-    # a table's rows are its entries (a row's cells: a unit, the city it sits in, its phone), what follows it no entry;
-    # a link to the page's own top, a phone or an e-mail leads to no entry's page
-    stays = ("mailto:", "tel:", "#") if len(rows) >= MIN_LISTED else ("mailto:",)
-    if any(not h.startswith(stays) and not _elsewhere(hit.unit.url, h) for b in place for h in b.hrefs):
+    rows, row_links = table_rows(hit.unit, hit.block.heading)
+    # a table's rows are its entries (a row's cells: a unit, the city it sits in, its phone), what follows it no entry:
+    # only a row's own link may lead to the entry's page (not a layout's site map or side column after the table); a
+    # link to the page's own top, a phone or an e-mail leads to no entry's page
+    tabled = len(rows) >= MIN_LISTED
+    stays = ("mailto:", "tel:", "#") if tabled else ("mailto:",)
+    links = row_links if tabled else [h for b in place for h in b.hrefs]
+    if any(not h.startswith(stays) and not _elsewhere(hit.unit.url, h) for h in links):
         return None
     listed = [p for b in place for p in (b.pieces or ((b.text,) if b.text else ())) if not _no_entry(p)]
     entries = rows if len(rows) >= MIN_LISTED else listed
