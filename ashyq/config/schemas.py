@@ -336,6 +336,24 @@ class Together(Schema):
     figures: bool = False
 
 
+class EntryPart(Schema):
+    """A thing each entry of a list must give: its id (said in findings) and kk/ru keywords."""
+
+    id: str
+    kk: list[str]
+    ru: list[str]
+
+
+class EachEntry(Schema):
+    """The entries of an indicator's list and what each must give («проекты … с пояснительными записками и
+    сравнительными таблицами (в случаях внесения изменений)»)."""
+
+    names: Words  # kk/ru words naming one entry (a draft: «проект приказа», «бұйрықтың жобасы»)
+    needs: list[EntryPart]  # what every entry gives
+    when: Words = {}  # kk/ru words of an entry that must give ``also`` too (a draft amending an act)
+    also: list[EntryPart] = []
+
+
 class VocabularyIndicator(Schema):
     id: str
     name: dict[str, str]
@@ -369,6 +387,7 @@ class VocabularyIndicator(Schema):
     merged_into: str | None = None  # the indicator whose document a later law made carry this one's too
     memos_from: dict[str, str] = {}  # kind → «vocabulary:item» whose memo parts read the services' memos that show it
     with_contacts: bool = False  # a list «с контактами»: its entries without a phone or e-mail are incomplete
+    each_entry: EachEntry | None = None  # what each entry of its list gives (a draft's explanatory note)
     contact_at_all: bool = False  # … read only for a list under a heading giving no contact at all
     material: bool = False  # the material itself (no «либо ссылка»): a link to another site's home page is none
     apart_from: str | None = None  # another section's item whose own rubric does not show it (row 1.7's vacancies)

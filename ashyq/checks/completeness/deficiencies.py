@@ -605,6 +605,18 @@ def _items_said(key: str, found: ItemReading, where: str) -> Said:
             indicator=key,
             where=where,
         )
+    if found.missing == "parts":
+        lacking = ", ".join(found.lacking)
+        return Said(
+            f"{key}: {len(found.without)} of {len(found.items)} entries do not give what each must ({lacking}): "
+            f"{where}",
+            "deficiency.a15.entries_without_parts",
+            indicator=key,
+            without=len(found.without),
+            items=len(found.items),
+            parts=lacking,
+            where=where,
+        )
     return Said(
         f"{key}: {len(found.without)} of {len(found.items)} items do not state it: {where}",
         "deficiency.a15.items_without",

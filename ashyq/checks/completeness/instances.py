@@ -35,7 +35,7 @@ from urllib.parse import urljoin, urlsplit
 from ashyq.base.routes import address_key, without_anchor
 from ashyq.base.text import element_text, fold_kazakh, normalise, parse_html
 from ashyq.checks.completeness.corpus import Unit
-from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary
+from ashyq.checks.completeness.keywords import Entries, Indicator, Section, Vocabulary
 from ashyq.checks.completeness.memos import linked_pages
 from ashyq.checks.completeness.page_blocks import COPYRIGHT, STAMP_EITHER, Block
 from ashyq.checks.completeness.places import (
@@ -75,6 +75,7 @@ class ItemReading:
     items: tuple[Item, ...]
     without: tuple[Item, ...]
     missing: str | None = None  # what the items leave out where it is not the indicator itself (a list's e-mails)
+    lacking: tuple[str, ...] = ()  # ``missing == "parts"``: the ids of what the entries without it leave out
 
 
 def _holders(
@@ -510,6 +511,96 @@ def contactless(hit: Hit, at_all: bool = False) -> ItemReading | None:
     if at_all and found is not None and found.missing is None and len(found.without) < len(found.items):
         return None  # some entries give a contact: a list read only for giving none at all is not read for the rest
     return found
+
+
+def entries_wanting(hit: Hit, entries: Entries, lang: str) -> tuple[ItemReading | None, tuple[Item, ...]]:
+    """The entries of an indicator's list found at ``hit`` (its list items, paragraphs and table rows; a page found as a
+    whole, all of the page's) that do not give what each must (``each_entry``: «Тексты проектов нормативных правовых
+    актов, а также пояснительные записки, сравнительные таблицы …», Appendix 15, 1.4 indicator 2; the 2025 edition's
+    «с пояснительными записками и сравнительными таблицами (в случаях внесения изменений и (или) дополнений)»): one
+    draft given with its note and the other without it shows the notes for one draft, not for the drafts
+    («неполнота представленной информации»). An entry is a piece naming one entry («Проект приказа …», «… бұйрығының
+    жобасы»), and it gives a thing where its own words name it (a file's label «Пояснительная записка»). An entry
+    linking its own card on the drafts' portal (``/npa/view?id=…``, where the portal keeps a draft with its documents)
+    is counted as giving them there; such entries that name none of it are returned beside the reading (the caller
+    says so).
+
+    Not read for a thing the list names outside its entries (a column headed «Пояснительная записка», a line «к
+    каждому проекту прилагается пояснительная записка»), nor where the list's links lead on to pages of the site (each
+    entry's own page may hold it). The reading is None where no entry is named, or every one gives what it must."""
+    blocks = (hit.extent or (hit.block,)) if hit.block is not None else unit_blocks(hit.unit)
+    if any(_leads_on(hit.unit.url, h) for b in blocks for h in b.hrefs):
+        return None, ()
+    words = entries.names.get(lang, ())
+    pieces = [(b, p) for b in blocks for p in (b.pieces or ((b.text,) if b.text else ()))]
+    named = [(b, p) for b, p in pieces if matches(words, p)]
+    # the list's words outside its entries: its heading, a line over or under the entries, and what a piece holds
+    # before the words naming its entry (a table's head row read with its first row)
+    rest = [b.heading for b in blocks] + [_without_pieces(b.text, [p for x, p in named if x is b]) for b in blocks]
+    rest += [p[: m.start()] for _, p in named if (m := matches(words, p)) is not None]
+    wants = [p for p in (*entries.needs, *entries.also) if not any(matches(p.keywords.get(lang, ()), r) for r in rest)]
+    links = _piece_links(hit.unit, lang) if named else {}
+    found: list[Item] = []
+    without: list[Item] = []
+    carded: list[Item] = []
+    lacking: list[str] = []
+    for block, piece in named:
+        item = Item(hit.unit, (block,), piece)
+        found.append(item)
+        asked = [p for p in wants if p in entries.needs or matches(entries.when.get(lang, ()), piece)]
+        if left := [p.name[lang] for p in asked if not matches(p.keywords.get(lang, ()), piece)]:
+            if any(draft_card(h) for h in links.get(piece, ())):
+                carded.append(item)  # its card on the portal gives its documents
+                continue
+            without.append(item)
+            lacking += left
+    if not without:
+        return None, tuple(carded)
+    return ItemReading(tuple(found), tuple(without), "parts", tuple(dict.fromkeys(lacking))), tuple(carded)
+
+
+def _piece_links(unit: Unit, lang: str) -> dict[str, tuple[str, ...]]:
+    """The links of each element of the page that may be a block's piece (a list item, a paragraph, a table row, a
+    card's box or link), by its text as the piece gives it."""
+    root = parse_html(unit.html)
+    if root is None:
+        return {}
+    said = fold_kazakh if lang == "kk" else normalise
+    return {
+        said(element_text(e)): tuple(a.get("href") or "" for a in (*e.iter("a"), *e.iterancestors("a")))
+        for e in root.iter(*PIECE_TAGS)
+    }
+
+
+PIECE_TAGS = ("li", "p", "tr", "td", "dd", "div", "article", "section", "a", "span")
+
+
+def draft_card(href: str) -> bool:
+    """Whether a link leads to a draft's own card on the drafts' portal («Открытые НПА»: ``/npa/view?id=…``)."""
+    target = urlsplit(href)
+    return (target.hostname or "").endswith("legalacts.egov.kz") and target.path.rstrip("/").endswith("/npa/view")
+
+
+def _without_pieces(text: str, pieces: Sequence[str]) -> str:
+    for piece in pieces:
+        text = text.replace(piece, " ")
+    return text
+
+
+def _leads_on(page: str, href: str) -> bool:
+    """Whether a list's link leads to a page of the same site (an entry's own page), not to a file, a place on the page,
+    an e-mail or another site."""
+    if href.startswith(("mailto:", "tel:", "#", "javascript:")):
+        return False
+    target = urlsplit(urljoin(page, href))
+    if target.scheme not in ("http", "https") or (target.hostname or "") != (urlsplit(page).hostname or ""):
+        return False
+    name = target.path.rsplit("/", 1)[-1].lower()
+    return not (("." in name) and name.rsplit(".", 1)[-1] in ENTRY_FILE_FORMATS)
+
+
+# the formats of a file an entry offers (a draft's text, its note), not a page of the site
+ENTRY_FILE_FORMATS = frozenset(("pdf", "doc", "docx", "rtf", "odt", "xls", "xlsx", "ods", "zip", "rar", "7z", "txt"))
 
 
 def another_list(

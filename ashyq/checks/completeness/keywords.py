@@ -112,6 +112,15 @@ or an e-mail; entries without one are «неполнота представле�
 (:func:`~ashyq.checks.completeness.instances.contactless`), unless links lead on from the list (each entry's own page
 may hold its contacts).
 
+``each_entry`` (``names``, ``needs``, ``when``, ``also``: the drafts of Appendix 15, 1.4 «с пояснительными записками и
+сравнительными таблицами (в случаях внесения изменений …)»): the entries of the indicator's list that name one entry
+(``names``: «Проект приказа …», «… бұйрығының жобасы») are each asked for what ``needs`` names (the explanatory note)
+and, those the ``when`` words name (a draft amending an act), for ``also`` (the comparative table), by their own words;
+entries without it are «неполнота представленной информации»
+(:func:`~ashyq.checks.completeness.instances.entries_wanting`), unless the list names it outside its entries (a
+column's head) or its links lead on to the site's pages. An entry linking its card on the drafts' portal is counted as
+giving it there, and the verdict says so (uncertain).
+
 ``apart_from`` (an item of the same table): the pages of that section's own rubric do not show the indicator, unless
 they are also its own section's: Appendix 16, Table 2, row 1.7 «Трудоустройство (… сообщения о вакансиях)» is employment
 offered to the population, and the body's own vacant posts are row 1.4 «Кадровое обеспечение государственных органов».
@@ -149,6 +158,17 @@ class Part:
 
     name: dict[str, str]
     keywords: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@dataclass(frozen=True)
+class Entries:
+    """``each_entry``: the words naming one entry of an indicator's list and what each entry must give (its ``needs``;
+    an entry the ``when`` words name, its ``also`` too). Each thing given is a :class:`Part` named by its id."""
+
+    names: dict[str, tuple[re.Pattern[str], ...]]
+    needs: tuple[Part, ...]
+    when: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    also: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -235,6 +255,9 @@ class Indicator:
     merged_into: str | None = None
     # ``with_contacts``: a list «с контактами»: its entries giving no phone or e-mail are incomplete (.instances)
     with_contacts: bool = False
+    # ``each_entry``: what each entry of the indicator's list gives (a draft's explanatory note; an amending draft's
+    # comparative table): the entries that do not are incomplete (.instances)
+    each_entry: Entries | None = None
     # ``contact_at_all``: a list «с контактами» read only for giving no contact at all (the units named under their
     # heading and nothing more); a list giving some contacts, or a page read as a whole, is not read for the rest
     contact_at_all: bool = False
@@ -415,10 +438,24 @@ def _indicator(item: str, spec: dict[str, Any]) -> Indicator:
         merged_into=str(spec["merged_into"]) if spec.get("merged_into") else None,
         with_contacts=bool(spec.get("with_contacts", False)),
         contact_at_all=bool(spec.get("contact_at_all", False)),
+        each_entry=_entries(spec["each_entry"], f"{where}/each_entry") if spec.get("each_entry") else None,
         material=bool(spec.get("material", False)),
         apart_from=str(spec["apart_from"]) if spec.get("apart_from") else None,
         substantiated_by=_substantiated_by(spec, where),
     )
+
+
+def _entries(spec: dict[str, Any], where: str) -> Entries:
+    def parts(given: Any, name: str) -> tuple[Part, ...]:
+        if not isinstance(given, list) or not all(isinstance(p, dict) and p.get("id") for p in given):
+            raise ValueError(f"{where}: {name} is a list of mappings of an id and kk and ru keywords")
+        return tuple(Part({lang: str(p["id"]) for lang in ("kk", "ru")}, _by_lang(p, f"{where}/{name}")) for p in given)
+
+    names = _by_lang(spec.get("names") or {}, f"{where}/names")
+    if not (names["kk"] and names["ru"]) or not spec.get("needs"):
+        raise ValueError(f"{where}: the words naming an entry in kk and ru, and what each entry needs, are required")
+    when = _by_lang(spec["when"], f"{where}/when") if spec.get("when") else {}
+    return Entries(names, parts(spec["needs"], "needs"), when, parts(spec.get("also") or [], "also"))
 
 
 SUBSTANTIATION = re.compile(r"[a-z0-9]+:[A-Z0-9.-]+/[a-z0-9_]+")  # «appendix15:A15-1.6/execution»

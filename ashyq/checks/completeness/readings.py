@@ -308,6 +308,18 @@ def phones_only_doubt(indicator: Indicator, hit: Hit, reading: ItemReading) -> D
     return Doubt(indicator.id, "other_reading", first.unit, first.name[:200], detail, if_passed=True)
 
 
+def carded_doubt(indicator: Indicator, carded: Sequence[Item]) -> Doubt:
+    """The doubt of a list's entries (``each_entry``) that name none of what each must give on the site and link their
+    own card on the drafts' portal: counted as giving it there, where the portal keeps a draft with its documents."""
+    first = carded[0]
+    detail = (
+        f"{indicator.id}: {len(carded)} entr(ies) give on the site none of what each must give (a draft's explanatory "
+        "note, an amending draft's comparative table) and link their own card on the «Открытые НПА» portal: counted as "
+        "given there; look whether the card gives it (else incomplete, неполнота)"
+    )
+    return Doubt(indicator.id, "other_reading", first.unit, first.name[:200], detail, if_passed=True)
+
+
 def undated_doubt(indicator: Indicator, hit: Hit) -> Doubt:
     """The doubt of an indicator the text asks to keep current found where nothing dates it
     (:func:`ashyq.checks.completeness.places.undated`): counted as shown and current."""

@@ -21,7 +21,14 @@ from ashyq.checks.completeness.closed_pointers import closed_label, closed_point
 from ashyq.checks.completeness.contacts import holders_contact, named_contact, own_address
 from ashyq.checks.completeness.corpus import Unit, unmeasurable
 from ashyq.checks.completeness.corpus import content_only as own_content
-from ashyq.checks.completeness.instances import Item, ItemReading, another_list, contactless, per_item
+from ashyq.checks.completeness.instances import (
+    Item,
+    ItemReading,
+    another_list,
+    contactless,
+    entries_wanting,
+    per_item,
+)
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, vocabulary_for
 from ashyq.checks.completeness.listings import (
     Entry,
@@ -74,6 +81,7 @@ from ashyq.checks.completeness.readings import (
     address_doubt,
     address_only_doubt,
     away_doubt,
+    carded_doubt,
     date_label,
     elsewhere_doubt,
     hides_nothing,
@@ -988,7 +996,7 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.doubts.append(weak_doubt(indicator, best, place.weak))
     elif indicator.per_item and not _every_item(search, indicator, verdict):
         return True
-    elif indicator.with_contacts and (listed := _contactless(search, indicator, best, verdict)) is not None:
+    elif (listed := _entries_left(search, indicator, best, verdict)) is not None:
         verdict.incomplete_items[indicator.id] = listed
     if _only_scans_nearer(search, indicator, place, verdict):
         return True
@@ -1009,6 +1017,19 @@ def _currency(search: Search, indicator: Indicator, place: Place, best: Hit, ver
 def _folder_entries(search: Search, hit: Hit) -> list[Entry]:
     """The files of the folder listings the place only points at (none for any other place)."""
     return [e for f in _pointed_folders(search, hit) or () for e in entries(f)]
+
+
+def _entries_left(search: Search, indicator: Indicator, best: Hit, verdict: Verdict) -> ItemReading | None:
+    """The entries of the indicator's list that leave out what each must give: a contact (a list «с контактами»), or
+    what its ``each_entry`` names (a draft's explanatory note)."""
+    if indicator.with_contacts:
+        return _contactless(search, indicator, best, verdict)
+    if indicator.each_entry:
+        found, carded = entries_wanting(best, indicator.each_entry, best.unit.lang)
+        if carded:
+            verdict.doubts.append(carded_doubt(indicator, carded))
+        return found
+    return None
 
 
 def _contactless(search: Search, indicator: Indicator, best: Hit, verdict: Verdict) -> ItemReading | None:
