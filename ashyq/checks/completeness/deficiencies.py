@@ -13,7 +13,7 @@ from typing import Any
 from ashyq.base.artifacts import BodyArtifacts
 from ashyq.base.evidence import Deficiency
 from ashyq.base.text import fold_kazakh, normalise, squash
-from ashyq.base.wording import Said
+from ashyq.base.wording import Param, Said
 from ashyq.checks.completeness.archive import read_archive
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.instances import ItemReading
@@ -605,26 +605,15 @@ def _items_said(key: str, found: ItemReading, where: str) -> Said:
             indicator=key,
             where=where,
         )
+    counted: dict[str, Param] = {"indicator": key, "without": len(found.without), "items": len(found.items)}
+    counted["where"] = where
     if found.missing == "parts":
         lacking = ", ".join(found.lacking)
-        return Said(
-            f"{key}: {len(found.without)} of {len(found.items)} entries do not give what each must ({lacking}): "
-            f"{where}",
-            "deficiency.a15.entries_without_parts",
-            indicator=key,
-            without=len(found.without),
-            items=len(found.items),
-            parts=lacking,
-            where=where,
-        )
-    return Said(
-        f"{key}: {len(found.without)} of {len(found.items)} items do not state it: {where}",
-        "deficiency.a15.items_without",
-        indicator=key,
-        without=len(found.without),
-        items=len(found.items),
-        where=where,
-    )
+        said = f"{key}: {len(found.without)} of {len(found.items)} entries do not give what each must ({lacking}): "
+        said += where
+        return Said(said, "deficiency.a15.entries_without_parts", parts=lacking, **counted)
+    said = f"{key}: {len(found.without)} of {len(found.items)} items do not state it: {where}"
+    return Said(said, "deficiency.a15.items_without", **counted)
 
 
 def item_deficiencies(verdict: Verdict, measured: dict[str, Any]) -> list[Deficiency]:
