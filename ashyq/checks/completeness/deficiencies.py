@@ -605,8 +605,12 @@ def _items_said(key: str, found: ItemReading, where: str) -> Said:
             indicator=key,
             where=where,
         )
-    counted: dict[str, Param] = {"indicator": key, "without": len(found.without), "items": len(found.items)}
-    counted["where"] = where
+    counted: dict[str, Param] = {
+        "indicator": key,
+        "without": len(found.without),
+        "items": len(found.items),
+        "where": where,
+    }
     if found.missing == "parts":
         lacking = ", ".join(found.lacking)
         said = f"{key}: {len(found.without)} of {len(found.items)} entries do not give what each must ({lacking}): "

@@ -539,7 +539,7 @@ def entries_wanting(hit: Hit, entries: Entries, lang: str) -> tuple[ItemReading 
     rest = [b.heading for b in blocks] + [_without_pieces(b.text, [p for x, p in named if x is b]) for b in blocks]
     rest += [p[: m.start()] for _, p in named if (m := matches(words, p)) is not None]
     wants = [p for p in (*entries.needs, *entries.also) if not any(matches(p.keywords.get(lang, ()), r) for r in rest)]
-    links = _piece_links(hit.unit, lang) if named else {}
+    links: dict[str, tuple[str, ...]] | None = None  # read from the page once an entry leaves something out
     found: list[Item] = []
     without: list[Item] = []
     carded: list[Item] = []
@@ -549,6 +549,7 @@ def entries_wanting(hit: Hit, entries: Entries, lang: str) -> tuple[ItemReading 
         found.append(item)
         asked = [p for p in wants if p in entries.needs or matches(entries.when.get(lang, ()), piece)]
         if left := [p.name[lang] for p in asked if not matches(p.keywords.get(lang, ()), piece)]:
+            links = _piece_links(hit.unit, lang) if links is None else links
             if any(draft_card(h) for h in links.get(piece, ())):
                 carded.append(item)  # its card on the portal gives its documents
                 continue
