@@ -579,7 +579,9 @@ PIECE_TAGS = ("li", "p", "tr", "td", "dd", "div", "article", "section", "a", "sp
 def draft_card(href: str) -> bool:
     """Whether a link leads to a draft's own card on the drafts' portal («Открытые НПА»: ``/npa/view?id=…``)."""
     target = urlsplit(href)
-    return (target.hostname or "").endswith("legalacts.egov.kz") and target.path.rstrip("/").endswith("/npa/view")
+    host = target.hostname or ""
+    portal = host == "legalacts.egov.kz" or host.endswith(".legalacts.egov.kz")
+    return portal and target.path.rstrip("/").endswith("/npa/view")
 
 
 def _without_pieces(text: str, pieces: Sequence[str]) -> str:
