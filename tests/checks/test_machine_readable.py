@@ -4,9 +4,11 @@ nothing but pictures and scans."""
 
 from __future__ import annotations
 
+import pytest
+
 from ashyq.base.artifacts import DownloadInfo, PageSnapshot
 from ashyq.checks.completeness.corpus import Unit
-from ashyq.checks.completeness.machine_readable import unreadable
+from ashyq.checks.completeness.machine_readable import material_date, unreadable
 from ashyq.checks.completeness.page_blocks import content_blocks
 
 URL = "https://example.gov.kz/ru/statistics"
@@ -47,3 +49,18 @@ def test_a_scan_beside_a_spreadsheet_or_a_page_is_taken_as_offered() -> None:
     unread_layer = DownloadInfo("https://example.gov.kz/upload/stat.pdf", "pdf")  # the harvest did not read it
     taken = _unit('<p><a href="/upload/stat.pdf">Статистика за 2025 год</a></p>', (unread_layer,))
     assert unreadable(taken, taken.blocks) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Отчет об исполнении бюджета на 01.11.2026 ispolnenie.pdf", (2026, 11, 1)),
+        ("2026 жылғы 9 айдағы қорытындылар itogi.xlsx", (2026, 9, 0)),
+        ("Итоги ser-9m-2026-ru-scan.pdf", (2026, 9, 0)),
+        ("Отчет за 2025 год otchet.xlsx", (2025, 0, 0)),
+        ("Бюджет на 2026-2028 годы budget.xlsx", (2028, 0, 0)),
+        ("Отчет об исполнении бюджета report.xlsx", None),
+    ],
+)
+def test_a_files_material_is_dated_by_its_label_or_its_address(text: str, when: tuple[int, int, int] | None) -> None:
+    assert material_date(text) == when

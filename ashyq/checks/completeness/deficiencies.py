@@ -598,6 +598,14 @@ def _items_said(key: str, found: ItemReading, where: str) -> Said:
             items=len(found.items),
             where=where,
         )
+    if found.missing == "machine_readable":
+        return Said(
+            f"{key}: the newest of its files is offered only as a picture or a scan, the older ones in a "
+            f"machine-readable form: {where}",
+            "deficiency.a15.newest_not_machine_readable",
+            indicator=key,
+            where=where,
+        )
     if found.missing == "contacts":
         return Said(
             f"{key}: the page gives no phone and no e-mail of what it lists: {where}",

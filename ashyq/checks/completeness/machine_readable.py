@@ -15,7 +15,10 @@ The place is not machine-readable only when its material is nothing but pictures
 machine-readable file beside them, no text of its own beyond the files' labels (``MIN_OWN_TEXT`` holding
 figures, or a result stated with its quantity, «выявлено … на 412 тыс. тенге»: words describing the files are no
 data; the page's own stamps - «Дата публикации: 12.10.2026, 11:20», «Өзгертілген күні: …» - say when, not what, and
-are no text of the material), and no link to another page where the material could be. What this costs is the reading
+are no text of the material), and no link to another page where the material could be. A place of dated files
+whose newest (by the day or the period its label or its address names) is a picture or a scan while older ones are
+machine-readable offers the information as it now stands in no machine-readable form: incomplete, uncertain
+(:func:`newest_unreadable`). What this costs is the reading
 ``a15-machine-readable`` of the edition (``required``: the indicator is not shown; ``presence-only``:
 shown, the finding still names the file).
 """
@@ -161,3 +164,61 @@ def unreadable(
     if len(own.strip()) >= MIN_OWN_TEXT and (figures(own, unit.lang) or quantity(own, unit.lang)):
         return None  # the page writes the material out as well (its figures, or a result stated with its quantity)
     return "offered only as " + "; ".join(dict.fromkeys(problems))
+
+
+# When a file's material is dated by its label or its address: a day (на 01.11.2026), else the latest year it names
+# with the months it covers («за 9 месяцев 2026 года», «9 айы», «ser-9m-2026»)
+_DAY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](20\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_MONTHS = re.compile(r"(?<!\d)(1[0-2]|[1-9])[ _-]?(?:месяц|мес|ай|m(?![a-z]))", re.IGNORECASE)
+
+
+def material_date(text: str) -> tuple[int, int, int] | None:
+    """The period a file's label and address date its material to, as (year, month, day); None when undated."""
+    if (day := _DAY.search(text)) is not None and 1 <= int(day[2]) <= 12:
+        return int(day[3]), int(day[2]), int(day[1])
+    years = [int(year) for year in _YEAR.findall(text)]
+    if not years:
+        return None
+    months = _MONTHS.search(text)
+    return max(years), int(months[1]) if months is not None else 0, 0
+
+
+def newest_unreadable(
+    unit: Unit, blocks: Sequence[Block], keywords: Sequence[re.Pattern[str]] = ()
+) -> tuple[str, str] | None:
+    """The newest file of a "*" indicator's place - (its label as the page writes it, why it is not machine-readable) -
+    where it is offered only as a picture or a scan while the older files beside it are machine-readable: the
+    information as it now stands is not «в машиночитаемом виде». None where every file is dated and the newest is
+    machine-readable, where a file's date is not told (a machine-readable one may be the newest), or where no file
+    of the place is machine-readable (:func:`unreadable` says so)."""
+    if len(blocks) > 1:
+        blocks = _innermost(blocks, keywords)
+    files = {urljoin(unit.url, h).lower() for b in blocks for h in b.hrefs}
+    downloads = {d.url.lower(): d for d in getattr(unit.origin, "downloads", ())}
+    shown = dict(zip((target for _, target in unit.anchors), unit.labels, strict=False))
+    dated: dict[str, tuple[tuple[int, int, int], str, str | None]] = {}
+    for _, target in unit.anchors:
+        address = urljoin(unit.url, target)
+        if address.lower() not in files or target.startswith(NOT_MATERIAL):
+            continue
+        address = viewed_file(address) or address
+        address = wrapped_target(address) or address
+        if address.lower() in dated:
+            continue
+        info = downloads.get(address.lower())
+        fmt = download_format(address, info)
+        if fmt is None or fmt in PAGE_FORMATS:
+            return None  # a page: the material may be there
+        label = shown.get(target, "")
+        when = material_date(f"{label} {address.rsplit('/', 1)[-1]}")
+        if when is None:
+            return None
+        dated[address.lower()] = (when, label or address, _file_problem(address, fmt, info))
+    readable = [when for when, _, problem in dated.values() if problem is None]
+    if not readable:
+        return None
+    when, label, problem = max(dated.values(), key=lambda entry: entry[0])
+    if problem is None or when <= max(readable):
+        return None
+    return label, problem

@@ -296,6 +296,16 @@ def scan_passed_doubt(indicator: Indicator, best: Hit, refused: Hit, why: str, *
     return Doubt(indicator.id, "other_reading", best.unit, best.label or best.how, detail)
 
 
+def newest_scan_doubt(indicator: Indicator, best: Hit, label: str, why: str) -> Doubt:
+    """The doubt of a "*" indicator whose newest file is only a picture or a scan beside older machine-readable ones."""
+    detail = (
+        f"{indicator.id}: the newest file at {best.cite()}, «{label[:120]}», is {why[:200]}, while the older files "
+        "there are machine-readable: counted as incomplete (the current material is not in a machine-readable form); "
+        "look whether it is given in a machine-readable form elsewhere"
+    )
+    return Doubt(indicator.id, "other_reading", best.unit, label[:200] or best.how, detail)
+
+
 def phones_only_doubt(indicator: Indicator, hit: Hit, reading: ItemReading) -> Doubt:
     """The doubt of a list «с указанием … номеров телефонов, адресов электронной почты» giving every entry's phone
     and no e-mail of any: counted as the list with contacts; the text names both kinds."""

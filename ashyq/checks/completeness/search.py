@@ -39,7 +39,7 @@ from ashyq.checks.completeness.listings import (
     pointed_folders,
     pointer_targets,
 )
-from ashyq.checks.completeness.machine_readable import linked_file, unreadable
+from ashyq.checks.completeness.machine_readable import linked_file, newest_unreadable, unreadable
 from ashyq.checks.completeness.memos import (
     Memo,
     MemoReading,
@@ -87,6 +87,7 @@ from ashyq.checks.completeness.readings import (
     hides_nothing,
     merged_doubt,
     missing_parts,
+    newest_scan_doubt,
     parts_doubt,
     parts_enough,
     phones_only_doubt,
@@ -1000,6 +1001,7 @@ def _shown(search: Search, indicator: Indicator, place: Place, verdict: Verdict)
         verdict.incomplete_items[indicator.id] = listed
     if _only_scans_nearer(search, indicator, place, verdict):
         return True
+    _newest_scanned(search, indicator, best, verdict)
     verdict.present[indicator.id] = best.unit
     _currency(search, indicator, place, best, verdict)
     return True
@@ -1065,6 +1067,27 @@ def _only_scans_nearer(search: Search, indicator: Indicator, place: Place, verdi
     scan_only = place.refused[0].rank == 0 and best.rank >= 2
     verdict.doubts.append(scan_passed_doubt(indicator, best, *place.refused, shown=not scan_only))
     return scan_only and _not_shown(verdict, indicator, place.refused[0], place.refused[1], search.artifacts)
+
+
+def _newest_scanned(search: Search, indicator: Indicator, best: Hit, verdict: Verdict) -> None:
+    """A "*" indicator shown by a place of dated files whose newest is offered only as a picture or a scan, the older
+    ones machine-readable: incomplete (the information as it now stands is not «в машиночитаемом виде»), uncertain -
+    the assessor may read the older files as enough."""
+    if (
+        indicator.id in verdict.incomplete_items
+        or search.artifacts.kind not in indicator.machine_readable
+        or reading(search.artifacts.config, "a15-machine-readable") != "required"
+        or (best.rank == 1 and best.href)
+    ):
+        return
+    place = best.extent or ((best.block,) if best.block else ())
+    newest = newest_unreadable(best.unit, place, indicator.keywords[search.lang])
+    if newest is None:
+        return
+    label, why = newest
+    item = Item(best.unit, tuple(place), label)
+    verdict.incomplete_items[indicator.id] = ItemReading((item,), (item,), "machine_readable")
+    verdict.doubts.append(newest_scan_doubt(indicator, best, label, why))
 
 
 def _page_of_another(verdict: Verdict, indicator: Indicator, hit: Hit) -> str | None:
