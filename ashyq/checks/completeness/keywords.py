@@ -103,8 +103,8 @@ memos; listed services without one leave it incomplete (неполнота), a s
 ``merged_into`` (an indicator id of the same section): a later law made that indicator's document carry this one's
 too (since the 2019 amendments to the Law on public services a service's standard and its regulation are both given
 as the rules of providing it, «Правила оказания государственной услуги» / «Мемлекеттік қызмет көрсету қағидалары»):
-where that indicator is shown and this one is not named, the absence stays the best guess and is uncertain, the
-assessor asked whether the rules shown give it.
+where that indicator is shown and this one is not named, it is counted as shown by that indicator's place (the law in
+force), uncertain, the assessor asked whether the rules shown give it (the appendix's letter names both).
 
 ``with_contacts`` (a list «с контактами»: the territorial units of Appendix 15, 1.2 and Appendix 16, 1.1): the entries
 of the list under the heading that names it (its paragraphs and list items, or its table's rows) are asked for a phone

@@ -361,7 +361,7 @@ def merged_doubt(indicator: Indicator, carrier: Hit, lang: str) -> Doubt:
         carrier.how[:200],
         f"{indicator.id}: not named on the {lang} pages, while {indicator.merged_into} is ({carrier.cite()}); since "
         "a later law one document carries both (a service's standard and its regulation are given as the rules of "
-        f"providing it): counted as not shown; look whether what is shown gives «{indicator.name.get(lang, '')}»",
+        f"providing it): counted as shown by it; look whether what is shown gives «{indicator.name.get(lang, '')}»",
     )
 
 

@@ -1294,10 +1294,13 @@ def _not_found(search: Search, indicator: Indicator, place: Place, verdict: Verd
     elif not indicator.if_any and any(matches(indicator.none_said.get(lang, ()), u.main) for u in search.units):
         # asked «в пределах полномочий» (Table 7 row 3): the body's word, on any page, that it has no such power
         verdict.if_any_absent.append(indicator)
+    elif indicator.merged_into and (carrier := verdict.hits.get(indicator.merged_into)) is not None:
+        # a later law made the shown indicator's document carry this one's: shown there, the assessor asked
+        verdict.hits[indicator.id] = carrier
+        verdict.present[indicator.id] = carrier.unit
+        verdict.doubts.append(merged_doubt(indicator, carrier, lang))
     else:
         verdict.absent.append(indicator)
-        if indicator.merged_into and (carrier := verdict.hits.get(indicator.merged_into)) is not None:
-            verdict.doubts.append(merged_doubt(indicator, carrier, lang))
         if indicator.detect == "address" and (
             doubt := address_doubt(indicator, search.section_units or search.units, lang)
         ):
