@@ -64,21 +64,31 @@ def _file_problem(address: str, fmt: str, info: DownloadInfo | None) -> str | No
 Follow = Callable[[str], str | None]
 
 
+def _downloads(unit: Unit) -> dict[str, DownloadInfo]:
+    """What the harvest measured of the files the unit's page links, by lower-case address."""
+    return {d.url.lower(): d for d in getattr(unit.origin, "downloads", ())}
+
+
+def _file_of(unit: Unit, href: str, downloads: dict[str, DownloadInfo]) -> tuple[str, str | None, DownloadInfo | None]:
+    """The file a link of the page leads to: its address, its format and what the harvest measured of it."""
+    address = urljoin(unit.url, href)
+    address = viewed_file(address) or address  # a document viewer's page shows the file it names
+    address = wrapped_target(address) or address  # a link wrapper (``/url?q=…``) leads on to the file it names
+    info = downloads.get(address.lower())
+    return address, download_format(address, info), info
+
+
 def _problems(unit: Unit, hrefs: Sequence[str], follow: Follow | None = None) -> list[str] | None:
     """Why each linked file is not machine-readable, or None when one of the links leads to a
     machine-readable file or to a page (where the material may be). ``follow``: a linked page of the site that
     was read is looked at (a document viewer's card whose only material is the scan it offers is no page of
     text); unread, or holding text, it may be where the material is."""
-    downloads = {d.url.lower(): d for d in getattr(unit.origin, "downloads", ())}
+    downloads = _downloads(unit)
     problems = []
     for href in dict.fromkeys(hrefs):
         if not href or href.startswith(NOT_MATERIAL):
             continue
-        address = urljoin(unit.url, href)
-        address = viewed_file(address) or address  # a document viewer's page shows the file it names
-        address = wrapped_target(address) or address  # a link wrapper (``/url?q=…``) leads on to the file it names
-        info = downloads.get(address.lower())
-        fmt = download_format(address, info)
+        address, fmt, info = _file_of(unit, href, downloads)
         if fmt is None or fmt in PAGE_FORMATS:
             on_page = follow(address) if follow is not None else None
             if on_page is None:
@@ -195,19 +205,15 @@ def newest_unreadable(
     if len(blocks) > 1:
         blocks = _innermost(blocks, keywords)
     files = {urljoin(unit.url, h).lower() for b in blocks for h in b.hrefs}
-    downloads = {d.url.lower(): d for d in getattr(unit.origin, "downloads", ())}
+    downloads = _downloads(unit)
     shown = dict(zip((target for _, target in unit.anchors), unit.labels, strict=False))
     dated: dict[str, tuple[tuple[int, int, int], str, str | None]] = {}
     for _, target in unit.anchors:
-        address = urljoin(unit.url, target)
-        if address.lower() not in files or target.startswith(NOT_MATERIAL):
+        if urljoin(unit.url, target).lower() not in files or target.startswith(NOT_MATERIAL):
             continue
-        address = viewed_file(address) or address
-        address = wrapped_target(address) or address
+        address, fmt, info = _file_of(unit, target, downloads)
         if address.lower() in dated:
             continue
-        info = downloads.get(address.lower())
-        fmt = download_format(address, info)
         if fmt is None or fmt in PAGE_FORMATS:
             return None  # a page: the material may be there
         label = shown.get(target, "")
