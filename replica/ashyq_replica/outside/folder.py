@@ -161,6 +161,7 @@ SITE_IDS = (
     "qorgau",
     "suranys",
     "kitap",
+    "alippe",
 )
 
 TYPES = {
