@@ -162,6 +162,8 @@ SITE_IDS = (
     "suranys",
     "kitap",
     "alippe",
+    "sharyn",
+    "oqzhetpes",
 )
 
 TYPES = {
