@@ -638,8 +638,27 @@ def _elsewhere(page: str, href: str) -> bool:
 _STAMP_ONLY = re.compile(rf"{STAMP_EITHER}\s*$", re.I)
 
 
+# a line saying the body has none of the organisations a list names («Подведомственных организаций у Комитета нет.»,
+# «Территориальных подразделений у комитета нет: …», «Комитеттің ведомстволық бағынысты ұйымдары жоқ.», read folded):
+# the «(при наличии)» list's state, not an entry of it
+_NONE_OF_THEM = re.compile(
+    r"(?<!\w)(?:организаци|подразделени|учреждени|предприяти|филиал|орган|уйым|ұйым|болимше|бөлімше|мекеме|касипорын|"
+    r"кәсіпорын)\w*(?:\s+\S+){0,6}?\s+(?:нет|не имеет(?:ся)?|не имеют|отсутству(?:ет|ют)|жок|жоқ)(?:\s*[.!;]?\s*$|\s*:)"
+)
+# what an icon font draws from its ligature's name (a back-to-top button's «arrow_upward»), or a piece of symbols alone
+# («↑»): no words a reader reads
+_ICON_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
+
+
 def _no_entry(piece: str) -> bool:
-    return bool(_STAMP_ONLY.match(piece.strip()) or COPYRIGHT.match(piece.strip()))
+    said = piece.strip()
+    return bool(
+        _STAMP_ONLY.match(said)
+        or COPYRIGHT.match(said)
+        or _NONE_OF_THEM.search(said)
+        or _ICON_NAME.fullmatch(said)
+        or not any(c.isalnum() for c in said)
+    )
 
 
 def _contacts_of(items: tuple[Item, ...], mailed: bool) -> ItemReading | None:
