@@ -38,7 +38,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
 LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
 
 
-@register("a16.mobile_sections", "177", ITEMS, needs=[("measurements:mobile", "pages")], pages_rule="somewhere")
+@register("a16.mobile_sections", "178", ITEMS, needs=[("measurements:mobile", "pages")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Appendix 16 rows 1.x (2017), the mobile version's sections the vocabulary lists for the body's kind."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
@@ -93,6 +93,8 @@ def _section(
     result = assess_section(artifacts, section, reading.units, lang, vocabulary, source=reading.source)
     if result.status != "not_assessed":
         _behind_sign_in(result, artifacts.kind, section, reading.units, lang, vocabulary)
+    if result.status == "pass" and result.certainty == "certain" and not reading.rendered:
+        _unrendered(result, reading)
     if result.status == "not_assessed" and reading.how != "separate":
         # the judge's reason and the phone reading's, each said in the report's language, joined
         english = f"{result.reason}; {reading.reason}"
@@ -131,6 +133,34 @@ def _behind_sign_in(
             f"({first.url}): a memo there cannot be read from outside, so none is counted missing; "
             "an assessor signed in may check whether each service behind it has its memo (3.1-3.6)"
         ),
+    )
+
+
+UNRENDERED_QUESTION = {
+    "ru": "Видны ли на телефоне все сведения раздела мобильной версии (приложение 16)? Сайт объявляет, что "
+    "подстраивается под экран телефона, но его отображение на телефоне не измерялось: откройте страницы раздела на "
+    "телефоне и проверьте, не скрывает ли шаблон их часть (колонки таблиц с телефонами и e-mail, боковые блоки).",
+    "kk": "Мобильді нұсқа бөлімінің барлық мәліметтері телефонда көріне ме (16-қосымша)? Сайт телефон экранына "
+    "бейімделетінін хабарлайды, бірақ оның телефондағы көрінісі өлшенбеді: бөлім беттерін телефонда ашып, үлгі олардың "
+    "бір бөлігін (телефондар мен e-mail бағандарын, бүйірлік блоктарды) жасырмайтынын тексеріңіз.",
+}
+
+
+def _unrendered(result: Result, reading: MobileReading) -> None:
+    """A section every indicator of which the full pages give, judged on them by their markup alone (no phone rendering
+    was measured, :func:`ashyq.checks.mobile.version.read_mobile_version`): Appendix 16 scores what a phone shows, and a
+    responsive template may hide a block or a table's contact columns at phone width, which only a rendering tells.
+    The pass stands as the best guess and an assessor is asked to look on a phone. A missing indicator is missing on a
+    phone too: a partial or a failed section stays certain."""
+    result.uncertain(
+        "other_reading",
+        look_at=reading.evidence[0] if reading.evidence else None,
+        detail=(
+            "judged on the site's full pages by their markup (a width=device-width viewport): no phone rendering was "
+            "measured, so what the style sheets hide at phone width (a block, a table's contact columns) is not known; "
+            "an assessor may look at the section's pages on a phone"
+        ),
+        question=UNRENDERED_QUESTION,
     )
 
 

@@ -63,6 +63,7 @@ class MobileReading:
     evidence: list[EvidenceRef] = field(default_factory=list)
     pages: list[PageSnapshot] = field(default_factory=list)  # the separate version's pages
     failures: list[str] = field(default_factory=list)  # URLs of the version that could not be fetched
+    rendered: bool = True  # False: read from the markup alone, no phone rendering measured what the styles hide
 
     def langs(self) -> list[str]:
         return sorted({u.lang for u in self.units})
@@ -307,6 +308,7 @@ def _from_markup(artifacts: BodyArtifacts) -> MobileReading | None:
                     "reason.a16.reading.markup",
                 ),
                 [declared[0].evidence("head", "meta viewport width=device-width")],
+                rendered=False,
             )
     return None
 
