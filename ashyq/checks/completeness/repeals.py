@@ -47,11 +47,28 @@ def act_key(text: str, number: re.Match[str]) -> tuple[str, str] | None:
     return number.group(1).rstrip(".-/").lower(), years[-1]
 
 
+# the act that repeals, named in the instrumental case: «… № 88 — признано утратившим силу постановлением от 14 октября
+# 2026 года № 214», «… № 88 қаулы — 2026 жылғы 14 қазандағы № 214 қаулымен күшін жойды деп танылды» (a list's note on
+# a repealed act): the act after «постановлением» (before «қаулымен») is in force; an act named «утвержденные приказом
+# … № 45» is the one whose rules the clause repeals
+BY_ACT_RU = re.compile(
+    r"(?<![\w-])(?<!утвержденные )(?<!утвержденный )(?<!утвержденная )(?<!утвержденное )"
+    r"(?:постановлени|решени|распоряжени)ем(?!\w)|(?<![\w-])(?<!утвержденные )(?<!утвержденный )(?<!утвержденная )"
+    r"(?<!утвержденное )(?:приказ|указ|закон)ом(?!\w)"
+)
+BY_ACT_KK = re.compile(r"^\s*(?:каулы|буйры[кг]|шешим|оким|зан|жарлы[кг])\w*(?:мен|пен|бен)(?!\w)")
+
+
 def _named_after(text: str, start: int) -> list[tuple[str, str]]:
     end = min(len(text), start + WINDOW)
     if (point := NEXT_POINT.search(text, start, end)) is not None:
         end = point.start()
-    return [key for n in NUMBER.finditer(text, start, end) if (key := act_key(text, n))]
+    out, since = [], start
+    for n in NUMBER.finditer(text, start, end):
+        if not BY_ACT_RU.search(text, since, n.start()) and (key := act_key(text, n)):
+            out.append(key)
+        since = n.end()
+    return out
 
 
 def _named_before(text: str, end: int) -> list[tuple[str, str]]:
@@ -59,7 +76,11 @@ def _named_before(text: str, end: int) -> list[tuple[str, str]]:
     points = list(NEXT_POINT.finditer(text, start, end))
     if points:
         start = points[-1].end()
-    return [key for n in NUMBER.finditer(text, start, end) if (key := act_key(text, n))]
+    return [
+        key
+        for n in NUMBER.finditer(text, start, end)
+        if not BY_ACT_KK.match(text[n.end() : end]) and (key := act_key(text, n))
+    ]
 
 
 def _first_act(text: str) -> tuple[str, str] | None:
