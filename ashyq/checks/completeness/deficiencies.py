@@ -606,6 +606,14 @@ def _items_said(key: str, found: ItemReading, where: str) -> Said:
             indicator=key,
             where=where,
         )
+    if found.missing == "own contacts":
+        return Said(
+            f"{key}: each of its {len(found.items)} entries gives the same phone and e-mail, none its own: {where}",
+            "deficiency.a15.entries_share_one_contact",
+            indicator=key,
+            items=len(found.items),
+            where=where,
+        )
     if found.missing == "contacts":
         return Said(
             f"{key}: the page gives no phone and no e-mail of what it lists: {where}",

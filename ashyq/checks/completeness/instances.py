@@ -668,7 +668,18 @@ def _contacts_of(items: tuple[Item, ...], mailed: bool) -> ItemReading | None:
     without = tuple(i for i in items if not (PHONE.search(i.name) or EMAIL.search(i.name)))
     if without:
         return ItemReading(items, without)
+    if len(items) >= SHARED_AT_LEAST and len({_contacts(i.name) for i in items}) == 1:
+        return ItemReading(items, items, "own contacts")  # every entry the same phone and e-mail: the body's own
     return None if mailed else ItemReading(items, items, "e-mail")
+
+
+SHARED_AT_LEAST = 3  # entries giving one and the same contact, from which a list gives no entry's own
+
+
+def _contacts(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The phones (their digits) and e-mails an entry gives."""
+    phones = frozenset(re.sub(r"\D", "", m.group(0)) for m in PHONE.finditer(text))
+    return phones, frozenset(m.group(0).lower() for m in EMAIL.finditer(text))
 
 
 def _contactless_tables(hit: Hit) -> ItemReading | None:

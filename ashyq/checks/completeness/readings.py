@@ -318,6 +318,19 @@ def phones_only_doubt(indicator: Indicator, hit: Hit, reading: ItemReading) -> D
     return Doubt(indicator.id, "other_reading", first.unit, first.name[:200], detail, if_passed=True)
 
 
+def shared_contact_doubt(indicator: Indicator, hit: Hit, reading: ItemReading) -> Doubt:
+    """The doubt of a list «с указанием … номеров телефонов, адресов электронной почты» each of whose entries gives one
+    and the same phone and e-mail (the office's reference line for every unit): counted as incomplete, none given its
+    own; a body whose units answer only through that line may be read as giving them."""
+    first = reading.items[0]
+    detail = (
+        f"{indicator.id}: {hit.cite()} gives each of its {len(reading.items)} entries the same phone and e-mail: "
+        "counted as incomplete (неполнота), no entry given its own; look whether the units are reached only through "
+        "that line (then given)"
+    )
+    return Doubt(indicator.id, "other_reading", first.unit, first.name[:200], detail)
+
+
 def carded_doubt(indicator: Indicator, carded: Sequence[Item]) -> Doubt:
     """The doubt of a list's entries (``each_entry``) that name none of what each must give on the site and link their
     own card on the drafts' portal: counted as giving it there, where the portal keeps a draft with its documents."""

@@ -95,6 +95,7 @@ from ashyq.checks.completeness.readings import (
     referred_away,
     rubric_doubt,
     scan_passed_doubt,
+    shared_contact_doubt,
     side_cards,
     single_doubt,
     tells_unknown,
@@ -1041,6 +1042,8 @@ def _contactless(search: Search, indicator: Indicator, best: Hit, verdict: Verdi
     gives every entry's phone and no e-mail of any is counted, and the verdict says it may be read as incomplete."""
     found = contactless(best, indicator.contact_at_all)
     if not indicator.contact_at_all:
+        if found is not None and found.missing == "own contacts":
+            verdict.doubts.append(shared_contact_doubt(indicator, best, found))
         return found
     if found is None or found.missing == "e-mail":
         lang = best.unit.lang
@@ -1054,6 +1057,8 @@ def _contactless(search: Search, indicator: Indicator, best: Hit, verdict: Verdi
         # every entry's phone and no e-mail of any: counted as the list «с контактами», and said
         verdict.doubts.append(phones_only_doubt(indicator, best, found))
         return None
+    if found is not None and found.missing == "own contacts":
+        verdict.doubts.append(shared_contact_doubt(indicator, best, found))
     return found
 
 
