@@ -608,7 +608,7 @@ def _items_said(key: str, found: ItemReading, where: str) -> Said:
         )
     if found.missing == "own contacts":
         return Said(
-            f"{key}: each of its {len(found.items)} entries gives the same phone and e-mail, none its own: {where}",
+            f"{key}: each of its {len(found.items)} entries gives the same contacts, none its own: {where}",
             "deficiency.a15.entries_share_one_contact",
             indicator=key,
             items=len(found.items),

@@ -324,7 +324,7 @@ def shared_contact_doubt(indicator: Indicator, hit: Hit, reading: ItemReading) -
     own; a body whose units answer only through that line may be read as giving them."""
     first = reading.items[0]
     detail = (
-        f"{indicator.id}: {hit.cite()} gives each of its {len(reading.items)} entries the same phone and e-mail: "
+        f"{indicator.id}: {hit.cite()} gives each of its {len(reading.items)} entries the same contacts: "
         "counted as incomplete (неполнота), no entry given its own; look whether the units are reached only through "
         "that line (then given)"
     )
