@@ -588,30 +588,28 @@ def _wheres(found: ItemReading) -> str:
     return "; ".join(item.where for item in found.without[:MAX_EVIDENCE])
 
 
+# what every entry of a list leaves out, said of the list: its English (indicator, entries' count, where) and key
+_ENTRIES_SAID = {
+    "e-mail": ("{key}: none of {items} entries gives an e-mail address: {where}", "deficiency.a15.items_without_email"),
+    "own contacts": (
+        "{key}: each of its {items} entries gives the same contacts, none its own: {where}",
+        "deficiency.a15.entries_share_one_contact",
+    ),
+}
+
+
 def _items_said(key: str, found: ItemReading, where: str) -> Said:
     """What the items leave out: each list entry's e-mail, every contact of a page's list, or the indicator."""
-    if found.missing == "e-mail":
-        return Said(
-            f"{key}: none of {len(found.items)} entries gives an e-mail address: {where}",
-            "deficiency.a15.items_without_email",
-            indicator=key,
-            items=len(found.items),
-            where=where,
-        )
+    if found.missing in _ENTRIES_SAID:
+        english, message = _ENTRIES_SAID[found.missing]
+        items = len(found.items)
+        return Said(english.format(key=key, items=items, where=where), message, indicator=key, items=items, where=where)
     if found.missing == "machine_readable":
         return Said(
             f"{key}: the newest of its files is offered only as a picture or a scan, the older ones in a "
             f"machine-readable form: {where}",
             "deficiency.a15.newest_not_machine_readable",
             indicator=key,
-            where=where,
-        )
-    if found.missing == "own contacts":
-        return Said(
-            f"{key}: each of its {len(found.items)} entries gives the same contacts, none its own: {where}",
-            "deficiency.a15.entries_share_one_contact",
-            indicator=key,
-            items=len(found.items),
             where=where,
         )
     if found.missing == "contacts":
