@@ -12,12 +12,18 @@ import uvicorn
 from fastapi import FastAPI
 
 STARTUP_SECONDS = 20
+# how long an idle kept-alive connection stays open (uvicorn's default is 5 s): a client that sends on a connection the
+# server closed in the same instant has it reset, and a busy machine leaves a client idle that long between two requests
+KEEP_ALIVE_SECONDS = 75
 
 
 @contextmanager
 def served(app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
     """Serve ``app`` until the block ends; yields its base URL (``http://127.0.0.1:<port>``)."""
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off"))
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", lifespan="off", timeout_keep_alive=KEEP_ALIVE_SECONDS
+    )
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="ashyq-serve", daemon=True)
     thread.start()
     deadline = time.monotonic() + STARTUP_SECONDS
