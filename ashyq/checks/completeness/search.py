@@ -1041,22 +1041,19 @@ def _contactless(search: Search, indicator: Indicator, best: Hit, verdict: Verdi
     of the section names: the territorial departments below the units). A list read for giving no contact at all that
     gives every entry's phone and no e-mail of any is counted, and the verdict says it may be read as incomplete."""
     found = contactless(best, indicator.contact_at_all)
-    if not indicator.contact_at_all:
-        if found is not None and found.missing == "own contacts":
-            verdict.doubts.append(shared_contact_doubt(indicator, best, found))
-        return found
-    if found is None or found.missing == "e-mail":
-        lang = best.unit.lang
-        section = search.section.indicators_for(search.artifacts.kind)
-        others = [i.keywords.get(lang, ()) for i in section if i is not indicator]
-        second = another_list(best, indicator.keywords.get(lang, ()), others)
-        if second is not None and second.missing is None:
-            return second  # a second list naming its entries with no contact at all
-        found = found or second
-    if found is not None and found.missing == "e-mail":
-        # every entry's phone and no e-mail of any: counted as the list «с контактами», and said
-        verdict.doubts.append(phones_only_doubt(indicator, best, found))
-        return None
+    if indicator.contact_at_all:
+        if found is None or found.missing == "e-mail":
+            lang = best.unit.lang
+            section = search.section.indicators_for(search.artifacts.kind)
+            others = [i.keywords.get(lang, ()) for i in section if i is not indicator]
+            second = another_list(best, indicator.keywords.get(lang, ()), others)
+            if second is not None and second.missing is None:
+                return second  # a second list naming its entries with no contact at all
+            found = found or second
+        if found is not None and found.missing == "e-mail":
+            # every entry's phone and no e-mail of any: counted as the list «с контактами», and said
+            verdict.doubts.append(phones_only_doubt(indicator, best, found))
+            return None
     if found is not None and found.missing == "own contacts":
         verdict.doubts.append(shared_contact_doubt(indicator, best, found))
     return found
