@@ -322,6 +322,11 @@ def _warm_up() -> None:
         from ashyq.net.browser import load_driver
 
         load_driver()
+    # the public suffix list's lookup tree, built on the first question (70 ms; a crawl's cookies and site
+    # scope ask it): built once here, every forked crawl inherits it
+    from ashyq.crawler.middlewares.cookies import is_public_suffix
+
+    is_public_suffix("gov.kz")
     with contextlib.suppress(ImportError):  # a child names its job on its command line (see _child)
         from setproctitle import getproctitle
 
