@@ -301,6 +301,9 @@ def section_deficiencies(
     if deductions:
         # a page whose placeholder left an indicator not shown is not deducted again
         placeheld = [hit.unit for hit, said in verdict.placeholders.values() if said]
+        # nor a page holding a service counted as without its passport (its memo's placeholder is that same lack)
+        by_memos = {i.id for i in section.indicators if i.memos_from}
+        placeheld += [i.unit for key, read in verdict.incomplete_items.items() if key in by_memos for i in read.without]
         passing: list[Doubt] = []
         out += content_deficiencies(
             section, section_units, lang, vocabulary, placeheld, verdict.doubts, others, linked, passing, repeated

@@ -21,7 +21,7 @@ Read by :mod:`ashyq.checks.completeness.judge`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -336,6 +336,34 @@ def unlisted_memos(unit: Unit, memos: Sequence[Memo], lang: str) -> list[str]:
         with_memo += [n for n in names if any(_names(h, n) for h in headed)]
         if with_memo:
             missing += [n for n in names if n not in with_memo]
+    return missing + _table_without_memo(root, headed, read)
+
+
+def _table_without_memo(root: lxml.html.HtmlElement, headed: Sequence[str], read: Callable[[str], str]) -> list[str]:
+    """The services a table of the page names, a row each, that no memo block is headed with, where a memo is
+    headed with another row's: a table's rows are a list as a bulleted list's items are («№ | Қызмет | Көрсетуші |
+    Қағидалар» over one row per service). The service's cell is the column whose cell a memo heading names; a
+    cell linking to a page of its own is the service's page, read as a listed item's."""
+    missing: list[str] = []
+    for table in root.iter("table"):
+        rows = [
+            [(read(squash(" ".join(c.itertext()))), any(a.get("href") for a in c.iter("a"))) for c in cells]
+            for tr in table.xpath("./tr|./thead/tr|./tbody/tr")
+            if (cells := tr.xpath("./td")) and len(cells) >= 2
+        ]
+        if len(rows) < 2:
+            continue
+        for column in range(max(len(r) for r in rows)):
+            names = [r[column] for r in rows if column < len(r)]
+            if len(names) != len(rows) or any(linked for _, linked in names):
+                continue
+            named = [n for n, _ in names if ITEM_MIN_CHARS <= len(n) <= ITEM_MAX_CHARS]
+            if len(named) != len(rows):
+                continue
+            shown = [n for n in named if any(_names(h, n) for h in headed)]
+            if shown:
+                missing += [n for n in named if n not in shown]
+                break
     return missing
 
 
@@ -429,8 +457,12 @@ def series_without_memo(
 def _names(heading: str, item: str) -> bool:
     """Whether a memo's heading names the listed service: the item begins it («Назначение жилищной помощи:
     памятка»), or the heading is the item's name shortened («Қоғамдық бірлестіктерді аккредиттеу»)."""
+    heading = NUMBER_LEAD.sub("", heading)  # «1. Назначение жилищной помощи»: the series' number is no part of the name
     core = heading.split(":", 1)[0].strip()
     return heading.startswith(item) or (len(core) >= ITEM_MIN_CHARS and core in item)
+
+
+NUMBER_LEAD = re.compile(r"^\d{1,3}\s*[.)]\s*")
 
 
 def _page_memos(memo: Sequence[Indicator], page: Unit, lang: str, vocabulary: Vocabulary) -> list[Memo]:

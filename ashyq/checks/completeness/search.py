@@ -377,9 +377,10 @@ def find_indicators(
     verdict.template = search.template
     for indicator in section.indicators_for(artifacts.kind):
         place = best_place(search, indicator, verdict)
-        if (
-            not _shown(search, indicator, place, verdict)
-            and not _listed_by_memos(search, indicator, verdict)
+        if _shown(search, indicator, place, verdict):
+            _services_without_memo(search, indicator, verdict)
+        elif (
+            not _listed_by_memos(search, indicator, verdict)
             and not _memos_on_portal(search, indicator, verdict)
             and not _shown_by_memos(search, indicator, verdict)
             and not _shown_by_checklist(search, indicator, place, verdict)
@@ -469,23 +470,41 @@ def _shown_by_memos(search: Search, indicator: Indicator, verdict: Verdict) -> b
     reading = memos_for(indicator, search.units, search.section_units, search.lang, search.artifacts.kind)
     if reading is None or not reading.memos:
         return False
-
-    def name(memo: Memo) -> str:
-        heading = "" if memo.whole_page else next((b.raw_heading for b in memo.blocks if b.raw_heading), "")
-        return heading or memo.unit.shown_title or memo.unit.title
-
     first = reading.memos[0]
     parts = "form, documents, cost, term, result"
-    named = f"the memos of {len(reading.memos)} service(s) ({parts}), the first «{name(first)[:80]}»"
+    named = f"the memos of {len(reading.memos)} service(s) ({parts}), the first «{_memo_name(first)[:80]}»"
     verdict.hits[indicator.id] = Hit(first.unit, first.blocks[0] if first.blocks else None, named, first.blocks, 2)
     verdict.present[indicator.id] = first.unit
-    items = [Item(m.unit, m.blocks, name(m)) for m in reading.memos]
-    without = [Item(u, (), u.shown_title or u.title) for u in reading.without]
-    if without:
-        verdict.incomplete_items[indicator.id] = ItemReading((*items, *without), tuple(without))
+    items = [Item(m.unit, m.blocks, _memo_name(m)) for m in reading.memos]
+    if reading.without:
+        _memoless(indicator, items, reading.without, verdict)
     elif len(items) == 1:
         verdict.doubts.append(single_doubt(indicator, items[0]))
     return True
+
+
+def _services_without_memo(search: Search, indicator: Indicator, verdict: Verdict) -> None:
+    """An indicator the services' memos give (``memos_from``) found by its own words («Мемлекеттік көрсетілетін
+    қызметтердің паспорттары (жадынамалар)» over the memo of one service): a passport is a service's, so where the
+    section's services are read for their memos and a listed service has none, the heading announces passports the
+    section gives for some services only: incomplete (неполнота), as where the memos alone show it."""
+    if not indicator.memos_from or indicator.id in verdict.incomplete_items:
+        return
+    reading = memos_for(indicator, search.units, search.section_units, search.lang, search.artifacts.kind)
+    if reading is not None and reading.memos and reading.without:
+        _memoless(indicator, [Item(m.unit, m.blocks, _memo_name(m)) for m in reading.memos], reading.without, verdict)
+
+
+def _memo_name(memo: Memo) -> str:
+    heading = "" if memo.whole_page else next((b.raw_heading for b in memo.blocks if b.raw_heading), "")
+    return heading or memo.unit.shown_title or memo.unit.title
+
+
+def _memoless(indicator: Indicator, items: list[Item], services: Sequence[Unit], verdict: Verdict) -> None:
+    """The listed services without a memo of their own, beside those with one: the indicator's information given
+    for some services only (неполнота)."""
+    without = [Item(u, (), u.shown_title or u.title) for u in services]
+    verdict.incomplete_items[indicator.id] = ItemReading((*items, *without), tuple(without))
 
 
 def _memos_on_portal(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
