@@ -698,6 +698,11 @@ STAMP_HEAD = tuple(
     )
     for words in (STAMP_WORDS, fold_kazakh(STAMP_WORDS))
 )
+# the subject of a placeholder's sentence or of the page's stamp, read (Kazakh folded)
+PLACEHOLDER_SUBJECT = {
+    "ru": re.compile(r"(?<!\w)(?:под)?(?:раздел|страниц)[аеуы]?(?!\w)"),
+    "kk": re.compile(fold_kazakh(r"(?<!\w)(?:бөлім|бет)(?:і|де|те)?(?!\w)")),
+}
 STAMP_TIME = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}:\d{2}(?!\d)")  # its day and hour
 
 
@@ -877,6 +882,9 @@ def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template 
         read = fold_kazakh if lang == "kk" else normalise
         titled = set(read(hit.unit.title or "").split())
         rest = " ".join(w for w in rest.split() if w not in titled)
+        # what the phrase and the page's stamp speak of, left alone once they are taken out («Раздел в стадии
+        # наполнения», «Страница обновлена: 03.11.2026»): the sentence's subject, no information
+        rest = PLACEHOLDER_SUBJECT["kk" if lang == "kk" else "ru"].sub(" ", rest)
     if referral and not LETTERS.search(rest) and len(set(links)) <= 1:
         return referral
     if LETTERS.search(rest) or links:
