@@ -194,15 +194,23 @@ def per_item(
 def _stated_outside(keywords: Sequence[re.Pattern[str]], blocks: Sequence[Block], lang: str) -> bool:
     """Whether the section states the indicator outside every item: a block naming it other than by a sentence that
     sends the reader to another site for it («Типовые квалификационные требования … размещены на сайте Агентства»:
-    where the model requirements are kept, no post's own)."""
+    where the model requirements are kept, no post's own), or whose text, under its heading too, only says the model
+    requirements were approved («Типовые квалификационные требования … утверждены приказом Агентства … № 85»: the
+    frame a post's requirements are drawn from, none of their matter, :data:`MODEL_REFERENCE`)."""
     for block in blocks:
-        if not matches(keywords, block.all_text):
+        if not matches(keywords, block.all_text) or _model_only(block.text):
             continue
         if matches(keywords, block.heading):
             return True
         if any(matches(keywords, s) and not published_elsewhere(s, lang) for s in SENTENCE.split(block.text)):
             return True
     return False
+
+
+def _model_only(text: str) -> bool:
+    """Whether a text names the model requirements and nothing of a requirement's matter (education, experience,
+    knowledge)."""
+    return bool(MODEL_REFERENCE.search(text)) and not REQUIREMENT_MATTER.search(text)
 
 
 def one_per_dialog(items: list[Item]) -> list[Item]:
@@ -380,7 +388,7 @@ def _names(
         for sentence in SENTENCE.split(block.text):
             if not matches(keywords, sentence) or (pending and matches(pending, sentence)):
                 continue
-            if MODEL_REFERENCE.search(sentence) and not REQUIREMENT_MATTER.search(sentence):
+            if _model_only(sentence):
                 continue
             return True
     return False
