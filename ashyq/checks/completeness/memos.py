@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from ashyq.base.routes import address_key, without_anchor
-from ashyq.base.text import fold_kazakh, normalise, squash
+from ashyq.base.text import element_text, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
 from ashyq.checks.completeness.keywords import Indicator, Section, Vocabulary, load_cached
 from ashyq.checks.completeness.page_blocks import Block, bold_lead, content_root
@@ -347,7 +347,7 @@ def _table_without_memo(root: lxml.html.HtmlElement, headed: Sequence[str], read
     missing: list[str] = []
     for table in root.iter("table"):
         rows = [
-            [(read(squash(" ".join(c.itertext()))), any(a.get("href") for a in c.iter("a"))) for c in cells]
+            [(read(element_text(c)), any(a.get("href") for a in c.iter("a"))) for c in cells]
             for tr in table.xpath("./tr|./thead/tr|./tbody/tr")
             if (cells := tr.xpath("./td")) and len(cells) >= 2
         ]
@@ -376,7 +376,7 @@ def _name_then_memo(text: str) -> bool:
 
 def _item_name(item: lxml.html.HtmlElement) -> str:
     lead = bold_lead(item)
-    return squash(" ".join((lead if lead is not None else item).itertext()))
+    return element_text(lead if lead is not None else item)
 
 
 def _item_linked(item: lxml.html.HtmlElement) -> bool:
@@ -387,7 +387,8 @@ def _item_linked(item: lxml.html.HtmlElement) -> bool:
 
 
 # a service's heading numbered in a series («1. Назначение жилищной помощи», «2) …»)
-NUMBERED = re.compile(r"^\d{1,3}\s*[.)]\s*\S")
+NUMBER_LEAD = re.compile(r"^\d{1,3}\s*[.)]\s*")  # the number itself, no part of the name it heads
+NUMBERED = re.compile(NUMBER_LEAD.pattern + r"\S")
 
 
 def numbered_without_memo(blocks: Sequence[Block], memos: Sequence[Memo]) -> list[str]:
@@ -460,9 +461,6 @@ def _names(heading: str, item: str) -> bool:
     heading = NUMBER_LEAD.sub("", heading)  # «1. Назначение жилищной помощи»: the series' number is no part of the name
     core = heading.split(":", 1)[0].strip()
     return heading.startswith(item) or (len(core) >= ITEM_MIN_CHARS and core in item)
-
-
-NUMBER_LEAD = re.compile(r"^\d{1,3}\s*[.)]\s*")
 
 
 def _page_memos(memo: Sequence[Indicator], page: Unit, lang: str, vocabulary: Vocabulary) -> list[Memo]:

@@ -475,11 +475,10 @@ def _shown_by_memos(search: Search, indicator: Indicator, verdict: Verdict) -> b
     named = f"the memos of {len(reading.memos)} service(s) ({parts}), the first «{_memo_name(first)[:80]}»"
     verdict.hits[indicator.id] = Hit(first.unit, first.blocks[0] if first.blocks else None, named, first.blocks, 2)
     verdict.present[indicator.id] = first.unit
-    items = [Item(m.unit, m.blocks, _memo_name(m)) for m in reading.memos]
     if reading.without:
-        _memoless(indicator, items, reading.without, verdict)
-    elif len(items) == 1:
-        verdict.doubts.append(single_doubt(indicator, items[0]))
+        _memoless(indicator, reading, verdict)
+    elif len(reading.memos) == 1:
+        verdict.doubts.append(single_doubt(indicator, _memo_items(reading)[0]))
     return True
 
 
@@ -492,7 +491,7 @@ def _services_without_memo(search: Search, indicator: Indicator, verdict: Verdic
         return
     reading = memos_for(indicator, search.units, search.section_units, search.lang, search.artifacts.kind)
     if reading is not None and reading.memos and reading.without:
-        _memoless(indicator, [Item(m.unit, m.blocks, _memo_name(m)) for m in reading.memos], reading.without, verdict)
+        _memoless(indicator, reading, verdict)
 
 
 def _memo_name(memo: Memo) -> str:
@@ -500,11 +499,16 @@ def _memo_name(memo: Memo) -> str:
     return heading or memo.unit.shown_title or memo.unit.title
 
 
-def _memoless(indicator: Indicator, items: list[Item], services: Sequence[Unit], verdict: Verdict) -> None:
+def _memo_items(reading: MemoReading) -> list[Item]:
+    """The services' memos as the items of a list, each named by its heading or its page."""
+    return [Item(m.unit, m.blocks, _memo_name(m)) for m in reading.memos]
+
+
+def _memoless(indicator: Indicator, reading: MemoReading, verdict: Verdict) -> None:
     """The listed services without a memo of their own, beside those with one: the indicator's information given
     for some services only (неполнота)."""
-    without = [Item(u, (), u.shown_title or u.title) for u in services]
-    verdict.incomplete_items[indicator.id] = ItemReading((*items, *without), tuple(without))
+    without = [Item(u, (), u.shown_title or u.title) for u in reading.without]
+    verdict.incomplete_items[indicator.id] = ItemReading((*_memo_items(reading), *without), tuple(without))
 
 
 def _memos_on_portal(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
