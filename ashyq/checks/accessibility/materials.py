@@ -608,7 +608,7 @@ def sign_in_only(parsed: Parsed, login: re.Pattern[str]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------- 2.8
-@register("a14.dates", "20", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
+@register("a14.dates", "21", ["A14-2.8"], needs=["pages"], also_applies_to=("subordinate",))
 def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     """Appendix 14 row 2.8: date and time of posting and of the last change shown (each requirement asks
     the time as well as the date: a date alone leaves it unmet). The materials are recognised by their
@@ -639,6 +639,7 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     modified_timed = [p for p in modified if _change_date_shown(own[p.page.url], words, date, clock)]
     deficiencies = []
     untimed = [p for p in dated if p not in timed]
+    sections, undated_sections = _undated_sections(pages, materials, config, date, clock)
     if len(dated) * 2 < len(materials):
         undated = [p for p in materials if p not in dated]
         deficiencies.append(pages_deficiency("no_publication_date", "materials without a date of posting", undated))
@@ -658,7 +659,6 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 "no_modification_time", "the date of the last change is shown without its time", modified[:3]
             )
         )
-    sections, undated_sections = _undated_sections(pages, materials, config, date, clock)
     deficiencies.extend(_change_date_by_language([*materials, *sections], modified))
     sections_unmet = len(sections) >= SECTION_PAGES_MIN and len(undated_sections) * 2 > len(sections)
     if sections_unmet and not any(d.kind in ("no_publication_date", "no_publication_time") for d in deficiencies):
@@ -683,7 +683,8 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
         item, deficiencies, measured, [shown.page.evidence(None, texts[shown.page.url][:160])], artifacts
     )
     every_section_undated = sections_unmet and len(undated_sections) == len(sections)
-    _dates_doubt(result, texts, dated, timed, modified, undated_sections if every_section_undated else [])
+    unchanged = [p for p in dated if not _change_date_shown(own[p.page.url], words, date)]
+    _dates_doubt(result, texts, dated, timed, modified, undated_sections if every_section_undated else [], unchanged)
     return [result]
 
 
@@ -692,7 +693,12 @@ def _undated_sections(
 ) -> tuple[list[Parsed], list[Parsed]]:
     """The section pages (:func:`section_pages`) and those of them without a posting stamp."""
     sections = section_pages(pages, materials, config)
-    return sections, [p for p in sections if not _posting_stamped(own_text(p), config, date, clock)]
+    changed = labels(config, "modified")
+    return sections, [
+        p
+        for p in sections
+        if not _posting_stamped(_without_change_dates(own_text(p), changed, date, clock), config, date, clock)
+    ]
 
 
 def _dates_doubt(
@@ -702,10 +708,12 @@ def _dates_doubt(
     timed: list[Parsed],
     modified: list[Parsed],
     undated_sections: list[Parsed],
+    unchanged: list[Parsed],
 ) -> None:
     """Row 2.8's verdict left uncertain where its dates read two ways: every section page undated where no page
     shows a change date either (``undated_sections``: one violation or two), a second date by the posting date under
-    a label the vocabulary lacks, or most dated materials without the time the others show."""
+    a label the vocabulary lacks, most dated materials without the time the others show, or pages showing a change
+    date while no dated news item or document does (``unchanged``: the materials without one)."""
     two_dates = [p for p in dated if SECOND_DATE.search(texts[p.page.url])]
     if undated_sections and not modified:
         page = undated_sections[0]
@@ -734,6 +742,16 @@ def _dates_doubt(
             detail=f"{len(untimed)} of {len(dated)} dated materials show the date of posting without its time, the "
             f"others with it ({timed[0].page.url}): the site's template shows the time where it posts items; "
             "counted as met, an assessor may count the pages dated without a time",
+        )
+    elif modified and len(unchanged) >= 2 and len(unchanged) == len(dated):
+        page = unchanged[0]
+        result.uncertain(
+            "other_reading",
+            look_at=page.page.evidence(None, texts[page.page.url][:160]),
+            quote=texts[page.page.url][:300],
+            detail=f"{len(modified)} pages show the date of their last change ({modified[0].page.url} …), but none of "
+            f"the {len(unchanged)} news items and documents does: counted as met; an assessor may read the row's date "
+            "of the last change as asked of each material, and count it unmet",
         )
 
 
@@ -774,7 +792,9 @@ def section_pages(pages: list[Parsed], materials: list[Parsed], config: dict[str
 
 def _posting_stamped(text: str, config: dict[str, Any], date: re.Pattern[str], clock: re.Pattern[str]) -> bool:
     """The page says when it was posted: a posting word with a date after it (:func:`posting_dates`), or a date
-    stamped with its time (a stamp, not a date the text speaks of: «от 12.03.2024 № 45» has no time)."""
+    stamped with its time (a stamp, not a date the text speaks of: «от 12.03.2024 № 45» has no time). The caller
+    takes out the dates a word of change stamps first («Страница обновлена: 03.11.2026 10:12» tells when the page
+    changed, not when its information was posted)."""
     return posting_dates(text, config) > 0 or any(
         clock.search(text[m.end() : m.end() + 12]) for m in date.finditer(text)
     )
