@@ -32,6 +32,7 @@ from ashyq.checks.completeness.places import ADDRESS, EMAIL, PHONE, TEMPLATE, Hi
 CONTACTS = {"phone": PHONE, "email": EMAIL, "contact": re.compile(f"(?:{PHONE.pattern})|(?:{EMAIL.pattern})")}
 HOLDER_REACH = 120  # characters after the holder's words in which its phone or e-mail is read
 NAMED_REACH = 60  # the same on a page of another subject: the holder's name and its phone, in one line
+CONTACT_LENGTH = 60  # room for the whole of a contact beginning inside a reach (a phone with its code, an e-mail)
 ENTRY_REACH = 300  # characters after the holder's words in which its contact is read in the same sentence
 # a sentence's end and the word before it: an abbreviation's full stop («тел.», «ул.», «г.», «каб.»; a single letter, an
 # initial, a number) ends none; the text of a link or a file's label before it stands apart from it in the page's
@@ -132,7 +133,7 @@ def holders_contact(indicator: Indicator, hit: Hit, lang: str) -> bool:
     contact = CONTACTS[str(indicator.detect)]
     for pattern in keywords:
         for found in pattern.finditer(block.text):
-            if contact.search(block.text[found.end() : found.end() + HOLDER_REACH]):
+            if _begins_within(contact, block.text, found.end(), HOLDER_REACH) is not None:
                 return True
     pieces = block.pieces or (block.text,)
     return any(_in_its_entry(pattern, contact, piece) for piece in pieces for pattern in keywords)
@@ -144,11 +145,18 @@ def _in_its_entry(holder: re.Pattern[str], contact: re.Pattern[str], piece: str)
     Абай көшесі, 25, тел. 8 (72832) 2-41-30»): an entry of a list is one sentence; a full stop after an abbreviation
     («тел.», «ул.», «г.») ends none."""
     for found in holder.finditer(piece):
-        after = piece[found.end() : found.end() + ENTRY_REACH]
-        at = contact.search(after)
-        if at and not any(_ends(end.group(1)) for end in SENTENCE_END.finditer(after, 0, at.start())):
+        at = _begins_within(contact, piece, found.end(), ENTRY_REACH)
+        between = piece[found.end() : found.end() + at.start()] if at is not None else ""
+        if at is not None and not any(_ends(end.group(1)) for end in SENTENCE_END.finditer(between)):
             return True
     return False
+
+
+def _begins_within(contact: re.Pattern[str], text: str, start: int, reach: int) -> re.Match[str] | None:
+    """The first contact in ``text`` after ``start`` that begins within ``reach`` characters of it, read whole (a
+    phone beginning at the reach's end is not cut to a few digits); its span counts from ``start``."""
+    found = contact.search(text[start : start + reach + CONTACT_LENGTH])
+    return found if found is not None and found.start() <= reach else None
 
 
 def _ends(word: str) -> bool:
@@ -157,11 +165,13 @@ def _ends(word: str) -> bool:
 
 
 def named_contact(indicator: Indicator, block: Block, lang: str) -> bool:
-    """Whether the block gives the holder's phone or e-mail right after the holder's words (within
-    :data:`NAMED_REACH` characters): the holder's contact on a page of another subject."""
+    """Whether the block gives the holder's phone or e-mail right after the holder's words (beginning within
+    :data:`NAMED_REACH` characters): the holder's contact on a page of another subject. The contact is read whole
+    where it begins inside the reach: a holder's full name between the words and the phone («Уполномоченный по этике
+    Агентства — Нурланова Айгерим Серикбаевна, тел. +7 (7172) 55-41-19») leaves the phone's end beyond it."""
     contact = CONTACTS[str(indicator.detect)]
     for pattern in indicator.keywords.get(lang, ()):
         for found in pattern.finditer(block.text):
-            if contact.search(block.text[found.end() : found.end() + NAMED_REACH]):
+            if _begins_within(contact, block.text, found.end(), NAMED_REACH) is not None:
                 return True
     return False
