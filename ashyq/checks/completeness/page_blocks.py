@@ -517,6 +517,17 @@ _SHARED = 3  # pieces a list needs for the words most of them repeat to be its o
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
+def _common_words(text: str) -> str:
+    """The text without its names: its first word, then the words in lower case only (a name of a person or a place
+    is capitalised in either language), Latin ones (an e-mail's or a site's address) left out."""
+    words = text.split()
+    kept = [w for n, w in enumerate(words) if n == 0 or not w[:1].isupper()]
+    return " ".join(w for w in kept if not _LATIN.fullmatch(w))
+
+
+_LATIN = re.compile(r"[A-Za-z]+")
+
+
 def piece_langs(written: tuple[str, ...]) -> tuple[str | None, ...]:
     """Each piece's language (:func:`block_lang`); a piece too short to tell by its letters is told without the
     words most pieces of its list repeat (a column's button label, a unit, a format: «Жүктеу (XLSX, 33 КБ)» after each
@@ -537,9 +548,11 @@ def piece_langs(written: tuple[str, ...]) -> tuple[str | None, ...]:
             rest = " ".join(w for w in _WORDS.findall(piece) if w.lower() not in repeated)
             if language is None:
                 language = block_lang(rest) or ("ru" if reads_russian(rest) else None)
-            elif block_lang(rest) == "ru":
+            elif block_lang(_common_words(rest)) == "ru":
                 # told Kazakh by the words its list repeats on every row (a type column's «Әкімдік қаулысы», a
-                # button's «Жүктеу») around a Russian title: the row's own text is Russian
+                # button's «Жүктеу») around a Russian title: the row's own text is Russian. A row whose own words
+                # are names only (a department's head and its city, «Ибраев Г.Р.», «Павлодар», beside the repeated
+                # «облысы бойынша … департаменті») tells no language by them
                 language = "ru"
         out.append(language)
     return tuple(out)
