@@ -703,6 +703,51 @@ PLACEHOLDER_SUBJECT = {
     "ru": re.compile(r"(?<!\w)(?:под)?(?:раздел|страниц)[аеуы]?(?!\w)"),
     "kk": re.compile(fold_kazakh(r"(?<!\w)(?:бөлім|бет)(?:і|де|те)?(?!\w)")),
 }
+
+
+def without_stamps(text: str, lang: str) -> str:
+    """The (read) text without the page's stamps and the day each gives, written in figures or in words («Последнее
+    изменение: 5 ноября 2026 г.»): a heading followed only by the stamp holds nothing."""
+    cuts: list[tuple[int, int]] = []
+    for stamp in PAGE_STAMP["kk" if lang == "kk" else "ru"].finditer(text):
+        end = stamp.end()
+        after = text[end : end + STAMPED_DAY_REACH]
+        day = next(((d.start, d.text) for d in find_dates(after) if d.start <= STAMPED_DAY_GAP), None)
+        # a Kazakh day in words read folded («2026 жылгы 5 караша»), or a day and month whose year the template took
+        folded = FOLDED_DAY.match(after)
+        if day is None and folded is not None:
+            day = (folded.start(1), folded.group(1))
+        if day is not None:
+            end += after.find(day[1], day[0]) + len(day[1])
+            end += len(YEAR_MARK.match(text, end).group(0))  # type: ignore[union-attr]
+        cuts.append((stamp.start(), end))
+    for start, end in reversed(cuts):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+RU_MONTH_STEMS = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма[йя]",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
+STAMPED_DAY_REACH = 40  # characters after a stamp's words in which its day is read
+STAMPED_DAY_GAP = 3  # the day begins right after the words («: », « — »)
+# a month's name, Russian or Kazakh folded: a stamp's day in words, its year perhaps cut as the template's
+_FOLDED_MONTH = "|".join([*(fold_kazakh(m) for m in KK_MONTHS), *RU_MONTH_STEMS])
+FOLDED_DAY = re.compile(
+    rf"\W{{0,{STAMPED_DAY_GAP}}}((?:\d{{4}}\s*ж\w*\.?\s*)?\d{{1,2}}\s*(?:{_FOLDED_MONTH})\w*(?:\s*\d{{4}})?)"
+)
+YEAR_MARK = re.compile(r"\s*(?:г\.|ж\.)?")  # the year's abbreviation after a day written in words
 STAMP_TIME = re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)|(?<!\d)\d{1,2}:\d{2}(?!\d)")  # its day and hour
 
 
@@ -872,7 +917,7 @@ def placeholder(hit: Hit, lang: str, vocabulary: Vocabulary, template: Template 
     rest = without_referrals(text, lang) if referral else text
     for pattern in phrases:
         rest = pattern.sub(" ", rest)
-    rest = PAGE_STAMP["kk" if lang == "kk" else "ru"].sub(" ", rest)  # after the phrases: «будет размещена»
+    rest = without_stamps(rest, lang)  # after the phrases: «будет размещена»
     links = [h for b in blocks for h in b.hrefs if not h.startswith("#")]
     if len(links) < sum(len(b.hrefs) for b in blocks):  # a jump within the page is no content
         rest = BACK_TO_TOP.sub(" ", rest)
