@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -98,8 +98,10 @@ def items_of(
     """The items of the kind in the section (headed groups, linked pages), and the section's blocks that
     belong to none of them."""
     words = indicator.per_item.get(lang, ())
+    as_read = fold_kazakh if lang == "kk" else normalise
     members = {id(u) for u in section_units}
     items: list[Item] = []
+    pages_of_posts: list[Unit] = []  # the posts' own pages the section's content links to
     rest: list[Block] = []
     # a post's own page among the section's (a portal list's item page): the item whole, none of it the section's
     own = [u for u in section_units if _post_page(u, words)]
@@ -133,13 +135,20 @@ def items_of(
             if named:
                 items += named
                 rest = [b for b in rest if b not in blocks] + others
-        for targets in linked_pages(unit, blocks, pages):
+        # a link in a row of text as much as one in a list (a database view of plain blocks, the post's name, its
+        # category and its dates in a row of text): its page tells whether it is a post's
+        for targets in linked_pages(unit, blocks, pages, sentences=True):
             for target in targets:
                 # a post's own page: its title names a post, and it gives the post's category (not «Аналитика»,
                 # «Басшылық», pages whose titles share a post's stem)
                 if id(target) not in seen and _post_page(target, words):
                     seen.add(id(target))
+                    pages_of_posts.append(target)
                     items.append(Item(target, unit_blocks(target), target.shown_title or target.title))
+    # a row or an excerpt naming a post in a list's text is the post whose own page was found: read there, not twice
+    post_titles = {as_read(t) for u in pages_of_posts for t in (u.shown_title, u.title) if t}
+    linked = {id(u) for u in pages_of_posts}
+    items = [i for i in items if id(i.unit) in linked or not _names_post(i, post_titles, as_read)]
     if not own:
         return items, rest
     # where the posts have pages of their own, a page listing them (a list view, a tag's feed of excerpts) names those
@@ -155,6 +164,11 @@ def items_of(
         and CATEGORY.search(" ".join(b.text for b in i.blocks))
     ]
     return [*items, *(Item(u, unit_blocks(u), u.shown_title or u.title) for u in own)], rest
+
+
+def _names_post(item: Item, titles: set[str], as_read: Callable[[str], str]) -> bool:
+    """Whether the item (a row or an excerpt of a list's text) names the post whose own page has one of ``titles``."""
+    return any(t in as_read(item.name) or any(t in b.text for b in item.blocks) for t in titles)
 
 
 PARAGRAPH_START = 80  # characters (without spaces) by which a paragraph is told within a post already read

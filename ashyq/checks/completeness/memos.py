@@ -142,15 +142,18 @@ def _page_at(unit: Unit, href: str, pages: dict[str, Unit]) -> Unit | None:
     return pages.get(address_key(urljoin(unit.url, href)))
 
 
-def linked_pages(unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit]) -> list[list[Unit]]:
+def linked_pages(
+    unit: Unit, blocks: Iterable[Block], pages: dict[str, Unit], sentences: bool = False
+) -> list[list[Unit]]:
     """Per block, the harvested pages its links lead to (relative links resolved against the unit), save a link
-    in a sentence of running text («… размещаются в разделе Проекты НПА.»): a pointer, no item of a list."""
+    in a sentence of running text («… размещаются в разделе Проекты НПА.»): a pointer, no item of a list. With
+    ``sentences``, those too (the caller tells an item by its page: a post's own page, wherever its link stands)."""
     out = []
     labels = sorted({label for label, _ in unit.anchors if label}, key=len, reverse=True)
     for block in blocks:
         targets: list[Unit] = []
         for href in block.hrefs:
-            if _in_sentence(unit, block, href, labels):
+            if not sentences and _in_sentence(unit, block, href, labels):
                 continue
             target = _page_at(unit, href, pages)
             if target is not None and target is not unit and target not in targets:

@@ -384,6 +384,7 @@ def find_indicators(
             and not _memos_on_portal(search, indicator, verdict)
             and not _shown_by_memos(search, indicator, verdict)
             and not _shown_by_checklist(search, indicator, place, verdict)
+            and not _shown_by_items(search, indicator, place, verdict)
         ):
             _not_found(search, indicator, place, verdict)
     if not content_only:
@@ -420,6 +421,34 @@ def _shown_by_checklist(search: Search, indicator: Indicator, place: Place, verd
         verdict.doubts += [replace(d, indicator=indicator.id) for d in reading.doubts if d.indicator == key]
         return True
     return False
+
+
+def _shown_by_items(search: Search, indicator: Indicator, place: Place, verdict: Verdict) -> bool:
+    """An indicator stated for each item (:mod:`.instances`) that no place of the section shows, read on the items
+    themselves: a vacancy's own page the section lists («Біліктілік талаптары» on the post's page, not on the list's).
+    Shown where an item names it; the items without it are recorded, and a single item leaves it uncertain, as where
+    the section shows it. A place that says the information is to come, or gives it in the other language, is
+    measured, not looked past."""
+    if not indicator.per_item.get(search.lang) or place.foreign is not None or indicator.id in verdict.placeholders:
+        return False
+    found = per_item(
+        indicator, search.units, search.section_units, search.section, search.lang, search.pages, search.vocabulary
+    )
+    if found is None:
+        return False
+    found = _current_items(found, search.artifacts.as_of)
+    named = [i for i in found.items if i not in found.without]
+    if not named:
+        return False
+    if found.without:
+        verdict.incomplete_items[indicator.id] = found
+    elif len(found.items) == 1:
+        verdict.doubts.append(single_doubt(indicator, found.items[0]))
+    first = named[0]
+    block = first.blocks[0] if first.blocks else None
+    verdict.hits[indicator.id] = Hit(first.unit, block, f"the item «{first.name[:80]}»", first.blocks, 0)
+    verdict.present[indicator.id] = first.unit
+    return True
 
 
 def _english_name(section: Section, key: str) -> str:

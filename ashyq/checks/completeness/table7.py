@@ -69,7 +69,7 @@ ANSWERED_STATUSES = frozenset({"answered", "closed", "done", "completed", "resol
 NO_QUESTION_RECORDS = Said("no «Ask a question» records were harvested", "reason.t7.no_question_records")
 
 
-@register("t7.website_content", "152", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
+@register("t7.website_content", "153", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Table 7 rows 1-5: the content of the official website, each row a section of the vocabulary."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
