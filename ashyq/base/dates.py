@@ -38,7 +38,7 @@ KK_MONTHS = (
     "қараша",
     "желтоқсан",
 )
-_RU_MONTHS = (
+RU_MONTHS = (
     r"январ[ьяе]",
     r"феврал[ьяе]",
     r"марта?е?",
@@ -88,7 +88,7 @@ _MONTH_NAME = (
     "(?P<month>"
     + "|".join(f"{stem}[{_KK_LETTERS}]*" for stem in KK_MONTHS)
     + "|"
-    + "|".join(_RU_MONTHS)
+    + "|".join(RU_MONTHS)
     + "|"
     + "|".join(rf"{short}\." for short in sorted(_ABBREVIATED, key=len, reverse=True))
     + ")"
@@ -142,7 +142,7 @@ def _month_number(word: str) -> int | None:
     for number, stem in enumerate(KK_MONTHS, start=1):
         if word.startswith(stem):
             return number
-    for number, pattern in enumerate(_RU_MONTHS, start=1):
+    for number, pattern in enumerate(RU_MONTHS, start=1):
         if re.fullmatch(pattern, word):
             return number
     return None

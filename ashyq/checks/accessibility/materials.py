@@ -639,7 +639,6 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
     modified_timed = [p for p in modified if _change_date_shown(own[p.page.url], words, date, clock)]
     deficiencies = []
     untimed = [p for p in dated if p not in timed]
-    sections, undated_sections = _undated_sections(pages, materials, config, date, clock)
     if len(dated) * 2 < len(materials):
         undated = [p for p in materials if p not in dated]
         deficiencies.append(pages_deficiency("no_publication_date", "materials without a date of posting", undated))
@@ -659,6 +658,7 @@ def dates(artifacts: BodyArtifacts, item: str) -> list[Result]:
                 "no_modification_time", "the date of the last change is shown without its time", modified[:3]
             )
         )
+    sections, undated_sections = _undated_sections(pages, materials, config, date, clock)
     deficiencies.extend(_change_date_by_language([*materials, *sections], modified))
     sections_unmet = len(sections) >= SECTION_PAGES_MIN and len(undated_sections) * 2 > len(sections)
     if sections_unmet and not any(d.kind in ("no_publication_date", "no_publication_time") for d in deficiencies):

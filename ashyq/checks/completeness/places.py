@@ -18,7 +18,7 @@ import lxml.html
 from lxml import etree
 
 from ashyq.base.artifacts import FetchFailure
-from ashyq.base.dates import KK_MONTHS, FoundDate, find_dates
+from ashyq.base.dates import KK_MONTHS, RU_MONTHS, FoundDate, find_dates
 from ashyq.base.routes import viewed_file, without_anchor
 from ashyq.base.text import KAZAKH_LETTERS, fold_kazakh, normalise, squash
 from ashyq.checks.completeness.corpus import Unit
@@ -726,24 +726,10 @@ def without_stamps(text: str, lang: str) -> str:
     return text
 
 
-RU_MONTH_STEMS = (
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма[йя]",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-)
 STAMPED_DAY_REACH = 40  # characters after a stamp's words in which its day is read
 STAMPED_DAY_GAP = 3  # the day begins right after the words («: », « — »)
 # a month's name, Russian or Kazakh folded: a stamp's day in words, its year perhaps cut as the template's
-_FOLDED_MONTH = "|".join([*(fold_kazakh(m) for m in KK_MONTHS), *RU_MONTH_STEMS])
+_FOLDED_MONTH = "|".join([*(fold_kazakh(m) for m in KK_MONTHS), *RU_MONTHS])
 FOLDED_DAY = re.compile(
     rf"\W{{0,{STAMPED_DAY_GAP}}}((?:\d{{4}}\s*ж\w*\.?\s*)?\d{{1,2}}\s*(?:{_FOLDED_MONTH})\w*(?:\s*\d{{4}})?)"
 )
