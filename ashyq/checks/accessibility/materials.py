@@ -725,34 +725,41 @@ def _dates_doubt(
             "no date of posting either); an assessor may read the undated pages as the one missing date of change",
         )
     elif not modified and two_dates:  # a second date by the first, under a label the vocabulary lacks
-        page = two_dates[0]
-        result.uncertain(
-            "other_reading",
-            look_at=page.page.evidence(None, texts[page.page.url][:160]),
-            quote=texts[page.page.url][:300],
-            detail=f"no label of a date of change was recognised, but {page.page.url} shows a second date near its "
+        _material_doubt(
+            result,
+            two_dates[0],
+            texts,
+            f"no label of a date of change was recognised, but {two_dates[0].page.url} shows a second date near its "
             "date of posting: look whether it tells when the page was last changed",
         )
     elif timed and len(timed) * 2 < len(dated):
         untimed = [p for p in dated if p not in timed]
-        page = untimed[0]
-        result.uncertain(
-            "other_reading",
-            look_at=page.page.evidence(None, texts[page.page.url][:160]),
-            detail=f"{len(untimed)} of {len(dated)} dated materials show the date of posting without its time, the "
+        _material_doubt(
+            result,
+            untimed[0],
+            texts,
+            f"{len(untimed)} of {len(dated)} dated materials show the date of posting without its time, the "
             f"others with it ({timed[0].page.url}): the site's template shows the time where it posts items; "
             "counted as met, an assessor may count the pages dated without a time",
+            quoted=False,
         )
     elif modified and len(unchanged) >= 2 and len(unchanged) == len(dated):
-        page = unchanged[0]
-        result.uncertain(
-            "other_reading",
-            look_at=page.page.evidence(None, texts[page.page.url][:160]),
-            quote=texts[page.page.url][:300],
-            detail=f"{len(modified)} pages show the date of their last change ({modified[0].page.url} …), but none of "
+        _material_doubt(
+            result,
+            unchanged[0],
+            texts,
+            f"{len(modified)} pages show the date of their last change ({modified[0].page.url} …), but none of "
             f"the {len(unchanged)} news items and documents does: counted as met; an assessor may read the row's date "
             "of the last change as asked of each material, and count it unmet",
         )
+
+
+def _material_doubt(result: Result, page: Parsed, texts: dict[str, str], detail: str, quoted: bool = True) -> None:
+    """Row 2.8's verdict left uncertain on a material's dates: the assessor looks at the page (its text's opening,
+    quoted unless ``quoted`` is False) and reads the detail."""
+    text = texts[page.page.url]
+    quote = text[:300] if quoted else None
+    result.uncertain("other_reading", look_at=page.page.evidence(None, text[:160]), quote=quote, detail=detail)
 
 
 # a site's pages of information other than its news and documents (contacts, structure, budget …): counted as a
