@@ -146,7 +146,9 @@ def items_of(
                     pages_of_posts.append(target)
                     items.append(Item(target, unit_blocks(target), target.shown_title or target.title))
     # a row or an excerpt naming a post in a list's text is the post whose own page was found: read there, not twice
-    post_titles = {as_read(t) for u in pages_of_posts for t in (u.shown_title, u.title) if t}
+    post_titles = {
+        as_read(t) for u in pages_of_posts for t in (u.shown_title, u.title) if t and len(t.split()) >= NAMING_WORDS
+    }
     linked = {id(u) for u in pages_of_posts}
     items = [i for i in items if id(i.unit) in linked or not _names_post(i, post_titles, as_read)]
     if not own:
@@ -164,6 +166,9 @@ def items_of(
         and CATEGORY.search(" ".join(b.text for b in i.blocks))
     ]
     return [*items, *(Item(u, unit_blocks(u), u.shown_title or u.title) for u in own)], rest
+
+
+NAMING_WORDS = 3  # words a post's title needs to name that post alone (not «Бас маман», a part of every post's name)
 
 
 def _names_post(item: Item, titles: set[str], as_read: Callable[[str], str]) -> bool:
