@@ -24,7 +24,7 @@ VOCABULARY = "appendix15"
 ITEMS = tuple(load_cached(VOCABULARY).sections)
 
 
-@register("a15.completeness", "195", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
+@register("a15.completeness", "196", ITEMS, needs=[("pages", "records:govkz")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Appendix 15 rows 1.1-1.15 (2017), the sections the vocabulary lists for the body's kind."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)

@@ -38,7 +38,7 @@ ITEMS = tuple(load_cached(VOCABULARY).sections)
 LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
 
 
-@register("a16.mobile_sections", "188", ITEMS, needs=[("measurements:mobile", "pages")], pages_rule="somewhere")
+@register("a16.mobile_sections", "189", ITEMS, needs=[("measurements:mobile", "pages")], pages_rule="somewhere")
 def run(artifacts: BodyArtifacts, items: tuple[str, ...]) -> list[Result]:
     """Appendix 16 rows 1.x (2017), the mobile version's sections the vocabulary lists for the body's kind."""
     vocabulary = vocabulary_for(VOCABULARY, artifacts.config)
