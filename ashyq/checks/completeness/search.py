@@ -431,20 +431,11 @@ def _shown_by_items(search: Search, indicator: Indicator, place: Place, verdict:
     measured, not looked past."""
     if not indicator.per_item.get(search.lang) or place.foreign is not None or indicator.id in verdict.placeholders:
         return False
-    found = per_item(
-        indicator, search.units, search.section_units, search.section, search.lang, search.pages, search.vocabulary
-    )
-    if found is None:
+    found = _items_read(search, indicator)
+    if found is None or len(found.without) == len(found.items):
         return False
-    found = _current_items(found, search.artifacts.as_of)
-    named = [i for i in found.items if i not in found.without]
-    if not named:
-        return False
-    if found.without:
-        verdict.incomplete_items[indicator.id] = found
-    elif len(found.items) == 1:
-        verdict.doubts.append(single_doubt(indicator, found.items[0]))
-    first = named[0]
+    _note_items(indicator, found, verdict)
+    first = next(i for i in found.items if i not in found.without)
     block = first.blocks[0] if first.blocks else None
     verdict.hits[indicator.id] = Hit(first.unit, block, f"the item «{first.name[:80]}»", first.blocks, 0)
     verdict.present[indicator.id] = first.unit
@@ -1276,20 +1267,30 @@ def _own_heading_says_none(indicator: Indicator, best: Hit, held: tuple[Hit, str
 def _every_item(search: Search, indicator: Indicator, verdict: Verdict) -> bool:
     """An indicator stated for every item (:mod:`.instances`): False (absent) when none of the items found
     names it; items lacking it are recorded, a single item leaves the verdict uncertain."""
-    found = per_item(
-        indicator, search.units, search.section_units, search.section, search.lang, search.pages, search.vocabulary
-    )
+    found = _items_read(search, indicator)
     if found is None:
         return True
-    found = _current_items(found, search.artifacts.as_of)
     if len(found.without) == len(found.items):
         verdict.absent.append(indicator)
         return False
+    _note_items(indicator, found, verdict)
+    return True
+
+
+def _items_read(search: Search, indicator: Indicator) -> ItemReading | None:
+    """The indicator read over the section's current items (:func:`~.instances.per_item`), or None."""
+    found = per_item(
+        indicator, search.units, search.section_units, search.section, search.lang, search.pages, search.vocabulary
+    )
+    return None if found is None else _current_items(found, search.artifacts.as_of)
+
+
+def _note_items(indicator: Indicator, found: ItemReading, verdict: Verdict) -> None:
+    """The items lacking the indicator recorded (неполнота), or a single item's doubt."""
     if found.without:
         verdict.incomplete_items[indicator.id] = found
     elif len(found.items) == 1:
         verdict.doubts.append(single_doubt(indicator, found.items[0]))
-    return True
 
 
 PAST_ITEM_DAYS = 180  # an item all of whose dates are this much older than the audit is a past competition's post
